@@ -1,0 +1,223 @@
+// The syntax tree of an .hslist file. Every node carries the offsets of the text it came from
+// (`start` inclusive, `end` exclusive, both UTF-16 offsets into the document), so that checks,
+// completion and formatting can point at exact places. The tree is our own, not Chevrotain's CST:
+// later layers never depend on the parser library.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A name with the span of its text (the span of a quoted name includes the quotes). */
+export interface Name extends Span {
+  text: string;
+}
+
+export interface Comment extends Span {
+  /** Text after `//`, untrimmed. */
+  text: string;
+}
+
+export interface FileNode extends Span {
+  kind: 'file';
+  lists: ListNode[];
+  syncBlocks: SyncNode[];
+  /** Every `//` comment, in order, so the formatter can keep them. */
+  comments: Comment[];
+}
+
+/** `key: value` inside a list or sync block. Unknown keys are kept, so checks can name them. */
+export interface Setting extends Span {
+  kind: 'setting';
+  /** The words before the colon, lowercased and joined with single spaces: "inclusion list". */
+  key: Name;
+  value: SettingValue | undefined;
+}
+
+export type SettingValue =
+  | (Span & { kind: 'string'; value: string })
+  | (Span & { kind: 'word'; value: string }) // bare words, lowercased and space-joined: "prefer salesforce unless blank"
+  | (Span & { kind: 'number'; value: number });
+
+export interface ListNode extends Span {
+  kind: 'list';
+  name: Name; // the text without quotes
+  settings: Setting[]; // type, folder, timezone, description, ...
+  where: Expr | undefined;
+  /** Span of the `where` keyword, when present. */
+  whereKeyword: Span | undefined;
+}
+
+export interface SyncNode extends Span {
+  kind: 'sync';
+  target: Name; // "salesforce"
+  settings: Setting[];
+  mappings: MappingNode[];
+}
+
+/** `map lifecyclestage to Status: prefer salesforce unless blank` */
+export interface MappingNode extends Span {
+  kind: 'mapping';
+  hubspotProperty: Name;
+  salesforceField: Name;
+  rule: SettingValue | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Criteria
+
+export type Expr = AndExpr | OrExpr | NotExpr | ParenExpr | Condition;
+
+export interface AndExpr extends Span {
+  kind: 'and';
+  operands: Expr[]; // two or more; `a and b and c` is one node
+}
+
+export interface OrExpr extends Span {
+  kind: 'or';
+  operands: Expr[];
+}
+
+export interface NotExpr extends Span {
+  kind: 'not';
+  operand: Expr;
+}
+
+/** Parentheses are kept so the formatter and ranges stay faithful; meaning ignores them. */
+export interface ParenExpr extends Span {
+  kind: 'paren';
+  inner: Expr;
+}
+
+export type Condition =
+  | PropertyCondition
+  | InListCondition
+  | AssociationCondition
+  | FormSubmissionCondition
+  | ConstantCondition
+  | ErrorCondition;
+
+/**
+ * `<property> <operator> <operands> [including unknown]`.
+ * The operator is the surface phrase; which HubSpot operation it becomes depends on the property's
+ * type and is decided by server/src/language/operators.ts.
+ */
+export interface PropertyCondition extends Span {
+  kind: 'property';
+  property: Name;
+  operator: SurfaceOperator;
+  operatorSpan: Span;
+  operands: Operand;
+  /** `including unknown`: contacts with no value for the property also match. */
+  includeUnknown: Span | undefined;
+}
+
+/**
+ * Every operator phrase the language has. The spelling of each is in docs/language.md; the parser
+ * maps phrases to these names.
+ */
+export type SurfaceOperator =
+  // any type
+  | 'is known' // is known
+  | 'is unknown' // is unknown
+  | 'updated in last' // was updated in last N days
+  | 'not updated in last' // was not updated in last N days
+  // equality (string, number, bool, enumeration, date = that whole day)
+  | 'is' // is V, = V
+  | 'is not' // is not V, != V
+  | 'is any of' // is any of (V, ...)
+  | 'is none of' // is none of (V, ...)
+  // enumeration, multi-value sets
+  | 'is exactly' // is exactly (V, ...)
+  | 'is not exactly' // is not exactly (V, ...)
+  | 'contains all of' // contains all of (V, ...)
+  | 'does not contain all of' // does not contain all of (V, ...)
+  // strings
+  | 'contains' // contains V
+  | 'does not contain' // does not contain V
+  | 'contains any of' // contains any of (V, ...)
+  | 'does not contain any of' // does not contain any of (V, ...)
+  | 'starts with' // starts with V | starts with any of (V, ...)
+  | 'ends with' // ends with V | ends with any of (V, ...)
+  | 'contains exactly' // contains exactly V   (MULTISTRING CONTAINS_EXACTLY: a whole word)
+  | 'does not contain exactly'
+  // numbers
+  | '>'
+  | '>='
+  | '<'
+  | '<='
+  | 'is between' // is between A and B (numbers or dates)
+  | 'is not between'
+  // dates
+  | 'is before' // is before DATE | is before property P
+  | 'is after' // is after DATE | is after property P
+  | 'is less than days ago' // is less than N days ago
+  | 'is more than days ago' // is more than N days ago
+  | 'is less than days from now' // is less than N days from now
+  | 'is more than days from now' // is more than N days from now
+  | 'is in this' // is in this day|week|month|quarter|year
+  | 'is in this so far' // is in this month so far
+  | 'is in next' // is in next [N] month(s)
+  | 'is in last' // is in last [N] month(s)
+  // history
+  | 'has ever been' // has ever been V | has ever been any of (...) | has ever been exactly (...)
+  | 'has never been'
+  | 'has ever been exactly'
+  | 'has never been exactly'
+  | 'has ever contained' // strings: has ever contained V; enumerations: has ever contained all of (...)
+  | 'has never contained';
+
+export type Operand =
+  | (Span & { kind: 'none' })
+  | (Span & { kind: 'single'; value: Value })
+  /** `(a, b, c)` or `any of (...)`. `anyOf` marks `starts with any of (...)` / `has ever been any of (...)`. */
+  | (Span & { kind: 'list'; values: Value[]; anyOf: boolean })
+  | (Span & { kind: 'range'; low: Value; high: Value })
+  | (Span & { kind: 'days'; count: Value }) // N days (rolling, updated in last)
+  | (Span & { kind: 'calendar'; unit: CalendarUnit; count: Value | undefined }) // month | 3 months
+  | (Span & { kind: 'property'; property: Name }); // is before property other_date
+
+export type CalendarUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+export type Value =
+  | (Span & { kind: 'string'; value: string }) // "text"
+  | (Span & { kind: 'number'; value: number; raw: string }) // 42, -3.5
+  | (Span & { kind: 'boolean'; value: boolean }) // true, false
+  | (Span & { kind: 'date'; raw: string; year: number; month: number; day: number }) // 2024-01-31
+  | (Span & { kind: 'datetime'; raw: string }) // 2024-01-31T10:00:00Z, 2024-01-31T10:00:00+02:00
+  | (Span & { kind: 'word'; value: string }); // a bare enumeration option value: marketingqualifiedlead
+
+/** `in list "Name"` / `in list #123` / `not in list ...` is `not` around it. */
+export interface InListCondition extends Span {
+  kind: 'inList';
+  /** A workspace list, by name, or a HubSpot list not managed as code, by its ILS list id. */
+  target: (Name & { by: 'name' }) | (Name & { by: 'id' });
+}
+
+/** `associated company where <expr over company properties>` */
+export interface AssociationCondition extends Span {
+  kind: 'association';
+  objectType: Name; // "company"
+  where: Expr | undefined;
+}
+
+/**
+ * `submitted form "<form guid>"` | `submitted any form`, optionally `in last N days`.
+ * `not submitted ...` is `not` around it.
+ */
+export interface FormSubmissionCondition extends Span {
+  kind: 'formSubmission';
+  formId: Name | undefined; // undefined = any form
+  withinLastDays: Value | undefined;
+}
+
+/** `everyone` / `no one` (HubSpot's CONSTANT filter). */
+export interface ConstantCondition extends Span {
+  kind: 'constant';
+  accept: boolean;
+}
+
+/** Where the parser recovered from a syntax error inside an expression. Checks skip it. */
+export interface ErrorCondition extends Span {
+  kind: 'error';
+}

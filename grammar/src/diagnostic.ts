@@ -1,0 +1,40 @@
+// Diagnostics of the pure layers. They carry offsets; conversion to line/column (CLI) or LSP ranges
+// happens at the edges only (server/src/language/positions.ts).
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text edit by offsets in the file the diagnostic belongs to. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A quick fix a diagnostic suggests: the did-you-mean replacements, "make the list active", ... */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  /** Stable kebab-case code, e.g. `unknown-property`. Documented in docs/checks.md. */
+  code: string;
+  /** One sentence. */
+  message: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  fixes?: Fix[];
+}
+
+export function diagnostic(
+  code: string,
+  message: string,
+  span: { start: number; end: number },
+  severity: Severity = 'error',
+  fixes?: Fix[],
+): Diagnostic {
+  const d: Diagnostic = { code, message, severity, start: span.start, end: span.end };
+  if (fixes && fixes.length > 0) d.fixes = fixes;
+  return d;
+}

@@ -1,0 +1,36 @@
+// The schema model, in the shape of HubSpot's Properties API v3 (`GET /crm/v3/properties/{objectType}`),
+// so a portal's schema file or a live response loads without translation.
+
+export interface PropertyOption {
+  label: string;
+  value: string;
+  displayOrder?: number;
+  hidden?: boolean;
+  description?: string;
+}
+
+export interface PropertyDef {
+  name: string;
+  label: string;
+  /** string | number | bool | enumeration | date | datetime | phone_number | future types (tolerated). */
+  type: string;
+  fieldType: string;
+  description?: string;
+  groupName?: string;
+  options: PropertyOption[];
+  /** Options are not listed inline (owners and other referenced objects): any value is accepted. */
+  externalOptions?: boolean;
+  referencedObjectType?: string;
+  hubspotDefined?: boolean;
+  calculated?: boolean;
+  hidden?: boolean;
+}
+
+export type ObjectTypeName = 'contacts' | 'companies';
+
+/** The properties of the objects the language filters on, indexed by internal name. */
+export interface Schema {
+  /** Where it came from: "bundled default", a file path, or a portal. */
+  source: string;
+  objects: Record<ObjectTypeName, Map<string, PropertyDef>>;
+}
