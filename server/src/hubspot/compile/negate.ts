@@ -1,0 +1,68 @@
+// `not` pushed into one filter. A PROPERTY filter's opposite is the negated operator AND the
+// no-value flag flipped (`not (country is "PL")` = `country is not "PL" including unknown`),
+// except where the flag has no meaning (IS_KNOWN/IS_UNKNOWN, history and updated-at operators).
+// Where HubSpot has no opposite operator we return an explanation instead of changing the meaning.
+
+import { OPERATOR_TABLE, isHistoryOperator, negatedOperator } from '../../language/operators';
+import type { Filter, PropertyFilter, PropertyOperation } from '../filter-branch';
+
+export type NegationResult = { filter: Filter } | { error: string };
+
+export function negateFilter(filter: Filter): NegationResult {
+  switch (filter.filterType) {
+    case 'IN_LIST':
+      return { filter: { ...filter, operator: filter.operator === 'IN_LIST' ? 'NOT_IN_LIST' : 'IN_LIST' } };
+    case 'FORM_SUBMISSION':
+      return { filter: { ...filter, operator: filter.operator === 'FILLED_OUT' ? 'NOT_FILLED_OUT' : 'FILLED_OUT' } };
+    case 'CONSTANT':
+      return { filter: { ...filter, shouldAccept: !filter.shouldAccept } };
+    case 'PROPERTY':
+      return negateProperty(filter);
+  }
+}
+
+function negateProperty(filter: PropertyFilter): NegationResult {
+  const op = filter.operation;
+  if (op.operationType === 'TIME_POINT') {
+    // v > t  ⇔  not (v <= t): the opposite direction with the other endpoint behaviour.
+    const operation: PropertyOperation = {
+      ...op,
+      operator: op.operator === 'IS_AFTER' ? 'IS_BEFORE' : 'IS_AFTER',
+      endpointBehavior: op.endpointBehavior === 'EXCLUSIVE' ? 'INCLUSIVE' : 'EXCLUSIVE',
+      includeObjectsWithNoValueSet: !op.includeObjectsWithNoValueSet,
+    };
+    return { filter: { ...filter, operation } };
+  }
+  const negated = negatedOperator(op.operationType, op.operator);
+  if (!negated) return { error: cannotNegate(filter) };
+  const keepsFlag = op.operationType === 'ALL_PROPERTY' || isHistoryOperator(op.operator);
+  const flag = keepsFlag ? op.includeObjectsWithNoValueSet : !op.includeObjectsWithNoValueSet;
+  // The negated operator comes from the same table row family, so the shape stays valid.
+  const operation = { ...op, operator: negated, includeObjectsWithNoValueSet: flag } as PropertyOperation;
+  return { filter: { ...filter, operation } };
+}
+
+/** Near-opposites worth suggesting; none is exact, so the message says what differs. */
+const HINTS: Record<string, string> = {
+  IS_LESS_THAN_X_DAYS_AGO: 'consider `is more than N days ago` (it differs on the boundary, for future dates and for unknown values)',
+  IS_MORE_THAN_X_DAYS_AGO: 'consider `is less than N days ago` (it differs on the boundary, for future dates and for unknown values)',
+  IS_LESS_THAN_X_DAYS_FROM_NOW: 'consider `is more than N days from now` (it differs on the boundary, for past dates and for unknown values)',
+  IS_MORE_THAN_X_DAYS_FROM_NOW: 'consider `is less than N days from now` (it differs on the boundary, for past dates and for unknown values)',
+  STARTS_WITH: 'rewrite the condition without `not`, for example with `does not contain`, if that is what you mean',
+  ENDS_WITH: 'rewrite the condition without `not`, for example with `does not contain`, if that is what you mean',
+  IN_THIS_TIME_UNIT: 'rewrite it with `is before` / `is after` dates',
+  IN_THIS_TIME_UNIT_SO_FAR: 'rewrite it with `is before` / `is after` dates',
+  IN_NEXT_TIME_UNIT: 'rewrite it with `is before` / `is after` dates',
+  IN_LAST_TIME_UNIT: 'rewrite it with `is before` / `is after` dates',
+};
+
+function cannotNegate(filter: PropertyFilter): string {
+  const op = filter.operation;
+  const phrase = OPERATOR_TABLE.find((r) => r.operationType === op.operationType && r.operator === op.operator)?.surface;
+  const what = `\`${filter.property} ${phrase ?? op.operator}\``;
+  const hint =
+    op.operationType === 'COMPARATIVE_DATE'
+      ? `consider \`${op.operator === 'IS_BEFORE' ? 'is after' : 'is before'} property\` (it differs when both dates are equal and when either is unknown)`
+      : (HINTS[op.operator] ?? 'rewrite the condition without `not`');
+  return `HubSpot has no opposite of ${what} (${op.operationType} ${op.operator}), so \`not\` cannot apply to it; ${hint}.`;
+}

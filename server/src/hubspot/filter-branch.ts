@@ -1,0 +1,188 @@
+// The JSON the Lists API v3 takes and returns for list definitions (shared/reference/hubspot-api.md
+// §1.3, §2). Only the shapes the compiler emits are typed closely; the decompiler reads anything
+// (`unknown`) and validates it against these shapes.
+
+export type ProcessingType = 'DYNAMIC' | 'MANUAL' | 'SNAPSHOT';
+
+/** Body of `POST /crm/v3/lists`. `listFolderId` is left out: it is numeric and known only at publish. */
+export interface ListCreateRequest {
+  name: string;
+  objectTypeId: '0-1';
+  processingType: ProcessingType;
+  /** Absent for MANUAL (static) lists, which HubSpot does not filter. */
+  filterBranch?: OrBranch;
+  listFolderId?: number;
+}
+
+/** The part of a `PublicObjectList` response the decompiler reads. */
+export interface PublicObjectListLike {
+  listId?: string;
+  name: string;
+  processingType: string;
+  filterBranch?: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Branches
+
+/** The root: no filters, one or more AND children. */
+export interface OrBranch {
+  filterBranchType: 'OR';
+  filters: [];
+  filterBranches: AndBranch[];
+}
+
+export interface AndBranch {
+  filterBranchType: 'AND';
+  filters: Filter[];
+  filterBranches: AssociationBranch[];
+}
+
+/** "Some associated record of `objectTypeId` passes all `filters`." Only directly under AND. */
+export interface AssociationBranch {
+  filterBranchType: 'ASSOCIATION';
+  objectTypeId: string;
+  associationTypeId: number;
+  associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED' | 'INTEGRATOR_DEFINED';
+  /** Only IN_LIST is emitted: NOT_IN_LIST on a branch is in the spec but UNCONFIRMED. */
+  operator: 'IN_LIST';
+  filters: PropertyFilter[];
+  filterBranches: [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+export type Filter = PropertyFilter | InListFilter | FormSubmissionFilter | ConstantFilter;
+
+export interface PropertyFilter {
+  filterType: 'PROPERTY';
+  property: string;
+  operation: PropertyOperation;
+}
+
+export interface InListFilter {
+  filterType: 'IN_LIST';
+  /** The ILS list id, or the placeholder `$list:<name>` that publish replaces. */
+  listId: string;
+  operator: 'IN_LIST' | 'NOT_IN_LIST';
+}
+
+export interface FormSubmissionFilter {
+  filterType: 'FORM_SUBMISSION';
+  operator: 'FILLED_OUT' | 'NOT_FILLED_OUT';
+  formId?: string;
+  pruningRefineBy?: RelativeComparativeRefineBy;
+}
+
+/** "Within the last N days": the submission happened after now − N days. */
+export interface RelativeComparativeRefineBy {
+  type: 'RELATIVE_COMPARATIVE';
+  comparison: 'AFTER' | 'BEFORE';
+  timeOffset: { offsetDirection: 'PAST' | 'FUTURE'; timeUnit: 'DAYS' | 'WEEKS'; amount: number };
+}
+
+export interface ConstantFilter {
+  filterType: 'CONSTANT';
+  shouldAccept: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PROPERTY operations (§2.3). Every one carries the no-value flag.
+
+interface OperationBase {
+  operator: string;
+  includeObjectsWithNoValueSet: boolean;
+}
+
+export type PropertyOperation =
+  | (OperationBase & { operationType: 'ALL_PROPERTY' })
+  | (OperationBase & { operationType: 'STRING'; value: string })
+  | (OperationBase & { operationType: 'MULTISTRING'; values: string[] })
+  | (OperationBase & { operationType: 'NUMBER'; value: number })
+  | (OperationBase & { operationType: 'NUMBER_RANGED'; lowerBound: number; upperBound: number })
+  | (OperationBase & { operationType: 'BOOL'; value: boolean })
+  | (OperationBase & { operationType: 'ENUMERATION'; values: string[] })
+  | TimePointOperation
+  | TimeRangedOperation
+  | (OperationBase & { operationType: 'ROLLING_DATE_RANGE'; numberOfDays: number; requiresTimeZoneConversion: true })
+  | (OperationBase & { operationType: 'ROLLING_PROPERTY_UPDATED'; numberOfDays: number })
+  | CalendarDateOperation
+  | (OperationBase & { operationType: 'COMPARATIVE_DATE'; comparisonPropertyName: string });
+
+export type EndpointBehavior = 'INCLUSIVE' | 'EXCLUSIVE';
+
+export interface TimePointOperation extends OperationBase {
+  operationType: 'TIME_POINT';
+  type: 'TIME_POINT';
+  operator: 'IS_BEFORE' | 'IS_AFTER';
+  timePoint: DateTimePoint;
+  endpointBehavior: EndpointBehavior;
+  propertyParser: 'VALUE';
+}
+
+export interface TimeRangedOperation extends OperationBase {
+  operationType: 'TIME_RANGED';
+  type: 'TIME_RANGED';
+  operator: 'IS_BETWEEN' | 'IS_NOT_BETWEEN';
+  lowerBoundTimePoint: DateTimePoint;
+  upperBoundTimePoint: DateTimePoint;
+  lowerBoundEndpointBehavior: EndpointBehavior;
+  upperBoundEndpointBehavior: EndpointBehavior;
+  propertyParser: 'VALUE';
+}
+
+export interface CalendarDateOperation extends OperationBase {
+  operationType: 'CALENDAR_DATE';
+  timeUnit: 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
+  timeUnitCount?: number;
+  useFiscalYear: false;
+}
+
+/** A wall-clock time in `zoneId` (the list's time zone). */
+export interface DateTimePoint extends WallClock {
+  timeType: 'DATE';
+  timezoneSource: 'CUSTOM';
+  zoneId: string;
+}
+
+export interface WallClock {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+/** `TODAY`/`NOW`-relative points: read (and reported as not representable), never emitted. */
+export interface IndexedTimePoint {
+  timeType: 'INDEXED';
+  timezoneSource?: string;
+  zoneId: string;
+  indexReference: { referenceType: string };
+  offset?: Record<string, number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Constants of the contact → company association.
+
+export const CONTACTS_OBJECT_TYPE_ID = '0-1';
+export const COMPANIES_OBJECT_TYPE_ID = '0-2';
+/**
+ * HubSpot-defined, unlabeled contact → company association (any associated company). HubSpot's
+ * associations overview uses 279 for it; 1 is "Contact with Primary Company", which would narrow
+ * the filter to the primary company only.
+ */
+export const CONTACT_TO_COMPANY_TYPE_ID = 279;
+
+/** HubSpot's limit on filters per list (counting every filter in every branch). */
+export const MAX_FILTERS = 250;
+/** Our own guard on OR-of-AND expansion: each AND branch holds at least one filter anyway. */
+export const MAX_AND_BRANCHES = 250;
+
+/** Placeholder list id for a workspace list not yet published; publish replaces it. */
+export function listPlaceholder(name: string): string {
+  return `$list:${name}`;
+}
