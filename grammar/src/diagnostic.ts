@@ -14,6 +14,8 @@ export interface TextEdit {
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** The file the edits apply to, when it is not the diagnostic's own file (e.g. "make the inclusion list active"). */
+  path?: string;
 }
 
 export interface Diagnostic {
