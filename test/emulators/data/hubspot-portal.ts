@@ -1,0 +1,236 @@
+// A seeded HubSpot portal: contacts with realistic standard properties, property history, companies,
+// associations, form submissions and a few static lists. Every record is generated from its own
+// (seed, index) stream, and contacts come out of an iterator, so a 1M-contact portal never sits in
+// memory as a whole unless the consumer keeps it.
+
+import { createRandom, forKey, type Random } from './random';
+import type { FormSubmission, HistoryEntry, PortalCompany, PortalContact, PortalForm } from './hubspot-records';
+import { BUYING_ROLES, INDUSTRIES, LEAD_STATUSES, LIFECYCLE_STAGES } from './hubspot-schema';
+import {
+  CITIES, COMPANY_SUFFIXES, COMPANY_WORDS, COUNTRIES, EMAIL_DOMAINS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, US_STATES,
+} from './hubspot-words';
+
+export interface PortalOptions {
+  seed: number;
+  contacts: number;
+  /** Default: one company per 20 contacts, at least 3. */
+  companies?: number;
+}
+
+export interface Portal {
+  seed: number;
+  contactCount: number;
+  companyCount: number;
+  forms: PortalForm[];
+  staticListNames: string[];
+  companies(): Iterable<PortalCompany>;
+  contacts(): Iterable<PortalContact>;
+}
+
+const START = Date.UTC(2016, 0, 1);
+const END = Date.UTC(2025, 11, 31);
+const DAY = 86_400_000;
+const CONTACT_ID_BASE = 1;
+const COMPANY_ID_BASE = 10_000_001;
+
+/** [list name, share of contacts in it]. */
+const STATIC_LISTS: readonly (readonly [string, number])[] = [
+  ['Trade show 2024 attendees', 0.05], ['Newsletter import', 0.1], ['Webinar registrants', 0.03],
+];
+
+const STAGE_WEIGHTS: readonly (readonly [string, number])[] = [
+  ['subscriber', 30], ['lead', 35], ['marketingqualifiedlead', 12], ['salesqualifiedlead', 7], ['opportunity', 5],
+  ['customer', 8], ['evangelist', 1], ['other', 2],
+];
+
+export function generatePortal(options: PortalOptions): Portal {
+  const { seed } = options;
+  const contactCount = options.contacts;
+  const companyCount = options.companies ?? Math.max(3, Math.ceil(contactCount / 20));
+  const forms = makeForms(seed);
+  return {
+    seed,
+    contactCount,
+    companyCount,
+    forms,
+    staticListNames: STATIC_LISTS.map(([name]) => name),
+    *companies() {
+      for (let i = 0; i < companyCount; i++) yield makeCompany(seed, i);
+    },
+    *contacts() {
+      for (let i = 0; i < contactCount; i++) yield makeContact(seed, i, companyCount, forms);
+    },
+  };
+}
+
+export function contactId(index: number): string {
+  return String(CONTACT_ID_BASE + index);
+}
+
+export function companyId(index: number): string {
+  return String(COMPANY_ID_BASE + index);
+}
+
+function makeForms(seed: number): PortalForm[] {
+  const random = createRandom(seed ^ 0x5f0f);
+  const names = ['Contact us', 'Newsletter signup', 'Demo request', 'Ebook download'];
+  return names.map((name) => ({ id: fakeGuid(random), name }));
+}
+
+function fakeGuid(random: Random): string {
+  const hex = (n: number): string => Array.from({ length: n }, () => random.int(0, 15).toString(16)).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+}
+
+function companyName(seed: number, index: number): string {
+  const random = forKey(seed, `company-name:${index}`);
+  const suffix = random.pick(COMPANY_SUFFIXES);
+  return `${random.pick(COMPANY_WORDS)} ${random.pick(COMPANY_WORDS)} ${suffix}`.replace(/^(\S+) \1 /, '$1 ');
+}
+
+export function makeCompany(seed: number, index: number): PortalCompany {
+  const random = forKey(seed, `company:${index}`);
+  const name = companyName(seed, index);
+  const created = randomInstant(random, START, END);
+  const updated = randomInstant(random, created, END);
+  const id = companyId(index);
+  const properties: Record<string, string | null> = {
+    name,
+    domain: `${name.split(' ')[0].toLowerCase()}${index}.com`,
+    industry: blankOr(random, 0.15, () => random.pick(INDUSTRIES)),
+    country: blankOr(random, 0.1, () => random.weighted(COUNTRIES)),
+    numberofemployees: blankOr(random, 0.2, () => String(Math.floor(Math.exp(random.next() * 9)))),
+    annualrevenue: blankOr(random, 0.3, () => String(random.int(1, 5000) * 10_000)),
+    createdate: iso(created),
+    hs_lastmodifieddate: iso(updated),
+    hs_object_id: id,
+  };
+  return { id, properties, history: {}, createdAt: iso(created), updatedAt: iso(updated), archived: false };
+}
+
+export function makeContact(seed: number, index: number, companyCount: number, forms = makeForms(seed)): PortalContact {
+  const random = forKey(seed, `contact:${index}`);
+  const id = contactId(index);
+  const created = randomInstant(random, START, END);
+  const updated = randomInstant(random, created, END);
+  const companyIndexes = pickCompanies(random, companyCount);
+  const properties = {
+    ...identity(random, index),
+    ...location(random),
+    ...sales(random, created),
+    company: companyIndexes.length > 0 ? companyName(seed, companyIndexes[0]) : null,
+    createdate: iso(created),
+    lastmodifieddate: iso(updated),
+    hs_object_id: id,
+  };
+  return {
+    id,
+    properties,
+    history: makeHistory(random, properties, created),
+    createdAt: iso(created),
+    updatedAt: iso(updated),
+    archived: false,
+    companyIds: companyIndexes.map(companyId),
+    formSubmissions: makeSubmissions(random, forms, created),
+    staticListNames: STATIC_LISTS.filter(([, share]) => random.chance(share)).map(([name]) => name),
+  };
+}
+
+function identity(random: Random, index: number): Record<string, string | null> {
+  const first = random.pick(FIRST_NAMES);
+  const last = random.pick(LAST_NAMES);
+  const testContact = random.chance(0.03);
+  const domain = testContact ? random.pick(['example.com', 'test.com']) : random.pick(EMAIL_DOMAINS);
+  const local = `${ascii(first)}.${ascii(last)}${index}`.toLowerCase();
+  const email = random.chance(0.02) ? null : `${local}@${domain}`;
+  return {
+    email,
+    hs_email_domain: email === null ? null : domain,
+    firstname: blankOr(random, 0.1, () => first),
+    lastname: blankOr(random, 0.12, () => last),
+    jobtitle: blankOr(random, 0.2, () => random.pick(JOB_TITLES)),
+    phone: blankOr(random, 0.2, () => `+1 555 ${String(random.int(0, 9999999)).padStart(7, '0')}`),
+  };
+}
+
+function location(random: Random): Record<string, string | null> {
+  const country = random.chance(0.15) ? null : random.weighted(COUNTRIES);
+  const cities = country ? CITIES[country] : undefined;
+  return {
+    country,
+    state: country === 'United States' && random.chance(0.85) ? random.pick(US_STATES) : null,
+    city: cities && random.chance(0.8) ? random.pick(cities) : null,
+    zip: blankOr(random, 0.2, () => String(random.int(10000, 99999))),
+  };
+}
+
+function sales(random: Random, created: number): Record<string, string | null> {
+  const stage = random.chance(0.1) ? null : random.weighted(STAGE_WEIGHTS);
+  const roles = random.sample(BUYING_ROLES, random.int(0, 3));
+  return {
+    lifecyclestage: stage,
+    hs_lead_status: blankOr(random, 0.2, () => random.pick(LEAD_STATUSES)),
+    hs_buying_role: roles.length > 0 ? roles.join(';') : null,
+    hubspot_owner_id: blankOr(random, 0.15, () => String(random.pick([101, 102, 103, 104, 105]))),
+    hs_analytics_num_visits: blankOr(random, 0.1, () => String(Math.floor(Math.exp(random.next() * 6)) - 1)),
+    num_employees: blankOr(random, 0.2, () => String(random.int(1, 20000))),
+    annualrevenue: blankOr(random, 0.25, () => (random.int(10, 50000) * 1000).toFixed(0)),
+    hs_email_optout: blankOr(random, 0.15, () => String(random.chance(0.1))),
+    hs_is_unworked: blankOr(random, 0.1, () => String(random.chance(0.4))),
+    hs_lifecyclestage_lead_date: stage && stage !== 'subscriber' ? iso(randomInstant(random, created, END)) : null,
+    notes_last_updated: blankOr(random, 0.35, () => iso(randomInstant(random, created, END))),
+    renewal_date: blankOr(random, 0.5, () => iso(random.int(Date.UTC(2023, 0, 1) / DAY, Date.UTC(2027, 11, 31) / DAY) * DAY).slice(0, 10)),
+  };
+}
+
+function makeHistory(random: Random, properties: Record<string, string | null>, created: number): Record<string, HistoryEntry[]> {
+  const history: Record<string, HistoryEntry[]> = {};
+  const stage = properties.lifecyclestage;
+  if (stage) {
+    const path = LIFECYCLE_STAGES.slice(0, Math.max(1, LIFECYCLE_STAGES.indexOf(stage as never) + 1));
+    const visited = path.filter((s, i) => i === path.length - 1 || random.chance(0.5));
+    history.lifecyclestage = timeline(random, visited, created);
+  }
+  if (properties.hs_lead_status) {
+    const earlier = random.chance(0.5) ? [random.pick(LEAD_STATUSES)] : [];
+    history.hs_lead_status = timeline(random, [...earlier, properties.hs_lead_status], created);
+  }
+  return history;
+}
+
+/** Values oldest first → entries newest first, timestamps increasing from `created`. */
+function timeline(random: Random, values: readonly string[], created: number): HistoryEntry[] {
+  let at = created;
+  const entries = values.map((value) => {
+    at = randomInstant(random, at, Math.min(END, at + 400 * DAY));
+    return { value, timestamp: iso(at), sourceType: random.pick(['CRM_UI', 'FORM', 'IMPORT', 'API']) };
+  });
+  return entries.reverse();
+}
+
+function makeSubmissions(random: Random, forms: PortalForm[], created: number): FormSubmission[] {
+  const count = random.weighted([[0, 55], [1, 30], [2, 10], [3, 5]] as const);
+  return Array.from({ length: count }, () => ({ formId: random.pick(forms).id, timestamp: iso(randomInstant(random, created, END)) }));
+}
+
+function pickCompanies(random: Random, companyCount: number): number[] {
+  const count = random.weighted([[0, 15], [1, 80], [2, 5]] as const);
+  const picked = Array.from({ length: count }, () => random.int(0, companyCount - 1));
+  return [...new Set(picked)];
+}
+
+function blankOr(random: Random, blankShare: number, value: () => string): string | null {
+  return random.chance(blankShare) ? null : value();
+}
+
+function randomInstant(random: Random, from: number, to: number): number {
+  return from + Math.floor(random.next() * Math.max(1, to - from));
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function ascii(text: string): string {
+  return text.normalize('NFD').replace(/[^A-Za-z]/g, '');
+}

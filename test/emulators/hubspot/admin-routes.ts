@@ -1,0 +1,89 @@
+// Test-only endpoints under /__emulator/: seed or reset the portal, add records, arm faults, move the
+// clock, read the request log. No auth, not rate limited, not logged.
+
+import type { PortalContact } from '../data/hubspot-records';
+import { asArray, asJson, type Json } from './evaluate-types';
+import { faultProblem, type Fault, type FaultInjector } from './faults';
+import { ok, route, validationError, type Route } from './http-kit';
+import type { EmulatorState } from './state';
+
+export interface LoggedRequest {
+  at: string;
+  method: string;
+  path: string;
+  query: string;
+  /** Request headers without Authorization. */
+  headers: Record<string, string>;
+  body: unknown;
+  status?: number | 'reset';
+}
+
+export interface EmulatorControl {
+  state: EmulatorState;
+  faults: FaultInjector;
+  requests: LoggedRequest[];
+  seed(seed: number, contacts: number): void;
+  reset(): void;
+  advanceClock(ms: number): void;
+}
+
+export function adminRoutes(control: EmulatorControl): Route[] {
+  return [
+    route('GET', '/__emulator/requests', () => ok({ requests: control.requests })),
+    route('DELETE', '/__emulator/requests', () => {
+      control.requests.length = 0;
+      return { status: 204 };
+    }),
+    route('POST', '/__emulator/reset', () => {
+      control.reset();
+      return { status: 204 };
+    }),
+    route('POST', '/__emulator/seed', (r) => {
+      const body = asJson(r.body);
+      control.seed(Number(body.seed ?? 1), Number(body.contacts ?? 100));
+      return ok(summary(control.state));
+    }),
+    route('GET', '/__emulator/state', () => ok(summary(control.state))),
+    route('POST', '/__emulator/contacts', (r) => {
+      for (const input of asArray(asJson(r.body).contacts)) control.state.upsertContact(contactFrom(asJson(input), control.state.now()));
+      return ok(summary(control.state));
+    }),
+    route('POST', '/__emulator/faults', (r) => {
+      const faults = Array.isArray(r.body) ? r.body : [r.body];
+      const problem = faults.map(faultProblem).find((p) => p !== undefined);
+      if (problem) return validationError(problem);
+      for (const fault of faults) control.faults.add(fault as Fault);
+      return ok({ faults: control.faults.pending() });
+    }),
+    route('DELETE', '/__emulator/faults', () => {
+      control.faults.clear();
+      return { status: 204 };
+    }),
+    route('POST', '/__emulator/clock', (r) => {
+      control.advanceClock(Number(asJson(r.body).advanceMs ?? 0));
+      return ok({ now: new Date(control.state.now()).toISOString() });
+    }),
+  ];
+}
+
+function summary(state: EmulatorState): Json {
+  return { contacts: state.contacts.size, companies: state.companies.size, lists: state.lists.size, schema: state.schema.source };
+}
+
+/** A hand-written contact: `{id, properties, history?, companyIds?, formSubmissions?}`. */
+export function contactFrom(input: Json, nowMs: number): PortalContact {
+  const at = new Date(nowMs).toISOString();
+  const id = String(input.id);
+  const properties: Record<string, string | null> = { ...(asJson(input.properties) as Record<string, string | null>), hs_object_id: id };
+  return {
+    id,
+    properties,
+    history: asJson(input.history) as PortalContact['history'],
+    createdAt: String(properties.createdate ?? at),
+    updatedAt: String(properties.lastmodifieddate ?? at),
+    archived: input.archived === true,
+    companyIds: asArray(input.companyIds).map(String),
+    formSubmissions: asArray(input.formSubmissions) as PortalContact['formSubmissions'],
+    staticListNames: [],
+  };
+}

@@ -1,0 +1,45 @@
+// Bearer-token checks in HubSpot's words: 401 for a missing or unknown token, 401 EXPIRED_AUTHENTICATION
+// for an expired one, 403 MISSING_SCOPES when the token lacks the scope a path needs.
+
+import { hubspotError, type RouteResult } from './http-kit';
+
+export interface AuthOptions {
+  /** Accepted tokens. Default: ["emulator-token"]. */
+  tokens?: string[];
+  /** Tokens answered with "expired". */
+  expiredTokens?: string[];
+  /** Token → granted scopes; a token not listed here has every scope. */
+  scopes?: Record<string, string[]>;
+}
+
+export const DEFAULT_TOKEN = 'emulator-token';
+
+const NOT_FOUND_MESSAGE = 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview';
+
+/** The scope HubSpot wants for a call (reference/hubspot-api.md §8). */
+export function requiredScope(method: string, path: string): string {
+  if (path.startsWith('/crm/v3/lists')) {
+    const read = method === 'GET' || path === '/crm/v3/lists/search';
+    return read ? 'crm.lists.read' : 'crm.lists.write';
+  }
+  return path.includes('/companies') && !path.includes('/contacts') ? 'crm.objects.companies.read' : 'crm.objects.contacts.read';
+}
+
+export function checkAuth(authorization: string | undefined, method: string, path: string, options: AuthOptions): RouteResult | undefined {
+  const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+  if (token !== undefined && (options.expiredTokens ?? []).includes(token)) {
+    return hubspotError(401, 'EXPIRED_AUTHENTICATION', 'The OAuth token used to make this call expired 2 hour(s) ago.');
+  }
+  if (token === undefined || !(options.tokens ?? [DEFAULT_TOKEN]).includes(token)) {
+    return hubspotError(401, 'INVALID_AUTHENTICATION', NOT_FOUND_MESSAGE);
+  }
+  const granted = options.scopes?.[token];
+  const needed = requiredScope(method, path);
+  if (granted && !granted.includes(needed)) {
+    return hubspotError(403, 'MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
+      errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [needed] } }],
+      links: { scopes: 'https://developers.hubspot.com/scopes' },
+    });
+  }
+  return undefined;
+}

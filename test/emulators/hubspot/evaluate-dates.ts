@@ -1,0 +1,81 @@
+// Date operations on a known instant `v` (docs/semantics.md, "Dates and time zones").
+
+import { asJson, DAY_MS, type Json } from './evaluate-types';
+import { calendarWindow, resolveTimePoint, type CalendarUnit, type TimeContext } from './evaluate-time';
+
+export const DATE_OPERATION_TYPES = new Set([
+  'TIME_POINT', 'TIME_RANGED', 'ROLLING_DATE_RANGE', 'CALENDAR_DATE', 'COMPARATIVE_DATE', 'DATETIME', 'RANGED_DATE',
+]);
+
+/** undefined = cannot judge (unknown operator, unresolvable time point); the caller reports it. */
+export function compareDate(v: number, operation: Json, ctx: TimeContext): boolean | undefined {
+  switch (operation.operationType) {
+    case 'TIME_POINT': return timePoint(v, operation, ctx);
+    case 'TIME_RANGED': return timeRanged(v, operation, ctx);
+    case 'ROLLING_DATE_RANGE': return rolling(v, operation, ctx.now);
+    case 'CALENDAR_DATE': return calendar(v, operation, ctx);
+    case 'COMPARATIVE_DATE': return comparative(v, operation, ctx);
+    case 'DATETIME': return beforeAfter(v, String(operation.operator).replace(/_DATE$/, ''), Number(operation.timestamp), false);
+    case 'RANGED_DATE': return ranged(v, String(operation.operator), Number(operation.lowerBound), Number(operation.upperBound), true, true);
+    default: return undefined;
+  }
+}
+
+function beforeAfter(v: number, operator: string, t: number | undefined, inclusive: boolean): boolean | undefined {
+  if (t === undefined || Number.isNaN(t)) return undefined;
+  if (operator === 'IS_AFTER') return inclusive ? v >= t : v > t;
+  if (operator === 'IS_BEFORE') return inclusive ? v <= t : v < t;
+  return undefined;
+}
+
+function timePoint(v: number, operation: Json, ctx: TimeContext): boolean | undefined {
+  const t = resolveTimePoint(asJson(operation.timePoint), ctx);
+  return beforeAfter(v, String(operation.operator), t, operation.endpointBehavior === 'INCLUSIVE');
+}
+
+function ranged(v: number, operator: string, lower: number | undefined, upper: number | undefined, lowerInclusive: boolean, upperInclusive: boolean): boolean | undefined {
+  if (lower === undefined || upper === undefined || Number.isNaN(lower) || Number.isNaN(upper)) return undefined;
+  const aboveLower = lowerInclusive ? v >= lower : v > lower;
+  const belowUpper = upperInclusive ? v <= upper : v < upper;
+  if (operator === 'IS_BETWEEN') return aboveLower && belowUpper;
+  if (operator === 'IS_NOT_BETWEEN') return !(aboveLower && belowUpper);
+  return undefined;
+}
+
+/** Endpoints are INCLUSIVE unless the operation says EXCLUSIVE for that side. */
+function timeRanged(v: number, operation: Json, ctx: TimeContext): boolean | undefined {
+  const lower = resolveTimePoint(asJson(operation.lowerBoundTimePoint), ctx);
+  const upper = resolveTimePoint(asJson(operation.upperBoundTimePoint), ctx);
+  return ranged(v, String(operation.operator), lower, upper,
+    operation.lowerBoundEndpointBehavior !== 'EXCLUSIVE', operation.upperBoundEndpointBehavior !== 'EXCLUSIVE');
+}
+
+/** A day is 24 h here (Assumed in docs/semantics.md). */
+function rolling(v: number, operation: Json, now: number): boolean | undefined {
+  const span = Number(operation.numberOfDays) * DAY_MS;
+  if (Number.isNaN(span)) return undefined;
+  switch (operation.operator) {
+    case 'IS_LESS_THAN_X_DAYS_AGO': return now - span <= v && v <= now;
+    case 'IS_MORE_THAN_X_DAYS_AGO': return v < now - span;
+    case 'IS_LESS_THAN_X_DAYS_FROM_NOW': return now <= v && v <= now + span;
+    case 'IS_MORE_THAN_X_DAYS_FROM_NOW': return v > now + span;
+    default: return undefined;
+  }
+}
+
+const UNITS = new Set(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']);
+
+function calendar(v: number, operation: Json, ctx: TimeContext): boolean | undefined {
+  const unit = String(operation.timeUnit);
+  if (!UNITS.has(unit)) return undefined;
+  const count = operation.timeUnitCount === undefined ? 1 : Number(operation.timeUnitCount);
+  const window = calendarWindow(String(operation.operator), unit as CalendarUnit, count, ctx.now, ctx.zone);
+  return window ? window[0] <= v && v < window[1] : undefined;
+}
+
+/** Strict comparison with another property; false when that one is unknown (Assumed). */
+function comparative(v: number, operation: Json, ctx: TimeContext): boolean | undefined {
+  const other = ctx.propertyInstant(String(operation.comparisonPropertyName), 'VALUE');
+  if (other === undefined) return operation.operator === 'IS_BEFORE' || operation.operator === 'IS_AFTER' ? false : undefined;
+  return beforeAfter(v, String(operation.operator), other, false);
+}

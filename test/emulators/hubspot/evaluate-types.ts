@@ -1,0 +1,46 @@
+// Inputs of the filterBranch evaluator: records as HubSpot's API returns them (string values), with
+// the extras docs/semantics.md lists (history, list memberships, companies, form submissions).
+
+export type Json = Record<string, unknown>;
+
+export interface EvalHistoryEntry {
+  value: string;
+  timestamp: string;
+}
+
+export interface EvalRecord {
+  id: string;
+  properties: Record<string, string | null | undefined>;
+  /** Newest first; includes the current value. Absent: the current value is the only history known. */
+  history?: Record<string, EvalHistoryEntry[]>;
+}
+
+export interface EvalContact extends EvalRecord {
+  companies?: EvalRecord[];
+  formSubmissions?: { formId: string; timestamp: string }[];
+}
+
+export interface EvalContext {
+  /** Epoch ms; injectable so tests and "as of" previews are deterministic. */
+  now: number;
+  /** IANA zone for calendar units and time points without their own zone. Default UTC. */
+  timeZone?: string;
+  /** Membership of another list (IN_LIST / NOT_IN_LIST). Absent: no list has members. */
+  isMember?(listId: string, contact: EvalContact): boolean;
+  /** Told about values that do not parse and filters this evaluator cannot judge. */
+  report?(problem: string): void;
+}
+
+export const DAY_MS = 86_400_000;
+
+export function asJson(value: unknown): Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function isUnknownValue(value: string | null | undefined): value is null | undefined | '' {
+  return value === undefined || value === null || value === '';
+}

@@ -1,0 +1,109 @@
+// Evaluates a HubSpot `filterBranch` (Lists v3 JSON) against one contact, following docs/semantics.md.
+// Written on the JSON alone, independently of the .hslist evaluator, so the two can be compared.
+// Filters it cannot judge (events, page views, ...) reject the contact and are reported: an emulator
+// that guesses would let contacts "sync" by surprise.
+
+import { asArray, asJson, DAY_MS, type EvalContact, type EvalContext, type EvalRecord, type Json } from './evaluate-types';
+import { evaluatePropertyFilter } from './evaluate-property';
+import { parseInstant } from './evaluate-time';
+
+export type { EvalContact, EvalContext, EvalRecord } from './evaluate-types';
+
+export function matchesFilterBranch(branch: unknown, contact: EvalContact, ctx: EvalContext): boolean {
+  return evaluateBranch(asJson(branch), contact, contact, ctx);
+}
+
+/** `record` is what PROPERTY filters read: the contact, or a company inside an ASSOCIATION branch. */
+function evaluateBranch(branch: Json, record: EvalRecord, contact: EvalContact, ctx: EvalContext): boolean {
+  const type = String(branch.filterBranchType);
+  if (type === 'ASSOCIATION') return evaluateAssociation(branch, contact, ctx);
+  const results = (): boolean[] => [
+    ...asArray(branch.filters).map((filter) => evaluateFilter(asJson(filter), record, contact, ctx)),
+    ...asArray(branch.filterBranches).map((child) => evaluateBranch(asJson(child), record, contact, ctx)),
+  ];
+  switch (type) {
+    case 'OR': return results().some(Boolean);
+    case 'AND': return results().every(Boolean);
+    case 'NOT_ALL': return !results().every(Boolean);
+    case 'NOT_ANY': return !results().some(Boolean);
+    default:
+      ctx.report?.(`Cannot evaluate a ${type} branch; it matches no one here.`);
+      return false;
+  }
+}
+
+/** Some associated company passes all the branch's filters (and sub-branches); none → false. */
+function evaluateAssociation(branch: Json, contact: EvalContact, ctx: EvalContext): boolean {
+  if (branch.objectTypeId !== '0-2') {
+    ctx.report?.(`Cannot evaluate an ASSOCIATION branch to object type ${String(branch.objectTypeId)}; only companies (0-2).`);
+    return false;
+  }
+  const asAnd = { ...branch, filterBranchType: 'AND' };
+  const some = (contact.companies ?? []).some((company) => evaluateBranch(asAnd, company, contact, ctx));
+  // NOT_IN_LIST (spec-only) read as "no associated company passes" (Assumed).
+  return branch.operator === 'NOT_IN_LIST' ? !some : some;
+}
+
+function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, ctx: EvalContext): boolean {
+  switch (filter.filterType) {
+    case 'PROPERTY':
+      return evaluatePropertyFilter(record, String(filter.property), asJson(filter.operation), ctx);
+    case 'CONSTANT':
+      return filter.shouldAccept === true;
+    case 'IN_LIST': {
+      const member = ctx.isMember?.(String(filter.listId), contact) ?? false;
+      return filter.operator === 'NOT_IN_LIST' ? !member : member;
+    }
+    case 'FORM_SUBMISSION':
+      return evaluateFormSubmission(filter, contact, ctx);
+    default:
+      ctx.report?.(`Cannot evaluate a ${String(filter.filterType)} filter; it matches no one here.`);
+      return false;
+  }
+}
+
+function evaluateFormSubmission(filter: Json, contact: EvalContact, ctx: EvalContext): boolean {
+  const formId = typeof filter.formId === 'string' ? filter.formId : undefined;
+  const inWindow = submissionWindow(asJson(filter.pruningRefineBy), ctx.now);
+  const submissions = (contact.formSubmissions ?? []).filter((s) => formId === undefined || s.formId === formId);
+  const matching = submissions.filter((s) => {
+    const at = parseInstant(s.timestamp);
+    return at !== undefined && inWindow(at);
+  });
+  const count = countCheck(asJson(filter.coalescingRefineBy));
+  const filled = matching.length > 0 && count(matching.length);
+  if (filter.operator === 'FILLED_OUT') return filled;
+  if (filter.operator === 'NOT_FILLED_OUT') return !filled;
+  ctx.report?.(`Unknown FORM_SUBMISSION operator ${String(filter.operator)}.`);
+  return false;
+}
+
+function offsetMs(offset: Json, now: number): number {
+  const unit = offset.timeUnit === 'WEEKS' ? 7 * DAY_MS : DAY_MS;
+  const sign = offset.offsetDirection === 'FUTURE' ? 1 : -1;
+  return now + sign * Number(offset.amount ?? 0) * unit;
+}
+
+/** The time window a refine-by allows; no refine-by → all time. */
+function submissionWindow(refine: Json, now: number): (at: number) => boolean {
+  const compare = (at: number, t: number): boolean => (refine.comparison === 'BEFORE' ? at < t : at > t);
+  const between = (at: number, lower: number, upper: number): boolean => {
+    const inside = lower <= at && at <= upper;
+    return refine.rangeType === 'NOT_BETWEEN' ? !inside : inside;
+  };
+  switch (refine.type) {
+    case 'RELATIVE_COMPARATIVE': return (at) => compare(at, offsetMs(asJson(refine.timeOffset), now));
+    case 'ABSOLUTE_COMPARATIVE': return (at) => compare(at, Number(refine.timestamp));
+    case 'RELATIVE_RANGED':
+      return (at) => between(at, offsetMs(asJson(refine.lowerBoundOffset), now), offsetMs(asJson(refine.upperBoundOffset), now));
+    case 'ABSOLUTE_RANGED': return (at) => between(at, Number(refine.lowerTimestamp), Number(refine.upperTimestamp));
+    default: return () => true;
+  }
+}
+
+function countCheck(refine: Json): (count: number) => boolean {
+  if (refine.type !== 'NUM_OCCURRENCES') return () => true;
+  const min = refine.minOccurrences === undefined ? 1 : Number(refine.minOccurrences);
+  const max = refine.maxOccurrences === undefined ? Infinity : Number(refine.maxOccurrences);
+  return (count) => count >= min && count <= max;
+}

@@ -1,0 +1,136 @@
+// Validates a filterBranch the way HubSpot's Lists API does (reference/hubspot-api.md §2.1–2.3):
+// root OR without filters and ≥1 AND child; known branch, filter and operation types; required fields;
+// properties that exist with a matching type. Returns the first problem, naming where it is.
+
+import type { PropertyDef } from '../../../server/src/language/schema-types';
+import { asArray, asJson, type Json } from './evaluate-types';
+import { BRANCH_TYPES, FILTER_TYPES, INDEX_REFERENCE_TYPES, OPERATION_PROPERTY_TYPES, OPERATION_RULES, TIME_TYPES } from './filter-rules';
+
+export interface ValidationContext {
+  contactProperties: Map<string, PropertyDef>;
+  companyProperties: Map<string, PropertyDef>;
+  listExists(listId: string): boolean;
+}
+
+type Problem = string | undefined;
+
+export function validateFilterBranch(root: unknown, ctx: ValidationContext): Problem {
+  const where = 'filterBranch';
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return `${where} must be an object.`;
+  const branch = root as Json;
+  if (branch.filterBranchType !== 'OR') return `${where}: the root filter branch must be of type OR (got ${String(branch.filterBranchType)}).`;
+  if (asArray(branch.filters).length > 0) return `${where}: the root OR branch must not have filters; put them in AND branches.`;
+  const children = asArray(branch.filterBranches);
+  if (children.length === 0) return `${where}: the root OR branch needs at least one AND branch.`;
+  for (let i = 0; i < children.length; i++) {
+    const child = asJson(children[i]);
+    if (child.filterBranchType !== 'AND') return `${where}.filterBranches[${i}]: children of the root OR branch must be AND branches.`;
+    const problem = validateBranch(child, `${where}.filterBranches[${i}]`, ctx.contactProperties, ctx);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function validateBranch(branch: Json, where: string, properties: Map<string, PropertyDef>, ctx: ValidationContext): Problem {
+  const type = String(branch.filterBranchType);
+  if (!BRANCH_TYPES.has(type)) return `${where}: unknown filterBranchType "${type}".`;
+  if (!Array.isArray(branch.filters)) return `${where}: "filters" must be an array.`;
+  if (branch.filterBranches !== undefined && !Array.isArray(branch.filterBranches)) return `${where}: "filterBranches" must be an array.`;
+  if (type === 'ASSOCIATION') return validateAssociation(branch, where, ctx);
+  const filters = asArray(branch.filters);
+  for (let i = 0; i < filters.length; i++) {
+    const problem = validateFilter(asJson(filters[i]), `${where}.filters[${i}]`, properties, ctx);
+    if (problem) return problem;
+  }
+  const children = asArray(branch.filterBranches);
+  for (let i = 0; i < children.length; i++) {
+    const child = asJson(children[i]);
+    if ((child.filterBranchType === 'ASSOCIATION' || child.filterBranchType === 'UNIFIED_EVENTS') && type !== 'AND') {
+      return `${where}.filterBranches[${i}]: ${String(child.filterBranchType)} branches are only allowed inside AND branches.`;
+    }
+    const problem = validateBranch(child, `${where}.filterBranches[${i}]`, properties, ctx);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function validateAssociation(branch: Json, where: string, ctx: ValidationContext): Problem {
+  for (const field of ['objectTypeId', 'associationTypeId', 'associationCategory', 'operator']) {
+    if (branch[field] === undefined) return `${where}: an ASSOCIATION branch requires "${field}".`;
+  }
+  if (!['IN_LIST', 'NOT_IN_LIST'].includes(String(branch.operator))) return `${where}: ASSOCIATION operator must be IN_LIST or NOT_IN_LIST.`;
+  const filters = asArray(branch.filters);
+  if (filters.length === 0) return `${where}: an ASSOCIATION branch needs at least one filter.`;
+  const properties = branch.objectTypeId === '0-2' ? ctx.companyProperties : new Map<string, PropertyDef>();
+  for (let i = 0; i < filters.length; i++) {
+    const problem = validateFilter(asJson(filters[i]), `${where}.filters[${i}]`, properties, ctx, branch.objectTypeId !== '0-2');
+    if (problem) return problem;
+  }
+  const children = asArray(branch.filterBranches);
+  for (let i = 0; i < children.length; i++) {
+    const problem = validateBranch(asJson(children[i]), `${where}.filterBranches[${i}]`, properties, ctx);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function validateFilter(filter: Json, where: string, properties: Map<string, PropertyDef>, ctx: ValidationContext, anyProperty = false): Problem {
+  const type = String(filter.filterType);
+  if (!FILTER_TYPES.has(type)) return `${where}: unknown filterType "${type}".`;
+  switch (type) {
+    case 'PROPERTY': return validatePropertyFilter(filter, where, properties, anyProperty);
+    case 'IN_LIST':
+      if (typeof filter.listId !== 'string' || filter.listId === '') return `${where}: an IN_LIST filter requires "listId" (a string).`;
+      if (!['IN_LIST', 'NOT_IN_LIST'].includes(String(filter.operator))) return `${where}: IN_LIST operator must be IN_LIST or NOT_IN_LIST.`;
+      return ctx.listExists(filter.listId) ? undefined : `${where}: list ${filter.listId} does not exist.`;
+    case 'CONSTANT':
+      return typeof filter.shouldAccept === 'boolean' ? undefined : `${where}: a CONSTANT filter requires "shouldAccept" (true or false).`;
+    case 'FORM_SUBMISSION':
+      return ['FILLED_OUT', 'NOT_FILLED_OUT'].includes(String(filter.operator)) ? undefined : `${where}: FORM_SUBMISSION operator must be FILLED_OUT or NOT_FILLED_OUT.`;
+    default:
+      return filter.operator === undefined && type !== 'EMAIL_SUBSCRIPTION' ? `${where}: a ${type} filter requires "operator".` : undefined;
+  }
+}
+
+function validatePropertyFilter(filter: Json, where: string, properties: Map<string, PropertyDef>, anyProperty: boolean): Problem {
+  if (typeof filter.property !== 'string' || filter.property === '') return `${where}: a PROPERTY filter requires "property".`;
+  const operation = filter.operation;
+  if (operation === null || typeof operation !== 'object') return `${where}: a PROPERTY filter requires "operation".`;
+  const op = operation as Json;
+  const rule = OPERATION_RULES[String(op.operationType)];
+  if (!rule) return `${where}.operation: unknown operationType "${String(op.operationType)}".`;
+  if (!rule.operators.includes(String(op.operator))) {
+    return `${where}.operation: operator "${String(op.operator)}" is not valid for ${String(op.operationType)}; expected one of ${rule.operators.join(', ')}.`;
+  }
+  const missing = rule.required.find((field) => op[field] === undefined || op[field] === null);
+  if (missing) return `${where}.operation: ${String(op.operationType)} requires "${missing}".`;
+  if (op.includeObjectsWithNoValueSet !== undefined && typeof op.includeObjectsWithNoValueSet !== 'boolean') {
+    return `${where}.operation: "includeObjectsWithNoValueSet" must be true or false.`;
+  }
+  return validateTimePoints(op, `${where}.operation`) ?? (anyProperty ? undefined : validatePropertyType(filter.property, op, where, properties));
+}
+
+function validateTimePoints(op: Json, where: string): Problem {
+  for (const field of ['timePoint', 'lowerBoundTimePoint', 'upperBoundTimePoint']) {
+    if (op[field] === undefined) continue;
+    const point = asJson(op[field]);
+    if (!TIME_TYPES.has(String(point.timeType))) return `${where}.${field}: unknown timeType "${String(point.timeType)}".`;
+    if (point.timeType === 'DATE' && [point.year, point.month, point.day].some((v) => typeof v !== 'number')) {
+      return `${where}.${field}: a DATE time point requires numeric "year", "month" and "day".`;
+    }
+    const reference = asJson(point.indexReference);
+    if (point.timeType === 'INDEXED' && !INDEX_REFERENCE_TYPES.has(String(reference.referenceType))) {
+      return `${where}.${field}: an INDEXED time point requires indexReference.referenceType (TODAY, NOW, ...).`;
+    }
+  }
+  return undefined;
+}
+
+function validatePropertyType(name: string, op: Json, where: string, properties: Map<string, PropertyDef>): Problem {
+  const property = properties.get(name);
+  if (!property) return `${where}: property "${name}" does not exist.`;
+  const allowed = OPERATION_PROPERTY_TYPES[String(op.operationType)];
+  const knownType = Object.values(OPERATION_PROPERTY_TYPES).some((types) => types !== 'any' && types.includes(property.type));
+  if (allowed === 'any' || !allowed || !knownType || op.propertyParser === 'UPDATED_AT' || allowed.includes(property.type)) return undefined;
+  return `${where}: operationType ${String(op.operationType)} cannot filter property "${name}" of type ${property.type}.`;
+}

@@ -1,0 +1,118 @@
+// CRM objects v3 (contacts, companies: page, read one, batch read), v4 associations contact→company,
+// and Properties v3.
+
+import type { CrmRecord, PortalContact } from '../data/hubspot-records';
+import { asArray, asJson } from './evaluate-types';
+import { boolParam, hubspotError, intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
+import { listParam, recordView, type ObjectType } from './objects-view';
+import { byNumericId, type EmulatorState } from './state';
+
+const OBJECT_TYPES = new Set(['contacts', 'companies']);
+
+export function objectsRoutes(state: EmulatorState): Route[] {
+  const store = (type: ObjectType): Map<string, CrmRecord> => (type === 'contacts' ? state.contacts : state.companies);
+  const typed = (request: RouteRequest, then: (type: ObjectType) => RouteResult): RouteResult =>
+    OBJECT_TYPES.has(request.params.objectType) ? then(request.params.objectType as ObjectType) : notFound(`Unknown object type ${request.params.objectType}.`);
+  return [
+    route('GET', '/crm/v3/objects/:objectType', (r) => typed(r, (type) => pageObjects(state, type, r))),
+    route('GET', '/crm/v3/objects/:objectType/:objectId', (r) => typed(r, (type) => {
+      const record = store(type).get(r.params.objectId);
+      if (!record || record.archived !== boolParam(r.query.get('archived'))) return notFound(`resource not found`);
+      return ok(recordView(state, type, record, viewOptions(r.query)));
+    })),
+    route('POST', '/crm/v3/objects/:objectType/batch/read', (r) => typed(r, (type) => batchRead(state, type, r))),
+    route('GET', '/crm/v4/objects/contacts/:contactId/associations/companies', (r) => {
+      const contact = state.contacts.get(r.params.contactId);
+      if (!contact) return notFound(`Contact ${r.params.contactId} does not exist.`);
+      return ok({ results: contact.companyIds.map(associationView) });
+    }),
+    route('POST', '/crm/v4/associations/contacts/companies/batch/read', (r) => {
+      const inputs = asArray(asJson(r.body).inputs).map((input) => String(asJson(input).id));
+      const results = inputs.flatMap((id) => {
+        const contact = state.contacts.get(id);
+        return contact ? [{ from: { id }, to: contact.companyIds.map(associationView) }] : [];
+      });
+      return ok(batchEnvelope(state, results));
+    }),
+    route('GET', '/crm/v3/properties/:objectType', (r) => typed(r, (type) => ok({ results: state.schema[type] }))),
+    route('GET', '/crm/v3/properties/:objectType/:propertyName', (r) => typed(r, (type) => {
+      const property = state.schema[type].find((p) => p.name === r.params.propertyName);
+      return property ? ok(property) : notFound(`Unable to find property ${r.params.propertyName} for object type ${type}.`);
+    })),
+  ];
+}
+
+function associationView(companyId: string): unknown {
+  return {
+    toObjectId: Number(companyId),
+    associationTypes: [
+      { category: 'HUBSPOT_DEFINED', typeId: 279, label: null },
+      { category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' },
+    ],
+  };
+}
+
+function batchEnvelope(state: EmulatorState, results: unknown[]): Record<string, unknown> {
+  const at = new Date(state.now()).toISOString();
+  return { status: 'COMPLETE', results, startedAt: at, completedAt: at };
+}
+
+function viewOptions(query: URLSearchParams): { properties: string[]; propertiesWithHistory: string[]; associations: string[] } {
+  return {
+    properties: listParam(query, 'properties'),
+    propertiesWithHistory: listParam(query, 'propertiesWithHistory'),
+    associations: listParam(query, 'associations'),
+  };
+}
+
+/** Cursor = the id of the last record returned; pages ordered by id. */
+function pageObjects(state: EmulatorState, type: ObjectType, request: RouteRequest): RouteResult {
+  const options = viewOptions(request.query);
+  const max = options.propertiesWithHistory.length > 0 ? 50 : 100;
+  const limit = intParam(request.query.get('limit')) ?? 10;
+  if (Number.isNaN(limit) || limit < 1 || limit > max) {
+    return validationError(`limit must be between 1 and ${max}${max === 50 ? ' when propertiesWithHistory is requested' : ''}.`);
+  }
+  const archived = boolParam(request.query.get('archived'));
+  const after = request.query.get('after');
+  const ids = type === 'contacts' ? state.contactIds() : state.companyIds();
+  const store = type === 'contacts' ? state.contacts : state.companies;
+  let index = after ? lowerBound(ids, after) : 0;
+  const results: unknown[] = [];
+  let lastId: string | undefined;
+  for (; index < ids.length && results.length < limit; index++) {
+    const record = store.get(ids[index])!;
+    if (record.archived !== archived) continue;
+    results.push(recordView(state, type, record, options));
+    lastId = record.id;
+  }
+  const more = index < ids.length && lastId !== undefined;
+  const nextAfter = more ? String(Number(lastId) + 1) : undefined;
+  return ok({ results, ...(nextAfter ? { paging: { next: { after: nextAfter, link: `?after=${nextAfter}` } } } : {}) });
+}
+
+/** First index whose id is ≥ `after` (ids sorted numerically). */
+function lowerBound(ids: string[], after: string): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (byNumericId(ids[mid], after) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function batchRead(state: EmulatorState, type: ObjectType, request: RouteRequest): RouteResult {
+  const body = asJson(request.body);
+  const inputs = asArray(body.inputs).map((input) => String(asJson(input).id));
+  if (inputs.length > 100) return validationError('Batch read accepts at most 100 inputs.');
+  const store: Map<string, CrmRecord | PortalContact> = type === 'contacts' ? state.contacts : state.companies;
+  const options = { properties: asArray(body.properties).map(String), propertiesWithHistory: asArray(body.propertiesWithHistory).map(String), associations: [] };
+  const found = inputs.map((id) => store.get(id)).filter((r): r is CrmRecord => r !== undefined && !r.archived);
+  const missing = inputs.filter((id) => !store.get(id) || store.get(id)!.archived);
+  const envelope = batchEnvelope(state, found.map((record) => recordView(state, type, record, options)));
+  if (missing.length === 0) return ok(envelope);
+  const error = hubspotError(404, 'OBJECT_NOT_FOUND', `Could not get some ${type === 'contacts' ? 'CONTACT' : 'COMPANY'} objects, they may be deleted or not exist. Check that ids are valid.`, { context: { ids: missing } }).body;
+  return ok({ ...envelope, numErrors: 1, errors: [error] }, 207);
+}

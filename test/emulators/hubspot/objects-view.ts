@@ -1,0 +1,53 @@
+// How CRM records leave the emulator (reference/hubspot-api.md §5.1): string values, requested
+// properties present (null when empty), history newest first, v3 association blocks.
+
+import type { CrmRecord, PortalContact } from '../data/hubspot-records';
+import type { Json } from './evaluate-types';
+import type { EmulatorState } from './state';
+
+export type ObjectType = 'contacts' | 'companies';
+
+export const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
+  contacts: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
+  companies: ['createdate', 'domain', 'hs_lastmodifieddate', 'hs_object_id', 'name'],
+};
+
+export interface RecordViewOptions {
+  properties: string[];
+  propertiesWithHistory: string[];
+  associations: string[];
+}
+
+/** `properties=a,b&properties=c` → [a, b, c]: the SDK repeats the parameter, people write commas. */
+export function listParam(query: URLSearchParams, name: string): string[] {
+  return query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+export function recordView(state: EmulatorState, type: ObjectType, record: CrmRecord, options: RecordViewOptions): Json {
+  const names = options.properties.length > 0 ? options.properties : DEFAULT_PROPERTIES[type];
+  const properties: Record<string, string | null> = {};
+  for (const name of new Set([...names, 'hs_object_id', 'createdate', type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate'])) {
+    const value = record.properties[name];
+    properties[name] = value === undefined || value === '' ? null : value;
+  }
+  const view: Json = { id: record.id, properties, createdAt: record.createdAt, updatedAt: record.updatedAt, archived: record.archived };
+  if (options.propertiesWithHistory.length > 0) view.propertiesWithHistory = historyView(record, options.propertiesWithHistory);
+  if (type === 'contacts' && options.associations.includes('companies')) {
+    const ids = (record as PortalContact).companyIds ?? [];
+    if (ids.length > 0) view.associations = { companies: { results: ids.map((id) => ({ id, type: 'contact_to_company' })) } };
+  }
+  return view;
+}
+
+function historyView(record: CrmRecord, names: string[]): Record<string, Json[]> {
+  const result: Record<string, Json[]> = {};
+  for (const name of names) {
+    const explicit = record.history[name];
+    const current = record.properties[name];
+    if (explicit) result[name] = explicit.map((e) => ({ ...e }));
+    else if (current !== undefined && current !== null && current !== '') {
+      result[name] = [{ value: current, timestamp: record.updatedAt, sourceType: 'CRM_UI' }];
+    } else result[name] = [];
+  }
+  return result;
+}

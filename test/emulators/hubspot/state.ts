@@ -1,0 +1,186 @@
+// The emulator's portal: records, lists and forms, plus list membership (DYNAMIC lists evaluated by
+// evaluate.ts, MANUAL/SNAPSHOT lists stored). Memberships are cached per state version.
+
+import type { PortalCompany, PortalContact, PortalForm } from '../data/hubspot-records';
+import type { Portal } from '../data/hubspot-portal';
+import type { EmulatorSchema } from '../data/hubspot-schema';
+import { matchesFilterBranch, type EvalContact } from './evaluate';
+import type { Json } from './evaluate-types';
+
+export type ProcessingType = 'MANUAL' | 'DYNAMIC' | 'SNAPSHOT';
+
+export interface EmulatorList {
+  listId: string;
+  name: string;
+  objectTypeId: string;
+  processingType: ProcessingType;
+  filterBranch?: Json;
+  listVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  filtersUpdatedAt: string;
+  deletedAt?: string;
+  /** Epoch ms of the last create / filter change; PROCESSING until the delay passes or a GET saw it. */
+  processingSince: number;
+  processingSeen: boolean;
+  /** MANUAL / SNAPSHOT members: record id → time added (ISO). */
+  members: Map<string, string>;
+  extra: Json;
+}
+
+export interface Membership {
+  recordId: string;
+  membershipTimestamp: string;
+}
+
+export function byNumericId(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export class EmulatorState {
+  readonly contacts = new Map<string, PortalContact>();
+  readonly companies = new Map<string, PortalCompany>();
+  readonly lists = new Map<string, EmulatorList>();
+  forms: PortalForm[] = [];
+  private sortedContactIds: string[] | undefined;
+  private sortedCompanyIds: string[] | undefined;
+  private nextListId = 1;
+  private version = 0;
+  private readonly membershipCache = new Map<string, { key: string; members: Membership[] }>();
+
+  constructor(
+    readonly schema: EmulatorSchema,
+    readonly now: () => number,
+    readonly timeZone = 'UTC',
+  ) {}
+
+  reset(): void {
+    this.contacts.clear();
+    this.companies.clear();
+    this.lists.clear();
+    this.forms = [];
+    this.nextListId = 1;
+    this.touch();
+  }
+
+  loadPortal(portal: Portal): void {
+    this.forms = portal.forms;
+    for (const company of portal.companies()) this.companies.set(company.id, company);
+    const staticMembers = new Map<string, string[]>(portal.staticListNames.map((name) => [name, []]));
+    for (const contact of portal.contacts()) {
+      this.contacts.set(contact.id, contact);
+      for (const name of contact.staticListNames) staticMembers.get(name)?.push(contact.id);
+    }
+    for (const [name, ids] of staticMembers) this.addStaticList(name, ids);
+    this.touch();
+  }
+
+  upsertContact(contact: PortalContact): void {
+    this.contacts.set(contact.id, contact);
+    this.touch();
+  }
+
+  upsertCompany(company: PortalCompany): void {
+    this.companies.set(company.id, company);
+    this.touch();
+  }
+
+  /** Any change of records or lists invalidates cached memberships. */
+  touch(): void {
+    this.version++;
+    this.sortedContactIds = undefined;
+    this.sortedCompanyIds = undefined;
+  }
+
+  contactIds(): string[] {
+    this.sortedContactIds ??= [...this.contacts.keys()].sort(byNumericId);
+    return this.sortedContactIds;
+  }
+
+  companyIds(): string[] {
+    this.sortedCompanyIds ??= [...this.companies.keys()].sort(byNumericId);
+    return this.sortedCompanyIds;
+  }
+
+  newListId(): string {
+    return String(this.nextListId++);
+  }
+
+  private addStaticList(name: string, ids: string[]): void {
+    const at = new Date(this.now()).toISOString();
+    const list = newList(this.newListId(), name, 'MANUAL', at, this.now());
+    list.processingSeen = true;
+    for (const id of ids) list.members.set(id, at);
+    this.lists.set(list.listId, list);
+  }
+
+  activeListByName(name: string): EmulatorList | undefined {
+    const wanted = name.toLowerCase();
+    return [...this.lists.values()].find((l) => !l.deletedAt && l.name.toLowerCase() === wanted);
+  }
+
+  toEvalContact(contact: PortalContact): EvalContact {
+    const companies = contact.companyIds.map((id) => this.companies.get(id)).filter((c): c is PortalCompany => c !== undefined);
+    return { ...contact, history: this.historyWithCurrent(contact), companies };
+  }
+
+  /** Explicit history, or one entry for the current value at the record's last update. */
+  private historyWithCurrent(contact: PortalContact): Record<string, { value: string; timestamp: string }[]> {
+    const history: Record<string, { value: string; timestamp: string }[]> = { ...contact.history };
+    for (const [name, value] of Object.entries(contact.properties)) {
+      if (!history[name] && value !== null && value !== '') history[name] = [{ value, timestamp: contact.updatedAt }];
+    }
+    return history;
+  }
+
+  /** Members ordered by record id. */
+  membersOf(list: EmulatorList): Membership[] {
+    // Rolling-date filters change with time: recompute at most once a minute of emulator time.
+    const key = `${this.version}:${list.listVersion}:${list.members.size}:${Math.floor(this.now() / 60_000)}`;
+    const cached = this.membershipCache.get(list.listId);
+    if (cached && cached.key === key) return cached.members;
+    const members = list.processingType === 'DYNAMIC' ? this.evaluateMembers(list) : storedMembers(list);
+    this.membershipCache.set(list.listId, { key, members });
+    return members;
+  }
+
+  evaluateBranch(branch: Json): string[] {
+    return this.contactIds().filter((id) => this.matches(branch, this.contacts.get(id)!, new Set()));
+  }
+
+  private evaluateMembers(list: EmulatorList): Membership[] {
+    if (!list.filterBranch) return [];
+    return this.evaluateBranch(list.filterBranch).map((recordId) => ({ recordId, membershipTimestamp: list.filtersUpdatedAt }));
+  }
+
+  private matches(branch: Json, contact: PortalContact, visiting: Set<string>): boolean {
+    if (contact.archived) return false;
+    return matchesFilterBranch(branch, this.toEvalContact(contact), {
+      now: this.now(),
+      timeZone: this.timeZone,
+      isMember: (listId) => this.isMember(listId, contact, visiting),
+    });
+  }
+
+  /** Recursive over emulator lists; a cycle counts as "not a member". */
+  private isMember(listId: string, contact: PortalContact, visiting: Set<string>): boolean {
+    const list = this.lists.get(listId);
+    if (!list || list.deletedAt || visiting.has(listId)) return false;
+    if (list.processingType !== 'DYNAMIC') return list.members.has(contact.id);
+    if (!list.filterBranch) return false;
+    return this.matches(list.filterBranch, contact, new Set([...visiting, listId]));
+  }
+}
+
+function storedMembers(list: EmulatorList): Membership[] {
+  return [...list.members.entries()]
+    .map(([recordId, membershipTimestamp]) => ({ recordId, membershipTimestamp }))
+    .sort((a, b) => byNumericId(a.recordId, b.recordId));
+}
+
+export function newList(listId: string, name: string, processingType: ProcessingType, at: string, nowMs: number): EmulatorList {
+  return {
+    listId, name, objectTypeId: '0-1', processingType, listVersion: 1, createdAt: at, updatedAt: at, filtersUpdatedAt: at,
+    processingSince: nowMs, processingSeen: false, members: new Map(), extra: {},
+  };
+}

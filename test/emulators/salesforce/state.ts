@@ -1,0 +1,70 @@
+// The emulated org: records per object, issued access tokens, open query cursors, the daily API
+// request budget and fault injection. Tests reach in through `state` to arrange and inspect.
+
+import { randomBytes } from 'node:crypto';
+import { Faults } from './faults';
+import { sameId } from './ids';
+import type { Row } from './soql/compile';
+import type { SfObjectName } from './schema';
+
+export interface SalesforceUser {
+  username: string;
+  password: string;
+  /** Appended to the password on login, as Salesforce requires outside trusted IP ranges. */
+  securityToken?: string;
+}
+
+export interface QueryCursor {
+  object: SfObjectName;
+  select: string[];
+  rows: Row[];
+  batchSize: number;
+}
+
+const MAX_OPEN_CURSORS = 50;
+
+export class SalesforceOrgState {
+  readonly tables: Record<SfObjectName, Row[]> = { Lead: [], Contact: [] };
+  readonly faults = new Faults();
+  readonly tokens = new Set<string>();
+  /** Paths of REST requests received, in order (never headers or bodies), for tests to assert on. */
+  readonly requestLog: string[] = [];
+  readonly cursors = new Map<string, QueryCursor>();
+  readonly organizationId = '00D5g000004hSlSEAU';
+  readonly userId = '0055g00000AbCdEAAV';
+  apiUsage = 0;
+  private cursorCount = 0;
+
+  constructor(
+    public dailyRequestLimit: number,
+    readonly users: SalesforceUser[],
+    readonly client: { clientId: string; clientSecret: string },
+    readonly now: () => Date,
+  ) {}
+
+  addRecord(type: SfObjectName, fields: Row): void {
+    this.tables[type].push(Object.assign({ IsDeleted: false }, fields));
+  }
+
+  findRecord(type: SfObjectName, id: string): Row | undefined {
+    return this.tables[type].find((row) => !row.IsDeleted && sameId(String(row.Id), id));
+  }
+
+  issueToken(): string {
+    const token = `${this.organizationId.slice(0, 15)}!AR${randomBytes(30).toString('base64url')}`;
+    this.tokens.add(token);
+    return token;
+  }
+
+  /** Every token issued or configured stops working, as when a session times out. */
+  expireTokens(): void {
+    this.tokens.clear();
+  }
+
+  openCursor(cursor: QueryCursor): string {
+    const id = `01g5g${String(++this.cursorCount).padStart(10, '0')}`;
+    this.cursors.set(id, cursor);
+    if (this.cursors.size > MAX_OPEN_CURSORS) this.cursors.delete(this.cursors.keys().next().value as string);
+    return id;
+  }
+}
