@@ -1,0 +1,78 @@
+// The HubSpot account as the rest of hslist sees it: plain JSON values (ISO strings, not Dates), so
+// results compare, diff and serialise without surprises.
+
+import type { PropertyDef } from '../../language/schema-types';
+
+export type Json = Record<string, unknown>;
+export type CrmObjectType = 'contacts' | 'companies';
+
+export interface HubSpotList {
+  listId: string;
+  name: string;
+  objectTypeId: string;
+  processingType: string;
+  processingStatus: string;
+  listVersion: number;
+  size?: number;
+  createdAt?: string;
+  updatedAt?: string;
+  filtersUpdatedAt?: string;
+  /** Present when asked for (`includeFilters`) and on create / update. */
+  filterBranch?: Json;
+  additionalProperties?: Record<string, string>;
+}
+
+export interface ListCreateRequest {
+  name: string;
+  objectTypeId: string;
+  processingType: 'MANUAL' | 'DYNAMIC' | 'SNAPSHOT';
+  filterBranch?: Json;
+  listFolderId?: number;
+  customProperties?: Record<string, string>;
+}
+
+export interface ListSearchOptions {
+  query?: string;
+  processingTypes?: string[];
+  additionalProperties?: string[];
+}
+
+export interface ListMembership {
+  recordId: string;
+  membershipTimestamp: string;
+}
+
+export interface HistoryValue {
+  value: string;
+  timestamp: string;
+}
+
+export interface CrmRecordData {
+  id: string;
+  properties: Record<string, string | null>;
+  /** Newest first, when history was asked for. */
+  history?: Record<string, HistoryValue[]>;
+}
+
+export interface PageContactsOptions {
+  /** Properties whose history to load (page size drops to 50, HubSpot's limit with history). */
+  history?: string[];
+  pageSize?: number;
+}
+
+export interface HubSpotAccount {
+  /** Where requests go, e.g. "api.hubapi.com" or "127.0.0.1:4010", for messages. */
+  readonly host: string;
+  getProperties(objectType: CrmObjectType): Promise<PropertyDef[]>;
+  findListByName(name: string, includeFilters?: boolean, objectTypeId?: string): Promise<HubSpotList | undefined>;
+  getList(listId: string, includeFilters?: boolean): Promise<HubSpotList>;
+  createList(request: ListCreateRequest): Promise<HubSpotList>;
+  updateListFilters(listId: string, filterBranch: Json): Promise<HubSpotList>;
+  searchLists(options?: ListSearchOptions): Promise<HubSpotList[]>;
+  /** Every member, all pages, ordered by record id. */
+  listMemberships(listId: string): Promise<ListMembership[]>;
+  /** Pages of contacts with the given properties, until the portal runs out. */
+  pageContacts(properties: string[], options?: PageContactsOptions): AsyncIterable<CrmRecordData[]>;
+  /** Each contact's associated companies, with the given company properties. */
+  getCompaniesFor(contactIds: string[], companyProperties?: string[]): Promise<Map<string, CrmRecordData[]>>;
+}

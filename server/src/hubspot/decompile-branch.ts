@@ -1,0 +1,141 @@
+// filterBranch JSON → a `where` expression. OR/AND branches become `or`/`and`; an ASSOCIATION
+// branch to companies becomes `associated company where …`; IN_LIST, FORM_SUBMISSION and CONSTANT
+// filters their conditions. Whatever has no phrase is reported (`not-representable`) and left out.
+
+import type { Expr } from '../../../grammar/src/ast';
+import type { PropertyDef } from '../language/schema-types';
+import * as ast from './decompile-ast';
+import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
+import { arrayField, isObject, Reporter, type Json } from './decompile-report';
+import { COMPANIES_OBJECT_TYPE_ID } from './filter-branch';
+
+export interface BranchEnv {
+  zone: string;
+  r: Reporter;
+  contacts: Map<string, PropertyDef>;
+  companies: Map<string, PropertyDef>;
+  listNameFor(id: string): string | undefined;
+}
+
+/** HubSpot echoes `filterBranchOperator`; either field names the branch. */
+function branchType(b: Json): string | undefined {
+  const t = b.filterBranchType ?? b.filterBranchOperator;
+  return typeof t === 'string' ? t.toUpperCase() : undefined;
+}
+
+export function decompileBranch(b: unknown, path: string, env: BranchEnv, inAssociation = false): Expr | undefined {
+  if (!isObject(b)) return env.r.invalid(path, 'must be a filter branch object');
+  const type = branchType(b);
+  if (type !== 'OR' && type !== 'AND') {
+    return env.r.notRepresentable(path, `a ${type ?? 'untyped'} filter branch`);
+  }
+  const filters = arrayField(b, 'filters', path, env.r, true) ?? [];
+  const branches = arrayField(b, 'filterBranches', path, env.r, true) ?? [];
+  const parts: Expr[] = [];
+  filters.forEach((f, i) => push(parts, decompileFilter(f, `${path}.filters[${i}]`, env, inAssociation)));
+  branches.forEach((sub, i) => push(parts, decompileChild(sub, `${path}.filterBranches[${i}]`, env, inAssociation)));
+  if (parts.length === 0) return undefined;
+  return type === 'OR' ? ast.or(parts) : ast.and(parts);
+}
+
+function push(parts: Expr[], e: Expr | undefined): void {
+  if (e) parts.push(e);
+}
+
+function decompileChild(b: unknown, path: string, env: BranchEnv, inAssociation: boolean): Expr | undefined {
+  if (isObject(b) && branchType(b) === 'ASSOCIATION') {
+    if (inAssociation) return env.r.notRepresentable(path, 'an association inside an association');
+    return decompileAssociation(b, path, env);
+  }
+  // A nested OR inside an AND needs parentheses, which `ast.and` adds.
+  return decompileBranch(b, path, env, inAssociation);
+}
+
+function decompileAssociation(b: Json, path: string, env: BranchEnv): Expr | undefined {
+  if (b.objectTypeId !== COMPANIES_OBJECT_TYPE_ID) {
+    return env.r.notRepresentable(`${path}.objectTypeId`, `an association to object type ${String(b.objectTypeId)}`);
+  }
+  if (b.operator !== 'IN_LIST') return env.r.notRepresentable(`${path}.operator`, `an association branch with operator ${String(b.operator)}`);
+  const inner = decompileBranch({ ...b, filterBranchType: 'AND', filterBranchOperator: undefined }, path, env, true);
+  if (!inner) return env.r.notRepresentable(path, 'an association branch with no representable filters');
+  // Always in parentheses: otherwise the text after it would read as part of the company's criteria.
+  const where = inner.kind === 'paren' ? inner : ast.paren(inner);
+  if (b.associationTypeId !== 279 || b.associationCategory !== 'HUBSPOT_DEFINED') {
+    env.r.note(path, `association type ${String(b.associationCategory)} ${String(b.associationTypeId)} is read as "any associated company" (HUBSPOT_DEFINED 279)`);
+  }
+  return { ...ast.NO_SPAN, kind: 'association', objectType: ast.name('company'), where };
+}
+
+function decompileFilter(f: unknown, path: string, env: BranchEnv, inAssociation: boolean): Expr | undefined {
+  if (!isObject(f)) return env.r.invalid(path, 'must be a filter object');
+  const type = f.filterType;
+  if (inAssociation && type !== 'PROPERTY') return env.r.notRepresentable(path, `a ${String(type)} filter inside an association`);
+  switch (type) {
+    case 'PROPERTY': {
+      const opEnv: OperationEnv = { zone: env.zone, r: env.r, properties: inAssociation ? env.companies : env.contacts };
+      return decompilePropertyFilter(f, path, opEnv);
+    }
+    case 'IN_LIST':
+      return decompileInList(f, path, env);
+    case 'FORM_SUBMISSION':
+      return decompileForm(f, path, env);
+    case 'CONSTANT':
+      if (typeof f.shouldAccept !== 'boolean') return env.r.invalid(`${path}.shouldAccept`, 'must be true or false');
+      return { ...ast.NO_SPAN, kind: 'constant', accept: f.shouldAccept };
+    default:
+      return env.r.notRepresentable(path, `a ${typeof type === 'string' ? type : 'untyped'} filter`);
+  }
+}
+
+function negatedBy(operator: unknown, positive: string, negative: string, path: string, env: BranchEnv): boolean | undefined {
+  if (operator === positive) return false;
+  if (operator === negative) return true;
+  env.r.invalid(`${path}.operator`, `must be ${positive} or ${negative}`);
+  return undefined;
+}
+
+function decompileInList(f: Json, path: string, env: BranchEnv): Expr | undefined {
+  if (f.metadata !== undefined) return env.r.notRepresentable(`${path}.metadata`, 'a workflow or import membership filter');
+  const negated = negatedBy(f.operator, 'IN_LIST', 'NOT_IN_LIST', path, env);
+  const id = typeof f.listId === 'string' || typeof f.listId === 'number' ? String(f.listId) : undefined;
+  if (id === undefined) return env.r.invalid(`${path}.listId`, 'must be a list id');
+  if (negated === undefined) return undefined;
+  const placeholder = /^\$list:(.+)$/.exec(id)?.[1];
+  const listName = placeholder ?? env.listNameFor(id);
+  const target = listName !== undefined ? { ...ast.name(listName), by: 'name' as const } : { ...ast.name(id), by: 'id' as const };
+  const cond: Expr = { ...ast.NO_SPAN, kind: 'inList', target };
+  return negated ? ast.not(cond) : cond;
+}
+
+function decompileForm(f: Json, path: string, env: BranchEnv): Expr | undefined {
+  const negated = negatedBy(f.operator, 'FILLED_OUT', 'NOT_FILLED_OUT', path, env);
+  if (negated === undefined) return undefined;
+  if (f.coalescingRefineBy !== undefined) return env.r.notRepresentable(`${path}.coalescingRefineBy`, 'a count of form submissions');
+  if (f.formId !== undefined && typeof f.formId !== 'string') return env.r.invalid(`${path}.formId`, 'must be a string');
+  const days = f.pruningRefineBy === undefined ? undefined : lastDays(f.pruningRefineBy, `${path}.pruningRefineBy`, env);
+  if (days === null) return undefined;
+  const cond: Expr = {
+    ...ast.NO_SPAN,
+    kind: 'formSubmission',
+    formId: typeof f.formId === 'string' ? ast.name(f.formId) : undefined,
+    withinLastDays: days === undefined ? undefined : ast.numberValue(days),
+  };
+  return negated ? ast.not(cond) : cond;
+}
+
+/** Only "after N days in the past" has a phrase (`in last N days`); null when reported. */
+function lastDays(refine: unknown, path: string, env: BranchEnv): number | null {
+  const o = isObject(refine) ? refine : {};
+  const t = isObject(o.timeOffset) ? o.timeOffset : {};
+  const ok =
+    o.type === 'RELATIVE_COMPARATIVE' &&
+    o.comparison === 'AFTER' &&
+    t.offsetDirection === 'PAST' &&
+    t.timeUnit === 'DAYS' &&
+    typeof t.amount === 'number' &&
+    Number.isInteger(t.amount) &&
+    t.amount >= 1;
+  if (ok) return t.amount as number;
+  env.r.notRepresentable(path, `a ${String(o.type ?? 'malformed')} time refinement other than "in the last N days"`);
+  return null;
+}
