@@ -1,0 +1,158 @@
+// A schema-aware fast-check generator of list criteria, as syntax trees (spans all 0): every
+// property condition uses a row of the operator table that applies to the property's type, with an
+// operand of the right shape and values of the right kind. A few nodes are deliberately wrong
+// (unknown properties, wrong operands) so "compiling never throws" also covers bad input.
+
+import fc from 'fast-check';
+import type { CalendarUnit, Condition, Expr, ListNode, Operand, Value } from '../../../grammar/src/ast';
+import { OPERATOR_TABLE, typeClassOf, type OperatorRow } from '../../../server/src/language/operators';
+import type { PropertyDef } from '../../../server/src/language/schema-types';
+import { COMPANY_PROPERTIES, CONTACT_PROPERTIES } from './compile-schema';
+
+const S = { start: 0, end: 0 };
+const ZONES = ['UTC', 'Europe/Warsaw', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+const UNITS: CalendarUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+const text = fc.string({ maxLength: 12 });
+const num = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }));
+
+function numberValue(n: number): Value {
+  return { ...S, kind: 'number', value: n, raw: String(n) };
+}
+
+const dateValue: fc.Arbitrary<Value> = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => ({ ...S, kind: 'date', raw: d.toISOString().slice(0, 10), year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }));
+const datetimeValue: fc.Arbitrary<Value> = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => ({ ...S, kind: 'datetime', raw: d.toISOString() }));
+const anyDate = fc.oneof(dateValue, datetimeValue);
+
+function valueFor(def: PropertyDef): fc.Arbitrary<Value> {
+  switch (typeClassOf(def.type)) {
+    case 'number':
+      return num.map(numberValue);
+    case 'bool':
+      return fc.boolean().map((b) => ({ ...S, kind: 'boolean', value: b }));
+    case 'enumeration':
+      return fc.constantFrom(...def.options.map((o) => o.value)).map((v) => ({ ...S, kind: 'word', value: v }));
+    case 'date':
+      return anyDate;
+    default:
+      return text.map((v) => ({ ...S, kind: 'string', value: v }));
+  }
+}
+
+function operandFor(row: OperatorRow, def: PropertyDef, dates: PropertyDef[]): fc.Arbitrary<Operand> {
+  const value = valueFor(def);
+  switch (row.operand) {
+    case 'none':
+      return fc.constant({ ...S, kind: 'none' });
+    case 'single':
+      return value.map((v) => ({ ...S, kind: 'single', value: v }));
+    case 'list':
+      return fc.array(value, { minLength: 1, maxLength: 3 }).map((values) => ({ ...S, kind: 'list', values, anyOf: false }));
+    case 'range':
+      return fc.tuple(value, value).map(([low, high]) => ({ ...S, kind: 'range', low, high }));
+    case 'days':
+      return fc.nat({ max: 400 }).map((n) => ({ ...S, kind: 'days', count: numberValue(n) }));
+    case 'calendar': {
+      const counted = row.surface === 'is in next' || row.surface === 'is in last';
+      const count = counted ? fc.option(fc.integer({ min: 1, max: 12 }).map(numberValue), { nil: undefined }) : fc.constant(undefined);
+      return fc.tuple(fc.constantFrom(...UNITS), count).map(([unit, c]) => ({ ...S, kind: 'calendar', unit, count: c }));
+    }
+    case 'property':
+      return fc.constantFrom(...dates).map((d) => ({ ...S, kind: 'property', property: { ...S, text: d.name } }));
+  }
+}
+
+function rowsFor(def: PropertyDef): OperatorRow[] {
+  const tc = typeClassOf(def.type);
+  return OPERATOR_TABLE.filter((r) => r.types === 'any' || r.types.includes(tc));
+}
+
+function propertyCondition(defs: PropertyDef[]): fc.Arbitrary<Condition> {
+  const dates = defs.filter((d) => typeClassOf(d.type) === 'date');
+  return fc.constantFrom(...defs).chain((def) =>
+    fc.constantFrom(...rowsFor(def)).chain((row) =>
+      fc.tuple(operandFor(row, def, dates), fc.boolean()).map(([operands, unknown]): Condition => ({
+        ...S,
+        kind: 'property',
+        property: { ...S, text: def.name },
+        operator: row.surface,
+        operatorSpan: S,
+        operands,
+        includeUnknown: unknown ? S : undefined,
+      })),
+    ),
+  );
+}
+
+const otherCondition: fc.Arbitrary<Condition> = fc.oneof(
+  fc.constantFrom('Webinar attendees', 'New leads').map((n): Condition => ({ ...S, kind: 'inList', target: { ...S, text: n, by: 'name' } })),
+  fc.integer({ min: 1, max: 99999 }).map((n): Condition => ({ ...S, kind: 'inList', target: { ...S, text: String(n), by: 'id' } })),
+  fc.tuple(fc.option(fc.constantFrom('f-1', 'f-2'), { nil: undefined }), fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined })).map(
+    ([form, days]): Condition => ({
+      ...S,
+      kind: 'formSubmission',
+      formId: form === undefined ? undefined : { ...S, text: form },
+      withinLastDays: days === undefined ? undefined : numberValue(days),
+    }),
+  ),
+  fc.boolean().map((accept): Condition => ({ ...S, kind: 'constant', accept })),
+);
+
+function combine(leaf: fc.Arbitrary<Expr>, depth: number): fc.Arbitrary<Expr> {
+  if (depth === 0) return leaf;
+  const sub = combine(leaf, depth - 1);
+  return fc.oneof(
+    { weight: 3, arbitrary: leaf },
+    { weight: 1, arbitrary: fc.array(sub, { minLength: 2, maxLength: 3 }).map((operands): Expr => ({ ...S, kind: 'and', operands })) },
+    { weight: 1, arbitrary: fc.array(sub, { minLength: 2, maxLength: 3 }).map((operands): Expr => ({ ...S, kind: 'or', operands })) },
+    { weight: 1, arbitrary: sub.map((operand): Expr => ({ ...S, kind: 'not', operand })) },
+    { weight: 1, arbitrary: sub.map((inner): Expr => ({ ...S, kind: 'paren', inner })) },
+  );
+}
+
+const companyCriteria = combine(propertyCondition(COMPANY_PROPERTIES), 1);
+const association: fc.Arbitrary<Condition> = companyCriteria.map((where) => ({
+  ...S,
+  kind: 'association',
+  objectType: { ...S, text: 'company' },
+  where,
+}));
+
+/** Valid-looking criteria over the contacts schema, with associations to companies. */
+export const criteria: fc.Arbitrary<Expr> = combine(
+  fc.oneof({ weight: 6, arbitrary: propertyCondition(CONTACT_PROPERTIES) }, { weight: 2, arbitrary: otherCondition }, { weight: 1, arbitrary: association }),
+  2,
+);
+
+function nestedAssociation(a: Condition): Condition {
+  const inner: Expr = { ...S, kind: 'and', operands: [a, a] };
+  return { ...S, kind: 'association', objectType: { ...S, text: 'company' }, where: inner };
+}
+
+/** Criteria with some deliberately broken conditions mixed in. */
+export const anyCriteria: fc.Arbitrary<Expr> = combine(
+  fc.oneof(
+    { weight: 4, arbitrary: propertyCondition(CONTACT_PROPERTIES) },
+    { weight: 1, arbitrary: propertyCondition(COMPANY_PROPERTIES) }, // unknown on contacts
+    { weight: 1, arbitrary: association.map(nestedAssociation) },
+    { weight: 1, arbitrary: fc.constant<Condition>({ ...S, kind: 'error' }) },
+    { weight: 1, arbitrary: otherCondition },
+  ),
+  2,
+);
+
+export function listOf(where: Expr | undefined, zone: string, type = 'active'): ListNode {
+  const setting = (key: string, value: ListNode['settings'][number]['value']) => ({ ...S, kind: 'setting' as const, key: { ...S, text: key }, value });
+  return {
+    ...S,
+    kind: 'list',
+    name: { ...S, text: 'Generated' },
+    settings: [setting('type', { ...S, kind: 'word', value: type }), setting('timezone', { ...S, kind: 'string', value: zone })],
+    where,
+    whereKeyword: where ? S : undefined,
+  };
+}
+
+export const zone = fc.constantFrom(...ZONES);
