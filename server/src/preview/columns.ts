@@ -1,0 +1,119 @@
+// The columnar store: only the properties a workspace references, each encoded for its type so
+// the compiled evaluator works on typed arrays and bitsets instead of objects:
+// - strings: dictionary codes (code 0 = no value) + the dictionary; lower-cased copies of the
+//   dictionary are made once per entry, on first use, for the case-insensitive operators;
+// - numbers and dates: Float64Array (NaN = unknown; dates as epoch ms);
+// - booleans: a bitset of `true`;
+// - enumerations: one bitset per option, plus the number of options each row has (for IS_EXACTLY);
+// - every column: a `known` bitset.
+
+import type { Bitset } from './bitset';
+import type { TypeClass } from '../language/operators';
+
+interface ColumnBase {
+  name: string;
+  /** The HubSpot property type (string, number, datetime, ...). */
+  type: string;
+  known: Bitset;
+}
+
+export interface StringColumn extends ColumnBase {
+  kind: 'string';
+  codes: Uint32Array;
+  /** dict[0] is '' (no value). */
+  dict: string[];
+  /** Lower-cased dictionary, computed once on first use (see lowerDictionary). */
+  lower: string[] | undefined;
+}
+
+export interface NumberColumn extends ColumnBase {
+  kind: 'number' | 'date';
+  values: Float64Array;
+}
+
+export interface BoolColumn extends ColumnBase {
+  kind: 'bool';
+  trues: Bitset;
+}
+
+export interface EnumColumn extends ColumnBase {
+  kind: 'enumeration';
+  options: string[];
+  bits: Bitset[];
+  /** How many options each row has (capped at 255, which only matters for IS_EXACTLY on 255+ values). */
+  counts: Uint8Array;
+}
+
+export type Column = StringColumn | NumberColumn | BoolColumn | EnumColumn;
+
+/** Companies associated with contacts, in compressed-row form: contact r's companies are rows[offsets[r] .. offsets[r+1]). */
+export interface AssociationIndex {
+  companies: ColumnStore;
+  offsets: Uint32Array;
+  rows: Uint32Array;
+}
+
+export interface ColumnStore {
+  /** Identifies this data: cached clause results are keyed by it. */
+  version: string;
+  size: number;
+  ids: string[];
+  columns: Map<string, Column>;
+  /** Memberships of HubSpot lists by id (`in list #id`); undefined = not loaded. */
+  memberships: Map<string, Bitset> | undefined;
+  associations: AssociationIndex | undefined;
+}
+
+export function columnKindFor(typeClass: TypeClass): Column['kind'] {
+  switch (typeClass) {
+    case 'number':
+      return 'number';
+    case 'date':
+      return 'date';
+    case 'bool':
+      return 'bool';
+    case 'enumeration':
+      return 'enumeration';
+    default:
+      return 'string';
+  }
+}
+
+/** The lower-cased dictionary, computed once per entry; entries already in lower case are shared. */
+export function lowerDictionary(col: StringColumn): string[] {
+  if (!col.lower) {
+    const lower = new Array<string>(col.dict.length);
+    for (let i = 0; i < col.dict.length; i++) {
+      const s = col.dict[i];
+      const l = s.toLowerCase();
+      lower[i] = l === s ? s : l;
+    }
+    col.lower = lower;
+  }
+  return col.lower;
+}
+
+let versionCounter = 0;
+
+export function newVersion(): string {
+  versionCounter += 1;
+  return `${process.pid}-${Date.now().toString(36)}-${versionCounter}`;
+}
+
+/** The raw string value of row `r` as HubSpot would return it (for explain and the reference interpreter). */
+export function rawValue(col: Column, r: number): string | null {
+  switch (col.kind) {
+    case 'string':
+      return col.codes[r] === 0 ? null : col.dict[col.codes[r]];
+    case 'number':
+      return Number.isNaN(col.values[r]) ? null : String(col.values[r]);
+    case 'date':
+      return Number.isNaN(col.values[r]) ? null : new Date(col.values[r]).toISOString();
+    case 'bool':
+      return (col.known[r >>> 5] & (1 << (r & 31))) === 0 ? null : String((col.trues[r >>> 5] & (1 << (r & 31))) !== 0);
+    case 'enumeration': {
+      const set = col.options.filter((_, i) => (col.bits[i][r >>> 5] & (1 << (r & 31))) !== 0);
+      return set.length ? set.join(';') : null;
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// One property filter evaluated over a column into a bitset. String operators run once per
+// distinct dictionary entry, then a pass over the row codes; numbers and dates are one tight loop
+// over a Float64Array; enumerations are word operations on per-option bitsets.
+
+import type { PropertyFilter } from './plan-types';
+import { type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, lowerDictionary } from './columns';
+import { type Bitset, and, andNot, bitsetFromCodes, emptyBitset, not, or, orInPlace, setBit } from './bitset';
+import { containsWord } from './values';
+import { judgeString } from './judge';
+import { isHistoryOperator } from '../language/operators';
+import { DAY_MS } from './time';
+
+/** A bitset of matching rows, or the reason the filter cannot be judged from this store. */
+export type LeafResult = Bitset | { reason: string };
+
+export function evaluateFilter(f: PropertyFilter, store: ColumnStore): LeafResult {
+  if (isHistoryOperator(f.operator)) return { reason: `property history for "${f.property}" is not loaded` };
+  const col = store.columns.get(f.property);
+  if (!col) return { reason: `property "${f.property}" is not loaded` };
+  if (f.operator === 'IS_KNOWN') return col.known.slice();
+  if (f.operator === 'IS_UNKNOWN') return not(col.known, store.size);
+  const positive = positiveRows(f, col, store);
+  if (!(positive instanceof Uint32Array)) return positive;
+  // Rows with a value judged by the operator; rows without one take the no-value flag.
+  const withValue = and(positive, col.known);
+  if (f.includeUnknown) orInPlace(withValue, not(col.known, store.size));
+  return withValue;
+}
+
+/** Rows whose value satisfies the operator (only rows with a value matter to the caller). */
+function positiveRows(f: PropertyFilter, col: Column, store: ColumnStore): LeafResult {
+  switch (col.kind) {
+    case 'string':
+      return stringRows(f, col, store.size);
+    case 'number':
+    case 'date':
+      return numericRows(f, col, store);
+    case 'bool': {
+      const wantTrue = (f.value === 1) === (f.operator === 'IS_EQUAL_TO');
+      return wantTrue ? col.trues.slice() : andNot(col.known, col.trues);
+    }
+    case 'enumeration':
+      return enumerationRows(f, col, store.size);
+  }
+}
+
+const STRING_TESTS: Record<string, (t: string, v: string) => boolean> = {
+  IS_EQUAL_TO: (t, v) => t === v,
+  CONTAINS: (t, v) => t.includes(v),
+  STARTS_WITH: (t, v) => t.startsWith(v),
+  ENDS_WITH: (t, v) => t.endsWith(v),
+  CONTAINS_EXACTLY: containsWord,
+};
+
+/** Per dictionary entry: one specialised test for the common one-value case, judgeString otherwise. */
+function dictionaryMatches(f: PropertyFilter, lower: string[]): Uint8Array {
+  const match = new Uint8Array(lower.length);
+  const values = f.values.map((v) => v.toLowerCase());
+  const test = STRING_TESTS[f.operator];
+  if (values.length === 1 && test) {
+    const v = values[0];
+    if (f.operator === 'IS_EQUAL_TO') for (let i = 1; i < lower.length; i++) match[i] = lower[i] === v ? 1 : 0;
+    else if (f.operator === 'ENDS_WITH') for (let i = 1; i < lower.length; i++) match[i] = lower[i].endsWith(v) ? 1 : 0;
+    else if (f.operator === 'CONTAINS') for (let i = 1; i < lower.length; i++) match[i] = lower[i].includes(v) ? 1 : 0;
+    else for (let i = 1; i < lower.length; i++) match[i] = test(lower[i], v) ? 1 : 0;
+    return match;
+  }
+  for (let i = 1; i < lower.length; i++) match[i] = judgeString(f.operator, lower[i], values) ? 1 : 0;
+  return match;
+}
+
+function stringRows(f: PropertyFilter, col: StringColumn, size: number): LeafResult {
+  if (f.operationType !== 'STRING' && f.operationType !== 'MULTISTRING') return { reason: `"${f.operator}" does not apply to text` };
+  return bitsetFromCodes(col.codes, dictionaryMatches(f, lowerDictionary(col)), size);
+}
+
+/** Rows with lo (<= or <) v (<= or <) hi. */
+function rangeRows(values: Float64Array, size: number, lo: number, loIncl: boolean, hi: number, hiIncl: boolean): Bitset {
+  const out = emptyBitset(size);
+  for (let r = 0; r < size; r++) {
+    const v = values[r];
+    if ((loIncl ? v >= lo : v > lo) && (hiIncl ? v <= hi : v < hi)) out[r >>> 5] |= 1 << (r & 31);
+  }
+  return out;
+}
+
+function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): LeafResult {
+  const { size } = store;
+  const vs = col.values;
+  const inf = Infinity;
+  switch (f.operationType) {
+    case 'NUMBER':
+      return numberOperator(f, vs, size);
+    case 'NUMBER_RANGED':
+    case 'TIME_RANGED': {
+      const inside = rangeRows(vs, size, f.lowerBound, f.lowerInclusive, f.upperBound, f.upperInclusive);
+      return f.operator === 'IS_BETWEEN' ? inside : not(inside, size);
+    }
+    case 'TIME_POINT':
+      return f.operator === 'IS_AFTER'
+        ? rangeRows(vs, size, f.timePoint, f.inclusive, inf, true)
+        : rangeRows(vs, size, -inf, true, f.timePoint, f.inclusive);
+    case 'ROLLING_DATE_RANGE':
+      return rollingRows(f, vs, size);
+    case 'CALENDAR_DATE':
+      return f.operator === 'IN_THIS_TIME_UNIT_SO_FAR'
+        ? rangeRows(vs, size, f.spanStart, true, f.now, true)
+        : rangeRows(vs, size, f.spanStart, true, f.spanEnd, false);
+    case 'COMPARATIVE_DATE':
+      return comparativeRows(f, vs, store);
+    default:
+      return { reason: `"${f.operator}" does not apply to ${col.type}` };
+  }
+}
+
+function numberOperator(f: PropertyFilter, vs: Float64Array, size: number): LeafResult {
+  const x = f.value;
+  switch (f.operator) {
+    case 'IS_EQUAL_TO': return rangeRows(vs, size, x, true, x, true);
+    case 'IS_NOT_EQUAL_TO': return not(rangeRows(vs, size, x, true, x, true), size);
+    case 'IS_GREATER_THAN': return rangeRows(vs, size, x, false, Infinity, true);
+    case 'IS_GREATER_THAN_OR_EQUAL_TO': return rangeRows(vs, size, x, true, Infinity, true);
+    case 'IS_LESS_THAN': return rangeRows(vs, size, -Infinity, true, x, false);
+    case 'IS_LESS_THAN_OR_EQUAL_TO': return rangeRows(vs, size, -Infinity, true, x, true);
+    default: return { reason: `"${f.operator}" does not apply to numbers` };
+  }
+}
+
+function rollingRows(f: PropertyFilter, vs: Float64Array, size: number): LeafResult {
+  const span = f.days * DAY_MS;
+  switch (f.operator) {
+    case 'IS_LESS_THAN_X_DAYS_AGO': return rangeRows(vs, size, f.now - span, true, f.now, true);
+    case 'IS_MORE_THAN_X_DAYS_AGO': return rangeRows(vs, size, -Infinity, true, f.now - span, false);
+    case 'IS_LESS_THAN_X_DAYS_FROM_NOW': return rangeRows(vs, size, f.now, true, f.now + span, true);
+    case 'IS_MORE_THAN_X_DAYS_FROM_NOW': return rangeRows(vs, size, f.now + span, false, Infinity, true);
+    default: return { reason: `"${f.operator}" is not a rolling date operator` };
+  }
+}
+
+/** Strict comparison with another date property; rows where that one is unknown fail (NaN compares false). */
+function comparativeRows(f: PropertyFilter, vs: Float64Array, store: ColumnStore): LeafResult {
+  const other = store.columns.get(f.otherProperty);
+  if (!other || (other.kind !== 'date' && other.kind !== 'number')) return { reason: `property "${f.otherProperty}" is not loaded as a date` };
+  const ws = other.values;
+  const out = emptyBitset(store.size);
+  const before = f.operator === 'IS_BEFORE';
+  for (let r = 0; r < store.size; r++) if (before ? vs[r] < ws[r] : vs[r] > ws[r]) setBit(out, r);
+  return out;
+}
+
+function enumerationRows(f: PropertyFilter, col: EnumColumn, size: number): LeafResult {
+  const wanted = [...new Set(f.values)];
+  const bitsOf = (v: string) => {
+    const i = col.options.indexOf(v);
+    return i < 0 ? emptyBitset(size) : col.bits[i];
+  };
+  const anyOf = () => wanted.reduce<Bitset>((acc, v) => or(acc, bitsOf(v)), emptyBitset(size));
+  const containsAll = () => wanted.reduce<Bitset>((acc, v) => and(acc, bitsOf(v)), col.known.slice());
+  const exactly = () => {
+    const all = containsAll();
+    for (let r = 0; r < size; r++) if (col.counts[r] !== wanted.length) all[r >>> 5] &= ~(1 << (r & 31));
+    return all;
+  };
+  switch (f.operator) {
+    case 'IS_ANY_OF': return anyOf();
+    case 'IS_NONE_OF': return not(anyOf(), size);
+    case 'IS_EXACTLY': return exactly();
+    case 'IS_NOT_EXACTLY': return not(exactly(), size);
+    case 'CONTAINS_ALL': return containsAll();
+    case 'DOES_NOT_CONTAIN_ALL': return not(containsAll(), size);
+    default: return { reason: `"${f.operator}" does not apply to enumerations` };
+  }
+}

@@ -1,0 +1,231 @@
+// The fast evaluator. A plan is compiled into a tree of closures over the store's columns; each
+// yields a pair of bitsets (lo = certainly matches, hi = may match; the same array when every row
+// could be judged), so AND / OR / NOT are word operations and "not previewable" is carried
+// through exactly, never guessed. Leaf results are cached by (data version, resolved clause), so
+// after an edit only the changed clause is evaluated again and the rest is recombined.
+
+import type { PlanNode } from './plan-types';
+import type { ColumnStore } from './columns';
+import { type Bitset, and, emptyBitset, firstRows, fullBitset, not, or, popcount, setBit } from './bitset';
+import { evaluateFilter } from './compiled-leaves';
+import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
+import { planKey, planText } from './plan-key';
+
+export interface TriSet {
+  lo: Bitset;
+  hi: Bitset;
+}
+
+interface CompiledNode {
+  plan: PlanNode;
+  key: string;
+  children: CompiledNode[];
+  run(): TriSet;
+  result?: TriSet;
+}
+
+export interface EvaluateOptions {
+  sampleSize?: number;
+}
+
+export class CompiledEvaluator {
+  private readonly cache = new Map<string, TriSet>();
+  constructor(
+    readonly store: ColumnStore,
+    private readonly maxCacheEntries = 256,
+  ) {}
+
+  /** Count, per-clause counts with the funnel, and sample ids for a plan. */
+  evaluate(plan: PlanNode, options: EvaluateOptions = {}): PreviewResult {
+    const started = performance.now();
+    const root = this.compile(plan);
+    const result = root.run();
+    const notPreviewable: NotPreviewable[] = [];
+    collectUnavailable(root, notPreviewable);
+    const count = popcount(result.lo);
+    const maxCount = result.hi === result.lo ? count : popcount(result.hi);
+    return {
+      total: this.store.size,
+      count,
+      maxCount,
+      complete: notPreviewable.length === 0,
+      notPreviewable,
+      clauses: topLevelClauses(root, this.store.size),
+      sampleIds: firstRows(result.lo, options.sampleSize ?? 20).map((r) => this.store.ids[r]),
+      elapsedMs: performance.now() - started,
+    };
+  }
+
+  /** The rows a plan certainly / possibly matches (for callers that need the sets themselves). */
+  rows(plan: PlanNode): TriSet {
+    return this.compile(plan).run();
+  }
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private compile(plan: PlanNode): CompiledNode {
+    const children = childPlans(plan).map((c) => this.compile(c));
+    const node: CompiledNode = { plan, key: planKey(plan), children, run: () => ({ lo: emptyBitset(0), hi: emptyBitset(0) }) };
+    const compute = this.closureFor(node);
+    const cacheable = children.length === 0 || plan.kind === 'inWorkspaceList' || plan.kind === 'association';
+    node.run = () => {
+      node.result = cacheable ? this.cached(node.key, compute) : compute();
+      return node.result;
+    };
+    return node;
+  }
+
+  private cached(key: string, compute: () => TriSet): TriSet {
+    const full = `${this.store.version}|${key}`;
+    const hit = this.cache.get(full);
+    if (hit) {
+      this.cache.delete(full);
+      this.cache.set(full, hit);
+      return hit;
+    }
+    const value = compute();
+    this.cache.set(full, value);
+    if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
+    return value;
+  }
+
+  private closureFor(node: CompiledNode): () => TriSet {
+    const { plan, children } = node;
+    const size = this.store.size;
+    switch (plan.kind) {
+      case 'and':
+        return () => combine(children.map((c) => c.run()), and, () => fullBitset(size));
+      case 'or':
+        return () => combine(children.map((c) => c.run()), or, () => emptyBitset(size));
+      case 'not':
+        return () => negate(children[0].run(), size);
+      case 'inWorkspaceList':
+        return () => children[0].run();
+      case 'association':
+        return () => this.association(children[0]);
+      default:
+        return () => this.leaf(plan);
+    }
+  }
+
+  private leaf(plan: PlanNode): TriSet {
+    const size = this.store.size;
+    switch (plan.kind) {
+      case 'filter': {
+        const r = evaluateFilter(plan.filter, this.store);
+        return r instanceof Uint32Array ? certain(r) : unknownAll(size);
+      }
+      case 'inList': {
+        const members = this.store.memberships?.get(plan.listId);
+        if (this.store.memberships === undefined) return unknownAll(size);
+        return certain(members ? members : emptyBitset(size));
+      }
+      case 'constant':
+        return certain(plan.accept ? fullBitset(size) : emptyBitset(size));
+      default: // form submissions are not held in the store; `unavailable` by definition
+        return unknownAll(size);
+    }
+  }
+
+  /** Some associated company passes: companies are evaluated on their own store, then mapped to contacts. */
+  private association(companies: CompiledNode): TriSet {
+    const index = this.store.associations;
+    if (!index) return unknownAll(this.store.size);
+    const inner = new CompiledEvaluator(index.companies, 0).rows(companies.plan);
+    companies.result = inner;
+    const map = (set: Bitset) => {
+      const out = emptyBitset(this.store.size);
+      for (let r = 0; r < this.store.size; r++) {
+        for (let k = index.offsets[r]; k < index.offsets[r + 1]; k++) {
+          const c = index.rows[k];
+          if (set[c >>> 5] & (1 << (c & 31))) {
+            setBit(out, r);
+            break;
+          }
+        }
+      }
+      return out;
+    };
+    const lo = map(inner.lo);
+    return { lo, hi: inner.hi === inner.lo ? lo : map(inner.hi) };
+  }
+}
+
+function certain(b: Bitset): TriSet {
+  return { lo: b, hi: b };
+}
+
+function unknownAll(size: number): TriSet {
+  return { lo: emptyBitset(size), hi: fullBitset(size) };
+}
+
+function combine(parts: TriSet[], op: (a: Bitset, b: Bitset) => Bitset, identity: () => Bitset): TriSet {
+  if (parts.length === 0) return certain(identity());
+  let lo = parts[0].lo;
+  let hi = parts[0].hi;
+  let sure = lo === hi;
+  for (let i = 1; i < parts.length; i++) {
+    lo = op(lo, parts[i].lo);
+    sure = sure && parts[i].lo === parts[i].hi;
+    hi = sure ? lo : op(hi, parts[i].hi);
+  }
+  return { lo, hi: sure ? lo : hi };
+}
+
+function negate(t: TriSet, size: number): TriSet {
+  const lo = not(t.hi, size);
+  return { lo, hi: t.hi === t.lo ? lo : not(t.lo, size) };
+}
+
+function childPlans(plan: PlanNode): PlanNode[] {
+  switch (plan.kind) {
+    case 'and':
+    case 'or':
+      return plan.children;
+    case 'not':
+      return [plan.child];
+    case 'inWorkspaceList':
+      return [plan.plan];
+    case 'association':
+      return [plan.companies];
+    default:
+      return [];
+  }
+}
+
+function collectUnavailable(node: CompiledNode, out: NotPreviewable[]): void {
+  const p = node.plan;
+  if (p.kind === 'unavailable') out.push({ span: p.span, text: p.text, reason: p.reason });
+  else if (p.kind === 'form') out.push({ span: p.span, text: p.text, reason: 'form submissions are not loaded' });
+  else if (node.children.length === 0 && node.result && node.result.lo !== node.result.hi) {
+    out.push({ span: p.span, text: planText(p), reason: 'the data this condition needs is not loaded' });
+  }
+  for (const c of node.children) collectUnavailable(c, out);
+}
+
+function clauseCount(node: CompiledNode, size: number): ClauseCount {
+  const r = node.result ?? unknownAll(size);
+  const count = popcount(r.lo);
+  return {
+    span: node.plan.span,
+    text: planText(node.plan),
+    count,
+    maxCount: r.hi === r.lo ? count : popcount(r.hi),
+    notPreviewable: node.plan.kind === 'unavailable' ? node.plan.reason : undefined,
+    children: node.plan.kind === 'inWorkspaceList' || node.plan.kind === 'association' ? [] : node.children.map((c) => clauseCount(c, size)),
+  };
+}
+
+/** Top-level clauses (the root's `and` operands, or the root itself) with the funnel. */
+function topLevelClauses(root: CompiledNode, size: number): ClauseCount[] {
+  const tops = root.plan.kind === 'and' ? root.children : [root];
+  let survivors: Bitset | undefined;
+  return tops.map((node) => {
+    const c = clauseCount(node, size);
+    const lo = (node.result ?? unknownAll(size)).lo;
+    survivors = survivors ? and(survivors, lo) : lo;
+    return { ...c, funnel: popcount(survivors) };
+  });
+}

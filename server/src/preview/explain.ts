@@ -1,0 +1,69 @@
+// Why is a contact in or out? The plan walked for one contact with the reference semantics,
+// recording each group's and filter's result together with the contact's actual values.
+
+import type { Span } from '../../../grammar/src/ast';
+import type { PlanNode } from './plan-types';
+import { type ColumnStore, rawValue } from './columns';
+import type { ContactRecord, Tri } from './types';
+import { evaluateContact, triAnd, triNot, triOr } from './reference';
+import { planText } from './plan-key';
+import { hasBit } from './bitset';
+
+export interface ExplainNode {
+  span: Span;
+  text: string;
+  result: Tri;
+  /** The contact's values of the properties this filter reads. */
+  values?: Record<string, string | null>;
+  /** Why the result is 'unknown'. */
+  reason?: string;
+  children: ExplainNode[];
+}
+
+/** The contact at `row` as an API-shaped record, with the extras the store holds. */
+export function recordAt(store: ColumnStore, row: number): ContactRecord {
+  const properties: Record<string, string | null> = {};
+  for (const [name, col] of store.columns) properties[name] = rawValue(col, row);
+  const record: ContactRecord = { id: store.ids[row], properties };
+  if (store.memberships) record.listMemberships = [...store.memberships].filter(([, b]) => hasBit(b, row)).map(([id]) => id);
+  const a = store.associations;
+  if (a) {
+    record.companies = [];
+    for (let k = a.offsets[row]; k < a.offsets[row + 1]; k++) record.companies.push(recordAt(a.companies, a.rows[k]));
+  }
+  return record;
+}
+
+export function explainContact(store: ColumnStore, plan: PlanNode, contactId: string): ExplainNode | { error: string } {
+  const row = store.ids.indexOf(contactId);
+  if (row < 0) return { error: `There is no contact with id ${contactId} in the loaded data.` };
+  return explainNode(plan, recordAt(store, row));
+}
+
+export function explainNode(plan: PlanNode, contact: ContactRecord): ExplainNode {
+  const base = { span: plan.span, text: planText(plan) };
+  switch (plan.kind) {
+    case 'and':
+    case 'or': {
+      const children = plan.children.map((c) => explainNode(c, contact));
+      const results = children.map((c) => c.result);
+      return { ...base, result: plan.kind === 'and' ? (results.length ? triAnd(results) : true) : triOr(results), children };
+    }
+    case 'not': {
+      const child = explainNode(plan.child, contact);
+      return { ...base, result: triNot(child.result), children: [child] };
+    }
+    case 'filter': {
+      const names = [plan.filter.property, ...(plan.filter.otherProperty ? [plan.filter.otherProperty] : [])];
+      const values = Object.fromEntries(names.map((n) => [n, contact.properties[n] ?? null]));
+      const result = evaluateContact(plan, contact);
+      return { ...base, result, values, ...(result === 'unknown' ? { reason: 'the data this condition needs is not loaded' } : {}), children: [] };
+    }
+    case 'unavailable':
+      return { ...base, result: 'unknown', reason: plan.reason, children: [] };
+    default: {
+      const result = evaluateContact(plan, contact);
+      return { ...base, result, ...(result === 'unknown' ? { reason: 'the data this condition needs is not loaded' } : {}), children: [] };
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// Operand normalisation for one resolved condition: values typed for the property, and every time
+// point turned into an instant in the list's zone (docs/semantics.md, "Dates and time zones").
+
+import type { Operand, Value } from '../../../grammar/src/ast';
+import type { PropertyFilter } from './plan-types';
+import { parseBoolean, parseInstant, parseNumber, validDay } from './values';
+import { calendarSpan, endOfDay, startOfDay } from './time';
+import { valueText } from './canonical';
+
+interface TimeEnv {
+  zone: string;
+  now: number;
+}
+
+/** The filter with its operands filled in, or a sentence saying why the operand does not fit. */
+export function resolveOperands(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilter | string {
+  switch (f.operationType) {
+    case 'ALL_PROPERTY':
+      return f;
+    case 'ROLLING_PROPERTY_UPDATED':
+      return withDays(f, o, env);
+    case 'STRING':
+    case 'MULTISTRING':
+    case 'ENUMERATION':
+      return withTexts(f, o);
+    case 'NUMBER':
+    case 'BOOL':
+      return withScalar(f, o);
+    case 'NUMBER_RANGED':
+      return withNumberRange(f, o);
+    case 'TIME_POINT':
+    case 'TIME_RANGED':
+      return withTimes(f, o, env);
+    case 'ROLLING_DATE_RANGE':
+      return withDays(f, o, env);
+    case 'CALENDAR_DATE':
+      return withCalendar(f, o, env);
+    case 'COMPARATIVE_DATE':
+      return o.kind === 'property' ? { ...f, otherProperty: o.property.text } : 'expected "property <name>"';
+  }
+}
+
+function operandValues(o: Operand): Value[] {
+  if (o.kind === 'single') return [o.value];
+  if (o.kind === 'list') return o.values;
+  return [];
+}
+
+/** Strings as written (case is folded by the evaluators); enumeration options exactly. */
+function withTexts(f: PropertyFilter, o: Operand): PropertyFilter | string {
+  const values = operandValues(o).map((v) => (v.kind === 'string' || v.kind === 'word' ? v.value : valueText(v)));
+  if (values.length === 0) return 'expected at least one value';
+  return { ...f, values };
+}
+
+function numberOf(v: Value): number {
+  if (v.kind === 'number') return v.value;
+  if (v.kind === 'string' || v.kind === 'word') return parseNumber(v.value);
+  return NaN;
+}
+
+function withScalar(f: PropertyFilter, o: Operand): PropertyFilter | string {
+  if (o.kind !== 'single') return 'expected one value';
+  if (f.operationType === 'BOOL') {
+    const v = o.value;
+    const b = v.kind === 'boolean' ? v.value : v.kind === 'string' || v.kind === 'word' ? parseBoolean(v.value) : undefined;
+    return b === undefined ? `"${valueText(v)}" is not true or false` : { ...f, value: b ? 1 : 0 };
+  }
+  const n = numberOf(o.value);
+  return Number.isNaN(n) ? `"${valueText(o.value)}" is not a number` : { ...f, value: n };
+}
+
+function withNumberRange(f: PropertyFilter, o: Operand): PropertyFilter | string {
+  if (o.kind !== 'range') return 'expected "A and B"';
+  const low = numberOf(o.low);
+  const high = numberOf(o.high);
+  if (Number.isNaN(low) || Number.isNaN(high)) return 'the bounds must be numbers';
+  return { ...f, lowerBound: low, upperBound: high };
+}
+
+/** A time value as [start, end] instants: a date is its whole day in the zone, an instant is itself. */
+function instantSpan(v: Value, zone: string): [number, number] | undefined {
+  if (v.kind === 'date') {
+    const day = { year: v.year, month: v.month, day: v.day };
+    return validDay(v.year, v.month, v.day) ? [startOfDay(zone, day), endOfDay(zone, day)] : undefined;
+  }
+  if (v.kind === 'datetime') {
+    const t = parseInstant(v.raw);
+    return Number.isNaN(t) ? undefined : [t, t];
+  }
+  if (v.kind === 'number' && Number.isInteger(v.value)) return [v.value, v.value]; // epoch ms
+  return undefined;
+}
+
+function withTimes(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilter | string {
+  if (o.kind === 'single') {
+    const span = instantSpan(o.value, env.zone);
+    if (!span) return `"${valueText(o.value)}" is not a date`;
+    // `is before D` = before D's start; `is after D` = after D's end; `is D` = within the day.
+    if (f.operator === 'IS_BEFORE') return { ...f, timePoint: span[0], inclusive: false };
+    if (f.operator === 'IS_AFTER') return { ...f, timePoint: span[1], inclusive: false };
+    return { ...f, lowerBound: span[0], upperBound: span[1] };
+  }
+  if (o.kind !== 'range') return 'expected a date';
+  const low = instantSpan(o.low, env.zone);
+  const high = instantSpan(o.high, env.zone);
+  if (!low || !high) return 'the bounds must be dates';
+  return { ...f, lowerBound: low[0], upperBound: high[1] };
+}
+
+function withDays(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilter | string {
+  const days = o.kind === 'days' ? numberOf(o.count) : NaN;
+  if (!(days >= 0)) return 'expected a number of days (0 or more)';
+  return { ...f, days, now: env.now };
+}
+
+/** CALENDAR_DATE resolved to the [start, end) span its operator selects (SO_FAR: [start, now]). */
+function withCalendar(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilter | string {
+  if (o.kind !== 'calendar') return 'expected a calendar unit';
+  const n = o.count ? numberOf(o.count) : 1;
+  if (!(Number.isInteger(n) && n >= 1)) return 'the number of units must be a whole number, 1 or more';
+  const unit = o.unit;
+  const range =
+    f.operator === 'IN_NEXT_TIME_UNIT'
+      ? calendarSpan(env.zone, env.now, unit, 1, 1 + n)
+      : f.operator === 'IN_LAST_TIME_UNIT'
+        ? calendarSpan(env.zone, env.now, unit, -n, 0)
+        : calendarSpan(env.zone, env.now, unit, 0, 1);
+  return { ...f, timeUnit: unit, spanStart: range.start, spanEnd: range.end, now: env.now };
+}

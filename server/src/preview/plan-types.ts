@@ -1,0 +1,49 @@
+// The resolved form of a list's criteria that both evaluators run. Each condition is resolved once
+// to its HubSpot operation (server/src/language/operators.ts) with its operands normalised
+// (time points turned into instants in the list's zone); what the operation then means is
+// docs/semantics.md, applied by reference.ts (literally) and compiled.ts (over columns).
+
+import type { Span } from '../../../grammar/src/ast';
+import type { OperationType, TypeClass } from '../language/operators';
+import type { CalendarUnit } from '../../../grammar/src/ast';
+
+export interface PropertyFilter {
+  property: string;
+  typeClass: TypeClass;
+  operationType: OperationType;
+  operator: string;
+  includeUnknown: boolean;
+  /** STRING / MULTISTRING values as written; ENUMERATION option values. */
+  values: string[];
+  /** NUMBER value, BOOL value as 1/0. */
+  value: number;
+  /** NUMBER_RANGED and TIME_RANGED bounds (instants for dates). */
+  lowerBound: number;
+  upperBound: number;
+  lowerInclusive: boolean;
+  upperInclusive: boolean;
+  /** TIME_POINT instant and endpoint behaviour. */
+  timePoint: number;
+  inclusive: boolean;
+  /** ROLLING_DATE_RANGE and ROLLING_PROPERTY_UPDATED. */
+  days: number;
+  /** CALENDAR_DATE: the unit, and the [start, end) span the operator selects, already resolved. */
+  timeUnit: CalendarUnit | undefined;
+  spanStart: number;
+  spanEnd: number;
+  /** COMPARATIVE_DATE. */
+  otherProperty: string;
+  now: number;
+}
+
+export type PlanNode =
+  | { kind: 'and' | 'or'; span: Span; children: PlanNode[] }
+  | { kind: 'not'; span: Span; child: PlanNode }
+  | { kind: 'filter'; span: Span; filter: PropertyFilter; text: string }
+  | { kind: 'inList'; span: Span; listId: string; text: string }
+  | { kind: 'inWorkspaceList'; span: Span; name: string; plan: PlanNode; text: string }
+  | { kind: 'association'; span: Span; companies: PlanNode; text: string }
+  | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
+  | { kind: 'constant'; span: Span; accept: boolean }
+  /** Cannot be judged locally: invalid condition, missing data kind, cycle. Never guessed. */
+  | { kind: 'unavailable'; span: Span; reason: string; text: string };

@@ -1,0 +1,134 @@
+// Resolves a list's syntax tree into a PlanNode tree (plan-types.ts): each condition becomes its
+// HubSpot operation via the operator table; anything that cannot be judged locally becomes an
+// `unavailable` node with the reason, so no evaluator ever guesses.
+
+import type { Expr, ListNode, PropertyCondition } from '../../../grammar/src/ast';
+import type { ObjectTypeName, Schema } from '../language/schema-types';
+import { resolveOperation, typeClassOf } from '../language/operators';
+import type { PlanNode, PropertyFilter } from './plan-types';
+import { exprText } from './canonical';
+import { isValidZone } from './time';
+import { resolveOperands } from './plan-operands';
+import { DAY_MS } from './time';
+
+export interface PlanContext {
+  schema: Schema;
+  /** *now* in epoch ms (injectable: tests, "as of" previews). */
+  now: number;
+  /** Workspace lists by name, for `in list "Name"`. */
+  lists?: ReadonlyMap<string, ListNode>;
+}
+
+interface Env {
+  ctx: PlanContext;
+  zone: string;
+  objectType: ObjectTypeName;
+  /** Names of the lists being resolved, to stop at reference cycles. */
+  visiting: string[];
+}
+
+/** The list's time zone (`timezone:` setting), UTC by default. */
+export function listZone(list: ListNode): string {
+  const setting = list.settings.find((s) => s.key.text === 'timezone');
+  return setting?.value?.kind === 'string' || setting?.value?.kind === 'word' ? setting.value.value : 'UTC';
+}
+
+export function planList(list: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
+  const zone = listZone(list);
+  if (!isValidZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
+  if (!list.where) return { kind: 'constant', span: list, accept: false };
+  return planExpr(list.where, { ctx, zone, objectType: 'contacts', visiting: [...visiting, list.name.text] });
+}
+
+function planExpr(e: Expr, env: Env): PlanNode {
+  switch (e.kind) {
+    case 'and':
+    case 'or':
+      return { kind: e.kind, span: e, children: e.operands.map((x) => planExpr(x, env)) };
+    case 'not':
+      return { kind: 'not', span: e, child: planExpr(e.operand, env) };
+    case 'paren':
+      return planExpr(e.inner, env);
+    case 'property':
+      return planProperty(e, env);
+    case 'inList':
+      return planInList(e, env);
+    case 'association':
+      return planAssociation(e, env);
+    case 'formSubmission': {
+      const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
+      const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
+      return { kind: 'form', span: e, formId: e.formId?.text, since, text: exprText(e) };
+    }
+    case 'constant':
+      return { kind: 'constant', span: e, accept: e.accept };
+    case 'error':
+      return unavailable(e, 'the condition has a syntax error', exprText(e));
+  }
+}
+
+function planInList(e: Extract<Expr, { kind: 'inList' }>, env: Env): PlanNode {
+  const text = exprText(e);
+  if (env.objectType !== 'contacts') return unavailable(e, 'list membership applies to contacts only', text);
+  if (e.target.by === 'id') return { kind: 'inList', span: e, listId: e.target.text.replace(/^#/, ''), text };
+  const name = e.target.text;
+  if (env.visiting.includes(name)) return unavailable(e, `lists refer to each other in a cycle through "${name}"`, text);
+  const list = findList(env.ctx.lists, name);
+  if (!list) return unavailable(e, `there is no list named "${name}" in the workspace`, text);
+  return { kind: 'inWorkspaceList', span: e, name, plan: planList(list, env.ctx, env.visiting), text };
+}
+
+/** Exact name first; HubSpot looks list names up case-insensitively, so fall back to that. */
+function findList(lists: ReadonlyMap<string, ListNode> | undefined, name: string): ListNode | undefined {
+  if (!lists) return undefined;
+  const exact = lists.get(name);
+  if (exact) return exact;
+  for (const [key, list] of lists) if (key.toLowerCase() === name.toLowerCase()) return list;
+  return undefined;
+}
+
+function planAssociation(e: Extract<Expr, { kind: 'association' }>, env: Env): PlanNode {
+  const text = exprText(e);
+  const type = e.objectType.text.toLowerCase();
+  if (type !== 'company' && type !== 'companies') return unavailable(e, `associations to "${type}" are not supported`, text);
+  if (env.objectType !== 'contacts') return unavailable(e, 'associations nest only one level', text);
+  if (!e.where) return unavailable(e, 'the association has no criteria', text);
+  const companies = planExpr(e.where, { ...env, objectType: 'companies' });
+  return { kind: 'association', span: e, companies, text };
+}
+
+function planProperty(e: PropertyCondition, env: Env): PlanNode {
+  const text = exprText(e);
+  const def = env.ctx.schema.objects[env.objectType].get(e.property.text);
+  if (!def) return unavailable(e, `the schema has no ${env.objectType} property "${e.property.text}"`, text);
+  const typeClass = typeClassOf(def.type);
+  const row = resolveOperation(e.operator, e.operands.kind, typeClass);
+  if (!row) return unavailable(e, `"${e.operator}" does not apply to ${def.type} property "${def.name}"`, text);
+  const base = blankFilter(def.name, typeClass, row.operationType, row.operator, e.includeUnknown !== undefined);
+  const resolved = resolveOperands(base, e.operands, { zone: env.zone, now: env.ctx.now });
+  if (typeof resolved === 'string') return unavailable(e, resolved, text);
+  if (resolved.operationType === 'COMPARATIVE_DATE') {
+    const other = env.ctx.schema.objects[env.objectType].get(resolved.otherProperty);
+    if (!other) return unavailable(e, `the schema has no property "${resolved.otherProperty}"`, text);
+  }
+  return { kind: 'filter', span: e, filter: resolved, text };
+}
+
+function blankFilter(
+  property: string,
+  typeClass: PropertyFilter['typeClass'],
+  operationType: PropertyFilter['operationType'],
+  operator: string,
+  includeUnknown: boolean,
+): PropertyFilter {
+  return {
+    property, typeClass, operationType, operator, includeUnknown,
+    values: [], value: NaN, lowerBound: NaN, upperBound: NaN, lowerInclusive: true, upperInclusive: true,
+    timePoint: NaN, inclusive: false, days: NaN, timeUnit: undefined, spanStart: NaN, spanEnd: NaN,
+    otherProperty: '', now: 0,
+  };
+}
+
+function unavailable(span: { start: number; end: number }, reason: string, text: string): PlanNode {
+  return { kind: 'unavailable', span: { start: span.start, end: span.end }, reason, text };
+}

@@ -1,0 +1,165 @@
+// A ColumnStore as one binary file (.hslist/cache/…): a small JSON header, then every typed array
+// as raw bytes (8-byte aligned, so loading is one read and zero-copy views) and every string list
+// as one UTF-8 block split on NUL (JSON when a string itself contains NUL).
+//
+// Layout: "HSLSNAP1" | uint32 header length | header JSON | padding to 8 | chunks.
+
+import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Column, ColumnStore } from './columns';
+
+const MAGIC = 'HSLSNAP1';
+type Typed = Uint32Array | Float64Array | Uint8Array;
+const ARRAY_TYPES = { u32: Uint32Array, f64: Float64Array, u8: Uint8Array } as const;
+type ArrayTag = keyof typeof ARRAY_TYPES;
+
+interface ChunkRef {
+  at: number;
+  bytes: number;
+  tag: ArrayTag | 'strings' | 'json';
+}
+
+type ColumnHeader = Record<string, unknown> & { kind: Column['kind']; name: string; type: string };
+
+interface StoreHeader {
+  version: string;
+  size: number;
+  ids: number;
+  columns: ColumnHeader[];
+  memberships: [string, number][] | null;
+  associations: { companies: StoreHeader; offsets: number; rows: number } | null;
+}
+
+class ChunkWriter {
+  readonly chunks: Buffer[] = [];
+  readonly refs: ChunkRef[] = [];
+  private at = 0;
+
+  add(data: Buffer, tag: ChunkRef['tag']): number {
+    const pad = (8 - (this.at % 8)) % 8;
+    if (pad) this.chunks.push(Buffer.alloc(pad));
+    this.at += pad;
+    this.refs.push({ at: this.at, bytes: data.length, tag });
+    this.chunks.push(data);
+    this.at += data.length;
+    return this.refs.length - 1;
+  }
+
+  array(a: Typed): number {
+    const tag: ArrayTag = a instanceof Float64Array ? 'f64' : a instanceof Uint8Array ? 'u8' : 'u32';
+    return this.add(Buffer.from(a.buffer, a.byteOffset, a.byteLength), tag);
+  }
+
+  strings(list: string[]): number {
+    const plain = !list.some((s) => s.includes('\u0000'));
+    return plain ? this.add(Buffer.from(list.join('\u0000'), 'utf8'), 'strings') : this.add(Buffer.from(JSON.stringify(list), 'utf8'), 'json');
+  }
+}
+
+function columnHeader(c: Column, w: ChunkWriter): ColumnHeader {
+  const base = { kind: c.kind, name: c.name, type: c.type, known: w.array(c.known) };
+  switch (c.kind) {
+    case 'string':
+      return { ...base, codes: w.array(c.codes), dict: w.strings(c.dict) };
+    case 'number':
+    case 'date':
+      return { ...base, values: w.array(c.values) };
+    case 'bool':
+      return { ...base, trues: w.array(c.trues) };
+    case 'enumeration':
+      return { ...base, options: c.options, bits: c.bits.map((b) => w.array(b)), counts: w.array(c.counts) };
+  }
+}
+
+function storeHeader(s: ColumnStore, w: ChunkWriter): StoreHeader {
+  return {
+    version: s.version,
+    size: s.size,
+    ids: w.strings(s.ids),
+    columns: [...s.columns.values()].map((c) => columnHeader(c, w)),
+    memberships: s.memberships ? [...s.memberships].map(([id, b]) => [id, w.array(b)]) : null,
+    associations: s.associations
+      ? { companies: storeHeader(s.associations.companies, w), offsets: w.array(s.associations.offsets), rows: w.array(s.associations.rows) }
+      : null,
+  };
+}
+
+/** Write the store to `path` (atomically: a temporary file, then rename). */
+export function writeSnapshot(store: ColumnStore, path: string): void {
+  const w = new ChunkWriter();
+  const header = Buffer.from(JSON.stringify({ store: storeHeader(store, w), chunks: w.refs }), 'utf8');
+  const prefix = Buffer.alloc(12);
+  prefix.write(MAGIC, 0, 'latin1');
+  prefix.writeUInt32LE(header.length, 8);
+  const headPad = Buffer.alloc((8 - ((12 + header.length) % 8)) % 8);
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat([prefix, header, headPad, ...w.chunks]));
+  renameSync(tmp, path);
+}
+
+/** Read a snapshot; undefined (with the reason) when the file is not one. */
+export function readSnapshot(path: string): ColumnStore | { error: string } {
+  let file: Buffer;
+  try {
+    file = readFileSync(path);
+  } catch (e) {
+    return { error: `cannot read ${path}: ${(e as Error).message}` };
+  }
+  if (file.length < 12 || file.toString('latin1', 0, 8) !== MAGIC) return { error: `${path} is not an hslist snapshot` };
+  if (file.byteOffset % 8 !== 0) file = Buffer.from(file); // typed views need aligned memory
+  const headerLength = file.readUInt32LE(8);
+  const { store, chunks } = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as { store: StoreHeader; chunks: ChunkRef[] };
+  const base = 12 + headerLength + ((8 - ((12 + headerLength) % 8)) % 8);
+  const r = new ChunkReader(file, base, chunks);
+  return restoreStore(store, r);
+}
+
+class ChunkReader {
+  constructor(
+    private readonly file: Buffer,
+    private readonly base: number,
+    private readonly refs: ChunkRef[],
+  ) {}
+
+  array<T extends Typed>(i: number): T {
+    const ref = this.refs[i];
+    const Ctor = ARRAY_TYPES[ref.tag as ArrayTag];
+    const offset = this.file.byteOffset + this.base + ref.at;
+    return new Ctor(this.file.buffer as ArrayBuffer, offset, ref.bytes / Ctor.BYTES_PER_ELEMENT) as T;
+  }
+
+  strings(i: number): string[] {
+    const ref = this.refs[i];
+    const text = this.file.toString('utf8', this.base + ref.at, this.base + ref.at + ref.bytes);
+    return ref.tag === 'json' ? (JSON.parse(text) as string[]) : text.split('\u0000');
+  }
+}
+
+function restoreColumn(h: ColumnHeader, r: ChunkReader): Column {
+  const base = { name: h.name, type: h.type, known: r.array<Uint32Array>(h.known as number) };
+  switch (h.kind) {
+    case 'string':
+      return { ...base, kind: 'string', codes: r.array(h.codes as number), dict: r.strings(h.dict as number), lower: undefined };
+    case 'number':
+    case 'date':
+      return { ...base, kind: h.kind, values: r.array(h.values as number) };
+    case 'bool':
+      return { ...base, kind: 'bool', trues: r.array(h.trues as number) };
+    case 'enumeration':
+      return { ...base, kind: 'enumeration', options: h.options as string[], bits: (h.bits as number[]).map((b) => r.array(b)), counts: r.array(h.counts as number) };
+  }
+}
+
+function restoreStore(h: StoreHeader, r: ChunkReader): ColumnStore {
+  return {
+    version: h.version,
+    size: h.size,
+    ids: h.size === 0 ? [] : r.strings(h.ids),
+    columns: new Map(h.columns.map((c) => [c.name, restoreColumn(c, r)])),
+    memberships: h.memberships ? new Map(h.memberships.map(([id, i]) => [id, r.array<Uint32Array>(i)])) : undefined,
+    associations: h.associations
+      ? { companies: restoreStore(h.associations.companies, r), offsets: r.array(h.associations.offsets), rows: r.array(h.associations.rows) }
+      : undefined,
+  };
+}

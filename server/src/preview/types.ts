@@ -1,0 +1,68 @@
+// Shapes shared by the preview's sources, store and evaluators. A contact is kept exactly as
+// HubSpot's API returns it (every value a string), so the reference interpreter can follow
+// docs/semantics.md literally and the columnar store is only a faster encoding of the same data.
+
+/** One value of a property's history, newest first (as `propertiesWithHistory` returns it). */
+export interface HistoryEntry {
+  value: string | null;
+  /** Epoch milliseconds. */
+  timestamp: number;
+}
+
+export interface CompanyRecord {
+  id: string;
+  properties: Record<string, string | null | undefined>;
+}
+
+export interface FormSubmission {
+  formId: string;
+  /** Epoch milliseconds. */
+  timestamp: number;
+}
+
+/**
+ * A contact with the optional extras a source may load. An extra that is `undefined` was not
+ * loaded at all: filters that need it are "not previewable locally" (never guessed as empty).
+ */
+export interface ContactRecord {
+  id: string;
+  properties: Record<string, string | null | undefined>;
+  history?: Record<string, HistoryEntry[]>;
+  /** ILS list ids the contact is a member of (for `in list #id`). */
+  listMemberships?: string[];
+  companies?: CompanyRecord[];
+  formSubmissions?: FormSubmission[];
+}
+
+/** Kleene logic: `'unknown'` = this contact cannot be judged from the loaded data. */
+export type Tri = boolean | 'unknown';
+
+/** One rejected or questionable piece of input, with where it was. */
+export interface SourceIssue {
+  /** 1-based line of the input (CSV line, NDJSON line; for a JSON array the record's index + 1). */
+  line: number;
+  code:
+    | 'malformed-line'
+    | 'unknown-column'
+    | 'bad-number'
+    | 'bad-boolean'
+    | 'bad-date'
+    | 'unknown-option'
+    | 'missing-id'
+    | 'bad-record';
+  message: string;
+  column?: string;
+}
+
+/** What a load did: rows loaded vs rejected, and every issue (capped list, exact counts). */
+export interface SourceReport {
+  source: string;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** Count of issues by code, never capped. */
+  counts: Partial<Record<SourceIssue['code'], number>>;
+  /** The first issues, in input order (capped so a broken file cannot exhaust memory). */
+  issues: SourceIssue[];
+  /** Columns that were ignored because the schema does not know them. */
+  unknownColumns: string[];
+}
