@@ -51,7 +51,6 @@ export function listsRoutes(env: ListsEnv): Route[] {
   };
   return [
     route('POST', '/crm/v3/lists', create),
-    route('POST', '/crm/v3/lists/', create),
     route('GET', '/crm/v3/lists', (r) => getMany(r, state, view)),
     route('POST', '/crm/v3/lists/search', (r) => search(r, env)),
     route('GET', '/crm/v3/lists/object-type-id/:objectTypeId/name/:listName', (r) => getByName(r, state, view)),

@@ -134,11 +134,13 @@ function respond(req: http.IncomingMessage, method: string, url: URL, body: unkn
   return dispatch(ctx.api, method, url, body);
 }
 
+/** A trailing slash is ignored, as HubSpot does (the SDK sends `/crm/v3/lists/` for create and get-many). */
 function dispatch(routes: Route[], method: string, url: URL, body: unknown): RouteResult {
-  const found = findRoute(routes, method, url.pathname);
-  if (found === undefined) return hubspotError(404, 'OBJECT_NOT_FOUND', `No endpoint ${method} ${url.pathname}.`);
-  if (found === 'method') return hubspotError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on ${url.pathname}.`);
-  return found.route.handler({ method, path: url.pathname, params: found.params, query: url.searchParams, body });
+  const path = url.pathname.replace(/(.)\/+$/, '$1');
+  const found = findRoute(routes, method, path);
+  if (found === undefined) return hubspotError(404, 'OBJECT_NOT_FOUND', `No endpoint ${method} ${path}.`);
+  if (found === 'method') return hubspotError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on ${path}.`);
+  return found.route.handler({ method, path, params: found.params, query: url.searchParams, body });
 }
 
 const INVALID = Symbol('invalid JSON');
