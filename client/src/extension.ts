@@ -1,0 +1,47 @@
+// Entry point of the hslist VS Code extension: wires the output channel, the status bar, the
+// accounts in SecretStorage, the language server connection and the palette commands.
+import * as vscode from 'vscode';
+import { Accounts } from './accounts';
+import { registerCommands } from './commands';
+import { OUTPUT_CHANNEL_NAME, PingResult } from './ids';
+import { ServerConnection } from './server-connection';
+import { ServerState, StatusItem } from './status';
+
+/** What `activate` returns: a small surface for the extension-host tests and other extensions. */
+export interface HslistApi {
+  serverState(): ServerState;
+  statusText(): string;
+  ping(): Promise<PingResult>;
+  /** Resolves once the server reached `ready` (or `error`): lets tests wait on an event, not a sleep. */
+  whenSettled(): Promise<ServerState>;
+}
+
+let connection: ServerConnection | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<HslistApi> {
+  const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  const status = new StatusItem();
+  const accounts = new Accounts(context.secrets);
+  const server = new ServerConnection(context.asAbsolutePath('dist/server.js'), output);
+  connection = server;
+  context.subscriptions.push(output, status, accounts, server);
+
+  server.onDidChangeState((state) => status.setServerState(state), undefined, context.subscriptions);
+  accounts.onDidChange((state) => status.setAccounts(state), undefined, context.subscriptions);
+  status.setAccounts(await accounts.state());
+  context.subscriptions.push(...registerCommands({ server, accounts, output }));
+
+  output.appendLine(`[client] hslist ${context.extension.packageJSON.version as string} activating`);
+  const started = server.start();
+  return {
+    serverState: () => server.currentState,
+    statusText: () => status.text,
+    ping: () => server.ping(),
+    whenSettled: () => started.then(() => server.currentState),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await connection?.stop();
+  connection = undefined;
+}

@@ -1,0 +1,32 @@
+// Every identifier the client shares with package.json (`contributes`) and the language server.
+// Client command ids differ from the server's executeCommand ids on purpose: vscode-languageclient
+// registers a VS Code command for every id the server lists in `executeCommandProvider`, and a
+// second registration of the same id fails.
+
+export const LANGUAGE_ID = 'hslist';
+export const CLIENT_ID = 'hslist'; // also the prefix of the `hslist.trace.server` setting
+export const OUTPUT_CHANNEL_NAME = 'hslist';
+
+export const ClientCommands = {
+  showCompiledJson: 'hslist.showCompiledJson',
+  restartServer: 'hslist.restartServer',
+  connectHubSpot: 'hslist.connectHubSpot',
+  connectSalesforce: 'hslist.connectSalesforce',
+  disconnectAccounts: 'hslist.disconnectAccounts',
+  refreshSchema: 'hslist.reloadSchema',
+  showLog: 'hslist.showLog',
+} as const;
+
+export const ServerCommands = {
+  compiledJson: 'hslist.compiledJson',
+  refreshSchema: 'hslist.refreshSchema',
+} as const;
+
+/** Custom request: the server answers `{ pong: true, version }`; used by tests and the status bar. */
+export const PING_REQUEST = 'hslist/ping';
+
+export interface PingResult {
+  pong: true;
+  server: string;
+  documents: number;
+}
