@@ -65,7 +65,7 @@ describe('HubSpot emulator ↔ @hubspot/api-client: Lists v3', () => {
   it('updates filters of DYNAMIC lists only, bumping listVersion', async () => {
     const { listId } = (await lists().listsApi.getByName('Contract leads', '0-1')).list;
     const updated = await lists().listsApi.updateListFilters(listId, { filterBranch: LEADS_OR_POLAND as never });
-    assert.equal(updated.updatedList.listVersion, 2);
+    assert.equal(updated.updatedList?.listVersion, 2);
     const manual = await expectRejection(lists().listsApi.updateListFilters('1', { filterBranch: LEADS_OR_POLAND as never }));
     assert.equal(manual.code, 400);
     assert.equal(manual.body?.category, 'VALIDATION_ERROR');

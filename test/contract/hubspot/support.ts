@@ -31,7 +31,7 @@ export async function startHarness(options: HubSpotEmulatorOptions = {}): Promis
   };
 }
 
-export async function expectRejection(work: Promise<unknown>): Promise<{ code?: number; body?: Record<string, unknown>; message: string; kind?: string; status?: number }> {
+export async function expectRejection(work: Promise<unknown>): Promise<{ code?: number; body?: Record<string, unknown>; message: string; kind?: string; status?: number; stack?: string }> {
   try {
     await work;
   } catch (error) {
