@@ -1,0 +1,9 @@
+// The .hslist language front end: parse, tokenize, print, format. Pure: no editor or network code.
+
+export * from './ast';
+export * from './diagnostic';
+export { parse, type ParseResult } from './parse';
+export { KEYWORDS } from './tokens';
+export { tokenize, type HslistToken, type TokenKind } from './tokenize';
+// export { printFile } from './print';
+// export { format, type FormatResult } from './format';

@@ -1,0 +1,103 @@
+// Lexing: Chevrotain's lexer plus our diagnostics (unexpected characters, unterminated strings,
+// bad escapes), the comment list, and the public token view used by semantic tokens and completion.
+
+import type { IToken } from './chevrotain';
+import type { Comment } from './ast';
+import { diagnostic, type Diagnostic } from './diagnostic';
+import { hslistLexer, UnterminatedString } from './tokens';
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: Comment[];
+  diagnostics: Diagnostic[];
+}
+
+export function lexText(text: string): LexResult {
+  const result = hslistLexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const error of result.errors) {
+    const found = text.slice(error.offset, error.offset + error.length);
+    const shown = found.length > 20 ? `${found.slice(0, 20)}…` : found;
+    diagnostics.push(
+      diagnostic('unexpected-character', `Unexpected character${found.length > 1 ? 's' : ''} \`${shown}\`.`, {
+        start: error.offset,
+        end: error.offset + error.length,
+      }),
+    );
+  }
+  for (const token of result.tokens) {
+    if (token.tokenType === UnterminatedString) {
+      diagnostics.push(
+        diagnostic('unterminated-string', 'This string has no closing `"` on its line.', {
+          start: token.startOffset,
+          end: token.startOffset + token.image.length,
+        }),
+      );
+    }
+  }
+  const comments = (result.groups['comments'] ?? []).map((t) => ({
+    start: t.startOffset,
+    end: t.startOffset + t.image.length,
+    text: t.image.slice(2),
+  }));
+  return { tokens: result.tokens, comments, diagnostics };
+}
+
+/** The text of a string literal token, escapes resolved; bad escapes are reported, kept as written. */
+export function decodeString(token: IToken, diagnostics: Diagnostic[]): string {
+  const image = token.image;
+  const closed = image.length >= 2 && image.endsWith('"') && token.tokenType !== UnterminatedString;
+  const body = image.slice(1, closed ? -1 : undefined);
+  if (!body.includes('\\')) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = body[i + 1];
+    const decoded = decodeEscape(body, i);
+    if (decoded === undefined) {
+      const start = token.startOffset + 1 + i;
+      diagnostics.push(
+        diagnostic('invalid-escape', `Unknown escape \`\\${next ?? ''}\`; use \\" \\\\ \\n \\t or \\uXXXX.`, {
+          start,
+          end: start + (next === undefined ? 1 : 2),
+        }),
+      );
+      out += next ?? '';
+      i += 1;
+    } else {
+      out += decoded.text;
+      i += decoded.length - 1;
+    }
+  }
+  return out;
+}
+
+function decodeEscape(body: string, at: number): { text: string; length: number } | undefined {
+  const next = body[at + 1];
+  if (next === '"' || next === '\\') return { text: next, length: 2 };
+  if (next === 'n') return { text: '\n', length: 2 };
+  if (next === 't') return { text: '\t', length: 2 };
+  if (next === 'u' && /^[0-9A-Fa-f]{4}$/.test(body.slice(at + 2, at + 6))) {
+    return { text: String.fromCharCode(parseInt(body.slice(at + 2, at + 6), 16)), length: 6 };
+  }
+  return undefined;
+}
+
+/** Escape a string for printing; the inverse of decodeString. */
+export function encodeString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
+    } else out += ch;
+  }
+  return `${out}"`;
+}

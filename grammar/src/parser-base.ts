@@ -1,0 +1,129 @@
+// The parser's plumbing: Chevrotain configuration, our re-sync policy for error recovery, and
+// helpers that turn tokens into spans and values. The grammar rules live in parser-expr.ts and
+// parser.ts; this file has no rules of its own.
+
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from './chevrotain';
+import type { ErrorCondition, Span, Value } from './ast';
+import type { Diagnostic } from './diagnostic';
+import { decodeString } from './lex';
+import { errorMessages } from './messages';
+import * as T from './tokens';
+
+/** Tokens at which recovery may always pick up again, even in the middle of a line. */
+const STRONG_SYNC: TokenType[] = [T.RBrace, T.RParen, T.Kw.and, T.Kw.or, T.Kw.list, T.Kw.sync, T.Kw.where, T.Kw.map];
+
+export class ParserBase extends EmbeddedActionsParser {
+  /** Syntax problems found by our own actions (a second `where`, stray text), reset per parse. */
+  extraDiagnostics: Diagnostic[] = [];
+  textLength = 0;
+  private resyncTargetIndex = -1;
+
+  constructor() {
+    super(T.ALL_TOKENS, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: errorMessages });
+    // Skipping ahead inside a repetition guesses too eagerly for a line-oriented language; bad lines
+    // are consumed by explicit "stray text" alternatives instead.
+    (this as unknown as { attemptInRepetitionRecovery: () => void }).attemptInRepetitionRecovery = () => undefined;
+  }
+
+  /**
+   * Re-sync only at a token that can really restart something: a closing bracket, `and`/`or`, a
+   * block keyword, or the first token of a later line. Chevrotain's default would stop at the very
+   * next word, because a setting (any words) may follow a `where` expression.
+   */
+  findReSyncTokenType(): TokenType {
+    const self = this as unknown as { flattenFollowSet(): TokenType[] };
+    const follows = self.flattenFollowSet();
+    const errorLine = this.LA(1).startLine ?? 0;
+    for (let k = 1; ; k++) {
+      const token = this.LA(k);
+      if (token.tokenType === EOF) {
+        this.resyncTargetIndex = -1;
+        return EOF;
+      }
+      const strong = STRONG_SYNC.some((t) => tokenMatcher(token, t)) || (token.startLine ?? 0) > errorLine;
+      const match = strong ? follows.find((f) => tokenMatcher(token, f)) : undefined;
+      if (match !== undefined) {
+        this.resyncTargetIndex = this.currentIndex() + k;
+        return match;
+      }
+    }
+  }
+
+  /** Skip exactly to the token findReSyncTokenType chose (not merely the first of its type). */
+  reSyncTo(tokType: TokenType): IToken[] {
+    const skipped: IToken[] = [];
+    while (this.LA(1).tokenType !== EOF) {
+      const atTarget =
+        this.resyncTargetIndex >= 0 ? this.currentIndex() + 1 >= this.resyncTargetIndex : tokenMatcher(this.LA(1), tokType);
+      if (atTarget) break;
+      skipped.push(this.LA(1));
+      this.SKIP_TOKEN();
+    }
+    return skipped;
+  }
+
+  protected currentIndex(): number {
+    return (this as unknown as { currIdx: number }).currIdx;
+  }
+
+  protected startOf(token: IToken): number {
+    return Number.isNaN(token.startOffset) || token.startOffset === undefined ? this.textLength : token.startOffset;
+  }
+
+  /** End (exclusive) of the last real token consumed; inserted-in-recovery tokens have no offsets. */
+  protected lastEnd(): number {
+    const last = this.LA(0);
+    if (last.tokenType === EOF || Number.isNaN(last.startOffset)) return 0;
+    return last.startOffset + last.image.length;
+  }
+
+  protected spanFrom(start: number): Span {
+    return { start, end: Math.max(start, this.lastEnd()) };
+  }
+
+  protected tokenSpan(token: IToken): Span {
+    const start = this.startOf(token);
+    return { start, end: start + (Number.isNaN(token.startOffset) ? 0 : token.image.length) };
+  }
+
+  protected errorCondition(start: number): ErrorCondition {
+    return { kind: 'error', ...this.spanFrom(start) };
+  }
+
+  protected stringText(token: IToken): string {
+    if (Number.isNaN(token.startOffset)) return '';
+    return decodeString(token, this.extraDiagnostics);
+  }
+
+  protected tokenValue(token: IToken): Value {
+    const span = this.tokenSpan(token);
+    const image = token.image;
+    if (tokenMatcher(token, T.StringLit)) return { kind: 'string', value: this.stringText(token), ...span };
+    if (tokenMatcher(token, T.NumberLit)) return { kind: 'number', value: Number(image), raw: image, ...span };
+    if (tokenMatcher(token, T.DateTimeLit)) return { kind: 'datetime', raw: image, ...span };
+    if (tokenMatcher(token, T.DateLit)) {
+      const [year, month, day] = image.split('-').map(Number);
+      return { kind: 'date', raw: image, year, month, day, ...span };
+    }
+    if (tokenMatcher(token, T.Kw.true)) return { kind: 'boolean', value: true, ...span };
+    if (tokenMatcher(token, T.Kw.false)) return { kind: 'boolean', value: false, ...span };
+    return { kind: 'word', value: image, ...span };
+  }
+
+  /** A property or field name: backticks removed, the span keeps them. */
+  protected nameOf(token: IToken): { text: string; start: number; end: number } {
+    const span = this.tokenSpan(token);
+    const isBacktick = tokenMatcher(token, T.BacktickName) && token.image.length >= 2;
+    return { text: isBacktick ? token.image.slice(1, -1) : token.image, ...span };
+  }
+
+  protected onLine(line: number | undefined): boolean {
+    const next = this.LA(1);
+    return next.tokenType !== EOF && line !== undefined && next.startLine === line;
+  }
+
+  protected atBlockEnd(): boolean {
+    const next = this.LA(1);
+    return next.tokenType === EOF || tokenMatcher(next, T.RBrace) || tokenMatcher(next, T.Kw.list) || tokenMatcher(next, T.Kw.sync);
+  }
+}

@@ -1,0 +1,183 @@
+// Grammar of criteria: `or` binds loosest, then `and`, then `not`, then primaries (parentheses,
+// list membership, company association, form submission, constants, property conditions).
+// Rules build our own tree (ast.ts) directly; a rule that fails returns an ErrorCondition whose
+// span the caller completes, so a bad condition never hides the ones after it.
+
+import type { Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Value } from './ast';
+import { ParserBase } from './parser-base';
+import { PhraseParser, type Phrase } from './parser-phrase';
+import * as T from './tokens';
+
+/** Placeholder a failed rule returns; `complete` gives it its real span. */
+const LOST = (): ErrorCondition => ({ kind: 'error', start: NaN, end: NaN });
+
+export class ExprParser extends PhraseParser {
+  /** Give an ErrorCondition from recovery the span from where its rule began to the last token skipped. */
+  protected complete(expr: Expr, start: number): Expr {
+    if (expr.kind === 'error' && Number.isNaN(expr.start)) return this.errorCondition(start);
+    return expr;
+  }
+
+  protected here(): number {
+    return this.startOf(this.LA(1));
+  }
+
+  public orExpr = this.RULE('orExpr', () => this.joined('or'), { recoveryValueFunc: LOST });
+
+  public andExpr = this.RULE('andExpr', () => this.joined('and'), { recoveryValueFunc: LOST });
+
+  /** `a or b or c` / `a and b and c` as one node; the two rules differ only in keyword and operand rule. */
+  private joined(kind: 'and' | 'or'): Expr {
+    const keyword = kind === 'or' ? T.Kw.or : T.Kw.and;
+    const operandRule = kind === 'or' ? this.andExpr : this.notExpr;
+    const operands: Expr[] = [];
+    let start = this.ACTION(() => this.here());
+    const first = this.SUBRULE(operandRule);
+    this.ACTION(() => operands.push(this.complete(first, start)));
+    this.MANY(() => {
+      this.CONSUME(keyword);
+      start = this.ACTION(() => this.here());
+      const next = this.SUBRULE2(operandRule);
+      this.ACTION(() => operands.push(this.complete(next, start)));
+    });
+    return this.ACTION(() => {
+      if (operands.length === 1) return operands[0];
+      return { kind, operands, start: operands[0].start, end: operands[operands.length - 1].end };
+    });
+  }
+
+  public notExpr: () => Expr = this.RULE(
+    'notExpr',
+    () =>
+      this.OR([
+        {
+          ALT: () => {
+            const not = this.CONSUME(T.Kw.not);
+            const innerStart = this.ACTION(() => this.here());
+            const inner = this.SUBRULE(this.notExpr);
+            return this.ACTION((): Expr => {
+              const operand = this.complete(inner, innerStart);
+              return { kind: 'not', operand, start: this.startOf(not), end: Math.max(operand.end, this.lastEnd()) };
+            });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.primary) },
+      ]),
+    { recoveryValueFunc: LOST },
+  );
+
+  public primary: () => Expr = this.RULE(
+    'primary',
+    () =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.parenExpr) },
+        { ALT: () => this.SUBRULE(this.inListCondition) },
+        { ALT: () => this.SUBRULE(this.associationCondition) },
+        { ALT: () => this.SUBRULE(this.formCondition) },
+        { ALT: () => this.constant(this.CONSUME(T.Kw.everyone), true) },
+        { ALT: () => this.constant(this.CONSUME(T.Kw.nobody), false) },
+        { ALT: () => this.SUBRULE(this.propertyCondition) },
+      ]),
+    { recoveryValueFunc: LOST },
+  );
+
+  private constant(token: ReturnType<ParserBase['LA']>, accept: boolean): Expr {
+    return this.ACTION(() => ({ kind: 'constant', accept, ...this.tokenSpan(token) }));
+  }
+
+  private parenExpr = this.RULE('parenExpr', (): Expr => {
+    const open = this.CONSUME(T.LParen);
+    const innerStart = this.ACTION(() => this.here());
+    const inner = this.SUBRULE(this.orExpr);
+    this.CONSUME(T.RParen);
+    return this.ACTION(() => ({ kind: 'paren', inner: this.complete(inner, innerStart), ...this.spanFrom(this.startOf(open)) }));
+  });
+
+  private inListCondition = this.RULE('inListCondition', (): InListCondition => {
+    const first = this.CONSUME(T.Kw.in);
+    this.CONSUME(T.Kw.list);
+    const target = this.SUBRULE(this.inListTarget);
+    return this.ACTION(() => ({ kind: 'inList', target, ...this.spanFrom(this.startOf(first)) }));
+  });
+
+  private inListTarget = this.RULE('inListTarget', (): InListCondition['target'] =>
+    this.OR([
+      {
+        ALT: () => {
+          const name = this.CONSUME(T.StringLit);
+          return this.ACTION(() => ({ by: 'name' as const, text: this.stringText(name), ...this.tokenSpan(name) }));
+        },
+      },
+      {
+        ALT: () => {
+          const id = this.CONSUME(T.ListId);
+          return this.ACTION(() => ({ by: 'id' as const, text: id.image.slice(1), ...this.tokenSpan(id) }));
+        },
+      },
+    ]),
+  );
+
+  private associationCondition = this.RULE('associationCondition', (): Expr => {
+    const first = this.CONSUME(T.Kw.associated);
+    const objectToken = this.OR([{ ALT: () => this.CONSUME(T.Kw.company) }, { ALT: () => this.CONSUME(T.Kw.companies) }]);
+    this.CONSUME(T.Kw.where);
+    const whereStart = this.ACTION(() => this.here());
+    const where = this.SUBRULE(this.primary);
+    return this.ACTION(() => {
+      const objectType: Name = { text: 'company', ...this.tokenSpan(objectToken) };
+      return { kind: 'association', objectType, where: this.complete(where, whereStart), ...this.spanFrom(this.startOf(first)) };
+    });
+  });
+
+  private formCondition = this.RULE('formCondition', (): FormSubmissionCondition => {
+    const first = this.CONSUME(T.Kw.submitted);
+    const formId = this.SUBRULE(this.formTarget);
+    const withinLastDays = this.OPTION(() => {
+      this.CONSUME(T.Kw.in);
+      this.CONSUME(T.Kw.last);
+      const days = this.CONSUME(T.NumberLit);
+      this.SUBRULE(this.daysWord);
+      return this.ACTION((): Value => this.tokenValue(days));
+    });
+    return this.ACTION(() => ({ kind: 'formSubmission', formId, withinLastDays, ...this.spanFrom(this.startOf(first)) }));
+  });
+
+  private formTarget = this.RULE('formTarget', (): Name | undefined =>
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Kw.form);
+          const id = this.CONSUME(T.StringLit);
+          return this.ACTION(() => ({ text: this.stringText(id), ...this.tokenSpan(id) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Kw.any);
+          this.CONSUME2(T.Kw.form);
+          return undefined;
+        },
+      },
+    ]),
+  );
+
+  public propertyCondition = this.RULE(
+    'propertyCondition',
+    (): Expr => {
+      const start = this.ACTION(() => this.here());
+      const property = this.SUBRULE(this.propertyName);
+      const phrase: Phrase | undefined = this.SUBRULE(this.opPhrase);
+      const includeUnknown = this.OPTION(() => {
+        const including = this.CONSUME(T.Kw.including);
+        this.CONSUME(T.Kw.unknown);
+        return this.ACTION(() => this.spanFrom(this.startOf(including)));
+      });
+      return this.ACTION((): Expr => {
+        if (!phrase) return this.errorCondition(start);
+        const { operator, operatorSpan, operands } = phrase;
+        return { kind: 'property', property, operator, operatorSpan, operands, includeUnknown, ...this.spanFrom(start) };
+      });
+    },
+    { recoveryValueFunc: LOST },
+  );
+}

@@ -1,0 +1,175 @@
+// Grammar of the file level: `list "Name" { … }` and `sync <target> { … }` blocks, settings on one
+// line each, `where`, and `map … to …: rule` lines. Lines that fit nothing are consumed as stray
+// text with one diagnostic, so the rest of the block still parses.
+
+import type { IToken } from './chevrotain';
+import type { Expr, ListNode, MappingNode, Name, Setting, SettingValue, Span, SyncNode } from './ast';
+import { diagnostic } from './diagnostic';
+import { describeFound } from './messages';
+import { ExprParser } from './parser-expr';
+import * as T from './tokens';
+
+const K = T.Kw;
+
+type BodyItem = { kind: 'where'; keyword: Span; expr: Expr } | Setting | MappingNode | undefined;
+
+export class HslistParser extends ExprParser {
+  public file = this.RULE('file', () => {
+    const lists: ListNode[] = [];
+    const syncBlocks: SyncNode[] = [];
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => lists.push(this.SUBRULE(this.listBlock)) },
+        { ALT: () => syncBlocks.push(this.SUBRULE(this.syncBlock)) },
+        { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['`list` or `sync` to start a block'] }) },
+      ]),
+    );
+    return { lists: lists.filter(Boolean), syncBlocks: syncBlocks.filter(Boolean) };
+  });
+
+  /** Tokens that start nothing here, up to the end of the line: one diagnostic for all of them. */
+  private strayText = this.RULE('strayText', (expected: string) => {
+    const first = this.CONSUME(T.Stray);
+    const line = first.startLine;
+    this.MANY({ GATE: () => this.onLine(line) && !this.atBlockEnd(), DEF: () => this.CONSUME2(T.Stray) });
+    this.ACTION(() => {
+      const message = `Expected ${expected}, found ${describeFound(first)}.`;
+      this.extraDiagnostics.push(diagnostic('syntax-error', message, this.tokenSpan(first)));
+    });
+  });
+
+  private listBlock = this.RULE('listBlock', (): ListNode => {
+    const keyword = this.CONSUME(K.list);
+    const nameToken = this.CONSUME(T.StringLit);
+    this.CONSUME(T.LBrace);
+    const items: BodyItem[] = [];
+    this.MANY({
+      GATE: () => !this.atBlockEnd(),
+      DEF: () =>
+        this.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            { ALT: () => items.push(this.SUBRULE(this.whereClause)) },
+            { ALT: () => items.push(this.SUBRULE(this.setting)) },
+            { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['a setting or `where`'] }) },
+          ],
+        }),
+    });
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => this.buildList(keyword, nameToken, items));
+  });
+
+  private buildList(keyword: IToken, nameToken: IToken, items: BodyItem[]): ListNode {
+    const name: Name = { text: this.stringText(nameToken), ...this.tokenSpan(nameToken) };
+    const list: ListNode = { kind: 'list', name, settings: [], where: undefined, whereKeyword: undefined, ...this.spanFrom(this.startOf(keyword)) };
+    for (const item of items) {
+      if (!item) continue;
+      if (item.kind === 'setting') list.settings.push(item);
+      else if (item.kind === 'where' && list.whereKeyword === undefined) {
+        list.where = item.expr;
+        list.whereKeyword = item.keyword;
+      } else if (item.kind === 'where') {
+        const message = 'A list has only one `where`; join these conditions to the first ones with `and`.';
+        this.extraDiagnostics.push(diagnostic('syntax-error', message, item.keyword));
+      }
+    }
+    return list;
+  }
+
+  private whereClause = this.RULE('whereClause', (): BodyItem => {
+    const keyword = this.CONSUME(K.where);
+    const start = this.ACTION(() => this.here());
+    const expr = this.SUBRULE(this.orExpr);
+    return this.ACTION(() => ({ kind: 'where' as const, keyword: this.tokenSpan(keyword), expr: this.complete(expr, start) }));
+  });
+
+  private syncBlock = this.RULE('syncBlock', (): SyncNode => {
+    const keyword = this.CONSUME(K.sync);
+    const targetToken = this.CONSUME(T.AnyWord);
+    this.CONSUME(T.LBrace);
+    const items: BodyItem[] = [];
+    this.MANY({
+      GATE: () => !this.atBlockEnd(),
+      DEF: () =>
+        this.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            { ALT: () => items.push(this.SUBRULE(this.mapping)) },
+            { ALT: () => items.push(this.SUBRULE(this.setting)) },
+            { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['a setting or `map`'] }) },
+          ],
+        }),
+    });
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => {
+      const target: Name = { text: targetToken.image.toLowerCase(), ...this.tokenSpan(targetToken) };
+      const settings = items.filter((i): i is Setting => i?.kind === 'setting');
+      const mappings = items.filter((i): i is MappingNode => i?.kind === 'mapping');
+      return { kind: 'sync', target, settings, mappings, ...this.spanFrom(this.startOf(keyword)) };
+    });
+  });
+
+  /** `words … : value`, all on the line of its first word. */
+  private setting = this.RULE('setting', (): Setting => {
+    const first = this.CONSUME(T.AnyWord);
+    const line = first.startLine;
+    const words = [first];
+    this.MANY({ GATE: () => this.onLine(line), DEF: () => words.push(this.CONSUME2(T.AnyWord)) });
+    this.CONSUME(T.Colon);
+    const value = this.OPTION({ GATE: () => this.onLine(line), DEF: () => this.SUBRULE(this.settingValue, { ARGS: [line] }) });
+    return this.ACTION((): Setting => {
+      const last = words[words.length - 1];
+      const key: Name = { text: words.map((w) => w.image.toLowerCase()).join(' '), start: this.startOf(first), end: this.tokenSpan(last).end };
+      return { kind: 'setting', key, value, ...this.spanFrom(key.start) };
+    });
+  });
+
+  private settingValue = this.RULE('settingValue', (line: number | undefined): SettingValue =>
+    this.OR([
+      {
+        ALT: () => {
+          const token = this.CONSUME(T.StringLit);
+          return this.ACTION(() => ({ kind: 'string' as const, value: this.stringText(token), ...this.tokenSpan(token) }));
+        },
+      },
+      {
+        ALT: () => {
+          const token = this.CONSUME(T.NumberLit);
+          return this.ACTION(() => ({ kind: 'number' as const, value: Number(token.image), ...this.tokenSpan(token) }));
+        },
+      },
+      {
+        ALT: () => {
+          const words: IToken[] = [];
+          this.AT_LEAST_ONE({ GATE: () => this.onLine(line), DEF: () => words.push(this.CONSUME(T.AnyWord)) });
+          return this.ACTION(() => {
+            const value = words.map((w) => w.image.toLowerCase()).join(' ');
+            return { kind: 'word' as const, value, ...this.spanFrom(this.startOf(words[0])) };
+          });
+        },
+      },
+    ]),
+  );
+
+  /** `map <hubspot property> to <Salesforce field>: <rule words>` */
+  private mapping = this.RULE('mapping', (): MappingNode => {
+    const keyword = this.CONSUME(K.map);
+    const line = keyword.startLine;
+    const hubspotProperty = this.SUBRULE(this.propertyName);
+    this.CONSUME(K.to);
+    const field = this.SUBRULE(this.fieldName);
+    this.CONSUME(T.Colon);
+    const rule = this.OPTION({ GATE: () => this.onLine(line), DEF: () => this.SUBRULE(this.settingValue, { ARGS: [line] }) });
+    return this.ACTION(() => ({ kind: 'mapping', hubspotProperty, salesforceField: field, rule, ...this.spanFrom(this.startOf(keyword)) }));
+  });
+
+  private fieldName = this.RULE('fieldName', (): Name => {
+    const token = this.OR([{ ALT: () => this.CONSUME(T.BacktickName) }, { ALT: () => this.CONSUME(T.AnyWord) }]);
+    return this.ACTION(() => this.nameOf(token));
+  });
+
+  constructor() {
+    super();
+    this.performSelfAnalysis();
+  }
+}

@@ -1,0 +1,103 @@
+// Token types of the .hslist language. Keywords are case-insensitive and fall back to an identifier
+// when a longer word matches (`listing` is an identifier, not `list` + `ing`).
+// Token categories say where a word may stand: any word (setting keys and bare values), a value word
+// (an enumeration option value), a property word (a property name), a calendar unit.
+
+import { createToken, Lexer, type TokenType } from './chevrotain';
+
+export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, label: 'a word' });
+export const ValueWord = createToken({ name: 'ValueWord', pattern: Lexer.NA, label: 'a value' });
+export const PropertyWord = createToken({ name: 'PropertyWord', pattern: Lexer.NA, label: 'a property name' });
+export const UnitWord = createToken({ name: 'UnitWord', pattern: Lexer.NA, label: 'a unit (day, week, month, quarter or year)' });
+/** Every token except `list` and `sync`: what the top level skips when it finds stray text. */
+export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA, label: 'stray text' });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?/,
+  categories: [AnyWord, ValueWord, PropertyWord, Stray],
+  label: 'a name',
+});
+
+/** Words that cannot be a bare value: they continue or end the expression. */
+const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
+/** Words that start another kind of condition (or join conditions), so they cannot name a property. */
+const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
+const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
+
+/** Every keyword of the language, lowercase. */
+export const KEYWORDS: readonly string[] = [
+  'list', 'sync', 'where', 'map', 'to',
+  'and', 'or', 'not',
+  'in', 'associated', 'company', 'companies', 'submitted', 'form', 'everyone', 'nobody',
+  'is', 'known', 'unknown', 'was', 'updated', 'last', 'any', 'of', 'none', 'exactly',
+  'contains', 'all', 'does', 'contain', 'starts', 'ends', 'with', 'between', 'before', 'after',
+  'property', 'less', 'than', 'more', 'ago', 'from', 'now', 'this', 'so', 'far', 'next',
+  'has', 'ever', 'never', 'been', 'contained', 'including',
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years',
+  'true', 'false',
+];
+
+function keywordToken(word: string): TokenType {
+  const categories = word === 'list' || word === 'sync' ? [AnyWord] : [AnyWord, Stray];
+  if (!NOT_VALUES.has(word)) categories.push(ValueWord);
+  if (!NOT_PROPERTIES.has(word)) categories.push(PropertyWord);
+  if (UNITS.has(word)) categories.push(UnitWord);
+  return createToken({
+    name: `Kw_${word}`,
+    pattern: new RegExp(word, 'i'),
+    longer_alt: Identifier,
+    categories,
+    label: `\`${word}\``,
+  });
+}
+
+/** Keyword token types by their lowercase spelling. */
+export const Kw: Readonly<Record<string, TokenType>> = Object.fromEntries(KEYWORDS.map((w) => [w, keywordToken(w)]));
+
+function punct(name: string, pattern: RegExp | string, label: string): TokenType {
+  return createToken({ name, pattern, label, categories: [Stray] });
+}
+
+export const StringLit = createToken({ name: 'StringLit', pattern: /"(?:[^"\\\r\n]|\\.)*"/, label: 'a string', categories: [Stray] });
+/** A string with no closing quote on its line; parsed as a string, reported by the lexer layer. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
+  label: 'a string',
+  categories: [StringLit, Stray],
+});
+export const DateTimeLit = punct('DateTimeLit', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?/, 'a date and time');
+export const DateLit = punct('DateLit', /\d{4}-\d{2}-\d{2}/, 'a date');
+export const NumberLit = punct('NumberLit', /-?\d+(?:\.\d+)?/, 'a number');
+export const BacktickName = punct('BacktickName', /`[^`\r\n]*`/, 'a property name');
+export const ListId = punct('ListId', /#\d+/, 'a list id such as `#123`');
+export const LBrace = punct('LBrace', '{', '`{`');
+export const RBrace = punct('RBrace', '}', '`}`');
+export const LParen = punct('LParen', '(', '`(`');
+export const RParen = punct('RParen', ')', '`)`');
+export const Comma = punct('Comma', ',', '`,`');
+export const Colon = punct('Colon', ':', '`:`');
+export const NotEquals = punct('NotEquals', '!=', '`!=`');
+export const GreaterEq = punct('GreaterEq', '>=', '`>=`');
+export const LessEq = punct('LessEq', '<=', '`<=`');
+export const Equals = punct('Equals', '=', '`=`');
+export const Greater = punct('Greater', '>', '`>`');
+export const Less = punct('Less', '<', '`<`');
+
+// Order matters: the lexer takes the first pattern that matches, so longer forms come first.
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace, LineComment,
+  DateTimeLit, DateLit, NumberLit, StringLit, UnterminatedString, BacktickName, ListId,
+  LBrace, RBrace, LParen, RParen, Comma, Colon,
+  NotEquals, GreaterEq, LessEq, Equals, Greater, Less,
+  // Longer keywords first, so `including` is not read as `in` + a longer identifier.
+  ...[...KEYWORDS].sort((a, b) => b.length - a.length).map((w) => Kw[w]),
+  Identifier,
+  AnyWord, ValueWord, PropertyWord, UnitWord, Stray,
+];
+
+export const hslistLexer = new Lexer(ALL_TOKENS, { ensureOptimizations: false, positionTracking: 'full' });
