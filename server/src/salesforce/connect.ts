@@ -60,7 +60,7 @@ export async function connectSalesforce(options: SalesforceConnectOptions): Prom
     throw toSalesforceError(error, { action: `logging in as ${username}`, host: loginUrl, status: seen.status, secrets });
   }
   secrets.push(conn.accessToken ?? undefined);
-  options.log?.(`Salesforce: logged in as ${username} at ${conn.instanceUrl}`);
+  options.log?.(redact(`Salesforce: logged in as ${username} at ${conn.instanceUrl}`, secrets));
   return new JsforceOrg(conn, options, secrets);
 }
 

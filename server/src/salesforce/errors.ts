@@ -32,7 +32,7 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 /** Salesforce's multi-line SOQL errors ("…\nERROR at Row:1:Column:11\nunexpected token: FROMM") in one line. */
 export function oneLine(message: string): string {
   const positioned = /ERROR at Row:(\d+):Column:(\d+)\s*\n([\s\S]*)$/.exec(message);
-  const text = positioned ? `${positioned[3].trim()} (row ${positioned[1]}, column ${positioned[2]})` : message;
+  const text = positioned ? `${positioned[3].trim()} at row ${positioned[1]}, column ${positioned[2]}` : message;
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 

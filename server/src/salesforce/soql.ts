@@ -2,7 +2,14 @@
 // is never concatenated into a query. Escaping follows Salesforce's quoted-string rules: backslash first,
 // then the quote characters, then control characters. (jsforce's own escaper only handles `'`.)
 
-export type SoqlValue = string | number | boolean | null | SoqlDate;
+export type SoqlValue = string | number | boolean | null | SoqlDate | SoqlLikePattern;
+
+/** A LIKE pattern: `text` matched literally (its `%` and `_` escaped), with optional wildcards around it. */
+export interface SoqlLikePattern {
+  likeText: string;
+  anyBefore?: boolean;
+  anyAfter?: boolean;
+}
 
 /** A date (`2024-03-01`), a datetime (`2024-03-01T10:00:00Z`) or a relative literal (`TODAY`, `LAST_N_DAYS:30`). */
 export interface SoqlDate {
@@ -45,17 +52,21 @@ export function isSoqlName(name: string): boolean {
 
 /** `O'Brien\` → `'O\'Brien\\'`. */
 export function quoteSoqlString(text: string): string {
-  const escaped = text
+  return `'${escapeQuoted(text)}'`;
+}
+
+function escapeQuoted(text: string): string {
+  return text
     .replace(/\\/g, '\\\\')
     .replace(/'/g, "\\'")
     .replace(/"/g, '\\"')
     .replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\f/g, '\\f').split('\b').join('\\b');
-  return `'${escaped}'`;
 }
 
-/** For LIKE: `%` and `_` in the text match literally; add your own wildcards around the result. */
-export function escapeLikeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/%/g, '\\%').replace(/_/g, '\\_');
+/** `50%_off` starting a value → `'50\%\_off%'`: the text's own wildcards escaped, then quoted like any string. */
+export function quoteLikePattern(pattern: SoqlLikePattern): string {
+  const body = escapeQuoted(pattern.likeText).replace(/%/g, '\\%').replace(/_/g, '\\_');
+  return `'${pattern.anyBefore ? '%' : ''}${body}${pattern.anyAfter ? '%' : ''}'`;
 }
 
 export function soqlLiteral(value: SoqlValue): { text: string } | { error: string } {
@@ -66,6 +77,9 @@ export function soqlLiteral(value: SoqlValue): { text: string } | { error: strin
   }
   if (typeof value === 'string') {
     return value.length > MAX_LITERAL ? { error: `a SOQL string value may hold at most ${MAX_LITERAL} characters, this one has ${value.length}` } : { text: quoteSoqlString(value) };
+  }
+  if ('likeText' in value) {
+    return value.likeText.length > MAX_LITERAL ? { error: `a SOQL string value may hold at most ${MAX_LITERAL} characters, this one has ${value.likeText.length}` } : { text: quoteLikePattern(value) };
   }
   return DATE_FORMS.some((form) => form.test(value.soqlDate)) ? { text: value.soqlDate } : { error: `"${value.soqlDate}" is not a SOQL date, datetime or date literal` };
 }

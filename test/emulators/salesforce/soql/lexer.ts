@@ -15,6 +15,14 @@ export interface LexError {
   offset: number;
 }
 
+export const ESCAPED_PERCENT = '\uE000';
+export const ESCAPED_UNDERSCORE = '\uE001';
+
+/** A string literal's value outside LIKE: escaped wildcards are plain characters. */
+export function plainText(value: string): string {
+  return value.replace(/\uE000/g, '%').replace(/\uE001/g, '_');
+}
+
 const ESCAPES: Record<string, string> = {
   n: '\n', N: '\n', r: '\r', R: '\r', t: '\t', T: '\t', b: '\b', B: '\b', f: '\f', F: '\f',
   '"': '"', "'": "'", '\\': '\\',
@@ -57,7 +65,10 @@ function readSimple(source: string, start: number): Read {
   return { message: `unexpected character: '${rest[0]}'`, offset: start };
 }
 
-/** A single-quoted literal. `\%` and `\_` are kept escaped (they only mean something inside LIKE patterns). */
+/**
+ * A single-quoted literal. `\%` and `\_` become private-use marker characters, so a LIKE pattern can tell an
+ * escaped `%` from one that follows an escaped backslash (`'\\%'`); elsewhere `literalText` turns them back.
+ */
 function readString(source: string, start: number): Read {
   let value = '';
   let i = start + 1;
@@ -67,7 +78,7 @@ function readString(source: string, start: number): Read {
     if (ch !== '\\') { value += ch; i++; continue; }
     const next = source[i + 1];
     if (next === undefined) break;
-    if (next === '%' || next === '_') { value += `\\${next}`; i += 2; continue; }
+    if (next === '%' || next === '_') { value += next === '%' ? ESCAPED_PERCENT : ESCAPED_UNDERSCORE; i += 2; continue; }
     if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6))) {
       value += String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16));
       i += 6;

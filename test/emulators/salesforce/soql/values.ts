@@ -4,6 +4,7 @@
 // datetimes compare against a literal's [start, end) range.
 
 import type { CompareOp, Literal } from './ast';
+import { plainText } from './lexer';
 import { dateLiteralRange, dayValue, parseDateTime, type Range } from './dates';
 import type { SfFieldDef } from '../schema';
 
@@ -82,7 +83,7 @@ function compareIds(a: string, b: string): number {
 }
 
 function literalText(literal: Literal): string {
-  return literal.kind === 'string' ? literal.value : '';
+  return literal.kind === 'string' ? plainText(literal.value) : '';
 }
 
 export function selection(text: string): Set<string> {
@@ -102,13 +103,11 @@ export function includesAny(value: FieldValue, literals: Literal[]): boolean {
   return literals.some((literal) => [...selection(literalText(literal))].every((item) => selected.has(item)));
 }
 
-/** LIKE: `%` any run, `_` one character, `\%` `\_` literal; whole value, case-insensitive. */
+/** LIKE: `%` any run, `_` one character, escaped `\%` `\_` literal (lexer markers); whole value, case-insensitive. */
 export function likeMatcher(pattern: string): (value: FieldValue) => boolean {
   let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\' && (pattern[i + 1] === '%' || pattern[i + 1] === '_')) { source += escapeRegExp(pattern[++i]); continue; }
-    source += ch === '%' ? '[\\s\\S]*' : ch === '_' ? '[\\s\\S]' : escapeRegExp(ch);
+  for (const ch of pattern) {
+    source += ch === '%' ? '[\\s\\S]*' : ch === '_' ? '[\\s\\S]' : escapeRegExp(plainText(ch));
   }
   const regex = new RegExp(`^${source}$`, 'i');
   return (value) => value !== null && regex.test(String(value));
