@@ -16,6 +16,8 @@ export interface Name extends Span {
 export interface Comment extends Span {
   /** Text after `//`, untrimmed. */
   text: string;
+  /** True for an end-of-line comment (code before it on its line); the printer keeps it at the end of a line. */
+  trailing?: boolean;
 }
 
 export interface FileNode extends Span {

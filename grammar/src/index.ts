@@ -5,5 +5,5 @@ export * from './diagnostic';
 export { parse, type ParseResult } from './parse';
 export { KEYWORDS } from './tokens';
 export { tokenize, type HslistToken, type TokenKind } from './tokenize';
-// export { printFile } from './print';
-// export { format, type FormatResult } from './format';
+export { printFile } from './print';
+export { format, type FormatResult } from './format';

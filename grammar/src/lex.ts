@@ -35,11 +35,11 @@ export function lexText(text: string): LexResult {
       );
     }
   }
-  const comments = (result.groups['comments'] ?? []).map((t) => ({
-    start: t.startOffset,
-    end: t.startOffset + t.image.length,
-    text: t.image.slice(2),
-  }));
+  const comments = (result.groups['comments'] ?? []).map((t): Comment => {
+    const lineStart = Math.max(text.lastIndexOf('\n', t.startOffset - 1), text.lastIndexOf('\r', t.startOffset - 1)) + 1;
+    const trailing = t.startOffset > 0 && /\S/.test(text.slice(lineStart, t.startOffset));
+    return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image.slice(2), trailing };
+  });
   return { tokens: result.tokens, comments, diagnostics };
 }
 

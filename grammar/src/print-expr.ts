@@ -1,0 +1,190 @@
+// Canonical text of criteria. `inline` prints an expression on one line with only the parentheses
+// precedence needs; `exprLines` breaks `and`/`or` chains one operand per line when a line would pass
+// 100 columns. Every output re-parses to the same tree (modulo offsets).
+
+import type { Condition, Expr, Name, Operand, PropertyCondition, Value } from './ast';
+import { encodeString } from './lex';
+import { KEYWORDS } from './tokens';
+
+export const MAX_WIDTH = 100;
+
+/** A printed line and the source offset of the node that begins on it (for placing comments). */
+export interface Line {
+  text: string;
+  anchor: number;
+}
+
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?$/;
+const KEYWORD_SET = new Set(KEYWORDS);
+const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
+const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
+
+/** Precedence of each expression kind; an operand of lower precedence than its place needs parentheses. */
+const PREC = { or: 1, and: 2, not: 3, primary: 4 } as const;
+
+export function numberText(n: number): string {
+  const text = String(n);
+  if (!/e/i.test(text)) return text;
+  return Number.isInteger(n) ? BigInt(n).toString() : n.toFixed(20).replace(/0+$/, '');
+}
+
+export function printValue(value: Value): string {
+  switch (value.kind) {
+    case 'string':
+      return encodeString(value.value);
+    case 'number':
+      return /^-?\d+(?:\.\d+)?$/.test(value.raw) ? value.raw : numberText(value.value);
+    case 'boolean':
+      return value.value ? 'true' : 'false';
+    case 'date':
+    case 'datetime':
+      return value.raw;
+    case 'word':
+      return WORD.test(value.value) && !NOT_VALUES.has(value.value.toLowerCase()) ? value.value : encodeString(value.value);
+  }
+}
+
+export function printPropertyName(name: Name): string {
+  const lower = name.text.toLowerCase();
+  return WORD.test(name.text) && !NOT_PROPERTIES.has(lower) && lower !== 'true' && lower !== 'false' ? name.text : `\`${name.text}\``;
+}
+
+function valueList(values: Value[]): string {
+  return `(${values.map(printValue).join(', ')})`;
+}
+
+function unitText(unit: string, count: Value | undefined): string {
+  const one = count === undefined || (count.kind === 'number' && count.value === 1);
+  return `${count ? `${printValue(count)} ` : ''}${unit}${one ? '' : 's'}`;
+}
+
+/** `= known` rather than `is known`: a keyword value after `is` would read as another phrase. */
+function equalityText(c: PropertyCondition, value: Value): string | undefined {
+  if (value.kind !== 'word' || !KEYWORD_SET.has(value.value.toLowerCase())) return undefined;
+  if (c.operator === 'is') return `= ${printValue(value)}`;
+  if (c.operator === 'is not') return `!= ${printValue(value)}`;
+  return undefined;
+}
+
+function phraseText(c: PropertyCondition): string {
+  const o: Operand = c.operands;
+  const op = c.operator;
+  switch (o.kind) {
+    case 'none':
+      return op;
+    case 'single':
+      return equalityText(c, o.value) ?? `${op} ${printValue(o.value)}`;
+    case 'list': {
+      const anyOf = o.anyOf && (op === 'starts with' || op === 'ends with' || op === 'has ever been' || op === 'has never been');
+      const allOf = op === 'has ever contained' || op === 'has never contained';
+      return `${op}${anyOf ? ' any of' : ''}${allOf ? ' all of' : ''} ${valueList(o.values)}`;
+    }
+    case 'range':
+      return `${op} ${printValue(o.low)} and ${printValue(o.high)}`;
+    case 'days':
+      return daysPhrase(op, printValue(o.count));
+    case 'calendar':
+      return calendarPhrase(op, o.unit, o.count);
+    case 'property':
+      return `${op} property ${printPropertyName(o.property)}`;
+  }
+}
+
+function daysPhrase(op: string, count: string): string {
+  if (op === 'updated in last') return `was updated in last ${count} days`;
+  if (op === 'not updated in last') return `was not updated in last ${count} days`;
+  const match = /^is (less|more) than days (ago|from now)$/.exec(op);
+  if (match) return `is ${match[1]} than ${count} days ${match[2]}`;
+  return `${op} ${count} days`;
+}
+
+function calendarPhrase(op: string, unit: string, count: Value | undefined): string {
+  if (op === 'is in this so far') return `is in this ${unit} so far`;
+  if (op === 'is in this') return `is in this ${unit}`;
+  return `${op} ${unitText(unit, count)}`;
+}
+
+export function conditionText(c: Condition): string {
+  switch (c.kind) {
+    case 'property':
+      return `${printPropertyName(c.property)} ${phraseText(c)}${c.includeUnknown ? ' including unknown' : ''}`;
+    case 'inList':
+      return `in list ${c.target.by === 'id' ? `#${c.target.text}` : encodeString(c.target.text)}`;
+    case 'association':
+      return `associated company where ${c.where ? inline(c.where, PREC.primary) : '??'}`;
+    case 'formSubmission': {
+      const form = c.formId ? `form ${encodeString(c.formId.text)}` : 'any form';
+      return `submitted ${form}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
+    }
+    case 'constant':
+      return c.accept ? 'everyone' : 'nobody';
+    case 'error':
+      // Only a tree with syntax errors has these; `??` does not parse, so nothing is silently valid.
+      return '??';
+  }
+}
+
+function precOf(e: Expr): number {
+  if (e.kind === 'or') return PREC.or;
+  if (e.kind === 'and') return PREC.and;
+  if (e.kind === 'not') return PREC.not;
+  return PREC.primary;
+}
+
+/** One-line text of `e`, parenthesised when its place (`context`) binds tighter than it does. */
+export function inline(e: Expr, context: number): string {
+  const text = bare(e);
+  return precOf(e) < context ? `(${text})` : text;
+}
+
+function bare(e: Expr): string {
+  switch (e.kind) {
+    case 'or':
+      return e.operands.map((o) => inline(o, PREC.and)).join(' or ');
+    case 'and':
+      return e.operands.map((o) => inline(o, PREC.not)).join(' and ');
+    case 'not':
+      return `not ${inline(e.operand, PREC.not)}`;
+    case 'paren':
+      return `(${inline(e.inner, 0)})`;
+    default:
+      return conditionText(e);
+  }
+}
+
+/** Lines of a chain: the first operand after `firstPrefix`, the others on their own lines. */
+export function chainLines(e: Expr & { kind: 'and' | 'or' }, firstPrefix: string, indent: number): Line[] {
+  const context = e.kind === 'or' ? PREC.and : PREC.not;
+  const lines: Line[] = [];
+  e.operands.forEach((operand, i) => {
+    const prefix = i === 0 ? firstPrefix : `${' '.repeat(indent)}${e.kind} `;
+    lines.push(...exprLines(operand, prefix, indent, context));
+  });
+  return lines;
+}
+
+/** `e` after `prefix` on a line indented `indent`; broken one level deeper when too wide. */
+export function exprLines(e: Expr, prefix: string, indent: number, context: number): Line[] {
+  const flat = prefix + inline(e, context);
+  if (flat.length <= MAX_WIDTH) return [{ text: flat, anchor: e.start }];
+  if ((e.kind === 'and' || e.kind === 'or') && precOf(e) < context) return closed(chainLines(e, `${prefix}(`, indent + 2), e.start);
+  if (e.kind === 'paren' && (e.inner.kind === 'and' || e.inner.kind === 'or')) {
+    return closed(chainLines(e.inner, `${prefix}(`, indent + 2), e.start);
+  }
+  if (e.kind === 'paren') return closed(exprLines(e.inner, `${prefix}(`, indent + 2, 0), e.start);
+  if (e.kind === 'not') return anchored(exprLines(e.operand, `${prefix}not `, indent, PREC.not), e.start);
+  if (e.kind === 'association' && e.where) {
+    return anchored(exprLines(e.where, `${prefix}associated company where `, indent, PREC.primary), e.start);
+  }
+  return [{ text: flat, anchor: e.start }];
+}
+
+function closed(lines: Line[], start: number): Line[] {
+  lines[lines.length - 1] = { ...lines[lines.length - 1], text: `${lines[lines.length - 1].text})` };
+  return anchored(lines, start);
+}
+
+function anchored(lines: Line[], start: number): Line[] {
+  lines[0] = { ...lines[0], anchor: Math.min(lines[0].anchor, start) };
+  return lines;
+}
