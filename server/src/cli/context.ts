@@ -1,0 +1,36 @@
+// What every command needs: the workspace config, the schema it checks against, and the sources.
+import { resolve } from 'node:path';
+import type { Schema } from '../language/schema-types';
+import { defaultSchema, formatSchemaProblem, loadSchema } from '../language/schema';
+import { loadWorkspaceConfig, type WorkspaceConfig } from '../config/workspace-config';
+import { UsageError } from './args';
+
+export interface CliIo {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CommandContext {
+  config: WorkspaceConfig;
+  schema: Schema;
+}
+
+/**
+ * Config from the nearest hslist.json above `start`; schema from `--schema`, else the config, else the
+ * live-schema cache, else the bundled default. A broken config or schema is a usage error: checking
+ * lists against the wrong schema would report nonsense.
+ */
+export function loadCommandContext(start: string, schemaFlag: string | undefined, cwd: string = start): CommandContext {
+  const { config, problems } = loadWorkspaceConfig(start);
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  const location = schemaFlag !== undefined ? resolve(cwd, schemaFlag) : config.schema;
+  if (!location) return { config, schema: defaultSchema() };
+  const loaded = loadSchema(location);
+  if (!loaded.schema || loaded.problems.length > 0) {
+    const lines = loaded.problems.map(formatSchemaProblem);
+    throw new UsageError(`the schema at ${location} cannot be used:\n${lines.join('\n')}`);
+  }
+  return { config, schema: loaded.schema };
+}

@@ -1,0 +1,60 @@
+// Reads the sources a command names and analyses them as one workspace, turning every diagnostic
+// and every unreadable file into a printable Problem.
+import { relative, resolve } from 'node:path';
+import { analyzeWorkspace, type WorkspaceAnalysis } from '../language/workspace';
+import type { CommandContext } from './context';
+import { discoverSources } from './discover';
+import type { Problem } from './problems';
+import { readSource } from './read-source';
+import { UsageError } from './args';
+
+export interface WorkspaceRun {
+  analysis: WorkspaceAnalysis;
+  problems: Problem[];
+  fileCount: number;
+}
+
+export function analyzeSources(paths: string[], ctx: CommandContext, cwd: string): WorkspaceRun {
+  const { files, missing } = discoverSources((paths.length > 0 ? paths : ['.']).map((p) => resolveFrom(cwd, p)));
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.map((m) => display(cwd, m)).join(', ')}`);
+  const problems: Problem[] = [];
+  const readable: { path: string; text: string }[] = [];
+  for (const path of files) {
+    const read = readSource(path);
+    if (read.ok) readable.push({ path: read.path, text: read.text });
+    else problems.push(fileProblem(display(cwd, path), read.code, `${display(cwd, path)} ${read.message}`, read.line, read.column));
+  }
+  const analysis = analyzeWorkspace(readable, ctx.schema, { defaultTimezone: ctx.config.timezone });
+  for (const file of analysis.files.values()) {
+    for (const d of file.diagnostics) {
+      const start = file.lineIndex.positionAt(d.start);
+      const end = file.lineIndex.positionAt(d.end);
+      problems.push({
+        file: display(cwd, file.path),
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+      });
+    }
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { analysis, problems, fileCount: files.length };
+}
+
+function fileProblem(file: string, code: string, message: string, line = 1, column = 1): Problem {
+  return { file, line, column, endLine: line, endColumn: column, severity: 'error', code, message };
+}
+
+function resolveFrom(cwd: string, path: string): string {
+  return resolve(cwd, path);
+}
+
+/** Paths are printed relative to where the user stands, as they typed them. */
+export function display(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
