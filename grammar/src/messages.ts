@@ -14,7 +14,7 @@ const RULE_WANTS: Record<string, string> = {
   propertyCondition: 'a condition',
   propertyName: 'a property name',
   opPhrase: 'an operator such as `is`, `contains`, `starts with`, `>` or `has ever been`',
-  isTail: 'a value or an operator word such as `known`, `any of` or `between`',
+  isTail: 'a value',
   isNotTail: 'a value',
   containsTail: 'a value',
   withTail: 'a value',

@@ -50,7 +50,7 @@ function parseUnsafe(text: string): ParseResult {
   const syntax = [...p.errors.map((e) => syntaxDiagnostic(e, text.length)), ...p.extraDiagnostics];
   p.input = [];
   const file: FileNode = { kind: 'file', ...blocks, comments: lexed.comments, start: 0, end: text.length };
-  return { file, diagnostics: [...lexed.diagnostics, ...onePerLine(syntax, text)] };
+  return { file, diagnostics: onePerLine(lexed.diagnostics, syntax, text) };
 }
 
 /** Point at the token found, or at the token before it when the found one is already on a later line. */
@@ -72,16 +72,16 @@ function clamp(span: { start: number; end: number }, length: number): { start: n
   return { start, end: Math.min(Math.max(start, span.end), length) };
 }
 
-/** One bad line gives one diagnostic: keep the first syntax error of each line. */
-function onePerLine(diagnostics: Diagnostic[], text: string): Diagnostic[] {
-  const sorted = [...diagnostics].sort((a, b) => a.start - b.start);
-  const kept: Diagnostic[] = [];
-  let lastLineStart = -1;
-  for (const d of sorted) {
-    const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
-    if (lineStart === lastLineStart) continue;
-    lastLineStart = lineStart;
+/** One bad line gives one diagnostic: lexer problems first, then the first syntax error of a line. */
+function onePerLine(lexical: Diagnostic[], syntax: Diagnostic[], text: string): Diagnostic[] {
+  const lineOf = (offset: number) => text.lastIndexOf('\n', offset - 1);
+  const taken = new Set(lexical.map((d) => lineOf(d.start)));
+  const kept = [...lexical];
+  for (const d of [...syntax].sort((a, b) => a.start - b.start)) {
+    const line = lineOf(d.start);
+    if (taken.has(line)) continue;
+    taken.add(line);
     kept.push(d);
   }
-  return kept;
+  return kept.sort((a, b) => a.start - b.start);
 }

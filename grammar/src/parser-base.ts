@@ -32,21 +32,32 @@ export class ParserBase extends EmbeddedActionsParser {
    */
   findReSyncTokenType(): TokenType {
     const self = this as unknown as { flattenFollowSet(): TokenType[] };
-    const follows = self.flattenFollowSet();
-    const errorLine = this.LA(1).startLine ?? 0;
+    // Innermost rule first, so `and` re-syncs the condition that failed, not the whole `where`.
+    const follows = self.flattenFollowSet().slice().reverse();
+    const previous = this.LA(0);
+    const errorLine = previous.tokenType === EOF ? 0 : previous.endLine ?? 0;
     for (let k = 1; ; k++) {
       const token = this.LA(k);
       if (token.tokenType === EOF) {
         this.resyncTargetIndex = -1;
         return EOF;
       }
-      const strong = STRONG_SYNC.some((t) => tokenMatcher(token, t)) || (token.startLine ?? 0) > errorLine;
-      const match = strong ? follows.find((f) => tokenMatcher(token, f)) : undefined;
+      const match = this.resyncMatch(token, follows, (token.startLine ?? 0) > errorLine);
       if (match !== undefined) {
         this.resyncTargetIndex = this.currentIndex() + k;
         return match;
       }
     }
+  }
+
+  /**
+   * On the error's own line only a strong token that a rule really expects (its exact type, not
+   * "any word" or "stray text") restarts parsing; on a later line, any token a rule accepts does.
+   */
+  private resyncMatch(token: IToken, follows: TokenType[], laterLine: boolean): TokenType | undefined {
+    const exact = follows.find((f) => f === token.tokenType);
+    if (laterLine) return exact ?? follows.find((f) => tokenMatcher(token, f));
+    return exact !== undefined && STRONG_SYNC.includes(exact) ? exact : undefined;
   }
 
   /** Skip exactly to the token findReSyncTokenType chose (not merely the first of its type). */

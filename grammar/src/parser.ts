@@ -76,12 +76,20 @@ export class HslistParser extends ExprParser {
     return list;
   }
 
-  private whereClause = this.RULE('whereClause', (): BodyItem => {
-    const keyword = this.CONSUME(K.where);
-    const start = this.ACTION(() => this.here());
-    const expr = this.SUBRULE(this.orExpr);
-    return this.ACTION(() => ({ kind: 'where' as const, keyword: this.tokenSpan(keyword), expr: this.complete(expr, start) }));
-  });
+  /** Where the current `where` began, so a `where` that fails as a whole still yields an ErrorCondition. */
+  private whereStart = { keyword: { start: 0, end: 0 }, expr: 0 };
+
+  private whereClause = this.RULE(
+    'whereClause',
+    (): BodyItem => {
+      const keyword = this.CONSUME(K.where);
+      const start = this.ACTION(() => this.here());
+      this.ACTION(() => (this.whereStart = { keyword: this.tokenSpan(keyword), expr: start }));
+      const expr = this.SUBRULE(this.orExpr);
+      return this.ACTION(() => ({ kind: 'where' as const, keyword: this.tokenSpan(keyword), expr: this.complete(expr, start) }));
+    },
+    { recoveryValueFunc: () => ({ kind: 'where', keyword: this.whereStart.keyword, expr: this.errorCondition(this.whereStart.expr) }) },
+  );
 
   private syncBlock = this.RULE('syncBlock', (): SyncNode => {
     const keyword = this.CONSUME(K.sync);
