@@ -1,0 +1,53 @@
+// Checks on conditions that are not about a property's type:
+//   `including-unknown-ignored` (warning): `including unknown` on `is known` / `is unknown` and on
+//     history and updated-at operators, where HubSpot ignores the no-value flag (docs/semantics.md);
+//   `invalid-form-id` (warning): a form id that is not a GUID;
+//   `invalid-number`: the day count of `submitted form ... in last N days`;
+//   `invalid-list-id`: `in list #id` where the id is not all digits.
+
+import type { Condition, SurfaceOperator } from '../../../../grammar/src/ast';
+import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { OPERATOR_TABLE, isHistoryOperator } from '../operators';
+import { allConditions } from '../walk';
+import type { FileCheckContext } from './context';
+import { checkCount } from './literals';
+
+/** Phrases whose every HubSpot operation ignores `includeObjectsWithNoValueSet`. */
+function ignoresNoValueFlag(surface: SurfaceOperator): boolean {
+  const rows = OPERATOR_TABLE.filter((r) => r.surface === surface);
+  return rows.length > 0 && rows.every((r) => r.operationType === 'ALL_PROPERTY' || isHistoryOperator(r.operator));
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function conditionProblems(condition: Condition): Diagnostic[] {
+  switch (condition.kind) {
+    case 'property': {
+      if (!condition.includeUnknown || !ignoresNoValueFlag(condition.operator)) return [];
+      const message = `\`including unknown\` has no effect on \`${condition.operator}\`, which judges whether the property has (or had) a value, not its current value.`;
+      const fix = { title: 'Remove `including unknown`', edits: [{ start: Math.max(condition.operands.end, condition.operatorSpan.end), end: condition.includeUnknown.end, newText: '' }] };
+      return [diagnostic('including-unknown-ignored', message, condition.includeUnknown, 'warning', [fix])];
+    }
+    case 'formSubmission': {
+      const out: Diagnostic[] = [];
+      if (condition.formId && !GUID.test(condition.formId.text)) {
+        const message = `Form id "${condition.formId.text}" is not a GUID such as 3f1c2b9a-5d4e-4a7b-9c1d-2e8f6a0b7c35; HubSpot form ids are GUIDs.`;
+        out.push(diagnostic('invalid-form-id', message, condition.formId, 'warning'));
+      }
+      const count = checkCount(condition.withinLastDays, 'days');
+      if (count) out.push(count);
+      return out;
+    }
+    case 'inList': {
+      if (condition.target.by !== 'id' || /^#?\d+$/.test(condition.target.text)) return [];
+      const message = `List id \`${condition.target.text}\` must be digits only, as HubSpot list ids are (e.g. #123).`;
+      return [diagnostic('invalid-list-id', message, condition.target)];
+    }
+    default:
+      return [];
+  }
+}
+
+export function checkConditions(ctx: FileCheckContext): Diagnostic[] {
+  return allConditions(ctx.file).flatMap(({ condition }) => conditionProblems(condition));
+}

@@ -1,0 +1,29 @@
+// `unknown-property`: a property the schema does not have, in a condition, in the `property`
+// operand of `is before/after property P`. Suggestions search internal names and labels.
+
+import type { Name } from '../../../../grammar/src/ast';
+import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { withDidYouMean } from '../did-you-mean';
+import type { ObjectTypeName } from '../schema-types';
+import { propertyConditions } from '../walk';
+import { formatPropertyName, replaceFixes, suggestProperty, type FileCheckContext } from './context';
+
+const OBJECT_WORD: Record<ObjectTypeName, string> = { contacts: 'contact', companies: 'company' };
+
+export function unknownPropertyDiagnostic(ctx: FileCheckContext, objectType: ObjectTypeName, name: Name): Diagnostic {
+  const suggestions = suggestProperty(ctx, objectType, name);
+  const message = withDidYouMean(`Unknown ${OBJECT_WORD[objectType]} property \`${name.text}\` in ${ctx.schema.source} schema`, suggestions);
+  return diagnostic('unknown-property', message, name, 'error', replaceFixes(name, suggestions, formatPropertyName));
+}
+
+export function checkUnknownProperties(ctx: FileCheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { condition, objectType, property } of propertyConditions(ctx.file, ctx.schema)) {
+    if (!property) out.push(unknownPropertyDiagnostic(ctx, objectType, condition.property));
+    const operand = condition.operands;
+    if (operand.kind === 'property' && !ctx.schema.objects[objectType].has(operand.property.text)) {
+      out.push(unknownPropertyDiagnostic(ctx, objectType, operand.property));
+    }
+  }
+  return out;
+}

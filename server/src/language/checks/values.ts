@@ -1,0 +1,85 @@
+// `value-type-mismatch` for literals: text for a number, a number for a bool, a non-date for a
+// date... (fix: quote or unquote when that makes it right). Also runs the literal checks
+// (`invalid-date`, `invalid-number`) on every value of a property condition.
+
+import type { PropertyCondition, Value } from '../../../../grammar/src/ast';
+import { diagnostic, type Diagnostic, type Fix } from '../../../../grammar/src/diagnostic';
+import { typeClassOf, type TypeClass } from '../operators';
+import type { PropertyDef, Schema, ObjectTypeName } from '../schema-types';
+import { describeProperty, operandValues, propertyConditions, quoteString } from '../walk';
+import type { FileCheckContext } from './context';
+import { checkCount, checkDateValue, describeValue } from './literals';
+import { operatorProblem } from './operator-type';
+
+const ACCEPTED: Record<Exclude<TypeClass, 'other'>, Value['kind'][]> = {
+  string: ['string'],
+  number: ['number'],
+  bool: ['boolean'],
+  // Option values are compared as text, so any literal can name one (`unknown-option` checks it).
+  enumeration: ['string', 'word', 'number', 'boolean'],
+  date: ['date', 'datetime'],
+};
+
+const EXPECTED_WORDS: Record<Exclude<TypeClass, 'other'>, string> = {
+  string: 'text in double quotes',
+  number: 'a number',
+  bool: '`true` or `false`',
+  enumeration: 'an option value',
+  date: 'a date such as 2024-01-31',
+};
+
+function replaceWith(value: Value, newText: string, title: string): Fix[] {
+  return [{ title, edits: [{ start: value.start, end: value.end, newText }] }];
+}
+
+/** A fix when the literal is right but written as the wrong kind (`"42"` for a number, `lead` for text). */
+function literalFix(value: Value, typeClass: TypeClass): Fix[] | undefined {
+  if (typeClass === 'string' && value.kind !== 'string') {
+    const text = value.kind === 'number' || value.kind === 'date' || value.kind === 'datetime' ? value.raw : String(value.value);
+    return replaceWith(value, quoteString(text), `Quote it: ${quoteString(text)}`);
+  }
+  if (value.kind !== 'string') return undefined;
+  const text = value.value.trim();
+  if (typeClass === 'number' && text !== '' && Number.isFinite(Number(text))) return replaceWith(value, text, `Write the number ${text}`);
+  if (typeClass === 'bool' && /^(true|false)$/i.test(text)) return replaceWith(value, text.toLowerCase(), `Write ${text.toLowerCase()}`);
+  return undefined;
+}
+
+function literalMismatch(value: Value, def: PropertyDef): Diagnostic | undefined {
+  const typeClass = typeClassOf(def.type);
+  if (typeClass === 'other' || ACCEPTED[typeClass].includes(value.kind)) return undefined;
+  const message = `${describeProperty(def)} is ${/^[aeiou]/i.test(def.type) ? 'an' : 'a'} ${def.type} property, so it needs ${EXPECTED_WORDS[typeClass]}, not ${describeValue(value)}.`;
+  return diagnostic('value-type-mismatch', message, value, 'error', literalFix(value, typeClass));
+}
+
+function comparedPropertyMismatch(condition: PropertyCondition, schema: Schema, objectType: ObjectTypeName): Diagnostic | undefined {
+  if (condition.operands.kind !== 'property') return undefined;
+  const other = schema.objects[objectType].get(condition.operands.property.text);
+  if (!other || typeClassOf(other.type) === 'date') return undefined;
+  const message = `\`${condition.operator} property\` compares with a date property, but ${describeProperty(other)} is ${/^[aeiou]/i.test(other.type) ? 'an' : 'a'} ${other.type} property.`;
+  return diagnostic('value-type-mismatch', message, condition.operands.property);
+}
+
+function conditionValueProblems(condition: PropertyCondition, def: PropertyDef, ctx: FileCheckContext, objectType: ObjectTypeName): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const value of operandValues(condition)) {
+    const problem = literalMismatch(value, def) ?? checkDateValue(value);
+    if (problem) out.push(problem);
+  }
+  const operand = condition.operands;
+  const count = operand.kind === 'days' ? checkCount(operand.count, 'days') : operand.kind === 'calendar' ? checkCount(operand.count, `${operand.unit}s`) : undefined;
+  if (count) out.push(count);
+  const compared = comparedPropertyMismatch(condition, ctx.schema, objectType);
+  if (compared) out.push(compared);
+  return out;
+}
+
+export function checkValues(ctx: FileCheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { condition, property, objectType } of propertyConditions(ctx.file, ctx.schema)) {
+    // Without a property or a valid operator the expected value is unknown: those are reported elsewhere.
+    if (!property || operatorProblem(condition, property)) continue;
+    out.push(...conditionValueProblems(condition, property, ctx, objectType));
+  }
+  return out;
+}

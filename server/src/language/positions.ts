@@ -1,0 +1,74 @@
+// Offsets ↔ line/character, for the edges only (the CLI prints them, the LSP sends them).
+// Lines and characters are 0-based and characters count UTF-16 code units, as JavaScript string
+// offsets and the LSP do. A line ends at "\n", "\r\n" or a lone "\r".
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    this.starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */ && text.charCodeAt(i + 1) === 10) i++;
+      if (c === 10 || c === 13) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Offsets outside the text are clamped to it. */
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.starts[low] };
+  }
+
+  /** Positions past a line's end are clamped to the end of that line (before its line break). */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    const end = this.lineEnd(position.line);
+    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
+  }
+
+  /** Offset just after the last character of the line, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}
+
+const cache = new WeakMap<object, LineIndex>();
+
+/** "path:line" with a 1-based line, as people read it in messages. */
+export function describeLocation(path: string, index: LineIndex, offset: number): string {
+  return `${path}:${index.positionAt(offset).line + 1}`;
+}
+
+/** One index per text holder object (e.g. a file analysis), built on first use. */
+export function lineIndexFor(holder: object, text: string): LineIndex {
+  let index = cache.get(holder);
+  if (!index || index.text !== text) {
+    index = new LineIndex(text);
+    cache.set(holder, index);
+  }
+  return index;
+}

@@ -1,0 +1,127 @@
+// The property schema the checks validate against: the bundled default (HubSpot's standard
+// properties) or a portal's schema loaded from JSON. Accepted layouts:
+//   - one file `{ "contacts": {"results": [...]}, "companies": {"results": [...]} }`
+//   - one file `{ "contacts": [...], "companies": [...] }`
+//   - a directory with `contacts.json` and `companies.json`, each a Properties API response
+//     (`{ "results": [...] }`); the live-schema cache `.hslist/schema/` uses this layout.
+// Loading never throws: problems come back with the file and JSON path they are about.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { isRecord, validatePropertyList, type SchemaProblem } from './schema-validate';
+import defaultContacts from './default-schema/contacts.json';
+import defaultCompanies from './default-schema/companies.json';
+
+export type { SchemaProblem } from './schema-validate';
+
+export interface SchemaLoadResult {
+  /** Present when every required part loaded; properties that failed validation are left out. */
+  schema: Schema | undefined;
+  problems: SchemaProblem[];
+}
+
+export const OBJECT_TYPES: readonly ObjectTypeName[] = ['contacts', 'companies'];
+
+function indexByName(defs: PropertyDef[]): Map<string, PropertyDef> {
+  return new Map(defs.map((d) => [d.name, d]));
+}
+
+let bundled: Schema | undefined;
+
+/** HubSpot's standard contact and company properties, as shipped with hslist. */
+export function defaultSchema(): Schema {
+  if (bundled) return bundled;
+  const problems: SchemaProblem[] = [];
+  const contacts = validatePropertyList(defaultContacts, 'contacts', 'default-schema/contacts.json', problems);
+  const companies = validatePropertyList(defaultCompanies, 'companies', 'default-schema/companies.json', problems);
+  // The bundled files are ours: a problem here is a packaging bug, surfaced loudly in tests.
+  if (problems.length > 0) throw new Error(`bundled schema is invalid: ${problems[0].message}`);
+  bundled = { source: 'bundled default', objects: { contacts: indexByName(contacts), companies: indexByName(companies) } };
+  return bundled;
+}
+
+/** A parsed JSON value holding both object types (either accepted single-file shape). */
+export function schemaFromJson(value: unknown, file: string): SchemaLoadResult {
+  const problems: SchemaProblem[] = [];
+  if (!isRecord(value)) {
+    problems.push({ file, path: '$', message: 'the schema must be a JSON object with "contacts" and "companies"' });
+    return { schema: undefined, problems };
+  }
+  const objects: Partial<Record<ObjectTypeName, Map<string, PropertyDef>>> = {};
+  for (const type of OBJECT_TYPES) {
+    if (value[type] === undefined) {
+      problems.push({ file, path: type, message: `"${type}" is missing; expected {"results": [...]} or an array of properties` });
+      continue;
+    }
+    objects[type] = indexByName(validatePropertyList(value[type], type, file, problems));
+  }
+  return finish(objects, file, problems);
+}
+
+function finish(
+  objects: Partial<Record<ObjectTypeName, Map<string, PropertyDef>>>,
+  source: string,
+  problems: SchemaProblem[],
+): SchemaLoadResult {
+  if (!objects.contacts || !objects.companies) return { schema: undefined, problems };
+  return { schema: { source, objects: { contacts: objects.contacts, companies: objects.companies } }, problems };
+}
+
+function readJson(file: string, problems: SchemaProblem[]): { ok: true; value: unknown } | { ok: false } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    problems.push({ file, path: '$', message: `cannot read ${file}: ${(e as Error).message}` });
+    return { ok: false };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    problems.push({ file, path: '$', message: `${file} is not valid JSON: ${(e as Error).message}` });
+    return { ok: false };
+  }
+}
+
+/** A directory with `contacts.json` and `companies.json` in Properties API response shape. */
+export function loadSchemaDirectory(dir: string): SchemaLoadResult {
+  const problems: SchemaProblem[] = [];
+  const objects: Partial<Record<ObjectTypeName, Map<string, PropertyDef>>> = {};
+  for (const type of OBJECT_TYPES) {
+    const file = path.join(dir, `${type}.json`);
+    if (!fs.existsSync(file)) {
+      problems.push({ file, path: '$', message: `${file} is missing; a schema directory needs contacts.json and companies.json` });
+      continue;
+    }
+    const read = readJson(file, problems);
+    if (read.ok) objects[type] = indexByName(validatePropertyList(read.value, type, file, problems));
+  }
+  return finish(objects, dir, problems);
+}
+
+/** A schema file or a schema directory. */
+export function loadSchema(location: string): SchemaLoadResult {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(location);
+  } catch {
+    return { schema: undefined, problems: [{ file: location, path: '$', message: `${location} does not exist` }] };
+  }
+  if (stat.isDirectory()) return loadSchemaDirectory(location);
+  const problems: SchemaProblem[] = [];
+  const read = readJson(location, problems);
+  if (!read.ok) return { schema: undefined, problems };
+  const result = schemaFromJson(read.value, location);
+  return { schema: result.schema, problems: [...problems, ...result.problems] };
+}
+
+/** One line per problem, naming file and JSON path: for the CLI and the editor's status. */
+export function formatSchemaProblem(problem: SchemaProblem): string {
+  return `${problem.file}: ${problem.message}`;
+}
+
+/** The property by internal name, exactly as HubSpot stores it. */
+export function findProperty(schema: Schema, objectType: ObjectTypeName, name: string): PropertyDef | undefined {
+  return schema.objects[objectType].get(name);
+}

@@ -1,0 +1,90 @@
+// The workspace's symbol table: list definitions by name (case-insensitive, as HubSpot list names
+// are unique case-insensitively) and every reference to a list by name, with its place, so that
+// go-to-definition, find-references and rename can use them.
+
+import type { FileNode, ListNode, Span, SyncNode } from '../../../grammar/src/ast';
+import { forEachCondition } from './walk';
+import { LineIndex } from './positions';
+
+export interface ListSymbol {
+  name: string;
+  path: string;
+  node: ListNode;
+}
+
+export interface ListReference {
+  /** The list name as written (without quotes). */
+  name: string;
+  path: string;
+  /** The name token, quotes included. */
+  span: Span;
+  kind: 'inList' | 'inclusionList';
+  /** The list whose criteria hold the reference (absent for a sync block's inclusion list). */
+  fromList?: ListNode;
+  fromSync?: SyncNode;
+}
+
+/** What cross-file checks see of each file. */
+export interface IndexedFile {
+  path: string;
+  text: string;
+  tree: FileNode;
+  lineIndex: LineIndex;
+}
+
+export interface WorkspaceIndex {
+  /** Files in path order. */
+  files: IndexedFile[];
+  /** Lowercased list name → definitions in path and offset order. */
+  lists: Map<string, ListSymbol[]>;
+  references: ListReference[];
+  syncBlocks: { path: string; node: SyncNode }[];
+}
+
+export function listKey(name: string): string {
+  return name.toLowerCase();
+}
+
+function referencesIn(file: IndexedFile): ListReference[] {
+  const out: ListReference[] = [];
+  for (const list of file.tree.lists) {
+    forEachCondition(list.where, 'contacts', (c) => {
+      if (c.kind === 'inList' && c.target.by === 'name') {
+        out.push({ name: c.target.text, path: file.path, span: { start: c.target.start, end: c.target.end }, kind: 'inList', fromList: list });
+      }
+    });
+  }
+  for (const sync of file.tree.syncBlocks) {
+    for (const s of sync.settings) {
+      if (s.key.text !== 'inclusion list' || s.value?.kind !== 'string') continue;
+      out.push({ name: s.value.value, path: file.path, span: { start: s.value.start, end: s.value.end }, kind: 'inclusionList', fromSync: sync });
+    }
+  }
+  return out;
+}
+
+export function buildIndex(files: IndexedFile[]): WorkspaceIndex {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const lists = new Map<string, ListSymbol[]>();
+  const references: ListReference[] = [];
+  const syncBlocks: { path: string; node: SyncNode }[] = [];
+  for (const file of sorted) {
+    for (const node of file.tree.lists) {
+      const key = listKey(node.name.text);
+      const defs = lists.get(key) ?? [];
+      defs.push({ name: node.name.text, path: file.path, node });
+      lists.set(key, defs);
+    }
+    references.push(...referencesIn(file));
+    for (const node of file.tree.syncBlocks) syncBlocks.push({ path: file.path, node });
+  }
+  return { files: sorted, lists, references, syncBlocks };
+}
+
+export function findList(index: WorkspaceIndex, name: string): ListSymbol | undefined {
+  return index.lists.get(listKey(name))?.[0];
+}
+
+export function fileOf(index: WorkspaceIndex, path: string): IndexedFile | undefined {
+  return index.files.find((f) => f.path === path);
+}

@@ -1,0 +1,109 @@
+// Walking the criteria of a list: every condition, with the object type its properties belong
+// to (contacts at the top, companies inside `associated company where ...`).
+
+import type { Condition, Expr, FileNode, ListNode, PropertyCondition, Value } from '../../../grammar/src/ast';
+import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+
+export function forEachCondition(
+  expr: Expr | undefined,
+  objectType: ObjectTypeName,
+  visit: (condition: Condition, objectType: ObjectTypeName) => void,
+): void {
+  if (!expr) return;
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      expr.operands.forEach((e) => forEachCondition(e, objectType, visit));
+      return;
+    case 'not':
+      forEachCondition(expr.operand, objectType, visit);
+      return;
+    case 'paren':
+      forEachCondition(expr.inner, objectType, visit);
+      return;
+    case 'association':
+      visit(expr, objectType);
+      forEachCondition(expr.where, 'companies', visit);
+      return;
+    default:
+      visit(expr, objectType);
+  }
+}
+
+export interface ResolvedPropertyCondition {
+  list: ListNode;
+  condition: PropertyCondition;
+  objectType: ObjectTypeName;
+  /** Undefined when the schema has no such property (reported by `unknown-property`). */
+  property: PropertyDef | undefined;
+}
+
+/** Every property condition of every list in the file, with its property looked up. */
+export function propertyConditions(file: FileNode, schema: Schema): ResolvedPropertyCondition[] {
+  const out: ResolvedPropertyCondition[] = [];
+  for (const list of file.lists) {
+    forEachCondition(list.where, 'contacts', (condition, objectType) => {
+      if (condition.kind !== 'property') return;
+      const property = schema.objects[objectType].get(condition.property.text);
+      out.push({ list, condition, objectType, property });
+    });
+  }
+  return out;
+}
+
+/** Every condition of every list in the file. */
+export function allConditions(file: FileNode): { list: ListNode; condition: Condition; objectType: ObjectTypeName }[] {
+  const out: { list: ListNode; condition: Condition; objectType: ObjectTypeName }[] = [];
+  for (const list of file.lists) {
+    forEachCondition(list.where, 'contacts', (condition, objectType) => out.push({ list, condition, objectType }));
+  }
+  return out;
+}
+
+/** The values an operand carries, in source order. */
+export function operandValues(condition: PropertyCondition): Value[] {
+  const operand = condition.operands;
+  switch (operand.kind) {
+    case 'single':
+      return [operand.value];
+    case 'list':
+      return operand.values;
+    case 'range':
+      return [operand.low, operand.high];
+    default:
+      return [];
+  }
+}
+
+/** A value as the text HubSpot would compare (option values, strings). */
+export function valueText(value: Value): string {
+  switch (value.kind) {
+    case 'string':
+    case 'word':
+      return value.value;
+    case 'number':
+    case 'date':
+    case 'datetime':
+      return value.raw;
+    case 'boolean':
+      return String(value.value);
+  }
+}
+
+/** Words that cannot stand as a bare value (they join or end an expression); such values need quotes. */
+const NOT_BARE_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
+
+/** How to write an option value in source: bare when it lexes as one word, else quoted. */
+export function formatOptionValue(value: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) && !NOT_BARE_VALUES.has(value.toLowerCase())) return value;
+  return quoteString(value);
+}
+
+export function quoteString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** How a property is named in messages: "Lifecycle Stage (`lifecyclestage`)". */
+export function describeProperty(def: PropertyDef): string {
+  return def.label && def.label !== def.name ? `${def.label} (\`${def.name}\`)` : `\`${def.name}\``;
+}

@@ -1,0 +1,149 @@
+// Workspace analysis: every .hslist file parsed and checked, the list symbol table, references to
+// lists, the sync blocks, and cross-file checks. Incremental: parses (and the single-file checks,
+// which depend only on the file and the schema) are cached by path + text, so re-analysing after
+// one file changed re-parses only that file; cross-file checks and the compiler run every time, so
+// a change in one file updates the diagnostics of the files that reference it.
+
+import { parse } from '../../../grammar/src';
+import type { FileNode, ListNode, SyncNode } from '../../../grammar/src/ast';
+import type { Diagnostic } from '../../../grammar/src/diagnostic';
+import { compileList } from '../hubspot/compile';
+import { runFileChecks, runWorkspaceChecks } from './checks';
+import { LineIndex } from './positions';
+import type { Schema } from './schema-types';
+import { buildIndex, type ListReference, type ListSymbol } from './symbols';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export interface FileAnalysis {
+  path: string;
+  text: string;
+  tree: FileNode;
+  /** Parser, single-file, cross-file and compiler diagnostics, ordered by position. */
+  diagnostics: Diagnostic[];
+  lineIndex: LineIndex;
+}
+
+export interface WorkspaceAnalysis {
+  files: Map<string, FileAnalysis>;
+  /** Lowercased list name → definitions (path + node), first definition first. */
+  lists: Map<string, ListSymbol[]>;
+  references: ListReference[];
+  syncBlocks: { path: string; node: SyncNode }[];
+}
+
+export interface AnalyzeOptions {
+  /** Reuse parses across calls; pass the same cache every time (or use `Workspace`). */
+  cache?: AnalysisCache;
+  /** HubSpot list ids of published lists, for the compiler; unpublished lists get a placeholder. */
+  listIdFor?: (name: string) => string | undefined;
+  /** Zone for lists without `timezone:` (default UTC, docs/semantics.md). */
+  defaultTimezone?: string;
+}
+
+interface CachedFile {
+  text: string;
+  tree: FileNode;
+  parseDiagnostics: Diagnostic[];
+  lineIndex: LineIndex;
+  checkedWith?: Schema;
+  localDiagnostics: Diagnostic[];
+}
+
+/** Parses and single-file check results by path; an entry is reused while its text is unchanged. */
+export class AnalysisCache {
+  private readonly entries = new Map<string, CachedFile>();
+  /** How many times a file was parsed: tests use it to prove incrementality. */
+  parseCount = 0;
+
+  file(source: SourceFile, schema: Schema): CachedFile {
+    let entry = this.entries.get(source.path);
+    if (!entry || entry.text !== source.text) {
+      const { file, diagnostics } = parse(source.text);
+      this.parseCount++;
+      entry = { text: source.text, tree: file, parseDiagnostics: diagnostics, lineIndex: new LineIndex(source.text), localDiagnostics: [] };
+      this.entries.set(source.path, entry);
+    }
+    if (entry.checkedWith !== schema) {
+      entry.localDiagnostics = runFileChecks({ path: source.path, text: source.text, file: entry.tree, schema });
+      entry.checkedWith = schema;
+    }
+    return entry;
+  }
+
+  /** Drop entries of files no longer in the workspace. */
+  retainOnly(paths: Set<string>): void {
+    for (const path of [...this.entries.keys()]) if (!paths.has(path)) this.entries.delete(path);
+  }
+}
+
+function hasErrorWithin(diagnostics: Diagnostic[], list: ListNode): boolean {
+  return diagnostics.some((d) => d.severity === 'error' && d.start >= list.start && d.end <= list.end);
+}
+
+function compileDiagnostics(tree: FileNode, own: Diagnostic[], schema: Schema, options: AnalyzeOptions): Diagnostic[] {
+  const listIdFor = options.listIdFor ?? (() => undefined);
+  const ctx = {
+    schema,
+    defaultTimezone: options.defaultTimezone ?? 'UTC',
+    listIdFor: (name: string) => listIdFor(name),
+  };
+  return tree.lists.filter((list) => !hasErrorWithin(own, list)).flatMap((list) => compileList(list, ctx).diagnostics);
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.start - b.start || a.end - b.end || a.code.localeCompare(b.code);
+}
+
+export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: AnalyzeOptions = {}): WorkspaceAnalysis {
+  const cache = options.cache ?? new AnalysisCache();
+  cache.retainOnly(new Set(files.map((f) => f.path)));
+  const entries = new Map(files.map((f) => [f.path, cache.file(f, schema)]));
+  const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
+  const crossFile = runWorkspaceChecks(index);
+  const result = new Map<string, FileAnalysis>();
+  for (const { path } of index.files) {
+    const entry = entries.get(path) as CachedFile;
+    const own = [...entry.parseDiagnostics, ...entry.localDiagnostics, ...crossFile.filter((d) => d.path === path).map(withoutPath)];
+    const compiled = compileDiagnostics(entry.tree, own, schema, options);
+    result.set(path, { path, text: entry.text, tree: entry.tree, lineIndex: entry.lineIndex, diagnostics: [...own, ...compiled].sort(byPosition) });
+  }
+  return { files: result, lists: index.lists, references: index.references, syncBlocks: index.syncBlocks };
+}
+
+function withoutPath(d: Diagnostic & { path: string }): Diagnostic {
+  const { path: _path, ...rest } = d;
+  void _path;
+  return rest;
+}
+
+/** A workspace that remembers its files and re-analyses incrementally. */
+export class Workspace {
+  private readonly texts = new Map<string, string>();
+  readonly cache = new AnalysisCache();
+
+  constructor(
+    private schema: Schema,
+    private readonly options: Omit<AnalyzeOptions, 'cache'> = {},
+  ) {}
+
+  setFile(path: string, text: string): void {
+    this.texts.set(path, text);
+  }
+
+  removeFile(path: string): void {
+    this.texts.delete(path);
+  }
+
+  setSchema(schema: Schema): void {
+    this.schema = schema;
+  }
+
+  analyze(): WorkspaceAnalysis {
+    const files = [...this.texts].map(([path, text]) => ({ path, text }));
+    return analyzeWorkspace(files, this.schema, { ...this.options, cache: this.cache });
+  }
+}
