@@ -114,21 +114,20 @@ export function makeContact(seed: number, index: number, companyCount: number, f
   const created = randomInstant(random, START, END);
   const updated = randomInstant(random, created, END);
   const companyIndexes = pickCompanies(random, companyCount);
-  const properties = {
-    ...identity(random, index),
-    ...location(random),
-    ...sales(random, created),
-    company: companyIndexes.length > 0 ? companyName(seed, companyIndexes[0]) : null,
-    createdate: iso(created),
-    lastmodifieddate: iso(updated),
-    hs_object_id: id,
-  };
+  const createdAt = iso(created);
+  const updatedAt = iso(updated);
+  // Object.assign into one object: spreading three 10-key objects per record doubles the garbage.
+  const properties: Record<string, string | null> = Object.assign(identity(random, index), location(random), sales(random, created));
+  properties.company = companyIndexes.length > 0 ? companyName(seed, companyIndexes[0]) : null;
+  properties.createdate = createdAt;
+  properties.lastmodifieddate = updatedAt;
+  properties.hs_object_id = id;
   return {
     id,
     properties,
     history: makeHistory(random, properties, created),
-    createdAt: iso(created),
-    updatedAt: iso(updated),
+    createdAt,
+    updatedAt,
     archived: false,
     companyIds: companyIndexes.map(companyId),
     formSubmissions: makeSubmissions(random, forms, created),
