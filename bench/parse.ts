@@ -1,0 +1,79 @@
+// `npm run bench:parse`: parse + check speed on a generated workspace (seeded; nothing large committed).
+// Figures: per-file parse+check (median, p95), the whole workspace cold, and a 2,000-line file re-checked
+// after a one-line edit (the keystroke case; the bar is 16 ms median, one frame). Reference measured in
+// the same run: JSON.parse of the lists' compiled HubSpot JSON, i.e. native parsing of the same content.
+import { performance } from 'node:perf_hooks';
+import { compileList } from '../server/src/hubspot/compile';
+import { defaultSchema } from '../server/src/language/schema';
+import { analyzeWorkspace, Workspace } from '../server/src/language/workspace';
+import { generateList, generateWorkspace, seededRandom } from './workspace-gen';
+
+const SEED = Number(process.env.BENCH_SEED ?? 42);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const fmt = (ms: number): string => ms.toFixed(2);
+const schema = defaultSchema();
+const files = generateWorkspace(SEED, 50, 5000);
+const totalLines = files.reduce((n, f) => n + f.text.split('\n').length, 0);
+
+// Warm up the JIT and the parser instance so the first file does not pay for start-up.
+for (let i = 0; i < 3; i++) analyzeWorkspace(files, schema);
+
+const perFile: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  for (const file of files) perFile.push(time(() => analyzeWorkspace([file], schema)));
+}
+const workspaceRuns: number[] = [];
+for (let round = 0; round < ROUNDS; round++) workspaceRuns.push(time(() => analyzeWorkspace(files, schema)));
+
+// A 2,000-line file edited line by line inside the workspace, as the editor does on each keystroke.
+const r = seededRandom(SEED + 1);
+// 80 lists of 25 lines: a HubSpot list holds at most 250 filters, so big files hold many lists.
+const bigText = Array.from({ length: 80 }, (_, i) => generateList(r, `Big list ${i}`, 25, ['Segment 0-0', 'Segment 1-1'])).join('\n');
+const workspace = new Workspace(schema);
+for (const f of files) workspace.setFile(f.path, f.text);
+workspace.setFile('big.hslist', bigText);
+workspace.analyze();
+const recheck: number[] = [];
+const bigLines = bigText.split('\n');
+for (let edit = 0; edit < 40; edit++) {
+  const line = 6 + Math.floor(r() * (bigLines.length - 10));
+  const edited = bigLines.slice();
+  edited[line] = edited[line].replace(/\d+/, String(Math.floor(r() * 1000)));
+  workspace.setFile('big.hslist', edited.join('\n'));
+  recheck.push(time(() => workspace.analyze()));
+}
+
+// Reference: JSON.parse of the compiled requests of the same lists.
+const analysis = analyzeWorkspace(files, schema);
+const ctx = { schema, listIdFor: () => undefined, defaultTimezone: 'UTC' };
+const json = [...analysis.files.values()].map((f) => JSON.stringify(f.tree.lists.map((l) => compileList(l, ctx).request)));
+const jsonRuns: number[] = [];
+for (let round = 0; round < ROUNDS; round++) jsonRuns.push(time(() => json.forEach((j) => JSON.parse(j))));
+const jsonBytes = json.reduce((n, j) => n + j.length, 0);
+const textBytes = files.reduce((n, f) => n + f.text.length, 0);
+
+const workspaceMedian = quantile(workspaceRuns, 0.5);
+const jsonMedian = quantile(jsonRuns, 0.5);
+const recheckMedian = quantile(recheck, 0.5);
+console.log(`workspace: ${files.length} files, ${totalLines} lines, ${textBytes} chars (compiled JSON: ${jsonBytes} chars)`);
+console.log(`parse+check per file: median ${fmt(quantile(perFile, 0.5))} ms, p95 ${fmt(quantile(perFile, 0.95))} ms (${perFile.length} runs)`);
+console.log(`whole workspace (cold): median ${fmt(workspaceMedian)} ms`);
+console.log(`2,000-line file re-checked after an edit (whole workspace re-analysed): median ${fmt(recheckMedian)} ms, p95 ${fmt(quantile(recheck, 0.95))} ms; bar 16 ms: ${recheckMedian < 16 ? 'met' : 'MISSED'}`);
+console.log(`reference JSON.parse of the compiled JSON: median ${fmt(jsonMedian)} ms; workspace parse+check / JSON.parse = ${(workspaceMedian / jsonMedian).toFixed(1)}x`);
+console.log(
+  `bench=parse files=${files.length} lines=${totalLines} file_median_ms=${fmt(quantile(perFile, 0.5))} file_p95_ms=${fmt(quantile(perFile, 0.95))} ` +
+    `workspace_ms=${fmt(workspaceMedian)} recheck2000_median_ms=${fmt(recheckMedian)} recheck2000_p95_ms=${fmt(quantile(recheck, 0.95))} ` +
+    `json_parse_ms=${fmt(jsonMedian)} ratio_vs_json_parse=${(workspaceMedian / jsonMedian).toFixed(1)} bar16ms=${recheckMedian < 16 ? 'met' : 'missed'}`,
+);

@@ -1,0 +1,65 @@
+// Keeps docs/language.md true: every ```hslist example there is followed by a ```json block holding what
+// the compiler makes of it. `npm run docs:language` rewrites those JSON blocks; a unit test fails when a
+// block is stale, so the reference can never drift from the compiler.
+//
+// An example is a whole file when it starts with `list`/`sync`/`//`; otherwise it is a criterion
+// (`where …`), wrapped in an active list. The JSON shown is the single filter when the criterion
+// compiles to one AND branch with one filter, else the whole `filterBranch`, else the whole request.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from '../grammar/src';
+import { compileList } from '../server/src/hubspot/compile';
+import { defaultSchema } from '../server/src/language/schema';
+
+export const DOC_PATH = join(__dirname, '../docs/language.md');
+const EXAMPLE = /```hslist\n([\s\S]*?)```\n(\s*```json\n[\s\S]*?```\n)?/g;
+
+export interface DocExample {
+  source: string;
+  shownJson: string | undefined;
+  compiledJson: string;
+}
+
+export function compileExample(source: string): string {
+  const isFile = /^\s*(list|sync|\/\/)/.test(source);
+  const text = isFile ? source : `list "Example" {\n  type: active\n  timezone: "Europe/Warsaw"\n  ${source.trim()}\n}\n`;
+  const { file, diagnostics } = parse(text);
+  if (diagnostics.length > 0) return `// does not parse: ${diagnostics[0].message}\n`;
+  const ctx = { schema: defaultSchema(), listIdFor: (n: string) => (n === 'Webinar attendees' ? '4711' : undefined), defaultTimezone: 'UTC' };
+  if (file.lists.length === 0) return '';
+  const compiled = compileList(file.lists[0], ctx);
+  if (!compiled.request) return `// not compiled: ${compiled.diagnostics.map((d) => `${d.code}: ${d.message}`).join(' ')}\n`;
+  const branch = compiled.request.filterBranch;
+  const shown = isFile ? compiled.request : onlyFilter(branch) ?? branch;
+  return JSON.stringify(shown, null, 2) + '\n';
+}
+
+function onlyFilter(branch: unknown): unknown {
+  const b = branch as { filterBranches?: { filters?: unknown[]; filterBranches?: unknown[] }[] } | undefined;
+  const ands = b?.filterBranches ?? [];
+  if (ands.length !== 1) return undefined;
+  const [and] = ands;
+  if ((and.filterBranches?.length ?? 0) > 0 || and.filters?.length !== 1) return undefined;
+  return and.filters[0];
+}
+
+export function docExamples(doc: string): DocExample[] {
+  return [...doc.matchAll(EXAMPLE)].map((m) => ({
+    source: m[1],
+    shownJson: m[2]?.replace(/^\s*```json\n/, '').replace(/```\n$/, ''),
+    compiledJson: compileExample(m[1]),
+  }));
+}
+
+export function rewriteDoc(doc: string): string {
+  return doc.replace(EXAMPLE, (_all, source: string, json: string | undefined) => {
+    if (json === undefined && /^\s*sync/.test(source)) return '```hslist\n' + source + '```\n';
+    return '```hslist\n' + source + '```\n\n```json\n' + compileExample(source) + '```\n';
+  });
+}
+
+if (require.main === module) {
+  const doc = readFileSync(DOC_PATH, 'utf8');
+  writeFileSync(DOC_PATH, rewriteDoc(doc));
+  console.log(`docs/language.md: ${docExamples(doc).length} examples compiled.`);
+}
