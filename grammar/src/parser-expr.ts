@@ -122,7 +122,8 @@ export class ExprParser extends PhraseParser {
     const objectToken = this.OR([{ ALT: () => this.CONSUME(T.Kw.company) }, { ALT: () => this.CONSUME(T.Kw.companies) }]);
     this.CONSUME(T.Kw.where);
     const whereStart = this.ACTION(() => this.here());
-    const where = this.SUBRULE(this.primary);
+    // One condition, a `not`, or a parenthesised expression: `and` after it continues the outer chain.
+    const where = this.SUBRULE2(this.notExpr);
     return this.ACTION(() => {
       const objectType: Name = { text: 'company', ...this.tokenSpan(objectToken) };
       return { kind: 'association', objectType, where: this.complete(where, whereStart), ...this.spanFrom(this.startOf(first)) };

@@ -88,7 +88,7 @@ export class HslistParser extends ExprParser {
       const expr = this.SUBRULE(this.orExpr);
       return this.ACTION(() => ({ kind: 'where' as const, keyword: this.tokenSpan(keyword), expr: this.complete(expr, start) }));
     },
-    { recoveryValueFunc: () => ({ kind: 'where', keyword: this.whereStart.keyword, expr: this.errorCondition(this.whereStart.expr) }) },
+    { recoveryValueFunc: () => ({ kind: 'where' as const, keyword: this.whereStart.keyword, expr: this.errorCondition(this.whereStart.expr) }) },
   );
 
   private syncBlock = this.RULE('syncBlock', (): SyncNode => {

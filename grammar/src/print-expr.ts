@@ -111,7 +111,7 @@ export function conditionText(c: Condition): string {
     case 'inList':
       return `in list ${c.target.by === 'id' ? `#${c.target.text}` : encodeString(c.target.text)}`;
     case 'association':
-      return `associated company where ${c.where ? inline(c.where, PREC.primary) : '??'}`;
+      return `associated company where ${c.where ? inline(c.where, PREC.not) : '??'}`;
     case 'formSubmission': {
       const form = c.formId ? `form ${encodeString(c.formId.text)}` : 'any form';
       return `submitted ${form}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
@@ -174,7 +174,7 @@ export function exprLines(e: Expr, prefix: string, indent: number, context: numb
   if (e.kind === 'paren') return closed(exprLines(e.inner, `${prefix}(`, indent + 2, 0), e.start);
   if (e.kind === 'not') return anchored(exprLines(e.operand, `${prefix}not `, indent, PREC.not), e.start);
   if (e.kind === 'association' && e.where) {
-    return anchored(exprLines(e.where, `${prefix}associated company where `, indent, PREC.primary), e.start);
+    return anchored(exprLines(e.where, `${prefix}associated company where `, indent, PREC.not), e.start);
   }
   return [{ text: flat, anchor: e.start }];
 }

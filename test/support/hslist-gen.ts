@@ -1,0 +1,112 @@
+// fast-check arbitraries producing VALID .hslist text: every construct and operator phrase, random
+// nesting, settings, sync blocks and comments, in random keyword case. Reused by other areas' tests.
+
+import fc from 'fast-check';
+
+const identifier = fc.stringMatching(/^[a-z_][a-z0-9_]{0,11}$/).filter((s) => !RESERVED.has(s));
+/** Words the generator avoids as bare names and values (the language's keywords). */
+const RESERVED = new Set(
+  ('list sync where map to and or not in associated company companies submitted form everyone nobody is known unknown was ' +
+    'updated last any of none exactly contains all does contain starts ends with between before after property less than ' +
+    'more ago from now this so far next has ever never been contained including day days week weeks month months ' +
+    'quarter quarters year years true false').split(' '),
+);
+
+/** A keyword in random case: keywords are case-insensitive. */
+function kw(word: string): fc.Arbitrary<string> {
+  return fc.constantFrom(word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1));
+}
+
+function seq(...parts: fc.Arbitrary<string>[]): fc.Arbitrary<string> {
+  return fc.tuple(...parts).map((p) => p.join(' '));
+}
+
+const lit = (s: string) => fc.constant(s);
+
+const stringLit = fc
+  .string({ maxLength: 12, unit: fc.constantFrom('a', 'Z', ' ', '"', '\\', '\n', '\t', 'é', '@', '.', '-') })
+  .map((s) => JSON.stringify(s).replace(/\\[bfr]|\\u00[0-9a-f]{2}/g, ''));
+const numberLit = fc.oneof(fc.integer({ min: -1000, max: 2000000 }).map(String), fc.constantFrom('3.5', '-0.25', '1000000'));
+const dateLit = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dateTimeLit = fc
+  .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+  .chain((d) => fc.constantFrom(d.toISOString().slice(0, 19) + 'Z', d.toISOString(), d.toISOString().slice(0, 19) + '+02:00'));
+const enumWord = fc.oneof(identifier, fc.constantFrom('COMPUTER_SOFTWARE', 'marketingqualifiedlead', "don't"));
+const value = fc.oneof(stringLit, numberLit, dateLit, dateTimeLit, enumWord, kw('true'), kw('false'));
+const valueList = fc.array(value, { minLength: 1, maxLength: 4 }).map((vs) => `(${vs.join(', ')})`);
+const property = fc.oneof({ weight: 5, arbitrary: identifier }, { weight: 1, arbitrary: fc.constantFrom('type', 'name', 'folder', '`odd-name`', '`a b`') });
+const count = fc.integer({ min: 1, max: 365 }).map(String);
+const unit = fc.constantFrom('day', 'week', 'month', 'quarter', 'year', 'days', 'months', 'years');
+
+/** Every operator phrase with a fitting operand. */
+export const arbPhrase: fc.Arbitrary<string> = fc.oneof(
+  seq(kw('is'), kw('known')),
+  seq(kw('is'), kw('unknown')),
+  seq(kw('was'), kw('updated'), kw('in'), kw('last'), count, kw('days')),
+  seq(kw('was'), kw('not'), kw('updated'), kw('in'), kw('last'), count, kw('days')),
+  seq(fc.constantFrom('is', '=', 'is not', '!=', '>', '>=', '<', '<='), value),
+  seq(fc.constantFrom('is any of', 'is none of', 'is exactly', 'is not exactly', 'contains all of', 'does not contain all of'), valueList),
+  seq(fc.constantFrom('contains any of', 'does not contain any of', 'starts with any of', 'ends with any of'), valueList),
+  seq(fc.constantFrom('contains', 'does not contain', 'contains exactly', 'does not contain exactly', 'starts with', 'ends with'), value),
+  seq(fc.constantFrom('is between', 'is not between'), value, lit('and'), value),
+  seq(fc.constantFrom('is before', 'is after'), fc.oneof(dateLit, dateTimeLit, seq(lit('property'), property))),
+  seq(fc.constantFrom('is less than', 'is more than'), count, lit('days'), fc.constantFrom('ago', 'from now')),
+  seq(lit('is in this'), unit, fc.constantFrom('', 'so far')),
+  seq(fc.constantFrom('is in next', 'is in last'), fc.option(count, { nil: '' }), unit),
+  seq(fc.constantFrom('has ever been', 'has never been'), fc.oneof(value, seq(lit('any of'), valueList), seq(lit('exactly'), valueList))),
+  seq(fc.constantFrom('has ever contained', 'has never contained'), fc.oneof(value, seq(lit('all of'), valueList))),
+);
+
+const propertyCondition = seq(property, arbPhrase, fc.constantFrom('', '', '', 'including unknown'));
+
+const otherCondition = fc.oneof(
+  seq(lit('in list'), fc.oneof(stringLit, fc.integer({ min: 1, max: 99999 }).map((n) => `#${n}`))),
+  seq(lit('submitted'), fc.oneof(seq(lit('form'), stringLit), lit('any form')), fc.constantFrom('', 'in last 30 days')),
+  kw('everyone'),
+  kw('nobody'),
+);
+
+/** A boolean expression over conditions, nested up to a few levels. */
+export const arbExpr: fc.Arbitrary<string> = fc.letrec<{ expr: string; primary: string }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tie('primary'),
+    fc.array(tie('primary'), { minLength: 2, maxLength: 4 }).map((ps) => ps.join(' and\n    ')),
+    fc.array(tie('primary'), { minLength: 2, maxLength: 3 }).map((ps) => ps.join(' or ')),
+  ),
+  primary: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 6, arbitrary: propertyCondition },
+    { weight: 2, arbitrary: otherCondition },
+    { weight: 1, arbitrary: tie('expr').map((e) => `(${e})`) },
+    { weight: 1, arbitrary: tie('primary').map((p) => `not ${p}`) },
+    { weight: 1, arbitrary: seq(fc.constantFrom('associated company where', 'associated companies where', 'associated company where not'), tie('primary')) },
+  ),
+})).expr;
+
+const comment = fc.constantFrom('', '', '', ' // note', ' //', ' // a "quoted" // comment');
+const settingKey = fc.constantFrom('type', 'folder', 'timezone', 'description', 'inclusion list');
+const settingValue = fc.oneof(stringLit, numberLit, fc.array(identifier, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')));
+const setting = fc.tuple(settingKey, settingValue, comment).map(([k, v, c]) => `  ${k}: ${v}${c}`);
+
+export const arbListBlock: fc.Arbitrary<string> = fc
+  .tuple(stringLit, fc.array(setting, { maxLength: 3 }), fc.option(arbExpr, { nil: undefined }), comment, kw('list'), kw('where'))
+  .map(([name, settings, where, c, listKw, whereKw]) =>
+    [`${listKw} ${name} {${c}`, ...settings, ...(where ? [`  ${whereKw} ${where}`] : []), '}'].join('\n'),
+  );
+
+const mapping = fc
+  .tuple(identifier, fc.stringMatching(/^[A-Z][A-Za-z_]{0,10}$/), fc.constantFrom('prefer salesforce unless blank', "don't sync", 'two way', 'always salesforce'))
+  .map(([p, f, r]) => `  map ${p} to ${f}: ${r}`);
+
+export const arbSyncBlock: fc.Arbitrary<string> = fc
+  .tuple(fc.array(setting, { maxLength: 3 }), fc.array(mapping, { maxLength: 3 }))
+  .map(([settings, mappings]) => ['sync salesforce {', ...settings, ...mappings, '}'].join('\n'));
+
+/** A whole valid file: blocks in any order, with own-line comments between them. */
+export function arbHslistFile(): fc.Arbitrary<string> {
+  const block = fc.oneof({ weight: 4, arbitrary: arbListBlock }, { weight: 1, arbitrary: arbSyncBlock });
+  return fc
+    .array(fc.tuple(fc.constantFrom('', '// header\n', '  // indented comment\n'), block), { maxLength: 4 })
+    .map((blocks) => blocks.map(([c, b]) => c + b).join('\n\n') + '\n');
+}

@@ -1,0 +1,120 @@
+// Syntax errors: one precise diagnostic per bad line, at the right place, and the rest still parses.
+import assert from 'node:assert/strict';
+import { parse } from '../../../grammar/src/index';
+import { marked } from '../../support/markers';
+
+/** Parse marked text; expect exactly one diagnostic per ⟦range⟧, in order, with these codes. */
+function expectDiagnostics(source: string, expected: { code: string; message?: string | RegExp }[]) {
+  const m = marked(source);
+  const result = parse(m.text);
+  const got = result.diagnostics.map((d) => ({ code: d.code, start: d.start, end: d.end, message: d.message }));
+  assert.equal(got.length, expected.length, `diagnostics: ${JSON.stringify(got)}`);
+  expected.forEach((e, i) => {
+    assert.equal(got[i].code, e.code);
+    assert.deepEqual([got[i].start, got[i].end], [m.ranges[i].start, m.ranges[i].end], got[i].message);
+    if (typeof e.message === 'string') assert.equal(got[i].message, e.message);
+    else if (e.message) assert.match(got[i].message, e.message);
+  });
+  return result;
+}
+
+describe('grammar: syntax errors', () => {
+  it('names what was expected and what was found', () => {
+    const r = expectDiagnostics('list "a" {\n  where x is ⟦}⟧\n', [{ code: 'syntax-error', message: 'Expected a value after `is`, found `}`.' }]);
+    assert.equal(r.file.lists[0].where?.kind, 'error');
+  });
+
+  it('a missing value at the end of a line points at the word before it', () => {
+    const r = expectDiagnostics('list "a" {\n  where x is known\n    and y ⟦is⟧\n    and z is known\n}', [
+      { code: 'syntax-error', message: 'Expected a value after `is`, found `and`.' },
+    ]);
+    const where = r.file.lists[0].where;
+    assert.ok(where?.kind === 'and');
+    assert.deepEqual(where.operands.map((o) => o.kind), ['property', 'error', 'property']);
+  });
+
+  it('an unknown operator loses only its own condition', () => {
+    const r = expectDiagnostics('list "a" {\n  type: active\n  where email ⟦iss⟧ known\n    and y is known\n  folder: "f"\n}\nlist "b" { where z is known }\n', [
+      { code: 'syntax-error', message: /^Expected an operator such as `is`.* after `email`, found `iss`\.$/ },
+    ]);
+    const [a, b] = r.file.lists;
+    assert.deepEqual(a.settings.map((s) => s.key.text), ['type', 'folder']);
+    assert.ok(a.where?.kind === 'and' && a.where.operands[0].kind === 'error' && a.where.operands[1].kind === 'property');
+    const error = a.where.operands[0];
+    assert.equal(r.file.lists.length, 2);
+    assert.equal(b.where?.kind, 'property');
+    assert.ok(error.end > error.start);
+  });
+
+  it('a stray token mid-chain becomes an ErrorCondition and the next `and` continues', () => {
+    const r = expectDiagnostics('list "a" {\n  where x is known\n    and ⟦)⟧ y is known\n    and z is known\n}', [
+      { code: 'syntax-error', message: 'Expected a condition after `and`, found `)`.' },
+    ]);
+    const where = r.file.lists[0].where;
+    assert.ok(where?.kind === 'and');
+    assert.deepEqual(where.operands.map((o) => o.kind), ['property', 'error', 'property']);
+  });
+
+  it('a setting without a colon keeps the next setting', () => {
+    const r = expectDiagnostics('list "a" {\n  type ⟦active⟧\n  folder: "x"\n}\n', [{ code: 'syntax-error', message: 'Expected `:` after `active`, found `folder`.' }]);
+    assert.deepEqual(r.file.lists[0].settings.map((s) => s.key.text), ['type active', 'folder']);
+  });
+
+  it('an unclosed value list closes at the next line', () => {
+    const r = expectDiagnostics('list "a" {\n  where x is any of (a, ⟦b⟧\n    and y is known\n}\nlist "b" {}\n', [{ code: 'syntax-error', message: 'Expected `)` after `b`, found `and`.' }]);
+    assert.equal(r.file.lists.length, 2);
+  });
+
+  it('a list without `}` ends at the next list, which still parses', () => {
+    const r = expectDiagnostics('list "a" {\n  where x is ⟦known⟧\nlist "b" { where y is known }\n', [{ code: 'syntax-error', message: 'Expected `}` after `known`, found `list`.' }]);
+    assert.deepEqual(r.file.lists.map((l) => l.name.text), ['a', 'b']);
+    assert.equal(r.file.lists[1].where?.kind, 'property');
+  });
+
+  it('stray text at the top level is reported once and skipped', () => {
+    const r = expectDiagnostics('⟦garbage⟧ here (\nlist "b" { where y is known }\n', [{ code: 'syntax-error', message: 'Expected `list` or `sync` to start a block, found `garbage`.' }]);
+    assert.equal(r.file.lists[0].name.text, 'b');
+  });
+
+  it('a second `where` is a syntax error', () => {
+    const r = expectDiagnostics('list "a" {\n  where x is known\n  ⟦where⟧ y is known\n}\n', [{ code: 'syntax-error', message: /only one `where`/ }]);
+    assert.equal(r.file.lists[0].where?.kind, 'property');
+  });
+
+  it('a bad line inside a list body is skipped with one diagnostic', () => {
+    const r = expectDiagnostics('list "a" {\n  ⟦)⟧ ) )\n  folder: "x"\n  where y is known\n}\n', [{ code: 'syntax-error', message: 'Expected a setting or `where`, found `)`.' }]);
+    assert.equal(r.file.lists[0].settings[0].key.text, 'folder');
+    assert.equal(r.file.lists[0].where?.kind, 'property');
+  });
+
+  it('reports lexing errors: unexpected characters and unterminated strings', () => {
+    expectDiagnostics('list "a" { where x ⟦@⟧ is known }', [{ code: 'unexpected-character', message: 'Unexpected character `@`.' }]);
+    const r = expectDiagnostics('list "a" { where x is ⟦"abc }⟧\nlist "b" {}', [{ code: 'unterminated-string' }]);
+    assert.equal(r.file.lists[1].name.text, 'b');
+  });
+
+  it('reports unknown escapes in strings', () => {
+    expectDiagnostics('list "a" { where x is "a⟦\\q⟧" }', [{ code: 'invalid-escape' }]);
+  });
+
+  it('refuses absurd nesting without running the recursive parser', () => {
+    const deep = `list "a" { where ${'('.repeat(100000)}x is known${')'.repeat(100000)} }`;
+    const r = parse(deep);
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['nesting-too-deep']);
+    const deepNot = `list "a" { where ${'not '.repeat(100000)}x is known }`;
+    assert.deepEqual(parse(deepNot).diagnostics.map((d) => d.code), ['nesting-too-deep']);
+  });
+
+  it('parses nesting up to the limit', () => {
+    const r = parse(`list "a" { where ${'('.repeat(150)}x is known${')'.repeat(150)} }`);
+    assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('keeps every diagnostic inside the text, also at the end of the file', () => {
+    for (const text of ['list', 'list "a"', 'list "a" {', 'list "a" { where', 'list "a" { where x is', 'sync', 'sync x { map', '"', '`', '#']) {
+      const r = parse(text);
+      assert.ok(r.diagnostics.length > 0, text);
+      for (const d of r.diagnostics) assert.ok(d.start >= 0 && d.start <= d.end && d.end <= text.length, `${text}: ${JSON.stringify(d)}`);
+    }
+  });
+});
