@@ -53,11 +53,20 @@ interface CachedFile {
   localDiagnostics: Diagnostic[];
 }
 
+/** What compiler diagnostics depend on besides the file itself: other files never change them. */
+interface CompileKey {
+  schema: Schema;
+  timezone: string;
+  listIdFor: AnalyzeOptions['listIdFor'];
+}
+
 /** Parses and single-file check results by path; an entry is reused while its text is unchanged. */
 export class AnalysisCache {
   private readonly entries = new Map<string, CachedFile>();
   /** How many times a file was parsed: tests use it to prove incrementality. */
   parseCount = 0;
+  /** Compiler diagnostics by list source text, offsets relative to the list's start (see compileDiagnostics). */
+  readonly compiled = new CompileCache();
 
   file(source: SourceFile, schema: Schema): CachedFile {
     let entry = this.entries.get(source.path);
@@ -84,14 +93,50 @@ function hasErrorWithin(diagnostics: Diagnostic[], list: ListNode): boolean {
   return diagnostics.some((d) => d.severity === 'error' && d.start >= list.start && d.end <= list.end);
 }
 
-function compileDiagnostics(tree: FileNode, own: Diagnostic[], schema: Schema, options: AnalyzeOptions): Diagnostic[] {
+/**
+ * Compiler diagnostics of lists, keyed by each list's source text: compiling (the OR-of-AND expansion
+ * above all) is the costly part of a re-check, and a list compiles the same wherever it sits and
+ * whatever the other files say. Offsets are stored relative to the list's start. Entries not used by
+ * the latest analysis are dropped, so the cache holds one workspace's lists at most.
+ */
+export class CompileCache {
+  private entries = new Map<string, Diagnostic[]>();
+  private used = new Map<string, Diagnostic[]>();
+  private key: CompileKey | undefined;
+  compileCount = 0;
+
+  begin(key: CompileKey): void {
+    const k = this.key;
+    const same = k && k.schema === key.schema && k.timezone === key.timezone && k.listIdFor === key.listIdFor;
+    this.entries = same ? this.used.size > 0 ? this.used : this.entries : new Map();
+    this.used = new Map();
+    this.key = key;
+  }
+
+  diagnostics(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
+    const source = text.slice(list.start, list.end);
+    let relative = this.entries.get(source) ?? this.used.get(source);
+    if (!relative) {
+      this.compileCount++;
+      relative = compile().map((d) => shift(d, -list.start));
+    }
+    this.used.set(source, relative);
+    return relative.map((d) => shift(d, list.start));
+  }
+}
+
+function shift(d: Diagnostic, by: number): Diagnostic {
+  const fixes = d.fixes?.map((f) => (f.path ? f : { ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) }));
+  return { ...d, start: d.start + by, end: d.end + by, ...(fixes ? { fixes } : {}) };
+}
+
+function compileDiagnostics(entry: CachedFile, own: Diagnostic[], cache: CompileCache, options: AnalyzeOptions & { schema: Schema }): Diagnostic[] {
   const listIdFor = options.listIdFor ?? (() => undefined);
-  const ctx = {
-    schema,
-    defaultTimezone: options.defaultTimezone ?? 'UTC',
-    listIdFor: (name: string) => listIdFor(name),
-  };
-  return tree.lists.filter((list) => !hasErrorWithin(own, list)).flatMap((list) => compileList(list, ctx).diagnostics);
+  const ctx = { schema: options.schema, defaultTimezone: options.defaultTimezone ?? 'UTC', listIdFor: (name: string) => listIdFor(name) };
+  return entry.tree.lists.flatMap((list) => {
+    if (hasErrorWithin(own, list)) return [];
+    return cache.diagnostics(entry.text, list, () => compileList(list, ctx).diagnostics);
+  });
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -104,11 +149,12 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
   const entries = new Map(files.map((f) => [f.path, cache.file(f, schema)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
   const crossFile = runWorkspaceChecks(index);
+  cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor });
   const result = new Map<string, FileAnalysis>();
   for (const { path } of index.files) {
     const entry = entries.get(path) as CachedFile;
     const own = [...entry.parseDiagnostics, ...entry.localDiagnostics, ...crossFile.filter((d) => d.path === path).map(withoutPath)];
-    const compiled = compileDiagnostics(entry.tree, own, schema, options);
+    const compiled = compileDiagnostics(entry, own, cache.compiled, { ...options, schema });
     result.set(path, { path, text: entry.text, tree: entry.tree, lineIndex: entry.lineIndex, diagnostics: [...own, ...compiled].sort(byPosition) });
   }
   return { files: result, lists: index.lists, references: index.references, syncBlocks: index.syncBlocks };
