@@ -77,7 +77,7 @@ async function extensionHostSuite() {
 async function uiSuite(vsix) {
   const folder = freshWorkspace('ui');
   const files = readdirSync(path.join(HERE, 'ui')).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => `ui/${f}`);
-  return withCodeServer('ui', [vsix], (server) => run('node', ['--test', '--test-concurrency=1', ...files],
+  return withCodeServer('ui', [vsix], (server) => run('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
     { CODE_SERVER_URL: server, E2E_WORKSPACE: folder, E2E_ARTIFACTS: ARTIFACTS }));
 }
 

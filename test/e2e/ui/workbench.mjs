@@ -10,7 +10,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = process.env.E2E_ARTIFACTS || path.resolve(HERE, '../artifacts');
 export const SERVER = process.env.CODE_SERVER_URL || 'http://127.0.0.1:8123';
 export const WORKSPACE = process.env.E2E_WORKSPACE || path.resolve(HERE, '../fixtures/workspace');
-const UI_TIMEOUT = 30_000;
+const UI_TIMEOUT = Number(process.env.E2E_UI_TIMEOUT || 60_000); // generous: CI machines share 2 cores
 
 /** Opens the workspace in a fresh browser profile and waits until the explorer lists `expectFile`. */
 export async function openWorkbench(expectFile) {
