@@ -6,7 +6,7 @@
 
 import type { PlanNode } from './plan-types';
 import type { ColumnStore } from './columns';
-import { type Bitset, and, emptyBitset, firstRows, fullBitset, not, or, popcount, setBit } from './bitset';
+import { type Bitset, and, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, popcount, setBit } from './bitset';
 import { evaluateFilter } from './compiled-leaves';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKey, planText } from './plan-key';
@@ -26,10 +26,20 @@ interface CompiledNode {
 
 export interface EvaluateOptions {
   sampleSize?: number;
+  /** Checked before each clause is computed; when it returns true the run stops with EvaluationCancelled. */
+  shouldStop?: () => boolean;
+}
+
+/** Thrown out of evaluate() when `shouldStop` says a newer request has arrived. */
+export class EvaluationCancelled extends Error {
+  constructor() {
+    super('evaluation cancelled by a newer request');
+  }
 }
 
 export class CompiledEvaluator {
   private readonly cache = new Map<string, TriSet>();
+  private shouldStop: (() => boolean) | undefined;
   constructor(
     readonly store: ColumnStore,
     private readonly maxCacheEntries = 256,
@@ -39,7 +49,13 @@ export class CompiledEvaluator {
   evaluate(plan: PlanNode, options: EvaluateOptions = {}): PreviewResult {
     const started = performance.now();
     const root = this.compile(plan);
-    const result = root.run();
+    this.shouldStop = options.shouldStop;
+    let result: TriSet;
+    try {
+      result = root.run();
+    } finally {
+      this.shouldStop = undefined;
+    }
     const notPreviewable: NotPreviewable[] = [];
     collectUnavailable(root, notPreviewable);
     const count = popcount(result.lo);
@@ -85,6 +101,7 @@ export class CompiledEvaluator {
       this.cache.set(full, hit);
       return hit;
     }
+    if (this.shouldStop?.()) throw new EvaluationCancelled();
     const value = compute();
     this.cache.set(full, value);
     if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
@@ -96,9 +113,9 @@ export class CompiledEvaluator {
     const size = this.store.size;
     switch (plan.kind) {
       case 'and':
-        return () => combine(children.map((c) => c.run()), and, () => fullBitset(size));
+        return () => combine(children.map((c) => c.run()), andInPlace, () => fullBitset(size));
       case 'or':
-        return () => combine(children.map((c) => c.run()), or, () => emptyBitset(size));
+        return () => combine(children.map((c) => c.run()), orInPlace, () => emptyBitset(size));
       case 'not':
         return () => negate(children[0].run(), size);
       case 'inWorkspaceList':
@@ -161,17 +178,16 @@ function unknownAll(size: number): TriSet {
   return { lo: emptyBitset(size), hi: fullBitset(size) };
 }
 
-function combine(parts: TriSet[], op: (a: Bitset, b: Bitset) => Bitset, identity: () => Bitset): TriSet {
+/** AND / OR of the parts into fresh arrays (one allocation per side, then in-place word operations). */
+function combine(parts: TriSet[], inPlace: (target: Bitset, b: Bitset) => void, identity: () => Bitset): TriSet {
   if (parts.length === 0) return certain(identity());
-  let lo = parts[0].lo;
-  let hi = parts[0].hi;
-  let sure = lo === hi;
-  for (let i = 1; i < parts.length; i++) {
-    lo = op(lo, parts[i].lo);
-    sure = sure && parts[i].lo === parts[i].hi;
-    hi = sure ? lo : op(hi, parts[i].hi);
-  }
-  return { lo, hi: sure ? lo : hi };
+  const sure = parts.every((p) => p.lo === p.hi);
+  const lo = parts[0].lo.slice();
+  for (let i = 1; i < parts.length; i++) inPlace(lo, parts[i].lo);
+  if (sure) return certain(lo);
+  const hi = parts[0].hi.slice();
+  for (let i = 1; i < parts.length; i++) inPlace(hi, parts[i].hi);
+  return { lo, hi };
 }
 
 function negate(t: TriSet, size: number): TriSet {

@@ -30,7 +30,9 @@ export class ReportBuilder {
     this.issue(line, 'unknown-column', `Column "${name}" is not a contact property in the schema; it was ignored.`, name);
   }
 
+  /** Issues in input order (the CSV parser reports skipped lines ahead of rows it still buffers). */
   finish(): SourceReport {
+    this.report.issues.sort((a, b) => a.line - b.line);
     return this.report;
   }
 }

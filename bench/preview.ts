@@ -1,0 +1,48 @@
+// `npm run bench:preview [-- --contacts N]`: the preview engine against DuckDB and the reference
+// interpreter, on the same seeded contacts, each measured in its own process in this run.
+// The last line is one summary line of name=value figures.
+
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { argNumber } from './preview-args';
+
+const contacts = argNumber('--contacts', 1_000_000);
+const seed = argNumber('--seed', 7);
+
+function step(file: string): Record<string, number | boolean | number[]> {
+  const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(__dirname, file), '--contacts', String(contacts), '--seed', String(seed)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.status !== 0) {
+    console.error(`${file} failed:\n${r.stderr}`);
+    process.exit(1);
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string);
+}
+
+const fmt = (n: unknown) => (typeof n === 'number' ? (Number.isInteger(n) ? String(n) : n.toFixed(2)) : String(n));
+
+const build = step('preview-build.ts');
+console.log(`data: ${contacts} contacts × 30 properties, seed ${seed} (${build.cached ? 'cached' : 'generated'}; build peak RSS ${fmt(build.build_peak_rss_mb)} MB)`);
+const engine = step('preview-engine.ts');
+const duck = step('preview-duckdb.ts');
+const same = engine.count === duck.duckdb_count && engine.count === engine.reference_count;
+console.log(`matches: engine ${engine.count}, DuckDB ${duck.duckdb_count}, reference ${engine.reference_count} — ${same ? 'equal' : 'DIFFERENT'}`);
+console.log(`funnel: ${(engine.funnel as number[]).join(' → ')}`);
+console.log(`snapshot load: ${fmt(engine.snapshot_load_ms)} ms (bar < 3000)`);
+console.log(`first evaluation after load (lower-cases dictionaries once): ${fmt(engine.first_eval_ms)} ms`);
+console.log(`full evaluation (cold clause cache, median of 5): ${fmt(engine.full_eval_ms)} ms; DuckDB query (median of 5, ${duck.duckdb_threads} threads): ${fmt(duck.duckdb_ms)} ms`);
+console.log(`one-clause re-evaluation: number clause ${fmt(engine.reeval_ms)} ms, email-domain clause ${fmt(engine.reeval_string_ms)} ms (bar < 10)`);
+console.log(`reference interpreter: ${fmt(engine.reference_ms)} ms; engine peak RSS ${fmt(engine.peak_rss_mb)} MB (bar < 400)`);
+const ratioDuck = (engine.full_eval_ms as number) / (duck.duckdb_ms as number);
+const ratioRef = (engine.full_eval_ms as number) / (engine.reference_ms as number);
+console.log(
+  [
+    `contacts=${contacts}`, `count=${engine.count}`, `counts_equal=${same}`, `full_eval_ms=${fmt(engine.full_eval_ms)}`,
+    `duckdb_ms=${fmt(duck.duckdb_ms)}`, `ratio_vs_duckdb=${(ratioDuck).toFixed(3)}`, `reference_ms=${fmt(engine.reference_ms)}`,
+    `ratio_vs_reference=${ratioRef.toFixed(4)}`, `reeval_ms=${fmt(engine.reeval_ms)}`, `reeval_string_ms=${fmt(engine.reeval_string_ms)}`,
+    `snapshot_load_ms=${fmt(engine.snapshot_load_ms)}`, `peak_rss_mb=${fmt(engine.peak_rss_mb)}`,
+  ].join(' '),
+);
+if (!same) process.exitCode = 1;
