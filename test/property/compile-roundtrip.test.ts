@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { compileList, type CompileContext } from '../../server/src/hubspot/compile';
+import { parse } from '../../grammar/src/index';
 import { decompileList } from '../../server/src/hubspot/decompile';
 import { MAX_FILTERS, type ListCreateRequest } from '../../server/src/hubspot/filter-branch';
 import { anyCriteria, criteria, listOf, zone } from '../unit/hubspot/compile-gen';
@@ -64,6 +65,23 @@ describe('compile (property-based)', () => {
         assert.deepEqual(second.request, first);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('through text: compile(parse(print(decompile(compile(x))))) deep-equals compile(x)', () => {
+    fc.assert(
+      fc.property(criteria, zone, (where, z) => {
+        const first = compileList(listOf(where, z), CTX).request;
+        if (!first) return;
+        const text = decompileList(first, { schema: TEST_SCHEMA, listNameFor: NAMES }).text;
+        assert.ok(text);
+        const parsed = parse(text);
+        assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), [], text);
+        const second = compileList(parsed.file.lists[0], CTX);
+        assert.deepEqual(second.diagnostics, [], text);
+        assert.deepEqual(second.request, first, text);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -4,6 +4,7 @@
 
 import type { Expr, FileNode, ListNode, Setting, SettingValue } from '../../../grammar/src/ast';
 import type { Diagnostic } from '../../../grammar/src/diagnostic';
+import { printFile } from '../../../grammar/src/print';
 import type { Schema } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompileBranch, type BranchEnv } from './decompile-branch';
@@ -20,6 +21,7 @@ export interface DecompileContext {
 
 export interface DecompiledList {
   list?: ListNode;
+  /** The list printed by the grammar's canonical printer. */
   text?: string;
   diagnostics: Diagnostic[];
 }
@@ -106,14 +108,7 @@ function str(value: string): SettingValue {
   return { ...ast.NO_SPAN, kind: 'string', value };
 }
 
-function printList(list: ListNode): string | undefined {
+function printList(list: ListNode): string {
   const file: FileNode = { ...ast.NO_SPAN, kind: 'file', lists: [list], syncBlocks: [], comments: [] };
-  return printer ? printer(file) : undefined;
-}
-
-/** The grammar's printer (`printFile`), set once it exists; until then `text` is absent. */
-let printer: ((file: FileNode) => string) | undefined;
-
-export function setPrinter(p: (file: FileNode) => string): void {
-  printer = p;
+  return printFile(file);
 }

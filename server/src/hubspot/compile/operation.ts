@@ -94,7 +94,8 @@ function text(v: Value): string {
 }
 
 function num(v: Value): number {
-  if (v.kind === 'number' && Number.isFinite(v.value)) return v.value;
+  // `+ 0` turns -0 into 0, as JSON would anyway.
+  if (v.kind === 'number' && Number.isFinite(v.value)) return v.value + 0;
   throw new OperandError('expected a number');
 }
 
