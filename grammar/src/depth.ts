@@ -1,11 +1,15 @@
 // The parser is recursive, so absurd nesting (100,000 `(`) would overflow the stack. Measure the
 // nesting on the flat token stream first; the parser never sees a file that is too deep.
 
-import { tokenMatcher, type IToken } from './chevrotain';
+import type { IToken } from './chevrotain';
 import * as T from './tokens';
 
 /** Far beyond any real list (HubSpot allows a handful of levels), far below the stack limit. */
 export const MAX_NESTING = 200;
+
+// Module-level references: the loop below runs once per token.
+const { LParen, RParen, RBrace, Kw } = T;
+const [NOT, WHERE, AND, OR, LIST, SYNC] = [Kw.not, Kw.where, Kw.and, Kw.or, Kw.list, Kw.sync];
 
 export interface TooDeep {
   start: number;
@@ -22,18 +26,18 @@ export function findTooDeepNesting(tokens: IToken[]): TooDeep | undefined {
   let depth = 0;
   for (const token of tokens) {
     const type = token.tokenType;
-    if (type === T.LParen) {
+    if (type === LParen) {
       prefixes.push(0);
       depth += 1;
-    } else if (type === T.RParen) {
+    } else if (type === RParen) {
       if (prefixes.length > 1) depth -= 1 + (prefixes.pop() ?? 0);
-    } else if (type === T.Kw.not || type === T.Kw.where) {
+    } else if (type === NOT || type === WHERE) {
       prefixes[prefixes.length - 1] += 1;
       depth += 1;
-    } else if (type === T.Kw.and || type === T.Kw.or) {
+    } else if (type === AND || type === OR) {
       depth -= prefixes[prefixes.length - 1];
       prefixes[prefixes.length - 1] = 0;
-    } else if (tokenMatcher(token, T.RBrace) || type === T.Kw.list || type === T.Kw.sync) {
+    } else if (type === RBrace || type === LIST || type === SYNC) {
       prefixes.length = 1;
       prefixes[0] = 0;
       depth = 0;

@@ -4,7 +4,7 @@
 import type { IToken } from './chevrotain';
 import type { Comment } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostic';
-import { hslistLexer, UnterminatedString } from './tokens';
+import { hslistLexer, retypeKeywords, UnterminatedString } from './tokens';
 
 export interface LexResult {
   tokens: IToken[];
@@ -14,6 +14,7 @@ export interface LexResult {
 
 export function lexText(text: string): LexResult {
   const result = hslistLexer.tokenize(text);
+  retypeKeywords(result.tokens);
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     const found = text.slice(error.offset, error.offset + error.length);
@@ -36,11 +37,20 @@ export function lexText(text: string): LexResult {
     }
   }
   const comments = (result.groups['comments'] ?? []).map((t): Comment => {
-    const lineStart = Math.max(text.lastIndexOf('\n', t.startOffset - 1), text.lastIndexOf('\r', t.startOffset - 1)) + 1;
-    const trailing = t.startOffset > 0 && /\S/.test(text.slice(lineStart, t.startOffset));
+    const trailing = hasCodeBefore(text, t.startOffset);
     return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image.slice(2), trailing };
   });
   return { tokens: result.tokens, comments, diagnostics };
+}
+
+/** Whether something other than spaces comes before `offset` on its line (an end-of-line comment). */
+function hasCodeBefore(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) return false;
+    if (ch !== 32 && ch !== 9) return true;
+  }
+  return false;
 }
 
 /** The text of a string literal token, escapes resolved; bad escapes are reported, kept as written. */

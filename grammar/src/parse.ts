@@ -59,7 +59,7 @@ function syntaxDiagnostic(error: IRecognitionException, textLength: number): Dia
   const previous = (error as IRecognitionException & { previousToken?: IToken }).previousToken;
   const foundIsReal = found.tokenType !== EOF && !Number.isNaN(found.startOffset);
   const previousIsReal = previous !== undefined && previous.tokenType !== EOF && !Number.isNaN(previous.startOffset);
-  const useFound = foundIsReal && (!previousIsReal || found.startLine === previous.endLine);
+  const useFound = foundIsReal && (!previousIsReal || found.startLine === previous.startLine);
   const token = useFound ? found : previousIsReal ? previous : undefined;
   const span = token
     ? { start: token.startOffset, end: token.startOffset + token.image.length }

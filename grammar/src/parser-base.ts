@@ -9,8 +9,12 @@ import { decodeString } from './lex';
 import { errorMessages } from './messages';
 import * as T from './tokens';
 
+// Module-level references to token types (cheaper than a namespace lookup on every use).
+const { BacktickName, DateLit, DateTimeLit, NumberLit, RBrace, RParen, StringLit, Kw: K } = T;
+
+
 /** Tokens at which recovery may always pick up again, even in the middle of a line. */
-const STRONG_SYNC: TokenType[] = [T.RBrace, T.RParen, T.Kw.and, T.Kw.or, T.Kw.list, T.Kw.sync, T.Kw.where, T.Kw.map];
+const STRONG_SYNC: TokenType[] = [RBrace, RParen, K.and, K.or, K.list, K.sync, K.where, K.map];
 
 export class ParserBase extends EmbeddedActionsParser {
   /** Syntax problems found by our own actions (a second `where`, stray text), reset per parse. */
@@ -35,7 +39,7 @@ export class ParserBase extends EmbeddedActionsParser {
     // Innermost rule first, so `and` re-syncs the condition that failed, not the whole `where`.
     const follows = self.flattenFollowSet().slice().reverse();
     const previous = this.LA(0);
-    const errorLine = previous.tokenType === EOF ? 0 : previous.endLine ?? 0;
+    const errorLine = previous.tokenType === EOF ? 0 : previous.startLine ?? 0;
     for (let k = 1; ; k++) {
       const token = this.LA(k);
       if (token.tokenType === EOF) {
@@ -109,22 +113,22 @@ export class ParserBase extends EmbeddedActionsParser {
   protected tokenValue(token: IToken): Value {
     const span = this.tokenSpan(token);
     const image = token.image;
-    if (tokenMatcher(token, T.StringLit)) return { kind: 'string', value: this.stringText(token), ...span };
-    if (tokenMatcher(token, T.NumberLit)) return { kind: 'number', value: Number(image), raw: image, ...span };
-    if (tokenMatcher(token, T.DateTimeLit)) return { kind: 'datetime', raw: image, ...span };
-    if (tokenMatcher(token, T.DateLit)) {
+    if (tokenMatcher(token, StringLit)) return { kind: 'string', value: this.stringText(token), ...span };
+    if (tokenMatcher(token, NumberLit)) return { kind: 'number', value: Number(image), raw: image, ...span };
+    if (tokenMatcher(token, DateTimeLit)) return { kind: 'datetime', raw: image, ...span };
+    if (tokenMatcher(token, DateLit)) {
       const [year, month, day] = image.split('-').map(Number);
       return { kind: 'date', raw: image, year, month, day, ...span };
     }
-    if (tokenMatcher(token, T.Kw.true)) return { kind: 'boolean', value: true, ...span };
-    if (tokenMatcher(token, T.Kw.false)) return { kind: 'boolean', value: false, ...span };
+    if (tokenMatcher(token, K.true)) return { kind: 'boolean', value: true, ...span };
+    if (tokenMatcher(token, K.false)) return { kind: 'boolean', value: false, ...span };
     return { kind: 'word', value: image, ...span };
   }
 
   /** A property or field name: backticks removed, the span keeps them. */
   protected nameOf(token: IToken): { text: string; start: number; end: number } {
     const span = this.tokenSpan(token);
-    const isBacktick = tokenMatcher(token, T.BacktickName) && token.image.length >= 2;
+    const isBacktick = tokenMatcher(token, BacktickName) && token.image.length >= 2;
     return { text: isBacktick ? token.image.slice(1, -1) : token.image, ...span };
   }
 
@@ -135,6 +139,6 @@ export class ParserBase extends EmbeddedActionsParser {
 
   protected atBlockEnd(): boolean {
     const next = this.LA(1);
-    return next.tokenType === EOF || tokenMatcher(next, T.RBrace) || tokenMatcher(next, T.Kw.list) || tokenMatcher(next, T.Kw.sync);
+    return next.tokenType === EOF || tokenMatcher(next, RBrace) || tokenMatcher(next, K.list) || tokenMatcher(next, K.sync);
   }
 }

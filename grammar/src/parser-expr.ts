@@ -3,10 +3,15 @@
 // Rules build our own tree (ast.ts) directly; a rule that fails returns an ErrorCondition whose
 // span the caller completes, so a bad condition never hides the ones after it.
 
+import type { IOrAlt } from './chevrotain';
 import type { Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Value } from './ast';
 import { ParserBase } from './parser-base';
 import { PhraseParser, type Phrase } from './parser-phrase';
 import * as T from './tokens';
+
+// Module-level references to token types (cheaper than a namespace lookup on every use).
+const { LParen, ListId, NumberLit, RParen, StringLit, Kw: K } = T;
+
 
 /** Placeholder a failed rule returns; `complete` gives it its real span. */
 const LOST = (): ErrorCondition => ({ kind: 'error', start: NaN, end: NaN });
@@ -28,7 +33,7 @@ export class ExprParser extends PhraseParser {
 
   /** `a or b or c` / `a and b and c` as one node; the two rules differ only in keyword and operand rule. */
   private joined(kind: 'and' | 'or'): Expr {
-    const keyword = kind === 'or' ? T.Kw.or : T.Kw.and;
+    const keyword = kind === 'or' ? K.or : K.and;
     const operandRule = kind === 'or' ? this.andExpr : this.notExpr;
     const operands: Expr[] = [];
     let start = this.ACTION(() => this.here());
@@ -52,7 +57,7 @@ export class ExprParser extends PhraseParser {
       this.OR([
         {
           ALT: () => {
-            const not = this.CONSUME(T.Kw.not);
+            const not = this.CONSUME(K.not);
             const innerStart = this.ACTION(() => this.here());
             const inner = this.SUBRULE(this.notExpr);
             return this.ACTION((): Expr => {
@@ -66,18 +71,20 @@ export class ExprParser extends PhraseParser {
     { recoveryValueFunc: LOST },
   );
 
+  private primaryAlts: IOrAlt<Expr>[] | undefined;
+
   public primary: () => Expr = this.RULE(
     'primary',
     () =>
-      this.OR([
+      this.OR((this.primaryAlts ??= [
         { ALT: () => this.SUBRULE(this.parenExpr) },
         { ALT: () => this.SUBRULE(this.inListCondition) },
         { ALT: () => this.SUBRULE(this.associationCondition) },
         { ALT: () => this.SUBRULE(this.formCondition) },
-        { ALT: () => this.constant(this.CONSUME(T.Kw.everyone), true) },
-        { ALT: () => this.constant(this.CONSUME(T.Kw.nobody), false) },
+        { ALT: () => this.constant(this.CONSUME(K.everyone), true) },
+        { ALT: () => this.constant(this.CONSUME(K.nobody), false) },
         { ALT: () => this.SUBRULE(this.propertyCondition) },
-      ]),
+      ])),
     { recoveryValueFunc: LOST },
   );
 
@@ -86,16 +93,16 @@ export class ExprParser extends PhraseParser {
   }
 
   private parenExpr = this.RULE('parenExpr', (): Expr => {
-    const open = this.CONSUME(T.LParen);
+    const open = this.CONSUME(LParen);
     const innerStart = this.ACTION(() => this.here());
     const inner = this.SUBRULE(this.orExpr);
-    this.CONSUME(T.RParen);
+    this.CONSUME(RParen);
     return this.ACTION(() => ({ kind: 'paren', inner: this.complete(inner, innerStart), ...this.spanFrom(this.startOf(open)) }));
   });
 
   private inListCondition = this.RULE('inListCondition', (): InListCondition => {
-    const first = this.CONSUME(T.Kw.in);
-    this.CONSUME(T.Kw.list);
+    const first = this.CONSUME(K.in);
+    this.CONSUME(K.list);
     const target = this.SUBRULE(this.inListTarget);
     return this.ACTION(() => ({ kind: 'inList', target, ...this.spanFrom(this.startOf(first)) }));
   });
@@ -104,13 +111,13 @@ export class ExprParser extends PhraseParser {
     this.OR([
       {
         ALT: () => {
-          const name = this.CONSUME(T.StringLit);
+          const name = this.CONSUME(StringLit);
           return this.ACTION(() => ({ by: 'name' as const, text: this.stringText(name), ...this.tokenSpan(name) }));
         },
       },
       {
         ALT: () => {
-          const id = this.CONSUME(T.ListId);
+          const id = this.CONSUME(ListId);
           return this.ACTION(() => ({ by: 'id' as const, text: id.image.slice(1), ...this.tokenSpan(id) }));
         },
       },
@@ -118,9 +125,9 @@ export class ExprParser extends PhraseParser {
   );
 
   private associationCondition = this.RULE('associationCondition', (): Expr => {
-    const first = this.CONSUME(T.Kw.associated);
-    const objectToken = this.OR([{ ALT: () => this.CONSUME(T.Kw.company) }, { ALT: () => this.CONSUME(T.Kw.companies) }]);
-    this.CONSUME(T.Kw.where);
+    const first = this.CONSUME(K.associated);
+    const objectToken = this.OR([{ ALT: () => this.CONSUME(K.company) }, { ALT: () => this.CONSUME(K.companies) }]);
+    this.CONSUME(K.where);
     const whereStart = this.ACTION(() => this.here());
     // One condition, a `not`, or a parenthesised expression: `and` after it continues the outer chain.
     const where = this.SUBRULE2(this.notExpr);
@@ -131,12 +138,12 @@ export class ExprParser extends PhraseParser {
   });
 
   private formCondition = this.RULE('formCondition', (): FormSubmissionCondition => {
-    const first = this.CONSUME(T.Kw.submitted);
+    const first = this.CONSUME(K.submitted);
     const formId = this.SUBRULE(this.formTarget);
     const withinLastDays = this.OPTION(() => {
-      this.CONSUME(T.Kw.in);
-      this.CONSUME(T.Kw.last);
-      const days = this.CONSUME(T.NumberLit);
+      this.CONSUME(K.in);
+      this.CONSUME(K.last);
+      const days = this.CONSUME(NumberLit);
       this.SUBRULE(this.daysWord);
       return this.ACTION((): Value => this.tokenValue(days));
     });
@@ -147,15 +154,15 @@ export class ExprParser extends PhraseParser {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(T.Kw.form);
-          const id = this.CONSUME(T.StringLit);
+          this.CONSUME(K.form);
+          const id = this.CONSUME(StringLit);
           return this.ACTION(() => ({ text: this.stringText(id), ...this.tokenSpan(id) }));
         },
       },
       {
         ALT: () => {
-          this.CONSUME(T.Kw.any);
-          this.CONSUME2(T.Kw.form);
+          this.CONSUME(K.any);
+          this.CONSUME2(K.form);
           return undefined;
         },
       },
@@ -169,8 +176,8 @@ export class ExprParser extends PhraseParser {
       const property = this.SUBRULE(this.propertyName);
       const phrase: Phrase | undefined = this.SUBRULE(this.opPhrase);
       const includeUnknown = this.OPTION(() => {
-        const including = this.CONSUME(T.Kw.including);
-        this.CONSUME(T.Kw.unknown);
+        const including = this.CONSUME(K.including);
+        this.CONSUME(K.unknown);
         return this.ACTION(() => this.spanFrom(this.startOf(including)));
       });
       return this.ACTION((): Expr => {

@@ -3,9 +3,14 @@
 // marked IGNORE_AMBIGUITIES), because a bare value may be any word: `is known` is the phrase, not
 // the value "known"; quote the value to mean the word.
 
+import type { IOrAlt, IToken } from './chevrotain';
 import type { CalendarUnit, Name, Operand, Span, SurfaceOperator, Value } from './ast';
 import { ParserBase } from './parser-base';
 import * as T from './tokens';
+
+// Module-level references to token types (cheaper than a namespace lookup on every use).
+const { BacktickName, Comma, DateLit, DateTimeLit, Equals, Greater, GreaterEq, LParen, Less, LessEq, NotEquals, NumberLit, PropertyWord, RParen, StringLit, UnitWord, ValueWord, Kw: K } = T;
+
 
 /** What a phrase rule returns: the operator, where its words end, and the operands after them. */
 export interface Tail {
@@ -20,32 +25,36 @@ export interface Phrase {
   operands: Operand;
 }
 
-const K = T.Kw;
 
 export class PhraseParser extends ParserBase {
   public propertyName = this.RULE('propertyName', (): Name => {
-    const token = this.OR([{ ALT: () => this.CONSUME(T.BacktickName) }, { ALT: () => this.CONSUME(T.PropertyWord) }]);
+    const token = this.OR([{ ALT: () => this.CONSUME(BacktickName) }, { ALT: () => this.CONSUME(PropertyWord) }]);
     return this.ACTION(() => this.nameOf(token));
   });
 
+  // Alternatives of the hottest rules are built once (Chevrotain's advice): no closures per call.
+  private valueAlts: IOrAlt<IToken>[] | undefined;
+  private opPhraseAlts: IOrAlt<Tail>[] | undefined;
+  private isTailAlts: IOrAlt<Tail>[] | undefined;
+
   public value = this.RULE('value', (): Value => {
-    const token = this.OR([
-      { ALT: () => this.CONSUME(T.StringLit) },
-      { ALT: () => this.CONSUME(T.NumberLit) },
-      { ALT: () => this.CONSUME(T.DateTimeLit) },
-      { ALT: () => this.CONSUME(T.DateLit) },
+    const token = this.OR((this.valueAlts ??= [
+      { ALT: () => this.CONSUME(StringLit) },
+      { ALT: () => this.CONSUME(NumberLit) },
+      { ALT: () => this.CONSUME(DateTimeLit) },
+      { ALT: () => this.CONSUME(DateLit) },
       { ALT: () => this.CONSUME(K.true) },
       { ALT: () => this.CONSUME(K.false) },
-      { ALT: () => this.CONSUME(T.ValueWord) },
-    ]);
+      { ALT: () => this.CONSUME(ValueWord) },
+    ]));
     return this.ACTION(() => this.tokenValue(token));
   });
 
   public valueList = this.RULE('valueList', (): { values: Value[]; span: Span } => {
-    const open = this.CONSUME(T.LParen);
+    const open = this.CONSUME(LParen);
     const values: Value[] = [];
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => values.push(this.SUBRULE(this.value)) });
-    this.CONSUME(T.RParen);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => values.push(this.SUBRULE(this.value)) });
+    this.CONSUME(RParen);
     return this.ACTION(() => ({ values: values.filter((v) => v !== undefined), span: this.spanFrom(this.startOf(open)) }));
   });
 
@@ -84,15 +93,15 @@ export class PhraseParser extends ParserBase {
     'opPhrase',
     (): Phrase | undefined => {
       const start = this.ACTION(() => this.startOf(this.LA(1)));
-      const tail: Tail | undefined = this.OR([
+      const tail: Tail | undefined = this.OR((this.opPhraseAlts ??= [
         { ALT: () => { this.CONSUME(K.is); return this.SUBRULE(this.isTail); } },
         { ALT: () => this.SUBRULE(this.updatedTail) },
-        { ALT: () => { this.CONSUME(T.Equals); return this.SUBRULE(this.singleTail, { ARGS: ['is'] }); } },
-        { ALT: () => { this.CONSUME(T.NotEquals); return this.SUBRULE2(this.singleTail, { ARGS: ['is not'] }); } },
-        { ALT: () => { this.CONSUME(T.Greater); return this.SUBRULE3(this.singleTail, { ARGS: ['>'] }); } },
-        { ALT: () => { this.CONSUME(T.GreaterEq); return this.SUBRULE4(this.singleTail, { ARGS: ['>='] }); } },
-        { ALT: () => { this.CONSUME(T.Less); return this.SUBRULE5(this.singleTail, { ARGS: ['<'] }); } },
-        { ALT: () => { this.CONSUME(T.LessEq); return this.SUBRULE6(this.singleTail, { ARGS: ['<='] }); } },
+        { ALT: () => { this.CONSUME(Equals); return this.SUBRULE(this.singleTail, { ARGS: ['is'] }); } },
+        { ALT: () => { this.CONSUME(NotEquals); return this.SUBRULE2(this.singleTail, { ARGS: ['is not'] }); } },
+        { ALT: () => { this.CONSUME(Greater); return this.SUBRULE3(this.singleTail, { ARGS: ['>'] }); } },
+        { ALT: () => { this.CONSUME(GreaterEq); return this.SUBRULE4(this.singleTail, { ARGS: ['>='] }); } },
+        { ALT: () => { this.CONSUME(Less); return this.SUBRULE5(this.singleTail, { ARGS: ['<'] }); } },
+        { ALT: () => { this.CONSUME(LessEq); return this.SUBRULE6(this.singleTail, { ARGS: ['<='] }); } },
         { ALT: () => { this.CONSUME(K.contains); return this.SUBRULE(this.containsTail, { ARGS: ['contains'] }); } },
         {
           ALT: () => {
@@ -105,7 +114,7 @@ export class PhraseParser extends ParserBase {
         { ALT: () => { this.CONSUME(K.starts); this.CONSUME(K.with); return this.SUBRULE(this.withTail, { ARGS: ['starts with'] }); } },
         { ALT: () => { this.CONSUME(K.ends); this.CONSUME2(K.with); return this.SUBRULE2(this.withTail, { ARGS: ['ends with'] }); } },
         { ALT: () => this.SUBRULE(this.historyTail) },
-      ]);
+      ]));
       return this.ACTION(() => tail && { operator: tail.operator, operands: tail.operands, operatorSpan: { start, end: tail.opEnd } });
     },
     { recoveryValueFunc: () => undefined },
@@ -123,7 +132,7 @@ export class PhraseParser extends ParserBase {
   /** `N days`, the operand of rolling-window phrases. */
   private daysOperand = this.RULE('daysOperand', (operator: SurfaceOperator): Tail => {
     const opEnd = this.ACTION(() => this.lastEnd());
-    const count = this.CONSUME(T.NumberLit);
+    const count = this.CONSUME(NumberLit);
     this.SUBRULE(this.daysWord);
     return this.ACTION(() => ({ operator, opEnd, operands: { kind: 'days', count: this.tokenValue(count), ...this.spanFrom(this.startOf(count)) } }));
   });
@@ -131,7 +140,7 @@ export class PhraseParser extends ParserBase {
   private isTail = this.RULE('isTail', (): Tail =>
     this.OR({
       IGNORE_AMBIGUITIES: true,
-      DEF: [
+      DEF: (this.isTailAlts ??= [
         { ALT: () => { this.CONSUME(K.known); return this.noneTail('is known'); } },
         { ALT: () => { this.CONSUME(K.unknown); return this.noneTail('is unknown'); } },
         { ALT: () => { this.CONSUME(K.not); return this.SUBRULE(this.isNotTail); } },
@@ -144,7 +153,7 @@ export class PhraseParser extends ParserBase {
         { ALT: () => this.SUBRULE(this.relativeTail) },
         { ALT: () => { this.CONSUME(K.in); return this.SUBRULE(this.inTail); } },
         { ALT: () => this.SUBRULE(this.singleTail, { ARGS: ['is'] }) },
-      ],
+      ]),
     }),
   );
 
@@ -219,7 +228,7 @@ export class PhraseParser extends ParserBase {
 
   private countedUnit = this.RULE('countedUnit', (operator: SurfaceOperator): Tail => {
     const opEnd = this.ACTION(() => this.lastEnd());
-    const count = this.OPTION(() => this.CONSUME(T.NumberLit));
+    const count = this.OPTION(() => this.CONSUME(NumberLit));
     const unit = this.SUBRULE(this.calendarUnit);
     return this.ACTION((): Tail => {
       const countValue = count ? this.tokenValue(count) : undefined;
@@ -229,7 +238,7 @@ export class PhraseParser extends ParserBase {
   });
 
   private calendarUnit = this.RULE('calendarUnit', (): { unit: CalendarUnit; start: number } => {
-    const token = this.CONSUME(T.UnitWord);
+    const token = this.CONSUME(UnitWord);
     return this.ACTION(() => ({ unit: token.image.toLowerCase().replace(/s$/, '') as CalendarUnit, start: this.startOf(token) }));
   });
 

@@ -9,7 +9,10 @@ import { describeFound } from './messages';
 import { ExprParser } from './parser-expr';
 import * as T from './tokens';
 
-const K = T.Kw;
+// Module-level references to token types (cheaper than a namespace lookup on every use).
+const { AnyWord, BacktickName, Colon, LBrace, NumberLit, RBrace, Stray, StringLit, Kw: K } = T;
+
+
 
 type BodyItem = { kind: 'where'; keyword: Span; expr: Expr } | Setting | MappingNode | undefined;
 
@@ -29,9 +32,9 @@ export class HslistParser extends ExprParser {
 
   /** Tokens that start nothing here, up to the end of the line: one diagnostic for all of them. */
   private strayText = this.RULE('strayText', (expected: string) => {
-    const first = this.CONSUME(T.Stray);
+    const first = this.CONSUME(Stray);
     const line = first.startLine;
-    this.MANY({ GATE: () => this.onLine(line) && !this.atBlockEnd(), DEF: () => this.CONSUME2(T.Stray) });
+    this.MANY({ GATE: () => this.onLine(line) && !this.atBlockEnd(), DEF: () => this.CONSUME2(Stray) });
     this.ACTION(() => {
       const message = `Expected ${expected}, found ${describeFound(first)}.`;
       this.extraDiagnostics.push(diagnostic('syntax-error', message, this.tokenSpan(first)));
@@ -40,8 +43,8 @@ export class HslistParser extends ExprParser {
 
   private listBlock = this.RULE('listBlock', (): ListNode => {
     const keyword = this.CONSUME(K.list);
-    const nameToken = this.CONSUME(T.StringLit);
-    this.CONSUME(T.LBrace);
+    const nameToken = this.CONSUME(StringLit);
+    this.CONSUME(LBrace);
     const items: BodyItem[] = [];
     this.MANY({
       GATE: () => !this.atBlockEnd(),
@@ -55,7 +58,7 @@ export class HslistParser extends ExprParser {
           ],
         }),
     });
-    this.CONSUME(T.RBrace);
+    this.CONSUME(RBrace);
     return this.ACTION(() => this.buildList(keyword, nameToken, items));
   });
 
@@ -93,8 +96,8 @@ export class HslistParser extends ExprParser {
 
   private syncBlock = this.RULE('syncBlock', (): SyncNode => {
     const keyword = this.CONSUME(K.sync);
-    const targetToken = this.CONSUME(T.AnyWord);
-    this.CONSUME(T.LBrace);
+    const targetToken = this.CONSUME(AnyWord);
+    this.CONSUME(LBrace);
     const items: BodyItem[] = [];
     this.MANY({
       GATE: () => !this.atBlockEnd(),
@@ -108,7 +111,7 @@ export class HslistParser extends ExprParser {
           ],
         }),
     });
-    this.CONSUME(T.RBrace);
+    this.CONSUME(RBrace);
     return this.ACTION(() => {
       const target: Name = { text: targetToken.image.toLowerCase(), ...this.tokenSpan(targetToken) };
       const settings = items.filter((i): i is Setting => i?.kind === 'setting');
@@ -119,11 +122,11 @@ export class HslistParser extends ExprParser {
 
   /** `words … : value`, all on the line of its first word. */
   private setting = this.RULE('setting', (): Setting => {
-    const first = this.CONSUME(T.AnyWord);
+    const first = this.CONSUME(AnyWord);
     const line = first.startLine;
     const words = [first];
-    this.MANY({ GATE: () => this.onLine(line), DEF: () => words.push(this.CONSUME2(T.AnyWord)) });
-    this.CONSUME(T.Colon);
+    this.MANY({ GATE: () => this.onLine(line), DEF: () => words.push(this.CONSUME2(AnyWord)) });
+    this.CONSUME(Colon);
     const value = this.OPTION({ GATE: () => this.onLine(line), DEF: () => this.SUBRULE(this.settingValue, { ARGS: [line] }) });
     return this.ACTION((): Setting => {
       const last = words[words.length - 1];
@@ -136,20 +139,20 @@ export class HslistParser extends ExprParser {
     this.OR([
       {
         ALT: () => {
-          const token = this.CONSUME(T.StringLit);
+          const token = this.CONSUME(StringLit);
           return this.ACTION(() => ({ kind: 'string' as const, value: this.stringText(token), ...this.tokenSpan(token) }));
         },
       },
       {
         ALT: () => {
-          const token = this.CONSUME(T.NumberLit);
+          const token = this.CONSUME(NumberLit);
           return this.ACTION(() => ({ kind: 'number' as const, value: Number(token.image), ...this.tokenSpan(token) }));
         },
       },
       {
         ALT: () => {
           const words: IToken[] = [];
-          this.AT_LEAST_ONE({ GATE: () => this.onLine(line), DEF: () => words.push(this.CONSUME(T.AnyWord)) });
+          this.AT_LEAST_ONE({ GATE: () => this.onLine(line), DEF: () => words.push(this.CONSUME(AnyWord)) });
           return this.ACTION(() => {
             const value = words.map((w) => w.image.toLowerCase()).join(' ');
             return { kind: 'word' as const, value, ...this.spanFrom(this.startOf(words[0])) };
@@ -166,13 +169,13 @@ export class HslistParser extends ExprParser {
     const hubspotProperty = this.SUBRULE(this.propertyName);
     this.CONSUME(K.to);
     const field = this.SUBRULE(this.fieldName);
-    this.CONSUME(T.Colon);
+    this.CONSUME(Colon);
     const rule = this.OPTION({ GATE: () => this.onLine(line), DEF: () => this.SUBRULE(this.settingValue, { ARGS: [line] }) });
     return this.ACTION(() => ({ kind: 'mapping', hubspotProperty, salesforceField: field, rule, ...this.spanFrom(this.startOf(keyword)) }));
   });
 
   private fieldName = this.RULE('fieldName', (): Name => {
-    const token = this.OR([{ ALT: () => this.CONSUME(T.BacktickName) }, { ALT: () => this.CONSUME(T.AnyWord) }]);
+    const token = this.OR([{ ALT: () => this.CONSUME(BacktickName) }, { ALT: () => this.CONSUME(AnyWord) }]);
     return this.ACTION(() => this.nameOf(token));
   });
 

@@ -3,7 +3,7 @@
 // Token categories say where a word may stand: any word (setting keys and bare values), a value word
 // (an enumeration option value), a property word (a property name), a calendar unit.
 
-import { createToken, Lexer, type TokenType } from './chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from './chevrotain';
 
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, label: 'a word' });
 export const ValueWord = createToken({ name: 'ValueWord', pattern: Lexer.NA, label: 'a value' });
@@ -46,13 +46,9 @@ function keywordToken(word: string): TokenType {
   if (!NOT_VALUES.has(word)) categories.push(ValueWord);
   if (!NOT_PROPERTIES.has(word)) categories.push(PropertyWord);
   if (UNITS.has(word)) categories.push(UnitWord);
-  return createToken({
-    name: `Kw_${word}`,
-    pattern: new RegExp(word, 'i'),
-    longer_alt: Identifier,
-    categories,
-    label: `\`${word}\``,
-  });
+  // Not lexed by a pattern of its own: the lexer reads a word as an Identifier and `retypeKeywords`
+  // looks the word up (case-insensitively). One pattern for all words keeps the lexer optimised.
+  return createToken({ name: `Kw_${word}`, pattern: Lexer.NA, categories, label: `\`${word}\`` });
 }
 
 /** Keyword token types by their lowercase spelling. */
@@ -94,10 +90,23 @@ export const ALL_TOKENS: TokenType[] = [
   DateTimeLit, DateLit, NumberLit, StringLit, UnterminatedString, BacktickName, ListId,
   LBrace, RBrace, LParen, RParen, Comma, Colon,
   NotEquals, GreaterEq, LessEq, Equals, Greater, Less,
-  // Longer keywords first, so `including` is not read as `in` + a longer identifier.
-  ...[...KEYWORDS].sort((a, b) => b.length - a.length).map((w) => Kw[w]),
   Identifier,
+  ...KEYWORDS.map((w) => Kw[w]),
   AnyWord, ValueWord, PropertyWord, UnitWord, Stray,
 ];
 
-export const hslistLexer = new Lexer(ALL_TOKENS, { ensureOptimizations: false, positionTracking: 'full' });
+export const hslistLexer = new Lexer(ALL_TOKENS, { ensureOptimizations: true, positionTracking: 'onlyStart' });
+
+const KEYWORD_BY_WORD = new Map(KEYWORDS.map((w) => [w, Kw[w]]));
+
+/** Give identifier tokens that spell a keyword (in any case) the keyword's token type, in place. */
+export function retypeKeywords(tokens: IToken[]): void {
+  for (const token of tokens) {
+    if (token.tokenType !== Identifier) continue;
+    const keyword = KEYWORD_BY_WORD.get(token.image.toLowerCase());
+    if (keyword) {
+      token.tokenType = keyword;
+      token.tokenTypeIdx = keyword.tokenTypeIdx as number;
+    }
+  }
+}
