@@ -2,6 +2,7 @@
 // Shared by the CLI and the language server: both find the same root, schema and time zone.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isValidTimeZone } from '../hubspot/compile/time';
 
 export const CONFIG_FILE = 'hslist.json';
 
@@ -97,13 +98,4 @@ function withDefaultSchemaCache(config: WorkspaceConfig): WorkspaceConfig {
     if (existsSync(join(cache, 'contacts.json'))) config.schema = cache;
   }
   return config;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

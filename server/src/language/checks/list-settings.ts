@@ -8,6 +8,7 @@ import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic'
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { replaceFixes, type FileCheckContext } from './context';
 import { checkSettingKeys, findSetting, settingText, settingWord } from './settings';
+import { isValidTimeZone } from '../../hubspot/compile/time';
 
 export const LIST_SETTINGS = ['type', 'folder', 'timezone', 'description'] as const;
 export const LIST_TYPES = ['active', 'static', 'snapshot'] as const;
@@ -19,15 +20,6 @@ export function listTypeOf(list: ListNode): ListType | undefined {
   if (!setting) return 'active';
   const word = settingWord(setting.value);
   return (LIST_TYPES as readonly string[]).includes(word ?? '') ? (word as ListType) : undefined;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function checkType(list: ListNode): Diagnostic[] {
