@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../../grammar/src/diagnostic';
 import { compileList } from '../hubspot/compile';
 import { runFileChecks, runWorkspaceChecks } from './checks';
 import { LineIndex } from './positions';
+import type { SalesforceSchema } from './salesforce-schema';
 import type { Schema } from './schema-types';
 import { buildIndex, type ListReference, type ListSymbol } from './symbols';
 
@@ -42,6 +43,8 @@ export interface AnalyzeOptions {
   listIdFor?: (name: string) => string | undefined;
   /** Zone for lists without `timezone:` (default UTC, docs/semantics.md). */
   defaultTimezone?: string;
+  /** Lead and Contact fields (from `hslist schema pull`); the Salesforce-aware sync checks run only with it. */
+  salesforceSchema?: SalesforceSchema;
 }
 
 interface CachedFile {
@@ -50,6 +53,7 @@ interface CachedFile {
   parseDiagnostics: Diagnostic[];
   lineIndex: LineIndex;
   checkedWith?: Schema;
+  checkedWithSalesforce?: SalesforceSchema;
   localDiagnostics: Diagnostic[];
 }
 
@@ -68,7 +72,7 @@ export class AnalysisCache {
   /** Compiler diagnostics by list source text, offsets relative to the list's start (see compileDiagnostics). */
   readonly compiled = new CompileCache();
 
-  file(source: SourceFile, schema: Schema): CachedFile {
+  file(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): CachedFile {
     let entry = this.entries.get(source.path);
     if (!entry || entry.text !== source.text) {
       const { file, diagnostics } = parse(source.text);
@@ -76,9 +80,10 @@ export class AnalysisCache {
       entry = { text: source.text, tree: file, parseDiagnostics: diagnostics, lineIndex: new LineIndex(source.text), localDiagnostics: [] };
       this.entries.set(source.path, entry);
     }
-    if (entry.checkedWith !== schema) {
-      entry.localDiagnostics = runFileChecks({ path: source.path, text: source.text, file: entry.tree, schema });
+    if (entry.checkedWith !== schema || entry.checkedWithSalesforce !== salesforceSchema) {
+      entry.localDiagnostics = runFileChecks({ path: source.path, text: source.text, file: entry.tree, schema, salesforceSchema });
       entry.checkedWith = schema;
+      entry.checkedWithSalesforce = salesforceSchema;
     }
     return entry;
   }
@@ -146,7 +151,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: AnalyzeOptions = {}): WorkspaceAnalysis {
   const cache = options.cache ?? new AnalysisCache();
   cache.retainOnly(new Set(files.map((f) => f.path)));
-  const entries = new Map(files.map((f) => [f.path, cache.file(f, schema)]));
+  const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
   const crossFile = runWorkspaceChecks(index);
   cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor });
@@ -173,7 +178,7 @@ export class Workspace {
 
   constructor(
     private schema: Schema,
-    private readonly options: Omit<AnalyzeOptions, 'cache'> = {},
+    private options: Omit<AnalyzeOptions, 'cache'> = {},
   ) {}
 
   setFile(path: string, text: string): void {
@@ -186,6 +191,10 @@ export class Workspace {
 
   setSchema(schema: Schema): void {
     this.schema = schema;
+  }
+
+  setSalesforceSchema(salesforceSchema: SalesforceSchema | undefined): void {
+    this.options = { ...this.options, salesforceSchema };
   }
 
   analyze(): WorkspaceAnalysis {

@@ -4,6 +4,7 @@
 import type { FileNode, Name } from '../../../../grammar/src/ast';
 import type { Diagnostic, Fix } from '../../../../grammar/src/diagnostic';
 import type { ObjectTypeName, Schema } from '../schema-types';
+import type { SalesforceSchema } from '../salesforce-schema';
 import { suggest, type Candidate, type Suggestion } from '../did-you-mean';
 
 export interface FileCheckContext {
@@ -11,6 +12,8 @@ export interface FileCheckContext {
   text: string;
   file: FileNode;
   schema: Schema;
+  /** Lead and Contact fields from `hslist schema pull`; the Salesforce-aware sync checks run only with it. */
+  salesforceSchema?: SalesforceSchema;
 }
 
 export type FileCheck = (ctx: FileCheckContext) => Diagnostic[];

@@ -12,6 +12,10 @@ import { checkOperatorTypes } from './operator-type';
 import { checkOptions } from './options';
 import { checkUnknownProperties } from './properties';
 import { checkSyncBlocks } from './sync-block';
+import { checkSalesforceFields } from './sync-salesforce-fields';
+import { checkSalesforcePicklists } from './sync-salesforce-picklists';
+import { checkSalesforceRequiredFields } from './sync-salesforce-required';
+import { checkSalesforceTypes } from './sync-salesforce-types';
 import { checkWorkspaceSync } from './sync-workspace';
 import { checkValues } from './values';
 
@@ -26,6 +30,11 @@ const FILE_CHECKS: FileCheck[] = [
   checkConditions,
   checkListSettings,
   checkSyncBlocks,
+  // Against the Salesforce schema, when one is loaded (they return nothing otherwise).
+  checkSalesforceFields,
+  checkSalesforceTypes,
+  checkSalesforcePicklists,
+  checkSalesforceRequiredFields,
 ];
 
 export function runFileChecks(ctx: FileCheckContext): Diagnostic[] {
