@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Schema } from '../language/schema-types';
 import { defaultSchema, formatSchemaProblem, loadSchema } from '../language/schema';
 import { loadWorkspaceConfig, type WorkspaceConfig } from '../config/workspace-config';
+import { findSalesforceSchemaDir, loadSalesforceSchema, type SalesforceSchema } from '../language/salesforce-schema';
 import { UsageError } from './args';
 
 export interface CliIo {
@@ -15,6 +16,8 @@ export interface CliIo {
 export interface CommandContext {
   config: WorkspaceConfig;
   schema: Schema;
+  /** The pulled Salesforce schema (`.hslist/schema/salesforce/`), when there is one. */
+  salesforceSchema?: SalesforceSchema;
 }
 
 /**
@@ -26,11 +29,23 @@ export function loadCommandContext(start: string, schemaFlag: string | undefined
   const { config, problems } = loadWorkspaceConfig(start);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   const location = schemaFlag !== undefined ? resolve(cwd, schemaFlag) : config.schema;
-  if (!location) return { config, schema: defaultSchema() };
+  const salesforceSchema = loadSalesforceSide(config.root, location);
+  if (!location) return { config, schema: defaultSchema(), salesforceSchema };
   const loaded = loadSchema(location);
   if (!loaded.schema || loaded.problems.length > 0) {
     const lines = loaded.problems.map(formatSchemaProblem);
     throw new UsageError(`the schema at ${location} cannot be used:\n${lines.join('\n')}`);
   }
-  return { config, schema: loaded.schema };
+  return { config, schema: loaded.schema, salesforceSchema };
+}
+
+/** The Salesforce schema beside the HubSpot one (or in the pull cache); a broken one is a usage error too. */
+function loadSalesforceSide(root: string, hubspotLocation: string | undefined): SalesforceSchema | undefined {
+  const dir = findSalesforceSchemaDir(root, hubspotLocation);
+  if (!dir) return undefined;
+  const loaded = loadSalesforceSchema(dir);
+  if (!loaded.schema || loaded.problems.length > 0) {
+    throw new UsageError(`the Salesforce schema at ${dir} cannot be used:\n${loaded.problems.map(formatSchemaProblem).join('\n')}`);
+  }
+  return loaded.schema;
 }

@@ -4,6 +4,8 @@ import { runCheck } from './check';
 import { runCompile } from './compile';
 import type { CliIo } from './context';
 import { runFmt } from './fmt';
+import { runSandbox } from './sandbox';
+import { runSchema } from './schema';
 
 const USAGE = `hslist — HubSpot lists as code
 
@@ -11,6 +13,8 @@ Usage:
   hslist check [paths…] [--format text|json|github] [--schema FILE|DIR]
   hslist fmt [--check] [paths…]
   hslist compile FILE [--list NAME] [--schema FILE|DIR]
+  hslist schema pull [--out DIR]      (HSLIST_HUBSPOT_TOKEN, HSLIST_SF_* from the environment)
+  hslist sandbox [--port-hubspot N] [--port-salesforce N] [--seed S] [--contacts N]
 
 Exit codes: 0 clean, 1 problems found, 2 bad usage.
 `;
@@ -21,6 +25,8 @@ const COMMANDS: Record<string, Command> = {
   check: runCheck,
   fmt: runFmt,
   compile: runCompile,
+  schema: runSchema,
+  sandbox: runSandbox,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -24,7 +24,7 @@ export function analyzeSources(paths: string[], ctx: CommandContext, cwd: string
     if (read.ok) readable.push({ path: read.path, text: read.text });
     else problems.push(fileProblem(display(cwd, path), read.code, `${display(cwd, path)} ${read.message}`, read.line, read.column));
   }
-  const analysis = analyzeWorkspace(readable, ctx.schema, { defaultTimezone: ctx.config.timezone });
+  const analysis = analyzeWorkspace(readable, ctx.schema, { defaultTimezone: ctx.config.timezone, salesforceSchema: ctx.salesforceSchema });
   for (const file of analysis.files.values()) {
     for (const d of file.diagnostics) {
       const start = file.lineIndex.positionAt(d.start);

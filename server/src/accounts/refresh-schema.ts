@@ -1,0 +1,87 @@
+// `refreshSchema(root, accounts)`: pulls each connected account's schema into `<root>/.hslist/schema/`
+// (HubSpot: contacts.json, companies.json; Salesforce: salesforce/lead.json, contact.json), the cache
+// `hslist check` and the language server read. Each side is fetched completely before anything is written
+// and written all-or-nothing, so a failure leaves that side's previous files untouched. Never throws: each
+// side reports either what it wrote or one sentence saying why not (worded by its account layer).
+
+import { join } from 'node:path';
+import { stableJson } from '../hubspot/account/pull-schema';
+import type { HubSpotAccount } from '../hubspot/account/types';
+import { schemaJson } from '../salesforce/schema-pull';
+import { SALESFORCE_OBJECTS, SALESFORCE_SCHEMA_SUBDIR, salesforceFileName } from '../language/salesforce-schema';
+import type { Accounts, SalesforceConnector } from './accounts';
+import { writeFilesAtomically, type FileToWrite } from './atomic-write';
+
+export const SCHEMA_CACHE_DIR = join('.hslist', 'schema');
+
+export type SideResult =
+  | { ok: true; source: string; files: string[]; counts: Record<string, number> }
+  | { ok: false; source: string; message: string };
+
+export interface SchemaRefresh {
+  dir: string;
+  /** Absent when that account is not configured. */
+  hubspot?: SideResult;
+  salesforce?: SideResult;
+}
+
+export interface RefreshOptions {
+  /** Folder to write into instead of `<root>/.hslist/schema`. */
+  dir?: string;
+}
+
+export async function refreshSchema(root: string, accounts: Accounts, options: RefreshOptions = {}): Promise<SchemaRefresh> {
+  const dir = options.dir ?? join(root, SCHEMA_CACHE_DIR);
+  const result: SchemaRefresh = { dir };
+  // The two services are independent: pull them side by side.
+  const [hubspot, salesforce] = await Promise.all([
+    accounts.hubspot ? guarded(accounts.hubspot.host, () => pullHubSpot(accounts.hubspot as HubSpotAccount, dir)) : undefined,
+    accounts.salesforce ? guarded(accounts.salesforce.where, () => pullSalesforce(accounts.salesforce as SalesforceConnector, dir)) : undefined,
+  ]);
+  if (hubspot) result.hubspot = hubspot;
+  if (salesforce) result.salesforce = salesforce;
+  return result;
+}
+
+async function guarded(source: string, pull: () => Promise<{ files: FileToWrite[]; counts: Record<string, number> }>): Promise<SideResult> {
+  let pulled: { files: FileToWrite[]; counts: Record<string, number> };
+  try {
+    pulled = await pull();
+  } catch (error) {
+    // The account layers' errors are one redacted sentence already.
+    return { ok: false, source, message: messageOf(error) };
+  }
+  try {
+    await writeFilesAtomically(pulled.files);
+  } catch (error) {
+    return { ok: false, source, message: `Could not write the schema files: ${messageOf(error)}.` };
+  }
+  return { ok: true, source, files: pulled.files.map((f) => f.path), counts: pulled.counts };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<{ files: FileToWrite[]; counts: Record<string, number> }> {
+  const files: FileToWrite[] = [];
+  const counts: Record<string, number> = {};
+  for (const objectType of ['contacts', 'companies'] as const) {
+    const properties = [...(await account.getProperties(objectType))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    files.push({ path: join(dir, `${objectType}.json`), content: stableJson({ results: properties }) });
+    counts[objectType] = properties.length;
+  }
+  return { files, counts };
+}
+
+async function pullSalesforce(connector: SalesforceConnector, dir: string): Promise<{ files: FileToWrite[]; counts: Record<string, number> }> {
+  const org = await connector.connect();
+  const files: FileToWrite[] = [];
+  const counts: Record<string, number> = {};
+  for (const object of SALESFORCE_OBJECTS) {
+    const schema = await org.describe(object);
+    files.push({ path: join(dir, SALESFORCE_SCHEMA_SUBDIR, salesforceFileName(object)), content: schemaJson(schema) });
+    counts[object] = schema.fields.length;
+  }
+  return { files, counts };
+}

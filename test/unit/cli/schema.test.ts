@@ -1,0 +1,121 @@
+// `hslist schema pull` against both emulators, in-process with the environment it would get from a shell.
+
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../../server/src/cli/main';
+import { startSandbox, type Sandbox } from '../../../server/src/cli/sandbox-emulators';
+import { workspace, type CliRun } from './cli-support';
+
+async function hslistWith(env: NodeJS.ProcessEnv, cwd: string, ...argv: string[]): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { cwd, out: (t) => (out += t), err: (t) => (err += t), env });
+  return { code, out, err };
+}
+
+const SYNC = `sync salesforce {
+  hubspot creates in salesforce: lead
+  map jobtitle to Titel: two way
+}
+`;
+
+describe('hslist schema pull', () => {
+  let sandbox: Sandbox;
+  let hubspotEnv: NodeJS.ProcessEnv;
+  let salesforceEnv: NodeJS.ProcessEnv;
+
+  before(async () => {
+    sandbox = await startSandbox({ seed: 3, contacts: 60 });
+    hubspotEnv = { HSLIST_HUBSPOT_TOKEN: sandbox.env.HSLIST_HUBSPOT_TOKEN, HSLIST_HUBSPOT_BASE_URL: sandbox.env.HSLIST_HUBSPOT_BASE_URL };
+    salesforceEnv = { HSLIST_SF_INSTANCE_URL: sandbox.env.HSLIST_SF_INSTANCE_URL, HSLIST_SF_ACCESS_TOKEN: sandbox.env.HSLIST_SF_ACCESS_TOKEN };
+  });
+  after(() => sandbox.stop());
+  afterEach(() => sandbox.hubspot.faults.clear());
+
+  it('writes both schemas into .hslist/schema/ at the workspace root and says what it wrote', async () => {
+    const root = workspace({ 'hslist.json': '{}', 'lists/sync.hslist': SYNC });
+    const run = await hslistWith({ ...hubspotEnv, ...salesforceEnv }, join(root, 'lists'), 'schema', 'pull');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties → .*contacts\.json, .*companies\.json$/m);
+    assert.match(run.out, /^Salesforce \(http:\/\/127\.0\.0\.1:\d+\): 2\d Lead fields, 2\d Contact fields → .*salesforce\/lead\.json, .*salesforce\/contact\.json$/m);
+    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'salesforce']);
+    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema', 'salesforce')).sort(), ['contact.json', 'lead.json'], 'no temporary files left');
+    const contacts = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'contacts.json'), 'utf8'));
+    assert.ok(contacts.results.some((p: { name: string }) => p.name === 'renewal_date'), "the portal's custom property was pulled");
+  });
+
+  it('after a pull, hslist check validates against both pulled schemas', async () => {
+    const root = workspace({ 'sync.hslist': SYNC, 'renewals.hslist': 'list "Renewals" {\n  where renewal_date is known\n}\n' });
+    const before = await hslistWith({}, root, 'check');
+    assert.match(before.out, /renewals\.hslist:2:9: error unknown-property/, 'the bundled schema has no renewal_date');
+    assert.doesNotMatch(before.out, /unknown-salesforce-field/, 'no Salesforce schema, no Salesforce checks');
+    assert.equal((await hslistWith({ ...hubspotEnv, ...salesforceEnv }, root, 'schema', 'pull')).code, 0);
+    const after = await hslistWith({}, root, 'check');
+    assert.doesNotMatch(after.out, /unknown-property/);
+    assert.match(after.out, /sync\.hslist:3:19: error unknown-salesforce-field Lead has no field `Titel`.*did you mean `Title`\?/);
+  });
+
+  it('either side alone works', async () => {
+    const hubspotOnly = workspace({});
+    assert.equal((await hslistWith(hubspotEnv, hubspotOnly, 'schema', 'pull')).code, 0);
+    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json']);
+    const salesforceOnly = workspace({});
+    const run = await hslistWith(salesforceEnv, salesforceOnly, 'schema', 'pull');
+    assert.equal(run.code, 0);
+    assert.doesNotMatch(run.out, /HubSpot/);
+    assert.deepEqual(readdirSync(join(salesforceOnly, '.hslist', 'schema')), ['salesforce']);
+  });
+
+  it('--out writes somewhere else', async () => {
+    const root = workspace({});
+    assert.equal((await hslistWith(hubspotEnv, root, 'schema', 'pull', '--out', 'pulled')).code, 0);
+    assert.ok(existsSync(join(root, 'pulled', 'contacts.json')));
+    assert.ok(!existsSync(join(root, '.hslist')));
+  });
+
+  it('no credentials at all: exit 2 naming the variables', async () => {
+    const run = await hslistWith({}, workspace({}), 'schema', 'pull');
+    assert.equal(run.code, 2);
+    for (const variable of ['HSLIST_HUBSPOT_TOKEN', 'HSLIST_SF_INSTANCE_URL', 'HSLIST_SF_ACCESS_TOKEN', 'HSLIST_SF_USERNAME']) assert.match(run.err, new RegExp(variable));
+  });
+
+  it('incomplete Salesforce credentials or bad usage: exit 2 before any request', async () => {
+    const seen = sandbox.hubspot.requests.length;
+    const partial = await hslistWith({ ...hubspotEnv, HSLIST_SF_INSTANCE_URL: 'http://127.0.0.1:9' }, workspace({}), 'schema', 'pull');
+    assert.equal(partial.code, 2);
+    assert.match(partial.err, /set HSLIST_SF_ACCESS_TOKEN/);
+    assert.equal(sandbox.hubspot.requests.length, seen);
+    for (const argv of [['schema'], ['schema', 'push'], ['schema', 'pull', 'here'], ['schema', 'pull', '--nope']]) {
+      assert.equal((await hslistWith(hubspotEnv, workspace({}), ...argv)).code, 2, argv.join(' '));
+    }
+  });
+
+  it('a refused token: one sentence with the status and the service message, exit 1, no token, no stack', async () => {
+    const root = workspace({});
+    const run = await hslistWith({ ...hubspotEnv, HSLIST_HUBSPOT_TOKEN: 'wrong-token-1234', HSLIST_SF_INSTANCE_URL: salesforceEnv.HSLIST_SF_INSTANCE_URL, HSLIST_SF_ACCESS_TOKEN: 'wrong-sf-token-5678' }, root, 'schema', 'pull');
+    assert.equal(run.code, 1);
+    assert.equal(run.out, '');
+    const lines = run.err.trim().split('\n');
+    assert.equal(lines.length, 2, run.err);
+    assert.match(lines[0], /^hslist schema pull: HubSpot schema not pulled: HubSpot said 401 Unauthorized: Authentication credentials not found/);
+    assert.match(lines[1], /^hslist schema pull: Salesforce schema not pulled: Salesforce said 401 INVALID_SESSION_ID: Session expired or invalid/);
+    assert.doesNotMatch(run.err, /wrong-token-1234|wrong-sf-token-5678|\n\s+at /);
+    assert.ok(!existsSync(join(root, '.hslist')), 'nothing written');
+  });
+
+  it('all-or-nothing per side: a failure on the second HubSpot object keeps the old files, Salesforce still lands', async () => {
+    const root = workspace({});
+    const cache = join(root, '.hslist', 'schema');
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, 'contacts.json'), '{"results": []}\n');
+    sandbox.hubspot.faults.add({ type: 'status', status: 400, path: '/crm/v3/properties/companies' });
+    const run = await hslistWith({ ...hubspotEnv, ...salesforceEnv }, root, 'schema', 'pull');
+    assert.equal(run.code, 1);
+    assert.match(run.err, /HubSpot schema not pulled: HubSpot said 400 Bad Request/);
+    assert.match(run.out, /^Salesforce .*Lead fields/m);
+    assert.equal(readFileSync(join(cache, 'contacts.json'), 'utf8'), '{"results": []}\n', 'contacts.json untouched');
+    assert.ok(!existsSync(join(cache, 'companies.json')));
+    assert.deepEqual(readdirSync(cache).sort(), ['contacts.json', 'salesforce'], 'no temporary files left');
+  });
+});
