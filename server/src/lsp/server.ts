@@ -1,83 +1,107 @@
-// A first, minimal hslist language server: proves the client ↔ server wiring end to end.
-// Full document sync; on every change it parses the text with the grammar's `parse()` and publishes
-// the parser's diagnostics; answers `hslist/ping`. The LSP features (completion, hover, checks,
-// compile, ...) arrive later as one file each next to this one.
+// The hslist language server. Started by the VS Code client from dist/server.js over IPC, or over
+// stdio with `--stdio` (tests, benchmarks, other editors). Every feature lives in its own file next
+// to this one, over the pure functions of server/src/language; this file only wires them.
+
 import {
   createConnection,
-  Diagnostic as LspDiagnostic,
-  DiagnosticSeverity,
-  InitializeResult,
   ProposedFeatures,
-  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parse } from '../../../grammar/src/index';
-import type { Diagnostic, Severity } from '../../../grammar/src/diagnostic';
-
-const SERVER_NAME = 'hslist-language-server';
-const COMMANDS = { compiledJson: 'hslist.compiledJson', refreshSchema: 'hslist.refreshSchema' } as const;
+import { registerCodeActions } from './code-actions';
+import { COMMANDS, registerCommands, SERVER_NAME } from './commands';
+import { registerCompletion } from './completion';
+import type { ClientAbilities, ServerContext } from './context';
+import { DiagnosticsPublisher } from './diagnostics';
+import { registerFolding } from './folding';
+import { registerFormatting } from './formatting';
+import { describeError } from './guard';
+import { registerHover } from './hover';
+import { registerNavigation } from './navigation';
+import { registerSemanticTokens, SEMANTIC_LEGEND } from './semantic-tokens';
+import { pathOfUri, WorkspaceState } from './state';
+import { registerSymbols } from './symbols';
+import { registerWatcher, registerWatcherDynamically } from './watcher';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const state = new WorkspaceState();
 
-connection.onInitialize(
-  (): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Full,
-      executeCommandProvider: { commands: Object.values(COMMANDS) },
-    },
-    serverInfo: { name: SERVER_NAME },
-  }),
-);
-
-documents.onDidChangeContent((change) => publishDiagnostics(change.document));
-documents.onDidClose((e) => connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
-
-connection.onRequest('hslist/ping', () => ({ pong: true, server: SERVER_NAME, documents: documents.all().length }));
-
-// Placeholders until the compile and schema features land: a clear error the client shows as is.
-connection.onExecuteCommand((params) => {
-  const known = (Object.values(COMMANDS) as string[]).includes(params.command);
-  const what = known ? `${params.command} is not available yet` : `unknown command ${params.command}`;
-  return new ResponseError(-32601, what);
-});
-
-function publishDiagnostics(document: TextDocument): void {
-  let diagnostics: LspDiagnostic[];
-  try {
-    diagnostics = parse(document.getText()).diagnostics.map((d) => toLspDiagnostic(document, d));
-  } catch (error) {
-    // The parser promises not to throw; if it does, say so in the log and in the file, once.
-    const message = error instanceof Error ? error.message : String(error);
-    connection.console.error(`parse failed for ${document.uri}: ${message}`);
-    diagnostics = [internalError(`The hslist parser failed on this file: ${message}`)];
-  }
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-}
-
-function internalError(message: string): LspDiagnostic {
-  const start = { line: 0, character: 0 };
-  return { range: { start, end: start }, severity: DiagnosticSeverity.Error, code: 'internal-error', source: 'hslist', message };
-}
-
-/** The one place where the grammar's offsets become LSP line/character ranges. */
-function toLspDiagnostic(document: TextDocument, d: Diagnostic): LspDiagnostic {
+function abilitiesOf(params: InitializeParams): ClientAbilities {
+  const caps = params.capabilities;
   return {
-    range: { start: document.positionAt(d.start), end: document.positionAt(Math.max(d.start, d.end)) },
-    severity: SEVERITIES[d.severity],
-    code: d.code,
-    source: 'hslist',
-    message: d.message,
+    snippets: caps.textDocument?.completion?.completionItem?.snippetSupport === true,
+    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
   };
 }
 
-const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-};
+function foldersOf(params: InitializeParams): string[] {
+  const folders = params.workspaceFolders?.map((f) => pathOfUri(f.uri)) ?? [];
+  if (folders.length === 0 && params.rootUri) folders.push(pathOfUri(params.rootUri));
+  return folders.filter((f) => f.startsWith('/') || /^[A-Za-z]:/.test(f));
+}
+
+function initializeResult(): InitializeResult {
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [' ', '"', '(', ','] },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+      executeCommandProvider: { commands: Object.values(COMMANDS) },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: SERVER_NAME },
+  };
+}
+
+let ctx: ServerContext | undefined;
+
+connection.onInitialize((params): InitializeResult => {
+  const options = (params.initializationOptions ?? {}) as { diagnosticsIntervalMs?: unknown };
+  const interval = typeof options.diagnosticsIntervalMs === 'number' ? options.diagnosticsIntervalMs : undefined;
+  ctx = { connection, documents, state, publisher: new DiagnosticsPublisher(connection, state, interval), client: abilitiesOf(params) };
+  try {
+    state.scan(foldersOf(params));
+    for (const problem of state.settings.problems) connection.console.warn(`hslist: ${problem}`);
+  } catch (error) {
+    connection.console.error(`hslist: reading the workspace failed: ${describeError(error)}`);
+  }
+  for (const register of [registerCompletion, registerHover, registerNavigation, registerSymbols, registerFolding,
+    registerFormatting, registerSemanticTokens, registerCodeActions, registerCommands, registerWatcher]) register(ctx);
+  return initializeResult();
+});
+
+connection.onInitialized(() => {
+  if (!ctx) return;
+  registerWatcherDynamically(ctx);
+  ctx.publisher.schedule();
+});
+
+documents.onDidChangeContent((change) => {
+  state.setOpen(change.document.uri, change.document.getText(), change.document.version);
+  ctx?.publisher.schedule();
+});
+
+documents.onDidClose((e) => {
+  state.close(e.document.uri);
+  ctx?.publisher.schedule();
+});
+
+process.on('uncaughtException', (error) => connection.console.error(`hslist: uncaught: ${describeError(error)}`));
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,198 @@
+// Completion entries for the things a place can hold: properties, option values, list names,
+// settings and their values, Salesforce fields. Pure data builders; completion.ts decides which apply.
+
+import type { Span } from '../../../grammar/src/ast';
+import { formatPropertyName } from './checks/context';
+import { LIST_SETTINGS, LIST_TYPES } from './checks/list-settings';
+import { SYNC_RULES, SYNC_SETTINGS, SYNC_VALUES } from './checks/sync-block';
+import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { formatOptionValue, quoteString } from './walk';
+
+export type EntryKind = 'keyword' | 'property' | 'operator' | 'value' | 'list' | 'setting' | 'field' | 'snippet' | 'unit';
+
+export interface CompletionEntry {
+  label: string;
+  kind: EntryKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Plain text inserted over `replace`. */
+  insertText: string;
+  /** The same with snippet placeholders, when it has operands to fill in. */
+  snippet?: string;
+  filterText?: string;
+  sortText?: string;
+  /** Ask the editor to open completion again after inserting (an operand follows). */
+  retrigger?: boolean;
+  replace: Span;
+}
+
+/** A list of the workspace, as completion and hover show it. */
+export interface ListInfo {
+  name: string;
+  type: string;
+  folder?: string;
+  path: string;
+}
+
+export interface SalesforceFieldInfo {
+  name: string;
+  label: string;
+  type: string;
+  /** The objects that have the field: `Lead`, `Contact`. */
+  objects: string[];
+}
+
+export function propertyDocumentation(def: PropertyDef): string {
+  const lines = [`**${def.label}** \`${def.name}\``, '', `Type \`${def.type}\`, field type \`${def.fieldType}\`.`];
+  if (def.description) lines.push('', def.description);
+  return lines.join('\n');
+}
+
+export function propertyEntries(schema: Schema, objectType: ObjectTypeName, replace: Span, filter?: (d: PropertyDef) => boolean): CompletionEntry[] {
+  const defs = [...schema.objects[objectType].values()].filter((d) => !d.hidden && (!filter || filter(d)));
+  return defs.map((def) => ({
+    label: def.name,
+    kind: 'property',
+    detail: `${def.label} (${def.type})`,
+    documentation: propertyDocumentation(def),
+    insertText: formatPropertyName(def.name),
+    filterText: `${def.name} ${def.label}`,
+    sortText: `1${def.name}`,
+    replace,
+  }));
+}
+
+export function optionEntries(def: PropertyDef, replace: Span, exclude: string[] = []): CompletionEntry[] {
+  return def.options
+    .filter((o) => !o.hidden && !exclude.includes(o.value))
+    .map((o, i) => ({
+      label: o.label || o.value,
+      kind: 'value' as const,
+      detail: o.value,
+      documentation: o.description || undefined,
+      insertText: formatOptionValue(o.value),
+      filterText: `${o.value} ${o.label}`,
+      sortText: `0${String(i).padStart(4, '0')}`,
+      replace,
+    }));
+}
+
+export function listNameEntries(lists: ListInfo[], replace: Span, preferActive = false): CompletionEntry[] {
+  return lists.map((l) => ({
+    label: l.name,
+    kind: 'list' as const,
+    detail: `${l.type} list${l.folder ? ` in "${l.folder}"` : ''}`,
+    documentation: `Defined in \`${l.path}\`.`,
+    insertText: quoteString(l.name),
+    filterText: quoteString(l.name),
+    sortText: `${preferActive && l.type !== 'active' ? 1 : 0}${l.name.toLowerCase()}`,
+    replace,
+  }));
+}
+
+interface Phrase {
+  text: string;
+  detail?: string;
+  documentation?: string;
+  kind?: EntryKind;
+  /** Text inserted after the phrase (e.g. `: ` after a setting key). */
+  suffix?: string;
+  snippet?: string;
+}
+
+/** Phrases whose words start with the words already typed; each inserts the words still missing. */
+export function phraseEntries(phrases: Phrase[], typed: string[], replace: Span, kind: EntryKind): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  for (const p of phrases) {
+    const words = p.text.split(' ');
+    if (!typed.every((w, i) => words[i]?.toLowerCase() === w)) continue;
+    const rest = words.slice(typed.length).join(' ');
+    if (rest === '') continue;
+    out.push({
+      label: p.text,
+      kind: p.kind ?? kind,
+      detail: p.detail,
+      documentation: p.documentation,
+      insertText: rest + (p.suffix ?? ''),
+      snippet: p.snippet,
+      filterText: rest,
+      replace,
+    });
+  }
+  return out;
+}
+
+const LIST_SETTING_DOCS: Record<string, string> = {
+  type: '`active` (DYNAMIC), `static` (MANUAL) or `snapshot` (SNAPSHOT). Default `active`.',
+  folder: 'The list folder in HubSpot, as text.',
+  timezone: 'IANA zone for dates and "today" in this list, e.g. `"Europe/Warsaw"`.',
+  description: 'For people; not sent to HubSpot.',
+};
+
+const SYNC_SETTING_DOCS: Record<string, string> = {
+  'inclusion list': 'The active list whose members may sync to Salesforce.',
+  'salesforce creates hubspot contacts': '`yes`: "Create or update the contact"; `no`: "Do nothing".',
+  'hubspot creates in salesforce': '`lead` or `contact`: what a new HubSpot contact becomes in Salesforce.',
+};
+
+export function settingKeyEntries(block: 'list' | 'sync', typed: string[], present: string[], replace: Span, allowWhere: boolean): CompletionEntry[] {
+  const keys = block === 'list' ? LIST_SETTINGS : SYNC_SETTINGS;
+  const docs = block === 'list' ? LIST_SETTING_DOCS : SYNC_SETTING_DOCS;
+  const phrases: Phrase[] = keys.filter((k) => !present.includes(k)).map((k) => ({ text: k, documentation: docs[k], suffix: ': ', detail: 'setting' }));
+  if (allowWhere) phrases.push({ text: 'where', kind: 'keyword', suffix: ' ', detail: 'the list\'s criteria' });
+  if (block === 'sync') phrases.push({ text: 'map', kind: 'keyword', suffix: ' ', detail: 'map a HubSpot property to a Salesforce field' });
+  return phraseEntries(phrases, typed, replace, 'setting').map((e) => ({ ...e, retrigger: true }));
+}
+
+const TYPE_DOCS: Record<string, string> = {
+  active: 'HubSpot `DYNAMIC`: members are re-evaluated continuously.',
+  static: 'HubSpot `MANUAL`: members are added by hand; no criteria.',
+  snapshot: 'HubSpot `SNAPSHOT`: criteria evaluated once, at creation.',
+};
+
+function timezoneEntries(replace: Span): CompletionEntry[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  const zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC', 'Europe/Warsaw', 'America/New_York'];
+  return ['UTC', ...zones.filter((z) => z !== 'UTC')].map((z) => ({ label: z, kind: 'value', insertText: quoteString(z), filterText: quoteString(z), replace }));
+}
+
+export interface SettingValueInput {
+  key: string;
+  typed: string[];
+  replace: Span;
+  lists: ListInfo[];
+  folders: string[];
+}
+
+export function listSettingValueEntries(input: SettingValueInput): CompletionEntry[] {
+  const { key, replace } = input;
+  if (key === 'type') return LIST_TYPES.map((t) => ({ label: t, kind: 'value', documentation: TYPE_DOCS[t], insertText: t, replace }));
+  if (key === 'timezone') return timezoneEntries(replace);
+  if (key === 'folder') return input.folders.map((f) => ({ label: f, kind: 'value', insertText: quoteString(f), filterText: quoteString(f), replace }));
+  return [];
+}
+
+export function syncSettingValueEntries(input: SettingValueInput): CompletionEntry[] {
+  const { key, replace } = input;
+  if (key === 'inclusion list') return listNameEntries(input.lists, replace, true);
+  const allowed = SYNC_VALUES[key];
+  if (!allowed) return [];
+  return Object.entries(allowed).map(([word, ui]) => ({ label: word, kind: 'value', detail: `"${ui}"`, insertText: word, replace }));
+}
+
+export function ruleEntries(typed: string[], replace: Span): CompletionEntry[] {
+  const rules = Object.entries(SYNC_RULES).filter(([rule]) => rule !== 'do not sync');
+  return phraseEntries(rules.map(([text, ui]) => ({ text, detail: `"${ui}"` })), typed, replace, 'value');
+}
+
+export function salesforceFieldEntries(fields: SalesforceFieldInfo[], replace: Span): CompletionEntry[] {
+  return fields.map((f) => ({
+    label: f.name,
+    kind: 'field',
+    detail: `${f.label} (${f.type}) · ${f.objects.join(', ')}`,
+    insertText: /^[A-Za-z_][A-Za-z0-9_]*$/.test(f.name) ? f.name : `\`${f.name}\``,
+    filterText: `${f.name} ${f.label}`,
+    replace,
+  }));
+}

@@ -1,0 +1,198 @@
+// Completion: what may be typed at the cursor, from cursor-context.ts (tokens, so broken lines work)
+// and the workspace (schema, lists, Salesforce fields). Pure and offset-based; the LSP layer turns
+// entries into CompletionItems.
+
+import type { HslistToken } from '../../../grammar/src';
+import type { Span } from '../../../grammar/src/ast';
+import { fitsType, insertRest, readableRest, type PhraseState } from './completion-phrases';
+import {
+  listNameEntries,
+  listSettingValueEntries,
+  optionEntries,
+  propertyEntries,
+  ruleEntries,
+  salesforceFieldEntries,
+  settingKeyEntries,
+  syncSettingValueEntries,
+  type CompletionEntry,
+  type ListInfo,
+  type SalesforceFieldInfo,
+} from './completion-values';
+import type { ExprExpectation } from './cursor-context-expr';
+import { cursorContext, type CursorContext } from './cursor-context';
+import { resolveOperation, typeClassOf } from './operators';
+import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+
+export type { CompletionEntry, ListInfo, SalesforceFieldInfo } from './completion-values';
+
+export interface CompletionInput {
+  text: string;
+  offset: number;
+  schema: Schema;
+  /** The workspace's lists (first definition of each name). */
+  lists: ListInfo[];
+  /** Folders used by lists of the workspace. */
+  folders?: string[];
+  /** Fields of the pulled Salesforce schema; absent when none is loaded (then no field completion). */
+  salesforceFields?: SalesforceFieldInfo[];
+  /** The text's tokens, when the caller already has them. */
+  tokens?: HslistToken[];
+}
+
+interface KeywordPhrase {
+  text: string;
+  /** Plain text to insert when it differs from `text` (which may show placeholders). */
+  insert?: string;
+  snippet?: string;
+  detail?: string;
+  retrigger?: boolean;
+}
+
+function keywordEntries(phrases: KeywordPhrase[], replace: Span): CompletionEntry[] {
+  return phrases.map((p, i) => ({
+    label: p.text,
+    kind: 'keyword' as const,
+    detail: p.detail,
+    insertText: (p.insert ?? p.text) + (p.retrigger ? ' ' : ''),
+    snippet: p.snippet,
+    filterText: p.text,
+    sortText: `0${i}`,
+    retrigger: p.retrigger,
+    replace,
+  }));
+}
+
+function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, replace: Span): CompletionEntry[] {
+  const keywords =
+    objectType === 'companies'
+      ? [{ text: 'not', retrigger: true }]
+      : [
+          { text: 'not', retrigger: true },
+          { text: 'in list "…"', insert: 'in list', snippet: 'in list "$1"', detail: 'member of another list', retrigger: true },
+          { text: 'associated company where', detail: 'a property of an associated company', retrigger: true },
+          { text: 'submitted any form', snippet: 'submitted any form' },
+          { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form id' },
+          { text: 'everyone', detail: 'every contact' },
+          { text: 'nobody', detail: 'no contact' },
+        ];
+  return [...keywordEntries(keywords, replace), ...propertyEntries(schema, objectType, replace)];
+}
+
+function joinerEntries(includingUnknown: boolean, replace: Span): CompletionEntry[] {
+  const words = [
+    { text: 'and', retrigger: true },
+    { text: 'or', retrigger: true },
+  ];
+  if (includingUnknown) words.push({ text: 'including unknown', retrigger: false });
+  return keywordEntries(words, replace);
+}
+
+function operatorEntry(state: PhraseState, def: PropertyDef | undefined, replace: Span): CompletionEntry | undefined {
+  const { pattern, pos } = state;
+  const typeClass = def ? typeClassOf(def.type) : undefined;
+  if (!pattern.offered || !fitsType(pattern, typeClass)) return undefined;
+  const rest = insertRest(pattern, pos);
+  const row = typeClass ? resolveOperation(pattern.surface, pattern.operand, typeClass) : undefined;
+  return {
+    label: readableRest(pattern, 0),
+    kind: 'operator',
+    detail: row ? `${row.operationType} ${row.operator}` : undefined,
+    insertText: rest.plain,
+    snippet: rest.snippet,
+    filterText: readableRest(pattern, pos),
+    retrigger: rest.endsInOperand,
+    replace,
+  };
+}
+
+const UNITS = ['day', 'week', 'month', 'quarter', 'year'];
+
+function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: CompletionInput, replace: Span, objectType: ObjectTypeName): CompletionEntry[] {
+  const typeClass = def ? typeClassOf(def.type) : undefined;
+  if (!fitsType(state.pattern, typeClass) || !def) return [];
+  if (state.list) return state.list.expectValue && typeClass === 'enumeration' ? optionEntries(def, replace, state.list.values) : [];
+  const part = state.pattern.parts[state.pos];
+  if (part === '$U') return UNITS.map((u) => ({ label: u, kind: 'unit' as const, insertText: u, replace }));
+  if (part === '$P') return propertyEntries(input.schema, objectType, replace, (d) => typeClassOf(d.type) === 'date');
+  if (part !== '$V') return [];
+  if (typeClass === 'enumeration') return optionEntries(def, replace);
+  if (typeClass === 'bool') return ['true', 'false'].map((b) => ({ label: b, kind: 'value' as const, insertText: b, replace }));
+  return [];
+}
+
+function phraseEntriesFor(e: Extract<ExprExpectation, { kind: 'phrase' }>, input: CompletionInput, replace: Span): CompletionEntry[] {
+  const def = input.schema.objects[e.objectType].get(e.property);
+  const out: CompletionEntry[] = [];
+  e.states.forEach((state, i) => {
+    const part = state.pattern.parts[state.pos];
+    if (state.list || (part && part.startsWith('$'))) out.push(...slotEntries(state, def, input, replace, e.objectType));
+    else if (part) {
+      const entry = operatorEntry(state, def, replace);
+      if (entry) out.push({ ...entry, sortText: `1${String(i).padStart(3, '0')}` });
+    }
+  });
+  return out;
+}
+
+function expressionEntries(expectations: ExprExpectation[], input: CompletionInput, replace: Span, inString: boolean): CompletionEntry[] {
+  return expectations.flatMap((e): CompletionEntry[] => {
+    if (e.kind === 'listName') return listNameEntries(input.lists, replace);
+    if (inString) return [];
+    switch (e.kind) {
+      case 'conditionStart':
+        return conditionStartEntries(input.schema, e.objectType, replace);
+      case 'joiner':
+        return joinerEntries(e.includingUnknown, replace);
+      case 'keywords':
+        return keywordEntries(e.phrases.map((text) => ({ text, retrigger: true })), replace);
+      case 'phrase':
+        return phraseEntriesFor(e, input, replace);
+    }
+  });
+}
+
+function contextEntries(context: CursorContext, input: CompletionInput, replace: Span, inString: boolean): CompletionEntry[] {
+  switch (context.kind) {
+    case 'none':
+      return [];
+    case 'topLevel':
+      if (inString) return [];
+      return context.afterSync
+        ? keywordEntries([{ text: 'salesforce' }], replace)
+        : keywordEntries([{ text: 'list "…" { … }', insert: 'list ', snippet: 'list "$1" {\n  type: ${2|active,static,snapshot|}\n  where $0\n}' }, { text: 'sync salesforce { … }', insert: 'sync salesforce {\n}', snippet: 'sync salesforce {\n  inclusion list: "$1"\n}' }], replace);
+    case 'settingKey':
+      return inString ? [] : settingKeyEntries(context.block, context.typed, context.present, replace, context.allowWhere);
+    case 'settingValue': {
+      const valueInput = { key: context.key, typed: context.typed, replace, lists: input.lists, folders: input.folders ?? [] };
+      return context.block === 'list' ? listSettingValueEntries(valueInput) : syncSettingValueEntries(valueInput);
+    }
+    case 'mapProperty':
+      return inString ? [] : propertyEntries(input.schema, 'contacts', replace);
+    case 'mapTo':
+      return inString ? [] : keywordEntries([{ text: 'to', retrigger: true }], replace);
+    case 'mapField':
+      return inString || !input.salesforceFields ? [] : salesforceFieldEntries(input.salesforceFields, replace);
+    case 'mapRule':
+      return inString ? [] : ruleEntries(context.typed, replace);
+    case 'expression':
+      return expressionEntries(context.expectations, input, replace, inString);
+  }
+}
+
+function dedupe(entries: CompletionEntry[]): CompletionEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = `${e.label}\u0000${e.insertText}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Completion entries at `offset`. Never throws: a place it cannot read gives no entries. */
+export function complete(input: CompletionInput): CompletionEntry[] {
+  const offset = Math.max(0, Math.min(input.offset, input.text.length));
+  const place = cursorContext(input.text, offset, input.tokens);
+  return dedupe(contextEntries(place.context, input, place.replace, place.inString));
+}
+

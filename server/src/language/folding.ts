@@ -1,0 +1,39 @@
+// Folding regions by offsets: blocks, a `where` that spans lines, and runs of two or more comment
+// lines. The LSP layer turns offsets into lines (a region folds only when it spans lines).
+
+import type { FileNode, Span } from '../../../grammar/src/ast';
+
+export interface FoldRegion extends Span {
+  kind: 'region' | 'comment';
+}
+
+/** Comments that stand alone on consecutive lines, joined into one region per run. */
+function commentRuns(file: FileNode, text: string): FoldRegion[] {
+  const out: FoldRegion[] = [];
+  let run: FoldRegion | undefined;
+  let count = 0;
+  for (const c of file.comments) {
+    if (c.trailing) continue;
+    const between = run ? text.slice(run.end, c.start) : '';
+    if (run && /^\s*$/.test(between) && (between.match(/\n/g) ?? []).length === 1) {
+      run.end = c.end;
+      count++;
+      continue;
+    }
+    if (run && count > 1) out.push(run);
+    run = { start: c.start, end: c.end, kind: 'comment' };
+    count = 1;
+  }
+  if (run && count > 1) out.push(run);
+  return out;
+}
+
+export function foldingRegions(file: FileNode, text: string): FoldRegion[] {
+  const out: FoldRegion[] = [];
+  for (const block of [...file.lists, ...file.syncBlocks]) out.push({ start: block.start, end: block.end, kind: 'region' });
+  for (const list of file.lists) {
+    if (list.where && list.whereKeyword) out.push({ start: list.whereKeyword.start, end: list.where.end, kind: 'region' });
+  }
+  out.push(...commentRuns(file, text));
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,109 @@
+// Hover: what the thing under the cursor is. A property (label, type, field type, description,
+// options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
+// phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
+
+import type { Condition, ListNode, Name, PropertyCondition, Span, SyncNode } from '../../../grammar/src/ast';
+import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
+import { propertyDocumentation } from './completion-values';
+import { OPERATOR_HELP } from './hover-operators';
+import { listSummary } from './navigation-lists';
+import { resolveOperation, typeClassOf } from './operators';
+import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { listKey } from './symbols';
+import { forEachCondition, operandValues, valueText } from './walk';
+import type { WorkspaceAnalysis } from './workspace';
+
+export interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+export interface HoverInput {
+  analysis: WorkspaceAnalysis;
+  path: string;
+  offset: number;
+  schema: Schema;
+  /** How a file path is shown (e.g. relative to the workspace folder). */
+  displayPath?: (path: string) => string;
+}
+
+const within = (span: Span, offset: number) => span.start <= offset && offset <= span.end;
+
+export function propertyHover(def: PropertyDef | undefined, name: Name, objectType: ObjectTypeName): HoverResult {
+  if (!def) return { markdown: `\`${name.text}\`: no such ${objectType === 'contacts' ? 'contact' : 'company'} property in the schema.`, span: name };
+  const lines = [propertyDocumentation(def)];
+  const options = def.options.filter((o) => !o.hidden);
+  if (options.length > 0) {
+    lines.push('', '| value | label |', '| --- | --- |');
+    for (const o of options.slice(0, 40)) lines.push(`| \`${o.value}\` | ${o.label.replace(/\|/g, '\\|')} |`);
+    if (options.length > 40) lines.push('', `… and ${options.length - 40} more options.`);
+  }
+  return { markdown: lines.join('\n'), span: name };
+}
+
+function operatorHover(c: PropertyCondition, def: PropertyDef | undefined): HoverResult {
+  const row = def ? resolveOperation(c.operator, c.operands.kind, typeClassOf(def.type)) : undefined;
+  const lines = [`**${c.operator}**: ${OPERATOR_HELP[c.operator]}`];
+  if (row) lines.push('', `HubSpot: \`${row.operationType}\` \`${row.operator}\`.`);
+  if (c.includeUnknown) lines.push('', '`including unknown`: contacts with no value also match.');
+  return { markdown: lines.join('\n'), span: c.operatorSpan };
+}
+
+function propertyConditionHover(c: PropertyCondition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
+  const def = input.schema.objects[objectType].get(c.property.text);
+  if (within(c.property, input.offset)) return propertyHover(def, c.property, objectType);
+  if (within(c.operatorSpan, input.offset)) return operatorHover(c, def);
+  if (c.operands.kind === 'property' && within(c.operands.property, input.offset)) {
+    return propertyHover(input.schema.objects[objectType].get(c.operands.property.text), c.operands.property, objectType);
+  }
+  const value = operandValues(c).find((v) => within(v, input.offset));
+  const option = value && def?.options.find((o) => o.value === valueText(value));
+  if (value && option) return { markdown: `Option \`${option.value}\` of ${def?.label}: **${option.label}**`, span: value };
+  return undefined;
+}
+
+function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
+  if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
+  if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
+  return undefined;
+}
+
+function listHover(name: string, span: Span, input: HoverInput): HoverResult {
+  const symbol = input.analysis.lists.get(listKey(name))?.[0];
+  if (!symbol) return { markdown: `List "${name}" is not defined in the workspace.`, span };
+  return { markdown: listSummary(input.analysis, symbol, input.displayPath), span };
+}
+
+function inListHover(list: ListNode, input: HoverInput): HoverResult | undefined {
+  if (within(list.name, input.offset)) return listHover(list.name.text, list.name, input);
+  let found: HoverResult | undefined;
+  forEachCondition(list.where, 'contacts', (c, objectType) => {
+    if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input);
+  });
+  return found;
+}
+
+function syncHover(sync: SyncNode, input: HoverInput): HoverResult | undefined {
+  for (const s of sync.settings) {
+    const value = s.value;
+    if (!value || !within(value, input.offset)) continue;
+    if (s.key.text === 'inclusion list' && value.kind === 'string') return listHover(value.value, value, input);
+    const ui = value.kind === 'word' ? SYNC_VALUES[s.key.text]?.[value.value] : undefined;
+    if (ui) return { markdown: `HubSpot setting: **"${ui}"**`, span: value };
+  }
+  for (const m of sync.mappings) {
+    if (within(m.hubspotProperty, input.offset)) return propertyHover(input.schema.objects.contacts.get(m.hubspotProperty.text), m.hubspotProperty, 'contacts');
+    const rule = m.rule && m.rule.kind !== 'number' ? SYNC_RULES[normaliseRule(m.rule.value)] : undefined;
+    if (m.rule && rule && within(m.rule, input.offset)) return { markdown: `Sync rule: **${rule}**`, span: m.rule };
+  }
+  return undefined;
+}
+
+/** The hover at `offset` of the file at `path`, or undefined. Never throws on a broken tree. */
+export function hoverAt(input: HoverInput): HoverResult | undefined {
+  const file = input.analysis.files.get(input.path);
+  if (!file) return undefined;
+  for (const list of file.tree.lists) if (within(list, input.offset)) return inListHover(list, input);
+  for (const sync of file.tree.syncBlocks) if (within(sync, input.offset)) return syncHover(sync, input);
+  return undefined;
+}

@@ -1,0 +1,76 @@
+// Semantic tokens by offsets: the lexer's tokens, refined by the tree (a word is a property, an
+// operator phrase, an option value or a list name depending on where it stands).
+
+import { tokenize, type HslistToken } from '../../../grammar/src';
+import type { FileNode, Span } from '../../../grammar/src/ast';
+import { forEachCondition, operandValues } from './walk';
+
+export const SEMANTIC_TOKEN_TYPES = ['keyword', 'property', 'operator', 'string', 'number', 'date', 'listName', 'comment', 'enumMember'] as const;
+export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
+
+export interface SemanticToken extends Span {
+  type: SemanticTokenType;
+}
+
+interface Marks {
+  /** Token start offset → type, for names and values the tree knows. */
+  at: Map<number, SemanticTokenType>;
+  /** Spans of operator phrases: the words inside are operators. */
+  operators: Span[];
+}
+
+function markList(list: FileNode['lists'][number], marks: Marks): void {
+  marks.at.set(list.name.start, 'listName');
+  for (const s of list.settings) if (s.value?.kind === 'word') marks.at.set(s.value.start, 'enumMember');
+  forEachCondition(list.where, 'contacts', (c) => {
+    if (c.kind === 'inList') marks.at.set(c.target.start, 'listName');
+    if (c.kind !== 'property') return;
+    marks.at.set(c.property.start, 'property');
+    marks.operators.push(c.operatorSpan);
+    if (c.operands.kind === 'property') marks.at.set(c.operands.property.start, 'property');
+    for (const v of operandValues(c)) if (v.kind === 'word') marks.at.set(v.start, 'enumMember');
+  });
+}
+
+function collectMarks(file: FileNode): Marks {
+  const marks: Marks = { at: new Map(), operators: [] };
+  for (const list of file.lists) markList(list, marks);
+  for (const sync of file.syncBlocks) {
+    for (const s of sync.settings) {
+      if (s.key.text === 'inclusion list' && s.value?.kind === 'string') marks.at.set(s.value.start, 'listName');
+      else if (s.value?.kind === 'word') marks.at.set(s.value.start, 'enumMember');
+    }
+    for (const m of sync.mappings) {
+      marks.at.set(m.hubspotProperty.start, 'property');
+      marks.at.set(m.salesforceField.start, 'property');
+    }
+  }
+  marks.operators.sort((a, b) => a.start - b.start);
+  return marks;
+}
+
+const BY_KIND: Partial<Record<HslistToken['kind'], SemanticTokenType>> = {
+  comment: 'comment',
+  string: 'string',
+  number: 'number',
+  date: 'date',
+  datetime: 'date',
+  operator: 'operator',
+  backtickName: 'property',
+  keyword: 'keyword',
+  listId: 'listName',
+};
+
+/** Tokens in text order; words the tree does not place (broken text) are left out unless keywords. */
+export function semanticTokens(file: FileNode, text: string, tokens: HslistToken[] = tokenize(text)): SemanticToken[] {
+  const marks = collectMarks(file);
+  const out: SemanticToken[] = [];
+  let op = 0;
+  for (const t of tokens) {
+    while (op < marks.operators.length && marks.operators[op].end <= t.start) op++;
+    const inOperator = op < marks.operators.length && marks.operators[op].start <= t.start && t.end <= marks.operators[op].end;
+    const type = marks.at.get(t.start) ?? (inOperator && t.kind !== 'comment' ? 'operator' : BY_KIND[t.kind]);
+    if (type) out.push({ start: t.start, end: t.end, type });
+  }
+  return out;
+}

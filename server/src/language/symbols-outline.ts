@@ -1,0 +1,50 @@
+// Document outline: every list and the sync block, with their settings, criteria and mappings as
+// children. Offsets only; the LSP layer makes DocumentSymbols of them.
+
+import type { ListNode, Setting, Span, SyncNode } from '../../../grammar/src/ast';
+import type { FileNode } from '../../../grammar/src/ast';
+import { typeOf } from './navigation-lists';
+
+export type OutlineKind = 'list' | 'sync' | 'setting' | 'criteria' | 'mapping';
+
+export interface OutlineItem {
+  name: string;
+  detail?: string;
+  kind: OutlineKind;
+  span: Span;
+  /** The part to highlight when the item is chosen (the name). */
+  selection: Span;
+  children: OutlineItem[];
+}
+
+function settingItem(s: Setting, text: string): OutlineItem {
+  const value = s.value ? text.slice(s.value.start, s.value.end) : '';
+  return { name: s.key.text, detail: value, kind: 'setting', span: { start: s.start, end: s.end }, selection: { start: s.key.start, end: s.key.end }, children: [] };
+}
+
+function listItem(list: ListNode, text: string): OutlineItem {
+  const children = list.settings.map((s) => settingItem(s, text));
+  if (list.where && list.whereKeyword) {
+    const span = { start: list.whereKeyword.start, end: Math.max(list.whereKeyword.end, list.where.end) };
+    const firstLine = text.slice(list.where.start, list.where.end).split(/\r?\n/)[0];
+    children.push({ name: 'where', detail: firstLine, kind: 'criteria', span, selection: list.whereKeyword, children: [] });
+  }
+  const span = { start: list.start, end: list.end };
+  return { name: list.name.text, detail: `${typeOf(list)} list`, kind: 'list', span, selection: { start: list.name.start, end: list.name.end }, children };
+}
+
+function syncItem(sync: SyncNode, text: string): OutlineItem {
+  const children = sync.settings.map((s) => settingItem(s, text));
+  for (const m of sync.mappings) {
+    const name = `map ${m.hubspotProperty.text} to ${m.salesforceField.text}`;
+    const detail = m.rule ? text.slice(m.rule.start, m.rule.end) : '';
+    children.push({ name, detail, kind: 'mapping', span: { start: m.start, end: m.end }, selection: { start: m.hubspotProperty.start, end: m.hubspotProperty.end }, children: [] });
+  }
+  const span = { start: sync.start, end: sync.end };
+  return { name: `sync ${sync.target.text}`, kind: 'sync', span, selection: { start: sync.target.start, end: sync.target.end }, children };
+}
+
+export function documentOutline(file: FileNode, text: string): OutlineItem[] {
+  const items = [...file.lists.map((l) => listItem(l, text)), ...file.syncBlocks.map((s) => syncItem(s, text))];
+  return items.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,86 @@
+// Publishing diagnostics: after any change, analyse the workspace (coalescing bursts of edits) and
+// publish every file whose diagnostics changed, so a change in one file updates the files that refer
+// to it. An edited open document is always published with its version, even when nothing changed,
+// so the editor knows that version was checked.
+
+import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic, Severity } from '../../../grammar/src/diagnostic';
+import type { LineIndex } from '../language/positions';
+import { toRange } from './ranges';
+import type { WorkspaceState } from './state';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toLspDiagnostic(index: LineIndex, d: Diagnostic): LspDiagnostic {
+  return { range: toRange(index, d), severity: SEVERITIES[d.severity], code: d.code, source: 'hslist', message: d.message };
+}
+
+export class DiagnosticsPublisher {
+  private readonly published = new Map<string, string>();
+  private readonly publishedVersion = new Map<string, number | undefined>();
+  private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private lastRun = 0;
+
+  /** `minIntervalMs`: while edits keep coming, analyse at most this often (an edit after a pause is analysed at once). */
+  constructor(
+    private readonly connection: Connection,
+    private readonly state: WorkspaceState,
+    private readonly minIntervalMs = 50,
+  ) {}
+
+  schedule(): void {
+    if (this.timer) return;
+    const wait = this.lastRun + this.minIntervalMs - Date.now();
+    const run = () => {
+      this.timer = undefined;
+      this.publishNow();
+    };
+    this.timer = wait > 0 ? setTimeout(run, wait) : setImmediate(run);
+  }
+
+  publishNow(): void {
+    try {
+      this.publishAll();
+    } catch (error) {
+      this.connection.console.error(`hslist: publishing diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      this.lastRun = Date.now();
+    }
+  }
+
+  private publishAll(): void {
+    const analysis = this.state.analysis();
+    const seen = new Set<string>();
+    for (const file of analysis.files.values()) {
+      const uri = this.state.uriOf(file.path);
+      seen.add(uri);
+      this.publish(uri, file.diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
+    }
+    for (const [path, problem] of this.state.unreadable) {
+      if (this.state.isOpen(path)) continue;
+      const uri = this.state.uriOf(path);
+      seen.add(uri);
+      const start = { line: 0, character: 0 };
+      this.publish(uri, [{ range: { start, end: start }, severity: DiagnosticSeverity.Error, code: problem.code, source: 'hslist', message: problem.message }], undefined);
+    }
+    for (const uri of [...this.published.keys()]) {
+      if (!seen.has(uri)) this.publish(uri, [], undefined);
+    }
+  }
+
+  private publish(uri: string, diagnostics: LspDiagnostic[], version: number | undefined): void {
+    const key = JSON.stringify(diagnostics);
+    const before = this.published.get(uri);
+    const versionChanged = version !== undefined && this.publishedVersion.get(uri) !== version;
+    if (before === key && !versionChanged) return;
+    if (before === undefined && diagnostics.length === 0 && version === undefined) return;
+    if (diagnostics.length === 0 && version === undefined) this.published.delete(uri);
+    else this.published.set(uri, key);
+    this.publishedVersion.set(uri, version);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+}

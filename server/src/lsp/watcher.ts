@@ -1,0 +1,63 @@
+// Files changed outside the editor: `.hslist` files are read again (an open document keeps the
+// editor's text), and a change to hslist.json or the schema files reloads the settings. The watcher
+// is registered dynamically when the client supports it. The `hslist.schemaFile` setting arrives
+// through workspace/didChangeConfiguration.
+
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
+} from 'vscode-languageserver/node';
+import { refreshSchema } from './commands';
+import type { ServerContext } from './context';
+import { describeError } from './guard';
+import { pathOfUri } from './state';
+
+export const WATCHED_GLOBS = ['**/*.hslist', '**/hslist.json', '**/.hslist/schema/**'];
+
+function onWatchedFiles(ctx: ServerContext, params: DidChangeWatchedFilesParams): void {
+  let settingsChanged = false;
+  for (const change of params.changes ?? []) {
+    const path = pathOfUri(change.uri);
+    if (ctx.state.isSettingsFile(path)) settingsChanged = true;
+    if (!path.endsWith('.hslist')) continue;
+    if (change.type === FileChangeType.Deleted) ctx.state.deletedFromDisk(path);
+    else ctx.state.readFromDisk(path);
+  }
+  if (settingsChanged) refreshSchema(ctx);
+  ctx.publisher.schedule();
+}
+
+function onConfiguration(ctx: ServerContext, params: DidChangeConfigurationParams): void {
+  const settings = (params.settings as { hslist?: { schemaFile?: unknown } } | undefined)?.hslist;
+  const file = typeof settings?.schemaFile === 'string' && settings.schemaFile.trim() !== '' ? settings.schemaFile.trim() : undefined;
+  if (file === ctx.state.schemaOverride) return;
+  ctx.state.schemaOverride = file;
+  refreshSchema(ctx);
+}
+
+export function registerWatcher(ctx: ServerContext): void {
+  ctx.connection.onDidChangeWatchedFiles((params) => {
+    try {
+      onWatchedFiles(ctx, params);
+    } catch (error) {
+      ctx.connection.console.error(`hslist: watched files failed: ${describeError(error)}`);
+    }
+  });
+  ctx.connection.onDidChangeConfiguration((params) => {
+    try {
+      onConfiguration(ctx, params);
+    } catch (error) {
+      ctx.connection.console.error(`hslist: configuration change failed: ${describeError(error)}`);
+    }
+  });
+}
+
+export function registerWatcherDynamically(ctx: ServerContext): void {
+  if (!ctx.client.watchedFilesRegistration) return;
+  const watchers = WATCHED_GLOBS.map((globPattern) => ({ globPattern }));
+  ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error: unknown) => {
+    ctx.connection.console.warn(`hslist: the client refused the file watcher: ${describeError(error)}`);
+  });
+}
