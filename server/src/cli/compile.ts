@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { compileList } from '../hubspot/compile';
 import { parseArgs, UsageError } from './args';
 import { loadCommandContext, type CliIo } from './context';
-import { countsAsFailure, renderProblems } from './problems';
+import { renderProblems } from './problems';
 import { analyzeSources, display } from './workspace-run';
 import { findConfigRoot } from '../config/workspace-config';
 
@@ -28,8 +28,9 @@ export function runCompile(argv: string[], io: CliIo): number {
     const names = analysis.tree.lists.map((l) => `"${l.name.text}"`).join(', ') || 'none';
     throw new UsageError(`${display(io.cwd, file)} has no list named "${wanted}" (its lists: ${names}).`);
   }
-  if (ownProblems.some(countsAsFailure)) {
-    io.err(renderProblems(ownProblems, 'text'));
+  // Warnings are shown but do not stop the output; errors do: no JSON is printed for a broken file.
+  if (ownProblems.length > 0) io.err(renderProblems(ownProblems, 'text'));
+  if (ownProblems.some((p) => p.severity === 'error')) {
     io.err(`${display(io.cwd, file)}: not compiled, fix the problems above first.\n`);
     return 1;
   }

@@ -74,6 +74,14 @@ describe('hslist compile', () => {
     assert.match(run.err, /a\.hslist:3:9: error not-expressible /);
   });
 
+  it('prints warnings on stderr but still compiles', async () => {
+    const root = workspace({ 'a.hslist': 'list "A" {\n  type: active\n  where email is known including unknown\n}\n' });
+    const run = await hslist(root, 'compile', 'a.hslist');
+    assert.equal(run.code, 0);
+    assert.match(run.err, /warning including-unknown-ignored/);
+    assert.equal(JSON.parse(run.out)[0].name, 'A');
+  });
+
   it('needs exactly one file', async () => {
     const root = workspace(files);
     assert.equal((await hslist(root, 'compile')).code, 2);
