@@ -4,7 +4,7 @@
 
 import type { PropertyDef } from '../language/schema-types';
 import { typeClassOf } from '../language/operators';
-import { type Column, type ColumnStore, type EnumColumn, type StringColumn, columnKindFor, newVersion } from './columns';
+import { type Column, type ColumnStore, type EnumColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
 import { emptyBitset, setBit, wordsFor } from './bitset';
 import type { CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
@@ -79,7 +79,7 @@ export class StoreBuilder {
     return {
       version: newVersion(),
       size,
-      ids: this.ids,
+      ids: idColumn(this.ids),
       columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
       memberships,
       associations: this.companies && this.finishAssociations(size),

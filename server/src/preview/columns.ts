@@ -57,7 +57,7 @@ export interface ColumnStore {
   /** Identifies this data: cached clause results are keyed by it. */
   version: string;
   size: number;
-  ids: string[];
+  ids: IdColumn;
   columns: Map<string, Column>;
   /** Memberships of HubSpot lists by id (`in list #id`); undefined = not loaded. */
   memberships: Map<string, Bitset> | undefined;
@@ -91,6 +91,27 @@ export function lowerDictionary(col: StringColumn): string[] {
     col.lower = lower;
   }
   return col.lower;
+}
+
+/** Contact ids: numeric ids (HubSpot's are) as a Float64Array, 8 bytes a row instead of a string each. */
+export interface IdColumn {
+  readonly length: number;
+  at(row: number): string;
+  /** The row of an id, or -1. */
+  rowOf(id: string): number;
+  /** For the snapshot. */
+  readonly numeric: Float64Array | undefined;
+  readonly strings: string[] | undefined;
+}
+
+const NUMERIC_ID = /^[1-9]\d{0,14}$/;
+
+export function idColumn(ids: string[] | Float64Array): IdColumn {
+  if (ids instanceof Float64Array) {
+    return { length: ids.length, at: (r) => String(ids[r]), rowOf: (id) => (NUMERIC_ID.test(id) ? ids.indexOf(Number(id)) : -1), numeric: ids, strings: undefined };
+  }
+  if (ids.every((id) => NUMERIC_ID.test(id))) return idColumn(Float64Array.from(ids, Number));
+  return { length: ids.length, at: (r) => ids[r], rowOf: (id) => ids.indexOf(id), numeric: undefined, strings: ids };
 }
 
 let versionCounter = 0;

@@ -74,14 +74,38 @@ function stringRows(f: PropertyFilter, col: StringColumn, size: number): LeafRes
   return bitsetFromCodes(col.codes, dictionaryMatches(f, lowerDictionary(col)), size);
 }
 
-/** Rows with lo (<= or <) v (<= or <) hi. */
+/** Rows with lo (<= or <) v (<= or <) hi; strict bounds become the adjacent double, so one loop serves all four cases. */
 function rangeRows(values: Float64Array, size: number, lo: number, loIncl: boolean, hi: number, hiIncl: boolean): Bitset {
+  const min = loIncl ? lo : nextUp(lo);
+  const max = hiIncl ? hi : nextDown(hi);
   const out = emptyBitset(size);
-  for (let r = 0; r < size; r++) {
-    const v = values[r];
-    if ((loIncl ? v >= lo : v > lo) && (hiIncl ? v <= hi : v < hi)) out[r >>> 5] |= 1 << (r & 31);
+  const full = size & ~31;
+  for (let base = 0; base < full; base += 32) {
+    let bits = 0;
+    for (let j = 0; j < 32; j++) {
+      const v = values[base + j];
+      bits |= (v >= min && v <= max ? 1 : 0) << j;
+    }
+    out[base >>> 5] = bits;
   }
+  for (let r = full; r < size; r++) if (values[r] >= min && values[r] <= max) setBit(out, r);
   return out;
+}
+
+const scratch = new Float64Array(1);
+const scratchBits = new BigInt64Array(scratch.buffer);
+
+/** The smallest double greater than x (x itself for ±Infinity and NaN). */
+function nextUp(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return Number.MIN_VALUE;
+  scratch[0] = x;
+  scratchBits[0] += x > 0 ? 1n : -1n;
+  return scratch[0];
+}
+
+function nextDown(x: number): number {
+  return -nextUp(-x);
 }
 
 function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): LeafResult {

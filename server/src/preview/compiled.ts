@@ -58,16 +58,14 @@ export class CompiledEvaluator {
     }
     const notPreviewable: NotPreviewable[] = [];
     collectUnavailable(root, notPreviewable);
-    const count = popcount(result.lo);
-    const maxCount = result.hi === result.lo ? count : popcount(result.hi);
     return {
       total: this.store.size,
-      count,
-      maxCount,
+      count: count(result.lo),
+      maxCount: count(result.hi),
       complete: notPreviewable.length === 0,
       notPreviewable,
-      clauses: topLevelClauses(root, this.store.size),
-      sampleIds: firstRows(result.lo, options.sampleSize ?? 20).map((r) => this.store.ids[r]),
+      clauses: this.topLevelClauses(root),
+      sampleIds: firstRows(result.lo, options.sampleSize ?? 20).map((r) => this.store.ids.at(r)),
       elapsedMs: performance.now() - started,
     };
   }
@@ -75,6 +73,21 @@ export class CompiledEvaluator {
   /** The rows a plan certainly / possibly matches (for callers that need the sets themselves). */
   rows(plan: PlanNode): TriSet {
     return this.compile(plan).run();
+  }
+
+  /** Top-level clauses (the root's `and` operands, or the root itself) with the funnel (prefix ANDs, cached). */
+  private topLevelClauses(root: CompiledNode): ClauseCount[] {
+    const size = this.store.size;
+    const tops = root.plan.kind === 'and' ? root.children : [root];
+    let survivors: Bitset | undefined;
+    let prefixKey = '';
+    return tops.map((node) => {
+      const lo = (node.result ?? unknownAll(size)).lo;
+      prefixKey = prefixKey ? `${prefixKey}&${node.key}` : node.key;
+      const before = survivors;
+      survivors = before ? this.cached(`funnel(${prefixKey})`, () => certain(and(before, lo))).lo : lo;
+      return { ...clauseCount(node, size), funnel: count(survivors) };
+    });
   }
 
   clearCache(): void {
@@ -85,9 +98,10 @@ export class CompiledEvaluator {
     const children = childPlans(plan).map((c) => this.compile(c));
     const node: CompiledNode = { plan, key: planKey(plan), children, run: () => ({ lo: emptyBitset(0), hi: emptyBitset(0) }) };
     const compute = this.closureFor(node);
-    const cacheable = children.length === 0 || plan.kind === 'inWorkspaceList' || plan.kind === 'association';
+    // Every node is cached by its structural key: after an edit only the changed clause and its
+    // ancestors are computed again.
     node.run = () => {
-      node.result = cacheable ? this.cached(node.key, compute) : compute();
+      node.result = this.cached(node.key, compute);
       return node.result;
     };
     return node;
@@ -221,27 +235,24 @@ function collectUnavailable(node: CompiledNode, out: NotPreviewable[]): void {
   for (const c of node.children) collectUnavailable(c, out);
 }
 
+const counts = new WeakMap<Bitset, number>();
+
+/** popcount, remembered per (immutable, cached) bitset. */
+function count(b: Bitset): number {
+  let n = counts.get(b);
+  if (n === undefined) counts.set(b, (n = popcount(b)));
+  return n;
+}
+
 function clauseCount(node: CompiledNode, size: number): ClauseCount {
   const r = node.result ?? unknownAll(size);
-  const count = popcount(r.lo);
   return {
     span: node.plan.span,
     text: planText(node.plan),
-    count,
-    maxCount: r.hi === r.lo ? count : popcount(r.hi),
+    count: count(r.lo),
+    maxCount: count(r.hi),
     notPreviewable: node.plan.kind === 'unavailable' ? node.plan.reason : undefined,
     children: node.plan.kind === 'inWorkspaceList' || node.plan.kind === 'association' ? [] : node.children.map((c) => clauseCount(c, size)),
   };
 }
 
-/** Top-level clauses (the root's `and` operands, or the root itself) with the funnel. */
-function topLevelClauses(root: CompiledNode, size: number): ClauseCount[] {
-  const tops = root.plan.kind === 'and' ? root.children : [root];
-  let survivors: Bitset | undefined;
-  return tops.map((node) => {
-    const c = clauseCount(node, size);
-    const lo = (node.result ?? unknownAll(size)).lo;
-    survivors = survivors ? and(survivors, lo) : lo;
-    return { ...c, funnel: popcount(survivors) };
-  });
-}

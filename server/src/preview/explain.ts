@@ -24,7 +24,7 @@ export interface ExplainNode {
 export function recordAt(store: ColumnStore, row: number): ContactRecord {
   const properties: Record<string, string | null> = {};
   for (const [name, col] of store.columns) properties[name] = rawValue(col, row);
-  const record: ContactRecord = { id: store.ids[row], properties };
+  const record: ContactRecord = { id: store.ids.at(row), properties };
   if (store.memberships) record.listMemberships = [...store.memberships].filter(([, b]) => hasBit(b, row)).map(([id]) => id);
   const a = store.associations;
   if (a) {
@@ -35,7 +35,7 @@ export function recordAt(store: ColumnStore, row: number): ContactRecord {
 }
 
 export function explainContact(store: ColumnStore, plan: PlanNode, contactId: string): ExplainNode | { error: string } {
-  const row = store.ids.indexOf(contactId);
+  const row = store.ids.rowOf(contactId);
   if (row < 0) return { error: `There is no contact with id ${contactId} in the loaded data.` };
   return explainNode(plan, recordAt(store, row));
 }

@@ -1,14 +1,15 @@
 // A ColumnStore as one binary file (.hslist/cache/…): a small JSON header, then every typed array
-// as raw bytes (8-byte aligned, so loading is one read and zero-copy views) and every string list
-// as one UTF-8 block split on NUL (JSON when a string itself contains NUL).
+// as raw bytes (8-byte aligned) and every string list as one UTF-8 block split on NUL (JSON when a
+// string itself contains NUL). Loading reads each array straight into its own typed array, so no
+// file-sized buffer stays in memory.
 //
-// Layout: "HSLSNAP1" | uint32 header length | header JSON | padding to 8 | chunks.
+// Layout: "HSLSNAP2" | uint32 header length | header JSON | padding to 8 | chunks.
 
-import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Column, ColumnStore } from './columns';
+import { type Column, type ColumnStore, idColumn } from './columns';
 
-const MAGIC = 'HSLSNAP1';
+const MAGIC = 'HSLSNAP2';
 type Typed = Uint32Array | Float64Array | Uint8Array;
 const ARRAY_TYPES = { u32: Uint32Array, f64: Float64Array, u8: Uint8Array } as const;
 type ArrayTag = keyof typeof ARRAY_TYPES;
@@ -24,7 +25,7 @@ type ColumnHeader = Record<string, unknown> & { kind: Column['kind']; name: stri
 interface StoreHeader {
   version: string;
   size: number;
-  ids: number;
+  ids: { numeric: number } | { strings: number };
   columns: ColumnHeader[];
   memberships: [string, number][] | null;
   associations: { companies: StoreHeader; offsets: number; rows: number } | null;
@@ -75,7 +76,7 @@ function storeHeader(s: ColumnStore, w: ChunkWriter): StoreHeader {
   return {
     version: s.version,
     size: s.size,
-    ids: w.strings(s.ids),
+    ids: s.ids.numeric ? { numeric: w.array(s.ids.numeric) } : { strings: w.strings(s.ids.strings ?? []) },
     columns: [...s.columns.values()].map((c) => columnHeader(c, w)),
     memberships: s.memberships ? [...s.memberships].map(([id, b]) => [id, w.array(b)]) : null,
     associations: s.associations
@@ -98,26 +99,43 @@ export function writeSnapshot(store: ColumnStore, path: string): void {
   renameSync(tmp, path);
 }
 
-/** Read a snapshot; undefined (with the reason) when the file is not one. */
+/** Read a snapshot, or say why the file is not one. */
 export function readSnapshot(path: string): ColumnStore | { error: string } {
-  let file: Buffer;
+  let fd: number;
   try {
-    file = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch (e) {
     return { error: `cannot read ${path}: ${(e as Error).message}` };
   }
-  if (file.length < 12 || file.toString('latin1', 0, 8) !== MAGIC) return { error: `${path} is not an hslist snapshot` };
-  if (file.byteOffset % 8 !== 0) file = Buffer.from(file); // typed views need aligned memory
-  const headerLength = file.readUInt32LE(8);
-  const { store, chunks } = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as { store: StoreHeader; chunks: ChunkRef[] };
-  const base = 12 + headerLength + ((8 - ((12 + headerLength) % 8)) % 8);
-  const r = new ChunkReader(file, base, chunks);
-  return restoreStore(store, r);
+  try {
+    const prefix = readExactly(fd, 0, 12);
+    if (prefix.toString('latin1', 0, 8) !== MAGIC) return { error: `${path} is not an hslist snapshot` };
+    const headerLength = prefix.readUInt32LE(8);
+    if (12 + headerLength > fstatSync(fd).size) return { error: `${path} is truncated` };
+    const { store, chunks } = JSON.parse(readExactly(fd, 12, headerLength).toString('utf8')) as { store: StoreHeader; chunks: ChunkRef[] };
+    const base = 12 + headerLength + ((8 - ((12 + headerLength) % 8)) % 8);
+    return restoreStore(store, new ChunkReader(fd, base, chunks));
+  } catch (e) {
+    return { error: `${path} is not a readable hslist snapshot: ${(e as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readExactly(fd: number, position: number, bytes: number, into?: Uint8Array): Buffer {
+  const target = into ?? new Uint8Array(bytes);
+  let done = 0;
+  while (done < bytes) {
+    const n = readSync(fd, target, done, bytes - done, position + done);
+    if (n === 0) throw new Error('unexpected end of file');
+    done += n;
+  }
+  return Buffer.from(target.buffer, target.byteOffset, bytes);
 }
 
 class ChunkReader {
   constructor(
-    private readonly file: Buffer,
+    private readonly fd: number,
     private readonly base: number,
     private readonly refs: ChunkRef[],
   ) {}
@@ -125,13 +143,14 @@ class ChunkReader {
   array<T extends Typed>(i: number): T {
     const ref = this.refs[i];
     const Ctor = ARRAY_TYPES[ref.tag as ArrayTag];
-    const offset = this.file.byteOffset + this.base + ref.at;
-    return new Ctor(this.file.buffer as ArrayBuffer, offset, ref.bytes / Ctor.BYTES_PER_ELEMENT) as T;
+    const out = new Ctor(ref.bytes / Ctor.BYTES_PER_ELEMENT);
+    readExactly(this.fd, this.base + ref.at, ref.bytes, new Uint8Array(out.buffer));
+    return out as T;
   }
 
   strings(i: number): string[] {
     const ref = this.refs[i];
-    const text = this.file.toString('utf8', this.base + ref.at, this.base + ref.at + ref.bytes);
+    const text = readExactly(this.fd, this.base + ref.at, ref.bytes).toString('utf8');
     return ref.tag === 'json' ? (JSON.parse(text) as string[]) : text.split('\u0000');
   }
 }
@@ -155,7 +174,7 @@ function restoreStore(h: StoreHeader, r: ChunkReader): ColumnStore {
   return {
     version: h.version,
     size: h.size,
-    ids: h.size === 0 ? [] : r.strings(h.ids),
+    ids: idColumn('numeric' in h.ids ? r.array<Float64Array>(h.ids.numeric) : h.size === 0 ? [] : r.strings(h.ids.strings)),
     columns: new Map(h.columns.map((c) => [c.name, restoreColumn(c, r)])),
     memberships: h.memberships ? new Map(h.memberships.map(([id, i]) => [id, r.array<Uint32Array>(i)])) : undefined,
     associations: h.associations
