@@ -5,4 +5,4 @@
 const chevrotain = require('../../node_modules/chevrotain/lib/chevrotain.mjs') as typeof import('chevrotain');
 
 export const { createToken, EmbeddedActionsParser, EOF, Lexer, tokenMatcher } = chevrotain;
-export type { IOrAlt, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+export type { ILexingResult, IOrAlt, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';

@@ -1,10 +1,11 @@
-// Lexing: Chevrotain's lexer plus our diagnostics (unexpected characters, unterminated strings,
+// Lexing: the scanner (scan.ts) plus our diagnostics (unexpected characters, unterminated strings,
 // bad escapes), the comment list, and the public token view used by semantic tokens and completion.
 
 import type { IToken } from './chevrotain';
 import type { Comment } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostic';
-import { hslistLexer, retypeKeywords, UnterminatedString } from './tokens';
+import { scan } from './scan';
+import { UnterminatedString } from './tokens';
 
 export interface LexResult {
   tokens: IToken[];
@@ -13,10 +14,9 @@ export interface LexResult {
 }
 
 export function lexText(text: string): LexResult {
-  const result = hslistLexer.tokenize(text);
-  retypeKeywords(result.tokens);
+  const scanned = scan(text);
   const diagnostics: Diagnostic[] = [];
-  for (const error of result.errors) {
+  for (const error of scanned.errors) {
     const found = text.slice(error.offset, error.offset + error.length);
     const shown = found.length > 20 ? `${found.slice(0, 20)}…` : found;
     diagnostics.push(
@@ -26,7 +26,7 @@ export function lexText(text: string): LexResult {
       }),
     );
   }
-  for (const token of result.tokens) {
+  for (const token of scanned.tokens) {
     if (token.tokenType === UnterminatedString) {
       diagnostics.push(
         diagnostic('unterminated-string', 'This string has no closing `"` on its line.', {
@@ -36,11 +36,10 @@ export function lexText(text: string): LexResult {
       );
     }
   }
-  const comments = (result.groups['comments'] ?? []).map((t): Comment => {
-    const trailing = hasCodeBefore(text, t.startOffset);
-    return { start: t.startOffset, end: t.startOffset + t.image.length, text: t.image.slice(2), trailing };
-  });
-  return { tokens: result.tokens, comments, diagnostics };
+  const comments = scanned.comments.map(
+    ({ start, end }): Comment => ({ start, end, text: text.slice(start + 2, end), trailing: hasCodeBefore(text, start) }),
+  );
+  return { tokens: scanned.tokens, comments, diagnostics };
 }
 
 /** Whether something other than spaces comes before `offset` on its line (an end-of-line comment). */

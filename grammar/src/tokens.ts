@@ -3,7 +3,7 @@
 // Token categories say where a word may stand: any word (setting keys and bare values), a value word
 // (an enumeration option value), a property word (a property name), a calendar unit.
 
-import { createToken, Lexer, type IToken, type TokenType } from './chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain';
 
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, label: 'a word' });
 export const ValueWord = createToken({ name: 'ValueWord', pattern: Lexer.NA, label: 'a value' });
@@ -46,8 +46,8 @@ function keywordToken(word: string): TokenType {
   if (!NOT_VALUES.has(word)) categories.push(ValueWord);
   if (!NOT_PROPERTIES.has(word)) categories.push(PropertyWord);
   if (UNITS.has(word)) categories.push(UnitWord);
-  // Not lexed by a pattern of its own: the lexer reads a word as an Identifier and `retypeKeywords`
-  // looks the word up (case-insensitively). One pattern for all words keeps the lexer optimised.
+  // Not lexed by a pattern of its own: a word is read as an Identifier and then looked up
+  // (case-insensitively) in KEYWORD_BY_WORD, by the scanner and by the reference lexer alike.
   return createToken({ name: `Kw_${word}`, pattern: Lexer.NA, categories, label: `\`${word}\`` });
 }
 
@@ -85,6 +85,8 @@ export const Greater = punct('Greater', '>', '`>`');
 export const Less = punct('Less', '<', '`<`');
 
 // Order matters: the lexer takes the first pattern that matches, so longer forms come first.
+// These patterns are the specification of the hand-written scanner (scan.ts), which follows them
+// and is tested against Chevrotain's lexer built from them (lex-reference.ts).
 export const ALL_TOKENS: TokenType[] = [
   WhiteSpace, LineComment,
   DateTimeLit, DateLit, NumberLit, StringLit, UnterminatedString, BacktickName, ListId,
@@ -95,18 +97,7 @@ export const ALL_TOKENS: TokenType[] = [
   AnyWord, ValueWord, PropertyWord, UnitWord, Stray,
 ];
 
-export const hslistLexer = new Lexer(ALL_TOKENS, { ensureOptimizations: true, positionTracking: 'onlyStart' });
-
-const KEYWORD_BY_WORD = new Map(KEYWORDS.map((w) => [w, Kw[w]]));
-
-/** Give identifier tokens that spell a keyword (in any case) the keyword's token type, in place. */
-export function retypeKeywords(tokens: IToken[]): void {
-  for (const token of tokens) {
-    if (token.tokenType !== Identifier) continue;
-    const keyword = KEYWORD_BY_WORD.get(token.image.toLowerCase());
-    if (keyword) {
-      token.tokenType = keyword;
-      token.tokenTypeIdx = keyword.tokenTypeIdx as number;
-    }
-  }
-}
+/** Keyword token types by their lowercase spelling, for the scanner's lookup after it reads a word. */
+export const KEYWORD_BY_WORD: ReadonlyMap<string, TokenType> = new Map(KEYWORDS.map((w) => [w, Kw[w]]));
+/** No word longer than this is a keyword: the scanner does not look longer words up. */
+export const LONGEST_KEYWORD = Math.max(...KEYWORDS.map((w) => w.length));

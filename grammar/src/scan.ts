@@ -1,0 +1,160 @@
+// The hand-written scanner: one pass over the character codes, producing the same tokens as
+// Chevrotain's lexer built from the patterns in tokens.ts (lex-reference.ts; a property test keeps
+// the two equal), several times faster and with far less garbage. Rules it follows, as the patterns do:
+// the first pattern that matches wins (in ALL_TOKENS order); a word is one Identifier, retyped to its
+// keyword by a lowercase lookup; characters nothing matches are dropped up to the next character where
+// some token could start, and reported as one error.
+
+import type { IToken, TokenType } from './chevrotain';
+import { endOfDate, endOfDigits, endOfNumber, endOfString, endOfTime, endOfWord, isStartAt, isWhitespace, WORD_CHAR } from './scan-chars';
+import * as T from './tokens';
+
+const { BacktickName, Colon, Comma, DateLit, DateTimeLit, Equals, Greater, GreaterEq, Identifier, LBrace, LParen, Less, LessEq, ListId } = T;
+const { NotEquals, NumberLit, RBrace, RParen, StringLit, UnterminatedString, KEYWORD_BY_WORD, LONGEST_KEYWORD } = T;
+
+/** Punctuation by its first character; `!`, `<`, `>` are looked at with the next character. */
+const PUNCT: (TokenType | undefined)[] = [];
+const PUNCT_IMAGE: string[] = [];
+for (const [ch, type] of [['{', LBrace], ['}', RBrace], ['(', LParen], [')', RParen], [',', Comma], [':', Colon], ['=', Equals]] as const) {
+  PUNCT[ch.charCodeAt(0)] = type;
+  PUNCT_IMAGE[ch.charCodeAt(0)] = ch;
+}
+
+export interface ScannedComment {
+  start: number;
+  end: number;
+}
+
+export interface ScanResult {
+  tokens: IToken[];
+  comments: ScannedComment[];
+  errors: { offset: number; length: number }[];
+}
+
+/** Scanner state: the position and the line bookkeeping for `startLine` / `startColumn`. */
+class Scanner {
+  readonly tokens: IToken[] = [];
+  readonly comments: ScannedComment[] = [];
+  readonly errors: ScanResult['errors'] = [];
+  pos = 0;
+  line = 1;
+  lineStart = 0;
+
+  constructor(readonly text: string) {}
+
+  push(type: TokenType, start: number, end: number, image?: string): void {
+    // The same shape as Chevrotain's start-only tokens, so the parser sees one hidden class.
+    this.tokens.push({
+      image: image ?? this.text.substring(start, end),
+      startOffset: start,
+      startLine: this.line,
+      startColumn: start - this.lineStart + 1,
+      tokenTypeIdx: type.tokenTypeIdx as number,
+      tokenType: type,
+    });
+    this.pos = end;
+  }
+
+  /** Skip a run of whitespace, counting `\n`, `\r\n` and a lone `\r` as one line end each. */
+  skipWhitespace(): void {
+    const text = this.text;
+    let i = this.pos;
+    for (; i < text.length && isWhitespace(text.charCodeAt(i)); i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
+        this.line += 1;
+        this.lineStart = i + 1;
+      }
+    }
+    this.pos = i;
+  }
+
+  word(start: number): void {
+    const end = endOfWord(this.text, start);
+    const image = this.text.substring(start, end);
+    const keyword = end - start <= LONGEST_KEYWORD ? KEYWORD_BY_WORD.get(image.toLowerCase()) : undefined;
+    const type = keyword ?? Identifier;
+    this.push(type, start, end, image);
+  }
+
+  /** Tokens that start with a character that is not a letter, digit, quote or bracket. */
+  symbol(start: number, code: number): boolean {
+    const text = this.text;
+    const next = text.charCodeAt(start + 1);
+    if (code === 47 /* / */ && next === 47) {
+      const end = lineEnd(text, start);
+      this.comments.push({ start, end });
+      this.pos = end;
+    } else if (code === 33 /* ! */ && next === 61) this.push(NotEquals, start, start + 2, '!=');
+    else if (code === 62 /* > */) this.push(next === 61 ? GreaterEq : Greater, start, start + (next === 61 ? 2 : 1));
+    else if (code === 60 /* < */) this.push(next === 61 ? LessEq : Less, start, start + (next === 61 ? 2 : 1));
+    else if (code === 96 /* ` */) return this.backtick(start);
+    else if (code === 35 /* # */ && next >= 48 && next <= 57) this.push(ListId, start, endOfDigits(text, start + 1));
+    else return false;
+    return true;
+  }
+
+  backtick(start: number): boolean {
+    const text = this.text;
+    for (let i = start + 1; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 96) {
+        this.push(BacktickName, start, i + 1);
+        return true;
+      }
+      if (code === 10 || code === 13) return false;
+    }
+    return false;
+  }
+
+  /** A date and time, a date, or a number: the first of the three patterns that matches. */
+  number(start: number): void {
+    const dateEnd = endOfDate(this.text, start);
+    if (dateEnd < 0) return this.push(NumberLit, start, endOfNumber(this.text, start));
+    const timeEnd = endOfTime(this.text, dateEnd);
+    this.push(timeEnd < 0 ? DateLit : DateTimeLit, start, timeEnd < 0 ? dateEnd : timeEnd);
+  }
+
+  /** Characters no token starts with: drop them up to where one could start, as one error. */
+  skipUnexpected(start: number): void {
+    let i = start + 1;
+    while (i < this.text.length && !isStartAt(this.text, i)) i++;
+    this.errors.push({ offset: start, length: i - start });
+    this.pos = i;
+  }
+
+  step(): void {
+    const text = this.text;
+    const start = this.pos;
+    const code = text.charCodeAt(start);
+    const punct = PUNCT[code];
+    if (punct !== undefined) this.push(punct, start, start + 1, PUNCT_IMAGE[code]);
+    else if (code < 128 && WORD_CHAR[code] === 2) this.word(start);
+    else if (isWhitespace(code)) this.skipWhitespace();
+    else if (code === 34 /* " */) {
+      const end = endOfString(text, start);
+      this.push(end < 0 ? UnterminatedString : StringLit, start, end < 0 ? -end : end);
+    } else if (isDigit(code) || (code === 45 /* - */ && isDigit(text.charCodeAt(start + 1)))) this.number(start);
+    else if (!this.symbol(start, code)) this.skipUnexpected(start);
+  }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function lineEnd(text: string, at: number): number {
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) break;
+    at++;
+  }
+  return at;
+}
+
+/** Tokens (comments apart, whitespace dropped), comment spans and unexpected characters of `text`. */
+export function scan(text: string): ScanResult {
+  const scanner = new Scanner(text);
+  while (scanner.pos < text.length) scanner.step();
+  return { tokens: scanner.tokens, comments: scanner.comments, errors: scanner.errors };
+}
