@@ -164,7 +164,7 @@ export function fitsType(pattern: PhrasePattern, typeClass: TypeClass | undefine
 
 /** The rest of a pattern from `pos` as people read it: `any of (…)`, `less than N days ago`. */
 export function readableRest(pattern: PhrasePattern, pos: number): string {
-  const shown: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U: 'month', $P: 'property' };
+  const shown: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U: 'month', $P: '…' };
   return pattern.parts.slice(pos).map((part) => shown[part] ?? part).join(' ');
 }
 

@@ -29,6 +29,7 @@ import { registerWatcher, registerWatcherDynamically } from './watcher';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const state = new WorkspaceState();
+state.onProblem = (message) => connection.console.warn(`hslist: ${message}`);
 
 function abilitiesOf(params: InitializeParams): ClientAbilities {
   const caps = params.capabilities;

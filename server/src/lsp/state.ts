@@ -4,6 +4,8 @@
 // Parses are cached by text (language/workspace.ts), so a re-analysis costs about one file's parse.
 
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from '../../../grammar/src';
+import type { Diagnostic } from '../../../grammar/src/diagnostic';
 import { discoverSources } from '../cli/discover';
 import { readSource } from '../cli/read-source';
 import { defaultSchema } from '../language/schema';
@@ -36,6 +38,15 @@ export class WorkspaceState {
   private workspace: Workspace;
   private current: WorkspaceAnalysis | undefined;
   private dirty = true;
+  private readonly changed = new Set<string>();
+  /**
+   * Files whose text the parser turned into a malformed tree (grammar/src/parse.ts returns a file
+   * without `lists` for e.g. an unclosed `sync s {` at the end): they are analysed as empty text, so
+   * the rest of the workspace keeps its diagnostics, and their own parse diagnostics are published.
+   */
+  readonly quarantined = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
+  /** Called with a sentence when analysis needed the quarantine (the LSP layer logs it). */
+  onProblem: (message: string) => void = () => undefined;
 
   constructor() {
     // Until the folders are known (initialize), the bundled schema and UTC.
@@ -105,6 +116,8 @@ export class WorkspaceState {
   }
 
   private sync(path: string): void {
+    this.quarantined.delete(path);
+    this.changed.add(path);
     const text = this.textOf(path);
     if (text === undefined) this.workspace.removeFile(path);
     else this.workspace.setFile(path, text);
@@ -114,10 +127,36 @@ export class WorkspaceState {
   /** The analysis of the current texts (computed now if anything changed). */
   analysis(): WorkspaceAnalysis {
     if (this.dirty || !this.current) {
-      this.current = this.workspace.analyze();
+      this.current = this.analyzeGuarded();
       this.dirty = false;
+      this.changed.clear();
     }
     return this.current;
+  }
+
+  private analyzeGuarded(): WorkspaceAnalysis {
+    try {
+      return this.workspace.analyze();
+    } catch (error) {
+      this.onProblem(`analysis failed (${error instanceof Error ? error.message : String(error)}); files the parser could not turn into a tree are analysed as empty`);
+      const suspects = this.quarantineMalformed(this.changed);
+      if (suspects === 0) this.quarantineMalformed(this.allPaths());
+      return this.workspace.analyze();
+    }
+  }
+
+  private quarantineMalformed(paths: Iterable<string>): number {
+    let found = 0;
+    for (const path of paths) {
+      const text = this.textOf(path);
+      if (text === undefined) continue;
+      const parsed = parse(text);
+      if (Array.isArray(parsed.file.lists) && Array.isArray(parsed.file.syncBlocks)) continue;
+      this.quarantined.set(path, { text, diagnostics: parsed.diagnostics });
+      this.workspace.setFile(path, '');
+      found++;
+    }
+    return found;
   }
 
   /** The latest analysis without waiting for a new one (completion reads lists from it). */

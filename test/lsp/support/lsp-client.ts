@@ -56,6 +56,7 @@ export class LspClient {
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
   private exited = false;
+  initializeResult: unknown;
 
   private constructor(readonly child: ChildProcess, readonly root: string) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -77,7 +78,7 @@ export class LspClient {
     const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr?.on('data', () => undefined);
     const client = new LspClient(child, root);
-    await client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uriOf(root),
       workspaceFolders: [{ uri: uriOf(root), name: 'fixture' }],
