@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/node_modules/**', 'test/e2e/.state/**', '**/*.js', '**/*.mjs', '.hslist/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/node_modules/**', 'test/e2e/.state/**', '**/*.js', '**/*.mjs', '**/*.cjs', '.hslist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
