@@ -15,6 +15,6 @@ export function format(text: string): FormatResult {
   const parsed = parse(text);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) return { text, diagnostics: errors, changed: false };
-  const formatted = printFile(parsed.file);
+  const formatted = printFile(parsed.file, text);
   return { text: formatted, diagnostics: [], changed: formatted !== text };
 }

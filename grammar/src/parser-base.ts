@@ -133,8 +133,11 @@ export class ParserBase extends EmbeddedActionsParser {
   }
 
   protected onLine(line: number | undefined): boolean {
-    const next = this.LA(1);
-    return next.tokenType !== EOF && line !== undefined && next.startLine === line;
+    return this.onLineToken(this.LA(1), line);
+  }
+
+  protected onLineToken(token: IToken, line: number | undefined): boolean {
+    return token.tokenType !== EOF && line !== undefined && token.startLine === line;
   }
 
   protected atBlockEnd(): boolean {

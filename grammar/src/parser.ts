@@ -2,7 +2,7 @@
 // line each, `where`, and `map … to …: rule` lines. Lines that fit nothing are consumed as stray
 // text with one diagnostic, so the rest of the block still parses.
 
-import type { IToken } from './chevrotain';
+import { tokenMatcher, type IToken } from './chevrotain';
 import type { Expr, ListNode, MappingNode, Name, Setting, SettingValue, Span, SyncNode } from './ast';
 import { diagnostic } from './diagnostic';
 import { describeFound } from './messages';
@@ -13,6 +13,15 @@ import * as T from './tokens';
 const { AnyWord, BacktickName, Colon, LBrace, NumberLit, RBrace, Stray, StringLit, Kw: K } = T;
 
 
+
+/** Setting names of more than one word, to tell where a bare value ends and the next key begins on one line. */
+const MULTI_WORD_KEYS = [['inclusion', 'list'], ['salesforce', 'creates', 'hubspot', 'contacts'], ['hubspot', 'creates', 'in', 'salesforce']];
+
+/** Whether `words` ends with `key` and has at least one word before it (the value). */
+function endsWith(words: string[], key: string[]): boolean {
+  if (words.length <= key.length) return false;
+  return key.every((word, i) => words[words.length - key.length + i] === word);
+}
 
 type BodyItem = { kind: 'where'; keyword: Span; expr: Expr } | Setting | MappingNode | undefined;
 
@@ -152,7 +161,8 @@ export class HslistParser extends ExprParser {
       {
         ALT: () => {
           const words: IToken[] = [];
-          this.AT_LEAST_ONE({ GATE: () => this.onLine(line), DEF: () => words.push(this.CONSUME(AnyWord)) });
+          const length = this.ACTION(() => this.bareValueLength(line));
+          this.AT_LEAST_ONE({ GATE: () => words.length < length, DEF: () => words.push(this.CONSUME(AnyWord)) });
           return this.ACTION(() => {
             const value = words.map((w) => w.image.toLowerCase()).join(' ');
             return { kind: 'word' as const, value, ...this.spanFrom(this.startOf(words[0])) };
@@ -161,6 +171,24 @@ export class HslistParser extends ExprParser {
       },
     ]),
   );
+
+  /**
+   * How many words from here make a bare value: the words on this line up to `where`, `map`, a
+   * non-word, or the key of another setting (`type: active folder: "x"`). That key is the longest
+   * known setting name ending at its colon, else the one word before the colon. At least one word.
+   */
+  private bareValueLength(line: number | undefined): number {
+    let count = 0;
+    for (let next = this.LA(1); this.onLineToken(next, line) && tokenMatcher(next, AnyWord); next = this.LA(count + 1)) {
+      if (next.tokenType === K.where || next.tokenType === K.map) break;
+      count += 1;
+    }
+    const after = this.LA(count + 1);
+    if (count <= 1 || after.tokenType !== Colon || !this.onLineToken(after, line)) return Math.max(1, count);
+    const words = Array.from({ length: count }, (_, i) => this.LA(i + 1).image.toLowerCase());
+    const keyLength = Math.max(1, ...MULTI_WORD_KEYS.filter((key) => endsWith(words, key)).map((key) => key.length));
+    return Math.max(1, count - keyLength);
+  }
 
   /** `map <hubspot property> to <Salesforce field>: <rule words>` */
   private mapping = this.RULE('mapping', (): MappingNode => {

@@ -15,6 +15,7 @@ export interface Line {
 }
 
 const WORD = /^[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const KEYWORD_SET = new Set(KEYWORDS);
 const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
 const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
@@ -22,10 +23,23 @@ const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyon
 /** Precedence of each expression kind; an operand of lower precedence than its place needs parentheses. */
 const PREC = { or: 1, and: 2, not: 3, primary: 4 } as const;
 
+/**
+ * A number as the language writes it (`-?digits[.digits]`, no exponent), re-read as the very same
+ * value: JavaScript's shortest digits with the decimal point moved (5e-324 is `0.000…0005`), `-0` kept.
+ */
 export function numberText(n: number): string {
+  if (Object.is(n, -0)) return '-0';
   const text = String(n);
-  if (!/e/i.test(text)) return text;
-  return Number.isInteger(n) ? BigInt(n).toString() : n.toFixed(20).replace(/0+$/, '');
+  const e = text.indexOf('e');
+  if (e < 0) return text;
+  const sign = n < 0 ? '-' : '';
+  const mantissa = text.slice(sign.length, e);
+  const dot = mantissa.indexOf('.');
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const point = (dot < 0 ? mantissa.length : dot) + Number(text.slice(e + 1));
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 export function printValue(value: Value): string {
@@ -33,7 +47,8 @@ export function printValue(value: Value): string {
     case 'string':
       return encodeString(value.value);
     case 'number':
-      return /^-?\d+(?:\.\d+)?$/.test(value.raw) ? value.raw : numberText(value.value);
+      // The text as written when it still says this value (a tree built in code may carry another).
+      return NUMBER.test(value.raw) && Object.is(Number(value.raw), value.value) ? value.raw : numberText(value.value);
     case 'boolean':
       return value.value ? 'true' : 'false';
     case 'date':
