@@ -4,6 +4,7 @@ import { runCheck } from './check';
 import { runCompile } from './compile';
 import type { CliIo } from './context';
 import { runFmt } from './fmt';
+import { runPreview } from './preview';
 import { runSandbox } from './sandbox';
 import { runSchema } from './schema';
 
@@ -13,10 +14,11 @@ Usage:
   hslist check [paths…] [--format text|json|github] [--schema FILE|DIR]
   hslist fmt [--check] [paths…]
   hslist compile FILE [--list NAME] [--schema FILE|DIR]
+  hslist preview FILE [--list NAME] [--data PATH|hubspot] [--sample N] [--explain EMAIL|ID] [--json] [--now ISO]
   hslist schema pull [--out DIR]      (HSLIST_HUBSPOT_TOKEN, HSLIST_SF_* from the environment)
   hslist sandbox [--port-hubspot N] [--port-salesforce N] [--seed S] [--contacts N]
 
-Exit codes: 0 clean, 1 problems found, 2 bad usage.
+Exit codes: 0 clean, 1 problems found, 2 bad usage (preview: 130 when cancelled with Ctrl-C).
 `;
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   check: runCheck,
   fmt: runFmt,
   compile: runCompile,
+  preview: runPreview,
   schema: runSchema,
   sandbox: runSandbox,
 };

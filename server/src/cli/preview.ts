@@ -1,0 +1,110 @@
+// `hslist preview FILE [--list NAME] [--data PATH|hubspot] [--sample N] [--explain EMAIL|ID] [--json] [--now ISO]`:
+// how many contacts each list of the file would hold, clause by clause, on a contacts file or the live
+// portal; and, when the list is published and HubSpot is connected, who would enter and leave.
+// Exit 0 ok, 1 problems in the file or the data, 2 bad usage, 130 cancelled (Ctrl-C).
+
+import { dirname, resolve } from 'node:path';
+import { accountSettingsFromEnv, openAccounts } from '../accounts';
+import { HubSpotAccountError } from '../hubspot/account/errors';
+import { findConfigRoot } from '../config/workspace-config';
+import { PreviewCancelled } from '../preview/hubspot/abort';
+import { CACHE_DIR } from '../preview/hubspot/cache-files';
+import { loadPreviewData, previewList, type DataSource, type PreviewData, type PreviewWorkspace } from '../preview/run';
+import { parseArgs, UsageError } from './args';
+import { loadCommandContext, type CliIo } from './context';
+import { renderProblems } from './problems';
+import { analyzeSources, display, type WorkspaceRun } from './workspace-run';
+import { listReport, publishedComparison } from './preview-build';
+import { progressReporter } from './preview-progress';
+import { renderText, type PreviewReport } from './preview-report';
+import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
+
+export async function runPreview(argv: string[], io: CliIo): Promise<number> {
+  const flags = parsePreviewFlags(parseArgs(argv, { values: ['list', 'data', 'sample', 'explain', 'now', 'schema'], switches: ['json'] }));
+  const file = resolve(io.cwd, flags.file);
+  const ctx = loadCommandContext(dirname(file), flags.schema, io.cwd);
+  const root = findConfigRoot(dirname(file)) ?? dirname(file);
+  const run = analyzeSources([root, file], ctx, io.cwd);
+  const analysis = run.analysis.files.get(file);
+  const ownProblems = run.problems.filter((p) => p.file === display(io.cwd, file));
+  if (ownProblems.length > 0) io.err(renderProblems(ownProblems, 'text'));
+  if (!analysis || ownProblems.some((p) => p.severity === 'error')) {
+    io.err(`${display(io.cwd, file)}: not previewed, fix the problems above first.\n`);
+    return 1;
+  }
+  const lists = analysis.tree.lists.filter((l) => flags.list === undefined || l.name.text === flags.list);
+  if (flags.list !== undefined && lists.length === 0) {
+    const names = analysis.tree.lists.map((l) => `"${l.name.text}"`).join(', ') || 'none';
+    throw new UsageError(`${display(io.cwd, file)} has no list named "${flags.list}" (its lists: ${names}).`);
+  }
+  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run), defaultTimezone: ctx.config.timezone, root };
+  const source = dataSource(flags, ctx.config.contacts, io);
+  const loaded = await loadWithProgress(workspace, source, flags, io);
+  if (typeof loaded === 'number') return loaded;
+  const report: PreviewReport = { file: display(io.cwd, file), data: { kind: loaded.kind, ...loaded.report, ...(loaded.refresh ? { refresh: loaded.refresh } : {}) }, lists: [] };
+  const hubspot = openAccounts(accountSettingsFromEnv(io.env).settings).hubspot;
+  for (const list of lists) {
+    const preview = previewList(workspace, loaded, list.name.text, { now: flags.now, sampleSize: flags.sample, explain: flags.explain });
+    if ('error' in preview) throw new UsageError(preview.error);
+    const entry = listReport(preview, analysis, flags.explain);
+    const published = hubspot && (await publishedComparison(hubspot, preview, list, isInclusionList(run, list.name.text), flags.sample));
+    if (published) entry.published = published;
+    report.lists.push(entry);
+  }
+  io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
+  return loaded.report.rowsRejected > 0 ? 1 : 0;
+}
+
+/** Every list of the workspace, first definition of each name. */
+function workspaceLists(run: WorkspaceRun) {
+  return [...run.analysis.lists.values()].map((symbols) => symbols[0].node);
+}
+
+function isInclusionList(run: WorkspaceRun, name: string): boolean {
+  return run.analysis.syncBlocks.some(({ node }) =>
+    node.settings.some((s) => s.key.text === 'inclusion list' && s.value?.kind === 'string' && s.value.value.toLowerCase() === name.toLowerCase()));
+}
+
+function dataSource(flags: PreviewFlags, configured: string | undefined, io: CliIo): DataSource {
+  if (flags.data === 'hubspot') {
+    const { settings, problems } = accountSettingsFromEnv(io.env);
+    if (problems.length > 0) throw new UsageError(problems.join(' '));
+    if (!settings.hubspot) throw new UsageError('--data hubspot needs a HubSpot account: set HSLIST_HUBSPOT_TOKEN (and HSLIST_HUBSPOT_BASE_URL for another API base).');
+    return { kind: 'hubspot', connection: { accessToken: settings.hubspot.accessToken, basePath: settings.hubspot.baseUrl } };
+  }
+  const path = flags.data !== undefined ? resolve(io.cwd, flags.data) : configured;
+  if (!path) throw new UsageError('no contact data: pass --data PATH (a HubSpot export CSV, JSON or NDJSON) or --data hubspot, or set "contacts" in hslist.json.');
+  return { kind: 'file', path, label: display(io.cwd, path) };
+}
+
+/** Loads with a progress display on stderr; Ctrl-C cancels (exit 130) and a failed load exits 1. */
+async function loadWithProgress(workspace: PreviewWorkspace, source: DataSource, flags: PreviewFlags, io: CliIo): Promise<PreviewData | number> {
+  // Only the real process (runCliProcess passes process.env itself) owns the terminal and its Ctrl-C.
+  const own = io.env === process.env;
+  const progress = progressReporter(io.err, own && process.stderr.isTTY === true);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  if (own) process.on('SIGINT', onSigint);
+  try {
+    const loaded = await loadPreviewData(workspace, source, { now: () => flags.now, signal: controller.signal, onProgress: (p) => progress.update(p) });
+    progress.done();
+    if ('error' in loaded) {
+      io.err(`hslist preview: ${loaded.error}.\n`);
+      return 1;
+    }
+    return loaded;
+  } catch (error) {
+    progress.done();
+    if (error instanceof PreviewCancelled) {
+      io.err(`hslist preview: cancelled; nothing was written to ${CACHE_DIR}.\n`);
+      return 130;
+    }
+    if (error instanceof HubSpotAccountError) {
+      io.err(`hslist preview: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    if (own) process.off('SIGINT', onSigint);
+  }
+}

@@ -1,0 +1,81 @@
+// The live source's cache under `<workspace>/.hslist/cache/` (git-ignored): the engine's snapshot of
+// the contacts, a small manifest (portal, what was fetched, when), and, only when a list uses history
+// operators, the property history beside them (the snapshot format does not hold history).
+// The manifest is written last and names the snapshot's version, so a run interrupted between the
+// writes leaves a cache that the next run recognises as stale and refetches in full.
+
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { HistoryEntry } from '../types';
+import type { DataNeeds } from './needs';
+
+export const CACHE_DIR = join('.hslist', 'cache');
+const FORMAT = 1;
+
+export interface CachePaths {
+  snapshot: string;
+  manifest: string;
+  history: string;
+}
+
+export function cachePaths(root: string): CachePaths {
+  const dir = join(root, CACHE_DIR);
+  return { snapshot: join(dir, 'hubspot-contacts.snap'), manifest: join(dir, 'hubspot-contacts.json'), history: join(dir, 'hubspot-history.json') };
+}
+
+export interface Manifest {
+  format: number;
+  /** API base the contacts came from, e.g. https://api.hubapi.com. */
+  portal: string;
+  needs: DataNeeds;
+  /** ISO instant the last fetch started: the next run asks for contacts modified after it (minus a margin). */
+  lastFetch: string;
+  /** ISO instant of the last full fetch (deletions are only seen by one). */
+  lastFullFetch: string;
+  contacts: number;
+  /** The snapshot's store version: a mismatch means the files are not from the same run. */
+  snapshotVersion: string;
+}
+
+export type HistoryById = Map<string, Record<string, HistoryEntry[]>>;
+
+/** The manifest, or undefined when there is none or it is not one (a fresh fetch then replaces it). */
+export function readManifest(paths: CachePaths): Manifest | undefined {
+  if (!existsSync(paths.manifest)) return undefined;
+  try {
+    const m = JSON.parse(readFileSync(paths.manifest, 'utf8')) as Partial<Manifest>;
+    const ok = m.format === FORMAT && typeof m.portal === 'string' && typeof m.lastFetch === 'string' && typeof m.lastFullFetch === 'string'
+      && typeof m.snapshotVersion === 'string' && typeof m.needs === 'object' && m.needs !== null;
+    return ok ? (m as Manifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function newManifest(fields: Omit<Manifest, 'format'>): Manifest {
+  return { format: FORMAT, ...fields };
+}
+
+export function readHistoryFile(paths: CachePaths): HistoryById | undefined {
+  if (!existsSync(paths.history)) return undefined;
+  try {
+    const raw = JSON.parse(readFileSync(paths.history, 'utf8')) as Record<string, Record<string, HistoryEntry[]>>;
+    return new Map(Object.entries(raw));
+  } catch {
+    return undefined;
+  }
+}
+
+/** History (when any) then the manifest, each through a temporary file and a rename. */
+export function writeCacheFiles(paths: CachePaths, manifest: Manifest, history: HistoryById | undefined): void {
+  if (history) writeAtomically(paths.history, JSON.stringify(Object.fromEntries(history)));
+  else rmSync(paths.history, { force: true });
+  writeAtomically(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
+}
+
+function writeAtomically(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, path);
+}

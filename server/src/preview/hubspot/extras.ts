@@ -1,0 +1,77 @@
+// What the live source loads besides contact properties: members of the HubSpot lists used as
+// `in list #id` (memberships API) and each contact's associated companies with the properties the
+// lists read (v4 associations + companies batch read); then the columnar store of it all.
+
+import type { HubSpotAccount } from '../../hubspot/account/types';
+import type { PropertyDef, Schema } from '../../language/schema-types';
+import type { ColumnStore } from '../columns';
+import { StoreBuilder } from '../columns-build';
+import type { CompanyRecord, ContactRecord } from '../types';
+import { throwIfAborted, untilAborted } from './abort';
+import type { Progress } from './fetch-contacts';
+import type { DataNeeds } from './needs';
+
+export interface Extras {
+  /** Contact id → ids of the `#id` lists it is a member of (every referenced list that exists). */
+  memberships: Map<string, string[]> | undefined;
+  companies: Map<string, CompanyRecord[]> | undefined;
+  /** Referenced `#id` lists that could not be read, with why: their conditions stay "not previewable". */
+  missingLists: Map<string, string>;
+}
+
+interface ExtraOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export async function readExtras(account: HubSpotAccount, contacts: ContactRecord[], needs: DataNeeds, options: ExtraOptions): Promise<Extras> {
+  const missingLists = new Map<string, string>();
+  const memberships = needs.listIds.length > 0 ? await readMemberships(account, needs.listIds, missingLists, options) : undefined;
+  let companies: Map<string, CompanyRecord[]> | undefined;
+  if (needs.companies) {
+    throwIfAborted(options.signal);
+    options.onProgress?.({ phase: 'companies', done: 0, total: contacts.length });
+    const ids = contacts.map((c) => c.id);
+    const found = await untilAborted(account.getCompaniesFor(ids, needs.companyProperties.length > 0 ? needs.companyProperties : ['name']), options.signal);
+    companies = new Map([...found].map(([id, list]) => [id, list.map((c) => ({ id: c.id, properties: c.properties }))]));
+    options.onProgress?.({ phase: 'companies', done: contacts.length, total: contacts.length });
+  }
+  return { memberships, companies, missingLists };
+}
+
+async function readMemberships(account: HubSpotAccount, listIds: string[], missing: Map<string, string>, options: ExtraOptions): Promise<Map<string, string[]>> {
+  const byContact = new Map<string, string[]>();
+  for (const [i, listId] of listIds.entries()) {
+    throwIfAborted(options.signal);
+    options.onProgress?.({ phase: 'memberships', done: i, total: listIds.length });
+    try {
+      for (const m of await untilAborted(account.listMemberships(listId), options.signal)) {
+        const lists = byContact.get(m.recordId);
+        if (lists) lists.push(listId);
+        else byContact.set(m.recordId, [listId]);
+      }
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status !== 404) throw error;
+      missing.set(listId, `HubSpot has no list #${listId}`);
+    }
+  }
+  options.onProgress?.({ phase: 'memberships', done: listIds.length, total: listIds.length });
+  return byContact;
+}
+
+/** The store: every contact carries memberships / companies (maybe none) when those were loaded. */
+export function buildLiveStore(records: ContactRecord[], schema: Schema, needs: DataNeeds, extras: Extras): ColumnStore {
+  const defs = needs.contactProperties.map((p) => schema.objects.contacts.get(p)).filter((d): d is PropertyDef => d !== undefined);
+  const companyDefs = needs.companyProperties.map((p) => schema.objects.companies.get(p)).filter((d): d is PropertyDef => d !== undefined);
+  const builder = new StoreBuilder(defs, companyDefs);
+  for (const r of records) {
+    builder.add({
+      id: r.id,
+      properties: r.properties,
+      ...(extras.memberships ? { listMemberships: extras.memberships.get(r.id) ?? [] } : {}),
+      ...(extras.companies ? { companies: extras.companies.get(r.id) ?? [] } : {}),
+    });
+  }
+  return builder.finish();
+}

@@ -1,0 +1,86 @@
+// Contacts from the portal as preview records: all of them (the SDK's paging, with history when a
+// list needs it), or only the ones modified since the last fetch (search), merged into the cached ones.
+
+import type { Client } from '@hubspot/api-client';
+import type { CrmRecordData, HubSpotAccount } from '../../hubspot/account/types';
+import type { ContactRecord, HistoryEntry } from '../types';
+import { throwIfAborted, untilAborted } from './abort';
+import type { HistoryById } from './cache-files';
+import { contactsModifiedSince, countContacts, readHistory } from './search';
+
+export type Phase = 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'saving';
+
+export interface Progress {
+  phase: Phase;
+  done: number;
+  /** Undefined when HubSpot does not say how many there are. */
+  total?: number;
+}
+
+export interface FetchContext {
+  account: HubSpotAccount;
+  client: Client;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface FetchedContacts {
+  records: ContactRecord[];
+  /** Present when history was asked for: every fetched contact has an entry (maybe empty). */
+  history: HistoryById | undefined;
+}
+
+/** Every contact with `properties`, and the history of `history` properties. */
+export async function fetchAllContacts(ctx: FetchContext, properties: string[], history: string[]): Promise<FetchedContacts> {
+  const total = await untilAborted(countContacts(ctx.client, ctx.account.host), ctx.signal);
+  const records: ContactRecord[] = [];
+  const histories: HistoryById | undefined = history.length > 0 ? new Map() : undefined;
+  const pages = ctx.account.pageContacts(properties, history.length > 0 ? { history } : {})[Symbol.asyncIterator]();
+  for (;;) {
+    throwIfAborted(ctx.signal);
+    const next = await untilAborted(pages.next(), ctx.signal);
+    if (next.done) break;
+    for (const data of next.value) {
+      records.push({ id: data.id, properties: data.properties });
+      histories?.set(data.id, historyEntries(data, history));
+    }
+    ctx.onProgress?.({ phase: 'contacts', done: records.length, total: total === undefined ? undefined : Math.max(total, records.length) });
+  }
+  return { records, history: histories };
+}
+
+export type Incremental = (FetchedContacts & { modified: number }) | { tooMany: number };
+
+/**
+ * The cached contacts with those modified after `since` replaced (or added): one search, paged; when a
+ * list needs history, the modified contacts' history is read in batches (search does not return it).
+ */
+export async function fetchModifiedContacts(ctx: FetchContext, cached: FetchedContacts, since: number, properties: string[], history: string[]): Promise<Incremental> {
+  const onPage = (done: number, total: number) => ctx.onProgress?.({ phase: 'modified', done, total });
+  const found = await contactsModifiedSince(ctx.client, ctx.account.host, since, properties, { signal: ctx.signal, onPage });
+  if ('tooMany' in found) return found;
+  const byId = new Map(cached.records.map((r) => [r.id, r]));
+  for (const data of found.records) byId.set(data.id, { id: data.id, properties: data.properties });
+  let histories = cached.history;
+  if (history.length > 0) {
+    histories = new Map(cached.history ?? []);
+    const ids = found.records.map((r) => r.id);
+    ctx.onProgress?.({ phase: 'history', done: 0, total: ids.length });
+    const read = await readHistory(ctx.client, ctx.account.host, ids, history, ctx.signal);
+    for (const id of ids) histories.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
+    ctx.onProgress?.({ phase: 'history', done: ids.length, total: ids.length });
+  }
+  return { records: [...byId.values()], history: histories, modified: found.records.length };
+}
+
+/** History as the engine's records hold it (epoch ms, newest first); a property without any is []. */
+function historyEntries(data: CrmRecordData, names: string[]): Record<string, HistoryEntry[]> {
+  const out: Record<string, HistoryEntry[]> = {};
+  for (const name of names) {
+    out[name] = (data.history?.[name] ?? [])
+      .map((e) => ({ value: e.value, timestamp: Date.parse(e.timestamp) }))
+      .filter((e) => !Number.isNaN(e.timestamp))
+      .sort((a, b) => b.timestamp - a.timestamp);
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// The live HubSpot contact source: a snapshot of the portal's contacts holding only what the workspace
+// reads, cached under .hslist/cache/ and refreshed incrementally (contacts modified since the last
+// fetch). List memberships (`in list #id`) and associated companies are read again on every run:
+// neither a membership change nor a company edit touches the contact's `lastmodifieddate`.
+
+import { createHubSpotAccount, type HubSpotAccountOptions } from '../../hubspot/account/account';
+import { hubSpotClient } from '../../hubspot/account/client';
+import type { HubSpotAccount } from '../../hubspot/account/types';
+import type { Schema } from '../../language/schema-types';
+import type { ColumnStore } from '../columns';
+import { readSnapshot, writeSnapshot } from '../snapshot';
+import { recordAt } from '../explain';
+import type { ContactRecord, SourceReport } from '../types';
+import { throwIfAborted } from './abort';
+import { cachePaths, newManifest, readHistoryFile, readManifest, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
+import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type FetchedContacts, type Progress } from './fetch-contacts';
+import { buildLiveStore, readExtras, type Extras } from './extras';
+import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
+
+/** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
+export const REFRESH_MARGIN_MS = 10 * 60_000;
+/** Incremental refreshes never see deleted contacts, so the snapshot is refetched in full once a day. */
+export const FULL_REFETCH_AFTER_MS = 24 * 60 * 60_000;
+
+export interface HubSpotSourceOptions {
+  /** Workspace root: the cache lives in its .hslist/cache/. */
+  root: string;
+  connection: HubSpotAccountOptions;
+  schema: Schema;
+  needs: DataNeeds;
+  now?: () => number;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Refresh {
+  mode: 'full' | 'incremental';
+  /** Why a full fetch (first run, other portal, new properties, too many changes, daily refetch). */
+  reason: string;
+  /** Contacts fetched this run (all for a full fetch, the modified ones otherwise). */
+  fetched: number;
+}
+
+export interface LiveData extends Extras {
+  store: ColumnStore;
+  report: SourceReport;
+  history: HistoryById | undefined;
+  refresh: Refresh;
+}
+
+export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promise<LiveData> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const paths = cachePaths(options.root);
+  const ctx: FetchContext = { account: createHubSpotAccount(options.connection), client: hubSpotClient(options.connection), signal: options.signal, onProgress: options.onProgress };
+  const portal = options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com';
+  const previous = readManifest(paths);
+  const cached = previous && portal === previous.portal ? readCached(paths, previous) : undefined;
+  const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
+  const plan = chooseRefresh(previous, cached, portal, options.needs, started);
+  const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached);
+  const extras = await readExtras(ctx.account, fetched.contacts.records, needs, options);
+  throwIfAborted(options.signal);
+  const records = fetched.contacts.records.sort(byNumericId);
+  const store = buildLiveStore(records, options.schema, needs, extras);
+  options.onProgress?.({ phase: 'saving', done: 0 });
+  // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
+  writeSnapshot(store, paths.snapshot);
+  const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
+  const manifest = newManifest({ portal, needs, lastFetch: new Date(started).toISOString(), lastFullFetch, contacts: store.size, snapshotVersion: store.version });
+  writeCacheFiles(paths, manifest, fetched.contacts.history);
+  return { store, report: liveReport(ctx.account, store.size), history: fetched.contacts.history, refresh: fetched.refresh, ...extras };
+}
+
+type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
+
+function chooseRefresh(previous: Manifest | undefined, cached: FetchedContacts | undefined, portal: string, needs: DataNeeds, now: number): RefreshPlan {
+  if (!previous) return { mode: 'full', reason: 'no cached snapshot yet' };
+  if (previous.portal !== portal) return { mode: 'full', reason: `the cache holds contacts of ${previous.portal}` };
+  if (!cached) return { mode: 'full', reason: 'the cached snapshot is unreadable or incomplete' };
+  if (!coversNeeds(previous.needs, needs)) return { mode: 'full', reason: 'the lists read data the cache does not hold' };
+  const lastFull = Date.parse(previous.lastFullFetch);
+  if (!(now - lastFull < FULL_REFETCH_AFTER_MS)) return { mode: 'full', reason: 'the last full fetch is over a day old (deleted contacts)' };
+  return { mode: 'incremental', since: Date.parse(previous.lastFetch) - REFRESH_MARGIN_MS };
+}
+
+async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds, plan: RefreshPlan, cached: FetchedContacts | undefined): Promise<{ contacts: FetchedContacts; refresh: Refresh }> {
+  const properties = needs.contactProperties.filter((p) => schema.objects.contacts.has(p));
+  const history = needs.historyProperties;
+  if (plan.mode === 'incremental' && cached) {
+    const result = await fetchModifiedContacts(ctx, cached, plan.since, properties, history);
+    if (!('tooMany' in result)) return { contacts: result, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified } };
+    const reason = `${result.tooMany.toLocaleString('en-US')} contacts changed since the last fetch, over the search API's 10,000`;
+    return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined);
+  }
+  const contacts = await fetchAllContacts(ctx, properties, history);
+  return { contacts, refresh: { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: contacts.records.length } };
+}
+
+/** The cached contacts (properties only) and history, when the snapshot matches the manifest. */
+function readCached(paths: ReturnType<typeof cachePaths>, manifest: Manifest): FetchedContacts | undefined {
+  const store = readSnapshot(paths.snapshot);
+  if ('error' in store || store.version !== manifest.snapshotVersion) return undefined;
+  const history = readHistoryFile(paths);
+  if (manifest.needs.historyProperties.length > 0 && !history) return undefined;
+  const records: ContactRecord[] = [];
+  for (let row = 0; row < store.size; row++) {
+    const r = recordAt(store, row);
+    records.push({ id: r.id, properties: r.properties });
+  }
+  return { records, history };
+}
+
+function byNumericId(a: ContactRecord, b: ContactRecord): number {
+  return a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function liveReport(account: HubSpotAccount, rows: number): SourceReport {
+  return { source: `HubSpot (${account.host})`, rowsLoaded: rows, rowsRejected: 0, counts: {}, issues: [], unknownColumns: [] };
+}

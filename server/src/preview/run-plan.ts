@@ -1,0 +1,79 @@
+// Plans for a preview run: each list resolved with the workspace's default zone, and every condition
+// the loaded data cannot answer turned into an `unavailable` node that says exactly what is missing
+// and where it would come from, instead of the engine's generic "not loaded".
+
+import type { ListNode, Setting } from '../../../grammar/src/ast';
+import type { Schema } from '../language/schema-types';
+import { isHistoryOperator } from '../language/operators';
+import type { ColumnStore } from './columns';
+import { planList } from './plan';
+import type { PlanNode } from './plan-types';
+
+export interface PlanWorkspace {
+  schema: Schema;
+  /** Every list of the workspace (for `in list "Name"`). */
+  lists: ListNode[];
+  /** Zone of lists without `timezone:` (hslist.json `timezone`, UTC by default). */
+  defaultTimezone: string;
+}
+
+/** What the loaded data holds besides contact properties. */
+export interface LoadedKinds {
+  store: ColumnStore;
+  /** Properties whose history was loaded. */
+  historyProperties: ReadonlySet<string>;
+  /** `#id` lists that could not be read, with why. */
+  missingLists: ReadonlyMap<string, string>;
+  /** How to get what is missing, for the reasons ("preview with --data hubspot"). */
+  hint: string;
+}
+
+/** The plan of `list` in the workspace, at `now`. */
+export function planForList(list: ListNode, workspace: PlanWorkspace, now: number): PlanNode {
+  const zoned = workspace.lists.map((l) => withDefaultZone(l, workspace.defaultTimezone));
+  const lists = new Map(zoned.map((l) => [l.name.text, l]));
+  return planList(withDefaultZone(list, workspace.defaultTimezone), { schema: workspace.schema, now, lists });
+}
+
+/** planList reads only the list's own `timezone:`; the workspace default is added as one when absent. */
+export function withDefaultZone(list: ListNode, zone: string): ListNode {
+  if (zone === 'UTC' || list.settings.some((s) => s.key.text === 'timezone')) return list;
+  const at = { start: list.start, end: list.start };
+  const setting: Setting = { ...at, kind: 'setting', key: { ...at, text: 'timezone' }, value: { ...at, kind: 'string', value: zone } };
+  return { ...list, settings: [...list.settings, setting] };
+}
+
+/** The plan with conditions the data cannot answer marked `unavailable`, each with its reason. */
+export function markUnanswerable(plan: PlanNode, data: LoadedKinds): PlanNode {
+  const mark = (p: PlanNode): PlanNode => markNode(p, data, mark);
+  return mark(plan);
+}
+
+function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNode): PlanNode {
+  const unavailable = (reason: string): PlanNode => ({ kind: 'unavailable', span: p.span, reason, text: 'text' in p ? p.text : '' });
+  switch (p.kind) {
+    case 'and':
+    case 'or':
+      return { ...p, children: p.children.map(mark) };
+    case 'not':
+      return { ...p, child: mark(p.child) };
+    case 'inWorkspaceList':
+      return { ...p, plan: mark(p.plan) };
+    case 'inList': {
+      const missing = data.missingLists.get(p.listId);
+      if (missing) return unavailable(missing);
+      return data.store.memberships ? p : unavailable(`membership of HubSpot list #${p.listId} is not in this data (${data.hint})`);
+    }
+    case 'association':
+      return data.store.associations ? p : unavailable(`associated companies are not in this data (${data.hint})`);
+    case 'filter':
+      if (isHistoryOperator(p.filter.operator) && !data.historyProperties.has(p.filter.property)) {
+        return unavailable(`this needs the property history of "${p.filter.property}", which is not in this data (${data.hint})`);
+      }
+      return p;
+    case 'form':
+      return unavailable('form submissions are not loaded by any preview source');
+    default:
+      return p;
+  }
+}

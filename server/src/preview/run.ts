@@ -1,0 +1,167 @@
+// One entry point for the CLI and the language server: workspace + data source → loaded data, then
+// workspace + list name + loaded data → the list's preview (counts, funnel, samples, explanation).
+// Loading is separate so an editor loads once and previews on every keystroke.
+
+import type { ListNode } from '../../../grammar/src/ast';
+import type { HubSpotAccountOptions } from '../hubspot/account/account';
+import { type ColumnStore, rawValue } from './columns';
+import { CompiledEvaluator, type TriSet } from './compiled';
+import { explainNode, recordAt, type ExplainNode } from './explain';
+import type { PlanNode } from './plan-types';
+import type { PreviewResult } from './result-types';
+import type { ContactRecord, SourceReport } from './types';
+import type { HistoryById } from './hubspot/cache-files';
+import type { Progress } from './hubspot/fetch-contacts';
+import { resolveHistoryFilters } from './hubspot/history-overlay';
+import { dataNeeds, IDENTITY_PROPERTIES, type DataNeeds } from './hubspot/needs';
+import { loadHubSpotContacts, type Refresh } from './hubspot/source';
+import { loadContactsFile } from './run-file';
+import { markUnanswerable, planForList, type PlanWorkspace } from './run-plan';
+
+export interface PreviewWorkspace extends PlanWorkspace {
+  /** Folder of hslist.json: the live source caches under its .hslist/cache/. */
+  root: string;
+}
+
+export type DataSource =
+  | { kind: 'file'; path: string; /** How to name it in messages. */ label?: string; exportZone?: string }
+  | { kind: 'hubspot'; connection: HubSpotAccountOptions };
+
+export interface LoadOptions {
+  now?: () => number;
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface PreviewData {
+  kind: DataSource['kind'];
+  store: ColumnStore;
+  report: SourceReport;
+  history: HistoryById | undefined;
+  missingLists: ReadonlyMap<string, string>;
+  /** Live source only: how the cache was refreshed. */
+  refresh?: Refresh;
+}
+
+/** What every list of the workspace reads (one load serves them all). */
+export function workspaceNeeds(workspace: PlanWorkspace, now: number): DataNeeds {
+  return dataNeeds(workspace.lists.map((l) => planForList(l, workspace, now)));
+}
+
+/** Loads the data; throws PreviewCancelled when the signal fires, HubSpotAccountError when HubSpot fails. */
+export async function loadPreviewData(workspace: PreviewWorkspace, source: DataSource, options: LoadOptions = {}): Promise<PreviewData | { error: string }> {
+  const now = options.now ?? Date.now;
+  const needs = workspaceNeeds(workspace, now());
+  if (source.kind === 'file') {
+    const loaded = await loadContactsFile(source.path, workspace.schema, needs.contactProperties, { ...options, name: source.label, exportZone: source.exportZone });
+    if ('error' in loaded) return loaded;
+    return { kind: 'file', ...loaded, history: undefined, missingLists: new Map() };
+  }
+  const live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, now, signal: options.signal, onProgress: options.onProgress });
+  return { kind: 'hubspot', store: live.store, report: live.report, history: live.history, missingLists: live.missingLists, refresh: live.refresh };
+}
+
+export interface SampleContact {
+  id: string;
+  email: string | null;
+  name: string | null;
+  /** The contact's values of the properties the list reads. */
+  values: Record<string, string | null>;
+}
+
+export interface ListPreview {
+  list: string;
+  result: PreviewResult;
+  samples: SampleContact[];
+  /** Contact properties the list reads (shown with the samples). */
+  properties: string[];
+  explanation?: ExplainNode | { error: string };
+  /** The rows the list certainly / possibly matches, for the enter/leave comparison. */
+  rows: TriSet;
+  store: ColumnStore;
+}
+
+export interface PreviewOptions {
+  now: number;
+  sampleSize?: number;
+  /** A contact's email or record id. */
+  explain?: string;
+  evaluator?: CompiledEvaluator;
+}
+
+export function findList(workspace: PlanWorkspace, name: string): ListNode | undefined {
+  return workspace.lists.find((l) => l.name.text === name) ?? workspace.lists.find((l) => l.name.text.toLowerCase() === name.toLowerCase());
+}
+
+/** The preview of one list on loaded data. */
+export function previewList(workspace: PlanWorkspace, data: PreviewData, listName: string, options: PreviewOptions): ListPreview | { error: string } {
+  const list = findList(workspace, listName);
+  if (!list) return { error: `There is no list named "${listName}" in the workspace.` };
+  const marked = markUnanswerable(planForList(list, workspace, options.now), {
+    store: data.store,
+    historyProperties: new Set(data.history ? workspaceNeeds(workspace, options.now).historyProperties : []),
+    missingLists: data.missingLists,
+    hint: data.kind === 'file' ? 'preview with --data hubspot to load it' : 'the live source could not load it',
+  });
+  const { plan, store } = resolveHistoryFilters(marked, data.store, data.history);
+  const evaluator = options.evaluator && options.evaluator.store === store ? options.evaluator : new CompiledEvaluator(store);
+  const result = evaluator.evaluate(plan, { sampleSize: options.sampleSize ?? 5 });
+  const properties = dataNeeds([marked]).contactProperties.filter((p) => !(IDENTITY_PROPERTIES as readonly string[]).includes(p));
+  const preview: ListPreview = {
+    list: list.name.text, result, properties, rows: evaluator.rows(plan), store,
+    samples: result.sampleIds.map((id) => sampleContact(store, store.ids.rowOf(id), properties)),
+  };
+  if (options.explain !== undefined) preview.explanation = explain(store, marked, data.history, options.explain);
+  return preview;
+}
+
+/** One contact as samples show it. */
+export function sampleContact(store: ColumnStore, row: number, properties: string[]): SampleContact {
+  const value = (name: string) => {
+    const col = store.columns.get(name);
+    return col ? rawValue(col, row) : null;
+  };
+  const name = [value('firstname'), value('lastname')].filter((x) => x).join(' ');
+  return { id: store.ids.at(row), email: value('email'), name: name || null, values: Object.fromEntries(properties.map((p) => [p, value(p)])) };
+}
+
+/** Why a contact (by email or id) is in or out, with the plan whose unanswerable parts carry their reasons. */
+function explain(store: ColumnStore, plan: PlanNode, history: HistoryById | undefined, who: string): ExplainNode | { error: string } {
+  const row = findContactRow(store, who);
+  if (row < 0) return { error: `There is no contact ${who.includes('@') ? 'with email' : 'with id'} ${who} in the loaded data.` };
+  const record = recordAt(store, row);
+  const own = history?.get(record.id);
+  return explainDeep(plan, own ? { ...record, history: own } : record);
+}
+
+/** explainNode, with the criteria of lists referenced by name opened up (explainNode gives them no children). */
+function explainDeep(plan: PlanNode, record: ContactRecord): ExplainNode {
+  return expand(plan, explainNode(plan, record), record);
+}
+
+function expand(plan: PlanNode, node: ExplainNode, record: ContactRecord): ExplainNode {
+  switch (plan.kind) {
+    case 'inWorkspaceList': {
+      const inner = explainDeep(plan.plan, record);
+      return { ...node, reason: undefined, children: [inner] };
+    }
+    case 'and':
+    case 'or':
+      return { ...node, children: node.children.map((c, i) => expand(plan.children[i], c, record)) };
+    case 'not':
+      return { ...node, children: [expand(plan.child, node.children[0], record)] };
+    default:
+      return node;
+  }
+}
+
+/** The row of a record id, else of an email (case-insensitive, first match); -1 when neither. */
+export function findContactRow(store: ColumnStore, who: string): number {
+  const byId = store.ids.rowOf(who.trim());
+  if (byId >= 0 || !who.includes('@')) return byId;
+  const col = store.columns.get('email');
+  if (!col) return -1;
+  const wanted = who.trim().toLowerCase();
+  for (let r = 0; r < store.size; r++) if (rawValue(col, r)?.toLowerCase() === wanted) return r;
+  return -1;
+}
