@@ -1,0 +1,159 @@
+// The editor preview over a real stdio connection: counts as code lenses and inlay hints, the
+// sample in the hover, paging / searching / exporting the matches, explain by email, the report of
+// bad rows, and the quiet "no data" case. Expected numbers come from plain predicates
+// (preview-data.ts), never from the engine.
+
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CodeLens, Hover, InlayHint } from 'vscode-languageserver-protocol';
+import { LspClient } from './support/lsp-client';
+import { bigCustomerClauses, contactsCsv, funnel, generateContacts } from './preview-data';
+import type { ExplainAnswer, PreviewSummary, RowsPage } from '../../server/src/lsp/preview/protocol';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const listText = (threshold: number) => [
+  'list "Big customers" {',
+  '  type: active',
+  '  where email is known',
+  '    and lifecyclestage is any of (customer, opportunity)',
+  `    and annualrevenue >= ${threshold}`,
+  '}',
+  '',
+  'list "Poles" {',
+  '  type: active',
+  '  where country is "Poland"',
+  '}',
+  '',
+].join('\n');
+
+async function until<T>(read: () => Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('lsp: preview', function () {
+  this.timeout(60_000);
+  const contacts = generateContacts(3000);
+  const root = mkdtempSync(join(tmpdir(), 'hslist-preview-'));
+  let client: LspClient;
+  let uri: string;
+
+  const lenses = () => client.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } });
+  const lensTitled = (title: string) => until(async () => ((await lenses()) ?? []).find((l) => l.command?.title === title), `lens "${title}"`);
+
+  before(async () => {
+    writeFileSync(join(root, 'hslist.json'), JSON.stringify({ timezone: 'UTC', contacts: 'contacts.csv' }));
+    writeFileSync(join(root, 'contacts.csv'), contactsCsv(contacts, 100));
+    client = await LspClient.start(root);
+    uri = client.open(join(root, 'lists.hslist'), listText(1_000_000)).uri;
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('puts "N of TOTAL contacts" on every list line', async () => {
+    const expected = funnel(contacts, bigCustomerClauses(1_000_000)).matches.length;
+    const lens = await lensTitled(`${fmt(expected)} of ${fmt(contacts.length)} contacts`);
+    assert.equal(lens.range.start.line, 0);
+    assert.deepEqual(lens.command?.arguments, [uri, 'Big customers']);
+    const poles = contacts.filter((c) => c.country === 'Poland').length;
+    await lensTitled(`${fmt(poles)} of ${fmt(contacts.length)} contacts`);
+  });
+
+  it('shows how many pass each top-level clause and how many are left, after the clause', async () => {
+    const { pass, left } = funnel(contacts, bigCustomerClauses(1_000_000));
+    const hints = await until(async () => {
+      const h = await client.request<InlayHint[] | null>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } } });
+      return h && h.length >= 3 ? h : undefined;
+    }, 'inlay hints');
+    const forList = hints.filter((h) => h.position.line >= 2 && h.position.line <= 4);
+    assert.deepEqual(forList.map((h) => h.label), pass.map((p, i) => `${fmt(p)} pass · ${fmt(left[i])} left`));
+    assert.deepEqual(forList.map((h) => h.position), [{ line: 2, character: 22 }, { line: 3, character: 56 }, { line: 4, character: 30 }]);
+  });
+
+  it('updates the count as the user types', async () => {
+    client.change(uri, listText(4_000_000));
+    const expected = funnel(contacts, bigCustomerClauses(4_000_000)).matches.length;
+    await lensTitled(`${fmt(expected)} of ${fmt(contacts.length)} contacts`);
+  });
+
+  it('hovering the list name shows a sample of matching contacts', async () => {
+    const matches = funnel(contacts, bigCustomerClauses(4_000_000)).matches;
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
+    const text = JSON.stringify(hover?.contents);
+    for (const c of matches.slice(0, 5)) assert.ok(text.includes(c.email), `sample lacks ${c.email}: ${text}`);
+    assert.ok(!text.includes(matches[5].email), 'the sample is five contacts');
+  });
+
+  it('pages the matches, searches them, and exports them as CSV', async () => {
+    const matches = funnel(contacts, bigCustomerClauses(4_000_000)).matches;
+    const first = await client.request<RowsPage>('hslist/preview/rows', { name: 'Big customers', offset: 0, limit: 10 });
+    assert.equal(first.matches, matches.length);
+    assert.deepEqual(first.rows.map((r) => r.id), matches.slice(0, 10).map((c) => String(c.id)));
+    assert.deepEqual(first.columns.slice(0, 3), ['email', 'firstname', 'lastname']);
+    const last = await client.request<RowsPage>('hslist/preview/rows', { name: 'Big customers', offset: matches.length - 2, limit: 10 });
+    assert.deepEqual(last.rows.map((r) => r.id), matches.slice(-2).map((c) => String(c.id)));
+    const found = await client.request<RowsPage>('hslist/preview/rows', { name: 'Big customers', offset: 0, limit: 500, search: 'GRETA.' });
+    assert.equal(found.matches, matches.filter((c) => c.email.startsWith('greta.')).length);
+    const csv = await client.request<{ csv: string; rows: number }>('hslist/preview/export', { name: 'Big customers', search: '' });
+    assert.equal(csv.rows, matches.length);
+    assert.equal(csv.csv.trimEnd().split('\r\n').length, matches.length + 1);
+  });
+
+  it('summarises the list with its funnel for the panel', async () => {
+    const { left } = funnel(contacts, bigCustomerClauses(4_000_000));
+    const s = await client.request<PreviewSummary>('hslist/preview/summary', { name: 'Big customers' });
+    assert.deepEqual(s.funnel.map((f) => f.survivors), left);
+    assert.equal(s.total, contacts.length);
+  });
+
+  it('explains by email which filter fails, with the contact\'s value', async () => {
+    const c = contacts.find((x) => x.email && x.lifecyclestage === 'customer' && /^\d+$/.test(x.annualrevenue) && Number(x.annualrevenue) < 4_000_000)!;
+    const answer = await client.request<ExplainAnswer>('hslist/preview/explain', { name: 'Big customers', contact: c.email.toUpperCase() });
+    assert.equal(answer.error, undefined);
+    assert.equal(answer.result, false);
+    assert.match(answer.markdown, new RegExp(`❌ fail \`annualrevenue >= 4000000\` — \`annualrevenue\` = \`${c.annualrevenue}\``));
+    assert.match(answer.markdown, /✅ pass `email is known`/);
+    const unknown = await client.request<ExplainAnswer>('hslist/preview/explain', { name: 'Big customers', contact: 'nobody@nowhere.test' });
+    assert.match(unknown.error ?? '', /No contact with id or email "nobody@nowhere.test"/);
+  });
+
+  it('reports the rejected row once, with its line number', () => {
+    const reports = client.log.filter((m) => /row\(s\) rejected/.test(m));
+    assert.equal(reports.length, 1, client.log.join('\n'));
+    assert.match(reports[0], /1 row\(s\) rejected/);
+    assert.match(reports[0], /at lines 102\b/);
+  });
+});
+
+describe('lsp: preview without contact data', function () {
+  this.timeout(30_000);
+  const root = mkdtempSync(join(tmpdir(), 'hslist-preview-none-'));
+  let client: LspClient;
+
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('shows no counts and says so once, however often the user types', async () => {
+    writeFileSync(join(root, 'hslist.json'), JSON.stringify({ timezone: 'UTC' }));
+    client = await LspClient.start(root);
+    const uri = client.open(join(root, 'a.hslist'), listText(1)).uri;
+    for (let i = 2; i < 6; i++) {
+      client.change(uri, listText(i));
+      const status = await client.request<{ state: string }>('hslist/preview/status', {});
+      assert.equal(status.state, 'no-data');
+    }
+    assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), []);
+    assert.equal(client.log.filter((m) => /no contact data for previews/.test(m)).length, 1, client.log.join('\n'));
+  });
+});
