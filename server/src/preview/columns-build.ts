@@ -6,6 +6,8 @@ import type { PropertyDef } from '../language/schema-types';
 import { typeClassOf } from '../language/operators';
 import { type Column, type ColumnStore, type EnumColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
 import { emptyBitset, setBit, wordsFor } from './bitset';
+import { FormBuilder, HistoryBuilder, rowsBitset } from './columns-extras';
+import { dictFromEntries } from './string-dict';
 import type { CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 
@@ -32,12 +34,15 @@ export class StoreBuilder {
   private readonly writers: ColumnWriter[];
   private memberships: Map<string, number[]> | undefined;
   private companies: { builder: StoreBuilder; byId: Map<string, number>; links: number[][] } | undefined;
+  private readonly history: HistoryBuilder;
+  private readonly forms = new FormBuilder();
 
   constructor(
     private readonly defs: PropertyDef[],
     private readonly companyDefs: PropertyDef[] = [],
   ) {
     this.writers = defs.map(writerFor);
+    this.history = new HistoryBuilder(defs.map((d) => d.name));
   }
 
   add(record: ContactRecord | CompanyRecord & Partial<ContactRecord>): void {
@@ -46,6 +51,8 @@ export class StoreBuilder {
     for (let i = 0; i < this.writers.length; i++) this.writers[i].write(row, record.properties[this.defs[i].name]);
     if (record.listMemberships) this.addMemberships(row, record.listMemberships);
     if (record.companies) this.addCompanies(row, record.companies);
+    if (record.history) this.history.add(row, record.history);
+    if (record.formSubmissions) this.forms.add(row, record.formSubmissions);
   }
 
   private addMemberships(row: number, listIds: string[]): void {
@@ -75,7 +82,7 @@ export class StoreBuilder {
   finish(): ColumnStore {
     const size = this.size;
     for (const w of this.writers) w.finish(size);
-    const memberships = this.memberships && new Map([...this.memberships].map(([id, rows]) => [id, rowsToBitset(rows, size)]));
+    const memberships = this.memberships && new Map([...this.memberships].map(([id, rows]) => [id, rowsBitset(rows, size)]));
     return {
       version: newVersion(),
       size,
@@ -83,6 +90,8 @@ export class StoreBuilder {
       columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
       memberships,
       associations: this.companies && this.finishAssociations(size),
+      history: this.history.finish(size),
+      forms: this.forms.finish(size),
     };
   }
 
@@ -99,12 +108,6 @@ export class StoreBuilder {
   }
 }
 
-function rowsToBitset(rows: number[], size: number) {
-  const b = emptyBitset(size);
-  for (const r of rows) setBit(b, r);
-  return b;
-}
-
 function writerFor(def: PropertyDef): ColumnWriter {
   const kind = columnKindFor(typeClassOf(def.type));
   if (kind === 'string') return stringWriter(def);
@@ -114,8 +117,10 @@ function writerFor(def: PropertyDef): ColumnWriter {
 }
 
 function stringWriter(def: PropertyDef): ColumnWriter {
-  const col: StringColumn = { kind: 'string', name: def.name, type: def.type, known: emptyBitset(0), codes: new Uint32Array(1024), dict: [''], lower: undefined };
-  const codeOf = new Map<string, number>();
+  const col: StringColumn = { kind: 'string', name: def.name, type: def.type, known: emptyBitset(0), codes: new Uint32Array(1024), dict: dictFromEntries(['']) };
+  // Distinct values while building; joined into one StringDict at the end.
+  let entries: string[] = [''];
+  let codeOf = new Map<string, number>();
   return {
     column: col,
     write(row, raw) {
@@ -123,14 +128,17 @@ function stringWriter(def: PropertyDef): ColumnWriter {
       if (isUnknownValue(raw)) return;
       let code = codeOf.get(raw);
       if (code === undefined) {
-        code = col.dict.length;
-        col.dict.push(raw);
+        code = entries.length;
+        entries.push(raw);
         codeOf.set(raw, code);
       }
       col.codes[row] = code;
     },
     finish(size) {
       col.codes = col.codes.slice(0, size);
+      col.dict = dictFromEntries(entries);
+      entries = [];
+      codeOf = new Map();
       col.known = emptyBitset(size);
       for (let r = 0; r < size; r++) if (col.codes[r] !== 0) setBit(col.known, r);
     },

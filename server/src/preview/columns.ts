@@ -1,13 +1,15 @@
 // The columnar store: only the properties a workspace references, each encoded for its type so
 // the compiled evaluator works on typed arrays and bitsets instead of objects:
-// - strings: dictionary codes (code 0 = no value) + the dictionary; lower-cased copies of the
-//   dictionary are made once per entry, on first use, for the case-insensitive operators;
+// - strings: dictionary codes (code 0 = no value) + the dictionary as one joined string
+//   (string-dict.ts), lower-cased once on first use for the case-insensitive operators;
 // - numbers and dates: Float64Array (NaN = unknown; dates as epoch ms);
 // - booleans: a bitset of `true`;
 // - enumerations: one bitset per option, plus the number of options each row has (for IS_EXACTLY);
-// - every column: a `known` bitset.
+// - every column: a `known` bitset;
+// - optional extras: list memberships, associated companies, property history, form submissions.
 
 import type { Bitset } from './bitset';
+import { type StringDict, dictEntries, dictEntry, lowerDict } from './string-dict';
 import type { TypeClass } from '../language/operators';
 
 interface ColumnBase {
@@ -20,10 +22,8 @@ interface ColumnBase {
 export interface StringColumn extends ColumnBase {
   kind: 'string';
   codes: Uint32Array;
-  /** dict[0] is '' (no value). */
-  dict: string[];
-  /** Lower-cased dictionary, computed once on first use (see lowerDictionary). */
-  lower: string[] | undefined;
+  /** Entry 0 is '' (no value). */
+  dict: StringDict;
 }
 
 export interface NumberColumn extends ColumnBase {
@@ -53,6 +53,34 @@ export interface AssociationIndex {
   rows: Uint32Array;
 }
 
+/**
+ * Every value a property has had, per row in compressed-row form: row r's entries are
+ * [offsets[r], offsets[r+1]), each a raw value (code into `values`, 0 = no value) and a timestamp.
+ */
+export interface HistoryColumn {
+  offsets: Uint32Array;
+  codes: Uint32Array;
+  values: StringDict;
+  /** Epoch ms per entry (NaN when the source's timestamp did not parse). */
+  timestamps: Float64Array;
+}
+
+/** Property history; rows whose record carried none are not judged (unknown). */
+export interface HistoryStore {
+  loaded: Bitset;
+  columns: Map<string, HistoryColumn>;
+}
+
+/** Form submissions per row in compressed-row form; rows whose record carried none are unknown. */
+export interface FormStore {
+  loaded: Bitset;
+  offsets: Uint32Array;
+  /** Index into formIds, per submission. */
+  forms: Uint32Array;
+  formIds: string[];
+  timestamps: Float64Array;
+}
+
 export interface ColumnStore {
   /** Identifies this data: cached clause results are keyed by it. */
   version: string;
@@ -62,6 +90,10 @@ export interface ColumnStore {
   /** Memberships of HubSpot lists by id (`in list #id`); undefined = not loaded. */
   memberships: Map<string, Bitset> | undefined;
   associations: AssociationIndex | undefined;
+  /** undefined = no record carried history. */
+  history?: HistoryStore;
+  /** undefined = no record carried form submissions. */
+  forms?: FormStore;
 }
 
 export function columnKindFor(typeClass: TypeClass): Column['kind'] {
@@ -79,18 +111,12 @@ export function columnKindFor(typeClass: TypeClass): Column['kind'] {
   }
 }
 
-/** The lower-cased dictionary, computed once per entry; entries already in lower case are shared. */
+/**
+ * The lower-cased dictionary as an array, made anew on each call (one string per entry: for callers
+ * outside the evaluator; the evaluator searches the joined text, see string-dict.ts).
+ */
 export function lowerDictionary(col: StringColumn): string[] {
-  if (!col.lower) {
-    const lower = new Array<string>(col.dict.length);
-    for (let i = 0; i < col.dict.length; i++) {
-      const s = col.dict[i];
-      const l = s.toLowerCase();
-      lower[i] = l === s ? s : l;
-    }
-    col.lower = lower;
-  }
-  return col.lower;
+  return dictEntries(lowerDict(col.dict));
 }
 
 /** Contact ids: numeric ids (HubSpot's are) as a Float64Array, 8 bytes a row instead of a string each. */
@@ -125,7 +151,7 @@ export function newVersion(): string {
 export function rawValue(col: Column, r: number): string | null {
   switch (col.kind) {
     case 'string':
-      return col.codes[r] === 0 ? null : col.dict[col.codes[r]];
+      return col.codes[r] === 0 ? null : dictEntry(col.dict, col.codes[r]);
     case 'number':
       return Number.isNaN(col.values[r]) ? null : String(col.values[r]);
     case 'date':

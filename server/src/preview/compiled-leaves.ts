@@ -3,18 +3,22 @@
 // over a Float64Array; enumerations are word operations on per-option bitsets.
 
 import type { PropertyFilter } from './plan-types';
-import { type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, lowerDictionary } from './columns';
+import type { Column, ColumnStore, EnumColumn, NumberColumn, StringColumn } from './columns';
 import { type Bitset, and, andNot, bitsetFromCodes, emptyBitset, not, or, orInPlace, setBit } from './bitset';
-import { containsWord } from './values';
-import { judgeString } from './judge';
+import { dictionaryMatches } from './compiled-strings';
+import { historyRows } from './compiled-history';
 import { isHistoryOperator } from '../language/operators';
 import { DAY_MS } from './time';
 
-/** A bitset of matching rows, or the reason the filter cannot be judged from this store. */
-export type LeafResult = Bitset | { reason: string };
+/**
+ * A bitset of matching rows; or lo (certainly matches) / hi (may match) when some rows lack the data
+ * (history, form submissions); or the reason the filter cannot be judged from this store at all.
+ */
+export type LeafResult = Bitset | { lo: Bitset; hi: Bitset } | { reason: string };
+type Rows = Bitset | { reason: string };
 
 export function evaluateFilter(f: PropertyFilter, store: ColumnStore): LeafResult {
-  if (isHistoryOperator(f.operator)) return { reason: `property history for "${f.property}" is not loaded` };
+  if (isHistoryOperator(f.operator)) return historyRows(f, store, positiveRows);
   const col = store.columns.get(f.property);
   if (!col) return { reason: `property "${f.property}" is not loaded` };
   if (f.operator === 'IS_KNOWN') return col.known.slice();
@@ -28,7 +32,7 @@ export function evaluateFilter(f: PropertyFilter, store: ColumnStore): LeafResul
 }
 
 /** Rows whose value satisfies the operator (only rows with a value matter to the caller). */
-function positiveRows(f: PropertyFilter, col: Column, store: ColumnStore): LeafResult {
+export function positiveRows(f: PropertyFilter, col: Column, store: ColumnStore): Rows {
   switch (col.kind) {
     case 'string':
       return stringRows(f, col, store.size);
@@ -44,34 +48,9 @@ function positiveRows(f: PropertyFilter, col: Column, store: ColumnStore): LeafR
   }
 }
 
-const STRING_TESTS: Record<string, (t: string, v: string) => boolean> = {
-  IS_EQUAL_TO: (t, v) => t === v,
-  CONTAINS: (t, v) => t.includes(v),
-  STARTS_WITH: (t, v) => t.startsWith(v),
-  ENDS_WITH: (t, v) => t.endsWith(v),
-  CONTAINS_EXACTLY: containsWord,
-};
-
-/** Per dictionary entry: one specialised test for the common one-value case, judgeString otherwise. */
-function dictionaryMatches(f: PropertyFilter, lower: string[]): Uint8Array {
-  const match = new Uint8Array(lower.length);
-  const values = f.values.map((v) => v.toLowerCase());
-  const test = STRING_TESTS[f.operator];
-  if (values.length === 1 && test) {
-    const v = values[0];
-    if (f.operator === 'IS_EQUAL_TO') for (let i = 1; i < lower.length; i++) match[i] = lower[i] === v ? 1 : 0;
-    else if (f.operator === 'ENDS_WITH') for (let i = 1; i < lower.length; i++) match[i] = lower[i].endsWith(v) ? 1 : 0;
-    else if (f.operator === 'CONTAINS') for (let i = 1; i < lower.length; i++) match[i] = lower[i].includes(v) ? 1 : 0;
-    else for (let i = 1; i < lower.length; i++) match[i] = test(lower[i], v) ? 1 : 0;
-    return match;
-  }
-  for (let i = 1; i < lower.length; i++) match[i] = judgeString(f.operator, lower[i], values) ? 1 : 0;
-  return match;
-}
-
-function stringRows(f: PropertyFilter, col: StringColumn, size: number): LeafResult {
+function stringRows(f: PropertyFilter, col: StringColumn, size: number): Rows {
   if (f.operationType !== 'STRING' && f.operationType !== 'MULTISTRING') return { reason: `"${f.operator}" does not apply to text` };
-  return bitsetFromCodes(col.codes, dictionaryMatches(f, lowerDictionary(col)), size);
+  return bitsetFromCodes(col.codes, dictionaryMatches(col.dict, f.operator, f.values), size);
 }
 
 /** Rows with lo (<= or <) v (<= or <) hi; strict bounds become the adjacent double, so one loop serves all four cases. */
@@ -108,7 +87,7 @@ function nextDown(x: number): number {
   return -nextUp(-x);
 }
 
-function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): LeafResult {
+function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): Rows {
   const { size } = store;
   const vs = col.values;
   const inf = Infinity;
@@ -137,7 +116,7 @@ function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): 
   }
 }
 
-function numberOperator(f: PropertyFilter, vs: Float64Array, size: number): LeafResult {
+function numberOperator(f: PropertyFilter, vs: Float64Array, size: number): Rows {
   const x = f.value;
   switch (f.operator) {
     case 'IS_EQUAL_TO': return rangeRows(vs, size, x, true, x, true);
@@ -150,7 +129,7 @@ function numberOperator(f: PropertyFilter, vs: Float64Array, size: number): Leaf
   }
 }
 
-function rollingRows(f: PropertyFilter, vs: Float64Array, size: number): LeafResult {
+function rollingRows(f: PropertyFilter, vs: Float64Array, size: number): Rows {
   const span = f.days * DAY_MS;
   switch (f.operator) {
     case 'IS_LESS_THAN_X_DAYS_AGO': return rangeRows(vs, size, f.now - span, true, f.now, true);
@@ -162,7 +141,7 @@ function rollingRows(f: PropertyFilter, vs: Float64Array, size: number): LeafRes
 }
 
 /** Strict comparison with another date property; rows where that one is unknown fail (NaN compares false). */
-function comparativeRows(f: PropertyFilter, vs: Float64Array, store: ColumnStore): LeafResult {
+function comparativeRows(f: PropertyFilter, vs: Float64Array, store: ColumnStore): Rows {
   const other = store.columns.get(f.otherProperty);
   if (!other || (other.kind !== 'date' && other.kind !== 'number')) return { reason: `property "${f.otherProperty}" is not loaded as a date` };
   const ws = other.values;
@@ -172,7 +151,7 @@ function comparativeRows(f: PropertyFilter, vs: Float64Array, store: ColumnStore
   return out;
 }
 
-function enumerationRows(f: PropertyFilter, col: EnumColumn, size: number): LeafResult {
+function enumerationRows(f: PropertyFilter, col: EnumColumn, size: number): Rows {
   const wanted = [...new Set(f.values)];
   const bitsOf = (v: string) => {
     const i = col.options.indexOf(v);

@@ -7,9 +7,11 @@
 import type { PlanNode } from './plan-types';
 import type { ColumnStore } from './columns';
 import { type Bitset, and, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, popcount, setBit } from './bitset';
-import { evaluateFilter } from './compiled-leaves';
+import { type LeafResult, evaluateFilter } from './compiled-leaves';
+import { formRows } from './compiled-history';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKey, planText } from './plan-key';
+import { isHistoryOperator } from '../language/operators';
 
 export interface TriSet {
   lo: Bitset;
@@ -144,10 +146,10 @@ export class CompiledEvaluator {
   private leaf(plan: PlanNode): TriSet {
     const size = this.store.size;
     switch (plan.kind) {
-      case 'filter': {
-        const r = evaluateFilter(plan.filter, this.store);
-        return r instanceof Uint32Array ? certain(r) : unknownAll(size);
-      }
+      case 'filter':
+        return asTriSet(evaluateFilter(plan.filter, this.store), size);
+      case 'form':
+        return asTriSet(formRows(plan, this.store), size);
       case 'inList': {
         const members = this.store.memberships?.get(plan.listId);
         if (this.store.memberships === undefined) return unknownAll(size);
@@ -155,7 +157,7 @@ export class CompiledEvaluator {
       }
       case 'constant':
         return certain(plan.accept ? fullBitset(size) : emptyBitset(size));
-      default: // form submissions are not held in the store; `unavailable` by definition
+      default: // `unavailable` by definition
         return unknownAll(size);
     }
   }
@@ -186,6 +188,11 @@ export class CompiledEvaluator {
 
 function certain(b: Bitset): TriSet {
   return { lo: b, hi: b };
+}
+
+function asTriSet(r: LeafResult, size: number): TriSet {
+  if (r instanceof Uint32Array) return certain(r);
+  return 'lo' in r ? r : unknownAll(size);
 }
 
 function unknownAll(size: number): TriSet {
@@ -228,11 +235,16 @@ function childPlans(plan: PlanNode): PlanNode[] {
 function collectUnavailable(node: CompiledNode, out: NotPreviewable[]): void {
   const p = node.plan;
   if (p.kind === 'unavailable') out.push({ span: p.span, text: p.text, reason: p.reason });
-  else if (p.kind === 'form') out.push({ span: p.span, text: p.text, reason: 'form submissions are not loaded' });
   else if (node.children.length === 0 && node.result && node.result.lo !== node.result.hi) {
-    out.push({ span: p.span, text: planText(p), reason: 'the data this condition needs is not loaded' });
+    out.push({ span: p.span, text: planText(p), reason: missingData(p) });
   }
   for (const c of node.children) collectUnavailable(c, out);
+}
+
+function missingData(p: PlanNode): string {
+  if (p.kind === 'form') return 'form submissions are not loaded';
+  if (p.kind === 'filter' && isHistoryOperator(p.filter.operator)) return `property history for "${p.filter.property}" is not loaded`;
+  return 'the data this condition needs is not loaded';
 }
 
 const counts = new WeakMap<Bitset, number>();

@@ -3,8 +3,9 @@
 
 import type { Span } from '../../../grammar/src/ast';
 import type { PlanNode } from './plan-types';
-import { type ColumnStore, rawValue } from './columns';
-import type { ContactRecord, Tri } from './types';
+import { type ColumnStore, type FormStore, type HistoryStore, rawValue } from './columns';
+import type { ContactRecord, FormSubmission, HistoryEntry, Tri } from './types';
+import { dictEntry } from './string-dict';
 import { evaluateContact, triAnd, triNot, triOr } from './reference';
 import { planText } from './plan-key';
 import { hasBit } from './bitset';
@@ -31,7 +32,27 @@ export function recordAt(store: ColumnStore, row: number): ContactRecord {
     record.companies = [];
     for (let k = a.offsets[row]; k < a.offsets[row + 1]; k++) record.companies.push(recordAt(a.companies, a.rows[k]));
   }
+  if (store.history && hasBit(store.history.loaded, row)) record.history = historyAt(store.history, row);
+  if (store.forms && hasBit(store.forms.loaded, row)) record.formSubmissions = submissionsAt(store.forms, row);
   return record;
+}
+
+function historyAt(history: HistoryStore, row: number): Record<string, HistoryEntry[]> {
+  const out: Record<string, HistoryEntry[]> = {};
+  for (const [name, h] of history.columns) {
+    if (h.offsets[row] === h.offsets[row + 1]) continue;
+    out[name] = [];
+    for (let k = h.offsets[row]; k < h.offsets[row + 1]; k++) {
+      out[name].push({ value: h.codes[k] === 0 ? null : dictEntry(h.values, h.codes[k]), timestamp: h.timestamps[k] });
+    }
+  }
+  return out;
+}
+
+function submissionsAt(forms: FormStore, row: number): FormSubmission[] {
+  const out: FormSubmission[] = [];
+  for (let k = forms.offsets[row]; k < forms.offsets[row + 1]; k++) out.push({ formId: forms.formIds[forms.forms[k]], timestamp: forms.timestamps[k] });
+  return out;
 }
 
 export function explainContact(store: ColumnStore, plan: PlanNode, contactId: string): ExplainNode | { error: string } {

@@ -27,7 +27,7 @@ export function judgeFilter(f: PropertyFilter, props: Props, history: Record<str
   return judgeValue(f, value);
 }
 
-type Typed = string | number | boolean | string[];
+export type Typed = string | number | boolean | string[];
 
 /** The value parsed for the property's type; undefined when unknown or unparsable. */
 export function typedValue(f: Pick<PropertyFilter, 'typeClass'>, raw: string | null | undefined): Typed | undefined {
@@ -160,7 +160,8 @@ function judgeHistory(f: PropertyFilter, current: string | null | undefined, ent
   return ever ? hit : !hit;
 }
 
-function historyMatch(f: PropertyFilter, v: Typed): boolean {
+/** One past (typed) value against a history operator's value test. */
+export function historyMatch(f: PropertyFilter, v: Typed): boolean {
   const op = f.operator.replace(/^HAS_(EVER|NEVER)_/, '');
   if (f.operationType === 'ENUMERATION') {
     const map: Record<string, string> = { BEEN_ANY_OF: 'IS_ANY_OF', BEEN_EXACTLY: 'IS_EXACTLY', CONTAINED_ALL: 'CONTAINS_ALL' };

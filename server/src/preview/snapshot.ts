@@ -1,15 +1,20 @@
 // A ColumnStore as one binary file (.hslist/cache/…): a small JSON header, then every typed array
-// as raw bytes (8-byte aligned) and every string list as one UTF-8 block split on NUL (JSON when a
-// string itself contains NUL). Loading reads each array straight into its own typed array, so no
-// file-sized buffer stays in memory.
+// as raw bytes (8-byte aligned), every string dictionary as its joined text (UTF-8; UTF-16 when the
+// text holds a lone surrogate, which UTF-8 cannot carry) plus its starts array, and small string
+// lists as one UTF-8 block split on NUL (JSON when a string itself contains NUL). Loading reads each
+// array straight into its own typed array and each dictionary into ONE string, so no file-sized
+// buffer stays in memory and no per-entry strings are made.
 //
-// Layout: "HSLSNAP2" | uint32 header length | header JSON | padding to 8 | chunks.
+// Layout: "HSLSNAP3" | uint32 header length | header JSON | padding to 8 | chunks.
 
 import { closeSync, fstatSync, openSync, readSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type Column, type ColumnStore, idColumn } from './columns';
+import type { Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from './columns';
+import { idColumn } from './columns';
+import type { StringDict } from './string-dict';
 
-const MAGIC = 'HSLSNAP2';
+const MAGIC = 'HSLSNAP3';
+const OLDER = /^HSLSNAP\d$/;
 type Typed = Uint32Array | Float64Array | Uint8Array;
 const ARRAY_TYPES = { u32: Uint32Array, f64: Float64Array, u8: Uint8Array } as const;
 type ArrayTag = keyof typeof ARRAY_TYPES;
@@ -17,7 +22,7 @@ type ArrayTag = keyof typeof ARRAY_TYPES;
 interface ChunkRef {
   at: number;
   bytes: number;
-  tag: ArrayTag | 'strings' | 'json';
+  tag: ArrayTag | 'strings' | 'json' | 'text8' | 'text16';
 }
 
 type ColumnHeader = Record<string, unknown> & { kind: Column['kind']; name: string; type: string };
@@ -29,6 +34,21 @@ interface StoreHeader {
   columns: ColumnHeader[];
   memberships: [string, number][] | null;
   associations: { companies: StoreHeader; offsets: number; rows: number } | null;
+  history: { loaded: number; columns: [string, HistoryHeader][] } | null;
+  forms: { loaded: number; offsets: number; forms: number; formIds: number; timestamps: number } | null;
+}
+
+interface DictHeader {
+  text: number;
+  starts: number;
+  plain: boolean;
+}
+
+interface HistoryHeader {
+  offsets: number;
+  codes: number;
+  values: DictHeader;
+  timestamps: number;
 }
 
 class ChunkWriter {
@@ -51,6 +71,12 @@ class ChunkWriter {
     return this.add(Buffer.from(a.buffer, a.byteOffset, a.byteLength), tag);
   }
 
+  dict(d: StringDict): DictHeader {
+    const wellFormed = (d.text as unknown as { isWellFormed(): boolean }).isWellFormed();
+    const text = wellFormed ? this.add(Buffer.from(d.text, 'utf8'), 'text8') : this.add(Buffer.from(d.text, 'utf16le'), 'text16');
+    return { text, starts: this.array(d.starts), plain: d.plain };
+  }
+
   strings(list: string[]): number {
     const plain = !list.some((s) => s.includes('\u0000'));
     return plain ? this.add(Buffer.from(list.join('\u0000'), 'utf8'), 'strings') : this.add(Buffer.from(JSON.stringify(list), 'utf8'), 'json');
@@ -61,7 +87,7 @@ function columnHeader(c: Column, w: ChunkWriter): ColumnHeader {
   const base = { kind: c.kind, name: c.name, type: c.type, known: w.array(c.known) };
   switch (c.kind) {
     case 'string':
-      return { ...base, codes: w.array(c.codes), dict: w.strings(c.dict) };
+      return { ...base, codes: w.array(c.codes), dict: w.dict(c.dict) };
     case 'number':
     case 'date':
       return { ...base, values: w.array(c.values) };
@@ -82,7 +108,17 @@ function storeHeader(s: ColumnStore, w: ChunkWriter): StoreHeader {
     associations: s.associations
       ? { companies: storeHeader(s.associations.companies, w), offsets: w.array(s.associations.offsets), rows: w.array(s.associations.rows) }
       : null,
+    history: s.history ? { loaded: w.array(s.history.loaded), columns: [...s.history.columns].map(([name, h]) => [name, historyHeader(h, w)]) } : null,
+    forms: s.forms ? formsHeader(s.forms, w) : null,
   };
+}
+
+function historyHeader(h: HistoryColumn, w: ChunkWriter): HistoryHeader {
+  return { offsets: w.array(h.offsets), codes: w.array(h.codes), values: w.dict(h.values), timestamps: w.array(h.timestamps) };
+}
+
+function formsHeader(f: FormStore, w: ChunkWriter): NonNullable<StoreHeader['forms']> {
+  return { loaded: w.array(f.loaded), offsets: w.array(f.offsets), forms: w.array(f.forms), formIds: w.strings(f.formIds), timestamps: w.array(f.timestamps) };
 }
 
 /** Write the store to `path` (atomically: a temporary file, then rename). */
@@ -109,7 +145,8 @@ export function readSnapshot(path: string): ColumnStore | { error: string } {
   }
   try {
     const prefix = readExactly(fd, 0, 12);
-    if (prefix.toString('latin1', 0, 8) !== MAGIC) return { error: `${path} is not an hslist snapshot` };
+    const magic = prefix.toString('latin1', 0, 8);
+    if (magic !== MAGIC) return { error: OLDER.test(magic) ? `${path} was written by another version of hslist; load the contacts file again` : `${path} is not an hslist snapshot` };
     const headerLength = prefix.readUInt32LE(8);
     if (12 + headerLength > fstatSync(fd).size) return { error: `${path} is truncated` };
     const { store, chunks } = JSON.parse(readExactly(fd, 12, headerLength).toString('utf8')) as { store: StoreHeader; chunks: ChunkRef[] };
@@ -148,6 +185,14 @@ class ChunkReader {
     return out as T;
   }
 
+  dict(h: DictHeader): StringDict {
+    const ref = this.refs[h.text];
+    const text = readExactly(this.fd, this.base + ref.at, ref.bytes).toString(ref.tag === 'text16' ? 'utf16le' : 'utf8');
+    const starts = this.array<Uint32Array>(h.starts);
+    if (starts[starts.length - 1] !== text.length) throw new Error('a dictionary does not match its offsets');
+    return { size: starts.length - 1, text, starts, plain: h.plain };
+  }
+
   strings(i: number): string[] {
     const ref = this.refs[i];
     const text = readExactly(this.fd, this.base + ref.at, ref.bytes).toString('utf8');
@@ -159,7 +204,7 @@ function restoreColumn(h: ColumnHeader, r: ChunkReader): Column {
   const base = { name: h.name, type: h.type, known: r.array<Uint32Array>(h.known as number) };
   switch (h.kind) {
     case 'string':
-      return { ...base, kind: 'string', codes: r.array(h.codes as number), dict: r.strings(h.dict as number), lower: undefined };
+      return { ...base, kind: 'string', codes: r.array(h.codes as number), dict: r.dict(h.dict as DictHeader) };
     case 'number':
     case 'date':
       return { ...base, kind: h.kind, values: r.array(h.values as number) };
@@ -180,5 +225,16 @@ function restoreStore(h: StoreHeader, r: ChunkReader): ColumnStore {
     associations: h.associations
       ? { companies: restoreStore(h.associations.companies, r), offsets: r.array(h.associations.offsets), rows: r.array(h.associations.rows) }
       : undefined,
+    history: h.history ? restoreHistory(h.history, r) : undefined,
+    forms: h.forms ? restoreForms(h.forms, r) : undefined,
   };
+}
+
+function restoreHistory(h: NonNullable<StoreHeader['history']>, r: ChunkReader): HistoryStore {
+  const column = (c: HistoryHeader): HistoryColumn => ({ offsets: r.array(c.offsets), codes: r.array(c.codes), values: r.dict(c.values), timestamps: r.array(c.timestamps) });
+  return { loaded: r.array(h.loaded), columns: new Map(h.columns.map(([name, c]) => [name, column(c)])) };
+}
+
+function restoreForms(f: NonNullable<StoreHeader['forms']>, r: ChunkReader): FormStore {
+  return { loaded: r.array(f.loaded), offsets: r.array(f.offsets), forms: r.array(f.forms), formIds: r.strings(f.formIds), timestamps: r.array(f.timestamps) };
 }

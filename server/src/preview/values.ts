@@ -67,6 +67,6 @@ export function containsWord(text: string, word: string): boolean {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function isWordChar(ch: string): boolean {
+export function isWordChar(ch: string): boolean {
   return ch !== '' && WORD_CHAR.test(ch);
 }

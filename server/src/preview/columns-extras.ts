@@ -1,0 +1,128 @@
+// Builders for the store's per-row lists: property history (for HAS_EVER_* / HAS_NEVER_* and
+// UPDATED_IN_LAST_X_DAYS) and form submissions (for `submitted form`). Rows arrive in order; each
+// list ends up in compressed-row form (offsets per row), with a `loaded` bitset of the rows whose
+// record carried the data at all, because a record without it is "not known", never "none".
+
+import type { FormStore, HistoryColumn, HistoryStore } from './columns';
+import { emptyBitset, setBit } from './bitset';
+import { dictFromEntries } from './string-dict';
+import type { FormSubmission, HistoryEntry } from './types';
+import { isUnknownValue } from './values';
+
+/** Entries appended row by row, turned into compressed-row offsets at the end. */
+class RowLists {
+  readonly rows: number[] = [];
+
+  offsets(size: number): Uint32Array {
+    const offsets = new Uint32Array(size + 1);
+    for (const r of this.rows) offsets[r + 1]++;
+    for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
+    return offsets;
+  }
+}
+
+/** Values interned as codes (0 = no value), for a StringDict at the end. */
+class Interner {
+  readonly entries: string[] = [''];
+  private readonly codeOf = new Map<string, number>();
+
+  code(raw: string | null | undefined): number {
+    if (isUnknownValue(raw)) return 0;
+    let code = this.codeOf.get(raw);
+    if (code === undefined) {
+      code = this.entries.length;
+      this.entries.push(raw);
+      this.codeOf.set(raw, code);
+    }
+    return code;
+  }
+}
+
+interface HistoryAccumulator {
+  lists: RowLists;
+  codes: number[];
+  timestamps: number[];
+  values: Interner;
+}
+
+export class HistoryBuilder {
+  private readonly loadedRows: number[] = [];
+  private readonly byProperty = new Map<string, HistoryAccumulator>();
+
+  constructor(private readonly properties: readonly string[]) {}
+
+  add(row: number, history: Record<string, HistoryEntry[] | undefined>): void {
+    this.loadedRows.push(row);
+    for (const name of this.properties) {
+      const entries = history[name];
+      if (!entries || entries.length === 0) continue;
+      let acc = this.byProperty.get(name);
+      if (!acc) this.byProperty.set(name, (acc = { lists: new RowLists(), codes: [], timestamps: [], values: new Interner() }));
+      for (const e of entries) {
+        acc.lists.rows.push(row);
+        acc.codes.push(acc.values.code(e.value));
+        acc.timestamps.push(e.timestamp);
+      }
+    }
+  }
+
+  /** undefined when no record carried history. */
+  finish(size: number): HistoryStore | undefined {
+    if (this.loadedRows.length === 0) return undefined;
+    const columns = new Map<string, HistoryColumn>();
+    for (const name of this.properties) {
+      const acc = this.byProperty.get(name);
+      columns.set(name, acc ? finishHistory(acc, size) : emptyHistory(size));
+    }
+    return { loaded: rowsBitset(this.loadedRows, size), columns };
+  }
+}
+
+function finishHistory(acc: HistoryAccumulator, size: number): HistoryColumn {
+  return {
+    offsets: acc.lists.offsets(size),
+    codes: Uint32Array.from(acc.codes),
+    values: dictFromEntries(acc.values.entries),
+    timestamps: Float64Array.from(acc.timestamps),
+  };
+}
+
+function emptyHistory(size: number): HistoryColumn {
+  return { offsets: new Uint32Array(size + 1), codes: new Uint32Array(0), values: dictFromEntries(['']), timestamps: new Float64Array(0) };
+}
+
+export class FormBuilder {
+  private readonly loadedRows: number[] = [];
+  private readonly lists = new RowLists();
+  private readonly forms: number[] = [];
+  private readonly timestamps: number[] = [];
+  private readonly formIds = new Interner();
+
+  add(row: number, submissions: FormSubmission[]): void {
+    this.loadedRows.push(row);
+    for (const s of submissions) {
+      this.lists.rows.push(row);
+      // Form ids are never empty in HubSpot; an empty one is kept distinct from "any form" all the same.
+      this.forms.push(s.formId === '' ? 0 : this.formIds.code(s.formId));
+      this.timestamps.push(s.timestamp);
+    }
+  }
+
+  /** undefined when no record carried form submissions. */
+  finish(size: number): FormStore | undefined {
+    if (this.loadedRows.length === 0) return undefined;
+    return {
+      loaded: rowsBitset(this.loadedRows, size),
+      offsets: this.lists.offsets(size),
+      forms: Uint32Array.from(this.forms),
+      formIds: this.formIds.entries,
+      timestamps: Float64Array.from(this.timestamps),
+    };
+  }
+}
+
+export function rowsBitset(rows: readonly number[], size: number): Uint32Array {
+  const b = emptyBitset(size);
+  for (const r of rows) setBit(b, r);
+  return b;
+}
