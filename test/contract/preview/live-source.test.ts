@@ -1,0 +1,133 @@
+// The live HubSpot source against the emulator with the real @hubspot/api-client: full fetch, cache,
+// incremental refresh (proved with the emulator's request log), `#id` memberships, companies,
+// history, and counts equal to the emulator's own membership of the same list compiled there.
+
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
+import { compileList } from '../../../server/src/hubspot/compile';
+import { cachePaths } from '../../../server/src/preview/hubspot/cache-files';
+import { loadPreviewData, previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
+import { liveWorkspace, requestsTo, startLive, type LiveHarness } from './support';
+
+const LISTS = (newsletter: string) => `
+list "Polish leads" {
+  type: active
+  where country is "Poland" and lifecyclestage is any of (lead, marketingqualifiedlead)
+}
+
+list "Newsletter" {
+  type: active
+  where in list #${newsletter}
+}
+
+list "Software buyers" {
+  type: active
+  where associated company where (industry is any of (COMPUTER_SOFTWARE, RETAIL) and numberofemployees > 20)
+}
+
+list "Once an MQL" {
+  type: active
+  where lifecyclestage has ever been marketingqualifiedlead
+}
+
+list "Everything at once" {
+  type: active
+  where (in list #${newsletter} or hs_lead_status has ever been UNQUALIFIED or associated company where numberofemployees > 100)
+    and email is known
+    and not (lifecyclestage is customer)
+}
+
+list "Ghost" {
+  type: active
+  where in list #999999
+}
+`;
+
+describe('preview: the live HubSpot source against the emulator', function () {
+  this.timeout(20_000);
+  let h: LiveHarness;
+  let ws: PreviewWorkspace;
+  let first: PreviewData;
+
+  const load = async () => {
+    const data = await loadPreviewData(ws, { kind: 'hubspot', connection: h.connection }, { now: h.now });
+    assert.ok(!('error' in data));
+    return data;
+  };
+  const count = (data: PreviewData, name: string) => {
+    const p = previewList(ws, data, name, { now: h.now() });
+    assert.ok(!('error' in p), 'error' in p ? p.error : '');
+    return p.result;
+  };
+  /** The emulator's own membership count of the list compiled by hslist and created there. */
+  const emulatorCount = async (name: string) => {
+    const list = ws.lists.find((l) => l.name.text === name)!;
+    const { request } = compileList(list, { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
+    const account = createHubSpotAccount(h.connection);
+    const created = await account.createList({ ...request!, name: `${name} (emulator check ${h.now()})` });
+    return (await account.listMemberships(created.listId)).length;
+  };
+
+  before(async () => {
+    h = await startLive(300);
+    const newsletter = h.emulator.state.activeListByName('Newsletter import')!.listId;
+    ws = liveWorkspace(LISTS(newsletter));
+    first = await load();
+  });
+  after(async () => h.emulator.stop());
+
+  it('fetches every contact in full the first time, only the properties the workspace reads, and caches them', () => {
+    assert.equal(first.store.size, 300);
+    assert.deepEqual([first.refresh?.mode, first.refresh?.reason], ['full', 'no cached snapshot yet']);
+    const pages = requestsTo(h.emulator, 'GET', /^\/crm\/v3\/objects\/contacts$/);
+    assert.ok(pages.length >= 3, `${pages.length} pages of contacts`);
+    const asked = new URLSearchParams(pages[0].query).getAll('properties').flatMap((p) => p.split(','));
+    assert.deepEqual(asked.sort(), ['country', 'email', 'firstname', 'hs_lead_status', 'lastname', 'lifecyclestage']);
+    assert.deepEqual(new URLSearchParams(pages[0].query).getAll('propertiesWithHistory').flatMap((p) => p.split(',')).sort(), ['hs_lead_status', 'lifecyclestage']);
+    const paths = cachePaths(ws.root);
+    assert.ok(existsSync(paths.snapshot) && existsSync(paths.history));
+    const manifest = JSON.parse(readFileSync(paths.manifest, 'utf8'));
+    assert.equal(manifest.portal, h.emulator.url);
+    assert.equal(manifest.lastFetch, new Date(h.now()).toISOString());
+    assert.deepEqual(manifest.needs.companyProperties, ['industry', 'numberofemployees']);
+    assert.equal(manifest.contacts, 300);
+  });
+
+  it('counts equal the emulator\'s own membership of each list compiled and created there', async () => {
+    for (const name of ['Polish leads', 'Newsletter', 'Software buyers', 'Once an MQL', 'Everything at once']) {
+      const r = count(first, name);
+      assert.equal(r.complete, true, `${name}: ${JSON.stringify(r.notPreviewable)}`);
+      assert.ok(r.count > 0, `${name} matches someone`);
+      assert.equal(r.count, await emulatorCount(name), name);
+    }
+  });
+
+  it('reads #id members from the memberships API, and names a list HubSpot does not have', () => {
+    assert.ok(requestsTo(h.emulator, 'GET', /^\/crm\/v3\/lists\/\d+\/memberships$/).length >= 1);
+    const ghost = count(first, 'Ghost');
+    assert.deepEqual([ghost.count, ghost.complete], [0, false]);
+    assert.equal(ghost.notPreviewable[0].reason, 'HubSpot has no list #999999');
+  });
+
+  it('a second run asks only for contacts modified since the last fetch, and merges them', async () => {
+    h.tick(60 * 60_000);
+    const polishBefore = count(first, 'Polish leads').count;
+    const outsider = [...h.emulator.state.contacts.values()].find((c) => c.properties.country !== 'Poland' && c.properties.lifecyclestage === 'lead')!;
+    h.modify(outsider.id, { country: 'Poland' });
+    h.modify('5000', { email: 'new.pole@corp.pl', country: 'Poland', lifecyclestage: 'lead' });
+    h.emulator.requests.length = 0;
+    const second = await load();
+    assert.deepEqual([second.refresh?.mode, second.refresh?.fetched], ['incremental', 2]);
+    assert.equal(requestsTo(h.emulator, 'GET', /^\/crm\/v3\/objects\/contacts$/).length, 0, 'no full paging');
+    const searches = requestsTo(h.emulator, 'POST', /^\/crm\/v3\/objects\/contacts\/search$/);
+    assert.equal(searches.length, 1);
+    const filter = (searches[0].body as { filterGroups: { filters: { propertyName: string; operator: string; value: string }[] }[] }).filterGroups[0].filters[0];
+    assert.deepEqual([filter.propertyName, filter.operator], ['lastmodifieddate', 'GT']);
+    assert.equal(Number(filter.value), h.now() - 60 * 60_000 - 10 * 60_000, 'the last fetch minus the safety margin');
+    assert.equal(second.store.size, 301);
+    assert.equal(count(second, 'Polish leads').count, polishBefore + 2);
+    assert.equal(count(second, 'Polish leads').count, await emulatorCount('Polish leads'));
+    assert.equal(count(second, 'Everything at once').count, await emulatorCount('Everything at once'), 'history of the modified contacts was read again');
+  });
+});

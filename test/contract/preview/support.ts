@@ -1,0 +1,57 @@
+// Shared setup for the live-source contract tests: the HubSpot emulator with a seeded portal of a few
+// hundred contacts and a clock after all of its data, a workspace parsed from text, and the real
+// @hubspot/api-client configured the way the other contract tests configure it (no throttle).
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from '../../../grammar/src';
+import { defaultSchema } from '../../../server/src/language/schema';
+import type { HubSpotAccountOptions } from '../../../server/src/hubspot/account/account';
+import type { PreviewWorkspace } from '../../../server/src/preview/run';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../emulators/hubspot/server';
+import type { PortalContact } from '../../emulators/data/hubspot-records';
+
+export const TOKEN = 'pat-na1-preview-contract-5a1d';
+/** After every seeded record (they end 2025-12-31), so the first incremental refresh finds nothing old. */
+export const START = Date.parse('2026-01-15T00:00:00Z');
+
+export interface LiveHarness {
+  emulator: HubSpotEmulator;
+  connection: HubSpotAccountOptions;
+  now(): number;
+  tick(ms: number): void;
+  /** Changes a contact the way a HubSpot user would: new values and a new lastmodifieddate. */
+  modify(id: string, properties: Record<string, string | null>): void;
+}
+
+export async function startLive(contacts = 300): Promise<LiveHarness> {
+  let now = START;
+  const emulator = await startHubSpotEmulator({ seed: 23, contacts, tokens: [TOKEN], clock: () => now, processingDelayMs: 0 });
+  return {
+    emulator,
+    connection: { accessToken: TOKEN, basePath: emulator.url, numberOfApiCallRetries: 3, throttle: false },
+    now: () => now,
+    tick: (ms) => (now += ms),
+    modify: (id, properties) => {
+      const old = emulator.state.contacts.get(id);
+      const at = new Date(now).toISOString();
+      const base: PortalContact = old ?? { id, properties: { hs_object_id: id, createdate: at }, history: {}, createdAt: at, updatedAt: at, archived: false, companyIds: [], formSubmissions: [], staticListNames: [] };
+      emulator.state.upsertContact({ ...base, properties: { ...base.properties, ...properties, lastmodifieddate: at }, updatedAt: at });
+    },
+  };
+}
+
+/** A workspace folder holding `lists.hslist` with this text, and its parsed lists. */
+export function liveWorkspace(text: string): PreviewWorkspace {
+  const root = mkdtempSync(join(tmpdir(), 'hslist-live-'));
+  writeFileSync(join(root, 'lists.hslist'), text);
+  writeFileSync(join(root, 'hslist.json'), '{}\n');
+  const { file } = parse(text);
+  return { root, schema: defaultSchema(), lists: file.lists, defaultTimezone: 'UTC' };
+}
+
+/** The emulator's own answer: the list compiled by hslist, created there, its members read back. */
+export function requestsTo(emulator: HubSpotEmulator, method: string, path: RegExp) {
+  return emulator.requests.filter((r) => r.method === method && path.test(r.path));
+}
