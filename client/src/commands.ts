@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Accounts } from './accounts';
 import { ClientCommands, LANGUAGE_ID, ServerCommands } from './ids';
+import { refreshSchemaCommand } from './schema-refresh';
 import { describe, ServerConnection } from './server-connection';
 
 export interface CommandDeps {
@@ -18,7 +19,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [ClientCommands.connectHubSpot]: () => connectHubSpot(deps),
     [ClientCommands.connectSalesforce]: () => connectSalesforce(deps),
     [ClientCommands.disconnectAccounts]: () => disconnectAccounts(deps),
-    [ClientCommands.refreshSchema]: () => refreshSchema(deps),
+    [ClientCommands.refreshSchema]: () => refreshSchemaCommand(deps),
     [ClientCommands.showLog]: () => deps.output.show(true),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
@@ -37,12 +38,6 @@ async function showCompiledJson(deps: CommandDeps, uriArg: unknown): Promise<str
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   return text;
-}
-
-async function refreshSchema(deps: CommandDeps): Promise<unknown> {
-  const result = await runServerCommand(deps, ServerCommands.refreshSchema, [], 'Refresh schema');
-  if (result !== undefined) void vscode.window.showInformationMessage('hslist: schema refreshed.');
-  return result;
 }
 
 /** Server errors become a message naming the command (e.g. "not available yet"), never a throw. */

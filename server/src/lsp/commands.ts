@@ -7,6 +7,7 @@ import { compileList } from '../hubspot/compile';
 import { fileOf, type FileAt, type ServerContext } from './context';
 import { guarded } from './guard';
 import { toOffset } from './ranges';
+import { refreshFromAccounts } from './schema-refresh';
 
 export const SERVER_NAME = 'hslist-language-server';
 export const COMMANDS = { compiledJson: 'hslist.compiledJson', refreshSchema: 'hslist.refreshSchema' } as const;
@@ -59,7 +60,11 @@ export function registerCommands(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand(
     guarded(ctx.connection, 'executeCommand', null as unknown, (params: ExecuteCommandParams) => {
       if (params.command === COMMANDS.compiledJson) return compiledJson(ctx, params.arguments ?? []);
-      if (params.command === COMMANDS.refreshSchema) return refreshSchema(ctx);
+      // With the accounts argument (the VS Code client): pull, then reload. Without: reload from disk only.
+      if (params.command === COMMANDS.refreshSchema) {
+        const args = params.arguments ?? [];
+        return args.length > 0 ? refreshFromAccounts(ctx, args[0], () => refreshSchema(ctx)) : refreshSchema(ctx);
+      }
       throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}.`);
     }),
   );
