@@ -5,7 +5,9 @@ import type { IToken } from './chevrotain';
 import type { Comment } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostic';
 import { scan } from './scan';
-import { UnterminatedString } from './tokens';
+import * as T from './tokens';
+
+const { UnterminatedString } = T;
 
 export interface LexResult {
   tokens: IToken[];

@@ -2,16 +2,18 @@
 // helpers that turn tokens into spans and values. The grammar rules live in parser-expr.ts and
 // parser.ts; this file has no rules of its own.
 
-import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from './chevrotain';
+import * as chevrotain from './chevrotain';
+import type { IToken, TokenType } from './chevrotain';
 import type { ErrorCondition, Span, Value } from './ast';
 import type { Diagnostic } from './diagnostic';
 import { decodeString } from './lex';
 import { errorMessages } from './messages';
 import * as T from './tokens';
 
-// Module-level references to token types (cheaper than a namespace lookup on every use).
-const { BacktickName, DateLit, DateTimeLit, NumberLit, RBrace, RParen, StringLit, Kw: K } = T;
-
+// Module-level references to token types and Chevrotain's exports (cheaper than a module lookup on every use).
+const { EmbeddedActionsParser, EOF, tokenMatcher } = chevrotain;
+const { BacktickName, DateLit, DateTimeLit, NumberLit, RBrace, RParen, StringLit, UnterminatedString, Kw: K } = T;
+const [TRUE, FALSE] = [K.true, K.false];
 
 /** Tokens at which recovery may always pick up again, even in the middle of a line. */
 const STRONG_SYNC: TokenType[] = [RBrace, RParen, K.and, K.or, K.list, K.sync, K.where, K.map];
@@ -110,26 +112,30 @@ export class ParserBase extends EmbeddedActionsParser {
     return decodeString(token, this.extraDiagnostics);
   }
 
+  /** A literal token as a value (token types compared directly: this runs for every value parsed). */
   protected tokenValue(token: IToken): Value {
-    const span = this.tokenSpan(token);
+    const start = this.startOf(token);
+    const end = Number.isNaN(token.startOffset) ? start : start + token.image.length;
+    const type = token.tokenType;
     const image = token.image;
-    if (tokenMatcher(token, StringLit)) return { kind: 'string', value: this.stringText(token), ...span };
-    if (tokenMatcher(token, NumberLit)) return { kind: 'number', value: Number(image), raw: image, ...span };
-    if (tokenMatcher(token, DateTimeLit)) return { kind: 'datetime', raw: image, ...span };
-    if (tokenMatcher(token, DateLit)) {
+    if (type === StringLit || type === UnterminatedString) return { kind: 'string', value: this.stringText(token), start, end };
+    if (type === NumberLit) return { kind: 'number', value: Number(image), raw: image, start, end };
+    if (type === DateTimeLit) return { kind: 'datetime', raw: image, start, end };
+    if (type === DateLit) {
       const [year, month, day] = image.split('-').map(Number);
-      return { kind: 'date', raw: image, year, month, day, ...span };
+      return { kind: 'date', raw: image, year, month, day, start, end };
     }
-    if (tokenMatcher(token, K.true)) return { kind: 'boolean', value: true, ...span };
-    if (tokenMatcher(token, K.false)) return { kind: 'boolean', value: false, ...span };
-    return { kind: 'word', value: image, ...span };
+    if (type === TRUE) return { kind: 'boolean', value: true, start, end };
+    if (type === FALSE) return { kind: 'boolean', value: false, start, end };
+    return { kind: 'word', value: image, start, end };
   }
 
   /** A property or field name: backticks removed, the span keeps them. */
   protected nameOf(token: IToken): { text: string; start: number; end: number } {
-    const span = this.tokenSpan(token);
-    const isBacktick = tokenMatcher(token, BacktickName) && token.image.length >= 2;
-    return { text: isBacktick ? token.image.slice(1, -1) : token.image, ...span };
+    const start = this.startOf(token);
+    const end = Number.isNaN(token.startOffset) ? start : start + token.image.length;
+    const isBacktick = token.tokenType === BacktickName && token.image.length >= 2;
+    return { text: isBacktick ? token.image.slice(1, -1) : token.image, start, end };
   }
 
   protected onLine(line: number | undefined): boolean {
@@ -142,6 +148,7 @@ export class ParserBase extends EmbeddedActionsParser {
 
   protected atBlockEnd(): boolean {
     const next = this.LA(1);
-    return next.tokenType === EOF || tokenMatcher(next, RBrace) || tokenMatcher(next, K.list) || tokenMatcher(next, K.sync);
+    const type = next.tokenType;
+    return type === EOF || type === RBrace || type === K.list || type === K.sync;
   }
 }

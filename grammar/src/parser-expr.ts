@@ -4,7 +4,7 @@
 // span the caller completes, so a bad condition never hides the ones after it.
 
 import type { IOrAlt } from './chevrotain';
-import type { Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Value } from './ast';
+import type { Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Span, Value } from './ast';
 import { ParserBase } from './parser-base';
 import { PhraseParser, type Phrase } from './parser-phrase';
 import * as T from './tokens';
@@ -36,25 +36,26 @@ export class ExprParser extends PhraseParser {
     const keyword = kind === 'or' ? K.or : K.and;
     const operandRule = kind === 'or' ? this.andExpr : this.notExpr;
     const operands: Expr[] = [];
-    let start = this.ACTION(() => this.here());
+    let start = this.RECORDING_PHASE ? 0 : this.here();
     const first = this.SUBRULE(operandRule);
-    this.ACTION(() => operands.push(this.complete(first, start)));
+    if (!this.RECORDING_PHASE) operands.push(this.complete(first, start));
     this.MANY(() => {
       this.CONSUME(keyword);
-      start = this.ACTION(() => this.here());
+      start = this.RECORDING_PHASE ? 0 : this.here();
       const next = this.SUBRULE2(operandRule);
-      this.ACTION(() => operands.push(this.complete(next, start)));
+      if (!this.RECORDING_PHASE) operands.push(this.complete(next, start));
     });
-    return this.ACTION(() => {
-      if (operands.length === 1) return operands[0];
-      return { kind, operands, start: operands[0].start, end: operands[operands.length - 1].end };
-    });
+    if (this.RECORDING_PHASE) return first;
+    if (operands.length === 1) return operands[0];
+    return { kind, operands, start: operands[0].start, end: operands[operands.length - 1].end };
   }
+
+  private notAlts: IOrAlt<Expr>[] | undefined;
 
   public notExpr: () => Expr = this.RULE(
     'notExpr',
     () =>
-      this.OR([
+      this.OR((this.notAlts ??= [
         {
           ALT: () => {
             const not = this.CONSUME(K.not);
@@ -67,7 +68,7 @@ export class ExprParser extends PhraseParser {
           },
         },
         { ALT: () => this.SUBRULE(this.primary) },
-      ]),
+      ])),
     { recoveryValueFunc: LOST },
   );
 
@@ -169,22 +170,24 @@ export class ExprParser extends PhraseParser {
     ]),
   );
 
+  /** `including unknown` after a property condition (a method, so OPTION gets no new closure per call). */
+  private includeUnknownDef = (): Span => {
+    const including = this.CONSUME(K.including);
+    this.CONSUME(K.unknown);
+    return this.ACTION(() => this.spanFrom(this.startOf(including)));
+  };
+
   public propertyCondition = this.RULE(
     'propertyCondition',
     (): Expr => {
-      const start = this.ACTION(() => this.here());
+      const start = this.RECORDING_PHASE ? 0 : this.here();
       const property = this.SUBRULE(this.propertyName);
       const phrase: Phrase | undefined = this.SUBRULE(this.opPhrase);
-      const includeUnknown = this.OPTION(() => {
-        const including = this.CONSUME(K.including);
-        this.CONSUME(K.unknown);
-        return this.ACTION(() => this.spanFrom(this.startOf(including)));
-      });
-      return this.ACTION((): Expr => {
-        if (!phrase) return this.errorCondition(start);
-        const { operator, operatorSpan, operands } = phrase;
-        return { kind: 'property', property, operator, operatorSpan, operands, includeUnknown, ...this.spanFrom(start) };
-      });
+      const includeUnknown = this.OPTION(this.includeUnknownDef);
+      if (this.RECORDING_PHASE) return property as never;
+      if (!phrase) return this.errorCondition(start);
+      const { operator, operatorSpan, operands } = phrase;
+      return { kind: 'property', property, operator, operatorSpan, operands, includeUnknown, start, end: Math.max(start, this.lastEnd()) };
     },
     { recoveryValueFunc: LOST },
   );

@@ -6,9 +6,12 @@
 // some token could start, and reported as one error.
 
 import type { IToken, TokenType } from './chevrotain';
-import { endOfDate, endOfDigits, endOfNumber, endOfString, endOfTime, endOfWord, isStartAt, isWhitespace, WORD_CHAR } from './scan-chars';
+import * as chars from './scan-chars';
 import * as T from './tokens';
 
+// Module-level copies of imported bindings: read through a module object (as CommonJS output does)
+// they cost a property lookup, or a getter call, on every character.
+const { endOfDate, endOfDigits, endOfNumber, endOfString, endOfTime, endOfWord, isStartAt, isWhitespace, WORD_CHAR } = chars;
 const { BacktickName, Colon, Comma, DateLit, DateTimeLit, Equals, Greater, GreaterEq, Identifier, LBrace, LParen, Less, LessEq, ListId } = T;
 const { NotEquals, NumberLit, RBrace, RParen, StringLit, UnterminatedString, KEYWORD_BY_WORD, LONGEST_KEYWORD } = T;
 

@@ -1,0 +1,127 @@
+// Grammar of operands: values, value lists, property names, day counts and calendar units, and the
+// tails that read one operand after an operator's words. parser-phrase.ts builds the phrases on these.
+
+import type { IOrAlt, IToken } from './chevrotain';
+import type { CalendarUnit, Name, Operand, Span, SurfaceOperator, Value } from './ast';
+import { ParserBase } from './parser-base';
+import * as T from './tokens';
+
+// Module-level references to token types (cheaper than a namespace lookup on every use).
+const { BacktickName, Comma, DateLit, DateTimeLit, LParen, NumberLit, PropertyWord, RParen, StringLit, UnitWord, ValueWord, Kw: K } = T;
+
+/**
+ * SUBRULE options built once (literal `{ ARGS: [...] }` objects in the hot rules would be allocated on
+ * every call): `OP[op]` passes just the operator, `ALL_OF[op]` the operator of a list that needs all values.
+ * Typed `never` so that each fits the narrower operator type of the rule it is passed to.
+ */
+const SINGLE_OPERATORS: SurfaceOperator[] = [
+  'is', 'is not', '<', '<=', '>', '>=', 'contains', 'does not contain', 'starts with', 'ends with',
+  'is after', 'is before', 'is between', 'is not between', 'is in last', 'is in next', 'is less than days ago',
+];
+const LIST_OPERATORS: SurfaceOperator[] = ['is any of', 'is none of', 'is exactly', 'is not exactly'];
+export const OP = Object.fromEntries(SINGLE_OPERATORS.map((op) => [op, { ARGS: [op] }])) as Record<string, { ARGS: [never] }>;
+export const ALL_OF = Object.fromEntries(LIST_OPERATORS.map((op) => [op, { ARGS: [op, false] }])) as Record<string, { ARGS: [never, boolean] }>;
+
+/** What a phrase rule returns: the operator, where its words end, and the operands after them. */
+export interface Tail {
+  operator: SurfaceOperator;
+  opEnd: number;
+  operands: Operand;
+}
+
+export interface Phrase {
+  operator: SurfaceOperator;
+  operatorSpan: Span;
+  operands: Operand;
+}
+
+export class ValueParser extends ParserBase {
+  // Alternatives of the hottest rules are built once (Chevrotain's advice): no closures per call. For
+  // the same reason the hot rules test RECORDING_PHASE (Chevrotain's grammar analysis, where tokens
+  // are placeholders) instead of wrapping their actions in ACTION closures.
+  private nameAlts: IOrAlt<IToken>[] | undefined;
+  private valueAlts: IOrAlt<IToken>[] | undefined;
+
+  public value = this.RULE('value', (): Value => {
+    const token = this.OR((this.valueAlts ??= [
+      { ALT: () => this.CONSUME(StringLit) },
+      { ALT: () => this.CONSUME(NumberLit) },
+      { ALT: () => this.CONSUME(DateTimeLit) },
+      { ALT: () => this.CONSUME(DateLit) },
+      { ALT: () => this.CONSUME(K.true) },
+      { ALT: () => this.CONSUME(K.false) },
+      { ALT: () => this.CONSUME(ValueWord) },
+    ]));
+    return this.RECORDING_PHASE ? (token as never) : this.tokenValue(token);
+  });
+
+  public propertyName = this.RULE('propertyName', (): Name => {
+    const token = this.OR((this.nameAlts ??= [{ ALT: () => this.CONSUME(BacktickName) }, { ALT: () => this.CONSUME(PropertyWord) }]));
+    return this.RECORDING_PHASE ? (token as never) : this.nameOf(token);
+  });
+
+  public valueList = this.RULE('valueList', (): { values: Value[]; span: Span } => {
+    const open = this.CONSUME(LParen);
+    const values: Value[] = [];
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => values.push(this.SUBRULE(this.value)) });
+    this.CONSUME(RParen);
+    return this.ACTION(() => ({ values: values.filter((v) => v !== undefined), span: this.spanFrom(this.startOf(open)) }));
+  });
+
+  public daysWord = this.RULE('daysWord', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.days) }, { ALT: () => this.CONSUME(K.day) }]);
+  });
+
+  protected singleTail = this.RULE('singleTail', (operator: SurfaceOperator): Tail => {
+    const opEnd = this.RECORDING_PHASE ? 0 : this.lastEnd();
+    const value = this.SUBRULE(this.value);
+    if (this.RECORDING_PHASE) return value as never;
+    return { operator, opEnd, operands: { kind: 'single', value, start: value.start, end: value.end } };
+  });
+
+  protected listTail = this.RULE('listTail', (operator: SurfaceOperator, anyOf: boolean): Tail => {
+    const opEnd = this.RECORDING_PHASE ? 0 : this.lastEnd();
+    const list = this.SUBRULE(this.valueList);
+    if (this.RECORDING_PHASE) return list as never;
+    return { operator, opEnd, operands: { kind: 'list', values: list.values, anyOf, start: list.span.start, end: list.span.end } };
+  });
+
+  protected rangeTail = this.RULE('rangeTail', (operator: SurfaceOperator): Tail => {
+    const opEnd = this.ACTION(() => this.lastEnd());
+    const low = this.SUBRULE(this.value);
+    this.CONSUME(K.and);
+    const high = this.SUBRULE2(this.value);
+    return this.ACTION(() => ({ operator, opEnd, operands: { kind: 'range', low, high, start: low.start, end: this.lastEnd() } }));
+  });
+
+  protected noneTail(operator: SurfaceOperator): Tail {
+    return this.ACTION(() => {
+      const opEnd = this.lastEnd();
+      return { operator, opEnd, operands: { kind: 'none', start: opEnd, end: opEnd } };
+    });
+  }
+
+  /** `N days`, the operand of rolling-window phrases. */
+  protected daysOperand = this.RULE('daysOperand', (operator: SurfaceOperator): Tail => {
+    const opEnd = this.ACTION(() => this.lastEnd());
+    const count = this.CONSUME(NumberLit);
+    this.SUBRULE(this.daysWord);
+    return this.ACTION(() => ({ operator, opEnd, operands: { kind: 'days', count: this.tokenValue(count), ...this.spanFrom(this.startOf(count)) } }));
+  });
+
+  protected countedUnit = this.RULE('countedUnit', (operator: SurfaceOperator): Tail => {
+    const opEnd = this.ACTION(() => this.lastEnd());
+    const count = this.OPTION(() => this.CONSUME(NumberLit));
+    const unit = this.SUBRULE(this.calendarUnit);
+    return this.ACTION((): Tail => {
+      const countValue = count ? this.tokenValue(count) : undefined;
+      const start = countValue ? countValue.start : unit.start;
+      return { operator, opEnd, operands: { kind: 'calendar', unit: unit.unit, count: countValue, ...this.spanFrom(start) } };
+    });
+  });
+
+  protected calendarUnit = this.RULE('calendarUnit', (): { unit: CalendarUnit; start: number } => {
+    const token = this.CONSUME(UnitWord);
+    return this.ACTION(() => ({ unit: token.image.toLowerCase().replace(/s$/, '') as CalendarUnit, start: this.startOf(token) }));
+  });
+}
