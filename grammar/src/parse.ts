@@ -49,7 +49,15 @@ function parseUnsafe(text: string): ParseResult {
   const blocks = p.file();
   const syntax = [...p.errors.map((e) => syntaxDiagnostic(e, text.length)), ...p.extraDiagnostics];
   p.input = [];
-  const file: FileNode = { kind: 'file', ...blocks, comments: lexed.comments, start: 0, end: text.length };
+  // A rule that fails where recovery cannot resume yields no value: the file is then empty, never malformed.
+  const file: FileNode = {
+    kind: 'file',
+    lists: blocks?.lists ?? [],
+    syncBlocks: blocks?.syncBlocks ?? [],
+    comments: lexed.comments,
+    start: 0,
+    end: text.length,
+  };
   return { file, diagnostics: onePerLine(lexed.diagnostics, syntax, text) };
 }
 

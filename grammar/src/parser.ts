@@ -2,7 +2,7 @@
 // line each, `where`, and `map … to …: rule` lines. Lines that fit nothing are consumed as stray
 // text with one diagnostic, so the rest of the block still parses.
 
-import { tokenMatcher, type IToken } from './chevrotain';
+import { EOF, tokenMatcher, type IToken } from './chevrotain';
 import type { Expr, ListNode, MappingNode, Name, Setting, SettingValue, Span, SyncNode } from './ast';
 import { diagnostic } from './diagnostic';
 import { describeFound } from './messages';
@@ -67,9 +67,25 @@ export class HslistParser extends ExprParser {
           ],
         }),
     });
-    this.CONSUME(RBrace);
+    this.closeBlock(keyword, `list "${nameToken.image.slice(1, -1)}"`);
     return this.ACTION(() => this.buildList(keyword, nameToken, items));
   });
+
+  /**
+   * The closing `}`. At the end of the file (a block still being typed) it is reported and the block is
+   * kept: failing the rule there would lose every block of the file, and with them the lists other
+   * files refer to.
+   */
+  private closeBlock(opener: IToken, what: string): void {
+    if (this.RECORDING_PHASE || this.LA(1).tokenType !== EOF) {
+      this.CONSUME(RBrace);
+      return;
+    }
+    this.ACTION(() => {
+      const message = `Expected \`}\` to close ${what} (opened on line ${opener.startLine}), found the end of the file.`;
+      this.extraDiagnostics.push(diagnostic('syntax-error', message, { start: this.textLength, end: this.textLength }));
+    });
+  }
 
   private buildList(keyword: IToken, nameToken: IToken, items: BodyItem[]): ListNode {
     const name: Name = { text: this.stringText(nameToken), ...this.tokenSpan(nameToken) };
@@ -120,7 +136,7 @@ export class HslistParser extends ExprParser {
           ],
         }),
     });
-    this.CONSUME(RBrace);
+    this.closeBlock(keyword, `\`sync ${targetToken.image}\``);
     return this.ACTION(() => {
       const target: Name = { text: targetToken.image.toLowerCase(), ...this.tokenSpan(targetToken) };
       const settings = items.filter((i): i is Setting => i?.kind === 'setting');
