@@ -46,12 +46,12 @@ export function generateContacts(n: number, seed = 7): TestContact[] {
 
 export const CSV_HEADER = 'hs_object_id,email,firstname,lastname,lifecyclestage,annualrevenue,country';
 
-/** The CSV text; `brokenLine` inserts one malformed line (an unclosed quote) after that many rows. */
+/** The CSV text; `brokenAfter` inserts one malformed line (too many fields) after that many rows. */
 export function contactsCsv(contacts: TestContact[], brokenAfter?: number): string {
   const lines = [CSV_HEADER];
   contacts.forEach((c, i) => {
     lines.push([c.id, c.email, c.firstname, c.lastname, c.lifecyclestage, c.annualrevenue, c.country].join(','));
-    if (i + 1 === brokenAfter) lines.push('999999,"broken@example.org,Broken');
+    if (i + 1 === brokenAfter) lines.push('999999,broken@example.org,Broken,Row,lead,5,Poland,one field too many');
   });
   return lines.join('\n') + '\n';
 }

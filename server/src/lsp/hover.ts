@@ -4,6 +4,7 @@ import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { hoverAt } from '../language/hover';
 import { fileOf, type ServerContext } from './context';
 import { guarded } from './guard';
+import { previewHoverMarkdown } from './preview/hover-sample';
 import { toOffset, toRange } from './ranges';
 
 export function registerHover(ctx: ServerContext): void {
@@ -13,7 +14,11 @@ export function registerHover(ctx: ServerContext): void {
       if (!at) return null;
       const offset = toOffset(at.file.lineIndex, params.position);
       const found = hoverAt({ analysis: at.analysis, path: at.path, offset, schema: ctx.state.settings.schema, displayPath: (p) => ctx.state.relative(p) });
-      return found ? { contents: { kind: 'markdown', value: found.markdown }, range: toRange(at.file.lineIndex, found.span) } : null;
+      // On a list's name the preview adds its count and a sample of matching contacts.
+      const preview = previewHoverMarkdown(ctx, params.textDocument.uri, offset);
+      if (!found) return preview ? { contents: { kind: 'markdown', value: preview } } : null;
+      const value = preview ? `${found.markdown}\n\n---\n\n${preview}` : found.markdown;
+      return { contents: { kind: 'markdown', value }, range: toRange(at.file.lineIndex, found.span) };
     }),
   );
 }

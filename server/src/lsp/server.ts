@@ -23,6 +23,7 @@ import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from './semantic-tokens';
 import { pathOfUri, WorkspaceState } from './state';
+import { PREVIEW_CAPABILITIES, registerPreview } from './preview/register';
 import { registerSymbols } from './symbols';
 import { registerWatcher, registerWatcherDynamically } from './watcher';
 
@@ -52,6 +53,7 @@ function initializeResult(): InitializeResult {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: [' ', '"', '(', ','] },
       hoverProvider: true,
+      ...PREVIEW_CAPABILITIES,
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
@@ -82,7 +84,7 @@ connection.onInitialize((params): InitializeResult => {
     connection.console.error(`hslist: reading the workspace failed: ${describeError(error)}`);
   }
   for (const register of [registerCompletion, registerHover, registerNavigation, registerSymbols, registerFolding,
-    registerFormatting, registerSemanticTokens, registerCodeActions, registerCommands, registerWatcher]) register(ctx);
+    registerFormatting, registerSemanticTokens, registerCodeActions, registerCommands, registerWatcher, registerPreview]) register(ctx);
   return initializeResult();
 });
 
