@@ -25,7 +25,7 @@ export interface PreviewWorkspace extends PlanWorkspace {
 
 export type DataSource =
   | { kind: 'file'; path: string; /** How to name it in messages. */ label?: string; exportZone?: string }
-  | { kind: 'hubspot'; connection: HubSpotAccountOptions };
+  | { kind: 'hubspot'; connection: HubSpotAccountOptions; /** Tests only: see HubSpotSourceOptions. */ searchCeiling?: number };
 
 export interface LoadOptions {
   now?: () => number;
@@ -57,7 +57,7 @@ export async function loadPreviewData(workspace: PreviewWorkspace, source: DataS
     if ('error' in loaded) return loaded;
     return { kind: 'file', ...loaded, history: undefined, missingLists: new Map() };
   }
-  const live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, now, signal: options.signal, onProgress: options.onProgress });
+  const live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, now, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling });
   return { kind: 'hubspot', store: live.store, report: live.report, history: live.history, missingLists: live.missingLists, refresh: live.refresh };
 }
 

@@ -22,6 +22,8 @@ export interface FetchContext {
   client: Client;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** The search API's result ceiling (10,000); tests lower it. */
+  searchCeiling?: number;
 }
 
 export interface FetchedContacts {
@@ -57,7 +59,7 @@ export type Incremental = (FetchedContacts & { modified: number }) | { tooMany: 
  */
 export async function fetchModifiedContacts(ctx: FetchContext, cached: FetchedContacts, since: number, properties: string[], history: string[]): Promise<Incremental> {
   const onPage = (done: number, total: number) => ctx.onProgress?.({ phase: 'modified', done, total });
-  const found = await contactsModifiedSince(ctx.client, ctx.account.host, since, properties, { signal: ctx.signal, onPage });
+  const found = await contactsModifiedSince(ctx.client, ctx.account.host, since, properties, { signal: ctx.signal, onPage, ceiling: ctx.searchCeiling });
   if ('tooMany' in found) return found;
   const byId = new Map(cached.records.map((r) => [r.id, r]));
   for (const data of found.records) byId.set(data.id, { id: data.id, properties: data.properties });

@@ -18,6 +18,8 @@ export type ModifiedContacts = { records: CrmRecordData[] } | { tooMany: number 
 
 export interface SearchOptions {
   signal?: AbortSignal;
+  /** Default SEARCH_CEILING; lower only in tests, to reach the fallback without 10,000 records. */
+  ceiling?: number;
   onPage?: (done: number, total: number) => void;
 }
 
@@ -35,7 +37,7 @@ export async function contactsModifiedSince(client: Client, host: string, since:
       ...(after === undefined ? {} : { after }),
     };
     const page = await untilAborted(guard(host, () => client.crm.contacts.searchApi.doSearch(request)), options.signal);
-    if (page.total > SEARCH_CEILING) return { tooMany: page.total };
+    if (page.total > (options.ceiling ?? SEARCH_CEILING)) return { tooMany: page.total };
     records.push(...page.results.map((r) => ({ id: r.id, properties: { ...r.properties } })));
     options.onPage?.(records.length, page.total);
     after = page.paging?.next?.after;

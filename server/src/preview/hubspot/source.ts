@@ -15,6 +15,7 @@ import { throwIfAborted } from './abort';
 import { cachePaths, newManifest, readHistoryFile, readManifest, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
 import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type FetchedContacts, type Progress } from './fetch-contacts';
 import { buildLiveStore, readExtras, type Extras } from './extras';
+import { SEARCH_CEILING } from './search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
 
 /** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
@@ -31,6 +32,8 @@ export interface HubSpotSourceOptions {
   now?: () => number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** The search API's result ceiling, 10,000 by default; tests lower it to reach the fallback quickly. */
+  searchCeiling?: number;
 }
 
 export interface Refresh {
@@ -52,7 +55,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const now = options.now ?? Date.now;
   const started = now();
   const paths = cachePaths(options.root);
-  const ctx: FetchContext = { account: createHubSpotAccount(options.connection), client: hubSpotClient(options.connection), signal: options.signal, onProgress: options.onProgress };
+  const ctx: FetchContext = { account: createHubSpotAccount(options.connection), client: hubSpotClient(options.connection), signal: options.signal, onProgress: options.onProgress, searchCeiling: options.searchCeiling };
   const portal = options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com';
   const previous = readManifest(paths);
   const cached = previous && portal === previous.portal ? readCached(paths, previous) : undefined;
@@ -90,7 +93,7 @@ async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds
   if (plan.mode === 'incremental' && cached) {
     const result = await fetchModifiedContacts(ctx, cached, plan.since, properties, history);
     if (!('tooMany' in result)) return { contacts: result, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified } };
-    const reason = `${result.tooMany.toLocaleString('en-US')} contacts changed since the last fetch, over the search API's 10,000`;
+    const reason = `${result.tooMany.toLocaleString('en-US')} contacts changed since the last fetch, over the search API's ${(ctx.searchCeiling ?? SEARCH_CEILING).toLocaleString('en-US')}`;
     return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined);
   }
   const contacts = await fetchAllContacts(ctx, properties, history);
