@@ -73,10 +73,16 @@ class Scanner {
   }
 
   word(start: number): void {
-    const end = endOfWord(this.text, start);
-    const image = this.text.substring(start, end);
-    const keyword = end - start <= LONGEST_KEYWORD ? KEYWORD_BY_WORD.get(image.toLowerCase()) : undefined;
-    const type = keyword ?? Identifier;
+    const text = this.text;
+    const end = endOfWord(text, start);
+    const image = text.substring(start, end);
+    let type = Identifier;
+    if (end - start <= LONGEST_KEYWORD) {
+      // Most words are written in lowercase: look them up as they are, lowercasing only when needed.
+      let upper = false;
+      for (let i = start; i < end && !upper; i++) upper = text.charCodeAt(i) <= 90 && text.charCodeAt(i) >= 65;
+      type = KEYWORD_BY_WORD.get(upper ? image.toLowerCase() : image) ?? Identifier;
+    }
     this.push(type, start, end, image);
   }
 
