@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Accounts } from './accounts';
 import { registerCommands } from './commands';
+import { registerPreview } from './preview';
 import { OUTPUT_CHANNEL_NAME, PingResult } from './ids';
 import { ServerConnection } from './server-connection';
 import { ServerState, StatusItem } from './status';
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
   accounts.onDidChange((state) => status.setAccounts(state), undefined, context.subscriptions);
   status.setAccounts(await accounts.state());
   context.subscriptions.push(...registerCommands({ server, accounts, output }));
+  context.subscriptions.push(...registerPreview({ server, output, extensionUri: context.extensionUri }));
 
   output.appendLine(`[client] hslist ${context.extension.packageJSON.version as string} activating`);
   const started = server.start();

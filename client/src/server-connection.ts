@@ -69,6 +69,11 @@ export class ServerConnection implements vscode.Disposable {
     return this.running().sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
+  /** A custom request of the server (e.g. the preview's `hslist/preview/*`). */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.running().sendRequest<R>(method, params);
+  }
+
   private running(): LanguageClient {
     if (!this.client || !this.client.isRunning()) throw new Error(`the hslist language server is ${this.state}`);
     return this.client;

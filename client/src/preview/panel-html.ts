@@ -1,0 +1,61 @@
+// The preview panel's HTML: a strict Content-Security-Policy (nothing remote, no inline script or
+// style; the one script carries a fresh nonce), the stylesheet and script from media/.
+
+import { randomBytes } from 'node:crypto';
+
+export interface PanelAssets {
+  /** `webview.cspSource`: the origin the webview serves local resources from. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+}
+
+export function newNonce(): string {
+  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+export function panelHtml(assets: PanelAssets, nonce = newNonce()): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(assets.cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttr(assets.styleUri)}">
+<title>hslist preview</title>
+</head>
+<body>
+<header>
+  <div><h1 id="list-name">Preview</h1><span id="count" class="count"></span></div>
+  <div class="tools">
+    <input id="search" type="search" placeholder="Search id, email, name…" aria-label="Search matching contacts">
+    <button id="export" type="button" title="Save the matching contacts as CSV">Export CSV…</button>
+  </div>
+</header>
+<section class="funnel" aria-label="Funnel">
+  <h2>Contacts left after each clause</h2>
+  <svg id="funnel" role="img" aria-label="Funnel"></svg>
+</section>
+<div id="status" class="status" role="status"></div>
+<div class="table" role="grid" aria-label="Matching contacts">
+  <div id="thead" class="row thead" role="row"></div>
+  <div id="viewport" class="viewport"><div id="spacer" class="spacer"></div><div id="rows" class="rows" role="rowgroup"></div></div>
+</div>
+<script nonce="${nonce}" src="${escapeAttr(assets.scriptUri)}"></script>
+</body>
+</html>`;
+}

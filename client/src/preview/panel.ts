@@ -1,0 +1,124 @@
+// The preview panel: one webview beside the editor showing the list under the cursor — its count,
+// a funnel chart and a virtualised table of the matching contacts, paged from the server as the
+// user scrolls. CSV export asks for a file with the save dialog and the extension writes it.
+
+import * as vscode from 'vscode';
+import { panelHtml } from './panel-html';
+import type { PreviewClient } from './requests';
+
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'rows'; offset: number; limit: number; search: string; generation: number }
+  | { type: 'export'; search: string };
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  static readonly viewType = 'hslist.preview';
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private listName: string;
+  readonly html: string;
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidClose = this.closed.event;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly client: PreviewClient, listName: string) {
+    this.listName = listName;
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.panel = vscode.window.createWebviewPanel(PreviewPanel.viewType, this.title(), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [media],
+      retainContextWhenHidden: true,
+    });
+    const webview = this.panel.webview;
+    this.html = panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+    });
+    webview.html = this.html;
+    this.disposables.push(
+      webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get name(): string {
+    return this.listName;
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  /** Show another list, or the same one again after an edit. */
+  async show(listName: string): Promise<void> {
+    this.listName = listName;
+    this.panel.title = this.title();
+    await this.sendSummary();
+  }
+
+  private title(): string {
+    return `Preview: ${this.listName}`;
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    if (m.type === 'ready') return this.sendSummary();
+    if (m.type === 'rows') {
+      try {
+        const page = await this.client.rows({ name: this.listName, offset: m.offset, limit: m.limit, search: m.search });
+        await this.panel.webview.postMessage({ type: 'rows', generation: m.generation, page });
+      } catch (error) {
+        await this.panel.webview.postMessage({ type: 'rows', generation: m.generation, error: describe(error) });
+      }
+      return;
+    }
+    if (m.type === 'export') await this.exportCsv(m.search);
+  }
+
+  private async sendSummary(): Promise<void> {
+    try {
+      const summary = await this.client.summary(this.listName);
+      await this.panel.webview.postMessage({ type: 'summary', summary });
+    } catch (error) {
+      await this.panel.webview.postMessage({ type: 'summary', error: describe(error) });
+    }
+  }
+
+  private async exportCsv(search: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const suggested = `${this.listName.replace(/[^\w.-]+/g, '-')}.csv`;
+    const target = await vscode.window.showSaveDialog({
+      title: `Export the contacts of "${this.listName}"`,
+      defaultUri: folder ? vscode.Uri.joinPath(folder, suggested) : undefined,
+      filters: { CSV: ['csv'] },
+    });
+    if (!target) return;
+    const result = await exportMatches(this.client, this.listName, search, target);
+    await this.panel.webview.postMessage({ type: 'exported', ...result });
+  }
+
+  private disposed = false;
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.closed.fire();
+    this.closed.dispose();
+  }
+}
+
+/** Writes the matches (after `search`) to `target`; used by the panel and the export command. */
+export async function exportMatches(client: PreviewClient, name: string, search: string, target: vscode.Uri): Promise<{ path: string; rows: number; error?: string }> {
+  try {
+    const { csv, rows } = await client.exportCsv(name, search);
+    await vscode.workspace.fs.writeFile(target, Buffer.from(csv, 'utf8'));
+    return { path: target.fsPath, rows };
+  } catch (error) {
+    return { path: target.fsPath, rows: 0, error: `Export failed: ${describe(error)}` };
+  }
+}
