@@ -5,7 +5,7 @@
 
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic, Severity } from '../../../grammar/src/diagnostic';
-import { LineIndex } from '../language/positions';
+import type { LineIndex } from '../language/positions';
 import { toRange } from './ranges';
 import type { WorkspaceState } from './state';
 
@@ -58,10 +58,7 @@ export class DiagnosticsPublisher {
     for (const file of analysis.files.values()) {
       const uri = this.state.uriOf(file.path);
       seen.add(uri);
-      const quarantined = this.state.quarantined.get(file.path);
-      const index = quarantined ? new LineIndex(quarantined.text) : file.lineIndex;
-      const diagnostics = quarantined ? quarantined.diagnostics : file.diagnostics;
-      this.publish(uri, diagnostics.map((d) => toLspDiagnostic(index, d)), this.state.versionOf(file.path));
+      this.publish(uri, file.diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
     }
     for (const [path, problem] of this.state.unreadable) {
       if (this.state.isOpen(path)) continue;

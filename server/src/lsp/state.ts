@@ -4,8 +4,6 @@
 // Parses are cached by text (language/workspace.ts), so a re-analysis costs about one file's parse.
 
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse } from '../../../grammar/src';
-import type { Diagnostic } from '../../../grammar/src/diagnostic';
 import { discoverSources } from '../cli/discover';
 import { readSource } from '../cli/read-source';
 import { defaultSchema } from '../language/schema';
@@ -39,13 +37,7 @@ export class WorkspaceState {
   private current: WorkspaceAnalysis | undefined;
   private dirty = true;
   private readonly changed = new Set<string>();
-  /**
-   * Files whose text the parser turned into a malformed tree (grammar/src/parse.ts returns a file
-   * without `lists` for e.g. an unclosed `sync s {` at the end): they are analysed as empty text, so
-   * the rest of the workspace keeps its diagnostics, and their own parse diagnostics are published.
-   */
-  readonly quarantined = new Map<string, { text: string; diagnostics: Diagnostic[] }>();
-  /** Called with a sentence when analysis needed the quarantine (the LSP layer logs it). */
+  /** Called with a sentence when analysis fails (the LSP layer logs it). */
   onProblem: (message: string) => void = () => undefined;
 
   constructor() {
@@ -116,7 +108,6 @@ export class WorkspaceState {
   }
 
   private sync(path: string): void {
-    this.quarantined.delete(path);
     this.changed.add(path);
     const text = this.textOf(path);
     if (text === undefined) this.workspace.removeFile(path);
@@ -134,30 +125,16 @@ export class WorkspaceState {
     return this.current;
   }
 
+  /** A bug in analysis must not silence the editor: keep the last good analysis and say what failed. */
   private analyzeGuarded(): WorkspaceAnalysis {
     try {
       return this.workspace.analyze();
     } catch (error) {
-      this.onProblem(`analysis failed (${error instanceof Error ? error.message : String(error)}); files the parser could not turn into a tree are analysed as empty`);
-      const suspects = this.quarantineMalformed(this.changed);
-      if (suspects === 0) this.quarantineMalformed(this.allPaths());
-      return this.workspace.analyze();
+      this.onProblem(`analysis failed (${error instanceof Error ? error.message : String(error)}); showing the last good results`);
+      return this.current ?? { files: new Map(), lists: new Map(), references: [], syncBlocks: [] };
     }
   }
 
-  private quarantineMalformed(paths: Iterable<string>): number {
-    let found = 0;
-    for (const path of paths) {
-      const text = this.textOf(path);
-      if (text === undefined) continue;
-      const parsed = parse(text);
-      if (Array.isArray(parsed.file.lists) && Array.isArray(parsed.file.syncBlocks)) continue;
-      this.quarantined.set(path, { text, diagnostics: parsed.diagnostics });
-      this.workspace.setFile(path, '');
-      found++;
-    }
-    return found;
-  }
 
   /** The latest analysis without waiting for a new one (completion reads lists from it). */
   recentAnalysis(): WorkspaceAnalysis {
