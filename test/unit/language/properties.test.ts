@@ -25,7 +25,14 @@ describe('language: properties, operators and values', () => {
   it('operator-type-mismatch names the type and the valid phrases', () => {
     const [d] = expectDiagnostics('list "A" { where lifecyclestage ⟦>⟧ 3 }', ['operator-type-mismatch']);
     assert.match(d.message, /enumeration/);
-    assert.match(d.message, /`is any of`/);
+    assert.match(d.message, /`is any of \(…\)`/);
+    assert.match(d.message, /`was updated in last N days`/, 'phrases are spelled as written, not by internal name');
+    assert.doesNotMatch(d.message, /`has ever contained …`/, 'only phrases valid for an enumeration');
+  });
+
+  it('operator-type-mismatch quotes the operator as the user wrote it', () => {
+    const [d] = expectDiagnostics('list "A" { where firstname ⟦is  less than⟧ 3 days ago }', ['operator-type-mismatch']);
+    assert.match(d.message, /^`is less than` does not apply to/);
   });
 
   it('unknown future property types only get the any-type operators', () => {

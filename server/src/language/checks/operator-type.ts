@@ -4,10 +4,11 @@
 
 import type { PropertyCondition } from '../../../../grammar/src/ast';
 import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
-import { OPERATOR_TABLE, operatorsFor, resolveOperation, typeClassOf, type OperandKind, type TypeClass } from '../operators';
+import { OPERATOR_TABLE, resolveOperation, typeClassOf, type OperandKind, type TypeClass } from '../operators';
 import type { PropertyDef } from '../schema-types';
 import { describeProperty, propertyConditions } from '../walk';
 import type { FileCheckContext } from './context';
+import { PHRASES } from '../completion-phrases';
 
 const OPERAND_WORDS: Record<OperandKind, string> = {
   none: 'no value',
@@ -33,9 +34,21 @@ function typePhrase(def: PropertyDef): string {
   return `${/^[aeiou]/i.test(def.type) ? 'an' : 'a'} ${def.type} property`;
 }
 
-function operatorMismatch(condition: PropertyCondition, def: PropertyDef): Diagnostic {
-  const valid = operatorsFor(typeClassOf(def.type)).map((s) => `\`${s}\``).join(', ');
-  const message = `\`${condition.operator}\` does not apply to ${describeProperty(def)}, ${typePhrase(def)}; valid operators for it are ${valid}.`;
+const SLOT_WORDS: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U: 'month', $P: 'P' };
+
+/** Operator phrases as the user writes them (`was updated in last N days`), one spelling each. */
+function spelledPhrases(typeClass: TypeClass): string[] {
+  const seen = new Set<string>();
+  for (const phrase of PHRASES) {
+    if (!phrase.offered || !resolveOperation(phrase.surface, phrase.operand, typeClass)) continue;
+    seen.add(phrase.parts.map((part) => SLOT_WORDS[part] ?? part).join(' '));
+  }
+  return [...seen];
+}
+
+function operatorMismatch(condition: PropertyCondition, def: PropertyDef, written: string): Diagnostic {
+  const valid = spelledPhrases(typeClassOf(def.type)).map((s) => `\`${s}\``).join(', ');
+  const message = `\`${written}\` does not apply to ${describeProperty(def)}, ${typePhrase(def)}; valid operators for it are ${valid}.`;
   return diagnostic('operator-type-mismatch', message, condition.operatorSpan);
 }
 
@@ -48,18 +61,20 @@ function shapeMismatch(condition: PropertyCondition, def: PropertyDef, kinds: Op
 }
 
 /** The diagnostic for a condition whose operator or operand shape has no row, if any. */
-export function operatorProblem(condition: PropertyCondition, def: PropertyDef): Diagnostic | undefined {
+/** `text` is the document, so the message can quote the operator as written; without it, its canonical name. */
+export function operatorProblem(condition: PropertyCondition, def: PropertyDef, text?: string): Diagnostic | undefined {
   const typeClass = typeClassOf(def.type);
   if (resolveOperation(condition.operator, condition.operands.kind, typeClass)) return undefined;
   const kinds = operandKindsFor(condition.operator, typeClass);
-  return kinds.length === 0 ? operatorMismatch(condition, def) : shapeMismatch(condition, def, kinds);
+  const written = text?.slice(condition.operatorSpan.start, condition.operatorSpan.end).replace(/\s+/g, ' ') ?? condition.operator;
+  return kinds.length === 0 ? operatorMismatch(condition, def, written) : shapeMismatch(condition, def, kinds);
 }
 
 export function checkOperatorTypes(ctx: FileCheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { condition, property } of propertyConditions(ctx.file, ctx.schema)) {
     if (!property) continue;
-    const problem = operatorProblem(condition, property);
+    const problem = operatorProblem(condition, property, ctx.text);
     if (problem) out.push(problem);
   }
   return out;
