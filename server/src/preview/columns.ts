@@ -24,6 +24,8 @@ export interface StringColumn extends ColumnBase {
   codes: Uint32Array;
   /** Entry 0 is '' (no value). */
   dict: StringDict;
+  /** Rows by code (compressed-row form), made on first use for large dictionaries; not stored in snapshots. */
+  inverse?: { offsets: Uint32Array; rows: Uint32Array };
 }
 
 export interface NumberColumn extends ColumnBase {

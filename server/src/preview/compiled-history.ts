@@ -109,7 +109,7 @@ function currentMatches(f: PropertyFilter, store: ColumnStore, positiveRows: Pos
   return out;
 }
 
-/** `submitted form`: some loaded submission of that form (any form without an id), at or after `since`. */
+/** `submitted form`: some loaded submission of that form (any form without an id), strictly after `since` (as reference.ts). */
 export function formRows(plan: Extract<PlanNode, { kind: 'form' }>, store: ColumnStore): LeafResult {
   const forms = store.forms;
   if (!forms) return { reason: 'form submissions are not loaded' };
@@ -122,7 +122,7 @@ export function formRows(plan: Extract<PlanNode, { kind: 'form' }>, store: Colum
 function markSubmitted(forms: FormStore, wanted: number, since: number | undefined, out: Bitset, size: number): void {
   for (let r = 0; r < size; r++) {
     for (let k = forms.offsets[r]; k < forms.offsets[r + 1]; k++) {
-      if ((wanted < 0 || forms.forms[k] === wanted) && (since === undefined || forms.timestamps[k] >= since)) {
+      if ((wanted < 0 || forms.forms[k] === wanted) && (since === undefined || forms.timestamps[k] > since)) {
         setBit(out, r);
         break;
       }

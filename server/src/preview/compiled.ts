@@ -10,7 +10,7 @@ import { type Bitset, and, andInPlace, emptyBitset, firstRows, fullBitset, not, 
 import { type LeafResult, evaluateFilter } from './compiled-leaves';
 import { formRows } from './compiled-history';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
-import { planKey, planText } from './plan-key';
+import { planKeyOf, planText } from './plan-key';
 import { isHistoryOperator } from '../language/operators';
 
 export interface TriSet {
@@ -53,20 +53,22 @@ export class CompiledEvaluator {
     const root = this.compile(plan);
     this.shouldStop = options.shouldStop;
     let result: TriSet;
+    let clauses: ClauseCount[];
+    const notPreviewable: NotPreviewable[] = [];
     try {
       result = root.run();
+      clauses = this.topLevelClauses(root);
+      collectUnavailable(root, notPreviewable);
     } finally {
       this.shouldStop = undefined;
     }
-    const notPreviewable: NotPreviewable[] = [];
-    collectUnavailable(root, notPreviewable);
     return {
       total: this.store.size,
       count: count(result.lo),
       maxCount: count(result.hi),
       complete: notPreviewable.length === 0,
       notPreviewable,
-      clauses: this.topLevelClauses(root),
+      clauses,
       sampleIds: firstRows(result.lo, options.sampleSize ?? 20).map((r) => this.store.ids.at(r)),
       elapsedMs: performance.now() - started,
     };
@@ -84,7 +86,7 @@ export class CompiledEvaluator {
     let survivors: Bitset | undefined;
     let prefixKey = '';
     return tops.map((node) => {
-      const lo = (node.result ?? unknownAll(size)).lo;
+      const lo = resultOf(node).lo;
       prefixKey = prefixKey ? `${prefixKey}&${node.key}` : node.key;
       const before = survivors;
       survivors = before ? this.cached(`funnel(${prefixKey})`, () => certain(and(before, lo))).lo : lo;
@@ -98,7 +100,8 @@ export class CompiledEvaluator {
 
   private compile(plan: PlanNode): CompiledNode {
     const children = childPlans(plan).map((c) => this.compile(c));
-    const node: CompiledNode = { plan, key: planKey(plan), children, run: () => ({ lo: emptyBitset(0), hi: emptyBitset(0) }) };
+    const key = planKeyOf(plan, children.map((c) => c.key));
+    const node: CompiledNode = { plan, key, children, run: () => ({ lo: emptyBitset(0), hi: emptyBitset(0) }) };
     const compute = this.closureFor(node);
     // Every node is cached by its structural key: after an edit only the changed clause and its
     // ancestors are computed again.
@@ -109,17 +112,17 @@ export class CompiledEvaluator {
     return node;
   }
 
+  /** The cache belongs to this evaluator, whose store never changes, so keys need no data version. */
   private cached(key: string, compute: () => TriSet): TriSet {
-    const full = `${this.store.version}|${key}`;
-    const hit = this.cache.get(full);
+    const hit = this.cache.get(key);
     if (hit) {
-      this.cache.delete(full);
-      this.cache.set(full, hit);
+      this.cache.delete(key);
+      this.cache.set(key, hit);
       return hit;
     }
     if (this.shouldStop?.()) throw new EvaluationCancelled();
     const value = compute();
-    this.cache.set(full, value);
+    this.cache.set(key, value);
     if (this.cache.size > this.maxCacheEntries) this.cache.delete(this.cache.keys().next().value as string);
     return value;
   }
@@ -232,13 +235,20 @@ function childPlans(plan: PlanNode): PlanNode[] {
   }
 }
 
-function collectUnavailable(node: CompiledNode, out: NotPreviewable[]): void {
+/** Nodes whose inner clauses are not reported on their own (another list's criteria, a company branch). */
+function opaque(node: CompiledNode): boolean {
+  return node.plan.kind === 'inWorkspaceList' || node.plan.kind === 'association';
+}
+
+/** Conditions that could not be judged for some rows. Inside a company branch results are the companies' (never recomputed here). */
+function collectUnavailable(node: CompiledNode, out: NotPreviewable[], inCompanies = false): void {
   const p = node.plan;
   if (p.kind === 'unavailable') out.push({ span: p.span, text: p.text, reason: p.reason });
-  else if (node.children.length === 0 && node.result && node.result.lo !== node.result.hi) {
-    out.push({ span: p.span, text: planText(p), reason: missingData(p) });
+  else if (node.children.length === 0) {
+    const r = inCompanies ? node.result : resultOf(node);
+    if (r && r.lo !== r.hi) out.push({ span: p.span, text: planText(p), reason: missingData(p) });
   }
-  for (const c of node.children) collectUnavailable(c, out);
+  for (const c of node.children) collectUnavailable(c, out, inCompanies || p.kind === 'association');
 }
 
 function missingData(p: PlanNode): string {
@@ -256,15 +266,20 @@ function count(b: Bitset): number {
   return n;
 }
 
+/** A node's result; the children of a group that came from the cache are looked up (or computed) here. */
+function resultOf(node: CompiledNode): TriSet {
+  return node.result ?? node.run();
+}
+
 function clauseCount(node: CompiledNode, size: number): ClauseCount {
-  const r = node.result ?? unknownAll(size);
+  const r = resultOf(node);
   return {
     span: node.plan.span,
     text: planText(node.plan),
     count: count(r.lo),
     maxCount: count(r.hi),
     notPreviewable: node.plan.kind === 'unavailable' ? node.plan.reason : undefined,
-    children: node.plan.kind === 'inWorkspaceList' || node.plan.kind === 'association' ? [] : node.children.map((c) => clauseCount(c, size)),
+    children: opaque(node) ? [] : node.children.map((c) => clauseCount(c, size)),
   };
 }
 

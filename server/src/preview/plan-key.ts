@@ -4,20 +4,26 @@
 import type { PlanNode } from './plan-types';
 
 export function planKey(p: PlanNode): string {
+  const children = p.kind === 'and' || p.kind === 'or' ? p.children : p.kind === 'not' ? [p.child] : p.kind === 'inWorkspaceList' ? [p.plan] : p.kind === 'association' ? [p.companies] : [];
+  return planKeyOf(p, children.map(planKey));
+}
+
+/** The key of `p` given its children's keys (so a tree's keys are built once, bottom up). */
+export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
   switch (p.kind) {
     case 'and':
     case 'or':
-      return `${p.kind}(${p.children.map(planKey).join(',')})`;
+      return `${p.kind}(${childKeys.join(',')})`;
     case 'not':
-      return `not(${planKey(p.child)})`;
+      return `not(${childKeys[0]})`;
     case 'filter':
       return `F${JSON.stringify(p.filter)}`;
     case 'inList':
       return `L#${p.listId}`;
     case 'inWorkspaceList':
-      return `W(${planKey(p.plan)})`;
+      return `W(${childKeys[0]})`;
     case 'association':
-      return `A(${planKey(p.companies)})`;
+      return `A(${childKeys[0]})`;
     case 'form':
       return `form(${p.formId ?? '*'},${p.since ?? '-'})`;
     case 'constant':

@@ -54,8 +54,9 @@ function judgeAssociation(companies: PlanNode, contact: ContactRecord): Tri {
 
 function judgeForm(plan: Extract<PlanNode, { kind: 'form' }>, contact: ContactRecord): Tri {
   if (!contact.formSubmissions) return 'unknown';
+  // `in last N days` compiles to a RELATIVE_COMPARATIVE AFTER now − N days window: strictly after, as IS_AFTER.
   return contact.formSubmissions.some(
-    (s) => (plan.formId === undefined || s.formId === plan.formId) && (plan.since === undefined || s.timestamp >= plan.since),
+    (s) => (plan.formId === undefined || s.formId === plan.formId) && (plan.since === undefined || s.timestamp > plan.since),
   );
 }
 

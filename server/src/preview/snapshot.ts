@@ -11,7 +11,7 @@ import { closeSync, fstatSync, openSync, readSync, writeFileSync, mkdirSync, ren
 import { dirname } from 'node:path';
 import type { Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from './columns';
 import { idColumn } from './columns';
-import type { StringDict } from './string-dict';
+import { type StringDict, lowerDict } from './string-dict';
 
 const MAGIC = 'HSLSNAP3';
 const OLDER = /^HSLSNAP\d$/;
@@ -22,7 +22,7 @@ type ArrayTag = keyof typeof ARRAY_TYPES;
 interface ChunkRef {
   at: number;
   bytes: number;
-  tag: ArrayTag | 'strings' | 'json' | 'text8' | 'text16';
+  tag: ArrayTag | 'strings' | 'json' | 'latin1' | 'utf16le';
 }
 
 type ColumnHeader = Record<string, unknown> & { kind: Column['kind']; name: string; type: string };
@@ -42,6 +42,8 @@ interface DictHeader {
   text: number;
   starts: number;
   plain: boolean;
+  /** The lower-cased text (and starts, when lower-casing changed lengths); 'same' when already lower case. */
+  lower: 'same' | { text: number; starts: number | 'same' };
 }
 
 interface HistoryHeader {
@@ -71,10 +73,17 @@ class ChunkWriter {
     return this.add(Buffer.from(a.buffer, a.byteOffset, a.byteLength), tag);
   }
 
+  /** Dictionaries are stored in the string's own width (latin1 or UTF-16), which decodes with a copy, not a UTF-8 decode. */
+  text(text: string): number {
+    return /[\u0100-\uffff]/.test(text) ? this.add(Buffer.from(text, 'utf16le'), 'utf16le') : this.add(Buffer.from(text, 'latin1'), 'latin1');
+  }
+
+  /** The lower-cased form is stored too, so the first evaluation after a load does not lower-case it again. */
   dict(d: StringDict): DictHeader {
-    const wellFormed = (d.text as unknown as { isWellFormed(): boolean }).isWellFormed();
-    const text = wellFormed ? this.add(Buffer.from(d.text, 'utf8'), 'text8') : this.add(Buffer.from(d.text, 'utf16le'), 'text16');
-    return { text, starts: this.array(d.starts), plain: d.plain };
+    const lower = lowerDict(d);
+    const header = { text: this.text(d.text), starts: this.array(d.starts), plain: d.plain };
+    if (lower.text === d.text) return { ...header, lower: 'same' };
+    return { ...header, lower: { text: this.text(lower.text), starts: lower.starts === d.starts ? 'same' : this.array(lower.starts) } };
   }
 
   strings(list: string[]): number {
@@ -185,12 +194,20 @@ class ChunkReader {
     return out as T;
   }
 
+  text(i: number): string {
+    const ref = this.refs[i];
+    return readExactly(this.fd, this.base + ref.at, ref.bytes).toString(ref.tag === 'utf16le' ? 'utf16le' : 'latin1');
+  }
+
   dict(h: DictHeader): StringDict {
-    const ref = this.refs[h.text];
-    const text = readExactly(this.fd, this.base + ref.at, ref.bytes).toString(ref.tag === 'text16' ? 'utf16le' : 'utf8');
+    const text = this.text(h.text);
     const starts = this.array<Uint32Array>(h.starts);
     if (starts[starts.length - 1] !== text.length) throw new Error('a dictionary does not match its offsets');
-    return { size: starts.length - 1, text, starts, plain: h.plain };
+    const d: StringDict = { size: starts.length - 1, text, starts, plain: h.plain };
+    if (h.lower === 'same') d.lower = { text, starts };
+    else d.lower = { text: this.text(h.lower.text), starts: h.lower.starts === 'same' ? starts : this.array<Uint32Array>(h.lower.starts) };
+    if (d.lower.starts[d.lower.starts.length - 1] !== d.lower.text.length) throw new Error('a lower-cased dictionary does not match its offsets');
+    return d;
   }
 
   strings(i: number): string[] {

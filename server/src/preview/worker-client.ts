@@ -15,11 +15,17 @@ import type { SourceOptions } from './sources/csv';
 export type Cancelled = { cancelled: true };
 type Pending = { resolve: (r: WorkerReply) => void; reject: (e: Error) => void };
 
-/** worker.js next to this file in a build; worker.ts through tsx when running from source. */
-function workerEntry(): { file: string; execArgv: string[] } {
-  const js = join(__dirname, 'worker.js');
+/**
+ * The worker's file: `worker.js` next to the code that uses it (a build puts dist/worker.js next to
+ * dist/server.js and dist/cli.js, which bundle this client, so `__dirname` is dist/), or `worker.ts`
+ * through tsx when running from source. Neither: a clear error instead of a worker that dies at start.
+ */
+export function workerEntry(dir: string = __dirname): { file: string; execArgv: string[] } {
+  const js = join(dir, 'worker.js');
   if (existsSync(js)) return { file: js, execArgv: [] };
-  return { file: join(__dirname, 'worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  const ts = join(dir, 'worker.ts');
+  if (existsSync(ts)) return { file: ts, execArgv: ['--require', 'tsx/cjs'] };
+  throw new Error(`The preview worker is missing: expected ${js} next to ${dir === __dirname ? 'this bundle' : dir}; rebuild with \`node scripts/build.mjs\`.`);
 }
 
 export class PreviewWorker {
@@ -28,8 +34,9 @@ export class PreviewWorker {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor() {
-    const entry = workerEntry();
+  /** `dir`: where to look for the worker (default: next to this code). */
+  constructor(dir?: string) {
+    const entry = workerEntry(dir);
     this.worker = new Worker(entry.file, { execArgv: entry.execArgv, workerData: { latest: this.latest } });
     this.worker.on('message', (reply: WorkerReply) => {
       this.pending.get(reply.id)?.resolve(reply);

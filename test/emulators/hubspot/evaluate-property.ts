@@ -2,7 +2,7 @@
 // IS_KNOWN / IS_UNKNOWN and the history and updated-at operators (docs/semantics.md).
 
 import { isUnknownValue, type EvalContext, type EvalRecord, type Json } from './evaluate-types';
-import { compareBool, compareEnumeration, compareNumber, compareNumberRange, compareString, parseBool } from './evaluate-values';
+import { compareBool, compareEnumeration, compareNumber, compareNumberRange, compareString, hasTypedValue, parseBool, parseNumberValue } from './evaluate-values';
 import { evaluateHistory, evaluateRollingUpdated, isHistoryOperator, lastUpdatedAt } from './evaluate-history';
 import { compareDate, DATE_OPERATION_TYPES } from './evaluate-dates';
 import { parseInstant, type TimeContext } from './evaluate-time';
@@ -20,7 +20,7 @@ function judge(record: EvalRecord, property: string, operation: Json, ctx: EvalC
   const operationType = String(operation.operationType);
   const operator = String(operation.operator);
   const raw = record.properties[property];
-  if (operationType === 'ALL_PROPERTY') return knownness(!isUnknownValue(raw), operator);
+  if (operationType === 'ALL_PROPERTY') return knownness(hasTypedValue(raw, ctx.propertyType?.(property)), operator);
   if (operationType === 'ROLLING_PROPERTY_UPDATED') return evaluateRollingUpdated(record, property, operation, ctx.now);
   if (isHistoryOperator(operator)) return evaluateHistory(record, property, operation);
   if (operationType === 'COMPARATIVE_PROPERTY_UPDATED') return comparativeUpdated(record, property, operation);
@@ -54,9 +54,7 @@ function currentValue(record: EvalRecord, property: string, operation: Json): st
 type Parsed = string | number | boolean;
 
 function parseFor(operationType: string, value: string): Parsed | undefined {
-  if (operationType === 'NUMBER' || operationType === 'NUMBER_RANGED') {
-    return value.trim() === '' || Number.isNaN(Number(value)) ? undefined : Number(value);
-  }
+  if (operationType === 'NUMBER' || operationType === 'NUMBER_RANGED') return parseNumberValue(value);
   if (operationType === 'BOOL') return parseBool(value);
   if (DATE_OPERATION_TYPES.has(operationType)) return parseInstant(value);
   return value;

@@ -27,6 +27,12 @@ export interface EvalContext {
   timeZone?: string;
   /** Membership of another list (IN_LIST / NOT_IN_LIST). Absent: no list has members. */
   isMember?(listId: string, contact: EvalContact): boolean;
+  /**
+   * The HubSpot type (`number`, `bool`, `datetime`, …) of a property (a contact's, or a company's
+   * inside an association branch), so IS_KNOWN / IS_UNKNOWN treat unparsable values as unknown
+   * (docs/semantics.md). Absent: only absent, null and "" are unknown.
+   */
+  propertyType?(property: string): string | undefined;
   /** Told about values that do not parse and filters this evaluator cannot judge. */
   report?(problem: string): void;
 }

@@ -2,7 +2,8 @@
 // operations, exactly as docs/semantics.md states them. Each returns undefined for an operator it does
 // not know, so the caller can report it instead of guessing.
 
-import { asArray, type Json } from './evaluate-types';
+import { asArray, isUnknownValue, type Json } from './evaluate-types';
+import { parseInstant } from './evaluate-time';
 
 const lower = (text: string): string => text.toLowerCase();
 
@@ -99,4 +100,33 @@ export function enumMatches(set: Set<string>, wanted: string[], operator: string
 
 export function compareEnumeration(raw: string, operation: Json): boolean | undefined {
   return enumMatches(enumSet(raw), asArray(operation.values).map(String), String(operation.operator));
+}
+
+/** `Number()` of the text when it is a finite number; undefined (unknown) otherwise, as in docs/semantics.md. */
+export function parseNumberValue(raw: string): number | undefined {
+  if (raw.trim() === '') return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Whether a raw value is a value of the property's HubSpot type. docs/semantics.md: a number that
+ * does not parse, a boolean other than true/false, a date that does not parse and an enumeration
+ * with no options are unknown, exactly like no value. Without a type only "no value" is unknown.
+ */
+export function hasTypedValue(raw: string | null | undefined, propertyType: string | undefined): boolean {
+  if (isUnknownValue(raw)) return false;
+  switch (propertyType) {
+    case 'number':
+      return parseNumberValue(raw) !== undefined;
+    case 'bool':
+      return parseBool(raw) !== undefined;
+    case 'date':
+    case 'datetime':
+      return parseInstant(raw) !== undefined;
+    case 'enumeration':
+      return enumSet(raw).size > 0;
+    default:
+      return true;
+  }
 }

@@ -1,28 +1,29 @@
-// Runs one criterion against hand-written contacts with the reference interpreter, and checks the
-// fast evaluator agrees on every one of them.
+// Runs one criterion (written in the language) against hand-written contacts with the reference
+// interpreter, and checks the fast evaluator agrees on every one of them.
 
 import { strict as assert } from 'node:assert';
-import type { Expr, ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '../../../grammar/src/ast';
 import { planList } from '../../../server/src/preview/plan';
 import { evaluateContact } from '../../../server/src/preview/reference';
 import { buildStore } from '../../../server/src/preview/columns-build';
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { hasBit } from '../../../server/src/preview/bitset';
 import type { ContactRecord, Tri } from '../../../server/src/preview/types';
-import { list, testSchema } from './ast-helpers';
+import { listOf, testSchema } from './lists';
 
 export const NOW = Date.parse('2024-06-15T12:00:00Z'); // a Saturday
 
 export interface JudgeOptions {
   timezone?: string;
+  /** The other lists of the workspace (for `in list "Name"`). */
   lists?: ListNode[];
 }
 
 /** The reference result for each contact (after checking the compiled evaluator gives the same). */
-export function judgeAll(expr: Expr, contacts: ContactRecord[], options: JudgeOptions = {}): Tri[] {
+export function judgeAll(where: string, contacts: ContactRecord[], options: JudgeOptions = {}): Tri[] {
   const schema = testSchema();
   const lists = new Map((options.lists ?? []).map((l) => [l.name.text, l]));
-  const plan = planList(list('Under test', expr, options.timezone), { schema, now: NOW, lists });
+  const plan = planList(listOf(where, options.timezone), { schema, now: NOW, lists });
   const expected = contacts.map((c) => evaluateContact(plan, c));
   const store = buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()]);
   const { lo, hi } = new CompiledEvaluator(store).rows(plan);
@@ -38,9 +39,9 @@ export function contact(properties: Record<string, string | null>, extras: Parti
   return { id: String(nextId++), properties, ...extras };
 }
 
-/** Which of `values` for `property` match the criterion: e.g. matching(cond, 'country', ['Poland', ...]). */
-export function matching(expr: Expr, propertyName: string, values: (string | null)[], options: JudgeOptions = {}): (string | null)[] {
+/** Which of `values` for `property` match the criterion: e.g. matching('country is "Poland"', 'country', ['Poland', ...]). */
+export function matching(where: string, propertyName: string, values: (string | null)[], options: JudgeOptions = {}): (string | null)[] {
   const contacts = values.map((v) => contact({ [propertyName]: v }));
-  const results = judgeAll(expr, contacts, options);
+  const results = judgeAll(where, contacts, options);
   return values.filter((_, i) => results[i] === true);
 }

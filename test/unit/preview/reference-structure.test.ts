@@ -1,92 +1,111 @@
 import { strict as assert } from 'node:assert';
-import type { Expr } from '../../../grammar/src/ast';
-import { planList } from '../../../server/src/preview/plan';
-import { evaluateContact } from '../../../server/src/preview/reference';
-import type { ContactRecord } from '../../../server/src/preview/types';
-import { and, company, cond, days, everyone, inList, list, many, not, num, one, or, str, submitted, testSchema, word } from './ast-helpers';
 import { NOW, contact, judgeAll } from './judge-helper';
+import { listOf } from './lists';
+
+const DAY = 86_400_000;
 
 describe('preview semantics: lists, associations, forms, history, logic', () => {
   it('and / or / not combine, and everyone matches all', () => {
     const contacts = [contact({ country: 'Poland', num_employees: '5' }), contact({ country: 'Spain', num_employees: '50' }), contact({ country: null, num_employees: null })];
-    const expr = or(and(cond('country', 'is', one(str('poland'))), cond('num_employees', '<', one(num(10)))), cond('num_employees', '>', one(num(10))));
-    assert.deepEqual(judgeAll(expr, contacts), [true, true, false]);
-    assert.deepEqual(judgeAll(not(expr), contacts), [false, false, true]);
-    assert.deepEqual(judgeAll(everyone(), contacts), [true, true, true]);
+    const where = '(country is "poland" and num_employees < 10) or num_employees > 10';
+    assert.deepEqual(judgeAll(where, contacts), [true, true, false]);
+    assert.deepEqual(judgeAll(`not (${where})`, contacts), [false, false, true]);
+    assert.deepEqual(judgeAll('everyone', contacts), [true, true, true]);
   });
 
   it('in list "Name" evaluates the workspace list, in its own time zone', () => {
-    const customers = list('Customers', cond('lifecyclestage', 'is', one(word('customer'))));
+    const customers = listOf('lifecyclestage is customer', undefined, 'Customers');
     const contacts = [contact({ lifecyclestage: 'customer' }), contact({ lifecyclestage: 'lead' })];
-    assert.deepEqual(judgeAll(inList('Customers'), contacts, { lists: [customers] }), [true, false]);
-    assert.deepEqual(judgeAll(not(inList('customers')), contacts, { lists: [customers] }), [false, true]);
+    assert.deepEqual(judgeAll('in list "Customers"', contacts, { lists: [customers] }), [true, false]);
+    assert.deepEqual(judgeAll('not in list "customers"', contacts, { lists: [customers] }), [false, true]);
   });
 
   it('in list #id uses loaded memberships; without them it is not previewable (unknown)', () => {
     const loaded = [contact({}, { listMemberships: ['12', '13'] }), contact({}, { listMemberships: [] })];
-    assert.deepEqual(judgeAll(inList('#12'), loaded), [true, false]);
-    assert.deepEqual(judgeAll(inList('#12'), [contact({})]), ['unknown']);
+    assert.deepEqual(judgeAll('in list #12', loaded), [true, false]);
+    assert.deepEqual(judgeAll('in list #12', [contact({})]), ['unknown']);
   });
 
   it('a cycle of lists and an unknown list name are unknown, never guessed', () => {
-    const a = list('A', inList('B'));
-    const b = list('B', inList('A'));
-    assert.deepEqual(judgeAll(inList('A'), [contact({})], { lists: [a, b] }), ['unknown']);
-    assert.deepEqual(judgeAll(inList('Nope'), [contact({})]), ['unknown']);
+    const lists = [listOf('in list "B"', undefined, 'A'), listOf('in list "A"', undefined, 'B')];
+    assert.deepEqual(judgeAll('in list "A"', [contact({})], { lists }), ['unknown']);
+    assert.deepEqual(judgeAll('in list "Nope"', [contact({})]), ['unknown']);
   });
 
   it('unknown is absorbed where the answer is certain anyway (Kleene logic)', () => {
-    const expr = and(cond('country', 'is', one(str('Poland'))), inList('#1'));
-    assert.deepEqual(judgeAll(expr, [contact({ country: 'Spain' }), contact({ country: 'Poland' })]), [false, 'unknown']);
-    assert.deepEqual(judgeAll(or(cond('country', 'is', one(str('Spain'))), inList('#1')), [contact({ country: 'Spain' })]), [true]);
+    assert.deepEqual(judgeAll('country is "Poland" and in list #1', [contact({ country: 'Spain' }), contact({ country: 'Poland' })]), [false, 'unknown']);
+    assert.deepEqual(judgeAll('country is "Spain" or in list #1', [contact({ country: 'Spain' })]), [true]);
   });
 
   it('associated company where …: some company passes; none associated → false', () => {
-    const expr = company(cond('industry', 'is any of', many(word('SOFTWARE'))));
     const contacts = [
       contact({}, { companies: [{ id: 'c1', properties: { industry: 'RETAIL' } }, { id: 'c2', properties: { industry: 'SOFTWARE' } }] }),
       contact({}, { companies: [{ id: 'c1', properties: { industry: 'RETAIL' } }] }),
       contact({}, { companies: [] }),
     ];
-    assert.deepEqual(judgeAll(expr, contacts), [true, false, false]);
-  });
-
-  it('form submissions without loaded data are unknown in both evaluators', () => {
-    assert.deepEqual(judgeAll(submitted('form-1', 30), [contact({})]), ['unknown']);
-  });
-
-  it('history operators without loaded history are unknown', () => {
-    assert.deepEqual(judgeAll(cond('country', 'has ever been', one(str('Poland'))), [contact({ country: 'Poland' })]), ['unknown']);
+    assert.deepEqual(judgeAll('associated company where industry is any of (SOFTWARE)', contacts), [true, false, false]);
   });
 
   it('properties the schema does not know are unknown, never guessed', () => {
-    assert.deepEqual(judgeAll(cond('no_such_property', 'is known'), [contact({ no_such_property: 'x' })]), ['unknown']);
+    assert.deepEqual(judgeAll('no_such_property is known', [contact({ no_such_property: 'x' })]), ['unknown']);
   });
 });
 
-describe('reference interpreter: history and forms when loaded', () => {
-  // The columnar store does not hold history or forms, so these check the reference alone.
-  const judge = (expr: Expr, c: ContactRecord) => evaluateContact(planList(list('L', expr), { schema: testSchema(), now: NOW }), c);
+describe('preview semantics: history and form submissions (both evaluators)', () => {
+  const spain = contact({ country: 'Spain', lifecyclestage: 'customer', num_employees: '5', is_vip: 'false' }, {
+    history: {
+      country: [{ value: 'Spain', timestamp: NOW - 10 }, { value: 'poland', timestamp: NOW - 1e9 }],
+      lifecyclestage: [{ value: 'customer', timestamp: NOW - 10 }, { value: 'lead', timestamp: NOW - 40 * DAY }],
+      num_employees: [{ value: '5', timestamp: NOW - 10 }, { value: 'x', timestamp: NOW - 20 * DAY }, { value: '12', timestamp: NOW - 30 * DAY }],
+      is_vip: [{ value: null, timestamp: NOW - 10 }],
+    },
+  });
+  const fresh = contact({ country: 'France', lifecyclestage: null, num_employees: null, is_vip: 'true' }, { history: {} });
+  const notLoaded = contact({ country: 'Poland', lifecyclestage: 'lead', num_employees: '12', is_vip: 'true' });
+  const people = [spain, fresh, notLoaded];
 
   it('has ever been / has never been look at every past value, the current one included', () => {
-    const c = contact({ country: 'Spain' }, { history: { country: [{ value: 'Spain', timestamp: NOW - 10 }, { value: 'poland', timestamp: NOW - 1e9 }] } });
-    assert.equal(judge(cond('country', 'has ever been', one(str('Poland'))), c), true);
-    assert.equal(judge(cond('country', 'has never been', one(str('Poland'))), c), false);
-    assert.equal(judge(cond('country', 'has ever contained', one(str('pai'))), c), true);
-    assert.equal(judge(cond('lifecyclestage', 'has ever been', many(word('lead'))), c), false);
+    assert.deepEqual(judgeAll('country has ever been "Poland"', people), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('country has never been "Poland"', people), [false, true, 'unknown']);
+    assert.deepEqual(judgeAll('country has ever been "france"', people), [false, true, 'unknown']);
+    assert.deepEqual(judgeAll('country has ever contained "pai"', people), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('country has never contained "land"', people), [false, true, 'unknown']);
   });
 
-  it('updated in last N days reads the newest history timestamp', () => {
-    const c = contact({ country: 'Spain' }, { history: { country: [{ value: 'Spain', timestamp: NOW - 2 * 86_400_000 }] } });
-    assert.equal(judge(cond('country', 'updated in last', days(3)), c), true);
-    assert.equal(judge(cond('country', 'not updated in last', days(1)), c), true);
+  it('history of enumerations, numbers and booleans: unparsable past values never match', () => {
+    assert.deepEqual(judgeAll('lifecyclestage has ever been lead', people), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('lifecyclestage has ever been exactly (customer)', people), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('lifecyclestage has never been any of (lead, customer)', people), [false, true, 'unknown']);
+    assert.deepEqual(judgeAll('num_employees has ever been 12', people), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('num_employees has never been 5', people), [false, true, 'unknown']);
+    assert.deepEqual(judgeAll('is_vip has ever been true', people), [false, true, 'unknown']);
   });
 
-  it('submitted form in last N days', () => {
-    const c = contact({}, { formSubmissions: [{ formId: 'f1', timestamp: NOW - 5 * 86_400_000 }] });
-    assert.equal(judge(submitted('f1', 10), c), true);
-    assert.equal(judge(submitted('f1', 2), c), false);
-    assert.equal(judge(submitted(undefined), c), true);
-    assert.equal(judge(not(submitted('f2')), c), true);
+  it('was updated in last N days reads the newest history timestamp', () => {
+    assert.deepEqual(judgeAll('lifecyclestage was updated in last 3 days', people), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('lifecyclestage was not updated in last 3 days', people), [false, true, 'unknown']);
+    assert.deepEqual(judgeAll('num_employees was updated in last 3 days', people), [true, false, 'unknown']);
+  });
+
+  it('an answer certain anyway does not need the history (Kleene logic)', () => {
+    assert.deepEqual(judgeAll('country has ever been "x" or country is "Poland"', people), [false, false, true]);
+  });
+
+  const forms = [
+    contact({}, { formSubmissions: [{ formId: 'f1', timestamp: NOW - 5 * DAY }] }),
+    contact({}, { formSubmissions: [] }),
+    contact({}),
+  ];
+
+  it('submitted form, in last N days, any form; without loaded submissions unknown', () => {
+    assert.deepEqual(judgeAll('submitted form "f1" in last 10 days', forms), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('submitted form "f1" in last 2 days', forms), [false, false, 'unknown']);
+    assert.deepEqual(judgeAll('submitted any form', forms), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('not submitted form "f2"', forms), [true, true, 'unknown']);
+  });
+
+  it('no record with the data at all: unknown for everyone', () => {
+    assert.deepEqual(judgeAll('submitted any form', [contact({})]), ['unknown']);
+    assert.deepEqual(judgeAll('country has ever been "Poland"', [contact({ country: 'Poland' })]), ['unknown']);
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCsvContacts, readJsonArrayContacts, readNdjsonContacts, summariseReport } from '../../../server/src/preview/sources';
 import type { ContactRecord } from '../../../server/src/preview/types';
-import { testSchema } from './ast-helpers';
+import { testSchema } from './lists';
 
 async function csv(text: string, exportZone?: string) {
   const rows: ContactRecord[] = [];

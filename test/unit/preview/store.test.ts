@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStore } from '../../../server/src/preview/columns-build';
@@ -7,23 +7,31 @@ import { readSnapshot, writeSnapshot } from '../../../server/src/preview/snapsho
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { explainContact, recordAt } from '../../../server/src/preview/explain';
 import { planList } from '../../../server/src/preview/plan';
+import { evaluateContact } from '../../../server/src/preview/reference';
 import type { ContactRecord } from '../../../server/src/preview/types';
-import { and, company, cond, inList, list, many, not, num, one, str, submitted, testSchema, word } from './ast-helpers';
+import { listOf, testSchema } from './lists';
 import { NOW } from './judge-helper';
 
 const schema = testSchema();
+const DAY = 86_400_000;
 const contacts: ContactRecord[] = [
-  { id: 'a', properties: { email: 'A@x.com', country: 'Poland', num_employees: '50', hs_tags: 'a;b', is_vip: 'true', createdate: '2024-01-01T00:00:00Z' }, listMemberships: ['7'], companies: [{ id: 'c1', properties: { industry: 'SOFTWARE' } }] },
-  { id: 'b', properties: { email: 'b@y.com', country: 'Spain', num_employees: '5', hs_tags: null, is_vip: 'false', createdate: null }, listMemberships: [], companies: [] },
+  {
+    id: 'a', properties: { email: 'A@x.com', country: 'Poland', num_employees: '50', hs_tags: 'a;b', is_vip: 'true', createdate: '2024-01-01T00:00:00Z' },
+    listMemberships: ['7'], companies: [{ id: 'c1', properties: { industry: 'SOFTWARE' } }],
+    history: { country: [{ value: 'Poland', timestamp: NOW - DAY }, { value: 'Spain', timestamp: NOW - 90 * DAY }] },
+    formSubmissions: [{ formId: 'f1', timestamp: NOW - 3 * DAY }],
+  },
+  { id: 'b', properties: { email: 'b@y.com', country: 'Spain', num_employees: '5', hs_tags: null, is_vip: 'false', createdate: null }, listMemberships: [], companies: [], history: {}, formSubmissions: [] },
   { id: 'c', properties: { email: 'c\u0000@z.com', country: 'poland', num_employees: 'x', hs_tags: 'c', is_vip: null, createdate: '1706745600000' }, listMemberships: ['7'], companies: [{ id: 'c1', properties: { industry: 'SOFTWARE' } }] },
 ];
-const store = () => buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()]);
-const plan = (where: Parameters<typeof list>[1]) => planList(list('L', where), { schema, now: NOW });
+const store = (records = contacts) => buildStore(records, [...schema.objects.contacts.values()], [...schema.objects.companies.values()]);
+const plan = (where: string) => planList(listOf(where), { schema, now: NOW });
+const snapshotPath = () => join(mkdtempSync(join(tmpdir(), 'hslist-snap-')), 'cache', 'contacts.snap');
 
 describe('preview store: snapshot, counts, funnel, explain, cache', () => {
-  it('a snapshot round trip keeps every column, membership and association', () => {
+  it('a snapshot round trip keeps every column, membership, association, history and form submission', () => {
     const original = store();
-    const path = join(mkdtempSync(join(tmpdir(), 'hslist-snap-')), 'cache', 'contacts.snap');
+    const path = snapshotPath();
     writeSnapshot(original, path);
     const loaded = readSnapshot(path);
     assert.ok(!('error' in loaded), 'the snapshot should load');
@@ -32,45 +40,89 @@ describe('preview store: snapshot, counts, funnel, explain, cache', () => {
     for (let r = 0; r < 3; r++) assert.deepEqual(recordAt(loaded, r), recordAt(original, r));
     assert.equal(recordAt(loaded, 2).properties.email, 'c\u0000@z.com');
     assert.deepEqual(recordAt(loaded, 0).companies, [{ id: 'c1', properties: { industry: 'SOFTWARE', name: null } }]);
+    assert.deepEqual(recordAt(loaded, 0).history?.country, contacts[0].history?.country);
+    assert.deepEqual(recordAt(loaded, 0).formSubmissions, contacts[0].formSubmissions);
+    assert.equal(recordAt(loaded, 2).history, undefined, 'a record without history stays without');
   });
 
-  it('a file that is not a snapshot is an error, not a crash', () => {
+  it('dictionaries in UTF-16 (lone surrogates included) and lower-cased forms survive the round trip', () => {
+    const odd = ['İstanbul', 'Ωmega', '\ud800 lone', 'plain'].map((country, i) => ({ id: String(i + 1), properties: { country } }));
+    const path = snapshotPath();
+    writeSnapshot(store(odd), path);
+    const loaded = readSnapshot(path);
+    assert.ok(!('error' in loaded));
+    assert.deepEqual(odd.map((_, r) => recordAt(loaded, r).properties.country), odd.map((o) => o.properties.country));
+    assert.equal(new CompiledEvaluator(loaded).evaluate(plan('country starts with "i̇s" or country contains "ωm" or country ends with "lone"')).count, 3);
+  });
+
+  it('a file that is not a snapshot, or one of another version, is an error, not a crash', () => {
     const r = readSnapshot(__filename);
     assert.ok('error' in r && /not an hslist snapshot/.test(r.error));
+    const old = join(mkdtempSync(join(tmpdir(), 'hslist-snap-')), 'old.snap');
+    writeFileSync(old, Buffer.concat([Buffer.from('HSLSNAP2', 'latin1'), Buffer.alloc(8)]));
+    const o = readSnapshot(old);
+    assert.ok('error' in o && /another version of hslist/.test(o.error), JSON.stringify(o));
   });
 
   it('counts, per-clause counts and the funnel of top-level clauses', () => {
     const ev = new CompiledEvaluator(store());
-    const r = ev.evaluate(plan(and(cond('country', 'is', one(str('poland'))), cond('num_employees', '>', one(num(10))), inList('#7'))));
+    const r = ev.evaluate(plan('country is "poland" and num_employees > 10 and in list #7'));
     assert.equal(r.count, 1);
     assert.deepEqual(r.sampleIds, ['a']);
     assert.deepEqual(r.clauses.map((c) => [c.count, c.funnel]), [[2, 2], [1, 1], [2, 1]]);
     assert.ok(r.complete);
   });
 
-  it('not-previewable clauses are flagged, with a range for the count', () => {
-    const r = new CompiledEvaluator(store()).evaluate(plan(and(cond('country', 'is', one(str('poland'))), submitted('f1'))));
+  it('nested clause counts are right after their group came from the cache', () => {
+    const ev = new CompiledEvaluator(store());
+    const where = (n: number) => `(country is "poland" or num_employees > 40) and num_employees > ${n}`;
+    const first = ev.evaluate(plan(where(1)));
+    const again = ev.evaluate(plan(where(2)));
+    assert.deepEqual(again.clauses[0].children.map((c) => [c.count, c.maxCount]), [[2, 2], [1, 1]]);
+    assert.deepEqual(again.clauses[0], first.clauses[0]);
+  });
+
+  it('data that is not loaded for some contacts is flagged, with a range for the count', () => {
+    const r = new CompiledEvaluator(store()).evaluate(plan('country is "poland" and submitted form "f1"'));
     assert.equal(r.complete, false);
-    assert.deepEqual([r.count, r.maxCount], [0, 2]);
+    assert.deepEqual([r.count, r.maxCount], [1, 2]);
     assert.deepEqual(r.notPreviewable.map((n) => n.reason), ['form submissions are not loaded']);
+    const h = new CompiledEvaluator(store()).evaluate(plan('country has ever been "Spain"'));
+    assert.deepEqual([h.count, h.maxCount, h.notPreviewable.map((n) => n.reason)], [2, 3, ['property history for "country" is not loaded']]);
+  });
+
+  it('history and forms loaded for every contact make those clauses complete', () => {
+    const all = contacts.map((c) => ({ ...c, history: c.history ?? {}, formSubmissions: c.formSubmissions ?? [] }));
+    const r = new CompiledEvaluator(store(all)).evaluate(plan('country has ever been "Spain" and submitted form "f1" in last 7 days'));
+    assert.deepEqual([r.count, r.maxCount, r.complete, r.sampleIds], [1, 1, true, ['a']]);
   });
 
   it('explain shows which filters pass with the contact values', () => {
-    const e = explainContact(store(), plan(and(cond('country', 'is', one(str('Poland'))), not(cond('hs_tags', 'is any of', many(word('c')))), company(cond('industry', 'is', one(word('SOFTWARE')))))), 'c');
+    const e = explainContact(store(), plan('country is "Poland" and not (hs_tags is any of (c)) and associated company where industry is SOFTWARE'), 'c');
     assert.ok(!('error' in e));
     assert.equal(e.result, false);
     assert.deepEqual(e.children.map((c) => [c.text, c.result]), [['country is "Poland"', true], ['not hs_tags is any of (c)', false], ['associated company where industry is SOFTWARE', true]]);
     assert.deepEqual(e.children[0].values, { country: 'poland' });
-    assert.ok('error' in explainContact(store(), plan(cond('country', 'is known')), 'nobody'));
+    assert.ok('error' in explainContact(store(), plan('country is known'), 'nobody'));
   });
 
-  it('after editing one clause only that clause and the group holding it are computed again', () => {
+  it('after editing one clause only that clause, the group holding it and its funnel step are computed again', () => {
     const ev = new CompiledEvaluator(store());
-    const where = (n: number) => and(cond('country', 'is', one(str('poland'))), cond('num_employees', '>', one(num(n))));
+    const where = (n: number) => `country is "poland" and num_employees > ${n}`;
     ev.evaluate(plan(where(10)));
     let computed = 0;
     const count = () => computed++;
     ev.evaluate(plan(where(20)), { shouldStop: () => (count(), false) });
-    assert.equal(computed, 2); // `num_employees > 20` and the `and` around it; `country is "poland"` comes from the cache
+    assert.equal(computed, 3); // `num_employees > 20`, the `and` around it, and the funnel step after it
+  });
+
+  it('large dictionaries: sparse and dense matches agree with the reference interpreter', () => {
+    const many: ContactRecord[] = Array.from({ length: 12_000 }, (_, i) => ({ id: String(i + 1), properties: { email: i % 3 ? `p${i}@Host${i % 7}.com` : null, country: `C${i % 5000}` } }));
+    const ev = new CompiledEvaluator(store(many));
+    for (const where of ['email ends with "7@host3.com"', 'email contains "@host"', 'email starts with "p11"', 'country is "c42"', 'email is not "p1@host1.com"', 'email contains exactly "host2"']) {
+      const p = plan(where);
+      const expected = many.filter((c) => evaluateContact(p, c) === true).length;
+      assert.equal(ev.evaluate(p).count, expected, where);
+    }
   });
 });

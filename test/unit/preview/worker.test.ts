@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PreviewWorker } from '../../../server/src/preview/worker-client';
+import { join, resolve } from 'node:path';
+import { PreviewWorker, workerEntry } from '../../../server/src/preview/worker-client';
 import { StoreBuilder } from '../../../server/src/preview/columns-build';
 import { writeSnapshot } from '../../../server/src/preview/snapshot';
-import { and, cond, list, num, one, str } from './ast-helpers';
+import { listOf, testSchema } from './lists';
 import { NOW } from './judge-helper';
-import { testSchema } from './ast-helpers';
 
 describe('preview worker', function () {
   this.timeout(30_000);
@@ -25,10 +25,10 @@ describe('preview worker', function () {
   after(() => worker.terminate());
 
   // Many distinct clauses, so the run takes long enough to be overtaken.
-  const slowList = (tag: string) => list('Slow', and(...Array.from({ length: 40 }, (_, k) => cond('email', 'contains', one(str(`${tag}${k}`))))));
+  const slowList = (tag: string) => listOf(Array.from({ length: 40 }, (_, k) => `email contains "${tag}${k}"`).join(' and '));
 
   it('evaluates off the main thread', async () => {
-    const r = await worker.evaluate(schema, list('L', cond('num_employees', '>=', one(num(500)))), [], NOW);
+    const r = await worker.evaluate(schema, listOf('num_employees >= 500'), [], NOW);
     assert.ok(!('cancelled' in r));
     assert.equal(r.count, 100_000);
   });
@@ -36,7 +36,7 @@ describe('preview worker', function () {
   it('a newer request cancels the running one', async () => {
     const first = worker.evaluate(schema, slowList('a'), [], NOW);
     await new Promise((r) => setTimeout(r, 20));
-    const second = worker.evaluate(schema, list('L', cond('country', 'is', one(str('spain')))), [], NOW);
+    const second = worker.evaluate(schema, listOf('country is "spain"'), [], NOW);
     assert.deepEqual(await first, { cancelled: true });
     const r = await second;
     assert.ok(!('cancelled' in r));
@@ -44,8 +44,52 @@ describe('preview worker', function () {
   });
 
   it('explains a contact', async () => {
-    const e = await worker.explain(schema, list('L', cond('country', 'is', one(str('spain')))), [], NOW, '3');
+    const e = await worker.explain(schema, listOf('country is "spain"'), [], NOW, '3');
     assert.ok(!('cancelled' in e) && !('error' in e));
     assert.equal(e.result, true);
+  });
+
+  it('a missing worker file is a clear error naming where it was expected', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'hslist-noworker-'));
+    assert.throws(() => workerEntry(empty), (e: Error) => e.message.includes(join(empty, 'worker.js')) && /node scripts\/build\.mjs/.test(e.message));
+  });
+});
+
+describe('preview worker, built (node scripts/build.mjs)', function () {
+  this.timeout(240_000);
+  const root = resolve(__dirname, '..', '..', '..');
+  const dist = join(root, 'dist');
+  let worker: PreviewWorker;
+
+  before(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
+    worker = new PreviewWorker(dist);
+  });
+  after(() => worker?.terminate());
+
+  it('the client bundled into dist/ finds dist/worker.js next to it', () => {
+    assert.deepEqual(workerEntry(dist), { file: join(dist, 'worker.js'), execArgv: [] });
+  });
+
+  it('dist/worker.js loads an NDJSON file with history and form submissions and evaluates a small list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hslist-built-'));
+    const source = join(dir, 'contacts.ndjson');
+    const day = 86_400_000;
+    const records = [
+      { id: '1', properties: { country: 'Poland', num_employees: '40' }, propertiesWithHistory: { country: [{ value: 'Poland', timestamp: new Date(NOW - day).toISOString() }, { value: 'Spain', timestamp: new Date(NOW - 99 * day).toISOString() }] }, formSubmissions: [{ formId: 'f1', timestamp: NOW - 2 * day }] },
+      { id: '2', properties: { country: 'Spain', num_employees: '4' }, propertiesWithHistory: {}, formSubmissions: [] },
+      { id: '3', properties: { country: 'poland', num_employees: '400' }, propertiesWithHistory: {}, formSubmissions: [] },
+    ];
+    writeFileSync(source, records.map((r) => JSON.stringify(r)).join('\n'));
+    const schema = testSchema();
+    const loaded = await worker.loadSource(source, schema, ['country', 'num_employees'], {}, join(dir, 'contacts.snap'));
+    assert.equal(loaded.total, 3);
+    const r = await worker.evaluate(schema, listOf('country is "poland" and num_employees > 10'), [], NOW);
+    assert.ok(!('cancelled' in r));
+    assert.deepEqual([r.count, r.sampleIds, r.complete], [2, ['1', '3'], true]);
+    const h = await worker.evaluate(schema, listOf('country has ever been "Spain" and submitted form "f1" in last 7 days'), [], NOW);
+    assert.ok(!('cancelled' in h));
+    assert.deepEqual([h.count, h.sampleIds, h.complete], [1, ['1'], true]);
+    assert.equal((await worker.loadSnapshot(join(dir, 'contacts.snap'))).total, 3, 'the snapshot it wrote loads');
   });
 });

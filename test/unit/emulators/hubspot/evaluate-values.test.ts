@@ -84,4 +84,26 @@ describe('HubSpot emulator evaluator: numbers, booleans, enumerations', () => {
     assert.deepEqual(kept(known('IS_UNKNOWN'), people), ['blank', 'absent']);
     assert.equal(matches(known('IS_KNOWN'), contact({ city: '  ' })), true, 'whitespace is a value');
   });
+  it('a value that does not parse for the property type is unknown (docs/semantics.md)', () => {
+    const types: Record<string, string> = { visits: 'number', optout: 'bool', seen: 'datetime', roles: 'enumeration', city: 'string' };
+    const ctx = { propertyType: (name: string) => types[name] };
+    const knownness = (name: string, operator: string) => property(name, { operationType: 'ALL_PROPERTY', operator });
+    const odd = contact({ visits: 'x', optout: 'no', seen: 'yesterday', roles: ';', city: 'x' });
+    const fine = contact({ visits: '1e1', optout: 'FALSE', seen: '2024-03-01T10:15:00Z', roles: 'CHAMPION', city: ' ' });
+    for (const name of ['visits', 'optout', 'seen', 'roles']) {
+      assert.equal(matches(knownness(name, 'IS_KNOWN'), odd, ctx), false, `${name} does not parse: not known`);
+      assert.equal(matches(knownness(name, 'IS_UNKNOWN'), odd, ctx), true, `${name} does not parse: unknown`);
+      assert.equal(matches(knownness(name, 'IS_KNOWN'), fine, ctx), true, `${name} parses: known`);
+    }
+    assert.equal(matches(knownness('city', 'IS_KNOWN'), odd, ctx), true, 'any text is a string value');
+    assert.equal(matches(knownness('visits', 'IS_KNOWN'), odd), true, 'without types only no value is unknown');
+  });
+  it('comparisons treat an unparsable number or boolean as no value: the flag decides', () => {
+    const over = (noValue: boolean) => property('visits', { operationType: 'NUMBER', operator: 'IS_NOT_EQUAL_TO', value: 1, includeObjectsWithNoValueSet: noValue });
+    const notTrue = (noValue: boolean) => property('optout', { operationType: 'BOOL', operator: 'IS_NOT_EQUAL_TO', value: true, includeObjectsWithNoValueSet: noValue });
+    const odd = contact({ visits: 'x', optout: 'no' });
+    assert.deepEqual([matches(over(false), odd), matches(over(true), odd)], [false, true]);
+    assert.deepEqual([matches(notTrue(false), odd), matches(notTrue(true), odd)], [false, true]);
+    assert.equal(matches(over(false), contact({ visits: 'Infinity' })), false, 'Infinity is not a finite number');
+  });
 });
