@@ -67,7 +67,7 @@ function pastMatches(f: PropertyFilter, column: HistoryColumn, size: number): Bi
 
 /** Per distinct past value: strings by native search, other types parsed as the reference does. */
 function valueMatches(f: PropertyFilter, column: HistoryColumn): Uint8Array {
-  if (f.operationType === 'STRING' && f.typeClass === 'string') return dictionaryMatches(column.values, stringOperator(f), f.values);
+  if (f.operationType === 'STRING' && f.typeClass === 'string') return dictionaryMatches(column.values, stringOperator(f), f.values).match;
   const match = new Uint8Array(column.values.size);
   for (let i = 1; i < match.length; i++) {
     const v = typedValue(f, dictEntry(column.values, i));

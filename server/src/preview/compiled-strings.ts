@@ -22,49 +22,56 @@ const NEGATIVE: Record<string, StringTest> = {
 /** Beyond this many equality values a hash lookup per entry beats one text search per value. */
 const MANY_VALUES = 32;
 
+/** Per dictionary code, whether the entry matches; `marked` = how many entries (code 0 never does). */
+export interface DictionaryMatch {
+  match: Uint8Array;
+  marked: number;
+}
+
 /**
  * match[code] = 1 when dictionary entry `code` satisfies the operator (docs/semantics.md, strings:
  * lower case on both sides; positive operators match any value, negated ones no value). Code 0 (no
  * value) is always 0; an operator that is not a string operator matches nothing, as judgeString.
  */
-export function dictionaryMatches(dict: StringDict, operator: string, values: readonly string[]): Uint8Array {
+export function dictionaryMatches(dict: StringDict, operator: string, values: readonly string[]): DictionaryMatch {
   const match = new Uint8Array(dict.size);
   const test = POSITIVE[operator] ?? NEGATIVE[operator];
-  if (!test) return match;
+  if (!test) return { match, marked: 0 };
   const wanted = [...new Set(values.map((v) => v.toLowerCase()))];
   const lower = lowerDict(dict);
+  let marked = 0;
   if (test === 'IS_EQUAL_TO' && wanted.length > MANY_VALUES) {
     const set = new Set(wanted);
-    dictEntries(lower).forEach((entry, i) => (match[i] = set.has(entry) ? 1 : 0));
+    dictEntries(lower).forEach((entry, i) => (marked += match[i] = set.has(entry) ? 1 : 0));
   } else {
-    for (const v of wanted) markMatches(lower, dict.plain, test, v, match);
+    for (const v of wanted) marked += markMatches(lower, dict.plain, test, v, match);
   }
-  if (NEGATIVE[operator]) for (let i = 0; i < match.length; i++) match[i] ^= 1;
-  if (match.length > 0) match[0] = 0;
-  return match;
+  if (match.length > 0 && match[0] === 1) {
+    match[0] = 0;
+    marked--;
+  }
+  if (!NEGATIVE[operator]) return { match, marked };
+  for (let i = 1; i < match.length; i++) match[i] ^= 1;
+  return { match, marked: Math.max(0, match.length - 1) - marked };
 }
 
 /** Dictionaries at least this large get a rows-by-code index (a few MB) on first use. */
 const INVERSE_MIN_ENTRIES = 4096;
 
 /**
- * Rows whose code is marked. Few matching rows in a large dictionary (an email or a domain typed
- * while editing) are set straight from the rows-by-code index instead of a pass over every row.
+ * Rows whose code is marked. No marked entry (common while a value is being typed) is no row at
+ * all; few marked entries of a large dictionary (an email, a rare domain) are set straight from the
+ * rows-by-code index; otherwise one pass over the row codes.
  */
-export function rowsWithCodes(col: StringColumn, match: Uint8Array, size: number): Bitset {
-  const inverse = col.dict.size >= INVERSE_MIN_ENTRIES ? inverseIndex(col, size) : undefined;
-  if (inverse) {
-    let rows = 0;
-    for (let c = 1; c < match.length; c++) if (match[c]) rows += inverse.offsets[c + 1] - inverse.offsets[c];
-    if (rows < size >>> 5) {
-      const out = emptyBitset(size);
-      for (let c = 1; c < match.length; c++) {
-        if (match[c]) for (let k = inverse.offsets[c]; k < inverse.offsets[c + 1]; k++) setBit(out, inverse.rows[k]);
-      }
-      return out;
-    }
+export function rowsWithCodes(col: StringColumn, { match, marked }: DictionaryMatch, size: number): Bitset {
+  if (marked === 0) return emptyBitset(size);
+  if (col.dict.size < INVERSE_MIN_ENTRIES || marked > col.dict.size >>> 6) return bitsetFromCodes(col.codes, match, size);
+  const inverse = inverseIndex(col, size);
+  const out = emptyBitset(size);
+  for (let c = 1; c < match.length; c++) {
+    if (match[c]) for (let k = inverse.offsets[c]; k < inverse.offsets[c + 1]; k++) setBit(out, inverse.rows[k]);
   }
-  return bitsetFromCodes(col.codes, match, size);
+  return out;
 }
 
 function inverseIndex(col: StringColumn, size: number): NonNullable<StringColumn['inverse']> {

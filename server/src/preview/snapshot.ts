@@ -1,6 +1,6 @@
 // A ColumnStore as one binary file (.hslist/cache/…): a small JSON header, then every typed array
-// as raw bytes (8-byte aligned), every string dictionary as its joined text (UTF-8; UTF-16 when the
-// text holds a lone surrogate, which UTF-8 cannot carry) plus its starts array, and small string
+// as raw bytes (8-byte aligned), every string dictionary as its joined text (latin1, UTF-8, or UTF-16
+// for a lone surrogate) plus its starts array and its lower-cased form, and small string
 // lists as one UTF-8 block split on NUL (JSON when a string itself contains NUL). Loading reads each
 // array straight into its own typed array and each dictionary into ONE string, so no file-sized
 // buffer stays in memory and no per-entry strings are made.
@@ -22,7 +22,7 @@ type ArrayTag = keyof typeof ARRAY_TYPES;
 interface ChunkRef {
   at: number;
   bytes: number;
-  tag: ArrayTag | 'strings' | 'json' | 'latin1' | 'utf16le';
+  tag: ArrayTag | 'strings' | 'json' | 'latin1' | 'utf8' | 'utf16le';
 }
 
 type ColumnHeader = Record<string, unknown> & { kind: Column['kind']; name: string; type: string };
@@ -73,9 +73,15 @@ class ChunkWriter {
     return this.add(Buffer.from(a.buffer, a.byteOffset, a.byteLength), tag);
   }
 
-  /** Dictionaries are stored in the string's own width (latin1 or UTF-16), which decodes with a copy, not a UTF-8 decode. */
+  /**
+   * A dictionary's text: latin1 when every character fits (one byte each, decoded by a copy), else
+   * UTF-8 (half the bytes of UTF-16 to read and hold while decoding), else — a lone surrogate, which
+   * UTF-8 cannot carry — UTF-16.
+   */
   text(text: string): number {
-    return /[\u0100-\uffff]/.test(text) ? this.add(Buffer.from(text, 'utf16le'), 'utf16le') : this.add(Buffer.from(text, 'latin1'), 'latin1');
+    if (!/[\u0100-\uffff]/.test(text)) return this.add(Buffer.from(text, 'latin1'), 'latin1');
+    if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) return this.add(Buffer.from(text, 'utf8'), 'utf8');
+    return this.add(Buffer.from(text, 'utf16le'), 'utf16le');
   }
 
   /** The lower-cased form is stored too, so the first evaluation after a load does not lower-case it again. */
@@ -196,7 +202,8 @@ class ChunkReader {
 
   text(i: number): string {
     const ref = this.refs[i];
-    return readExactly(this.fd, this.base + ref.at, ref.bytes).toString(ref.tag === 'utf16le' ? 'utf16le' : 'latin1');
+    const encoding = ref.tag === 'utf16le' || ref.tag === 'utf8' ? ref.tag : 'latin1';
+    return readExactly(this.fd, this.base + ref.at, ref.bytes).toString(encoding);
   }
 
   dict(h: DictHeader): StringDict {

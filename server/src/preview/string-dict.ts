@@ -92,10 +92,12 @@ function entryAt(starts: Uint32Array, pos: number): number {
 
 /**
  * Sets match[i] = 1 for every entry i where `test(entry, needle)` holds, with one native search per
- * occurrence. `d` is searched as given (pass the lower-cased dictionary with a lower-cased needle).
+ * occurrence, and returns how many entries it newly marked. `d` is searched as given (pass the
+ * lower-cased dictionary with a lower-cased needle).
  */
-export function markMatches(d: { text: string; starts: Uint32Array }, plain: boolean, test: StringTest, needle: string, match: Uint8Array): void {
+export function markMatches(d: { text: string; starts: Uint32Array }, plain: boolean, test: StringTest, needle: string, match: Uint8Array): number {
   if (!plain || needle.includes(SEP) || needle === '') return markEntryByEntry(d, test, needle, match);
+  let marked = 0;
   const [atStart, atEnd] = ANCHORS[test];
   const pattern = (atStart ? SEP : '') + needle + (atEnd ? SEP : '');
   const { text, starts } = d;
@@ -107,10 +109,12 @@ export function markMatches(d: { text: string; starts: Uint32Array }, plain: boo
       at = text.indexOf(pattern, at + 1);
       continue;
     }
+    marked += 1 - match[i];
     match[i] = 1;
     // Continue at the next entry (its leading SEP when the pattern starts with one).
     at = text.indexOf(pattern, starts[i + 1] - shift);
   }
+  return marked;
 }
 
 function wordBounded(text: string, starts: Uint32Array, i: number, pos: number, length: number): boolean {
@@ -120,9 +124,16 @@ function wordBounded(text: string, starts: Uint32Array, i: number, pos: number, 
   return !isWordChar(before) && !isWordChar(after);
 }
 
-function markEntryByEntry(d: { text: string; starts: Uint32Array }, test: StringTest, needle: string, match: Uint8Array): void {
+function markEntryByEntry(d: { text: string; starts: Uint32Array }, test: StringTest, needle: string, match: Uint8Array): number {
   const f = ENTRY_TESTS[test];
-  for (let i = 0; i < d.starts.length - 1; i++) if (f(dictEntry(d, i), needle)) match[i] = 1;
+  let marked = 0;
+  for (let i = 0; i < d.starts.length - 1; i++) {
+    if (match[i] === 0 && f(dictEntry(d, i), needle)) {
+      match[i] = 1;
+      marked++;
+    }
+  }
+  return marked;
 }
 
 /** The first entry equal to `value` (exactly), or -1. */
