@@ -27,7 +27,7 @@
   }
 
   function gridTemplate() {
-    return ['90px'].concat(state.columns.map((c) => (c === 'email' ? 'minmax(180px, 2fr)' : 'minmax(80px, 1fr)'))).join(' ');
+    return ['64px'].concat(state.columns.map((c) => (c === 'email' ? 'minmax(200px, 2.4fr)' : 'minmax(70px, 1fr)'))).join(' ');
   }
 
   function renderHeader() {

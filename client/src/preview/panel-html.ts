@@ -48,6 +48,7 @@ export function panelHtml(assets: PanelAssets, nonce = newNonce()): string {
 </header>
 <section class="funnel" aria-label="Funnel">
   <h2>Contacts left after each clause</h2>
+  <div class="legend"><i></i>left after this clause and the ones above<i class="pale"></i>pass this clause alone</div>
   <svg id="funnel" role="img" aria-label="Funnel"></svg>
 </section>
 <div id="status" class="status" role="status"></div>

@@ -1,5 +1,5 @@
 // The preview in a real VS Code: counts as code lenses and inlay hints on valid.hslist (fixture
-// contacts.csv), the hover sample, "Explain contact…", CSV export written by the extension, and the
+// preview-data/contacts.csv through the hslist.contactData setting), the hover sample, "Explain contact…", CSV export written by the extension, and the
 // panel's Content-Security-Policy. Expected numbers are computed here from the CSV, not by the engine.
 const assert = require('assert');
 const fs = require('fs');
@@ -10,8 +10,10 @@ const LIST = 'Qualified for Salesforce';
 const fmt = (n) => n.toLocaleString('en-US');
 const qualified = (c) => c.email !== '' && ['marketingqualifiedlead', 'salesqualifiedlead'].includes(c.lifecyclestage) && Number(c.annualrevenue) >= 1000000;
 
+const DATA = 'preview-data/contacts.csv';
+
 function readContacts() {
-  const [header, ...lines] = fs.readFileSync(workspaceUri('contacts.csv').fsPath, 'utf8').trim().split('\n');
+  const [header, ...lines] = fs.readFileSync(workspaceUri(DATA).fsPath, 'utf8').trim().split('\n');
   const names = header.split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v])));
 }
@@ -23,7 +25,14 @@ describe('preview', () => {
   before(async () => {
     await readyApi();
     contacts = readContacts();
+    // The shared fixture has no contact data (other suites see no counts); the setting adds it,
+    // and changing it makes the extension ask the server to read the data again.
+    await vscode.workspace.getConfiguration('hslist').update('contactData', DATA, vscode.ConfigurationTarget.Workspace);
     doc = await openHslist('valid.hslist');
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('hslist').update('contactData', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('puts "N of TOTAL contacts" on the list line as a code lens', async () => {

@@ -168,8 +168,10 @@ export class PreviewSession {
     this.status = { state, message, ...(this.choice?.data.path ? { source: this.choice.data.path } : {}) };
     if (!this.announced.has(message)) {
       this.announced.add(message);
+      // No data configured is a normal state: one line in the output channel, no pop-up. Data
+      // that is configured but unreadable is a mistake worth a warning.
       if (level === 'info') {
-        void this.ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+        this.ctx.connection.console.info(message);
       } else {
         this.ctx.connection.console.warn(message);
         void this.ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });

@@ -1,0 +1,87 @@
+// The preview panel as a user sees it, on 100,000 contacts generated (seeded) at test time:
+// the count lens, the panel's virtualised table (scrolled to the very end with only a window of
+// rows in the DOM), the search box, and the funnel of a list with several clauses.
+//   CODE_SERVER_URL=http://127.0.0.1:8123 E2E_WORKSPACE=/abs/ws node --test ui/preview.test.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { csvOf, generateContacts } from '../fixtures/contacts-gen.mjs';
+import { openWorkbench, quickOpen, runCommand, screenshot, WORKSPACE } from './workbench.mjs';
+
+const N = 100_000;
+const contacts = generateContacts(N, 20240601);
+const fmt = (n) => n.toLocaleString('en-US');
+let browser;
+let page;
+
+/** The panel's document: the webview's outer iframe, then its active frame. */
+const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+before(async () => {
+  // The data is big, so it is generated here, not kept in the repository; the setting points at it.
+  mkdirSync(path.join(WORKSPACE, 'generated'), { recursive: true });
+  mkdirSync(path.join(WORKSPACE, '.vscode'), { recursive: true });
+  writeFileSync(path.join(WORKSPACE, 'generated/contacts-100k.csv'), csvOf(contacts));
+  writeFileSync(path.join(WORKSPACE, '.vscode/settings.json'), JSON.stringify({ 'hslist.contactData': 'generated/contacts-100k.csv' }, null, 2));
+  ({ browser, page } = await openWorkbench('preview.hslist'));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Puts the cursor at the start of the line (clicking its left end keeps the editor unscrolled). */
+async function cursorOnLine(text) {
+  await page.locator('.monaco-editor .view-line', { hasText: text }).first().click({ position: { x: 4, y: 6 } });
+  await page.keyboard.press('Home');
+}
+
+test('the list line shows its count over 100,000 contacts', async () => {
+  await quickOpen(page, 'preview.hslist');
+  await page.locator('.monaco-editor .codelens-decoration', { hasText: `${fmt(N)} of ${fmt(N)} contacts` }).first().waitFor();
+});
+
+test('the panel pages rows on scroll: the end shows the last contacts, the DOM only a window', async () => {
+  await cursorOnLine('where email is known');
+  await runCommand(page, 'hslist: Open preview panel');
+  const frame = panel();
+  await frame.locator('#list-name', { hasText: 'Everyone with email' }).waitFor();
+  await frame.locator('.rows .row[aria-rowindex="1"]', { hasText: contacts[0].email }).waitFor();
+  assert.ok((await frame.locator('.rows .row').count()) < 200);
+  await frame.locator('#viewport').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  const last = contacts[N - 1];
+  await frame.locator(`.rows .row[aria-rowindex="${N}"]`, { hasText: last.email }).waitFor();
+  const rows = await frame.locator('.rows .row').count();
+  assert.ok(rows > 10 && rows < 200, `${rows} row elements in the DOM`);
+  await frame.locator(`.rows .row[aria-rowindex="${N - 1}"]`, { hasText: contacts[N - 2].email }).waitFor();
+});
+
+test('the search box narrows the matches', async () => {
+  const frame = panel();
+  const term = 'greta.rossi';
+  const expected = contacts.filter((c) => c.email.includes(term)).length;
+  await frame.locator('#search').fill(term);
+  await frame.locator('#status', { hasText: `${fmt(expected)} matching contacts contain` }).waitFor();
+  const first = contacts.find((c) => c.email.includes(term));
+  await frame.locator('.rows .row[aria-rowindex="1"]', { hasText: first.email }).waitFor();
+  await frame.locator('#search').fill('');
+});
+
+test('the panel follows the cursor to a list with several clauses and draws its funnel', async () => {
+  await cursorOnLine('and annualrevenue >= 500000');
+  const frame = panel();
+  await frame.locator('#list-name', { hasText: 'Engaged customers' }).waitFor();
+  const engaged = contacts.filter((c) => ['opportunity', 'customer', 'evangelist'].includes(c.lifecyclestage)
+    && Number(c.annualrevenue) >= 500000 && ['Poland', 'Germany', 'Spain'].includes(c.country));
+  await frame.locator('#count', { hasText: `${fmt(engaged.length)} of ${fmt(N)} contacts` }).waitFor();
+  assert.equal(await frame.locator('#funnel rect.bar:not(.pass)').count(), 4);
+  const label = await frame.locator('#funnel').getAttribute('aria-label');
+  assert.match(label, new RegExp(`${fmt(engaged.length)} left$`));
+  await frame.locator('.rows .row[aria-rowindex="1"]', { hasText: engaged[0].email }).waitFor();
+  // Room for the panel: the side bar closed, the pointer away from the editor (no hover).
+  await runCommand(page, 'View: Close Primary Side Bar');
+  await page.mouse.move(1300, 880);
+  await frame.locator('#funnel rect.bar').first().waitFor();
+  await screenshot(page, 'preview-panel');
+});
