@@ -1,7 +1,9 @@
 // `npm run bench:grammar`: lex, parse and format speed of the .hslist front end on generated files of
 // 200, 2,000 and 20,000 lines (lists of 25 lines from workspace-gen's generateList), plus one ~10 MB
 // file. The machine is shared, so every round measures a reference in the same moment: JSON.parse of
-// a JSON document of the same size. Ratios to it are steadier than raw times under load.
+// a JSON document of the same size. Ratios to it are steadier than raw times under load, and so is the
+// CPU time of the process (process.cpuUsage), printed beside the wall-clock medians: a run that other
+// jobs' processes pushed off the core costs wall time but no CPU time.
 import { performance } from 'node:perf_hooks';
 import { format, parse } from '../grammar/src/index';
 import { lexText } from '../grammar/src/lex';
@@ -22,6 +24,8 @@ interface Sample {
   parse: number[];
   format: number[];
   json: number[];
+  /** CPU milliseconds of the same runs, by measure. */
+  cpu: Record<'lex' | 'parse' | 'format' | 'json', number[]>;
 }
 
 /** A file of about `lines` lines: lists of 25 lines, as a big real file would hold. */
@@ -43,10 +47,14 @@ function jsonOfSize(chars: number): string {
   return JSON.stringify(filters);
 }
 
-function time(fn: () => unknown): number {
+/** Wall-clock and CPU milliseconds of one run of `fn`. */
+function time(fn: () => unknown): [number, number] {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   fn();
-  return performance.now() - start;
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return [wall, (used.user + used.system) / 1000];
 }
 
 function quantile(values: number[], q: number): number {
@@ -57,12 +65,14 @@ function quantile(values: number[], q: number): number {
 /** Interleaved rounds: a burst of load from other jobs hits every measure of that round alike. */
 function measure(text: string, rounds: number): Sample {
   const json = jsonOfSize(text.length);
-  const sample: Sample = { lex: [], parse: [], format: [], json: [] };
+  const sample: Sample = { lex: [], parse: [], format: [], json: [], cpu: { lex: [], parse: [], format: [], json: [] } };
+  const runs = { lex: () => lexText(text), parse: () => parse(text), format: () => format(text), json: () => JSON.parse(json) };
   for (let i = 0; i < rounds; i++) {
-    sample.lex.push(time(() => lexText(text)));
-    sample.parse.push(time(() => parse(text)));
-    sample.format.push(time(() => format(text)));
-    sample.json.push(time(() => JSON.parse(json)));
+    for (const k of ['lex', 'parse', 'format', 'json'] as const) {
+      const [wall, cpu] = time(runs[k]);
+      sample[k].push(wall);
+      sample.cpu[k].push(cpu);
+    }
   }
   return sample;
 }
@@ -77,16 +87,19 @@ const fmt = (ms: number): string => ms.toFixed(2);
 
 function report(label: string, key: string, text: string, sample: Sample, summary: string[]): void {
   const lines = text.split('\n').length;
-  const med = (k: keyof Sample) => quantile(sample[k], 0.5);
-  const p95 = (k: keyof Sample) => quantile(sample[k], 0.95);
+  type Measure = 'lex' | 'parse' | 'format' | 'json';
+  const med = (k: Measure) => quantile(sample[k], 0.5);
+  const p95 = (k: Measure) => quantile(sample[k], 0.95);
+  const cpu = (k: Measure) => quantile(sample.cpu[k], 0.5);
   console.log(`${label}: ${lines} lines, ${text.length} chars, ${sample.lex.length} rounds`);
   for (const k of ['lex', 'parse', 'format', 'json'] as const) {
     const name = k === 'json' ? 'reference JSON.parse (same size)' : k;
-    console.log(`  ${name.padEnd(32)} median ${fmt(med(k)).padStart(9)} ms   p95 ${fmt(p95(k)).padStart(9)} ms`);
+    console.log(`  ${name.padEnd(32)} median ${fmt(med(k)).padStart(9)} ms   p95 ${fmt(p95(k)).padStart(9)} ms   CPU median ${fmt(cpu(k)).padStart(9)} ms`);
   }
   console.log(`  parse / JSON.parse = ${(med('parse') / med('json')).toFixed(1)}x`);
   summary.push(`lex${key}_ms=${fmt(med('lex'))}`, `parse${key}_ms=${fmt(med('parse'))}`, `parse${key}_p95_ms=${fmt(p95('parse'))}`);
   summary.push(`format${key}_ms=${fmt(med('format'))}`, `json${key}_ms=${fmt(med('json'))}`);
+  summary.push(`parse${key}_cpu_ms=${fmt(cpu('parse'))}`, `format${key}_cpu_ms=${fmt(cpu('format'))}`, `json${key}_cpu_ms=${fmt(cpu('json'))}`);
 }
 
 function main(): void {

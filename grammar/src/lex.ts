@@ -4,7 +4,7 @@
 import type { IToken } from './chevrotain';
 import type { Comment } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostic';
-import { scan } from './scan';
+import { Scanner } from './scan';
 import * as T from './tokens';
 
 const { UnterminatedString } = T;
@@ -16,32 +16,27 @@ export interface LexResult {
 }
 
 export function lexText(text: string): LexResult {
-  const scanned = scan(text);
+  const scanner = new Scanner(text);
+  const tokens = scanner.nextChunk(Infinity);
+  return { tokens, ...lexicalProblems(text, scanner) };
+}
+
+/** Comments and lexical diagnostics of everything `scanner` has read so far. */
+export function lexicalProblems(text: string, scanner: Scanner): Omit<LexResult, 'tokens'> {
   const diagnostics: Diagnostic[] = [];
-  for (const error of scanned.errors) {
+  for (const error of scanner.errors) {
     const found = text.slice(error.offset, error.offset + error.length);
     const shown = found.length > 20 ? `${found.slice(0, 20)}…` : found;
-    diagnostics.push(
-      diagnostic('unexpected-character', `Unexpected character${found.length > 1 ? 's' : ''} \`${shown}\`.`, {
-        start: error.offset,
-        end: error.offset + error.length,
-      }),
-    );
+    const message = `Unexpected character${found.length > 1 ? 's' : ''} \`${shown}\`.`;
+    diagnostics.push(diagnostic('unexpected-character', message, { start: error.offset, end: error.offset + error.length }));
   }
-  for (const token of scanned.tokens) {
-    if (token.tokenType === UnterminatedString) {
-      diagnostics.push(
-        diagnostic('unterminated-string', 'This string has no closing `"` on its line.', {
-          start: token.startOffset,
-          end: token.startOffset + token.image.length,
-        }),
-      );
-    }
+  for (const span of scanner.unterminated) {
+    diagnostics.push(diagnostic('unterminated-string', 'This string has no closing `"` on its line.', { start: span.start, end: span.end }));
   }
-  const comments = scanned.comments.map(
+  const comments = scanner.comments.map(
     ({ start, end }): Comment => ({ start, end, text: text.slice(start + 2, end), trailing: hasCodeBefore(text, start) }),
   );
-  return { tokens: scanned.tokens, comments, diagnostics };
+  return { comments, diagnostics };
 }
 
 /** Whether something other than spaces comes before `offset` on its line (an end-of-line comment). */

@@ -1,11 +1,12 @@
-// parse(text): lex, guard against pathological nesting, run the one reused parser, and turn every
+// parse(text): scan, guard against pathological nesting, run the one reused parser, and turn every
 // problem into a Diagnostic with offsets inside the text. Never throws.
 
 import { EOF, type IRecognitionException, type IToken } from './chevrotain';
 import type { FileNode } from './ast';
 import { diagnostic, type Diagnostic } from './diagnostic';
-import { findTooDeepNesting } from './depth';
-import { lexText } from './lex';
+import { findTooDeepNesting, type TooDeep } from './depth';
+import { lexicalProblems } from './lex';
+import { Scanner } from './scan';
 import { HslistParser } from './parser';
 
 export interface ParseResult {
@@ -22,8 +23,13 @@ function parser(): HslistParser {
 }
 
 export function parse(text: string): ParseResult {
+  return parseInChunks(text, CHUNK_TOKENS);
+}
+
+/** `parse` with chunks of about `chunkTokens` tokens (Infinity: one piece), for tests of the chunking. */
+export function parseInChunks(text: string, chunkTokens: number): ParseResult {
   try {
-    return parseUnsafe(text);
+    return parseUnsafe(text, chunkTokens);
   } catch (error) {
     // A bug of ours must not take the editor down: report it at the start of the file.
     const message = `The parser failed unexpectedly (${error instanceof Error ? error.message : String(error)}).`;
@@ -35,30 +41,61 @@ function emptyFile(text: string, comments: FileNode['comments']): FileNode {
   return { kind: 'file', lists: [], syncBlocks: [], comments, start: 0, end: text.length };
 }
 
-function parseUnsafe(text: string): ParseResult {
-  const lexed = lexText(text);
-  const tooDeep = findTooDeepNesting(lexed.tokens);
-  if (tooDeep) {
-    const d = diagnostic('nesting-too-deep', tooDeep.message, { start: tooDeep.start, end: tooDeep.end });
-    return { file: emptyFile(text, lexed.comments), diagnostics: [...lexed.diagnostics, d] };
-  }
+/**
+ * A long text is scanned and parsed in chunks of whole blocks, so that the tokens of one chunk are
+ * garbage before the next is read (a 10 MB file would otherwise hold millions of tokens at once).
+ * A chunk that parses without a syntax error is read exactly as a parse of the whole text would read
+ * it; from the first chunk with an error on, the rest of the text is parsed in one piece.
+ */
+const CHUNK_TOKENS = 4000;
+
+interface Parsed {
+  lists: FileNode['lists'];
+  syncBlocks: FileNode['syncBlocks'];
+  syntax: Diagnostic[];
+}
+
+function parseUnsafe(text: string, chunkTokens: number): ParseResult {
+  const scanner = new Scanner(text);
   const p = parser();
   p.textLength = text.length;
+  const parsed: Parsed = { lists: [], syncBlocks: [], syntax: [] };
+  let chunk = scanner.nextChunk(chunkTokens);
+  for (;;) {
+    const tooDeep = findTooDeepNesting(chunk);
+    if (tooDeep) return tooDeepResult(text, scanner, tooDeep);
+    const last = scanner.done;
+    const result = parseChunk(p, chunk);
+    if (result.clean || last) {
+      parsed.lists.push(...result.lists);
+      parsed.syncBlocks.push(...result.syncBlocks);
+      parsed.syntax.push(...result.syntax);
+      if (last) break;
+      chunk = scanner.nextChunk(chunkTokens);
+    } else chunk = chunk.concat(scanner.nextChunk(Infinity));
+  }
+  const lexical = lexicalProblems(text, scanner);
+  const file: FileNode = { kind: 'file', lists: parsed.lists, syncBlocks: parsed.syncBlocks, comments: lexical.comments, start: 0, end: text.length };
+  return { file, diagnostics: onePerLine(lexical.diagnostics, parsed.syntax, text) };
+}
+
+function parseChunk(p: HslistParser, tokens: IToken[]): Parsed & { clean: boolean } {
   p.extraDiagnostics = [];
-  p.input = lexed.tokens;
+  p.input = tokens;
   const blocks = p.file();
-  const syntax = [...p.errors.map((e) => syntaxDiagnostic(e, text.length)), ...p.extraDiagnostics];
+  const syntax = [...p.errors.map((e) => syntaxDiagnostic(e, p.textLength)), ...p.extraDiagnostics];
   p.input = [];
+  const clean = syntax.every((d) => d.code !== 'syntax-error');
   // A rule that fails where recovery cannot resume yields no value: the file is then empty, never malformed.
-  const file: FileNode = {
-    kind: 'file',
-    lists: blocks?.lists ?? [],
-    syncBlocks: blocks?.syncBlocks ?? [],
-    comments: lexed.comments,
-    start: 0,
-    end: text.length,
-  };
-  return { file, diagnostics: onePerLine(lexed.diagnostics, syntax, text) };
+  return { lists: blocks?.lists ?? [], syncBlocks: blocks?.syncBlocks ?? [], syntax, clean };
+}
+
+/** Too deep to parse safely: no blocks, the lexical problems of the whole text and the place too deep. */
+function tooDeepResult(text: string, scanner: Scanner, tooDeep: TooDeep): ParseResult {
+  while (!scanner.done) scanner.nextChunk(Infinity);
+  const lexical = lexicalProblems(text, scanner);
+  const d = diagnostic('nesting-too-deep', tooDeep.message, { start: tooDeep.start, end: tooDeep.end });
+  return { file: emptyFile(text, lexical.comments), diagnostics: [...lexical.diagnostics, d] };
 }
 
 /** Point at the token found, or at the token before it when the found one is already on a later line. */

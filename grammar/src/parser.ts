@@ -25,19 +25,29 @@ function endsWith(words: string[], key: string[]): boolean {
 
 type BodyItem = { kind: 'where'; keyword: Span; expr: Expr } | Setting | MappingNode | undefined;
 
+type FileBlocks = { lists: ListNode[]; syncBlocks: SyncNode[] };
+
 export class HslistParser extends ExprParser {
-  public file = this.RULE('file', () => {
-    const lists: ListNode[] = [];
-    const syncBlocks: SyncNode[] = [];
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => lists.push(this.SUBRULE(this.listBlock)) },
-        { ALT: () => syncBlocks.push(this.SUBRULE(this.syncBlock)) },
-        { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['`list` or `sync` to start a block'] }) },
-      ]),
-    );
-    return { lists: lists.filter(Boolean), syncBlocks: syncBlocks.filter(Boolean) };
-  });
+  /** Blocks of the file read so far: what the file rule returns when a later block fails beyond recovery. */
+  private fileBlocks: FileBlocks = { lists: [], syncBlocks: [] };
+
+  public file = this.RULE(
+    'file',
+    (): FileBlocks => {
+      const blocks: FileBlocks = { lists: [], syncBlocks: [] };
+      this.fileBlocks = blocks;
+      const { lists, syncBlocks } = blocks;
+      this.MANY(() =>
+        this.OR([
+          { ALT: () => lists.push(this.SUBRULE(this.listBlock)) },
+          { ALT: () => syncBlocks.push(this.SUBRULE(this.syncBlock)) },
+          { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['`list` or `sync` to start a block'] }) },
+        ]),
+      );
+      return { lists: lists.filter(Boolean), syncBlocks: syncBlocks.filter(Boolean) };
+    },
+    { recoveryValueFunc: () => ({ lists: this.fileBlocks.lists.filter(Boolean), syncBlocks: this.fileBlocks.syncBlocks.filter(Boolean) }) },
+  );
 
   /** Tokens that start nothing here, up to the end of the line: one diagnostic for all of them. */
   private strayText = this.RULE('strayText', (expected: string) => {

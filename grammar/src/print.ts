@@ -4,7 +4,7 @@
 
 import type { FileNode, ListNode, Setting, SettingValue, SyncNode } from './ast';
 import { encodeString } from './lex';
-import { chainLines, exprLines, inline, numberText, printPropertyName, type Line } from './print-expr';
+import { chainLines, exprLines, numberText, printPropertyName, type Line } from './print-expr';
 import { layout, type BlockLine } from './print-layout';
 
 const WORDS = /^[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?(?: [A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?)*$/;
@@ -26,27 +26,19 @@ function indentOf(text: string): number {
   return i;
 }
 
-/**
- * `where` and its criteria. A top-level `and`/`or` chain goes one operand per line, unless the author
- * wrote it on one line and it fits there (without the source, it always breaks).
- */
-function whereLines(list: ListNode, source: string | undefined): Line[] {
+/** `where` and its criteria; a top-level `and`/`or` chain goes one operand per line. */
+function whereLines(list: ListNode): Line[] {
   const where = list.where;
   if (!where) return [];
-  const isChain = where.kind === 'and' || where.kind === 'or';
-  const oneLine = isChain && source !== undefined && !/[\r\n]/.test(source.slice(where.start, where.end));
-  const flat = oneLine ? `  where ${inline(where, 0)}` : '';
-  let printed: Line[];
-  if (oneLine && flat.length <= 100) printed = [{ text: flat, anchor: where.start }];
-  else printed = isChain ? chainLines(where, '  where ', 4) : exprLines(where, '  where ', 2, 0);
+  const printed = where.kind === 'and' || where.kind === 'or' ? chainLines(where, '  where ', 4) : exprLines(where, '  where ', 2, 0);
   printed[0] = { ...printed[0], anchor: Math.min(printed[0].anchor, list.whereKeyword?.start ?? printed[0].anchor) };
   return printed;
 }
 
-function listLines(list: ListNode, source: string | undefined): BlockLine[] {
+function listLines(list: ListNode): BlockLine[] {
   const lines: BlockLine[] = [{ text: `list ${encodeString(list.name.text)} {`, anchor: list.start, indent: 0, role: 'open' }];
   lines.push(...list.settings.map(settingLine));
-  whereLines(list, source).forEach((l, i) => lines.push({ ...l, indent: indentOf(l.text), role: i === 0 ? 'item' : 'more' }));
+  whereLines(list).forEach((l, i) => lines.push({ ...l, indent: indentOf(l.text), role: i === 0 ? 'item' : 'more' }));
   lines.push({ text: '}', anchor: Math.max(list.start, list.end - 1), indent: 0, role: 'close' });
   return lines;
 }
@@ -68,13 +60,13 @@ function syncLines(sync: SyncNode): BlockLine[] {
 
 /**
  * The canonical text of `file`. With `source`, the text the tree was parsed from, the author's blank
- * lines are kept (one for one or more) and a short `where` written on one line stays on one line.
+ * lines are kept (one for one or more).
  */
 export function printFile(file: FileNode, source?: string): string {
   const blocks = [...file.lists, ...file.syncBlocks].sort((a, b) => a.start - b.start);
   const lines: BlockLine[] = [];
   blocks.forEach((block, i) => {
-    const printed = block.kind === 'list' ? listLines(block, source) : syncLines(block);
+    const printed = block.kind === 'list' ? listLines(block) : syncLines(block);
     if (i > 0) printed[0] = { ...printed[0], separate: true };
     lines.push(...printed);
   });

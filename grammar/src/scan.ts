@@ -14,6 +14,7 @@ import * as T from './tokens';
 const { endOfDate, endOfDigits, endOfNumber, endOfString, endOfTime, endOfWord, isStartAt, isWhitespace, WORD_CHAR } = chars;
 const { BacktickName, Colon, Comma, DateLit, DateTimeLit, Equals, Greater, GreaterEq, Identifier, LBrace, LParen, Less, LessEq, ListId } = T;
 const { NotEquals, NumberLit, RBrace, RParen, StringLit, UnterminatedString, KEYWORD_BY_WORD, LONGEST_KEYWORD } = T;
+const [LIST, SYNC] = [T.Kw.list, T.Kw.sync];
 
 /** Punctuation by its first character; `!`, `<`, `>` are looked at with the next character. */
 const PUNCT: (TokenType | undefined)[] = [];
@@ -32,18 +33,50 @@ export interface ScanResult {
   tokens: IToken[];
   comments: ScannedComment[];
   errors: { offset: number; length: number }[];
+  /** Strings with no closing quote on their line (also in `tokens`, as UnterminatedString). */
+  unterminated: ScannedComment[];
 }
 
-/** Scanner state: the position and the line bookkeeping for `startLine` / `startColumn`. */
-class Scanner {
-  readonly tokens: IToken[] = [];
+/**
+ * Scanner state: the position, the line bookkeeping for `startLine` / `startColumn`, and the brace
+ * depth, so that a long text can be handed out in chunks that end where a top-level block begins.
+ */
+export class Scanner {
+  /** The chunk being filled. */
+  private tokens: IToken[] = [];
   readonly comments: ScannedComment[] = [];
   readonly errors: ScanResult['errors'] = [];
+  readonly unterminated: ScannedComment[] = [];
   pos = 0;
   line = 1;
   lineStart = 0;
+  private depth = 0;
+  /** The `list` / `sync` token that ended the last chunk; it starts the next one. */
+  private carried: IToken | undefined;
 
   constructor(readonly text: string) {}
+
+  get done(): boolean {
+    return this.pos >= this.text.length && this.carried === undefined;
+  }
+
+  /**
+   * The next tokens: at least `minTokens` of them, then up to a `list` or `sync` that follows a `}`
+   * closing the outermost block (or to the end of the text).
+   */
+  nextChunk(minTokens: number): IToken[] {
+    const chunk: IToken[] = (this.tokens = this.carried ? [this.carried] : []);
+    this.carried = undefined;
+    while (this.pos < this.text.length) {
+      const before = chunk.length;
+      this.step();
+      if (chunk.length > minTokens && chunk.length > before && this.depth === 0 && startsBlockAfterBrace(chunk)) {
+        this.carried = chunk.pop();
+        break;
+      }
+    }
+    return chunk;
+  }
 
   push(type: TokenType, start: number, end: number, image?: string): void {
     // The same shape as Chevrotain's start-only tokens, so the parser sees one hidden class.
@@ -56,6 +89,8 @@ class Scanner {
       tokenType: type,
     });
     this.pos = end;
+    if (type === LBrace) this.depth += 1;
+    else if (type === RBrace && this.depth > 0) this.depth -= 1;
   }
 
   /** Skip a run of whitespace, counting `\n`, `\r\n` and a lone `\r` as one line end each. */
@@ -143,6 +178,7 @@ class Scanner {
     else if (code === 34 /* " */) {
       const end = endOfString(text, start);
       this.push(end < 0 ? UnterminatedString : StringLit, start, end < 0 ? -end : end);
+      if (end < 0) this.unterminated.push({ start, end: -end });
     } else if (isDigit(code) || (code === 45 /* - */ && isDigit(text.charCodeAt(start + 1)))) this.number(start);
     else if (!this.symbol(start, code)) this.skipUnexpected(start);
   }
@@ -164,6 +200,11 @@ function lineEnd(text: string, at: number): number {
 /** Tokens (comments apart, whitespace dropped), comment spans and unexpected characters of `text`. */
 export function scan(text: string): ScanResult {
   const scanner = new Scanner(text);
-  while (scanner.pos < text.length) scanner.step();
-  return { tokens: scanner.tokens, comments: scanner.comments, errors: scanner.errors };
+  const tokens = scanner.nextChunk(Infinity);
+  return { tokens, comments: scanner.comments, errors: scanner.errors, unterminated: scanner.unterminated };
+}
+
+function startsBlockAfterBrace(chunk: IToken[]): boolean {
+  const last = chunk[chunk.length - 1].tokenType;
+  return (last === LIST || last === SYNC) && chunk[chunk.length - 2].tokenType === RBrace;
 }
