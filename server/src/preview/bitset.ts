@@ -65,6 +65,12 @@ export function orInPlace(target: Bitset, b: Bitset): void {
   for (let i = 0; i < target.length; i++) target[i] |= b[i];
 }
 
+/** target |= ~b, keeping the bits past `size` zero. */
+export function orNotInPlace(target: Bitset, b: Bitset, size: number): void {
+  for (let i = 0; i < target.length; i++) target[i] |= ~b[i];
+  clearTail(target, size);
+}
+
 export function popcount(b: Bitset): number {
   let n = 0;
   for (let i = 0; i < b.length; i++) {

@@ -7,7 +7,7 @@ import { typeClassOf } from '../language/operators';
 import { type Column, type ColumnStore, type EnumColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
 import { emptyBitset, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder, rowsBitset } from './columns-extras';
-import { dictFromEntries } from './string-dict';
+import { dictFromEntries, narrowFirst } from './string-dict';
 import type { CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 
@@ -136,7 +136,9 @@ function stringWriter(def: PropertyDef): ColumnWriter {
     },
     finish(size) {
       col.codes = col.codes.slice(0, size);
-      col.dict = dictFromEntries(entries);
+      const reordered = narrowFirst(entries);
+      if (reordered) for (let r = 0; r < size; r++) col.codes[r] = reordered.newCode[col.codes[r]];
+      col.dict = dictFromEntries(reordered?.ordered ?? entries);
       entries = [];
       codeOf = new Map();
       col.known = emptyBitset(size);

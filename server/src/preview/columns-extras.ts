@@ -5,7 +5,7 @@
 
 import type { FormStore, HistoryColumn, HistoryStore } from './columns';
 import { emptyBitset, setBit } from './bitset';
-import { dictFromEntries } from './string-dict';
+import { dictFromEntries, narrowFirst } from './string-dict';
 import type { FormSubmission, HistoryEntry } from './types';
 import { isUnknownValue } from './values';
 
@@ -79,10 +79,13 @@ export class HistoryBuilder {
 }
 
 function finishHistory(acc: HistoryAccumulator, size: number): HistoryColumn {
+  const reordered = narrowFirst(acc.values.entries);
+  const codes = Uint32Array.from(acc.codes);
+  if (reordered) for (let k = 0; k < codes.length; k++) codes[k] = reordered.newCode[codes[k]];
   return {
     offsets: acc.lists.offsets(size),
-    codes: Uint32Array.from(acc.codes),
-    values: dictFromEntries(acc.values.entries),
+    codes,
+    values: dictFromEntries(reordered?.ordered ?? acc.values.entries),
     timestamps: Float64Array.from(acc.timestamps),
   };
 }

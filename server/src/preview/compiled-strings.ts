@@ -44,7 +44,7 @@ export function dictionaryMatches(dict: StringDict, operator: string, values: re
     const set = new Set(wanted);
     dictEntries(lower).forEach((entry, i) => (marked += match[i] = set.has(entry) ? 1 : 0));
   } else {
-    for (const v of wanted) marked += markMatches(lower, dict.plain, test, v, match);
+    for (const v of wanted) for (const part of lower) marked += markMatches(part, dict.plain, test, v, match);
   }
   if (match.length > 0 && match[0] === 1) {
     match[0] = 0;

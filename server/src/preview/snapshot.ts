@@ -5,15 +5,15 @@
 // array straight into its own typed array and each dictionary into ONE string, so no file-sized
 // buffer stays in memory and no per-entry strings are made.
 //
-// Layout: "HSLSNAP3" | uint32 header length | header JSON | padding to 8 | chunks.
+// Layout: "HSLSNAP4" | uint32 header length | header JSON | padding to 8 | chunks.
 
 import { closeSync, fstatSync, openSync, readSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from './columns';
 import { idColumn } from './columns';
-import { type StringDict, lowerDict } from './string-dict';
+import { type DictPart, type StringDict, lowerDict } from './string-dict';
 
-const MAGIC = 'HSLSNAP3';
+const MAGIC = 'HSLSNAP4';
 const OLDER = /^HSLSNAP\d$/;
 type Typed = Uint32Array | Float64Array | Uint8Array;
 const ARRAY_TYPES = { u32: Uint32Array, f64: Float64Array, u8: Uint8Array } as const;
@@ -38,12 +38,18 @@ interface StoreHeader {
   forms: { loaded: number; offsets: number; forms: number; formIds: number; timestamps: number } | null;
 }
 
-interface DictHeader {
+interface PartHeader {
   text: number;
   starts: number;
+  first: number;
+}
+
+interface DictHeader {
+  size: number;
+  parts: PartHeader[];
   plain: boolean;
-  /** The lower-cased text (and starts, when lower-casing changed lengths); 'same' when already lower case. */
-  lower: 'same' | { text: number; starts: number | 'same' };
+  /** The lower-cased parts ('same' for a part already in lower case); 'same' when all are. */
+  lower: 'same' | (PartHeader | 'same')[];
 }
 
 interface HistoryHeader {
@@ -86,10 +92,11 @@ class ChunkWriter {
 
   /** The lower-cased form is stored too, so the first evaluation after a load does not lower-case it again. */
   dict(d: StringDict): DictHeader {
+    const part = (p: DictPart): PartHeader => ({ text: this.text(p.text), starts: this.array(p.starts), first: p.first });
     const lower = lowerDict(d);
-    const header = { text: this.text(d.text), starts: this.array(d.starts), plain: d.plain };
-    if (lower.text === d.text) return { ...header, lower: 'same' };
-    return { ...header, lower: { text: this.text(lower.text), starts: lower.starts === d.starts ? 'same' : this.array(lower.starts) } };
+    const header = { size: d.size, parts: d.parts.map(part), plain: d.plain };
+    if (lower.every((p, i) => p === d.parts[i])) return { ...header, lower: 'same' };
+    return { ...header, lower: lower.map((p, i) => (p === d.parts[i] ? 'same' : part(p))) };
   }
 
   strings(list: string[]): number {
@@ -207,14 +214,14 @@ class ChunkReader {
   }
 
   dict(h: DictHeader): StringDict {
-    const text = this.text(h.text);
-    const starts = this.array<Uint32Array>(h.starts);
-    if (starts[starts.length - 1] !== text.length) throw new Error('a dictionary does not match its offsets');
-    const d: StringDict = { size: starts.length - 1, text, starts, plain: h.plain };
-    if (h.lower === 'same') d.lower = { text, starts };
-    else d.lower = { text: this.text(h.lower.text), starts: h.lower.starts === 'same' ? starts : this.array<Uint32Array>(h.lower.starts) };
-    if (d.lower.starts[d.lower.starts.length - 1] !== d.lower.text.length) throw new Error('a lower-cased dictionary does not match its offsets');
-    return d;
+    const part = (p: PartHeader): DictPart => {
+      const restored = { text: this.text(p.text), starts: this.array<Uint32Array>(p.starts), first: p.first };
+      if (restored.starts[restored.starts.length - 1] !== restored.text.length) throw new Error('a dictionary does not match its offsets');
+      return restored;
+    };
+    const parts = h.parts.map(part);
+    const lower = h.lower === 'same' ? parts : h.lower.map((p, i) => (p === 'same' ? parts[i] : part(p)));
+    return { size: h.size, parts, plain: h.plain, lower };
   }
 
   strings(i: number): string[] {

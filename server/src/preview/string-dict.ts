@@ -3,7 +3,7 @@
 // instead of a million (their marking was what made re-evaluation pauses long), and string operators
 // run as native indexOf searches over the whole dictionary at once.
 //
-// Layout: text = SEP e0 SEP e1 SEP … e(n-1) SEP, SEP = U+0000; entry i is text[starts[i], starts[i+1] - 1).
+// Layout of a part: text = SEP e0 SEP e1 SEP … e(k-1) SEP, SEP = U+0000; entry i is text[starts[i], starts[i+1] - 1).
 // An entry that itself contains U+0000 would break the anchors, so such a dictionary (`plain` false)
 // is searched entry by entry instead (correct, slower; it never happens with real HubSpot data).
 
@@ -11,52 +11,103 @@ import { containsWord, isWordChar } from './values';
 
 export const SEP = '\u0000';
 
+/**
+ * Consecutive entries of one width: a JS string is one byte per character only while every
+ * character is U+00FF or below, so one `ś` would double a whole dictionary. Entries are grouped in
+ * parts by width (builders put the one-byte entries first: see `narrowFirst`), each its own text.
+ * Part entry i (local) is dictionary code `first + i`: text[starts[i], starts[i+1] - 1).
+ */
+export interface DictPart {
+  readonly text: string;
+  /** count + 1 entries; the last is text.length. */
+  readonly starts: Uint32Array;
+  readonly first: number;
+}
+
 export interface StringDict {
   /** Number of entries. */
   readonly size: number;
-  readonly text: string;
-  /** size + 1 entries; starts[size] = text.length. */
-  readonly starts: Uint32Array;
+  readonly parts: readonly DictPart[];
   /** No entry contains SEP, so anchored native searches are exact. */
   readonly plain: boolean;
-  /** The lower-cased form, made once on first use (shares `starts` when lengths are unchanged). */
-  lower?: { text: string; starts: Uint32Array };
+  /** The lower-cased parts, made once on first use (or read from a snapshot). */
+  lower?: readonly DictPart[];
 }
 
-export function dictFromEntries(entries: readonly string[]): StringDict {
+const WIDE = /[\u0100-\uffff]/;
+
+function partOf(entries: readonly string[], first: number): DictPart {
   const starts = new Uint32Array(entries.length + 1);
   let at = 1;
-  let plain = true;
   for (let i = 0; i < entries.length; i++) {
     starts[i] = at;
     at += entries[i].length + 1;
-    if (plain && entries[i].includes(SEP)) plain = false;
   }
   starts[entries.length] = at;
-  return { size: entries.length, text: entries.length ? SEP + entries.join(SEP) + SEP : SEP, starts, plain };
+  return { text: entries.length ? SEP + entries.join(SEP) + SEP : SEP, starts, first };
 }
 
-export function dictEntry(d: Pick<StringDict, 'text' | 'starts'>, i: number): string {
-  return d.text.slice(d.starts[i], d.starts[i + 1] - 1);
+/** A dictionary of the entries in code order, in parts by width. */
+export function dictFromEntries(entries: readonly string[]): StringDict {
+  const parts: DictPart[] = [];
+  let runStart = 0;
+  for (let i = 1; i <= entries.length; i++) {
+    if (i === entries.length || WIDE.test(entries[i]) !== WIDE.test(entries[runStart])) {
+      parts.push(partOf(entries.slice(runStart, i), runStart));
+      runStart = i;
+    }
+  }
+  return { size: entries.length, parts, plain: !entries.some((e) => e.includes(SEP)) };
+}
+
+/** The entries reordered one-byte first (entry 0 stays 0), and each old code's new code. */
+export function narrowFirst(entries: readonly string[]): { ordered: string[]; newCode: Uint32Array } | undefined {
+  const wide = entries.map((e) => WIDE.test(e));
+  const firstWide = wide.indexOf(true);
+  if (firstWide < 0 || !wide.includes(false, firstWide)) return undefined;
+  const ordered: string[] = [];
+  const newCode = new Uint32Array(entries.length);
+  for (const pass of [false, true]) {
+    entries.forEach((e, i) => {
+      if (wide[i] === pass) newCode[i] = ordered.push(e) - 1;
+    });
+  }
+  return { ordered, newCode };
+}
+
+function partAt(parts: readonly DictPart[], code: number): DictPart {
+  let p = parts[0];
+  for (const part of parts) if (part.first <= code) p = part;
+  return p;
+}
+
+export function dictEntry(d: StringDict | readonly DictPart[], code: number): string {
+  const part = partAt('parts' in d ? d.parts : d, code);
+  const i = code - part.first;
+  return part.text.slice(part.starts[i], part.starts[i + 1] - 1);
 }
 
 /** Every entry as its own string (only for callers that truly need an array). */
-export function dictEntries(d: Pick<StringDict, 'text' | 'starts'>): string[] {
-  const out = new Array<string>(d.starts.length - 1);
-  for (let i = 0; i < out.length; i++) out[i] = dictEntry(d, i);
+export function dictEntries(d: StringDict | readonly DictPart[]): string[] {
+  const out: string[] = [];
+  for (const part of 'parts' in d ? d.parts : d) {
+    for (let i = 0; i < part.starts.length - 1; i++) out.push(part.text.slice(part.starts[i], part.starts[i + 1] - 1));
+  }
   return out;
 }
 
 /**
- * The lower-cased dictionary. Lower-casing the joined text at once equals lower-casing each entry
- * (SEP is neither cased nor case-ignorable, so context rules such as the final sigma stop at it);
- * when some character changes length (`İ` → `i̇`) the starts are recomputed entry by entry.
+ * The lower-cased dictionary. Lower-casing a part's joined text at once equals lower-casing each
+ * entry (SEP is neither cased nor case-ignorable, so context rules such as the final sigma stop at
+ * it); when some character changes length (`İ` → `i̇`) the part is rebuilt entry by entry.
  */
-export function lowerDict(d: StringDict): { text: string; starts: Uint32Array } {
-  if (!d.lower) {
-    const text = d.text.toLowerCase();
-    d.lower = text.length === d.text.length ? { text, starts: d.starts } : dictFromEntries(dictEntries(d).map((s) => s.toLowerCase()));
-  }
+export function lowerDict(d: StringDict): readonly DictPart[] {
+  d.lower ??= d.parts.map((part) => {
+    const text = part.text.toLowerCase();
+    if (text === part.text) return part;
+    if (text.length === part.text.length) return { text, starts: part.starts, first: part.first };
+    return partOf(dictEntries([part]).map((e) => e.toLowerCase()), part.first);
+  });
   return d.lower;
 }
 
@@ -78,7 +129,7 @@ const ENTRY_TESTS: Record<StringTest, (t: string, v: string) => boolean> = {
   CONTAINS_EXACTLY: containsWord,
 };
 
-/** The entry holding text position `pos` (largest i with starts[i] <= pos). */
+/** The local entry holding text position `pos` (largest i with starts[i] <= pos). */
 function entryAt(starts: Uint32Array, pos: number): number {
   let lo = 0;
   let hi = starts.length - 2;
@@ -91,17 +142,17 @@ function entryAt(starts: Uint32Array, pos: number): number {
 }
 
 /**
- * Sets match[i] = 1 for every entry i where `test(entry, needle)` holds, with one native search per
- * occurrence, and returns how many entries it newly marked. `d` is searched as given (pass the
- * lower-cased dictionary with a lower-cased needle).
+ * Sets match[code] = 1 for every entry of the part where `test(entry, needle)` holds, with one
+ * native search per occurrence, and returns how many entries it newly marked. Search the
+ * lower-cased parts with a lower-cased needle for the case-insensitive operators.
  */
-export function markMatches(d: { text: string; starts: Uint32Array }, plain: boolean, test: StringTest, needle: string, match: Uint8Array): number {
-  if (!plain || needle.includes(SEP) || needle === '') return markEntryByEntry(d, test, needle, match);
-  let marked = 0;
+export function markMatches(part: DictPart, plain: boolean, test: StringTest, needle: string, match: Uint8Array): number {
+  if (!plain || needle.includes(SEP) || needle === '') return markEntryByEntry(part, test, needle, match);
   const [atStart, atEnd] = ANCHORS[test];
   const pattern = (atStart ? SEP : '') + needle + (atEnd ? SEP : '');
-  const { text, starts } = d;
+  const { text, starts, first } = part;
   const shift = atStart ? 1 : 0;
+  let marked = 0;
   for (let at = text.indexOf(pattern); at >= 0; ) {
     const pos = at + shift;
     const i = entryAt(starts, pos);
@@ -109,8 +160,8 @@ export function markMatches(d: { text: string; starts: Uint32Array }, plain: boo
       at = text.indexOf(pattern, at + 1);
       continue;
     }
-    marked += 1 - match[i];
-    match[i] = 1;
+    marked += 1 - match[first + i];
+    match[first + i] = 1;
     // Continue at the next entry (its leading SEP when the pattern starts with one).
     at = text.indexOf(pattern, starts[i + 1] - shift);
   }
@@ -124,21 +175,25 @@ function wordBounded(text: string, starts: Uint32Array, i: number, pos: number, 
   return !isWordChar(before) && !isWordChar(after);
 }
 
-function markEntryByEntry(d: { text: string; starts: Uint32Array }, test: StringTest, needle: string, match: Uint8Array): number {
+function markEntryByEntry(part: DictPart, test: StringTest, needle: string, match: Uint8Array): number {
   const f = ENTRY_TESTS[test];
+  const entries = dictEntries([part]);
   let marked = 0;
-  for (let i = 0; i < d.starts.length - 1; i++) {
-    if (match[i] === 0 && f(dictEntry(d, i), needle)) {
-      match[i] = 1;
+  entries.forEach((entry, i) => {
+    if (match[part.first + i] === 0 && f(entry, needle)) {
+      match[part.first + i] = 1;
       marked++;
     }
-  }
+  });
   return marked;
 }
 
 /** The first entry equal to `value` (exactly), or -1. */
 export function indexOfEntry(d: StringDict, value: string): number {
   if (!d.plain || value.includes(SEP)) return dictEntries(d).indexOf(value);
-  const at = d.text.indexOf(SEP + value + SEP);
-  return at < 0 ? -1 : entryAt(d.starts, at + 1);
+  for (const part of d.parts) {
+    const at = part.text.indexOf(SEP + value + SEP);
+    if (at >= 0) return part.first + entryAt(part.starts, at + 1);
+  }
+  return -1;
 }
