@@ -86,7 +86,8 @@ export function summarizeRefresh(refresh: SchemaRefresh): RefreshAnswer {
     if (side.ok) files.push(...side.files);
     else ok = false;
   }
-  return { ok, message: parts.length > 0 ? `${parts.join('; ')}.` : NO_ACCOUNTS_MESSAGE, files };
+  if (parts.length === 0) return { ok: false, message: NO_ACCOUNTS_MESSAGE, files };
+  return { ok, message: `${parts.join('; ')}.`, files };
 }
 
 /** A note when the checks do not read the folder just written (hslist.json or hslist.schemaFile names another schema). */
