@@ -45,7 +45,18 @@ export function listKey(name: string): string {
   return name.toLowerCase();
 }
 
+/** References found in a tree; a tree is reused while its file's text is unchanged, so is this. */
+const referencesByTree = new WeakMap<FileNode, { path: string; references: ListReference[] }>();
+
 function referencesIn(file: IndexedFile): ListReference[] {
+  const cached = referencesByTree.get(file.tree);
+  if (cached?.path === file.path) return cached.references;
+  const references = findReferences(file);
+  referencesByTree.set(file.tree, { path: file.path, references });
+  return references;
+}
+
+function findReferences(file: IndexedFile): ListReference[] {
   const out: ListReference[] = [];
   for (const list of file.tree.lists) {
     forEachCondition(list.where, 'contacts', (c) => {

@@ -107,6 +107,8 @@ function hasErrorWithin(diagnostics: Diagnostic[], list: ListNode): boolean {
 export class CompileCache {
   private entries = new Map<string, Diagnostic[]>();
   private used = new Map<string, Diagnostic[]>();
+  /** Results by tree node: an unchanged file keeps its trees, so most lists skip even the text lookup. */
+  private byNode = new WeakMap<ListNode, Diagnostic[]>();
   private key: CompileKey | undefined;
   compileCount = 0;
 
@@ -114,11 +116,20 @@ export class CompileCache {
     const k = this.key;
     const same = k && k.schema === key.schema && k.timezone === key.timezone && k.listIdFor === key.listIdFor;
     this.entries = same ? this.used.size > 0 ? this.used : this.entries : new Map();
+    if (!same) this.byNode = new WeakMap();
     this.used = new Map();
     this.key = key;
   }
 
   diagnostics(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
+    const known = this.byNode.get(list);
+    if (known) return known;
+    const absolute = this.byText(text, list, compile);
+    this.byNode.set(list, absolute);
+    return absolute;
+  }
+
+  private byText(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
     const source = text.slice(list.start, list.end);
     let relative = this.entries.get(source) ?? this.used.get(source);
     if (!relative) {
