@@ -12,7 +12,7 @@ const GENERATOR_VERSION = 'v1';
 export function dataFiles(contacts: number, seed: number) {
   mkdirSync(DATA_DIR, { recursive: true });
   const stem = join(DATA_DIR, `preview-${GENERATOR_VERSION}-${contacts}-${seed}`);
-  return { snapshot: `${stem}.v4.snap`, duckCsv: `${stem}.duck.csv`, membersCsv: `${stem}.members.csv` };
+  return { snapshot: `${stem}.v5.snap`, duckCsv: `${stem}.duck.csv`, membersCsv: `${stem}.members.csv` };
 }
 
 export const exists = existsSync;

@@ -7,7 +7,7 @@ import { typeClassOf } from '../language/operators';
 import { type Column, type ColumnStore, type EnumColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
 import { emptyBitset, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder, rowsBitset } from './columns-extras';
-import { dictFromEntries, narrowFirst } from './string-dict';
+import { dictFromEntries, indexDict, narrowFirst } from './string-dict';
 import type { CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 
@@ -139,6 +139,7 @@ function stringWriter(def: PropertyDef): ColumnWriter {
       const reordered = narrowFirst(entries);
       if (reordered) for (let r = 0; r < size; r++) col.codes[r] = reordered.newCode[col.codes[r]];
       col.dict = dictFromEntries(reordered?.ordered ?? entries);
+      indexDict(col.dict);
       entries = [];
       codeOf = new Map();
       col.known = emptyBitset(size);

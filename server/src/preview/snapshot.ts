@@ -5,7 +5,7 @@
 // array straight into its own typed array and each dictionary into ONE string, so no file-sized
 // buffer stays in memory and no per-entry strings are made.
 //
-// Layout: "HSLSNAP4" | uint32 header length | header JSON | padding to 8 | chunks.
+// Layout: "HSLSNAP5" | uint32 header length | header JSON | padding to 8 | chunks.
 
 import { closeSync, fstatSync, openSync, readSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -13,7 +13,7 @@ import type { Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from
 import { idColumn } from './columns';
 import { type DictPart, type StringDict, lowerDict } from './string-dict';
 
-const MAGIC = 'HSLSNAP4';
+const MAGIC = 'HSLSNAP5';
 const OLDER = /^HSLSNAP\d$/;
 type Typed = Uint32Array | Float64Array | Uint8Array;
 const ARRAY_TYPES = { u32: Uint32Array, f64: Float64Array, u8: Uint8Array } as const;
@@ -50,6 +50,8 @@ interface DictHeader {
   plain: boolean;
   /** The lower-cased parts ('same' for a part already in lower case); 'same' when all are. */
   lower: 'same' | (PartHeader | 'same')[];
+  /** Per lower-cased part, its sorted orders (string-order.ts) when it has them. */
+  orders: ({ byPrefix: number; bySuffix: number } | null)[];
 }
 
 interface HistoryHeader {
@@ -94,7 +96,8 @@ class ChunkWriter {
   dict(d: StringDict): DictHeader {
     const part = (p: DictPart): PartHeader => ({ text: this.text(p.text), starts: this.array(p.starts), first: p.first });
     const lower = lowerDict(d);
-    const header = { size: d.size, parts: d.parts.map(part), plain: d.plain };
+    const orders = lower.map((p) => (p.orders ? { byPrefix: this.array(p.orders.byPrefix), bySuffix: this.array(p.orders.bySuffix) } : null));
+    const header = { size: d.size, parts: d.parts.map(part), plain: d.plain, orders };
     if (lower.every((p, i) => p === d.parts[i])) return { ...header, lower: 'same' };
     return { ...header, lower: lower.map((p, i) => (p === d.parts[i] ? 'same' : part(p))) };
   }
@@ -221,6 +224,9 @@ class ChunkReader {
     };
     const parts = h.parts.map(part);
     const lower = h.lower === 'same' ? parts : h.lower.map((p, i) => (p === 'same' ? parts[i] : part(p)));
+    h.orders.forEach((o, i) => {
+      if (o) lower[i].orders = { byPrefix: this.array<Uint32Array>(o.byPrefix), bySuffix: this.array<Uint32Array>(o.bySuffix) };
+    });
     return { size: h.size, parts, plain: h.plain, lower };
   }
 

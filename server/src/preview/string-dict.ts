@@ -8,6 +8,7 @@
 // is searched entry by entry instead (correct, slower; it never happens with real HubSpot data).
 
 import { containsWord, isWordChar } from './values';
+import { type PartOrders, hasOrderSearch, markByOrder, partOrders } from './string-order';
 
 export const SEP = '\u0000';
 
@@ -22,6 +23,8 @@ export interface DictPart {
   /** count + 1 entries; the last is text.length. */
   readonly starts: Uint32Array;
   readonly first: number;
+  /** Sorted orders of a large lower-cased part (string-order.ts), for searches by binary search. */
+  orders?: PartOrders;
 }
 
 export interface StringDict {
@@ -129,6 +132,12 @@ const ENTRY_TESTS: Record<StringTest, (t: string, v: string) => boolean> = {
   CONTAINS_EXACTLY: containsWord,
 };
 
+/** Lower-cases the dictionary and sorts its large parts for binary search (when a store is finished). */
+export function indexDict(d: StringDict): void {
+  if (!d.plain) return;
+  for (const part of lowerDict(d)) part.orders ??= partOrders(part);
+}
+
 /** The local entry holding text position `pos` (largest i with starts[i] <= pos). */
 function entryAt(starts: Uint32Array, pos: number): number {
   let lo = 0;
@@ -148,6 +157,7 @@ function entryAt(starts: Uint32Array, pos: number): number {
  */
 export function markMatches(part: DictPart, plain: boolean, test: StringTest, needle: string, match: Uint8Array): number {
   if (!plain || needle.includes(SEP) || needle === '') return markEntryByEntry(part, test, needle, match);
+  if (part.orders && hasOrderSearch(test)) return markByOrder(part, part.orders, test, needle, match);
   const [atStart, atEnd] = ANCHORS[test];
   const pattern = (atStart ? SEP : '') + needle + (atEnd ? SEP : '');
   const { text, starts, first } = part;

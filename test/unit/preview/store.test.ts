@@ -116,13 +116,29 @@ describe('preview store: snapshot, counts, funnel, explain, cache', () => {
     assert.equal(computed, 3); // `num_employees > 20`, the `and` around it, and the funnel step after it
   });
 
-  it('large dictionaries: sparse and dense matches agree with the reference interpreter', () => {
-    const many: ContactRecord[] = Array.from({ length: 12_000 }, (_, i) => ({ id: String(i + 1), properties: { email: i % 3 ? `p${i}@Host${i % 7}.com` : null, country: `C${i % 5000}` } }));
-    const ev = new CompiledEvaluator(store(many));
-    for (const where of ['email ends with "7@host3.com"', 'email contains "@host"', 'email starts with "p11"', 'country is "c42"', 'email is not "p1@host1.com"', 'email contains exactly "host2"']) {
-      const p = plan(where);
-      const expected = many.filter((c) => evaluateContact(p, c) === true).length;
-      assert.equal(ev.evaluate(p).count, expected, where);
+  it('large dictionaries (sorted orders, rows-by-code index) agree with the reference interpreter, before and after a snapshot', () => {
+    const wide = ['Ωmega', 'ŚLĄSK', 'İzmir'];
+    const many: ContactRecord[] = Array.from({ length: 12_000 }, (_, i) => ({
+      id: String(i + 1),
+      properties: { email: i % 3 ? `p${i}@Host${i % 7}.com` : null, country: i % 11 === 0 ? `${wide[i % 3]}${i % 50}` : `C${i % 5000}` },
+    }));
+    const built = store(many);
+    const path = snapshotPath();
+    writeSnapshot(built, path);
+    const loaded = readSnapshot(path);
+    assert.ok(!('error' in loaded));
+    const wheres = [
+      'email ends with "7@host3.com"', 'email ends with "@host3.com"', 'email ends with "x"', 'email contains "@host"', 'email starts with "p11"',
+      'email starts with "P11"', 'country is "c42"', 'country is "c4"', 'email is not "p1@host1.com"', 'email contains exactly "host2"',
+      'country starts with "śl"', 'country ends with "ąsk1"', 'country is "i̇zmir22"', 'country is any of ("ωmega0", "c1", "c10")',
+    ];
+    for (const s of [built, loaded]) {
+      const ev = new CompiledEvaluator(s);
+      for (const where of wheres) {
+        const p = plan(where);
+        const expected = many.filter((c) => evaluateContact(p, c) === true).length;
+        assert.equal(ev.evaluate(p).count, expected, where);
+      }
     }
   });
 });

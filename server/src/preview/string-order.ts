@@ -1,0 +1,80 @@
+// Sorted orders of a large lower-cased dictionary part, so `starts with`, `ends with` and `is` find
+// their entries by binary search instead of scanning the whole text: the entries that start (end)
+// with v are one contiguous run of the part's entries sorted by their text (their reversed text).
+// Made when a store is finished and kept in its snapshot; `contains` still scans (string-dict.ts).
+
+import type { DictPart, StringTest } from './string-dict';
+
+/** Parts with at least this many entries get orders (4 bytes per entry per order). */
+export const ORDER_MIN_ENTRIES = 4096;
+
+export interface PartOrders {
+  /** Local entry indexes sorted by entry text (UTF-16 code units). */
+  byPrefix: Uint32Array;
+  /** Local entry indexes sorted by reversed entry text. */
+  bySuffix: Uint32Array;
+}
+
+function entryText(part: DictPart, i: number, reversed: boolean): string {
+  const s = part.text.slice(part.starts[i], part.starts[i + 1] - 1);
+  return reversed ? s.split('').reverse().join('') : s;
+}
+
+function sortedBy(part: DictPart, reversed: boolean): Uint32Array {
+  const count = part.starts.length - 1;
+  const keys = Array.from({ length: count }, (_, i) => entryText(part, i, reversed));
+  const order = Array.from({ length: count }, (_, i) => i);
+  order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+  return Uint32Array.from(order);
+}
+
+export function partOrders(part: DictPart): PartOrders | undefined {
+  if (part.starts.length - 1 < ORDER_MIN_ENTRIES) return undefined;
+  return { byPrefix: sortedBy(part, false), bySuffix: sortedBy(part, true) };
+}
+
+/**
+ * Compares entry i (read forwards, or backwards from its end) with `needle` over the needle's
+ * length: < 0 when the entry sorts before every entry that starts with the needle, 0 when it
+ * starts with it, > 0 after. A shorter entry that is a prefix of the needle sorts before.
+ */
+function compareHead(part: DictPart, i: number, needle: string, reversed: boolean): number {
+  const start = part.starts[i];
+  const length = part.starts[i + 1] - 1 - start;
+  const m = needle.length;
+  for (let j = 0; j < m; j++) {
+    if (j >= length) return -1;
+    const c = reversed ? part.text.charCodeAt(start + length - 1 - j) : part.text.charCodeAt(start + j);
+    const n = reversed ? needle.charCodeAt(m - 1 - j) : needle.charCodeAt(j);
+    if (c !== n) return c - n;
+  }
+  return 0;
+}
+
+/**
+ * Marks (match[part.first + i] = 1) the entries of a lower-cased part for STARTS_WITH, ENDS_WITH
+ * and IS_EQUAL_TO by binary search in its orders; returns how many it newly marked.
+ */
+export function markByOrder(part: DictPart, orders: PartOrders, test: StringTest, needle: string, match: Uint8Array): number {
+  const reversed = test === 'ENDS_WITH';
+  const order = reversed ? orders.bySuffix : orders.byPrefix;
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareHead(part, order[mid], needle, reversed) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  let marked = 0;
+  for (let k = lo; k < order.length && compareHead(part, order[k], needle, reversed) === 0; k++) {
+    const i = order[k];
+    if (test === 'IS_EQUAL_TO' && part.starts[i + 1] - 1 - part.starts[i] !== needle.length) continue;
+    marked += 1 - match[part.first + i];
+    match[part.first + i] = 1;
+  }
+  return marked;
+}
+
+export function hasOrderSearch(test: StringTest): boolean {
+  return test === 'STARTS_WITH' || test === 'ENDS_WITH' || test === 'IS_EQUAL_TO';
+}
