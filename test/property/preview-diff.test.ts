@@ -127,8 +127,11 @@ describe('preview property: reference == compiled == emulator on the compiled fi
         const list = listOf(where, zone, 'Generated');
         const plan = planList(list, { schema, now: NOW });
         const expected: Tri[] = contacts.map((c) => evaluateContact(plan, c));
-        const { lo, hi } = new CompiledEvaluator(buildStore(contacts, defs, companyDefs)).rows(plan);
+        const evaluator = new CompiledEvaluator(buildStore(contacts, defs, companyDefs));
+        const { lo, hi } = evaluator.rows(plan);
         assert.deepEqual(contacts.map((_, r): Tri => (hasBit(lo, r) ? true : hasBit(hi, r) ? 'unknown' : false)), expected);
+        const counted = evaluator.evaluate(plan, { sampleSize: contacts.length });
+        assert.deepEqual([counted.count, counted.maxCount, counted.sampleIds], [expected.filter((r) => r === true).length, expected.filter((r) => r !== false).length, contacts.filter((_, i) => expected[i] === true).map((c) => c.id)]);
         const compiled = compileList(list, { schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
         const branch = compiled.request?.filterBranch;
         if (!branch) return; // not expressible in HubSpot (reported by the compiler): nothing to compare

@@ -6,7 +6,7 @@
 
 import type { PlanNode } from './plan-types';
 import type { ColumnStore } from './columns';
-import { type Bitset, and, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, popcount, setBit } from './bitset';
+import { type Bitset, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, popcount, setBit } from './bitset';
 import { type LeafResult, evaluateFilter } from './compiled-leaves';
 import { formRows } from './compiled-history';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
@@ -56,7 +56,7 @@ export class CompiledEvaluator {
     let clauses: ClauseCount[];
     const notPreviewable: NotPreviewable[] = [];
     try {
-      result = root.run();
+      result = this.runRoot(root);
       clauses = this.topLevelClauses(root);
       collectUnavailable(root, notPreviewable);
     } finally {
@@ -79,19 +79,38 @@ export class CompiledEvaluator {
     return this.compile(plan).run();
   }
 
-  /** Top-level clauses (the root's `and` operands, or the root itself) with the funnel (prefix ANDs, cached). */
+  /**
+   * The root's result. A top-level `and` whose clauses are all certain is the last step of the funnel:
+   * its prefix ANDs are cached one by one, so after an edit only the steps from the edited clause on
+   * are computed (instead of the whole AND and then the funnel again).
+   */
+  private runRoot(root: CompiledNode): TriSet {
+    if (root.plan.kind !== 'and' || root.children.length === 0) return root.run();
+    const parts = root.children.map((c) => c.run());
+    if (!parts.every((p) => p.lo === p.hi)) return root.run();
+    root.result = certain(this.funnel(root.children).at(-1) as Bitset);
+    return root.result;
+  }
+
+  /** Rows passing each top-level clause and all before it (prefix ANDs, each cached and counted in the same pass). */
+  private funnel(tops: CompiledNode[]): Bitset[] {
+    let prefixKey = '';
+    const steps: Bitset[] = [];
+    for (const node of tops) {
+      const lo = resultOf(node).lo;
+      prefixKey = prefixKey ? `${prefixKey}&${node.key}` : node.key;
+      const before = steps.at(-1);
+      steps.push(before ? this.cached(`funnel(${prefixKey})`, () => certain(andCounted(before, lo))).lo : lo);
+    }
+    return steps;
+  }
+
+  /** Top-level clauses (the root's `and` operands, or the root itself) with the funnel. */
   private topLevelClauses(root: CompiledNode): ClauseCount[] {
     const size = this.store.size;
     const tops = root.plan.kind === 'and' ? root.children : [root];
-    let survivors: Bitset | undefined;
-    let prefixKey = '';
-    return tops.map((node) => {
-      const lo = resultOf(node).lo;
-      prefixKey = prefixKey ? `${prefixKey}&${node.key}` : node.key;
-      const before = survivors;
-      survivors = before ? this.cached(`funnel(${prefixKey})`, () => certain(and(before, lo))).lo : lo;
-      return { ...clauseCount(node, size), funnel: count(survivors) };
-    });
+    const steps = this.funnel(tops);
+    return tops.map((node, i) => ({ ...clauseCount(node, size), funnel: count(steps[i]) }));
   }
 
   clearCache(): void {
@@ -258,6 +277,21 @@ function missingData(p: PlanNode): string {
 }
 
 const counts = new WeakMap<Bitset, number>();
+
+/** a AND b, with its popcount computed in the same pass and remembered. */
+function andCounted(a: Bitset, b: Bitset): Bitset {
+  const out = new Uint32Array(a.length);
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    let v = a[i] & b[i];
+    out[i] = v;
+    v = v - ((v >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  counts.set(out, n);
+  return out;
+}
 
 /** popcount, remembered per (immutable, cached) bitset. */
 function count(b: Bitset): number {

@@ -106,14 +106,17 @@ describe('preview store: snapshot, counts, funnel, explain, cache', () => {
     assert.ok('error' in explainContact(store(), plan('country is known'), 'nobody'));
   });
 
-  it('after editing one clause only that clause, the group holding it and its funnel step are computed again', () => {
+  it('after editing one clause only that clause and the groups holding it are computed again', () => {
     const ev = new CompiledEvaluator(store());
-    const where = (n: number) => `country is "poland" and num_employees > ${n}`;
-    ev.evaluate(plan(where(10)));
+    const where = (n: number) => `country is "poland" and (num_employees > ${n} or is_vip is true) and in list #7`;
+    const before = ev.evaluate(plan(where(10)));
     let computed = 0;
     const count = () => computed++;
-    ev.evaluate(plan(where(20)), { shouldStop: () => (count(), false) });
-    assert.equal(computed, 3); // `num_employees > 20`, the `and` around it, and the funnel step after it
+    const after = ev.evaluate(plan(where(20)), { shouldStop: () => (count(), false) });
+    // `num_employees > 20`, the `or` around it, and the two funnel steps from it on (the last is the list's result)
+    assert.equal(computed, 4);
+    assert.deepEqual([before.count, after.count, after.clauses.map((c) => c.funnel)], [1, 1, [2, 1, 1]]);
+    assert.equal(new CompiledEvaluator(store()).evaluate(plan(where(20))).count, after.count, 'the same as computed afresh');
   });
 
   it('large dictionaries (sorted orders, rows-by-code index) agree with the reference interpreter, before and after a snapshot', () => {
