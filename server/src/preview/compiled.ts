@@ -41,6 +41,7 @@ export class EvaluationCancelled extends Error {
 
 export class CompiledEvaluator {
   private readonly cache = new Map<string, TriSet>();
+  private readonly funnels = new Map<string, Funnel>();
   private shouldStop: (() => boolean) | undefined;
   constructor(
     readonly store: ColumnStore,
@@ -56,8 +57,7 @@ export class CompiledEvaluator {
     let clauses: ClauseCount[];
     const notPreviewable: NotPreviewable[] = [];
     try {
-      result = this.runRoot(root);
-      clauses = this.topLevelClauses(root);
+      ({ result, clauses } = this.runWithFunnel(root));
       collectUnavailable(root, notPreviewable);
     } finally {
       this.shouldStop = undefined;
@@ -80,41 +80,39 @@ export class CompiledEvaluator {
   }
 
   /**
-   * The root's result. A top-level `and` whose clauses are all certain is the last step of the funnel:
-   * its prefix ANDs are cached one by one, so after an edit only the steps from the edited clause on
-   * are computed (instead of the whole AND and then the funnel again).
+   * The root's result and the top-level clauses (the root's `and` operands, or the root itself) with
+   * the funnel. A top-level `and` of certain clauses IS the funnel's last step, so after an edit only
+   * the edited clause, the groups holding it and one funnel pass are computed.
    */
-  private runRoot(root: CompiledNode): TriSet {
-    if (root.plan.kind !== 'and' || root.children.length === 0) return root.run();
-    const parts = root.children.map((c) => c.run());
-    if (!parts.every((p) => p.lo === p.hi)) return root.run();
-    root.result = certain(this.funnel(root.children).at(-1) as Bitset);
-    return root.result;
+  private runWithFunnel(root: CompiledNode): { result: TriSet; clauses: ClauseCount[] } {
+    const isAnd = root.plan.kind === 'and' && root.children.length > 0;
+    const tops = isAnd ? root.children : [root];
+    const parts = tops.map((node) => node.run());
+    const funnel = this.funnelOf(root, parts);
+    let result = parts[0];
+    if (isAnd) result = parts.every((p) => p.lo === p.hi) ? (root.result = certain(funnel.last)) : root.run();
+    const clauses = tops.map((node, i) => ({ ...clauseCount(node, this.store.size), funnel: funnel.counts[i] }));
+    return { result, clauses };
   }
 
-  /** Rows passing each top-level clause and all before it (prefix ANDs, each cached and counted in the same pass). */
-  private funnel(tops: CompiledNode[]): Bitset[] {
-    let prefixKey = '';
-    const steps: Bitset[] = [];
-    for (const node of tops) {
-      const lo = resultOf(node).lo;
-      prefixKey = prefixKey ? `${prefixKey}&${node.key}` : node.key;
-      const before = steps.at(-1);
-      steps.push(before ? this.cached(`funnel(${prefixKey})`, () => certain(andCounted(before, lo))).lo : lo);
+  /** The funnel of the top-level clauses (one pass, see funnelPass), remembered per list (LRU). */
+  private funnelOf(root: CompiledNode, parts: TriSet[]): Funnel {
+    const key = `funnel|${root.key}`;
+    const hit = this.funnels.get(key);
+    if (hit) {
+      this.funnels.delete(key);
+      this.funnels.set(key, hit);
+      return hit;
     }
-    return steps;
-  }
-
-  /** Top-level clauses (the root's `and` operands, or the root itself) with the funnel. */
-  private topLevelClauses(root: CompiledNode): ClauseCount[] {
-    const size = this.store.size;
-    const tops = root.plan.kind === 'and' ? root.children : [root];
-    const steps = this.funnel(tops);
-    return tops.map((node, i) => ({ ...clauseCount(node, size), funnel: count(steps[i]) }));
+    const funnel = funnelPass(parts.map((p) => p.lo));
+    this.funnels.set(key, funnel);
+    if (this.funnels.size > FUNNELS_KEPT) this.funnels.delete(this.funnels.keys().next().value as string);
+    return funnel;
   }
 
   clearCache(): void {
     this.cache.clear();
+    this.funnels.clear();
   }
 
   private compile(plan: PlanNode): CompiledNode {
@@ -276,27 +274,50 @@ function missingData(p: PlanNode): string {
   return 'the data this condition needs is not loaded';
 }
 
-const counts = new WeakMap<Bitset, number>();
+const countsOf = new WeakMap<Bitset, number>();
 
-/** a AND b, with its popcount computed in the same pass and remembered. */
-function andCounted(a: Bitset, b: Bitset): Bitset {
-  const out = new Uint32Array(a.length);
-  let n = 0;
-  for (let i = 0; i < a.length; i++) {
-    let v = a[i] & b[i];
-    out[i] = v;
-    v = v - ((v >>> 1) & 0x55555555);
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+interface Funnel {
+  /** The AND of all top-level clauses. */
+  last: Bitset;
+  /** counts[j]: rows passing clauses 0..j. */
+  counts: number[];
+}
+
+/** Funnels remembered per evaluator (one bitset each). */
+const FUNNELS_KEPT = 32;
+
+/**
+ * The funnel in one pass over the words: every step's count and the last step's rows, without an
+ * array per step. A word stops as soon as its running AND is empty (most do once the funnel narrows).
+ */
+function funnelPass(parts: Bitset[]): Funnel {
+  const k = parts.length;
+  if (k === 1) return { last: parts[0], counts: [count(parts[0])] };
+  const counts = new Float64Array(k);
+  const last = new Uint32Array(parts[0].length);
+  for (let w = 0; w < last.length; w++) {
+    let v = -1;
+    for (let j = 0; j < k && v !== 0; j++) {
+      v &= parts[j][w];
+      counts[j] += bitsIn(v);
+    }
+    last[w] = v;
   }
-  counts.set(out, n);
-  return out;
+  countsOf.set(last, counts[k - 1]);
+  return { last, counts: Array.from(counts) };
+}
+
+/** Set bits of a 32-bit word (int32 arithmetic throughout, so the loop stays in small integers). */
+function bitsIn(x: number): number {
+  let v = (x - ((x >> 1) & 0x55555555)) | 0;
+  v = ((v & 0x33333333) + ((v >> 2) & 0x33333333)) | 0;
+  return Math.imul((v + (v >> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** popcount, remembered per (immutable, cached) bitset. */
 function count(b: Bitset): number {
-  let n = counts.get(b);
-  if (n === undefined) counts.set(b, (n = popcount(b)));
+  let n = countsOf.get(b);
+  if (n === undefined) countsOf.set(b, (n = popcount(b)));
   return n;
 }
 
