@@ -1,0 +1,51 @@
+// The funnel of a list's top-level clauses (how many contacts pass each clause and all before it) in
+// one pass over their words, and popcounts remembered per bitset (cached bitsets never change).
+
+import { type Bitset, popcount } from './bitset';
+
+const countsOf = new WeakMap<Bitset, number>();
+
+/** popcount, remembered per (immutable, cached) bitset. */
+export function count(b: Bitset): number {
+  let n = countsOf.get(b);
+  if (n === undefined) countsOf.set(b, (n = popcount(b)));
+  return n;
+}
+
+export interface Funnel {
+  /** The AND of all top-level clauses. */
+  last: Bitset;
+  /** counts[j]: rows passing clauses 0..j. */
+  counts: number[];
+}
+
+/** Funnels remembered per evaluator (one bitset each). */
+export const FUNNELS_KEPT = 32;
+
+/**
+ * The funnel in one pass over the words: every step's count and the last step's rows, without an
+ * array per step. A word stops as soon as its running AND is empty (most do once the funnel narrows).
+ */
+export function funnelPass(parts: Bitset[]): Funnel {
+  const k = parts.length;
+  if (k === 1) return { last: parts[0], counts: [count(parts[0])] };
+  const counts = new Float64Array(k);
+  const last = new Uint32Array(parts[0].length);
+  for (let w = 0; w < last.length; w++) {
+    let v = -1;
+    for (let j = 0; j < k && v !== 0; j++) {
+      v &= parts[j][w];
+      counts[j] += bitsIn(v);
+    }
+    last[w] = v;
+  }
+  countsOf.set(last, counts[k - 1]);
+  return { last, counts: Array.from(counts) };
+}
+
+/** Set bits of a 32-bit word (int32 arithmetic throughout, so the loop stays in small integers). */
+function bitsIn(x: number): number {
+  let v = (x - ((x >> 1) & 0x55555555)) | 0;
+  v = ((v & 0x33333333) + ((v >> 2) & 0x33333333)) | 0;
+  return Math.imul((v + (v >> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
