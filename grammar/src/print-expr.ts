@@ -203,3 +203,8 @@ function anchored(lines: Line[], start: number): Line[] {
   lines[0] = { ...lines[0], anchor: Math.min(lines[0].anchor, start) };
   return lines;
 }
+
+/** The canonical one-line text of a criterion, as the formatter writes it (for names in results and messages). */
+export function printExpr(e: Expr): string {
+  return inline(e, 0);
+}
