@@ -1,10 +1,11 @@
 // `npm run demo`: the main job on the bundled demo workspace, as a user would run it. Starts a seeded local
 // HubSpot portal and Salesforce org (the emulators, in this process, on free ports), then runs the built CLI
 // (bin/hslist.js → dist/) as a separate process, exactly like `npx hslist`, with the environment pointing
-// at them: pull both schemas, check, check formatting, compile the inclusion list (and preview it once
-// `hslist preview` exists). Works on a temporary copy of examples/ so the repository stays clean; stops the
-// emulators and removes the copy on every path out; exits non-zero when a step fails.
-import { spawn, spawnSync } from 'node:child_process';
+// at them: pull both schemas, check, check formatting, compile the inclusion list, and preview it on the
+// bundled contact export and on the live (emulated) portal. Works on a temporary copy of examples/ so the
+// repository stays clean; stops the emulators and removes the copy on every path out; exits non-zero when
+// a step fails.
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,22 +52,18 @@ function hslist(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<nu
   });
 }
 
-/** `hslist preview` is being built elsewhere: run it only once the CLI lists it. */
-function hasPreviewCommand(): boolean {
-  const help = spawnSync(process.execPath, [CLI, 'help'], { encoding: 'utf8' });
-  return /^\s*hslist preview\b/m.test(help.stdout ?? '');
-}
-
 function steps(): Step[] {
   const list: Step[] = [
     { title: 'Pull the HubSpot and Salesforce schemas into .hslist/schema/', args: ['schema', 'pull'] },
     { title: 'Check the workspace against the pulled schemas', args: ['check'] },
     { title: 'Check formatting', args: ['fmt', '--check'] },
     { title: 'Compile the Salesforce inclusion list to a HubSpot Lists API request', args: ['compile', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
+    { title: 'Preview the inclusion list on examples/contacts.csv', args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
+    {
+      title: 'Preview it on the live (emulated) portal: property history included, snapshot cached in .hslist/cache/',
+      args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3'],
+    },
   ];
-  if (hasPreviewCommand()) {
-    list.push({ title: 'Preview the inclusion list on examples/contacts.csv', args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] });
-  }
   return list;
 }
 

@@ -9,7 +9,7 @@ const PHASES: Record<Progress['phase'], string> = {
   history: 'property history',
   memberships: 'list memberships',
   companies: 'associated companies',
-  saving: 'saving the snapshot',
+  saving: 'the snapshot',
 };
 
 export interface ProgressReporter {
@@ -20,6 +20,11 @@ export interface ProgressReporter {
 
 export function progressReporter(write: (text: string) => void, tty: boolean): ProgressReporter {
   return tty ? barReporter(write) : lineReporter(write);
+}
+
+/** Every phase loads something, except the last, which writes the cache. */
+function verb(p: Progress): string {
+  return p.phase === 'saving' ? 'Saving' : 'Loading';
 }
 
 function describe(p: Progress): string {
@@ -38,7 +43,7 @@ function barReporter(write: (text: string) => void): ProgressReporter {
       const width = 24;
       const filled = p.total ? Math.min(width, Math.round((p.done / Math.max(1, p.total)) * width)) : 0;
       const bar = p.total ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` : '';
-      write(`\r\x1b[KLoading ${bar}${describe(p)}`);
+      write(`\r\x1b[K${verb(p)} ${bar}${describe(p)}`);
       shown = true;
     },
     done() {
@@ -56,7 +61,7 @@ function lineReporter(write: (text: string) => void): ProgressReporter {
     update(p) {
       if (!current || current.phase !== p.phase) {
         flush();
-        write(`Loading ${PHASES[p.phase]}…\n`);
+        write(`${verb(p)} ${PHASES[p.phase]}…\n`);
       }
       current = p;
     },
