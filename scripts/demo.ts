@@ -52,6 +52,9 @@ function hslist(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<nu
   });
 }
 
+/** The seeded portal's dates end with 2025; relative dates ("less than 180 days ago") are judged as of then. */
+const SEEDED_DATA_END = '2025-12-31T12:00:00Z';
+
 function steps(): Step[] {
   const list: Step[] = [
     { title: 'Pull the HubSpot and Salesforce schemas into .hslist/schema/', args: ['schema', 'pull'] },
@@ -60,8 +63,8 @@ function steps(): Step[] {
     { title: 'Compile the Salesforce inclusion list to a HubSpot Lists API request', args: ['compile', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
     { title: 'Preview the inclusion list on examples/contacts.csv', args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
     {
-      title: 'Preview it on the live (emulated) portal: property history included, snapshot cached in .hslist/cache/',
-      args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3'],
+      title: 'Preview it on the live (emulated) portal, as of the end of its seeded data: property history included, snapshot cached in .hslist/cache/',
+      args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3', '--now', SEEDED_DATA_END],
     },
   ];
   return list;

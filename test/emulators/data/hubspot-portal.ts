@@ -166,7 +166,7 @@ function location(random: Random): Record<string, string | null> {
 function sales(random: Random, created: number): Record<string, string | null> {
   const stage = random.chance(0.1) ? null : random.weighted(STAGE_WEIGHTS);
   const roles = random.sample(BUYING_ROLES, random.int(0, 3));
-  return {
+  return withLastContacted({
     lifecyclestage: stage,
     hs_lead_status: blankOr(random, 0.2, () => random.pick(LEAD_STATUSES)),
     hs_buying_role: roles.length > 0 ? roles.join(';') : null,
@@ -179,7 +179,13 @@ function sales(random: Random, created: number): Record<string, string | null> {
     hs_lifecyclestage_lead_date: stage && stage !== 'subscriber' ? iso(randomInstant(random, created, END)) : null,
     notes_last_updated: blankOr(random, 0.35, () => iso(randomInstant(random, created, END))),
     renewal_date: blankOr(random, 0.5, () => iso(random.int(Date.UTC(2023, 0, 1) / DAY, Date.UTC(2027, 11, 31) / DAY) * DAY).slice(0, 10)),
-  };
+  });
+}
+
+/** The last contact was the last activity; derived, so adding it draws no random numbers and changes no other value. */
+function withLastContacted(properties: Record<string, string | null>): Record<string, string | null> {
+  properties.notes_last_contacted = properties.notes_last_updated;
+  return properties;
 }
 
 function makeHistory(random: Random, properties: Record<string, string | null>, created: number): Record<string, HistoryEntry[]> {
