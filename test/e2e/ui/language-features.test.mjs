@@ -114,10 +114,11 @@ test('F2 renames a list, and the file that uses it changes too', async () => {
   await linesOf('engaged.hslist').locator('.view-line span', { hasText: /Engaged\scontacts/ }).first().click();
   await page.keyboard.press('F2');
   const input = page.locator('.rename-box input, .rename-box .rename-input').first();
-  await input.waitFor();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('Engaged visitors');
-  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'visible' });
+  // Type into the rename box itself, never through the keyboard's current focus: should the box lose
+  // focus, Ctrl+A and typing would rewrite the whole document instead (seen once in CI).
+  await input.fill('Engaged visitors');
+  await input.press('Enter');
   await linesOf('engaged.hslist').locator('.view-line', { hasText: /list\s"Engaged\svisitors"\s\{/ }).waitFor();
   // The other file was edited by the same rename: open it and see the new name where it is used.
   await openFixture('ready.hslist');
