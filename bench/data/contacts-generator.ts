@@ -5,22 +5,14 @@
 
 import type { PropertyDef, Schema } from '../../server/src/language/schema-types';
 import type { ContactRecord } from '../../server/src/preview/types';
+import { seededRandom } from '../workspace-gen';
 
 export const BENCH_NOW = Date.parse('2025-06-01T00:00:00Z');
 export const MEMBERSHIP_LIST_ID = '4242';
 const DAY = 86_400_000;
 
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' one seeded generator (mulberry32). */
+export const rng = seededRandom;
 
 const FIRST = ['Anna', 'Jan', 'Maria', 'Piotr', 'John', 'Emma', 'Lukas', 'Sofia', 'Marco', 'Chloe', 'Noah', 'Olivia', 'Test', 'Ewa', 'Hans', 'Lena'];
 const LAST = ['Nowak', 'Kowalski', 'Smith', 'Müller', 'Rossi', 'Martin', 'García', 'Dubois', 'Schmidt', 'Brown', 'Wiśniewski', 'Lopez'];

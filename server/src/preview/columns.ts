@@ -9,7 +9,7 @@
 // - optional extras: list memberships, associated companies, property history, form submissions.
 
 import type { Bitset } from './bitset';
-import { type StringDict, dictEntries, dictEntry, lowerDict } from './string-dict';
+import { type StringDict, dictEntry } from './string-dict';
 import type { TypeClass } from '../language/operators';
 
 interface ColumnBase {
@@ -111,14 +111,6 @@ export function columnKindFor(typeClass: TypeClass): Column['kind'] {
     default:
       return 'string';
   }
-}
-
-/**
- * The lower-cased dictionary as an array, made anew on each call (one string per entry: for callers
- * outside the evaluator; the evaluator searches the joined text, see string-dict.ts).
- */
-export function lowerDictionary(col: StringColumn): string[] {
-  return dictEntries(lowerDict(col.dict));
 }
 
 /** Contact ids: numeric ids (HubSpot's are) as a Float64Array, 8 bytes a row instead of a string each. */

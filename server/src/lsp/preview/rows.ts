@@ -2,7 +2,8 @@
 // optionally narrowed by a search), the display columns, CSV export, and finding a contact by id or
 // email. Used inside the preview worker only, so the store never crosses a thread.
 
-import { type ColumnStore, lowerDictionary, rawValue } from '../../preview/columns';
+import { type ColumnStore, rawValue } from '../../preview/columns';
+import { dictionaryMatches } from '../../preview/compiled-strings';
 import type { Bitset } from '../../preview/bitset';
 import type { PreviewRow } from './protocol';
 
@@ -54,8 +55,10 @@ function cellMatcher(store: ColumnStore, name: string, needle: string): (row: nu
   const col = store.columns.get(name);
   if (!col) return () => false;
   if (col.kind === 'string') {
-    const hits = Uint8Array.from(lowerDictionary(col), (s, i) => (i > 0 && s.includes(needle) ? 1 : 0));
-    return (row) => hits[col.codes[row]] === 1;
+    // The evaluator's own search over the joined dictionary text: no string per entry is made.
+    const { match } = dictionaryMatches(col.dict, 'CONTAINS', [needle]);
+    match[0] = 0; // entry 0 is "no value"
+    return (row) => match[col.codes[row]] === 1;
   }
   return (row) => (rawValue(col, row) ?? '').toLowerCase().includes(needle);
 }
@@ -94,6 +97,7 @@ export function findContact(store: ColumnStore, idOrEmail: string): number {
   if (byId >= 0) return byId;
   const col = store.columns.get('email');
   if (!col || col.kind !== 'string') return -1;
-  const code = lowerDictionary(col).indexOf(wanted.toLowerCase());
+  const { match } = dictionaryMatches(col.dict, 'IS_EQUAL_TO', [wanted]);
+  const code = match.indexOf(1, 1);
   return code > 0 ? col.codes.indexOf(code) : -1;
 }
