@@ -12,7 +12,8 @@
   const spacer = $('spacer');
   const rowsEl = $('rows');
   const search = $('search');
-  let state = { summary: undefined, columns: [], matches: 0, search: '', generation: 0 };
+  let state = { summary: undefined, columns: [], matches: 0, search: '', generation: 0, view: 'matches', views: undefined };
+  const VIEW_WORDS = { matches: 'matching contacts', enter: 'would enter', leave: 'would leave' };
   let pages = new Map(); // page index → rows, for the current generation
   const requested = new Set();
   let seq = 0;
@@ -100,7 +101,7 @@
     const key = `${state.generation}:${p}`;
     if (requested.has(key)) return;
     requested.add(key);
-    vscode.postMessage({ type: 'rows', offset: p * PAGE, limit: PAGE, search: state.search, seq: ++seq, generation: state.generation });
+    vscode.postMessage({ type: 'rows', offset: p * PAGE, limit: PAGE, search: state.search, view: state.view, seq: ++seq, generation: state.generation });
   }
 
   /** Draws the rows in view (plus a few either side); asks for the pages they need. */
@@ -135,16 +136,72 @@
     requestAnimationFrame(() => { scheduled = false; render(); });
   }
 
+  /** How many contacts the current view holds before the search. */
+  function viewCount() {
+    if (state.view === 'matches') return state.summary ? state.summary.count : 0;
+    return state.views ? state.views[state.view] : 0;
+  }
+
+  function viewStatus() {
+    return `${fmt(viewCount())} ${VIEW_WORDS[state.view]}`;
+  }
+
+  /** The section comparing the preview with the published list (texts come from the extension). */
+  function renderPublished(section) {
+    const box = $('published');
+    box.hidden = !section;
+    state.views = section && section.views;
+    if (section) {
+      $('published-heading').textContent = section.heading || '';
+      $('published-heading').hidden = !section.heading;
+      $('published-lines').replaceChildren(...section.lines.map((l) => el('li', l.kind, l.text)));
+      $('published-muted').textContent = section.muted || '';
+    }
+    for (const view of ['enter', 'leave']) {
+      const tab = $(`view-${view}`);
+      tab.disabled = !state.views;
+      tab.textContent = `Would ${view}${state.views ? ` (${fmt(state.views[view])})` : ''}`;
+    }
+    if (!state.views && state.view !== 'matches') selectView('matches', false);
+  }
+
+  function selectView(view, load) {
+    state.view = view;
+    for (const tab of document.querySelectorAll('button.view')) tab.setAttribute('aria-selected', String(tab.dataset.view === view));
+    if (load) restart();
+  }
+
+  /** Back to the top of the current view and search: the pages are asked for again. */
+  function restart() {
+    reset(viewCount());
+    viewport.scrollTop = 0;
+    requestPage(0);
+    if (!state.search) setStatus(viewStatus());
+    schedule();
+  }
+
+  function renderSource(m) {
+    $('source').textContent = m.source || '';
+    $('cancelled').hidden = !m.cancelled;
+    $('cancelled-text').textContent = m.cancelled ? (m.statusText || m.error || 'Loading the contact data was cancelled.') : '';
+  }
+
   window.addEventListener('message', (event) => {
     const m = event.data;
     if (m.type === 'summary') {
-      if (m.error) { setStatus(m.error, true); return; }
+      renderSource(m);
+      if (m.error) {
+        setStatus(m.cancelled ? '' : m.error, !m.cancelled);
+        if (m.cancelled) { renderPublished(undefined); reset(0); schedule(); }
+        return;
+      }
       state.summary = m.summary;
       state.columns = m.summary.columns;
       renderHeader();
       renderSummary(m.summary);
-      setStatus(state.search ? '' : `${fmt(m.summary.count)} matching contacts`);
-      reset(m.summary.count);
+      renderPublished(m.published);
+      setStatus(state.search ? '' : (m.statusText && !m.cancelled ? m.statusText : viewStatus()));
+      reset(viewCount());
       requestPage(0);
       schedule();
     } else if (m.type === 'rows') {
@@ -153,7 +210,7 @@
       if (state.matches !== m.page.matches) { spacer.style.height = `${m.page.matches * ROW_HEIGHT}px`; state.matches = m.page.matches; }
       state.columns = m.page.columns;
       pages.set(Math.floor(m.page.offset / PAGE), m.page.rows);
-      if (state.search) setStatus(`${fmt(m.page.matches)} matching contacts contain “${state.search}”`);
+      if (state.search) setStatus(`${fmt(m.page.matches)} ${VIEW_WORDS[state.view]} contain “${state.search}”`);
       schedule();
     } else if (m.type === 'exported') {
       setStatus(m.error ? m.error : `Exported ${fmt(m.rows)} contacts to ${m.path}`, Boolean(m.error));
@@ -167,12 +224,13 @@
     clearTimeout(typing);
     typing = setTimeout(() => {
       state.search = search.value.trim();
-      reset(state.summary ? state.summary.count : 0);
-      viewport.scrollTop = 0;
-      requestPage(0);
-      if (!state.search && state.summary) setStatus(`${fmt(state.summary.count)} matching contacts`);
+      restart();
     }, 200);
   });
-  $('export').addEventListener('click', () => vscode.postMessage({ type: 'export', search: state.search }));
+  $('export').addEventListener('click', () => vscode.postMessage({ type: 'export', search: state.search, view: state.view }));
+  $('reload').addEventListener('click', () => vscode.postMessage({ type: 'reload' }));
+  for (const tab of document.querySelectorAll('button.view')) {
+    tab.addEventListener('click', () => { if (!tab.disabled && tab.dataset.view !== state.view) selectView(tab.dataset.view, true); });
+  }
   vscode.postMessage({ type: 'ready' });
 })();

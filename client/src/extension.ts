@@ -1,6 +1,7 @@
 // Entry point of the hslist VS Code extension: wires the output channel, the status bar, the
 // accounts in SecretStorage, the language server connection and the palette commands.
 import * as vscode from 'vscode';
+import { registerAccountMessages } from './account-messages';
 import { Accounts } from './accounts';
 import { registerCommands } from './commands';
 import { registerPreview } from './preview';
@@ -30,8 +31,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
   server.onDidChangeState((state) => status.setServerState(state), undefined, context.subscriptions);
   accounts.onDidChange((state) => status.setAccounts(state), undefined, context.subscriptions);
   status.setAccounts(await accounts.state());
+  // Before the first start: every client the connection creates gets the handlers and the progress feature.
+  context.subscriptions.push(...registerAccountMessages({ server, accounts, output }));
   context.subscriptions.push(...registerCommands({ server, accounts, output }));
-  context.subscriptions.push(...registerPreview({ server, output, extensionUri: context.extensionUri }));
+  context.subscriptions.push(...registerPreview({
+    server,
+    output,
+    extensionUri: context.extensionUri,
+    hubSpotConnected: async () => (await accounts.hubSpotToken()) !== undefined,
+  }));
 
   output.appendLine(`[client] hslist ${context.extension.packageJSON.version as string} activating`);
   const started = server.start();

@@ -4,6 +4,7 @@
 // line, shown here as a notification after a progress notification.
 import * as vscode from 'vscode';
 import type { Accounts, SalesforceSession } from './accounts';
+import { traceCopiesMessages } from './hubspot-connection';
 import { ServerCommands } from './ids';
 import { describe, type ServerConnection } from './server-connection';
 
@@ -63,8 +64,7 @@ async function refreshArgument(accounts: Accounts): Promise<RefreshArgument | st
 
 /** A message trace ("compact" or "verbose") would copy the request's parameters, tokens included, to the log. */
 function traceCopiesParameters(): boolean {
-  const trace = vscode.workspace.getConfiguration('hslist').get<string>('trace.server') ?? 'off';
-  return trace === 'compact' || trace === 'verbose';
+  return traceCopiesMessages(vscode.workspace.getConfiguration('hslist').get<string>('trace.server'));
 }
 
 function isAnswer(value: unknown): value is SchemaRefreshOutcome {

@@ -12,8 +12,12 @@ import {
 import { CLIENT_ID, LANGUAGE_ID, PING_REQUEST, PingResult } from './ids';
 import { ServerState } from './status';
 
+/** Called with every new LanguageClient before it starts: handlers and features of ours. */
+export type ClientSetup = (client: LanguageClient) => void;
+
 export class ServerConnection implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private readonly setups: ClientSetup[] = [];
   private state: ServerState = 'stopped';
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   readonly onDidChangeState = this.stateChanged.event;
@@ -69,6 +73,25 @@ export class ServerConnection implements vscode.Disposable {
     return this.running().sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
+  /**
+   * Runs `setup` on each client this connection creates (the first start and every restart, which
+   * builds a fresh client), so server→client handlers and features are never lost on a restart.
+   */
+  onNewClient(setup: ClientSetup): vscode.Disposable {
+    this.setups.push(setup);
+    return new vscode.Disposable(() => {
+      const at = this.setups.indexOf(setup);
+      if (at >= 0) this.setups.splice(at, 1);
+    });
+  }
+
+  /** A notification to the server; dropped (false) when it is not running, since it reads afresh on start. */
+  notify(method: string, params: unknown): boolean {
+    if (!this.client?.isRunning()) return false;
+    this.client.sendNotification(method, params).catch((e) => this.output.appendLine(`[client] ${method}: ${describe(e)}`));
+    return true;
+  }
+
   /** A custom request of the server (e.g. the preview's `hslist/preview/*`). */
   request<R>(method: string, params: unknown): Promise<R> {
     return this.running().sendRequest<R>(method, params);
@@ -96,7 +119,9 @@ export class ServerConnection implements vscode.Disposable {
       },
       outputChannel: this.output,
     };
-    return new LanguageClient(CLIENT_ID, 'hslist language server', serverOptions, clientOptions);
+    const client = new LanguageClient(CLIENT_ID, 'hslist language server', serverOptions, clientOptions);
+    for (const setup of this.setups) setup(client);
+    return client;
   }
 
   private setState(state: ServerState): void {

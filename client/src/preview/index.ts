@@ -4,21 +4,27 @@
 // inlay hints, hover) and need nothing here.
 
 import * as vscode from 'vscode';
+import { previewFromFile, previewFromHubSpot, type DataChoice } from './data-source';
 import { ExplanationDocuments, EXPLAIN_SCHEME, explainContact, type ExplainArgs } from './explain';
 import { exportMatches, PreviewPanel } from './panel';
-import { PreviewClient, type PreviewTransport } from './requests';
+import { viewOf } from './panel-messages';
+import { PreviewClient, type PreviewStatus, type PreviewTransport } from './requests';
 
 export const PreviewCommands = {
   openPanel: 'hslist.openPreviewPanel',
   explainContact: 'hslist.explainContact',
   exportCsv: 'hslist.exportPreviewCsv',
   reloadData: 'hslist.reloadContactData',
+  previewFromHubSpot: 'hslist.previewFromHubSpot',
+  previewFromFile: 'hslist.previewFromFile',
 } as const;
 
 export interface PreviewDeps {
   server: PreviewTransport;
   output: vscode.OutputChannel;
   extensionUri: vscode.Uri;
+  /** Whether a HubSpot account is connected (its token stored). */
+  hubSpotConnected(): Promise<boolean>;
 }
 
 function describe(error: unknown): string {
@@ -81,14 +87,23 @@ class PreviewFeature implements vscode.Disposable {
     }, delayMs);
   }
 
-  async reload(): Promise<void> {
+  /** Returns the server's status after the load (tests read it), or undefined when the request failed. */
+  async reload(): Promise<PreviewStatus | undefined> {
     try {
       const status = await this.client.reload();
       this.deps.output.appendLine(`[preview] contact data: ${status.state}${status.source ? ` (${status.source})` : ''}`);
       if (this.panel) await this.panel.show(this.panel.name);
+      return status;
     } catch (error) {
       this.deps.output.appendLine(`[preview] reload: ${describe(error)}`);
+      return undefined;
     }
+  }
+
+  /** After a data command: an unchanged setting fires no configuration event, so load again here. */
+  async chosen(choice: DataChoice | undefined): Promise<DataChoice | undefined> {
+    if (choice && !choice.changed) await this.reload();
+    return choice;
   }
 
   dispose(): void {
@@ -105,9 +120,12 @@ export function registerPreview(deps: PreviewDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(PreviewCommands.openPanel, (uri?: unknown, name?: unknown) => feature.openPanel(uri, name)),
     vscode.commands.registerCommand(PreviewCommands.explainContact, (args?: ExplainArgs) =>
       explainContact(feature.client, feature.docs, deps.output, typeof args === 'object' && args !== null ? args : {})),
-    vscode.commands.registerCommand(PreviewCommands.exportCsv, (name: string, target: vscode.Uri, search = '') =>
-      exportMatches(feature.client, name, search, target)),
+    vscode.commands.registerCommand(PreviewCommands.exportCsv, (name: string, target: vscode.Uri, search = '', view?: unknown) =>
+      exportMatches(feature.client, { name, search, view: viewOf(view) }, target)),
     vscode.commands.registerCommand(PreviewCommands.reloadData, () => feature.reload()),
+    vscode.commands.registerCommand(PreviewCommands.previewFromHubSpot, async () => feature.chosen(await previewFromHubSpot(deps))),
+    vscode.commands.registerCommand(PreviewCommands.previewFromFile, async (file?: unknown) =>
+      feature.chosen(await previewFromFile(deps, file instanceof vscode.Uri ? file : undefined))),
     vscode.window.onDidChangeTextEditorSelection((e) => feature.follow(e.textEditor.document, 300, false)),
     vscode.workspace.onDidChangeTextDocument((e) => feature.follow(e.document, 700, true)),
     vscode.workspace.onDidChangeConfiguration((e) => {

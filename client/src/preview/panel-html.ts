@@ -40,17 +40,28 @@ export function panelHtml(assets: PanelAssets, nonce = newNonce()): string {
 </head>
 <body>
 <header>
-  <div><h1 id="list-name">Preview</h1><span id="count" class="count"></span></div>
+  <div><h1 id="list-name">Preview</h1><span id="count" class="count"></span><span id="source" class="source"></span></div>
   <div class="tools">
     <input id="search" type="search" placeholder="Search id, email, name…" aria-label="Search matching contacts">
-    <button id="export" type="button" title="Save the matching contacts as CSV">Export CSV…</button>
+    <button id="export" type="button" title="Save the contacts of this view as CSV">Export CSV…</button>
   </div>
 </header>
+<section id="published" class="published" aria-label="Compared with the published list" hidden>
+  <h2 id="published-heading"></h2>
+  <ul id="published-lines"></ul>
+  <p id="published-muted" class="muted"></p>
+</section>
+<div id="cancelled" class="cancelled" hidden><span id="cancelled-text"></span> <button id="reload" type="button">Reload</button></div>
 <section class="funnel" aria-label="Funnel">
   <h2>Contacts left after each clause</h2>
   <div class="legend"><i></i>left after this clause and the ones above<i class="pale"></i>pass this clause alone</div>
   <svg id="funnel" role="img" aria-label="Funnel"></svg>
 </section>
+<div class="views" role="tablist" aria-label="Which contacts the table shows">
+  <button id="view-matches" class="view" type="button" role="tab" data-view="matches" aria-selected="true">Matches</button>
+  <button id="view-enter" class="view" type="button" role="tab" data-view="enter" aria-selected="false" disabled>Would enter</button>
+  <button id="view-leave" class="view" type="button" role="tab" data-view="leave" aria-selected="false" disabled>Would leave</button>
+</div>
 <div id="status" class="status" role="status"></div>
 <div class="table" role="grid" aria-label="Matching contacts">
   <div id="thead" class="row thead" role="row"></div>

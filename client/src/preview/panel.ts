@@ -4,12 +4,16 @@
 
 import * as vscode from 'vscode';
 import { panelHtml } from './panel-html';
-import type { PreviewClient } from './requests';
+import { statusMessage, summaryMessage, viewOf } from './panel-messages';
+import type { ExportParams, PreviewClient, RowsView } from './requests';
 
 type FromWebview =
   | { type: 'ready' }
-  | { type: 'rows'; offset: number; limit: number; search: string; generation: number }
-  | { type: 'export'; search: string };
+  | { type: 'rows'; offset: number; limit: number; search: string; view?: RowsView; generation: number }
+  | { type: 'export'; search: string; view?: RowsView }
+  | { type: 'reload' };
+
+const RELOAD_COMMAND = 'hslist.reloadContactData';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -66,37 +70,43 @@ export class PreviewPanel implements vscode.Disposable {
 
   private async onMessage(m: FromWebview): Promise<void> {
     if (m.type === 'ready') return this.sendSummary();
+    if (m.type === 'reload') {
+      await vscode.commands.executeCommand(RELOAD_COMMAND);
+      return;
+    }
     if (m.type === 'rows') {
       try {
-        const page = await this.client.rows({ name: this.listName, offset: m.offset, limit: m.limit, search: m.search });
+        const page = await this.client.rows({ name: this.listName, offset: m.offset, limit: m.limit, search: m.search, view: viewOf(m.view) });
         await this.panel.webview.postMessage({ type: 'rows', generation: m.generation, page });
       } catch (error) {
         await this.panel.webview.postMessage({ type: 'rows', generation: m.generation, error: describe(error) });
       }
       return;
     }
-    if (m.type === 'export') await this.exportCsv(m.search);
+    if (m.type === 'export') await this.exportCsv(m.search, viewOf(m.view));
   }
 
   private async sendSummary(): Promise<void> {
     try {
       const summary = await this.client.summary(this.listName);
-      await this.panel.webview.postMessage({ type: 'summary', summary });
+      await this.panel.webview.postMessage(summaryMessage(summary));
     } catch (error) {
-      await this.panel.webview.postMessage({ type: 'summary', error: describe(error) });
+      const status = await this.client.status().catch(() => undefined);
+      await this.panel.webview.postMessage(statusMessage(describe(error), status));
     }
   }
 
-  private async exportCsv(search: string): Promise<void> {
+  private async exportCsv(search: string, view: RowsView): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const suggested = `${this.listName.replace(/[^\w.-]+/g, '-')}.csv`;
+    const suffix = view === 'matches' ? '' : `-would-${view}`;
+    const suggested = `${this.listName.replace(/[^\w.-]+/g, '-')}${suffix}.csv`;
     const target = await vscode.window.showSaveDialog({
       title: `Export the contacts of "${this.listName}"`,
       defaultUri: folder ? vscode.Uri.joinPath(folder, suggested) : undefined,
       filters: { CSV: ['csv'] },
     });
     if (!target) return;
-    const result = await exportMatches(this.client, this.listName, search, target);
+    const result = await exportMatches(this.client, { name: this.listName, search, view }, target);
     await this.panel.webview.postMessage({ type: 'exported', ...result });
   }
 
@@ -112,10 +122,10 @@ export class PreviewPanel implements vscode.Disposable {
   }
 }
 
-/** Writes the matches (after `search`) to `target`; used by the panel and the export command. */
-export async function exportMatches(client: PreviewClient, name: string, search: string, target: vscode.Uri): Promise<{ path: string; rows: number; error?: string }> {
+/** Writes the view's contacts (after `search`) to `target`; used by the panel and the export command. */
+export async function exportMatches(client: PreviewClient, params: ExportParams, target: vscode.Uri): Promise<{ path: string; rows: number; error?: string }> {
   try {
-    const { csv, rows } = await client.exportCsv(name, search);
+    const { csv, rows } = await client.exportCsv(params);
     await vscode.workspace.fs.writeFile(target, Buffer.from(csv, 'utf8'));
     return { path: target.fsPath, rows };
   } catch (error) {

@@ -1,8 +1,18 @@
 // Typed calls of the server's preview requests (server/src/lsp/preview/protocol.ts: type-only apart
 // from the method names, so the client bundle pulls in no server code).
-import { PreviewRequests, type ExplainAnswer, type ExplainParams, type PreviewStatus, type PreviewSummary, type RowsPage, type RowsParams } from '../../../server/src/lsp/preview/protocol';
+import {
+  PreviewRequests,
+  type ExplainAnswer,
+  type ExplainParams,
+  type ExportParams,
+  type PreviewStatus,
+  type PreviewSummary,
+  type RowsPage,
+  type RowsParams,
+  type RowsView,
+} from '../../../server/src/lsp/preview/protocol';
 
-export type { ExplainAnswer, PreviewStatus, PreviewSummary, RowsPage };
+export type { ExplainAnswer, ExportParams, PreviewStatus, PreviewSummary, RowsPage, RowsView };
 
 /** What the preview needs of the server connection (ServerConnection implements it). */
 export interface PreviewTransport {
@@ -26,8 +36,8 @@ export class PreviewClient {
     return this.transport.request(M.rows, params);
   }
 
-  exportCsv(name: string, search: string): Promise<{ csv: string; rows: number }> {
-    return this.transport.request(M.exportCsv, { name, search });
+  exportCsv(params: ExportParams): Promise<{ csv: string; rows: number }> {
+    return this.transport.request(M.exportCsv, params);
   }
 
   explain(params: ExplainParams): Promise<ExplainAnswer> {
@@ -36,5 +46,9 @@ export class PreviewClient {
 
   reload(): Promise<PreviewStatus> {
     return this.transport.request(M.reload, {});
+  }
+
+  status(): Promise<PreviewStatus> {
+    return this.transport.request(M.status, {});
   }
 }
