@@ -16,6 +16,11 @@ export interface HslistApi {
   ping(): Promise<PingResult>;
   /** Resolves once the server reached `ready` (or `error`): lets tests wait on an event, not a sleep. */
   whenSettled(): Promise<ServerState>;
+  /**
+   * Test hook: stores a HubSpot token as "hslist: Connect HubSpot account" does (the extension-host
+   * tests cannot type into its input box; the UI tests drive the real box).
+   */
+  connectHubSpotForTest(token: string): Promise<void>;
 }
 
 let connection: ServerConnection | undefined;
@@ -48,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
     statusText: () => status.text,
     ping: () => server.ping(),
     whenSettled: () => started.then(() => server.currentState),
+    connectHubSpotForTest: (token) => accounts.setHubSpotToken(token),
   };
 }
 

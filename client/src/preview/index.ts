@@ -50,8 +50,8 @@ class PreviewFeature implements vscode.Disposable {
     return (await this.client.listAt(uri, editor.selection.active))?.name;
   }
 
-  /** Returns what the panel shows (tests read the HTML), or undefined when no list is at hand. */
-  async openPanel(uriArg?: unknown, nameArg?: unknown): Promise<{ name: string; html: string } | undefined> {
+  /** Returns what the panel shows (tests read the HTML and the newest summary), or undefined when no list is at hand. */
+  async openPanel(uriArg?: unknown, nameArg?: unknown): Promise<{ name: string; html: string; summary?: Record<string, unknown> } | undefined> {
     let name: string | undefined;
     try {
       name = await this.listName(uriArg, nameArg);
@@ -70,7 +70,7 @@ class PreviewFeature implements vscode.Disposable {
       this.panel.reveal();
       await this.panel.show(name);
     }
-    return { name, html: this.panel.html };
+    return { name, html: this.panel.html, summary: this.panel.lastSummary };
   }
 
   /** After a cursor move or an edit: show the list now under the cursor (its newest numbers). */

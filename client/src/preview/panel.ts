@@ -25,6 +25,8 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private listName: string;
   readonly html: string;
+  /** The newest summary message posted to the webview (the extension-host tests read its texts). */
+  lastSummary: Record<string, unknown> | undefined;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
@@ -89,11 +91,16 @@ export class PreviewPanel implements vscode.Disposable {
   private async sendSummary(): Promise<void> {
     try {
       const summary = await this.client.summary(this.listName);
-      await this.panel.webview.postMessage(summaryMessage(summary));
+      await this.post(summaryMessage(summary));
     } catch (error) {
       const status = await this.client.status().catch(() => undefined);
-      await this.panel.webview.postMessage(statusMessage(describe(error), status));
+      await this.post(statusMessage(describe(error), status));
     }
+  }
+
+  private async post(message: Record<string, unknown>): Promise<void> {
+    this.lastSummary = message;
+    await this.panel.webview.postMessage(message);
   }
 
   private async exportCsv(search: string, view: RowsView): Promise<void> {
