@@ -13,11 +13,12 @@ export interface ConnectionInputs {
   trace: string | undefined;
 }
 
-export const NOT_CONNECTED =
-  'No HubSpot account is connected. Run "hslist: Connect HubSpot account" to preview the live portal.';
+// Clauses, not full sentences: the server builds its sentence around them ("…, but <reason>." and
+// "Not compared with HubSpot: <reason>."), as its own fallback reason is written.
+export const NOT_CONNECTED = 'no HubSpot account is connected (run "hslist: Connect HubSpot account")';
 
 export const TRACE_WOULD_COPY_TOKEN =
-  'hslist does not hand the HubSpot token to the language server while hslist.trace.server is "compact" or "verbose", because the trace would copy the token to the log. Set it to "messages" or "off".';
+  'hslist.trace.server is "compact" or "verbose", and the trace would copy the HubSpot token to the log (set it to "messages" or "off")';
 
 /** A message trace ("compact" or "verbose") copies the request's parameters and answers, tokens included, to the log. */
 export function traceCopiesMessages(trace: string | undefined): boolean {

@@ -19,7 +19,7 @@ describe('client: HubSpot connection answer', () => {
     for (const token of [undefined, '', '   ']) {
       const answer = connectionAnswer({ token, baseUrl: 'http://x', trace: 'off' });
       assert.ok('unavailable' in answer);
-      assert.match(answer.unavailable, /No HubSpot account is connected\. Run "hslist: Connect HubSpot account"/);
+      assert.match(answer.unavailable, /^no HubSpot account is connected \(run "hslist: Connect HubSpot account"\)$/);
     }
   });
 
