@@ -40,6 +40,8 @@ function compile(text) {
   return JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bin/hslist.js'), 'compile', path.join(dir, FILE)], { encoding: 'utf8' }))[0];
 }
 
+/** Focus back in the editor, cursor in the list (F1 from inside the webview may not reach the workbench). */
+const cursorInList = () => page.locator('.monaco-editor .view-line', { hasText: 'where email is known' }).first().click({ position: { x: 4, y: 6 } });
 const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 const countLens = () => page.locator('.monaco-editor .codelens-decoration', { hasText: `of ${fmt(sandbox.contacts)} contacts` }).first();
 
@@ -84,7 +86,7 @@ test('a slow portal: the load shows as a notification with Cancel, and cancellin
   await toast.waitFor();
   await toast.getByRole('button', { name: 'Cancel' }).click();
   await toast.waitFor({ state: 'hidden' });
-  await page.locator('.monaco-editor .view-line', { hasText: 'where email is known' }).first().click({ position: { x: 4, y: 6 } });
+  await cursorInList();
   await runCommand(page, 'hslist: Open preview panel');
   const frame = panel();
   await frame.locator('#cancelled:not([hidden])').waitFor();
@@ -108,6 +110,7 @@ test('published under the same name with other stages: the panel shows who would
   const now = new Set(await hubspot.evaluate(compile(listText('customer, opportunity')), `${LIST} (expected now)`));
   const enter = [...now].filter((id) => !members.has(id)).length;
   const leave = [...members].filter((id) => !now.has(id)).length;
+  await cursorInList();
   await runCommand(page, 'hslist: Reload preview contact data');
   const frame = panel();
   await frame.locator('#published-heading', { hasText: `Compared with the published list #${listId} (${fmt(members.size)} members` }).waitFor();
@@ -118,6 +121,7 @@ test('published under the same name with other stages: the panel shows who would
   await frame.locator('#status', { hasText: `${fmt(leave)} would leave` }).waitFor();
   await frame.locator(`.rows .row[aria-rowindex="${leave}"]`).waitFor();
   assert.equal(await frame.locator(`.rows .row[aria-rowindex="${leave + 1}"]`).count(), 0);
+  await cursorInList();
   await runCommand(page, 'View: Close Primary Side Bar');
   await page.mouse.move(1300, 880);
   await screenshot(page, 'preview-panel-enter-leave');
