@@ -7,7 +7,6 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', external: [] },
   { in: 'server/src/lsp/server.ts', out: 'dist/server.js', external: [] },
   // Worker threads: loaded by file next to the bundle that starts them (preview worker clients).
-  { in: 'server/src/preview/worker.ts', out: 'dist/worker.js', external: [] },
   { in: 'server/src/lsp/preview/worker.ts', out: 'dist/preview-worker.js', external: [] },
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '../../grammar/src';
 import { defaultSchema } from '../../server/src/language/schema';
-import { PreviewRunner } from '../../server/src/lsp/preview/runner';
+import { PreviewRunner, workerEntry } from '../../server/src/lsp/preview/runner';
 import { bigCustomerClauses, contactsCsv, funnel, generateContacts } from './preview-data';
 
 const listsOf = (text: string) => parse(text).file.lists;
@@ -22,8 +22,11 @@ describe('lsp: preview worker', function () {
 
   before(async () => {
     writeFileSync(join(dir, 'contacts.csv'), contactsCsv(contacts));
-    const loaded = await runner.load(join(dir, 'contacts.csv'), defaultSchema(), ['email', 'firstname', 'lastname', 'lifecyclestage', 'annualrevenue', 'country'], 'UTC');
-    assert.equal(loaded.total, contacts.length);
+    // The worker loads what the workspace's lists read: here every property the tests below use.
+    const lists = listsOf('list "All" {\n  where email is known and lifecyclestage is known and annualrevenue is known and country is known\n}\n');
+    const loaded = await runner.load({ source: { kind: 'file', path: join(dir, 'contacts.csv'), exportZone: 'UTC' }, schema: defaultSchema(), defaultTimezone: 'UTC', root: dir, scope: { lists, now } }).outcome;
+    assert.equal(loaded.kind, 'loaded');
+    assert.equal(loaded.kind === 'loaded' && loaded.total, contacts.length);
   });
   after(async () => {
     await runner.terminate();
@@ -64,5 +67,43 @@ describe('lsp: preview worker', function () {
     const found = await runner.rows('Poles', { lists, now }, 0, 10, 'HUGO.');
     assert.equal(found.matches, poles.filter((c) => c.email.startsWith('hugo.')).length);
     assert.ok(found.rows.every((r) => String(r.values[0]).startsWith('hugo.')));
+  });
+
+  it('says who would enter and who would leave a published list, and pages and exports each view', async () => {
+    const lists = listsOf('list "Poles" {\n  where country is "Poland"\n}\n');
+    const poles = contacts.filter((c) => c.country === 'Poland').map((c) => String(c.id));
+    // Members now: the first 100 Poles and the first 50 Spaniards (who would leave); one id unknown to the data.
+    const spaniards = contacts.filter((c) => c.country === 'Spain').slice(0, 50).map((c) => String(c.id));
+    await runner.setMembers('Poles', '77', [...poles.slice(0, 100), ...spaniards, '999999999']);
+    const [preview] = (await runner.evaluate(['Poles'], { lists, now }))!;
+    assert.deepEqual(preview.diff, { listId: '77', members: 151, enter: poles.length - 100, leave: 50, undecided: 0, membersNotInData: 1 });
+    const entering = await runner.rows('Poles', { lists, now }, 0, 3, '', 'enter');
+    assert.equal(entering.matches, poles.length - 100);
+    assert.deepEqual(entering.rows.map((r) => r.id), poles.slice(100, 103));
+    const leaving = await runner.exportCsv('Poles', { lists, now }, '', 'leave');
+    assert.equal(leaving.rows, 50);
+    assert.deepEqual(leaving.csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[0]), spaniards);
+    await runner.forgetMembers();
+    const [after] = (await runner.evaluate(['Poles'], { lists, now }))!;
+    assert.equal(after.diff, undefined);
+    await assert.rejects(runner.rows('Poles', { lists, now }, 0, 3, '', 'enter'), /has not been compared with a published HubSpot list/);
+  });
+
+  it('aborts a load: the outcome is "cancelled" and nothing stays loaded', async () => {
+    const other = new PreviewRunner();
+    try {
+      const lists = listsOf('list "Poles" {\n  where country is "Poland"\n}\n');
+      const load = other.load({ source: { kind: 'file', path: join(dir, 'contacts.csv'), exportZone: 'UTC' }, schema: defaultSchema(), defaultTimezone: 'UTC', root: dir, scope: { lists, now } });
+      await other.abort(load.id);
+      assert.deepEqual(await load.outcome, { kind: 'cancelled', id: load.id });
+      await assert.rejects(other.rows('Poles', { lists, now }, 0, 1, ''), /No contacts are loaded yet/);
+    } finally {
+      await other.terminate();
+    }
+  });
+
+  it('a missing worker file is a clear error naming where it was expected', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'hslist-noworker-'));
+    assert.throws(() => workerEntry(empty), (e: Error) => e.message.includes(join(empty, 'preview-worker.js')) && /node scripts\/build\.mjs/.test(e.message));
   });
 });

@@ -125,7 +125,7 @@ describe('lsp: preview', function () {
     assert.match(answer.markdown, new RegExp(`❌ fail \`annualrevenue >= 4000000\` — \`annualrevenue\` = \`${c.annualrevenue}\``));
     assert.match(answer.markdown, /✅ pass `email is known`/);
     const unknown = await client.request<ExplainAnswer>('hslist/preview/explain', { name: 'Big customers', contact: 'nobody@nowhere.test' });
-    assert.match(unknown.error ?? '', /No contact with id or email "nobody@nowhere.test"/);
+    assert.match(unknown.error ?? '', /There is no contact with email nobody@nowhere\.test in the loaded data/);
   });
 
   it('reports the rejected row once, with its line number', () => {

@@ -2,15 +2,7 @@
 // finished phase), so logs of CI runs stay readable.
 
 import type { Progress } from '../preview/hubspot/fetch-contacts';
-
-const PHASES: Record<Progress['phase'], string> = {
-  contacts: 'contacts',
-  modified: 'modified contacts',
-  history: 'property history',
-  memberships: 'list memberships',
-  companies: 'associated companies',
-  saving: 'the snapshot',
-};
+import { phaseName, progressText as describe, progressVerb as verb } from '../preview/progress-text';
 
 export interface ProgressReporter {
   update(p: Progress): void;
@@ -20,16 +12,6 @@ export interface ProgressReporter {
 
 export function progressReporter(write: (text: string) => void, tty: boolean): ProgressReporter {
   return tty ? barReporter(write) : lineReporter(write);
-}
-
-/** Every phase loads something, except the last, which writes the cache. */
-function verb(p: Progress): string {
-  return p.phase === 'saving' ? 'Saving' : 'Loading';
-}
-
-function describe(p: Progress): string {
-  const done = p.done.toLocaleString('en-US');
-  return p.total === undefined ? `${PHASES[p.phase]}: ${done}` : `${PHASES[p.phase]}: ${done} of ${p.total.toLocaleString('en-US')}`;
 }
 
 function barReporter(write: (text: string) => void): ProgressReporter {
@@ -61,7 +43,7 @@ function lineReporter(write: (text: string) => void): ProgressReporter {
     update(p) {
       if (!current || current.phase !== p.phase) {
         flush();
-        write(`${verb(p)} ${PHASES[p.phase]}…\n`);
+        write(`${verb(p)} ${phaseName(p)}…\n`);
       }
       current = p;
     },

@@ -16,6 +16,7 @@ import { renderProblems } from './problems';
 import { analyzeSources, display, type WorkspaceRun } from './workspace-run';
 import { listReport, publishedComparison } from './preview-build';
 import { progressReporter } from './preview-progress';
+import { isInclusionList } from '../preview/inclusion';
 import { renderText, type PreviewReport } from './preview-report';
 import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
 
@@ -38,7 +39,7 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`${display(io.cwd, file)} has no list named "${flags.list}" (its lists: ${names}).`);
   }
   const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run), defaultTimezone: ctx.config.timezone, root };
-  const source = dataSource(flags, ctx.config.contacts, io);
+  const source = dataSource(flags, ctx.config, io);
   const loaded = await loadWithProgress(workspace, source, flags, io);
   if (typeof loaded === 'number') return loaded;
   const report: PreviewReport = { file: display(io.cwd, file), data: { kind: loaded.kind, ...loaded.report, ...(loaded.refresh ? { refresh: loaded.refresh } : {}) }, lists: [] };
@@ -47,7 +48,7 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
     const preview = previewList(workspace, loaded, list.name.text, { now: flags.now, sampleSize: flags.sample, explain: flags.explain });
     if ('error' in preview) throw new UsageError(preview.error);
     const entry = listReport(preview, analysis, flags.explain);
-    const published = hubspot && (await publishedComparison(hubspot, preview, list, isInclusionList(run, list.name.text), flags.sample));
+    const published = hubspot && (await publishedComparison(hubspot, preview, list, isInclusionList(run.analysis.syncBlocks, list.name.text), flags.sample));
     if (published) entry.published = published;
     report.lists.push(entry);
   }
@@ -60,16 +61,12 @@ function workspaceLists(run: WorkspaceRun) {
   return [...run.analysis.lists.values()].map((symbols) => symbols[0].node);
 }
 
-function isInclusionList(run: WorkspaceRun, name: string): boolean {
-  return run.analysis.syncBlocks.some(({ node }) =>
-    node.settings.some((s) => s.key.text === 'inclusion list' && s.value?.kind === 'string' && s.value.value.toLowerCase() === name.toLowerCase()));
-}
-
-function dataSource(flags: PreviewFlags, configured: string | undefined, io: CliIo): DataSource {
-  if (flags.data === 'hubspot') {
+function dataSource(flags: PreviewFlags, config: { contacts?: string; liveContacts?: boolean }, io: CliIo): DataSource {
+  const configured = config.contacts;
+  if (flags.data === 'hubspot' || (flags.data === undefined && config.liveContacts)) {
     const { settings, problems } = accountSettingsFromEnv(io.env);
     if (problems.length > 0) throw new UsageError(problems.join(' '));
-    if (!settings.hubspot) throw new UsageError('--data hubspot needs a HubSpot account: set HSLIST_HUBSPOT_TOKEN (and HSLIST_HUBSPOT_BASE_URL for another API base).');
+    if (!settings.hubspot) throw new UsageError(`${flags.data === 'hubspot' ? '--data hubspot' : '"contacts": "hubspot" in hslist.json'} needs a HubSpot account: set HSLIST_HUBSPOT_TOKEN (and HSLIST_HUBSPOT_BASE_URL for another API base).`);
     return { kind: 'hubspot', connection: { accessToken: settings.hubspot.accessToken, basePath: settings.hubspot.baseUrl } };
   }
   const path = flags.data !== undefined ? resolve(io.cwd, flags.data) : configured;

@@ -15,6 +15,8 @@ export interface WorkspaceConfig {
   timezone: string;
   /** Contact data for the preview (CSV export, JSON or NDJSON). */
   contacts?: string;
+  /** `"contacts": "hubspot"`: the preview reads the live portal (the connected HubSpot account). */
+  liveContacts?: boolean;
   hubspotBaseUrl?: string;
   salesforceInstanceUrl?: string;
 }
@@ -68,7 +70,9 @@ function readConfigObject(raw: unknown, root: string, file: string, problems: st
   const schema = text('schema');
   if (schema) config.schema = resolve(root, schema);
   const contacts = text('contacts');
-  if (contacts) config.contacts = resolve(root, contacts);
+  // "hubspot" names the live portal, as `--data hubspot` does; a file of that name is written ./hubspot.
+  if (contacts?.trim().toLowerCase() === 'hubspot') config.liveContacts = true;
+  else if (contacts) config.contacts = resolve(root, contacts);
   const timezone = text('timezone');
   if (timezone) {
     if (isValidTimeZone(timezone)) config.timezone = timezone;

@@ -7,7 +7,7 @@ import type { ColumnStore } from './columns';
 import { StoreBuilder } from './columns-build';
 import { readCsvContacts, readContacts } from './sources';
 import type { SourceReport } from './types';
-import { PreviewCancelled } from './hubspot/abort';
+import { PreviewCancelled, untilAborted } from './hubspot/abort';
 import type { Progress } from './hubspot/fetch-contacts';
 
 export interface FileLoadOptions {
@@ -34,14 +34,15 @@ export async function loadContactsFile(path: string, schema: Schema, properties:
   };
   if (options.signal?.aborted) throw new PreviewCancelled();
   let report: SourceReport;
-  if (/\.(ndjson|jsonl|json)$/i.test(path)) report = await readContacts(path, schema, sink, sourceOptions);
+  if (/\.(ndjson|jsonl|json)$/i.test(path)) report = await untilAborted(readContacts(path, schema, sink, sourceOptions), options.signal);
   else {
     const stream = createReadStream(path);
-    const onAbort = () => stream.destroy();
+    // Destroyed with an error, so the parsing pipeline ends too (a plain destroy leaves it waiting).
+    const onAbort = () => stream.destroy(new PreviewCancelled());
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setInterval(() => options.onProgress?.({ phase: 'contacts', done: rows, total: undefined }), 250);
     try {
-      report = await readCsvContacts(stream, schema, sink, sourceOptions);
+      report = await untilAborted(readCsvContacts(stream, schema, sink, sourceOptions), options.signal);
     } finally {
       clearInterval(timer);
       options.signal?.removeEventListener('abort', onAbort);

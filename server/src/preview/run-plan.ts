@@ -72,7 +72,7 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       }
       return p;
     case 'form':
-      return unavailable('form submissions are not loaded by any preview source');
+      return data.store.forms ? p : unavailable(`form submissions are not in this data (only JSON records with "formSubmissions" carry them)`);
     default:
       return p;
   }

@@ -6,6 +6,7 @@ import type { ListNode } from '../../../grammar/src/ast';
 import type { HubSpotAccountOptions } from '../hubspot/account/account';
 import { type ColumnStore, rawValue } from './columns';
 import { CompiledEvaluator, type TriSet } from './compiled';
+import { dictionaryMatches } from './compiled-strings';
 import { explainNode, recordAt, type ExplainNode } from './explain';
 import type { PlanNode } from './plan-types';
 import type { PreviewResult } from './result-types';
@@ -97,12 +98,7 @@ export function findList(workspace: PlanWorkspace, name: string): ListNode | und
 export function previewList(workspace: PlanWorkspace, data: PreviewData, listName: string, options: PreviewOptions): ListPreview | { error: string } {
   const list = findList(workspace, listName);
   if (!list) return { error: `There is no list named "${listName}" in the workspace.` };
-  const marked = markUnanswerable(planForList(list, workspace, options.now), {
-    store: data.store,
-    historyProperties: new Set(data.history ? workspaceNeeds(workspace, options.now).historyProperties : []),
-    missingLists: data.missingLists,
-    hint: data.kind === 'file' ? 'preview with --data hubspot to load it' : 'the live source could not load it',
-  });
+  const marked = answerablePlan(workspace, data, list, options.now);
   const { plan, store } = resolveHistoryFilters(marked, data.store, data.history);
   const evaluator = options.evaluator && options.evaluator.store === store ? options.evaluator : new CompiledEvaluator(store);
   const result = evaluator.evaluate(plan, { sampleSize: options.sampleSize ?? 5 });
@@ -111,8 +107,27 @@ export function previewList(workspace: PlanWorkspace, data: PreviewData, listNam
     list: list.name.text, result, properties, rows: evaluator.rows(plan), store,
     samples: result.sampleIds.map((id) => sampleContact(store, store.ids.rowOf(id), properties)),
   };
-  if (options.explain !== undefined) preview.explanation = explain(store, marked, data.history, options.explain);
+  if (options.explain !== undefined) preview.explanation = explainWho(store, marked, data.history, options.explain);
   return preview;
+}
+
+/** How a file preview's reasons say where the missing data would come from (the editor says it its own way). */
+export const CLI_LIVE_HINT = 'preview with --data hubspot to load it';
+
+/** The list's plan with every condition the data cannot answer marked, each with its reason. */
+export function answerablePlan(workspace: PlanWorkspace, data: Pick<PreviewData, 'kind' | 'store' | 'history' | 'missingLists'>, list: ListNode, now: number, fileHint = CLI_LIVE_HINT): PlanNode {
+  return markUnanswerable(planForList(list, workspace, now), {
+    store: data.store,
+    historyProperties: loadedHistory(workspace, data, now),
+    missingLists: data.missingLists,
+    hint: data.kind === 'file' ? fileHint : 'the live source could not load it',
+  });
+}
+
+/** Properties whose history the data holds: fetched by the live source, or carried by a JSON file's records. */
+function loadedHistory(workspace: PlanWorkspace, data: Pick<PreviewData, 'store' | 'history'>, now: number): Set<string> {
+  if (data.history) return new Set(workspaceNeeds(workspace, now).historyProperties);
+  return new Set(data.store.history ? data.store.history.columns.keys() : []);
 }
 
 /** One contact as samples show it. */
@@ -126,7 +141,7 @@ export function sampleContact(store: ColumnStore, row: number, properties: strin
 }
 
 /** Why a contact (by email or id) is in or out, with the plan whose unanswerable parts carry their reasons. */
-function explain(store: ColumnStore, plan: PlanNode, history: HistoryById | undefined, who: string): ExplainNode | { error: string } {
+export function explainWho(store: ColumnStore, plan: PlanNode, history: HistoryById | undefined, who: string): ExplainNode | { error: string } {
   const row = findContactRow(store, who);
   if (row < 0) return { error: `There is no contact ${who.includes('@') ? 'with email' : 'with id'} ${who} in the loaded data.` };
   const record = recordAt(store, row);
@@ -155,13 +170,15 @@ function expand(plan: PlanNode, node: ExplainNode, record: ContactRecord): Expla
   }
 }
 
-/** The row of a record id, else of an email (case-insensitive, first match); -1 when neither. */
+/** The row of a record id, else of an email (case-insensitive, first row); -1 when neither. */
 export function findContactRow(store: ColumnStore, who: string): number {
-  const byId = store.ids.rowOf(who.trim());
-  if (byId >= 0 || !who.includes('@')) return byId;
+  const wanted = who.trim();
+  const byId = store.ids.rowOf(wanted);
+  if (byId >= 0 || !wanted.includes('@')) return byId;
   const col = store.columns.get('email');
-  if (!col) return -1;
-  const wanted = who.trim().toLowerCase();
-  for (let r = 0; r < store.size; r++) if (rawValue(col, r)?.toLowerCase() === wanted) return r;
-  return -1;
+  if (!col || col.kind !== 'string') return -1;
+  // The evaluator's own dictionary search: no string is made per contact, even at 1M contacts.
+  const { match } = dictionaryMatches(col.dict, 'IS_EQUAL_TO', [wanted]);
+  const code = match.indexOf(1, 1);
+  return code > 0 ? col.codes.indexOf(code) : -1;
 }

@@ -1,19 +1,20 @@
-// Where the editor preview's contacts come from and what to load: the `hslist.contactData` setting
-// (relative to the workspace root) overrides `contacts` in hslist.json; only the properties the
-// workspace's lists reference are loaded, plus the ones the table and hover show.
+// Where the editor preview's contacts come from: the `hslist.contactData` setting (relative to the
+// workspace root) overrides `contacts` in hslist.json; either names a file or "hubspot" (the live
+// portal). What to load is the engine's business (run.ts workspaceNeeds).
 
 import { isAbsolute, resolve } from 'node:path';
-import type { Expr, ListNode } from '../../../../grammar/src/ast';
 import type { SourceReport } from '../../preview/types';
 import type { ServerContext } from '../context';
+import { LIVE_HUBSPOT_DATA } from './protocol';
 
-export const SHOWN_PROPERTIES = ['email', 'firstname', 'lastname'];
 const FIRST_LINES_REPORTED = 5;
 
-export interface DataChoice {
-  path: string | undefined;
-  origin: 'setting hslist.contactData' | 'hslist.json contacts' | 'none';
-}
+export type DataChoice =
+  | { kind: 'file'; path: string; origin: DataOrigin }
+  | { kind: 'hubspot'; origin: DataOrigin }
+  | { kind: 'none'; origin: 'none' };
+
+type DataOrigin = 'setting hslist.contactData' | 'hslist.json contacts';
 
 /** The editor setting, pulled from the client (undefined when the client does not answer). */
 async function settingValue(ctx: ServerContext): Promise<string | undefined> {
@@ -26,39 +27,16 @@ async function settingValue(ctx: ServerContext): Promise<string | undefined> {
   }
 }
 
+/** The setting wins over hslist.json; either may name a file or `hubspot` (the live portal). */
 export async function chooseDataSource(ctx: ServerContext): Promise<DataChoice> {
   const config = ctx.state.settings.config;
   const setting = await settingValue(ctx);
-  if (setting) return { path: isAbsolute(setting) ? setting : resolve(config.root, setting), origin: 'setting hslist.contactData' };
-  if (config.contacts) return { path: config.contacts, origin: 'hslist.json contacts' };
-  return { path: undefined, origin: 'none' };
-}
-
-function propertiesIn(expr: Expr | undefined, out: Set<string>): void {
-  if (!expr) return;
-  switch (expr.kind) {
-    case 'and':
-    case 'or':
-      for (const e of expr.operands) propertiesIn(e, out);
-      return;
-    case 'not':
-      return propertiesIn(expr.operand, out);
-    case 'paren':
-      return propertiesIn(expr.inner, out);
-    case 'property':
-      out.add(expr.property.text);
-      if (expr.operands.kind === 'property') out.add(expr.operands.property.text);
-      return;
-    default:
-      return;
-  }
-}
-
-/** Contact properties the lists reference, plus the shown ones; sorted, so equal sets compare equal. */
-export function referencedProperties(lists: ListNode[]): string[] {
-  const out = new Set(SHOWN_PROPERTIES);
-  for (const list of lists) propertiesIn(list.where, out);
-  return [...out].sort();
+  const origin = 'setting hslist.contactData';
+  if (setting?.toLowerCase() === LIVE_HUBSPOT_DATA) return { kind: 'hubspot', origin };
+  if (setting) return { kind: 'file', path: isAbsolute(setting) ? setting : resolve(config.root, setting), origin };
+  if (config.liveContacts) return { kind: 'hubspot', origin: 'hslist.json contacts' };
+  if (config.contacts) return { kind: 'file', path: config.contacts, origin: 'hslist.json contacts' };
+  return { kind: 'none', origin: 'none' };
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import type { ServerContext } from '../context';
 import { fileOf } from '../context';
-import { countTitle } from './lenses';
+import { countTitle, diffTitle } from './lenses';
 import type { PreviewSession } from './session';
 
 const sessions = new WeakMap<ServerContext, PreviewSession>();
@@ -30,7 +30,7 @@ export function previewHoverMarkdown(ctx: ServerContext, uri: string, offset: nu
   const stored = list ? session.previews.get(list.name.text) : undefined;
   if (!stored) return undefined;
   const { result, sample, columns } = stored.preview;
-  const lines = [`**Preview:** ${countTitle(result)}`];
+  const lines = [`**Preview:** ${countTitle(result)}${diffTitle(stored.preview.diff)}`];
   if (sample.length === 0) return lines.join('\n');
   const email = columns.indexOf('email');
   const first = columns.indexOf('firstname');

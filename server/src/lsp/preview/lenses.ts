@@ -9,6 +9,7 @@ import { fileOf } from '../context';
 import { toPosition, toRange } from '../ranges';
 import type { PreviewResult } from '../../preview/result-types';
 import type { PreviewSession } from './session';
+import type { ListDiff } from './worker-messages';
 
 /** The VS Code command a lens runs (registered by the client; not a server command). */
 export const OPEN_PANEL_COMMAND = 'hslist.openPreviewPanel';
@@ -24,6 +25,12 @@ export function countTitle(r: PreviewResult): string {
   return `${head} (up to ${formatCount(r.maxCount)}: ${n} condition${n === 1 ? '' : 's'} not previewable locally)`;
 }
 
+/** " · +12 would enter · −3 would leave (HubSpot list #42)" once the published list's members are known. */
+export function diffTitle(diff: ListDiff | undefined): string {
+  if (!diff) return '';
+  return ` · +${formatCount(diff.enter)} would enter · −${formatCount(diff.leave)} would leave (HubSpot list #${diff.listId})`;
+}
+
 export function codeLenses(ctx: ServerContext, session: PreviewSession, uri: string): CodeLens[] {
   const at = fileOf(ctx, uri);
   if (!at) return [];
@@ -32,7 +39,8 @@ export function codeLenses(ctx: ServerContext, session: PreviewSession, uri: str
     const stored = session.previews.get(list.name.text);
     if (!stored) continue;
     const range = toRange(at.file.lineIndex, list.name);
-    lenses.push({ range, command: { title: countTitle(stored.preview.result), command: OPEN_PANEL_COMMAND, arguments: [uri, list.name.text] } });
+    const title = countTitle(stored.preview.result) + diffTitle(stored.preview.diff);
+    lenses.push({ range, command: { title, command: OPEN_PANEL_COMMAND, arguments: [uri, list.name.text] } });
   }
   return lenses;
 }

@@ -10,7 +10,7 @@ export const PreviewRequests = {
   summary: 'hslist/preview/summary',
   /** RowsParams → RowsPage. */
   rows: 'hslist/preview/rows',
-  /** { name, search } → { csv, rows }. */
+  /** ExportParams → { csv, rows }. */
   exportCsv: 'hslist/preview/export',
   /** ExplainParams → ExplainAnswer. */
   explain: 'hslist/preview/explain',
@@ -20,10 +20,60 @@ export const PreviewRequests = {
   status: 'hslist/preview/status',
 } as const;
 
+/**
+ * Messages the server sends to the client, and the client's notifications about accounts. Tokens
+ * cross the connection only in the answer to `hubspotConnection`, which the server asks for right
+ * before it talks to HubSpot and never stores, logs or writes.
+ */
+export const AccountMessages = {
+  /** server → client request, {} → HubSpotConnectionAnswer. */
+  hubspotConnection: 'hslist/account/hubspotConnection',
+  /** client → server notification, {}: an account was connected or disconnected (no secrets in it). */
+  accountsChanged: 'hslist/account/changed',
+} as const;
+
+export type HubSpotConnectionAnswer =
+  | { accessToken: string; /** The API base (hslist.hubspot.baseUrl); HubSpot's own when absent. */ baseUrl?: string }
+  /** Why there is no connection, as a sentence for the user (not connected, or a trace would log the token). */
+  | { unavailable: string };
+
+/** The value of `hslist.contactData` (or of `contacts` in hslist.json) that previews the live portal. */
+export const LIVE_HUBSPOT_DATA = 'hubspot';
+
+/** Which contacts the panel's table shows: the list's matches, or who would enter / leave the published list. */
+export type RowsView = 'matches' | 'enter' | 'leave';
+
+/** The list as published in HubSpot, compared with the preview (`state: 'compared'`), or why there is no comparison. */
+export type PublishedComparison =
+  | { state: 'not-connected'; message: string }
+  | { state: 'not-published'; message: string }
+  | { state: 'error'; message: string }
+  | {
+      state: 'compared';
+      listId: string;
+      /** Current members in HubSpot. */
+      members: number;
+      /** Certainly match, not members now. */
+      enter: number;
+      /** Members now, certainly do not match. */
+      leave: number;
+      /** Contacts the preview cannot judge (conditions not previewable locally). */
+      undecided: number;
+      /** Members whose record id is not in the preview's data (a local file may hold other contacts). */
+      membersNotInData: number;
+      /** The list is the sync block's inclusion list: entering contacts sync to Salesforce. */
+      syncsToSalesforce: boolean;
+      /** When the memberships were read (ISO 8601). */
+      fetchedAt: string;
+    };
+
 export interface PreviewStatus {
-  state: 'no-data' | 'loading' | 'ready' | 'error';
-  /** The data file in use, when there is one. */
+  /** `cancelled`: the user cancelled a load; nothing is loaded again until a reload or a settings change. */
+  state: 'no-data' | 'loading' | 'ready' | 'error' | 'cancelled';
+  /** The data in use: a file path, or "HubSpot (host)" for the live portal. */
   source?: string;
+  /** `hubspot` when previewing the live portal. */
+  kind?: 'file' | 'hubspot';
   total?: number;
   /** A sentence for the user when state is no-data or error. */
   message?: string;
@@ -49,6 +99,8 @@ export interface PreviewSummary {
   funnel: FunnelStep[];
   /** Column names of the rows (after the id). */
   columns: string[];
+  /** Who would enter / leave the published list; absent while the memberships are being read. */
+  published?: PublishedComparison;
 }
 
 export interface RowsParams {
@@ -56,6 +108,14 @@ export interface RowsParams {
   offset: number;
   limit: number;
   search?: string;
+  /** `matches` when absent. */
+  view?: RowsView;
+}
+
+export interface ExportParams {
+  name: string;
+  search?: string;
+  view?: RowsView;
 }
 
 export interface PreviewRow {

@@ -10,8 +10,8 @@ import { toOffset } from '../ranges';
 import { explainMarkdown } from './explain-text';
 import { attachSession } from './hover-sample';
 import { codeLenses, inlayHints } from './lenses';
-import type { ExplainAnswer, ExplainParams, PreviewStatus, PreviewSummary, RowsPage, RowsParams } from './protocol';
-import { PreviewRequests } from './protocol';
+import type { ExplainAnswer, ExplainParams, ExportParams, PreviewStatus, PreviewSummary, RowsPage, RowsParams, RowsView } from './protocol';
+import { AccountMessages, PreviewRequests } from './protocol';
 import { PreviewSession } from './session';
 import type { PreviewRunner } from './runner';
 
@@ -40,6 +40,7 @@ async function summary(session: PreviewSession, name: string): Promise<PreviewSu
   const stored = session.previews.get(name);
   if (!stored) throw new ResponseError(ErrorCodes.InvalidRequest, session.status.message ?? `There is no list named "${name}" to preview.`);
   const { result, columns } = stored.preview;
+  const published = session.comparison(name);
   return {
     status: session.status,
     name,
@@ -50,13 +51,18 @@ async function summary(session: PreviewSession, name: string): Promise<PreviewSu
     notPreviewable: result.notPreviewable.map((n) => `${n.text}: ${n.reason}`),
     funnel: result.clauses.map((c) => ({ text: c.text, count: c.count, survivors: c.funnel ?? c.count, ...(c.notPreviewable ? { notPreviewable: c.notPreviewable } : {}) })),
     columns,
+    ...(published ? { published } : {}),
   };
+}
+
+function viewOf(view: unknown): RowsView {
+  return view === 'enter' || view === 'leave' ? view : 'matches';
 }
 
 async function rows(session: PreviewSession, p: RowsParams): Promise<RowsPage> {
   const runner = await runnerOrRefuse(session);
   const limit = Math.min(MAX_PAGE, Math.max(0, Math.floor(p.limit)));
-  const page = await runner.rows(p.name, session.scope(), Math.max(0, Math.floor(p.offset)), limit, p.search ?? '');
+  const page = await runner.rows(p.name, session.scope(), Math.max(0, Math.floor(p.offset)), limit, p.search ?? '', viewOf(p.view));
   return { name: p.name, matches: page.matches, offset: p.offset, columns: page.columns, rows: page.rows };
 }
 
@@ -79,10 +85,11 @@ function registerRequests(ctx: ServerContext, session: PreviewSession): void {
   });
   c.onRequest(PreviewRequests.summary, (p: { name: string }) => summary(session, p.name));
   c.onRequest(PreviewRequests.rows, (p: RowsParams) => rows(session, p));
-  c.onRequest(PreviewRequests.exportCsv, async (p: { name: string; search?: string }) => {
+  c.onRequest(PreviewRequests.exportCsv, async (p: ExportParams) => {
     const runner = await runnerOrRefuse(session);
-    return runner.exportCsv(p.name, session.scope(), p.search ?? '').then((r) => ({ csv: r.csv, rows: r.rows }));
+    return runner.exportCsv(p.name, session.scope(), p.search ?? '', viewOf(p.view)).then((r) => ({ csv: r.csv, rows: r.rows }));
   });
+  c.onNotification(AccountMessages.accountsChanged, () => void session.accountsChanged());
   c.onRequest(PreviewRequests.explain, (p: ExplainParams) => explain(ctx, session, p));
   c.onRequest(PreviewRequests.reload, async (): Promise<PreviewStatus> => {
     await session.reload();

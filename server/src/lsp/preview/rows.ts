@@ -89,15 +89,3 @@ export function csvOf(store: ColumnStore, rows: Uint32Array): string {
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
-
-/** The row of a contact given by id, or else by email (case-insensitive); -1 when neither matches. */
-export function findContact(store: ColumnStore, idOrEmail: string): number {
-  const wanted = idOrEmail.trim();
-  const byId = store.ids.rowOf(wanted);
-  if (byId >= 0) return byId;
-  const col = store.columns.get('email');
-  if (!col || col.kind !== 'string') return -1;
-  const { match } = dictionaryMatches(col.dict, 'IS_EQUAL_TO', [wanted]);
-  const code = match.indexOf(1, 1);
-  return code > 0 ? col.codes.indexOf(code) : -1;
-}

@@ -1,22 +1,30 @@
 // The language server's side of the editor preview worker (worker.ts here). `evaluate` calls
 // supersede each other (an older one resolves as `cancelled`); `cancelRunning` lets an edit stop
-// the running evaluation at once, before the debounced re-evaluation is sent.
+// the running evaluation at once, before the debounced re-evaluation is sent. A load reports its
+// progress through a callback and can be aborted.
 
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Schema } from '../../language/schema-types';
-import type { SourceReport } from '../../preview/types';
-import type { FromWorker, ListPreview, ListScope, ToWorker } from './worker-messages';
+import type { Progress } from '../../preview/hubspot/fetch-contacts';
+import type { RowsView } from './protocol';
+import type { FromWorker, ListPreview, ListScope, LoadRequest, ToWorker } from './worker-messages';
 
-type Pending = { resolve: (r: FromWorker) => void; reject: (e: Error) => void };
+type Pending = { resolve: (r: FromWorker) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-/** dist/preview-worker.js next to the bundled server; worker.ts through tsx when running from source. */
-function workerEntry(): { file: string; execArgv: string[] } {
-  const bundled = join(__dirname, 'preview-worker.js');
+export type LoadOutcome = Extract<FromWorker, { kind: 'loaded' }> | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+
+/**
+ * dist/preview-worker.js next to the bundled server; worker.ts through tsx when running from source;
+ * neither: a clear error instead of a worker that dies at start.
+ */
+export function workerEntry(dir: string = __dirname): { file: string; execArgv: string[] } {
+  const bundled = join(dir, 'preview-worker.js');
   if (existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: join(__dirname, 'worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  const source = join(dir, 'worker.ts');
+  if (existsSync(source)) return { file: source, execArgv: ['--require', 'tsx/cjs'] };
+  throw new Error(`The preview worker is missing: expected ${bundled}; rebuild with \`node scripts/build.mjs\`.`);
 }
 
 export class PreviewRunner {
@@ -25,22 +33,41 @@ export class PreviewRunner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor() {
-    const entry = workerEntry();
+  constructor(dir?: string) {
+    const entry = workerEntry(dir);
     this.worker = new Worker(entry.file, { execArgv: entry.execArgv, workerData: { latest: this.latest } });
     // The language server exits on `exit` without waiting for the worker.
     this.worker.unref();
     this.worker.on('message', (reply: FromWorker) => {
-      this.pending.get(reply.id)?.resolve(reply);
+      const pending = this.pending.get(reply.id);
+      if (reply.kind === 'progress') return pending?.onProgress?.(reply.progress);
+      pending?.resolve(reply);
       this.pending.delete(reply.id);
     });
     this.worker.on('error', (e) => this.failAll(e));
     this.worker.on('exit', (code) => this.failAll(new Error(`the preview worker exited (code ${code})`)));
   }
 
-  async load(path: string, schema: Schema, properties: string[], exportZone: string): Promise<{ total: number; report: SourceReport }> {
-    const r = expectReply(await this.send({ kind: 'load', path, schema, properties, exportZone }), 'loaded');
-    return { total: r.total, report: r.report };
+  /** Starts a load; `id` is what `abort` takes. Never rejects for bad data: the outcome says why. */
+  load(request: LoadRequest, onProgress?: (p: Progress) => void): { id: number; outcome: Promise<LoadOutcome> } {
+    const id = this.nextId++;
+    const outcome = this.sendWithId({ kind: 'load', id, ...request }, onProgress).then((r): LoadOutcome => {
+      if (r.kind === 'loaded' || r.kind === 'cancelled') return r;
+      return { kind: 'failed', message: r.kind === 'failed' ? r.message : `unexpected reply "${r.kind}" from the preview worker` };
+    });
+    return { id, outcome };
+  }
+
+  async abort(load: number): Promise<void> {
+    await this.send({ kind: 'abort', load });
+  }
+
+  async setMembers(name: string, listId: string, memberIds: string[]): Promise<void> {
+    expectReply(await this.send({ kind: 'members', name, listId, memberIds }), 'done');
+  }
+
+  async forgetMembers(): Promise<void> {
+    await this.send({ kind: 'forgetMembers' });
   }
 
   /** Counts, funnels and samples of the named lists; undefined when a newer evaluation overtook it. */
@@ -57,12 +84,12 @@ export class PreviewRunner {
     return id;
   }
 
-  async rows(name: string, scope: ListScope, offset: number, limit: number, search: string) {
-    return expectReply(await this.send({ kind: 'rows', name, scope, offset, limit, search }), 'rows');
+  async rows(name: string, scope: ListScope, offset: number, limit: number, search: string, view: RowsView = 'matches') {
+    return expectReply(await this.send({ kind: 'rows', name, scope, offset, limit, search, view }), 'rows');
   }
 
-  async exportCsv(name: string, scope: ListScope, search: string) {
-    return expectReply(await this.send({ kind: 'export', name, scope, search }), 'csv');
+  async exportCsv(name: string, scope: ListScope, search: string, view: RowsView = 'matches') {
+    return expectReply(await this.send({ kind: 'export', name, scope, search, view }), 'csv');
   }
 
   async explain(name: string, scope: ListScope, contact: string) {
@@ -77,9 +104,9 @@ export class PreviewRunner {
     return this.sendWithId({ ...req, id: this.nextId++ } as ToWorker);
   }
 
-  private sendWithId(req: ToWorker): Promise<FromWorker> {
+  private sendWithId(req: ToWorker, onProgress?: (p: Progress) => void): Promise<FromWorker> {
     return new Promise((resolve, reject) => {
-      this.pending.set(req.id, { resolve, reject });
+      this.pending.set(req.id, { resolve, reject, onProgress });
       this.worker.postMessage(req);
     });
   }

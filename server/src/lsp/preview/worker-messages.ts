@@ -1,18 +1,23 @@
-// Messages between the editor's preview worker (worker.ts here) and the language server
-// (runner.ts). The engine's own worker (server/src/preview/worker.ts) answers evaluate/explain; this
-// one keeps the same store and evaluator and adds what an editor needs on top: one evaluation for
-// several lists at once, paged and searched rows, CSV export, and explain by email.
+// Messages between the preview worker (worker.ts here) and the language server (runner.ts). The
+// worker loads the contacts (a file, or the live HubSpot portal through the engine's cached source),
+// keeps the store and the engine's CompiledEvaluator, and answers what an editor needs: one
+// evaluation for several lists, paged and searched rows, CSV export, explanations, and who would
+// enter or leave a published list.
 //
-// Cancellation follows the engine's design: the runner writes the id of its newest `evaluate` into
-// a shared Int32Array; the worker stops before any clause when a newer one exists and answers
-// `cancelled`. Rows, export and explain are not cancelled: they read cached clause results.
+// Cancellation: the runner writes the id of its newest `evaluate` into a shared Int32Array; the
+// worker stops before any clause when a newer one exists and answers `cancelled`. A load is
+// cancelled by an `abort` message naming it (the user pressed Cancel); it then answers `cancelled`.
+// While a load runs, the worker sends `progress` messages with the load's id.
 
 import type { ListNode } from '../../../../grammar/src/ast';
 import type { Schema } from '../../language/schema-types';
+import type { HubSpotAccountOptions } from '../../hubspot/account/account';
 import type { PreviewResult } from '../../preview/result-types';
 import type { SourceReport } from '../../preview/types';
 import type { ExplainNode } from '../../preview/explain';
-import type { PreviewRow } from './protocol';
+import type { Progress } from '../../preview/hubspot/fetch-contacts';
+import type { Refresh } from '../../preview/hubspot/source';
+import type { PreviewRow, RowsView } from './protocol';
 
 export interface ListScope {
   /** Every list of the workspace (for `in list "Name"`). */
@@ -21,23 +26,55 @@ export interface ListScope {
   now: number;
 }
 
+/** What the worker loads: a contacts file, or the live portal (cached under root/.hslist/cache/). */
+export type WorkerSource =
+  | { kind: 'file'; path: string; exportZone: string }
+  | { kind: 'hubspot'; connection: HubSpotAccountOptions };
+
+export interface LoadRequest {
+  source: WorkerSource;
+  schema: Schema;
+  /** Zone of lists without `timezone:` (hslist.json). */
+  defaultTimezone: string;
+  /** Workspace root (the live cache lives in its .hslist/cache/). */
+  root: string;
+  scope: ListScope;
+}
+
+/** The enter/leave comparison of a list with its published counterpart's members. */
+export interface ListDiff {
+  listId: string;
+  members: number;
+  enter: number;
+  leave: number;
+  undecided: number;
+  membersNotInData: number;
+}
+
 export interface ListPreview {
   name: string;
   result: PreviewResult;
   /** The first matching contacts, for the hover. */
   sample: PreviewRow[];
   columns: string[];
+  /** Present when the members of the list's published counterpart were given (`members`). */
+  diff?: ListDiff;
 }
 
 export type ToWorker =
-  | { kind: 'load'; id: number; path: string; schema: Schema; properties: string[]; exportZone: string }
+  | ({ kind: 'load'; id: number } & LoadRequest)
+  | { kind: 'abort'; id: number; load: number }
+  | { kind: 'members'; id: number; name: string; listId: string; memberIds: string[] }
+  | { kind: 'forgetMembers'; id: number }
   | { kind: 'evaluate'; id: number; names: string[]; scope: ListScope; sampleSize: number }
-  | { kind: 'rows'; id: number; name: string; scope: ListScope; offset: number; limit: number; search: string }
-  | { kind: 'export'; id: number; name: string; scope: ListScope; search: string }
+  | { kind: 'rows'; id: number; name: string; scope: ListScope; offset: number; limit: number; search: string; view: RowsView }
+  | { kind: 'export'; id: number; name: string; scope: ListScope; search: string; view: RowsView }
   | { kind: 'explain'; id: number; name: string; scope: ListScope; contact: string };
 
 export type FromWorker =
-  | { kind: 'loaded'; id: number; total: number; report: SourceReport }
+  | { kind: 'progress'; id: number; progress: Progress }
+  | { kind: 'loaded'; id: number; total: number; report: SourceReport; refresh?: Refresh }
+  | { kind: 'done'; id: number }
   | { kind: 'evaluated'; id: number; previews: ListPreview[] }
   | { kind: 'rows'; id: number; matches: number; columns: string[]; rows: PreviewRow[] }
   | { kind: 'csv'; id: number; csv: string; rows: number }

@@ -15,10 +15,13 @@ import type { HistoryById } from './cache-files';
 
 const PREFIX = 'history:';
 
-/** The plan with history filters resolved against `history`, and the store holding their members. */
-export function resolveHistoryFilters(plan: PlanNode, store: ColumnStore, history: HistoryById | undefined): { plan: PlanNode; store: ColumnStore } {
+/**
+ * The plan with history filters resolved against `history`, and the store holding their members.
+ * `synthetic` may be kept between calls on the same store and history (the editor does): each filter's
+ * members are then computed once, however often the list is evaluated.
+ */
+export function resolveHistoryFilters(plan: PlanNode, store: ColumnStore, history: HistoryById | undefined, synthetic = new Map<string, Bitset>()): { plan: PlanNode; store: ColumnStore } {
   if (!history) return { plan, store };
-  const synthetic = new Map<string, Bitset>();
   const resolved = swap(plan, store, history, synthetic);
   if (synthetic.size === 0) return { plan, store };
   const memberships = new Map(store.memberships ?? []);
@@ -42,9 +45,9 @@ function swap(plan: PlanNode, store: ColumnStore, history: HistoryById, out: Map
       return { ...plan, plan: swap(plan.plan, store, history, out) };
     case 'filter': {
       if (!isHistoryOperator(plan.filter.operator)) return plan;
-      const members = historyMembers(plan, store, history);
-      if (!members) return plan;
       const listId = `${PREFIX}${planKey(plan)}`;
+      const members = out.get(listId) ?? historyMembers(plan, store, history);
+      if (!members) return plan;
       out.set(listId, members);
       return { kind: 'inList', span: plan.span, listId, text: plan.text };
     }

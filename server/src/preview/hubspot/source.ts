@@ -81,7 +81,10 @@ function chooseRefresh(previous: Manifest | undefined, cached: FetchedContacts |
   if (!previous) return { mode: 'full', reason: 'no cached snapshot yet' };
   if (previous.portal !== portal) return { mode: 'full', reason: `the cache holds contacts of ${previous.portal}` };
   if (!cached) return { mode: 'full', reason: 'the cached snapshot is unreadable or incomplete' };
-  if (!coversNeeds(previous.needs, needs)) return { mode: 'full', reason: 'the lists read data the cache does not hold' };
+  // Memberships and companies are read on every run: only contact properties and history live in the snapshot.
+  if (!coversNeeds(previous.needs, { ...previous.needs, contactProperties: needs.contactProperties, historyProperties: needs.historyProperties })) {
+    return { mode: 'full', reason: 'the lists read properties the cache does not hold' };
+  }
   const lastFull = Date.parse(previous.lastFullFetch);
   if (!(now - lastFull < FULL_REFETCH_AFTER_MS)) return { mode: 'full', reason: 'the last full fetch is over a day old (deleted contacts)' };
   return { mode: 'incremental', since: Date.parse(previous.lastFetch) - REFRESH_MARGIN_MS };

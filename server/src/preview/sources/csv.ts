@@ -28,6 +28,9 @@ export async function readCsvContacts(input: Readable | string, schema: Schema, 
   const parser = stream.pipe(
     parse({ bom: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true }),
   );
+  // pipe() does not pass the source's errors on: without this a read error (or a cancel, which destroys
+  // the source) would be thrown uncaught and the parser would wait for data forever.
+  stream.on('error', (e) => parser.destroy(e));
   parser.on('skip', (err: CsvError) => {
     report.issue(lineOf(err), 'malformed-line', `Line ${lineOf(err)} is not valid CSV (${err.message.replace(/^Invalid.*?:\s*/, '')}); the row was skipped.`);
     report.rejected();
