@@ -30,7 +30,7 @@ export async function readCsvContacts(input: Readable | string, schema: Schema, 
   );
   // pipe() does not pass the source's errors on: without this a read error (or a cancel, which destroys
   // the source) would be thrown uncaught and the parser would wait for data forever.
-  stream.on('error', (e) => parser.destroy(e));
+  stream.on('error', (e: Error) => parser.destroy(e));
   parser.on('skip', (err: CsvError) => {
     report.issue(lineOf(err), 'malformed-line', `Line ${lineOf(err)} is not valid CSV (${err.message.replace(/^Invalid.*?:\s*/, '')}); the row was skipped.`);
     report.rejected();
