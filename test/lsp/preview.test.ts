@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeLens, Hover, InlayHint } from 'vscode-languageserver-protocol';
 import { LspClient } from './support/lsp-client';
+import { until } from './support/until';
 import { bigCustomerClauses, contactsCsv, funnel, generateContacts } from './preview-data';
 import type { ExplainAnswer, PreviewSummary, RowsPage } from '../../server/src/lsp/preview/protocol';
 
@@ -27,16 +28,6 @@ const listText = (threshold: number) => [
   '}',
   '',
 ].join('\n');
-
-async function until<T>(read: () => Promise<T | undefined>, what: string, ms = 15000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('lsp: preview', function () {
   this.timeout(60_000);

@@ -12,7 +12,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { WorkDoneProgress, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const REPO = resolve(__dirname, '../../..');
 export const SERVER = join(REPO, 'dist/server.js');
@@ -46,6 +46,14 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Announce dynamic registration of watched files (default true). */
   watchedFiles?: boolean;
+  /** Announce `window.workDoneProgress` (the server then reports loads with progress). */
+  workDoneProgress?: boolean;
+}
+
+/** A `$/progress` value the server sent, with its token. */
+export interface ProgressEvent {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean };
 }
 
 export class LspClient {
@@ -53,6 +61,12 @@ export class LspClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   readonly log: string[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** The `hslist` section answered to `workspace/configuration`. */
+  settings: Record<string, unknown> = {};
+  /** What the client answers when the server asks for the HubSpot connection (as the VS Code client does). */
+  hubspotConnection: unknown = { unavailable: 'no HubSpot account is connected' };
+  readonly progressTokens: (string | number)[] = [];
+  readonly progress: ProgressEvent[] = [];
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
   private exited = false;
@@ -67,8 +81,13 @@ export class LspClient {
       this.registrations.push(...p.registrations);
       return null;
     });
-    this.connection.onRequest('workspace/configuration', () => [{}]);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/configuration', () => [this.settings]);
+    this.connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      this.progressTokens.push(p.token);
+      this.connection.onProgress(WorkDoneProgress.type, p.token, (value) => this.progress.push({ token: p.token, value: value as ProgressEvent['value'] }));
+      return null;
+    });
+    this.connection.onRequest('hslist/account/hubspotConnection', () => this.hubspotConnection);
     child.on('exit', () => (this.exited = true));
     this.connection.listen();
   }
@@ -84,6 +103,7 @@ export class LspClient {
       workspaceFolders: [{ uri: uriOf(root), name: 'fixture' }],
       initializationOptions: options.initializationOptions,
       capabilities: {
+        ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
         workspace: { didChangeWatchedFiles: { dynamicRegistration: options.watchedFiles ?? true }, workspaceEdit: { documentChanges: false } },
         textDocument: {
           completion: { completionItem: { snippetSupport: false } },

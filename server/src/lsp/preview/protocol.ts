@@ -34,7 +34,7 @@ export const AccountMessages = {
 
 export type HubSpotConnectionAnswer =
   | { accessToken: string; /** The API base (hslist.hubspot.baseUrl); HubSpot's own when absent. */ baseUrl?: string }
-  /** Why there is no connection, as a sentence for the user (not connected, or a trace would log the token). */
+  /** Why there is no connection: a lower-case clause the server puts into its own sentences (not connected, or a trace would log the token). */
   | { unavailable: string };
 
 /** The value of `hslist.contactData` (or of `contacts` in hslist.json) that previews the live portal. */
