@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { compileList } from '../../../server/src/hubspot/compile';
@@ -107,5 +107,17 @@ describe('hslist preview --data hubspot (child process against the emulator)', f
     } finally {
       await big.emulator.stop();
     }
+  });
+
+  it('"contacts": "hubspot" in hslist.json previews the live portal without --data, and says what is missing without a token', async () => {
+    const ws = liveWorkspace(OLD);
+    writeFileSync(join(ws.root, 'hslist.json'), JSON.stringify({ contacts: 'hubspot' }));
+    const run = await hslist(ws.root, env, ['preview', 'lists.hslist', '--json', '--now', new Date(h.now()).toISOString()]);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual([report.data.kind, report.data.rowsLoaded], ['hubspot', 300]);
+    const bare = await hslist(ws.root, {}, ['preview', 'lists.hslist']);
+    assert.equal(bare.code, 2);
+    assert.match(bare.stderr, /"contacts": "hubspot" in hslist\.json needs a HubSpot account: set HSLIST_HUBSPOT_TOKEN/);
   });
 });
