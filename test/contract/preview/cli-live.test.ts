@@ -43,7 +43,8 @@ const OLD = 'list "Polish leads" {\n  type: active\n  where country is "Poland"\
 const NEW = 'list "Polish leads" {\n  type: active\n  where country is "Poland" and lifecyclestage is any of (lead, marketingqualifiedlead)\n}\n';
 
 describe('hslist preview --data hubspot (child process against the emulator)', function () {
-  this.timeout(20_000);
+  // Each run is a child process compiling the CLI from source: seconds each, more on a loaded CI machine.
+  this.timeout(60_000);
   let h: LiveHarness;
   let env: Record<string, string>;
   before(async () => {
