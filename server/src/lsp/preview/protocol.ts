@@ -43,29 +43,33 @@ export const LIVE_HUBSPOT_DATA = 'hubspot';
 /** Which contacts the panel's table shows: the list's matches, or who would enter / leave the published list. */
 export type RowsView = 'matches' | 'enter' | 'leave';
 
+/** The list's published counterpart compared with the preview. */
+export interface MembershipCounts {
+  listId: string;
+  /** Current members in HubSpot. */
+  members: number;
+  /** Certainly match, not members now. */
+  enter: number;
+  /** Members now, certainly do not match. */
+  leave: number;
+  /** Contacts the preview cannot judge (conditions not previewable locally). */
+  undecided: number;
+  /** Members whose record id is not in the preview's data (a local file may hold other contacts). */
+  membersNotInData: number;
+}
+
 /** The list as published in HubSpot, compared with the preview (`state: 'compared'`), or why there is no comparison. */
 export type PublishedComparison =
   | { state: 'not-connected'; message: string }
   | { state: 'not-published'; message: string }
   | { state: 'error'; message: string }
-  | {
+  | ({
       state: 'compared';
-      listId: string;
-      /** Current members in HubSpot. */
-      members: number;
-      /** Certainly match, not members now. */
-      enter: number;
-      /** Members now, certainly do not match. */
-      leave: number;
-      /** Contacts the preview cannot judge (conditions not previewable locally). */
-      undecided: number;
-      /** Members whose record id is not in the preview's data (a local file may hold other contacts). */
-      membersNotInData: number;
       /** The list is the sync block's inclusion list: entering contacts sync to Salesforce. */
       syncsToSalesforce: boolean;
       /** When the memberships were read (ISO 8601). */
       fetchedAt: string;
-    };
+    } & MembershipCounts);
 
 export interface PreviewStatus {
   /** `cancelled`: the user cancelled a load; nothing is loaded again until a reload or a settings change. */

@@ -17,7 +17,7 @@ import type { SourceReport } from '../../preview/types';
 import type { ExplainNode } from '../../preview/explain';
 import type { Progress } from '../../preview/hubspot/fetch-contacts';
 import type { Refresh } from '../../preview/hubspot/source';
-import type { PreviewRow, RowsView } from './protocol';
+import type { MembershipCounts, PreviewRow, RowsView } from './protocol';
 
 export interface ListScope {
   /** Every list of the workspace (for `in list "Name"`). */
@@ -42,14 +42,7 @@ export interface LoadRequest {
 }
 
 /** The enter/leave comparison of a list with its published counterpart's members. */
-export interface ListDiff {
-  listId: string;
-  members: number;
-  enter: number;
-  leave: number;
-  undecided: number;
-  membersNotInData: number;
-}
+export type ListDiff = MembershipCounts;
 
 export interface ListPreview {
   name: string;
