@@ -3,37 +3,13 @@
 // Calendar units (day, week from Monday, month, quarter, year) are computed on wall-clock dates.
 
 import type { CalendarUnit } from '../../../grammar/src/ast';
+import { isValidTimeZone, wallClockAt } from '../hubspot/compile/time';
 
 export const DAY_MS = 86_400_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
 /** True when the runtime knows the IANA zone name. */
 export function isValidZone(zone: string): boolean {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
+  return isValidTimeZone(zone);
 }
 
 export interface WallDate {
@@ -48,13 +24,12 @@ export function zonedDate(zone: string, instant: number): WallDate & { offsetMs:
     const d = new Date(instant);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), offsetMs: 0 };
   }
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(zone).formatToParts(new Date(instant))) {
-    if (p.type !== 'literal' && p.type !== 'era') parts[p.type] = Number(p.value);
-  }
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  // The compiler's Intl reading of a zone's wall clock (one formatter per zone for both).
+  const wall = wallClockAt(zone, instant);
+  if (!wall) throw new RangeError(`Invalid time zone specified: ${zone}`);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const offsetMs = asUtc - (instant - (((instant % 1000) + 1000) % 1000));
-  return { year: parts.year, month: parts.month, day: parts.day, offsetMs };
+  return { year: wall.year, month: wall.month, day: wall.day, offsetMs };
 }
 
 /** The instant of a wall-clock time in a zone (in a DST gap: the instant just after it). */
