@@ -54,6 +54,22 @@ describe('HubSpot faults: what the service sends and the sentence the account la
     assert.match(error.message, new RegExp(`^HubSpot said 502 Bad Gateway: Bad Gateway ${CORRELATION}`));
   });
 
+  it('the filter-carrying calls (apiRequest, which the SDK does not retry) are retried too: reads on 5xx, never a create', async () => {
+    h.emulator.faults.add({ type: 'status', status: 503, count: 1, path: '/crm/v3/lists/object-type-id/' });
+    assert.equal(await h.account.findListByName('No such list'), undefined);
+    assert.deepEqual(statuses(), [503, 404]);
+    h.emulator.requests.length = 0;
+    h.emulator.faults.add({ type: 'status', status: 503, count: 1, path: '/crm/v3/lists' });
+    const error = await expectRejection(h.account.createList({ name: 'Created once', objectTypeId: '0-1', processingType: 'MANUAL' }));
+    assert.deepEqual(statuses(), [503], 'a POST that failed with 5xx may have been applied: not repeated');
+    assert.equal(error.kind, 'server');
+    h.emulator.requests.length = 0;
+    h.emulator.faults.add({ type: 'rate-limit', policy: 'TEN_SECONDLY_ROLLING', count: 1, path: '/crm/v3/lists' });
+    const created = await withoutLongWaits(() => h.account.createList({ name: 'Created after a 429', objectTypeId: '0-1', processingType: 'MANUAL' }));
+    assert.equal(created.name, 'Created after a 429');
+    assert.deepEqual(statuses(), [429, 200], 'a rate-limited request was not processed: repeated');
+  });
+
   it('429 TEN_SECONDLY_ROLLING is retried; DAILY is not, and names its policy', async () => {
     h.emulator.faults.add({ type: 'rate-limit', policy: 'TEN_SECONDLY_ROLLING', count: 1 });
     await withoutLongWaits(() => h.account.getProperties('companies'));

@@ -4,7 +4,8 @@
 
 import type { Client } from '@hubspot/api-client';
 import type { PropertyDef } from '../../language/schema-types';
-import { errorFromResponse, toAccountError } from './errors';
+import { toAccountError } from './errors';
+import { rawRequest } from './raw-request';
 import { hostOf, hubSpotClient, type ClientOptions } from './client';
 import { companiesFor, pageContacts } from './account-records';
 import type { HubSpotAccount, HubSpotList, Json, ListMembership, ListSearchOptions } from './types';
@@ -23,14 +24,15 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
       throw toAccountError(error, host);
     }
   };
-  const raw = (method: string, path: string, body?: unknown): Promise<Json> => guard(() => rawRequest(client, method, path, body));
+  const attempts = options.numberOfApiCallRetries ?? 3;
+  const raw = (method: string, path: string, body?: unknown): Promise<Json> => guard(() => rawRequest(client, { method, path, body }, attempts));
   return {
     host,
     getProperties: (objectType) => guard(async () => (await client.crm.properties.coreApi.getAll(objectType)).results.map(plain) as PropertyDef[]),
     findListByName: (name, includeFilters = false, objectTypeId = CONTACTS) => guard(async () => {
       try {
         const path = `/crm/v3/lists/object-type-id/${encodeURIComponent(objectTypeId)}/name/${encodeURIComponent(name)}?includeFilters=${includeFilters}`;
-        return toList((await rawRequest(client, 'GET', path)).list);
+        return toList((await rawRequest(client, { method: 'GET', path }, attempts)).list);
       } catch (error) {
         if (toAccountError(error, host).status === 404) return undefined;
         throw error;
@@ -45,20 +47,6 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     pageContacts: (properties, pageOptions) => pageContacts(client, properties, pageOptions ?? {}, host),
     getCompaniesFor: (contactIds, companyProperties) => guard(() => companiesFor(client, contactIds, companyProperties ?? ['name', 'domain'])),
   };
-}
-
-/** A raw JSON call; non-2xx answers become HubSpotAccountError with HubSpot's own message. */
-async function rawRequest(client: Client, method: string, path: string, body?: unknown): Promise<Json> {
-  const response = await client.apiRequest({ method, path, ...(body === undefined ? {} : { body }) });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text === '' ? {} : JSON.parse(text);
-  } catch {
-    // Not JSON (a proxy's HTML page, say): keep the text for the message.
-  }
-  if (!response.ok) throw errorFromResponse(response.status, parsed);
-  return parsed !== null && typeof parsed === 'object' ? (parsed as Json) : {};
 }
 
 async function searchAllLists(client: Client, options: ListSearchOptions): Promise<HubSpotList[]> {
