@@ -85,10 +85,13 @@ describe('lsp: preview of the live HubSpot portal', function () {
     const published = await emulatorMembers(FIRST, 'Polish leads');
     const narrowed = await emulatorMembers(SECOND, 'check: Polish leads');
     await client.request('hslist/preview/reload', {});
+    const updatesBefore = client.previewUpdates.length;
     client.change(uri, listText(SECOND));
     const leave = published.ids.filter((id) => !narrowed.ids.includes(id));
     assert.ok(leave.length > 0, 'the narrowed criteria drop some members');
     await lensTitled(`${fmt(narrowed.ids.length)} of 300 contacts · +0 would enter · −${fmt(leave.length)} would leave (HubSpot list #${published.listId})`);
+    // The client hears of each new preview too (the panel then asks for the summary again).
+    assert.ok(client.previewUpdates.slice(updatesBefore).some((names) => names.includes('Polish leads')), JSON.stringify(client.previewUpdates));
     const compared = (await summary()).published;
     assert.deepEqual(compared && compared.state === 'compared' && [compared.listId, compared.members, compared.enter, compared.leave, compared.undecided, compared.membersNotInData],
       [published.listId, published.ids.length, 0, leave.length, 0, 0]);

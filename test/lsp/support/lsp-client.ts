@@ -67,6 +67,8 @@ export class LspClient {
   hubspotConnection: unknown = { unavailable: 'no HubSpot account is connected' };
   readonly progressTokens: (string | number)[] = [];
   readonly progress: ProgressEvent[] = [];
+  /** The names of each `hslist/preview/updated` notification. */
+  readonly previewUpdates: string[][] = [];
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
   private exited = false;
@@ -88,6 +90,7 @@ export class LspClient {
       return null;
     });
     this.connection.onRequest('hslist/account/hubspotConnection', () => this.hubspotConnection);
+    this.connection.onNotification('hslist/preview/updated', (p: { names: string[] }) => this.previewUpdates.push(p.names));
     child.on('exit', () => (this.exited = true));
     this.connection.listen();
   }

@@ -20,6 +20,14 @@ export const PreviewRequests = {
   status: 'hslist/preview/status',
 } as const;
 
+export const PreviewNotifications = {
+  /**
+   * server → client, { names }: the lists whose preview changed (new numbers, a comparison with the
+   * published list that arrived, or no data any more). The panel asks for the summary again.
+   */
+  updated: 'hslist/preview/updated',
+} as const;
+
 /**
  * Messages the server sends to the client, and the client's notifications about accounts. Tokens
  * cross the connection only in the answer to `hubspotConnection`, which the server asks for right

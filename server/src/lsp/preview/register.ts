@@ -11,7 +11,7 @@ import { explainMarkdown } from './explain-text';
 import { attachSession } from './hover-sample';
 import { codeLenses, inlayHints } from './lenses';
 import type { ExplainAnswer, ExplainParams, ExportParams, PreviewStatus, PreviewSummary, RowsPage, RowsParams, RowsView } from './protocol';
-import { AccountMessages, PreviewRequests } from './protocol';
+import { AccountMessages, PreviewNotifications, PreviewRequests } from './protocol';
 import { PreviewSession } from './session';
 import type { PreviewRunner } from './runner';
 
@@ -104,7 +104,8 @@ function registerRequests(ctx: ServerContext, session: PreviewSession): void {
 export function registerPreview(ctx: ServerContext): void {
   const session = new PreviewSession(ctx);
   attachSession(ctx, session);
-  session.onUpdated = () => {
+  session.onUpdated = (names) => {
+    void ctx.connection.sendNotification(PreviewNotifications.updated, { names });
     // Clients without refresh support ask again on their own; a refusal is not an error.
     ctx.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     ctx.connection.languages.inlayHint.refresh().catch(() => undefined);

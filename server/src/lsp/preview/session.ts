@@ -24,8 +24,8 @@ export interface StoredPreview {
 
 export class PreviewSession {
   readonly previews = new Map<string, StoredPreview>();
-  /** Called after every round that changed what is shown (the LSP layer refreshes lenses and hints). */
-  onUpdated: () => void = () => undefined;
+  /** Called after every round that changed what is shown, with the lists whose numbers changed (the LSP layer refreshes lenses and hints, and tells the client). */
+  onUpdated: (names: string[]) => void = () => undefined;
   private readonly data: DataLoader;
   private readonly published: PublishedLists;
   private timer: NodeJS.Timeout | undefined;
@@ -111,8 +111,9 @@ export class PreviewSession {
   private async evaluateRound(only: string[] | undefined): Promise<void> {
     const scope = this.scope();
     if (!(await this.data.ensure(scope.lists))) {
-      if (this.previews.size > 0) this.previews.clear();
-      this.onUpdated();
+      const dropped = [...this.previews.keys()];
+      this.previews.clear();
+      this.onUpdated(dropped);
       return;
     }
     scope.now = this.data.loaded!.now;
@@ -124,7 +125,7 @@ export class PreviewSession {
       const at = located.get(preview.name);
       if (at) this.previews.set(preview.name, { preview, path: at, version: this.ctx.state.versionOf(at) });
     }
-    this.onUpdated();
+    this.onUpdated(previews.map((p) => p.name));
     this.compareInBackground(targets);
   }
 
@@ -138,7 +139,7 @@ export class PreviewSession {
     const runner = this.data.runner;
     if (fresh.length === 0 || !runner) return;
     this.published.lookUp(fresh, runner).then(
-      (handed) => (handed.length > 0 ? this.refresh(handed) : this.onUpdated()),
+      (handed) => (handed.length > 0 ? this.refresh(handed) : this.onUpdated(fresh)),
       (e: unknown) => this.ctx.connection.console.error(`hslist preview: comparing with HubSpot: ${describeError(e)}`),
     );
   }
