@@ -191,6 +191,7 @@
     if (m.type === 'summary') {
       renderSource(m);
       if (m.error) {
+        if (m.name) $('list-name').textContent = m.name;
         setStatus(m.cancelled ? '' : m.error, !m.cancelled);
         if (m.cancelled) { renderPublished(undefined); reset(0); schedule(); }
         return;

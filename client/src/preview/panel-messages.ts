@@ -24,9 +24,10 @@ export function summaryMessage(summary: PreviewSummary): Record<string, unknown>
 }
 
 /** When there is no summary (e.g. the data is not loaded), the status still says why and where from. */
-export function statusMessage(error: string, status: PreviewStatus | undefined): Record<string, unknown> {
+export function statusMessage(error: string, status: PreviewStatus | undefined, name?: string): Record<string, unknown> {
   return {
     type: 'summary',
+    ...(name ? { name } : {}),
     error: statusSentence(status) || error,
     source: sourceLine(status),
     cancelled: status?.state === 'cancelled',

@@ -109,7 +109,7 @@ export class PreviewPanel implements vscode.Disposable {
       }
     } catch (error) {
       const status = await this.client.status().catch(() => undefined);
-      await this.post(statusMessage(describe(error), status));
+      await this.post(statusMessage(describe(error), status, this.listName));
     }
   }
 

@@ -90,6 +90,8 @@ test('a slow portal: the load shows as a notification with Cancel, and cancellin
   await runCommand(page, 'hslist: Open preview panel');
   const frame = panel();
   await frame.locator('#cancelled:not([hidden])').waitFor();
+  await frame.locator('#list-name', { hasText: LIST }).waitFor();
+  await frame.locator('#cancelled-text', { hasText: 'was cancelled' }).waitFor();
   await frame.locator('#reload', { hasText: 'Reload' }).waitFor();
   assert.equal(await countLens().count(), 0, 'a count lens after a cancelled load');
 });

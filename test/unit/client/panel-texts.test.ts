@@ -75,6 +75,7 @@ describe('client: preview panel texts', () => {
     const failed = statusMessage('the server failed', { state: 'cancelled', message: 'Cancelled by you.' });
     assert.deepEqual(failed, { type: 'summary', error: 'Cancelled by you.', source: '', cancelled: true });
     assert.equal(statusMessage('the server failed', undefined).error, 'the server failed');
+    assert.equal(statusMessage('x', undefined, 'Live customers').name, 'Live customers');
   });
 
   it('the panel asks again only while a ready preview has no comparison yet', () => {
