@@ -18,6 +18,8 @@ const NOT_FOUND_MESSAGE = 'Authentication credentials not found. This API suppor
 
 /** The scope HubSpot wants for a call (reference/hubspot-api.md §8). */
 export function requiredScope(method: string, path: string): string {
+  // Account information needs only `oauth`, which every token has.
+  if (path.startsWith('/account-info/')) return 'oauth';
   if (path.startsWith('/crm/v3/lists')) {
     const read = method === 'GET' || path === '/crm/v3/lists/search';
     return read ? 'crm.lists.read' : 'crm.lists.write';
@@ -35,7 +37,7 @@ export function checkAuth(authorization: string | undefined, method: string, pat
   }
   const granted = options.scopes?.[token];
   const needed = requiredScope(method, path);
-  if (granted && !granted.includes(needed)) {
+  if (granted && needed !== 'oauth' && !granted.includes(needed)) {
     return hubspotError(403, 'MISSING_SCOPES', "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.", {
       errors: [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: [needed] } }],
       links: { scopes: 'https://developers.hubspot.com/scopes' },

@@ -11,6 +11,7 @@ import { FaultInjector } from './faults';
 import { findRoute, hubspotError, type Route, type RouteResult } from './http-kit';
 import { listsRoutes } from './lists-routes';
 import { membershipsRoutes } from './memberships-routes';
+import { accountRoutes } from './account-routes';
 import { objectsRoutes } from './objects-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { searchRoutes } from './search-routes';
@@ -30,6 +31,8 @@ export interface HubSpotEmulatorOptions extends AuthOptions {
   /** How long a DYNAMIC/SNAPSHOT list stays PROCESSING after a change. Default 50 ms. */
   processingDelayMs?: number;
   timeZone?: string;
+  /** The portal's id (account-info); default 4242001. */
+  portalId?: number;
 }
 
 export interface HubSpotEmulator {
@@ -72,6 +75,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...membershipsRoutes(state),
     ...searchRoutes(state),
     ...objectsRoutes(state),
+    ...accountRoutes(state, { portalId: options.portalId ?? 4242001 }),
   ];
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {

@@ -28,6 +28,11 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
   const raw = (method: string, path: string, body?: unknown): Promise<Json> => guard(() => rawRequest(client, { method, path, body }, attempts));
   return {
     host,
+    accountDetails: async () => {
+      const details = await raw('GET', '/account-info/v3/details');
+      if (typeof details.portalId !== 'number' && typeof details.portalId !== 'string') throw toAccountError(new Error('HubSpot gave account details without a portalId.'), host);
+      return { portalId: String(details.portalId), timeZone: typeof details.timeZone === 'string' ? details.timeZone : undefined };
+    },
     getProperties: (objectType) => guard(async () => (await client.crm.properties.coreApi.getAll(objectType)).results.map(plain) as PropertyDef[]),
     findListByName: (name, includeFilters = false, objectTypeId = CONTACTS) => guard(async () => {
       try {

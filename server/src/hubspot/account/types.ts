@@ -60,9 +60,17 @@ export interface PageContactsOptions {
   pageSize?: number;
 }
 
+/** Who the account is: `GET /account-info/v3/details`. */
+export interface AccountDetails {
+  portalId: string;
+  /** The portal's time zone setting (an IANA name), when HubSpot gives one. */
+  timeZone: string | undefined;
+}
+
 export interface HubSpotAccount {
   /** Where requests go, e.g. "api.hubapi.com" or "127.0.0.1:4010", for messages. */
   readonly host: string;
+  accountDetails(): Promise<AccountDetails>;
   getProperties(objectType: CrmObjectType): Promise<PropertyDef[]>;
   findListByName(name: string, includeFilters?: boolean, objectTypeId?: string): Promise<HubSpotList | undefined>;
   getList(listId: string, includeFilters?: boolean): Promise<HubSpotList>;

@@ -27,6 +27,8 @@ export interface Manifest {
   format: number;
   /** API base the contacts came from, e.g. https://api.hubapi.com. */
   portal: string;
+  /** The portal's id (account-info): every portal shares api.hubapi.com, so the base alone is no identity. */
+  portalId?: string;
   needs: DataNeeds;
   /** ISO instant the last fetch started: the next run asks for contacts modified after it (minus a margin). */
   lastFetch: string;

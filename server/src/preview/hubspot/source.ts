@@ -11,7 +11,7 @@ import type { ColumnStore } from '../columns';
 import { readSnapshot, writeSnapshot } from '../snapshot';
 import { recordAt } from '../explain';
 import type { ContactRecord, SourceReport } from '../types';
-import { throwIfAborted } from './abort';
+import { throwIfAborted, untilAborted } from './abort';
 import { cachePaths, newManifest, readHistoryFile, readManifest, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
 import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type FetchedContacts, type Progress } from './fetch-contacts';
 import { buildLiveStore, readExtras, type Extras } from './extras';
@@ -56,9 +56,10 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const started = now();
   const paths = cachePaths(options.root);
   const ctx: FetchContext = { account: createHubSpotAccount(options.connection), client: hubSpotClient(options.connection), signal: options.signal, onProgress: options.onProgress, searchCeiling: options.searchCeiling };
-  const portal = options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com';
+  const portal = { base: options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com', id: (await untilAborted(ctx.account.accountDetails(), options.signal)).portalId };
   const previous = readManifest(paths);
-  const cached = previous && portal === previous.portal ? readCached(paths, previous) : undefined;
+  const samePortal = previous !== undefined && portal.base === previous.portal && portal.id === previous.portalId;
+  const cached = previous && samePortal ? readCached(paths, previous) : undefined;
   const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
   const plan = chooseRefresh(previous, cached, portal, options.needs, started);
   const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached);
@@ -70,16 +71,17 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
   writeSnapshot(store, paths.snapshot);
   const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
-  const manifest = newManifest({ portal, needs, lastFetch: new Date(started).toISOString(), lastFullFetch, contacts: store.size, snapshotVersion: store.version });
+  const manifest = newManifest({ portal: portal.base, portalId: portal.id, needs, lastFetch: new Date(started).toISOString(), lastFullFetch, contacts: store.size, snapshotVersion: store.version });
   writeCacheFiles(paths, manifest, fetched.contacts.history);
   return { store, report: liveReport(ctx.account, store.size), history: fetched.contacts.history, refresh: fetched.refresh, ...extras };
 }
 
 type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
 
-function chooseRefresh(previous: Manifest | undefined, cached: FetchedContacts | undefined, portal: string, needs: DataNeeds, now: number): RefreshPlan {
+function chooseRefresh(previous: Manifest | undefined, cached: FetchedContacts | undefined, portal: { base: string; id: string }, needs: DataNeeds, now: number): RefreshPlan {
   if (!previous) return { mode: 'full', reason: 'no cached snapshot yet' };
-  if (previous.portal !== portal) return { mode: 'full', reason: `the cache holds contacts of ${previous.portal}` };
+  if (previous.portal !== portal.base) return { mode: 'full', reason: `the cache holds contacts of ${previous.portal}` };
+  if (previous.portalId !== portal.id) return { mode: 'full', reason: `the cache holds contacts of ${previous.portalId ? `portal ${previous.portalId}` : 'an unnamed portal'}, not of portal ${portal.id}` };
   if (!cached) return { mode: 'full', reason: 'the cached snapshot is unreadable or incomplete' };
   // Memberships and companies are read on every run: only contact properties and history live in the snapshot.
   if (!coversNeeds(previous.needs, { ...previous.needs, contactProperties: needs.contactProperties, historyProperties: needs.historyProperties })) {
