@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerAccountMessages } from './account-messages';
 import { Accounts } from './accounts';
 import { registerCommands } from './commands';
+import { PreviewNotifications } from '../../server/src/lsp/preview/protocol';
 import { registerPreview } from './preview';
 import { OUTPUT_CHANNEL_NAME, PingResult } from './ids';
 import { ServerConnection } from './server-connection';
@@ -44,6 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
     output,
     extensionUri: context.extensionUri,
     hubSpotConnected: async () => (await accounts.hubSpotToken()) !== undefined,
+    onPreviewUpdated: (listener) => server.onNewClient((client) => {
+      client.onNotification(PreviewNotifications.updated, (params: { names?: string[] } | undefined) => listener(params?.names));
+    }),
   }));
 
   output.appendLine(`[client] hslist ${context.extension.packageJSON.version as string} activating`);

@@ -25,6 +25,8 @@ export interface PreviewDeps {
   extensionUri: vscode.Uri;
   /** Whether a HubSpot account is connected (its token stored). */
   hubSpotConnected(): Promise<boolean>;
+  /** Subscribes to the server's `hslist/preview/updated` ({ names }: the lists whose preview changed; absent: all). */
+  onPreviewUpdated(listener: (names: string[] | undefined) => void): vscode.Disposable;
 }
 
 function describe(error: unknown): string {
@@ -87,6 +89,14 @@ class PreviewFeature implements vscode.Disposable {
     }, delayMs);
   }
 
+  /** The server's numbers changed (an evaluation, a comparison that arrived, data gone): the panel asks again. */
+  updated(names: unknown): void {
+    const panel = this.panel;
+    if (!panel) return;
+    // An empty list changes nothing: asking again would make the server evaluate again, and so on.
+    if (!Array.isArray(names) || names.includes(panel.name)) void panel.show(panel.name);
+  }
+
   /** Returns the server's status after the load (tests read it), or undefined when the request failed. */
   async reload(): Promise<PreviewStatus | undefined> {
     try {
@@ -117,6 +127,7 @@ export function registerPreview(deps: PreviewDeps): vscode.Disposable[] {
   return [
     feature,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, feature.docs),
+    deps.onPreviewUpdated((names) => feature.updated(names)),
     vscode.commands.registerCommand(PreviewCommands.openPanel, (uri?: unknown, name?: unknown) => feature.openPanel(uri, name)),
     vscode.commands.registerCommand(PreviewCommands.explainContact, (args?: ExplainArgs) =>
       explainContact(feature.client, feature.docs, deps.output, typeof args === 'object' && args !== null ? args : {})),

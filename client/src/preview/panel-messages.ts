@@ -33,8 +33,3 @@ export function statusMessage(error: string, status: PreviewStatus | undefined, 
     cancelled: status?.state === 'cancelled',
   };
 }
-
-/** Whether the comparison is still being read: ask for the summary again a little later. */
-export function awaitsComparison(summary: PreviewSummary): boolean {
-  return summary.status?.state === 'ready' && summary.published === undefined;
-}

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { panelHtml } from './panel-html';
-import { awaitsComparison, statusMessage, summaryMessage, viewOf } from './panel-messages';
+import { statusMessage, summaryMessage, viewOf } from './panel-messages';
 import type { ExportParams, PreviewClient, RowsView } from './requests';
 
 type FromWebview =
@@ -14,12 +14,6 @@ type FromWebview =
   | { type: 'reload' };
 
 const RELOAD_COMMAND = 'hslist.reloadContactData';
-/**
- * The server reads a published list's members after it answered the summary (`published` is absent
- * meanwhile) and tells nobody but the code lenses when they arrive, so the panel asks again: after
- * 0.5 s, then doubling up to 4 s, for at most this many tries.
- */
-const PUBLISHED_RETRIES = 12;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -67,7 +61,6 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Show another list, or the same one again after an edit. */
   async show(listName: string): Promise<void> {
-    clearTimeout(this.retry);
     this.listName = listName;
     this.panel.title = this.title();
     await this.sendSummary();
@@ -95,18 +88,13 @@ export class PreviewPanel implements vscode.Disposable {
     if (m.type === 'export') await this.exportCsv(m.search, viewOf(m.view));
   }
 
-  private retry: NodeJS.Timeout | undefined;
-
-  private async sendSummary(attempt = 0): Promise<void> {
-    clearTimeout(this.retry);
+  private async sendSummary(): Promise<void> {
     try {
       const name = this.listName;
       const summary = await this.client.summary(name);
       if (this.disposed || name !== this.listName) return;
+      // A comparison read later (`published` absent now) comes with hslist/preview/updated (index.ts).
       await this.post(summaryMessage(summary));
-      if (awaitsComparison(summary) && attempt < PUBLISHED_RETRIES) {
-        this.retry = setTimeout(() => void this.sendSummary(attempt + 1), Math.min(4000, 500 * 2 ** attempt));
-      }
     } catch (error) {
       const status = await this.client.status().catch(() => undefined);
       await this.post(statusMessage(describe(error), status, this.listName));
@@ -137,7 +125,6 @@ export class PreviewPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    clearTimeout(this.retry);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
     this.closed.fire();

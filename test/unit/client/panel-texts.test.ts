@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { PreviewSummary, PublishedComparison } from '../../../server/src/lsp/preview/protocol';
 import { settingValueFor } from '../../../client/src/preview/data-path';
-import { awaitsComparison, statusMessage, summaryMessage, viewOf } from '../../../client/src/preview/panel-messages';
+import { statusMessage, summaryMessage, viewOf } from '../../../client/src/preview/panel-messages';
 import { publishedSection, readAt, sourceLine, statusSentence } from '../../../client/src/preview/published-text';
 
 const compared = (over: Partial<Extract<PublishedComparison, { state: 'compared' }>> = {}): PublishedComparison => ({
@@ -76,14 +76,6 @@ describe('client: preview panel texts', () => {
     assert.deepEqual(failed, { type: 'summary', error: 'Cancelled by you.', source: '', cancelled: true });
     assert.equal(statusMessage('the server failed', undefined).error, 'the server failed');
     assert.equal(statusMessage('x', undefined, 'Live customers').name, 'Live customers');
-  });
-
-  it('the panel asks again only while a ready preview has no comparison yet', () => {
-    const base: PreviewSummary = { status: { state: 'ready' }, name: 'L', total: 1, count: 1, maxCount: 1, complete: true, notPreviewable: [], funnel: [], columns: [] };
-    assert.equal(awaitsComparison(base), true);
-    assert.equal(awaitsComparison({ ...base, published: compared() }), false);
-    assert.equal(awaitsComparison({ ...base, published: { state: 'not-connected', message: 'm' } }), false);
-    assert.equal(awaitsComparison({ ...base, status: { state: 'cancelled' } }), false);
   });
 
   it('only matches, enter and leave reach the server as a view', () => {
