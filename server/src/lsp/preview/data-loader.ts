@@ -56,7 +56,11 @@ export class DataLoader {
   /** True when the data the lists need is loaded (loading it first when needed). */
   async ensure(lists: ListNode[]): Promise<boolean> {
     const settings = this.ctx.state.settings;
-    if (this.choice?.settings !== settings) this.choice = { settings, data: await chooseDataSource(this.ctx) };
+    if (this.choice?.settings !== settings) {
+      // New settings (hslist.json, the schema): a failed or cancelled load may now succeed.
+      this.choice = { settings, data: await chooseDataSource(this.ctx) };
+      this.stuck = undefined;
+    }
     const choice = this.choice.data;
     if (choice.kind === 'none') return this.unavailable('no-data', NO_DATA_MESSAGE, 'info');
     if (choice.kind === 'file' && !existsSync(choice.path)) return this.unavailable('error', `hslist: the contact data ${choice.path} (from ${choice.origin}) does not exist, so no counts are shown.`, 'warn');

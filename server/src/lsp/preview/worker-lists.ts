@@ -5,7 +5,7 @@
 
 import type { ListNode } from '../../../../grammar/src/ast';
 import type { Schema } from '../../language/schema-types';
-import { andNot, type Bitset } from '../../preview/bitset';
+import { andNot, popcount, type Bitset } from '../../preview/bitset';
 import { CompiledEvaluator } from '../../preview/compiled';
 import { membersOf, membershipSets, type Members } from '../../preview/diff';
 import { resolveHistoryFilters } from '../../preview/hubspot/history-overlay';
@@ -68,7 +68,7 @@ export class LoadedPreview {
     if (!published) return undefined;
     const sets = membershipSets(this.evaluator.rows(plan), published.members);
     const { count, notInData } = published.members;
-    return { listId: published.listId, members: count, enter: rowsOf(sets.enter).length, leave: rowsOf(sets.leave).length, undecided: sets.undecided, membersNotInData: notInData };
+    return { listId: published.listId, members: count, enter: popcount(sets.enter), leave: popcount(sets.leave), undecided: sets.undecided, membersNotInData: notInData };
   }
 
   /** The rows of a view (matches, would enter, would leave), narrowed by a search over the shown columns. */
