@@ -109,6 +109,7 @@ describe('lsp: preview of the live HubSpot portal', function () {
     await client.connection.sendNotification('window/workDoneProgress/cancel', { token });
     const status = await reloading;
     assert.equal(status.state, 'cancelled');
+    assert.equal(status.source, `HubSpot (${new URL(emulator.url).host})`);
     assert.match(status.message ?? '', /loading contacts from HubSpot \(127\.0\.0\.1:\d+\) was cancelled.*Reload preview contact data/);
     assert.deepEqual(await lenses(), []);
     client.change(uri, listText(FIRST));

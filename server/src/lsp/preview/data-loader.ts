@@ -102,12 +102,12 @@ export class DataLoader {
     if (outcome.kind === 'cancelled') {
       this.stuck = baseKey;
       this.loaded = undefined;
-      return this.unavailable('cancelled', `hslist: loading contacts from ${wanted.label} was cancelled, so no counts are shown. ${RELOAD_HINT}`, 'info');
+      return this.unavailable('cancelled', `hslist: loading contacts from ${wanted.label} was cancelled, so no counts are shown. ${RELOAD_HINT}`, 'info', wanted.label);
     }
     if (outcome.kind === 'failed') {
       this.stuck = baseKey;
       this.loaded = undefined;
-      return this.unavailable('error', `hslist: the contact data ${wanted.label} cannot be read: ${outcome.message}`, 'warn');
+      return this.unavailable('error', `hslist: the contact data ${wanted.label} cannot be read: ${outcome.message}`, 'warn', wanted.label);
     }
     this.loaded = { key: wanted.key, needs: workspaceNeeds({ schema: settings.schema, lists, defaultTimezone: settings.config.timezone }, now), now, kind };
     this.status = { state: 'ready', source: wanted.label, kind, total: outcome.total };
@@ -133,8 +133,8 @@ export class DataLoader {
   }
 
   /** Records why there are no counts and says so once (not on every keystroke). */
-  private unavailable(state: 'no-data' | 'error' | 'cancelled', message: string, level: 'info' | 'warn'): false {
-    const source = this.choice?.data.kind === 'file' ? this.choice.data.path : this.choice?.data.kind === 'hubspot' ? 'HubSpot' : undefined;
+  private unavailable(state: 'no-data' | 'error' | 'cancelled', message: string, level: 'info' | 'warn', label?: string): false {
+    const source = label ?? (this.choice?.data.kind === 'file' ? this.choice.data.path : this.choice?.data.kind === 'hubspot' ? 'HubSpot' : undefined);
     this.status = { state, message, ...(source ? { source } : {}), ...(this.choice && this.choice.data.kind !== 'none' ? { kind: this.choice.data.kind } : {}) };
     if (!this.announced.has(message)) {
       this.announced.add(message);
