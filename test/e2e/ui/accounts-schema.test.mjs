@@ -6,12 +6,15 @@
 // Its own copy of the fixture workspace: the pulled schema must not change what other UI tests see.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, workbenchUrl } from '../lib/browser.mjs';
 import { explorerRow, notification, runCommand, screenshot, SERVER, statusItem, WORKSPACE } from './workbench.mjs';
+
+const require = createRequire(import.meta.url);
+const { startSandbox } = require('../fixtures/sandbox.cjs');
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../../..');
@@ -24,24 +27,6 @@ let sandbox;
 let browser;
 let page;
 
-/** `hslist sandbox` on port 0 for both emulators; resolves once its banner (URLs and tokens) is printed. */
-function startSandbox() {
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/hslist.js'), 'sandbox', '--port-hubspot', '0', '--port-salesforce', '0', '--contacts', '200'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hslist sandbox printed no banner in ${UI_TIMEOUT} ms:\n${out}`)), UI_TIMEOUT);
-    child.on('exit', (code) => reject(new Error(`hslist sandbox exited (${code}):\n${out}`)));
-    child.stderr.on('data', (chunk) => { out += chunk; });
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (!out.includes('Press Ctrl-C to stop.')) return;
-      clearTimeout(timer);
-      const env = Object.fromEntries([...out.matchAll(/export (\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
-      resolve({ child, env, exited: new Promise((done) => child.on('exit', done)) });
-    });
-  });
-}
 
 /** The fixture workspace plus a list using a property only the emulator's portal has, and the URL settings. */
 function prepareWorkspace(env) {
@@ -87,7 +72,7 @@ async function fillPassword(title, secret) {
 }
 
 before(async () => {
-  sandbox = await startSandbox();
+  sandbox = await startSandbox(REPO, 200, UI_TIMEOUT);
   prepareWorkspace(sandbox.env);
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
@@ -103,8 +88,7 @@ afterEach(async (t) => {
 after(async () => {
   await browser?.close();
   if (sandbox) {
-    sandbox.child.kill('SIGTERM');
-    await sandbox.exited;
+    await sandbox.stop();
   }
 });
 
