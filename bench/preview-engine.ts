@@ -1,5 +1,6 @@
 // Benchmark step 2 (own process, so its peak RSS is the engine's): load the snapshot, evaluate the
-// list cold (full evaluation), re-evaluate after editing one clause, and run the reference
+// list cold (full evaluation), re-evaluate after editing one clause, compare with a published list's
+// members (enter/leave), and run the reference
 // interpreter over the same contacts regenerated in chunks. Prints one JSON line.
 //
 // Timed as the preview worker works: a request carries the parsed list (the language server parses
@@ -8,6 +9,7 @@
 
 import { readSnapshot } from '../server/src/preview/snapshot';
 import { CompiledEvaluator } from '../server/src/preview/compiled';
+import { membersOf, membershipSets } from '../server/src/preview/diff';
 import { planList } from '../server/src/preview/plan';
 import { evaluateContact } from '../server/src/preview/reference';
 import { BENCH_NOW, benchSchema, generateContact } from './data/contacts-generator';
@@ -43,12 +45,18 @@ function main(): void {
   const reeval = numberEdits.map((list) => timed(() => evaluator.evaluate(planOf(list)))[1]);
   const reevalString = domainEdits.map((list) => timed(() => evaluator.evaluate(planOf(list)))[1]);
   const plan = planOf(base);
+  // Enter/leave against a published list of every 7th contact (~143k members at 1M): reading the
+  // members into a bitset happens once per data load, the comparison on every evaluation.
+  const memberIds = Array.from({ length: Math.ceil(store.size / 7) }, (_, k) => store.ids.at(k * 7));
+  const [members, membersMs] = timed(() => membersOf(store, memberIds));
+  const rows = evaluator.rows(plan);
+  const diff = [0, 1, 2, 3, 4].map(() => timed(() => membershipSets(rows, members))[1]);
   const rss = (process.resourceUsage().maxRSS * 1024) / 1e6;
   const reference = runReference(contacts, seed, plan);
   console.log(JSON.stringify({
     count: first.count, complete: first.complete, funnel: first.clauses.map((c) => c.funnel),
     snapshot_load_ms: loadMs, parse_ms: parseMs, first_eval_ms: firstMs, full_eval_ms: median(full), reeval_ms: median(reeval),
-    reeval_string_ms: median(reevalString), peak_rss_mb: rss, reference_ms: reference.ms, reference_count: reference.count,
+    reeval_string_ms: median(reevalString), members_ms: membersMs, diff_ms: median(diff), peak_rss_mb: rss, reference_ms: reference.ms, reference_count: reference.count,
   }));
 }
 

@@ -128,10 +128,47 @@ const NUMERIC_ID = /^[1-9]\d{0,14}$/;
 
 export function idColumn(ids: string[] | Float64Array): IdColumn {
   if (ids instanceof Float64Array) {
-    return { length: ids.length, at: (r) => String(ids[r]), rowOf: (id) => (NUMERIC_ID.test(id) ? ids.indexOf(Number(id)) : -1), numeric: ids, strings: undefined };
+    return { length: ids.length, at: (r) => String(ids[r]), rowOf: numericRowOf(ids), numeric: ids, strings: undefined };
   }
   if (ids.every((id) => NUMERIC_ID.test(id))) return idColumn(Float64Array.from(ids, Number));
-  return { length: ids.length, at: (r) => ids[r], rowOf: (id) => ids.indexOf(id), numeric: undefined, strings: ids };
+  let index: Map<string, number> | undefined;
+  return { length: ids.length, at: (r) => ids[r], rowOf: (id) => (index ??= firstRows(ids)).get(id) ?? -1, numeric: undefined, strings: ids };
+}
+
+/**
+ * Id → row without a scan per lookup (enter/leave looks up every member, explain and find-by-id one):
+ * a binary search when the ids are strictly ascending (the live source sorts them), else an index
+ * built on the first lookup.
+ */
+function numericRowOf(ids: Float64Array): (id: string) => number {
+  let ascending: boolean | undefined;
+  let index: Map<number, number> | undefined;
+  return (id) => {
+    if (!NUMERIC_ID.test(id)) return -1;
+    const n = Number(id);
+    ascending ??= ids.every((v, i) => i === 0 || ids[i - 1] < v);
+    if (ascending) return binarySearch(ids, n);
+    return (index ??= firstRows(ids)).get(n) ?? -1;
+  };
+}
+
+function binarySearch(ids: Float64Array, n: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid] === n) return mid;
+    if (ids[mid] < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Each id's first row (a repeated id keeps its first, as indexOf did). */
+function firstRows<T>(ids: ArrayLike<T>): Map<T, number> {
+  const index = new Map<T, number>();
+  for (let r = 0; r < ids.length; r++) if (!index.has(ids[r])) index.set(ids[r], r);
+  return index;
 }
 
 let versionCounter = 0;

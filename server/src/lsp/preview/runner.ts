@@ -35,7 +35,11 @@ export class PreviewRunner {
 
   constructor(dir?: string) {
     const entry = workerEntry(dir);
-    this.worker = new Worker(entry.file, { execArgv: entry.execArgv, workerData: { latest: this.latest } });
+    // The worker's stdout would otherwise join this process's stdout, which is the LSP stream under
+    // --stdio: anything a library prints there would corrupt it. Both go to stderr (the log).
+    this.worker = new Worker(entry.file, { execArgv: entry.execArgv, workerData: { latest: this.latest }, stdout: true, stderr: true });
+    this.worker.stdout.pipe(process.stderr);
+    this.worker.stderr.pipe(process.stderr);
     // The language server exits on `exit` without waiting for the worker.
     this.worker.unref();
     this.worker.on('message', (reply: FromWorker) => {
