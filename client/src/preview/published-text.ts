@@ -54,7 +54,8 @@ export function publishedSection(published: PublishedComparison | undefined): Pu
 export function sourceLine(status: PreviewStatus | undefined): string {
   if (!status?.source) return '';
   const total = typeof status.total === 'number' && status.state === 'ready' ? ` · ${plural(status.total, 'contact', 'contacts')}` : '';
-  return `Data: ${status.source}${total}`;
+  const note = status.state === 'ready' && status.note ? ` · ${status.note}` : '';
+  return `Data: ${status.source}${total}${note}`;
 }
 
 /** A sentence for the states without numbers (loading, cancelled, error, no data); empty when ready. */

@@ -51,6 +51,10 @@ export interface ListReport {
 export interface DataReport extends SourceReport {
   kind: 'file' | 'hubspot';
   refresh?: Refresh;
+  /** The live portal's id and time zone setting. */
+  portal?: { id: string; timeZone: string | undefined };
+  /** Said when the portal's time zone is not the workspace's default zone. */
+  zoneNote?: string;
 }
 
 export interface PreviewReport {
@@ -74,6 +78,7 @@ export function renderText(report: PreviewReport): string {
 function renderData(d: DataReport): string {
   const lines = [`Data: ${d.source}: ${n(d.rowsLoaded)} contacts loaded, ${n(d.rowsRejected)} rows rejected`];
   if (d.refresh) lines.push(`  ${d.refresh.mode === 'full' ? `full fetch (${d.refresh.reason})` : `incremental refresh: ${n(d.refresh.fetched)} contacts modified since the last fetch`}`);
+  if (d.zoneNote) lines.push(`  note: ${d.zoneNote}`);
   const kinds = Object.entries(d.counts).map(([code, count]) => `${n(count ?? 0)} ${code}`);
   if (kinds.length > 0) lines.push(`  issues: ${kinds.join(', ')}`);
   for (const issue of d.issues.slice(0, ISSUES_SHOWN)) lines.push(`  ${issueLine(issue)}`);

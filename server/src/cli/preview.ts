@@ -9,7 +9,7 @@ import { HubSpotAccountError } from '../hubspot/account/errors';
 import { findConfigRoot } from '../config/workspace-config';
 import { PreviewCancelled } from '../preview/hubspot/abort';
 import { CACHE_DIR } from '../preview/hubspot/cache-files';
-import { loadPreviewData, previewList, type DataSource, type PreviewData, type PreviewWorkspace } from '../preview/run';
+import { loadPreviewData, previewList, zoneNote, type DataSource, type PreviewData, type PreviewWorkspace } from '../preview/run';
 import { parseArgs, UsageError } from './args';
 import { loadCommandContext, type CliIo } from './context';
 import { renderProblems } from './problems';
@@ -42,7 +42,9 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
   const source = dataSource(flags, ctx.config, io);
   const loaded = await loadWithProgress(workspace, source, flags, io);
   if (typeof loaded === 'number') return loaded;
-  const report: PreviewReport = { file: display(io.cwd, file), data: { kind: loaded.kind, ...loaded.report, ...(loaded.refresh ? { refresh: loaded.refresh } : {}) }, lists: [] };
+  const note = zoneNote(loaded.portal?.timeZone, ctx.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
+  const data = { kind: loaded.kind, ...loaded.report, ...(loaded.refresh ? { refresh: loaded.refresh } : {}), ...(loaded.portal ? { portal: loaded.portal } : {}), ...(note ? { zoneNote: note } : {}) };
+  const report: PreviewReport = { file: display(io.cwd, file), data, lists: [] };
   const hubspot = openAccounts(accountSettingsFromEnv(io.env).settings).hubspot;
   for (const list of lists) {
     const preview = previewList(workspace, loaded, list.name.text, { now: flags.now, sampleSize: flags.sample, explain: flags.explain });

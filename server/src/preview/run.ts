@@ -42,6 +42,8 @@ export interface PreviewData {
   missingLists: ReadonlyMap<string, string>;
   /** Live source only: how the cache was refreshed. */
   refresh?: Refresh;
+  /** Live source only: the portal's id and time zone setting. */
+  portal?: { id: string; timeZone: string | undefined };
 }
 
 /** What every list of the workspace reads (one load serves them all). */
@@ -59,7 +61,7 @@ export async function loadPreviewData(workspace: PreviewWorkspace, source: DataS
     return { kind: 'file', ...loaded, history: undefined, missingLists: new Map() };
   }
   const live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, now, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling });
-  return { kind: 'hubspot', store: live.store, report: live.report, history: live.history, missingLists: live.missingLists, refresh: live.refresh };
+  return { kind: 'hubspot', store: live.store, report: live.report, history: live.history, missingLists: live.missingLists, refresh: live.refresh, portal: live.portal };
 }
 
 export interface SampleContact {
@@ -109,6 +111,24 @@ export function previewList(workspace: PlanWorkspace, data: PreviewData, listNam
   };
   if (options.explain !== undefined) preview.explanation = explainWho(store, marked, data.history, options.explain);
   return preview;
+}
+
+/**
+ * A note when the portal's time zone is not the zone lists without `timezone:` are read in: HubSpot
+ * users mean their portal's days, so "is after 2025-03-01" may be meant a few hours apart.
+ */
+export function zoneNote(portalZone: string | undefined, workspaceZone: string, how: string): string | undefined {
+  if (!portalZone || canonicalZone(portalZone) === canonicalZone(workspaceZone)) return undefined;
+  return `The portal's time zone is ${portalZone}; lists without \`timezone:\` are compiled and previewed in ${workspaceZone}. ${how}`;
+}
+
+/** "US/Eastern" and "America/New_York" are one zone; an unknown name stays as written. */
+function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
 }
 
 /** How a file preview's reasons say where the missing data would come from (the editor says it its own way). */

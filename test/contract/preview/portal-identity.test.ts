@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { cachePaths } from '../../../server/src/preview/hubspot/cache-files';
-import { loadPreviewData, type PreviewData } from '../../../server/src/preview/run';
+import { loadPreviewData, zoneNote, type PreviewData } from '../../../server/src/preview/run';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../emulators/hubspot/server';
 import { liveWorkspace, START, TOKEN } from './support';
 
@@ -33,9 +33,16 @@ describe('preview: the live cache is keyed by the portal, not by the API base', 
     // Let the client side see its keep-alive sockets close (else the next request may reuse a dead one).
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Another portal answers on the same host and port: another account behind api.hubapi.com.
-    emulator = await startHubSpotEmulator({ seed: 24, contacts: 80, tokens: [TOKEN], portalId: 2002, port, clock: () => START });
+    emulator = await startHubSpotEmulator({ seed: 24, contacts: 80, tokens: [TOKEN], portalId: 2002, port, clock: () => START, timeZone: 'US/Eastern' });
     const other = await load(url);
     assert.deepEqual([other.refresh?.mode, other.refresh?.reason], ['full', 'the cache holds contacts of portal 1001, not of portal 2002']);
     assert.equal(other.store.size, 80, 'none of the first portal\'s contacts are kept');
+    assert.deepEqual(other.portal, { id: '2002', timeZone: 'US/Eastern' });
+  });
+
+  it('a portal in another time zone than the workspace\'s default gets a note; an alias of the same zone does not', () => {
+    assert.equal(zoneNote('US/Eastern', 'UTC', 'Set "timezone".'), 'The portal\'s time zone is US/Eastern; lists without `timezone:` are compiled and previewed in UTC. Set "timezone".');
+    assert.equal(zoneNote('US/Eastern', 'America/New_York', ''), undefined);
+    assert.equal(zoneNote(undefined, 'UTC', ''), undefined);
   });
 });

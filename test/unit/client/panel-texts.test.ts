@@ -53,6 +53,7 @@ describe('client: preview panel texts', () => {
     assert.equal(sourceLine({ state: 'ready', source: 'HubSpot (127.0.0.1:4010)', kind: 'hubspot', total: 300 }), 'Data: HubSpot (127.0.0.1:4010) · 300 contacts');
     assert.equal(sourceLine({ state: 'cancelled', source: 'HubSpot (127.0.0.1:4010)', total: 300 }), 'Data: HubSpot (127.0.0.1:4010)');
     assert.equal(sourceLine({ state: 'no-data' }), '');
+    assert.equal(sourceLine({ state: 'ready', source: 'HubSpot (h)', total: 2, note: 'The portal\'s time zone is US/Eastern.' }), 'Data: HubSpot (h) · 2 contacts · The portal\'s time zone is US/Eastern.');
   });
 
   it('the status sentence: the server\'s message, else one for loading and cancelled, none when ready', () => {

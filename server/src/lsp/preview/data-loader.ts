@@ -9,7 +9,7 @@ import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node
 import type { ListNode } from '../../../../grammar/src/ast';
 import { type DataNeeds } from '../../preview/hubspot/needs';
 import { progressPercent, progressText, progressVerb } from '../../preview/progress-text';
-import { workspaceNeeds } from '../../preview/run';
+import { workspaceNeeds, zoneNote } from '../../preview/run';
 import type { ServerContext } from '../context';
 import type { LoadedSettings } from '../schema-loader';
 import { chooseDataSource, describeReport, type DataChoice } from './data-source';
@@ -110,7 +110,9 @@ export class DataLoader {
       return this.unavailable('error', `hslist: the contact data ${wanted.label} cannot be read: ${outcome.message}`, 'warn', wanted.label);
     }
     this.loaded = { key: wanted.key, needs: workspaceNeeds({ schema: settings.schema, lists, defaultTimezone: settings.config.timezone }, now), now, kind };
-    this.status = { state: 'ready', source: wanted.label, kind, total: outcome.total };
+    const note = zoneNote(outcome.portalTimeZone, settings.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
+    this.status = { state: 'ready', source: wanted.label, kind, total: outcome.total, ...(note ? { note } : {}) };
+    if (note) this.ctx.connection.console.info(`hslist preview: ${note}`);
     const { info, problems } = describeReport(outcome.report, performance.now() - started);
     const refresh = outcome.refresh ? ` (${outcome.refresh.mode} refresh: ${outcome.refresh.reason}; ${outcome.refresh.fetched.toLocaleString('en-US')} fetched)` : '';
     this.ctx.connection.console.info(info + refresh);

@@ -87,8 +87,10 @@ export interface PreviewStatus {
   /** `hubspot` when previewing the live portal. */
   kind?: 'file' | 'hubspot';
   total?: number;
-  /** A sentence for the user when state is no-data or error. */
+  /** A sentence for the user when state is no-data, error or cancelled. */
   message?: string;
+  /** Something worth knowing about ready data (the portal's time zone differs from the workspace's). */
+  note?: string;
 }
 
 export interface FunnelStep {

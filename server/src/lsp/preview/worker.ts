@@ -45,7 +45,8 @@ async function load(req: Extract<ToWorker, { kind: 'load' }>): Promise<FromWorke
     });
     if ('error' in data) return { kind: 'failed', id: req.id, message: data.error };
     loaded = new LoadedPreview(data, req.schema, req.defaultTimezone);
-    return { kind: 'loaded', id: req.id, total: data.store.size, report: data.report, ...(data.refresh ? { refresh: data.refresh } : {}) };
+    const portalTimeZone = data.portal?.timeZone;
+    return { kind: 'loaded', id: req.id, total: data.store.size, report: data.report, ...(data.refresh ? { refresh: data.refresh } : {}), ...(portalTimeZone ? { portalTimeZone } : {}) };
   } catch (e) {
     if (e instanceof PreviewCancelled || abort.signal.aborted) return { kind: 'cancelled', id: req.id };
     throw e;

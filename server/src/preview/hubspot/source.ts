@@ -45,6 +45,8 @@ export interface Refresh {
 }
 
 export interface LiveData extends Extras {
+  /** The portal's id and its time zone setting (account-info). */
+  portal: { id: string; timeZone: string | undefined };
   store: ColumnStore;
   report: SourceReport;
   history: HistoryById | undefined;
@@ -56,7 +58,8 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const started = now();
   const paths = cachePaths(options.root);
   const ctx: FetchContext = { account: createHubSpotAccount(options.connection), client: hubSpotClient(options.connection), signal: options.signal, onProgress: options.onProgress, searchCeiling: options.searchCeiling };
-  const portal = { base: options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com', id: (await untilAborted(ctx.account.accountDetails(), options.signal)).portalId };
+  const details = await untilAborted(ctx.account.accountDetails(), options.signal);
+  const portal = { base: options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com', id: details.portalId };
   const previous = readManifest(paths);
   const samePortal = previous !== undefined && portal.base === previous.portal && portal.id === previous.portalId;
   const cached = previous && samePortal ? readCached(paths, previous) : undefined;
@@ -73,7 +76,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
   const manifest = newManifest({ portal: portal.base, portalId: portal.id, needs, lastFetch: new Date(started).toISOString(), lastFullFetch, contacts: store.size, snapshotVersion: store.version });
   writeCacheFiles(paths, manifest, fetched.contacts.history);
-  return { store, report: liveReport(ctx.account, store.size), history: fetched.contacts.history, refresh: fetched.refresh, ...extras };
+  return { store, report: liveReport(ctx.account, store.size), history: fetched.contacts.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
 }
 
 type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
