@@ -34,6 +34,7 @@ console.log(`data: ${contacts} contacts × 30 properties, seed ${seed} (${build.
 console.log(`machine load (1-minute average) at start: ${loadBefore.toFixed(2)}; at the end: see load_avg below (the bars assume an idle machine)`);
 const engine = step('preview-engine.ts');
 const duck = step('preview-duckdb.ts');
+const refresh = step('preview-refresh.ts');
 const same = engine.count === duck.duckdb_count && engine.count === engine.reference_count;
 console.log(`matches: engine ${engine.count}, DuckDB ${duck.duckdb_count}, reference ${engine.reference_count} — ${same ? 'equal' : 'DIFFERENT'}`);
 console.log(`funnel: ${(engine.funnel as number[]).join(' → ')}`);
@@ -43,6 +44,7 @@ console.log(`first evaluation after load: ${fmt(engine.first_eval_ms)} ms`);
 console.log(`full evaluation (cold clause cache, median of 5): ${fmt(engine.full_eval_ms)} ms; DuckDB query (median of 5, ${duck.duckdb_threads} threads): ${fmt(duck.duckdb_ms)} ms`);
 console.log(`one-clause re-evaluation (plan + evaluate, median of 5): number clause ${fmt(engine.reeval_ms)} ms, email-domain clause ${fmt(engine.reeval_string_ms)} ms (bar < 10)`);
 console.log(`enter/leave against ${fmt(Math.ceil(contacts / 7))} published members: reading them ${fmt(engine.members_ms)} ms (once per load), comparing ${fmt(engine.diff_ms)} ms (each evaluation)`);
+console.log(`live refresh with ${fmt(refresh.refresh_modified)} modified contacts (two properties each): new store by copying columns ${fmt(refresh.refresh_copy_ms)} ms; by re-adding records (the former way) ${fmt(refresh.refresh_records_ms)} ms${refresh.refresh_ok ? '' : ' — MERGE WRONG'}`);
 console.log(`reference interpreter: ${fmt(engine.reference_ms)} ms; engine peak RSS ${fmt(engine.peak_rss_mb)} MB (bar < 400)`);
 const ratioDuck = (engine.full_eval_ms as number) / (duck.duckdb_ms as number);
 const ratioRef = (engine.full_eval_ms as number) / (engine.reference_ms as number);
@@ -51,7 +53,8 @@ console.log(
     `contacts=${contacts}`, `count=${engine.count}`, `counts_equal=${same}`, `full_eval_ms=${fmt(engine.full_eval_ms)}`,
     `duckdb_ms=${fmt(duck.duckdb_ms)}`, `ratio_vs_duckdb=${(ratioDuck).toFixed(3)}`, `reference_ms=${fmt(engine.reference_ms)}`,
     `ratio_vs_reference=${ratioRef.toFixed(4)}`, `reeval_ms=${fmt(engine.reeval_ms)}`, `reeval_string_ms=${fmt(engine.reeval_string_ms)}`, `diff_ms=${fmt(engine.diff_ms)}`,
+    `refresh_ms=${fmt(refresh.refresh_copy_ms)}`, `ratio_refresh_vs_records=${((refresh.refresh_copy_ms as number) / (refresh.refresh_records_ms as number)).toFixed(3)}`,
     `snapshot_load_ms=${fmt(engine.snapshot_load_ms)}`, `peak_rss_mb=${fmt(engine.peak_rss_mb)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
   ].join(' '),
 );
-if (!same) process.exitCode = 1;
+if (!same || !refresh.refresh_ok) process.exitCode = 1;

@@ -4,10 +4,10 @@
 
 import type { PropertyDef } from '../language/schema-types';
 import { typeClassOf } from '../language/operators';
-import { type Column, type ColumnStore, type EnumColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
-import { emptyBitset, setBit, wordsFor } from './bitset';
+import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
+import { emptyBitset, hasBit, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder, rowsBitset } from './columns-extras';
-import { dictFromEntries, indexDict, narrowFirst } from './string-dict';
+import { dictEntries, dictEntry, dictFromEntries, findEntry, indexDict, narrowFirst } from './string-dict';
 import type { CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 
@@ -16,6 +16,12 @@ type Raw = string | null | undefined;
 interface ColumnWriter {
   column: Column;
   write(row: number, raw: Raw): void;
+  /** Rows `row…row+count` take the values `from` has at `fromRow…` (a column of the same property and kind), without a detour through text. */
+  copy(row: number, from: Column, fromRow: number, count: number): void;
+  /** Before any row: start from `from`'s dictionary, so copied string codes stay as they are. */
+  seed?(from: Column): void;
+  /** Room for `rows` rows at once (instead of doubling a million-row buffer ten times). */
+  reserve(rows: number): void;
   /** Shrink buffers to `size` rows. */
   finish(size: number): void;
 }
@@ -43,6 +49,41 @@ export class StoreBuilder {
   ) {
     this.writers = defs.map(writerFor);
     this.history = new HistoryBuilder(defs.map((d) => d.name));
+  }
+
+  /**
+   * Adds rows `fromRow…fromRow+count` of `store` (which must hold every column this builder writes, of
+   * the same kind: `canCopyFrom`), each with its extras. Much faster than `add(recordAt(...))`: no
+   * value becomes text, and runs of rows are copied as ranges.
+   */
+  addRowsOf(store: ColumnStore, fromRow: number, count: number, extrasOf: (row: number) => Pick<ContactRecord, 'listMemberships' | 'companies'> = () => ({})): void {
+    const row = this.size;
+    this.size += count;
+    for (let k = 0; k < count; k++) this.ids.push(store.ids.at(fromRow + k));
+    for (let i = 0; i < this.writers.length; i++) this.writers[i].copy(row, store.columns.get(this.defs[i].name)!, fromRow, count);
+    for (let k = 0; k < count; k++) {
+      const extras = extrasOf(fromRow + k);
+      if (extras.listMemberships) this.addMemberships(row + k, extras.listMemberships);
+      if (extras.companies) this.addCompanies(row + k, extras.companies);
+    }
+  }
+
+  addRowOf(store: ColumnStore, fromRow: number, extras: Pick<ContactRecord, 'listMemberships' | 'companies'> = {}): void {
+    this.addRowsOf(store, fromRow, 1, () => extras);
+  }
+
+  /** Before any row is added: string columns start from `store`'s dictionaries (copies then keep their codes). */
+  seedFrom(store: ColumnStore): void {
+    if (this.size > 0) return;
+    for (const w of this.writers) {
+      w.seed?.(store.columns.get(w.column.name)!);
+      w.reserve(store.size);
+    }
+  }
+
+  /** True when `addRowOf` can copy from `store`: every column present, of the kind this builder writes. */
+  canCopyFrom(store: ColumnStore): boolean {
+    return this.writers.every((w) => store.columns.get(w.column.name)?.kind === w.column.kind);
   }
 
   add(record: ContactRecord | CompanyRecord & Partial<ContactRecord>): void {
@@ -121,25 +162,71 @@ function stringWriter(def: PropertyDef): ColumnWriter {
   // Distinct values while building; joined into one StringDict at the end.
   let entries: string[] = [''];
   let codeOf = new Map<string, number>();
+  let seededFrom: StringColumn['dict'] | undefined;
+  let copiedFrom: StringColumn['dict'] | undefined;
+  let newCodeOf = new Int32Array(0);
+  // After `seed`, codeOf holds only the values added since; the seed's own are found by binary search
+  // in its sorted orders (findEntry) instead of a map of a million entries.
+  const codeFor = (raw: string): number => {
+    let code = codeOf.get(raw);
+    if (code !== undefined) return code;
+    if (seededFrom) {
+      const found = findEntry(seededFrom, raw);
+      if (found >= 0) return found;
+    }
+    code = entries.length;
+    entries.push(raw);
+    codeOf.set(raw, code);
+    return code;
+  };
+  // Each distinct value of a source that was not seeded is looked up once: its new code is remembered per source code.
+  const copyOne = (row: number, source: StringColumn, fromRow: number): void => {
+    const code = source.codes[fromRow];
+    if (code === 0) return;
+    if (copiedFrom !== source.dict) {
+      copiedFrom = source.dict;
+      newCodeOf = new Int32Array(source.dict.size).fill(-1);
+    }
+    if (newCodeOf[code] < 0) newCodeOf[code] = isUnknownValue(dictEntry(source.dict, code)) ? 0 : codeFor(dictEntry(source.dict, code));
+    col.codes[row] = newCodeOf[code];
+  };
   return {
     column: col,
     write(row, raw) {
       col.codes = grown(col.codes, row + 1);
       if (isUnknownValue(raw)) return;
-      let code = codeOf.get(raw);
-      if (code === undefined) {
-        code = entries.length;
-        entries.push(raw);
-        codeOf.set(raw, code);
+      col.codes[row] = codeFor(raw);
+    },
+    reserve(rows) {
+      col.codes = grown(col.codes, rows);
+    },
+    seed(from) {
+      if (entries.length > 1) return;
+      seededFrom = (from as StringColumn).dict;
+      entries = dictEntries(seededFrom);
+      codeOf = new Map();
+    },
+    copy(row, from, fromRow, count) {
+      const source = from as StringColumn;
+      col.codes = grown(col.codes, row + count);
+      if (source.dict === seededFrom) {
+        col.codes.set(source.codes.subarray(fromRow, fromRow + count), row);
+        return;
       }
-      col.codes[row] = code;
+      for (let k = 0; k < count; k++) copyOne(row + k, source, fromRow + k);
     },
     finish(size) {
       col.codes = col.codes.slice(0, size);
-      const reordered = narrowFirst(entries);
-      if (reordered) for (let r = 0; r < size; r++) col.codes[r] = reordered.newCode[col.codes[r]];
-      col.dict = dictFromEntries(reordered?.ordered ?? entries);
+      if (seededFrom && entries.length === seededFrom.size) {
+        // No value is new: the seed's dictionary (joined, lower-cased, sorted already) serves as it is.
+        col.dict = seededFrom;
+      } else {
+        const reordered = narrowFirst(entries);
+        if (reordered) for (let r = 0; r < size; r++) col.codes[r] = reordered.newCode[col.codes[r]];
+        col.dict = dictFromEntries(reordered?.ordered ?? entries);
+      }
       indexDict(col.dict);
+      seededFrom = undefined;
       entries = [];
       codeOf = new Map();
       col.known = emptyBitset(size);
@@ -156,6 +243,13 @@ function numberWriter(def: PropertyDef, kind: 'number' | 'date'): ColumnWriter {
       col.values = grown(col.values, row + 1, NaN);
       if (isUnknownValue(raw)) return;
       col.values[row] = kind === 'number' ? parseNumber(raw) : parseInstant(raw);
+    },
+    reserve(rows) {
+      col.values = grown(col.values, rows, NaN);
+    },
+    copy(row, from, fromRow, count) {
+      col.values = grown(col.values, row + count, NaN);
+      col.values.set((from as NumberColumn).values.subarray(fromRow, fromRow + count), row);
     },
     finish(size) {
       col.values = col.values.slice(0, size);
@@ -174,6 +268,14 @@ function boolWriter(def: PropertyDef): ColumnWriter {
       state = grown(state, row + 1);
       const b = isUnknownValue(raw) ? undefined : parseBoolean(raw);
       if (b !== undefined) state[row] = b ? 2 : 1;
+    },
+    reserve(rows) {
+      state = grown(state, rows);
+    },
+    copy(row, from, fromRow, count) {
+      state = grown(state, row + count);
+      const source = from as BoolColumn;
+      for (let k = 0; k < count; k++) if (hasBit(source.known, fromRow + k)) state[row + k] = hasBit(source.trues, fromRow + k) ? 2 : 1;
     },
     finish(size) {
       col.known = emptyBitset(size);
@@ -200,18 +302,33 @@ function enumWriter(def: PropertyDef): ColumnWriter {
     }
     return col.bits[i];
   };
+  const ensureRows = (rows: number): void => {
+    if (wordsFor(rows) > capacityWords) {
+      while (wordsFor(rows) > capacityWords) capacityWords *= 2;
+      col.bits = col.bits.map((b) => grown(b, capacityWords));
+    }
+    col.counts = grown(col.counts, rows);
+  };
   return {
     column: col,
     write(row, raw) {
-      if (wordsFor(row + 1) > capacityWords) {
-        capacityWords *= 2;
-        col.bits = col.bits.map((b) => grown(b, capacityWords));
-      }
-      col.counts = grown(col.counts, row + 1);
+      ensureRows(row + 1);
       if (isUnknownValue(raw)) return;
       const set = parseEnumeration(raw);
       for (const value of set) setBit(optionBits(value), row);
       col.counts[row] = Math.min(set.length, 255);
+    },
+    reserve: ensureRows,
+    copy(row, from, fromRow, count) {
+      const source = from as EnumColumn;
+      ensureRows(row + count);
+      col.counts.set(source.counts.subarray(fromRow, fromRow + count), row);
+      // Option by option, bit by bit: no value is spelled out and parsed again.
+      for (let i = 0; i < source.options.length; i++) {
+        const bits = source.bits[i];
+        let target: Uint32Array | undefined;
+        for (let k = 0; k < count; k++) if (hasBit(bits, fromRow + k)) setBit((target ??= optionBits(source.options[i])), row + k);
+      }
     },
     finish(size) {
       col.bits = col.bits.map((b) => b.slice(0, wordsFor(size)));

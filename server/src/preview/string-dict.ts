@@ -8,7 +8,7 @@
 // is searched entry by entry instead (correct, slower; it never happens with real HubSpot data).
 
 import { containsWord, isWordChar } from './values';
-import { type PartOrders, hasOrderSearch, markByOrder, partOrders } from './string-order';
+import { type PartOrders, equalEntries, hasOrderSearch, markByOrder, partOrders } from './string-order';
 
 export const SEP = '\u0000';
 
@@ -196,6 +196,27 @@ function markEntryByEntry(part: DictPart, test: StringTest, needle: string, matc
     }
   });
   return marked;
+}
+
+/**
+ * The code of the entry equal to `value` (exactly), or -1, without scanning large parts: their sorted
+ * lower-cased orders give the case-insensitive candidates, each then compared exactly. For a store
+ * builder that starts from a finished store's dictionary (indexDict has made the orders).
+ */
+export function findEntry(d: StringDict, value: string): number {
+  if (!d.plain || value.includes(SEP)) return dictEntries(d).indexOf(value);
+  const lowered = lowerDict(d);
+  const needle = value.toLowerCase();
+  for (const [p, part] of d.parts.entries()) {
+    const lower = lowered[p];
+    if (!lower.orders) {
+      const at = part.text.indexOf(SEP + value + SEP);
+      if (at >= 0) return part.first + entryAt(part.starts, at + 1);
+      continue;
+    }
+    for (const i of equalEntries(lower, lower.orders, needle)) if (dictEntry([part], part.first + i) === value) return part.first + i;
+  }
+  return -1;
 }
 
 /** The first entry equal to `value` (exactly), or -1. */

@@ -75,6 +75,24 @@ export function markByOrder(part: DictPart, orders: PartOrders, test: StringTest
   return marked;
 }
 
+/** Local entries of a lower-cased part equal to `needle` (lower-cased), by binary search in its orders. */
+export function equalEntries(part: DictPart, orders: PartOrders, needle: string): number[] {
+  const order = orders.byPrefix;
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareHead(part, order[mid], needle, false) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let k = lo; k < order.length && compareHead(part, order[k], needle, false) === 0; k++) {
+    const i = order[k];
+    if (part.starts[i + 1] - 1 - part.starts[i] === needle.length) out.push(i);
+  }
+  return out;
+}
+
 export function hasOrderSearch(test: StringTest): boolean {
   return test === 'STARTS_WITH' || test === 'ENDS_WITH' || test === 'IS_EQUAL_TO';
 }

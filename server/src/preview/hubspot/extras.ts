@@ -6,7 +6,8 @@ import type { HubSpotAccount } from '../../hubspot/account/types';
 import type { PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
-import type { CompanyRecord, ContactRecord } from '../types';
+import type { CompanyRecord } from '../types';
+import { addContacts, type ContactSet } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
 import type { Progress } from './fetch-contacts';
 import type { DataNeeds } from './needs';
@@ -24,17 +25,16 @@ interface ExtraOptions {
   onProgress?: (p: Progress) => void;
 }
 
-export async function readExtras(account: HubSpotAccount, contacts: ContactRecord[], needs: DataNeeds, options: ExtraOptions): Promise<Extras> {
+export async function readExtras(account: HubSpotAccount, contactIds: string[], needs: DataNeeds, options: ExtraOptions): Promise<Extras> {
   const missingLists = new Map<string, string>();
   const memberships = needs.listIds.length > 0 ? await readMemberships(account, needs.listIds, missingLists, options) : undefined;
   let companies: Map<string, CompanyRecord[]> | undefined;
   if (needs.companies) {
     throwIfAborted(options.signal);
-    options.onProgress?.({ phase: 'companies', done: 0, total: contacts.length });
-    const ids = contacts.map((c) => c.id);
-    const found = await untilAborted(account.getCompaniesFor(ids, needs.companyProperties.length > 0 ? needs.companyProperties : ['name']), options.signal);
+    options.onProgress?.({ phase: 'companies', done: 0, total: contactIds.length });
+    const found = await untilAborted(account.getCompaniesFor(contactIds, needs.companyProperties.length > 0 ? needs.companyProperties : ['name']), options.signal);
     companies = new Map([...found].map(([id, list]) => [id, list.map((c) => ({ id: c.id, properties: c.properties }))]));
-    options.onProgress?.({ phase: 'companies', done: contacts.length, total: contacts.length });
+    options.onProgress?.({ phase: 'companies', done: contactIds.length, total: contactIds.length });
   }
   return { memberships, companies, missingLists };
 }
@@ -61,17 +61,13 @@ async function readMemberships(account: HubSpotAccount, listIds: string[], missi
 }
 
 /** The store: every contact carries memberships / companies (maybe none) when those were loaded. */
-export function buildLiveStore(records: ContactRecord[], schema: Schema, needs: DataNeeds, extras: Extras): ColumnStore {
+export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Extras): ColumnStore {
   const defs = needs.contactProperties.map((p) => schema.objects.contacts.get(p)).filter((d): d is PropertyDef => d !== undefined);
   const companyDefs = needs.companyProperties.map((p) => schema.objects.companies.get(p)).filter((d): d is PropertyDef => d !== undefined);
   const builder = new StoreBuilder(defs, companyDefs);
-  for (const r of records) {
-    builder.add({
-      id: r.id,
-      properties: r.properties,
-      ...(extras.memberships ? { listMemberships: extras.memberships.get(r.id) ?? [] } : {}),
-      ...(extras.companies ? { companies: extras.companies.get(r.id) ?? [] } : {}),
-    });
-  }
+  addContacts(contacts, builder, (id) => ({
+    ...(extras.memberships ? { listMemberships: extras.memberships.get(id) ?? [] } : {}),
+    ...(extras.companies ? { companies: extras.companies.get(id) ?? [] } : {}),
+  }));
   return builder.finish();
 }

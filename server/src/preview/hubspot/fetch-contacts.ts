@@ -51,28 +51,29 @@ export async function fetchAllContacts(ctx: FetchContext, properties: string[], 
   return { records, history: histories };
 }
 
-export type Incremental = (FetchedContacts & { modified: number }) | { tooMany: number };
+/** The contacts modified since the last fetch, and the history merged with the cached one. */
+export type Incremental = { modified: ContactRecord[]; history: HistoryById | undefined } | { tooMany: number };
 
 /**
- * The cached contacts with those modified after `since` replaced (or added): one search, paged; when a
- * list needs history, the modified contacts' history is read in batches (search does not return it).
+ * The contacts modified after `since` (one search, paged); when a list needs history, the modified
+ * contacts' history is read in batches (search does not return it) and replaces theirs in `cachedHistory`.
+ * The caller merges them into the cached snapshot (source.ts), so the cached contacts never become records.
  */
-export async function fetchModifiedContacts(ctx: FetchContext, cached: FetchedContacts, since: number, properties: string[], history: string[]): Promise<Incremental> {
+export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: HistoryById | undefined, since: number, properties: string[], history: string[]): Promise<Incremental> {
   const onPage = (done: number, total: number) => ctx.onProgress?.({ phase: 'modified', done, total });
   const found = await contactsModifiedSince(ctx.client, ctx.account.host, since, properties, { signal: ctx.signal, onPage, ceiling: ctx.searchCeiling });
   if ('tooMany' in found) return found;
-  const byId = new Map(cached.records.map((r) => [r.id, r]));
-  for (const data of found.records) byId.set(data.id, { id: data.id, properties: data.properties });
-  let histories = cached.history;
+  const modified = found.records.map((data) => ({ id: data.id, properties: data.properties }));
+  let histories = cachedHistory;
   if (history.length > 0) {
-    histories = new Map(cached.history ?? []);
-    const ids = found.records.map((r) => r.id);
+    histories = new Map(cachedHistory ?? []);
+    const ids = modified.map((r) => r.id);
     ctx.onProgress?.({ phase: 'history', done: 0, total: ids.length });
     const read = await readHistory(ctx.client, ctx.account.host, ids, history, ctx.signal);
     for (const id of ids) histories.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
     ctx.onProgress?.({ phase: 'history', done: ids.length, total: ids.length });
   }
-  return { records: [...byId.values()], history: histories, modified: found.records.length };
+  return { modified, history: histories };
 }
 
 /** History as the engine's records hold it (epoch ms, newest first); a property without any is []. */

@@ -9,11 +9,11 @@ import type { HubSpotAccount } from '../../hubspot/account/types';
 import type { Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { readSnapshot, writeSnapshot } from '../snapshot';
-import { recordAt } from '../explain';
-import type { ContactRecord, SourceReport } from '../types';
+import type { SourceReport } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
 import { cachePaths, newManifest, readHistoryFile, readManifest, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
-import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type FetchedContacts, type Progress } from './fetch-contacts';
+import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
+import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras } from './extras';
 import { SEARCH_CEILING } from './search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
@@ -66,22 +66,21 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
   const plan = chooseRefresh(previous, cached, portal, options.needs, started);
   const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached);
-  const extras = await readExtras(ctx.account, fetched.contacts.records, needs, options);
+  const extras = await readExtras(ctx.account, contactIds(fetched.contacts), needs, options);
   throwIfAborted(options.signal);
-  const records = fetched.contacts.records.sort(byNumericId);
-  const store = buildLiveStore(records, options.schema, needs, extras);
+  const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
   options.onProgress?.({ phase: 'saving', done: 0 });
   // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
   writeSnapshot(store, paths.snapshot);
   const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
   const manifest = newManifest({ portal: portal.base, portalId: portal.id, needs, lastFetch: new Date(started).toISOString(), lastFullFetch, contacts: store.size, snapshotVersion: store.version });
-  writeCacheFiles(paths, manifest, fetched.contacts.history);
-  return { store, report: liveReport(ctx.account, store.size), history: fetched.contacts.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
+  writeCacheFiles(paths, manifest, fetched.history);
+  return { store, report: liveReport(ctx.account, store.size), history: fetched.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
 }
 
 type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
 
-function chooseRefresh(previous: Manifest | undefined, cached: FetchedContacts | undefined, portal: { base: string; id: string }, needs: DataNeeds, now: number): RefreshPlan {
+function chooseRefresh(previous: Manifest | undefined, cached: Cached | undefined, portal: { base: string; id: string }, needs: DataNeeds, now: number): RefreshPlan {
   if (!previous) return { mode: 'full', reason: 'no cached snapshot yet' };
   if (previous.portal !== portal.base) return { mode: 'full', reason: `the cache holds contacts of ${previous.portal}` };
   if (previous.portalId !== portal.id) return { mode: 'full', reason: `the cache holds contacts of ${previous.portalId ? `portal ${previous.portalId}` : 'an unnamed portal'}, not of portal ${portal.id}` };
@@ -95,35 +94,41 @@ function chooseRefresh(previous: Manifest | undefined, cached: FetchedContacts |
   return { mode: 'incremental', since: Date.parse(previous.lastFetch) - REFRESH_MARGIN_MS };
 }
 
-async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds, plan: RefreshPlan, cached: FetchedContacts | undefined): Promise<{ contacts: FetchedContacts; refresh: Refresh }> {
+/** The snapshot and history of the last run. */
+interface Cached {
+  store: ColumnStore;
+  history: HistoryById | undefined;
+}
+
+interface Fetched {
+  contacts: ContactSet;
+  history: HistoryById | undefined;
+  refresh: Refresh;
+}
+
+async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds, plan: RefreshPlan, cached: Cached | undefined): Promise<Fetched> {
   const properties = needs.contactProperties.filter((p) => schema.objects.contacts.has(p));
   const history = needs.historyProperties;
   if (plan.mode === 'incremental' && cached) {
-    const result = await fetchModifiedContacts(ctx, cached, plan.since, properties, history);
-    if (!('tooMany' in result)) return { contacts: result, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified } };
+    const result = await fetchModifiedContacts(ctx, cached.history, plan.since, properties, history);
+    if (!('tooMany' in result)) {
+      const contacts: ContactSet = { kind: 'merge', base: cached.store, modified: result.modified };
+      return { contacts, history: result.history, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified.length } };
+    }
     const reason = `${result.tooMany.toLocaleString('en-US')} contacts changed since the last fetch, over the search API's ${(ctx.searchCeiling ?? SEARCH_CEILING).toLocaleString('en-US')}`;
     return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined);
   }
-  const contacts = await fetchAllContacts(ctx, properties, history);
-  return { contacts, refresh: { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: contacts.records.length } };
+  const all = await fetchAllContacts(ctx, properties, history);
+  return { contacts: { kind: 'records', records: all.records }, history: all.history, refresh: { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.records.length } };
 }
 
-/** The cached contacts (properties only) and history, when the snapshot matches the manifest. */
-function readCached(paths: ReturnType<typeof cachePaths>, manifest: Manifest): FetchedContacts | undefined {
+/** The cached snapshot and history, when the snapshot matches the manifest. */
+function readCached(paths: ReturnType<typeof cachePaths>, manifest: Manifest): Cached | undefined {
   const store = readSnapshot(paths.snapshot);
   if ('error' in store || store.version !== manifest.snapshotVersion) return undefined;
   const history = readHistoryFile(paths);
   if (manifest.needs.historyProperties.length > 0 && !history) return undefined;
-  const records: ContactRecord[] = [];
-  for (let row = 0; row < store.size; row++) {
-    const r = recordAt(store, row);
-    records.push({ id: r.id, properties: r.properties });
-  }
-  return { records, history };
-}
-
-function byNumericId(a: ContactRecord, b: ContactRecord): number {
-  return a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { store, history };
 }
 
 function liveReport(account: HubSpotAccount, rows: number): SourceReport {
