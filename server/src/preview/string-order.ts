@@ -51,13 +51,8 @@ function compareHead(part: DictPart, i: number, needle: string, reversed: boolea
   return 0;
 }
 
-/**
- * Marks (match[part.first + i] = 1) the entries of a lower-cased part for STARTS_WITH, ENDS_WITH
- * and IS_EQUAL_TO by binary search in its orders; returns how many it newly marked.
- */
-export function markByOrder(part: DictPart, orders: PartOrders, test: StringTest, needle: string, match: Uint8Array): number {
-  const reversed = test === 'ENDS_WITH';
-  const order = reversed ? orders.bySuffix : orders.byPrefix;
+/** The first position in `order` whose entry does not sort before the entries starting (ending) with `needle`. */
+function firstNotBefore(part: DictPart, order: Uint32Array, needle: string, reversed: boolean): number {
   let lo = 0;
   let hi = order.length;
   while (lo < hi) {
@@ -65,6 +60,17 @@ export function markByOrder(part: DictPart, orders: PartOrders, test: StringTest
     if (compareHead(part, order[mid], needle, reversed) < 0) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/**
+ * Marks (match[part.first + i] = 1) the entries of a lower-cased part for STARTS_WITH, ENDS_WITH
+ * and IS_EQUAL_TO by binary search in its orders; returns how many it newly marked.
+ */
+export function markByOrder(part: DictPart, orders: PartOrders, test: StringTest, needle: string, match: Uint8Array): number {
+  const reversed = test === 'ENDS_WITH';
+  const order = reversed ? orders.bySuffix : orders.byPrefix;
+  const lo = firstNotBefore(part, order, needle, reversed);
   let marked = 0;
   for (let k = lo; k < order.length && compareHead(part, order[k], needle, reversed) === 0; k++) {
     const i = order[k];
@@ -78,13 +84,7 @@ export function markByOrder(part: DictPart, orders: PartOrders, test: StringTest
 /** Local entries of a lower-cased part equal to `needle` (lower-cased), by binary search in its orders. */
 export function equalEntries(part: DictPart, orders: PartOrders, needle: string): number[] {
   const order = orders.byPrefix;
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareHead(part, order[mid], needle, false) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstNotBefore(part, order, needle, false);
   const out: number[] = [];
   for (let k = lo; k < order.length && compareHead(part, order[k], needle, false) === 0; k++) {
     const i = order[k];
