@@ -19,9 +19,10 @@ export interface HslistApi {
   whenSettled(): Promise<ServerState>;
   /**
    * Test hook: stores a HubSpot token as "hslist: Connect HubSpot account" does (the extension-host
-   * tests cannot type into its input box; the UI tests drive the real box).
+   * tests cannot type into its input box; the UI tests drive the real box). Only present when the
+   * extension runs under an extension test runner: another extension must not swap the user's token.
    */
-  connectHubSpotForTest(token: string): Promise<void>;
+  connectHubSpotForTest?(token: string): Promise<void>;
 }
 
 let connection: ServerConnection | undefined;
@@ -57,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
     statusText: () => status.text,
     ping: () => server.ping(),
     whenSettled: () => started.then(() => server.currentState),
-    connectHubSpotForTest: (token) => accounts.setHubSpotToken(token),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { connectHubSpotForTest: (token: string) => accounts.setHubSpotToken(token) } : {}),
   };
 }
 
