@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { ListNode } from '../../../../grammar/src/ast';
-import { type DataNeeds } from '../../preview/hubspot/needs';
+import { coversNeeds, type DataNeeds } from '../../preview/hubspot/needs';
 import { progressPercent, progressText, progressVerb } from '../../preview/progress-text';
 import { workspaceNeeds, zoneNote } from '../../preview/run';
 import type { ServerContext } from '../context';
@@ -155,9 +155,5 @@ export class DataLoader {
 
 /** A file can only give contact properties; the live portal gives memberships, companies and history too. */
 function covers(loaded: Loaded, needs: DataNeeds): boolean {
-  const has = (have: string[], want: string[]) => want.every((x) => have.includes(x));
-  if (!has(loaded.needs.contactProperties, needs.contactProperties)) return false;
-  if (loaded.kind === 'file') return true;
-  return has(loaded.needs.listIds, needs.listIds) && has(loaded.needs.historyProperties, needs.historyProperties) &&
-    has(loaded.needs.companyProperties, needs.companyProperties) && (loaded.needs.companies || !needs.companies);
+  return coversNeeds(loaded.needs, loaded.kind === 'file' ? { ...loaded.needs, contactProperties: needs.contactProperties } : needs);
 }

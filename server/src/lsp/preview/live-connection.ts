@@ -3,6 +3,8 @@
 // this process's memory (never stored on the session, logged or written).
 
 import type { HubSpotAccountOptions } from '../../hubspot/account/account';
+import { hostOf } from '../../hubspot/account/client';
+import { isHttpUrl } from '../schema-refresh';
 import type { ServerContext } from '../context';
 import { AccountMessages, type HubSpotConnectionAnswer } from './protocol';
 
@@ -26,14 +28,5 @@ export async function askHubSpotConnection(ctx: ServerContext): Promise<LiveConn
 }
 
 function validBase(value: unknown): string | undefined {
-  return typeof value === 'string' && /^https?:\/\/[^\s/]/.test(value.trim()) ? value.trim() : undefined;
-}
-
-function hostOf(base: string | undefined): string {
-  if (!base) return 'api.hubapi.com';
-  try {
-    return new URL(base).host;
-  } catch {
-    return base;
-  }
+  return typeof value === 'string' && isHttpUrl(value.trim()) ? value.trim() : undefined;
 }

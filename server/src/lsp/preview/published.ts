@@ -5,7 +5,7 @@
 // per published list. A generation ends when the data is reloaded or an account changes.
 
 import { createHubSpotAccount } from '../../hubspot/account/account';
-import type { HubSpotList } from '../../hubspot/account/types';
+import type { HubSpotAccount, HubSpotList } from '../../hubspot/account/types';
 import type { ServerContext } from '../context';
 import { askHubSpotConnection } from './live-connection';
 import type { PublishedComparison } from './protocol';
@@ -16,7 +16,7 @@ type Lookup = { state: 'pending' } | { state: 'members'; listId: string; fetched
 
 export class PublishedLists {
   private readonly lookups = new Map<string, Lookup>();
-  private catalog: Promise<Map<string, HubSpotList> | { unavailable: string; state: 'not-connected' | 'error' }> | undefined;
+  private catalog: Promise<Catalog> | undefined;
   private generation = 0;
 
   constructor(private readonly ctx: ServerContext) {}
@@ -44,46 +44,50 @@ export class PublishedLists {
   async lookUp(names: string[], runner: PreviewRunner): Promise<string[]> {
     const generation = this.generation;
     for (const n of names) this.lookups.set(n, { state: 'pending' });
-    const catalog = await (this.catalog ??= this.readCatalog());
+    // One hand-over of the connection for the whole batch (a local only: never kept on the session).
+    const live = await askHubSpotConnection(this.ctx);
+    if ('unavailable' in live) {
+      if (generation === this.generation) for (const n of names) this.lookups.set(n, { state: 'not-connected', message: `Not compared with HubSpot: ${live.unavailable}.` });
+      return [];
+    }
+    const account = createHubSpotAccount(live.options);
+    const catalog = await (this.catalog ??= readCatalog(account, live.host));
     const handed: string[] = [];
     for (const name of names) {
       if (generation !== this.generation) return [];
-      const result = await this.lookUpOne(name, catalog, runner);
+      const result = await lookUpOne(name, catalog, account, runner);
       if (generation !== this.generation) return [];
       this.lookups.set(name, result);
       if (result.state === 'members') handed.push(name);
     }
     return handed;
   }
+}
 
-  private async lookUpOne(name: string, catalog: Awaited<NonNullable<PublishedLists['catalog']>>, runner: PreviewRunner): Promise<Lookup> {
-    if (!(catalog instanceof Map)) return { state: catalog.state, message: catalog.unavailable };
-    const list = catalog.get(name) ?? catalog.get(name.toLowerCase());
-    if (!list) return { state: 'not-published', message: `No contact list named "${name}" exists in the connected HubSpot portal yet.` };
-    try {
-      const live = await askHubSpotConnection(this.ctx);
-      if ('unavailable' in live) return { state: 'not-connected', message: `Not compared with HubSpot: ${live.unavailable}.` };
-      const members = await createHubSpotAccount(live.options).listMemberships(list.listId);
-      await runner.setMembers(name, list.listId, members.map((m) => m.recordId));
-      return { state: 'members', listId: list.listId, fetchedAt: new Date().toISOString() };
-    } catch (error) {
-      return { state: 'error', message: `Could not read the members of HubSpot list #${list.listId}: ${error instanceof Error ? error.message : String(error)}` };
-    }
+type Catalog = Map<string, HubSpotList> | { state: 'error'; message: string };
+
+async function lookUpOne(name: string, catalog: Catalog, account: HubSpotAccount, runner: PreviewRunner): Promise<Lookup> {
+  if (!(catalog instanceof Map)) return catalog;
+  const list = catalog.get(name) ?? catalog.get(name.toLowerCase());
+  if (!list) return { state: 'not-published', message: `No contact list named "${name}" exists in the connected HubSpot portal yet.` };
+  try {
+    const members = await account.listMemberships(list.listId);
+    await runner.setMembers(name, list.listId, members.map((m) => m.recordId));
+    return { state: 'members', listId: list.listId, fetchedAt: new Date().toISOString() };
+  } catch (error) {
+    return { state: 'error', message: `Could not read the members of HubSpot list #${list.listId}: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
 
-  /** The portal's contact lists by name (and by lower-cased name), or why they cannot be read. */
-  private async readCatalog(): Promise<Map<string, HubSpotList> | { unavailable: string; state: 'not-connected' | 'error' }> {
-    const live = await askHubSpotConnection(this.ctx);
-    if ('unavailable' in live) return { state: 'not-connected', unavailable: `Not compared with HubSpot: ${live.unavailable}.` };
-    try {
-      const account = createHubSpotAccount(live.options);
-      const lists = (await account.searchLists({})).filter((l) => l.objectTypeId === CONTACTS);
-      const byName = new Map<string, HubSpotList>();
-      for (const l of lists) byName.set(l.name, l);
-      for (const l of lists) if (!byName.has(l.name.toLowerCase())) byName.set(l.name.toLowerCase(), l);
-      return byName;
-    } catch (error) {
-      return { state: 'error', unavailable: `Could not read the lists of HubSpot (${live.host}): ${error instanceof Error ? error.message : String(error)}` };
-    }
+/** The portal's contact lists by name (and by lower-cased name), or why they cannot be read. */
+async function readCatalog(account: HubSpotAccount, host: string): Promise<Catalog> {
+  try {
+    const lists = (await account.searchLists({})).filter((l) => l.objectTypeId === CONTACTS);
+    const byName = new Map<string, HubSpotList>();
+    for (const l of lists) byName.set(l.name, l);
+    for (const l of lists) if (!byName.has(l.name.toLowerCase())) byName.set(l.name.toLowerCase(), l);
+    return byName;
+  } catch (error) {
+    return { state: 'error', message: `Could not read the lists of HubSpot (${host}): ${error instanceof Error ? error.message : String(error)}` };
   }
 }

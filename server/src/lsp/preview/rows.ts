@@ -4,7 +4,7 @@
 
 import { type ColumnStore, rawValue } from '../../preview/columns';
 import { dictionaryMatches } from '../../preview/compiled-strings';
-import type { Bitset } from '../../preview/bitset';
+import { popcount, type Bitset } from '../../preview/bitset';
 import type { PreviewRow } from './protocol';
 
 /** Columns shown first when the data has them; the list's own properties follow. */
@@ -18,9 +18,7 @@ export function displayColumns(store: ColumnStore, listProperties: string[]): st
 
 /** Every set row of a bitset, in order. */
 export function rowsOf(bits: Bitset): Uint32Array {
-  let n = 0;
-  for (let w = 0; w < bits.length; w++) n += bitCount(bits[w]);
-  const out = new Uint32Array(n);
+  const out = new Uint32Array(popcount(bits));
   let k = 0;
   for (let w = 0; w < bits.length; w++) {
     let v = bits[w];
@@ -30,12 +28,6 @@ export function rowsOf(bits: Bitset): Uint32Array {
     }
   }
   return out;
-}
-
-function bitCount(v: number): number {
-  v = v - ((v >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** The rows whose id or any displayed value contains `search` (case-insensitive). */

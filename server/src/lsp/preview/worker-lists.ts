@@ -9,12 +9,13 @@ import { andNot, popcount, type Bitset } from '../../preview/bitset';
 import { CompiledEvaluator } from '../../preview/compiled';
 import { membersOf, membershipSets, type Members } from '../../preview/diff';
 import { resolveHistoryFilters } from '../../preview/hubspot/history-overlay';
+import { contactPropertiesOf } from '../../preview/hubspot/needs';
 import { answerablePlan, explainWho, findContactRow, type PreviewData } from '../../preview/run';
 import { planKey } from '../../preview/plan-key';
 import type { PlanNode } from '../../preview/plan-types';
 import type { RowsView } from './protocol';
 import { displayColumns, rowsOf, searchRows } from './rows';
-import type { ListDiff, ListPreview, ListScope } from './worker-messages';
+import type { ListDiff, ListScope } from './worker-messages';
 
 const ROW_CACHE_ENTRIES = 8;
 const EDITOR_LIVE_HINT = 'preview the live portal to load it: set hslist.contactData to "hubspot"';
@@ -86,7 +87,7 @@ export class LoadedPreview {
   }
 
   columns(plan: PlanNode): string[] {
-    return displayColumns(this.store, propertiesOf(plan));
+    return displayColumns(this.store, contactPropertiesOf(plan));
   }
 
   explain(plan: PlanNode, contact: string) {
@@ -103,14 +104,3 @@ export class LoadedPreview {
     return view === 'enter' ? andNot(rows.lo, published.members.bits) : andNot(published.members.bits, rows.hi);
   }
 }
-
-/** Properties a plan reads (for the display columns). */
-function propertiesOf(plan: PlanNode, out: string[] = []): string[] {
-  if (plan.kind === 'filter') out.push(plan.filter.property);
-  if (plan.kind === 'and' || plan.kind === 'or') for (const c of plan.children) propertiesOf(c, out);
-  if (plan.kind === 'not') propertiesOf(plan.child, out);
-  if (plan.kind === 'inWorkspaceList') propertiesOf(plan.plan, out);
-  return out;
-}
-
-export type { ListPreview };

@@ -41,6 +41,13 @@ export function dataNeeds(plans: Iterable<PlanNode>): DataNeeds {
   };
 }
 
+/** The contact properties one plan reads, in the order its clauses name them (for display columns). */
+export function contactPropertiesOf(plan: PlanNode): string[] {
+  const c: Collector = { contacts: new Set(), companies: new Set(), listIds: new Set(), history: new Set(), association: false };
+  walk(plan, c, false);
+  return [...c.contacts];
+}
+
 function walk(plan: PlanNode, c: Collector, inCompany: boolean): void {
   switch (plan.kind) {
     case 'and':
