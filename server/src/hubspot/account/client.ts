@@ -1,37 +1,64 @@
-// The one @hubspot/api-client Client of the process. The SDK keeps its retry/limiter decorators in a
-// process-wide singleton that every `new Client()` resets, so clients are cached by configuration and
-// all use the same retry and throttle settings.
+// The one @hubspot/api-client Client per token and base, with its transport settings. The SDK keeps its
+// retry/limiter decorators in a process-wide singleton that every `new Client()` resets, so clients are
+// cached and all are made alike: no SDK limiter (rawRequest paces by HubSpot's own rate-limit headers,
+// with one pacer per token and base, shared by everything that uses that account in the process).
 
 import { Client } from '@hubspot/api-client';
+import { DEFAULT_TIMEOUT_MS, type Transport } from './raw-request';
+import { RatePacer } from './rate-pacer';
 import { registerSecret } from './redact';
+import type { HubSpotApiVersion } from './paths';
 
 export interface ClientOptions {
   accessToken: string;
   basePath?: string;
-  /** Attempts in total on 5xx and TEN_SECONDLY_ROLLING 429s (SDK semantics), 1–6. Default 3. */
+  /** Attempts in total on 5xx and lost connections for calls safe to repeat, 1–6. Default 3. */
   numberOfApiCallRetries?: number;
-  /** Client-side throttle (SDK default 9 requests/s). `false` turns it off (tests against the emulator). */
+  /** Pace to HubSpot's rate limit (default). `false` sends at once (tests against an unlimited emulator). */
   throttle?: boolean;
+  /** Time limit for an answer's headers and for each pause in its body. Default 60 s. */
+  timeoutMs?: number;
+  /** `v3` (default) or a date-based version such as `2026-09` (paths.ts). */
+  apiVersion?: HubSpotApiVersion;
 }
 
-const DEFAULT_LIMITER = { minTime: 1000 / 9, maxConcurrent: 6 };
-const clients = new Map<string, Client>();
+interface Cached {
+  client: Client;
+  pacer: RatePacer;
+  searchPacer: RatePacer;
+}
+
+const clients = new Map<string, Cached>();
+
+function cached(options: ClientOptions): Cached {
+  registerSecret(options.accessToken);
+  const base = options.basePath?.replace(/\/+$/, '') ?? '';
+  const key = JSON.stringify([options.accessToken, base]);
+  let entry = clients.get(key);
+  if (!entry) {
+    const client = new Client({ accessToken: options.accessToken, ...(base ? { basePath: base } : {}), numberOfApiCallRetries: 3 });
+    // HubSpot's search API allows 5 requests a second; 4 leaves room for the clock's jitter.
+    entry = { client, pacer: new RatePacer(), searchPacer: new RatePacer({ assumedMax: 4, windowMs: 1000, safetyMs: 50 }) };
+    clients.set(key, entry);
+  }
+  return entry;
+}
 
 export function hubSpotClient(options: ClientOptions): Client {
-  registerSecret(options.accessToken);
-  const retries = options.numberOfApiCallRetries ?? 3;
-  const key = JSON.stringify([options.accessToken, options.basePath ?? '', retries, options.throttle !== false]);
-  let client = clients.get(key);
-  if (!client) {
-    client = new Client({
-      accessToken: options.accessToken,
-      ...(options.basePath ? { basePath: options.basePath.replace(/\/+$/, '') } : {}),
-      numberOfApiCallRetries: retries,
-      ...(options.throttle === false ? {} : { limiterOptions: DEFAULT_LIMITER }),
-    });
-    clients.set(key, client);
-  }
-  return client;
+  return cached(options).client;
+}
+
+/** How rawRequest treats this account's calls. */
+export function transportFor(options: ClientOptions): Transport {
+  const entry = cached(options);
+  const attempts = Math.min(6, Math.max(1, options.numberOfApiCallRetries ?? 3));
+  const paced = options.throttle !== false;
+  return {
+    host: hostOf(options.basePath),
+    attempts,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(paced ? { pacer: entry.pacer, searchPacer: entry.searchPacer } : {}),
+  };
 }
 
 export function hostOf(basePath: string | undefined): string {

@@ -3,9 +3,15 @@
 
 import { redact } from './redact';
 
-export type HubSpotErrorKind = 'auth' | 'scope' | 'rate-limit' | 'unreachable' | 'server' | 'not-found' | 'request';
+export type HubSpotErrorKind = 'auth' | 'scope' | 'rate-limit' | 'unreachable' | 'timeout' | 'server' | 'not-found' | 'request';
 
 export class HubSpotAccountError extends Error {
+  /**
+   * True when HubSpot may have carried out the request although no answer came (a create that timed
+   * out or lost its connection): a caller must look before doing it again.
+   */
+  uncertain = false;
+
   constructor(
     readonly kind: HubSpotErrorKind,
     message: string,

@@ -1,34 +1,174 @@
-// JSON calls through `client.apiRequest` (the filter-carrying list calls), retried the way the SDK
-// retries its typed calls, which apiRequest does not: a 5xx is tried again for reads and idempotent
-// writes (GET, PUT; a POST that failed with 5xx may have been applied, so it is not repeated), and a
-// 429 of the secondly policies for every method (a rate-limited request was not processed). The
-// DAILY limit is never retried. Attempts in total: the client's `numberOfApiCallRetries`.
+// Every HubSpot call goes through `rawRequest`, on the SDK's `client.apiRequest` (its auth, base path
+// and headers; its models drop fields they do not know, so JSON is read here). What the SDK leaves out
+// is added here, once for every call:
+// - pacing to HubSpot's rolling window (rate-pacer.ts), and to the search API's own 5 a second;
+// - a time limit on every attempt, for the answer's headers and then for each pause in its body, and a
+//   body that ends before its Content-Length is an error: every exchange ends in a result or a clear
+//   sentence, never in a promise that never settles;
+// - retries where they are safe: a 5xx or a lost connection for reads and idempotent writes (GET, PUT,
+//   DELETE, and POSTs that only read such as search and batch read); a ten-secondly 429 for every
+//   method (a rate-limited request was not processed), after waiting out the window; never the DAILY
+//   limit; never a create that may have been applied (it comes back `uncertain`, for the caller to
+//   look before creating again).
 
 import type { Client } from '@hubspot/api-client';
-import { errorFromResponse } from './errors';
+import { errorFromResponse, HubSpotAccountError } from './errors';
+import { readBodyText, type BodyStream } from './body-read';
+import { readRateHeaders, sleep, type RatePacer } from './rate-pacer';
 import type { Json } from './types';
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD']);
 const SERVER_ERROR_WAIT_MS = 200;
-/** HubSpot's ten-second window; the SDK waits as long. */
+/** HubSpot's ten-second window: the wait after a 429 when no pacer knows better. */
 const SECONDLY_WAIT_MS = 10_000;
+/** How many 429s one call sits out before giving up (each waits a window). */
+const RATE_LIMIT_RETRIES = 5;
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface RawCall {
   method: string;
   path: string;
   body?: unknown;
+  /** A POST that only reads (search, batch read): safe to repeat. */
+  readOnly?: boolean;
+  /** The CRM search API, limited to 5 requests a second on top of the general limit. */
+  search?: boolean;
+}
+
+export interface Transport {
+  host: string;
+  /** Attempts in total for 5xx and lost connections (1–6). */
+  attempts: number;
+  timeoutMs: number;
+  pacer?: RatePacer;
+  searchPacer?: RatePacer;
 }
 
 /** The parsed JSON answer; non-2xx answers (after retries) become HubSpotAccountError with HubSpot's own message. */
-export async function rawRequest(client: Client, call: RawCall, attempts: number): Promise<Json> {
-  for (let attempt = 1; ; attempt++) {
-    const response = await client.apiRequest({ method: call.method, path: call.path, ...(call.body === undefined ? {} : { body: call.body }) });
-    const parsed = parseBody(await response.text());
-    if (response.ok) return parsed !== null && typeof parsed === 'object' ? (parsed as Json) : {};
-    const wait = retryWait(call.method, response.status, parsed, response.headers.get('retry-after'), attempt);
-    if (wait === undefined || attempt >= attempts) throw errorFromResponse(response.status, parsed);
-    await new Promise((resolve) => setTimeout(resolve, wait));
+export async function rawRequest(client: Client, call: RawCall, transport: Transport, signal?: AbortSignal): Promise<Json> {
+  const repeatable = call.readOnly === true || IDEMPOTENT.has(call.method.toUpperCase());
+  let failures = 0;
+  let rateLimited = 0;
+  for (;;) {
+    await transport.pacer?.acquire(signal);
+    if (call.search) await transport.searchPacer?.acquire(signal);
+    let answer: Answer;
+    try {
+      answer = await exchange(client, call, transport, signal);
+    } catch (error) {
+      const failure = asNetworkFailure(error, call, transport.host);
+      if (!repeatable) failure.uncertain = true;
+      if (!repeatable || ++failures >= transport.attempts || signal?.aborted) throw failure;
+      await sleep(SERVER_ERROR_WAIT_MS * failures, signal);
+      continue;
+    }
+    if (answer.status < 300) return answer.json;
+    const policy = policyOf(answer.json);
+    if (answer.status === 429 && policy !== 'DAILY' && ++rateLimited <= RATE_LIMIT_RETRIES) {
+      await waitOutRateLimit(transport, policy, answer.retryAfterMs, signal);
+      continue;
+    }
+    if (answer.status >= 500 && repeatable && ++failures < transport.attempts) {
+      await sleep(SERVER_ERROR_WAIT_MS * failures, signal);
+      continue;
+    }
+    throw errorFromResponse(answer.status, answer.json);
   }
+}
+
+interface Answer {
+  status: number;
+  json: Json;
+  retryAfterMs: number | undefined;
+}
+
+async function exchange(client: Client, call: RawCall, transport: Transport, signal: AbortSignal | undefined): Promise<Answer> {
+  const sent = client.apiRequest({ method: call.method, path: call.path, ...(call.body === undefined ? {} : { body: call.body }) });
+  const response = await withinTime(sent, transport.timeoutMs, signal, () => timeoutError(call, transport, 'did not answer'));
+  transport.pacer?.observe(readRateHeaders(response.headers));
+  const text = await readBodyText(response.body as unknown as BodyStream, response.headers.get('content-length'), transport.timeoutMs, signal, {
+    stalled: () => timeoutError(call, transport, 'stopped sending its answer'),
+    truncated: (got, expected) => new HubSpotAccountError('unreachable', `HubSpot at ${transport.host} broke off its answer to ${describe(call)}: ${expected === undefined ? `the connection closed after ${got} bytes` : `${got} of ${expected} bytes arrived`}.`),
+  });
+  const parsed = parseBody(text);
+  if (response.ok && (parsed === null || typeof parsed !== 'object')) {
+    throw new HubSpotAccountError('server', `HubSpot at ${transport.host} answered ${describe(call)} with something that is not JSON (${text.slice(0, 60) || 'an empty body'}).`);
+  }
+  const json = parsed !== null && typeof parsed === 'object' ? (parsed as Json) : ({ message: parsed } as Json);
+  return { status: response.status, json: text === '' ? {} : json, retryAfterMs: retryAfter(response.headers.get('retry-after')) };
+}
+
+function describe(call: RawCall): string {
+  return `${call.method.toUpperCase()} ${call.path.split('?')[0]}`;
+}
+
+function timeoutError(call: RawCall, transport: Transport, what: string): HubSpotAccountError {
+  return new HubSpotAccountError('timeout', `HubSpot at ${transport.host} ${what} ${describe(call)} within ${Math.round(transport.timeoutMs / 1000)} s.`);
+}
+
+/** The work's result, or the error `late()` makes when `ms` pass first. The late work's own failure is ignored. */
+function withinTime<T>(work: Promise<T>, ms: number, signal: AbortSignal | undefined, late: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      finish();
+      reject(late());
+    }, ms);
+    const onAbort = () => {
+      finish();
+      reject(signal?.reason ?? new Error('aborted'));
+    };
+    const finish = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        finish();
+        resolve(value);
+      },
+      (error: unknown) => {
+        finish();
+        reject(error);
+      },
+    );
+  });
+}
+
+function asNetworkFailure(error: unknown, call: RawCall, host: string): HubSpotAccountError {
+  if (error instanceof HubSpotAccountError) return error;
+  const failure = new HubSpotAccountError('unreachable', `Could not reach HubSpot at ${host} for ${describe(call)}: ${networkReason(error)}.`);
+  return failure;
+}
+
+function networkReason(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const text = typeof e?.message === 'string' ? e.message : String(error);
+  if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(text)) return 'connection refused';
+  if (code === 'ECONNRESET' || /socket hang up|ECONNRESET/i.test(text)) return 'the connection was reset';
+  if (code === 'ENOTFOUND' || /ENOTFOUND/.test(text)) return 'host not found';
+  return code || text.split('\n')[0];
+}
+
+function policyOf(body: Json): string | undefined {
+  return typeof body.policyName === 'string' ? body.policyName : undefined;
+}
+
+async function waitOutRateLimit(transport: Transport, policy: string | undefined, retryAfterMs: number | undefined, signal: AbortSignal | undefined): Promise<void> {
+  if (policy === 'SECONDLY') {
+    // The search API's own limit: a second is enough.
+    await sleep(retryAfterMs ?? 1000, signal);
+  } else if (transport.pacer) {
+    await transport.pacer.blockFor(retryAfterMs);
+  } else {
+    await sleep(retryAfterMs ?? SECONDLY_WAIT_MS, signal);
+  }
+}
+
+function retryAfter(value: string | null): number | undefined {
+  const seconds = Number(value);
+  return value !== null && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
 function parseBody(text: string): unknown {
@@ -37,16 +177,4 @@ function parseBody(text: string): unknown {
   } catch {
     return text; // not JSON (a proxy's HTML page, say): kept for the message
   }
-}
-
-/** How long to wait before the next attempt, or undefined when the answer must not be retried. */
-export function retryWait(method: string, status: number, body: unknown, retryAfter: string | null, attempt: number): number | undefined {
-  if (status === 429) {
-    const policy = (body as { policyName?: unknown } | null)?.policyName;
-    if (policy === 'DAILY') return undefined;
-    const seconds = Number(retryAfter);
-    return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : SECONDLY_WAIT_MS * (policy === 'SECONDLY' ? 0.1 : 1);
-  }
-  if (status >= 500 && IDEMPOTENT.has(method.toUpperCase())) return SERVER_ERROR_WAIT_MS * attempt;
-  return undefined;
 }

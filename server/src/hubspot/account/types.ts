@@ -17,6 +17,7 @@ export interface HubSpotList {
   createdAt?: string;
   updatedAt?: string;
   filtersUpdatedAt?: string;
+  deletedAt?: string;
   /** Present when asked for (`includeFilters`) and on create / update. */
   filterBranch?: Json;
   additionalProperties?: Record<string, string>;
@@ -27,7 +28,7 @@ export interface ListCreateRequest {
   objectTypeId: string;
   processingType: 'MANUAL' | 'DYNAMIC' | 'SNAPSHOT';
   filterBranch?: Json;
-  listFolderId?: number;
+  listFolderId?: number | string;
   customProperties?: Record<string, string>;
 }
 
@@ -40,6 +41,15 @@ export interface ListSearchOptions {
 export interface ListMembership {
   recordId: string;
   membershipTimestamp: string;
+}
+
+/** A lists folder (`PublicListFolder`); `childLists` holds list ids, only for the folder asked for. */
+export interface ListFolder {
+  id: string;
+  name: string;
+  parentFolderId: string;
+  childLists: string[];
+  childNodes: ListFolder[];
 }
 
 export interface HistoryValue {
@@ -60,6 +70,14 @@ export interface PageContactsOptions {
   pageSize?: number;
 }
 
+export type ModifiedContacts = { records: CrmRecordData[] } | { tooMany: number };
+
+export interface ModifiedSinceOptions {
+  /** Default 10,000, the search API's ceiling; lower only in tests. */
+  ceiling?: number;
+  onPage?: (done: number, total: number) => void;
+}
+
 /** Who the account is: `GET /account-info/v3/details`. */
 export interface AccountDetails {
   portalId: string;
@@ -74,13 +92,28 @@ export interface HubSpotAccount {
   getProperties(objectType: CrmObjectType): Promise<PropertyDef[]>;
   findListByName(name: string, includeFilters?: boolean, objectTypeId?: string): Promise<HubSpotList | undefined>;
   getList(listId: string, includeFilters?: boolean): Promise<HubSpotList>;
+  /** The lists of these ids that exist (batch reads); deleted or unknown ids are left out. */
+  getLists(listIds: string[], includeFilters?: boolean): Promise<HubSpotList[]>;
   createList(request: ListCreateRequest): Promise<HubSpotList>;
   updateListFilters(listId: string, filterBranch: Json): Promise<HubSpotList>;
+  renameList(listId: string, name: string): Promise<HubSpotList>;
+  deleteList(listId: string): Promise<void>;
+  restoreList(listId: string): Promise<void>;
   searchLists(options?: ListSearchOptions): Promise<HubSpotList[]>;
   /** Every member, all pages, ordered by record id. */
   listMemberships(listId: string): Promise<ListMembership[]>;
+  /** The folder and, recursively, the folders under it (root "0" by default). */
+  getFolder(folderId?: string): Promise<ListFolder>;
+  createFolder(name: string, parentFolderId?: string): Promise<ListFolder>;
+  moveListToFolder(listId: string, folderId: string): Promise<void>;
   /** Pages of contacts with the given properties, until the portal runs out. */
   pageContacts(properties: string[], options?: PageContactsOptions): AsyncIterable<CrmRecordData[]>;
   /** Each contact's associated companies, with the given company properties. */
   getCompaniesFor(contactIds: string[], companyProperties?: string[]): Promise<Map<string, CrmRecordData[]>>;
+  /** Contacts with `lastmodifieddate` after `since` (epoch ms), or how many there are when over the ceiling. */
+  contactsModifiedSince(since: number, properties: string[], options?: ModifiedSinceOptions): Promise<ModifiedContacts>;
+  /** How many contacts the portal holds, when HubSpot says. */
+  countContacts(): Promise<number | undefined>;
+  /** The history of `history` properties for these contacts (batch reads). */
+  readContactsHistory(ids: string[], history: string[]): Promise<Map<string, CrmRecordData>>;
 }

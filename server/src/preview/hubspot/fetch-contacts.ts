@@ -1,12 +1,10 @@
 // Contacts from the portal as preview records: all of them (the SDK's paging, with history when a
 // list needs it), or only the ones modified since the last fetch (search), merged into the cached ones.
 
-import type { Client } from '@hubspot/api-client';
 import type { CrmRecordData, HubSpotAccount } from '../../hubspot/account/types';
 import type { ContactRecord, HistoryEntry } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
 import type { HistoryById } from './cache-files';
-import { contactsModifiedSince, countContacts, readHistory } from './search';
 
 export type Phase = 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'saving';
 
@@ -19,7 +17,6 @@ export interface Progress {
 
 export interface FetchContext {
   account: HubSpotAccount;
-  client: Client;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   /** The search API's result ceiling (10,000); tests lower it. */
@@ -34,7 +31,7 @@ export interface FetchedContacts {
 
 /** Every contact with `properties`, and the history of `history` properties. */
 export async function fetchAllContacts(ctx: FetchContext, properties: string[], history: string[]): Promise<FetchedContacts> {
-  const total = await untilAborted(countContacts(ctx.client, ctx.account.host), ctx.signal);
+  const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
   const records: ContactRecord[] = [];
   const histories: HistoryById | undefined = history.length > 0 ? new Map() : undefined;
   const pages = ctx.account.pageContacts(properties, history.length > 0 ? { history } : {})[Symbol.asyncIterator]();
@@ -61,7 +58,7 @@ export type Incremental = { modified: ContactRecord[]; history: HistoryById | un
  */
 export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: HistoryById | undefined, since: number, properties: string[], history: string[]): Promise<Incremental> {
   const onPage = (done: number, total: number) => ctx.onProgress?.({ phase: 'modified', done, total });
-  const found = await contactsModifiedSince(ctx.client, ctx.account.host, since, properties, { signal: ctx.signal, onPage, ceiling: ctx.searchCeiling });
+  const found = await untilAborted(ctx.account.contactsModifiedSince(since, properties, { onPage, ceiling: ctx.searchCeiling }), ctx.signal);
   if ('tooMany' in found) return found;
   const modified = found.records.map((data) => ({ id: data.id, properties: data.properties }));
   let histories = cachedHistory;
@@ -69,7 +66,7 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
     histories = new Map(cachedHistory ?? []);
     const ids = modified.map((r) => r.id);
     ctx.onProgress?.({ phase: 'history', done: 0, total: ids.length });
-    const read = await readHistory(ctx.client, ctx.account.host, ids, history, ctx.signal);
+    const read = await untilAborted(ctx.account.readContactsHistory(ids, history), ctx.signal);
     for (const id of ids) histories.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
     ctx.onProgress?.({ phase: 'history', done: ids.length, total: ids.length });
   }

@@ -4,7 +4,6 @@
 // neither a membership change nor a company edit touches the contact's `lastmodifieddate`.
 
 import { createHubSpotAccount, type HubSpotAccountOptions } from '../../hubspot/account/account';
-import { hubSpotClient } from '../../hubspot/account/client';
 import type { HubSpotAccount } from '../../hubspot/account/types';
 import type { Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
@@ -15,7 +14,7 @@ import { cachePaths, newManifest, readHistoryFile, readManifest, writeCacheFiles
 import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras } from './extras';
-import { SEARCH_CEILING } from './search';
+import { SEARCH_CEILING } from '../../hubspot/account/account-search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
 
 /** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
@@ -57,7 +56,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const now = options.now ?? Date.now;
   const started = now();
   const paths = cachePaths(options.root);
-  const ctx: FetchContext = { account: createHubSpotAccount(options.connection), client: hubSpotClient(options.connection), signal: options.signal, onProgress: options.onProgress, searchCeiling: options.searchCeiling };
+  const ctx: FetchContext = { account: createHubSpotAccount({ ...options.connection, signal: options.signal }), signal: options.signal, onProgress: options.onProgress, searchCeiling: options.searchCeiling };
   const details = await untilAborted(ctx.account.accountDetails(), options.signal);
   const portal = { base: options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com', id: details.portalId };
   const previous = readManifest(paths);

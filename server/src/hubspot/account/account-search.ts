@@ -1,0 +1,53 @@
+// The CRM search API for the live preview's refresh: contacts modified since an instant (GT on
+// `lastmodifieddate`), a contacts count, and a batch read with property history (search never returns
+// history). Search is limited to 5 requests a second besides the general limit (the transport paces it).
+
+import { chunks, type Api } from './api';
+import { nextAfter } from './account-lists';
+import { recordsOf } from './account-records';
+import type { CrmRecordData, ModifiedContacts, ModifiedSinceOptions } from './types';
+
+/** HubSpot's search pages at most 200 results and never past 10,000 (HubSpot's CRM search guide). */
+export const SEARCH_PAGE = 200;
+export const SEARCH_CEILING = 10_000;
+const READ_BATCH = 100;
+
+export async function contactsModifiedSince(api: Api, since: number, properties: string[], options: ModifiedSinceOptions): Promise<ModifiedContacts> {
+  const records: CrmRecordData[] = [];
+  let after: string | undefined;
+  do {
+    const request = {
+      filterGroups: [{ filters: [{ propertyName: 'lastmodifieddate', operator: 'GT', value: String(since) }] }],
+      sorts: ['hs_object_id'],
+      properties,
+      limit: SEARCH_PAGE,
+      ...(after === undefined ? {} : { after }),
+    };
+    const page = await api.call('POST', api.paths.objectsSearch('contacts'), request, { readOnly: true, search: true });
+    const total = typeof page.total === 'number' ? page.total : Number.NaN;
+    if (total > (options.ceiling ?? SEARCH_CEILING)) return { tooMany: total };
+    records.push(...recordsOf(page, 'a page of search results', api.host));
+    options.onPage?.(records.length, Number.isNaN(total) ? records.length : total);
+    after = nextAfter(page);
+  } while (after);
+  return { records };
+}
+
+export async function countContacts(api: Api): Promise<number | undefined> {
+  try {
+    const page = await api.call('POST', api.paths.objectsSearch('contacts'), { filterGroups: [], properties: ['hs_object_id'], limit: 1 }, { readOnly: true, search: true });
+    return typeof page.total === 'number' ? page.total : undefined;
+  } catch {
+    return undefined; // only used for the progress bar
+  }
+}
+
+export async function readContactsHistory(api: Api, ids: string[], history: string[]): Promise<Map<string, CrmRecordData>> {
+  const out = new Map<string, CrmRecordData>();
+  for (const batch of chunks(ids, READ_BATCH)) {
+    const body = { inputs: batch.map((id) => ({ id })), properties: history, propertiesWithHistory: history };
+    const answer = await api.call('POST', api.paths.objectsBatchRead('contacts'), body, { readOnly: true });
+    for (const record of recordsOf(answer, 'a batch of contacts with history', api.host)) out.set(record.id, record);
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+// What each part of the account layer calls through: one JSON request function bound to the client, its
+// transport (pacing, time limits, retries) and the API version's paths.
+
+import type { Client } from '@hubspot/api-client';
+import { toAccountError } from './errors';
+import { apiPaths, type ApiPaths } from './paths';
+import { rawRequest, type RawCall, type Transport } from './raw-request';
+import type { Json } from './types';
+
+export interface Api {
+  readonly host: string;
+  readonly paths: ApiPaths;
+  /** The JSON answer; failures are HubSpotAccountError (redacted, one sentence). */
+  call(method: string, path: string, body?: unknown, options?: Pick<RawCall, 'readOnly' | 'search'>): Promise<Json>;
+}
+
+export function makeApi(client: Client, transport: Transport, version: string | undefined, signal?: AbortSignal): Api {
+  return {
+    host: transport.host,
+    paths: apiPaths(version),
+    call: async (method, path, body, options = {}) => {
+      try {
+        return await rawRequest(client, { method, path, body, ...options }, transport, signal);
+      } catch (error) {
+        if (signal?.aborted) throw error; // a cancellation is not HubSpot's failure
+        throw toAccountError(error, transport.host);
+      }
+    },
+  };
+}
+
+/** Items of a JSON array field, or a clear error when HubSpot's answer lacks it. */
+export function arrayOf(json: Json, field: string, what: string, host: string): unknown[] {
+  const value = json[field];
+  if (Array.isArray(value)) return value;
+  throw toAccountError(new Error(`HubSpot at ${host} answered ${what} without a "${field}" array`), host);
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}

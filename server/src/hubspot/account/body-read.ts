@@ -1,0 +1,58 @@
+// Reads an answer's body with two guards the SDK's fetch lacks: a pause longer than the time limit is an
+// error (a server that holds the connection open), and a body that ends short of its Content-Length is
+// an error (a connection broken mid-answer; node-fetch 2 otherwise leaves such a body pending forever,
+// which let a command print nothing and exit 0).
+
+export interface BodyStream {
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  destroy?(error?: Error): unknown;
+}
+
+export interface BodyErrors {
+  stalled(): Error;
+  /** `expected` is the Content-Length, when the answer gave one. */
+  truncated(got: number, expected: number | undefined): Error;
+}
+
+export function readBodyText(body: BodyStream | null, contentLength: string | null, idleMs: number, signal: AbortSignal | undefined, errors: BodyErrors): Promise<string> {
+  if (!body) return Promise.resolve('');
+  const expected = contentLength !== null && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    let timer = setTimeout(() => fail(errors.stalled()), idleMs);
+    const settle = (work: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      work();
+    };
+    const fail = (error: Error) => settle(() => {
+      body.destroy?.();
+      reject(error);
+    });
+    const onAbort = () => fail(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    body.on('data', (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      clearTimeout(timer);
+      timer = setTimeout(() => fail(errors.stalled()), idleMs);
+    });
+    const finish = () => {
+      if (expected !== undefined && size < expected) fail(errors.truncated(size, expected));
+      else settle(() => resolve(Buffer.concat(chunks).toString('utf8')));
+    };
+    body.on('end', finish);
+    // A stream that closes without 'end' was cut off: judged by what arrived.
+    body.on('close', () => {
+      if (!settled && expected === undefined) fail(errors.truncated(size, undefined));
+      else finish();
+    });
+    body.on('error', (error) => fail(expected !== undefined && size < expected ? errors.truncated(size, expected) : error));
+  });
+}

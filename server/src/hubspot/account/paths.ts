@@ -1,0 +1,81 @@
+// Every HubSpot API path hslist calls, in one place. HubSpot's v3 (and v4 associations) paths become
+// unsupported in September 2027; the date-based versions that replace them keep the sub-paths and move
+// the version after the API family (`/crm/v3/lists/{id}` → `/crm/lists/2026-09/{id}`,
+// `/crm/v4/associations/{from}/{to}/batch/read` → `/crm/associations/2026-09/{from}/{to}/batch/read`,
+// `/account-info/v3/details` → `/account-info/2026-09/details`), as HubSpot's public OpenAPI specs
+// (HubSpot/HubSpot-public-api-spec-collection, PublicApiSpecs/CRM/*/Rollouts/*/2026-09/) show. Switching
+// `version` switches every call.
+
+/** `v3` (the legacy paths) or a date-based version such as `2026-09`. */
+export type HubSpotApiVersion = string;
+
+export const DEFAULT_API_VERSION: HubSpotApiVersion = 'v3';
+
+export function isApiVersion(value: string): boolean {
+  return value === 'v3' || /^20\d\d-(0[1-9]|1[0-2])$/.test(value);
+}
+
+const encode = encodeURIComponent;
+
+export interface ApiPaths {
+  readonly version: HubSpotApiVersion;
+  accountDetails(): string;
+  properties(objectType: string): string;
+  objects(objectType: string): string;
+  objectsSearch(objectType: string): string;
+  objectsBatchRead(objectType: string): string;
+  associationsBatchRead(fromObjectType: string, toObjectType: string): string;
+  lists(): string;
+  list(listId: string): string;
+  listByName(objectTypeId: string, name: string): string;
+  listsSearch(): string;
+  listFilters(listId: string): string;
+  listName(listId: string): string;
+  listRestore(listId: string): string;
+  listMemberships(listId: string): string;
+  listMembershipsAddAndRemove(listId: string): string;
+  folders(): string;
+  folderMoveList(): string;
+  folderRename(folderId: string): string;
+}
+
+export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiPaths {
+  if (!isApiVersion(version)) throw new Error(`Unknown HubSpot API version "${version}"; use v3 or a date such as 2026-09.`);
+  const legacy = version === 'v3';
+  const crm = (family: string, legacyVersion = 'v3') => (legacy ? `/crm/${legacyVersion}/${family}` : `/crm/${family}/${version}`);
+  const lists = crm('lists');
+  const objects = legacy ? '/crm/v3/objects' : `/crm/objects/${version}`;
+  return {
+    version,
+    accountDetails: () => `/account-info/${legacy ? 'v3' : version}/details`,
+    properties: (type) => `${crm('properties')}/${encode(type)}`,
+    objects: (type) => `${objects}/${encode(type)}`,
+    objectsSearch: (type) => `${objects}/${encode(type)}/search`,
+    objectsBatchRead: (type) => `${objects}/${encode(type)}/batch/read`,
+    associationsBatchRead: (from, to) => `${crm('associations', 'v4')}/${encode(from)}/${encode(to)}/batch/read`,
+    lists: () => lists,
+    list: (id) => `${lists}/${encode(id)}`,
+    listByName: (objectTypeId, name) => `${lists}/object-type-id/${encode(objectTypeId)}/name/${encode(name)}`,
+    listsSearch: () => `${lists}/search`,
+    listFilters: (id) => `${lists}/${encode(id)}/update-list-filters`,
+    listName: (id) => `${lists}/${encode(id)}/update-list-name`,
+    listRestore: (id) => `${lists}/${encode(id)}/restore`,
+    listMemberships: (id) => `${lists}/${encode(id)}/memberships`,
+    listMembershipsAddAndRemove: (id) => `${lists}/${encode(id)}/memberships/add-and-remove`,
+    folders: () => `${lists}/folders`,
+    folderMoveList: () => `${lists}/folders/move-list`,
+    folderRename: (id) => `${lists}/folders/${encode(id)}/rename`,
+  };
+}
+
+/** A path with its query string; undefined values are left out, arrays repeat the parameter. */
+export function withQuery(path: string, query: Record<string, string | number | boolean | readonly string[] | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) params.append(name, v);
+    else params.append(name, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? path : `${path}?${text}`;
+}

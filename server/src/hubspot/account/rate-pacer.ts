@@ -1,0 +1,130 @@
+// Paces requests to HubSpot's rolling rate-limit window instead of a fixed throttle: HubSpot counts the
+// requests of an app in a ten-second rolling window (190 on Professional, 100 on Free/Starter, 250 with
+// the limit-increase pack) and says so on every answer in `X-HubSpot-RateLimit-Max`, `-Remaining` and
+// `-Interval-Milliseconds` (developers.hubspot.com, "API usage guidelines and limits"). The pacer lets
+// requests go at once while the window has room and holds the next one until the oldest request of the
+// window leaves it, so a burst never turns into a 429 storm and a long job never idles below the limit.
+// What HubSpot reports as remaining also counts other apps' and tools' requests on the same limit; the
+// pacer leaves that share alone.
+
+export interface RateHeaders {
+  max?: number;
+  remaining?: number;
+  intervalMs?: number;
+}
+
+interface HeaderSource {
+  get(name: string): string | null;
+}
+
+function headerNumber(headers: HeaderSource, name: string): number | undefined {
+  const value = Number(headers.get(name));
+  return headers.get(name) !== null && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+export function readRateHeaders(headers: HeaderSource): RateHeaders {
+  return {
+    max: headerNumber(headers, 'x-hubspot-ratelimit-max'),
+    remaining: headerNumber(headers, 'x-hubspot-ratelimit-remaining'),
+    intervalMs: headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds'),
+  };
+}
+
+export interface PacerOptions {
+  /** Requests per window until HubSpot's headers say otherwise: the lowest tier's limit. */
+  assumedMax?: number;
+  windowMs?: number;
+  /** Added to the window: our send time is a little before HubSpot's admission time. */
+  safetyMs?: number;
+  now?: () => number;
+}
+
+export class RateLimitAbort extends Error {}
+
+export class RatePacer {
+  private readonly sent: number[] = [];
+  private max: number;
+  private windowMs: number;
+  private readonly safetyMs: number;
+  /** Requests in the window that are not ours, as of HubSpot's last answer. */
+  private others = 0;
+  /** Set after a 429: every request waits for it (one window), however the clock reads. */
+  private block: Promise<void> | undefined;
+  private readonly now: () => number;
+  /** Total time requests waited for the window, for benchmarks and logs. */
+  waitedMs = 0;
+
+  constructor(options: PacerOptions = {}) {
+    this.max = options.assumedMax ?? 100;
+    this.windowMs = options.windowMs ?? 10_000;
+    this.safetyMs = options.safetyMs ?? 250;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Waits until the window has room for one more request, then counts it. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      while (this.block) await this.block;
+      const now = this.now();
+      this.forgetOld(now);
+      const wait = this.waitTime(now);
+      if (wait <= 0) {
+        this.sent.push(now);
+        return;
+      }
+      this.waitedMs += wait;
+      await sleep(wait, signal);
+    }
+  }
+
+  /** Learns the limit and the other clients' share from an answer's headers. */
+  observe(headers: RateHeaders): void {
+    if (headers.intervalMs !== undefined && headers.intervalMs > 0) this.windowMs = headers.intervalMs;
+    if (headers.max !== undefined && headers.max > 0) this.max = headers.max;
+    if (headers.max !== undefined && headers.remaining !== undefined) {
+      this.forgetOld(this.now());
+      this.others = Math.max(0, headers.max - headers.remaining - this.sent.length);
+    }
+  }
+
+  /**
+   * After a ten-secondly 429 (someone else filled the window): nothing more goes for `ms` (a whole
+   * window unless HubSpot said how long), after which none of our requests is in the window any more.
+   */
+  blockFor(ms: number = this.windowMs + this.safetyMs): Promise<void> {
+    this.block ??= sleep(ms).then(() => {
+      this.block = undefined;
+      this.sent.length = 0;
+      this.others = 0;
+    });
+    return this.block;
+  }
+
+  private forgetOld(now: number): void {
+    const horizon = now - this.windowMs - this.safetyMs;
+    while (this.sent.length > 0 && this.sent[0] <= horizon) this.sent.shift();
+  }
+
+  private waitTime(now: number): number {
+    const room = Math.max(1, this.max - this.others);
+    if (this.sent.length < room) return 0;
+    // The request that must leave the window before one more fits.
+    const leaving = this.sent[this.sent.length - room];
+    return leaving + this.windowMs + this.safetyMs - now + 1;
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason ?? new RateLimitAbort('aborted'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new RateLimitAbort('aborted'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
