@@ -10,12 +10,15 @@ export interface FlagSpec {
 
 export interface ParsedArgs {
   positionals: string[];
+  /** The last value of each flag. */
   values: Map<string, string>;
+  /** Every value of each flag, in order (`--name A --name B`). */
+  repeated: Map<string, string[]>;
   switches: Set<string>;
 }
 
 export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
-  const parsed: ParsedArgs = { positionals: [], values: new Map(), switches: new Set() };
+  const parsed: ParsedArgs = { positionals: [], values: new Map(), repeated: new Map(), switches: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -32,6 +35,7 @@ export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
       const value = inline ?? argv[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`--${flag} needs a value.`);
       parsed.values.set(flag, value);
+      parsed.repeated.set(flag, [...(parsed.repeated.get(flag) ?? []), value]);
     } else throw new UsageError(`unknown option --${flag}.`);
   }
   return parsed;

@@ -11,6 +11,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** Asks a yes/no question on the terminal; absent when there is no terminal to ask (CI, pipes). */
+  confirm?(question: string): Promise<boolean>;
 }
 
 export interface CommandContext {

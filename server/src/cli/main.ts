@@ -7,6 +7,10 @@ import { runFmt } from './fmt';
 import { runPreview } from './preview';
 import { runSandbox } from './sandbox';
 import { runSchema } from './schema';
+import { runPlan } from './plan';
+import { runApply } from './apply';
+import { runPull } from './pull';
+import { terminalConfirm } from './confirm';
 
 const USAGE = `hslist — HubSpot lists as code
 
@@ -15,10 +19,14 @@ Usage:
   hslist fmt [--check] [paths…]
   hslist compile FILE [--list NAME] [--schema FILE|DIR]
   hslist preview FILE [--list NAME] [--data PATH|hubspot] [--sample N] [--explain EMAIL|ID] [--json] [--now ISO]
+  hslist plan [--target T] [--data PATH|hubspot] [--prune] [--json | --format text|json|github] [--verbose]
+  hslist apply [--target T] [--yes] [--force] [--prune] [--wait] [--data PATH|hubspot] [--concurrency N]
+  hslist pull (--all | --name NAME… | --id ID…) [--out DIR] [--target T] [--overwrite]
   hslist schema pull [--out DIR]      (HSLIST_HUBSPOT_TOKEN, HSLIST_SF_* from the environment)
   hslist sandbox [--port-hubspot N] [--port-salesforce N] [--seed S] [--contacts N]
 
-Exit codes: 0 clean, 1 problems found, 2 bad usage (preview: 130 when cancelled with Ctrl-C).
+Exit codes: 0 clean, 1 problems found, 2 bad usage (preview, apply: 130 when cancelled with Ctrl-C;
+plan: 4 changes to apply, 5 lists that need --force or a fix; apply: 5 lists left as they are).
 `;
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
@@ -30,6 +38,9 @@ const COMMANDS: Record<string, Command> = {
   preview: runPreview,
   schema: runSchema,
   sandbox: runSandbox,
+  plan: runPlan,
+  apply: runApply,
+  pull: runPull,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -67,6 +78,7 @@ export function runCliProcess(): void {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     env: process.env,
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: terminalConfirm } : {}),
   };
   runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

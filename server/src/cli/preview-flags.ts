@@ -32,14 +32,14 @@ export function parsePreviewFlags(args: ParsedArgs): PreviewFlags {
   return flags;
 }
 
-function sampleSize(raw: string | undefined): number {
+export function sampleSize(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_SAMPLE;
   if (!/^\d+$/.test(raw) || Number(raw) > MAX_SAMPLE) throw new UsageError(`--sample must be a whole number from 0 to ${MAX_SAMPLE}; got "${raw}".`);
   return Number(raw);
 }
 
 /** An ISO date or date-time; a date alone means its midnight UTC. */
-function nowFrom(raw: string | undefined): number {
+export function nowFrom(raw: string | undefined): number {
   if (raw === undefined) return Date.now();
   const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(raw);
   const at = ok ? Date.parse(/T/.test(raw) ? raw : `${raw}T00:00:00Z`) : NaN;

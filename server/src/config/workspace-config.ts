@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isValidTimeZone } from '../hubspot/compile/time';
+import { isApiVersion } from '../hubspot/account/paths';
 
 export const CONFIG_FILE = 'hslist.json';
 
@@ -18,7 +19,19 @@ export interface WorkspaceConfig {
   /** `"contacts": "hubspot"`: the preview reads the live portal (the connected HubSpot account). */
   liveContacts?: boolean;
   hubspotBaseUrl?: string;
+  /** `hubspot.apiVersion`: `v3` or a date-based version such as `2026-09`. */
+  hubspotApiVersion?: string;
   salesforceInstanceUrl?: string;
+  /** `targets`: named portals to publish to, each with the prefix of its credential variables. */
+  targets?: Record<string, PublishTarget>;
+}
+
+/** A portal `hslist plan|apply|pull --target NAME` works on. Credentials come from `<env>_HUBSPOT_TOKEN` (+ `_HUBSPOT_BASE_URL`). */
+export interface PublishTarget {
+  /** The portal the credentials must belong to; checked before anything is read or written. */
+  portalId?: string;
+  /** Prefix of the credential variables; default `HSLIST_<NAME>` (upper case, non-alphanumerics as _). */
+  env: string;
 }
 
 export interface ConfigLoad {
@@ -45,7 +58,7 @@ export function loadWorkspaceConfig(start: string): ConfigLoad {
   const problems: string[] = [];
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     problems.push(`${file}: not valid JSON (${(error as Error).message}).`);
     return { config: withDefaultSchemaCache({ root, timezone: 'UTC' }), problems };
@@ -79,8 +92,11 @@ function readConfigObject(raw: unknown, root: string, file: string, problems: st
     else problems.push(`${file}: "timezone" is not an IANA time zone: "${timezone}".`);
   }
   config.hubspotBaseUrl = nestedUrl(o, 'hubspot', file, problems);
+  config.hubspotApiVersion = apiVersion(o, file, problems);
   config.salesforceInstanceUrl = nestedUrl(o, 'salesforce', file, problems, 'instanceUrl');
-  const known = new Set(['$schema', 'schema', 'contacts', 'timezone', 'hubspot', 'salesforce']);
+  const targets = readTargets(o.targets, file, problems);
+  if (targets) config.targets = targets;
+  const known = new Set(['$schema', 'schema', 'contacts', 'timezone', 'hubspot', 'salesforce', 'targets']);
   for (const key of Object.keys(o)) if (!known.has(key)) problems.push(`${file}: unknown setting "${key}".`);
   return config;
 }
@@ -93,6 +109,42 @@ function nestedUrl(o: Record<string, unknown>, key: string, file: string, proble
   if (typeof value === 'string' && /^https?:\/\//.test(value)) return value.replace(/\/+$/, '');
   problems.push(`${file}: "${key}.${field}" must be an http(s) URL.`);
   return undefined;
+}
+
+function apiVersion(o: Record<string, unknown>, file: string, problems: string[]): string | undefined {
+  const section = o.hubspot;
+  const value = typeof section === 'object' && section !== null ? (section as Record<string, unknown>).apiVersion : undefined;
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && isApiVersion(value)) return value;
+  problems.push(`${file}: "hubspot.apiVersion" must be "v3" or a date-based version such as "2026-09".`);
+  return undefined;
+}
+
+function readTargets(value: unknown, file: string, problems: string[]): Record<string, PublishTarget> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(`${file}: "targets" must be an object of named targets, e.g. {"production": {"portalId": "123456", "env": "HSLIST_PROD"}}.`);
+    return undefined;
+  }
+  const targets: Record<string, PublishTarget> = {};
+  for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+    const t = raw as Record<string, unknown> | null;
+    if (typeof t !== 'object' || t === null || Array.isArray(t)) {
+      problems.push(`${file}: "targets.${name}" must be an object with "portalId" and/or "env".`);
+      continue;
+    }
+    const portalId = t.portalId === undefined ? undefined : String(t.portalId);
+    if (portalId !== undefined && !/^\d+$/.test(portalId)) problems.push(`${file}: "targets.${name}.portalId" must be a HubSpot portal id (digits).`);
+    const env = t.env === undefined ? defaultTargetEnv(name) : t.env;
+    if (typeof env !== 'string' || !/^[A-Z_][A-Z0-9_]*$/.test(env)) problems.push(`${file}: "targets.${name}.env" must be an environment variable prefix such as "HSLIST_PROD".`);
+    for (const key of Object.keys(t)) if (key !== 'portalId' && key !== 'env') problems.push(`${file}: unknown setting "targets.${name}.${key}" (credentials never go in hslist.json).`);
+    targets[name] = { ...(portalId !== undefined ? { portalId } : {}), env: String(env) };
+  }
+  return targets;
+}
+
+export function defaultTargetEnv(name: string): string {
+  return `HSLIST_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
 }
 
 /** The live-schema cache written by `hslist schema pull` is used when the config names no schema. */

@@ -2,6 +2,15 @@
 
 import type { SyncNode } from '../../../grammar/src/ast';
 
+/** The inclusion list named by the first sync block that names one. */
+export function inclusionListName(syncBlocks: readonly { node: SyncNode }[]): string | undefined {
+  for (const { node } of syncBlocks) {
+    const setting = node.settings.find((s) => s.key.text === 'inclusion list' && s.value?.kind === 'string');
+    if (setting?.value?.kind === 'string') return setting.value.value;
+  }
+  return undefined;
+}
+
 export function isInclusionList(syncBlocks: readonly { node: SyncNode }[], name: string): boolean {
   const wanted = name.toLowerCase();
   return syncBlocks.some(({ node }) =>
