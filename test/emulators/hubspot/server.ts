@@ -1,5 +1,6 @@
-// A local HubSpot on 127.0.0.1: Lists v3, Properties v3, contacts/companies read and search, v4
-// associations, rate limits, faults, and a request log. Start with `startHubSpotEmulator()`.
+// A local HubSpot on 127.0.0.1: Lists v3 (with folders), Properties v3, contacts/companies read and
+// search, v4 associations, each also under its date-based path (2026-03, 2026-09), rate limits,
+// faults, and a request log. Start with `startHubSpotEmulator()`.
 
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
