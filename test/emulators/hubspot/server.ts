@@ -181,7 +181,7 @@ function answerFor(request: ApiRequest, ctx: Context, fault: FaultOutcome, entry
   const runsHandler = !terminal || ['reset', 'truncate'].includes(terminal.type) || (terminal.type === 'body' && terminal.after === true);
   if (!runsHandler) return { result: faultResponse(terminal)!, rateHeaders: ctx.limiter.headers() };
   const answer = respond(request, ctx);
-  entry.handled = answer.result.status;
+  if (terminal) entry.handled = answer.result.status;
   return terminal?.type === 'body' ? { ...answer, result: faultResponse(terminal)! } : answer;
 }
 
