@@ -104,4 +104,20 @@ describe('HubSpot emulator ↔ @hubspot/api-client: Lists v3', () => {
     await lists().listsApi.restore(listId);
     assert.equal((await lists().listsApi.getById(listId)).list.name, 'Hand picked 2');
   });
+
+  it('reads back ENUMERATION values in another order than sent (as HubSpot may), same members', async () => {
+    const values = ['subscriber', 'lead', 'customer'];
+    const branch = { filterBranchType: 'OR', filters: [], filterBranches: [{ filterBranchType: 'AND', filterBranches: [], filters: [
+      { filterType: 'PROPERTY', property: 'lifecyclestage', operation: { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values } }] }] };
+    const response = await h.client.apiRequest({ method: 'POST', path: '/crm/v3/lists', body: { name: 'Reordered', objectTypeId: '0-1', processingType: 'DYNAMIC', filterBranch: branch } });
+    const { list } = (await response.json()) as { list: { listId: string; size: number } };
+    const read = await h.client.apiRequest({ path: `/crm/v3/lists/${list.listId}`, qs: { includeFilters: 'true' } });
+    type Stored = { filterBranches: { filters: { operation: { values: string[]; includeObjectsWithNoValueSet: boolean } }[] }[] };
+    const operation = ((await read.json()) as { list: { filterBranch: Stored } }).list.filterBranch.filterBranches[0].filters[0].operation;
+    assert.deepEqual(operation.values, ['customer', 'lead', 'subscriber']);
+    assert.notDeepEqual(operation.values, values, 'a positional comparison with what was sent fails');
+    assert.equal(operation.includeObjectsWithNoValueSet, false);
+    const leadsOrBetter = h.emulator.state.evaluateBranch(branch).length;
+    assert.equal(list.size, leadsOrBetter, 'the rewrite does not change members');
+  });
 });

@@ -3,7 +3,8 @@
 
 import type { PortalContact } from '../data/hubspot-records';
 import { asArray, asJson, type Json } from './evaluate-types';
-import { faultProblem, type Fault, type FaultInjector } from './faults';
+import { faultProblem } from './fault-check';
+import type { Fault, FaultInjector, FaultType } from './faults';
 import { ok, route, validationError, type Route } from './http-kit';
 import type { EmulatorState } from './state';
 
@@ -15,7 +16,12 @@ export interface LoggedRequest {
   /** Request headers without Authorization. */
   headers: Record<string, string>;
   body: unknown;
-  status?: number | 'reset';
+  /** The status sent; `reset`: the connection was closed unanswered; `held`: never answered. */
+  status?: number | 'reset' | 'held';
+  /** The fault that shaped the answer, if any (a delay alone is not named). */
+  fault?: FaultType;
+  /** The real handler's status when it ran under a fault (e.g. `reset` with `after`: 200, the list was created). */
+  handled?: number;
 }
 
 export interface EmulatorControl {
@@ -67,7 +73,7 @@ export function adminRoutes(control: EmulatorControl): Route[] {
 }
 
 function summary(state: EmulatorState): Json {
-  return { contacts: state.contacts.size, companies: state.companies.size, lists: state.lists.size, schema: state.schema.source };
+  return { contacts: state.contacts.size, companies: state.companies.size, lists: state.lists.size, folders: state.folders.count(), schema: state.schema.source };
 }
 
 /** A hand-written contact: `{id, properties, history?, companyIds?, formSubmissions?}`. */

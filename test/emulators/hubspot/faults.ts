@@ -1,40 +1,46 @@
-// Injected faults for tests: the next N matching requests get a 5xx, a delay, a reset connection, or a
-// 429. Set programmatically (`emulator.faults.add(...)`) or with POST /__emulator/faults.
+// Injected faults for tests: the next `count` (1) matching requests get a 5xx, a delay, a reset
+// connection, a 429, a truncated body, no answer at all, or a body of the test's choosing. A fault
+// matches by `path` prefix and by `method`. `after: true` (reset, delay, body) lets the request be
+// processed first — the list IS created — and only then fails the answer: the "it worked but the
+// client never heard" case a publish engine must survive without a duplicate. Set with
+// `emulator.faults.add(...)` or POST /__emulator/faults.
 
 import { hubspotError, type RouteResult } from './http-kit';
 import { rateLimitBody, type RatePolicy } from './rate-limit';
 
-export type Fault =
-  | { type: 'status'; status: number; count?: number; path?: string }
-  | { type: 'delay'; ms: number; count?: number; path?: string }
-  | { type: 'reset'; count?: number; path?: string }
-  | { type: 'rate-limit'; policy?: RatePolicy; count?: number; path?: string };
+interface Match {
+  count?: number;
+  /** Only requests whose path (as sent, or its v3/v4 form) starts with this. */
+  path?: string;
+  /** Only requests with this method (case-insensitive). */
+  method?: string;
+}
+
+export type Fault = Match & (
+  | { type: 'status'; status: number }
+  | { type: 'delay'; ms: number; after?: boolean }
+  | { type: 'reset'; after?: boolean }
+  | { type: 'rate-limit'; policy?: RatePolicy }
+  /** The real answer's status (or `status`) and Content-Length, then `bytes` (half) of its body, then the socket closes. */
+  | { type: 'truncate'; status?: number; bytes?: number }
+  /** No answer, ever (until the emulator stops). */
+  | { type: 'hold' }
+  /** This status (200) and body: `json` encoded, or `raw` as is; `after`: the real handler runs first. */
+  | { type: 'body'; status?: number; json?: unknown; raw?: string; after?: boolean }
+);
+
+export type FaultType = Fault['type'];
+
+export interface FaultOutcome {
+  delayBeforeMs: number;
+  delayAfterMs: number;
+  /** The one fault that decides the answer, if any (never a delay). */
+  terminal?: Exclude<Fault, { type: 'delay' }>;
+}
 
 interface ArmedFault {
   fault: Fault;
   left: number;
-}
-
-export interface FaultOutcome {
-  delayMs: number;
-  reset: boolean;
-  response?: RouteResult;
-}
-
-const SERVER_ERROR_MESSAGES: Record<number, [string, string]> = {
-  500: ['INTERNAL_ERROR', 'internal error'],
-  502: ['BAD_GATEWAY', 'Bad Gateway'],
-  503: ['SERVICE_UNAVAILABLE', 'Service Unavailable'],
-  504: ['GATEWAY_TIMEOUT', 'Gateway Timeout'],
-};
-
-export function faultProblem(fault: unknown): string | undefined {
-  const f = fault as Partial<Record<string, unknown>>;
-  if (!f || typeof f !== 'object') return 'A fault must be an object.';
-  if (!['status', 'delay', 'reset', 'rate-limit'].includes(String(f.type))) return `Unknown fault type "${String(f.type)}"; use status, delay, reset or rate-limit.`;
-  if (f.type === 'status' && (typeof f.status !== 'number' || f.status < 400)) return 'A status fault needs "status" ≥ 400.';
-  if (f.type === 'delay' && typeof f.ms !== 'number') return 'A delay fault needs "ms".';
-  return undefined;
 }
 
 export class FaultInjector {
@@ -52,18 +58,21 @@ export class FaultInjector {
     return this.armed.map((a) => ({ ...a.fault, count: a.left }));
   }
 
-  /** Consumes at most one delay and one terminal fault matching the path. */
-  next(path: string): FaultOutcome {
-    const delay = this.take(path, (f) => f.type === 'delay');
-    const terminal = this.take(path, (f) => f.type !== 'delay');
-    const outcome: FaultOutcome = { delayMs: delay?.type === 'delay' ? delay.ms : 0, reset: terminal?.type === 'reset' };
-    if (terminal?.type === 'status') outcome.response = statusResponse(terminal.status);
-    if (terminal?.type === 'rate-limit') outcome.response = { status: 429, body: rateLimitBody(terminal.policy ?? 'TEN_SECONDLY_ROLLING') };
-    return outcome;
+  /** Consumes at most one delay and one other fault matching the request. `paths`: as sent, and its v3/v4 form. */
+  next(method: string, paths: readonly string[]): FaultOutcome {
+    const delay = this.take(method, paths, (f) => f.type === 'delay');
+    const terminal = this.take(method, paths, (f) => f.type !== 'delay');
+    const ms = delay?.type === 'delay' ? delay.ms : 0;
+    const after = delay?.type === 'delay' && delay.after === true;
+    return {
+      delayBeforeMs: after ? 0 : ms,
+      delayAfterMs: after ? ms : 0,
+      terminal: terminal?.type === 'delay' ? undefined : terminal,
+    };
   }
 
-  private take(path: string, kind: (fault: Fault) => boolean): Fault | undefined {
-    const armed = this.armed.find((a) => kind(a.fault) && (!a.fault.path || path.startsWith(a.fault.path)));
+  private take(method: string, paths: readonly string[], kind: (fault: Fault) => boolean): Fault | undefined {
+    const armed = this.armed.find((a) => kind(a.fault) && faultMatches(a.fault, method, paths));
     if (!armed) return undefined;
     armed.left--;
     if (armed.left <= 0) this.armed = this.armed.filter((a) => a !== armed);
@@ -71,7 +80,27 @@ export class FaultInjector {
   }
 }
 
-function statusResponse(status: number): RouteResult {
-  const [category, message] = SERVER_ERROR_MESSAGES[status] ?? ['INTERNAL_ERROR', `HTTP ${status}`];
-  return hubspotError(status, category, message);
+export function faultMatches(fault: Match, method: string, paths: readonly string[]): boolean {
+  if (fault.method !== undefined && fault.method.toUpperCase() !== method.toUpperCase()) return false;
+  return fault.path === undefined || paths.some((path) => path.startsWith(fault.path!));
+}
+
+const SERVER_ERROR_MESSAGES: Record<number, [string, string]> = {
+  500: ['INTERNAL_ERROR', 'internal error'],
+  502: ['BAD_GATEWAY', 'Bad Gateway'],
+  503: ['SERVICE_UNAVAILABLE', 'Service Unavailable'],
+  504: ['GATEWAY_TIMEOUT', 'Gateway Timeout'],
+};
+
+/** The answer a status, rate-limit or body fault gives instead of (or, `after`, over) the real one. */
+export function faultResponse(fault: FaultOutcome['terminal']): RouteResult | undefined {
+  switch (fault?.type) {
+    case 'status': {
+      const [category, message] = SERVER_ERROR_MESSAGES[fault.status] ?? ['INTERNAL_ERROR', `HTTP ${fault.status}`];
+      return hubspotError(fault.status, category, message);
+    }
+    case 'rate-limit': return { status: 429, body: rateLimitBody(fault.policy ?? 'TEN_SECONDLY_ROLLING') };
+    case 'body': return fault.raw !== undefined ? { status: fault.status ?? 200, raw: fault.raw } : { status: fault.status ?? 200, body: fault.json };
+    default: return undefined;
+  }
 }

@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 
 export interface RouteResult {
   status: number;
+  /** JSON-encoded on the wire. */
   body?: unknown;
+  /** Sent as is instead of `body` (body faults: malformed pages, bad JSON). */
+  raw?: string;
   headers?: Record<string, string>;
 }
 

@@ -1,24 +1,14 @@
-// How lists leave the emulator: stored filters normalised the way HubSpot echoes them, and the
-// PublicObjectList shape with processingStatus derived from time and reads.
+// How lists leave the emulator: the PublicObjectList shape with processingStatus derived from time
+// and reads. (Stored filters are rewritten on the way in, by filter-rewrite.ts.)
 
-import { asArray, asJson, type Json } from './evaluate-types';
+import type { Json } from './evaluate-types';
 import type { EmulatorList, EmulatorState } from './state';
 
-/** `filterBranchOperator` = `filterBranchType` on every branch; `includeObjectsWithNoValueSet: false` when omitted. */
-export function normaliseFilterBranch(branch: Json): Json {
-  return {
-    ...branch,
-    filterBranchOperator: branch.filterBranchType,
-    filters: asArray(branch.filters).map((filter) => normaliseFilter(asJson(filter))),
-    filterBranches: asArray(branch.filterBranches).map((child) => normaliseFilterBranch(asJson(child))),
-  };
-}
-
-function normaliseFilter(filter: Json): Json {
-  if (filter.filterType !== 'PROPERTY') return filter;
-  const operation = asJson(filter.operation);
-  return { ...filter, operation: { ...operation, includeObjectsWithNoValueSet: operation.includeObjectsWithNoValueSet ?? false } };
-}
+/**
+ * Create fields that PublicObjectList also has (HubSpot's PublicApiSpecs/CRM/Lists/Rollouts/144891/v3/lists.json).
+ * `listFolderId` and `customProperties` are create-only: PublicObjectList has neither.
+ */
+const ECHOED_CREATE_FIELDS = ['membershipSettings', 'listPermissions'];
 
 /** PROCESSING right after a change; COMPLETE once the delay passed, or on the read after one that saw PROCESSING. */
 export function processingStatus(list: EmulatorList, nowMs: number, delayMs: number, isRead: boolean): string {
@@ -48,8 +38,8 @@ export function listView(state: EmulatorState, list: EmulatorList, options: View
     createdById: '1',
     updatedById: '1',
     size: state.membersOf(list).length,
-    ...list.extra,
   };
+  for (const field of ECHOED_CREATE_FIELDS) if (list.extra[field] !== undefined) view[field] = list.extra[field];
   if (list.deletedAt) view.deletedAt = list.deletedAt;
   if (options.includeFilters && list.filterBranch) view.filterBranch = list.filterBranch;
   return view;
@@ -63,7 +53,7 @@ export function searchView(state: EmulatorState, list: EmulatorList, delayMs: nu
     hs_list_size: String(members.length),
     hs_last_record_added_at: lastAdded === '' ? '' : String(Date.parse(lastAdded)),
     hs_last_record_removed_at: '',
-    hs_folder_name: '',
+    hs_folder_name: state.folders.get(list.folderId)?.name ?? '',
     hs_list_reference_count: '0',
   };
   const wanted = new Set(['hs_list_size', 'hs_last_record_added_at', 'hs_last_record_removed_at', 'hs_folder_name', 'hs_list_reference_count', ...extraProperties]);

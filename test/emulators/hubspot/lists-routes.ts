@@ -4,7 +4,9 @@
 import { asJson, type Json } from './evaluate-types';
 import { boolParam, intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import { validateFilterBranch } from './list-validate';
-import { listView, normaliseFilterBranch, searchView } from './list-view';
+import { normaliseFilterBranch } from './filter-rewrite';
+import { ROOT_FOLDER_ID } from './folders';
+import { listView, searchView } from './list-view';
 import { newList, type EmulatorList, type EmulatorState, type ProcessingType } from './state';
 
 export interface ListsEnv {
@@ -13,7 +15,8 @@ export interface ListsEnv {
 }
 
 const PROCESSING_TYPES = new Set(['MANUAL', 'DYNAMIC', 'SNAPSHOT']);
-const OPTIONAL_CREATE_FIELDS = ['listFolderId', 'customProperties', 'membershipSettings', 'listPermissions'];
+/** Kept as sent; `listFolderId` is not among them: a list's folder is emulator state (EmulatorList.folderId). */
+const OPTIONAL_CREATE_FIELDS = ['customProperties', 'membershipSettings', 'listPermissions'];
 
 export function activeList(state: EmulatorState, listId: string): EmulatorList | RouteResult {
   const list = state.lists.get(listId);
@@ -40,6 +43,8 @@ export function listsRoutes(env: ListsEnv): Route[] {
     const at = new Date(state.now()).toISOString();
     const list = newList(state.newListId(), String(body.name), body.processingType as ProcessingType, at, state.now());
     list.objectTypeId = String(body.objectTypeId);
+    list.folderId = body.listFolderId === undefined || body.listFolderId === null ? ROOT_FOLDER_ID : String(body.listFolderId);
+    state.folders.touchContents(list.folderId, at);
     for (const field of OPTIONAL_CREATE_FIELDS) if (body[field] !== undefined) list.extra[field] = body[field];
     if (body.filterBranch !== undefined && list.processingType !== 'MANUAL') list.filterBranch = normaliseFilterBranch(asJson(body.filterBranch));
     state.lists.set(list.listId, list);
@@ -88,7 +93,15 @@ function createProblem(body: Json, state: EmulatorState): string | undefined {
   if (body.processingType === 'MANUAL' && body.filterBranch !== undefined) return 'Request body: a MANUAL list cannot have a filterBranch.';
   if (body.processingType !== 'MANUAL' && body.filterBranch === undefined) return `Request body: a ${String(body.processingType)} list requires a filterBranch.`;
   if (state.activeListByName(String(body.name))) return `A list named "${String(body.name)}" already exists.`;
-  return undefined;
+  return folderProblem(body.listFolderId, state);
+}
+
+/** ListCreateRequest.listFolderId is an int32 (a numeric string is accepted too); absent = the root. */
+function folderProblem(listFolderId: unknown, state: EmulatorState): string | undefined {
+  if (listFolderId === undefined || listFolderId === null) return undefined;
+  const id = typeof listFolderId === 'number' || typeof listFolderId === 'string' ? String(listFolderId) : '';
+  if (!/^\d+$/.test(id)) return `Request body: "listFolderId" must be an integer (got ${JSON.stringify(listFolderId)}).`;
+  return state.folders.get(id) ? undefined : `Request body: folder ${id} (listFolderId) does not exist.`;
 }
 
 type View = (list: EmulatorList, includeFilters: boolean, isRead: boolean) => Json;
@@ -124,6 +137,8 @@ function restore(request: RouteRequest, state: EmulatorState): RouteResult {
   if (!list || !list.deletedAt) return notFound(`No deleted list exists with ID ${request.params.listId}.`);
   if (state.activeListByName(list.name)) return validationError(`A list named "${list.name}" already exists; rename it before restoring.`);
   delete list.deletedAt;
+  // Its folder may have been deleted while the list was (a deleted list leaves its folder's childLists).
+  if (!state.folders.get(list.folderId)) list.folderId = ROOT_FOLDER_ID;
   state.touch();
   return { status: 204 };
 }

@@ -1,5 +1,6 @@
-// A local HubSpot on 127.0.0.1: Lists v3, Properties v3, contacts/companies read and search, v4
-// associations, rate limits, faults, and a request log. Start with `startHubSpotEmulator()`.
+// A local HubSpot on 127.0.0.1: Lists v3 (with folders), Properties v3, contacts/companies read and
+// search, v4 associations, each also under its date-based path (2026-03, 2026-09), rate limits,
+// faults, and a request log. Start with `startHubSpotEmulator()`.
 
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +8,9 @@ import { generatePortal, type Portal } from '../data/hubspot-portal';
 import { loadDefaultSchema, type EmulatorSchema } from '../data/hubspot-schema';
 import { adminRoutes, type EmulatorControl, type LoggedRequest } from './admin-routes';
 import { checkAuth, type AuthOptions } from './auth';
-import { FaultInjector } from './faults';
+import { canonicalPath } from './api-versions';
+import { faultResponse, FaultInjector, type FaultOutcome } from './faults';
+import { foldersRoutes } from './folders-routes';
 import { findRoute, hubspotError, type Route, type RouteResult } from './http-kit';
 import { listsRoutes } from './lists-routes';
 import { membershipsRoutes } from './memberships-routes';
@@ -16,6 +19,7 @@ import { objectsRoutes } from './objects-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { searchRoutes } from './search-routes';
 import { EmulatorState } from './state';
+import { INVALID_JSON, parseJson, readBody, send, sendTruncated } from './wire';
 
 export interface HubSpotEmulatorOptions extends AuthOptions {
   port?: number;
@@ -70,7 +74,9 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     },
     advanceClock: (ms) => (clockOffset += ms),
   };
+  // Folder routes first: `/crm/v3/lists/folders` would otherwise match `GET /crm/v3/lists/:listId`.
   const api = [
+    ...foldersRoutes(state),
     ...listsRoutes({ state, processingDelayMs: options.processingDelayMs ?? 50 }),
     ...membershipsRoutes(state),
     ...searchRoutes(state),
@@ -80,7 +86,8 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {
     handle(req, res, { api, admin, options, faults, limiter, requests, now }).catch((error: unknown) => {
-      send(res, hubspotError(500, 'INTERNAL_ERROR', `Emulator failure: ${String(error)}`), {});
+      if (res.headersSent) res.destroy();
+      else send(res, hubspotError(500, 'INTERNAL_ERROR', `Emulator failure: ${String(error)}`), limiter.headers());
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
@@ -88,6 +95,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
   return {
     url: `http://127.0.0.1:${port}`, port, state, faults, limiter, requests,
     advanceClock: control.advanceClock,
+    // Closing every connection also ends requests a `hold` fault never answers.
     stop: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -105,70 +113,104 @@ interface Context {
   now: () => number;
 }
 
+interface ApiRequest {
+  req: http.IncomingMessage;
+  method: string;
+  url: URL;
+  /** The v3/v4 path routes, auth and limits use (a dated path mapped; see api-versions.ts). */
+  path: string;
+  body: unknown;
+}
+
+/** An answer and the rate-limit headers as they stood right after the request was admitted. */
+interface Answer {
+  result: RouteResult;
+  rateHeaders: Record<string, string>;
+}
+
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, ctx: Context): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = req.method ?? 'GET';
   const text = await readBody(req);
   const body = parseJson(text);
   if (url.pathname.startsWith('/__emulator/')) {
-    send(res, body === INVALID ? invalidJson() : dispatch(ctx.admin, method, url, body), {});
+    send(res, body === INVALID_JSON ? invalidJson() : dispatch(ctx.admin, method, url.pathname, url, body), {});
     return;
   }
-  const entry = logEntry(req, url, body === INVALID ? text : body, ctx.now());
+  const request: ApiRequest = { req, method, url, path: canonicalPath(url.pathname), body };
+  const entry = logEntry(req, url, body === INVALID_JSON ? text : body, ctx.now());
   ctx.requests.push(entry);
-  const fault = ctx.faults.next(url.pathname);
-  if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-  if (fault.reset) {
-    entry.status = 'reset';
-    req.socket.destroy();
-    return;
-  }
-  const result = fault.response ?? respond(req, method, url, body, ctx);
-  entry.status = result.status;
-  send(res, result, result.status === 401 ? {} : ctx.limiter.headers());
+  await handleApi(request, res, ctx, entry);
 }
 
-function respond(req: http.IncomingMessage, method: string, url: URL, body: unknown, ctx: Context): RouteResult {
-  const denied = checkAuth(req.headers.authorization, method, url.pathname, ctx.options);
-  if (denied) return denied;
-  const isSearch = method === 'POST' && /^\/crm\/v3\/objects\/[^/]+\/search$/.test(url.pathname);
+/** Faults decide whether the real handler runs, and what becomes of its answer. */
+async function handleApi(request: ApiRequest, res: http.ServerResponse, ctx: Context, entry: LoggedRequest): Promise<void> {
+  const fault = ctx.faults.next(request.method, [request.url.pathname, request.path]);
+  const terminal = fault.terminal;
+  if (terminal) entry.fault = terminal.type;
+  await sleep(fault.delayBeforeMs);
+  if (terminal?.type === 'hold') {
+    entry.status = 'held';
+    return;
+  }
+  if (terminal?.type === 'reset' && !terminal.after) {
+    entry.status = 'reset';
+    request.req.socket.destroy();
+    return;
+  }
+  const answer = answerFor(request, ctx, fault, entry);
+  await sleep(fault.delayAfterMs);
+  if (terminal?.type === 'reset') {
+    entry.status = 'reset';
+    request.req.socket.destroy();
+    return;
+  }
+  const headers = answer.result.status === 401 ? {} : answer.rateHeaders;
+  if (terminal?.type === 'truncate') {
+    entry.status = terminal.status ?? answer.result.status;
+    sendTruncated(res, answer.result, headers, terminal);
+    return;
+  }
+  entry.status = answer.result.status;
+  send(res, answer.result, headers);
+}
+
+/** A fault's answer in place of the handler's, or the handler's (a `body` fault with `after` replaces it). */
+function answerFor(request: ApiRequest, ctx: Context, fault: FaultOutcome, entry: LoggedRequest): Answer {
+  const terminal = fault.terminal;
+  const runsHandler = !terminal || ['reset', 'truncate'].includes(terminal.type) || (terminal.type === 'body' && terminal.after === true);
+  if (!runsHandler) return { result: faultResponse(terminal)!, rateHeaders: ctx.limiter.headers() };
+  const answer = respond(request, ctx);
+  if (terminal) entry.handled = answer.result.status;
+  return terminal?.type === 'body' ? { ...answer, result: faultResponse(terminal)! } : answer;
+}
+
+function respond(request: ApiRequest, ctx: Context): Answer {
+  const { method, path } = request;
+  const denied = checkAuth(request.req.headers.authorization, method, path, ctx.options);
+  if (denied) return { result: denied, rateHeaders: ctx.limiter.headers() };
+  const isSearch = method === 'POST' && /^\/crm\/v3\/objects\/[^/]+\/search\/?$/.test(path);
   const admitted = ctx.limiter.admit(isSearch);
-  if (admitted.rejected) return admitted.rejected;
-  if (body === INVALID) return invalidJson();
-  return dispatch(ctx.api, method, url, body);
+  if (admitted.rejected) return { result: admitted.rejected, rateHeaders: admitted.headers };
+  if (request.body === INVALID_JSON) return { result: invalidJson(), rateHeaders: admitted.headers };
+  return { result: dispatch(ctx.api, method, path, request.url, request.body), rateHeaders: admitted.headers };
 }
 
 /** A trailing slash is ignored, as HubSpot does (the SDK sends `/crm/v3/lists/` for create and get-many). */
-function dispatch(routes: Route[], method: string, url: URL, body: unknown): RouteResult {
-  const path = url.pathname.replace(/(.)\/+$/, '$1');
+function dispatch(routes: Route[], method: string, routePath: string, url: URL, body: unknown): RouteResult {
+  const path = routePath.replace(/(.)\/+$/, '$1');
   const found = findRoute(routes, method, path);
-  if (found === undefined) return hubspotError(404, 'OBJECT_NOT_FOUND', `No endpoint ${method} ${path}.`);
-  if (found === 'method') return hubspotError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on ${path}.`);
+  if (found === undefined) return hubspotError(404, 'OBJECT_NOT_FOUND', `No endpoint ${method} ${url.pathname}.`);
+  if (found === 'method') return hubspotError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on ${url.pathname}.`);
   return found.route.handler({ method, path, params: found.params, query: url.searchParams, body });
-}
-
-const INVALID = Symbol('invalid JSON');
-
-function parseJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return INVALID;
-  }
 }
 
 function invalidJson(): RouteResult {
   return hubspotError(400, 'VALIDATION_ERROR', 'Invalid input JSON: the request body is not valid JSON.');
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 /** Never keeps the Authorization header, nor a `hapikey` query parameter. */
@@ -180,16 +222,4 @@ function logEntry(req: http.IncomingMessage, url: URL, body: unknown, nowMs: num
   const query = new URLSearchParams(url.searchParams);
   query.delete('hapikey');
   return { at: new Date(nowMs).toISOString(), method: req.method ?? 'GET', path: url.pathname, query: query.toString(), headers, body };
-}
-
-function send(res: http.ServerResponse, result: RouteResult, headers: Record<string, string>): void {
-  const all: Record<string, string> = { ...headers, ...result.headers };
-  if (result.body === undefined) {
-    res.writeHead(result.status, all);
-    res.end();
-    return;
-  }
-  const payload = JSON.stringify(result.body);
-  res.writeHead(result.status, { ...all, 'Content-Type': 'application/json;charset=utf-8', 'Content-Length': String(Buffer.byteLength(payload)) });
-  res.end(payload);
 }

@@ -5,6 +5,7 @@ import type { PortalCompany, PortalContact, PortalForm } from '../data/hubspot-r
 import type { Portal } from '../data/hubspot-portal';
 import type { EmulatorSchema } from '../data/hubspot-schema';
 import { matchesFilterBranch, type EvalContact } from './evaluate';
+import { FolderStore, ROOT_FOLDER_ID } from './folders';
 import type { Json } from './evaluate-types';
 
 export type ProcessingType = 'MANUAL' | 'DYNAMIC' | 'SNAPSHOT';
@@ -25,6 +26,9 @@ export interface EmulatorList {
   processingSeen: boolean;
   /** MANUAL / SNAPSHOT members: record id → time added (ISO). */
   members: Map<string, string>;
+  /** The list's folder ("0" = root). Emulator state: PublicObjectList has no folder field. */
+  folderId: string;
+  /** Optional create fields echoed back when PublicObjectList has them (membershipSettings, listPermissions). */
   extra: Json;
 }
 
@@ -42,6 +46,7 @@ export class EmulatorState {
   readonly companies = new Map<string, PortalCompany>();
   readonly lists = new Map<string, EmulatorList>();
   forms: PortalForm[] = [];
+  readonly folders: FolderStore;
   private sortedContactIds: string[] | undefined;
   private sortedCompanyIds: string[] | undefined;
   private nextListId = 1;
@@ -52,13 +57,16 @@ export class EmulatorState {
     readonly schema: EmulatorSchema,
     readonly now: () => number,
     readonly timeZone = 'UTC',
-  ) {}
+  ) {
+    this.folders = new FolderStore(now);
+  }
 
   reset(): void {
     this.contacts.clear();
     this.companies.clear();
     this.lists.clear();
     this.forms = [];
+    this.folders.reset();
     this.nextListId = 1;
     this.touch();
   }
@@ -117,6 +125,11 @@ export class EmulatorState {
   activeListByName(name: string): EmulatorList | undefined {
     const wanted = name.toLowerCase();
     return [...this.lists.values()].find((l) => !l.deletedAt && l.name.toLowerCase() === wanted);
+  }
+
+  /** Active lists in a folder, by list id. */
+  listsInFolder(folderId: string): EmulatorList[] {
+    return [...this.lists.values()].filter((l) => !l.deletedAt && l.folderId === folderId).sort((a, b) => byNumericId(a.listId, b.listId));
   }
 
   toEvalContact(contact: PortalContact): EvalContact {
@@ -181,6 +194,6 @@ function storedMembers(list: EmulatorList): Membership[] {
 export function newList(listId: string, name: string, processingType: ProcessingType, at: string, nowMs: number): EmulatorList {
   return {
     listId, name, objectTypeId: '0-1', processingType, listVersion: 1, createdAt: at, updatedAt: at, filtersUpdatedAt: at,
-    processingSince: nowMs, processingSeen: false, members: new Map(), extra: {},
+    processingSince: nowMs, processingSeen: false, members: new Map(), folderId: ROOT_FOLDER_ID, extra: {},
   };
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES } from '../../../emulators/data/hubspot-schema';
 import { validateFilterBranch } from '../../../emulators/hubspot/list-validate';
-import { normaliseFilterBranch } from '../../../emulators/hubspot/list-view';
+import { normaliseFilterBranch } from '../../../emulators/hubspot/filter-rewrite';
 import { list, property, type Json } from './helpers';
 
 const ctx = {
