@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { stableJson } from '../hubspot/account/pull-schema';
 import type { HubSpotAccount } from '../hubspot/account/types';
 import { schemaJson } from '../salesforce/schema-pull';
+import { LISTS_FILE } from '../language/schema';
 import { SALESFORCE_OBJECTS, SALESFORCE_SCHEMA_SUBDIR, salesforceFileName } from '../language/salesforce-schema';
 import type { Accounts, SalesforceConnector } from './accounts';
 import { writeFilesAtomically, type FileToWrite } from './atomic-write';
@@ -71,6 +72,12 @@ async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<{ file
     files.push({ path: join(dir, `${objectType}.json`), content: stableJson({ results: properties }) });
     counts[objectType] = properties.length;
   }
+  // The portal's lists, so `in list "Name"` can name a list that is not kept as code.
+  const lists = (await account.searchLists())
+    .map((l) => ({ listId: l.listId, name: l.name, processingType: l.processingType, objectTypeId: l.objectTypeId }))
+    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
+  files.push({ path: join(dir, LISTS_FILE), content: stableJson({ results: lists }) });
+  counts.lists = lists.length;
   return { files, counts };
 }
 

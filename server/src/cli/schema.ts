@@ -40,6 +40,7 @@ const COUNT_WORDS: Record<string, string> = {
   companies: 'company properties',
   Lead: 'Lead fields',
   Contact: 'Contact fields',
+  lists: 'lists',
 };
 
 function describeSuccess(service: string, side: Extract<SideResult, { ok: true }>, cwd: string): string {

@@ -28,9 +28,19 @@ export interface PropertyDef {
 
 export type ObjectTypeName = 'contacts' | 'companies';
 
+/** A list of the portal (from `hslist schema pull`'s lists.json): `in list "Name"` may name one not kept as code. */
+export interface PortalListRef {
+  listId: string;
+  name: string;
+  processingType: string;
+  objectTypeId: string;
+}
+
 /** The properties of the objects the language filters on, indexed by internal name. */
 export interface Schema {
   /** Where it came from: "bundled default", a file path, or a portal. */
   source: string;
   objects: Record<ObjectTypeName, Map<string, PropertyDef>>;
+  /** The portal's lists by lowercased name, when the schema folder holds lists.json. */
+  lists?: Map<string, PortalListRef>;
 }

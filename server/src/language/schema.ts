@@ -8,7 +8,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import type { ObjectTypeName, PortalListRef, PropertyDef, Schema } from './schema-types';
 import { isRecord, validatePropertyList, type SchemaProblem } from './schema-validate';
 import defaultContacts from './default-schema/contacts.json';
 import defaultCompanies from './default-schema/companies.json';
@@ -97,7 +97,34 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
     const read = readJson(file, problems);
     if (read.ok) objects[type] = indexByName(validatePropertyList(read.value, type, file, problems));
   }
-  return finish(objects, dir, problems);
+  const loaded = finish(objects, dir, problems);
+  const listsFile = path.join(dir, LISTS_FILE);
+  if (loaded.schema && fs.existsSync(listsFile)) {
+    const read = readJson(listsFile, problems);
+    if (read.ok) loaded.schema.lists = portalLists(read.value, listsFile, problems);
+  }
+  return loaded;
+}
+
+/** The portal's list catalogue beside the property files (written by `hslist schema pull`). */
+export const LISTS_FILE = 'lists.json';
+
+function portalLists(value: unknown, file: string, problems: SchemaProblem[]): Map<string, PortalListRef> {
+  const lists = new Map<string, PortalListRef>();
+  const results = isRecord(value) && Array.isArray(value.results) ? value.results : undefined;
+  if (!results) {
+    problems.push({ file, path: '$', message: `${file} must hold {"results": [lists]}` });
+    return lists;
+  }
+  results.forEach((item, i) => {
+    const l = item as Partial<PortalListRef>;
+    if (!isRecord(item) || typeof l.listId !== 'string' || typeof l.name !== 'string') {
+      problems.push({ file, path: `results[${i}]`, message: `${file}: results[${i}] needs a string listId and name` });
+      return;
+    }
+    lists.set(l.name.toLowerCase(), { listId: l.listId, name: l.name, processingType: String(l.processingType ?? ''), objectTypeId: String(l.objectTypeId ?? '0-1') });
+  });
+  return lists;
 }
 
 /** A schema file or a schema directory. */

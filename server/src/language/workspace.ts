@@ -164,7 +164,7 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
   cache.retainOnly(new Set(files.map((f) => f.path)));
   const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
-  const crossFile = runWorkspaceChecks(index);
+  const crossFile = runWorkspaceChecks(index, schema.lists);
   cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor });
   const result = new Map<string, FileAnalysis>();
   for (const { path } of index.files) {

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultSchema } from '../../../server/src/language/schema';
 import { hslist, workspace } from './cli-support';
 
 const CLEAN = `list "Customers" {
@@ -89,8 +91,18 @@ describe('hslist check', () => {
     assert.match(broken.err, /broken\.json/);
   });
 
-  it('the bundled examples/ workspace checks clean', async () => {
-    const run = await hslist(join(__dirname, '../../../examples'), 'check');
+  it('the bundled examples/ workspace checks clean once the portal\'s list names are pulled', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'hslist-examples-'));
+    cpSync(join(__dirname, '../../../examples'), root, { recursive: true, filter: (source) => !source.split(/[\\/]/).includes('.hslist') });
+    const before = await hslist(root, 'check');
+    assert.equal(before.code, 1, 'a list not kept as code is unknown until the catalogue is pulled');
+    assert.match(before.out, /engagement\.hslist:\d+:\d+: error unknown-list List "Webinar registrants" .*hslist schema pull/);
+    // What `hslist schema pull` writes against the sandbox portal (its lists.json beside the property files).
+    const cache = join(root, '.hslist', 'schema');
+    mkdirSync(cache, { recursive: true });
+    for (const type of ['contacts', 'companies'] as const) writeFileSync(join(cache, `${type}.json`), JSON.stringify({ results: [...defaultSchema().objects[type].values()] }));
+    writeFileSync(join(cache, 'lists.json'), JSON.stringify({ results: [{ listId: '3', name: 'Webinar registrants', processingType: 'MANUAL', objectTypeId: '0-1' }] }));
+    const run = await hslist(root, 'check');
     assert.equal(run.out, '');
     assert.equal(run.code, 0);
   });

@@ -4,6 +4,7 @@
 
 import type { Diagnostic } from '../../../../grammar/src/diagnostic';
 import type { WorkspaceIndex } from '../symbols';
+import type { PortalListRef } from '../schema-types';
 import type { FileCheck, FileCheckContext } from './context';
 import { checkConditions } from './conditions';
 import { checkListCycles, checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
@@ -41,6 +42,6 @@ export function runFileChecks(ctx: FileCheckContext): Diagnostic[] {
   return FILE_CHECKS.flatMap((check) => check(ctx));
 }
 
-export function runWorkspaceChecks(index: WorkspaceIndex): PathDiagnostic[] {
-  return [...checkUnknownLists(index), ...checkDuplicateLists(index), ...checkListCycles(index), ...checkWorkspaceSync(index)];
+export function runWorkspaceChecks(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>): PathDiagnostic[] {
+  return [...checkUnknownLists(index, portalLists), ...checkDuplicateLists(index), ...checkListCycles(index), ...checkWorkspaceSync(index)];
 }

@@ -7,6 +7,7 @@ import { suggest, withDidYouMean } from '../did-you-mean';
 import { describeLocation } from '../positions';
 import { fileOf, findList, listKey, type WorkspaceIndex } from '../symbols';
 import { quoteString } from '../walk';
+import type { PortalListRef } from '../schema-types';
 import { replaceFixes } from './context';
 
 export type PathDiagnostic = Diagnostic & { path: string };
@@ -15,14 +16,21 @@ function at(path: string, d: Diagnostic): PathDiagnostic {
   return { ...d, path };
 }
 
-export function checkUnknownLists(index: WorkspaceIndex): PathDiagnostic[] {
+/**
+ * `portalLists`: the portal's lists (schema pull's lists.json). `in list "Name"` may name a contact list
+ * of the portal that is not kept as code; the inclusion list must be kept as code.
+ */
+export function checkUnknownLists(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>): PathDiagnostic[] {
   const names = [...index.lists.values()].map((defs) => ({ value: defs[0].name }));
   const out: PathDiagnostic[] = [];
   for (const ref of index.references) {
     if (findList(index, ref.name)) continue;
+    const portal = ref.kind === 'inList' ? portalLists?.get(ref.name.toLowerCase()) : undefined;
+    if (portal && portal.objectTypeId === '0-1') continue;
     const suggestions = suggest(ref.name, names);
     const what = ref.kind === 'inclusionList' ? 'The inclusion list' : 'List';
-    const message = withDidYouMean(`${what} "${ref.name}" is not defined in any .hslist file of the workspace`, suggestions, (v) => `"${v}"`);
+    const where = portal ? ` (the portal's list of that name holds ${portal.objectTypeId} records, not contacts)` : ref.kind === 'inList' && !portalLists ? ', nor in a pulled list catalogue (`hslist schema pull` writes one, for lists not kept as code)' : ' nor in the portal';
+    const message = withDidYouMean(`${what} "${ref.name}" is not defined in any .hslist file of the workspace${ref.kind === 'inList' ? where : ''}`, suggestions, (v) => `"${v}"`);
     out.push(at(ref.path, diagnostic('unknown-list', message, ref.span, 'error', replaceFixes(ref.span, suggestions, quoteString))));
   }
   return out;
