@@ -32,7 +32,7 @@ function entryLines(entry: PlanEntry, paint: (status: PlanStatus, text: string) 
   const changes = entry.changes.map(changeText).filter((t) => t !== '');
   if (changes.length > 0) lines.push(`      ${entry.status === 'drifted' ? 'with --force: ' : ''}${changes.join('; ')}`);
   for (const reason of entry.reasons) lines.push(`      ${reason}`);
-  if (entry.impact) lines.push(...impactLines(entry.impact, entry.inclusion));
+  if (entry.impact) lines.push(...impactLines(entry.impact, entry.inclusion, entry.changes.some((c) => c.kind === 'create')));
   if (entry.inclusion && entry.changes.some((c) => c.kind === 'filters' || c.kind === 'create')) lines.push('      the inclusion list: who enters starts syncing to Salesforce when a sync is triggered; apply asks first');
   if (entry.drift?.note) lines.push(`      ${entry.drift.note}`);
   if (entry.drift?.diff) lines.push(...entry.drift.diff.split('\n').map((l) => `        ${l}`));
@@ -64,9 +64,11 @@ function folderName(path: string): string {
   return path === '' ? 'the root folder' : `folder "${path}"`;
 }
 
-function impactLines(impact: Impact, inclusion: boolean): string[] {
+function impactLines(impact: Impact, inclusion: boolean, created: boolean): string[] {
   const who = (s: Impact['enterSamples']) => s.map((c) => c.email ?? c.name ?? `#${c.id}`).join(', ');
-  const lines = [`      +${impact.enter.toLocaleString('en-US')} would enter · −${impact.leave.toLocaleString('en-US')} would leave → ${impact.after.toLocaleString('en-US')} members (judged on ${impact.source})`];
+  const n = (x: number) => x.toLocaleString('en-US');
+  const head = created ? `${n(impact.after)} contact${impact.after === 1 ? '' : 's'} would be members` : `+${n(impact.enter)} would enter · −${n(impact.leave)} would leave → ${n(impact.after)} members`;
+  const lines = [`      ${head} (judged on ${impact.source})`];
   if (impact.enterSamples.length > 0) lines.push(`        entering${inclusion ? ' (start syncing)' : ''}: ${who(impact.enterSamples)}${impact.enter > impact.enterSamples.length ? ', …' : ''}`);
   if (impact.leaveSamples.length > 0) lines.push(`        leaving${inclusion ? ' (stop syncing)' : ''}: ${who(impact.leaveSamples)}${impact.leave > impact.leaveSamples.length ? ', …' : ''}`);
   if (impact.undecided > 0) lines.push(`        ${impact.undecided.toLocaleString('en-US')} contacts cannot be judged on this data`);

@@ -8,7 +8,7 @@ import type { HubSpotList } from '../hubspot/account/types';
 import { definitionHash } from './canonical';
 import type { DesiredList, DesiredWorkspace } from './desired';
 import type { Change, Plan, PlanEntry } from './plan-types';
-import { resolvePlaceholders } from './references';
+import { referencedListIds, resolvePlaceholders } from './references';
 import { folderPathOfList, type RemotePortal } from './remote';
 import { findListState, type ListState, type PortalState } from './state-file';
 import { blockDependents, plannedIds, type Identity } from './plan-identity';
@@ -64,6 +64,8 @@ function entryFor(d: DesiredList, identity: Identity | undefined, remote: Remote
   const entry = base(d, identity);
   if (d.problems.length > 0) return blocked(entry, d.problems);
   const problems = d.references.map((n) => resolve(n).problem).filter((p): p is string => p !== undefined);
+  const byId = new Set(remote.lists.map((l) => l.listId));
+  for (const id of d.filterBranch ? referencedListIds(d.filterBranch) : []) if (!byId.has(id)) problems.push(`it refers to list #${id}, which is not in the portal`);
   if (problems.length > 0) return blocked(entry, problems);
   const desiredHash = resolvedHash(d, resolve);
   if (identity?.kind === 'taken') return blocked(entry, [identity.problem!]);

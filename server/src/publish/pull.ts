@@ -74,10 +74,12 @@ function choose(all: HubSpotList[], request: PullRequest, workspace: PublishWork
     else picked.set(found.listId, found);
   }
   const known = new Map(Object.entries(portal.lists).map(([name, s]) => [s.listId, name]));
+  const asked = new Set([...(request.names ?? []).map((n) => n.toLowerCase()), ...(request.ids ?? [])]);
   return [...picked.values()].filter((l) => {
     const inCode = workspace.analysis.lists.get(l.name.toLowerCase())?.[0];
     const reason = inCode ? `it is in the files already (${relative(workspace.root, inCode.path)})` : known.has(l.listId) ? `the state file records it as "${known.get(l.listId)}"` : undefined;
-    if (reason) outcome.skipped.push({ name: l.name, reason });
+    // --all leaves lists already kept as code out without a word; a list asked for by name or id is told about.
+    if (reason && (asked.has(l.name.toLowerCase()) || asked.has(l.listId))) outcome.skipped.push({ name: l.name, reason });
     return reason === undefined;
   });
 }
