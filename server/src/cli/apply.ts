@@ -3,8 +3,8 @@
 // and deleting ask first (--yes answers for CI). Exit 0 done, 1 a list failed or HubSpot stopped the
 // run, 2 bad usage or no credentials, 5 lists left for --force or a fix, 130 cancelled (Ctrl-C).
 
-import type { ApplyOutcome } from '../publish/apply';
-import { hasWork, type Plan, type PlanEntry } from '../publish/plan-types';
+import { selectRunnable, type ApplyOutcome } from '../publish/apply';
+import type { PlanEntry } from '../publish/plan-types';
 import { applyPublish, waitForProcessing, type Planned } from '../publish/session';
 import { statePath } from '../publish/state-file';
 import { parseArgs, UsageError } from './args';
@@ -30,10 +30,10 @@ export async function runApply(argv: string[], io: CliIo): Promise<number> {
     await addPlanImpacts(planned, cli, { data: args.values.get('data'), now: nowFrom(args.values.get('now')), sample: 3 }, io, controller.signal);
     io.out(renderPlanText(planned.plan, { colour: colourFor(io), verbose: args.switches.has('verbose') }));
     const force = args.switches.has('force');
-    const runnable = runnableEntries(planned.plan, force);
+    const { runnable, skipped } = selectRunnable(planned.plan, force);
     if (runnable.length === 0) {
-      io.out('Nothing to apply.\n');
-      return planned.plan.entries.some((e) => e.status === 'blocked' || e.status === 'drifted') ? 5 : 0;
+      io.out(`${skipped.map((s) => `· "${s.name}" left as it is: ${s.reason}\n`).join('')}Nothing to apply.\n`);
+      return skipped.length > 0 ? 5 : 0;
     }
     if (!(await confirmed(runnable, args.switches.has('yes'), io))) return 1;
     const progress = applyProgress(io, own && process.stderr.isTTY === true);
@@ -53,11 +53,6 @@ function concurrencyOf(raw: string | undefined): number {
   if (raw === undefined) return 4;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 16) throw new UsageError(`--concurrency must be a whole number from 1 to 16; got "${raw}".`);
   return Number(raw);
-}
-
-/** What apply will run, as applyPlan selects it. */
-function runnableEntries(plan: Plan, force: boolean): PlanEntry[] {
-  return plan.entries.filter((e) => e.status !== 'blocked' && (!e.needsForce || force) && e.changes.length > 0 && (hasWork(e) || (e.status === 'drifted' && force)));
 }
 
 async function confirmed(runnable: PlanEntry[], yes: boolean, io: CliIo): Promise<boolean> {

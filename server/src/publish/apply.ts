@@ -34,7 +34,8 @@ export interface ApplyOutcome {
 export async function applyPlan(plan: Plan, account: HubSpotAccount, writer: StateWriter, folders: FolderIndex, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const portal = portalState(writer.state, plan.portalId);
   const outcome: ApplyOutcome = { applied: [], skipped: [], failed: [], foldersCreated: [] };
-  const runnable = selectRunnable(plan, options.force === true, outcome);
+  const { runnable, skipped } = selectRunnable(plan, options.force === true);
+  outcome.skipped.push(...skipped);
   const ctx: StepContext = { account, portal, writer, folders: new FolderResolver(account, folders), idOf: idResolver(plan, portal) };
   await runInOrder(runnable, ctx, outcome, options);
   outcome.foldersCreated = ctx.folders.created;
@@ -42,14 +43,16 @@ export async function applyPlan(plan: Plan, account: HubSpotAccount, writer: Sta
   return outcome;
 }
 
-function selectRunnable(plan: Plan, force: boolean, outcome: ApplyOutcome): PlanEntry[] {
+/** What apply will run, and what it leaves as it is with why. */
+export function selectRunnable(plan: Plan, force: boolean): { runnable: PlanEntry[]; skipped: ApplyOutcome['skipped'] } {
   const runnable: PlanEntry[] = [];
+  const skipped: ApplyOutcome['skipped'] = [];
   for (const entry of plan.entries) {
-    if (entry.status === 'blocked') outcome.skipped.push({ name: entry.name, reason: entry.reasons.join('; ') });
-    else if (entry.needsForce && !force) outcome.skipped.push({ name: entry.name, reason: `${entry.reasons.join('; ')} (not applied without --force)` });
+    if (entry.status === 'blocked') skipped.push({ name: entry.name, reason: entry.reasons.join('; ') });
+    else if (entry.needsForce && !force && entry.changes.length > 0) skipped.push({ name: entry.name, reason: `${entry.reasons.join('; ')} (not applied without --force)` });
     else if (entry.changes.length > 0 && (hasWork(entry) || (entry.status === 'drifted' && force))) runnable.push(entry);
   }
-  return runnable;
+  return { runnable, skipped };
 }
 
 /** References resolve to the state file's ids first (they change as lists are created), then to the plan's. */
@@ -61,11 +64,13 @@ function idResolver(plan: Plan, portal: ReturnType<typeof portalState>): (name: 
 /** Each entry starts when the lists it refers to that are being created or restored have finished. */
 async function runInOrder(entries: PlanEntry[], ctx: StepContext, outcome: ApplyOutcome, options: ApplyOptions): Promise<void> {
   const pending = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  const all = new Map(pending);
   const done = new Map<string, boolean>();
   const limit = Math.max(1, options.concurrency ?? 4);
   const running = new Set<Promise<void>>();
   let finished = 0;
-  const waitsFor = (e: PlanEntry) => (e.desired?.references ?? []).map((r) => r.toLowerCase()).filter((r) => pending.has(r) && r !== e.name.toLowerCase() && needsNewId(pending.get(r)!));
+  // A list waits for the lists it refers to that this run creates or restores (their ids are not known yet).
+  const waitsFor = (e: PlanEntry) => (e.desired?.references ?? []).map((r) => r.toLowerCase()).filter((r) => all.has(r) && r !== e.name.toLowerCase() && needsNewId(all.get(r)!));
   while (pending.size > 0 || running.size > 0) {
     if (outcome.stopped === undefined && !options.signal?.aborted) {
       for (const entry of [...pending.values()]) {
@@ -75,7 +80,7 @@ async function runInOrder(entries: PlanEntry[], ctx: StepContext, outcome: Apply
         if (failedDep !== undefined) {
           pending.delete(entry.name.toLowerCase());
           done.set(entry.name.toLowerCase(), false);
-          outcome.skipped.push({ name: entry.name, reason: `it refers to "${pending.get(failedDep)?.name ?? failedDep}", which was not published` });
+          outcome.skipped.push({ name: entry.name, reason: `it refers to "${all.get(failedDep)?.name ?? failedDep}", which was not published` });
           continue;
         }
         if (deps.length > 0) continue;

@@ -24,7 +24,7 @@ export function makePlan(desired: DesiredWorkspace, remote: RemotePortal, portal
   const entries = desired.lists.map((d) => entryFor(d, identities.get(d.name.toLowerCase()), remote, idFor));
   blockDependents(entries, desired);
   const leftovers = leftoverEntries(desired, remote, portal, identities, options);
-  const notes = leftovers.notes;
+  const notes = [...leftovers.notes, ...inclusionNotes(desired, portal)];
   return {
     portalId: remote.portalId,
     host: remote.host,
@@ -104,7 +104,7 @@ function deletedInHubSpot(entry: PlanEntry, state: ListState, desiredHash: strin
   if (desiredHash !== state.filtersHash) changes.push({ kind: 'filters' });
   const reasons = [`list #${state.listId} was deleted in HubSpot since the last publish; apply --force restores it (or creates it anew)`];
   if (entry.inclusion) reasons.push('it is the inclusion list: check in HubSpot\'s Salesforce settings that it is still selected');
-  return { ...entry, status: 'drifted', changes, reasons, needsForce: true };
+  return { ...entry, listId: state.listId, status: 'drifted', changes, reasons, needsForce: true };
 }
 
 function adopted(entry: PlanEntry, d: DesiredList, list: HubSpotList, desiredHash: string | undefined, remote: RemotePortal): PlanEntry {
@@ -189,6 +189,14 @@ function pruneEntry(entry: PlanEntry, name: string, portal: PortalState, referen
   const wasInclusion = portal.inclusionList !== undefined && portal.inclusionList.toLowerCase() === name.toLowerCase();
   const reasons = wasInclusion ? ['it was the inclusion list at the last publish: deleting it needs --force, and stops the Salesforce sync it limits'] : [];
   return { ...entry, status: 'delete', changes: [{ kind: 'delete' }], reasons, needsForce: wasInclusion, needsConfirmation: true };
+}
+
+/** The integration's inclusion list is chosen in HubSpot's UI: a new choice in the files is a step for a person. */
+function inclusionNotes(desired: DesiredWorkspace, portal: PortalState | undefined): string[] {
+  const before = portal?.inclusionList;
+  const now = desired.inclusionList;
+  if (!now || !before || before.toLowerCase() === now.toLowerCase()) return [];
+  return [`the inclusion list is now "${now}" (it was "${before}"): select it in HubSpot under Settings > Integrations > Connected apps > Salesforce > Contacts; no public API sets it`];
 }
 
 function foreignIds(desired: DesiredWorkspace, remote: RemotePortal): Record<string, string> {
