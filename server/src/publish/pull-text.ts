@@ -21,7 +21,9 @@ export function pulledText(list: HubSpotList, folder: string | undefined, worksp
   const decompiled = decompileList(list, { schema: workspace.schema, listNameFor, defaultTimezone: workspace.defaultTimezone });
   const reasons = decompiled.diagnostics
     .filter((d) => d.severity === 'error' || BROADENING_NOTES.some((re) => re.test(d.message)))
-    .map((d) => d.message.replace(/, so it is left out\.$/, ': the list is not pulled, because leaving it out would make the list broader.'));
+    .map((d) => d.severity === 'error'
+      ? d.message.replace(/, so it is left out\.$/, ': the list is not pulled, because leaving it out would make the list broader.')
+      : `${d.message.replace(/\.$/, '')}: the list is not pulled, because that reading is broader than HubSpot's.`);
   if (!decompiled.list || reasons.length > 0) return { reasons: reasons.length > 0 ? reasons : ['HubSpot\'s definition could not be read'] };
   const node: ListNode = { ...decompiled.list, settings: withFolder(decompiled.list.settings, folder) };
   const file: FileNode = { start: 0, end: 0, kind: 'file', lists: [node], syncBlocks: [], comments: [] };
