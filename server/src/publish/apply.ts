@@ -85,7 +85,7 @@ async function runInOrder(entries: PlanEntry[], ctx: StepContext, outcome: Apply
         }
         if (deps.length > 0) continue;
         pending.delete(entry.name.toLowerCase());
-        const work = runOne(entry, ctx, outcome).then((ok) => {
+        const work = runOne(entry, ctx, outcome, options.signal).then((ok) => {
           done.set(entry.name.toLowerCase(), ok);
           options.onProgress?.(++finished, entries.length, entry.name);
         });
@@ -112,12 +112,18 @@ function needsNewId(entry: PlanEntry): boolean {
   return entry.changes.some((c) => c.kind === 'create' || c.kind === 'restore');
 }
 
-async function runOne(entry: PlanEntry, ctx: StepContext, outcome: ApplyOutcome): Promise<boolean> {
+async function runOne(entry: PlanEntry, ctx: StepContext, outcome: ApplyOutcome, signal: AbortSignal | undefined): Promise<boolean> {
   try {
     const listId = await runEntry(entry, ctx);
     outcome.applied.push({ name: entry.name, ...(listId ? { listId } : {}), changes: entry.changes });
     return true;
   } catch (error) {
+    if (signal?.aborted) {
+      // The request in flight was abandoned: HubSpot may or may not have carried it out; the next plan reads what it did.
+      outcome.skipped.push({ name: entry.name, reason: 'the apply was cancelled while it was being changed; plan again to see what HubSpot holds' });
+      outcome.stopped = 'the apply was cancelled';
+      return false;
+    }
     if (error instanceof WaitingForReference) {
       outcome.skipped.push({ name: entry.name, reason: error.message });
       return false;

@@ -10,7 +10,7 @@ import { rateLimitBody, type RatePolicy } from './rate-limit';
 
 interface Match {
   count?: number;
-  /** Only requests whose path (as sent, or its v3/v4 form) starts with this. */
+  /** Only requests whose path (as sent, or its v3/v4 form) starts with this; a trailing `$` asks for the whole path. */
   path?: string;
   /** Only requests with this method (case-insensitive). */
   method?: string;
@@ -82,7 +82,10 @@ export class FaultInjector {
 
 export function faultMatches(fault: Match, method: string, paths: readonly string[]): boolean {
   if (fault.method !== undefined && fault.method.toUpperCase() !== method.toUpperCase()) return false;
-  return fault.path === undefined || paths.some((path) => path.startsWith(fault.path!));
+  if (fault.path === undefined) return true;
+  const exact = fault.path.endsWith('$');
+  const wanted = exact ? fault.path.slice(0, -1) : fault.path;
+  return paths.some((path) => (exact ? path === wanted : path.startsWith(wanted)));
 }
 
 const SERVER_ERROR_MESSAGES: Record<number, [string, string]> = {

@@ -50,6 +50,8 @@ export async function rawRequest(client: Client, call: RawCall, transport: Trans
   let failures = 0;
   let rateLimited = 0;
   for (;;) {
+    // A cancelled run sends nothing more (a listener added after the abort would never fire).
+    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
     await transport.pacer?.acquire(signal);
     if (call.search) await transport.searchPacer?.acquire(signal);
     let answer: Answer;
