@@ -25,7 +25,8 @@ export interface OpenOptions {
 export function openAccounts(settings: AccountSettings, options: OpenOptions = {}): Accounts {
   const accounts: Accounts = {};
   if (settings.hubspot) {
-    accounts.hubspot = createHubSpotAccount({ accessToken: settings.hubspot.accessToken, basePath: settings.hubspot.baseUrl });
+    const { accessToken, baseUrl, apiVersion, timeoutMs } = settings.hubspot;
+    accounts.hubspot = createHubSpotAccount({ accessToken, basePath: baseUrl, apiVersion, timeoutMs });
   }
   const salesforce = settings.salesforce;
   if (salesforce) {

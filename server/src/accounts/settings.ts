@@ -10,6 +10,10 @@ export interface HubSpotSettings {
   accessToken: string;
   /** Another API base, such as a local emulator; default https://api.hubapi.com. */
   baseUrl?: string;
+  /** `v3` or a date-based version such as `2026-09`. */
+  apiVersion?: string;
+  /** Time limit for each answer, in ms. */
+  timeoutMs?: number;
 }
 
 export interface AccountSettings {
@@ -44,7 +48,10 @@ export function accountSettingsFromEnv(env: NodeJS.ProcessEnv): SettingsFromEnv 
   const problems: string[] = [];
   if (isSet(env, TOKEN_VARIABLE)) {
     const hubspot = hubSpotCredentialsFromEnv(env);
-    if (hubspot.ok) settings.hubspot = { accessToken: hubspot.options.accessToken, baseUrl: hubspot.options.basePath };
+    if (hubspot.ok) {
+      const { accessToken, basePath, apiVersion, timeoutMs } = hubspot.options;
+      settings.hubspot = { accessToken, baseUrl: basePath, ...(apiVersion ? { apiVersion } : {}), ...(timeoutMs ? { timeoutMs } : {}) };
+    }
     else problems.push(hubspot.message);
   }
   if (SALESFORCE_CREDENTIAL_VARIABLES.some((name) => isSet(env, name))) {

@@ -63,13 +63,14 @@ function workspaceLists(run: WorkspaceRun) {
   return [...run.analysis.lists.values()].map((symbols) => symbols[0].node);
 }
 
-function dataSource(flags: PreviewFlags, config: { contacts?: string; liveContacts?: boolean }, io: CliIo): DataSource {
+function dataSource(flags: PreviewFlags, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, io: CliIo): DataSource {
   const configured = config.contacts;
   if (flags.data === 'hubspot' || (flags.data === undefined && config.liveContacts)) {
     const { settings, problems } = accountSettingsFromEnv(io.env);
     if (problems.length > 0) throw new UsageError(problems.join(' '));
     if (!settings.hubspot) throw new UsageError(`${flags.data === 'hubspot' ? '--data hubspot' : '"contacts": "hubspot" in hslist.json'} needs a HubSpot account: set HSLIST_HUBSPOT_TOKEN (and HSLIST_HUBSPOT_BASE_URL for another API base).`);
-    return { kind: 'hubspot', connection: { accessToken: settings.hubspot.accessToken, basePath: settings.hubspot.baseUrl } };
+    const { accessToken, baseUrl, apiVersion, timeoutMs } = settings.hubspot;
+    return { kind: 'hubspot', connection: { accessToken, basePath: baseUrl, apiVersion: apiVersion ?? config.hubspotApiVersion, timeoutMs } };
   }
   const path = flags.data !== undefined ? resolve(io.cwd, flags.data) : configured;
   if (!path) throw new UsageError('no contact data: pass --data PATH (a HubSpot export CSV, JSON or NDJSON) or --data hubspot, or set "contacts" in hslist.json.');

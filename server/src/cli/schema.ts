@@ -4,7 +4,7 @@
 
 import { relative, resolve } from 'node:path';
 import { accountSettingsFromEnv, noAccountsMessage, openAccounts, refreshSchema, type SideResult } from '../accounts';
-import { findConfigRoot } from '../config/workspace-config';
+import { findConfigRoot, loadWorkspaceConfig } from '../config/workspace-config';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './context';
 
@@ -21,6 +21,8 @@ export async function runSchema(argv: string[], io: CliIo): Promise<number> {
   if (problems.length > 0) throw new UsageError(problems.join(' '));
   if (!settings.hubspot && !settings.salesforce) throw new UsageError(noAccountsMessage());
   const root = findConfigRoot(io.cwd) ?? io.cwd;
+  const version = loadWorkspaceConfig(root).config.hubspotApiVersion;
+  if (settings.hubspot && version && !settings.hubspot.apiVersion) settings.hubspot.apiVersion = version;
   const out = args.values.get('out');
   const refresh = await refreshSchema(root, openAccounts(settings), out === undefined ? {} : { dir: resolve(io.cwd, out) });
   let failed = false;

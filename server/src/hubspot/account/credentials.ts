@@ -11,6 +11,8 @@ export const BASE_URL_VARIABLE = 'HSLIST_HUBSPOT_BASE_URL';
 export type CredentialsResult = { ok: true; options: HubSpotAccountOptions } | { ok: false; message: string };
 
 export const API_VERSION_VARIABLE = 'HSLIST_HUBSPOT_API_VERSION';
+/** Seconds to wait for an answer (and for each pause in one) before giving up; default 60. */
+export const TIMEOUT_VARIABLE = 'HSLIST_HUBSPOT_TIMEOUT_SECONDS';
 
 /** The variables of a publish target: `<prefix>_HUBSPOT_TOKEN`, `<prefix>_HUBSPOT_BASE_URL`. */
 export function targetVariables(prefix: string): { token: string; baseUrl: string } {
@@ -33,5 +35,8 @@ export function hubSpotCredentialsFromEnv(env: NodeJS.ProcessEnv = process.env, 
   }
   const apiVersion = env[API_VERSION_VARIABLE]?.trim();
   if (apiVersion && !isApiVersion(apiVersion)) return { ok: false, message: `${API_VERSION_VARIABLE} must be v3 or a date-based version such as 2026-09 (got "${apiVersion}").` };
-  return { ok: true, options: { accessToken: token, ...(basePath ? { basePath } : {}), ...(apiVersion ? { apiVersion } : {}) } };
+  const timeout = env[TIMEOUT_VARIABLE]?.trim();
+  const seconds = timeout ? Number(timeout) : undefined;
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 3600)) return { ok: false, message: `${TIMEOUT_VARIABLE} must be a number of seconds from 1 to 3600 (got "${timeout}").` };
+  return { ok: true, options: { accessToken: token, ...(basePath ? { basePath } : {}), ...(apiVersion ? { apiVersion } : {}), ...(seconds ? { timeoutMs: seconds * 1000 } : {}) } };
 }

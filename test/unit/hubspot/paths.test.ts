@@ -1,0 +1,30 @@
+import { strict as assert } from 'node:assert';
+import { apiPaths, withQuery } from '../../../server/src/hubspot/account/paths';
+
+describe('HubSpot account: every path in one place, switched by API version', () => {
+  it('v3 paths', () => {
+    const p = apiPaths('v3');
+    assert.equal(p.list('12'), '/crm/v3/lists/12');
+    assert.equal(p.listByName('0-1', 'A/B list'), '/crm/v3/lists/object-type-id/0-1/name/A%2FB%20list');
+    assert.equal(p.folders(), '/crm/v3/lists/folders');
+    assert.equal(p.objects('contacts'), '/crm/v3/objects/contacts');
+    assert.equal(p.associationsBatchRead('contacts', 'companies'), '/crm/v4/associations/contacts/companies/batch/read');
+    assert.equal(p.properties('contacts'), '/crm/v3/properties/contacts');
+    assert.equal(p.accountDetails(), '/account-info/v3/details');
+  });
+
+  it('date-based paths put the version after the API family', () => {
+    const p = apiPaths('2026-09');
+    assert.equal(p.listFilters('12'), '/crm/lists/2026-09/12/update-list-filters');
+    assert.equal(p.objectsSearch('contacts'), '/crm/objects/2026-09/contacts/search');
+    assert.equal(p.associationsBatchRead('contacts', 'companies'), '/crm/associations/2026-09/contacts/companies/batch/read');
+    assert.equal(p.properties('companies'), '/crm/properties/2026-09/companies');
+    assert.equal(p.accountDetails(), '/account-info/2026-09/details');
+    assert.throws(() => apiPaths('v4'), /Unknown HubSpot API version "v4"/);
+  });
+
+  it('query strings repeat array parameters and leave out undefined ones', () => {
+    assert.equal(withQuery('/x', { listIds: ['1', '2'], includeFilters: true, after: undefined }), '/x?listIds=1&listIds=2&includeFilters=true');
+    assert.equal(withQuery('/x', {}), '/x');
+  });
+});

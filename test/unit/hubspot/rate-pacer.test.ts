@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { RatePacer, readRateHeaders } from '../../../server/src/hubspot/account/rate-pacer';
+
+/** A pacer on a clock that only moves when the pacer sleeps: waits are measured, never waited. */
+function pacerOnFakeClock(options: ConstructorParameters<typeof RatePacer>[0] = {}) {
+  let now = 0;
+  const real = global.setTimeout;
+  const pacer = new RatePacer({ ...options, now: () => now });
+  const install = () => {
+    global.setTimeout = ((fn: () => void, ms?: number) => {
+      now += ms ?? 0;
+      return real(fn, 0);
+    }) as typeof setTimeout;
+  };
+  const restore = () => (global.setTimeout = real);
+  return { pacer, now: () => now, install, restore };
+}
+
+describe('HubSpot account: pacing by the rate-limit window', () => {
+  it('reads HubSpot\'s headers', () => {
+    const headers = new Map([['x-hubspot-ratelimit-max', '190'], ['x-hubspot-ratelimit-remaining', '187'], ['x-hubspot-ratelimit-interval-milliseconds', '10000']]);
+    assert.deepEqual(readRateHeaders({ get: (n) => headers.get(n) ?? null }), { max: 190, remaining: 187, intervalMs: 10000 });
+    assert.deepEqual(readRateHeaders({ get: () => null }), { max: undefined, remaining: undefined, intervalMs: undefined });
+  });
+
+  it('sends a window\'s worth at once, then holds the next until the oldest leaves the window', async () => {
+    const clock = pacerOnFakeClock({ assumedMax: 5, windowMs: 1000, safetyMs: 0 });
+    clock.install();
+    try {
+      for (let i = 0; i < 5; i++) await clock.pacer.acquire();
+      assert.equal(clock.now(), 0, 'five at once');
+      await clock.pacer.acquire();
+      assert.equal(clock.now(), 1001, 'the sixth waits for the first to leave the window');
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('learns the limit from HubSpot and leaves other clients\' share alone', async () => {
+    const clock = pacerOnFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 });
+    clock.install();
+    try {
+      await clock.pacer.acquire();
+      clock.pacer.observe({ max: 10, remaining: 5, intervalMs: 1000 });
+      // 10 allowed, 1 of ours, 5 left: 4 are someone else's, so 6 - 1 = 5 more go now.
+      for (let i = 0; i < 5; i++) await clock.pacer.acquire();
+      assert.equal(clock.now(), 0);
+      await clock.pacer.acquire();
+      assert.ok(clock.now() > 1000, 'the seventh waits');
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('after a 429 every request waits a whole window, then goes', async () => {
+    const clock = pacerOnFakeClock({ windowMs: 1000, safetyMs: 0 });
+    clock.install();
+    try {
+      await clock.pacer.acquire();
+      void clock.pacer.blockFor();
+      await clock.pacer.acquire();
+      assert.equal(clock.now(), 1000);
+    } finally {
+      clock.restore();
+    }
+  });
+});
