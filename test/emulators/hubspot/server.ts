@@ -1,6 +1,7 @@
 // A local HubSpot on 127.0.0.1: Lists v3, Properties v3, contacts/companies read and search, v4
 // associations, rate limits, faults, and a request log. Start with `startHubSpotEmulator()`.
 
+import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generatePortal, type Portal } from '../data/hubspot-portal';
@@ -171,7 +172,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/** Never keeps the Authorization header, nor a `hapikey` query parameter. */
+/** Never keeps the Authorization header (only a hash of its bearer token), nor a `hapikey` query parameter. */
 function logEntry(req: http.IncomingMessage, url: URL, body: unknown, nowMs: number): LoggedRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -179,7 +180,10 @@ function logEntry(req: http.IncomingMessage, url: URL, body: unknown, nowMs: num
   }
   const query = new URLSearchParams(url.searchParams);
   query.delete('hapikey');
-  return { at: new Date(nowMs).toISOString(), method: req.method ?? 'GET', path: url.pathname, query: query.toString(), headers, body };
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const entry: LoggedRequest = { at: new Date(nowMs).toISOString(), method: req.method ?? 'GET', path: url.pathname, query: query.toString(), headers, body };
+  if (bearer !== undefined) entry.bearerSha256 = createHash('sha256').update(bearer).digest('hex');
+  return entry;
 }
 
 function send(res: http.ServerResponse, result: RouteResult, headers: Record<string, string>): void {
