@@ -34,7 +34,9 @@ async function answerHubSpotConnection(deps: AccountMessageDeps, params: unknown
     trusted,
   });
   deps.output.appendLine(`[client] HubSpot connection asked by the server: ${describeAnswer(answer)}`);
-  if (trusted && valid && !credential) deps.offers.offer('HubSpot', wanted, notConnectedClause('HubSpot', wanted, connectedHosts));
+  // Offered when an account is connected for another host: the case of a repository naming its own host.
+  // Without any account the server's own message says what to run (comparisons ask on every load of a file).
+  if (trusted && valid && !credential && connectedHosts.length > 0) deps.offers.offer('HubSpot', wanted, notConnectedClause('HubSpot', wanted, connectedHosts));
   return answer;
 }
 
