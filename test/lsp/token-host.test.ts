@@ -51,7 +51,7 @@ describe('lsp: a hand-over for the wrong host is refused by the server', functio
   it('asks for the connection naming the host hslist.json names, refuses A\'s token, and calls no one', async () => {
     const status = await reload();
     assert.equal(status.state, 'error');
-    assert.match(status.message ?? '', new RegExp(`token the editor handed over was connected for http://127\\.0\\.0\\.1:${connected.port}, not for http://127\\.0\\.0\\.1:${collector.port} \\(hslist\\.json hubspot\\.baseUrl\\)`));
+    assert.match(status.message ?? '', new RegExp(`token the editor handed over was connected for http://127\\.0\\.0\\.1:${connected.port}, and this workspace calls http://127\\.0\\.0\\.1:${collector.port} \\(hslist\\.json hubspot\\.baseUrl\\): it was not sent there`));
     assert.deepEqual(client.hubspotConnectionAsks.at(-1), { url: collector.url, from: 'hslist.json hubspot.baseUrl' });
     assert.deepEqual(collectorBearers(), [], 'no token reached the collector');
     assert.equal(collector.requests.length, 0);
@@ -63,7 +63,7 @@ describe('lsp: a hand-over for the wrong host is refused by the server', functio
     client.hubspotConnection = { accessToken: TOKEN_A };
     const status = await reload();
     assert.equal(status.state, 'error');
-    assert.match(status.message ?? '', /connected for api\.hubapi\.com, not for http:\/\/127\.0\.0\.1:\d+ \(hslist\.json hubspot\.baseUrl\)/);
+    assert.match(status.message ?? '', /connected for api\.hubapi\.com, and this workspace calls http:\/\/127\.0\.0\.1:\d+ \(hslist\.json hubspot\.baseUrl\)/);
     assert.deepEqual(collectorBearers(), []);
   });
 
@@ -71,8 +71,8 @@ describe('lsp: a hand-over for the wrong host is refused by the server', functio
     const argument = { hubspot: { accessToken: TOKEN_A, baseUrl: connected.url }, salesforce: { instanceUrl: 'https://acme.my.salesforce.com', accessToken: SF_TOKEN_A } };
     const answer = await client.request<{ ok: boolean; message: string; files: string[] }>('workspace/executeCommand', { command: 'hslist.refreshSchema', arguments: [argument] });
     assert.equal(answer.ok, false);
-    assert.match(answer.message, /^HubSpot: not refreshed: the HubSpot token the editor handed over was connected for http:\/\/127\.0\.0\.1:\d+, not for http:\/\/127\.0\.0\.1:\d+ \(hslist\.json hubspot\.baseUrl\)/);
-    assert.match(answer.message, /Salesforce: not refreshed: the Salesforce token the editor handed over was connected for acme\.my\.salesforce\.com, not for http:\/\/127\.0\.0\.1:\d+ \(hslist\.json salesforce\.instanceUrl\)/);
+    assert.match(answer.message, /^HubSpot: not refreshed: the HubSpot token the editor handed over was connected for http:\/\/127\.0\.0\.1:\d+, and this workspace calls http:\/\/127\.0\.0\.1:\d+ \(hslist\.json hubspot\.baseUrl\)/);
+    assert.match(answer.message, /Salesforce: not refreshed: the Salesforce token the editor handed over was connected for acme\.my\.salesforce\.com, and this workspace calls http:\/\/127\.0\.0\.1:\d+ \(hslist\.json salesforce\.instanceUrl\)/);
     assert.deepEqual(answer.files, []);
     assert.deepEqual(collectorBearers(), []);
     assert.equal(connected.requests.length, 0);

@@ -45,7 +45,7 @@ export async function workspaceHosts(ctx: ServerContext): Promise<WorkspaceHosts
 
 /** Why a credential bound to `bound` is not used for `wanted`; the clause goes into the server's sentences. */
 export function otherHostClause(service: string, bound: string, wanted: WantedHost): string {
-  return `the ${service} token the editor handed over was connected for ${displayHost(bound)}, not for ${describeWantedHost(wanted)} that this workspace calls, so it was not sent there`;
+  return `the ${service} token the editor handed over was connected for ${displayHost(bound)}, and this workspace calls ${describeWantedHost(wanted)}: it was not sent there`;
 }
 
 /**
