@@ -27,14 +27,24 @@ export class Accounts implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private readonly hubspot: CredentialStore;
   private readonly salesforce: CredentialStore;
+  private pending: NodeJS.Timeout | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.hubspot = new CredentialStore(secrets, 'hslist.hubspot.credential');
     this.salesforce = new CredentialStore(secrets, 'hslist.salesforce.credential');
     // Another window may connect or disconnect: SecretStorage reports it here too.
-    this.subscription = secrets.onDidChange(async (e) => {
-      if (this.hubspot.owns(e.key) || this.salesforce.owns(e.key)) this.changed.fire(await this.state());
+    this.subscription = secrets.onDidChange((e) => {
+      if (this.hubspot.owns(e.key) || this.salesforce.owns(e.key)) this.announce();
     });
+  }
+
+  /**
+   * One event per change: a connect writes the host's secret and the index, and SecretStorage reports
+   * each write. Every event makes the server drop its data and ask again, so they are coalesced.
+   */
+  private announce(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => void this.state().then((state) => this.changed.fire(state)), 50);
   }
 
   /** Binds what an earlier version stored without a host; returns lines for the log (no secrets). */
@@ -59,22 +69,23 @@ export class Accounts implements vscode.Disposable {
 
   async connectHubSpot(url: string, token: string): Promise<BoundCredential> {
     const credential = await this.hubspot.store(url, token);
-    this.changed.fire(await this.state());
+    this.announce();
     return credential;
   }
 
   async connectSalesforce(instanceUrl: string, token: string): Promise<SalesforceSession> {
     const credential = await this.salesforce.store(instanceUrl, token);
-    this.changed.fire(await this.state());
+    this.announce();
     return { instanceUrl: credential.url, accessToken: credential.accessToken };
   }
 
   async disconnectAll(): Promise<void> {
     await Promise.all([this.hubspot.clear(), this.salesforce.clear()]);
-    this.changed.fire(await this.state());
+    this.announce();
   }
 
   dispose(): void {
+    clearTimeout(this.pending);
     this.subscription.dispose();
     this.changed.dispose();
   }

@@ -32,7 +32,7 @@ interface RefreshArgument {
 /** The credentials to send, and one clause per connected service left out because it is not connected for the workspace's host. */
 interface RefreshPlan {
   argument: RefreshArgument;
-  skipped: string[];
+  skipped: { service: Service; clause: string }[];
 }
 
 const NOT_CONNECTED = 'hslist: no account is connected. Run "hslist: Connect HubSpot account" or "hslist: Connect Salesforce org" first, then "hslist: Refresh schema".';
@@ -51,7 +51,7 @@ async function refreshPlan(deps: SchemaRefreshDeps): Promise<RefreshPlan | strin
   const plan: RefreshPlan = { argument: {}, skipped: [] };
   const skip = (service: Service, wanted: WantedHost, connected: string[]): void => {
     const clause = notConnectedClause(service, wanted, connected);
-    plan.skipped.push(clause);
+    plan.skipped.push({ service, clause });
     deps.offers.offer(service, wanted, clause);
   };
   if (state.hubspot.length > 0) {
@@ -77,16 +77,23 @@ function isAnswer(value: unknown): value is SchemaRefreshOutcome {
   return typeof v === 'object' && v !== null && typeof v.ok === 'boolean' && typeof v.message === 'string';
 }
 
+/** The server's answer: `message` without the "hslist: schema …" prefix. */
 async function askServer(deps: SchemaRefreshDeps, argument: RefreshArgument): Promise<SchemaRefreshOutcome> {
   const progress = { location: vscode.ProgressLocation.Notification, title: 'hslist: refreshing the schema from the connected accounts…' };
   try {
     const answer = await vscode.window.withProgress(progress, () => deps.server.executeServerCommand(ServerCommands.refreshSchema, [argument]));
-    if (isAnswer(answer)) return { ok: answer.ok, message: `hslist: ${answer.ok ? 'schema refreshed' : 'schema not refreshed'}. ${answer.message}` };
-    return { ok: false, message: 'hslist: schema not refreshed. The language server gave no answer.' };
+    return isAnswer(answer) ? answer : { ok: false, message: 'The language server gave no answer.' };
   } catch (error) {
     // The server's errors name a field, never a value; the connection's errors carry no request data.
-    return { ok: false, message: `hslist: schema not refreshed. ${describe(error)}` };
+    return { ok: false, message: describe(error) };
   }
+}
+
+/** The server's line plus, in its manner ("Salesforce: not refreshed: …"), each service left out here. */
+function outcomeOf(answer: SchemaRefreshOutcome, skipped: RefreshPlan['skipped']): SchemaRefreshOutcome {
+  const ok = answer.ok && skipped.length === 0;
+  const parts = [answer.message.replace(/[.\s]+$/, ''), ...skipped.map((s) => `${s.service}: not refreshed: ${s.clause}`)];
+  return { ok, message: `hslist: ${ok ? 'schema refreshed' : 'schema not refreshed'}. ${parts.join('; ')}.` };
 }
 
 async function planOrRefusal(deps: SchemaRefreshDeps): Promise<RefreshPlan | string> {
@@ -97,7 +104,7 @@ async function planOrRefusal(deps: SchemaRefreshDeps): Promise<RefreshPlan | str
   try {
     const plan = await refreshPlan(deps);
     if (typeof plan === 'string' || plan.argument.hubspot || plan.argument.salesforce) return plan;
-    return `hslist: schema not refreshed. ${plan.skipped.join('; ')}.`;
+    return `hslist: schema not refreshed. ${plan.skipped.map((s) => s.clause).join('; ')}.`;
   } catch (error) {
     return `hslist: schema not refreshed. ${describe(error)}`;
   }
@@ -110,8 +117,7 @@ export async function refreshSchemaCommand(deps: SchemaRefreshDeps): Promise<Sch
     void vscode.window.showWarningMessage(plan);
     return { ok: false, message: plan };
   }
-  const answer = await askServer(deps, plan.argument);
-  const outcome = plan.skipped.length === 0 ? answer : { ok: false, message: `${answer.message} ${plan.skipped.map((clause) => `${clause}.`).join(' ')}` };
+  const outcome = outcomeOf(await askServer(deps, plan.argument), plan.skipped);
   deps.output.appendLine(`[client] ${outcome.message}`);
   if (outcome.ok) void vscode.window.showInformationMessage(outcome.message);
   else void vscode.window.showErrorMessage(outcome.message);
