@@ -1,7 +1,9 @@
-// The palette commands (category "hslist"). Tokens are read with password input boxes and go
-// straight to SecretStorage; nothing here writes them to the log.
+// The palette commands (category "hslist"). The Connect commands (connect.ts) read tokens with password
+// input boxes and store them in SecretStorage bound to a host; nothing here writes them to the log.
 import * as vscode from 'vscode';
 import { Accounts } from './accounts';
+import { connectHubSpot, connectSalesforce } from './connect';
+import type { ConnectOffers } from './connect-offers';
 import { ClientCommands, LANGUAGE_ID, ServerCommands } from './ids';
 import { refreshSchemaCommand } from './schema-refresh';
 import { describe, ServerConnection } from './server-connection';
@@ -9,6 +11,7 @@ import { describe, ServerConnection } from './server-connection';
 export interface CommandDeps {
   server: ServerConnection;
   accounts: Accounts;
+  offers: ConnectOffers;
   output: vscode.OutputChannel;
 }
 
@@ -16,8 +19,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
     [ClientCommands.showCompiledJson]: (uri) => showCompiledJson(deps, uri),
     [ClientCommands.restartServer]: () => deps.server.restart(),
-    [ClientCommands.connectHubSpot]: () => connectHubSpot(deps),
-    [ClientCommands.connectSalesforce]: () => connectSalesforce(deps),
+    // The optional argument is the URL to suggest ("Connect for <host>" in the notification passes it).
+    [ClientCommands.connectHubSpot]: (url) => connectHubSpot(deps, url),
+    [ClientCommands.connectSalesforce]: (url) => connectSalesforce(deps, url),
     [ClientCommands.disconnectAccounts]: () => disconnectAccounts(deps),
     [ClientCommands.refreshSchema]: () => refreshSchemaCommand(deps),
     [ClientCommands.showLog]: () => deps.output.show(true),
@@ -52,58 +56,9 @@ async function runServerCommand(deps: CommandDeps, command: string, args: unknow
   }
 }
 
-async function connectHubSpot(deps: CommandDeps): Promise<boolean> {
-  const token = await vscode.window.showInputBox({
-    title: 'Connect HubSpot account',
-    prompt: 'Private app access token (stored in VS Code secret storage)',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? 'Enter the access token.' : undefined),
-  });
-  if (token === undefined) return false;
-  await deps.accounts.setHubSpotToken(token.trim());
-  deps.output.appendLine('[client] HubSpot account connected');
-  void vscode.window.showInformationMessage('hslist: HubSpot account connected.');
-  return true;
-}
-
-async function connectSalesforce(deps: CommandDeps): Promise<boolean> {
-  const configured = vscode.workspace.getConfiguration('hslist').get<string>('salesforce.instanceUrl') ?? '';
-  const instanceUrl = await vscode.window.showInputBox({
-    title: 'Connect Salesforce org (1/2)',
-    prompt: 'Instance URL, e.g. https://mycompany.my.salesforce.com',
-    value: configured,
-    ignoreFocusOut: true,
-    validateInput: validateInstanceUrl,
-  });
-  if (instanceUrl === undefined) return false;
-  const accessToken = await vscode.window.showInputBox({
-    title: 'Connect Salesforce org (2/2)',
-    prompt: 'Access token (stored in VS Code secret storage)',
-    password: true,
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? 'Enter the access token.' : undefined),
-  });
-  if (accessToken === undefined) return false;
-  await deps.accounts.setSalesforceSession({ instanceUrl: instanceUrl.trim(), accessToken: accessToken.trim() });
-  deps.output.appendLine(`[client] Salesforce org connected: ${instanceUrl.trim()}`);
-  void vscode.window.showInformationMessage('hslist: Salesforce org connected.');
-  return true;
-}
-
-export function validateInstanceUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim());
-    if (url.protocol === 'https:' || url.protocol === 'http:') return undefined;
-    return 'The instance URL must start with https:// (or http:// for a local emulator).';
-  } catch {
-    return 'Enter a URL such as https://mycompany.my.salesforce.com.';
-  }
-}
-
 async function disconnectAccounts(deps: CommandDeps): Promise<void> {
   await deps.accounts.disconnectAll();
-  deps.output.appendLine('[client] HubSpot and Salesforce accounts disconnected');
+  deps.output.appendLine('[client] HubSpot and Salesforce accounts disconnected (every host)');
   void vscode.window.showInformationMessage('hslist: accounts disconnected.');
 }
 

@@ -2,8 +2,10 @@
 // accounts in SecretStorage, the language server connection and the palette commands.
 import * as vscode from 'vscode';
 import { registerAccountMessages } from './account-messages';
-import { Accounts } from './accounts';
+import { HUBSPOT_API_URL } from '../../server/src/accounts/hosts';
+import { Accounts, type AccountState } from './accounts';
 import { registerCommands } from './commands';
+import { ConnectOffers, type ConnectOffer } from './connect-offers';
 import { PreviewNotifications } from '../../server/src/lsp/preview/protocol';
 import { registerPreview } from './preview';
 import { OUTPUT_CHANNEL_NAME, PingResult } from './ids';
@@ -18,11 +20,24 @@ export interface HslistApi {
   /** Resolves once the server reached `ready` (or `error`): lets tests wait on an event, not a sleep. */
   whenSettled(): Promise<ServerState>;
   /**
-   * Test hook: stores a HubSpot token as "hslist: Connect HubSpot account" does (the extension-host
-   * tests cannot type into its input box; the UI tests drive the real box). Only present when the
-   * extension runs under an extension test runner: another extension must not swap the user's token.
+   * Test hooks: store a credential bound to a host as the Connect commands do (the extension-host
+   * tests cannot type into their input boxes; the UI tests drive the real boxes), list the hosts
+   * connected, and the offers to connect made so far. Only present when the extension runs under an
+   * extension test runner: another extension must not swap the user's tokens.
    */
-  connectHubSpotForTest?(token: string): Promise<void>;
+  connectHubSpotForTest?(token: string, baseUrl?: string): Promise<void>;
+  connectSalesforceForTest?(instanceUrl: string, token: string): Promise<void>;
+  connectedHostsForTest?(): Promise<AccountState>;
+  connectOffersForTest?(): ConnectOffer[];
+}
+
+function testHooks(accounts: Accounts, offers: ConnectOffers): Partial<HslistApi> {
+  return {
+    connectHubSpotForTest: async (token, baseUrl = HUBSPOT_API_URL) => void (await accounts.connectHubSpot(baseUrl, token)),
+    connectSalesforceForTest: async (instanceUrl, token) => void (await accounts.connectSalesforce(instanceUrl, token)),
+    connectedHostsForTest: () => accounts.state(),
+    connectOffersForTest: () => [...offers.offered],
+  };
 }
 
 let connection: ServerConnection | undefined;
@@ -37,15 +52,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
 
   server.onDidChangeState((state) => status.setServerState(state), undefined, context.subscriptions);
   accounts.onDidChange((state) => status.setAccounts(state), undefined, context.subscriptions);
+  for (const line of await accounts.migrate()) output.appendLine(`[client] ${line}`);
   status.setAccounts(await accounts.state());
+  const offers = new ConnectOffers(output);
   // Before the first start: every client the connection creates gets the handlers and the progress feature.
-  context.subscriptions.push(...registerAccountMessages({ server, accounts, output }));
-  context.subscriptions.push(...registerCommands({ server, accounts, output }));
+  context.subscriptions.push(...registerAccountMessages({ server, accounts, offers, output }));
+  context.subscriptions.push(...registerCommands({ server, accounts, offers, output }));
   context.subscriptions.push(...registerPreview({
     server,
     output,
     extensionUri: context.extensionUri,
-    hubSpotConnected: async () => (await accounts.hubSpotToken()) !== undefined,
+    hubSpotConnected: async () => (await accounts.state()).hubspot.length > 0,
     onPreviewUpdated: (listener) => server.onNewClient((client) => {
       client.onNotification(PreviewNotifications.updated, (params: { names?: string[] } | undefined) => listener(params?.names));
     }),
@@ -58,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
     statusText: () => status.text,
     ping: () => server.ping(),
     whenSettled: () => started.then(() => server.currentState),
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { connectHubSpotForTest: (token: string) => accounts.setHubSpotToken(token) } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? testHooks(accounts, offers) : {}),
   };
 }
 

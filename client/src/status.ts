@@ -15,7 +15,7 @@ const ICONS: Record<ServerState, string> = {
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private server: ServerState = 'starting';
-  private accounts: AccountState = { hubspot: false, salesforce: false };
+  private accounts: AccountState = { hubspot: [], salesforce: [] };
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('hslist.status', vscode.StatusBarAlignment.Left, 100);
@@ -44,10 +44,12 @@ export class StatusItem implements vscode.Disposable {
   }
 
   private render(): void {
-    const hubspot = this.accounts.hubspot ? 'connected' : 'none';
-    const salesforce = this.accounts.salesforce ? 'connected' : 'none';
+    const hubspot = this.accounts.hubspot.length > 0 ? 'connected' : 'none';
+    const salesforce = this.accounts.salesforce.length > 0 ? 'connected' : 'none';
+    // The tooltip names the hosts: a credential is only ever sent to the host it was connected for.
+    const hosts = (list: string[]) => (list.length > 0 ? `connected for ${list.join(', ')}` : 'none');
     this.item.text = `${ICONS[this.server]} hslist: ${this.server} | HubSpot: ${hubspot} | Salesforce: ${salesforce}`;
-    this.item.tooltip = `hslist language server: ${this.server}\nHubSpot: ${hubspot}\nSalesforce: ${salesforce}\nClick to show the log.`;
+    this.item.tooltip = `hslist language server: ${this.server}\nHubSpot: ${hosts(this.accounts.hubspot)}\nSalesforce: ${hosts(this.accounts.salesforce)}\nClick to show the log.`;
     this.item.backgroundColor =
       this.server === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }

@@ -50,7 +50,7 @@ describe('lsp: preview of the live HubSpot portal', function () {
     emulator = await startHubSpotEmulator({ seed: 23, contacts: 300, tokens: [TOKEN], processingDelayMs: 0 });
     connection = { accessToken: TOKEN, basePath: emulator.url, throttle: false };
     root = mkdtempSync(join(tmpdir(), 'hslist-lsp-live-'));
-    writeFileSync(join(root, 'hslist.json'), JSON.stringify({ contacts: 'hubspot' }));
+    writeFileSync(join(root, 'hslist.json'), JSON.stringify({ contacts: 'hubspot', hubspot: { baseUrl: emulator.url } }));
     client = await LspClient.start(root, { workDoneProgress: true });
     client.hubspotConnection = { accessToken: TOKEN, baseUrl: emulator.url };
     uri = client.open(join(root, 'lists.hslist'), listText(FIRST)).uri;

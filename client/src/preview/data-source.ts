@@ -7,7 +7,7 @@ import { LIVE_HUBSPOT_DATA } from '../../../server/src/lsp/preview/protocol';
 import { settingValueFor } from './data-path';
 
 export interface DataSourceDeps {
-  /** Whether a HubSpot token is stored (Accounts.hubSpotToken() !== undefined). */
+  /** Whether a HubSpot token is stored for any host (the server then asks for the one of its host). */
   hubSpotConnected(): Promise<boolean>;
   output: vscode.OutputChannel;
 }

@@ -140,7 +140,8 @@ export function registerPreview(deps: PreviewDeps): vscode.Disposable[] {
     vscode.window.onDidChangeTextEditorSelection((e) => feature.follow(e.textEditor.document, 300, false)),
     vscode.workspace.onDidChangeTextDocument((e) => feature.follow(e.document, 700, true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('hslist.contactData')) void feature.reload();
+      // Another HubSpot host is other data (and maybe no connection): load again.
+      if (e.affectsConfiguration('hslist.contactData') || e.affectsConfiguration('hslist.hubspot.baseUrl')) void feature.reload();
     }),
   ];
 }

@@ -4,12 +4,13 @@
 // Exit 0 ok, 1 problems in the file or the data, 2 bad usage, 130 cancelled (Ctrl-C).
 
 import { dirname, resolve } from 'node:path';
-import { accountSettingsFromEnv, openAccounts } from '../accounts';
+import { accountSettingsFromEnv, openAccounts, type HubSpotSettings, type SettingsFromEnv } from '../accounts';
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { findConfigRoot } from '../config/workspace-config';
 import { PreviewCancelled } from '../preview/hubspot/abort';
 import { CACHE_DIR } from '../preview/hubspot/cache-files';
 import { loadPreviewData, previewList, zoneNote, type DataSource, type PreviewData, type PreviewWorkspace } from '../preview/run';
+import { hubSpotHostLine } from './account-hosts';
 import { parseArgs, UsageError } from './args';
 import { loadCommandContext, type CliIo } from './context';
 import { renderProblems } from './problems';
@@ -39,13 +40,18 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`${display(io.cwd, file)} has no list named "${flags.list}" (its lists: ${names}).`);
   }
   const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run), defaultTimezone: ctx.config.timezone, root };
-  const source = dataSource(flags, ctx.config, io);
+  const env = accountSettingsFromEnv(io.env);
+  const source = dataSource(flags, ctx.config, env, io.cwd);
+  // Checked before any work: hslist.json naming another host than the credentials' refuses the command.
+  const announceHubSpot = hubSpotAnnouncer(env.settings.hubspot, ctx.config, io);
+  if (source.kind === 'hubspot') announceHubSpot();
   const loaded = await loadWithProgress(workspace, source, flags, io);
   if (typeof loaded === 'number') return loaded;
   const note = zoneNote(loaded.portal?.timeZone, ctx.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
   const data = { kind: loaded.kind, ...loaded.report, ...(loaded.refresh ? { refresh: loaded.refresh } : {}), ...(loaded.portal ? { portal: loaded.portal } : {}), ...(note ? { zoneNote: note } : {}) };
   const report: PreviewReport = { file: display(io.cwd, file), data, lists: [] };
-  const hubspot = openAccounts(accountSettingsFromEnv(io.env).settings).hubspot;
+  const hubspot = openAccounts(env.settings).hubspot;
+  if (hubspot) announceHubSpot();
   for (const list of lists) {
     const preview = previewList(workspace, loaded, list.name.text, { now: flags.now, sampleSize: flags.sample, explain: flags.explain });
     if ('error' in preview) throw new UsageError(preview.error);
@@ -63,18 +69,29 @@ function workspaceLists(run: WorkspaceRun) {
   return [...run.analysis.lists.values()].map((symbols) => symbols[0].node);
 }
 
-function dataSource(flags: PreviewFlags, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, io: CliIo): DataSource {
+/** Prints "HubSpot: <host>" on stderr before the first HubSpot call (once), after checking the host rule. */
+function hubSpotAnnouncer(hubspot: HubSpotSettings | undefined, config: { hubspotBaseUrl?: string }, io: CliIo): () => void {
+  const line = hubspot ? hubSpotHostLine(hubspot, config) : undefined;
+  let said = false;
+  return () => {
+    if (line === undefined || said) return;
+    said = true;
+    io.err(`${line}\n`);
+  };
+}
+
+function dataSource(flags: PreviewFlags, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, env: SettingsFromEnv, cwd: string): DataSource {
   const configured = config.contacts;
   if (flags.data === 'hubspot' || (flags.data === undefined && config.liveContacts)) {
-    const { settings, problems } = accountSettingsFromEnv(io.env);
+    const { settings, problems } = env;
     if (problems.length > 0) throw new UsageError(problems.join(' '));
     if (!settings.hubspot) throw new UsageError(`${flags.data === 'hubspot' ? '--data hubspot' : '"contacts": "hubspot" in hslist.json'} needs a HubSpot account: set HSLIST_HUBSPOT_TOKEN (and HSLIST_HUBSPOT_BASE_URL for another API base).`);
     const { accessToken, baseUrl, apiVersion, timeoutMs } = settings.hubspot;
     return { kind: 'hubspot', connection: { accessToken, basePath: baseUrl, apiVersion: apiVersion ?? config.hubspotApiVersion, timeoutMs } };
   }
-  const path = flags.data !== undefined ? resolve(io.cwd, flags.data) : configured;
+  const path = flags.data !== undefined ? resolve(cwd, flags.data) : configured;
   if (!path) throw new UsageError('no contact data: pass --data PATH (a HubSpot export CSV, JSON or NDJSON) or --data hubspot, or set "contacts" in hslist.json.');
-  return { kind: 'file', path, label: display(io.cwd, path) };
+  return { kind: 'file', path, label: display(cwd, path) };
 }
 
 /** Loads with a progress display on stderr; Ctrl-C cancels (exit 130) and a failed load exits 1. */

@@ -3,7 +3,8 @@
 
 import { createHubSpotAccount } from '../hubspot/account/account';
 import type { HubSpotAccount } from '../hubspot/account/types';
-import { findConfigRoot } from '../config/workspace-config';
+import { CONFIG_FILE, findConfigRoot } from '../config/workspace-config';
+import { checkHubSpotHost } from '../accounts/bound-hosts';
 import type { PublishWorkspace } from '../publish/session';
 import { resolveTarget, type ResolvedTarget } from '../publish/targets';
 import { UsageError } from './args';
@@ -34,6 +35,9 @@ export function openPublish(flags: PublishFlags, io: CliIo, command: string, sig
     if (resolved.usage) throw new UsageError(resolved.message);
     throw new MissingCredentials(resolved.message);
   }
+  // The host rule: a host named in hslist.json gets only credentials given for it.
+  const host = checkHubSpotHost({ accessToken: resolved.target.connection.accessToken, baseUrl: resolved.target.connection.basePath }, ctx.config, CONFIG_FILE, resolved.target.variables);
+  if ('problem' in host) throw new UsageError(host.problem);
   const run = analyzeSources([root], ctx, io.cwd);
   const workspace: PublishWorkspace = { root, analysis: run.analysis, schema: ctx.schema, defaultTimezone: ctx.config.timezone };
   const account = createHubSpotAccount({ ...resolved.target.connection, signal });

@@ -6,11 +6,13 @@ import { generatePortal } from '../../../test/emulators/data/hubspot-portal';
 import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES, type EmulatorSchema } from '../../../test/emulators/data/hubspot-schema';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../../test/emulators/hubspot/server';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../../test/emulators/salesforce/emulator';
+import { SANDBOX_TOKEN_PREFIX } from '../accounts/sandbox-tokens';
 import { defaultSchema } from '../language/schema';
 import type { PropertyDef } from '../language/schema-types';
 
-export const SANDBOX_HUBSPOT_TOKEN = 'hslist-sandbox-hubspot-token';
-export const SANDBOX_SALESFORCE_TOKEN = 'hslist-sandbox-salesforce-token';
+// The prefix marks them as sandbox tokens, which the client and the CLI send to loopback hosts only.
+export const SANDBOX_HUBSPOT_TOKEN = `${SANDBOX_TOKEN_PREFIX}hubspot-token`;
+export const SANDBOX_SALESFORCE_TOKEN = `${SANDBOX_TOKEN_PREFIX}salesforce-token`;
 
 export interface SandboxOptions {
   hubspotPort?: number;

@@ -1,10 +1,12 @@
 // `hslist schema pull [--out DIR]`: the connected accounts' schemas into the workspace's schema cache
 // (`.hslist/schema/` at the hslist.json folder, else the current folder), which `hslist check` then uses.
-// Credentials come from the environment only (see server/src/accounts/settings.ts).
+// Credentials come from the environment only (see server/src/accounts/settings.ts), each for the host it
+// names; a different host in hslist.json is refused (see server/src/accounts/bound-hosts.ts).
 
 import { relative, resolve } from 'node:path';
 import { accountSettingsFromEnv, noAccountsMessage, openAccounts, refreshSchema, type SideResult } from '../accounts';
 import { findConfigRoot, loadWorkspaceConfig } from '../config/workspace-config';
+import { announceAccountHosts } from './account-hosts';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './context';
 
@@ -21,8 +23,9 @@ export async function runSchema(argv: string[], io: CliIo): Promise<number> {
   if (problems.length > 0) throw new UsageError(problems.join(' '));
   if (!settings.hubspot && !settings.salesforce) throw new UsageError(noAccountsMessage());
   const root = findConfigRoot(io.cwd) ?? io.cwd;
-  const version = loadWorkspaceConfig(root).config.hubspotApiVersion;
-  if (settings.hubspot && version && !settings.hubspot.apiVersion) settings.hubspot.apiVersion = version;
+  const config = loadWorkspaceConfig(root).config;
+  announceAccountHosts(settings, config, io);
+  if (settings.hubspot && config.hubspotApiVersion && !settings.hubspot.apiVersion) settings.hubspot.apiVersion = config.hubspotApiVersion;
   const out = args.values.get('out');
   const refresh = await refreshSchema(root, openAccounts(settings), out === undefined ? {} : { dir: resolve(io.cwd, out) });
   let failed = false;

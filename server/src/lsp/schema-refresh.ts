@@ -1,5 +1,6 @@
 // `hslist.refreshSchema` with accounts: the client sends the HubSpot token and the Salesforce session
-// (read from VS Code's SecretStorage) and the base URLs (from settings) as the command's argument. They
+// (read from VS Code's SecretStorage) with the URLs they were connected for as the command's argument;
+// a side connected for another host than the workspace's is refused (account-hosts.ts). They
 // live only in this request: never logged, never written, never echoed in a message. The schemas are
 // pulled into `<workspace root>/.hslist/schema/`, then the settings are reloaded and every file is
 // checked again. The answer is one line for a notification.
@@ -7,6 +8,7 @@
 import { join } from 'node:path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { openAccounts, refreshSchema, SCHEMA_CACHE_DIR, type AccountSettings, type SchemaRefresh, type SideResult } from '../accounts';
+import { gateRefreshAccounts, workspaceHosts } from './account-hosts';
 import type { ServerContext } from './context';
 
 /** What the client sends as `arguments[0]`. */
@@ -109,9 +111,12 @@ export async function refreshFromAccounts(ctx: ServerContext, argument: unknown,
   if (!parsed.settings.hubspot && !parsed.settings.salesforce) return { ok: false, message: NO_ACCOUNTS_MESSAGE, files: [] };
   if (ctx.state.folders.length === 0) return { ok: false, message: `Open a folder first: the schema is written to its ${SCHEMA_CACHE_DIR}/ folder.`, files: [] };
   const root = ctx.state.settings.config.root;
+  // Defence in depth: the client sends only credentials bound to this workspace's hosts; check again.
+  const gate = gateRefreshAccounts(parsed.settings, await workspaceHosts(ctx));
   let answer: RefreshAnswer;
   try {
-    answer = summarizeRefresh(await refreshSchema(root, openAccounts(parsed.settings)));
+    const pulled = gate.settings.hubspot || gate.settings.salesforce ? await refreshSchema(root, openAccounts(gate.settings)) : { dir: join(root, SCHEMA_CACHE_DIR) };
+    answer = summarizeRefresh({ ...pulled, ...gate.refused });
   } catch (error) {
     // refreshSchema reports failures per side; this is for the unexpected (the message is redacted by the account layers).
     answer = { ok: false, message: `The schema refresh failed: ${error instanceof Error ? error.message : String(error)}`, files: [] };

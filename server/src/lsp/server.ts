@@ -11,6 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerAccountHosts } from './account-hosts';
 import { registerCodeActions } from './code-actions';
 import { COMMANDS, registerCommands, SERVER_NAME } from './commands';
 import { registerCompletion } from './completion';
@@ -84,7 +85,7 @@ connection.onInitialize((params): InitializeResult => {
     connection.console.error(`hslist: reading the workspace failed: ${describeError(error)}`);
   }
   for (const register of [registerCompletion, registerHover, registerNavigation, registerSymbols, registerFolding,
-    registerFormatting, registerSemanticTokens, registerCodeActions, registerCommands, registerWatcher, registerPreview]) register(ctx);
+    registerFormatting, registerSemanticTokens, registerCodeActions, registerCommands, registerWatcher, registerPreview, registerAccountHosts]) register(ctx);
   return initializeResult();
 });
 

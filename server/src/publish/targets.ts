@@ -12,15 +12,18 @@ export interface ResolvedTarget {
   name?: string;
   portalId?: string;
   connection: HubSpotAccountOptions;
+  /** The variables the credentials came from (for messages). */
+  variables: { token: string; baseUrl: string };
 }
 
 export type TargetResult = { ok: true; target: ResolvedTarget } | { ok: false; message: string; usage: boolean };
 
 export function resolveTarget(config: WorkspaceConfig, env: NodeJS.ProcessEnv, name: string | undefined): TargetResult {
   if (name === undefined) {
-    const credentials = hubSpotCredentialsFromEnv(env, { token: TOKEN_VARIABLE, baseUrl: BASE_URL_VARIABLE });
+    const variables = { token: TOKEN_VARIABLE, baseUrl: BASE_URL_VARIABLE };
+    const credentials = hubSpotCredentialsFromEnv(env, variables);
     if (!credentials.ok) return { ok: false, message: credentials.message, usage: false };
-    return { ok: true, target: { connection: withVersion(credentials.options, config) } };
+    return { ok: true, target: { connection: withVersion(credentials.options, config), variables } };
   }
   const target = config.targets?.[name];
   if (!target) {
@@ -28,9 +31,10 @@ export function resolveTarget(config: WorkspaceConfig, env: NodeJS.ProcessEnv, n
     const which = known.length > 0 ? `its targets are ${known.map((k) => `"${k}"`).join(', ')}` : 'it names no targets (add "targets" to hslist.json)';
     return { ok: false, message: `hslist.json has no target "${name}"; ${which}.`, usage: true };
   }
-  const credentials = hubSpotCredentialsFromEnv(env, targetVariables(target.env));
+  const variables = targetVariables(target.env);
+  const credentials = hubSpotCredentialsFromEnv(env, variables);
   if (!credentials.ok) return { ok: false, message: `target "${name}": ${credentials.message}`, usage: false };
-  return { ok: true, target: { name, ...(target.portalId ? { portalId: target.portalId } : {}), connection: withVersion(credentials.options, config) } };
+  return { ok: true, target: { name, ...(target.portalId ? { portalId: target.portalId } : {}), connection: withVersion(credentials.options, config), variables } };
 }
 
 function withVersion(options: HubSpotAccountOptions, config: WorkspaceConfig): HubSpotAccountOptions {

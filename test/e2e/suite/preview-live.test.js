@@ -50,7 +50,7 @@ describe('preview from the live HubSpot portal', function () {
     sandbox = await startSandbox(extension().extensionPath, 300);
     hubspot = portal(sandbox.env);
     fs.writeFileSync(workspaceUri(FILE).fsPath, TEXT);
-    await api.connectHubSpotForTest(sandbox.env.HSLIST_HUBSPOT_TOKEN);
+    await api.connectHubSpotForTest(sandbox.env.HSLIST_HUBSPOT_TOKEN, sandbox.env.HSLIST_HUBSPOT_BASE_URL);
     await config().update('hubspot.baseUrl', sandbox.env.HSLIST_HUBSPOT_BASE_URL, Workspace);
     await config().update('contactData', 'hubspot', Workspace);
     doc = await openHslist(FILE);

@@ -100,7 +100,11 @@ test('before the refresh, a property only the portal has is unknown', async () =
 
 test('connecting HubSpot and Salesforce through the palette input boxes', async () => {
   await runCommand(page, 'hslist: Connect HubSpot account');
-  await fillPassword('Connect HubSpot account', sandbox.env.HSLIST_HUBSPOT_TOKEN);
+  // Each token is bound to a host: the first box suggests the one the workspace settings name.
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect HubSpot account (1/2)' }).waitFor();
+  assert.equal(await page.locator('.quick-input-widget input').inputValue(), sandbox.env.HSLIST_HUBSPOT_BASE_URL);
+  await page.keyboard.press('Enter');
+  await fillPassword('Connect HubSpot account (2/2)', sandbox.env.HSLIST_HUBSPOT_TOKEN);
   await statusItem(page, 'HubSpot: connected').waitFor();
   await runCommand(page, 'hslist: Connect Salesforce org');
   await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect Salesforce org (1/2)' }).waitFor();
@@ -144,4 +148,28 @@ test('neither token is in the extension log, on screen or on disk, nor in any wo
   const leaks = [...filesUnder(path.join(CODE_SERVER_STATE, 'data/logs')), ...filesUnder(FOLDER)]
     .filter((f) => tokens.some((token) => readFileSync(f, 'utf8').includes(token)));
   assert.deepEqual(leaks, []);
+});
+
+test('settings naming another host get no token: a notification says why and offers to connect for that host', async () => {
+  // Nothing listens on the discard port: whatever the extension did, no token could be read there,
+  // and the request would fail; the point is that it is never made.
+  const other = 'http://127.0.0.1:9';
+  writeFileSync(path.join(FOLDER, '.vscode/settings.json'), JSON.stringify({ 'hslist.hubspot.baseUrl': other, 'hslist.salesforce.instanceUrl': other }, null, 2));
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  const offer = page.locator('.notifications-toasts .notification-toast', { hasText: `HubSpot is not connected for ${other}` })
+    .filter({ has: page.getByRole('button', { name: `Connect for ${other}` }) }).first();
+  // code-server reads the changed settings file in its own time: run the command until the refusal shows.
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'hslist: Refresh schema');
+    const shown = await offer.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt === 10) throw new Error('no offer to connect for the other host');
+  }
+  await notification(page, `schema not refreshed. HubSpot is not connected for ${other}`).waitFor();
+  await offer.getByRole('button', { name: `Connect for ${other}` }).click();
+  // The offer opens "Connect HubSpot account" for that host; the token connected for the sandbox stays as it is.
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect HubSpot account (1/2)' }).waitFor();
+  assert.equal(await page.locator('.quick-input-widget input').inputValue(), other);
+  await page.keyboard.press('Escape');
+  await statusItem(page, 'HubSpot: connected').waitFor();
 });

@@ -57,12 +57,17 @@ test('a palette command restarts the server, and the log says so', async () => {
 test('connecting HubSpot stores the token secretly and updates the status bar', async () => {
   const token = 'pat-e2e-secret-token';
   await runCommand(page, 'hslist: Connect HubSpot account');
+  // First the host the token is for: HubSpot's own API is suggested (the workspace names no other).
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect HubSpot account (1/2)' }).waitFor();
+  assert.equal(await page.locator('.quick-input-widget input').inputValue(), 'https://api.hubapi.com');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect HubSpot account (2/2)' }).waitFor();
   const input = page.locator('.quick-input-widget input[type="password"]');
   await input.waitFor();
   await input.fill(token);
   await page.keyboard.press('Enter');
   await statusItem(page, 'HubSpot: connected').waitFor();
-  await notification(page, 'HubSpot account connected').waitFor();
+  await notification(page, 'HubSpot account connected for api.hubapi.com').waitFor();
   await runCommand(page, 'hslist: Show log');
   const log = page.locator('.part.panel .monaco-editor .view-lines');
   await log.filter({ hasText: 'HubSpot account connected' }).waitFor();

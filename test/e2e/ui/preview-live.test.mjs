@@ -73,7 +73,11 @@ test('connecting HubSpot through the palette', async () => {
   await quickOpen(page, FILE);
   await statusItem(page, 'hslist: ready').waitFor();
   await runCommand(page, 'hslist: Connect HubSpot account');
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect HubSpot account' }).waitFor();
+  // The host step suggests the workspace's hslist.hubspot.baseUrl: the sandbox's loopback URL.
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect HubSpot account (1/2)' }).waitFor();
+  assert.equal(await page.locator('.quick-input-widget input').inputValue(), sandbox.env.HSLIST_HUBSPOT_BASE_URL);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect HubSpot account (2/2)' }).waitFor();
   await page.locator('.quick-input-widget input[type="password"]').fill(sandbox.env.HSLIST_HUBSPOT_TOKEN);
   await page.keyboard.press('Enter');
   await statusItem(page, 'HubSpot: connected').waitFor();

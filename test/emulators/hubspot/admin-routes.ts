@@ -15,6 +15,11 @@ export interface LoggedRequest {
   query: string;
   /** Request headers without Authorization. */
   headers: Record<string, string>;
+  /**
+   * SHA-256 (hex) of the bearer token the request carried, absent without one: tests can tell whether
+   * a given token arrived (hash it and compare) while the log never holds a token.
+   */
+  bearerSha256?: string;
   body: unknown;
   /** The status sent; `reset`: the connection was closed unanswered; `held`: never answered. */
   status?: number | 'reset' | 'held';

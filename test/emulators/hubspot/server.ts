@@ -2,6 +2,7 @@
 // search, v4 associations, each also under its date-based path (2026-03, 2026-09), rate limits,
 // faults, and a request log. Start with `startHubSpotEmulator()`.
 
+import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generatePortal, type Portal } from '../data/hubspot-portal';
@@ -213,7 +214,7 @@ function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-/** Never keeps the Authorization header, nor a `hapikey` query parameter. */
+/** Never keeps the Authorization header (only a hash of its bearer token), nor a `hapikey` query parameter. */
 function logEntry(req: http.IncomingMessage, url: URL, body: unknown, nowMs: number): LoggedRequest {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -221,5 +222,8 @@ function logEntry(req: http.IncomingMessage, url: URL, body: unknown, nowMs: num
   }
   const query = new URLSearchParams(url.searchParams);
   query.delete('hapikey');
-  return { at: new Date(nowMs).toISOString(), method: req.method ?? 'GET', path: url.pathname, query: query.toString(), headers, body };
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const entry: LoggedRequest = { at: new Date(nowMs).toISOString(), method: req.method ?? 'GET', path: url.pathname, query: query.toString(), headers, body };
+  if (bearer !== undefined) entry.bearerSha256 = createHash('sha256').update(bearer).digest('hex');
+  return entry;
 }

@@ -2,13 +2,14 @@
 // uses (query/queryAll/queryMore, describe, limits, record reads), in Salesforce's wire shapes, so the real
 // jsforce client can be pointed at it. See docs/emulators.md ("Salesforce emulator").
 
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSalesforceOrg, type SalesforceOrgOptions, type SalesforceRecord } from '../data/salesforce-org';
-import { sendErrors, sendJson } from './http-util';
+import { bearerToken, sendErrors, sendJson } from './http-util';
 import { handleToken } from './oauth';
 import { handleRest } from './rest';
-import { SalesforceOrgState, type SalesforceUser } from './state';
+import { SalesforceOrgState, type ReceivedRequest, type SalesforceUser } from './state';
 
 export interface SalesforceEmulatorOptions {
   port?: number;
@@ -68,6 +69,10 @@ function createState(options: SalesforceEmulatorOptions): SalesforceOrgState {
 }
 
 async function dispatch(req: IncomingMessage, res: ServerResponse, state: SalesforceOrgState, baseUrl: string): Promise<void> {
+  const path = new URL(req.url ?? '/', baseUrl).pathname;
+  // The test-only request log: not logged itself, no auth, no faults.
+  if (path === '/__emulator/requests' && req.method === 'GET') return sendJson(res, 200, { requests: state.received });
+  state.received.push(receivedRequest(req, path));
   const fault = state.faults.take();
   if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault.reset) { req.socket.destroy(); return; }
@@ -82,4 +87,11 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, state: Salesf
 
 function versions(): unknown {
   return ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0', '64.0'].map((version) => ({ label: `v${version}`, url: `/services/data/v${version}`, version }));
+}
+
+function receivedRequest(req: IncomingMessage, path: string): ReceivedRequest {
+  const token = bearerToken(req);
+  const entry: ReceivedRequest = { method: req.method ?? 'GET', path };
+  if (token !== undefined) entry.bearerSha256 = createHash('sha256').update(token).digest('hex');
+  return entry;
 }

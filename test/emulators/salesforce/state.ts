@@ -21,6 +21,14 @@ export interface QueryCursor {
   batchSize: number;
 }
 
+/** A request as the log keeps it: never a header or a body, only whether (and which, by hash) bearer token came. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  /** SHA-256 (hex) of the bearer token, absent without one. */
+  bearerSha256?: string;
+}
+
 const MAX_OPEN_CURSORS = 50;
 
 export class SalesforceOrgState {
@@ -29,6 +37,8 @@ export class SalesforceOrgState {
   readonly tokens = new Set<string>();
   /** Paths of REST requests received, in order (never headers or bodies), for tests to assert on. */
   readonly requestLog: string[] = [];
+  /** Every request received (the token endpoint's too), with a hash of its bearer token: served at GET /__emulator/requests. */
+  readonly received: ReceivedRequest[] = [];
   readonly cursors = new Map<string, QueryCursor>();
   readonly organizationId = '00D5g000004hSlSEAU';
   readonly userId = '0055g00000AbCdEAAV';

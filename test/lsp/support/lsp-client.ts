@@ -65,6 +65,8 @@ export class LspClient {
   settings: Record<string, unknown> = {};
   /** What the client answers when the server asks for the HubSpot connection (as the VS Code client does). */
   hubspotConnection: unknown = { unavailable: 'no HubSpot account is connected' };
+  /** The parameters of each `hslist/account/hubspotConnection` request (the host the server is about to call). */
+  readonly hubspotConnectionAsks: unknown[] = [];
   readonly progressTokens: (string | number)[] = [];
   readonly progress: ProgressEvent[] = [];
   /** The names of each `hslist/preview/updated` notification. */
@@ -89,7 +91,10 @@ export class LspClient {
       this.connection.onProgress(WorkDoneProgress.type, p.token, (value) => this.progress.push({ token: p.token, value: value as ProgressEvent['value'] }));
       return null;
     });
-    this.connection.onRequest('hslist/account/hubspotConnection', () => this.hubspotConnection);
+    this.connection.onRequest('hslist/account/hubspotConnection', (params: unknown) => {
+      this.hubspotConnectionAsks.push(params);
+      return this.hubspotConnection;
+    });
     this.connection.onNotification('hslist/preview/updated', (p: { names: string[] }) => this.previewUpdates.push(p.names));
     child.on('exit', () => (this.exited = true));
     this.connection.listen();

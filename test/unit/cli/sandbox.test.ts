@@ -56,7 +56,8 @@ describe('hslist sandbox', function () {
     const salesforceUrl = printed(banner, 'HSLIST_SF_INSTANCE_URL');
     assert.match(banner, new RegExp(`"hslist\\.hubspot\\.baseUrl": "${hubspotUrl}"`));
     assert.match(banner, new RegExp(`"hslist\\.salesforce\\.instanceUrl": "${salesforceUrl}"`));
-    assert.match(banner, /Connect HubSpot account\s+token\s+\S+/);
+    // The base URL goes with the token: the client binds the token to it (a sandbox token to loopback only).
+    assert.match(banner, new RegExp(`Connect HubSpot account\\s+base URL\\s+${hubspotUrl}\\s+token\\s+hslist-sandbox-\\S+`));
     assert.match(banner, /Connect Salesforce org\s+instance URL/);
 
     const hubspot = createHubSpotAccount({ accessToken: printed(banner, 'HSLIST_HUBSPOT_TOKEN'), basePath: hubspotUrl, throttle: false });

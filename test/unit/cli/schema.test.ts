@@ -96,7 +96,8 @@ describe('hslist schema pull', () => {
     const run = await hslistWith({ ...hubspotEnv, HSLIST_HUBSPOT_TOKEN: 'wrong-token-1234', HSLIST_SF_INSTANCE_URL: salesforceEnv.HSLIST_SF_INSTANCE_URL, HSLIST_SF_ACCESS_TOKEN: 'wrong-sf-token-5678' }, root, 'schema', 'pull');
     assert.equal(run.code, 1);
     assert.equal(run.out, '');
-    const lines = run.err.trim().split('\n');
+    // First the hosts it calls (one line each), then one sentence per refused side.
+    const lines = run.err.trim().split('\n').filter((line) => !/^(HubSpot|Salesforce): http:\/\/127\.0\.0\.1:\d+$/.test(line));
     assert.equal(lines.length, 2, run.err);
     assert.match(lines[0], /^hslist schema pull: HubSpot schema not pulled: HubSpot said 401 Unauthorized: Authentication credentials not found/);
     assert.match(lines[1], /^hslist schema pull: Salesforce schema not pulled: Salesforce said 401 INVALID_SESSION_ID: Session expired or invalid/);

@@ -66,7 +66,7 @@ export class DataLoader {
     if (choice.kind === 'file' && !existsSync(choice.path)) return this.unavailable('error', `hslist: the contact data ${choice.path} (from ${choice.origin}) does not exist, so no counts are shown.`, 'warn');
     const now = this.loaded?.now ?? Date.now();
     const needs = workspaceNeeds({ schema: settings.schema, lists, defaultTimezone: settings.config.timezone }, now);
-    const partialKey = choice.kind === 'file' ? `file|${choice.path}|${statSync(choice.path).mtimeMs}` : `hubspot|${choice.origin}`;
+    const partialKey = choice.kind === 'file' ? `file|${choice.path}|${statSync(choice.path).mtimeMs}` : `hubspot|${choice.origin}|${choice.host}`;
     const baseKey = `${partialKey}|${settings.schema.source}|${settings.config.timezone}`;
     if (this.loaded?.key.startsWith(baseKey) && covers(this.loaded, needs)) return true;
     if (this.stuck === baseKey) return false;

@@ -4,6 +4,7 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import type { SourceReport } from '../../preview/types';
+import { workspaceHosts } from '../account-hosts';
 import type { ServerContext } from '../context';
 import { LIVE_HUBSPOT_DATA } from './protocol';
 
@@ -11,7 +12,8 @@ const FIRST_LINES_REPORTED = 5;
 
 export type DataChoice =
   | { kind: 'file'; path: string; origin: DataOrigin }
-  | { kind: 'hubspot'; origin: DataOrigin }
+  /** `host`: the URL the workspace asks for, part of the data's key (another host is other data). */
+  | { kind: 'hubspot'; origin: DataOrigin; host: string }
   | { kind: 'none'; origin: 'none' };
 
 type DataOrigin = 'setting hslist.contactData' | 'hslist.json contacts';
@@ -32,9 +34,9 @@ export async function chooseDataSource(ctx: ServerContext): Promise<DataChoice> 
   const config = ctx.state.settings.config;
   const setting = await settingValue(ctx);
   const origin = 'setting hslist.contactData';
-  if (setting?.toLowerCase() === LIVE_HUBSPOT_DATA) return { kind: 'hubspot', origin };
+  if (setting?.toLowerCase() === LIVE_HUBSPOT_DATA) return { kind: 'hubspot', origin, host: (await workspaceHosts(ctx)).hubspot.url };
   if (setting) return { kind: 'file', path: isAbsolute(setting) ? setting : resolve(config.root, setting), origin };
-  if (config.liveContacts) return { kind: 'hubspot', origin: 'hslist.json contacts' };
+  if (config.liveContacts) return { kind: 'hubspot', origin: 'hslist.json contacts', host: (await workspaceHosts(ctx)).hubspot.url };
   if (config.contacts) return { kind: 'file', path: config.contacts, origin: 'hslist.json contacts' };
   return { kind: 'none', origin: 'none' };
 }

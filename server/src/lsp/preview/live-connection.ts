@@ -1,32 +1,36 @@
 // The HubSpot connection for the live preview and the enter/leave comparison, asked of the client
 // right before each use: the token lives in the editor's secret storage and only passes through
-// this process's memory (never stored on the session, logged or written).
+// this process's memory (never stored on the session, logged or written). The request names the
+// host about to be called; an answer bound to another host is refused here too, so a client that
+// got it wrong still cannot make this server send the token to a host it was not connected for.
 
 import type { HubSpotAccountOptions } from '../../hubspot/account/account';
 import { hostOf } from '../../hubspot/account/client';
-import { isHttpUrl } from '../schema-refresh';
+import { HUBSPOT_API_URL, parseServiceUrl, sameHost } from '../../accounts/hosts';
+import { otherHostClause, workspaceHosts } from '../account-hosts';
 import type { ServerContext } from '../context';
-import { AccountMessages, type HubSpotConnectionAnswer } from './protocol';
+import { AccountMessages, type HubSpotConnectionAnswer, type HubSpotConnectionParams } from './protocol';
 
 export type LiveConnection = { options: HubSpotAccountOptions; /** For messages and cache keys: never the token. */ host: string } | { unavailable: string };
 
 const NO_CLIENT_ANSWER = 'the editor did not hand over a HubSpot connection (connect an account with "hslist: Connect HubSpot account")';
 
 export async function askHubSpotConnection(ctx: ServerContext): Promise<LiveConnection> {
+  const wanted = (await workspaceHosts(ctx)).hubspot;
+  const target = parseServiceUrl(wanted.url);
+  if ('error' in target) return { unavailable: `the ${wanted.from} ${target.error}` };
+  const params: HubSpotConnectionParams = { url: target.url, from: wanted.from };
   let answer: HubSpotConnectionAnswer | null;
   try {
-    answer = await ctx.connection.sendRequest<HubSpotConnectionAnswer | null>(AccountMessages.hubspotConnection, {});
+    answer = await ctx.connection.sendRequest<HubSpotConnectionAnswer | null>(AccountMessages.hubspotConnection, params);
   } catch {
     return { unavailable: NO_CLIENT_ANSWER };
   }
   if (!answer || typeof answer !== 'object') return { unavailable: NO_CLIENT_ANSWER };
   if ('unavailable' in answer) return { unavailable: String(answer.unavailable) };
   if (typeof answer.accessToken !== 'string' || answer.accessToken.trim() === '') return { unavailable: NO_CLIENT_ANSWER };
-  const base = validBase(answer.baseUrl) ?? ctx.state.settings.config.hubspotBaseUrl;
-  const options: HubSpotAccountOptions = base ? { accessToken: answer.accessToken.trim(), basePath: base.replace(/\/+$/, '') } : { accessToken: answer.accessToken.trim() };
-  return { options, host: hostOf(base) };
-}
-
-function validBase(value: unknown): string | undefined {
-  return typeof value === 'string' && isHttpUrl(value.trim()) ? value.trim() : undefined;
+  // An answer that names no host is for HubSpot's own API, as the token of an earlier client was.
+  const bound = typeof answer.baseUrl === 'string' ? answer.baseUrl : HUBSPOT_API_URL;
+  if (!sameHost(bound, target.url)) return { unavailable: otherHostClause('HubSpot', bound, wanted) };
+  return { options: { accessToken: answer.accessToken.trim(), basePath: target.url }, host: hostOf(target.url) };
 }

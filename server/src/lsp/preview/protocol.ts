@@ -31,17 +31,37 @@ export const PreviewNotifications = {
 /**
  * Messages the server sends to the client, and the client's notifications about accounts. Tokens
  * cross the connection only in the answer to `hubspotConnection`, which the server asks for right
- * before it talks to HubSpot and never stores, logs or writes.
+ * before it talks to HubSpot and never stores, logs or writes. Every credential is bound to the host
+ * it was connected for (server/src/accounts/hosts.ts): the server says which host it is about to
+ * call, the client answers only with a credential bound to that host, and the server checks it again.
  */
 export const AccountMessages = {
-  /** server → client request, {} → HubSpotConnectionAnswer. */
+  /** server → client request, HubSpotConnectionParams → HubSpotConnectionAnswer. */
   hubspotConnection: 'hslist/account/hubspotConnection',
   /** client → server notification, {}: an account was connected or disconnected (no secrets in it). */
   accountsChanged: 'hslist/account/changed',
+  /** client → server request, {} → WorkspaceHosts: the hosts this workspace would call (no secrets in it). */
+  hosts: 'hslist/account/hosts',
 } as const;
 
+/** A host the workspace asks for, and which setting or file names it. */
+export interface WantedHost {
+  url: string;
+  /** "setting hslist.hubspot.baseUrl", "hslist.json hubspot.baseUrl", or "default" (HubSpot's own API). */
+  from: string;
+}
+
+export interface WorkspaceHosts {
+  hubspot: WantedHost;
+  /** Absent when neither the setting nor hslist.json names a Salesforce instance. */
+  salesforce?: WantedHost;
+}
+
+/** What the server is about to call. */
+export type HubSpotConnectionParams = WantedHost;
+
 export type HubSpotConnectionAnswer =
-  | { accessToken: string; /** The API base (hslist.hubspot.baseUrl); HubSpot's own when absent. */ baseUrl?: string }
+  | { accessToken: string; /** The base URL the token was connected for; HubSpot's own API when absent. */ baseUrl?: string }
   /** Why there is no connection: a lower-case clause the server puts into its own sentences (not connected, or a trace would log the token). */
   | { unavailable: string };
 
