@@ -51,7 +51,8 @@ export function listsRoutes(env: ListsEnv): Route[] {
     if (list.processingType === 'SNAPSHOT' && list.filterBranch) {
       for (const id of state.evaluateBranch(list.filterBranch)) list.members.set(id, at);
     }
-    state.touch();
+    // No touch(): a new list changes no other list's members (nothing can refer to it yet), so the
+    // members already computed stay valid; the new list's own are computed on first read.
     return ok({ list: view(list, true, false) });
   };
   return [

@@ -51,7 +51,7 @@ export class EmulatorState {
   private sortedCompanyIds: string[] | undefined;
   private nextListId = 1;
   private version = 0;
-  private readonly membershipCache = new Map<string, { key: string; members: Membership[] }>();
+  private readonly membershipCache = new Map<string, { key: string; members: Membership[]; ids: Set<string> }>();
 
   constructor(
     readonly schema: EmulatorSchema,
@@ -148,17 +148,27 @@ export class EmulatorState {
 
   /** Members ordered by record id. */
   membersOf(list: EmulatorList): Membership[] {
-    // Rolling-date filters change with time: recompute at most once a minute of emulator time.
-    const key = `${this.version}:${list.listVersion}:${list.members.size}:${Math.floor(this.now() / 60_000)}`;
     const cached = this.membershipCache.get(list.listId);
-    if (cached && cached.key === key) return cached.members;
+    if (cached && cached.key === this.cacheKey(list)) return cached.members;
     const members = list.processingType === 'DYNAMIC' ? this.evaluateMembers(list) : storedMembers(list);
-    this.membershipCache.set(list.listId, { key, members });
+    this.remember(list, members);
     return members;
   }
 
+  /** Rolling-date filters change with time: recompute at most once a minute of emulator time. */
+  private cacheKey(list: EmulatorList): string {
+    return `${this.version}:${list.listVersion}:${list.members.size}:${Math.floor(this.now() / 60_000)}`;
+  }
+
+  private remember(list: EmulatorList, members: Membership[]): Set<string> {
+    const ids = new Set(members.map((m) => m.recordId));
+    this.membershipCache.set(list.listId, { key: this.cacheKey(list), members, ids });
+    return ids;
+  }
+
   evaluateBranch(branch: Json): string[] {
-    return this.contactIds().filter((id) => this.matches(branch, this.contacts.get(id)!, new Set()));
+    const pass: MembershipPass = new Map();
+    return this.contactIds().filter((id) => this.matches(branch, this.contacts.get(id)!, pass));
   }
 
   private evaluateMembers(list: EmulatorList): Membership[] {
@@ -166,24 +176,41 @@ export class EmulatorState {
     return this.evaluateBranch(list.filterBranch).map((recordId) => ({ recordId, membershipTimestamp: list.filtersUpdatedAt }));
   }
 
-  private matches(branch: Json, contact: PortalContact, visiting: Set<string>): boolean {
+  private matches(branch: Json, contact: PortalContact, pass: MembershipPass): boolean {
     if (contact.archived) return false;
     return matchesFilterBranch(branch, this.toEvalContact(contact), {
       now: this.now(),
       timeZone: this.timeZone,
-      isMember: (listId) => this.isMember(listId, contact, visiting),
+      isMember: (listId) => this.isMember(listId, contact, pass),
     });
   }
 
-  /** Recursive over emulator lists; a cycle counts as "not a member". */
-  private isMember(listId: string, contact: PortalContact, visiting: Set<string>): boolean {
+  /**
+   * Membership of a referenced list, each active list's members computed once per evaluation pass (a
+   * chain of lists that refer to two earlier ones each would otherwise cost 2^depth per contact). A list
+   * met again while its members are being computed is a cycle: "not a member", the same answer as
+   * following the references contact by contact.
+   */
+  private isMember(listId: string, contact: PortalContact, pass: MembershipPass): boolean {
     const list = this.lists.get(listId);
-    if (!list || list.deletedAt || visiting.has(listId)) return false;
+    if (!list || list.deletedAt) return false;
     if (list.processingType !== 'DYNAMIC') return list.members.has(contact.id);
     if (!list.filterBranch) return false;
-    return this.matches(list.filterBranch, contact, new Set([...visiting, listId]));
+    const known = pass.get(listId);
+    if (known === 'computing') return false;
+    if (known) return known.has(contact.id);
+    const cached = this.membershipCache.get(listId);
+    if (cached && cached.key === this.cacheKey(list)) return cached.ids.has(contact.id);
+    pass.set(listId, 'computing');
+    const ids = this.contactIds().filter((id) => this.matches(list.filterBranch!, this.contacts.get(id)!, pass));
+    const members = this.remember(list, ids.map((recordId) => ({ recordId, membershipTimestamp: list.filtersUpdatedAt })));
+    pass.set(listId, members);
+    return members.has(contact.id);
   }
 }
+
+/** Members of referenced lists found so far in one evaluation ('computing' while being found). */
+type MembershipPass = Map<string, Set<string> | 'computing'>;
 
 function storedMembers(list: EmulatorList): Membership[] {
   return [...list.members.entries()]
