@@ -1,12 +1,13 @@
 // `npm run demo`: the main job on the bundled demo workspace, as a user would run it. Starts a seeded local
 // HubSpot portal and Salesforce org (the emulators, in this process, on free ports), then runs the built CLI
 // (bin/hslist.js → dist/) as a separate process, exactly like `npx hslist`, with the environment pointing
-// at them: pull both schemas, check, check formatting, compile the inclusion list, and preview it on the
-// bundled contact export and on the live (emulated) portal. Works on a temporary copy of examples/ so the
+// at them: pull both schemas, check, check formatting, compile the inclusion list, preview it on the
+// bundled contact export and on the live (emulated) portal, then publish: plan, apply, change a clause,
+// plan with who enters and leaves, apply, and pull everything into a fresh workspace that plans nothing. Works on a temporary copy of examples/ so the
 // repository stays clean; stops the emulators and removes the copy on every path out; exits non-zero when
 // a step fails.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../server/src/cli/sandbox-emulators';
@@ -20,6 +21,12 @@ const INCLUSION_LIST = 'Qualified for Salesforce';
 interface Step {
   title: string;
   args: string[];
+  /** Exit codes that mean the step went as it should (default 0; `hslist plan` says 4 when there is work). */
+  expect?: number[];
+  /** Folder to run in, relative to the workspace (default the workspace). */
+  cwd?: string;
+  /** Done before the command: an edit a user would make. */
+  before?: (workspace: string) => void;
 }
 
 function section(title: string): void {
@@ -66,8 +73,44 @@ function steps(): Step[] {
       title: 'Preview it on the live (emulated) portal, as of the end of its seeded data: property history included, snapshot cached in .hslist/cache/',
       args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3', '--now', SEEDED_DATA_END],
     },
+    ...publishSteps(),
   ];
   return list;
+}
+
+/** Publish: plan, apply, change a clause, plan with who enters and leaves, apply, pull into a fresh folder, plan there. */
+function publishSteps(): Step[] {
+  const live = ['--data', 'hubspot', '--now', SEEDED_DATA_END];
+  return [
+    { title: 'Plan the publish to the portal: every list is new (exit 4: changes to apply)', args: ['plan', ...live], expect: [4] },
+    { title: 'Apply it: lists created in dependency order, folders made, ids recorded in hslist.lock.json; wait until HubSpot has processed them', args: ['apply', '--yes', '--wait', ...live] },
+    { title: 'Plan again: nothing to do (exit 0)', args: ['plan'] },
+    {
+      title: 'Edit the inclusion list (leads qualify too; created after 2024-09-30 instead of 2023-12-31) and plan: who would start and stop syncing',
+      before: (workspace) => editFile(join(workspace, 'salesforce-sync.hslist'), [['salesqualifiedlead, opportunity)', 'salesqualifiedlead, opportunity, lead)'], ['createdate is after 2023-12-31', 'createdate is after 2024-09-30']]),
+      args: ['plan', ...live],
+      expect: [4],
+    },
+    { title: 'Apply the change (the inclusion list keeps its id, so it stays selected in HubSpot\'s Salesforce settings)', args: ['apply', '--yes', ...live] },
+    { title: 'A new workspace pulls every list of the portal into .hslist files (recorded in its own hslist.lock.json)', before: freshWorkspace, cwd: 'pulled', args: ['pull', '--all'] },
+    { title: 'Check the pulled files', cwd: 'pulled', args: ['check'] },
+    { title: 'Plan in the new workspace: nothing to do (exit 0)', cwd: 'pulled', args: ['plan'] },
+  ];
+}
+
+function editFile(path: string, edits: [string, string][]): void {
+  let text = readFileSync(path, 'utf8');
+  for (const [from, to] of edits) {
+    if (!text.includes(from)) throw new Error(`demo: ${path} no longer holds "${from}"`);
+    text = text.replace(from, to);
+    console.log(`edit: ${from}  →  ${to}`);
+  }
+  writeFileSync(path, text);
+}
+
+function freshWorkspace(workspace: string): void {
+  mkdirSync(join(workspace, 'pulled'));
+  writeFileSync(join(workspace, 'pulled', 'hslist.json'), '{ "timezone": "Europe/Warsaw" }\n');
 }
 
 function describeSandbox(sandbox: Sandbox): void {
@@ -81,8 +124,9 @@ async function runSteps(workspace: string, sandbox: Sandbox): Promise<number> {
   const env = cleanEnv(sandbox.env);
   for (const step of steps()) {
     section(step.title);
-    const code = await hslist(workspace, env, step.args);
-    if (code !== 0) {
+    step.before?.(workspace);
+    const code = await hslist(step.cwd ? join(workspace, step.cwd) : workspace, env, step.args);
+    if (!(step.expect ?? [0]).includes(code)) {
       console.error(`\ndemo: "${step.title}" failed with exit code ${code}.`);
       return code;
     }

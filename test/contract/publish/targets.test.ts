@@ -35,6 +35,11 @@ describe('publish: named targets and API versions', () => {
     assert.equal(state.portals['7777777'].lists['Customers'].listId, portalLists(production).get('Customers')!.listId);
     assert.equal((await planJson(root, env, '--target', 'sandbox')).code, 0);
     assert.equal((await planJson(root, env, '--target', 'production')).code, 0);
+    const compiled = await hslist(root, env, 'compile', 'lists.hslist', '--list', 'customers WITH an email', '--target', 'production');
+    assert.equal(compiled.code, 0, compiled.err);
+    assert.match(compiled.out, new RegExp(`"listId": "${portalLists(production).get('Customers')!.listId}"`));
+    const placeholders = await hslist(root, env, 'compile', 'lists.hslist', '--list', 'Customers with an email');
+    assert.match(placeholders.out, /"listId": "\$list:Customers"/);
   });
 
   it('credentials of another portal than the target names: nothing is read or changed', async () => {
