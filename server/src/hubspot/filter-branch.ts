@@ -1,5 +1,5 @@
-// The JSON the Lists API v3 takes and returns for list definitions (shared/reference/hubspot-api.md
-// §1.3, §2). Only the shapes the compiler emits are typed closely; the decompiler reads anything
+// The JSON the Lists API v3 takes and returns for list definitions (HubSpot's Lists API reference and its
+// "List (segment) filters overview"). Only the shapes the compiler emits are typed closely; the decompiler reads anything
 // (`unknown`) and validates it against these shapes.
 
 export type ProcessingType = 'DYNAMIC' | 'MANUAL' | 'SNAPSHOT';
