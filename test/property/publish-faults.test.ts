@@ -18,6 +18,7 @@ import { resolvePlaceholders } from '../../server/src/publish/references';
 import { desiredWorkspace } from '../../server/src/publish/desired';
 import type { Fault } from '../emulators/hubspot/faults';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../emulators/hubspot/server';
+import { withoutLongWaits } from '../support/long-waits';
 
 const TOKEN = 'pat-na1-fault-convergence-1f2e';
 const LISTS = `list "Hygiene" {
@@ -72,16 +73,6 @@ function faultOf(f: { kind: FaultKind; method?: string; path?: string; count: nu
   }
 }
 
-/** Waits of a second or more (rate-limit windows, retry back-off) run at once; time limits stay real. */
-async function withoutLongWaits<T>(work: () => Promise<T>): Promise<T> {
-  const real = global.setTimeout;
-  global.setTimeout = ((fn: () => void, ms?: number) => real(fn, (ms ?? 0) >= 1000 && (ms ?? 0) <= 20_000 ? 1 : ms)) as typeof setTimeout;
-  try {
-    return await work();
-  } finally {
-    global.setTimeout = real;
-  }
-}
 
 async function publish(root: string, emulator: HubSpotEmulator, timeoutMs: number) {
   const account = createHubSpotAccount({ accessToken: TOKEN, basePath: emulator.url, timeoutMs });

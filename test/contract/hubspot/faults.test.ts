@@ -2,19 +2,10 @@ import { strict as assert } from 'node:assert';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { HubSpotAccountError } from '../../../server/src/hubspot/account/errors';
 import { expectRejection, startHarness, TOKEN, type Harness } from './support';
+import { withoutLongWaits } from '../../support/long-waits';
 
 const CORRELATION = '\\(correlation id [0-9a-f-]{36}\\)\\.$';
 
-/** A TEN_SECONDLY_ROLLING 429 is retried after a window (10 s): run those waits at once (not the 60 s time limits). */
-async function withoutLongWaits<T>(work: () => Promise<T>): Promise<T> {
-  const real = global.setTimeout;
-  global.setTimeout = ((fn: () => void, ms?: number) => real(fn, (ms ?? 0) >= 1000 && (ms ?? 0) <= 20_000 ? 1 : ms)) as typeof setTimeout;
-  try {
-    return await work();
-  } finally {
-    global.setTimeout = real;
-  }
-}
 
 describe('HubSpot faults: what the service sends and the sentence the account layer makes of it', () => {
   let h: Harness;
