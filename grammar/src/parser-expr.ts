@@ -18,8 +18,8 @@ const LOST = (): ErrorCondition => ({ kind: 'error', start: NaN, end: NaN });
 
 export class ExprParser extends PhraseParser {
   /** Give an ErrorCondition from recovery the span from where its rule began to the last token skipped. */
-  protected complete(expr: Expr, start: number): Expr {
-    if (expr.kind === 'error' && Number.isNaN(expr.start)) return this.errorCondition(start);
+  protected complete(expr: Expr | undefined, start: number): Expr {
+    if (!expr || (expr.kind === 'error' && Number.isNaN(expr.start))) return this.errorCondition(start);
     return expr;
   }
 

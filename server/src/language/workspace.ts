@@ -9,6 +9,7 @@ import type { FileNode, ListNode, SyncNode } from '../../../grammar/src/ast';
 import type { Diagnostic } from '../../../grammar/src/diagnostic';
 import { compileList } from '../hubspot/compile';
 import { runFileChecks, runWorkspaceChecks } from './checks';
+import { contain } from './checks/contain';
 import { LineIndex } from './positions';
 import type { SalesforceSchema } from './salesforce-schema';
 import type { Schema } from './schema-types';
@@ -151,7 +152,8 @@ function compileDiagnostics(entry: CachedFile, own: Diagnostic[], cache: Compile
   const ctx = { schema: options.schema, defaultTimezone: options.defaultTimezone ?? 'UTC', listIdFor: (name: string) => listIdFor(name) };
   return entry.tree.lists.flatMap((list) => {
     if (hasErrorWithin(own, list)) return [];
-    return cache.diagnostics(entry.text, list, () => compileList(list, ctx).diagnostics);
+    // A compiler bug on one list is that list's internal-check-error, at its name; the others still compile.
+    return cache.diagnostics(entry.text, list, () => contain('HubSpot compiler', () => compileList(list, ctx).diagnostics, (d) => [d], list.name));
   });
 }
 
@@ -164,7 +166,7 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
   cache.retainOnly(new Set(files.map((f) => f.path)));
   const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
-  const crossFile = runWorkspaceChecks(index);
+  const crossFile = [...index.problems, ...runWorkspaceChecks(index)];
   cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor });
   const result = new Map<string, FileAnalysis>();
   for (const { path } of index.files) {
