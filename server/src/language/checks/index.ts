@@ -4,10 +4,12 @@
 
 import type { Diagnostic } from '../../../../grammar/src/diagnostic';
 import type { WorkspaceIndex } from '../symbols';
-import type { FileCheck, FileCheckContext } from './context';
+import { FILE_SUGGEST_CELLS, type FileCheck, type FileCheckContext } from './context';
+import { SuggestBudget } from '../did-you-mean';
 import { contain } from './contain';
 import { checkConditions } from './conditions';
-import { checkListCycles, checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
+import { checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
+import { checkListCycles } from './list-cycles';
 import { checkListSettings } from './list-settings';
 import { checkOperatorTypes } from './operator-type';
 import { checkOptions } from './options';
@@ -41,7 +43,8 @@ const FILE_CHECKS: [string, FileCheck][] = [
 
 /** Every single-file check; one that throws gives one internal-check-error instead of its diagnostics. */
 export function runFileChecks(ctx: FileCheckContext): Diagnostic[] {
-  return FILE_CHECKS.flatMap(([name, check]) => contain(name, () => check(ctx), (d) => [d]));
+  const shared = { ...ctx, suggestBudget: ctx.suggestBudget ?? new SuggestBudget(FILE_SUGGEST_CELLS) };
+  return FILE_CHECKS.flatMap(([name, check]) => contain(name, () => check(shared), (d) => [d]));
 }
 
 type WorkspaceCheck = (index: WorkspaceIndex) => PathDiagnostic[];
