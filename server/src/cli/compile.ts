@@ -6,13 +6,16 @@ import { compileList } from '../hubspot/compile';
 import { parseArgs, UsageError } from './args';
 import { loadCommandContext, type CliIo } from './context';
 import { renderProblems } from './problems';
-import { analyzeSources, display } from './workspace-run';
+import { analyzeSources, display, requireOneFile } from './workspace-run';
 import { findConfigRoot } from '../config/workspace-config';
+
+const USAGE = 'hslist compile FILE [--list NAME] [--schema FILE|DIR]';
 
 export function runCompile(argv: string[], io: CliIo): number {
   const args = parseArgs(argv, { values: ['list', 'schema'], switches: [] });
-  if (args.positionals.length !== 1) throw new UsageError('compile takes exactly one file: hslist compile FILE [--list NAME]');
+  if (args.positionals.length !== 1) throw new UsageError(`compile takes exactly one file: ${USAGE}`);
   const file = resolve(io.cwd, args.positionals[0]);
+  requireOneFile(io.cwd, file, USAGE);
   const ctx = loadCommandContext(dirname(file), args.values.get('schema'), io.cwd);
   const root = findConfigRoot(dirname(file)) ?? dirname(file);
   const run = analyzeSources([root, file], ctx, io.cwd);

@@ -11,7 +11,7 @@ import type { ColumnStore } from '../columns';
 import { readSnapshot, writeSnapshot } from '../snapshot';
 import type { SourceReport } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
-import { cachePaths, newManifest, readHistoryFile, readManifest, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
+import { cachePaths, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
 import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras } from './extras';
@@ -71,6 +71,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
   options.onProgress?.({ phase: 'saving', done: 0 });
   // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
+  sweepCacheTemps(paths);
   writeSnapshot(store, paths.snapshot);
   const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
   const manifest = newManifest({ portal: portal.base, portalId: portal.id, needs, lastFetch: new Date(started).toISOString(), lastFullFetch, contacts: store.size, snapshotVersion: store.version });
