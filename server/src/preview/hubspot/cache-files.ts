@@ -32,8 +32,15 @@ export interface Manifest {
   /** The portal's id (account-info): every portal shares api.hubapi.com, so the base alone is no identity. */
   portalId?: string;
   needs: DataNeeds;
-  /** ISO instant the last fetch started: the next run asks for contacts modified after it (minus a margin). */
+  /** ISO instant the last fetch started, by our clock: shown to people, never used to refresh. */
   lastFetch: string;
+  /**
+   * The newest `lastmodifieddate` HubSpot returned so far (ISO): the next run asks for contacts modified
+   * after it, minus a margin and `fetchMs`. Absent: no refresh is possible, the next run fetches in full.
+   */
+  watermark?: string;
+  /** How long the last fetch took (ms): a contact changed while it ran may carry a time that much older. */
+  fetchMs?: number;
   /** ISO instant of the last full fetch (deletions are only seen by one). */
   lastFullFetch: string;
   contacts: number;
