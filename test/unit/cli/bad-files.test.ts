@@ -48,6 +48,27 @@ describe('hslist on FIFOs, devices and folders', () => {
   });
 });
 
+describe('hslist with a half-typed file in the workspace', () => {
+  it('check, compile and preview of the other files still work; the broken one gets its syntax error', async () => {
+    const root = workspace({
+      'hslist.json': '{ "contacts": "c.csv" }',
+      'sync.hslist': 'sync salesforce {\n map jobtitle to\n :\n }\n',
+      'good.hslist': PRETTY,
+      'c.csv': 'Record ID,Email\n1,a@x.io\n2,\n',
+    });
+    const check = await hslist(root, 'check');
+    assert.equal(check.code, 1);
+    assert.match(check.out, /^sync\.hslist:2:15: error syntax-error Expected a Salesforce field name after `to`, found `:`\./m);
+    assert.doesNotMatch(check.out + check.err, /internal/);
+    const compile = await hslist(root, 'compile', 'good.hslist');
+    assert.equal(compile.code, 0, compile.err);
+    assert.equal(JSON.parse(compile.out)[0].name, 'A');
+    const preview = await hslist(root, 'preview', 'good.hslist');
+    assert.equal(preview.code, 0, preview.err);
+    assert.match(preview.out, /^A: 1 of 2 contacts$/m);
+  });
+});
+
 describe('hslist fmt: writing files back', () => {
   it('writes through a symlink: the link stays, its target is formatted', async () => {
     const root = workspace({ 'real/a.hslist': UGLY });
@@ -86,7 +107,7 @@ describe('hslist fmt: writing files back', () => {
   it('SIGTERM stops it between files: every file whole, no temporary left', async function () {
     const files = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`f${i}.hslist`, UGLY.replace('"A"', `"A${i}"`)]));
     const root = workspace(files);
-    const child = spawn(process.execPath, [CLI, 'fmt'], { cwd: root });
+    const child = spawn(process.execPath, [CLI, 'fmt'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     // Whenever the signal lands (before the handlers, between files, after the last one), the invariant holds.
