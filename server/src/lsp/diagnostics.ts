@@ -92,7 +92,12 @@ export class DiagnosticsPublisher {
     for (const file of analysis.files.values()) {
       const uri = this.state.uriOf(file.path);
       seen.add(uri);
-      this.publish(uri, file.diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
+      // One file that cannot be published must not keep the others' diagnostics back.
+      try {
+        this.publish(uri, file.diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
+      } catch (error) {
+        this.connection.console.error(`hslist: publishing diagnostics of ${file.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
     }
     for (const [path, problem] of this.state.unreadable) {
       if (this.state.isOpen(path)) continue;
