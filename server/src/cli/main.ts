@@ -18,7 +18,8 @@ Usage:
   hslist schema pull [--out DIR]      (HSLIST_HUBSPOT_TOKEN, HSLIST_SF_* from the environment)
   hslist sandbox [--port-hubspot N] [--port-salesforce N] [--seed S] [--contacts N]
 
-Exit codes: 0 clean, 1 problems found, 2 bad usage (preview: 130 when cancelled with Ctrl-C).
+Exit codes: 0 clean, 1 problems found, 2 bad usage, 3 internal error (a bug in hslist: please report it);
+preview and fmt: 130 when stopped with Ctrl-C (fmt: 143 with SIGTERM).
 `;
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
