@@ -74,6 +74,9 @@ function takeItem(item: CsvItem, state: CsvState): void {
     if (item.kind === 'bad') throw new UnreadableSource(`${report.source}: the header, line ${item.line}, ${item.problem}`);
     state.headers = mapHeaders(item.fields, state.schema, state.options.properties);
     state.headers.unknown.forEach((h) => report.unknownColumn(h, item.line));
+    for (const { header, first } of state.headers.repeated) {
+      report.issue(item.line, 'unknown-column', `Column "${header}" holds the same property as column "${first}"; it was ignored (the first one is read).`, header);
+    }
     if (state.headers.idColumn < 0) report.issue(item.line, 'missing-id', 'The header has no "Record ID" (or hs_object_id / id) column; rows are numbered instead.');
     return;
   }
