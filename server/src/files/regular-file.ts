@@ -101,12 +101,19 @@ export function readRegularFile(path: string, maxBytes = Infinity, tooLarge = ''
 /** Schema and settings files are JSON: a portal's property schema is a few MB; this leaves room. */
 export const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
-/** A regular file's text (UTF-8, a leading byte-order mark removed: editors on Windows write one). */
-export function readRegularText(path: string, maxBytes = Infinity): { ok: true; text: string } | FileProblem {
+/**
+ * A regular file's text: UTF-8 (a leading byte-order mark removed: editors on Windows write one). Bytes
+ * that are not UTF-8 are a problem, not replacement characters: "Österreich" saved as Latin-1 would
+ * silently stop matching.
+ */
+export function readRegularText(path: string, maxBytes = Infinity): { ok: true; text: string } | { ok: false; code: FileProblemCode | 'invalid-utf8'; message: string } {
   const read = readRegularFile(path, maxBytes);
   if (!read.ok) return read;
-  const text = read.bytes.toString('utf8');
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) };
+  } catch {
+    return { ok: false, code: 'invalid-utf8', message: 'is not UTF-8 text; save it as UTF-8.' };
+  }
 }
 
 /** A stream of a regular file (the checks of `openRegularFile`), or why it cannot be read. */

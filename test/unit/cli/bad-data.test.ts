@@ -76,6 +76,17 @@ describe('hslist preview: bad data files', () => {
     }
   });
 
+  it('bytes that are not UTF-8 (an export re-saved as Latin-1) are never compared as replacement characters', async () => {
+    const latin1 = Buffer.concat([Buffer.from(`${HEADER}\n1,A,a@x.io\n2,Caf`), Buffer.from([0xe9]), Buffer.from(',b@x.io\n3,C,c@x.io\n')]);
+    const csv = await preview({ 'c.csv': latin1 }, 'c.csv');
+    assert.equal(csv.code, 1);
+    assert.deepEqual(loaded(csv), [2, 1]);
+    assert.match(csv.out, /line 3: malformed-line: Line 3 holds bytes that are not UTF-8; the row was skipped/);
+    const json = await preview({ 'c.json': Buffer.concat([Buffer.from('[{"id":"1","properties":{"firstname":"Caf'), Buffer.from([0xe9]), Buffer.from('"}}]')]) }, 'c.json');
+    assert.equal(json.code, 1);
+    assert.match(json.err, /c\.json is not UTF-8 text; save it as UTF-8/);
+  });
+
   it('a byte-order mark is accepted in JSON, NDJSON, CSV and hslist.json', async () => {
     const bom = '\ufeff';
     const records = [{ id: '1', properties: { email: 'a@x.io' } }, { id: '2', properties: { email: 'b@x.io' } }];

@@ -25,6 +25,9 @@ export interface SourceOptions {
 
 type Sink = (record: ContactRecord) => void;
 
+/** What the decoder puts for bytes that are not UTF-8: a row holding it would silently compare wrong. */
+const REPLACEMENT = '\ufffd';
+
 interface CsvState {
   report: ReportBuilder;
   schema: Schema;
@@ -84,6 +87,11 @@ function takeItem(item: CsvItem, state: CsvState): void {
     const row = item.through ? `the row (lines ${item.line}–${item.through}) was skipped` : 'the row was skipped';
     const reread = item.reread ? `, and lines ${item.reread.from}–${item.reread.to} were read again as rows of their own` : '';
     report.issue(item.line, 'malformed-line', `Line ${item.line} ${item.problem}; ${row}${reread}.`);
+    report.rejected();
+    return;
+  }
+  if (item.fields.some((f) => f.includes(REPLACEMENT))) {
+    report.issue(item.line, 'malformed-line', `Line ${item.line} holds bytes that are not UTF-8; the row was skipped (save the export as UTF-8).`);
     report.rejected();
     return;
   }

@@ -28,6 +28,12 @@ export async function readNdjsonContacts(input: Readable | string, schema: Schem
     line++;
     const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw; // a byte-order mark
     if (text.trim() === '') continue;
+    if (text.includes('\ufffd')) {
+      // Bytes that are not UTF-8 were decoded to U+FFFD: the record's text would silently compare wrong.
+      report.issue(line, 'malformed-line', `Line ${line} holds bytes that are not UTF-8; the record was skipped (save the file as UTF-8).`);
+      report.rejected();
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
