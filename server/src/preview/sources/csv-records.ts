@@ -27,6 +27,8 @@ interface Line {
   number: number;
   /** The line break that ended it ("" for the last line of a file without one). */
   eol: string;
+  /** Longer than MAX_RECORD_CHARS: its text was not kept (a file of one huge line must not fill memory). */
+  tooLong?: boolean;
 }
 
 /** A record that runs over more than one line so far. */
@@ -45,6 +47,8 @@ type LineResult = { kind: 'complete'; fields: string[]; problem?: string } | { k
 
 export class CsvRecordReader {
   private partial = '';
+  /** The current line is already over MAX_RECORD_CHARS: its text is dropped up to its line break. */
+  private oversize = false;
   private nextLine = 1;
   private started = false;
   /** Lines waiting to be read from `head` on: new ones, and ones given back by a failed multi-line record. */
@@ -62,21 +66,26 @@ export class CsvRecordReader {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
-    const text = this.partial + chunk;
+    const text = this.oversize ? chunk : this.partial + chunk;
     let at = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', at)) {
       const crlf = nl > at && text.charCodeAt(nl - 1) === 13;
-      this.queue.push({ text: text.slice(at, crlf ? nl - 1 : nl), number: this.nextLine++, eol: crlf ? '\r\n' : '\n' });
+      if (this.oversize || nl - at > MAX_RECORD_CHARS) this.queue.push({ text: '', number: this.nextLine++, eol: '\n', tooLong: true });
+      else this.queue.push({ text: text.slice(at, crlf ? nl - 1 : nl), number: this.nextLine++, eol: crlf ? '\r\n' : '\n' });
+      this.oversize = false;
       at = nl + 1;
     }
-    this.partial = text.slice(at);
+    this.oversize ||= text.length - at > MAX_RECORD_CHARS;
+    this.partial = this.oversize ? '' : text.slice(at);
     this.drain(false);
   }
 
   /** The end of the text: the last line, and a record still open is reported as unclosed. */
   end(): void {
-    if (this.partial !== '') this.queue.push({ text: this.partial, number: this.nextLine++, eol: '' });
+    if (this.oversize) this.queue.push({ text: '', number: this.nextLine++, eol: '', tooLong: true });
+    else if (this.partial !== '') this.queue.push({ text: this.partial, number: this.nextLine++, eol: '' });
     this.partial = '';
+    this.oversize = false;
     this.drain(true);
   }
 
@@ -95,6 +104,7 @@ export class CsvRecordReader {
   }
 
   private read(line: Line): void {
+    if (line.tooLong) return this.readTooLong(line);
     const open = this.open;
     if (!open && line.text === '') return; // blank lines are not rows
     const result = open ? continueRecord(open, line) : startRecord(line);
@@ -107,6 +117,17 @@ export class CsvRecordReader {
     this.open = undefined;
     if (result.kind === 'error') this.reject(lines, result.problem, 'reread');
     else this.complete(lines, result.fields, result.problem);
+  }
+
+  /** A line over the limit: an open record ends before it (the line is read again after it), then the line is bad. */
+  private readTooLong(line: Line): void {
+    const mb = MAX_RECORD_CHARS / 1024 / 1024;
+    if (this.open) {
+      this.head--;
+      this.fail(`is not valid CSV: the quote that opens field ${this.open.fieldNumber} is still open after ${mb} MB`);
+      return;
+    }
+    this.emit({ kind: 'bad', line: line.number, problem: `is longer than ${mb} MB, more than any contact row; it was not read` });
   }
 
   private complete(lines: Line[], fields: string[], problem: string | undefined): void {
