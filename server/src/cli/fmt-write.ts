@@ -1,6 +1,7 @@
 // Writing a formatted file back without changing what the file *is*: a symlink stays a symlink and
-// its target gets the text, the mode (0600 stays 0600) and the owner are kept, and a file with other
-// hard links is rewritten in place so every name still shows the same file. Otherwise the text goes to
+// its target gets the text, the mode (0600 stays 0600) and the owner are kept, a file with other
+// hard links is rewritten in place so every name still shows the same file, and a read-only file is
+// not written. Otherwise the text goes to
 // a temporary beside the file and is renamed over it, so a crash never leaves half a source file; the
 // temporary is removed if the write fails or the run is interrupted (files/temp-files.ts).
 
@@ -21,6 +22,8 @@ export function writeFormatted(path: string, text: string, original: string): vo
   } catch (error) {
     throw new FormatWriteError(`cannot be written: ${describeFsError(error)}; it was left as it was.`);
   }
+  // A rename would replace even a file nobody may write: its read-only mode is kept as a refusal.
+  if ((stat.mode & 0o222) === 0) throw new FormatWriteError(`is read-only (mode ${(stat.mode & 0o777).toString(8).padStart(4, '0')}); it was left as it was.`);
   if (stat.nlink > 1) writeInPlace(target, text, original);
   else writeThroughTemp(target, text, stat);
 }
@@ -29,6 +32,7 @@ function writeThroughTemp(target: string, text: string, stat: Stats): void {
   const temp = `${target}.hslist-fmt-${process.pid}.tmp`;
   trackTemp(temp);
   try {
+    rmSync(temp, { force: true }); // it carries our process id: one already there is from a dead process
     writeFileSync(temp, text, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
     chmodSync(temp, stat.mode & 0o7777); // not through writeFileSync's mode: the umask would narrow it
     keepOwner(temp, stat);

@@ -91,6 +91,15 @@ describe('hslist fmt: writing files back', () => {
     assert.deepEqual(temporaries(root), []);
   });
 
+  it('a read-only file is not rewritten: exit 1 naming it', async () => {
+    const root = workspace({ 'locked.hslist': UGLY });
+    chmodSync(join(root, 'locked.hslist'), 0o444);
+    const run = await hslist(root, 'fmt');
+    assert.equal(run.code, 1);
+    assert.match(run.out, /^locked\.hslist:1:1: error unwritable-file locked\.hslist is read-only \(mode 0444\); it was left as it was\./m);
+    assert.equal(readFileSync(join(root, 'locked.hslist'), 'utf8'), UGLY);
+  });
+
   it('a folder it cannot write in: exit 1 naming the file, the file untouched, no temporary left', async () => {
     const root = workspace({ 'ro/a.hslist': UGLY, 'ok.hslist': UGLY });
     chmodSync(join(root, 'ro'), 0o555);
