@@ -8,6 +8,7 @@ import { findTooDeepNesting, type TooDeep } from './depth';
 import { lexicalProblems } from './lex';
 import { Scanner } from './scan';
 import { HslistParser } from './parser';
+import { makeWellFormed } from './well-formed';
 
 export interface ParseResult {
   file: FileNode;
@@ -75,7 +76,7 @@ function parseUnsafe(text: string, chunkTokens: number): ParseResult {
     } else chunk = chunk.concat(scanner.nextChunk(Infinity));
   }
   const lexical = lexicalProblems(text, scanner);
-  const file: FileNode = { kind: 'file', lists: parsed.lists, syncBlocks: parsed.syncBlocks, comments: lexical.comments, start: 0, end: text.length };
+  const file = makeWellFormed({ kind: 'file', lists: parsed.lists, syncBlocks: parsed.syncBlocks, comments: lexical.comments, start: 0, end: text.length });
   return { file, diagnostics: onePerLine(lexical.diagnostics, parsed.syntax, text) };
 }
 

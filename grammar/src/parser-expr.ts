@@ -18,8 +18,8 @@ const LOST = (): ErrorCondition => ({ kind: 'error', start: NaN, end: NaN });
 
 export class ExprParser extends PhraseParser {
   /** Give an ErrorCondition from recovery the span from where its rule began to the last token skipped. */
-  protected complete(expr: Expr, start: number): Expr {
-    if (expr.kind === 'error' && Number.isNaN(expr.start)) return this.errorCondition(start);
+  protected complete(expr: Expr | undefined, start: number): Expr {
+    if (!expr || (expr.kind === 'error' && Number.isNaN(expr.start))) return this.errorCondition(start);
     return expr;
   }
 
@@ -138,9 +138,9 @@ export class ExprParser extends PhraseParser {
     });
   });
 
-  private formCondition = this.RULE('formCondition', (): FormSubmissionCondition => {
+  private formCondition = this.RULE('formCondition', (): FormSubmissionCondition | ErrorCondition => {
     const first = this.CONSUME(K.submitted);
-    const formId = this.SUBRULE(this.formTarget);
+    const target = this.SUBRULE(this.formTarget);
     const withinLastDays = this.OPTION(() => {
       this.CONSUME(K.in);
       this.CONSUME(K.last);
@@ -148,10 +148,16 @@ export class ExprParser extends PhraseParser {
       this.SUBRULE(this.daysWord);
       return this.ACTION((): Value => this.tokenValue(days));
     });
-    return this.ACTION(() => ({ kind: 'formSubmission', formId, withinLastDays, ...this.spanFrom(this.startOf(first)) }));
+    return this.ACTION(() => {
+      // A target lost in recovery is undefined, which must not read as `any form`.
+      if (target === undefined) return this.errorCondition(this.startOf(first));
+      const formId = target === 'any' ? undefined : target;
+      return { kind: 'formSubmission', formId, withinLastDays, ...this.spanFrom(this.startOf(first)) };
+    });
   });
 
-  private formTarget = this.RULE('formTarget', (): Name | undefined =>
+  /** `form "<id>"` → its name; `any form` → 'any'; undefined only when recovery lost it. */
+  private formTarget = this.RULE('formTarget', (): Name | 'any' | undefined =>
     this.OR([
       {
         ALT: () => {
@@ -164,7 +170,7 @@ export class ExprParser extends PhraseParser {
         ALT: () => {
           this.CONSUME(K.any);
           this.CONSUME2(K.form);
-          return undefined;
+          return 'any' as const;
         },
       },
     ]),

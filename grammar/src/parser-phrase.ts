@@ -14,8 +14,8 @@ export type { Phrase, Tail } from './parser-value';
 const { Equals, Greater, GreaterEq, Less, LessEq, NotEquals, Kw: K } = T;
 
 export class PhraseParser extends ValueParser {
-  private opPhraseAlts: IOrAlt<Tail>[] | undefined;
-  private isTailAlts: IOrAlt<Tail>[] | undefined;
+  private opPhraseAlts: IOrAlt<Tail | undefined>[] | undefined;
+  private isTailAlts: IOrAlt<Tail | undefined>[] | undefined;
 
   public opPhrase = this.RULE(
     'opPhrase',
@@ -49,7 +49,7 @@ export class PhraseParser extends ValueParser {
     { recoveryValueFunc: () => undefined },
   );
 
-  private updatedTail = this.RULE('updatedTail', (): Tail => {
+  private updatedTail = this.RULE('updatedTail', (): Tail | undefined => {
     this.CONSUME(K.was);
     const not = this.OPTION(() => this.CONSUME(K.not));
     this.CONSUME(K.updated);
@@ -59,7 +59,7 @@ export class PhraseParser extends ValueParser {
   });
 
 
-  private isTail = this.RULE('isTail', (): Tail =>
+  private isTail = this.RULE('isTail', (): Tail | undefined =>
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: (this.isTailAlts ??= [
@@ -79,7 +79,7 @@ export class PhraseParser extends ValueParser {
     }),
   );
 
-  private isNotTail = this.RULE('isNotTail', (): Tail =>
+  private isNotTail = this.RULE('isNotTail', (): Tail | undefined =>
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -91,7 +91,7 @@ export class PhraseParser extends ValueParser {
   );
 
   /** After `is before` / `is after`: a value, or `property <name>` to compare with another date property. */
-  private compareTail = this.RULE('compareTail', (operator: SurfaceOperator): Tail =>
+  private compareTail = this.RULE('compareTail', (operator: SurfaceOperator): Tail | undefined =>
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -100,11 +100,9 @@ export class PhraseParser extends ValueParser {
             const opEnd = this.ACTION(() => this.lastEnd());
             const keyword = this.CONSUME(K.property);
             const property = this.SUBRULE(this.propertyName);
-            return this.ACTION((): Tail => ({
-              operator,
-              opEnd,
-              operands: { kind: 'property', property, ...this.spanFrom(this.startOf(keyword)) },
-            }));
+            return this.ACTION((): Tail | undefined =>
+              property ? { operator, opEnd, operands: { kind: 'property', property, ...this.spanFrom(this.startOf(keyword)) } } : undefined,
+            );
           },
         },
         { ALT: () => this.SUBRULE(this.singleTail, { ARGS: [operator] }) },
@@ -113,7 +111,7 @@ export class PhraseParser extends ValueParser {
   );
 
   /** `less than N days ago` / `more than N days from now` (after `is`). */
-  private relativeTail = this.RULE('relativeTail', (): Tail => {
+  private relativeTail = this.RULE('relativeTail', (): Tail | undefined => {
     const more = this.OR([{ ALT: () => { this.CONSUME(K.less); return false; } }, { ALT: () => { this.CONSUME(K.more); return true; } }]);
     this.CONSUME(K.than);
     const days = this.SUBRULE(this.daysOperand, OP['is less than days ago']);
@@ -121,14 +119,15 @@ export class PhraseParser extends ValueParser {
       { ALT: () => { this.CONSUME(K.ago); return false; } },
       { ALT: () => { this.CONSUME(K.from); this.CONSUME(K.now); return true; } },
     ]);
-    return this.ACTION((): Tail => {
+    return this.ACTION((): Tail | undefined => {
+      if (!days) return undefined;
       const operator = `is ${more ? 'more' : 'less'} than days ${fromNow ? 'from now' : 'ago'}` as SurfaceOperator;
       return { operator, opEnd: days.opEnd, operands: { ...days.operands, end: this.lastEnd() } };
     });
   });
 
   /** `in this month [so far]`, `in next [N] months`, `in last [N] months` (after `is`). */
-  private inTail = this.RULE('inTail', (): Tail =>
+  private inTail = this.RULE('inTail', (): Tail | undefined =>
     this.OR([
       {
         ALT: () => {
@@ -136,11 +135,9 @@ export class PhraseParser extends ValueParser {
           const opEnd = this.ACTION(() => this.lastEnd());
           const unit = this.SUBRULE(this.calendarUnit);
           const soFar = this.OPTION(() => { this.CONSUME(K.so); this.CONSUME(K.far); return true; });
-          return this.ACTION((): Tail => ({
-            operator: soFar ? 'is in this so far' : 'is in this',
-            opEnd,
-            operands: { kind: 'calendar', unit: unit.unit, count: undefined, ...this.spanFrom(unit.start) },
-          }));
+          return this.ACTION((): Tail | undefined =>
+            unit ? { operator: soFar ? 'is in this so far' : 'is in this', opEnd, operands: { kind: 'calendar', unit: unit.unit, count: undefined, ...this.spanFrom(unit.start) } } : undefined,
+          );
         },
       },
       { ALT: () => { this.CONSUME(K.next); return this.SUBRULE(this.countedUnit, OP['is in next']); } },
@@ -149,7 +146,7 @@ export class PhraseParser extends ValueParser {
   );
 
 
-  private containsTail = this.RULE('containsTail', (base: 'contains' | 'does not contain'): Tail =>
+  private containsTail = this.RULE('containsTail', (base: 'contains' | 'does not contain'): Tail | undefined =>
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -161,7 +158,7 @@ export class PhraseParser extends ValueParser {
     }),
   );
 
-  private withTail = this.RULE('withTail', (operator: 'starts with' | 'ends with'): Tail =>
+  private withTail = this.RULE('withTail', (operator: 'starts with' | 'ends with'): Tail | undefined =>
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -172,7 +169,7 @@ export class PhraseParser extends ValueParser {
   );
 
   /** `has ever been …`, `has never been …`, `has ever contained …`, `has never contained …`. */
-  private historyTail = this.RULE('historyTail', (): Tail => {
+  private historyTail = this.RULE('historyTail', (): Tail | undefined => {
     this.CONSUME(K.has);
     const ever = this.OR([{ ALT: () => { this.CONSUME(K.ever); return true; } }, { ALT: () => { this.CONSUME(K.never); return false; } }]);
     return this.OR2([
@@ -181,7 +178,7 @@ export class PhraseParser extends ValueParser {
     ]);
   });
 
-  private beenTail = this.RULE('beenTail', (ever: boolean): Tail => {
+  private beenTail = this.RULE('beenTail', (ever: boolean): Tail | undefined => {
     const base = ever ? 'has ever been' : 'has never been';
     return this.OR({
       IGNORE_AMBIGUITIES: true,
@@ -193,7 +190,7 @@ export class PhraseParser extends ValueParser {
     });
   });
 
-  private containedTail = this.RULE('containedTail', (ever: boolean): Tail => {
+  private containedTail = this.RULE('containedTail', (ever: boolean): Tail | undefined => {
     const base = ever ? 'has ever contained' : 'has never contained';
     return this.OR({
       IGNORE_AMBIGUITIES: true,

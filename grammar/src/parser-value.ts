@@ -72,26 +72,31 @@ export class ValueParser extends ParserBase {
     this.OR([{ ALT: () => this.CONSUME(K.days) }, { ALT: () => this.CONSUME(K.day) }]);
   });
 
-  protected singleTail = this.RULE('singleTail', (operator: SurfaceOperator): Tail => {
+  // A tail is whole or undefined: a sub-rule that failed and recovered returns undefined (see
+  // well-formed.ts), and the phrase then becomes an error condition instead of a half-built one.
+
+  protected singleTail = this.RULE('singleTail', (operator: SurfaceOperator): Tail | undefined => {
     const opEnd = this.RECORDING_PHASE ? 0 : this.lastEnd();
     const value = this.SUBRULE(this.value);
     if (this.RECORDING_PHASE) return value as never;
+    if (!value) return undefined;
     return { operator, opEnd, operands: { kind: 'single', value, start: value.start, end: value.end } };
   });
 
-  protected listTail = this.RULE('listTail', (operator: SurfaceOperator, anyOf: boolean): Tail => {
+  protected listTail = this.RULE('listTail', (operator: SurfaceOperator, anyOf: boolean): Tail | undefined => {
     const opEnd = this.RECORDING_PHASE ? 0 : this.lastEnd();
     const list = this.SUBRULE(this.valueList);
     if (this.RECORDING_PHASE) return list as never;
+    if (!list || list.values.length === 0) return undefined;
     return { operator, opEnd, operands: { kind: 'list', values: list.values, anyOf, start: list.span.start, end: list.span.end } };
   });
 
-  protected rangeTail = this.RULE('rangeTail', (operator: SurfaceOperator): Tail => {
+  protected rangeTail = this.RULE('rangeTail', (operator: SurfaceOperator): Tail | undefined => {
     const opEnd = this.ACTION(() => this.lastEnd());
     const low = this.SUBRULE(this.value);
     this.CONSUME(K.and);
     const high = this.SUBRULE2(this.value);
-    return this.ACTION(() => ({ operator, opEnd, operands: { kind: 'range', low, high, start: low.start, end: this.lastEnd() } }));
+    return this.ACTION(() => (low && high ? { operator, opEnd, operands: { kind: 'range', low, high, start: low.start, end: this.lastEnd() } } : undefined));
   });
 
   protected noneTail(operator: SurfaceOperator): Tail {
@@ -109,11 +114,12 @@ export class ValueParser extends ParserBase {
     return this.ACTION(() => ({ operator, opEnd, operands: { kind: 'days', count: this.tokenValue(count), ...this.spanFrom(this.startOf(count)) } }));
   });
 
-  protected countedUnit = this.RULE('countedUnit', (operator: SurfaceOperator): Tail => {
+  protected countedUnit = this.RULE('countedUnit', (operator: SurfaceOperator): Tail | undefined => {
     const opEnd = this.ACTION(() => this.lastEnd());
     const count = this.OPTION(() => this.CONSUME(NumberLit));
     const unit = this.SUBRULE(this.calendarUnit);
-    return this.ACTION((): Tail => {
+    return this.ACTION((): Tail | undefined => {
+      if (!unit) return undefined;
       const countValue = count ? this.tokenValue(count) : undefined;
       const start = countValue ? countValue.start : unit.start;
       return { operator, opEnd, operands: { kind: 'calendar', unit: unit.unit, count: countValue, ...this.spanFrom(start) } };

@@ -73,6 +73,21 @@ describe('lsp: diagnostics', () => {
     assert.deepEqual(symbols.map((s) => s.name), []);
   });
 
+  it('a half-typed sync block in one file does not stop diagnostics of the others', async () => {
+    const half = fixture.write('half.hslist', 'sync salesforce {\n map jobtitle to\n :\n }\n');
+    client.filesChanged([{ path: half, type: 1 }]);
+    await client.diagnostics(uriOf(half), (d) => codes(d).includes('syntax-error'));
+    await client.diagnostics(uriOf(fixture.path('broken.hslist')), (d) => codes(d).includes('unknown-property'));
+    // Typed into an open document, every shape of the half-typed mapping is still analysed.
+    const { uri } = client.open(fixture.path('lists/qualified.hslist'), FILES['lists/qualified.hslist']);
+    const text = 'sync salesforce {\n  map jobtitle to Title: two way\n}\n';
+    let version = 1;
+    for (let cut = 1; cut < text.length; cut += 3) version = client.change(uri, FILES['lists/qualified.hslist'] + text.slice(0, cut));
+    const last = await client.diagnosticsOfVersion(uri, version);
+    assert.ok(!codes(last).includes('internal-check-error'), JSON.stringify(codes(last)));
+    await client.diagnostics(uriOf(fixture.path('broken.hslist')), (d) => codes(d).includes('unknown-property'));
+  });
+
   it('registers its file watcher dynamically', async () => {
     await client.request('hslist/ping', {});
     const watcher = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');

@@ -1,7 +1,9 @@
 // fast-check arbitraries producing VALID .hslist text: every construct and operator phrase, random
-// nesting, settings, sync blocks and comments, in random keyword case. Reused by other areas' tests.
+// nesting, settings, sync blocks and comments, in random keyword case; and, at the end, the broken
+// text of a user typing (deleted tokens, broken lines, cut-off blocks). Reused by other areas' tests.
 
 import fc from 'fast-check';
+import { tokenize } from '../../grammar/src/index';
 
 const identifier = fc.stringMatching(/^[a-z_][a-z0-9_]{0,11}$/).filter((s) => !RESERVED.has(s));
 /** Words the generator avoids as bare names and values (the language's keywords). */
@@ -109,4 +111,63 @@ export function arbHslistFile(): fc.Arbitrary<string> {
   return fc
     .array(fc.tuple(fc.constantFrom('', '// header\n', '  // indented comment\n'), block), { maxLength: 4 })
     .map((blocks) => blocks.map(([c, b]) => c + b).join('\n\n') + '\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Broken text: what an editor holds while a user types. Valid programs with tokens deleted, lines
+// broken before tokens (a half-typed line continued below: `map jobtitle to` + `:` on the next line
+// crashed the checker once) and cut at any offset (a block still being typed).
+
+/** The text with the tokens at `picks` (modulo the token count) deleted; whitespace and line breaks stay. */
+export function deleteTokens(text: string, picks: number[]): string {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return text;
+  const drop = new Set(picks.map((p) => p % tokens.length));
+  let out = '';
+  let at = 0;
+  tokens.forEach((t, i) => {
+    out += text.slice(at, t.start) + (drop.has(i) ? '' : t.text);
+    at = t.end;
+  });
+  return out + text.slice(at);
+}
+
+/** The text with a line break put before the tokens at `picks`. */
+export function breakLinesBefore(text: string, picks: number[]): string {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return text;
+  const at = new Set(picks.map((p) => p % tokens.length));
+  let out = '';
+  let pos = 0;
+  tokens.forEach((t, i) => {
+    out += text.slice(pos, t.start) + (at.has(i) ? '\n' : '') + t.text;
+    pos = t.end;
+  });
+  return out + text.slice(pos);
+}
+
+/** A sync block with every setting and mapping shape, for mutation. */
+export const FULL_SYNC_BLOCK = [
+  'sync salesforce {',
+  '  inclusion list: "Qualified"',
+  '  salesforce creates hubspot contacts: yes',
+  '  hubspot creates in salesforce: lead',
+  '  map jobtitle to Title: two way',
+  "  map lastname to LastName: don't sync",
+  '  map `hs_lead_status` to `Status`: prefer salesforce unless blank',
+  '  map lifecyclestage to Status',
+  '}',
+  '',
+].join('\n');
+
+/** A valid file (or the full sync block) with tokens deleted, lines broken, and maybe cut short. */
+export function arbBrokenFile(): fc.Arbitrary<string> {
+  const source = fc.oneof({ weight: 3, arbitrary: arbHslistFile() }, { weight: 1, arbitrary: fc.constant(FULL_SYNC_BLOCK) });
+  const picks = fc.array(fc.nat(), { maxLength: 3 });
+  return fc
+    .tuple(source, picks, picks, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }))
+    .map(([text, deleted, broken, cut]) => {
+      const mutated = breakLinesBefore(deleteTokens(text, deleted), broken);
+      return cut === undefined ? mutated : mutated.slice(0, Math.floor(mutated.length * cut));
+    });
 }

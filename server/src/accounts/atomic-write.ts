@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { releaseTemp, trackTemp } from '../files/temp-files';
 
 export interface FileToWrite {
   path: string;
@@ -22,12 +23,17 @@ export async function writeFilesAtomically(files: FileToWrite[]): Promise<void> 
       await mkdir(dirname(file.path), { recursive: true });
       const temp = temporaryPath(file.path);
       staged.push({ temp, path: file.path });
+      trackTemp(temp); // removed if Ctrl-C or SIGTERM lands between the writes
       await writeFile(temp, file.content, 'utf8');
     }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    staged.forEach(({ temp }) => releaseTemp(temp));
     throw error;
   }
   // Renames only start once every file is on disk, so a failed write never leaves a half-updated set.
-  for (const { temp, path } of staged) await rename(temp, path);
+  for (const { temp, path } of staged) {
+    await rename(temp, path);
+    releaseTemp(temp);
+  }
 }

@@ -11,13 +11,16 @@ import { resolveTarget } from '../publish/targets';
 import { parseArgs, UsageError } from './args';
 import { loadCommandContext, type CliIo, type CommandContext } from './context';
 import { renderProblems } from './problems';
-import { analyzeSources, display } from './workspace-run';
+import { analyzeSources, display, requireOneFile } from './workspace-run';
 import { findConfigRoot } from '../config/workspace-config';
+
+const USAGE = 'hslist compile FILE [--list NAME] [--target T] [--schema FILE|DIR]';
 
 export async function runCompile(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, { values: ['list', 'schema', 'target'], switches: [] });
-  if (args.positionals.length !== 1) throw new UsageError('compile takes exactly one file: hslist compile FILE [--list NAME] [--target T]');
+  if (args.positionals.length !== 1) throw new UsageError(`compile takes exactly one file: ${USAGE}`);
   const file = resolve(io.cwd, args.positionals[0]);
+  requireOneFile(io.cwd, file, USAGE);
   const ctx = loadCommandContext(dirname(file), args.values.get('schema'), io.cwd);
   const root = findConfigRoot(dirname(file)) ?? dirname(file);
   const run = analyzeSources([root, file], ctx, io.cwd);

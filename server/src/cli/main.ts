@@ -25,8 +25,9 @@ Usage:
   hslist schema pull [--out DIR]      (HSLIST_HUBSPOT_TOKEN, HSLIST_SF_* from the environment)
   hslist sandbox [--port-hubspot N] [--port-salesforce N] [--seed S] [--contacts N]
 
-Exit codes: 0 clean, 1 problems found, 2 bad usage (preview, apply: 130 when cancelled with Ctrl-C;
-plan: 4 changes to apply, 5 lists that need --force or a fix; apply: 5 lists left as they are).
+Exit codes: 0 clean, 1 problems found, 2 bad usage, 3 internal error (a bug in hslist: please report it);
+preview, fmt and apply: 130 when stopped with Ctrl-C (fmt: 143 with SIGTERM); plan: 4 changes to apply,
+5 lists that need --force or a fix; apply: 5 lists left as they are.
 `;
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;

@@ -14,7 +14,7 @@ import { hubSpotHostLine } from './account-hosts';
 import { parseArgs, UsageError } from './args';
 import { loadCommandContext, type CliIo } from './context';
 import { renderProblems } from './problems';
-import { analyzeSources, display, type WorkspaceRun } from './workspace-run';
+import { analyzeSources, display, requireOneFile, type WorkspaceRun } from './workspace-run';
 import { listReport, publishedComparison } from './preview-build';
 import { progressReporter } from './preview-progress';
 import { isInclusionList } from '../preview/inclusion';
@@ -24,6 +24,7 @@ import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
 export async function runPreview(argv: string[], io: CliIo): Promise<number> {
   const flags = parsePreviewFlags(parseArgs(argv, { values: ['list', 'data', 'sample', 'explain', 'now', 'schema'], switches: ['json'] }));
   const file = resolve(io.cwd, flags.file);
+  requireOneFile(io.cwd, file, 'hslist preview FILE [--list NAME] [--data PATH|hubspot] …');
   const ctx = loadCommandContext(dirname(file), flags.schema, io.cwd);
   const root = findConfigRoot(dirname(file)) ?? dirname(file);
   const run = analyzeSources([root, file], ctx, io.cwd);

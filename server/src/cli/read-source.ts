@@ -1,6 +1,7 @@
-// Reads a source file for the CLI without ever crashing on what a user may point it at:
-// a missing or unreadable file, a folder, a binary file, invalid UTF-8 or a file too large to be a list.
-import { readFileSync, statSync } from 'node:fs';
+// Reads a source file for the CLI and the language server without ever crashing or hanging on what a
+// user may point it at: a missing or unreadable file, a folder, a FIFO or device (only regular files
+// are read, checked before reading), a binary file, invalid UTF-8 or a file too large to be a list.
+import { readRegularFile } from '../files/regular-file';
 
 /** HubSpot caps a list at 250 filters; no real .hslist file comes near this size. */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
@@ -10,19 +11,9 @@ export type SourceRead =
   | { ok: false; path: string; code: string; message: string; line?: number; column?: number };
 
 export function readSource(path: string): SourceRead {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return failure(path, 'unreadable-file', 'is a folder, not an .hslist file.');
-    if (stat.size > MAX_SOURCE_BYTES) {
-      const mb = (stat.size / 1024 / 1024).toFixed(1);
-      return failure(path, 'file-too-large', `is ${mb} MB; .hslist files are limited to 4 MB (a HubSpot list holds at most 250 filters).`);
-    }
-    bytes = readFileSync(path);
-  } catch (error) {
-    return failure(path, 'unreadable-file', `cannot be read: ${describeFsError(error)}.`);
-  }
-  return decodeSource(path, bytes);
+  const read = readRegularFile(path, MAX_SOURCE_BYTES, ' for an .hslist file (a HubSpot list holds at most 250 filters)');
+  if (!read.ok) return failure(path, read.code === 'not-a-regular-file' ? 'unreadable-file' : read.code, read.message);
+  return decodeSource(path, read.bytes);
 }
 
 export function decodeSource(path: string, bytes: Buffer): SourceRead {
@@ -42,21 +33,6 @@ export function decodeSource(path: string, bytes: Buffer): SourceRead {
 
 function failure(path: string, code: string, message: string): SourceRead {
   return { ok: false, path, code, message };
-}
-
-function describeFsError(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  switch (e.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    default:
-      return e.code ?? String(e.message ?? error);
-  }
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

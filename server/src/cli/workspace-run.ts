@@ -1,5 +1,6 @@
 // Reads the sources a command names and analyses them as one workspace, turning every diagnostic
 // and every unreadable file into a printable Problem.
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { analyzeWorkspace, type WorkspaceAnalysis } from '../language/workspace';
 import type { CommandContext } from './context';
@@ -57,4 +58,25 @@ function resolveFrom(cwd: string, path: string): string {
 export function display(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
+/** Files a folder holds that are named in messages before "… and N more". */
+const FILES_NAMED = 5;
+
+/**
+ * `compile` and `preview` take one file: a folder is a usage error that names the .hslist files it
+ * holds (before, `hslist compile .` exited 1 printing nothing).
+ */
+export function requireOneFile(cwd: string, file: string, usage: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(file).isDirectory();
+  } catch {
+    return; // missing or unreadable: reported by the analysis with the reason
+  }
+  if (!isFolder) return;
+  const held = discoverSources([file]).files.map((f) => display(cwd, f));
+  const named = held.slice(0, FILES_NAMED).join(', ') + (held.length > FILES_NAMED ? ` … and ${held.length - FILES_NAMED} more` : '');
+  const holds = held.length === 0 ? 'it holds no .hslist file' : `it holds ${named}`;
+  throw new UsageError(`${display(cwd, file)} is a folder, not a file (${holds}). Usage: ${usage}`);
 }

@@ -1,6 +1,7 @@
 // The workspace config file `hslist.json` (schemas/hslist.schema.json describes it for editors).
 // Shared by the CLI and the language server: both find the same root, schema and time zone.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularText } from '../files/regular-file';
 import { dirname, join, resolve } from 'node:path';
 import { isValidTimeZone } from '../hubspot/compile/time';
 import { isApiVersion } from '../hubspot/account/paths';
@@ -57,8 +58,14 @@ export function loadWorkspaceConfig(start: string): ConfigLoad {
   const file = join(root, CONFIG_FILE);
   const problems: string[] = [];
   let raw: unknown;
+  // Only a regular file is read (a FIFO would block), and a byte-order mark is accepted.
+  const read = readRegularText(file, 1024 * 1024);
+  if (!read.ok) {
+    problems.push(`${file} ${read.message}`);
+    return { config: withDefaultSchemaCache({ root, timezone: 'UTC' }), problems };
+  }
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    raw = JSON.parse(read.text);
   } catch (error) {
     problems.push(`${file}: not valid JSON (${(error as Error).message}).`);
     return { config: withDefaultSchemaCache({ root, timezone: 'UTC' }), problems };

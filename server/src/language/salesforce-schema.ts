@@ -5,6 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_JSON_BYTES, readRegularText } from '../files/regular-file';
 import { toObjectSchema, type SalesforceField } from '../salesforce/field-model';
 import type { SchemaProblem } from './schema-validate';
 
@@ -69,9 +70,12 @@ export function loadSalesforceSchema(dir: string): SalesforceSchemaLoad {
   for (const object of SALESFORCE_OBJECTS) {
     const file = path.join(dir, salesforceFileName(object));
     let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
+    const read = readRegularText(file, MAX_JSON_BYTES);
+    if (read.ok) text = read.text;
+    else if (fs.existsSync(file)) {
+      problems.push({ file, path: '$', message: `${file} ${read.message.replace(/\.$/, '')}` });
+      continue;
+    } else {
       problems.push({ file, path: '$', message: `${file} is missing; a Salesforce schema folder needs lead.json and contact.json (run \`hslist schema pull\`)` });
       continue;
     }

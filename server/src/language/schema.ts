@@ -6,8 +6,9 @@
 //     (`{ "results": [...] }`); the live-schema cache `.hslist/schema/` uses this layout.
 // Loading never throws: problems come back with the file and JSON path they are about.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { MAX_JSON_BYTES, readRegularText } from '../files/regular-file';
 import type { ObjectTypeName, PortalListRef, PropertyDef, Schema } from './schema-types';
 import { isRecord, validatePropertyList, type SchemaProblem } from './schema-validate';
 import defaultContacts from './default-schema/contacts.json';
@@ -69,15 +70,13 @@ function finish(
 }
 
 function readJson(file: string, problems: SchemaProblem[]): { ok: true; value: unknown } | { ok: false } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    problems.push({ file, path: '$', message: `cannot read ${file}: ${(e as Error).message}` });
+  const read = readRegularText(file, MAX_JSON_BYTES);
+  if (!read.ok) {
+    problems.push({ file, path: '$', message: `${file} ${read.message.replace(/\.$/, '')}` });
     return { ok: false };
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(read.text) as unknown };
   } catch (e) {
     problems.push({ file, path: '$', message: `${file} is not valid JSON: ${(e as Error).message}` });
     return { ok: false };

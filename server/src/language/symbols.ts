@@ -3,6 +3,8 @@
 // go-to-definition, find-references and rename can use them.
 
 import type { FileNode, ListNode, Span, SyncNode } from '../../../grammar/src/ast';
+import type { Diagnostic } from '../../../grammar/src/diagnostic';
+import { contain } from './checks/contain';
 import { forEachCondition } from './walk';
 import { LineIndex } from './positions';
 
@@ -39,6 +41,8 @@ export interface WorkspaceIndex {
   lists: Map<string, ListSymbol[]>;
   references: ListReference[];
   syncBlocks: { path: string; node: SyncNode }[];
+  /** Files whose references could not be read (a bug): an internal-check-error each, the rest indexed. */
+  problems: (Diagnostic & { path: string })[];
 }
 
 export function listKey(name: string): string {
@@ -79,6 +83,7 @@ export function buildIndex(files: IndexedFile[]): WorkspaceIndex {
   const lists = new Map<string, ListSymbol[]>();
   const references: ListReference[] = [];
   const syncBlocks: { path: string; node: SyncNode }[] = [];
+  const problems: WorkspaceIndex['problems'] = [];
   for (const file of sorted) {
     for (const node of file.tree.lists) {
       const key = listKey(node.name.text);
@@ -86,10 +91,14 @@ export function buildIndex(files: IndexedFile[]): WorkspaceIndex {
       defs.push({ name: node.name.text, path: file.path, node });
       lists.set(key, defs);
     }
-    references.push(...referencesIn(file));
+    const found = contain('list-reference', () => referencesIn(file), (d) => {
+      problems.push({ ...d, path: file.path });
+      return [];
+    });
+    references.push(...found);
     for (const node of file.tree.syncBlocks) syncBlocks.push({ path: file.path, node });
   }
-  return { files: sorted, lists, references, syncBlocks };
+  return { files: sorted, lists, references, syncBlocks, problems };
 }
 
 export function findList(index: WorkspaceIndex, name: string): ListSymbol | undefined {

@@ -9,6 +9,7 @@ import type { FileNode, ListNode, SyncNode } from '../../../grammar/src/ast';
 import type { Diagnostic } from '../../../grammar/src/diagnostic';
 import { compileList } from '../hubspot/compile';
 import { runFileChecks, runWorkspaceChecks } from './checks';
+import { contain } from './checks/contain';
 import { LineIndex } from './positions';
 import type { SalesforceSchema } from './salesforce-schema';
 import type { Schema } from './schema-types';
@@ -72,6 +73,12 @@ export class AnalysisCache {
   /** Compiler diagnostics by list source text, offsets relative to the list's start (see compileDiagnostics). */
   readonly compiled = new CompileCache();
 
+  /** Whether `file` would parse or check nothing (the text and schemas are the ones cached). */
+  isCurrent(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): boolean {
+    const entry = this.entries.get(source.path);
+    return entry !== undefined && entry.text === source.text && entry.checkedWith === schema && entry.checkedWithSalesforce === salesforceSchema;
+  }
+
   file(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): CachedFile {
     let entry = this.entries.get(source.path);
     if (!entry || entry.text !== source.text) {
@@ -94,8 +101,26 @@ export class AnalysisCache {
   }
 }
 
-function hasErrorWithin(diagnostics: Diagnostic[], list: ListNode): boolean {
-  return diagnostics.some((d) => d.severity === 'error' && d.start >= list.start && d.end <= list.end);
+/**
+ * The lists that hold an error diagnostic. Lists do not overlap and come in text order, so each error
+ * is placed by a binary search over their starts (a scan per list was quadratic: 3,000 lists with
+ * 3,000 errors cost 9 million comparisons).
+ */
+function listsWithErrors(diagnostics: Diagnostic[], lists: ListNode[]): Set<ListNode> {
+  const out = new Set<ListNode>();
+  for (const d of diagnostics) {
+    if (d.severity !== 'error') continue;
+    let low = 0;
+    let high = lists.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lists[mid].start <= d.start) low = mid;
+      else high = mid - 1;
+    }
+    const list = lists[low];
+    if (list && d.start >= list.start && d.end <= list.end) out.add(list);
+  }
+  return out;
 }
 
 /**
@@ -149,9 +174,11 @@ function shift(d: Diagnostic, by: number): Diagnostic {
 function compileDiagnostics(entry: CachedFile, own: Diagnostic[], cache: CompileCache, options: AnalyzeOptions & { schema: Schema }): Diagnostic[] {
   const listIdFor = options.listIdFor ?? (() => undefined);
   const ctx = { schema: options.schema, defaultTimezone: options.defaultTimezone ?? 'UTC', listIdFor: (name: string) => listIdFor(name) };
+  const broken = listsWithErrors(own, entry.tree.lists);
   return entry.tree.lists.flatMap((list) => {
-    if (hasErrorWithin(own, list)) return [];
-    return cache.diagnostics(entry.text, list, () => compileList(list, ctx).diagnostics);
+    if (broken.has(list)) return [];
+    // A compiler bug on one list is that list's internal-check-error, at its name; the others still compile.
+    return cache.diagnostics(entry.text, list, () => contain('HubSpot compiler', () => compileList(list, ctx).diagnostics, (d) => [d], list.name));
   });
 }
 
@@ -164,7 +191,7 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
   cache.retainOnly(new Set(files.map((f) => f.path)));
   const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
-  const crossFile = runWorkspaceChecks(index, schema.lists);
+  const crossFile = [...index.problems, ...runWorkspaceChecks(index, schema.lists)];
   cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor });
   const result = new Map<string, FileAnalysis>();
   for (const { path } of index.files) {
@@ -206,6 +233,17 @@ export class Workspace {
 
   setSalesforceSchema(salesforceSchema: SalesforceSchema | undefined): void {
     this.options = { ...this.options, salesforceSchema };
+  }
+
+  /** Files whose parse or single-file checks are not cached yet: `prepare` each, then `analyze` is quick. */
+  pendingFiles(): string[] {
+    return [...this.texts].filter(([path, text]) => !this.cache.isCurrent({ path, text }, this.schema, this.options.salesforceSchema)).map(([path]) => path);
+  }
+
+  /** Parses and checks one file into the cache (the language server does this one file per turn of its loop). */
+  prepare(path: string): void {
+    const text = this.texts.get(path);
+    if (text !== undefined) this.cache.file({ path, text }, this.schema, this.options.salesforceSchema);
   }
 
   analyze(): WorkspaceAnalysis {

@@ -2,6 +2,11 @@
 // publish every file whose diagnostics changed, so a change in one file updates the files that refer
 // to it. An edited open document is always published with its version, even when nothing changed,
 // so the editor knows that version was checked.
+//
+// The message loop stays responsive: changed files are parsed and checked one per turn of the event
+// loop (requests are answered in between), and an edit that arrives meanwhile makes the run stale, so
+// it starts over with the new text instead of finishing work nobody will see. Only the cross-file
+// part (list references, cycles, the compiler's cache) runs in one piece, and it is linear.
 
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic, Severity } from '../../../grammar/src/diagnostic';
@@ -24,6 +29,8 @@ export class DiagnosticsPublisher {
   private readonly publishedVersion = new Map<string, number | undefined>();
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   private lastRun = 0;
+  private running = false;
+  private rerun = false;
 
   /** `minIntervalMs`: while edits keep coming, analyse at most this often (an edit after a pause is analysed at once). */
   constructor(
@@ -37,9 +44,36 @@ export class DiagnosticsPublisher {
     const wait = this.lastRun + this.minIntervalMs - Date.now();
     const run = () => {
       this.timer = undefined;
-      this.publishNow();
+      void this.prepareThenPublish();
     };
     this.timer = wait > 0 ? setTimeout(run, wait) : setImmediate(run);
+  }
+
+  /** Prepares the changed files one per turn, then publishes; a newer change restarts it. */
+  private async prepareThenPublish(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = true;
+    try {
+      const generation = this.state.generation;
+      for (const path of this.state.pendingPaths()) {
+        this.state.prepare(path);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.state.generation !== generation) {
+          this.rerun = true;
+          return;
+        }
+      }
+      this.publishNow();
+    } finally {
+      this.running = false;
+      if (this.rerun) {
+        this.rerun = false;
+        this.schedule();
+      }
+    }
   }
 
   publishNow(): void {
@@ -58,7 +92,12 @@ export class DiagnosticsPublisher {
     for (const file of analysis.files.values()) {
       const uri = this.state.uriOf(file.path);
       seen.add(uri);
-      this.publish(uri, file.diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
+      // One file that cannot be published must not keep the others' diagnostics back.
+      try {
+        this.publish(uri, file.diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
+      } catch (error) {
+        this.connection.console.error(`hslist: publishing diagnostics of ${file.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
     }
     for (const [path, problem] of this.state.unreadable) {
       if (this.state.isOpen(path)) continue;

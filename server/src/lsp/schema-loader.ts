@@ -3,7 +3,8 @@
 // the pulled Salesforce schema when present. A broken schema falls back to the bundled default with
 // its problems reported, so the editor keeps working.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { MAX_JSON_BYTES, readRegularText } from '../files/regular-file';
 import { join, resolve } from 'node:path';
 import { loadWorkspaceConfig, type WorkspaceConfig } from '../config/workspace-config';
 import { salesforceFieldsFrom } from '../language/completion-salesforce';
@@ -26,8 +27,13 @@ function salesforceFields(root: string, problems: string[]): SalesforceFieldInfo
   for (const name of ['lead.json', 'contact.json']) {
     const file = join(dir, name);
     if (!existsSync(file)) continue;
+    const read = readRegularText(file, MAX_JSON_BYTES);
+    if (!read.ok) {
+      problems.push(`${file} ${read.message}`);
+      continue;
+    }
     try {
-      files.push({ file, json: JSON.parse(readFileSync(file, 'utf8')) as unknown });
+      files.push({ file, json: JSON.parse(read.text) as unknown });
     } catch (error) {
       problems.push(`${file}: cannot be read as JSON (${(error as Error).message}).`);
     }

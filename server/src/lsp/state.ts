@@ -37,6 +37,8 @@ export class WorkspaceState {
   private current: WorkspaceAnalysis | undefined;
   private dirty = true;
   private readonly changed = new Set<string>();
+  /** Counts changes of texts and settings: work begun for an older generation is stale. */
+  generation = 0;
   /** Called with a sentence when analysis fails (the LSP layer logs it). */
   onProblem: (message: string) => void = () => undefined;
 
@@ -56,6 +58,7 @@ export class WorkspaceState {
     this.workspace = this.newWorkspace();
     for (const path of this.allPaths()) this.workspace.setFile(path, this.textOf(path) as string);
     this.dirty = true;
+    this.generation++;
     return this.settings.problems;
   }
 
@@ -113,6 +116,21 @@ export class WorkspaceState {
     if (text === undefined) this.workspace.removeFile(path);
     else this.workspace.setFile(path, text);
     this.dirty = true;
+    this.generation++;
+  }
+
+  /** Files whose parse or checks are not cached: the publisher prepares them one at a time. */
+  pendingPaths(): string[] {
+    return this.workspace.pendingFiles();
+  }
+
+  /** Parses and checks one file into the analysis cache; a failure here is left for `analysis()` to report. */
+  prepare(path: string): void {
+    try {
+      this.workspace.prepare(path);
+    } catch (error) {
+      this.onProblem(`checking ${path} failed (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
 
   /** The analysis of the current texts (computed now if anything changed). */

@@ -29,7 +29,10 @@ export type DataSource =
   | { kind: 'hubspot'; connection: HubSpotAccountOptions; /** Tests only: see HubSpotSourceOptions. */ searchCeiling?: number };
 
 export interface LoadOptions {
+  /** The preview's *now* (relative dates; the CLI's --now). */
   now?: () => number;
+  /** The wall clock for the live cache's age (default Date.now); tests set it, --now never does. */
+  clock?: () => number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
 }
@@ -60,7 +63,7 @@ export async function loadPreviewData(workspace: PreviewWorkspace, source: DataS
     if ('error' in loaded) return loaded;
     return { kind: 'file', ...loaded, history: undefined, missingLists: new Map() };
   }
-  const live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, now, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling });
+  const live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, clock: options.clock, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling });
   return { kind: 'hubspot', store: live.store, report: live.report, history: live.history, missingLists: live.missingLists, refresh: live.refresh, portal: live.portal };
 }
 

@@ -7,8 +7,8 @@
 //
 // Layout: "HSLSNAP5" | uint32 header length | header JSON | padding to 8 | chunks.
 
-import { closeSync, fstatSync, openSync, readSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { writeFileAtomically } from '../files/temp-files';
 import type { Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from './columns';
 import { idColumn } from './columns';
 import { type DictPart, type StringDict, lowerDict } from './string-dict';
@@ -154,10 +154,7 @@ export function writeSnapshot(store: ColumnStore, path: string): void {
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(header.length, 8);
   const headPad = Buffer.alloc((8 - ((12 + header.length) % 8)) % 8);
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, Buffer.concat([prefix, header, headPad, ...w.chunks]));
-  renameSync(tmp, path);
+  writeFileAtomically(path, Buffer.concat([prefix, header, headPad, ...w.chunks]));
 }
 
 /** Read a snapshot, or say why the file is not one. */

@@ -49,6 +49,7 @@ export interface SourceIssue {
     | 'bad-date'
     | 'unknown-option'
     | 'missing-id'
+    | 'duplicate-id'
     | 'bad-record';
   message: string;
   column?: string;

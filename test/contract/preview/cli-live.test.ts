@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { compileList } from '../../../server/src/hubspot/compile';
@@ -93,14 +93,15 @@ describe('hslist preview --data hubspot (child process against the emulator)', f
     try {
       const ws = liveWorkspace(NEW);
       const source = { kind: 'hubspot' as const, connection: big.connection, searchCeiling: 100 };
-      // The first fetch "happened" in 2015, before any seeded change: every contact counts as modified since.
-      const early = Date.parse('2015-01-01T00:00:00Z');
-      await loadPreviewData(ws, source, { now: () => early });
+      await loadPreviewData(ws, source, { now: big.now });
+      big.tick(60_000);
+      for (const id of [...big.emulator.state.contacts.keys()].slice(0, 120)) big.modify(id, { jobtitle: 'changed' });
       big.emulator.requests.length = 0;
-      const second = await loadPreviewData(ws, source, { now: () => early + 3_600_000 });
+      const second = await loadPreviewData(ws, source, { now: big.now });
       assert.ok(!('error' in second));
       assert.equal(second.refresh?.mode, 'full');
-      assert.match(second.refresh?.reason ?? '', /150 contacts changed since the last fetch, over the search API's 100/);
+      const changed = /^(\d+) contacts changed since the last fetch, over the search API's 100/.exec(second.refresh?.reason ?? '');
+      assert.ok(changed && Number(changed[1]) >= 120, second.refresh?.reason);
       assert.equal(second.store.size, 150);
       assert.equal(big.emulator.requests.filter((r) => r.path === '/crm/v3/objects/contacts/search').length, 2, 'the modified-since search, then the count for the full fetch');
       assert.ok(big.emulator.requests.some((r) => r.path === '/crm/v3/objects/contacts'), 'then paged in full');
@@ -108,6 +109,24 @@ describe('hslist preview --data hubspot (child process against the emulator)', f
     } finally {
       await big.emulator.stop();
     }
+  });
+
+  it('a future --now does not stop later runs from seeing changes: the refresh follows HubSpot\'s modification times', async () => {
+    const ws = liveWorkspace(OLD);
+    const first = await hslist(ws.root, env, ['preview', 'lists.hslist', '--data', 'hubspot', '--json', '--now', '2027-06-01']);
+    assert.equal(first.code, 0, first.stderr);
+    const before = JSON.parse(first.stdout).lists[0].count;
+    const manifest = JSON.parse(readFileSync(cachePaths(ws.root).manifest, 'utf8'));
+    assert.ok(Date.parse(manifest.watermark) <= h.now(), `watermark ${manifest.watermark} comes from the data, not from --now`);
+    const outsider = [...h.emulator.state.contacts.values()].find((c) => c.properties.country !== 'Poland')!;
+    h.tick(60_000);
+    h.modify(outsider.id, { country: 'Poland' });
+    const second = await hslist(ws.root, env, ['preview', 'lists.hslist', '--data', 'hubspot', '--json']);
+    assert.equal(second.code, 0, second.stderr);
+    const report = JSON.parse(second.stdout);
+    assert.equal(report.data.refresh.mode, 'incremental');
+    assert.ok(report.data.refresh.fetched >= 1);
+    assert.equal(report.lists[0].count, before + 1, 'the contact changed after the first run is counted');
   });
 
   it('"contacts": "hubspot" in hslist.json previews the live portal without --data, and says what is missing without a token', async () => {

@@ -51,7 +51,7 @@ describe('preview: the live HubSpot source against the emulator', function () {
   let first: PreviewData;
 
   const load = async () => {
-    const data = await loadPreviewData(ws, { kind: 'hubspot', connection: h.connection }, { now: h.now });
+    const data = await loadPreviewData(ws, { kind: 'hubspot', connection: h.connection }, { now: h.now, clock: h.now });
     assert.ok(!('error' in data));
     return data;
   };
@@ -68,6 +68,9 @@ describe('preview: the live HubSpot source against the emulator', function () {
     const created = await account.createList({ ...request!, name: `${name} (emulator check ${h.now()})` } as never);
     return (await account.listMemberships(created.listId)).length;
   };
+
+  /** The newest lastmodifieddate of the emulator's contacts, as ISO. */
+  const newestModified = () => new Date(Math.max(...[...h.emulator.state.contacts.values()].map((c) => Date.parse(String(c.properties.lastmodifieddate))))).toISOString();
 
   before(async () => {
     h = await startLive(300);
@@ -90,6 +93,7 @@ describe('preview: the live HubSpot source against the emulator', function () {
     const manifest = JSON.parse(readFileSync(paths.manifest, 'utf8'));
     assert.equal(manifest.portal, h.emulator.url);
     assert.equal(manifest.lastFetch, new Date(h.now()).toISOString());
+    assert.equal(manifest.watermark, newestModified(), 'the newest lastmodifieddate HubSpot returned, not a clock');
     assert.deepEqual(manifest.needs.companyProperties, ['industry', 'numberofemployees']);
     assert.equal(manifest.contacts, 300);
   });
@@ -117,14 +121,18 @@ describe('preview: the live HubSpot source against the emulator', function () {
     h.modify(outsider.id, { country: 'Poland' });
     h.modify('5000', { email: 'new.pole@corp.pl', country: 'Poland', lifecyclestage: 'lead' });
     h.emulator.requests.length = 0;
+    const manifest = JSON.parse(readFileSync(cachePaths(ws.root).manifest, 'utf8'));
     const second = await load();
-    assert.deepEqual([second.refresh?.mode, second.refresh?.fetched], ['incremental', 2]);
+    const changedSince = (at: number) => [...h.emulator.state.contacts.values()].filter((c) => Date.parse(String(c.properties.lastmodifieddate)) > at).length;
+    assert.deepEqual([second.refresh?.mode, second.refresh?.fetched], ['incremental', changedSince(Date.parse(manifest.watermark) - 10 * 60_000 - manifest.fetchMs)]);
+    assert.ok((second.refresh?.fetched ?? 0) >= 2);
     assert.equal(requestsTo(h.emulator, 'GET', /^\/crm\/v3\/objects\/contacts$/).length, 0, 'no full paging');
     const searches = requestsTo(h.emulator, 'POST', /^\/crm\/v3\/objects\/contacts\/search$/);
     assert.equal(searches.length, 1);
     const filter = (searches[0].body as { filterGroups: { filters: { propertyName: string; operator: string; value: string }[] }[] }).filterGroups[0].filters[0];
     assert.deepEqual([filter.propertyName, filter.operator], ['lastmodifieddate', 'GT']);
-    assert.equal(Number(filter.value), h.now() - 60 * 60_000 - 10 * 60_000, 'the last fetch minus the safety margin');
+    const since = Date.parse(manifest.watermark) - 10 * 60_000 - manifest.fetchMs;
+    assert.equal(Number(filter.value), since, 'the newest modification HubSpot returned, minus the safety margin and the fetch time');
     assert.equal(second.store.size, 301);
     assert.equal(count(second, 'Polish leads').count, polishBefore + 2);
     assert.equal(count(second, 'Polish leads').count, await emulatorCount('Polish leads'));

@@ -105,7 +105,7 @@ describe('hslist preview', () => {
   it('data that cannot be read exits 1 with the reason', async () => {
     const run = await hslist(previewWorkspace(), 'preview', 'lists.hslist', '--data', 'missing.csv');
     assert.equal(run.code, 1);
-    assert.match(run.err, /cannot read missing\.csv: no such file/);
+    assert.match(run.err, /missing\.csv cannot be read: no such file/);
   });
 
   it('bad usage exits 2 with a message and no stack trace', async () => {

@@ -49,6 +49,13 @@ describe('preview sources: HubSpot contact export CSV', () => {
     assert.equal(rows[1].properties.num_employees, 'twelve');
   });
 
+  it('a second column for the same property is ignored and reported, never silently winning', async () => {
+    const { rows, report } = await csv('Record ID,Email,email,country\n1,first@x.com,second@x.com,Poland\n');
+    assert.equal(rows[0].properties.email, 'first@x.com');
+    assert.deepEqual(report.issues.map((i) => [i.line, i.code, i.column]), [[1, 'unknown-column', 'email']]);
+    assert.match(report.issues[0].message, /Column "email" holds the same property as column "Email"; it was ignored/);
+  });
+
   it('a row without a Record ID is rejected, not invented', async () => {
     const { rows, report } = await csv('Record ID,email\n,a@x.com\n2,b@x.com\n');
     assert.deepEqual(rows.map((r) => r.id), ['2']);

@@ -5,7 +5,7 @@ import type { FileNode, Name } from '../../../../grammar/src/ast';
 import type { Diagnostic, Fix } from '../../../../grammar/src/diagnostic';
 import type { ObjectTypeName, Schema } from '../schema-types';
 import type { SalesforceSchema } from '../salesforce-schema';
-import { suggest, type Candidate, type Suggestion } from '../did-you-mean';
+import { suggest, SuggestBudget, type Candidate, type Suggestion } from '../did-you-mean';
 
 export interface FileCheckContext {
   path: string;
@@ -14,13 +14,29 @@ export interface FileCheckContext {
   schema: Schema;
   /** Lead and Contact fields from `hslist schema pull`; the Salesforce-aware sync checks run only with it. */
   salesforceSchema?: SalesforceSchema;
+  /** Did-you-mean work shared by every check of the file (see did-you-mean.ts); one is made when absent. */
+  suggestBudget?: SuggestBudget;
 }
+
+/** Table cells of did-you-mean per file: about 50 ms at worst, far more than any real file needs. */
+export const FILE_SUGGEST_CELLS = 5_000_000;
 
 export type FileCheck = (ctx: FileCheckContext) => Diagnostic[];
 
-/** Candidates for did-you-mean over a schema object's properties: names, with labels as aliases. */
+const candidatesBySchema = new WeakMap<Schema, Map<ObjectTypeName, Candidate[]>>();
+
+/** Candidates for did-you-mean over a schema object's properties: names, with labels as aliases (made once per schema). */
 export function propertyCandidates(schema: Schema, objectType: ObjectTypeName): Candidate[] {
-  return [...schema.objects[objectType].values()].map((p) => ({ value: p.name, aliases: [p.label] }));
+  let bySchema = candidatesBySchema.get(schema);
+  if (!bySchema) candidatesBySchema.set(schema, (bySchema = new Map()));
+  let candidates = bySchema.get(objectType);
+  if (!candidates) bySchema.set(objectType, (candidates = [...schema.objects[objectType].values()].map((p) => ({ value: p.name, aliases: [p.label] }))));
+  return candidates;
+}
+
+/** The file's did-you-mean budget. */
+export function budgetOf(ctx: FileCheckContext): SuggestBudget {
+  return (ctx.suggestBudget ??= new SuggestBudget(FILE_SUGGEST_CELLS));
 }
 
 /** One fix per suggestion, each replacing `span` with the suggestion's text (rendered by `render`). */
@@ -43,5 +59,6 @@ export function formatPropertyName(name: string): string {
 }
 
 export function suggestProperty(ctx: FileCheckContext, objectType: ObjectTypeName, name: Name): Suggestion[] {
-  return suggest(name.text, propertyCandidates(ctx.schema, objectType));
+  const budget = budgetOf(ctx);
+  return budget.cached(`${objectType}\0${name.text}`, () => suggest(name.text, propertyCandidates(ctx.schema, objectType), 3, budget));
 }

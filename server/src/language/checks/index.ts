@@ -5,9 +5,12 @@
 import type { Diagnostic } from '../../../../grammar/src/diagnostic';
 import type { WorkspaceIndex } from '../symbols';
 import type { PortalListRef } from '../schema-types';
-import type { FileCheck, FileCheckContext } from './context';
+import { FILE_SUGGEST_CELLS, type FileCheck, type FileCheckContext } from './context';
+import { SuggestBudget } from '../did-you-mean';
+import { contain } from './contain';
 import { checkConditions } from './conditions';
-import { checkListCycles, checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
+import { checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
+import { checkListCycles } from './list-cycles';
 import { checkListSettings } from './list-settings';
 import { checkOperatorTypes } from './operator-type';
 import { checkOptions } from './options';
@@ -23,25 +26,43 @@ import { checkValues } from './values';
 export type { FileCheckContext } from './context';
 export type { PathDiagnostic } from './list-references';
 
-const FILE_CHECKS: FileCheck[] = [
-  checkUnknownProperties,
-  checkOperatorTypes,
-  checkValues,
-  checkOptions,
-  checkConditions,
-  checkListSettings,
-  checkSyncBlocks,
+/** Each check with the name an internal-check-error gives it. */
+const FILE_CHECKS: [string, FileCheck][] = [
+  ['unknown-property', checkUnknownProperties],
+  ['operator-type', checkOperatorTypes],
+  ['value-type', checkValues],
+  ['option', checkOptions],
+  ['condition', checkConditions],
+  ['list-settings', checkListSettings],
+  ['sync-block', checkSyncBlocks],
   // Against the Salesforce schema, when one is loaded (they return nothing otherwise).
-  checkSalesforceFields,
-  checkSalesforceTypes,
-  checkSalesforcePicklists,
-  checkSalesforceRequiredFields,
+  ['salesforce-field', checkSalesforceFields],
+  ['salesforce-mapping-type', checkSalesforceTypes],
+  ['salesforce-picklist', checkSalesforcePicklists],
+  ['salesforce-required-field', checkSalesforceRequiredFields],
 ];
 
+/** Every single-file check; one that throws gives one internal-check-error instead of its diagnostics. */
 export function runFileChecks(ctx: FileCheckContext): Diagnostic[] {
-  return FILE_CHECKS.flatMap((check) => check(ctx));
+  const shared = { ...ctx, suggestBudget: ctx.suggestBudget ?? new SuggestBudget(FILE_SUGGEST_CELLS) };
+  return FILE_CHECKS.flatMap(([name, check]) => contain(name, () => check(shared), (d) => [d]));
 }
 
+type WorkspaceCheck = (index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>) => PathDiagnostic[];
+
+/**
+ * Cross-file checks, each with the files it reports on: when it throws, each of those files gets the
+ * internal-check-error (their diagnostics from it are missing), and no other file is touched.
+ */
+const WORKSPACE_CHECKS: [string, WorkspaceCheck, (index: WorkspaceIndex) => Iterable<string>][] = [
+  ['unknown-list', checkUnknownLists, (index) => index.references.map((r) => r.path)],
+  ['duplicate-list', checkDuplicateLists, (index) => [...index.lists.values()].flatMap((defs) => defs.map((d) => d.path))],
+  ['list-cycle', checkListCycles, (index) => index.references.filter((r) => r.kind === 'inList').map((r) => r.path)],
+  ['workspace-sync', checkWorkspaceSync, (index) => index.syncBlocks.map((s) => s.path)],
+];
+
 export function runWorkspaceChecks(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>): PathDiagnostic[] {
-  return [...checkUnknownLists(index, portalLists), ...checkDuplicateLists(index), ...checkListCycles(index), ...checkWorkspaceSync(index)];
+  return WORKSPACE_CHECKS.flatMap(([name, check, scope]) =>
+    contain<PathDiagnostic>(name, () => check(index, portalLists), (d) => [...new Set(scope(index))].map((path) => ({ ...d, path }))),
+  );
 }

@@ -11,6 +11,7 @@ import type { PropertyDef } from '../schema-types';
 import { describeProperty, formatOptionValue, operandValues, propertyConditions, valueText } from '../walk';
 import { replaceFixes, type FileCheckContext } from './context';
 import { operatorProblem } from './operator-type';
+import { clip } from '../clip';
 
 function checksOptions(def: PropertyDef): boolean {
   return typeClassOf(def.type) === 'enumeration' && !def.externalOptions && def.options.length > 0;
@@ -23,12 +24,12 @@ function optionDiagnostic(value: Value, def: PropertyDef): Diagnostic | undefine
   if (exact) {
     const isLabel = exact.value.toLowerCase() !== text.toLowerCase();
     const what = isLabel ? `the label of option \`${exact.value}\`` : `written in the wrong case; the option is \`${exact.value}\``;
-    const message = `\`${text}\` is ${what} of ${describeProperty(def)}, and filters compare internal values exactly.`;
+    const message = `\`${clip(text)}\` is ${what} of ${describeProperty(def)}, and filters compare internal values exactly.`;
     const fixes = replaceFixes(value, [{ value: exact.value, distance: 0, matched: text }], formatOptionValue);
     return diagnostic('unknown-option', message, value, 'error', fixes);
   }
   const suggestions = suggest(text, def.options.map((o) => ({ value: o.value, aliases: [o.label] })));
-  const message = withDidYouMean(`\`${text}\` is not an option of ${describeProperty(def)}`, suggestions);
+  const message = withDidYouMean(`\`${clip(text)}\` is not an option of ${describeProperty(def)}`, suggestions);
   return diagnostic('unknown-option', message, value, 'error', replaceFixes(value, suggestions, formatOptionValue));
 }
 

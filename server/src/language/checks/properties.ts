@@ -7,12 +7,13 @@ import { withDidYouMean } from '../did-you-mean';
 import type { ObjectTypeName } from '../schema-types';
 import { propertyConditions } from '../walk';
 import { formatPropertyName, replaceFixes, suggestProperty, type FileCheckContext } from './context';
+import { clip } from '../clip';
 
 const OBJECT_WORD: Record<ObjectTypeName, string> = { contacts: 'contact', companies: 'company' };
 
 export function unknownPropertyDiagnostic(ctx: FileCheckContext, objectType: ObjectTypeName, name: Name): Diagnostic {
   const suggestions = suggestProperty(ctx, objectType, name);
-  const message = withDidYouMean(`Unknown ${OBJECT_WORD[objectType]} property \`${name.text}\` in ${ctx.schema.source} schema`, suggestions);
+  const message = withDidYouMean(`Unknown ${OBJECT_WORD[objectType]} property \`${clip(name.text)}\` in ${ctx.schema.source} schema`, suggestions);
   return diagnostic('unknown-property', message, name, 'error', replaceFixes(name, suggestions, formatPropertyName));
 }
 

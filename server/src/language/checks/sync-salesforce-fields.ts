@@ -7,7 +7,7 @@ import type { MappingNode, SyncNode } from '../../../../grammar/src/ast';
 import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
 import { suggest, withDidYouMean, type Candidate } from '../did-you-mean';
 import { findSalesforceField, SALESFORCE_OBJECTS, type SalesforceObjectName, type SalesforceSchema } from '../salesforce-schema';
-import { replaceFixes, type FileCheckContext } from './context';
+import { budgetOf, replaceFixes, type FileCheckContext } from './context';
 import { syncTarget, type SyncTarget } from './sync-salesforce-target';
 
 function fieldCandidates(sf: SalesforceSchema, objects: SalesforceObjectName[]): Candidate[] {
@@ -27,11 +27,11 @@ function noSuchField(objects: SalesforceObjectName[], name: string): string {
   return objects.length === 1 ? `${objects[0]} has no field \`${name}\`` : `Neither ${objects.join(' nor ')} has a field \`${name}\``;
 }
 
-function checkMapping(sf: SalesforceSchema, target: SyncTarget, mapping: MappingNode): Diagnostic[] {
+function checkMapping(ctx: FileCheckContext, sf: SalesforceSchema, target: SyncTarget, mapping: MappingNode): Diagnostic[] {
   const name = mapping.salesforceField.text;
   if (target.objects.some((object) => findSalesforceField(sf, object, name))) return [];
   const elsewhere = SALESFORCE_OBJECTS.filter((o) => !target.objects.includes(o) && findSalesforceField(sf, o, name));
-  const suggestions = suggest(name, fieldCandidates(sf, target.objects));
+  const suggestions = suggest(name, fieldCandidates(sf, target.objects), 3, budgetOf(ctx));
   const fixes = replaceFixes(mapping.salesforceField, suggestions);
   if (elsewhere.length > 0 && target.setting) {
     const base = `\`${name}\` is a ${elsewhere[0]} field, but this sync creates ${target.objects[0].toLowerCase()}s (${target.setting}) and ${target.objects[0]} has no such field`;
@@ -46,6 +46,6 @@ export function checkSalesforceFields(ctx: FileCheckContext): Diagnostic[] {
   if (!sf) return [];
   return ctx.file.syncBlocks.flatMap((sync: SyncNode) => {
     const target = syncTarget(sync);
-    return sync.mappings.flatMap((m) => checkMapping(sf, target, m));
+    return sync.mappings.flatMap((m) => checkMapping(ctx, sf, target, m));
   });
 }

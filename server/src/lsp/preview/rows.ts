@@ -6,6 +6,7 @@ import { type ColumnStore, rawValue } from '../../preview/columns';
 import { dictionaryMatches } from '../../preview/compiled-strings';
 import { popcount, type Bitset } from '../../preview/bitset';
 import type { PreviewRow } from './protocol';
+import { csvCell } from '../../files/csv-cell';
 
 /** Columns shown first when the data has them; the list's own properties follow. */
 const LEADING_COLUMNS = ['email', 'firstname', 'lastname'];
@@ -67,17 +68,13 @@ export function pageOf(store: ColumnStore, rows: Uint32Array, columns: string[],
   return out;
 }
 
-/** RFC 4180 CSV: a header of `id` and every loaded property, then one line per row. */
+/** RFC 4180 CSV: a header of `id` and every loaded property, then one line per row; no cell runs as a formula. */
 export function csvOf(store: ColumnStore, rows: Uint32Array): string {
   const names = [...store.columns.keys()];
-  const lines = [['id', ...names].map(csvField).join(',')];
+  const lines = [['id', ...names].map(csvCell).join(',')];
   for (const r of rows) {
     const cells = [store.ids.at(r), ...names.map((n) => rawValue(store.columns.get(n)!, r) ?? '')];
-    lines.push(cells.map(csvField).join(','));
+    lines.push(cells.map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

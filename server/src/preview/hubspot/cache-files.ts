@@ -4,7 +4,9 @@
 // The manifest is written last and names the snapshot's version, so a run interrupted between the
 // writes leaves a cache that the next run recognises as stale and refetches in full.
 
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { readRegularText } from '../../files/regular-file';
+import { sweepStaleTemps, writeFileAtomically } from '../../files/temp-files';
 import { dirname, join } from 'node:path';
 import type { HistoryEntry } from '../types';
 import type { DataNeeds } from './needs';
@@ -30,8 +32,15 @@ export interface Manifest {
   /** The portal's id (account-info): every portal shares api.hubapi.com, so the base alone is no identity. */
   portalId?: string;
   needs: DataNeeds;
-  /** ISO instant the last fetch started: the next run asks for contacts modified after it (minus a margin). */
+  /** ISO instant the last fetch started, by our clock: shown to people, never used to refresh. */
   lastFetch: string;
+  /**
+   * The newest `lastmodifieddate` HubSpot returned so far (ISO): the next run asks for contacts modified
+   * after it, minus a margin and `fetchMs`. Absent: no refresh is possible, the next run fetches in full.
+   */
+  watermark?: string;
+  /** How long the last fetch took (ms): a contact changed while it ran may carry a time that much older. */
+  fetchMs?: number;
   /** ISO instant of the last full fetch (deletions are only seen by one). */
   lastFullFetch: string;
   contacts: number;
@@ -45,7 +54,9 @@ export type HistoryById = Map<string, Record<string, HistoryEntry[]>>;
 export function readManifest(paths: CachePaths): Manifest | undefined {
   if (!existsSync(paths.manifest)) return undefined;
   try {
-    const m = JSON.parse(readFileSync(paths.manifest, 'utf8')) as Partial<Manifest>;
+    const read = readRegularText(paths.manifest);
+    if (!read.ok) return undefined;
+    const m = JSON.parse(read.text) as Partial<Manifest>;
     const ok = m.format === FORMAT && typeof m.portal === 'string' && typeof m.lastFetch === 'string' && typeof m.lastFullFetch === 'string'
       && typeof m.snapshotVersion === 'string' && typeof m.needs === 'object' && m.needs !== null;
     return ok ? (m as Manifest) : undefined;
@@ -61,7 +72,9 @@ export function newManifest(fields: Omit<Manifest, 'format'>): Manifest {
 export function readHistoryFile(paths: CachePaths): HistoryById | undefined {
   if (!existsSync(paths.history)) return undefined;
   try {
-    const raw = JSON.parse(readFileSync(paths.history, 'utf8')) as Record<string, Record<string, HistoryEntry[]>>;
+    const read = readRegularText(paths.history);
+    if (!read.ok) return undefined;
+    const raw = JSON.parse(read.text) as Record<string, Record<string, HistoryEntry[]>>;
     return new Map(Object.entries(raw));
   } catch {
     return undefined;
@@ -70,14 +83,21 @@ export function readHistoryFile(paths: CachePaths): HistoryById | undefined {
 
 /** History (when any) then the manifest, each through a temporary file and a rename. */
 export function writeCacheFiles(paths: CachePaths, manifest: Manifest, history: HistoryById | undefined): void {
-  if (history) writeAtomically(paths.history, JSON.stringify(Object.fromEntries(history)));
+  if (history) writeFileAtomically(paths.history, JSON.stringify(Object.fromEntries(history)));
   else rmSync(paths.history, { force: true });
-  writeAtomically(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
+  writeFileAtomically(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
 }
 
-function writeAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
+/** `hubspot-history.json.4711.tmp` → 4711: the temporaries of the cache's writers. */
+function writerOf(name: string): number | undefined {
+  const m = /^hubspot-[a-z-]+\.[a-z]+\.(\d+)\.tmp$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Removes what a killed run left in the cache folder (SIGKILL, or a language server's preview worker,
+ * which gets no signals); Ctrl-C and SIGTERM are handled while writing (files/temp-files.ts).
+ */
+export function sweepCacheTemps(paths: CachePaths): void {
+  sweepStaleTemps(dirname(paths.manifest), writerOf);
 }

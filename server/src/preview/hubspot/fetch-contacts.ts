@@ -27,6 +27,22 @@ export interface FetchedContacts {
   records: ContactRecord[];
   /** Present when history was asked for: every fetched contact has an entry (maybe empty). */
   history: HistoryById | undefined;
+  /** The newest modification time HubSpot gave for these contacts (epoch ms), if it gave any. */
+  newestModified: number | undefined;
+}
+
+/**
+ * HubSpot's own time of a contact's last change: `lastmodifieddate` (returned with every contact) or the
+ * record's `updatedAt`. The incremental refresh asks for changes after the newest of these, so its
+ * watermark comes from HubSpot's clock, never from ours or from `--now`.
+ */
+export function modifiedAt(data: CrmRecordData): number | undefined {
+  const times = [data.properties.lastmodifieddate, (data as { updatedAt?: string }).updatedAt].map((t) => (t ? Date.parse(t) : NaN)).filter((t) => !Number.isNaN(t));
+  return times.length > 0 ? Math.max(...times) : undefined;
+}
+
+function newest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
 /** Every contact with `properties`, and the history of `history` properties. */
@@ -34,6 +50,7 @@ export async function fetchAllContacts(ctx: FetchContext, properties: string[], 
   const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
   const records: ContactRecord[] = [];
   const histories: HistoryById | undefined = history.length > 0 ? new Map() : undefined;
+  let newestModified: number | undefined;
   const pages = ctx.account.pageContacts(properties, history.length > 0 ? { history } : {})[Symbol.asyncIterator]();
   for (;;) {
     throwIfAborted(ctx.signal);
@@ -41,15 +58,16 @@ export async function fetchAllContacts(ctx: FetchContext, properties: string[], 
     if (next.done) break;
     for (const data of next.value) {
       records.push({ id: data.id, properties: data.properties });
+      newestModified = newest(newestModified, modifiedAt(data));
       histories?.set(data.id, historyEntries(data, history));
     }
     ctx.onProgress?.({ phase: 'contacts', done: records.length, total: total === undefined ? undefined : Math.max(total, records.length) });
   }
-  return { records, history: histories };
+  return { records, history: histories, newestModified };
 }
 
 /** The contacts modified since the last fetch, and the history merged with the cached one. */
-export type Incremental = { modified: ContactRecord[]; history: HistoryById | undefined } | { tooMany: number };
+export type Incremental = { modified: ContactRecord[]; history: HistoryById | undefined; newestModified: number | undefined } | { tooMany: number };
 
 /**
  * The contacts modified after `since` (one search, paged); when a list needs history, the modified
@@ -61,6 +79,7 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
   const found = await untilAborted(ctx.account.contactsModifiedSince(since, properties, { onPage, ceiling: ctx.searchCeiling }), ctx.signal);
   if ('tooMany' in found) return found;
   const modified = found.records.map((data) => ({ id: data.id, properties: data.properties }));
+  const newestModified = found.records.reduce<number | undefined>((max, data) => newest(max, modifiedAt(data)), undefined);
   let histories = cachedHistory;
   if (history.length > 0) {
     histories = new Map(cachedHistory ?? []);
@@ -70,7 +89,7 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
     for (const id of ids) histories.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
     ctx.onProgress?.({ phase: 'history', done: ids.length, total: ids.length });
   }
-  return { modified, history: histories };
+  return { modified, history: histories, newestModified };
 }
 
 /** History as the engine's records hold it (epoch ms, newest first); a property without any is []. */

@@ -2,6 +2,12 @@
 // reads, cached under .hslist/cache/ and refreshed incrementally (contacts modified since the last
 // fetch). List memberships (`in list #id`) and associated companies are read again on every run:
 // neither a membership change nor a company edit touches the contact's `lastmodifieddate`.
+//
+// "Modified since the last fetch" is measured on HubSpot's clock: the watermark is the newest
+// `lastmodifieddate` HubSpot returned, never our clock and never the preview's `--now` (a future
+// `--now` once became the watermark, and every later run fetched nothing new). The next refresh asks
+// for changes after it, minus a margin for index lag and minus how long the fetch took (a contact
+// changed while its page was already read has a time within that window).
 
 import { createHubSpotAccount, type HubSpotAccountOptions } from '../../hubspot/account/account';
 import type { HubSpotAccount } from '../../hubspot/account/types';
@@ -10,7 +16,7 @@ import type { ColumnStore } from '../columns';
 import { readSnapshot, writeSnapshot } from '../snapshot';
 import type { SourceReport } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
-import { cachePaths, newManifest, readHistoryFile, readManifest, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
+import { cachePaths, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
 import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras } from './extras';
@@ -28,7 +34,8 @@ export interface HubSpotSourceOptions {
   connection: HubSpotAccountOptions;
   schema: Schema;
   needs: DataNeeds;
-  now?: () => number;
+  /** The wall clock, for the age of the last full fetch only (default Date.now); never the preview's *now*. */
+  clock?: () => number;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   /** The search API's result ceiling, 10,000 by default; tests lower it to reach the fallback quickly. */
@@ -53,8 +60,8 @@ export interface LiveData extends Extras {
 }
 
 export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promise<LiveData> {
-  const now = options.now ?? Date.now;
-  const started = now();
+  const clock = options.clock ?? Date.now;
+  const started = clock();
   const paths = cachePaths(options.root);
   const ctx: FetchContext = { account: createHubSpotAccount({ ...options.connection, signal: options.signal }), signal: options.signal, onProgress: options.onProgress, searchCeiling: options.searchCeiling };
   const details = await untilAborted(ctx.account.accountDetails(), options.signal);
@@ -64,15 +71,22 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const cached = previous && samePortal ? readCached(paths, previous) : undefined;
   const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
   const plan = chooseRefresh(previous, cached, portal, options.needs, started);
+  const fetchStart = performance.now();
   const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached);
+  const fetchMs = Math.ceil(performance.now() - fetchStart);
   const extras = await readExtras(ctx.account, contactIds(fetched.contacts), needs, options);
   throwIfAborted(options.signal);
   const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
   options.onProgress?.({ phase: 'saving', done: 0 });
   // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
+  sweepCacheTemps(paths);
   writeSnapshot(store, paths.snapshot);
   const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
-  const manifest = newManifest({ portal: portal.base, portalId: portal.id, needs, lastFetch: new Date(started).toISOString(), lastFullFetch, contacts: store.size, snapshotVersion: store.version });
+  const watermark = fetched.refresh.mode === 'full' ? fetched.newestModified : newest(fetched.newestModified, previous?.watermark ? Date.parse(previous.watermark) : undefined);
+  const manifest = newManifest({
+    portal: portal.base, portalId: portal.id, needs, lastFetch: new Date(started).toISOString(), lastFullFetch,
+    ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs, contacts: store.size, snapshotVersion: store.version,
+  });
   writeCacheFiles(paths, manifest, fetched.history);
   return { store, report: liveReport(ctx.account, store.size), history: fetched.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
 }
@@ -88,9 +102,16 @@ function chooseRefresh(previous: Manifest | undefined, cached: Cached | undefine
   if (!coversNeeds(previous.needs, { ...previous.needs, contactProperties: needs.contactProperties, historyProperties: needs.historyProperties })) {
     return { mode: 'full', reason: 'the lists read properties the cache does not hold' };
   }
-  const lastFull = Date.parse(previous.lastFullFetch);
-  if (!(now - lastFull < FULL_REFETCH_AFTER_MS)) return { mode: 'full', reason: 'the last full fetch is over a day old (deleted contacts)' };
-  return { mode: 'incremental', since: Date.parse(previous.lastFetch) - REFRESH_MARGIN_MS };
+  const age = now - Date.parse(previous.lastFullFetch);
+  if (age < 0) return { mode: 'full', reason: 'the last full fetch is dated after now (the clock was changed)' };
+  if (!(age < FULL_REFETCH_AFTER_MS)) return { mode: 'full', reason: 'the last full fetch is over a day old (deleted contacts)' };
+  const watermark = previous.watermark ? Date.parse(previous.watermark) : NaN;
+  if (Number.isNaN(watermark)) return { mode: 'full', reason: 'the cache holds no modification time from HubSpot to refresh from' };
+  return { mode: 'incremental', since: watermark - REFRESH_MARGIN_MS - (previous.fetchMs ?? 0) };
+}
+
+function newest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
 /** The snapshot and history of the last run. */
@@ -103,6 +124,8 @@ interface Fetched {
   contacts: ContactSet;
   history: HistoryById | undefined;
   refresh: Refresh;
+  /** The newest `lastmodifieddate` HubSpot returned in this fetch. */
+  newestModified: number | undefined;
 }
 
 async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds, plan: RefreshPlan, cached: Cached | undefined): Promise<Fetched> {
@@ -112,13 +135,13 @@ async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds
     const result = await fetchModifiedContacts(ctx, cached.history, plan.since, properties, history);
     if (!('tooMany' in result)) {
       const contacts: ContactSet = { kind: 'merge', base: cached.store, modified: result.modified };
-      return { contacts, history: result.history, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified.length } };
+      return { contacts, history: result.history, newestModified: result.newestModified, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified.length } };
     }
     const reason = `${result.tooMany.toLocaleString('en-US')} contacts changed since the last fetch, over the search API's ${(ctx.searchCeiling ?? SEARCH_CEILING).toLocaleString('en-US')}`;
     return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined);
   }
   const all = await fetchAllContacts(ctx, properties, history);
-  return { contacts: { kind: 'records', records: all.records }, history: all.history, refresh: { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.records.length } };
+  return { contacts: { kind: 'records', records: all.records }, history: all.history, newestModified: all.newestModified, refresh: { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.records.length } };
 }
 
 /** The cached snapshot and history, when the snapshot matches the manifest. */

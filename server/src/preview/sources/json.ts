@@ -3,26 +3,37 @@
 // Records that are not of that shape are rejected and reported with their line (NDJSON) or
 // position (array index + 1); values are checked against the schema like the CSV's.
 
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Schema } from '../../language/schema-types';
 import type { ContactRecord, HistoryEntry, SourceReport } from '../types';
-import { ReportBuilder } from './report';
+import { readRegularText, regularFileStream } from '../../files/regular-file';
+import { IdRegistry, ReportBuilder, UnreadableSource } from './report';
 import { checkValue } from './values-check';
 import type { SourceOptions } from './csv';
 
 type Sink = (record: ContactRecord) => void;
 
+/** A JSON array is read whole, and a JS string holds at most about 512 MB: larger exports belong in NDJSON. */
+export const MAX_JSON_ARRAY_BYTES = 256 * 1024 * 1024;
+
+/** Throws UnreadableSource when the file cannot be opened or is not a regular file. */
 export async function readNdjsonContacts(input: Readable | string, schema: Schema, sink: Sink, options: SourceOptions = {}): Promise<SourceReport> {
-  const report = new ReportBuilder(options.name ?? (typeof input === 'string' ? input : 'NDJSON'));
-  const lines = createInterface({ input: typeof input === 'string' ? createReadStream(input) : input, crlfDelay: Infinity });
+  const name = options.name ?? (typeof input === 'string' ? input : 'NDJSON');
+  const report = new ReportBuilder(name);
+  const lines = createInterface({ input: typeof input === 'string' ? openNdjson(input, name) : input, crlfDelay: Infinity });
   const state = newState(schema, report, options);
   let line = 0;
-  for await (const text of lines) {
+  for await (const raw of lines) {
     line++;
+    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw; // a byte-order mark
     if (text.trim() === '') continue;
+    if (text.includes('\ufffd')) {
+      // Bytes that are not UTF-8 were decoded to U+FFFD: the record's text would silently compare wrong.
+      report.issue(line, 'malformed-line', `Line ${line} holds bytes that are not UTF-8; the record was skipped (save the file as UTF-8).`);
+      report.rejected();
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -36,24 +47,45 @@ export async function readNdjsonContacts(input: Readable | string, schema: Schem
   return report.finish();
 }
 
-/** A JSON array file (read whole: arrays are for small exports; use NDJSON for big ones). */
+function openNdjson(path: string, name: string): Readable {
+  const opened = regularFileStream(path);
+  if (!opened.ok) throw new UnreadableSource(`${name} ${opened.message.replace(/\.$/, '')}`);
+  return opened.stream;
+}
+
+/**
+ * A JSON array file (read whole: arrays are for small exports; use NDJSON for big ones). Throws
+ * UnreadableSource when the file cannot be read, is empty, is not JSON, or holds no array of records.
+ */
 export async function readJsonArrayContacts(input: string, schema: Schema, sink: Sink, options: SourceOptions = {}): Promise<SourceReport> {
-  const report = new ReportBuilder(options.name ?? input);
+  const name = options.name ?? input;
+  const report = new ReportBuilder(name);
+  const read = readRegularText(input, MAX_JSON_ARRAY_BYTES);
+  if (!read.ok) {
+    const hint = read.code === 'file-too-large' ? ' (a JSON array is read whole; write large exports as NDJSON, one record a line)' : '';
+    throw new UnreadableSource(`${name} ${read.message.replace(/\.$/, '')}${hint}`);
+  }
+  if (read.text.trim() === '') throw new UnreadableSource(`${name} is empty: expected a JSON array of contact records`);
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(input, 'utf8'));
+    value = JSON.parse(read.text);
   } catch (e) {
-    report.issue(1, 'malformed-line', `The file is not valid JSON (${(e as Error).message}).`);
-    return report.finish();
+    throw new UnreadableSource(`${name} is not valid JSON (${(e as Error).message})`);
   }
-  const items = Array.isArray(value) ? value : (value as { results?: unknown[] })?.results;
-  if (!Array.isArray(items)) {
-    report.issue(1, 'bad-record', 'Expected an array of contact records (or an API page with "results").');
-    return report.finish();
-  }
+  const items = Array.isArray(value) ? value : (value as { results?: unknown[] } | null)?.results;
+  if (!Array.isArray(items)) throw new UnreadableSource(`${name} holds ${describeJson(value)}, not contact records: expected a JSON array of { id, properties } records (or an API page with "results")`);
   const state = newState(schema, report, options);
   items.forEach((item, i) => acceptRecord(item, i + 1, state, sink));
   return report.finish();
+}
+
+/** What a JSON value is, for messages: "a number", "an object with keys hello, world". */
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return 'an empty object';
+  return `an object with ${keys.length === 1 ? 'key' : 'keys'} ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}`;
 }
 
 interface State {
@@ -62,10 +94,11 @@ interface State {
   zone: string;
   wanted: ReadonlySet<string> | undefined;
   reportedUnknown: Set<string>;
+  ids: IdRegistry;
 }
 
 function newState(schema: Schema, report: ReportBuilder, options: SourceOptions): State {
-  return { schema, report, zone: options.exportZone ?? 'UTC', wanted: options.properties, reportedUnknown: new Set() };
+  return { schema, report, zone: options.exportZone ?? 'UTC', wanted: options.properties, reportedUnknown: new Set(), ids: new IdRegistry() };
 }
 
 function acceptRecord(value: unknown, line: number, s: State, sink: Sink): void {
@@ -76,6 +109,7 @@ function acceptRecord(value: unknown, line: number, s: State, sink: Sink): void 
     s.report.rejected();
     return;
   }
+  if (!s.ids.claim(id, line, s.report, 'Record')) return;
   const record: ContactRecord = { id, properties: checkProperties(v.properties as Record<string, unknown>, line, s) };
   if (v.propertiesWithHistory && typeof v.propertiesWithHistory === 'object') record.history = history(v.propertiesWithHistory as Record<string, unknown>);
   if (Array.isArray(v.listMemberships)) record.listMemberships = v.listMemberships.map(String);

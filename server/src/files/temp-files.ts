@@ -1,0 +1,86 @@
+// Temporary files of atomic writes (write a temporary, rename it over the file) must not outlive an
+// interrupted run. While one exists, SIGINT and SIGTERM are caught: a caught signal waits until the
+// synchronous write in progress has finished (a signal with no handler would kill the process in the
+// middle of it), then every temporary still there is removed and, when nothing else in the process
+// listens for that signal (the preview's Ctrl-C does), the signal is raised again so the process ends
+// as it would have. Worker threads get no signals; their writers sweep the temporaries that a killed
+// process left behind (`sweepStaleTemps`).
+
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
+
+const live = new Set<string>();
+let installed = false;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const path of live) rmSync(path, { force: true });
+  live.clear();
+  uninstall();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function uninstall(): void {
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  installed = false;
+}
+
+/** Remembers a temporary file: it is removed if the process is interrupted before `releaseTemp`. */
+export function trackTemp(path: string): void {
+  live.add(path);
+  if (installed || !isMainThread) return;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  installed = true;
+}
+
+/** The temporary was renamed into place (or removed). The handlers stay until the next signal or exit. */
+export function releaseTemp(path: string): void {
+  live.delete(path);
+}
+
+/** Whether a process with this id runs (on this machine). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporaries in `dir` that a process no longer running left behind (killed with SIGKILL, or a
+ * worker thread's write cut short). `pidOf` reads the writer's process id from a file name, or
+ * returns undefined for files that are not such temporaries.
+ */
+export function sweepStaleTemps(dir: string, pidOf: (name: string) => number | undefined): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = pidOf(name);
+    if (pid !== undefined && pid !== process.pid && !isAlive(pid)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Writes `path` through `<path>.<pid>.tmp` and a rename (a reader never sees half a file), with the
+ * temporary tracked while it exists and removed if the write fails.
+ */
+export function writeFileAtomically(path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  trackTemp(tmp);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+    releaseTemp(tmp);
+  }
+}
