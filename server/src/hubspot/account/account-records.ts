@@ -29,14 +29,14 @@ export function recordsOf(page: Json, what: string, host: string): CrmRecordData
 }
 
 function toRecord(value: unknown, what: string, host: string): CrmRecordData {
-  const record = value as { id?: unknown; properties?: unknown; propertiesWithHistory?: unknown } | null;
+  const record = value as { id?: unknown; properties?: unknown; propertiesWithHistory?: unknown; updatedAt?: unknown } | null;
   const validId = record && (typeof record.id === 'string' || typeof record.id === 'number') && String(record.id) !== '';
   if (!record || typeof record !== 'object' || !validId || typeof record.properties !== 'object' || record.properties === null || Array.isArray(record.properties)) {
     throw toAccountError(new Error(`HubSpot at ${host} sent ${what} that is not a record with an id and properties`), host);
   }
   const properties: Record<string, string | null> = {};
   for (const [name, v] of Object.entries(record.properties as Record<string, unknown>)) properties[name] = v === null || v === undefined ? null : String(v);
-  const result: CrmRecordData = { id: String(record.id), properties };
+  const result: CrmRecordData = { id: String(record.id), properties, ...(typeof record.updatedAt === 'string' ? { updatedAt: record.updatedAt } : {}) };
   if (record.propertiesWithHistory && typeof record.propertiesWithHistory === 'object') result.history = historyOf(record.propertiesWithHistory as Record<string, unknown>);
   return result;
 }

@@ -62,6 +62,8 @@ export interface CrmRecordData {
   properties: Record<string, string | null>;
   /** Newest first, when history was asked for. */
   history?: Record<string, HistoryValue[]>;
+  /** When HubSpot last changed the record (ISO), when HubSpot says. */
+  updatedAt?: string;
 }
 
 export interface PageContactsOptions {

@@ -37,7 +37,7 @@ export interface FetchedContacts {
  * watermark comes from HubSpot's clock, never from ours or from `--now`.
  */
 export function modifiedAt(data: CrmRecordData): number | undefined {
-  const times = [data.properties.lastmodifieddate, (data as { updatedAt?: string }).updatedAt].map((t) => (t ? Date.parse(t) : NaN)).filter((t) => !Number.isNaN(t));
+  const times = [data.properties.lastmodifieddate, data.updatedAt].map((t) => (t ? Date.parse(t) : NaN)).filter((t) => !Number.isNaN(t));
   return times.length > 0 ? Math.max(...times) : undefined;
 }
 
