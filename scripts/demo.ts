@@ -67,7 +67,10 @@ function steps(): Step[] {
     { title: 'Pull the HubSpot and Salesforce schemas into .hslist/schema/', args: ['schema', 'pull'] },
     { title: 'Check the workspace against the pulled schemas', args: ['check'] },
     { title: 'Check formatting', args: ['fmt', '--check'] },
-    { title: 'Compile the Salesforce inclusion list to a HubSpot Lists API request', args: ['compile', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
+    {
+      title: 'Compile the Salesforce inclusion list to a HubSpot Lists API request (HubSpot stores an OR of AND groups, so each `or` multiplies the groups; `$list:<name>` stands for a list\'s id until apply publishes it)',
+      args: ['compile', 'salesforce-sync.hslist', '--list', INCLUSION_LIST],
+    },
     { title: 'Preview the inclusion list on examples/contacts.csv', args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
     {
       title: 'Preview it on the live (emulated) portal, as of the end of its seeded data: property history included, snapshot cached in .hslist/cache/',

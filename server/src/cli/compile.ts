@@ -45,7 +45,8 @@ export async function runCompile(argv: string[], io: CliIo): Promise<number> {
   const listIdFor = await idsFor(args.values.get('target'), ctx, root, io);
   const compileCtx = { schema: ctx.schema, listIdFor, defaultTimezone: ctx.config.timezone };
   const requests = lists.map((l) => compileList(l, compileCtx).request);
-  io.out(JSON.stringify(wanted === undefined ? requests : requests[0], null, 2) + '\n');
+  // One shape whatever the flags: an array of requests (one element with --list).
+  io.out(JSON.stringify(requests, null, 2) + '\n');
   return 0;
 }
 

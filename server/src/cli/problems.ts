@@ -47,11 +47,6 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Errors and warnings fail a check; info lines are printed but do not. */
-export function countsAsFailure(p: Problem): boolean {
-  return p.severity === 'error' || p.severity === 'warning';
-}
-
 export function summary(problems: Problem[], fileCount: number): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.filter((p) => p.severity === 'warning').length;

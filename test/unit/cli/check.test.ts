@@ -107,3 +107,18 @@ describe('hslist check', () => {
     assert.equal(run.code, 0);
   });
 });
+
+describe('hslist check: warnings are advice', () => {
+  const WARNED = 'list "A" {\n  type: active\n  where email is known including unknown\n}\n';
+  it('exits 0 on warnings alone, 1 with --max-warnings below their count, and says why', async () => {
+    const root = workspace({ 'a.hslist': WARNED });
+    const run = await hslist(root, 'check');
+    assert.equal(run.code, 0);
+    assert.match(run.out, /warning including-unknown-ignored/);
+    const strict = await hslist(root, 'check', '--max-warnings', '0');
+    assert.equal(strict.code, 1);
+    assert.match(strict.err, /More than --max-warnings 0\./);
+    assert.equal((await hslist(root, 'check', '--max-warnings', '1')).code, 0);
+    assert.equal((await hslist(root, 'check', '--max-warnings', 'x')).code, 2);
+  });
+});

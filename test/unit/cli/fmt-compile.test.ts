@@ -57,10 +57,11 @@ describe('hslist compile', () => {
     assert.deepEqual(and.filters[1], { filterType: 'IN_LIST', listId: '$list:Tests', operator: 'NOT_IN_LIST' });
   });
 
-  it('--list NAME prints that one request; an unknown name is a usage error naming the lists', async () => {
+  it('--list NAME (any case) prints that one request, in the same shape: an array; an unknown name is a usage error naming the lists', async () => {
     const root = workspace(files);
-    const one = JSON.parse((await hslist(root, 'compile', 'a.hslist', '--list', 'Manual')).out);
-    assert.equal(one.name, 'Manual');
+    const one = JSON.parse((await hslist(root, 'compile', 'a.hslist', '--list', 'manual')).out);
+    assert.ok(Array.isArray(one));
+    assert.deepEqual(one.map((r: { name: string }) => r.name), ['Manual']);
     const missing = await hslist(root, 'compile', 'a.hslist', '--list', 'Nope');
     assert.equal(missing.code, 2);
     assert.match(missing.err, /no list named "Nope" \(its lists: "Customers", "Manual"\)/);
