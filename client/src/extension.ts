@@ -6,6 +6,8 @@ import { Accounts } from './accounts';
 import { registerCommands } from './commands';
 import { PreviewNotifications } from '../../server/src/lsp/preview/protocol';
 import { registerPreview } from './preview';
+import { registerPublish } from './publish';
+import type { PublishTestHooks } from './publish/test-hooks';
 import { OUTPUT_CHANNEL_NAME, PingResult } from './ids';
 import { ServerConnection } from './server-connection';
 import { ServerState, StatusItem } from './status';
@@ -23,6 +25,8 @@ export interface HslistApi {
    * extension runs under an extension test runner: another extension must not swap the user's token.
    */
   connectHubSpotForTest?(token: string): Promise<void>;
+  /** Test hooks of publishing (the HubSpot lists view, scripted answers to Apply's modals); same condition. */
+  publishForTest?: PublishTestHooks;
 }
 
 let connection: ServerConnection | undefined;
@@ -51,6 +55,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
     }),
   }));
 
+  const publish = registerPublish({ server, output, onAccountsChanged: accounts.onDidChange, testMode: context.extensionMode === vscode.ExtensionMode.Test });
+  context.subscriptions.push(...publish.disposables);
+
   output.appendLine(`[client] hslist ${context.extension.packageJSON.version as string} activating`);
   const started = server.start();
   return {
@@ -59,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
     ping: () => server.ping(),
     whenSettled: () => started.then(() => server.currentState),
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { connectHubSpotForTest: (token: string) => accounts.setHubSpotToken(token) } : {}),
+    ...(publish.testHooks ? { publishForTest: publish.testHooks } : {}),
   };
 }
 
