@@ -5,6 +5,7 @@
 import { CodeLensRefreshRequest, ResponseError } from 'vscode-languageserver/node';
 import { addCodeLensSource } from '../code-lens-sources';
 import type { ServerContext } from '../context';
+import { onFilesRead } from '../workspace-events';
 import { describeError } from '../guard';
 import { applyRequest } from './apply-request';
 import { publishLenses } from './lenses';
@@ -23,6 +24,8 @@ export function registerPublish(ctx: ServerContext): PublishSession {
   };
   addCodeLensSource(ctx, (uri) => publishLenses(ctx, session, uri));
   ctx.documents.onDidChangeContent(() => session.edited());
+  ctx.documents.onDidClose(() => session.edited());
+  onFilesRead(ctx, () => session.edited());
   c.onNotification(PublishNotifications.connectionChanged, () => session.connectionChanged());
   c.onRequest(PublishRequests.plan, (p: PlanParams | null, token) => logged(ctx, 'plan', planRequest(ctx, session, p ?? {}, token)));
   c.onRequest(PublishRequests.apply, (p: ApplyParams, token) => logged(ctx, 'apply', applyRequest(ctx, session, p, token)));
