@@ -33,7 +33,7 @@ export function needingForce(view: PlanView): EntryView[] {
 function inclusionLine(e: EntryView): string {
   const who = e.impact
     ? `+${fmt(e.impact.enter)} would enter, −${fmt(e.impact.leave)} would leave (judged on ${e.impact.source})`
-    : 'who would enter and leave is unknown (no contact data)';
+    : 'who would enter and leave is not known (no contact data, or its load was cancelled: see the plan)';
   return `The inclusion list "${e.name}": ${who}. Contacts who enter start syncing to Salesforce when a sync is triggered; those who leave stop syncing (their Salesforce records stay).`;
 }
 

@@ -14,11 +14,8 @@ export class PublishTree implements vscode.TreeDataProvider<PublishNode>, vscode
   private readonly changed = new vscode.EventEmitter<PublishNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private answer: PlanAnswer | undefined;
-  private loading: Promise<PlanAnswer | undefined> | undefined;
+  private loading: Promise<PlanAnswer> | undefined;
   private view: vscode.TreeView<PublishNode> | undefined;
-  private readonly loaded = new vscode.EventEmitter<PlanAnswer | undefined>();
-  /** Fires after each answer is shown (tests wait on it; commands read the plan). */
-  readonly onDidLoad = this.loaded.event;
 
   constructor(private readonly client: PublishClient, private readonly output: vscode.OutputChannel) {}
 
@@ -33,14 +30,16 @@ export class PublishTree implements vscode.TreeDataProvider<PublishNode>, vscode
   }
 
   /** Asks the server for the plan (`refresh`: read the portal again) and shows it. */
-  reload(refresh = false): Promise<PlanAnswer | undefined> {
-    const load = this.client.plan(refresh ? { refresh: true } : {}).then(
-      (answer) => answer,
-      (error: unknown) => {
-        this.output.appendLine(`[publish] plan: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      },
-    );
+  reload(refresh = false): Promise<PlanAnswer> {
+    // A server that is not running yet (or failed) is an answer too: the view says so instead of asking
+    // again at once; the server's `ready` reloads.
+    const load = Promise.resolve()
+      .then(() => this.client.plan(refresh ? { refresh: true } : {}))
+      .catch((error: unknown): PlanAnswer => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.output.appendLine(`[publish] plan: ${message}`);
+        return { state: 'unavailable', reason: 'error', message: `The plan cannot be read: ${message}.` };
+      });
     this.loading = load;
     return load.then((answer) => {
       if (this.loading === load) this.show(answer);
@@ -48,13 +47,11 @@ export class PublishTree implements vscode.TreeDataProvider<PublishNode>, vscode
     });
   }
 
-  /** Shows an answer a command received (the Plan command's, apply's re-read). */
-  show(answer: PlanAnswer | undefined): void {
+  private show(answer: PlanAnswer): void {
     this.answer = answer;
     this.loading = undefined;
     this.showHeader();
     this.changed.fire(undefined);
-    this.loaded.fire(answer);
   }
 
   private showHeader(): void {
@@ -98,6 +95,5 @@ export class PublishTree implements vscode.TreeDataProvider<PublishNode>, vscode
 
   dispose(): void {
     this.changed.dispose();
-    this.loaded.dispose();
   }
 }

@@ -49,9 +49,9 @@ describe('client: publish texts', () => {
     ]);
   });
 
-  it('without contact data the inclusion list\'s line says the effect is unknown', () => {
+  it('without contact data the inclusion list\'s line says the effect is not known', () => {
     const q = applyQuestion(view([{ ...inclusion, impact: undefined }]));
-    assert.match(q.detail, /The inclusion list "Qualified": who would enter and leave is unknown \(no contact data\)\. Contacts who enter start syncing to Salesforce/);
+    assert.match(q.detail, /The inclusion list "Qualified": who would enter and leave is not known \(no contact data, or its load was cancelled: see the plan\)\. Contacts who enter start syncing to Salesforce/);
   });
 
   it('the second question names each drifted list and why', () => {

@@ -12,11 +12,10 @@ import { applyPublish } from '../../publish/session';
 import { statePath } from '../../publish/state-file';
 import type { ServerContext } from '../context';
 import { isUnavailable, type OpenedAccount } from './account';
-import type { FreshPlan } from './session';
 import { planFingerprint } from './plan-view';
 import { beginCancellable, type CancellableWork } from './progress';
 import type { ApplyAnswer, ApplyOutcomeView, ApplyParams } from './protocol';
-import type { PublishSession } from './session';
+import type { FreshPlan, PublishSession } from './session';
 
 export const STALE_MESSAGE = 'The files or HubSpot changed since the plan you confirmed, so nothing was applied. Run Apply again to see the new plan.';
 
