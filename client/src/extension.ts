@@ -8,6 +8,8 @@ import { registerCommands } from './commands';
 import { ConnectOffers, type ConnectOffer } from './connect-offers';
 import { PreviewNotifications } from '../../server/src/lsp/preview/protocol';
 import { registerPreview } from './preview';
+import { registerPublish } from './publish';
+import type { PublishTestHooks } from './publish/test-hooks';
 import { OUTPUT_CHANNEL_NAME, PingResult } from './ids';
 import { ServerConnection } from './server-connection';
 import { ServerState, StatusItem } from './status';
@@ -29,6 +31,8 @@ export interface HslistApi {
   connectSalesforceForTest?(instanceUrl: string, token: string): Promise<void>;
   connectedHostsForTest?(): Promise<AccountState>;
   connectOffersForTest?(): ConnectOffer[];
+  /** Test hooks of publishing (the HubSpot lists view, scripted answers to Apply's modals); same condition. */
+  publishForTest?: PublishTestHooks;
 }
 
 function testHooks(accounts: Accounts, offers: ConnectOffers): Partial<HslistApi> {
@@ -68,6 +72,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
     }),
   }));
 
+  const publish = registerPublish({ server, output, onAccountsChanged: accounts.onDidChange, testMode: context.extensionMode === vscode.ExtensionMode.Test });
+  context.subscriptions.push(...publish.disposables);
+
   output.appendLine(`[client] hslist ${context.extension.packageJSON.version as string} activating`);
   const started = server.start();
   return {
@@ -76,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
     ping: () => server.ping(),
     whenSettled: () => started.then(() => server.currentState),
     ...(context.extensionMode === vscode.ExtensionMode.Test ? testHooks(accounts, offers) : {}),
+    ...(publish.testHooks ? { publishForTest: publish.testHooks } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ import { registerNavigation } from './navigation';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from './semantic-tokens';
 import { pathOfUri, WorkspaceState } from './state';
 import { PREVIEW_CAPABILITIES, registerPreview } from './preview/register';
+import { registerPublish } from './publish/register';
 import { registerSymbols } from './symbols';
 import { registerWatcher, registerWatcherDynamically } from './watcher';
 
@@ -85,7 +86,7 @@ connection.onInitialize((params): InitializeResult => {
     connection.console.error(`hslist: reading the workspace failed: ${describeError(error)}`);
   }
   for (const register of [registerCompletion, registerHover, registerNavigation, registerSymbols, registerFolding,
-    registerFormatting, registerSemanticTokens, registerCodeActions, registerCommands, registerWatcher, registerPreview, registerAccountHosts]) register(ctx);
+    registerFormatting, registerSemanticTokens, registerCodeActions, registerCommands, registerWatcher, registerPreview, registerAccountHosts, registerPublish]) register(ctx);
   return initializeResult();
 });
 

@@ -13,6 +13,7 @@ import { refreshSchema } from './commands';
 import type { ServerContext } from './context';
 import { describeError } from './guard';
 import { pathOfUri } from './state';
+import { filesRead } from './workspace-events';
 
 export const WATCHED_GLOBS = ['**/*.hslist', '**/hslist.json', '**/.hslist/schema/**'];
 
@@ -27,6 +28,7 @@ function onWatchedFiles(ctx: ServerContext, params: DidChangeWatchedFilesParams)
   }
   if (settingsChanged) refreshSchema(ctx);
   ctx.publisher.schedule();
+  filesRead(ctx);
 }
 
 function onConfiguration(ctx: ServerContext, params: DidChangeConfigurationParams): void {

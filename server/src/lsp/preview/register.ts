@@ -3,6 +3,7 @@
 // (protocol.ts). server.ts calls registerPreview(ctx) and announces PREVIEW_CAPABILITIES.
 
 import { CodeLensRefreshRequest, ErrorCodes, ResponseError, type CodeLens, type CodeLensParams, type InlayHint, type InlayHintParams, type Position } from 'vscode-languageserver/node';
+import { extraCodeLenses } from '../code-lens-sources';
 import type { ServerContext } from '../context';
 import { fileOf } from '../context';
 import { guarded } from '../guard';
@@ -112,7 +113,8 @@ export function registerPreview(ctx: ServerContext): void {
   };
   ctx.documents.onDidChangeContent(() => session.edited());
   ctx.documents.onDidClose(() => session.edited());
-  ctx.connection.onCodeLens(guarded(ctx.connection, 'codeLens', [] as CodeLens[], (p: CodeLensParams) => codeLenses(ctx, session, p.textDocument.uri)));
+  ctx.connection.onCodeLens(guarded(ctx.connection, 'codeLens', [] as CodeLens[], (p: CodeLensParams) =>
+    [...codeLenses(ctx, session, p.textDocument.uri), ...extraCodeLenses(ctx, p.textDocument.uri)]));
   ctx.connection.languages.inlayHint.on(guarded(ctx.connection, 'inlayHint', [] as InlayHint[], (p: InlayHintParams) => inlayHints(ctx, session, p.textDocument.uri)));
   registerRequests(ctx, session);
 }
