@@ -5,6 +5,7 @@
 import { relative, resolve } from 'node:path';
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { pullLists, type PullOutcome } from '../publish/pull';
+import { pullReport } from '../publish/pull-report';
 import { PublishError } from '../publish/session';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './context';
@@ -44,15 +45,5 @@ export async function runPull(argv: string[], io: CliIo): Promise<number> {
 }
 
 function report(outcome: PullOutcome, cwd: string, root: string, outDir: string): string {
-  const shown = (p: string) => (relative(cwd, p).startsWith('..') ? p : relative(cwd, p));
-  const lines: string[] = [];
-  for (const w of outcome.written) lines.push(`✓ "${w.name}" #${w.listId} → ${shown(w.file)}`);
-  for (const s of outcome.skipped) lines.push(`· "${s.name}" not pulled: ${s.reason}`);
-  for (const f of outcome.failed) {
-    lines.push(`✗ "${f.name}"${f.listId && !f.name.startsWith('#') ? ` #${f.listId}` : ''} not pulled:`);
-    for (const reason of f.reasons) lines.push(`    ${reason}`);
-  }
-  lines.push(`Pull from portal ${outcome.portalId}: ${outcome.written.length} written, ${outcome.skipped.length} already in code, ${outcome.failed.length} not pulled.${outcome.written.length > 0 ? ' Recorded in hslist.lock.json.' : ''}`);
-  if (outcome.written.length > 0 && relative(root, outDir).startsWith('..')) lines.push(`Note: ${shown(outDir)} is outside the workspace (${shown(root)}): plan and apply there do not see these files.`);
-  return `${lines.join('\n')}\n`;
+  return pullReport(outcome, (p) => (relative(cwd, p).startsWith('..') ? p : relative(cwd, p)), root, outDir);
 }

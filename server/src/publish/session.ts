@@ -41,12 +41,20 @@ export async function planPublish(workspace: PublishWorkspace, account: HubSpotA
   const details = await account.accountDetails();
   const mismatch = request.target && portalMismatch(request.target, details.portalId);
   if (mismatch) throw new PublishError(mismatch);
-  const desired = desiredWorkspace(workspace.analysis, { root: workspace.root, schema: workspace.schema, defaultTimezone: workspace.defaultTimezone });
-  const portal = read.state.portals[details.portalId];
-  const remote = await readRemote(account, details.portalId, desired, portal);
-  const plan = makePlan(desired, remote, portal, { prune: request.prune });
+  const desired = desiredOf(workspace);
+  const remote = await readRemote(account, details.portalId, desired, read.state.portals[details.portalId]);
+  return { ...planFromRemote(workspace, remote, read.state, request, desired), remote, state: read.state, workspace };
+}
+
+/** The plan against a portal already read (pure: the editor recomputes it on every edit from its last read). */
+export function planFromRemote(workspace: PublishWorkspace, remote: RemotePortal, state: StateFile, request: PlanRequest = {}, desired = desiredOf(workspace)): { plan: Plan; desired: DesiredWorkspace } {
+  const plan = makePlan(desired, remote, state.portals[remote.portalId], { prune: request.prune });
   addDriftTexts(plan, { schema: workspace.schema, defaultTimezone: workspace.defaultTimezone });
-  return { plan, remote, state: read.state, desired, workspace };
+  return { plan, desired };
+}
+
+function desiredOf(workspace: PublishWorkspace): DesiredWorkspace {
+  return desiredWorkspace(workspace.analysis, { root: workspace.root, schema: workspace.schema, defaultTimezone: workspace.defaultTimezone });
 }
 
 export async function applyPublish(planned: Planned, account: HubSpotAccount, options: ApplyOptions = {}): Promise<ApplyOutcome> {

@@ -7,7 +7,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import type { Plan } from '../../publish/plan-types';
 import type { ServerContext } from '../context';
 import { isUnavailable } from './account';
-import { criteriaTexts } from './criteria-text';
+import { criteriaAnswer } from './criteria-text';
 import { judgeImpacts } from './impacts';
 import { planView } from './plan-view';
 import { beginCancellable } from './progress';
@@ -64,7 +64,7 @@ export async function criteriaRequest(ctx: ServerContext, session: PublishSessio
   const entry = plan.entries.find((e) => e.desired && e.name.toLowerCase() === name.toLowerCase());
   if (!entry) return { state: 'none', message: `There is no list named "${name}" in the files.` };
   const settings = ctx.state.settings;
-  return criteriaTexts(plan, entry, { schema: settings.schema, defaultTimezone: settings.config.timezone });
+  return criteriaAnswer(plan, entry, { schema: settings.schema, defaultTimezone: settings.config.timezone });
 }
 
 /** The portal's contact lists not kept as code, read now (the quick pick of "Pull lists…"). */

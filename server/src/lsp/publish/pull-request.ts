@@ -5,6 +5,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { pullReport } from '../../publish/pull-report';
 import { pullLists, type PullOutcome } from '../../publish/pull';
 import type { ServerContext } from '../context';
 import { failure, isUnavailable, openAccount } from './account';
@@ -52,16 +53,5 @@ export async function pullRequest(ctx: ServerContext, session: PublishSession, p
 
 /** The outcome as `hslist pull` words it, paths relative to the workspace root. */
 export function pullText(outcome: PullOutcome, root: string, outDir: string): string {
-  const shown = (p: string) => (relative(root, p).startsWith('..') ? p : relative(root, p));
-  const lines: string[] = [];
-  for (const w of outcome.written) lines.push(`✓ "${w.name}" #${w.listId} → ${shown(w.file)}`);
-  for (const s of outcome.skipped) lines.push(`· "${s.name}" not pulled: ${s.reason}`);
-  for (const f of outcome.failed) {
-    lines.push(`✗ "${f.name}"${f.listId && !f.name.startsWith('#') ? ` #${f.listId}` : ''} not pulled:`);
-    for (const reason of f.reasons) lines.push(`    ${reason}`);
-  }
-  const recorded = outcome.written.length > 0 ? ' Recorded in hslist.lock.json.' : '';
-  lines.push(`Pull from portal ${outcome.portalId}: ${outcome.written.length} written, ${outcome.skipped.length} already in code, ${outcome.failed.length} not pulled.${recorded}`);
-  if (outcome.written.length > 0 && relative(root, outDir).startsWith('..')) lines.push(`Note: ${outDir} is outside the workspace (${root}): plan and apply there do not see these files.`);
-  return `${lines.join('\n')}\n`;
+  return pullReport(outcome, (p) => (relative(root, p).startsWith('..') ? p : relative(root, p)), root, outDir);
 }

@@ -6,11 +6,8 @@
 
 import { statSync } from 'node:fs';
 import type { Plan } from '../../publish/plan-types';
-import { desiredWorkspace } from '../../publish/desired';
-import { addDriftTexts } from '../../publish/drift-text';
-import { makePlan } from '../../publish/plan';
 import type { RemotePortal } from '../../publish/remote';
-import { planPublish, type Planned, type PublishWorkspace } from '../../publish/session';
+import { planFromRemote, planPublish, type Planned, type PublishWorkspace } from '../../publish/session';
 import { readStateFile, statePath } from '../../publish/state-file';
 import type { WorkspaceAnalysis } from '../../language/workspace';
 import type { ServerContext } from '../context';
@@ -191,10 +188,7 @@ export class PublishSession {
 function recompute(workspace: PublishWorkspace, remote: RemotePortal): Plan | Unavailable {
   const read = readStateFile(workspace.root);
   if (!read.ok) return { state: 'unavailable', reason: 'error', message: read.message };
-  const desired = desiredWorkspace(workspace.analysis, { root: workspace.root, schema: workspace.schema, defaultTimezone: workspace.defaultTimezone });
-  const plan = makePlan(desired, remote, read.state.portals[remote.portalId]);
-  addDriftTexts(plan, { schema: workspace.schema, defaultTimezone: workspace.defaultTimezone });
-  return plan;
+  return planFromRemote(workspace, remote, read.state).plan;
 }
 
 /** Changes whenever hslist.lock.json is written (apply, pull, a git checkout). */
