@@ -65,7 +65,7 @@ test('the HubSpot lists view asks for an account, then shows each list not publi
   // The folder's tree collapsed, so the view has room for every row (a list only renders rows in sight).
   const folders = page.locator('.pane', { has: page.locator('.explorer-folders-view') }).locator('.pane-header');
   if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-  await pane().getByText('no HubSpot account is connected', { exact: false }).waitFor();
+  await pane().getByText('HubSpot is not connected for', { exact: false }).waitFor();
   await runCommand(page, 'hslist: Connect HubSpot account');
   // The token is bound to a host: the first box suggests the one the workspace settings name.
   await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Connect HubSpot account (1/2)' }).waitFor();
