@@ -1,0 +1,30 @@
+// The packed CLI installs into a fresh prefix without the registry and runs from any folder.
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../../..');
+
+describe('hslist CLI: packed and installed', function () {
+  this.timeout(120_000);
+
+  it('npm install --global of the tarball puts `hslist` on the PATH, and it checks a workspace elsewhere', async () => {
+    // `npm test` builds before the unit tests; alone, this test builds what is missing.
+    if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync('node', [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+    const { packCli } = (await import(join(ROOT, 'scripts/pack-cli.mjs'))) as { packCli: () => string };
+    const tarball = packCli();
+    const prefix = mkdtempSync(join(tmpdir(), 'hslist-prefix-'));
+    // --offline: the tarball declares no dependency, so nothing may be fetched.
+    execFileSync('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { stdio: 'pipe' });
+    const elsewhere = mkdtempSync(join(tmpdir(), 'hslist-admin-'));
+    writeFileSync(join(elsewhere, 'lists.hslist'), 'list "Customers" {\n  where lifecyclestage is customer\n}\n');
+    const env = { ...process.env, PATH: `${join(prefix, 'bin')}:${process.env.PATH}` };
+    const check = spawnSync('hslist', ['check'], { cwd: elsewhere, env, encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    assert.match(check.stderr, /1 file checked: no problems/);
+    const help = spawnSync('hslist', ['--help'], { cwd: elsewhere, env, encoding: 'utf8' });
+    assert.match(help.stdout, /hslist plan/);
+  });
+});
