@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { compileList } from '../../../server/src/hubspot/compile';
+import { dirname, join } from 'node:path';
 import { cachePaths } from '../../../server/src/preview/hubspot/cache-files';
 import { loadPreviewData, previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
 import { liveWorkspace, requestsTo, startLive, type LiveHarness } from './support';
@@ -90,6 +91,8 @@ describe('preview: the live HubSpot source against the emulator', function () {
     assert.deepEqual(new URLSearchParams(pages[0].query).getAll('propertiesWithHistory').flatMap((p) => p.split(',')).sort(), ['hs_lead_status', 'lifecyclestage']);
     const paths = cachePaths(ws.root);
     assert.ok(existsSync(paths.snapshot) && existsSync(paths.history));
+    const ignore = readFileSync(join(dirname(paths.snapshot), '.gitignore'), 'utf8');
+    assert.match(ignore, /^\*$/m, 'the cache holds contacts\' names and emails: git ignores all of it');
     const manifest = JSON.parse(readFileSync(paths.manifest, 'utf8'));
     assert.equal(manifest.portal, h.emulator.url);
     assert.equal(manifest.lastFetch, new Date(h.now()).toISOString());

@@ -1,10 +1,10 @@
-// The live source's cache under `<workspace>/.hslist/cache/` (git-ignored): the engine's snapshot of
+// The live source's cache under `<workspace>/.hslist/cache/` (kept out of git by its own .gitignore): the engine's snapshot of
 // the contacts, a small manifest (portal, what was fetched, when), and, only when a list uses history
 // operators, the property history beside them (the snapshot format does not hold history).
 // The manifest is written last and names the snapshot's version, so a run interrupted between the
 // writes leaves a cache that the next run recognises as stale and refetches in full.
 
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readRegularText } from '../../files/regular-file';
 import { sweepStaleTemps, writeFileAtomically } from '../../files/temp-files';
 import { dirname, join } from 'node:path';
@@ -82,6 +82,19 @@ export function readHistoryFile(paths: CachePaths): HistoryById | undefined {
 }
 
 /** History (when any) then the manifest, each through a temporary file and a rename. */
+const GIT_IGNORE = '# Written by hslist: contacts of the portal (names, emails) never belong in git.\n*\n';
+
+/**
+ * The cache holds personal data (contacts' names and emails): a `.gitignore` in its folder keeps every
+ * file of it out of git, whatever the repository's own ignore file says. Written before the first file.
+ */
+export function keepCacheOutOfGit(paths: CachePaths): void {
+  const dir = dirname(paths.snapshot);
+  mkdirSync(dir, { recursive: true });
+  const ignore = join(dir, '.gitignore');
+  if (!existsSync(ignore)) writeFileSync(ignore, GIT_IGNORE);
+}
+
 export function writeCacheFiles(paths: CachePaths, manifest: Manifest, history: HistoryById | undefined): void {
   if (history) writeFileAtomically(paths.history, JSON.stringify(Object.fromEntries(history)));
   else rmSync(paths.history, { force: true });

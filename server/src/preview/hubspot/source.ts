@@ -16,7 +16,7 @@ import type { ColumnStore } from '../columns';
 import { readSnapshot, writeSnapshot } from '../snapshot';
 import type { SourceReport } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
-import { cachePaths, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
+import { cachePaths, keepCacheOutOfGit, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
 import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras } from './extras';
@@ -80,6 +80,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   options.onProgress?.({ phase: 'saving', done: 0 });
   // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
   sweepCacheTemps(paths);
+  keepCacheOutOfGit(paths);
   writeSnapshot(store, paths.snapshot);
   const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
   const watermark = fetched.refresh.mode === 'full' ? fetched.newestModified : newest(fetched.newestModified, previous?.watermark ? Date.parse(previous.watermark) : undefined);
