@@ -59,6 +59,21 @@ export function notification(page, text) {
   return page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
 }
 
+/**
+ * A message shown as a toast or, when other notifications pushed it out of the toasts (VS Code shows only
+ * a few at once), kept in the notification center: waits on the message, not on a toast that can be hidden.
+ */
+export async function waitForMessage(page, runCommand, text, timeout = 30_000) {
+  const toast = notification(page, text);
+  if (await toast.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return toast.innerText();
+  await runCommand(page, 'Notifications: Show Notifications');
+  const kept = page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first();
+  await kept.waitFor({ timeout });
+  const message = await kept.innerText();
+  await runCommand(page, 'Notifications: Hide Notifications');
+  return message;
+}
+
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
