@@ -35,7 +35,7 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
     io.err(`${display(io.cwd, file)}: not previewed, fix the problems above first.\n`);
     return 1;
   }
-  const lists = analysis.tree.lists.filter((l) => flags.list === undefined || l.name.text === flags.list);
+  const lists = analysis.tree.lists.filter((l) => flags.list === undefined || l.name.text.toLowerCase() === flags.list.toLowerCase());
   if (flags.list !== undefined && lists.length === 0) {
     const names = analysis.tree.lists.map((l) => `"${l.name.text}"`).join(', ') || 'none';
     throw new UsageError(`${display(io.cwd, file)} has no list named "${flags.list}" (its lists: ${names}).`);
