@@ -43,10 +43,12 @@ async function runChange(change: Change, entry: PlanEntry, listId: string | unde
       await ctx.account.renameList(listId!, change.to);
       await record(ctx, entry, listId!, (s) => s);
       return listId;
-    case 'move':
-      await ctx.account.moveListToFolder(listId!, await ctx.folders.idOf(change.to));
-      await record(ctx, entry, listId!, (s) => withFolder(s, d?.folder));
+    case 'move': {
+      const folderId = await ctx.folders.idOf(change.to);
+      await ctx.account.moveListToFolder(listId!, folderId);
+      await record(ctx, entry, listId!, (s) => withFolder(s, d?.folder, folderId));
       return listId;
+    }
     case 'record':
       return recordAsIs(d!, entry, listId!, ctx);
     case 'forget':
@@ -72,9 +74,10 @@ export function resolvedBranch(d: DesiredList, ctx: StepContext): Record<string,
 async function create(d: DesiredList, entry: PlanEntry, ctx: StepContext): Promise<string> {
   const filterBranch = resolvedBranch(d, ctx);
   const request: ListCreateRequest = { name: d.name, objectTypeId: '0-1', processingType: d.processingType, ...(filterBranch ? { filterBranch } : {}) };
-  if (d.folder) request.listFolderId = await ctx.folders.idOf(d.folder);
+  const folderId = await ctx.folders.idOf(d.folder ?? '');
+  if (d.folder) request.listFolderId = folderId;
   const list = await createListOnce(ctx.account, request);
-  await record(ctx, entry, list.listId, () => stateOf(d, list, definitionHash(d.processingType, filterBranch)));
+  await record(ctx, entry, list.listId, () => stateOf(d, list, definitionHash(d.processingType, filterBranch), folderId));
   return list.listId;
 }
 
@@ -94,7 +97,7 @@ async function restore(d: DesiredList, entry: PlanEntry, listId: string, ctx: St
 async function updateFilters(d: DesiredList, entry: PlanEntry, listId: string, ctx: StepContext): Promise<string> {
   const filterBranch = resolvedBranch(d, ctx)!;
   const list = await ctx.account.updateListFilters(listId, filterBranch);
-  await record(ctx, entry, listId, (s) => ({ ...stateOf(d, list, definitionHash(d.processingType, filterBranch)), folder: s.folder }));
+  await record(ctx, entry, listId, (s) => withFolder(stateOf(d, list, definitionHash(d.processingType, filterBranch)), s.folder, s.folderId));
   return listId;
 }
 
@@ -102,18 +105,19 @@ async function updateFilters(d: DesiredList, entry: PlanEntry, listId: string, c
 async function recordAsIs(d: DesiredList, entry: PlanEntry, listId: string, ctx: StepContext): Promise<string> {
   const remote = entry.remote ?? (await ctx.account.getList(listId, true));
   const filterBranch = resolvedBranch(d, ctx);
-  await record(ctx, entry, listId, () => stateOf(d, remote, definitionHash(d.processingType, filterBranch)));
+  await record(ctx, entry, listId, () => stateOf(d, remote, definitionHash(d.processingType, filterBranch), ctx.folders.known(d.folder ?? '')));
   return listId;
 }
 
-function stateOf(d: DesiredList, list: HubSpotList, filtersHash: string): ListState {
-  return withFolder({ listId: list.listId, processingType: list.processingType, filtersHash, remoteHash: definitionHash(list.processingType, list.filterBranch) }, d.folder);
+function stateOf(d: DesiredList, list: HubSpotList, filtersHash: string, folderId?: string): ListState {
+  return withFolder({ listId: list.listId, processingType: list.processingType, filtersHash, remoteHash: definitionHash(list.processingType, list.filterBranch) }, d.folder, folderId);
 }
 
-function withFolder(state: ListState, folder: string | undefined): ListState {
-  const { folder: _old, ...rest } = state;
-  void _old;
-  return folder ? { ...rest, folder } : rest;
+function withFolder(state: ListState, folder: string | undefined, folderId: string | undefined): ListState {
+  const { folder: _path, folderId: _id, ...rest } = state;
+  void _path;
+  void _id;
+  return { ...rest, ...(folder ? { folder } : {}), ...(folderId !== undefined ? { folderId } : {}) };
 }
 
 /** Writes the entry's new state under the file's name (a rename moves the key) and saves. */

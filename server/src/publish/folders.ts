@@ -15,6 +15,11 @@ export class FolderResolver {
     private readonly index: FolderIndex,
   ) {}
 
+  /** The id of the folder at `path` when it is known now (read, or created in this run). */
+  known(path: string): string | undefined {
+    return this.index.idByPath.get(path.toLowerCase());
+  }
+
   /** The id of the folder at `path` ("" is the root), created with its parents when missing. */
   idOf(path: string): Promise<string> {
     const key = path.toLowerCase();

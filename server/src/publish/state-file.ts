@@ -19,6 +19,8 @@ export interface ListState {
   processingType: string;
   /** The folder path as the file names it ("Salesforce", "Events/2025"); absent: the root. */
   folder?: string;
+  /** HubSpot's id of that folder ("0": the root), when it is known. */
+  folderId?: string;
   /** Hash of the canonical filters last published (ids resolved), or of a pulled list's compiled form. */
   filtersHash: string;
   /** Hash of the canonical filters HubSpot returned for them. */

@@ -53,6 +53,7 @@ describe('publish: plan and apply against the HubSpot emulator, through the real
     const state = stateOf(root).portals['4242001'];
     assert.equal(state.inclusionList, 'Qualified for Salesforce');
     assert.equal(state.lists['Engaged'].folder, 'Engagement/2025');
+    assert.equal(state.lists['Engaged'].folderId, portalFolders(portal).find((f) => f.name === '2025')!.id);
     assert.equal(state.lists['Qualified for Salesforce'].listId, inclusion.listId);
     const again = await planJson(root, portal.env);
     assert.equal(again.code, 0, JSON.stringify(again.plan.entries, null, 1));
@@ -140,6 +141,7 @@ describe('publish: plan and apply against the HubSpot emulator, through the real
     await hslist(root, portal.env, 'apply', '--yes');
     write(root, 'hygiene.hslist', HYGIENE.replace('type: active', 'type: snapshot'));
     write(root, 'broken.hslist', 'list "Broken" {\n  where emial is known\n}\n\nlist "Needs broken" {\n  where in list "Broken"\n}\n');
+    write(root, 'cycle.hslist', 'list "Ping" {\n  where in list "Pong"\n}\n\nlist "Pong" {\n  where in list "Ping"\n}\n');
     const { code, plan } = await planJson(root, portal.env);
     assert.equal(code, 5);
     assert.match(entry(plan, 'Test contacts').reasons[0], /cannot turn the active list #\d+ into a snapshot list in place/);
@@ -147,6 +149,7 @@ describe('publish: plan and apply against the HubSpot emulator, through the real
     assert.match(entry(plan, 'Broken').reasons[0], /broken\.hslist:2: .*emial/);
     assert.equal(entry(plan, 'Needs broken').status, 'blocked');
     assert.match(entry(plan, 'Needs broken').reasons[0], /refers to "Broken", which cannot be published/);
+    for (const name of ['Ping', 'Pong']) assert.match(entry(plan, name).reasons[0], /reference each other in a cycle/, name);
     const applied = await hslist(root, portal.env, 'apply', '--yes');
     assert.equal(applied.code, 5);
     assert.equal(portalLists(portal).get('Test contacts')!.processingType, 'DYNAMIC');
