@@ -74,6 +74,9 @@ function planInList(e: Extract<Expr, { kind: 'inList' }>, env: Env): PlanNode {
   const name = e.target.text;
   if (env.visiting.includes(name)) return unavailable(e, `lists refer to each other in a cycle through "${name}"`, text);
   const list = findList(env.ctx.lists, name);
+  // A list of the portal not kept as code (schema pull's catalogue): judged by its members, as `#id` is.
+  const portal = list ? undefined : env.ctx.schema.lists?.get(name.toLowerCase());
+  if (portal && portal.objectTypeId === '0-1') return { kind: 'inList', span: e, listId: portal.listId, text };
   if (!list) return unavailable(e, `there is no list named "${name}" in the workspace`, text);
   return { kind: 'inWorkspaceList', span: e, name, plan: planList(list, env.ctx, env.visiting), text };
 }
