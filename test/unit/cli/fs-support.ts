@@ -2,13 +2,32 @@
 // containers, where permissions do not stop a read: there the CLI runs as `nobody` in a child process.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, lchownSync, lstatSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, lchownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliRun } from './cli-support';
 import { hslist } from './cli-support';
 
-const CLI = join(__dirname, '../../../bin/hslist.js');
+const ROOT = join(__dirname, '../../..');
 const NOBODY = 65534;
+let nobodysCli: string | undefined;
+
+/**
+ * The built CLI where `nobody` can read it: the checkout may sit in a folder only root can enter (a
+ * mktemp clone in CI), so the bundle is copied once into a world-readable folder.
+ */
+function cliForNobody(): string {
+  if (nobodysCli) return nobodysCli;
+  const dir = mkdtempSync(join(tmpdir(), 'hslist-cli-nobody-'));
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'dist'));
+  copyFileSync(join(ROOT, 'bin/hslist.js'), join(dir, 'bin/hslist.js'));
+  copyFileSync(join(ROOT, 'dist/cli.js'), join(dir, 'dist/cli.js'));
+  for (const path of [dir, join(dir, 'bin'), join(dir, 'dist')]) chmodSync(path, 0o755);
+  for (const path of [join(dir, 'bin/hslist.js'), join(dir, 'dist/cli.js')]) chmodSync(path, 0o644);
+  nobodysCli = join(dir, 'bin/hslist.js');
+  return nobodysCli;
+}
 
 /** Makes a FIFO with mkfifo; false when the tool is not there (the test then skips). */
 export function makeFifo(path: string): boolean {
@@ -35,7 +54,7 @@ export async function asUnprivileged(cwd: string, ...argv: string[]): Promise<Cl
   if (process.getuid?.() !== 0) return hslist(cwd, ...argv);
   giveAway(cwd);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...argv], { cwd, uid: NOBODY, gid: NOBODY, env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(process.execPath, [cliForNobody(), ...argv], { cwd, uid: NOBODY, gid: NOBODY, env: { PATH: process.env.PATH ?? '' } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
