@@ -51,7 +51,8 @@ describe('lsp: preview of the live HubSpot portal', function () {
     connection = { accessToken: TOKEN, basePath: emulator.url, throttle: false };
     root = mkdtempSync(join(tmpdir(), 'hslist-lsp-live-'));
     writeFileSync(join(root, 'hslist.json'), JSON.stringify({ contacts: 'hubspot', hubspot: { baseUrl: emulator.url } }));
-    client = await LspClient.start(root, { workDoneProgress: true });
+    // A short time limit, so the test of an answer cut short does not wait the default minute.
+    client = await LspClient.start(root, { workDoneProgress: true, env: { HSLIST_HUBSPOT_TIMEOUT_SECONDS: '1' } });
     client.hubspotConnection = { accessToken: TOKEN, baseUrl: emulator.url };
     uri = client.open(join(root, 'lists.hslist'), listText(FIRST)).uri;
   });
@@ -119,6 +120,17 @@ describe('lsp: preview of the live HubSpot portal', function () {
     const again = await client.request<PreviewStatus>('hslist/preview/reload', {});
     assert.equal(again.state, 'ready');
     assert.ok((await lenses()).length > 0);
+  });
+
+  it('a page of contacts cut short ends the load with an error naming it, never a count and never "Starting…" for ever', async () => {
+    // The cache is there: the reload asks the search API for what changed; cut that answer short.
+    emulator.faults.add({ type: 'truncate', bytes: 30, count: 50, path: '/crm/v3/objects/contacts' });
+    const status = await client.request<PreviewStatus>('hslist/preview/reload', {});
+    assert.equal(status.state, 'error', JSON.stringify(status));
+    assert.match(status.message ?? '', /broke off its answer to (GET|POST) \/crm\/v3\/objects\/contacts/);
+    assert.deepEqual(await lenses(), []);
+    emulator.faults.clear();
+    assert.equal((await client.request<PreviewStatus>('hslist/preview/reload', {})).state, 'ready');
   });
 
   it('without a connected account, says so instead of counting; the token never reaches the log', async () => {

@@ -48,6 +48,8 @@ export interface StartOptions {
   watchedFiles?: boolean;
   /** Announce `window.workDoneProgress` (the server then reports loads with progress). */
   workDoneProgress?: boolean;
+  /** Variables added to the server's environment. */
+  env?: Record<string, string>;
 }
 
 /** A `$/progress` value the server sent, with its token. */
@@ -102,7 +104,7 @@ export class LspClient {
 
   static async start(root: string, options: StartOptions = {}): Promise<LspClient> {
     ensureBuilt();
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     child.stderr?.on('data', () => undefined);
     const client = new LspClient(child, root);
     client.initializeResult = await client.connection.sendRequest('initialize', {

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { readBodyText } from '../../../server/src/hubspot/account/body-read';
 
 const errors = {
-  stalled: () => new Error('stalled'),
+  stalled: (got: number, expected: number | undefined) => new Error(`stalled ${got}/${expected ?? '?'}`),
   truncated: (got: number, expected: number | undefined) => new Error(`truncated ${got}/${expected ?? '?'}`),
 };
 
@@ -26,7 +26,7 @@ describe('HubSpot account: reading an answer\'s body', () => {
     const body = new PassThrough();
     const text = readBodyText(body, '1000', 50, undefined, errors);
     body.write(Buffer.from('{"res'));
-    await assert.rejects(text, /stalled/);
+    await assert.rejects(text, /stalled 5\/1000/);
   });
 
   it('a stream that closes without ending is an error, also without a Content-Length', async () => {

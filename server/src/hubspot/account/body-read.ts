@@ -11,7 +11,8 @@ export interface BodyStream {
 }
 
 export interface BodyErrors {
-  stalled(): Error;
+  /** Nothing more came for the time limit; `got` bytes had arrived, of `expected` when the answer said. */
+  stalled(got: number, expected: number | undefined): Error;
   /** `expected` is the Content-Length, when the answer gave one. */
   truncated(got: number, expected: number | undefined): Error;
 }
@@ -23,7 +24,7 @@ export function readBodyText(body: BodyStream | null, contentLength: string | nu
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    let timer = setTimeout(() => fail(errors.stalled()), idleMs);
+    let timer = setTimeout(() => fail(errors.stalled(size, expected)), idleMs);
     const settle = (work: () => void) => {
       if (settled) return;
       settled = true;
@@ -41,7 +42,7 @@ export function readBodyText(body: BodyStream | null, contentLength: string | nu
       chunks.push(chunk);
       size += chunk.length;
       clearTimeout(timer);
-      timer = setTimeout(() => fail(errors.stalled()), idleMs);
+      timer = setTimeout(() => fail(errors.stalled(size, expected)), idleMs);
     });
     const finish = () => {
       if (expected !== undefined && size < expected) fail(errors.truncated(size, expected));

@@ -86,11 +86,11 @@ interface Answer {
 
 async function exchange(client: Client, call: RawCall, transport: Transport, signal: AbortSignal | undefined): Promise<Answer> {
   const sent = client.apiRequest({ method: call.method, path: call.path, ...(call.body === undefined ? {} : { body: call.body }) });
-  const response = await withinTime(sent, transport.timeoutMs, signal, () => timeoutError(call, transport, 'did not answer'));
+  const response = await withinTime(sent, transport.timeoutMs, signal, () => timeoutError(call, transport));
   transport.pacer?.observe(readRateHeaders(response.headers));
   const text = await readBodyText(response.body as unknown as BodyStream, response.headers.get('content-length'), transport.timeoutMs, signal, {
-    stalled: () => timeoutError(call, transport, 'stopped sending its answer'),
-    truncated: (got, expected) => new HubSpotAccountError('unreachable', `HubSpot at ${transport.host} broke off its answer to ${describe(call)}: ${expected === undefined ? `the connection closed after ${got} bytes` : `${got} of ${expected} bytes arrived`}.`),
+    stalled: (got, expected) => stalledError(call, transport, got, expected),
+    truncated: (got, expected) => new HubSpotAccountError('unreachable', `HubSpot at ${transport.host} broke off its answer to ${describe(call)}: ${expected === undefined ? `the connection closed after ${got.toLocaleString('en-US')} bytes` : `${got.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} bytes arrived`}.`),
   });
   const parsed = parseBody(text);
   if (response.ok && (parsed === null || typeof parsed !== 'object')) {
@@ -104,8 +104,18 @@ function describe(call: RawCall): string {
   return `${call.method.toUpperCase()} ${call.path.split('?')[0]}`;
 }
 
-function timeoutError(call: RawCall, transport: Transport, what: string): HubSpotAccountError {
-  return new HubSpotAccountError('timeout', `HubSpot at ${transport.host} ${what} ${describe(call)} within ${Math.round(transport.timeoutMs / 1000)} s.`);
+function seconds(transport: Transport): string {
+  return `${Math.round(transport.timeoutMs / 1000)} s`;
+}
+
+function timeoutError(call: RawCall, transport: Transport): HubSpotAccountError {
+  return new HubSpotAccountError('timeout', `HubSpot at ${transport.host} did not answer ${describe(call)} within ${seconds(transport)}.`);
+}
+
+/** A body that stopped coming: cut short (fewer bytes than its Content-Length) or held open. */
+function stalledError(call: RawCall, transport: Transport, got: number, expected: number | undefined): HubSpotAccountError {
+  const arrived = expected === undefined ? `${got.toLocaleString('en-US')} bytes arrived` : `${got.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} bytes arrived`;
+  return new HubSpotAccountError('unreachable', `HubSpot at ${transport.host} broke off its answer to ${describe(call)}: ${arrived}, then nothing for ${seconds(transport)}.`);
 }
 
 /** The work's result, or the error `late()` makes when `ms` pass first. The late work's own failure is ignored. */

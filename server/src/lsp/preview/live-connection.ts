@@ -6,6 +6,7 @@
 
 import type { HubSpotAccountOptions } from '../../hubspot/account/account';
 import { hostOf } from '../../hubspot/account/client';
+import { TIMEOUT_VARIABLE } from '../../hubspot/account/credentials';
 import { HUBSPOT_API_URL, parseServiceUrl, sameHost } from '../../accounts/hosts';
 import { otherHostClause, workspaceHosts } from '../account-hosts';
 import type { ServerContext } from '../context';
@@ -32,5 +33,11 @@ export async function askHubSpotConnection(ctx: ServerContext): Promise<LiveConn
   // An answer that names no host is for HubSpot's own API, as the token of an earlier client was.
   const bound = typeof answer.baseUrl === 'string' ? answer.baseUrl : HUBSPOT_API_URL;
   if (!sameHost(bound, target.url)) return { unavailable: otherHostClause('HubSpot', bound, wanted) };
-  return { options: { accessToken: answer.accessToken.trim(), basePath: target.url }, host: hostOf(target.url) };
+  return { options: { accessToken: answer.accessToken.trim(), basePath: target.url, ...timeLimit() }, host: hostOf(target.url) };
+}
+
+/** HSLIST_HUBSPOT_TIMEOUT_SECONDS of the editor's environment, as the CLI reads it (default: the account layer's). */
+function timeLimit(): { timeoutMs?: number } {
+  const seconds = Number(process.env[TIMEOUT_VARIABLE]);
+  return Number.isFinite(seconds) && seconds > 0 && seconds <= 3600 ? { timeoutMs: seconds * 1000 } : {};
 }
