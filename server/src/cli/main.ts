@@ -10,6 +10,7 @@ import { runSchema } from './schema';
 import { runPlan } from './plan';
 import { runApply } from './apply';
 import { runPull } from './pull';
+import { runSyncPlan } from './sync-plan';
 import { terminalConfirm } from './confirm';
 
 const USAGE = `hslist — HubSpot lists as code
@@ -22,6 +23,7 @@ Usage:
   hslist plan [--target T] [--data PATH|hubspot] [--prune] [--json | --format text|json|github] [--verbose]
   hslist apply [--target T] [--yes] [--force] [--prune] [--wait] [--data PATH|hubspot] [--concurrency N]
   hslist pull (--all | --name NAME… | --id ID…) [--out DIR] [--target T] [--overwrite]
+  hslist sync-plan [paths…] [--data PATH|hubspot] [--salesforce PATH|org] [--before REV|DIR] [--sample N] [--now ISO] [--json]
   hslist schema pull [--out DIR]      (HSLIST_HUBSPOT_TOKEN, HSLIST_SF_* from the environment)
   hslist sandbox [--port-hubspot N] [--port-salesforce N] [--seed S] [--contacts N]
 
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   plan: runPlan,
   apply: runApply,
   pull: runPull,
+  'sync-plan': runSyncPlan,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -80,7 +80,8 @@ function hubSpotAnnouncer(hubspot: HubSpotSettings | undefined, config: { hubspo
   };
 }
 
-function dataSource(flags: PreviewFlags, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, env: SettingsFromEnv, cwd: string): DataSource {
+/** The contact data `--data PATH|hubspot` (else hslist.json's `contacts`) names; `sync-plan` reads it the same way. */
+export function dataSource(flags: Pick<PreviewFlags, 'data'>, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, env: SettingsFromEnv, cwd: string): DataSource {
   const configured = config.contacts;
   if (flags.data === 'hubspot' || (flags.data === undefined && config.liveContacts)) {
     const { settings, problems } = env;

@@ -47,17 +47,25 @@ export function noEmailResult(record: number): RecordResult {
   return { record, outcome: 'no-email', rule: 'E9', reason: 'has no email address, so HubSpot cannot match or create a contact for it (Assumed)', writes: [] };
 }
 
+export interface ImportResult {
+  outcome: ImportOutcome;
+  rule: 'I2' | 'I3' | 'E2';
+  reason: string;
+}
+
 /** I1–I3: an import of the records with this email. */
-export function judgeImport(ctx: SimulationContext, key: string, email: string): { outcome: ImportOutcome; rule: 'I2' | 'I3' | 'E2' } {
+export function judgeImport(ctx: SimulationContext, key: string, email: string): ImportResult {
   const row = ctx.rowsByEmail.get(key);
-  const noList = ctx.input.settings.inclusionList === undefined;
   if (row !== undefined) {
     const membership = ctx.input.contacts.membership(row);
-    if (membership === true) return { outcome: 'existing-filled', rule: 'I2' };
-    return { outcome: membership === false ? 'existing-unchanged' : 'existing-unknown', rule: 'E2' };
+    const id = ctx.input.contacts.id(row);
+    if (membership === true) return { outcome: 'existing-filled', rule: 'I2', reason: `HubSpot contact ${id} is in the list: the sync after the import fills it` };
+    if (membership === false) return { outcome: 'existing-unchanged', rule: 'E2', reason: `HubSpot contact ${id} is outside the list: the import changes nothing` };
+    return { outcome: 'existing-unknown', rule: 'E2', reason: `HubSpot contact ${id}: membership not judgeable from this data` };
   }
   // I1: the new contact holds only the email; I2: a sync fills the rest when there is no list or it is a member.
-  const membership = noList ? true : ctx.input.judgeNew({ email });
-  if (membership === true) return { outcome: 'new-filled', rule: 'I2' };
-  return { outcome: membership === false ? 'new-email-only' : 'new-unknown', rule: 'I3' };
+  const membership = ctx.input.settings.inclusionList === undefined ? true : ctx.input.judgeNew({ email });
+  if (membership === true) return { outcome: 'new-filled', rule: 'I2', reason: 'a new contact the list takes on its email alone: the sync fills it' };
+  if (membership === false) return { outcome: 'new-email-only', rule: 'I3', reason: 'a new contact outside the list: it keeps only its email' };
+  return { outcome: 'new-unknown', rule: 'I3', reason: 'a new contact whose membership is not judgeable on its email alone' };
 }

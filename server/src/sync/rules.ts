@@ -14,7 +14,7 @@ export const SOURCES = {
 
 export type RuleId =
   | 'E1' | 'E2' | 'E9' | 'C1' | 'C2' | 'C5' | 'C6' | 'T4' | 'I1' | 'I2' | 'I3'
-  | 'R1' | 'R2' | 'R3' | 'R4' | 'A-CONVERTED' | 'A-REQUIRED' | 'A-PICKLIST' | 'A-NO-RULE';
+  | 'R1' | 'R2' | 'R3' | 'R4' | 'A-CONVERTED' | 'A-REQUIRED' | 'A-PICKLIST' | 'A-OPTION' | 'A-NO-RULE';
 
 export interface RuleText {
   /** One line, as outputs quote it. */
@@ -43,5 +43,6 @@ export const RULES: Record<RuleId, RuleText> = {
   'A-CONVERTED': { summary: 'converted leads are read-only in Salesforce and are not matched', source: SOURCES.DEDUPE, assumed: true },
   'A-REQUIRED': { summary: 'a create whose required Salesforce field gets no value fails', source: SOURCES.WHY, assumed: true },
   'A-PICKLIST': { summary: 'a value missing from a restricted picklist is rejected by Salesforce', source: SOURCES.MAP, assumed: true },
+  'A-OPTION': { summary: "a Salesforce value that is none of a HubSpot enumeration's options is refused by HubSpot", source: SOURCES.MAP, assumed: true },
   'A-NO-RULE': { summary: 'a mapping without a rule here is not simulated: its rule is chosen in HubSpot', source: SOURCES.MAP, assumed: true },
 };

@@ -4,10 +4,10 @@
 
 import { prepare, type SimulationContext, type SimulationInput } from './context';
 import { judgeContact } from './contact-outcome';
-import { judgeEmailGroup, judgeImport, noEmailResult } from './record-outcome';
+import { judgeEmailGroup, judgeImport, noEmailResult, type ImportResult } from './record-outcome';
 import {
   CONTACT_OUTCOMES, IMPORT_OUTCOMES, RECORD_OUTCOMES,
-  type ContactResult, type FieldWrite, type ImportOutcome, type RecordResult, type Sample, type SyncSimulation, type WriteCount,
+  type ContactResult, type FieldWrite, type RecordResult, type Sample, type SyncSimulation, type WriteCount,
 } from './types';
 
 export type { SimulationInput } from './context';
@@ -28,8 +28,9 @@ class WriteCounter {
     for (const w of writes) {
       const key = `${w.property}\u0000${w.field}`;
       let count = this.counts.get(key);
-      if (!count) this.counts.set(key, (count = { property: w.property, field: w.field, toSalesforce: 0, toHubSpot: 0, undecided: 0, rejected: 0 }));
-      if (w.rejected) count.rejected++;
+      if (!count) this.counts.set(key, (count = { property: w.property, field: w.field, toSalesforce: 0, toHubSpot: 0, undecided: 0, refusedBySalesforce: 0, refusedByHubSpot: 0 }));
+      if (w.rejected && w.direction === 'to-salesforce') count.refusedBySalesforce++;
+      else if (w.rejected) count.refusedByHubSpot++;
       else if (w.direction === 'to-salesforce') count.toSalesforce++;
       else if (w.direction === 'to-hubspot') count.toHubSpot++;
       else count.undecided++;
@@ -69,9 +70,9 @@ function countRecord(sim: SyncSimulation, result: RecordResult, ctx: SimulationC
   addSample(sim.samples.records, result.outcome, { id: record.id, email: record.email, note: `${record.object}: ${result.reason}` }, max);
 }
 
-function countImport(sim: SyncSimulation, outcome: ImportOutcome, email: string, id: string, max: number): void {
-  sim.importOutcomes[outcome]++;
-  addSample(sim.samples.imports, outcome, { id, email, note: outcome }, max);
+function countImport(sim: SyncSimulation, result: ImportResult, email: string, id: string, max: number): void {
+  sim.importOutcomes[result.outcome]++;
+  addSample(sim.samples.imports, result.outcome, { id, email, note: result.reason }, max);
 }
 
 export function simulateSync(input: SimulationInput): SyncSimulation {
@@ -91,7 +92,7 @@ export function simulateSync(input: SimulationInput): SyncSimulation {
       writes.add(result.writes);
     }
     const first = records[candidates[0]];
-    countImport(sim, judgeImport(ctx, key, first.email ?? key).outcome, first.email ?? key, first.id, max);
+    countImport(sim, judgeImport(ctx, key, first.email ?? key), first.email ?? key, first.id, max);
   }
   records.forEach((record, at) => {
     if (record.email === null) countRecord(sim, noEmailResult(at), ctx, max);

@@ -6,13 +6,13 @@ import type { WriteDirection } from './field-rules';
 import type { RuleId } from './rules';
 import type { SalesforceObject } from './settings';
 
-export const CONTACT_OUTCOMES = ['no-email', 'not-in-list', 'membership-unknown', 'create', 'create-fails', 'update', 'in-sync'] as const;
+export const CONTACT_OUTCOMES = ['create', 'create-fails', 'update', 'in-sync', 'not-in-list', 'membership-unknown', 'no-email'] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 
-export const RECORD_OUTCOMES = ['linked', 'duplicate', 'converted', 'no-email', 'create-in-hubspot', 'not-created', 'create-setting-unknown'] as const;
+export const RECORD_OUTCOMES = ['linked', 'create-in-hubspot', 'not-created', 'create-setting-unknown', 'duplicate', 'converted', 'no-email'] as const;
 export type RecordOutcome = (typeof RECORD_OUTCOMES)[number];
 
-export const IMPORT_OUTCOMES = ['existing-filled', 'existing-unchanged', 'existing-unknown', 'new-filled', 'new-email-only', 'new-unknown'] as const;
+export const IMPORT_OUTCOMES = ['new-email-only', 'new-filled', 'new-unknown', 'existing-filled', 'existing-unchanged', 'existing-unknown'] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
 export interface FieldWrite {
@@ -24,7 +24,7 @@ export interface FieldWrite {
   old: string | null;
   /** After, as the receiving side would hold it (for `undecided`: Salesforce's value). */
   new: string | null;
-  /** Salesforce would refuse the write: values outside a restricted picklist (A-PICKLIST). */
+  /** The write would be refused: values outside a restricted picklist (A-PICKLIST) or a HubSpot enumeration's options (A-OPTION). */
   rejected?: string;
 }
 
@@ -62,7 +62,10 @@ export interface WriteCount {
   toSalesforce: number;
   toHubSpot: number;
   undecided: number;
-  rejected: number;
+  /** Writes Salesforce would refuse (A-PICKLIST). */
+  refusedBySalesforce: number;
+  /** Writes HubSpot would refuse (A-OPTION). */
+  refusedByHubSpot: number;
 }
 
 export interface Sample {

@@ -56,6 +56,12 @@ export function valuesOutsidePicklist(raw: string | null, property: PropertyDef 
   return parseEnumeration(raw).filter((v) => picklistValueFor(v, property, field) === undefined);
 }
 
+/** Values of a HubSpot-side enumeration value that are none of the property's options (none for owners and open lists). */
+export function optionsMissing(raw: string | null, property: PropertyDef | undefined): string[] {
+  if (isUnknownValue(raw) || property?.type !== 'enumeration' || property.externalOptions || property.options.length === 0) return [];
+  return parseEnumeration(raw).filter((v) => !property.options.some((o) => o.value === v));
+}
+
 /** Whether two HubSpot-side values are the same value for the property's type. */
 export function sameHubSpotValue(a: string | null, b: string | null, property: PropertyDef | undefined): boolean {
   if (isUnknownValue(a) || isUnknownValue(b)) return isUnknownValue(a) && isUnknownValue(b);

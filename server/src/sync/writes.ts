@@ -7,7 +7,7 @@ import { explicitMappings, recordValue, type PositionedMapping, type SimulationC
 import type { SfRecord } from './salesforce-data';
 import type { SalesforceObject } from './settings';
 import type { FieldWrite } from './types';
-import { sameHubSpotValue, toHubSpotValue, toSalesforceValue, valuesOutsidePicklist } from './values';
+import { optionsMissing, sameHubSpotValue, toHubSpotValue, toSalesforceValue, valuesOutsidePicklist } from './values';
 
 export interface Pair {
   object: SalesforceObject;
@@ -36,7 +36,12 @@ function writeOf(ctx: SimulationContext, pair: Pair, mapping: PositionedMapping,
   const decision = decideWrite(mapping.rule, state);
   if (!decision) return undefined;
   const base = { property: mapping.property, field: mapping.fieldName, direction: decision.direction, rule: decision.rule };
-  if (decision.direction === 'to-hubspot') return { ...base, old: hubspot, new: salesforce };
+  if (decision.direction === 'to-hubspot') {
+    const write: FieldWrite = { ...base, old: hubspot, new: salesforce };
+    const unknown = optionsMissing(salesforce, mapping.propertyDef);
+    if (unknown.length > 0) write.rejected = `${unknown.map((v) => `"${v}"`).join(', ')} not an option of ${mapping.property} (A-OPTION)`;
+    return write;
+  }
   if (decision.direction === 'undecided') return { ...base, old: hubspot, new: salesforce };
   const write: FieldWrite = { ...base, old: display(salesforceRaw), new: toSalesforceValue(hubspot, mapping.propertyDef, mapping.fieldDef) };
   const outside = mapping.fieldDef?.restrictedPicklist === true ? valuesOutsidePicklist(hubspot, mapping.propertyDef, mapping.fieldDef) : [];

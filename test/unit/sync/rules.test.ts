@@ -55,7 +55,7 @@ describe('sync simulator: creation (C1, C2) and matching (C5, C6)', () => {
     assert.equal(sim.recordOutcomes['create-in-hubspot'], 2);
     assert.deepEqual(sim.autoCreates, { Lead: 1, Contact: 1 });
     assert.equal(sim.frozen, 1);
-    assert.deepEqual(sim.writes, [{ property: 'jobtitle', field: 'Title', toSalesforce: 0, toHubSpot: 1, undecided: 0, rejected: 0 }]);
+    assert.deepEqual(sim.writes, [{ property: 'jobtitle', field: 'Title', toSalesforce: 0, toHubSpot: 1, undecided: 0, refusedBySalesforce: 0, refusedByHubSpot: 0 }]);
   });
 
   it('C2: without an inclusion list nothing created from Salesforce freezes', () => {
@@ -163,12 +163,19 @@ describe('sync simulator: picklists (A-PICKLIST)', () => {
 
   it('A-PICKLIST: a HubSpot value missing from a restricted picklist is a rejected write, on update and on create', () => {
     const sim = simulate(world(true));
-    assert.deepEqual(sim.writes, [{ property: 'hs_lead_status', field: 'Rating', toSalesforce: 0, toHubSpot: 0, undecided: 0, rejected: 2 }]);
+    assert.deepEqual(sim.writes, [{ property: 'hs_lead_status', field: 'Rating', toSalesforce: 0, toHubSpot: 0, undecided: 0, refusedBySalesforce: 2, refusedByHubSpot: 0 }]);
     assert.match(contactResult(world(true)).writes[0].rejected ?? '', /"NEW" not in the restricted picklist Rating/);
   });
 
   it('A-PICKLIST: an unrestricted picklist takes the value', () => {
     assert.equal(simulate(world(false)).writes[0].toSalesforce, 2);
+  });
+
+  it("A-OPTION: a Salesforce value that is none of the HubSpot enumeration's options is refused by HubSpot", () => {
+    const sim = simulate({ contacts: [{ id: '1' }], records: [{ id: LEAD, email: '1@example.org', fields: { Rating: 'Hot' } }, { id: LEAD2, email: '2@example.org', fields: { Rating: 'open' } }], maps: [['hs_lead_status', 'Rating', 'always-salesforce']] });
+    assert.equal(sim.writes[0].refusedByHubSpot, 1);
+    const open = contactResult({ contacts: [{ id: '2' }], records: [{ id: LEAD2, email: '2@example.org', fields: { Rating: 'open' } }], maps: [['hs_lead_status', 'Rating', 'always-salesforce']] });
+    assert.deepEqual(open.writes.map((w) => [w.new, w.rejected]), [['OPEN', undefined]]);
   });
 });
 

@@ -1,0 +1,80 @@
+// `hslist sync-plan`'s report: one JSON-able value (what `--json` prints) built from a simulation, and its
+// text rendering. Every outcome carries the rule that decided it and a few sample contacts or records.
+
+import { RULES, type RuleId } from '../sync/rules';
+import type { SyncDelta } from '../sync/delta';
+import type { SalesforceReport } from '../sync/salesforce-data';
+import type { SyncSettings } from '../sync/settings';
+import { CONTACT_OUTCOMES, IMPORT_OUTCOMES, RECORD_OUTCOMES, type Sample, type SyncSimulation, type WriteCount } from '../sync/types';
+
+export interface OutcomeLine {
+  outcome: string;
+  label: string;
+  count: number;
+  rule: RuleId;
+  samples: Sample[];
+}
+
+export interface SyncPlanReport {
+  settings: SyncSettings;
+  data: { contacts: { source: string; rowsLoaded: number; rowsRejected: number }; salesforce: SalesforceReport };
+  contacts: { total: number; outcomes: OutcomeLine[] };
+  creates: SyncSimulation['creates'];
+  salesforce: { total: number; outcomes: OutcomeLine[]; autoCreates: SyncSimulation['autoCreates']; frozen: number };
+  import: OutcomeLine[];
+  writes: (WriteCount & { rule: string })[];
+  delta?: SyncDelta & { before: string };
+  notes: string[];
+}
+
+const CONTACT_LABELS: Record<(typeof CONTACT_OUTCOMES)[number], [string, RuleId]> = {
+  create: ['create in Salesforce', 'C1'],
+  'create-fails': ['create would fail', 'A-REQUIRED'],
+  update: ['update (field writes)', 'C5'],
+  'in-sync': ['linked, nothing to write', 'C5'],
+  'not-in-list': ['skip: not in the inclusion list', 'E2'],
+  'membership-unknown': ['skip: membership not judgeable', 'E2'],
+  'no-email': ['skip: no email', 'E9'],
+};
+
+const RECORD_LABELS: Record<(typeof RECORD_OUTCOMES)[number], [string, RuleId]> = {
+  linked: ['linked to a HubSpot contact', 'C5'],
+  'create-in-hubspot': ['creates a HubSpot contact despite the list', 'C2'],
+  'not-created': ['no HubSpot contact created', 'C1'],
+  'create-setting-unknown': ['would create a contact if set in HubSpot', 'C1'],
+  duplicate: ['another record with the email syncs', 'C5'],
+  converted: ['converted lead, never matched', 'A-CONVERTED'],
+  'no-email': ['no email', 'E9'],
+};
+
+const IMPORT_LABELS: Record<(typeof IMPORT_OUTCOMES)[number], [string, RuleId]> = {
+  'new-email-only': ['new contact keeps only its email', 'I3'],
+  'new-filled': ['new contact, filled by the sync after import', 'I2'],
+  'new-unknown': ['new contact, membership not judgeable', 'I3'],
+  'existing-filled': ['existing member, filled by the sync', 'I2'],
+  'existing-unchanged': ['existing contact outside the list, unchanged', 'E2'],
+  'existing-unknown': ['existing contact, membership not judgeable', 'E2'],
+};
+
+function lines<K extends string>(keys: readonly K[], labels: Record<K, [string, RuleId]>, counts: Record<K, number>, samples: Partial<Record<K, Sample[]>>): OutcomeLine[] {
+  return keys.map((outcome) => ({ outcome, label: labels[outcome][0], count: counts[outcome], rule: labels[outcome][1], samples: samples[outcome] ?? [] }));
+}
+
+const RULE_WORDS: Record<string, string> = { 'prefer-salesforce': 'prefer salesforce unless blank', 'always-salesforce': 'always salesforce', 'two-way': 'two way', 'dont-sync': "don't sync" };
+
+export function buildReport(sim: SyncSimulation, settings: SyncSettings, data: SyncPlanReport['data'], notes: string[]): SyncPlanReport {
+  const ruleOf = (w: WriteCount): string => RULE_WORDS[settings.mappings.find((m) => m.property === w.property)?.rule ?? ''] ?? 'no rule here';
+  return {
+    settings, data,
+    contacts: { total: sim.contacts, outcomes: lines(CONTACT_OUTCOMES, CONTACT_LABELS, sim.contactOutcomes, sim.samples.contacts) },
+    creates: sim.creates,
+    salesforce: { total: sim.records, outcomes: lines(RECORD_OUTCOMES, RECORD_LABELS, sim.recordOutcomes, sim.samples.records), autoCreates: sim.autoCreates, frozen: sim.frozen },
+    import: lines(IMPORT_OUTCOMES, IMPORT_LABELS, sim.importOutcomes, sim.samples.imports),
+    writes: sim.writes.map((w) => ({ ...w, rule: ruleOf(w) })),
+    notes,
+  };
+}
+
+export function ruleSource(rule: RuleId): string {
+  return RULES[rule].source;
+}
