@@ -5,14 +5,8 @@
 // source failed), 2 bad usage (no sync block, no Salesforce data), 130 cancelled.
 
 import { findConfigRoot } from '../config/workspace-config';
-import type { PreviewData, PreviewWorkspace } from '../preview/run';
 import { contactsFromStore } from '../sync/contacts';
 import { syncDelta } from '../sync/delta';
-import { mappedFields, mappingsByObject } from '../sync/mappings';
-import { simulationInput, syncProperties } from '../sync/run';
-import { syncSettingsOf, type SyncSettings } from '../sync/settings';
-import { simulateSync } from '../sync/simulate';
-import type { SyncSimulation } from '../sync/types';
 import { parseArgs, UsageError } from './args';
 import { loadCommandContext, type CliIo } from './context';
 import { nowFrom, sampleSize } from './preview-flags';
@@ -20,17 +14,14 @@ import { renderProblems } from './problems';
 import { beforeWorkspace } from './sync-before';
 import { buildReport, type SyncPlanReport } from './sync-report';
 import { renderSyncPlan } from './sync-report-text';
-import { loadContacts, loadSalesforce, PreviewCancelled, SourceFailed, type SalesforceSide } from './sync-sources';
+import { syncSettingsOfRun, runSync, type SyncFlags, type SyncRun } from './sync-run';
+import { PreviewCancelled, SourceFailed } from './sync-sources';
 import { analyzeSources } from './workspace-run';
 
-interface SyncPlanFlags {
+interface SyncPlanFlags extends SyncFlags {
   paths: string[];
   json: boolean;
-  data?: string;
-  salesforce?: string;
   before?: string;
-  sample: number;
-  now: number;
   schema?: string;
 }
 
@@ -54,45 +45,26 @@ export async function runSyncPlan(argv: string[], io: CliIo): Promise<number> {
     io.err(`${renderProblems(errors, 'text')}hslist sync-plan: not simulated, fix the errors above first.\n`);
     return 1;
   }
-  const sync = run.analysis.syncBlocks[0];
-  if (!sync) throw new UsageError('the workspace has no `sync salesforce { … }` block, so there are no sync settings to simulate.');
-  const settings = syncSettingsOf(sync.node);
-  const root = findConfigRoot(io.cwd) ?? io.cwd;
-  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: [...run.analysis.lists.values()].map((defs) => defs[0].node), defaultTimezone: ctx.config.timezone, root };
-  const before = flags.before === undefined ? undefined : beforeWorkspace(flags.before, root, ctx, io.cwd);
-  const loose = mappingsByObject(mergedMappings(settings, before?.settings), ctx.schema, undefined);
+  syncSettingsOfRun(run);
+  const before = flags.before === undefined ? undefined : beforeWorkspace(flags.before, findConfigRoot(io.cwd) ?? io.cwd, ctx, io.cwd);
   return withCancel(io, async (signal) => {
-    const data = await loadContacts(before ? { ...workspace, lists: [...workspace.lists, ...before.lists] } : workspace, ctx.config, flags, syncProperties(loose), io, signal);
-    const salesforce = await loadSalesforce(flags.salesforce, ctx.salesforceSchema, ctx.config, mappedFields(loose), io);
-    const simulate = (w: PreviewWorkspace, s: SyncSettings): SyncSimulation => runSimulation(w, s, data, salesforce, flags);
-    const sim = simulate(workspace, settings);
-    const report = buildReport(sim, settings, { contacts: data.report, salesforce: salesforce.data.report }, notes(data, salesforce));
+    const sync = await runSync(run, ctx, flags, io, signal, before);
+    const report = buildReport(sync.sim, sync.settings, { contacts: sync.data.report, salesforce: sync.salesforce.data.report }, notes(sync));
     if (before) {
-      const earlier = simulate({ ...workspace, lists: before.lists }, before.settings ?? settings);
-      report.delta = { ...syncDelta(earlier, sim, contactsFromStore(data.store, undefined), flags.sample), before: before.label };
+      const earlier = sync.simulate(before.lists, before.settings ?? sync.settings);
+      report.delta = { ...syncDelta(earlier, sync.sim, contactsFromStore(sync.data.store, undefined), flags.sample), before: before.label };
     }
     io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderSyncPlan(report));
     return exitCode(report);
   });
 }
 
-/** Both workspaces' mappings, so one load holds the fields and properties either simulation reads. */
-function mergedMappings(settings: SyncSettings, before: SyncSettings | undefined): SyncSettings {
-  return before ? { ...settings, mappings: [...settings.mappings, ...before.mappings] } : settings;
-}
-
-function runSimulation(workspace: PreviewWorkspace, settings: SyncSettings, data: PreviewData, salesforce: SalesforceSide, flags: SyncPlanFlags): SyncSimulation {
-  const input = simulationInput({ workspace, settings, data, salesforce: salesforce.data, salesforceSchema: salesforce.schema, now: flags.now, sampleSize: flags.sample });
-  if ('error' in input) throw new SourceFailed(input.error);
-  return simulateSync(input);
-}
-
-function notes(data: PreviewData, salesforce: SalesforceSide): string[] {
+function notes(sync: SyncRun): string[] {
   const out: string[] = [];
-  if (data.report.rowsRejected > 0) out.push(`${data.report.rowsRejected} contact rows were rejected (see \`hslist preview\` for their lines).`);
-  const sf = salesforce.data.report;
+  if (sync.data.report.rowsRejected > 0) out.push(`${sync.data.report.rowsRejected} contact rows were rejected (see \`hslist preview\` for their lines).`);
+  const sf = sync.salesforce.data.report;
   if (sf.rowsRejected > 0) out.push(`${sf.rowsRejected} Salesforce rows were rejected: ${sf.issues.slice(0, 3).map((i) => i.message).join('; ')}.`);
-  if (!salesforce.schema) out.push('No Salesforce schema (run `hslist schema pull`): required fields are taken as Salesforce\'s standard ones and picklist restrictions are not judged.');
+  if (!sync.salesforce.schema) out.push('No Salesforce schema (run `hslist schema pull`): required fields are taken as Salesforce\'s standard ones and picklist restrictions are not judged.');
   return out;
 }
 
@@ -101,7 +73,7 @@ function exitCode(report: SyncPlanReport): number {
 }
 
 /** Ctrl-C cancels the load (exit 130); a failed source is one sentence and exit 1. */
-async function withCancel(io: CliIo, work: (signal: AbortSignal) => Promise<number>): Promise<number> {
+export async function withCancel(io: CliIo, work: (signal: AbortSignal) => Promise<number>, command = 'sync-plan'): Promise<number> {
   const own = io.env === process.env;
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
@@ -110,11 +82,11 @@ async function withCancel(io: CliIo, work: (signal: AbortSignal) => Promise<numb
     return await work(controller.signal);
   } catch (error) {
     if (error instanceof PreviewCancelled) {
-      io.err('hslist sync-plan: cancelled.\n');
+      io.err(`hslist ${command}: cancelled.\n`);
       return 130;
     }
     if (error instanceof SourceFailed) {
-      io.err(`hslist sync-plan: ${error.message.replace(/\.$/, '')}.\n`);
+      io.err(`hslist ${command}: ${error.message.replace(/\.$/, '')}.\n`);
       return 1;
     }
     throw error;

@@ -76,6 +76,29 @@ describe('hslist sync-plan', () => {
     assert.deepEqual(delta.stopSamples.map((s: { email: string }) => s.email), ['bob@example.com']);
   });
 
+  describe('hslist check with data', () => {
+    it('auto-create says how many Salesforce records it concerns, and is a warning when some would freeze', async () => {
+      const plain = await hslist(syncWorkspace(), 'check');
+      assert.equal(plain.code, 0, plain.out);
+      assert.match(plain.out, /sync\.hslist:9:40: info auto-create-bypasses-list /);
+      const run = await hslist(syncWorkspace(), 'check', '--salesforce', 'salesforce.csv');
+      assert.equal(run.code, 1, run.err);
+      assert.match(run.out, /sync\.hslist:9:40: warning auto-create-bypasses-list .* In contacts\.csv and salesforce\.csv: 1 Salesforce lead and 0 contacts have no HubSpot contact and would create one; 1 of them would be outside the list, their updates frozen\.$/m);
+    });
+
+    it('inclusion-list-empty: no contact of the data is in the inclusion list', async () => {
+      const root = syncWorkspace({ 'sync.hslist': SYNC.replace('country is "Poland"', 'country is "Peru"').replace('creates hubspot contacts: yes', 'creates hubspot contacts: no') });
+      const run = await hslist(root, 'check', '--salesforce', 'salesforce.csv');
+      assert.equal(run.code, 1);
+      assert.match(run.out, /sync\.hslist:8:19: warning inclusion-list-empty No contact of contacts\.csv and salesforce\.csv is in "Polish leads" \(0 of 5\), so nothing would sync to Salesforce/);
+    });
+
+    it('data options need a sync block (exit 2)', async () => {
+      const run = await hslist(syncWorkspace({ 'sync.hslist': 'list "A" {\n  where email is known\n}\n' }), 'check', '--salesforce', 'salesforce.csv');
+      assert.equal(run.code, 2);
+    });
+  });
+
   describe('bad input', () => {
     it('a workspace without a sync block is a usage error (exit 2)', async () => {
       const run = await hslist(syncWorkspace({ 'sync.hslist': 'list "A" {\n  where email is known\n}\n' }), 'sync-plan', '--salesforce', 'salesforce.csv');

@@ -13,6 +13,9 @@ import { checkOperatorTypes } from './operator-type';
 import { checkOptions } from './options';
 import { checkUnknownProperties } from './properties';
 import { checkSyncBlocks } from './sync-block';
+import { checkAutoCreate } from './sync-auto-create';
+import { checkSalesforceOptions } from './sync-salesforce-options';
+import { checkTriggerProperties } from './sync-trigger-properties';
 import { checkSalesforceFields } from './sync-salesforce-fields';
 import { checkSalesforcePicklists } from './sync-salesforce-picklists';
 import { checkSalesforceRequiredFields } from './sync-salesforce-required';
@@ -31,10 +34,12 @@ const FILE_CHECKS: FileCheck[] = [
   checkConditions,
   checkListSettings,
   checkSyncBlocks,
+  checkAutoCreate,
   // Against the Salesforce schema, when one is loaded (they return nothing otherwise).
   checkSalesforceFields,
   checkSalesforceTypes,
   checkSalesforcePicklists,
+  checkSalesforceOptions,
   checkSalesforceRequiredFields,
 ];
 
@@ -43,5 +48,5 @@ export function runFileChecks(ctx: FileCheckContext): Diagnostic[] {
 }
 
 export function runWorkspaceChecks(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>): PathDiagnostic[] {
-  return [...checkUnknownLists(index, portalLists), ...checkDuplicateLists(index), ...checkListCycles(index), ...checkWorkspaceSync(index)];
+  return [...checkUnknownLists(index, portalLists), ...checkDuplicateLists(index), ...checkListCycles(index), ...checkWorkspaceSync(index), ...checkTriggerProperties(index)];
 }
