@@ -31,7 +31,7 @@ export function selectFields(schema: SalesforceSchema, object: SalesforceObject,
   return out;
 }
 
-export async function readSalesforceOrg(org: SalesforceOrg, schema: SalesforceSchema, fields: readonly string[], onProgress?: (p: OrgProgress) => void): Promise<SalesforceData> {
+export async function readSalesforceOrg(org: SalesforceOrg, schema: SalesforceSchema, fields: readonly string[], options: { batchSize?: number; onProgress?: (p: OrgProgress) => void } = {}): Promise<SalesforceData> {
   const report = new SalesforceReportBuilder(new URL(org.instanceUrl).host);
   const records: SfRecord[] = [];
   const wanted = fields.map((f) => f.toLowerCase());
@@ -39,7 +39,7 @@ export async function readSalesforceOrg(org: SalesforceOrg, schema: SalesforceSc
     const built = buildSelect({ object, fields: selectFields(schema, object, wanted) });
     if ('error' in built) throw new Error(built.error);
     let line = 0;
-    for await (const page of org.queryAll(built.soql, { batchSize: BATCH_SIZE })) {
+    for await (const page of org.queryAll(built.soql, { batchSize: options.batchSize ?? BATCH_SIZE })) {
       for (const row of page) {
         line++;
         const record = toSfRecord(row, wanted, object);
@@ -50,7 +50,7 @@ export async function readSalesforceOrg(org: SalesforceOrg, schema: SalesforceSc
           report.accept();
         }
       }
-      onProgress?.({ object, loaded: line });
+      options.onProgress?.({ object, loaded: line });
     }
   }
   return { fields: wanted, records, report: report.finish() };
