@@ -14,6 +14,7 @@ import { renderProblems } from './problems';
 import { beforeWorkspace } from './sync-before';
 import { buildReport, type SyncPlanReport } from './sync-report';
 import { renderSyncPlan } from './sync-report-text';
+import { inclusionSoql } from './sync-soql';
 import { syncSettingsOfRun, runSync, type SyncFlags, type SyncRun } from './sync-run';
 import { PreviewCancelled, SourceFailed } from './sync-sources';
 import { analyzeSources } from './workspace-run';
@@ -50,6 +51,7 @@ export async function runSyncPlan(argv: string[], io: CliIo): Promise<number> {
   return withCancel(io, async (signal) => {
     const sync = await runSync(run, ctx, flags, io, signal, before);
     const report = buildReport(sync.sim, sync.settings, { contacts: sync.data.report, salesforce: sync.salesforce.data.report }, notes(sync));
+    report.soql = await inclusionSoql(sync, flags.now);
     if (before) {
       const earlier = sync.simulate(before.lists, before.settings ?? sync.settings);
       report.delta = { ...syncDelta(earlier, sync.sim, contactsFromStore(sync.data.store, undefined), flags.sample), before: before.label };

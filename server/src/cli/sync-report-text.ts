@@ -52,6 +52,20 @@ function deltaLines(delta: SyncDelta & { before: string }): string[] {
   return out;
 }
 
+function soqlLines(report: SyncPlanReport): string[] {
+  if (!report.soql || report.soql.length === 0) return [];
+  const out = ['', `The inclusion list as SOQL (records whose values, as HubSpot would hold them, meet its criteria):`];
+  for (const line of report.soql) {
+    if (line.error) {
+      out.push(`  ${line.object}: no SOQL: ${line.error}`);
+      continue;
+    }
+    const counted = line.counted !== undefined ? ` · Salesforce counts ${n(line.counted)}${line.counted === line.simulated ? '' : ' (differs!)'}` : line.countError ? ` · not counted in Salesforce: ${line.countError}` : '';
+    out.push(`  ${line.object}: ${n(line.simulated ?? 0)} records${counted}`, `    ${line.query}`);
+  }
+  return out;
+}
+
 export function renderSyncPlan(report: SyncPlanReport): string {
   const { contacts, salesforce } = report.data;
   const width = Math.max(5, n(Math.max(report.contacts.total, report.salesforce.total)).length);
@@ -72,6 +86,7 @@ export function renderSyncPlan(report: SyncPlanReport): string {
     'After an import of the Salesforce records (per email, I1–I3):',
     ...outcomeBlock(report.import, width),
   ];
+  out.push(...soqlLines(report));
   if (report.delta) out.push('', ...deltaLines(report.delta));
   for (const note of report.notes) out.push('', `Note: ${note}`);
   return `${out.join('\n')}\n`;

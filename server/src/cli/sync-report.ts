@@ -3,6 +3,7 @@
 
 import { RULES, type RuleId } from '../sync/rules';
 import type { SyncDelta } from '../sync/delta';
+import type { SoqlLine } from './sync-soql';
 import type { SalesforceReport } from '../sync/salesforce-data';
 import type { SyncSettings } from '../sync/settings';
 import { CONTACT_OUTCOMES, IMPORT_OUTCOMES, RECORD_OUTCOMES, type Sample, type SyncSimulation, type WriteCount } from '../sync/types';
@@ -24,6 +25,8 @@ export interface SyncPlanReport {
   import: OutcomeLine[];
   writes: (WriteCount & { rule: string })[];
   delta?: SyncDelta & { before: string };
+  /** The inclusion list as SOQL over each object (sync-soql.ts). */
+  soql?: SoqlLine[];
   notes: string[];
 }
 

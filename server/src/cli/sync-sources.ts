@@ -11,7 +11,7 @@ import type { SalesforceSchema } from '../language/salesforce-schema';
 import { salesforceSchemaFromJson } from '../language/salesforce-schema';
 import { PreviewCancelled } from '../preview/hubspot/abort';
 import { loadPreviewData, type PreviewData, type PreviewWorkspace } from '../preview/run';
-import { SalesforceError } from '../salesforce';
+import { SalesforceError, type SalesforceOrg } from '../salesforce';
 import type { SalesforceData } from '../sync/salesforce-data';
 import { readSalesforceFiles } from '../sync/salesforce-file';
 import { readSalesforceOrg } from '../sync/salesforce-org';
@@ -46,6 +46,8 @@ export interface SalesforceSide {
   data: SalesforceData;
   /** The pulled schema, else the org's own describe when reading the org. */
   schema: SalesforceSchema | undefined;
+  /** The org, when the records came from it (to count SOQL there). */
+  org?: SalesforceOrg;
 }
 
 /** `--salesforce PATH|org`; without it, the org when HSLIST_SF_* credentials are set. */
@@ -66,7 +68,7 @@ export async function loadSalesforce(flag: string | undefined, pulled: Salesforc
     const schema = pulled ?? (await describedSchema(org));
     const data = await readSalesforceOrg(org, schema, fields);
     if (data.records.length === 0) throw new SourceFailed(`the Salesforce org at ${data.report.source} holds no lead or contact, so there is nothing to simulate`);
-    return { data, schema };
+    return { data, schema, org };
   } catch (error) {
     if (error instanceof SalesforceError) throw new SourceFailed(error.message);
     throw error;

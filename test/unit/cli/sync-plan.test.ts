@@ -76,6 +76,28 @@ describe('hslist sync-plan', () => {
     assert.deepEqual(delta.stopSamples.map((s: { email: string }) => s.email), ['bob@example.com']);
   });
 
+  describe('hslist preview --explain with Salesforce data', () => {
+    it('gives the contact\'s Salesforce side: matched record, outcome, rule, and each field write before → after', async () => {
+      const run = await hslist(syncWorkspace(), 'preview', 'sync.hslist', '--explain', 'ada@lovelace.org', '--salesforce', 'salesforce.csv');
+      assert.equal(run.code, 0, run.err);
+      assert.match(run.out, /^Salesforce side of ada@lovelace\.org \(id 1\); inclusion list "Polish leads": in$/m);
+      assert.match(run.out, /^ {2}update — C5: syncs with Lead 00Q000000000001AAA, updated 2025-01-01$/m);
+      assert.match(run.out, /^ {2}matched: Lead 00Q000000000001AAA <ADA@lovelace\.org>, updated 2025-01-01$/m);
+      assert.match(run.out, /^ {2}jobtitle ↔ Title: "CTO" → "CEO" \(HubSpot → Salesforce, R3\)$/m);
+    });
+
+    it('a contact outside the list is skipped with E2; --json carries the same', async () => {
+      const run = await hslist(syncWorkspace(), 'preview', 'sync.hslist', '--explain', 'dee@corp.pl', '--salesforce', 'salesforce.csv', '--json');
+      const { salesforce } = JSON.parse(run.out);
+      assert.deepEqual([salesforce.outcome, salesforce.rule, salesforce.membership, salesforce.record.id], ['not-in-list', 'E2', false, '003000000000001AAA']);
+    });
+
+    it('without Salesforce data the preview says nothing of Salesforce', async () => {
+      const run = await hslist(syncWorkspace(), 'preview', 'sync.hslist', '--explain', 'ada@lovelace.org');
+      assert.doesNotMatch(run.out, /Salesforce side/);
+    });
+  });
+
   describe('hslist check with data', () => {
     it('auto-create says how many Salesforce records it concerns, and is a warning when some would freeze', async () => {
       const plain = await hslist(syncWorkspace(), 'check');
