@@ -19,7 +19,7 @@ function toProblem(run: WorkspaceRun, d: PathDiagnostic, cwd: string): Problem {
 /** The workspace's problems with the data's figures and the data-only checks added; needs a sync block. */
 export async function problemsWithData(run: WorkspaceRun, ctx: CommandContext, flags: SyncFlags, io: CliIo, signal: AbortSignal): Promise<Problem[]> {
   const sync = await runSync(run, ctx, flags, io, signal);
-  const source = `${sync.data.report.source} and ${sync.salesforce.data.report.source}`;
+  const source = `${sync.data.report.source} with Salesforce ${sync.salesforce.data.report.source}`;
   const facts = syncDataFacts(sync.sim, sync.input.contacts, source);
   const index = { files: [...run.analysis.files.values()], lists: run.analysis.lists, references: run.analysis.references, syncBlocks: run.analysis.syncBlocks };
   const added = checkInclusionListData(index, facts).map((d) => toProblem(run, d, io.cwd));
