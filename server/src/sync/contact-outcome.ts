@@ -14,13 +14,20 @@ function describeRecord(record: SfRecord): string {
   return `${record.object} ${record.id}${when}`;
 }
 
-function skipped(base: Omit<ContactResult, 'outcome' | 'rule' | 'reason'>, email: string | null): ContactResult {
-  if (email === null) return { ...base, outcome: 'no-email', rule: 'E9', reason: 'has no email address, so it never syncs' };
-  if (base.membership === false) return { ...base, outcome: 'not-in-list', rule: 'E2', reason: 'is not in the inclusion list, so it does not sync either way' };
-  return { ...base, outcome: 'membership-unknown', rule: 'E2', reason: 'cannot be judged against the inclusion list from this data' };
+type Base = Omit<ContactResult, 'outcome' | 'rule' | 'reason'>;
+
+const SKIPS = {
+  noEmail: { outcome: 'no-email', rule: 'E9', reason: 'has no email address, so it never syncs' },
+  notInList: { outcome: 'not-in-list', rule: 'E2', reason: 'is not in the inclusion list, so it does not sync either way' },
+  unknown: { outcome: 'membership-unknown', rule: 'E2', reason: 'cannot be judged against the inclusion list from this data' },
+} as const;
+
+function skipped(base: Base, email: string | null): ContactResult {
+  const skip = email === null ? SKIPS.noEmail : base.membership === false ? SKIPS.notInList : SKIPS.unknown;
+  return Object.assign(base, skip);
 }
 
-function created(ctx: SimulationContext, base: Omit<ContactResult, 'outcome' | 'rule' | 'reason'>): ContactResult {
+function created(ctx: SimulationContext, base: Base): ContactResult {
   const object = ctx.input.settings.createsIn;
   if (!object) return { ...base, outcome: 'create', rule: 'C1', reason: 'has no Salesforce record with its email, so HubSpot creates the lead or contact chosen in its settings' };
   const missing = missingRequired(ctx, object, base.row);
@@ -37,16 +44,20 @@ export function judgeContact(ctx: SimulationContext, row: number): ContactResult
   const contacts = ctx.input.contacts;
   const email = contacts.email(row);
   const membership = contacts.membership(row);
-  const candidates = email === null ? [] : ctx.recordsByEmail.get(email.toLowerCase()) ?? [];
-  const choice = chooseRecord(ctx.input.salesforce.records, candidates);
-  const base = { row, membership, otherRecords: [...choice.others, ...choice.converted], writes: [] };
-  const matched = choice.chosen >= 0 ? ctx.input.salesforce.records[choice.chosen] : undefined;
-  const withMatch = matched ? { ...base, record: choice.chosen, object: matched.object } : base;
-  if (email === null || membership !== true) return skipped(withMatch, email);
+  const candidates = email === null ? undefined : ctx.recordsByEmail.get(email.toLowerCase());
+  const choice = candidates ? chooseRecord(ctx.input.salesforce.records, candidates) : undefined;
+  const others = choice ? (choice.converted.length === 0 ? choice.others : [...choice.others, ...choice.converted]) : [];
+  const base: Base = { row, membership, otherRecords: others, writes: [] };
+  const matched = choice && choice.chosen >= 0 ? ctx.input.salesforce.records[choice.chosen] : undefined;
+  if (matched) {
+    base.record = choice!.chosen;
+    base.object = matched.object;
+  }
+  if (email === null || membership !== true) return skipped(base, email);
   if (!matched) return created(ctx, base);
   const writes = pairWrites(ctx, { object: matched.object, row, record: matched });
-  const several = choice.others.length > 0 ? `, the most recently updated of ${choice.others.length + 1} with its email` : '';
+  const several = choice!.others.length > 0 ? `, the most recently updated of ${choice!.others.length + 1} with its email` : '';
   const outcome = writes.length > 0 ? 'update' : 'in-sync';
   const reason = `syncs with ${describeRecord(matched)}${several}${writes.length > 0 ? '' : '; their mapped values already agree'}`;
-  return { ...withMatch, writes, outcome, rule: 'C5', reason };
+  return Object.assign(base, { writes, outcome, rule: 'C5', reason } as const);
 }

@@ -32,8 +32,13 @@ function newer(records: readonly SfRecord[], a: number, b: number): boolean {
   return ta !== tb ? ta > tb : records[a].id < records[b].id;
 }
 
+const NONE: number[] = [];
+
 /** C5, C6, A-CONVERTED over the records that share one email. */
 export function chooseRecord(records: readonly SfRecord[], candidates: readonly number[]): MatchChoice {
+  // Most emails are on one record: no arrays to filter (this runs for every contact of the portal).
+  if (candidates.length === 1) return records[candidates[0]].converted ? { chosen: -1, others: NONE, converted: [candidates[0]] } : { chosen: candidates[0], others: NONE, converted: NONE };
+  if (candidates.length === 0) return { chosen: -1, others: NONE, converted: NONE };
   const converted = candidates.filter((at) => records[at].converted);
   const open = candidates.filter((at) => !records[at].converted);
   let chosen = -1;

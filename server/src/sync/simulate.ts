@@ -22,13 +22,20 @@ function addSample<K extends string>(samples: Partial<Record<K, Sample[]>>, key:
 }
 
 class WriteCounter {
-  private readonly counts = new Map<string, WriteCount>();
+  /** By property, then field: no key string is made per write. */
+  private readonly counts = new Map<string, Map<string, WriteCount>>();
+
+  private countOf(w: FieldWrite): WriteCount {
+    let byField = this.counts.get(w.property);
+    if (!byField) this.counts.set(w.property, (byField = new Map()));
+    let count = byField.get(w.field);
+    if (!count) byField.set(w.field, (count = { property: w.property, field: w.field, toSalesforce: 0, toHubSpot: 0, undecided: 0, refusedBySalesforce: 0, refusedByHubSpot: 0 }));
+    return count;
+  }
 
   add(writes: readonly FieldWrite[]): void {
     for (const w of writes) {
-      const key = `${w.property}\u0000${w.field}`;
-      let count = this.counts.get(key);
-      if (!count) this.counts.set(key, (count = { property: w.property, field: w.field, toSalesforce: 0, toHubSpot: 0, undecided: 0, refusedBySalesforce: 0, refusedByHubSpot: 0 }));
+      const count = this.countOf(w);
       if (w.rejected && w.direction === 'to-salesforce') count.refusedBySalesforce++;
       else if (w.rejected) count.refusedByHubSpot++;
       else if (w.direction === 'to-salesforce') count.toSalesforce++;
@@ -38,7 +45,7 @@ class WriteCounter {
   }
 
   list(): WriteCount[] {
-    return [...this.counts.values()];
+    return [...this.counts.values()].flatMap((byField) => [...byField.values()]);
   }
 }
 
@@ -46,7 +53,7 @@ function emptySimulation(ctx: SimulationContext): SyncSimulation {
   const size = ctx.input.contacts.size;
   return {
     contacts: size, records: ctx.input.salesforce.records.length,
-    contactOutcomes: zeros(CONTACT_OUTCOMES), creates: { Lead: 0, Contact: 0, unset: 0 },
+    contactOutcomes: zeros(CONTACT_OUTCOMES), matchedContacts: 0, creates: { Lead: 0, Contact: 0, unset: 0 },
     recordOutcomes: zeros(RECORD_OUTCOMES), autoCreates: { Lead: 0, Contact: 0 }, frozen: 0, importOutcomes: zeros(IMPORT_OUTCOMES), writes: [],
     samples: { contacts: {}, records: {}, imports: {} },
     eligible: new Uint8Array(size), outcomeCodes: new Uint8Array(size),
@@ -55,6 +62,7 @@ function emptySimulation(ctx: SimulationContext): SyncSimulation {
 
 function countContact(sim: SyncSimulation, result: ContactResult, ctx: SimulationContext, max: number): void {
   sim.contactOutcomes[result.outcome]++;
+  if (result.record !== undefined) sim.matchedContacts++;
   sim.outcomeCodes[result.row] = CONTACT_OUTCOMES.indexOf(result.outcome);
   if (result.outcome === 'create') sim.creates[result.object ?? 'unset']++;
   if (result.membership === true && result.outcome !== 'no-email') sim.eligible[result.row] = 1;

@@ -79,6 +79,8 @@ export interface SyncSimulation {
   contacts: number;
   records: number;
   contactOutcomes: Record<ContactOutcome, number>;
+  /** Contacts with a matched Salesforce record (the email join, C5), whatever their outcome. */
+  matchedContacts: number;
   /** Creates per object (create outcomes only); `unset` when the block does not say which object. */
   creates: Record<SalesforceObject | 'unset', number>;
   recordOutcomes: Record<RecordOutcome, number>;

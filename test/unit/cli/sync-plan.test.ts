@@ -105,14 +105,14 @@ describe('hslist sync-plan', () => {
       assert.match(plain.out, /sync\.hslist:9:40: info auto-create-bypasses-list /);
       const run = await hslist(syncWorkspace(), 'check', '--salesforce', 'salesforce.csv');
       assert.equal(run.code, 1, run.err);
-      assert.match(run.out, /sync\.hslist:9:40: warning auto-create-bypasses-list .* In contacts\.csv and salesforce\.csv: 1 Salesforce lead and 0 contacts have no HubSpot contact and would create one; 1 of them would be outside the list, their updates frozen\.$/m);
+      assert.match(run.out, /sync\.hslist:9:40: warning auto-create-bypasses-list .* In contacts\.csv with Salesforce salesforce\.csv: 1 Salesforce lead and 0 contacts have no HubSpot contact and would create one; 1 of them would be outside the list, their updates frozen\.$/m);
     });
 
     it('inclusion-list-empty: no contact of the data is in the inclusion list', async () => {
       const root = syncWorkspace({ 'sync.hslist': SYNC.replace('country is "Poland"', 'country is "Peru"').replace('creates hubspot contacts: yes', 'creates hubspot contacts: no') });
       const run = await hslist(root, 'check', '--salesforce', 'salesforce.csv');
       assert.equal(run.code, 1);
-      assert.match(run.out, /sync\.hslist:8:19: warning inclusion-list-empty No contact of contacts\.csv and salesforce\.csv is in "Polish leads" \(0 of 5\), so nothing would sync to Salesforce/);
+      assert.match(run.out, /sync\.hslist:8:19: warning inclusion-list-empty No contact of contacts\.csv with Salesforce salesforce\.csv is in "Polish leads" \(0 of 5\), so nothing would sync to Salesforce/);
     });
 
     it('data options need a sync block (exit 2)', async () => {
