@@ -15,11 +15,13 @@ export const ClientCommands = {
   disconnectAccounts: 'hslist.disconnectAccounts',
   refreshSchema: 'hslist.reloadSchema',
   showLog: 'hslist.showLog',
+  showSoql: 'hslist.showSoql',
 } as const;
 
 export const ServerCommands = {
   compiledJson: 'hslist.compiledJson',
   refreshSchema: 'hslist.refreshSchema',
+  soql: 'hslist.soql',
 } as const;
 
 /** Custom request: the server answers `{ pong: true, version }`; used by tests and the status bar. */

@@ -1,6 +1,7 @@
 // `hslist preview FILE --explain WHO --salesforce PATH|org`: the explained contact's Salesforce side under the
 // workspace's sync block (matched record, outcome, rule, field writes), after its list membership. Asked for
-// with --salesforce, or given by HSLIST_SF_* credentials; without a sync block there is nothing to say.
+// with --salesforce, hslist.json's `salesforce.records`, or given by HSLIST_SF_* credentials; without a sync
+// block there is nothing to say.
 
 import { accountSettingsFromEnv } from '../accounts';
 import type { PreviewData, PreviewWorkspace } from '../preview/run';
@@ -15,10 +16,10 @@ import type { WorkspaceRun } from './workspace-run';
 export type SalesforceSideReport = SyncExplanation | { contact: string; error: string };
 
 /** The sync settings when the Salesforce side is wanted for `--explain`, else undefined. */
-export function salesforceSideSettings(run: WorkspaceRun, flags: { explain?: string; salesforce?: string }, io: CliIo): SyncSettings | undefined {
+export function salesforceSideSettings(run: WorkspaceRun, flags: { explain?: string; salesforce?: string }, io: CliIo, config: { salesforceRecords?: string }): SyncSettings | undefined {
   const sync = run.analysis.syncBlocks[0];
   if (flags.explain === undefined || !sync) return undefined;
-  if (flags.salesforce === undefined && !accountSettingsFromEnv(io.env).settings.salesforce) return undefined;
+  if (flags.salesforce === undefined && config.salesforceRecords === undefined && !accountSettingsFromEnv(io.env).settings.salesforce) return undefined;
   return syncSettingsOf(sync.node);
 }
 

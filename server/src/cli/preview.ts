@@ -47,7 +47,7 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
   // Checked before any work: hslist.json naming another host than the credentials' refuses the command.
   const announceHubSpot = hubSpotAnnouncer(env.settings.hubspot, ctx.config, io);
   if (source.kind === 'hubspot') announceHubSpot();
-  const syncSettings = salesforceSideSettings(run, flags, io);
+  const syncSettings = salesforceSideSettings(run, flags, io, ctx.config);
   const loaded = await loadWithProgress(workspace, source, flags, io, salesforceSideProperties(syncSettings, ctx));
   if (typeof loaded === 'number') return loaded;
   const note = zoneNote(loaded.portal?.timeZone, ctx.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');

@@ -1,6 +1,7 @@
 // `hslist sync-plan`'s report: one JSON-able value (what `--json` prints) built from a simulation, and its
 // text rendering. Every outcome carries the rule that decided it and a few sample contacts or records.
 
+import { CONTACT_LABELS, IMPORT_LABELS, RECORD_LABELS } from '../sync/labels';
 import { RULES, type RuleId } from '../sync/rules';
 import type { SyncDelta } from '../sync/delta';
 import type { SoqlLine } from './sync-soql';
@@ -29,35 +30,6 @@ export interface SyncPlanReport {
   soql?: SoqlLine[];
   notes: string[];
 }
-
-const CONTACT_LABELS: Record<(typeof CONTACT_OUTCOMES)[number], [string, RuleId]> = {
-  create: ['create in Salesforce', 'C1'],
-  'create-fails': ['create would fail', 'A-REQUIRED'],
-  update: ['update (field writes)', 'C5'],
-  'in-sync': ['linked, nothing to write', 'C5'],
-  'not-in-list': ['skip: not in the inclusion list', 'E2'],
-  'membership-unknown': ['skip: membership not judgeable', 'E2'],
-  'no-email': ['skip: no email', 'E9'],
-};
-
-const RECORD_LABELS: Record<(typeof RECORD_OUTCOMES)[number], [string, RuleId]> = {
-  linked: ['linked to a HubSpot contact', 'C5'],
-  'create-in-hubspot': ['creates a HubSpot contact despite the list', 'C2'],
-  'not-created': ['no HubSpot contact created', 'C1'],
-  'create-setting-unknown': ['would create a contact if set in HubSpot', 'C1'],
-  duplicate: ['another record with the email syncs', 'C5'],
-  converted: ['converted lead, never matched', 'A-CONVERTED'],
-  'no-email': ['no email', 'E9'],
-};
-
-const IMPORT_LABELS: Record<(typeof IMPORT_OUTCOMES)[number], [string, RuleId]> = {
-  'new-email-only': ['new contact keeps only its email', 'I3'],
-  'new-filled': ['new contact, filled by the sync after import', 'I2'],
-  'new-unknown': ['new contact, membership not judgeable', 'I3'],
-  'existing-filled': ['existing member, filled by the sync', 'I2'],
-  'existing-unchanged': ['existing contact outside the list, unchanged', 'E2'],
-  'existing-unknown': ['existing contact, membership not judgeable', 'E2'],
-};
 
 function lines<K extends string>(keys: readonly K[], labels: Record<K, [string, RuleId]>, counts: Record<K, number>, samples: Partial<Record<K, Sample[]>>): OutcomeLine[] {
   return keys.map((outcome) => ({ outcome, label: labels[outcome][0], count: counts[outcome], rule: labels[outcome][1], samples: samples[outcome] ?? [] }));

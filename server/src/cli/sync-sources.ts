@@ -50,13 +50,15 @@ export interface SalesforceSide {
   org?: SalesforceOrg;
 }
 
-/** `--salesforce PATH|org`; without it, the org when HSLIST_SF_* credentials are set. */
+/** `--salesforce PATH|org`; without it, hslist.json's `salesforce.records`, else the org when HSLIST_SF_* credentials are set. */
 export async function loadSalesforce(flag: string | undefined, pulled: SalesforceSchema | undefined, config: WorkspaceConfig, fields: string[], io: CliIo): Promise<SalesforceSide> {
   const env = accountSettingsFromEnv(io.env);
-  const wantsOrg = flag === 'org' || (flag === undefined && env.settings.salesforce !== undefined);
+  const chosen = flag ?? config.salesforceRecords;
+  const wantsOrg = chosen?.toLowerCase() === 'org' || (chosen === undefined && env.settings.salesforce !== undefined);
   if (!wantsOrg) {
-    if (flag === undefined) throw new UsageError('no Salesforce data: pass --salesforce PATH (an export of leads and contacts: CSV with field API names, JSON or NDJSON, or a folder of them) or --salesforce org with HSLIST_SF_* set.');
-    const read = await readSalesforceFiles(resolve(io.cwd, flag), fields, display(io.cwd, resolve(io.cwd, flag)));
+    if (chosen === undefined) throw new UsageError('no Salesforce data: pass --salesforce PATH (an export of leads and contacts: CSV with field API names, JSON or NDJSON, or a folder of them) or --salesforce org with HSLIST_SF_* set, or set "salesforce": {"records": …} in hslist.json.');
+    const path = resolve(io.cwd, chosen);
+    const read = await readSalesforceFiles(path, fields, display(io.cwd, path));
     if ('error' in read) throw new SourceFailed(read.error);
     return { data: read, schema: pulled };
   }

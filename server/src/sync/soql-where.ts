@@ -7,7 +7,8 @@
 import type { PlanNode } from '../preview/plan-types';
 import { isHistoryOperator } from '../language/operators';
 import { buildCondition, buildSelect, type SoqlCondition } from '../salesforce/soql';
-import { contactView, type PositionedMapping, type SimulationContext } from './context';
+import { contactView, type SimulationContext } from './context';
+import type { FieldMapping } from './mappings';
 import type { SalesforceObject } from './settings';
 import { writesToHubSpot } from './settings';
 import { leafCondition, type Leaf } from './soql-leaves';
@@ -15,7 +16,7 @@ import { leafCondition, type Leaf } from './soql-leaves';
 type Built = { condition: SoqlCondition } | { error: string };
 
 /** The mapping that gives `property` its value in a contact made from a record of `object`, if any. */
-function viewMapping(mappings: readonly PositionedMapping[], property: string): PositionedMapping | undefined {
+function viewMapping(mappings: readonly FieldMapping[], property: string): FieldMapping | undefined {
   return mappings.find((m) => m.property === property && (!m.explicit || writesToHubSpot(m.rule)));
 }
 
@@ -29,7 +30,7 @@ function withNoValue(leaf: Leaf, name: string, includeUnknown: boolean, boolean:
   return { condition: leaf.matchesNull ? { and: [{ field: name, op: '!=', value: null }, leaf.condition] } : leaf.condition };
 }
 
-function filterCondition(plan: Extract<PlanNode, { kind: 'filter' }>, mappings: readonly PositionedMapping[], object: SalesforceObject): Built {
+function filterCondition(plan: Extract<PlanNode, { kind: 'filter' }>, mappings: readonly FieldMapping[], object: SalesforceObject): Built {
   const f = plan.filter;
   if (isHistoryOperator(f.operator)) return { error: `\`${plan.text}\` reads HubSpot's property history, which Salesforce does not have` };
   const mapping = viewMapping(mappings, f.property);
@@ -44,7 +45,7 @@ function filterCondition(plan: Extract<PlanNode, { kind: 'filter' }>, mappings: 
   return withNoValue(leafCondition(f, field, mapping.propertyDef), field.name, f.includeUnknown, boolean);
 }
 
-function translate(plan: PlanNode, mappings: readonly PositionedMapping[], object: SalesforceObject): Built {
+function translate(plan: PlanNode, mappings: readonly FieldMapping[], object: SalesforceObject): Built {
   switch (plan.kind) {
     case 'and':
     case 'or': {
@@ -83,7 +84,12 @@ export interface SoqlForObject {
 
 /** The count query of the list over `object`, or why there is none. */
 export function listSoql(ctx: SimulationContext, plan: PlanNode, object: SalesforceObject): SoqlForObject {
-  const built = translate(plan, ctx.mappings[object], object);
+  return soqlForMappings(ctx.mappings[object], plan, object);
+}
+
+/** The same from the object's mappings alone (the editor has no data to hand). */
+export function soqlForMappings(mappings: readonly FieldMapping[], plan: PlanNode, object: SalesforceObject): SoqlForObject {
+  const built = translate(plan, mappings, object);
   if ('error' in built) return { object, error: built.error };
   const where = buildCondition(built.condition);
   const query = buildSelect({ object, fields: 'count', where: built.condition });
