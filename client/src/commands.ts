@@ -26,6 +26,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [ClientCommands.refreshSchema]: () => refreshSchemaCommand(deps),
     [ClientCommands.showLog]: () => deps.output.show(true),
     [ClientCommands.showSoql]: (uri) => showSoql(deps, uri),
+    [ClientCommands.showSettingsSheet]: () => showSettingsSheet(deps),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }
@@ -57,6 +58,15 @@ async function showSoql(deps: CommandDeps, uriArg: unknown): Promise<string | un
   const result = await runServerCommand(deps, ServerCommands.soql, [uri.toString(), position ? { line: position.line, character: position.character } : undefined], 'Salesforce SOQL');
   if (typeof result !== 'string') return undefined;
   const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: result });
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  return result;
+}
+
+/** The sync block's settings to set by hand in HubSpot, as Markdown in a new editor; returns the text. */
+async function showSettingsSheet(deps: CommandDeps): Promise<string | undefined> {
+  const result = await runServerCommand(deps, ServerCommands.settingsSheet, [], 'Salesforce settings sheet');
+  if (typeof result !== 'string') return undefined;
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   return result;
 }

@@ -16,12 +16,14 @@ export const ClientCommands = {
   refreshSchema: 'hslist.reloadSchema',
   showLog: 'hslist.showLog',
   showSoql: 'hslist.showSoql',
+  showSettingsSheet: 'hslist.showSettingsSheet',
 } as const;
 
 export const ServerCommands = {
   compiledJson: 'hslist.compiledJson',
   refreshSchema: 'hslist.refreshSchema',
   soql: 'hslist.soql',
+  settingsSheet: 'hslist.settingsSheet',
 } as const;
 
 /** Custom request: the server answers `{ pong: true, version }`; used by tests and the status bar. */

@@ -103,6 +103,13 @@ describe('lsp: the Salesforce side', function () {
     assert.match((polish?.contents as { value: string }).value, /Lead: no SOQL: `lifecyclestage` is not mapped to a Lead field/);
   });
 
+  it('the hslist.settingsSheet command lists what to set by hand in HubSpot, where and to what', async () => {
+    const sheet = await client.request<string>('workspace/executeCommand', { command: 'hslist.settingsSheet', arguments: [] });
+    assert.match(sheet, /^# Salesforce settings sheet/);
+    assert.match(sheet, /## Inclusion list\n\n- \*\*Value:\*\* Polish leads\n- \*\*Where:\*\* Settings > Integrations > Connected apps > Salesforce > Contacts tab > Limit sync/);
+    assert.match(sheet, /## Sync rule of jobtitle ↔ Title\n\n- \*\*Value:\*\* Two-way/);
+  });
+
   it('the hslist.soql command gives the same text for the list at a position', async () => {
     const text = await client.request<string>('workspace/executeCommand', { command: 'hslist.soql', arguments: [uri, { line: 7, character: 4 }] });
     assert.match(text, /^-- "Titled" as SOQL/);
