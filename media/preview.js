@@ -168,7 +168,44 @@
   function selectView(view, load) {
     state.view = view;
     for (const tab of document.querySelectorAll('button.view')) tab.setAttribute('aria-selected', String(tab.dataset.view === view));
+    // The Salesforce tab is a section of its own, not a view of the table.
+    const salesforce = view === 'salesforce';
+    $('salesforce').hidden = !salesforce;
+    document.querySelector('.table').hidden = salesforce;
+    $('search').disabled = salesforce;
+    $('export').disabled = salesforce;
+    if (salesforce) { setStatus(''); return; }
     if (load) restart();
+  }
+
+  /** The Salesforce tab: each side's outcomes, the rule that decided them, sample contacts (texts from the extension). */
+  function renderSalesforce(section) {
+    const tab = $('view-salesforce');
+    tab.disabled = !section;
+    state.salesforce = section;
+    if (!section) {
+      if (state.view === 'salesforce') selectView('matches', true);
+      return;
+    }
+    $('salesforce-heading').textContent = section.problem ? 'Salesforce' : section.heading;
+    $('salesforce-source').textContent = section.problem || section.source;
+    const groups = (section.groups || []).map((g) => {
+      const box = el('div', 'sf-group');
+      box.append(el('h3', '', g.title));
+      for (const item of g.items) {
+        const block = el('details', 'sf-item');
+        const summary = el('summary');
+        summary.append(el('span', 'sf-title', item.title), el('span', 'sf-rule', ` ${item.rule}`));
+        summary.title = item.ruleText;
+        block.append(summary, el('p', 'muted', `Rule ${item.rule}: ${item.ruleText}`));
+        const list = el('ul');
+        list.append(...item.samples.map((x) => el('li', '', x)));
+        block.append(list);
+        box.append(block);
+      }
+      return box;
+    });
+    $('salesforce-groups').replaceChildren(...groups);
   }
 
   /** Back to the top of the current view and search: the pages are asked for again. */
@@ -198,6 +235,7 @@
       }
       state.summary = m.summary;
       state.columns = m.summary.columns;
+      if (state.view === 'salesforce') { renderHeader(); renderSummary(m.summary); renderPublished(m.published); return; }
       renderHeader();
       renderSummary(m.summary);
       renderPublished(m.published);
@@ -213,6 +251,10 @@
       pages.set(Math.floor(m.page.offset / PAGE), m.page.rows);
       if (state.search) setStatus(`${fmt(m.page.matches)} ${VIEW_WORDS[state.view]} contain “${state.search}”`);
       schedule();
+    } else if (m.type === 'salesforce') {
+      renderSalesforce(m.section);
+    } else if (m.type === 'view') {
+      if (!$(`view-${m.view}`).disabled) selectView(m.view, true);
     } else if (m.type === 'exported') {
       setStatus(m.error ? m.error : `Exported ${fmt(m.rows)} contacts to ${m.path}`, Boolean(m.error));
     }

@@ -2,7 +2,8 @@
 // HubSpot portal and Salesforce org (the emulators, in this process, on free ports), then runs the built CLI
 // (bin/hslist.js → dist/) as a separate process, exactly like `npx hslist`, with the environment pointing
 // at them: pull both schemas, check, check formatting, compile the inclusion list, preview it on the
-// bundled contact export and on the live (emulated) portal, then publish: plan, apply, change a clause,
+// bundled contact export and on the live (emulated) portal, simulate the Salesforce sync (sync-plan, one
+// contact's Salesforce side, the checks that need data), then publish: plan, apply, change a clause,
 // plan with who enters and leaves, apply, and pull everything into a fresh workspace that plans nothing. Works on a temporary copy of examples/ so the
 // repository stays clean; stops the emulators and removes the copy on every path out; exits non-zero when
 // a step fails.
@@ -27,6 +28,8 @@ interface Step {
   cwd?: string;
   /** Done before the command: an edit a user would make. */
   before?: (workspace: string) => void;
+  /** An argument found at run time (the step is skipped when there is none). */
+  lastArgument?: () => Promise<string | undefined>;
 }
 
 function section(title: string): void {
@@ -62,7 +65,7 @@ function hslist(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<nu
 /** The seeded portal's dates end with 2025; relative dates ("less than 180 days ago") are judged as of then. */
 const SEEDED_DATA_END = '2025-12-31T12:00:00Z';
 
-function steps(): Step[] {
+function steps(explainEmail: () => Promise<string | undefined>): Step[] {
   const list: Step[] = [
     { title: 'Pull the HubSpot and Salesforce schemas into .hslist/schema/', args: ['schema', 'pull'] },
     { title: 'Check the workspace against the pulled schemas', args: ['check'] },
@@ -76,9 +79,36 @@ function steps(): Step[] {
       title: 'Preview it on the live (emulated) portal, as of the end of its seeded data: property history included, snapshot cached in .hslist/cache/',
       args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3', '--now', SEEDED_DATA_END],
     },
+    ...syncSteps(explainEmail),
     ...publishSteps(),
   ];
   return list;
+}
+
+/** The Salesforce side: what the integration would do, one contact's part in it, and the checks that need data. */
+function syncSteps(explainEmail: () => Promise<string | undefined>): Step[] {
+  const live = ['--data', 'hubspot', '--now', SEEDED_DATA_END];
+  return [
+    { title: 'Simulate the Salesforce sync on the live portal and the org: outcomes with their rules, leads to create, records that bypass the list, field writes, the import, the list as SOQL', args: ['sync-plan', ...live, '--salesforce', 'org', '--sample', '2'] },
+    {
+      title: 'Explain the Salesforce side of a contact the sync would update: the record it matches, the outcome and the rule that decides it, the field writes',
+      args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, ...live, '--salesforce', 'org', '--sample', '0', '--explain'],
+      lastArgument: explainEmail,
+    },
+    { title: 'Check the sync settings against the data (exit 1: auto-create would bring contacts in outside the list, frozen)', args: ['check', ...live, '--salesforce', 'org'], expect: [1] },
+  ];
+}
+
+/** A contact the sync would update (the plan's first sample of that outcome), asked of `hslist sync-plan --json` quietly. */
+async function updatedContact(workspace: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const args = ['sync-plan', '--data', 'hubspot', '--now', SEEDED_DATA_END, '--salesforce', 'org', '--sample', '1', '--json'];
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) return undefined;
+  const report = JSON.parse(out) as { contacts: { outcomes: { outcome: string; samples: { email: string | null }[] }[] } };
+  return report.contacts.outcomes.find((o) => o.outcome === 'update')?.samples[0]?.email ?? undefined;
 }
 
 /** Publish: plan, apply, change a clause, plan with who enters and leaves, apply, pull into a fresh folder, plan there. */
@@ -125,10 +155,12 @@ function describeSandbox(sandbox: Sandbox): void {
 
 async function runSteps(workspace: string, sandbox: Sandbox): Promise<number> {
   const env = cleanEnv(sandbox.env);
-  for (const step of steps()) {
+  for (const step of steps(() => updatedContact(workspace, env))) {
+    const last = step.lastArgument ? await step.lastArgument() : undefined;
+    if (step.lastArgument && last === undefined) continue;
     section(step.title);
     step.before?.(workspace);
-    const code = await hslist(step.cwd ? join(workspace, step.cwd) : workspace, env, step.args);
+    const code = await hslist(step.cwd ? join(workspace, step.cwd) : workspace, env, last === undefined ? step.args : [...step.args, last]);
     if (!(step.expect ?? [0]).includes(code)) {
       console.error(`\ndemo: "${step.title}" failed with exit code ${code}.`);
       return code;

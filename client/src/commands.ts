@@ -25,6 +25,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [ClientCommands.disconnectAccounts]: () => disconnectAccounts(deps),
     [ClientCommands.refreshSchema]: () => refreshSchemaCommand(deps),
     [ClientCommands.showLog]: () => deps.output.show(true),
+    [ClientCommands.showSoql]: (uri) => showSoql(deps, uri),
+    [ClientCommands.showSettingsSheet]: () => showSettingsSheet(deps),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }
@@ -42,6 +44,31 @@ async function showCompiledJson(deps: CommandDeps, uriArg: unknown): Promise<str
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   return text;
+}
+
+/** The SOQL of the list at the cursor (Lead and Contact) in a new editor; returns the text (tests use it). */
+async function showSoql(deps: CommandDeps, uriArg: unknown): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const uri = uriArg instanceof vscode.Uri ? uriArg : activeHslistUri();
+  if (!uri) {
+    void vscode.window.showWarningMessage('hslist: open an .hslist file to see a list as Salesforce SOQL.');
+    return undefined;
+  }
+  const position = editor && editor.document.uri.toString() === uri.toString() ? editor.selection.active : undefined;
+  const result = await runServerCommand(deps, ServerCommands.soql, [uri.toString(), position ? { line: position.line, character: position.character } : undefined], 'Salesforce SOQL');
+  if (typeof result !== 'string') return undefined;
+  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: result });
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  return result;
+}
+
+/** The sync block's settings to set by hand in HubSpot, as Markdown in a new editor; returns the text. */
+async function showSettingsSheet(deps: CommandDeps): Promise<string | undefined> {
+  const result = await runServerCommand(deps, ServerCommands.settingsSheet, [], 'Salesforce settings sheet');
+  if (typeof result !== 'string') return undefined;
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result });
+  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  return result;
 }
 
 /** Server errors become a message naming the command (e.g. "not available yet"), never a throw. */

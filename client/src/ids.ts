@@ -15,11 +15,15 @@ export const ClientCommands = {
   disconnectAccounts: 'hslist.disconnectAccounts',
   refreshSchema: 'hslist.reloadSchema',
   showLog: 'hslist.showLog',
+  showSoql: 'hslist.showSoql',
+  showSettingsSheet: 'hslist.showSettingsSheet',
 } as const;
 
 export const ServerCommands = {
   compiledJson: 'hslist.compiledJson',
   refreshSchema: 'hslist.refreshSchema',
+  soql: 'hslist.soql',
+  settingsSheet: 'hslist.settingsSheet',
 } as const;
 
 /** Custom request: the server answers `{ pong: true, version }`; used by tests and the status bar. */

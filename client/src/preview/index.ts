@@ -53,7 +53,7 @@ class PreviewFeature implements vscode.Disposable {
   }
 
   /** Returns what the panel shows (tests read the HTML and the newest summary), or undefined when no list is at hand. */
-  async openPanel(uriArg?: unknown, nameArg?: unknown): Promise<{ name: string; html: string; summary?: Record<string, unknown> } | undefined> {
+  async openPanel(uriArg?: unknown, nameArg?: unknown, viewArg?: unknown): Promise<{ name: string; html: string; summary?: Record<string, unknown>; salesforce?: unknown } | undefined> {
     let name: string | undefined;
     try {
       name = await this.listName(uriArg, nameArg);
@@ -65,14 +65,15 @@ class PreviewFeature implements vscode.Disposable {
       void vscode.window.showWarningMessage('hslist: put the cursor in a list of an .hslist file to preview it.');
       return undefined;
     }
+    const view = typeof viewArg === 'string' ? viewArg : undefined;
     if (!this.panel) {
-      this.panel = new PreviewPanel(this.deps.extensionUri, this.client, name);
+      this.panel = new PreviewPanel(this.deps.extensionUri, this.client, name, view);
       this.panel.onDidClose(() => (this.panel = undefined));
     } else {
       this.panel.reveal();
-      await this.panel.show(name);
+      await this.panel.show(name, view);
     }
-    return { name, html: this.panel.html, summary: this.panel.lastSummary };
+    return { name, html: this.panel.html, summary: this.panel.lastSummary, salesforce: this.panel.lastSalesforce };
   }
 
   /** After a cursor move or an edit: show the list now under the cursor (its newest numbers). */
@@ -128,7 +129,7 @@ export function registerPreview(deps: PreviewDeps): vscode.Disposable[] {
     feature,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, feature.docs),
     deps.onPreviewUpdated((names) => feature.updated(names)),
-    vscode.commands.registerCommand(PreviewCommands.openPanel, (uri?: unknown, name?: unknown) => feature.openPanel(uri, name)),
+    vscode.commands.registerCommand(PreviewCommands.openPanel, (uri?: unknown, name?: unknown, view?: unknown) => feature.openPanel(uri, name, view)),
     vscode.commands.registerCommand(PreviewCommands.explainContact, (args?: ExplainArgs) =>
       explainContact(feature.client, feature.docs, deps.output, typeof args === 'object' && args !== null ? args : {})),
     vscode.commands.registerCommand(PreviewCommands.exportCsv, (name: string, target: vscode.Uri, search = '', view?: unknown) =>

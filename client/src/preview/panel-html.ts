@@ -61,12 +61,18 @@ export function panelHtml(assets: PanelAssets, nonce = newNonce()): string {
   <button id="view-matches" class="view" type="button" role="tab" data-view="matches" aria-selected="true">Matches</button>
   <button id="view-enter" class="view" type="button" role="tab" data-view="enter" aria-selected="false" disabled>Would enter</button>
   <button id="view-leave" class="view" type="button" role="tab" data-view="leave" aria-selected="false" disabled>Would leave</button>
+  <button id="view-salesforce" class="view" type="button" role="tab" data-view="salesforce" aria-selected="false" disabled title="The Salesforce sync simulated on these contacts and a Salesforce export (hslist.salesforceData)">Salesforce</button>
 </div>
 <div id="status" class="status" role="status"></div>
 <div class="table" role="grid" aria-label="Matching contacts">
   <div id="thead" class="row thead" role="row"></div>
   <div id="viewport" class="viewport"><div id="spacer" class="spacer"></div><div id="rows" class="rows" role="rowgroup"></div></div>
 </div>
+<section id="salesforce" class="salesforce" aria-label="Salesforce sync" hidden>
+  <h2 id="salesforce-heading"></h2>
+  <p id="salesforce-source" class="muted"></p>
+  <div id="salesforce-groups"></div>
+</section>
 <script nonce="${nonce}" src="${escapeAttr(assets.scriptUri)}"></script>
 </body>
 </html>`;

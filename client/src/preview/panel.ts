@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { panelHtml } from './panel-html';
 import { statusMessage, summaryMessage, viewOf } from './panel-messages';
+import { salesforceSection } from './salesforce-text';
 import type { ExportParams, PreviewClient, RowsView } from './requests';
 
 type FromWebview =
@@ -30,7 +31,8 @@ export class PreviewPanel implements vscode.Disposable {
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly client: PreviewClient, listName: string) {
+  /** `initialView` "salesforce": the panel opens on its Salesforce tab (the sync block's code lens asks for it). */
+  constructor(private readonly extensionUri: vscode.Uri, private readonly client: PreviewClient, listName: string, private initialView?: string) {
     this.listName = listName;
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     this.panel = vscode.window.createWebviewPanel(PreviewPanel.viewType, this.title(), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -59,11 +61,12 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.reveal(undefined, true);
   }
 
-  /** Show another list, or the same one again after an edit. */
-  async show(listName: string): Promise<void> {
+  /** Show another list, or the same one again after an edit; `view` "salesforce" opens the Salesforce tab. */
+  async show(listName: string, view?: string): Promise<void> {
     this.listName = listName;
     this.panel.title = this.title();
     await this.sendSummary();
+    if (view === 'salesforce') await this.panel.webview.postMessage({ type: 'view', view });
   }
 
   private title(): string {
@@ -71,7 +74,12 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private async onMessage(m: FromWebview): Promise<void> {
-    if (m.type === 'ready') return this.sendSummary();
+    if (m.type === 'ready') {
+      await this.sendSummary();
+      if (this.initialView === 'salesforce') await this.panel.webview.postMessage({ type: 'view', view: this.initialView });
+      this.initialView = undefined;
+      return;
+    }
     if (m.type === 'reload') {
       await vscode.commands.executeCommand(RELOAD_COMMAND);
       return;
@@ -95,11 +103,22 @@ export class PreviewPanel implements vscode.Disposable {
       if (this.disposed || name !== this.listName) return;
       // A comparison read later (`published` absent now) comes with hslist/preview/updated (index.ts).
       await this.post(summaryMessage(summary));
+      await this.sendSalesforce();
     } catch (error) {
       const status = await this.client.status().catch(() => undefined);
       await this.post(statusMessage(describe(error), status, this.listName));
     }
   }
+
+  /** The Salesforce tab's texts (salesforce-text.ts); nothing when there is no Salesforce side. */
+  private async sendSalesforce(): Promise<void> {
+    const answer = await this.client.sync().catch(() => undefined);
+    this.lastSalesforce = salesforceSection(answer);
+    await this.panel.webview.postMessage({ type: 'salesforce', section: this.lastSalesforce });
+  }
+
+  /** The newest Salesforce tab texts (the extension-host tests read them). */
+  lastSalesforce: ReturnType<typeof salesforceSection>;
 
   private async post(message: Record<string, unknown>): Promise<void> {
     this.lastSummary = message;

@@ -10,6 +10,7 @@ import {
   type RowsPage,
   type RowsParams,
   type RowsView,
+  type SyncAnswer,
 } from '../../../server/src/lsp/preview/protocol';
 
 export type { ExplainAnswer, ExportParams, PreviewStatus, PreviewSummary, RowsPage, RowsView };
@@ -50,5 +51,10 @@ export class PreviewClient {
 
   status(): Promise<PreviewStatus> {
     return this.transport.request(M.status, {});
+  }
+
+  /** The Salesforce side: the sync simulated on the preview's contacts and a Salesforce export. */
+  sync(): Promise<SyncAnswer> {
+    return this.transport.request(M.sync, {});
   }
 }

@@ -2,6 +2,7 @@
 // Drifted lists and protected changes need --force; deleting needs --prune; changing the inclusion list
 // and deleting ask first (--yes answers for CI). Exit 0 done, 1 a list failed or HubSpot stopped the
 // run, 2 bad usage or no credentials, 5 lists left for --force or a fix, 130 cancelled (Ctrl-C).
+// With --properties it also makes the contact property changes the sync block's mappings need (apply-sync.ts).
 
 import { selectRunnable, type ApplyOutcome } from '../publish/apply';
 import type { PlanEntry } from '../publish/plan-types';
@@ -15,9 +16,11 @@ import { addPlanImpacts } from './publish-data';
 import { nowFrom } from './preview-flags';
 import { applyProgress } from './apply-progress';
 import { outcomeText, inclusionAdvice } from './apply-report';
+import { applySyncSide } from './apply-sync';
+import { addPropertyPlan } from './plan-sync';
 
 export async function runApply(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['target', 'data', 'now', 'concurrency', 'schema'], switches: ['yes', 'force', 'prune', 'wait', 'verbose'] });
+  const args = parseArgs(argv, { values: ['target', 'data', 'now', 'concurrency', 'schema'], switches: ['yes', 'force', 'prune', 'wait', 'verbose', 'properties'] });
   const concurrency = concurrencyOf(args.values.get('concurrency'));
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -28,11 +31,13 @@ export async function runApply(argv: string[], io: CliIo): Promise<number> {
     if (typeof result === 'number') return result;
     const { planned, cli } = result;
     await addPlanImpacts(planned, cli, { data: args.values.get('data'), now: nowFrom(args.values.get('now')), sample: 3 }, io, controller.signal);
+    if (args.switches.has('properties')) await addPropertyPlan(planned, cli);
     io.out(renderPlanText(planned.plan, { colour: colourFor(io), verbose: args.switches.has('verbose') }));
     const force = args.switches.has('force');
     const { runnable, skipped } = selectRunnable(planned.plan, force);
     if (runnable.length === 0) {
-      io.out(`${skipped.map((s) => `· "${s.name}" left as it is: ${s.reason}\n`).join('')}Nothing to apply.\n`);
+      io.out(`${skipped.map((s) => `· "${s.name}" left as it is: ${s.reason}\n`).join('')}${planned.plan.properties?.changes.length ? 'No list to apply.' : 'Nothing to apply.'}\n`);
+      if (!(await applySyncSide(planned, cli.account, io))) return 1;
       return skipped.length > 0 ? 5 : 0;
     }
     if (!(await confirmed(runnable, args.switches.has('yes'), io))) return 1;
@@ -43,7 +48,9 @@ export async function runApply(argv: string[], io: CliIo): Promise<number> {
     const advice = inclusionAdvice(planned.plan, outcome);
     if (advice) io.out(advice);
     if (args.switches.has('wait') && outcome.stopped === undefined) await waitAndReport(planned, cli.account, outcome, io, controller.signal);
-    return exitCode(outcome, controller.signal.aborted);
+    const syncOk = controller.signal.aborted || outcome.stopped !== undefined ? true : await applySyncSide(planned, cli.account, io);
+    const code = exitCode(outcome, controller.signal.aborted);
+    return code === 0 && !syncOk ? 1 : code;
   } finally {
     if (own) process.off('SIGINT', onSigint);
   }

@@ -10,6 +10,8 @@ import { runSchema } from './schema';
 import { runPlan } from './plan';
 import { runApply } from './apply';
 import { runPull } from './pull';
+import { runSyncPlan } from './sync-plan';
+import { runSettings } from './settings';
 import { terminalConfirm } from './confirm';
 
 const USAGE = `hslist — HubSpot lists as code
@@ -19,9 +21,11 @@ Usage:
   hslist fmt [--check] [paths…]
   hslist compile FILE [--list NAME] [--schema FILE|DIR]
   hslist preview FILE [--list NAME] [--data PATH|hubspot] [--sample N] [--explain EMAIL|ID] [--json] [--now ISO]
-  hslist plan [--target T] [--data PATH|hubspot] [--prune] [--json | --format text|json|github] [--verbose]
-  hslist apply [--target T] [--yes] [--force] [--prune] [--wait] [--data PATH|hubspot] [--concurrency N]
+  hslist plan [--target T] [--data PATH|hubspot] [--prune] [--properties] [--json | --format text|json|github] [--verbose]
+  hslist apply [--target T] [--yes] [--force] [--prune] [--wait] [--properties] [--data PATH|hubspot] [--concurrency N]
   hslist pull (--all | --name NAME… | --id ID…) [--out DIR] [--target T] [--overwrite]
+  hslist settings show|confirm [KEY…] [--target T] [--json]
+  hslist sync-plan [paths…] [--data PATH|hubspot] [--salesforce PATH|org] [--before REV|DIR] [--sample N] [--now ISO] [--json]
   hslist schema pull [--out DIR]      (HSLIST_HUBSPOT_TOKEN, HSLIST_SF_* from the environment)
   hslist sandbox [--port-hubspot N] [--port-salesforce N] [--seed S] [--contacts N]
 
@@ -42,6 +46,8 @@ const COMMANDS: Record<string, Command> = {
   plan: runPlan,
   apply: runApply,
   pull: runPull,
+  'sync-plan': runSyncPlan,
+  settings: runSettings,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -21,6 +21,7 @@ export function renderPlanText(plan: Plan, options: RenderOptions): string {
   const shown = plan.entries.filter((e) => options.verbose || e.status !== 'unchanged');
   for (const entry of shown) lines.push(...entryLines(entry, paint));
   if (shown.length > 0) lines.push('');
+  lines.push(...syncSideLines(plan));
   lines.push(...plan.notes.map((n) => `Note: ${n}.`));
   lines.push(summaryLine(plan));
   return `${lines.join('\n')}\n`;
@@ -36,6 +37,24 @@ function entryLines(entry: PlanEntry, paint: (status: PlanStatus, text: string) 
   if (entry.inclusion && entry.changes.some((c) => c.kind === 'filters' || c.kind === 'create')) lines.push('      the inclusion list: who enters starts syncing to Salesforce when a sync is triggered; apply asks first');
   if (entry.drift?.note) lines.push(`      ${entry.drift.note}`);
   if (entry.drift?.diff) lines.push(...entry.drift.diff.split('\n').map((l) => `        ${l}`));
+  return lines;
+}
+
+/** The settings sheet and, with --properties, the property changes: after the lists. */
+function syncSideLines(plan: Plan): string[] {
+  const lines: string[] = [];
+  if (plan.properties) {
+    lines.push('Contact properties the sync block\'s mappings need (--properties):');
+    if (plan.properties.changes.length === 0) lines.push('  none');
+    for (const c of plan.properties.changes) lines.push(`+ ${c.text}`);
+    for (const n of plan.properties.notes) lines.push(`  note: ${n}`);
+    lines.push('');
+  }
+  if (plan.settings && plan.settings.length > 0) {
+    lines.push('Settings sheet: set by hand in HubSpot (no public API sets them; `hslist settings confirm` once done):');
+    for (const item of plan.settings) lines.push(`  [${item.status}] ${item.what}: "${item.value}"`, `      ${item.where}`);
+    lines.push('');
+  }
   return lines;
 }
 
@@ -103,6 +122,8 @@ export function planJson(plan: Plan): unknown {
     })),
     notInCode: plan.notInCode,
     notes: plan.notes,
+    ...(plan.settings ? { settings: plan.settings } : {}),
+    ...(plan.properties ? { properties: plan.properties } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 // `hslist plan`: what `hslist apply` would do to the target portal, list by list, with who would enter
-// and who would leave where contact data is at hand. Reads only; writes nothing.
+// and who would leave where contact data is at hand; the sync block's settings sheet; with --properties, the
+// contact property changes its mappings need. Reads only; writes nothing.
 // Exit 0 nothing to do, 4 changes to apply, 5 lists that need attention (drifted or blocked), 1 error,
 // 2 bad usage or no credentials.
 
@@ -13,16 +14,18 @@ import { planGithub, planJson, renderPlanText } from './plan-render';
 import { addPlanImpacts } from './publish-data';
 import { MissingCredentials, openPublish, type PublishCli } from './publish-context';
 import { nowFrom, sampleSize } from './preview-flags';
+import { addPropertyPlan } from './plan-sync';
 
 export const PLAN_EXIT = { nothing: 0, error: 1, usage: 2, changes: 4, attention: 5 } as const;
 
 export async function runPlan(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'target', 'data', 'now', 'sample', 'schema'], switches: ['json', 'prune', 'verbose'] });
+  const args = parseArgs(argv, { values: ['format', 'target', 'data', 'now', 'sample', 'schema'], switches: ['json', 'prune', 'verbose', 'properties'] });
   const format = args.switches.has('json') ? 'json' : oneOf('format', args.values.get('format'), ['text', 'json', 'github'] as const, 'text');
   const flags = { data: args.values.get('data'), now: nowFrom(args.values.get('now')), sample: sampleSize(args.values.get('sample') ?? '3') };
   const planned = await plannedOrExit(io, 'plan', { target: args.values.get('target'), schema: args.values.get('schema'), prune: args.switches.has('prune') });
   if (typeof planned === 'number') return planned;
   await addPlanImpacts(planned.planned, planned.cli, flags, io);
+  if (args.switches.has('properties')) await addPropertyPlan(planned.planned, planned.cli);
   const { plan } = planned.planned;
   if (format === 'json') io.out(`${JSON.stringify(planJson(plan), null, 2)}\n`);
   else if (format === 'github') io.out(planGithub(plan));
@@ -33,7 +36,8 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
 export function planExitCode(planned: Planned): number {
   const entries = planned.plan.entries;
   if (entries.some((e) => e.status === 'blocked' || e.status === 'drifted' || (e.needsForce && e.changes.length > 0))) return PLAN_EXIT.attention;
-  return entries.some(hasWork) ? PLAN_EXIT.changes : PLAN_EXIT.nothing;
+  const properties = planned.plan.properties?.changes.length ?? 0;
+  return entries.some(hasWork) || properties > 0 ? PLAN_EXIT.changes : PLAN_EXIT.nothing;
 }
 
 /** The plan, or the exit code after saying why there is none. */

@@ -13,6 +13,8 @@ export interface PreviewFlags {
   /** *now* for relative dates, epoch ms. */
   now: number;
   schema?: string;
+  /** Salesforce data for the explained contact's Salesforce side: a path, or "org". */
+  salesforce?: string;
 }
 
 export const DEFAULT_SAMPLE = 5;
@@ -20,10 +22,10 @@ const MAX_SAMPLE = 1000;
 
 export function parsePreviewFlags(args: ParsedArgs): PreviewFlags {
   if (args.positionals.length !== 1) {
-    throw new UsageError('preview takes exactly one file: hslist preview FILE [--list NAME] [--data PATH|hubspot] [--sample N] [--explain EMAIL|ID] [--json] [--now ISO]');
+    throw new UsageError('preview takes exactly one file: hslist preview FILE [--list NAME] [--data PATH|hubspot] [--sample N] [--explain EMAIL|ID [--salesforce PATH|org]] [--json] [--now ISO]');
   }
   const flags: PreviewFlags = { file: args.positionals[0], sample: sampleSize(args.values.get('sample')), json: args.switches.has('json'), now: nowFrom(args.values.get('now')) };
-  for (const key of ['list', 'data', 'explain', 'schema'] as const) {
+  for (const key of ['list', 'data', 'explain', 'schema', 'salesforce'] as const) {
     const value = args.values.get(key);
     if (value === undefined) continue;
     if (value.trim() === '') throw new UsageError(`--${key} needs a non-empty value.`);

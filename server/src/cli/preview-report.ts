@@ -5,6 +5,8 @@ import type { MembershipChange, MembershipDiff } from '../preview/diff';
 import type { SampleContact } from '../preview/run';
 import type { Refresh } from '../preview/hubspot/source';
 import type { SourceIssue, SourceReport } from '../preview/types';
+import { syncExplanationLines } from '../sync/explain-text';
+import type { SalesforceSideReport } from './preview-salesforce';
 
 export interface FunnelStep {
   /** 1-based line of the clause in the file. */
@@ -61,6 +63,8 @@ export interface PreviewReport {
   file: string;
   data: DataReport;
   lists: ListReport[];
+  /** `--explain` with Salesforce data: the contact's Salesforce side under the sync block. */
+  salesforce?: SalesforceSideReport;
 }
 
 export function explainStep(node: ExplainNode): ExplainStep {
@@ -72,7 +76,13 @@ const n = (x: number) => x.toLocaleString('en-US');
 const ISSUES_SHOWN = 20;
 
 export function renderText(report: PreviewReport): string {
-  return [renderData(report.data), ...report.lists.map(renderList)].join('\n');
+  const salesforce = report.salesforce ? [renderSalesforce(report.salesforce)] : [];
+  return [renderData(report.data), ...report.lists.map(renderList), ...salesforce].join('\n');
+}
+
+function renderSalesforce(side: SalesforceSideReport): string {
+  if ('error' in side) return `Salesforce side of ${side.contact}: ${side.error}\n`;
+  return `${syncExplanationLines(side).join('\n')}\n`;
 }
 
 function renderData(d: DataReport): string {

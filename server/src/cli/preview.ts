@@ -1,6 +1,7 @@
-// `hslist preview FILE [--list NAME] [--data PATH|hubspot] [--sample N] [--explain EMAIL|ID] [--json] [--now ISO]`:
-// how many contacts each list of the file would hold, clause by clause, on a contacts file or the live
-// portal; and, when the list is published and HubSpot is connected, who would enter and leave.
+// `hslist preview FILE [--list NAME] [--data PATH|hubspot] [--sample N] [--explain EMAIL|ID [--salesforce PATH|org]]
+// [--json] [--now ISO]`: how many contacts each list of the file would hold, clause by clause, on a contacts
+// file or the live portal; when the list is published and HubSpot is connected, who would enter and leave;
+// with Salesforce data, the explained contact's Salesforce side (preview-salesforce.ts).
 // Exit 0 ok, 1 problems in the file or the data, 2 bad usage, 130 cancelled (Ctrl-C).
 
 import { dirname, resolve } from 'node:path';
@@ -20,9 +21,10 @@ import { progressReporter } from './preview-progress';
 import { isInclusionList } from '../preview/inclusion';
 import { renderText, type PreviewReport } from './preview-report';
 import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
+import { salesforceSide, salesforceSideProperties, salesforceSideSettings } from './preview-salesforce';
 
 export async function runPreview(argv: string[], io: CliIo): Promise<number> {
-  const flags = parsePreviewFlags(parseArgs(argv, { values: ['list', 'data', 'sample', 'explain', 'now', 'schema'], switches: ['json'] }));
+  const flags = parsePreviewFlags(parseArgs(argv, { values: ['list', 'data', 'sample', 'explain', 'now', 'schema', 'salesforce'], switches: ['json'] }));
   const file = resolve(io.cwd, flags.file);
   requireOneFile(io.cwd, file, 'hslist preview FILE [--list NAME] [--data PATH|hubspot] …');
   const ctx = loadCommandContext(dirname(file), flags.schema, io.cwd);
@@ -46,7 +48,8 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
   // Checked before any work: hslist.json naming another host than the credentials' refuses the command.
   const announceHubSpot = hubSpotAnnouncer(env.settings.hubspot, ctx.config, io);
   if (source.kind === 'hubspot') announceHubSpot();
-  const loaded = await loadWithProgress(workspace, source, flags, io);
+  const syncSettings = salesforceSideSettings(run, flags, io, ctx.config);
+  const loaded = await loadWithProgress(workspace, source, flags, io, salesforceSideProperties(syncSettings, ctx));
   if (typeof loaded === 'number') return loaded;
   const note = zoneNote(loaded.portal?.timeZone, ctx.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
   const data = { kind: loaded.kind, ...loaded.report, ...(loaded.refresh ? { refresh: loaded.refresh } : {}), ...(loaded.portal ? { portal: loaded.portal } : {}), ...(note ? { zoneNote: note } : {}) };
@@ -61,6 +64,7 @@ export async function runPreview(argv: string[], io: CliIo): Promise<number> {
     if (published) entry.published = published;
     report.lists.push(entry);
   }
+  if (syncSettings) report.salesforce = await salesforceSide(syncSettings, workspace, loaded, ctx, flags, io);
   io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderText(report));
   return loaded.report.rowsRejected > 0 ? 1 : 0;
 }
@@ -81,7 +85,8 @@ function hubSpotAnnouncer(hubspot: HubSpotSettings | undefined, config: { hubspo
   };
 }
 
-function dataSource(flags: PreviewFlags, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, env: SettingsFromEnv, cwd: string): DataSource {
+/** The contact data `--data PATH|hubspot` (else hslist.json's `contacts`) names; `sync-plan` reads it the same way. */
+export function dataSource(flags: Pick<PreviewFlags, 'data'>, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, env: SettingsFromEnv, cwd: string): DataSource {
   const configured = config.contacts;
   if (flags.data === 'hubspot' || (flags.data === undefined && config.liveContacts)) {
     const { settings, problems } = env;
@@ -96,7 +101,7 @@ function dataSource(flags: PreviewFlags, config: { contacts?: string; liveContac
 }
 
 /** Loads with a progress display on stderr; Ctrl-C cancels (exit 130) and a failed load exits 1. */
-async function loadWithProgress(workspace: PreviewWorkspace, source: DataSource, flags: PreviewFlags, io: CliIo): Promise<PreviewData | number> {
+async function loadWithProgress(workspace: PreviewWorkspace, source: DataSource, flags: PreviewFlags, io: CliIo, extraProperties: string[]): Promise<PreviewData | number> {
   // Only the real process (runCliProcess passes process.env itself) owns the terminal and its Ctrl-C.
   const own = io.env === process.env;
   const progress = progressReporter(io.err, own && process.stderr.isTTY === true);
@@ -104,7 +109,7 @@ async function loadWithProgress(workspace: PreviewWorkspace, source: DataSource,
   const onSigint = () => controller.abort();
   if (own) process.on('SIGINT', onSigint);
   try {
-    const loaded = await loadPreviewData(workspace, source, { now: () => flags.now, signal: controller.signal, onProgress: (p) => progress.update(p) });
+    const loaded = await loadPreviewData(workspace, source, { now: () => flags.now, signal: controller.signal, extraProperties, onProgress: (p) => progress.update(p) });
     progress.done();
     if ('error' in loaded) {
       io.err(`hslist preview: ${loaded.error}.\n`);

@@ -23,6 +23,8 @@ export interface WorkspaceConfig {
   /** `hubspot.apiVersion`: `v3` or a date-based version such as `2026-09`. */
   hubspotApiVersion?: string;
   salesforceInstanceUrl?: string;
+  /** `salesforce.records`: Salesforce leads and contacts for the sync simulator, an export file or folder (resolved), or "org". */
+  salesforceRecords?: string;
   /** `targets`: named portals to publish to, each with the prefix of its credential variables. */
   targets?: Record<string, PublishTarget>;
 }
@@ -101,6 +103,8 @@ function readConfigObject(raw: unknown, root: string, file: string, problems: st
   config.hubspotBaseUrl = nestedUrl(o, 'hubspot', file, problems);
   config.hubspotApiVersion = apiVersion(o, file, problems);
   config.salesforceInstanceUrl = nestedUrl(o, 'salesforce', file, problems, 'instanceUrl');
+  const records = salesforceRecords(o, root, file, problems);
+  if (records) config.salesforceRecords = records;
   const targets = readTargets(o.targets, file, problems);
   if (targets) config.targets = targets;
   const known = new Set(['$schema', 'schema', 'contacts', 'timezone', 'hubspot', 'salesforce', 'targets']);
@@ -116,6 +120,18 @@ function nestedUrl(o: Record<string, unknown>, key: string, file: string, proble
   if (typeof value === 'string' && /^https?:\/\//.test(value)) return value.replace(/\/+$/, '');
   problems.push(`${file}: "${key}.${field}" must be an http(s) URL.`);
   return undefined;
+}
+
+/** `salesforce.records`: "org" as written (the connected org), else a path resolved against the root. */
+function salesforceRecords(o: Record<string, unknown>, root: string, file: string, problems: string[]): string | undefined {
+  const section = o.salesforce;
+  const value = typeof section === 'object' && section !== null ? (section as Record<string, unknown>).records : undefined;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    problems.push(`${file}: "salesforce.records" must be the path of a Salesforce export (a file or a folder) or "org".`);
+    return undefined;
+  }
+  return value.trim().toLowerCase() === 'org' ? 'org' : resolve(root, value);
 }
 
 function apiVersion(o: Record<string, unknown>, file: string, problems: string[]): string | undefined {

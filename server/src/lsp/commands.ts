@@ -1,4 +1,5 @@
-// workspace/executeCommand (`hslist.compiledJson`, `hslist.refreshSchema`) and the custom requests
+// workspace/executeCommand (`hslist.compiledJson`, `hslist.refreshSchema`, `hslist.soql`, `hslist.settingsSheet`)
+// and the custom requests
 // `hslist/ping` and `hslist/memory`. Names are shared with the client (client/src/ids.ts).
 
 import { ErrorCodes, ResponseError, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
@@ -8,9 +9,11 @@ import { fileOf, type FileAt, type ServerContext } from './context';
 import { guarded } from './guard';
 import { toOffset } from './ranges';
 import { refreshFromAccounts } from './schema-refresh';
+import { soqlCommand } from './soql';
+import { settingsSheetMarkdown } from './settings-sheet';
 
 export const SERVER_NAME = 'hslist-language-server';
-export const COMMANDS = { compiledJson: 'hslist.compiledJson', refreshSchema: 'hslist.refreshSchema' } as const;
+export const COMMANDS = { compiledJson: 'hslist.compiledJson', refreshSchema: 'hslist.refreshSchema', soql: 'hslist.soql', settingsSheet: 'hslist.settingsSheet' } as const;
 
 function isPosition(value: unknown): value is Position {
   const p = value as Position;
@@ -60,6 +63,8 @@ export function registerCommands(ctx: ServerContext): void {
   ctx.connection.onExecuteCommand(
     guarded(ctx.connection, 'executeCommand', null as unknown, (params: ExecuteCommandParams) => {
       if (params.command === COMMANDS.compiledJson) return compiledJson(ctx, params.arguments ?? []);
+      if (params.command === COMMANDS.soql) return soqlCommand(ctx, params.arguments ?? []);
+      if (params.command === COMMANDS.settingsSheet) return settingsSheetMarkdown(ctx);
       // With the accounts argument (the VS Code client): pull, then reload. Without: reload from disk only.
       if (params.command === COMMANDS.refreshSchema) {
         const args = params.arguments ?? [];

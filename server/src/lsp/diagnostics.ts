@@ -11,6 +11,7 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
 import type { Diagnostic, Severity } from '../../../grammar/src/diagnostic';
 import type { LineIndex } from '../language/positions';
+import type { WorkspaceAnalysis } from '../language/workspace';
 import { toRange } from './ranges';
 import type { WorkspaceState } from './state';
 
@@ -25,6 +26,8 @@ export function toLspDiagnostic(index: LineIndex, d: Diagnostic): LspDiagnostic 
 }
 
 export class DiagnosticsPublisher {
+  /** Checks that need data (the preview's Salesforce side): they may amend a file's diagnostics before publishing. */
+  withData: ((path: string, diagnostics: Diagnostic[], analysis: WorkspaceAnalysis) => Diagnostic[]) | undefined;
   private readonly published = new Map<string, string>();
   private readonly publishedVersion = new Map<string, number | undefined>();
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
@@ -94,7 +97,8 @@ export class DiagnosticsPublisher {
       seen.add(uri);
       // One file that cannot be published must not keep the others' diagnostics back.
       try {
-        this.publish(uri, file.diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
+        const diagnostics = this.withData ? this.withData(file.path, file.diagnostics, analysis) : file.diagnostics;
+        this.publish(uri, diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
       } catch (error) {
         this.connection.console.error(`hslist: publishing diagnostics of ${file.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }

@@ -33,6 +33,8 @@ export interface LoadOptions {
   now?: () => number;
   /** The wall clock for the live cache's age (default Date.now); tests set it, --now never does. */
   clock?: () => number;
+  /** Contact properties to load besides those the lists read (the sync simulator's mapped properties). */
+  extraProperties?: readonly string[];
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
 }
@@ -54,10 +56,16 @@ export function workspaceNeeds(workspace: PlanWorkspace, now: number): DataNeeds
   return dataNeeds(workspace.lists.map((l) => planForList(l, workspace, now)));
 }
 
+/** `needs` plus the extra properties the schema knows, kept sorted as dataNeeds keeps them. */
+function withProperties(needs: DataNeeds, workspace: PlanWorkspace, extra: readonly string[] | undefined): DataNeeds {
+  const known = (extra ?? []).filter((p) => workspace.schema.objects.contacts.has(p) && !needs.contactProperties.includes(p));
+  return known.length === 0 ? needs : { ...needs, contactProperties: [...needs.contactProperties, ...known].sort() };
+}
+
 /** Loads the data; throws PreviewCancelled when the signal fires, HubSpotAccountError when HubSpot fails. */
 export async function loadPreviewData(workspace: PreviewWorkspace, source: DataSource, options: LoadOptions = {}): Promise<PreviewData | { error: string }> {
   const now = options.now ?? Date.now;
-  const needs = workspaceNeeds(workspace, now());
+  const needs = withProperties(workspaceNeeds(workspace, now()), workspace, options.extraProperties);
   if (source.kind === 'file') {
     const loaded = await loadContactsFile(source.path, workspace.schema, needs.contactProperties, { ...options, name: source.label, exportZone: source.exportZone });
     if ('error' in loaded) return loaded;

@@ -3,6 +3,8 @@
 
 import type { HubSpotList } from '../hubspot/account/types';
 import type { DesiredList } from './desired';
+import type { SheetLine } from './settings-sheet';
+import type { PropertyPlan } from './sync-properties';
 
 export type PlanStatus =
   /** Not in HubSpot yet: apply creates it. */
@@ -91,6 +93,10 @@ export interface Plan {
   notInCode: { listId: string; name: string; processingType: string }[];
   /** Sentences for the whole plan (pruning refused, no contact data, …). */
   notes: string[];
+  /** The sync block's settings no API sets, each with its place in HubSpot's UI (settings-sheet.ts). */
+  settings?: SheetLine[];
+  /** With `--properties`: the contact property changes the mappings need (sync-properties.ts). */
+  properties?: PropertyPlan;
 }
 
 export function hasWork(entry: PlanEntry): boolean {

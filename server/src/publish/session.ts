@@ -10,7 +10,9 @@ import { addDriftTexts } from './drift-text';
 import { makePlan } from './plan';
 import type { Plan } from './plan-types';
 import { readRemote, type RemotePortal } from './remote';
-import { readStateFile, StateWriter, type StateFile } from './state-file';
+import { portalState, readStateFile, StateWriter, writeStateFile, type StateFile } from './state-file';
+import { recordSheet, sheetItems, sheetLines, type SheetItem } from './settings-sheet';
+import { syncSettingsOf } from '../sync/settings';
 import { portalMismatch, type ResolvedTarget } from './targets';
 
 export class PublishError extends Error {}
@@ -50,6 +52,8 @@ export async function planPublish(workspace: PublishWorkspace, account: HubSpotA
 export function planFromRemote(workspace: PublishWorkspace, remote: RemotePortal, state: StateFile, request: PlanRequest = {}, desired = desiredOf(workspace)): { plan: Plan; desired: DesiredWorkspace } {
   const plan = makePlan(desired, remote, state.portals[remote.portalId], { prune: request.prune });
   addDriftTexts(plan, { schema: workspace.schema, defaultTimezone: workspace.defaultTimezone });
+  const sheet = settingsSheetOf(workspace.analysis);
+  if (sheet.length > 0) plan.settings = sheetLines(sheet, state.portals[remote.portalId]);
   return { plan, desired };
 }
 
@@ -60,6 +64,19 @@ function desiredOf(workspace: PublishWorkspace): DesiredWorkspace {
 export async function applyPublish(planned: Planned, account: HubSpotAccount, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const writer = new StateWriter(planned.workspace.root, planned.state);
   return applyPlan(planned.plan, account, writer, planned.remote.folders, options);
+}
+
+/** What no API sets is recorded in the state file as to set by hand, never as done (settings-sheet.ts). */
+export async function recordSettingsSheet(planned: Planned): Promise<boolean> {
+  if (!recordSheet(portalState(planned.state, planned.plan.portalId), settingsSheetOf(planned.workspace.analysis))) return false;
+  await writeStateFile(planned.workspace.root, planned.state);
+  return true;
+}
+
+/** The settings sheet of the workspace's sync block (none without one). */
+export function settingsSheetOf(analysis: WorkspaceAnalysis): SheetItem[] {
+  const sync = analysis.syncBlocks[0];
+  return sync ? sheetItems(syncSettingsOf(sync.node)) : [];
 }
 
 export interface WaitOptions {

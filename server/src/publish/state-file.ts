@@ -32,6 +32,8 @@ export interface PortalState {
   inclusionList?: string;
   /** By list name as written in the files. */
   lists: Record<string, ListState>;
+  /** The settings sheet (settings-sheet.ts): each item set by hand in HubSpot, recorded until confirmed. */
+  settings?: Record<string, { value: string; confirmedAt?: string }>;
 }
 
 export interface StateFile {

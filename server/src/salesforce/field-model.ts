@@ -23,6 +23,8 @@ export interface SalesforceField {
   requiredForCreate: boolean;
   custom: boolean;
   picklistValues: SalesforcePicklistValue[];
+  /** Salesforce rejects values outside the picklist; undefined when the describe (or schema file) does not say. */
+  restrictedPicklist?: boolean;
   referenceTo: string[];
 }
 
@@ -30,6 +32,14 @@ export interface SalesforceObjectSchema {
   name: string;
   label: string;
   fields: SalesforceField[];
+}
+
+/**
+ * Whether a create must give the field a value: required for create, and not a picklist with an active
+ * default value (Assumed: Salesforce fills a picklist's default when a create leaves it out).
+ */
+export function needsValueOnCreate(field: SalesforceField): boolean {
+  return field.requiredForCreate && !field.picklistValues.some((v) => v.active && v.defaultValue);
 }
 
 type Json = Record<string, unknown>;
@@ -68,6 +78,7 @@ function toField(raw: Json): SalesforceField {
     requiredForCreate: createable && !nillable && !defaultedOnCreate,
     custom: flag('custom', false),
     picklistValues: Array.isArray(raw.picklistValues) ? raw.picklistValues.filter(isObject).map(toPicklistValue) : [],
+    ...(typeof raw.restrictedPicklist === 'boolean' ? { restrictedPicklist: raw.restrictedPicklist } : {}),
     referenceTo: Array.isArray(raw.referenceTo) ? raw.referenceTo.filter((r): r is string => typeof r === 'string') : [],
   };
 }

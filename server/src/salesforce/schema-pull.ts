@@ -27,6 +27,7 @@ export function schemaJson(schema: SalesforceObjectSchema): string {
     requiredForCreate: f.requiredForCreate, nillable: f.nillable, createable: f.createable, updateable: f.updateable,
     defaultedOnCreate: f.defaultedOnCreate, custom: f.custom, referenceTo: f.referenceTo,
     picklistValues: f.picklistValues.map((p) => ({ value: p.value, label: p.label, active: p.active, defaultValue: p.defaultValue })),
+    ...(f.restrictedPicklist !== undefined ? { restrictedPicklist: f.restrictedPicklist } : {}),
   }));
   return `${JSON.stringify({ name: schema.name, label: schema.label, fields }, null, 2)}\n`;
 }

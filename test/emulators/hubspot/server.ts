@@ -17,6 +17,7 @@ import { listsRoutes } from './lists-routes';
 import { membershipsRoutes } from './memberships-routes';
 import { accountRoutes } from './account-routes';
 import { objectsRoutes } from './objects-routes';
+import { propertiesRoutes } from './properties-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { searchRoutes } from './search-routes';
 import { EmulatorState } from './state';
@@ -82,6 +83,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...membershipsRoutes(state),
     ...searchRoutes(state),
     ...objectsRoutes(state),
+    ...propertiesRoutes(state),
     ...accountRoutes(state, { portalId: options.portalId ?? 4242001 }),
   ];
   const admin = adminRoutes(control);

@@ -10,6 +10,7 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.objects('contacts'), '/crm/v3/objects/contacts');
     assert.equal(p.associationsBatchRead('contacts', 'companies'), '/crm/v4/associations/contacts/companies/batch/read');
     assert.equal(p.properties('contacts'), '/crm/v3/properties/contacts');
+    assert.equal(p.property('contacts', 'sf region'), '/crm/v3/properties/contacts/sf%20region');
     assert.equal(p.accountDetails(), '/account-info/v3/details');
   });
 
@@ -19,6 +20,7 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.objectsSearch('contacts'), '/crm/objects/2026-09/contacts/search');
     assert.equal(p.associationsBatchRead('contacts', 'companies'), '/crm/associations/2026-09/contacts/companies/batch/read');
     assert.equal(p.properties('companies'), '/crm/properties/2026-09/companies');
+    assert.equal(p.property('contacts', 'sf_region'), '/crm/properties/2026-09/contacts/sf_region');
     assert.equal(p.accountDetails(), '/account-info/2026-09/details');
     assert.throws(() => apiPaths('v4'), /Unknown HubSpot API version "v4"/);
   });

@@ -66,7 +66,7 @@ const contact = (...mappings: string[]): string => lead(...mappings).replace('cr
 
 describe('language: sync checks against the Salesforce schema', () => {
   it('a lead sync whose fields exist and fit checks clean', () => {
-    expectSync(lead('map jobtitle to Title: two way', 'map hs_lead_status to Rating: always salesforce', 'map numemployees to Stage__c: don\'t sync'), []);
+    expectSync(lead('map jobtitle to Title: two way', 'map lifecyclestage to Stage__c: always salesforce', 'map hs_analytics_source to LeadSource: don\'t sync'), []);
   });
 
   it('without a Salesforce schema none of these checks run', () => {
@@ -119,7 +119,8 @@ describe('language: sync checks against the Salesforce schema', () => {
     ];
     for (const [property, salesforceField] of fits) {
       it(`map ${property} to ${salesforceField} fits`, () => {
-        expectSync(lead(`map ${property} to ${salesforceField}: always salesforce`), []);
+        // `don't sync`: compatibility is judged whatever the rule, and no picklist check speaks up.
+        expectSync(lead(`map ${property} to ${salesforceField}: don't sync`), []);
       });
     }
 
@@ -130,7 +131,7 @@ describe('language: sync checks against the Salesforce schema', () => {
 
     it('a radio select into text, multiple checkboxes into a single picklist, a number into text', () => {
       expectSync(lead('map lifecyclestage to ⟦Title⟧: always salesforce'), ['incompatible-mapping']);
-      expectSync(lead('map hs_buying_role to ⟦Rating⟧: always salesforce'), ['incompatible-mapping']);
+      expectSync(lead('map hs_buying_role to ⟦Rating⟧: don\'t sync'), ['incompatible-mapping']);
       expectSync(lead('map hs_analytics_num_visits to ⟦Title⟧: always salesforce'), ['incompatible-mapping']);
     });
 
@@ -152,13 +153,36 @@ describe('language: sync checks against the Salesforce schema', () => {
     });
 
     it('none of the options matching says so', () => {
-      const [d] = expectSync(lead('map hs_lead_status to ⟦Status⟧: prefer salesforce unless blank'), ['missing-picklist-value']);
+      const [, d] = expectSync(lead('map hs_lead_status to Status: prefer salesforce unless blank'), ['missing-hubspot-option', 'missing-picklist-value']);
       assert.match(d.message, /no picklist value for any of the 8 options of `hs_lead_status`/);
     });
 
-    it('rules that never write to Salesforce are not checked', () => {
-      expectSync(lead('map hs_lead_status to Status: always salesforce'), []);
+    it('rules that never write to Salesforce are not checked (`always salesforce` writes the other way)', () => {
+      expectSync(lead('map hs_lead_status to Status: always salesforce'), ['missing-hubspot-option']);
       expectSync(lead('map hs_lead_status to Status: do not sync'), []);
+    });
+
+    it('a restricted picklist refuses the values (warning); an unrestricted one stores them (info)', () => {
+      const withRestriction = (restricted: boolean) => sfSchema({ ...LEAD, fields: LEAD.fields.map((f) => (f.name === 'Stage__c' ? { ...f, restrictedPicklist: restricted } : f)) });
+      const [restricted] = expectSync(lead('map lifecyclestage to Stage__c: two way'), ['missing-picklist-value'], withRestriction(true));
+      assert.equal(restricted.severity, 'warning');
+      assert.match(restricted.message, /the picklist is restricted, so Salesforce refuses HubSpot's writes of those values\.$/);
+      const [open] = expectSync(lead('map lifecyclestage to Stage__c: two way'), ['missing-picklist-value'], withRestriction(false));
+      assert.equal(open.severity, 'info');
+      assert.match(open.message, /not restricted, so Salesforce stores them as values outside its list\.$/);
+    });
+  });
+
+  describe('missing-hubspot-option (warning)', () => {
+    it('names the Salesforce values no HubSpot option stands for, when the rule writes to HubSpot', () => {
+      const [d] = expectSync(lead('map hs_lead_status to ⟦Rating⟧: always salesforce'), ['missing-hubspot-option']);
+      assert.equal(d.severity, 'warning');
+      assert.match(d.message, /^`hs_lead_status` has no option for 3 of the 3 values of Lead `Rating`: "Hot", "Warm", "Cold"; Salesforce records with those values cannot write them to HubSpot\.$/);
+    });
+
+    it('values match options on value or label, case-insensitively; `don\'t sync` is not judged', () => {
+      expectSync(lead('map lifecyclestage to Stage__c: two way'), ['missing-picklist-value']);
+      expectSync(lead('map hs_lead_status to Rating: don\'t sync'), []);
     });
   });
 
@@ -174,7 +198,7 @@ describe('language: sync checks against the Salesforce schema', () => {
 
     it('a mapping that writes fills it', () => {
       // Filled, so no unmapped-required-field; the values are another matter.
-      const [d] = expectSync(lead('map hs_analytics_source to ⟦Region__c⟧: prefer salesforce unless blank'), ['missing-picklist-value'], sfSchema(withRegion));
+      const [, d] = expectSync(lead('map hs_analytics_source to Region__c: prefer salesforce unless blank'), ['missing-hubspot-option', 'missing-picklist-value'], sfSchema(withRegion));
       assert.match(d.message, /^Lead `Region__c` has no picklist value/);
     });
 

@@ -7,7 +7,7 @@ describe('language: the sync block', () => {
   it('a complete sync block checks clean', () => {
     expectClean(`sync salesforce {
   inclusion list: "Qualified"
-  salesforce creates hubspot contacts: yes
+  salesforce creates hubspot contacts: no
   hubspot creates in salesforce: lead
   map lifecyclestage to Status: prefer salesforce unless blank
   map jobtitle to Title: two way

@@ -9,6 +9,7 @@ import { transportFor, hubSpotClient, type ClientOptions } from './client';
 import { toAccountError } from './errors';
 import { listsApi } from './account-lists';
 import { foldersApi } from './account-folders';
+import { propertiesApi } from './account-properties';
 import { companiesFor, pageContacts } from './account-records';
 import { contactsModifiedSince, countContacts, readContactsHistory } from './account-search';
 import type { HubSpotAccount } from './types';
@@ -32,6 +33,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
       if (!Array.isArray(answer.results)) throw toAccountError(new Error(`HubSpot answered the ${objectType} properties without a "results" array.`), api.host);
       return answer.results as PropertyDef[];
     },
+    ...propertiesApi(api),
     ...listsApi(api),
     ...foldersApi(api),
     pageContacts: (properties, pageOptions) => pageContacts(api, properties, pageOptions ?? {}),

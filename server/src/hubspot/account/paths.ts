@@ -21,6 +21,7 @@ export interface ApiPaths {
   readonly version: HubSpotApiVersion;
   accountDetails(): string;
   properties(objectType: string): string;
+  property(objectType: string, name: string): string;
   objects(objectType: string): string;
   objectsSearch(objectType: string): string;
   objectsBatchRead(objectType: string): string;
@@ -49,6 +50,7 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     version,
     accountDetails: () => `/account-info/${legacy ? 'v3' : version}/details`,
     properties: (type) => `${crm('properties')}/${encode(type)}`,
+    property: (type, name) => `${crm('properties')}/${encode(type)}/${encode(name)}`,
     objects: (type) => `${objects}/${encode(type)}`,
     objectsSearch: (type) => `${objects}/${encode(type)}/search`,
     objectsBatchRead: (type) => `${objects}/${encode(type)}/batch/read`,

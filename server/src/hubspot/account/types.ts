@@ -92,6 +92,12 @@ export interface HubSpotAccount {
   readonly host: string;
   accountDetails(): Promise<AccountDetails>;
   getProperties(objectType: CrmObjectType): Promise<PropertyDef[]>;
+  /** One property, or undefined when the portal has none of that name. */
+  getProperty(objectType: CrmObjectType, name: string): Promise<PropertyDef | undefined>;
+  /** Creates a custom property (Properties API body: name, label, type, fieldType, groupName, options). */
+  createProperty(objectType: CrmObjectType, body: Json): Promise<PropertyDef>;
+  /** Updates a property; `options`, when sent, replace its options. */
+  updateProperty(objectType: CrmObjectType, name: string, body: Json): Promise<PropertyDef>;
   findListByName(name: string, includeFilters?: boolean, objectTypeId?: string): Promise<HubSpotList | undefined>;
   getList(listId: string, includeFilters?: boolean): Promise<HubSpotList>;
   /** The lists of these ids that exist (batch reads); deleted or unknown ids are left out. */

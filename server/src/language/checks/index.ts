@@ -16,6 +16,9 @@ import { checkOperatorTypes } from './operator-type';
 import { checkOptions } from './options';
 import { checkUnknownProperties } from './properties';
 import { checkSyncBlocks } from './sync-block';
+import { checkAutoCreate } from './sync-auto-create';
+import { checkSalesforceOptions } from './sync-salesforce-options';
+import { checkTriggerProperties } from './sync-trigger-properties';
 import { checkSalesforceFields } from './sync-salesforce-fields';
 import { checkSalesforcePicklists } from './sync-salesforce-picklists';
 import { checkSalesforceRequiredFields } from './sync-salesforce-required';
@@ -35,10 +38,12 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['condition', checkConditions],
   ['list-settings', checkListSettings],
   ['sync-block', checkSyncBlocks],
+  ['auto-create', checkAutoCreate],
   // Against the Salesforce schema, when one is loaded (they return nothing otherwise).
   ['salesforce-field', checkSalesforceFields],
   ['salesforce-mapping-type', checkSalesforceTypes],
   ['salesforce-picklist', checkSalesforcePicklists],
+  ['salesforce-option', checkSalesforceOptions],
   ['salesforce-required-field', checkSalesforceRequiredFields],
 ];
 
@@ -59,6 +64,7 @@ const WORKSPACE_CHECKS: [string, WorkspaceCheck, (index: WorkspaceIndex) => Iter
   ['duplicate-list', checkDuplicateLists, (index) => [...index.lists.values()].flatMap((defs) => defs.map((d) => d.path))],
   ['list-cycle', checkListCycles, (index) => index.references.filter((r) => r.kind === 'inList').map((r) => r.path)],
   ['workspace-sync', checkWorkspaceSync, (index) => index.syncBlocks.map((s) => s.path)],
+  ['trigger-properties', checkTriggerProperties, (index) => index.syncBlocks.map((s) => s.path)],
 ];
 
 export function runWorkspaceChecks(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>): PathDiagnostic[] {

@@ -1,7 +1,9 @@
-// `missing-picklist-value` (warning): an option of a mapped HubSpot enumeration has no matching active
-// value in the Salesforce picklist, so HubSpot's write of that value fails or lands as a value the org does
-// not know (DESIGN.md §6). Options match a picklist value case-insensitively on value or label, either way
-// round. Only mappings that can write HubSpot values into Salesforce are judged (sync-salesforce-target.ts).
+// `missing-picklist-value`: an option of a mapped HubSpot enumeration has no matching active value in the
+// Salesforce picklist. On a restricted picklist Salesforce refuses the write (warning, A-PICKLIST); on an
+// unrestricted one it stores a value outside the picklist (info); when the schema does not say, a warning.
+// Options match a picklist value case-insensitively on value or label, either way round. Only mappings that
+// can write HubSpot values into Salesforce are judged (sync-salesforce-target.ts). The reverse direction is
+// `missing-hubspot-option` (sync-salesforce-options.ts).
 
 import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
 import type { SalesforceField } from '../../salesforce/field-model';
@@ -30,6 +32,12 @@ function namedList(options: PropertyOption[]): string {
   return more > 0 ? `${named} and ${more} more` : named;
 }
 
+function consequence(field: SalesforceField): string {
+  if (field.restrictedPicklist === true) return 'the picklist is restricted, so Salesforce refuses HubSpot\'s writes of those values.';
+  if (field.restrictedPicklist === false) return 'the picklist is not restricted, so Salesforce stores them as values outside its list.';
+  return 'HubSpot cannot write those values to Salesforce if the picklist is restricted.';
+}
+
 function checkMapping(resolved: ResolvedMapping): Diagnostic[] {
   const { property, mapping } = resolved;
   if (property.type !== 'enumeration' || property.externalOptions || property.options.length === 0) return [];
@@ -39,8 +47,8 @@ function checkMapping(resolved: ResolvedMapping): Diagnostic[] {
     const missing = missingOptions(property, field);
     if (missing.length === 0) continue;
     const count = missing.length === property.options.length ? `any of the ${missing.length}` : `${missing.length} of the ${property.options.length}`;
-    const message = `${fieldName(field, object)} has no picklist value for ${count} options of \`${property.name}\`: ${namedList(missing)}; HubSpot cannot write those values to Salesforce.`;
-    return [diagnostic('missing-picklist-value', message, mapping.salesforceField, 'warning')];
+    const message = `${fieldName(field, object)} has no picklist value for ${count} options of \`${property.name}\`: ${namedList(missing)}; ${consequence(field)}`;
+    return [diagnostic('missing-picklist-value', message, mapping.salesforceField, field.restrictedPicklist === false ? 'info' : 'warning')];
   }
   return [];
 }

@@ -1,11 +1,12 @@
 // `unmapped-required-field` (warning, on the sync block's header): fields Salesforce requires to create the
-// Lead or Contact the sync makes (createable, not nillable, not defaulted on create) that neither a mapping
-// of the block nor one of HubSpot's default mappings (rule M4) fills. A mapping whose rule never writes to
-// Salesforce (`always salesforce`, `don't sync`) fills nothing, even on a default-mapped field.
+// Lead or Contact the sync makes (createable, not nillable, not defaulted on create, not a picklist with a
+// default value) that neither a mapping of the block nor one of HubSpot's default mappings (rule M4) fills.
+// A mapping whose rule never writes to Salesforce (`always salesforce`, `don't sync`) fills nothing, even on
+// a default-mapped field.
 
 import type { MappingNode, SyncNode } from '../../../../grammar/src/ast';
 import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
-import type { SalesforceField } from '../../salesforce/field-model';
+import { needsValueOnCreate, type SalesforceField } from '../../salesforce/field-model';
 import type { SalesforceObjectName, SalesforceSchema } from '../salesforce-schema';
 import type { FileCheckContext } from './context';
 import { syncTarget, writesToSalesforce } from './sync-salesforce-target';
@@ -53,7 +54,7 @@ interface Gap {
 function gapsFor(sf: SalesforceSchema, object: SalesforceObjectName, mappings: MappingNode[]): Gap[] {
   const gaps: Gap[] = [];
   for (const field of sf.objects[object].fields.values()) {
-    if (!field.requiredForCreate) continue;
+    if (!needsValueOnCreate(field)) continue;
     const key = field.name.toLowerCase();
     const explicit = mappings.filter((m) => m.salesforceField.text.toLowerCase() === key);
     if (!isFilled(object, key, explicit)) gaps.push({ field, readOnly: explicit[0] });

@@ -43,7 +43,8 @@ export class DataLoader {
   private stuck: string | undefined;
   private readonly announced = new Set<string>();
 
-  constructor(private readonly ctx: ServerContext) {}
+  /** `extraProperties`: contact properties to load besides the lists' (the sync block's mapped ones). */
+  constructor(private readonly ctx: ServerContext, private readonly extraProperties: () => string[] = () => []) {}
 
   /** Read the source again next time, and try a failed or cancelled load again. */
   forget(): void {
@@ -65,7 +66,7 @@ export class DataLoader {
     if (choice.kind === 'none') return this.unavailable('no-data', NO_DATA_MESSAGE, 'info');
     if (choice.kind === 'file' && !existsSync(choice.path)) return this.unavailable('error', `hslist: the contact data ${choice.path} (from ${choice.origin}) does not exist, so no counts are shown.`, 'warn');
     const now = this.loaded?.now ?? Date.now();
-    const needs = workspaceNeeds({ schema: settings.schema, lists, defaultTimezone: settings.config.timezone }, now);
+    const needs = this.needsOf(lists, settings, now);
     const partialKey = choice.kind === 'file' ? `file|${choice.path}|${statSync(choice.path).mtimeMs}` : `hubspot|${choice.origin}|${choice.host}`;
     const baseKey = `${partialKey}|${settings.schema.source}|${settings.config.timezone}`;
     if (this.loaded?.key.startsWith(baseKey) && covers(this.loaded, needs)) return true;
@@ -97,7 +98,8 @@ export class DataLoader {
     const started = performance.now();
     const now = Date.now();
     this.ctx.connection.console.info(`hslist preview: loading contacts from ${wanted.label}`);
-    const request = { source: wanted.source, schema: settings.schema, defaultTimezone: settings.config.timezone, root: settings.config.root, scope: { lists, now } };
+    const extraProperties = this.extraProperties();
+    const request = { source: wanted.source, schema: settings.schema, defaultTimezone: settings.config.timezone, root: settings.config.root, scope: { lists, now }, extraProperties };
     const outcome = await this.withProgress(`hslist: loading contacts from ${wanted.label}`, (report) => this.runner!.load(request, report));
     if (outcome.kind === 'cancelled') {
       this.stuck = baseKey;
@@ -109,7 +111,7 @@ export class DataLoader {
       this.loaded = undefined;
       return this.unavailable('error', `hslist: the contact data ${wanted.label} cannot be read: ${outcome.message}`, 'warn', wanted.label);
     }
-    this.loaded = { key: wanted.key, needs: workspaceNeeds({ schema: settings.schema, lists, defaultTimezone: settings.config.timezone }, now), now, kind };
+    this.loaded = { key: wanted.key, needs: this.needsOf(lists, settings, now), now, kind };
     const note = zoneNote(outcome.portalTimeZone, settings.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
     this.status = { state: 'ready', source: wanted.label, kind, total: outcome.total, ...(note ? { note } : {}) };
     if (note) this.ctx.connection.console.info(`hslist preview: ${note}`);
@@ -118,6 +120,13 @@ export class DataLoader {
     this.ctx.connection.console.info(info + refresh);
     if (problems) this.ctx.connection.console.warn(problems);
     return true;
+  }
+
+  /** What the lists read, plus the extra properties the schema knows (as loadPreviewData adds them). */
+  private needsOf(lists: ListNode[], settings: LoadedSettings, now: number): DataNeeds {
+    const needs = workspaceNeeds({ schema: settings.schema, lists, defaultTimezone: settings.config.timezone }, now);
+    const extra = this.extraProperties().filter((p) => settings.schema.objects.contacts.has(p) && !needs.contactProperties.includes(p));
+    return extra.length === 0 ? needs : { ...needs, contactProperties: [...needs.contactProperties, ...extra].sort() };
   }
 
   /** Runs a load under a cancellable work-done progress; Cancel aborts the load in the worker. */

@@ -10,6 +10,7 @@ import { toPosition, toRange } from '../ranges';
 import type { PreviewResult } from '../../preview/result-types';
 import type { PreviewSession } from './session';
 import type { ListDiff } from './worker-messages';
+import { syncLensTitle } from '../../sync/summary';
 
 /** The VS Code command a lens runs (registered by the client; not a server command). */
 export const OPEN_PANEL_COMMAND = 'hslist.openPreviewPanel';
@@ -42,7 +43,18 @@ export function codeLenses(ctx: ServerContext, session: PreviewSession, uri: str
     const title = countTitle(stored.preview.result) + diffTitle(stored.preview.diff);
     lenses.push({ range, command: { title, command: OPEN_PANEL_COMMAND, arguments: [uri, list.name.text] } });
   }
+  lenses.push(...syncLenses(at, session, uri));
   return lenses;
+}
+
+/** On the sync block: "1,204 will sync · 37 new leads · 12 frozen", opening the panel (its Salesforce tab) on the inclusion list. */
+function syncLenses(at: NonNullable<ReturnType<typeof fileOf>>, session: PreviewSession, uri: string): CodeLens[] {
+  const sync = at.file.tree.syncBlocks?.[0];
+  const side = session.sync;
+  if (!sync || (!side.summary && !side.problem)) return [];
+  const title = side.summary ? `Salesforce: ${syncLensTitle(side.summary)}` : `Salesforce: ${side.problem}`;
+  const list = side.summary?.inclusionList ?? at.file.tree.lists?.[0]?.name.text;
+  return [{ range: toRange(at.file.lineIndex, sync.target), command: { title, command: OPEN_PANEL_COMMAND, arguments: list ? [uri, list, 'salesforce'] : [uri] } }];
 }
 
 export function inlayHints(ctx: ServerContext, session: PreviewSession, uri: string): InlayHint[] {

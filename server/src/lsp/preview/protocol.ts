@@ -18,7 +18,29 @@ export const PreviewRequests = {
   reload: 'hslist/preview/reload',
   /** {} → PreviewStatus. */
   status: 'hslist/preview/status',
+  /** {} → SyncAnswer: the Salesforce side (the sync simulated on the loaded contacts and a Salesforce export). */
+  sync: 'hslist/preview/sync',
 } as const;
+
+/** The Salesforce side for the panel: the summary, or why there is none (nothing configured: neither). */
+export interface SyncAnswer {
+  summary?: SyncSummaryView;
+  problem?: string;
+}
+
+/** The simulation's summary as the panel shows it (server/src/sync/summary.ts SyncSummary). */
+export interface SyncSummaryView {
+  inclusionList?: string;
+  source: string;
+  contacts: number;
+  records: number;
+  willSync: number;
+  creates: { Lead: number; Contact: number; unset: number };
+  createFails: number;
+  autoCreates: { Lead: number; Contact: number };
+  frozen: number;
+  outcomes: { side: 'hubspot' | 'salesforce' | 'import'; outcome: string; label: string; rule: string; ruleText: string; count: number; samples: { id: string; email: string | null; note: string }[] }[];
+}
 
 export const PreviewNotifications = {
   /**

@@ -11,7 +11,7 @@ import { toOffset } from '../ranges';
 import { explainMarkdown } from './explain-text';
 import { attachSession } from './hover-sample';
 import { codeLenses, inlayHints } from './lenses';
-import type { ExplainAnswer, ExplainParams, ExportParams, PreviewStatus, PreviewSummary, RowsPage, RowsParams, RowsView } from './protocol';
+import type { ExplainAnswer, ExplainParams, ExportParams, PreviewStatus, PreviewSummary, RowsPage, RowsParams, RowsView, SyncAnswer } from './protocol';
 import { AccountMessages, PreviewNotifications, PreviewRequests } from './protocol';
 import { PreviewSession } from './session';
 import type { PreviewRunner } from './runner';
@@ -99,6 +99,11 @@ function registerRequests(ctx: ServerContext, session: PreviewSession): void {
   c.onRequest(PreviewRequests.status, async (): Promise<PreviewStatus> => {
     await session.settled();
     return session.status;
+  });
+  c.onRequest(PreviewRequests.sync, async (): Promise<SyncAnswer> => {
+    await session.settled();
+    const { summary, problem } = session.sync;
+    return { ...(summary ? { summary } : {}), ...(problem ? { problem } : {}) };
   });
 }
 

@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Progress } from '../../preview/hubspot/fetch-contacts';
 import type { RowsView } from './protocol';
+import type { SyncSummary } from '../../sync/summary';
 import type { FromWorker, ListPreview, ListScope, LoadRequest, ToWorker } from './worker-messages';
+import type { SimulateRequest } from './worker-sync';
 
 type Pending = { resolve: (r: FromWorker) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -98,6 +100,11 @@ export class PreviewRunner {
 
   async explain(name: string, scope: ListScope, contact: string) {
     return expectReply(await this.send({ kind: 'explain', name, scope, contact }), 'explained');
+  }
+
+  /** The sync block simulated on the loaded contacts and a Salesforce export (worker-sync.ts). */
+  async simulate(request: SimulateRequest): Promise<SyncSummary> {
+    return expectReply(await this.send({ kind: 'simulate', request }), 'simulated').summary;
   }
 
   terminate(): Promise<number> {

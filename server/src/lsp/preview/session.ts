@@ -11,6 +11,7 @@ import { DataLoader } from './data-loader';
 import type { PreviewStatus, PublishedComparison } from './protocol';
 import { PublishedLists } from './published';
 import type { PreviewRunner } from './runner';
+import { SyncSide } from './sync-side';
 import type { ListPreview, ListScope } from './worker-messages';
 
 export { NO_DATA_MESSAGE } from './data-loader';
@@ -33,9 +34,14 @@ export class PreviewSession {
   /** The data load the published comparisons belong to. */
   private comparedLoad: unknown;
 
+  /** The Salesforce side: the sync simulated on the loaded contacts and a Salesforce export. */
+  readonly sync: SyncSide;
+
   constructor(private readonly ctx: ServerContext, private readonly debounceMs = 250) {
-    this.data = new DataLoader(ctx);
+    this.sync = new SyncSide(ctx);
+    this.data = new DataLoader(ctx, () => this.sync.extraProperties());
     this.published = new PublishedLists(ctx);
+    ctx.publisher.withData = (path, diagnostics, analysis) => this.sync.diagnostics(path, diagnostics, analysis);
   }
 
   get status(): PreviewStatus {
@@ -113,6 +119,8 @@ export class PreviewSession {
     if (!(await this.data.ensure(scope.lists))) {
       const dropped = [...this.previews.keys()];
       this.previews.clear();
+      if (this.sync.summary || this.sync.problem) this.ctx.publisher.schedule();
+      this.sync.forget();
       this.onUpdated(dropped);
       return;
     }
@@ -127,6 +135,15 @@ export class PreviewSession {
     }
     this.onUpdated(previews.map((p) => p.name));
     this.compareInBackground(targets);
+    await this.simulateSync(scope);
+  }
+
+  /** The Salesforce side, after the counts (it reads the same loaded contacts). */
+  private async simulateSync(scope: ListScope): Promise<void> {
+    const runner = this.data.runner;
+    if (!runner || !(await this.sync.update(runner, scope, this.data.loaded, this.status.source ?? 'the contact data'))) return;
+    this.ctx.publisher.schedule();
+    this.onUpdated([]);
   }
 
   /** Reads the published counterparts of lists not compared yet, then evaluates those lists again. */

@@ -32,7 +32,7 @@ export class LoadedPreview {
   /** Rows per (plan, view, search): paging through 100,000 rows stays O(page). */
   private readonly rowCache = new Map<string, Uint32Array>();
 
-  constructor(private readonly data: PreviewData, private readonly schema: Schema, private readonly defaultTimezone: string) {
+  constructor(readonly data: PreviewData, readonly schema: Schema, readonly defaultTimezone: string) {
     // History filters become memberships of synthetic lists (history-overlay.ts); they are added to
     // this store's own map, so one evaluator and its clause cache serve every edit.
     const store = data.history ? { ...data.store, memberships: new Map(data.store.memberships ?? []) } : data.store;

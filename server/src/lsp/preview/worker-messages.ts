@@ -17,7 +17,9 @@ import type { SourceReport } from '../../preview/types';
 import type { ExplainNode } from '../../preview/explain';
 import type { Progress } from '../../preview/hubspot/fetch-contacts';
 import type { Refresh } from '../../preview/hubspot/source';
+import type { SyncSummary } from '../../sync/summary';
 import type { MembershipCounts, PreviewRow, RowsView } from './protocol';
+import type { SimulateRequest } from './worker-sync';
 
 export interface ListScope {
   /** Every list of the workspace (for `in list "Name"`). */
@@ -39,6 +41,8 @@ export interface LoadRequest {
   /** Workspace root (the live cache lives in its .hslist/cache/). */
   root: string;
   scope: ListScope;
+  /** Contact properties to load besides the lists' (the sync block's mapped properties). */
+  extraProperties?: string[];
 }
 
 /** The enter/leave comparison of a list with its published counterpart's members. */
@@ -62,7 +66,8 @@ export type ToWorker =
   | { kind: 'evaluate'; id: number; names: string[]; scope: ListScope; sampleSize: number }
   | { kind: 'rows'; id: number; name: string; scope: ListScope; offset: number; limit: number; search: string; view: RowsView }
   | { kind: 'export'; id: number; name: string; scope: ListScope; search: string; view: RowsView }
-  | { kind: 'explain'; id: number; name: string; scope: ListScope; contact: string };
+  | { kind: 'explain'; id: number; name: string; scope: ListScope; contact: string }
+  | { kind: 'simulate'; id: number; request: SimulateRequest };
 
 export type FromWorker =
   | { kind: 'progress'; id: number; progress: Progress }
@@ -72,5 +77,6 @@ export type FromWorker =
   | { kind: 'rows'; id: number; matches: number; columns: string[]; rows: PreviewRow[] }
   | { kind: 'csv'; id: number; csv: string; rows: number }
   | { kind: 'explained'; id: number; contactId?: string; explanation: ExplainNode | { error: string } }
+  | { kind: 'simulated'; id: number; summary: SyncSummary }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string };

@@ -10,6 +10,7 @@ import { loadPreviewData, type DataSource } from '../../preview/run';
 import type { FromWorker, ListPreview, ToWorker } from './worker-messages';
 import { csvOf, pageOf, rowsOf } from './rows';
 import { LoadedPreview } from './worker-lists';
+import { simulateInWorker } from './worker-sync';
 
 const latest = (workerData as { latest: Int32Array }).latest;
 let loaded: LoadedPreview | undefined;
@@ -34,6 +35,7 @@ async function load(req: Extract<ToWorker, { kind: 'load' }>): Promise<FromWorke
   try {
     const data = await loadPreviewData(workspace, source, {
       now: () => req.scope.now,
+      extraProperties: req.extraProperties,
       signal: abort.signal,
       onProgress: (progress) => {
         // Pages arrive fast from a local file; the editor needs a few updates a second, not thousands.
@@ -104,6 +106,10 @@ async function handle(req: ToWorker): Promise<FromWorker> {
     case 'evaluate':
       if (Atomics.load(latest, 0) > req.id) return { kind: 'cancelled', id: req.id };
       return evaluateLists(loaded, req);
+    case 'simulate': {
+      const simulated = await simulateInWorker(loaded, req.request);
+      return 'error' in simulated ? { kind: 'failed', id: req.id, message: simulated.error } : { kind: 'simulated', id: req.id, summary: simulated.summary };
+    }
     default:
       return withList(loaded, req);
   }
