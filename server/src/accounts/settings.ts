@@ -27,7 +27,7 @@ export interface SettingsFromEnv {
   problems: string[];
 }
 
-const SALESFORCE_CREDENTIAL_VARIABLES = Object.entries(SALESFORCE_ENV).filter(([key]) => key !== 'version').map(([, name]) => name);
+const SALESFORCE_CREDENTIAL_VARIABLES = Object.entries(SALESFORCE_ENV).filter(([key]) => key !== 'version' && key !== 'timeout').map(([, name]) => name);
 
 /** Which variables configure what, for "set these" messages. */
 export const ACCOUNT_VARIABLES = {

@@ -3,12 +3,20 @@
 // username-password flow. All failures reject with a SalesforceError worded by errors.ts.
 
 import { Connection } from 'jsforce';
+import { withinTime } from '../accounts/time-limit';
 import { toSalesforceError, redact, SalesforceError } from './errors';
 import { toObjectSchema, type SalesforceObjectSchema } from './field-model';
 import { buildSelect, isSoqlName, type SoqlCondition, type SoqlSelect } from './soql';
 import { statusRecordingTransport, type SeenStatus } from './transport';
 
 export const DEFAULT_API_VERSION = '62.0';
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** jsforce has no time limit of its own short of 30 minutes: a held answer ends here, in one sentence. */
+function lateAnswer(host: string, action: string, options: SalesforceConnectOptions): SalesforceError {
+  const seconds = Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
+  return new SalesforceError(`Salesforce at ${host} did not finish answering ${action} within ${seconds} s.`, undefined, 'TIMEOUT');
+}
 
 export interface SalesforceConnectOptions {
   version?: string;
@@ -20,6 +28,8 @@ export interface SalesforceConnectOptions {
   username?: string;
   /** The password with the security token appended, when the org requires one. */
   password?: string;
+  /** Time limit for each exchange with Salesforce (its retries included); default 60 s. */
+  timeoutMs?: number;
   /** jsforce's transport retries for GET (5xx, 429, network errors); default jsforce's (5 retries from 500 ms). */
   retry?: { maxRetries?: number; minTimeout?: number };
   log?: (line: string) => void;
@@ -55,7 +65,7 @@ export async function connectSalesforce(options: SalesforceConnectOptions): Prom
   const seen: SeenStatus = {};
   conn.oauth2._transport = statusRecordingTransport(conn.oauth2._transport, seen);
   try {
-    await conn.login(username, password);
+    await withinTime(conn.login(username, password), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, undefined, () => lateAnswer(loginUrl, `logging in as ${username}`, options));
   } catch (error) {
     throw toSalesforceError(error, { action: `logging in as ${username}`, host: loginUrl, status: seen.status, secrets });
   }
@@ -132,8 +142,10 @@ class JsforceOrg implements SalesforceOrg {
     const seen: SeenStatus = {};
     const transport = statusRecordingTransport(this.conn._transport, seen);
     try {
-      return await this.conn.request({ method: 'GET', url, headers }, { transport, retry: this.options.retry });
+      const answer = this.conn.request({ method: 'GET', url, headers }, { transport, retry: this.options.retry });
+      return await withinTime(answer, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, undefined, () => lateAnswer(this.instanceUrl, action, this.options));
     } catch (error) {
+      if (error instanceof SalesforceError) throw error;
       throw toSalesforceError(error, { action, host: this.instanceUrl, status: seen.status, secrets: this.secrets });
     }
   }

@@ -15,6 +15,7 @@ export const SALESFORCE_ENV = {
   username: 'HSLIST_SF_USERNAME',
   password: 'HSLIST_SF_PASSWORD',
   version: 'HSLIST_SF_API_VERSION',
+  timeout: 'HSLIST_SF_TIMEOUT_SECONDS',
 } as const;
 
 const PASSWORD_FLOW = ['loginUrl', 'clientId', 'clientSecret', 'username', 'password'] as const;
@@ -26,12 +27,14 @@ export function salesforceOptionsFromEnv(env: Record<string, string | undefined>
     return value === '' ? undefined : value;
   };
   const version = read('version');
+  const seconds = Number(read('timeout'));
+  const timeout = Number.isFinite(seconds) && seconds > 0 && seconds <= 3600 ? { timeoutMs: seconds * 1000 } : {};
   const instanceUrl = read('instanceUrl');
   const accessToken = read('accessToken');
-  if (instanceUrl && accessToken) return { instanceUrl, accessToken, version };
+  if (instanceUrl && accessToken) return { instanceUrl, accessToken, version, ...timeout };
   const present = PASSWORD_FLOW.filter((key) => read(key) !== undefined);
   if (present.length === PASSWORD_FLOW.length) {
-    return { loginUrl: read('loginUrl'), clientId: read('clientId'), clientSecret: read('clientSecret'), username: read('username'), password: read('password'), version };
+    return { loginUrl: read('loginUrl'), clientId: read('clientId'), clientSecret: read('clientSecret'), username: read('username'), password: read('password'), version, ...timeout };
   }
   if (instanceUrl || accessToken) {
     return { error: `Salesforce credentials are incomplete: set ${instanceUrl ? SALESFORCE_ENV.accessToken : SALESFORCE_ENV.instanceUrl} as well as ${instanceUrl ? SALESFORCE_ENV.instanceUrl : SALESFORCE_ENV.accessToken}.` };

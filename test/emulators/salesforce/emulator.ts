@@ -76,6 +76,13 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, state: Salesf
   const fault = state.faults.take();
   if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault.reset) { req.socket.destroy(); return; }
+  if (fault.broken === 'hold') return; // never answered: the socket stays open until the emulator stops
+  if (fault.broken === 'truncate') {
+    res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': '1000' });
+    res.write('{"totalSize":3,"done":true,"records":[');
+    res.socket?.destroy();
+    return;
+  }
   if (fault.failure) { sendErrors(res, fault.failure.status, fault.failure.errorCode, fault.failure.message); return; }
   const url = new URL(req.url ?? '/', baseUrl);
   if (url.pathname === '/services/oauth2/token' && req.method === 'POST') return handleToken(req, res, state, baseUrl);

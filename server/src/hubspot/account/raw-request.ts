@@ -14,6 +14,7 @@
 import type { Client } from '@hubspot/api-client';
 import { errorFromResponse, HubSpotAccountError } from './errors';
 import { readBodyText, type BodyStream } from './body-read';
+import { withinTime } from '../../accounts/time-limit';
 import { readRateHeaders, sleep, type RatePacer } from './rate-pacer';
 import type { Json } from './types';
 
@@ -116,35 +117,6 @@ function timeoutError(call: RawCall, transport: Transport): HubSpotAccountError 
 function stalledError(call: RawCall, transport: Transport, got: number, expected: number | undefined): HubSpotAccountError {
   const arrived = expected === undefined ? `${got.toLocaleString('en-US')} bytes arrived` : `${got.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} bytes arrived`;
   return new HubSpotAccountError('unreachable', `HubSpot at ${transport.host} broke off its answer to ${describe(call)}: ${arrived}, then nothing for ${seconds(transport)}.`);
-}
-
-/** The work's result, or the error `late()` makes when `ms` pass first. The late work's own failure is ignored. */
-function withinTime<T>(work: Promise<T>, ms: number, signal: AbortSignal | undefined, late: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      finish();
-      reject(late());
-    }, ms);
-    const onAbort = () => {
-      finish();
-      reject(signal?.reason ?? new Error('aborted'));
-    };
-    const finish = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        finish();
-        resolve(value);
-      },
-      (error: unknown) => {
-        finish();
-        reject(error);
-      },
-    );
-  });
 }
 
 function asNetworkFailure(error: unknown, call: RawCall, host: string): HubSpotAccountError {
