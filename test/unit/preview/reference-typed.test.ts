@@ -4,7 +4,13 @@ import { matching } from './judge-helper';
 describe('preview semantics: numbers, booleans, enumerations', () => {
   const sizes = ['5', '10', '10.0', '250', 'ten', '', null];
 
-  it('num_employees >= 10 parses with Number() and treats unparsable values as unknown', () => {
+  it('num_employees > 5 reads only plain decimals, as HubSpot stores numbers: hex, exponents and padding are unknown', () => {
+    const odd = ['0x10', '1e1', ' 10 ', '10 ', 'Infinity', '+7', '-7', '.5', '6.', '1_000'];
+    assert.deepEqual(matching('num_employees > 5', 'num_employees', odd), ['+7', '6.']);
+    assert.deepEqual(matching('num_employees is unknown', 'num_employees', odd), ['0x10', '1e1', ' 10 ', '10 ', 'Infinity', '1_000']);
+  });
+
+  it('num_employees >= 10 treats values that are not decimals as unknown', () => {
     assert.deepEqual(matching('num_employees >= 10', 'num_employees', sizes), ['10', '10.0', '250']);
     assert.deepEqual(matching('num_employees > 10', 'num_employees', sizes), ['250']);
     assert.deepEqual(matching('num_employees < 10', 'num_employees', sizes), ['5']);
