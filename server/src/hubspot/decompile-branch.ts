@@ -1,6 +1,7 @@
 // filterBranch JSON → a `where` expression. OR/AND branches become `or`/`and`; an ASSOCIATION
 // branch to companies becomes `associated company where …`; IN_LIST, FORM_SUBMISSION and CONSTANT
-// filters their conditions. Whatever has no phrase is reported (`not-representable`) and left out.
+// filters their conditions. Whatever has no phrase is reported (`not-representable`), and then the
+// list as a whole is not decompiled (decompile.ts).
 
 import type { Expr } from '../../../grammar/src/ast';
 import type { PropertyDef } from '../language/schema-types';
@@ -61,7 +62,8 @@ function decompileAssociation(b: Json, path: string, env: BranchEnv): Expr | und
   // Always in parentheses: otherwise the text after it would read as part of the company's criteria.
   const where = inner.kind === 'paren' ? inner : ast.paren(inner);
   if (b.associationTypeId !== 279 || b.associationCategory !== 'HUBSPOT_DEFINED') {
-    env.r.note(path, `association type ${String(b.associationCategory)} ${String(b.associationTypeId)} is read as "any associated company" (HUBSPOT_DEFINED 279)`);
+    // Read as "any associated company" it would match more contacts than HubSpot's list does.
+    return env.r.notRepresentable(`${path}.associationTypeId`, `the ${String(b.associationCategory)} association type ${String(b.associationTypeId)}`);
   }
   return { ...ast.NO_SPAN, kind: 'association', objectType: ast.name('company'), where };
 }

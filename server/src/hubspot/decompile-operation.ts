@@ -22,6 +22,9 @@ const LEGACY_TYPES: Record<string, string> = {
   'number-ranged': 'NUMBER_RANGED',
   bool: 'BOOL',
   enumeration: 'ENUMERATION',
+  'datetime-rolling': 'ROLLING_DATE_RANGE',
+  'rolling-property-updated': 'ROLLING_PROPERTY_UPDATED',
+  'datetime-comparative': 'COMPARATIVE_DATE',
 };
 
 const TYPE_CLASS_OF_OPERATION: Record<string, TypeClass> = {

@@ -47,6 +47,8 @@ export function decompileList(json: unknown, ctx: DecompileContext): DecompiledL
   if (name === undefined || typeWord === undefined) return { diagnostics: r.diagnostics };
   const zone = firstZone(root.filterBranch) ?? ctx.defaultTimezone ?? 'UTC';
   const where = decompileWhere(root, `${path}filterBranch`, zone, ctx, r);
+  // Never a partial list: a filter left out of an AND would let more contacts in than HubSpot does.
+  if (r.failed) return { diagnostics: r.diagnostics };
   const settings = [setting('type', word(typeWord))];
   if (firstZone(root.filterBranch) !== undefined) settings.push(setting('timezone', str(zone)));
   const list: ListNode = { ...ast.NO_SPAN, kind: 'list', name: ast.name(name), settings, where, whereKeyword: where ? ast.NO_SPAN : undefined };

@@ -100,7 +100,7 @@ describe('decompile: HubSpot documented examples', () => {
       }),
     ));
     const { where, result } = decompiled(json);
-    assert.equal(where, 'email is known');
+    assert.equal(where, '');
     const messages = result.diagnostics.filter((d) => d.code === 'not-representable').map((d) => d.message);
     assert.equal(messages.length, 2);
     assert.match(messages[0], /^filterBranch\.filterBranches\[0\]\.filters\[1\]\.operation\.lowerBoundTimePoint: a INDEXED time point/);
@@ -124,6 +124,24 @@ describe('decompile: echoes and phrases', () => {
     const result = decompileObjectList(json, CTX);
     assert.equal(show(result.list?.where), 'email is known');
     assert.deepEqual(result.diagnostics, []);
+  });
+
+  it('reads the legacy datetime-rolling, rolling-property-updated and datetime-comparative types like their uppercase names', () => {
+    const legacy = (operationType: string, operation: object) => decompiled(root(and(prop('closedate', { operationType, ...operation })))).result;
+    const rolling = legacy('datetime-rolling', { operator: 'IS_MORE_THAN_X_DAYS_AGO', numberOfDays: 3 });
+    const updated = legacy('rolling-property-updated', { operator: 'UPDATED_IN_LAST_X_DAYS', numberOfDays: 7 });
+    const comparative = legacy('datetime-comparative', { operator: 'IS_AFTER', comparisonPropertyName: 'createdate' });
+    for (const r of [rolling, updated, comparative]) assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.equal(show(updated.list?.where), 'closedate updated in last 7 days');
+    assert.equal(show(comparative.list?.where), 'closedate is after property createdate');
+  });
+
+  it('an association type other than the unlabeled one is refused, never read as "any associated company"', () => {
+    const branch = { filterBranchType: 'ASSOCIATION', objectTypeId: '0-2', associationTypeId: 5, associationCategory: 'USER_DEFINED', operator: 'IN_LIST', filterBranches: [],
+      filters: [prop('industry', { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values: ['BANKING'] })] };
+    const { result } = decompiled(root({ filterBranchType: 'AND', filters: [], filterBranches: [branch] }));
+    assert.equal(result.list, undefined);
+    assert.match(result.diagnostics[0].message, /associationTypeId: the USER_DEFINED association type 5 cannot be written/);
   });
 
   it('including unknown, enumeration single value, numeric strings', () => {
@@ -188,13 +206,13 @@ describe('decompile: echoes and phrases', () => {
 });
 
 describe('decompile: what has no phrase, and bad JSON', () => {
-  it('EMAIL_EVENT and PAGE_VIEW filters: not-representable with their paths; the rest decompiles', () => {
+  it('EMAIL_EVENT and PAGE_VIEW filters: not-representable with their paths, and no list (never a broader one)', () => {
     const json = root(
       and(prop('email', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN' }), { filterType: 'EMAIL_EVENT', appId: '1', emailId: '2', level: 'X', operator: 'OPENED' }),
       and({ filterType: 'PAGE_VIEW', pageUrl: 'https://x', operator: 'HAS_PAGEVIEW_EQ' }),
     );
     const { where, result } = decompiled(json);
-    assert.equal(where, 'email is known');
+    assert.deepEqual([where, result.list, result.text], ['', undefined, undefined]);
     assert.deepEqual(result.diagnostics.map((d) => [d.code, d.message.split(':')[0]]), [
       ['not-representable', 'filterBranch.filterBranches[0].filters[1]'],
       ['not-representable', 'filterBranch.filterBranches[1].filters[0]'],
