@@ -8,7 +8,7 @@ import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
-import { COMPANIES_OBJECT_TYPE_ID } from './filter-branch';
+import { COMPANIES_OBJECT_TYPE_ID, CONTACT_TO_COMPANY_TYPE_ID, PRIMARY_COMPANY_TYPE_ID } from './filter-branch';
 
 export interface BranchEnv {
   zone: string;
@@ -61,11 +61,12 @@ function decompileAssociation(b: Json, path: string, env: BranchEnv): Expr | und
   if (!inner) return env.r.notRepresentable(path, 'an association branch with no representable filters');
   // Always in parentheses: otherwise the text after it would read as part of the company's criteria.
   const where = inner.kind === 'paren' ? inner : ast.paren(inner);
-  if (b.associationTypeId !== 279 || b.associationCategory !== 'HUBSPOT_DEFINED') {
+  const primary = b.associationTypeId === PRIMARY_COMPANY_TYPE_ID;
+  if ((b.associationTypeId !== CONTACT_TO_COMPANY_TYPE_ID && !primary) || b.associationCategory !== 'HUBSPOT_DEFINED') {
     // Read as "any associated company" it would match more contacts than HubSpot's list does.
     return env.r.notRepresentable(`${path}.associationTypeId`, `the ${String(b.associationCategory)} association type ${String(b.associationTypeId)}`);
   }
-  return { ...ast.NO_SPAN, kind: 'association', objectType: ast.name('company'), where };
+  return { ...ast.NO_SPAN, kind: 'association', objectType: ast.name('company'), primary, where };
 }
 
 function decompileFilter(f: unknown, path: string, env: BranchEnv, inAssociation: boolean): Expr | undefined {

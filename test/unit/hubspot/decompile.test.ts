@@ -12,6 +12,7 @@ const CTX = { schema: TEST_SCHEMA, listNameFor: (id: string) => (id === '77' ? '
 function showValue(v: Value): string {
   if (v.kind === 'string') return JSON.stringify(v.value);
   if (v.kind === 'number' || v.kind === 'date' || v.kind === 'datetime') return v.raw;
+  if (v.kind === 'relative') return `${v.offset ? `${v.offset.count} ${v.offset.unit}s ${v.offset.direction} ` : ''}${v.anchor}`;
   return String(v.value);
 }
 

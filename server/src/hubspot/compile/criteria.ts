@@ -8,6 +8,7 @@ import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
   COMPANIES_OBJECT_TYPE_ID,
   CONTACT_TO_COMPANY_TYPE_ID,
+  PRIMARY_COMPANY_TYPE_ID,
   MAX_AND_BRANCHES,
   MAX_FILTERS,
   listPlaceholder,
@@ -144,7 +145,7 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
       branch: {
         filterBranchType: 'ASSOCIATION',
         objectTypeId: COMPANIES_OBJECT_TYPE_ID,
-        associationTypeId: CONTACT_TO_COMPANY_TYPE_ID,
+        associationTypeId: cond.primary ? PRIMARY_COMPANY_TYPE_ID : CONTACT_TO_COMPANY_TYPE_ID,
         associationCategory: 'HUBSPOT_DEFINED',
         operator: 'IN_LIST',
         filters: items.map((i) => (i as { filter: PropertyFilter }).filter),

@@ -6,7 +6,7 @@ import type { PropertyCondition, Value } from '../../../../grammar/src/ast';
 import { diagnostic, type Diagnostic, type Fix } from '../../../../grammar/src/diagnostic';
 import { typeClassOf, type TypeClass } from '../operators';
 import type { PropertyDef, Schema, ObjectTypeName } from '../schema-types';
-import { describeProperty, operandValues, propertyConditions, quoteString } from '../walk';
+import { describeProperty, operandValues, propertyConditions, quoteString, valueText } from '../walk';
 import type { FileCheckContext } from './context';
 import { checkCount, checkDateValue, describeValue } from './literals';
 import { operatorProblem } from './operator-type';
@@ -17,7 +17,7 @@ const ACCEPTED: Record<Exclude<TypeClass, 'other'>, Value['kind'][]> = {
   bool: ['boolean'],
   // Option values are compared as text, so any literal can name one (`unknown-option` checks it).
   enumeration: ['string', 'word', 'number', 'boolean'],
-  date: ['date', 'datetime'],
+  date: ['date', 'datetime', 'relative'],
 };
 
 const EXPECTED_WORDS: Record<Exclude<TypeClass, 'other'>, string> = {
@@ -35,7 +35,7 @@ function replaceWith(value: Value, newText: string, title: string): Fix[] {
 /** A fix when the literal is right but written as the wrong kind (`"42"` for a number, `lead` for text). */
 function literalFix(value: Value, typeClass: TypeClass): Fix[] | undefined {
   if (typeClass === 'string' && value.kind !== 'string') {
-    const text = value.kind === 'number' || value.kind === 'date' || value.kind === 'datetime' ? value.raw : String(value.value);
+    const text = valueText(value);
     return replaceWith(value, quoteString(text), `Quote it: ${quoteString(text)}`);
   }
   if (value.kind !== 'string') return undefined;
