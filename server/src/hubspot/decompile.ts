@@ -80,22 +80,24 @@ function decompileWhere(root: Json, path: string, zone: string, ctx: DecompileCo
   return decompileBranch(branch, path, env);
 }
 
-/** The list's zone: the `zoneId` of the first time point in the definition. */
+/**
+ * The list's zone: the `zoneId` of the first time point in the definition that is not UTC, else UTC
+ * (a `date` property's points are in UTC whatever the list's zone).
+ */
 function firstZone(v: unknown): string | undefined {
+  const zones: string[] = [];
+  collectZones(v, zones);
+  return zones.find((z) => z !== 'UTC') ?? zones[0];
+}
+
+function collectZones(v: unknown, out: string[]): void {
   if (Array.isArray(v)) {
-    for (const item of v) {
-      const z = firstZone(item);
-      if (z) return z;
-    }
-    return undefined;
+    for (const item of v) collectZones(item, out);
+    return;
   }
-  if (!isObject(v)) return undefined;
-  if (typeof v.timeType === 'string' && typeof v.zoneId === 'string' && isValidTimeZone(v.zoneId)) return v.zoneId;
-  for (const value of Object.values(v)) {
-    const z = firstZone(value);
-    if (z) return z;
-  }
-  return undefined;
+  if (!isObject(v)) return;
+  if (typeof v.timeType === 'string' && typeof v.zoneId === 'string' && isValidTimeZone(v.zoneId)) out.push(v.zoneId);
+  for (const value of Object.values(v)) collectZones(value, out);
 }
 
 function setting(key: string, value: SettingValue): Setting {

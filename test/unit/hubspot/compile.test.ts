@@ -264,6 +264,12 @@ describe('compile: not pushed to the leaves', () => {
     });
   });
 
+  it('relative dates negate now that they are HubSpot\'s time ranges: not (less than 30 days ago) is IS_NOT_BETWEEN, flag flipped', () => {
+    const [[f]] = filtersOf('not (createdate is less than 30 days ago)');
+    const op = (f as { operation: { operator: string; includeObjectsWithNoValueSet: boolean } }).operation;
+    assert.deepEqual([op.operator, op.includeObjectsWithNoValueSet], ['IS_NOT_BETWEEN', true]);
+  });
+
   it('TIME_RANGED: not (is D) is IS_NOT_BETWEEN with the flag flipped', () => {
     const [[f]] = filtersOf('not (birthday is 2024-01-31)');
     const op = (f as { operation: { operator: string; includeObjectsWithNoValueSet: boolean } }).operation;
@@ -273,7 +279,6 @@ describe('compile: not pushed to the leaves', () => {
   const inexpressible: [string, RegExp][] = [
     ['⟦not (firstname starts with "Jo")⟧', /starts with/],
     ['⟦not (email ends with any of ("@a.com"))⟧', /ends with/],
-    ['⟦not (createdate is less than 30 days ago)⟧', /is more than N days ago/],
     ['⟦not (createdate is in this month)⟧', /IN_THIS_TIME_UNIT/],
     ['⟦not (createdate is before property closedate)⟧', /is after property/],
     ['email is known and ⟦not (country is "PL" or firstname starts with "A")⟧', /starts with/],

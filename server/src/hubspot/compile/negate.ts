@@ -44,10 +44,6 @@ function negateProperty(filter: PropertyFilter): NegationResult {
 
 /** Near-opposites worth suggesting; none is exact, so the message says what differs. */
 const HINTS: Record<string, string> = {
-  IS_LESS_THAN_X_DAYS_AGO: 'consider `is more than N days ago` (it differs on the boundary, for future dates and for unknown values)',
-  IS_MORE_THAN_X_DAYS_AGO: 'consider `is less than N days ago` (it differs on the boundary, for future dates and for unknown values)',
-  IS_LESS_THAN_X_DAYS_FROM_NOW: 'consider `is more than N days from now` (it differs on the boundary, for past dates and for unknown values)',
-  IS_MORE_THAN_X_DAYS_FROM_NOW: 'consider `is less than N days from now` (it differs on the boundary, for past dates and for unknown values)',
   STARTS_WITH: 'rewrite the condition without `not`, for example with `does not contain`, if that is what you mean',
   ENDS_WITH: 'rewrite the condition without `not`, for example with `does not contain`, if that is what you mean',
   IN_THIS_TIME_UNIT: 'rewrite it with `is before` / `is after` dates',
