@@ -280,3 +280,8 @@ export function negatedOperator(operationType: string, operator: string): string
 export function isHistoryOperator(operator: string): boolean {
   return /^HAS_(EVER|NEVER)_/.test(operator) || /UPDATED_IN_LAST/.test(operator);
 }
+
+/** Filters that read the property's history: the history operators and `UPDATED_AT` comparisons. */
+export function readsHistory(f: { operator: string; propertyParser?: string }): boolean {
+  return isHistoryOperator(f.operator) || f.propertyParser === 'UPDATED_AT';
+}

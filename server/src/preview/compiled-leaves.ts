@@ -6,7 +6,7 @@ import type { PropertyFilter } from './plan-types';
 import type { Column, ColumnStore, EnumColumn, NumberColumn, StringColumn } from './columns';
 import { type Bitset, and, andInPlace, andNot, emptyBitset, not, or, orNotInPlace, setBit } from './bitset';
 import { dictionaryMatches, rowsWithCodes } from './compiled-strings';
-import { historyRows } from './compiled-history';
+import { historyRows, updatedAtRows } from './compiled-history';
 import { isHistoryOperator } from '../language/operators';
 import { DAY_MS } from './time';
 
@@ -19,10 +19,11 @@ type Rows = Bitset | { reason: string };
 
 export function evaluateFilter(f: PropertyFilter, store: ColumnStore): LeafResult {
   if (isHistoryOperator(f.operator)) return historyRows(f, store, positiveRows);
+  if (f.propertyParser === 'UPDATED_AT') return updatedAtRows(f, store, (vs) => numericRows(f, { values: vs }, store));
   const col = store.columns.get(f.property);
   if (!col) return { reason: `property "${f.property}" is not loaded` };
-  if (f.operator === 'IS_KNOWN') return col.known.slice();
-  if (f.operator === 'IS_UNKNOWN') return not(col.known, store.size);
+  if (f.operator === 'IS_KNOWN' || f.operator === 'IS_NOT_BLANK') return col.known.slice();
+  if (f.operator === 'IS_UNKNOWN' || f.operator === 'IS_BLANK') return not(col.known, store.size);
   const positive = positiveRows(f, col, store);
   if (!(positive instanceof Uint32Array)) return positive;
   // Rows with a value judged by the operator; rows without one take the no-value flag. In place:
@@ -92,7 +93,7 @@ function nextDown(x: number): number {
   return -nextUp(-x);
 }
 
-function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): Rows {
+function numericRows(f: PropertyFilter, col: Pick<NumberColumn, 'values'>, store: ColumnStore): Rows {
   const { size } = store;
   const vs = col.values;
   const inf = Infinity;
@@ -117,7 +118,7 @@ function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): 
     case 'COMPARATIVE_DATE':
       return comparativeRows(f, vs, store);
     default:
-      return { reason: `"${f.operator}" does not apply to ${col.type}` };
+      return { reason: `"${f.operator}" does not apply to dates and numbers` };
   }
 }
 

@@ -101,13 +101,14 @@ export function shiftUnits(date: WallDate, unit: CalendarUnit, count: number): W
   }
 }
 
-/** [start, end) instants of the span `from` units to `to` units after the current unit. */
-export function calendarSpan(zone: string, now: number, unit: CalendarUnit, from: number, to: number) {
+/**
+ * [start, end) instants of the span `from` units to `to` units after the current unit; for a `date`
+ * property (`dateOnly`) the days' midnights UTC, the scale its stored days are on.
+ */
+export function calendarSpan(zone: string, now: number, unit: CalendarUnit, from: number, to: number, dateOnly = false) {
   const current = unitStartDate(zonedDate(zone, now), unit);
-  return {
-    start: startOfDay(zone, shiftUnits(current, unit, from)),
-    end: startOfDay(zone, shiftUnits(current, unit, to)),
-  };
+  const at = (d: WallDate) => (dateOnly ? Date.UTC(d.year, d.month - 1, d.day) : startOfDay(zone, d));
+  return { start: at(shiftUnits(current, unit, from)), end: at(shiftUnits(current, unit, to)) };
 }
 
 const EXPORT_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;

@@ -3,7 +3,7 @@
 // (relative.ts). A `date` property holds a calendar day that HubSpot stores as midnight UTC, so its
 // DATE points carry `UTC`: the day compares exactly whatever zone HubSpot would otherwise read.
 
-import type { RelativeOffset, Value } from '../../../../grammar/src/ast';
+import type { Operand, RelativeOffset, Value } from '../../../../grammar/src/ast';
 import type { DateTimePoint, EndpointBehavior, PropertyOperation, PropertyParser, TimePoint, WallClock } from '../filter-branch';
 import { relativePoints } from './relative';
 import { datetimeLiteralToWallClock, endOfDay, startOfDay, validWall } from './time';
@@ -83,16 +83,23 @@ function relative(anchor: 'today' | 'now', offset?: RelativeOffset): Value {
 
 /**
  * The rolling phrases as HubSpot encodes them: `is less than N days ago` = from the start of the day
- * N days ago to now; `is more than N days ago` = before that day; `… from now` mirrors them up to the
- * end of the day N days ahead.
+ * N days ago to now (`is between N days before today and now`); `is more than N days ago` = before
+ * that day; `… from now` mirrors them up to the end of the day N days ahead.
  */
-export function rollingOperation(surface: string, days: number, base: Base, env: TimeEnv): PropertyOperation {
+export function rollingOperand(surface: string, days: number): Operand {
   const ago = relative('today', { count: days, unit: 'day', direction: 'before' });
   const ahead = relative('today', { count: days, unit: 'day', direction: 'after' });
+  const range = (low: Value, high: Value): Operand => ({ ...NO_SPAN, kind: 'range', low, high });
   switch (surface) {
-    case 'is less than days ago': return timeRangedOperation(base, ago, relative('now'), env);
-    case 'is more than days ago': return timePointOperation(base, ago, env);
-    case 'is less than days from now': return timeRangedOperation(base, relative('now'), ahead, env);
-    default: return timePointOperation(base, ahead, env);
+    case 'is less than days ago': return range(ago, relative('now'));
+    case 'is more than days ago': return { ...NO_SPAN, kind: 'single', value: ago };
+    case 'is less than days from now': return range(relative('now'), ahead);
+    default: return { ...NO_SPAN, kind: 'single', value: ahead };
   }
+}
+
+export function rollingOperation(surface: string, days: number, base: Base, env: TimeEnv): PropertyOperation {
+  const o = rollingOperand(surface, days);
+  if (o.kind === 'range') return timeRangedOperation(base, o.low, o.high, env);
+  return timePointOperation(base, (o as { value: Value }).value, env);
 }
