@@ -8,6 +8,7 @@ import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
+import { isNegative } from '../language/checks/no-value';
 import { COMPANIES_OBJECT_TYPE_ID, CONTACT_TO_COMPANY_TYPE_ID, PRIMARY_COMPANY_TYPE_ID } from './filter-branch';
 
 export interface BranchEnv {
@@ -36,7 +37,23 @@ export function decompileBranch(b: unknown, path: string, env: BranchEnv, inAsso
   filters.forEach((f, i) => push(parts, decompileFilter(f, `${path}.filters[${i}]`, env, inAssociation)));
   branches.forEach((sub, i) => push(parts, decompileChild(sub, `${path}.filterBranches[${i}]`, env, inAssociation)));
   if (parts.length === 0) return undefined;
-  return type === 'OR' ? ast.or(parts) : ast.and(parts);
+  return type === 'OR' ? ast.or(parts) : ast.and(withKnown(parts, inAssociation ? env.companies : env.contacts));
+}
+
+/**
+ * `P is not X` leaves out contacts with no value for P; the pulled text says so with `and P is known`
+ * (which the compiler drops as implied, so the JSON is the same and `unknown-excluded` is answered).
+ */
+function withKnown(parts: Expr[], properties: Map<string, PropertyDef>): Expr[] {
+  const said = new Set(parts.flatMap((p) => (p.kind === 'property' && p.operator === 'is known' ? [p.property.text] : [])));
+  const out: Expr[] = [];
+  for (const p of parts) {
+    out.push(p);
+    if (p.kind !== 'property' || said.has(p.property.text) || !isNegative(p, properties.get(p.property.text))) continue;
+    said.add(p.property.text);
+    out.push(ast.propertyCondition(p.property.text, 'is known', { ...ast.NO_SPAN, kind: 'none' }, false));
+  }
+  return out;
 }
 
 function push(parts: Expr[], e: Expr | undefined): void {

@@ -229,6 +229,13 @@ describe('compile: not pushed to the leaves', () => {
     ]);
   });
 
+  it('`P is not X and P is known` publishes the same filters as `P is not X`: the is known is implied', () => {
+    assert.deepEqual(filtersOf('country is not "PL" and country is known'), filtersOf('country is not "PL"'));
+    assert.deepEqual(branchesOf('associated company where (name is not "x" and name is known)'), branchesOf('associated company where name is not "x"'));
+    assert.equal(filtersOf('country is not "PL" including unknown and country is known')[0].length, 2, 'kept where the flag lets unknowns in');
+    assert.equal(filtersOf('email is known and country is not "PL"')[0].length, 2, 'kept for another property');
+  });
+
   it('not not a = a', () => {
     assert.deepEqual(filtersOf('not (not (country is "PL"))'), [[str('country', 'IS_EQUAL_TO', 'PL')]]);
   });

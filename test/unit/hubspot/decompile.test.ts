@@ -64,7 +64,7 @@ describe('decompile: HubSpot documented examples', () => {
       and(prop('lastname', { operationType: 'MULTISTRING', operator: 'IS_NOT_EQUAL_TO', values: ['Smith'] })),
     );
     const { where, codes, result } = decompiled(json);
-    assert.equal(where, 'firstname is any of ("John") or lastname is none of ("Smith")');
+    assert.equal(where, 'firstname is any of ("John") or lastname is none of ("Smith") and lastname is known');
     assert.deepEqual(codes, []);
     assert.equal(result.list?.name.text, 'Pulled');
     assert.deepEqual(result.list?.settings.map((s) => [s.key.text, s.value?.value]), [['type', 'active']]);
@@ -193,7 +193,7 @@ describe('decompile: echoes and phrases', () => {
       prop('lifecyclestage', { operationType: 'ENUMERATION', operator: 'IS_NONE_OF', values: ['lead'] }),
       prop('num_visits', { operationType: 'NUMBER', operator: 'IS_GREATER_THAN', value: '3' }),
     ));
-    assert.equal(decompiled(json).where, 'country is not "PL" including unknown and lifecyclestage is not lead and num_visits > 3');
+    assert.equal(decompiled(json).where, 'country is not "PL" including unknown and lifecyclestage is not lead and lifecyclestage is known and num_visits > 3');
   });
 
   it('an INCLUSIVE time point reads as not (…) with the flag flipped', () => {

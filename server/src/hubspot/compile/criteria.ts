@@ -17,6 +17,7 @@ import {
 } from '../filter-branch';
 import { describeCount, distribute, sizeOf, type Item, type Tree } from './dnf';
 import { negateFilter } from './negate';
+import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
 
 export interface CriteriaEnv {
@@ -148,7 +149,7 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
         associationTypeId: cond.primary ? PRIMARY_COMPANY_TYPE_ID : CONTACT_TO_COMPANY_TYPE_ID,
         associationCategory: 'HUBSPOT_DEFINED',
         operator: 'IN_LIST',
-        filters: items.map((i) => (i as { filter: PropertyFilter }).filter),
+        filters: withoutImpliedKnown(items.map((i) => (i as { filter: PropertyFilter }).filter)),
         filterBranches: [],
       },
     },

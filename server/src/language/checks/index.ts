@@ -22,6 +22,7 @@ import { checkSalesforceRequiredFields } from './sync-salesforce-required';
 import { checkSalesforceTypes } from './sync-salesforce-types';
 import { checkWorkspaceSync } from './sync-workspace';
 import { checkValues } from './values';
+import { checkNoValueTrap } from './no-value';
 
 export type { FileCheckContext } from './context';
 export type { PathDiagnostic } from './list-references';
@@ -33,6 +34,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['value-type', checkValues],
   ['option', checkOptions],
   ['condition', checkConditions],
+  ['no-value', checkNoValueTrap],
   ['list-settings', checkListSettings],
   ['sync-block', checkSyncBlocks],
   // Against the Salesforce schema, when one is loaded (they return nothing otherwise).
