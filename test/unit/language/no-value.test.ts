@@ -27,3 +27,25 @@ describe('language: negative phrases and contacts with no value (unknown-exclude
     expectClean(fixed(text, 'unknown-excluded', {}, 1));
   });
 });
+
+describe('language: is on a multi-select property (multi-select-is-exact)', () => {
+  it('explains that is compares the whole set, and offers contains', () => {
+    const [d] = expectDiagnostics('list "A" { where hs_buying_role ⟦is⟧ DECISION_MAKER }', ['multi-select-is-exact']);
+    assert.equal(d.severity, 'info');
+    assert.match(d.message, /"is equal to", which compares the whole set/);
+    assert.equal(fixed('list "A" { where hs_buying_role is DECISION_MAKER }', 'multi-select-is-exact'), 'list "A" { where hs_buying_role contains DECISION_MAKER }');
+    expectClean('list "A" { where hs_buying_role contains DECISION_MAKER }');
+    expectClean('list "A" { where hs_buying_role is any of (DECISION_MAKER) }');
+    expectClean('list "A" { where lifecyclestage is lead }');
+  });
+});
+
+describe('language: relative times, blank checks and last updates', () => {
+  it('relative times are date values; was updated … takes a time whatever the property type', () => {
+    expectClean('list "A" { where closedate is after 3 days before today and createdate is between start of month and now }');
+    expectClean('list "A" { where country was updated after today and jobtitle was updated between 2024-01-01 and end of year }');
+    expectClean('list "A" { where email is blank or phone is not blank }');
+    expectDiagnostics('list "A" { where country is ⟦today⟧ }', ['value-type-mismatch']);
+    expectDiagnostics('list "A" { where country was updated after ⟦"yesterday"⟧ }', ['value-type-mismatch']);
+  });
+});

@@ -23,6 +23,7 @@ import { checkSalesforceTypes } from './sync-salesforce-types';
 import { checkWorkspaceSync } from './sync-workspace';
 import { checkValues } from './values';
 import { checkNoValueTrap } from './no-value';
+import { checkMultiSelectEquality } from './multi-select';
 
 export type { FileCheckContext } from './context';
 export type { PathDiagnostic } from './list-references';
@@ -35,6 +36,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['option', checkOptions],
   ['condition', checkConditions],
   ['no-value', checkNoValueTrap],
+  ['multi-select', checkMultiSelectEquality],
   ['list-settings', checkListSettings],
   ['sync-block', checkSyncBlocks],
   // Against the Salesforce schema, when one is loaded (they return nothing otherwise).

@@ -4,7 +4,7 @@
 
 import type { PropertyCondition, Value } from '../../../../grammar/src/ast';
 import { diagnostic, type Diagnostic, type Fix } from '../../../../grammar/src/diagnostic';
-import { typeClassOf, type TypeClass } from '../operators';
+import { operationFor, typeClassOf, type TypeClass } from '../operators';
 import type { PropertyDef, Schema, ObjectTypeName } from '../schema-types';
 import { describeProperty, operandValues, propertyConditions, quoteString, valueText } from '../walk';
 import type { FileCheckContext } from './context';
@@ -45,8 +45,7 @@ function literalFix(value: Value, typeClass: TypeClass): Fix[] | undefined {
   return undefined;
 }
 
-function literalMismatch(value: Value, def: PropertyDef): Diagnostic | undefined {
-  const typeClass = typeClassOf(def.type);
+function literalMismatch(value: Value, def: PropertyDef, typeClass: TypeClass): Diagnostic | undefined {
   if (typeClass === 'other' || ACCEPTED[typeClass].includes(value.kind)) return undefined;
   const message = `${describeProperty(def)} is ${/^[aeiou]/i.test(def.type) ? 'an' : 'a'} ${def.type} property, so it needs ${EXPECTED_WORDS[typeClass]}, not ${describeValue(value)}.`;
   return diagnostic('value-type-mismatch', message, value, 'error', literalFix(value, typeClass));
@@ -62,8 +61,10 @@ function comparedPropertyMismatch(condition: PropertyCondition, schema: Schema, 
 
 function conditionValueProblems(condition: PropertyCondition, def: PropertyDef, ctx: FileCheckContext, objectType: ObjectTypeName): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // `was updated before|after|between` compares the time of the last update, whatever the property's type.
+  const typeClass = operationFor(condition.operator, condition.operands.kind, def)?.propertyParser === 'UPDATED_AT' ? 'date' : typeClassOf(def.type);
   for (const value of operandValues(condition)) {
-    const problem = literalMismatch(value, def) ?? checkDateValue(value);
+    const problem = literalMismatch(value, def, typeClass) ?? checkDateValue(value);
     if (problem) out.push(problem);
   }
   const operand = condition.operands;
