@@ -81,7 +81,10 @@ function report(c: PropertyCondition, w: Walk): void {
   const message =
     `\`${name} ${c.operator} …\` does not match contacts with no value for ${name}: HubSpot's filters leave them out unless told. ` +
     `Add \`including unknown\` to keep them, or \`and ${name} is known\` to say they are meant to be left out.`;
-  w.out.push(diagnostic('unknown-excluded', message, c, 'warning', fixes(c, name)));
+  const d = diagnostic('unknown-excluded', message, c, 'warning', fixes(c, name));
+  // The editor's preview counts contacts with no value; it knows contacts, not companies.
+  if (w.objectType === 'contacts') d.subject = c.property.text;
+  w.out.push(d);
 }
 
 function fixes(c: PropertyCondition, name: string): Fix[] {
