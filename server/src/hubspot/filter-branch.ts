@@ -105,7 +105,6 @@ export type PropertyOperation =
   | (OperationBase & { operationType: 'ENUMERATION'; values: string[] })
   | TimePointOperation
   | TimeRangedOperation
-  | (OperationBase & { operationType: 'ROLLING_DATE_RANGE'; numberOfDays: number; requiresTimeZoneConversion: true })
   | (OperationBase & { operationType: 'ROLLING_PROPERTY_UPDATED'; numberOfDays: number })
   | CalendarDateOperation
   | (OperationBase & { operationType: 'COMPARATIVE_DATE'; comparisonPropertyName: string });

@@ -19,7 +19,6 @@ export type OperationType =
   | 'ENUMERATION'
   | 'TIME_POINT'
   | 'TIME_RANGED'
-  | 'ROLLING_DATE_RANGE'
   | 'ROLLING_PROPERTY_UPDATED'
   | 'CALENDAR_DATE'
   | 'COMPARATIVE_DATE';
@@ -226,7 +225,7 @@ export function rowsForOperation(operationType: string, operator: string): Opera
 /**
  * The operator that selects exactly the contacts-with-a-value that `operator` rejects, within the
  * same operation type. Used to push `not` into a filter. Absent where HubSpot has no such operator
- * (STARTS_WITH, ENDS_WITH, CALENDAR_DATE, ROLLING_DATE_RANGE, COMPARATIVE_DATE, ...): the compiler
+ * (STARTS_WITH, ENDS_WITH, CALENDAR_DATE, COMPARATIVE_DATE, ...): the compiler
  * then reports `not-expressible` instead of changing the meaning.
  * IS_KNOWN / IS_UNKNOWN are complementary on their own and need no no-value flag.
  */

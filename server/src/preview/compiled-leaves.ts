@@ -8,7 +8,6 @@ import { type Bitset, and, andInPlace, andNot, emptyBitset, not, or, orNotInPlac
 import { dictionaryMatches, rowsWithCodes } from './compiled-strings';
 import { historyRows, updatedAtRows } from './compiled-history';
 import { isHistoryOperator } from '../language/operators';
-import { DAY_MS } from './time';
 
 /**
  * A bitset of matching rows; or lo (certainly matches) / hi (may match) when some rows lack the data
@@ -109,8 +108,6 @@ function numericRows(f: PropertyFilter, col: Pick<NumberColumn, 'values'>, store
       return f.operator === 'IS_AFTER'
         ? rangeRows(vs, size, f.timePoint, f.inclusive, inf, true)
         : rangeRows(vs, size, -inf, true, f.timePoint, f.inclusive);
-    case 'ROLLING_DATE_RANGE':
-      return rollingRows(f, vs, size);
     case 'CALENDAR_DATE':
       return f.operator === 'IN_THIS_TIME_UNIT_SO_FAR'
         ? rangeRows(vs, size, f.spanStart, true, f.now, true)
@@ -132,17 +129,6 @@ function numberOperator(f: PropertyFilter, vs: Float64Array, size: number): Rows
     case 'IS_LESS_THAN': return rangeRows(vs, size, -Infinity, true, x, false);
     case 'IS_LESS_THAN_OR_EQUAL_TO': return rangeRows(vs, size, -Infinity, true, x, true);
     default: return { reason: `"${f.operator}" does not apply to numbers` };
-  }
-}
-
-function rollingRows(f: PropertyFilter, vs: Float64Array, size: number): Rows {
-  const span = f.days * DAY_MS;
-  switch (f.operator) {
-    case 'IS_LESS_THAN_X_DAYS_AGO': return rangeRows(vs, size, f.now - span, true, f.now, true);
-    case 'IS_MORE_THAN_X_DAYS_AGO': return rangeRows(vs, size, -Infinity, true, f.now - span, false);
-    case 'IS_LESS_THAN_X_DAYS_FROM_NOW': return rangeRows(vs, size, f.now, true, f.now + span, true);
-    case 'IS_MORE_THAN_X_DAYS_FROM_NOW': return rangeRows(vs, size, f.now + span, false, Infinity, true);
-    default: return { reason: `"${f.operator}" is not a rolling date operator` };
   }
 }
 

@@ -73,8 +73,6 @@ function judgeValue(f: PropertyFilter, v: Typed): boolean {
       return judgeEnumeration(f.operator, v as string[], f.values);
     case 'TIME_POINT':
       return judgeTimePoint(f, v as number);
-    case 'ROLLING_DATE_RANGE':
-      return judgeRolling(f, v as number);
     case 'CALENDAR_DATE':
       return f.operator === 'IN_THIS_TIME_UNIT_SO_FAR'
         ? (v as number) >= f.spanStart && (v as number) <= f.now
@@ -135,17 +133,6 @@ export function judgeEnumeration(operator: string, s: string[], v: string[]): bo
 function judgeTimePoint(f: PropertyFilter, v: number): boolean {
   if (f.operator === 'IS_AFTER') return f.inclusive ? v >= f.timePoint : v > f.timePoint;
   return f.inclusive ? v <= f.timePoint : v < f.timePoint;
-}
-
-function judgeRolling(f: PropertyFilter, v: number): boolean {
-  const span = f.days * DAY_MS;
-  switch (f.operator) {
-    case 'IS_LESS_THAN_X_DAYS_AGO': return f.now - span <= v && v <= f.now;
-    case 'IS_MORE_THAN_X_DAYS_AGO': return v < f.now - span;
-    case 'IS_LESS_THAN_X_DAYS_FROM_NOW': return f.now <= v && v <= f.now + span;
-    case 'IS_MORE_THAN_X_DAYS_FROM_NOW': return v > f.now + span;
-    default: return false;
-  }
 }
 
 /** The time of the last update (the newest history timestamp) compared as a value; never updated → the flag. */

@@ -41,8 +41,6 @@ export function resolveOperands(f: PropertyFilter, o: Operand, env: TimeEnv): Pr
     case 'TIME_POINT':
     case 'TIME_RANGED':
       return withTimes(f, o.kind === 'days' ? rollingOperand(env.surface, numberOf(o.count)) : o, env);
-    case 'ROLLING_DATE_RANGE':
-      return withDays(f, o, env);
     case 'CALENDAR_DATE':
       return withCalendar(f, o, env);
     case 'COMPARATIVE_DATE':

@@ -25,7 +25,7 @@ export interface PropertyFilter {
   /** TIME_POINT instant and endpoint behaviour. */
   timePoint: number;
   inclusive: boolean;
-  /** ROLLING_DATE_RANGE and ROLLING_PROPERTY_UPDATED. */
+  /** ROLLING_PROPERTY_UPDATED. */
   days: number;
   /** CALENDAR_DATE: the unit, and the [start, end) span the operator selects, already resolved. */
   timeUnit: CalendarUnit | undefined;
