@@ -60,6 +60,7 @@ function condition(now: number): fc.Arbitrary<string> {
     { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...DATE_PROPS), datePhrase(now), unknown).map(([p, phrase, u]) => `${p} ${phrase}${u}`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('country', 'createdate'), fc.oneof(t.map((v) => `before ${v}`), t.map((v) => `after ${v}`), fc.tuple(t, t).map(([a, b]) => `between ${a} and ${b}`)), unknown).map(([p, w, u]) => `${p} was updated ${w}${u}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('country', 'closedate', 'hs_tags'), fc.constantFrom('is blank', 'is not blank')).map(([p, w]) => `${p} ${w}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...DATE_PROPS), fc.constantFrom('before', 'after'), fc.constantFrom(...DATE_PROPS), unknown).map(([p, w, q, u]) => `${p} is ${w} property ${q}${u}`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('is a', 'is not a', 'contains b', 'does not contain b', 'contains any of (a, c)', 'is exactly (a, b)', 'is none of (c)'), unknown).map(([w, u]) => `hs_tags ${w}${u}`) },
   );
 }

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parse } from '../../grammar/src/index';
 import { compileList } from '../../server/src/hubspot/compile';
+import { decompileList } from '../../server/src/hubspot/decompile';
 import { planList } from '../../server/src/preview/plan';
 import { evaluateContact } from '../../server/src/preview/reference';
 import { buildStore } from '../../server/src/preview/columns-build';
@@ -62,6 +63,24 @@ describe('the three evaluators agree (property-based)', () => {
         assert.deepEqual(v.emulator, v.reference, `emulator vs reference: ${context}`);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('a pulled ROLLING_DATE_RANGE (decompiled, compiled again) matches the same contacts as HubSpot\'s original', () => {
+    const operators = ['IS_LESS_THAN_X_DAYS_AGO', 'IS_MORE_THAN_X_DAYS_AGO', 'IS_LESS_THAN_X_DAYS_FROM_NOW', 'IS_MORE_THAN_X_DAYS_FROM_NOW'];
+    const rolling = fc.tuple(fc.constantFrom(...ZONES), nowArb, fc.constantFrom(...operators), fc.integer({ min: 0, max: 20 }), fc.constantFrom('createdate', 'closedate'))
+      .chain(([zone, now, operator, days, property]) => fc.tuple(fc.constant({ zone, now, operator, days, property }), fc.tuple(...Array.from({ length: 6 }, (_, i) => contactArb(zone, now, i)))));
+    fc.assert(
+      fc.property(rolling, ([r, contacts]) => {
+        const filter = { filterType: 'PROPERTY', property: r.property, operation: { operationType: 'ROLLING_DATE_RANGE', operator: r.operator, numberOfDays: r.days, requiresTimeZoneConversion: true, includeObjectsWithNoValueSet: false } };
+        const original = { filterBranchType: 'OR', filters: [], filterBranches: [{ filterBranchType: 'AND', filters: [filter], filterBranches: [] }] };
+        const pulled = decompileList({ name: 'Pulled', processingType: 'DYNAMIC', filterBranch: original }, { schema, listNameFor: () => undefined, defaultTimezone: r.zone });
+        const recompiled = compileList(parse(pulled.text!).file.lists[0], { schema, listIdFor: () => undefined, defaultTimezone: r.zone }).request!.filterBranch;
+        const ctx = { now: r.now, timeZone: r.zone, propertyType: (name: string) => schema.objects.contacts.get(name)?.type };
+        const verdicts = (branch: unknown) => contacts.map((c) => matchesFilterBranch(branch, asEvalContact(c), ctx));
+        assert.deepEqual(verdicts(recompiled), verdicts(original), pulled.text);
+      }),
+      { numRuns: 300 },
     );
   });
 });
