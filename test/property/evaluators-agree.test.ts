@@ -80,7 +80,7 @@ describe('the three evaluators agree (property-based)', () => {
         const verdicts = (branch: unknown) => contacts.map((c) => matchesFilterBranch(branch, asEvalContact(c), ctx));
         assert.deepEqual(verdicts(recompiled), verdicts(original), pulled.text);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });

@@ -60,8 +60,10 @@ function rolling(v: number, operation: Json, ctx: TimeContext): boolean | undefi
   if (!Number.isInteger(days)) return undefined;
   const wall = toWallTime(ctx.now, ctx.zone);
   const now = ctx.dateOnly ? onScale(wall, ctx.zone, true) : ctx.now;
-  const back = onScale(applyOffset(wall, { days: -days }), ctx.zone, ctx.dateOnly);
-  const ahead = onScale(applyOffset(wall, { days }), ctx.zone, ctx.dateOnly);
+  // 0 days is now itself (its wall clock read back is ambiguous in the hour a DST change repeats).
+  const moved = (n: number) => (n === 0 ? now : onScale(applyOffset(wall, { days: n }), ctx.zone, ctx.dateOnly));
+  const back = moved(-days);
+  const ahead = moved(days);
   switch (operation.operator) {
     case 'IS_LESS_THAN_X_DAYS_AGO': return back <= v && v <= now;
     case 'IS_MORE_THAN_X_DAYS_AGO': return v < back;
