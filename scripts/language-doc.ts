@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from '../grammar/src';
 import { compileList } from '../server/src/hubspot/compile';
 import { defaultSchema } from '../server/src/language/schema';
+import type { Schema } from '../server/src/language/schema-types';
 
 export const DOC_PATH = join(__dirname, '../docs/language.md');
 const EXAMPLE = /```hslist\n([\s\S]*?)```\n(\s*```json\n[\s\S]*?```\n)?/g;
@@ -25,13 +26,21 @@ export function compileExample(source: string): string {
   const text = isFile ? source : `list "Example" {\n  type: active\n  timezone: "Europe/Warsaw"\n  ${source.trim()}\n}\n`;
   const { file, diagnostics } = parse(text);
   if (diagnostics.length > 0) return `// does not parse: ${diagnostics[0].message}\n`;
-  const ctx = { schema: defaultSchema(), listIdFor: (n: string) => (n === 'Webinar attendees' ? '4711' : undefined), defaultTimezone: 'UTC' };
+  const ctx = { schema: docSchema(), listIdFor: (n: string) => (n === 'Webinar attendees' ? '4711' : undefined), defaultTimezone: 'UTC' };
   if (file.lists.length === 0) return '';
   const compiled = compileList(file.lists[0], ctx);
   if (!compiled.request) return `// not compiled: ${compiled.diagnostics.map((d) => `${d.code}: ${d.message}`).join(' ')}\n`;
   const branch = compiled.request.filterBranch;
   const shown = isFile ? compiled.request : onlyFilter(branch) ?? branch;
   return JSON.stringify(shown, null, 2) + '\n';
+}
+
+/** The bundled properties plus `contract_start`, a custom `date` property (HubSpot's standard contact properties have none). */
+function docSchema(): Schema {
+  const base = defaultSchema();
+  const contacts = new Map(base.objects.contacts);
+  contacts.set('contract_start', { name: 'contract_start', label: 'Contract start', type: 'date', fieldType: 'date', options: [] });
+  return { ...base, objects: { ...base.objects, contacts } };
 }
 
 function onlyFilter(branch: unknown): unknown {

@@ -122,8 +122,13 @@ export type SurfaceOperator =
   // any type
   | 'is known' // is known
   | 'is unknown' // is unknown
+  | 'is blank' // is blank (HubSpot's IS_BLANK)
+  | 'is not blank' // is not blank (IS_NOT_BLANK)
   | 'updated in last' // was updated in last N days
   | 'not updated in last' // was not updated in last N days
+  | 'updated before' // was updated before T (the time of the last update, `propertyParser: UPDATED_AT`)
+  | 'updated after' // was updated after T
+  | 'updated between' // was updated between T and T
   // equality (string, number, bool, enumeration, date = that whole day)
   | 'is' // is V, = V
   | 'is not' // is not V, != V
@@ -181,12 +186,27 @@ export type Operand =
 
 export type CalendarUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
+/**
+ * What a relative time is counted from: `today` (a whole day, like a date literal), `now` (an
+ * instant), or the first / last moment of the current day, week, month, quarter or year.
+ */
+export type RelativeAnchor = 'today' | 'now' | `${'start' | 'end'} of ${CalendarUnit}`;
+
+/** `3 days before`, `1 month after`: moves the anchor by whole calendar units in the list's zone. */
+export interface RelativeOffset {
+  count: number;
+  unit: CalendarUnit;
+  direction: 'before' | 'after';
+}
+
 export type Value =
   | (Span & { kind: 'string'; value: string }) // "text"
   | (Span & { kind: 'number'; value: number; raw: string }) // 42, -3.5
   | (Span & { kind: 'boolean'; value: boolean }) // true, false
   | (Span & { kind: 'date'; raw: string; year: number; month: number; day: number }) // 2024-01-31
   | (Span & { kind: 'datetime'; raw: string }) // 2024-01-31T10:00:00Z, 2024-01-31T10:00:00+02:00
+  /** today, now, start of month, 3 days before today, 2 weeks after start of week (HubSpot's INDEXED time points). */
+  | (Span & { kind: 'relative'; anchor: RelativeAnchor; offset: RelativeOffset | undefined })
   | (Span & { kind: 'word'; value: string }); // a bare enumeration option value: marketingqualifiedlead
 
 /** `in list "Name"` / `in list #123` / `not in list ...` is `not` around it. */
@@ -196,10 +216,12 @@ export interface InListCondition extends Span {
   target: (Name & { by: 'name' }) | (Name & { by: 'id' });
 }
 
-/** `associated company where <expr over company properties>` */
+/** `associated company where <expr over company properties>`; `associated primary company where …`. */
 export interface AssociationCondition extends Span {
   kind: 'association';
   objectType: Name; // "company"
+  /** Only the contact's primary company (HubSpot's association type 1), not any associated company. */
+  primary: boolean;
   where: Expr | undefined;
 }
 

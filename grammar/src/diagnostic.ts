@@ -27,6 +27,8 @@ export interface Diagnostic {
   start: number;
   end: number;
   fixes?: Fix[];
+  /** The contact property the diagnostic is about, for an editor that adds what its data knows of it. */
+  subject?: string;
 }
 
 export function diagnostic(

@@ -98,6 +98,11 @@ export class ParserBase extends EmbeddedActionsParser {
     return { start, end: Math.max(start, this.lastEnd()) };
   }
 
+  /** Where the next token starts. */
+  protected here(): number {
+    return this.startOf(this.LA(1));
+  }
+
   protected tokenSpan(token: IToken): Span {
     const start = this.startOf(token);
     return { start, end: start + (Number.isNaN(token.startOffset) ? 0 : token.image.length) };

@@ -23,10 +23,6 @@ export class ExprParser extends PhraseParser {
     return expr;
   }
 
-  protected here(): number {
-    return this.startOf(this.LA(1));
-  }
-
   public orExpr = this.RULE('orExpr', () => this.joined('or'), { recoveryValueFunc: LOST });
 
   public andExpr = this.RULE('andExpr', () => this.joined('and'), { recoveryValueFunc: LOST });
@@ -127,6 +123,7 @@ export class ExprParser extends PhraseParser {
 
   private associationCondition = this.RULE('associationCondition', (): Expr => {
     const first = this.CONSUME(K.associated);
+    const primary = this.OPTION(() => this.CONSUME(K.primary)) !== undefined;
     const objectToken = this.OR([{ ALT: () => this.CONSUME(K.company) }, { ALT: () => this.CONSUME(K.companies) }]);
     this.CONSUME(K.where);
     const whereStart = this.ACTION(() => this.here());
@@ -134,7 +131,7 @@ export class ExprParser extends PhraseParser {
     const where = this.SUBRULE2(this.notExpr);
     return this.ACTION(() => {
       const objectType: Name = { text: 'company', ...this.tokenSpan(objectToken) };
-      return { kind: 'association', objectType, where: this.complete(where, whereStart), ...this.spanFrom(this.startOf(first)) };
+      return { kind: 'association', objectType, primary, where: this.complete(where, whereStart), ...this.spanFrom(this.startOf(first)) };
     });
   });
 

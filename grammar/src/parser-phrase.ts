@@ -5,7 +5,8 @@
 
 import type { IOrAlt } from './chevrotain';
 import type { SurfaceOperator } from './ast';
-import { ALL_OF, OP, ValueParser, type Phrase, type Tail } from './parser-value';
+import { ALL_OF, OP, type Phrase, type Tail } from './parser-value';
+import { TimeParser } from './parser-time';
 import * as T from './tokens';
 
 export type { Phrase, Tail } from './parser-value';
@@ -13,7 +14,7 @@ export type { Phrase, Tail } from './parser-value';
 // Module-level references to token types (cheaper than a namespace lookup on every use).
 const { Equals, Greater, GreaterEq, Less, LessEq, NotEquals, Kw: K } = T;
 
-export class PhraseParser extends ValueParser {
+export class PhraseParser extends TimeParser {
   private opPhraseAlts: IOrAlt<Tail | undefined>[] | undefined;
   private isTailAlts: IOrAlt<Tail | undefined>[] | undefined;
 
@@ -49,14 +50,29 @@ export class PhraseParser extends ValueParser {
     { recoveryValueFunc: () => undefined },
   );
 
+  /** `was [not] updated in last N days`; `was updated before|after T`, `was updated between T and T` (the last update's time). */
   private updatedTail = this.RULE('updatedTail', (): Tail | undefined => {
     this.CONSUME(K.was);
-    const not = this.OPTION(() => this.CONSUME(K.not));
-    this.CONSUME(K.updated);
+    return this.OR([
+      { ALT: () => { this.CONSUME(K.not); this.CONSUME(K.updated); return this.SUBRULE(this.updatedInLast, { ARGS: ['not updated in last'] }); } },
+      { ALT: () => { this.CONSUME2(K.updated); return this.SUBRULE(this.updatedWhen); } },
+    ]);
+  });
+
+  private updatedInLast = this.RULE('updatedInLast', (operator: SurfaceOperator): Tail => {
     this.CONSUME(K.in);
     this.CONSUME(K.last);
-    return this.SUBRULE(this.daysOperand, { ARGS: [not ? 'not updated in last' : 'updated in last'] });
+    return this.SUBRULE(this.daysOperand, { ARGS: [operator] });
   });
+
+  private updatedWhen = this.RULE('updatedWhen', (): Tail | undefined =>
+    this.OR([
+      { ALT: () => this.SUBRULE(this.updatedInLast, { ARGS: ['updated in last'] }) },
+      { ALT: () => { this.CONSUME(K.before); return this.SUBRULE(this.timeTail, { ARGS: ['updated before'] }); } },
+      { ALT: () => { this.CONSUME(K.after); return this.SUBRULE2(this.timeTail, { ARGS: ['updated after'] }); } },
+      { ALT: () => { this.CONSUME(K.between); return this.SUBRULE(this.rangeTail, { ARGS: ['updated between'] }); } },
+    ]),
+  );
 
 
   private isTail = this.RULE('isTail', (): Tail | undefined =>
@@ -65,6 +81,7 @@ export class PhraseParser extends ValueParser {
       DEF: (this.isTailAlts ??= [
         { ALT: () => { this.CONSUME(K.known); return this.noneTail('is known'); } },
         { ALT: () => { this.CONSUME(K.unknown); return this.noneTail('is unknown'); } },
+        { ALT: () => { this.CONSUME(K.blank); return this.noneTail('is blank'); } },
         { ALT: () => { this.CONSUME(K.not); return this.SUBRULE(this.isNotTail); } },
         { ALT: () => { this.CONSUME(K.any); this.CONSUME(K.of); return this.SUBRULE(this.listTail, ALL_OF['is any of']); } },
         { ALT: () => { this.CONSUME(K.none); this.CONSUME2(K.of); return this.SUBRULE2(this.listTail, ALL_OF['is none of']); } },
@@ -74,7 +91,7 @@ export class PhraseParser extends ValueParser {
         { ALT: () => { this.CONSUME(K.after); return this.SUBRULE2(this.compareTail, OP['is after']); } },
         { ALT: () => this.SUBRULE(this.relativeTail) },
         { ALT: () => { this.CONSUME(K.in); return this.SUBRULE(this.inTail); } },
-        { ALT: () => this.SUBRULE(this.singleTail, OP['is']) },
+        { ALT: () => this.SUBRULE(this.timeTail, OP['is']) },
       ]),
     }),
   );
@@ -83,9 +100,10 @@ export class PhraseParser extends ValueParser {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
+        { ALT: () => { this.CONSUME(K.blank); return this.noneTail('is not blank'); } },
         { ALT: () => { this.CONSUME(K.exactly); return this.SUBRULE(this.listTail, ALL_OF['is not exactly']); } },
         { ALT: () => { this.CONSUME(K.between); return this.SUBRULE(this.rangeTail, OP['is not between']); } },
-        { ALT: () => this.SUBRULE(this.singleTail, OP['is not']) },
+        { ALT: () => this.SUBRULE(this.timeTail, OP['is not']) },
       ],
     }),
   );
@@ -105,7 +123,7 @@ export class PhraseParser extends ValueParser {
             );
           },
         },
-        { ALT: () => this.SUBRULE(this.singleTail, { ARGS: [operator] }) },
+        { ALT: () => this.SUBRULE(this.timeTail, { ARGS: [operator] }) },
       ],
     }),
   );
@@ -142,6 +160,9 @@ export class PhraseParser extends ValueParser {
       },
       { ALT: () => { this.CONSUME(K.next); return this.SUBRULE(this.countedUnit, OP['is in next']); } },
       { ALT: () => { this.CONSUME(K.last); return this.SUBRULE2(this.countedUnit, OP['is in last']); } },
+      // `in the next 3 days`, `in the last 2 weeks`: the same phrases with HubSpot's UI wording.
+      { ALT: () => { this.CONSUME(K.the); this.CONSUME2(K.next); return this.SUBRULE3(this.countedUnit, OP['is in next']); } },
+      { ALT: () => { this.CONSUME2(K.the); this.CONSUME2(K.last); return this.SUBRULE4(this.countedUnit, OP['is in last']); } },
     ]),
   );
 

@@ -91,14 +91,6 @@ export class ValueParser extends ParserBase {
     return { operator, opEnd, operands: { kind: 'list', values: list.values, anyOf, start: list.span.start, end: list.span.end } };
   });
 
-  protected rangeTail = this.RULE('rangeTail', (operator: SurfaceOperator): Tail | undefined => {
-    const opEnd = this.ACTION(() => this.lastEnd());
-    const low = this.SUBRULE(this.value);
-    this.CONSUME(K.and);
-    const high = this.SUBRULE2(this.value);
-    return this.ACTION(() => (low && high ? { operator, opEnd, operands: { kind: 'range', low, high, start: low.start, end: this.lastEnd() } } : undefined));
-  });
-
   protected noneTail(operator: SurfaceOperator): Tail {
     return this.ACTION(() => {
       const opEnd = this.lastEnd();
@@ -126,7 +118,7 @@ export class ValueParser extends ParserBase {
     });
   });
 
-  protected calendarUnit = this.RULE('calendarUnit', (): { unit: CalendarUnit; start: number } => {
+  public calendarUnit = this.RULE('calendarUnit', (): { unit: CalendarUnit; start: number } => {
     const token = this.CONSUME(UnitWord);
     return this.ACTION(() => ({ unit: token.image.toLowerCase().replace(/s$/, '') as CalendarUnit, start: this.startOf(token) }));
   });

@@ -56,7 +56,15 @@ export function printValue(value: Value): string {
       return value.raw;
     case 'word':
       return WORD.test(value.value) && !NOT_VALUES.has(value.value.toLowerCase()) ? value.value : encodeString(value.value);
+    case 'relative':
+      return relativeText(value);
   }
+}
+
+/** `today`, `start of month`, `3 days before today`, `1 week after now`. */
+export function relativeText(value: Extract<Value, { kind: 'relative' }>): string {
+  const o = value.offset;
+  return o ? `${numberText(o.count)} ${o.unit}${o.count === 1 ? '' : 's'} ${o.direction} ${value.anchor}` : value.anchor;
 }
 
 export function printPropertyName(name: Name): string {
@@ -83,7 +91,8 @@ function equalityText(c: PropertyCondition, value: Value): string | undefined {
 
 function phraseText(c: PropertyCondition): string {
   const o: Operand = c.operands;
-  const op = c.operator;
+  // `was updated before|after|between …`: the surface operator leaves out the `was`.
+  const op = /^updated (before|after|between)$/.test(c.operator) ? `was ${c.operator}` : c.operator;
   switch (o.kind) {
     case 'none':
       return op;
@@ -126,7 +135,7 @@ export function conditionText(c: Condition): string {
     case 'inList':
       return `in list ${c.target.by === 'id' ? `#${c.target.text}` : encodeString(c.target.text)}`;
     case 'association':
-      return `associated company where ${c.where ? inline(c.where, PREC.not) : '??'}`;
+      return `associated ${c.primary ? 'primary ' : ''}company where ${c.where ? inline(c.where, PREC.not) : '??'}`;
     case 'formSubmission': {
       const form = c.formId ? `form ${encodeString(c.formId.text)}` : 'any form';
       return `submitted ${form}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
@@ -189,7 +198,7 @@ export function exprLines(e: Expr, prefix: string, indent: number, context: numb
   if (e.kind === 'paren') return closed(exprLines(e.inner, `${prefix}(`, indent + 2, 0), e.start);
   if (e.kind === 'not') return anchored(exprLines(e.operand, `${prefix}not `, indent, PREC.not), e.start);
   if (e.kind === 'association' && e.where) {
-    return anchored(exprLines(e.where, `${prefix}associated company where `, indent, PREC.not), e.start);
+    return anchored(exprLines(e.where, `${prefix}associated ${e.primary ? 'primary ' : ''}company where `, indent, PREC.not), e.start);
   }
   return [{ text: flat, anchor: e.start }];
 }

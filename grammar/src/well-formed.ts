@@ -72,6 +72,7 @@ const VALUE_CHECKS: Record<Value['kind'], Check<Value>> = {
     const d = v as Extract<Value, { kind: 'date' }>;
     return typeof d.raw === 'string' && [d.year, d.month, d.day].every(Number.isFinite);
   },
+  relative: (v) => typeof (v as { anchor: unknown }).anchor === 'string',
 };
 
 function isValue(x: unknown): x is Value {

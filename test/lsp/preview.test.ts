@@ -119,6 +119,14 @@ describe('lsp: preview', function () {
     assert.match(unknown.error ?? '', /There is no contact with email nobody@nowhere\.test in the loaded data/);
   });
 
+  it('unknown-excluded says how many contacts of the data have no value for the property', async () => {
+    client.change(uri, `${listText(4_000_000)}list "Real addresses" {\n  where email does not contain "test"\n}\n`);
+    const noEmail = contacts.filter((c) => c.email === '').length;
+    const [d] = await client.diagnostics(uri, (ds) => ds.some((x) => x.code === 'unknown-excluded' && /preview's contact data/.test(x.message)), 20_000);
+    assert.match(d.message, new RegExp(`In the preview's contact data, ${fmt(noEmail)} of ${fmt(contacts.length)} contacts have no value for email\\.$`));
+    client.change(uri, listText(4_000_000));
+  });
+
   it('reports the rejected row once, with its line number', () => {
     const reports = client.log.filter((m) => /row\(s\) rejected/.test(m));
     assert.equal(reports.length, 1, client.log.join('\n'));

@@ -7,6 +7,7 @@ import type { Schema } from '../language/schema-types';
 import { compileCriteria, withinLimits, type CriteriaEnv } from './compile/criteria';
 import { distribute } from './compile/dnf';
 import { isValidTimeZone } from './compile/time';
+import { withoutImpliedKnown } from './compile/implied';
 import {
   CONTACTS_OBJECT_TYPE_ID,
   type AndBranch,
@@ -60,7 +61,7 @@ function compileWhere(list: ListNode, env: CriteriaEnv): OrBranch | undefined {
   if (!tree || !withinLimits(tree, list.where, env)) return undefined;
   const ands: AndBranch[] = distribute(tree).map((items) => ({
     filterBranchType: 'AND',
-    filters: items.flatMap((i) => (i.kind === 'filter' ? [i.filter] : [])),
+    filters: withoutImpliedKnown(items.flatMap((i) => (i.kind === 'filter' ? [i.filter] : []))),
     filterBranches: items.flatMap((i) => (i.kind === 'association' ? [i.branch] : [])),
   }));
   return orOf(ands);

@@ -1,13 +1,15 @@
 // filterBranch JSON → a `where` expression. OR/AND branches become `or`/`and`; an ASSOCIATION
 // branch to companies becomes `associated company where …`; IN_LIST, FORM_SUBMISSION and CONSTANT
-// filters their conditions. Whatever has no phrase is reported (`not-representable`) and left out.
+// filters their conditions. Whatever has no phrase is reported (`not-representable`), and then the
+// list as a whole is not decompiled (decompile.ts).
 
 import type { Expr } from '../../../grammar/src/ast';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
-import { COMPANIES_OBJECT_TYPE_ID } from './filter-branch';
+import { isNegative } from '../language/checks/no-value';
+import { COMPANIES_OBJECT_TYPE_ID, CONTACT_TO_COMPANY_TYPE_ID, PRIMARY_COMPANY_TYPE_ID } from './filter-branch';
 
 export interface BranchEnv {
   zone: string;
@@ -35,7 +37,23 @@ export function decompileBranch(b: unknown, path: string, env: BranchEnv, inAsso
   filters.forEach((f, i) => push(parts, decompileFilter(f, `${path}.filters[${i}]`, env, inAssociation)));
   branches.forEach((sub, i) => push(parts, decompileChild(sub, `${path}.filterBranches[${i}]`, env, inAssociation)));
   if (parts.length === 0) return undefined;
-  return type === 'OR' ? ast.or(parts) : ast.and(parts);
+  return type === 'OR' ? ast.or(parts) : ast.and(withKnown(parts, inAssociation ? env.companies : env.contacts));
+}
+
+/**
+ * `P is not X` leaves out contacts with no value for P; the pulled text says so with `and P is known`
+ * (which the compiler drops as implied, so the JSON is the same and `unknown-excluded` is answered).
+ */
+function withKnown(parts: Expr[], properties: Map<string, PropertyDef>): Expr[] {
+  const said = new Set(parts.flatMap((p) => (p.kind === 'property' && p.operator === 'is known' ? [p.property.text] : [])));
+  const out: Expr[] = [];
+  for (const p of parts) {
+    out.push(p);
+    if (p.kind !== 'property' || said.has(p.property.text) || !isNegative(p, properties.get(p.property.text))) continue;
+    said.add(p.property.text);
+    out.push(ast.propertyCondition(p.property.text, 'is known', { ...ast.NO_SPAN, kind: 'none' }, false));
+  }
+  return out;
 }
 
 function push(parts: Expr[], e: Expr | undefined): void {
@@ -60,10 +78,12 @@ function decompileAssociation(b: Json, path: string, env: BranchEnv): Expr | und
   if (!inner) return env.r.notRepresentable(path, 'an association branch with no representable filters');
   // Always in parentheses: otherwise the text after it would read as part of the company's criteria.
   const where = inner.kind === 'paren' ? inner : ast.paren(inner);
-  if (b.associationTypeId !== 279 || b.associationCategory !== 'HUBSPOT_DEFINED') {
-    env.r.note(path, `association type ${String(b.associationCategory)} ${String(b.associationTypeId)} is read as "any associated company" (HUBSPOT_DEFINED 279)`);
+  const primary = b.associationTypeId === PRIMARY_COMPANY_TYPE_ID;
+  if ((b.associationTypeId !== CONTACT_TO_COMPANY_TYPE_ID && !primary) || b.associationCategory !== 'HUBSPOT_DEFINED') {
+    // Read as "any associated company" it would match more contacts than HubSpot's list does.
+    return env.r.notRepresentable(`${path}.associationTypeId`, `the ${String(b.associationCategory)} association type ${String(b.associationTypeId)}`);
   }
-  return { ...ast.NO_SPAN, kind: 'association', objectType: ast.name('company'), where };
+  return { ...ast.NO_SPAN, kind: 'association', objectType: ast.name('company'), primary, where };
 }
 
 function decompileFilter(f: unknown, path: string, env: BranchEnv, inAssociation: boolean): Expr | undefined {

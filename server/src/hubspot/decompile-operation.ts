@@ -3,11 +3,12 @@
 // type when the schema does not know the property).
 
 import type { Expr, Operand, SurfaceOperator, Value } from '../../../grammar/src/ast';
-import { rowsForOperation, typeClassOf, type OperatorRow, type TypeClass } from '../language/operators';
+import { operationFor, rowsForOperation, type OperatorRow, type TypeClass } from '../language/operators';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { arrayField, isObject, numberField, Reporter, stringField, type Json } from './decompile-report';
-import { decompileTimePoint, decompileTimeRanged, type TimeEnv } from './decompile-time';
+import { decompileTimePoint, decompileTimeRanged, readParser, type TimeEnv } from './decompile-time';
+import { decompileRolling } from './decompile-rolling';
 
 export interface OperationEnv extends TimeEnv {
   properties: Map<string, PropertyDef>;
@@ -22,6 +23,9 @@ const LEGACY_TYPES: Record<string, string> = {
   'number-ranged': 'NUMBER_RANGED',
   bool: 'BOOL',
   enumeration: 'ENUMERATION',
+  'datetime-rolling': 'ROLLING_DATE_RANGE',
+  'rolling-property-updated': 'ROLLING_PROPERTY_UPDATED',
+  'datetime-comparative': 'COMPARATIVE_DATE',
 };
 
 const TYPE_CLASS_OF_OPERATION: Record<string, TypeClass> = {
@@ -48,8 +52,14 @@ export function decompilePropertyFilter(f: Json, path: string, env: OperationEnv
   if (!type) return env.r.notRepresentable(`${opPath}.operationType`, `the legacy operation type ${rawType}`);
   const flagValue = op.includeObjectsWithNoValueSet ?? false;
   if (typeof flagValue !== 'boolean') return env.r.invalid(`${opPath}.includeObjectsWithNoValueSet`, 'must be true or false');
-  if (type === 'TIME_POINT') return decompileTimePoint(op, property, flagValue, opPath, env);
-  if (type === 'TIME_RANGED') return decompileTimeRanged(op, property, flagValue, opPath, env);
+  if (type === 'TIME_POINT' || type === 'TIME_RANGED') {
+    const parser = readParser(op, opPath, env);
+    if (!parser) return undefined;
+    const dateOnly = parser === 'VALUE' && env.properties.get(property)?.type === 'date';
+    const reading = { property, flag: flagValue, updatedAt: parser === 'UPDATED_AT', dateOnly };
+    return type === 'TIME_POINT' ? decompileTimePoint(op, reading, opPath, env) : decompileTimeRanged(op, reading, opPath, env);
+  }
+  if (type === 'ROLLING_DATE_RANGE') return decompileRolling(op, property, flagValue, opPath, env);
   const rows = rowsForOperation(type, operator.toUpperCase());
   if (rows.length === 0) return env.r.notRepresentable(`${opPath}.operator`, `the ${type} operation ${operator}`);
   const operand = operandOf(type, op, opPath, env);
@@ -57,16 +67,26 @@ export function decompilePropertyFilter(f: Json, path: string, env: OperationEnv
   return phrase(property, rows, operand, flagValue, opPath, env);
 }
 
-/** Rows for the property's type class first (a string `is` is STRING, an enumeration's ENUMERATION). */
+/**
+ * The rows whose phrase compiles back to this very operation for the property (a string `is` is
+ * STRING, a single-select's `is` IS_ANY_OF, a multi-select's IS_EXACTLY): another row would change
+ * what the list matches. A property the schema does not know is judged by the operation's type.
+ */
 function rankRows(rows: OperatorRow[], property: string, type: string, env: OperationEnv): OperatorRow[] {
-  const def = env.properties.get(property);
-  const typeClass = def ? typeClassOf(def.type) : (TYPE_CLASS_OF_OPERATION[type] ?? 'date');
-  const applies = (r: OperatorRow) => r.types === 'any' || r.types.includes(typeClass);
-  return [...rows.filter(applies), ...rows.filter((r) => !applies(r))];
+  const def = env.properties.get(property) ?? { type: HUBSPOT_TYPE_OF_CLASS[TYPE_CLASS_OF_OPERATION[type] ?? 'date'] };
+  return rows.filter((r) => {
+    const back = operationFor(r.surface, r.operand, def);
+    return back?.operationType === r.operationType && back.operator === r.operator;
+  });
 }
+
+const HUBSPOT_TYPE_OF_CLASS: Record<TypeClass, string> = {
+  string: 'string', number: 'number', bool: 'bool', enumeration: 'enumeration', date: 'datetime', other: 'other',
+};
 
 function phrase(property: string, rows: OperatorRow[], operand: Operand, flag: boolean, path: string, env: OperationEnv): Expr | undefined {
   const ranked = rankRows(rows, property, rows[0].operationType, env);
+  if (ranked.length === 0) return env.r.notRepresentable(path, `${rows[0].operationType} ${rows[0].operator} on ${property}`);
   if (operand.kind === 'list') {
     const wanted = operand.values.length === 1 ? ['single', 'list'] : ['list'];
     const row = wanted.map((k) => ranked.find((r) => r.operand === k)).find((r) => r !== undefined);
@@ -75,13 +95,13 @@ function phrase(property: string, rows: OperatorRow[], operand: Operand, flag: b
     return expandSingles(property, ranked, operand.values, flag, path, env);
   }
   const row = ranked.find((r) => r.operand === operand.kind);
-  if (!row) return env.r.notRepresentable(path, `${rows[0].operationType} ${rows[0].operator} with this value`);
+  if (!row) return env.r.notRepresentable(path, `${rows[0].operationType} ${rows[0].operator} on ${property} with this value`);
   return ast.propertyCondition(property, row.surface, operand, flag);
 }
 
 /** MULTISTRING CONTAINS_EXACTLY [a, b] = any of them; DOES_NOT_CONTAIN_EXACTLY [a, b] = none of them. */
 function expandSingles(property: string, rows: OperatorRow[], values: Value[], flag: boolean, path: string, env: OperationEnv): Expr | undefined {
-  const row = rows.find((r) => r.operand === 'single');
+  const row = rows.find((r) => r.operand === 'single' && /CONTAINS?_EXACTLY$/.test(r.operator));
   if (!row) return env.r.notRepresentable(path, `${rows[0].operationType} ${rows[0].operator} with several values`);
   const parts = values.map((v) => ast.propertyCondition(property, row.surface, ast.single(v), flag));
   return row.operator.startsWith('DOES_NOT') ? ast.and(parts) : ast.paren(ast.or(parts));
@@ -111,9 +131,8 @@ function operandOf(type: string, op: Json, path: string, env: OperationEnv): Ope
     }
     case 'BOOL':
       return boolOperand(op, path, r);
-    case 'ROLLING_DATE_RANGE':
     case 'ROLLING_PROPERTY_UPDATED':
-      return daysOperand(type, op, path, r);
+      return daysOperand(op, path, r);
     case 'CALENDAR_DATE':
       return calendarOperand(op, path, r);
     case 'COMPARATIVE_DATE': {
@@ -143,13 +162,10 @@ function boolOperand(op: Json, path: string, r: Reporter): Operand | undefined {
   return ast.single(ast.booleanValue(b));
 }
 
-function daysOperand(type: string, op: Json, path: string, r: Reporter): Operand | undefined {
+function daysOperand(op: Json, path: string, r: Reporter): Operand | undefined {
   const n = numberField(op, 'numberOfDays', path, r);
   if (n === undefined) return undefined;
   if (!Number.isInteger(n) || n < 0) return r.invalid(`${path}.numberOfDays`, 'must be a whole number, 0 or more');
-  if (type === 'ROLLING_DATE_RANGE' && op.requiresTimeZoneConversion === false) {
-    r.note(`${path}.requiresTimeZoneConversion`, 'is false here; .hslist always compiles rolling dates with time zone conversion');
-  }
   return { ...ast.NO_SPAN, kind: 'days', count: ast.numberValue(n) };
 }
 

@@ -7,9 +7,17 @@ import { NO_SPAN } from './decompile-ast';
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
 
-  /** Well-formed HubSpot JSON the language has no phrase for. */
+  /** True once anything was reported that makes the decompiled text differ from HubSpot's list. */
+  get failed(): boolean {
+    return this.diagnostics.some((d) => d.severity === 'error');
+  }
+
+  /**
+   * Well-formed HubSpot JSON the language has no phrase for. The whole list is then not decompiled:
+   * leaving one filter out of an AND would make the list broader than HubSpot's.
+   */
   notRepresentable(path: string, what: string): undefined {
-    this.diagnostics.push(diagnostic('not-representable', `${path}: ${what} cannot be written in .hslist, so it is left out.`, NO_SPAN));
+    this.diagnostics.push(diagnostic('not-representable', `${path}: ${what} cannot be written in .hslist, so the list is not decompiled.`, NO_SPAN));
     return undefined;
   }
 

@@ -47,6 +47,8 @@ export function decompileList(json: unknown, ctx: DecompileContext): DecompiledL
   if (name === undefined || typeWord === undefined) return { diagnostics: r.diagnostics };
   const zone = firstZone(root.filterBranch) ?? ctx.defaultTimezone ?? 'UTC';
   const where = decompileWhere(root, `${path}filterBranch`, zone, ctx, r);
+  // Never a partial list: a filter left out of an AND would let more contacts in than HubSpot does.
+  if (r.failed) return { diagnostics: r.diagnostics };
   const settings = [setting('type', word(typeWord))];
   if (firstZone(root.filterBranch) !== undefined) settings.push(setting('timezone', str(zone)));
   const list: ListNode = { ...ast.NO_SPAN, kind: 'list', name: ast.name(name), settings, where, whereKeyword: where ? ast.NO_SPAN : undefined };
@@ -78,22 +80,24 @@ function decompileWhere(root: Json, path: string, zone: string, ctx: DecompileCo
   return decompileBranch(branch, path, env);
 }
 
-/** The list's zone: the `zoneId` of the first time point in the definition. */
+/**
+ * The list's zone: the `zoneId` of the first time point in the definition that is not UTC, else UTC
+ * (a `date` property's points are in UTC whatever the list's zone).
+ */
 function firstZone(v: unknown): string | undefined {
+  const zones: string[] = [];
+  collectZones(v, zones);
+  return zones.find((z) => z !== 'UTC') ?? zones[0];
+}
+
+function collectZones(v: unknown, out: string[]): void {
   if (Array.isArray(v)) {
-    for (const item of v) {
-      const z = firstZone(item);
-      if (z) return z;
-    }
-    return undefined;
+    for (const item of v) collectZones(item, out);
+    return;
   }
-  if (!isObject(v)) return undefined;
-  if (typeof v.timeType === 'string' && typeof v.zoneId === 'string' && isValidTimeZone(v.zoneId)) return v.zoneId;
-  for (const value of Object.values(v)) {
-    const z = firstZone(value);
-    if (z) return z;
-  }
-  return undefined;
+  if (!isObject(v)) return;
+  if (typeof v.timeType === 'string' && typeof v.zoneId === 'string' && isValidTimeZone(v.zoneId)) out.push(v.zoneId);
+  for (const value of Object.values(v)) collectZones(value, out);
 }
 
 function setting(key: string, value: SettingValue): Setting {

@@ -105,7 +105,6 @@ export type PropertyOperation =
   | (OperationBase & { operationType: 'ENUMERATION'; values: string[] })
   | TimePointOperation
   | TimeRangedOperation
-  | (OperationBase & { operationType: 'ROLLING_DATE_RANGE'; numberOfDays: number; requiresTimeZoneConversion: true })
   | (OperationBase & { operationType: 'ROLLING_PROPERTY_UPDATED'; numberOfDays: number })
   | CalendarDateOperation
   | (OperationBase & { operationType: 'COMPARATIVE_DATE'; comparisonPropertyName: string });
@@ -116,20 +115,25 @@ export interface TimePointOperation extends OperationBase {
   operationType: 'TIME_POINT';
   type: 'TIME_POINT';
   operator: 'IS_BEFORE' | 'IS_AFTER';
-  timePoint: DateTimePoint;
+  timePoint: TimePoint;
   endpointBehavior: EndpointBehavior;
-  propertyParser: 'VALUE';
+  propertyParser: PropertyParser;
 }
+
+/** `VALUE` compares the property's value; `UPDATED_AT` the time it was last updated. */
+export type PropertyParser = 'VALUE' | 'UPDATED_AT';
+
+export type TimePoint = DateTimePoint | IndexedTimePoint | PropertyReferencedTimePoint;
 
 export interface TimeRangedOperation extends OperationBase {
   operationType: 'TIME_RANGED';
   type: 'TIME_RANGED';
   operator: 'IS_BETWEEN' | 'IS_NOT_BETWEEN';
-  lowerBoundTimePoint: DateTimePoint;
-  upperBoundTimePoint: DateTimePoint;
+  lowerBoundTimePoint: TimePoint;
+  upperBoundTimePoint: TimePoint;
   lowerBoundEndpointBehavior: EndpointBehavior;
   upperBoundEndpointBehavior: EndpointBehavior;
-  propertyParser: 'VALUE';
+  propertyParser: PropertyParser;
 }
 
 export interface CalendarDateOperation extends OperationBase {
@@ -156,13 +160,47 @@ export interface WallClock {
   millisecond: number;
 }
 
-/** `TODAY`/`NOW`-relative points: read (and reported as not representable), never emitted. */
+/**
+ * A time relative to when HubSpot evaluates the list: a reference (today, now, the current week,
+ * month, quarter or year, with an optional time of day) moved by an offset, in `zoneId`.
+ */
 export interface IndexedTimePoint {
   timeType: 'INDEXED';
-  timezoneSource?: string;
+  timezoneSource: 'CUSTOM';
   zoneId: string;
-  indexReference: { referenceType: string };
-  offset?: Record<string, number>;
+  indexReference: IndexReference;
+  offset?: IndexOffset;
+}
+
+export interface IndexReference {
+  referenceType: 'TODAY' | 'NOW' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
+  /** WEEK: the day of the current week (weeks start on Monday). */
+  dayOfWeek?: 'MONDAY' | 'SUNDAY';
+  /** QUARTER: the month within the quarter (1–3); YEAR: the month of the year. */
+  month?: number;
+  /** MONTH, QUARTER, YEAR: the day of that month. */
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  millisecond?: number;
+}
+
+export interface IndexOffset {
+  years?: number;
+  quarters?: number;
+  months?: number;
+  weeks?: number;
+  days?: number;
+}
+
+/** The value of another property of the same record (`referenceType: VALUE`). */
+export interface PropertyReferencedTimePoint {
+  timeType: 'PROPERTY_REFERENCED';
+  timezoneSource: 'CUSTOM';
+  zoneId: string;
+  property: string;
+  referenceType: 'VALUE';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,6 +214,8 @@ export const COMPANIES_OBJECT_TYPE_ID = '0-2';
  * the filter to the primary company only.
  */
 export const CONTACT_TO_COMPANY_TYPE_ID = 279;
+/** HubSpot-defined "Contact with Primary Company": `associated primary company where …`. */
+export const PRIMARY_COMPANY_TYPE_ID = 1;
 
 /** HubSpot's limit on filters per list (counting every filter in every branch). */
 export const MAX_FILTERS = 250;

@@ -28,6 +28,11 @@ export const PHRASES: readonly PhrasePattern[] = [
   p('is unknown', 'none', 'is unknown'),
   p('updated in last', 'days', 'was updated in last $N days'),
   p('not updated in last', 'days', 'was not updated in last $N days'),
+  p('updated before', 'single', 'was updated before $V'),
+  p('updated after', 'single', 'was updated after $V'),
+  p('updated between', 'range', 'was updated between $V and $V'),
+  p('is blank', 'none', 'is blank'),
+  p('is not blank', 'none', 'is not blank'),
   p('is', 'single', 'is $V'),
   p('is', 'single', '= $V', false),
   p('is not', 'single', 'is not $V'),
@@ -68,6 +73,8 @@ export const PHRASES: readonly PhrasePattern[] = [
   p('is in next', 'calendar', 'is in next $N $U'),
   p('is in last', 'calendar', 'is in last $U'),
   p('is in last', 'calendar', 'is in last $N $U'),
+  p('is in next', 'calendar', 'is in the next $N $U', false),
+  p('is in last', 'calendar', 'is in the last $N $U', false),
   p('has ever been', 'single', 'has ever been $V'),
   p('has ever been', 'list', 'has ever been any of $L'),
   p('has never been', 'single', 'has never been $V'),
@@ -156,10 +163,10 @@ export function initialStates(): PhraseState[] {
   return PHRASES.map((pattern) => ({ pattern, pos: 0 }));
 }
 
-/** Does the pattern fit a property of this type class (every pattern fits an unknown property)? */
-export function fitsType(pattern: PhrasePattern, typeClass: TypeClass | undefined): boolean {
+/** Does the pattern fit a property of this type class (every pattern fits an unknown property)? `multi`: a multi-select. */
+export function fitsType(pattern: PhrasePattern, typeClass: TypeClass | undefined, multi = false): boolean {
   if (typeClass === undefined) return true;
-  return resolveOperation(pattern.surface, pattern.operand, typeClass) !== undefined;
+  return resolveOperation(pattern.surface, pattern.operand, typeClass, multi) !== undefined;
 }
 
 /** The rest of a pattern from `pos` as people read it: `any of (…)`, `less than N days ago`. */

@@ -20,7 +20,7 @@ import {
 } from './completion-values';
 import type { ExprExpectation } from './cursor-context-expr';
 import { cursorContext, type CursorContext } from './cursor-context';
-import { resolveOperation, typeClassOf } from './operators';
+import { isMultiSelect, operationFor, typeClassOf } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 
 export type { CompletionEntry, ListInfo, SalesforceFieldInfo } from './completion-values';
@@ -90,9 +90,9 @@ function joinerEntries(includingUnknown: boolean, replace: Span): CompletionEntr
 function operatorEntry(state: PhraseState, def: PropertyDef | undefined, replace: Span): CompletionEntry | undefined {
   const { pattern, pos } = state;
   const typeClass = def ? typeClassOf(def.type) : undefined;
-  if (!pattern.offered || !fitsType(pattern, typeClass)) return undefined;
+  if (!pattern.offered || !fitsType(pattern, typeClass, def !== undefined && isMultiSelect(def))) return undefined;
   const rest = insertRest(pattern, pos);
-  const row = typeClass ? resolveOperation(pattern.surface, pattern.operand, typeClass) : undefined;
+  const row = def ? operationFor(pattern.surface, pattern.operand, def) : undefined;
   return {
     label: readableRest(pattern, 0),
     kind: 'operator',
@@ -109,7 +109,7 @@ const UNITS = ['day', 'week', 'month', 'quarter', 'year'];
 
 function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: CompletionInput, replace: Span, objectType: ObjectTypeName): CompletionEntry[] {
   const typeClass = def ? typeClassOf(def.type) : undefined;
-  if (!fitsType(state.pattern, typeClass) || !def) return [];
+  if (!def || !fitsType(state.pattern, typeClass, isMultiSelect(def))) return [];
   if (state.list) return state.list.expectValue && typeClass === 'enumeration' ? optionEntries(def, replace, state.list.values) : [];
   const part = state.pattern.parts[state.pos];
   if (part === '$U') return UNITS.map((u) => ({ label: u, kind: 'unit' as const, insertText: u, replace }));

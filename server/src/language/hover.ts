@@ -7,7 +7,7 @@ import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { OPERATOR_HELP } from './hover-operators';
 import { listSummary } from './navigation-lists';
-import { resolveOperation, typeClassOf } from './operators';
+import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
 import { forEachCondition, operandValues, valueText } from './walk';
@@ -42,7 +42,7 @@ export function propertyHover(def: PropertyDef | undefined, name: Name, objectTy
 }
 
 function operatorHover(c: PropertyCondition, def: PropertyDef | undefined): HoverResult {
-  const row = def ? resolveOperation(c.operator, c.operands.kind, typeClassOf(def.type)) : undefined;
+  const row = def ? operationFor(c.operator, c.operands.kind, def) : undefined;
   const lines = [`**${c.operator}**: ${OPERATOR_HELP[c.operator]}`];
   if (row) lines.push('', `HubSpot: \`${row.operationType}\` \`${row.operator}\`.`);
   if (c.includeUnknown) lines.push('', '`including unknown`: contacts with no value also match.');

@@ -19,7 +19,6 @@ export type OperationType =
   | 'ENUMERATION'
   | 'TIME_POINT'
   | 'TIME_RANGED'
-  | 'ROLLING_DATE_RANGE'
   | 'ROLLING_PROPERTY_UPDATED'
   | 'CALENDAR_DATE'
   | 'COMPARATIVE_DATE';
@@ -31,6 +30,13 @@ export interface OperatorRow {
   types: TypeClass[] | 'any';
   operationType: OperationType;
   operator: string;
+  /**
+   * Enumeration rows that differ between single-select and multi-select (checkbox) properties: on a
+   * multi-select HubSpot's "is equal to" means the whole set (Lists FAQ), so `is` is IS_EXACTLY there.
+   */
+  cardinality?: 'single' | 'multi';
+  /** `UPDATED_AT`: the operation compares the time of the property's last update, not its value. */
+  propertyParser?: 'UPDATED_AT';
 }
 
 const S: TypeClass[] = ['string'];
@@ -45,25 +51,37 @@ function row(
   types: TypeClass[] | 'any',
   operationType: OperationType,
   operator: string,
+  extra: Pick<OperatorRow, 'cardinality' | 'propertyParser'> = {},
 ): OperatorRow {
-  return { surface, operand, types, operationType, operator };
+  return { surface, operand, types, operationType, operator, ...extra };
 }
+
+const SINGLE = { cardinality: 'single' } as const;
+const MULTI = { cardinality: 'multi' } as const;
+const UPDATED_AT = { propertyParser: 'UPDATED_AT' } as const;
 
 export const OPERATOR_TABLE: readonly OperatorRow[] = [
   row('is known', 'none', 'any', 'ALL_PROPERTY', 'IS_KNOWN'),
   row('is unknown', 'none', 'any', 'ALL_PROPERTY', 'IS_UNKNOWN'),
+  row('is blank', 'none', 'any', 'ALL_PROPERTY', 'IS_BLANK'),
+  row('is not blank', 'none', 'any', 'ALL_PROPERTY', 'IS_NOT_BLANK'),
   row('updated in last', 'days', 'any', 'ROLLING_PROPERTY_UPDATED', 'UPDATED_IN_LAST_X_DAYS'),
   row('not updated in last', 'days', 'any', 'ROLLING_PROPERTY_UPDATED', 'NOT_UPDATED_IN_LAST_X_DAYS'),
+  row('updated before', 'single', 'any', 'TIME_POINT', 'IS_BEFORE', UPDATED_AT),
+  row('updated after', 'single', 'any', 'TIME_POINT', 'IS_AFTER', UPDATED_AT),
+  row('updated between', 'range', 'any', 'TIME_RANGED', 'IS_BETWEEN', UPDATED_AT),
 
   row('is', 'single', S, 'STRING', 'IS_EQUAL_TO'),
   row('is', 'single', N, 'NUMBER', 'IS_EQUAL_TO'),
   row('is', 'single', B, 'BOOL', 'IS_EQUAL_TO'),
-  row('is', 'single', E, 'ENUMERATION', 'IS_ANY_OF'),
+  row('is', 'single', E, 'ENUMERATION', 'IS_ANY_OF', SINGLE),
+  row('is', 'single', E, 'ENUMERATION', 'IS_EXACTLY', MULTI),
   row('is', 'single', D, 'TIME_RANGED', 'IS_BETWEEN'), // the whole day, in the list's time zone
   row('is not', 'single', S, 'STRING', 'IS_NOT_EQUAL_TO'),
   row('is not', 'single', N, 'NUMBER', 'IS_NOT_EQUAL_TO'),
   row('is not', 'single', B, 'BOOL', 'IS_NOT_EQUAL_TO'),
-  row('is not', 'single', E, 'ENUMERATION', 'IS_NONE_OF'),
+  row('is not', 'single', E, 'ENUMERATION', 'IS_NONE_OF', SINGLE),
+  row('is not', 'single', E, 'ENUMERATION', 'IS_NOT_EXACTLY', MULTI),
   row('is not', 'single', D, 'TIME_RANGED', 'IS_NOT_BETWEEN'),
 
   row('is any of', 'list', S, 'MULTISTRING', 'IS_EQUAL_TO'),
@@ -74,6 +92,11 @@ export const OPERATOR_TABLE: readonly OperatorRow[] = [
   row('is not exactly', 'list', E, 'ENUMERATION', 'IS_NOT_EXACTLY'),
   row('contains all of', 'list', E, 'ENUMERATION', 'CONTAINS_ALL'),
   row('does not contain all of', 'list', E, 'ENUMERATION', 'DOES_NOT_CONTAIN_ALL'),
+  // HubSpot's "contains any of" on a multi-select: at least one of the values is in the set.
+  row('contains', 'single', E, 'ENUMERATION', 'IS_ANY_OF', MULTI),
+  row('does not contain', 'single', E, 'ENUMERATION', 'IS_NONE_OF', MULTI),
+  row('contains any of', 'list', E, 'ENUMERATION', 'IS_ANY_OF', MULTI),
+  row('does not contain any of', 'list', E, 'ENUMERATION', 'IS_NONE_OF', MULTI),
 
   row('contains', 'single', S, 'STRING', 'CONTAINS'),
   row('does not contain', 'single', S, 'STRING', 'DOES_NOT_CONTAIN'),
@@ -99,10 +122,11 @@ export const OPERATOR_TABLE: readonly OperatorRow[] = [
   row('is after', 'single', D, 'TIME_POINT', 'IS_AFTER'),
   row('is before', 'property', D, 'COMPARATIVE_DATE', 'IS_BEFORE'),
   row('is after', 'property', D, 'COMPARATIVE_DATE', 'IS_AFTER'),
-  row('is less than days ago', 'days', D, 'ROLLING_DATE_RANGE', 'IS_LESS_THAN_X_DAYS_AGO'),
-  row('is more than days ago', 'days', D, 'ROLLING_DATE_RANGE', 'IS_MORE_THAN_X_DAYS_AGO'),
-  row('is less than days from now', 'days', D, 'ROLLING_DATE_RANGE', 'IS_LESS_THAN_X_DAYS_FROM_NOW'),
-  row('is more than days from now', 'days', D, 'ROLLING_DATE_RANGE', 'IS_MORE_THAN_X_DAYS_FROM_NOW'),
+  // HubSpot's own encoding of the UI's relative dates: INDEXED time points (compile/relative.ts).
+  row('is less than days ago', 'days', D, 'TIME_RANGED', 'IS_BETWEEN'),
+  row('is more than days ago', 'days', D, 'TIME_POINT', 'IS_BEFORE'),
+  row('is less than days from now', 'days', D, 'TIME_RANGED', 'IS_BETWEEN'),
+  row('is more than days from now', 'days', D, 'TIME_POINT', 'IS_AFTER'),
   row('is in this', 'calendar', D, 'CALENDAR_DATE', 'IN_THIS_TIME_UNIT'),
   row('is in this so far', 'calendar', D, 'CALENDAR_DATE', 'IN_THIS_TIME_UNIT_SO_FAR'),
   row('is in next', 'calendar', D, 'CALENDAR_DATE', 'IN_NEXT_TIME_UNIT'),
@@ -147,23 +171,38 @@ export function typeClassOf(hubspotType: string): TypeClass {
   }
 }
 
-function rowApplies(r: OperatorRow, typeClass: TypeClass): boolean {
+/** A multi-select (checkbox) enumeration: its value is a set of options, not one. */
+export function isMultiSelect(def: { type: string; fieldType?: string }): boolean {
+  return def.type === 'enumeration' && def.fieldType === 'checkbox';
+}
+
+function rowApplies(r: OperatorRow, typeClass: TypeClass, multi: boolean): boolean {
+  if (r.cardinality !== undefined && (r.cardinality === 'multi') !== multi) return false;
   return r.types === 'any' || r.types.includes(typeClass);
 }
 
-/** The HubSpot operation for an operator phrase with this operand shape on a property of this type class. */
+/**
+ * The HubSpot operation for an operator phrase with this operand shape on a property of this type
+ * class (`multi`: a multi-select enumeration).
+ */
 export function resolveOperation(
   surface: SurfaceOperator,
   operand: OperandKind,
   typeClass: TypeClass,
+  multi = false,
 ): OperatorRow | undefined {
-  return OPERATOR_TABLE.find((r) => r.surface === surface && r.operand === operand && rowApplies(r, typeClass));
+  return OPERATOR_TABLE.find((r) => r.surface === surface && r.operand === operand && rowApplies(r, typeClass, multi));
+}
+
+/** `resolveOperation` for a property of the schema. */
+export function operationFor(surface: SurfaceOperator, operand: OperandKind, def: { type: string; fieldType?: string }): OperatorRow | undefined {
+  return resolveOperation(surface, operand, typeClassOf(def.type), isMultiSelect(def));
 }
 
 /** Every operator phrase valid for a type class (for completion and for the "valid here are…" message). */
-export function operatorsFor(typeClass: TypeClass): SurfaceOperator[] {
+export function operatorsFor(typeClass: TypeClass, multi = typeClass === 'enumeration'): SurfaceOperator[] {
   const seen = new Set<SurfaceOperator>();
-  for (const r of OPERATOR_TABLE) if (rowApplies(r, typeClass)) seen.add(r.surface);
+  for (const r of OPERATOR_TABLE) if (rowApplies(r, typeClass, multi)) seen.add(r.surface);
   return [...seen];
 }
 
@@ -186,12 +225,12 @@ export function rowsForOperation(operationType: string, operator: string): Opera
 /**
  * The operator that selects exactly the contacts-with-a-value that `operator` rejects, within the
  * same operation type. Used to push `not` into a filter. Absent where HubSpot has no such operator
- * (STARTS_WITH, ENDS_WITH, CALENDAR_DATE, ROLLING_DATE_RANGE, COMPARATIVE_DATE, ...): the compiler
+ * (STARTS_WITH, ENDS_WITH, CALENDAR_DATE, COMPARATIVE_DATE, ...): the compiler
  * then reports `not-expressible` instead of changing the meaning.
  * IS_KNOWN / IS_UNKNOWN are complementary on their own and need no no-value flag.
  */
 const NEGATIONS: Record<string, Record<string, string>> = {
-  ALL_PROPERTY: { IS_KNOWN: 'IS_UNKNOWN', IS_UNKNOWN: 'IS_KNOWN' },
+  ALL_PROPERTY: pairs(['IS_KNOWN', 'IS_UNKNOWN'], ['IS_BLANK', 'IS_NOT_BLANK']),
   STRING: pairs(
     ['IS_EQUAL_TO', 'IS_NOT_EQUAL_TO'],
     ['CONTAINS', 'DOES_NOT_CONTAIN'],
@@ -239,4 +278,9 @@ export function negatedOperator(operationType: string, operator: string): string
 /** History and updated-at operators judge the property's past, so the no-value flag does not apply to them. */
 export function isHistoryOperator(operator: string): boolean {
   return /^HAS_(EVER|NEVER)_/.test(operator) || /UPDATED_IN_LAST/.test(operator);
+}
+
+/** Filters that read the property's history: the history operators and `UPDATED_AT` comparisons. */
+export function readsHistory(f: { operator: string; propertyParser?: string }): boolean {
+  return isHistoryOperator(f.operator) || f.propertyParser === 'UPDATED_AT';
 }

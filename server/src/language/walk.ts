@@ -3,6 +3,7 @@
 
 import type { Condition, Expr, FileNode, ListNode, PropertyCondition, Value } from '../../../grammar/src/ast';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { relativeText } from '../../../grammar/src/print-expr';
 
 export function forEachCondition(
   expr: Expr | undefined,
@@ -87,6 +88,8 @@ export function valueText(value: Value): string {
       return value.raw;
     case 'boolean':
       return String(value.value);
+    case 'relative':
+      return relativeText(value);
   }
 }
 

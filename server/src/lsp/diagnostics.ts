@@ -21,8 +21,22 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toLspDiagnostic(index: LineIndex, d: Diagnostic): LspDiagnostic {
-  return { range: toRange(index, d), severity: SEVERITIES[d.severity], code: d.code, source: 'hslist', message: d.message };
+/** How many of the preview's contacts have no value, per contact property (from the loaded data). */
+export interface NoValueCounts {
+  total: number;
+  counts: Record<string, number>;
+}
+
+export function toLspDiagnostic(index: LineIndex, d: Diagnostic, noValue?: NoValueCounts): LspDiagnostic {
+  return { range: toRange(index, d), severity: SEVERITIES[d.severity], code: d.code, source: 'hslist', message: withCount(d, noValue) };
+}
+
+/** `unknown-excluded` with the number of contacts it leaves out, when the preview has data. */
+function withCount(d: Diagnostic, noValue: NoValueCounts | undefined): string {
+  const n = d.code === 'unknown-excluded' && d.subject !== undefined ? noValue?.counts[d.subject] : undefined;
+  if (n === undefined || !noValue) return d.message;
+  const of = `${n.toLocaleString('en-US')} of ${noValue.total.toLocaleString('en-US')}`;
+  return `${d.message} In the preview's contact data, ${of} contacts have no value for ${d.subject}.`;
 }
 
 export class DiagnosticsPublisher {
@@ -34,6 +48,7 @@ export class DiagnosticsPublisher {
   private lastRun = 0;
   private running = false;
   private rerun = false;
+  private noValue: NoValueCounts | undefined;
 
   /** `minIntervalMs`: while edits keep coming, analyse at most this often (an edit after a pause is analysed at once). */
   constructor(
@@ -41,6 +56,13 @@ export class DiagnosticsPublisher {
     private readonly state: WorkspaceState,
     private readonly minIntervalMs = 50,
   ) {}
+
+  /** The preview's counts of contacts with no value (undefined: no data); diagnostics are published again. */
+  setNoValueCounts(noValue: NoValueCounts | undefined): void {
+    if (JSON.stringify(noValue) === JSON.stringify(this.noValue)) return;
+    this.noValue = noValue;
+    this.schedule();
+  }
 
   schedule(): void {
     if (this.timer) return;
@@ -98,7 +120,7 @@ export class DiagnosticsPublisher {
       // One file that cannot be published must not keep the others' diagnostics back.
       try {
         const diagnostics = this.withData ? this.withData(file.path, file.diagnostics, analysis) : file.diagnostics;
-        this.publish(uri, diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d)), this.state.versionOf(file.path));
+        this.publish(uri, diagnostics.map((d) => toLspDiagnostic(file.lineIndex, d, this.noValue)), this.state.versionOf(file.path));
       } catch (error) {
         this.connection.console.error(`hslist: publishing diagnostics of ${file.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }

@@ -39,7 +39,7 @@ export class StoreBuilder {
   private readonly ids: string[] = [];
   private readonly writers: ColumnWriter[];
   private memberships: Map<string, number[]> | undefined;
-  private companies: { builder: StoreBuilder; byId: Map<string, number>; links: number[][] } | undefined;
+  private companies: { builder: StoreBuilder; byId: Map<string, number>; links: number[][]; primary: boolean[][] } | undefined;
   private readonly history: HistoryBuilder;
   private readonly forms = new FormBuilder();
 
@@ -106,9 +106,10 @@ export class StoreBuilder {
   }
 
   private addCompanies(row: number, companies: CompanyRecord[]): void {
-    this.companies ??= { builder: new StoreBuilder(this.companyDefs), byId: new Map(), links: [] };
+    this.companies ??= { builder: new StoreBuilder(this.companyDefs), byId: new Map(), links: [], primary: [] };
     const c = this.companies;
     const links = (c.links[row] ??= []);
+    const primary = (c.primary[row] ??= []);
     for (const company of companies) {
       let companyRow = c.byId.get(company.id);
       if (companyRow === undefined) {
@@ -117,6 +118,7 @@ export class StoreBuilder {
         c.builder.add(company);
       }
       links.push(companyRow);
+      primary.push(company.primary === true);
     }
   }
 
@@ -140,12 +142,14 @@ export class StoreBuilder {
     const c = this.companies!;
     const offsets = new Uint32Array(size + 1);
     const rows: number[] = [];
+    const primary: number[] = [];
     for (let r = 0; r < size; r++) {
       offsets[r] = rows.length;
       for (const companyRow of c.links[r] ?? []) rows.push(companyRow);
+      for (const isPrimary of c.primary[r] ?? []) primary.push(isPrimary ? 1 : 0);
     }
     offsets[size] = rows.length;
-    return { companies: c.builder.finish(), offsets, rows: Uint32Array.from(rows) };
+    return { companies: c.builder.finish(), offsets, rows: Uint32Array.from(rows), primary: Uint8Array.from(primary) };
   }
 }
 

@@ -53,6 +53,8 @@ export interface AssociationIndex {
   companies: ColumnStore;
   offsets: Uint32Array;
   rows: Uint32Array;
+  /** Per link (as `rows`): 1 when that company is the contact's primary company. */
+  primary: Uint8Array;
 }
 
 /**

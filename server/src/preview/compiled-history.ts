@@ -37,6 +37,28 @@ export function historyRows(f: PropertyFilter, store: ColumnStore, positiveRows:
   return partially(f.operator.startsWith('HAS_EVER_') ? some : not(some, size), store.history.loaded, size);
 }
 
+/**
+ * `was updated before|after|between …`: each row's newest history timestamp compared like a date
+ * value (`compare`, compiled-leaves' numeric comparison); rows never updated take the no-value flag.
+ */
+export function updatedAtRows(f: PropertyFilter, store: ColumnStore, compare: (values: Float64Array) => Rows): LeafResult {
+  const column = store.history?.columns.get(f.property);
+  if (!store.history || !column) return { reason: `property history for "${f.property}" is not loaded` };
+  const size = store.size;
+  const newest = new Float64Array(size);
+  const updated = emptyBitset(size);
+  for (let r = 0; r < size; r++) {
+    let t = -Infinity;
+    for (let k = column.offsets[r]; k < column.offsets[r + 1]; k++) t = Math.max(t, column.timestamps[k]);
+    newest[r] = t;
+    if (column.offsets[r + 1] > column.offsets[r]) setBit(updated, r);
+  }
+  const hit = compare(newest);
+  if (!(hit instanceof Uint32Array)) return hit;
+  const rows = and(hit, updated);
+  return partially(f.includeUnknown ? or(rows, not(updated, size)) : rows, store.history.loaded, size);
+}
+
 /** Rows whose newest history timestamp is at or after `since` (a NaN timestamp makes the newest NaN, as Math.max does). */
 function updatedSince(column: HistoryColumn, since: number, size: number): Bitset {
   const out = emptyBitset(size);

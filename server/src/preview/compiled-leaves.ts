@@ -6,9 +6,8 @@ import type { PropertyFilter } from './plan-types';
 import type { Column, ColumnStore, EnumColumn, NumberColumn, StringColumn } from './columns';
 import { type Bitset, and, andInPlace, andNot, emptyBitset, not, or, orNotInPlace, setBit } from './bitset';
 import { dictionaryMatches, rowsWithCodes } from './compiled-strings';
-import { historyRows } from './compiled-history';
+import { historyRows, updatedAtRows } from './compiled-history';
 import { isHistoryOperator } from '../language/operators';
-import { DAY_MS } from './time';
 
 /**
  * A bitset of matching rows; or lo (certainly matches) / hi (may match) when some rows lack the data
@@ -19,10 +18,11 @@ type Rows = Bitset | { reason: string };
 
 export function evaluateFilter(f: PropertyFilter, store: ColumnStore): LeafResult {
   if (isHistoryOperator(f.operator)) return historyRows(f, store, positiveRows);
+  if (f.propertyParser === 'UPDATED_AT') return updatedAtRows(f, store, (vs) => numericRows(f, { values: vs }, store));
   const col = store.columns.get(f.property);
   if (!col) return { reason: `property "${f.property}" is not loaded` };
-  if (f.operator === 'IS_KNOWN') return col.known.slice();
-  if (f.operator === 'IS_UNKNOWN') return not(col.known, store.size);
+  if (f.operator === 'IS_KNOWN' || f.operator === 'IS_NOT_BLANK') return col.known.slice();
+  if (f.operator === 'IS_UNKNOWN' || f.operator === 'IS_BLANK') return not(col.known, store.size);
   const positive = positiveRows(f, col, store);
   if (!(positive instanceof Uint32Array)) return positive;
   // Rows with a value judged by the operator; rows without one take the no-value flag. In place:
@@ -92,7 +92,7 @@ function nextDown(x: number): number {
   return -nextUp(-x);
 }
 
-function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): Rows {
+function numericRows(f: PropertyFilter, col: Pick<NumberColumn, 'values'>, store: ColumnStore): Rows {
   const { size } = store;
   const vs = col.values;
   const inf = Infinity;
@@ -108,8 +108,6 @@ function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): 
       return f.operator === 'IS_AFTER'
         ? rangeRows(vs, size, f.timePoint, f.inclusive, inf, true)
         : rangeRows(vs, size, -inf, true, f.timePoint, f.inclusive);
-    case 'ROLLING_DATE_RANGE':
-      return rollingRows(f, vs, size);
     case 'CALENDAR_DATE':
       return f.operator === 'IN_THIS_TIME_UNIT_SO_FAR'
         ? rangeRows(vs, size, f.spanStart, true, f.now, true)
@@ -117,7 +115,7 @@ function numericRows(f: PropertyFilter, col: NumberColumn, store: ColumnStore): 
     case 'COMPARATIVE_DATE':
       return comparativeRows(f, vs, store);
     default:
-      return { reason: `"${f.operator}" does not apply to ${col.type}` };
+      return { reason: `"${f.operator}" does not apply to dates and numbers` };
   }
 }
 
@@ -131,17 +129,6 @@ function numberOperator(f: PropertyFilter, vs: Float64Array, size: number): Rows
     case 'IS_LESS_THAN': return rangeRows(vs, size, -Infinity, true, x, false);
     case 'IS_LESS_THAN_OR_EQUAL_TO': return rangeRows(vs, size, -Infinity, true, x, true);
     default: return { reason: `"${f.operator}" does not apply to numbers` };
-  }
-}
-
-function rollingRows(f: PropertyFilter, vs: Float64Array, size: number): Rows {
-  const span = f.days * DAY_MS;
-  switch (f.operator) {
-    case 'IS_LESS_THAN_X_DAYS_AGO': return rangeRows(vs, size, f.now - span, true, f.now, true);
-    case 'IS_MORE_THAN_X_DAYS_AGO': return rangeRows(vs, size, -Infinity, true, f.now - span, false);
-    case 'IS_LESS_THAN_X_DAYS_FROM_NOW': return rangeRows(vs, size, f.now, true, f.now + span, true);
-    case 'IS_MORE_THAN_X_DAYS_FROM_NOW': return rangeRows(vs, size, f.now + span, false, Infinity, true);
-    default: return { reason: `"${f.operator}" is not a rolling date operator` };
   }
 }
 

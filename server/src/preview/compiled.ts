@@ -12,7 +12,7 @@ import { formRows } from './compiled-history';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKeyOf, planText } from './plan-key';
 import { FUNNELS_KEPT, type Funnel, count, funnelPass } from './compiled-funnel';
-import { isHistoryOperator } from '../language/operators';
+import { readsHistory } from '../language/operators';
 
 export interface TriSet {
   lo: Bitset;
@@ -158,7 +158,7 @@ export class CompiledEvaluator {
       case 'inWorkspaceList':
         return () => children[0].run();
       case 'association':
-        return () => this.association(children[0]);
+        return () => this.association(children[0], plan.primary);
       default:
         return () => this.leaf(plan);
     }
@@ -183,8 +183,8 @@ export class CompiledEvaluator {
     }
   }
 
-  /** Some associated company passes: companies are evaluated on their own store, then mapped to contacts. */
-  private association(companies: CompiledNode): TriSet {
+  /** Some associated company (the primary one, for `primary`) passes: companies are evaluated on their own store, then mapped to contacts. */
+  private association(companies: CompiledNode, primary: boolean): TriSet {
     const index = this.store.associations;
     if (!index) return unknownAll(this.store.size);
     const inner = new CompiledEvaluator(index.companies, 0).rows(companies.plan);
@@ -194,7 +194,7 @@ export class CompiledEvaluator {
       for (let r = 0; r < this.store.size; r++) {
         for (let k = index.offsets[r]; k < index.offsets[r + 1]; k++) {
           const c = index.rows[k];
-          if (set[c >>> 5] & (1 << (c & 31))) {
+          if ((!primary || index.primary[k]) && set[c >>> 5] & (1 << (c & 31))) {
             setBit(out, r);
             break;
           }
@@ -271,7 +271,7 @@ function collectUnavailable(node: CompiledNode, out: NotPreviewable[], inCompani
 
 function missingData(p: PlanNode): string {
   if (p.kind === 'form') return 'form submissions are not loaded';
-  if (p.kind === 'filter' && isHistoryOperator(p.filter.operator)) return `property history for "${p.filter.property}" is not loaded`;
+  if (p.kind === 'filter' && readsHistory(p.filter)) return `property history for "${p.filter.property}" is not loaded`;
   return 'the data this condition needs is not loaded';
 }
 

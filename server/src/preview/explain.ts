@@ -30,7 +30,10 @@ export function recordAt(store: ColumnStore, row: number): ContactRecord {
   const a = store.associations;
   if (a) {
     record.companies = [];
-    for (let k = a.offsets[row]; k < a.offsets[row + 1]; k++) record.companies.push(recordAt(a.companies, a.rows[k]));
+    for (let k = a.offsets[row]; k < a.offsets[row + 1]; k++) {
+      const company = recordAt(a.companies, a.rows[k]);
+      record.companies.push(a.primary[k] ? { ...company, primary: true } : company);
+    }
   }
   if (store.history && hasBit(store.history.loaded, row)) record.history = historyAt(store.history, row);
   if (store.forms && hasBit(store.forms.loaded, row)) record.formSubmissions = submissionsAt(store.forms, row);

@@ -12,13 +12,14 @@ type Props = Record<string, string | null | undefined>;
 /** The filter's result for a contact's properties (and history, when loaded). */
 export function judgeFilter(f: PropertyFilter, props: Props, history: Record<string, HistoryEntry[]> | undefined): Tri {
   if (isHistoryOperator(f.operator)) return history ? judgeHistory(f, props[f.property], history[f.property] ?? []) : 'unknown';
+  if (f.propertyParser === 'UPDATED_AT') return history ? judgeUpdatedAt(f, history[f.property] ?? []) : 'unknown';
   const value = typedValue(f, props[f.property]);
   if (value === undefined) {
-    if (f.operator === 'IS_KNOWN') return false;
-    if (f.operator === 'IS_UNKNOWN') return true;
+    if (f.operator === 'IS_KNOWN' || f.operator === 'IS_NOT_BLANK') return false;
+    if (f.operator === 'IS_UNKNOWN' || f.operator === 'IS_BLANK') return true;
     return f.includeUnknown;
   }
-  if (f.operationType === 'ALL_PROPERTY') return f.operator === 'IS_KNOWN';
+  if (f.operationType === 'ALL_PROPERTY') return f.operator === 'IS_KNOWN' || f.operator === 'IS_NOT_BLANK';
   if (f.operationType === 'COMPARATIVE_DATE') {
     const other = typedValue({ ...f, typeClass: 'date' }, props[f.otherProperty]);
     if (other === undefined) return false;
@@ -72,8 +73,6 @@ function judgeValue(f: PropertyFilter, v: Typed): boolean {
       return judgeEnumeration(f.operator, v as string[], f.values);
     case 'TIME_POINT':
       return judgeTimePoint(f, v as number);
-    case 'ROLLING_DATE_RANGE':
-      return judgeRolling(f, v as number);
     case 'CALENDAR_DATE':
       return f.operator === 'IN_THIS_TIME_UNIT_SO_FAR'
         ? (v as number) >= f.spanStart && (v as number) <= f.now
@@ -136,15 +135,10 @@ function judgeTimePoint(f: PropertyFilter, v: number): boolean {
   return f.inclusive ? v <= f.timePoint : v < f.timePoint;
 }
 
-function judgeRolling(f: PropertyFilter, v: number): boolean {
-  const span = f.days * DAY_MS;
-  switch (f.operator) {
-    case 'IS_LESS_THAN_X_DAYS_AGO': return f.now - span <= v && v <= f.now;
-    case 'IS_MORE_THAN_X_DAYS_AGO': return v < f.now - span;
-    case 'IS_LESS_THAN_X_DAYS_FROM_NOW': return f.now <= v && v <= f.now + span;
-    case 'IS_MORE_THAN_X_DAYS_FROM_NOW': return v > f.now + span;
-    default: return false;
-  }
+/** The time of the last update (the newest history timestamp) compared as a value; never updated → the flag. */
+function judgeUpdatedAt(f: PropertyFilter, entries: HistoryEntry[]): boolean {
+  if (entries.length === 0) return f.includeUnknown;
+  return judgeValue(f, Math.max(...entries.map((e) => e.timestamp)));
 }
 
 /** History operators: every value the property has had, the current one included. */

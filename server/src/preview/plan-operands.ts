@@ -4,12 +4,22 @@
 import type { Operand, Value } from '../../../grammar/src/ast';
 import type { PropertyFilter } from './plan-types';
 import { parseBoolean, parseInstant, parseNumber, validDay } from './values';
-import { calendarSpan, endOfDay, startOfDay } from './time';
+import { calendarSpan } from './time';
 import { valueText } from './canonical';
+import { rollingOperand } from '../hubspot/compile/time-operation';
+import { wallClockAt } from '../hubspot/compile/time';
+import { relativeInstant, wallInstant } from './relative-time';
 
 interface TimeEnv {
   zone: string;
   now: number;
+  /**
+   * A `date` property: its stored value is a day (midnight UTC), so every bound is put on that scale
+   * (the bound's wall clock read as UTC) and a day compares as the day it is, whatever the zone.
+   */
+  dateOnly: boolean;
+  /** The operator phrase (the rolling phrases need it: their operand is only a number of days). */
+  surface: string;
 }
 
 /** The filter with its operands filled in, or a sentence saying why the operand does not fit. */
@@ -30,9 +40,7 @@ export function resolveOperands(f: PropertyFilter, o: Operand, env: TimeEnv): Pr
       return withNumberRange(f, o);
     case 'TIME_POINT':
     case 'TIME_RANGED':
-      return withTimes(f, o, env);
-    case 'ROLLING_DATE_RANGE':
-      return withDays(f, o, env);
+      return withTimes(f, o.kind === 'days' ? rollingOperand(env.surface, numberOf(o.count)) : o, env);
     case 'CALENDAR_DATE':
       return withCalendar(f, o, env);
     case 'COMPARATIVE_DATE':
@@ -78,23 +86,33 @@ function withNumberRange(f: PropertyFilter, o: Operand): PropertyFilter | string
   return { ...f, lowerBound: low, upperBound: high };
 }
 
-/** A time value as [start, end] instants: a date is its whole day in the zone, an instant is itself. */
-function instantSpan(v: Value, zone: string): [number, number] | undefined {
+/** An instant, or for a `date` property its wall clock in the list's zone on the days' scale. */
+function onScale(t: number, env: TimeEnv): number {
+  const wall = env.dateOnly ? wallClockAt(env.zone, t) : undefined;
+  return wall ? wallInstant(wall, env.zone, true) : t;
+}
+
+/** A time value as [start, end]: a date is its whole day in the zone, a relative time its span, an instant itself. */
+function instantSpan(v: Value, env: TimeEnv): [number, number] | undefined {
   if (v.kind === 'date') {
+    if (!validDay(v.year, v.month, v.day)) return undefined;
     const day = { year: v.year, month: v.month, day: v.day };
-    return validDay(v.year, v.month, v.day) ? [startOfDay(zone, day), endOfDay(zone, day)] : undefined;
+    const start = { ...day, hour: 0, minute: 0, second: 0, millisecond: 0 };
+    const end = { ...day, hour: 23, minute: 59, second: 59, millisecond: 999 };
+    return [wallInstant(start, env.zone, env.dateOnly), wallInstant(end, env.zone, env.dateOnly)];
   }
+  if (v.kind === 'relative') return [relativeInstant(v.anchor, v.offset, 'start', env), relativeInstant(v.anchor, v.offset, 'end', env)];
   if (v.kind === 'datetime') {
     const t = parseInstant(v.raw);
-    return Number.isNaN(t) ? undefined : [t, t];
+    return Number.isNaN(t) ? undefined : [onScale(t, env), onScale(t, env)];
   }
-  if (v.kind === 'number' && Number.isInteger(v.value)) return [v.value, v.value]; // epoch ms
+  if (v.kind === 'number' && Number.isInteger(v.value)) return [onScale(v.value, env), onScale(v.value, env)]; // epoch ms
   return undefined;
 }
 
 function withTimes(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilter | string {
   if (o.kind === 'single') {
-    const span = instantSpan(o.value, env.zone);
+    const span = instantSpan(o.value, env);
     if (!span) return `"${valueText(o.value)}" is not a date`;
     // `is before D` = before D's start; `is after D` = after D's end; `is D` = within the day.
     if (f.operator === 'IS_BEFORE') return { ...f, timePoint: span[0], inclusive: false };
@@ -102,8 +120,8 @@ function withTimes(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilter 
     return { ...f, lowerBound: span[0], upperBound: span[1] };
   }
   if (o.kind !== 'range') return 'expected a date';
-  const low = instantSpan(o.low, env.zone);
-  const high = instantSpan(o.high, env.zone);
+  const low = instantSpan(o.low, env);
+  const high = instantSpan(o.high, env);
   if (!low || !high) return 'the bounds must be dates';
   return { ...f, lowerBound: low[0], upperBound: high[1] };
 }
@@ -120,11 +138,7 @@ function withCalendar(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilt
   const n = o.count ? numberOf(o.count) : 1;
   if (!(Number.isInteger(n) && n >= 1)) return 'the number of units must be a whole number, 1 or more';
   const unit = o.unit;
-  const range =
-    f.operator === 'IN_NEXT_TIME_UNIT'
-      ? calendarSpan(env.zone, env.now, unit, 1, 1 + n)
-      : f.operator === 'IN_LAST_TIME_UNIT'
-        ? calendarSpan(env.zone, env.now, unit, -n, 0)
-        : calendarSpan(env.zone, env.now, unit, 0, 1);
-  return { ...f, timeUnit: unit, spanStart: range.start, spanEnd: range.end, now: env.now };
+  const [from, to] = f.operator === 'IN_NEXT_TIME_UNIT' ? [1, 1 + n] : f.operator === 'IN_LAST_TIME_UNIT' ? [-n, 0] : [0, 1];
+  const range = calendarSpan(env.zone, env.now, unit, from, to, env.dateOnly);
+  return { ...f, timeUnit: unit, spanStart: range.start, spanEnd: range.end, now: onScale(env.now, env) };
 }

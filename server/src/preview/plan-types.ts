@@ -25,7 +25,7 @@ export interface PropertyFilter {
   /** TIME_POINT instant and endpoint behaviour. */
   timePoint: number;
   inclusive: boolean;
-  /** ROLLING_DATE_RANGE and ROLLING_PROPERTY_UPDATED. */
+  /** ROLLING_PROPERTY_UPDATED. */
   days: number;
   /** CALENDAR_DATE: the unit, and the [start, end) span the operator selects, already resolved. */
   timeUnit: CalendarUnit | undefined;
@@ -34,6 +34,8 @@ export interface PropertyFilter {
   /** COMPARATIVE_DATE. */
   otherProperty: string;
   now: number;
+  /** `UPDATED_AT`: the filter compares the time of the property's last update (from its history). */
+  propertyParser: 'VALUE' | 'UPDATED_AT';
 }
 
 export type PlanNode =
@@ -42,7 +44,7 @@ export type PlanNode =
   | { kind: 'filter'; span: Span; filter: PropertyFilter; text: string }
   | { kind: 'inList'; span: Span; listId: string; text: string }
   | { kind: 'inWorkspaceList'; span: Span; name: string; plan: PlanNode; text: string }
-  | { kind: 'association'; span: Span; companies: PlanNode; text: string }
+  | { kind: 'association'; span: Span; companies: PlanNode; text: string; primary: boolean }
   | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }
   /** Cannot be judged locally: invalid condition, missing data kind, cycle. Never guessed. */

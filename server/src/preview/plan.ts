@@ -4,7 +4,7 @@
 
 import type { Expr, ListNode, PropertyCondition } from '../../../grammar/src/ast';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
-import { resolveOperation, typeClassOf } from '../language/operators';
+import { operationFor, typeClassOf } from '../language/operators';
 import type { PlanNode, PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { isValidZone } from './time';
@@ -97,7 +97,7 @@ function planAssociation(e: Extract<Expr, { kind: 'association' }>, env: Env): P
   if (env.objectType !== 'contacts') return unavailable(e, 'associations nest only one level', text);
   if (!e.where) return unavailable(e, 'the association has no criteria', text);
   const companies = planExpr(e.where, { ...env, objectType: 'companies' });
-  return { kind: 'association', span: e, companies, text };
+  return { kind: 'association', span: e, companies, text, primary: e.primary };
 }
 
 function planProperty(e: PropertyCondition, env: Env): PlanNode {
@@ -105,10 +105,12 @@ function planProperty(e: PropertyCondition, env: Env): PlanNode {
   const def = env.ctx.schema.objects[env.objectType].get(e.property.text);
   if (!def) return unavailable(e, `the schema has no ${env.objectType} property "${e.property.text}"`, text);
   const typeClass = typeClassOf(def.type);
-  const row = resolveOperation(e.operator, e.operands.kind, typeClass);
+  const row = operationFor(e.operator, e.operands.kind, def);
   if (!row) return unavailable(e, `"${e.operator}" does not apply to ${def.type} property "${def.name}"`, text);
-  const base = blankFilter(def.name, typeClass, row.operationType, row.operator, e.includeUnknown !== undefined);
-  const resolved = resolveOperands(base, e.operands, { zone: env.zone, now: env.ctx.now });
+  const parser: PropertyFilter['propertyParser'] = row.propertyParser ?? 'VALUE';
+  const base = { ...blankFilter(def.name, typeClass, row.operationType, row.operator, e.includeUnknown !== undefined), propertyParser: parser };
+  const dateOnly = parser === 'VALUE' && def.type === 'date';
+  const resolved = resolveOperands(base, e.operands, { zone: env.zone, now: env.ctx.now, dateOnly, surface: e.operator });
   if (typeof resolved === 'string') return unavailable(e, resolved, text);
   if (resolved.operationType === 'COMPARATIVE_DATE') {
     const other = env.ctx.schema.objects[env.objectType].get(resolved.otherProperty);
@@ -128,7 +130,7 @@ function blankFilter(
     property, typeClass, operationType, operator, includeUnknown,
     values: [], value: NaN, lowerBound: NaN, upperBound: NaN, lowerInclusive: true, upperInclusive: true,
     timePoint: NaN, inclusive: false, days: NaN, timeUnit: undefined, spanStart: NaN, spanEnd: NaN,
-    otherProperty: '', now: 0,
+    otherProperty: '', now: 0, propertyParser: 'VALUE',
   };
 }
 

@@ -36,7 +36,7 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
     case 'inWorkspaceList':
       return evaluateContact(plan.plan, contact);
     case 'association':
-      return judgeAssociation(plan.companies, contact);
+      return judgeAssociation(plan.companies, contact, plan.primary);
     case 'form':
       return judgeForm(plan, contact);
     case 'constant':
@@ -46,10 +46,11 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
   }
 }
 
-/** Some associated company satisfies the branch; no associated company → false. */
-function judgeAssociation(companies: PlanNode, contact: ContactRecord): Tri {
+/** Some associated company (the primary one only, for `primary`) satisfies the branch; none → false. */
+function judgeAssociation(companies: PlanNode, contact: ContactRecord, primary: boolean): Tri {
   if (!contact.companies) return 'unknown';
-  return triOr(contact.companies.map((c) => evaluateContact(companies, { id: c.id, properties: c.properties })));
+  const candidates = primary ? contact.companies.filter((c) => c.primary === true) : contact.companies;
+  return triOr(candidates.map((c) => evaluateContact(companies, { id: c.id, properties: c.properties })));
 }
 
 function judgeForm(plan: Extract<PlanNode, { kind: 'form' }>, contact: ContactRecord): Tri {

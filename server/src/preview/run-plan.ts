@@ -4,7 +4,7 @@
 
 import type { ListNode, Setting } from '../../../grammar/src/ast';
 import type { Schema } from '../language/schema-types';
-import { isHistoryOperator } from '../language/operators';
+import { readsHistory } from '../language/operators';
 import type { ColumnStore } from './columns';
 import { planList } from './plan';
 import type { PlanNode } from './plan-types';
@@ -67,7 +67,7 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
     case 'association':
       return data.store.associations ? p : unavailable(`associated companies are not in this data (${data.hint})`);
     case 'filter':
-      if (isHistoryOperator(p.filter.operator) && !data.historyProperties.has(p.filter.property)) {
+      if (readsHistory(p.filter) && !data.historyProperties.has(p.filter.property)) {
         return unavailable(`this needs the property history of "${p.filter.property}", which is not in this data (${data.hint})`);
       }
       return p;

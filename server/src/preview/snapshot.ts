@@ -5,7 +5,7 @@
 // array straight into its own typed array and each dictionary into ONE string, so no file-sized
 // buffer stays in memory and no per-entry strings are made.
 //
-// Layout: "HSLSNAP5" | uint32 header length | header JSON | padding to 8 | chunks.
+// Layout: "HSLSNAP6" | uint32 header length | header JSON | padding to 8 | chunks.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { writeFileAtomically } from '../files/temp-files';
@@ -13,7 +13,7 @@ import type { Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from
 import { idColumn } from './columns';
 import { type DictPart, type StringDict, lowerDict } from './string-dict';
 
-const MAGIC = 'HSLSNAP5';
+const MAGIC = 'HSLSNAP6';
 const OLDER = /^HSLSNAP\d$/;
 type Typed = Uint32Array | Float64Array | Uint8Array;
 const ARRAY_TYPES = { u32: Uint32Array, f64: Float64Array, u8: Uint8Array } as const;
@@ -33,7 +33,7 @@ interface StoreHeader {
   ids: { numeric: number } | { strings: number };
   columns: ColumnHeader[];
   memberships: [string, number][] | null;
-  associations: { companies: StoreHeader; offsets: number; rows: number } | null;
+  associations: { companies: StoreHeader; offsets: number; rows: number; primary: number } | null;
   history: { loaded: number; columns: [string, HistoryHeader][] } | null;
   forms: { loaded: number; offsets: number; forms: number; formIds: number; timestamps: number } | null;
 }
@@ -131,7 +131,7 @@ function storeHeader(s: ColumnStore, w: ChunkWriter): StoreHeader {
     columns: [...s.columns.values()].map((c) => columnHeader(c, w)),
     memberships: s.memberships ? [...s.memberships].map(([id, b]) => [id, w.array(b)]) : null,
     associations: s.associations
-      ? { companies: storeHeader(s.associations.companies, w), offsets: w.array(s.associations.offsets), rows: w.array(s.associations.rows) }
+      ? { companies: storeHeader(s.associations.companies, w), offsets: w.array(s.associations.offsets), rows: w.array(s.associations.rows), primary: w.array(s.associations.primary) }
       : null,
     history: s.history ? { loaded: w.array(s.history.loaded), columns: [...s.history.columns].map(([name, h]) => [name, historyHeader(h, w)]) } : null,
     forms: s.forms ? formsHeader(s.forms, w) : null,
@@ -257,7 +257,7 @@ function restoreStore(h: StoreHeader, r: ChunkReader): ColumnStore {
     columns: new Map(h.columns.map((c) => [c.name, restoreColumn(c, r)])),
     memberships: h.memberships ? new Map(h.memberships.map(([id, i]) => [id, r.array<Uint32Array>(i)])) : undefined,
     associations: h.associations
-      ? { companies: restoreStore(h.associations.companies, r), offsets: r.array(h.associations.offsets), rows: r.array(h.associations.rows) }
+      ? { companies: restoreStore(h.associations.companies, r), offsets: r.array(h.associations.offsets), rows: r.array(h.associations.rows), primary: r.array(h.associations.primary) }
       : undefined,
     history: h.history ? restoreHistory(h.history, r) : undefined,
     forms: h.forms ? restoreForms(h.forms, r) : undefined,

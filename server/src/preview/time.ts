@@ -32,7 +32,11 @@ export function zonedDate(zone: string, instant: number): WallDate & { offsetMs:
   return { year: wall.year, month: wall.month, day: wall.day, offsetMs };
 }
 
-/** The instant of a wall-clock time in a zone (in a DST gap: the instant just after it). */
+/**
+ * The instant of a wall-clock time in a zone, as java.time resolves it (docs/language.md § Matching
+ * semantics, Assumed): in an hour a DST change repeats, the earlier instant; in one it skips, the
+ * wall clock moved forward by the gap (read with the offset before the change).
+ */
 export function wallClockToInstant(
   zone: string,
   date: WallDate,
@@ -43,9 +47,17 @@ export function wallClockToInstant(
 ): number {
   const asUtc = Date.UTC(date.year, date.month - 1, date.day, hour, minute, second, ms);
   if (zone === 'UTC') return asUtc;
-  const firstGuess = asUtc - zonedDate(zone, asUtc).offsetMs;
-  const secondGuess = asUtc - zonedDate(zone, firstGuess).offsetMs;
-  return secondGuess;
+  // The zone's offsets a day before and after: one of them is the offset in force at the wall clock.
+  const before = asUtc - zonedDate(zone, asUtc - DAY_MS).offsetMs;
+  const after = asUtc - zonedDate(zone, asUtc + DAY_MS).offsetMs;
+  const found = [before, after].filter((t) => sameWall(zone, t, asUtc));
+  return found.length > 0 ? Math.min(...found) : before;
+}
+
+/** Whether the wall clock of instant `t` in `zone`, read as UTC, is `asUtc`. */
+function sameWall(zone: string, t: number, asUtc: number): boolean {
+  const w = wallClockAt(zone, t);
+  return w !== undefined && Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) === asUtc;
 }
 
 export function startOfDay(zone: string, date: WallDate): number {
@@ -101,13 +113,14 @@ export function shiftUnits(date: WallDate, unit: CalendarUnit, count: number): W
   }
 }
 
-/** [start, end) instants of the span `from` units to `to` units after the current unit. */
-export function calendarSpan(zone: string, now: number, unit: CalendarUnit, from: number, to: number) {
+/**
+ * [start, end) instants of the span `from` units to `to` units after the current unit; for a `date`
+ * property (`dateOnly`) the days' midnights UTC, the scale its stored days are on.
+ */
+export function calendarSpan(zone: string, now: number, unit: CalendarUnit, from: number, to: number, dateOnly = false) {
   const current = unitStartDate(zonedDate(zone, now), unit);
-  return {
-    start: startOfDay(zone, shiftUnits(current, unit, from)),
-    end: startOfDay(zone, shiftUnits(current, unit, to)),
-  };
+  const at = (d: WallDate) => (dateOnly ? Date.UTC(d.year, d.month - 1, d.day) : startOfDay(zone, d));
+  return { start: at(shiftUnits(current, unit, from)), end: at(shiftUnits(current, unit, to)) };
 }
 
 const EXPORT_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;

@@ -12,6 +12,8 @@ export interface HistoryEntry {
 export interface CompanyRecord {
   id: string;
   properties: Record<string, string | null | undefined>;
+  /** The contact's primary company (HubSpot's association type 1), for `associated primary company`. */
+  primary?: boolean;
 }
 
 export interface FormSubmission {

@@ -8,9 +8,16 @@ export function isUnknownValue(raw: string | null | undefined): raw is null | un
   return raw === undefined || raw === null || raw === '';
 }
 
-/** `Number()` of the text, or NaN when it does not parse (NaN means unknown). */
+/**
+ * HubSpot stores a number as a plain decimal: an optional sign, digits, an optional fraction. Anything
+ * else (`0x10`, `1e1`, ` 10 `, `Infinity`) is NaN here, which means unknown and is reported by the
+ * source, never silently compared (`Number()` would read all of those).
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** The decimal's value, or NaN when the text is not a decimal (NaN means unknown). */
 export function parseNumber(raw: string): number {
-  if (raw.trim() === '') return NaN;
+  if (!DECIMAL.test(raw)) return NaN;
   const n = Number(raw);
   return Number.isFinite(n) ? n : NaN;
 }

@@ -22,7 +22,7 @@ export function pulledText(list: HubSpotList, folder: string | undefined, worksp
   const reasons = decompiled.diagnostics
     .filter((d) => d.severity === 'error' || BROADENING_NOTES.some((re) => re.test(d.message)))
     .map((d) => d.severity === 'error'
-      ? d.message.replace(/, so it is left out\.$/, ': the list is not pulled, because leaving it out would make the list broader.')
+      ? d.message.replace(/, so the list is not decompiled\.$/, ': the list is not pulled, because leaving it out would make the list broader.')
       : `${d.message.replace(/\.$/, '')}: the list is not pulled, because that reading is broader than HubSpot's.`);
   if (!decompiled.list || reasons.length > 0) return { reasons: reasons.length > 0 ? reasons : ['HubSpot\'s definition could not be read'] };
   const node: ListNode = { ...decompiled.list, settings: withFolder(decompiled.list.settings, folder) };

@@ -108,21 +108,15 @@ function enumerationLeaf(f: PropertyFilter, field: SalesforceField, property: Pr
 
 function dateLeaf(f: PropertyFilter, field: SalesforceField): Leaf {
   if (field.type !== 'date' && field.type !== 'datetime') return { error: `${field.name} is a ${field.type} field, not a date` };
+  // "was updated …" compares when the HubSpot property last changed, which no Salesforce field holds.
+  if (f.propertyParser === 'UPDATED_AT') return { error: 'it compares when the property was last updated, which SOQL cannot' };
   const between = (lo: number, loIn: boolean, hi: number, hiIn: boolean): SoqlCondition => ({ and: [instantCondition(field, loIn ? '>=' : '>', lo), instantCondition(field, hiIn ? '<=' : '<', hi)] });
-  const span = f.days * DAY;
   switch (f.operationType) {
     case 'TIME_POINT':
       return { condition: instantCondition(field, f.operator === 'IS_AFTER' ? (f.inclusive ? '>=' : '>') : (f.inclusive ? '<=' : '<'), f.timePoint), matchesNull: false };
     case 'TIME_RANGED': {
       const range = between(f.lowerBound, f.lowerInclusive, f.upperBound, f.upperInclusive);
       return f.operator === 'IS_BETWEEN' ? { condition: range, matchesNull: false } : { condition: { not: range }, matchesNull: true };
-    }
-    case 'ROLLING_DATE_RANGE': {
-      const rolling: Record<string, SoqlCondition> = {
-        IS_LESS_THAN_X_DAYS_AGO: between(f.now - span, true, f.now, true), IS_MORE_THAN_X_DAYS_AGO: instantCondition(field, '<', f.now - span),
-        IS_LESS_THAN_X_DAYS_FROM_NOW: between(f.now, true, f.now + span, true), IS_MORE_THAN_X_DAYS_FROM_NOW: instantCondition(field, '>', f.now + span),
-      };
-      return rolling[f.operator] ? { condition: rolling[f.operator], matchesNull: false } : { error: `"${f.operator}" has no SOQL equivalent` };
     }
     case 'CALENDAR_DATE':
       return { condition: between(f.spanStart, true, f.operator === 'IN_THIS_TIME_UNIT_SO_FAR' ? f.now : f.spanEnd, f.operator === 'IN_THIS_TIME_UNIT_SO_FAR'), matchesNull: false };

@@ -1,7 +1,8 @@
 // Date operations on a known instant `v` (docs/semantics.md, "Dates and time zones").
 
-import { asJson, DAY_MS, type Json } from './evaluate-types';
-import { calendarWindow, resolveTimePoint, type CalendarUnit, type TimeContext } from './evaluate-time';
+import { asJson, type Json } from './evaluate-types';
+import { applyOffset, calendarWindow, onScale, resolveTimePoint, type CalendarUnit, type TimeContext } from './evaluate-time';
+import { toWallTime } from './zoned-time';
 
 export const DATE_OPERATION_TYPES = new Set([
   'TIME_POINT', 'TIME_RANGED', 'ROLLING_DATE_RANGE', 'CALENDAR_DATE', 'COMPARATIVE_DATE', 'DATETIME', 'RANGED_DATE',
@@ -12,7 +13,7 @@ export function compareDate(v: number, operation: Json, ctx: TimeContext): boole
   switch (operation.operationType) {
     case 'TIME_POINT': return timePoint(v, operation, ctx);
     case 'TIME_RANGED': return timeRanged(v, operation, ctx);
-    case 'ROLLING_DATE_RANGE': return rolling(v, operation, ctx.now);
+    case 'ROLLING_DATE_RANGE': return rolling(v, operation, ctx);
     case 'CALENDAR_DATE': return calendar(v, operation, ctx);
     case 'COMPARATIVE_DATE': return comparative(v, operation, ctx);
     case 'DATETIME': return beforeAfter(v, String(operation.operator).replace(/_DATE$/, ''), Number(operation.timestamp), false);
@@ -29,7 +30,10 @@ function beforeAfter(v: number, operator: string, t: number | undefined, inclusi
 }
 
 function timePoint(v: number, operation: Json, ctx: TimeContext): boolean | undefined {
-  const t = resolveTimePoint(asJson(operation.timePoint), ctx);
+  const point = asJson(operation.timePoint);
+  const t = resolveTimePoint(point, ctx);
+  // Another property with no value: nothing to compare with, so no match (Assumed, as COMPARATIVE_DATE).
+  if (t === undefined && point.timeType === 'PROPERTY_REFERENCED') return false;
   return beforeAfter(v, String(operation.operator), t, operation.endpointBehavior === 'INCLUSIVE');
 }
 
@@ -50,15 +54,21 @@ function timeRanged(v: number, operation: Json, ctx: TimeContext): boolean | und
     operation.lowerBoundEndpointBehavior !== 'EXCLUSIVE', operation.upperBoundEndpointBehavior !== 'EXCLUSIVE');
 }
 
-/** A day is 24 h here (Assumed in docs/semantics.md). */
-function rolling(v: number, operation: Json, now: number): boolean | undefined {
-  const span = Number(operation.numberOfDays) * DAY_MS;
-  if (Number.isNaN(span)) return undefined;
+/** N days are N calendar days back or ahead from now on the wall clock of the list's zone (Assumed in docs/language.md). */
+function rolling(v: number, operation: Json, ctx: TimeContext): boolean | undefined {
+  const days = Number(operation.numberOfDays);
+  if (!Number.isInteger(days)) return undefined;
+  const wall = toWallTime(ctx.now, ctx.zone);
+  const now = ctx.dateOnly ? onScale(wall, ctx.zone, true) : ctx.now;
+  // 0 days is now itself (its wall clock read back is ambiguous in the hour a DST change repeats).
+  const moved = (n: number) => (n === 0 ? now : onScale(applyOffset(wall, { days: n }), ctx.zone, ctx.dateOnly));
+  const back = moved(-days);
+  const ahead = moved(days);
   switch (operation.operator) {
-    case 'IS_LESS_THAN_X_DAYS_AGO': return now - span <= v && v <= now;
-    case 'IS_MORE_THAN_X_DAYS_AGO': return v < now - span;
-    case 'IS_LESS_THAN_X_DAYS_FROM_NOW': return now <= v && v <= now + span;
-    case 'IS_MORE_THAN_X_DAYS_FROM_NOW': return v > now + span;
+    case 'IS_LESS_THAN_X_DAYS_AGO': return back <= v && v <= now;
+    case 'IS_MORE_THAN_X_DAYS_AGO': return v < back;
+    case 'IS_LESS_THAN_X_DAYS_FROM_NOW': return now <= v && v <= ahead;
+    case 'IS_MORE_THAN_X_DAYS_FROM_NOW': return v > ahead;
     default: return undefined;
   }
 }
@@ -69,7 +79,7 @@ function calendar(v: number, operation: Json, ctx: TimeContext): boolean | undef
   const unit = String(operation.timeUnit);
   if (!UNITS.has(unit)) return undefined;
   const count = operation.timeUnitCount === undefined ? 1 : Number(operation.timeUnitCount);
-  const window = calendarWindow(String(operation.operator), unit as CalendarUnit, count, ctx.now, ctx.zone);
+  const window = calendarWindow(String(operation.operator), unit as CalendarUnit, count, ctx.now, ctx.zone, ctx.dateOnly);
   return window ? window[0] <= v && v < window[1] : undefined;
 }
 

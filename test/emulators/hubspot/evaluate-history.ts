@@ -2,7 +2,7 @@
 // the property has had, the current one included, and ignore includeObjectsWithNoValueSet.
 
 import { asArray, DAY_MS, isUnknownValue, type EvalHistoryEntry, type EvalRecord, type Json } from './evaluate-types';
-import { compareBool, compareNumber, compareString, enumMatches, enumSet, parseBool } from './evaluate-values';
+import { compareBool, compareNumber, compareString, enumMatches, enumSet, parseBool, parseNumberValue } from './evaluate-values';
 import { parseInstant } from './evaluate-time';
 
 export function isHistoryOperator(operator: string): boolean {
@@ -34,7 +34,7 @@ function pastValueTest(operationType: string, core: string, operation: Json): ((
     return (v) => compareString(v, { ...operation, operator: 'CONTAINS' });
   }
   if (core === 'BEEN_EQUAL_TO' && operationType === 'NUMBER') {
-    return (v) => (v.trim() === '' || Number.isNaN(Number(v)) ? undefined : compareNumber(Number(v), equal));
+    return (v) => { const n = parseNumberValue(v); return n === undefined ? undefined : compareNumber(n, equal); };
   }
   if (core === 'BEEN_EQUAL_TO' && operationType === 'BOOL') {
     return (v) => { const b = parseBool(v); return b === undefined ? undefined : compareBool(b, equal); };

@@ -32,7 +32,8 @@ function judge(record: EvalRecord, property: string, operation: Json, ctx: EvalC
     ctx.report?.(`Record ${record.id}: property "${property}" has value "${current}", which is not a valid ${operationType} value; treated as unknown.`);
     return noValue;
   }
-  return compareParsed(operationType, parsed, operation, timeContext(record, ctx));
+  const dateOnly = operation.propertyParser !== 'UPDATED_AT' && ctx.propertyType?.(property) === 'date';
+  return compareParsed(operationType, parsed, operation, timeContext(record, ctx, dateOnly));
 }
 
 function knownness(known: boolean, operator: string): boolean | undefined {
@@ -74,10 +75,11 @@ function compareParsed(operationType: string, value: Parsed, operation: Json, ti
   }
 }
 
-function timeContext(record: EvalRecord, ctx: EvalContext): TimeContext {
+function timeContext(record: EvalRecord, ctx: EvalContext, dateOnly: boolean): TimeContext {
   return {
     now: ctx.now,
     zone: ctx.timeZone ?? 'UTC',
+    dateOnly,
     propertyInstant(name, referenceType) {
       if (referenceType === 'UPDATED_AT') return lastUpdatedAt(record, name);
       const raw = record.properties[name];

@@ -18,17 +18,27 @@ export function parseInstant(value: string): number | undefined {
 export interface TimeContext {
   now: number;
   zone: string;
+  /**
+   * The filtered property is `date`: its stored value is a day at midnight UTC, so time points are
+   * put on that scale (their wall clock in their zone, read as UTC) and days compare as days.
+   */
+  dateOnly: boolean;
   /** Instant of another property of the same record (PROPERTY_REFERENCED time points). */
   propertyInstant(name: string, referenceType: string): number | undefined;
+}
+
+/** A wall clock as an instant in `zone`, or on a `date` property's scale. */
+export function onScale(wall: WallTime, zone: string, dateOnly: boolean): number {
+  return dateOnly ? Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond) : fromWallTime(wall, zone);
 }
 
 export function resolveTimePoint(point: Json, ctx: TimeContext): number | undefined {
   const zone = typeof point.zoneId === 'string' ? point.zoneId : ctx.zone;
   switch (point.timeType) {
     case 'DATE':
-      return fromWallTime(dateWall(point), zone);
+      return onScale(dateWall(point), zone, ctx.dateOnly);
     case 'INDEXED':
-      return indexedInstant(point, ctx.now, zone);
+      return indexedInstant(point, ctx, zone);
     case 'PROPERTY_REFERENCED':
       return ctx.propertyInstant(String(point.property), String(point.referenceType ?? 'VALUE'));
     default:
@@ -47,16 +57,34 @@ function dateWall(point: Json): WallTime {
   };
 }
 
-function indexedInstant(point: Json, now: number, zone: string): number {
+function indexedInstant(point: Json, ctx: TimeContext, zone: string): number {
   const reference = asJson(point.indexReference);
   const type = String(reference.referenceType ?? 'NOW');
-  let wall = toWallTime(now, zone);
-  if (type !== 'NOW') {
-    const unit: CalendarUnit = type === 'TODAY' ? 'DAY' : (type.replace('FISCAL_', '') as CalendarUnit);
-    wall = unitStart(wall, unit);
-    wall = withTimeOfDay(wall, reference);
+  const offset = asJson(point.offset);
+  // NOW itself: its wall clock read back would be ambiguous in the hour a DST change repeats.
+  if (type === 'NOW' && Object.values(offset).every((n) => !n) && !ctx.dateOnly) return ctx.now;
+  const today = toWallTime(ctx.now, zone);
+  const wall = type === 'NOW' ? today : withTimeOfDay(referenceDay(type, reference, today), reference);
+  return onScale(applyOffset(wall, offset), zone, ctx.dateOnly);
+}
+
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** The reference's day in the current week, month, quarter or year (TODAY: today). */
+function referenceDay(type: string, reference: Json, today: WallTime): WallTime {
+  const day = startOfDay(today);
+  const at = (month: number, dayOfMonth: number): WallTime => ({ ...day, month, day: Math.min(dayOfMonth, daysIn(day.year, month)) });
+  switch (type.replace('FISCAL_', '')) {
+    case 'WEEK': return normaliseWall({ ...day, day: day.day - weekdayIndex(day) + Math.max(0, WEEKDAYS.indexOf(String(reference.dayOfWeek ?? 'MONDAY'))) });
+    case 'MONTH': return at(day.month, num(reference.day, 1));
+    case 'QUARTER': return at(Math.floor((day.month - 1) / 3) * 3 + num(reference.month, 1), num(reference.day, 1));
+    case 'YEAR': return at(num(reference.month, 1), num(reference.day, 1));
+    default: return day;
   }
-  return fromWallTime(applyOffset(wall, asJson(point.offset)), zone);
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function withTimeOfDay(wall: WallTime, reference: Json): WallTime {
@@ -66,12 +94,19 @@ function withTimeOfDay(wall: WallTime, reference: Json): WallTime {
   };
 }
 
-/** Offsets are wall-clock arithmetic in the zone: "+1 month" keeps the day of month. */
+/**
+ * Offsets are wall-clock arithmetic in the zone: years, quarters and months first, keeping the day of
+ * the month (the month's last day when it has fewer: Jan 31 + 1 month = Feb 29 in 2024), then weeks,
+ * days and the time units (docs/language.md § Matching semantics, Assumed).
+ */
 export function applyOffset(wall: WallTime, offset: Json): WallTime {
+  const monthIndex = wall.year * 12 + wall.month - 1 + num(offset.months, 0) + 3 * num(offset.quarters, 0) + 12 * num(offset.years, 0);
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
   return normaliseWall({
-    year: wall.year + num(offset.years, 0),
-    month: wall.month + num(offset.months, 0) + 3 * num(offset.quarters, 0),
-    day: wall.day + num(offset.days, 0) + 7 * num(offset.weeks, 0),
+    year,
+    month,
+    day: Math.min(wall.day, daysIn(year, month)) + num(offset.days, 0) + 7 * num(offset.weeks, 0),
     hour: wall.hour + num(offset.hours, 0),
     minute: wall.minute + num(offset.minutes, 0),
     second: wall.second + num(offset.seconds, 0),
@@ -104,14 +139,14 @@ export function addUnits(wall: WallTime, unit: CalendarUnit, count: number): Wal
 }
 
 /** [start, end) of a CALENDAR_DATE operator; `end` is exclusive except SO_FAR, which ends at now inclusive. */
-export function calendarWindow(operator: string, unit: CalendarUnit, count: number, now: number, zone: string): [number, number] | undefined {
+export function calendarWindow(operator: string, unit: CalendarUnit, count: number, now: number, zone: string, dateOnly = false): [number, number] | undefined {
   const current = unitStart(toWallTime(now, zone), unit);
-  const at = (wall: WallTime): number => fromWallTime(wall, zone);
+  const at = (wall: WallTime): number => onScale(wall, zone, dateOnly);
   switch (operator) {
     case 'IN_THIS_TIME_UNIT':
       return [at(current), at(addUnits(current, unit, 1))];
     case 'IN_THIS_TIME_UNIT_SO_FAR':
-      return [at(current), now + 1];
+      return [at(current), (dateOnly ? at(toWallTime(now, zone)) : now) + 1];
     case 'IN_NEXT_TIME_UNIT':
       return [at(addUnits(current, unit, 1)), at(addUnits(current, unit, 1 + count))];
     case 'IN_LAST_TIME_UNIT':

@@ -17,6 +17,8 @@ export interface EvalRecord {
 
 export interface EvalContact extends EvalRecord {
   companies?: EvalRecord[];
+  /** The id of the contact's primary company (association type 1), one of `companies`. */
+  primaryCompanyId?: string;
   formSubmissions?: { formId: string; timestamp: string }[];
 }
 

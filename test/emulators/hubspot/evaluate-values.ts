@@ -102,9 +102,9 @@ export function compareEnumeration(raw: string, operation: Json): boolean | unde
   return enumMatches(enumSet(raw), asArray(operation.values).map(String), String(operation.operator));
 }
 
-/** `Number()` of the text when it is a finite number; undefined (unknown) otherwise, as in docs/semantics.md. */
+/** A plain decimal (sign, digits, optional fraction) as HubSpot stores numbers; undefined (unknown) otherwise (docs/semantics.md). */
 export function parseNumberValue(raw: string): number | undefined {
-  if (raw.trim() === '') return undefined;
+  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(raw)) return undefined;
   const n = Number(raw);
   return Number.isFinite(n) ? n : undefined;
 }

@@ -39,7 +39,9 @@ function evaluateAssociation(branch: Json, contact: EvalContact, ctx: EvalContex
     return false;
   }
   const asAnd = { ...branch, filterBranchType: 'AND' };
-  const some = (contact.companies ?? []).some((company) => evaluateBranch(asAnd, company, contact, ctx));
+  // Association type 1 is "Contact with Primary Company": only that one company counts.
+  const companies = (contact.companies ?? []).filter((c) => branch.associationTypeId !== 1 || c.id === contact.primaryCompanyId);
+  const some = companies.some((company) => evaluateBranch(asAnd, company, contact, ctx));
   // NOT_IN_LIST (spec-only) read as "no associated company passes" (Assumed).
   return branch.operator === 'NOT_IN_LIST' ? !some : some;
 }

@@ -24,13 +24,13 @@ export function objectsRoutes(state: EmulatorState): Route[] {
     route('GET', '/crm/v4/objects/contacts/:contactId/associations/companies', (r) => {
       const contact = state.contacts.get(r.params.contactId);
       if (!contact) return notFound(`Contact ${r.params.contactId} does not exist.`);
-      return ok({ results: contact.companyIds.map(associationView) });
+      return ok({ results: contact.companyIds.map((id, i) => associationView(id, i === 0)) });
     }),
     route('POST', '/crm/v4/associations/contacts/companies/batch/read', (r) => {
       const inputs = asArray(asJson(r.body).inputs).map((input) => String(asJson(input).id));
       const results = inputs.flatMap((id) => {
         const contact = state.contacts.get(id);
-        return contact ? [{ from: { id }, to: contact.companyIds.map(associationView) }] : [];
+        return contact ? [{ from: { id }, to: contact.companyIds.map((companyId, i) => associationView(companyId, i === 0)) }] : [];
       });
       return ok(batchEnvelope(state, results));
     }),
@@ -42,14 +42,11 @@ export function objectsRoutes(state: EmulatorState): Route[] {
   ];
 }
 
-function associationView(companyId: string): unknown {
-  return {
-    toObjectId: Number(companyId),
-    associationTypes: [
-      { category: 'HUBSPOT_DEFINED', typeId: 279, label: null },
-      { category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' },
-    ],
-  };
+/** Every association is the unlabeled one (279); the contact's first company is also its primary (1). */
+function associationView(companyId: string, primary: boolean): unknown {
+  const types: unknown[] = [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }];
+  if (primary) types.push({ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' });
+  return { toObjectId: Number(companyId), associationTypes: types };
 }
 
 function batchEnvelope(state: EmulatorState, results: unknown[]): Record<string, unknown> {

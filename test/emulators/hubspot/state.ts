@@ -134,7 +134,8 @@ export class EmulatorState {
 
   toEvalContact(contact: PortalContact): EvalContact {
     const companies = contact.companyIds.map((id) => this.companies.get(id)).filter((c): c is PortalCompany => c !== undefined);
-    return { ...contact, history: this.historyWithCurrent(contact), companies };
+    // The first associated company is the primary one (as the associations API reports it).
+    return { ...contact, history: this.historyWithCurrent(contact), companies, primaryCompanyId: contact.companyIds[0] };
   }
 
   /** Explicit history, or one entry for the current value at the record's last update. */

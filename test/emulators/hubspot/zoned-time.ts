@@ -50,13 +50,19 @@ function asUtc(wall: WallTime): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
 }
 
-/** The instant at which the zone's clocks read `wall` (the earlier one in a DST overlap). */
+const DAY = 86_400_000;
+
+/**
+ * The instant at which the zone's clocks read `wall`, as java.time resolves it: the earlier one in a
+ * DST overlap; in a gap, the wall clock moved forward by the gap (read with the offset before it).
+ */
 export function fromWallTime(wall: WallTime, zone: string): number {
-  const guess = asUtc(wall);
-  const offset1 = asUtc(toWallTime(guess, zone)) - guess;
-  const candidate = guess - offset1;
-  const offset2 = asUtc(toWallTime(candidate, zone)) - candidate;
-  return offset1 === offset2 ? candidate : guess - offset2;
+  const target = asUtc(wall);
+  const offsetAt = (t: number) => asUtc(toWallTime(t, zone)) - t;
+  const before = target - offsetAt(target - DAY);
+  const after = target - offsetAt(target + DAY);
+  const fitting = [before, after].filter((t) => asUtc(toWallTime(t, zone)) === target);
+  return fitting.length > 0 ? Math.min(...fitting) : before;
 }
 
 /** Normalises overflowing fields (month 13, day 0, ...) the way Date.UTC does. */

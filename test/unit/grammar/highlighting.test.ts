@@ -56,6 +56,11 @@ describe('grammar: highlighting', () => {
     assert.equal(scopeOf('`odd-name`'), 'variable.other.property.quoted.hslist');
     assert.equal(scopeOf('is any of'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('has never been exactly'), 'keyword.operator.phrase.hslist');
+    assert.equal(scopeOf('is not blank'), 'keyword.operator.phrase.hslist');
+    assert.equal(scopeOf('was updated after'), 'keyword.operator.phrase.hslist');
+    assert.equal(scopeOf('start of month'), 'constant.language.relative-time.hslist');
+    assert.equal(scopeOf('today'), 'constant.language.relative-time.hslist');
+    assert.equal(scopeOf('associated primary company'), 'keyword.other.condition.hslist');
     assert.equal(scopeOf('AND'), 'keyword.operator.logical.hslist');
   });
 

@@ -4,8 +4,8 @@
 // (unknown properties, wrong operands) so "compiling never throws" also covers bad input.
 
 import fc from 'fast-check';
-import type { CalendarUnit, Condition, Expr, ListNode, Operand, Value } from '../../../grammar/src/ast';
-import { OPERATOR_TABLE, typeClassOf, type OperatorRow } from '../../../server/src/language/operators';
+import type { CalendarUnit, Condition, Expr, ListNode, Operand, RelativeAnchor, Value } from '../../../grammar/src/ast';
+import { OPERATOR_TABLE, isMultiSelect, typeClassOf, type OperatorRow } from '../../../server/src/language/operators';
 import type { PropertyDef } from '../../../server/src/language/schema-types';
 import { COMPANY_PROPERTIES, CONTACT_PROPERTIES } from './compile-schema';
 
@@ -25,7 +25,11 @@ const dateValue: fc.Arbitrary<Value> = fc.date({ min: new Date('1990-01-01T00:00
   .map((d) => ({ ...S, kind: 'date', raw: d.toISOString().slice(0, 10), year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }));
 const datetimeValue: fc.Arbitrary<Value> = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => ({ ...S, kind: 'datetime', raw: d.toISOString() }));
-const anyDate = fc.oneof(dateValue, datetimeValue);
+const ANCHORS: RelativeAnchor[] = ['today', 'now', ...UNITS.flatMap((u): RelativeAnchor[] => [`start of ${u}`, `end of ${u}`])];
+const relativeValue: fc.Arbitrary<Value> = fc
+  .tuple(fc.constantFrom(...ANCHORS), fc.option(fc.record({ count: fc.nat({ max: 30 }), unit: fc.constantFrom(...UNITS), direction: fc.constantFrom('before' as const, 'after' as const) }), { nil: undefined }))
+  .map(([anchor, offset]) => ({ ...S, kind: 'relative', anchor, offset }));
+const anyDate = fc.oneof(dateValue, datetimeValue, relativeValue);
 
 function valueFor(def: PropertyDef): fc.Arbitrary<Value> {
   switch (typeClassOf(def.type)) {
@@ -43,7 +47,7 @@ function valueFor(def: PropertyDef): fc.Arbitrary<Value> {
 }
 
 function operandFor(row: OperatorRow, def: PropertyDef, dates: PropertyDef[]): fc.Arbitrary<Operand> {
-  const value = valueFor(def);
+  const value = row.propertyParser === 'UPDATED_AT' ? anyDate : valueFor(def);
   switch (row.operand) {
     case 'none':
       return fc.constant({ ...S, kind: 'none' });
@@ -67,7 +71,8 @@ function operandFor(row: OperatorRow, def: PropertyDef, dates: PropertyDef[]): f
 
 function rowsFor(def: PropertyDef): OperatorRow[] {
   const tc = typeClassOf(def.type);
-  return OPERATOR_TABLE.filter((r) => r.types === 'any' || r.types.includes(tc));
+  const cardinality = isMultiSelect(def) ? 'multi' : 'single';
+  return OPERATOR_TABLE.filter((r) => (r.types === 'any' || r.types.includes(tc)) && (r.cardinality ?? cardinality) === cardinality);
 }
 
 function propertyCondition(defs: PropertyDef[]): fc.Arbitrary<Condition> {
@@ -114,10 +119,11 @@ function combine(leaf: fc.Arbitrary<Expr>, depth: number): fc.Arbitrary<Expr> {
 }
 
 const companyCriteria = combine(propertyCondition(COMPANY_PROPERTIES), 1);
-const association: fc.Arbitrary<Condition> = companyCriteria.map((where) => ({
+const association: fc.Arbitrary<Condition> = fc.tuple(companyCriteria, fc.boolean()).map(([where, primary]) => ({
   ...S,
   kind: 'association',
   objectType: { ...S, text: 'company' },
+  primary,
   where,
 }));
 
@@ -129,7 +135,7 @@ export const criteria: fc.Arbitrary<Expr> = combine(
 
 function nestedAssociation(a: Condition): Condition {
   const inner: Expr = { ...S, kind: 'and', operands: [a, a] };
-  return { ...S, kind: 'association', objectType: { ...S, text: 'company' }, where: inner };
+  return { ...S, kind: 'association', objectType: { ...S, text: 'company' }, primary: false, where: inner };
 }
 
 /** Criteria with some deliberately broken conditions mixed in. */

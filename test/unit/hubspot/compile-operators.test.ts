@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import type { PropertyCondition } from '../../../grammar/src/ast';
-import { OPERATOR_TABLE, resolveOperation, typeClassOf, type OperatorRow } from '../../../server/src/language/operators';
+import { OPERATOR_TABLE, operationFor, type OperatorRow } from '../../../server/src/language/operators';
 import { compileText, listText, parseList, TEST_SCHEMA } from './compile-support';
 
 type Case = [where: string, property: string, operation: Record<string, unknown>];
@@ -20,6 +20,12 @@ const point = (operator: string, timePoint: object) => ({
   timePoint, endpointBehavior: 'EXCLUSIVE', propertyParser: 'VALUE',
 });
 const F = { includeObjectsWithNoValueSet: false };
+/** HubSpot's INDEXED time point (the list's zone is UTC here). */
+const indexed = (indexReference: object, offset?: object) => ({ timeType: 'INDEXED', timezoneSource: 'CUSTOM', zoneId: 'UTC', indexReference, ...(offset ? { offset } : {}) });
+const TODAY = { referenceType: 'TODAY' };
+const END_OF_TODAY = { referenceType: 'TODAY', hour: 23, minute: 59, second: 59, millisecond: 999 };
+const NOW = { referenceType: 'NOW' };
+const updated = (operation: Record<string, unknown>) => ({ ...operation, propertyParser: 'UPDATED_AT' });
 
 const CASES: Case[] = [
   ['email is known', 'email', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', ...F }],
@@ -27,6 +33,11 @@ const CASES: Case[] = [
   ['hs_location is known', 'hs_location', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN', ...F }],
   ['email was updated in last 7 days', 'email', { operationType: 'ROLLING_PROPERTY_UPDATED', operator: 'UPDATED_IN_LAST_X_DAYS', ...F, numberOfDays: 7 }],
   ['email was not updated in last 30 days', 'email', { operationType: 'ROLLING_PROPERTY_UPDATED', operator: 'NOT_UPDATED_IN_LAST_X_DAYS', ...F, numberOfDays: 30 }],
+  ['email is blank', 'email', { operationType: 'ALL_PROPERTY', operator: 'IS_BLANK', ...F }],
+  ['email is not blank', 'email', { operationType: 'ALL_PROPERTY', operator: 'IS_NOT_BLANK', ...F }],
+  ['email was updated before 2024-01-31', 'email', updated(point('IS_BEFORE', dayStart(2024, 1, 31)))],
+  ['email was updated after today', 'email', updated(point('IS_AFTER', indexed(END_OF_TODAY)))],
+  ['email was updated between 7 days before today and now', 'email', updated(ranged('IS_BETWEEN', indexed(TODAY, { days: -7 }), indexed(NOW)))],
 
   ['country is "Poland"', 'country', { operationType: 'STRING', operator: 'IS_EQUAL_TO', ...F, value: 'Poland' }],
   ['phone = "+48 123"', 'phone', { operationType: 'STRING', operator: 'IS_EQUAL_TO', ...F, value: '+48 123' }],
@@ -48,6 +59,13 @@ const CASES: Case[] = [
   ['hs_interests is not exactly (crm)', 'hs_interests', { operationType: 'ENUMERATION', operator: 'IS_NOT_EXACTLY', ...F, values: ['crm'] }],
   ['hs_interests contains all of (crm, sales)', 'hs_interests', { operationType: 'ENUMERATION', operator: 'CONTAINS_ALL', ...F, values: ['crm', 'sales'] }],
   ['hs_interests does not contain all of (crm)', 'hs_interests', { operationType: 'ENUMERATION', operator: 'DOES_NOT_CONTAIN_ALL', ...F, values: ['crm'] }],
+  // A multi-select: `is` is HubSpot's "is equal to", the whole set (Lists FAQ); `contains` is any one option.
+  ['hs_interests is crm', 'hs_interests', { operationType: 'ENUMERATION', operator: 'IS_EXACTLY', ...F, values: ['crm'] }],
+  ['hs_interests is not crm', 'hs_interests', { operationType: 'ENUMERATION', operator: 'IS_NOT_EXACTLY', ...F, values: ['crm'] }],
+  ['hs_interests contains crm', 'hs_interests', { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', ...F, values: ['crm'] }],
+  ['hs_interests does not contain crm', 'hs_interests', { operationType: 'ENUMERATION', operator: 'IS_NONE_OF', ...F, values: ['crm'] }],
+  ['hs_interests contains any of (crm, sales)', 'hs_interests', { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', ...F, values: ['crm', 'sales'] }],
+  ['hs_interests does not contain any of (crm, sales)', 'hs_interests', { operationType: 'ENUMERATION', operator: 'IS_NONE_OF', ...F, values: ['crm', 'sales'] }],
 
   ['email contains "@acme"', 'email', { operationType: 'STRING', operator: 'CONTAINS', ...F, value: '@acme' }],
   ['email does not contain "test"', 'email', { operationType: 'STRING', operator: 'DOES_NOT_CONTAIN', ...F, value: 'test' }],
@@ -73,10 +91,17 @@ const CASES: Case[] = [
   ['createdate is after 2024-01-31', 'createdate', point('IS_AFTER', dayEnd(2024, 1, 31))],
   ['createdate is before property closedate', 'createdate', { operationType: 'COMPARATIVE_DATE', operator: 'IS_BEFORE', ...F, comparisonPropertyName: 'closedate' }],
   ['createdate is after property closedate', 'createdate', { operationType: 'COMPARATIVE_DATE', operator: 'IS_AFTER', ...F, comparisonPropertyName: 'closedate' }],
-  ['createdate is less than 90 days ago', 'createdate', { operationType: 'ROLLING_DATE_RANGE', operator: 'IS_LESS_THAN_X_DAYS_AGO', ...F, numberOfDays: 90, requiresTimeZoneConversion: true }],
-  ['createdate is more than 90 days ago', 'createdate', { operationType: 'ROLLING_DATE_RANGE', operator: 'IS_MORE_THAN_X_DAYS_AGO', ...F, numberOfDays: 90, requiresTimeZoneConversion: true }],
-  ['closedate is less than 14 days from now', 'closedate', { operationType: 'ROLLING_DATE_RANGE', operator: 'IS_LESS_THAN_X_DAYS_FROM_NOW', ...F, numberOfDays: 14, requiresTimeZoneConversion: true }],
-  ['closedate is more than 14 days from now', 'closedate', { operationType: 'ROLLING_DATE_RANGE', operator: 'IS_MORE_THAN_X_DAYS_FROM_NOW', ...F, numberOfDays: 14, requiresTimeZoneConversion: true }],
+  // HubSpot's documented encoding of "is less than 3 days ago": from TODAY − 3 days to NOW.
+  ['createdate is less than 90 days ago', 'createdate', ranged('IS_BETWEEN', indexed(TODAY, { days: -90 }), indexed(NOW))],
+  ['createdate is more than 90 days ago', 'createdate', point('IS_BEFORE', indexed(TODAY, { days: -90 }))],
+  ['closedate is less than 14 days from now', 'closedate', ranged('IS_BETWEEN', indexed(NOW), indexed(END_OF_TODAY, { days: 14 }))],
+  ['closedate is more than 14 days from now', 'closedate', point('IS_AFTER', indexed(END_OF_TODAY, { days: 14 }))],
+  ['createdate is after today', 'createdate', point('IS_AFTER', indexed(END_OF_TODAY))],
+  ['createdate is before start of month', 'createdate', point('IS_BEFORE', indexed({ referenceType: 'MONTH', day: 1 }))],
+  ['createdate is after end of quarter', 'createdate', point('IS_AFTER', indexed({ referenceType: 'QUARTER', month: 1, day: 1, hour: 23, minute: 59, second: 59, millisecond: 999 }, { months: 3, days: -1 }))],
+  ['createdate is between start of week and 2 weeks after now', 'createdate', ranged('IS_BETWEEN', indexed({ referenceType: 'WEEK', dayOfWeek: 'MONDAY' }), indexed(NOW, { weeks: 2 }))],
+  ['createdate is today', 'createdate', ranged('IS_BETWEEN', indexed(TODAY), indexed(END_OF_TODAY))],
+  ['createdate is before 1 year before start of year', 'createdate', point('IS_BEFORE', indexed({ referenceType: 'YEAR', month: 1, day: 1 }, { years: -1 }))],
   ['createdate is in this month', 'createdate', { operationType: 'CALENDAR_DATE', operator: 'IN_THIS_TIME_UNIT', ...F, timeUnit: 'MONTH', useFiscalYear: false }],
   ['createdate is in this quarter so far', 'createdate', { operationType: 'CALENDAR_DATE', operator: 'IN_THIS_TIME_UNIT_SO_FAR', ...F, timeUnit: 'QUARTER', useFiscalYear: false }],
   ['closedate is in next 3 weeks', 'closedate', { operationType: 'CALENDAR_DATE', operator: 'IN_NEXT_TIME_UNIT', ...F, timeUnit: 'WEEK', timeUnitCount: 3, useFiscalYear: false }],
@@ -104,7 +129,7 @@ const CASES: Case[] = [
 function rowOf(where: string): OperatorRow | undefined {
   const cond = parseList(listText(where)).where as PropertyCondition;
   const def = TEST_SCHEMA.objects.contacts.get(cond.property.text);
-  return def && resolveOperation(cond.operator, cond.operands.kind, typeClassOf(def.type));
+  return def && operationFor(cond.operator, cond.operands.kind, def);
 }
 
 describe('compile: every operator-table row', () => {

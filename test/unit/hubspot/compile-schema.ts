@@ -3,12 +3,12 @@
 
 import type { PropertyDef, Schema } from '../../../server/src/language/schema-types';
 
-function prop(name: string, type: string, options: string[] = []): PropertyDef {
+function prop(name: string, type: string, options: string[] = [], fieldType = type === 'enumeration' ? 'select' : 'text'): PropertyDef {
   return {
     name,
     label: name,
     type,
-    fieldType: type === 'enumeration' ? 'select' : 'text',
+    fieldType,
     options: options.map((value, i) => ({ label: value, value, displayOrder: i })),
   };
 }
@@ -27,7 +27,7 @@ export const CONTACT_PROPERTIES: PropertyDef[] = [
   prop('num_visits', 'number'),
   prop('is_customer', 'bool'),
   prop('lifecyclestage', 'enumeration', ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer']),
-  prop('hs_interests', 'enumeration', ['crm', 'sales', 'service']),
+  prop('hs_interests', 'enumeration', ['crm', 'sales', 'service'], 'checkbox'),
   prop('birthday', 'date'),
   prop('createdate', 'datetime'),
   prop('closedate', 'datetime'),

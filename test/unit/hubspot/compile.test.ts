@@ -229,6 +229,13 @@ describe('compile: not pushed to the leaves', () => {
     ]);
   });
 
+  it('`P is not X and P is known` publishes the same filters as `P is not X`: the is known is implied', () => {
+    assert.deepEqual(filtersOf('country is not "PL" and country is known'), filtersOf('country is not "PL"'));
+    assert.deepEqual(branchesOf('associated company where (name is not "x" and name is known)'), branchesOf('associated company where name is not "x"'));
+    assert.equal(filtersOf('country is not "PL" including unknown and country is known')[0].length, 2, 'kept where the flag lets unknowns in');
+    assert.equal(filtersOf('email is known and country is not "PL"')[0].length, 2, 'kept for another property');
+  });
+
   it('not not a = a', () => {
     assert.deepEqual(filtersOf('not (not (country is "PL"))'), [[str('country', 'IS_EQUAL_TO', 'PL')]]);
   });
@@ -264,6 +271,12 @@ describe('compile: not pushed to the leaves', () => {
     });
   });
 
+  it('relative dates negate now that they are HubSpot\'s time ranges: not (less than 30 days ago) is IS_NOT_BETWEEN, flag flipped', () => {
+    const [[f]] = filtersOf('not (createdate is less than 30 days ago)');
+    const op = (f as { operation: { operator: string; includeObjectsWithNoValueSet: boolean } }).operation;
+    assert.deepEqual([op.operator, op.includeObjectsWithNoValueSet], ['IS_NOT_BETWEEN', true]);
+  });
+
   it('TIME_RANGED: not (is D) is IS_NOT_BETWEEN with the flag flipped', () => {
     const [[f]] = filtersOf('not (birthday is 2024-01-31)');
     const op = (f as { operation: { operator: string; includeObjectsWithNoValueSet: boolean } }).operation;
@@ -273,7 +286,6 @@ describe('compile: not pushed to the leaves', () => {
   const inexpressible: [string, RegExp][] = [
     ['⟦not (firstname starts with "Jo")⟧', /starts with/],
     ['⟦not (email ends with any of ("@a.com"))⟧', /ends with/],
-    ['⟦not (createdate is less than 30 days ago)⟧', /is more than N days ago/],
     ['⟦not (createdate is in this month)⟧', /IN_THIS_TIME_UNIT/],
     ['⟦not (createdate is before property closedate)⟧', /is after property/],
     ['email is known and ⟦not (country is "PL" or firstname starts with "A")⟧', /starts with/],

@@ -2,59 +2,10 @@
 // has no phrase. Trees are shown in a compact form so the expectations read like the language.
 
 import { strict as assert } from 'node:assert';
-import type { Expr, Operand, Value } from '../../../grammar/src/ast';
 import { compileList } from '../../../server/src/hubspot/compile';
 import { decompileList, decompileObjectList } from '../../../server/src/hubspot/decompile';
 import { TEST_SCHEMA } from './compile-schema';
-
-const CTX = { schema: TEST_SCHEMA, listNameFor: (id: string) => (id === '77' ? 'Webinar attendees' : undefined) };
-
-function showValue(v: Value): string {
-  if (v.kind === 'string') return JSON.stringify(v.value);
-  if (v.kind === 'number' || v.kind === 'date' || v.kind === 'datetime') return v.raw;
-  return String(v.value);
-}
-
-function showOperand(o: Operand): string {
-  switch (o.kind) {
-    case 'none': return '';
-    case 'single': return ` ${showValue(o.value)}`;
-    case 'list': return ` (${o.values.map(showValue).join(', ')})`;
-    case 'range': return ` ${showValue(o.low)} and ${showValue(o.high)}`;
-    case 'days': return ` ${showValue(o.count)} days`;
-    case 'calendar': return ` ${o.count ? `${showValue(o.count)} ` : ''}${o.unit}`;
-    case 'property': return ` property ${o.property.text}`;
-  }
-}
-
-/** A compact rendering of a tree, close to the language (not the grammar's printer). */
-function show(e: Expr | undefined): string {
-  if (!e) return '';
-  switch (e.kind) {
-    case 'and': return e.operands.map(show).join(' and ');
-    case 'or': return e.operands.map(show).join(' or ');
-    case 'not': return `not ${show(e.operand)}`;
-    case 'paren': return `(${show(e.inner)})`;
-    case 'property':
-      return `${e.property.text} ${e.operator}${showOperand(e.operands)}${e.includeUnknown ? ' including unknown' : ''}`;
-    case 'inList': return `in list ${e.target.by === 'id' ? `#${e.target.text}` : JSON.stringify(e.target.text)}`;
-    case 'association': return `associated company where ${show(e.where)}`;
-    case 'formSubmission':
-      return `submitted ${e.formId ? `form ${JSON.stringify(e.formId.text)}` : 'any form'}${e.withinLastDays ? ` in last ${showValue(e.withinLastDays)} days` : ''}`;
-    case 'constant': return e.accept ? 'everyone' : 'nobody';
-    case 'error': return '<error>';
-  }
-}
-
-const and = (...filters: unknown[]) => ({ filterBranchType: 'AND', filterBranches: [], filters });
-const root = (...ands: unknown[]) => ({ filterBranchType: 'OR', filters: [], filterBranches: ands });
-const dynamic = (filterBranch: unknown) => ({ listId: '9', name: 'Pulled', objectTypeId: '0-1', processingType: 'DYNAMIC', filterBranch });
-const prop = (property: string, operation: object) => ({ filterType: 'PROPERTY', property, operation });
-
-function decompiled(filterBranch: unknown) {
-  const result = decompileList(dynamic(filterBranch), CTX);
-  return { where: show(result.list?.where), codes: result.diagnostics.map((d) => d.code), result };
-}
+import { and, CTX, decompiled, dynamic, prop, root, show } from './decompile-support';
 
 describe('decompile: HubSpot documented examples', () => {
   it('the minimal example: first name John OR last name not Smith', () => {
@@ -63,7 +14,7 @@ describe('decompile: HubSpot documented examples', () => {
       and(prop('lastname', { operationType: 'MULTISTRING', operator: 'IS_NOT_EQUAL_TO', values: ['Smith'] })),
     );
     const { where, codes, result } = decompiled(json);
-    assert.equal(where, 'firstname is any of ("John") or lastname is none of ("Smith")');
+    assert.equal(where, 'firstname is any of ("John") or lastname is none of ("Smith") and lastname is known');
     assert.deepEqual(codes, []);
     assert.equal(result.list?.name.text, 'Pulled');
     assert.deepEqual(result.list?.settings.map((s) => [s.key.text, s.value?.value]), [['type', 'active']]);
@@ -89,7 +40,7 @@ describe('decompile: HubSpot documented examples', () => {
     assert.deepEqual(result.list?.settings.map((s) => [s.key.text, s.value?.value]), [['type', 'active'], ['timezone', 'America/New_York']]);
   });
 
-  it('"created in the last 30 days" (INDEXED time points) is not representable, named by path', () => {
+  it('"created in the last 30 days" (INDEXED TODAY − 30 days to NOW) → is less than 30 days ago', () => {
     const json = root(and(
       prop('email', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN' }),
       prop('createdate', {
@@ -99,11 +50,10 @@ describe('decompile: HubSpot documented examples', () => {
         upperBoundTimePoint: { timeType: 'INDEXED', timezoneSource: 'CUSTOM', zoneId: 'UTC', indexReference: { referenceType: 'NOW' } },
       }),
     ));
-    const { where, result } = decompiled(json);
-    assert.equal(where, 'email is known');
-    const messages = result.diagnostics.filter((d) => d.code === 'not-representable').map((d) => d.message);
-    assert.equal(messages.length, 2);
-    assert.match(messages[0], /^filterBranch\.filterBranches\[0\]\.filters\[1\]\.operation\.lowerBoundTimePoint: a INDEXED time point/);
+    const { where, codes, result } = decompiled(json);
+    assert.equal(where, 'email is known and createdate is less than days ago 30 days');
+    assert.deepEqual(codes, []);
+    assert.deepEqual(result.list?.settings.map((s) => [s.key.text, s.value?.value]), [['type', 'active'], ['timezone', 'UTC']]);
   });
 
   it('IN_LIST NOT_IN_LIST → not in list #1234; a known id → its name; a placeholder → its name', () => {
@@ -126,13 +76,31 @@ describe('decompile: echoes and phrases', () => {
     assert.deepEqual(result.diagnostics, []);
   });
 
+  it('reads the legacy datetime-rolling, rolling-property-updated and datetime-comparative types like their uppercase names', () => {
+    const legacy = (operationType: string, operation: object) => decompiled(root(and(prop('closedate', { operationType, ...operation })))).result;
+    const rolling = legacy('datetime-rolling', { operator: 'IS_MORE_THAN_X_DAYS_AGO', numberOfDays: 3 });
+    const updated = legacy('rolling-property-updated', { operator: 'UPDATED_IN_LAST_X_DAYS', numberOfDays: 7 });
+    const comparative = legacy('datetime-comparative', { operator: 'IS_AFTER', comparisonPropertyName: 'createdate' });
+    for (const r of [rolling, updated, comparative]) assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.equal(show(updated.list?.where), 'closedate updated in last 7 days');
+    assert.equal(show(comparative.list?.where), 'closedate is after property createdate');
+  });
+
+  it('an association type other than the unlabeled one is refused, never read as "any associated company"', () => {
+    const branch = { filterBranchType: 'ASSOCIATION', objectTypeId: '0-2', associationTypeId: 5, associationCategory: 'USER_DEFINED', operator: 'IN_LIST', filterBranches: [],
+      filters: [prop('industry', { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values: ['BANKING'] })] };
+    const { result } = decompiled(root({ filterBranchType: 'AND', filters: [], filterBranches: [branch] }));
+    assert.equal(result.list, undefined);
+    assert.match(result.diagnostics[0].message, /associationTypeId: the USER_DEFINED association type 5 cannot be written/);
+  });
+
   it('including unknown, enumeration single value, numeric strings', () => {
     const json = root(and(
       prop('country', { operationType: 'STRING', operator: 'IS_NOT_EQUAL_TO', value: 'PL', includeObjectsWithNoValueSet: true }),
       prop('lifecyclestage', { operationType: 'ENUMERATION', operator: 'IS_NONE_OF', values: ['lead'] }),
       prop('num_visits', { operationType: 'NUMBER', operator: 'IS_GREATER_THAN', value: '3' }),
     ));
-    assert.equal(decompiled(json).where, 'country is not "PL" including unknown and lifecyclestage is not lead and num_visits > 3');
+    assert.equal(decompiled(json).where, 'country is not "PL" including unknown and lifecyclestage is not lead and lifecyclestage is known and num_visits > 3');
   });
 
   it('an INCLUSIVE time point reads as not (…) with the flag flipped', () => {
@@ -188,13 +156,13 @@ describe('decompile: echoes and phrases', () => {
 });
 
 describe('decompile: what has no phrase, and bad JSON', () => {
-  it('EMAIL_EVENT and PAGE_VIEW filters: not-representable with their paths; the rest decompiles', () => {
+  it('EMAIL_EVENT and PAGE_VIEW filters: not-representable with their paths, and no list (never a broader one)', () => {
     const json = root(
       and(prop('email', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN' }), { filterType: 'EMAIL_EVENT', appId: '1', emailId: '2', level: 'X', operator: 'OPENED' }),
       and({ filterType: 'PAGE_VIEW', pageUrl: 'https://x', operator: 'HAS_PAGEVIEW_EQ' }),
     );
     const { where, result } = decompiled(json);
-    assert.equal(where, 'email is known');
+    assert.deepEqual([where, result.list, result.text], ['', undefined, undefined]);
     assert.deepEqual(result.diagnostics.map((d) => [d.code, d.message.split(':')[0]]), [
       ['not-representable', 'filterBranch.filterBranches[0].filters[1]'],
       ['not-representable', 'filterBranch.filterBranches[1].filters[0]'],

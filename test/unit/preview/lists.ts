@@ -21,15 +21,15 @@ export function listOf(where: string, timezone?: string, name = 'Under test'): L
   return list;
 }
 
-function prop(name: string, type: string, options: string[] = []): PropertyDef {
-  return { name, label: name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), type, fieldType: type === 'enumeration' ? 'checkbox' : 'text', options: options.map((value) => ({ label: value.toUpperCase(), value })) };
+function prop(name: string, type: string, options: string[] = [], fieldType = type === 'enumeration' ? 'checkbox' : 'text'): PropertyDef {
+  return { name, label: name.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), type, fieldType, options: options.map((value) => ({ label: value.toUpperCase(), value })) };
 }
 
 /** A small portal schema for the tests. */
 export function testSchema(): Schema {
   const contacts = [
     prop('email', 'string'), prop('country', 'string'), prop('jobtitle', 'string'),
-    prop('lifecyclestage', 'enumeration', ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer']),
+    prop('lifecyclestage', 'enumeration', ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer'], 'radio'),
     prop('hs_tags', 'enumeration', ['a', 'b', 'c']),
     prop('num_employees', 'number'), prop('annualrevenue', 'number'),
     prop('createdate', 'datetime'), prop('closedate', 'date'), prop('notes_last_contacted', 'datetime'),

@@ -51,12 +51,16 @@ function historyOf(raw: Record<string, unknown>): Record<string, HistoryValue[]>
 
 export async function companiesFor(api: Api, contactIds: string[], properties: string[]): Promise<Map<string, CrmRecordData[]>> {
   const companyIdsByContact = new Map<string, string[]>(contactIds.map((id) => [id, []]));
+  const primaryOf = new Map<string, string>();
   for (const batch of chunks(contactIds, ASSOCIATION_BATCH)) {
     const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', 'companies'), { inputs: batch.map((id) => ({ id })) }, { readOnly: true });
     for (const item of arrayOf(answer, 'results', 'a batch of associations', api.host)) {
-      const result = item as { from?: { id?: unknown }; to?: { toObjectId?: unknown }[] };
+      const result = item as { from?: { id?: unknown }; to?: { toObjectId?: unknown; associationTypes?: { typeId?: unknown }[] }[] };
       if (result?.from?.id === undefined || !Array.isArray(result.to)) throw toAccountError(new Error(`HubSpot at ${api.host} sent an association result without "from" and "to"`), api.host);
       companyIdsByContact.set(String(result.from.id), result.to.map((to) => String(to.toObjectId)));
+      // Association type 1 is HubSpot's "Contact with Primary Company".
+      const primary = result.to.find((to) => Array.isArray(to.associationTypes) && to.associationTypes.some((t) => t?.typeId === 1));
+      if (primary) primaryOf.set(String(result.from.id), String(primary.toObjectId));
     }
   }
   const companyIds = [...new Set([...companyIdsByContact.values()].flat())];
@@ -67,7 +71,8 @@ export async function companiesFor(api: Api, contactIds: string[], properties: s
   }
   const result = new Map<string, CrmRecordData[]>();
   for (const [contactId, ids] of companyIdsByContact) {
-    result.set(contactId, ids.map((id) => companies.get(id)).filter((c): c is CrmRecordData => c !== undefined));
+    const found = ids.map((id) => companies.get(id)).filter((c): c is CrmRecordData => c !== undefined);
+    result.set(contactId, found.map((c) => (primaryOf.get(contactId) === c.id ? { ...c, primary: true } : c)));
   }
   return result;
 }

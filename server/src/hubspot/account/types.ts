@@ -64,6 +64,8 @@ export interface CrmRecordData {
   history?: Record<string, HistoryValue[]>;
   /** When HubSpot last changed the record (ISO), when HubSpot says. */
   updatedAt?: string;
+  /** A company read as a contact's association: true when it is that contact's primary company. */
+  primary?: boolean;
 }
 
 export interface PageContactsOptions {

@@ -8,6 +8,7 @@ import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
   COMPANIES_OBJECT_TYPE_ID,
   CONTACT_TO_COMPANY_TYPE_ID,
+  PRIMARY_COMPANY_TYPE_ID,
   MAX_AND_BRANCHES,
   MAX_FILTERS,
   listPlaceholder,
@@ -16,6 +17,7 @@ import {
 } from '../filter-branch';
 import { describeCount, distribute, sizeOf, type Item, type Tree } from './dnf';
 import { negateFilter } from './negate';
+import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
 
 export interface CriteriaEnv {
@@ -144,10 +146,10 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
       branch: {
         filterBranchType: 'ASSOCIATION',
         objectTypeId: COMPANIES_OBJECT_TYPE_ID,
-        associationTypeId: CONTACT_TO_COMPANY_TYPE_ID,
+        associationTypeId: cond.primary ? PRIMARY_COMPANY_TYPE_ID : CONTACT_TO_COMPANY_TYPE_ID,
         associationCategory: 'HUBSPOT_DEFINED',
         operator: 'IN_LIST',
-        filters: items.map((i) => (i as { filter: PropertyFilter }).filter),
+        filters: withoutImpliedKnown(items.map((i) => (i as { filter: PropertyFilter }).filter)),
         filterBranches: [],
       },
     },

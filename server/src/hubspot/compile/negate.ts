@@ -44,10 +44,6 @@ function negateProperty(filter: PropertyFilter): NegationResult {
 
 /** Near-opposites worth suggesting; none is exact, so the message says what differs. */
 const HINTS: Record<string, string> = {
-  IS_LESS_THAN_X_DAYS_AGO: 'consider `is more than N days ago` (it differs on the boundary, for future dates and for unknown values)',
-  IS_MORE_THAN_X_DAYS_AGO: 'consider `is less than N days ago` (it differs on the boundary, for future dates and for unknown values)',
-  IS_LESS_THAN_X_DAYS_FROM_NOW: 'consider `is more than N days from now` (it differs on the boundary, for past dates and for unknown values)',
-  IS_MORE_THAN_X_DAYS_FROM_NOW: 'consider `is less than N days from now` (it differs on the boundary, for past dates and for unknown values)',
   STARTS_WITH: 'no condition means exactly "does not start with": `does not contain` also leaves out values that hold the text anywhere else, so use it only if that is what you mean',
   ENDS_WITH: 'to leave out an email domain, write `hs_email_domain is not "example.com"` (HubSpot keeps the domain of every email in it); `does not contain` is no opposite either, it also leaves out values that hold the text anywhere else',
   IN_THIS_TIME_UNIT: 'rewrite it with `is before` / `is after` dates',

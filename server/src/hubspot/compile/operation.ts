@@ -2,10 +2,10 @@
 // (server/src/language/operators.ts) and the shapes of hubspot-api.md §2.3.
 
 import type { Operand, PropertyCondition, Value } from '../../../../grammar/src/ast';
-import { resolveOperation, typeClassOf, type OperatorRow } from '../../language/operators';
+import { operationFor, typeClassOf, type OperatorRow } from '../../language/operators';
 import type { PropertyDef } from '../../language/schema-types';
-import type { DateTimePoint, EndpointBehavior, PropertyOperation, WallClock } from '../filter-branch';
-import { datetimeLiteralToWallClock, endOfDay, startOfDay, validWall } from './time';
+import type { PropertyOperation } from '../filter-branch';
+import { OperandError, rollingOperation, timePointOperation, timeRangedOperation, type TimeEnv } from './time-operation';
 
 /** What an operation needs to know besides the condition. */
 export interface OperationEnv {
@@ -16,26 +16,23 @@ export interface OperationEnv {
 
 export type OperationResult = { operation: PropertyOperation } | { error: string };
 
-/** Thrown only inside this module and turned into an `{ error }` result at its edge. */
-class OperandError extends Error {}
-
 export function compileOperation(cond: PropertyCondition, prop: PropertyDef, env: OperationEnv): OperationResult {
-  const typeClass = typeClassOf(prop.type);
-  const row = resolveOperation(cond.operator, cond.operands.kind, typeClass);
+  const row = operationFor(cond.operator, cond.operands.kind, prop);
   if (!row) {
     return { error: `\`${cond.operator}\` with this operand does not apply to \`${prop.name}\` (type ${prop.type})` };
   }
   try {
-    return { operation: buildOperation(row, cond, env) };
+    return { operation: buildOperation(row, cond, prop, env) };
   } catch (e) {
     if (e instanceof OperandError) return { error: e.message };
     throw e;
   }
 }
 
-function buildOperation(row: OperatorRow, cond: PropertyCondition, env: OperationEnv): PropertyOperation {
+function buildOperation(row: OperatorRow, cond: PropertyCondition, prop: PropertyDef, env: OperationEnv): PropertyOperation {
   const base = { operator: row.operator, includeObjectsWithNoValueSet: cond.includeUnknown !== undefined };
   const o = cond.operands;
+  if (row.operationType === 'TIME_POINT' || row.operationType === 'TIME_RANGED') return timeOperation(row, base, o, timeEnv(row, prop, env));
   switch (row.operationType) {
     case 'ALL_PROPERTY':
       return { operationType: 'ALL_PROPERTY', ...base };
@@ -51,19 +48,28 @@ function buildOperation(row: OperatorRow, cond: PropertyCondition, env: Operatio
       return { operationType: 'BOOL', ...base, value: bool(single(o)) };
     case 'ENUMERATION':
       return { operationType: 'ENUMERATION', ...base, values: values(o).map(text) };
-    case 'ROLLING_DATE_RANGE':
-      return { operationType: 'ROLLING_DATE_RANGE', ...base, numberOfDays: days(o), requiresTimeZoneConversion: true };
     case 'ROLLING_PROPERTY_UPDATED':
       return { operationType: 'ROLLING_PROPERTY_UPDATED', ...base, numberOfDays: days(o) };
     case 'CALENDAR_DATE':
       return calendar(base, o);
     case 'COMPARATIVE_DATE':
       return { operationType: 'COMPARATIVE_DATE', ...base, comparisonPropertyName: otherDate(o, env) };
-    case 'TIME_POINT':
-      return timePoint(base, single(o), env.zone);
-    case 'TIME_RANGED':
-      return timeRanged(base, o, env.zone);
+    default:
+      throw new OperandError(`${row.operationType} is not written by this compiler`);
   }
+}
+
+/** Updated-at phrases compare a timestamp; a `date` property's own value is a day. */
+function timeEnv(row: OperatorRow, prop: PropertyDef, env: OperationEnv): TimeEnv {
+  const parser = row.propertyParser ?? 'VALUE';
+  return { zone: env.zone, dateOnly: parser === 'VALUE' && prop.type === 'date', propertyParser: parser };
+}
+
+function timeOperation(row: OperatorRow, base: { operator: string; includeObjectsWithNoValueSet: boolean }, o: Operand, env: TimeEnv): PropertyOperation {
+  if (o.kind === 'days') return rollingOperation(row.surface, days(o), base, env);
+  if (o.kind === 'range') return timeRangedOperation(base, o.low, o.high, env);
+  const v = single(o);
+  return row.operationType === 'TIME_POINT' ? timePointOperation(base, v, env) : timeRangedOperation(base, v, v, env);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,7 +96,7 @@ function text(v: Value): string {
   if (v.kind === 'string' || v.kind === 'word') return v.value;
   if (v.kind === 'number') return v.raw;
   if (v.kind === 'boolean') return String(v.value);
-  throw new OperandError(`expected text, found the ${v.kind} ${v.raw}`);
+  throw new OperandError(`expected text, found the ${v.kind} ${v.kind === 'relative' ? v.anchor : v.raw}`);
 }
 
 function num(v: Value): number {
@@ -133,61 +139,4 @@ function otherDate(o: Operand, env: OperationEnv): string {
   if (!other) throw new OperandError(`unknown property \`${o.property.text}\``);
   if (typeClassOf(other.type) !== 'date') throw new OperandError(`\`${other.name}\` is not a date property`);
   return other.name;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Dates: every literal becomes a wall clock in the list's zone.
-
-type Base = { operator: string; includeObjectsWithNoValueSet: boolean };
-
-function point(wall: WallClock, zone: string): DateTimePoint {
-  return { timeType: 'DATE', timezoneSource: 'CUSTOM', zoneId: zone, ...wall };
-}
-
-/** A date literal is the whole day [start, end]; a datetime literal is one instant [t, t]. */
-function dayOrInstant(v: Value, zone: string): [WallClock, WallClock] {
-  if (v.kind === 'date') {
-    const start = startOfDay(v.year, v.month, v.day);
-    if (!validWall(start)) throw new OperandError(`${v.raw} is not a date`);
-    return [start, endOfDay(v.year, v.month, v.day)];
-  }
-  if (v.kind === 'datetime') {
-    const wall = datetimeLiteralToWallClock(v.raw, zone);
-    if (!wall) throw new OperandError(`${v.raw} is not a datetime in time zone ${zone}`);
-    return [wall, wall];
-  }
-  throw new OperandError('expected a date (2024-01-31) or datetime (2024-01-31T10:00:00Z)');
-}
-
-function timePoint(base: Base, v: Value, zone: string): PropertyOperation {
-  const [start, end] = dayOrInstant(v, zone);
-  const after = base.operator === 'IS_AFTER';
-  return {
-    operationType: 'TIME_POINT',
-    type: 'TIME_POINT',
-    ...base,
-    operator: after ? 'IS_AFTER' : 'IS_BEFORE',
-    // `is after D` is after the end of D; `is before D` is before its start.
-    timePoint: point(after ? end : start, zone),
-    endpointBehavior: 'EXCLUSIVE',
-    propertyParser: 'VALUE',
-  };
-}
-
-function timeRanged(base: Base, o: Operand, zone: string): PropertyOperation {
-  const [low, high] = o.kind === 'range' ? [o.low, o.high] : [single(o), single(o)];
-  const lower = dayOrInstant(low, zone)[0];
-  const upper = dayOrInstant(high, zone)[1];
-  const inclusive: EndpointBehavior = 'INCLUSIVE';
-  return {
-    operationType: 'TIME_RANGED',
-    type: 'TIME_RANGED',
-    ...base,
-    operator: base.operator === 'IS_NOT_BETWEEN' ? 'IS_NOT_BETWEEN' : 'IS_BETWEEN',
-    lowerBoundTimePoint: point(lower, zone),
-    upperBoundTimePoint: point(upper, zone),
-    lowerBoundEndpointBehavior: inclusive,
-    upperBoundEndpointBehavior: inclusive,
-    propertyParser: 'VALUE',
-  };
 }

@@ -53,19 +53,23 @@ function utcOf(w: WallClock): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
 }
 
-/** The instant of a wall clock in `zone` (the earlier one when a DST overlap makes two). */
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant of a wall clock in `zone`, as java.time resolves it: the earlier one when a DST overlap
+ * makes two; in a gap, the wall clock moved forward by the gap. Undefined for an unknown zone.
+ */
 export function instantOf(zone: string, wall: WallClock): number | undefined {
   const target = utcOf(wall);
-  let guess = target;
-  // Two corrections settle the zone offset, also across a DST change.
-  for (let i = 0; i < 3; i++) {
-    const seen = wallClockAt(zone, guess);
-    if (!seen) return undefined;
-    const diff = utcOf(seen) - target;
-    if (diff === 0) return guess;
-    guess -= diff;
-  }
-  return guess;
+  const offsetAt = (t: number) => {
+    const w = wallClockAt(zone, t);
+    return w ? utcOf(w) - t : undefined;
+  };
+  const [early, late] = [offsetAt(target - DAY_MS), offsetAt(target + DAY_MS)];
+  if (early === undefined || late === undefined) return undefined;
+  const candidates = [target - early, target - late];
+  const fitting = candidates.filter((t) => offsetAt(t) !== undefined && utcOf(wallClockAt(zone, t)!) === target);
+  return fitting.length > 0 ? Math.min(...fitting) : candidates[0];
 }
 
 /** Offset of `zone` from UTC at `epochMs`, in minutes. */

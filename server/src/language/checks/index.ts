@@ -25,6 +25,8 @@ import { checkSalesforceRequiredFields } from './sync-salesforce-required';
 import { checkSalesforceTypes } from './sync-salesforce-types';
 import { checkWorkspaceSync } from './sync-workspace';
 import { checkValues } from './values';
+import { checkNoValueTrap } from './no-value';
+import { checkMultiSelectEquality } from './multi-select';
 
 export type { FileCheckContext } from './context';
 export type { PathDiagnostic } from './list-references';
@@ -36,6 +38,8 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['value-type', checkValues],
   ['option', checkOptions],
   ['condition', checkConditions],
+  ['no-value', checkNoValueTrap],
+  ['multi-select', checkMultiSelectEquality],
   ['list-settings', checkListSettings],
   ['sync-block', checkSyncBlocks],
   ['auto-create', checkAutoCreate],

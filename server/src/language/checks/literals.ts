@@ -3,6 +3,7 @@
 
 import type { Value } from '../../../../grammar/src/ast';
 import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { relativeText } from '../../../../grammar/src/print-expr';
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -68,5 +69,7 @@ export function describeValue(value: Value): string {
       return `the date ${value.raw}`;
     case 'datetime':
       return `the date and time ${value.raw}`;
+    case 'relative':
+      return `the relative time \`${relativeText(value)}\``;
   }
 }

@@ -4,7 +4,7 @@
 
 import type { PropertyCondition } from '../../../../grammar/src/ast';
 import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
-import { OPERATOR_TABLE, resolveOperation, typeClassOf, type OperandKind, type TypeClass } from '../operators';
+import { OPERATOR_TABLE, isMultiSelect, operationFor, resolveOperation, typeClassOf, type OperandKind, type TypeClass } from '../operators';
 import type { PropertyDef } from '../schema-types';
 import { describeProperty, propertyConditions } from '../walk';
 import type { FileCheckContext } from './context';
@@ -20,13 +20,9 @@ const OPERAND_WORDS: Record<OperandKind, string> = {
   property: 'another property',
 };
 
-/** Operand kinds the table accepts for this phrase on this type class. */
-function operandKindsFor(surface: PropertyCondition['operator'], typeClass: TypeClass): OperandKind[] {
-  const kinds = new Set<OperandKind>();
-  for (const r of OPERATOR_TABLE) {
-    if (r.surface === surface && (r.types === 'any' || r.types.includes(typeClass))) kinds.add(r.operand);
-  }
-  return [...kinds];
+/** Operand kinds the table accepts for this phrase on this property. */
+function operandKindsFor(surface: PropertyCondition['operator'], def: PropertyDef): OperandKind[] {
+  return [...new Set(OPERATOR_TABLE.filter((r) => r.surface === surface && operationFor(r.surface, r.operand, def) !== undefined).map((r) => r.operand))];
 }
 
 function typePhrase(def: PropertyDef): string {
@@ -37,17 +33,17 @@ function typePhrase(def: PropertyDef): string {
 const SLOT_WORDS: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U: 'month', $P: 'P' };
 
 /** Operator phrases as the user writes them (`was updated in last N days`), one spelling each. */
-function spelledPhrases(typeClass: TypeClass): string[] {
+function spelledPhrases(typeClass: TypeClass, multi: boolean): string[] {
   const seen = new Set<string>();
   for (const phrase of PHRASES) {
-    if (!phrase.offered || !resolveOperation(phrase.surface, phrase.operand, typeClass)) continue;
+    if (!phrase.offered || !resolveOperation(phrase.surface, phrase.operand, typeClass, multi)) continue;
     seen.add(phrase.parts.map((part) => SLOT_WORDS[part] ?? part).join(' '));
   }
   return [...seen];
 }
 
 function operatorMismatch(condition: PropertyCondition, def: PropertyDef, written: string): Diagnostic {
-  const valid = spelledPhrases(typeClassOf(def.type)).map((s) => `\`${s}\``).join(', ');
+  const valid = spelledPhrases(typeClassOf(def.type), isMultiSelect(def)).map((s) => `\`${s}\``).join(', ');
   const message = `\`${written}\` does not apply to ${describeProperty(def)}, ${typePhrase(def)}; valid operators for it are ${valid}.`;
   return diagnostic('operator-type-mismatch', message, condition.operatorSpan);
 }
@@ -63,9 +59,8 @@ function shapeMismatch(condition: PropertyCondition, def: PropertyDef, kinds: Op
 /** The diagnostic for a condition whose operator or operand shape has no row, if any. */
 /** `text` is the document, so the message can quote the operator as written; without it, its canonical name. */
 export function operatorProblem(condition: PropertyCondition, def: PropertyDef, text?: string): Diagnostic | undefined {
-  const typeClass = typeClassOf(def.type);
-  if (resolveOperation(condition.operator, condition.operands.kind, typeClass)) return undefined;
-  const kinds = operandKindsFor(condition.operator, typeClass);
+  if (operationFor(condition.operator, condition.operands.kind, def)) return undefined;
+  const kinds = operandKindsFor(condition.operator, def);
   const written = text?.slice(condition.operatorSpan.start, condition.operatorSpan.end).replace(/\s+/g, ' ') ?? condition.operator;
   return kinds.length === 0 ? operatorMismatch(condition, def, written) : shapeMismatch(condition, def, kinds);
 }

@@ -4,9 +4,9 @@
 
 import type { PropertyCondition, Value } from '../../../../grammar/src/ast';
 import { diagnostic, type Diagnostic, type Fix } from '../../../../grammar/src/diagnostic';
-import { typeClassOf, type TypeClass } from '../operators';
+import { operationFor, typeClassOf, type TypeClass } from '../operators';
 import type { PropertyDef, Schema, ObjectTypeName } from '../schema-types';
-import { describeProperty, operandValues, propertyConditions, quoteString } from '../walk';
+import { describeProperty, operandValues, propertyConditions, quoteString, valueText } from '../walk';
 import type { FileCheckContext } from './context';
 import { checkCount, checkDateValue, describeValue } from './literals';
 import { operatorProblem } from './operator-type';
@@ -17,7 +17,7 @@ const ACCEPTED: Record<Exclude<TypeClass, 'other'>, Value['kind'][]> = {
   bool: ['boolean'],
   // Option values are compared as text, so any literal can name one (`unknown-option` checks it).
   enumeration: ['string', 'word', 'number', 'boolean'],
-  date: ['date', 'datetime'],
+  date: ['date', 'datetime', 'relative'],
 };
 
 const EXPECTED_WORDS: Record<Exclude<TypeClass, 'other'>, string> = {
@@ -35,7 +35,7 @@ function replaceWith(value: Value, newText: string, title: string): Fix[] {
 /** A fix when the literal is right but written as the wrong kind (`"42"` for a number, `lead` for text). */
 function literalFix(value: Value, typeClass: TypeClass): Fix[] | undefined {
   if (typeClass === 'string' && value.kind !== 'string') {
-    const text = value.kind === 'number' || value.kind === 'date' || value.kind === 'datetime' ? value.raw : String(value.value);
+    const text = valueText(value);
     return replaceWith(value, quoteString(text), `Quote it: ${quoteString(text)}`);
   }
   if (value.kind !== 'string') return undefined;
@@ -45,8 +45,7 @@ function literalFix(value: Value, typeClass: TypeClass): Fix[] | undefined {
   return undefined;
 }
 
-function literalMismatch(value: Value, def: PropertyDef): Diagnostic | undefined {
-  const typeClass = typeClassOf(def.type);
+function literalMismatch(value: Value, def: PropertyDef, typeClass: TypeClass): Diagnostic | undefined {
   if (typeClass === 'other' || ACCEPTED[typeClass].includes(value.kind)) return undefined;
   const message = `${describeProperty(def)} is ${/^[aeiou]/i.test(def.type) ? 'an' : 'a'} ${def.type} property, so it needs ${EXPECTED_WORDS[typeClass]}, not ${describeValue(value)}.`;
   return diagnostic('value-type-mismatch', message, value, 'error', literalFix(value, typeClass));
@@ -62,8 +61,10 @@ function comparedPropertyMismatch(condition: PropertyCondition, schema: Schema, 
 
 function conditionValueProblems(condition: PropertyCondition, def: PropertyDef, ctx: FileCheckContext, objectType: ObjectTypeName): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // `was updated before|after|between` compares the time of the last update, whatever the property's type.
+  const typeClass = operationFor(condition.operator, condition.operands.kind, def)?.propertyParser === 'UPDATED_AT' ? 'date' : typeClassOf(def.type);
   for (const value of operandValues(condition)) {
-    const problem = literalMismatch(value, def) ?? checkDateValue(value);
+    const problem = literalMismatch(value, def, typeClass) ?? checkDateValue(value);
     if (problem) out.push(problem);
   }
   const operand = condition.operands;

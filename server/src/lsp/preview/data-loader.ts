@@ -50,6 +50,7 @@ export class DataLoader {
   forget(): void {
     this.choice = undefined;
     this.loaded = undefined;
+    this.ctx.publisher.setNoValueCounts(undefined);
     this.stuck = undefined;
     this.announced.clear();
   }
@@ -114,6 +115,7 @@ export class DataLoader {
     this.loaded = { key: wanted.key, needs: this.needsOf(lists, settings, now), now, kind };
     const note = zoneNote(outcome.portalTimeZone, settings.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
     this.status = { state: 'ready', source: wanted.label, kind, total: outcome.total, ...(note ? { note } : {}) };
+    this.ctx.publisher.setNoValueCounts({ total: outcome.total, counts: outcome.noValueCounts });
     if (note) this.ctx.connection.console.info(`hslist preview: ${note}`);
     const { info, problems } = describeReport(outcome.report, performance.now() - started);
     const refresh = outcome.refresh ? ` (${outcome.refresh.mode} refresh: ${outcome.refresh.reason}; ${outcome.refresh.fetched.toLocaleString('en-US')} fetched)` : '';
@@ -145,6 +147,7 @@ export class DataLoader {
 
   /** Records why there are no counts and says so once (not on every keystroke). */
   private unavailable(state: 'no-data' | 'error' | 'cancelled', message: string, level: 'info' | 'warn', label?: string): false {
+    this.ctx.publisher.setNoValueCounts(undefined);
     const source = label ?? (this.choice?.data.kind === 'file' ? this.choice.data.path : this.choice?.data.kind === 'hubspot' ? 'HubSpot' : undefined);
     this.status = { state, message, ...(source ? { source } : {}), ...(this.choice && this.choice.data.kind !== 'none' ? { kind: this.choice.data.kind } : {}) };
     if (!this.announced.has(message)) {

@@ -71,7 +71,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { kind: 'progress'; id: number; progress: Progress }
-  | { kind: 'loaded'; id: number; total: number; report: SourceReport; refresh?: Refresh; portalTimeZone?: string }
+  | { kind: 'loaded'; id: number; total: number; report: SourceReport; refresh?: Refresh; portalTimeZone?: string; noValueCounts: Record<string, number> }
   | { kind: 'done'; id: number }
   | { kind: 'evaluated'; id: number; previews: ListPreview[] }
   | { kind: 'rows'; id: number; matches: number; columns: string[]; rows: PreviewRow[] }

@@ -11,6 +11,7 @@ import type { FromWorker, ListPreview, ToWorker } from './worker-messages';
 import { csvOf, pageOf, rowsOf } from './rows';
 import { LoadedPreview } from './worker-lists';
 import { simulateInWorker } from './worker-sync';
+import { popcount } from '../../preview/bitset';
 
 const latest = (workerData as { latest: Int32Array }).latest;
 let loaded: LoadedPreview | undefined;
@@ -48,7 +49,8 @@ async function load(req: Extract<ToWorker, { kind: 'load' }>): Promise<FromWorke
     if ('error' in data) return { kind: 'failed', id: req.id, message: data.error };
     loaded = new LoadedPreview(data, req.schema, req.defaultTimezone);
     const portalTimeZone = data.portal?.timeZone;
-    return { kind: 'loaded', id: req.id, total: data.store.size, report: data.report, ...(data.refresh ? { refresh: data.refresh } : {}), ...(portalTimeZone ? { portalTimeZone } : {}) };
+    const noValueCounts = Object.fromEntries([...data.store.columns].map(([name, col]) => [name, data.store.size - popcount(col.known)]));
+    return { kind: 'loaded', id: req.id, total: data.store.size, report: data.report, noValueCounts, ...(data.refresh ? { refresh: data.refresh } : {}), ...(portalTimeZone ? { portalTimeZone } : {}) };
   } catch (e) {
     if (e instanceof PreviewCancelled || abort.signal.aborted) return { kind: 'cancelled', id: req.id };
     throw e;

@@ -33,7 +33,7 @@ export async function readExtras(account: HubSpotAccount, contactIds: string[], 
     throwIfAborted(options.signal);
     options.onProgress?.({ phase: 'companies', done: 0, total: contactIds.length });
     const found = await untilAborted(account.getCompaniesFor(contactIds, needs.companyProperties.length > 0 ? needs.companyProperties : ['name']), options.signal);
-    companies = new Map([...found].map(([id, list]) => [id, list.map((c) => ({ id: c.id, properties: c.properties }))]));
+    companies = new Map([...found].map(([id, list]) => [id, list.map((c) => ({ id: c.id, properties: c.properties, ...(c.primary ? { primary: true } : {}) }))]));
     options.onProgress?.({ phase: 'companies', done: contactIds.length, total: contactIds.length });
   }
   return { memberships, companies, missingLists };

@@ -2,7 +2,7 @@
 // the workspace, so one cached snapshot serves every list and a later edit rarely needs new data.
 
 import type { PlanNode } from '../plan-types';
-import { isHistoryOperator } from '../../language/operators';
+import { readsHistory } from '../../language/operators';
 
 /** Always loaded: samples show each contact's email and name, and `--explain` finds contacts by email. */
 export const IDENTITY_PROPERTIES = ['email', 'firstname', 'lastname'] as const;
@@ -71,7 +71,7 @@ function walk(plan: PlanNode, c: Collector, inCompany: boolean): void {
       const target = inCompany ? c.companies : c.contacts;
       target.add(plan.filter.property);
       if (plan.filter.otherProperty) target.add(plan.filter.otherProperty);
-      if (!inCompany && isHistoryOperator(plan.filter.operator)) c.history.add(plan.filter.property);
+      if (!inCompany && readsHistory(plan.filter)) c.history.add(plan.filter.property);
       return;
     }
     default:

@@ -113,7 +113,9 @@ function acceptRecord(value: unknown, line: number, s: State, sink: Sink): void 
   const record: ContactRecord = { id, properties: checkProperties(v.properties as Record<string, unknown>, line, s) };
   if (v.propertiesWithHistory && typeof v.propertiesWithHistory === 'object') record.history = history(v.propertiesWithHistory as Record<string, unknown>);
   if (Array.isArray(v.listMemberships)) record.listMemberships = v.listMemberships.map(String);
-  if (Array.isArray(v.companies)) record.companies = v.companies.filter(isRecordLike).map((c) => ({ id: String(c.id), properties: stringProps(c.properties) }));
+  if (Array.isArray(v.companies)) {
+    record.companies = v.companies.filter(isRecordLike).map((c) => ({ id: String(c.id), properties: stringProps(c.properties), ...(c.primary === true ? { primary: true } : {}) }));
+  }
   if (Array.isArray(v.formSubmissions)) record.formSubmissions = v.formSubmissions.filter(isRecordLike).map((f) => ({ formId: String(f.formId), timestamp: toMs(f.timestamp) }));
   s.report.loaded();
   sink(record);

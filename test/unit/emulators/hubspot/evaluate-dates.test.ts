@@ -54,6 +54,27 @@ describe('HubSpot emulator evaluator: time points', () => {
     assert.deepEqual(kept(day('IS_NOT_BETWEEN'), people), ['next']);
     assert.deepEqual(kept(day('IS_BETWEEN', 'EXCLUSIVE'), people), ['end']);
   });
+  it('a month offset from the 31st lands on the last day of a shorter month (Jan 31 + 1 month = Feb 29 in 2024)', () => {
+    const beforeMonthAhead = property('when', { operationType: 'TIME_POINT', operator: 'IS_BEFORE', endpointBehavior: 'EXCLUSIVE', timePoint: indexed('TODAY', { months: 1 }) });
+    const now = Date.parse('2024-01-31T12:00:00Z');
+    assert.deepEqual(kept(beforeMonthAhead, { feb28: at('2024-02-28T23:59:59Z'), feb29: at('2024-02-29T00:00:00Z') }, { now }), ['feb28']);
+  });
+  it('WEEK, MONTH, QUARTER and YEAR references name a day of the current unit; date properties compare as days', () => {
+    const after = (indexReference: object, offset?: object) => property('when', { operationType: 'TIME_POINT', operator: 'IS_AFTER', endpointBehavior: 'EXCLUSIVE', timePoint: { timeType: 'INDEXED', timezoneSource: 'CUSTOM', zoneId: 'UTC', indexReference, offset } });
+    const endOfDay = { hour: 23, minute: 59, second: 59, millisecond: 999 };
+    // now = Saturday 2024-06-15: the week ends on Sunday the 16th, the quarter on June 30.
+    assert.deepEqual(kept(after({ referenceType: 'WEEK', dayOfWeek: 'SUNDAY', ...endOfDay }), { sun: at('2024-06-16T23:00:00Z'), mon: at('2024-06-17T00:00:00Z') }), ['mon']);
+    assert.deepEqual(kept(after({ referenceType: 'QUARTER', month: 1, day: 1, ...endOfDay }, { months: 3, days: -1 }), { june: at('2024-06-30T12:00:00Z'), july: at('2024-07-01T00:00:00Z') }), ['july']);
+    const today = (zoneId: string) => property('when', { operationType: 'TIME_RANGED', operator: 'IS_BETWEEN', propertyParser: 'VALUE',
+      lowerBoundTimePoint: { timeType: 'INDEXED', timezoneSource: 'CUSTOM', zoneId, indexReference: { referenceType: 'TODAY' } },
+      upperBoundTimePoint: { timeType: 'INDEXED', timezoneSource: 'CUSTOM', zoneId, indexReference: { referenceType: 'TODAY', ...endOfDay } } });
+    const days = { d15: at('2024-06-15'), d16: at('2024-06-16') };
+    const dateOnly = { propertyType: () => 'date' };
+    // 12:00 UTC is already the 16th in Chatham, still the 15th in New York: a date property's "today" is that day.
+    assert.deepEqual(kept(today('Pacific/Chatham'), days, dateOnly), ['d16']);
+    assert.deepEqual(kept(today('America/New_York'), days, dateOnly), ['d15']);
+    assert.deepEqual(kept(today('America/New_York'), days), ['d16'], 'read as instants, midnight UTC of the 16th falls in New York\'s 15th: the off-by-one day');
+  });
   it('an offset in months keeps the wall-clock day', () => {
     const afterMonthAgo = property('when', { operationType: 'TIME_POINT', operator: 'IS_AFTER', timePoint: indexed('TODAY', { months: -1 }) });
     assert.deepEqual(kept(afterMonthAgo, { a: at('2024-05-15T00:00:01Z'), b: at('2024-05-14T23:00:00Z') }), ['a']);

@@ -63,6 +63,11 @@ describe('HubSpot emulator evaluator: numbers, booleans, enumerations', () => {
     assert.equal(matches(filter, contact({ visits: 'many' }), { report: (p) => problems.push(p) }), false);
     assert.match(problems[0], /"many".*not a valid NUMBER/);
   });
+  it('only plain decimals are numbers: "0x10", "1e1" and " 10 " are unknown, not greater than 5', () => {
+    const filter = property('visits', { operationType: 'NUMBER', operator: 'IS_GREATER_THAN', value: 5 });
+    for (const odd of ['0x10', '1e1', ' 10 ', 'Infinity']) assert.equal(matches(filter, contact({ visits: odd })), false, odd);
+    assert.equal(matches(filter, contact({ visits: '+10.' })), true);
+  });
   it('booleans compare case-insensitively', () => {
     const bool = (operator: string, value: boolean) => property('optout', { operationType: 'BOOL', operator, value });
     assert.deepEqual(kept(bool('IS_EQUAL_TO', true), people), ['WARSAW', 'newYork']);
@@ -89,7 +94,7 @@ describe('HubSpot emulator evaluator: numbers, booleans, enumerations', () => {
     const ctx = { propertyType: (name: string) => types[name] };
     const knownness = (name: string, operator: string) => property(name, { operationType: 'ALL_PROPERTY', operator });
     const odd = contact({ visits: 'x', optout: 'no', seen: 'yesterday', roles: ';', city: 'x' });
-    const fine = contact({ visits: '1e1', optout: 'FALSE', seen: '2024-03-01T10:15:00Z', roles: 'CHAMPION', city: ' ' });
+    const fine = contact({ visits: '-1.5', optout: 'FALSE', seen: '2024-03-01T10:15:00Z', roles: 'CHAMPION', city: ' ' });
     for (const name of ['visits', 'optout', 'seen', 'roles']) {
       assert.equal(matches(knownness(name, 'IS_KNOWN'), odd, ctx), false, `${name} does not parse: not known`);
       assert.equal(matches(knownness(name, 'IS_UNKNOWN'), odd, ctx), true, `${name} does not parse: unknown`);

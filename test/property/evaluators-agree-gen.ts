@@ -1,0 +1,118 @@
+// Generators for the three-evaluator property test: criteria as .hslist text on dates (literals,
+// relative times, rolling and calendar phrases, last updates), blank checks and multi-select
+// operators; contacts with values around a `now` near local midnight and DST changes.
+
+import fc from 'fast-check';
+import { wallClockAt } from '../../server/src/hubspot/compile/time';
+import { wallClockToInstant } from '../../server/src/preview/time';
+import type { ContactRecord } from '../../server/src/preview/types';
+
+export const ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Chatham'];
+
+/** Instants near DST changes (New York: 2024-03-10, 2024-11-03; Chatham: 2024-04-07, 2024-09-29) and year ends. */
+const BASES = ['2024-03-10T06:30:00Z', '2024-11-03T05:30:00Z', '2024-04-06T13:30:00Z', '2024-09-28T14:00:00Z', '2024-06-15T12:00:00Z', '2024-12-31T23:30:00Z', '2024-02-29T10:00:00Z', '2024-01-31T12:00:00Z'].map(Date.parse);
+export const nowArb = fc.tuple(fc.constantFrom(...BASES), fc.integer({ min: -36 * 60, max: 36 * 60 })).map(([base, minutes]) => base + minutes * 60_000);
+
+const UNITS = ['day', 'week', 'month', 'quarter', 'year'];
+const DATE_PROPS = ['createdate', 'closedate', 'notes_last_contacted'];
+
+/** A day near now as YYYY-MM-DD. */
+function dayText(now: number, days: number): string {
+  return new Date(now + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** An offset that stays within weeks of now, where the contacts' values are. */
+const offsetArb = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 0, max: 20 }), fc.constant('day')) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constant('week')) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 0, max: 1 }), fc.constantFrom('month', 'quarter', 'year')) },
+);
+
+function timeValue(now: number): fc.Arbitrary<string> {
+  const relative = fc
+    .tuple(fc.constantFrom('today', 'now', ...UNITS.flatMap((u) => [`start of ${u}`, `end of ${u}`])), fc.option(fc.tuple(offsetArb, fc.constantFrom('before', 'after'))))
+    .map(([anchor, o]) => (o ? `${o[0][0]} ${o[0][1]}${o[0][0] === 1 ? '' : 's'} ${o[1]} ${anchor}` : anchor));
+  const date = fc.integer({ min: -20, max: 20 }).map((d) => dayText(now, d));
+  const datetime = fc.integer({ min: -20 * 1440, max: 20 * 1440 }).map((m) => new Date(now + m * 60_000).toISOString().replace('.000Z', 'Z'));
+  return fc.oneof({ weight: 3, arbitrary: relative }, { weight: 2, arbitrary: date }, { weight: 1, arbitrary: datetime });
+}
+
+function datePhrase(now: number): fc.Arbitrary<string> {
+  const t = timeValue(now);
+  const n = fc.integer({ min: 0, max: 20 });
+  const unit = fc.constantFrom(...UNITS);
+  return fc.oneof(
+    t.map((v) => `is ${v}`),
+    t.map((v) => `is not ${v}`),
+    t.map((v) => `is before ${v}`),
+    t.map((v) => `is after ${v}`),
+    fc.tuple(t, t).map(([a, b]) => `is between ${a} and ${b}`),
+    fc.tuple(fc.constantFrom('less', 'more'), n, fc.constantFrom('ago', 'from now')).map(([w, k, d]) => `is ${w} than ${k} days ${d}`),
+    fc.tuple(unit, fc.boolean()).map(([u, soFar]) => `is in this ${u}${soFar ? ' so far' : ''}`),
+    fc.tuple(fc.constantFrom('next', 'last'), fc.integer({ min: 1, max: 3 }), unit).map(([w, k, u]) => `is in ${w} ${k} ${u}s`),
+  );
+}
+
+function condition(now: number): fc.Arbitrary<string> {
+  const unknown = fc.constantFrom('', ' including unknown');
+  const t = timeValue(now);
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...DATE_PROPS), datePhrase(now), unknown).map(([p, phrase, u]) => `${p} ${phrase}${u}`) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('country', 'createdate'), fc.oneof(t.map((v) => `before ${v}`), t.map((v) => `after ${v}`), fc.tuple(t, t).map(([a, b]) => `between ${a} and ${b}`)), unknown).map(([p, w, u]) => `${p} was updated ${w}${u}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('country', 'closedate', 'hs_tags'), fc.constantFrom('is blank', 'is not blank')).map(([p, w]) => `${p} ${w}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...DATE_PROPS), fc.constantFrom('before', 'after'), fc.constantFrom(...DATE_PROPS), unknown).map(([p, w, q, u]) => `${p} is ${w} property ${q}${u}`) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom('is a', 'is not a', 'contains b', 'does not contain b', 'contains any of (a, c)', 'is exactly (a, b)', 'is none of (c)'), unknown).map(([w, u]) => `hs_tags ${w}${u}`) },
+  );
+}
+
+/** Criteria: a condition, its negation, or two joined. */
+export function criteriaArb(now: number): fc.Arbitrary<string> {
+  const c = condition(now);
+  return fc.oneof(
+    { weight: 3, arbitrary: c },
+    { weight: 2, arbitrary: c.map((x) => `not (${x})`) },
+    { weight: 2, arbitrary: fc.tuple(c, c, fc.constantFrom('and', 'or')).map(([a, b, op]) => `(${a}) ${op} (${b})`) },
+  );
+}
+
+/** Local midnight `days` from now's day in `zone`, moved by `ms`: the edges day phrases are about. */
+function nearMidnight(zone: string, now: number, days: number, ms: number): number {
+  const w = wallClockAt(zone, now)!;
+  const d = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
+  return wallClockToInstant(zone, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }) + ms;
+}
+
+function instantArb(zone: string, now: number): fc.Arbitrary<number> {
+  return fc.oneof(
+    fc.integer({ min: -25 * 1440, max: 25 * 1440 }).map((m) => now + m * 60_000),
+    fc.tuple(fc.integer({ min: -25, max: 25 }), fc.constantFrom(-1, 0, 1, 3_600_000, -3_600_000)).map(([d, ms]) => nearMidnight(zone, now, d, ms)),
+    fc.constant(now),
+  );
+}
+
+const valueOf = (t: number) => new Date(t).toISOString();
+
+/** One contact: date values near now (a `date` property as a day), tags, a country and its last updates. */
+export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<ContactRecord> {
+  const instant = instantArb(zone, now);
+  const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 4 });
+  return fc
+    .record({
+      createdate: maybe(instant.map(valueOf)),
+      notes_last_contacted: maybe(instant.map(valueOf)),
+      closedate: maybe(fc.integer({ min: -25, max: 25 }).map((d) => dayText(nearMidnight('UTC', now, 0, 0), d))),
+      hs_tags: maybe(fc.subarray(['a', 'b', 'c']).map((s) => s.join(';'))),
+      country: maybe(fc.constantFrom('Poland', 'France')),
+      countryUpdated: fc.array(instant, { maxLength: 2 }),
+      createUpdated: fc.array(instant, { maxLength: 2 }),
+    })
+    .map((r) => ({
+      id: String(id),
+      properties: { createdate: r.createdate, notes_last_contacted: r.notes_last_contacted, closedate: r.closedate, hs_tags: r.hs_tags, country: r.country },
+      history: {
+        country: r.countryUpdated.map((timestamp) => ({ value: r.country, timestamp })),
+        createdate: r.createUpdated.map((timestamp) => ({ value: r.createdate, timestamp })),
+      },
+      companies: [],
+    }));
+}
