@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse } from '../grammar/src';
 import { defaultSchema } from '../server/src/language/schema';
 import { loadPreviewData, type PreviewWorkspace } from '../server/src/preview/run';
-import { startHubSpotEmulator } from '../test/emulators/hubspot/server';
+import { startHubSpotEmulator } from '../server/src/sandbox/hubspot/server';
 import { argNumber } from './preview-args';
 
 const CONTACTS = argNumber('--contacts', 100_000);

@@ -12,7 +12,7 @@ import { createHubSpotAccount } from '../server/src/hubspot/account/account';
 import { defaultSchema } from '../server/src/language/schema';
 import { analyzeWorkspace } from '../server/src/language/workspace';
 import { applyPublish, planPublish } from '../server/src/publish/session';
-import { startHubSpotEmulator } from '../test/emulators/hubspot/server';
+import { startHubSpotEmulator } from '../server/src/sandbox/hubspot/server';
 import { publishBenchWorkspace } from './data/publish-lists';
 import { argNumber } from './preview-args';
 

@@ -12,8 +12,8 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatePortal } from '../test/emulators/data/hubspot-portal';
-import { forKey, type Random } from '../test/emulators/data/random';
+import { generatePortal } from '../server/src/sandbox/data/hubspot-portal';
+import { forKey, type Random } from '../server/src/sandbox/data/random';
 import { defaultSchema } from '../server/src/language/schema';
 import type { PropertyDef } from '../server/src/language/schema-types';
 
@@ -26,7 +26,7 @@ const COLUMNS = [
 
 const SOURCES = [['ORGANIC_SEARCH', 30], ['PAID_SEARCH', 10], ['EMAIL_MARKETING', 15], ['SOCIAL_MEDIA', 10], ['REFERRALS', 10], ['DIRECT_TRAFFIC', 15], ['OFFLINE', 10]] as const;
 const DAY = 86_400_000;
-/** Where the generator's timeline ends (test/emulators/data/hubspot-portal.ts). */
+/** Where the generator's timeline ends (server/src/sandbox/data/hubspot-portal.ts). */
 const GENERATOR_END = Date.UTC(2025, 11, 31);
 const WORKED_STAGES = new Set(['marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer']);
 

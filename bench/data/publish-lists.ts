@@ -2,7 +2,7 @@
 // property conditions and, after the first few, `in list` references to earlier lists, so an apply has
 // a dependency order several levels deep.
 
-import { createRandom } from '../../test/emulators/data/random';
+import { createRandom } from '../../server/src/sandbox/data/random';
 
 const CONDITIONS = [
   'email is known',

@@ -15,7 +15,7 @@ import { createHubSpotAccount, type HubSpotAccountOptions } from '../../server/s
 import { compileList } from '../../server/src/hubspot/compile';
 import { defaultSchema } from '../../server/src/language/schema';
 import type { PreviewStatus, PreviewSummary, RowsPage } from '../../server/src/lsp/preview/protocol';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../emulators/hubspot/server';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
 import { LspClient } from './support/lsp-client';
 import { until } from './support/until';
 

@@ -16,7 +16,7 @@ import { createHubSpotAccount, type HubSpotAccountOptions } from '../../server/s
 import { compileList } from '../../server/src/hubspot/compile';
 import { defaultSchema } from '../../server/src/language/schema';
 import type { ApplyAnswer, ApplyOutcomeView, CriteriaAnswer, PlanAnswer, PlanView, PortalListsAnswer, PullAnswer } from '../../server/src/lsp/publish/protocol';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../emulators/hubspot/server';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
 import { contactsCsv, generateContacts } from './preview-data';
 import { LspClient } from './support/lsp-client';
 import { until } from './support/until';

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PreviewStatus } from '../../server/src/lsp/preview/protocol';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../emulators/hubspot/server';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../emulators/salesforce/emulator';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../server/src/sandbox/salesforce/emulator';
 import { LspClient } from './support/lsp-client';
 
 const TOKEN_A = 'pat-na1-connected-for-a';

@@ -14,7 +14,7 @@ import { buildStore } from '../../server/src/preview/columns-build';
 import { CompiledEvaluator } from '../../server/src/preview/compiled';
 import { hasBit } from '../../server/src/preview/bitset';
 import type { ContactRecord, Tri } from '../../server/src/preview/types';
-import { matchesFilterBranch, type EvalContact } from '../emulators/hubspot/evaluate';
+import { matchesFilterBranch, type EvalContact } from '../../server/src/sandbox/hubspot/evaluate';
 import { testSchema } from '../unit/preview/lists';
 import { contactArb, criteriaArb, nowArb, ZONES } from './evaluators-agree-gen';
 

@@ -12,7 +12,7 @@ import { CompiledEvaluator } from '../../server/src/preview/compiled';
 import { hasBit } from '../../server/src/preview/bitset';
 import type { ContactRecord, HistoryEntry, Tri } from '../../server/src/preview/types';
 import { compileList } from '../../server/src/hubspot/compile';
-import { matchesFilterBranch, type EvalContact } from '../emulators/hubspot/evaluate';
+import { matchesFilterBranch, type EvalContact } from '../../server/src/sandbox/hubspot/evaluate';
 import { listOf, testSchema } from '../unit/preview/lists';
 import { NOW } from '../unit/preview/judge-helper';
 

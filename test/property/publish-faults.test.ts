@@ -16,8 +16,8 @@ import { applyPublish, planPublish } from '../../server/src/publish/session';
 import { readStateFile } from '../../server/src/publish/state-file';
 import { resolvePlaceholders } from '../../server/src/publish/references';
 import { desiredWorkspace } from '../../server/src/publish/desired';
-import type { Fault } from '../emulators/hubspot/faults';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../emulators/hubspot/server';
+import type { Fault } from '../../server/src/sandbox/hubspot/faults';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
 import { withoutLongWaits } from '../support/long-waits';
 
 const TOKEN = 'pat-na1-fault-convergence-1f2e';

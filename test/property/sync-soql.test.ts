@@ -18,8 +18,8 @@ import type { SalesforceData } from '../../server/src/sync/salesforce-data';
 import { readSalesforceOrg } from '../../server/src/sync/salesforce-org';
 import { syncSettingsOf } from '../../server/src/sync/settings';
 import { listSoql, recordsMatching } from '../../server/src/sync/soql-where';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../emulators/salesforce/emulator';
-import { LAST_NAMES, TITLES } from '../emulators/data/salesforce-words';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../server/src/sandbox/salesforce/emulator';
+import { LAST_NAMES, TITLES } from '../../server/src/sandbox/data/salesforce-words';
 
 const TOKEN = 'property-soql-token';
 const NOW = Date.parse('2025-06-01T12:00:00Z');

@@ -3,7 +3,7 @@
 
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './context';
-import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox-emulators';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
 
 function wholeNumber(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;

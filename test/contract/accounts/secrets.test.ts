@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../../emulators/hubspot/server';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulators/salesforce/emulator';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../../server/src/sandbox/salesforce/emulator';
 
 const ROOT = join(__dirname, '..', '..', '..');
 // `node -e` leaves argv without a script name; runCliProcess reads from index 2.

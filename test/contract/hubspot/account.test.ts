@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pullHubSpotSchema } from '../../../server/src/hubspot/account/pull-schema';
 import { hubSpotCredentialsFromEnv } from '../../../server/src/hubspot/account/credentials';
-import { matchesFilterBranch } from '../../emulators/hubspot/evaluate';
+import { matchesFilterBranch } from '../../../server/src/sandbox/hubspot/evaluate';
 import { FIXED_NOW, LEADS_OR_POLAND, startHarness, type Harness } from './support';
 
 const STAGE_IS_CUSTOMER_AT_SOFTWARE_COMPANY = {

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../../emulators/hubspot/server';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
 
 const TOKEN = 'pat-na1-cli-faults-3c9a';
 const LIST = 'list "Leads" {\n  where lifecyclestage is lead\n}\n';

@@ -6,7 +6,7 @@ import type { Client } from '@hubspot/api-client';
 import { hubSpotClient } from '../../../server/src/hubspot/account/client';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import type { HubSpotAccount } from '../../../server/src/hubspot/account/types';
-import { startHubSpotEmulator, type HubSpotEmulator, type HubSpotEmulatorOptions } from '../../emulators/hubspot/server';
+import { startHubSpotEmulator, type HubSpotEmulator, type HubSpotEmulatorOptions } from '../../../server/src/sandbox/hubspot/server';
 
 export const TOKEN = 'pat-na1-contract-test-0d6f1c2e';
 export const FIXED_NOW = Date.parse('2025-06-01T12:00:00Z');

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { pullHubSpotSchema } from '../../../server/src/hubspot/account/pull-schema';
 import { redact } from '../../../server/src/hubspot/account/redact';
-import { startHubSpotEmulator } from '../../emulators/hubspot/server';
+import { startHubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
 import { LEADS_OR_POLAND } from './support';
 
 const SECRET = 'pat-na1-9f3e6b1c-SECRET-7d2a';

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { cachePaths } from '../../../server/src/preview/hubspot/cache-files';
 import { loadPreviewData, zoneNote, type PreviewData } from '../../../server/src/preview/run';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../../emulators/hubspot/server';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
 import { liveWorkspace, START, TOKEN } from './support';
 
 describe('preview: the live cache is keyed by the portal, not by the API base', function () {

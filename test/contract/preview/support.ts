@@ -9,8 +9,8 @@ import { parse } from '../../../grammar/src';
 import { defaultSchema } from '../../../server/src/language/schema';
 import type { HubSpotAccountOptions } from '../../../server/src/hubspot/account/account';
 import type { PreviewWorkspace } from '../../../server/src/preview/run';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../../emulators/hubspot/server';
-import type { PortalContact } from '../../emulators/data/hubspot-records';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
+import type { PortalContact } from '../../../server/src/sandbox/data/hubspot-records';
 
 export const TOKEN = 'pat-na1-preview-contract-5a1d';
 /** After every seeded record (they end 2025-12-31), so the first incremental refresh finds nothing old. */

@@ -9,7 +9,7 @@ import { runCli } from '../../../server/src/cli/main';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import type { HubSpotAccount } from '../../../server/src/hubspot/account/types';
 import type { StateFile } from '../../../server/src/publish/state-file';
-import { startHubSpotEmulator, type HubSpotEmulator, type HubSpotEmulatorOptions } from '../../emulators/hubspot/server';
+import { startHubSpotEmulator, type HubSpotEmulator, type HubSpotEmulatorOptions } from '../../../server/src/sandbox/hubspot/server';
 
 export const TOKEN = 'pat-na1-publish-contract-7c41';
 

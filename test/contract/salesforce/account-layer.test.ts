@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectSalesforce, pullSalesforceSchema, salesforceOptionsFromEnv, type SalesforceOrg } from '../../../server/src/salesforce';
-import type { SalesforceEmulator } from '../../emulators/salesforce/emulator';
-import { recordId } from '../../emulators/salesforce/ids';
+import type { SalesforceEmulator } from '../../../server/src/sandbox/salesforce/emulator';
+import { recordId } from '../../../server/src/sandbox/salesforce/ids';
 import { CLIENT, closedPort, FIXED_TOKEN, PASSWORD_WITH_TOKEN, startOrg, USER } from './support';
 
 const NO_RETRY = { maxRetries: 0 };

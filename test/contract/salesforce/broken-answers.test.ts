@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { connectSalesforce } from '../../../server/src/salesforce/connect';
 import { SalesforceError } from '../../../server/src/salesforce/errors';
-import type { SalesforceEmulator } from '../../emulators/salesforce/emulator';
+import type { SalesforceEmulator } from '../../../server/src/sandbox/salesforce/emulator';
 import { FIXED_TOKEN, startOrg } from './support';
 
 describe('Salesforce: answers cut short or never sent', function () {

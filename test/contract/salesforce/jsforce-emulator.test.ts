@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { Connection } from 'jsforce';
-import type { SalesforceEmulator } from '../../emulators/salesforce/emulator';
+import type { SalesforceEmulator } from '../../../server/src/sandbox/salesforce/emulator';
 import { CLIENT, FIXED_TOKEN, PASSWORD_WITH_TOKEN, startOrg, USER } from './support';
 
 interface ApiError { name: string; errorCode: string; message: string }

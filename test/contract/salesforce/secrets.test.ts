@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectSalesforce, pullSalesforceSchema, redact, type SalesforceConnectOptions } from '../../../server/src/salesforce';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulators/salesforce/emulator';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../../server/src/sandbox/salesforce/emulator';
 import { closedPort } from './support';
 
 const SECRET_TOKEN = 'FIXEDtokenVALUE-7f3a9c21e8b4';

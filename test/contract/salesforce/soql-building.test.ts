@@ -4,9 +4,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { buildCondition, buildSelect, quoteLikePattern, quoteSoqlString, soqlLiteral } from '../../../server/src/salesforce/soql';
-import { parseSoql } from '../../emulators/salesforce/soql/parser';
-import { likeMatcher } from '../../emulators/salesforce/soql/values';
-import type { Literal } from '../../emulators/salesforce/soql/ast';
+import { parseSoql } from '../../../server/src/sandbox/salesforce/soql/parser';
+import { likeMatcher } from '../../../server/src/sandbox/salesforce/soql/values';
+import type { Literal } from '../../../server/src/sandbox/salesforce/soql/ast';
 
 function parsedValue(soql: string): Literal {
   const query = parseSoql(soql);

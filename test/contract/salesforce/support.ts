@@ -1,7 +1,7 @@
 // Shared set-up for the Salesforce contract tests: emulators with known data, and the default login.
 
 import { createServer } from 'node:net';
-import { DEFAULT_CLIENT, DEFAULT_USER, startSalesforceEmulator, type SalesforceEmulator, type SalesforceEmulatorOptions } from '../../emulators/salesforce/emulator';
+import { DEFAULT_CLIENT, DEFAULT_USER, startSalesforceEmulator, type SalesforceEmulator, type SalesforceEmulatorOptions } from '../../../server/src/sandbox/salesforce/emulator';
 
 export const FIXED_TOKEN = 'contract-test-fixed-access-token';
 export const USER = DEFAULT_USER;

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
-import { startSandbox, type Sandbox } from '../../../server/src/cli/sandbox-emulators';
+import { startSandbox, type Sandbox } from '../../../server/src/sandbox/sandbox';
 import { workspace } from '../../unit/cli/cli-support';
 
 const TEXT = `list "Titled" {

@@ -19,7 +19,7 @@ import { readSalesforceOrg } from '../../../server/src/sync/salesforce-org';
 import { syncSettingsOf } from '../../../server/src/sync/settings';
 import { simulateSync } from '../../../server/src/sync/simulate';
 import { listSoql, recordsMatching } from '../../../server/src/sync/soql-where';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulators/salesforce/emulator';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../../server/src/sandbox/salesforce/emulator';
 import { liveWorkspace, startLive, type LiveHarness } from '../preview/support';
 
 const SF_TOKEN = 'contract-sync-sf-token';

@@ -6,9 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
-import { startSandbox, type Sandbox } from '../../../server/src/cli/sandbox-emulators';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../../emulators/hubspot/server';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulators/salesforce/emulator';
+import { startSandbox, type Sandbox } from '../../../server/src/sandbox/sandbox';
+import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
+import { startSalesforceEmulator, type SalesforceEmulator } from '../../../server/src/sandbox/salesforce/emulator';
 import { workspace, type CliRun } from './cli-support';
 
 async function hslistWith(env: NodeJS.ProcessEnv, cwd: string, ...argv: string[]): Promise<CliRun> {

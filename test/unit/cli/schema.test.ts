@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../server/src/cli/main';
-import { startSandbox, type Sandbox } from '../../../server/src/cli/sandbox-emulators';
+import { startSandbox, type Sandbox } from '../../../server/src/sandbox/sandbox';
 import { workspace, type CliRun } from './cli-support';
 
 async function hslistWith(env: NodeJS.ProcessEnv, cwd: string, ...argv: string[]): Promise<CliRun> {

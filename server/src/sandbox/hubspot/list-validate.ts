@@ -2,7 +2,7 @@
 // root OR without filters and ≥1 AND child; known branch, filter and operation types; required fields;
 // properties that exist with a matching type. Returns the first problem, naming where it is.
 
-import type { PropertyDef } from '../../../server/src/language/schema-types';
+import type { PropertyDef } from '../../language/schema-types';
 import { asArray, asJson, type Json } from './evaluate-types';
 import { BRANCH_TYPES, FILTER_TYPES, INDEX_REFERENCE_TYPES, OPERATION_PROPERTY_TYPES, OPERATION_RULES, TIME_TYPES } from './filter-rules';
 

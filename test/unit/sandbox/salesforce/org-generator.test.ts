@@ -2,9 +2,9 @@
 // values consistent with the emulator's describe, valid-looking ids, and lazy.
 
 import { strict as assert } from 'node:assert';
-import { generateSalesforceOrg, madeUpHubspotEmail, type SalesforceRecord } from '../../../emulators/data/salesforce-org';
-import { toEighteen } from '../../../emulators/salesforce/ids';
-import { OBJECTS } from '../../../emulators/salesforce/schema';
+import { generateSalesforceOrg, madeUpHubspotEmail, type SalesforceRecord } from '../../../../server/src/sandbox/data/salesforce-org';
+import { toEighteen } from '../../../../server/src/sandbox/salesforce/ids';
+import { OBJECTS } from '../../../../server/src/sandbox/salesforce/schema';
 
 function take(count: number, records: Iterable<SalesforceRecord>): SalesforceRecord[] {
   const taken: SalesforceRecord[] = [];

@@ -1,6 +1,6 @@
 // Builders that let evaluator tests read like the filters they check.
 
-import { matchesFilterBranch, type EvalContact, type EvalContext } from '../../../emulators/hubspot/evaluate';
+import { matchesFilterBranch, type EvalContact, type EvalContext } from '../../../../server/src/sandbox/hubspot/evaluate';
 
 export type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES } from '../../../emulators/data/hubspot-schema';
-import { validateFilterBranch } from '../../../emulators/hubspot/list-validate';
-import { normaliseFilterBranch } from '../../../emulators/hubspot/filter-rewrite';
+import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES } from '../../../../server/src/sandbox/data/hubspot-schema';
+import { validateFilterBranch } from '../../../../server/src/sandbox/hubspot/list-validate';
+import { normaliseFilterBranch } from '../../../../server/src/sandbox/hubspot/filter-rewrite';
 import { list, property, type Json } from './helpers';
 
 const ctx = {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { matchesFilterBranch } from '../../../emulators/hubspot/evaluate';
+import { matchesFilterBranch } from '../../../../server/src/sandbox/hubspot/evaluate';
 import { contact, kept, matches, NOW, property, type Json } from './helpers';
 
 const isLead = property('stage', { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values: ['lead'] });

@@ -1,4 +1,4 @@
-// Standalone: `tsx test/emulators/hubspot/main.ts --port 4010 --seed 7 --contacts 10000 [--token T]`.
+// Standalone: `tsx server/src/sandbox/hubspot/main.ts --port 4010 --seed 7 --contacts 10000 [--token T]`.
 // Prints the URL; stops on SIGINT/SIGTERM.
 
 import { startHubSpotEmulator } from './server';

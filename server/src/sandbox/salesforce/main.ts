@@ -1,4 +1,4 @@
-// Standalone emulator: `tsx test/emulators/salesforce/main.ts --port 4567 --seed 7 [--hubspot-count 5000]`.
+// Standalone emulator: `tsx server/src/sandbox/salesforce/main.ts --port 4567 --seed 7 [--hubspot-count 5000]`.
 // Prints the URL and where the fixed development credentials are defined (never the values), then runs until killed.
 
 import { DEFAULT_CLIENT, DEFAULT_USER, startSalesforceEmulator } from './emulator';

@@ -1,11 +1,11 @@
 // A local HubSpot portal and Salesforce org, seeded and overlapping by email, for `hslist sandbox` and
-// `npm run demo`. The emulators live under test/emulators/ and are bundled into dist/cli.js by esbuild.
+// `npm run demo`. They are part of the product (server/src/sandbox/), bundled into dist/cli.js by esbuild; tests import them from here.
 // The tokens are fixed test values for the emulators only, meant to be printed and pasted: not secrets.
 
-import { generatePortal } from '../../../test/emulators/data/hubspot-portal';
-import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES, type EmulatorSchema } from '../../../test/emulators/data/hubspot-schema';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../../../test/emulators/hubspot/server';
-import { startSalesforceEmulator, type SalesforceEmulator } from '../../../test/emulators/salesforce/emulator';
+import { generatePortal } from './data/hubspot-portal';
+import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES, type EmulatorSchema } from './data/hubspot-schema';
+import { startHubSpotEmulator, type HubSpotEmulator } from './hubspot/server';
+import { startSalesforceEmulator, type SalesforceEmulator } from './salesforce/emulator';
 import { SANDBOX_TOKEN_PREFIX } from '../accounts/sandbox-tokens';
 import { defaultSchema } from '../language/schema';
 import type { PropertyDef } from '../language/schema-types';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { canonicalPath } from '../../../emulators/hubspot/api-versions';
+import { canonicalPath } from '../../../../server/src/sandbox/hubspot/api-versions';
 
 describe('HubSpot emulator: date-based API paths map to the v3/v4 route table', () => {
   const cases: [string, string][] = [

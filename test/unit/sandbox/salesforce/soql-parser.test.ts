@@ -2,9 +2,9 @@
 // MALFORMED_QUERY errors (with row and column) for malformed ones.
 
 import { strict as assert } from 'node:assert';
-import { ESCAPED_PERCENT } from '../../../emulators/salesforce/soql/lexer';
-import { parseSoql } from '../../../emulators/salesforce/soql/parser';
-import type { Condition, SoqlQuery } from '../../../emulators/salesforce/soql/ast';
+import { ESCAPED_PERCENT } from '../../../../server/src/sandbox/salesforce/soql/lexer';
+import { parseSoql } from '../../../../server/src/sandbox/salesforce/soql/parser';
+import type { Condition, SoqlQuery } from '../../../../server/src/sandbox/salesforce/soql/ast';
 
 function parsed(soql: string): SoqlQuery {
   const result = parseSoql(soql);

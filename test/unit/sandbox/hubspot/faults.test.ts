@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { faultProblem } from '../../../emulators/hubspot/fault-check';
-import { faultMatches, faultResponse, FaultInjector } from '../../../emulators/hubspot/faults';
+import { faultProblem } from '../../../../server/src/sandbox/hubspot/fault-check';
+import { faultMatches, faultResponse, FaultInjector } from '../../../../server/src/sandbox/hubspot/faults';
 
 describe('HubSpot emulator: fault matching', () => {
   const v3 = ['/crm/v3/lists'];

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { inCodePointOrder, normaliseFilterBranch } from '../../../emulators/hubspot/filter-rewrite';
+import { inCodePointOrder, normaliseFilterBranch } from '../../../../server/src/sandbox/hubspot/filter-rewrite';
 import { contact, list, matches, property, type Json } from './helpers';
 
 const firstFilter = (branch: Json): Json => ((branch.filterBranches as Json[])[0].filters as Json[])[0];

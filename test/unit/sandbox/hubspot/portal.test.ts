@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { generatePortal, makeContact } from '../../../emulators/data/hubspot-portal';
-import { createRandom } from '../../../emulators/data/random';
+import { generatePortal, makeContact } from '../../../../server/src/sandbox/data/hubspot-portal';
+import { createRandom } from '../../../../server/src/sandbox/data/random';
 
 describe('seeded HubSpot portal', () => {
   it('is identical for the same seed and different for another', () => {

@@ -4,7 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PropertyDef, PropertyOption } from '../../../server/src/language/schema-types';
+import type { PropertyDef, PropertyOption } from '../../language/schema-types';
 
 export const LIFECYCLE_STAGES = [
   'subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other',
@@ -79,7 +79,7 @@ export interface EmulatorSchema {
   source: string;
 }
 
-const DEFAULT_SCHEMA_DIR = path.resolve(__dirname, '../../../server/src/language/default-schema');
+const DEFAULT_SCHEMA_DIR = path.resolve(__dirname, '../../language/default-schema');
 
 /** The shared default schema when another part of the project has written it, else the fallback above. */
 export function loadDefaultSchema(dir = DEFAULT_SCHEMA_DIR): EmulatorSchema {

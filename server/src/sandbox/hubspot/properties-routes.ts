@@ -4,7 +4,7 @@
 // answers a real portal gives for a duplicate name (409) and for options sent in an update (the list sent
 // replaces the old one) are Assumed (docs/emulators.md). Faults apply as to every route.
 
-import type { PropertyDef, PropertyOption } from '../../../server/src/language/schema-types';
+import type { PropertyDef, PropertyOption } from '../../language/schema-types';
 import { asArray, asJson } from './evaluate-types';
 import { hubspotError, notFound, ok, route, validationError, type Route, type RouteResult } from './http-kit';
 import type { EmulatorState } from './state';

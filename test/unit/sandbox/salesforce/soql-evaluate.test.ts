@@ -2,9 +2,9 @@
 // date ranges, ordering and paging, and the INVALID_FIELD / INVALID_TYPE errors.
 
 import { strict as assert } from 'node:assert';
-import { recordId } from '../../../emulators/salesforce/ids';
-import type { Row } from '../../../emulators/salesforce/soql/compile';
-import { runSoql } from '../../../emulators/salesforce/soql/run';
+import { recordId } from '../../../../server/src/sandbox/salesforce/ids';
+import type { Row } from '../../../../server/src/sandbox/salesforce/soql/compile';
+import { runSoql } from '../../../../server/src/sandbox/salesforce/soql/run';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const ANNA = recordId('00Q', 1);
