@@ -12,4 +12,13 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  {
+    // The seam between the language and the rest: everything outside grammar/ imports its package entry,
+    // never a file of it (its own internals' tests and benchmark excepted).
+    files: ['server/**/*.ts', 'client/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['test/property/grammar-*.ts', 'bench/grammar.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/grammar/src', '**/grammar/src/*'], message: 'Import the language through its package: @hslist/grammar.' }] }],
+    },
+  },
 );

@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from '../grammar/src';
+import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../server/src/language/schema';
 import { loadPreviewData, type PreviewWorkspace } from '../server/src/preview/run';
 import { startHubSpotEmulator } from '../server/src/sandbox/hubspot/server';

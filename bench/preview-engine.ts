@@ -14,7 +14,7 @@ import { planList } from '../server/src/preview/plan';
 import { evaluateContact } from '../server/src/preview/reference';
 import { BENCH_NOW, benchSchema, generateContact } from './data/contacts-generator';
 import { benchList } from './data/bench-list';
-import type { ListNode } from '../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { dataFiles } from './data/bench-files';
 import { argNumber, median } from './preview-args';
 

@@ -7,7 +7,7 @@
 // compiles to one AND branch with one filter, else the whole `filterBranch`, else the whole request.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from '../grammar/src';
+import { parse } from '@hslist/grammar';
 import { compileList } from '../server/src/hubspot/compile';
 import { defaultSchema } from '../server/src/language/schema';
 import type { Schema } from '../server/src/language/schema-types';

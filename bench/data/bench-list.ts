@@ -3,8 +3,7 @@
 // membership. `scoreThreshold` and `excludedDomain` vary for the re-evaluation measurements (one
 // clause edited each time).
 
-import { parse } from '../../grammar/src';
-import type { ListNode } from '../../grammar/src/ast';
+import { parse, type ListNode } from '@hslist/grammar';
 
 export function benchListText(scoreThreshold = 20, excludedDomain = '@example.com'): string {
   return `list "Bench" {

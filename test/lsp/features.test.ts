@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import type { CodeAction, DocumentSymbol, FoldingRange, Hover, InitializeResult, TextEdit } from 'vscode-languageserver-protocol';
-import { format } from '../../grammar/src';
+import { format } from '@hslist/grammar';
 import { LspClient, uriOf } from './support/lsp-client';
 import { atCursor, FILES, Fixture, withRanges } from './support/fixture';
 

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { parse } from '../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { createHubSpotAccount, type HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
 import { compileList } from '../../server/src/hubspot/compile';
 import { defaultSchema } from '../../server/src/language/schema';

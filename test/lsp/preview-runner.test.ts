@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from '../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../../server/src/language/schema';
 import { PreviewRunner, workerEntry } from '../../server/src/lsp/preview/runner';
 import { bigCustomerClauses, contactsCsv, funnel, generateContacts } from './preview-data';

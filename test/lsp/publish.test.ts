@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeLens } from 'vscode-languageserver-protocol';
-import { parse } from '../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { createHubSpotAccount, type HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
 import { compileList } from '../../server/src/hubspot/compile';
 import { defaultSchema } from '../../server/src/language/schema';

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { compileList, type CompileContext } from '../../server/src/hubspot/compile';
-import { parse } from '../../grammar/src/index';
+import { parse } from '@hslist/grammar';
 import { decompileList } from '../../server/src/hubspot/decompile';
 import { MAX_FILTERS, type ListCreateRequest } from '../../server/src/hubspot/filter-branch';
 import { anyCriteria, criteria, listOf, zone } from '../unit/hubspot/compile-gen';

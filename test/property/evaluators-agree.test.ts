@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parse } from '../../grammar/src/index';
+import { parse } from '@hslist/grammar';
 import { compileList } from '../../server/src/hubspot/compile';
 import { decompileList } from '../../server/src/hubspot/decompile';
 import { planList } from '../../server/src/preview/plan';

@@ -5,7 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parse } from '../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../../server/src/language/schema';
 import { salesforceSchemaFromJson, type SalesforceSchema } from '../../server/src/language/salesforce-schema';
 import { planForList } from '../../server/src/preview/run-plan';

@@ -3,7 +3,7 @@
 // text of a user typing (deleted tokens, broken lines, cut-off blocks). Reused by other areas' tests.
 
 import fc from 'fast-check';
-import { tokenize } from '../../grammar/src/index';
+import { tokenize } from '@hslist/grammar';
 
 const identifier = fc.stringMatching(/^[a-z_][a-z0-9_]{0,11}$/).filter((s) => !RESERVED.has(s));
 /** Words the generator avoids as bare names and values (the language's keywords). */

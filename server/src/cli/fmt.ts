@@ -3,7 +3,7 @@
 // cannot be written is a problem naming it (exit 1), not an internal error; Ctrl-C or SIGTERM stop the
 // run between two files (each file is written whole or not at all) and say how far it got.
 import { resolve } from 'node:path';
-import { format } from '../../../grammar/src';
+import { format } from '@hslist/grammar';
 import { LineIndex } from '../language/positions';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './context';

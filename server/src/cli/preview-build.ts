@@ -1,7 +1,7 @@
 // From the engine's results to the CLI's report: the funnel with line numbers, samples, the
 // explanation, and, when the list is published and HubSpot is connected, who would enter and leave.
 
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import type { HubSpotAccount } from '../hubspot/account/types';
 import type { LineIndex } from '../language/positions';
 import { membershipDiff } from '../preview/diff';

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { analyzeWorkspace, type SourceFile, type WorkspaceAnalysis } from '../language/workspace';
 import { syncSettingsOf, type SyncSettings } from '../sync/settings';
 import { UsageError } from './args';

@@ -1,7 +1,7 @@
 // The simulation as `hslist sync-plan` and `hslist check --data … --salesforce …` run it: the workspace's sync
 // block, the contacts (as `hslist preview` loads them, with the mapped properties), the Salesforce records.
 
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { findConfigRoot } from '../config/workspace-config';
 import type { PreviewData, PreviewWorkspace } from '../preview/run';
 import { mappedFields, mappingsByObject } from '../sync/mappings';

@@ -1,8 +1,7 @@
 // .hslist lists → Lists API v3 `ListCreateRequest`s (docs/compile.md). Pure: returns diagnostics,
 // never throws on bad input. A list with any error diagnostic gets no request.
 
-import type { FileNode, ListNode, Setting } from '../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../grammar/src/diagnostic';
+import { type FileNode, type ListNode, type Setting, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { Schema } from '../language/schema-types';
 import { compileCriteria, withinLimits, type CriteriaEnv } from './compile/criteria';
 import { distribute } from './compile/dnf';

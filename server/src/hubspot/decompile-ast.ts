@@ -1,7 +1,7 @@
 // Builders for syntax-tree nodes the decompiler makes. They come from JSON, not text, so every span
 // is empty at offset 0; printing and re-parsing gives real offsets.
 
-import type { Expr, Name, Operand, PropertyCondition, Span, SurfaceOperator, Value } from '../../../grammar/src/ast';
+import type { Expr, Name, Operand, PropertyCondition, Span, SurfaceOperator, Value } from '@hslist/grammar';
 
 export const NO_SPAN: Span = { start: 0, end: 0 };
 

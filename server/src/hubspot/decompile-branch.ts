@@ -3,7 +3,7 @@
 // filters their conditions. Whatever has no phrase is reported (`not-representable`), and then the
 // list as a whole is not decompiled (decompile.ts).
 
-import type { Expr } from '../../../grammar/src/ast';
+import type { Expr } from '@hslist/grammar';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';

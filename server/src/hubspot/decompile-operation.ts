@@ -2,7 +2,7 @@
 // the operand shape comes from the JSON, the type class from the schema (or from the operation
 // type when the schema does not know the property).
 
-import type { Expr, Operand, SurfaceOperator, Value } from '../../../grammar/src/ast';
+import type { Expr, Operand, SurfaceOperator, Value } from '@hslist/grammar';
 import { operationFor, rowsForOperation, type OperatorRow, type TypeClass } from '../language/operators';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';

@@ -2,7 +2,7 @@
 // shapes compile/time-operation.ts writes for them (`is less than 3 days ago` rather than
 // `is between 3 days before today and now`: the same JSON either way).
 
-import type { Operand, RelativeAnchor, RelativeOffset, SurfaceOperator, Value } from '../../../grammar/src/ast';
+import type { Operand, RelativeAnchor, RelativeOffset, SurfaceOperator, Value } from '@hslist/grammar';
 import { NO_SPAN, numberValue } from './decompile-ast';
 import { isObject, type Json, type Reporter } from './decompile-report';
 import { readRelative } from './compile/relative';

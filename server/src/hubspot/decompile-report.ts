@@ -1,7 +1,7 @@
 // Diagnostics of the decompiler. JSON has no offsets in any .hslist text, so they sit at 0 and name
 // the JSON path instead (`filterBranch.filterBranches[2].filters[0].operation.operator`).
 
-import { diagnostic, type Diagnostic } from '../../../grammar/src/diagnostic';
+import { diagnostic, type Diagnostic } from '@hslist/grammar';
 import { NO_SPAN } from './decompile-ast';
 
 export class Reporter {

@@ -3,7 +3,7 @@
 // ahead from now in the list's zone (Assumed), which is exactly `N days before now`: the pulled list
 // matches the same contacts, though it compiles to HubSpot's INDEXED encoding.
 
-import type { Expr, RelativeOffset, Value } from '../../../grammar/src/ast';
+import type { Expr, RelativeOffset, Value } from '@hslist/grammar';
 import { NO_SPAN, propertyCondition, single } from './decompile-ast';
 import { numberField, type Json, type Reporter } from './decompile-report';
 

@@ -3,7 +3,7 @@
 // day's start or end in the list's zone, else a datetime literal with the zone's offset; an INDEXED
 // point a relative time (compile/relative.ts); a PROPERTY_REFERENCED one `property P`.
 
-import type { Expr, SurfaceOperator, Value } from '../../../grammar/src/ast';
+import type { Expr, SurfaceOperator, Value } from '@hslist/grammar';
 import { dateValue, datetimeValue, not, NO_SPAN, propertyCondition, single } from './decompile-ast';
 import { isObject, numberField, Reporter, type Json } from './decompile-report';
 import { formatDate, formatDatetimeLiteral, instantOf, isValidTimeZone, validWall, wallClockAt } from './compile/time';

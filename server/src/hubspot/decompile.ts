@@ -2,9 +2,7 @@
 // .hslist list (for `pull`). Pure: validates the JSON, reports what it cannot represent by JSON path,
 // and decompiles the rest. docs/compile.md describes the mapping both ways.
 
-import type { Expr, FileNode, ListNode, Setting, SettingValue } from '../../../grammar/src/ast';
-import type { Diagnostic } from '../../../grammar/src/diagnostic';
-import { printFile } from '../../../grammar/src/print';
+import { type Expr, type FileNode, type ListNode, type Setting, type SettingValue, type Diagnostic, printFile } from '@hslist/grammar';
 import type { Schema } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompileBranch, type BranchEnv } from './decompile-branch';

@@ -1,8 +1,7 @@
 // Code actions: every fix a diagnostic carries (its edits may be in another file: `Fix.path`), and
 // "Make list active" on a list whose type is static or snapshot. Offsets only.
 
-import type { Span } from '../../../grammar/src/ast';
-import type { Diagnostic, TextEdit } from '../../../grammar/src/diagnostic';
+import type { Span, Diagnostic, TextEdit } from '@hslist/grammar';
 import { findSetting } from './checks/settings';
 import { listTypeOf } from './checks/list-settings';
 import type { WorkspaceAnalysis } from './workspace';

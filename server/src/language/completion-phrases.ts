@@ -4,8 +4,7 @@
 // next even while the line does not parse yet. Which phrase fits which property type is not decided
 // here: operators.ts (resolveOperation) is the one table for that.
 
-import type { HslistToken } from '../../../grammar/src';
-import type { SurfaceOperator } from '../../../grammar/src/ast';
+import type { HslistToken, SurfaceOperator } from '@hslist/grammar';
 import { resolveOperation, type OperandKind, type TypeClass } from './operators';
 
 /** `$V` a value, `$L` a `(…)` list of values, `$N` a number, `$U` a calendar unit, `$P` a property name. */

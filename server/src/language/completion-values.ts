@@ -1,7 +1,7 @@
 // Completion entries for the things a place can hold: properties, option values, list names,
 // settings and their values, Salesforce fields. Pure data builders; completion.ts decides which apply.
 
-import type { Span } from '../../../grammar/src/ast';
+import type { Span } from '@hslist/grammar';
 import { formatPropertyName } from './checks/context';
 import { LIST_SETTINGS, LIST_TYPES } from './checks/list-settings';
 import { SYNC_RULES, SYNC_SETTINGS, SYNC_VALUES } from './checks/sync-block';

@@ -2,8 +2,7 @@
 // and the workspace (schema, lists, Salesforce fields). Pure and offset-based; the LSP layer turns
 // entries into CompletionItems.
 
-import type { HslistToken } from '../../../grammar/src';
-import type { Span } from '../../../grammar/src/ast';
+import type { HslistToken, Span } from '@hslist/grammar';
 import { fitsType, insertRest, readableRest, type PhraseState } from './completion-phrases';
 import {
   listNameEntries,

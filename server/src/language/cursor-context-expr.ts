@@ -2,7 +2,7 @@
 // parse). A small state machine over conditions, joiners, parentheses and `associated company where`
 // scopes; operator phrases are followed with completion-phrases.ts.
 
-import type { HslistToken } from '../../../grammar/src';
+import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
 import { advance, initialStates, isComplete, isPropertyToken, type PhraseState } from './completion-phrases';
 

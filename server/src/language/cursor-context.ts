@@ -3,8 +3,7 @@
 // braces; inside a block, a line with `:` is a setting, a line starting with `map` is a mapping, and
 // everything after the last `where` is an expression (cursor-context-expr.ts).
 
-import { tokenize, type HslistToken } from '../../../grammar/src';
-import type { Span } from '../../../grammar/src/ast';
+import { tokenize, type HslistToken, type Span } from '@hslist/grammar';
 import { expressionExpectations, type ExprExpectation } from './cursor-context-expr';
 import { isWordToken } from './completion-phrases';
 import { LineIndex } from './positions';

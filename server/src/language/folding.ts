@@ -1,7 +1,7 @@
 // Folding regions by offsets: blocks, a `where` that spans lines, and runs of two or more comment
 // lines. The LSP layer turns offsets into lines (a region folds only when it spans lines).
 
-import type { FileNode, Span } from '../../../grammar/src/ast';
+import type { FileNode, Span } from '@hslist/grammar';
 
 export interface FoldRegion extends Span {
   kind: 'region' | 'comment';

@@ -1,7 +1,7 @@
 // One sentence of help per operator phrase, for hover (docs/language.md and docs/semantics.md say it
 // at length).
 
-import type { SurfaceOperator } from '../../../grammar/src/ast';
+import type { SurfaceOperator } from '@hslist/grammar';
 
 export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
   'is known': 'Matches contacts that have any value for the property.',

@@ -2,7 +2,7 @@
 // options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
 // phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
 
-import type { Condition, ListNode, Name, PropertyCondition, Span, SyncNode } from '../../../grammar/src/ast';
+import type { Condition, ListNode, Name, PropertyCondition, Span, SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { OPERATOR_HELP } from './hover-operators';

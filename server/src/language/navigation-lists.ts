@@ -1,7 +1,7 @@
 // Facts about the workspace's lists that several features show: the list infos completion offers,
 // the folders in use, and a list's summary (hover).
 
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { listTypeOf } from './checks/list-settings';
 import { findSetting } from './checks/settings';
 import type { ListInfo } from './completion-values';

@@ -2,8 +2,7 @@
 // named at its definition (`list "Name"`), in `in list "Name"` and in `inclusion list: "Name"`; all
 // three are the same symbol, compared case-insensitively as HubSpot compares list names.
 
-import type { Span } from '../../../grammar/src/ast';
-import type { TextEdit } from '../../../grammar/src/diagnostic';
+import type { Span, TextEdit } from '@hslist/grammar';
 import { describeLocation } from './positions';
 import { listKey, type ListSymbol } from './symbols';
 import { quoteString } from './walk';

@@ -2,7 +2,7 @@
 // property. Checks (is this operator valid here?), the compiler, the decompiler and completion all
 // read it, so the language cannot drift from what HubSpot accepts.
 
-import type { Operand, SurfaceOperator } from '../../../grammar/src/ast';
+import type { Operand, SurfaceOperator } from '@hslist/grammar';
 
 /** How the language groups HubSpot property types. `date` covers both `date` and `datetime`. */
 export type TypeClass = 'string' | 'number' | 'bool' | 'enumeration' | 'date' | 'other';

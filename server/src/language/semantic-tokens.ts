@@ -1,8 +1,7 @@
 // Semantic tokens by offsets: the lexer's tokens, refined by the tree (a word is a property, an
 // operator phrase, an option value or a list name depending on where it stands).
 
-import { tokenize, type HslistToken } from '../../../grammar/src';
-import type { FileNode, Span } from '../../../grammar/src/ast';
+import { tokenize, type HslistToken, type FileNode, type Span } from '@hslist/grammar';
 import { forEachCondition, operandValues } from './walk';
 
 export const SEMANTIC_TOKEN_TYPES = ['keyword', 'property', 'operator', 'string', 'number', 'date', 'listName', 'comment', 'enumMember'] as const;

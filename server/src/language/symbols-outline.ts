@@ -1,8 +1,7 @@
 // Document outline: every list and the sync block, with their settings, criteria and mappings as
 // children. Offsets only; the LSP layer makes DocumentSymbols of them.
 
-import type { ListNode, Setting, Span, SyncNode } from '../../../grammar/src/ast';
-import type { FileNode } from '../../../grammar/src/ast';
+import type { ListNode, Setting, Span, SyncNode, FileNode } from '@hslist/grammar';
 import { typeOf } from './navigation-lists';
 
 export type OutlineKind = 'list' | 'sync' | 'setting' | 'criteria' | 'mapping';

@@ -2,8 +2,7 @@
 // are unique case-insensitively) and every reference to a list by name, with its place, so that
 // go-to-definition, find-references and rename can use them.
 
-import type { FileNode, ListNode, Span, SyncNode } from '../../../grammar/src/ast';
-import type { Diagnostic } from '../../../grammar/src/diagnostic';
+import type { FileNode, ListNode, Span, SyncNode, Diagnostic } from '@hslist/grammar';
 import { contain } from './checks/contain';
 import { forEachCondition } from './walk';
 import { LineIndex } from './positions';

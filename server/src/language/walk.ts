@@ -1,9 +1,8 @@
 // Walking the criteria of a list: every condition, with the object type its properties belong
 // to (contacts at the top, companies inside `associated company where ...`).
 
-import type { Condition, Expr, FileNode, ListNode, PropertyCondition, Value } from '../../../grammar/src/ast';
+import { type Condition, type Expr, type FileNode, type ListNode, type PropertyCondition, type Value, relativeText } from '@hslist/grammar';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
-import { relativeText } from '../../../grammar/src/print-expr';
 
 export function forEachCondition(
   expr: Expr | undefined,

@@ -4,9 +4,7 @@
 // one file changed re-parses only that file; cross-file checks and the compiler run every time, so
 // a change in one file updates the diagnostics of the files that reference it.
 
-import { parse } from '../../../grammar/src';
-import type { FileNode, ListNode, SyncNode } from '../../../grammar/src/ast';
-import type { Diagnostic } from '../../../grammar/src/diagnostic';
+import { parse, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
 import { compileList } from '../hubspot/compile';
 import { runFileChecks, runWorkspaceChecks } from './checks';
 import { contain } from './checks/contain';

@@ -3,7 +3,7 @@
 // `hslist/ping` and `hslist/memory`. Names are shared with the client (client/src/ids.ts).
 
 import { ErrorCodes, ResponseError, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { compileList } from '../hubspot/compile';
 import { fileOf, type FileAt, type ServerContext } from './context';
 import { guarded } from './guard';

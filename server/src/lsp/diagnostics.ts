@@ -9,7 +9,7 @@
 // part (list references, cycles, the compiler's cache) runs in one piece, and it is linear.
 
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
-import type { Diagnostic, Severity } from '../../../grammar/src/diagnostic';
+import type { Diagnostic, Severity } from '@hslist/grammar';
 import type { LineIndex } from '../language/positions';
 import type { WorkspaceAnalysis } from '../language/workspace';
 import { toRange } from './ranges';

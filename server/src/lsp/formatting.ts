@@ -3,7 +3,7 @@
 // formats the blocks it touches, each printed on its own.
 
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver/node';
-import { format, parse } from '../../../grammar/src';
+import { format, parse } from '@hslist/grammar';
 import { LineIndex } from '../language/positions';
 import type { ServerContext } from './context';
 import { guarded } from './guard';

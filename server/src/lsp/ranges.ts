@@ -2,7 +2,7 @@
 // Lines and characters count UTF-16 code units, like the LSP default and JavaScript strings.
 
 import type { Position, Range } from 'vscode-languageserver/node';
-import type { Span } from '../../../grammar/src/ast';
+import type { Span } from '@hslist/grammar';
 import { LineIndex } from '../language/positions';
 
 export function toRange(index: LineIndex, span: Span): Range {

@@ -4,7 +4,7 @@
 // Salesforce schema (`.hslist/schema/salesforce/`), which it needs for the fields' types.
 
 import { ErrorCodes, ResponseError, type Position } from 'vscode-languageserver/node';
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { findSalesforceSchemaDir, loadSalesforceSchema, type SalesforceSchema } from '../language/salesforce-schema';
 import { planForList } from '../preview/run-plan';
 import { mappingsByObject } from '../sync/mappings';

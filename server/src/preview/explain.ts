@@ -1,7 +1,7 @@
 // Why is a contact in or out? The plan walked for one contact with the reference semantics,
 // recording each group's and filter's result together with the contact's actual values.
 
-import type { Span } from '../../../grammar/src/ast';
+import type { Span } from '@hslist/grammar';
 import type { PlanNode } from './plan-types';
 import { type ColumnStore, type FormStore, type HistoryStore, rawValue } from './columns';
 import type { ContactRecord, FormSubmission, HistoryEntry, Tri } from './types';

@@ -1,6 +1,6 @@
 // Whether a list is the sync block's inclusion list: its entering members then sync to Salesforce.
 
-import type { SyncNode } from '../../../grammar/src/ast';
+import type { SyncNode } from '@hslist/grammar';
 
 /** The inclusion list named by the first sync block that names one. */
 export function inclusionListName(syncBlocks: readonly { node: SyncNode }[]): string | undefined {

@@ -1,7 +1,7 @@
 // Operand normalisation for one resolved condition: values typed for the property, and every time
 // point turned into an instant in the list's zone (docs/semantics.md, "Dates and time zones").
 
-import type { Operand, Value } from '../../../grammar/src/ast';
+import type { Operand, Value } from '@hslist/grammar';
 import type { PropertyFilter } from './plan-types';
 import { parseBoolean, parseInstant, parseNumber, validDay } from './values';
 import { calendarSpan } from './time';

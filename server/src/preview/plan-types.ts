@@ -3,9 +3,8 @@
 // (time points turned into instants in the list's zone); what the operation then means is
 // docs/semantics.md, applied by reference.ts (literally) and compiled.ts (over columns).
 
-import type { Span } from '../../../grammar/src/ast';
+import type { Span, CalendarUnit } from '@hslist/grammar';
 import type { OperationType, TypeClass } from '../language/operators';
-import type { CalendarUnit } from '../../../grammar/src/ast';
 
 export interface PropertyFilter {
   property: string;

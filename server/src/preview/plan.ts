@@ -2,7 +2,7 @@
 // HubSpot operation via the operator table; anything that cannot be judged locally becomes an
 // `unavailable` node with the reason, so no evaluator ever guesses.
 
-import type { Expr, ListNode, PropertyCondition } from '../../../grammar/src/ast';
+import type { Expr, ListNode, PropertyCondition } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import type { PlanNode, PropertyFilter } from './plan-types';

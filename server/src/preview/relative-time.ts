@@ -5,7 +5,7 @@
 // years, quarters and months (the day kept, or the month's last day when it has fewer), then in
 // weeks and days.
 
-import type { RelativeAnchor, RelativeOffset } from '../../../grammar/src/ast';
+import type { RelativeAnchor, RelativeOffset } from '@hslist/grammar';
 import { relativePoints } from '../hubspot/compile/relative';
 import { wallClockAt } from '../hubspot/compile/time';
 import type { IndexedTimePoint, IndexReference, WallClock } from '../hubspot/filter-branch';

@@ -1,6 +1,6 @@
 // What a preview run returns, to the LSP, the CLI and the worker's callers.
 
-import type { Span } from '../../../grammar/src/ast';
+import type { Span } from '@hslist/grammar';
 
 export interface ClauseCount {
   span: Span;

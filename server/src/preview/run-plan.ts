@@ -2,7 +2,7 @@
 // the loaded data cannot answer turned into an `unavailable` node that says exactly what is missing
 // and where it would come from, instead of the engine's generic "not loaded".
 
-import type { ListNode, Setting } from '../../../grammar/src/ast';
+import type { ListNode, Setting } from '@hslist/grammar';
 import type { Schema } from '../language/schema-types';
 import { readsHistory } from '../language/operators';
 import type { ColumnStore } from './columns';

@@ -2,7 +2,7 @@
 // workspace + list name + loaded data → the list's preview (counts, funnel, samples, explanation).
 // Loading is separate so an editor loads once and previews on every keystroke.
 
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import type { HubSpotAccountOptions } from '../hubspot/account/account';
 import { type ColumnStore, rawValue } from './columns';
 import { CompiledEvaluator, type TriSet } from './compiled';

@@ -2,7 +2,7 @@
 // instant, and a wall-clock time becomes an instant by correcting a UTC guess with that offset.
 // Calendar units (day, week from Monday, month, quarter, year) are computed on wall-clock dates.
 
-import type { CalendarUnit } from '../../../grammar/src/ast';
+import type { CalendarUnit } from '@hslist/grammar';
 import { isValidTimeZone, wallClockAt } from '../hubspot/compile/time';
 
 export const DAY_MS = 86_400_000;

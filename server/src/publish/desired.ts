@@ -4,7 +4,7 @@
 // it is blocked while the rest of the workspace goes ahead.
 
 import { relative } from 'node:path';
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { compileList } from '../hubspot/compile';
 import type { ProcessingType } from '../hubspot/filter-branch';
 import type { Schema } from '../language/schema-types';

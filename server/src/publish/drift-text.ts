@@ -3,8 +3,7 @@
 // the settings HubSpot holds (type, timezone), so layout, comments and folders never show up as
 // differences. The plan and the editor's diff editor use the same texts.
 
-import type { FileNode, ListNode } from '../../../grammar/src/ast';
-import { printFile } from '../../../grammar/src/print';
+import { type FileNode, type ListNode, printFile } from '@hslist/grammar';
 import { decompileList } from '../hubspot/decompile';
 import type { Schema } from '../language/schema-types';
 import { lineDiff } from './line-diff';

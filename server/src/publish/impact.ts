@@ -4,7 +4,7 @@
 // For the inclusion list this is who starts and who stops syncing to Salesforce. Contacts the data
 // cannot judge are counted apart, never guessed.
 
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { decompileList } from '../hubspot/decompile';
 import type { Schema } from '../language/schema-types';
 import { andNot, emptyBitset, firstRows, or, popcount, type Bitset } from '../preview/bitset';

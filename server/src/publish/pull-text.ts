@@ -2,8 +2,7 @@
 // came from. Refused, with every reason, when any part of HubSpot's definition has no .hslist phrase
 // (the decompiler would leave it out, and the list would match more contacts than HubSpot's).
 
-import type { FileNode, ListNode, Setting } from '../../../grammar/src/ast';
-import { printFile } from '../../../grammar/src/print';
+import { type FileNode, type ListNode, type Setting, printFile } from '@hslist/grammar';
 import { decompileList } from '../hubspot/decompile';
 import type { HubSpotList } from '../hubspot/account/types';
 import type { PublishWorkspace } from './session';

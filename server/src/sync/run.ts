@@ -3,7 +3,7 @@
 // own evaluator (so the simulator and `hslist preview` agree on who is in it); a contact that does not exist
 // yet (made from a Salesforce record, or by an import) is judged by the reference interpreter.
 
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import type { SalesforceSchema } from '../language/salesforce-schema';
 import { needsValueOnCreate } from '../salesforce/field-model';
 import { CompiledEvaluator, type TriSet } from '../preview/compiled';

@@ -2,7 +2,7 @@
 // each mapping with its rule (R1–R4). Pure over the syntax tree; the checks report what is malformed, so
 // here an unreadable value simply counts as "not set here".
 
-import type { MappingNode, SyncNode } from '../../../grammar/src/ast';
+import type { MappingNode, SyncNode } from '@hslist/grammar';
 import { findSetting, settingWord } from '../language/checks/settings';
 import { normaliseRule } from '../language/checks/sync-block';
 import type { RuleId } from './rules';

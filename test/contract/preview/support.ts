@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from '../../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../../../server/src/language/schema';
 import type { HubSpotAccountOptions } from '../../../server/src/hubspot/account/account';
 import type { PreviewWorkspace } from '../../../server/src/preview/run';

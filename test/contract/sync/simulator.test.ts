@@ -5,7 +5,7 @@
 // simulator's count of records that would be in the list.
 
 import { strict as assert } from 'node:assert';
-import { parse } from '../../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../../../server/src/language/schema';
 import { salesforceSchemaFromJson, type SalesforceSchema } from '../../../server/src/language/salesforce-schema';
 import { loadPreviewData, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';

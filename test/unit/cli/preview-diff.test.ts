@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parse } from '../../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../../../server/src/language/schema';
 import { buildStore } from '../../../server/src/preview/columns-build';
 import { membershipDiff } from '../../../server/src/preview/diff';

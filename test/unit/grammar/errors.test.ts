@@ -1,6 +1,6 @@
 // Syntax errors: one precise diagnostic per bad line, at the right place, and the rest still parses.
 import assert from 'node:assert/strict';
-import { parse } from '../../../grammar/src/index';
+import { parse } from '@hslist/grammar';
 import { marked } from '../../support/markers';
 
 /** Parse marked text; expect exactly one diagnostic per ⟦range⟧, in order, with these codes. */

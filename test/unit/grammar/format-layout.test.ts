@@ -1,7 +1,7 @@
 // The formatter keeps the author's blank lines (one for one or more, none just inside a block);
 // numbers print so that they read back as the same value.
 import assert from 'node:assert/strict';
-import { format, parse, printFile } from '../../../grammar/src/index';
+import { format, parse, printFile } from '@hslist/grammar';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 

@@ -1,6 +1,6 @@
 // The canonical formatter: golden outputs, comments kept, idempotence, refusal on syntax errors.
 import assert from 'node:assert/strict';
-import { format, parse, printFile, type FileNode } from '../../../grammar/src/index';
+import { format, parse, printFile, type FileNode } from '@hslist/grammar';
 
 const MESSY = `// Contacts that may sync.
 LIST "Qualified"   {   // the inclusion list

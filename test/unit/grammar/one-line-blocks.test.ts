@@ -1,6 +1,6 @@
 // Blocks written on one line: a bare-word value ends at `where`, `map`, `}` or the next `key:`.
 import assert from 'node:assert/strict';
-import { format, parse, type SettingValue } from '../../../grammar/src/index';
+import { format, parse, type SettingValue } from '@hslist/grammar';
 
 function valueText(value: SettingValue | undefined): unknown {
   return value?.value;

@@ -1,6 +1,6 @@
 // Every operator phrase parses to its SurfaceOperator and operand shape.
 import assert from 'node:assert/strict';
-import { parse, type Expr, type PropertyCondition } from '../../../grammar/src/index';
+import { parse, type Expr, type PropertyCondition } from '@hslist/grammar';
 
 /** Parse `list "t" { where <condition> }` and return the where expression, asserting no diagnostics. */
 export function whereOf(condition: string): Expr {

@@ -3,7 +3,7 @@
 // without its Salesforce field), and an undefined that means something (`any form`) is never made up.
 
 import assert from 'node:assert/strict';
-import { parse } from '../../../grammar/src/index';
+import { parse } from '@hslist/grammar';
 
 describe('grammar: trees after recovery', () => {
   it('a mapping whose Salesforce field is on the next line is left out, with its syntax error', () => {

@@ -1,6 +1,6 @@
 // Blocks, settings, mappings and boolean structure.
 import assert from 'node:assert/strict';
-import { KEYWORDS, parse, tokenize, type Expr } from '../../../grammar/src/index';
+import { KEYWORDS, parse, tokenize, type Expr } from '@hslist/grammar';
 import { marked } from '../../support/markers';
 import { whereOf } from './phrases.test';
 

@@ -2,7 +2,7 @@
 // refer to those lists, and losing them would flood the workspace with `unknown-list` errors.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parse } from '../../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { marked } from '../../support/markers';
 
 function expectOneError(source: string, message: RegExp): ReturnType<typeof parse> {

@@ -4,7 +4,7 @@
 // (unknown properties, wrong operands) so "compiling never throws" also covers bad input.
 
 import fc from 'fast-check';
-import type { CalendarUnit, Condition, Expr, ListNode, Operand, RelativeAnchor, Value } from '../../../grammar/src/ast';
+import type { CalendarUnit, Condition, Expr, ListNode, Operand, RelativeAnchor, Value } from '@hslist/grammar';
 import { OPERATOR_TABLE, isMultiSelect, typeClassOf, type OperatorRow } from '../../../server/src/language/operators';
 import type { PropertyDef } from '../../../server/src/language/schema-types';
 import { COMPANY_PROPERTIES, CONTACT_PROPERTIES } from './compile-schema';

@@ -1,7 +1,7 @@
 // Every row of the operator table: .hslist text in, the hand-written PROPERTY operation out.
 
 import { strict as assert } from 'node:assert';
-import type { PropertyCondition } from '../../../grammar/src/ast';
+import type { PropertyCondition } from '@hslist/grammar';
 import { OPERATOR_TABLE, operationFor, type OperatorRow } from '../../../server/src/language/operators';
 import { compileText, listText, parseList, TEST_SCHEMA } from './compile-support';
 

@@ -1,8 +1,6 @@
 // Shared by the compile tests: helpers that parse .hslist text and compile it.
 
-import { parse } from '../../../grammar/src/index';
-import type { ListNode } from '../../../grammar/src/ast';
-import type { Diagnostic } from '../../../grammar/src/diagnostic';
+import { parse, type ListNode, type Diagnostic } from '@hslist/grammar';
 import { TEST_SCHEMA } from './compile-schema';
 export { TEST_SCHEMA } from './compile-schema';
 import { compileList, type CompileContext } from '../../../server/src/hubspot/compile';

@@ -2,7 +2,7 @@
 // `not` pushed to the leaves, `including unknown`, the OR-of-AND distribution and its limits.
 
 import { strict as assert } from 'node:assert';
-import { parse } from '../../../grammar/src/index';
+import { parse } from '@hslist/grammar';
 import { compileFile } from '../../../server/src/hubspot/compile';
 import type { AndBranch, Filter } from '../../../server/src/hubspot/filter-branch';
 import { marked } from '../../support/markers';

@@ -1,7 +1,7 @@
 // Shared by the decompile tests: HubSpot JSON builders and a compact rendering of decompiled trees,
 // close to the language (not the grammar's printer), so expectations read like the language.
 
-import type { Expr, Operand, Value } from '../../../grammar/src/ast';
+import type { Expr, Operand, Value } from '@hslist/grammar';
 import { decompileList } from '../../../server/src/hubspot/decompile';
 import { TEST_SCHEMA } from './compile-schema';
 

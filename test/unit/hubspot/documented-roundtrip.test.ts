@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from '../../../grammar/src/index';
+import { parse } from '@hslist/grammar';
 import { compileList } from '../../../server/src/hubspot/compile';
 import { decompileList } from '../../../server/src/hubspot/decompile';
 import { defaultSchema } from '../../../server/src/language/schema';

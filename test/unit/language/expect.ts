@@ -2,7 +2,7 @@
 // expected diagnostics point at (test/support/markers.ts), and fixes applied to text.
 
 import { strict as assert } from 'node:assert';
-import type { Diagnostic, Fix } from '../../../grammar/src/diagnostic';
+import type { Diagnostic, Fix } from '@hslist/grammar';
 import { defaultSchema } from '../../../server/src/language/schema';
 import type { Schema } from '../../../server/src/language/schema-types';
 import { analyzeWorkspace, type SourceFile, type WorkspaceAnalysis } from '../../../server/src/language/workspace';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parse } from '../../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { checkConditions } from '../../../server/src/language/checks/conditions';
 import { defaultSchema } from '../../../server/src/language/schema';
 import { expectClean, expectDiagnostics, fixed } from './expect';

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../../grammar/src/diagnostic';
+import type { Diagnostic } from '@hslist/grammar';
 import { defaultSchema } from '../../../server/src/language/schema';
 import { loadSalesforceSchema, salesforceSchemaFromJson, type SalesforceSchema } from '../../../server/src/language/salesforce-schema';
 import { analyzeWorkspace, Workspace } from '../../../server/src/language/workspace';

@@ -2,7 +2,7 @@
 // interpreter, and checks the fast evaluator agrees on every one of them.
 
 import { strict as assert } from 'node:assert';
-import type { ListNode } from '../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { planList } from '../../../server/src/preview/plan';
 import { evaluateContact } from '../../../server/src/preview/reference';
 import { buildStore } from '../../../server/src/preview/columns-build';

@@ -2,8 +2,7 @@
 // test reads like the criteria it checks: listOf('country is "Poland"'). Plus the small portal schema.
 
 import { strict as assert } from 'node:assert';
-import { parse } from '../../../grammar/src';
-import type { ListNode } from '../../../grammar/src/ast';
+import { parse, type ListNode } from '@hslist/grammar';
 import type { PropertyDef, Schema } from '../../../server/src/language/schema-types';
 
 /** Every list of a workspace file; a syntax error in a test's own text fails the test. */

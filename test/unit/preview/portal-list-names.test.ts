@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parse } from '../../../grammar/src';
+import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../../../server/src/language/schema';
 import { dataNeeds } from '../../../server/src/preview/hubspot/needs';
 import { planForList } from '../../../server/src/preview/run-plan';

@@ -2,8 +2,7 @@
 // (De Morgan). Leaves that cannot be compiled or negated are reported and come back undefined;
 // the caller then returns no request for the list.
 
-import type { AssociationCondition, Condition, Expr, PropertyCondition, Span } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type AssociationCondition, type Condition, type Expr, type PropertyCondition, type Span, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
   COMPANIES_OBJECT_TYPE_ID,

@@ -1,7 +1,7 @@
 // One property condition → one PROPERTY operation, per the row of the operator table
 // (server/src/language/operators.ts) and the shapes of hubspot-api.md §2.3.
 
-import type { Operand, PropertyCondition, Value } from '../../../../grammar/src/ast';
+import type { Operand, PropertyCondition, Value } from '@hslist/grammar';
 import { operationFor, typeClassOf, type OperatorRow } from '../../language/operators';
 import type { PropertyDef } from '../../language/schema-types';
 import type { PropertyOperation } from '../filter-branch';

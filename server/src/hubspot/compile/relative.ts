@@ -2,7 +2,7 @@
 // points, and back. HubSpot's list filters documentation encodes the UI's "is less than 3 days ago"
 // as a range from TODAY offset by -3 days to NOW; every relative phrase is built the same way.
 
-import type { CalendarUnit, RelativeAnchor, RelativeOffset } from '../../../../grammar/src/ast';
+import type { CalendarUnit, RelativeAnchor, RelativeOffset } from '@hslist/grammar';
 import type { IndexedTimePoint, IndexOffset, IndexReference } from '../filter-branch';
 
 const END_OF_DAY = { hour: 23, minute: 59, second: 59, millisecond: 999 } as const;

@@ -3,7 +3,7 @@
 // (relative.ts). A `date` property holds a calendar day that HubSpot stores as midnight UTC, so its
 // DATE points carry `UTC`: the day compares exactly whatever zone HubSpot would otherwise read.
 
-import type { Operand, RelativeOffset, Value } from '../../../../grammar/src/ast';
+import type { Operand, RelativeOffset, Value } from '@hslist/grammar';
 import type { DateTimePoint, EndpointBehavior, PropertyOperation, PropertyParser, TimePoint, WallClock } from '../filter-branch';
 import { relativePoints } from './relative';
 import { datetimeLiteralToWallClock, endOfDay, startOfDay, validWall } from './time';

@@ -5,8 +5,7 @@
 //   `invalid-number`: the day count of `submitted form ... in last N days`;
 //   `invalid-list-id`: `in list #id` where the id is not all digits.
 
-import type { Condition, SurfaceOperator } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type Condition, type SurfaceOperator, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { OPERATOR_TABLE, isHistoryOperator } from '../operators';
 import { allConditions } from '../walk';
 import type { FileCheckContext } from './context';

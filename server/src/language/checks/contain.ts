@@ -4,7 +4,7 @@
 // its diagnostics. Before this, one half-typed sync block made `hslist check` print only "internal
 // error" for every file and the language server stopped publishing diagnostics altogether.
 
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { diagnostic, type Diagnostic } from '@hslist/grammar';
 
 export const INTERNAL_CHECK_ERROR = 'internal-check-error';
 

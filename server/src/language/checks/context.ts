@@ -1,8 +1,7 @@
 // What a single-file check sees. Checks are pure: they read the tree and the schema and return
 // diagnostics with offsets into this file.
 
-import type { FileNode, Name } from '../../../../grammar/src/ast';
-import type { Diagnostic, Fix } from '../../../../grammar/src/diagnostic';
+import type { FileNode, Name, Diagnostic, Fix } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../schema-types';
 import type { SalesforceSchema } from '../salesforce-schema';
 import { suggest, SuggestBudget, type Candidate, type Suggestion } from '../did-you-mean';

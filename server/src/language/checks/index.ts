@@ -2,7 +2,7 @@
 // the schema, so they are cached with the parse) and across the workspace (recomputed on every
 // analysis, since a change in one file can change another file's diagnostics).
 
-import type { Diagnostic } from '../../../../grammar/src/diagnostic';
+import type { Diagnostic } from '@hslist/grammar';
 import type { WorkspaceIndex } from '../symbols';
 import type { PortalListRef } from '../schema-types';
 import { FILE_SUGGEST_CELLS, type FileCheck, type FileCheckContext } from './context';

@@ -5,7 +5,7 @@
 // whose message shows the start of a real path back (a few names and "… N more"), never the whole
 // cycle: a 3,000-list ring used to print every name on every reference, 105 MB in 4 s.
 
-import { diagnostic } from '../../../../grammar/src/diagnostic';
+import { diagnostic } from '@hslist/grammar';
 import { findList, listKey, type ListReference, type WorkspaceIndex } from '../symbols';
 import type { PathDiagnostic } from './list-references';
 import { clip, thousands } from '../clip';

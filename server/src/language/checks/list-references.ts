@@ -2,7 +2,7 @@
 // `duplicate-list` (case-insensitive; at the second, naming the first's file:line). `list-cycle` is
 // in list-cycles.ts.
 
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { diagnostic, type Diagnostic } from '@hslist/grammar';
 import { suggest, SuggestBudget, withDidYouMean } from '../did-you-mean';
 import { describeLocation } from '../positions';
 import { fileOf, findList, type WorkspaceIndex } from '../symbols';

@@ -3,8 +3,7 @@
 // agreement: `static-list-with-criteria` (a MANUAL list has no filters) and `missing-criteria`
 // (an active or snapshot list needs `where`). A list without `type:` is active.
 
-import type { ListNode } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type ListNode, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { replaceFixes, type FileCheckContext } from './context';
 import { checkSettingKeys, findSetting, settingText, settingWord } from './settings';

@@ -1,9 +1,7 @@
 // `invalid-date` and `invalid-number`: literals that are well-formed tokens but not real dates
 // (2024-02-30, month 13, 25:00) or not a usable count (0 days, 2.5 days).
 
-import type { Value } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
-import { relativeText } from '../../../../grammar/src/print-expr';
+import { type Value, diagnostic, type Diagnostic, relativeText } from '@hslist/grammar';
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

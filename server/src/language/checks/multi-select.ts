@@ -3,8 +3,7 @@
 // so `product_interest is alpha` leaves out a contact with {alpha, beta}; `contains alpha` is the
 // phrase for "alpha among others". Worth knowing, not a mistake: the fix rewrites the phrase.
 
-import type { PropertyCondition } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type PropertyCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { isMultiSelect } from '../operators';
 import { propertyConditions } from '../walk';
 import { formatPropertyName, type FileCheckContext } from './context';

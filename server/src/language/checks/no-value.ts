@@ -6,8 +6,7 @@
 // Not reported under `not` (the compiler flips the flag there) nor when the same `and` group
 // already says `<property> is known` / `is not blank`.
 
-import type { Expr, PropertyCondition } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic, type Fix } from '../../../../grammar/src/diagnostic';
+import { type Expr, type PropertyCondition, diagnostic, type Diagnostic, type Fix } from '@hslist/grammar';
 import { operationFor } from '../operators';
 import type { ObjectTypeName, PropertyDef } from '../schema-types';
 import { formatPropertyName, type FileCheckContext } from './context';

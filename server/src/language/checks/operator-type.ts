@@ -2,8 +2,7 @@
 // `value-type-mismatch` (operand shape): the phrase works on the type, but not with this kind of
 // operand (a list where one value is expected, ...).
 
-import type { PropertyCondition } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type PropertyCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { OPERATOR_TABLE, isMultiSelect, operationFor, resolveOperation, typeClassOf, type OperandKind, type TypeClass } from '../operators';
 import type { PropertyDef } from '../schema-types';
 import { describeProperty, propertyConditions } from '../walk';

@@ -3,8 +3,7 @@
 // that writes the internal value. Skipped for `externalOptions` properties (owners: any id goes)
 // and for properties whose schema lists no options (portal-defined, e.g. personas in the default).
 
-import type { Value } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { typeClassOf } from '../operators';
 import type { PropertyDef } from '../schema-types';

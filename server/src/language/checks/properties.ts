@@ -1,8 +1,7 @@
 // `unknown-property`: a property the schema does not have, in a condition, in the `property`
 // operand of `is before/after property P`. Suggestions search internal names and labels.
 
-import type { Name } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type Name, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { withDidYouMean } from '../did-you-mean';
 import type { ObjectTypeName } from '../schema-types';
 import { propertyConditions } from '../walk';

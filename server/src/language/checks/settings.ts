@@ -1,7 +1,6 @@
 // Helpers shared by the list-settings and sync-settings checks.
 
-import type { Setting, SettingValue } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type Setting, type SettingValue, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { replaceFixes } from './context';
 

@@ -5,8 +5,7 @@
 // teams want, so on its own it is worth knowing (info); with Salesforce data loaded, sync-data.ts says how many
 // leads and contacts it concerns, and makes it a warning when some of them would freeze.
 
-import type { SyncNode } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type SyncNode, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { FileCheckContext } from './context';
 import { findSetting, settingWord } from './settings';
 

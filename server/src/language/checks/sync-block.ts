@@ -2,8 +2,7 @@
 // `unknown-sync-setting`, `duplicate-setting`, `invalid-sync-value`; and its field mappings:
 // `invalid-sync-rule`, `unknown-property`, `duplicate-mapping`, `unmappable-property` (rule M3).
 
-import type { MappingNode, SyncNode } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type MappingNode, type SyncNode, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { describeProperty } from '../walk';
 import { replaceFixes, type FileCheckContext } from './context';

@@ -5,7 +5,7 @@
 //   HubSpot contacts outside the inclusion list, and becomes a warning when some of them would freeze (C2);
 // - `inclusion-list-empty` (warning, on the inclusion list's name): no contact of the data is in the list.
 
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { WorkspaceIndex } from '../symbols';
 import type { PathDiagnostic } from './list-references';
 import { findSetting } from './settings';

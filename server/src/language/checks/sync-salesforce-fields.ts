@@ -3,8 +3,7 @@
 // setting). Did-you-mean over that object's field names and labels; a field that exists only on the other
 // object is named as such, since that is the likeliest mix-up (MailingCity on a lead sync, say).
 
-import type { MappingNode, SyncNode } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type MappingNode, type SyncNode, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { suggest, withDidYouMean, type Candidate } from '../did-you-mean';
 import { findSalesforceField, SALESFORCE_OBJECTS, type SalesforceObjectName, type SalesforceSchema } from '../salesforce-schema';
 import { budgetOf, replaceFixes, type FileCheckContext } from './context';

@@ -4,7 +4,7 @@
 // HubSpot (A-OPTION, Assumed: HubSpot refuses a value that is not one of an enumeration's options). Only
 // mappings whose rule may write to HubSpot are judged: every rule but `don't sync`.
 
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { SalesforceField, SalesforcePicklistValue } from '../../salesforce/field-model';
 import type { PropertyDef } from '../schema-types';
 import type { FileCheckContext } from './context';

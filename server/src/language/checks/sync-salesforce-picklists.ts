@@ -5,7 +5,7 @@
 // can write HubSpot values into Salesforce are judged (sync-salesforce-target.ts). The reverse direction is
 // `missing-hubspot-option` (sync-salesforce-options.ts).
 
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { SalesforceField } from '../../salesforce/field-model';
 import type { PropertyDef, PropertyOption } from '../schema-types';
 import type { FileCheckContext } from './context';

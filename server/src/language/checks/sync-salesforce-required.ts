@@ -4,8 +4,7 @@
 // A mapping whose rule never writes to Salesforce (`always salesforce`, `don't sync`) fills nothing, even on
 // a default-mapped field.
 
-import type { MappingNode, SyncNode } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { type MappingNode, type SyncNode, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { needsValueOnCreate, type SalesforceField } from '../../salesforce/field-model';
 import type { SalesforceObjectName, SalesforceSchema } from '../salesforce-schema';
 import type { FileCheckContext } from './context';

@@ -2,7 +2,7 @@
 // mapping resolved against both schemas. Only mappings whose HubSpot side is a mappable property are
 // resolved; `unknown-property` and `unmappable-property` (sync-block.ts) already speak for the others.
 
-import type { MappingNode, SyncNode } from '../../../../grammar/src/ast';
+import type { MappingNode, SyncNode } from '@hslist/grammar';
 import type { SalesforceField } from '../../salesforce/field-model';
 import { findSalesforceField, type SalesforceObjectName, type SalesforceSchema } from '../salesforce-schema';
 import type { PropertyDef } from '../schema-types';

@@ -2,7 +2,7 @@
 // The HubSpot side is judged by its field type (how the property is edited), falling back to its data type
 // for field types M3 does not name; a property whose kind cannot be told is not judged.
 
-import { diagnostic, type Diagnostic } from '../../../../grammar/src/diagnostic';
+import { diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { PropertyDef } from '../schema-types';
 import type { FileCheckContext } from './context';
 import { fieldName, resolveMappings, type ResolvedMapping } from './sync-salesforce-target';

@@ -5,8 +5,7 @@
 // sync block whose rule syncs (a mapping without a rule counts: its rule is chosen in HubSpot's UI) or one
 // of HubSpot's default mappings (rule M4) it does not turn off; `don't sync` is Assumed not to trigger.
 
-import type { ListNode, SyncNode } from '../../../../grammar/src/ast';
-import { diagnostic } from '../../../../grammar/src/diagnostic';
+import { type ListNode, type SyncNode, diagnostic } from '@hslist/grammar';
 import { findList, type WorkspaceIndex } from '../symbols';
 import { forEachCondition } from '../walk';
 import type { PathDiagnostic } from './list-references';

@@ -4,8 +4,7 @@
 // another file conflicts with the first). An unknown inclusion list is `unknown-list`
 // (list-references.ts).
 
-import type { SyncNode } from '../../../../grammar/src/ast';
-import { diagnostic, type Fix } from '../../../../grammar/src/diagnostic';
+import { type SyncNode, diagnostic, type Fix } from '@hslist/grammar';
 import { describeLocation } from '../positions';
 import { fileOf, findList, type ListSymbol, type WorkspaceIndex } from '../symbols';
 import { listTypeOf } from './list-settings';

@@ -2,8 +2,7 @@
 // date... (fix: quote or unquote when that makes it right). Also runs the literal checks
 // (`invalid-date`, `invalid-number`) on every value of a property condition.
 
-import type { PropertyCondition, Value } from '../../../../grammar/src/ast';
-import { diagnostic, type Diagnostic, type Fix } from '../../../../grammar/src/diagnostic';
+import { type PropertyCondition, type Value, diagnostic, type Diagnostic, type Fix } from '@hslist/grammar';
 import { operationFor, typeClassOf, type TypeClass } from '../operators';
 import type { PropertyDef, Schema, ObjectTypeName } from '../schema-types';
 import { describeProperty, operandValues, propertyConditions, quoteString, valueText } from '../walk';

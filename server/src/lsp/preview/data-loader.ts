@@ -6,7 +6,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
-import type { ListNode } from '../../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { coversNeeds, type DataNeeds } from '../../preview/hubspot/needs';
 import { progressPercent, progressText, progressVerb } from '../../preview/progress-text';
 import { workspaceNeeds, zoneNote } from '../../preview/run';

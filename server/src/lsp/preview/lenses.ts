@@ -3,7 +3,7 @@
 // the clauses before it). Both read the newest stored preview; neither waits for an evaluation.
 
 import type { CodeLens, InlayHint } from 'vscode-languageserver/node';
-import type { ListNode } from '../../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import type { ServerContext } from '../context';
 import { fileOf } from '../context';
 import { toPosition, toRange } from '../ranges';

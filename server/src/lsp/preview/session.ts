@@ -3,7 +3,7 @@
 // published counterpart (published.ts). Edits stop the running evaluation at once and evaluate again
 // after a pause in typing (debounced); rounds run one at a time.
 
-import type { ListNode } from '../../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import { isInclusionList } from '../../preview/inclusion';
 import type { ServerContext } from '../context';
 import { describeError } from '../guard';

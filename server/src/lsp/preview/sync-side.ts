@@ -5,7 +5,7 @@
 // adds to the sync block's file.
 
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { Diagnostic } from '../../../../grammar/src/diagnostic';
+import type { Diagnostic } from '@hslist/grammar';
 import { checkInclusionListData, withSyncData } from '../../language/checks/sync-data';
 import type { WorkspaceAnalysis } from '../../language/workspace';
 import { mappingsByObject } from '../../sync/mappings';

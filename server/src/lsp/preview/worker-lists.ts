@@ -3,7 +3,7 @@
 // lists given by the language server. Every answer about a list goes through the engine's own
 // planning (run.ts answerablePlan), so the editor and the CLI count alike.
 
-import type { ListNode } from '../../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import type { Schema } from '../../language/schema-types';
 import { andNot, popcount, type Bitset } from '../../preview/bitset';
 import { CompiledEvaluator } from '../../preview/compiled';

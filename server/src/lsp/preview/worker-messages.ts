@@ -9,7 +9,7 @@
 // cancelled by an `abort` message naming it (the user pressed Cancel); it then answers `cancelled`.
 // While a load runs, the worker sends `progress` messages with the load's id.
 
-import type { ListNode } from '../../../../grammar/src/ast';
+import type { ListNode } from '@hslist/grammar';
 import type { Schema } from '../../language/schema-types';
 import type { HubSpotAccountOptions } from '../../hubspot/account/account';
 import type { PreviewResult } from '../../preview/result-types';
