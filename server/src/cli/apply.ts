@@ -8,7 +8,7 @@ import { selectRunnable, type ApplyOutcome } from '../publish/apply';
 import type { PlanEntry } from '../publish/plan-types';
 import { applyPublish, waitForProcessing, type Planned } from '../publish/session';
 import { statePath } from '../publish/state-file';
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './context';
 import { colourFor, plannedOrExit } from './plan';
 import { renderPlanText } from './plan-render';
@@ -19,8 +19,7 @@ import { outcomeText, inclusionAdvice } from './apply-report';
 import { applySyncSide } from './apply-sync';
 import { addPropertyPlan } from './plan-sync';
 
-export async function runApply(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['target', 'data', 'now', 'concurrency', 'schema'], switches: ['yes', 'force', 'prune', 'wait', 'verbose', 'properties'] });
+export async function runApply(args: ParsedArgs, io: CliIo): Promise<number> {
   const concurrency = concurrencyOf(args.values.get('concurrency'));
   const controller = new AbortController();
   const onSigint = () => controller.abort();

@@ -3,7 +3,7 @@
 // there are more than --max-warnings of them; errors always do. With `--data PATH|hubspot` and/or
 // `--salesforce PATH|org` the sync checks that need data run too (check-data.ts): the workspace then needs a
 // sync block, and its files must be free of errors.
-import { oneOf, parseArgs, UsageError } from './args';
+import { oneOf, UsageError, type ParsedArgs } from './args';
 import { problemsWithData } from './check-data';
 import { loadCommandContext, type CliIo } from './context';
 import { nowFrom } from './preview-flags';
@@ -13,8 +13,7 @@ import { analyzeSources } from './workspace-run';
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
 
-export async function runCheck(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'schema', 'data', 'salesforce', 'now', 'max-warnings'], switches: [] });
+export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = oneOf('format', args.values.get('format'), FORMATS, 'text');
   const maxWarnings = maxWarningsOf(args.values.get('max-warnings'));
   const ctx = loadCommandContext(io.cwd, args.values.get('schema'));

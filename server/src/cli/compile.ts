@@ -8,7 +8,7 @@ import { compileList } from '../hubspot/compile';
 import { createHubSpotAccount } from '../hubspot/account/account';
 import { findListState, readStateFile } from '../publish/state-file';
 import { resolveTarget } from '../publish/targets';
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import { loadCommandContext, type CliIo, type CommandContext } from './context';
 import { renderProblems } from './problems';
 import { analyzeSources, display, requireOneFile } from './workspace-run';
@@ -16,8 +16,7 @@ import { findConfigRoot } from '../config/workspace-config';
 
 const USAGE = 'hslist compile FILE [--list NAME] [--target T] [--schema FILE|DIR]';
 
-export async function runCompile(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['list', 'schema', 'target'], switches: [] });
+export async function runCompile(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError(`compile takes exactly one file: ${USAGE}`);
   const file = resolve(io.cwd, args.positionals[0]);
   requireOneFile(io.cwd, file, USAGE);

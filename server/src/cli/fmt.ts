@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { format } from '@hslist/grammar';
 import { LineIndex } from '../language/positions';
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './context';
 import { discoverSources } from './discover';
 import { FormatWriteError, writeFormatted } from './fmt-write';
@@ -20,8 +20,7 @@ interface FmtRun {
   unformatted: string[];
 }
 
-export async function runFmt(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: [], switches: ['check'] });
+export async function runFmt(args: ParsedArgs, io: CliIo): Promise<number> {
   const check = args.switches.has('check');
   const paths = (args.positionals.length > 0 ? args.positionals : ['.']).map((p) => resolve(io.cwd, p));
   const { files, missing } = discoverSources(paths);

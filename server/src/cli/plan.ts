@@ -7,7 +7,7 @@
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { planPublish, PublishError, type Planned } from '../publish/session';
 import { hasWork } from '../publish/plan-types';
-import { oneOf, parseArgs } from './args';
+import { oneOf, type ParsedArgs } from './args';
 import type { CliIo } from './context';
 import { renderProblems } from './problems';
 import { planGithub, planJson, renderPlanText } from './plan-render';
@@ -18,8 +18,7 @@ import { addPropertyPlan } from './plan-sync';
 
 export const PLAN_EXIT = { nothing: 0, error: 1, usage: 2, changes: 4, attention: 5 } as const;
 
-export async function runPlan(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'target', 'data', 'now', 'sample', 'schema'], switches: ['json', 'prune', 'verbose', 'properties'] });
+export async function runPlan(args: ParsedArgs, io: CliIo): Promise<number> {
   const format = args.switches.has('json') ? 'json' : oneOf('format', args.values.get('format'), ['text', 'json', 'github'] as const, 'text');
   const flags = { data: args.values.get('data'), now: nowFrom(args.values.get('now')), sample: sampleSize(args.values.get('sample') ?? '3') };
   const planned = await plannedOrExit(io, 'plan', { target: args.values.get('target'), schema: args.values.get('schema'), prune: args.switches.has('prune') });

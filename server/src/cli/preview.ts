@@ -12,7 +12,7 @@ import { PreviewCancelled } from '../preview/hubspot/abort';
 import { CACHE_DIR } from '../preview/hubspot/cache-files';
 import { loadPreviewData, previewList, zoneNote, type DataSource, type PreviewData, type PreviewWorkspace } from '../preview/run';
 import { hubSpotHostLine } from './account-hosts';
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import { loadCommandContext, type CliIo } from './context';
 import { renderProblems } from './problems';
 import { analyzeSources, display, requireOneFile, type WorkspaceRun } from './workspace-run';
@@ -23,8 +23,8 @@ import { renderText, type PreviewReport } from './preview-report';
 import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
 import { salesforceSide, salesforceSideProperties, salesforceSideSettings } from './preview-salesforce';
 
-export async function runPreview(argv: string[], io: CliIo): Promise<number> {
-  const flags = parsePreviewFlags(parseArgs(argv, { values: ['list', 'data', 'sample', 'explain', 'now', 'schema', 'salesforce'], switches: ['json'] }));
+export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
+  const flags = parsePreviewFlags(args);
   const file = resolve(io.cwd, flags.file);
   requireOneFile(io.cwd, file, 'hslist preview FILE [--list NAME] [--data PATH|hubspot] …');
   const ctx = loadCommandContext(dirname(file), flags.schema, io.cwd);

@@ -7,12 +7,11 @@ import { HubSpotAccountError } from '../hubspot/account/errors';
 import { pullLists, type PullOutcome } from '../publish/pull';
 import { pullReport } from '../publish/pull-report';
 import { PublishError } from '../publish/session';
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './context';
 import { MissingCredentials, openPublish } from './publish-context';
 
-export async function runPull(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['name', 'id', 'out', 'target', 'schema'], switches: ['all', 'overwrite'] });
+export async function runPull(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positionals.length > 0) throw new UsageError(`pull takes no paths (got ${args.positionals.map((p) => `"${p}"`).join(', ')}); name lists with --name or --id, the folder with --out.`);
   const names = args.repeated.get('name') ?? [];
   const ids = args.repeated.get('id') ?? [];

@@ -1,7 +1,7 @@
 // `hslist sandbox`: a seeded local HubSpot portal and Salesforce org to point the extension or the CLI
 // at, running until Ctrl-C (SIGINT) or SIGTERM, then stopped cleanly (exit 0).
 
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './context';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/sandbox';
 
@@ -12,8 +12,7 @@ function wholeNumber(flag: string, value: string | undefined, max: number): numb
   return n;
 }
 
-export function sandboxOptions(argv: string[]): SandboxOptions {
-  const args = parseArgs(argv, { values: ['port-hubspot', 'port-salesforce', 'seed', 'contacts'], switches: [] });
+export function sandboxOptions(args: ParsedArgs): SandboxOptions {
   if (args.positionals.length > 0) throw new UsageError(`sandbox takes no paths (got "${args.positionals[0]}").`);
   return {
     hubspotPort: wholeNumber('port-hubspot', args.values.get('port-hubspot'), 65535),
@@ -60,8 +59,8 @@ function untilSignal(): Promise<string> {
   });
 }
 
-export async function runSandbox(argv: string[], io: CliIo, waitForStop: () => Promise<string> = untilSignal): Promise<number> {
-  const options = sandboxOptions(argv);
+export async function runSandbox(args: ParsedArgs, io: CliIo, waitForStop: () => Promise<string> = untilSignal): Promise<number> {
+  const options = sandboxOptions(args);
   const stopRequested = waitForStop();
   let sandbox: Sandbox;
   try {

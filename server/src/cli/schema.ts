@@ -7,13 +7,12 @@ import { relative, resolve } from 'node:path';
 import { accountSettingsFromEnv, noAccountsMessage, openAccounts, refreshSchema, type SideResult } from '../accounts';
 import { findConfigRoot, loadWorkspaceConfig } from '../config/workspace-config';
 import { announceAccountHosts } from './account-hosts';
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './context';
 
 const SUBCOMMANDS = ['pull'];
 
-export async function runSchema(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['out'], switches: [] });
+export async function runSchema(args: ParsedArgs, io: CliIo): Promise<number> {
   const [sub, ...extra] = args.positionals;
   if (sub === undefined || !SUBCOMMANDS.includes(sub)) {
     throw new UsageError(`expected a subcommand: hslist schema pull [--out DIR]${sub === undefined ? '' : ` (got "${sub}")`}.`);

@@ -8,7 +8,7 @@ import { HubSpotAccountError } from '../hubspot/account/errors';
 import { confirmSheet, sheetLines, type SheetLine } from '../publish/settings-sheet';
 import { settingsSheetOf } from '../publish/session';
 import { portalState, readStateFile, writeStateFile } from '../publish/state-file';
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './context';
 import { MissingCredentials, openPublish } from './publish-context';
 
@@ -19,8 +19,7 @@ function render(lines: SheetLine[], portalId: string): string {
   return `${out.join('\n')}\n`;
 }
 
-export async function runSettings(argv: string[], io: CliIo): Promise<number> {
-  const args = parseArgs(argv, { values: ['target', 'schema'], switches: ['json'] });
+export async function runSettings(args: ParsedArgs, io: CliIo): Promise<number> {
   const [sub, ...keys] = args.positionals;
   if (sub !== 'show' && sub !== 'confirm') throw new UsageError('expected a subcommand: hslist settings show | confirm [KEY…] [--target T] [--json].');
   if (sub === 'show' && keys.length > 0) throw new UsageError(`settings show takes no keys (got ${keys.map((k) => `"${k}"`).join(', ')}).`);

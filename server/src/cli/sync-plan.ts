@@ -7,7 +7,7 @@
 import { findConfigRoot } from '../config/workspace-config';
 import { contactsFromStore } from '../sync/contacts';
 import { syncDelta } from '../sync/delta';
-import { parseArgs, UsageError } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import { loadCommandContext, type CliIo } from './context';
 import { nowFrom, sampleSize } from './preview-flags';
 import { renderProblems } from './problems';
@@ -26,8 +26,7 @@ interface SyncPlanFlags extends SyncFlags {
   schema?: string;
 }
 
-function parseFlags(argv: string[]): SyncPlanFlags {
-  const args = parseArgs(argv, { values: ['data', 'salesforce', 'before', 'sample', 'now', 'schema'], switches: ['json'] });
+function parseFlags(args: ParsedArgs): SyncPlanFlags {
   const flags: SyncPlanFlags = { paths: args.positionals, json: args.switches.has('json'), sample: sampleSize(args.values.get('sample')), now: nowFrom(args.values.get('now')) };
   for (const key of ['data', 'salesforce', 'before', 'schema'] as const) {
     const value = args.values.get(key);
@@ -37,8 +36,8 @@ function parseFlags(argv: string[]): SyncPlanFlags {
   return flags;
 }
 
-export async function runSyncPlan(argv: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(argv);
+export async function runSyncPlan(args: ParsedArgs, io: CliIo): Promise<number> {
+  const flags = parseFlags(args);
   const ctx = loadCommandContext(io.cwd, flags.schema);
   const run = analyzeSources(flags.paths, ctx, io.cwd);
   const errors = run.problems.filter((p) => p.severity === 'error');

@@ -25,6 +25,9 @@ describe('hslist CLI: packed and installed', function () {
     assert.equal(check.status, 0, check.stderr);
     assert.match(check.stderr, /1 file checked: no problems/);
     const help = spawnSync('hslist', ['--help'], { cwd: elsewhere, env, encoding: 'utf8' });
-    assert.match(help.stdout, /hslist plan/);
+    assert.match(help.stdout, /^ {2}plan \[options\] /m);
+    const planHelp = spawnSync('hslist', ['plan', '--help'], { cwd: elsewhere, env, encoding: 'utf8' });
+    assert.equal(planHelp.status, 0, planHelp.stderr);
+    assert.match(planHelp.stdout, /--target <NAME>/);
   });
 });
