@@ -6,6 +6,7 @@ import { runApply } from './apply';
 import type { ParsedArgs } from './args';
 import { runCheck } from './check';
 import { runCompile } from './compile';
+import { runCount } from './count';
 import type { CliIo } from './context';
 import { runFmt } from './fmt';
 import { runPlan } from './plan';
@@ -74,6 +75,11 @@ export const COMMANDS: CommandSpec[] = [
     name: 'apply', summary: 'carry the plan out and keep hslist.lock.json true', run: runApply,
     options: [TARGET, opt('yes', 'answer the confirmations (CI)'), opt('force', 'overwrite lists changed in HubSpot; protected changes'), opt('prune', 'delete lists gone from the files'), opt('wait', 'wait until HubSpot has processed the lists'), opt('properties', 'also create the properties the mappings need'), opt('concurrency', 'lists worked on at once (1-16)', 'N'), opt('verbose', 'show unchanged lists too'), DATA, NOW, SCHEMA],
     details: 'Exit codes: 0 done, 1 a list failed or HubSpot stopped the run, 2 bad usage, 5 lists left as they are, 130 cancelled.',
+  },
+  {
+    name: 'count', args: '[files...]', summary: 'HubSpot\'s own count of lists as the files define them (temporary lists, deleted once counted)', run: runCount,
+    options: [opt('list', 'only this list (any case)', 'NAME'), TARGET, opt('timeout', 'how long to wait for HubSpot to process the lists (default 600)', 'SECONDS'), opt('json', 'the counts as JSON'), SCHEMA],
+    details: 'For criteria the local preview cannot judge (form submissions, email events, lists known only by id).\nEach list is created in the portal as "hslist temporary count · <name> · <tag>", read once processed and deleted;\none a run could not delete is named so you can delete it, and a later run deletes those older than an hour.\nExit codes: 0 every list counted, 1 a list not counted or a temporary list left, 2 bad usage or no credentials, 130 cancelled.',
   },
   {
     name: 'pull', summary: 'write existing HubSpot lists as .hslist files', run: runPull,

@@ -57,7 +57,7 @@ export function planFromRemote(workspace: PublishWorkspace, remote: RemotePortal
   return { plan, desired };
 }
 
-function desiredOf(workspace: PublishWorkspace): DesiredWorkspace {
+export function desiredOf(workspace: PublishWorkspace): DesiredWorkspace {
   return desiredWorkspace(workspace.analysis, { root: workspace.root, schema: workspace.schema, defaultTimezone: workspace.defaultTimezone });
 }
 

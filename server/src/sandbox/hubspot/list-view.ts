@@ -13,6 +13,8 @@ const ECHOED_CREATE_FIELDS = ['membershipSettings', 'listPermissions'];
 /** PROCESSING right after a change; COMPLETE once the delay passed, or on the read after one that saw PROCESSING. */
 export function processingStatus(list: EmulatorList, nowMs: number, delayMs: number, isRead: boolean): string {
   if (list.processingType === 'MANUAL') return 'COMPLETE';
+  // A portal that never finishes (Infinity): how a client's time limit is tested.
+  if (delayMs === Number.POSITIVE_INFINITY) return 'PROCESSING';
   const done = nowMs - list.processingSince >= delayMs || list.processingSeen;
   if (!done && isRead) list.processingSeen = true;
   return done ? 'COMPLETE' : 'PROCESSING';

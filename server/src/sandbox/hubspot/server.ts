@@ -34,7 +34,7 @@ export interface HubSpotEmulatorOptions extends AuthOptions {
   /** Epoch ms; default Date.now. Tests inject a fixed or stepped clock. */
   clock?: () => number;
   rateLimits?: RateLimitOptions;
-  /** How long a DYNAMIC/SNAPSHOT list stays PROCESSING after a change. Default 50 ms. */
+  /** How long a DYNAMIC/SNAPSHOT list stays PROCESSING after a change (or until it is read once). Default 50 ms; Infinity: for ever. */
   processingDelayMs?: number;
   timeZone?: string;
   /** The portal's id (account-info); default 4242001. */
