@@ -7,6 +7,7 @@ import { PUBLISH_LENS_COMMAND, PublishNotifications, type PlanAnswer } from '../
 import type { ClientSetup } from '../server-connection';
 import type { ServerState } from '../status';
 import { applyCommand } from './apply';
+import { countCommand } from './count';
 import type { Ask, PublishContext } from './context';
 import { PUBLISH_SCHEME, PublishDocuments } from './documents';
 import { entryOf, lensAction, openDefinition, planCommand, showDiff } from './plan-commands';
@@ -25,6 +26,7 @@ export const PublishCommands = {
   openDefinition: 'hslist.publish.openDefinition',
   showDiff: 'hslist.publish.showDiff',
   pullOne: 'hslist.publish.pullOne',
+  count: 'hslist.publish.count',
   lensAction: PUBLISH_LENS_COMMAND,
 } as const;
 
@@ -61,6 +63,7 @@ function commands(ctx: PublishContext): Record<string, (...args: unknown[]) => u
       return node?.kind === 'portal-list' ? pullCommand(ctx, { listIds: [node.list.listId] }) : undefined;
     },
     [PublishCommands.lensAction]: (name) => lensAction(ctx, name),
+    [PublishCommands.count]: (arg) => countCommand(ctx, arg),
   };
 }
 

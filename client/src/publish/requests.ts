@@ -5,6 +5,8 @@ import {
   PublishRequests,
   type ApplyAnswer,
   type ApplyParams,
+  type CountAnswer,
+  type CountParams,
   type CriteriaAnswer,
   type PlanAnswer,
   type PlanParams,
@@ -37,6 +39,10 @@ export class PublishClient {
 
   portalLists(): Promise<PortalListsAnswer> {
     return this.transport.request(M.portalLists, {});
+  }
+
+  count(params: CountParams): Promise<CountAnswer> {
+    return this.transport.request(M.count, params);
   }
 
   criteria(name: string): Promise<CriteriaAnswer> {

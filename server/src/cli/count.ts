@@ -6,11 +6,10 @@
 import { relative, resolve } from 'node:path';
 import { createHubSpotAccount } from '../hubspot/account/account';
 import { HubSpotAccountError } from '../hubspot/account/errors';
-import { countSelection, type CountSelection } from '../publish/count-requests';
 import type { DesiredList } from '../publish/desired';
-import { countInHubSpot, type CountResult } from '../publish/hubspot-count';
-import { desiredOf } from '../publish/session';
-import { readStateFile } from '../publish/state-file';
+import { countJson, countText } from '../publish/count-report';
+import { countWorkspaceLists } from '../publish/count-session';
+import { PublishError } from '../publish/session';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './context';
 import { MissingCredentials, openPublish, type PublishCli } from './publish-context';
@@ -24,17 +23,12 @@ export async function runCount(args: ParsedArgs, io: CliIo): Promise<number> {
   try {
     const cli = opened(args, io, controller.signal);
     if (typeof cli === 'number') return cli;
-    const desired = desiredOf(cli.workspace);
-    const lists = selected(desired.lists, args, cli, io);
-    const portalId = cli.target.portalId ?? (await cli.account.accountDetails()).portalId;
-    const state = readStateFile(cli.root);
-    if (!state.ok) throw new UsageError(state.message);
-    const selection = countSelection(lists, desired, state.state.portals[portalId], cli.ctx.schema);
-    if (selection.requests.length > 0) io.err(`hslist count: creating ${selection.requests.length} temporary list${selection.requests.length === 1 ? '' : 's'} in portal ${portalId}, deleted once counted…\n`);
-    const result = await countInHubSpot(cli.account, selection.requests, {
+    const { portalId, selection, result } = await countWorkspaceLists(cli.workspace, cli.account, (lists) => selected(lists, args, cli, io), {
+      portalId: cli.target.portalId,
       cleanupAccount: createHubSpotAccount(cli.target.connection),
       signal: controller.signal,
       timeoutMs,
+      onStart: (n, portal) => io.err(`hslist count: creating ${n} temporary list${n === 1 ? '' : 's'} in portal ${portal}, deleted once counted…\n`),
       onProgress: (message) => io.err(`  ${message}\n`),
     });
     io.out(args.switches.has('json') ? `${JSON.stringify(countJson(portalId, selection, result), null, 2)}\n` : countText(portalId, selection, result));
@@ -43,7 +37,7 @@ export async function runCount(args: ParsedArgs, io: CliIo): Promise<number> {
     const allCounted = selection.refused.length === 0 && result.outcomes.every((o) => o.counted);
     return allCounted && result.left.length === 0 ? 0 : 1;
   } catch (error) {
-    if (error instanceof HubSpotAccountError) {
+    if (error instanceof HubSpotAccountError || error instanceof PublishError) {
       io.err(`hslist count: ${error.message}\n`);
       return 1;
     }
@@ -81,31 +75,4 @@ function timeoutOf(raw: string | undefined): number {
   if (raw === undefined) return 10 * 60_000;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 86_400) throw new UsageError(`--timeout must be a whole number of seconds from 1 to 86400; got "${raw}".`);
   return Number(raw) * 1000;
-}
-
-function countText(portalId: string, selection: CountSelection, result: CountResult): string {
-  const lines = [`HubSpot's own count in portal ${portalId} (each list created as a temporary list, counted once processed, then deleted):`];
-  const width = Math.max(...[...result.outcomes, ...selection.refused].map((o) => o.name.length + 2));
-  for (const o of result.outcomes) {
-    const name = `"${o.name}"`.padEnd(width);
-    lines.push(o.counted ? `  ${name}  ${o.size.toLocaleString('en-US')} contact${o.size === 1 ? '' : 's'}` : `  ${name}  not counted: ${o.reason}`);
-  }
-  for (const r of selection.refused) lines.push(`  ${`"${r.name}"`.padEnd(width)}  not counted: ${r.reason}`);
-  for (const note of selection.notes) lines.push(`· ${note}`);
-  for (const c of result.cleaned) lines.push(`· deleted ${c}, a temporary list an earlier run left behind`);
-  return `${lines.join('\n')}\n`;
-}
-
-function countJson(portalId: string, selection: CountSelection, result: CountResult): unknown {
-  return {
-    portalId,
-    source: 'hubspot-temporary-list',
-    lists: [
-      ...result.outcomes.map((o) => (o.counted ? { name: o.name, size: o.size } : { name: o.name, counted: false, reason: o.reason })),
-      ...selection.refused.map((r) => ({ name: r.name, counted: false, reason: r.reason })),
-    ],
-    notes: selection.notes,
-    temporaryListsLeft: result.left,
-    leftoversDeleted: result.cleaned,
-  };
 }

@@ -99,6 +99,19 @@ describe('publishing to HubSpot', function () {
     await waitUntil(async () => (await publishLens('Qualified for Salesforce')) === `published #${id} · in sync`, 'the lens "in sync"', LONG);
   });
 
+  it('Count in HubSpot counts through temporary lists, deleted after, and says why a list is not counted', async () => {
+    const answer = await vscode.commands.executeCommand('hslist.publish.count', { names: ['Qualified for Salesforce', 'Broken'] });
+    assert.strictEqual(answer && answer.state, 'counted', JSON.stringify(answer));
+    const published = await hubspot.call('GET', `/crm/v3/lists/${await idOf('Qualified for Salesforce')}`);
+    const counted = answer.lists.find((l) => l.name === 'Qualified for Salesforce');
+    assert.strictEqual(counted.size, published.list.size, 'HubSpot counts the temporary copy as the published list');
+    assert.match(answer.lists.find((l) => l.name === 'Broken').reason, /^it has errors: /);
+    assert.deepStrictEqual(answer.left, []);
+    assert.match(answer.text, /^HubSpot's own count in portal 4242001 \(each list created as a temporary list, counted once processed, then deleted\):/);
+    const found = await hubspot.call('POST', '/crm/v3/lists/search', { query: 'hslist temporary count', offset: 0, count: 100 });
+    assert.deepStrictEqual(found.lists.map((l) => l.name), [], 'no temporary list is left in the portal');
+  });
+
   it('a list changed in HubSpot shows as drifted with a diff, and is overwritten only after the second question', async () => {
     const id = await idOf('Qualified for Salesforce');
     const other = await vscode.commands.executeCommand('hslist.compiledJson', workspaceUri('preview.hslist').toString(), { line: 2, character: 4 });

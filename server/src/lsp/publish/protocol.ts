@@ -15,6 +15,8 @@ export const PublishRequests = {
   portalLists: 'hslist/publish/portalLists',
   /** { name } → CriteriaAnswer: the list's criteria in the files and in HubSpot, for a diff editor. */
   criteria: 'hslist/publish/criteria',
+  /** CountParams → CountAnswer: HubSpot's own count through temporary lists; cancellable work-done progress. */
+  count: 'hslist/publish/count',
 } as const;
 
 export const PublishNotifications = {
@@ -156,3 +158,23 @@ export type PortalListsAnswer = { state: 'listed'; host: string; lists: PortalLi
 export type CriteriaAnswer =
   | { state: 'texts'; name: string; listId: string; location?: string; fileText: string; hubspotText: string; note?: string }
   | { state: 'none'; message: string };
+
+export interface CountParams {
+  /** The lists to count, by name (any case). */
+  names: string[];
+}
+
+export interface CountView {
+  state: 'counted';
+  portalId: string;
+  host: string;
+  /** Each list's count, or why it was not counted. */
+  lists: { name: string; size?: number; reason?: string }[];
+  /** Temporary lists that could not be deleted (the admin must delete them). */
+  left: { listId: string; name: string; reason: string }[];
+  cancelled: boolean;
+  /** As `hslist count` prints it. */
+  text: string;
+}
+
+export type CountAnswer = CountView | Unavailable;

@@ -8,9 +8,10 @@ import type { ServerContext } from '../context';
 import { onFilesRead } from '../workspace-events';
 import { describeError } from '../guard';
 import { applyRequest } from './apply-request';
+import { countRequest } from './count-request';
 import { publishLenses } from './lenses';
 import { criteriaRequest, planRequest, portalListsRequest } from './plan-request';
-import { PublishNotifications, PublishRequests, type ApplyParams, type PlanParams, type PullParams } from './protocol';
+import { PublishNotifications, PublishRequests, type ApplyParams, type CountParams, type PlanParams, type PullParams } from './protocol';
 import { pullRequest } from './pull-request';
 import { PublishSession } from './session';
 
@@ -31,6 +32,7 @@ export function registerPublish(ctx: ServerContext): PublishSession {
   c.onRequest(PublishRequests.apply, (p: ApplyParams, token) => logged(ctx, 'apply', applyRequest(ctx, session, p, token)));
   c.onRequest(PublishRequests.pull, (p: PullParams) => logged(ctx, 'pull', pullRequest(ctx, session, p)));
   c.onRequest(PublishRequests.portalLists, () => logged(ctx, 'portal lists', portalListsRequest(session)));
+  c.onRequest(PublishRequests.count, (p: CountParams, token) => logged(ctx, 'count', countRequest(ctx, session, p, token)));
   c.onRequest(PublishRequests.criteria, (p: { name?: unknown }) => logged(ctx, 'criteria', criteriaRequest(ctx, session, p ?? {})));
   return session;
 }
