@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { stableJson } from '../hubspot/account/pull-schema';
 import type { HubSpotAccount } from '../hubspot/account/types';
 import { schemaJson } from '../salesforce/schema-pull';
-import { LISTS_FILE } from '../language/schema';
+import { LISTS_FILE, OWNERS_FILE } from '../language/schema';
+import { HubSpotAccountError } from '../hubspot/account/errors';
 import { SALESFORCE_OBJECTS, SALESFORCE_SCHEMA_SUBDIR, salesforceFileName } from '../language/salesforce-schema';
 import type { Accounts, SalesforceConnector } from './accounts';
 import { writeFilesAtomically, type FileToWrite } from './atomic-write';
@@ -16,7 +17,7 @@ import { writeFilesAtomically, type FileToWrite } from './atomic-write';
 export const SCHEMA_CACHE_DIR = join('.hslist', 'schema');
 
 export type SideResult =
-  | { ok: true; source: string; files: string[]; counts: Record<string, number> }
+  | { ok: true; source: string; files: string[]; counts: Record<string, number>; notes?: string[] }
   | { ok: false; source: string; message: string };
 
 export interface SchemaRefresh {
@@ -44,8 +45,15 @@ export async function refreshSchema(root: string, accounts: Accounts, options: R
   return result;
 }
 
-async function guarded(source: string, pull: () => Promise<{ files: FileToWrite[]; counts: Record<string, number> }>): Promise<SideResult> {
-  let pulled: { files: FileToWrite[]; counts: Record<string, number> };
+interface Pulled {
+  files: FileToWrite[];
+  counts: Record<string, number>;
+  /** What was left out and why (a scope the token lacks), said beside the counts. */
+  notes?: string[];
+}
+
+async function guarded(source: string, pull: () => Promise<Pulled>): Promise<SideResult> {
+  let pulled: Pulled;
   try {
     pulled = await pull();
   } catch (error) {
@@ -57,14 +65,28 @@ async function guarded(source: string, pull: () => Promise<{ files: FileToWrite[
   } catch (error) {
     return { ok: false, source, message: `Could not write the schema files: ${messageOf(error)}.` };
   }
-  return { ok: true, source, files: pulled.files.map((f) => f.path), counts: pulled.counts };
+  return { ok: true, source, files: pulled.files.map((f) => f.path), counts: pulled.counts, ...(pulled.notes?.length ? { notes: pulled.notes } : {}) };
+}
+
+const COUNT_WORDS: Record<string, string> = {
+  contacts: 'contact properties',
+  companies: 'company properties',
+  Lead: 'Lead fields',
+  Contact: 'Contact fields',
+  lists: 'lists',
+  owners: 'owners',
+};
+
+/** "103 contact properties, 44 company properties, 12 lists, 7 owners": one wording for the CLI and the editor. */
+export function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts).map(([key, n]) => `${n} ${COUNT_WORDS[key] ?? key}`).join(', ');
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<{ files: FileToWrite[]; counts: Record<string, number> }> {
+async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<Pulled> {
   const files: FileToWrite[] = [];
   const counts: Record<string, number> = {};
   for (const objectType of ['contacts', 'companies'] as const) {
@@ -78,10 +100,33 @@ async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<{ file
     .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
   files.push({ path: join(dir, LISTS_FILE), content: stableJson({ results: lists }) });
   counts.lists = lists.length;
-  return { files, counts };
+  const notes: string[] = [];
+  const owners = await ownersOrNote(account, notes);
+  if (owners) {
+    files.push({ path: join(dir, OWNERS_FILE), content: stableJson({ results: owners }) });
+    counts.owners = owners.length;
+  }
+  return { files, counts, notes };
 }
 
-async function pullSalesforce(connector: SalesforceConnector, dir: string): Promise<{ files: FileToWrite[]; counts: Record<string, number> }> {
+/**
+ * The owners, so files can name them (`hubspot_owner_id is "Jan Kowalski"`). A token without the owners
+ * scope still pulls the properties and lists: the owners are left out with a note, not the whole side.
+ */
+async function ownersOrNote(account: HubSpotAccount, notes: string[]): Promise<unknown[] | undefined> {
+  try {
+    const owners = await account.getOwners();
+    return owners.sort((a, b) => Number(a.id) - Number(b.id) || (a.id < b.id ? -1 : 1));
+  } catch (error) {
+    if (error instanceof HubSpotAccountError && (error.status === 403 || error.status === 401)) {
+      notes.push(`owners not pulled: the token may not read them (HubSpot said ${error.status}; the private app needs the crm.objects.owners.read scope), so owner names cannot be checked`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function pullSalesforce(connector: SalesforceConnector, dir: string): Promise<Pulled> {
   const org = await connector.connect();
   const files: FileToWrite[] = [];
   const counts: Record<string, number> = {};

@@ -4,7 +4,7 @@
 // names; a different host in hslist.json is refused (see server/src/accounts/bound-hosts.ts).
 
 import { relative, resolve } from 'node:path';
-import { accountSettingsFromEnv, noAccountsMessage, openAccounts, refreshSchema, type SideResult } from '../accounts';
+import { accountSettingsFromEnv, countsText, noAccountsMessage, openAccounts, refreshSchema, type SideResult } from '../accounts';
 import { findConfigRoot, loadWorkspaceConfig } from '../config/workspace-config';
 import { announceAccountHosts } from './account-hosts';
 import { UsageError, type ParsedArgs } from './args';
@@ -39,18 +39,11 @@ export async function runSchema(args: ParsedArgs, io: CliIo): Promise<number> {
   return failed ? 1 : 0;
 }
 
-const COUNT_WORDS: Record<string, string> = {
-  contacts: 'contact properties',
-  companies: 'company properties',
-  Lead: 'Lead fields',
-  Contact: 'Contact fields',
-  lists: 'lists',
-};
-
 function describeSuccess(service: string, side: Extract<SideResult, { ok: true }>, cwd: string): string {
-  const counts = Object.entries(side.counts).map(([key, n]) => `${n} ${COUNT_WORDS[key] ?? key}`).join(', ');
+  const counts = countsText(side.counts);
   const files = side.files.map((f) => shown(cwd, f)).join(', ');
-  return `${service} (${side.source}): ${counts} → ${files}\n`;
+  const notes = (side.notes ?? []).map((n) => `  note: ${n}\n`).join('');
+  return `${service} (${side.source}): ${counts} → ${files}\n${notes}`;
 }
 
 function shown(cwd: string, path: string): string {

@@ -1,6 +1,8 @@
 // The schema model, in the shape of HubSpot's Properties API v3 (`GET /crm/v3/properties/{objectType}`),
 // so a portal's schema file or a live response loads without translation.
 
+import type { OwnerRef } from './schema-owners';
+
 export interface PropertyOption {
   label: string;
   value: string;
@@ -21,6 +23,8 @@ export interface PropertyDef {
   /** Options are not listed inline (owners and other referenced objects): any value is accepted. */
   externalOptions?: boolean;
   referencedObjectType?: string;
+  /** `owners`: the options are the portal's owners (schema-owners.ts), listed although `externalOptions`. */
+  optionsFrom?: 'owners';
   hubspotDefined?: boolean;
   calculated?: boolean;
   hidden?: boolean;
@@ -43,4 +47,6 @@ export interface Schema {
   objects: Record<ObjectTypeName, Map<string, PropertyDef>>;
   /** The portal's lists by lowercased name, when the schema folder holds lists.json. */
   lists?: Map<string, PortalListRef>;
+  /** The portal's owners, when the schema folder holds owners.json. */
+  owners?: OwnerRef[];
 }

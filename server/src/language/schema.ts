@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import { MAX_JSON_BYTES, readRegularText } from '../files/regular-file';
 import type { ObjectTypeName, PortalListRef, PropertyDef, Schema } from './schema-types';
 import { isRecord, validatePropertyList, type SchemaProblem } from './schema-validate';
+import { OWNERS_FILE, parseOwners, withOwnerOptions } from './schema-owners';
 import defaultContacts from './default-schema/contacts.json';
 import defaultCompanies from './default-schema/companies.json';
 
@@ -102,8 +103,18 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
     const read = readJson(listsFile, problems);
     if (read.ok) loaded.schema.lists = portalLists(read.value, listsFile, problems);
   }
+  const ownersFile = path.join(dir, OWNERS_FILE);
+  if (loaded.schema && fs.existsSync(ownersFile)) {
+    const read = readJson(ownersFile, problems);
+    const ownersProblems: { path: string; message: string }[] = [];
+    const owners = read.ok ? parseOwners(read.value, ownersFile, ownersProblems) : undefined;
+    problems.push(...ownersProblems.map((p) => ({ file: ownersFile, ...p })));
+    if (owners) loaded.schema = withOwnerOptions(loaded.schema, owners);
+  }
   return loaded;
 }
+
+export { OWNERS_FILE };
 
 /** The portal's list catalogue beside the property files (written by `hslist schema pull`). */
 export const LISTS_FILE = 'lists.json';

@@ -7,7 +7,7 @@
 
 import { join } from 'node:path';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { openAccounts, refreshSchema, SCHEMA_CACHE_DIR, type AccountSettings, type SchemaRefresh, type SideResult } from '../accounts';
+import { countsText, openAccounts, refreshSchema, SCHEMA_CACHE_DIR, type AccountSettings, type SchemaRefresh, type SideResult } from '../accounts';
 import { gateRefreshAccounts, workspaceHosts } from './account-hosts';
 import type { ServerContext } from './context';
 
@@ -27,13 +27,6 @@ export interface RefreshAnswer {
 }
 
 export const NO_ACCOUNTS_MESSAGE = 'No account is connected: run "hslist: Connect HubSpot account" or "hslist: Connect Salesforce org" first.';
-
-const COUNT_WORDS: Record<string, string> = {
-  contacts: 'contact properties',
-  companies: 'company properties',
-  Lead: 'Lead fields',
-  Contact: 'Contact fields',
-};
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -73,7 +66,8 @@ export function accountSettingsOf(argument: unknown): { settings: AccountSetting
 
 function describeSide(service: string, side: SideResult): string {
   if (!side.ok) return `${service}: not refreshed: ${side.message.replace(/[.\s]+$/, '')}`;
-  return `${service}: ${Object.entries(side.counts).map(([key, n]) => `${n} ${COUNT_WORDS[key] ?? key}`).join(', ')}`;
+  const notes = (side.notes ?? []).map((n) => ` (${n})`).join('');
+  return `${service}: ${countsText(side.counts)}${notes}`;
 }
 
 /** "HubSpot: 103 contact properties, 44 company properties; Salesforce: 26 Lead fields, 20 Contact fields". */

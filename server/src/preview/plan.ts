@@ -5,6 +5,7 @@
 import type { Expr, ListNode, PropertyCondition } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
+import { optionValue } from '../language/option-match';
 import type { PlanNode, PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { isValidZone } from './time';
@@ -112,6 +113,8 @@ function planProperty(e: PropertyCondition, env: Env): PlanNode {
   const dateOnly = parser === 'VALUE' && def.type === 'date';
   const resolved = resolveOperands(base, e.operands, { zone: env.zone, now: env.ctx.now, dateOnly, surface: e.operator });
   if (typeof resolved === 'string') return unavailable(e, resolved, text);
+  // As the compiler does: a label (or an owner's name) means its option's internal value.
+  if (resolved.operationType === 'ENUMERATION' && resolved.values) resolved.values = resolved.values.map((v) => optionValue(def, v));
   if (resolved.operationType === 'COMPARATIVE_DATE') {
     const other = env.ctx.schema.objects[env.objectType].get(resolved.otherProperty);
     if (!other) return unavailable(e, `the schema has no property "${resolved.otherProperty}"`, text);

@@ -37,9 +37,9 @@ describe('hslist schema pull', () => {
     const root = workspace({ 'hslist.json': '{}', 'lists/sync.hslist': SYNC });
     const run = await hslistWith({ ...hubspotEnv, ...salesforceEnv }, join(root, 'lists'), 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists → .*contacts\.json, .*companies\.json, .*lists\.json$/m);
+    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json$/m);
     assert.match(run.out, /^Salesforce \(http:\/\/127\.0\.0\.1:\d+\): 2\d Lead fields, 2\d Contact fields → .*salesforce\/lead\.json, .*salesforce\/contact\.json$/m);
-    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json', 'salesforce']);
+    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json', 'owners.json', 'salesforce']);
     assert.deepEqual(readdirSync(join(root, '.hslist', 'schema', 'salesforce')).sort(), ['contact.json', 'lead.json'], 'no temporary files left');
     const contacts = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'contacts.json'), 'utf8'));
     assert.ok(contacts.results.some((p: { name: string }) => p.name === 'renewal_date'), "the portal's custom property was pulled");
@@ -56,10 +56,32 @@ describe('hslist schema pull', () => {
     assert.match(after.out, /sync\.hslist:3:19: error unknown-salesforce-field Lead has no field `Titel`.*did you mean `Title`\?/);
   });
 
+  it('owners: active and deactivated are pulled, and a list may name them; a token without the owners scope pulls the rest', async () => {
+    const root = workspace({ 'owned.hslist': 'list "Jan\'s" {\n  where hubspot_owner_id is "Jan Kowalski"\n}\n' });
+    const before = await hslistWith({}, root, 'check');
+    assert.match(before.out, /owned\.hslist:2:29: error owner-not-id /, 'without the owners, a name would match no contact');
+    assert.equal((await hslistWith(hubspotEnv, root, 'schema', 'pull')).code, 0);
+    const owners = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'owners.json'), 'utf8')).results as { id: string; archived: boolean }[];
+    assert.deepEqual(owners.map((o) => o.id), ['101', '102', '103', '104', '105', '106', '107']);
+    assert.equal(owners.find((o) => o.id === '106')?.archived, true);
+    const after = await hslistWith({}, root, 'check');
+    assert.equal(after.code, 0, after.out);
+    assert.match(after.out, /owned\.hslist:2:29: info option-label `Jan Kowalski` is owner 101/);
+    const compiled = JSON.parse((await hslistWith({}, root, 'compile', 'owned.hslist')).out);
+    assert.deepEqual(compiled[0].filterBranch.filterBranches[0].filters[0].operation.values, ['101']);
+
+    const scopeless = workspace({});
+    sandbox.hubspot.faults.add({ type: 'status', status: 403, method: 'GET', path: '/crm/v3/owners', count: 1 });
+    const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /note: owners not pulled: the token may not read them \(HubSpot said 403; the private app needs the crm\.objects\.owners\.read scope\)/);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json']);
+  });
+
   it('either side alone works', async () => {
     const hubspotOnly = workspace({});
     assert.equal((await hslistWith(hubspotEnv, hubspotOnly, 'schema', 'pull')).code, 0);
-    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json']);
+    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json', 'owners.json']);
     const salesforceOnly = workspace({});
     const run = await hslistWith(salesforceEnv, salesforceOnly, 'schema', 'pull');
     assert.equal(run.code, 0);

@@ -71,16 +71,22 @@ describe('language: properties, operators and values', () => {
     assert.match(d.message, /did you mean `salesqualifiedlead`/);
   });
 
-  it('unknown-option: a label is replaced by the internal value', () => {
+  it('option-label: a label resolves to its option (info), and the fix writes the internal value', () => {
+    const [d] = expectDiagnostics('list "A" { where lifecyclestage is any of (⟦"Marketing Qualified Lead"⟧, lead) }', ['option-label']);
+    assert.equal(d.severity, 'info');
+    assert.match(d.message, /is the label of option `marketingqualifiedlead` of Lifecycle Stage \(`lifecyclestage`\); hslist sends marketingqualifiedlead/);
     assert.equal(
-      fixed('list "A" { where lifecyclestage is any of ("Marketing Qualified Lead", lead) }', 'unknown-option'),
+      fixed('list "A" { where lifecyclestage is any of ("Marketing Qualified Lead", lead) }', 'option-label'),
       'list "A" { where lifecyclestage is any of (marketingqualifiedlead, lead) }',
     );
+    expectDiagnostics('list "A" { where lifecyclestage is ⟦LEAD⟧ }', ['option-label']);
     assert.equal(fixed('list "A" { where numemployees is "1000 +" }', 'unknown-option'), 'list "A" { where numemployees is "1000+" }');
   });
 
-  it('unknown-option is skipped for externalOptions properties', () => {
+  it('owners without the portal\'s owners pulled: ids only; a name is owner-not-id, since HubSpot would match no contact', () => {
     expectClean('list "A" { where hubspot_owner_id is any of ("12345", "67890") }');
+    const [d] = expectDiagnostics('list "A" { where hubspot_owner_id is ⟦"Jan Kowalski"⟧ }', ['owner-not-id']);
+    assert.match(d.message, /holds owner ids, so HubSpot would compare `Jan Kowalski` with ids and match no contact\. Write the owner's id, or run hslist schema pull/);
   });
 
   it('invalid-date: impossible days and months, bad date-times', () => {

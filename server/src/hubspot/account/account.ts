@@ -8,6 +8,7 @@ import { makeApi } from './api';
 import { transportFor, hubSpotClient, type ClientOptions } from './client';
 import { toAccountError } from './errors';
 import { listsApi } from './account-lists';
+import { allOwners } from './account-owners';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
 import { companiesFor, pageContacts } from './account-records';
@@ -33,6 +34,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
       if (!Array.isArray(answer.results)) throw toAccountError(new Error(`HubSpot answered the ${objectType} properties without a "results" array.`), api.host);
       return answer.results as PropertyDef[];
     },
+    getOwners: () => allOwners(api),
     ...propertiesApi(api),
     ...listsApi(api),
     ...foldersApi(api),

@@ -2,7 +2,7 @@
 // unsupported in September 2027; the date-based versions that replace them keep the sub-paths and move
 // the version after the API family (`/crm/v3/lists/{id}` → `/crm/lists/2026-09/{id}`,
 // `/crm/v4/associations/{from}/{to}/batch/read` → `/crm/associations/2026-09/{from}/{to}/batch/read`,
-// `/account-info/v3/details` → `/account-info/2026-09/details`), as HubSpot's public OpenAPI specs
+// `/account-info/v3/details` → `/account-info/2026-09/details`, `/crm/v3/owners` → `/crm/owners/2026-09`), as HubSpot's public OpenAPI specs
 // (HubSpot/HubSpot-public-api-spec-collection, PublicApiSpecs/CRM/*/Rollouts/*/2026-09/) show. Switching
 // `version` switches every call.
 
@@ -38,6 +38,7 @@ export interface ApiPaths {
   folders(): string;
   folderMoveList(): string;
   folderRename(folderId: string): string;
+  owners(): string;
 }
 
 export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiPaths {
@@ -67,6 +68,7 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     folders: () => `${lists}/folders`,
     folderMoveList: () => `${lists}/folders/move-list`,
     folderRename: (id) => `${lists}/folders/${encode(id)}/rename`,
+    owners: () => crm('owners'),
   };
 }
 

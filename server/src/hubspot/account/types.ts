@@ -23,6 +23,19 @@ export interface HubSpotList {
   additionalProperties?: Record<string, string>;
 }
 
+/** An owner (Owners v3): `hubspot_owner_id` holds its `id`. */
+export interface HubSpotOwner {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** PERSON or QUEUE. */
+  type: string;
+  /** Deactivated: still the owner of the records it had. */
+  archived: boolean;
+  teams: { id: string; name: string; primary: boolean }[];
+}
+
 export interface ListCreateRequest {
   name: string;
   objectTypeId: string;
@@ -94,6 +107,8 @@ export interface HubSpotAccount {
   readonly host: string;
   accountDetails(): Promise<AccountDetails>;
   getProperties(objectType: CrmObjectType): Promise<PropertyDef[]>;
+  /** Every owner, active and archived. */
+  getOwners(): Promise<HubSpotOwner[]>;
   /** One property, or undefined when the portal has none of that name. */
   getProperty(objectType: CrmObjectType, name: string): Promise<PropertyDef | undefined>;
   /** Creates a custom property (Properties API body: name, label, type, fieldType, groupName, options). */

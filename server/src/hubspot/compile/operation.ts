@@ -4,6 +4,7 @@
 import type { Operand, PropertyCondition, Value } from '@hslist/grammar';
 import { operationFor, typeClassOf, type OperatorRow } from '../../language/operators';
 import type { PropertyDef } from '../../language/schema-types';
+import { optionValue } from '../../language/option-match';
 import type { PropertyOperation } from '../filter-branch';
 import { OperandError, rollingOperation, timePointOperation, timeRangedOperation, type TimeEnv } from './time-operation';
 
@@ -47,7 +48,8 @@ function buildOperation(row: OperatorRow, cond: PropertyCondition, prop: Propert
     case 'BOOL':
       return { operationType: 'BOOL', ...base, value: bool(single(o)) };
     case 'ENUMERATION':
-      return { operationType: 'ENUMERATION', ...base, values: values(o).map(text) };
+      // A label (or an owner's name) is sent as the internal value HubSpot compares with.
+      return { operationType: 'ENUMERATION', ...base, values: values(o).map((v) => optionValue(prop, text(v))) };
     case 'ROLLING_PROPERTY_UPDATED':
       return { operationType: 'ROLLING_PROPERTY_UPDATED', ...base, numberOfDays: days(o) };
     case 'CALENDAR_DATE':

@@ -1,43 +1,93 @@
-// `unknown-option`: an enumeration value that is not one of the property's option values.
-// Filters use internal values, compared exactly; a label (or a value in the wrong case) gets a fix
-// that writes the internal value. Skipped for `externalOptions` properties (owners: any id goes)
-// and for properties whose schema lists no options (portal-defined, e.g. personas in the default).
+// Enumeration values against the property's options (option-match.ts says which option a text means):
+// - an internal value: clean;
+// - a label, a value in another case, or an owner's name or email: `option-label` (info): it resolves,
+//   the compiler writes the internal value, and a fix writes it in the file;
+// - a label two options share: `ambiguous-option` (error), a fix per option;
+// - nothing: `unknown-option` (error) with did-you-mean over values and labels (and owners' emails);
+//   an owner id missing from the pulled owners is `unknown-owner` (warning: it may be newer than the pull).
+// Properties that refer to owners hold owner ids: without the portal's owners pulled, a value that is
+// not an id is `owner-not-id` (error), since HubSpot would compare it with ids and match no contact.
+// Properties whose schema lists no options (portal-defined, e.g. personas in the default) are skipped.
 
 import { type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
+import { matchOption, type OptionMatch } from '../option-match';
 import { typeClassOf } from '../operators';
-import type { PropertyDef } from '../schema-types';
+import type { PropertyDef, PropertyOption } from '../schema-types';
 import { describeProperty, formatOptionValue, operandValues, propertyConditions, valueText } from '../walk';
 import { replaceFixes, type FileCheckContext } from './context';
 import { operatorProblem } from './operator-type';
 import { clip } from '../clip';
 
 function checksOptions(def: PropertyDef): boolean {
-  return typeClassOf(def.type) === 'enumeration' && !def.externalOptions && def.options.length > 0;
+  return typeClassOf(def.type) === 'enumeration' && def.options.length > 0 && (!def.externalOptions || def.optionsFrom === 'owners');
+}
+
+function holdsOwnerIds(def: PropertyDef): boolean {
+  return def.referencedObjectType === 'OWNER' && def.options.length === 0;
 }
 
 function optionDiagnostic(value: Value, def: PropertyDef): Diagnostic | undefined {
   const text = valueText(value);
-  if (def.options.some((o) => o.value === text)) return undefined;
-  const exact = def.options.find((o) => o.label.toLowerCase() === text.toLowerCase() || o.value.toLowerCase() === text.toLowerCase());
-  if (exact) {
-    const isLabel = exact.value.toLowerCase() !== text.toLowerCase();
-    const what = isLabel ? `the label of option \`${exact.value}\`` : `written in the wrong case; the option is \`${exact.value}\``;
-    const message = `\`${clip(text)}\` is ${what} of ${describeProperty(def)}, and filters compare internal values exactly.`;
-    const fixes = replaceFixes(value, [{ value: exact.value, distance: 0, matched: text }], formatOptionValue);
-    return diagnostic('unknown-option', message, value, 'error', fixes);
+  const match = matchOption(def, text);
+  switch (match.kind) {
+    case 'exact':
+      return undefined;
+    case 'resolved':
+      return resolvedDiagnostic(value, text, def, match);
+    case 'ambiguous':
+      return ambiguousDiagnostic(value, text, def, match.options);
+    case 'none':
+      return unknownDiagnostic(value, text, def);
   }
-  const suggestions = suggest(text, def.options.map((o) => ({ value: o.value, aliases: [o.label] })));
-  const message = withDidYouMean(`\`${clip(text)}\` is not an option of ${describeProperty(def)}`, suggestions);
+}
+
+function resolvedDiagnostic(value: Value, text: string, def: PropertyDef, match: Extract<OptionMatch, { kind: 'resolved' }>): Diagnostic {
+  const option = match.option;
+  const what = def.optionsFrom === 'owners' ? `owner ${option.value} (${ownerText(option)})` : match.via === 'case' ? `option \`${option.value}\` in another case` : `the label of option \`${option.value}\``;
+  const message = `\`${clip(text)}\` is ${what} of ${describeProperty(def)}; hslist sends ${option.value} to HubSpot, which compares internal values exactly.`;
+  const fixes = replaceFixes(value, [{ value: option.value, distance: 0, matched: text }], formatOptionValue);
+  return diagnostic('option-label', message, value, 'info', fixes);
+}
+
+function ambiguousDiagnostic(value: Value, text: string, def: PropertyDef, options: PropertyOption[]): Diagnostic {
+  const listed = options.map((o) => `\`${o.value}\`${o.description ? ` (${o.description})` : ''}`).join(', ');
+  const message = `\`${clip(text)}\` names ${options.length} options of ${describeProperty(def)}: ${listed}. Write the internal value of the one you mean.`;
+  return diagnostic('ambiguous-option', message, value, 'error', replaceFixes(value, options.map((o) => ({ value: o.value, distance: 0, matched: text })), formatOptionValue));
+}
+
+function unknownDiagnostic(value: Value, text: string, def: PropertyDef): Diagnostic {
+  if (def.optionsFrom === 'owners' && /^\d+$/.test(text)) {
+    const message = `No owner ${text} among the portal's ${def.options.length} owners pulled into the schema; HubSpot matches no contact with it unless the owner is newer than the pull (hslist schema pull).`;
+    return diagnostic('unknown-owner', message, value, 'warning');
+  }
+  const aliases = (o: PropertyOption) => [o.label, ...(def.optionsFrom === 'owners' && o.description ? [o.description] : [])];
+  const suggestions = suggest(text, def.options.map((o) => ({ value: o.value, aliases: aliases(o) })));
+  const what = def.optionsFrom === 'owners' ? 'an owner (id, name or email) of' : 'an option of';
+  const message = withDidYouMean(`\`${clip(text)}\` is not ${what} ${describeProperty(def)}`, suggestions);
   return diagnostic('unknown-option', message, value, 'error', replaceFixes(value, suggestions, formatOptionValue));
+}
+
+function ownerText(option: PropertyOption): string {
+  const name = option.label !== option.description ? option.label : '';
+  return [name, option.description].filter(Boolean).join(', ') + (option.hidden ? ', deactivated' : '');
+}
+
+function ownerIdDiagnostic(value: Value, def: PropertyDef): Diagnostic | undefined {
+  const text = valueText(value);
+  if (/^\d+$/.test(text)) return undefined;
+  const message = `${describeProperty(def)} holds owner ids, so HubSpot would compare \`${clip(text)}\` with ids and match no contact. Write the owner's id, or run hslist schema pull (or "hslist: Refresh schema") so owners can be named.`;
+  return diagnostic('owner-not-id', message, value, 'error');
 }
 
 export function checkOptions(ctx: FileCheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { condition, property } of propertyConditions(ctx.file, ctx.schema)) {
-    if (!property || !checksOptions(property) || operatorProblem(condition, property)) continue;
+    if (!property || typeClassOf(property.type) !== 'enumeration' || operatorProblem(condition, property)) continue;
+    const check = checksOptions(property) ? optionDiagnostic : holdsOwnerIds(property) ? ownerIdDiagnostic : undefined;
+    if (!check) continue;
     for (const value of operandValues(condition)) {
-      const problem = optionDiagnostic(value, property);
+      const problem = check(value, property);
       if (problem) out.push(problem);
     }
   }

@@ -20,6 +20,8 @@ const PREFIXES: DatedPrefix[] = [
   { canonical: '/crm/v3/properties', dated: '/crm/properties/{version}', versions: DATED_VERSIONS },
   // CRM/Associations/Rollouts/130902/{2026-03,2026-09}/associations.json: v4's batch read
   { canonical: '/crm/v4/associations', dated: '/crm/associations/{version}', versions: DATED_VERSIONS },
+  // CRM/Crm Owners/Rollouts/146888/{2026-03,2026-09}/crmOwners.json
+  { canonical: '/crm/v3/owners', dated: '/crm/owners/{version}', versions: DATED_VERSIONS },
   // Account/Account Info/Rollouts/144923/{2026-03,2026-09}/accountInfo.json
   { canonical: '/account-info/v3', dated: '/account-info/{version}', versions: DATED_VERSIONS },
 ];

@@ -24,6 +24,8 @@ export function requiredScope(method: string, path: string): string {
     const read = method === 'GET' || path === '/crm/v3/lists/search';
     return read ? 'crm.lists.read' : 'crm.lists.write';
   }
+  // Owners v3 is read-only, behind its own scope (HubSpot's owners guide).
+  if (path.startsWith('/crm/v3/owners')) return 'crm.objects.owners.read';
   // Properties writes need the schema scope of the object ("crm.schemas.contacts.write").
   if (path.startsWith('/crm/v3/properties/') && method !== 'GET') return `crm.schemas.${path.split('/')[4] ?? 'contacts'}.write`;
   return path.includes('/companies') && !path.includes('/contacts') ? 'crm.objects.companies.read' : 'crm.objects.contacts.read';

@@ -16,6 +16,7 @@ import { findRoute, hubspotError, type Route, type RouteResult } from './http-ki
 import { listsRoutes } from './lists-routes';
 import { membershipsRoutes } from './memberships-routes';
 import { accountRoutes } from './account-routes';
+import { ownersRoutes } from './owners-routes';
 import { objectsRoutes } from './objects-routes';
 import { propertiesRoutes } from './properties-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -85,6 +86,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...objectsRoutes(state),
     ...propertiesRoutes(state),
     ...accountRoutes(state, { portalId: options.portalId ?? 4242001 }),
+    ...ownersRoutes(),
   ];
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {
