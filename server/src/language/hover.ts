@@ -7,6 +7,7 @@ import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { OPERATOR_HELP } from './hover-operators';
 import { listSummary } from './navigation-lists';
+import { matchOption } from './option-match';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
@@ -57,9 +58,21 @@ function propertyConditionHover(c: PropertyCondition, objectType: ObjectTypeName
     return propertyHover(input.schema.objects[objectType].get(c.operands.property.text), c.operands.property, objectType);
   }
   const value = operandValues(c).find((v) => within(v, input.offset));
-  const option = value && def?.options.find((o) => o.value === valueText(value));
-  if (value && option) return { markdown: `Option \`${option.value}\` of ${def?.label}: **${option.label}**`, span: value };
-  return undefined;
+  const markdown = value && def ? optionHover(def, valueText(value)) : undefined;
+  return value && markdown ? { markdown, span: value } : undefined;
+}
+
+/** The option a value names, however it is written (id, label, owner name or email), and what HubSpot gets. */
+function optionHover(def: PropertyDef, text: string): string | undefined {
+  const match = matchOption(def, text);
+  if (match.kind !== 'exact' && match.kind !== 'resolved') return undefined;
+  const o = match.option;
+  const sent = match.kind === 'resolved' ? ` HubSpot gets \`${o.value}\`.` : '';
+  if (def.optionsFrom === 'owners') {
+    const email = o.description && o.description !== o.label ? ` <${o.description}>` : '';
+    return `Owner \`${o.value}\` of ${def.label}: **${o.label}**${email}${o.hidden ? ' (deactivated)' : ''}.${sent}`;
+  }
+  return `Option \`${o.value}\` of ${def.label}: **${o.label}**.${sent}`;
 }
 
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {

@@ -10,7 +10,10 @@ import { parseOwners, withOwnerOptions } from '../../../server/src/language/sche
 import { planList } from '../../../server/src/preview/plan';
 import { evaluateContact } from '../../../server/src/preview/reference';
 import { SANDBOX_OWNERS } from '../../../server/src/sandbox/data/hubspot-owners';
-import { expectClean, expectDiagnostics, fixed } from './expect';
+import { complete } from '../../../server/src/language/completion';
+import { hoverAt } from '../../../server/src/language/hover';
+import { marked } from '../../support/markers';
+import { analyzeText, expectClean, expectDiagnostics, fixed, MAIN } from './expect';
 
 const problems: { path: string; message: string }[] = [];
 const owners = parseOwners({ results: SANDBOX_OWNERS }, 'owners.json', problems)!;
@@ -60,5 +63,21 @@ describe('language: owners by name (owners.json pulled)', () => {
     const plan = planList(list, { schema, now: Date.parse('2026-01-01T00:00:00Z'), lists: new Map() });
     const judge = (owner: string) => evaluateContact(plan, { id: '1', properties: { hubspot_owner_id: owner, lifecyclestage: 'lead' } });
     assert.deepEqual(['101', '102', '103'].map(judge), [true, true, false]);
+  });
+
+  it('hover on a value names the owner (by id, name or email) and what HubSpot gets', () => {
+    const text = 'list "A" { where hubspot_owner_id is any of (106, "jan.kowalski@example.com") and lifecyclestage is "Marketing Qualified Lead" }';
+    const analysis = analyzeText(text, withOwners);
+    const at = (needle: string) => hoverAt({ analysis, path: MAIN, offset: text.indexOf(needle) + 1, schema })?.markdown;
+    assert.equal(at('106'), 'Owner `106` of Contact owner: **Piotr Zieliński** <piotr.zielinski@example.com> (deactivated).');
+    assert.equal(at('"jan.'), 'Owner `101` of Contact owner: **Jan Kowalski** <jan.kowalski@example.com>. HubSpot gets `101`.');
+    assert.equal(at('"Marketing'), 'Option `marketingqualifiedlead` of Lifecycle Stage: **Marketing Qualified Lead**. HubSpot gets `marketingqualifiedlead`.');
+  });
+
+  it('completion offers the active owners by name, inserting the id', () => {
+    const m = marked('list "A" {\n  where hubspot_owner_id is <|>\n}');
+    const entries = complete({ text: m.text, offset: m.cursor as number, schema, lists: [], folders: [] }).filter((e) => e.kind === 'value');
+    assert.deepEqual(entries.map((e) => [e.label, e.insertText, e.documentation]).slice(0, 2), [['Jan Kowalski', '"101"', 'jan.kowalski@example.com'], ['Anna Nowak', '"102"', 'anna.nowak@example.com']]);
+    assert.ok(!entries.some((e) => e.label === 'Piotr Zieliński'), 'a deactivated owner is not offered');
   });
 });
