@@ -44,7 +44,7 @@ export interface SalesforceFieldPlan {
 
 const SETUP = 'Setup > Object Manager';
 
-/** Whether a mapping may write HubSpot values into Salesforce: R1, R3, or no rule in the block (HubSpot's UI decides), as `missing-picklist-value` judges. */
+/** Whether a mapping may write HubSpot values into Salesforce: R1, R3, or a rule the block does not say readably (HubSpot's UI decides), as `missing-picklist-value` judges. */
 function mayWriteToSalesforce(rule: MappingRule | undefined): boolean {
   return rule === undefined || writesToSalesforce(rule);
 }
