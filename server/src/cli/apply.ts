@@ -51,12 +51,23 @@ export async function runApply(args: ParsedArgs, io: CliIo): Promise<number> {
     const advice = inclusionAdvice(planned.plan, outcome);
     if (advice) io.out(advice);
     if (args.switches.has('wait') && outcome.stopped === undefined) await waitAndReport(planned, cli.account, outcome, io, controller.signal);
-    const syncOk = controller.signal.aborted || outcome.stopped !== undefined ? true : await applySyncSide(planned, { account: cli.account, org }, io);
+    const stopped = controller.signal.aborted || outcome.stopped !== undefined;
+    if (stopped) io.out(notAttempted(planned));
+    const syncOk = stopped ? true : await applySyncSide(planned, { account: cli.account, org }, io);
     const code = exitCode(outcome, controller.signal.aborted);
     return code === 0 && !syncOk ? 1 : code;
   } finally {
     if (own) process.off('SIGINT', onSigint);
   }
+}
+
+/** After a stop, the property and field changes planned were not tried: said, never passed over in silence. */
+function notAttempted(planned: Planned): string {
+  const properties = planned.plan.properties?.changes.length ?? 0;
+  const fields = planned.plan.salesforceFields?.changes.length ?? 0;
+  if (properties + fields === 0) return '';
+  const parts = [properties > 0 ? `${properties} contact property change${properties === 1 ? '' : 's'}` : '', fields > 0 ? `${fields} Salesforce field change${fields === 1 ? '' : 's'}` : ''].filter((p) => p !== '');
+  return `Not attempted, as the apply stopped: ${parts.join(' and ')}; the next apply plans them again.\n`;
 }
 
 function concurrencyOf(raw: string | undefined): number {

@@ -202,6 +202,15 @@ describe('publishing the Salesforce fields the mappings need (--salesforce-field
     assert.doesNotMatch(granted, /create field|not visible/);
   });
 
+  it('when HubSpot stops the apply (its daily limit), the field changes are said not attempted, and none is made', async () => {
+    w = await world();
+    w.portal.emulator.faults.add({ type: 'rate-limit', policy: 'DAILY', method: 'POST', path: '/crm/v3/lists$' });
+    const run = await hslist(w.root, w.env, 'apply', '--yes', '--salesforce-fields');
+    assert.equal(run.code, 1, run.out + run.err);
+    assert.match(run.out, /^Not attempted, as the apply stopped: 2 Salesforce field changes; the next apply plans them again\.$/m);
+    assert.equal(w.org.state.requestLog.filter((l) => / (create|update)Metadata$/.test(l)).length, 0);
+  });
+
   it('without Salesforce credentials: bad usage (exit 2), naming the variables; a bad session: exit 1 with Salesforce\'s words, never the session id', async () => {
     w = await world();
     const { HSLIST_SF_INSTANCE_URL: _url, HSLIST_SF_ACCESS_TOKEN: _token, ...hubspotOnly } = w.env;
