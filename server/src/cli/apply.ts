@@ -2,7 +2,8 @@
 // Drifted lists and protected changes need --force; deleting needs --prune; changing the inclusion list
 // and deleting ask first (--yes answers for CI). Exit 0 done, 1 a list failed or HubSpot stopped the
 // run, 2 bad usage or no credentials, 5 lists left for --force or a fix, 130 cancelled (Ctrl-C).
-// With --properties it also makes the contact property changes the sync block's mappings need (apply-sync.ts).
+// With --properties it also makes the contact property changes the sync block's mappings need, and with
+// --salesforce-fields the Salesforce custom fields and picklist values (apply-sync.ts).
 
 import { selectRunnable, type ApplyOutcome } from '../publish/apply';
 import type { PlanEntry } from '../publish/plan-types';
@@ -10,7 +11,7 @@ import { applyPublish, waitForProcessing, type Planned } from '../publish/sessio
 import { statePath } from '../publish/state-file';
 import { UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './context';
-import { colourFor, plannedOrExit } from './plan';
+import { colourFor, plannedOrExit, salesforcePlanned } from './plan';
 import { renderPlanText } from './plan-render';
 import { addPlanImpacts } from './publish-data';
 import { nowFrom } from './preview-flags';
@@ -31,12 +32,15 @@ export async function runApply(args: ParsedArgs, io: CliIo): Promise<number> {
     const { planned, cli } = result;
     await addPlanImpacts(planned, cli, { data: args.values.get('data'), now: nowFrom(args.values.get('now')), sample: 3 }, io, controller.signal);
     if (args.switches.has('properties')) await addPropertyPlan(planned, cli);
+    const org = args.switches.has('salesforce-fields') ? await salesforcePlanned(planned, cli, io, 'apply') : undefined;
+    if (org === false) return 1;
     io.out(renderPlanText(planned.plan, { colour: colourFor(io), verbose: args.switches.has('verbose') }));
     const force = args.switches.has('force');
     const { runnable, skipped } = selectRunnable(planned.plan, force);
     if (runnable.length === 0) {
-      io.out(`${skipped.map((s) => `· "${s.name}" left as it is: ${s.reason}\n`).join('')}${planned.plan.properties?.changes.length ? 'No list to apply.' : 'Nothing to apply.'}\n`);
-      if (!(await applySyncSide(planned, cli.account, io))) return 1;
+      const fieldWork = (planned.plan.properties?.changes.length ?? 0) + (planned.plan.salesforceFields?.changes.length ?? 0);
+      io.out(`${skipped.map((s) => `· "${s.name}" left as it is: ${s.reason}\n`).join('')}${fieldWork > 0 ? 'No list to apply.' : 'Nothing to apply.'}\n`);
+      if (!(await applySyncSide(planned, { account: cli.account, org }, io))) return 1;
       return skipped.length > 0 ? 5 : 0;
     }
     if (!(await confirmed(runnable, args.switches.has('yes'), io))) return 1;
@@ -47,12 +51,23 @@ export async function runApply(args: ParsedArgs, io: CliIo): Promise<number> {
     const advice = inclusionAdvice(planned.plan, outcome);
     if (advice) io.out(advice);
     if (args.switches.has('wait') && outcome.stopped === undefined) await waitAndReport(planned, cli.account, outcome, io, controller.signal);
-    const syncOk = controller.signal.aborted || outcome.stopped !== undefined ? true : await applySyncSide(planned, cli.account, io);
+    const stopped = controller.signal.aborted || outcome.stopped !== undefined;
+    if (stopped) io.out(notAttempted(planned));
+    const syncOk = stopped ? true : await applySyncSide(planned, { account: cli.account, org }, io);
     const code = exitCode(outcome, controller.signal.aborted);
     return code === 0 && !syncOk ? 1 : code;
   } finally {
     if (own) process.off('SIGINT', onSigint);
   }
+}
+
+/** After a stop, the property and field changes planned were not tried: said, never passed over in silence. */
+function notAttempted(planned: Planned): string {
+  const properties = planned.plan.properties?.changes.length ?? 0;
+  const fields = planned.plan.salesforceFields?.changes.length ?? 0;
+  if (properties + fields === 0) return '';
+  const parts = [properties > 0 ? `${properties} contact property change${properties === 1 ? '' : 's'}` : '', fields > 0 ? `${fields} Salesforce field change${fields === 1 ? '' : 's'}` : ''].filter((p) => p !== '');
+  return `Not attempted, as the apply stopped: ${parts.join(' and ')}; the next apply plans them again.\n`;
 }
 
 function concurrencyOf(raw: string | undefined): number {

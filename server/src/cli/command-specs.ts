@@ -68,13 +68,13 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'plan', summary: 'what apply would change in the portal, list by list, with who enters and leaves', run: runPlan,
-    options: [TARGET, DATA, opt('prune', 'plan deleting lists gone from the files'), opt('properties', 'plan the contact properties the mappings need'), opt('json', 'the plan as JSON'), opt('format', 'text, json or github (annotations)', 'FORMAT'), opt('verbose', 'show unchanged lists too'), opt('sample', 'samples of entering and leaving contacts', 'N'), NOW, SCHEMA],
-    details: 'Exit codes: 0 nothing to do, 4 changes to apply, 5 lists that need --force or a fix, 1 error, 2 bad usage.',
+    options: [TARGET, DATA, opt('prune', 'plan deleting lists gone from the files'), opt('properties', 'plan the contact properties the mappings need'), opt('salesforce-fields', 'plan the Salesforce custom fields and picklist values the mappings need (HSLIST_SF_*)'), opt('json', 'the plan as JSON'), opt('format', 'text, json or github (annotations)', 'FORMAT'), opt('verbose', 'show unchanged lists too'), opt('sample', 'samples of entering and leaving contacts', 'N'), NOW, SCHEMA],
+    details: 'Exit codes: 0 nothing to do, 4 changes to apply, 5 lists that need --force or a fix, 1 error (HubSpot, Salesforce or the state file), 2 bad usage.',
   },
   {
     name: 'apply', summary: 'carry the plan out and keep hslist.lock.json true', run: runApply,
-    options: [TARGET, opt('yes', 'answer the confirmations (CI)'), opt('force', 'overwrite lists changed in HubSpot; protected changes'), opt('prune', 'delete lists gone from the files'), opt('wait', 'wait until HubSpot has processed the lists'), opt('properties', 'also create the properties the mappings need'), opt('concurrency', 'lists worked on at once (1-16)', 'N'), opt('verbose', 'show unchanged lists too'), DATA, NOW, SCHEMA],
-    details: 'Exit codes: 0 done, 1 a list failed or HubSpot stopped the run, 2 bad usage, 5 lists left as they are, 130 cancelled.',
+    options: [TARGET, opt('yes', 'answer the confirmations (CI)'), opt('force', 'overwrite lists changed in HubSpot; protected changes'), opt('prune', 'delete lists gone from the files'), opt('wait', 'wait until HubSpot has processed the lists'), opt('properties', 'also create the properties the mappings need'), opt('salesforce-fields', 'also create the Salesforce fields and picklist values the mappings need (HSLIST_SF_*)'), opt('concurrency', 'lists worked on at once (1-16)', 'N'), opt('verbose', 'show unchanged lists too'), DATA, NOW, SCHEMA],
+    details: 'Exit codes: 0 done, 1 a list, property or Salesforce field change failed, or HubSpot stopped the run, 2 bad usage, 5 lists left as they are, 130 cancelled.',
   },
   {
     name: 'count', args: '[files...]', summary: 'HubSpot\'s own count of lists as the files define them (temporary lists, deleted once counted)', run: runCount,

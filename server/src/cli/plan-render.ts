@@ -40,7 +40,7 @@ function entryLines(entry: PlanEntry, paint: (status: PlanStatus, text: string) 
   return lines;
 }
 
-/** The settings sheet and, with --properties, the property changes: after the lists. */
+/** The settings sheet and, with --properties and --salesforce-fields, the property and field changes: after the lists. */
 function syncSideLines(plan: Plan): string[] {
   const lines: string[] = [];
   if (plan.properties) {
@@ -48,6 +48,13 @@ function syncSideLines(plan: Plan): string[] {
     if (plan.properties.changes.length === 0) lines.push('  none');
     for (const c of plan.properties.changes) lines.push(`+ ${c.text}`);
     for (const n of plan.properties.notes) lines.push(`  note: ${n}`);
+    lines.push('');
+  }
+  if (plan.salesforceFields) {
+    lines.push('Salesforce fields the sync block\'s mappings need (--salesforce-fields, Metadata API):');
+    if (plan.salesforceFields.changes.length === 0) lines.push('  none');
+    for (const c of plan.salesforceFields.changes) lines.push(`+ ${c.text}`);
+    for (const n of plan.salesforceFields.notes) lines.push(`  note: ${n}`);
     lines.push('');
   }
   if (plan.settings && plan.settings.length > 0) {
@@ -124,6 +131,7 @@ export function planJson(plan: Plan): unknown {
     notes: plan.notes,
     ...(plan.settings ? { settings: plan.settings } : {}),
     ...(plan.properties ? { properties: plan.properties } : {}),
+    ...(plan.salesforceFields ? { salesforceFields: plan.salesforceFields } : {}),
   };
 }
 

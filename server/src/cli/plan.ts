@@ -1,6 +1,7 @@
 // `hslist plan`: what `hslist apply` would do to the target portal, list by list, with who would enter
 // and who would leave where contact data is at hand; the sync block's settings sheet; with --properties, the
-// contact property changes its mappings need. Reads only; writes nothing.
+// contact property changes its mappings need; with --salesforce-fields, the Salesforce custom fields and
+// picklist values they need. Reads only; writes nothing.
 // Exit 0 nothing to do, 4 changes to apply, 5 lists that need attention (drifted or blocked), 1 error,
 // 2 bad usage or no credentials.
 
@@ -14,7 +15,8 @@ import { planGithub, planJson, renderPlanText } from './plan-render';
 import { addPlanImpacts } from './publish-data';
 import { MissingCredentials, openPublish, type PublishCli } from './publish-context';
 import { nowFrom, sampleSize } from './preview-flags';
-import { addPropertyPlan } from './plan-sync';
+import { addPropertyPlan, addSalesforceFieldPlan } from './plan-sync';
+import { SalesforceError } from '../salesforce';
 
 export const PLAN_EXIT = { nothing: 0, error: 1, usage: 2, changes: 4, attention: 5 } as const;
 
@@ -25,6 +27,7 @@ export async function runPlan(args: ParsedArgs, io: CliIo): Promise<number> {
   if (typeof planned === 'number') return planned;
   await addPlanImpacts(planned.planned, planned.cli, flags, io);
   if (args.switches.has('properties')) await addPropertyPlan(planned.planned, planned.cli);
+  if (args.switches.has('salesforce-fields') && (await salesforcePlanned(planned.planned, planned.cli, io, 'plan')) === false) return PLAN_EXIT.error;
   const { plan } = planned.planned;
   if (format === 'json') io.out(`${JSON.stringify(planJson(plan), null, 2)}\n`);
   else if (format === 'github') io.out(planGithub(plan));
@@ -35,8 +38,19 @@ export async function runPlan(args: ParsedArgs, io: CliIo): Promise<number> {
 export function planExitCode(planned: Planned): number {
   const entries = planned.plan.entries;
   if (entries.some((e) => e.status === 'blocked' || e.status === 'drifted' || (e.needsForce && e.changes.length > 0))) return PLAN_EXIT.attention;
-  const properties = planned.plan.properties?.changes.length ?? 0;
+  const properties = (planned.plan.properties?.changes.length ?? 0) + (planned.plan.salesforceFields?.changes.length ?? 0);
   return entries.some(hasWork) || properties > 0 ? PLAN_EXIT.changes : PLAN_EXIT.nothing;
+}
+
+/** Adds the Salesforce field plan; false (after saying why) when the org could not be read. */
+export async function salesforcePlanned(planned: Planned, cli: PublishCli, io: CliIo, command: string): Promise<ReturnType<typeof addSalesforceFieldPlan> | false> {
+  try {
+    return await addSalesforceFieldPlan(planned, cli, io);
+  } catch (error) {
+    if (!(error instanceof SalesforceError)) throw error;
+    io.err(`hslist ${command}: --salesforce-fields: ${error.message}\n`);
+    return false;
+  }
 }
 
 /** The plan, or the exit code after saying why there is none. */

@@ -5,6 +5,7 @@ import type { HubSpotList } from '../hubspot/account/types';
 import type { DesiredList } from './desired';
 import type { SheetLine } from './settings-sheet';
 import type { PropertyPlan } from './sync-properties';
+import type { SalesforceFieldPlan } from './salesforce-fields';
 
 export type PlanStatus =
   /** Not in HubSpot yet: apply creates it. */
@@ -97,6 +98,8 @@ export interface Plan {
   settings?: SheetLine[];
   /** With `--properties`: the contact property changes the mappings need (sync-properties.ts). */
   properties?: PropertyPlan;
+  /** With `--salesforce-fields`: the Salesforce custom fields and picklist values the mappings need (salesforce-fields.ts). */
+  salesforceFields?: SalesforceFieldPlan;
 }
 
 export function hasWork(entry: PlanEntry): boolean {

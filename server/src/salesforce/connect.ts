@@ -1,12 +1,14 @@
 // The Salesforce org as hslist uses it, over the real jsforce `Connection` with an explicit API version:
-// describe, paged queries, counts and email lookups. Connects with an existing token or the OAuth2
-// username-password flow. All failures reject with a SalesforceError worded by errors.ts.
+// describe, paged queries, counts and email lookups, and the custom-field calls of the Metadata API
+// (metadata.ts). Connects with an existing token or the OAuth2 username-password flow. All failures reject
+// with a SalesforceError worded by errors.ts.
 
 import { Connection } from 'jsforce';
 import { withinTime } from '../accounts/time-limit';
 import { toSalesforceError, redact, SalesforceError } from './errors';
 import { toObjectSchema, type SalesforceObjectSchema } from './field-model';
 import { buildSelect, isSoqlName, type SoqlCondition, type SoqlSelect } from './soql';
+import { metadataInvoker, readCustomFields, saveCustomField, type CustomFieldMetadata, type MetadataSaveResult, type SoapInvoke } from './metadata';
 import { statusRecordingTransport, type SeenStatus } from './transport';
 
 export const DEFAULT_API_VERSION = '62.0';
@@ -48,6 +50,12 @@ export interface SalesforceOrg {
   findByEmails(object: string, emails: Iterable<string>, fields?: string[]): Promise<SalesforceRow[]>;
   /** From the last response's Sforce-Limit-Info header. */
   apiUsage(): { used: number; limit: number } | undefined;
+  /** Metadata API readMetadata: the custom fields that exist, by lower-cased full name ("lead.region__c"). */
+  readCustomFields(fullNames: readonly string[]): Promise<Map<string, CustomFieldMetadata>>;
+  /** Metadata API createMetadata of one custom field. */
+  createCustomField(field: CustomFieldMetadata): Promise<MetadataSaveResult>;
+  /** Metadata API updateMetadata of one custom field: the component sent replaces the field's definition. */
+  updateCustomField(field: CustomFieldMetadata): Promise<MetadataSaveResult>;
 }
 
 export async function connectSalesforce(options: SalesforceConnectOptions): Promise<SalesforceOrg> {
@@ -87,10 +95,24 @@ const MAX_ENCODED_SOQL = 12_000;
 class JsforceOrg implements SalesforceOrg {
   readonly instanceUrl: string;
   readonly version: string;
+  private readonly soap: SoapInvoke;
 
   constructor(private readonly conn: Connection, private readonly options: SalesforceConnectOptions, private readonly secrets: (string | undefined)[]) {
     this.instanceUrl = conn.instanceUrl;
     this.version = conn.version;
+    this.soap = metadataInvoker(conn, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, secrets, late: (action) => lateAnswer(this.instanceUrl, action, options) });
+  }
+
+  readCustomFields(fullNames: readonly string[]): Promise<Map<string, CustomFieldMetadata>> {
+    return readCustomFields(this.soap, fullNames);
+  }
+
+  createCustomField(field: CustomFieldMetadata): Promise<MetadataSaveResult> {
+    return saveCustomField(this.soap, 'createMetadata', field);
+  }
+
+  updateCustomField(field: CustomFieldMetadata): Promise<MetadataSaveResult> {
+    return saveCustomField(this.soap, 'updateMetadata', field);
   }
 
   async describe(objectName: string): Promise<SalesforceObjectSchema> {

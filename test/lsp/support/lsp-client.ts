@@ -69,6 +69,10 @@ export class LspClient {
   hubspotConnection: unknown = { unavailable: 'no HubSpot account is connected' };
   /** The parameters of each `hslist/account/hubspotConnection` request (the host the server is about to call). */
   readonly hubspotConnectionAsks: unknown[] = [];
+  /** What the client answers when the server asks for the Salesforce session (the editor reading the org). */
+  salesforceConnection: unknown = { unavailable: 'no Salesforce org is connected' };
+  /** The parameters of each `hslist/account/salesforceConnection` request. */
+  readonly salesforceConnectionAsks: unknown[] = [];
   readonly progressTokens: (string | number)[] = [];
   readonly progress: ProgressEvent[] = [];
   /** The names of each `hslist/preview/updated` notification. */
@@ -96,6 +100,10 @@ export class LspClient {
     this.connection.onRequest('hslist/account/hubspotConnection', (params: unknown) => {
       this.hubspotConnectionAsks.push(params);
       return this.hubspotConnection;
+    });
+    this.connection.onRequest('hslist/account/salesforceConnection', (params: unknown) => {
+      this.salesforceConnectionAsks.push(params);
+      return this.salesforceConnection;
     });
     this.connection.onNotification('hslist/preview/updated', (p: { names: string[] }) => this.previewUpdates.push(p.names));
     child.on('exit', () => (this.exited = true));

@@ -52,14 +52,16 @@ export const PreviewNotifications = {
 
 /**
  * Messages the server sends to the client, and the client's notifications about accounts. Tokens
- * cross the connection only in the answer to `hubspotConnection`, which the server asks for right
- * before it talks to HubSpot and never stores, logs or writes. Every credential is bound to the host
+ * cross the connection only in the answers to `hubspotConnection` and `salesforceConnection`, which the
+ * server asks for right before it talks to HubSpot or Salesforce and never stores, logs or writes. Every credential is bound to the host
  * it was connected for (server/src/accounts/hosts.ts): the server says which host it is about to
  * call, the client answers only with a credential bound to that host, and the server checks it again.
  */
 export const AccountMessages = {
   /** server → client request, HubSpotConnectionParams → HubSpotConnectionAnswer. */
   hubspotConnection: 'hslist/account/hubspotConnection',
+  /** server → client request, SalesforceConnectionParams → SalesforceConnectionAnswer (the editor reading the org). */
+  salesforceConnection: 'hslist/account/salesforceConnection',
   /** client → server notification, {}: an account was connected or disconnected (no secrets in it). */
   accountsChanged: 'hslist/account/changed',
   /** client → server request, {} → WorkspaceHosts: the hosts this workspace would call (no secrets in it). */
@@ -86,6 +88,17 @@ export type HubSpotConnectionAnswer =
   | { accessToken: string; /** The base URL the token was connected for; HubSpot's own API when absent. */ baseUrl?: string }
   /** Why there is no connection: a lower-case clause the server puts into its own sentences (not connected, or a trace would log the token). */
   | { unavailable: string };
+
+/** The Salesforce instance the workspace names, or nothing: then the org connected last is the one meant. */
+export type SalesforceConnectionParams = Partial<WantedHost>;
+
+export type SalesforceConnectionAnswer =
+  | { instanceUrl: string; accessToken: string }
+  /** Why there is no session: a lower-case clause for the server's sentences. */
+  | { unavailable: string };
+
+/** The value of `hslist.salesforceData` (or of `salesforce.records` in hslist.json) that reads the connected org. */
+export const SALESFORCE_ORG_DATA = 'org';
 
 /** The value of `hslist.contactData` (or of `contacts` in hslist.json) that previews the live portal. */
 export const LIVE_HUBSPOT_DATA = 'hubspot';

@@ -10,7 +10,7 @@ import type { Progress } from '../../preview/hubspot/fetch-contacts';
 import type { RowsView } from './protocol';
 import type { SyncSummary } from '../../sync/summary';
 import type { FromWorker, ListPreview, ListScope, LoadRequest, ToWorker } from './worker-messages';
-import type { SimulateRequest } from './worker-sync';
+import type { OrgReadRequest, SimulateRequest } from './worker-sync';
 
 type Pending = { resolve: (r: FromWorker) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -102,9 +102,14 @@ export class PreviewRunner {
     return expectReply(await this.send({ kind: 'explain', name, scope, contact }), 'explained');
   }
 
-  /** The sync block simulated on the loaded contacts and a Salesforce export (worker-sync.ts). */
+  /** The sync block simulated on the loaded contacts and a Salesforce export or the org read before (worker-sync.ts). */
   async simulate(request: SimulateRequest): Promise<SyncSummary> {
     return expectReply(await this.send({ kind: 'simulate', request }), 'simulated').summary;
+  }
+
+  /** Reads the org's leads and contacts in the worker, kept under the request's key; rejects with Salesforce's sentence. */
+  async readOrg(request: OrgReadRequest): Promise<number> {
+    return expectReply(await this.send({ kind: 'readOrg', request }), 'orgRead').records;
   }
 
   terminate(): Promise<number> {

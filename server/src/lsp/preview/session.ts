@@ -38,7 +38,7 @@ export class PreviewSession {
   readonly sync: SyncSide;
 
   constructor(private readonly ctx: ServerContext, private readonly debounceMs = 250) {
-    this.sync = new SyncSide(ctx);
+    this.sync = new SyncSide(ctx, () => void this.refresh());
     this.data = new DataLoader(ctx, () => this.sync.extraProperties());
     this.published = new PublishedLists(ctx);
     ctx.publisher.withData = (path, diagnostics, analysis) => this.sync.diagnostics(path, diagnostics, analysis);
@@ -59,12 +59,14 @@ export class PreviewSession {
   reload(): Promise<void> {
     this.data.forget();
     this.published.forget();
+    this.sync.readOrgAgain();
     return this.refresh();
   }
 
   /** An account was connected or disconnected: the live data and the comparisons may change. */
   accountsChanged(): Promise<void> {
     this.published.forget();
+    this.sync.readOrgAgain();
     this.comparedLoad = undefined;
     if (this.data.status.kind === 'hubspot' || this.data.status.state !== 'ready') this.data.forget();
     return this.refresh();

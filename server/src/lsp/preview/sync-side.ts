@@ -1,6 +1,6 @@
-// The editor's Salesforce side: once the preview has contacts and the workspace has a sync block and a
-// Salesforce export (the `hslist.salesforceData` setting, else `salesforce.records` of hslist.json), the worker
-// simulates the sync (worker-sync.ts). The summary feeds the code lens on the sync block, the panel's
+// The editor's Salesforce side: once the preview has contacts and the workspace has a sync block and
+// Salesforce data (the `hslist.salesforceData` setting, else `salesforce.records` of hslist.json: an export,
+// or "org" for the connected org, sync-org.ts), the worker simulates the sync (worker-sync.ts). The summary feeds the code lens on the sync block, the panel's
 // Salesforce tab and the data-aware checks (language/checks/sync-data.ts), which the diagnostics publisher
 // adds to the sync block's file.
 
@@ -16,10 +16,14 @@ import type { ServerContext } from '../context';
 import { describeError } from '../guard';
 import type { PreviewRunner } from './runner';
 import type { ListScope } from './worker-messages';
+import { mappedFields } from '../../sync/mappings';
+import { SALESFORCE_ORG_DATA } from './protocol';
+import { OrgReader } from './sync-org';
+import type { SalesforceSource } from './worker-sync';
 
 const SAMPLES = 20;
 
-export type SalesforceDataChoice = { path: string; label: string } | { unavailable: string } | undefined;
+export type SalesforceDataChoice = { path: string; label: string } | { org: true } | undefined;
 
 async function settingValue(ctx: ServerContext): Promise<string | undefined> {
   try {
@@ -36,7 +40,7 @@ export async function chooseSalesforceData(ctx: ServerContext): Promise<Salesfor
   const config = ctx.state.settings.config;
   const chosen = (await settingValue(ctx)) ?? config.salesforceRecords;
   if (chosen === undefined) return undefined;
-  if (chosen.toLowerCase() === 'org') return { unavailable: 'the editor reads Salesforce records from an export; the org is read by `hslist sync-plan --salesforce org`' };
+  if (chosen.toLowerCase() === SALESFORCE_ORG_DATA) return { org: true };
   const path = isAbsolute(chosen) ? chosen : resolve(config.root, chosen);
   return { path, label: shown(config.root, path) };
 }
@@ -60,8 +64,21 @@ export class SyncSide {
   /** What the last simulation was of: settings, the workspace's text, the loaded data, the Salesforce data. */
   private lastKey: string | undefined;
   private lastData: unknown;
+  private readonly org: OrgReader;
 
-  constructor(private readonly ctx: ServerContext) {}
+  /** `orgRead`: the org's records arrived (or could not be read): simulate again. */
+  constructor(private readonly ctx: ServerContext, orgRead: () => void = () => undefined) {
+    this.org = new OrgReader(ctx, () => {
+      this.lastKey = undefined;
+      orgRead();
+    });
+  }
+
+  /** Reload, or the accounts changed: the org is read again on the next simulation. */
+  readOrgAgain(): void {
+    this.org.readAgain();
+    this.lastKey = undefined;
+  }
 
   /** Contact properties the simulation reads, to load with the lists' own. */
   extraProperties(): string[] {
@@ -80,17 +97,25 @@ export class SyncSide {
     this.lastData = data;
     const before = JSON.stringify([this.summary, this.problem]);
     this.summary = undefined;
-    this.problem = choice && 'unavailable' in choice ? choice.unavailable : undefined;
+    this.problem = undefined;
     this.path = sync?.path;
-    if (sync && choice && 'path' in choice) {
+    if (!sync || !choice) return before !== JSON.stringify([this.summary, this.problem]);
+    const records = await this.recordsSource(runner, sync.settings, choice);
+    if ('problem' in records) this.problem = records.problem;
+    else {
       try {
         const { config } = this.ctx.state.settings;
-        this.summary = await runner.simulate({ settings: sync.settings, salesforcePath: choice.path, salesforceLabel: choice.label, contactsLabel: shown(config.root, contactsLabel), root: config.root, schemaLocation: config.schema, scope, sampleSize: SAMPLES });
+        this.summary = await runner.simulate({ settings: sync.settings, salesforce: records.source, salesforceLabel: records.label, contactsLabel: shown(config.root, contactsLabel), root: config.root, schemaLocation: config.schema, scope, sampleSize: SAMPLES });
       } catch (error) {
-        this.problem = `the Salesforce records ${choice.label} cannot be simulated: ${describeError(error)}`;
+        this.problem = `the sync cannot be simulated on Salesforce ${records.label}: ${describeError(error)}`;
       }
     }
     return before !== JSON.stringify([this.summary, this.problem]);
+  }
+
+  private async recordsSource(runner: PreviewRunner, settings: SyncSettings, choice: NonNullable<SalesforceDataChoice>): Promise<{ source: SalesforceSource; label: string } | { problem: string }> {
+    if ('path' in choice) return { source: { kind: 'file', path: choice.path }, label: choice.label };
+    return this.org.source(runner, mappedFields(mappingsByObject(settings, this.ctx.state.settings.schema, undefined)));
   }
 
   forget(): void {

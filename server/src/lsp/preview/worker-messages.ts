@@ -19,7 +19,7 @@ import type { Progress } from '../../preview/hubspot/fetch-contacts';
 import type { Refresh } from '../../preview/hubspot/source';
 import type { SyncSummary } from '../../sync/summary';
 import type { MembershipCounts, PreviewRow, RowsView } from './protocol';
-import type { SimulateRequest } from './worker-sync';
+import type { OrgReadRequest, SimulateRequest } from './worker-sync';
 
 export interface ListScope {
   /** Every list of the workspace (for `in list "Name"`). */
@@ -67,7 +67,8 @@ export type ToWorker =
   | { kind: 'rows'; id: number; name: string; scope: ListScope; offset: number; limit: number; search: string; view: RowsView }
   | { kind: 'export'; id: number; name: string; scope: ListScope; search: string; view: RowsView }
   | { kind: 'explain'; id: number; name: string; scope: ListScope; contact: string }
-  | { kind: 'simulate'; id: number; request: SimulateRequest };
+  | { kind: 'simulate'; id: number; request: SimulateRequest }
+  | { kind: 'readOrg'; id: number; request: OrgReadRequest };
 
 export type FromWorker =
   | { kind: 'progress'; id: number; progress: Progress }
@@ -78,5 +79,6 @@ export type FromWorker =
   | { kind: 'csv'; id: number; csv: string; rows: number }
   | { kind: 'explained'; id: number; contactId?: string; explanation: ExplainNode | { error: string } }
   | { kind: 'simulated'; id: number; summary: SyncSummary }
+  | { kind: 'orgRead'; id: number; records: number }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string };

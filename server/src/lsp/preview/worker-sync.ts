@@ -1,26 +1,32 @@
 // The Salesforce side in the preview worker: the workspace's sync block simulated on the loaded contacts
-// and a Salesforce export (`hslist.salesforceData` / hslist.json `salesforceData`), read once per file
-// version and kept here, with the pulled Salesforce schema when there is one. The same simulator as
+// and Salesforce leads and contacts, either from an export (`hslist.salesforceData` / hslist.json
+// `salesforce.records`, read once per file version) or from the connected org (read once per request of
+// the language server, through jsforce as `hslist sync-plan --salesforce org` reads it), with the pulled
+// Salesforce schema when there is one (else, for the org, its own describe). The same simulator as
 // `hslist sync-plan` (server/src/sync/).
 
 import { statSync } from 'node:fs';
-import { findSalesforceSchemaDir, loadSalesforceSchema, type SalesforceSchema } from '../../language/salesforce-schema';
+import { findSalesforceSchemaDir, loadSalesforceSchema, salesforceSchemaFromJson, type SalesforceSchema } from '../../language/salesforce-schema';
+import { connectSalesforce, SalesforceError, type SalesforceConnectOptions, type SalesforceOrg } from '../../salesforce';
 import { syncDataFacts } from '../../sync/facts';
 import { mappedFields, mappingsByObject } from '../../sync/mappings';
 import { simulationInput } from '../../sync/run';
 import type { SalesforceData } from '../../sync/salesforce-data';
 import { readSalesforceFiles } from '../../sync/salesforce-file';
+import { readSalesforceOrg } from '../../sync/salesforce-org';
 import type { SyncSettings } from '../../sync/settings';
 import { simulateSync } from '../../sync/simulate';
 import { syncSummary, type SyncSummary } from '../../sync/summary';
 import type { ListScope } from './worker-messages';
 import type { LoadedPreview } from './worker-lists';
 
+/** Where the Salesforce records come from: an export (a file or a folder, absolute), or the org read under `key` (`readOrgInWorker`). */
+export type SalesforceSource = { kind: 'file'; path: string } | { kind: 'org'; key: string };
+
 export interface SimulateRequest {
   settings: SyncSettings;
-  /** The Salesforce export (a file or a folder), absolute. */
-  salesforcePath: string;
-  /** How to name it in messages. */
+  salesforce: SalesforceSource;
+  /** How to name the Salesforce records in messages. */
   salesforceLabel: string;
   /** How to name the contact data in messages. */
   contactsLabel: string;
@@ -31,7 +37,20 @@ export interface SimulateRequest {
   sampleSize: number;
 }
 
-let cached: { key: string; data: SalesforceData } | undefined;
+/** Read the org's leads and contacts (the fields the sync reads) and keep them under `key`. */
+export interface OrgReadRequest {
+  key: string;
+  /** The session the client handed over: used for this read only, never kept or logged. */
+  connection: SalesforceConnectOptions;
+  fields: string[];
+  root: string;
+  schemaLocation?: string;
+}
+
+let cachedFile: { key: string; data: SalesforceData } | undefined;
+let cachedOrg: { key: string; data: SalesforceData; schema: SalesforceSchema } | undefined;
+/** The newest org read asked for: an older one that ends later is dropped. */
+let wantedOrgKey: string | undefined;
 
 function versionOf(path: string): string {
   try {
@@ -41,26 +60,56 @@ function versionOf(path: string): string {
   }
 }
 
-async function salesforceData(req: SimulateRequest, fields: string[]): Promise<SalesforceData | { error: string }> {
-  const key = `${req.salesforcePath}|${versionOf(req.salesforcePath)}|${fields.join(',')}`;
-  if (cached?.key === key) return cached.data;
-  const read = await readSalesforceFiles(req.salesforcePath, fields, req.salesforceLabel);
+async function fileData(path: string, label: string, fields: string[]): Promise<SalesforceData | { error: string }> {
+  const key = `${path}|${versionOf(path)}|${fields.join(',')}`;
+  if (cachedFile?.key === key) return cachedFile.data;
+  const read = await readSalesforceFiles(path, fields, label);
   if ('error' in read) return read;
-  cached = { key, data: read };
+  cachedFile = { key, data: read };
   return read;
 }
 
-function salesforceSchema(req: SimulateRequest): SalesforceSchema | undefined {
-  const dir = findSalesforceSchemaDir(req.root, req.schemaLocation);
+function pulledSchema(root: string, schemaLocation: string | undefined): SalesforceSchema | undefined {
+  const dir = findSalesforceSchemaDir(root, schemaLocation);
   return dir ? loadSalesforceSchema(dir).schema : undefined;
 }
 
+async function describedSchema(org: SalesforceOrg): Promise<SalesforceSchema> {
+  const loaded = salesforceSchemaFromJson({ Lead: await org.describe('Lead'), Contact: await org.describe('Contact') }, org.instanceUrl);
+  if (!loaded.schema) throw new SalesforceError(`its describe of Lead and Contact could not be read: ${loaded.problems.map((p) => p.message).join('; ')}`, undefined, undefined);
+  return loaded.schema;
+}
+
+/** Reads the org; the records are kept for `simulate` requests naming the same key. */
+export async function readOrgInWorker(req: OrgReadRequest): Promise<{ records: number } | { error: string }> {
+  wantedOrgKey = req.key;
+  try {
+    const org = await connectSalesforce(req.connection);
+    const schema = pulledSchema(req.root, req.schemaLocation) ?? (await describedSchema(org));
+    const data = await readSalesforceOrg(org, schema, req.fields);
+    if (data.records.length === 0) return { error: `the org at ${data.report.source} holds no lead or contact` };
+    if (wantedOrgKey === req.key) cachedOrg = { key: req.key, data, schema };
+    return { records: data.records.length };
+  } catch (error) {
+    if (error instanceof SalesforceError) return { error: error.message };
+    throw error;
+  }
+}
+
+async function recordsFor(req: SimulateRequest, fields: string[]): Promise<{ data: SalesforceData; schema: SalesforceSchema | undefined } | { error: string }> {
+  if (req.salesforce.kind === 'org') {
+    if (cachedOrg?.key !== req.salesforce.key) return { error: `${req.salesforceLabel} has not been read yet` };
+    return { data: cachedOrg.data, schema: cachedOrg.schema };
+  }
+  const data = await fileData(req.salesforce.path, req.salesforceLabel, fields);
+  return 'error' in data ? data : { data, schema: pulledSchema(req.root, req.schemaLocation) };
+}
+
 export async function simulateInWorker(at: LoadedPreview, req: SimulateRequest): Promise<{ summary: SyncSummary } | { error: string }> {
-  const schema = salesforceSchema(req);
-  const records = await salesforceData(req, mappedFields(mappingsByObject(req.settings, at.schema, undefined)));
+  const records = await recordsFor(req, mappedFields(mappingsByObject(req.settings, at.schema, undefined)));
   if ('error' in records) return records;
   const workspace = { schema: at.schema, lists: req.scope.lists, defaultTimezone: at.defaultTimezone, root: req.root };
-  const input = simulationInput({ workspace, settings: req.settings, data: at.data, salesforce: records, salesforceSchema: schema, now: req.scope.now, sampleSize: req.sampleSize });
+  const input = simulationInput({ workspace, settings: req.settings, data: at.data, salesforce: records.data, salesforceSchema: records.schema, now: req.scope.now, sampleSize: req.sampleSize });
   if ('error' in input) return input;
   const sim = simulateSync(input);
   const source = `${req.contactsLabel} with Salesforce ${req.salesforceLabel}`;

@@ -10,7 +10,7 @@ import { loadPreviewData, type DataSource } from '../../preview/run';
 import type { FromWorker, ListPreview, ToWorker } from './worker-messages';
 import { csvOf, pageOf, rowsOf } from './rows';
 import { LoadedPreview } from './worker-lists';
-import { simulateInWorker } from './worker-sync';
+import { readOrgInWorker, simulateInWorker } from './worker-sync';
 import { popcount } from '../../preview/bitset';
 
 const latest = (workerData as { latest: Int32Array }).latest;
@@ -96,6 +96,10 @@ async function handle(req: ToWorker): Promise<FromWorker> {
     case 'abort':
       loads.get(req.load)?.abort();
       return { kind: 'done', id: req.id };
+    case 'readOrg': {
+      const read = await readOrgInWorker(req.request);
+      return 'error' in read ? { kind: 'failed', id: req.id, message: read.error } : { kind: 'orgRead', id: req.id, records: read.records };
+    }
   }
   if (!loaded) return { kind: 'failed', id: req.id, message: 'No contacts are loaded yet.' };
   switch (req.kind) {

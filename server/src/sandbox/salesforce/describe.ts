@@ -60,7 +60,7 @@ function describeField(field: SfFieldDef): unknown {
     nameField: false, encrypted: false, deprecatedAndHidden: false, autoNumber: false, htmlFormatted: false,
     defaultValue: null, inlineHelpText: null,
     picklistValues: field.picklistValues.map((entry) => ({ ...entry, validFor: null })),
-    restrictedPicklist: false, dependentPicklist: false, controllerName: null,
+    restrictedPicklist: field.restrictedPicklist === true, dependentPicklist: false, controllerName: null,
     referenceTo: field.referenceTo, relationshipName: field.referenceTo.length > 0 ? field.name.replace(/Id$/, '') : null,
   };
 }

@@ -21,7 +21,7 @@ export function batchSizeOf(req: IncomingMessage): number | undefined {
 
 export function runQuery(state: SalesforceOrgState, soql: string | null, all: boolean, version: string, batchSize?: number): RestReply {
   if (soql === null || soql.trim() === '') return errorReply(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-  const result = runSoql(soql, (object) => table(state, object, all), state.now());
+  const result = runSoql(soql, (object) => table(state, object, all), state.now(), state.visibleSchema());
   if ('errorCode' in result) return errorReply(400, result.errorCode, result.message);
   const { query, rows } = result;
   if (query.select === 'count') return { status: 200, body: { totalSize: rows.length, done: true, records: [] } };

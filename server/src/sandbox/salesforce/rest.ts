@@ -40,7 +40,7 @@ function route(req: IncomingMessage, state: SalesforceOrgState, url: URL, versio
 
 function sobjects(state: SalesforceOrgState, url: URL, version: string, name: string | undefined, rest: string | undefined, depth: number): RestReply {
   if (name === undefined) return { status: 200, body: describeGlobal(version) };
-  const object = findObject(name);
+  const object = findObject(name, state.visibleSchema());
   if (!object) return errorReply(404, 'NOT_FOUND', `The requested resource does not exist`);
   if (rest === 'describe' && depth === 3) return { status: 200, body: describeObject(object, version) };
   if (rest === undefined || depth !== 3) return notFound();

@@ -24,7 +24,22 @@ export interface SfFieldDef {
   defaultedOnCreate: boolean;
   custom: boolean;
   picklistValues: PicklistEntry[];
+  /** Salesforce refuses values outside the picklist (a custom picklist created restricted). */
+  restrictedPicklist?: boolean;
   referenceTo: string[];
+  /** What the Metadata API holds beyond describe, for custom fields (metadata-fields.ts). */
+  metadata?: CustomFieldExtras;
+}
+
+export interface CustomFieldExtras {
+  /** The Metadata API field type: Text, Picklist, MultiselectPicklist, Checkbox, … */
+  type: string;
+  description?: string;
+  precision?: number;
+  scale?: number;
+  visibleLines?: number;
+  defaultValue?: string;
+  sorted?: boolean;
 }
 
 export type SfObjectName = 'Lead' | 'Contact';
@@ -65,6 +80,7 @@ function field(name: string, label: string, type: SfFieldType, options: Options 
     custom: options.custom ?? false,
     picklistValues: options.picklistValues ?? [],
     referenceTo: options.referenceTo ?? [],
+    ...(options.metadata ? { metadata: options.metadata } : {}),
   };
 }
 
@@ -111,7 +127,7 @@ const LEAD: SfObjectDef = {
     field('Rating', 'Rating', 'picklist', { length: 255, picklistValues: picklist(RATINGS) }),
     field('Website', 'Website', 'url', { length: 255 }),
     field('IsConverted', 'Converted', 'boolean', { nillable: false, defaultedOnCreate: true, updateable: false }),
-    field('Interests__c', 'Interests', 'multipicklist', { length: 4099, custom: true, picklistValues: picklist(INTERESTS) }),
+    field('Interests__c', 'Interests', 'multipicklist', { length: 4099, custom: true, picklistValues: picklist(INTERESTS), metadata: { type: 'MultiselectPicklist', visibleLines: 4 } }),
     ...commonTail(),
   ],
 };
@@ -130,12 +146,24 @@ const CONTACT: SfObjectDef = {
   ],
 };
 
-export const OBJECTS: Record<SfObjectName, SfObjectDef> = { Lead: LEAD, Contact: CONTACT };
+export type SfObjects = Record<SfObjectName, SfObjectDef>;
+
+/** The schema every emulated org starts from; each org works on its own copy (`cloneObjects`), which metadata writes change. */
+export const OBJECTS: SfObjects = { Lead: LEAD, Contact: CONTACT };
+
+export function cloneObjects(objects: SfObjects = OBJECTS): SfObjects {
+  const copy = (object: SfObjectDef): SfObjectDef => ({ ...object, fields: object.fields.map(cloneField) });
+  return { Lead: copy(objects.Lead), Contact: copy(objects.Contact) };
+}
+
+export function cloneField(field: SfFieldDef): SfFieldDef {
+  return { ...field, picklistValues: field.picklistValues.map((v) => ({ ...v })), referenceTo: [...field.referenceTo], ...(field.metadata ? { metadata: { ...field.metadata } } : {}) };
+}
 
 /** Case-insensitive object lookup, as SOQL and the REST paths resolve names. */
-export function findObject(name: string): SfObjectDef | undefined {
-  const key = Object.keys(OBJECTS).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? undefined : OBJECTS[key as SfObjectName];
+export function findObject(name: string, objects: SfObjects = OBJECTS): SfObjectDef | undefined {
+  const key = Object.keys(objects).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : objects[key as SfObjectName];
 }
 
 export function findField(object: SfObjectDef, name: string): SfFieldDef | undefined {

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Faults } from './faults';
 import { sameId } from './ids';
 import type { Row } from './soql/compile';
-import type { SfObjectName } from './schema';
+import { cloneObjects, type SfObjectDef, type SfObjectName, type SfObjects } from './schema';
 
 export interface SalesforceUser {
   username: string;
@@ -25,14 +25,24 @@ export interface QueryCursor {
 export interface ReceivedRequest {
   method: string;
   path: string;
-  /** SHA-256 (hex) of the bearer token, absent without one. */
+  /** SHA-256 (hex) of the bearer token (or, for the SOAP endpoint, of the session id), absent without one. */
   bearerSha256?: string;
+  /** The Metadata API call of a SOAP request (`readMetadata`, …). */
+  call?: string;
 }
 
 const MAX_OPEN_CURSORS = 50;
 
 export class SalesforceOrgState {
   readonly tables: Record<SfObjectName, Row[]> = { Lead: [], Contact: [] };
+  /** This org's Lead and Contact schema: a copy of schema.ts's, which Metadata API writes change. */
+  readonly schema: SfObjects = cloneObjects();
+  /**
+   * Custom fields (`Lead.Foo__c`, lower-case) the API user cannot see: created through the Metadata API while
+   * `newFieldsVisible` is false, as a real org hides a new field until field-level security grants it.
+   */
+  readonly hiddenFields = new Set<string>();
+  newFieldsVisible = true;
   readonly faults = new Faults();
   readonly tokens = new Set<string>();
   /** Paths of REST requests received, in order (never headers or bodies), for tests to assert on. */
@@ -51,6 +61,18 @@ export class SalesforceOrgState {
     readonly client: { clientId: string; clientSecret: string },
     readonly now: () => Date,
   ) {}
+
+  /** The schema as the API user sees it (describe, SOQL): without the hidden fields. */
+  visibleSchema(): SfObjects {
+    if (this.hiddenFields.size === 0) return this.schema;
+    const visible = (object: SfObjectDef): SfObjectDef => ({ ...object, fields: object.fields.filter((f) => !this.hiddenFields.has(`${object.name}.${f.name}`.toLowerCase())) });
+    return { Lead: visible(this.schema.Lead), Contact: visible(this.schema.Contact) };
+  }
+
+  /** What an admin does in Setup (Set Field-Level Security): the field shows in describe and SOQL. */
+  grantFieldAccess(fullName: string): void {
+    this.hiddenFields.delete(fullName.toLowerCase());
+  }
 
   addRecord(type: SfObjectName, fields: Row): void {
     this.tables[type].push(Object.assign({ IsDeleted: false }, fields));

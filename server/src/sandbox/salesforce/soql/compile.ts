@@ -4,7 +4,7 @@
 import type { Condition, FieldRef, Literal, SoqlError, SoqlQuery } from './ast';
 import { noSuchColumn, soqlError, unsupportedObject } from './errors';
 import { compareValue, includesAny, isTextType, likeMatcher, type FieldValue } from './values';
-import { findField, findObject, type SfFieldDef, type SfObjectDef } from '../schema';
+import { findField, findObject, type SfFieldDef, type SfObjectDef, type SfObjects } from '../schema';
 
 export type Row = Record<string, FieldValue>;
 export type Predicate = (row: Row) => boolean;
@@ -22,8 +22,9 @@ class CompileFailure {
   constructor(readonly error: SoqlError) {}
 }
 
-export function compileQuery(query: SoqlQuery, source: string, now: Date): CompiledQuery | SoqlError {
-  const object = findObject(query.from.name);
+/** `objects`: the org's schema as the querying user sees it (default: the emulator's starting schema). */
+export function compileQuery(query: SoqlQuery, source: string, now: Date, objects?: SfObjects): CompiledQuery | SoqlError {
+  const object = findObject(query.from.name, objects);
   if (!object) return unsupportedObject(source, query.from.offset, query.from.name);
   try {
     const resolve = (ref: FieldRef): SfFieldDef => resolveField(object, ref, source);

@@ -5,17 +5,17 @@ import type { SoqlError } from './ast';
 import { compileQuery, type CompiledQuery, type Row } from './compile';
 import { parseSoql } from './parser';
 import { dayValue, parseDateTime } from './dates';
-import type { SfFieldDef, SfObjectName } from '../schema';
+import type { SfFieldDef, SfObjectName, SfObjects } from '../schema';
 
 export interface QueryResultRows {
   query: CompiledQuery;
   rows: Row[];
 }
 
-export function runSoql(source: string, table: (object: SfObjectName) => Iterable<Row>, now: Date): QueryResultRows | SoqlError {
+export function runSoql(source: string, table: (object: SfObjectName) => Iterable<Row>, now: Date, objects?: SfObjects): QueryResultRows | SoqlError {
   const parsed = parseSoql(source);
   if ('errorCode' in parsed) return parsed;
-  const query = compileQuery(parsed, source, now);
+  const query = compileQuery(parsed, source, now, objects);
   if ('errorCode' in query) return query;
   let rows: Row[] = [];
   for (const row of table(query.object.name)) if (query.predicate(row)) rows.push(row);
