@@ -62,9 +62,6 @@ function hslist(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<nu
   });
 }
 
-/** The seeded portal's dates end with 2025; relative dates ("less than 180 days ago") are judged as of then. */
-const SEEDED_DATA_END = '2025-12-31T12:00:00Z';
-
 function steps(explainEmail: () => Promise<string | undefined>): Step[] {
   const list: Step[] = [
     { title: 'Pull the HubSpot and Salesforce schemas into .hslist/schema/', args: ['schema', 'pull'] },
@@ -76,8 +73,8 @@ function steps(explainEmail: () => Promise<string | undefined>): Step[] {
     },
     { title: 'Preview the inclusion list on examples/contacts.csv', args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
     {
-      title: 'Preview it on the live (emulated) portal, as of the end of its seeded data: property history included, snapshot cached in .hslist/cache/',
-      args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3', '--now', SEEDED_DATA_END],
+      title: 'Preview it on the live (emulated) portal, seeded up to today so relative dates find contacts: property history included, snapshot cached in .hslist/cache/',
+      args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3'],
     },
     ...syncSteps(explainEmail),
     ...publishSteps(),
@@ -87,7 +84,7 @@ function steps(explainEmail: () => Promise<string | undefined>): Step[] {
 
 /** The Salesforce side: what the integration would do, one contact's part in it, and the checks that need data. */
 function syncSteps(explainEmail: () => Promise<string | undefined>): Step[] {
-  const live = ['--data', 'hubspot', '--now', SEEDED_DATA_END];
+  const live = ['--data', 'hubspot'];
   return [
     { title: 'Simulate the Salesforce sync on the live portal and the org: outcomes with their rules, leads to create, records that bypass the list, field writes, the import, the list as SOQL', args: ['sync-plan', ...live, '--salesforce', 'org', '--sample', '2'] },
     {
@@ -101,7 +98,7 @@ function syncSteps(explainEmail: () => Promise<string | undefined>): Step[] {
 
 /** A contact the sync would update (the plan's first sample of that outcome), asked of `hslist sync-plan --json` quietly. */
 async function updatedContact(workspace: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const args = ['sync-plan', '--data', 'hubspot', '--now', SEEDED_DATA_END, '--salesforce', 'org', '--sample', '1', '--json'];
+  const args = ['sync-plan', '--data', 'hubspot', '--salesforce', 'org', '--sample', '1', '--json'];
   const child = spawn(process.execPath, [CLI, ...args], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -113,7 +110,7 @@ async function updatedContact(workspace: string, env: NodeJS.ProcessEnv): Promis
 
 /** Publish: plan, apply, change a clause, plan with who enters and leaves, apply, pull into a fresh folder, plan there. */
 function publishSteps(): Step[] {
-  const live = ['--data', 'hubspot', '--now', SEEDED_DATA_END];
+  const live = ['--data', 'hubspot'];
   return [
     { title: 'Plan the publish to the portal: every list is new (exit 4: changes to apply)', args: ['plan', ...live], expect: [4] },
     { title: 'Apply it: lists created in dependency order, folders made, ids recorded in hslist.lock.json; wait until HubSpot has processed them', args: ['apply', '--yes', '--wait', ...live] },
