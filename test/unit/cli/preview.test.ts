@@ -132,7 +132,7 @@ describe('hslist preview', () => {
   it('previews every list of the file when --list is not given, progress on stderr as plain lines', async () => {
     const run = await hslist(previewWorkspace(), 'preview', 'lists.hslist');
     assert.match(run.out, /^Warm Polish leads: 2 of 6/m);
-    assert.match(run.out, /^Webinar: 0 of 6 contacts \(up to 6/m);
+    assert.match(run.out, /^Webinar: 0–6 of 6 contacts: 0 certain, up to 6 more undecided \(/m);
     assert.match(run.err, /^Loaded contacts: 6 of 6$/m);
     assert.doesNotMatch(run.err, /\r/);
   });
