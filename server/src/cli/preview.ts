@@ -51,7 +51,7 @@ export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
   const syncSettings = salesforceSideSettings(run, flags, io, ctx.config);
   const loaded = await loadWithProgress(workspace, source, flags, io, salesforceSideProperties(syncSettings, ctx));
   if (typeof loaded === 'number') return loaded;
-  const note = zoneNote(loaded.portal?.timeZone, ctx.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
+  const note = zoneNote(loaded.portal?.timeZone, ctx.config);
   const data = { kind: loaded.kind, ...loaded.report, ...(loaded.refresh ? { refresh: loaded.refresh } : {}), ...(loaded.portal ? { portal: loaded.portal } : {}), ...(note ? { zoneNote: note } : {}) };
   const report: PreviewReport = { file: display(io.cwd, file), data, lists: [] };
   const hubspot = openAccounts(env.settings).hubspot;
