@@ -26,15 +26,18 @@ import { salesforceSide, salesforceSideProperties, salesforceSideSettings } from
 export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
   const flags = parsePreviewFlags(args);
   const file = resolve(io.cwd, flags.file);
-  requireOneFile(io.cwd, file, 'hslist preview FILE [--list NAME] [--data PATH|hubspot] …');
+  requireOneFile(io.cwd, file, 'hslist preview FILE [--list NAME] [--data PATH|hubspot] …', '--data');
   const ctx = loadCommandContext(dirname(file), flags.schema, io.cwd);
   const root = findConfigRoot(dirname(file)) ?? dirname(file);
   const run = analyzeSources([root, file], ctx, io.cwd);
   const analysis = run.analysis.files.get(file);
   const ownProblems = run.problems.filter((p) => p.file === display(io.cwd, file));
   if (ownProblems.length > 0) io.err(renderProblems(ownProblems, 'text'));
-  if (!analysis || ownProblems.some((p) => p.severity === 'error')) {
-    io.err(`${display(io.cwd, file)}: not previewed, fix the problems above first.\n`);
+  const errors = ownProblems.filter((p) => p.severity === 'error').length;
+  if (!analysis || errors > 0) {
+    // Name what stops it: "the problems above" only when some are above.
+    const why = errors > 0 ? `fix the ${errors === 1 ? 'error' : `${errors} errors`} above first` : 'it was not read as a file of lists';
+    io.err(`${display(io.cwd, file)}: not previewed, ${why}.\n`);
     return 1;
   }
   const lists = analysis.tree.lists.filter((l) => flags.list === undefined || l.name.text.toLowerCase() === flags.list.toLowerCase());
