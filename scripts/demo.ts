@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededDates } from '../server/src/cli/sandbox';
 import { startSandbox, type Sandbox } from '../server/src/sandbox/sandbox';
 
 const ROOT = join(__dirname, '..');
@@ -68,7 +69,7 @@ function steps(explainEmail: () => Promise<string | undefined>): Step[] {
     { title: 'Check the workspace against the pulled schemas', args: ['check'] },
     { title: 'Check formatting', args: ['fmt', '--check'] },
     {
-      title: 'Compile the Salesforce inclusion list to a HubSpot Lists API request (HubSpot stores an OR of AND groups, so each `or` multiplies the groups; `$list:<name>` stands for a list\'s id until apply publishes it)',
+      title: 'Compile the Salesforce inclusion list to the HubSpot Lists API request it is published as (JSON on stdout; the notes after it say why 7 lines of criteria make a long request, and what `$list:<name>` stands for)',
       args: ['compile', 'salesforce-sync.hslist', '--list', INCLUSION_LIST],
     },
     { title: 'Preview the inclusion list on examples/contacts.csv', args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
@@ -145,7 +146,7 @@ function freshWorkspace(workspace: string): void {
 
 function describeSandbox(sandbox: Sandbox): void {
   const { Lead, Contact } = sandbox.salesforce.state.tables;
-  console.log(`HubSpot portal   ${sandbox.hubspot.url}  (${sandbox.hubspot.state.contacts.size} contacts, seed ${sandbox.seed})`);
+  console.log(`HubSpot portal   ${sandbox.hubspot.url}  (${sandbox.hubspot.state.contacts.size} contacts, seed ${sandbox.seed}, ${seededDates(sandbox)})`);
   console.log(`Salesforce org   ${sandbox.salesforce.url}  (${Lead.length} leads, ${Contact.length} contacts, overlapping by email)`);
   console.log('The CLI gets HSLIST_HUBSPOT_TOKEN, HSLIST_HUBSPOT_BASE_URL, HSLIST_SF_INSTANCE_URL and HSLIST_SF_ACCESS_TOKEN (test values).');
 }
