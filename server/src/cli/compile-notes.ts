@@ -20,14 +20,14 @@ function filterCount(request: ListCreateRequest): number {
 function expansionNote(request: ListCreateRequest): string | undefined {
   const groups = request.filterBranch?.filterBranches.length ?? 0;
   if (groups < 2) return undefined;
-  return `note: "${request.name}" is ${fmt(groups)} AND groups with ${fmt(filterCount(request))} filters in all: HubSpot's filterBranch is an OR of AND groups, so each \`or\` inside an \`and\` multiplies the groups, and every group repeats the conditions they share. It means what the file says.`;
+  return `note: "${request.name}" is ${fmt(groups)} AND groups with ${fmt(filterCount(request))} filters in all: HubSpot's filterBranch is an OR of AND groups, so each \`or\` inside an \`and\` multiplies the groups, and every group repeats the conditions they share. The request means exactly what the file says.`;
 }
 
 function placeholderNote(requests: ListCreateRequest[]): string | undefined {
   const names = [...new Set(requests.flatMap((r) => placeholderNames(r.filterBranch)))];
   if (names.length === 0) return undefined;
   const example = `$list:${names[0]}`;
-  return `note: \`${example}\`${names.length > 1 ? ` (and ${names.length - 1} more like it)` : ''} stands for the HubSpot id of that list, which it has once published: \`hslist apply\` publishes lists in dependency order and puts the ids in; \`--target T\` prints the ids of a portal the lists are published to.`;
+  return `note: \`${example}\`${names.length > 1 ? ` (and ${names.length - 1} more like it)` : ''} stands for that list's HubSpot id, known once the list is published: \`hslist apply\` publishes lists in dependency order and puts the ids in; \`--target T\` prints the ids of a portal the lists are published to.`;
 }
 
 /** The notes for what was printed (no placeholder note with `--target`: it reports the lists it cannot resolve itself). */

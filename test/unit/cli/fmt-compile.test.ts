@@ -63,7 +63,7 @@ describe('hslist compile', () => {
     assert.equal(run.code, 0, run.err);
     assert.equal(JSON.parse(run.out)[0].filterBranch.filterBranches.length, 4);
     assert.match(run.err, /^note: "Either" is 4 AND groups with 12 filters in all: HubSpot's filterBranch is an OR of AND groups, so each `or` inside an `and` multiplies the groups/m);
-    assert.match(run.err, /^note: `\$list:Tests` stands for the HubSpot id of that list, which it has once published: `hslist apply` .*`--target T` prints the ids/m);
+    assert.match(run.err, /^note: `\$list:Tests` stands for that list's HubSpot id, known once the list is published: `hslist apply` .*`--target T` prints the ids/m);
     const plain = await hslist(root, 'compile', 'b.hslist');
     assert.equal(plain.err, '', 'one AND group and no placeholder: nothing to explain');
   });
