@@ -5,7 +5,7 @@
 // Exit 0 ok, 1 problems in the file or the data, 2 bad usage, 130 cancelled (Ctrl-C).
 
 import { dirname, resolve } from 'node:path';
-import { accountSettingsFromEnv, openAccounts, type HubSpotSettings, type SettingsFromEnv } from '../accounts';
+import { accountSettingsFromEnv, openAccounts, type HubSpotSettings } from '../accounts';
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { findConfigRoot } from '../config/workspace-config';
 import { PreviewCancelled } from '../preview/hubspot/abort';
@@ -22,6 +22,7 @@ import { isInclusionList } from '../preview/inclusion';
 import { renderText, type PreviewReport } from './preview-report';
 import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
 import { salesforceSide, salesforceSideProperties, salesforceSideSettings } from './preview-salesforce';
+import { dataSource } from './data-source';
 
 export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
   const flags = parsePreviewFlags(args);
@@ -86,21 +87,6 @@ function hubSpotAnnouncer(hubspot: HubSpotSettings | undefined, config: { hubspo
     said = true;
     io.err(`${line}\n`);
   };
-}
-
-/** The contact data `--data PATH|hubspot` (else hslist.json's `contacts`) names; `sync-plan` reads it the same way. */
-export function dataSource(flags: Pick<PreviewFlags, 'data'>, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, env: SettingsFromEnv, cwd: string): DataSource {
-  const configured = config.contacts;
-  if (flags.data === 'hubspot' || (flags.data === undefined && config.liveContacts)) {
-    const { settings, problems } = env;
-    if (problems.length > 0) throw new UsageError(problems.join(' '));
-    if (!settings.hubspot) throw new UsageError(`${flags.data === 'hubspot' ? '--data hubspot' : '"contacts": "hubspot" in hslist.json'} needs a HubSpot account: set HSLIST_HUBSPOT_TOKEN (and HSLIST_HUBSPOT_BASE_URL for another API base).`);
-    const { accessToken, baseUrl, apiVersion, timeoutMs } = settings.hubspot;
-    return { kind: 'hubspot', connection: { accessToken, basePath: baseUrl, apiVersion: apiVersion ?? config.hubspotApiVersion, timeoutMs } };
-  }
-  const path = flags.data !== undefined ? resolve(cwd, flags.data) : configured;
-  if (!path) throw new UsageError('no contact data: pass --data PATH (a HubSpot export CSV, JSON or NDJSON) or --data hubspot, or set "contacts" in hslist.json.');
-  return { kind: 'file', path, label: display(cwd, path) };
 }
 
 /** Loads with a progress display on stderr; Ctrl-C cancels (exit 130) and a failed load exits 1. */

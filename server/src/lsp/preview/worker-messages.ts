@@ -19,13 +19,29 @@ import type { Progress } from '../../preview/hubspot/fetch-contacts';
 import type { Refresh } from '../../preview/hubspot/source';
 import type { SyncSummary } from '../../sync/summary';
 import type { MembershipCounts, PreviewRow, RowsView } from './protocol';
-import type { SimulateRequest } from './worker-sync';
+import type { SyncSettings } from '../../sync/settings';
 
 export interface ListScope {
   /** Every list of the workspace (for `in list "Name"`). */
   lists: ListNode[];
   /** *now*, pinned per data load so relative-date clauses stay cached between edits. */
   now: number;
+}
+
+/** The sync block to simulate (worker-sync.ts) on the loaded contacts and a Salesforce export. */
+export interface SimulateRequest {
+  settings: SyncSettings;
+  /** The Salesforce export (a file or a folder), absolute. */
+  salesforcePath: string;
+  /** How to name it in messages. */
+  salesforceLabel: string;
+  /** How to name the contact data in messages. */
+  contactsLabel: string;
+  root: string;
+  /** The HubSpot schema location in use (its `salesforce/` folder holds the Salesforce schema). */
+  schemaLocation?: string;
+  scope: ListScope;
+  sampleSize: number;
 }
 
 /** What the worker loads: a contacts file, or the live portal (cached under root/.hslist/cache/). */

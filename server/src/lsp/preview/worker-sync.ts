@@ -10,26 +10,11 @@ import { mappedFields, mappingsByObject } from '../../sync/mappings';
 import { simulationInput } from '../../sync/run';
 import type { SalesforceData } from '../../sync/salesforce-data';
 import { readSalesforceFiles } from '../../sync/salesforce-file';
-import type { SyncSettings } from '../../sync/settings';
 import { simulateSync } from '../../sync/simulate';
 import { syncSummary, type SyncSummary } from '../../sync/summary';
-import type { ListScope } from './worker-messages';
+import type { SimulateRequest } from './worker-messages';
 import type { LoadedPreview } from './worker-lists';
 
-export interface SimulateRequest {
-  settings: SyncSettings;
-  /** The Salesforce export (a file or a folder), absolute. */
-  salesforcePath: string;
-  /** How to name it in messages. */
-  salesforceLabel: string;
-  /** How to name the contact data in messages. */
-  contactsLabel: string;
-  root: string;
-  /** The HubSpot schema location in use (its `salesforce/` folder holds the Salesforce schema). */
-  schemaLocation?: string;
-  scope: ListScope;
-  sampleSize: number;
-}
 
 let cached: { key: string; data: SalesforceData } | undefined;
 
