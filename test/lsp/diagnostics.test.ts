@@ -63,6 +63,19 @@ describe('lsp: diagnostics', () => {
     assert.deepEqual(symbols.map((s) => s.name), []);
   });
 
+  it('a folder whose name ends in .hslist (the schema pull\'s .hslist/) is not read as a file', async () => {
+    // VS Code reports the folder a schema pull creates under the watcher's **/*.hslist glob.
+    const folder = lsp.path('.hslist');
+    const extra = lsp.fixture.write('extra.hslist', 'list "Extra" {\n  where in list "Nowhere"\n}\n');
+    lsp.client.filesChanged([{ path: folder, type: 1 }, { path: extra, type: 1 }]);
+    await lsp.client.diagnostics(uriOf(extra), (d) => codes(d).includes('unknown-list'));
+    lsp.client.filesChanged([{ path: folder, type: 2 }]);
+    lsp.fixture.write('extra.hslist', 'list "Extra" {\n  where in list "Internal"\n}\n');
+    lsp.client.filesChanged([{ path: extra, type: 2 }]);
+    await lsp.client.diagnostics(uriOf(extra), (d) => d.length === 0);
+    assert.equal(lsp.client.latest.get(uriOf(folder))?.diagnostics.length ?? 0, 0, JSON.stringify(lsp.client.latest.get(uriOf(folder))));
+  });
+
   it('a half-typed sync block in one file does not stop diagnostics of the others', async () => {
     const half = lsp.fixture.write('half.hslist', 'sync salesforce {\n map jobtitle to\n :\n }\n');
     lsp.client.filesChanged([{ path: half, type: 1 }]);
