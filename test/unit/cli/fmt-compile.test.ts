@@ -21,6 +21,7 @@ describe('hslist fmt', () => {
     assert.equal(readFileSync(join(root, 'a.hslist'), 'utf8'), PRETTY);
     const again = await hslist(root, 'fmt', '--check');
     assert.equal(again.code, 0);
+    assert.equal(again.err, '1 file checked, 0 not formatted.\n');
   });
 
   it('never rewrites a file with syntax errors; reports them and exits 1', async () => {
