@@ -5,7 +5,7 @@
 import { EOF, tokenMatcher, type IToken } from './chevrotain';
 import type { Expr, ListNode, MappingNode, Name, Setting, SettingValue, Span, SyncNode } from './ast';
 import { diagnostic } from './diagnostic';
-import { describeFound, strayTextMessage } from './messages';
+import { strayTextMessage } from './messages';
 import { ExprParser } from './parser-expr';
 import * as T from './tokens';
 
