@@ -40,9 +40,9 @@
   function renderSummary(s) {
     $('list-name').textContent = s.name;
     const count = $('count');
-    count.replaceChildren(el('strong', '', fmt(s.count)), document.createTextNode(` of ${fmt(s.total)} contacts`));
-    if (!s.complete) count.append(document.createTextNode(` (up to ${fmt(s.maxCount)})`));
-    count.setAttribute('aria-label', `${fmt(s.count)} of ${fmt(s.total)} contacts`);
+    // The server words the count (as the code lens and the CLI do); the figure, a range when uncertain, is bold.
+    count.replaceChildren(el('strong', '', s.countText.figure), document.createTextNode(s.countText.rest));
+    count.setAttribute('aria-label', s.countText.figure + s.countText.rest);
     renderFunnel(s);
   }
 

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededDates } from '../server/src/cli/sandbox';
 import { startSandbox, type Sandbox } from '../server/src/sandbox/sandbox';
 
 const ROOT = join(__dirname, '..');
@@ -62,22 +63,19 @@ function hslist(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<nu
   });
 }
 
-/** The seeded portal's dates end with 2025; relative dates ("less than 180 days ago") are judged as of then. */
-const SEEDED_DATA_END = '2025-12-31T12:00:00Z';
-
 function steps(explainEmail: () => Promise<string | undefined>): Step[] {
   const list: Step[] = [
     { title: 'Pull the HubSpot and Salesforce schemas into .hslist/schema/', args: ['schema', 'pull'] },
     { title: 'Check the workspace against the pulled schemas', args: ['check'] },
     { title: 'Check formatting', args: ['fmt', '--check'] },
     {
-      title: 'Compile the Salesforce inclusion list to a HubSpot Lists API request (HubSpot stores an OR of AND groups, so each `or` multiplies the groups; `$list:<name>` stands for a list\'s id until apply publishes it)',
+      title: 'Compile the Salesforce inclusion list to the HubSpot Lists API request it is published as (JSON on stdout; the notes after it say why 7 lines of criteria make a long request, and what `$list:<name>` stands for)',
       args: ['compile', 'salesforce-sync.hslist', '--list', INCLUSION_LIST],
     },
     { title: 'Preview the inclusion list on examples/contacts.csv', args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST] },
     {
-      title: 'Preview it on the live (emulated) portal, as of the end of its seeded data: property history included, snapshot cached in .hslist/cache/',
-      args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3', '--now', SEEDED_DATA_END],
+      title: 'Preview it on the live (emulated) portal, seeded up to today so relative dates find contacts: property history included, snapshot cached in .hslist/cache/',
+      args: ['preview', 'salesforce-sync.hslist', '--list', INCLUSION_LIST, '--data', 'hubspot', '--sample', '3'],
     },
     ...syncSteps(explainEmail),
     ...publishSteps(),
@@ -87,7 +85,7 @@ function steps(explainEmail: () => Promise<string | undefined>): Step[] {
 
 /** The Salesforce side: what the integration would do, one contact's part in it, and the checks that need data. */
 function syncSteps(explainEmail: () => Promise<string | undefined>): Step[] {
-  const live = ['--data', 'hubspot', '--now', SEEDED_DATA_END];
+  const live = ['--data', 'hubspot'];
   return [
     { title: 'Simulate the Salesforce sync on the live portal and the org: outcomes with their rules, leads to create, records that bypass the list, field writes, the import, the list as SOQL', args: ['sync-plan', ...live, '--salesforce', 'org', '--sample', '2'] },
     {
@@ -101,7 +99,7 @@ function syncSteps(explainEmail: () => Promise<string | undefined>): Step[] {
 
 /** A contact the sync would update (the plan's first sample of that outcome), asked of `hslist sync-plan --json` quietly. */
 async function updatedContact(workspace: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const args = ['sync-plan', '--data', 'hubspot', '--now', SEEDED_DATA_END, '--salesforce', 'org', '--sample', '1', '--json'];
+  const args = ['sync-plan', '--data', 'hubspot', '--salesforce', 'org', '--sample', '1', '--json'];
   const child = spawn(process.execPath, [CLI, ...args], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -113,7 +111,7 @@ async function updatedContact(workspace: string, env: NodeJS.ProcessEnv): Promis
 
 /** Publish: plan, apply, change a clause, plan with who enters and leaves, apply, pull into a fresh folder, plan there. */
 function publishSteps(): Step[] {
-  const live = ['--data', 'hubspot', '--now', SEEDED_DATA_END];
+  const live = ['--data', 'hubspot'];
   return [
     { title: 'Plan the publish to the portal: every list is new (exit 4: changes to apply)', args: ['plan', ...live], expect: [4] },
     { title: 'Apply it: lists created in dependency order, folders made, ids recorded in hslist.lock.json; wait until HubSpot has processed them', args: ['apply', '--yes', '--wait', ...live] },
@@ -148,7 +146,7 @@ function freshWorkspace(workspace: string): void {
 
 function describeSandbox(sandbox: Sandbox): void {
   const { Lead, Contact } = sandbox.salesforce.state.tables;
-  console.log(`HubSpot portal   ${sandbox.hubspot.url}  (${sandbox.hubspot.state.contacts.size} contacts, seed ${sandbox.seed})`);
+  console.log(`HubSpot portal   ${sandbox.hubspot.url}  (${sandbox.hubspot.state.contacts.size} contacts, seed ${sandbox.seed}, ${seededDates(sandbox)})`);
   console.log(`Salesforce org   ${sandbox.salesforce.url}  (${Lead.length} leads, ${Contact.length} contacts, overlapping by email)`);
   console.log('The CLI gets HSLIST_HUBSPOT_TOKEN, HSLIST_HUBSPOT_BASE_URL, HSLIST_SF_INSTANCE_URL and HSLIST_SF_ACCESS_TOKEN (test values).');
 }

@@ -6,7 +6,7 @@
 //
 //   node -r ./test/support/register-ts.cjs scripts/make-example-contacts.ts [--seed 7] [--rows 300] [--today YYYY-MM-DD]
 //
-// The generator's timeline (2016–2025) is shifted to end at --today (default: today), and "Last contacted" and
+// The generator's ten-year timeline ends at --today (default: today), and "Last contacted" and
 // "Recent conversion date" fall in the months before it, so relative lists ("contacted in the last 180 days")
 // match someone; re-run the script to refresh them. Later lifecycle stages are contacted more often, as in life.
 
@@ -26,8 +26,6 @@ const COLUMNS = [
 
 const SOURCES = [['ORGANIC_SEARCH', 30], ['PAID_SEARCH', 10], ['EMAIL_MARKETING', 15], ['SOCIAL_MEDIA', 10], ['REFERRALS', 10], ['DIRECT_TRAFFIC', 15], ['OFFLINE', 10]] as const;
 const DAY = 86_400_000;
-/** Where the generator's timeline ends (server/src/sandbox/data/hubspot-portal.ts). */
-const GENERATOR_END = Date.UTC(2025, 11, 31);
 const WORKED_STAGES = new Set(['marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer']);
 
 function argument(name: string, fallback: string): string {
@@ -52,16 +50,6 @@ function csvCell(text: string): string {
 
 function recentInstant(random: Random, today: number, maxDaysAgo: number): string {
   return new Date(today - random.int(1, maxDaysAgo) * DAY - random.int(0, DAY - 1)).toISOString();
-}
-
-/** The generator's date-times moved by `offset` ms (date-only values and other properties unchanged). */
-function shifted(properties: Record<string, string | null>, defs: Map<string, PropertyDef>, offset: number): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const [name, value] of Object.entries(properties)) {
-    const isDateTime = defs.get(name)?.type === 'datetime' && value !== null && value.length > 10;
-    out[name] = isDateTime ? new Date(Date.parse(value) + offset).toISOString() : value;
-  }
-  return out;
 }
 
 /** The properties the generator does not make, from the contact's own stream of the same seed. */
@@ -98,8 +86,7 @@ function main(): void {
   if (missing.length > 0) throw new Error(`the bundled schema has no ${missing.join(', ')}`);
   const lines = [COLUMNS.map((name) => csvCell((defs.get(name) as PropertyDef).label)).join(',')];
   let index = 0;
-  for (const contact of generatePortal({ seed, contacts: rows }).contacts()) {
-    const properties = shifted(contact.properties, defs, today - GENERATOR_END);
+  for (const { properties } of generatePortal({ seed, contacts: rows, today: new Date(today) }).contacts()) {
     lines.push(row({ ...properties, ...extras(seed, index++, today, properties) }, defs));
   }
   const file = join(__dirname, '..', 'examples', 'contacts.csv');

@@ -7,6 +7,7 @@ import type { ConnectOffers } from './connect-offers';
 import { ClientCommands, LANGUAGE_ID, ServerCommands } from './ids';
 import { refreshSchemaCommand } from './schema-refresh';
 import { describe, ServerConnection } from './server-connection';
+import { markWhen } from './walkthrough';
 
 export interface CommandDeps {
   server: ServerConnection;
@@ -23,7 +24,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [ClientCommands.connectHubSpot]: (url) => connectHubSpot(deps, url),
     [ClientCommands.connectSalesforce]: (url) => connectSalesforce(deps, url),
     [ClientCommands.disconnectAccounts]: () => disconnectAccounts(deps),
-    [ClientCommands.refreshSchema]: () => refreshSchemaCommand(deps),
+    [ClientCommands.refreshSchema]: () => refreshSchemaCommand(deps).then(markWhen('schema', (outcome) => outcome.ok)),
     [ClientCommands.showLog]: () => deps.output.show(true),
     [ClientCommands.showSoql]: (uri) => showSoql(deps, uri),
     [ClientCommands.showSettingsSheet]: () => showSettingsSheet(deps),

@@ -13,6 +13,7 @@ import type { PublishTestHooks } from './publish/test-hooks';
 import { OUTPUT_CHANNEL_NAME, PingResult } from './ids';
 import { ServerConnection } from './server-connection';
 import { ServerState, StatusItem } from './status';
+import { accountsConnected, markStep, registerWalkthrough } from './walkthrough';
 
 /** What `activate` returns: a small surface for the extension-host tests and other extensions. */
 export interface HslistApi {
@@ -55,9 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Hslist
   context.subscriptions.push(output, status, accounts, server);
 
   server.onDidChangeState((state) => status.setServerState(state), undefined, context.subscriptions);
-  accounts.onDidChange((state) => status.setAccounts(state), undefined, context.subscriptions);
+  const showAccounts = (state: AccountState): void => {
+    status.setAccounts(state);
+    if (accountsConnected(state)) markStep('connect');
+  };
+  accounts.onDidChange(showAccounts, undefined, context.subscriptions);
   for (const line of await accounts.migrate()) output.appendLine(`[client] ${line}`);
-  status.setAccounts(await accounts.state());
+  showAccounts(await accounts.state());
+  context.subscriptions.push(...registerWalkthrough());
   const offers = new ConnectOffers(output);
   // Before the first start: every client the connection creates gets the handlers and the progress feature.
   context.subscriptions.push(...registerAccountMessages({ server, accounts, offers, output }));

@@ -19,6 +19,17 @@ export const ClientCommands = {
   showSettingsSheet: 'hslist.showSettingsSheet',
 } as const;
 
+/** The Getting Started walkthrough's steps and the context key each completes on (package.json: `onContext:<key>`). */
+export const WalkthroughSteps = {
+  workspace: 'hslist.walkthrough.workspace',
+  connect: 'hslist.walkthrough.connected',
+  schema: 'hslist.walkthrough.schemaRefreshed',
+  preview: 'hslist.walkthrough.previewShown',
+  publish: 'hslist.walkthrough.planShown',
+} as const;
+
+export const CREATE_WORKSPACE_COMMAND = 'hslist.createWorkspace';
+
 export const ServerCommands = {
   compiledJson: 'hslist.compiledJson',
   refreshSchema: 'hslist.refreshSchema',

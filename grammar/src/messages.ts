@@ -3,6 +3,7 @@
 // and the token before it.
 
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from './chevrotain';
+import { suffixedNumberMessage } from './number-suffix';
 
 /** What each rule expects, for "no viable alternative" and "at least one" failures. */
 const RULE_WANTS: Record<string, string> = {
@@ -44,6 +45,11 @@ export function describeFound(token: IToken): string {
   return `\`${image}\``;
 }
 
+/** Text that starts nothing where it stands (`previous` is the token before it, when there is one). */
+export function strayTextMessage(expected: string, first: IToken, previous: IToken | undefined): string {
+  return suffixedNumberMessage(previous, first) ?? `Expected ${expected}, found ${describeFound(first)}.`;
+}
+
 function describeExpected(type: TokenType): string {
   if (type === EOF) return 'the end of the file';
   return type.LABEL ?? `\`${type.name}\``;
@@ -65,16 +71,22 @@ function fromPaths(paths: TokenType[][][]): string {
 
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
+    const suffixed = suffixedNumberMessage(previous, actual);
+    if (suffixed) return suffixed;
     return `Expected ${describeExpected(expected)}${after(previous)}, found ${describeFound(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `Expected \`list\` or \`sync\`, found ${describeFound(firstRedundant)}.`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
+    const suffixed = suffixedNumberMessage(previous, actual[0]);
+    if (suffixed) return suffixed;
     const wants = RULE_WANTS[ruleName] ?? fromPaths(expectedPathsPerAlt);
     return `Expected ${wants}${after(previous)}, found ${describeFound(actual[0])}.`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
+    const suffixed = suffixedNumberMessage(previous, actual[0]);
+    if (suffixed) return suffixed;
     const wants = RULE_WANTS[ruleName] ?? fromPaths([expectedIterationPaths]);
     return `Expected ${wants}${after(previous)}, found ${describeFound(actual[0])}.`;
   },

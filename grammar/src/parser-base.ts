@@ -5,7 +5,8 @@
 import * as chevrotain from './chevrotain';
 import type { IToken, TokenType } from './chevrotain';
 import type { ErrorCondition, Span, Value } from './ast';
-import type { Diagnostic } from './diagnostic';
+import { diagnostic, type Diagnostic } from './diagnostic';
+import { suffixedNumber } from './number-suffix';
 import { decodeString } from './lex';
 import { errorMessages } from './messages';
 import * as T from './tokens';
@@ -133,6 +134,22 @@ export class ParserBase extends EmbeddedActionsParser {
     if (type === TRUE) return { kind: 'boolean', value: true, start, end };
     if (type === FALSE) return { kind: 'boolean', value: false, start, end };
     return { kind: 'word', value: image, start, end };
+  }
+
+  /**
+   * `1M` where a value goes: the suffix is taken with the number (so the rest of the line still parses)
+   * and reported as an error with the plain number as its fix; the value is that number, so no check
+   * after it misreads the line. Nothing with a suffix compiles or formats (both refuse syntax errors).
+   */
+  protected suffixedNumberValue(token: IToken): Value | undefined {
+    const suffixed = suffixedNumber(token, this.LA(1));
+    if (!suffixed) return undefined;
+    this.SKIP_TOKEN();
+    const start = this.startOf(token);
+    const span = { start, end: start + suffixed.written.length };
+    const fix = { title: `Write ${suffixed.number}`, edits: [{ ...span, newText: suffixed.number }] };
+    this.extraDiagnostics.push(diagnostic('syntax-error', suffixed.message, span, 'error', [fix]));
+    return { kind: 'number', value: Number(suffixed.number), raw: suffixed.number, ...span };
   }
 
   /** A property or field name: backticks removed, the span keeps them. */

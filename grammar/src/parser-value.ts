@@ -52,7 +52,8 @@ export class ValueParser extends ParserBase {
       { ALT: () => this.CONSUME(K.false) },
       { ALT: () => this.CONSUME(ValueWord) },
     ]));
-    return this.RECORDING_PHASE ? (token as never) : this.tokenValue(token);
+    if (this.RECORDING_PHASE) return token as never;
+    return (token.tokenType === NumberLit && this.suffixedNumberValue(token)) || this.tokenValue(token);
   });
 
   public propertyName = this.RULE('propertyName', (): Name => {

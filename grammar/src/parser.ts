@@ -5,7 +5,7 @@
 import { EOF, tokenMatcher, type IToken } from './chevrotain';
 import type { Expr, ListNode, MappingNode, Name, Setting, SettingValue, Span, SyncNode } from './ast';
 import { diagnostic } from './diagnostic';
-import { describeFound } from './messages';
+import { strayTextMessage } from './messages';
 import { ExprParser } from './parser-expr';
 import * as T from './tokens';
 
@@ -51,11 +51,12 @@ export class HslistParser extends ExprParser {
 
   /** Tokens that start nothing here, up to the end of the line: one diagnostic for all of them. */
   private strayText = this.RULE('strayText', (expected: string) => {
+    const previous = this.LA(0);
     const first = this.CONSUME(Stray);
     const line = first.startLine;
     this.MANY({ GATE: () => this.onLine(line) && !this.atBlockEnd(), DEF: () => this.CONSUME2(Stray) });
     this.ACTION(() => {
-      const message = `Expected ${expected}, found ${describeFound(first)}.`;
+      const message = strayTextMessage(expected, first, previous);
       this.extraDiagnostics.push(diagnostic('syntax-error', message, this.tokenSpan(first)));
     });
   });

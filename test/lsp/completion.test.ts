@@ -3,28 +3,17 @@
 
 import { strict as assert } from 'node:assert';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient } from './support/lsp-client';
-import { atCursor, Fixture } from './support/fixture';
+import { atCursor } from './support/fixture';
+import { lspSession } from './support/session';
 
 describe('lsp: completion', () => {
-  let fixture: Fixture;
-  let client: LspClient;
+  const lsp = lspSession();
   let n = 0;
-
-  before(async () => {
-    fixture = new Fixture();
-    client = await LspClient.start(fixture.root);
-  });
-
-  after(async () => {
-    await client.stop();
-    fixture.remove();
-  });
 
   async function completeAt(source: string): Promise<CompletionItem[]> {
     const { text, position } = atCursor(source);
-    const { uri } = client.open(fixture.path(`typing-${++n}.hslist`), text);
-    const result = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
+    const { uri } = lsp.client.open(lsp.path(`typing-${++n}.hslist`), text);
+    const result = await lsp.client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 

@@ -2,8 +2,9 @@
 
 import { strict as assert } from 'node:assert';
 import type { Location, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspClient, uriOf } from './support/lsp-client';
-import { atCursor, FILES, Fixture } from './support/fixture';
+import { uriOf } from './support/lsp-client';
+import { atCursor, FILES } from './support/fixture';
+import { lspSession } from './support/session';
 
 function applyEdits(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
@@ -15,50 +16,42 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 describe('lsp: navigation', () => {
-  let fixture: Fixture;
-  let client: LspClient;
   let qualifiedUri: string;
-
-  before(async () => {
-    fixture = new Fixture();
-    client = await LspClient.start(fixture.root);
-    qualifiedUri = client.open(fixture.path('lists/qualified.hslist'), FILES['lists/qualified.hslist']).uri;
-  });
-
-  after(async () => {
-    await client.stop();
-    fixture.remove();
+  const lsp = lspSession({
+    ready: (session) => {
+      qualifiedUri = session.client.open(session.path('lists/qualified.hslist'), FILES['lists/qualified.hslist']).uri;
+    },
   });
 
   const positionOf = (source: string) => atCursor(source).position;
   const atInternalRef = () => positionOf(FILES['lists/qualified.hslist'].replace('in list "Internal"', 'in list "Inter<|>nal"'));
 
   it('goes to the definition of a list in another file', async () => {
-    const location = await client.request<Location>('textDocument/definition', { textDocument: { uri: qualifiedUri }, position: atInternalRef() });
-    assert.equal(location.uri, uriOf(fixture.path('lists/internal.hslist')));
+    const location = await lsp.client.request<Location>('textDocument/definition', { textDocument: { uri: qualifiedUri }, position: atInternalRef() });
+    assert.equal(location.uri, uriOf(lsp.path('lists/internal.hslist')));
     assert.deepEqual(location.range, { start: { line: 0, character: 5 }, end: { line: 0, character: 15 } });
   });
 
   it('finds every reference: in list in one file, inclusion list in another, and the definition', async () => {
     const position = positionOf(FILES['lists/qualified.hslist'].replace('list "Qualified"', 'list "Qual<|>ified"'));
-    const locations = await client.request<Location[]>('textDocument/references', { textDocument: { uri: qualifiedUri }, position, context: { includeDeclaration: true } });
+    const locations = await lsp.client.request<Location[]>('textDocument/references', { textDocument: { uri: qualifiedUri }, position, context: { includeDeclaration: true } });
     assert.deepEqual(locations.map((l) => l.uri.split('/').pop()).sort(), ['qualified.hslist', 'sync.hslist']);
-    const withoutDefinition = await client.request<Location[]>('textDocument/references', { textDocument: { uri: qualifiedUri }, position, context: { includeDeclaration: false } });
+    const withoutDefinition = await lsp.client.request<Location[]>('textDocument/references', { textDocument: { uri: qualifiedUri }, position, context: { includeDeclaration: false } });
     assert.deepEqual(withoutDefinition.map((l) => l.uri.split('/').pop()), ['sync.hslist']);
   });
 
   it('prepares a rename with the name inside the quotes, and nothing elsewhere', async () => {
-    const prepared = await client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: qualifiedUri }, position: atInternalRef() });
+    const prepared = await lsp.client.request<{ range: unknown; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri: qualifiedUri }, position: atInternalRef() });
     assert.equal(prepared.placeholder, 'Internal');
     assert.deepEqual(prepared.range, { start: { line: 6, character: 21 }, end: { line: 6, character: 29 } });
-    const nothing = await client.request('textDocument/prepareRename', { textDocument: { uri: qualifiedUri }, position: { line: 4, character: 10 } });
+    const nothing = await lsp.client.request('textDocument/prepareRename', { textDocument: { uri: qualifiedUri }, position: { line: 4, character: 10 } });
     assert.equal(nothing, null);
   });
 
   it('renames a list in its file and in the file that uses it', async () => {
-    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: qualifiedUri }, position: atInternalRef(), newName: 'Staff "and" friends' });
+    const edit = await lsp.client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: qualifiedUri }, position: atInternalRef(), newName: 'Staff "and" friends' });
     const changes = edit.changes ?? {};
-    const internalUri = uriOf(fixture.path('lists/internal.hslist'));
+    const internalUri = uriOf(lsp.path('lists/internal.hslist'));
     assert.deepEqual(Object.keys(changes).sort(), [internalUri, qualifiedUri].sort());
     assert.match(applyEdits(FILES['lists/internal.hslist'], changes[internalUri]), /^list "Staff \\"and\\" friends" \{/);
     assert.match(applyEdits(FILES['lists/qualified.hslist'], changes[qualifiedUri]), /and not in list "Staff \\"and\\" friends"/);
@@ -66,15 +59,15 @@ describe('lsp: navigation', () => {
 
   it('refuses a rename to a name another list already has, whatever its case', async () => {
     await assert.rejects(
-      client.request('textDocument/rename', { textDocument: { uri: qualifiedUri }, position: atInternalRef(), newName: 'webinar' }),
+      lsp.client.request('textDocument/rename', { textDocument: { uri: qualifiedUri }, position: atInternalRef(), newName: 'webinar' }),
       (error: ResponseError<unknown>) => /A list named "Webinar" already exists/.test(error.message),
     );
   });
 
   it('finds lists by fuzzy name across the workspace', async () => {
-    const symbols = await client.request<{ name: string; location: Location }[]>('workspace/symbol', { query: 'wbnr' });
+    const symbols = await lsp.client.request<{ name: string; location: Location }[]>('workspace/symbol', { query: 'wbnr' });
     assert.deepEqual(symbols.map((s) => s.name), ['Webinar']);
-    const all = await client.request<{ name: string }[]>('workspace/symbol', { query: '' });
+    const all = await lsp.client.request<{ name: string }[]>('workspace/symbol', { query: '' });
     assert.deepEqual(all.map((s) => s.name).sort(), ['Broken', 'Internal', 'Qualified', 'Webinar']);
   });
 });

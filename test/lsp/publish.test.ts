@@ -6,11 +6,8 @@
 // data, never from the engine under test.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CodeLens } from 'vscode-languageserver-protocol';
 import { parse } from '@hslist/grammar';
 import { createHubSpotAccount, type HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
 import { compileList } from '../../server/src/hubspot/compile';
@@ -18,7 +15,7 @@ import { defaultSchema } from '../../server/src/language/schema';
 import type { ApplyAnswer, ApplyOutcomeView, CriteriaAnswer, PlanAnswer, PlanView, PortalListsAnswer, PullAnswer } from '../../server/src/lsp/publish/protocol';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
 import { contactsCsv, generateContacts } from './preview-data';
-import { LspClient } from './support/lsp-client';
+import { lspSession } from './support/session';
 import { until } from './support/until';
 
 const TOKEN = 'pat-na1-editor-publish-4b1d';
@@ -36,46 +33,45 @@ describe('lsp: publishing to HubSpot from the editor', function () {
   const contacts = generateContacts(200, 11);
   let emulator: HubSpotEmulator;
   let connection: HubSpotAccountOptions;
-  let client: LspClient;
-  let root: string;
   let uri: string;
   const updates: unknown[] = [];
 
   const plan = async (params: Record<string, unknown> = {}): Promise<PlanView> => {
-    const answer = await client.request<PlanAnswer>('hslist/publish/plan', params);
+    const answer = await lsp.client.request<PlanAnswer>('hslist/publish/plan', params);
     assert.equal(answer.state, 'planned', JSON.stringify(answer));
     return (answer as { plan: PlanView }).plan;
   };
   const entry = (view: PlanView, name: string) => view.entries.find((e) => e.name === name)!;
-  const publishLenses = async () => ((await client.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } })) ?? [])
+  const publishLenses = async () => (await lsp.lenses(uri))
     .filter((l) => l.command?.command === 'hslist.publish.lensAction');
   const lensOf = async (name: string) => (await publishLenses()).find((l) => l.command?.arguments?.[0] === name)?.command?.title;
   const lensBecomes = (name: string, title: string) => until(async () => ((await lensOf(name)) === title ? title : undefined), `lens of "${name}": "${title}"`, 30_000);
   const portal = () => createHubSpotAccount(connection);
-  const state = () => JSON.parse(readFileSync(join(root, 'hslist.lock.json'), 'utf8')) as { portals: Record<string, { lists: Record<string, { listId: string }> }> };
+  const state = () => JSON.parse(readFileSync(lsp.path('hslist.lock.json'), 'utf8')) as { portals: Record<string, { lists: Record<string, { listId: string }> }> };
   const progressOf = (title: string) => {
-    const token = client.progress.find((p) => p.value.kind === 'begin' && p.value.title === title)?.token;
-    return client.progress.filter((p) => p.token === token && token !== undefined).map((p) => p.value);
+    const token = lsp.client.progress.find((p) => p.value.kind === 'begin' && p.value.title === title)?.token;
+    return lsp.client.progress.filter((p) => p.token === token && token !== undefined).map((p) => p.value);
   };
 
   before(async () => {
     emulator = await startHubSpotEmulator({ seed: 23, contacts: 50, tokens: [TOKEN], processingDelayMs: 0 });
     connection = { accessToken: TOKEN, basePath: emulator.url, throttle: false };
-    root = mkdtempSync(join(tmpdir(), 'hslist-lsp-publish-'));
-    writeFileSync(join(root, 'hslist.json'), JSON.stringify({ timezone: 'UTC', contacts: 'contacts.csv', hubspot: { baseUrl: emulator.url } }));
-    writeFileSync(join(root, 'contacts.csv'), contactsCsv(contacts));
-    writeFileSync(join(root, 'lists.hslist'), LISTS(POLAND));
-    writeFileSync(join(root, 'sync.hslist'), SYNC);
-    client = await LspClient.start(root, { workDoneProgress: true });
-    client.hubspotConnection = { accessToken: TOKEN, baseUrl: emulator.url };
-    client.connection.onNotification('hslist/publish/updated', (p: unknown) => updates.push(p));
-    uri = client.open(join(root, 'lists.hslist'), LISTS(POLAND)).uri;
   });
-  after(async () => {
-    await client?.stop();
-    await emulator?.stop();
-    rmSync(root, { recursive: true, force: true });
+  const lsp = lspSession({
+    workDoneProgress: true,
+    files: () => ({
+      'hslist.json': JSON.stringify({ timezone: 'UTC', contacts: 'contacts.csv', hubspot: { baseUrl: emulator.url } }),
+      'contacts.csv': contactsCsv(contacts),
+      'lists.hslist': LISTS(POLAND),
+      'sync.hslist': SYNC,
+    }),
+    ready: ({ client, path }) => {
+      client.hubspotConnection = { accessToken: TOKEN, baseUrl: emulator.url };
+      client.connection.onNotification('hslist/publish/updated', (p: unknown) => updates.push(p));
+      uri = client.open(path('lists.hslist'), LISTS(POLAND)).uri;
+    },
   });
+  after(() => emulator?.stop());
 
   it('plans every list as not published, one blocked, and names the portal\'s lists not in code', async () => {
     const view = await plan();
@@ -105,7 +101,7 @@ describe('lsp: publishing to HubSpot from the editor', function () {
 
   it('apply reports progress, publishes, writes the state file, and the lenses turn to "in sync"', async () => {
     const before = await plan();
-    const answer = await client.request<ApplyAnswer>('hslist/publish/apply', { force: false, expect: before.fingerprint });
+    const answer = await lsp.client.request<ApplyAnswer>('hslist/publish/apply', { force: false, expect: before.fingerprint });
     assert.equal(answer.state, 'applied', JSON.stringify(answer));
     const outcome = answer as ApplyOutcomeView;
     assert.deepEqual(outcome.applied.map((a) => a.name).sort(), ['Big customers', 'Poles']);
@@ -125,7 +121,7 @@ describe('lsp: publishing to HubSpot from the editor', function () {
 
   it('refuses a plan that is no longer the one confirmed, and changes nothing', async () => {
     const count = (await portal().searchLists()).length;
-    const answer = await client.request<ApplyAnswer>('hslist/publish/apply', { force: false, expect: 'an older plan' });
+    const answer = await lsp.client.request<ApplyAnswer>('hslist/publish/apply', { force: false, expect: 'an older plan' });
     assert.equal(answer.state, 'stale');
     assert.equal((await portal().searchLists()).length, count);
   });
@@ -133,7 +129,7 @@ describe('lsp: publishing to HubSpot from the editor', function () {
   it('an edit turns the lens to "changed since publish" without asking HubSpot', async () => {
     const id = (await portal().findListByName('Poles'))!.listId;
     const requests = emulator.requests.length;
-    client.change(uri, LISTS(POLAND_OR_SPAIN));
+    lsp.client.change(uri, LISTS(POLAND_OR_SPAIN));
     await lensBecomes('Poles', `published #${id} · changed since publish`);
     assert.equal(emulator.requests.length, requests, 'no HubSpot request for an edit');
   });
@@ -146,7 +142,7 @@ describe('lsp: publishing to HubSpot from the editor', function () {
     assert.equal(entry(view, 'Big customers').status, 'drifted');
     assert.equal(entry(view, 'Big customers').hasDiff, true);
     await lensBecomes('Big customers', `published #${big.listId} · drifted in HubSpot`);
-    const texts = await client.request<CriteriaAnswer>('hslist/publish/criteria', { name: 'Big customers' });
+    const texts = await lsp.client.request<CriteriaAnswer>('hslist/publish/criteria', { name: 'Big customers' });
     assert.equal(texts.state, 'texts');
     const t = texts as Extract<CriteriaAnswer, { state: 'texts' }>;
     assert.match(t.fileText, /lifecyclestage is any of \(customer, opportunity\)/);
@@ -160,10 +156,10 @@ describe('lsp: publishing to HubSpot from the editor', function () {
     assert.equal(entry(view, 'Poles').status, 'change');
     // Poles' change hangs in HubSpot; drifted "Big customers" goes with --force beside it (4 lists at a time).
     emulator.faults.add({ type: 'hold', method: 'PUT', path: `/crm/v3/lists/${poles.listId}/update-list-filters` });
-    const tokensBefore = client.progressTokens.length;
-    const applying = client.request<ApplyAnswer>('hslist/publish/apply', { force: true, expect: view.fingerprint });
-    const token = await until(() => client.progressTokens.slice(tokensBefore).find((t) => client.progress.some((p) => p.token === t && p.value.kind === 'report' && /Applying/.test(p.value.message ?? ''))), 'the apply under way');
-    await client.connection.sendNotification('window/workDoneProgress/cancel', { token });
+    const tokensBefore = lsp.client.progressTokens.length;
+    const applying = lsp.client.request<ApplyAnswer>('hslist/publish/apply', { force: true, expect: view.fingerprint });
+    const token = await until(() => lsp.client.progressTokens.slice(tokensBefore).find((t) => lsp.client.progress.some((p) => p.token === t && p.value.kind === 'report' && /Applying/.test(p.value.message ?? ''))), 'the apply under way');
+    await lsp.client.connection.sendNotification('window/workDoneProgress/cancel', { token });
     const outcome = (await applying) as ApplyOutcomeView;
     assert.equal(outcome.state, 'applied');
     assert.equal(outcome.cancelled, true);
@@ -176,24 +172,24 @@ describe('lsp: publishing to HubSpot from the editor', function () {
 
   it('apply --force after the cancel: every list in sync again', async () => {
     const view = await plan();
-    const outcome = (await client.request<ApplyAnswer>('hslist/publish/apply', { force: true, expect: view.fingerprint })) as ApplyOutcomeView;
+    const outcome = (await lsp.client.request<ApplyAnswer>('hslist/publish/apply', { force: true, expect: view.fingerprint })) as ApplyOutcomeView;
     assert.deepEqual(outcome.applied.map((a) => a.name).sort(), ['Poles']);
     const after = await plan();
     assert.deepEqual(after.entries.map((e) => [e.name, e.status]), [['Poles', 'unchanged'], ['Big customers', 'unchanged'], ['Broken', 'blocked']]);
   });
 
   it('pull writes a portal list into a file that checks clean, and records it', async () => {
-    const listed = await client.request<PortalListsAnswer>('hslist/publish/portalLists', {});
+    const listed = await lsp.client.request<PortalListsAnswer>('hslist/publish/portalLists', {});
     assert.equal(listed.state, 'listed');
     const [first] = (listed as Extract<PortalListsAnswer, { state: 'listed' }>).lists;
-    const answer = await client.request<PullAnswer>('hslist/publish/pull', { listIds: [first.listId] });
+    const answer = await lsp.client.request<PullAnswer>('hslist/publish/pull', { listIds: [first.listId] });
     assert.equal(answer.state, 'pulled', JSON.stringify(answer));
     const pulled = answer as Extract<PullAnswer, { state: 'pulled' }>;
     assert.deepEqual(pulled.written.map((w) => [w.name, w.listId]), [[first.name, first.listId]]);
     const file = fileURLToPath(pulled.written[0].uri);
     assert.ok(existsSync(file));
-    const opened = client.open(file, readFileSync(file, 'utf8'));
-    assert.deepEqual(await client.diagnosticsOfVersion(opened.uri, opened.version), []);
+    const opened = lsp.client.open(file, readFileSync(file, 'utf8'));
+    assert.deepEqual(await lsp.client.diagnosticsOfVersion(opened.uri, opened.version), []);
     assert.equal(Object.values(state().portals)[0].lists[first.name].listId, first.listId);
     const view = await plan();
     assert.equal(entry(view, first.name).status, 'unchanged');
@@ -201,15 +197,15 @@ describe('lsp: publishing to HubSpot from the editor', function () {
   });
 
   it('without a connected account: the plan says so, no publish lenses, and the token never reaches the log', async () => {
-    client.hubspotConnection = { unavailable: 'no HubSpot account is connected (run "hslist: Connect HubSpot account")' };
-    await client.connection.sendNotification('hslist/publish/connectionChanged', {});
+    lsp.client.hubspotConnection = { unavailable: 'no HubSpot account is connected (run "hslist: Connect HubSpot account")' };
+    await lsp.client.connection.sendNotification('hslist/publish/connectionChanged', {});
     const answer = await until(async () => {
-      const a = await client.request<PlanAnswer>('hslist/publish/plan', {});
+      const a = await lsp.client.request<PlanAnswer>('hslist/publish/plan', {});
       return a.state === 'unavailable' ? a : undefined;
     }, 'the plan unavailable');
     assert.equal(answer.reason, 'not-connected');
     assert.match(answer.message, /no HubSpot account is connected/);
     assert.deepEqual(await publishLenses(), []);
-    assert.ok(!client.log.some((line) => line.includes(TOKEN)), 'the token is not in the log');
+    assert.ok(!lsp.client.log.some((line) => line.includes(TOKEN)), 'the token is not in the log');
   });
 });

@@ -7,8 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { LineIndex } from '../../server/src/language/positions';
 import { seededRandom } from '../../bench/workspace-gen';
-import { LspClient } from './support/lsp-client';
-import { FILES, Fixture } from './support/fixture';
+import { FILES } from './support/fixture';
+import { lspSession } from './support/session';
 
 const EDITS = 2000;
 const TOKENS = [
@@ -28,18 +28,7 @@ interface Memory {
 
 describe('lsp: soak', function () {
   this.timeout(120000);
-  let fixture: Fixture;
-  let client: LspClient;
-
-  before(async () => {
-    fixture = new Fixture();
-    client = await LspClient.start(fixture.root, { execArgv: ['--expose-gc'] });
-  });
-
-  after(async () => {
-    await client.stop();
-    fixture.remove();
-  });
+  const lsp = lspSession({ execArgv: ['--expose-gc'] });
 
   function randomEdit(random: () => number, text: string): { start: number; end: number; newText: string } {
     const at = Math.floor(random() * (text.length + 1));
@@ -61,9 +50,9 @@ describe('lsp: soak', function () {
 
   it('stays alive, answers every request and keeps its heap bounded over 2,000 random edits', async () => {
     const random = seededRandom(2024);
-    const path = fixture.path('lists/soak.hslist');
+    const path = lsp.path('lists/soak.hslist');
     let text = FILES['lists/qualified.hslist'].replace('"Qualified"', '"Soak"');
-    const { uri } = client.open(path, text);
+    const { uri } = lsp.client.open(path, text);
     let version = 1;
     let answered = 0;
     const heaps: number[] = [];
@@ -73,30 +62,30 @@ describe('lsp: soak', function () {
       const range = { start: index.positionAt(edit.start), end: index.positionAt(edit.end) };
       text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
       version++;
-      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.newText }] });
+      void lsp.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: edit.newText }] });
       if (i % 4 === 0) {
         const method = REQUESTS[(i / 4) % REQUESTS.length];
         const position = new LineIndex(text).positionAt(Math.floor(random() * (text.length + 1)));
-        await client.request(method, params(method, uri, position));
+        await lsp.client.request(method, params(method, uri, position));
         answered++;
       }
-      if (i === 500 || i === EDITS) heaps.push((await client.request<Memory>('hslist/memory', { gc: true })).heapUsed);
+      if (i === 500 || i === EDITS) heaps.push((await lsp.client.request<Memory>('hslist/memory', { gc: true })).heapUsed);
     }
-    const final = await client.diagnosticsOfVersion(uri, version, 20000).catch((e: Error) => {
-      throw new Error(`${e.message}\nserver log:\n${client.log.join("\n").slice(0, 3000)}`);
+    const final = await lsp.client.diagnosticsOfVersion(uri, version, 20000).catch((e: Error) => {
+      throw new Error(`${e.message}\nserver log:\n${lsp.client.log.join("\n").slice(0, 3000)}`);
     });
     assert.ok(Array.isArray(final));
     assert.equal(answered, EDITS / 4);
-    assert.ok(client.alive, 'the server exited');
-    const memory = await client.request<Memory>('hslist/memory', { gc: true });
+    assert.ok(lsp.client.alive, 'the server exited');
+    const memory = await lsp.client.request<Memory>('hslist/memory', { gc: true });
     assert.ok(memory.gcExposed, 'the soak runs the server with --expose-gc');
     const [first, last] = heaps;
     console.log(`      heap after 500 edits ${(first / 1048576).toFixed(1)} MB, after ${EDITS} ${(last / 1048576).toFixed(1)} MB`);
     assert.ok(last < first * 1.5 + 8 * 1024 * 1024, `heap grew from ${(first / 1048576).toFixed(1)} MB after 500 edits to ${(last / 1048576).toFixed(1)} MB after ${EDITS}`);
     // The document the server holds is exactly ours: incremental edits were applied faithfully.
-    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await lsp.client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.ok(Array.isArray(symbols));
-    const errors = client.log.filter((l) => /^hslist: [\w/ ]+ failed: /.test(l));
+    const errors = lsp.client.log.filter((l) => /^hslist: [\w/ ]+ failed: /.test(l));
     assert.deepEqual(errors, [], 'handlers logged failures');
   });
 });

@@ -5,12 +5,9 @@
 // Five contacts and three records, counted by hand (as in test/unit/cli/sync-plan.test.ts).
 
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CodeLens, Hover } from 'vscode-languageserver-protocol';
 import type { SyncAnswer } from '../../server/src/lsp/preview/protocol';
-import { LspClient } from './support/lsp-client';
+import { lspSession } from './support/session';
 import { until } from './support/until';
 
 const CONTACTS = `Record ID,Email,First Name,Last Name,Company Name,Job Title,Country/Region,Lifecycle Stage,Last Modified Date
@@ -51,28 +48,22 @@ const CONTACT = { name: 'Contact', label: 'Contact', fields: [field('Email', 'em
 
 describe('lsp: the Salesforce side', function () {
   this.timeout(60_000);
-  const root = mkdtempSync(join(tmpdir(), 'hslist-lsp-sync-'));
-  let client: LspClient;
   let uri: string;
-
-  before(async () => {
-    writeFileSync(join(root, 'hslist.json'), JSON.stringify({ contacts: 'contacts.csv', salesforce: { records: 'salesforce.csv' } }));
-    writeFileSync(join(root, 'contacts.csv'), CONTACTS);
-    writeFileSync(join(root, 'salesforce.csv'), SALESFORCE);
-    mkdirSync(join(root, '.hslist', 'schema', 'salesforce'), { recursive: true });
-    writeFileSync(join(root, '.hslist', 'schema', 'salesforce', 'lead.json'), JSON.stringify(LEAD));
-    writeFileSync(join(root, '.hslist', 'schema', 'salesforce', 'contact.json'), JSON.stringify(CONTACT));
-    client = await LspClient.start(root);
-    uri = client.open(join(root, 'sync.hslist'), TEXT).uri;
-  });
-
-  after(async () => {
-    await client.stop();
-    rmSync(root, { recursive: true, force: true });
+  const lsp = lspSession({
+    files: {
+      'hslist.json': JSON.stringify({ contacts: 'contacts.csv', salesforce: { records: 'salesforce.csv' } }),
+      'contacts.csv': CONTACTS,
+      'salesforce.csv': SALESFORCE,
+      '.hslist/schema/salesforce/lead.json': JSON.stringify(LEAD),
+      '.hslist/schema/salesforce/contact.json': JSON.stringify(CONTACT),
+    },
+    ready: (session) => {
+      uri = session.client.open(session.path('sync.hslist'), TEXT).uri;
+    },
   });
 
   it('puts the simulation on the sync block: who will sync, new leads, creates that fail, frozen', async () => {
-    const lens = await until(async () => ((await client.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } })) ?? []).find((l) => l.command?.title.startsWith('Salesforce:')), 'the sync lens');
+    const lens = await until(async () => ((await lsp.client.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } })) ?? []).find((l) => l.command?.title.startsWith('Salesforce:')), 'the sync lens');
     // ada updates, eve would fail (no Company); zed creates a HubSpot contact outside the list.
     assert.equal(lens.command?.title, 'Salesforce: 2 will sync · 0 new leads · 1 would fail · 1 frozen');
     assert.equal(lens.range.start.line, 10);
@@ -80,13 +71,13 @@ describe('lsp: the Salesforce side', function () {
   });
 
   it('the auto-create check gains the data\'s counts and becomes a warning', async () => {
-    const diagnostics = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'auto-create-bypasses-list' && x.severity === 2));
+    const diagnostics = await lsp.client.diagnostics(uri, (d) => d.some((x) => x.code === 'auto-create-bypasses-list' && x.severity === 2));
     const d = diagnostics.find((x) => x.code === 'auto-create-bypasses-list')!;
     assert.match(d.message, /In contacts\.csv with Salesforce salesforce\.csv: 1 Salesforce lead and 0 contacts have no HubSpot contact and would create one; 1 of them would be outside the list/);
   });
 
   it('answers the panel each outcome with its rule and samples', async () => {
-    const answer = await client.request<SyncAnswer>('hslist/preview/sync', {});
+    const answer = await lsp.client.request<SyncAnswer>('hslist/preview/sync', {});
     const outcomes = Object.fromEntries((answer.summary?.outcomes ?? []).map((o) => [`${o.side}:${o.outcome}`, [o.count, o.rule]]));
     assert.deepEqual(outcomes['hubspot:update'], [1, 'C5']);
     assert.deepEqual(outcomes['hubspot:create-fails'], [1, 'A-REQUIRED']);
@@ -95,23 +86,23 @@ describe('lsp: the Salesforce side', function () {
   });
 
   it('hovers a list\'s SOQL (escaped), or why there is none', async () => {
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 8 } });
+    const hover = await lsp.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 8 } });
     const text = (hover?.contents as { value: string }).value;
     assert.match(text, /SELECT COUNT\(\) FROM Lead WHERE \(Title != null AND Country IN \('O\\'Neill'\)\)/);
     assert.match(text, /SELECT COUNT\(\) FROM Contact WHERE \(Title != null AND MailingCountry IN \('O\\'Neill'\)\)/);
-    const polish = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
+    const polish = await lsp.client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } });
     assert.match((polish?.contents as { value: string }).value, /Lead: no SOQL: `lifecyclestage` is not mapped to a Lead field/);
   });
 
   it('the hslist.settingsSheet command lists what to set by hand in HubSpot, where and to what', async () => {
-    const sheet = await client.request<string>('workspace/executeCommand', { command: 'hslist.settingsSheet', arguments: [] });
+    const sheet = await lsp.client.request<string>('workspace/executeCommand', { command: 'hslist.settingsSheet', arguments: [] });
     assert.match(sheet, /^# Salesforce settings sheet/);
     assert.match(sheet, /## Inclusion list\n\n- \*\*Value:\*\* Polish leads\n- \*\*Where:\*\* Settings > Integrations > Connected apps > Salesforce > Contacts tab > Limit sync/);
     assert.match(sheet, /## Sync rule of jobtitle ↔ Title\n\n- \*\*Value:\*\* Two-way/);
   });
 
   it('the hslist.soql command gives the same text for the list at a position', async () => {
-    const text = await client.request<string>('workspace/executeCommand', { command: 'hslist.soql', arguments: [uri, { line: 7, character: 4 }] });
+    const text = await lsp.client.request<string>('workspace/executeCommand', { command: 'hslist.soql', arguments: [uri, { line: 7, character: 4 }] });
     assert.match(text, /^-- "Titled" as SOQL/);
     assert.match(text, /^SELECT COUNT\(\) FROM Lead WHERE .*;$/m);
   });

@@ -9,6 +9,7 @@ import { ExplanationDocuments, EXPLAIN_SCHEME, explainContact, type ExplainArgs 
 import { exportMatches, PreviewPanel } from './panel';
 import { viewOf } from './panel-messages';
 import { PreviewClient, type PreviewStatus, type PreviewTransport } from './requests';
+import { markWhen } from '../walkthrough';
 
 export const PreviewCommands = {
   openPanel: 'hslist.openPreviewPanel',
@@ -129,7 +130,7 @@ export function registerPreview(deps: PreviewDeps): vscode.Disposable[] {
     feature,
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, feature.docs),
     deps.onPreviewUpdated((names) => feature.updated(names)),
-    vscode.commands.registerCommand(PreviewCommands.openPanel, (uri?: unknown, name?: unknown, view?: unknown) => feature.openPanel(uri, name, view)),
+    vscode.commands.registerCommand(PreviewCommands.openPanel, (uri?: unknown, name?: unknown, view?: unknown) => feature.openPanel(uri, name, view).then(markWhen('preview'))),
     vscode.commands.registerCommand(PreviewCommands.explainContact, (args?: ExplainArgs) =>
       explainContact(feature.client, feature.docs, deps.output, typeof args === 'object' && args !== null ? args : {})),
     vscode.commands.registerCommand(PreviewCommands.exportCsv, (name: string, target: vscode.Uri, search = '', view?: unknown) =>

@@ -16,6 +16,7 @@ import { PublishClient, type PublishTransport } from './requests';
 import { PublishTree, VIEW_ID } from './tree';
 import { rowOf, type PublishNode } from './tree-model';
 import { scriptedAsk, treeRows, type PublishTestHooks } from './test-hooks';
+import { markWhen } from '../walkthrough';
 
 export const PublishCommands = {
   plan: 'hslist.publish.plan',
@@ -48,8 +49,8 @@ export interface PublishDeps {
 
 function commands(ctx: PublishContext): Record<string, (...args: unknown[]) => unknown> {
   return {
-    [PublishCommands.plan]: () => planCommand(ctx),
-    [PublishCommands.apply]: () => applyCommand(ctx),
+    [PublishCommands.plan]: () => planCommand(ctx).then(markWhen('publish')),
+    [PublishCommands.apply]: () => applyCommand(ctx).then(markWhen('publish')),
     [PublishCommands.applyPrune]: () => applyCommand(ctx, true),
     [PublishCommands.pull]: (args?: unknown) => pullCommand(ctx, typeof args === 'object' && args !== null && !('kind' in args) ? (args as PullArgs) : undefined),
     [PublishCommands.refresh]: () => ctx.tree.reload(true),

@@ -13,6 +13,7 @@ import { loadCommandContext, type CliIo, type CommandContext } from './context';
 import { renderProblems } from './problems';
 import { analyzeSources, display, requireOneFile } from './workspace-run';
 import { findConfigRoot } from '../config/workspace-config';
+import { compileNotes } from './compile-notes';
 
 const USAGE = 'hslist compile FILE [--list NAME] [--target T] [--schema FILE|DIR]';
 
@@ -46,6 +47,8 @@ export async function runCompile(args: ParsedArgs, io: CliIo): Promise<number> {
   const requests = lists.map((l) => compileList(l, compileCtx).request);
   // One shape whatever the flags: an array of requests (one element with --list).
   io.out(JSON.stringify(requests, null, 2) + '\n');
+  // After the JSON, where a terminal leaves the reader: why it is long, what `$list:` is.
+  for (const note of compileNotes(requests, args.values.get('target') !== undefined)) io.err(`${note}\n`);
   return 0;
 }
 

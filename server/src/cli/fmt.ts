@@ -45,7 +45,7 @@ export async function runFmt(args: ParsedArgs, io: CliIo): Promise<number> {
     io.err(`hslist fmt: interrupted (${stop.signal}) after ${done} of ${files.length} files; the others were not ${check ? 'checked' : 'formatted'}.\n`);
     return stop.signal === 'SIGINT' ? 130 : 143;
   }
-  if (check) io.err(`${files.length} files checked, ${run.unformatted.length} not formatted.\n`);
+  if (check) io.err(`${files.length} file${files.length === 1 ? '' : 's'} checked, ${run.unformatted.length} not formatted.\n`);
   return run.problems.length > 0 || (check && run.unformatted.length > 0) ? 1 : 0;
 }
 

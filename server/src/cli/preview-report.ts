@@ -5,6 +5,7 @@ import type { MembershipChange, MembershipDiff } from '../preview/diff';
 import type { SampleContact } from '../preview/run';
 import type { Refresh } from '../preview/hubspot/source';
 import type { SourceIssue, SourceReport } from '../preview/types';
+import { countFigures, countText } from '../preview/count-text';
 import { syncExplanationLines } from '../sync/explain-text';
 import type { SalesforceSideReport } from './preview-salesforce';
 
@@ -102,7 +103,7 @@ function issueLine(i: SourceIssue): string {
 }
 
 function renderList(l: ListReport): string {
-  const out = [`${l.list}: ${n(l.count)} of ${n(l.total)} contacts${uncertainty(l)}`];
+  const out = [`${l.list}: ${countText(countFigures(l))}`];
   if (l.funnel.length > 0) {
     const width = Math.min(60, Math.max(...l.funnel.map((s) => s.text.length)));
     out.push(`  ${'clause'.padEnd(width + 8)}${'own'.padStart(9)}${'left'.padStart(9)}`);
@@ -123,12 +124,6 @@ function renderList(l: ListReport): string {
   if (l.explain) out.push(...renderExplain(l.explain));
   if (l.published) out.push(...renderPublished(l.published, l.properties));
   return out.join('\n') + '\n';
-}
-
-function uncertainty(l: ListReport): string {
-  if (l.complete) return '';
-  if (l.maxCount > l.count) return ` (up to ${n(l.maxCount)}: some conditions are not previewable locally)`;
-  return ' (some conditions are not previewable locally; they do not change the count)';
 }
 
 function sampleLine(s: SampleContact, properties: string[]): string {

@@ -5,7 +5,7 @@
 // Exit 0 ok, 1 problems in the file or the data, 2 bad usage, 130 cancelled (Ctrl-C).
 
 import { dirname, resolve } from 'node:path';
-import { accountSettingsFromEnv, openAccounts, type HubSpotSettings, type SettingsFromEnv } from '../accounts';
+import { accountSettingsFromEnv, openAccounts, type HubSpotSettings } from '../accounts';
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { findConfigRoot } from '../config/workspace-config';
 import { PreviewCancelled } from '../preview/hubspot/abort';
@@ -22,19 +22,23 @@ import { isInclusionList } from '../preview/inclusion';
 import { renderText, type PreviewReport } from './preview-report';
 import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
 import { salesforceSide, salesforceSideProperties, salesforceSideSettings } from './preview-salesforce';
+import { dataSource } from './data-source';
 
 export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
   const flags = parsePreviewFlags(args);
   const file = resolve(io.cwd, flags.file);
-  requireOneFile(io.cwd, file, 'hslist preview FILE [--list NAME] [--data PATH|hubspot] …');
+  requireOneFile(io.cwd, file, 'hslist preview FILE [--list NAME] [--data PATH|hubspot] …', '--data');
   const ctx = loadCommandContext(dirname(file), flags.schema, io.cwd);
   const root = findConfigRoot(dirname(file)) ?? dirname(file);
   const run = analyzeSources([root, file], ctx, io.cwd);
   const analysis = run.analysis.files.get(file);
   const ownProblems = run.problems.filter((p) => p.file === display(io.cwd, file));
   if (ownProblems.length > 0) io.err(renderProblems(ownProblems, 'text'));
-  if (!analysis || ownProblems.some((p) => p.severity === 'error')) {
-    io.err(`${display(io.cwd, file)}: not previewed, fix the problems above first.\n`);
+  const errors = ownProblems.filter((p) => p.severity === 'error').length;
+  if (!analysis || errors > 0) {
+    // Name what stops it: "the problems above" only when some are above.
+    const why = errors > 0 ? `fix the ${errors === 1 ? 'error' : `${errors} errors`} above first` : 'it was not read as a file of lists';
+    io.err(`${display(io.cwd, file)}: not previewed, ${why}.\n`);
     return 1;
   }
   const lists = analysis.tree.lists.filter((l) => flags.list === undefined || l.name.text.toLowerCase() === flags.list.toLowerCase());
@@ -51,7 +55,7 @@ export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
   const syncSettings = salesforceSideSettings(run, flags, io, ctx.config);
   const loaded = await loadWithProgress(workspace, source, flags, io, salesforceSideProperties(syncSettings, ctx));
   if (typeof loaded === 'number') return loaded;
-  const note = zoneNote(loaded.portal?.timeZone, ctx.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
+  const note = zoneNote(loaded.portal?.timeZone, ctx.config);
   const data = { kind: loaded.kind, ...loaded.report, ...(loaded.refresh ? { refresh: loaded.refresh } : {}), ...(loaded.portal ? { portal: loaded.portal } : {}), ...(note ? { zoneNote: note } : {}) };
   const report: PreviewReport = { file: display(io.cwd, file), data, lists: [] };
   const hubspot = openAccounts(env.settings).hubspot;
@@ -83,21 +87,6 @@ function hubSpotAnnouncer(hubspot: HubSpotSettings | undefined, config: { hubspo
     said = true;
     io.err(`${line}\n`);
   };
-}
-
-/** The contact data `--data PATH|hubspot` (else hslist.json's `contacts`) names; `sync-plan` reads it the same way. */
-export function dataSource(flags: Pick<PreviewFlags, 'data'>, config: { contacts?: string; liveContacts?: boolean; hubspotApiVersion?: string }, env: SettingsFromEnv, cwd: string): DataSource {
-  const configured = config.contacts;
-  if (flags.data === 'hubspot' || (flags.data === undefined && config.liveContacts)) {
-    const { settings, problems } = env;
-    if (problems.length > 0) throw new UsageError(problems.join(' '));
-    if (!settings.hubspot) throw new UsageError(`${flags.data === 'hubspot' ? '--data hubspot' : '"contacts": "hubspot" in hslist.json'} needs a HubSpot account: set HSLIST_HUBSPOT_TOKEN (and HSLIST_HUBSPOT_BASE_URL for another API base).`);
-    const { accessToken, baseUrl, apiVersion, timeoutMs } = settings.hubspot;
-    return { kind: 'hubspot', connection: { accessToken, basePath: baseUrl, apiVersion: apiVersion ?? config.hubspotApiVersion, timeoutMs } };
-  }
-  const path = flags.data !== undefined ? resolve(cwd, flags.data) : configured;
-  if (!path) throw new UsageError('no contact data: pass --data PATH (a HubSpot export CSV, JSON or NDJSON) or --data hubspot, or set "contacts" in hslist.json.');
-  return { kind: 'file', path, label: display(cwd, path) };
 }
 
 /** Loads with a progress display on stderr; Ctrl-C cancels (exit 130) and a failed load exits 1. */

@@ -22,11 +22,16 @@ export function sandboxOptions(args: ParsedArgs): SandboxOptions {
   };
 }
 
+/** Relative filters ("created in the last 6 weeks") are judged against today: say the data is of today too. */
+export function seededDates(sandbox: Sandbox): string {
+  return `dated over the ten years up to today, ${sandbox.dataEnd.toISOString().slice(0, 10)} UTC`;
+}
+
 export function sandboxBanner(sandbox: Sandbox): string {
   const { Lead, Contact } = sandbox.salesforce.state.tables;
   return [
     `hslist sandbox: seed ${sandbox.seed}`,
-    `  HubSpot portal   ${sandbox.hubspot.url}  (${sandbox.hubspot.state.contacts.size} contacts)`,
+    `  HubSpot portal   ${sandbox.hubspot.url}  (${sandbox.hubspot.state.contacts.size} contacts, ${seededDates(sandbox)})`,
     `  Salesforce org   ${sandbox.salesforce.url}  (${Lead.length} leads, ${Contact.length} contacts, overlapping by email)`,
     '',
     'VS Code settings (settings.json):',

@@ -18,7 +18,7 @@ import { readSalesforceOrg } from '../sync/salesforce-org';
 import { announceAccountHosts } from './account-hosts';
 import { UsageError } from './args';
 import type { CliIo } from './context';
-import { dataSource } from './preview';
+import { dataSource } from './data-source';
 import { progressReporter } from './preview-progress';
 import { display } from './workspace-run';
 

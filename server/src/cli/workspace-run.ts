@@ -63,20 +63,31 @@ export function display(cwd: string, path: string): string {
 /** Files a folder holds that are named in messages before "… and N more". */
 const FILES_NAMED = 5;
 
+/** Extensions of contact data files, which `preview` reads with `--data`, not as its FILE. */
+const DATA_FILE = /\.(csv|json|ndjson)$/i;
+
 /**
- * `compile` and `preview` take one file: a folder is a usage error that names the .hslist files it
- * holds (before, `hslist compile .` exited 1 printing nothing).
+ * `compile` and `preview` take one .hslist file: a folder is a usage error that names the .hslist files
+ * it holds (before, `hslist preview .` said "fix the problems above first" with nothing above), and
+ * another kind of file is one too (a contacts export read as lists gave an error for every `@` in it).
  */
-export function requireOneFile(cwd: string, file: string, usage: string): void {
+export function requireOneFile(cwd: string, file: string, usage: string, dataFlag?: string): void {
   let isFolder = false;
   try {
     isFolder = statSync(file).isDirectory();
   } catch {
     return; // missing or unreadable: reported by the analysis with the reason
   }
-  if (!isFolder) return;
+  if (!isFolder) return requireListFile(cwd, file, usage, dataFlag);
   const held = discoverSources([file]).files.map((f) => display(cwd, f));
   const named = held.slice(0, FILES_NAMED).join(', ') + (held.length > FILES_NAMED ? ` … and ${held.length - FILES_NAMED} more` : '');
   const holds = held.length === 0 ? 'it holds no .hslist file' : `it holds ${named}`;
   throw new UsageError(`${display(cwd, file)} is a folder, not a file (${holds}). Usage: ${usage}`);
+}
+
+function requireListFile(cwd: string, file: string, usage: string, dataFlag: string | undefined): void {
+  if (file.toLowerCase().endsWith('.hslist')) return;
+  const shown = display(cwd, file);
+  const data = dataFlag && DATA_FILE.test(file) ? `; contact data goes after ${dataFlag}: ${dataFlag} ${shown}` : '';
+  throw new UsageError(`${shown} is not an .hslist file: give the file of lists${data}. Usage: ${usage}`);
 }

@@ -15,6 +15,8 @@ export interface WorkspaceConfig {
   schema?: string;
   /** Zone for lists without `timezone:`. */
   timezone: string;
+  /** hslist.json names the zone (else `timezone` is the UTC default, which nobody chose). */
+  timezoneChosen?: boolean;
   /** Contact data for the preview (CSV export, JSON or NDJSON). */
   contacts?: string;
   /** `"contacts": "hubspot"`: the preview reads the live portal (the connected HubSpot account). */
@@ -97,7 +99,7 @@ function readConfigObject(raw: unknown, root: string, file: string, problems: st
   else if (contacts) config.contacts = resolve(root, contacts);
   const timezone = text('timezone');
   if (timezone) {
-    if (isValidTimeZone(timezone)) config.timezone = timezone;
+    if (isValidTimeZone(timezone)) Object.assign(config, { timezone, timezoneChosen: true });
     else problems.push(`${file}: "timezone" is not an IANA time zone: "${timezone}".`);
   }
   config.hubspotBaseUrl = nestedUrl(o, 'hubspot', file, problems);

@@ -3,6 +3,7 @@
 // is registered dynamically when the client supports it. The `hslist.schemaFile` setting arrives
 // through workspace/didChangeConfiguration.
 
+import { statSync } from 'node:fs';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -17,6 +18,18 @@ import { filesRead } from './workspace-events';
 
 export const WATCHED_GLOBS = ['**/*.hslist', '**/hslist.json', '**/.hslist/schema/**'];
 
+/**
+ * The `**\/*.hslist` glob also matches folders, above all the `.hslist/` a schema pull or a preview
+ * creates: a folder is not a list file (its files come with events of their own), so it is not read.
+ */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // gone again, or unreadable: reading it reports why
+  }
+}
+
 function onWatchedFiles(ctx: ServerContext, params: DidChangeWatchedFilesParams): void {
   let settingsChanged = false;
   for (const change of params.changes ?? []) {
@@ -24,7 +37,7 @@ function onWatchedFiles(ctx: ServerContext, params: DidChangeWatchedFilesParams)
     if (ctx.state.isSettingsFile(path)) settingsChanged = true;
     if (!path.endsWith('.hslist')) continue;
     if (change.type === FileChangeType.Deleted) ctx.state.deletedFromDisk(path);
-    else ctx.state.readFromDisk(path);
+    else if (!isFolder(path)) ctx.state.readFromDisk(path);
   }
   if (settingsChanged) refreshSchema(ctx);
   ctx.publisher.schedule();

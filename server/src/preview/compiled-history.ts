@@ -10,7 +10,7 @@ import { dictEntry } from './string-dict';
 import { historyMatch, typedValue } from './judge';
 import { rawValue } from './columns';
 import { DAY_MS } from './time';
-import type { LeafResult } from './compiled-leaves';
+import type { LeafResult } from './leaf-result';
 
 type Rows = Bitset | { reason: string };
 /** compiled-leaves' positiveRows, passed in (it imports this module). */

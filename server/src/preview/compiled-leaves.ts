@@ -7,13 +7,9 @@ import type { Column, ColumnStore, EnumColumn, NumberColumn, StringColumn } from
 import { type Bitset, and, andInPlace, andNot, emptyBitset, not, or, orNotInPlace, setBit } from './bitset';
 import { dictionaryMatches, rowsWithCodes } from './compiled-strings';
 import { historyRows, updatedAtRows } from './compiled-history';
+import type { LeafResult } from './leaf-result';
 import { isHistoryOperator } from '../language/operators';
 
-/**
- * A bitset of matching rows; or lo (certainly matches) / hi (may match) when some rows lack the data
- * (history, form submissions); or the reason the filter cannot be judged from this store at all.
- */
-export type LeafResult = Bitset | { lo: Bitset; hi: Bitset } | { reason: string };
 type Rows = Bitset | { reason: string };
 
 export function evaluateFilter(f: PropertyFilter, store: ColumnStore): LeafResult {

@@ -2,7 +2,8 @@
 // lower-cased dictionary text (string-dict.ts) marks the matching entries; no entry is made into a
 // string of its own. The result is per dictionary code, for one pass over a column's row codes.
 
-import { type StringDict, type StringTest, dictEntries, lowerDict, markMatches } from './string-dict';
+import { type StringDict, dictEntries, lowerDict, markMatches } from './string-dict';
+import type { StringTest } from './string-part';
 import type { StringColumn } from './columns';
 import { type Bitset, bitsetFromCodes, emptyBitset, setBit } from './bitset';
 

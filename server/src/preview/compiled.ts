@@ -7,7 +7,8 @@
 import type { PlanNode } from './plan-types';
 import type { ColumnStore } from './columns';
 import { type Bitset, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, setBit } from './bitset';
-import { type LeafResult, evaluateFilter } from './compiled-leaves';
+import { evaluateFilter } from './compiled-leaves';
+import type { LeafResult } from './leaf-result';
 import { formRows } from './compiled-history';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKeyOf, planText } from './plan-key';

@@ -8,9 +8,9 @@ import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
 import type { PlanNode, PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
-import { isValidZone } from './time';
 import { resolveOperands } from './plan-operands';
 import { DAY_MS } from './time';
+import { isValidTimeZone } from '../hubspot/compile/time';
 
 export interface PlanContext {
   schema: Schema;
@@ -36,7 +36,7 @@ export function listZone(list: ListNode): string {
 
 export function planList(list: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
   const zone = listZone(list);
-  if (!isValidZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
+  if (!isValidTimeZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
   if (!list.where) return { kind: 'constant', span: list, accept: false };
   return planExpr(list.where, { ctx, zone, objectType: 'contacts', visiting: [...visiting, list.name.text] });
 }

@@ -11,9 +11,18 @@ const PHASES: Record<Progress['phase'], string> = {
   saving: 'the snapshot',
 };
 
-/** "property history" */
+/** Lists named in a progress line before "and N more". */
+const LISTS_NAMED = 3;
+
+/**
+ * "property history"; for memberships also which lists and why: `in list` names HubSpot lists that no
+ * file defines, so whether a contact is in one can only come from HubSpot's own member list.
+ */
 export function phaseName(p: Progress): string {
-  return PHASES[p.phase];
+  if (p.phase !== 'memberships' || !p.lists || p.lists.length === 0) return PHASES[p.phase];
+  const named = p.lists.slice(0, LISTS_NAMED).join(', ') + (p.lists.length > LISTS_NAMED ? ` and ${p.lists.length - LISTS_NAMED} more` : '');
+  const which = p.lists.length === 1 ? 'a HubSpot list' : 'HubSpot lists';
+  return `list memberships of ${named} (${which} that \`in list\` names and no .hslist file defines: HubSpot has the members)`;
 }
 
 /** Every phase loads something, except the last, which writes the cache. */
@@ -24,7 +33,10 @@ export function progressVerb(p: Progress): string {
 /** "contacts: 12,000 of 48,113", or without "of" when the total is unknown. */
 export function progressText(p: Progress): string {
   const done = p.done.toLocaleString('en-US');
-  return p.total === undefined ? `${PHASES[p.phase]}: ${done}` : `${PHASES[p.phase]}: ${done} of ${p.total.toLocaleString('en-US')}`;
+  if (p.total === undefined) return `${PHASES[p.phase]}: ${done}`;
+  // "1 of 1" alone would not say of what: memberships are counted in lists, not contacts.
+  const unit = p.phase === 'memberships' ? (p.total === 1 ? ' list' : ' lists') : '';
+  return `${PHASES[p.phase]}: ${done} of ${p.total.toLocaleString('en-US')}${unit}`;
 }
 
 /** 0–100 within the contacts phase (the long one), undefined when the total is unknown. */

@@ -125,12 +125,13 @@ export function previewList(workspace: PlanWorkspace, data: PreviewData, listNam
 }
 
 /**
- * A note when the portal's time zone is not the zone lists without `timezone:` are read in: HubSpot
- * users mean their portal's days, so "is after 2025-03-01" may be meant a few hours apart.
+ * A note when lists without `timezone:` are read in the default zone (UTC, as hslist.json names none)
+ * while the portal's is another: HubSpot users mean their portal's days, so "is after 2025-03-01" may be
+ * meant a few hours apart. A zone chosen in hslist.json is the user's decision: no note then.
  */
-export function zoneNote(portalZone: string | undefined, workspaceZone: string, how: string): string | undefined {
-  if (!portalZone || canonicalZone(portalZone) === canonicalZone(workspaceZone)) return undefined;
-  return `The portal's time zone is ${portalZone}; lists without \`timezone:\` are compiled and previewed in ${workspaceZone}. ${how}`;
+export function zoneNote(portalZone: string | undefined, workspace: { timezone: string; timezoneChosen?: boolean }): string | undefined {
+  if (workspace.timezoneChosen || !portalZone || canonicalZone(portalZone) === canonicalZone(workspace.timezone)) return undefined;
+  return `The portal's time zone is ${portalZone}; lists without \`timezone:\` are compiled and previewed in ${workspace.timezone}, as hslist.json names no "timezone". Set "timezone": "${portalZone}" there to read dates in the portal's zone.`;
 }
 
 /** "US/Eastern" and "America/New_York" are one zone; an unknown name stays as written. */

@@ -11,7 +11,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { writeFileAtomically } from '../files/temp-files';
 import type { Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from './columns';
 import { idColumn } from './columns';
-import { type DictPart, type StringDict, lowerDict } from './string-dict';
+import { type StringDict, lowerDict } from './string-dict';
+import type { DictPart } from './string-part';
 
 const MAGIC = 'HSLSNAP6';
 const OLDER = /^HSLSNAP\d$/;

@@ -8,24 +8,11 @@
 // is searched entry by entry instead (correct, slower; it never happens with real HubSpot data).
 
 import { containsWord, isWordChar } from './values';
-import { type PartOrders, equalEntries, hasOrderSearch, markByOrder, partOrders } from './string-order';
+import { equalEntries, hasOrderSearch, markByOrder, partOrders } from './string-order';
+import type { DictPart, StringTest } from './string-part';
 
 export const SEP = '\u0000';
 
-/**
- * Consecutive entries of one width: a JS string is one byte per character only while every
- * character is U+00FF or below, so one `ś` would double a whole dictionary. Entries are grouped in
- * parts by width (builders put the one-byte entries first: see `narrowFirst`), each its own text.
- * Part entry i (local) is dictionary code `first + i`: text[starts[i], starts[i+1] - 1).
- */
-export interface DictPart {
-  readonly text: string;
-  /** count + 1 entries; the last is text.length. */
-  readonly starts: Uint32Array;
-  readonly first: number;
-  /** Sorted orders of a large lower-cased part (string-order.ts), for searches by binary search. */
-  orders?: PartOrders;
-}
 
 export interface StringDict {
   /** Number of entries. */
@@ -113,8 +100,6 @@ export function lowerDict(d: StringDict): readonly DictPart[] {
   });
   return d.lower;
 }
-
-export type StringTest = 'IS_EQUAL_TO' | 'CONTAINS' | 'STARTS_WITH' | 'ENDS_WITH' | 'CONTAINS_EXACTLY';
 
 const ANCHORS: Record<StringTest, [boolean, boolean]> = {
   IS_EQUAL_TO: [true, true],

@@ -3,17 +3,10 @@
 // with v are one contiguous run of the part's entries sorted by their text (their reversed text).
 // Made when a store is finished and kept in its snapshot; `contains` still scans (string-dict.ts).
 
-import type { DictPart, StringTest } from './string-dict';
+import type { DictPart, PartOrders, StringTest } from './string-part';
 
 /** Parts with at least this many entries get orders (4 bytes per entry per order). */
 export const ORDER_MIN_ENTRIES = 4096;
-
-export interface PartOrders {
-  /** Local entry indexes sorted by entry text (UTF-16 code units). */
-  byPrefix: Uint32Array;
-  /** Local entry indexes sorted by reversed entry text. */
-  bySuffix: Uint32Array;
-}
 
 function entryText(part: DictPart, i: number, reversed: boolean): string {
   const s = part.text.slice(part.starts[i], part.starts[i + 1] - 1);

@@ -1,16 +1,13 @@
-// Wall-clock time in an IANA zone, without a date library: Intl gives a zone's offset at an
-// instant, and a wall-clock time becomes an instant by correcting a UTC guess with that offset.
-// Calendar units (day, week from Monday, month, quarter, year) are computed on wall-clock dates.
+// Calendar arithmetic for the preview: the calendar units (day, week from Monday, month, quarter, year)
+// on wall-clock dates, and HubSpot's export date-times. Reading a zone's wall clock and turning one
+// back into an instant is the compiler's (hubspot/compile/time.ts: Intl only, java.time's rules for
+// DST), so a list previews on the same instants it publishes with.
 
 import type { CalendarUnit } from '@hslist/grammar';
-import { isValidTimeZone, wallClockAt } from '../hubspot/compile/time';
+import { instantOf, startOfDay as startOfDayWall, wallClockAt } from '../hubspot/compile/time';
+import type { WallClock } from '../hubspot/filter-branch';
 
 export const DAY_MS = 86_400_000;
-
-/** True when the runtime knows the IANA zone name. */
-export function isValidZone(zone: string): boolean {
-  return isValidTimeZone(zone);
-}
 
 export interface WallDate {
   year: number;
@@ -34,39 +31,21 @@ export function zonedDate(zone: string, instant: number): WallDate & { offsetMs:
 
 /**
  * The instant of a wall-clock time in a zone, as java.time resolves it (docs/language.md § Matching
- * semantics, Assumed): in an hour a DST change repeats, the earlier instant; in one it skips, the
- * wall clock moved forward by the gap (read with the offset before the change).
+ * semantics, Assumed): the compiler's `instantOf`, with UTC read directly (the preview asks often).
  */
-export function wallClockToInstant(
-  zone: string,
-  date: WallDate,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  ms = 0,
-): number {
-  const asUtc = Date.UTC(date.year, date.month - 1, date.day, hour, minute, second, ms);
-  if (zone === 'UTC') return asUtc;
-  // The zone's offsets a day before and after: one of them is the offset in force at the wall clock.
-  const before = asUtc - zonedDate(zone, asUtc - DAY_MS).offsetMs;
-  const after = asUtc - zonedDate(zone, asUtc + DAY_MS).offsetMs;
-  const found = [before, after].filter((t) => sameWall(zone, t, asUtc));
-  return found.length > 0 ? Math.min(...found) : before;
+export function wallClockToInstant(zone: string, date: WallDate, hour = 0, minute = 0, second = 0, ms = 0): number {
+  return instantIn(zone, { ...date, hour, minute, second, millisecond: ms });
 }
 
-/** Whether the wall clock of instant `t` in `zone`, read as UTC, is `asUtc`. */
-function sameWall(zone: string, t: number, asUtc: number): boolean {
-  const w = wallClockAt(zone, t);
-  return w !== undefined && Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) === asUtc;
+function instantIn(zone: string, wall: WallClock): number {
+  if (zone === 'UTC') return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  const instant = instantOf(zone, wall);
+  if (instant === undefined) throw new RangeError(`Invalid time zone specified: ${zone}`);
+  return instant;
 }
 
 export function startOfDay(zone: string, date: WallDate): number {
-  return wallClockToInstant(zone, date);
-}
-
-/** The last millisecond of a day (23:59:59.999), as HubSpot writes "end of day". */
-export function endOfDay(zone: string, date: WallDate): number {
-  return wallClockToInstant(zone, date, 23, 59, 59, 999);
+  return instantIn(zone, startOfDayWall(date.year, date.month, date.day));
 }
 
 function shiftDays(date: WallDate, days: number): WallDate {

@@ -21,6 +21,8 @@ export interface SandboxOptions {
   contacts?: number;
   hubspotToken?: string;
   salesforceToken?: string;
+  /** Epoch ms; default Date.now. Both emulators and the seeded data follow it; tests inject a fixed one. */
+  clock?: () => number;
 }
 
 export interface Sandbox {
@@ -30,6 +32,8 @@ export interface Sandbox {
   salesforceToken: string;
   seed: number;
   contacts: number;
+  /** The seeded HubSpot data lies before this instant (the start of the sandbox's day, UTC). */
+  dataEnd: Date;
   /** The CLI's environment variables pointing at both emulators. */
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -50,12 +54,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const contacts = options.contacts ?? 1000;
   const hubspotToken = options.hubspotToken ?? SANDBOX_HUBSPOT_TOKEN;
   const salesforceToken = options.salesforceToken ?? SANDBOX_SALESFORCE_TOKEN;
-  const portal = generatePortal({ seed, contacts });
+  // Seeded relative to the clock, so relative dates ("created in the last 6 weeks") find contacts today.
+  const clock = options.clock ?? Date.now;
+  const portal = generatePortal({ seed, contacts, today: new Date(clock()) });
   const emails = [...portal.contacts()].flatMap((c) => (c.properties.email ? [c.properties.email] : []));
-  const hubspot = await startHubSpotEmulator({ port: options.hubspotPort ?? 0, portal, tokens: [hubspotToken], schema: emulatorSchema() });
+  const hubspot = await startHubSpotEmulator({ port: options.hubspotPort ?? 0, portal, tokens: [hubspotToken], schema: emulatorSchema(), clock });
   let salesforce: SalesforceEmulator;
   try {
-    salesforce = await startSalesforceEmulator({ port: options.salesforcePort ?? 0, seed, org: { hubspotEmails: emails }, accessToken: salesforceToken });
+    salesforce = await startSalesforceEmulator({ port: options.salesforcePort ?? 0, seed, org: { hubspotEmails: emails }, accessToken: salesforceToken, now: () => new Date(clock()) });
   } catch (error) {
     await hubspot.stop();
     throw error;
@@ -69,5 +75,5 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const stop = async (): Promise<void> => {
     await Promise.all([hubspot.stop(), salesforce.stop()]);
   };
-  return { hubspot, salesforce, hubspotToken, salesforceToken, seed, contacts, env, stop };
+  return { hubspot, salesforce, hubspotToken, salesforceToken, seed, contacts, dataEnd: portal.dataEnd, env, stop };
 }

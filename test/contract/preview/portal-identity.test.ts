@@ -40,9 +40,10 @@ describe('preview: the live cache is keyed by the portal, not by the API base', 
     assert.deepEqual(other.portal, { id: '2002', timeZone: 'US/Eastern' });
   });
 
-  it('a portal in another time zone than the workspace\'s default gets a note; an alias of the same zone does not', () => {
-    assert.equal(zoneNote('US/Eastern', 'UTC', 'Set "timezone".'), 'The portal\'s time zone is US/Eastern; lists without `timezone:` are compiled and previewed in UTC. Set "timezone".');
-    assert.equal(zoneNote('US/Eastern', 'America/New_York', ''), undefined);
-    assert.equal(zoneNote(undefined, 'UTC', ''), undefined);
+  it('a portal in another time zone than the default UTC gets a note; an alias of the same zone or a zone chosen in hslist.json does not', () => {
+    assert.equal(zoneNote('US/Eastern', { timezone: 'UTC' }), 'The portal\'s time zone is US/Eastern; lists without `timezone:` are compiled and previewed in UTC, as hslist.json names no "timezone". Set "timezone": "US/Eastern" there to read dates in the portal\'s zone.');
+    assert.equal(zoneNote('US/Eastern', { timezone: 'America/New_York', timezoneChosen: true }), undefined);
+    assert.equal(zoneNote('US/Eastern', { timezone: 'Europe/Warsaw', timezoneChosen: true }), undefined, 'the user chose the zone');
+    assert.equal(zoneNote(undefined, { timezone: 'UTC' }), undefined);
   });
 });

@@ -13,7 +13,7 @@ import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/
 import type { PortalContact } from '../../../server/src/sandbox/data/hubspot-records';
 
 export const TOKEN = 'pat-na1-preview-contract-5a1d';
-/** After every seeded record (they end 2025-12-31), so the first incremental refresh finds nothing old. */
+/** The emulator's clock: the seeded records all lie before this day, so the first incremental refresh finds nothing old. */
 export const START = Date.parse('2026-01-15T00:00:00Z');
 
 export interface LiveHarness {

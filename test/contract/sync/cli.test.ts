@@ -31,13 +31,16 @@ async function hslist(cwd: string, env: Record<string, string>, ...argv: string[
   return { code, out, err };
 }
 
+/** The sandbox's clock and the CLI's `--now`: the seeded data and the relative dates are judged as of one fixed day. */
+const NOW = '2026-01-15T12:00:00Z';
+
 describe('hslist sync-plan against the emulators', function () {
   this.timeout(120_000);
   let sandbox: Sandbox;
   let root: string;
 
   before(async () => {
-    sandbox = await startSandbox({ seed: 9, contacts: 400 });
+    sandbox = await startSandbox({ seed: 9, contacts: 400, clock: () => Date.parse(NOW) });
     root = workspace({ 'hslist.json': '{}\n', 'sync.hslist': TEXT });
     const pulled = await hslist(root, sandbox.env, 'schema', 'pull');
     assert.equal(pulled.code, 0, pulled.err);
@@ -46,7 +49,7 @@ describe('hslist sync-plan against the emulators', function () {
   after(() => sandbox?.stop());
 
   it('plans from the live portal and the org; the Lead SOQL counted in Salesforce equals the simulator', async () => {
-    const run = await hslist(root, sandbox.env, 'sync-plan', '--data', 'hubspot', '--salesforce', 'org', '--json', '--now', '2025-12-31');
+    const run = await hslist(root, sandbox.env, 'sync-plan', '--data', 'hubspot', '--salesforce', 'org', '--json', '--now', NOW);
     assert.equal(run.code, 0, run.err);
     assert.match(run.err, /^HubSpot: http:\/\/127\.0\.0\.1:\d+$/m);
     assert.match(run.err, /^Salesforce: http:\/\/127\.0\.0\.1:\d+$/m);
@@ -61,8 +64,8 @@ describe('hslist sync-plan against the emulators', function () {
   it('an export of the same records gives the same plan as the org', async () => {
     const rows = [...sandbox.salesforce.state.tables.Lead, ...sandbox.salesforce.state.tables.Contact];
     writeFileSync(join(root, 'records.ndjson'), rows.map((r) => JSON.stringify(r)).join('\n'));
-    const fromOrg = JSON.parse((await hslist(root, sandbox.env, 'sync-plan', '--data', 'hubspot', '--salesforce', 'org', '--json', '--now', '2025-12-31')).out);
-    const fromFile = JSON.parse((await hslist(root, sandbox.env, 'sync-plan', '--data', 'hubspot', '--salesforce', 'records.ndjson', '--json', '--now', '2025-12-31')).out);
+    const fromOrg = JSON.parse((await hslist(root, sandbox.env, 'sync-plan', '--data', 'hubspot', '--salesforce', 'org', '--json', '--now', NOW)).out);
+    const fromFile = JSON.parse((await hslist(root, sandbox.env, 'sync-plan', '--data', 'hubspot', '--salesforce', 'records.ndjson', '--json', '--now', NOW)).out);
     const figures = (r: { contacts: { outcomes: { count: number }[] }; salesforce: { outcomes: { count: number }[] }; writes: unknown[] }) => [r.contacts.outcomes.map((o) => o.count), r.salesforce.outcomes.map((o) => o.count), r.writes];
     assert.deepEqual(figures(fromFile), figures(fromOrg));
   });

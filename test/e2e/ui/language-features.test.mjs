@@ -1,28 +1,15 @@
 // The language features as a user meets them in the workbench (the installed .vsix): the suggest
 // widget, the hover, F2 rename across files, Format Document and the compiled-JSON command.
 // Fixtures: features/*.hslist. One screenshot per test in artifacts/ui-lf-*.png.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWorkbench, runCommand, screenshot, statusItem } from './workbench.mjs';
+import { runCommand, screenshot, statusItem, workbenchPage } from './workbench.mjs';
 
-let browser;
-let page;
-
-before(async () => {
-  ({ browser, page } = await openWorkbench('valid.hslist'));
-});
-
-afterEach(async (t) => {
-  await screenshot(page, `ui-lf-${t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => {});
-});
-
-after(async () => {
-  await browser?.close();
-});
+const ui = workbenchPage({ name: 'lf', expectFile: 'valid.hslist' });
 
 /** The editor showing the file (Monaco tags its view with the model's URI). */
 function editorOf(name) {
-  return page.locator(`[data-uri$="/${name}"]`).first();
+  return ui.page.locator(`[data-uri$="/${name}"]`).first();
 }
 
 /** The visible lines of that editor (Monaco renders spaces as no-break spaces: \s matches both). */
@@ -37,42 +24,42 @@ const plain = (text) => text.replace(/\u00a0/g, ' ');
  * the list is still filtering), and waits until its editor shows and the server is ready.
  */
 async function openFixture(name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
+  await ui.page.keyboard.press('Control+P');
+  const input = ui.page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: name }) }).first().click();
+  await ui.page.locator('.quick-input-list .monaco-list-row').filter({ has: ui.page.locator('.label-name', { hasText: name }) }).first().click();
   await linesOf(name).waitFor();
-  await statusItem(page, 'hslist: ready').waitFor();
+  await statusItem(ui.page, 'hslist: ready').waitFor();
 }
 
 /** Runs the palette entry whose label is exactly `label` (several entries may start with the same words). */
 async function runExactCommand(label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
+  await ui.page.keyboard.press('F1');
+  const input = ui.page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill('>' + label);
   const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
+  await ui.page.locator('.quick-input-list .monaco-list-row').filter({ has: ui.page.locator('.label-name', { hasText: exact }) }).first().click();
 }
 
 test('Ctrl+Space after "where " offers properties, and picking one inserts it', async () => {
   await openFixture('draft.hslist');
   // Line 3 is `  type: static`: add a where line after it.
   await linesOf('draft.hslist').locator('.view-line', { hasText: /type:\sstatic/ }).click();
-  await page.keyboard.press('End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('where ');
-  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  await ui.page.keyboard.press('End');
+  await ui.page.keyboard.press('Enter');
+  await ui.page.keyboard.type('where ');
+  const widget = ui.page.locator('.editor-widget.suggest-widget.visible');
   // The space is a trigger character: close what it may have opened, so Ctrl+Space is what opens it.
-  await page.keyboard.press('Escape');
+  await ui.page.keyboard.press('Escape');
   await widget.waitFor({ state: 'hidden' });
-  await page.keyboard.press('Control+Space');
+  await ui.page.keyboard.press('Control+Space');
   await widget.locator('.monaco-list-row', { hasText: 'annualrevenue' }).first().waitFor();
-  await page.keyboard.type('jobti');
+  await ui.page.keyboard.type('jobti');
   const row = widget.locator('.monaco-list-row', { hasText: 'jobtitle' }).first();
   await row.waitFor();
-  await screenshot(page, 'ui-lf-suggest-widget-with-jobtitle');
+  await screenshot(ui.page, 'ui-lf-suggest-widget-with-jobtitle');
   await row.click();
   await widget.waitFor({ state: 'hidden' });
   await editorOf('draft.hslist').locator('.view-line', { hasText: /^\s+where\sjobtitle/ }).waitFor();
@@ -81,7 +68,7 @@ test('Ctrl+Space after "where " offers properties, and picking one inserts it', 
 test('hovering a property shows its label', async () => {
   await openFixture('ready.hslist');
   await linesOf('ready.hslist').locator('.view-line span', { hasText: /^jobtitle$/ }).first().hover();
-  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Job Title' }).first();
+  const hover = ui.page.locator('.monaco-hover:not(.hidden)', { hasText: 'Job Title' }).first();
   await hover.waitFor();
   assert.match(await hover.innerText(), /Job Title\s+jobtitle/);
 });
@@ -102,18 +89,18 @@ test('Format Document from the palette rewrites the file in the canonical layout
 
 test('"hslist: Show compiled HubSpot JSON" opens the JSON beside the list', async () => {
   await openFixture('engaged.hslist');
-  await runCommand(page, 'hslist: Show compiled HubSpot JSON');
-  const json = page.locator('[data-uri^="untitled:"] .view-lines', { hasText: /"filterBranch"/ }).first();
+  await runCommand(ui.page, 'hslist: Show compiled HubSpot JSON');
+  const json = ui.page.locator('[data-uri^="untitled:"] .view-lines', { hasText: /"filterBranch"/ }).first();
   await json.waitFor();
   assert.match(plain(await json.innerText()), /"name": "Engaged contacts"/);
-  await statusItem(page, /^JSON$/).waitFor(); // the language mode of the opened document
+  await statusItem(ui.page, /^JSON$/).waitFor(); // the language mode of the opened document
 });
 
 test('F2 renames a list, and the file that uses it changes too', async () => {
   await openFixture('engaged.hslist');
   await linesOf('engaged.hslist').locator('.view-line span', { hasText: /Engaged\scontacts/ }).first().click();
-  await page.keyboard.press('F2');
-  const input = page.locator('.rename-box input, .rename-box .rename-input').first();
+  await ui.page.keyboard.press('F2');
+  const input = ui.page.locator('.rename-box input, .rename-box .rename-input').first();
   await input.waitFor({ state: 'visible' });
   // Type into the rename box itself, never through the keyboard's current focus: should the box lose
   // focus, Ctrl+A and typing would rewrite the whole document instead (seen once in CI).

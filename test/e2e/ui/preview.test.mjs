@@ -2,49 +2,37 @@
 // the count lens, the panel's virtualised table (scrolled to the very end with only a window of
 // rows in the DOM), the search box, and the funnel of a list with several clauses.
 //   CODE_SERVER_URL=http://127.0.0.1:8123 E2E_WORKSPACE=/abs/ws node --test ui/preview.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { csvOf, generateContacts } from '../fixtures/contacts-gen.mjs';
-import { openWorkbench, quickOpen, runCommand, screenshot, WORKSPACE } from './workbench.mjs';
+import { previewPanel, quickOpen, runCommand, screenshot, workbenchPage, workspaceCopy } from './workbench.mjs';
 
 const N = 100_000;
 const contacts = generateContacts(N, 20240601);
 const fmt = (n) => n.toLocaleString('en-US');
-let browser;
-let page;
 
-/** The panel's document: the webview's outer iframe, then its active frame. */
-const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-
-before(async () => {
-  // The data is big, so it is generated here, not kept in the repository; the setting points at it.
-  mkdirSync(path.join(WORKSPACE, 'generated'), { recursive: true });
-  mkdirSync(path.join(WORKSPACE, '.vscode'), { recursive: true });
-  writeFileSync(path.join(WORKSPACE, 'generated/contacts-100k.csv'), csvOf(contacts));
-  writeFileSync(path.join(WORKSPACE, '.vscode/settings.json'), JSON.stringify({ 'hslist.contactData': 'generated/contacts-100k.csv' }, null, 2));
-  ({ browser, page } = await openWorkbench('preview.hslist'));
+// The data is big, so it is generated here, not kept in the repository; the setting points at it.
+const ui = workbenchPage({
+  name: 'preview',
+  expectFile: 'preview.hslist',
+  prepare: () => ({ folder: workspaceCopy('preview', { files: { 'generated/contacts-100k.csv': csvOf(contacts) }, settings: { 'hslist.contactData': 'generated/contacts-100k.csv' } }) }),
 });
-
-after(async () => {
-  await browser?.close();
-});
+const panel = () => previewPanel(ui.page);
 
 /** Puts the cursor at the start of the line (clicking its left end keeps the editor unscrolled). */
 async function cursorOnLine(text) {
-  await page.locator('.monaco-editor .view-line', { hasText: text }).first().click({ position: { x: 4, y: 6 } });
-  await page.keyboard.press('Home');
+  await ui.page.locator('.monaco-editor .view-line', { hasText: text }).first().click({ position: { x: 4, y: 6 } });
+  await ui.page.keyboard.press('Home');
 }
 
 test('the list line shows its count over 100,000 contacts', async () => {
-  await quickOpen(page, 'preview.hslist');
-  await page.locator('.monaco-editor .codelens-decoration', { hasText: `${fmt(N)} of ${fmt(N)} contacts` }).first().waitFor();
+  await quickOpen(ui.page, 'preview.hslist');
+  await ui.page.locator('.monaco-editor .codelens-decoration', { hasText: `${fmt(N)} of ${fmt(N)} contacts` }).first().waitFor();
 });
 
 test('the panel pages rows on scroll: the end shows the last contacts, the DOM only a window', async () => {
   await cursorOnLine('where email is known');
-  await runCommand(page, 'hslist: Open preview panel');
+  await runCommand(ui.page, 'hslist: Open preview panel');
   const frame = panel();
   await frame.locator('#list-name', { hasText: 'Everyone with email' }).waitFor();
   await frame.locator('.rows .row[aria-rowindex="1"]', { hasText: contacts[0].email }).waitFor();
@@ -80,8 +68,8 @@ test('the panel follows the cursor to a list with several clauses and draws its 
   assert.match(label, new RegExp(`${fmt(engaged.length)} left$`));
   await frame.locator('.rows .row[aria-rowindex="1"]', { hasText: engaged[0].email }).waitFor();
   // Room for the panel: the side bar closed, the pointer away from the editor (no hover).
-  await runCommand(page, 'View: Close Primary Side Bar');
-  await page.mouse.move(1300, 880);
+  await runCommand(ui.page, 'View: Close Primary Side Bar');
+  await ui.page.mouse.move(1300, 880);
   await frame.locator('#funnel rect.bar').first().waitFor();
-  await screenshot(page, 'preview-panel');
+  await screenshot(ui.page, 'preview-panel');
 });

@@ -1,30 +1,110 @@
 // Driving the real VS Code workbench (code-server) with playwright-core: one browser page per test
-// file (each page gets its own extension host and language server on the server side).
-// Every helper waits for something visible in the UI; none sleeps for a fixed time.
-import { mkdirSync } from 'node:fs';
+// file (each page gets its own extension host and language server on the server side), opened by
+// `workbenchPage()`, which every test file calls once. Every helper waits for something visible in the
+// UI; none sleeps for a fixed time.
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, workbenchUrl } from '../lib/browser.mjs';
 
+const require = createRequire(import.meta.url);
+const { startSandbox } = require('../fixtures/sandbox.cjs');
+
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(HERE, '../../..');
 export const ARTIFACTS = process.env.E2E_ARTIFACTS || path.resolve(HERE, '../artifacts');
 export const SERVER = process.env.CODE_SERVER_URL || 'http://127.0.0.1:8123';
 export const WORKSPACE = process.env.E2E_WORKSPACE || path.resolve(HERE, '../fixtures/workspace');
-const UI_TIMEOUT = Number(process.env.E2E_UI_TIMEOUT || 60_000); // generous: CI machines share 2 cores
+export const UI_TIMEOUT = Number(process.env.E2E_UI_TIMEOUT || 60_000); // generous: CI machines share 2 cores
+const FIXTURE = path.resolve(HERE, '../fixtures/workspace');
 
-/** Opens the workspace in a fresh browser profile and waits until the explorer lists `expectFile`. */
-export async function openWorkbench(expectFile) {
+/**
+ * The page of one test file. Before its tests: `prepare()` (optional) readies what the page opens and
+ * returns `{ folder, stop, ...more }` (a workspace copy, a sandbox), then the workbench opens that folder
+ * (default: the shared workspace) and waits until the Explorer lists `expectFile`. A screenshot after each
+ * test (artifacts/ui-NAME-test.png). After the file: the browser is closed and `stop()` called, whatever
+ * failed. Read `page`, `browser` and what `prepare` returned from the object, inside tests.
+ */
+export function workbenchPage({ name, expectFile, prepare, viewport }) {
+  const ui = {};
+  before(async () => {
+    Object.assign(ui, (await prepare?.()) ?? {});
+    Object.assign(ui, await openWorkbench(expectFile, { folder: ui.folder, viewport }));
+  });
+  afterEach(async (t) => {
+    if (ui.page) await screenshot(ui.page, `ui-${name}-${t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => {});
+  });
+  after(async () => {
+    await ui.browser?.close();
+    await ui.stop?.();
+  });
+  return ui;
+}
+
+/**
+ * A folder of its own for a test file that changes what it opens (`${WORKSPACE}-NAME`): the fixture
+ * workspace copied (or nothing, with `fixture: false`), `files` written over it, and `settings` as its
+ * .vscode/settings.json.
+ */
+export function workspaceCopy(name, { fixture = true, files = {}, settings } = {}) {
+  const folder = `${WORKSPACE}-${name}`;
+  rmSync(folder, { recursive: true, force: true });
+  if (fixture) cpSync(FIXTURE, folder, { recursive: true });
+  else mkdirSync(folder, { recursive: true });
+  const all = settings ? { ...files, '.vscode/settings.json': JSON.stringify(settings, null, 2) } : files;
+  for (const [rel, text] of Object.entries(all)) {
+    mkdirSync(path.dirname(path.join(folder, rel)), { recursive: true });
+    writeFileSync(path.join(folder, rel), text);
+  }
+  return folder;
+}
+
+/** The workspace setting that names the sandbox's HubSpot (the default of `sandboxWorkspace`). */
+export const sandboxHubSpot = (env) => ({ 'hslist.hubspot.baseUrl': env.HSLIST_HUBSPOT_BASE_URL });
+/** Both of the sandbox's hosts. */
+export const sandboxHosts = (env) => ({ ...sandboxHubSpot(env), 'hslist.salesforce.instanceUrl': env.HSLIST_SF_INSTANCE_URL });
+
+/**
+ * `hslist sandbox` (seeded HubSpot and Salesforce emulators on free ports) and a workspace copy with the
+ * settings `settings(env)` makes of the sandbox's variables, as `prepare` for `workbenchPage`:
+ * `{ folder, sandbox, stop }`.
+ */
+export async function sandboxWorkspace(name, { contacts = 300, fixture, files, settings = sandboxHubSpot } = {}) {
+  const sandbox = await startSandbox(REPO, contacts, UI_TIMEOUT);
+  try {
+    const folder = workspaceCopy(name, { fixture, files, settings: settings(sandbox.env) });
+    return { folder, sandbox, stop: () => sandbox.stop() };
+  } catch (error) {
+    await sandbox.stop();
+    throw error;
+  }
+}
+
+/** Opens `folder` (default the shared workspace) in a fresh browser profile and waits until the Explorer lists `expectFile`. */
+export async function openWorkbench(expectFile, { folder = WORKSPACE, viewport = { width: 1400, height: 900 } } = {}) {
   const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT);
-  // EXT_DEV_PATH: load the extension from source instead of the installed .vsix.
-  const dev = process.env.EXT_DEV_PATH ? { extensionDevelopmentPath: process.env.EXT_DEV_PATH } : {};
-  await page.goto(workbenchUrl(SERVER, WORKSPACE, dev));
-  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
-  // The explorer shows the folder only once the remote connection is up.
-  await explorerRow(page, expectFile).waitFor({ timeout: 60_000 });
-  return { browser, page };
+  try {
+    const page = await (await browser.newContext({ viewport })).newPage();
+    page.setDefaultTimeout(UI_TIMEOUT);
+    // EXT_DEV_PATH: load the extension from source instead of the installed .vsix.
+    const dev = process.env.EXT_DEV_PATH ? { extensionDevelopmentPath: process.env.EXT_DEV_PATH } : {};
+    await page.goto(workbenchUrl(SERVER, folder, dev));
+    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+    // The explorer shows the folder only once the remote connection is up.
+    await explorerRow(page, expectFile).waitFor({ timeout: 60_000 });
+    return { browser, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** The preview panel's document: the webview's outer iframe, then its active frame. */
+export function previewPanel(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
 export function explorerRow(page, name) {
@@ -48,6 +128,29 @@ export async function runCommand(page, title) {
   await input.waitFor();
   await input.fill('>' + title);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * "hslist: Connect HubSpot account" or "hslist: Connect Salesforce org" (`command` without the prefix)
+ * through the palette's two input boxes, as a user does: the first must suggest `url` (the host the
+ * workspace settings name) and is accepted, the second (a password box) takes the token.
+ */
+export async function connectAccount(page, command, url, token) {
+  await runCommand(page, `hslist: ${command}`);
+  await answerConnect(page, command, url, token);
+}
+
+/** The two input boxes of a Connect command already started (from the palette, a button, a notification). */
+export async function answerConnect(page, command, url, token) {
+  const title = (step) => page.locator('.quick-input-widget .quick-input-title', { hasText: `${command} (${step}/2)` });
+  await title(1).waitFor();
+  assert.equal(await page.locator('.quick-input-widget input').inputValue(), url, `${command} suggests the workspace's host`);
+  await page.keyboard.press('Enter');
+  await title(2).waitFor();
+  const secret = page.locator('.quick-input-widget input[type="password"]');
+  await secret.waitFor();
+  await secret.fill(token);
   await page.keyboard.press('Enter');
 }
 

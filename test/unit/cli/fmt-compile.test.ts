@@ -21,6 +21,7 @@ describe('hslist fmt', () => {
     assert.equal(readFileSync(join(root, 'a.hslist'), 'utf8'), PRETTY);
     const again = await hslist(root, 'fmt', '--check');
     assert.equal(again.code, 0);
+    assert.equal(again.err, '1 file checked, 0 not formatted.\n');
   });
 
   it('never rewrites a file with syntax errors; reports them and exits 1', async () => {
@@ -55,6 +56,17 @@ describe('hslist compile', () => {
     ]);
     const and = requests[0].filterBranch.filterBranches[0];
     assert.deepEqual(and.filters[1], { filterType: 'IN_LIST', listId: '$list:Tests', operator: 'NOT_IN_LIST' });
+  });
+
+  it('says on stderr why an `or` inside an `and` makes several AND groups, and what `$list:` stands for; nothing to say, no note', async () => {
+    const root = workspace({ ...files, 'c.hslist': 'list "Either" {\n  where email is known\n    and (country is "Poland" or annualrevenue > 10)\n    and (city is known or in list "Tests")\n}\n' });
+    const run = await hslist(root, 'compile', 'c.hslist');
+    assert.equal(run.code, 0, run.err);
+    assert.equal(JSON.parse(run.out)[0].filterBranch.filterBranches.length, 4);
+    assert.match(run.err, /^note: "Either" is 4 AND groups with 12 filters in all: HubSpot's filterBranch is an OR of AND groups, so each `or` inside an `and` multiplies the groups/m);
+    assert.match(run.err, /^note: `\$list:Tests` stands for that list's HubSpot id, known once the list is published: `hslist apply` .*`--target T` prints the ids/m);
+    const plain = await hslist(root, 'compile', 'b.hslist');
+    assert.equal(plain.err, '', 'one AND group and no placeholder: nothing to explain');
   });
 
   it('--list NAME (any case) prints that one request, in the same shape: an array; an unknown name is a usage error naming the lists', async () => {

@@ -30,8 +30,9 @@ describe('hslist preview text output', () => {
   });
 
   it('shows a clause that cannot be judged for everyone as a range', () => {
-    const text = renderText(report({ complete: false, maxCount: 1_300, funnel: [{ line: 4, text: 'in list #4711', count: 0, maxCount: 48_113, survivors: 0, notPreviewable: 'membership not loaded' }] }));
-    assert.match(text, /1,204 of 48,113 contacts \(up to 1,300: some conditions are not previewable locally\)/);
+    const notPreviewable = [{ text: 'in list #4711', reason: 'membership not loaded' }];
+    const text = renderText(report({ complete: false, maxCount: 1_300, notPreviewable, funnel: [{ line: 4, text: 'in list #4711', count: 0, maxCount: 48_113, survivors: 0, notPreviewable: 'membership not loaded' }] }));
+    assert.match(text, /^Qualified: 1,204–1,300 of 48,113 contacts: 1,204 certain, up to 96 more undecided \(1 condition is not previewable locally\)$/m);
     assert.match(text, /line 4 +in list #4711 +0–48,113 +0 {2}\(not previewable\)/);
   });
 });

@@ -98,8 +98,23 @@ describe('hslist preview', () => {
     const run = await hslist(root, 'preview', 'lists.hslist');
     assert.equal(run.code, 1);
     assert.match(run.err, /lists\.hslist:3:9: error unknown-property/);
-    assert.match(run.err, /not previewed, fix the problems above first/);
+    assert.match(run.err, /^lists\.hslist: not previewed, fix the error above first\.$/m);
     assert.equal(run.out, '');
+  });
+
+  it('a folder or a data file given as FILE is a usage error that says what to give instead (exit 2)', async () => {
+    const root = previewWorkspace({});
+    const folder = await hslist(root, 'preview', '.', '--data', 'hubspot');
+    assert.equal(folder.code, 2);
+    assert.match(folder.err, /^hslist preview: \. is a folder, not a file \(it holds lists\.hslist\)\. Usage: hslist preview FILE/);
+    assert.doesNotMatch(folder.err, /problems above/);
+    const data = await hslist(root, 'preview', 'contacts.csv');
+    assert.equal(data.code, 2);
+    assert.equal(data.err.split('\n').filter(Boolean).length, 1, 'one line, not an error for every character of the export');
+    assert.match(data.err, /^hslist preview: contacts\.csv is not an \.hslist file: give the file of lists; contact data goes after --data: --data contacts\.csv\. Usage: /);
+    const compiled = await hslist(root, 'compile', 'contacts.csv');
+    assert.equal(compiled.code, 2);
+    assert.match(compiled.err, /^hslist compile: contacts\.csv is not an \.hslist file: give the file of lists\. Usage: /);
   });
 
   it('data that cannot be read exits 1 with the reason', async () => {
@@ -132,7 +147,7 @@ describe('hslist preview', () => {
   it('previews every list of the file when --list is not given, progress on stderr as plain lines', async () => {
     const run = await hslist(previewWorkspace(), 'preview', 'lists.hslist');
     assert.match(run.out, /^Warm Polish leads: 2 of 6/m);
-    assert.match(run.out, /^Webinar: 0 of 6 contacts \(up to 6/m);
+    assert.match(run.out, /^Webinar: 0–6 of 6 contacts: 0 certain, up to 6 more undecided \(/m);
     assert.match(run.err, /^Loaded contacts: 6 of 6$/m);
     assert.doesNotMatch(run.err, /\r/);
   });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { connectSalesforce } from '../../../server/src/salesforce/connect';
 import { runCli } from '../../../server/src/cli/main';
+import { workspace } from './cli-support';
 
 const ROOT = join(__dirname, '..', '..', '..');
 // `node -e` drops nothing from argv but runCliProcess reads argv from index 2: put a name in front.
@@ -31,6 +32,12 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; stderr: str
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+}
+
+/** Today's UTC date, and yesterday's in case the child started before midnight. */
+function utcDays(): string[] {
+  const now = Date.now();
+  return [now, now - 86_400_000].map((ms) => new Date(ms).toISOString().slice(0, 10));
 }
 
 function printed(banner: string, name: string): string {
@@ -67,6 +74,16 @@ describe('hslist sandbox', function () {
     const org = await connectSalesforce({ instanceUrl: salesforceUrl, accessToken: printed(banner, 'HSLIST_SF_ACCESS_TOKEN') });
     const shared = [...(await org.findByEmails('Lead', emails)), ...(await org.findByEmails('Contact', emails))];
     assert.ok(shared.length > 20, `the org overlaps the portal by email (${shared.length} records)`);
+
+    // Seeded relative to today: a relative date finds contacts without pretending it is another day (--now).
+    assert.match(banner, new RegExp(`\\(200 contacts, dated over the ten years up to today, (${utcDays().join('|')}) UTC\\)`));
+    const root = workspace({ 'hslist.json': '{}\n', 'recent.hslist': 'list "Recent" {\n  where createdate is in last 6 weeks\n}\n' });
+    const env = Object.fromEntries(['HSLIST_HUBSPOT_BASE_URL', 'HSLIST_HUBSPOT_TOKEN'].map((name) => [name, printed(banner, name)]));
+    let out = '';
+    const previewed = await runCli(['preview', 'recent.hslist', '--data', 'hubspot'], { cwd: root, out: (t) => (out += t), err: () => undefined, env });
+    assert.equal(previewed, 0, out);
+    const recent = Number(/^Recent: (\d+) of 200 contacts$/m.exec(out)?.[1]);
+    assert.ok(recent > 0, `contacts created in the last 6 weeks: ${out}`);
 
     child.kill('SIGTERM');
     const { code, stderr } = await exited;

@@ -66,7 +66,7 @@ describe('client: preview panel texts', () => {
   it('the summary message carries the texts and marks a cancelled load', () => {
     const summary: PreviewSummary = {
       status: { state: 'cancelled', source: 'HubSpot (h)', message: 'Cancelled.' }, name: 'L', total: 0, count: 0, maxCount: 0,
-      complete: true, notPreviewable: [], funnel: [], columns: [], published: compared(),
+      complete: true, countText: { figure: '0', rest: ' of 0 contacts' }, notPreviewable: [], funnel: [], columns: [], published: compared(),
     };
     const message = summaryMessage(summary);
     assert.equal(message.cancelled, true);

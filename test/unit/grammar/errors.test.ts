@@ -87,6 +87,18 @@ describe('grammar: syntax errors', () => {
     assert.equal(r.file.lists[0].where?.kind, 'property');
   });
 
+  it('a number with a k / M / B suffix is an error naming the plain number, and the rest of the line still parses', () => {
+    const r = expectDiagnostics('list "a" {\n  where annualrevenue > ⟦1M⟧\n}\n', [{ code: 'syntax-error', message: '`1M` is not a number: write 1000000 (numbers take no k, M or B suffix).' }]);
+    assert.deepEqual(r.diagnostics[0].fixes, [{ title: 'Write 1000000', edits: [{ start: 35, end: 37, newText: '1000000' }] }]);
+    const rest = expectDiagnostics('list "a" {\n  where annualrevenue >= ⟦1.5m⟧ and email is known\n}\n', [{ code: 'syntax-error', message: /^`1\.5m` is not a number: write 1500000 / }]);
+    const where = rest.file.lists[0].where;
+    assert.equal(where?.kind, 'and', 'the condition after the suffix is still read');
+    expectDiagnostics('list "a" {\n  where numemployees is any of (⟦2k⟧, 500)\n}\n', [{ code: 'syntax-error', message: /^`2k` is not a number: write 2000 / }]);
+    expectDiagnostics('list "a" {\n  where annualrevenue is between ⟦0.25B⟧ and 3bn\n}\n', [{ code: 'syntax-error', message: /^`0\.25B` is not a number: write 250000000 / }]);
+    // A space in between is not a suffix: the word is stray text, as any other.
+    expectDiagnostics('list "a" {\n  where annualrevenue > 1 ⟦M⟧\n}\n', [{ code: 'syntax-error', message: 'Expected a setting or `where`, found `M`.' }]);
+  });
+
   it('reports lexing errors: unexpected characters and unterminated strings', () => {
     expectDiagnostics('list "a" { where x ⟦@⟧ is known }', [{ code: 'unexpected-character', message: 'Unexpected character `@`.' }]);
     const r = expectDiagnostics('list "a" { where x is ⟦"abc }⟧\nlist "b" {}', [{ code: 'unterminated-string' }]);

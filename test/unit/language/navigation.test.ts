@@ -67,6 +67,14 @@ describe('language: navigation, hover, actions', () => {
     assert.deepEqual(make.map((a) => a.title), ['Make list "Alpha" active']);
   });
 
+  it('offers the plain number for `1M` as the preferred quick fix', () => {
+    const text = 'list "Big" {\n  where annualrevenue > 1M\n}\n';
+    const analysis = analyzeWorkspace([{ path: 'big.hslist', text }], defaultSchema());
+    const at = text.indexOf('1M');
+    const [fix] = codeActions(analysis, 'big.hslist', { start: at, end: at });
+    assert.deepEqual([fix?.title, fix?.preferred, fix?.changes], ['Write 1000000', true, [{ path: 'big.hslist', edits: [{ start: at, end: at + 2, newText: '1000000' }] }]]);
+  });
+
   it('outlines, folds and colours a file', () => {
     const file = workspace().files.get('b.hslist');
     assert.ok(file);

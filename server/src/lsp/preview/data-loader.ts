@@ -113,7 +113,7 @@ export class DataLoader {
       return this.unavailable('error', `hslist: the contact data ${wanted.label} cannot be read: ${outcome.message}`, 'warn', wanted.label);
     }
     this.loaded = { key: wanted.key, needs: this.needsOf(lists, settings, now), now, kind };
-    const note = zoneNote(outcome.portalTimeZone, settings.config.timezone, 'Set "timezone" in hslist.json to read dates in the portal\'s zone.');
+    const note = zoneNote(outcome.portalTimeZone, settings.config);
     this.status = { state: 'ready', source: wanted.label, kind, total: outcome.total, ...(note ? { note } : {}) };
     this.ctx.publisher.setNoValueCounts({ total: outcome.total, counts: outcome.noValueCounts });
     if (note) this.ctx.connection.console.info(`hslist preview: ${note}`);

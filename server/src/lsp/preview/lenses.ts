@@ -11,6 +11,7 @@ import type { PreviewResult } from '../../preview/result-types';
 import type { PreviewSession } from './session';
 import type { ListDiff } from './worker-messages';
 import { syncLensTitle } from '../../sync/summary';
+import { countFigures, countText } from '../../preview/count-text';
 
 /** The VS Code command a lens runs (registered by the client; not a server command). */
 export const OPEN_PANEL_COMMAND = 'hslist.openPreviewPanel';
@@ -19,11 +20,9 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** The same words as the CLI's preview (preview/count-text.ts). */
 export function countTitle(r: PreviewResult): string {
-  const head = `${formatCount(r.count)} of ${formatCount(r.total)} contacts`;
-  if (r.complete) return head;
-  const n = r.notPreviewable.length;
-  return `${head} (up to ${formatCount(r.maxCount)}: ${n} condition${n === 1 ? '' : 's'} not previewable locally)`;
+  return countText(countFigures(r));
 }
 
 /** " · +12 would enter · −3 would leave (HubSpot list #42)" once the published list's members are known. */

@@ -3,6 +3,8 @@
 // in server code. Lists are named by their name (a workspace has one list per name; duplicates are
 // a diagnostic, and the first one wins here).
 
+import type { CountParts } from '../../preview/count-text';
+
 export const PreviewRequests = {
   /** { uri, position } → { name } | null: the list under the cursor. */
   listAt: 'hslist/preview/listAt',
@@ -164,6 +166,8 @@ export interface PreviewSummary {
   count: number;
   maxCount: number;
   complete: boolean;
+  /** The count in words, as the code lens and the CLI say it; the panel shows `figure` in bold. */
+  countText: CountParts;
   notPreviewable: string[];
   funnel: FunnelStep[];
   /** Column names of the rows (after the id). */

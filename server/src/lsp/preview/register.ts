@@ -14,6 +14,7 @@ import { codeLenses, inlayHints } from './lenses';
 import type { ExplainAnswer, ExplainParams, ExportParams, PreviewStatus, PreviewSummary, RowsPage, RowsParams, RowsView, SyncAnswer } from './protocol';
 import { AccountMessages, PreviewNotifications, PreviewRequests } from './protocol';
 import { PreviewSession } from './session';
+import { countFigures, countParts } from '../../preview/count-text';
 import type { PreviewRunner } from './runner';
 
 export const PREVIEW_CAPABILITIES = { codeLensProvider: { resolveProvider: false }, inlayHintProvider: true } as const;
@@ -49,6 +50,7 @@ async function summary(session: PreviewSession, name: string): Promise<PreviewSu
     count: result.count,
     maxCount: result.maxCount,
     complete: result.complete,
+    countText: countParts(countFigures(result)),
     notPreviewable: result.notPreviewable.map((n) => `${n.text}: ${n.reason}`),
     funnel: result.clauses.map((c) => ({ text: c.text, count: c.count, survivors: c.funnel ?? c.count, ...(c.notPreviewable ? { notPreviewable: c.notPreviewable } : {}) })),
     columns,

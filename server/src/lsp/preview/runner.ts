@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import type { Progress } from '../../preview/hubspot/fetch-contacts';
 import type { RowsView } from './protocol';
 import type { SyncSummary } from '../../sync/summary';
-import type { FromWorker, ListPreview, ListScope, LoadRequest, ToWorker } from './worker-messages';
-import type { OrgReadRequest, SimulateRequest } from './worker-sync';
+import type { FromWorker, ListPreview, ListScope, LoadRequest, OrgReadRequest, SimulateRequest, ToWorker } from './worker-messages';
 
 type Pending = { resolve: (r: FromWorker) => void; reject: (e: Error) => void; onProgress?: (p: Progress) => void };
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;

@@ -8,7 +8,7 @@ import { workspaceHosts } from '../account-hosts';
 import type { ServerContext } from '../context';
 import type { PreviewRunner } from './runner';
 import { askSalesforceConnection } from './salesforce-connection';
-import type { SalesforceSource } from './worker-sync';
+import type { SalesforceSource } from './worker-messages';
 
 interface OrgState {
   key: string;

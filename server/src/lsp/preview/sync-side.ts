@@ -19,7 +19,7 @@ import type { ListScope } from './worker-messages';
 import { mappedFields } from '../../sync/mappings';
 import { SALESFORCE_ORG_DATA } from './protocol';
 import { OrgReader } from './sync-org';
-import type { SalesforceSource } from './worker-sync';
+import type { SalesforceSource } from './worker-messages';
 
 const SAMPLES = 20;
 

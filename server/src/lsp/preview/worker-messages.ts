@@ -19,13 +19,42 @@ import type { Progress } from '../../preview/hubspot/fetch-contacts';
 import type { Refresh } from '../../preview/hubspot/source';
 import type { SyncSummary } from '../../sync/summary';
 import type { MembershipCounts, PreviewRow, RowsView } from './protocol';
-import type { OrgReadRequest, SimulateRequest } from './worker-sync';
+import type { SalesforceConnectOptions } from '../../salesforce';
+import type { SyncSettings } from '../../sync/settings';
 
 export interface ListScope {
   /** Every list of the workspace (for `in list "Name"`). */
   lists: ListNode[];
   /** *now*, pinned per data load so relative-date clauses stay cached between edits. */
   now: number;
+}
+
+/** Where the Salesforce records come from: an export (a file or a folder, absolute), or the org read under `key` (worker-sync.ts). */
+export type SalesforceSource = { kind: 'file'; path: string } | { kind: 'org'; key: string };
+
+/** The sync block to simulate (worker-sync.ts) on the loaded contacts and the Salesforce records. */
+export interface SimulateRequest {
+  settings: SyncSettings;
+  salesforce: SalesforceSource;
+  /** How to name the Salesforce records in messages. */
+  salesforceLabel: string;
+  /** How to name the contact data in messages. */
+  contactsLabel: string;
+  root: string;
+  /** The HubSpot schema location in use (its `salesforce/` folder holds the Salesforce schema). */
+  schemaLocation?: string;
+  scope: ListScope;
+  sampleSize: number;
+}
+
+/** Read the org's leads and contacts (the fields the sync reads) and keep them under `key`. */
+export interface OrgReadRequest {
+  key: string;
+  /** The session the client handed over: used for this read only, never kept or logged. */
+  connection: SalesforceConnectOptions;
+  fields: string[];
+  root: string;
+  schemaLocation?: string;
 }
 
 /** What the worker loads: a contacts file, or the live portal (cached under root/.hslist/cache/). */

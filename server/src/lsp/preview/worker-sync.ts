@@ -7,45 +7,18 @@
 
 import { statSync } from 'node:fs';
 import { findSalesforceSchemaDir, loadSalesforceSchema, salesforceSchemaFromJson, type SalesforceSchema } from '../../language/salesforce-schema';
-import { connectSalesforce, SalesforceError, type SalesforceConnectOptions, type SalesforceOrg } from '../../salesforce';
+import { connectSalesforce, SalesforceError, type SalesforceOrg } from '../../salesforce';
 import { syncDataFacts } from '../../sync/facts';
 import { mappedFields, mappingsByObject } from '../../sync/mappings';
 import { simulationInput } from '../../sync/run';
 import type { SalesforceData } from '../../sync/salesforce-data';
 import { readSalesforceFiles } from '../../sync/salesforce-file';
 import { readSalesforceOrg } from '../../sync/salesforce-org';
-import type { SyncSettings } from '../../sync/settings';
 import { simulateSync } from '../../sync/simulate';
 import { syncSummary, type SyncSummary } from '../../sync/summary';
-import type { ListScope } from './worker-messages';
+import type { OrgReadRequest, SimulateRequest } from './worker-messages';
 import type { LoadedPreview } from './worker-lists';
 
-/** Where the Salesforce records come from: an export (a file or a folder, absolute), or the org read under `key` (`readOrgInWorker`). */
-export type SalesforceSource = { kind: 'file'; path: string } | { kind: 'org'; key: string };
-
-export interface SimulateRequest {
-  settings: SyncSettings;
-  salesforce: SalesforceSource;
-  /** How to name the Salesforce records in messages. */
-  salesforceLabel: string;
-  /** How to name the contact data in messages. */
-  contactsLabel: string;
-  root: string;
-  /** The HubSpot schema location in use (its `salesforce/` folder holds the Salesforce schema). */
-  schemaLocation?: string;
-  scope: ListScope;
-  sampleSize: number;
-}
-
-/** Read the org's leads and contacts (the fields the sync reads) and keep them under `key`. */
-export interface OrgReadRequest {
-  key: string;
-  /** The session the client handed over: used for this read only, never kept or logged. */
-  connection: SalesforceConnectOptions;
-  fields: string[];
-  root: string;
-  schemaLocation?: string;
-}
 
 let cachedFile: { key: string; data: SalesforceData } | undefined;
 let cachedOrg: { key: string; data: SalesforceData; schema: SalesforceSchema } | undefined;

@@ -3,7 +3,7 @@
 // lists read (v4 associations + companies batch read); then the columnar store of it all.
 
 import type { HubSpotAccount } from '../../hubspot/account/types';
-import type { PropertyDef, Schema } from '../../language/schema-types';
+import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
 import type { CompanyRecord } from '../types';
@@ -23,6 +23,8 @@ export interface Extras {
 interface ExtraOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** The portal's lists (schema pull's catalogue): progress names the lists it reads. */
+  schema?: Pick<Schema, 'lists'>;
 }
 
 export async function readExtras(account: HubSpotAccount, contactIds: string[], needs: DataNeeds, options: ExtraOptions): Promise<Extras> {
@@ -41,9 +43,10 @@ export async function readExtras(account: HubSpotAccount, contactIds: string[], 
 
 async function readMemberships(account: HubSpotAccount, listIds: string[], missing: Map<string, string>, options: ExtraOptions): Promise<Map<string, string[]>> {
   const byContact = new Map<string, string[]>();
+  const lists = listLabels(listIds, options.schema?.lists);
   for (const [i, listId] of listIds.entries()) {
     throwIfAborted(options.signal);
-    options.onProgress?.({ phase: 'memberships', done: i, total: listIds.length });
+    options.onProgress?.({ phase: 'memberships', done: i, total: listIds.length, lists });
     try {
       for (const m of await untilAborted(account.listMemberships(listId), options.signal)) {
         const lists = byContact.get(m.recordId);
@@ -56,8 +59,14 @@ async function readMemberships(account: HubSpotAccount, listIds: string[], missi
       missing.set(listId, `HubSpot has no list #${listId}`);
     }
   }
-  options.onProgress?.({ phase: 'memberships', done: listIds.length, total: listIds.length });
+  options.onProgress?.({ phase: 'memberships', done: listIds.length, total: listIds.length, lists });
   return byContact;
+}
+
+/** `"Webinar registrants"` for a list the catalogue names, else `#4711`. */
+function listLabels(listIds: string[], catalogue: Map<string, PortalListRef> | undefined): string[] {
+  const names = new Map([...(catalogue?.values() ?? [])].map((l) => [l.listId, l.name]));
+  return listIds.map((id) => (names.has(id) ? `"${names.get(id)}"` : `#${id}`));
 }
 
 /** The store: every contact carries memberships / companies (maybe none) when those were loaded. */

@@ -13,6 +13,8 @@ export interface Progress {
   done: number;
   /** Undefined when HubSpot does not say how many there are. */
   total?: number;
+  /** The memberships phase: the lists read, by name when the schema's catalogue knows it ("Webinar registrants"), else "#id". */
+  lists?: string[];
 }
 
 export interface FetchContext {

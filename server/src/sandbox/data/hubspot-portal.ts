@@ -2,6 +2,10 @@
 // associations, form submissions and a few static lists. Every record is generated from its own
 // (seed, index) stream, and contacts come out of an iterator, so a 1M-contact portal never sits in
 // memory as a whole unless the consumer keeps it.
+//
+// Dates are relative to `today`: the timeline spans the ten years before today's UTC day, so a relative
+// filter ("created in the last 6 weeks") finds contacts whenever the portal is seeded. Moving `today` by
+// N days moves every date by exactly N days and changes nothing else: a seed and a day give one portal.
 
 import { createRandom, forKey, type Random } from './random';
 import type { FormSubmission, HistoryEntry, PortalCompany, PortalContact, PortalForm } from './hubspot-records';
@@ -15,10 +19,14 @@ export interface PortalOptions {
   contacts: number;
   /** Default: one company per 20 contacts, at least 3. */
   companies?: number;
+  /** Every generated date lies before this instant's UTC day (renewal dates also up to two years after it). */
+  today: Date;
 }
 
 export interface Portal {
   seed: number;
+  /** The first instant after the seeded data: the start of `today`'s UTC day. */
+  dataEnd: Date;
   contactCount: number;
   companyCount: number;
   forms: PortalForm[];
@@ -27,9 +35,13 @@ export interface Portal {
   contacts(): Iterable<PortalContact>;
 }
 
-const START = Date.UTC(2016, 0, 1);
-const END = Date.UTC(2025, 11, 31);
 const DAY = 86_400_000;
+// The generator draws on this fixed timeline and moves the draws to end at `today`; the fixed ends keep
+// the shape of the data (ten years of contacts) independent of the day it is seeded on.
+const ANCHOR_START = Date.UTC(2016, 0, 1);
+const ANCHOR_END = Date.UTC(2025, 11, 31);
+const RENEWALS_FROM = Date.UTC(2023, 0, 1);
+const RENEWALS_TO = Date.UTC(2027, 11, 31);
 const CONTACT_ID_BASE = 1;
 const COMPANY_ID_BASE = 10_000_001;
 
@@ -43,22 +55,48 @@ const STAGE_WEIGHTS: readonly (readonly [string, number])[] = [
   ['customer', 8], ['evangelist', 1], ['other', 2],
 ];
 
+/** The span the seeded dates fall in, and what the portal's records share. */
+export interface PortalContext {
+  seed: number;
+  companyCount: number;
+  forms: PortalForm[];
+  /** Generated instants lie in [start, end): `end` is the start of today's UTC day. */
+  start: number;
+  end: number;
+  /** Whole days from the anchor timeline to this one. */
+  shiftDays: number;
+}
+
+/** The start of `today`'s UTC day, which the seeded data ends before. */
+export function seededDataEnd(today: Date): Date {
+  const ms = today.getTime();
+  if (!Number.isFinite(ms)) throw new Error('the seeded portal needs a valid date for today');
+  return new Date(Math.floor(ms / DAY) * DAY);
+}
+
+export function portalContext(seed: number, companyCount: number, today: Date, forms = makeForms(seed)): PortalContext {
+  const end = seededDataEnd(today).getTime();
+  const shift = end - ANCHOR_END;
+  return { seed, companyCount, forms, start: ANCHOR_START + shift, end, shiftDays: shift / DAY };
+}
+
 export function generatePortal(options: PortalOptions): Portal {
   const { seed } = options;
   const contactCount = options.contacts;
   const companyCount = options.companies ?? Math.max(3, Math.ceil(contactCount / 20));
-  const forms = makeForms(seed);
+  const context = portalContext(seed, companyCount, options.today);
   return {
     seed,
+    dataEnd: new Date(context.end),
     contactCount,
     companyCount,
-    forms,
+    forms: context.forms,
     staticListNames: STATIC_LISTS.map(([name]) => name),
     *companies() {
-      for (let i = 0; i < companyCount; i++) yield makeCompany(seed, i);
+      for (let i = 0; i < companyCount; i++) yield makeCompany(context, i);
     },
     *contacts() {
-      for (let i = 0; i < contactCount; i++) yield makeContact(seed, i, companyCount, forms);
+      for (let i = 0; i < contactCount; i++) yield makeContact(context, i);
     },
   };
 }
@@ -88,11 +126,11 @@ function companyName(seed: number, index: number): string {
   return `${random.pick(COMPANY_WORDS)} ${random.pick(COMPANY_WORDS)} ${suffix}`.replace(/^(\S+) \1 /, '$1 ');
 }
 
-export function makeCompany(seed: number, index: number): PortalCompany {
-  const random = forKey(seed, `company:${index}`);
-  const name = companyName(seed, index);
-  const created = randomInstant(random, START, END);
-  const updated = randomInstant(random, created, END);
+export function makeCompany(context: PortalContext, index: number): PortalCompany {
+  const random = forKey(context.seed, `company:${index}`);
+  const name = companyName(context.seed, index);
+  const created = randomInstant(random, context.start, context.end);
+  const updated = randomInstant(random, created, context.end);
   const id = companyId(index);
   const properties: Record<string, string | null> = {
     name,
@@ -108,16 +146,17 @@ export function makeCompany(seed: number, index: number): PortalCompany {
   return { id, properties, history: {}, createdAt: iso(created), updatedAt: iso(updated), archived: false };
 }
 
-export function makeContact(seed: number, index: number, companyCount: number, forms = makeForms(seed)): PortalContact {
+export function makeContact(context: PortalContext, index: number): PortalContact {
+  const { seed, end } = context;
   const random = forKey(seed, `contact:${index}`);
   const id = contactId(index);
-  const created = randomInstant(random, START, END);
-  const updated = randomInstant(random, created, END);
-  const companyIndexes = pickCompanies(random, companyCount);
+  const created = randomInstant(random, context.start, end);
+  const updated = randomInstant(random, created, end);
+  const companyIndexes = pickCompanies(random, context.companyCount);
   const createdAt = iso(created);
   const updatedAt = iso(updated);
   // Object.assign into one object: spreading three 10-key objects per record doubles the garbage.
-  const properties: Record<string, string | null> = Object.assign(identity(random, index), location(random), sales(random, created));
+  const properties: Record<string, string | null> = Object.assign(identity(random, index), location(random), sales(random, created, context));
   properties.company = companyIndexes.length > 0 ? companyName(seed, companyIndexes[0]) : null;
   properties.createdate = createdAt;
   properties.lastmodifieddate = updatedAt;
@@ -125,12 +164,12 @@ export function makeContact(seed: number, index: number, companyCount: number, f
   return {
     id,
     properties,
-    history: makeHistory(random, properties, created),
+    history: makeHistory(random, properties, created, end),
     createdAt,
     updatedAt,
     archived: false,
     companyIds: companyIndexes.map(companyId),
-    formSubmissions: makeSubmissions(random, forms, created),
+    formSubmissions: makeSubmissions(random, context.forms, created, end),
     staticListNames: STATIC_LISTS.filter(([, share]) => random.chance(share)).map(([name]) => name),
   };
 }
@@ -163,7 +202,8 @@ function location(random: Random): Record<string, string | null> {
   };
 }
 
-function sales(random: Random, created: number): Record<string, string | null> {
+function sales(random: Random, created: number, context: PortalContext): Record<string, string | null> {
+  const { end } = context;
   const stage = random.chance(0.1) ? null : random.weighted(STAGE_WEIGHTS);
   const roles = random.sample(BUYING_ROLES, random.int(0, 3));
   return withLastContacted({
@@ -176,9 +216,9 @@ function sales(random: Random, created: number): Record<string, string | null> {
     annualrevenue: blankOr(random, 0.25, () => (random.int(10, 50000) * 1000).toFixed(0)),
     hs_email_optout: blankOr(random, 0.15, () => String(random.chance(0.1))),
     hs_is_unworked: blankOr(random, 0.1, () => String(random.chance(0.4))),
-    hs_lifecyclestage_lead_date: stage && stage !== 'subscriber' ? iso(randomInstant(random, created, END)) : null,
-    notes_last_updated: blankOr(random, 0.35, () => iso(randomInstant(random, created, END))),
-    renewal_date: blankOr(random, 0.5, () => iso(random.int(Date.UTC(2023, 0, 1) / DAY, Date.UTC(2027, 11, 31) / DAY) * DAY).slice(0, 10)),
+    hs_lifecyclestage_lead_date: stage && stage !== 'subscriber' ? iso(randomInstant(random, created, end)) : null,
+    notes_last_updated: blankOr(random, 0.35, () => iso(randomInstant(random, created, end))),
+    renewal_date: blankOr(random, 0.5, () => iso((random.int(RENEWALS_FROM / DAY, RENEWALS_TO / DAY) + context.shiftDays) * DAY).slice(0, 10)),
   });
 }
 
@@ -188,34 +228,34 @@ function withLastContacted(properties: Record<string, string | null>): Record<st
   return properties;
 }
 
-function makeHistory(random: Random, properties: Record<string, string | null>, created: number): Record<string, HistoryEntry[]> {
+function makeHistory(random: Random, properties: Record<string, string | null>, created: number, end: number): Record<string, HistoryEntry[]> {
   const history: Record<string, HistoryEntry[]> = {};
   const stage = properties.lifecyclestage;
   if (stage) {
     const path = LIFECYCLE_STAGES.slice(0, Math.max(1, LIFECYCLE_STAGES.indexOf(stage as never) + 1));
     const visited = path.filter((s, i) => i === path.length - 1 || random.chance(0.5));
-    history.lifecyclestage = timeline(random, visited, created);
+    history.lifecyclestage = timeline(random, visited, created, end);
   }
   if (properties.hs_lead_status) {
     const earlier = random.chance(0.5) ? [random.pick(LEAD_STATUSES)] : [];
-    history.hs_lead_status = timeline(random, [...earlier, properties.hs_lead_status], created);
+    history.hs_lead_status = timeline(random, [...earlier, properties.hs_lead_status], created, end);
   }
   return history;
 }
 
 /** Values oldest first → entries newest first, timestamps increasing from `created`. */
-function timeline(random: Random, values: readonly string[], created: number): HistoryEntry[] {
+function timeline(random: Random, values: readonly string[], created: number, end: number): HistoryEntry[] {
   let at = created;
   const entries = values.map((value) => {
-    at = randomInstant(random, at, Math.min(END, at + 400 * DAY));
+    at = randomInstant(random, at, Math.min(end, at + 400 * DAY));
     return { value, timestamp: iso(at), sourceType: random.pick(['CRM_UI', 'FORM', 'IMPORT', 'API']) };
   });
   return entries.reverse();
 }
 
-function makeSubmissions(random: Random, forms: PortalForm[], created: number): FormSubmission[] {
+function makeSubmissions(random: Random, forms: PortalForm[], created: number, end: number): FormSubmission[] {
   const count = random.weighted([[0, 55], [1, 30], [2, 10], [3, 5]] as const);
-  return Array.from({ length: count }, () => ({ formId: random.pick(forms).id, timestamp: iso(randomInstant(random, created, END)) }));
+  return Array.from({ length: count }, () => ({ formId: random.pick(forms).id, timestamp: iso(randomInstant(random, created, end)) }));
 }
 
 function pickCompanies(random: Random, companyCount: number): number[] {

@@ -27,7 +27,7 @@ import { INVALID_JSON, parseJson, readBody, send, sendTruncated } from './wire';
 export interface HubSpotEmulatorOptions extends AuthOptions {
   port?: number;
   host?: string;
-  /** Generate a portal from this seed (with `contacts` contacts); or pass `portal`; default: empty. */
+  /** Generate a portal from this seed (with `contacts` contacts, dated up to the clock's day); or pass `portal`; default: empty. */
   seed?: number;
   contacts?: number;
   portal?: Portal;
@@ -58,7 +58,8 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
   const baseClock = options.clock ?? Date.now;
   const now = (): number => baseClock() + clockOffset;
   const state = new EmulatorState(options.schema ?? loadDefaultSchema(), now, options.timeZone);
-  const portal = options.portal ?? (options.seed !== undefined ? generatePortal({ seed: options.seed, contacts: options.contacts ?? 100 }) : undefined);
+  const seeded = (seed: number, contacts: number): Portal => generatePortal({ seed, contacts, today: new Date(now()) });
+  const portal = options.portal ?? (options.seed !== undefined ? seeded(options.seed, options.contacts ?? 100) : undefined);
   if (portal) state.loadPortal(portal);
   const faults = new FaultInjector();
   const limiter = new RateLimiter(options.rateLimits ?? {}, now);
@@ -67,7 +68,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     state, faults, requests,
     seed: (seed, contacts) => {
       state.reset();
-      state.loadPortal(generatePortal({ seed, contacts }));
+      state.loadPortal(seeded(seed, contacts));
     },
     reset: () => {
       state.reset();
