@@ -4,17 +4,11 @@
 // every check that treats owners as opaque ids still does; option checks, the compiler and the preview
 // read `optionsFrom: 'owners'` and let a file name an owner by name or email.
 
-import type { PropertyOption, Schema } from './schema-types';
+import type { OwnerRef, PropertyOption, Schema } from './schema-types';
+
+export type { OwnerRef };
 
 export const OWNERS_FILE = 'owners.json';
-
-export interface OwnerRef {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  archived: boolean;
-}
 
 export interface OwnersProblem {
   path: string;

@@ -1,8 +1,6 @@
 // The schema model, in the shape of HubSpot's Properties API v3 (`GET /crm/v3/properties/{objectType}`),
 // so a portal's schema file or a live response loads without translation.
 
-import type { OwnerRef } from './schema-owners';
-
 export interface PropertyOption {
   label: string;
   value: string;
@@ -49,4 +47,13 @@ export interface Schema {
   lists?: Map<string, PortalListRef>;
   /** The portal's owners, when the schema folder holds owners.json. */
   owners?: OwnerRef[];
+}
+
+/** A HubSpot user who can own records (Owners v3), as schema pull keeps it in owners.json. */
+export interface OwnerRef {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  archived: boolean;
 }
