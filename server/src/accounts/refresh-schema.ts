@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stableJson } from '../hubspot/account/pull-schema';
 import type { HubSpotAccount } from '../hubspot/account/types';
 import { schemaJson } from '../salesforce/schema-pull';
-import { LISTS_FILE, OWNERS_FILE } from '../language/schema';
+import { FORMS_FILE, LISTS_FILE, OWNERS_FILE } from '../language/schema';
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { SALESFORCE_OBJECTS, SALESFORCE_SCHEMA_SUBDIR, salesforceFileName } from '../language/salesforce-schema';
 import type { Accounts, SalesforceConnector } from './accounts';
@@ -75,6 +75,7 @@ const COUNT_WORDS: Record<string, string> = {
   Contact: 'Contact fields',
   lists: 'lists',
   owners: 'owners',
+  forms: 'forms',
 };
 
 /** "103 contact properties, 44 company properties, 12 lists, 7 owners": one wording for the CLI and the editor. */
@@ -101,25 +102,41 @@ async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<Pulled
   files.push({ path: join(dir, LISTS_FILE), content: stableJson({ results: lists }) });
   counts.lists = lists.length;
   const notes: string[] = [];
-  const owners = await ownersOrNote(account, notes);
+  // The owners and forms, so files can name them (`hubspot_owner_id is "Jan Kowalski"`, `submitted form "Demo request"`).
+  const owners = await catalogueOrNote(OWNERS, () => account.getOwners(), notes);
   if (owners) {
+    owners.sort((a, b) => Number(a.id) - Number(b.id) || (a.id < b.id ? -1 : 1));
     files.push({ path: join(dir, OWNERS_FILE), content: stableJson({ results: owners }) });
     counts.owners = owners.length;
+  }
+  const forms = await catalogueOrNote(FORMS, () => account.getForms(), notes);
+  if (forms) {
+    forms.sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+    files.push({ path: join(dir, FORMS_FILE), content: stableJson({ results: forms }) });
+    counts.forms = forms.length;
   }
   return { files, counts, notes };
 }
 
+interface Catalogue {
+  what: string;
+  scope: string;
+  consequence: string;
+}
+
+const OWNERS: Catalogue = { what: 'owners', scope: 'crm.objects.owners.read', consequence: 'owner names cannot be checked' };
+const FORMS: Catalogue = { what: 'forms', scope: 'forms', consequence: 'forms can be given by id only' };
+
 /**
- * The owners, so files can name them (`hubspot_owner_id is "Jan Kowalski"`). A token without the owners
- * scope still pulls the properties and lists: the owners are left out with a note, not the whole side.
+ * A catalogue the language names things from. A token without its scope still pulls the properties and
+ * lists: the catalogue is left out with a note, not the whole side.
  */
-async function ownersOrNote(account: HubSpotAccount, notes: string[]): Promise<unknown[] | undefined> {
+async function catalogueOrNote<T>(catalogue: Catalogue, read: () => Promise<T[]>, notes: string[]): Promise<T[] | undefined> {
   try {
-    const owners = await account.getOwners();
-    return owners.sort((a, b) => Number(a.id) - Number(b.id) || (a.id < b.id ? -1 : 1));
+    return await read();
   } catch (error) {
     if (error instanceof HubSpotAccountError && (error.status === 403 || error.status === 401)) {
-      notes.push(`owners not pulled: the token may not read them (HubSpot said ${error.status}; the private app needs the crm.objects.owners.read scope), so owner names cannot be checked`);
+      notes.push(`${catalogue.what} not pulled: the token may not read them (HubSpot said ${error.status}; the private app needs the ${catalogue.scope} scope), so ${catalogue.consequence}`);
       return undefined;
     }
     throw error;

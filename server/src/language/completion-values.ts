@@ -5,7 +5,7 @@ import type { Span } from '@hslist/grammar';
 import { formatPropertyName } from './checks/context';
 import { LIST_SETTINGS, LIST_TYPES } from './checks/list-settings';
 import { SYNC_RULES, SYNC_SETTINGS, SYNC_VALUES } from './checks/sync-block';
-import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import type { FormRef, ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { formatOptionValue, quoteString } from './walk';
 
 export type EntryKind = 'keyword' | 'property' | 'operator' | 'value' | 'list' | 'setting' | 'field' | 'snippet' | 'unit';
@@ -89,6 +89,36 @@ export function listNameEntries(lists: ListInfo[], replace: Span, preferActive =
     sortText: `${preferActive && l.type !== 'active' ? 1 : 0}${l.name.toLowerCase()}`,
     replace,
   }));
+}
+
+/**
+ * The portal's forms (forms.json) by name; the compiler writes the id. A name several live forms share
+ * would be ambiguous, so each of those inserts its id; an archived namesake of a live form is not offered
+ * (the name means the live one); other archived forms come last.
+ */
+export function formNameEntries(forms: readonly FormRef[] | undefined, replace: Span): CompletionEntry[] {
+  const all = forms ?? [];
+  const live = (name: string) => all.filter((f) => !f.archived && sameName(f.name, name));
+  return all
+    .filter((f) => !f.archived || live(f.name).length === 0)
+    .map((f) => {
+      const shared = all.filter((g) => g.archived === f.archived && sameName(g.name, f.name)).length > 1;
+      const inserted = shared ? f.id : f.name;
+      return {
+        label: shared ? `${f.name} (${f.id})` : f.name,
+        kind: 'value' as const,
+        detail: `form ${f.id}${f.archived ? ' (archived)' : ''}`,
+        documentation: `HubSpot form **${f.name}** (${f.formType}); the filter gets its id \`${f.id}\`.${shared ? ' Another form has this name, so its id is written.' : ''}`,
+        insertText: quoteString(inserted),
+        filterText: `${quoteString(f.name)} ${f.id}`,
+        sortText: `${f.archived ? 1 : 0}${f.name.toLowerCase()} ${f.id}`,
+        replace,
+      };
+    });
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 interface Phrase {

@@ -5,6 +5,7 @@
 import type { HslistToken, Span } from '@hslist/grammar';
 import { fitsType, insertRest, readableRest, type PhraseState } from './completion-phrases';
 import {
+  formNameEntries,
   listNameEntries,
   listSettingValueEntries,
   optionEntries,
@@ -70,7 +71,7 @@ function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, repla
           { text: 'in list "…"', insert: 'in list', snippet: 'in list "$1"', detail: 'member of another list', retrigger: true },
           { text: 'associated company where', detail: 'a property of an associated company', retrigger: true },
           { text: 'submitted any form', snippet: 'submitted any form' },
-          { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form id' },
+          { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form name or id' },
           { text: 'everyone', detail: 'every contact' },
           { text: 'nobody', detail: 'no contact' },
         ];
@@ -136,6 +137,7 @@ function phraseEntriesFor(e: Extract<ExprExpectation, { kind: 'phrase' }>, input
 function expressionEntries(expectations: ExprExpectation[], input: CompletionInput, replace: Span, inString: boolean): CompletionEntry[] {
   return expectations.flatMap((e): CompletionEntry[] => {
     if (e.kind === 'listName') return listNameEntries(input.lists, replace);
+    if (e.kind === 'formName') return formNameEntries(input.schema.forms, replace);
     if (inString) return [];
     switch (e.kind) {
       case 'conditionStart':

@@ -11,6 +11,7 @@ export type ExprExpectation =
   | { kind: 'joiner'; includingUnknown: boolean }
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
+  | { kind: 'formName' }
   | { kind: 'phrase'; objectType: ObjectTypeName; property: string; states: PhraseState[] };
 
 type Mode =
@@ -41,6 +42,8 @@ class ExprScanner {
   /** The last condition was a property condition without `including unknown` yet. */
   canIncludeUnknown = false;
   submittedWords = 0;
+  /** The last word after `submitted` (`form` before the form's name or id). */
+  submittedLast = '';
 
   objectType(): ObjectTypeName {
     return this.frames.length > 0 ? this.frames[this.frames.length - 1].objectType : 'contacts';
@@ -124,6 +127,7 @@ class ExprScanner {
       return;
     }
     this.submittedWords++;
+    this.submittedLast = word;
   }
 
   /** A condition ended: close the one-condition association scopes it was in. */
@@ -183,7 +187,8 @@ class ExprScanner {
       case 'including':
         return [{ kind: 'keywords', phrases: ['unknown'] }];
       case 'submitted':
-        return this.submittedWords === 0 ? [{ kind: 'keywords', phrases: ['any form', 'form'] }] : [{ kind: 'joiner', includingUnknown: false }];
+        if (this.submittedWords === 0) return [{ kind: 'keywords', phrases: ['any form', 'form'] }];
+        return this.submittedWords === 1 && this.submittedLast === 'form' ? [{ kind: 'formName' }] : [{ kind: 'joiner', includingUnknown: false }];
       case 'property':
         return this.phraseExpectations();
       case 'error':

@@ -8,6 +8,7 @@ import { propertyDocumentation } from './completion-values';
 import { OPERATOR_HELP } from './hover-operators';
 import { listSummary } from './navigation-lists';
 import { matchOption } from './option-match';
+import { matchForm } from './schema-forms';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
@@ -78,7 +79,18 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
+  if (c.kind === 'formSubmission' && c.formId && within(c.formId, input.offset)) return formHover(c.formId.text, c.formId, input);
   return undefined;
+}
+
+/** The form a name or id stands for (with the pulled forms), and the id HubSpot gets. */
+function formHover(text: string, span: Span, input: HoverInput): HoverResult | undefined {
+  const match = matchForm(text, input.schema.forms);
+  const form = match.kind === 'name' ? match.form : match.kind === 'id' ? match.form : undefined;
+  if (!form) return undefined;
+  const archived = form.archived ? ' (archived)' : '';
+  const sent = match.kind === 'name' ? ` HubSpot's filter gets its id \`${form.id}\`.` : '';
+  return { markdown: `Form **${form.name}**${archived}: id \`${form.id}\`, type ${form.formType}.${sent}`, span };
 }
 
 function listHover(name: string, span: Span, input: HoverInput): HoverResult {

@@ -47,6 +47,8 @@ export interface Schema {
   lists?: Map<string, PortalListRef>;
   /** The portal's owners, when the schema folder holds owners.json. */
   owners?: OwnerRef[];
+  /** The portal's forms, when the schema folder holds forms.json. */
+  forms?: FormRef[];
 }
 
 /** A HubSpot user who can own records (Owners v3), as schema pull keeps it in owners.json. */
@@ -55,5 +57,13 @@ export interface OwnerRef {
   firstName: string;
   lastName: string;
   email: string;
+  archived: boolean;
+}
+
+/** A HubSpot form (Marketing Forms v3), as schema pull keeps it in forms.json: FORM_SUBMISSION filters take its id. */
+export interface FormRef {
+  id: string;
+  name: string;
+  formType: string;
   archived: boolean;
 }

@@ -12,6 +12,7 @@ import { MAX_JSON_BYTES, readRegularText } from '../files/regular-file';
 import type { ObjectTypeName, PortalListRef, PropertyDef, Schema } from './schema-types';
 import { isRecord, validatePropertyList, type SchemaProblem } from './schema-validate';
 import { OWNERS_FILE, parseOwners, withOwnerOptions } from './schema-owners';
+import { FORMS_FILE, parseForms } from './schema-forms';
 import defaultContacts from './default-schema/contacts.json';
 import defaultCompanies from './default-schema/companies.json';
 
@@ -111,10 +112,18 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
     problems.push(...ownersProblems.map((p) => ({ file: ownersFile, ...p })));
     if (owners) loaded.schema = withOwnerOptions(loaded.schema, owners);
   }
+  const formsFile = path.join(dir, FORMS_FILE);
+  if (loaded.schema && fs.existsSync(formsFile)) {
+    const read = readJson(formsFile, problems);
+    const formsProblems: { path: string; message: string }[] = [];
+    const forms = read.ok ? parseForms(read.value, formsFile, formsProblems) : undefined;
+    problems.push(...formsProblems.map((p) => ({ file: formsFile, ...p })));
+    if (forms) loaded.schema = { ...loaded.schema, forms };
+  }
   return loaded;
 }
 
-export { OWNERS_FILE };
+export { FORMS_FILE, OWNERS_FILE };
 
 /** The portal's list catalogue beside the property files (written by `hslist schema pull`). */
 export const LISTS_FILE = 'lists.json';

@@ -6,6 +6,7 @@ import type { Expr, ListNode, PropertyCondition } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
+import { formIdOf } from '../language/schema-forms';
 import type { PlanNode, PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { resolveOperands } from './plan-operands';
@@ -59,7 +60,7 @@ function planExpr(e: Expr, env: Env): PlanNode {
     case 'formSubmission': {
       const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
       const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
-      return { kind: 'form', span: e, formId: e.formId?.text, since, text: exprText(e) };
+      return { kind: 'form', span: e, formId: e.formId ? formIdOf(e.formId.text, env.ctx.schema) : undefined, since, text: exprText(e) };
     }
     case 'constant':
       return { kind: 'constant', span: e, accept: e.accept };

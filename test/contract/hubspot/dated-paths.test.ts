@@ -86,6 +86,24 @@ describe('HubSpot emulator ↔ @hubspot/api-client: date-based API paths (2026-0
     assert.equal((await call('GET', '/account-info/2025-01/details')).status, 404, 'an unknown version is an unknown path');
   });
 
+  it('Marketing Forms under /marketing/v3/forms, /marketing/forms/2026-09(-beta): pages by after, archived apart, the forms scope', async () => {
+    const first = await call('GET', '/marketing/v3/forms', undefined, { limit: '3' });
+    assert.equal(first.status, 200);
+    const page = first.json.results as { id: string; name: string; formType: string; archived: boolean }[];
+    assert.equal(page.length, 3);
+    const after = (first.json.paging as { next: { after: string } }).next.after;
+    const rest = (await call('GET', '/marketing/v3/forms', undefined, { limit: '3', after })).json;
+    assert.deepEqual([...page, ...(rest.results as { id: string }[])].map((f) => f.id), h.emulator.state.forms.map((f) => f.id));
+    assert.equal(rest.paging, undefined, 'the last page has no next');
+    assert.deepEqual(Object.keys(page[0]).sort(), ['archived', 'configuration', 'createdAt', 'displayOptions', 'fieldGroups', 'formType', 'id', 'legalConsentOptions', 'name', 'updatedAt'], 'the fields the spec requires');
+    assert.deepEqual((await call('GET', '/marketing/v3/forms', undefined, { archived: 'true' })).json.results, []);
+    assert.equal((await call('GET', '/marketing/v3/forms', undefined, { limit: '51' })).status, 400);
+    for (const version of ['2026-09', '2026-09-beta']) assert.equal(((await call('GET', `/marketing/forms/${version}`)).json.results as unknown[]).length, h.emulator.state.forms.length);
+    const denied = await fetch(`${h.emulator.url}/marketing/v3/forms`, { headers: { Authorization: `Bearer ${READ_ONLY}` } });
+    assert.equal(denied.status, 403);
+    assert.match(JSON.stringify(await denied.json()), /forms/);
+  });
+
   it('scopes apply to a dated path as to its v3 path', async () => {
     const asReadOnly = (method: string, path: string, body?: unknown) =>
       fetch(`${h.emulator.url}${path}`, { method, headers: { Authorization: `Bearer ${READ_ONLY}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -37,9 +37,9 @@ describe('hslist schema pull', () => {
     const root = workspace({ 'hslist.json': '{}', 'lists/sync.hslist': SYNC });
     const run = await hslistWith({ ...hubspotEnv, ...salesforceEnv }, join(root, 'lists'), 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json$/m);
+    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json$/m);
     assert.match(run.out, /^Salesforce \(http:\/\/127\.0\.0\.1:\d+\): 2\d Lead fields, 2\d Contact fields → .*salesforce\/lead\.json, .*salesforce\/contact\.json$/m);
-    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json', 'owners.json', 'salesforce']);
+    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'forms.json', 'lists.json', 'owners.json', 'salesforce']);
     assert.deepEqual(readdirSync(join(root, '.hslist', 'schema', 'salesforce')).sort(), ['contact.json', 'lead.json'], 'no temporary files left');
     const contacts = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'contacts.json'), 'utf8'));
     assert.ok(contacts.results.some((p: { name: string }) => p.name === 'renewal_date'), "the portal's custom property was pulled");
@@ -75,13 +75,35 @@ describe('hslist schema pull', () => {
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: owners not pulled: the token may not read them \(HubSpot said 403; the private app needs the crm\.objects\.owners\.read scope\)/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'forms.json', 'lists.json']);
   });
+  it('forms: pulled by name and id, and a list may name one (compiled to its id); a token without the forms scope pulls the rest', async () => {
+    const root = workspace({ 'demo.hslist': 'list "Asked for a demo" {\n  where submitted form "Demo request" in last 90 days\n}\n' });
+    const before = await hslistWith({}, root, 'check');
+    assert.match(before.out, /demo\.hslist:2:24: error form-not-id /, 'without the forms, a name would match no submission');
+    assert.equal((await hslistWith(hubspotEnv, root, 'schema', 'pull')).code, 0);
+    const forms = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'forms.json'), 'utf8')).results as { id: string; name: string }[];
+    assert.deepEqual(forms.map((f) => f.name), ['Contact us', 'Demo request', 'Ebook download', 'Newsletter signup']);
+    const demo = forms.find((f) => f.name === 'Demo request')!;
+    assert.deepEqual(demo.id, sandbox.hubspot.state.forms.find((f) => f.name === 'Demo request')?.id, 'the id the emulator gives its submissions');
+    const after = await hslistWith({}, root, 'check');
+    assert.equal(after.code, 0, after.out);
+    const compiled = JSON.parse((await hslistWith({}, root, 'compile', 'demo.hslist')).out);
+    assert.equal(compiled[0].filterBranch.filterBranches[0].filters[0].formId, demo.id);
+
+    const scopeless = workspace({});
+    sandbox.hubspot.faults.add({ type: 'status', status: 403, method: 'GET', path: '/marketing/v3/forms', count: 1 });
+    const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /note: forms not pulled: the token may not read them \(HubSpot said 403; the private app needs the forms scope\), so forms can be given by id only/);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json', 'owners.json']);
+  });
+
 
   it('either side alone works', async () => {
     const hubspotOnly = workspace({});
     assert.equal((await hslistWith(hubspotEnv, hubspotOnly, 'schema', 'pull')).code, 0);
-    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json', 'owners.json']);
+    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'forms.json', 'lists.json', 'owners.json']);
     const salesforceOnly = workspace({});
     const run = await hslistWith(salesforceEnv, salesforceOnly, 'schema', 'pull');
     assert.equal(run.code, 0);

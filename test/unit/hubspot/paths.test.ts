@@ -12,6 +12,8 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.properties('contacts'), '/crm/v3/properties/contacts');
     assert.equal(p.property('contacts', 'sf region'), '/crm/v3/properties/contacts/sf%20region');
     assert.equal(p.accountDetails(), '/account-info/v3/details');
+    assert.equal(p.owners(), '/crm/v3/owners');
+    assert.equal(p.forms(), '/marketing/v3/forms');
   });
 
   it('date-based paths put the version after the API family', () => {
@@ -22,6 +24,8 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.properties('companies'), '/crm/properties/2026-09/companies');
     assert.equal(p.property('contacts', 'sf_region'), '/crm/properties/2026-09/contacts/sf_region');
     assert.equal(p.accountDetails(), '/account-info/2026-09/details');
+    assert.equal(p.owners(), '/crm/owners/2026-09');
+    assert.equal(p.forms(), '/marketing/forms/2026-09');
     assert.throws(() => apiPaths('v4'), /Unknown HubSpot API version "v4"/);
   });
 

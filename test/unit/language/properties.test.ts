@@ -108,8 +108,8 @@ describe('language: properties, operators and values', () => {
     assert.equal(fixed('list "A" { where email is known including unknown }', 'including-unknown-ignored'), 'list "A" { where email is known }');
   });
 
-  it('invalid-form-id when a form id is not a GUID', () => {
-    expectDiagnostics('list "A" { where submitted form ⟦"contact-us"⟧ }', ['invalid-form-id']);
+  it('form-not-id when a form is given by a name while no forms are pulled (forms.test.ts has the rest)', () => {
+    expectDiagnostics('list "A" { where submitted form ⟦"contact-us"⟧ }', ['form-not-id']);
     expectClean('list "A" { where submitted form "3f1c2b9a-5d4e-4a7b-9c1d-2e8f6a0b7c35" in last 30 days }');
   });
 });

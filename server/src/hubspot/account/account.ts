@@ -9,6 +9,7 @@ import { transportFor, hubSpotClient, type ClientOptions } from './client';
 import { toAccountError } from './errors';
 import { listsApi } from './account-lists';
 import { allOwners } from './account-owners';
+import { allForms } from './account-forms';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
 import { companiesFor, pageContacts } from './account-records';
@@ -35,6 +36,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
       return answer.results as PropertyDef[];
     },
     getOwners: () => allOwners(api),
+    getForms: () => allForms(api),
     ...propertiesApi(api),
     ...listsApi(api),
     ...foldersApi(api),

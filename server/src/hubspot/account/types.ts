@@ -36,6 +36,15 @@ export interface HubSpotOwner {
   teams: { id: string; name: string; primary: boolean }[];
 }
 
+/** A form (Marketing Forms v3): FORM_SUBMISSION filters take its `id`, a GUID. */
+export interface HubSpotForm {
+  id: string;
+  name: string;
+  /** hubspot, captured, flow, … */
+  formType: string;
+  archived: boolean;
+}
+
 export interface ListCreateRequest {
   name: string;
   objectTypeId: string;
@@ -109,6 +118,8 @@ export interface HubSpotAccount {
   getProperties(objectType: CrmObjectType): Promise<PropertyDef[]>;
   /** Every owner, active and archived. */
   getOwners(): Promise<HubSpotOwner[]>;
+  /** Every form, live and archived. */
+  getForms(): Promise<HubSpotForm[]>;
   /** One property, or undefined when the portal has none of that name. */
   getProperty(objectType: CrmObjectType, name: string): Promise<PropertyDef | undefined>;
   /** Creates a custom property (Properties API body: name, label, type, fieldType, groupName, options). */

@@ -18,6 +18,7 @@ import { describeCount, distribute, sizeOf, type Item, type Tree } from './dnf';
 import { negateFilter } from './negate';
 import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
+import { formIdOf } from '../../language/schema-forms';
 
 export interface CriteriaEnv {
   schema: Schema;
@@ -103,7 +104,8 @@ function propertyFilter(cond: PropertyCondition, scope: Scope, env: CriteriaEnv)
 
 function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: CriteriaEnv): Filter | undefined {
   const filter: Filter = { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
-  if (cond.formId) filter.formId = cond.formId.text;
+  // A form's name (with the pulled forms) becomes its id; the checker stops a name it cannot resolve.
+  if (cond.formId) filter.formId = formIdOf(cond.formId.text, env.schema);
   const days = cond.withinLastDays;
   if (days) {
     if (days.kind !== 'number' || !Number.isInteger(days.value) || days.value < 1) {

@@ -1,7 +1,6 @@
-// Checks on conditions that are not about a property's type:
+// Checks on conditions that are not about a property's type (form names and ids: forms.ts):
 //   `including-unknown-ignored` (warning): `including unknown` on `is known` / `is unknown` and on
 //     history and updated-at operators, where HubSpot ignores the no-value flag (docs/semantics.md);
-//   `invalid-form-id` (warning): a form id that is not a GUID;
 //   `invalid-number`: the day count of `submitted form ... in last N days`;
 //   `invalid-list-id`: `in list #id` where the id is not all digits.
 
@@ -17,8 +16,6 @@ function ignoresNoValueFlag(surface: SurfaceOperator): boolean {
   return rows.length > 0 && rows.every((r) => r.operationType === 'ALL_PROPERTY' || isHistoryOperator(r.operator));
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function conditionProblems(condition: Condition): Diagnostic[] {
   switch (condition.kind) {
     case 'property': {
@@ -29,10 +26,6 @@ function conditionProblems(condition: Condition): Diagnostic[] {
     }
     case 'formSubmission': {
       const out: Diagnostic[] = [];
-      if (condition.formId && !GUID.test(condition.formId.text)) {
-        const message = `Form id "${condition.formId.text}" is not a GUID such as 3f1c2b9a-5d4e-4a7b-9c1d-2e8f6a0b7c35; HubSpot form ids are GUIDs.`;
-        out.push(diagnostic('invalid-form-id', message, condition.formId, 'warning'));
-      }
       const count = checkCount(condition.withinLastDays, 'days');
       if (count) out.push(count);
       return out;

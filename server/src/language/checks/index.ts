@@ -9,6 +9,7 @@ import { FILE_SUGGEST_CELLS, type FileCheck, type FileCheckContext } from './con
 import { SuggestBudget } from '../did-you-mean';
 import { contain } from './contain';
 import { checkConditions } from './conditions';
+import { checkForms } from './forms';
 import { checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
 import { checkListCycles } from './list-cycles';
 import { checkListSettings } from './list-settings';
@@ -38,6 +39,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['value-type', checkValues],
   ['option', checkOptions],
   ['condition', checkConditions],
+  ['form', checkForms],
   ['no-value', checkNoValueTrap],
   ['multi-select', checkMultiSelectEquality],
   ['list-settings', checkListSettings],

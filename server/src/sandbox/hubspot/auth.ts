@@ -26,6 +26,8 @@ export function requiredScope(method: string, path: string): string {
   }
   // Owners v3 is read-only, behind its own scope (HubSpot's owners guide).
   if (path.startsWith('/crm/v3/owners')) return 'crm.objects.owners.read';
+  // Marketing Forms v3 wants the `forms` scope (its spec's oauth2 security).
+  if (path.startsWith('/marketing/v3/forms')) return 'forms';
   // Properties writes need the schema scope of the object ("crm.schemas.contacts.write").
   if (path.startsWith('/crm/v3/properties/') && method !== 'GET') return `crm.schemas.${path.split('/')[4] ?? 'contacts'}.write`;
   return path.includes('/companies') && !path.includes('/contacts') ? 'crm.objects.companies.read' : 'crm.objects.contacts.read';

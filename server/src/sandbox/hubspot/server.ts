@@ -17,6 +17,7 @@ import { listsRoutes } from './lists-routes';
 import { membershipsRoutes } from './memberships-routes';
 import { accountRoutes } from './account-routes';
 import { ownersRoutes } from './owners-routes';
+import { formsRoutes } from './forms-routes';
 import { objectsRoutes } from './objects-routes';
 import { propertiesRoutes } from './properties-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -88,6 +89,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...propertiesRoutes(state),
     ...accountRoutes(state, { portalId: options.portalId ?? 4242001 }),
     ...ownersRoutes(),
+    ...formsRoutes(state),
   ];
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {
