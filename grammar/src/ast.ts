@@ -207,6 +207,11 @@ export type Value =
   | (Span & { kind: 'datetime'; raw: string }) // 2024-01-31T10:00:00Z, 2024-01-31T10:00:00+02:00
   /** today, now, start of month, 3 days before today, 2 weeks after start of week (HubSpot's INDEXED time points). */
   | (Span & { kind: 'relative'; anchor: RelativeAnchor; offset: RelativeOffset | undefined })
+  /**
+   * Another property of the same record as a time (HubSpot's PROPERTY_REFERENCED time point):
+   * `property closedate` is its value, `when jobtitle was updated` the time of its last update.
+   */
+  | (Span & { kind: 'property'; property: Name; updated: boolean })
   | (Span & { kind: 'word'; value: string }); // a bare enumeration option value: marketingqualifiedlead
 
 /** `in list "Name"` / `in list #123` / `not in list ...` is `not` around it. */

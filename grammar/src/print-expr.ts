@@ -58,6 +58,8 @@ export function printValue(value: Value): string {
       return WORD.test(value.value) && !NOT_VALUES.has(value.value.toLowerCase()) ? value.value : encodeString(value.value);
     case 'relative':
       return relativeText(value);
+    case 'property':
+      return value.updated ? `when ${printPropertyName(value.property)} was updated` : `property ${printPropertyName(value.property)}`;
   }
 }
 

@@ -73,6 +73,7 @@ const VALUE_CHECKS: Record<Value['kind'], Check<Value>> = {
     return typeof d.raw === 'string' && [d.year, d.month, d.day].every(Number.isFinite);
   },
   relative: (v) => typeof (v as { anchor: unknown }).anchor === 'string',
+  property: (v) => isName((v as { property: unknown }).property) && typeof (v as { updated: unknown }).updated === 'boolean',
 };
 
 function isValue(x: unknown): x is Value {

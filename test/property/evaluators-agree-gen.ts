@@ -1,5 +1,5 @@
 // Generators for the three-evaluator property test: criteria as .hslist text on dates (literals,
-// relative times, rolling and calendar phrases, last updates), blank checks and multi-select
+// relative times, other properties and their last updates, rolling and calendar phrases, last updates), blank checks and multi-select
 // operators; contacts with values around a `now` near local midnight and DST changes.
 
 import fc from 'fast-check';
@@ -34,7 +34,9 @@ function timeValue(now: number): fc.Arbitrary<string> {
     .map(([anchor, o]) => (o ? `${o[0][0]} ${o[0][1]}${o[0][0] === 1 ? '' : 's'} ${o[1]} ${anchor}` : anchor));
   const date = fc.integer({ min: -20, max: 20 }).map((d) => dayText(now, d));
   const datetime = fc.integer({ min: -20 * 1440, max: 20 * 1440 }).map((m) => new Date(now + m * 60_000).toISOString().replace('.000Z', 'Z'));
-  return fc.oneof({ weight: 3, arbitrary: relative }, { weight: 2, arbitrary: date }, { weight: 1, arbitrary: datetime });
+  // Another property as a time (PROPERTY_REFERENCED): its value, or when it was last updated.
+  const reference = fc.constantFrom(...DATE_PROPS.map((p) => `property ${p}`), 'when country was updated', 'when createdate was updated');
+  return fc.oneof({ weight: 3, arbitrary: relative }, { weight: 2, arbitrary: date }, { weight: 1, arbitrary: datetime }, { weight: 1, arbitrary: reference });
 }
 
 function datePhrase(now: number): fc.Arbitrary<string> {

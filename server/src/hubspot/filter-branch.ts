@@ -194,13 +194,13 @@ export interface IndexOffset {
   days?: number;
 }
 
-/** The value of another property of the same record (`referenceType: VALUE`). */
+/** Another property of the same record: its value (`VALUE`) or the time of its last update (`UPDATED_AT`). */
 export interface PropertyReferencedTimePoint {
   timeType: 'PROPERTY_REFERENCED';
   timezoneSource: 'CUSTOM';
   zoneId: string;
   property: string;
-  referenceType: 'VALUE';
+  referenceType: 'VALUE' | 'UPDATED_AT';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -113,6 +113,7 @@ function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: Co
   const part = state.pattern.parts[state.pos];
   if (part === '$U') return UNITS.map((u) => ({ label: u, kind: 'unit' as const, insertText: u, replace }));
   if (part === '$P') return propertyEntries(input.schema, objectType, replace, (d) => typeClassOf(d.type) === 'date');
+  if (part === '$A') return propertyEntries(input.schema, objectType, replace);
   if (part !== '$V') return [];
   if (typeClass === 'enumeration') return optionEntries(def, replace);
   if (typeClass === 'bool') return ['true', 'false'].map((b) => ({ label: b, kind: 'value' as const, insertText: b, replace }));

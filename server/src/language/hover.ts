@@ -10,7 +10,7 @@ import { listSummary } from './navigation-lists';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
-import { forEachCondition, operandValues, valueText } from './walk';
+import { comparedProperties, forEachCondition, operandValues, valueText } from './walk';
 import type { WorkspaceAnalysis } from './workspace';
 
 export interface HoverResult {
@@ -53,9 +53,8 @@ function propertyConditionHover(c: PropertyCondition, objectType: ObjectTypeName
   const def = input.schema.objects[objectType].get(c.property.text);
   if (within(c.property, input.offset)) return propertyHover(def, c.property, objectType);
   if (within(c.operatorSpan, input.offset)) return operatorHover(c, def);
-  if (c.operands.kind === 'property' && within(c.operands.property, input.offset)) {
-    return propertyHover(input.schema.objects[objectType].get(c.operands.property.text), c.operands.property, objectType);
-  }
+  const compared = comparedProperties(c).find((name) => within(name, input.offset));
+  if (compared) return propertyHover(input.schema.objects[objectType].get(compared.text), compared, objectType);
   const value = operandValues(c).find((v) => within(v, input.offset));
   const option = value && def?.options.find((o) => o.value === valueText(value));
   if (value && option) return { markdown: `Option \`${option.value}\` of ${def?.label}: **${option.label}**`, span: value };

@@ -1,7 +1,7 @@
 // Walking the criteria of a list: every condition, with the object type its properties belong
 // to (contacts at the top, companies inside `associated company where ...`).
 
-import { type Condition, type Expr, type FileNode, type ListNode, type PropertyCondition, type Value, relativeText } from '@hslist/grammar';
+import { type Condition, type Expr, type FileNode, type ListNode, type Name, type PropertyCondition, type Value, printValue, relativeText } from '@hslist/grammar';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 
 export function forEachCondition(
@@ -75,6 +75,13 @@ export function operandValues(condition: PropertyCondition): Value[] {
   }
 }
 
+/** The other properties a condition compares with: `is before property P`, `is between property P and when Q was updated`. */
+export function comparedProperties(condition: PropertyCondition): Name[] {
+  const operand = condition.operands;
+  if (operand.kind === 'property') return [operand.property];
+  return operandValues(condition).flatMap((v) => (v.kind === 'property' ? [v.property] : []));
+}
+
 /** A value as the text HubSpot would compare (option values, strings). */
 export function valueText(value: Value): string {
   switch (value.kind) {
@@ -89,6 +96,8 @@ export function valueText(value: Value): string {
       return String(value.value);
     case 'relative':
       return relativeText(value);
+    case 'property':
+      return printValue(value);
   }
 }
 

@@ -2,7 +2,7 @@
 // recording each group's and filter's result together with the contact's actual values.
 
 import type { Span } from '@hslist/grammar';
-import type { PlanNode } from './plan-types';
+import { timeRefs, type PlanNode } from './plan-types';
 import { type ColumnStore, type FormStore, type HistoryStore, rawValue } from './columns';
 import type { ContactRecord, FormSubmission, HistoryEntry, Tri } from './types';
 import { dictEntry } from './string-dict';
@@ -78,7 +78,7 @@ export function explainNode(plan: PlanNode, contact: ContactRecord): ExplainNode
       return { ...base, result: triNot(child.result), children: [child] };
     }
     case 'filter': {
-      const names = [plan.filter.property, ...(plan.filter.otherProperty ? [plan.filter.otherProperty] : [])];
+      const names = [plan.filter.property, ...timeRefs(plan.filter).map((r) => r.property)];
       const values = Object.fromEntries(names.map((n) => [n, contact.properties[n] ?? null]));
       const result = evaluateContact(plan, contact);
       return { ...base, result, values, ...(result === 'unknown' ? { reason: 'the data this condition needs is not loaded' } : {}), children: [] };

@@ -30,11 +30,27 @@ export interface PropertyFilter {
   timeUnit: CalendarUnit | undefined;
   spanStart: number;
   spanEnd: number;
-  /** COMPARATIVE_DATE. */
-  otherProperty: string;
+  /**
+   * PROPERTY_REFERENCED time points, read per contact: the TIME_POINT's point, the TIME_RANGED's
+   * bounds. Where one is set, the number beside it (timePoint, lowerBound, upperBound) is unused.
+   */
+  pointRef?: TimeRef;
+  lowerRef?: TimeRef;
+  upperRef?: TimeRef;
   now: number;
   /** `UPDATED_AT`: the filter compares the time of the property's last update (from its history). */
   propertyParser: 'VALUE' | 'UPDATED_AT';
+}
+
+/** Another property of the same contact as a time: its value, or the time of its last update (`updated`). */
+export interface TimeRef {
+  property: string;
+  updated: boolean;
+}
+
+/** The other properties a filter compares with. */
+export function timeRefs(f: PropertyFilter): TimeRef[] {
+  return [f.pointRef, f.lowerRef, f.upperRef].filter((r): r is TimeRef => r !== undefined);
 }
 
 export type PlanNode =

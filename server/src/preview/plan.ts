@@ -5,7 +5,7 @@
 import type { Expr, ListNode, PropertyCondition } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
-import type { PlanNode, PropertyFilter } from './plan-types';
+import { timeRefs, type PlanNode, type PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { isValidZone } from './time';
 import { resolveOperands } from './plan-operands';
@@ -112,9 +112,10 @@ function planProperty(e: PropertyCondition, env: Env): PlanNode {
   const dateOnly = parser === 'VALUE' && def.type === 'date';
   const resolved = resolveOperands(base, e.operands, { zone: env.zone, now: env.ctx.now, dateOnly, surface: e.operator });
   if (typeof resolved === 'string') return unavailable(e, resolved, text);
-  if (resolved.operationType === 'COMPARATIVE_DATE') {
-    const other = env.ctx.schema.objects[env.objectType].get(resolved.otherProperty);
-    if (!other) return unavailable(e, `the schema has no property "${resolved.otherProperty}"`, text);
+  for (const ref of timeRefs(resolved)) {
+    const other = env.ctx.schema.objects[env.objectType].get(ref.property);
+    if (!other) return unavailable(e, `the schema has no property "${ref.property}"`, text);
+    if (!ref.updated && typeClassOf(other.type) !== 'date') return unavailable(e, `"${ref.property}" is not a date property`, text);
   }
   return { kind: 'filter', span: e, filter: resolved, text };
 }
@@ -130,7 +131,7 @@ function blankFilter(
     property, typeClass, operationType, operator, includeUnknown,
     values: [], value: NaN, lowerBound: NaN, upperBound: NaN, lowerInclusive: true, upperInclusive: true,
     timePoint: NaN, inclusive: false, days: NaN, timeUnit: undefined, spanStart: NaN, spanEnd: NaN,
-    otherProperty: '', now: 0, propertyParser: 'VALUE',
+    now: 0, propertyParser: 'VALUE',
   };
 }
 

@@ -7,7 +7,7 @@ import type { Schema } from '../language/schema-types';
 import { readsHistory } from '../language/operators';
 import type { ColumnStore } from './columns';
 import { planList } from './plan';
-import type { PlanNode } from './plan-types';
+import { timeRefs, type PlanNode } from './plan-types';
 
 export interface PlanWorkspace {
   schema: Schema;
@@ -66,11 +66,12 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
     }
     case 'association':
       return data.store.associations ? p : unavailable(`associated companies are not in this data (${data.hint})`);
-    case 'filter':
-      if (readsHistory(p.filter) && !data.historyProperties.has(p.filter.property)) {
-        return unavailable(`this needs the property history of "${p.filter.property}", which is not in this data (${data.hint})`);
-      }
+    case 'filter': {
+      const needed = [...(readsHistory(p.filter) ? [p.filter.property] : []), ...timeRefs(p.filter).filter((r) => r.updated).map((r) => r.property)];
+      const missing = needed.find((name) => !data.historyProperties.has(name));
+      if (missing) return unavailable(`this needs the property history of "${missing}", which is not in this data (${data.hint})`);
       return p;
+    }
     case 'form':
       return data.store.forms ? p : unavailable(`form submissions are not in this data (only JSON records with "formSubmissions" carry them)`);
     default:

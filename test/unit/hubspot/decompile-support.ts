@@ -11,6 +11,7 @@ function showValue(v: Value): string {
   if (v.kind === 'string') return JSON.stringify(v.value);
   if (v.kind === 'number' || v.kind === 'date' || v.kind === 'datetime') return v.raw;
   if (v.kind === 'relative') return `${v.offset ? `${v.offset.count} ${v.offset.unit}s ${v.offset.direction} ` : ''}${v.anchor}`;
+  if (v.kind === 'property') return v.updated ? `when ${v.property.text} was updated` : `property ${v.property.text}`;
   return String(v.value);
 }
 

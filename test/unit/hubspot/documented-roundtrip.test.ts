@@ -27,11 +27,12 @@ const DOCUMENTED: Documented[] = [
   ...requests.requests,
 ];
 
-/** The bundled standard properties, plus the one property of HubSpot's examples that is not standard. */
+/** The bundled standard properties, plus the properties of HubSpot's examples that are not bundled. */
 function schema(): Schema {
   const base = defaultSchema();
   const contacts = new Map(base.objects.contacts);
   contacts.set('engagements_last_meeting_booked_source', { name: 'engagements_last_meeting_booked_source', label: 'Source of last booking', type: 'string', fieldType: 'text', options: [] });
+  contacts.set('hs_latest_open_lead_date', { name: 'hs_latest_open_lead_date', label: 'Latest Open Lead Date', type: 'datetime', fieldType: 'date', options: [] });
   return { ...base, objects: { ...base.objects, contacts } };
 }
 
