@@ -96,6 +96,7 @@ export type Condition =
   | InListCondition
   | AssociationCondition
   | FormSubmissionCondition
+  | SubscriptionCondition
   | ConstantCondition
   | ErrorCondition;
 
@@ -238,6 +239,24 @@ export interface FormSubmissionCondition extends Span {
   kind: 'formSubmission';
   formId: Name | undefined; // undefined = any form
   withinLastDays: Value | undefined;
+}
+
+/** A subscription status as HubSpot's list filters name them: OPT_IN, OPT_OUT, NOT_OPTED. */
+export type SubscriptionStatus = 'opted in' | 'opted out' | 'not opted';
+
+/**
+ * `opted in to email subscription #123`, `opted out of sms subscriptions (#1, #2)`, `opted neither in
+ * nor out of all whatsapp`: HubSpot's EMAIL_SUBSCRIPTION and COMMUNICATION_SUBSCRIPTION filters.
+ */
+export interface SubscriptionCondition extends Span {
+  kind: 'subscription';
+  status: SubscriptionStatus;
+  /** The channel word as written (`email`, `sms`, `whatsapp`; the checker reports any other). */
+  channel: Name;
+  /** Subscription ids (`#123`, the `#` left out); empty with `all`. */
+  ids: Name[];
+  /** `all <channel>`: the contact's status for every subscription of the channel (portal-wide). */
+  all: boolean;
 }
 
 /** `everyone` / `no one` (HubSpot's CONSTANT filter). */

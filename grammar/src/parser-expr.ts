@@ -6,7 +6,8 @@
 import type { IOrAlt } from './chevrotain';
 import type { Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Span, Value } from './ast';
 import { ParserBase } from './parser-base';
-import { PhraseParser, type Phrase } from './parser-phrase';
+import { type Phrase } from './parser-phrase';
+import { EventParser } from './parser-events';
 import * as T from './tokens';
 
 // Module-level references to token types (cheaper than a namespace lookup on every use).
@@ -16,7 +17,7 @@ const { LParen, ListId, NumberLit, RParen, StringLit, Kw: K } = T;
 /** Placeholder a failed rule returns; `complete` gives it its real span. */
 const LOST = (): ErrorCondition => ({ kind: 'error', start: NaN, end: NaN });
 
-export class ExprParser extends PhraseParser {
+export class ExprParser extends EventParser {
   /** Give an ErrorCondition from recovery the span from where its rule began to the last token skipped. */
   protected complete(expr: Expr | undefined, start: number): Expr {
     if (!expr || (expr.kind === 'error' && Number.isNaN(expr.start))) return this.errorCondition(start);
@@ -78,6 +79,7 @@ export class ExprParser extends PhraseParser {
         { ALT: () => this.SUBRULE(this.inListCondition) },
         { ALT: () => this.SUBRULE(this.associationCondition) },
         { ALT: () => this.SUBRULE(this.formCondition) },
+        { ALT: () => this.SUBRULE(this.subscriptionCondition) },
         { ALT: () => this.constant(this.CONSUME(K.everyone), true) },
         { ALT: () => this.constant(this.CONSUME(K.nobody), false) },
         { ALT: () => this.SUBRULE(this.propertyCondition) },

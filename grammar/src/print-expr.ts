@@ -2,7 +2,7 @@
 // precedence needs; `exprLines` breaks `and`/`or` chains one operand per line when a line would pass
 // 100 columns. Every output re-parses to the same tree (modulo offsets).
 
-import type { Condition, Expr, Name, Operand, PropertyCondition, Value } from './ast';
+import type { Condition, Expr, Name, Operand, PropertyCondition, SubscriptionCondition, Value } from './ast';
 import { encodeString } from './lex';
 import { KEYWORDS } from './tokens';
 
@@ -18,7 +18,7 @@ const WORD = /^[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const KEYWORD_SET = new Set(KEYWORDS);
 const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
+const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'opted', 'everyone', 'nobody', 'and', 'or']);
 
 /** Precedence of each expression kind; an operand of lower precedence than its place needs parentheses. */
 const PREC = { or: 1, and: 2, not: 3, primary: 4 } as const;
@@ -142,12 +142,27 @@ export function conditionText(c: Condition): string {
       const form = c.formId ? `form ${encodeString(c.formId.text)}` : 'any form';
       return `submitted ${form}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
     }
+    case 'subscription':
+      return subscriptionText(c);
     case 'constant':
       return c.accept ? 'everyone' : 'nobody';
     case 'error':
       // Only a tree with syntax errors has these; `??` does not parse, so nothing is silently valid.
       return '??';
   }
+}
+
+const STATUS_WORDS: Record<SubscriptionCondition['status'], string> = {
+  'opted in': 'opted in to',
+  'opted out': 'opted out of',
+  'not opted': 'opted neither in nor out of',
+};
+
+function subscriptionText(c: SubscriptionCondition): string {
+  const channel = c.channel.text.toLowerCase();
+  const ids = c.ids.map((id) => `#${id.text}`);
+  const target = c.all ? `all ${channel}` : ids.length === 1 ? `${channel} subscription ${ids[0]}` : `${channel} subscriptions (${ids.join(', ')})`;
+  return `${STATUS_WORDS[c.status]} ${target}`;
 }
 
 function precOf(e: Expr): number {

@@ -25,7 +25,7 @@ export const Identifier = createToken({
 /** Words that cannot be a bare value: they continue or end the expression. */
 const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
 /** Words that start another kind of condition (or join conditions), so they cannot name a property. */
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
+const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'opted', 'everyone', 'nobody', 'and', 'or']);
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
 
 /** Every keyword of the language, lowercase. */
@@ -38,6 +38,7 @@ export const KEYWORDS: readonly string[] = [
   'property', 'less', 'than', 'more', 'ago', 'from', 'now', 'this', 'so', 'far', 'next',
   'has', 'ever', 'never', 'been', 'contained', 'including',
   'blank', 'primary', 'today', 'start', 'end', 'the', 'when',
+  'opted', 'out', 'neither', 'nor', 'subscription', 'subscriptions',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years',
   'true', 'false',
 ];

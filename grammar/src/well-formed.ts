@@ -116,6 +116,8 @@ function isCondition(c: Condition): boolean {
       return isName(c.objectType);
     case 'formSubmission':
       return (c.formId === undefined || isName(c.formId)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+    case 'subscription':
+      return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
     case 'constant':
       return typeof c.accept === 'boolean';
     case 'error':

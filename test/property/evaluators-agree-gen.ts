@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { wallClockAt } from '../../server/src/hubspot/compile/time';
 import { wallClockToInstant } from '../../server/src/preview/time';
-import type { ContactRecord } from '../../server/src/preview/types';
+import type { ContactRecord, SubscriptionRecord } from '../../server/src/preview/types';
 
 export const ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Chatham'];
 
@@ -64,8 +64,20 @@ function condition(now: number): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('country', 'closedate', 'hs_tags'), fc.constantFrom('is blank', 'is not blank')).map(([p, w]) => `${p} ${w}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...DATE_PROPS), fc.constantFrom('before', 'after'), fc.constantFrom(...DATE_PROPS), unknown).map(([p, w, q, u]) => `${p} is ${w} property ${q}${u}`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('is a', 'is not a', 'contains b', 'does not contain b', 'contains any of (a, c)', 'is exactly (a, b)', 'is none of (c)'), unknown).map(([w, u]) => `hs_tags ${w}${u}`) },
+    { weight: 2, arbitrary: subscriptionArb },
   );
 }
+
+/** Subscription statuses: by id (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
+const subscriptionArb = fc
+  .tuple(
+    fc.constantFrom('opted in to', 'opted out of', 'opted neither in nor out of'),
+    fc.oneof(
+      fc.tuple(fc.constantFrom('email', 'sms'), fc.subarray(['1', '2', '3'], { minLength: 1 })).map(([c, ids]) => (ids.length === 1 ? `${c} subscription #${ids[0]}` : `${c} subscriptions (${ids.map((i) => `#${i}`).join(', ')})`)),
+      fc.constantFrom('all email', 'all sms', 'all whatsapp'),
+    ),
+  )
+  .map(([status, target]) => `${status} ${target}`);
 
 /** Criteria: a condition, its negation, or two joined. */
 export function criteriaArb(now: number): fc.Arbitrary<string> {
@@ -106,6 +118,8 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
       hs_tags: maybe(fc.subarray(['a', 'b', 'c']).map((s) => s.join(';'))),
       country: maybe(fc.constantFrom('Poland', 'France')),
       countryUpdated: fc.array(instant, { maxLength: 2 }),
+      // Always loaded: the emulator has every status (no status is NOT_OPTED); not loaded is tested in unit tests.
+      subscriptions: fc.array(subscriptionRecordArb, { maxLength: 5 }),
       createUpdated: fc.array(instant, { maxLength: 2 }),
     })
     .map((r) => ({
@@ -116,5 +130,10 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
         createdate: r.createUpdated.map((timestamp) => ({ value: r.createdate, timestamp })),
       },
       companies: [],
+      subscriptions: r.subscriptions,
     }));
 }
+
+const subscriptionRecordArb: fc.Arbitrary<SubscriptionRecord> = fc
+  .tuple(fc.constantFrom('EMAIL', 'SMS', 'WHATSAPP' as const), fc.constantFrom('1', '2', '3', undefined), fc.constantFrom('OPT_IN', 'OPT_OUT', 'NOT_OPTED' as const))
+  .map(([channel, subscriptionId, status]) => ({ channel, status, ...(subscriptionId ? { subscriptionId } : {}) }));

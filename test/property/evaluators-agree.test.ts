@@ -28,7 +28,7 @@ function asEvalContact(c: ContactRecord): EvalContact {
   const history = Object.fromEntries(
     Object.entries(c.history ?? {}).map(([name, entries]) => [name, entries.map((e) => ({ value: e.value ?? '', timestamp: String(e.timestamp) }))]),
   );
-  return { id: c.id, properties: c.properties, history, companies: [] };
+  return { id: c.id, properties: c.properties, history, companies: [], subscriptions: c.subscriptions };
 }
 
 /** Each evaluator's verdicts, or undefined when the criteria do not compile (`not` of a calendar phrase). */

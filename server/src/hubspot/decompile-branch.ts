@@ -7,6 +7,7 @@ import type { Expr } from '@hslist/grammar';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
+import { decompileCommunicationSubscription, decompileEmailSubscription } from './decompile-events';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
 import { isNegative } from '../language/checks/no-value';
 import { COMPANIES_OBJECT_TYPE_ID, CONTACT_TO_COMPANY_TYPE_ID, PRIMARY_COMPANY_TYPE_ID } from './filter-branch';
@@ -99,6 +100,10 @@ function decompileFilter(f: unknown, path: string, env: BranchEnv, inAssociation
       return decompileInList(f, path, env);
     case 'FORM_SUBMISSION':
       return decompileForm(f, path, env);
+    case 'EMAIL_SUBSCRIPTION':
+      return decompileEmailSubscription(f, path, env.r);
+    case 'COMMUNICATION_SUBSCRIPTION':
+      return decompileCommunicationSubscription(f, path, env.r);
     case 'CONSTANT':
       if (typeof f.shouldAccept !== 'boolean') return env.r.invalid(`${path}.shouldAccept`, 'must be true or false');
       return { ...ast.NO_SPAN, kind: 'constant', accept: f.shouldAccept };

@@ -53,7 +53,7 @@ export interface AssociationBranch {
 // ---------------------------------------------------------------------------------------------
 // Filters
 
-export type Filter = PropertyFilter | InListFilter | FormSubmissionFilter | ConstantFilter;
+export type Filter = PropertyFilter | InListFilter | FormSubmissionFilter | ConstantFilter | EmailSubscriptionFilter | CommunicationSubscriptionFilter;
 
 export interface PropertyFilter {
   filterType: 'PROPERTY';
@@ -80,6 +80,28 @@ export interface RelativeComparativeRefineBy {
   type: 'RELATIVE_COMPARATIVE';
   comparison: 'AFTER' | 'BEFORE';
   timeOffset: { offsetDirection: 'PAST' | 'FUTURE'; timeUnit: 'DAYS' | 'WEEKS'; amount: number };
+}
+
+/** HubSpot's subscription statuses (its list filter definitions: OPT_IN, OPT_OUT, NOT_OPTED). */
+export type OptState = 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
+
+/**
+ * The contact's status for marketing email subscriptions. HubSpot's filter definitions allow one
+ * accepted status per filter; with several ids, every one must have it (docs/language.md, Assumed).
+ */
+export interface EmailSubscriptionFilter {
+  filterType: 'EMAIL_SUBSCRIPTION';
+  subscriptionIds: string[];
+  acceptedStatuses: [OptState];
+}
+
+/** The same for a channel (SMS, WhatsApp, or email as a whole): one subscription each, or the channel portal-wide. */
+export interface CommunicationSubscriptionFilter {
+  filterType: 'COMMUNICATION_SUBSCRIPTION';
+  channel: 'EMAIL' | 'SMS' | 'WHATSAPP';
+  subscriptionType: 'INDIVIDUAL_SUBSCRIPTION' | 'PORTAL_WIDE';
+  subscriptionIds: string[];
+  acceptedOptStates: [OptState];
 }
 
 export interface ConstantFilter {

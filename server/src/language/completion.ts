@@ -71,6 +71,7 @@ function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, repla
           { text: 'associated company where', detail: 'a property of an associated company', retrigger: true },
           { text: 'submitted any form', snippet: 'submitted any form' },
           { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form id' },
+          { text: 'opted in to email subscription #…', insert: 'opted in to email subscription #', snippet: 'opted ${1|in to,out of,neither in nor out of|} ${2|email,sms,whatsapp|} subscription #$3', detail: 'a subscription status' },
           { text: 'everyone', detail: 'every contact' },
           { text: 'nobody', detail: 'no contact' },
         ];

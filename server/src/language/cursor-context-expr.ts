@@ -22,6 +22,7 @@ type Mode =
   | 'associatedCompany'
   | 'including'
   | 'submitted'
+  | 'opted'
   | 'property'
   | 'error';
 
@@ -41,6 +42,8 @@ class ExprScanner {
   /** The last condition was a property condition without `including unknown` yet. */
   canIncludeUnknown = false;
   submittedWords = 0;
+  /** The words of a subscription condition after `opted`, lowercased. */
+  optedWords: string[] = [];
 
   objectType(): ObjectTypeName {
     return this.frames.length > 0 ? this.frames[this.frames.length - 1].objectType : 'contacts';
@@ -67,6 +70,8 @@ class ExprScanner {
         return this.expectWord(word === 'unknown', 'afterCondition');
       case 'submitted':
         return this.submitted(t, word);
+      case 'opted':
+        return this.opted(word);
       case 'property':
         return this.phraseToken(t);
       case 'error':
@@ -91,9 +96,10 @@ class ExprScanner {
       this.pendingAssociation = false;
       return;
     }
-    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted' };
+    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted' };
     if (next[word]) {
       this.submittedWords = 0;
+      this.optedWords = [];
       this.mode = next[word];
       return;
     }
@@ -124,6 +130,18 @@ class ExprScanner {
       return;
     }
     this.submittedWords++;
+  }
+
+  /** `opted in to email subscription #1`: the condition ends with its id, its `)` or the channel after `all`. */
+  private opted(word: string): void {
+    const w = this.optedWords;
+    w.push(word);
+    const target = w.slice(statusLength(w));
+    const ended =
+      (target[0] === 'all' && target.length === 2) ||
+      (target[1] === 'subscription' && target.length === 3) ||
+      (target[1] === 'subscriptions' && word === ')');
+    if (ended) this.endCondition(false);
   }
 
   /** A condition ended: close the one-condition association scopes it was in. */
@@ -184,6 +202,8 @@ class ExprScanner {
         return [{ kind: 'keywords', phrases: ['unknown'] }];
       case 'submitted':
         return this.submittedWords === 0 ? [{ kind: 'keywords', phrases: ['any form', 'form'] }] : [{ kind: 'joiner', includingUnknown: false }];
+      case 'opted':
+        return optedExpectations(this.optedWords);
       case 'property':
         return this.phraseExpectations();
       case 'error':
@@ -196,6 +216,29 @@ class ExprScanner {
     if (this.states.some(isComplete)) out.push({ kind: 'joiner', includingUnknown: true });
     return out;
   }
+}
+
+const STATUS_PHRASES = [['in', 'to'], ['out', 'of'], ['neither', 'in', 'nor', 'out', 'of']];
+const CHANNEL_WORDS = ['email', 'sms', 'whatsapp'];
+
+/** How many of the words after `opted` are its status (`in to`, …), 0 while it is incomplete. */
+function statusLength(words: string[]): number {
+  const found = STATUS_PHRASES.find((p) => p.every((x, i) => words[i] === x));
+  return found ? found.length : 0;
+}
+
+function optedExpectations(words: string[]): ExprExpectation[] {
+  const n = statusLength(words);
+  if (n === 0) {
+    const typed = words.join(' ');
+    const rest = STATUS_PHRASES.map((p) => p.join(' ')).filter((p) => p.startsWith(typed)).map((p) => p.slice(typed.length).trim());
+    return [{ kind: 'keywords', phrases: rest.filter((p) => p !== '') }];
+  }
+  const target = words.slice(n);
+  if (target.length === 0) return [{ kind: 'keywords', phrases: [...CHANNEL_WORDS.map((c) => `${c} subscription`), ...CHANNEL_WORDS.map((c) => `all ${c}`)] }];
+  if (target[0] === 'all') return [{ kind: 'keywords', phrases: CHANNEL_WORDS }];
+  if (target.length === 1) return [{ kind: 'keywords', phrases: ['subscription', 'subscriptions'] }];
+  return [];
 }
 
 /** Expectations after the tokens of a `where` expression (the `where` itself excluded). */

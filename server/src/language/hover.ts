@@ -5,7 +5,7 @@
 import type { Condition, ListNode, Name, PropertyCondition, Span, SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
-import { OPERATOR_HELP } from './hover-operators';
+import { OPERATOR_HELP, subscriptionHelp } from './hover-operators';
 import { listSummary } from './navigation-lists';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
@@ -63,6 +63,7 @@ function propertyConditionHover(c: PropertyCondition, objectType: ObjectTypeName
 
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
+  if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
   return undefined;
 }

@@ -7,6 +7,7 @@ import { typeClassOf } from '../language/operators';
 import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
 import { emptyBitset, hasBit, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder, rowsBitset } from './columns-extras';
+import { EntryBuilder } from './columns-entries';
 import { dictEntries, dictEntry, dictFromEntries, findEntry, indexDict, narrowFirst } from './string-dict';
 import type { CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
@@ -42,6 +43,7 @@ export class StoreBuilder {
   private companies: { builder: StoreBuilder; byId: Map<string, number>; links: number[][]; primary: boolean[][] } | undefined;
   private readonly history: HistoryBuilder;
   private readonly forms = new FormBuilder();
+  private readonly subscriptions = new EntryBuilder(3);
 
   constructor(
     private readonly defs: PropertyDef[],
@@ -94,6 +96,7 @@ export class StoreBuilder {
     if (record.companies) this.addCompanies(row, record.companies);
     if (record.history) this.history.add(row, record.history);
     if (record.formSubmissions) this.forms.add(row, record.formSubmissions);
+    if (record.subscriptions) this.subscriptions.add(row, record.subscriptions.map((s) => ({ texts: [s.channel, s.subscriptionId ?? '', s.status] })));
   }
 
   private addMemberships(row: number, listIds: string[]): void {
@@ -135,6 +138,7 @@ export class StoreBuilder {
       associations: this.companies && this.finishAssociations(size),
       history: this.history.finish(size),
       forms: this.forms.finish(size),
+      subscriptions: this.subscriptions.finish(size),
     };
   }
 

@@ -6,11 +6,13 @@
 // - booleans: a bitset of `true`;
 // - enumerations: one bitset per option, plus the number of options each row has (for IS_EXACTLY);
 // - every column: a `known` bitset;
-// - optional extras: list memberships, associated companies, property history, form submissions.
+// - optional extras: list memberships, associated companies, property history, form submissions,
+//   subscription statuses (columns-entries.ts).
 
 import type { Bitset } from './bitset';
 import { type StringDict, dictEntry } from './string-dict';
 import type { TypeClass } from '../language/operators';
+import type { EntryStore } from './columns-entries';
 
 interface ColumnBase {
   name: string;
@@ -98,6 +100,8 @@ export interface ColumnStore {
   history?: HistoryStore;
   /** undefined = no record carried form submissions. */
   forms?: FormStore;
+  /** Subscription statuses: fields channel, subscription id ('' = the channel portal-wide), status. */
+  subscriptions?: EntryStore;
 }
 
 export function columnKindFor(typeClass: TypeClass): Column['kind'] {

@@ -9,6 +9,7 @@ import type { ColumnStore } from './columns';
 import { type Bitset, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, setBit } from './bitset';
 import { type LeafResult, evaluateFilter } from './compiled-leaves';
 import { formRows } from './compiled-history';
+import { subscriptionRows } from './compiled-entries';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKeyOf, planText } from './plan-key';
 import { FUNNELS_KEPT, type Funnel, count, funnelPass } from './compiled-funnel';
@@ -171,6 +172,8 @@ export class CompiledEvaluator {
         return asTriSet(evaluateFilter(plan.filter, this.store), size);
       case 'form':
         return asTriSet(formRows(plan, this.store), size);
+      case 'subscription':
+        return asTriSet(subscriptionRows(plan, this.store), size);
       case 'inList': {
         const members = this.store.memberships?.get(plan.listId);
         if (this.store.memberships === undefined) return unknownAll(size);
@@ -271,6 +274,7 @@ function collectUnavailable(node: CompiledNode, out: NotPreviewable[], inCompani
 
 function missingData(p: PlanNode): string {
   if (p.kind === 'form') return 'form submissions are not loaded';
+  if (p.kind === 'subscription') return 'subscription statuses are not loaded';
   if (p.kind === 'filter' && readsHistory(p.filter)) return `property history for "${p.filter.property}" is not loaded`;
   return 'the data this condition needs is not loaded';
 }

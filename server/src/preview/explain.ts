@@ -4,7 +4,8 @@
 import type { Span } from '@hslist/grammar';
 import { timeRefs, type PlanNode } from './plan-types';
 import { type ColumnStore, type FormStore, type HistoryStore, rawValue } from './columns';
-import type { ContactRecord, FormSubmission, HistoryEntry, Tri } from './types';
+import type { ContactRecord, FormSubmission, HistoryEntry, SubscriptionRecord, Tri } from './types';
+import { entriesAt } from './columns-entries';
 import { dictEntry } from './string-dict';
 import { evaluateContact, triAnd, triNot, triOr } from './reference';
 import { planText } from './plan-key';
@@ -37,6 +38,13 @@ export function recordAt(store: ColumnStore, row: number): ContactRecord {
   }
   if (store.history && hasBit(store.history.loaded, row)) record.history = historyAt(store.history, row);
   if (store.forms && hasBit(store.forms.loaded, row)) record.formSubmissions = submissionsAt(store.forms, row);
+  if (store.subscriptions && hasBit(store.subscriptions.loaded, row)) {
+    record.subscriptions = entriesAt(store.subscriptions, row).map(({ texts: [channel, id, status] }) => ({
+      channel: channel as SubscriptionRecord['channel'],
+      status: status as SubscriptionRecord['status'],
+      ...(id ? { subscriptionId: id } : {}),
+    }));
+  }
   return record;
 }
 

@@ -26,6 +26,8 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
       return `A(${childKeys[0]})`;
     case 'form':
       return `form(${p.formId ?? '*'},${p.since ?? '-'})`;
+    case 'subscription':
+      return `sub(${p.channel},${p.all ? '*' : p.ids.join('|')},${p.status})`;
     case 'constant':
       return p.accept ? 'everyone' : 'no one';
     case 'unavailable':

@@ -5,6 +5,7 @@
 
 import type { Span, CalendarUnit } from '@hslist/grammar';
 import type { OperationType, TypeClass } from '../language/operators';
+import type { OptState, SubscriptionChannel } from './types';
 
 export interface PropertyFilter {
   property: string;
@@ -61,6 +62,8 @@ export type PlanNode =
   | { kind: 'inWorkspaceList'; span: Span; name: string; plan: PlanNode; text: string }
   | { kind: 'association'; span: Span; companies: PlanNode; text: string; primary: boolean }
   | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
+  /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
+  | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }
   /** Cannot be judged locally: invalid condition, missing data kind, cycle. Never guessed. */
   | { kind: 'unavailable'; span: Span; reason: string; text: string };

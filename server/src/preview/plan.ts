@@ -9,6 +9,8 @@ import { timeRefs, type PlanNode, type PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { isValidZone } from './time';
 import { resolveOperands } from './plan-operands';
+import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
+import type { SubscriptionChannel } from './types';
 import { DAY_MS } from './time';
 
 export interface PlanContext {
@@ -60,11 +62,22 @@ function planExpr(e: Expr, env: Env): PlanNode {
       const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
       return { kind: 'form', span: e, formId: e.formId?.text, since, text: exprText(e) };
     }
+    case 'subscription':
+      return planSubscription(e, env);
     case 'constant':
       return { kind: 'constant', span: e, accept: e.accept };
     case 'error':
       return unavailable(e, 'the condition has a syntax error', exprText(e));
   }
+}
+
+function planSubscription(e: Extract<Expr, { kind: 'subscription' }>, env: Env): PlanNode {
+  const text = exprText(e);
+  if (env.objectType !== 'contacts') return unavailable(e, 'subscriptions belong to contacts only', text);
+  const channel = channelOf(e);
+  if (!channel) return unavailable(e, `"${e.channel.text}" is not a subscription channel`, text);
+  const channelName = channel.toUpperCase() as SubscriptionChannel;
+  return { kind: 'subscription', span: e, channel: channelName, ids: e.ids.map((id) => id.text), all: e.all, status: OPT_STATE[e.status], text };
 }
 
 function planInList(e: Extract<Expr, { kind: 'inList' }>, env: Env): PlanNode {

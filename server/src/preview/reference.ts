@@ -3,7 +3,7 @@
 // Kleene logic: a condition that needs data that was not loaded is 'unknown', never guessed.
 
 import type { PlanNode } from './plan-types';
-import type { ContactRecord, Tri } from './types';
+import type { ContactRecord, OptState, SubscriptionRecord, Tri } from './types';
 import { judgeFilter } from './judge';
 
 export function triAnd(values: Tri[]): Tri {
@@ -39,6 +39,8 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
       return judgeAssociation(plan.companies, contact, plan.primary);
     case 'form':
       return judgeForm(plan, contact);
+    case 'subscription':
+      return judgeSubscription(plan, contact);
     case 'constant':
       return plan.accept;
     case 'unavailable':
@@ -59,6 +61,18 @@ function judgeForm(plan: Extract<PlanNode, { kind: 'form' }>, contact: ContactRe
   return contact.formSubmissions.some(
     (s) => (plan.formId === undefined || s.formId === plan.formId) && (plan.since === undefined || s.timestamp > plan.since),
   );
+}
+
+/** The contact's status for one subscription of the channel ('' = the channel portal-wide); no entry is NOT_OPTED (Assumed). */
+export function subscriptionStatus(records: SubscriptionRecord[], channel: string, id: string): OptState {
+  const found = records.filter((r) => r.channel === channel && (r.subscriptionId ?? '') === id);
+  return found.length > 0 ? found[found.length - 1].status : 'NOT_OPTED';
+}
+
+function judgeSubscription(plan: Extract<PlanNode, { kind: 'subscription' }>, contact: ContactRecord): Tri {
+  if (!contact.subscriptions) return 'unknown';
+  const ids = plan.all ? [''] : plan.ids;
+  return ids.every((id) => subscriptionStatus(contact.subscriptions!, plan.channel, id) === plan.status);
 }
 
 /** Every contact's result, for tests and the benchmark's reference figure. */

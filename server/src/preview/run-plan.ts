@@ -74,6 +74,8 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
     }
     case 'form':
       return data.store.forms ? p : unavailable(`form submissions are not in this data (only JSON records with "formSubmissions" carry them)`);
+    case 'subscription':
+      return data.store.subscriptions ? p : unavailable(`subscription statuses are not in this data (only JSON records with "subscriptions" carry them)`);
     default:
       return p;
   }

@@ -22,6 +22,19 @@ export interface FormSubmission {
   timestamp: number;
 }
 
+export type SubscriptionChannel = 'EMAIL' | 'SMS' | 'WHATSAPP';
+export type OptState = 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
+
+/**
+ * A contact's status for one subscription of a channel, or for the channel as a whole (portal-wide,
+ * `subscriptionId` absent). A subscription with no entry is NOT_OPTED (docs/language.md, Assumed).
+ */
+export interface SubscriptionRecord {
+  channel: SubscriptionChannel;
+  subscriptionId?: string;
+  status: OptState;
+}
+
 /**
  * A contact with the optional extras a source may load. An extra that is `undefined` was not
  * loaded at all: filters that need it are "not previewable locally" (never guessed as empty).
@@ -34,6 +47,7 @@ export interface ContactRecord {
   listMemberships?: string[];
   companies?: CompanyRecord[];
   formSubmissions?: FormSubmission[];
+  subscriptions?: SubscriptionRecord[];
 }
 
 /** Kleene logic: `'unknown'` = this contact cannot be judged from the loaded data. */

@@ -1,7 +1,7 @@
 // Shared by the decompile tests: HubSpot JSON builders and a compact rendering of decompiled trees,
 // close to the language (not the grammar's printer), so expectations read like the language.
 
-import type { Expr, Operand, Value } from '@hslist/grammar';
+import { printExpr, type Expr, type Operand, type Value } from '@hslist/grammar';
 import { decompileList } from '../../../server/src/hubspot/decompile';
 import { TEST_SCHEMA } from './compile-schema';
 
@@ -41,6 +41,7 @@ export function show(e: Expr | undefined): string {
     case 'association': return `associated company where ${show(e.where)}`;
     case 'formSubmission':
       return `submitted ${e.formId ? `form ${JSON.stringify(e.formId.text)}` : 'any form'}${e.withinLastDays ? ` in last ${showValue(e.withinLastDays)} days` : ''}`;
+    case 'subscription': return printExpr(e);
     case 'constant': return e.accept ? 'everyone' : 'nobody';
     case 'error': return '<error>';
   }

@@ -2,7 +2,7 @@
 // (De Morgan). Leaves that cannot be compiled or negated are reported and come back undefined;
 // the caller then returns no request for the list.
 
-import { type AssociationCondition, type Condition, type Expr, type PropertyCondition, type Span, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type AssociationCondition, type Condition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
   COMPANIES_OBJECT_TYPE_ID,
@@ -18,6 +18,7 @@ import { describeCount, distribute, sizeOf, type Item, type Tree } from './dnf';
 import { negateFilter } from './negate';
 import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
+import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 
 export interface CriteriaEnv {
   schema: Schema;
@@ -60,6 +61,7 @@ function compileCondition(cond: Condition, scope: Scope, env: CriteriaEnv): Tree
   if (cond.kind !== 'property' && scope.object !== 'contacts') {
     return notExpressible(env, cond, 'Inside `associated company where`, only company property conditions can be used.');
   }
+  if (cond.kind === 'subscription') return compileSubscription(cond, scope, env);
   const filter = positiveFilter(cond, scope, env);
   if (!filter) return undefined;
   if (!scope.negatedBy) return leaf(filter);
@@ -78,6 +80,8 @@ function positiveFilter(cond: Exclude<Condition, AssociationCondition>, scope: S
     }
     case 'formSubmission':
       return formFilter(cond, env);
+    case 'subscription':
+      return undefined; // compileSubscription, before any filter is made
     case 'constant':
       return { filterType: 'CONSTANT', shouldAccept: cond.accept };
     case 'error':
@@ -117,6 +121,16 @@ function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: C
     };
   }
   return filter;
+}
+
+/** One filter; under `not`, the OR of the filters of every other status (HubSpot takes one status per filter). */
+function compileSubscription(cond: SubscriptionCondition, scope: Scope, env: CriteriaEnv): Tree | undefined {
+  const channel = channelOf(cond);
+  if (!channel) return fail(env, cond.channel, `\`${cond.channel.text}\` is not a subscription channel; use email, sms or whatsapp.`);
+  if (!cond.all && cond.ids.length === 0) return fail(env, cond, 'Name the subscription by its id, such as `#123`.');
+  if (!scope.negatedBy) return leaf(subscriptionFilter(channel, cond.ids.map((id) => id.text), cond.all, OPT_STATE[cond.status]));
+  const children = negatedSubscriptionFilters(channel, cond).map(leaf);
+  return { kind: 'or', children };
 }
 
 /** ∃ company: (A ∨ B)  =  (∃ company: A) ∨ (∃ company: B), so each AND of the inner DNF is one branch. */

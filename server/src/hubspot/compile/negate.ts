@@ -16,6 +16,10 @@ export function negateFilter(filter: Filter): NegationResult {
       return { filter: { ...filter, operator: filter.operator === 'FILLED_OUT' ? 'NOT_FILLED_OUT' : 'FILLED_OUT' } };
     case 'CONSTANT':
       return { filter: { ...filter, shouldAccept: !filter.shouldAccept } };
+    case 'EMAIL_SUBSCRIPTION':
+    case 'COMMUNICATION_SUBSCRIPTION':
+      // criteria.ts negates a subscription condition into the other statuses before a filter is made.
+      return { error: 'a subscription filter has no negated form (one accepted status per filter)' };
     case 'PROPERTY':
       return negateProperty(filter);
   }

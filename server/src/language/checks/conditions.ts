@@ -3,13 +3,17 @@
 //     history and updated-at operators, where HubSpot ignores the no-value flag (docs/semantics.md);
 //   `invalid-form-id` (warning): a form id that is not a GUID;
 //   `invalid-number`: the day count of `submitted form ... in last N days`;
-//   `invalid-list-id`: `in list #id` where the id is not all digits.
+//   `invalid-list-id`: `in list #id` where the id is not all digits;
+//   `unknown-channel`: a subscription channel other than email, sms or whatsapp.
 
 import { type Condition, type SurfaceOperator, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { OPERATOR_TABLE, isHistoryOperator } from '../operators';
 import { allConditions } from '../walk';
 import type { FileCheckContext } from './context';
 import { checkCount } from './literals';
+import { replaceFixes } from './context';
+import { suggest, withDidYouMean } from '../did-you-mean';
+import { CHANNELS, channelOf } from '../../hubspot/compile/subscriptions';
 
 /** Phrases whose every HubSpot operation ignores `includeObjectsWithNoValueSet`. */
 function ignoresNoValueFlag(surface: SurfaceOperator): boolean {
@@ -36,6 +40,12 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       const count = checkCount(condition.withinLastDays, 'days');
       if (count) out.push(count);
       return out;
+    }
+    case 'subscription': {
+      if (channelOf(condition)) return [];
+      const suggestions = suggest(condition.channel.text.toLowerCase(), CHANNELS.map((value) => ({ value })));
+      const message = withDidYouMean(`\`${condition.channel.text}\` is not a subscription channel: HubSpot's are email, sms and whatsapp`, suggestions);
+      return [diagnostic('unknown-channel', message, condition.channel, 'error', replaceFixes(condition.channel, suggestions))];
     }
     case 'inList': {
       if (condition.target.by !== 'id' || /^#?\d+$/.test(condition.target.text)) return [];

@@ -1,5 +1,5 @@
 // API-shaped contact records: a JSON array or NDJSON (one record a line), each
-// `{ id, properties, propertiesWithHistory?, listMemberships?, companies?, formSubmissions? }`.
+// `{ id, properties, propertiesWithHistory?, listMemberships?, companies?, formSubmissions?, subscriptions? }`.
 // Records that are not of that shape are rejected and reported with their line (NDJSON) or
 // position (array index + 1); values are checked against the schema like the CSV's.
 
@@ -11,6 +11,7 @@ import { readRegularText, regularFileStream } from '../../files/regular-file';
 import { IdRegistry, ReportBuilder, UnreadableSource } from './report';
 import { checkValue } from './values-check';
 import type { SourceOptions } from './csv';
+import { readSubscriptions } from './json-extras';
 
 type Sink = (record: ContactRecord) => void;
 
@@ -117,6 +118,10 @@ function acceptRecord(value: unknown, line: number, s: State, sink: Sink): void 
     record.companies = v.companies.filter(isRecordLike).map((c) => ({ id: String(c.id), properties: stringProps(c.properties), ...(c.primary === true ? { primary: true } : {}) }));
   }
   if (Array.isArray(v.formSubmissions)) record.formSubmissions = v.formSubmissions.filter(isRecordLike).map((f) => ({ formId: String(f.formId), timestamp: toMs(f.timestamp) }));
+  if (v.subscriptions !== undefined) {
+    const subscriptions = readSubscriptions(v.subscriptions, line, s.report);
+    if (subscriptions) record.subscriptions = subscriptions;
+  }
   s.report.loaded();
   sink(record);
 }

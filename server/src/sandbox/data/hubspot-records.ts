@@ -22,9 +22,18 @@ export interface FormSubmission {
   timestamp: string;
 }
 
+/** A subscription status: one subscription of a channel, or the channel portal-wide (no id). */
+export interface SubscriptionStatus {
+  channel: 'EMAIL' | 'SMS' | 'WHATSAPP';
+  subscriptionId?: string;
+  status: 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
+}
+
 export interface PortalContact extends CrmRecord {
   companyIds: string[];
   formSubmissions: FormSubmission[];
+  /** Statuses set by hand (admin route); none recorded means not opted in or out. */
+  subscriptions?: SubscriptionStatus[];
   /** Names of the portal's static lists this contact belongs to. */
   staticListNames: string[];
 }

@@ -81,7 +81,7 @@ function summary(state: EmulatorState): Json {
   return { contacts: state.contacts.size, companies: state.companies.size, lists: state.lists.size, folders: state.folders.count(), schema: state.schema.source };
 }
 
-/** A hand-written contact: `{id, properties, history?, companyIds?, formSubmissions?}`. */
+/** A hand-written contact: `{id, properties, history?, companyIds?, formSubmissions?, subscriptions?}`. */
 export function contactFrom(input: Json, nowMs: number): PortalContact {
   const at = new Date(nowMs).toISOString();
   const id = String(input.id);
@@ -95,6 +95,7 @@ export function contactFrom(input: Json, nowMs: number): PortalContact {
     archived: input.archived === true,
     companyIds: asArray(input.companyIds).map(String),
     formSubmissions: asArray(input.formSubmissions) as PortalContact['formSubmissions'],
+    ...(input.subscriptions !== undefined ? { subscriptions: asArray(input.subscriptions) as PortalContact['subscriptions'] } : {}),
     staticListNames: [],
   };
 }

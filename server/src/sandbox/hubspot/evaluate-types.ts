@@ -20,6 +20,8 @@ export interface EvalContact extends EvalRecord {
   /** The id of the contact's primary company (association type 1), one of `companies`. */
   primaryCompanyId?: string;
   formSubmissions?: { formId: string; timestamp: string }[];
+  /** Subscription statuses: one subscription of a channel, or the channel portal-wide (no id). */
+  subscriptions?: { channel: string; subscriptionId?: string; status: string }[];
 }
 
 export interface EvalContext {

@@ -6,6 +6,7 @@
 import { asArray, asJson, DAY_MS, type EvalContact, type EvalContext, type EvalRecord, type Json } from './evaluate-types';
 import { evaluatePropertyFilter } from './evaluate-property';
 import { parseInstant } from './evaluate-time';
+import { evaluateCommunicationSubscription, evaluateEmailSubscription } from './evaluate-events';
 
 export type { EvalContact, EvalContext, EvalRecord } from './evaluate-types';
 
@@ -58,6 +59,10 @@ function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, 
     }
     case 'FORM_SUBMISSION':
       return evaluateFormSubmission(filter, contact, ctx);
+    case 'EMAIL_SUBSCRIPTION':
+      return evaluateEmailSubscription(filter, contact, ctx);
+    case 'COMMUNICATION_SUBSCRIPTION':
+      return evaluateCommunicationSubscription(filter, contact, ctx);
     default:
       ctx.report?.(`Cannot evaluate a ${String(filter.filterType)} filter; it matches no one here.`);
       return false;
