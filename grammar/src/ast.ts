@@ -95,6 +95,7 @@ export type Condition =
   | PropertyCondition
   | InListCondition
   | AssociationCondition
+  | AssociationCountCondition
   | FormSubmissionCondition
   | SubscriptionCondition
   | ConstantCondition
@@ -222,13 +223,36 @@ export interface InListCondition extends Span {
   target: (Name & { by: 'name' }) | (Name & { by: 'id' });
 }
 
-/** `associated company where <expr over company properties>`; `associated primary company where …`. */
+/**
+ * `associated company where <expr over company properties>`; `associated primary company where …`;
+ * `associated deal where …`, `associated ticket labeled #123 where …`.
+ */
 export interface AssociationCondition extends Span {
   kind: 'association';
-  objectType: Name; // "company"
+  /** `company`, `deal` or `ticket`: the singular word, lowercased (the span is the word as written). */
+  objectType: Name;
   /** Only the contact's primary company (HubSpot's association type 1), not any associated company. */
   primary: boolean;
+  /** `labeled #id`: only records associated with this label (its association type id, digits). */
+  label?: Name;
   where: Expr | undefined;
+}
+
+/** `number of associated deals >= 2`, `… is between 1 and 3` (HubSpot's NUM_ASSOCIATIONS). */
+export interface AssociationCountCondition extends Span {
+  kind: 'associationCount';
+  /** `company`, `deal` or `ticket`, singular and lowercased. */
+  objectType: Name;
+  primary: boolean;
+  comparison: CountComparison;
+}
+
+/** How a count is compared: `>= 2`, `is 0`, `is between 1 and 3`. */
+export interface CountComparison extends Span {
+  operator: '>' | '>=' | '<' | '<=' | 'is' | 'is between';
+  low: Value;
+  /** The upper bound of `is between`. */
+  high: Value | undefined;
 }
 
 /**

@@ -1,11 +1,14 @@
-// Grammar of the conditions on what a contact did or agreed to, beyond its properties:
-// subscription statuses (`opted in to email subscription #123`, `opted out of all sms`).
+// Grammar of the conditions on what a contact did, agreed to or is linked to, beyond its properties:
+// subscription statuses (`opted in to email subscription #123`, `opted out of all sms`), counts of
+// associated records (`number of associated deals >= 2`) and the associated object words.
 
-import type { ErrorCondition, Name, SubscriptionCondition, SubscriptionStatus } from './ast';
+import type { AssociationCountCondition, CountComparison, ErrorCondition, Name, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
 import { PhraseParser } from './parser-phrase';
 import * as T from './tokens';
 
-const { AnyWord, Comma, ListId, LParen, RParen, Kw: K } = T;
+const { AnyWord, Comma, Equals, Greater, GreaterEq, Less, LessEq, ListId, LParen, NumberLit, RParen, Kw: K } = T;
+
+const OBJECT_WORDS: Record<string, string> = { company: 'company', companies: 'company', deal: 'deal', deals: 'deal', ticket: 'ticket', tickets: 'ticket' };
 
 type Target = { channel: Name; ids: Name[]; all: boolean };
 
@@ -66,6 +69,67 @@ export class EventParser extends PhraseParser {
       },
     ]),
   );
+
+  /** `company`, `deals`, …: the object of an association, as its singular word (the span is the word written). */
+  protected associatedObject = this.RULE('associatedObject', (): Name => {
+    const token = this.OR([
+      { ALT: () => this.CONSUME(K.company) },
+      { ALT: () => this.CONSUME(K.companies) },
+      { ALT: () => this.CONSUME(K.deal) },
+      { ALT: () => this.CONSUME(K.deals) },
+      { ALT: () => this.CONSUME(K.ticket) },
+      { ALT: () => this.CONSUME(K.tickets) },
+    ]);
+    return this.ACTION(() => ({ text: OBJECT_WORDS[token.image.toLowerCase()] ?? token.image.toLowerCase(), ...this.tokenSpan(token) }));
+  });
+
+  /** `number of associated [primary] <objects> <comparison>`. */
+  protected associationCountCondition = this.RULE('associationCountCondition', (): AssociationCountCondition | ErrorCondition => {
+    const first = this.CONSUME(K.number);
+    this.CONSUME(K.of);
+    this.CONSUME(K.associated);
+    const primary = this.OPTION(() => this.CONSUME(K.primary)) !== undefined;
+    const objectType = this.SUBRULE(this.associatedObject);
+    const comparison = this.SUBRULE(this.countComparison);
+    return this.ACTION(() => {
+      const start = this.startOf(first);
+      if (!objectType || !comparison) return this.errorCondition(start);
+      return { kind: 'associationCount', objectType, primary, comparison, ...this.spanFrom(start) };
+    });
+  });
+
+  /** `>= 2`, `= 0`, `is 3`, `is between 1 and 3`. */
+  private countComparison = this.RULE('countComparison', (): CountComparison | undefined => {
+    const start = this.ACTION(() => this.here());
+    const found = this.OR([
+      { ALT: () => { this.CONSUME(Greater); return { operator: '>' as const, low: this.CONSUME(NumberLit) }; } },
+      { ALT: () => { this.CONSUME(GreaterEq); return { operator: '>=' as const, low: this.CONSUME2(NumberLit) }; } },
+      { ALT: () => { this.CONSUME(Less); return { operator: '<' as const, low: this.CONSUME3(NumberLit) }; } },
+      { ALT: () => { this.CONSUME(LessEq); return { operator: '<=' as const, low: this.CONSUME4(NumberLit) }; } },
+      { ALT: () => { this.CONSUME(Equals); return { operator: 'is' as const, low: this.CONSUME5(NumberLit) }; } },
+      {
+        ALT: () => {
+          this.CONSUME(K.is);
+          return this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(K.between);
+                const low = this.CONSUME6(NumberLit);
+                this.CONSUME(K.and);
+                return { operator: 'is between' as const, low, high: this.CONSUME7(NumberLit) };
+              },
+            },
+            { ALT: () => ({ operator: 'is' as const, low: this.CONSUME8(NumberLit) }) },
+          ]);
+        },
+      },
+    ]);
+    return this.ACTION((): CountComparison | undefined => {
+      if (!found) return undefined;
+      const high: Value | undefined = 'high' in found && found.high ? this.tokenValue(found.high) : undefined;
+      return { operator: found.operator, low: this.tokenValue(found.low), high, ...this.spanFrom(start) };
+    });
+  });
 
   /** `#123` as a name without the `#`, its span keeping it. */
   protected idOf(token: ReturnType<EventParser['LA']>): Name {

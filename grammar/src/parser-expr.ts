@@ -80,6 +80,7 @@ export class ExprParser extends EventParser {
         { ALT: () => this.SUBRULE(this.associationCondition) },
         { ALT: () => this.SUBRULE(this.formCondition) },
         { ALT: () => this.SUBRULE(this.subscriptionCondition) },
+        { ALT: () => this.SUBRULE(this.associationCountCondition) },
         { ALT: () => this.constant(this.CONSUME(K.everyone), true) },
         { ALT: () => this.constant(this.CONSUME(K.nobody), false) },
         { ALT: () => this.SUBRULE(this.propertyCondition) },
@@ -126,14 +127,18 @@ export class ExprParser extends EventParser {
   private associationCondition = this.RULE('associationCondition', (): Expr => {
     const first = this.CONSUME(K.associated);
     const primary = this.OPTION(() => this.CONSUME(K.primary)) !== undefined;
-    const objectToken = this.OR([{ ALT: () => this.CONSUME(K.company) }, { ALT: () => this.CONSUME(K.companies) }]);
+    const objectType = this.SUBRULE(this.associatedObject);
+    const label = this.OPTION2(() => {
+      this.CONSUME(K.labeled);
+      return this.idOf(this.CONSUME(ListId));
+    });
     this.CONSUME(K.where);
     const whereStart = this.ACTION(() => this.here());
     // One condition, a `not`, or a parenthesised expression: `and` after it continues the outer chain.
     const where = this.SUBRULE2(this.notExpr);
     return this.ACTION(() => {
-      const objectType: Name = { text: 'company', ...this.tokenSpan(objectToken) };
-      return { kind: 'association', objectType, primary, where: this.complete(where, whereStart), ...this.spanFrom(this.startOf(first)) };
+      const node: Expr = { kind: 'association', objectType, primary, where: this.complete(where, whereStart), ...this.spanFrom(this.startOf(first)) };
+      return label ? { ...node, label } : node;
     });
   });
 

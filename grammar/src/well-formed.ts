@@ -113,7 +113,9 @@ function isCondition(c: Condition): boolean {
     case 'inList':
       return isName(c.target) && (c.target.by === 'name' || c.target.by === 'id');
     case 'association':
-      return isName(c.objectType);
+      return isName(c.objectType) && (c.label === undefined || isName(c.label));
+    case 'associationCount':
+      return isName(c.objectType) && isSpan(c.comparison) && isValue(c.comparison.low) && (c.comparison.high === undefined || isValue(c.comparison.high));
     case 'formSubmission':
       return (c.formId === undefined || isName(c.formId)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'subscription':

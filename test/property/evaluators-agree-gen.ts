@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { wallClockAt } from '../../server/src/hubspot/compile/time';
 import { wallClockToInstant } from '../../server/src/preview/time';
-import type { ContactRecord, SubscriptionRecord } from '../../server/src/preview/types';
+import type { AssociatedRecord, ContactRecord, SubscriptionRecord } from '../../server/src/preview/types';
 
 export const ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Chatham'];
 
@@ -65,6 +65,7 @@ function condition(now: number): fc.Arbitrary<string> {
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...DATE_PROPS), fc.constantFrom('before', 'after'), fc.constantFrom(...DATE_PROPS), unknown).map(([p, w, q, u]) => `${p} is ${w} property ${q}${u}`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('is a', 'is not a', 'contains b', 'does not contain b', 'contains any of (a, c)', 'is exactly (a, b)', 'is none of (c)'), unknown).map(([w, u]) => `hs_tags ${w}${u}`) },
     { weight: 2, arbitrary: subscriptionArb },
+    { weight: 2, arbitrary: associationArb },
   );
 }
 
@@ -78,6 +79,13 @@ const subscriptionArb = fc
     ),
   )
   .map(([status, target]) => `${status} ${target}`);
+
+/** Associated deals, tickets and companies: their properties, labels, the primary company and counts. */
+const associationArb = fc.oneof(
+  fc.tuple(fc.constantFrom('deal', 'deal labeled #12', 'deal labeled #13'), fc.constantFrom('amount > 1000', 'amount <= 500', 'dealstage is closedwon', 'amount is unknown')).map(([o, w]) => `associated ${o} where ${w}`),
+  fc.constantFrom('associated ticket where hs_ticket_priority is HIGH', 'associated primary company where industry is SOFTWARE', 'associated company labeled #12 where industry is SOFTWARE'),
+  fc.tuple(fc.constantFrom('deals', 'tickets', 'companies', 'primary companies'), fc.constantFrom('>= 1', '> 1', '< 2', '<= 0', 'is 1', 'is between 1 and 2')).map(([o, c]) => `number of associated ${o} ${c}`),
+);
 
 /** Criteria: a condition, its negation, or two joined. */
 export function criteriaArb(now: number): fc.Arbitrary<string> {
@@ -120,6 +128,10 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
       countryUpdated: fc.array(instant, { maxLength: 2 }),
       // Always loaded: the emulator has every status (no status is NOT_OPTED); not loaded is tested in unit tests.
       subscriptions: fc.array(subscriptionRecordArb, { maxLength: 5 }),
+      deals: fc.array(linkedArb({ amount: fc.constantFrom('100', '500', '5000', null), dealstage: fc.constantFrom('closedwon', 'closedlost') }), { maxLength: 3 }),
+      tickets: fc.array(linkedArb({ hs_ticket_priority: fc.constantFrom('HIGH', 'LOW', null) }), { maxLength: 2 }),
+      companies: fc.array(linkedArb({ industry: fc.constantFrom('SOFTWARE', 'RETAIL') }), { maxLength: 3 }),
+      primaryFirst: fc.boolean(),
       createUpdated: fc.array(instant, { maxLength: 2 }),
     })
     .map((r) => ({
@@ -129,9 +141,18 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
         country: r.countryUpdated.map((timestamp) => ({ value: r.country, timestamp })),
         createdate: r.createUpdated.map((timestamp) => ({ value: r.createdate, timestamp })),
       },
-      companies: [],
+      companies: r.companies.map((c, i) => (i === 0 && r.primaryFirst ? { ...c, primary: true } : c)),
+      deals: r.deals,
+      tickets: r.tickets,
       subscriptions: r.subscriptions,
     }));
+}
+
+let linkedIds = 0;
+
+/** An associated record with these properties and maybe a label (12 or 13). */
+function linkedArb(properties: Record<string, fc.Arbitrary<string | null>>): fc.Arbitrary<AssociatedRecord> {
+  return fc.tuple(fc.record(properties), fc.subarray(['12', '13'])).map(([props, labels]) => ({ id: `r${linkedIds++}`, properties: props, ...(labels.length ? { labels } : {}) }));
 }
 
 const subscriptionRecordArb: fc.Arbitrary<SubscriptionRecord> = fc

@@ -1,9 +1,11 @@
 // Filters on what a contact agreed to or did, back to their phrases: EMAIL_SUBSCRIPTION and
-// COMMUNICATION_SUBSCRIPTION → `opted in to email subscription #123`, `opted out of all sms`.
+// COMMUNICATION_SUBSCRIPTION → `opted in to email subscription #123`, `opted out of all sms`; and
+// NUM_ASSOCIATIONS → `number of associated deals >= 2`.
 
-import type { Expr, Name } from '@hslist/grammar';
+import type { CountComparison, Expr, Name } from '@hslist/grammar';
+import { associationByTypeId } from '../language/associations';
 import * as ast from './decompile-ast';
-import type { Json, Reporter } from './decompile-report';
+import { isObject, type Json, type Reporter } from './decompile-report';
 import { STATUS_OF } from './compile/subscriptions';
 import type { OptState } from './filter-branch';
 
@@ -59,3 +61,34 @@ export function decompileCommunicationSubscription(f: Json, path: string, r: Rep
   return condition(state, channel, list, false);
 }
 
+
+function occurrence(o: Json, key: string, path: string, r: Reporter): number | undefined | null {
+  const v = o[key];
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  r.invalid(`${path}.${key}`, 'must be a whole number, 0 or more');
+  return null;
+}
+
+/** The phrase of a [min, max] count: `>= 2`, `<= 3`, `is 0`, `is between 1 and 3`. */
+function comparisonOf(min: number, max: number | undefined): CountComparison {
+  const n = (v: number) => ({ ...ast.NO_SPAN, kind: 'number' as const, value: v, raw: String(v) });
+  if (max === undefined) return { ...ast.NO_SPAN, operator: '>=', low: n(min), high: undefined };
+  if (min === max) return { ...ast.NO_SPAN, operator: 'is', low: n(min), high: undefined };
+  if (min === 0) return { ...ast.NO_SPAN, operator: '<=', low: n(max), high: undefined };
+  return { ...ast.NO_SPAN, operator: 'is between', low: n(min), high: n(max) };
+}
+
+export function decompileCount(f: Json, path: string, r: Reporter): Expr | undefined {
+  const found = f.associationCategory === 'HUBSPOT_DEFINED' ? associationByTypeId(f.associationTypeId) : undefined;
+  // A label's type id does not say which object it is for, so a count by label has no phrase.
+  if (!found) return r.notRepresentable(`${path}.associationTypeId`, `a count of ${String(f.associationCategory)} associations of type ${String(f.associationTypeId)}`);
+  const refine = f.coalescingRefineBy;
+  if (!isObject(refine) || refine.type !== 'NUM_OCCURRENCES') return r.notRepresentable(`${path}.coalescingRefineBy`, 'a count refined other than by NUM_OCCURRENCES');
+  const min = occurrence(refine, 'minOccurrences', `${path}.coalescingRefineBy`, r);
+  const max = occurrence(refine, 'maxOccurrences', `${path}.coalescingRefineBy`, r);
+  if (min === null || max === null) return undefined;
+  if (max !== undefined && max < (min ?? 0)) return r.invalid(`${path}.coalescingRefineBy`, 'maxOccurrences is below minOccurrences');
+  const { kind, primary } = found;
+  return { ...ast.NO_SPAN, kind: 'associationCount', objectType: ast.name(kind.word), primary, comparison: comparisonOf(min ?? 0, max) };
+}

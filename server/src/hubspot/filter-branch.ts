@@ -43,6 +43,7 @@ export interface AssociationBranch {
   filterBranchType: 'ASSOCIATION';
   objectTypeId: string;
   associationTypeId: number;
+  /** HUBSPOT_DEFINED for the unlabeled and primary associations; USER_DEFINED for a label (`labeled #id`). */
   associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED' | 'INTEGRATOR_DEFINED';
   /** Only IN_LIST is emitted: NOT_IN_LIST on a branch is in the spec but UNCONFIRMED. */
   operator: 'IN_LIST';
@@ -53,7 +54,7 @@ export interface AssociationBranch {
 // ---------------------------------------------------------------------------------------------
 // Filters
 
-export type Filter = PropertyFilter | InListFilter | FormSubmissionFilter | ConstantFilter | EmailSubscriptionFilter | CommunicationSubscriptionFilter;
+export type Filter = PropertyFilter | InListFilter | FormSubmissionFilter | ConstantFilter | EmailSubscriptionFilter | CommunicationSubscriptionFilter | NumAssociationsFilter;
 
 export interface PropertyFilter {
   filterType: 'PROPERTY';
@@ -102,6 +103,21 @@ export interface CommunicationSubscriptionFilter {
   subscriptionType: 'INDIVIDUAL_SUBSCRIPTION' | 'PORTAL_WIDE';
   subscriptionIds: string[];
   acceptedOptStates: [OptState];
+}
+
+/** How many times something happened, or how many records there are: at least `minOccurrences` (0 when absent), at most `maxOccurrences`. */
+export interface NumOccurrencesRefineBy {
+  type: 'NUM_OCCURRENCES';
+  minOccurrences?: number;
+  maxOccurrences?: number;
+}
+
+/** The number of records associated with the contact by one association type (HubSpot's NUM_ASSOCIATIONS, 2025-09 specs and later). */
+export interface NumAssociationsFilter {
+  filterType: 'NUM_ASSOCIATIONS';
+  associationTypeId: number;
+  associationCategory: 'HUBSPOT_DEFINED';
+  coalescingRefineBy: NumOccurrencesRefineBy;
 }
 
 export interface ConstantFilter {

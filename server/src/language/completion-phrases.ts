@@ -4,7 +4,7 @@
 // next even while the line does not parse yet. Which phrase fits which property type is not decided
 // here: operators.ts (resolveOperation) is the one table for that.
 
-import type { HslistToken, SurfaceOperator } from '@hslist/grammar';
+import { NOT_PROPERTIES, type HslistToken, type SurfaceOperator } from '@hslist/grammar';
 import { resolveOperation, type OperandKind, type TypeClass } from './operators';
 
 /** `$V` a value, `$L` a `(…)` list of values, `$N` a number, `$U` a calendar unit, `$P` a date property, `$A` any property. */
@@ -101,7 +101,6 @@ export interface PhraseState {
 }
 
 const NOT_VALUES = new Set(['and', 'or', 'including']);
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'opted', 'everyone', 'nobody', 'and', 'or']);
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
 const VALUE_KINDS = new Set(['string', 'number', 'date', 'datetime']);
 

@@ -4,6 +4,7 @@
 
 import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
+import { associationByWord } from './associations';
 import { advance, initialStates, isComplete, isPropertyToken, type PhraseState } from './completion-phrases';
 
 export type ExprExpectation =
@@ -20,6 +21,8 @@ type Mode =
   | 'inList'
   | 'associated'
   | 'associatedCompany'
+  | 'associatedLabel'
+  | 'count'
   | 'including'
   | 'submitted'
   | 'opted'
@@ -36,7 +39,12 @@ class ExprScanner {
   mode: Mode = 'condition';
   depth = 0;
   frames: Frame[] = [];
-  pendingAssociation = false;
+  /** After `associated <object> … where`: the object whose properties the next condition names. */
+  pendingAssociation: ObjectTypeName | undefined;
+  /** The object of `associated <object>` being read. */
+  associatedObject: ObjectTypeName = 'companies';
+  /** The words of `number of associated … <comparison>` after `number`. */
+  countWords: string[] = [];
   property = '';
   states: PhraseState[] = [];
   /** The last condition was a property condition without `including unknown` yet. */
@@ -61,10 +69,15 @@ class ExprScanner {
       case 'inList':
         return t.kind === 'string' || t.kind === 'listId' ? this.endCondition(false) : this.fail();
       case 'associated':
-        return this.expectWord(word === 'company' || word === 'companies', 'associatedCompany');
+        return this.associated(word);
       case 'associatedCompany':
-        this.pendingAssociation = word === 'where';
+        if (word === 'labeled') return void (this.mode = 'associatedLabel');
+        this.pendingAssociation = word === 'where' ? this.associatedObject : undefined;
         return this.expectWord(word === 'where', 'condition');
+      case 'associatedLabel':
+        return this.expectWord(t.kind === 'listId', 'associatedCompany');
+      case 'count':
+        return this.count(t, word);
       case 'including':
         this.canIncludeUnknown = false;
         return this.expectWord(word === 'unknown', 'afterCondition');
@@ -92,21 +105,22 @@ class ExprScanner {
     if (word === 'not') return;
     if (word === '(') {
       this.depth++;
-      if (this.pendingAssociation) this.frames.push({ objectType: 'companies', closesAtDepth: this.depth });
-      this.pendingAssociation = false;
+      if (this.pendingAssociation) this.frames.push({ objectType: this.pendingAssociation, closesAtDepth: this.depth });
+      this.pendingAssociation = undefined;
       return;
     }
-    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted' };
+    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count' };
     if (next[word]) {
       this.submittedWords = 0;
       this.optedWords = [];
+      this.countWords = [];
       this.mode = next[word];
       return;
     }
     if (word === 'everyone' || word === 'nobody') return this.endCondition(false);
     if (!isPropertyToken(t)) return this.fail();
-    if (this.pendingAssociation) this.frames.push({ objectType: 'companies' });
-    this.pendingAssociation = false;
+    if (this.pendingAssociation) this.frames.push({ objectType: this.pendingAssociation });
+    this.pendingAssociation = undefined;
     this.property = t.kind === 'backtickName' ? t.text.slice(1, -1) : t.text;
     this.states = initialStates();
     this.mode = 'property';
@@ -130,6 +144,24 @@ class ExprScanner {
       return;
     }
     this.submittedWords++;
+  }
+
+  /** `associated [primary] <object>`: then `where` or `labeled #id where`. */
+  private associated(word: string): void {
+    if (word === 'primary') return;
+    const kind = associationByWord(word);
+    if (!kind) return this.fail();
+    this.associatedObject = kind.object;
+    this.mode = 'associatedCompany';
+  }
+
+  /** `number of associated [primary] <objects> <comparison> N [and N]`: the condition ends with its last number. */
+  private count(t: HslistToken, word: string): void {
+    const w = this.countWords;
+    w.push(word);
+    const between = w.includes('between');
+    const numbers = w.filter((x) => /^\d/.test(x)).length;
+    if (t.kind === 'number' && (!between || numbers === 2)) this.endCondition(false);
   }
 
   /** `opted in to email subscription #1`: the condition ends with its id, its `)` or the channel after `all`. */
@@ -187,7 +219,7 @@ class ExprScanner {
   expectations(): ExprExpectation[] {
     switch (this.mode) {
       case 'condition':
-        return [{ kind: 'conditionStart', objectType: this.pendingAssociation ? 'companies' : this.objectType() }];
+        return [{ kind: 'conditionStart', objectType: this.pendingAssociation ?? this.objectType() }];
       case 'afterCondition':
         return [{ kind: 'joiner', includingUnknown: this.canIncludeUnknown }];
       case 'in':
@@ -195,9 +227,13 @@ class ExprScanner {
       case 'inList':
         return [{ kind: 'listName' }];
       case 'associated':
-        return [{ kind: 'keywords', phrases: ['company where'] }];
+        return [{ kind: 'keywords', phrases: ['company where', 'primary company where', 'deal where', 'ticket where'] }];
       case 'associatedCompany':
-        return [{ kind: 'keywords', phrases: ['where'] }];
+        return [{ kind: 'keywords', phrases: ['where', 'labeled #'] }];
+      case 'associatedLabel':
+        return [];
+      case 'count':
+        return countExpectations(this.countWords);
       case 'including':
         return [{ kind: 'keywords', phrases: ['unknown'] }];
       case 'submitted':
@@ -216,6 +252,16 @@ class ExprScanner {
     if (this.states.some(isComplete)) out.push({ kind: 'joiner', includingUnknown: true });
     return out;
   }
+}
+
+function countExpectations(words: string[]): ExprExpectation[] {
+  const last = words[words.length - 1];
+  if (last === undefined) return [{ kind: 'keywords', phrases: ['of'] }];
+  if (last === 'of') return [{ kind: 'keywords', phrases: ['associated'] }];
+  if (last === 'associated') return [{ kind: 'keywords', phrases: ['companies', 'primary companies', 'deals', 'tickets'] }];
+  if (last === 'primary') return [{ kind: 'keywords', phrases: ['companies'] }];
+  if (associationByWord(last)) return [{ kind: 'keywords', phrases: ['>=', '>', '<=', '<', 'is', 'is between'] }];
+  return [];
 }
 
 const STATUS_PHRASES = [['in', 'to'], ['out', 'of'], ['neither', 'in', 'nor', 'out', 'of']];

@@ -6,12 +6,14 @@ import type { Condition, ListNode, Name, PropertyCondition, Span, SyncNode } fro
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { OPERATOR_HELP, subscriptionHelp } from './hover-operators';
+import { associationHelp, countHelp } from './hover-associations';
 import { listSummary } from './navigation-lists';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
 import { comparedProperties, forEachCondition, operandValues, valueText } from './walk';
 import type { WorkspaceAnalysis } from './workspace';
+import { propertiesOf } from './schema';
 
 export interface HoverResult {
   markdown: string;
@@ -50,11 +52,11 @@ function operatorHover(c: PropertyCondition, def: PropertyDef | undefined): Hove
 }
 
 function propertyConditionHover(c: PropertyCondition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
-  const def = input.schema.objects[objectType].get(c.property.text);
+  const def = propertiesOf(input.schema, objectType).get(c.property.text);
   if (within(c.property, input.offset)) return propertyHover(def, c.property, objectType);
   if (within(c.operatorSpan, input.offset)) return operatorHover(c, def);
   const compared = comparedProperties(c).find((name) => within(name, input.offset));
-  if (compared) return propertyHover(input.schema.objects[objectType].get(compared.text), compared, objectType);
+  if (compared) return propertyHover(propertiesOf(input.schema, objectType).get(compared.text), compared, objectType);
   const value = operandValues(c).find((v) => within(v, input.offset));
   const option = value && def?.options.find((o) => o.value === valueText(value));
   if (value && option) return { markdown: `Option \`${option.value}\` of ${def?.label}: **${option.label}**`, span: value };
@@ -64,6 +66,10 @@ function propertyConditionHover(c: PropertyCondition, objectType: ObjectTypeName
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
   if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
+  if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
+  if (c.kind === 'association' && (within(c.objectType, input.offset) || (c.label && within(c.label, input.offset)))) {
+    return { markdown: associationHelp(c), span: c.label && within(c.label, input.offset) ? c.label : c.objectType };
+  }
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
   return undefined;
 }

@@ -5,6 +5,7 @@
 
 import type { Span, CalendarUnit } from '@hslist/grammar';
 import type { OperationType, TypeClass } from '../language/operators';
+import type { AssociatedObjectName } from '../language/schema-types';
 import type { OptState, SubscriptionChannel } from './types';
 
 export interface PropertyFilter {
@@ -60,7 +61,10 @@ export type PlanNode =
   | { kind: 'filter'; span: Span; filter: PropertyFilter; text: string }
   | { kind: 'inList'; span: Span; listId: string; text: string }
   | { kind: 'inWorkspaceList'; span: Span; name: string; plan: PlanNode; text: string }
-  | { kind: 'association'; span: Span; companies: PlanNode; text: string; primary: boolean }
+  /** Some associated record of `object` (the primary company only, for `primary`; with `label` only) passes `records`. */
+  | { kind: 'association'; span: Span; object: AssociatedObjectName; records: PlanNode; text: string; primary: boolean; label: string | undefined }
+  /** The number of associated records of `object` (primary companies only, for `primary`) is within [min, max]. */
+  | { kind: 'associationCount'; span: Span; object: AssociatedObjectName; primary: boolean; min: number; max: number | undefined; text: string }
   | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
   /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
   | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }

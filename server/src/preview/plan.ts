@@ -10,8 +10,11 @@ import { exprText } from './canonical';
 import { isValidZone } from './time';
 import { resolveOperands } from './plan-operands';
 import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
+import { countKind, countRange } from '../hubspot/compile/associations';
+import { associationByWord } from '../language/associations';
 import type { SubscriptionChannel } from './types';
 import { DAY_MS } from './time';
+import { propertiesOf } from '../language/schema';
 
 export interface PlanContext {
   schema: Schema;
@@ -57,6 +60,8 @@ function planExpr(e: Expr, env: Env): PlanNode {
       return planInList(e, env);
     case 'association':
       return planAssociation(e, env);
+    case 'associationCount':
+      return planCount(e, env);
     case 'formSubmission': {
       const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
       const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
@@ -105,17 +110,28 @@ function findList(lists: ReadonlyMap<string, ListNode> | undefined, name: string
 
 function planAssociation(e: Extract<Expr, { kind: 'association' }>, env: Env): PlanNode {
   const text = exprText(e);
-  const type = e.objectType.text.toLowerCase();
-  if (type !== 'company' && type !== 'companies') return unavailable(e, `associations to "${type}" are not supported`, text);
+  const kind = associationByWord(e.objectType.text);
+  if (!kind) return unavailable(e, `associations to "${e.objectType.text}" are not supported`, text);
   if (env.objectType !== 'contacts') return unavailable(e, 'associations nest only one level', text);
   if (!e.where) return unavailable(e, 'the association has no criteria', text);
-  const companies = planExpr(e.where, { ...env, objectType: 'companies' });
-  return { kind: 'association', span: e, companies, text, primary: e.primary };
+  if (e.primary && kind.primaryTypeId === undefined) return unavailable(e, `a contact has no primary ${kind.word}`, text);
+  const records = planExpr(e.where, { ...env, objectType: kind.object });
+  return { kind: 'association', span: e, object: kind.object, records, text, primary: e.primary, label: e.label?.text };
+}
+
+function planCount(e: Extract<Expr, { kind: 'associationCount' }>, env: Env): PlanNode {
+  const text = exprText(e);
+  if (env.objectType !== 'contacts') return unavailable(e, 'associations nest only one level', text);
+  const kind = countKind(e);
+  if (typeof kind === 'string') return unavailable(e, kind, text);
+  const range = countRange(e.comparison);
+  if (typeof range === 'string') return unavailable(e, range, text);
+  return { kind: 'associationCount', span: e, object: kind.object, primary: e.primary, min: range[0], max: range[1], text };
 }
 
 function planProperty(e: PropertyCondition, env: Env): PlanNode {
   const text = exprText(e);
-  const def = env.ctx.schema.objects[env.objectType].get(e.property.text);
+  const def = propertiesOf(env.ctx.schema, env.objectType).get(e.property.text);
   if (!def) return unavailable(e, `the schema has no ${env.objectType} property "${e.property.text}"`, text);
   const typeClass = typeClassOf(def.type);
   const row = operationFor(e.operator, e.operands.kind, def);
@@ -126,7 +142,7 @@ function planProperty(e: PropertyCondition, env: Env): PlanNode {
   const resolved = resolveOperands(base, e.operands, { zone: env.zone, now: env.ctx.now, dateOnly, surface: e.operator });
   if (typeof resolved === 'string') return unavailable(e, resolved, text);
   for (const ref of timeRefs(resolved)) {
-    const other = env.ctx.schema.objects[env.objectType].get(ref.property);
+    const other = propertiesOf(env.ctx.schema, env.objectType).get(ref.property);
     if (!other) return unavailable(e, `the schema has no property "${ref.property}"`, text);
     if (!ref.updated && typeClassOf(other.type) !== 'date') return unavailable(e, `"${ref.property}" is not a date property`, text);
   }

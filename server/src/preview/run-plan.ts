@@ -5,7 +5,7 @@
 import type { ListNode, Setting } from '@hslist/grammar';
 import type { Schema } from '../language/schema-types';
 import { readsHistory } from '../language/operators';
-import type { ColumnStore } from './columns';
+import { associationIndex, type ColumnStore } from './columns';
 import { planList } from './plan';
 import { timeRefs, type PlanNode } from './plan-types';
 
@@ -43,6 +43,12 @@ export function withDefaultZone(list: ListNode, zone: string): ListNode {
   return { ...list, settings: [...list.settings, setting] };
 }
 
+/** Why a condition on associated records cannot be judged: the companies come with the live source, deals and tickets with JSON records only. */
+function notLoaded(object: 'companies' | 'deals' | 'tickets', data: LoadedKinds): string {
+  if (object === 'companies') return `associated companies are not in this data (${data.hint})`;
+  return `associated ${object} are not in this data (only JSON records with "${object}" carry them)`;
+}
+
 /** The plan with conditions the data cannot answer marked `unavailable`, each with its reason. */
 export function markUnanswerable(plan: PlanNode, data: LoadedKinds): PlanNode {
   const mark = (p: PlanNode): PlanNode => markNode(p, data, mark);
@@ -65,7 +71,8 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       return data.store.memberships ? p : unavailable(`membership of HubSpot list #${p.listId} is not in this data (${data.hint})`);
     }
     case 'association':
-      return data.store.associations ? p : unavailable(`associated companies are not in this data (${data.hint})`);
+    case 'associationCount':
+      return associationIndex(data.store, p.object) ? p : unavailable(notLoaded(p.object, data));
     case 'filter': {
       const needed = [...(readsHistory(p.filter) ? [p.filter.property] : []), ...timeRefs(p.filter).filter((r) => r.updated).map((r) => r.property)];
       const missing = needed.find((name) => !data.historyProperties.has(name));

@@ -9,9 +9,15 @@ export interface HistoryEntry {
   timestamp: number;
 }
 
-export interface CompanyRecord {
+/** A record associated with the contact (a company, a deal, a ticket), with the labels of that association. */
+export interface AssociatedRecord {
   id: string;
   properties: Record<string, string | null | undefined>;
+  /** The USER_DEFINED association labels (type ids) of this contact's association with the record. */
+  labels?: string[];
+}
+
+export interface CompanyRecord extends AssociatedRecord {
   /** The contact's primary company (HubSpot's association type 1), for `associated primary company`. */
   primary?: boolean;
 }
@@ -46,6 +52,8 @@ export interface ContactRecord {
   /** ILS list ids the contact is a member of (for `in list #id`). */
   listMemberships?: string[];
   companies?: CompanyRecord[];
+  deals?: AssociatedRecord[];
+  tickets?: AssociatedRecord[];
   formSubmissions?: FormSubmission[];
   subscriptions?: SubscriptionRecord[];
 }

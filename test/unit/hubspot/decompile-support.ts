@@ -38,7 +38,8 @@ export function show(e: Expr | undefined): string {
     case 'property':
       return `${e.property.text} ${e.operator}${showOperand(e.operands)}${e.includeUnknown ? ' including unknown' : ''}`;
     case 'inList': return `in list ${e.target.by === 'id' ? `#${e.target.text}` : JSON.stringify(e.target.text)}`;
-    case 'association': return `associated company where ${show(e.where)}`;
+    case 'association': return printExpr({ ...e, where: undefined }).replace(/ \?\?$/, ` ${show(e.where)}`);
+    case 'associationCount': return printExpr(e);
     case 'formSubmission':
       return `submitted ${e.formId ? `form ${JSON.stringify(e.formId.text)}` : 'any form'}${e.withinLastDays ? ` in last ${showValue(e.withinLastDays)} days` : ''}`;
     case 'subscription': return printExpr(e);

@@ -44,7 +44,7 @@ function normalised(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return v;
   const o: Record<string, unknown> = { ...(v as Record<string, unknown>) };
   delete o.filterBranchOperator;
-  if (o.filterBranchType === 'AND' || o.filterBranchType === 'OR') o.filterBranches ??= [];
+  if (o.filterBranchType === 'AND' || o.filterBranchType === 'OR' || o.filterBranchType === 'ASSOCIATION') o.filterBranches ??= [];
   if (typeof o.filterBranchType === 'string') o.filters ??= [];
   if (typeof o.operationType === 'string') {
     o.includeObjectsWithNoValueSet ??= false;
@@ -66,7 +66,7 @@ describe('HubSpot\'s documented requests: decompile → print → parse → comp
   const trips = DOCUMENTED.filter((d) => d.roundTrips).length;
 
   it(`${trips} of the ${DOCUMENTED.length} documented requests round-trip; every other one is refused filter by filter`, () => {
-    assert.equal(trips, DOCUMENTED.length - 3);
+    assert.equal(trips, DOCUMENTED.length - 2);
   });
 
   for (const doc of DOCUMENTED.filter((d) => d.roundTrips)) {

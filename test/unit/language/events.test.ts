@@ -1,4 +1,4 @@
-// Completion and hover for conditions beyond properties: subscription statuses.
+// Completion and hover for conditions beyond properties: subscription statuses, associations.
 
 import { strict as assert } from 'node:assert';
 import { complete } from '../../../server/src/language/completion';
@@ -34,5 +34,31 @@ describe('language: subscriptions in completion and hover', () => {
     assert.match(text ?? '', /has opted in to every one of the subscriptions #1, #2 \(email\)/);
     assert.match(text ?? '', /EMAIL_SUBSCRIPTION.*OPT_IN/);
     assert.match(hover('list "A" {\n  where opted out of all s<|>ms\n}') ?? '', /COMMUNICATION_SUBSCRIPTION \(PORTAL_WIDE\)/);
+  });
+});
+
+describe('language: associations and counts in completion and hover', () => {
+  it('offers the objects, then `where` or a label, then the object\'s own properties', () => {
+    assert.deepEqual(labels('list "A" {\n  where associated <|>'), ['company where', 'primary company where', 'deal where', 'ticket where']);
+    assert.deepEqual(labels('list "A" {\n  where associated deal <|>'), ['where', 'labeled #']);
+    const dealProps = labels('list "A" {\n  where associated deal where <|>');
+    assert.ok(dealProps.includes('amount') && dealProps.includes('dealstage') && !dealProps.includes('email'));
+    assert.ok(labels('list "A" {\n  where associated ticket labeled #7 where <|>').includes('hs_ticket_priority'));
+    assert.ok(labels('list "A" {\n  where associated deal where amount <|>').includes('> …'));
+  });
+
+  it('offers counts step by step, and the condition ends with its number', () => {
+    assert.ok(labels('list "A" {\n  where <|>').includes('number of associated deals >= …'));
+    assert.deepEqual(labels('list "A" {\n  where number of <|>'), ['associated']);
+    assert.deepEqual(labels('list "A" {\n  where number of associated <|>'), ['companies', 'primary companies', 'deals', 'tickets']);
+    assert.deepEqual(labels('list "A" {\n  where number of associated deals <|>'), ['>=', '>', '<=', '<', 'is', 'is between']);
+    assert.deepEqual(labels('list "A" {\n  where number of associated deals >= 2 <|>'), ['and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where number of associated deals is between 1 and 3 <|>'), ['and', 'or']);
+  });
+
+  it('hover names the object, the association type and what a count means', () => {
+    assert.match(hover('list "A" {\n  where associated de<|>al where amount > 1\n}') ?? '', /object type `0-3`, HUBSPOT_DEFINED association type 4/);
+    assert.match(hover('list "A" {\n  where associated deal labeled #1<|>2 where amount > 1\n}') ?? '', /USER_DEFINED association type 12/);
+    assert.match(hover('list "A" {\n  where number of associated deals is betw<|>een 1 and 3\n}') ?? '', /1 to 3[\s\S]*NUM_ASSOCIATIONS/);
   });
 });

@@ -18,8 +18,9 @@ export function negateFilter(filter: Filter): NegationResult {
       return { filter: { ...filter, shouldAccept: !filter.shouldAccept } };
     case 'EMAIL_SUBSCRIPTION':
     case 'COMMUNICATION_SUBSCRIPTION':
-      // criteria.ts negates a subscription condition into the other statuses before a filter is made.
-      return { error: 'a subscription filter has no negated form (one accepted status per filter)' };
+    case 'NUM_ASSOCIATIONS':
+      // criteria.ts negates these conditions (into the other statuses, the complementary counts) before a filter is made.
+      return { error: `a ${filter.filterType} filter has no negated form of its own` };
     case 'PROPERTY':
       return negateProperty(filter);
   }

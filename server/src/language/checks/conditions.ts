@@ -4,7 +4,9 @@
 //   `invalid-form-id` (warning): a form id that is not a GUID;
 //   `invalid-number`: the day count of `submitted form ... in last N days`;
 //   `invalid-list-id`: `in list #id` where the id is not all digits;
-//   `unknown-channel`: a subscription channel other than email, sms or whatsapp.
+//   `unknown-channel`: a subscription channel other than email, sms or whatsapp;
+//   `invalid-association`: `associated primary deal` (only a company is primary);
+//   `invalid-number`: a count of associated records that is not a whole number, or a range with none.
 
 import { type Condition, type SurfaceOperator, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { OPERATOR_TABLE, isHistoryOperator } from '../operators';
@@ -14,6 +16,8 @@ import { checkCount } from './literals';
 import { replaceFixes } from './context';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { CHANNELS, channelOf } from '../../hubspot/compile/subscriptions';
+import { countKind, countRange } from '../../hubspot/compile/associations';
+import { associationByWord } from '../associations';
 
 /** Phrases whose every HubSpot operation ignores `includeObjectsWithNoValueSet`. */
 function ignoresNoValueFlag(surface: SurfaceOperator): boolean {
@@ -46,6 +50,19 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       const suggestions = suggest(condition.channel.text.toLowerCase(), CHANNELS.map((value) => ({ value })));
       const message = withDidYouMean(`\`${condition.channel.text}\` is not a subscription channel: HubSpot's are email, sms and whatsapp`, suggestions);
       return [diagnostic('unknown-channel', message, condition.channel, 'error', replaceFixes(condition.channel, suggestions))];
+    }
+    case 'association': {
+      const kind = associationByWord(condition.objectType.text);
+      if (!condition.primary || !kind || kind.primaryTypeId !== undefined) return [];
+      const message = `A contact has no primary ${kind.word}: HubSpot's primary association is to a company only. Remove \`primary\` for any associated ${kind.word}.`;
+      return [diagnostic('invalid-association', message, condition.objectType)];
+    }
+    case 'associationCount': {
+      const kind = countKind(condition);
+      if (typeof kind === 'string') return [diagnostic('invalid-association', `${kind}.`, condition.objectType)];
+      const range = countRange(condition.comparison);
+      if (typeof range === 'string') return [diagnostic('invalid-number', `The number of associated ${kind.plural} cannot be compared like this: ${range}.`, condition.comparison)];
+      return [];
     }
     case 'inList': {
       if (condition.target.by !== 'id' || /^#?\d+$/.test(condition.target.text)) return [];

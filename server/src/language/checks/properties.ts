@@ -7,8 +7,9 @@ import type { ObjectTypeName } from '../schema-types';
 import { comparedProperties, propertyConditions } from '../walk';
 import { formatPropertyName, replaceFixes, suggestProperty, type FileCheckContext } from './context';
 import { clip } from '../clip';
+import { propertiesOf } from '../schema';
 
-const OBJECT_WORD: Record<ObjectTypeName, string> = { contacts: 'contact', companies: 'company' };
+const OBJECT_WORD: Record<ObjectTypeName, string> = { contacts: 'contact', companies: 'company', deals: 'deal', tickets: 'ticket' };
 
 export function unknownPropertyDiagnostic(ctx: FileCheckContext, objectType: ObjectTypeName, name: Name): Diagnostic {
   const suggestions = suggestProperty(ctx, objectType, name);
@@ -21,7 +22,7 @@ export function checkUnknownProperties(ctx: FileCheckContext): Diagnostic[] {
   for (const { condition, objectType, property } of propertyConditions(ctx.file, ctx.schema)) {
     if (!property) out.push(unknownPropertyDiagnostic(ctx, objectType, condition.property));
     for (const name of comparedProperties(condition)) {
-      if (!ctx.schema.objects[objectType].has(name.text)) out.push(unknownPropertyDiagnostic(ctx, objectType, name));
+      if (!propertiesOf(ctx.schema, objectType).has(name.text)) out.push(unknownPropertyDiagnostic(ctx, objectType, name));
     }
   }
   return out;

@@ -9,6 +9,7 @@ import { describeProperty, operandValues, propertyConditions, quoteString, value
 import type { FileCheckContext } from './context';
 import { checkCount, checkDateValue, describeValue } from './literals';
 import { operatorProblem } from './operator-type';
+import { propertiesOf } from '../schema';
 
 const ACCEPTED: Record<Exclude<TypeClass, 'other'>, Value['kind'][]> = {
   string: ['string'],
@@ -56,7 +57,7 @@ function comparedPropertyMismatches(condition: PropertyCondition, schema: Schema
   const valueRefs = operandValues(condition).flatMap((v) => (v.kind === 'property' && !v.updated ? [v.property] : []));
   const refs = operand.kind === 'property' ? [operand.property] : valueRefs;
   return refs.flatMap((name) => {
-    const other = schema.objects[objectType].get(name.text);
+    const other = propertiesOf(schema, objectType).get(name.text);
     if (!other || typeClassOf(other.type) === 'date') return [];
     const message = `\`property ${name.text}\` compares with a date property, but ${describeProperty(other)} is ${/^[aeiou]/i.test(other.type) ? 'an' : 'a'} ${other.type} property (\`when ${name.text} was updated\` compares with the time it was last updated).`;
     return [diagnostic('value-type-mismatch', message, name)];

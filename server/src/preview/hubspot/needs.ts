@@ -61,8 +61,13 @@ function walk(plan: PlanNode, c: Collector, inCompany: boolean): void {
       walk(plan.plan, c, inCompany);
       return;
     case 'association':
+      // The live source loads associated companies only: deals and tickets are counted as not loaded.
+      if (plan.object !== 'companies') return;
       c.association = true;
-      walk(plan.companies, c, true);
+      walk(plan.records, c, true);
+      return;
+    case 'associationCount':
+      if (plan.object === 'companies') c.association = true;
       return;
     case 'inList':
       c.listIds.add(plan.listId);

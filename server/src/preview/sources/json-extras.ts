@@ -3,7 +3,7 @@
 // NOT_OPTED). An extra with any malformed entry is reported and left out of the record as a whole,
 // so the filters that need it say "not in this data" for that contact instead of guessing.
 
-import type { SubscriptionRecord } from '../types';
+import type { AssociatedRecord, SubscriptionRecord } from '../types';
 import type { ReportBuilder } from './report';
 
 type Raw = Record<string, unknown>;
@@ -39,4 +39,32 @@ export function strictList<T>(value: unknown, field: string, shape: string, read
 
 export function readSubscriptions(value: unknown, line: number, report: ReportBuilder): SubscriptionRecord[] | undefined {
   return strictList(value, 'subscriptions', '{ "channel": "EMAIL"|"SMS"|"WHATSAPP", "subscriptionId"?: digits, "status": "OPT_IN"|"OPT_OUT"|"NOT_OPTED" }', subscription, line, report);
+}
+
+/** Association labels: USER_DEFINED association type ids, digits. */
+function labels(v: unknown): string[] | undefined | false {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || !v.every((l) => /^\d+$/.test(String(l)))) return false;
+  return v.map(String);
+}
+
+function associated(v: unknown): AssociatedRecord | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Raw;
+  const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : undefined;
+  const props = o.properties;
+  const l = labels(o.labels);
+  if (!id || !props || typeof props !== 'object' || Array.isArray(props) || l === false) return undefined;
+  const properties = Object.fromEntries(Object.entries(props as Raw).map(([k, x]) => [k, x === null || x === undefined ? null : String(x)]));
+  return { id, properties, ...(l ? { labels: l } : {}) };
+}
+
+/** `deals` or `tickets` of a record: `[{ id, properties, labels? }]`. */
+export function readAssociated(value: unknown, field: 'deals' | 'tickets', line: number, report: ReportBuilder): AssociatedRecord[] | undefined {
+  return strictList(value, field, '{ "id", "properties": {…}, "labels"?: [association type ids] }', associated, line, report);
+}
+
+/** A company's association labels, checked like a deal's (a bad one leaves the companies out, reported). */
+export function companyLabels(value: unknown): string[] | undefined | false {
+  return labels(value);
 }

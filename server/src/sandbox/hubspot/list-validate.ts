@@ -90,6 +90,8 @@ function validateFilter(filter: Json, where: string, properties: Map<string, Pro
     case 'EMAIL_SUBSCRIPTION':
     case 'COMMUNICATION_SUBSCRIPTION':
       return validateSubscription(filter, where, type);
+    case 'NUM_ASSOCIATIONS':
+      return validateNumAssociations(filter, where);
     default:
       return filter.operator === undefined ? `${where}: a ${type} filter requires "operator".` : undefined;
   }
@@ -106,6 +108,15 @@ function validateSubscription(filter: Json, where: string, type: string): Proble
     if (!['EMAIL', 'SMS', 'WHATSAPP'].includes(String(filter.channel))) return `${where}: COMMUNICATION_SUBSCRIPTION channel must be EMAIL, SMS or WHATSAPP.`;
     if (!['PORTAL_WIDE', 'BUSINESS_UNIT_WIDE', 'INDIVIDUAL_SUBSCRIPTION'].includes(String(filter.subscriptionType))) return `${where}: COMMUNICATION_SUBSCRIPTION requires "subscriptionType".`;
   }
+  return undefined;
+}
+
+/** The spec's required fields: associationTypeId, associationCategory, and a coalescingRefineBy. */
+function validateNumAssociations(filter: Json, where: string): Problem {
+  if (typeof filter.associationTypeId !== 'number') return `${where}: a NUM_ASSOCIATIONS filter requires "associationTypeId" (a number).`;
+  if (typeof filter.associationCategory !== 'string') return `${where}: a NUM_ASSOCIATIONS filter requires "associationCategory".`;
+  const refine = asJson(filter.coalescingRefineBy);
+  if (refine.type !== 'NUM_OCCURRENCES') return `${where}: a NUM_ASSOCIATIONS filter requires a NUM_OCCURRENCES "coalescingRefineBy".`;
   return undefined;
 }
 

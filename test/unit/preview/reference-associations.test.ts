@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { contact, judgeAll } from './judge-helper';
+
+describe('preview semantics: deals, tickets, labels and counts of associated records (both evaluators)', () => {
+  const deal = (id: string, amount: string, labels?: string[]) => ({ id, properties: { amount, dealstage: 'closedwon' }, ...(labels ? { labels } : {}) });
+  const contacts = [
+    contact({}, { deals: [deal('d1', '5000'), deal('d2', '20000', ['12'])], tickets: [{ id: 't1', properties: { hs_ticket_priority: 'HIGH' } }] }),
+    contact({}, { deals: [deal('d3', '50000')], tickets: [] }),
+    contact({}, { deals: [], tickets: [] }),
+    contact({}),
+  ];
+
+  it('some associated deal or ticket meets the criteria; none → false; not loaded → unknown', () => {
+    assert.deepEqual(judgeAll('associated deal where amount > 10000', contacts), [true, true, false, 'unknown']);
+    assert.deepEqual(judgeAll('associated ticket where hs_ticket_priority is HIGH', contacts), [true, false, false, 'unknown']);
+  });
+
+  it('a label narrows to the records associated with it', () => {
+    assert.deepEqual(judgeAll('associated deal labeled #12 where amount > 10000', contacts), [true, false, false, 'unknown']);
+    assert.deepEqual(judgeAll('associated deal labeled #12 where amount < 10000', contacts), [false, false, false, 'unknown']);
+  });
+
+  it('counts: between min and max, 0 when there are none', () => {
+    assert.deepEqual(judgeAll('number of associated deals >= 2', contacts), [true, false, false, 'unknown']);
+    assert.deepEqual(judgeAll('number of associated deals is 0', contacts), [false, false, true, 'unknown']);
+    assert.deepEqual(judgeAll('not (number of associated deals is between 1 and 1)', contacts), [true, false, true, 'unknown']);
+    assert.deepEqual(judgeAll('number of associated tickets <= 0', contacts), [false, true, true, 'unknown']);
+  });
+
+  it('companies: the primary one and counts, rows without companies loaded are unknown', () => {
+    const people = [
+      contact({}, { companies: [{ id: 'c1', properties: {}, primary: true }, { id: 'c2', properties: {} }] }),
+      contact({}, { companies: [{ id: 'c2', properties: {} }] }),
+      contact({}),
+    ];
+    assert.deepEqual(judgeAll('number of associated companies >= 2', people), [true, false, 'unknown']);
+    assert.deepEqual(judgeAll('number of associated primary companies is 0', people), [false, true, 'unknown']);
+  });
+});
