@@ -11,7 +11,7 @@ import { isValidZone } from './time';
 import { resolveOperands } from './plan-operands';
 import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
 import { countKind, countRange } from '../hubspot/compile/associations';
-import { associationByWord } from '../language/associations';
+import { associationByWord, associationProblem } from '../language/associations';
 import type { SubscriptionChannel } from './types';
 import { DAY_MS } from './time';
 import { propertiesOf } from '../language/schema';
@@ -114,7 +114,8 @@ function planAssociation(e: Extract<Expr, { kind: 'association' }>, env: Env): P
   if (!kind) return unavailable(e, `associations to "${e.objectType.text}" are not supported`, text);
   if (env.objectType !== 'contacts') return unavailable(e, 'associations nest only one level', text);
   if (!e.where) return unavailable(e, 'the association has no criteria', text);
-  if (e.primary && kind.primaryTypeId === undefined) return unavailable(e, `a contact has no primary ${kind.word}`, text);
+  const problem = associationProblem(e);
+  if (problem) return unavailable(e, problem, text);
   const records = planExpr(e.where, { ...env, objectType: kind.object });
   return { kind: 'association', span: e, object: kind.object, records, text, primary: e.primary, label: e.label?.text };
 }

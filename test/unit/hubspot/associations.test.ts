@@ -44,6 +44,14 @@ describe('associations: deals, tickets, labels and counts', () => {
     assert.deepEqual([ticketAnd.filterBranches[0].objectTypeId, ticketAnd.filterBranches[0].associationTypeId, ticketAnd.filterBranches[0].associationCategory], ['0-5', 77, 'USER_DEFINED']);
   });
 
+  it('`primary` with a label, or a label #0, is not compiled (one of the two types would be dropped and the list grow)', () => {
+    for (const where of ['associated primary company labeled #12 where name is known', 'associated deal labeled #0 where amount > 1', 'associated primary deal where amount > 1']) {
+      const { request, diagnostics } = compileText(listText(where));
+      assert.equal(request, undefined, where);
+      assert.match(diagnostics.map((d) => d.message).join('\n'), /This association cannot be compiled: /);
+    }
+  });
+
   it('counts are NUM_ASSOCIATIONS with NUM_OCCURRENCES; `not` is the complementary count', () => {
     const only = (where: string) => branches(where)?.map((b) => b.filters);
     assert.deepEqual(only('number of associated deals >= 2'), [[count(4, { minOccurrences: 2 })]]);
@@ -77,6 +85,8 @@ describe('associations: deals, tickets, labels and counts', () => {
     expectDiagnostics('list "A" { where number of associated deals ⟦< 0⟧ }', ['invalid-number']);
     expectDiagnostics('list "A" { where number of associated deals ⟦is between 3 and 1⟧ }', ['invalid-number']);
     expectDiagnostics('list "A" { where number of associated primary ⟦tickets⟧ is 1 }', ['invalid-association']);
+    expectDiagnostics('list "A" { where associated primary company labeled ⟦#12⟧ where name is known }', ['invalid-association']);
+    expectDiagnostics('list "A" { where associated deal labeled ⟦#0⟧ where amount > 1 }', ['invalid-association']);
     expectDiagnostics('list "A" { where associated deal where amount > 10000 and number of associated tickets is 0 }', []);
     // Pipelines, stages and currencies are each portal's own: the bundled schema does not check their values.
     expectDiagnostics('list "A" { where associated deal where (dealstage is "84215731" and pipeline is "12") }', []);

@@ -12,7 +12,7 @@ import {
   type Filter,
   type PropertyFilter,
 } from '../filter-branch';
-import { associationByWord, type AssociationKind } from '../../language/associations';
+import { associationByWord, associationProblem, type AssociationKind } from '../../language/associations';
 import { countFilters, countKind, countRange } from './associations';
 import { describeCount, distribute, sizeOf, type Item, type Tree } from './dnf';
 import { negateFilter } from './negate';
@@ -162,8 +162,8 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
     );
   }
   const kind = associationByWord(cond.objectType.text);
-  if (!kind) return fail(env, cond.objectType, `Contacts are associated with a company, a deal or a ticket here, not \`${cond.objectType.text}\`.`);
-  if (cond.primary && kind.primaryTypeId === undefined) return fail(env, cond, `Only a company can be the contact's primary ${kind.word}.`);
+  const problem = associationProblem(cond);
+  if (!kind || problem) return fail(env, cond, `This association cannot be compiled: ${problem ?? 'unknown object'}.`);
   if (!cond.where) return fail(env, cond, `\`associated ${kind.word}\` needs \`where\` and conditions on ${kind.word} properties.`);
   const inner = compileExpr(cond.where, { object: kind.object, negatedBy: undefined }, env);
   if (!inner || !withinLimits(inner, cond.where, env)) return undefined;

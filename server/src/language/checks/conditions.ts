@@ -5,7 +5,7 @@
 //   `invalid-number`: the day count of `submitted form ... in last N days`;
 //   `invalid-list-id`: `in list #id` where the id is not all digits;
 //   `unknown-channel`: a subscription channel other than email, sms or whatsapp;
-//   `invalid-association`: `associated primary deal` (only a company is primary);
+//   `invalid-association`: `associated primary deal` (only a company is primary), `primary` with a label;
 //   `invalid-number`: a count of associated records that is not a whole number, or a range with none.
 
 import { type Condition, type SurfaceOperator, diagnostic, type Diagnostic } from '@hslist/grammar';
@@ -17,7 +17,7 @@ import { replaceFixes } from './context';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { CHANNELS, channelOf } from '../../hubspot/compile/subscriptions';
 import { countKind, countRange } from '../../hubspot/compile/associations';
-import { associationByWord } from '../associations';
+import { associationByWord, associationProblem } from '../associations';
 
 /** Phrases whose every HubSpot operation ignores `includeObjectsWithNoValueSet`. */
 function ignoresNoValueFlag(surface: SurfaceOperator): boolean {
@@ -52,14 +52,17 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       return [diagnostic('unknown-channel', message, condition.channel, 'error', replaceFixes(condition.channel, suggestions))];
     }
     case 'association': {
-      const kind = associationByWord(condition.objectType.text);
-      if (!condition.primary || !kind || kind.primaryTypeId !== undefined) return [];
-      const message = `A contact has no primary ${kind.word}: HubSpot's primary association is to a company only. Remove \`primary\` for any associated ${kind.word}.`;
-      return [diagnostic('invalid-association', message, condition.objectType)];
+      const problem = associationProblem(condition);
+      if (!problem) return [];
+      // A primary deal or ticket is marked on the object word; `primary` with a label, or a bad label, on the label.
+      const primaryOfOther = condition.primary && associationByWord(condition.objectType.text)?.primaryTypeId === undefined;
+      const at = primaryOfOther || !condition.label ? condition.objectType : condition.label;
+      const hint = primaryOfOther ? ' Remove `primary` for any associated record.' : '';
+      return [diagnostic('invalid-association', `${problem[0].toUpperCase()}${problem.slice(1)}.${hint}`, at)];
     }
     case 'associationCount': {
       const kind = countKind(condition);
-      if (typeof kind === 'string') return [diagnostic('invalid-association', `${kind}.`, condition.objectType)];
+      if (typeof kind === 'string') return [diagnostic('invalid-association', `${kind[0].toUpperCase()}${kind.slice(1)}.`, condition.objectType)];
       const range = countRange(condition.comparison);
       if (typeof range === 'string') return [diagnostic('invalid-number', `The number of associated ${kind.plural} cannot be compared like this: ${range}.`, condition.comparison)];
       return [];
