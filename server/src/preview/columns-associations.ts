@@ -18,13 +18,16 @@ export class AssociationBuilder {
   private readonly primary: boolean[][] = [];
   private readonly labels: string[][] = [];
   private readonly loadedRows: number[] = [];
+  private labelsKnown = true;
 
   constructor(newBuilder: () => RecordSink) {
     this.builder = newBuilder();
   }
 
-  add(row: number, records: (AssociatedRecord & { primary?: boolean })[]): void {
+  /** `withLabels` false: these records do not say their labels, so no label condition can be judged on this store. */
+  add(row: number, records: (AssociatedRecord & { primary?: boolean })[], withLabels: boolean): void {
     this.loadedRows.push(row);
+    if (!withLabels) this.labelsKnown = false;
     const links = (this.links[row] ??= []);
     const primary = (this.primary[row] ??= []);
     const labels = (this.labels[row] ??= []);
@@ -55,7 +58,7 @@ export class AssociationBuilder {
     offsets[size] = rows.length;
     const index: AssociationIndex = { records: this.builder.finish(), offsets, rows: Uint32Array.from(rows), primary: Uint8Array.from(primary) };
     if (this.loadedRows.length < size) index.loaded = rowsBitset(this.loadedRows, size);
-    return labels.some((l) => l !== '') ? { ...index, labels } : index;
+    return this.labelsKnown ? { ...index, labels } : index;
   }
 }
 

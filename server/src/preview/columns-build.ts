@@ -77,7 +77,8 @@ export class StoreBuilder {
     for (let k = 0; k < count; k++) {
       const extras = extrasOf(fromRow + k);
       if (extras.listMemberships) this.addMemberships(row + k, extras.listMemberships);
-      if (extras.companies) this.addAssociated('companies', row + k, extras.companies);
+      // The live source reads which companies, not with which labels.
+      if (extras.companies) this.addAssociated('companies', row + k, extras.companies, false);
     }
   }
 
@@ -121,10 +122,11 @@ export class StoreBuilder {
     }
   }
 
-  private addAssociated(object: AssociatedObject, row: number, records: AssociatedRecord[]): void {
+  /** `withLabels`: the records say their association labels (none when `labels` is absent). */
+  private addAssociated(object: AssociatedObject, row: number, records: AssociatedRecord[], withLabels = true): void {
     let builder = this.associated.get(object);
     if (!builder) this.associated.set(object, (builder = new AssociationBuilder(() => new StoreBuilder(this.associatedDefs[object] ?? []))));
-    builder.add(row, records);
+    builder.add(row, records, withLabels);
   }
 
   finish(): ColumnStore {

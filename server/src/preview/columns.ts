@@ -60,7 +60,7 @@ export interface AssociationIndex {
   rows: Uint32Array;
   /** Per link (as `rows`): 1 when that company is the contact's primary company. */
   primary: Uint8Array;
-  /** Per link: its USER_DEFINED labels (type ids) joined by `;`; absent when no link has one. */
+  /** Per link: its USER_DEFINED labels (type ids) joined by `;` ('' for none); absent when the source did not read labels. */
   labels?: string[];
   /** Rows whose record carried the list (the others are unknown, never "none"); absent: every row. */
   loaded?: Bitset;

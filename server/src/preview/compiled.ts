@@ -195,7 +195,8 @@ export class CompiledEvaluator {
    */
   private association(records: CompiledNode, plan: Extract<PlanNode, { kind: 'association' }>): TriSet {
     const index = associationIndex(this.store, plan.object);
-    if (!index) return unknownAll(this.store.size);
+    // Without the labels read, a labeled association is unknown for everyone, never "no label".
+    if (!index || (plan.label !== undefined && !index.labels)) return unknownAll(this.store.size);
     const inner = new CompiledEvaluator(index.records, 0).rows(records.plan);
     records.result = inner;
     const { primary, label } = plan;

@@ -70,7 +70,11 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       if (missing) return unavailable(missing);
       return data.store.memberships ? p : unavailable(`membership of HubSpot list #${p.listId} is not in this data (${data.hint})`);
     }
-    case 'association':
+    case 'association': {
+      const index = associationIndex(data.store, p.object);
+      if (!index) return unavailable(notLoaded(p.object, data));
+      return p.label === undefined || index.labels ? p : unavailable(`association labels are not in this data (only JSON records with "labels" on their ${p.object} carry them)`);
+    }
     case 'associationCount':
       return associationIndex(data.store, p.object) ? p : unavailable(notLoaded(p.object, data));
     case 'filter': {

@@ -1,5 +1,14 @@
+// Preview of associated deals, tickets and companies: labels, the primary company and counts, in the
+// reference interpreter and the fast evaluator (judgeAll checks they agree).
+
 import { strict as assert } from 'node:assert';
-import { contact, judgeAll } from './judge-helper';
+import { planList } from '../../../server/src/preview/plan';
+import { associatedDefs, buildStore, StoreBuilder } from '../../../server/src/preview/columns-build';
+import { CompiledEvaluator } from '../../../server/src/preview/compiled';
+import { hasBit } from '../../../server/src/preview/bitset';
+import { markUnanswerable } from '../../../server/src/preview/run-plan';
+import { contact, judgeAll, NOW } from './judge-helper';
+import { listOf, testSchema } from './lists';
 
 describe('preview semantics: deals, tickets, labels and counts of associated records (both evaluators)', () => {
   const deal = (id: string, amount: string, labels?: string[]) => ({ id, properties: { amount, dealstage: 'closedwon' }, ...(labels ? { labels } : {}) });
@@ -35,5 +44,25 @@ describe('preview semantics: deals, tickets, labels and counts of associated rec
     ];
     assert.deepEqual(judgeAll('number of associated companies >= 2', people), [true, false, 'unknown']);
     assert.deepEqual(judgeAll('number of associated primary companies is 0', people), [false, true, 'unknown']);
+  });
+
+  it('a store whose companies came without their labels (the live source) leaves a labeled association unknown, and says why', () => {
+    const schema = testSchema();
+    const people = [contact({}, { companies: [{ id: 'c1', properties: { industry: 'SOFTWARE' }, labels: ['12'] }] }), contact({}, { companies: [] })];
+    const base = buildStore(people, [...schema.objects.contacts.values()]);
+    const builder = new StoreBuilder([...schema.objects.contacts.values()], [...schema.objects.companies.values()], associatedDefs(schema));
+    // The live source adds rows with their companies but no labels (addRowsOf), as contact-set.ts does.
+    people.forEach((p, row) => builder.addRowOf(base, row, { companies: p.companies }));
+    const store = builder.finish();
+    const verdicts = (where: string) => {
+      const { lo, hi } = new CompiledEvaluator(store).rows(planList(listOf(where), { schema, now: NOW }));
+      return people.map((_, r) => (hasBit(lo, r) ? true : hasBit(hi, r) ? 'unknown' : false));
+    };
+    assert.deepEqual(verdicts('associated company labeled #12 where industry is SOFTWARE'), ['unknown', 'unknown']);
+    assert.deepEqual(verdicts('associated company where industry is SOFTWARE'), [true, false]);
+    const marked = markUnanswerable(planList(listOf('associated company labeled #12 where industry is SOFTWARE'), { schema, now: NOW }), {
+      store, historyProperties: new Set(), missingLists: new Map(), hint: 'preview with --data hubspot',
+    });
+    assert.match(JSON.stringify(marked), /association labels are not in this data/);
   });
 });
