@@ -5,6 +5,9 @@ import { strict as assert } from 'node:assert';
 import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES } from '../../../../server/src/sandbox/data/hubspot-schema';
 import { validateFilterBranch } from '../../../../server/src/sandbox/hubspot/list-validate';
 import { matchesFilterBranch } from '../../../../server/src/sandbox/hubspot/evaluate';
+import { EmulatorState } from '../../../../server/src/sandbox/hubspot/state';
+import { contactFrom } from '../../../../server/src/sandbox/hubspot/admin-routes';
+import { loadDefaultSchema } from '../../../../server/src/sandbox/data/hubspot-schema';
 import { contact, kept, list, NOW } from './helpers';
 
 const ctx = {
@@ -71,5 +74,17 @@ describe('HubSpot emulator evaluator: deals, tickets, labels and NUM_ASSOCIATION
   it('validation: NUM_ASSOCIATIONS needs its type and a NUM_OCCURRENCES count', () => {
     assert.equal(validateFilterBranch(list(count(4, { minOccurrences: 1 })), ctx), undefined);
     assert.match(validateFilterBranch(list({ ...count(4, {}), coalescingRefineBy: undefined }), ctx) ?? '', /NUM_OCCURRENCES "coalescingRefineBy"/);
+  });
+
+  it('the emulator\'s contacts carry hand-written deals and tickets (POST /__emulator/contacts), and its lists count them', () => {
+    const state = new EmulatorState(loadDefaultSchema(), () => NOW);
+    const input = [
+      { id: '1', properties: {}, deals: [{ id: 'd1', properties: { amount: '20000' }, associationLabels: ['12'] }, { id: 'd2', properties: { amount: '5' } }] },
+      { id: '2', properties: {}, tickets: [{ id: 't1', properties: {} }] },
+    ];
+    for (const c of input) state.upsertContact(contactFrom(c, NOW));
+    assert.deepEqual(state.evaluateBranch(branch(12, 'USER_DEFINED')), ['1']);
+    assert.deepEqual(state.evaluateBranch(list(count(4, { minOccurrences: 2 }))), ['1']);
+    assert.deepEqual(state.evaluateBranch(list(count(15, { minOccurrences: 1 }))), ['2']);
   });
 });
