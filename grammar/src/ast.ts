@@ -95,7 +95,9 @@ export type Condition =
   | PropertyCondition
   | InListCondition
   | AssociationCondition
+  | AssociationCountCondition
   | FormSubmissionCondition
+  | SubscriptionCondition
   | ConstantCondition
   | ErrorCondition;
 
@@ -207,6 +209,11 @@ export type Value =
   | (Span & { kind: 'datetime'; raw: string }) // 2024-01-31T10:00:00Z, 2024-01-31T10:00:00+02:00
   /** today, now, start of month, 3 days before today, 2 weeks after start of week (HubSpot's INDEXED time points). */
   | (Span & { kind: 'relative'; anchor: RelativeAnchor; offset: RelativeOffset | undefined })
+  /**
+   * Another property of the same record as a time (HubSpot's PROPERTY_REFERENCED time point):
+   * `property closedate` is its value, `when jobtitle was updated` the time of its last update.
+   */
+  | (Span & { kind: 'property'; property: Name; updated: boolean })
   | (Span & { kind: 'word'; value: string }); // a bare enumeration option value: marketingqualifiedlead
 
 /** `in list "Name"` / `in list #123` / `not in list ...` is `not` around it. */
@@ -216,13 +223,36 @@ export interface InListCondition extends Span {
   target: (Name & { by: 'name' }) | (Name & { by: 'id' });
 }
 
-/** `associated company where <expr over company properties>`; `associated primary company where …`. */
+/**
+ * `associated company where <expr over company properties>`; `associated primary company where …`;
+ * `associated deal where …`, `associated ticket labeled #123 where …`.
+ */
 export interface AssociationCondition extends Span {
   kind: 'association';
-  objectType: Name; // "company"
+  /** `company`, `deal` or `ticket`: the singular word, lowercased (the span is the word as written). */
+  objectType: Name;
   /** Only the contact's primary company (HubSpot's association type 1), not any associated company. */
   primary: boolean;
+  /** `labeled #id`: only records associated with this label (its association type id, digits). */
+  label?: Name;
   where: Expr | undefined;
+}
+
+/** `number of associated deals >= 2`, `… is between 1 and 3` (HubSpot's NUM_ASSOCIATIONS). */
+export interface AssociationCountCondition extends Span {
+  kind: 'associationCount';
+  /** `company`, `deal` or `ticket`, singular and lowercased. */
+  objectType: Name;
+  primary: boolean;
+  comparison: CountComparison;
+}
+
+/** How a count is compared: `>= 2`, `is 0`, `is between 1 and 3`. */
+export interface CountComparison extends Span {
+  operator: '>' | '>=' | '<' | '<=' | 'is' | 'is between';
+  low: Value;
+  /** The upper bound of `is between`. */
+  high: Value | undefined;
 }
 
 /**
@@ -233,6 +263,24 @@ export interface FormSubmissionCondition extends Span {
   kind: 'formSubmission';
   formId: Name | undefined; // undefined = any form
   withinLastDays: Value | undefined;
+}
+
+/** A subscription status as HubSpot's list filters name them: OPT_IN, OPT_OUT, NOT_OPTED. */
+export type SubscriptionStatus = 'opted in' | 'opted out' | 'not opted';
+
+/**
+ * `opted in to email subscription #123`, `opted out of sms subscriptions (#1, #2)`, `opted neither in
+ * nor out of all whatsapp`: HubSpot's EMAIL_SUBSCRIPTION and COMMUNICATION_SUBSCRIPTION filters.
+ */
+export interface SubscriptionCondition extends Span {
+  kind: 'subscription';
+  status: SubscriptionStatus;
+  /** The channel word as written (`email`, `sms`, `whatsapp`; the checker reports any other). */
+  channel: Name;
+  /** Subscription ids (`#123`, the `#` left out); empty with `all`. */
+  ids: Name[];
+  /** `all <channel>`: the contact's status for every subscription of the channel (portal-wide). */
+  all: boolean;
 }
 
 /** `everyone` / `no one` (HubSpot's CONSTANT filter). */

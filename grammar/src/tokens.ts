@@ -24,8 +24,12 @@ export const Identifier = createToken({
 
 /** Words that cannot be a bare value: they continue or end the expression. */
 const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
-/** Words that start another kind of condition (or join conditions), so they cannot name a property. */
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
+/**
+ * Words that start another kind of condition (or join conditions), so they cannot name a property
+ * (write `` `number` `` for a property of that name): were `number` a property word, telling
+ * `number of associated deals` from `number > 5` would take two tokens of lookahead for every property.
+ */
+export const NOT_PROPERTIES: ReadonlySet<string> = new Set(['not', 'in', 'associated', 'submitted', 'opted', 'number', 'everyone', 'nobody', 'and', 'or']);
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
 
 /** Every keyword of the language, lowercase. */
@@ -37,7 +41,9 @@ export const KEYWORDS: readonly string[] = [
   'contains', 'all', 'does', 'contain', 'starts', 'ends', 'with', 'between', 'before', 'after',
   'property', 'less', 'than', 'more', 'ago', 'from', 'now', 'this', 'so', 'far', 'next',
   'has', 'ever', 'never', 'been', 'contained', 'including',
-  'blank', 'primary', 'today', 'start', 'end', 'the',
+  'blank', 'primary', 'today', 'start', 'end', 'the', 'when',
+  'opted', 'out', 'neither', 'nor', 'subscription', 'subscriptions',
+  'deal', 'deals', 'ticket', 'tickets', 'labeled', 'number',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years',
   'true', 'false',
 ];

@@ -73,6 +73,7 @@ const VALUE_CHECKS: Record<Value['kind'], Check<Value>> = {
     return typeof d.raw === 'string' && [d.year, d.month, d.day].every(Number.isFinite);
   },
   relative: (v) => typeof (v as { anchor: unknown }).anchor === 'string',
+  property: (v) => isName((v as { property: unknown }).property) && typeof (v as { updated: unknown }).updated === 'boolean',
 };
 
 function isValue(x: unknown): x is Value {
@@ -112,9 +113,13 @@ function isCondition(c: Condition): boolean {
     case 'inList':
       return isName(c.target) && (c.target.by === 'name' || c.target.by === 'id');
     case 'association':
-      return isName(c.objectType);
+      return isName(c.objectType) && (c.label === undefined || isName(c.label));
+    case 'associationCount':
+      return isName(c.objectType) && isSpan(c.comparison) && isValue(c.comparison.low) && (c.comparison.high === undefined || isValue(c.comparison.high));
     case 'formSubmission':
       return (c.formId === undefined || isName(c.formId)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+    case 'subscription':
+      return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
     case 'constant':
       return typeof c.accept === 'boolean';
     case 'error':

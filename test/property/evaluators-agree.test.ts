@@ -10,10 +10,10 @@ import { compileList } from '../../server/src/hubspot/compile';
 import { decompileList } from '../../server/src/hubspot/decompile';
 import { planList } from '../../server/src/preview/plan';
 import { evaluateContact } from '../../server/src/preview/reference';
-import { buildStore } from '../../server/src/preview/columns-build';
+import { associatedDefs, buildStore } from '../../server/src/preview/columns-build';
 import { CompiledEvaluator } from '../../server/src/preview/compiled';
 import { hasBit } from '../../server/src/preview/bitset';
-import type { ContactRecord, Tri } from '../../server/src/preview/types';
+import type { AssociatedRecord, ContactRecord, Tri } from '../../server/src/preview/types';
 import { matchesFilterBranch, type EvalContact } from '../../server/src/sandbox/hubspot/evaluate';
 import { testSchema } from '../unit/preview/lists';
 import { contactArb, criteriaArb, nowArb, ZONES } from './evaluators-agree-gen';
@@ -28,7 +28,9 @@ function asEvalContact(c: ContactRecord): EvalContact {
   const history = Object.fromEntries(
     Object.entries(c.history ?? {}).map(([name, entries]) => [name, entries.map((e) => ({ value: e.value ?? '', timestamp: String(e.timestamp) }))]),
   );
-  return { id: c.id, properties: c.properties, history, companies: [] };
+  const linked = (records: AssociatedRecord[] | undefined) => (records ?? []).map((r) => ({ id: r.id, properties: r.properties, associationLabels: r.labels }));
+  const primary = (c.companies ?? []).find((co) => co.primary)?.id;
+  return { id: c.id, properties: c.properties, history, companies: linked(c.companies), primaryCompanyId: primary, deals: linked(c.deals), tickets: linked(c.tickets), subscriptions: c.subscriptions };
 }
 
 /** Each evaluator's verdicts, or undefined when the criteria do not compile (`not` of a calendar phrase). */
@@ -40,7 +42,7 @@ function verdicts(where: string, zone: string, now: number, contacts: ContactRec
   if (!compiled.request?.filterBranch) return undefined;
   const plan = planList(list, { schema, now });
   const reference = contacts.map((c): Tri => evaluateContact(plan, c));
-  const { lo, hi } = new CompiledEvaluator(buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()])).rows(plan);
+  const { lo, hi } = new CompiledEvaluator(buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()], associatedDefs(schema))).rows(plan);
   const columnar = contacts.map((_, r): Tri => (hasBit(lo, r) ? true : hasBit(hi, r) ? 'unknown' : false));
   const propertyType = (name: string) => schema.objects.contacts.get(name)?.type;
   const ctx = { now, timeZone: zone, propertyType };

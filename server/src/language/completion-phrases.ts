@@ -4,11 +4,11 @@
 // next even while the line does not parse yet. Which phrase fits which property type is not decided
 // here: operators.ts (resolveOperation) is the one table for that.
 
-import type { HslistToken, SurfaceOperator } from '@hslist/grammar';
+import { NOT_PROPERTIES, type HslistToken, type SurfaceOperator } from '@hslist/grammar';
 import { resolveOperation, type OperandKind, type TypeClass } from './operators';
 
-/** `$V` a value, `$L` a `(…)` list of values, `$N` a number, `$U` a calendar unit, `$P` a property name. */
-export type Slot = '$V' | '$L' | '$N' | '$U' | '$P';
+/** `$V` a value, `$L` a `(…)` list of values, `$N` a number, `$U` a calendar unit, `$P` a date property, `$A` any property. */
+export type Slot = '$V' | '$L' | '$N' | '$U' | '$P' | '$A';
 
 export interface PhrasePattern {
   surface: SurfaceOperator;
@@ -30,6 +30,10 @@ export const PHRASES: readonly PhrasePattern[] = [
   p('updated before', 'single', 'was updated before $V'),
   p('updated after', 'single', 'was updated after $V'),
   p('updated between', 'range', 'was updated between $V and $V'),
+  p('updated before', 'single', 'was updated before property $P'),
+  p('updated after', 'single', 'was updated after property $P'),
+  p('updated before', 'single', 'was updated before when $A was updated'),
+  p('updated after', 'single', 'was updated after when $A was updated'),
   p('is blank', 'none', 'is blank'),
   p('is not blank', 'none', 'is not blank'),
   p('is', 'single', 'is $V'),
@@ -62,6 +66,9 @@ export const PHRASES: readonly PhrasePattern[] = [
   p('is after', 'single', 'is after $V'),
   p('is before', 'property', 'is before property $P'),
   p('is after', 'property', 'is after property $P'),
+  p('is before', 'single', 'is before when $A was updated'),
+  p('is after', 'single', 'is after when $A was updated'),
+  p('is between', 'range', 'is between property $P and property $P'),
   p('is less than days ago', 'days', 'is less than $N days ago'),
   p('is more than days ago', 'days', 'is more than $N days ago'),
   p('is less than days from now', 'days', 'is less than $N days from now'),
@@ -94,7 +101,6 @@ export interface PhraseState {
 }
 
 const NOT_VALUES = new Set(['and', 'or', 'including']);
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
 const VALUE_KINDS = new Set(['string', 'number', 'date', 'datetime']);
 
@@ -127,6 +133,7 @@ function matchesPart(part: string, t: HslistToken): boolean {
     case '$U':
       return UNITS.has(word);
     case '$P':
+    case '$A':
       return isPropertyToken(t);
     case 'days':
       return word === 'days' || word === 'day';
@@ -170,7 +177,7 @@ export function fitsType(pattern: PhrasePattern, typeClass: TypeClass | undefine
 
 /** The rest of a pattern from `pos` as people read it: `any of (…)`, `less than N days ago`. */
 export function readableRest(pattern: PhrasePattern, pos: number): string {
-  const shown: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U: 'month', $P: '…' };
+  const shown: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U: 'month', $P: '…', $A: '…' };
   return pattern.parts.slice(pos).map((part) => shown[part] ?? part).join(' ');
 }
 
@@ -184,6 +191,7 @@ export function insertRest(pattern: PhrasePattern, pos: number): { snippet: stri
     $N: () => `\${${++n}:30}`,
     $U: () => `\${${++n}|month,day,week,quarter,year|}`,
     $P: () => `$${++n}`,
+    $A: () => `$${++n}`,
   };
   const snippet = parts.map((part) => (placeholder[part] ? placeholder[part]() : part)).join(' ');
   const firstSlot = parts.findIndex((part) => part.startsWith('$'));

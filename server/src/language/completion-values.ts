@@ -7,6 +7,7 @@ import { LIST_SETTINGS, LIST_TYPES } from './checks/list-settings';
 import { SYNC_RULES, SYNC_SETTINGS, SYNC_VALUES } from './checks/sync-block';
 import type { FormRef, ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { formatOptionValue, quoteString } from './walk';
+import { propertiesOf } from './schema';
 
 export type EntryKind = 'keyword' | 'property' | 'operator' | 'value' | 'list' | 'setting' | 'field' | 'snippet' | 'unit';
 
@@ -50,7 +51,7 @@ export function propertyDocumentation(def: PropertyDef): string {
 }
 
 export function propertyEntries(schema: Schema, objectType: ObjectTypeName, replace: Span, filter?: (d: PropertyDef) => boolean): CompletionEntry[] {
-  const defs = [...schema.objects[objectType].values()].filter((d) => !d.hidden && (!filter || filter(d)));
+  const defs = [...propertiesOf(schema, objectType).values()].filter((d) => !d.hidden && (!filter || filter(d)));
   return defs.map((def) => ({
     label: def.name,
     kind: 'property',

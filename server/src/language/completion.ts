@@ -22,6 +22,7 @@ import type { ExprExpectation } from './cursor-context-expr';
 import { cursorContext, type CursorContext } from './cursor-context';
 import { isMultiSelect, operationFor, typeClassOf } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { propertiesOf } from './schema';
 
 export type { CompletionEntry, ListInfo, SalesforceFieldInfo } from './completion-values';
 
@@ -64,14 +65,18 @@ function keywordEntries(phrases: KeywordPhrase[], replace: Span): CompletionEntr
 
 function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, replace: Span): CompletionEntry[] {
   const keywords =
-    objectType === 'companies'
+    objectType !== 'contacts'
       ? [{ text: 'not', retrigger: true }]
       : [
           { text: 'not', retrigger: true },
           { text: 'in list "…"', insert: 'in list', snippet: 'in list "$1"', detail: 'member of another list', retrigger: true },
           { text: 'associated company where', detail: 'a property of an associated company', retrigger: true },
+          { text: 'associated deal where', detail: 'a property of an associated deal', retrigger: true },
+          { text: 'associated ticket where', detail: 'a property of an associated ticket', retrigger: true },
+          { text: 'number of associated deals >= …', insert: 'number of associated ', snippet: 'number of associated ${1|deals,tickets,companies|} ${2|>=,>,<=,<,is|} $3', detail: 'how many associated records' },
           { text: 'submitted any form', snippet: 'submitted any form' },
           { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form name or id' },
+          { text: 'opted in to email subscription #…', insert: 'opted in to email subscription #', snippet: 'opted ${1|in to,out of,neither in nor out of|} ${2|email,sms,whatsapp|} subscription #$3', detail: 'a subscription status' },
           { text: 'everyone', detail: 'every contact' },
           { text: 'nobody', detail: 'no contact' },
         ];
@@ -114,6 +119,7 @@ function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: Co
   const part = state.pattern.parts[state.pos];
   if (part === '$U') return UNITS.map((u) => ({ label: u, kind: 'unit' as const, insertText: u, replace }));
   if (part === '$P') return propertyEntries(input.schema, objectType, replace, (d) => typeClassOf(d.type) === 'date');
+  if (part === '$A') return propertyEntries(input.schema, objectType, replace);
   if (part !== '$V') return [];
   if (typeClass === 'enumeration') return optionEntries(def, replace);
   if (typeClass === 'bool') return ['true', 'false'].map((b) => ({ label: b, kind: 'value' as const, insertText: b, replace }));
@@ -121,7 +127,7 @@ function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: Co
 }
 
 function phraseEntriesFor(e: Extract<ExprExpectation, { kind: 'phrase' }>, input: CompletionInput, replace: Span): CompletionEntry[] {
-  const def = input.schema.objects[e.objectType].get(e.property);
+  const def = propertiesOf(input.schema, e.objectType).get(e.property);
   const out: CompletionEntry[] = [];
   e.states.forEach((state, i) => {
     const part = state.pattern.parts[state.pos];

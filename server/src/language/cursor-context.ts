@@ -7,6 +7,7 @@ import { tokenize, type HslistToken, type Span } from '@hslist/grammar';
 import { expressionExpectations, type ExprExpectation } from './cursor-context-expr';
 import { isWordToken } from './completion-phrases';
 import { LineIndex } from './positions';
+import { associationByWord } from './associations';
 
 export type BlockKind = 'list' | 'sync';
 
@@ -107,12 +108,13 @@ function mapContext(line: HslistToken[]): CursorContext {
   return { kind: 'none' };
 }
 
-/** The list's own `where`: the last one that is not `associated company where`. */
+/** The list's own `where`: the last one that is not `associated <object> [labeled #id] where`. */
 function listWhereIndex(tokens: HslistToken[]): number {
   for (let i = tokens.length - 1; i >= 0; i--) {
     if (tokens[i].text.toLowerCase() !== 'where') continue;
-    const previous = tokens[i - 1]?.text.toLowerCase();
-    if (previous !== 'company' && previous !== 'companies') return i;
+    const labeled = tokens[i - 2]?.text.toLowerCase() === 'labeled';
+    const previous = tokens[labeled ? i - 3 : i - 1]?.text.toLowerCase();
+    if (!previous || !associationByWord(previous)) return i;
   }
   return -1;
 }

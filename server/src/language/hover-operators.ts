@@ -1,7 +1,8 @@
 // One sentence of help per operator phrase, for hover (docs/language.md and docs/semantics.md say it
 // at length).
 
-import type { SurfaceOperator } from '@hslist/grammar';
+import type { SubscriptionCondition, SurfaceOperator } from '@hslist/grammar';
+import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
 
 export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
   'is known': 'Matches contacts that have any value for the property.',
@@ -52,3 +53,22 @@ export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
   'has ever contained': 'The property has at some time contained the value (or all of the values).',
   'has never contained': 'The property has never contained the value (or all of the values).',
 };
+
+const STATUS_HELP: Record<SubscriptionCondition['status'], string> = {
+  'opted in': 'has opted in to',
+  'opted out': 'has opted out of',
+  'not opted': 'has neither opted in to nor out of',
+};
+
+/** What a subscription condition matches and the HubSpot filter it becomes. */
+export function subscriptionHelp(c: SubscriptionCondition): string {
+  const channel = channelOf(c);
+  if (!channel) return `\`${c.channel.text}\` is not a subscription channel (email, sms, whatsapp).`;
+  const what = c.all ? `all ${channel} (the channel portal-wide)` : `${c.ids.length === 1 ? 'subscription' : 'every one of the subscriptions'} ${c.ids.map((i) => `#${i.text}`).join(', ')} (${channel})`;
+  const filter = channel === 'email' && !c.all ? 'EMAIL_SUBSCRIPTION' : `COMMUNICATION_SUBSCRIPTION (${c.all ? 'PORTAL_WIDE' : 'INDIVIDUAL_SUBSCRIPTION'})`;
+  return [
+    `**Subscription status**: the contact ${STATUS_HELP[c.status]} ${what}.`,
+    '',
+    `HubSpot: \`${filter}\` with status \`${OPT_STATE[c.status]}\`. A subscription the contact has no status for counts as not opted in or out.`,
+  ].join('\n');
+}

@@ -5,15 +5,17 @@
 import type { Condition, ListNode, Name, PropertyCondition, Span, SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
-import { OPERATOR_HELP } from './hover-operators';
+import { OPERATOR_HELP, subscriptionHelp } from './hover-operators';
+import { associationHelp, countHelp } from './hover-associations';
 import { listSummary } from './navigation-lists';
 import { matchOption } from './option-match';
 import { matchForm } from './schema-forms';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
-import { forEachCondition, operandValues, valueText } from './walk';
+import { comparedProperties, forEachCondition, operandValues, valueText } from './walk';
 import type { WorkspaceAnalysis } from './workspace';
+import { propertiesOf } from './schema';
 
 export interface HoverResult {
   markdown: string;
@@ -52,12 +54,11 @@ function operatorHover(c: PropertyCondition, def: PropertyDef | undefined): Hove
 }
 
 function propertyConditionHover(c: PropertyCondition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
-  const def = input.schema.objects[objectType].get(c.property.text);
+  const def = propertiesOf(input.schema, objectType).get(c.property.text);
   if (within(c.property, input.offset)) return propertyHover(def, c.property, objectType);
   if (within(c.operatorSpan, input.offset)) return operatorHover(c, def);
-  if (c.operands.kind === 'property' && within(c.operands.property, input.offset)) {
-    return propertyHover(input.schema.objects[objectType].get(c.operands.property.text), c.operands.property, objectType);
-  }
+  const compared = comparedProperties(c).find((name) => within(name, input.offset));
+  if (compared) return propertyHover(propertiesOf(input.schema, objectType).get(compared.text), compared, objectType);
   const value = operandValues(c).find((v) => within(v, input.offset));
   const markdown = value && def ? optionHover(def, valueText(value)) : undefined;
   return value && markdown ? { markdown, span: value } : undefined;
@@ -78,6 +79,11 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
 
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
+  if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
+  if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
+  if (c.kind === 'association' && (within(c.objectType, input.offset) || (c.label && within(c.label, input.offset)))) {
+    return { markdown: associationHelp(c), span: c.label && within(c.label, input.offset) ? c.label : c.objectType };
+  }
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
   if (c.kind === 'formSubmission' && c.formId && within(c.formId, input.offset)) return formHover(c.formId.text, c.formId, input);
   return undefined;

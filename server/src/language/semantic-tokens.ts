@@ -2,7 +2,7 @@
 // operator phrase, an option value or a list name depending on where it stands).
 
 import { tokenize, type HslistToken, type FileNode, type Span } from '@hslist/grammar';
-import { forEachCondition, operandValues } from './walk';
+import { forEachCondition, operandValues, comparedProperties } from './walk';
 
 export const SEMANTIC_TOKEN_TYPES = ['keyword', 'property', 'operator', 'string', 'number', 'date', 'listName', 'comment', 'enumMember'] as const;
 export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
@@ -26,7 +26,7 @@ function markList(list: FileNode['lists'][number], marks: Marks): void {
     if (c.kind !== 'property') return;
     marks.at.set(c.property.start, 'property');
     marks.operators.push(c.operatorSpan);
-    if (c.operands.kind === 'property') marks.at.set(c.operands.property.start, 'property');
+    for (const name of comparedProperties(c)) marks.at.set(name.start, 'property');
     for (const v of operandValues(c)) if (v.kind === 'word') marks.at.set(v.start, 'enumMember');
   });
 }

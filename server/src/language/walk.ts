@@ -1,8 +1,10 @@
 // Walking the criteria of a list: every condition, with the object type its properties belong
-// to (contacts at the top, companies inside `associated company where ...`).
+// to (contacts at the top, companies inside `associated company where ...`, deals and tickets in theirs).
 
-import { type Condition, type Expr, type FileNode, type ListNode, type PropertyCondition, type Value, relativeText } from '@hslist/grammar';
+import { type Condition, type Expr, type FileNode, type ListNode, type Name, type PropertyCondition, type Value, printValue, relativeText } from '@hslist/grammar';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { associationByWord } from './associations';
+import { propertiesOf } from './schema';
 
 export function forEachCondition(
   expr: Expr | undefined,
@@ -23,7 +25,7 @@ export function forEachCondition(
       return;
     case 'association':
       visit(expr, objectType);
-      forEachCondition(expr.where, 'companies', visit);
+      forEachCondition(expr.where, associationByWord(expr.objectType.text)?.object ?? 'companies', visit);
       return;
     default:
       visit(expr, objectType);
@@ -44,7 +46,7 @@ export function propertyConditions(file: FileNode, schema: Schema): ResolvedProp
   for (const list of file.lists) {
     forEachCondition(list.where, 'contacts', (condition, objectType) => {
       if (condition.kind !== 'property') return;
-      const property = schema.objects[objectType].get(condition.property.text);
+      const property = propertiesOf(schema, objectType).get(condition.property.text);
       out.push({ list, condition, objectType, property });
     });
   }
@@ -75,6 +77,13 @@ export function operandValues(condition: PropertyCondition): Value[] {
   }
 }
 
+/** The other properties a condition compares with: `is before property P`, `is between property P and when Q was updated`. */
+export function comparedProperties(condition: PropertyCondition): Name[] {
+  const operand = condition.operands;
+  if (operand.kind === 'property') return [operand.property];
+  return operandValues(condition).flatMap((v) => (v.kind === 'property' ? [v.property] : []));
+}
+
 /** A value as the text HubSpot would compare (option values, strings). */
 export function valueText(value: Value): string {
   switch (value.kind) {
@@ -89,6 +98,8 @@ export function valueText(value: Value): string {
       return String(value.value);
     case 'relative':
       return relativeText(value);
+    case 'property':
+      return printValue(value);
   }
 }
 

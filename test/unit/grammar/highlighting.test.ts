@@ -58,6 +58,7 @@ describe('grammar: highlighting', () => {
     assert.equal(scopeOf('has never been exactly'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('is not blank'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('was updated after'), 'keyword.operator.phrase.hslist');
+    assert.equal(scopeOf('when'), 'keyword.other.property.hslist');
     assert.equal(scopeOf('start of month'), 'constant.language.relative-time.hslist');
     assert.equal(scopeOf('today'), 'constant.language.relative-time.hslist');
     assert.equal(scopeOf('associated primary company'), 'keyword.other.condition.hslist');

@@ -20,6 +20,12 @@ describe('language: properties, operators and values', () => {
   it('the property of `is before property P` is checked too', () => {
     expectDiagnostics('list "A" { where createdate is before property ⟦closedat⟧ }', ['unknown-property']);
     expectDiagnostics('list "A" { where createdate is before property ⟦email⟧ }', ['value-type-mismatch']);
+    expectDiagnostics('list "A" { where createdate is between property ⟦closedat⟧ and today }', ['unknown-property']);
+    expectDiagnostics('list "A" { where createdate is between property ⟦email⟧ and today }', ['value-type-mismatch']);
+    expectDiagnostics('list "A" { where createdate is after when ⟦jobtitel⟧ was updated }', ['unknown-property']);
+    // The time of an update is a time whatever the property's type.
+    expectDiagnostics('list "A" { where createdate is after when email was updated }', []);
+    expectDiagnostics('list "A" { where email was updated after property closedate }', []);
   });
 
   it('operator-type-mismatch names the type and the valid phrases', () => {
