@@ -4,7 +4,7 @@
 
 import type { AssociationIndex, ColumnStore } from './columns';
 import type { AssociatedRecord } from './types';
-import { rowsBitset } from './columns-extras';
+import { rowsBitset } from './bitset';
 
 interface RecordSink {
   add(record: AssociatedRecord): void;

@@ -6,8 +6,8 @@ import type { PropertyDef, Schema } from '../language/schema-types';
 import { propertiesOf } from '../language/schema';
 import { typeClassOf } from '../language/operators';
 import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
-import { emptyBitset, hasBit, setBit, wordsFor } from './bitset';
-import { FormBuilder, HistoryBuilder, rowsBitset } from './columns-extras';
+import { emptyBitset, hasBit, rowsBitset, setBit, wordsFor } from './bitset';
+import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
 import { AssociationBuilder } from './columns-associations';
 

@@ -4,7 +4,7 @@
 // marks the rows whose record carried the list at all (a row without it is unknown, never empty).
 
 import type { Bitset } from './bitset';
-import { rowsBitset } from './columns-extras';
+import { rowsBitset } from './bitset';
 
 export interface EntryStore {
   loaded: Bitset;
