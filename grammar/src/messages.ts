@@ -34,8 +34,7 @@ const RULE_WANTS: Record<string, string> = {
   settingValue: 'a value',
   settingKey: 'a setting name',
   fieldName: 'a Salesforce field name',
-  listBody: 'a setting or `where`',
-  syncBody: 'a setting or `map`',
+  blockBody: 'a setting, `where` or `map`',
 };
 
 export function describeFound(token: IToken): string {

@@ -12,8 +12,6 @@ import * as T from './tokens';
 // Module-level references to token types (cheaper than a namespace lookup on every use).
 const { AnyWord, BacktickName, Colon, LBrace, NumberLit, RBrace, Stray, StringLit, Kw: K } = T;
 
-
-
 /** Setting names of more than one word, to tell where a bare value ends and the next key begins on one line. */
 const MULTI_WORD_KEYS = [['inclusion', 'list'], ['salesforce', 'creates', 'hubspot', 'contacts'], ['hubspot', 'creates', 'in', 'salesforce']];
 
@@ -26,6 +24,12 @@ function endsWith(words: string[], key: string[]): boolean {
 type BodyItem = { kind: 'where'; keyword: Span; expr: Expr } | Setting | MappingNode | undefined;
 
 type FileBlocks = { lists: ListNode[]; syncBlocks: SyncNode[] };
+
+/** The kinds of block, which decide what a line of the body may be. */
+type BlockKind = 'list' | 'sync';
+
+/** What a line of each kind of block may start with, for the message about a line that fits nothing. */
+const BODY_EXPECTS: Record<BlockKind, string> = { list: 'a setting or `where`', sync: 'a setting or `map`' };
 
 export class HslistParser extends ExprParser {
   /** Blocks of the file read so far: what the file rule returns when a later block fails beyond recovery. */
@@ -64,22 +68,41 @@ export class HslistParser extends ExprParser {
     const keyword = this.CONSUME(K.list);
     const nameToken = this.CONSUME(StringLit);
     this.CONSUME(LBrace);
-    const items: BodyItem[] = [];
-    this.MANY({
-      GATE: () => !this.atBlockEnd(),
-      DEF: () =>
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => items.push(this.SUBRULE(this.whereClause)) },
-            { ALT: () => items.push(this.SUBRULE(this.setting)) },
-            { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['a setting or `where`'] }) },
-          ],
-        }),
-    });
-    this.closeBlock(keyword, `list "${nameToken.image.slice(1, -1)}"`);
+    const items = this.SUBRULE(this.blockBody, { ARGS: ['list', keyword, `list "${nameToken.image.slice(1, -1)}"`] });
     return this.ACTION(() => this.buildList(keyword, nameToken, items));
   });
+
+  /** Items of the block being read, so a body that fails beyond recovery still yields what it read. */
+  private bodyItems: BodyItem[] = [];
+
+  /**
+   * The lines after a block's `{`, one item each: the block's own kind of line (`where` in a list,
+   * `map` in a sync block), a setting, or stray text reported as one diagnostic per line; then the
+   * closing `}` (in this rule, so that a line that fails re-syncs at it and keeps its item).
+   */
+  private blockBody = this.RULE(
+    'blockBody',
+    (kind: BlockKind, opener: IToken, what: string): BodyItem[] => {
+      const items: BodyItem[] = [];
+      this.ACTION(() => (this.bodyItems = items));
+      this.MANY({
+        GATE: () => !this.atBlockEnd(),
+        DEF: () =>
+          this.OR({
+            IGNORE_AMBIGUITIES: true,
+            DEF: [
+              { GATE: () => kind !== 'sync', ALT: () => items.push(this.SUBRULE(this.whereClause)) },
+              { GATE: () => kind === 'sync', ALT: () => items.push(this.SUBRULE(this.mapping)) },
+              { ALT: () => items.push(this.SUBRULE(this.setting)) },
+              { ALT: () => this.SUBRULE(this.strayText, { ARGS: [BODY_EXPECTS[kind]] }) },
+            ],
+          }),
+      });
+      this.closeBlock(opener, what);
+      return items;
+    },
+    { recoveryValueFunc: () => this.bodyItems },
+  );
 
   /**
    * The closing `}`. At the end of the file (a block still being typed) it is reported and the block is
@@ -100,7 +123,7 @@ export class HslistParser extends ExprParser {
   private buildList(keyword: IToken, nameToken: IToken, items: BodyItem[]): ListNode {
     const name: Name = { text: this.stringText(nameToken), ...this.tokenSpan(nameToken) };
     const list: ListNode = { kind: 'list', name, settings: [], where: undefined, whereKeyword: undefined, ...this.spanFrom(this.startOf(keyword)) };
-    for (const item of items) {
+    for (const item of items ?? []) {
       if (!item) continue;
       if (item.kind === 'setting') list.settings.push(item);
       else if (item.kind === 'where' && list.whereKeyword === undefined) {
@@ -133,24 +156,11 @@ export class HslistParser extends ExprParser {
     const keyword = this.CONSUME(K.sync);
     const targetToken = this.CONSUME(AnyWord);
     this.CONSUME(LBrace);
-    const items: BodyItem[] = [];
-    this.MANY({
-      GATE: () => !this.atBlockEnd(),
-      DEF: () =>
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => items.push(this.SUBRULE(this.mapping)) },
-            { ALT: () => items.push(this.SUBRULE(this.setting)) },
-            { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['a setting or `map`'] }) },
-          ],
-        }),
-    });
-    this.closeBlock(keyword, `\`sync ${targetToken.image}\``);
+    const items = this.SUBRULE(this.blockBody, { ARGS: ['sync', keyword, `\`sync ${targetToken.image}\``] });
     return this.ACTION(() => {
       const target: Name = { text: targetToken.image.toLowerCase(), ...this.tokenSpan(targetToken) };
-      const settings = items.filter((i): i is Setting => i?.kind === 'setting');
-      const mappings = items.filter((i): i is MappingNode => i?.kind === 'mapping');
+      const settings = (items ?? []).filter((i): i is Setting => i?.kind === 'setting');
+      const mappings = (items ?? []).filter((i): i is MappingNode => i?.kind === 'mapping');
       return { kind: 'sync', target, settings, mappings, ...this.spanFrom(this.startOf(keyword)) };
     });
   });

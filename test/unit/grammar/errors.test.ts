@@ -87,6 +87,24 @@ describe('grammar: syntax errors', () => {
     assert.equal(r.file.lists[0].where?.kind, 'property');
   });
 
+  it('a bad line inside a sync block is skipped the same way, and a `where` there is not criteria', () => {
+    // `where y is known` reads as the words of a setting whose `:` never comes.
+    const r = expectDiagnostics('sync salesforce {\n  ⟦)⟧ ) )\n  inclusion list: "A"\n  where y is ⟦known⟧\n  map jobtitle to Title: two way\n}\n', [
+      { code: 'syntax-error', message: 'Expected a setting or `map`, found `)`.' },
+      { code: 'syntax-error', message: 'Expected `:` after `known`, found `map`.' },
+    ]);
+    const sync = r.file.syncBlocks[0];
+    assert.deepEqual(sync.settings.map((s) => s.key.text), ['inclusion list', 'where y is known']);
+    assert.deepEqual(sync.mappings.map((m) => m.hubspotProperty.text), ['jobtitle']);
+  });
+
+  it('a line that fails inside a block keeps the lines before and after it, in a list and in a sync block', () => {
+    const list = parse('list "a" {\n  type: active\n  folder "x"\n  where y is known\n}\n').file.lists[0];
+    assert.deepEqual([list.settings.map((s) => s.key.text), list.where?.kind], [['type'], 'property']);
+    const sync = parse('sync salesforce {\n  inclusion list: "A"\n  map jobtitle Title: two way\n  foo bar\n  map lastname to LastName: two way\n}\n').file.syncBlocks[0];
+    assert.deepEqual([sync.settings.length, sync.mappings.map((m) => m.salesforceField.text)], [2, ['Title', 'LastName']]);
+  });
+
   it('reports lexing errors: unexpected characters and unterminated strings', () => {
     expectDiagnostics('list "a" { where x ⟦@⟧ is known }', [{ code: 'unexpected-character', message: 'Unexpected character `@`.' }]);
     const r = expectDiagnostics('list "a" { where x is ⟦"abc }⟧\nlist "b" {}', [{ code: 'unterminated-string' }]);
