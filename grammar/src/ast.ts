@@ -24,6 +24,10 @@ export interface FileNode extends Span {
   kind: 'file';
   lists: ListNode[];
   syncBlocks: SyncNode[];
+  /** `values name = (…)`: named sets of values, used by name where a `(…)` list of values goes. `parse` always sets it. */
+  valueSets?: ValueSetNode[];
+  /** `condition name { where … }`: named conditions, used as `condition name` in criteria. `parse` always sets it. */
+  conditions?: NamedConditionNode[];
   /** Every `//` comment, in order, so the formatter can keep them. */
   comments: Comment[];
 }
@@ -55,6 +59,30 @@ export interface SyncNode extends Span {
   target: Name; // "salesforce"
   settings: Setting[];
   mappings: MappingNode[];
+}
+
+/**
+ * `values competitors = ("acme.com", "globex.com")`: defined once in the workspace, used by name in
+ * any list (`hs_email_domain is any of competitors`); the compiler writes the values in its place.
+ */
+export interface ValueSetNode extends Span {
+  kind: 'valueSet';
+  name: Name;
+  values: Value[];
+  /** The parenthesised values, brackets included. */
+  valuesSpan: Span;
+}
+
+/**
+ * `condition internal_contacts { where … }`: criteria defined once in the workspace and used in any
+ * list as `condition internal_contacts`; the compiler writes the criteria in its place.
+ */
+export interface NamedConditionNode extends Span {
+  kind: 'namedCondition';
+  name: Name;
+  settings: Setting[]; // description
+  where: Expr | undefined;
+  whereKeyword: Span | undefined;
 }
 
 /** `map lifecyclestage to Status: prefer salesforce unless blank` */
@@ -97,6 +125,7 @@ export type Condition =
   | AssociationCondition
   | FormSubmissionCondition
   | ConstantCondition
+  | ConditionReference
   | ErrorCondition;
 
 /**
@@ -177,8 +206,12 @@ export type SurfaceOperator =
 export type Operand =
   | (Span & { kind: 'none' })
   | (Span & { kind: 'single'; value: Value })
-  /** `(a, b, c)` or `any of (...)`. `anyOf` marks `starts with any of (...)` / `has ever been any of (...)`. */
-  | (Span & { kind: 'list'; values: Value[]; anyOf: boolean })
+  /**
+   * `(a, b, c)` or `any of (...)`. `anyOf` marks `starts with any of (...)` / `has ever been any of (...)`.
+   * Written as the name of a value set (`is any of competitors`), `valueSet` names it and `values` is
+   * empty until the workspace puts the set's values in (server/src/language/definitions/resolve.ts).
+   */
+  | (Span & { kind: 'list'; values: Value[]; anyOf: boolean; valueSet?: Name })
   | (Span & { kind: 'range'; low: Value; high: Value })
   | (Span & { kind: 'days'; count: Value }) // N days (rolling, updated in last)
   | (Span & { kind: 'calendar'; unit: CalendarUnit; count: Value | undefined }) // month | 3 months
@@ -233,6 +266,12 @@ export interface FormSubmissionCondition extends Span {
   kind: 'formSubmission';
   formId: Name | undefined; // undefined = any form
   withinLastDays: Value | undefined;
+}
+
+/** `condition internal_contacts`: the criteria of a named condition of the workspace, in this place. */
+export interface ConditionReference extends Span {
+  kind: 'conditionRef';
+  name: Name;
 }
 
 /** `everyone` / `no one` (HubSpot's CONSTANT filter). */

@@ -18,7 +18,7 @@ const WORD = /^[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const KEYWORD_SET = new Set(KEYWORDS);
 const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
+const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'condition', 'and', 'or']);
 
 /** Precedence of each expression kind; an operand of lower precedence than its place needs parentheses. */
 const PREC = { or: 1, and: 2, not: 3, primary: 4 } as const;
@@ -72,7 +72,7 @@ export function printPropertyName(name: Name): string {
   return WORD.test(name.text) && !NOT_PROPERTIES.has(lower) && lower !== 'true' && lower !== 'false' ? name.text : `\`${name.text}\``;
 }
 
-function valueList(values: Value[]): string {
+export function valueList(values: Value[]): string {
   return `(${values.map(printValue).join(', ')})`;
 }
 
@@ -101,7 +101,7 @@ function phraseText(c: PropertyCondition): string {
     case 'list': {
       const anyOf = o.anyOf && (op === 'starts with' || op === 'ends with' || op === 'has ever been' || op === 'has never been');
       const allOf = op === 'has ever contained' || op === 'has never contained';
-      return `${op}${anyOf ? ' any of' : ''}${allOf ? ' all of' : ''} ${valueList(o.values)}`;
+      return `${op}${anyOf ? ' any of' : ''}${allOf ? ' all of' : ''} ${o.valueSet ? o.valueSet.text : valueList(o.values)}`;
     }
     case 'range':
       return `${op} ${printValue(o.low)} and ${printValue(o.high)}`;
@@ -142,6 +142,8 @@ export function conditionText(c: Condition): string {
     }
     case 'constant':
       return c.accept ? 'everyone' : 'nobody';
+    case 'conditionRef':
+      return `condition ${c.name.text}`;
     case 'error':
       // Only a tree with syntax errors has these; `??` does not parse, so nothing is silently valid.
       return '??';

@@ -94,7 +94,7 @@ export interface PhraseState {
 }
 
 const NOT_VALUES = new Set(['and', 'or', 'including']);
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
+const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'condition', 'and', 'or']);
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
 const VALUE_KINDS = new Set(['string', 'number', 'date', 'datetime']);
 

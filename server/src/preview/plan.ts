@@ -62,6 +62,9 @@ function planExpr(e: Expr, env: Env): PlanNode {
     }
     case 'constant':
       return { kind: 'constant', span: e, accept: e.accept };
+    case 'conditionRef':
+      // The workspace writes named conditions in before previewing (language/definitions); one left is undefined.
+      return unavailable(e, `the named condition \`${e.name.text}\` is not defined in the workspace`, exprText(e));
     case 'error':
       return unavailable(e, 'the condition has a syntax error', exprText(e));
   }

@@ -72,7 +72,7 @@ describe('grammar: syntax errors', () => {
   });
 
   it('stray text at the top level is reported once and skipped', () => {
-    const r = expectDiagnostics('⟦garbage⟧ here (\nlist "b" { where y is known }\n', [{ code: 'syntax-error', message: 'Expected `list` or `sync` to start a block, found `garbage`.' }]);
+    const r = expectDiagnostics('⟦garbage⟧ here (\nlist "b" { where y is known }\n', [{ code: 'syntax-error', message: 'Expected `list`, `sync`, `values` or `condition` to start a block, found `garbage`.' }]);
     assert.equal(r.file.lists[0].name.text, 'b');
   });
 

@@ -73,6 +73,12 @@ describe('grammar: highlighting', () => {
     const setting = jsRegExp(rules.setting.match).exec('  inclusion list: "Q"');
     assert.equal(setting?.[1], 'inclusion list');
     assert.equal(jsRegExp(rules.setting.match).exec('  where x is known'), null);
+    const values = jsRegExp(rules['block-header'].patterns[2].match).exec('Values competitors = ("a")');
+    assert.deepEqual([values?.[1], values?.[2]], ['Values', 'competitors']);
+    const condition = jsRegExp(rules['block-header'].patterns[3].match).exec('condition internal {');
+    assert.equal(condition?.[2], 'internal');
+    const use = rules.expression.patterns.find((r: Rule) => r.match?.includes('[cC][oO][nN][dD]'));
+    assert.equal(jsRegExp(use.match).exec('and not condition internal')?.[2], 'internal');
   });
 
   it('language configuration: comments, brackets, pairs and a word pattern that compiles', () => {

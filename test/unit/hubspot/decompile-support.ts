@@ -41,6 +41,7 @@ export function show(e: Expr | undefined): string {
     case 'formSubmission':
       return `submitted ${e.formId ? `form ${JSON.stringify(e.formId.text)}` : 'any form'}${e.withinLastDays ? ` in last ${showValue(e.withinLastDays)} days` : ''}`;
     case 'constant': return e.accept ? 'everyone' : 'nobody';
+    case 'conditionRef': return `condition ${e.name.text}`;
     case 'error': return '<error>';
   }
 }
