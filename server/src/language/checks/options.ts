@@ -12,11 +12,11 @@ import { replaceFixes, type FileCheckContext } from './context';
 import { operatorProblem } from './operator-type';
 import { clip } from '../clip';
 
-function checksOptions(def: PropertyDef): boolean {
+export function checksOptions(def: PropertyDef): boolean {
   return typeClassOf(def.type) === 'enumeration' && !def.externalOptions && def.options.length > 0;
 }
 
-function optionDiagnostic(value: Value, def: PropertyDef): Diagnostic | undefined {
+export function optionDiagnostic(value: Value, def: PropertyDef): Diagnostic | undefined {
   const text = valueText(value);
   if (def.options.some((o) => o.value === text)) return undefined;
   const exact = def.options.find((o) => o.label.toLowerCase() === text.toLowerCase() || o.value.toLowerCase() === text.toLowerCase());
