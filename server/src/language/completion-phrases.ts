@@ -150,7 +150,11 @@ export function advance(state: PhraseState, t: HslistToken): PhraseState | undef
   if (state.list) return advanceInList(state, t);
   const part = state.pattern.parts[state.pos];
   if (part === undefined) return undefined;
-  if (part === '$L') return t.text === '(' ? { ...state, list: { expectValue: true, values: [] } } : undefined;
+  if (part === '$L') {
+    if (t.text === '(') return { ...state, list: { expectValue: true, values: [] } };
+    // The name of a value set stands for the whole list.
+    return isWordToken(t) && !NOT_VALUES.has(t.text.toLowerCase()) ? { pattern: state.pattern, pos: state.pos + 1 } : undefined;
+  }
   return matchesPart(part, t) ? { pattern: state.pattern, pos: state.pos + 1 } : undefined;
 }
 

@@ -18,6 +18,7 @@ import {
   type SalesforceFieldInfo,
 } from './completion-values';
 import type { ExprExpectation } from './cursor-context-expr';
+import { conditionEntries, valueSetEntries, type DefinitionInfo } from './completion-definitions';
 import { cursorContext, type CursorContext } from './cursor-context';
 import { isMultiSelect, operationFor, typeClassOf } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
@@ -34,6 +35,9 @@ export interface CompletionInput {
   folders?: string[];
   /** Fields of the pulled Salesforce schema; absent when none is loaded (then no field completion). */
   salesforceFields?: SalesforceFieldInfo[];
+  /** The workspace's named value sets and conditions (completion-definitions.ts). */
+  valueSets?: DefinitionInfo[];
+  conditions?: DefinitionInfo[];
   /** The text's tokens, when the caller already has them. */
   tokens?: HslistToken[];
 }
@@ -69,6 +73,7 @@ function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, repla
           { text: 'not', retrigger: true },
           { text: 'in list "…"', insert: 'in list', snippet: 'in list "$1"', detail: 'member of another list', retrigger: true },
           { text: 'associated company where', detail: 'a property of an associated company', retrigger: true },
+          { text: 'condition …', insert: 'condition', detail: 'a named condition of the workspace', retrigger: true },
           { text: 'submitted any form', snippet: 'submitted any form' },
           { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form id' },
           { text: 'everyone', detail: 'every contact' },
@@ -113,6 +118,7 @@ function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: Co
   const part = state.pattern.parts[state.pos];
   if (part === '$U') return UNITS.map((u) => ({ label: u, kind: 'unit' as const, insertText: u, replace }));
   if (part === '$P') return propertyEntries(input.schema, objectType, replace, (d) => typeClassOf(d.type) === 'date');
+  if (part === '$L') return valueSetEntries(input.valueSets, replace);
   if (part !== '$V') return [];
   if (typeClass === 'enumeration') return optionEntries(def, replace);
   if (typeClass === 'bool') return ['true', 'false'].map((b) => ({ label: b, kind: 'value' as const, insertText: b, replace }));
@@ -142,6 +148,8 @@ function expressionEntries(expectations: ExprExpectation[], input: CompletionInp
         return conditionStartEntries(input.schema, e.objectType, replace);
       case 'joiner':
         return joinerEntries(e.includingUnknown, replace);
+      case 'conditionName':
+        return conditionEntries(input.conditions, replace);
       case 'keywords':
         return keywordEntries(e.phrases.map((text) => ({ text, retrigger: true })), replace);
       case 'phrase':
@@ -158,11 +166,12 @@ function contextEntries(context: CursorContext, input: CompletionInput, replace:
       if (inString) return [];
       return context.afterSync
         ? keywordEntries([{ text: 'salesforce' }], replace)
-        : keywordEntries([{ text: 'list "…" { … }', insert: 'list ', snippet: 'list "$1" {\n  type: ${2|active,static,snapshot|}\n  where $0\n}' }, { text: 'sync salesforce { … }', insert: 'sync salesforce {\n}', snippet: 'sync salesforce {\n  inclusion list: "$1"\n}' }], replace);
+        : keywordEntries(TOP_LEVEL, replace);
     case 'settingKey':
       return inString ? [] : settingKeyEntries(context.block, context.typed, context.present, replace, context.allowWhere);
     case 'settingValue': {
       const valueInput = { key: context.key, typed: context.typed, replace, lists: input.lists, folders: input.folders ?? [] };
+      if (context.block === 'condition') return [];
       return context.block === 'list' ? listSettingValueEntries(valueInput) : syncSettingValueEntries(valueInput);
     }
     case 'mapProperty':
@@ -177,6 +186,14 @@ function contextEntries(context: CursorContext, input: CompletionInput, replace:
       return expressionEntries(context.expectations, input, replace, inString);
   }
 }
+
+/** What a file's top level may hold. */
+const TOP_LEVEL: KeywordPhrase[] = [
+  { text: 'list "…" { … }', insert: 'list ', snippet: 'list "$1" {\n  type: ${2|active,static,snapshot|}\n  where $0\n}' },
+  { text: 'sync salesforce { … }', insert: 'sync salesforce {\n}', snippet: 'sync salesforce {\n  inclusion list: "$1"\n}' },
+  { text: 'values … = (…)', insert: 'values ', snippet: 'values ${1:name} = ($0)', detail: 'a named set of values, used as `is any of name`' },
+  { text: 'condition … { … }', insert: 'condition ', snippet: 'condition ${1:name} {\n  where $0\n}', detail: 'a named condition, used as `condition name`' },
+];
 
 function dedupe(entries: CompletionEntry[]): CompletionEntry[] {
   const seen = new Set<string>();

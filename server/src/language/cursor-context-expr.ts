@@ -11,6 +11,7 @@ export type ExprExpectation =
   | { kind: 'joiner'; includingUnknown: boolean }
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
+  | { kind: 'conditionName' }
   | { kind: 'phrase'; objectType: ObjectTypeName; property: string; states: PhraseState[] };
 
 type Mode =
@@ -18,6 +19,7 @@ type Mode =
   | 'afterCondition'
   | 'in'
   | 'inList'
+  | 'conditionName'
   | 'associated'
   | 'associatedCompany'
   | 'including'
@@ -57,6 +59,8 @@ class ExprScanner {
         return this.expectWord(word === 'list', 'inList');
       case 'inList':
         return t.kind === 'string' || t.kind === 'listId' ? this.endCondition(false) : this.fail();
+      case 'conditionName':
+        return t.kind === 'identifier' || t.kind === 'keyword' ? this.endCondition(false) : this.fail();
       case 'associated':
         return this.expectWord(word === 'company' || word === 'companies', 'associatedCompany');
       case 'associatedCompany':
@@ -91,7 +95,7 @@ class ExprScanner {
       this.pendingAssociation = false;
       return;
     }
-    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted' };
+    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', condition: 'conditionName' };
     if (next[word]) {
       this.submittedWords = 0;
       this.mode = next[word];
@@ -176,6 +180,8 @@ class ExprScanner {
         return [{ kind: 'keywords', phrases: ['list'] }];
       case 'inList':
         return [{ kind: 'listName' }];
+      case 'conditionName':
+        return [{ kind: 'conditionName' }];
       case 'associated':
         return [{ kind: 'keywords', phrases: ['company where'] }];
       case 'associatedCompany':

@@ -2,11 +2,12 @@
 // options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
 // phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
 
-import type { Condition, ListNode, Name, PropertyCondition, Span, SyncNode } from '@hslist/grammar';
+import type { Condition, ListNode, Name, NamedConditionNode, PropertyCondition, Span, SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { OPERATOR_HELP } from './hover-operators';
 import { listSummary } from './navigation-lists';
+import { definitionNameAt, definitionSummary } from './navigation-definitions';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
@@ -74,8 +75,8 @@ function listHover(name: string, span: Span, input: HoverInput): HoverResult {
   return { markdown: listSummary(input.analysis, symbol, input.displayPath), span };
 }
 
-function inListHover(list: ListNode, input: HoverInput): HoverResult | undefined {
-  if (within(list.name, input.offset)) return listHover(list.name.text, list.name, input);
+function inListHover(list: ListNode | NamedConditionNode, input: HoverInput): HoverResult | undefined {
+  if (list.kind === 'list' && within(list.name, input.offset)) return listHover(list.name.text, list.name, input);
   let found: HoverResult | undefined;
   forEachCondition(list.where, 'contacts', (c, objectType) => {
     if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input);
@@ -103,7 +104,9 @@ function syncHover(sync: SyncNode, input: HoverInput): HoverResult | undefined {
 export function hoverAt(input: HoverInput): HoverResult | undefined {
   const file = input.analysis.files.get(input.path);
   if (!file) return undefined;
-  for (const list of file.tree.lists) if (within(list, input.offset)) return inListHover(list, input);
+  const named = definitionNameAt(input.analysis, input.path, input.offset);
+  if (named) return { markdown: definitionSummary(input.analysis, named.kind, named.name, input.displayPath), span: named.span };
+  for (const list of [...file.tree.lists, ...(file.tree.conditions ?? [])]) if (within(list, input.offset)) return inListHover(list, input);
   for (const sync of file.tree.syncBlocks) if (within(sync, input.offset)) return syncHover(sync, input);
   return undefined;
 }

@@ -9,7 +9,7 @@
 import { diagnostic, type Diagnostic, type PropertyCondition } from '@hslist/grammar';
 import { clip } from '../clip';
 import { suggest, SuggestBudget, withDidYouMean } from '../did-you-mean';
-import { describeLocation } from '../positions';
+import { describeLocationFrom } from '../positions';
 import type { Schema } from '../schema-types';
 import { fileOf, type WorkspaceIndex } from '../symbols';
 import { NO_DEFINITIONS, definitionKey, findCondition, findValueSet, type DefinitionReference, type Definitions } from '../definitions/table';
@@ -26,9 +26,10 @@ function at(path: string, d: Diagnostic): PathDiagnostic {
   return { ...d, path };
 }
 
-function locationOf(index: WorkspaceIndex, path: string, offset: number): string {
+/** Where `offset` of file `path` is, as a message in file `from` names it. */
+function locationOf(index: WorkspaceIndex, from: string, path: string, offset: number): string {
   const file = fileOf(index, path);
-  return file ? describeLocation(path, file.lineIndex, offset) : path;
+  return file ? describeLocationFrom(from, path, file.lineIndex, offset) : path;
 }
 
 /** Table cells of did-you-mean over definition names per analysis (see did-you-mean.ts). */
@@ -61,8 +62,8 @@ function checkDuplicates(index: WorkspaceIndex, definitions: Definitions): PathD
   const tables = [['valueSet', definitions.valueSets], ['condition', definitions.conditions]] as const;
   for (const [kind, table] of tables) {
     for (const defs of table.values()) {
-      const where = locationOf(index, defs[0].path, defs[0].node.name.start);
       for (const dup of defs.slice(1)) {
+        const where = locationOf(index, dup.path, defs[0].path, defs[0].node.name.start);
         const message = `The ${WHAT[kind]} \`${clip(dup.name)}\` is already defined at ${where}; names of ${WHAT[kind]}s are unique in the workspace, regardless of case.`;
         out.push(at(dup.path, diagnostic(`duplicate-${kind === 'valueSet' ? 'value-set' : 'condition'}`, message, dup.node.name)));
       }
@@ -143,7 +144,7 @@ function checkValueSetValues(index: WorkspaceIndex, definitions: Definitions, sc
     const resolved = withValues(use, operands);
     const problems = [...conditionValueProblems(resolved, property, { schema }, ref.objectType)];
     if (checksOptions(property)) for (const v of operands.values) problems.push(...[optionDiagnostic(v, property)].filter((d): d is Diagnostic => d !== undefined));
-    const where = locationOf(index, set.path, set.node.name.start);
+    const where = locationOf(index, ref.path, set.path, set.node.name.start);
     for (const p of problems) {
       // The fixes would edit the use; the value to change is in the definition.
       const { fixes: _fixes, ...rest } = p;

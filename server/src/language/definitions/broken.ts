@@ -5,7 +5,7 @@
 
 import { diagnostic, type Diagnostic, type Span } from '@hslist/grammar';
 import { clip } from '../clip';
-import { describeLocation, type LineIndex } from '../positions';
+import { describeLocationFrom, type LineIndex } from '../positions';
 import { definitionKey, type DefinitionKind, type Definitions } from './table';
 
 type PathDiagnostic = Diagnostic & { path: string };
@@ -40,14 +40,15 @@ export function usesOfBrokenDefinitions(definitions: Definitions, errorsOf: (pat
       const error = firstError(errors(defined.path), defined.node);
       if (!error) continue;
       const index = lineIndexOf(defined.path);
-      broken.set(id, `${index ? describeLocation(defined.path, index, error.start) : defined.path}: ${clip(error.message, 160)}`);
+      broken.set(id, `${clip(error.message, 160)}`);
       changed = true;
       for (const ref of definitions.references) {
+        const where = index ? describeLocationFrom(ref.path, defined.path, index, error.start) : defined.path;
         if (ref.kind !== kind || definitionKey(ref.name) !== key) continue;
         // A use that is itself an error already (a use on a cycle) needs no second one.
         if (errors(ref.path).some((d) => d.severity === 'error' && d.start === ref.span.start && d.end === ref.span.end)) continue;
         const what = kind === 'valueSet' ? 'value set' : 'condition';
-        const message = `The ${what} \`${clip(ref.name)}\` has errors (${broken.get(id)}); fix them before this can be compiled.`;
+        const message = `The ${what} \`${clip(ref.name)}\` has errors (${where}: ${broken.get(id)}); fix them before this can be compiled.`;
         added.push({ ...diagnostic('definition-with-errors', message, ref.span), path: ref.path });
       }
     }
