@@ -195,6 +195,10 @@ export type SurfaceOperator =
   | 'is in this so far' // is in this month so far
   | 'is in next' // is in next [N] month(s)
   | 'is in last' // is in last [N] month(s)
+  // ordered enumerations: the options at or after (before) the value in the property's display order;
+  // `is after V` / `is before V` on a dropdown or radio property are the same without V itself
+  | 'is at least' // is at least V
+  | 'is at most' // is at most V
   // history
   | 'has ever been' // has ever been V | has ever been any of (...) | has ever been exactly (...)
   | 'has never been'

@@ -16,7 +16,7 @@ const { BacktickName, Comma, DateLit, DateTimeLit, LParen, NumberLit, PropertyWo
  */
 const SINGLE_OPERATORS: SurfaceOperator[] = [
   'is', 'is not', '<', '<=', '>', '>=', 'contains', 'does not contain', 'starts with', 'ends with',
-  'is after', 'is before', 'is between', 'is not between', 'is in last', 'is in next', 'is less than days ago',
+  'is after', 'is before', 'is between', 'is not between', 'is in last', 'is in next', 'is less than days ago', 'is at least', 'is at most',
 ];
 const LIST_OPERATORS: SurfaceOperator[] = ['is any of', 'is none of', 'is exactly', 'is not exactly'];
 export const OP = Object.fromEntries(SINGLE_OPERATORS.map((op) => [op, { ARGS: [op] }])) as Record<string, { ARGS: [never] }>;

@@ -39,7 +39,7 @@ export const KEYWORDS: readonly string[] = [
   'contains', 'all', 'does', 'contain', 'starts', 'ends', 'with', 'between', 'before', 'after',
   'property', 'less', 'than', 'more', 'ago', 'from', 'now', 'this', 'so', 'far', 'next',
   'has', 'ever', 'never', 'been', 'contained', 'including',
-  'blank', 'primary', 'today', 'start', 'end', 'the',
+  'blank', 'primary', 'today', 'start', 'end', 'the', 'at', 'least', 'most',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years',
   'true', 'false',
 ];

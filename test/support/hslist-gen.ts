@@ -11,7 +11,7 @@ const RESERVED = new Set(
   ('list sync values condition where map to and or not in associated company companies submitted form everyone nobody is known unknown was ' +
     'updated last any of none exactly contains all does contain starts ends with between before after property less than ' +
     'more ago from now this so far next has ever never been contained including day days week weeks month months ' +
-    'quarter quarters year years true false').split(' '),
+    'quarter quarters year years true false at least most').split(' '),
 );
 
 /** A keyword in random case: keywords are case-insensitive. */
@@ -51,6 +51,7 @@ export const arbPhrase: fc.Arbitrary<string> = fc.oneof(
   seq(fc.constantFrom('is', '=', 'is not', '!=', '>', '>=', '<', '<='), value),
   seq(fc.constantFrom('is any of', 'is none of', 'is exactly', 'is not exactly', 'contains all of', 'does not contain all of'), valueList),
   seq(fc.constantFrom('contains any of', 'does not contain any of', 'starts with any of', 'ends with any of'), valueList),
+  seq(fc.constantFrom('is at least', 'is at most'), fc.oneof(enumWord, stringLit)),
   seq(fc.constantFrom('contains', 'does not contain', 'contains exactly', 'does not contain exactly', 'starts with', 'ends with'), value),
   seq(fc.constantFrom('is between', 'is not between'), value, lit('and'), value),
   seq(fc.constantFrom('is before', 'is after'), fc.oneof(dateLit, dateTimeLit, seq(lit('property'), property))),

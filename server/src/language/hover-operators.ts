@@ -5,6 +5,8 @@ import type { SurfaceOperator } from '@hslist/grammar';
 
 export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
   'is known': 'Matches contacts that have any value for the property.',
+  'is at least': 'The option is this one or one after it in the property\'s order (HubSpot gets them as `is any of`).',
+  'is at most': 'The option is this one or one before it in the property\'s order (HubSpot gets them as `is any of`).',
   'is unknown': 'Matches contacts that have no value for the property.',
   'is blank': 'Matches contacts that have no value for the property (HubSpot\'s "is blank").',
   'is not blank': 'Matches contacts that have a value for the property (HubSpot\'s "is not blank").',

@@ -57,6 +57,7 @@ describe('grammar: highlighting', () => {
     assert.equal(scopeOf('is any of'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('has never been exactly'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('is not blank'), 'keyword.operator.phrase.hslist');
+    assert.equal(scopeOf('is at least'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('was updated after'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('start of month'), 'constant.language.relative-time.hslist');
     assert.equal(scopeOf('today'), 'constant.language.relative-time.hslist');
