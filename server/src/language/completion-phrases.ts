@@ -62,6 +62,8 @@ export const PHRASES: readonly PhrasePattern[] = [
   p('is after', 'single', 'is after $V'),
   p('is before', 'property', 'is before property $P'),
   p('is after', 'property', 'is after property $P'),
+  p('is at least', 'single', 'is at least $V'),
+  p('is at most', 'single', 'is at most $V'),
   p('is less than days ago', 'days', 'is less than $N days ago'),
   p('is more than days ago', 'days', 'is more than $N days ago'),
   p('is less than days from now', 'days', 'is less than $N days from now'),
@@ -169,7 +171,14 @@ export function initialStates(): PhraseState[] {
 /** Does the pattern fit a property of this type class (every pattern fits an unknown property)? `multi`: a multi-select. */
 export function fitsType(pattern: PhrasePattern, typeClass: TypeClass | undefined, multi = false): boolean {
   if (typeClass === undefined) return true;
-  return resolveOperation(pattern.surface, pattern.operand, typeClass, multi) !== undefined;
+  return resolveOperation(pattern.surface, pattern.operand, typeClass, multi) !== undefined || isOrderedPhrase(pattern, typeClass, multi);
+}
+
+const ORDERED_SURFACES: ReadonlySet<SurfaceOperator> = new Set(['is at least', 'is at most', 'is after', 'is before']);
+
+/** `is at least V` and its kin on a dropdown or radio property (language/ordered.ts); `is at least` fits nothing else. */
+export function isOrderedPhrase(pattern: Pick<PhrasePattern, 'surface' | 'operand'>, typeClass: TypeClass | undefined, multi: boolean): boolean {
+  return ORDERED_SURFACES.has(pattern.surface) && pattern.operand === 'single' && typeClass === 'enumeration' && !multi;
 }
 
 /** The rest of a pattern from `pos` as people read it: `any of (…)`, `less than N days ago`. */

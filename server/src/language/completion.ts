@@ -3,7 +3,7 @@
 // entries into CompletionItems.
 
 import type { HslistToken, Span } from '@hslist/grammar';
-import { fitsType, insertRest, readableRest, type PhraseState } from './completion-phrases';
+import { fitsType, insertRest, isOrderedPhrase, readableRest, type PhraseState } from './completion-phrases';
 import {
   listNameEntries,
   listSettingValueEntries,
@@ -97,10 +97,11 @@ function operatorEntry(state: PhraseState, def: PropertyDef | undefined, replace
   if (!pattern.offered || !fitsType(pattern, typeClass, def !== undefined && isMultiSelect(def))) return undefined;
   const rest = insertRest(pattern, pos);
   const row = def ? operationFor(pattern.surface, pattern.operand, def) : undefined;
+  const ordered = def && !row && isOrderedPhrase(pattern, typeClass, isMultiSelect(def));
   return {
     label: readableRest(pattern, 0),
     kind: 'operator',
-    detail: row ? `${row.operationType} ${row.operator}` : undefined,
+    detail: row ? `${row.operationType} ${row.operator}` : ordered ? 'ENUMERATION IS_ANY_OF, the options in order' : undefined,
     insertText: rest.plain,
     snippet: rest.snippet,
     filterText: readableRest(pattern, pos),

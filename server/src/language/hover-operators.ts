@@ -54,3 +54,9 @@ export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
   'has ever contained': 'The property has at some time contained the value (or all of the values).',
   'has never contained': 'The property has never contained the value (or all of the values).',
 };
+
+/** `is after` / `is before` with an option of a dropdown or radio property: the order of its options, not time. */
+export const ORDERED_ENUMERATION_HELP: Record<'is after' | 'is before', string> = {
+  'is after': 'The option is one after this one in the property\'s order, this one left out (HubSpot gets them as `is any of`).',
+  'is before': 'The option is one before this one in the property\'s order, this one left out (HubSpot gets them as `is any of`).',
+};

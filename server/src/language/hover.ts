@@ -2,10 +2,11 @@
 // options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
 // phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
 
-import type { Condition, ListNode, Name, NamedConditionNode, PropertyCondition, Span, SyncNode } from '@hslist/grammar';
+import { printExpr, type Condition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
-import { OPERATOR_HELP } from './hover-operators';
+import { OPERATOR_HELP, ORDERED_ENUMERATION_HELP } from './hover-operators';
+import { expandCondition, isOrderedUse, whyNoOrder } from './ordered';
 import { listSummary } from './navigation-lists';
 import { definitionNameAt, definitionSummary } from './navigation-definitions';
 import { operationFor } from './operators';
@@ -42,10 +43,18 @@ export function propertyHover(def: PropertyDef | undefined, name: Name, objectTy
   return { markdown: lines.join('\n'), span: name };
 }
 
+/** What the phrase means; `is after V` on a dropdown or radio property follows its options' order, not time. */
+function operatorHelp(c: PropertyCondition, def: PropertyDef | undefined): string {
+  const ordered = def !== undefined && isOrderedUse(c, def) && whyNoOrder(def) === undefined;
+  return ordered && (c.operator === 'is after' || c.operator === 'is before') ? ORDERED_ENUMERATION_HELP[c.operator] : OPERATOR_HELP[c.operator];
+}
+
 function operatorHover(c: PropertyCondition, def: PropertyDef | undefined): HoverResult {
+  const expanded = expandCondition(c, def);
   const row = def ? operationFor(c.operator, c.operands.kind, def) : undefined;
-  const lines = [`**${c.operator}**: ${OPERATOR_HELP[c.operator]}`];
-  if (row) lines.push('', `HubSpot: \`${row.operationType}\` \`${row.operator}\`.`);
+  const lines = [`**${c.operator}**: ${operatorHelp(c, def)}`];
+  if (expanded) lines.push('', `Here: \`${printExpr(expanded.condition)}\`, in ${def?.label ?? 'the property'}'s order: ${expanded.options.map((o) => o.label || o.value).join(' → ')}.`, '', 'HubSpot: `ENUMERATION` `IS_ANY_OF`.');
+  else if (row) lines.push('', `HubSpot: \`${row.operationType}\` \`${row.operator}\`.`);
   if (c.includeUnknown) lines.push('', '`including unknown`: contacts with no value also match.');
   return { markdown: lines.join('\n'), span: c.operatorSpan };
 }

@@ -5,6 +5,7 @@
 import type { Expr, ListNode, PropertyCondition } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
+import { expandOrdered } from '../language/ordered';
 import type { PlanNode, PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { isValidZone } from './time';
@@ -33,7 +34,9 @@ export function listZone(list: ListNode): string {
   return setting?.value?.kind === 'string' || setting?.value?.kind === 'word' ? setting.value.value : 'UTC';
 }
 
-export function planList(list: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
+export function planList(written: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
+  // `is at least V` is judged as the `is any of (…)` it compiles to (language/ordered.ts).
+  const list = expandOrdered(written, ctx.schema);
   const zone = listZone(list);
   if (!isValidZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
   if (!list.where) return { kind: 'constant', span: list, accept: false };

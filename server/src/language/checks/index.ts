@@ -29,6 +29,7 @@ import { checkValues } from './values';
 import { checkNoValueTrap } from './no-value';
 import { checkMultiSelectEquality } from './multi-select';
 import { checkNamedConditions } from './definitions';
+import { checkOrderedRanges } from './ordered';
 
 export type { FileCheckContext } from './context';
 export type { PathDiagnostic } from './list-references';
@@ -39,6 +40,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['operator-type', checkOperatorTypes],
   ['value-type', checkValues],
   ['option', checkOptions],
+  ['ordered-range', checkOrderedRanges],
   ['condition', checkConditions],
   ['no-value', checkNoValueTrap],
   ['multi-select', checkMultiSelectEquality],
