@@ -10,6 +10,7 @@ import { collectDefinitions } from '../../../server/src/language/definitions/tab
 import { complete } from '../../../server/src/language/completion';
 import { hoverAt } from '../../../server/src/language/hover';
 import { defaultSchema } from '../../../server/src/language/schema';
+import { semanticTokens } from '../../../server/src/language/semantic-tokens';
 import type { PropertyDef, Schema } from '../../../server/src/language/schema-types';
 import { analyzeWorkspace } from '../../../server/src/language/workspace';
 import { marked } from '../../support/markers';
@@ -52,6 +53,14 @@ describe('language: ordered enumerations', () => {
     assert.deepEqual(at('country is at'), ['is', 'at']);
   });
 
+  it('colours `is at least` as one operator phrase and the option after it as an option', () => {
+    const { text, ranges } = marked('list "A" {\n  where ⟦lifecyclestage⟧ ⟦is⟧ ⟦at⟧ ⟦least⟧ ⟦customer⟧\n}\n');
+    const tree = analyzeWorkspace([{ path: 'x', text }], defaultSchema()).files.get('x')?.tree;
+    assert.ok(tree);
+    const typed = semanticTokens(tree, text).filter((t) => ranges.some((r) => r.start === t.start));
+    assert.deepEqual(typed.map((t) => t.type), ['property', 'operator', 'operator', 'operator', 'enumMember']);
+  });
+
   it('writes the options out in the display order of the schema', () => {
     assert.deepEqual(compiledValues('lifecyclestage is at least marketingqualifiedlead'), ['IS_ANY_OF', false, ['marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other']]);
     assert.deepEqual(compiledValues('lifecyclestage is at most lead including unknown'), ['IS_ANY_OF', true, ['subscriber', 'lead']]);
@@ -91,6 +100,9 @@ describe('language: ordered enumerations', () => {
     assert.match(number.message, /Annual Revenue \(`annualrevenue`\) has none: it is a number property, not a dropdown or radio select; write `>=` instead\.$/);
     assert.match(multi.message, /it is a multi-select \(checkboxes\).*write `contains any of \(…\)` with the options meant instead\.$/);
     assert.match(external.message, /the schema lists no options for it/);
+    assert.equal(fixed('list "A" { where annualrevenue is at least 5 }', 'not-ordered'), 'list "A" { where annualrevenue >= 5 }');
+    assert.equal(fixed('list "A" { where annualrevenue IS AT MOST 5 }', 'not-ordered'), 'list "A" { where annualrevenue <= 5 }');
+    assert.equal(multi.fixes?.length ?? 0, 0, 'no certain rewrite for a multi-select');
     const [list] = expectDiagnostics('list "A" { where lifecyclestage is at least ⟦(⟧lead, customer) }', ['syntax-error']);
     assert.equal(list.message, 'Expected a value after `least`, found `(`: `is at least` and `is at most` take one option; for several, write `is any of (…)`.');
   });

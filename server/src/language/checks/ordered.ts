@@ -6,7 +6,7 @@
 //     matches no contact.
 // A value that is not an option is `unknown-option` (options.ts), with did-you-mean.
 
-import { diagnostic, type Diagnostic, type PropertyCondition } from '@hslist/grammar';
+import { diagnostic, type Diagnostic, type Fix, type PropertyCondition } from '@hslist/grammar';
 import { isMultiSelect, typeClassOf } from '../operators';
 import { isOrderedUse, orderedOptions, whyNoOrder, type OrderedSurface } from '../ordered';
 import type { PropertyDef } from '../schema-types';
@@ -24,12 +24,19 @@ function instead(surface: string, def: PropertyDef): string {
   return '`is any of (…)` with the values meant';
 }
 
+/** On a number, `is at least 5` means `>= 5`: the one case where the replacement is certain. */
+function numberFix(c: PropertyCondition, def: PropertyDef): Fix[] {
+  if (typeClassOf(def.type) !== 'number') return [];
+  const symbol = NUMBER_INSTEAD[c.operator].replace(/`/g, '');
+  return [{ title: `Write \`${symbol}\``, edits: [{ start: c.operatorSpan.start, end: c.operatorSpan.end, newText: symbol }] }];
+}
+
 /** The problem of an ordered phrase's property or operand, if any (undefined: the phrase applies here). */
 export function orderedProblem(c: PropertyCondition, def: PropertyDef): Diagnostic | undefined {
   const why = whyNoOrder(def);
   if (why) {
     const message = `\`${c.operator}\` follows the order of a dropdown or radio property's options, but ${describeProperty(def)} has none: ${why}; write ${instead(c.operator, def)} instead.`;
-    return diagnostic('not-ordered', message, c.operatorSpan);
+    return diagnostic('not-ordered', message, c.operatorSpan, 'error', numberFix(c, def));
   }
   return undefined;
 }
