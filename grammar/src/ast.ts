@@ -24,6 +24,10 @@ export interface FileNode extends Span {
   kind: 'file';
   lists: ListNode[];
   syncBlocks: SyncNode[];
+  /** `values name = (…)`: named sets of values, used by name where a `(…)` list of values goes. `parse` always sets it. */
+  valueSets?: ValueSetNode[];
+  /** `condition name { where … }`: named conditions, used as `condition name` in criteria. `parse` always sets it. */
+  conditions?: NamedConditionNode[];
   /** Every `//` comment, in order, so the formatter can keep them. */
   comments: Comment[];
 }
@@ -55,6 +59,30 @@ export interface SyncNode extends Span {
   target: Name; // "salesforce"
   settings: Setting[];
   mappings: MappingNode[];
+}
+
+/**
+ * `values competitors = ("acme.com", "globex.com")`: defined once in the workspace, used by name in
+ * any list (`hs_email_domain is any of competitors`); the compiler writes the values in its place.
+ */
+export interface ValueSetNode extends Span {
+  kind: 'valueSet';
+  name: Name;
+  values: Value[];
+  /** The parenthesised values, brackets included. */
+  valuesSpan: Span;
+}
+
+/**
+ * `condition internal_contacts { where … }`: criteria defined once in the workspace and used in any
+ * list as `condition internal_contacts`; the compiler writes the criteria in its place.
+ */
+export interface NamedConditionNode extends Span {
+  kind: 'namedCondition';
+  name: Name;
+  settings: Setting[]; // description
+  where: Expr | undefined;
+  whereKeyword: Span | undefined;
 }
 
 /** `map lifecyclestage to Status: prefer salesforce unless blank` */
@@ -99,6 +127,7 @@ export type Condition =
   | FormSubmissionCondition
   | SubscriptionCondition
   | ConstantCondition
+  | ConditionReference
   | ErrorCondition;
 
 /**
@@ -168,6 +197,10 @@ export type SurfaceOperator =
   | 'is in this so far' // is in this month so far
   | 'is in next' // is in next [N] month(s)
   | 'is in last' // is in last [N] month(s)
+  // ordered enumerations: the options at or after (before) the value in the property's display order;
+  // `is after V` / `is before V` on a dropdown or radio property are the same without V itself
+  | 'is at least' // is at least V
+  | 'is at most' // is at most V
   // history
   | 'has ever been' // has ever been V | has ever been any of (...) | has ever been exactly (...)
   | 'has never been'
@@ -179,8 +212,12 @@ export type SurfaceOperator =
 export type Operand =
   | (Span & { kind: 'none' })
   | (Span & { kind: 'single'; value: Value })
-  /** `(a, b, c)` or `any of (...)`. `anyOf` marks `starts with any of (...)` / `has ever been any of (...)`. */
-  | (Span & { kind: 'list'; values: Value[]; anyOf: boolean })
+  /**
+   * `(a, b, c)` or `any of (...)`. `anyOf` marks `starts with any of (...)` / `has ever been any of (...)`.
+   * Written as the name of a value set (`is any of competitors`), `valueSet` names it and `values` is
+   * empty until the workspace puts the set's values in (server/src/language/definitions/resolve.ts).
+   */
+  | (Span & { kind: 'list'; values: Value[]; anyOf: boolean; valueSet?: Name })
   | (Span & { kind: 'range'; low: Value; high: Value })
   | (Span & { kind: 'days'; count: Value }) // N days (rolling, updated in last)
   | (Span & { kind: 'calendar'; unit: CalendarUnit; count: Value | undefined }) // month | 3 months
@@ -281,6 +318,12 @@ export interface SubscriptionCondition extends Span {
   ids: Name[];
   /** `all <channel>`: the contact's status for every subscription of the channel (portal-wide). */
   all: boolean;
+}
+
+/** `condition internal_contacts`: the criteria of a named condition of the workspace, in this place. */
+export interface ConditionReference extends Span {
+  kind: 'conditionRef';
+  name: Name;
 }
 
 /** `everyone` / `no one` (HubSpot's CONSTANT filter). */

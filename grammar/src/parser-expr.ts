@@ -81,6 +81,7 @@ export class ExprParser extends EventParser {
         { ALT: () => this.SUBRULE(this.formCondition) },
         { ALT: () => this.SUBRULE(this.subscriptionCondition) },
         { ALT: () => this.SUBRULE(this.associationCountCondition) },
+        { ALT: () => this.SUBRULE(this.conditionReference) },
         { ALT: () => this.constant(this.CONSUME(K.everyone), true) },
         { ALT: () => this.constant(this.CONSUME(K.nobody), false) },
         { ALT: () => this.SUBRULE(this.propertyCondition) },
@@ -98,6 +99,13 @@ export class ExprParser extends EventParser {
     const inner = this.SUBRULE(this.orExpr);
     this.CONSUME(RParen);
     return this.ACTION(() => ({ kind: 'paren', inner: this.complete(inner, innerStart), ...this.spanFrom(this.startOf(open)) }));
+  });
+
+  /** `condition <name>`: a named condition of the workspace. */
+  private conditionReference = this.RULE('conditionReference', (): Expr => {
+    const keyword = this.CONSUME(K.condition);
+    const name = this.SUBRULE(this.definitionName);
+    return this.ACTION(() => (name ? { kind: 'conditionRef' as const, name, ...this.spanFrom(this.startOf(keyword)) } : this.errorCondition(this.startOf(keyword))));
   });
 
   private inListCondition = this.RULE('inListCondition', (): InListCondition => {

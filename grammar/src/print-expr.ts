@@ -73,7 +73,7 @@ export function printPropertyName(name: Name): string {
   return WORD.test(name.text) && !NOT_PROPERTIES.has(lower) && lower !== 'true' && lower !== 'false' ? name.text : `\`${name.text}\``;
 }
 
-function valueList(values: Value[]): string {
+export function valueList(values: Value[]): string {
   return `(${values.map(printValue).join(', ')})`;
 }
 
@@ -102,7 +102,7 @@ function phraseText(c: PropertyCondition): string {
     case 'list': {
       const anyOf = o.anyOf && (op === 'starts with' || op === 'ends with' || op === 'has ever been' || op === 'has never been');
       const allOf = op === 'has ever contained' || op === 'has never contained';
-      return `${op}${anyOf ? ' any of' : ''}${allOf ? ' all of' : ''} ${valueList(o.values)}`;
+      return `${op}${anyOf ? ' any of' : ''}${allOf ? ' all of' : ''} ${o.valueSet ? o.valueSet.text : valueList(o.values)}`;
     }
     case 'range':
       return `${op} ${printValue(o.low)} and ${printValue(o.high)}`;
@@ -147,6 +147,8 @@ export function conditionText(c: Condition): string {
       return subscriptionText(c);
     case 'constant':
       return c.accept ? 'everyone' : 'nobody';
+    case 'conditionRef':
+      return `condition ${c.name.text}`;
     case 'error':
       // Only a tree with syntax errors has these; `??` does not parse, so nothing is silently valid.
       return '??';

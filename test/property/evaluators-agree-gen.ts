@@ -1,6 +1,6 @@
 // Generators for the three-evaluator property test: criteria as .hslist text on dates (literals,
-// relative times, other properties and their last updates, rolling and calendar phrases, last updates), blank checks and multi-select
-// operators; contacts with values around a `now` near local midnight and DST changes.
+// relative times, other properties and their last updates, rolling and calendar phrases, last updates), blank checks, multi-select
+// operators and ordered enumerations (`is at least`); contacts with values around a `now` near local midnight and DST changes.
 
 import fc from 'fast-check';
 import { wallClockAt } from '../../server/src/hubspot/compile/time';
@@ -14,6 +14,8 @@ const BASES = ['2024-03-10T06:30:00Z', '2024-11-03T05:30:00Z', '2024-04-06T13:30
 export const nowArb = fc.tuple(fc.constantFrom(...BASES), fc.integer({ min: -36 * 60, max: 36 * 60 })).map(([base, minutes]) => base + minutes * 60_000);
 
 const UNITS = ['day', 'week', 'month', 'quarter', 'year'];
+/** The lifecycle stages of the test schema, in order (an empty range such as `is after customer` does not compile, and is skipped). */
+const STAGES = ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer'];
 const DATE_PROPS = ['createdate', 'closedate', 'notes_last_contacted'];
 
 /** A day near now as YYYY-MM-DD. */
@@ -63,6 +65,7 @@ function condition(now: number): fc.Arbitrary<string> {
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('country', 'createdate'), fc.oneof(t.map((v) => `before ${v}`), t.map((v) => `after ${v}`), fc.tuple(t, t).map(([a, b]) => `between ${a} and ${b}`)), unknown).map(([p, w, u]) => `${p} was updated ${w}${u}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('country', 'closedate', 'hs_tags'), fc.constantFrom('is blank', 'is not blank')).map(([p, w]) => `${p} ${w}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...DATE_PROPS), fc.constantFrom('before', 'after'), fc.constantFrom(...DATE_PROPS), unknown).map(([p, w, q, u]) => `${p} is ${w} property ${q}${u}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('is at least', 'is at most', 'is after', 'is before'), fc.constantFrom(...STAGES), unknown).map(([w, v, u]) => `lifecyclestage ${w} ${v}${u}`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('is a', 'is not a', 'contains b', 'does not contain b', 'contains any of (a, c)', 'is exactly (a, b)', 'is none of (c)'), unknown).map(([w, u]) => `hs_tags ${w}${u}`) },
     { weight: 2, arbitrary: subscriptionArb },
     { weight: 2, arbitrary: associationArb },
@@ -125,6 +128,7 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
       closedate: maybe(fc.integer({ min: -25, max: 25 }).map((d) => dayText(nearMidnight('UTC', now, 0, 0), d))),
       hs_tags: maybe(fc.subarray(['a', 'b', 'c']).map((s) => s.join(';'))),
       country: maybe(fc.constantFrom('Poland', 'France')),
+      lifecyclestage: maybe(fc.constantFrom(...STAGES)),
       countryUpdated: fc.array(instant, { maxLength: 2 }),
       // Always loaded: the emulator has every status (no status is NOT_OPTED); not loaded is tested in unit tests.
       subscriptions: fc.array(subscriptionRecordArb, { maxLength: 5 }),
@@ -136,7 +140,7 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
     })
     .map((r) => ({
       id: String(id),
-      properties: { createdate: r.createdate, notes_last_contacted: r.notes_last_contacted, closedate: r.closedate, hs_tags: r.hs_tags, country: r.country },
+      properties: { createdate: r.createdate, notes_last_contacted: r.notes_last_contacted, closedate: r.closedate, hs_tags: r.hs_tags, country: r.country, lifecyclestage: r.lifecyclestage },
       history: {
         country: r.countryUpdated.map((timestamp) => ({ value: r.country, timestamp })),
         createdate: r.createUpdated.map((timestamp) => ({ value: r.createdate, timestamp })),

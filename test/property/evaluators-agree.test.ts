@@ -1,7 +1,8 @@
 // The three evaluators agree: the preview's reference interpreter, its fast columnar evaluator, and
 // the HubSpot emulator's evaluator of the compiled filterBranch JSON, on generated criteria (relative
 // times, rolling and calendar phrases, `date` properties, last updates, blank checks, multi-select
-// operators) and contacts around local midnight and DST changes in UTC, New York, Tokyo and Chatham.
+// operators, ordered enumerations written out as `is any of`) and contacts around local midnight and
+// DST changes in UTC, New York, Tokyo and Chatham.
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
@@ -55,7 +56,7 @@ const scenario = fc
   .chain(([zone, now]) => fc.tuple(fc.constant(zone), fc.constant(now), criteriaArb(now), fc.tuple(...Array.from({ length: 6 }, (_, i) => contactArb(zone, now, i)))));
 
 describe('the three evaluators agree (property-based)', () => {
-  it('reference = columnar = emulator on relative times, date properties, last updates and multi-selects, around midnight and DST', () => {
+  it('reference = columnar = emulator on relative times, date properties, last updates, multi-selects and ordered enumerations, around midnight and DST', () => {
     fc.assert(
       fc.property(scenario, ([zone, now, where, contacts]) => {
         const v = verdicts(where, zone, now, contacts);

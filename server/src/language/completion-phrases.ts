@@ -69,6 +69,8 @@ export const PHRASES: readonly PhrasePattern[] = [
   p('is before', 'single', 'is before when $A was updated'),
   p('is after', 'single', 'is after when $A was updated'),
   p('is between', 'range', 'is between property $P and property $P'),
+  p('is at least', 'single', 'is at least $V'),
+  p('is at most', 'single', 'is at most $V'),
   p('is less than days ago', 'days', 'is less than $N days ago'),
   p('is more than days ago', 'days', 'is more than $N days ago'),
   p('is less than days from now', 'days', 'is less than $N days from now'),
@@ -157,7 +159,11 @@ export function advance(state: PhraseState, t: HslistToken): PhraseState | undef
   if (state.list) return advanceInList(state, t);
   const part = state.pattern.parts[state.pos];
   if (part === undefined) return undefined;
-  if (part === '$L') return t.text === '(' ? { ...state, list: { expectValue: true, values: [] } } : undefined;
+  if (part === '$L') {
+    if (t.text === '(') return { ...state, list: { expectValue: true, values: [] } };
+    // The name of a value set stands for the whole list.
+    return isWordToken(t) && !NOT_VALUES.has(t.text.toLowerCase()) ? { pattern: state.pattern, pos: state.pos + 1 } : undefined;
+  }
   return matchesPart(part, t) ? { pattern: state.pattern, pos: state.pos + 1 } : undefined;
 }
 
@@ -172,7 +178,14 @@ export function initialStates(): PhraseState[] {
 /** Does the pattern fit a property of this type class (every pattern fits an unknown property)? `multi`: a multi-select. */
 export function fitsType(pattern: PhrasePattern, typeClass: TypeClass | undefined, multi = false): boolean {
   if (typeClass === undefined) return true;
-  return resolveOperation(pattern.surface, pattern.operand, typeClass, multi) !== undefined;
+  return resolveOperation(pattern.surface, pattern.operand, typeClass, multi) !== undefined || isOrderedPhrase(pattern, typeClass, multi);
+}
+
+const ORDERED_SURFACES: ReadonlySet<SurfaceOperator> = new Set(['is at least', 'is at most', 'is after', 'is before']);
+
+/** `is at least V` and its kin on a dropdown or radio property (language/ordered.ts); `is at least` fits nothing else. */
+export function isOrderedPhrase(pattern: Pick<PhrasePattern, 'surface' | 'operand'>, typeClass: TypeClass | undefined, multi: boolean): boolean {
+  return ORDERED_SURFACES.has(pattern.surface) && pattern.operand === 'single' && typeClass === 'enumeration' && !multi;
 }
 
 /** The rest of a pattern from `pos` as people read it: `any of (…)`, `less than N days ago`. */

@@ -4,12 +4,13 @@
 import type { Span } from '@hslist/grammar';
 import { formatPropertyName } from './checks/context';
 import { LIST_SETTINGS, LIST_TYPES } from './checks/list-settings';
+import { CONDITION_SETTINGS } from './checks/definitions';
 import { SYNC_RULES, SYNC_SETTINGS, SYNC_VALUES } from './checks/sync-block';
 import type { FormRef, ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { formatOptionValue, quoteString } from './walk';
 import { propertiesOf } from './schema';
 
-export type EntryKind = 'keyword' | 'property' | 'operator' | 'value' | 'list' | 'setting' | 'field' | 'snippet' | 'unit';
+export type EntryKind = 'keyword' | 'property' | 'operator' | 'value' | 'list' | 'setting' | 'field' | 'snippet' | 'unit' | 'definition';
 
 export interface CompletionEntry {
   label: string;
@@ -167,11 +168,11 @@ const SYNC_SETTING_DOCS: Record<string, string> = {
   'hubspot creates in salesforce': '`lead` or `contact`: what a new HubSpot contact becomes in Salesforce.',
 };
 
-export function settingKeyEntries(block: 'list' | 'sync', typed: string[], present: string[], replace: Span, allowWhere: boolean): CompletionEntry[] {
-  const keys = block === 'list' ? LIST_SETTINGS : SYNC_SETTINGS;
-  const docs = block === 'list' ? LIST_SETTING_DOCS : SYNC_SETTING_DOCS;
+export function settingKeyEntries(block: 'list' | 'sync' | 'condition', typed: string[], present: string[], replace: Span, allowWhere: boolean): CompletionEntry[] {
+  const keys = block === 'list' ? LIST_SETTINGS : block === 'condition' ? CONDITION_SETTINGS : SYNC_SETTINGS;
+  const docs = block === 'sync' ? SYNC_SETTING_DOCS : LIST_SETTING_DOCS;
   const phrases: Phrase[] = keys.filter((k) => !present.includes(k)).map((k) => ({ text: k, documentation: docs[k], suffix: ': ', detail: 'setting' }));
-  if (allowWhere) phrases.push({ text: 'where', kind: 'keyword', suffix: ' ', detail: 'the list\'s criteria' });
+  if (allowWhere) phrases.push({ text: 'where', kind: 'keyword', suffix: ' ', detail: `the ${block}'s criteria` });
   if (block === 'sync') phrases.push({ text: 'map', kind: 'keyword', suffix: ' ', detail: 'map a HubSpot property to a Salesforce field' });
   return phraseEntries(phrases, typed, replace, 'setting').map((e) => ({ ...e, retrigger: true }));
 }

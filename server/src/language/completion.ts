@@ -3,7 +3,7 @@
 // entries into CompletionItems.
 
 import type { HslistToken, Span } from '@hslist/grammar';
-import { fitsType, insertRest, readableRest, type PhraseState } from './completion-phrases';
+import { fitsType, insertRest, isOrderedPhrase, readableRest, type PhraseState } from './completion-phrases';
 import {
   formNameEntries,
   listNameEntries,
@@ -19,6 +19,7 @@ import {
   type SalesforceFieldInfo,
 } from './completion-values';
 import type { ExprExpectation } from './cursor-context-expr';
+import { conditionEntries, valueSetEntries, type DefinitionInfo } from './completion-definitions';
 import { cursorContext, type CursorContext } from './cursor-context';
 import { isMultiSelect, operationFor, typeClassOf } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
@@ -36,6 +37,9 @@ export interface CompletionInput {
   folders?: string[];
   /** Fields of the pulled Salesforce schema; absent when none is loaded (then no field completion). */
   salesforceFields?: SalesforceFieldInfo[];
+  /** The workspace's named value sets and conditions (completion-definitions.ts). */
+  valueSets?: DefinitionInfo[];
+  conditions?: DefinitionInfo[];
   /** The text's tokens, when the caller already has them. */
   tokens?: HslistToken[];
 }
@@ -74,6 +78,7 @@ function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, repla
           { text: 'associated deal where', detail: 'a property of an associated deal', retrigger: true },
           { text: 'associated ticket where', detail: 'a property of an associated ticket', retrigger: true },
           { text: 'number of associated deals >= …', insert: 'number of associated ', snippet: 'number of associated ${1|deals,tickets,companies|} ${2|>=,>,<=,<,is|} $3', detail: 'how many associated records' },
+          { text: 'condition …', insert: 'condition', detail: 'a named condition of the workspace', retrigger: true },
           { text: 'submitted any form', snippet: 'submitted any form' },
           { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form name or id' },
           { text: 'opted in to email subscription #…', insert: 'opted in to email subscription #', snippet: 'opted ${1|in to,out of,neither in nor out of|} ${2|email,sms,whatsapp|} subscription #$3', detail: 'a subscription status' },
@@ -98,10 +103,11 @@ function operatorEntry(state: PhraseState, def: PropertyDef | undefined, replace
   if (!pattern.offered || !fitsType(pattern, typeClass, def !== undefined && isMultiSelect(def))) return undefined;
   const rest = insertRest(pattern, pos);
   const row = def ? operationFor(pattern.surface, pattern.operand, def) : undefined;
+  const ordered = def && !row && isOrderedPhrase(pattern, typeClass, isMultiSelect(def));
   return {
     label: readableRest(pattern, 0),
     kind: 'operator',
-    detail: row ? `${row.operationType} ${row.operator}` : undefined,
+    detail: row ? `${row.operationType} ${row.operator}` : ordered ? 'ENUMERATION IS_ANY_OF, the options in order' : undefined,
     insertText: rest.plain,
     snippet: rest.snippet,
     filterText: readableRest(pattern, pos),
@@ -120,6 +126,7 @@ function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: Co
   if (part === '$U') return UNITS.map((u) => ({ label: u, kind: 'unit' as const, insertText: u, replace }));
   if (part === '$P') return propertyEntries(input.schema, objectType, replace, (d) => typeClassOf(d.type) === 'date');
   if (part === '$A') return propertyEntries(input.schema, objectType, replace);
+  if (part === '$L') return valueSetEntries(input.valueSets, replace);
   if (part !== '$V') return [];
   if (typeClass === 'enumeration') return optionEntries(def, replace);
   if (typeClass === 'bool') return ['true', 'false'].map((b) => ({ label: b, kind: 'value' as const, insertText: b, replace }));
@@ -150,6 +157,8 @@ function expressionEntries(expectations: ExprExpectation[], input: CompletionInp
         return conditionStartEntries(input.schema, e.objectType, replace);
       case 'joiner':
         return joinerEntries(e.includingUnknown, replace);
+      case 'conditionName':
+        return conditionEntries(input.conditions, replace);
       case 'keywords':
         return keywordEntries(e.phrases.map((text) => ({ text, retrigger: true })), replace);
       case 'phrase':
@@ -166,11 +175,12 @@ function contextEntries(context: CursorContext, input: CompletionInput, replace:
       if (inString) return [];
       return context.afterSync
         ? keywordEntries([{ text: 'salesforce' }], replace)
-        : keywordEntries([{ text: 'list "…" { … }', insert: 'list ', snippet: 'list "$1" {\n  type: ${2|active,static,snapshot|}\n  where $0\n}' }, { text: 'sync salesforce { … }', insert: 'sync salesforce {\n}', snippet: 'sync salesforce {\n  inclusion list: "$1"\n}' }], replace);
+        : keywordEntries(TOP_LEVEL, replace);
     case 'settingKey':
       return inString ? [] : settingKeyEntries(context.block, context.typed, context.present, replace, context.allowWhere);
     case 'settingValue': {
       const valueInput = { key: context.key, typed: context.typed, replace, lists: input.lists, folders: input.folders ?? [] };
+      if (context.block === 'condition') return [];
       return context.block === 'list' ? listSettingValueEntries(valueInput) : syncSettingValueEntries(valueInput);
     }
     case 'mapProperty':
@@ -185,6 +195,14 @@ function contextEntries(context: CursorContext, input: CompletionInput, replace:
       return expressionEntries(context.expectations, input, replace, inString);
   }
 }
+
+/** What a file's top level may hold. */
+const TOP_LEVEL: KeywordPhrase[] = [
+  { text: 'list "…" { … }', insert: 'list ', snippet: 'list "$1" {\n  type: ${2|active,static,snapshot|}\n  where $0\n}' },
+  { text: 'sync salesforce { … }', insert: 'sync salesforce {\n}', snippet: 'sync salesforce {\n  inclusion list: "$1"\n}' },
+  { text: 'values … = (…)', insert: 'values ', snippet: 'values ${1:name} = ($0)', detail: 'a named set of values, used as `is any of name`' },
+  { text: 'condition … { … }', insert: 'condition ', snippet: 'condition ${1:name} {\n  where $0\n}', detail: 'a named condition, used as `condition name`' },
+];
 
 function dedupe(entries: CompletionEntry[]): CompletionEntry[] {
   const seen = new Set<string>();

@@ -13,6 +13,7 @@ export type ExprExpectation =
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
   | { kind: 'formName' }
+  | { kind: 'conditionName' }
   | { kind: 'phrase'; objectType: ObjectTypeName; property: string; states: PhraseState[] };
 
 type Mode =
@@ -20,6 +21,7 @@ type Mode =
   | 'afterCondition'
   | 'in'
   | 'inList'
+  | 'conditionName'
   | 'associated'
   | 'associatedCompany'
   | 'associatedLabel'
@@ -71,6 +73,8 @@ class ExprScanner {
         return this.expectWord(word === 'list', 'inList');
       case 'inList':
         return t.kind === 'string' || t.kind === 'listId' ? this.endCondition(false) : this.fail();
+      case 'conditionName':
+        return t.kind === 'identifier' || t.kind === 'keyword' ? this.endCondition(false) : this.fail();
       case 'associated':
         return this.associated(word);
       case 'associatedCompany':
@@ -112,7 +116,7 @@ class ExprScanner {
       this.pendingAssociation = undefined;
       return;
     }
-    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count' };
+    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count', condition: 'conditionName' };
     if (next[word]) {
       this.submittedWords = 0;
       this.optedWords = [];
@@ -230,6 +234,8 @@ class ExprScanner {
         return [{ kind: 'keywords', phrases: ['list'] }];
       case 'inList':
         return [{ kind: 'listName' }];
+      case 'conditionName':
+        return [{ kind: 'conditionName' }];
       case 'associated':
         return [{ kind: 'keywords', phrases: ['company where', 'primary company where', 'deal where', 'ticket where'] }];
       case 'associatedCompany':

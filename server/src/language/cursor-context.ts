@@ -9,7 +9,7 @@ import { isWordToken } from './completion-phrases';
 import { LineIndex } from './positions';
 import { associationByWord } from './associations';
 
-export type BlockKind = 'list' | 'sync';
+export type BlockKind = 'list' | 'sync' | 'condition';
 
 export type CursorContext =
   | { kind: 'none' }
@@ -69,6 +69,7 @@ function opensBlock(tokens: HslistToken[], i: number): BlockKind | undefined {
   if (!next || brace?.text !== '{') return undefined;
   if (word === 'list' && tokens[i].kind === 'keyword' && next.kind === 'string') return 'list';
   if (word === 'sync' && tokens[i].kind === 'keyword' && isWordToken(next)) return 'sync';
+  if (word === 'condition' && tokens[i].kind === 'keyword' && isWordToken(next)) return 'condition';
   return undefined;
 }
 
@@ -135,11 +136,11 @@ function bodyContext(block: Block, body: HslistToken[], cursorLine: number, line
   }
   const expressionLines = [...lines, current].filter((line) => !line.some((t) => t.text === ':'));
   const flat = expressionLines.flat();
-  const where = block.kind === 'list' ? listWhereIndex(flat) : -1;
+  const where = block.kind !== 'sync' ? listWhereIndex(flat) : -1;
   if (where < 0) {
     const typed = wordsOf(current);
     if (!typed) return { kind: 'none' };
-    return { kind: 'settingKey', block: block.kind, typed, present: settingKeys(lines), allowWhere: block.kind === 'list' };
+    return { kind: 'settingKey', block: block.kind, typed, present: settingKeys(lines), allowWhere: block.kind !== 'sync' };
   }
   return { kind: 'expression', expectations: expressionExpectations(flat.slice(where + 1)) };
 }

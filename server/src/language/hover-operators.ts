@@ -6,6 +6,8 @@ import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
 
 export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
   'is known': 'Matches contacts that have any value for the property.',
+  'is at least': 'The option is this one or one after it in the property\'s order (HubSpot gets them as `is any of`).',
+  'is at most': 'The option is this one or one before it in the property\'s order (HubSpot gets them as `is any of`).',
   'is unknown': 'Matches contacts that have no value for the property.',
   'is blank': 'Matches contacts that have no value for the property (HubSpot\'s "is blank").',
   'is not blank': 'Matches contacts that have a value for the property (HubSpot\'s "is not blank").',
@@ -72,3 +74,9 @@ export function subscriptionHelp(c: SubscriptionCondition): string {
     `HubSpot: \`${filter}\` with status \`${OPT_STATE[c.status]}\`. A subscription the contact has no status for counts as not opted in or out.`,
   ].join('\n');
 }
+
+/** `is after` / `is before` with an option of a dropdown or radio property: the order of its options, not time. */
+export const ORDERED_ENUMERATION_HELP: Record<'is after' | 'is before', string> = {
+  'is after': 'The option is one after this one in the property\'s order, this one left out (HubSpot gets them as `is any of`).',
+  'is before': 'The option is one before this one in the property\'s order, this one left out (HubSpot gets them as `is any of`).',
+};

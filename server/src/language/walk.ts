@@ -1,7 +1,7 @@
 // Walking the criteria of a list: every condition, with the object type its properties belong
 // to (contacts at the top, companies inside `associated company where ...`, deals and tickets in theirs).
 
-import { type Condition, type Expr, type FileNode, type ListNode, type Name, type PropertyCondition, type Value, printValue, relativeText } from '@hslist/grammar';
+import { type Condition, type Expr, type FileNode, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Value, printValue, relativeText } from '@hslist/grammar';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { associationByWord } from './associations';
 import { propertiesOf } from './schema';
@@ -33,17 +33,23 @@ export function forEachCondition(
 }
 
 export interface ResolvedPropertyCondition {
-  list: ListNode;
+  /** The list, or the named condition, whose criteria hold the condition. */
+  list: ListNode | NamedConditionNode;
   condition: PropertyCondition;
   objectType: ObjectTypeName;
   /** Undefined when the schema has no such property (reported by `unknown-property`). */
   property: PropertyDef | undefined;
 }
 
-/** Every property condition of every list in the file, with its property looked up. */
+/** Lists and named conditions: the blocks of a file that have criteria. */
+function blocksWithCriteria(file: FileNode): (ListNode | NamedConditionNode)[] {
+  return [...file.lists, ...(file.conditions ?? [])];
+}
+
+/** Every property condition of every list and named condition in the file, with its property looked up. */
 export function propertyConditions(file: FileNode, schema: Schema): ResolvedPropertyCondition[] {
   const out: ResolvedPropertyCondition[] = [];
-  for (const list of file.lists) {
+  for (const list of blocksWithCriteria(file)) {
     forEachCondition(list.where, 'contacts', (condition, objectType) => {
       if (condition.kind !== 'property') return;
       const property = propertiesOf(schema, objectType).get(condition.property.text);
@@ -53,10 +59,10 @@ export function propertyConditions(file: FileNode, schema: Schema): ResolvedProp
   return out;
 }
 
-/** Every condition of every list in the file. */
-export function allConditions(file: FileNode): { list: ListNode; condition: Condition; objectType: ObjectTypeName }[] {
-  const out: { list: ListNode; condition: Condition; objectType: ObjectTypeName }[] = [];
-  for (const list of file.lists) {
+/** Every condition of every list and named condition in the file. */
+export function allConditions(file: FileNode): { list: ListNode | NamedConditionNode; condition: Condition; objectType: ObjectTypeName }[] {
+  const out: { list: ListNode | NamedConditionNode; condition: Condition; objectType: ObjectTypeName }[] = [];
+  for (const list of blocksWithCriteria(file)) {
     forEachCondition(list.where, 'contacts', (condition, objectType) => out.push({ list, condition, objectType }));
   }
   return out;

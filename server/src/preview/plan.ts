@@ -7,6 +7,7 @@ import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
 import { formIdOf } from '../language/schema-forms';
+import { expandOrdered } from '../language/ordered';
 import { timeRefs, type PlanNode, type PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { resolveOperands } from './plan-operands';
@@ -40,7 +41,9 @@ export function listZone(list: ListNode): string {
   return setting?.value?.kind === 'string' || setting?.value?.kind === 'word' ? setting.value.value : 'UTC';
 }
 
-export function planList(list: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
+export function planList(written: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
+  // `is at least V` is judged as the `is any of (…)` it compiles to (language/ordered.ts).
+  const list = expandOrdered(written, ctx.schema);
   const zone = listZone(list);
   if (!isValidTimeZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
   if (!list.where) return { kind: 'constant', span: list, accept: false };
@@ -73,6 +76,9 @@ function planExpr(e: Expr, env: Env): PlanNode {
       return planSubscription(e, env);
     case 'constant':
       return { kind: 'constant', span: e, accept: e.accept };
+    case 'conditionRef':
+      // The workspace writes named conditions in before previewing (language/definitions); one left is undefined.
+      return unavailable(e, `the named condition \`${e.name.text}\` is not defined in the workspace`, exprText(e));
     case 'error':
       return unavailable(e, 'the condition has a syntax error', exprText(e));
   }

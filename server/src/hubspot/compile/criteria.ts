@@ -90,6 +90,9 @@ function positiveFilter(cond: Exclude<Condition, AssociationCondition>, scope: S
       return undefined; // compileSubscription / compileCount, before any filter is made
     case 'constant':
       return { filterType: 'CONSTANT', shouldAccept: cond.accept };
+    case 'conditionRef':
+      // The workspace writes named conditions in before compiling (language/definitions); one left is undefined.
+      return fail(env, cond, `The named condition \`${cond.name.text}\` is not defined in the workspace, so the list cannot be compiled.`);
     case 'error':
       return undefined;
   }
@@ -101,6 +104,11 @@ function propertyFilter(cond: PropertyCondition, scope: Scope, env: CriteriaEnv)
   const objectWord = OBJECT_WORDS[scope.object];
   if (!prop) {
     fail(env, cond.property, `Unknown ${objectWord} property \`${cond.property.text}\`, so the list cannot be compiled.`);
+    return undefined;
+  }
+  const operands = cond.operands;
+  if (operands.kind === 'list' && operands.valueSet && operands.values.length === 0) {
+    fail(env, operands, `The value set \`${operands.valueSet.text}\` is not defined in the workspace, so the list cannot be compiled.`);
     return undefined;
   }
   const result = compileOperation(cond, prop, { zone: env.zone, property: (name) => properties.get(name) });

@@ -99,7 +99,7 @@ function fixes(c: PropertyCondition, name: string): Fix[] {
 
 export function checkNoValueTrap(ctx: FileCheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const list of ctx.file.lists) {
+  for (const list of [...ctx.file.lists, ...(ctx.file.conditions ?? [])]) {
     if (list.where) walk(list.where, { ctx, objectType: 'contacts', negated: false, known: new Set(), out });
   }
   return out;

@@ -64,7 +64,8 @@ function comparedPropertyMismatches(condition: PropertyCondition, schema: Schema
   });
 }
 
-function conditionValueProblems(condition: PropertyCondition, def: PropertyDef, ctx: FileCheckContext, objectType: ObjectTypeName): Diagnostic[] {
+/** The value problems of one condition on property `def` (also run on the values a value set gives a use). */
+export function conditionValueProblems(condition: PropertyCondition, def: PropertyDef, ctx: { schema: Schema }, objectType: ObjectTypeName): Diagnostic[] {
   const out: Diagnostic[] = [];
   // `was updated before|after|between` compares the time of the last update, whatever the property's type.
   const typeClass = operationFor(condition.operator, condition.operands.kind, def)?.propertyParser === 'UPDATED_AT' ? 'date' : typeClassOf(def.type);

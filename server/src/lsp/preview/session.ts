@@ -13,6 +13,7 @@ import { PublishedLists } from './published';
 import type { PreviewRunner } from './runner';
 import { SyncSide } from './sync-side';
 import type { ListPreview, ListScope } from './worker-messages';
+import { resolveLists } from '../../language/definitions/resolve';
 
 export { NO_DATA_MESSAGE } from './data-loader';
 
@@ -91,7 +92,9 @@ export class PreviewSession {
   /** Every list of the workspace, with *now* pinned per load. */
   scope(): ListScope {
     const lists: ListNode[] = [];
-    for (const file of this.ctx.state.analysis().files.values()) lists.push(...(file.tree.lists ?? []));
+    const analysis = this.ctx.state.analysis();
+    // Named conditions and value sets are written in here: the worker previews plain lists.
+    for (const file of analysis.files.values()) lists.push(...resolveLists(file.tree.lists ?? [], analysis.definitions));
     return { lists, now: this.data.loaded?.now ?? Date.now() };
   }
 
