@@ -77,7 +77,7 @@ describe('language: named value sets and conditions', () => {
     const sets = { path: 'sets.hslist', text: 'values stages = (lead, "Marketing Qualified Lead", mqll)\nvalues sizes = (10, "big")\n' };
     const [label, unknown, , , number] = expectDiagnostics(
       'list "A" {\n  where lifecyclestage is any of ⟦⟦stages⟧⟧\n    and lifecyclestage is none of ⟦⟦stages⟧⟧ including unknown\n    and country is any of ⟦sizes⟧\n}\n',
-      ['unknown-option', 'unknown-option', 'unknown-option', 'unknown-option', 'value-type-mismatch'],
+      ['option-label', 'unknown-option', 'option-label', 'unknown-option', 'value-type-mismatch'],
       { others: [sets] },
     );
     assert.match(label.message, /^Value set `stages` \(sets\.hslist:1\): `Marketing Qualified Lead` is the label of option `marketingqualifiedlead`/);
