@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { cachePaths } from '../../../server/src/preview/hubspot/cache-files';
 import { loadPreviewData, previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
 import { liveWorkspace, requestsTo, startLive, type LiveHarness } from './support';
+import { WEBINAR_FORM_ID } from '../../../server/src/sandbox/data/hubspot-portal';
 
 const LISTS = (newsletter: string) => `
 list "Polish leads" {
@@ -43,7 +44,45 @@ list "Ghost" {
   type: active
   where in list #999999
 }
+
+list "Big deals" {
+  type: active
+  where associated deal where amount > 20000
+}
+
+list "Decision makers on deals" {
+  type: active
+  where associated deal labeled #101 where amount is known
+}
+
+list "Two deals or more" {
+  type: active
+  where number of associated deals >= 2
+}
+
+list "Urgent tickets" {
+  type: active
+  where associated ticket where hs_ticket_priority is any of (HIGH, URGENT)
+}
+
+list "Reporters without deals" {
+  type: active
+  where associated ticket labeled #201 where subject is known and number of associated deals is 0
+}
+
+list "Webinar registrants by form" {
+  type: active
+  where submitted form "${WEBINAR_FORM_ID}" and email is known
+}
+
+list "Any form lately" {
+  type: active
+  where submitted any form in last 365 days and email is known
+}
 `;
+
+/** Lists on what the live source reads besides contacts: deals, tickets, labels, counts, form submissions. */
+const EXTRA_LISTS = ['Big deals', 'Decision makers on deals', 'Two deals or more', 'Urgent tickets', 'Reporters without deals', 'Webinar registrants by form', 'Any form lately'];
 
 describe('preview: the live HubSpot source against the emulator', function () {
   this.timeout(20_000);
@@ -110,6 +149,20 @@ describe('preview: the live HubSpot source against the emulator', function () {
     }
   });
 
+  it('loads associated deals and tickets with their labels, and form submissions: counts equal the emulator\'s own', async () => {
+    for (const name of EXTRA_LISTS) {
+      const r = count(first, name);
+      assert.equal(r.complete, true, `${name}: ${JSON.stringify(r.notPreviewable)}`);
+      assert.ok(r.count > 0, `${name} matches someone`);
+      assert.equal(r.count, await emulatorCount(name), name);
+    }
+    assert.equal(requestsTo(h.emulator, 'POST', /^\/crm\/v4\/associations\/contacts\/deals\/batch\/read$/).length, 1);
+    assert.ok(requestsTo(h.emulator, 'POST', /^\/crm\/v3\/objects\/tickets\/batch\/read$/).length >= 1);
+    const submissions = requestsTo(h.emulator, 'GET', /^\/form-integrations\/v1\/submissions\/forms\/[^/]+$/);
+    assert.ok(submissions.some((r) => r.path.endsWith(WEBINAR_FORM_ID)), 'the named form');
+    assert.equal(new Set(submissions.map((r) => r.path)).size, h.emulator.state.forms.length, '`any form` reads every form');
+  });
+
   it('reads #id members from the memberships API, and names a list HubSpot does not have', () => {
     assert.ok(requestsTo(h.emulator, 'GET', /^\/crm\/v3\/lists\/\d+\/memberships$/).length >= 1);
     const ghost = count(first, 'Ghost');
@@ -140,5 +193,6 @@ describe('preview: the live HubSpot source against the emulator', function () {
     assert.equal(count(second, 'Polish leads').count, polishBefore + 2);
     assert.equal(count(second, 'Polish leads').count, await emulatorCount('Polish leads'));
     assert.equal(count(second, 'Everything at once').count, await emulatorCount('Everything at once'), 'history of the modified contacts was read again');
+    for (const name of EXTRA_LISTS) assert.equal(count(second, name).count, await emulatorCount(name), `${name} after a refresh`);
   });
 });
