@@ -3,7 +3,7 @@
 // history, and counts equal to the emulator's own membership of the same list compiled there.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { compileList } from '../../../server/src/hubspot/compile';
 import { dirname, join } from 'node:path';
@@ -194,5 +194,16 @@ describe('preview: the live HubSpot source against the emulator', function () {
     assert.equal(count(second, 'Polish leads').count, await emulatorCount('Polish leads'));
     assert.equal(count(second, 'Everything at once').count, await emulatorCount('Everything at once'), 'history of the modified contacts was read again');
     for (const name of EXTRA_LISTS) assert.equal(count(second, name).count, await emulatorCount(name), `${name} after a refresh`);
+  });
+
+  it('a cache written by the previous snapshot version is fetched anew, never read without its deals', async () => {
+    const paths = cachePaths(ws.root);
+    const bytes = readFileSync(paths.snapshot);
+    bytes.write('HSLSNAP6', 0, 'latin1');
+    writeFileSync(paths.snapshot, bytes);
+    h.tick(60_000);
+    const again = await load();
+    assert.deepEqual([again.refresh?.mode, again.refresh?.reason], ['full', 'the cached snapshot is unreadable or incomplete']);
+    for (const name of EXTRA_LISTS) assert.equal(count(again, name).count, await emulatorCount(name), name);
   });
 });
