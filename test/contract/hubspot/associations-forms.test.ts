@@ -104,6 +104,18 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     assert.ok(found.every((s, i) => i === 0 || found[i - 1].submittedAt >= s.submittedAt), 'newest first');
   });
 
+  it('reads the same under the 2026-09 API version (dated associations and objects paths; submissions have only v1)', async () => {
+    const dated = createHubSpotAccount({ accessToken: TOKEN, basePath: h.emulator.url, numberOfApiCallRetries: 0, throttle: false, apiVersion: '2026-09' });
+    h.emulator.requests.length = 0;
+    const holder = contacts().find((c) => (c.tickets ?? []).length > 0)!;
+    const tickets = await dated.getAssociatedFor([holder.id], 'tickets', ['hs_ticket_priority']);
+    assert.deepEqual(tickets.get(holder.id)!.map((t) => t.id), holder.tickets!.map((t) => t.id));
+    assert.ok((await dated.getFormSubmissions(WEBINAR_FORM_ID)).length > 0);
+    assert.deepEqual([...new Set(h.emulator.requests.map((r) => r.path.replace(/\/[^/]*$/, '')))].sort(), [
+      '/crm/associations/2026-09/contacts/tickets/batch', '/crm/objects/2026-09/tickets/batch', '/form-integrations/v1/submissions/forms',
+    ]);
+  });
+
   it('says 404 for a form HubSpot does not have', async () => {
     const error = await expectRejection(h.account.getFormSubmissions('00000000-0000-4000-8000-000000000000'));
     assert.equal(error.status, 404);

@@ -70,6 +70,11 @@ list "Reporters without deals" {
   where associated ticket labeled #201 where subject is known and number of associated deals is 0
 }
 
+list "Former employees" {
+  type: active
+  where associated company labeled #301 where name is known
+}
+
 list "Webinar registrants by form" {
   type: active
   where submitted form "${WEBINAR_FORM_ID}" and email is known
@@ -82,7 +87,7 @@ list "Any form lately" {
 `;
 
 /** Lists on what the live source reads besides contacts: deals, tickets, labels, counts, form submissions. */
-const EXTRA_LISTS = ['Big deals', 'Decision makers on deals', 'Two deals or more', 'Urgent tickets', 'Reporters without deals', 'Webinar registrants by form', 'Any form lately'];
+const EXTRA_LISTS = ['Former employees', 'Big deals', 'Decision makers on deals', 'Two deals or more', 'Urgent tickets', 'Reporters without deals', 'Webinar registrants by form', 'Any form lately'];
 
 describe('preview: the live HubSpot source against the emulator', function () {
   this.timeout(20_000);
@@ -114,6 +119,9 @@ describe('preview: the live HubSpot source against the emulator', function () {
 
   before(async () => {
     h = await startLive(300);
+    // Some company associations carry a label (the seeded portal labels only deals and tickets).
+    [...h.emulator.state.contacts.values()].filter((c) => c.companyIds.length > 0 && Number(c.id) % 3 === 0)
+      .forEach((c) => h.emulator.state.upsertContact({ ...c, companyLabels: { [c.companyIds[c.companyIds.length - 1]]: ['301'] } }));
     const newsletter = h.emulator.state.activeListByName('Newsletter import')!.listId;
     ws = liveWorkspace(LISTS(newsletter));
     first = await load();
@@ -136,7 +144,7 @@ describe('preview: the live HubSpot source against the emulator', function () {
     assert.equal(manifest.portal, h.emulator.url);
     assert.equal(manifest.lastFetch, new Date(h.now()).toISOString());
     assert.equal(manifest.watermark, newestModified(), 'the newest lastmodifieddate HubSpot returned, not a clock');
-    assert.deepEqual(manifest.needs.companyProperties, ['industry', 'numberofemployees']);
+    assert.deepEqual(manifest.needs.companyProperties, ['industry', 'name', 'numberofemployees']);
     assert.equal(manifest.contacts, 300);
   });
 
@@ -149,7 +157,7 @@ describe('preview: the live HubSpot source against the emulator', function () {
     }
   });
 
-  it('loads associated deals and tickets with their labels, and form submissions: counts equal the emulator\'s own', async () => {
+  it('loads associated deals and tickets, the labels of each association (companies\' too) and form submissions: counts equal the emulator\'s own', async () => {
     for (const name of EXTRA_LISTS) {
       const r = count(first, name);
       assert.equal(r.complete, true, `${name}: ${JSON.stringify(r.notPreviewable)}`);

@@ -46,7 +46,8 @@ export function contactAssociations(state: EmulatorState, inputs: unknown[], to:
   return results;
 }
 
-function links(contact: PortalContact, to: AssociatedObject): { toObjectId: number; associationTypes: TypeView[] }[] {
+/** The contact's associations to `to`, each with its types (HubSpot-defined and labels). */
+export function links(contact: PortalContact, to: AssociatedObject): { toObjectId: number; associationTypes: TypeView[] }[] {
   if (to === 'companies') {
     // The contact's first company is its primary one.
     return contact.companyIds.map((companyId, i) => ({

@@ -6,7 +6,7 @@ import type { CrmRecord } from '../data/hubspot-records';
 import { asArray, asJson } from './evaluate-types';
 import { boolParam, hubspotError, intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import { listParam, recordView, type ServedObjectType } from './objects-view';
-import { contactAssociations, ASSOCIATED_OBJECTS } from './associations-view';
+import { contactAssociations, links, ASSOCIATED_OBJECTS } from './associations-view';
 import { byNumericId, type EmulatorState } from './state';
 
 const OBJECT_TYPES = new Set(['contacts', 'companies', 'deals', 'tickets']);
@@ -37,10 +37,12 @@ export function objectsRoutes(state: EmulatorState): Route[] {
       return ok(recordView(state, type, record, viewOptions(r.query)));
     })),
     route('POST', '/crm/v3/objects/:objectType/batch/read', (r) => typed(r, (type) => batchRead(state, type, r))),
-    route('GET', '/crm/v4/objects/contacts/:contactId/associations/companies', (r) => {
+    route('GET', '/crm/v4/objects/contacts/:contactId/associations/:toObjectType', (r) => {
+      const to = r.params.toObjectType;
+      if (!(ASSOCIATED_OBJECTS as readonly string[]).includes(to)) return notFound(`Unknown object type ${to}.`);
       const contact = state.contacts.get(r.params.contactId);
       if (!contact) return notFound(`Contact ${r.params.contactId} does not exist.`);
-      return ok({ results: contact.companyIds.map((id, i) => associationView(id, i === 0)) });
+      return ok({ results: links(contact, to as (typeof ASSOCIATED_OBJECTS)[number]) });
     }),
     route('POST', '/crm/v4/associations/contacts/:toObjectType/batch/read', (r) => {
       const to = r.params.toObjectType;
@@ -54,13 +56,6 @@ export function objectsRoutes(state: EmulatorState): Route[] {
       return property ? ok(property) : notFound(`Unable to find property ${r.params.propertyName} for object type ${type}.`);
     })),
   ];
-}
-
-/** Every association is the unlabeled one (279); the contact's first company is also its primary (1). */
-function associationView(companyId: string, primary: boolean): unknown {
-  const types: unknown[] = [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }];
-  if (primary) types.push({ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' });
-  return { toObjectId: Number(companyId), associationTypes: types };
 }
 
 export function batchEnvelope(state: EmulatorState, results: unknown[]): Record<string, unknown> {
