@@ -52,6 +52,17 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     assert.deepEqual(labelled.associationTypes, [{ category: 'HUBSPOT_DEFINED', typeId: 15, label: null }, { category: 'USER_DEFINED', typeId: 201, label: 'Reporter' }]);
   });
 
+  it('lists the association types and labels from contacts (Associations Schema v4 and its 2026-09 path)', async () => {
+    const get = (path: string) => fetch(`${h.emulator.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then(async (r) => ({ status: r.status, body: (await r.json()) as { results: unknown[] } }));
+    const deals = await get('/crm/associations/v4/contacts/deals/labels');
+    assert.deepEqual(deals.body.results, [
+      { category: 'HUBSPOT_DEFINED', typeId: 4, label: null }, { category: 'USER_DEFINED', typeId: 101, label: 'Decision maker' }, { category: 'USER_DEFINED', typeId: 102, label: 'Billing contact' },
+    ]);
+    assert.deepEqual((await get('/crm/associations/2026-09/contacts/deals/labels')).body, deals.body);
+    assert.equal((await get('/crm/associations/v4/contacts/companies/labels')).body.results.length, 3, '279, Primary and one label');
+    assert.equal((await get('/crm/associations/v4/contacts/quotes/labels')).status, 404);
+  });
+
   it('follows a contact\'s association paging until every deal is read', async () => {
     const many: PortalContact = { ...contacts()[0], id: '990001', deals: Array.from({ length: 1203 }, (_, k) => ({ id: String(90_000_000 + k), properties: { dealname: `Bulk ${k}`, amount: String(k) } })) };
     h.emulator.state.upsertContact(many);

@@ -65,6 +65,15 @@ export function links(contact: PortalContact, to: AssociatedObject): { toObjectI
   }));
 }
 
+/**
+ * The association types from contacts to `to` (Associations Schema v4, `GET /crm/associations/v4/contacts/{to}/labels`,
+ * `CollectionResponseAssociationSpecWithLabelNoPaging`): the HubSpot-defined ones, then the portal's labels.
+ */
+export function labelDefinitions(to: AssociatedObject): TypeView[] {
+  const primary: TypeView[] = to === 'companies' ? [{ category: 'HUBSPOT_DEFINED', typeId: PRIMARY_COMPANY_TYPE, label: 'Primary' }] : [];
+  return [defined(to), ...primary, ...ASSOCIATION_LABELS[to].map((l) => labelled(to, l.typeId))];
+}
+
 function defined(to: AssociatedObject): TypeView {
   return { category: 'HUBSPOT_DEFINED', typeId: DEFINED_TYPE[to], label: null };
 }

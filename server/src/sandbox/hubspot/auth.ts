@@ -31,8 +31,8 @@ export function requiredScope(method: string, path: string): string {
   // A form's submissions (Form Integrations v1) want `forms` too (HubSpot's scopes reference).
   if (path.startsWith('/form-integrations/')) return 'forms';
   // Deals and tickets, and a contact's associations to them, want the scope of those records.
-  if (/^\/crm\/v3\/objects\/deals(\/|$)|^\/crm\/v4\/associations\/contacts\/deals\//.test(path)) return 'crm.objects.deals.read';
-  if (/^\/crm\/v3\/objects\/tickets(\/|$)|^\/crm\/v4\/associations\/contacts\/tickets\//.test(path)) return 'tickets';
+  if (/^\/crm\/v3\/objects\/deals(\/|$)|^\/crm\/(v4\/associations|associations\/v4)\/contacts\/deals\//.test(path)) return 'crm.objects.deals.read';
+  if (/^\/crm\/v3\/objects\/tickets(\/|$)|^\/crm\/(v4\/associations|associations\/v4)\/contacts\/tickets\//.test(path)) return 'tickets';
   // Properties writes need the schema scope of the object ("crm.schemas.contacts.write").
   if (path.startsWith('/crm/v3/properties/') && method !== 'GET') return `crm.schemas.${path.split('/')[4] ?? 'contacts'}.write`;
   return path.includes('/companies') && !path.includes('/contacts') ? 'crm.objects.companies.read' : 'crm.objects.contacts.read';

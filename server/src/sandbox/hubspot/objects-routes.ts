@@ -6,7 +6,7 @@ import type { CrmRecord } from '../data/hubspot-records';
 import { asArray, asJson } from './evaluate-types';
 import { boolParam, hubspotError, intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import { listParam, recordView, type ServedObjectType } from './objects-view';
-import { contactAssociations, links, ASSOCIATED_OBJECTS } from './associations-view';
+import { contactAssociations, labelDefinitions, links, ASSOCIATED_OBJECTS } from './associations-view';
 import { byNumericId, type EmulatorState } from './state';
 
 const OBJECT_TYPES = new Set(['contacts', 'companies', 'deals', 'tickets']);
@@ -44,6 +44,12 @@ export function objectsRoutes(state: EmulatorState): Route[] {
       if (!contact) return notFound(`Contact ${r.params.contactId} does not exist.`);
       return ok({ results: links(contact, to as (typeof ASSOCIATED_OBJECTS)[number]) });
     }),
+    // The v4 labels path, and where a dated one (`/crm/associations/2026-09/…/labels`) is mapped to.
+    ...['/crm/associations/v4/contacts/:toObjectType/labels', '/crm/v4/associations/contacts/:toObjectType/labels'].map((path) => route('GET', path, (r) => {
+      const to = r.params.toObjectType;
+      if (!(ASSOCIATED_OBJECTS as readonly string[]).includes(to)) return notFound(`Unknown object type ${to}.`);
+      return ok({ results: labelDefinitions(to as (typeof ASSOCIATED_OBJECTS)[number]) });
+    })),
     route('POST', '/crm/v4/associations/contacts/:toObjectType/batch/read', (r) => {
       const to = r.params.toObjectType;
       if (!(ASSOCIATED_OBJECTS as readonly string[]).includes(to)) return notFound(`Unknown object type ${to}.`);
