@@ -270,10 +270,16 @@ export interface AssociationCondition extends Span {
   objectType: Name;
   /** Only the contact's primary company (HubSpot's association type 1), not any associated company. */
   primary: boolean;
-  /** `labeled #id`: only records associated with this label (its association type id, digits). */
-  label?: Name;
+  /**
+   * `labeled #id` or `labeled "Decision maker"`: only records associated with this label, by its
+   * association type id (digits) or its name (resolved with the portal's labels, `hslist schema pull`).
+   */
+  label?: AssociationLabelRef;
   where: Expr | undefined;
 }
+
+/** An association label as written: `#12` (`by: 'id'`, the digits) or `"Decision maker"` (`by: 'name'`). */
+export type AssociationLabelRef = Name & { by?: 'id' | 'name' };
 
 /** `number of associated deals >= 2`, `… is between 1 and 3` (HubSpot's NUM_ASSOCIATIONS). */
 export interface AssociationCountCondition extends Span {

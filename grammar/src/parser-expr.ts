@@ -4,7 +4,7 @@
 // span the caller completes, so a bad condition never hides the ones after it.
 
 import type { IOrAlt } from './chevrotain';
-import type { Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Span, Value } from './ast';
+import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Span, Value } from './ast';
 import { ParserBase } from './parser-base';
 import { type Phrase } from './parser-phrase';
 import { EventParser } from './parser-events';
@@ -138,7 +138,20 @@ export class ExprParser extends EventParser {
     const objectType = this.SUBRULE(this.associatedObject);
     const label = this.OPTION2(() => {
       this.CONSUME(K.labeled);
-      return this.idOf(this.CONSUME(ListId));
+      return this.OR2([
+        {
+          ALT: () => {
+            const id = this.CONSUME(ListId);
+            return this.ACTION((): AssociationLabelRef => ({ ...this.idOf(id), by: 'id' }));
+          },
+        },
+        {
+          ALT: () => {
+            const name = this.CONSUME(StringLit);
+            return this.ACTION((): AssociationLabelRef => ({ text: this.stringText(name), ...this.tokenSpan(name), by: 'name' }));
+          },
+        },
+      ]);
     });
     this.CONSUME(K.where);
     const whereStart = this.ACTION(() => this.here());

@@ -159,7 +159,7 @@ const PLURALS: Record<string, string> = { company: 'companies', deal: 'deals', t
 
 /** `associated primary company where`, `associated deal labeled #12 where`. */
 function associationHead(c: AssociationCondition): string {
-  return `associated ${c.primary ? 'primary ' : ''}${c.objectType.text.toLowerCase()}${c.label ? ` labeled #${c.label.text}` : ''} where`;
+  return `associated ${c.primary ? 'primary ' : ''}${c.objectType.text.toLowerCase()}${c.label ? ` labeled ${c.label.by === 'name' ? encodeString(c.label.text) : `#${c.label.text}`}` : ''} where`;
 }
 
 /** `number of associated deals >= 2`, `number of associated tickets is between 1 and 3`. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stableJson } from '../hubspot/account/pull-schema';
 import type { HubSpotAccount } from '../hubspot/account/types';
 import { schemaJson } from '../salesforce/schema-pull';
-import { FORMS_FILE, LISTS_FILE, OWNERS_FILE } from '../language/schema';
+import { ASSOCIATION_LABELS_FILE, FORMS_FILE, LISTS_FILE, OWNERS_FILE } from '../language/schema';
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { SALESFORCE_OBJECTS, SALESFORCE_SCHEMA_SUBDIR, salesforceFileName } from '../language/salesforce-schema';
 import type { Accounts, SalesforceConnector } from './accounts';
@@ -76,6 +76,9 @@ const COUNT_WORDS: Record<string, string> = {
   lists: 'lists',
   owners: 'owners',
   forms: 'forms',
+  deals: 'deal properties',
+  tickets: 'ticket properties',
+  associationLabels: 'association labels',
 };
 
 /** "103 contact properties, 44 company properties, 12 lists, 7 owners": one wording for the CLI and the editor. */
@@ -115,7 +118,39 @@ async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<Pulled
     files.push({ path: join(dir, FORMS_FILE), content: stableJson({ results: forms }) });
     counts.forms = forms.length;
   }
+  // Deal and ticket properties (for `associated deal where …`) and the association labels (`labeled "…"`).
+  for (const objectType of ['deals', 'tickets'] as const) {
+    const properties = await catalogueOrNote(OBJECT_PROPERTIES[objectType], () => account.getProperties(objectType), notes);
+    if (!properties) continue;
+    properties.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    files.push({ path: join(dir, `${objectType}.json`), content: stableJson({ results: properties }) });
+    counts[objectType] = properties.length;
+  }
+  const labels = await associationLabels(account, notes);
+  if (labels) {
+    // `objects`: whose labels were read, so a label of an object left out is not taken for an unknown one.
+    files.push({ path: join(dir, ASSOCIATION_LABELS_FILE), content: stableJson({ objects: labels.objects, results: labels.entries }) });
+    counts.associationLabels = labels.entries.length;
+  }
   return { files, counts, notes };
+}
+
+type LabelEntry = { toObjectType: string; category: string; typeId: number; label: string };
+
+/**
+ * Every labelled association type of contacts with companies, deals and tickets (unlabeled types left
+ * out); an object whose labels the token may not read is left out with a note. Undefined when none was read.
+ */
+async function associationLabels(account: HubSpotAccount, notes: string[]): Promise<{ objects: string[]; entries: LabelEntry[] } | undefined> {
+  const entries: LabelEntry[] = [];
+  const objects: string[] = [];
+  for (const toObjectType of ['companies', 'deals', 'tickets'] as const) {
+    const types = await catalogueOrNote(LABELS[toObjectType], () => account.getAssociationLabels(toObjectType), notes);
+    if (!types) continue;
+    objects.push(toObjectType);
+    for (const l of types) if (l.label !== null) entries.push({ toObjectType, category: l.category, typeId: l.typeId, label: l.label });
+  }
+  return objects.length > 0 ? { objects, entries: entries.sort((a, b) => a.toObjectType.localeCompare(b.toObjectType) || a.typeId - b.typeId) } : undefined;
 }
 
 interface Catalogue {
@@ -126,6 +161,15 @@ interface Catalogue {
 
 const OWNERS: Catalogue = { what: 'owners', scope: 'crm.objects.owners.read', consequence: 'owner names cannot be checked' };
 const FORMS: Catalogue = { what: 'forms', scope: 'forms', consequence: 'forms can be given by id only' };
+const OBJECT_PROPERTIES: Record<'deals' | 'tickets', Catalogue> = {
+  deals: { what: 'deal properties', scope: 'crm.objects.deals.read', consequence: 'deal conditions are checked against the bundled standard properties' },
+  tickets: { what: 'ticket properties', scope: 'tickets', consequence: 'ticket conditions are checked against the bundled standard properties' },
+};
+const LABELS: Record<'companies' | 'deals' | 'tickets', Catalogue> = {
+  companies: { what: 'contact–company association labels', scope: 'crm.objects.companies.read', consequence: 'those labels can be given by id only' },
+  deals: { what: 'contact–deal association labels', scope: 'crm.objects.deals.read', consequence: 'those labels can be given by id only' },
+  tickets: { what: 'contact–ticket association labels', scope: 'tickets', consequence: 'those labels can be given by id only' },
+};
 
 /**
  * A catalogue the language names things from. A token without its scope still pulls the properties and

@@ -47,11 +47,11 @@ export function associationByTypeId(typeId: unknown): { kind: AssociationKind; p
  * company is a contact's primary one), `primary` with a label (a branch has one association type, so one of
  * them would be dropped and the list grow), a label id that is not a positive type id.
  */
-export function associationProblem(c: { objectType: { text: string }; primary: boolean; label?: { text: string } }): string | undefined {
+export function associationProblem(c: { objectType: { text: string }; primary: boolean; label?: { text: string; by?: 'id' | 'name' } }): string | undefined {
   const kind = associationByWord(c.objectType.text);
   if (!kind) return `contacts are associated with a company, a deal or a ticket here, not \`${c.objectType.text}\``;
   if (c.primary && kind.primaryTypeId === undefined) return `a contact has no primary ${kind.word}: HubSpot's primary association is to a company only`;
-  if (c.primary && c.label) return `\`primary\` and \`labeled #${c.label.text}\` are two association types, and an association filter takes one`;
-  if (c.label && !/^[1-9]\d*$/.test(c.label.text)) return `\`#${c.label.text}\` is not an association type id (a whole number from 1)`;
+  if (c.primary && c.label) return `\`primary\` and \`labeled ${c.label.by === 'name' ? `"${c.label.text}"` : `#${c.label.text}`}\` are two association types, and an association filter takes one`;
+  if (c.label && c.label.by !== 'name' && !/^[1-9]\d*$/.test(c.label.text)) return `\`#${c.label.text}\` is not an association type id (a whole number from 1)`;
   return undefined;
 }

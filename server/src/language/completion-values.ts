@@ -123,6 +123,24 @@ function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/** The portal's labels of contact associations to `objectType` (association-labels.json), by name; `#id` where a name is shared. */
+export function labelNameEntries(schema: Schema, objectType: ObjectTypeName, replace: Span): CompletionEntry[] {
+  const labels = (schema.associationLabels?.labels ?? []).filter((l) => l.object === objectType);
+  return labels.map((l) => {
+    const shared = labels.filter((m) => sameName(m.label, l.label)).length > 1;
+    return {
+      label: shared ? `${l.label} (#${l.typeId})` : l.label,
+      kind: 'value' as const,
+      detail: `association label #${l.typeId}`,
+      documentation: `HubSpot association label **${l.label}** (${l.category}); the association branch gets type id ${l.typeId}.`,
+      insertText: shared ? `#${l.typeId}` : quoteString(l.label),
+      filterText: `${quoteString(l.label)} #${l.typeId}`,
+      sortText: `${l.label.toLowerCase()} ${l.typeId.padStart(8, '0')}`,
+      replace,
+    };
+  });
+}
+
 interface Phrase {
   text: string;
   detail?: string;

@@ -13,6 +13,7 @@ export type ExprExpectation =
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
   | { kind: 'formName' }
+  | { kind: 'labelName'; objectType: ObjectTypeName }
   | { kind: 'conditionName' }
   | { kind: 'phrase'; objectType: ObjectTypeName; property: string; states: PhraseState[] };
 
@@ -82,7 +83,7 @@ class ExprScanner {
         this.pendingAssociation = word === 'where' ? this.associatedObject : undefined;
         return this.expectWord(word === 'where', 'condition');
       case 'associatedLabel':
-        return this.expectWord(t.kind === 'listId', 'associatedCompany');
+        return this.expectWord(t.kind === 'listId' || t.kind === 'string', 'associatedCompany');
       case 'count':
         return this.count(t, word);
       case 'including':
@@ -239,9 +240,9 @@ class ExprScanner {
       case 'associated':
         return [{ kind: 'keywords', phrases: ['company where', 'primary company where', 'deal where', 'ticket where'] }];
       case 'associatedCompany':
-        return [{ kind: 'keywords', phrases: ['where', 'labeled #'] }];
+        return [{ kind: 'keywords', phrases: ['where', 'labeled'] }];
       case 'associatedLabel':
-        return [];
+        return [{ kind: 'labelName', objectType: this.associatedObject }];
       case 'count':
         return countExpectations(this.countWords);
       case 'including':

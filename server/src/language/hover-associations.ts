@@ -7,8 +7,8 @@ import { countRange } from '../hubspot/compile/associations';
 export function associationHelp(c: AssociationCondition): string {
   const kind = associationByWord(c.objectType.text);
   if (!kind) return `\`${c.objectType.text}\` is not an object contacts are associated with here (company, deal or ticket).`;
-  const which = c.label ? `associated with the label #${c.label.text}` : c.primary ? 'that is its primary company' : 'associated with the contact';
-  const type = c.label ? `USER_DEFINED association type ${c.label.text}` : `HUBSPOT_DEFINED association type ${c.primary && kind.primaryTypeId !== undefined ? kind.primaryTypeId : kind.typeId}`;
+  const which = c.label ? `associated with the label ${c.label.by === 'name' ? `"${c.label.text}"` : `#${c.label.text}`}` : c.primary ? 'that is its primary company' : 'associated with the contact';
+  const type = c.label ? (c.label.by === 'name' ? 'the association type of that label (its id, from the pulled labels)' : `USER_DEFINED association type ${c.label.text}`) : `HUBSPOT_DEFINED association type ${c.primary && kind.primaryTypeId !== undefined ? kind.primaryTypeId : kind.typeId}`;
   return [
     `**Associated ${kind.word}**: the contact matches when some ${kind.word} ${which} meets the criteria after \`where\` (no ${kind.word}: no match).`,
     '',

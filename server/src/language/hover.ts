@@ -2,7 +2,7 @@
 // options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
 // phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
 
-import { printExpr, type Condition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
+import { printExpr, type AssociationLabelRef, type Condition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { OPERATOR_HELP, ORDERED_ENUMERATION_HELP, subscriptionHelp } from './hover-operators';
@@ -12,6 +12,8 @@ import { listSummary } from './navigation-lists';
 import { definitionNameAt, definitionSummary } from './navigation-definitions';
 import { matchOption } from './option-match';
 import { matchForm } from './schema-forms';
+import { matchLabel } from './association-labels';
+import { associationByWord } from './associations';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
@@ -91,12 +93,25 @@ function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverIn
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
   if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
   if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
-  if (c.kind === 'association' && (within(c.objectType, input.offset) || (c.label && within(c.label, input.offset)))) {
-    return { markdown: associationHelp(c), span: c.label && within(c.label, input.offset) ? c.label : c.objectType };
+  if (c.kind === 'association' && c.label && within(c.label, input.offset)) {
+    // The label with its name and id when the labels are pulled; else what the association matches.
+    return labelHover(c, c.label, input) ?? { markdown: associationHelp(c), span: c.label };
   }
+  if (c.kind === 'association' && within(c.objectType, input.offset)) return { markdown: associationHelp(c), span: c.objectType };
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
   if (c.kind === 'formSubmission' && c.formId && within(c.formId, input.offset)) return formHover(c.formId.text, c.formId, input);
   return undefined;
+}
+
+/** The association label a name or id stands for (with the pulled labels), and the type id HubSpot gets. */
+function labelHover(c: Extract<Condition, { kind: 'association' }>, ref: AssociationLabelRef, input: HoverInput): HoverResult | undefined {
+  const kind = associationByWord(c.objectType.text);
+  if (!kind) return undefined;
+  const match = matchLabel(ref, kind.object, input.schema);
+  const label = match.kind === 'name' || match.kind === 'id' ? match.label : undefined;
+  if (!label) return undefined;
+  const sent = match.kind === 'name' ? ` HubSpot's association branch gets type id ${label.typeId}.` : '';
+  return { markdown: `Association label **${label.label}** (contact → ${kind.word}, ${label.category}): id #${label.typeId}.${sent}`, span: ref };
 }
 
 /** The form a name or id stands for (with the pulled forms), and the id HubSpot gets. */

@@ -53,6 +53,8 @@ export interface Schema {
   owners?: OwnerRef[];
   /** The portal's forms, when the schema folder holds forms.json. */
   forms?: FormRef[];
+  /** The portal's association labels (contact → company, deal, ticket), when the schema folder holds association-labels.json. */
+  associationLabels?: { labels: PortalAssociationLabel[]; objects: AssociatedObjectType[] };
 }
 
 /** A HubSpot user who can own records (Owners v3), as schema pull keeps it in owners.json. */
@@ -70,4 +72,15 @@ export interface FormRef {
   name: string;
   formType: string;
   archived: boolean;
+}
+
+export type AssociatedObjectType = 'companies' | 'deals' | 'tickets';
+
+/** An association label of the portal (v4 associations labels): `labeled "…"` compiles to its typeId. */
+export interface PortalAssociationLabel {
+  object: AssociatedObjectType;
+  typeId: string;
+  label: string;
+  /** USER_DEFINED for labels people made; HUBSPOT_DEFINED (e.g. "Primary") or INTEGRATOR_DEFINED. */
+  category: string;
 }

@@ -13,6 +13,7 @@ import type { ObjectTypeName, PortalListRef, PropertyDef, Schema } from './schem
 import { isRecord, validatePropertyList, type SchemaProblem } from './schema-validate';
 import { OWNERS_FILE, parseOwners, withOwnerOptions } from './schema-owners';
 import { FORMS_FILE, parseForms } from './schema-forms';
+import { ASSOCIATION_LABELS_FILE, parseAssociationLabels } from './association-labels';
 import defaultContacts from './default-schema/contacts.json';
 import defaultCompanies from './default-schema/companies.json';
 import defaultDeals from './default-schema/deals.json';
@@ -144,10 +145,18 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
     problems.push(...formsProblems.map((p) => ({ file: formsFile, ...p })));
     if (forms) loaded.schema = { ...loaded.schema, forms };
   }
+  const labelsFile = path.join(dir, ASSOCIATION_LABELS_FILE);
+  if (loaded.schema && fs.existsSync(labelsFile)) {
+    const read = readJson(labelsFile, problems);
+    const labelProblems: { path: string; message: string }[] = [];
+    const associationLabels = read.ok ? parseAssociationLabels(read.value, labelsFile, labelProblems) : undefined;
+    problems.push(...labelProblems.map((p) => ({ file: labelsFile, ...p })));
+    if (associationLabels) loaded.schema = { ...loaded.schema, associationLabels };
+  }
   return loaded;
 }
 
-export { FORMS_FILE, OWNERS_FILE };
+export { ASSOCIATION_LABELS_FILE, FORMS_FILE, OWNERS_FILE };
 
 /** The portal's list catalogue beside the property files (written by `hslist schema pull`). */
 export const LISTS_FILE = 'lists.json';

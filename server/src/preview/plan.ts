@@ -7,6 +7,7 @@ import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
 import { formIdOf } from '../language/schema-forms';
+import { labelIdOf } from '../language/association-labels';
 import { expandOrdered } from '../language/ordered';
 import { timeRefs, type PlanNode, type PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
@@ -124,8 +125,13 @@ function planAssociation(e: Extract<Expr, { kind: 'association' }>, env: Env): P
   if (!e.where) return unavailable(e, 'the association has no criteria', text);
   const problem = associationProblem(e);
   if (problem) return unavailable(e, problem, text);
+  // A label's name means its id (the pulled labels'), which the data's associations carry; HubSpot's own
+  // "Primary" label is the primary company.
+  const labelId = e.label ? labelIdOf(e.label, kind.object, env.ctx.schema) : undefined;
+  if (e.label && labelId === undefined) return unavailable(e, `the label "${e.label.text}" names no one association label of the pulled schema`, text);
+  const primaryLabel = e.label?.by === 'name' && kind.primaryTypeId !== undefined && labelId === String(kind.primaryTypeId);
   const records = planExpr(e.where, { ...env, objectType: kind.object });
-  return { kind: 'association', span: e, object: kind.object, records, text, primary: e.primary, label: e.label?.text };
+  return { kind: 'association', span: e, object: kind.object, records, text, primary: e.primary || primaryLabel, label: primaryLabel ? undefined : labelId };
 }
 
 function planCount(e: Extract<Expr, { kind: 'associationCount' }>, env: Env): PlanNode {

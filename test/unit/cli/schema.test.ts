@@ -37,9 +37,9 @@ describe('hslist schema pull', () => {
     const root = workspace({ 'hslist.json': '{}', 'lists/sync.hslist': SYNC });
     const run = await hslistWith({ ...hubspotEnv, ...salesforceEnv }, join(root, 'lists'), 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json$/m);
+    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms, \d+ deal properties, \d+ ticket properties, \d+ association labels → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json, .*deals\.json, .*tickets\.json, .*association-labels\.json$/m);
     assert.match(run.out, /^Salesforce \(http:\/\/127\.0\.0\.1:\d+\): 2\d Lead fields, 2\d Contact fields → .*salesforce\/lead\.json, .*salesforce\/contact\.json$/m);
-    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'forms.json', 'lists.json', 'owners.json', 'salesforce']);
+    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'owners.json', 'salesforce', 'tickets.json']);
     assert.deepEqual(readdirSync(join(root, '.hslist', 'schema', 'salesforce')).sort(), ['contact.json', 'lead.json'], 'no temporary files left');
     const contacts = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'contacts.json'), 'utf8'));
     assert.ok(contacts.results.some((p: { name: string }) => p.name === 'renewal_date'), "the portal's custom property was pulled");
@@ -75,7 +75,7 @@ describe('hslist schema pull', () => {
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: owners not pulled: the token may not read them \(HubSpot said 403; the private app needs the crm\.objects\.owners\.read scope\)/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'forms.json', 'lists.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'tickets.json']);
   });
   it('forms: pulled by name and id, and a list may name one (compiled to its id); a token without the forms scope pulls the rest', async () => {
     const root = workspace({ 'demo.hslist': 'list "Webinar" {\n  where submitted form "Webinar registration" in last 90 days\n}\n' });
@@ -96,14 +96,14 @@ describe('hslist schema pull', () => {
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: forms not pulled: the token may not read them \(HubSpot said 403; the private app needs the forms scope\), so forms can be given by id only/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'lists.json', 'owners.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'lists.json', 'owners.json', 'tickets.json']);
   });
 
 
   it('either side alone works', async () => {
     const hubspotOnly = workspace({});
     assert.equal((await hslistWith(hubspotEnv, hubspotOnly, 'schema', 'pull')).code, 0);
-    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'forms.json', 'lists.json', 'owners.json']);
+    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'owners.json', 'tickets.json']);
     const salesforceOnly = workspace({});
     const run = await hslistWith(salesforceEnv, salesforceOnly, 'schema', 'pull');
     assert.equal(run.code, 0);

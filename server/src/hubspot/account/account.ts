@@ -4,7 +4,7 @@
 // is switched in one place.
 
 import type { PropertyDef } from '../../language/schema-types';
-import { makeApi } from './api';
+import { arrayOf, makeApi } from './api';
 import { transportFor, hubSpotClient, type ClientOptions } from './client';
 import { toAccountError } from './errors';
 import { listsApi } from './account-lists';
@@ -16,7 +16,7 @@ import { propertiesApi } from './account-properties';
 import { pageContacts } from './account-records';
 import { associatedFor } from './account-associations';
 import { contactsModifiedSince, countContacts, readContactsHistory } from './account-search';
-import type { HubSpotAccount } from './types';
+import type { HubSpotAccount, HubSpotAssociationLabel, Json } from './types';
 
 export interface HubSpotAccountOptions extends ClientOptions {
   /** Cancels every request of this account object (a cancelled apply or preview). */
@@ -39,6 +39,10 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     },
     getOwners: () => allOwners(api),
     getForms: () => allForms(api),
+    getAssociationLabels: async (to) => {
+      const answer = await api.call('GET', api.paths.associationLabels('contacts', to));
+      return arrayOf(answer, 'results', `the contact–${to} association labels`, api.host).map((item) => toAssociationLabel(item, api.host));
+    },
     getFormSubmissions: (formId, onPage) => formSubmissions(api, formId, onPage),
     ...propertiesApi(api),
     ...listsApi(api),
@@ -50,4 +54,12 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     countContacts: () => countContacts(api),
     readContactsHistory: (ids, history) => readContactsHistory(api, ids, history),
   };
+}
+
+function toAssociationLabel(value: unknown, host: string): HubSpotAssociationLabel {
+  const l = value as Json | null;
+  if (!l || typeof l !== 'object' || typeof l.typeId !== 'number' || typeof l.category !== 'string') {
+    throw toAccountError(new Error(`HubSpot at ${host} answered the association labels with an entry that has no typeId or category`), host);
+  }
+  return { category: l.category, typeId: l.typeId, label: typeof l.label === 'string' && l.label !== '' ? l.label : null };
 }

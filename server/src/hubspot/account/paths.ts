@@ -43,6 +43,7 @@ export interface ApiPaths {
   folderRename(folderId: string): string;
   owners(): string;
   forms(): string;
+  associationLabels(fromObjectType: string, toObjectType: string): string;
   formSubmissions(formGuid: string): string;
 }
 
@@ -76,6 +77,7 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     owners: () => crm('owners'),
     // Marketing, not CRM: `/marketing/v3/forms`. Forms has no dated version of its own yet: HubSpot's
     // 2026-09-beta Forms guide moves it to `/marketing/forms/2026-09-beta` (spec Marketing/Forms/Rollouts/144909/).
+    associationLabels: (from, to) => `${crm('associations', 'v4')}/${encode(from)}/${encode(to)}/labels`,
     forms: () => (legacy ? '/marketing/v3/forms' : `/marketing/forms/${FORMS_DATED[version] ?? version}`),
     // A form's submissions exist only under the legacy Form Integrations v1 API (no v3 and no dated
     // version publishes them), so every `version` calls the same path.

@@ -36,6 +36,13 @@ export interface HubSpotOwner {
   teams: { id: string; name: string; primary: boolean }[];
 }
 
+/** An association type of contacts with another object (v4 `…/labels`): `label` is null for an unlabeled type. */
+export interface HubSpotAssociationLabel {
+  category: string;
+  typeId: number;
+  label: string | null;
+}
+
 /** A form (Marketing Forms v3): FORM_SUBMISSION filters take its `id`, a GUID. */
 export interface HubSpotForm {
   id: string;
@@ -132,7 +139,9 @@ export interface HubSpotAccount {
   /** Where requests go, e.g. "api.hubapi.com" or "127.0.0.1:4010", for messages. */
   readonly host: string;
   accountDetails(): Promise<AccountDetails>;
-  getProperties(objectType: CrmObjectType): Promise<PropertyDef[]>;
+  getProperties(objectType: CrmObjectType | 'deals' | 'tickets'): Promise<PropertyDef[]>;
+  /** The association types and labels of contacts with `toObjectType` (v4 associations labels). */
+  getAssociationLabels(toObjectType: 'companies' | 'deals' | 'tickets'): Promise<HubSpotAssociationLabel[]>;
   /** Every owner, active and archived. */
   getOwners(): Promise<HubSpotOwner[]>;
   /** Every form, live and archived. */

@@ -19,6 +19,7 @@ import { negateFilter } from './negate';
 import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
 import { formIdOf } from '../../language/schema-forms';
+import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
 
@@ -175,6 +176,9 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
   const problem = associationProblem(cond);
   if (!kind || problem) return fail(env, cond, `This association cannot be compiled: ${problem ?? 'unknown object'}.`);
   if (!cond.where) return fail(env, cond, `\`associated ${kind.word}\` needs \`where\` and conditions on ${kind.word} properties.`);
+  if (cond.label && labelIdOf(cond.label, kind.object, env.schema) === undefined) {
+    return fail(env, cond.label, `The label "${cond.label.text}" names no one contact–${kind.word} association label of the pulled schema; write its id (\`labeled #12\`).`);
+  }
   const inner = compileExpr(cond.where, { object: kind.object, negatedBy: undefined }, env);
   if (!inner || !withinLimits(inner, cond.where, env)) return undefined;
   const children: Tree[] = distribute(inner).map((items) => ({
@@ -184,7 +188,7 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
       branch: {
         filterBranchType: 'ASSOCIATION',
         objectTypeId: kind.objectTypeId,
-        ...associationType(kind, cond),
+        ...associationType(kind, cond, env),
         operator: 'IN_LIST',
         filters: withoutImpliedKnown(items.map((i) => (i as { filter: PropertyFilter }).filter)),
         filterBranches: [],
@@ -195,8 +199,14 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
 }
 
 /** The association type of the branch: a label's (USER_DEFINED), the primary company's, or the unlabeled one. */
-function associationType(kind: AssociationKind, cond: AssociationCondition): Pick<AssociationBranch, 'associationTypeId' | 'associationCategory'> {
-  if (cond.label) return { associationTypeId: Number(cond.label.text), associationCategory: 'USER_DEFINED' };
+function associationType(kind: AssociationKind, cond: AssociationCondition, env: CriteriaEnv): Pick<AssociationBranch, 'associationTypeId' | 'associationCategory'> {
+  if (cond.label) {
+    // A name means the pulled label of that name (the checker stops one it cannot resolve); its category
+    // is HubSpot's (USER_DEFINED for labels people made).
+    const match = matchLabel(cond.label, kind.object, env.schema);
+    if (match.kind === 'name') return { associationTypeId: Number(match.label.typeId), associationCategory: match.label.category === 'HUBSPOT_DEFINED' ? 'HUBSPOT_DEFINED' : 'USER_DEFINED' };
+    return { associationTypeId: Number(cond.label.text), associationCategory: 'USER_DEFINED' };
+  }
   return { associationTypeId: cond.primary && kind.primaryTypeId !== undefined ? kind.primaryTypeId : kind.typeId, associationCategory: 'HUBSPOT_DEFINED' };
 }
 

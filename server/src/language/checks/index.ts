@@ -11,6 +11,7 @@ import { SuggestBudget } from '../did-you-mean';
 import { contain } from './contain';
 import { checkConditions } from './conditions';
 import { checkForms } from './forms';
+import { checkAssociationLabels } from './association-labels';
 import { checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
 import { checkListCycles } from './list-cycles';
 import { checkListSettings } from './list-settings';
@@ -44,6 +45,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['ordered-range', checkOrderedRanges],
   ['condition', checkConditions],
   ['form', checkForms],
+  ['association-label', checkAssociationLabels],
   ['no-value', checkNoValueTrap],
   ['multi-select', checkMultiSelectEquality],
   ['list-settings', checkListSettings],
