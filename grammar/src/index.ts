@@ -5,6 +5,6 @@ export * from './diagnostic';
 export { parse, type ParseResult } from './parse';
 export { KEYWORDS } from './tokens';
 export { tokenize, type HslistToken, type TokenKind } from './tokenize';
-export { printFile } from './print';
+export { printFile, settingValueString } from './print';
 export { printExpr, printValue, relativeText, numberText } from './print-expr';
 export { format, type FormatResult } from './format';

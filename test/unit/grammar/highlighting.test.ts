@@ -73,6 +73,8 @@ describe('grammar: highlighting', () => {
     const setting = jsRegExp(rules.setting.match).exec('  inclusion list: "Q"');
     assert.equal(setting?.[1], 'inclusion list');
     assert.equal(jsRegExp(rules.setting.match).exec('  where x is known'), null);
+    assert.equal(jsRegExp(rules.setting.match).exec('  members from: "people.csv"')?.[1], 'members from');
+    assert.equal(jsRegExp(rules.setting.match).exec('  members: (#12, "a@x.com")')?.[1], 'members');
   });
 
   it('language configuration: comments, brackets, pairs and a word pattern that compiles', () => {

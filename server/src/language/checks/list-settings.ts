@@ -34,7 +34,7 @@ function checkType(list: ListNode): Diagnostic[] {
 function checkTimezone(list: ListNode): Diagnostic[] {
   const setting = findSetting(list.settings, 'timezone');
   if (!setting) return [];
-  const zone = setting.value && setting.value.kind !== 'number' ? setting.value.value : undefined;
+  const zone = setting.value && (setting.value.kind === 'string' || setting.value.kind === 'word') ? setting.value.value : undefined;
   if (zone && isValidTimeZone(zone)) return [];
   const message = `${zone ? `\`${zone}\` is not a known time zone` : 'The time zone is missing'}; use an IANA name such as "Europe/Warsaw" or "UTC".`;
   return [diagnostic('invalid-timezone', message, setting.value ?? setting.key)];
