@@ -28,6 +28,8 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
       return `form(${p.formId ?? '*'},${p.since ?? '-'})`;
     case 'constant':
       return p.accept ? 'everyone' : 'no one';
+    case 'members':
+      return `M(${JSON.stringify([p.ids, p.emails])})`;
     case 'unavailable':
       return `?${p.text}`;
   }

@@ -46,5 +46,7 @@ export type PlanNode =
   | { kind: 'association'; span: Span; companies: PlanNode; text: string; primary: boolean }
   | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }
+  /** A static list's own members: contacts with one of these record ids or (lowercase) emails. */
+  | { kind: 'members'; span: Span; ids: string[]; emails: string[]; text: string }
   /** Cannot be judged locally: invalid condition, missing data kind, cycle. Never guessed. */
   | { kind: 'unavailable'; span: Span; reason: string; text: string };

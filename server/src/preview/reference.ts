@@ -5,6 +5,7 @@
 import type { PlanNode } from './plan-types';
 import type { ContactRecord, Tri } from './types';
 import { judgeFilter } from './judge';
+import { memberEmailFilter } from './plan';
 
 export function triAnd(values: Tri[]): Tri {
   if (values.includes(false)) return false;
@@ -41,6 +42,8 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
       return judgeForm(plan, contact);
     case 'constant':
       return plan.accept;
+    case 'members':
+      return plan.ids.includes(contact.id) || (plan.emails.length > 0 && judgeFilter(memberEmailFilter(plan.emails), contact.properties, contact.history) === true);
     case 'unavailable':
       return 'unknown';
   }

@@ -3,6 +3,7 @@
 // published counterpart (published.ts). Edits stop the running evaluation at once and evaluate again
 // after a pause in typing (debounced); rounds run one at a time.
 
+import { workspaceMembers } from '../../preview/members';
 import type { ListNode } from '@hslist/grammar';
 import { isInclusionList } from '../../preview/inclusion';
 import type { ServerContext } from '../context';
@@ -91,8 +92,9 @@ export class PreviewSession {
   /** Every list of the workspace, with *now* pinned per load. */
   scope(): ListScope {
     const lists: ListNode[] = [];
-    for (const file of this.ctx.state.analysis().files.values()) lists.push(...(file.tree.lists ?? []));
-    return { lists, now: this.data.loaded?.now ?? Date.now() };
+    const analysis = this.ctx.state.analysis();
+    for (const file of analysis.files.values()) lists.push(...(file.tree.lists ?? []));
+    return { lists, now: this.data.loaded?.now ?? Date.now(), members: workspaceMembers(analysis) };
   }
 
   /** The worker, once data is loaded; undefined (status says why) otherwise. */
