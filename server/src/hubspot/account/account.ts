@@ -13,6 +13,7 @@ import { allForms } from './account-forms';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
 import { companiesFor, pageContacts } from './account-records';
+import { changeListMemberships, contactIdsByEmail, existingContactIds } from './account-memberships';
 import { contactsModifiedSince, countContacts, readContactsHistory } from './account-search';
 import type { HubSpotAccount } from './types';
 
@@ -45,5 +46,8 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     contactsModifiedSince: (since, properties, searchOptions) => contactsModifiedSince(api, since, properties, searchOptions ?? {}),
     countContacts: () => countContacts(api),
     readContactsHistory: (ids, history) => readContactsHistory(api, ids, history),
+    changeListMemberships: (listId, add, remove) => changeListMemberships(api, listId, add, remove),
+    contactIdsByEmail: (emails) => contactIdsByEmail(api, emails),
+    existingContactIds: (ids) => existingContactIds(api, ids),
   };
 }
