@@ -162,7 +162,7 @@ function contextEntries(context: CursorContext, input: CompletionInput, replace:
         ? keywordEntries([{ text: 'salesforce' }], replace)
         : keywordEntries([{ text: 'list "…" { … }', insert: 'list ', snippet: 'list "$1" {\n  type: ${2|active,static,snapshot|}\n  where $0\n}' }, { text: 'sync salesforce { … }', insert: 'sync salesforce {\n}', snippet: 'sync salesforce {\n  inclusion list: "$1"\n}' }], replace);
     case 'settingKey':
-      return inString ? [] : settingKeyEntries(context.block, context.typed, context.present, replace, context.allowWhere);
+      return inString ? [] : settingKeyEntries(context.block, context.typed, context.present, replace, context.allowWhere, context.staticList);
     case 'settingValue': {
       const valueInput = { key: context.key, typed: context.typed, replace, lists: input.lists, folders: input.folders ?? [] };
       return context.block === 'list' ? listSettingValueEntries(valueInput) : syncSettingValueEntries(valueInput);

@@ -3,15 +3,24 @@
 // count and a hash). Whatever HubSpot did not take is said, never counted as done.
 
 import { createHash } from 'node:crypto';
+import type { HubSpotAccount } from '../hubspot/account/types';
 import type { PlanEntry } from './plan-types';
-import type { StepContext } from './apply-steps';
+import type { PortalState, StateWriter } from './state-file';
+
+/** What applying members needs of the apply's step context (apply-steps.ts). */
+export interface MembersContext {
+  account: HubSpotAccount;
+  portal: PortalState;
+  writer: StateWriter;
+  note(name: string, text: string): void;
+}
 
 export function membersHash(ids: string[]): string {
   const sorted = [...ids].sort();
   return `sha256:${createHash('sha256').update(sorted.join('\n')).digest('hex')}`;
 }
 
-export async function applyMembers(entry: PlanEntry, listId: string, add: string[], remove: string[], ctx: StepContext): Promise<void> {
+export async function applyMembers(entry: PlanEntry, listId: string, add: string[], remove: string[], ctx: MembersContext): Promise<void> {
   const result = await ctx.account.changeListMemberships(listId, add, remove);
   const after = (await ctx.account.listMemberships(listId)).map((m) => m.recordId);
   const held = new Set(after);
