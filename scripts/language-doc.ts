@@ -2,14 +2,17 @@
 // the compiler makes of it. `npm run docs:language` rewrites those JSON blocks; a unit test fails when a
 // block is stale, so the reference can never drift from the compiler.
 //
-// An example is a whole file when it starts with `list`/`sync`/`//`; otherwise it is a criterion
-// (`where …`), wrapped in an active list. The JSON shown is the single filter when the criterion
-// compiles to one AND branch with one filter, else the whole `filterBranch`, else the whole request.
+// An example is a whole file when it starts with `list`/`sync`/`values`/`condition`/`//`; otherwise it is
+// a criterion (`where …`), wrapped in an active list. The JSON shown is the single filter when the
+// criterion compiles to one AND branch with one filter, else the whole `filterBranch`, else the whole
+// request. The file's value sets and named conditions are written into its first list, as the workspace does.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@hslist/grammar';
 import { compileList } from '../server/src/hubspot/compile';
 import { defaultSchema } from '../server/src/language/schema';
+import { collectDefinitions } from '../server/src/language/definitions/table';
+import { resolveList } from '../server/src/language/definitions/resolve';
 import type { Schema } from '../server/src/language/schema-types';
 
 export const DOC_PATH = join(__dirname, '../docs/language.md');
@@ -22,13 +25,14 @@ export interface DocExample {
 }
 
 export function compileExample(source: string): string {
-  const isFile = /^\s*(list|sync|\/\/)/.test(source);
+  const isFile = /^\s*(list|sync|values|condition|\/\/)/.test(source);
   const text = isFile ? source : `list "Example" {\n  type: active\n  timezone: "Europe/Warsaw"\n  ${source.trim()}\n}\n`;
   const { file, diagnostics } = parse(text);
   if (diagnostics.length > 0) return `// does not parse: ${diagnostics[0].message}\n`;
   const ctx = { schema: docSchema(), listIdFor: (n: string) => (n === 'Webinar attendees' ? '4711' : undefined), defaultTimezone: 'UTC' };
   if (file.lists.length === 0) return '';
-  const compiled = compileList(file.lists[0], ctx);
+  const definitions = collectDefinitions([{ path: 'example.hslist', text, tree: file }]);
+  const compiled = compileList(resolveList(file.lists[0], definitions), ctx);
   if (!compiled.request) return `// not compiled: ${compiled.diagnostics.map((d) => `${d.code}: ${d.message}`).join(' ')}\n`;
   const branch = compiled.request.filterBranch;
   const shown = isFile ? compiled.request : onlyFilter(branch) ?? branch;

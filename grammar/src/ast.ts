@@ -24,6 +24,10 @@ export interface FileNode extends Span {
   kind: 'file';
   lists: ListNode[];
   syncBlocks: SyncNode[];
+  /** `values name = (…)`: named sets of values, used by name where a `(…)` list of values goes. `parse` always sets it. */
+  valueSets?: ValueSetNode[];
+  /** `condition name { where … }`: named conditions, used as `condition name` in criteria. `parse` always sets it. */
+  conditions?: NamedConditionNode[];
   /** Every `//` comment, in order, so the formatter can keep them. */
   comments: Comment[];
 }
@@ -60,6 +64,30 @@ export interface SyncNode extends Span {
   target: Name; // "salesforce"
   settings: Setting[];
   mappings: MappingNode[];
+}
+
+/**
+ * `values competitors = ("acme.com", "globex.com")`: defined once in the workspace, used by name in
+ * any list (`hs_email_domain is any of competitors`); the compiler writes the values in its place.
+ */
+export interface ValueSetNode extends Span {
+  kind: 'valueSet';
+  name: Name;
+  values: Value[];
+  /** The parenthesised values, brackets included. */
+  valuesSpan: Span;
+}
+
+/**
+ * `condition internal_contacts { where … }`: criteria defined once in the workspace and used in any
+ * list as `condition internal_contacts`; the compiler writes the criteria in its place.
+ */
+export interface NamedConditionNode extends Span {
+  kind: 'namedCondition';
+  name: Name;
+  settings: Setting[]; // description
+  where: Expr | undefined;
+  whereKeyword: Span | undefined;
 }
 
 /** `map lifecyclestage to Status: prefer salesforce unless blank` */
@@ -100,8 +128,11 @@ export type Condition =
   | PropertyCondition
   | InListCondition
   | AssociationCondition
+  | AssociationCountCondition
   | FormSubmissionCondition
+  | SubscriptionCondition
   | ConstantCondition
+  | ConditionReference
   | ErrorCondition;
 
 /**
@@ -171,6 +202,10 @@ export type SurfaceOperator =
   | 'is in this so far' // is in this month so far
   | 'is in next' // is in next [N] month(s)
   | 'is in last' // is in last [N] month(s)
+  // ordered enumerations: the options at or after (before) the value in the property's display order;
+  // `is after V` / `is before V` on a dropdown or radio property are the same without V itself
+  | 'is at least' // is at least V
+  | 'is at most' // is at most V
   // history
   | 'has ever been' // has ever been V | has ever been any of (...) | has ever been exactly (...)
   | 'has never been'
@@ -182,8 +217,12 @@ export type SurfaceOperator =
 export type Operand =
   | (Span & { kind: 'none' })
   | (Span & { kind: 'single'; value: Value })
-  /** `(a, b, c)` or `any of (...)`. `anyOf` marks `starts with any of (...)` / `has ever been any of (...)`. */
-  | (Span & { kind: 'list'; values: Value[]; anyOf: boolean })
+  /**
+   * `(a, b, c)` or `any of (...)`. `anyOf` marks `starts with any of (...)` / `has ever been any of (...)`.
+   * Written as the name of a value set (`is any of competitors`), `valueSet` names it and `values` is
+   * empty until the workspace puts the set's values in (server/src/language/definitions/resolve.ts).
+   */
+  | (Span & { kind: 'list'; values: Value[]; anyOf: boolean; valueSet?: Name })
   | (Span & { kind: 'range'; low: Value; high: Value })
   | (Span & { kind: 'days'; count: Value }) // N days (rolling, updated in last)
   | (Span & { kind: 'calendar'; unit: CalendarUnit; count: Value | undefined }) // month | 3 months
@@ -212,6 +251,11 @@ export type Value =
   | (Span & { kind: 'datetime'; raw: string }) // 2024-01-31T10:00:00Z, 2024-01-31T10:00:00+02:00
   /** today, now, start of month, 3 days before today, 2 weeks after start of week (HubSpot's INDEXED time points). */
   | (Span & { kind: 'relative'; anchor: RelativeAnchor; offset: RelativeOffset | undefined })
+  /**
+   * Another property of the same record as a time (HubSpot's PROPERTY_REFERENCED time point):
+   * `property closedate` is its value, `when jobtitle was updated` the time of its last update.
+   */
+  | (Span & { kind: 'property'; property: Name; updated: boolean })
   | (Span & { kind: 'word'; value: string }); // a bare enumeration option value: marketingqualifiedlead
 
 /** `in list "Name"` / `in list #123` / `not in list ...` is `not` around it. */
@@ -221,13 +265,36 @@ export interface InListCondition extends Span {
   target: (Name & { by: 'name' }) | (Name & { by: 'id' });
 }
 
-/** `associated company where <expr over company properties>`; `associated primary company where …`. */
+/**
+ * `associated company where <expr over company properties>`; `associated primary company where …`;
+ * `associated deal where …`, `associated ticket labeled #123 where …`.
+ */
 export interface AssociationCondition extends Span {
   kind: 'association';
-  objectType: Name; // "company"
+  /** `company`, `deal` or `ticket`: the singular word, lowercased (the span is the word as written). */
+  objectType: Name;
   /** Only the contact's primary company (HubSpot's association type 1), not any associated company. */
   primary: boolean;
+  /** `labeled #id`: only records associated with this label (its association type id, digits). */
+  label?: Name;
   where: Expr | undefined;
+}
+
+/** `number of associated deals >= 2`, `… is between 1 and 3` (HubSpot's NUM_ASSOCIATIONS). */
+export interface AssociationCountCondition extends Span {
+  kind: 'associationCount';
+  /** `company`, `deal` or `ticket`, singular and lowercased. */
+  objectType: Name;
+  primary: boolean;
+  comparison: CountComparison;
+}
+
+/** How a count is compared: `>= 2`, `is 0`, `is between 1 and 3`. */
+export interface CountComparison extends Span {
+  operator: '>' | '>=' | '<' | '<=' | 'is' | 'is between';
+  low: Value;
+  /** The upper bound of `is between`. */
+  high: Value | undefined;
 }
 
 /**
@@ -238,6 +305,30 @@ export interface FormSubmissionCondition extends Span {
   kind: 'formSubmission';
   formId: Name | undefined; // undefined = any form
   withinLastDays: Value | undefined;
+}
+
+/** A subscription status as HubSpot's list filters name them: OPT_IN, OPT_OUT, NOT_OPTED. */
+export type SubscriptionStatus = 'opted in' | 'opted out' | 'not opted';
+
+/**
+ * `opted in to email subscription #123`, `opted out of sms subscriptions (#1, #2)`, `opted neither in
+ * nor out of all whatsapp`: HubSpot's EMAIL_SUBSCRIPTION and COMMUNICATION_SUBSCRIPTION filters.
+ */
+export interface SubscriptionCondition extends Span {
+  kind: 'subscription';
+  status: SubscriptionStatus;
+  /** The channel word as written (`email`, `sms`, `whatsapp`; the checker reports any other). */
+  channel: Name;
+  /** Subscription ids (`#123`, the `#` left out); empty with `all`. */
+  ids: Name[];
+  /** `all <channel>`: the contact's status for every subscription of the channel (portal-wide). */
+  all: boolean;
+}
+
+/** `condition internal_contacts`: the criteria of a named condition of the workspace, in this place. */
+export interface ConditionReference extends Span {
+  kind: 'conditionRef';
+  name: Name;
 }
 
 /** `everyone` / `no one` (HubSpot's CONSTANT filter). */

@@ -3,7 +3,7 @@
 export * from './ast';
 export * from './diagnostic';
 export { parse, type ParseResult } from './parse';
-export { KEYWORDS } from './tokens';
+export { KEYWORDS, NOT_PROPERTIES } from './tokens';
 export { tokenize, type HslistToken, type TokenKind } from './tokenize';
 export { printFile, settingValueString } from './print';
 export { printExpr, printValue, relativeText, numberText } from './print-expr';

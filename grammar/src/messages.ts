@@ -35,8 +35,7 @@ const RULE_WANTS: Record<string, string> = {
   settingValue: 'a value',
   settingKey: 'a setting name',
   fieldName: 'a Salesforce field name',
-  listBody: 'a setting or `where`',
-  syncBody: 'a setting or `map`',
+  blockBody: 'a setting, `where` or `map`',
 };
 
 export function describeFound(token: IToken): string {
@@ -69,6 +68,17 @@ function fromPaths(paths: TokenType[][][]): string {
   return list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 }
 
+/** Words after which one value goes where people sometimes write a list: `is at least (lead, customer)`. */
+const ONE_VALUE_AFTER = new Set(['least', 'most']);
+
+/** `.`, or what to write instead when the mistake is a list after `is at least` / `is at most`. */
+function ending(previous: IToken | undefined, found: IToken): string {
+  if (found.image === '(' && previous && ONE_VALUE_AFTER.has(previous.image.toLowerCase())) {
+    return ': `is at least` and `is at most` take one option; for several, write `is any of (…)`.';
+  }
+  return '.';
+}
+
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
     const suffixed = suffixedNumberMessage(previous, actual);
@@ -82,7 +92,7 @@ export const errorMessages: IParserErrorMessageProvider = {
     const suffixed = suffixedNumberMessage(previous, actual[0]);
     if (suffixed) return suffixed;
     const wants = RULE_WANTS[ruleName] ?? fromPaths(expectedPathsPerAlt);
-    return `Expected ${wants}${after(previous)}, found ${describeFound(actual[0])}.`;
+    return `Expected ${wants}${after(previous)}, found ${describeFound(actual[0])}${ending(previous, actual[0])}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
     const suffixed = suffixedNumberMessage(previous, actual[0]);

@@ -7,7 +7,7 @@ import { diagnostic, type Diagnostic } from './diagnostic';
 import { findTooDeepNesting, type TooDeep } from './depth';
 import { lexicalProblems } from './lex';
 import { Scanner } from './scan';
-import { HslistParser } from './parser';
+import { HslistParser, type FileBlocks } from './parser';
 import { makeWellFormed } from './well-formed';
 
 export interface ParseResult {
@@ -39,7 +39,7 @@ export function parseInChunks(text: string, chunkTokens: number): ParseResult {
 }
 
 function emptyFile(text: string, comments: FileNode['comments']): FileNode {
-  return { kind: 'file', lists: [], syncBlocks: [], comments, start: 0, end: text.length };
+  return { kind: 'file', lists: [], syncBlocks: [], valueSets: [], conditions: [], comments, start: 0, end: text.length };
 }
 
 /**
@@ -50,9 +50,7 @@ function emptyFile(text: string, comments: FileNode['comments']): FileNode {
  */
 const CHUNK_TOKENS = 4000;
 
-interface Parsed {
-  lists: FileNode['lists'];
-  syncBlocks: FileNode['syncBlocks'];
+interface Parsed extends FileBlocks {
   syntax: Diagnostic[];
 }
 
@@ -60,7 +58,7 @@ function parseUnsafe(text: string, chunkTokens: number): ParseResult {
   const scanner = new Scanner(text);
   const p = parser();
   p.textLength = text.length;
-  const parsed: Parsed = { lists: [], syncBlocks: [], syntax: [] };
+  const parsed: Parsed = { lists: [], syncBlocks: [], valueSets: [], conditions: [], syntax: [] };
   let chunk = scanner.nextChunk(chunkTokens);
   for (;;) {
     const tooDeep = findTooDeepNesting(chunk);
@@ -70,13 +68,16 @@ function parseUnsafe(text: string, chunkTokens: number): ParseResult {
     if (result.clean || last) {
       parsed.lists.push(...result.lists);
       parsed.syncBlocks.push(...result.syncBlocks);
+      parsed.valueSets.push(...result.valueSets);
+      parsed.conditions.push(...result.conditions);
       parsed.syntax.push(...result.syntax);
       if (last) break;
       chunk = scanner.nextChunk(chunkTokens);
     } else chunk = chunk.concat(scanner.nextChunk(Infinity));
   }
   const lexical = lexicalProblems(text, scanner);
-  const file = makeWellFormed({ kind: 'file', lists: parsed.lists, syncBlocks: parsed.syncBlocks, comments: lexical.comments, start: 0, end: text.length });
+  const { lists, syncBlocks, valueSets, conditions } = parsed;
+  const file = makeWellFormed({ kind: 'file', lists, syncBlocks, valueSets, conditions, comments: lexical.comments, start: 0, end: text.length });
   return { file, diagnostics: onePerLine(lexical.diagnostics, parsed.syntax, text) };
 }
 
@@ -88,7 +89,8 @@ function parseChunk(p: HslistParser, tokens: IToken[]): Parsed & { clean: boolea
   p.input = [];
   const clean = syntax.every((d) => d.code !== 'syntax-error');
   // A rule that fails where recovery cannot resume yields no value: the file is then empty, never malformed.
-  return { lists: blocks?.lists ?? [], syncBlocks: blocks?.syncBlocks ?? [], syntax, clean };
+  const { lists = [], syncBlocks = [], valueSets = [], conditions = [] } = blocks ?? {};
+  return { lists, syncBlocks, valueSets, conditions, syntax, clean };
 }
 
 /** Too deep to parse safely: no blocks, the lexical problems of the whole text and the place too deep. */

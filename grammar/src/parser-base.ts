@@ -13,7 +13,7 @@ import * as T from './tokens';
 
 // Module-level references to token types and Chevrotain's exports (cheaper than a module lookup on every use).
 const { EmbeddedActionsParser, EOF, tokenMatcher } = chevrotain;
-const { BacktickName, DateLit, DateTimeLit, NumberLit, RBrace, RParen, StringLit, UnterminatedString, Kw: K } = T;
+const { BacktickName, DateLit, DateTimeLit, Equals, LBrace, NumberLit, RBrace, RParen, StringLit, UnterminatedString, Kw: K } = T;
 const [TRUE, FALSE] = [K.true, K.false];
 
 /** Tokens at which recovery may always pick up again, even in the middle of a line. */
@@ -168,9 +168,13 @@ export class ParserBase extends EmbeddedActionsParser {
     return token.tokenType !== EOF && line !== undefined && token.startLine === line;
   }
 
+  /** At `}`, the end of the file, or the start of a top-level block (a block left open ends there). */
   protected atBlockEnd(): boolean {
     const next = this.LA(1);
     const type = next.tokenType;
-    return type === EOF || type === RBrace || type === K.list || type === K.sync;
+    if (type === EOF || type === RBrace || type === K.list || type === K.sync) return true;
+    // `values <name> =` and `condition <name> {`; `condition <name>` alone is a condition in criteria.
+    if (type === K.values) return this.LA(3).tokenType === Equals;
+    return type === K.condition && this.LA(3).tokenType === LBrace;
   }
 }

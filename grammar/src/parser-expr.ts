@@ -6,7 +6,8 @@
 import type { IOrAlt } from './chevrotain';
 import type { Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Span, Value } from './ast';
 import { ParserBase } from './parser-base';
-import { PhraseParser, type Phrase } from './parser-phrase';
+import { type Phrase } from './parser-phrase';
+import { EventParser } from './parser-events';
 import * as T from './tokens';
 
 // Module-level references to token types (cheaper than a namespace lookup on every use).
@@ -16,7 +17,7 @@ const { LParen, ListId, NumberLit, RParen, StringLit, Kw: K } = T;
 /** Placeholder a failed rule returns; `complete` gives it its real span. */
 const LOST = (): ErrorCondition => ({ kind: 'error', start: NaN, end: NaN });
 
-export class ExprParser extends PhraseParser {
+export class ExprParser extends EventParser {
   /** Give an ErrorCondition from recovery the span from where its rule began to the last token skipped. */
   protected complete(expr: Expr | undefined, start: number): Expr {
     if (!expr || (expr.kind === 'error' && Number.isNaN(expr.start))) return this.errorCondition(start);
@@ -78,6 +79,9 @@ export class ExprParser extends PhraseParser {
         { ALT: () => this.SUBRULE(this.inListCondition) },
         { ALT: () => this.SUBRULE(this.associationCondition) },
         { ALT: () => this.SUBRULE(this.formCondition) },
+        { ALT: () => this.SUBRULE(this.subscriptionCondition) },
+        { ALT: () => this.SUBRULE(this.associationCountCondition) },
+        { ALT: () => this.SUBRULE(this.conditionReference) },
         { ALT: () => this.constant(this.CONSUME(K.everyone), true) },
         { ALT: () => this.constant(this.CONSUME(K.nobody), false) },
         { ALT: () => this.SUBRULE(this.propertyCondition) },
@@ -95,6 +99,13 @@ export class ExprParser extends PhraseParser {
     const inner = this.SUBRULE(this.orExpr);
     this.CONSUME(RParen);
     return this.ACTION(() => ({ kind: 'paren', inner: this.complete(inner, innerStart), ...this.spanFrom(this.startOf(open)) }));
+  });
+
+  /** `condition <name>`: a named condition of the workspace. */
+  private conditionReference = this.RULE('conditionReference', (): Expr => {
+    const keyword = this.CONSUME(K.condition);
+    const name = this.SUBRULE(this.definitionName);
+    return this.ACTION(() => (name ? { kind: 'conditionRef' as const, name, ...this.spanFrom(this.startOf(keyword)) } : this.errorCondition(this.startOf(keyword))));
   });
 
   private inListCondition = this.RULE('inListCondition', (): InListCondition => {
@@ -124,14 +135,18 @@ export class ExprParser extends PhraseParser {
   private associationCondition = this.RULE('associationCondition', (): Expr => {
     const first = this.CONSUME(K.associated);
     const primary = this.OPTION(() => this.CONSUME(K.primary)) !== undefined;
-    const objectToken = this.OR([{ ALT: () => this.CONSUME(K.company) }, { ALT: () => this.CONSUME(K.companies) }]);
+    const objectType = this.SUBRULE(this.associatedObject);
+    const label = this.OPTION2(() => {
+      this.CONSUME(K.labeled);
+      return this.idOf(this.CONSUME(ListId));
+    });
     this.CONSUME(K.where);
     const whereStart = this.ACTION(() => this.here());
     // One condition, a `not`, or a parenthesised expression: `and` after it continues the outer chain.
     const where = this.SUBRULE2(this.notExpr);
     return this.ACTION(() => {
-      const objectType: Name = { text: 'company', ...this.tokenSpan(objectToken) };
-      return { kind: 'association', objectType, primary, where: this.complete(where, whereStart), ...this.spanFrom(this.startOf(first)) };
+      const node: Expr = { kind: 'association', objectType, primary, where: this.complete(where, whereStart), ...this.spanFrom(this.startOf(first)) };
+      return label ? { ...node, label } : node;
     });
   });
 

@@ -87,6 +87,9 @@ export class PhraseParser extends TimeParser {
         { ALT: () => { this.CONSUME(K.none); this.CONSUME2(K.of); return this.SUBRULE2(this.listTail, ALL_OF['is none of']); } },
         { ALT: () => { this.CONSUME(K.exactly); return this.SUBRULE3(this.listTail, ALL_OF['is exactly']); } },
         { ALT: () => { this.CONSUME(K.between); return this.SUBRULE(this.rangeTail, OP['is between']); } },
+        // `is at least V` / `is at most V` (ordered enumerations); `is at` alone is the value `at`.
+        { ALT: () => { this.CONSUME(K.at); this.CONSUME(K.least); return this.SUBRULE(this.singleTail, OP['is at least']); } },
+        { ALT: () => { this.CONSUME2(K.at); this.CONSUME(K.most); return this.SUBRULE2(this.singleTail, OP['is at most']); } },
         { ALT: () => { this.CONSUME(K.before); return this.SUBRULE(this.compareTail, OP['is before']); } },
         { ALT: () => { this.CONSUME(K.after); return this.SUBRULE2(this.compareTail, OP['is after']); } },
         { ALT: () => this.SUBRULE(this.relativeTail) },

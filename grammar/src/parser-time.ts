@@ -16,9 +16,36 @@ export class TimeParser extends ValueParser {
   public timeValue = this.RULE('timeValue', (): Value | undefined =>
     this.OR({
       IGNORE_AMBIGUITIES: true,
-      DEF: (this.timeValueAlts ??= [{ ALT: () => this.SUBRULE(this.relativeTime) }, { ALT: () => this.SUBRULE(this.value) }]),
+      DEF: (this.timeValueAlts ??= [
+        { ALT: () => this.SUBRULE(this.relativeTime) },
+        { ALT: () => this.SUBRULE(this.propertyTime) },
+        { ALT: () => this.SUBRULE(this.value) },
+      ]),
     }),
   );
+
+  /** `property P` (its value) or `when P was updated` (its last update): another property as a time. */
+  private propertyTime = this.RULE('propertyTime', (): Value | undefined => {
+    const start = this.ACTION(() => this.here());
+    const found = this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.property);
+          return { property: this.SUBRULE(this.propertyName), updated: false };
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.when);
+          const property = this.SUBRULE2(this.propertyName);
+          this.CONSUME(K.was);
+          this.CONSUME(K.updated);
+          return { property, updated: true };
+        },
+      },
+    ]);
+    return this.ACTION((): Value | undefined => (found?.property ? { kind: 'property', ...found, ...this.spanFrom(start) } : undefined));
+  });
 
   /** `[N unit(s) before|after] anchor`. */
   private relativeTime = this.RULE('relativeTime', (): Value | undefined => {

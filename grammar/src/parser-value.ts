@@ -16,7 +16,7 @@ const { BacktickName, Comma, DateLit, DateTimeLit, LParen, NumberLit, PropertyWo
  */
 const SINGLE_OPERATORS: SurfaceOperator[] = [
   'is', 'is not', '<', '<=', '>', '>=', 'contains', 'does not contain', 'starts with', 'ends with',
-  'is after', 'is before', 'is between', 'is not between', 'is in last', 'is in next', 'is less than days ago',
+  'is after', 'is before', 'is between', 'is not between', 'is in last', 'is in next', 'is less than days ago', 'is at least', 'is at most',
 ];
 const LIST_OPERATORS: SurfaceOperator[] = ['is any of', 'is none of', 'is exactly', 'is not exactly'];
 export const OP = Object.fromEntries(SINGLE_OPERATORS.map((op) => [op, { ARGS: [op] }])) as Record<string, { ARGS: [never] }>;
@@ -61,6 +61,12 @@ export class ValueParser extends ParserBase {
     return this.RECORDING_PHASE ? (token as never) : this.nameOf(token);
   });
 
+  /** The name of a value set or a named condition: one word. */
+  public definitionName = this.RULE('definitionName', (): Name => {
+    const token = this.CONSUME(ValueWord);
+    return this.ACTION(() => ({ text: token.image, ...this.tokenSpan(token) }));
+  });
+
   public valueList = this.RULE('valueList', (): { values: Value[]; span: Span } => {
     const open = this.CONSUME(LParen);
     const values: Value[] = [];
@@ -84,11 +90,16 @@ export class ValueParser extends ParserBase {
     return { operator, opEnd, operands: { kind: 'single', value, start: value.start, end: value.end } };
   });
 
+  private listOperandAlts: IOrAlt<{ values: Value[]; span: Span } | Name>[] | undefined;
+
+  /** `(a, b, c)`, or the name of a value set whose values go here. */
   protected listTail = this.RULE('listTail', (operator: SurfaceOperator, anyOf: boolean): Tail | undefined => {
     const opEnd = this.RECORDING_PHASE ? 0 : this.lastEnd();
-    const list = this.SUBRULE(this.valueList);
+    const list = this.OR((this.listOperandAlts ??= [{ ALT: () => this.SUBRULE(this.valueList) }, { ALT: () => this.SUBRULE(this.definitionName) }]));
     if (this.RECORDING_PHASE) return list as never;
-    if (!list || list.values.length === 0) return undefined;
+    if (!list) return undefined;
+    if ('text' in list) return { operator, opEnd, operands: { kind: 'list', values: [], anyOf, valueSet: list, start: list.start, end: list.end } };
+    if (list.values.length === 0) return undefined;
     return { operator, opEnd, operands: { kind: 'list', values: list.values, anyOf, start: list.span.start, end: list.span.end } };
   });
 

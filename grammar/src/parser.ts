@@ -3,16 +3,14 @@
 // text with one diagnostic, so the rest of the block still parses.
 
 import { EOF, tokenMatcher, type IToken } from './chevrotain';
-import type { Expr, ListNode, MappingNode, MemberItem, Name, Setting, SettingValue, Span, SyncNode } from './ast';
+import type { Expr, ListNode, MappingNode, MemberItem, Name, NamedConditionNode, Setting, SettingValue, Span, SyncNode, ValueSetNode } from './ast';
 import { diagnostic } from './diagnostic';
 import { strayTextMessage } from './messages';
 import { ExprParser } from './parser-expr';
 import * as T from './tokens';
 
 // Module-level references to token types (cheaper than a namespace lookup on every use).
-const { AnyWord, BacktickName, Colon, Comma, LBrace, ListId, LParen, NumberLit, RBrace, RParen, Stray, StringLit, Kw: K } = T;
-
-
+const { AnyWord, BacktickName, Colon, Comma, Equals, LBrace, ListId, LParen, NumberLit, RBrace, RParen, Stray, StringLit, Kw: K } = T;
 
 /** Setting names of more than one word, to tell where a bare value ends and the next key begins on one line. */
 const MULTI_WORD_KEYS = [['inclusion', 'list'], ['members', 'from'], ['salesforce', 'creates', 'hubspot', 'contacts'], ['hubspot', 'creates', 'in', 'salesforce']];
@@ -25,28 +23,43 @@ function endsWith(words: string[], key: string[]): boolean {
 
 type BodyItem = { kind: 'where'; keyword: Span; expr: Expr } | Setting | MappingNode | undefined;
 
-type FileBlocks = { lists: ListNode[]; syncBlocks: SyncNode[] };
+export type FileBlocks = { lists: ListNode[]; syncBlocks: SyncNode[]; valueSets: ValueSetNode[]; conditions: NamedConditionNode[] };
+
+/** The kinds of block, which decide what a line of the body may be. */
+type BlockKind = 'list' | 'sync' | 'condition';
+
+/** What a line of each kind of block may start with, for the message about a line that fits nothing. */
+const BODY_EXPECTS: Record<BlockKind, string> = { list: 'a setting or `where`', sync: 'a setting or `map`', condition: 'a setting or `where`' };
+
+const emptyBlocks = (): FileBlocks => ({ lists: [], syncBlocks: [], valueSets: [], conditions: [] });
+
+/** The blocks read, without the holes recovery leaves. */
+function presentBlocks(blocks: FileBlocks): FileBlocks {
+  return { lists: blocks.lists.filter(Boolean), syncBlocks: blocks.syncBlocks.filter(Boolean), valueSets: blocks.valueSets.filter(Boolean), conditions: blocks.conditions.filter(Boolean) };
+}
 
 export class HslistParser extends ExprParser {
   /** Blocks of the file read so far: what the file rule returns when a later block fails beyond recovery. */
-  private fileBlocks: FileBlocks = { lists: [], syncBlocks: [] };
+  private fileBlocks: FileBlocks = emptyBlocks();
 
   public file = this.RULE(
     'file',
     (): FileBlocks => {
-      const blocks: FileBlocks = { lists: [], syncBlocks: [] };
+      const blocks = emptyBlocks();
       this.fileBlocks = blocks;
-      const { lists, syncBlocks } = blocks;
+      const { lists, syncBlocks, valueSets, conditions } = blocks;
       this.MANY(() =>
         this.OR([
           { ALT: () => lists.push(this.SUBRULE(this.listBlock)) },
           { ALT: () => syncBlocks.push(this.SUBRULE(this.syncBlock)) },
-          { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['`list` or `sync` to start a block'] }) },
+          { ALT: () => valueSets.push(this.SUBRULE(this.valueSetDefinition)) },
+          { ALT: () => conditions.push(this.SUBRULE(this.conditionBlock)) },
+          { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['`list`, `sync`, `values` or `condition` to start a block'] }) },
         ]),
       );
-      return { lists: lists.filter(Boolean), syncBlocks: syncBlocks.filter(Boolean) };
+      return presentBlocks(blocks);
     },
-    { recoveryValueFunc: () => ({ lists: this.fileBlocks.lists.filter(Boolean), syncBlocks: this.fileBlocks.syncBlocks.filter(Boolean) }) },
+    { recoveryValueFunc: () => presentBlocks(this.fileBlocks) },
   );
 
   /** Tokens that start nothing here, up to the end of the line: one diagnostic for all of them. */
@@ -65,22 +78,41 @@ export class HslistParser extends ExprParser {
     const keyword = this.CONSUME(K.list);
     const nameToken = this.CONSUME(StringLit);
     this.CONSUME(LBrace);
-    const items: BodyItem[] = [];
-    this.MANY({
-      GATE: () => !this.atBlockEnd(),
-      DEF: () =>
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => items.push(this.SUBRULE(this.whereClause)) },
-            { ALT: () => items.push(this.SUBRULE(this.setting)) },
-            { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['a setting or `where`'] }) },
-          ],
-        }),
-    });
-    this.closeBlock(keyword, `list "${nameToken.image.slice(1, -1)}"`);
+    const items = this.SUBRULE(this.blockBody, { ARGS: ['list', keyword, `list "${nameToken.image.slice(1, -1)}"`] });
     return this.ACTION(() => this.buildList(keyword, nameToken, items));
   });
+
+  /** Items of the block being read, so a body that fails beyond recovery still yields what it read. */
+  private bodyItems: BodyItem[] = [];
+
+  /**
+   * The lines after a block's `{`, one item each: the block's own kind of line (`where` in a list,
+   * `map` in a sync block), a setting, or stray text reported as one diagnostic per line; then the
+   * closing `}` (in this rule, so that a line that fails re-syncs at it and keeps its item).
+   */
+  private blockBody = this.RULE(
+    'blockBody',
+    (kind: BlockKind, opener: IToken, what: string): BodyItem[] => {
+      const items: BodyItem[] = [];
+      this.ACTION(() => (this.bodyItems = items));
+      this.MANY({
+        GATE: () => !this.atBlockEnd(),
+        DEF: () =>
+          this.OR({
+            IGNORE_AMBIGUITIES: true,
+            DEF: [
+              { GATE: () => kind !== 'sync', ALT: () => items.push(this.SUBRULE(this.whereClause)) },
+              { GATE: () => kind === 'sync', ALT: () => items.push(this.SUBRULE(this.mapping)) },
+              { ALT: () => items.push(this.SUBRULE(this.setting)) },
+              { ALT: () => this.SUBRULE(this.strayText, { ARGS: [BODY_EXPECTS[kind]] }) },
+            ],
+          }),
+      });
+      this.closeBlock(opener, what);
+      return items;
+    },
+    { recoveryValueFunc: () => this.bodyItems },
+  );
 
   /**
    * The closing `}`. At the end of the file (a block still being typed) it is reported and the block is
@@ -100,20 +132,44 @@ export class HslistParser extends ExprParser {
 
   private buildList(keyword: IToken, nameToken: IToken, items: BodyItem[]): ListNode {
     const name: Name = { text: this.stringText(nameToken), ...this.tokenSpan(nameToken) };
-    const list: ListNode = { kind: 'list', name, settings: [], where: undefined, whereKeyword: undefined, ...this.spanFrom(this.startOf(keyword)) };
-    for (const item of items) {
+    return { kind: 'list', name, ...this.criteriaOf(items, 'list'), ...this.spanFrom(this.startOf(keyword)) };
+  }
+
+  /** The settings and the one `where` of a list or a named condition; a second `where` is reported. */
+  private criteriaOf(items: BodyItem[], what: 'list' | 'condition'): Pick<ListNode, 'settings' | 'where' | 'whereKeyword'> {
+    const criteria: Pick<ListNode, 'settings' | 'where' | 'whereKeyword'> = { settings: [], where: undefined, whereKeyword: undefined };
+    for (const item of items ?? []) {
       if (!item) continue;
-      if (item.kind === 'setting') list.settings.push(item);
-      else if (item.kind === 'where' && list.whereKeyword === undefined) {
-        list.where = item.expr;
-        list.whereKeyword = item.keyword;
+      if (item.kind === 'setting') criteria.settings.push(item);
+      else if (item.kind === 'where' && criteria.whereKeyword === undefined) {
+        criteria.where = item.expr;
+        criteria.whereKeyword = item.keyword;
       } else if (item.kind === 'where') {
-        const message = 'A list has only one `where`; join these conditions to the first ones with `and`.';
+        const message = `A ${what} has only one \`where\`; join these conditions to the first ones with \`and\`.`;
         this.extraDiagnostics.push(diagnostic('syntax-error', message, item.keyword));
       }
     }
-    return list;
+    return criteria;
   }
+
+  /** `values <name> = (<value>, …)` */
+  private valueSetDefinition = this.RULE('valueSetDefinition', (): ValueSetNode => {
+    const keyword = this.CONSUME(K.values);
+    const name = this.SUBRULE(this.definitionName);
+    this.CONSUME(Equals);
+    const list = this.SUBRULE(this.valueList);
+    // A list lost in recovery leaves no values: well-formed.ts then drops the definition.
+    return this.ACTION(() => ({ kind: 'valueSet' as const, name, values: list?.values ?? [], valuesSpan: list?.span ?? this.spanFrom(this.startOf(keyword)), ...this.spanFrom(this.startOf(keyword)) }));
+  });
+
+  /** `condition <name> { [description: "…"] where … }` */
+  private conditionBlock = this.RULE('conditionBlock', (): NamedConditionNode => {
+    const keyword = this.CONSUME(K.condition);
+    const name = this.SUBRULE2(this.definitionName);
+    this.CONSUME(LBrace);
+    const items = this.SUBRULE(this.blockBody, { ARGS: ['condition', keyword, `\`condition ${name?.text ?? ''}\``] });
+    return this.ACTION(() => ({ kind: 'namedCondition' as const, name, ...this.criteriaOf(items, 'condition'), ...this.spanFrom(this.startOf(keyword)) }));
+  });
 
   /** Where the current `where` began, so a `where` that fails as a whole still yields an ErrorCondition. */
   private whereStart = { keyword: { start: 0, end: 0 }, expr: 0 };
@@ -134,24 +190,11 @@ export class HslistParser extends ExprParser {
     const keyword = this.CONSUME(K.sync);
     const targetToken = this.CONSUME(AnyWord);
     this.CONSUME(LBrace);
-    const items: BodyItem[] = [];
-    this.MANY({
-      GATE: () => !this.atBlockEnd(),
-      DEF: () =>
-        this.OR({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            { ALT: () => items.push(this.SUBRULE(this.mapping)) },
-            { ALT: () => items.push(this.SUBRULE(this.setting)) },
-            { ALT: () => this.SUBRULE(this.strayText, { ARGS: ['a setting or `map`'] }) },
-          ],
-        }),
-    });
-    this.closeBlock(keyword, `\`sync ${targetToken.image}\``);
+    const items = this.SUBRULE(this.blockBody, { ARGS: ['sync', keyword, `\`sync ${targetToken.image}\``] });
     return this.ACTION(() => {
       const target: Name = { text: targetToken.image.toLowerCase(), ...this.tokenSpan(targetToken) };
-      const settings = items.filter((i): i is Setting => i?.kind === 'setting');
-      const mappings = items.filter((i): i is MappingNode => i?.kind === 'mapping');
+      const settings = (items ?? []).filter((i): i is Setting => i?.kind === 'setting');
+      const mappings = (items ?? []).filter((i): i is MappingNode => i?.kind === 'mapping');
       return { kind: 'sync', target, settings, mappings, ...this.spanFrom(this.startOf(keyword)) };
     });
   });

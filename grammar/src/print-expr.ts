@@ -2,9 +2,9 @@
 // precedence needs; `exprLines` breaks `and`/`or` chains one operand per line when a line would pass
 // 100 columns. Every output re-parses to the same tree (modulo offsets).
 
-import type { Condition, Expr, Name, Operand, PropertyCondition, Value } from './ast';
+import type { AssociationCondition, AssociationCountCondition, Condition, Expr, Name, Operand, PropertyCondition, SubscriptionCondition, Value } from './ast';
 import { encodeString } from './lex';
-import { KEYWORDS } from './tokens';
+import { KEYWORDS, NOT_PROPERTIES } from './tokens';
 
 export const MAX_WIDTH = 100;
 
@@ -18,7 +18,6 @@ const WORD = /^[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const KEYWORD_SET = new Set(KEYWORDS);
 const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
 
 /** Precedence of each expression kind; an operand of lower precedence than its place needs parentheses. */
 const PREC = { or: 1, and: 2, not: 3, primary: 4 } as const;
@@ -58,6 +57,8 @@ export function printValue(value: Value): string {
       return WORD.test(value.value) && !NOT_VALUES.has(value.value.toLowerCase()) ? value.value : encodeString(value.value);
     case 'relative':
       return relativeText(value);
+    case 'property':
+      return value.updated ? `when ${printPropertyName(value.property)} was updated` : `property ${printPropertyName(value.property)}`;
   }
 }
 
@@ -72,7 +73,7 @@ export function printPropertyName(name: Name): string {
   return WORD.test(name.text) && !NOT_PROPERTIES.has(lower) && lower !== 'true' && lower !== 'false' ? name.text : `\`${name.text}\``;
 }
 
-function valueList(values: Value[]): string {
+export function valueList(values: Value[]): string {
   return `(${values.map(printValue).join(', ')})`;
 }
 
@@ -101,7 +102,7 @@ function phraseText(c: PropertyCondition): string {
     case 'list': {
       const anyOf = o.anyOf && (op === 'starts with' || op === 'ends with' || op === 'has ever been' || op === 'has never been');
       const allOf = op === 'has ever contained' || op === 'has never contained';
-      return `${op}${anyOf ? ' any of' : ''}${allOf ? ' all of' : ''} ${valueList(o.values)}`;
+      return `${op}${anyOf ? ' any of' : ''}${allOf ? ' all of' : ''} ${o.valueSet ? o.valueSet.text : valueList(o.values)}`;
     }
     case 'range':
       return `${op} ${printValue(o.low)} and ${printValue(o.high)}`;
@@ -135,17 +136,51 @@ export function conditionText(c: Condition): string {
     case 'inList':
       return `in list ${c.target.by === 'id' ? `#${c.target.text}` : encodeString(c.target.text)}`;
     case 'association':
-      return `associated ${c.primary ? 'primary ' : ''}company where ${c.where ? inline(c.where, PREC.not) : '??'}`;
+      return `${associationHead(c)} ${c.where ? inline(c.where, PREC.not) : '??'}`;
+    case 'associationCount':
+      return countText(c);
     case 'formSubmission': {
       const form = c.formId ? `form ${encodeString(c.formId.text)}` : 'any form';
       return `submitted ${form}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
     }
+    case 'subscription':
+      return subscriptionText(c);
     case 'constant':
       return c.accept ? 'everyone' : 'nobody';
+    case 'conditionRef':
+      return `condition ${c.name.text}`;
     case 'error':
       // Only a tree with syntax errors has these; `??` does not parse, so nothing is silently valid.
       return '??';
   }
+}
+
+const PLURALS: Record<string, string> = { company: 'companies', deal: 'deals', ticket: 'tickets' };
+
+/** `associated primary company where`, `associated deal labeled #12 where`. */
+function associationHead(c: AssociationCondition): string {
+  return `associated ${c.primary ? 'primary ' : ''}${c.objectType.text.toLowerCase()}${c.label ? ` labeled #${c.label.text}` : ''} where`;
+}
+
+/** `number of associated deals >= 2`, `number of associated tickets is between 1 and 3`. */
+function countText(c: AssociationCountCondition): string {
+  const object = c.objectType.text.toLowerCase();
+  const { operator, low, high } = c.comparison;
+  const compared = operator === 'is between' ? `is between ${printValue(low)} and ${high ? printValue(high) : '??'}` : `${operator} ${printValue(low)}`;
+  return `number of associated ${c.primary ? 'primary ' : ''}${PLURALS[object] ?? object} ${compared}`;
+}
+
+const STATUS_WORDS: Record<SubscriptionCondition['status'], string> = {
+  'opted in': 'opted in to',
+  'opted out': 'opted out of',
+  'not opted': 'opted neither in nor out of',
+};
+
+function subscriptionText(c: SubscriptionCondition): string {
+  const channel = c.channel.text.toLowerCase();
+  const ids = c.ids.map((id) => `#${id.text}`);
+  const target = c.all ? `all ${channel}` : ids.length === 1 ? `${channel} subscription ${ids[0]}` : `${channel} subscriptions (${ids.join(', ')})`;
+  return `${STATUS_WORDS[c.status]} ${target}`;
 }
 
 function precOf(e: Expr): number {
@@ -198,7 +233,7 @@ export function exprLines(e: Expr, prefix: string, indent: number, context: numb
   if (e.kind === 'paren') return closed(exprLines(e.inner, `${prefix}(`, indent + 2, 0), e.start);
   if (e.kind === 'not') return anchored(exprLines(e.operand, `${prefix}not `, indent, PREC.not), e.start);
   if (e.kind === 'association' && e.where) {
-    return anchored(exprLines(e.where, `${prefix}associated ${e.primary ? 'primary ' : ''}company where `, indent, PREC.not), e.start);
+    return anchored(exprLines(e.where, `${prefix}${associationHead(e)} `, indent, PREC.not), e.start);
   }
   return [{ text: flat, anchor: e.start }];
 }

@@ -2,9 +2,9 @@
 // in a list, settings first, then `where`; in a sync block, settings, then mappings. Comments and the
 // author's blank lines are laid out by print-layout.ts.
 
-import type { FileNode, ListNode, MemberItem, Setting, SettingValue, SyncNode } from './ast';
+import type { Comment, Expr, FileNode, ListNode, MemberItem, NamedConditionNode, Setting, SettingValue, Span, SyncNode, ValueSetNode } from './ast';
 import { encodeString } from './lex';
-import { chainLines, exprLines, numberText, printPropertyName, type Line } from './print-expr';
+import { chainLines, exprLines, MAX_WIDTH, numberText, printPropertyName, printValue, valueList, type Line } from './print-expr';
 import { layout, type BlockLine } from './print-layout';
 
 const WORDS = /^[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?(?: [A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?)*$/;
@@ -52,8 +52,8 @@ function indentOf(text: string): number {
   return i;
 }
 
-/** `where` and its criteria; a top-level `and`/`or` chain goes one operand per line. */
-function whereLines(list: ListNode): Line[] {
+/** `where` and its criteria (of a list or a named condition); a top-level `and`/`or` chain goes one operand per line. */
+function whereLines(list: { where: Expr | undefined; whereKeyword: Span | undefined }): Line[] {
   const where = list.where;
   if (!where) return [];
   const printed = where.kind === 'and' || where.kind === 'or' ? chainLines(where, '  where ', 4) : exprLines(where, '  where ', 2, 0);
@@ -61,8 +61,9 @@ function whereLines(list: ListNode): Line[] {
   return printed;
 }
 
-function listLines(list: ListNode): BlockLine[] {
-  const lines: BlockLine[] = [{ text: `list ${encodeString(list.name.text)} {`, anchor: list.start, indent: 0, role: 'open' }];
+function listLines(list: ListNode | NamedConditionNode): BlockLine[] {
+  const header = list.kind === 'list' ? `list ${encodeString(list.name.text)}` : `condition ${list.name.text}`;
+  const lines: BlockLine[] = [{ text: `${header} {`, anchor: list.start, indent: 0, role: 'open' }];
   lines.push(...list.settings.flatMap(settingLines));
   whereLines(list).forEach((l, i) => lines.push({ ...l, indent: indentOf(l.text), role: i === 0 ? 'item' : 'more' }));
   lines.push({ text: '}', anchor: Math.max(list.start, list.end - 1), indent: 0, role: 'close' });
@@ -84,16 +85,43 @@ function syncLines(sync: SyncNode): BlockLine[] {
   return lines;
 }
 
+/** `values name = (a, b)` on one line when it fits and holds no comment, else one value a line. */
+function valueSetLines(set: ValueSetNode, comments: Comment[]): BlockLine[] {
+  const head = `values ${set.name.text} = `;
+  const flat = head + valueList(set.values);
+  const commented = comments.some((c) => c.start > set.valuesSpan.start && c.start < set.valuesSpan.end);
+  // One line is an `item`, not an `open`: the block after it gets its blank line.
+  if (flat.length <= MAX_WIDTH && !commented) return [{ text: flat, anchor: set.start, indent: 0, role: 'item' }];
+  const lines: BlockLine[] = [{ text: `${head}(`, anchor: set.start, indent: 0, role: 'open' }];
+  set.values.forEach((value, i) => {
+    lines.push({ text: `  ${printValue(value)}${i < set.values.length - 1 ? ',' : ''}`, anchor: value.start, indent: 2, role: 'item' });
+  });
+  lines.push({ text: ')', anchor: Math.max(set.start, set.end - 1), indent: 0, role: 'close' });
+  return lines;
+}
+
+type Block = ListNode | SyncNode | ValueSetNode | NamedConditionNode;
+
+function blockLines(block: Block, comments: Comment[]): BlockLine[] {
+  if (block.kind === 'sync') return syncLines(block);
+  if (block.kind === 'valueSet') return valueSetLines(block, comments);
+  return listLines(block);
+}
+
 /**
  * The canonical text of `file`. With `source`, the text the tree was parsed from, the author's blank
  * lines are kept (one for one or more).
  */
 export function printFile(file: FileNode, source?: string): string {
-  const blocks = [...file.lists, ...file.syncBlocks].sort((a, b) => a.start - b.start);
+  const blocks: Block[] = [...file.lists, ...file.syncBlocks, ...(file.valueSets ?? []), ...(file.conditions ?? [])].sort((a, b) => a.start - b.start);
   const lines: BlockLine[] = [];
+  let previous: BlockLine[] = [];
   blocks.forEach((block, i) => {
-    const printed = block.kind === 'list' ? listLines(block) : syncLines(block);
-    if (i > 0) printed[0] = { ...printed[0], separate: true };
+    const printed = blockLines(block, file.comments ?? []);
+    // One-line value sets one after another may stay together (the author's blank lines are kept).
+    const grouped = block.kind === 'valueSet' && blocks[i - 1]?.kind === 'valueSet' && printed.length === 1 && previous.length === 1;
+    previous = printed;
+    if (i > 0 && !grouped) printed[0] = { ...printed[0], separate: true };
     lines.push(...printed);
   });
   return layout(lines, file.comments ?? [], source);

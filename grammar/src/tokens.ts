@@ -9,7 +9,7 @@ export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, label: 
 export const ValueWord = createToken({ name: 'ValueWord', pattern: Lexer.NA, label: 'a value' });
 export const PropertyWord = createToken({ name: 'PropertyWord', pattern: Lexer.NA, label: 'a property name' });
 export const UnitWord = createToken({ name: 'UnitWord', pattern: Lexer.NA, label: 'a unit (day, week, month, quarter or year)' });
-/** Every token except `list` and `sync`: what the top level skips when it finds stray text. */
+/** Every token except the words that start a top-level block: what the top level skips when it finds stray text. */
 export const Stray = createToken({ name: 'Stray', pattern: Lexer.NA, label: 'stray text' });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
@@ -24,26 +24,34 @@ export const Identifier = createToken({
 
 /** Words that cannot be a bare value: they continue or end the expression. */
 const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
-/** Words that start another kind of condition (or join conditions), so they cannot name a property. */
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
+/**
+ * Words that start another kind of condition (or join conditions), so they cannot name a property
+ * (write `` `number` `` for a property of that name): were `number` a property word, telling
+ * `number of associated deals` from `number > 5` would take two tokens of lookahead for every property.
+ */
+export const NOT_PROPERTIES: ReadonlySet<string> = new Set(['not', 'in', 'associated', 'submitted', 'opted', 'number', 'everyone', 'nobody', 'condition', 'and', 'or']);
+/** Words that start a top-level block: never stray text, so the top level always tries the block. */
+const BLOCK_WORDS = new Set(['list', 'sync', 'values', 'condition']);
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
 
 /** Every keyword of the language, lowercase. */
 export const KEYWORDS: readonly string[] = [
-  'list', 'sync', 'where', 'map', 'to',
+  'list', 'sync', 'where', 'map', 'to', 'values', 'condition',
   'and', 'or', 'not',
   'in', 'associated', 'company', 'companies', 'submitted', 'form', 'everyone', 'nobody',
   'is', 'known', 'unknown', 'was', 'updated', 'last', 'any', 'of', 'none', 'exactly',
   'contains', 'all', 'does', 'contain', 'starts', 'ends', 'with', 'between', 'before', 'after',
   'property', 'less', 'than', 'more', 'ago', 'from', 'now', 'this', 'so', 'far', 'next',
   'has', 'ever', 'never', 'been', 'contained', 'including',
-  'blank', 'primary', 'today', 'start', 'end', 'the',
+  'blank', 'primary', 'today', 'start', 'end', 'the', 'when', 'at', 'least', 'most',
+  'opted', 'out', 'neither', 'nor', 'subscription', 'subscriptions',
+  'deal', 'deals', 'ticket', 'tickets', 'labeled', 'number',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years',
   'true', 'false',
 ];
 
 function keywordToken(word: string): TokenType {
-  const categories = word === 'list' || word === 'sync' ? [AnyWord] : [AnyWord, Stray];
+  const categories = BLOCK_WORDS.has(word) ? [AnyWord] : [AnyWord, Stray];
   if (!NOT_VALUES.has(word)) categories.push(ValueWord);
   if (!NOT_PROPERTIES.has(word)) categories.push(PropertyWord);
   if (UNITS.has(word)) categories.push(UnitWord);

@@ -6,7 +6,7 @@
 // ErrorCondition over its text (checks skip those), a broken setting, mapping or block is dropped.
 // Later layers can then trust the types instead of each guarding against recovery.
 
-import type { Condition, Expr, FileNode, ListNode, MappingNode, Name, Operand, Setting, SettingValue, Span, SyncNode, Value } from './ast';
+import type { Condition, Expr, FileNode, ListNode, MappingNode, Name, NamedConditionNode, Operand, Setting, SettingValue, Span, SyncNode, Value, ValueSetNode } from './ast';
 
 type Check<T> = (node: T) => boolean;
 
@@ -16,6 +16,12 @@ export function makeWellFormed(file: FileNode): FileNode {
   for (const list of file.lists) {
     list.settings = list.settings.filter(isSetting);
     list.where = list.where === undefined ? undefined : repairExpr(list.where, list);
+  }
+  file.valueSets = (file.valueSets ?? []).filter(isValueSet);
+  file.conditions = (file.conditions ?? []).filter(isNamedCondition);
+  for (const condition of file.conditions) {
+    condition.settings = condition.settings.filter(isSetting);
+    condition.where = condition.where === undefined ? undefined : repairExpr(condition.where, condition);
   }
   file.syncBlocks = file.syncBlocks.filter(isSync);
   for (const sync of file.syncBlocks) {
@@ -39,6 +45,21 @@ function isName(x: unknown): x is Name {
 
 function isList(x: unknown): x is ListNode {
   return isSpan(x) && (x as ListNode).kind === 'list' && isName((x as ListNode).name) && Array.isArray((x as ListNode).settings);
+}
+
+/** A name recovery did not make up: a token inserted to go on has no text. */
+function isWrittenName(x: unknown): x is Name {
+  return isName(x) && x.text !== '';
+}
+
+function isValueSet(x: unknown): x is ValueSetNode {
+  const v = x as ValueSetNode;
+  return isSpan(x) && v.kind === 'valueSet' && isWrittenName(v.name) && isSpan(v.valuesSpan) && Array.isArray(v.values) && v.values.length > 0 && v.values.every(isValue);
+}
+
+function isNamedCondition(x: unknown): x is NamedConditionNode {
+  const c = x as NamedConditionNode;
+  return isSpan(x) && c.kind === 'namedCondition' && isWrittenName(c.name) && Array.isArray(c.settings);
 }
 
 function isSync(x: unknown): x is SyncNode {
@@ -74,6 +95,7 @@ const VALUE_CHECKS: Record<Value['kind'], Check<Value>> = {
     return typeof d.raw === 'string' && [d.year, d.month, d.day].every(Number.isFinite);
   },
   relative: (v) => typeof (v as { anchor: unknown }).anchor === 'string',
+  property: (v) => isName((v as { property: unknown }).property) && typeof (v as { updated: unknown }).updated === 'boolean',
 };
 
 function isValue(x: unknown): x is Value {
@@ -91,6 +113,7 @@ function isOperand(x: unknown): x is Operand {
     case 'single':
       return isValue(o.value);
     case 'list':
+      if (o.valueSet !== undefined) return isWrittenName(o.valueSet) && Array.isArray(o.values) && o.values.length === 0;
       return Array.isArray(o.values) && o.values.length > 0 && o.values.every(isValue);
     case 'range':
       return isValue(o.low) && isValue(o.high);
@@ -113,11 +136,17 @@ function isCondition(c: Condition): boolean {
     case 'inList':
       return isName(c.target) && (c.target.by === 'name' || c.target.by === 'id');
     case 'association':
-      return isName(c.objectType);
+      return isName(c.objectType) && (c.label === undefined || isName(c.label));
+    case 'associationCount':
+      return isName(c.objectType) && isSpan(c.comparison) && isValue(c.comparison.low) && (c.comparison.high === undefined || isValue(c.comparison.high));
     case 'formSubmission':
       return (c.formId === undefined || isName(c.formId)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+    case 'subscription':
+      return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
     case 'constant':
       return typeof c.accept === 'boolean';
+    case 'conditionRef':
+      return isWrittenName(c.name);
     case 'error':
       return true;
     default:

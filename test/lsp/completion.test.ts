@@ -105,7 +105,7 @@ describe('lsp: completion', () => {
   });
 
   it('offers block keywords at the top level and nothing inside a comment', async () => {
-    assert.deepEqual(labels(await completeAt('<|>')), ['list "…" { … }', 'sync salesforce { … }']);
+    assert.deepEqual(labels(await completeAt('<|>')), ['list "…" { … }', 'sync salesforce { … }', 'values … = (…)', 'condition … { … }']);
     assert.deepEqual(labels(await completeAt('// where <|>')), []);
   });
 });

@@ -80,7 +80,7 @@ describe('lsp: features', () => {
     const text = '// c\nlist "T" {\n  where lifecyclestage is any of (lead) and createdate is after 2024-01-01 and in list "Internal"\n}\n';
     const uri = openNew(text);
     const tokens = await lsp.client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    assert.deepEqual(legend, ['keyword', 'property', 'operator', 'string', 'number', 'date', 'listName', 'comment', 'enumMember']);
+    assert.deepEqual(legend, ['keyword', 'property', 'operator', 'string', 'number', 'date', 'listName', 'comment', 'enumMember', 'variable', 'function']);
     const decoded: string[] = [];
     let line = 0;
     let char = 0;

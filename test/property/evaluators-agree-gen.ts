@@ -1,11 +1,11 @@
 // Generators for the three-evaluator property test: criteria as .hslist text on dates (literals,
-// relative times, rolling and calendar phrases, last updates), blank checks and multi-select
-// operators; contacts with values around a `now` near local midnight and DST changes.
+// relative times, other properties and their last updates, rolling and calendar phrases, last updates), blank checks, multi-select
+// operators and ordered enumerations (`is at least`); contacts with values around a `now` near local midnight and DST changes.
 
 import fc from 'fast-check';
 import { wallClockAt } from '../../server/src/hubspot/compile/time';
 import { wallClockToInstant } from '../../server/src/preview/time';
-import type { ContactRecord } from '../../server/src/preview/types';
+import type { AssociatedRecord, ContactRecord, SubscriptionRecord } from '../../server/src/preview/types';
 
 export const ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Chatham'];
 
@@ -14,6 +14,8 @@ const BASES = ['2024-03-10T06:30:00Z', '2024-11-03T05:30:00Z', '2024-04-06T13:30
 export const nowArb = fc.tuple(fc.constantFrom(...BASES), fc.integer({ min: -36 * 60, max: 36 * 60 })).map(([base, minutes]) => base + minutes * 60_000);
 
 const UNITS = ['day', 'week', 'month', 'quarter', 'year'];
+/** The lifecycle stages of the test schema, in order (an empty range such as `is after customer` does not compile, and is skipped). */
+const STAGES = ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer'];
 const DATE_PROPS = ['createdate', 'closedate', 'notes_last_contacted'];
 
 /** A day near now as YYYY-MM-DD. */
@@ -34,7 +36,9 @@ function timeValue(now: number): fc.Arbitrary<string> {
     .map(([anchor, o]) => (o ? `${o[0][0]} ${o[0][1]}${o[0][0] === 1 ? '' : 's'} ${o[1]} ${anchor}` : anchor));
   const date = fc.integer({ min: -20, max: 20 }).map((d) => dayText(now, d));
   const datetime = fc.integer({ min: -20 * 1440, max: 20 * 1440 }).map((m) => new Date(now + m * 60_000).toISOString().replace('.000Z', 'Z'));
-  return fc.oneof({ weight: 3, arbitrary: relative }, { weight: 2, arbitrary: date }, { weight: 1, arbitrary: datetime });
+  // Another property as a time (PROPERTY_REFERENCED): its value, or when it was last updated.
+  const reference = fc.constantFrom(...DATE_PROPS.map((p) => `property ${p}`), 'when country was updated', 'when createdate was updated');
+  return fc.oneof({ weight: 3, arbitrary: relative }, { weight: 2, arbitrary: date }, { weight: 1, arbitrary: datetime }, { weight: 1, arbitrary: reference });
 }
 
 function datePhrase(now: number): fc.Arbitrary<string> {
@@ -61,9 +65,30 @@ function condition(now: number): fc.Arbitrary<string> {
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('country', 'createdate'), fc.oneof(t.map((v) => `before ${v}`), t.map((v) => `after ${v}`), fc.tuple(t, t).map(([a, b]) => `between ${a} and ${b}`)), unknown).map(([p, w, u]) => `${p} was updated ${w}${u}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom('country', 'closedate', 'hs_tags'), fc.constantFrom('is blank', 'is not blank')).map(([p, w]) => `${p} ${w}`) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...DATE_PROPS), fc.constantFrom('before', 'after'), fc.constantFrom(...DATE_PROPS), unknown).map(([p, w, q, u]) => `${p} is ${w} property ${q}${u}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('is at least', 'is at most', 'is after', 'is before'), fc.constantFrom(...STAGES), unknown).map(([w, v, u]) => `lifecyclestage ${w} ${v}${u}`) },
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('is a', 'is not a', 'contains b', 'does not contain b', 'contains any of (a, c)', 'is exactly (a, b)', 'is none of (c)'), unknown).map(([w, u]) => `hs_tags ${w}${u}`) },
+    { weight: 2, arbitrary: subscriptionArb },
+    { weight: 2, arbitrary: associationArb },
   );
 }
+
+/** Subscription statuses: by id (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
+const subscriptionArb = fc
+  .tuple(
+    fc.constantFrom('opted in to', 'opted out of', 'opted neither in nor out of'),
+    fc.oneof(
+      fc.tuple(fc.constantFrom('email', 'sms'), fc.subarray(['1', '2', '3'], { minLength: 1 })).map(([c, ids]) => (ids.length === 1 ? `${c} subscription #${ids[0]}` : `${c} subscriptions (${ids.map((i) => `#${i}`).join(', ')})`)),
+      fc.constantFrom('all email', 'all sms', 'all whatsapp'),
+    ),
+  )
+  .map(([status, target]) => `${status} ${target}`);
+
+/** Associated deals, tickets and companies: their properties, labels, the primary company and counts. */
+const associationArb = fc.oneof(
+  fc.tuple(fc.constantFrom('deal', 'deal labeled #12', 'deal labeled #13'), fc.constantFrom('amount > 1000', 'amount <= 500', 'dealstage is closedwon', 'amount is unknown')).map(([o, w]) => `associated ${o} where ${w}`),
+  fc.constantFrom('associated ticket where hs_ticket_priority is HIGH', 'associated primary company where industry is SOFTWARE', 'associated company labeled #12 where industry is SOFTWARE'),
+  fc.tuple(fc.constantFrom('deals', 'tickets', 'companies', 'primary companies'), fc.constantFrom('>= 1', '> 1', '< 2', '<= 0', 'is 1', 'is between 1 and 2')).map(([o, c]) => `number of associated ${o} ${c}`),
+);
 
 /** Criteria: a condition, its negation, or two joined. */
 export function criteriaArb(now: number): fc.Arbitrary<string> {
@@ -103,16 +128,37 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
       closedate: maybe(fc.integer({ min: -25, max: 25 }).map((d) => dayText(nearMidnight('UTC', now, 0, 0), d))),
       hs_tags: maybe(fc.subarray(['a', 'b', 'c']).map((s) => s.join(';'))),
       country: maybe(fc.constantFrom('Poland', 'France')),
+      lifecyclestage: maybe(fc.constantFrom(...STAGES)),
       countryUpdated: fc.array(instant, { maxLength: 2 }),
+      // Always loaded: the emulator has every status (no status is NOT_OPTED); not loaded is tested in unit tests.
+      subscriptions: fc.array(subscriptionRecordArb, { maxLength: 5 }),
+      deals: fc.array(linkedArb({ amount: fc.constantFrom('100', '500', '5000', null), dealstage: fc.constantFrom('closedwon', 'closedlost') }), { maxLength: 3 }),
+      tickets: fc.array(linkedArb({ hs_ticket_priority: fc.constantFrom('HIGH', 'LOW', null) }), { maxLength: 2 }),
+      companies: fc.array(linkedArb({ industry: fc.constantFrom('SOFTWARE', 'RETAIL') }), { maxLength: 3 }),
+      primaryFirst: fc.boolean(),
       createUpdated: fc.array(instant, { maxLength: 2 }),
     })
     .map((r) => ({
       id: String(id),
-      properties: { createdate: r.createdate, notes_last_contacted: r.notes_last_contacted, closedate: r.closedate, hs_tags: r.hs_tags, country: r.country },
+      properties: { createdate: r.createdate, notes_last_contacted: r.notes_last_contacted, closedate: r.closedate, hs_tags: r.hs_tags, country: r.country, lifecyclestage: r.lifecyclestage },
       history: {
         country: r.countryUpdated.map((timestamp) => ({ value: r.country, timestamp })),
         createdate: r.createUpdated.map((timestamp) => ({ value: r.createdate, timestamp })),
       },
-      companies: [],
+      companies: r.companies.map((c, i) => (i === 0 && r.primaryFirst ? { ...c, primary: true } : c)),
+      deals: r.deals,
+      tickets: r.tickets,
+      subscriptions: r.subscriptions,
     }));
 }
+
+let linkedIds = 0;
+
+/** An associated record with these properties and maybe a label (12 or 13). */
+function linkedArb(properties: Record<string, fc.Arbitrary<string | null>>): fc.Arbitrary<AssociatedRecord> {
+  return fc.tuple(fc.record(properties), fc.subarray(['12', '13'])).map(([props, labels]) => ({ id: `r${linkedIds++}`, properties: props, ...(labels.length ? { labels } : {}) }));
+}
+
+const subscriptionRecordArb: fc.Arbitrary<SubscriptionRecord> = fc
+  .tuple(fc.constantFrom('EMAIL', 'SMS', 'WHATSAPP' as const), fc.constantFrom('1', '2', '3', undefined), fc.constantFrom('OPT_IN', 'OPT_OUT', 'NOT_OPTED' as const))
+  .map(([channel, subscriptionId, status]) => ({ channel, status, ...(subscriptionId ? { subscriptionId } : {}) }));

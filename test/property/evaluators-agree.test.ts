@@ -1,7 +1,8 @@
 // The three evaluators agree: the preview's reference interpreter, its fast columnar evaluator, and
 // the HubSpot emulator's evaluator of the compiled filterBranch JSON, on generated criteria (relative
 // times, rolling and calendar phrases, `date` properties, last updates, blank checks, multi-select
-// operators) and contacts around local midnight and DST changes in UTC, New York, Tokyo and Chatham.
+// operators, ordered enumerations written out as `is any of`) and contacts around local midnight and
+// DST changes in UTC, New York, Tokyo and Chatham.
 
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
@@ -10,10 +11,10 @@ import { compileList } from '../../server/src/hubspot/compile';
 import { decompileList } from '../../server/src/hubspot/decompile';
 import { planList } from '../../server/src/preview/plan';
 import { evaluateContact } from '../../server/src/preview/reference';
-import { buildStore } from '../../server/src/preview/columns-build';
+import { associatedDefs, buildStore } from '../../server/src/preview/columns-build';
 import { CompiledEvaluator } from '../../server/src/preview/compiled';
 import { hasBit } from '../../server/src/preview/bitset';
-import type { ContactRecord, Tri } from '../../server/src/preview/types';
+import type { AssociatedRecord, ContactRecord, Tri } from '../../server/src/preview/types';
 import { matchesFilterBranch, type EvalContact } from '../../server/src/sandbox/hubspot/evaluate';
 import { testSchema } from '../unit/preview/lists';
 import { contactArb, criteriaArb, nowArb, ZONES } from './evaluators-agree-gen';
@@ -28,7 +29,9 @@ function asEvalContact(c: ContactRecord): EvalContact {
   const history = Object.fromEntries(
     Object.entries(c.history ?? {}).map(([name, entries]) => [name, entries.map((e) => ({ value: e.value ?? '', timestamp: String(e.timestamp) }))]),
   );
-  return { id: c.id, properties: c.properties, history, companies: [] };
+  const linked = (records: AssociatedRecord[] | undefined) => (records ?? []).map((r) => ({ id: r.id, properties: r.properties, associationLabels: r.labels }));
+  const primary = (c.companies ?? []).find((co) => co.primary)?.id;
+  return { id: c.id, properties: c.properties, history, companies: linked(c.companies), primaryCompanyId: primary, deals: linked(c.deals), tickets: linked(c.tickets), subscriptions: c.subscriptions };
 }
 
 /** Each evaluator's verdicts, or undefined when the criteria do not compile (`not` of a calendar phrase). */
@@ -40,7 +43,7 @@ function verdicts(where: string, zone: string, now: number, contacts: ContactRec
   if (!compiled.request?.filterBranch) return undefined;
   const plan = planList(list, { schema, now });
   const reference = contacts.map((c): Tri => evaluateContact(plan, c));
-  const { lo, hi } = new CompiledEvaluator(buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()])).rows(plan);
+  const { lo, hi } = new CompiledEvaluator(buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()], associatedDefs(schema))).rows(plan);
   const columnar = contacts.map((_, r): Tri => (hasBit(lo, r) ? true : hasBit(hi, r) ? 'unknown' : false));
   const propertyType = (name: string) => schema.objects.contacts.get(name)?.type;
   const ctx = { now, timeZone: zone, propertyType };
@@ -53,7 +56,7 @@ const scenario = fc
   .chain(([zone, now]) => fc.tuple(fc.constant(zone), fc.constant(now), criteriaArb(now), fc.tuple(...Array.from({ length: 6 }, (_, i) => contactArb(zone, now, i)))));
 
 describe('the three evaluators agree (property-based)', () => {
-  it('reference = columnar = emulator on relative times, date properties, last updates and multi-selects, around midnight and DST', () => {
+  it('reference = columnar = emulator on relative times, date properties, last updates, multi-selects and ordered enumerations, around midnight and DST', () => {
     fc.assert(
       fc.property(scenario, ([zone, now, where, contacts]) => {
         const v = verdicts(where, zone, now, contacts);

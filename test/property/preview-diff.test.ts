@@ -36,9 +36,12 @@ const hoursAgo = fc.integer({ min: 0, max: 60 * 24 });
 const pastArb = fc.record({ country: fc.array(nullable(text), { maxLength: 3 }), hs_tags: fc.array(nullable(tagSet), { maxLength: 2 }), num_employees: fc.array(nullable(numberText), { maxLength: 2 }), is_vip: fc.array(nullable(vipText), { maxLength: 2 }) });
 const submissionArb = fc.record({ formId: fc.constantFrom('f1', 'f2'), hoursAgo });
 
+/** The test schema's lifecycle stages, in order. */
+const STAGES = ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer'];
+
 const contactArb = fc.record({
   country: nullable(text), jobtitle: nullable(text), num_employees: nullable(numberText), hs_tags: nullable(tagSet),
-  lifecyclestage: nullable(fc.constantFrom('lead', 'customer')), is_vip: nullable(vipText),
+  lifecyclestage: nullable(fc.constantFrom(...STAGES)), is_vip: nullable(vipText),
   createdate: nullable(dateText), notes_last_contacted: nullable(dateText), closedate: nullable(instant.map((t) => new Date(t).toISOString().slice(0, 10))),
   member: fc.boolean(), industry: fc.array(fc.constantFrom('SOFTWARE', 'RETAIL'), { maxLength: 2 }),
   history: fc.option(fc.tuple(pastArb, fc.array(hoursAgo, { minLength: 8, maxLength: 8 })), { nil: undefined, freq: 4 }),
@@ -62,6 +65,10 @@ const conditionArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(oneOf('is any of', 'is none of', 'is exactly', 'is not exactly', 'contains all of', 'does not contain all of'), fc.subarray(['a', 'b', 'c'], { minLength: 1 }), unknownFlag)
     .map(([op, vs, u]) => `hs_tags ${op} (${vs.join(', ')})${u}`),
   fc.tuple(oneOf('is', 'is not'), fc.boolean()).map(([op, v]) => `is_vip ${op} ${v}`),
+  // Ordered phrases, written out as `is any of (…)`; an empty range (`is after customer`) is refused by the checker, so not generated.
+  fc.tuple(oneOf('is at least', 'is at most', 'is after', 'is before'), fc.constantFrom(...STAGES), unknownFlag)
+    .filter(([op, v]) => !(op === 'is after' && v === STAGES[STAGES.length - 1]) && !(op === 'is before' && v === STAGES[0]))
+    .map(([op, v, u]) => `lifecyclestage ${op} ${v}${u}`),
   fc.tuple(oneOf('country', 'hs_tags', 'createdate', 'num_employees', 'is_vip'), oneOf('is known', 'is unknown')).map(([p, op]) => `${p} ${op}`),
   fc.tuple(oneOf('createdate', 'closedate'), oneOf('is', 'is not', 'is before', 'is after'), dateValue, unknownFlag).map(([p, op, v, u]) => `${p} ${op} ${v}${u}`),
   fc.tuple(oneOf('is less than', 'is more than'), fc.integer({ min: 0, max: 200 }), oneOf('ago', 'from now')).map(([op, n, dir]) => `createdate ${op} ${n} days ${dir}`),

@@ -8,10 +8,10 @@ import { tokenize } from '@hslist/grammar';
 const identifier = fc.stringMatching(/^[a-z_][a-z0-9_]{0,11}$/).filter((s) => !RESERVED.has(s));
 /** Words the generator avoids as bare names and values (the language's keywords). */
 const RESERVED = new Set(
-  ('list sync where map to and or not in associated company companies submitted form everyone nobody is known unknown was ' +
+  ('list sync values condition where map to and or not in associated company companies submitted form everyone nobody is known unknown was ' +
     'updated last any of none exactly contains all does contain starts ends with between before after property less than ' +
     'more ago from now this so far next has ever never been contained including day days week weeks month months ' +
-    'quarter quarters year years true false').split(' '),
+    'quarter quarters year years true false at least most').split(' '),
 );
 
 /** A keyword in random case: keywords are case-insensitive. */
@@ -35,7 +35,9 @@ const dateTimeLit = fc
   .chain((d) => fc.constantFrom(d.toISOString().slice(0, 19) + 'Z', d.toISOString(), d.toISOString().slice(0, 19) + '+02:00'));
 const enumWord = fc.oneof(identifier, fc.constantFrom('COMPUTER_SOFTWARE', 'marketingqualifiedlead', "don't"));
 const value = fc.oneof(stringLit, numberLit, dateLit, dateTimeLit, enumWord, kw('true'), kw('false'));
-const valueList = fc.array(value, { minLength: 1, maxLength: 4 }).map((vs) => `(${vs.join(', ')})`);
+const literalList = fc.array(value, { minLength: 1, maxLength: 4 }).map((vs) => `(${vs.join(', ')})`);
+/** A `(…)` list of values, or the name of a value set in its place. */
+const valueList = fc.oneof({ weight: 4, arbitrary: literalList }, { weight: 1, arbitrary: identifier });
 const property = fc.oneof({ weight: 5, arbitrary: identifier }, { weight: 1, arbitrary: fc.constantFrom('type', 'name', 'folder', '`odd-name`', '`a b`') });
 const count = fc.integer({ min: 1, max: 365 }).map(String);
 const unit = fc.constantFrom('day', 'week', 'month', 'quarter', 'year', 'days', 'months', 'years');
@@ -49,6 +51,7 @@ export const arbPhrase: fc.Arbitrary<string> = fc.oneof(
   seq(fc.constantFrom('is', '=', 'is not', '!=', '>', '>=', '<', '<='), value),
   seq(fc.constantFrom('is any of', 'is none of', 'is exactly', 'is not exactly', 'contains all of', 'does not contain all of'), valueList),
   seq(fc.constantFrom('contains any of', 'does not contain any of', 'starts with any of', 'ends with any of'), valueList),
+  seq(fc.constantFrom('is at least', 'is at most'), fc.oneof(enumWord, stringLit)),
   seq(fc.constantFrom('contains', 'does not contain', 'contains exactly', 'does not contain exactly', 'starts with', 'ends with'), value),
   seq(fc.constantFrom('is between', 'is not between'), value, lit('and'), value),
   seq(fc.constantFrom('is before', 'is after'), fc.oneof(dateLit, dateTimeLit, seq(lit('property'), property))),
@@ -66,6 +69,7 @@ const otherCondition = fc.oneof(
   seq(lit('submitted'), fc.oneof(seq(lit('form'), stringLit), lit('any form')), fc.constantFrom('', 'in last 30 days')),
   kw('everyone'),
   kw('nobody'),
+  seq(kw('condition'), identifier),
 );
 
 /** A boolean expression over conditions, nested up to a few levels. */
@@ -105,9 +109,24 @@ export const arbSyncBlock: fc.Arbitrary<string> = fc
   .tuple(fc.array(setting, { maxLength: 3 }), fc.array(mapping, { maxLength: 3 }))
   .map(([settings, mappings]) => ['sync salesforce {', ...settings, ...mappings, '}'].join('\n'));
 
+/** `values name = (…)`, on one line or one value a line. */
+export const arbValueSet: fc.Arbitrary<string> = fc
+  .tuple(kw('values'), identifier, fc.array(value, { minLength: 1, maxLength: 4 }), fc.boolean())
+  .map(([valuesKw, name, vs, broken]) => `${valuesKw} ${name} = (${vs.join(broken ? ',\n  ' : ', ')})`);
+
+/** `condition name { … where … }`. */
+export const arbNamedCondition: fc.Arbitrary<string> = fc
+  .tuple(kw('condition'), identifier, fc.option(setting, { nil: undefined }), arbExpr, comment)
+  .map(([conditionKw, name, s, where, c]) => [`${conditionKw} ${name} {${c}`, ...(s ? [s] : []), `  where ${where}`, '}'].join('\n'));
+
 /** A whole valid file: blocks in any order, with own-line comments between them. */
 export function arbHslistFile(): fc.Arbitrary<string> {
-  const block = fc.oneof({ weight: 4, arbitrary: arbListBlock }, { weight: 1, arbitrary: arbSyncBlock });
+  const block = fc.oneof(
+    { weight: 4, arbitrary: arbListBlock },
+    { weight: 1, arbitrary: arbSyncBlock },
+    { weight: 1, arbitrary: arbValueSet },
+    { weight: 1, arbitrary: arbNamedCondition },
+  );
   return fc
     .array(fc.tuple(fc.constantFrom('', '// header\n', '  // indented comment\n'), block), { maxLength: 4 })
     .map((blocks) => blocks.map(([c, b]) => c + b).join('\n\n') + '\n');

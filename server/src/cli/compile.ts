@@ -14,6 +14,7 @@ import { renderProblems } from './problems';
 import { analyzeSources, display, requireOneFile } from './workspace-run';
 import { findConfigRoot } from '../config/workspace-config';
 import { compileNotes } from './compile-notes';
+import { resolveList } from '../language/definitions/resolve';
 
 const USAGE = 'hslist compile FILE [--list NAME] [--target T] [--schema FILE|DIR]';
 
@@ -44,7 +45,7 @@ export async function runCompile(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   const listIdFor = await idsFor(args.values.get('target'), ctx, root, io);
   const compileCtx = { schema: ctx.schema, listIdFor, defaultTimezone: ctx.config.timezone };
-  const requests = lists.map((l) => compileList(l, compileCtx).request);
+  const requests = lists.map((l) => compileList(resolveList(l, run.analysis.definitions), compileCtx).request);
   // One shape whatever the flags: an array of requests (one element with --list).
   io.out(JSON.stringify(requests, null, 2) + '\n');
   // After the JSON, where a terminal leaves the reader: why it is long, what `$list:` is.

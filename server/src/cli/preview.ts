@@ -15,7 +15,7 @@ import { hubSpotHostLine } from './account-hosts';
 import { UsageError, type ParsedArgs } from './args';
 import { loadCommandContext, type CliIo } from './context';
 import { renderProblems } from './problems';
-import { analyzeSources, display, requireOneFile, type WorkspaceRun } from './workspace-run';
+import { analyzeSources, display, requireOneFile } from './workspace-run';
 import { listReport, publishedComparison } from './preview-build';
 import { progressReporter } from './preview-progress';
 import { isInclusionList } from '../preview/inclusion';
@@ -24,6 +24,7 @@ import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
 import { salesforceSide, salesforceSideProperties, salesforceSideSettings } from './preview-salesforce';
 import { dataSource } from './data-source';
 import { workspaceMembers } from '../preview/members';
+import { workspaceLists } from '../language/definitions/resolve';
 
 export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
   const flags = parsePreviewFlags(args);
@@ -47,7 +48,7 @@ export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
     const names = analysis.tree.lists.map((l) => `"${l.name.text}"`).join(', ') || 'none';
     throw new UsageError(`${display(io.cwd, file)} has no list named "${flags.list}" (its lists: ${names}).`);
   }
-  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run), defaultTimezone: ctx.config.timezone, root, members: workspaceMembers(run.analysis) };
+  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run.analysis), defaultTimezone: ctx.config.timezone, root, members: workspaceMembers(run.analysis) };
   const env = accountSettingsFromEnv(io.env);
   const source = dataSource(flags, ctx.config, env, io.cwd);
   // Checked before any work: hslist.json naming another host than the credentials' refuses the command.
@@ -74,10 +75,6 @@ export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
   return loaded.report.rowsRejected > 0 ? 1 : 0;
 }
 
-/** Every list of the workspace, first definition of each name. */
-function workspaceLists(run: WorkspaceRun) {
-  return [...run.analysis.lists.values()].map((symbols) => symbols[0].node);
-}
 
 /** Prints "HubSpot: <host>" on stderr before the first HubSpot call (once), after checking the host rule. */
 function hubSpotAnnouncer(hubspot: HubSpotSettings | undefined, config: { hubspotBaseUrl?: string }, io: CliIo): () => void {

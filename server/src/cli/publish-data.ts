@@ -11,6 +11,7 @@ import type { Planned } from '../publish/session';
 import type { CliIo } from './context';
 import type { PublishCli } from './publish-context';
 import { display } from './workspace-run';
+import { workspaceLists } from '../language/definitions/resolve';
 
 export interface DataFlags {
   data?: string;
@@ -20,7 +21,7 @@ export interface DataFlags {
 
 export async function addPlanImpacts(planned: Planned, cli: PublishCli, flags: DataFlags, io: CliIo, signal?: AbortSignal): Promise<void> {
   const source = dataSource(cli, flags, io);
-  const lists = [...cli.run.analysis.lists.values()].map((defs) => defs[0].node);
+  const lists = workspaceLists(cli.run.analysis);
   const workspace: PreviewWorkspace = { schema: cli.ctx.schema, lists, defaultTimezone: cli.ctx.config.timezone, root: cli.root, members: workspaceMembers(cli.run.analysis) };
   if (!source) {
     planned.plan.notes.push('no contact data, so who would enter and leave is not shown: pass --data PATH|hubspot or set "contacts" in hslist.json');

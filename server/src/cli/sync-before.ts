@@ -12,6 +12,7 @@ import { UsageError } from './args';
 import type { CommandContext } from './context';
 import { discoverSources } from './discover';
 import { readSource } from './read-source';
+import { workspaceLists } from '../language/definitions/resolve';
 
 export interface BeforeWorkspace {
   /** How to name it: the folder, or `git <rev>`. */
@@ -60,7 +61,7 @@ export function beforeWorkspace(spec: string, root: string, ctx: CommandContext,
   const sync = analysis.syncBlocks[0];
   return {
     label: isFolder(folder) ? spec : `git ${spec}`,
-    lists: [...analysis.lists.values()].map((defs) => defs[0].node),
+    lists: workspaceLists(analysis),
     settings: sync ? syncSettingsOf(sync.node) : undefined,
   };
 }

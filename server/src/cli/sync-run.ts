@@ -15,6 +15,7 @@ import { UsageError } from './args';
 import type { CliIo, CommandContext } from './context';
 import { loadContacts, loadSalesforce, SourceFailed, type SalesforceSide } from './sync-sources';
 import type { WorkspaceRun } from './workspace-run';
+import { workspaceLists } from '../language/definitions/resolve';
 
 export interface SyncFlags {
   data?: string;
@@ -44,7 +45,7 @@ export function syncSettingsOfRun(run: WorkspaceRun): SyncSettings {
 export async function runSync(run: WorkspaceRun, ctx: CommandContext, flags: SyncFlags, io: CliIo, signal: AbortSignal, others?: { lists: ListNode[]; settings?: SyncSettings }): Promise<SyncRun> {
   const settings = syncSettingsOfRun(run);
   const root = findConfigRoot(io.cwd) ?? io.cwd;
-  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: [...run.analysis.lists.values()].map((defs) => defs[0].node), defaultTimezone: ctx.config.timezone, root, members: workspaceMembers(run.analysis) };
+  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run.analysis), defaultTimezone: ctx.config.timezone, root, members: workspaceMembers(run.analysis) };
   const both = others?.settings ? { ...settings, mappings: [...settings.mappings, ...others.settings.mappings] } : settings;
   const loose = mappingsByObject(both, ctx.schema, undefined);
   const loadWith = others ? { ...workspace, lists: [...workspace.lists, ...others.lists] } : workspace;

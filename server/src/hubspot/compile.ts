@@ -3,6 +3,7 @@
 
 import { type FileNode, type ListNode, type Setting, diagnostic, type Diagnostic, settingValueString } from '@hslist/grammar';
 import type { Schema } from '../language/schema-types';
+import { expandOrdered } from '../language/ordered';
 import { compileCriteria, withinLimits, type CriteriaEnv } from './compile/criteria';
 import { distribute } from './compile/dnf';
 import { isValidTimeZone } from './compile/time';
@@ -30,7 +31,9 @@ export interface CompiledList {
 
 const PROCESSING_TYPES: Record<string, ProcessingType> = { active: 'DYNAMIC', static: 'MANUAL', snapshot: 'SNAPSHOT' };
 
-export function compileList(list: ListNode, ctx: CompileContext): CompiledList {
+export function compileList(written: ListNode, ctx: CompileContext): CompiledList {
+  // HubSpot has no ordered operators: `is at least V` goes out as `is any of (…)` (language/ordered.ts).
+  const list = expandOrdered(written, ctx.schema);
   const diagnostics: Diagnostic[] = [];
   const processingType = processingTypeOf(list, diagnostics);
   const zone = timezoneOf(list, ctx, diagnostics);

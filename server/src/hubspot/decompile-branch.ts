@@ -7,17 +7,25 @@ import type { Expr } from '@hslist/grammar';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
+import { decompileCommunicationSubscription, decompileCount, decompileEmailSubscription } from './decompile-events';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
 import { isNegative } from '../language/checks/no-value';
-import { COMPANIES_OBJECT_TYPE_ID, CONTACT_TO_COMPANY_TYPE_ID, PRIMARY_COMPANY_TYPE_ID } from './filter-branch';
+import { associationByObjectTypeId, type AssociationKind } from '../language/associations';
+import type { AssociatedObjectName } from '../language/schema-types';
 
 export interface BranchEnv {
   zone: string;
   r: Reporter;
   contacts: Map<string, PropertyDef>;
   companies: Map<string, PropertyDef>;
+  /** Deal and ticket properties (HubSpot's standard ones when the schema has none). */
+  deals: Map<string, PropertyDef>;
+  tickets: Map<string, PropertyDef>;
   listNameFor(id: string): string | undefined;
 }
+
+/** Whose properties the filters of a branch read. */
+type Scope = 'contacts' | AssociatedObjectName;
 
 /** HubSpot echoes `filterBranchOperator`; either field names the branch. */
 function branchType(b: Json): string | undefined {
@@ -25,7 +33,7 @@ function branchType(b: Json): string | undefined {
   return typeof t === 'string' ? t.toUpperCase() : undefined;
 }
 
-export function decompileBranch(b: unknown, path: string, env: BranchEnv, inAssociation = false): Expr | undefined {
+export function decompileBranch(b: unknown, path: string, env: BranchEnv, scope: Scope = 'contacts'): Expr | undefined {
   if (!isObject(b)) return env.r.invalid(path, 'must be a filter branch object');
   const type = branchType(b);
   if (type !== 'OR' && type !== 'AND') {
@@ -34,10 +42,10 @@ export function decompileBranch(b: unknown, path: string, env: BranchEnv, inAsso
   const filters = arrayField(b, 'filters', path, env.r, true) ?? [];
   const branches = arrayField(b, 'filterBranches', path, env.r, true) ?? [];
   const parts: Expr[] = [];
-  filters.forEach((f, i) => push(parts, decompileFilter(f, `${path}.filters[${i}]`, env, inAssociation)));
-  branches.forEach((sub, i) => push(parts, decompileChild(sub, `${path}.filterBranches[${i}]`, env, inAssociation)));
+  filters.forEach((f, i) => push(parts, decompileFilter(f, `${path}.filters[${i}]`, env, scope)));
+  branches.forEach((sub, i) => push(parts, decompileChild(sub, `${path}.filterBranches[${i}]`, env, scope)));
   if (parts.length === 0) return undefined;
-  return type === 'OR' ? ast.or(parts) : ast.and(withKnown(parts, inAssociation ? env.companies : env.contacts));
+  return type === 'OR' ? ast.or(parts) : ast.and(withKnown(parts, env[scope]));
 }
 
 /**
@@ -60,45 +68,60 @@ function push(parts: Expr[], e: Expr | undefined): void {
   if (e) parts.push(e);
 }
 
-function decompileChild(b: unknown, path: string, env: BranchEnv, inAssociation: boolean): Expr | undefined {
+function decompileChild(b: unknown, path: string, env: BranchEnv, scope: Scope): Expr | undefined {
   if (isObject(b) && branchType(b) === 'ASSOCIATION') {
-    if (inAssociation) return env.r.notRepresentable(path, 'an association inside an association');
+    if (scope !== 'contacts') return env.r.notRepresentable(path, 'an association inside an association');
     return decompileAssociation(b, path, env);
   }
   // A nested OR inside an AND needs parentheses, which `ast.and` adds.
-  return decompileBranch(b, path, env, inAssociation);
+  return decompileBranch(b, path, env, scope);
 }
 
 function decompileAssociation(b: Json, path: string, env: BranchEnv): Expr | undefined {
-  if (b.objectTypeId !== COMPANIES_OBJECT_TYPE_ID) {
-    return env.r.notRepresentable(`${path}.objectTypeId`, `an association to object type ${String(b.objectTypeId)}`);
-  }
+  const kind = associationByObjectTypeId(b.objectTypeId);
+  if (!kind) return env.r.notRepresentable(`${path}.objectTypeId`, `an association to object type ${String(b.objectTypeId)}`);
   if (b.operator !== 'IN_LIST') return env.r.notRepresentable(`${path}.operator`, `an association branch with operator ${String(b.operator)}`);
-  const inner = decompileBranch({ ...b, filterBranchType: 'AND', filterBranchOperator: undefined }, path, env, true);
+  const type = associationTypeOf(b, kind, path, env);
+  if (!type) return undefined;
+  const inner = decompileBranch({ ...b, filterBranchType: 'AND', filterBranchOperator: undefined }, path, env, kind.object);
   if (!inner) return env.r.notRepresentable(path, 'an association branch with no representable filters');
-  // Always in parentheses: otherwise the text after it would read as part of the company's criteria.
+  // Always in parentheses: otherwise the text after it would read as part of the record's criteria.
   const where = inner.kind === 'paren' ? inner : ast.paren(inner);
-  const primary = b.associationTypeId === PRIMARY_COMPANY_TYPE_ID;
-  if ((b.associationTypeId !== CONTACT_TO_COMPANY_TYPE_ID && !primary) || b.associationCategory !== 'HUBSPOT_DEFINED') {
-    // Read as "any associated company" it would match more contacts than HubSpot's list does.
-    return env.r.notRepresentable(`${path}.associationTypeId`, `the ${String(b.associationCategory)} association type ${String(b.associationTypeId)}`);
-  }
-  return { ...ast.NO_SPAN, kind: 'association', objectType: ast.name('company'), primary, where };
+  const node: Expr = { ...ast.NO_SPAN, kind: 'association', objectType: ast.name(kind.word), primary: type.primary, where };
+  return type.label ? { ...node, label: ast.name(type.label) } : node;
 }
 
-function decompileFilter(f: unknown, path: string, env: BranchEnv, inAssociation: boolean): Expr | undefined {
+/**
+ * The unlabeled association, the primary company, or a label (USER_DEFINED). Any other type is not
+ * representable: read as "any associated record" it would match more contacts than HubSpot's list does.
+ */
+function associationTypeOf(b: Json, kind: AssociationKind, path: string, env: BranchEnv): { primary: boolean; label?: string } | undefined {
+  const id = b.associationTypeId;
+  if (b.associationCategory === 'USER_DEFINED' && typeof id === 'number' && Number.isInteger(id) && id > 0) return { primary: false, label: String(id) };
+  if (b.associationCategory === 'HUBSPOT_DEFINED' && id === kind.typeId) return { primary: false };
+  if (b.associationCategory === 'HUBSPOT_DEFINED' && kind.primaryTypeId !== undefined && id === kind.primaryTypeId) return { primary: true };
+  return env.r.notRepresentable(`${path}.associationTypeId`, `the ${String(b.associationCategory)} association type ${String(id)}`);
+}
+
+function decompileFilter(f: unknown, path: string, env: BranchEnv, scope: Scope): Expr | undefined {
   if (!isObject(f)) return env.r.invalid(path, 'must be a filter object');
   const type = f.filterType;
-  if (inAssociation && type !== 'PROPERTY') return env.r.notRepresentable(path, `a ${String(type)} filter inside an association`);
+  if (scope !== 'contacts' && type !== 'PROPERTY') return env.r.notRepresentable(path, `a ${String(type)} filter inside an association`);
   switch (type) {
     case 'PROPERTY': {
-      const opEnv: OperationEnv = { zone: env.zone, r: env.r, properties: inAssociation ? env.companies : env.contacts };
+      const opEnv: OperationEnv = { zone: env.zone, r: env.r, properties: env[scope] };
       return decompilePropertyFilter(f, path, opEnv);
     }
     case 'IN_LIST':
       return decompileInList(f, path, env);
     case 'FORM_SUBMISSION':
       return decompileForm(f, path, env);
+    case 'EMAIL_SUBSCRIPTION':
+      return decompileEmailSubscription(f, path, env.r);
+    case 'COMMUNICATION_SUBSCRIPTION':
+      return decompileCommunicationSubscription(f, path, env.r);
+    case 'NUM_ASSOCIATIONS':
+      return decompileCount(f, path, env.r);
     case 'CONSTANT':
       if (typeof f.shouldAccept !== 'boolean') return env.r.invalid(`${path}.shouldAccept`, 'must be true or false');
       return { ...ast.NO_SPAN, kind: 'constant', accept: f.shouldAccept };

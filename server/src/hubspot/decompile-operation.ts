@@ -60,6 +60,7 @@ export function decompilePropertyFilter(f: Json, path: string, env: OperationEnv
     return type === 'TIME_POINT' ? decompileTimePoint(op, reading, opPath, env) : decompileTimeRanged(op, reading, opPath, env);
   }
   if (type === 'ROLLING_DATE_RANGE') return decompileRolling(op, property, flagValue, opPath, env);
+  if (type === 'COMPARATIVE_DATE') return decompileComparativeDate(op, property, operator, flagValue, opPath, env);
   const rows = rowsForOperation(type, operator.toUpperCase());
   if (rows.length === 0) return env.r.notRepresentable(`${opPath}.operator`, `the ${type} operation ${operator}`);
   const operand = operandOf(type, op, opPath, env);
@@ -135,14 +136,23 @@ function operandOf(type: string, op: Json, path: string, env: OperationEnv): Ope
       return daysOperand(op, path, r);
     case 'CALENDAR_DATE':
       return calendarOperand(op, path, r);
-    case 'COMPARATIVE_DATE': {
-      if (op.defaultComparisonValue !== undefined) return r.notRepresentable(`${path}.defaultComparisonValue`, 'a default comparison value');
-      const other = stringField(op, 'comparisonPropertyName', path, r);
-      return other === undefined ? undefined : { ...ast.NO_SPAN, kind: 'property', property: ast.name(other) };
-    }
     default:
       return r.notRepresentable(`${path}.operationType`, `the ${type} operation`);
   }
+}
+
+/**
+ * The older encoding of `is before|after property P` (strict; false when P has no value, as the
+ * PROPERTY_REFERENCED point the language writes now): the same phrase, so a pulled list says the same.
+ */
+function decompileComparativeDate(op: Json, property: string, operator: string, flag: boolean, path: string, env: OperationEnv): Expr | undefined {
+  if (op.defaultComparisonValue !== undefined) return env.r.notRepresentable(`${path}.defaultComparisonValue`, 'a default comparison value');
+  const other = stringField(op, 'comparisonPropertyName', path, env.r);
+  if (other === undefined) return undefined;
+  const upper = operator.toUpperCase();
+  if (upper !== 'IS_BEFORE' && upper !== 'IS_AFTER') return env.r.notRepresentable(`${path}.operator`, `the COMPARATIVE_DATE operation ${operator}`);
+  const operand: Operand = { ...ast.NO_SPAN, kind: 'property', property: ast.name(other) };
+  return ast.propertyCondition(property, upper === 'IS_BEFORE' ? 'is before' : 'is after', operand, flag);
 }
 
 function valuesOperand(type: string, op: Json, path: string, r: Reporter): Operand | undefined {

@@ -1,7 +1,8 @@
 // TIME_POINT / TIME_RANGED operations back to `is before|after T`, `is T`, `is between T1 and T2`
 // and `was updated …` (UPDATED_AT). A DATE point becomes a date literal where its wall clock is a
 // day's start or end in the list's zone, else a datetime literal with the zone's offset; an INDEXED
-// point a relative time (compile/relative.ts); a PROPERTY_REFERENCED one `property P`.
+// point a relative time (compile/relative.ts); a PROPERTY_REFERENCED one `property P` (its value) or
+// `when P was updated` (its last update).
 
 import type { Expr, SurfaceOperator, Value } from '@hslist/grammar';
 import { dateValue, datetimeValue, not, NO_SPAN, propertyCondition, single } from './decompile-ast';
@@ -25,7 +26,7 @@ interface Reading {
   dateOnly: boolean;
 }
 
-type Point = { kind: 'date'; wall: WallClock; zone: string } | IndexedPoint | { kind: 'property'; property: string };
+type Point = { kind: 'date'; wall: WallClock; zone: string } | IndexedPoint | { kind: 'property'; property: string; updated: boolean };
 
 function readDate(v: Json, path: string, env: TimeEnv): Point | undefined {
   const zone = typeof v.zoneId === 'string' ? v.zoneId : env.zone;
@@ -45,8 +46,9 @@ export function readTimePoint(v: unknown, path: string, env: TimeEnv): Point | u
   if (v.timeType === 'INDEXED') return readIndexed(v, path, env);
   if (v.timeType !== 'PROPERTY_REFERENCED') return env.r.notRepresentable(path, `a ${String(v.timeType)} time point`);
   if (typeof v.property !== 'string') return env.r.invalid(`${path}.property`, 'must be a property name');
-  if ((v.referenceType ?? 'VALUE') !== 'VALUE') return env.r.notRepresentable(`${path}.referenceType`, `a ${String(v.referenceType)} reference to another property`);
-  return { kind: 'property', property: v.property };
+  const reference = v.referenceType ?? 'VALUE';
+  if (reference !== 'VALUE' && reference !== 'UPDATED_AT') return env.r.notRepresentable(`${path}.referenceType`, `a ${String(reference)} reference to another property`);
+  return { kind: 'property', property: v.property, updated: reference === 'UPDATED_AT' };
 }
 
 function inListZone(p: { wall: WallClock; zone: string }, env: TimeEnv): WallClock | undefined {
@@ -60,7 +62,7 @@ const isEnd = (w: WallClock) => w.hour === 23 && w.minute === 59 && w.second ===
 
 /** The value a point stands for at the `edge` (start or end) of what a literal means. */
 function valueOf(p: Point, edge: 'start' | 'end', reading: Reading, path: string, env: TimeEnv): Value | undefined {
-  if (p.kind === 'property') return env.r.notRepresentable(path, 'another property as a bound of a date range');
+  if (p.kind === 'property') return { ...NO_SPAN, kind: 'property', property: { ...NO_SPAN, text: p.property }, updated: p.updated };
   if (p.kind === 'indexed') return p.at(edge) ?? env.r.notRepresentable(path, 'an INDEXED time point no relative time of .hslist writes');
   // A `date` property's day is compared as written, whatever zone the point names.
   const w = reading.dateOnly ? p.wall : inListZone(p, env);
@@ -96,22 +98,16 @@ export function decompileTimePoint(op: Json, reading: Reading, path: string, env
   if (!point || !endpoint) return undefined;
   const after = op.operator === 'IS_AFTER';
   if (!after && op.operator !== 'IS_BEFORE') return env.r.invalid(`${path}.operator`, 'must be IS_BEFORE or IS_AFTER');
-  if (point.kind === 'property') return propertyComparison(point.property, after, endpoint, reading, path, env);
+  if (point.kind === 'property' && endpoint !== 'EXCLUSIVE') {
+    // HubSpot documents only EXCLUSIVE for these; its `not` form would also differ where the other property is unknown.
+    return env.r.notRepresentable(`${path}.endpointBehavior`, 'an inclusive comparison with another property');
+  }
   // v <= t (INCLUSIVE) is written as not (v > t), with the no-value flag flipped.
   const phraseAfter = endpoint === 'EXCLUSIVE' ? after : !after;
   const value = valueOf(point, phraseAfter ? 'end' : 'start', reading, `${path}.timePoint`, env);
   if (!value) return undefined;
   if (endpoint === 'EXCLUSIVE') return comparison(reading, phraseAfter, value, reading.flag);
   return not(comparison(reading, phraseAfter, value, !reading.flag));
-}
-
-/** `is before|after property P`: strictly, and false when P is unknown, as COMPARATIVE_DATE. */
-function propertyComparison(other: string, after: boolean, endpoint: string, reading: Reading, path: string, env: TimeEnv): Expr | undefined {
-  if (reading.updatedAt || endpoint !== 'EXCLUSIVE') {
-    return env.r.notRepresentable(`${path}.timePoint`, 'an inclusive or updated-at comparison with another property');
-  }
-  const operand = { ...NO_SPAN, kind: 'property' as const, property: { ...NO_SPAN, text: other } };
-  return propertyCondition(reading.property, after ? 'is after' : 'is before', operand, reading.flag);
 }
 
 export function decompileTimeRanged(op: Json, reading: Reading, path: string, env: TimeEnv): Expr | undefined {
@@ -146,5 +142,6 @@ function rangeCondition(reading: Reading, low: Value, high: Value, negated: bool
 function sameLiteral(a: Value, b: Value): boolean {
   if (a.kind === 'date' && b.kind === 'date') return a.raw === b.raw;
   if (a.kind === 'relative' && b.kind === 'relative') return JSON.stringify([a.anchor, a.offset]) === JSON.stringify([b.anchor, b.offset]);
+  if (a.kind === 'property' && b.kind === 'property') return a.property.text === b.property.text && a.updated === b.updated;
   return a.kind === 'datetime' && b.kind === 'datetime' && a.raw === b.raw;
 }

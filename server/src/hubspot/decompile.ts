@@ -8,6 +8,7 @@ import * as ast from './decompile-ast';
 import { decompileBranch, type BranchEnv } from './decompile-branch';
 import { isObject, Reporter, type Json } from './decompile-report';
 import { isValidTimeZone } from './compile/time';
+import { propertiesOf } from '../language/schema';
 
 export interface DecompileContext {
   schema: Schema;
@@ -73,6 +74,8 @@ function decompileWhere(root: Json, path: string, zone: string, ctx: DecompileCo
     r,
     contacts: ctx.schema.objects.contacts,
     companies: ctx.schema.objects.companies,
+    deals: propertiesOf(ctx.schema, 'deals'),
+    tickets: propertiesOf(ctx.schema, 'tickets'),
     listNameFor: (id) => ctx.listNameFor(id),
   };
   return decompileBranch(branch, path, env);

@@ -43,6 +43,7 @@ export interface AssociationBranch {
   filterBranchType: 'ASSOCIATION';
   objectTypeId: string;
   associationTypeId: number;
+  /** HUBSPOT_DEFINED for the unlabeled and primary associations; USER_DEFINED for a label (`labeled #id`). */
   associationCategory: 'HUBSPOT_DEFINED' | 'USER_DEFINED' | 'INTEGRATOR_DEFINED';
   /** Only IN_LIST is emitted: NOT_IN_LIST on a branch is in the spec but UNCONFIRMED. */
   operator: 'IN_LIST';
@@ -53,7 +54,7 @@ export interface AssociationBranch {
 // ---------------------------------------------------------------------------------------------
 // Filters
 
-export type Filter = PropertyFilter | InListFilter | FormSubmissionFilter | ConstantFilter;
+export type Filter = PropertyFilter | InListFilter | FormSubmissionFilter | ConstantFilter | EmailSubscriptionFilter | CommunicationSubscriptionFilter | NumAssociationsFilter;
 
 export interface PropertyFilter {
   filterType: 'PROPERTY';
@@ -80,6 +81,43 @@ export interface RelativeComparativeRefineBy {
   type: 'RELATIVE_COMPARATIVE';
   comparison: 'AFTER' | 'BEFORE';
   timeOffset: { offsetDirection: 'PAST' | 'FUTURE'; timeUnit: 'DAYS' | 'WEEKS'; amount: number };
+}
+
+/** HubSpot's subscription statuses (its list filter definitions: OPT_IN, OPT_OUT, NOT_OPTED). */
+export type OptState = 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
+
+/**
+ * The contact's status for marketing email subscriptions. HubSpot's filter definitions allow one
+ * accepted status per filter; with several ids, every one must have it (docs/language.md, Assumed).
+ */
+export interface EmailSubscriptionFilter {
+  filterType: 'EMAIL_SUBSCRIPTION';
+  subscriptionIds: string[];
+  acceptedStatuses: [OptState];
+}
+
+/** The same for a channel (SMS, WhatsApp, or email as a whole): one subscription each, or the channel portal-wide. */
+export interface CommunicationSubscriptionFilter {
+  filterType: 'COMMUNICATION_SUBSCRIPTION';
+  channel: 'EMAIL' | 'SMS' | 'WHATSAPP';
+  subscriptionType: 'INDIVIDUAL_SUBSCRIPTION' | 'PORTAL_WIDE';
+  subscriptionIds: string[];
+  acceptedOptStates: [OptState];
+}
+
+/** How many times something happened, or how many records there are: at least `minOccurrences` (0 when absent), at most `maxOccurrences`. */
+export interface NumOccurrencesRefineBy {
+  type: 'NUM_OCCURRENCES';
+  minOccurrences?: number;
+  maxOccurrences?: number;
+}
+
+/** The number of records associated with the contact by one association type (HubSpot's NUM_ASSOCIATIONS, 2025-09 specs and later). */
+export interface NumAssociationsFilter {
+  filterType: 'NUM_ASSOCIATIONS';
+  associationTypeId: number;
+  associationCategory: 'HUBSPOT_DEFINED';
+  coalescingRefineBy: NumOccurrencesRefineBy;
 }
 
 export interface ConstantFilter {
@@ -194,13 +232,13 @@ export interface IndexOffset {
   days?: number;
 }
 
-/** The value of another property of the same record (`referenceType: VALUE`). */
+/** Another property of the same record: its value (`VALUE`) or the time of its last update (`UPDATED_AT`). */
 export interface PropertyReferencedTimePoint {
   timeType: 'PROPERTY_REFERENCED';
   timezoneSource: 'CUSTOM';
   zoneId: string;
   property: string;
-  referenceType: 'VALUE';
+  referenceType: 'VALUE' | 'UPDATED_AT';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,11 +4,11 @@
 // next even while the line does not parse yet. Which phrase fits which property type is not decided
 // here: operators.ts (resolveOperation) is the one table for that.
 
-import type { HslistToken, SurfaceOperator } from '@hslist/grammar';
+import { NOT_PROPERTIES, type HslistToken, type SurfaceOperator } from '@hslist/grammar';
 import { resolveOperation, type OperandKind, type TypeClass } from './operators';
 
-/** `$V` a value, `$L` a `(…)` list of values, `$N` a number, `$U` a calendar unit, `$P` a property name. */
-export type Slot = '$V' | '$L' | '$N' | '$U' | '$P';
+/** `$V` a value, `$L` a `(…)` list of values, `$N` a number, `$U` a calendar unit, `$P` a date property, `$A` any property. */
+export type Slot = '$V' | '$L' | '$N' | '$U' | '$P' | '$A';
 
 export interface PhrasePattern {
   surface: SurfaceOperator;
@@ -30,6 +30,10 @@ export const PHRASES: readonly PhrasePattern[] = [
   p('updated before', 'single', 'was updated before $V'),
   p('updated after', 'single', 'was updated after $V'),
   p('updated between', 'range', 'was updated between $V and $V'),
+  p('updated before', 'single', 'was updated before property $P'),
+  p('updated after', 'single', 'was updated after property $P'),
+  p('updated before', 'single', 'was updated before when $A was updated'),
+  p('updated after', 'single', 'was updated after when $A was updated'),
   p('is blank', 'none', 'is blank'),
   p('is not blank', 'none', 'is not blank'),
   p('is', 'single', 'is $V'),
@@ -62,6 +66,11 @@ export const PHRASES: readonly PhrasePattern[] = [
   p('is after', 'single', 'is after $V'),
   p('is before', 'property', 'is before property $P'),
   p('is after', 'property', 'is after property $P'),
+  p('is before', 'single', 'is before when $A was updated'),
+  p('is after', 'single', 'is after when $A was updated'),
+  p('is between', 'range', 'is between property $P and property $P'),
+  p('is at least', 'single', 'is at least $V'),
+  p('is at most', 'single', 'is at most $V'),
   p('is less than days ago', 'days', 'is less than $N days ago'),
   p('is more than days ago', 'days', 'is more than $N days ago'),
   p('is less than days from now', 'days', 'is less than $N days from now'),
@@ -94,7 +103,6 @@ export interface PhraseState {
 }
 
 const NOT_VALUES = new Set(['and', 'or', 'including']);
-const NOT_PROPERTIES = new Set(['not', 'in', 'associated', 'submitted', 'everyone', 'nobody', 'and', 'or']);
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
 const VALUE_KINDS = new Set(['string', 'number', 'date', 'datetime']);
 
@@ -127,6 +135,7 @@ function matchesPart(part: string, t: HslistToken): boolean {
     case '$U':
       return UNITS.has(word);
     case '$P':
+    case '$A':
       return isPropertyToken(t);
     case 'days':
       return word === 'days' || word === 'day';
@@ -150,7 +159,11 @@ export function advance(state: PhraseState, t: HslistToken): PhraseState | undef
   if (state.list) return advanceInList(state, t);
   const part = state.pattern.parts[state.pos];
   if (part === undefined) return undefined;
-  if (part === '$L') return t.text === '(' ? { ...state, list: { expectValue: true, values: [] } } : undefined;
+  if (part === '$L') {
+    if (t.text === '(') return { ...state, list: { expectValue: true, values: [] } };
+    // The name of a value set stands for the whole list.
+    return isWordToken(t) && !NOT_VALUES.has(t.text.toLowerCase()) ? { pattern: state.pattern, pos: state.pos + 1 } : undefined;
+  }
   return matchesPart(part, t) ? { pattern: state.pattern, pos: state.pos + 1 } : undefined;
 }
 
@@ -165,12 +178,19 @@ export function initialStates(): PhraseState[] {
 /** Does the pattern fit a property of this type class (every pattern fits an unknown property)? `multi`: a multi-select. */
 export function fitsType(pattern: PhrasePattern, typeClass: TypeClass | undefined, multi = false): boolean {
   if (typeClass === undefined) return true;
-  return resolveOperation(pattern.surface, pattern.operand, typeClass, multi) !== undefined;
+  return resolveOperation(pattern.surface, pattern.operand, typeClass, multi) !== undefined || isOrderedPhrase(pattern, typeClass, multi);
+}
+
+const ORDERED_SURFACES: ReadonlySet<SurfaceOperator> = new Set(['is at least', 'is at most', 'is after', 'is before']);
+
+/** `is at least V` and its kin on a dropdown or radio property (language/ordered.ts); `is at least` fits nothing else. */
+export function isOrderedPhrase(pattern: Pick<PhrasePattern, 'surface' | 'operand'>, typeClass: TypeClass | undefined, multi: boolean): boolean {
+  return ORDERED_SURFACES.has(pattern.surface) && pattern.operand === 'single' && typeClass === 'enumeration' && !multi;
 }
 
 /** The rest of a pattern from `pos` as people read it: `any of (…)`, `less than N days ago`. */
 export function readableRest(pattern: PhrasePattern, pos: number): string {
-  const shown: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U: 'month', $P: '…' };
+  const shown: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U: 'month', $P: '…', $A: '…' };
   return pattern.parts.slice(pos).map((part) => shown[part] ?? part).join(' ');
 }
 
@@ -184,6 +204,7 @@ export function insertRest(pattern: PhrasePattern, pos: number): { snippet: stri
     $N: () => `\${${++n}:30}`,
     $U: () => `\${${++n}|month,day,week,quarter,year|}`,
     $P: () => `$${++n}`,
+    $A: () => `$${++n}`,
   };
   const snippet = parts.map((part) => (placeholder[part] ? placeholder[part]() : part)).join(' ');
   const firstSlot = parts.findIndex((part) => part.startsWith('$'));

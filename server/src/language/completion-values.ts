@@ -4,11 +4,13 @@
 import type { Span } from '@hslist/grammar';
 import { formatPropertyName } from './checks/context';
 import { LIST_SETTINGS, LIST_TYPES } from './checks/list-settings';
+import { CONDITION_SETTINGS } from './checks/definitions';
 import { SYNC_RULES, SYNC_SETTINGS, SYNC_VALUES } from './checks/sync-block';
 import type { FormRef, ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { formatOptionValue, quoteString } from './walk';
+import { propertiesOf } from './schema';
 
-export type EntryKind = 'keyword' | 'property' | 'operator' | 'value' | 'list' | 'setting' | 'field' | 'snippet' | 'unit';
+export type EntryKind = 'keyword' | 'property' | 'operator' | 'value' | 'list' | 'setting' | 'field' | 'snippet' | 'unit' | 'definition';
 
 export interface CompletionEntry {
   label: string;
@@ -50,7 +52,7 @@ export function propertyDocumentation(def: PropertyDef): string {
 }
 
 export function propertyEntries(schema: Schema, objectType: ObjectTypeName, replace: Span, filter?: (d: PropertyDef) => boolean): CompletionEntry[] {
-  const defs = [...schema.objects[objectType].values()].filter((d) => !d.hidden && (!filter || filter(d)));
+  const defs = [...propertiesOf(schema, objectType).values()].filter((d) => !d.hidden && (!filter || filter(d)));
   return defs.map((def) => ({
     label: def.name,
     kind: 'property',
@@ -170,12 +172,13 @@ const SYNC_SETTING_DOCS: Record<string, string> = {
 
 const MEMBER_SETTINGS: readonly string[] = ['members', 'members from'];
 
-export function settingKeyEntries(block: 'list' | 'sync', typed: string[], present: string[], replace: Span, allowWhere: boolean, staticList = false): CompletionEntry[] {
+export function settingKeyEntries(block: 'list' | 'sync' | 'condition', typed: string[], present: string[], replace: Span, allowWhere: boolean, staticList = false): CompletionEntry[] {
   // Only a static list has members: its member settings are offered once `type: static` is written.
-  const keys = block === 'list' ? LIST_SETTINGS.filter((k) => staticList || !MEMBER_SETTINGS.includes(k)) : SYNC_SETTINGS;
-  const docs = block === 'list' ? LIST_SETTING_DOCS : SYNC_SETTING_DOCS;
+  const listKeys = LIST_SETTINGS.filter((k) => staticList || !MEMBER_SETTINGS.includes(k));
+  const keys = block === 'list' ? listKeys : block === 'condition' ? CONDITION_SETTINGS : SYNC_SETTINGS;
+  const docs = block === 'sync' ? SYNC_SETTING_DOCS : LIST_SETTING_DOCS;
   const phrases: Phrase[] = keys.filter((k) => !present.includes(k)).map((k) => ({ text: k, documentation: docs[k], suffix: ': ', detail: 'setting' }));
-  if (allowWhere) phrases.push({ text: 'where', kind: 'keyword', suffix: ' ', detail: 'the list\'s criteria' });
+  if (allowWhere) phrases.push({ text: 'where', kind: 'keyword', suffix: ' ', detail: `the ${block}'s criteria` });
   if (block === 'sync') phrases.push({ text: 'map', kind: 'keyword', suffix: ' ', detail: 'map a HubSpot property to a Salesforce field' });
   return phraseEntries(phrases, typed, replace, 'setting').map((e) => ({ ...e, retrigger: true }));
 }

@@ -3,7 +3,7 @@
 // entries into CompletionItems.
 
 import type { HslistToken, Span } from '@hslist/grammar';
-import { fitsType, insertRest, readableRest, type PhraseState } from './completion-phrases';
+import { fitsType, insertRest, isOrderedPhrase, readableRest, type PhraseState } from './completion-phrases';
 import {
   formNameEntries,
   listNameEntries,
@@ -19,9 +19,11 @@ import {
   type SalesforceFieldInfo,
 } from './completion-values';
 import type { ExprExpectation } from './cursor-context-expr';
+import { conditionEntries, valueSetEntries, type DefinitionInfo } from './completion-definitions';
 import { cursorContext, type CursorContext } from './cursor-context';
 import { isMultiSelect, operationFor, typeClassOf } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { propertiesOf } from './schema';
 
 export type { CompletionEntry, ListInfo, SalesforceFieldInfo } from './completion-values';
 
@@ -35,6 +37,9 @@ export interface CompletionInput {
   folders?: string[];
   /** Fields of the pulled Salesforce schema; absent when none is loaded (then no field completion). */
   salesforceFields?: SalesforceFieldInfo[];
+  /** The workspace's named value sets and conditions (completion-definitions.ts). */
+  valueSets?: DefinitionInfo[];
+  conditions?: DefinitionInfo[];
   /** The text's tokens, when the caller already has them. */
   tokens?: HslistToken[];
 }
@@ -64,14 +69,19 @@ function keywordEntries(phrases: KeywordPhrase[], replace: Span): CompletionEntr
 
 function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, replace: Span): CompletionEntry[] {
   const keywords =
-    objectType === 'companies'
+    objectType !== 'contacts'
       ? [{ text: 'not', retrigger: true }]
       : [
           { text: 'not', retrigger: true },
           { text: 'in list "…"', insert: 'in list', snippet: 'in list "$1"', detail: 'member of another list', retrigger: true },
           { text: 'associated company where', detail: 'a property of an associated company', retrigger: true },
+          { text: 'associated deal where', detail: 'a property of an associated deal', retrigger: true },
+          { text: 'associated ticket where', detail: 'a property of an associated ticket', retrigger: true },
+          { text: 'number of associated deals >= …', insert: 'number of associated ', snippet: 'number of associated ${1|deals,tickets,companies|} ${2|>=,>,<=,<,is|} $3', detail: 'how many associated records' },
+          { text: 'condition …', insert: 'condition', detail: 'a named condition of the workspace', retrigger: true },
           { text: 'submitted any form', snippet: 'submitted any form' },
           { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form name or id' },
+          { text: 'opted in to email subscription #…', insert: 'opted in to email subscription #', snippet: 'opted ${1|in to,out of,neither in nor out of|} ${2|email,sms,whatsapp|} subscription #$3', detail: 'a subscription status' },
           { text: 'everyone', detail: 'every contact' },
           { text: 'nobody', detail: 'no contact' },
         ];
@@ -93,10 +103,11 @@ function operatorEntry(state: PhraseState, def: PropertyDef | undefined, replace
   if (!pattern.offered || !fitsType(pattern, typeClass, def !== undefined && isMultiSelect(def))) return undefined;
   const rest = insertRest(pattern, pos);
   const row = def ? operationFor(pattern.surface, pattern.operand, def) : undefined;
+  const ordered = def && !row && isOrderedPhrase(pattern, typeClass, isMultiSelect(def));
   return {
     label: readableRest(pattern, 0),
     kind: 'operator',
-    detail: row ? `${row.operationType} ${row.operator}` : undefined,
+    detail: row ? `${row.operationType} ${row.operator}` : ordered ? 'ENUMERATION IS_ANY_OF, the options in order' : undefined,
     insertText: rest.plain,
     snippet: rest.snippet,
     filterText: readableRest(pattern, pos),
@@ -114,6 +125,8 @@ function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: Co
   const part = state.pattern.parts[state.pos];
   if (part === '$U') return UNITS.map((u) => ({ label: u, kind: 'unit' as const, insertText: u, replace }));
   if (part === '$P') return propertyEntries(input.schema, objectType, replace, (d) => typeClassOf(d.type) === 'date');
+  if (part === '$A') return propertyEntries(input.schema, objectType, replace);
+  if (part === '$L') return valueSetEntries(input.valueSets, replace);
   if (part !== '$V') return [];
   if (typeClass === 'enumeration') return optionEntries(def, replace);
   if (typeClass === 'bool') return ['true', 'false'].map((b) => ({ label: b, kind: 'value' as const, insertText: b, replace }));
@@ -121,7 +134,7 @@ function slotEntries(state: PhraseState, def: PropertyDef | undefined, input: Co
 }
 
 function phraseEntriesFor(e: Extract<ExprExpectation, { kind: 'phrase' }>, input: CompletionInput, replace: Span): CompletionEntry[] {
-  const def = input.schema.objects[e.objectType].get(e.property);
+  const def = propertiesOf(input.schema, e.objectType).get(e.property);
   const out: CompletionEntry[] = [];
   e.states.forEach((state, i) => {
     const part = state.pattern.parts[state.pos];
@@ -144,6 +157,8 @@ function expressionEntries(expectations: ExprExpectation[], input: CompletionInp
         return conditionStartEntries(input.schema, e.objectType, replace);
       case 'joiner':
         return joinerEntries(e.includingUnknown, replace);
+      case 'conditionName':
+        return conditionEntries(input.conditions, replace);
       case 'keywords':
         return keywordEntries(e.phrases.map((text) => ({ text, retrigger: true })), replace);
       case 'phrase':
@@ -160,11 +175,12 @@ function contextEntries(context: CursorContext, input: CompletionInput, replace:
       if (inString) return [];
       return context.afterSync
         ? keywordEntries([{ text: 'salesforce' }], replace)
-        : keywordEntries([{ text: 'list "…" { … }', insert: 'list ', snippet: 'list "$1" {\n  type: ${2|active,static,snapshot|}\n  where $0\n}' }, { text: 'sync salesforce { … }', insert: 'sync salesforce {\n}', snippet: 'sync salesforce {\n  inclusion list: "$1"\n}' }], replace);
+        : keywordEntries(TOP_LEVEL, replace);
     case 'settingKey':
       return inString ? [] : settingKeyEntries(context.block, context.typed, context.present, replace, context.allowWhere, context.staticList);
     case 'settingValue': {
       const valueInput = { key: context.key, typed: context.typed, replace, lists: input.lists, folders: input.folders ?? [] };
+      if (context.block === 'condition') return [];
       return context.block === 'list' ? listSettingValueEntries(valueInput) : syncSettingValueEntries(valueInput);
     }
     case 'mapProperty':
@@ -179,6 +195,14 @@ function contextEntries(context: CursorContext, input: CompletionInput, replace:
       return expressionEntries(context.expectations, input, replace, inString);
   }
 }
+
+/** What a file's top level may hold. */
+const TOP_LEVEL: KeywordPhrase[] = [
+  { text: 'list "…" { … }', insert: 'list ', snippet: 'list "$1" {\n  type: ${2|active,static,snapshot|}\n  where $0\n}' },
+  { text: 'sync salesforce { … }', insert: 'sync salesforce {\n}', snippet: 'sync salesforce {\n  inclusion list: "$1"\n}' },
+  { text: 'values … = (…)', insert: 'values ', snippet: 'values ${1:name} = ($0)', detail: 'a named set of values, used as `is any of name`' },
+  { text: 'condition … { … }', insert: 'condition ', snippet: 'condition ${1:name} {\n  where $0\n}', detail: 'a named condition, used as `condition name`' },
+];
 
 function dedupe(entries: CompletionEntry[]): CompletionEntry[] {
   const seen = new Set<string>();

@@ -4,6 +4,7 @@
 
 import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
+import { associationByWord } from './associations';
 import { advance, initialStates, isComplete, isPropertyToken, type PhraseState } from './completion-phrases';
 
 export type ExprExpectation =
@@ -12,6 +13,7 @@ export type ExprExpectation =
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
   | { kind: 'formName' }
+  | { kind: 'conditionName' }
   | { kind: 'phrase'; objectType: ObjectTypeName; property: string; states: PhraseState[] };
 
 type Mode =
@@ -19,10 +21,14 @@ type Mode =
   | 'afterCondition'
   | 'in'
   | 'inList'
+  | 'conditionName'
   | 'associated'
   | 'associatedCompany'
+  | 'associatedLabel'
+  | 'count'
   | 'including'
   | 'submitted'
+  | 'opted'
   | 'property'
   | 'error';
 
@@ -36,7 +42,12 @@ class ExprScanner {
   mode: Mode = 'condition';
   depth = 0;
   frames: Frame[] = [];
-  pendingAssociation = false;
+  /** After `associated <object> … where`: the object whose properties the next condition names. */
+  pendingAssociation: ObjectTypeName | undefined;
+  /** The object of `associated <object>` being read. */
+  associatedObject: ObjectTypeName = 'companies';
+  /** The words of `number of associated … <comparison>` after `number`. */
+  countWords: string[] = [];
   property = '';
   states: PhraseState[] = [];
   /** The last condition was a property condition without `including unknown` yet. */
@@ -44,6 +55,8 @@ class ExprScanner {
   submittedWords = 0;
   /** The last word after `submitted` (`form` before the form's name or id). */
   submittedLast = '';
+  /** The words of a subscription condition after `opted`, lowercased. */
+  optedWords: string[] = [];
 
   objectType(): ObjectTypeName {
     return this.frames.length > 0 ? this.frames[this.frames.length - 1].objectType : 'contacts';
@@ -60,16 +73,25 @@ class ExprScanner {
         return this.expectWord(word === 'list', 'inList');
       case 'inList':
         return t.kind === 'string' || t.kind === 'listId' ? this.endCondition(false) : this.fail();
+      case 'conditionName':
+        return t.kind === 'identifier' || t.kind === 'keyword' ? this.endCondition(false) : this.fail();
       case 'associated':
-        return this.expectWord(word === 'company' || word === 'companies', 'associatedCompany');
+        return this.associated(word);
       case 'associatedCompany':
-        this.pendingAssociation = word === 'where';
+        if (word === 'labeled') return void (this.mode = 'associatedLabel');
+        this.pendingAssociation = word === 'where' ? this.associatedObject : undefined;
         return this.expectWord(word === 'where', 'condition');
+      case 'associatedLabel':
+        return this.expectWord(t.kind === 'listId', 'associatedCompany');
+      case 'count':
+        return this.count(t, word);
       case 'including':
         this.canIncludeUnknown = false;
         return this.expectWord(word === 'unknown', 'afterCondition');
       case 'submitted':
         return this.submitted(t, word);
+      case 'opted':
+        return this.opted(word);
       case 'property':
         return this.phraseToken(t);
       case 'error':
@@ -90,20 +112,22 @@ class ExprScanner {
     if (word === 'not') return;
     if (word === '(') {
       this.depth++;
-      if (this.pendingAssociation) this.frames.push({ objectType: 'companies', closesAtDepth: this.depth });
-      this.pendingAssociation = false;
+      if (this.pendingAssociation) this.frames.push({ objectType: this.pendingAssociation, closesAtDepth: this.depth });
+      this.pendingAssociation = undefined;
       return;
     }
-    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted' };
+    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count', condition: 'conditionName' };
     if (next[word]) {
       this.submittedWords = 0;
+      this.optedWords = [];
+      this.countWords = [];
       this.mode = next[word];
       return;
     }
     if (word === 'everyone' || word === 'nobody') return this.endCondition(false);
     if (!isPropertyToken(t)) return this.fail();
-    if (this.pendingAssociation) this.frames.push({ objectType: 'companies' });
-    this.pendingAssociation = false;
+    if (this.pendingAssociation) this.frames.push({ objectType: this.pendingAssociation });
+    this.pendingAssociation = undefined;
     this.property = t.kind === 'backtickName' ? t.text.slice(1, -1) : t.text;
     this.states = initialStates();
     this.mode = 'property';
@@ -128,6 +152,36 @@ class ExprScanner {
     }
     this.submittedWords++;
     this.submittedLast = word;
+  }
+
+  /** `associated [primary] <object>`: then `where` or `labeled #id where`. */
+  private associated(word: string): void {
+    if (word === 'primary') return;
+    const kind = associationByWord(word);
+    if (!kind) return this.fail();
+    this.associatedObject = kind.object;
+    this.mode = 'associatedCompany';
+  }
+
+  /** `number of associated [primary] <objects> <comparison> N [and N]`: the condition ends with its last number. */
+  private count(t: HslistToken, word: string): void {
+    const w = this.countWords;
+    w.push(word);
+    const between = w.includes('between');
+    const numbers = w.filter((x) => /^\d/.test(x)).length;
+    if (t.kind === 'number' && (!between || numbers === 2)) this.endCondition(false);
+  }
+
+  /** `opted in to email subscription #1`: the condition ends with its id, its `)` or the channel after `all`. */
+  private opted(word: string): void {
+    const w = this.optedWords;
+    w.push(word);
+    const target = w.slice(statusLength(w));
+    const ended =
+      (target[0] === 'all' && target.length === 2) ||
+      (target[1] === 'subscription' && target.length === 3) ||
+      (target[1] === 'subscriptions' && word === ')');
+    if (ended) this.endCondition(false);
   }
 
   /** A condition ended: close the one-condition association scopes it was in. */
@@ -173,22 +227,30 @@ class ExprScanner {
   expectations(): ExprExpectation[] {
     switch (this.mode) {
       case 'condition':
-        return [{ kind: 'conditionStart', objectType: this.pendingAssociation ? 'companies' : this.objectType() }];
+        return [{ kind: 'conditionStart', objectType: this.pendingAssociation ?? this.objectType() }];
       case 'afterCondition':
         return [{ kind: 'joiner', includingUnknown: this.canIncludeUnknown }];
       case 'in':
         return [{ kind: 'keywords', phrases: ['list'] }];
       case 'inList':
         return [{ kind: 'listName' }];
+      case 'conditionName':
+        return [{ kind: 'conditionName' }];
       case 'associated':
-        return [{ kind: 'keywords', phrases: ['company where'] }];
+        return [{ kind: 'keywords', phrases: ['company where', 'primary company where', 'deal where', 'ticket where'] }];
       case 'associatedCompany':
-        return [{ kind: 'keywords', phrases: ['where'] }];
+        return [{ kind: 'keywords', phrases: ['where', 'labeled #'] }];
+      case 'associatedLabel':
+        return [];
+      case 'count':
+        return countExpectations(this.countWords);
       case 'including':
         return [{ kind: 'keywords', phrases: ['unknown'] }];
       case 'submitted':
         if (this.submittedWords === 0) return [{ kind: 'keywords', phrases: ['any form', 'form'] }];
         return this.submittedWords === 1 && this.submittedLast === 'form' ? [{ kind: 'formName' }] : [{ kind: 'joiner', includingUnknown: false }];
+      case 'opted':
+        return optedExpectations(this.optedWords);
       case 'property':
         return this.phraseExpectations();
       case 'error':
@@ -201,6 +263,39 @@ class ExprScanner {
     if (this.states.some(isComplete)) out.push({ kind: 'joiner', includingUnknown: true });
     return out;
   }
+}
+
+function countExpectations(words: string[]): ExprExpectation[] {
+  const last = words[words.length - 1];
+  if (last === undefined) return [{ kind: 'keywords', phrases: ['of'] }];
+  if (last === 'of') return [{ kind: 'keywords', phrases: ['associated'] }];
+  if (last === 'associated') return [{ kind: 'keywords', phrases: ['companies', 'primary companies', 'deals', 'tickets'] }];
+  if (last === 'primary') return [{ kind: 'keywords', phrases: ['companies'] }];
+  if (associationByWord(last)) return [{ kind: 'keywords', phrases: ['>=', '>', '<=', '<', 'is', 'is between'] }];
+  return [];
+}
+
+const STATUS_PHRASES = [['in', 'to'], ['out', 'of'], ['neither', 'in', 'nor', 'out', 'of']];
+const CHANNEL_WORDS = ['email', 'sms', 'whatsapp'];
+
+/** How many of the words after `opted` are its status (`in to`, …), 0 while it is incomplete. */
+function statusLength(words: string[]): number {
+  const found = STATUS_PHRASES.find((p) => p.every((x, i) => words[i] === x));
+  return found ? found.length : 0;
+}
+
+function optedExpectations(words: string[]): ExprExpectation[] {
+  const n = statusLength(words);
+  if (n === 0) {
+    const typed = words.join(' ');
+    const rest = STATUS_PHRASES.map((p) => p.join(' ')).filter((p) => p.startsWith(typed)).map((p) => p.slice(typed.length).trim());
+    return [{ kind: 'keywords', phrases: rest.filter((p) => p !== '') }];
+  }
+  const target = words.slice(n);
+  if (target.length === 0) return [{ kind: 'keywords', phrases: [...CHANNEL_WORDS.map((c) => `${c} subscription`), ...CHANNEL_WORDS.map((c) => `all ${c}`)] }];
+  if (target[0] === 'all') return [{ kind: 'keywords', phrases: CHANNEL_WORDS }];
+  if (target.length === 1) return [{ kind: 'keywords', phrases: ['subscription', 'subscriptions'] }];
+  return [];
 }
 
 /** Expectations after the tokens of a `where` expression (the `where` itself excluded). */

@@ -7,8 +7,9 @@ import { tokenize, type HslistToken, type Span } from '@hslist/grammar';
 import { expressionExpectations, type ExprExpectation } from './cursor-context-expr';
 import { isWordToken } from './completion-phrases';
 import { LineIndex } from './positions';
+import { associationByWord } from './associations';
 
-export type BlockKind = 'list' | 'sync';
+export type BlockKind = 'list' | 'sync' | 'condition';
 
 export type CursorContext =
   | { kind: 'none' }
@@ -68,6 +69,7 @@ function opensBlock(tokens: HslistToken[], i: number): BlockKind | undefined {
   if (!next || brace?.text !== '{') return undefined;
   if (word === 'list' && tokens[i].kind === 'keyword' && next.kind === 'string') return 'list';
   if (word === 'sync' && tokens[i].kind === 'keyword' && isWordToken(next)) return 'sync';
+  if (word === 'condition' && tokens[i].kind === 'keyword' && isWordToken(next)) return 'condition';
   return undefined;
 }
 
@@ -112,12 +114,13 @@ function mapContext(line: HslistToken[]): CursorContext {
   return { kind: 'none' };
 }
 
-/** The list's own `where`: the last one that is not `associated company where`. */
+/** The list's own `where`: the last one that is not `associated <object> [labeled #id] where`. */
 function listWhereIndex(tokens: HslistToken[]): number {
   for (let i = tokens.length - 1; i >= 0; i--) {
     if (tokens[i].text.toLowerCase() !== 'where') continue;
-    const previous = tokens[i - 1]?.text.toLowerCase();
-    if (previous !== 'company' && previous !== 'companies') return i;
+    const labeled = tokens[i - 2]?.text.toLowerCase() === 'labeled';
+    const previous = tokens[labeled ? i - 3 : i - 1]?.text.toLowerCase();
+    if (!previous || !associationByWord(previous)) return i;
   }
   return -1;
 }
@@ -138,11 +141,11 @@ function bodyContext(block: Block, body: HslistToken[], cursorLine: number, line
   }
   const expressionLines = [...lines, current].filter((line) => !line.some((t) => t.text === ':'));
   const flat = expressionLines.flat();
-  const where = block.kind === 'list' ? listWhereIndex(flat) : -1;
+  const where = block.kind !== 'sync' ? listWhereIndex(flat) : -1;
   if (where < 0) {
     const typed = wordsOf(current);
     if (!typed) return { kind: 'none' };
-    return { kind: 'settingKey', block: block.kind, typed, present: settingKeys(lines), allowWhere: block.kind === 'list', staticList: saysStatic(lines) };
+    return { kind: 'settingKey', block: block.kind, typed, present: settingKeys(lines), allowWhere: block.kind !== 'sync', staticList: saysStatic(lines) };
   }
   return { kind: 'expression', expectations: expressionExpectations(flat.slice(where + 1)) };
 }

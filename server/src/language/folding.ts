@@ -30,8 +30,9 @@ function commentRuns(file: FileNode, text: string): FoldRegion[] {
 
 export function foldingRegions(file: FileNode, text: string): FoldRegion[] {
   const out: FoldRegion[] = [];
-  for (const block of [...file.lists, ...file.syncBlocks]) out.push({ start: block.start, end: block.end, kind: 'region' });
-  for (const list of file.lists) {
+  const conditions = file.conditions ?? [];
+  for (const block of [...file.lists, ...file.syncBlocks, ...(file.valueSets ?? []), ...conditions]) out.push({ start: block.start, end: block.end, kind: 'region' });
+  for (const list of [...file.lists, ...conditions]) {
     if (list.where && list.whereKeyword) out.push({ start: list.whereKeyword.start, end: list.where.end, kind: 'region' });
   }
   out.push(...commentRuns(file, text));

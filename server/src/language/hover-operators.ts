@@ -1,10 +1,13 @@
 // One sentence of help per operator phrase, for hover (docs/language.md and docs/semantics.md say it
 // at length).
 
-import type { SurfaceOperator } from '@hslist/grammar';
+import type { SubscriptionCondition, SurfaceOperator } from '@hslist/grammar';
+import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
 
 export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
   'is known': 'Matches contacts that have any value for the property.',
+  'is at least': 'The option is this one or one after it in the property\'s order (HubSpot gets them as `is any of`).',
+  'is at most': 'The option is this one or one before it in the property\'s order (HubSpot gets them as `is any of`).',
   'is unknown': 'Matches contacts that have no value for the property.',
   'is blank': 'Matches contacts that have no value for the property (HubSpot\'s "is blank").',
   'is not blank': 'Matches contacts that have a value for the property (HubSpot\'s "is not blank").',
@@ -51,4 +54,29 @@ export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
   'has never been exactly': 'The set of options has never been exactly these values.',
   'has ever contained': 'The property has at some time contained the value (or all of the values).',
   'has never contained': 'The property has never contained the value (or all of the values).',
+};
+
+const STATUS_HELP: Record<SubscriptionCondition['status'], string> = {
+  'opted in': 'has opted in to',
+  'opted out': 'has opted out of',
+  'not opted': 'has neither opted in to nor out of',
+};
+
+/** What a subscription condition matches and the HubSpot filter it becomes. */
+export function subscriptionHelp(c: SubscriptionCondition): string {
+  const channel = channelOf(c);
+  if (!channel) return `\`${c.channel.text}\` is not a subscription channel (email, sms, whatsapp).`;
+  const what = c.all ? `all ${channel} (the channel portal-wide)` : `${c.ids.length === 1 ? 'subscription' : 'every one of the subscriptions'} ${c.ids.map((i) => `#${i.text}`).join(', ')} (${channel})`;
+  const filter = channel === 'email' && !c.all ? 'EMAIL_SUBSCRIPTION' : `COMMUNICATION_SUBSCRIPTION (${c.all ? 'PORTAL_WIDE' : 'INDIVIDUAL_SUBSCRIPTION'})`;
+  return [
+    `**Subscription status**: the contact ${STATUS_HELP[c.status]} ${what}.`,
+    '',
+    `HubSpot: \`${filter}\` with status \`${OPT_STATE[c.status]}\`. A subscription the contact has no status for counts as not opted in or out.`,
+  ].join('\n');
+}
+
+/** `is after` / `is before` with an option of a dropdown or radio property: the order of its options, not time. */
+export const ORDERED_ENUMERATION_HELP: Record<'is after' | 'is before', string> = {
+  'is after': 'The option is one after this one in the property\'s order, this one left out (HubSpot gets them as `is any of`).',
+  'is before': 'The option is one before this one in the property\'s order, this one left out (HubSpot gets them as `is any of`).',
 };

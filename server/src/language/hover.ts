@@ -2,18 +2,22 @@
 // options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
 // phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
 
-import type { Condition, ListNode, Name, PropertyCondition, Span, SyncNode } from '@hslist/grammar';
+import { printExpr, type Condition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
-import { OPERATOR_HELP } from './hover-operators';
+import { OPERATOR_HELP, ORDERED_ENUMERATION_HELP, subscriptionHelp } from './hover-operators';
+import { associationHelp, countHelp } from './hover-associations';
+import { expandCondition, isOrderedUse, whyNoOrder } from './ordered';
 import { listSummary } from './navigation-lists';
+import { definitionNameAt, definitionSummary } from './navigation-definitions';
 import { matchOption } from './option-match';
 import { matchForm } from './schema-forms';
 import { operationFor } from './operators';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
 import { listKey } from './symbols';
-import { forEachCondition, operandValues, valueText } from './walk';
+import { comparedProperties, forEachCondition, operandValues, valueText } from './walk';
 import type { WorkspaceAnalysis } from './workspace';
+import { propertiesOf } from './schema';
 
 export interface HoverResult {
   markdown: string;
@@ -43,21 +47,28 @@ export function propertyHover(def: PropertyDef | undefined, name: Name, objectTy
   return { markdown: lines.join('\n'), span: name };
 }
 
+/** What the phrase means; `is after V` on a dropdown or radio property follows its options' order, not time. */
+function operatorHelp(c: PropertyCondition, def: PropertyDef | undefined): string {
+  const ordered = def !== undefined && isOrderedUse(c, def) && whyNoOrder(def) === undefined;
+  return ordered && (c.operator === 'is after' || c.operator === 'is before') ? ORDERED_ENUMERATION_HELP[c.operator] : OPERATOR_HELP[c.operator];
+}
+
 function operatorHover(c: PropertyCondition, def: PropertyDef | undefined): HoverResult {
+  const expanded = expandCondition(c, def);
   const row = def ? operationFor(c.operator, c.operands.kind, def) : undefined;
-  const lines = [`**${c.operator}**: ${OPERATOR_HELP[c.operator]}`];
-  if (row) lines.push('', `HubSpot: \`${row.operationType}\` \`${row.operator}\`.`);
+  const lines = [`**${c.operator}**: ${operatorHelp(c, def)}`];
+  if (expanded) lines.push('', `Here: \`${printExpr(expanded.condition)}\`, in ${def?.label ?? 'the property'}'s order: ${expanded.options.map((o) => o.label || o.value).join(' → ')}.`, '', 'HubSpot: `ENUMERATION` `IS_ANY_OF`.');
+  else if (row) lines.push('', `HubSpot: \`${row.operationType}\` \`${row.operator}\`.`);
   if (c.includeUnknown) lines.push('', '`including unknown`: contacts with no value also match.');
   return { markdown: lines.join('\n'), span: c.operatorSpan };
 }
 
 function propertyConditionHover(c: PropertyCondition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
-  const def = input.schema.objects[objectType].get(c.property.text);
+  const def = propertiesOf(input.schema, objectType).get(c.property.text);
   if (within(c.property, input.offset)) return propertyHover(def, c.property, objectType);
   if (within(c.operatorSpan, input.offset)) return operatorHover(c, def);
-  if (c.operands.kind === 'property' && within(c.operands.property, input.offset)) {
-    return propertyHover(input.schema.objects[objectType].get(c.operands.property.text), c.operands.property, objectType);
-  }
+  const compared = comparedProperties(c).find((name) => within(name, input.offset));
+  if (compared) return propertyHover(propertiesOf(input.schema, objectType).get(compared.text), compared, objectType);
   const value = operandValues(c).find((v) => within(v, input.offset));
   const markdown = value && def ? optionHover(def, valueText(value)) : undefined;
   return value && markdown ? { markdown, span: value } : undefined;
@@ -78,6 +89,11 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
 
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
+  if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
+  if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
+  if (c.kind === 'association' && (within(c.objectType, input.offset) || (c.label && within(c.label, input.offset)))) {
+    return { markdown: associationHelp(c), span: c.label && within(c.label, input.offset) ? c.label : c.objectType };
+  }
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
   if (c.kind === 'formSubmission' && c.formId && within(c.formId, input.offset)) return formHover(c.formId.text, c.formId, input);
   return undefined;
@@ -99,8 +115,8 @@ function listHover(name: string, span: Span, input: HoverInput): HoverResult {
   return { markdown: listSummary(input.analysis, symbol, input.displayPath), span };
 }
 
-function inListHover(list: ListNode, input: HoverInput): HoverResult | undefined {
-  if (within(list.name, input.offset)) return listHover(list.name.text, list.name, input);
+function inListHover(list: ListNode | NamedConditionNode, input: HoverInput): HoverResult | undefined {
+  if (list.kind === 'list' && within(list.name, input.offset)) return listHover(list.name.text, list.name, input);
   let found: HoverResult | undefined;
   forEachCondition(list.where, 'contacts', (c, objectType) => {
     if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input);
@@ -128,7 +144,9 @@ function syncHover(sync: SyncNode, input: HoverInput): HoverResult | undefined {
 export function hoverAt(input: HoverInput): HoverResult | undefined {
   const file = input.analysis.files.get(input.path);
   if (!file) return undefined;
-  for (const list of file.tree.lists) if (within(list, input.offset)) return inListHover(list, input);
+  const named = definitionNameAt(input.analysis, input.path, input.offset);
+  if (named) return { markdown: definitionSummary(input.analysis, named.kind, named.name, input.displayPath), span: named.span };
+  for (const list of [...file.tree.lists, ...(file.tree.conditions ?? [])]) if (within(list, input.offset)) return inListHover(list, input);
   for (const sync of file.tree.syncBlocks) if (within(sync, input.offset)) return syncHover(sync, input);
   return undefined;
 }

@@ -44,17 +44,19 @@ function countConditions(list: ListNode): number {
   return n;
 }
 
-function quoted(names: string[]): string {
-  return names.length === 0 ? 'none' : [...new Set(names)].map((n) => `"${n}"`).join(', ');
+function joined(names: string[]): string {
+  return names.length === 0 ? 'none' : [...new Set(names)].join(', ');
 }
 
 /** Markdown: `list "Name"`, its type, folder, file, number of conditions, what it uses and what uses it. */
 export function listSummary(analysis: WorkspaceAnalysis, symbol: ListSymbol, displayPath: (path: string) => string = (p) => p): string {
   const key = listKey(symbol.name);
-  const uses = analysis.references.filter((r) => r.fromList === symbol.node).map((r) => r.name);
+  const uses = analysis.references.filter((r) => r.fromList === symbol.node).map((r) => `"${r.name}"`);
+  const named = (analysis.definitions?.references ?? []).filter((r) => r.from === symbol.node);
+  uses.push(...named.map((r) => (r.kind === 'condition' ? `condition ${r.name}` : `values ${r.name}`)));
   const usedBy = analysis.references
     .filter((r) => listKey(r.name) === key)
-    .map((r) => (r.fromList ? `"${r.fromList.name.text}"` : 'the sync block (inclusion list)'));
+    .map((r) => (r.fromList ? `"${r.fromList.name.text}"` : r.fromCondition ? `condition ${r.fromCondition.name.text}` : 'the sync block (inclusion list)'));
   const folder = folderOf(symbol.node);
   const conditions = countConditions(symbol.node);
   return [
@@ -62,7 +64,7 @@ export function listSummary(analysis: WorkspaceAnalysis, symbol: ListSymbol, dis
     '',
     `Folder: ${folder ? `"${folder}"` : 'none'} · File: \`${displayPath(symbol.path)}\` · ${conditions} condition${conditions === 1 ? '' : 's'}`,
     '',
-    `Uses: ${quoted(uses)}`,
+    `Uses: ${joined(uses)}`,
     '',
     `Used by: ${usedBy.length === 0 ? 'none' : [...new Set(usedBy)].join(', ')}`,
   ].join('\n');

@@ -4,6 +4,7 @@
 
 import type { Span, TextEdit } from '@hslist/grammar';
 import { describeLocation } from './positions';
+import { definitionNameAt, definitionPlaceAt, definitionReferences, renameDefinition } from './navigation-definitions';
 import { listKey, type ListSymbol } from './symbols';
 import { quoteString } from './walk';
 import type { WorkspaceAnalysis } from './workspace';
@@ -36,10 +37,20 @@ export function definitionOf(analysis: WorkspaceAnalysis, name: string): ListSym
   return analysis.lists.get(listKey(name))?.[0];
 }
 
+/** Where the list, value set or named condition under the cursor is defined. */
 export function definitionAt(analysis: WorkspaceAnalysis, path: string, offset: number): Location | undefined {
   const at = listAt(analysis, path, offset);
-  const symbol = at && definitionOf(analysis, at.name);
+  if (!at) return definitionPlaceAt(analysis, path, offset);
+  const symbol = definitionOf(analysis, at.name);
   return symbol ? { path: symbol.path, span: { start: symbol.node.name.start, end: symbol.node.name.end } } : undefined;
+}
+
+/** Every place that names the list, value set or named condition under the cursor (undefined: nothing named there). */
+export function referencesAt(analysis: WorkspaceAnalysis, path: string, offset: number, includeDefinition: boolean): Location[] | undefined {
+  const list = listAt(analysis, path, offset);
+  if (list) return referencesOf(analysis, list.name, includeDefinition);
+  const named = definitionNameAt(analysis, path, offset);
+  return named ? definitionReferences(analysis, named.kind, named.name, includeDefinition) : undefined;
 }
 
 /** Every place that names the list: its definitions (when asked) and every reference, in path order. */
@@ -62,7 +73,11 @@ function innerSpan(text: string, span: Span): Span {
 export function prepareRename(analysis: WorkspaceAnalysis, path: string, offset: number): { span: Span; placeholder: string } | undefined {
   const at = listAt(analysis, path, offset);
   const file = analysis.files.get(path);
-  if (!at || !file) return undefined;
+  if (!file) return undefined;
+  if (!at) {
+    const named = definitionNameAt(analysis, path, offset);
+    return named ? { span: named.span, placeholder: named.name } : undefined;
+  }
   return { span: innerSpan(file.text, at.span), placeholder: at.name };
 }
 
@@ -71,7 +86,10 @@ export type RenameResult = { ok: true; edits: Map<string, TextEdit[]> } | { ok: 
 /** Edits renaming the list under the cursor everywhere; refuses names that are empty, multi-line, or taken. */
 export function renameList(analysis: WorkspaceAnalysis, path: string, offset: number, newName: string): RenameResult {
   const at = listAt(analysis, path, offset);
-  if (!at) return { ok: false, message: 'There is no list name here to rename.' };
+  if (!at) {
+    const named = definitionNameAt(analysis, path, offset);
+    return named ? renameDefinition(analysis, named, newName) : { ok: false, message: 'There is no list, value set or condition name here to rename.' };
+  }
   if (newName.trim() === '' || /[\r\n]/.test(newName)) return { ok: false, message: 'A list name must be non-empty text on one line.' };
   const taken = analysis.lists.get(listKey(newName))?.[0];
   if (taken && listKey(newName) !== listKey(at.name)) {

@@ -120,8 +120,11 @@ export const OPERATOR_TABLE: readonly OperatorRow[] = [
 
   row('is before', 'single', D, 'TIME_POINT', 'IS_BEFORE'),
   row('is after', 'single', D, 'TIME_POINT', 'IS_AFTER'),
-  row('is before', 'property', D, 'COMPARATIVE_DATE', 'IS_BEFORE'),
-  row('is after', 'property', D, 'COMPARATIVE_DATE', 'IS_AFTER'),
+  // Another date property of the same record: HubSpot's PROPERTY_REFERENCED time point (its list
+  // filters overview, "Is Before or After another property"); COMPARATIVE_DATE, the older encoding
+  // of the same comparison, is still read back (decompile-operation.ts).
+  row('is before', 'property', D, 'TIME_POINT', 'IS_BEFORE'),
+  row('is after', 'property', D, 'TIME_POINT', 'IS_AFTER'),
   // HubSpot's own encoding of the UI's relative dates: INDEXED time points (compile/relative.ts).
   row('is less than days ago', 'days', D, 'TIME_RANGED', 'IS_BETWEEN'),
   row('is more than days ago', 'days', D, 'TIME_POINT', 'IS_BEFORE'),

@@ -1,6 +1,7 @@
 // Offsets ↔ line/character, for the edges only (the CLI prints them, the LSP sends them).
 // Lines and characters are 0-based and characters count UTF-16 code units, as JavaScript string
 // offsets and the LSP do. A line ends at "\n", "\r\n" or a lone "\r".
+import { basename, dirname, isAbsolute, relative } from 'node:path';
 
 export interface Position {
   line: number;
@@ -61,6 +62,16 @@ const cache = new WeakMap<object, LineIndex>();
 /** "path:line" with a 1-based line, as people read it in messages. */
 export function describeLocation(path: string, index: LineIndex, offset: number): string {
   return `${path}:${index.positionAt(offset).line + 1}`;
+}
+
+/**
+ * "path:line" of a place in file `path`, the path written from the folder of file `from` (where the
+ * message is shown): `shared.hslist:4`, `../defs/shared.hslist:4`; the workspace's absolute paths stay out
+ * of messages.
+ */
+export function describeLocationFrom(from: string, path: string, index: LineIndex, offset: number): string {
+  const shown = isAbsolute(path) && isAbsolute(from) ? relative(dirname(from), path) || basename(path) : path;
+  return describeLocation(shown, index, offset);
 }
 
 /** One index per text holder object (e.g. a file analysis), built on first use. */

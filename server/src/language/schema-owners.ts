@@ -43,6 +43,7 @@ export function withOwnerOptions(schema: Schema, owners: OwnerRef[]): Schema {
   const options: PropertyOption[] = owners.map((o, i) => ({ value: o.id, label: ownerName(o), description: o.email, displayOrder: i, ...(o.archived ? { hidden: true } : {}) }));
   const objects = { ...schema.objects };
   for (const [type, properties] of Object.entries(schema.objects) as [keyof Schema['objects'], Schema['objects'][keyof Schema['objects']]][]) {
+    if (!properties) continue;
     const copy = new Map(properties);
     for (const [name, def] of properties) if (def.referencedObjectType === 'OWNER') copy.set(name, { ...def, options, optionsFrom: 'owners' });
     objects[type] = copy;

@@ -28,7 +28,10 @@ export interface PropertyDef {
   hidden?: boolean;
 }
 
-export type ObjectTypeName = 'contacts' | 'companies';
+export type ObjectTypeName = 'contacts' | 'companies' | 'deals' | 'tickets';
+
+/** The objects a contact list can filter by association (`associated deal where …`). */
+export type AssociatedObjectName = Exclude<ObjectTypeName, 'contacts'>;
 
 /** A list of the portal (from `hslist schema pull`'s lists.json): `in list "Name"` may name one not kept as code. */
 export interface PortalListRef {
@@ -42,7 +45,8 @@ export interface PortalListRef {
 export interface Schema {
   /** Where it came from: "bundled default", a file path, or a portal. */
   source: string;
-  objects: Record<ObjectTypeName, Map<string, PropertyDef>>;
+  /** Deals and tickets are optional: a schema without them uses HubSpot's standard ones (schema.ts `propertiesOf`). */
+  objects: Record<'contacts' | 'companies', Map<string, PropertyDef>> & Partial<Record<'deals' | 'tickets', Map<string, PropertyDef>>>;
   /** The portal's lists by lowercased name, when the schema folder holds lists.json. */
   lists?: Map<string, PortalListRef>;
   /** The portal's owners, when the schema folder holds owners.json. */

@@ -15,6 +15,8 @@ import { OWNERS_FILE, parseOwners, withOwnerOptions } from './schema-owners';
 import { FORMS_FILE, parseForms } from './schema-forms';
 import defaultContacts from './default-schema/contacts.json';
 import defaultCompanies from './default-schema/companies.json';
+import defaultDeals from './default-schema/deals.json';
+import defaultTickets from './default-schema/tickets.json';
 
 export type { SchemaProblem } from './schema-validate';
 
@@ -24,7 +26,10 @@ export interface SchemaLoadResult {
   problems: SchemaProblem[];
 }
 
-export const OBJECT_TYPES: readonly ObjectTypeName[] = ['contacts', 'companies'];
+/** The object types every schema has. */
+export const OBJECT_TYPES = ['contacts', 'companies'] as const;
+/** Object types a schema may add (a pulled schema has them; else HubSpot's standard properties are used). */
+export const OPTIONAL_OBJECT_TYPES = ['deals', 'tickets'] as const;
 
 function indexByName(defs: PropertyDef[]): Map<string, PropertyDef> {
   return new Map(defs.map((d) => [d.name, d]));
@@ -38,10 +43,18 @@ export function defaultSchema(): Schema {
   const problems: SchemaProblem[] = [];
   const contacts = validatePropertyList(defaultContacts, 'contacts', 'default-schema/contacts.json', problems);
   const companies = validatePropertyList(defaultCompanies, 'companies', 'default-schema/companies.json', problems);
+  const deals = validatePropertyList(defaultDeals, 'deals', 'default-schema/deals.json', problems);
+  const tickets = validatePropertyList(defaultTickets, 'tickets', 'default-schema/tickets.json', problems);
   // The bundled files are ours: a problem here is a packaging bug, surfaced loudly in tests.
   if (problems.length > 0) throw new Error(`bundled schema is invalid: ${problems[0].message}`);
-  bundled = { source: 'bundled default', objects: { contacts: indexByName(contacts), companies: indexByName(companies) } };
+  const objects = { contacts: indexByName(contacts), companies: indexByName(companies), deals: indexByName(deals), tickets: indexByName(tickets) };
+  bundled = { source: 'bundled default', objects };
   return bundled;
+}
+
+/** The properties of an object type: the schema's own, or HubSpot's standard deal and ticket properties when it has none. */
+export function propertiesOf(schema: Schema, objectType: ObjectTypeName): Map<string, PropertyDef> {
+  return schema.objects[objectType] ?? (defaultSchema().objects[objectType] as Map<string, PropertyDef>);
 }
 
 /** A parsed JSON value holding both object types (either accepted single-file shape). */
@@ -59,6 +72,9 @@ export function schemaFromJson(value: unknown, file: string): SchemaLoadResult {
     }
     objects[type] = indexByName(validatePropertyList(value[type], type, file, problems));
   }
+  for (const type of OPTIONAL_OBJECT_TYPES) {
+    if (value[type] !== undefined) objects[type] = indexByName(validatePropertyList(value[type], type, file, problems));
+  }
   return finish(objects, file, problems);
 }
 
@@ -68,7 +84,8 @@ function finish(
   problems: SchemaProblem[],
 ): SchemaLoadResult {
   if (!objects.contacts || !objects.companies) return { schema: undefined, problems };
-  return { schema: { source, objects: { contacts: objects.contacts, companies: objects.companies } }, problems };
+  const optional = Object.fromEntries(OPTIONAL_OBJECT_TYPES.flatMap((t) => (objects[t] ? [[t, objects[t]]] : [])));
+  return { schema: { source, objects: { contacts: objects.contacts, companies: objects.companies, ...optional } }, problems };
 }
 
 function readJson(file: string, problems: SchemaProblem[]): { ok: true; value: unknown } | { ok: false } {
@@ -95,6 +112,13 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
       problems.push({ file, path: '$', message: `${file} is missing; a schema directory needs contacts.json and companies.json` });
       continue;
     }
+    const read = readJson(file, problems);
+    if (read.ok) objects[type] = indexByName(validatePropertyList(read.value, type, file, problems));
+  }
+  // deals.json and tickets.json are optional: a schema pulled before hslist read them has neither.
+  for (const type of OPTIONAL_OBJECT_TYPES) {
+    const file = path.join(dir, `${type}.json`);
+    if (!fs.existsSync(file)) continue;
     const read = readJson(file, problems);
     if (read.ok) objects[type] = indexByName(validatePropertyList(read.value, type, file, problems));
   }
@@ -169,5 +193,5 @@ export function formatSchemaProblem(problem: SchemaProblem): string {
 
 /** The property by internal name, exactly as HubSpot stores it. */
 export function findProperty(schema: Schema, objectType: ObjectTypeName, name: string): PropertyDef | undefined {
-  return schema.objects[objectType].get(name);
+  return propertiesOf(schema, objectType).get(name);
 }

@@ -1,10 +1,11 @@
 // Semantic tokens by offsets: the lexer's tokens, refined by the tree (a word is a property, an
 // operator phrase, an option value or a list name depending on where it stands).
 
-import { tokenize, type HslistToken, type FileNode, type Span } from '@hslist/grammar';
-import { forEachCondition, operandValues } from './walk';
+import { tokenize, type HslistToken, type FileNode, type NamedConditionNode, type Span } from '@hslist/grammar';
+import { forEachCondition, operandValues, comparedProperties } from './walk';
 
-export const SEMANTIC_TOKEN_TYPES = ['keyword', 'property', 'operator', 'string', 'number', 'date', 'listName', 'comment', 'enumMember'] as const;
+// New types go at the end: the legend's indices of the others stay as they are.
+export const SEMANTIC_TOKEN_TYPES = ['keyword', 'property', 'operator', 'string', 'number', 'date', 'listName', 'comment', 'enumMember', 'variable', 'function'] as const;
 export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
 
 export interface SemanticToken extends Span {
@@ -18,24 +19,31 @@ interface Marks {
   operators: Span[];
 }
 
-function markList(list: FileNode['lists'][number], marks: Marks): void {
-  marks.at.set(list.name.start, 'listName');
+/** Value set names are variables, named conditions functions (the editor's standard token types). */
+function markList(list: FileNode['lists'][number] | NamedConditionNode, marks: Marks): void {
+  marks.at.set(list.name.start, list.kind === 'list' ? 'listName' : 'function');
   for (const s of list.settings) if (s.value?.kind === 'word') marks.at.set(s.value.start, 'enumMember');
   // A member's `#123` is a contact's record id, not a list: shown as a number.
   for (const s of list.settings) if (s.value?.kind === 'members') for (const item of s.value.items) if (item.kind === 'id') marks.at.set(item.start, 'number');
   forEachCondition(list.where, 'contacts', (c) => {
     if (c.kind === 'inList') marks.at.set(c.target.start, 'listName');
+    if (c.kind === 'conditionRef') marks.at.set(c.name.start, 'function');
     if (c.kind !== 'property') return;
+    if (c.operands.kind === 'list' && c.operands.valueSet) marks.at.set(c.operands.valueSet.start, 'variable');
     marks.at.set(c.property.start, 'property');
     marks.operators.push(c.operatorSpan);
-    if (c.operands.kind === 'property') marks.at.set(c.operands.property.start, 'property');
+    for (const name of comparedProperties(c)) marks.at.set(name.start, 'property');
     for (const v of operandValues(c)) if (v.kind === 'word') marks.at.set(v.start, 'enumMember');
   });
 }
 
 function collectMarks(file: FileNode): Marks {
   const marks: Marks = { at: new Map(), operators: [] };
-  for (const list of file.lists) markList(list, marks);
+  for (const list of [...file.lists, ...(file.conditions ?? [])]) markList(list, marks);
+  for (const set of file.valueSets ?? []) {
+    marks.at.set(set.name.start, 'variable');
+    for (const v of set.values) if (v.kind === 'word') marks.at.set(v.start, 'enumMember');
+  }
   for (const sync of file.syncBlocks) {
     for (const s of sync.settings) {
       if (s.key.text === 'inclusion list' && s.value?.kind === 'string') marks.at.set(s.value.start, 'listName');

@@ -1,10 +1,10 @@
 // Document outline: every list and the sync block, with their settings, criteria and mappings as
 // children. Offsets only; the LSP layer makes DocumentSymbols of them.
 
-import type { ListNode, Setting, Span, SyncNode, FileNode } from '@hslist/grammar';
+import { printValue, type ListNode, type NamedConditionNode, type Setting, type Span, type SyncNode, type FileNode, type ValueSetNode } from '@hslist/grammar';
 import { typeOf } from './navigation-lists';
 
-export type OutlineKind = 'list' | 'sync' | 'setting' | 'criteria' | 'mapping';
+export type OutlineKind = 'list' | 'sync' | 'setting' | 'criteria' | 'mapping' | 'valueSet' | 'condition';
 
 export interface OutlineItem {
   name: string;
@@ -21,7 +21,7 @@ function settingItem(s: Setting, text: string): OutlineItem {
   return { name: s.key.text, detail: value, kind: 'setting', span: { start: s.start, end: s.end }, selection: { start: s.key.start, end: s.key.end }, children: [] };
 }
 
-function listItem(list: ListNode, text: string): OutlineItem {
+function listItem(list: ListNode | NamedConditionNode, text: string): OutlineItem {
   const children = list.settings.map((s) => settingItem(s, text));
   if (list.where && list.whereKeyword) {
     const span = { start: list.whereKeyword.start, end: Math.max(list.whereKeyword.end, list.where.end) };
@@ -29,7 +29,15 @@ function listItem(list: ListNode, text: string): OutlineItem {
     children.push({ name: 'where', detail: firstLine, kind: 'criteria', span, selection: list.whereKeyword, children: [] });
   }
   const span = { start: list.start, end: list.end };
-  return { name: list.name.text, detail: `${typeOf(list)} list`, kind: 'list', span, selection: { start: list.name.start, end: list.name.end }, children };
+  const selection = { start: list.name.start, end: list.name.end };
+  if (list.kind === 'namedCondition') return { name: `condition ${list.name.text}`, kind: 'condition', span, selection, children };
+  return { name: list.name.text, detail: `${typeOf(list)} list`, kind: 'list', span, selection, children };
+}
+
+function valueSetItem(set: ValueSetNode): OutlineItem {
+  const detail = set.values.map(printValue).join(', ');
+  const selection = { start: set.name.start, end: set.name.end };
+  return { name: `values ${set.name.text}`, detail, kind: 'valueSet', span: { start: set.start, end: set.end }, selection, children: [] };
 }
 
 function syncItem(sync: SyncNode, text: string): OutlineItem {
@@ -44,6 +52,11 @@ function syncItem(sync: SyncNode, text: string): OutlineItem {
 }
 
 export function documentOutline(file: FileNode, text: string): OutlineItem[] {
-  const items = [...file.lists.map((l) => listItem(l, text)), ...file.syncBlocks.map((s) => syncItem(s, text))];
+  const items = [
+    ...file.lists.map((l) => listItem(l, text)),
+    ...file.syncBlocks.map((s) => syncItem(s, text)),
+    ...(file.valueSets ?? []).map(valueSetItem),
+    ...(file.conditions ?? []).map((c) => listItem(c, text)),
+  ];
   return items.sort((a, b) => a.span.start - b.span.start);
 }

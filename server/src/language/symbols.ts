@@ -2,8 +2,9 @@
 // are unique case-insensitively) and every reference to a list by name, with its place, so that
 // go-to-definition, find-references and rename can use them.
 
-import type { FileNode, ListNode, Span, SyncNode, Diagnostic } from '@hslist/grammar';
+import type { FileNode, ListNode, NamedConditionNode, Span, SyncNode, Diagnostic } from '@hslist/grammar';
 import { contain } from './checks/contain';
+import { collectDefinitions, type Definitions } from './definitions/table';
 import { forEachCondition } from './walk';
 import { LineIndex } from './positions';
 
@@ -22,6 +23,8 @@ export interface ListReference {
   kind: 'inList' | 'inclusionList';
   /** The list whose criteria hold the reference (absent for a sync block's inclusion list). */
   fromList?: ListNode;
+  /** The named condition whose criteria hold the reference. */
+  fromCondition?: NamedConditionNode;
   fromSync?: SyncNode;
 }
 
@@ -40,6 +43,8 @@ export interface WorkspaceIndex {
   lists: Map<string, ListSymbol[]>;
   references: ListReference[];
   syncBlocks: { path: string; node: SyncNode }[];
+  /** Named value sets and conditions, and where they are used (buildIndex always sets it). */
+  definitions?: Definitions;
   /** Files whose references could not be read (a bug): an internal-check-error each, the rest indexed. */
   problems: (Diagnostic & { path: string })[];
 }
@@ -65,6 +70,13 @@ function findReferences(file: IndexedFile): ListReference[] {
     forEachCondition(list.where, 'contacts', (c) => {
       if (c.kind === 'inList' && c.target.by === 'name') {
         out.push({ name: c.target.text, path: file.path, span: { start: c.target.start, end: c.target.end }, kind: 'inList', fromList: list });
+      }
+    });
+  }
+  for (const condition of file.tree.conditions ?? []) {
+    forEachCondition(condition.where, 'contacts', (c) => {
+      if (c.kind === 'inList' && c.target.by === 'name') {
+        out.push({ name: c.target.text, path: file.path, span: { start: c.target.start, end: c.target.end }, kind: 'inList', fromCondition: condition });
       }
     });
   }
@@ -97,7 +109,8 @@ export function buildIndex(files: IndexedFile[]): WorkspaceIndex {
     references.push(...found);
     for (const node of file.tree.syncBlocks) syncBlocks.push({ path: file.path, node });
   }
-  return { files: sorted, lists, references, syncBlocks, problems };
+  const definitions = collectDefinitions(sorted);
+  return { files: sorted, lists, references, syncBlocks, definitions, problems };
 }
 
 export function findList(index: WorkspaceIndex, name: string): ListSymbol | undefined {

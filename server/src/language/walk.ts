@@ -1,8 +1,10 @@
 // Walking the criteria of a list: every condition, with the object type its properties belong
-// to (contacts at the top, companies inside `associated company where ...`).
+// to (contacts at the top, companies inside `associated company where ...`, deals and tickets in theirs).
 
-import { type Condition, type Expr, type FileNode, type ListNode, type PropertyCondition, type Value, relativeText } from '@hslist/grammar';
+import { type Condition, type Expr, type FileNode, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Value, printValue, relativeText } from '@hslist/grammar';
 import type { ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { associationByWord } from './associations';
+import { propertiesOf } from './schema';
 
 export function forEachCondition(
   expr: Expr | undefined,
@@ -23,7 +25,7 @@ export function forEachCondition(
       return;
     case 'association':
       visit(expr, objectType);
-      forEachCondition(expr.where, 'companies', visit);
+      forEachCondition(expr.where, associationByWord(expr.objectType.text)?.object ?? 'companies', visit);
       return;
     default:
       visit(expr, objectType);
@@ -31,30 +33,36 @@ export function forEachCondition(
 }
 
 export interface ResolvedPropertyCondition {
-  list: ListNode;
+  /** The list, or the named condition, whose criteria hold the condition. */
+  list: ListNode | NamedConditionNode;
   condition: PropertyCondition;
   objectType: ObjectTypeName;
   /** Undefined when the schema has no such property (reported by `unknown-property`). */
   property: PropertyDef | undefined;
 }
 
-/** Every property condition of every list in the file, with its property looked up. */
+/** Lists and named conditions: the blocks of a file that have criteria. */
+function blocksWithCriteria(file: FileNode): (ListNode | NamedConditionNode)[] {
+  return [...file.lists, ...(file.conditions ?? [])];
+}
+
+/** Every property condition of every list and named condition in the file, with its property looked up. */
 export function propertyConditions(file: FileNode, schema: Schema): ResolvedPropertyCondition[] {
   const out: ResolvedPropertyCondition[] = [];
-  for (const list of file.lists) {
+  for (const list of blocksWithCriteria(file)) {
     forEachCondition(list.where, 'contacts', (condition, objectType) => {
       if (condition.kind !== 'property') return;
-      const property = schema.objects[objectType].get(condition.property.text);
+      const property = propertiesOf(schema, objectType).get(condition.property.text);
       out.push({ list, condition, objectType, property });
     });
   }
   return out;
 }
 
-/** Every condition of every list in the file. */
-export function allConditions(file: FileNode): { list: ListNode; condition: Condition; objectType: ObjectTypeName }[] {
-  const out: { list: ListNode; condition: Condition; objectType: ObjectTypeName }[] = [];
-  for (const list of file.lists) {
+/** Every condition of every list and named condition in the file. */
+export function allConditions(file: FileNode): { list: ListNode | NamedConditionNode; condition: Condition; objectType: ObjectTypeName }[] {
+  const out: { list: ListNode | NamedConditionNode; condition: Condition; objectType: ObjectTypeName }[] = [];
+  for (const list of blocksWithCriteria(file)) {
     forEachCondition(list.where, 'contacts', (condition, objectType) => out.push({ list, condition, objectType }));
   }
   return out;
@@ -75,6 +83,13 @@ export function operandValues(condition: PropertyCondition): Value[] {
   }
 }
 
+/** The other properties a condition compares with: `is before property P`, `is between property P and when Q was updated`. */
+export function comparedProperties(condition: PropertyCondition): Name[] {
+  const operand = condition.operands;
+  if (operand.kind === 'property') return [operand.property];
+  return operandValues(condition).flatMap((v) => (v.kind === 'property' ? [v.property] : []));
+}
+
 /** A value as the text HubSpot would compare (option values, strings). */
 export function valueText(value: Value): string {
   switch (value.kind) {
@@ -89,6 +104,8 @@ export function valueText(value: Value): string {
       return String(value.value);
     case 'relative':
       return relativeText(value);
+    case 'property':
+      return printValue(value);
   }
 }
 

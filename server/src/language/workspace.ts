@@ -12,6 +12,9 @@ import { LineIndex } from './positions';
 import type { SalesforceSchema } from './salesforce-schema';
 import type { Schema } from './schema-types';
 import { buildIndex, type ListReference, type ListSymbol } from './symbols';
+import { NO_DEFINITIONS, type Definitions } from './definitions/table';
+import { resolveList } from './definitions/resolve';
+import { usesOfBrokenDefinitions } from './definitions/broken';
 
 export interface SourceFile {
   path: string;
@@ -33,6 +36,8 @@ export interface WorkspaceAnalysis {
   lists: Map<string, ListSymbol[]>;
   references: ListReference[];
   syncBlocks: { path: string; node: SyncNode }[];
+  /** Named value sets and conditions, and their uses: `resolveList` writes them into a list before it is compiled or previewed (analyzeWorkspace always sets it). */
+  definitions?: Definitions;
 }
 
 export interface AnalyzeOptions {
@@ -61,6 +66,8 @@ interface CompileKey {
   schema: Schema;
   timezone: string;
   listIdFor: AnalyzeOptions['listIdFor'];
+  /** The text of every named value set and condition (lists are compiled with them written in). */
+  definitions: string;
 }
 
 /** Parses and single-file check results by path; an entry is reused while its text is unchanged. */
@@ -137,7 +144,7 @@ export class CompileCache {
 
   begin(key: CompileKey): void {
     const k = this.key;
-    const same = k && k.schema === key.schema && k.timezone === key.timezone && k.listIdFor === key.listIdFor;
+    const same = k && k.schema === key.schema && k.timezone === key.timezone && k.listIdFor === key.listIdFor && k.definitions === key.definitions;
     this.entries = same ? this.used.size > 0 ? this.used : this.entries : new Map();
     if (!same) this.byNode = new WeakMap();
     this.used = new Map();
@@ -169,14 +176,15 @@ function shift(d: Diagnostic, by: number): Diagnostic {
   return { ...d, start: d.start + by, end: d.end + by, ...(fixes ? { fixes } : {}) };
 }
 
-function compileDiagnostics(entry: CachedFile, own: Diagnostic[], cache: CompileCache, options: AnalyzeOptions & { schema: Schema }): Diagnostic[] {
+function compileDiagnostics(entry: CachedFile, own: Diagnostic[], cache: CompileCache, options: AnalyzeOptions & { schema: Schema; definitions: Definitions }): Diagnostic[] {
   const listIdFor = options.listIdFor ?? (() => undefined);
   const ctx = { schema: options.schema, defaultTimezone: options.defaultTimezone ?? 'UTC', listIdFor: (name: string) => listIdFor(name) };
   const broken = listsWithErrors(own, entry.tree.lists);
   return entry.tree.lists.flatMap((list) => {
     if (broken.has(list)) return [];
     // A compiler bug on one list is that list's internal-check-error, at its name; the others still compile.
-    return cache.diagnostics(entry.text, list, () => contain('HubSpot compiler', () => compileList(list, ctx).diagnostics, (d) => [d], list.name));
+    const compile = () => compileList(resolveList(list, options.definitions), ctx).diagnostics;
+    return cache.diagnostics(entry.text, list, () => contain('HubSpot compiler', compile, (d) => [d], list.name));
   });
 }
 
@@ -189,16 +197,23 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
   cache.retainOnly(new Set(files.map((f) => f.path)));
   const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
-  const crossFile = [...index.problems, ...runWorkspaceChecks(index, schema.lists)];
-  cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor });
+  const crossFile = [...index.problems, ...runWorkspaceChecks(index, schema.lists, schema)];
+  const definitions = index.definitions ?? NO_DEFINITIONS;
+  cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor, definitions: definitions.fingerprint });
+  const owns = new Map<string, Diagnostic[]>();
+  for (const { path } of index.files) {
+    const entry = entries.get(path) as CachedFile;
+    owns.set(path, [...entry.parseDiagnostics, ...entry.localDiagnostics, ...crossFile.filter((d) => d.path === path).map(withoutPath)]);
+  }
+  for (const d of usesOfBrokenDefinitions(definitions, (path) => owns.get(path), (path) => entries.get(path)?.lineIndex)) owns.get(d.path)?.push(withoutPath(d));
   const result = new Map<string, FileAnalysis>();
   for (const { path } of index.files) {
     const entry = entries.get(path) as CachedFile;
-    const own = [...entry.parseDiagnostics, ...entry.localDiagnostics, ...crossFile.filter((d) => d.path === path).map(withoutPath)];
-    const compiled = compileDiagnostics(entry, own, cache.compiled, { ...options, schema });
+    const own = owns.get(path) as Diagnostic[];
+    const compiled = compileDiagnostics(entry, own, cache.compiled, { ...options, schema, definitions });
     result.set(path, { path, text: entry.text, tree: entry.tree, lineIndex: entry.lineIndex, diagnostics: [...own, ...compiled].sort(byPosition) });
   }
-  return { files: result, lists: index.lists, references: index.references, syncBlocks: index.syncBlocks };
+  return { files: result, lists: index.lists, references: index.references, syncBlocks: index.syncBlocks, definitions: index.definitions };
 }
 
 function withoutPath(d: Diagnostic & { path: string }): Diagnostic {

@@ -11,6 +11,7 @@ import { toOffset } from './ranges';
 import { refreshFromAccounts } from './schema-refresh';
 import { soqlCommand } from './soql';
 import { settingsSheetMarkdown } from './settings-sheet';
+import { resolveList } from '../language/definitions/resolve';
 
 export const SERVER_NAME = 'hslist-language-server';
 export const COMMANDS = { compiledJson: 'hslist.compiledJson', refreshSchema: 'hslist.refreshSchema', soql: 'hslist.soql', settingsSheet: 'hslist.settingsSheet' } as const;
@@ -40,7 +41,7 @@ function compiledJson(ctx: ServerContext, args: unknown[]): unknown {
     throw new ResponseError(ErrorCodes.InvalidRequest, `Not compiled: ${errors.length} error(s), the first at line ${line}: ${errors[0].message}`);
   }
   const compileCtx = { schema: ctx.state.settings.schema, listIdFor: () => undefined, defaultTimezone: ctx.state.settings.config.timezone };
-  const requests = lists.map((l) => compileList(l, compileCtx).request);
+  const requests = lists.map((l) => compileList(resolveList(l, at.analysis.definitions), compileCtx).request);
   return lists.length === 1 && isPosition(args[1]) ? requests[0] : requests;
 }
 

@@ -4,6 +4,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
 import { complete, type CompletionEntry } from '../language/completion';
 import { folders, listInfos } from '../language/navigation-lists';
+import { definitionInfos } from '../language/completion-definitions';
 import { LineIndex } from '../language/positions';
 import type { ServerContext } from './context';
 import { guarded } from './guard';
@@ -19,6 +20,7 @@ const KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   field: CompletionItemKind.Field,
   snippet: CompletionItemKind.Snippet,
   unit: CompletionItemKind.Unit,
+  definition: CompletionItemKind.Constant,
 };
 
 function toItem(entry: CompletionEntry, index: LineIndex, snippets: boolean): CompletionItem {
@@ -52,6 +54,7 @@ export function registerCompletion(ctx: ServerContext): void {
         lists: listInfos(analysis),
         folders: folders(analysis),
         salesforceFields: ctx.state.settings.salesforceFields,
+        ...definitionInfos(analysis.definitions),
       });
       return entries.map((e) => toItem(e, index, ctx.client.snippets));
     }),

@@ -12,7 +12,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { definitionAt, listAt, prepareRename, referencesOf, renameList, type Location as SpanLocation } from '../language/navigation';
+import { definitionAt, prepareRename, referencesAt, renameList, type Location as SpanLocation } from '../language/navigation';
 import type { WorkspaceAnalysis } from '../language/workspace';
 import { fileOf, type ServerContext } from './context';
 import { guarded } from './guard';
@@ -37,9 +37,8 @@ function registerReferences(ctx: ServerContext): void {
   ctx.connection.onReferences(
     guarded(ctx.connection, 'references', [] as Location[], (params: ReferenceParams) => {
       const at = fileOf(ctx, params.textDocument.uri);
-      const list = at && listAt(at.analysis, at.path, toOffset(at.file.lineIndex, params.position));
-      if (!at || !list) return [];
-      const locations = referencesOf(at.analysis, list.name, params.context?.includeDeclaration ?? true);
+      const locations = at && referencesAt(at.analysis, at.path, toOffset(at.file.lineIndex, params.position), params.context?.includeDeclaration ?? true);
+      if (!at || !locations) return [];
       return locations.map((l) => toLocation(ctx, at.analysis, l)).filter((l): l is Location => l !== undefined);
     }),
   );

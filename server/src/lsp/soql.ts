@@ -13,6 +13,7 @@ import { soqlForMappings, type SoqlForObject } from '../sync/soql-where';
 import { fileOf, type ServerContext } from './context';
 import type { LoadedSettings } from './schema-loader';
 import { toOffset } from './ranges';
+import { resolveList, workspaceLists } from '../language/definitions/resolve';
 
 const schemas = new WeakMap<LoadedSettings, SalesforceSchema | null>();
 const NO_SETTINGS: SyncSettings = { inclusionList: undefined, salesforceCreatesContacts: undefined, createsIn: undefined, mappings: [] };
@@ -34,8 +35,8 @@ export function listSoqlOf(ctx: ServerContext, list: ListNode, now = Date.now())
   const sync = analysis.syncBlocks[0];
   const { schema, config } = ctx.state.settings;
   const mappings = mappingsByObject(sync ? syncSettingsOf(sync.node) : NO_SETTINGS, schema, sf);
-  const lists = [...analysis.lists.values()].map((defs) => defs[0].node);
-  const plan = planForList(list, { schema, lists, defaultTimezone: config.timezone }, now);
+  const lists = workspaceLists(analysis);
+  const plan = planForList(resolveList(list, analysis.definitions), { schema, lists, defaultTimezone: config.timezone }, now);
   return (['Lead', 'Contact'] as const).map((object) => soqlForMappings(mappings[object], plan, object));
 }
 

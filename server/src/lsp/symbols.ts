@@ -20,6 +20,8 @@ const KINDS: Record<OutlineKind, SymbolKind> = {
   setting: SymbolKind.Property,
   criteria: SymbolKind.Function,
   mapping: SymbolKind.Field,
+  valueSet: SymbolKind.Constant,
+  condition: SymbolKind.Function,
 };
 
 function toSymbol(item: OutlineItem, index: LineIndex): DocumentSymbol {

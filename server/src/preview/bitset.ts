@@ -108,3 +108,9 @@ export function bitsetFromCodes(codes: Uint32Array, matchByCode: Uint8Array, siz
   for (let i = full; i < size; i++) if (matchByCode[codes[i]]) setBit(out, i);
   return out;
 }
+
+export function rowsBitset(rows: readonly number[], size: number): Bitset {
+  const b = emptyBitset(size);
+  for (const r of rows) setBit(b, r);
+  return b;
+}

@@ -2,13 +2,18 @@
 // properties. Values are parsed with the same functions the reference interpreter uses
 // (values.ts), so both evaluators see the same data; the sources report what did not parse.
 
-import type { PropertyDef } from '../language/schema-types';
+import type { PropertyDef, Schema } from '../language/schema-types';
+import { propertiesOf } from '../language/schema';
 import { typeClassOf } from '../language/operators';
 import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
-import { emptyBitset, hasBit, setBit, wordsFor } from './bitset';
-import { FormBuilder, HistoryBuilder, rowsBitset } from './columns-extras';
+import { emptyBitset, hasBit, rowsBitset, setBit, wordsFor } from './bitset';
+import { FormBuilder, HistoryBuilder } from './columns-extras';
+import { EntryBuilder } from './columns-entries';
+import { AssociationBuilder } from './columns-associations';
+
+type AssociatedObject = 'companies' | 'deals' | 'tickets';
 import { dictEntries, dictEntry, dictFromEntries, findEntry, indexDict, narrowFirst } from './string-dict';
-import type { CompanyRecord, ContactRecord } from './types';
+import type { AssociatedRecord, CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 
 type Raw = string | null | undefined;
@@ -39,14 +44,22 @@ export class StoreBuilder {
   private readonly ids: string[] = [];
   private readonly writers: ColumnWriter[];
   private memberships: Map<string, number[]> | undefined;
-  private companies: { builder: StoreBuilder; byId: Map<string, number>; links: number[][]; primary: boolean[][] } | undefined;
+  private readonly associated = new Map<AssociatedObject, AssociationBuilder>();
+  private readonly associatedDefs: Partial<Record<AssociatedObject, PropertyDef[]>>;
   private readonly history: HistoryBuilder;
   private readonly forms = new FormBuilder();
+  private readonly subscriptions = new EntryBuilder(3);
 
+  /**
+   * `defs`: the contact properties to keep; `companyDefs`: those of associated companies; `otherDefs`:
+   * those of associated deals and tickets (absent: their records are kept without properties).
+   */
   constructor(
     private readonly defs: PropertyDef[],
-    private readonly companyDefs: PropertyDef[] = [],
+    companyDefs: PropertyDef[] = [],
+    otherDefs: Partial<Record<'deals' | 'tickets', PropertyDef[]>> = {},
   ) {
+    this.associatedDefs = { companies: companyDefs, ...otherDefs };
     this.writers = defs.map(writerFor);
     this.history = new HistoryBuilder(defs.map((d) => d.name));
   }
@@ -64,7 +77,8 @@ export class StoreBuilder {
     for (let k = 0; k < count; k++) {
       const extras = extrasOf(fromRow + k);
       if (extras.listMemberships) this.addMemberships(row + k, extras.listMemberships);
-      if (extras.companies) this.addCompanies(row + k, extras.companies);
+      // The live source reads which companies, not with which labels.
+      if (extras.companies) this.addAssociated('companies', row + k, extras.companies, false);
     }
   }
 
@@ -91,9 +105,12 @@ export class StoreBuilder {
     this.ids.push(record.id);
     for (let i = 0; i < this.writers.length; i++) this.writers[i].write(row, record.properties[this.defs[i].name]);
     if (record.listMemberships) this.addMemberships(row, record.listMemberships);
-    if (record.companies) this.addCompanies(row, record.companies);
+    if (record.companies) this.addAssociated('companies', row, record.companies);
+    if (record.deals) this.addAssociated('deals', row, record.deals);
+    if (record.tickets) this.addAssociated('tickets', row, record.tickets);
     if (record.history) this.history.add(row, record.history);
     if (record.formSubmissions) this.forms.add(row, record.formSubmissions);
+    if (record.subscriptions) this.subscriptions.add(row, record.subscriptions.map((s) => ({ texts: [s.channel, s.subscriptionId ?? '', s.status] })));
   }
 
   private addMemberships(row: number, listIds: string[]): void {
@@ -105,21 +122,11 @@ export class StoreBuilder {
     }
   }
 
-  private addCompanies(row: number, companies: CompanyRecord[]): void {
-    this.companies ??= { builder: new StoreBuilder(this.companyDefs), byId: new Map(), links: [], primary: [] };
-    const c = this.companies;
-    const links = (c.links[row] ??= []);
-    const primary = (c.primary[row] ??= []);
-    for (const company of companies) {
-      let companyRow = c.byId.get(company.id);
-      if (companyRow === undefined) {
-        companyRow = c.byId.size;
-        c.byId.set(company.id, companyRow);
-        c.builder.add(company);
-      }
-      links.push(companyRow);
-      primary.push(company.primary === true);
-    }
+  /** `withLabels`: the records say their association labels (none when `labels` is absent). */
+  private addAssociated(object: AssociatedObject, row: number, records: AssociatedRecord[], withLabels = true): void {
+    let builder = this.associated.get(object);
+    if (!builder) this.associated.set(object, (builder = new AssociationBuilder(() => new StoreBuilder(this.associatedDefs[object] ?? []))));
+    builder.add(row, records, withLabels);
   }
 
   finish(): ColumnStore {
@@ -132,24 +139,21 @@ export class StoreBuilder {
       ids: idColumn(this.ids),
       columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
       memberships,
-      associations: this.companies && this.finishAssociations(size),
+      associations: this.associated.get('companies')?.finish(size),
+      otherAssociations: this.otherAssociations(size),
       history: this.history.finish(size),
       forms: this.forms.finish(size),
+      subscriptions: this.subscriptions.finish(size),
     };
   }
 
-  private finishAssociations(size: number) {
-    const c = this.companies!;
-    const offsets = new Uint32Array(size + 1);
-    const rows: number[] = [];
-    const primary: number[] = [];
-    for (let r = 0; r < size; r++) {
-      offsets[r] = rows.length;
-      for (const companyRow of c.links[r] ?? []) rows.push(companyRow);
-      for (const isPrimary of c.primary[r] ?? []) primary.push(isPrimary ? 1 : 0);
+  private otherAssociations(size: number): ColumnStore['otherAssociations'] {
+    const out: ColumnStore['otherAssociations'] = {};
+    for (const object of ['deals', 'tickets'] as const) {
+      const builder = this.associated.get(object);
+      if (builder) out[object] = builder.finish(size);
     }
-    offsets[size] = rows.length;
-    return { companies: c.builder.finish(), offsets, rows: Uint32Array.from(rows), primary: Uint8Array.from(primary) };
+    return Object.keys(out).length > 0 ? out : undefined;
   }
 }
 
@@ -344,8 +348,13 @@ function enumWriter(def: PropertyDef): ColumnWriter {
 }
 
 /** Build a store from records in memory (tests, JSON sources). */
-export function buildStore(records: Iterable<ContactRecord>, defs: PropertyDef[], companyDefs: PropertyDef[] = []): ColumnStore {
-  const b = new StoreBuilder(defs, companyDefs);
+/** Every property of the deals and tickets a record may carry (a file's records bring whatever they have). */
+export function associatedDefs(schema: Schema): Partial<Record<'deals' | 'tickets', PropertyDef[]>> {
+  return { deals: [...propertiesOf(schema, 'deals').values()], tickets: [...propertiesOf(schema, 'tickets').values()] };
+}
+
+export function buildStore(records: Iterable<ContactRecord>, defs: PropertyDef[], companyDefs: PropertyDef[] = [], otherDefs: Partial<Record<'deals' | 'tickets', PropertyDef[]>> = {}): ColumnStore {
+  const b = new StoreBuilder(defs, companyDefs, otherDefs);
   for (const r of records) b.add(r);
   return b.finish();
 }

@@ -4,7 +4,7 @@
 // record carried the data at all, because a record without it is "not known", never "none".
 
 import type { FormStore, HistoryColumn, HistoryStore } from './columns';
-import { emptyBitset, setBit } from './bitset';
+import { rowsBitset } from './bitset';
 import { dictFromEntries, narrowFirst } from './string-dict';
 import type { FormSubmission, HistoryEntry } from './types';
 import { isUnknownValue } from './values';
@@ -122,10 +122,4 @@ export class FormBuilder {
       timestamps: Float64Array.from(this.timestamps),
     };
   }
-}
-
-export function rowsBitset(rows: readonly number[], size: number): Uint32Array {
-  const b = emptyBitset(size);
-  for (const r of rows) setBit(b, r);
-  return b;
 }

@@ -6,11 +6,13 @@
 // - booleans: a bitset of `true`;
 // - enumerations: one bitset per option, plus the number of options each row has (for IS_EXACTLY);
 // - every column: a `known` bitset;
-// - optional extras: list memberships, associated companies, property history, form submissions.
+// - optional extras: list memberships, associated companies, property history, form submissions,
+//   subscription statuses (columns-entries.ts).
 
 import type { Bitset } from './bitset';
 import { type StringDict, dictEntry } from './string-dict';
 import type { TypeClass } from '../language/operators';
+import type { EntryStore } from './columns-entries';
 
 interface ColumnBase {
   name: string;
@@ -48,13 +50,20 @@ export interface EnumColumn extends ColumnBase {
 
 export type Column = StringColumn | NumberColumn | BoolColumn | EnumColumn;
 
-/** Companies associated with contacts, in compressed-row form: contact r's companies are rows[offsets[r] .. offsets[r+1]). */
+/**
+ * Records of one object (companies, deals or tickets) associated with contacts, in compressed-row
+ * form: contact r's records are rows[offsets[r] .. offsets[r+1]) of `records`.
+ */
 export interface AssociationIndex {
-  companies: ColumnStore;
+  records: ColumnStore;
   offsets: Uint32Array;
   rows: Uint32Array;
   /** Per link (as `rows`): 1 when that company is the contact's primary company. */
   primary: Uint8Array;
+  /** Per link: its USER_DEFINED labels (type ids) joined by `;` ('' for none); absent when the source did not read labels. */
+  labels?: string[];
+  /** Rows whose record carried the list (the others are unknown, never "none"); absent: every row. */
+  loaded?: Bitset;
 }
 
 /**
@@ -93,11 +102,21 @@ export interface ColumnStore {
   columns: Map<string, Column>;
   /** Memberships of HubSpot lists by id (`in list #id`); undefined = not loaded. */
   memberships: Map<string, Bitset> | undefined;
+  /** Associated companies; undefined = not loaded. */
   associations: AssociationIndex | undefined;
+  /** Associated deals and tickets, each undefined when not loaded. */
+  otherAssociations?: Partial<Record<'deals' | 'tickets', AssociationIndex>>;
   /** undefined = no record carried history. */
   history?: HistoryStore;
   /** undefined = no record carried form submissions. */
   forms?: FormStore;
+  /** Subscription statuses: fields channel, subscription id ('' = the channel portal-wide), status. */
+  subscriptions?: EntryStore;
+}
+
+/** The index of an associated object, undefined when not loaded. */
+export function associationIndex(store: ColumnStore, object: 'companies' | 'deals' | 'tickets'): AssociationIndex | undefined {
+  return object === 'companies' ? store.associations : store.otherAssociations?.[object];
 }
 
 export function columnKindFor(typeClass: TypeClass): Column['kind'] {

@@ -9,6 +9,7 @@ import { dictionaryMatches, rowsWithCodes } from './compiled-strings';
 import { historyRows, updatedAtRows } from './compiled-history';
 import type { LeafResult } from './leaf-result';
 import { isHistoryOperator } from '../language/operators';
+import { referencedRows, withPendingHistory } from './compiled-references';
 
 type Rows = Bitset | { reason: string };
 
@@ -25,7 +26,7 @@ export function evaluateFilter(f: PropertyFilter, store: ColumnStore): LeafResul
   // positiveRows always returns a fresh array, and fewer 125 KB arrays per clause means fewer GCs.
   andInPlace(positive, col.known);
   if (f.includeUnknown) orNotInPlace(positive, col.known, store.size);
-  return positive;
+  return withPendingHistory(f, positive, col.known, store);
 }
 
 /** Rows whose value satisfies the operator (only rows with a value matter to the caller); always a fresh array. */
@@ -92,6 +93,7 @@ function numericRows(f: PropertyFilter, col: Pick<NumberColumn, 'values'>, store
   const { size } = store;
   const vs = col.values;
   const inf = Infinity;
+  if (f.pointRef || f.lowerRef || f.upperRef) return referencedRows(f, vs, store);
   switch (f.operationType) {
     case 'NUMBER':
       return numberOperator(f, vs, size);
@@ -108,8 +110,6 @@ function numericRows(f: PropertyFilter, col: Pick<NumberColumn, 'values'>, store
       return f.operator === 'IN_THIS_TIME_UNIT_SO_FAR'
         ? rangeRows(vs, size, f.spanStart, true, f.now, true)
         : rangeRows(vs, size, f.spanStart, true, f.spanEnd, false);
-    case 'COMPARATIVE_DATE':
-      return comparativeRows(f, vs, store);
     default:
       return { reason: `"${f.operator}" does not apply to dates and numbers` };
   }
@@ -126,17 +126,6 @@ function numberOperator(f: PropertyFilter, vs: Float64Array, size: number): Rows
     case 'IS_LESS_THAN_OR_EQUAL_TO': return rangeRows(vs, size, -Infinity, true, x, true);
     default: return { reason: `"${f.operator}" does not apply to numbers` };
   }
-}
-
-/** Strict comparison with another date property; rows where that one is unknown fail (NaN compares false). */
-function comparativeRows(f: PropertyFilter, vs: Float64Array, store: ColumnStore): Rows {
-  const other = store.columns.get(f.otherProperty);
-  if (!other || (other.kind !== 'date' && other.kind !== 'number')) return { reason: `property "${f.otherProperty}" is not loaded as a date` };
-  const ws = other.values;
-  const out = emptyBitset(store.size);
-  const before = f.operator === 'IS_BEFORE';
-  for (let r = 0; r < store.size; r++) if (before ? vs[r] < ws[r] : vs[r] > ws[r]) setBit(out, r);
-  return out;
 }
 
 function enumerationRows(f: PropertyFilter, col: EnumColumn, size: number): Rows {

@@ -5,11 +5,13 @@
 // after an edit only the changed clause is evaluated again and the rest is recombined.
 
 import type { PlanNode } from './plan-types';
-import type { ColumnStore } from './columns';
+import { associationIndex, type ColumnStore } from './columns';
+import { linkHasLabel } from './columns-associations';
 import { type Bitset, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, setBit } from './bitset';
 import { evaluateFilter } from './compiled-leaves';
 import type { LeafResult } from './leaf-result';
 import { formRows } from './compiled-history';
+import { subscriptionRows } from './compiled-entries';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKeyOf, planText } from './plan-key';
 import { FUNNELS_KEPT, type Funnel, count, funnelPass } from './compiled-funnel';
@@ -160,7 +162,7 @@ export class CompiledEvaluator {
       case 'inWorkspaceList':
         return () => children[0].run();
       case 'association':
-        return () => this.association(children[0], plan.primary);
+        return () => this.association(children[0], plan);
       default:
         return () => this.leaf(plan);
     }
@@ -173,6 +175,10 @@ export class CompiledEvaluator {
         return asTriSet(evaluateFilter(plan.filter, this.store), size);
       case 'form':
         return asTriSet(formRows(plan, this.store), size);
+      case 'subscription':
+        return asTriSet(subscriptionRows(plan, this.store), size);
+      case 'associationCount':
+        return countRows(plan, this.store);
       case 'inList': {
         const members = this.store.memberships?.get(plan.listId);
         if (this.store.memberships === undefined) return unknownAll(size);
@@ -202,18 +208,23 @@ export class CompiledEvaluator {
     return byEmail.lo === byEmail.hi ? certain(lo) : { lo, hi: orInPlaceCopy(rows, byEmail.hi) };
   }
 
-  /** Some associated company (the primary one, for `primary`) passes: companies are evaluated on their own store, then mapped to contacts. */
-  private association(companies: CompiledNode, primary: boolean): TriSet {
-    const index = this.store.associations;
-    if (!index) return unknownAll(this.store.size);
-    const inner = new CompiledEvaluator(index.companies, 0).rows(companies.plan);
-    companies.result = inner;
+  /**
+   * Some associated record (the primary company, for `primary`; with the label, for `labeled`) passes:
+   * records are evaluated on their own store, then mapped to contacts.
+   */
+  private association(records: CompiledNode, plan: Extract<PlanNode, { kind: 'association' }>): TriSet {
+    const index = associationIndex(this.store, plan.object);
+    // Without the labels read, a labeled association is unknown for everyone, never "no label".
+    if (!index || (plan.label !== undefined && !index.labels)) return unknownAll(this.store.size);
+    const inner = new CompiledEvaluator(index.records, 0).rows(records.plan);
+    records.result = inner;
+    const { primary, label } = plan;
     const map = (set: Bitset) => {
       const out = emptyBitset(this.store.size);
       for (let r = 0; r < this.store.size; r++) {
         for (let k = index.offsets[r]; k < index.offsets[r + 1]; k++) {
           const c = index.rows[k];
-          if ((!primary || index.primary[k]) && set[c >>> 5] & (1 << (c & 31))) {
+          if ((!primary || index.primary[k]) && (label === undefined || linkHasLabel(index, k, label)) && set[c >>> 5] & (1 << (c & 31))) {
             setBit(out, r);
             break;
           }
@@ -222,7 +233,8 @@ export class CompiledEvaluator {
       return out;
     };
     const lo = map(inner.lo);
-    return { lo, hi: inner.hi === inner.lo ? lo : map(inner.hi) };
+    const result = { lo, hi: inner.hi === inner.lo ? lo : map(inner.hi) };
+    return index.loaded ? withUnloaded(result, index.loaded, this.store.size) : result;
   }
 }
 
@@ -230,6 +242,29 @@ function orInPlaceCopy(a: Bitset, b: Bitset): Bitset {
   const out = a.slice();
   orInPlace(out, b);
   return out;
+}
+
+/** Contacts whose number of associated records (primary links only, for `primary`) is within [min, max]. */
+function countRows(plan: Extract<PlanNode, { kind: 'associationCount' }>, store: ColumnStore): TriSet {
+  const index = associationIndex(store, plan.object);
+  if (!index) return unknownAll(store.size);
+  const out = emptyBitset(store.size);
+  for (let r = 0; r < store.size; r++) {
+    let n = 0;
+    for (let k = index.offsets[r]; k < index.offsets[r + 1]; k++) if (!plan.primary || index.primary[k]) n++;
+    if (n >= plan.min && (plan.max === undefined || n <= plan.max)) setBit(out, r);
+  }
+  return index.loaded ? withUnloaded(certain(out), index.loaded, store.size) : certain(out);
+}
+
+/** Rows whose record did not carry the associations may match, but are not known to. */
+function withUnloaded(t: TriSet, loaded: Bitset, size: number): TriSet {
+  const missing = not(loaded, size);
+  const lo = t.lo.slice();
+  andInPlace(lo, loaded);
+  const hi = t.hi.slice();
+  orInPlace(hi, missing);
+  return { lo, hi };
 }
 
 function certain(b: Bitset): TriSet {
@@ -272,7 +307,7 @@ function childPlans(plan: PlanNode): PlanNode[] {
     case 'inWorkspaceList':
       return [plan.plan];
     case 'association':
-      return [plan.companies];
+      return [plan.records];
     default:
       return [];
   }
@@ -296,6 +331,7 @@ function collectUnavailable(node: CompiledNode, out: NotPreviewable[], inCompani
 
 function missingData(p: PlanNode): string {
   if (p.kind === 'form') return 'form submissions are not loaded';
+  if (p.kind === 'subscription') return 'subscription statuses are not loaded';
   if (p.kind === 'filter' && readsHistory(p.filter)) return `property history for "${p.filter.property}" is not loaded`;
   return 'the data this condition needs is not loaded';
 }

@@ -2,9 +2,10 @@
 // recording each group's and filter's result together with the contact's actual values.
 
 import type { Span } from '@hslist/grammar';
-import type { PlanNode } from './plan-types';
-import { type ColumnStore, type FormStore, type HistoryStore, rawValue } from './columns';
-import type { ContactRecord, FormSubmission, HistoryEntry, Tri } from './types';
+import { timeRefs, type PlanNode } from './plan-types';
+import { type AssociationIndex, type ColumnStore, type FormStore, type HistoryStore, rawValue } from './columns';
+import type { CompanyRecord, ContactRecord, FormSubmission, HistoryEntry, SubscriptionRecord, Tri } from './types';
+import { entriesAt } from './columns-entries';
 import { dictEntry } from './string-dict';
 import { evaluateContact, triAnd, triNot, triOr } from './reference';
 import { planText } from './plan-key';
@@ -27,17 +28,34 @@ export function recordAt(store: ColumnStore, row: number): ContactRecord {
   for (const [name, col] of store.columns) properties[name] = rawValue(col, row);
   const record: ContactRecord = { id: store.ids.at(row), properties };
   if (store.memberships) record.listMemberships = [...store.memberships].filter(([, b]) => hasBit(b, row)).map(([id]) => id);
-  const a = store.associations;
-  if (a) {
-    record.companies = [];
-    for (let k = a.offsets[row]; k < a.offsets[row + 1]; k++) {
-      const company = recordAt(a.companies, a.rows[k]);
-      record.companies.push(a.primary[k] ? { ...company, primary: true } : company);
-    }
-  }
+  const companies = associatedAt(store.associations, row);
+  if (companies) record.companies = companies;
+  const deals = associatedAt(store.otherAssociations?.deals, row);
+  if (deals) record.deals = deals;
+  const tickets = associatedAt(store.otherAssociations?.tickets, row);
+  if (tickets) record.tickets = tickets;
   if (store.history && hasBit(store.history.loaded, row)) record.history = historyAt(store.history, row);
   if (store.forms && hasBit(store.forms.loaded, row)) record.formSubmissions = submissionsAt(store.forms, row);
+  if (store.subscriptions && hasBit(store.subscriptions.loaded, row)) {
+    record.subscriptions = entriesAt(store.subscriptions, row).map(({ texts: [channel, id, status] }) => ({
+      channel: channel as SubscriptionRecord['channel'],
+      status: status as SubscriptionRecord['status'],
+      ...(id ? { subscriptionId: id } : {}),
+    }));
+  }
   return record;
+}
+
+/** The row's associated records with their primary flag and labels; undefined when the row's record did not carry them. */
+function associatedAt(a: AssociationIndex | undefined, row: number): CompanyRecord[] | undefined {
+  if (!a || (a.loaded && !hasBit(a.loaded, row))) return undefined;
+  const out: CompanyRecord[] = [];
+  for (let k = a.offsets[row]; k < a.offsets[row + 1]; k++) {
+    const { id, properties } = recordAt(a.records, a.rows[k]);
+    const labels = a.labels?.[k] ? a.labels[k].split(';') : undefined;
+    out.push({ id, properties, ...(a.primary[k] ? { primary: true } : {}), ...(labels ? { labels } : {}) });
+  }
+  return out;
 }
 
 function historyAt(history: HistoryStore, row: number): Record<string, HistoryEntry[]> {
@@ -78,7 +96,7 @@ export function explainNode(plan: PlanNode, contact: ContactRecord): ExplainNode
       return { ...base, result: triNot(child.result), children: [child] };
     }
     case 'filter': {
-      const names = [plan.filter.property, ...(plan.filter.otherProperty ? [plan.filter.otherProperty] : [])];
+      const names = [plan.filter.property, ...timeRefs(plan.filter).map((r) => r.property)];
       const values = Object.fromEntries(names.map((n) => [n, contact.properties[n] ?? null]));
       const result = evaluateContact(plan, contact);
       return { ...base, result, values, ...(result === 'unknown' ? { reason: 'the data this condition needs is not loaded' } : {}), children: [] };

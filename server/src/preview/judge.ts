@@ -1,7 +1,7 @@
 // docs/semantics.md applied literally to one property value of one contact. The reference
 // interpreter uses this; it is written for obviousness, not speed.
 
-import type { PropertyFilter } from './plan-types';
+import type { PropertyFilter, TimeRef } from './plan-types';
 import type { HistoryEntry, Tri } from './types';
 import { containsWord, isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 import { isHistoryOperator } from '../language/operators';
@@ -12,7 +12,7 @@ type Props = Record<string, string | null | undefined>;
 /** The filter's result for a contact's properties (and history, when loaded). */
 export function judgeFilter(f: PropertyFilter, props: Props, history: Record<string, HistoryEntry[]> | undefined): Tri {
   if (isHistoryOperator(f.operator)) return history ? judgeHistory(f, props[f.property], history[f.property] ?? []) : 'unknown';
-  if (f.propertyParser === 'UPDATED_AT') return history ? judgeUpdatedAt(f, history[f.property] ?? []) : 'unknown';
+  if (f.propertyParser === 'UPDATED_AT') return history ? judgeUpdatedAt(f, history[f.property] ?? [], props, history) : 'unknown';
   const value = typedValue(f, props[f.property]);
   if (value === undefined) {
     if (f.operator === 'IS_KNOWN' || f.operator === 'IS_NOT_BLANK') return false;
@@ -20,12 +20,29 @@ export function judgeFilter(f: PropertyFilter, props: Props, history: Record<str
     return f.includeUnknown;
   }
   if (f.operationType === 'ALL_PROPERTY') return f.operator === 'IS_KNOWN' || f.operator === 'IS_NOT_BLANK';
-  if (f.operationType === 'COMPARATIVE_DATE') {
-    const other = typedValue({ ...f, typeClass: 'date' }, props[f.otherProperty]);
-    if (other === undefined) return false;
-    return f.operator === 'IS_BEFORE' ? (value as number) < (other as number) : (value as number) > (other as number);
-  }
-  return judgeValue(f, value);
+  const resolved = withReferences(f, props, history);
+  return typeof resolved === 'object' ? judgeValue(resolved, value) : resolved;
+}
+
+/** The instant a referenced property stands for on this contact; undefined when it has none, 'unknown' when its history is not loaded. */
+function referenceInstant(ref: TimeRef, props: Props, history: Record<string, HistoryEntry[]> | undefined): number | undefined | 'unknown' {
+  if (!ref.updated) return typedValue({ typeClass: 'date' }, props[ref.property]) as number | undefined;
+  if (!history) return 'unknown';
+  const entries = history[ref.property] ?? [];
+  return entries.length === 0 ? undefined : Math.max(...entries.map((e) => e.timestamp));
+}
+
+/**
+ * The filter with its PROPERTY_REFERENCED bounds read from this contact. Another property with no
+ * value (or never updated) makes the comparison false (Assumed, docs/language.md).
+ */
+function withReferences(f: PropertyFilter, props: Props, history: Record<string, HistoryEntry[]> | undefined): PropertyFilter | false | 'unknown' {
+  if (!f.pointRef && !f.lowerRef && !f.upperRef) return f;
+  const read = (ref: TimeRef | undefined, fallback: number) => (ref ? referenceInstant(ref, props, history) : fallback);
+  const [point, lower, upper] = [read(f.pointRef, f.timePoint), read(f.lowerRef, f.lowerBound), read(f.upperRef, f.upperBound)];
+  if (point === undefined || lower === undefined || upper === undefined) return false;
+  if (point === 'unknown' || lower === 'unknown' || upper === 'unknown') return 'unknown';
+  return { ...f, timePoint: point, lowerBound: lower, upperBound: upper };
 }
 
 export type Typed = string | number | boolean | string[];
@@ -136,9 +153,10 @@ function judgeTimePoint(f: PropertyFilter, v: number): boolean {
 }
 
 /** The time of the last update (the newest history timestamp) compared as a value; never updated → the flag. */
-function judgeUpdatedAt(f: PropertyFilter, entries: HistoryEntry[]): boolean {
+function judgeUpdatedAt(f: PropertyFilter, entries: HistoryEntry[], props: Props, history: Record<string, HistoryEntry[]>): Tri {
   if (entries.length === 0) return f.includeUnknown;
-  return judgeValue(f, Math.max(...entries.map((e) => e.timestamp)));
+  const resolved = withReferences(f, props, history);
+  return typeof resolved === 'object' ? judgeValue(resolved, Math.max(...entries.map((e) => e.timestamp))) : resolved;
 }
 
 /** History operators: every value the property has had, the current one included. */

@@ -4,7 +4,7 @@
 import type { PlanNode } from './plan-types';
 
 export function planKey(p: PlanNode): string {
-  const children = p.kind === 'and' || p.kind === 'or' ? p.children : p.kind === 'not' ? [p.child] : p.kind === 'inWorkspaceList' ? [p.plan] : p.kind === 'association' ? [p.companies] : [];
+  const children = p.kind === 'and' || p.kind === 'or' ? p.children : p.kind === 'not' ? [p.child] : p.kind === 'inWorkspaceList' ? [p.plan] : p.kind === 'association' ? [p.records] : [];
   return planKeyOf(p, children.map(planKey));
 }
 
@@ -23,9 +23,13 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
     case 'inWorkspaceList':
       return `W(${childKeys[0]})`;
     case 'association':
-      return `A(${childKeys[0]})`;
+      return `A(${p.object},${p.primary ? 'primary' : ''},${p.label ?? ''},${childKeys[0]})`;
+    case 'associationCount':
+      return `N(${p.object},${p.primary ? 'primary' : ''},${p.min},${p.max ?? ''})`;
     case 'form':
       return `form(${p.formId ?? '*'},${p.since ?? '-'})`;
+    case 'subscription':
+      return `sub(${p.channel},${p.all ? '*' : p.ids.join('|')},${p.status})`;
     case 'constant':
       return p.accept ? 'everyone' : 'no one';
     case 'members':

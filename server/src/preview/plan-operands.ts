@@ -2,7 +2,7 @@
 // point turned into an instant in the list's zone (docs/semantics.md, "Dates and time zones").
 
 import type { Operand, Value } from '@hslist/grammar';
-import type { PropertyFilter } from './plan-types';
+import type { PropertyFilter, TimeRef } from './plan-types';
 import { parseBoolean, parseInstant, parseNumber, validDay } from './values';
 import { calendarSpan } from './time';
 import { valueText } from './canonical';
@@ -40,11 +40,11 @@ export function resolveOperands(f: PropertyFilter, o: Operand, env: TimeEnv): Pr
       return withNumberRange(f, o);
     case 'TIME_POINT':
     case 'TIME_RANGED':
-      return withTimes(f, o.kind === 'days' ? rollingOperand(env.surface, numberOf(o.count)) : o, env);
+      return withTimes(f, o.kind === 'days' ? rollingOperand(env.surface, numberOf(o.count)) : asSingleTime(o), env);
     case 'CALENDAR_DATE':
       return withCalendar(f, o, env);
     case 'COMPARATIVE_DATE':
-      return o.kind === 'property' ? { ...f, otherProperty: o.property.text } : 'expected "property <name>"';
+      return 'the language writes `is before|after property P` as a TIME_POINT';
   }
 }
 
@@ -110,20 +110,44 @@ function instantSpan(v: Value, env: TimeEnv): [number, number] | undefined {
   return undefined;
 }
 
+/** `is before property P` is P's value as a single time. */
+function asSingleTime(o: Operand): Operand {
+  if (o.kind !== 'property') return o;
+  return { kind: 'single', value: { kind: 'property', property: o.property, updated: false, start: o.start, end: o.end }, start: o.start, end: o.end };
+}
+
+/** A time value's [start, end] instants, or the other property it reads per contact. */
+type Bound = { span: [number, number] } | { ref: TimeRef };
+
+function boundOf(v: Value, env: TimeEnv): Bound | undefined {
+  if (v.kind === 'property') return { ref: { property: v.property.text, updated: v.updated } };
+  const span = instantSpan(v, env);
+  return span && { span };
+}
+
 function withTimes(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilter | string {
   if (o.kind === 'single') {
-    const span = instantSpan(o.value, env);
-    if (!span) return `"${valueText(o.value)}" is not a date`;
+    const b = boundOf(o.value, env);
+    if (!b) return `"${valueText(o.value)}" is not a date`;
+    if ('ref' in b) {
+      if (f.operationType === 'TIME_POINT') return { ...f, pointRef: b.ref, inclusive: false };
+      return { ...f, lowerRef: b.ref, upperRef: b.ref };
+    }
+    const span = b.span;
     // `is before D` = before D's start; `is after D` = after D's end; `is D` = within the day.
     if (f.operator === 'IS_BEFORE') return { ...f, timePoint: span[0], inclusive: false };
     if (f.operator === 'IS_AFTER') return { ...f, timePoint: span[1], inclusive: false };
     return { ...f, lowerBound: span[0], upperBound: span[1] };
   }
   if (o.kind !== 'range') return 'expected a date';
-  const low = instantSpan(o.low, env);
-  const high = instantSpan(o.high, env);
+  const low = boundOf(o.low, env);
+  const high = boundOf(o.high, env);
   if (!low || !high) return 'the bounds must be dates';
-  return { ...f, lowerBound: low[0], upperBound: high[1] };
+  return {
+    ...f,
+    ...('ref' in low ? { lowerRef: low.ref } : { lowerBound: low.span[0] }),
+    ...('ref' in high ? { upperRef: high.ref } : { upperBound: high.span[1] }),
+  };
 }
 
 function withDays(f: PropertyFilter, o: Operand, env: TimeEnv): PropertyFilter | string {

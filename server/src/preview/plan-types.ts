@@ -5,6 +5,8 @@
 
 import type { Span, CalendarUnit } from '@hslist/grammar';
 import type { OperationType, TypeClass } from '../language/operators';
+import type { AssociatedObjectName } from '../language/schema-types';
+import type { OptState, SubscriptionChannel } from './types';
 
 export interface PropertyFilter {
   property: string;
@@ -30,11 +32,27 @@ export interface PropertyFilter {
   timeUnit: CalendarUnit | undefined;
   spanStart: number;
   spanEnd: number;
-  /** COMPARATIVE_DATE. */
-  otherProperty: string;
+  /**
+   * PROPERTY_REFERENCED time points, read per contact: the TIME_POINT's point, the TIME_RANGED's
+   * bounds. Where one is set, the number beside it (timePoint, lowerBound, upperBound) is unused.
+   */
+  pointRef?: TimeRef;
+  lowerRef?: TimeRef;
+  upperRef?: TimeRef;
   now: number;
   /** `UPDATED_AT`: the filter compares the time of the property's last update (from its history). */
   propertyParser: 'VALUE' | 'UPDATED_AT';
+}
+
+/** Another property of the same contact as a time: its value, or the time of its last update (`updated`). */
+export interface TimeRef {
+  property: string;
+  updated: boolean;
+}
+
+/** The other properties a filter compares with. */
+export function timeRefs(f: PropertyFilter): TimeRef[] {
+  return [f.pointRef, f.lowerRef, f.upperRef].filter((r): r is TimeRef => r !== undefined);
 }
 
 export type PlanNode =
@@ -43,8 +61,13 @@ export type PlanNode =
   | { kind: 'filter'; span: Span; filter: PropertyFilter; text: string }
   | { kind: 'inList'; span: Span; listId: string; text: string }
   | { kind: 'inWorkspaceList'; span: Span; name: string; plan: PlanNode; text: string }
-  | { kind: 'association'; span: Span; companies: PlanNode; text: string; primary: boolean }
+  /** Some associated record of `object` (the primary company only, for `primary`; with `label` only) passes `records`. */
+  | { kind: 'association'; span: Span; object: AssociatedObjectName; records: PlanNode; text: string; primary: boolean; label: string | undefined }
+  /** The number of associated records of `object` (primary companies only, for `primary`) is within [min, max]. */
+  | { kind: 'associationCount'; span: Span; object: AssociatedObjectName; primary: boolean; min: number; max: number | undefined; text: string }
   | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
+  /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
+  | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }
   /** A static list's own members: contacts with one of these record ids or (lowercase) emails. */
   | { kind: 'members'; span: Span; ids: string[]; emails: string[]; text: string }

@@ -7,13 +7,19 @@ import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
 import { formIdOf } from '../language/schema-forms';
-import type { PlanNode, PropertyFilter } from './plan-types';
+import { expandOrdered } from '../language/ordered';
+import { timeRefs, type PlanNode, type PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { resolveOperands } from './plan-operands';
+import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
+import { countKind, countRange } from '../hubspot/compile/associations';
+import { associationByWord, associationProblem } from '../language/associations';
+import type { SubscriptionChannel } from './types';
 import { DAY_MS } from './time';
 import { isValidTimeZone } from '../hubspot/compile/time';
 import { listTypeOf } from '../language/checks/list-settings';
 import type { MembersByList } from './members';
+import { propertiesOf } from '../language/schema';
 
 export interface PlanContext {
   schema: Schema;
@@ -39,7 +45,9 @@ export function listZone(list: ListNode): string {
   return setting?.value?.kind === 'string' || setting?.value?.kind === 'word' ? setting.value.value : 'UTC';
 }
 
-export function planList(list: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
+export function planList(written: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
+  // `is at least V` is judged as the `is any of (…)` it compiles to (language/ordered.ts).
+  const list = expandOrdered(written, ctx.schema);
   const zone = listZone(list);
   if (!isValidTimeZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
   if (listTypeOf(list) === 'static') return planMembers(list, ctx);
@@ -84,16 +92,32 @@ function planExpr(e: Expr, env: Env): PlanNode {
       return planInList(e, env);
     case 'association':
       return planAssociation(e, env);
+    case 'associationCount':
+      return planCount(e, env);
     case 'formSubmission': {
       const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
       const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
       return { kind: 'form', span: e, formId: e.formId ? formIdOf(e.formId.text, env.ctx.schema) : undefined, since, text: exprText(e) };
     }
+    case 'subscription':
+      return planSubscription(e, env);
     case 'constant':
       return { kind: 'constant', span: e, accept: e.accept };
+    case 'conditionRef':
+      // The workspace writes named conditions in before previewing (language/definitions); one left is undefined.
+      return unavailable(e, `the named condition \`${e.name.text}\` is not defined in the workspace`, exprText(e));
     case 'error':
       return unavailable(e, 'the condition has a syntax error', exprText(e));
   }
+}
+
+function planSubscription(e: Extract<Expr, { kind: 'subscription' }>, env: Env): PlanNode {
+  const text = exprText(e);
+  if (env.objectType !== 'contacts') return unavailable(e, 'subscriptions belong to contacts only', text);
+  const channel = channelOf(e);
+  if (!channel) return unavailable(e, `"${e.channel.text}" is not a subscription channel`, text);
+  const channelName = channel.toUpperCase() as SubscriptionChannel;
+  return { kind: 'subscription', span: e, channel: channelName, ids: e.ids.map((id) => id.text), all: e.all, status: OPT_STATE[e.status], text };
 }
 
 function planInList(e: Extract<Expr, { kind: 'inList' }>, env: Env): PlanNode {
@@ -121,17 +145,29 @@ function findList(lists: ReadonlyMap<string, ListNode> | undefined, name: string
 
 function planAssociation(e: Extract<Expr, { kind: 'association' }>, env: Env): PlanNode {
   const text = exprText(e);
-  const type = e.objectType.text.toLowerCase();
-  if (type !== 'company' && type !== 'companies') return unavailable(e, `associations to "${type}" are not supported`, text);
+  const kind = associationByWord(e.objectType.text);
+  if (!kind) return unavailable(e, `associations to "${e.objectType.text}" are not supported`, text);
   if (env.objectType !== 'contacts') return unavailable(e, 'associations nest only one level', text);
   if (!e.where) return unavailable(e, 'the association has no criteria', text);
-  const companies = planExpr(e.where, { ...env, objectType: 'companies' });
-  return { kind: 'association', span: e, companies, text, primary: e.primary };
+  const problem = associationProblem(e);
+  if (problem) return unavailable(e, problem, text);
+  const records = planExpr(e.where, { ...env, objectType: kind.object });
+  return { kind: 'association', span: e, object: kind.object, records, text, primary: e.primary, label: e.label?.text };
+}
+
+function planCount(e: Extract<Expr, { kind: 'associationCount' }>, env: Env): PlanNode {
+  const text = exprText(e);
+  if (env.objectType !== 'contacts') return unavailable(e, 'associations nest only one level', text);
+  const kind = countKind(e);
+  if (typeof kind === 'string') return unavailable(e, kind, text);
+  const range = countRange(e.comparison);
+  if (typeof range === 'string') return unavailable(e, range, text);
+  return { kind: 'associationCount', span: e, object: kind.object, primary: e.primary, min: range[0], max: range[1], text };
 }
 
 function planProperty(e: PropertyCondition, env: Env): PlanNode {
   const text = exprText(e);
-  const def = env.ctx.schema.objects[env.objectType].get(e.property.text);
+  const def = propertiesOf(env.ctx.schema, env.objectType).get(e.property.text);
   if (!def) return unavailable(e, `the schema has no ${env.objectType} property "${e.property.text}"`, text);
   const typeClass = typeClassOf(def.type);
   const row = operationFor(e.operator, e.operands.kind, def);
@@ -143,9 +179,10 @@ function planProperty(e: PropertyCondition, env: Env): PlanNode {
   if (typeof resolved === 'string') return unavailable(e, resolved, text);
   // As the compiler does: a label (or an owner's name) means its option's internal value.
   if (resolved.operationType === 'ENUMERATION' && resolved.values) resolved.values = resolved.values.map((v) => optionValue(def, v));
-  if (resolved.operationType === 'COMPARATIVE_DATE') {
-    const other = env.ctx.schema.objects[env.objectType].get(resolved.otherProperty);
-    if (!other) return unavailable(e, `the schema has no property "${resolved.otherProperty}"`, text);
+  for (const ref of timeRefs(resolved)) {
+    const other = propertiesOf(env.ctx.schema, env.objectType).get(ref.property);
+    if (!other) return unavailable(e, `the schema has no property "${ref.property}"`, text);
+    if (!ref.updated && typeClassOf(other.type) !== 'date') return unavailable(e, `"${ref.property}" is not a date property`, text);
   }
   return { kind: 'filter', span: e, filter: resolved, text };
 }
@@ -161,7 +198,7 @@ function blankFilter(
     property, typeClass, operationType, operator, includeUnknown,
     values: [], value: NaN, lowerBound: NaN, upperBound: NaN, lowerInclusive: true, upperInclusive: true,
     timePoint: NaN, inclusive: false, days: NaN, timeUnit: undefined, spanStart: NaN, spanEnd: NaN,
-    otherProperty: '', now: 0, propertyParser: 'VALUE',
+    now: 0, propertyParser: 'VALUE',
   };
 }
 

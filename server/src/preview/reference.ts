@@ -3,7 +3,8 @@
 // Kleene logic: a condition that needs data that was not loaded is 'unknown', never guessed.
 
 import type { PlanNode } from './plan-types';
-import type { ContactRecord, Tri } from './types';
+import type { AssociatedRecord, CompanyRecord, ContactRecord, OptState, SubscriptionRecord, Tri } from './types';
+import type { AssociatedObjectName } from '../language/schema-types';
 import { judgeFilter } from './judge';
 import { memberEmailFilter } from './plan';
 
@@ -37,9 +38,13 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
     case 'inWorkspaceList':
       return evaluateContact(plan.plan, contact);
     case 'association':
-      return judgeAssociation(plan.companies, contact, plan.primary);
+      return judgeAssociation(plan, contact);
+    case 'associationCount':
+      return judgeCount(plan, contact);
     case 'form':
       return judgeForm(plan, contact);
+    case 'subscription':
+      return judgeSubscription(plan, contact);
     case 'constant':
       return plan.accept;
     case 'members':
@@ -49,11 +54,25 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
   }
 }
 
-/** Some associated company (the primary one only, for `primary`) satisfies the branch; none → false. */
-function judgeAssociation(companies: PlanNode, contact: ContactRecord, primary: boolean): Tri {
-  if (!contact.companies) return 'unknown';
-  const candidates = primary ? contact.companies.filter((c) => c.primary === true) : contact.companies;
-  return triOr(candidates.map((c) => evaluateContact(companies, { id: c.id, properties: c.properties })));
+/** The contact's associated records of the node's object (the primary company only; with the label only); undefined when not loaded. */
+function associatedRecords(plan: { object: AssociatedObjectName; primary: boolean; label?: string }, contact: ContactRecord): AssociatedRecord[] | undefined {
+  const all = plan.object === 'companies' ? contact.companies : plan.object === 'deals' ? contact.deals : contact.tickets;
+  if (!all) return undefined;
+  return all.filter((r) => (!plan.primary || (r as CompanyRecord).primary === true) && (plan.label === undefined || (r.labels ?? []).includes(plan.label)));
+}
+
+/** Some associated record (the primary company only, for `primary`) satisfies the branch; none → false. */
+function judgeAssociation(plan: Extract<PlanNode, { kind: 'association' }>, contact: ContactRecord): Tri {
+  const candidates = associatedRecords(plan, contact);
+  if (!candidates) return 'unknown';
+  return triOr(candidates.map((c) => evaluateContact(plan.records, { id: c.id, properties: c.properties })));
+}
+
+/** NUM_OCCURRENCES over the associated records: at least min, at most max. */
+function judgeCount(plan: Extract<PlanNode, { kind: 'associationCount' }>, contact: ContactRecord): Tri {
+  const records = associatedRecords({ ...plan, label: undefined }, contact);
+  if (!records) return 'unknown';
+  return records.length >= plan.min && (plan.max === undefined || records.length <= plan.max);
 }
 
 function judgeForm(plan: Extract<PlanNode, { kind: 'form' }>, contact: ContactRecord): Tri {
@@ -62,6 +81,18 @@ function judgeForm(plan: Extract<PlanNode, { kind: 'form' }>, contact: ContactRe
   return contact.formSubmissions.some(
     (s) => (plan.formId === undefined || s.formId === plan.formId) && (plan.since === undefined || s.timestamp > plan.since),
   );
+}
+
+/** The contact's status for one subscription of the channel ('' = the channel portal-wide); no entry is NOT_OPTED (Assumed). */
+export function subscriptionStatus(records: SubscriptionRecord[], channel: string, id: string): OptState {
+  const found = records.filter((r) => r.channel === channel && (r.subscriptionId ?? '') === id);
+  return found.length > 0 ? found[found.length - 1].status : 'NOT_OPTED';
+}
+
+function judgeSubscription(plan: Extract<PlanNode, { kind: 'subscription' }>, contact: ContactRecord): Tri {
+  if (!contact.subscriptions) return 'unknown';
+  const ids = plan.all ? [''] : plan.ids;
+  return ids.every((id) => subscriptionStatus(contact.subscriptions!, plan.channel, id) === plan.status);
 }
 
 /** Every contact's result, for tests and the benchmark's reference figure. */

@@ -6,7 +6,7 @@
 import type { PropertyDef, Schema } from '../language/schema-types';
 import { describeFsError, regularFileStream } from '../files/regular-file';
 import type { ColumnStore } from './columns';
-import { StoreBuilder } from './columns-build';
+import { associatedDefs, StoreBuilder } from './columns-build';
 import { readCsvContacts, readContacts } from './sources';
 import { UnreadableSource } from './sources/report';
 import type { ContactRecord, SourceReport } from './types';
@@ -27,7 +27,7 @@ const ISSUES_QUOTED = 3;
 export async function loadContactsFile(path: string, schema: Schema, properties: string[], options: FileLoadOptions = {}): Promise<{ store: ColumnStore; report: SourceReport } | { error: string }> {
   const label = options.name ?? path;
   const defs = properties.map((p) => schema.objects.contacts.get(p)).filter((d): d is PropertyDef => d !== undefined);
-  const builder = new StoreBuilder(defs, [...schema.objects.companies.values()]);
+  const builder = new StoreBuilder(defs, [...schema.objects.companies.values()], associatedDefs(schema));
   let rows = 0;
   const sink = (r: ContactRecord) => {
     builder.add(r);

@@ -5,9 +5,9 @@
 import type { ListNode, Setting } from '@hslist/grammar';
 import type { Schema } from '../language/schema-types';
 import { readsHistory } from '../language/operators';
-import type { ColumnStore } from './columns';
+import { associationIndex, type ColumnStore } from './columns';
 import { planList } from './plan';
-import type { PlanNode } from './plan-types';
+import { timeRefs, type PlanNode } from './plan-types';
 import type { MembersByList } from './members';
 
 export interface PlanWorkspace {
@@ -46,6 +46,12 @@ export function withDefaultZone(list: ListNode, zone: string): ListNode {
   return { ...list, settings: [...list.settings, setting] };
 }
 
+/** Why a condition on associated records cannot be judged: the companies come with the live source, deals and tickets with JSON records only. */
+function notLoaded(object: 'companies' | 'deals' | 'tickets', data: LoadedKinds): string {
+  if (object === 'companies') return `associated companies are not in this data (${data.hint})`;
+  return `associated ${object} are not in this data (only JSON records with "${object}" carry them)`;
+}
+
 /** The plan with conditions the data cannot answer marked `unavailable`, each with its reason. */
 export function markUnanswerable(plan: PlanNode, data: LoadedKinds): PlanNode {
   const mark = (p: PlanNode): PlanNode => markNode(p, data, mark);
@@ -67,15 +73,23 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       if (missing) return unavailable(missing);
       return data.store.memberships ? p : unavailable(`membership of HubSpot list #${p.listId} is not in this data (${data.hint})`);
     }
-    case 'association':
-      return data.store.associations ? p : unavailable(`associated companies are not in this data (${data.hint})`);
-    case 'filter':
-      if (readsHistory(p.filter) && !data.historyProperties.has(p.filter.property)) {
-        return unavailable(`this needs the property history of "${p.filter.property}", which is not in this data (${data.hint})`);
-      }
+    case 'association': {
+      const index = associationIndex(data.store, p.object);
+      if (!index) return unavailable(notLoaded(p.object, data));
+      return p.label === undefined || index.labels ? p : unavailable(`association labels are not in this data (only JSON records with "labels" on their ${p.object} carry them)`);
+    }
+    case 'associationCount':
+      return associationIndex(data.store, p.object) ? p : unavailable(notLoaded(p.object, data));
+    case 'filter': {
+      const needed = [...(readsHistory(p.filter) ? [p.filter.property] : []), ...timeRefs(p.filter).filter((r) => r.updated).map((r) => r.property)];
+      const missing = needed.find((name) => !data.historyProperties.has(name));
+      if (missing) return unavailable(`this needs the property history of "${missing}", which is not in this data (${data.hint})`);
       return p;
+    }
     case 'form':
       return data.store.forms ? p : unavailable(`form submissions are not in this data (only JSON records with "formSubmissions" carry them)`);
+    case 'subscription':
+      return data.store.subscriptions ? p : unavailable(`subscription statuses are not in this data (only JSON records with "subscriptions" carry them)`);
     default:
       return p;
   }

@@ -132,7 +132,7 @@ function storeHeader(s: ColumnStore, w: ChunkWriter): StoreHeader {
     columns: [...s.columns.values()].map((c) => columnHeader(c, w)),
     memberships: s.memberships ? [...s.memberships].map(([id, b]) => [id, w.array(b)]) : null,
     associations: s.associations
-      ? { companies: storeHeader(s.associations.companies, w), offsets: w.array(s.associations.offsets), rows: w.array(s.associations.rows), primary: w.array(s.associations.primary) }
+      ? { companies: storeHeader(s.associations.records, w), offsets: w.array(s.associations.offsets), rows: w.array(s.associations.rows), primary: w.array(s.associations.primary) }
       : null,
     history: s.history ? { loaded: w.array(s.history.loaded), columns: [...s.history.columns].map(([name, h]) => [name, historyHeader(h, w)]) } : null,
     forms: s.forms ? formsHeader(s.forms, w) : null,
@@ -258,7 +258,7 @@ function restoreStore(h: StoreHeader, r: ChunkReader): ColumnStore {
     columns: new Map(h.columns.map((c) => [c.name, restoreColumn(c, r)])),
     memberships: h.memberships ? new Map(h.memberships.map(([id, i]) => [id, r.array<Uint32Array>(i)])) : undefined,
     associations: h.associations
-      ? { companies: restoreStore(h.associations.companies, r), offsets: r.array(h.associations.offsets), rows: r.array(h.associations.rows), primary: r.array(h.associations.primary) }
+      ? { records: restoreStore(h.associations.companies, r), offsets: r.array(h.associations.offsets), rows: r.array(h.associations.rows), primary: r.array(h.associations.primary) }
       : undefined,
     history: h.history ? restoreHistory(h.history, r) : undefined,
     forms: h.forms ? restoreForms(h.forms, r) : undefined,

@@ -9,9 +9,15 @@ export interface HistoryEntry {
   timestamp: number;
 }
 
-export interface CompanyRecord {
+/** A record associated with the contact (a company, a deal, a ticket), with the labels of that association. */
+export interface AssociatedRecord {
   id: string;
   properties: Record<string, string | null | undefined>;
+  /** The USER_DEFINED association labels (type ids) of this contact's association with the record. */
+  labels?: string[];
+}
+
+export interface CompanyRecord extends AssociatedRecord {
   /** The contact's primary company (HubSpot's association type 1), for `associated primary company`. */
   primary?: boolean;
 }
@@ -20,6 +26,19 @@ export interface FormSubmission {
   formId: string;
   /** Epoch milliseconds. */
   timestamp: number;
+}
+
+export type SubscriptionChannel = 'EMAIL' | 'SMS' | 'WHATSAPP';
+export type OptState = 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
+
+/**
+ * A contact's status for one subscription of a channel, or for the channel as a whole (portal-wide,
+ * `subscriptionId` absent). A subscription with no entry is NOT_OPTED (docs/language.md, Assumed).
+ */
+export interface SubscriptionRecord {
+  channel: SubscriptionChannel;
+  subscriptionId?: string;
+  status: OptState;
 }
 
 /**
@@ -33,7 +52,10 @@ export interface ContactRecord {
   /** ILS list ids the contact is a member of (for `in list #id`). */
   listMemberships?: string[];
   companies?: CompanyRecord[];
+  deals?: AssociatedRecord[];
+  tickets?: AssociatedRecord[];
   formSubmissions?: FormSubmission[];
+  subscriptions?: SubscriptionRecord[];
 }
 
 /** Kleene logic: `'unknown'` = this contact cannot be judged from the loaded data. */

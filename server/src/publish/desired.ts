@@ -12,6 +12,7 @@ import type { Schema } from '../language/schema-types';
 import { inclusionListName } from '../preview/inclusion';
 import type { WorkspaceAnalysis } from '../language/workspace';
 import { placeholderNames } from './references';
+import { resolveList } from '../language/definitions/resolve';
 
 export interface DesiredList {
   name: string;
@@ -64,7 +65,7 @@ function desiredList(analysis: WorkspaceAnalysis, defs: Definitions, options: De
   for (const dup of defs.slice(1)) problems.push(`it is defined again in ${relative(options.root, dup.path)}`);
   const own = file?.diagnostics.filter((d) => d.severity === 'error' && d.start >= node.start && d.end <= node.end) ?? [];
   for (const d of own) problems.push(`${relative(options.root, first.path)}:${file!.lineIndex.positionAt(d.start).line + 1}: ${d.message}`);
-  const compiled = compileList(node, { schema: options.schema, defaultTimezone: options.defaultTimezone, listIdFor: () => undefined });
+  const compiled = compileList(resolveList(node, analysis.definitions), { schema: options.schema, defaultTimezone: options.defaultTimezone, listIdFor: () => undefined });
   if (!compiled.request && own.length === 0) problems.push(...compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
   const request = compiled.request;
   const members = resolveMembers(node, first.path, (offset) => (file ? file.lineIndex.positionAt(offset).line + 1 : 0));

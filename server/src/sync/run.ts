@@ -35,7 +35,7 @@ export function inclusionRows(workspace: PlanWorkspace, data: PreviewData, list:
 export function newContactJudge(workspace: PlanWorkspace, list: ListNode | undefined, now: number): (properties: Record<string, string | null>) => Tri {
   if (!list) return () => true;
   const plan = planForList(list, workspace, now);
-  return (properties) => evaluateContact(plan, { id: 'new', properties, history: {}, listMemberships: [], companies: [], formSubmissions: [] });
+  return (properties) => evaluateContact(plan, { id: 'new', properties, history: {}, listMemberships: [], companies: [], formSubmissions: [], subscriptions: [] });
 }
 
 function requiredFields(schema: SalesforceSchema | undefined): Record<SalesforceObject, string[]> | undefined {

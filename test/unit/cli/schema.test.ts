@@ -78,14 +78,14 @@ describe('hslist schema pull', () => {
     assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['companies.json', 'contacts.json', 'forms.json', 'lists.json']);
   });
   it('forms: pulled by name and id, and a list may name one (compiled to its id); a token without the forms scope pulls the rest', async () => {
-    const root = workspace({ 'demo.hslist': 'list "Asked for a demo" {\n  where submitted form "Demo request" in last 90 days\n}\n' });
+    const root = workspace({ 'demo.hslist': 'list "Webinar" {\n  where submitted form "Webinar registration" in last 90 days\n}\n' });
     const before = await hslistWith({}, root, 'check');
     assert.match(before.out, /demo\.hslist:2:24: error form-not-id /, 'without the forms, a name would match no submission');
     assert.equal((await hslistWith(hubspotEnv, root, 'schema', 'pull')).code, 0);
     const forms = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'forms.json'), 'utf8')).results as { id: string; name: string }[];
-    assert.deepEqual(forms.map((f) => f.name), ['Contact us', 'Demo request', 'Ebook download', 'Newsletter signup']);
-    const demo = forms.find((f) => f.name === 'Demo request')!;
-    assert.deepEqual(demo.id, sandbox.hubspot.state.forms.find((f) => f.name === 'Demo request')?.id, 'the id the emulator gives its submissions');
+    assert.deepEqual(forms.map((f) => f.name), ['Contact us', 'Ebook download', 'Newsletter signup', 'Webinar registration']);
+    const demo = forms.find((f) => f.name === 'Webinar registration')!;
+    assert.equal(demo.id, '3f1c2b9a-5d4e-4a7b-9c1d-2e8f6a0b7c35', 'the id the emulator gives its submissions, and examples/ names');
     const after = await hslistWith({}, root, 'check');
     assert.equal(after.code, 0, after.out);
     const compiled = JSON.parse((await hslistWith({}, root, 'compile', 'demo.hslist')).out);

@@ -72,7 +72,7 @@ describe('grammar: syntax errors', () => {
   });
 
   it('stray text at the top level is reported once and skipped', () => {
-    const r = expectDiagnostics('⟦garbage⟧ here (\nlist "b" { where y is known }\n', [{ code: 'syntax-error', message: 'Expected `list` or `sync` to start a block, found `garbage`.' }]);
+    const r = expectDiagnostics('⟦garbage⟧ here (\nlist "b" { where y is known }\n', [{ code: 'syntax-error', message: 'Expected `list`, `sync`, `values` or `condition` to start a block, found `garbage`.' }]);
     assert.equal(r.file.lists[0].name.text, 'b');
   });
 
@@ -97,6 +97,24 @@ describe('grammar: syntax errors', () => {
     expectDiagnostics('list "a" {\n  where annualrevenue is between ⟦0.25B⟧ and 3bn\n}\n', [{ code: 'syntax-error', message: /^`0\.25B` is not a number: write 250000000 / }]);
     // A space in between is not a suffix: the word is stray text, as any other.
     expectDiagnostics('list "a" {\n  where annualrevenue > 1 ⟦M⟧\n}\n', [{ code: 'syntax-error', message: 'Expected a setting or `where`, found `M`.' }]);
+  });
+
+  it('a bad line inside a sync block is skipped the same way, and a `where` there is not criteria', () => {
+    // `where y is known` reads as the words of a setting whose `:` never comes.
+    const r = expectDiagnostics('sync salesforce {\n  ⟦)⟧ ) )\n  inclusion list: "A"\n  where y is ⟦known⟧\n  map jobtitle to Title: two way\n}\n', [
+      { code: 'syntax-error', message: 'Expected a setting or `map`, found `)`.' },
+      { code: 'syntax-error', message: 'Expected `:` after `known`, found `map`.' },
+    ]);
+    const sync = r.file.syncBlocks[0];
+    assert.deepEqual(sync.settings.map((s) => s.key.text), ['inclusion list', 'where y is known']);
+    assert.deepEqual(sync.mappings.map((m) => m.hubspotProperty.text), ['jobtitle']);
+  });
+
+  it('a line that fails inside a block keeps the lines before and after it, in a list and in a sync block', () => {
+    const list = parse('list "a" {\n  type: active\n  folder "x"\n  where y is known\n}\n').file.lists[0];
+    assert.deepEqual([list.settings.map((s) => s.key.text), list.where?.kind], [['type'], 'property']);
+    const sync = parse('sync salesforce {\n  inclusion list: "A"\n  map jobtitle Title: two way\n  foo bar\n  map lastname to LastName: two way\n}\n').file.syncBlocks[0];
+    assert.deepEqual([sync.settings.length, sync.mappings.map((m) => m.salesforceField.text)], [2, ['Title', 'LastName']]);
   });
 
   it('reports lexing errors: unexpected characters and unterminated strings', () => {

@@ -57,7 +57,9 @@ describe('grammar: highlighting', () => {
     assert.equal(scopeOf('is any of'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('has never been exactly'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('is not blank'), 'keyword.operator.phrase.hslist');
+    assert.equal(scopeOf('is at least'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('was updated after'), 'keyword.operator.phrase.hslist');
+    assert.equal(scopeOf('when'), 'keyword.other.property.hslist');
     assert.equal(scopeOf('start of month'), 'constant.language.relative-time.hslist');
     assert.equal(scopeOf('today'), 'constant.language.relative-time.hslist');
     assert.equal(scopeOf('associated primary company'), 'keyword.other.condition.hslist');
@@ -75,6 +77,12 @@ describe('grammar: highlighting', () => {
     assert.equal(jsRegExp(rules.setting.match).exec('  where x is known'), null);
     assert.equal(jsRegExp(rules.setting.match).exec('  members from: "people.csv"')?.[1], 'members from');
     assert.equal(jsRegExp(rules.setting.match).exec('  members: (#12, "a@x.com")')?.[1], 'members');
+    const values = jsRegExp(rules['block-header'].patterns[2].match).exec('Values competitors = ("a")');
+    assert.deepEqual([values?.[1], values?.[2]], ['Values', 'competitors']);
+    const condition = jsRegExp(rules['block-header'].patterns[3].match).exec('condition internal {');
+    assert.equal(condition?.[2], 'internal');
+    const use = rules.expression.patterns.find((r: Rule) => r.match?.includes('[cC][oO][nN][dD]'));
+    assert.equal(jsRegExp(use.match).exec('and not condition internal')?.[2], 'internal');
   });
 
   it('language configuration: comments, brackets, pairs and a word pattern that compiles', () => {

@@ -104,6 +104,9 @@ const otherCondition: fc.Arbitrary<Condition> = fc.oneof(
     }),
   ),
   fc.boolean().map((accept): Condition => ({ ...S, kind: 'constant', accept })),
+  fc.tuple(fc.constantFrom('opted in', 'opted out', 'not opted' as const), fc.constantFrom('email', 'sms', 'whatsapp'), fc.subarray(['1', '22', '333'], { minLength: 1 }), fc.boolean()).map(
+    ([status, channel, ids, all]): Condition => ({ ...S, kind: 'subscription', status, channel: { ...S, text: channel }, ids: all ? [] : ids.map((text) => ({ ...S, text })), all }),
+  ),
 );
 
 function combine(leaf: fc.Arbitrary<Expr>, depth: number): fc.Arbitrary<Expr> {

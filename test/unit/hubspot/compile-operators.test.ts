@@ -25,6 +25,8 @@ const indexed = (indexReference: object, offset?: object) => ({ timeType: 'INDEX
 const TODAY = { referenceType: 'TODAY' };
 const END_OF_TODAY = { referenceType: 'TODAY', hour: 23, minute: 59, second: 59, millisecond: 999 };
 const NOW = { referenceType: 'NOW' };
+/** HubSpot's PROPERTY_REFERENCED time point: another property's value, or the time of its last update. */
+const referenced = (property: string, referenceType = 'VALUE') => ({ timeType: 'PROPERTY_REFERENCED', timezoneSource: 'CUSTOM', zoneId: 'UTC', property, referenceType });
 const updated = (operation: Record<string, unknown>) => ({ ...operation, propertyParser: 'UPDATED_AT' });
 
 const CASES: Case[] = [
@@ -89,8 +91,13 @@ const CASES: Case[] = [
 
   ['createdate is before 2024-01-31', 'createdate', point('IS_BEFORE', dayStart(2024, 1, 31))],
   ['createdate is after 2024-01-31', 'createdate', point('IS_AFTER', dayEnd(2024, 1, 31))],
-  ['createdate is before property closedate', 'createdate', { operationType: 'COMPARATIVE_DATE', operator: 'IS_BEFORE', ...F, comparisonPropertyName: 'closedate' }],
-  ['createdate is after property closedate', 'createdate', { operationType: 'COMPARATIVE_DATE', operator: 'IS_AFTER', ...F, comparisonPropertyName: 'closedate' }],
+  // HubSpot's documented encoding of "is before another property": a PROPERTY_REFERENCED time point.
+  ['createdate is before property closedate', 'createdate', point('IS_BEFORE', referenced('closedate'))],
+  ['createdate is after property closedate', 'createdate', point('IS_AFTER', referenced('closedate'))],
+  ['createdate is after when country was updated', 'createdate', point('IS_AFTER', referenced('country', 'UPDATED_AT'))],
+  ['country was updated before property closedate', 'country', { ...point('IS_BEFORE', referenced('closedate')), propertyParser: 'UPDATED_AT' }],
+  ['createdate is between property closedate and when country was updated', 'createdate', ranged('IS_BETWEEN', referenced('closedate'), referenced('country', 'UPDATED_AT'))],
+  ['createdate is not between property closedate and today', 'createdate', ranged('IS_NOT_BETWEEN', referenced('closedate'), indexed(END_OF_TODAY))],
   // HubSpot's documented encoding of "is less than 3 days ago": from TODAY − 3 days to NOW.
   ['createdate is less than 90 days ago', 'createdate', ranged('IS_BETWEEN', indexed(TODAY, { days: -90 }), indexed(NOW))],
   ['createdate is more than 90 days ago', 'createdate', point('IS_BEFORE', indexed(TODAY, { days: -90 }))],

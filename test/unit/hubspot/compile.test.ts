@@ -287,7 +287,8 @@ describe('compile: not pushed to the leaves', () => {
     ['⟦not (firstname starts with "Jo")⟧', /starts with/],
     ['⟦not (email ends with any of ("@a.com"))⟧', /ends with/],
     ['⟦not (createdate is in this month)⟧', /IN_THIS_TIME_UNIT/],
-    ['⟦not (createdate is before property closedate)⟧', /is after property/],
+    ['⟦not (createdate is before property closedate)⟧', /false for contacts with no `closedate` whichever way/],
+    ['⟦not (createdate is between property closedate and today)⟧', /`not` cannot apply to a comparison of `createdate` with `closedate`/],
     ['email is known and ⟦not (country is "PL" or firstname starts with "A")⟧', /starts with/],
   ];
   for (const [where, message] of inexpressible) {

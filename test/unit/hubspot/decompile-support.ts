@@ -1,7 +1,7 @@
 // Shared by the decompile tests: HubSpot JSON builders and a compact rendering of decompiled trees,
 // close to the language (not the grammar's printer), so expectations read like the language.
 
-import type { Expr, Operand, Value } from '@hslist/grammar';
+import { printExpr, type Expr, type Operand, type Value } from '@hslist/grammar';
 import { decompileList } from '../../../server/src/hubspot/decompile';
 import { TEST_SCHEMA } from './compile-schema';
 
@@ -11,6 +11,7 @@ function showValue(v: Value): string {
   if (v.kind === 'string') return JSON.stringify(v.value);
   if (v.kind === 'number' || v.kind === 'date' || v.kind === 'datetime') return v.raw;
   if (v.kind === 'relative') return `${v.offset ? `${v.offset.count} ${v.offset.unit}s ${v.offset.direction} ` : ''}${v.anchor}`;
+  if (v.kind === 'property') return v.updated ? `when ${v.property.text} was updated` : `property ${v.property.text}`;
   return String(v.value);
 }
 
@@ -37,10 +38,13 @@ export function show(e: Expr | undefined): string {
     case 'property':
       return `${e.property.text} ${e.operator}${showOperand(e.operands)}${e.includeUnknown ? ' including unknown' : ''}`;
     case 'inList': return `in list ${e.target.by === 'id' ? `#${e.target.text}` : JSON.stringify(e.target.text)}`;
-    case 'association': return `associated company where ${show(e.where)}`;
+    case 'association': return printExpr({ ...e, where: undefined }).replace(/ \?\?$/, ` ${show(e.where)}`);
+    case 'associationCount': return printExpr(e);
     case 'formSubmission':
       return `submitted ${e.formId ? `form ${JSON.stringify(e.formId.text)}` : 'any form'}${e.withinLastDays ? ` in last ${showValue(e.withinLastDays)} days` : ''}`;
+    case 'subscription': return printExpr(e);
     case 'constant': return e.accept ? 'everyone' : 'nobody';
+    case 'conditionRef': return `condition ${e.name.text}`;
     case 'error': return '<error>';
   }
 }

@@ -87,12 +87,12 @@ describe('decompile: echoes and phrases', () => {
     assert.equal(show(comparative.list?.where), 'closedate is after property createdate');
   });
 
-  it('an association type other than the unlabeled one is refused, never read as "any associated company"', () => {
-    const branch = { filterBranchType: 'ASSOCIATION', objectTypeId: '0-2', associationTypeId: 5, associationCategory: 'USER_DEFINED', operator: 'IN_LIST', filterBranches: [],
+  it('an association type other than the unlabeled, primary or a label is refused, never read as "any associated company"', () => {
+    const branch = { filterBranchType: 'ASSOCIATION', objectTypeId: '0-2', associationTypeId: 5, associationCategory: 'INTEGRATOR_DEFINED', operator: 'IN_LIST', filterBranches: [],
       filters: [prop('industry', { operationType: 'ENUMERATION', operator: 'IS_ANY_OF', values: ['BANKING'] })] };
     const { result } = decompiled(root({ filterBranchType: 'AND', filters: [], filterBranches: [branch] }));
     assert.equal(result.list, undefined);
-    assert.match(result.diagnostics[0].message, /associationTypeId: the USER_DEFINED association type 5 cannot be written/);
+    assert.match(result.diagnostics[0].message, /associationTypeId: the INTEGRATOR_DEFINED association type 5 cannot be written/);
   });
 
   it('including unknown, enumeration single value, numeric strings', () => {

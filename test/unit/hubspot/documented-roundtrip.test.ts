@@ -27,11 +27,12 @@ const DOCUMENTED: Documented[] = [
   ...requests.requests,
 ];
 
-/** The bundled standard properties, plus the one property of HubSpot's examples that is not standard. */
+/** The bundled standard properties, plus the properties of HubSpot's examples that are not bundled. */
 function schema(): Schema {
   const base = defaultSchema();
   const contacts = new Map(base.objects.contacts);
   contacts.set('engagements_last_meeting_booked_source', { name: 'engagements_last_meeting_booked_source', label: 'Source of last booking', type: 'string', fieldType: 'text', options: [] });
+  contacts.set('hs_latest_open_lead_date', { name: 'hs_latest_open_lead_date', label: 'Latest Open Lead Date', type: 'datetime', fieldType: 'date', options: [] });
   return { ...base, objects: { ...base.objects, contacts } };
 }
 
@@ -43,7 +44,7 @@ function normalised(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return v;
   const o: Record<string, unknown> = { ...(v as Record<string, unknown>) };
   delete o.filterBranchOperator;
-  if (o.filterBranchType === 'AND' || o.filterBranchType === 'OR') o.filterBranches ??= [];
+  if (o.filterBranchType === 'AND' || o.filterBranchType === 'OR' || o.filterBranchType === 'ASSOCIATION') o.filterBranches ??= [];
   if (typeof o.filterBranchType === 'string') o.filters ??= [];
   if (typeof o.operationType === 'string') {
     o.includeObjectsWithNoValueSet ??= false;
@@ -65,7 +66,7 @@ describe('HubSpot\'s documented requests: decompile → print → parse → comp
   const trips = DOCUMENTED.filter((d) => d.roundTrips).length;
 
   it(`${trips} of the ${DOCUMENTED.length} documented requests round-trip; every other one is refused filter by filter`, () => {
-    assert.equal(trips, DOCUMENTED.length - 4);
+    assert.equal(trips, DOCUMENTED.length - 2);
   });
 
   for (const doc of DOCUMENTED.filter((d) => d.roundTrips)) {

@@ -25,7 +25,7 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.property('contacts', 'sf_region'), '/crm/properties/2026-09/contacts/sf_region');
     assert.equal(p.accountDetails(), '/account-info/2026-09/details');
     assert.equal(p.owners(), '/crm/owners/2026-09');
-    assert.equal(p.forms(), '/marketing/forms/2026-09');
+    assert.equal(p.forms(), '/marketing/forms/2026-09-beta', 'HubSpot publishes Forms under 2026-09 only as a beta');
     assert.throws(() => apiPaths('v4'), /Unknown HubSpot API version "v4"/);
   });
 

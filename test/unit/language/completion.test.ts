@@ -58,6 +58,13 @@ describe('language: completion', () => {
     assert.ok(!names.includes('email'));
   });
 
+  it('offers every property after `when` (its update is a time) and `was updated` after it', () => {
+    const names = labels(at('list "A" {\n  where closedate is after when <|>'));
+    assert.ok(names.includes('createdate') && names.includes('email'));
+    assert.ok(labels(at('list "A" {\n  where closedate is after when email <|>')).includes('is after when … was updated'));
+    assert.ok(labels(at('list "A" {\n  where closedate is between property createdate <|>')).includes('is between property … and property …'));
+  });
+
   it('quotes list names, escaping quotes, and replaces the string being typed', () => {
     const m = marked('list "A" {\n  where in list "Ev<|>ent"\n}');
     const entries = complete({ text: m.text, offset: m.cursor as number, schema: defaultSchema(), lists: LISTS });

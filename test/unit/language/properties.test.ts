@@ -20,6 +20,12 @@ describe('language: properties, operators and values', () => {
   it('the property of `is before property P` is checked too', () => {
     expectDiagnostics('list "A" { where createdate is before property ⟦closedat⟧ }', ['unknown-property']);
     expectDiagnostics('list "A" { where createdate is before property ⟦email⟧ }', ['value-type-mismatch']);
+    expectDiagnostics('list "A" { where createdate is between property ⟦closedat⟧ and today }', ['unknown-property']);
+    expectDiagnostics('list "A" { where createdate is between property ⟦email⟧ and today }', ['value-type-mismatch']);
+    expectDiagnostics('list "A" { where createdate is after when ⟦jobtitel⟧ was updated }', ['unknown-property']);
+    // The time of an update is a time whatever the property's type.
+    expectDiagnostics('list "A" { where createdate is after when email was updated }', []);
+    expectDiagnostics('list "A" { where email was updated after property closedate }', []);
   });
 
   it('operator-type-mismatch names the type and the valid phrases', () => {
@@ -81,6 +87,25 @@ describe('language: properties, operators and values', () => {
     );
     expectDiagnostics('list "A" { where lifecyclestage is ⟦LEAD⟧ }', ['option-label']);
     assert.equal(fixed('list "A" { where numemployees is "1000 +" }', 'unknown-option'), 'list "A" { where numemployees is "1000+" }');
+  });
+
+  it('unknown-option: a label\'s initials get one message saying what to write (issue 13); a label or another case resolve (option-label)', () => {
+    const [initials, label, cased] = expectDiagnostics(
+      'list "A" {\n  where lifecyclestage is ⟦mql⟧\n    or lifecyclestage is ⟦"Sales Qualified Lead"⟧\n    or lifecyclestage is ⟦Customer⟧\n}\n',
+      ['unknown-option', 'option-label', 'option-label'],
+    );
+    assert.equal(initials.message, '`mql` reads as the initials of "Marketing Qualified Lead", option `marketingqualifiedlead` of Lifecycle Stage (`lifecyclestage`); filters compare internal values exactly, so write `marketingqualifiedlead`.');
+    assert.equal(label.message, '`Sales Qualified Lead` is the label of option `salesqualifiedlead` of Lifecycle Stage (`lifecyclestage`); hslist sends salesqualifiedlead to HubSpot, which compares internal values exactly.');
+    assert.equal(cased.message, '`Customer` is option `customer` in another case of Lifecycle Stage (`lifecyclestage`); hslist sends customer to HubSpot, which compares internal values exactly.');
+    assert.equal(fixed('list "A" { where lifecyclestage is any of (SQL, lead) }', 'unknown-option'), 'list "A" { where lifecyclestage is any of (salesqualifiedlead, lead) }');
+  });
+
+  it('unknown-option: initials two labels share are a did-you-mean naming both', () => {
+    // `region`: two options whose labels have the same initials ("NA").
+    const options = [{ label: 'North America', value: 'north_america' }, { label: 'North Asia', value: 'north_asia' }];
+    const schema = withProperty({ name: 'region', label: 'Region', type: 'enumeration', fieldType: 'select', options });
+    const [shared] = expectDiagnostics('list "A" { where region is ⟦na⟧ }', ['unknown-option'], { schema });
+    assert.equal(shared.message, '`na` is not an option of Region (`region`); did you mean `north_america` or `north_asia`?');
   });
 
   it('owners without the portal\'s owners pulled: ids only; a name is owner-not-id, since HubSpot would match no contact', () => {

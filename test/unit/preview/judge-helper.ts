@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import type { ListNode } from '@hslist/grammar';
 import { planList } from '../../../server/src/preview/plan';
 import { evaluateContact } from '../../../server/src/preview/reference';
-import { buildStore } from '../../../server/src/preview/columns-build';
+import { associatedDefs, buildStore } from '../../../server/src/preview/columns-build';
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { hasBit } from '../../../server/src/preview/bitset';
 import type { ContactRecord, Tri } from '../../../server/src/preview/types';
@@ -28,7 +28,7 @@ export function judgeAll(where: string, contacts: ContactRecord[], options: Judg
   const lists = new Map((options.lists ?? []).map((l) => [l.name.text, l]));
   const plan = planList(listOf(where, options.timezone), { schema, now: NOW, lists, members: options.members });
   const expected = contacts.map((c) => evaluateContact(plan, c));
-  const store = buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()]);
+  const store = buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()], associatedDefs(schema));
   const { lo, hi } = new CompiledEvaluator(store).rows(plan);
   const compiled = contacts.map((_, r): Tri => (hasBit(lo, r) ? true : hasBit(hi, r) ? 'unknown' : false));
   assert.deepEqual(compiled, expected, 'the compiled evaluator disagrees with the reference interpreter');

@@ -111,4 +111,31 @@ describe('preview semantics: dates', () => {
     assert.deepEqual(judgeAll('createdate is before property notes_last_contacted', contacts), [true, false, false, false]);
     assert.deepEqual(judgeAll('createdate is before property notes_last_contacted including unknown', contacts), [true, false, false, true]);
   });
+
+  it('between two properties, or a property and a time: each bound read from the contact; an unknown bound fails', () => {
+    const contacts = [
+      contact({ createdate: '2024-02-01T00:00:00Z', notes_last_contacted: '2024-01-01T00:00:00Z', closedate: '2024-03-01' }),
+      contact({ createdate: '2024-03-01T00:00:00Z', notes_last_contacted: '2024-01-01T00:00:00Z', closedate: '2024-03-01' }),
+      contact({ createdate: '2024-04-01T00:00:00Z', notes_last_contacted: '2024-01-01T00:00:00Z', closedate: '2024-03-01' }),
+      contact({ createdate: '2024-02-01T00:00:00Z', notes_last_contacted: null, closedate: '2024-03-01' }),
+      contact({ createdate: null, notes_last_contacted: '2024-01-01T00:00:00Z', closedate: '2024-03-01' }),
+    ];
+    assert.deepEqual(judgeAll('createdate is between property notes_last_contacted and property closedate', contacts), [true, true, false, false, false]);
+    assert.deepEqual(judgeAll('createdate is not between property notes_last_contacted and property closedate', contacts), [false, false, true, false, false]);
+    assert.deepEqual(judgeAll('createdate is between property notes_last_contacted and today including unknown', contacts), [true, true, true, false, true]);
+  });
+
+  it('when P was updated is P\'s newest history timestamp: never updated fails, history not loaded is unknown', () => {
+    const at = (iso: string) => ({ value: 'x', timestamp: Date.parse(iso) });
+    const contacts = [
+      contact({ createdate: '2024-02-01T00:00:00Z' }, { history: { country: [at('2024-01-15T00:00:00Z'), at('2024-01-01T00:00:00Z')] } }),
+      contact({ createdate: '2024-01-10T00:00:00Z' }, { history: { country: [at('2024-01-15T00:00:00Z')] } }),
+      contact({ createdate: '2024-02-01T00:00:00Z' }, { history: {} }),
+      contact({ createdate: '2024-02-01T00:00:00Z' }),
+      contact({ createdate: null }),
+    ];
+    assert.deepEqual(judgeAll('createdate is after when country was updated', contacts), [true, false, false, 'unknown', false]);
+    assert.deepEqual(judgeAll('createdate is after when country was updated including unknown', contacts), [true, false, false, 'unknown', true]);
+    assert.deepEqual(judgeAll('country was updated before property createdate', contacts), [true, false, false, 'unknown', 'unknown']);
+  });
 });

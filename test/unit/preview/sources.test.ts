@@ -85,6 +85,25 @@ describe('preview sources: JSON and NDJSON API records', () => {
     assert.equal(report.rowsRejected, 2);
   });
 
+  it('subscription statuses are read whole or not at all: one bad entry leaves them out for that contact, reported', async () => {
+    const path = join(dir, 'subscriptions.ndjson');
+    writeFileSync(path, [
+      JSON.stringify({ id: '1', properties: {}, subscriptions: [{ channel: 'email', subscriptionId: 81537745, status: 'opt_in' }, { channel: 'SMS', status: 'OPT_OUT' }] }),
+      JSON.stringify({ id: '2', properties: {}, subscriptions: [{ channel: 'EMAIL', subscriptionId: '1', status: 'OPT_IN' }, { channel: 'FAX', status: 'OPT_IN' }] }),
+      JSON.stringify({ id: '3', properties: {}, subscriptions: 'yes' }),
+    ].join('\n'));
+    const rows: ContactRecord[] = [];
+    const report = await readNdjsonContacts(path, testSchema(), (r) => rows.push(r));
+    assert.deepEqual(rows.map((r) => r.subscriptions), [
+      [{ channel: 'EMAIL', subscriptionId: '81537745', status: 'OPT_IN' }, { channel: 'SMS', status: 'OPT_OUT' }],
+      undefined,
+      undefined,
+    ]);
+    assert.deepEqual(report.issues.map((i) => [i.line, i.code]), [[2, 'bad-record'], [3, 'bad-record']]);
+    assert.match(report.issues[0].message, /subscriptions\[1\] is \{"channel":"FAX","status":"OPT_IN"\}.*left out/);
+    assert.equal(report.rowsRejected, 0);
+  });
+
   it('JSON array (or an API page with results)', async () => {
     const path = join(dir, 'contacts.json');
     writeFileSync(path, JSON.stringify({ results: [{ id: '1', properties: { email: 'a@x.com' } }, 'nonsense'] }));

@@ -2,7 +2,7 @@
 // unsupported in September 2027; the date-based versions that replace them keep the sub-paths and move
 // the version after the API family (`/crm/v3/lists/{id}` → `/crm/lists/2026-09/{id}`,
 // `/crm/v4/associations/{from}/{to}/batch/read` → `/crm/associations/2026-09/{from}/{to}/batch/read`,
-// `/account-info/v3/details` → `/account-info/2026-09/details`, `/crm/v3/owners` → `/crm/owners/2026-09`, `/marketing/v3/forms` → `/marketing/forms/2026-09`), as HubSpot's public OpenAPI specs
+// `/account-info/v3/details` → `/account-info/2026-09/details`, `/crm/v3/owners` → `/crm/owners/2026-09`, `/marketing/v3/forms` → `/marketing/forms/2026-09-beta`, the only dated Forms path yet), as HubSpot's public OpenAPI specs
 // (HubSpot/HubSpot-public-api-spec-collection, PublicApiSpecs/CRM/*/Rollouts/*/2026-09/) show. Switching
 // `version` switches every call.
 
@@ -16,6 +16,9 @@ export function isApiVersion(value: string): boolean {
 }
 
 const encode = encodeURIComponent;
+
+/** Where an API family's dated version is only published as a beta so far, the path it has. */
+const FORMS_DATED: Record<string, string> = { '2026-09': '2026-09-beta' };
 
 export interface ApiPaths {
   readonly version: HubSpotApiVersion;
@@ -70,9 +73,9 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     folderMoveList: () => `${lists}/folders/move-list`,
     folderRename: (id) => `${lists}/folders/${encode(id)}/rename`,
     owners: () => crm('owners'),
-    // Marketing, not CRM: `/marketing/v3/forms`. HubSpot's spec collection has Forms only as `2026-09-beta` so
-    // far (Marketing/Forms/Rollouts/144909/); the dated path follows the same rule and is unconfirmed.
-    forms: () => (legacy ? '/marketing/v3/forms' : `/marketing/forms/${version}`),
+    // Marketing, not CRM: `/marketing/v3/forms`. Forms has no dated version of its own yet: HubSpot's
+    // 2026-09-beta Forms guide moves it to `/marketing/forms/2026-09-beta` (spec Marketing/Forms/Rollouts/144909/).
+    forms: () => (legacy ? '/marketing/v3/forms' : `/marketing/forms/${FORMS_DATED[version] ?? version}`),
   };
 }
 

@@ -2,23 +2,25 @@
 // (De Morgan). Leaves that cannot be compiled or negated are reported and come back undefined;
 // the caller then returns no request for the list.
 
-import { type AssociationCondition, type Condition, type Expr, type PropertyCondition, type Span, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type AssociationCondition, type AssociationCountCondition, type Condition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
-  COMPANIES_OBJECT_TYPE_ID,
-  CONTACT_TO_COMPANY_TYPE_ID,
-  PRIMARY_COMPANY_TYPE_ID,
   MAX_AND_BRANCHES,
   MAX_FILTERS,
   listPlaceholder,
+  type AssociationBranch,
   type Filter,
   type PropertyFilter,
 } from '../filter-branch';
+import { associationByWord, associationProblem, type AssociationKind } from '../../language/associations';
+import { countFilters, countKind, countRange } from './associations';
 import { describeCount, distribute, sizeOf, type Item, type Tree } from './dnf';
 import { negateFilter } from './negate';
 import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
 import { formIdOf } from '../../language/schema-forms';
+import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
+import { propertiesOf } from '../../language/schema';
 
 export interface CriteriaEnv {
   schema: Schema;
@@ -26,6 +28,8 @@ export interface CriteriaEnv {
   listIdFor(name: string): string | undefined;
   diagnostics: Diagnostic[];
 }
+
+const OBJECT_WORDS: Record<ObjectTypeName, string> = { contacts: 'contact', companies: 'company', deals: 'deal', tickets: 'ticket' };
 
 interface Scope {
   object: ObjectTypeName;
@@ -59,8 +63,10 @@ function compileCondition(cond: Condition, scope: Scope, env: CriteriaEnv): Tree
   if (cond.kind === 'association') return compileAssociation(cond, scope, env);
   if (cond.kind === 'error') return fail(env, cond, 'This condition has a syntax error, so the list cannot be compiled.');
   if (cond.kind !== 'property' && scope.object !== 'contacts') {
-    return notExpressible(env, cond, 'Inside `associated company where`, only company property conditions can be used.');
+    return notExpressible(env, cond, `Inside \`associated ${OBJECT_WORDS[scope.object]} where\`, only ${OBJECT_WORDS[scope.object]} property conditions can be used.`);
   }
+  if (cond.kind === 'subscription') return compileSubscription(cond, scope, env);
+  if (cond.kind === 'associationCount') return compileCount(cond, scope, env);
   const filter = positiveFilter(cond, scope, env);
   if (!filter) return undefined;
   if (!scope.negatedBy) return leaf(filter);
@@ -79,19 +85,30 @@ function positiveFilter(cond: Exclude<Condition, AssociationCondition>, scope: S
     }
     case 'formSubmission':
       return formFilter(cond, env);
+    case 'subscription':
+    case 'associationCount':
+      return undefined; // compileSubscription / compileCount, before any filter is made
     case 'constant':
       return { filterType: 'CONSTANT', shouldAccept: cond.accept };
+    case 'conditionRef':
+      // The workspace writes named conditions in before compiling (language/definitions); one left is undefined.
+      return fail(env, cond, `The named condition \`${cond.name.text}\` is not defined in the workspace, so the list cannot be compiled.`);
     case 'error':
       return undefined;
   }
 }
 
 function propertyFilter(cond: PropertyCondition, scope: Scope, env: CriteriaEnv): PropertyFilter | undefined {
-  const properties = env.schema.objects[scope.object];
+  const properties = propertiesOf(env.schema, scope.object);
   const prop = properties.get(cond.property.text);
-  const objectWord = scope.object === 'contacts' ? 'contact' : 'company';
+  const objectWord = OBJECT_WORDS[scope.object];
   if (!prop) {
     fail(env, cond.property, `Unknown ${objectWord} property \`${cond.property.text}\`, so the list cannot be compiled.`);
+    return undefined;
+  }
+  const operands = cond.operands;
+  if (operands.kind === 'list' && operands.valueSet && operands.values.length === 0) {
+    fail(env, operands, `The value set \`${operands.valueSet.text}\` is not defined in the workspace, so the list cannot be compiled.`);
     return undefined;
   }
   const result = compileOperation(cond, prop, { zone: env.zone, property: (name) => properties.get(name) });
@@ -121,6 +138,27 @@ function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: C
   return filter;
 }
 
+/** One filter; under `not`, the OR of the filters of every other status (HubSpot takes one status per filter). */
+function compileSubscription(cond: SubscriptionCondition, scope: Scope, env: CriteriaEnv): Tree | undefined {
+  const channel = channelOf(cond);
+  if (!channel) return fail(env, cond.channel, `\`${cond.channel.text}\` is not a subscription channel; use email, sms or whatsapp.`);
+  if (!cond.all && cond.ids.length === 0) return fail(env, cond, 'Name the subscription by its id, such as `#123`.');
+  if (!scope.negatedBy) return leaf(subscriptionFilter(channel, cond.ids.map((id) => id.text), cond.all, OPT_STATE[cond.status]));
+  const children = negatedSubscriptionFilters(channel, cond).map(leaf);
+  return { kind: 'or', children };
+}
+
+/** NUM_ASSOCIATIONS; under `not`, the complementary counts (`nobody` when there is none). */
+function compileCount(cond: AssociationCountCondition, scope: Scope, env: CriteriaEnv): Tree | undefined {
+  const kind = countKind(cond);
+  if (typeof kind === 'string') return fail(env, cond.objectType, `${kind}.`);
+  const range = countRange(cond.comparison);
+  if (typeof range === 'string') return fail(env, cond.comparison, `\`${cond.comparison.operator}\` here cannot be compiled: ${range}.`);
+  const filters = countFilters(kind, cond.primary, range, scope.negatedBy !== undefined);
+  if (filters.length === 0) return leaf({ filterType: 'CONSTANT', shouldAccept: false });
+  return filters.length === 1 ? leaf(filters[0]) : { kind: 'or', children: filters.map(leaf) };
+}
+
 /** ∃ company: (A ∨ B)  =  (∃ company: A) ∨ (∃ company: B), so each AND of the inner DNF is one branch. */
 function compileAssociation(cond: AssociationCondition, scope: Scope, env: CriteriaEnv): Tree | undefined {
   if (scope.object !== 'contacts') {
@@ -133,12 +171,11 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
       'HubSpot cannot negate an association filter (`not associated company where …`); move the `not` inside the `where` only if "some associated company does not …" is what you mean.',
     );
   }
-  const objectType = cond.objectType.text.toLowerCase();
-  if (objectType !== 'company' && objectType !== 'companies') {
-    return fail(env, cond.objectType, `Only \`associated company\` is supported, not \`${cond.objectType.text}\`.`);
-  }
-  if (!cond.where) return fail(env, cond, '`associated company` needs `where` and conditions on company properties.');
-  const inner = compileExpr(cond.where, { object: 'companies', negatedBy: undefined }, env);
+  const kind = associationByWord(cond.objectType.text);
+  const problem = associationProblem(cond);
+  if (!kind || problem) return fail(env, cond, `This association cannot be compiled: ${problem ?? 'unknown object'}.`);
+  if (!cond.where) return fail(env, cond, `\`associated ${kind.word}\` needs \`where\` and conditions on ${kind.word} properties.`);
+  const inner = compileExpr(cond.where, { object: kind.object, negatedBy: undefined }, env);
   if (!inner || !withinLimits(inner, cond.where, env)) return undefined;
   const children: Tree[] = distribute(inner).map((items) => ({
     kind: 'item',
@@ -146,9 +183,8 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
       kind: 'association',
       branch: {
         filterBranchType: 'ASSOCIATION',
-        objectTypeId: COMPANIES_OBJECT_TYPE_ID,
-        associationTypeId: cond.primary ? PRIMARY_COMPANY_TYPE_ID : CONTACT_TO_COMPANY_TYPE_ID,
-        associationCategory: 'HUBSPOT_DEFINED',
+        objectTypeId: kind.objectTypeId,
+        ...associationType(kind, cond),
         operator: 'IN_LIST',
         filters: withoutImpliedKnown(items.map((i) => (i as { filter: PropertyFilter }).filter)),
         filterBranches: [],
@@ -156,6 +192,12 @@ function compileAssociation(cond: AssociationCondition, scope: Scope, env: Crite
     },
   }));
   return children.length === 1 ? children[0] : { kind: 'or', children };
+}
+
+/** The association type of the branch: a label's (USER_DEFINED), the primary company's, or the unlabeled one. */
+function associationType(kind: AssociationKind, cond: AssociationCondition): Pick<AssociationBranch, 'associationTypeId' | 'associationCategory'> {
+  if (cond.label) return { associationTypeId: Number(cond.label.text), associationCategory: 'USER_DEFINED' };
+  return { associationTypeId: cond.primary && kind.primaryTypeId !== undefined ? kind.primaryTypeId : kind.typeId, associationCategory: 'HUBSPOT_DEFINED' };
 }
 
 /** Reports `too-many-filters` on `span` when the tree's OR of ANDs would exceed HubSpot's limits. */

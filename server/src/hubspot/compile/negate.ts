@@ -16,6 +16,11 @@ export function negateFilter(filter: Filter): NegationResult {
       return { filter: { ...filter, operator: filter.operator === 'FILLED_OUT' ? 'NOT_FILLED_OUT' : 'FILLED_OUT' } };
     case 'CONSTANT':
       return { filter: { ...filter, shouldAccept: !filter.shouldAccept } };
+    case 'EMAIL_SUBSCRIPTION':
+    case 'COMMUNICATION_SUBSCRIPTION':
+    case 'NUM_ASSOCIATIONS':
+      // criteria.ts negates these conditions (into the other statuses, the complementary counts) before a filter is made.
+      return { error: `a ${filter.filterType} filter has no negated form of its own` };
     case 'PROPERTY':
       return negateProperty(filter);
   }
@@ -23,6 +28,8 @@ export function negateFilter(filter: Filter): NegationResult {
 
 function negateProperty(filter: PropertyFilter): NegationResult {
   const op = filter.operation;
+  const other = referencedProperty(op);
+  if (other !== undefined) return { error: cannotNegateReference(filter, other) };
   if (op.operationType === 'TIME_POINT') {
     // v > t  ⇔  not (v <= t): the opposite direction with the other endpoint behaviour.
     const operation: PropertyOperation = {
@@ -42,6 +49,20 @@ function negateProperty(filter: PropertyFilter): NegationResult {
   return { filter: { ...filter, operation } };
 }
 
+/** The other property a time comparison reads (PROPERTY_REFERENCED), if any. */
+function referencedProperty(op: PropertyOperation): string | undefined {
+  const points = op.operationType === 'TIME_POINT' ? [op.timePoint] : op.operationType === 'TIME_RANGED' ? [op.lowerBoundTimePoint, op.upperBoundTimePoint] : [];
+  return points.find((p) => p.timeType === 'PROPERTY_REFERENCED')?.property;
+}
+
+/**
+ * A comparison with another property is false when that property has no value (docs/language.md,
+ * Assumed), and so would be its negated operator: flipping it would drop those contacts on both sides.
+ */
+function cannotNegateReference(filter: PropertyFilter, other: string): string {
+  return `\`not\` cannot apply to a comparison of \`${filter.property}\` with \`${other}\`: HubSpot's comparison is false for contacts with no \`${other}\` whichever way it goes, so its opposite would leave them out too; write the opposite comparison and say what those contacts should do (for example \`or ${other} is unknown\`).`;
+}
+
 /** Near-opposites worth suggesting; none is exact, so the message says what differs. */
 const HINTS: Record<string, string> = {
   STARTS_WITH: 'no condition means exactly "does not start with": `does not contain` also leaves out values that hold the text anywhere else, so use it only if that is what you mean',
@@ -56,9 +77,6 @@ function cannotNegate(filter: PropertyFilter): string {
   const op = filter.operation;
   const phrase = OPERATOR_TABLE.find((r) => r.operationType === op.operationType && r.operator === op.operator)?.surface;
   const what = `\`${filter.property} ${phrase ?? op.operator}\``;
-  const hint =
-    op.operationType === 'COMPARATIVE_DATE'
-      ? `consider \`${op.operator === 'IS_BEFORE' ? 'is after' : 'is before'} property\` (it differs when both dates are equal and when either is unknown)`
-      : (HINTS[op.operator] ?? 'rewrite the condition without `not`');
+  const hint = HINTS[op.operator] ?? 'rewrite the condition without `not`';
   return `HubSpot has no opposite of ${what} (${op.operationType} ${op.operator}), so \`not\` cannot apply to it; ${hint}.`;
 }

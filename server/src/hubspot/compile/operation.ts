@@ -2,7 +2,7 @@
 // (server/src/language/operators.ts) and the shapes of hubspot-api.md §2.3.
 
 import type { Operand, PropertyCondition, Value } from '@hslist/grammar';
-import { operationFor, typeClassOf, type OperatorRow } from '../../language/operators';
+import { operationFor, type OperatorRow } from '../../language/operators';
 import type { PropertyDef } from '../../language/schema-types';
 import { optionValue } from '../../language/option-match';
 import type { PropertyOperation } from '../filter-branch';
@@ -54,8 +54,6 @@ function buildOperation(row: OperatorRow, cond: PropertyCondition, prop: Propert
       return { operationType: 'ROLLING_PROPERTY_UPDATED', ...base, numberOfDays: days(o) };
     case 'CALENDAR_DATE':
       return calendar(base, o);
-    case 'COMPARATIVE_DATE':
-      return { operationType: 'COMPARATIVE_DATE', ...base, comparisonPropertyName: otherDate(o, env) };
     default:
       throw new OperandError(`${row.operationType} is not written by this compiler`);
   }
@@ -64,12 +62,14 @@ function buildOperation(row: OperatorRow, cond: PropertyCondition, prop: Propert
 /** Updated-at phrases compare a timestamp; a `date` property's own value is a day. */
 function timeEnv(row: OperatorRow, prop: PropertyDef, env: OperationEnv): TimeEnv {
   const parser = row.propertyParser ?? 'VALUE';
-  return { zone: env.zone, dateOnly: parser === 'VALUE' && prop.type === 'date', propertyParser: parser };
+  return { zone: env.zone, dateOnly: parser === 'VALUE' && prop.type === 'date', propertyParser: parser, property: (name) => env.property(name) };
 }
 
 function timeOperation(row: OperatorRow, base: { operator: string; includeObjectsWithNoValueSet: boolean }, o: Operand, env: TimeEnv): PropertyOperation {
   if (o.kind === 'days') return rollingOperation(row.surface, days(o), base, env);
   if (o.kind === 'range') return timeRangedOperation(base, o.low, o.high, env);
+  // `is before|after property P`: P's value as the time point.
+  if (o.kind === 'property') return timePointOperation(base, { kind: 'property', property: o.property, updated: false, start: o.start, end: o.end }, env);
   const v = single(o);
   return row.operationType === 'TIME_POINT' ? timePointOperation(base, v, env) : timeRangedOperation(base, v, v, env);
 }
@@ -98,7 +98,7 @@ function text(v: Value): string {
   if (v.kind === 'string' || v.kind === 'word') return v.value;
   if (v.kind === 'number') return v.raw;
   if (v.kind === 'boolean') return String(v.value);
-  throw new OperandError(`expected text, found the ${v.kind} ${v.kind === 'relative' ? v.anchor : v.raw}`);
+  throw new OperandError(`expected text, found ${v.kind === 'relative' ? `the relative time ${v.anchor}` : v.kind === 'property' ? `property ${v.property.text}` : `the ${v.kind} ${v.raw}`}`);
 }
 
 function num(v: Value): number {
@@ -133,12 +133,4 @@ function calendar(base: { operator: string; includeObjectsWithNoValueSet: boolea
     op.timeUnitCount = n;
   }
   return op;
-}
-
-function otherDate(o: Operand, env: OperationEnv): string {
-  if (o.kind !== 'property') throw new OperandError('expected `property <name>`');
-  const other = env.property(o.property.text);
-  if (!other) throw new OperandError(`unknown property \`${o.property.text}\``);
-  if (typeClassOf(other.type) !== 'date') throw new OperandError(`\`${other.name}\` is not a date property`);
-  return other.name;
 }

@@ -4,7 +4,9 @@
 // DATE points carry `UTC`: the day compares exactly whatever zone HubSpot would otherwise read.
 
 import type { Operand, RelativeOffset, Value } from '@hslist/grammar';
-import type { DateTimePoint, EndpointBehavior, PropertyOperation, PropertyParser, TimePoint, WallClock } from '../filter-branch';
+import { typeClassOf } from '../../language/operators';
+import type { PropertyDef } from '../../language/schema-types';
+import type { DateTimePoint, EndpointBehavior, PropertyOperation, PropertyParser, PropertyReferencedTimePoint, TimePoint, WallClock } from '../filter-branch';
 import { relativePoints } from './relative';
 import { datetimeLiteralToWallClock, endOfDay, startOfDay, validWall } from './time';
 
@@ -14,6 +16,8 @@ export interface TimeEnv {
   /** The property is `date` (a day), not `datetime`. */
   dateOnly: boolean;
   propertyParser: PropertyParser;
+  /** Another property of the same record (for `property P` and `when P was updated`). */
+  property?(name: string): PropertyDef | undefined;
 }
 
 export type Base = { operator: string; includeObjectsWithNoValueSet: boolean };
@@ -41,7 +45,19 @@ export function timeBounds(v: Value, env: TimeEnv): [TimePoint, TimePoint] {
     if (v.offset && (!Number.isInteger(v.offset.count) || v.offset.count < 0)) throw new OperandError('the count before `before` / `after` must be a whole number');
     return relativePoints(v.anchor, v.offset, env.zone);
   }
+  if (v.kind === 'property') {
+    const point = referencedPoint(v, env);
+    return [point, point];
+  }
   throw new OperandError('expected a date (2024-01-31), a datetime (2024-01-31T10:00:00Z) or a relative time (today, 3 days before today)');
+}
+
+/** `property P` / `when P was updated`: HubSpot's PROPERTY_REFERENCED point, read per record when HubSpot evaluates the list. */
+function referencedPoint(v: Extract<Value, { kind: 'property' }>, env: TimeEnv): PropertyReferencedTimePoint {
+  const other = env.property?.(v.property.text);
+  if (!other) throw new OperandError(`unknown property \`${v.property.text}\``);
+  if (!v.updated && typeClassOf(other.type) !== 'date') throw new OperandError(`\`${other.name}\` is not a date property`);
+  return { timeType: 'PROPERTY_REFERENCED', timezoneSource: 'CUSTOM', zoneId: env.zone, property: other.name, referenceType: v.updated ? 'UPDATED_AT' : 'VALUE' };
 }
 
 /** `is after T` is after T's last moment; `is before T` before its first. */

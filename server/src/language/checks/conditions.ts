@@ -2,13 +2,21 @@
 //   `including-unknown-ignored` (warning): `including unknown` on `is known` / `is unknown` and on
 //     history and updated-at operators, where HubSpot ignores the no-value flag (docs/semantics.md);
 //   `invalid-number`: the day count of `submitted form ... in last N days`;
-//   `invalid-list-id`: `in list #id` where the id is not all digits.
+//   `invalid-list-id`: `in list #id` where the id is not all digits;
+//   `unknown-channel`: a subscription channel other than email, sms or whatsapp;
+//   `invalid-association`: `associated primary deal` (only a company is primary), `primary` with a label;
+//   `invalid-number`: a count of associated records that is not a whole number, or a range with none.
 
 import { type Condition, type SurfaceOperator, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { OPERATOR_TABLE, isHistoryOperator } from '../operators';
 import { allConditions } from '../walk';
 import type { FileCheckContext } from './context';
 import { checkCount } from './literals';
+import { replaceFixes } from './context';
+import { suggest, withDidYouMean } from '../did-you-mean';
+import { CHANNELS, channelOf } from '../../hubspot/compile/subscriptions';
+import { countKind, countRange } from '../../hubspot/compile/associations';
+import { associationByWord, associationProblem } from '../associations';
 
 /** Phrases whose every HubSpot operation ignores `includeObjectsWithNoValueSet`. */
 function ignoresNoValueFlag(surface: SurfaceOperator): boolean {
@@ -29,6 +37,28 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       const count = checkCount(condition.withinLastDays, 'days');
       if (count) out.push(count);
       return out;
+    }
+    case 'subscription': {
+      if (channelOf(condition)) return [];
+      const suggestions = suggest(condition.channel.text.toLowerCase(), CHANNELS.map((value) => ({ value })));
+      const message = withDidYouMean(`\`${condition.channel.text}\` is not a subscription channel: HubSpot's are email, sms and whatsapp`, suggestions);
+      return [diagnostic('unknown-channel', message, condition.channel, 'error', replaceFixes(condition.channel, suggestions))];
+    }
+    case 'association': {
+      const problem = associationProblem(condition);
+      if (!problem) return [];
+      // A primary deal or ticket is marked on the object word; `primary` with a label, or a bad label, on the label.
+      const primaryOfOther = condition.primary && associationByWord(condition.objectType.text)?.primaryTypeId === undefined;
+      const at = primaryOfOther || !condition.label ? condition.objectType : condition.label;
+      const hint = primaryOfOther ? ' Remove `primary` for any associated record.' : '';
+      return [diagnostic('invalid-association', `${problem[0].toUpperCase()}${problem.slice(1)}.${hint}`, at)];
+    }
+    case 'associationCount': {
+      const kind = countKind(condition);
+      if (typeof kind === 'string') return [diagnostic('invalid-association', `${kind[0].toUpperCase()}${kind.slice(1)}.`, condition.objectType)];
+      const range = countRange(condition.comparison);
+      if (typeof range === 'string') return [diagnostic('invalid-number', `The number of associated ${kind.plural} cannot be compared like this: ${range}.`, condition.comparison)];
+      return [];
     }
     case 'inList': {
       if (condition.target.by !== 'id' || /^#?\d+$/.test(condition.target.text)) return [];

@@ -5,6 +5,7 @@ import type { FileNode, Name, Diagnostic, Fix } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../schema-types';
 import type { SalesforceSchema } from '../salesforce-schema';
 import { suggest, SuggestBudget, type Candidate, type Suggestion } from '../did-you-mean';
+import { propertiesOf } from '../schema';
 
 export interface FileCheckContext {
   path: string;
@@ -29,7 +30,7 @@ export function propertyCandidates(schema: Schema, objectType: ObjectTypeName): 
   let bySchema = candidatesBySchema.get(schema);
   if (!bySchema) candidatesBySchema.set(schema, (bySchema = new Map()));
   let candidates = bySchema.get(objectType);
-  if (!candidates) bySchema.set(objectType, (candidates = [...schema.objects[objectType].values()].map((p) => ({ value: p.name, aliases: [p.label] }))));
+  if (!candidates) bySchema.set(objectType, (candidates = [...propertiesOf(schema, objectType).values()].map((p) => ({ value: p.name, aliases: [p.label] }))));
   return candidates;
 }
 

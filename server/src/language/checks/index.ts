@@ -4,7 +4,8 @@
 
 import type { Diagnostic } from '@hslist/grammar';
 import type { WorkspaceIndex } from '../symbols';
-import type { PortalListRef } from '../schema-types';
+import type { PortalListRef, Schema } from '../schema-types';
+import { checkDefinitions } from './definitions-workspace';
 import { FILE_SUGGEST_CELLS, type FileCheck, type FileCheckContext } from './context';
 import { SuggestBudget } from '../did-you-mean';
 import { contain } from './contain';
@@ -29,6 +30,8 @@ import { checkWorkspaceSync } from './sync-workspace';
 import { checkValues } from './values';
 import { checkNoValueTrap } from './no-value';
 import { checkMultiSelectEquality } from './multi-select';
+import { checkNamedConditions } from './definitions';
+import { checkOrderedRanges } from './ordered';
 
 export type { FileCheckContext } from './context';
 export type { PathDiagnostic } from './list-references';
@@ -39,11 +42,13 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['operator-type', checkOperatorTypes],
   ['value-type', checkValues],
   ['option', checkOptions],
+  ['ordered-range', checkOrderedRanges],
   ['condition', checkConditions],
   ['form', checkForms],
   ['no-value', checkNoValueTrap],
   ['multi-select', checkMultiSelectEquality],
   ['list-settings', checkListSettings],
+  ['named-condition', checkNamedConditions],
   ['sync-block', checkSyncBlocks],
   ['auto-create', checkAutoCreate],
   // Against the Salesforce schema, when one is loaded (they return nothing otherwise).
@@ -60,7 +65,7 @@ export function runFileChecks(ctx: FileCheckContext): Diagnostic[] {
   return FILE_CHECKS.flatMap(([name, check]) => contain(name, () => check(shared), (d) => [d]));
 }
 
-type WorkspaceCheck = (index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>) => PathDiagnostic[];
+type WorkspaceCheck = (index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>, schema?: Schema) => PathDiagnostic[];
 
 /**
  * Cross-file checks, each with the files it reports on: when it throws, each of those files gets the
@@ -73,10 +78,19 @@ const WORKSPACE_CHECKS: [string, WorkspaceCheck, (index: WorkspaceIndex) => Iter
   ['workspace-sync', checkWorkspaceSync, (index) => index.syncBlocks.map((s) => s.path)],
   ['trigger-properties', checkTriggerProperties, (index) => index.syncBlocks.map((s) => s.path)],
   ['static-members', checkStaticMembers, (index) => index.files.filter((f) => f.tree.lists.length > 0).map((f) => f.path)],
+  ['definitions', (index, _lists, schema) => (schema ? checkDefinitions(index, schema) : []), definitionPaths],
 ];
 
-export function runWorkspaceChecks(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>): PathDiagnostic[] {
+/** Every file that defines or uses a named value set or condition. */
+function definitionPaths(index: WorkspaceIndex): string[] {
+  const d = index.definitions;
+  if (!d) return [];
+  return [...d.references.map((r) => r.path), ...[...d.valueSets.values(), ...d.conditions.values()].flatMap((defs) => defs.map((s) => s.path))];
+}
+
+/** `schema`: for the checks of a value set's values against the property of each use (none without it). */
+export function runWorkspaceChecks(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>, schema?: Schema): PathDiagnostic[] {
   return WORKSPACE_CHECKS.flatMap(([name, check, scope]) =>
-    contain<PathDiagnostic>(name, () => check(index, portalLists), (d) => [...new Set(scope(index))].map((path) => ({ ...d, path }))),
+    contain<PathDiagnostic>(name, () => check(index, portalLists, schema), (d) => [...new Set(scope(index))].map((path) => ({ ...d, path }))),
   );
 }

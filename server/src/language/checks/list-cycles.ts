@@ -7,6 +7,7 @@
 
 import { diagnostic } from '@hslist/grammar';
 import { findList, listKey, type ListReference, type WorkspaceIndex } from '../symbols';
+import { definitionKey } from '../definitions/table';
 import type { PathDiagnostic } from './list-references';
 import { clip, thousands } from '../clip';
 
@@ -38,7 +39,42 @@ function referenceGraph(index: WorkspaceIndex): Graph {
     const from = idOf(listKey(ref.fromList.name.text));
     graph.out[from].push({ to: idOf(listKey(ref.name)), ref });
   }
+  // `condition c` in a list is `in list "…"` to every list that c (and the conditions it uses) names.
+  const throughConditions = listsInConditions(index);
+  for (const use of index.definitions?.references ?? []) {
+    if (use.kind !== 'condition' || use.from.kind !== 'list' || findList(index, use.from.name.text)?.node !== use.from) continue;
+    const from = idOf(listKey(use.from.name.text));
+    for (const name of throughConditions(use.name)) {
+      if (!findList(index, name)) continue;
+      const ref: ListReference = { name, path: use.path, span: use.span, kind: 'inList', fromList: use.from };
+      graph.out[from].push({ to: idOf(listKey(name)), ref });
+    }
+  }
   return graph;
+}
+
+/** The list names a named condition reaches through `in list`, directly or through the conditions it uses. */
+function listsInConditions(index: WorkspaceIndex): (condition: string) => string[] {
+  const direct = new Map<string, string[]>();
+  const uses = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, value: string) => map.set(key, [...(map.get(key) ?? []), value]);
+  for (const ref of index.references) if (ref.fromCondition) push(direct, definitionKey(ref.fromCondition.name.text), ref.name);
+  for (const ref of index.definitions?.references ?? []) {
+    if (ref.kind === 'condition' && ref.from.kind === 'namedCondition') push(uses, definitionKey(ref.from.name.text), definitionKey(ref.name));
+  }
+  return (condition) => {
+    const seen = new Set<string>();
+    const names: string[] = [];
+    const stack = [definitionKey(condition)];
+    while (stack.length > 0) {
+      const key = stack.pop() as string;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      names.push(...(direct.get(key) ?? []));
+      stack.push(...(uses.get(key) ?? []));
+    }
+    return names;
+  };
 }
 
 /** Component number of every node (Tarjan's algorithm without recursion). */

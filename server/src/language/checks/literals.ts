@@ -69,5 +69,7 @@ export function describeValue(value: Value): string {
       return `the date and time ${value.raw}`;
     case 'relative':
       return `the relative time \`${relativeText(value)}\``;
+    case 'property':
+      return value.updated ? `the time \`${value.property.text}\` was updated` : `the value of property \`${value.property.text}\``;
   }
 }

@@ -10,6 +10,7 @@ import { type Expr, type PropertyCondition, diagnostic, type Diagnostic, type Fi
 import { operationFor } from '../operators';
 import type { ObjectTypeName, PropertyDef } from '../schema-types';
 import { formatPropertyName, type FileCheckContext } from './context';
+import { propertiesOf } from '../schema';
 
 /** HubSpot operators that select the contacts whose value is *not* something. */
 const NEGATIVE_OPERATORS = new Set([
@@ -74,7 +75,7 @@ function walk(e: Expr, w: Walk): void {
 }
 
 function report(c: PropertyCondition, w: Walk): void {
-  const def = w.ctx.schema.objects[w.objectType].get(c.property.text);
+  const def = propertiesOf(w.ctx.schema, w.objectType).get(c.property.text);
   if (w.negated || w.known.has(c.property.text) || !isNegative(c, def)) return;
   const name = formatPropertyName(c.property.text);
   const message =
@@ -98,7 +99,7 @@ function fixes(c: PropertyCondition, name: string): Fix[] {
 
 export function checkNoValueTrap(ctx: FileCheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const list of ctx.file.lists) {
+  for (const list of [...ctx.file.lists, ...(ctx.file.conditions ?? [])]) {
     if (list.where) walk(list.where, { ctx, objectType: 'contacts', negated: false, known: new Set(), out });
   }
   return out;

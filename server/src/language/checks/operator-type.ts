@@ -3,11 +3,13 @@
 // operand (a list where one value is expected, ...).
 
 import { type PropertyCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
-import { OPERATOR_TABLE, isMultiSelect, operationFor, resolveOperation, typeClassOf, type OperandKind, type TypeClass } from '../operators';
+import { OPERATOR_TABLE, isMultiSelect, operationFor, typeClassOf, type OperandKind, type TypeClass } from '../operators';
 import type { PropertyDef } from '../schema-types';
 import { describeProperty, propertyConditions } from '../walk';
 import type { FileCheckContext } from './context';
-import { PHRASES } from '../completion-phrases';
+import { fitsType, PHRASES } from '../completion-phrases';
+import { isOrderedUse } from '../ordered';
+import { orderedProblem } from './ordered';
 
 const OPERAND_WORDS: Record<OperandKind, string> = {
   none: 'no value',
@@ -35,7 +37,7 @@ const SLOT_WORDS: Record<string, string> = { $V: '…', $L: '(…)', $N: 'N', $U
 function spelledPhrases(typeClass: TypeClass, multi: boolean): string[] {
   const seen = new Set<string>();
   for (const phrase of PHRASES) {
-    if (!phrase.offered || !resolveOperation(phrase.surface, phrase.operand, typeClass, multi)) continue;
+    if (!phrase.offered || !fitsType(phrase, typeClass, multi)) continue;
     seen.add(phrase.parts.map((part) => SLOT_WORDS[part] ?? part).join(' '));
   }
   return [...seen];
@@ -58,6 +60,8 @@ function shapeMismatch(condition: PropertyCondition, def: PropertyDef, kinds: Op
 /** The diagnostic for a condition whose operator or operand shape has no row, if any. */
 /** `text` is the document, so the message can quote the operator as written; without it, its canonical name. */
 export function operatorProblem(condition: PropertyCondition, def: PropertyDef, text?: string): Diagnostic | undefined {
+  // `is at least` and its kin are written out as `is any of (…)`; checks/ordered.ts says when they do not apply.
+  if (isOrderedUse(condition, def)) return orderedProblem(condition, def);
   if (operationFor(condition.operator, condition.operands.kind, def)) return undefined;
   const kinds = operandKindsFor(condition.operator, def);
   const written = text?.slice(condition.operatorSpan.start, condition.operatorSpan.end).replace(/\s+/g, ' ') ?? condition.operator;

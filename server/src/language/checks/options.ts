@@ -3,7 +3,8 @@
 // - a label, a value in another case, or an owner's name or email: `option-label` (info): it resolves,
 //   the compiler writes the internal value, and a fix writes it in the file;
 // - a label two options share: `ambiguous-option` (error), a fix per option;
-// - nothing: `unknown-option` (error) with did-you-mean over values and labels (and owners' emails);
+// - a label's initials naming one option (`mql`): `unknown-option` (error) saying what to write, with a fix;
+// - nothing: `unknown-option` (error) with did-you-mean over values, labels and initials (and owners' emails);
 //   an owner id missing from the pulled owners is `unknown-owner` (warning: it may be newer than the pull).
 // Properties that refer to owners hold owner ids: without the portal's owners pulled, a value that is
 // not an id is `owner-not-id` (error), since HubSpot would compare it with ids and match no contact.
@@ -19,7 +20,7 @@ import { replaceFixes, type FileCheckContext } from './context';
 import { operatorProblem } from './operator-type';
 import { clip } from '../clip';
 
-function checksOptions(def: PropertyDef): boolean {
+export function checksOptions(def: PropertyDef): boolean {
   return typeClassOf(def.type) === 'enumeration' && def.options.length > 0 && (!def.externalOptions || def.optionsFrom === 'owners');
 }
 
@@ -27,7 +28,7 @@ function holdsOwnerIds(def: PropertyDef): boolean {
   return def.referencedObjectType === 'OWNER' && def.options.length === 0;
 }
 
-function optionDiagnostic(value: Value, def: PropertyDef): Diagnostic | undefined {
+export function optionDiagnostic(value: Value, def: PropertyDef): Diagnostic | undefined {
   const text = valueText(value);
   const match = matchOption(def, text);
   switch (match.kind) {
@@ -61,11 +62,32 @@ function unknownDiagnostic(value: Value, text: string, def: PropertyDef): Diagno
     const message = `No owner ${text} among the portal's ${def.options.length} owners pulled into the schema; HubSpot matches no contact with it unless the owner is newer than the pull (hslist schema pull).`;
     return diagnostic('unknown-owner', message, value, 'warning');
   }
-  const aliases = (o: PropertyOption) => [o.label, ...(def.optionsFrom === 'owners' && o.description ? [o.description] : [])];
+  const initials = def.optionsFrom === 'owners' ? undefined : optionByInitials(text, def);
+  if (initials) {
+    const write = formatOptionValue(initials.value);
+    const message = `\`${clip(text)}\` reads as the initials of "${initials.label}", option \`${initials.value}\` of ${describeProperty(def)}; filters compare internal values exactly, so write \`${write}\`.`;
+    return diagnostic('unknown-option', message, value, 'error', replaceFixes(value, [{ value: initials.value, distance: 0, matched: text }], formatOptionValue));
+  }
+  // Initials shared by two labels (`na`: North America, North Asia) are offered as both.
+  const aliases = (o: PropertyOption) =>
+    [o.label, ...(def.optionsFrom === 'owners' ? (o.description ? [o.description] : []) : [initialsOf(o.label)])].filter((a): a is string => a !== undefined);
   const suggestions = suggest(text, def.options.map((o) => ({ value: o.value, aliases: aliases(o) })));
   const what = def.optionsFrom === 'owners' ? 'an owner (id, name or email) of' : 'an option of';
   const message = withDidYouMean(`\`${clip(text)}\` is not ${what} ${describeProperty(def)}`, suggestions);
   return diagnostic('unknown-option', message, value, 'error', replaceFixes(value, suggestions, formatOptionValue));
+}
+
+/** `mql` for "Marketing Qualified Lead": the abbreviation people write for a label of two or more words. */
+function initialsOf(label: string): string | undefined {
+  const words = label.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
+  return words.length >= 2 ? words.map((w) => w[0]).join('').toLowerCase() : undefined;
+}
+
+/** The one option whose label's initials `text` is; two labels with the same initials get a did-you-mean instead. */
+function optionByInitials(text: string, def: PropertyDef): PropertyOption | undefined {
+  const lower = text.toLowerCase();
+  const matches = def.options.filter((o) => initialsOf(o.label) === lower);
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 function ownerText(option: PropertyOption): string {

@@ -1,14 +1,15 @@
-// `unknown-property`: a property the schema does not have, in a condition, in the `property`
-// operand of `is before/after property P`. Suggestions search internal names and labels.
+// `unknown-property`: a property the schema does not have, in a condition, or compared with in
+// `property P` / `when P was updated`. Suggestions search internal names and labels.
 
 import { type Name, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { withDidYouMean } from '../did-you-mean';
 import type { ObjectTypeName } from '../schema-types';
-import { propertyConditions } from '../walk';
+import { comparedProperties, propertyConditions } from '../walk';
 import { formatPropertyName, replaceFixes, suggestProperty, type FileCheckContext } from './context';
 import { clip } from '../clip';
+import { propertiesOf } from '../schema';
 
-const OBJECT_WORD: Record<ObjectTypeName, string> = { contacts: 'contact', companies: 'company' };
+const OBJECT_WORD: Record<ObjectTypeName, string> = { contacts: 'contact', companies: 'company', deals: 'deal', tickets: 'ticket' };
 
 export function unknownPropertyDiagnostic(ctx: FileCheckContext, objectType: ObjectTypeName, name: Name): Diagnostic {
   const suggestions = suggestProperty(ctx, objectType, name);
@@ -20,9 +21,8 @@ export function checkUnknownProperties(ctx: FileCheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { condition, objectType, property } of propertyConditions(ctx.file, ctx.schema)) {
     if (!property) out.push(unknownPropertyDiagnostic(ctx, objectType, condition.property));
-    const operand = condition.operands;
-    if (operand.kind === 'property' && !ctx.schema.objects[objectType].has(operand.property.text)) {
-      out.push(unknownPropertyDiagnostic(ctx, objectType, operand.property));
+    for (const name of comparedProperties(condition)) {
+      if (!propertiesOf(ctx.schema, objectType).has(name.text)) out.push(unknownPropertyDiagnostic(ctx, objectType, name));
     }
   }
   return out;

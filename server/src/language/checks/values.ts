@@ -9,6 +9,7 @@ import { describeProperty, operandValues, propertyConditions, quoteString, value
 import type { FileCheckContext } from './context';
 import { checkCount, checkDateValue, describeValue } from './literals';
 import { operatorProblem } from './operator-type';
+import { propertiesOf } from '../schema';
 
 const ACCEPTED: Record<Exclude<TypeClass, 'other'>, Value['kind'][]> = {
   string: ['string'],
@@ -16,7 +17,7 @@ const ACCEPTED: Record<Exclude<TypeClass, 'other'>, Value['kind'][]> = {
   bool: ['boolean'],
   // Option values are compared as text, so any literal can name one (`unknown-option` checks it).
   enumeration: ['string', 'word', 'number', 'boolean'],
-  date: ['date', 'datetime', 'relative'],
+  date: ['date', 'datetime', 'relative', 'property'],
 };
 
 const EXPECTED_WORDS: Record<Exclude<TypeClass, 'other'>, string> = {
@@ -50,15 +51,21 @@ function literalMismatch(value: Value, def: PropertyDef, typeClass: TypeClass): 
   return diagnostic('value-type-mismatch', message, value, 'error', literalFix(value, typeClass));
 }
 
-function comparedPropertyMismatch(condition: PropertyCondition, schema: Schema, objectType: ObjectTypeName): Diagnostic | undefined {
-  if (condition.operands.kind !== 'property') return undefined;
-  const other = schema.objects[objectType].get(condition.operands.property.text);
-  if (!other || typeClassOf(other.type) === 'date') return undefined;
-  const message = `\`${condition.operator} property\` compares with a date property, but ${describeProperty(other)} is ${/^[aeiou]/i.test(other.type) ? 'an' : 'a'} ${other.type} property.`;
-  return diagnostic('value-type-mismatch', message, condition.operands.property);
+/** `property P` must name a date property; `when P was updated` may name any (its update is a time). */
+function comparedPropertyMismatches(condition: PropertyCondition, schema: Schema, objectType: ObjectTypeName): Diagnostic[] {
+  const operand = condition.operands;
+  const valueRefs = operandValues(condition).flatMap((v) => (v.kind === 'property' && !v.updated ? [v.property] : []));
+  const refs = operand.kind === 'property' ? [operand.property] : valueRefs;
+  return refs.flatMap((name) => {
+    const other = propertiesOf(schema, objectType).get(name.text);
+    if (!other || typeClassOf(other.type) === 'date') return [];
+    const message = `\`property ${name.text}\` compares with a date property, but ${describeProperty(other)} is ${/^[aeiou]/i.test(other.type) ? 'an' : 'a'} ${other.type} property (\`when ${name.text} was updated\` compares with the time it was last updated).`;
+    return [diagnostic('value-type-mismatch', message, name)];
+  });
 }
 
-function conditionValueProblems(condition: PropertyCondition, def: PropertyDef, ctx: FileCheckContext, objectType: ObjectTypeName): Diagnostic[] {
+/** The value problems of one condition on property `def` (also run on the values a value set gives a use). */
+export function conditionValueProblems(condition: PropertyCondition, def: PropertyDef, ctx: { schema: Schema }, objectType: ObjectTypeName): Diagnostic[] {
   const out: Diagnostic[] = [];
   // `was updated before|after|between` compares the time of the last update, whatever the property's type.
   const typeClass = operationFor(condition.operator, condition.operands.kind, def)?.propertyParser === 'UPDATED_AT' ? 'date' : typeClassOf(def.type);
@@ -69,8 +76,7 @@ function conditionValueProblems(condition: PropertyCondition, def: PropertyDef, 
   const operand = condition.operands;
   const count = operand.kind === 'days' ? checkCount(operand.count, 'days') : operand.kind === 'calendar' ? checkCount(operand.count, `${operand.unit}s`) : undefined;
   if (count) out.push(count);
-  const compared = comparedPropertyMismatch(condition, ctx.schema, objectType);
-  if (compared) out.push(compared);
+  out.push(...comparedPropertyMismatches(condition, ctx.schema, objectType));
   return out;
 }
 

@@ -14,6 +14,7 @@ import { PublishedLists } from './published';
 import type { PreviewRunner } from './runner';
 import { SyncSide } from './sync-side';
 import type { ListPreview, ListScope } from './worker-messages';
+import { resolveLists } from '../../language/definitions/resolve';
 
 export { NO_DATA_MESSAGE } from './data-loader';
 
@@ -93,7 +94,8 @@ export class PreviewSession {
   scope(): ListScope {
     const lists: ListNode[] = [];
     const analysis = this.ctx.state.analysis();
-    for (const file of analysis.files.values()) lists.push(...(file.tree.lists ?? []));
+    // Named conditions and value sets are written in here: the worker previews plain lists.
+    for (const file of analysis.files.values()) lists.push(...resolveLists(file.tree.lists ?? [], analysis.definitions));
     return { lists, now: this.data.loaded?.now ?? Date.now(), members: workspaceMembers(analysis) };
   }
 

@@ -15,6 +15,7 @@ import type { Planned } from '../../publish/session';
 import type { ServerContext } from '../context';
 import { chooseDataSource } from '../preview/data-source';
 import type { CancellableWork } from './progress';
+import { workspaceLists } from '../../language/definitions/resolve';
 
 const NOT_SHOWN = 'who would enter and leave is not shown';
 
@@ -35,7 +36,7 @@ export async function judgeImpacts(ctx: ServerContext, planned: Planned, connect
     notes.push(`no contact data, so ${NOT_SHOWN}: set "contacts" in hslist.json or the hslist.contactData setting (a contacts file, or "hubspot")`);
     return;
   }
-  const lists = [...workspace.analysis.lists.values()].map((defs) => defs[0].node);
+  const lists = workspaceLists(workspace.analysis);
   const preview: PreviewWorkspace = { schema: workspace.schema, lists, defaultTimezone: workspace.defaultTimezone, root: workspace.root, members: workspaceMembers(workspace.analysis) };
   const now = Date.now();
   work.report(`Loading contacts from ${chosen.label}…`);

@@ -1,7 +1,7 @@
 // What a preview needs from the portal: derived from the resolved plans (plan.ts) of every list in
 // the workspace, so one cached snapshot serves every list and a later edit rarely needs new data.
 
-import type { PlanNode } from '../plan-types';
+import { timeRefs, type PlanNode } from '../plan-types';
 import { readsHistory } from '../../language/operators';
 
 /** Always loaded: samples show each contact's email and name, and `--explain` finds contacts by email. */
@@ -61,8 +61,13 @@ function walk(plan: PlanNode, c: Collector, inCompany: boolean): void {
       walk(plan.plan, c, inCompany);
       return;
     case 'association':
+      // The live source loads associated companies only: deals and tickets are counted as not loaded.
+      if (plan.object !== 'companies') return;
       c.association = true;
-      walk(plan.companies, c, true);
+      walk(plan.records, c, true);
+      return;
+    case 'associationCount':
+      if (plan.object === 'companies') c.association = true;
       return;
     case 'inList':
       c.listIds.add(plan.listId);
@@ -70,7 +75,10 @@ function walk(plan: PlanNode, c: Collector, inCompany: boolean): void {
     case 'filter': {
       const target = inCompany ? c.companies : c.contacts;
       target.add(plan.filter.property);
-      if (plan.filter.otherProperty) target.add(plan.filter.otherProperty);
+      for (const ref of timeRefs(plan.filter)) {
+        target.add(ref.property);
+        if (!inCompany && ref.updated) c.history.add(ref.property);
+      }
       if (!inCompany && readsHistory(plan.filter)) c.history.add(plan.filter.property);
       return;
     }

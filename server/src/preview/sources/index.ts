@@ -2,7 +2,7 @@
 
 import type { PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
-import { StoreBuilder } from '../columns-build';
+import { associatedDefs, StoreBuilder } from '../columns-build';
 import type { ContactRecord, SourceReport } from '../types';
 import { readCsvContacts, type SourceOptions } from './csv';
 import { readJsonArrayContacts, readNdjsonContacts } from './json';
@@ -20,7 +20,7 @@ export async function readContacts(path: string, schema: Schema, sink: (r: Conta
 export async function loadStore(path: string, schema: Schema, properties: string[], options: SourceOptions = {}): Promise<{ store: ColumnStore; report: SourceReport }> {
   const defs = properties.map((p) => schema.objects.contacts.get(p)).filter((d): d is PropertyDef => d !== undefined);
   const companyDefs = [...schema.objects.companies.values()];
-  const builder = new StoreBuilder(defs, companyDefs);
+  const builder = new StoreBuilder(defs, companyDefs, associatedDefs(schema));
   const report = await readContacts(path, schema, (r) => builder.add(r), { ...options, properties: new Set(properties) });
   return { store: builder.finish(), report };
 }

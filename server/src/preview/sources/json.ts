@@ -1,5 +1,6 @@
 // API-shaped contact records: a JSON array or NDJSON (one record a line), each
-// `{ id, properties, propertiesWithHistory?, listMemberships?, companies?, formSubmissions? }`.
+// `{ id, properties, propertiesWithHistory?, listMemberships?, companies?, deals?, tickets?, formSubmissions?,
+// subscriptions? }`.
 // Records that are not of that shape are rejected and reported with their line (NDJSON) or
 // position (array index + 1); values are checked against the schema like the CSV's.
 
@@ -11,6 +12,7 @@ import { readRegularText, regularFileStream } from '../../files/regular-file';
 import { IdRegistry, ReportBuilder, UnreadableSource } from './report';
 import { checkValue } from './values-check';
 import type { SourceOptions } from './csv';
+import { companyLabels, readAssociated, readSubscriptions } from './json-extras';
 
 type Sink = (record: ContactRecord) => void;
 
@@ -114,9 +116,27 @@ function acceptRecord(value: unknown, line: number, s: State, sink: Sink): void 
   if (v.propertiesWithHistory && typeof v.propertiesWithHistory === 'object') record.history = history(v.propertiesWithHistory as Record<string, unknown>);
   if (Array.isArray(v.listMemberships)) record.listMemberships = v.listMemberships.map(String);
   if (Array.isArray(v.companies)) {
-    record.companies = v.companies.filter(isRecordLike).map((c) => ({ id: String(c.id), properties: stringProps(c.properties), ...(c.primary === true ? { primary: true } : {}) }));
+    const companies = v.companies.filter(isRecordLike);
+    const badLabels = companies.findIndex((c) => companyLabels(c.labels) === false);
+    if (badLabels >= 0) {
+      s.report.issue(line, 'bad-record', `Record ${line}: companies[${badLabels}].labels is not a list of association type ids; its companies were left out (conditions on them are not previewed for this contact).`);
+    } else {
+      record.companies = companies.map((c) => {
+        const labels = companyLabels(c.labels);
+        return { id: String(c.id), properties: stringProps(c.properties), ...(c.primary === true ? { primary: true } : {}), ...(labels ? { labels } : {}) };
+      });
+    }
+  }
+  for (const field of ['deals', 'tickets'] as const) {
+    if (v[field] === undefined) continue;
+    const records = readAssociated(v[field], field, line, s.report);
+    if (records) record[field] = records;
   }
   if (Array.isArray(v.formSubmissions)) record.formSubmissions = v.formSubmissions.filter(isRecordLike).map((f) => ({ formId: String(f.formId), timestamp: toMs(f.timestamp) }));
+  if (v.subscriptions !== undefined) {
+    const subscriptions = readSubscriptions(v.subscriptions, line, s.report);
+    if (subscriptions) record.subscriptions = subscriptions;
+  }
   s.report.loaded();
   sink(record);
 }

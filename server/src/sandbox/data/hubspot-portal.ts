@@ -109,10 +109,16 @@ export function companyId(index: number): string {
   return String(COMPANY_ID_BASE + index);
 }
 
+/** The webinar form has the id examples/engagement.hslist names, so the example's list finds its submissions. */
+export const WEBINAR_FORM_ID = '3f1c2b9a-5d4e-4a7b-9c1d-2e8f6a0b7c35';
+
 function makeForms(seed: number): PortalForm[] {
   const random = createRandom(seed ^ 0x5f0f);
-  const names = ['Contact us', 'Newsletter signup', 'Demo request', 'Ebook download'];
-  return names.map((name) => ({ id: fakeGuid(random), name }));
+  const names = ['Contact us', 'Newsletter signup', 'Webinar registration', 'Ebook download'];
+  return names.map((name) => {
+    const id = fakeGuid(random);
+    return { id: name === 'Webinar registration' ? WEBINAR_FORM_ID : id, name };
+  });
 }
 
 function fakeGuid(random: Random): string {

@@ -22,9 +22,28 @@ export interface FormSubmission {
   timestamp: string;
 }
 
+/** A subscription status: one subscription of a channel, or the channel portal-wide (no id). */
+export interface SubscriptionStatus {
+  channel: 'EMAIL' | 'SMS' | 'WHATSAPP';
+  subscriptionId?: string;
+  status: 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
+}
+
+/** A deal or ticket associated with a contact, with the USER_DEFINED labels (type ids) of that association. */
+export interface LinkedRecord {
+  id: string;
+  properties: Record<string, string | null>;
+  associationLabels?: string[];
+}
+
 export interface PortalContact extends CrmRecord {
   companyIds: string[];
   formSubmissions: FormSubmission[];
+  /** Statuses set by hand (admin route); none recorded means not opted in or out. */
+  subscriptions?: SubscriptionStatus[];
+  /** Associated deals and tickets, set by hand (admin route); the emulator serves no deal or ticket API. */
+  deals?: LinkedRecord[];
+  tickets?: LinkedRecord[];
   /** Names of the portal's static lists this contact belongs to. */
   staticListNames: string[];
 }

@@ -1,7 +1,7 @@
 // Test-only endpoints under /__emulator/: seed or reset the portal, add records, arm faults, move the
 // clock, read the request log. No auth, not rate limited, not logged.
 
-import type { PortalContact } from '../data/hubspot-records';
+import type { LinkedRecord, PortalContact } from '../data/hubspot-records';
 import { asArray, asJson, type Json } from './evaluate-types';
 import { faultProblem } from './fault-check';
 import type { Fault, FaultInjector, FaultType } from './faults';
@@ -81,7 +81,7 @@ function summary(state: EmulatorState): Json {
   return { contacts: state.contacts.size, companies: state.companies.size, lists: state.lists.size, folders: state.folders.count(), schema: state.schema.source };
 }
 
-/** A hand-written contact: `{id, properties, history?, companyIds?, formSubmissions?}`. */
+/** A hand-written contact: `{id, properties, history?, companyIds?, formSubmissions?, subscriptions?, deals?, tickets?}`. */
 export function contactFrom(input: Json, nowMs: number): PortalContact {
   const at = new Date(nowMs).toISOString();
   const id = String(input.id);
@@ -95,6 +95,16 @@ export function contactFrom(input: Json, nowMs: number): PortalContact {
     archived: input.archived === true,
     companyIds: asArray(input.companyIds).map(String),
     formSubmissions: asArray(input.formSubmissions) as PortalContact['formSubmissions'],
+    ...(input.subscriptions !== undefined ? { subscriptions: asArray(input.subscriptions) as PortalContact['subscriptions'] } : {}),
+    ...(input.deals !== undefined ? { deals: asArray(input.deals).map(linkedFrom) } : {}),
+    ...(input.tickets !== undefined ? { tickets: asArray(input.tickets).map(linkedFrom) } : {}),
     staticListNames: [],
   };
+}
+
+/** `{id, properties, associationLabels?}`: an associated deal or ticket of a hand-written contact. */
+function linkedFrom(input: unknown): LinkedRecord {
+  const o = asJson(input);
+  const labels = asArray(o.associationLabels).map(String);
+  return { id: String(o.id), properties: asJson(o.properties) as Record<string, string | null>, ...(labels.length > 0 ? { associationLabels: labels } : {}) };
 }

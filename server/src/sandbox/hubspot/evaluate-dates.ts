@@ -48,8 +48,10 @@ function ranged(v: number, operator: string, lower: number | undefined, upper: n
 
 /** Endpoints are INCLUSIVE unless the operation says EXCLUSIVE for that side. */
 function timeRanged(v: number, operation: Json, ctx: TimeContext): boolean | undefined {
-  const lower = resolveTimePoint(asJson(operation.lowerBoundTimePoint), ctx);
-  const upper = resolveTimePoint(asJson(operation.upperBoundTimePoint), ctx);
+  const points = [asJson(operation.lowerBoundTimePoint), asJson(operation.upperBoundTimePoint)];
+  const [lower, upper] = points.map((p) => resolveTimePoint(p, ctx));
+  // A bound that is another property with no value: no range to be in or out of (Assumed, as TIME_POINT).
+  if (points.some((p, i) => p.timeType === 'PROPERTY_REFERENCED' && [lower, upper][i] === undefined)) return false;
   return ranged(v, String(operation.operator), lower, upper,
     operation.lowerBoundEndpointBehavior !== 'EXCLUSIVE', operation.upperBoundEndpointBehavior !== 'EXCLUSIVE');
 }

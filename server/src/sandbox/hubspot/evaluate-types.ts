@@ -13,13 +13,19 @@ export interface EvalRecord {
   properties: Record<string, string | null | undefined>;
   /** Newest first; includes the current value. Absent: the current value is the only history known. */
   history?: Record<string, EvalHistoryEntry[]>;
+  /** For an associated record: the USER_DEFINED labels (association type ids) of its association with the contact. */
+  associationLabels?: string[];
 }
 
 export interface EvalContact extends EvalRecord {
   companies?: EvalRecord[];
   /** The id of the contact's primary company (association type 1), one of `companies`. */
   primaryCompanyId?: string;
+  deals?: EvalRecord[];
+  tickets?: EvalRecord[];
   formSubmissions?: { formId: string; timestamp: string }[];
+  /** Subscription statuses: one subscription of a channel, or the channel portal-wide (no id). */
+  subscriptions?: { channel: string; subscriptionId?: string; status: string }[];
 }
 
 export interface EvalContext {

@@ -6,6 +6,8 @@
 import { asArray, asJson, DAY_MS, type EvalContact, type EvalContext, type EvalRecord, type Json } from './evaluate-types';
 import { evaluatePropertyFilter } from './evaluate-property';
 import { parseInstant } from './evaluate-time';
+import { evaluateCommunicationSubscription, evaluateEmailSubscription } from './evaluate-events';
+import { associatedRecords, evaluateNumAssociations } from './evaluate-associations';
 
 export type { EvalContact, EvalContext, EvalRecord } from './evaluate-types';
 
@@ -32,17 +34,13 @@ function evaluateBranch(branch: Json, record: EvalRecord, contact: EvalContact, 
   }
 }
 
-/** Some associated company passes all the branch's filters (and sub-branches); none → false. */
+/** Some associated record of the branch's object and association type passes all its filters (and sub-branches); none → false. */
 function evaluateAssociation(branch: Json, contact: EvalContact, ctx: EvalContext): boolean {
-  if (branch.objectTypeId !== '0-2') {
-    ctx.report?.(`Cannot evaluate an ASSOCIATION branch to object type ${String(branch.objectTypeId)}; only companies (0-2).`);
-    return false;
-  }
+  const records = associatedRecords(contact, branch.objectTypeId, branch.associationTypeId, branch.associationCategory, ctx);
+  if (!records) return false;
   const asAnd = { ...branch, filterBranchType: 'AND' };
-  // Association type 1 is "Contact with Primary Company": only that one company counts.
-  const companies = (contact.companies ?? []).filter((c) => branch.associationTypeId !== 1 || c.id === contact.primaryCompanyId);
-  const some = companies.some((company) => evaluateBranch(asAnd, company, contact, ctx));
-  // NOT_IN_LIST (spec-only) read as "no associated company passes" (Assumed).
+  const some = records.some((record) => evaluateBranch(asAnd, record, contact, ctx));
+  // NOT_IN_LIST (spec-only) read as "no associated record passes" (Assumed).
   return branch.operator === 'NOT_IN_LIST' ? !some : some;
 }
 
@@ -58,6 +56,12 @@ function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, 
     }
     case 'FORM_SUBMISSION':
       return evaluateFormSubmission(filter, contact, ctx);
+    case 'NUM_ASSOCIATIONS':
+      return evaluateNumAssociations(filter, contact, ctx);
+    case 'EMAIL_SUBSCRIPTION':
+      return evaluateEmailSubscription(filter, contact, ctx);
+    case 'COMMUNICATION_SUBSCRIPTION':
+      return evaluateCommunicationSubscription(filter, contact, ctx);
     default:
       ctx.report?.(`Cannot evaluate a ${String(filter.filterType)} filter; it matches no one here.`);
       return false;

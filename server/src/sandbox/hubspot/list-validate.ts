@@ -87,9 +87,37 @@ function validateFilter(filter: Json, where: string, properties: Map<string, Pro
       return typeof filter.shouldAccept === 'boolean' ? undefined : `${where}: a CONSTANT filter requires "shouldAccept" (true or false).`;
     case 'FORM_SUBMISSION':
       return ['FILLED_OUT', 'NOT_FILLED_OUT'].includes(String(filter.operator)) ? undefined : `${where}: FORM_SUBMISSION operator must be FILLED_OUT or NOT_FILLED_OUT.`;
+    case 'EMAIL_SUBSCRIPTION':
+    case 'COMMUNICATION_SUBSCRIPTION':
+      return validateSubscription(filter, where, type);
+    case 'NUM_ASSOCIATIONS':
+      return validateNumAssociations(filter, where);
     default:
-      return filter.operator === undefined && type !== 'EMAIL_SUBSCRIPTION' ? `${where}: a ${type} filter requires "operator".` : undefined;
+      return filter.operator === undefined ? `${where}: a ${type} filter requires "operator".` : undefined;
   }
+}
+
+/** Its ids, and exactly one accepted status (HubSpot's filter definitions: one per filter). */
+function validateSubscription(filter: Json, where: string, type: string): Problem {
+  const statesField = type === 'EMAIL_SUBSCRIPTION' ? 'acceptedStatuses' : 'acceptedOptStates';
+  if (!Array.isArray(filter.subscriptionIds)) return `${where}: a ${type} filter requires "subscriptionIds" (a list).`;
+  const states = filter[statesField];
+  if (!Array.isArray(states) || states.length !== 1) return `${where}: a ${type} filter takes exactly one status in "${statesField}".`;
+  if (!['OPT_IN', 'OPT_OUT', 'NOT_OPTED'].includes(String(states[0]))) return `${where}.${statesField}: unknown status "${String(states[0])}".`;
+  if (type === 'COMMUNICATION_SUBSCRIPTION') {
+    if (!['EMAIL', 'SMS', 'WHATSAPP'].includes(String(filter.channel))) return `${where}: COMMUNICATION_SUBSCRIPTION channel must be EMAIL, SMS or WHATSAPP.`;
+    if (!['PORTAL_WIDE', 'BUSINESS_UNIT_WIDE', 'INDIVIDUAL_SUBSCRIPTION'].includes(String(filter.subscriptionType))) return `${where}: COMMUNICATION_SUBSCRIPTION requires "subscriptionType".`;
+  }
+  return undefined;
+}
+
+/** The spec's required fields: associationTypeId, associationCategory, and a coalescingRefineBy. */
+function validateNumAssociations(filter: Json, where: string): Problem {
+  if (typeof filter.associationTypeId !== 'number') return `${where}: a NUM_ASSOCIATIONS filter requires "associationTypeId" (a number).`;
+  if (typeof filter.associationCategory !== 'string') return `${where}: a NUM_ASSOCIATIONS filter requires "associationCategory".`;
+  const refine = asJson(filter.coalescingRefineBy);
+  if (refine.type !== 'NUM_OCCURRENCES') return `${where}: a NUM_ASSOCIATIONS filter requires a NUM_OCCURRENCES "coalescingRefineBy".`;
+  return undefined;
 }
 
 function validatePropertyFilter(filter: Json, where: string, properties: Map<string, PropertyDef>, anyProperty: boolean): Problem {

@@ -1,0 +1,139 @@
+// Grammar of the conditions on what a contact did, agreed to or is linked to, beyond its properties:
+// subscription statuses (`opted in to email subscription #123`, `opted out of all sms`), counts of
+// associated records (`number of associated deals >= 2`) and the associated object words.
+
+import type { AssociationCountCondition, CountComparison, ErrorCondition, Name, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
+import { PhraseParser } from './parser-phrase';
+import * as T from './tokens';
+
+const { AnyWord, Comma, Equals, Greater, GreaterEq, Less, LessEq, ListId, LParen, NumberLit, RParen, Kw: K } = T;
+
+const OBJECT_WORDS: Record<string, string> = { company: 'company', companies: 'company', deal: 'deal', deals: 'deal', ticket: 'ticket', tickets: 'ticket' };
+
+type Target = { channel: Name; ids: Name[]; all: boolean };
+
+export class EventParser extends PhraseParser {
+  /** `opted in to …`, `opted out of …`, `opted neither in nor out of …`, then the subscription(s). */
+  protected subscriptionCondition = this.RULE('subscriptionCondition', (): SubscriptionCondition | ErrorCondition => {
+    const first = this.CONSUME(K.opted);
+    const status = this.OR([
+      { ALT: () => { this.CONSUME(K.in); this.CONSUME(K.to); return 'opted in' as SubscriptionStatus; } },
+      { ALT: () => { this.CONSUME(K.out); this.CONSUME(K.of); return 'opted out' as SubscriptionStatus; } },
+      {
+        ALT: () => {
+          this.CONSUME(K.neither);
+          this.CONSUME2(K.in);
+          this.CONSUME(K.nor);
+          this.CONSUME2(K.out);
+          this.CONSUME2(K.of);
+          return 'not opted' as SubscriptionStatus;
+        },
+      },
+    ]);
+    const target = this.SUBRULE(this.subscriptionTarget);
+    return this.ACTION(() => {
+      const start = this.startOf(first);
+      if (!target || !status) return this.errorCondition(start);
+      return { kind: 'subscription', status, ...target, ...this.spanFrom(start) };
+    });
+  });
+
+  /** `all <channel>`, `<channel> subscription #id`, `<channel> subscriptions (#id, …)`. */
+  private subscriptionTarget = this.RULE('subscriptionTarget', (): Target | undefined =>
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.all);
+          const channel = this.CONSUME(AnyWord);
+          return this.ACTION(() => ({ channel: this.nameOf(channel), ids: [], all: true }));
+        },
+      },
+      {
+        ALT: () => {
+          const channel = this.CONSUME2(AnyWord);
+          const ids = this.OR2([
+            { ALT: () => { this.CONSUME(K.subscription); return [this.CONSUME(ListId)]; } },
+            {
+              ALT: () => {
+                this.CONSUME(K.subscriptions);
+                this.CONSUME(LParen);
+                const list = [this.CONSUME2(ListId)];
+                this.MANY(() => { this.CONSUME(Comma); list.push(this.CONSUME3(ListId)); });
+                this.CONSUME(RParen);
+                return list;
+              },
+            },
+          ]);
+          return this.ACTION(() => ({ channel: this.nameOf(channel), ids: ids.map((t) => this.idOf(t)), all: false }));
+        },
+      },
+    ]),
+  );
+
+  /** `company`, `deals`, …: the object of an association, as its singular word (the span is the word written). */
+  protected associatedObject = this.RULE('associatedObject', (): Name => {
+    const token = this.OR([
+      { ALT: () => this.CONSUME(K.company) },
+      { ALT: () => this.CONSUME(K.companies) },
+      { ALT: () => this.CONSUME(K.deal) },
+      { ALT: () => this.CONSUME(K.deals) },
+      { ALT: () => this.CONSUME(K.ticket) },
+      { ALT: () => this.CONSUME(K.tickets) },
+    ]);
+    return this.ACTION(() => ({ text: OBJECT_WORDS[token.image.toLowerCase()] ?? token.image.toLowerCase(), ...this.tokenSpan(token) }));
+  });
+
+  /** `number of associated [primary] <objects> <comparison>`. */
+  protected associationCountCondition = this.RULE('associationCountCondition', (): AssociationCountCondition | ErrorCondition => {
+    const first = this.CONSUME(K.number);
+    this.CONSUME(K.of);
+    this.CONSUME(K.associated);
+    const primary = this.OPTION(() => this.CONSUME(K.primary)) !== undefined;
+    const objectType = this.SUBRULE(this.associatedObject);
+    const comparison = this.SUBRULE(this.countComparison);
+    return this.ACTION(() => {
+      const start = this.startOf(first);
+      if (!objectType || !comparison) return this.errorCondition(start);
+      return { kind: 'associationCount', objectType, primary, comparison, ...this.spanFrom(start) };
+    });
+  });
+
+  /** `>= 2`, `= 0`, `is 3`, `is between 1 and 3`. */
+  private countComparison = this.RULE('countComparison', (): CountComparison | undefined => {
+    const start = this.ACTION(() => this.here());
+    const found = this.OR([
+      { ALT: () => { this.CONSUME(Greater); return { operator: '>' as const, low: this.CONSUME(NumberLit) }; } },
+      { ALT: () => { this.CONSUME(GreaterEq); return { operator: '>=' as const, low: this.CONSUME2(NumberLit) }; } },
+      { ALT: () => { this.CONSUME(Less); return { operator: '<' as const, low: this.CONSUME3(NumberLit) }; } },
+      { ALT: () => { this.CONSUME(LessEq); return { operator: '<=' as const, low: this.CONSUME4(NumberLit) }; } },
+      { ALT: () => { this.CONSUME(Equals); return { operator: 'is' as const, low: this.CONSUME5(NumberLit) }; } },
+      {
+        ALT: () => {
+          this.CONSUME(K.is);
+          return this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(K.between);
+                const low = this.CONSUME6(NumberLit);
+                this.CONSUME(K.and);
+                return { operator: 'is between' as const, low, high: this.CONSUME7(NumberLit) };
+              },
+            },
+            { ALT: () => ({ operator: 'is' as const, low: this.CONSUME8(NumberLit) }) },
+          ]);
+        },
+      },
+    ]);
+    return this.ACTION((): CountComparison | undefined => {
+      if (!found) return undefined;
+      const high: Value | undefined = 'high' in found && found.high ? this.tokenValue(found.high) : undefined;
+      return { operator: found.operator, low: this.tokenValue(found.low), high, ...this.spanFrom(start) };
+    });
+  });
+
+  /** `#123` as a name without the `#`, its span keeping it. */
+  protected idOf(token: ReturnType<EventParser['LA']>): Name {
+    const span = this.tokenSpan(token);
+    return { text: token.image.replace(/^#/, ''), ...span };
+  }
+}

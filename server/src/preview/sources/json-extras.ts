@@ -1,0 +1,70 @@
+// The extras of an API-shaped record beyond properties, history, lists, companies and forms: read
+// strictly, because a dropped entry changes what a contact matches (a missing OPT_OUT would read as
+// NOT_OPTED). An extra with any malformed entry is reported and left out of the record as a whole,
+// so the filters that need it say "not in this data" for that contact instead of guessing.
+
+import type { AssociatedRecord, SubscriptionRecord } from '../types';
+import type { ReportBuilder } from './report';
+
+type Raw = Record<string, unknown>;
+
+const CHANNELS = new Set(['EMAIL', 'SMS', 'WHATSAPP']);
+const STATES = new Set(['OPT_IN', 'OPT_OUT', 'NOT_OPTED']);
+
+function subscription(v: unknown): SubscriptionRecord | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Raw;
+  const channel = typeof o.channel === 'string' ? o.channel.toUpperCase() : undefined;
+  const status = typeof o.status === 'string' ? o.status.toUpperCase() : undefined;
+  const id = o.subscriptionId === undefined || o.subscriptionId === null ? undefined : String(o.subscriptionId);
+  if (!channel || !CHANNELS.has(channel) || !status || !STATES.has(status) || (id !== undefined && !/^\d+$/.test(id))) return undefined;
+  return { channel: channel as SubscriptionRecord['channel'], status: status as SubscriptionRecord['status'], ...(id !== undefined ? { subscriptionId: id } : {}) };
+}
+
+/** Every entry read, or undefined (reported) when the field is not a list of entries of `shape`. */
+export function strictList<T>(value: unknown, field: string, shape: string, read: (v: unknown) => T | undefined, line: number, report: ReportBuilder): T[] | undefined {
+  const fail = (what: string) => {
+    report.issue(line, 'bad-record', `Record ${line}: ${what}, not ${shape}; its ${field} were left out (conditions on them are not previewed for this contact).`);
+    return undefined;
+  };
+  if (!Array.isArray(value)) return fail(`"${field}" is not a list`);
+  const out: T[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const entry = read(value[i]);
+    if (entry === undefined) return fail(`${field}[${i}] is ${JSON.stringify(value[i])?.slice(0, 80)}`);
+    out.push(entry);
+  }
+  return out;
+}
+
+export function readSubscriptions(value: unknown, line: number, report: ReportBuilder): SubscriptionRecord[] | undefined {
+  return strictList(value, 'subscriptions', '{ "channel": "EMAIL"|"SMS"|"WHATSAPP", "subscriptionId"?: digits, "status": "OPT_IN"|"OPT_OUT"|"NOT_OPTED" }', subscription, line, report);
+}
+
+/** Association labels: USER_DEFINED association type ids, digits. */
+function labels(v: unknown): string[] | undefined | false {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || !v.every((l) => /^\d+$/.test(String(l)))) return false;
+  return v.map(String);
+}
+
+function associated(v: unknown): AssociatedRecord | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Raw;
+  const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : undefined;
+  const props = o.properties;
+  const l = labels(o.labels);
+  if (!id || !props || typeof props !== 'object' || Array.isArray(props) || l === false) return undefined;
+  const properties = Object.fromEntries(Object.entries(props as Raw).map(([k, x]) => [k, x === null || x === undefined ? null : String(x)]));
+  return { id, properties, ...(l ? { labels: l } : {}) };
+}
+
+/** `deals` or `tickets` of a record: `[{ id, properties, labels? }]`. */
+export function readAssociated(value: unknown, field: 'deals' | 'tickets', line: number, report: ReportBuilder): AssociatedRecord[] | undefined {
+  return strictList(value, field, '{ "id", "properties": {…}, "labels"?: [association type ids] }', associated, line, report);
+}
+
+/** A company's association labels, checked like a deal's (a bad one leaves the companies out, reported). */
+export function companyLabels(value: unknown): string[] | undefined | false {
+  return labels(value);
+}

@@ -1,0 +1,64 @@
+// Completion and hover for conditions beyond properties: subscription statuses, associations.
+
+import { strict as assert } from 'node:assert';
+import { complete } from '../../../server/src/language/completion';
+import { hoverAt } from '../../../server/src/language/hover';
+import { defaultSchema } from '../../../server/src/language/schema';
+import { marked } from '../../support/markers';
+import { analyzeText, MAIN } from './expect';
+
+function labels(source: string): string[] {
+  const m = marked(source);
+  return complete({ text: m.text, offset: m.cursor as number, schema: defaultSchema(), lists: [] }).map((e) => e.label);
+}
+
+function hover(source: string): string | undefined {
+  const m = marked(source);
+  return hoverAt({ analysis: analyzeText(m.text), path: MAIN, offset: m.cursor as number, schema: defaultSchema() })?.markdown;
+}
+
+describe('language: subscriptions in completion and hover', () => {
+  it('offers the condition, then its words one step at a time', () => {
+    assert.ok(labels('list "A" {\n  where <|>').includes('opted in to email subscription #…'));
+    assert.deepEqual(labels('list "A" {\n  where opted <|>'), ['in to', 'out of', 'neither in nor out of']);
+    assert.deepEqual(labels('list "A" {\n  where opted neither in <|>'), ['nor out of']);
+    assert.ok(labels('list "A" {\n  where opted out of <|>').includes('all sms'));
+    assert.deepEqual(labels('list "A" {\n  where opted out of email <|>'), ['subscription', 'subscriptions']);
+    assert.deepEqual(labels('list "A" {\n  where opted out of all <|>'), ['email', 'sms', 'whatsapp']);
+    assert.deepEqual(labels('list "A" {\n  where opted in to email subscription #1 <|>'), ['and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where opted in to email subscriptions (#1, #2) <|>'), ['and', 'or']);
+  });
+
+  it('hover says what it matches and which HubSpot filter it is', () => {
+    const text = hover('list "A" {\n  where opted in to email subscriptions (#1, #<|>2)\n}');
+    assert.match(text ?? '', /has opted in to every one of the subscriptions #1, #2 \(email\)/);
+    assert.match(text ?? '', /EMAIL_SUBSCRIPTION.*OPT_IN/);
+    assert.match(hover('list "A" {\n  where opted out of all s<|>ms\n}') ?? '', /COMMUNICATION_SUBSCRIPTION \(PORTAL_WIDE\)/);
+  });
+});
+
+describe('language: associations and counts in completion and hover', () => {
+  it('offers the objects, then `where` or a label, then the object\'s own properties', () => {
+    assert.deepEqual(labels('list "A" {\n  where associated <|>'), ['company where', 'primary company where', 'deal where', 'ticket where']);
+    assert.deepEqual(labels('list "A" {\n  where associated deal <|>'), ['where', 'labeled #']);
+    const dealProps = labels('list "A" {\n  where associated deal where <|>');
+    assert.ok(dealProps.includes('amount') && dealProps.includes('dealstage') && !dealProps.includes('email'));
+    assert.ok(labels('list "A" {\n  where associated ticket labeled #7 where <|>').includes('hs_ticket_priority'));
+    assert.ok(labels('list "A" {\n  where associated deal where amount <|>').includes('> …'));
+  });
+
+  it('offers counts step by step, and the condition ends with its number', () => {
+    assert.ok(labels('list "A" {\n  where <|>').includes('number of associated deals >= …'));
+    assert.deepEqual(labels('list "A" {\n  where number of <|>'), ['associated']);
+    assert.deepEqual(labels('list "A" {\n  where number of associated <|>'), ['companies', 'primary companies', 'deals', 'tickets']);
+    assert.deepEqual(labels('list "A" {\n  where number of associated deals <|>'), ['>=', '>', '<=', '<', 'is', 'is between']);
+    assert.deepEqual(labels('list "A" {\n  where number of associated deals >= 2 <|>'), ['and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where number of associated deals is between 1 and 3 <|>'), ['and', 'or']);
+  });
+
+  it('hover names the object, the association type and what a count means', () => {
+    assert.match(hover('list "A" {\n  where associated de<|>al where amount > 1\n}') ?? '', /object type `0-3`, HUBSPOT_DEFINED association type 4/);
+    assert.match(hover('list "A" {\n  where associated deal labeled #1<|>2 where amount > 1\n}') ?? '', /USER_DEFINED association type 12/);
+    assert.match(hover('list "A" {\n  where number of associated deals is betw<|>een 1 and 3\n}') ?? '', /1 to 3[\s\S]*NUM_ASSOCIATIONS/);
+  });
+});

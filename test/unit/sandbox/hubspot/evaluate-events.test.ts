@@ -1,0 +1,90 @@
+// The emulator's evaluator on filters beyond properties: subscription statuses, associated deals and
+// tickets, counts of associated records.
+
+import { strict as assert } from 'node:assert';
+import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES } from '../../../../server/src/sandbox/data/hubspot-schema';
+import { validateFilterBranch } from '../../../../server/src/sandbox/hubspot/list-validate';
+import { matchesFilterBranch } from '../../../../server/src/sandbox/hubspot/evaluate';
+import { EmulatorState } from '../../../../server/src/sandbox/hubspot/state';
+import { contactFrom } from '../../../../server/src/sandbox/hubspot/admin-routes';
+import { loadDefaultSchema } from '../../../../server/src/sandbox/data/hubspot-schema';
+import { contact, kept, list, NOW } from './helpers';
+
+const ctx = {
+  contactProperties: new Map(FALLBACK_CONTACT_PROPERTIES.map((p) => [p.name, p])),
+  companyProperties: new Map(FALLBACK_COMPANY_PROPERTIES.map((p) => [p.name, p])),
+  listExists: () => true,
+};
+
+describe('HubSpot emulator evaluator: subscriptions', () => {
+  const people = {
+    both: contact({}, { subscriptions: [{ channel: 'EMAIL', subscriptionId: '1', status: 'OPT_IN' }, { channel: 'EMAIL', subscriptionId: '2', status: 'OPT_IN' }] }),
+    one: contact({}, { subscriptions: [{ channel: 'EMAIL', subscriptionId: '1', status: 'OPT_IN' }, { channel: 'SMS', status: 'OPT_OUT' }] }),
+    none: contact({}),
+  };
+  const email = (ids: string[], status: string) => ({ filterType: 'EMAIL_SUBSCRIPTION', subscriptionIds: ids, acceptedStatuses: [status] });
+  const wide = (channel: string, status: string) => ({ filterType: 'COMMUNICATION_SUBSCRIPTION', channel, subscriptionType: 'PORTAL_WIDE', subscriptionIds: [], acceptedOptStates: [status] });
+
+  it('every listed subscription must have the status; none recorded is NOT_OPTED', () => {
+    assert.deepEqual(kept(email(['1', '2'], 'OPT_IN'), people), ['both']);
+    assert.deepEqual(kept(email(['1'], 'OPT_IN'), people), ['both', 'one']);
+    assert.deepEqual(kept(email(['2'], 'NOT_OPTED'), people), ['one', 'none']);
+  });
+
+  it('portal-wide statuses are per channel', () => {
+    assert.deepEqual(kept(wide('SMS', 'OPT_OUT'), people), ['one']);
+    assert.deepEqual(kept(wide('EMAIL', 'NOT_OPTED'), people), ['both', 'one', 'none']);
+  });
+
+  it('validation: one accepted status, a known channel and type', () => {
+    assert.equal(validateFilterBranch(list(email(['1'], 'OPT_IN')), ctx), undefined);
+    assert.match(validateFilterBranch(list({ ...email(['1'], 'OPT_IN'), acceptedStatuses: ['OPT_IN', 'OPT_OUT'] }), ctx) ?? '', /exactly one status/);
+    assert.match(validateFilterBranch(list({ ...wide('FAX', 'OPT_IN') }), ctx) ?? '', /channel must be EMAIL, SMS or WHATSAPP/);
+    assert.match(validateFilterBranch(list({ ...email(['1'], 'MAYBE') }), ctx) ?? '', /unknown status "MAYBE"/);
+  });
+});
+
+describe('HubSpot emulator evaluator: deals, tickets, labels and NUM_ASSOCIATIONS', () => {
+  const deal = (id: string, amount: string, labels?: string[]) => ({ id, properties: { amount }, ...(labels ? { associationLabels: labels } : {}) });
+  const people = {
+    twoDeals: contact({}, { deals: [deal('d1', '100'), deal('d2', '20000', ['12'])], tickets: [] }),
+    oneDeal: contact({}, { deals: [deal('d3', '50000')] }),
+    noDeal: contact({}),
+  };
+  const branch = (typeId: number, category: string) => ({
+    filterBranchType: 'OR', filters: [], filterBranches: [{ filterBranchType: 'AND', filters: [], filterBranches: [{
+      filterBranchType: 'ASSOCIATION', objectTypeId: '0-3', associationTypeId: typeId, associationCategory: category, operator: 'IN_LIST',
+      filters: [{ filterType: 'PROPERTY', property: 'amount', operation: { operationType: 'NUMBER', operator: 'IS_GREATER_THAN', value: 10000 } }],
+    }] }],
+  });
+  const keptBy = (b: object) => Object.entries(people).filter(([, c]) => matchesFilterBranch(b, c, { now: NOW })).map(([n]) => n);
+  const count = (typeId: number, refine: object) => ({ filterType: 'NUM_ASSOCIATIONS', associationTypeId: typeId, associationCategory: 'HUBSPOT_DEFINED', coalescingRefineBy: { type: 'NUM_OCCURRENCES', ...refine } });
+
+  it('a deal branch looks at the deals; a USER_DEFINED type at the deals with that label', () => {
+    assert.deepEqual(keptBy(branch(4, 'HUBSPOT_DEFINED')), ['twoDeals', 'oneDeal']);
+    assert.deepEqual(keptBy(branch(12, 'USER_DEFINED')), ['twoDeals']);
+  });
+
+  it('NUM_ASSOCIATIONS counts the records of the type: at least min (0 when absent), at most max', () => {
+    assert.deepEqual(kept(count(4, { minOccurrences: 2 }), people), ['twoDeals']);
+    assert.deepEqual(kept(count(4, { maxOccurrences: 1 }), people), ['oneDeal', 'noDeal']);
+    assert.deepEqual(kept(count(15, { maxOccurrences: 0 }), people), ['twoDeals', 'oneDeal', 'noDeal']);
+  });
+
+  it('validation: NUM_ASSOCIATIONS needs its type and a NUM_OCCURRENCES count', () => {
+    assert.equal(validateFilterBranch(list(count(4, { minOccurrences: 1 })), ctx), undefined);
+    assert.match(validateFilterBranch(list({ ...count(4, {}), coalescingRefineBy: undefined }), ctx) ?? '', /NUM_OCCURRENCES "coalescingRefineBy"/);
+  });
+
+  it('the emulator\'s contacts carry hand-written deals and tickets (POST /__emulator/contacts), and its lists count them', () => {
+    const state = new EmulatorState(loadDefaultSchema(), () => NOW);
+    const input = [
+      { id: '1', properties: {}, deals: [{ id: 'd1', properties: { amount: '20000' }, associationLabels: ['12'] }, { id: 'd2', properties: { amount: '5' } }] },
+      { id: '2', properties: {}, tickets: [{ id: 't1', properties: {} }] },
+    ];
+    for (const c of input) state.upsertContact(contactFrom(c, NOW));
+    assert.deepEqual(state.evaluateBranch(branch(12, 'USER_DEFINED')), ['1']);
+    assert.deepEqual(state.evaluateBranch(list(count(4, { minOccurrences: 2 }))), ['1']);
+    assert.deepEqual(state.evaluateBranch(list(count(15, { minOccurrences: 1 }))), ['2']);
+  });
+});
