@@ -2,7 +2,8 @@
 
 export * from './ast';
 export * from './diagnostic';
-export { parse, type ParseResult } from './parse';
+export { parse, parseReusing, type ParseResult } from './parse';
+export { BlockMemo } from './block-memo';
 export { KEYWORDS, NOT_PROPERTIES } from './tokens';
 export { tokenize, type HslistToken, type TokenKind } from './tokenize';
 export { printFile, settingValueString } from './print';

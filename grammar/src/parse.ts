@@ -9,6 +9,7 @@ import { lexicalProblems } from './lex';
 import { Scanner } from './scan';
 import { HslistParser, type FileBlocks } from './parser';
 import { makeWellFormed } from './well-formed';
+import type { BlockMemo } from './block-memo';
 
 export interface ParseResult {
   file: FileNode;
@@ -27,10 +28,23 @@ export function parse(text: string): ParseResult {
   return parseInChunks(text, CHUNK_TOKENS);
 }
 
-/** `parse` with chunks of about `chunkTokens` tokens (Infinity: one piece), for tests of the chunking. */
-export function parseInChunks(text: string, chunkTokens: number): ParseResult {
+/**
+ * `parse` for a file parsed before: each block (chunk) unchanged since the last parse with this memo is
+ * taken from it instead of being parsed again (block-memo.ts), so an edit costs the blocks it touched.
+ * The result is the one `parse` gives.
+ */
+export function parseReusing(text: string, memo: BlockMemo): ParseResult {
   try {
-    return parseUnsafe(text, chunkTokens);
+    return parseInChunks(text, 1, memo);
+  } finally {
+    memo.finish();
+  }
+}
+
+/** `parse` with chunks of about `chunkTokens` tokens (Infinity: one piece), for tests of the chunking. */
+export function parseInChunks(text: string, chunkTokens: number, memo?: BlockMemo): ParseResult {
+  try {
+    return parseUnsafe(text, chunkTokens, memo);
   } catch (error) {
     // A bug of ours must not take the editor down: report it at the start of the file.
     const message = `The parser failed unexpectedly (${error instanceof Error ? error.message : String(error)}).`;
@@ -54,7 +68,7 @@ interface Parsed extends FileBlocks {
   syntax: Diagnostic[];
 }
 
-function parseUnsafe(text: string, chunkTokens: number): ParseResult {
+function parseUnsafe(text: string, chunkTokens: number, memo?: BlockMemo): ParseResult {
   const scanner = new Scanner(text);
   const p = parser();
   p.textLength = text.length;
@@ -64,7 +78,7 @@ function parseUnsafe(text: string, chunkTokens: number): ParseResult {
     const tooDeep = findTooDeepNesting(chunk);
     if (tooDeep) return tooDeepResult(text, scanner, tooDeep);
     const last = scanner.done;
-    const result = parseChunk(p, chunk);
+    const result = !memo ? parseChunk(p, chunk) : chunk.length > 0 ? memoChunk(p, chunk, text, memo) : wellFormedChunk(parseChunk(p, chunk));
     if (result.clean || last) {
       parsed.lists.push(...result.lists);
       parsed.syncBlocks.push(...result.syncBlocks);
@@ -77,8 +91,29 @@ function parseUnsafe(text: string, chunkTokens: number): ParseResult {
   }
   const lexical = lexicalProblems(text, scanner);
   const { lists, syncBlocks, valueSets, conditions } = parsed;
-  const file = makeWellFormed({ kind: 'file', lists, syncBlocks, valueSets, conditions, comments: lexical.comments, start: 0, end: text.length });
+  const whole: FileNode = { kind: 'file', lists, syncBlocks, valueSets, conditions, comments: lexical.comments, start: 0, end: text.length };
+  const file = memo ? whole : makeWellFormed(whole);
   return { file, diagnostics: onePerLine(lexical.diagnostics, parsed.syntax, text) };
+}
+
+/** A chunk from the memo when its text was read clean before; else parsed, and kept when clean. */
+function memoChunk(p: HslistParser, chunk: IToken[], text: string, memo: BlockMemo): Parsed & { clean: boolean } {
+  const lastToken = chunk[chunk.length - 1];
+  const start = chunk[0].startOffset;
+  const source = text.slice(start, lastToken.startOffset + lastToken.image.length);
+  const known = memo.take(source, start);
+  if (known) return { ...known, clean: true };
+  memo.parsedChunks++;
+  // Made well-formed here, block by block (what makeWellFormed does to a file it does to each block), so
+  // that a chunk taken from the memo needs no second pass.
+  const result = wellFormedChunk(parseChunk(p, chunk));
+  if (result.clean) memo.keep(source, start, result);
+  return result;
+}
+
+function wellFormedChunk(result: Parsed & { clean: boolean }): Parsed & { clean: boolean } {
+  const { lists, syncBlocks, valueSets, conditions } = makeWellFormed({ kind: 'file', ...result, comments: [], start: 0, end: 0 });
+  return { lists, syncBlocks, valueSets: valueSets ?? [], conditions: conditions ?? [], syntax: result.syntax, clean: result.clean };
 }
 
 function parseChunk(p: HslistParser, tokens: IToken[]): Parsed & { clean: boolean } {

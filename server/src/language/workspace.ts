@@ -4,7 +4,8 @@
 // one file changed re-parses only that file; cross-file checks and the compiler run every time, so
 // a change in one file updates the diagnostics of the files that reference it.
 
-import { parse, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
+import { BlockMemo, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
+import { BlockCheckMemo } from './block-checks';
 import { compileList } from '../hubspot/compile';
 import { runFileChecks, runWorkspaceChecks } from './checks';
 import { contain } from './checks/contain';
@@ -53,6 +54,11 @@ export interface AnalyzeOptions {
 
 interface CachedFile {
   text: string;
+  /** The file's blocks as last parsed and checked: an edit re-parses and re-checks only the blocks it touched. */
+  parseMemo: BlockMemo;
+  checkMemo: BlockCheckMemo;
+  /** Changed since it was first read: parsed and checked through the memos. */
+  edited: boolean;
   tree: FileNode;
   parseDiagnostics: Diagnostic[];
   lineIndex: LineIndex;
@@ -87,13 +93,22 @@ export class AnalysisCache {
   file(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): CachedFile {
     let entry = this.entries.get(source.path);
     if (!entry || entry.text !== source.text) {
-      const { file, diagnostics } = parse(source.text);
+      // A file read for the first time is parsed and checked whole (the quickest way when nothing can be
+      // reused); from its first edit on, block by block, reusing what the edit left alone.
+      const edited = entry !== undefined;
+      const parseMemo = entry?.parseMemo ?? new BlockMemo();
+      const checkMemo = entry?.checkMemo ?? new BlockCheckMemo();
+      const { file, diagnostics } = edited ? parseReusing(source.text, parseMemo) : parse(source.text);
       this.parseCount++;
-      entry = { text: source.text, tree: file, parseDiagnostics: diagnostics, lineIndex: new LineIndex(source.text), localDiagnostics: [] };
+      entry = { text: source.text, parseMemo, checkMemo, edited, tree: file, parseDiagnostics: diagnostics, lineIndex: new LineIndex(source.text), localDiagnostics: [] };
       this.entries.set(source.path, entry);
     }
     if (entry.checkedWith !== schema || entry.checkedWithSalesforce !== salesforceSchema) {
-      entry.localDiagnostics = runFileChecks({ path: source.path, text: source.text, file: entry.tree, schema, salesforceSchema });
+      const context = { path: source.path, text: source.text, file: entry.tree, schema, salesforceSchema };
+      // A list's checks depend on its text alone only when the file parsed without an error (recovery
+      // from one may shape a list from what lies around it): otherwise the file is checked whole.
+      const parsedClean = entry.parseDiagnostics.every((d) => d.severity !== 'error');
+      entry.localDiagnostics = entry.edited && parsedClean ? entry.checkMemo.check(context) : runFileChecks(context);
       entry.checkedWith = schema;
       entry.checkedWithSalesforce = salesforceSchema;
     }

@@ -12,6 +12,9 @@ import { EntryBuilder } from './columns-entries';
 import { AssociationBuilder } from './columns-associations';
 
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
+
+/** What a row carries besides its properties, when its source loaded it (a copied row gets them anew). */
+export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions'>;
 import { dictEntries, dictEntry, dictFromEntries, findEntry, indexDict, narrowFirst } from './string-dict';
 import type { AssociatedRecord, CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
@@ -69,20 +72,17 @@ export class StoreBuilder {
    * the same kind: `canCopyFrom`), each with its extras. Much faster than `add(recordAt(...))`: no
    * value becomes text, and runs of rows are copied as ranges.
    */
-  addRowsOf(store: ColumnStore, fromRow: number, count: number, extrasOf: (row: number) => Pick<ContactRecord, 'listMemberships' | 'companies'> = () => ({})): void {
+  addRowsOf(store: ColumnStore, fromRow: number, count: number, extrasOf: (row: number) => RowExtras = () => ({})): void {
     const row = this.size;
     this.size += count;
     for (let k = 0; k < count; k++) this.ids.push(store.ids.at(fromRow + k));
     for (let i = 0; i < this.writers.length; i++) this.writers[i].copy(row, store.columns.get(this.defs[i].name)!, fromRow, count);
     for (let k = 0; k < count; k++) {
-      const extras = extrasOf(fromRow + k);
-      if (extras.listMemberships) this.addMemberships(row + k, extras.listMemberships);
-      // The live source reads which companies, not with which labels.
-      if (extras.companies) this.addAssociated('companies', row + k, extras.companies, false);
+      this.addExtras(row + k, extrasOf(fromRow + k));
     }
   }
 
-  addRowOf(store: ColumnStore, fromRow: number, extras: Pick<ContactRecord, 'listMemberships' | 'companies'> = {}): void {
+  addRowOf(store: ColumnStore, fromRow: number, extras: RowExtras = {}): void {
     this.addRowsOf(store, fromRow, 1, () => extras);
   }
 
@@ -104,13 +104,18 @@ export class StoreBuilder {
     const row = this.size++;
     this.ids.push(record.id);
     for (let i = 0; i < this.writers.length; i++) this.writers[i].write(row, record.properties[this.defs[i].name]);
-    if (record.listMemberships) this.addMemberships(row, record.listMemberships);
-    if (record.companies) this.addAssociated('companies', row, record.companies);
-    if (record.deals) this.addAssociated('deals', row, record.deals);
-    if (record.tickets) this.addAssociated('tickets', row, record.tickets);
+    this.addExtras(row, record);
     if (record.history) this.history.add(row, record.history);
-    if (record.formSubmissions) this.forms.add(row, record.formSubmissions);
     if (record.subscriptions) this.subscriptions.add(row, record.subscriptions.map((s) => ({ texts: [s.channel, s.subscriptionId ?? '', s.status] })));
+  }
+
+  /** A record's associated records say their labels: none when `labels` is absent. */
+  private addExtras(row: number, extras: RowExtras): void {
+    if (extras.listMemberships) this.addMemberships(row, extras.listMemberships);
+    if (extras.companies) this.addAssociated('companies', row, extras.companies);
+    if (extras.deals) this.addAssociated('deals', row, extras.deals);
+    if (extras.tickets) this.addAssociated('tickets', row, extras.tickets);
+    if (extras.formSubmissions) this.forms.add(row, extras.formSubmissions);
   }
 
   private addMemberships(row: number, listIds: string[]): void {

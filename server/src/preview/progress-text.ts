@@ -8,6 +8,9 @@ const PHASES: Record<Progress['phase'], string> = {
   history: 'property history',
   memberships: 'list memberships',
   companies: 'associated companies',
+  deals: 'associated deals',
+  tickets: 'associated tickets',
+  forms: 'form submissions',
   saving: 'the snapshot',
 };
 
@@ -35,7 +38,7 @@ export function progressText(p: Progress): string {
   const done = p.done.toLocaleString('en-US');
   if (p.total === undefined) return `${PHASES[p.phase]}: ${done}`;
   // "1 of 1" alone would not say of what: memberships are counted in lists, not contacts.
-  const unit = p.phase === 'memberships' ? (p.total === 1 ? ' list' : ' lists') : '';
+  const unit = p.phase === 'memberships' ? (p.total === 1 ? ' list' : ' lists') : p.phase === 'forms' ? (p.total === 1 ? ' form' : ' forms') : '';
   return `${PHASES[p.phase]}: ${done} of ${p.total.toLocaleString('en-US')}${unit}`;
 }
 

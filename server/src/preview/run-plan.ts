@@ -29,6 +29,12 @@ export interface LoadedKinds {
   missingLists: ReadonlyMap<string, string>;
   /** How to get what is missing, for the reasons ("preview with --data hubspot"). */
   hint: string;
+  /** What the live source could not read, with why: `companies`, `deals`, `tickets`, `forms` or `form:<id>`. */
+  unloaded?: ReadonlyMap<string, string>;
+  /** The forms whose submissions the live source read; absent: whatever the records carry is all there is. */
+  formsRead?: 'all' | ReadonlySet<string>;
+  /** The live HubSpot source (which loads associated deals and tickets too). */
+  live?: boolean;
 }
 
 /** The plan of `list` in the workspace, at `now`. */
@@ -46,10 +52,22 @@ export function withDefaultZone(list: ListNode, zone: string): ListNode {
   return { ...list, settings: [...list.settings, setting] };
 }
 
-/** Why a condition on associated records cannot be judged: the companies come with the live source, deals and tickets with JSON records only. */
+/** Why a condition on associated records cannot be judged: HubSpot refused them, or the data never had them. */
 function notLoaded(object: 'companies' | 'deals' | 'tickets', data: LoadedKinds): string {
-  if (object === 'companies') return `associated companies are not in this data (${data.hint})`;
-  return `associated ${object} are not in this data (only JSON records with "${object}" carry them)`;
+  const refused = data.unloaded?.get(object);
+  if (refused) return `associated ${object} are not in this data (${refused})`;
+  if (object === 'companies' || data.live) return `associated ${object} are not in this data (${data.hint})`;
+  return `associated ${object} are not in this data (only JSON records with "${object}" carry them, or ${data.hint})`;
+}
+
+/** Why `submitted form …` cannot be judged, or undefined when it can. */
+function formsMissing(p: Extract<PlanNode, { kind: 'form' }>, data: LoadedKinds): string | undefined {
+  const refused = data.unloaded?.get('forms') ?? (p.formId !== undefined ? data.unloaded?.get(`form:${p.formId}`) : undefined);
+  if (refused) return `form submissions are not in this data (${refused})`;
+  if (!data.store.forms) return `form submissions are not in this data (${data.live ? data.hint : `only JSON records with "formSubmissions" carry them, or ${data.hint}`})`;
+  const read = data.formsRead;
+  if (read === undefined || read === 'all' || (p.formId !== undefined && read.has(p.formId))) return undefined;
+  return p.formId === undefined ? 'submissions of every form are not in this data (only those of the forms the lists name)' : `submissions of form ${p.formId} are not in this data (${data.hint})`;
 }
 
 /** The plan with conditions the data cannot answer marked `unavailable`, each with its reason. */
@@ -86,8 +104,10 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       if (missing) return unavailable(`this needs the property history of "${missing}", which is not in this data (${data.hint})`);
       return p;
     }
-    case 'form':
-      return data.store.forms ? p : unavailable(`form submissions are not in this data (only JSON records with "formSubmissions" carry them)`);
+    case 'form': {
+      const missing = formsMissing(p, data);
+      return missing ? unavailable(missing) : p;
+    }
     case 'subscription':
       return data.store.subscriptions ? p : unavailable(`subscription statuses are not in this data (only JSON records with "subscriptions" carry them)`);
     default:

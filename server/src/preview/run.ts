@@ -47,6 +47,10 @@ export interface PreviewData {
   report: SourceReport;
   history: HistoryById | undefined;
   missingLists: ReadonlyMap<string, string>;
+  /** Live source: what HubSpot would not give, with why (`companies`, `deals`, `tickets`, `forms`, `form:<id>`). */
+  unloaded?: ReadonlyMap<string, string>;
+  /** Live source: the forms whose submissions were read (every form, or these ids); undefined: the records carry them. */
+  formsRead?: 'all' | ReadonlySet<string>;
   /** Live source only: how the cache was refreshed. */
   refresh?: Refresh;
   /** Live source only: the portal's id and time zone setting. */
@@ -74,7 +78,10 @@ export async function loadPreviewData(workspace: PreviewWorkspace, source: DataS
     return { kind: 'file', ...loaded, history: undefined, missingLists: new Map() };
   }
   const live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, clock: options.clock, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling });
-  return { kind: 'hubspot', store: live.store, report: live.report, history: live.history, missingLists: live.missingLists, refresh: live.refresh, portal: live.portal };
+  return {
+    kind: 'hubspot', store: live.store, report: live.report, history: live.history, missingLists: live.missingLists, unloaded: live.unloaded,
+    ...(live.formsRead ? { formsRead: live.formsRead } : {}), refresh: live.refresh, portal: live.portal,
+  };
 }
 
 export interface SampleContact {
@@ -153,11 +160,14 @@ function canonicalZone(zone: string): string {
 export const CLI_LIVE_HINT = 'preview with --data hubspot to load it';
 
 /** The list's plan with every condition the data cannot answer marked, each with its reason. */
-export function answerablePlan(workspace: PlanWorkspace, data: Pick<PreviewData, 'kind' | 'store' | 'history' | 'missingLists'>, list: ListNode, now: number, fileHint = CLI_LIVE_HINT): PlanNode {
+export function answerablePlan(workspace: PlanWorkspace, data: Pick<PreviewData, 'kind' | 'store' | 'history' | 'missingLists' | 'unloaded' | 'formsRead'>, list: ListNode, now: number, fileHint = CLI_LIVE_HINT): PlanNode {
   return markUnanswerable(planForList(list, workspace, now), {
     store: data.store,
     historyProperties: loadedHistory(workspace, data, now),
     missingLists: data.missingLists,
+    unloaded: data.unloaded ?? new Map(),
+    ...(data.formsRead ? { formsRead: data.formsRead } : {}),
+    live: data.kind === 'hubspot',
     hint: data.kind === 'file' ? fileHint : 'the live source could not load it',
   });
 }

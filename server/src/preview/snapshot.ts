@@ -5,16 +5,18 @@
 // array straight into its own typed array and each dictionary into ONE string, so no file-sized
 // buffer stays in memory and no per-entry strings are made.
 //
-// Layout: "HSLSNAP6" | uint32 header length | header JSON | padding to 8 | chunks.
+// Layout: "HSLSNAP7" | uint32 header length | header JSON | padding to 8 | chunks. Version 7 added the
+// associated deals and tickets and each association's labels and loaded rows: a version-6 file is
+// refused (and the live source fetches anew), never read as a store without them.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { writeFileAtomically } from '../files/temp-files';
-import type { Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from './columns';
+import type { AssociationIndex, Column, ColumnStore, FormStore, HistoryColumn, HistoryStore } from './columns';
 import { idColumn } from './columns';
 import { type StringDict, lowerDict } from './string-dict';
 import type { DictPart } from './string-part';
 
-const MAGIC = 'HSLSNAP6';
+const MAGIC = 'HSLSNAP7';
 const OLDER = /^HSLSNAP\d$/;
 type Typed = Uint32Array | Float64Array | Uint8Array;
 const ARRAY_TYPES = { u32: Uint32Array, f64: Float64Array, u8: Uint8Array } as const;
@@ -34,9 +36,20 @@ interface StoreHeader {
   ids: { numeric: number } | { strings: number };
   columns: ColumnHeader[];
   memberships: [string, number][] | null;
-  associations: { companies: StoreHeader; offsets: number; rows: number; primary: number } | null;
+  associations: AssociationHeader | null;
+  otherAssociations: { deals?: AssociationHeader; tickets?: AssociationHeader } | null;
   history: { loaded: number; columns: [string, HistoryHeader][] } | null;
   forms: { loaded: number; offsets: number; forms: number; formIds: number; timestamps: number } | null;
+}
+
+interface AssociationHeader {
+  companies: StoreHeader;
+  offsets: number;
+  rows: number;
+  primary: number;
+  /** Per link, its labels joined by `;`: the count, and the chunk when there are any. */
+  labels?: { count: number; chunk: number | null };
+  loaded?: number;
 }
 
 interface PartHeader {
@@ -131,11 +144,21 @@ function storeHeader(s: ColumnStore, w: ChunkWriter): StoreHeader {
     ids: s.ids.numeric ? { numeric: w.array(s.ids.numeric) } : { strings: w.strings(s.ids.strings ?? []) },
     columns: [...s.columns.values()].map((c) => columnHeader(c, w)),
     memberships: s.memberships ? [...s.memberships].map(([id, b]) => [id, w.array(b)]) : null,
-    associations: s.associations
-      ? { companies: storeHeader(s.associations.records, w), offsets: w.array(s.associations.offsets), rows: w.array(s.associations.rows), primary: w.array(s.associations.primary) }
+    associations: s.associations ? associationHeader(s.associations, w) : null,
+    otherAssociations: s.otherAssociations
+      ? Object.fromEntries(Object.entries(s.otherAssociations).filter(([, index]) => index !== undefined).map(([object, index]) => [object, associationHeader(index, w)]))
       : null,
     history: s.history ? { loaded: w.array(s.history.loaded), columns: [...s.history.columns].map(([name, h]) => [name, historyHeader(h, w)]) } : null,
     forms: s.forms ? formsHeader(s.forms, w) : null,
+  };
+}
+
+/** `companies` names the records' store whatever the object (the field kept its first name). */
+function associationHeader(a: AssociationIndex, w: ChunkWriter): AssociationHeader {
+  return {
+    companies: storeHeader(a.records, w), offsets: w.array(a.offsets), rows: w.array(a.rows), primary: w.array(a.primary),
+    ...(a.labels ? { labels: { count: a.labels.length, chunk: a.labels.length > 0 ? w.strings(a.labels) : null } } : {}),
+    ...(a.loaded ? { loaded: w.array(a.loaded) } : {}),
   };
 }
 
@@ -257,12 +280,26 @@ function restoreStore(h: StoreHeader, r: ChunkReader): ColumnStore {
     ids: idColumn('numeric' in h.ids ? r.array<Float64Array>(h.ids.numeric) : h.size === 0 ? [] : r.strings(h.ids.strings)),
     columns: new Map(h.columns.map((c) => [c.name, restoreColumn(c, r)])),
     memberships: h.memberships ? new Map(h.memberships.map(([id, i]) => [id, r.array<Uint32Array>(i)])) : undefined,
-    associations: h.associations
-      ? { records: restoreStore(h.associations.companies, r), offsets: r.array(h.associations.offsets), rows: r.array(h.associations.rows), primary: r.array(h.associations.primary) }
-      : undefined,
+    associations: h.associations ? restoreAssociation(h.associations, r) : undefined,
+    otherAssociations: h.otherAssociations ? restoreOthers(h.otherAssociations, r) : undefined,
     history: h.history ? restoreHistory(h.history, r) : undefined,
     forms: h.forms ? restoreForms(h.forms, r) : undefined,
   };
+}
+
+function restoreAssociation(h: AssociationHeader, r: ChunkReader): AssociationIndex {
+  const index: AssociationIndex = { records: restoreStore(h.companies, r), offsets: r.array(h.offsets), rows: r.array(h.rows), primary: r.array(h.primary) };
+  if (h.labels) index.labels = h.labels.chunk === null ? [] : r.strings(h.labels.chunk);
+  if (index.labels && index.labels.length !== h.labels!.count) throw new Error('association labels do not match their count');
+  if (h.loaded !== undefined) index.loaded = r.array<Uint32Array>(h.loaded);
+  return index;
+}
+
+function restoreOthers(h: NonNullable<StoreHeader['otherAssociations']>, r: ChunkReader): ColumnStore['otherAssociations'] {
+  const out: ColumnStore['otherAssociations'] = {};
+  if (h.deals) out.deals = restoreAssociation(h.deals, r);
+  if (h.tickets) out.tickets = restoreAssociation(h.tickets, r);
+  return out;
 }
 
 function restoreHistory(h: NonNullable<StoreHeader['history']>, r: ChunkReader): HistoryStore {

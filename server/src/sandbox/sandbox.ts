@@ -3,7 +3,7 @@
 // The tokens are fixed test values for the emulators only, meant to be printed and pasted: not secrets.
 
 import { generatePortal } from './data/hubspot-portal';
-import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES, type EmulatorSchema } from './data/hubspot-schema';
+import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES, FALLBACK_DEAL_PROPERTIES, FALLBACK_TICKET_PROPERTIES, type EmulatorSchema } from './data/hubspot-schema';
 import { startHubSpotEmulator, type HubSpotEmulator } from './hubspot/server';
 import { startSalesforceEmulator, type SalesforceEmulator } from './salesforce/emulator';
 import { SANDBOX_TOKEN_PREFIX } from '../accounts/sandbox-tokens';
@@ -46,7 +46,8 @@ export interface Sandbox {
 function emulatorSchema(): EmulatorSchema {
   const bundled = defaultSchema();
   const merge = (own: Map<string, PropertyDef>, extra: PropertyDef[]): PropertyDef[] => [...own.values(), ...extra.filter((p) => !own.has(p.name))];
-  return { contacts: merge(bundled.objects.contacts, FALLBACK_CONTACT_PROPERTIES), companies: merge(bundled.objects.companies, FALLBACK_COMPANY_PROPERTIES), source: 'hslist bundled default' };
+  return { contacts: merge(bundled.objects.contacts, FALLBACK_CONTACT_PROPERTIES), companies: merge(bundled.objects.companies, FALLBACK_COMPANY_PROPERTIES),
+    deals: merge(bundled.objects.deals ?? new Map(), FALLBACK_DEAL_PROPERTIES), tickets: merge(bundled.objects.tickets ?? new Map(), FALLBACK_TICKET_PROPERTIES), source: 'hslist bundled default' };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

@@ -3,13 +3,14 @@
 // history, and counts equal to the emulator's own membership of the same list compiled there.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { compileList } from '../../../server/src/hubspot/compile';
 import { dirname, join } from 'node:path';
 import { cachePaths } from '../../../server/src/preview/hubspot/cache-files';
 import { loadPreviewData, previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
 import { liveWorkspace, requestsTo, startLive, type LiveHarness } from './support';
+import { WEBINAR_FORM_ID } from '../../../server/src/sandbox/data/hubspot-portal';
 
 const LISTS = (newsletter: string) => `
 list "Polish leads" {
@@ -43,7 +44,50 @@ list "Ghost" {
   type: active
   where in list #999999
 }
+
+list "Big deals" {
+  type: active
+  where associated deal where amount > 20000
+}
+
+list "Decision makers on deals" {
+  type: active
+  where associated deal labeled #101 where amount is known
+}
+
+list "Two deals or more" {
+  type: active
+  where number of associated deals >= 2
+}
+
+list "Urgent tickets" {
+  type: active
+  where associated ticket where hs_ticket_priority is any of (HIGH, URGENT)
+}
+
+list "Reporters without deals" {
+  type: active
+  where associated ticket labeled #201 where subject is known and number of associated deals is 0
+}
+
+list "Former employees" {
+  type: active
+  where associated company labeled #301 where name is known
+}
+
+list "Webinar registrants by form" {
+  type: active
+  where submitted form "${WEBINAR_FORM_ID}" and email is known
+}
+
+list "Any form lately" {
+  type: active
+  where submitted any form in last 365 days and email is known
+}
 `;
+
+/** Lists on what the live source reads besides contacts: deals, tickets, labels, counts, form submissions. */
+const EXTRA_LISTS = ['Former employees', 'Big deals', 'Decision makers on deals', 'Two deals or more', 'Urgent tickets', 'Reporters without deals', 'Webinar registrants by form', 'Any form lately'];
 
 describe('preview: the live HubSpot source against the emulator', function () {
   this.timeout(20_000);
@@ -75,6 +119,9 @@ describe('preview: the live HubSpot source against the emulator', function () {
 
   before(async () => {
     h = await startLive(300);
+    // Some company associations carry a label (the seeded portal labels only deals and tickets).
+    [...h.emulator.state.contacts.values()].filter((c) => c.companyIds.length > 0 && Number(c.id) % 3 === 0)
+      .forEach((c) => h.emulator.state.upsertContact({ ...c, companyLabels: { [c.companyIds[c.companyIds.length - 1]]: ['301'] } }));
     const newsletter = h.emulator.state.activeListByName('Newsletter import')!.listId;
     ws = liveWorkspace(LISTS(newsletter));
     first = await load();
@@ -97,7 +144,7 @@ describe('preview: the live HubSpot source against the emulator', function () {
     assert.equal(manifest.portal, h.emulator.url);
     assert.equal(manifest.lastFetch, new Date(h.now()).toISOString());
     assert.equal(manifest.watermark, newestModified(), 'the newest lastmodifieddate HubSpot returned, not a clock');
-    assert.deepEqual(manifest.needs.companyProperties, ['industry', 'numberofemployees']);
+    assert.deepEqual(manifest.needs.companyProperties, ['industry', 'name', 'numberofemployees']);
     assert.equal(manifest.contacts, 300);
   });
 
@@ -108,6 +155,20 @@ describe('preview: the live HubSpot source against the emulator', function () {
       assert.ok(r.count > 0, `${name} matches someone`);
       assert.equal(r.count, await emulatorCount(name), name);
     }
+  });
+
+  it('loads associated deals and tickets, the labels of each association (companies\' too) and form submissions: counts equal the emulator\'s own', async () => {
+    for (const name of EXTRA_LISTS) {
+      const r = count(first, name);
+      assert.equal(r.complete, true, `${name}: ${JSON.stringify(r.notPreviewable)}`);
+      assert.ok(r.count > 0, `${name} matches someone`);
+      assert.equal(r.count, await emulatorCount(name), name);
+    }
+    assert.equal(requestsTo(h.emulator, 'POST', /^\/crm\/v4\/associations\/contacts\/deals\/batch\/read$/).length, 1);
+    assert.ok(requestsTo(h.emulator, 'POST', /^\/crm\/v3\/objects\/tickets\/batch\/read$/).length >= 1);
+    const submissions = requestsTo(h.emulator, 'GET', /^\/form-integrations\/v1\/submissions\/forms\/[^/]+$/);
+    assert.ok(submissions.some((r) => r.path.endsWith(WEBINAR_FORM_ID)), 'the named form');
+    assert.equal(new Set(submissions.map((r) => r.path)).size, h.emulator.state.forms.length, '`any form` reads every form');
   });
 
   it('reads #id members from the memberships API, and names a list HubSpot does not have', () => {
@@ -140,5 +201,17 @@ describe('preview: the live HubSpot source against the emulator', function () {
     assert.equal(count(second, 'Polish leads').count, polishBefore + 2);
     assert.equal(count(second, 'Polish leads').count, await emulatorCount('Polish leads'));
     assert.equal(count(second, 'Everything at once').count, await emulatorCount('Everything at once'), 'history of the modified contacts was read again');
+    for (const name of EXTRA_LISTS) assert.equal(count(second, name).count, await emulatorCount(name), `${name} after a refresh`);
+  });
+
+  it('a cache written by the previous snapshot version is fetched anew, never read without its deals', async () => {
+    const paths = cachePaths(ws.root);
+    const bytes = readFileSync(paths.snapshot);
+    bytes.write('HSLSNAP6', 0, 'latin1');
+    writeFileSync(paths.snapshot, bytes);
+    h.tick(60_000);
+    const again = await load();
+    assert.deepEqual([again.refresh?.mode, again.refresh?.reason], ['full', 'the cached snapshot is unreadable or incomplete']);
+    for (const name of EXTRA_LISTS) assert.equal(count(again, name).count, await emulatorCount(name), name);
   });
 });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildStore } from '../../../server/src/preview/columns-build';
+import { associatedDefs, buildStore } from '../../../server/src/preview/columns-build';
 import { readSnapshot, writeSnapshot } from '../../../server/src/preview/snapshot';
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { explainContact, recordAt } from '../../../server/src/preview/explain';
@@ -45,6 +45,30 @@ describe('preview store: snapshot, counts, funnel, explain, cache', () => {
     assert.equal(recordAt(loaded, 2).history, undefined, 'a record without history stays without');
   });
 
+  it('a snapshot keeps associated deals and tickets, the labels of each association and which rows carried them', () => {
+    const labelled = testSchema();
+    labelled.objects.deals = new Map([['amount', { ...labelled.objects.contacts.get('num_employees')!, name: 'amount' }]]);
+    labelled.objects.tickets = new Map([['subject', { ...labelled.objects.contacts.get('email')!, name: 'subject' }]]);
+    const records: ContactRecord[] = [
+      { id: '1', properties: {}, companies: [{ id: 'c1', properties: {}, labels: ['301'], primary: true }], deals: [{ id: 'd1', properties: { amount: '5000' }, labels: ['101', '102'] }, { id: 'd2', properties: { amount: '20000' } }], tickets: [] },
+      { id: '2', properties: {}, companies: [], deals: [{ id: 'd2', properties: { amount: '20000' }, labels: ['101'] }], tickets: [{ id: 't1', properties: { subject: 'Broken' } }] },
+      { id: '3', properties: {} },
+    ];
+    const original = buildStore(records, [], [...labelled.objects.companies.values()], associatedDefs(labelled));
+    const path = snapshotPath();
+    writeSnapshot(original, path);
+    const loaded = readSnapshot(path);
+    assert.ok(!('error' in loaded));
+    for (let r = 0; r < 3; r++) assert.deepEqual(recordAt(loaded, r), recordAt(original, r));
+    assert.deepEqual(recordAt(loaded, 0).deals?.map((d) => d.labels ?? []), [['101', '102'], []]);
+    assert.equal(recordAt(loaded, 2).deals, undefined, 'a row whose record carried no deals stays unknown');
+    const counts = (store: typeof original) => ['associated deal labeled #101 where amount > 10000', 'number of associated tickets >= 1', 'associated company labeled #301 where name is unknown']
+      .map((where) => new CompiledEvaluator(store).evaluate(planList(listOf(where), { schema: labelled, now: NOW })))
+      .map((r) => [r.count, r.maxCount]);
+    assert.deepEqual(counts(loaded), [[1, 2], [1, 2], [1, 2]]);
+    assert.deepEqual(counts(loaded), counts(original));
+  });
+
   it('dictionaries in UTF-16 (lone surrogates included) and lower-cased forms survive the round trip', () => {
     const odd = ['İstanbul', 'Ωmega', '\ud800 lone', 'plain'].map((country, i) => ({ id: String(i + 1), properties: { country } }));
     const path = snapshotPath();
@@ -62,6 +86,10 @@ describe('preview store: snapshot, counts, funnel, explain, cache', () => {
     writeFileSync(old, Buffer.concat([Buffer.from('HSLSNAP2', 'latin1'), Buffer.alloc(8)]));
     const o = readSnapshot(old);
     assert.ok('error' in o && /another version of hslist/.test(o.error), JSON.stringify(o));
+    // Version 6 held no deals, tickets or labels: refused, so the live source fetches anew.
+    writeFileSync(old, Buffer.concat([Buffer.from('HSLSNAP6', 'latin1'), Buffer.alloc(8)]));
+    const six = readSnapshot(old);
+    assert.ok('error' in six && /another version of hslist/.test(six.error), JSON.stringify(six));
   });
 
   it('counts, per-clause counts and the funnel of top-level clauses', () => {

@@ -1,15 +1,11 @@
-// Contacts and companies for previews: pages of contacts (with history when asked) and each contact's
-// associated companies (v4 batch associations, then a companies batch read). Every record HubSpot
-// sends is checked for shape: a malformed page is a clear error, never a crash or a silently short count.
+// Contacts for previews: pages of contacts (with history when asked); associated records are read by
+// account-associations.ts. Every record HubSpot sends is checked for shape: a malformed page is a clear error, never a crash or a silently short count.
 
-import { arrayOf, chunks, type Api } from './api';
+import { arrayOf, type Api } from './api';
 import { nextAfter } from './account-lists';
 import { toAccountError } from './errors';
 import { withQuery } from './paths';
 import type { CrmRecordData, HistoryValue, Json, PageContactsOptions } from './types';
-
-const ASSOCIATION_BATCH = 1000;
-const READ_BATCH = 100;
 
 export async function* pageContacts(api: Api, properties: string[], options: PageContactsOptions): AsyncIterable<CrmRecordData[]> {
   const history = options.history ?? [];
@@ -47,32 +43,4 @@ function historyOf(raw: Record<string, unknown>): Record<string, HistoryValue[]>
     history[name] = (Array.isArray(entries) ? entries : []).map((e: { value?: unknown; timestamp?: unknown }) => ({ value: String(e?.value ?? ''), timestamp: String(e?.timestamp ?? '') }));
   }
   return history;
-}
-
-export async function companiesFor(api: Api, contactIds: string[], properties: string[]): Promise<Map<string, CrmRecordData[]>> {
-  const companyIdsByContact = new Map<string, string[]>(contactIds.map((id) => [id, []]));
-  const primaryOf = new Map<string, string>();
-  for (const batch of chunks(contactIds, ASSOCIATION_BATCH)) {
-    const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', 'companies'), { inputs: batch.map((id) => ({ id })) }, { readOnly: true });
-    for (const item of arrayOf(answer, 'results', 'a batch of associations', api.host)) {
-      const result = item as { from?: { id?: unknown }; to?: { toObjectId?: unknown; associationTypes?: { typeId?: unknown }[] }[] };
-      if (result?.from?.id === undefined || !Array.isArray(result.to)) throw toAccountError(new Error(`HubSpot at ${api.host} sent an association result without "from" and "to"`), api.host);
-      companyIdsByContact.set(String(result.from.id), result.to.map((to) => String(to.toObjectId)));
-      // Association type 1 is HubSpot's "Contact with Primary Company".
-      const primary = result.to.find((to) => Array.isArray(to.associationTypes) && to.associationTypes.some((t) => t?.typeId === 1));
-      if (primary) primaryOf.set(String(result.from.id), String(primary.toObjectId));
-    }
-  }
-  const companyIds = [...new Set([...companyIdsByContact.values()].flat())];
-  const companies = new Map<string, CrmRecordData>();
-  for (const batch of chunks(companyIds, READ_BATCH)) {
-    const answer = await api.call('POST', api.paths.objectsBatchRead('companies'), { inputs: batch.map((id) => ({ id })), properties, propertiesWithHistory: [] }, { readOnly: true });
-    for (const record of recordsOf(answer, 'a batch of companies', api.host)) companies.set(record.id, record);
-  }
-  const result = new Map<string, CrmRecordData[]>();
-  for (const [contactId, ids] of companyIdsByContact) {
-    const found = ids.map((id) => companies.get(id)).filter((c): c is CrmRecordData => c !== undefined);
-    result.set(contactId, found.map((c) => (primaryOf.get(contactId) === c.id ? { ...c, primary: true } : c)));
-  }
-  return result;
 }

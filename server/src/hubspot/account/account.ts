@@ -10,9 +10,11 @@ import { toAccountError } from './errors';
 import { listsApi } from './account-lists';
 import { allOwners } from './account-owners';
 import { allForms } from './account-forms';
+import { formSubmissions } from './account-submissions';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
-import { companiesFor, pageContacts } from './account-records';
+import { pageContacts } from './account-records';
+import { associatedFor } from './account-associations';
 import { changeListMemberships, contactIdsByEmail, existingContactIds } from './account-memberships';
 import { contactsModifiedSince, countContacts, readContactsHistory } from './account-search';
 import type { HubSpotAccount } from './types';
@@ -38,11 +40,13 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     },
     getOwners: () => allOwners(api),
     getForms: () => allForms(api),
+    getFormSubmissions: (formId, onPage) => formSubmissions(api, formId, onPage),
     ...propertiesApi(api),
     ...listsApi(api),
     ...foldersApi(api),
     pageContacts: (properties, pageOptions) => pageContacts(api, properties, pageOptions ?? {}),
-    getCompaniesFor: (contactIds, companyProperties) => companiesFor(api, contactIds, companyProperties ?? ['name', 'domain']),
+    getCompaniesFor: (contactIds, companyProperties) => associatedFor(api, contactIds, 'companies', companyProperties ?? ['name', 'domain']),
+    getAssociatedFor: (contactIds, object, properties) => associatedFor(api, contactIds, object, properties),
     contactsModifiedSince: (since, properties, searchOptions) => contactsModifiedSince(api, since, properties, searchOptions ?? {}),
     countContacts: () => countContacts(api),
     readContactsHistory: (ids, history) => readContactsHistory(api, ids, history),

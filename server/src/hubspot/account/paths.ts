@@ -43,6 +43,7 @@ export interface ApiPaths {
   folderRename(folderId: string): string;
   owners(): string;
   forms(): string;
+  formSubmissions(formGuid: string): string;
 }
 
 export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiPaths {
@@ -76,6 +77,9 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     // Marketing, not CRM: `/marketing/v3/forms`. Forms has no dated version of its own yet: HubSpot's
     // 2026-09-beta Forms guide moves it to `/marketing/forms/2026-09-beta` (spec Marketing/Forms/Rollouts/144909/).
     forms: () => (legacy ? '/marketing/v3/forms' : `/marketing/forms/${FORMS_DATED[version] ?? version}`),
+    // A form's submissions exist only under the legacy Form Integrations v1 API (no v3 and no dated
+    // version publishes them), so every `version` calls the same path.
+    formSubmissions: (guid) => `/form-integrations/v1/submissions/forms/${encode(guid)}`,
   };
 }
 

@@ -45,6 +45,15 @@ export interface HubSpotForm {
   archived: boolean;
 }
 
+/** One submission of a form (Form Integrations v1), as much of it as the preview reads. */
+export interface FormSubmissionData {
+  formId: string;
+  /** Epoch ms. */
+  submittedAt: number;
+  /** The submission's `email` field, when it has one. */
+  email?: string;
+}
+
 export interface ListCreateRequest {
   name: string;
   objectTypeId: string;
@@ -97,6 +106,14 @@ export interface CrmRecordData {
   primary?: boolean;
 }
 
+/** The objects a contact's associations are read for (v4 associations, then a batch read). */
+export type AssociatedObjectType = 'companies' | 'deals' | 'tickets';
+
+/** A record associated with a contact, with that association's USER_DEFINED labels (type ids; [] for none). */
+export interface AssociatedRecordData extends CrmRecordData {
+  labels: string[];
+}
+
 export interface PageContactsOptions {
   /** Properties whose history to load (page size drops to 50, HubSpot's limit with history). */
   history?: string[];
@@ -127,6 +144,8 @@ export interface HubSpotAccount {
   getOwners(): Promise<HubSpotOwner[]>;
   /** Every form, live and archived. */
   getForms(): Promise<HubSpotForm[]>;
+  /** Every submission of one form, all pages; `onPage` hears how many were read so far. */
+  getFormSubmissions(formId: string, onPage?: (read: number) => void): Promise<FormSubmissionData[]>;
   /** One property, or undefined when the portal has none of that name. */
   getProperty(objectType: CrmObjectType, name: string): Promise<PropertyDef | undefined>;
   /** Creates a custom property (Properties API body: name, label, type, fieldType, groupName, options). */
@@ -158,7 +177,9 @@ export interface HubSpotAccount {
   /** Pages of contacts with the given properties, until the portal runs out. */
   pageContacts(properties: string[], options?: PageContactsOptions): AsyncIterable<CrmRecordData[]>;
   /** Each contact's associated companies, with the given company properties. */
-  getCompaniesFor(contactIds: string[], companyProperties?: string[]): Promise<Map<string, CrmRecordData[]>>;
+  getCompaniesFor(contactIds: string[], companyProperties?: string[]): Promise<Map<string, AssociatedRecordData[]>>;
+  /** Each contact's associated records of `object` with these properties, and the labels of each association. */
+  getAssociatedFor(contactIds: string[], object: AssociatedObjectType, properties: string[]): Promise<Map<string, AssociatedRecordData[]>>;
   /** Contacts with `lastmodifieddate` after `since` (epoch ms), or how many there are when over the ceiling. */
   contactsModifiedSince(since: number, properties: string[], options?: ModifiedSinceOptions): Promise<ModifiedContacts>;
   /** How many contacts the portal holds, when HubSpot says. */

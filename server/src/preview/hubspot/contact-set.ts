@@ -4,7 +4,7 @@
 // rows are copied column by column instead (StoreBuilder.addRowOf).
 
 import type { ColumnStore } from '../columns';
-import type { StoreBuilder } from '../columns-build';
+import type { RowExtras, StoreBuilder } from '../columns-build';
 import { recordAt } from '../explain';
 import type { ContactRecord } from '../types';
 
@@ -61,8 +61,8 @@ export function contactIds(set: ContactSet): string[] {
   return ids;
 }
 
-/** Adds every contact to the builder; `extrasOf` gives each its memberships and companies. */
-export function addContacts(set: ContactSet, builder: StoreBuilder, extrasOf: (id: string) => Pick<ContactRecord, 'listMemberships' | 'companies'>): void {
+/** Adds every contact to the builder; `extrasOf` gives each its memberships, associated records and submissions. */
+export function addContacts(set: ContactSet, builder: StoreBuilder, extrasOf: (id: string) => RowExtras): void {
   const base = set.kind === 'merge' ? set.base : undefined;
   // A snapshot written before a column changed kind cannot be copied: its rows go through records then.
   const copy = base !== undefined && builder.canCopyFrom(base);

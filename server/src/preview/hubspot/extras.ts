@@ -1,23 +1,38 @@
 // What the live source loads besides contact properties: members of the HubSpot lists used as
-// `in list #id` (memberships API) and each contact's associated companies with the properties the
-// lists read (v4 associations + companies batch read); then the columnar store of it all.
+// `in list #id` (memberships API); each contact's associated companies, deals and tickets with the
+// properties the lists read and the labels of each association (v4 associations + batch read); the
+// submissions of the forms `submitted form` names (Form Integrations v1), matched to contacts by the
+// email they carry; then the columnar store of it all. All of it is read again on every run: none of
+// these changes touches the contact's `lastmodifieddate`, which the incremental refresh follows.
+//
+// Data HubSpot refuses (a 403 for a scope the token lacks, a form it does not have) is recorded with
+// the reason in `unloaded`: its conditions stay "not in this data", never a silent "no".
 
-import type { HubSpotAccount } from '../../hubspot/account/types';
+import type { AssociatedObjectType, AssociatedRecordData, HubSpotAccount } from '../../hubspot/account/types';
 import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
-import type { CompanyRecord } from '../types';
+import type { AssociatedRecord, CompanyRecord, ContactRecord, FormSubmission } from '../types';
 import { addContacts, type ContactSet } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
 import type { Progress } from './fetch-contacts';
 import type { DataNeeds } from './needs';
+import { readSubmissions } from './submissions';
 
 export interface Extras {
   /** Contact id → ids of the `#id` lists it is a member of (every referenced list that exists). */
   memberships: Map<string, string[]> | undefined;
   companies: Map<string, CompanyRecord[]> | undefined;
+  deals: Map<string, AssociatedRecord[]> | undefined;
+  tickets: Map<string, AssociatedRecord[]> | undefined;
+  /** Contact id → submissions of the forms read (matched by email); undefined when no list needs them. */
+  submissions: Map<string, FormSubmission[]> | undefined;
+  /** The forms whose submissions were read: every form, or these ids. */
+  formsRead: 'all' | ReadonlySet<string> | undefined;
   /** Referenced `#id` lists that could not be read, with why: their conditions stay "not previewable". */
   missingLists: Map<string, string>;
+  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them) or `form:<id>`. */
+  unloaded: Map<string, string>;
 }
 
 interface ExtraOptions {
@@ -27,18 +42,35 @@ interface ExtraOptions {
   schema?: Pick<Schema, 'lists'>;
 }
 
-export async function readExtras(account: HubSpotAccount, contactIds: string[], needs: DataNeeds, options: ExtraOptions): Promise<Extras> {
+export async function readExtras(account: HubSpotAccount, contacts: ContactSet, contactIds: string[], needs: DataNeeds, options: ExtraOptions): Promise<Extras> {
   const missingLists = new Map<string, string>();
+  const unloaded = new Map<string, string>();
   const memberships = needs.listIds.length > 0 ? await readMemberships(account, needs.listIds, missingLists, options) : undefined;
-  let companies: Map<string, CompanyRecord[]> | undefined;
-  if (needs.companies) {
-    throwIfAborted(options.signal);
-    options.onProgress?.({ phase: 'companies', done: 0, total: contactIds.length });
-    const found = await untilAborted(account.getCompaniesFor(contactIds, needs.companyProperties.length > 0 ? needs.companyProperties : ['name']), options.signal);
-    companies = new Map([...found].map(([id, list]) => [id, list.map((c) => ({ id: c.id, properties: c.properties, ...(c.primary ? { primary: true } : {}) }))]));
-    options.onProgress?.({ phase: 'companies', done: contactIds.length, total: contactIds.length });
+  const read = (object: AssociatedObjectType, wanted: boolean | undefined, properties: string[] | undefined) =>
+    wanted ? readAssociated(account, contactIds, object, properties ?? [], unloaded, options) : Promise.resolve(undefined);
+  const companies = await read('companies', needs.companies, needs.companyProperties);
+  const deals = await read('deals', needs.deals, needs.dealProperties);
+  const tickets = await read('tickets', needs.tickets, needs.ticketProperties);
+  const forms = needs.anyForm || (needs.formIds ?? []).length > 0 ? await readSubmissions(account, contacts, needs, unloaded, options) : undefined;
+  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, missingLists, unloaded };
+}
+
+/** The names HubSpot wants at least one of in a batch read: the record's name when no list reads a property. */
+const NAME_PROPERTY: Record<AssociatedObjectType, string> = { companies: 'name', deals: 'dealname', tickets: 'subject' };
+
+async function readAssociated(account: HubSpotAccount, contactIds: string[], object: AssociatedObjectType, properties: string[], unloaded: Map<string, string>, options: ExtraOptions): Promise<Map<string, AssociatedRecord[]> | undefined> {
+  throwIfAborted(options.signal);
+  options.onProgress?.({ phase: object, done: 0, total: contactIds.length });
+  let found: Map<string, AssociatedRecordData[]>;
+  try {
+    found = await untilAborted(account.getAssociatedFor(contactIds, object, properties.length > 0 ? properties : [NAME_PROPERTY[object]]), options.signal);
+  } catch (error) {
+    if ((error as { status?: number }).status !== 403) throw error;
+    unloaded.set(object, `HubSpot refused the associated ${object}: ${(error as Error).message}`);
+    return undefined;
   }
-  return { memberships, companies, missingLists };
+  options.onProgress?.({ phase: object, done: contactIds.length, total: contactIds.length });
+  return new Map([...found].map(([id, list]) => [id, list.map((r) => ({ id: r.id, properties: r.properties, labels: r.labels, ...(r.primary ? { primary: true } : {}) }))]));
 }
 
 async function readMemberships(account: HubSpotAccount, listIds: string[], missing: Map<string, string>, options: ExtraOptions): Promise<Map<string, string[]>> {
@@ -69,14 +101,26 @@ function listLabels(listIds: string[], catalogue: Map<string, PortalListRef> | u
   return listIds.map((id) => (names.has(id) ? `"${names.get(id)}"` : `#${id}`));
 }
 
-/** The store: every contact carries memberships / companies (maybe none) when those were loaded. */
+/** The store: every contact carries memberships / associated records / submissions (maybe none) when those were loaded. */
 export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Extras): ColumnStore {
-  const defs = needs.contactProperties.map((p) => schema.objects.contacts.get(p)).filter((d): d is PropertyDef => d !== undefined);
-  const companyDefs = needs.companyProperties.map((p) => schema.objects.companies.get(p)).filter((d): d is PropertyDef => d !== undefined);
-  const builder = new StoreBuilder(defs, companyDefs);
-  addContacts(contacts, builder, (id) => ({
-    ...(extras.memberships ? { listMemberships: extras.memberships.get(id) ?? [] } : {}),
-    ...(extras.companies ? { companies: extras.companies.get(id) ?? [] } : {}),
-  }));
+  const defsOf = (object: 'contacts' | AssociatedObjectType, names: string[] | undefined) =>
+    (names ?? []).map((p) => schema.objects[object]?.get(p)).filter((d): d is PropertyDef => d !== undefined);
+  const builder = new StoreBuilder(defsOf('contacts', needs.contactProperties), defsOf('companies', needs.companyProperties), {
+    deals: defsOf('deals', needs.dealProperties),
+    tickets: defsOf('tickets', needs.ticketProperties),
+  });
+  addContacts(contacts, builder, (id) => extrasOf(extras, id));
   return builder.finish();
 }
+
+function extrasOf(extras: Extras, id: string): LiveExtras {
+  return {
+    ...(extras.memberships ? { listMemberships: extras.memberships.get(id) ?? [] } : {}),
+    ...(extras.companies ? { companies: extras.companies.get(id) ?? [] } : {}),
+    ...(extras.deals ? { deals: extras.deals.get(id) ?? [] } : {}),
+    ...(extras.tickets ? { tickets: extras.tickets.get(id) ?? [] } : {}),
+    ...(extras.submissions ? { formSubmissions: extras.submissions.get(id) ?? [] } : {}),
+  };
+}
+
+export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions'>;

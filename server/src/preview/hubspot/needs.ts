@@ -2,6 +2,7 @@
 // the workspace, so one cached snapshot serves every list and a later edit rarely needs new data.
 
 import { timeRefs, type PlanNode } from '../plan-types';
+import type { AssociatedObjectName } from '../../language/schema-types';
 import { readsHistory } from '../../language/operators';
 
 /** Always loaded: samples show each contact's email and name, and `--explain` finds contacts by email. */
@@ -18,68 +19,94 @@ export interface DataNeeds {
   historyProperties: string[];
   /** True when any list filters on associated companies. */
   companies: boolean;
+  /** True when any list filters on associated deals (`associated deal …`, `number of associated deals …`). */
+  deals?: boolean;
+  /** Deal properties read inside `associated deal where …`, sorted. */
+  dealProperties?: string[];
+  tickets?: boolean;
+  ticketProperties?: string[];
+  /** Form ids named by `submitted form …`, sorted. */
+  formIds?: string[];
+  /** True when a list uses `submitted any form`: every form's submissions are read. */
+  anyForm?: boolean;
 }
 
+type Holder = 'contacts' | AssociatedObjectName;
+
 interface Collector {
-  contacts: Set<string>;
-  companies: Set<string>;
+  properties: Record<Holder, Set<string>>;
   listIds: Set<string>;
   history: Set<string>;
-  association: boolean;
+  associated: Set<AssociatedObjectName>;
+  formIds: Set<string>;
+  anyForm: boolean;
+}
+
+function collector(contacts: Iterable<string>): Collector {
+  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), associated: new Set(), formIds: new Set(), anyForm: false };
 }
 
 /** The union of what the given plans read. */
 export function dataNeeds(plans: Iterable<PlanNode>): DataNeeds {
-  const c: Collector = { contacts: new Set(IDENTITY_PROPERTIES), companies: new Set(), listIds: new Set(), history: new Set(), association: false };
-  for (const plan of plans) walk(plan, c, false);
+  const c = collector(IDENTITY_PROPERTIES);
+  for (const plan of plans) walk(plan, c, 'contacts');
   return {
-    contactProperties: [...c.contacts].sort(),
-    companyProperties: [...c.companies].sort(),
+    contactProperties: [...c.properties.contacts].sort(),
+    companyProperties: [...c.properties.companies].sort(),
     listIds: [...c.listIds].sort(),
     historyProperties: [...c.history].sort(),
-    companies: c.association,
+    companies: c.associated.has('companies'),
+    deals: c.associated.has('deals'),
+    dealProperties: [...c.properties.deals].sort(),
+    tickets: c.associated.has('tickets'),
+    ticketProperties: [...c.properties.tickets].sort(),
+    formIds: [...c.formIds].sort(),
+    anyForm: c.anyForm,
   };
 }
 
 /** The contact properties one plan reads, in the order its clauses name them (for display columns). */
 export function contactPropertiesOf(plan: PlanNode): string[] {
-  const c: Collector = { contacts: new Set(), companies: new Set(), listIds: new Set(), history: new Set(), association: false };
-  walk(plan, c, false);
-  return [...c.contacts];
+  const c = collector([]);
+  walk(plan, c, 'contacts');
+  return [...c.properties.contacts];
 }
 
-function walk(plan: PlanNode, c: Collector, inCompany: boolean): void {
+function walk(plan: PlanNode, c: Collector, holder: Holder): void {
   switch (plan.kind) {
     case 'and':
     case 'or':
-      plan.children.forEach((child) => walk(child, c, inCompany));
+      plan.children.forEach((child) => walk(child, c, holder));
       return;
     case 'not':
-      walk(plan.child, c, inCompany);
+      walk(plan.child, c, holder);
       return;
     case 'inWorkspaceList':
-      walk(plan.plan, c, inCompany);
+      walk(plan.plan, c, holder);
       return;
     case 'association':
-      // The live source loads associated companies only: deals and tickets are counted as not loaded.
-      if (plan.object !== 'companies') return;
-      c.association = true;
-      walk(plan.records, c, true);
+      c.associated.add(plan.object);
+      walk(plan.records, c, plan.object);
       return;
     case 'associationCount':
-      if (plan.object === 'companies') c.association = true;
+      c.associated.add(plan.object);
       return;
     case 'inList':
       c.listIds.add(plan.listId);
       return;
+    case 'form':
+      if (plan.formId === undefined) c.anyForm = true;
+      else c.formIds.add(plan.formId);
+      return;
     case 'filter': {
-      const target = inCompany ? c.companies : c.contacts;
+      const target = c.properties[holder];
+      const ofContact = holder === 'contacts';
       target.add(plan.filter.property);
       for (const ref of timeRefs(plan.filter)) {
         target.add(ref.property);
-        if (!inCompany && ref.updated) c.history.add(ref.property);
+        if (ofContact && ref.updated) c.history.add(ref.property);
       }
-      if (!inCompany && readsHistory(plan.filter)) c.history.add(plan.filter.property);
+      if (ofContact && readsHistory(plan.filter)) c.history.add(plan.filter.property);
       return;
     }
     default:
@@ -95,7 +122,13 @@ export function coversNeeds(have: DataNeeds, want: DataNeeds): boolean {
     covers(have.companyProperties, want.companyProperties) &&
     covers(have.listIds, want.listIds) &&
     covers(have.historyProperties, want.historyProperties) &&
-    (have.companies || !want.companies)
+    (have.companies || !want.companies) &&
+    (have.deals === true || !want.deals) &&
+    covers(have.dealProperties ?? [], want.dealProperties ?? []) &&
+    (have.tickets === true || !want.tickets) &&
+    covers(have.ticketProperties ?? [], want.ticketProperties ?? []) &&
+    (have.anyForm === true || !want.anyForm) &&
+    covers(have.formIds ?? [], want.formIds ?? [])
   );
 }
 
@@ -108,5 +141,11 @@ export function mergeNeeds(a: DataNeeds, b: DataNeeds): DataNeeds {
     listIds: union(a.listIds, b.listIds),
     historyProperties: union(a.historyProperties, b.historyProperties),
     companies: a.companies || b.companies,
+    deals: a.deals === true || b.deals === true,
+    dealProperties: union(a.dealProperties ?? [], b.dealProperties ?? []),
+    tickets: a.tickets === true || b.tickets === true,
+    ticketProperties: union(a.ticketProperties ?? [], b.ticketProperties ?? []),
+    formIds: union(a.formIds ?? [], b.formIds ?? []),
+    anyForm: a.anyForm === true || b.anyForm === true,
   };
 }

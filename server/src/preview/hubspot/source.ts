@@ -1,7 +1,8 @@
 // The live HubSpot contact source: a snapshot of the portal's contacts holding only what the workspace
 // reads, cached under .hslist/cache/ and refreshed incrementally (contacts modified since the last
-// fetch). List memberships (`in list #id`) and associated companies are read again on every run:
-// neither a membership change nor a company edit touches the contact's `lastmodifieddate`.
+// fetch). List memberships (`in list #id`), associated companies, deals and tickets, and form
+// submissions are read again on every run (extras.ts): none of those changes touches the contact's
+// `lastmodifieddate`, which the incremental refresh follows.
 //
 // "Modified since the last fetch" is measured on HubSpot's clock: the watermark is the newest
 // `lastmodifieddate` HubSpot returned, never our clock and never the preview's `--now` (a future
@@ -74,7 +75,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const fetchStart = performance.now();
   const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached);
   const fetchMs = Math.ceil(performance.now() - fetchStart);
-  const extras = await readExtras(ctx.account, contactIds(fetched.contacts), needs, options);
+  const extras = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options);
   throwIfAborted(options.signal);
   const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
   options.onProgress?.({ phase: 'saving', done: 0 });
@@ -99,7 +100,7 @@ function chooseRefresh(previous: Manifest | undefined, cached: Cached | undefine
   if (previous.portal !== portal.base) return { mode: 'full', reason: `the cache holds contacts of ${previous.portal}` };
   if (previous.portalId !== portal.id) return { mode: 'full', reason: `the cache holds contacts of ${previous.portalId ? `portal ${previous.portalId}` : 'an unnamed portal'}, not of portal ${portal.id}` };
   if (!cached) return { mode: 'full', reason: 'the cached snapshot is unreadable or incomplete' };
-  // Memberships and companies are read on every run: only contact properties and history live in the snapshot.
+  // Memberships, associated records and submissions are read on every run: only contact properties and history are reused.
   if (!coversNeeds(previous.needs, { ...previous.needs, contactProperties: needs.contactProperties, historyProperties: needs.historyProperties })) {
     return { mode: 'full', reason: 'the lists read properties the cache does not hold' };
   }

@@ -8,8 +8,8 @@
 // N days moves every date by exactly N days and changes nothing else: a seed and a day give one portal.
 
 import { createRandom, forKey, type Random } from './random';
-import type { FormSubmission, HistoryEntry, PortalCompany, PortalContact, PortalForm } from './hubspot-records';
-import { BUYING_ROLES, INDUSTRIES, LEAD_STATUSES, LIFECYCLE_STAGES } from './hubspot-schema';
+import type { FormSubmission, HistoryEntry, LinkedRecord, PortalCompany, PortalContact, PortalForm } from './hubspot-records';
+import { BUYING_ROLES, DEAL_STAGES, INDUSTRIES, LEAD_STATUSES, LIFECYCLE_STAGES, TICKET_PRIORITIES } from './hubspot-schema';
 import {
   CITIES, COMPANY_SUFFIXES, COMPANY_WORDS, COUNTRIES, EMAIL_DOMAINS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, US_STATES,
 } from './hubspot-words';
@@ -44,6 +44,19 @@ const RENEWALS_FROM = Date.UTC(2023, 0, 1);
 const RENEWALS_TO = Date.UTC(2027, 11, 31);
 const CONTACT_ID_BASE = 1;
 const COMPANY_ID_BASE = 10_000_001;
+/** Each contact's deals and tickets are its own (at most 3 and 2): ids derived from the contact's index. */
+const DEAL_ID_BASE = 20_000_001;
+const TICKET_ID_BASE = 40_000_001;
+
+/**
+ * The portal's USER_DEFINED contact association labels (type id, label), as the v4 associations API
+ * names them beside the HubSpot-defined types (contact → deal 4, contact → ticket 15).
+ */
+export const ASSOCIATION_LABELS: Readonly<Record<'companies' | 'deals' | 'tickets', readonly { typeId: string; label: string }[]>> = {
+  companies: [{ typeId: '301', label: 'Former employer' }],
+  deals: [{ typeId: '101', label: 'Decision maker' }, { typeId: '102', label: 'Billing contact' }],
+  tickets: [{ typeId: '201', label: 'Reporter' }],
+};
 
 /** [list name, share of contacts in it]. */
 const STATIC_LISTS: readonly (readonly [string, number])[] = [
@@ -177,7 +190,55 @@ export function makeContact(context: PortalContext, index: number): PortalContac
     companyIds: companyIndexes.map(companyId),
     formSubmissions: makeSubmissions(random, context.forms, created, end),
     staticListNames: STATIC_LISTS.filter(([, share]) => random.chance(share)).map(([name]) => name),
+    // Their own random streams: adding deals and tickets changed no other value of the portal.
+    deals: makeDeals(context, index, created),
+    tickets: makeTickets(context, index, created),
   };
+}
+
+function makeDeals(context: PortalContext, index: number, created: number): LinkedRecord[] {
+  const random = forKey(context.seed, `deals:${index}`);
+  const count = random.weighted([[0, 65], [1, 25], [2, 8], [3, 2]] as const);
+  return Array.from({ length: count }, (_, k) => {
+    const id = String(DEAL_ID_BASE + index * 3 + k);
+    const at = randomInstant(random, created, context.end);
+    const properties: Record<string, string | null> = {
+      dealname: `Deal ${id}`,
+      amount: blankOr(random, 0.1, () => String(random.int(1, 400) * 250)),
+      pipeline: 'default',
+      dealstage: random.pick(DEAL_STAGES),
+      closedate: blankOr(random, 0.3, () => iso(randomInstant(random, at, context.end))),
+      createdate: iso(at),
+      hs_lastmodifieddate: iso(at),
+      hs_object_id: id,
+    };
+    return { id, properties, ...labelsFor(random, 'deals') };
+  });
+}
+
+function makeTickets(context: PortalContext, index: number, created: number): LinkedRecord[] {
+  const random = forKey(context.seed, `tickets:${index}`);
+  const count = random.weighted([[0, 80], [1, 16], [2, 4]] as const);
+  return Array.from({ length: count }, (_, k) => {
+    const id = String(TICKET_ID_BASE + index * 2 + k);
+    const at = randomInstant(random, created, context.end);
+    const properties: Record<string, string | null> = {
+      subject: `Ticket ${id}`,
+      hs_pipeline: '0',
+      hs_pipeline_stage: random.pick(['1', '2', '3', '4']),
+      hs_ticket_priority: blankOr(random, 0.2, () => random.pick(TICKET_PRIORITIES)),
+      createdate: iso(at),
+      hs_lastmodifieddate: iso(at),
+      hs_object_id: id,
+    };
+    return { id, properties, ...labelsFor(random, 'tickets') };
+  });
+}
+
+/** About a third of the associations carry a label. */
+function labelsFor(random: Random, object: 'deals' | 'tickets'): { associationLabels?: string[] } {
+  if (!random.chance(0.35)) return {};
+  return { associationLabels: [random.pick(ASSOCIATION_LABELS[object]).typeId] };
 }
 
 function identity(random: Random, index: number): Record<string, string | null> {

@@ -41,7 +41,9 @@ export interface PortalContact extends CrmRecord {
   formSubmissions: FormSubmission[];
   /** Statuses set by hand (admin route); none recorded means not opted in or out. */
   subscriptions?: SubscriptionStatus[];
-  /** Associated deals and tickets, set by hand (admin route); the emulator serves no deal or ticket API. */
+  /** USER_DEFINED labels (type ids) of some of the contact's company associations, by company id. */
+  companyLabels?: Record<string, string[]>;
+  /** Associated deals and tickets (the contact's own records), served by the objects and v4 associations routes. */
   deals?: LinkedRecord[];
   tickets?: LinkedRecord[];
   /** Names of the portal's static lists this contact belongs to. */

@@ -72,9 +72,36 @@ export const FALLBACK_COMPANY_PROPERTIES: PropertyDef[] = [
   prop('hs_object_id', 'Record ID', 'number', 'number', { groupName: 'companyinformation' }),
 ];
 
+/** Deal and ticket properties the generator writes (pipelines and stages as a portal's defaults name them). */
+export const DEAL_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent', 'closedwon', 'closedlost'] as const;
+export const TICKET_PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
+
+export const FALLBACK_DEAL_PROPERTIES: PropertyDef[] = [
+  prop('dealname', 'Deal Name', 'string', 'text', { groupName: 'dealinformation' }),
+  prop('amount', 'Amount', 'number', 'number', { groupName: 'dealinformation' }),
+  prop('pipeline', 'Pipeline', 'enumeration', 'select', { groupName: 'dealinformation', options: options(['default']) }),
+  prop('dealstage', 'Deal Stage', 'enumeration', 'radio', { groupName: 'dealinformation', options: options(DEAL_STAGES) }),
+  prop('closedate', 'Close Date', 'datetime', 'date', { groupName: 'dealinformation' }),
+  prop('createdate', 'Create Date', 'datetime', 'date', { groupName: 'dealinformation' }),
+  prop('hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date', { groupName: 'dealinformation' }),
+  prop('hs_object_id', 'Record ID', 'number', 'number', { groupName: 'dealinformation' }),
+];
+
+export const FALLBACK_TICKET_PROPERTIES: PropertyDef[] = [
+  prop('subject', 'Ticket name', 'string', 'text', { groupName: 'ticketinformation' }),
+  prop('hs_pipeline', 'Pipeline', 'enumeration', 'select', { groupName: 'ticketinformation', options: options(['0']) }),
+  prop('hs_pipeline_stage', 'Ticket status', 'enumeration', 'select', { groupName: 'ticketinformation', options: options(['1', '2', '3', '4']) }),
+  prop('hs_ticket_priority', 'Priority', 'enumeration', 'select', { groupName: 'ticketinformation', options: options(TICKET_PRIORITIES) }),
+  prop('createdate', 'Create Date', 'datetime', 'date', { groupName: 'ticketinformation' }),
+  prop('hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date', { groupName: 'ticketinformation' }),
+  prop('hs_object_id', 'Record ID', 'number', 'number', { groupName: 'ticketinformation' }),
+];
+
 export interface EmulatorSchema {
   contacts: PropertyDef[];
   companies: PropertyDef[];
+  deals: PropertyDef[];
+  tickets: PropertyDef[];
   /** Where the definitions came from, for the emulator's log. */
   source: string;
 }
@@ -85,14 +112,16 @@ const DEFAULT_SCHEMA_DIR = path.resolve(__dirname, '../../language/default-schem
 export function loadDefaultSchema(dir = DEFAULT_SCHEMA_DIR): EmulatorSchema {
   const contacts = readPropertiesFile(path.join(dir, 'contacts.json'));
   const companies = readPropertiesFile(path.join(dir, 'companies.json'));
+  const deals = mergeMissing(readPropertiesFile(path.join(dir, 'deals.json')) ?? [], FALLBACK_DEAL_PROPERTIES);
+  const tickets = mergeMissing(readPropertiesFile(path.join(dir, 'tickets.json')) ?? [], FALLBACK_TICKET_PROPERTIES);
   if (contacts && companies) {
     // The generator writes a few properties (custom ones) a portal's default schema lacks: keep them.
-    return { contacts: mergeMissing(contacts, FALLBACK_CONTACT_PROPERTIES), companies: mergeMissing(companies, FALLBACK_COMPANY_PROPERTIES), source: dir };
+    return { contacts: mergeMissing(contacts, FALLBACK_CONTACT_PROPERTIES), companies: mergeMissing(companies, FALLBACK_COMPANY_PROPERTIES), deals, tickets, source: dir };
   }
-  return { contacts: FALLBACK_CONTACT_PROPERTIES, companies: FALLBACK_COMPANY_PROPERTIES, source: 'built-in fallback' };
+  return { contacts: FALLBACK_CONTACT_PROPERTIES, companies: FALLBACK_COMPANY_PROPERTIES, deals: FALLBACK_DEAL_PROPERTIES, tickets: FALLBACK_TICKET_PROPERTIES, source: 'built-in fallback' };
 }
 
-function mergeMissing(primary: PropertyDef[], extra: PropertyDef[]): PropertyDef[] {
+export function mergeMissing(primary: PropertyDef[], extra: PropertyDef[]): PropertyDef[] {
   const names = new Set(primary.map((p) => p.name));
   return [...primary, ...extra.filter((p) => !names.has(p.name))];
 }

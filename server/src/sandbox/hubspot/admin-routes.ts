@@ -81,7 +81,7 @@ function summary(state: EmulatorState): Json {
   return { contacts: state.contacts.size, companies: state.companies.size, lists: state.lists.size, folders: state.folders.count(), schema: state.schema.source };
 }
 
-/** A hand-written contact: `{id, properties, history?, companyIds?, formSubmissions?, subscriptions?, deals?, tickets?}`. */
+/** A hand-written contact: `{id, properties, history?, companyIds?, companyLabels?, formSubmissions?, subscriptions?, deals?, tickets?}`. */
 export function contactFrom(input: Json, nowMs: number): PortalContact {
   const at = new Date(nowMs).toISOString();
   const id = String(input.id);
@@ -96,10 +96,16 @@ export function contactFrom(input: Json, nowMs: number): PortalContact {
     companyIds: asArray(input.companyIds).map(String),
     formSubmissions: asArray(input.formSubmissions) as PortalContact['formSubmissions'],
     ...(input.subscriptions !== undefined ? { subscriptions: asArray(input.subscriptions) as PortalContact['subscriptions'] } : {}),
+    ...(input.companyLabels !== undefined ? { companyLabels: companyLabelsFrom(input.companyLabels) } : {}),
     ...(input.deals !== undefined ? { deals: asArray(input.deals).map(linkedFrom) } : {}),
     ...(input.tickets !== undefined ? { tickets: asArray(input.tickets).map(linkedFrom) } : {}),
     staticListNames: [],
   };
+}
+
+/** `{"<companyId>": ["<typeId>", …]}`: labels of the contact's company associations. */
+function companyLabelsFrom(input: unknown): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(asJson(input)).map(([id, labels]) => [id, asArray(labels).map(String)]));
 }
 
 /** `{id, properties, associationLabels?}`: an associated deal or ticket of a hand-written contact. */

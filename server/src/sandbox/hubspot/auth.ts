@@ -28,6 +28,11 @@ export function requiredScope(method: string, path: string): string {
   if (path.startsWith('/crm/v3/owners')) return 'crm.objects.owners.read';
   // Marketing Forms v3 wants the `forms` scope (its spec's oauth2 security).
   if (path.startsWith('/marketing/v3/forms')) return 'forms';
+  // A form's submissions (Form Integrations v1) want `forms` too (HubSpot's scopes reference).
+  if (path.startsWith('/form-integrations/')) return 'forms';
+  // Deals and tickets, and a contact's associations to them, want the scope of those records.
+  if (/^\/crm\/v3\/objects\/deals(\/|$)|^\/crm\/(v4\/associations|associations\/v4)\/contacts\/deals\//.test(path)) return 'crm.objects.deals.read';
+  if (/^\/crm\/v3\/objects\/tickets(\/|$)|^\/crm\/(v4\/associations|associations\/v4)\/contacts\/tickets\//.test(path)) return 'tickets';
   // Properties writes need the schema scope of the object ("crm.schemas.contacts.write").
   if (path.startsWith('/crm/v3/properties/') && method !== 'GET') return `crm.schemas.${path.split('/')[4] ?? 'contacts'}.write`;
   return path.includes('/companies') && !path.includes('/contacts') ? 'crm.objects.companies.read' : 'crm.objects.contacts.read';

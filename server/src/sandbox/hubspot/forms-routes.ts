@@ -1,10 +1,11 @@
+// Form submissions: see `submissions` below.
 // Marketing Forms v3 (HubSpot's PublicApiSpecs/Marketing/Forms/Rollouts/144909/v3/forms.json): `GET
 // /marketing/v3/forms` pages by `after` (`limit` at most 50 here, as HubSpot's reference gives it), live
 // forms unless `archived=true` (then only archived ones), HubSpot forms unless `formTypes` asks for others.
 // Each form carries the fields the spec requires; the emulator's forms are plain HubSpot forms.
 
 import type { EmulatorState } from './state';
-import { intParam, ok, route, validationError, type Route } from './http-kit';
+import { intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import type { PortalForm } from '../data/hubspot-records';
 
 const CREATED = '2024-01-15T09:00:00.000Z';
@@ -25,7 +26,42 @@ export function formsRoutes(state: EmulatorState): Route[] {
       const next = start + limit < matching.length ? { paging: { next: { after: String(start + limit), link: '' } } } : {};
       return ok({ results, ...next });
     }),
+    route('GET', '/form-integrations/v1/submissions/forms/:formGuid', (r) => submissions(state, r)),
   ];
+}
+
+/**
+ * Form Integrations v1, a form's submissions: newest first, `limit` at most 50 (default 20), `after` the
+ * cursor of the page before. Each carries the submitting contact's email, first and last name as they
+ * are now (fields the contact left empty are not sent); a contact without an email sent none.
+ */
+function submissions(state: EmulatorState, request: RouteRequest): RouteResult {
+  const formId = request.params.formGuid;
+  if (!state.forms.some((f) => f.id === formId)) return notFound(`Form ${formId} does not exist.`);
+  const limit = intParam(request.query.get('limit')) ?? 20;
+  if (Number.isNaN(limit) || limit < 1 || limit > MAX_LIMIT) return validationError(`limit must be a whole number from 1 to ${MAX_LIMIT}; got "${request.query.get('limit')}".`);
+  const start = Number(request.query.get('after') ?? 0);
+  if (!Number.isInteger(start) || start < 0) return validationError(`after must be a cursor from an earlier page; got "${request.query.get('after')}".`);
+  const all: { contactId: string; k: number; at: number; values: { name: string; value: string }[] }[] = [];
+  for (const contact of state.contacts.values()) {
+    if (contact.archived) continue;
+    const values = ['email', 'firstname', 'lastname'].flatMap((name) => (contact.properties[name] ? [{ name, value: contact.properties[name]! }] : []));
+    contact.formSubmissions.forEach((s, k) => {
+      if (s.formId === formId) all.push({ contactId: contact.id, k, at: Date.parse(s.timestamp), values });
+    });
+  }
+  all.sort((a, b) => b.at - a.at || a.contactId.localeCompare(b.contactId) || a.k - b.k);
+  const results = all.slice(start, start + limit).map((s) => ({
+    conversionId: conversionId(s.contactId, s.k), submittedAt: s.at, values: s.values, pageUrl: `https://www.example.com/forms/${formId}`,
+  }));
+  const next = start + limit < all.length ? { paging: { next: { after: String(start + limit), link: '' } } } : {};
+  return ok({ results, ...next });
+}
+
+/** A stable id per submission, GUID-shaped as HubSpot's are. */
+function conversionId(contactId: string, k: number): string {
+  const hex = (Number(contactId) * 8 + k).toString(16).padStart(12, '0').slice(-12);
+  return `00000000-0000-4000-8000-${hex}`;
 }
 
 function formView(form: PortalForm): Record<string, unknown> {

@@ -1,18 +1,34 @@
-// CRM objects v3 (contacts, companies: page, read one, batch read), v4 associations contact→company,
-// and Properties v3.
+// CRM objects v3 (contacts, companies, deals, tickets: page, read one, batch read), v4 associations
+// from contacts to companies, deals and tickets (batch read, with each association's types and labels),
+// and Properties v3 reads.
 
-import type { CrmRecord, PortalContact } from '../data/hubspot-records';
+import type { CrmRecord } from '../data/hubspot-records';
 import { asArray, asJson } from './evaluate-types';
 import { boolParam, hubspotError, intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
-import { listParam, recordView, type ObjectType } from './objects-view';
+import { listParam, recordView, type ServedObjectType } from './objects-view';
+import { contactAssociations, labelDefinitions, links, ASSOCIATED_OBJECTS } from './associations-view';
 import { byNumericId, type EmulatorState } from './state';
 
-const OBJECT_TYPES = new Set(['contacts', 'companies']);
+const OBJECT_TYPES = new Set(['contacts', 'companies', 'deals', 'tickets']);
+/** HubSpot's object names in batch errors. */
+const OBJECT_NAMES: Record<ServedObjectType, string> = { contacts: 'CONTACT', companies: 'COMPANY', deals: 'DEAL', tickets: 'TICKET' };
+
+export function recordsOf(state: EmulatorState, type: ServedObjectType): Map<string, CrmRecord> {
+  if (type === 'contacts') return state.contacts;
+  if (type === 'companies') return state.companies;
+  return state.linkedRecords(type);
+}
+
+function idsOf(state: EmulatorState, type: ServedObjectType): string[] {
+  if (type === 'contacts') return state.contactIds();
+  if (type === 'companies') return state.companyIds();
+  return [...state.linkedRecords(type).keys()];
+}
 
 export function objectsRoutes(state: EmulatorState): Route[] {
-  const store = (type: ObjectType): Map<string, CrmRecord> => (type === 'contacts' ? state.contacts : state.companies);
-  const typed = (request: RouteRequest, then: (type: ObjectType) => RouteResult): RouteResult =>
-    OBJECT_TYPES.has(request.params.objectType) ? then(request.params.objectType as ObjectType) : notFound(`Unknown object type ${request.params.objectType}.`);
+  const store = (type: ServedObjectType): Map<string, CrmRecord> => recordsOf(state, type);
+  const typed = (request: RouteRequest, then: (type: ServedObjectType) => RouteResult): RouteResult =>
+    OBJECT_TYPES.has(request.params.objectType) ? then(request.params.objectType as ServedObjectType) : notFound(`Unknown object type ${request.params.objectType}.`);
   return [
     route('GET', '/crm/v3/objects/:objectType', (r) => typed(r, (type) => pageObjects(state, type, r))),
     route('GET', '/crm/v3/objects/:objectType/:objectId', (r) => typed(r, (type) => {
@@ -21,18 +37,24 @@ export function objectsRoutes(state: EmulatorState): Route[] {
       return ok(recordView(state, type, record, viewOptions(r.query)));
     })),
     route('POST', '/crm/v3/objects/:objectType/batch/read', (r) => typed(r, (type) => batchRead(state, type, r))),
-    route('GET', '/crm/v4/objects/contacts/:contactId/associations/companies', (r) => {
+    route('GET', '/crm/v4/objects/contacts/:contactId/associations/:toObjectType', (r) => {
+      const to = r.params.toObjectType;
+      if (!(ASSOCIATED_OBJECTS as readonly string[]).includes(to)) return notFound(`Unknown object type ${to}.`);
       const contact = state.contacts.get(r.params.contactId);
       if (!contact) return notFound(`Contact ${r.params.contactId} does not exist.`);
-      return ok({ results: contact.companyIds.map((id, i) => associationView(id, i === 0)) });
+      return ok({ results: links(contact, to as (typeof ASSOCIATED_OBJECTS)[number]) });
     }),
-    route('POST', '/crm/v4/associations/contacts/companies/batch/read', (r) => {
-      const inputs = asArray(asJson(r.body).inputs).map((input) => String(asJson(input).id));
-      const results = inputs.flatMap((id) => {
-        const contact = state.contacts.get(id);
-        return contact ? [{ from: { id }, to: contact.companyIds.map((companyId, i) => associationView(companyId, i === 0)) }] : [];
-      });
-      return ok(batchEnvelope(state, results));
+    // The v4 labels path, and where a dated one (`/crm/associations/2026-09/…/labels`) is mapped to.
+    ...['/crm/associations/v4/contacts/:toObjectType/labels', '/crm/v4/associations/contacts/:toObjectType/labels'].map((path) => route('GET', path, (r) => {
+      const to = r.params.toObjectType;
+      if (!(ASSOCIATED_OBJECTS as readonly string[]).includes(to)) return notFound(`Unknown object type ${to}.`);
+      return ok({ results: labelDefinitions(to as (typeof ASSOCIATED_OBJECTS)[number]) });
+    })),
+    route('POST', '/crm/v4/associations/contacts/:toObjectType/batch/read', (r) => {
+      const to = r.params.toObjectType;
+      if (!(ASSOCIATED_OBJECTS as readonly string[]).includes(to)) return notFound(`Unknown object type ${to}.`);
+      const answer = contactAssociations(state, asArray(asJson(r.body).inputs), to as (typeof ASSOCIATED_OBJECTS)[number]);
+      return typeof answer === 'string' ? validationError(answer) : ok(batchEnvelope(state, answer));
     }),
     route('GET', '/crm/v3/properties/:objectType', (r) => typed(r, (type) => ok({ results: state.schema[type] }))),
     route('GET', '/crm/v3/properties/:objectType/:propertyName', (r) => typed(r, (type) => {
@@ -42,14 +64,7 @@ export function objectsRoutes(state: EmulatorState): Route[] {
   ];
 }
 
-/** Every association is the unlabeled one (279); the contact's first company is also its primary (1). */
-function associationView(companyId: string, primary: boolean): unknown {
-  const types: unknown[] = [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }];
-  if (primary) types.push({ category: 'HUBSPOT_DEFINED', typeId: 1, label: 'Primary' });
-  return { toObjectId: Number(companyId), associationTypes: types };
-}
-
-function batchEnvelope(state: EmulatorState, results: unknown[]): Record<string, unknown> {
+export function batchEnvelope(state: EmulatorState, results: unknown[]): Record<string, unknown> {
   const at = new Date(state.now()).toISOString();
   return { status: 'COMPLETE', results, startedAt: at, completedAt: at };
 }
@@ -63,7 +78,7 @@ function viewOptions(query: URLSearchParams): { properties: string[]; properties
 }
 
 /** Cursor = the id of the last record returned; pages ordered by id. */
-function pageObjects(state: EmulatorState, type: ObjectType, request: RouteRequest): RouteResult {
+function pageObjects(state: EmulatorState, type: ServedObjectType, request: RouteRequest): RouteResult {
   const options = viewOptions(request.query);
   const max = options.propertiesWithHistory.length > 0 ? 50 : 100;
   const limit = intParam(request.query.get('limit')) ?? 10;
@@ -72,8 +87,8 @@ function pageObjects(state: EmulatorState, type: ObjectType, request: RouteReque
   }
   const archived = boolParam(request.query.get('archived'));
   const after = request.query.get('after');
-  const ids = type === 'contacts' ? state.contactIds() : state.companyIds();
-  const store = type === 'contacts' ? state.contacts : state.companies;
+  const ids = idsOf(state, type);
+  const store = recordsOf(state, type);
   let index = after ? lowerBound(ids, after) : 0;
   const results: unknown[] = [];
   let lastId: string | undefined;
@@ -105,7 +120,7 @@ function lowerBound(ids: string[], after: string): number {
  * (HubSpot's batch read reference: `email` for contacts, `hs_object_id`), emails compared in lower case
  * as HubSpot stores them.
  */
-function recordLookup(store: Map<string, CrmRecord | PortalContact>, type: ObjectType, idProperty: unknown): ((id: string) => CrmRecord | undefined) | string {
+function recordLookup(store: Map<string, CrmRecord>, type: ServedObjectType, idProperty: unknown): ((id: string) => CrmRecord | undefined) | string {
   if (idProperty === undefined || idProperty === null || idProperty === 'hs_object_id') return (id) => store.get(id);
   if (idProperty === 'email' && type === 'contacts') {
     const byEmail = new Map<string, CrmRecord>();
@@ -118,11 +133,11 @@ function recordLookup(store: Map<string, CrmRecord | PortalContact>, type: Objec
   return `"idProperty" ${JSON.stringify(idProperty)} is not a unique-value property of ${type}.`;
 }
 
-function batchRead(state: EmulatorState, type: ObjectType, request: RouteRequest): RouteResult {
+function batchRead(state: EmulatorState, type: ServedObjectType, request: RouteRequest): RouteResult {
   const body = asJson(request.body);
   const inputs = asArray(body.inputs).map((input) => String(asJson(input).id));
   if (inputs.length > 100) return validationError('Batch read accepts at most 100 inputs.');
-  const store: Map<string, CrmRecord | PortalContact> = type === 'contacts' ? state.contacts : state.companies;
+  const store = recordsOf(state, type);
   const options = { properties: asArray(body.properties).map(String), propertiesWithHistory: asArray(body.propertiesWithHistory).map(String), associations: [] };
   const lookup = recordLookup(store, type, body.idProperty);
   if (typeof lookup === 'string') return validationError(lookup);
@@ -134,6 +149,6 @@ function batchRead(state: EmulatorState, type: ObjectType, request: RouteRequest
   const missing = inputs.filter((id) => !live(id));
   const envelope = batchEnvelope(state, found.map((record) => recordView(state, type, record, options)));
   if (missing.length === 0) return ok(envelope);
-  const error = hubspotError(404, 'OBJECT_NOT_FOUND', `Could not get some ${type === 'contacts' ? 'CONTACT' : 'COMPANY'} objects, they may be deleted or not exist. Check that ids are valid.`, { context: { ids: missing } }).body;
+  const error = hubspotError(404, 'OBJECT_NOT_FOUND', `Could not get some ${OBJECT_NAMES[type]} objects, they may be deleted or not exist. Check that ids are valid.`, { context: { ids: missing } }).body;
   return ok({ ...envelope, numErrors: 1, errors: [error] }, 207);
 }

@@ -6,10 +6,15 @@ import type { Json } from './evaluate-types';
 import type { EmulatorState } from './state';
 
 export type ObjectType = 'contacts' | 'companies';
+/** The objects the objects routes serve: searchable contacts and companies, and deals and tickets. */
+export type ServedObjectType = ObjectType | 'deals' | 'tickets';
 
-export const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
+/** What a read without `properties` returns (HubSpot's defaults for each object). */
+export const DEFAULT_PROPERTIES: Record<ServedObjectType, string[]> = {
   contacts: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
   companies: ['createdate', 'domain', 'hs_lastmodifieddate', 'hs_object_id', 'name'],
+  deals: ['amount', 'closedate', 'createdate', 'dealname', 'dealstage', 'hs_lastmodifieddate', 'hs_object_id', 'pipeline'],
+  tickets: ['content', 'createdate', 'hs_lastmodifieddate', 'hs_object_id', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_category', 'hs_ticket_priority', 'subject'],
 };
 
 export interface RecordViewOptions {
@@ -23,7 +28,7 @@ export function listParam(query: URLSearchParams, name: string): string[] {
   return query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
 }
 
-export function recordView(state: EmulatorState, type: ObjectType, record: CrmRecord, options: RecordViewOptions): Json {
+export function recordView(state: EmulatorState, type: ServedObjectType, record: CrmRecord, options: RecordViewOptions): Json {
   const names = options.properties.length > 0 ? options.properties : DEFAULT_PROPERTIES[type];
   const properties: Record<string, string | null> = {};
   for (const name of new Set([...names, 'hs_object_id', 'createdate', type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate'])) {

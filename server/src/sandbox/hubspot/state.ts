@@ -1,7 +1,7 @@
 // The emulator's portal: records, lists and forms, plus list membership (DYNAMIC lists evaluated by
 // evaluate.ts, MANUAL/SNAPSHOT lists stored). Memberships are cached per state version.
 
-import type { PortalCompany, PortalContact, PortalForm } from '../data/hubspot-records';
+import type { CrmRecord, LinkedRecord, PortalCompany, PortalContact, PortalForm } from '../data/hubspot-records';
 import type { Portal } from '../data/hubspot-portal';
 import type { EmulatorSchema } from '../data/hubspot-schema';
 import { matchesFilterBranch, type EvalContact } from './evaluate';
@@ -49,6 +49,7 @@ export class EmulatorState {
   readonly folders: FolderStore;
   private sortedContactIds: string[] | undefined;
   private sortedCompanyIds: string[] | undefined;
+  private linked: Record<LinkedObject, Map<string, CrmRecord>> | undefined;
   private nextListId = 1;
   private version = 0;
   private readonly membershipCache = new Map<string, { key: string; members: Membership[]; ids: Set<string> }>();
@@ -98,6 +99,23 @@ export class EmulatorState {
     this.version++;
     this.sortedContactIds = undefined;
     this.sortedCompanyIds = undefined;
+    this.linked = undefined;
+  }
+
+  /**
+   * The portal's deals or tickets, by id in id order: gathered from the contacts that carry them
+   * (a record several contacts carry is one record, as the first carrier has it).
+   */
+  linkedRecords(object: LinkedObject): Map<string, CrmRecord> {
+    this.linked ??= { deals: new Map(), tickets: new Map() };
+    const records = this.linked[object];
+    if (records.size > 0 || this.contacts.size === 0) return records;
+    const found = new Map<string, CrmRecord>();
+    for (const contact of this.contacts.values()) {
+      for (const link of contact[object] ?? []) if (!found.has(link.id)) found.set(link.id, asCrmRecord(link, contact));
+    }
+    for (const id of [...found.keys()].sort(byNumericId)) records.set(id, found.get(id)!);
+    return records;
   }
 
   contactIds(): string[] {
@@ -133,7 +151,8 @@ export class EmulatorState {
   }
 
   toEvalContact(contact: PortalContact): EvalContact {
-    const companies = contact.companyIds.map((id) => this.companies.get(id)).filter((c): c is PortalCompany => c !== undefined);
+    const companies = contact.companyIds.map((id) => this.companies.get(id)).filter((c): c is PortalCompany => c !== undefined)
+      .map((c) => (contact.companyLabels?.[c.id] ? { ...c, associationLabels: contact.companyLabels[c.id] } : c));
     // The first associated company is the primary one (as the associations API reports it).
     return { ...contact, history: this.historyWithCurrent(contact), companies, primaryCompanyId: contact.companyIds[0] };
   }
@@ -208,6 +227,14 @@ export class EmulatorState {
     pass.set(listId, members);
     return members.has(contact.id);
   }
+}
+
+export type LinkedObject = 'deals' | 'tickets';
+
+/** A contact's deal or ticket as the objects API serves it (its dates from its properties, else the contact's). */
+function asCrmRecord(link: LinkedRecord, carrier: PortalContact): CrmRecord {
+  const createdAt = link.properties.createdate ?? carrier.createdAt;
+  return { id: link.id, properties: link.properties, history: {}, createdAt, updatedAt: link.properties.hs_lastmodifieddate ?? createdAt, archived: false };
 }
 
 /** Members of referenced lists found so far in one evaluation ('computing' while being found). */

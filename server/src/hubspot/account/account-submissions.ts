@@ -1,0 +1,36 @@
+// A form's submissions (Form Integrations v1: `GET /form-integrations/v1/submissions/forms/{form_guid}`),
+// newest first in pages of at most 50 joined by `after`. Each result is `{conversionId, submittedAt,
+// values: [{name, value}], pageUrl}`; the preview needs when it was sent and the email it carried.
+
+import { arrayOf, type Api } from './api';
+import { nextAfter } from './account-lists';
+import { toAccountError } from './errors';
+import { withQuery } from './paths';
+import type { FormSubmissionData } from './types';
+
+/** HubSpot's maximum page size for this endpoint. */
+const SUBMISSIONS_PAGE = 50;
+
+export async function formSubmissions(api: Api, formId: string, onPage?: (read: number) => void): Promise<FormSubmissionData[]> {
+  const submissions: FormSubmissionData[] = [];
+  let after: string | undefined;
+  do {
+    const page = await api.call('GET', withQuery(api.paths.formSubmissions(formId), { limit: SUBMISSIONS_PAGE, after }));
+    for (const [i, item] of arrayOf(page, 'results', `the submissions of form ${formId}`, api.host).entries()) {
+      submissions.push(toSubmission(item, formId, `the submissions of form ${formId} (result ${submissions.length + i + 1})`, api.host));
+    }
+    onPage?.(submissions.length);
+    after = nextAfter(page);
+  } while (after);
+  return submissions;
+}
+
+function toSubmission(value: unknown, formId: string, what: string, host: string): FormSubmissionData {
+  const s = value as { submittedAt?: unknown; values?: unknown } | null;
+  const submittedAt = typeof s?.submittedAt === 'number' ? s.submittedAt : typeof s?.submittedAt === 'string' ? Number(s.submittedAt) : NaN;
+  if (!s || typeof s !== 'object' || !Number.isFinite(submittedAt) || !Array.isArray(s.values)) {
+    throw toAccountError(new Error(`HubSpot at ${host} sent ${what} without a submittedAt time and values`), host);
+  }
+  const email = (s.values as { name?: unknown; value?: unknown }[]).find((v) => v?.name === 'email' && typeof v.value === 'string' && v.value !== '');
+  return { formId, submittedAt, ...(email ? { email: String(email.value) } : {}) };
+}

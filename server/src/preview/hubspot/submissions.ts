@@ -1,0 +1,90 @@
+// Form submissions for `submitted form …`: each form a list names (every form for `submitted any form`)
+// has its submissions read (Form Integrations v1) and tied to contacts by the submission's `email`
+// value, compared without case. Assumed (docs/preview.md): HubSpot ties a submission to a contact by
+// more than the email (its tracking cookie, the contact's other addresses), so a submission whose email
+// no contact holds now counts for no one here.
+
+import type { HubSpotAccount } from '../../hubspot/account/types';
+import type { StringColumn } from '../columns';
+import { dictEntry } from '../string-dict';
+import type { FormSubmission } from '../types';
+import { throwIfAborted, untilAborted } from './abort';
+import { visitContacts, type ContactSet } from './contact-set';
+import type { Progress } from './fetch-contacts';
+import type { DataNeeds } from './needs';
+
+interface Options {
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface ReadSubmissions {
+  byContact: Map<string, FormSubmission[]>;
+  /** Every form's submissions were read, or those of these forms. */
+  read: 'all' | Set<string>;
+}
+
+/**
+ * The submissions of the forms `needs` names, by contact id; forms HubSpot does not have and a refusal
+ * (403) are recorded in `unloaded` (`form:<id>`, or `forms` for all of them). Undefined when nothing could be read.
+ */
+export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options): Promise<ReadSubmissions | undefined> {
+  let formIds = needs.formIds ?? [];
+  try {
+    if (needs.anyForm) formIds = [...new Set([...formIds, ...(await untilAborted(account.getForms(), options.signal)).map((f) => f.id)])];
+    const byEmail = contactsByEmail(contacts);
+    const byContact = new Map<string, FormSubmission[]>();
+    const read = new Set<string>();
+    for (const [i, formId] of formIds.entries()) {
+      throwIfAborted(options.signal);
+      options.onProgress?.({ phase: 'forms', done: i, total: formIds.length });
+      const found = await formSubmissions(account, formId, options.signal);
+      if (found === 'not found') {
+        unloaded.set(`form:${formId}`, `HubSpot has no form ${formId}`);
+        continue;
+      }
+      read.add(formId);
+      for (const s of found) {
+        for (const contactId of (s.email && byEmail.get(s.email.toLowerCase())) || []) {
+          const list = byContact.get(contactId);
+          const submission = { formId, timestamp: s.submittedAt };
+          if (list) list.push(submission);
+          else byContact.set(contactId, [submission]);
+        }
+      }
+    }
+    options.onProgress?.({ phase: 'forms', done: formIds.length, total: formIds.length });
+    return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read };
+  } catch (error) {
+    if ((error as { status?: number }).status !== 403) throw error;
+    unloaded.set('forms', `HubSpot refused the form submissions: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+async function formSubmissions(account: HubSpotAccount, formId: string, signal: AbortSignal | undefined) {
+  try {
+    return await untilAborted(account.getFormSubmissions(formId), signal);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return 'not found' as const;
+    throw error;
+  }
+}
+
+/** Lower-cased email → the ids of the contacts holding it (HubSpot keeps emails unique; a file may not). */
+function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
+  const byEmail = new Map<string, string[]>();
+  const add = (email: string | null | undefined, id: string) => {
+    if (!email) return;
+    const key = email.toLowerCase();
+    const ids = byEmail.get(key);
+    if (ids) ids.push(id);
+    else byEmail.set(key, [id]);
+  };
+  const column = contacts.kind === 'merge' ? (contacts.base.columns.get('email') as StringColumn | undefined) : undefined;
+  visitContacts(contacts, (r) => add(r.properties.email, r.id), (from, count) => {
+    if (contacts.kind !== 'merge' || !column) return;
+    for (let row = from; row < from + count; row++) add(column.codes[row] === 0 ? undefined : dictEntry(column.dict, column.codes[row]), contacts.base.ids.at(row));
+  });
+  return byEmail;
+}

@@ -1,0 +1,134 @@
+// The account layer's reads for the live preview's extras, against the emulator over the real SDK:
+// each contact's deals, tickets and companies with the labels of each association (v4 batch read, its
+// per-contact paging), those records' properties (batch read), and a form's submissions (Form
+// Integrations v1, paged by `after`), with HubSpot's answers for a missing scope and an unknown form.
+
+import { strict as assert } from 'node:assert';
+import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
+import { WEBINAR_FORM_ID } from '../../../server/src/sandbox/data/hubspot-portal';
+import type { PortalContact } from '../../../server/src/sandbox/data/hubspot-records';
+import { expectRejection, startHarness, TOKEN, type Harness } from './support';
+
+const NO_DEALS_TOKEN = 'pat-na1-contract-no-deals-7e21';
+
+describe('HubSpot account layer: associated deals, tickets and labels; form submissions', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({
+      tokens: [TOKEN, NO_DEALS_TOKEN],
+      scopes: { [NO_DEALS_TOKEN]: ['crm.objects.contacts.read', 'crm.objects.companies.read', 'tickets'] },
+    });
+  });
+  after(async () => h.emulator.stop());
+
+  const contacts = () => [...h.emulator.state.contacts.values()];
+  const wire = async (path: string, body: unknown) => {
+    const response = await fetch(`${h.emulator.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as { results: { from: { id: string }; to: { toObjectId: number; associationTypes: { category: string; typeId: number; label: string | null }[] }[] }[] } };
+  };
+
+  it('reads each contact\'s deals with their properties and the labels of each association', async () => {
+    const ids = contacts().map((c) => c.id);
+    const deals = await h.account.getAssociatedFor(ids, 'deals', ['amount', 'dealname']);
+    let labelled = 0;
+    for (const contact of contacts()) {
+      const expected = contact.deals ?? [];
+      const got = deals.get(contact.id)!;
+      assert.deepEqual(got.map((d) => d.id), expected.map((d) => d.id), contact.id);
+      got.forEach((deal, i) => {
+        assert.equal(deal.properties.amount, expected[i].properties.amount);
+        assert.deepEqual(deal.labels, expected[i].associationLabels ?? []);
+        if (deal.labels.length > 0) labelled++;
+      });
+    }
+    assert.ok(labelled > 0 && [...deals.values()].flat().length > labelled, 'the seeded portal has labelled and unlabelled deal associations');
+  });
+
+  it('answers the v4 batch read in HubSpot\'s shape: the HubSpot-defined type beside each label', async () => {
+    const holder = contacts().find((c) => (c.tickets ?? []).some((t) => t.associationLabels))!;
+    const { status, body } = await wire('/crm/v4/associations/contacts/tickets/batch/read', { inputs: [{ id: holder.id }] });
+    assert.equal(status, 200);
+    const labelled = body.results[0].to.find((t) => t.associationTypes.length > 1)!;
+    assert.deepEqual(labelled.associationTypes, [{ category: 'HUBSPOT_DEFINED', typeId: 15, label: null }, { category: 'USER_DEFINED', typeId: 201, label: 'Reporter' }]);
+  });
+
+  it('lists the association types and labels from contacts (Associations Schema v4 and its 2026-09 path)', async () => {
+    const get = (path: string) => fetch(`${h.emulator.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then(async (r) => ({ status: r.status, body: (await r.json()) as { results: unknown[] } }));
+    const deals = await get('/crm/associations/v4/contacts/deals/labels');
+    assert.deepEqual(deals.body.results, [
+      { category: 'HUBSPOT_DEFINED', typeId: 4, label: null }, { category: 'USER_DEFINED', typeId: 101, label: 'Decision maker' }, { category: 'USER_DEFINED', typeId: 102, label: 'Billing contact' },
+    ]);
+    assert.deepEqual((await get('/crm/associations/2026-09/contacts/deals/labels')).body, deals.body);
+    assert.equal((await get('/crm/associations/v4/contacts/companies/labels')).body.results.length, 3, '279, Primary and one label');
+    assert.equal((await get('/crm/associations/v4/contacts/quotes/labels')).status, 404);
+  });
+
+  it('follows a contact\'s association paging until every deal is read', async () => {
+    const many: PortalContact = { ...contacts()[0], id: '990001', deals: Array.from({ length: 1203 }, (_, k) => ({ id: String(90_000_000 + k), properties: { dealname: `Bulk ${k}`, amount: String(k) } })) };
+    h.emulator.state.upsertContact(many);
+    h.emulator.requests.length = 0;
+    const deals = await h.account.getAssociatedFor(['990001', '1'], 'deals', ['amount']);
+    assert.equal(deals.get('990001')!.length, 1203);
+    assert.equal(deals.get('990001')![1202].properties.amount, '1202');
+    const reads = h.emulator.requests.filter((r) => r.path === '/crm/v4/associations/contacts/deals/batch/read');
+    assert.equal(reads.length, 3, '500 associations a result: two more requests with `after`');
+    assert.deepEqual((reads[2].body as { inputs: unknown[] }).inputs, [{ id: '990001', after: '1000' }]);
+  });
+
+  it('reads company labels and the primary company', async () => {
+    const contact = contacts().find((c) => c.companyIds.length > 0)!;
+    h.emulator.state.upsertContact({ ...contact, companyLabels: { [contact.companyIds[0]]: ['301'] } });
+    const companies = await h.account.getCompaniesFor([contact.id], ['name']);
+    const first = companies.get(contact.id)![0];
+    assert.deepEqual([first.id, first.primary, first.labels], [contact.companyIds[0], true, ['301']]);
+  });
+
+  it('serves deal and ticket properties and records', async () => {
+    const amount = (await fetch(`${h.emulator.url}/crm/v3/properties/deals/amount`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json())) as { type: string };
+    assert.equal(amount.type, 'number');
+    const ticket = contacts().flatMap((c) => c.tickets ?? [])[0];
+    const one = (await fetch(`${h.emulator.url}/crm/v3/objects/tickets/${ticket.id}?properties=hs_ticket_priority`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json())) as { id: string; properties: Record<string, string | null> };
+    assert.deepEqual([one.id, one.properties.hs_ticket_priority], [ticket.id, ticket.properties.hs_ticket_priority ?? null]);
+  });
+
+  it('says 403 for deals a token has no scope for', async () => {
+    const account = createHubSpotAccount({ accessToken: NO_DEALS_TOKEN, basePath: h.emulator.url, numberOfApiCallRetries: 0, throttle: false });
+    const error = await expectRejection(account.getAssociatedFor(['1'], 'deals', ['amount']));
+    assert.equal(error.status, 403);
+    assert.match(error.message, /403/);
+    assert.equal((await account.getAssociatedFor(['1'], 'tickets', ['subject'])).size, 1);
+  });
+
+  it('reads every submission of a form, page by page, with the email each carried', async () => {
+    const carrier = contacts().find((c) => c.properties.email)!;
+    const at = (k: number) => new Date(Date.UTC(2025, 0, 1) + k * 60_000).toISOString();
+    h.emulator.state.upsertContact({ ...carrier, formSubmissions: [...carrier.formSubmissions, ...Array.from({ length: 60 }, (_, k) => ({ formId: WEBINAR_FORM_ID, timestamp: at(k) }))] });
+    const expected = contacts().flatMap((c) => c.formSubmissions.filter((s) => s.formId === WEBINAR_FORM_ID).map((s) => ({ email: c.properties.email ?? undefined, at: Date.parse(s.timestamp) })));
+    h.emulator.requests.length = 0;
+    const pages: number[] = [];
+    const found = await h.account.getFormSubmissions(WEBINAR_FORM_ID, (n) => pages.push(n));
+    assert.equal(found.length, expected.length);
+    assert.ok(pages.length >= 2 && pages.length === h.emulator.requests.length, `${pages.length} pages of at most 50`);
+    assert.match(h.emulator.requests[0].query, /limit=50/);
+    const key = (s: { email?: string; at: number }) => `${s.email ?? ''}@${s.at}`;
+    assert.deepEqual(found.map((s) => key({ email: s.email, at: s.submittedAt })).sort(), expected.map(key).sort());
+    assert.ok(found.every((s, i) => i === 0 || found[i - 1].submittedAt >= s.submittedAt), 'newest first');
+  });
+
+  it('reads the same under the 2026-09 API version (dated associations and objects paths; submissions have only v1)', async () => {
+    const dated = createHubSpotAccount({ accessToken: TOKEN, basePath: h.emulator.url, numberOfApiCallRetries: 0, throttle: false, apiVersion: '2026-09' });
+    h.emulator.requests.length = 0;
+    const holder = contacts().find((c) => (c.tickets ?? []).length > 0)!;
+    const tickets = await dated.getAssociatedFor([holder.id], 'tickets', ['hs_ticket_priority']);
+    assert.deepEqual(tickets.get(holder.id)!.map((t) => t.id), holder.tickets!.map((t) => t.id));
+    assert.ok((await dated.getFormSubmissions(WEBINAR_FORM_ID)).length > 0);
+    assert.deepEqual([...new Set(h.emulator.requests.map((r) => r.path.replace(/\/[^/]*$/, '')))].sort(), [
+      '/crm/associations/2026-09/contacts/tickets/batch', '/crm/objects/2026-09/tickets/batch', '/form-integrations/v1/submissions/forms',
+    ]);
+  });
+
+  it('says 404 for a form HubSpot does not have', async () => {
+    const error = await expectRejection(h.account.getFormSubmissions('00000000-0000-4000-8000-000000000000'));
+    assert.equal(error.status, 404);
+  });
+});

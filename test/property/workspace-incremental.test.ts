@@ -1,0 +1,72 @@
+// Re-analysing after an edit (parses and single-file checks reused block by block) gives exactly the
+// diagnostics and trees of a fresh analysis, edit after edit, for valid and broken text; and an edit
+// inside one list re-checks that list alone.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { tokenize } from '@hslist/grammar';
+import { defaultSchema } from '../../server/src/language/schema';
+import { analyzeWorkspace, Workspace } from '../../server/src/language/workspace';
+import { arbHslistFile } from '../support/hslist-gen';
+
+const schema = defaultSchema();
+
+const editedVersions = fc
+  .tuple(
+    fc.array(arbHslistFile(), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('{', '}', 'list', 'where', '"x', 'and', ':', '7', 'emial', 'lifecyclestage', 'lead', 'is')), { maxLength: 6 }),
+  )
+  .map(([files, edits]) => {
+    const parts = tokenize(files.join('\n')).map((t) => t.text);
+    const versions = [parts.join(' ')];
+    for (const [at, op, token] of edits) {
+      if (parts.length === 0) break;
+      const i = at % parts.length;
+      if (op === 'delete') parts.splice(i, 1);
+      else if (op === 'insert') parts.splice(i, 0, token);
+      else parts[i] = token;
+      versions.push(parts.join(' '));
+    }
+    return versions;
+  });
+
+describe('workspace: incremental re-analysis', () => {
+  it('gives the diagnostics and tree of a fresh analysis after every edit', () => {
+    fc.assert(
+      fc.property(editedVersions, (versions) => {
+        const workspace = new Workspace(schema);
+        workspace.setFile('other.hslist', 'list "Other" {\n  where email is known\n}\n');
+        for (const text of versions) {
+          workspace.setFile('main.hslist', text);
+          const incremental = workspace.analyze().files.get('main.hslist');
+          const fresh = analyzeWorkspace([{ path: 'main.hslist', text }, { path: 'other.hslist', text: 'list "Other" {\n  where email is known\n}\n' }], schema).files.get('main.hslist');
+          assert.deepEqual(incremental?.diagnostics, fresh?.diagnostics, text);
+          assert.deepEqual(incremental?.tree, fresh?.tree, text);
+        }
+      }),
+      { numRuns: Number(process.env.HSLIST_PROPERTY_RUNS ?? 200) },
+    );
+  });
+
+  it('an edit inside one of many lists parses and checks that list alone', () => {
+    const lists = Array.from({ length: 30 }, (_, i) => `list "L${i}" {\n  where num_employees > ${i} and lifecyclestage is leed\n}\n`);
+    const workspace = new Workspace(schema);
+    workspace.setFile('big.hslist', lists.join('\n'));
+    workspace.analyze();
+    const memo = () => (workspace.cache as unknown as { entries: Map<string, { parseMemo: { parsedChunks: number }; checkMemo: { checkedLists: number } }> }).entries.get('big.hslist')!;
+    assert.deepEqual([memo().parseMemo.parsedChunks, memo().checkMemo.checkedLists], [0, 0], 'read for the first time: parsed and checked whole');
+    // The first edit reads every block into the memos.
+    workspace.setFile('big.hslist', `${lists.join('\n')}\n`);
+    workspace.analyze();
+    assert.deepEqual([memo().parseMemo.parsedChunks, memo().checkMemo.checkedLists], [30, 30]);
+    const edited = [...lists];
+    edited[7] = edited[7].replace('leed', 'lead');
+    workspace.setFile('big.hslist', edited.join('\n'));
+    const analysis = workspace.analyze().files.get('big.hslist')!;
+    assert.deepEqual([memo().parseMemo.parsedChunks, memo().checkMemo.checkedLists], [31, 31], 'one list parsed and checked again');
+    const unknown = analysis.diagnostics.filter((d) => d.code === 'unknown-option');
+    assert.equal(unknown.length, 29, 'the other lists keep their diagnostics');
+    const text = edited.join('\n');
+    assert.deepEqual(new Set(unknown.map((d) => text.slice(d.start, d.end))), new Set(['leed']), 'at their places in the edited text');
+    assert.deepEqual(unknown[0].fixes?.[0].edits.map((e) => text.slice(e.start, e.end)), ['leed'], 'fixes moved with them');
+  });
+});
