@@ -43,7 +43,12 @@ export interface Setting extends Span {
 export type SettingValue =
   | (Span & { kind: 'string'; value: string })
   | (Span & { kind: 'word'; value: string }) // bare words, lowercased and space-joined: "prefer salesforce unless blank"
-  | (Span & { kind: 'number'; value: number });
+  | (Span & { kind: 'number'; value: number })
+  /** `(#123, "ann@example.com", …)`: the members of a static list; may span lines. */
+  | (Span & { kind: 'members'; items: MemberItem[] });
+
+/** One member of a static list: a contact's record id (`#123`) or its email (`"ann@example.com"`). */
+export type MemberItem = (Span & { kind: 'id'; value: string }) | (Span & { kind: 'email'; value: string });
 
 export interface ListNode extends Span {
   kind: 'list';

@@ -6,6 +6,6 @@ export { parse, parseReusing, type ParseResult } from './parse';
 export { BlockMemo } from './block-memo';
 export { KEYWORDS, NOT_PROPERTIES } from './tokens';
 export { tokenize, type HslistToken, type TokenKind } from './tokenize';
-export { printFile } from './print';
+export { printFile, settingValueString } from './print';
 export { printExpr, printValue, relativeText, numberText } from './print-expr';
 export { format, type FormatResult } from './format';

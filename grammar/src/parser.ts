@@ -3,17 +3,17 @@
 // text with one diagnostic, so the rest of the block still parses.
 
 import { EOF, tokenMatcher, type IToken } from './chevrotain';
-import type { Expr, ListNode, MappingNode, Name, NamedConditionNode, Setting, SettingValue, Span, SyncNode, ValueSetNode } from './ast';
+import type { Expr, ListNode, MappingNode, MemberItem, Name, NamedConditionNode, Setting, SettingValue, Span, SyncNode, ValueSetNode } from './ast';
 import { diagnostic } from './diagnostic';
 import { strayTextMessage } from './messages';
 import { ExprParser } from './parser-expr';
 import * as T from './tokens';
 
 // Module-level references to token types (cheaper than a namespace lookup on every use).
-const { AnyWord, BacktickName, Colon, Equals, LBrace, NumberLit, RBrace, Stray, StringLit, Kw: K } = T;
+const { AnyWord, BacktickName, Colon, Comma, Equals, LBrace, ListId, LParen, NumberLit, RBrace, RParen, Stray, StringLit, Kw: K } = T;
 
 /** Setting names of more than one word, to tell where a bare value ends and the next key begins on one line. */
-const MULTI_WORD_KEYS = [['inclusion', 'list'], ['salesforce', 'creates', 'hubspot', 'contacts'], ['hubspot', 'creates', 'in', 'salesforce']];
+const MULTI_WORD_KEYS = [['inclusion', 'list'], ['members', 'from'], ['salesforce', 'creates', 'hubspot', 'contacts'], ['hubspot', 'creates', 'in', 'salesforce']];
 
 /** Whether `words` ends with `key` and has at least one word before it (the value). */
 function endsWith(words: string[], key: string[]): boolean {
@@ -228,6 +228,7 @@ export class HslistParser extends ExprParser {
           return this.ACTION(() => ({ kind: 'number' as const, value: Number(token.image), ...this.tokenSpan(token) }));
         },
       },
+      { ALT: () => this.SUBRULE(this.memberList) },
       {
         ALT: () => {
           const words: IToken[] = [];
@@ -241,6 +242,34 @@ export class HslistParser extends ExprParser {
       },
     ]),
   );
+
+  /** `(#123, "ann@example.com", …)`: opens on the setting's line, may run over lines, may end with a comma. */
+  private memberList = this.RULE('memberList', (): SettingValue => {
+    const open = this.CONSUME(LParen);
+    const items: MemberItem[] = [];
+    this.OPTION(() => {
+      items.push(this.SUBRULE(this.memberItem));
+      this.MANY({
+        GATE: () => this.LA(2).tokenType !== RParen,
+        DEF: () => {
+          this.CONSUME(Comma);
+          items.push(this.SUBRULE2(this.memberItem));
+        },
+      });
+      this.OPTION2(() => this.CONSUME2(Comma));
+    });
+    this.CONSUME(RParen);
+    return this.ACTION(() => ({ kind: 'members' as const, items: items.filter(Boolean), ...this.spanFrom(this.startOf(open)) }));
+  });
+
+  private memberItem = this.RULE('memberItem', (): MemberItem => {
+    const token = this.OR([{ ALT: () => this.CONSUME(StringLit) }, { ALT: () => this.CONSUME(ListId) }]);
+    return this.ACTION((): MemberItem => {
+      const span = this.tokenSpan(token);
+      if (token.tokenType === ListId) return { kind: 'id', value: token.image.slice(1), ...span };
+      return { kind: 'email', value: this.stringText(token), ...span };
+    });
+  });
 
   /**
    * How many words from here make a bare value: the words on this line up to `where`, `map`, a

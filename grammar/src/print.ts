@@ -2,22 +2,48 @@
 // in a list, settings first, then `where`; in a sync block, settings, then mappings. Comments and the
 // author's blank lines are laid out by print-layout.ts.
 
-import type { Comment, Expr, FileNode, ListNode, NamedConditionNode, Setting, SettingValue, Span, SyncNode, ValueSetNode } from './ast';
+import type { Comment, Expr, FileNode, ListNode, MemberItem, NamedConditionNode, Setting, SettingValue, Span, SyncNode, ValueSetNode } from './ast';
 import { encodeString } from './lex';
 import { chainLines, exprLines, MAX_WIDTH, numberText, printPropertyName, printValue, valueList, type Line } from './print-expr';
 import { layout, type BlockLine } from './print-layout';
 
 const WORDS = /^[A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?(?: [A-Za-z_][A-Za-z0-9_]*(?:'[A-Za-z0-9_]+)?)*$/;
 
+/** Members stay on the setting's line while it is at most this long; else one member a line. */
+const MEMBERS_LINE_WIDTH = 100;
+
+function memberText(item: MemberItem): string {
+  return item.kind === 'id' ? `#${item.value}` : encodeString(item.value);
+}
+
+/** `members: (…)` on one line, or one member a line (each anchored at its member, so comments stay with it). */
+function membersLines(s: Setting, items: MemberItem[], end: number): BlockLine[] {
+  const inline = `  ${s.key.text}: (${items.map(memberText).join(', ')})`;
+  if (inline.length <= MEMBERS_LINE_WIDTH) return [{ text: inline, anchor: s.start, indent: 2, role: 'item' }];
+  const lines: BlockLine[] = [{ text: `  ${s.key.text}: (`, anchor: s.start, indent: 2, role: 'item' }];
+  items.forEach((item, i) => lines.push({ text: `    ${memberText(item)}${i < items.length - 1 ? ',' : ''}`, anchor: item.start, indent: 4, role: 'more' }));
+  lines.push({ text: '  )', anchor: Math.max(s.start, end - 1), indent: 2, role: 'more' });
+  return lines;
+}
+
+/** A setting's value as text without quotes: what messages quote (`(#1, "a@b.c")` for members). */
+export function settingValueString(value: SettingValue): string {
+  if (value.kind === 'number') return numberText(value.value);
+  if (value.kind === 'members') return `(${value.items.map(memberText).join(', ')})`;
+  return value.value;
+}
+
 function settingValueText(value: SettingValue | undefined): string {
   if (!value) return '';
+  if (value.kind === 'members') return ` (${value.items.map(memberText).join(', ')})`;
   if (value.kind === 'string') return ` ${encodeString(value.value)}`;
   if (value.kind === 'number') return ` ${numberText(value.value)}`;
   return ` ${WORDS.test(value.value) ? value.value : encodeString(value.value)}`;
 }
 
-function settingLine(s: Setting): BlockLine {
-  return { text: `  ${s.key.text}:${settingValueText(s.value)}`, anchor: s.start, indent: 2, role: 'item' };
+function settingLines(s: Setting): BlockLine[] {
+  if (s.value?.kind === 'members') return membersLines(s, s.value.items, s.value.end);
+  return [{ text: `  ${s.key.text}:${settingValueText(s.value)}`, anchor: s.start, indent: 2, role: 'item' }];
 }
 
 function indentOf(text: string): number {
@@ -38,7 +64,7 @@ function whereLines(list: { where: Expr | undefined; whereKeyword: Span | undefi
 function listLines(list: ListNode | NamedConditionNode): BlockLine[] {
   const header = list.kind === 'list' ? `list ${encodeString(list.name.text)}` : `condition ${list.name.text}`;
   const lines: BlockLine[] = [{ text: `${header} {`, anchor: list.start, indent: 0, role: 'open' }];
-  lines.push(...list.settings.map(settingLine));
+  lines.push(...list.settings.flatMap(settingLines));
   whereLines(list).forEach((l, i) => lines.push({ ...l, indent: indentOf(l.text), role: i === 0 ? 'item' : 'more' }));
   lines.push({ text: '}', anchor: Math.max(list.start, list.end - 1), indent: 0, role: 'close' });
   return lines;
@@ -50,7 +76,7 @@ function fieldText(text: string): string {
 
 function syncLines(sync: SyncNode): BlockLine[] {
   const lines: BlockLine[] = [{ text: `sync ${fieldText(sync.target.text)} {`, anchor: sync.start, indent: 0, role: 'open' }];
-  lines.push(...sync.settings.map(settingLine));
+  lines.push(...sync.settings.flatMap(settingLines));
   for (const m of sync.mappings) {
     const text = `  map ${printPropertyName(m.hubspotProperty)} to ${fieldText(m.salesforceField.text)}:${settingValueText(m.rule)}`;
     lines.push({ text, anchor: m.start, indent: 2, role: 'item' });

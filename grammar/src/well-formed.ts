@@ -70,6 +70,7 @@ function isSync(x: unknown): x is SyncNode {
 function isSettingValue(x: unknown): x is SettingValue {
   if (!isSpan(x)) return false;
   const v = x as SettingValue;
+  if (v.kind === 'members') return Array.isArray(v.items) && v.items.every((i) => isSpan(i) && (i.kind === 'id' || i.kind === 'email') && typeof i.value === 'string');
   return v.kind === 'number' ? typeof v.value === 'number' : (v.kind === 'string' || v.kind === 'word') && typeof v.value === 'string';
 }
 

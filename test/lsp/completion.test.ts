@@ -88,6 +88,11 @@ describe('lsp: completion', () => {
     find(await completeAt('list "New" {\n  folder: <|>\n}'), 'Salesforce');
   });
 
+  it('offers members settings only on a static list', async () => {
+    const keys = await completeAt('list "New" {\n  type: static\n  <|>\n}');
+    assert.deepEqual(labels(keys), ['folder', 'timezone', 'description', 'members', 'members from', 'where']);
+  });
+
   it('offers sync settings, their values, HubSpot properties after map and Salesforce fields after to', async () => {
     find(await completeAt('sync salesforce {\n  <|>\n}'), 'inclusion list');
     assert.deepEqual(labels(await completeAt('sync salesforce {\n  salesforce creates hubspot contacts: <|>\n}')), ['yes', 'no']);

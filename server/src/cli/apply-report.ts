@@ -8,6 +8,7 @@ import { changeText } from './plan-render';
 export function outcomeText(outcome: ApplyOutcome, stateFile: string): string {
   const lines: string[] = [];
   for (const a of outcome.applied) lines.push(`✓ "${a.name}"${a.listId ? ` #${a.listId}` : ''}: ${a.changes.map(changeText).join('; ')}`);
+  for (const note of outcome.notes) lines.push(`  "${note.name}": ${note.text}`);
   for (const f of outcome.foldersCreated) lines.push(`✓ folder "${f}" created`);
   for (const f of outcome.failed) lines.push(`✗ "${f.name}": ${f.message}`);
   for (const s of outcome.skipped) lines.push(`· "${s.name}" left as it is: ${s.reason}`);

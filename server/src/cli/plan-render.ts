@@ -18,7 +18,7 @@ export interface RenderOptions {
 export function renderPlanText(plan: Plan, options: RenderOptions): string {
   const paint = (status: PlanStatus, text: string) => (options.colour ? `\x1b[${COLOUR[status]}m${text}\x1b[0m` : text);
   const lines = [`Plan for HubSpot portal ${plan.portalId} at ${plan.host} (state file ${STATE_FILE})`, ''];
-  const shown = plan.entries.filter((e) => options.verbose || e.status !== 'unchanged');
+  const shown = plan.entries.filter((e) => options.verbose || e.status !== 'unchanged' || (e.members?.unmatched.length ?? 0) > 0);
   for (const entry of shown) lines.push(...entryLines(entry, paint));
   if (shown.length > 0) lines.push('');
   lines.push(...syncSideLines(plan));
@@ -33,6 +33,7 @@ function entryLines(entry: PlanEntry, paint: (status: PlanStatus, text: string) 
   const changes = entry.changes.map(changeText).filter((t) => t !== '');
   if (changes.length > 0) lines.push(`      ${entry.status === 'drifted' ? 'with --force: ' : ''}${changes.join('; ')}`);
   for (const reason of entry.reasons) lines.push(`      ${reason}`);
+  lines.push(...unmatchedLines(entry));
   if (entry.impact) lines.push(...impactLines(entry.impact, entry.inclusion, entry.changes.some((c) => c.kind === 'create')));
   if (entry.inclusion && entry.changes.some((c) => c.kind === 'filters' || c.kind === 'create')) lines.push('      the inclusion list: who enters starts syncing to Salesforce when a sync is triggered; apply asks first');
   if (entry.drift?.note) lines.push(`      ${entry.drift.note}`);
@@ -83,7 +84,22 @@ export function changeText(change: Change): string {
       return 'remove it from the state file';
     case 'delete':
       return 'delete it in HubSpot (restorable there for 90 days)';
+    case 'members':
+      return `${change.add.length > 0 ? `+${n(change.add.length)}` : '+0'} −${n(change.remove.length)} members`;
   }
+}
+
+function n(x: number): string {
+  return x.toLocaleString('en-US');
+}
+
+/** Members the files name that HubSpot has no contact for: said on every plan, never sent. */
+function unmatchedLines(entry: PlanEntry): string[] {
+  const unmatched = entry.members?.unmatched ?? [];
+  if (unmatched.length === 0) return [];
+  const shown = unmatched.slice(0, 10).join(', ');
+  const more = unmatched.length > 10 ? ` and ${n(unmatched.length - 10)} more` : '';
+  return [`      ${n(unmatched.length)} member${unmatched.length === 1 ? '' : 's'} of the files match${unmatched.length === 1 ? 'es' : ''} no contact in HubSpot (not added): ${shown}${more}`];
 }
 
 function folderName(path: string): string {
@@ -125,7 +141,7 @@ export function planJson(plan: Plan): unknown {
     entries: plan.entries.map((e) => ({
       name: e.name, status: e.status, listId: e.listId ?? null, processingType: e.processingType, location: e.location ?? null,
       changes: e.changes, reasons: e.reasons, needsForce: e.needsForce, needsConfirmation: e.needsConfirmation, inclusion: e.inclusion,
-      ...(e.impact ? { impact: e.impact } : {}), ...(e.drift ? { drift: e.drift } : {}),
+      ...(e.impact ? { impact: e.impact } : {}), ...(e.drift ? { drift: e.drift } : {}), ...(e.members ? { members: e.members } : {}),
     })),
     notInCode: plan.notInCode,
     notes: plan.notes,

@@ -29,6 +29,7 @@ export function listReport(preview: ListPreview, source: { text: string; lineInd
     properties: preview.properties,
     samples: preview.samples,
   };
+  if (preview.membersNotInData) report.membersNotInData = preview.membersNotInData;
   if (explainWho !== undefined && preview.explanation) report.explain = explanation(explainWho, preview);
   return report;
 }

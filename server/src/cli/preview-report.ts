@@ -46,6 +46,8 @@ export interface ListReport {
   /** Properties the list reads, shown with each sample. */
   properties: string[];
   samples: SampleContact[];
+  /** A static list's members with no contact in the data (`#id` or email), all of them. */
+  membersNotInData?: string[];
   explain?: Explanation;
   /** The list as published in HubSpot: who would enter and leave. */
   published?: Published;
@@ -102,6 +104,13 @@ function issueLine(i: SourceIssue): string {
   return `line ${i.line}: ${i.code}: ${i.message}`;
 }
 
+/** Members the data lacks are named (the first ten; all of them are in --json). */
+function membersNotInDataLine(missing: string[]): string {
+  const shown = missing.slice(0, 10).join(', ');
+  const more = missing.length > 10 ? ` and ${n(missing.length - 10)} more` : '';
+  return `  ${n(missing.length)} member${missing.length === 1 ? ' has' : 's have'} no contact in this data (not counted): ${shown}${more}`;
+}
+
 function renderList(l: ListReport): string {
   const out = [`${l.list}: ${countText(countFigures(l))}`];
   if (l.funnel.length > 0) {
@@ -113,6 +122,7 @@ function renderList(l: ListReport): string {
       out.push(`  line ${String(s.line).padEnd(3)} ${text.padEnd(width)}${own.padStart(9)}${n(s.survivors).padStart(9)}${s.notPreviewable ? '  (not previewable)' : ''}`);
     }
   }
+  if (l.membersNotInData && l.membersNotInData.length > 0) out.push(membersNotInDataLine(l.membersNotInData));
   if (l.notPreviewable.length > 0) {
     out.push('  Not previewable locally:');
     for (const p of l.notPreviewable) out.push(`    ${p.text}: ${p.reason}`);

@@ -23,6 +23,7 @@ import { renderText, type PreviewReport } from './preview-report';
 import { parsePreviewFlags, type PreviewFlags } from './preview-flags';
 import { salesforceSide, salesforceSideProperties, salesforceSideSettings } from './preview-salesforce';
 import { dataSource } from './data-source';
+import { workspaceMembers } from '../preview/members';
 import { workspaceLists } from '../language/definitions/resolve';
 
 export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -47,7 +48,7 @@ export async function runPreview(args: ParsedArgs, io: CliIo): Promise<number> {
     const names = analysis.tree.lists.map((l) => `"${l.name.text}"`).join(', ') || 'none';
     throw new UsageError(`${display(io.cwd, file)} has no list named "${flags.list}" (its lists: ${names}).`);
   }
-  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run.analysis), defaultTimezone: ctx.config.timezone, root };
+  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run.analysis), defaultTimezone: ctx.config.timezone, root, members: workspaceMembers(run.analysis) };
   const env = accountSettingsFromEnv(io.env);
   const source = dataSource(flags, ctx.config, env, io.cwd);
   // Checked before any work: hslist.json naming another host than the credentials' refuses the command.

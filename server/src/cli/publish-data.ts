@@ -2,6 +2,7 @@
 // hslist.json's `contacts`. Without data the plan still works and says what it cannot tell; a data
 // source that fails is a note, never a failed plan (the plan itself does not depend on it).
 
+import { workspaceMembers } from '../preview/members';
 import { resolve } from 'node:path';
 import { PreviewCancelled } from '../preview/hubspot/abort';
 import { loadPreviewData, type DataSource, type PreviewWorkspace } from '../preview/run';
@@ -21,7 +22,7 @@ export interface DataFlags {
 export async function addPlanImpacts(planned: Planned, cli: PublishCli, flags: DataFlags, io: CliIo, signal?: AbortSignal): Promise<void> {
   const source = dataSource(cli, flags, io);
   const lists = workspaceLists(cli.run.analysis);
-  const workspace: PreviewWorkspace = { schema: cli.ctx.schema, lists, defaultTimezone: cli.ctx.config.timezone, root: cli.root };
+  const workspace: PreviewWorkspace = { schema: cli.ctx.schema, lists, defaultTimezone: cli.ctx.config.timezone, root: cli.root, members: workspaceMembers(cli.run.analysis) };
   if (!source) {
     planned.plan.notes.push('no contact data, so who would enter and leave is not shown: pass --data PATH|hubspot or set "contacts" in hslist.json');
     return;

@@ -1,6 +1,7 @@
 // The simulation as `hslist sync-plan` and `hslist check --data … --salesforce …` run it: the workspace's sync
 // block, the contacts (as `hslist preview` loads them, with the mapped properties), the Salesforce records.
 
+import { workspaceMembers } from '../preview/members';
 import type { ListNode } from '@hslist/grammar';
 import { findConfigRoot } from '../config/workspace-config';
 import type { PreviewData, PreviewWorkspace } from '../preview/run';
@@ -44,7 +45,7 @@ export function syncSettingsOfRun(run: WorkspaceRun): SyncSettings {
 export async function runSync(run: WorkspaceRun, ctx: CommandContext, flags: SyncFlags, io: CliIo, signal: AbortSignal, others?: { lists: ListNode[]; settings?: SyncSettings }): Promise<SyncRun> {
   const settings = syncSettingsOfRun(run);
   const root = findConfigRoot(io.cwd) ?? io.cwd;
-  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run.analysis), defaultTimezone: ctx.config.timezone, root };
+  const workspace: PreviewWorkspace = { schema: ctx.schema, lists: workspaceLists(run.analysis), defaultTimezone: ctx.config.timezone, root, members: workspaceMembers(run.analysis) };
   const both = others?.settings ? { ...settings, mappings: [...settings.mappings, ...others.settings.mappings] } : settings;
   const loose = mappingsByObject(both, ctx.schema, undefined);
   const loadWith = others ? { ...workspace, lists: [...workspace.lists, ...others.lists] } : workspace;

@@ -1,7 +1,7 @@
 // .hslist lists → Lists API v3 `ListCreateRequest`s (docs/compile.md). Pure: returns diagnostics,
 // never throws on bad input. A list with any error diagnostic gets no request.
 
-import { type FileNode, type ListNode, type Setting, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type FileNode, type ListNode, type Setting, diagnostic, type Diagnostic, settingValueString } from '@hslist/grammar';
 import type { Schema } from '../language/schema-types';
 import { expandOrdered } from '../language/ordered';
 import { compileCriteria, withinLimits, type CriteriaEnv } from './compile/criteria';
@@ -81,7 +81,7 @@ function setting(list: ListNode, key: string): Setting | undefined {
 function processingTypeOf(list: ListNode, diagnostics: Diagnostic[]): ProcessingType {
   const s = setting(list, 'type');
   if (!s?.value) return 'DYNAMIC';
-  const word = s.value.kind === 'number' ? String(s.value.value) : s.value.value.toLowerCase();
+  const word = settingValueString(s.value).toLowerCase();
   const type = PROCESSING_TYPES[word];
   if (type) return type;
   diagnostics.push(diagnostic('not-compilable', `Unknown list type \`${word}\`; use active, static or snapshot.`, s.value));
@@ -90,7 +90,7 @@ function processingTypeOf(list: ListNode, diagnostics: Diagnostic[]): Processing
 
 function timezoneOf(list: ListNode, ctx: CompileContext, diagnostics: Diagnostic[]): string | undefined {
   const s = setting(list, 'timezone');
-  const zone = s?.value && s.value.kind !== 'number' ? s.value.value : ctx.defaultTimezone;
+  const zone = s?.value && (s.value.kind === 'string' || s.value.kind === 'word') ? s.value.value : ctx.defaultTimezone;
   if (isValidTimeZone(zone)) return zone;
   const message = `Unknown time zone \`${zone}\`; use an IANA name such as Europe/Warsaw or UTC.`;
   diagnostics.push(diagnostic('not-compilable', message, s?.value ?? list.name));

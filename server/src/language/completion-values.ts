@@ -178,6 +178,8 @@ const LIST_SETTING_DOCS: Record<string, string> = {
   folder: 'The list folder in HubSpot, as text.',
   timezone: 'IANA zone for dates and "today" in this list, e.g. `"Europe/Warsaw"`.',
   description: 'For people; not sent to HubSpot.',
+  members: 'A static list\'s members: record ids and emails, `members: (#123, "ann@example.com")`.',
+  'members from': 'A static list\'s members from a CSV file (an `email` or `id` column, or one value a line), relative to this file.',
 };
 
 const SYNC_SETTING_DOCS: Record<string, string> = {
@@ -186,8 +188,12 @@ const SYNC_SETTING_DOCS: Record<string, string> = {
   'hubspot creates in salesforce': '`lead` or `contact`: what a new HubSpot contact becomes in Salesforce.',
 };
 
-export function settingKeyEntries(block: 'list' | 'sync' | 'condition', typed: string[], present: string[], replace: Span, allowWhere: boolean): CompletionEntry[] {
-  const keys = block === 'list' ? LIST_SETTINGS : block === 'condition' ? CONDITION_SETTINGS : SYNC_SETTINGS;
+const MEMBER_SETTINGS: readonly string[] = ['members', 'members from'];
+
+export function settingKeyEntries(block: 'list' | 'sync' | 'condition', typed: string[], present: string[], replace: Span, allowWhere: boolean, staticList = false): CompletionEntry[] {
+  // Only a static list has members: its member settings are offered once `type: static` is written.
+  const listKeys = LIST_SETTINGS.filter((k) => staticList || !MEMBER_SETTINGS.includes(k));
+  const keys = block === 'list' ? listKeys : block === 'condition' ? CONDITION_SETTINGS : SYNC_SETTINGS;
   const docs = block === 'sync' ? SYNC_SETTING_DOCS : LIST_SETTING_DOCS;
   const phrases: Phrase[] = keys.filter((k) => !present.includes(k)).map((k) => ({ text: k, documentation: docs[k], suffix: ': ', detail: 'setting' }));
   if (allowWhere) phrases.push({ text: 'where', kind: 'keyword', suffix: ' ', detail: `the ${block}'s criteria` });

@@ -179,7 +179,7 @@ function contextEntries(context: CursorContext, input: CompletionInput, replace:
         ? keywordEntries([{ text: 'salesforce' }], replace)
         : keywordEntries(TOP_LEVEL, replace);
     case 'settingKey':
-      return inString ? [] : settingKeyEntries(context.block, context.typed, context.present, replace, context.allowWhere);
+      return inString ? [] : settingKeyEntries(context.block, context.typed, context.present, replace, context.allowWhere, context.staticList);
     case 'settingValue': {
       const valueInput = { key: context.key, typed: context.typed, replace, lists: input.lists, folders: input.folders ?? [] };
       if (context.block === 'condition') return [];

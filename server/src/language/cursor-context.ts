@@ -15,7 +15,7 @@ export type CursorContext =
   | { kind: 'none' }
   | { kind: 'topLevel'; afterSync: boolean }
   /** `typed` holds the words of a multi-word key typed so far (`inclusion` of `inclusion list`). */
-  | { kind: 'settingKey'; block: BlockKind; typed: string[]; present: string[]; allowWhere: boolean }
+  | { kind: 'settingKey'; block: BlockKind; typed: string[]; present: string[]; allowWhere: boolean; /** `type: static` is among the lines: members may be given. */ staticList: boolean }
   | { kind: 'settingValue'; block: BlockKind; key: string; typed: string[] }
   | { kind: 'mapProperty' }
   | { kind: 'mapTo' }
@@ -99,6 +99,11 @@ function settingKeys(lines: HslistToken[][]): string[] {
   });
 }
 
+/** Whether a line says `type: static` (members are offered only then). */
+function saysStatic(lines: HslistToken[][]): boolean {
+  return lines.some((line) => line.length === 3 && line[0].text.toLowerCase() === 'type' && line[1].text === ':' && line[2].text.replace(/"/g, '').toLowerCase() === 'static');
+}
+
 function mapContext(line: HslistToken[]): CursorContext {
   const rest = line.slice(1);
   if (rest.length === 0) return { kind: 'mapProperty' };
@@ -140,7 +145,7 @@ function bodyContext(block: Block, body: HslistToken[], cursorLine: number, line
   if (where < 0) {
     const typed = wordsOf(current);
     if (!typed) return { kind: 'none' };
-    return { kind: 'settingKey', block: block.kind, typed, present: settingKeys(lines), allowWhere: block.kind !== 'sync' };
+    return { kind: 'settingKey', block: block.kind, typed, present: settingKeys(lines), allowWhere: block.kind !== 'sync', staticList: saysStatic(lines) };
   }
   return { kind: 'expression', expectations: expressionExpectations(flat.slice(where + 1)) };
 }

@@ -149,7 +149,7 @@ function syncHover(sync: SyncNode, input: HoverInput): HoverResult | undefined {
   }
   for (const m of sync.mappings) {
     if (within(m.hubspotProperty, input.offset)) return propertyHover(input.schema.objects.contacts.get(m.hubspotProperty.text), m.hubspotProperty, 'contacts');
-    const rule = m.rule && m.rule.kind !== 'number' ? SYNC_RULES[normaliseRule(m.rule.value)] : undefined;
+    const rule = m.rule && (m.rule.kind === 'string' || m.rule.kind === 'word') ? SYNC_RULES[normaliseRule(m.rule.value)] : undefined;
     if (m.rule && rule && within(m.rule, input.offset)) return { markdown: `Sync rule: **${rule}**`, span: m.rule };
   }
   return undefined;

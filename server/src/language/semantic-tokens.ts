@@ -23,6 +23,8 @@ interface Marks {
 function markList(list: FileNode['lists'][number] | NamedConditionNode, marks: Marks): void {
   marks.at.set(list.name.start, list.kind === 'list' ? 'listName' : 'function');
   for (const s of list.settings) if (s.value?.kind === 'word') marks.at.set(s.value.start, 'enumMember');
+  // A member's `#123` is a contact's record id, not a list: shown as a number.
+  for (const s of list.settings) if (s.value?.kind === 'members') for (const item of s.value.items) if (item.kind === 'id') marks.at.set(item.start, 'number');
   forEachCondition(list.where, 'contacts', (c) => {
     if (c.kind === 'inList') marks.at.set(c.target.start, 'listName');
     if (c.kind === 'conditionRef') marks.at.set(c.name.start, 'function');

@@ -16,6 +16,7 @@ import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types'
 import { planKeyOf, planText } from './plan-key';
 import { FUNNELS_KEPT, type Funnel, count, funnelPass } from './compiled-funnel';
 import { readsHistory } from '../language/operators';
+import { memberEmailFilter } from './plan';
 
 export interface TriSet {
   lo: Bitset;
@@ -185,9 +186,26 @@ export class CompiledEvaluator {
       }
       case 'constant':
         return certain(plan.accept ? fullBitset(size) : emptyBitset(size));
+      case 'members':
+        return this.members(plan.ids, plan.emails);
       default: // `unavailable` by definition
         return unknownAll(size);
     }
+  }
+
+  /** Rows of a static list's members: by record id, and by email as `email is any of (…)` matches it. */
+  private members(ids: string[], emails: string[]): TriSet {
+    const size = this.store.size;
+    const rows = emptyBitset(size);
+    for (const id of ids) {
+      const row = this.store.ids.rowOf(id);
+      if (row >= 0) setBit(rows, row);
+    }
+    if (emails.length === 0) return certain(rows);
+    const byEmail = asTriSet(evaluateFilter(memberEmailFilter(emails), this.store), size);
+    const lo = orInPlaceCopy(rows, byEmail.lo);
+    // Certain stays certain: one array for both sides (identity is how uncertainty is told apart).
+    return byEmail.lo === byEmail.hi ? certain(lo) : { lo, hi: orInPlaceCopy(rows, byEmail.hi) };
   }
 
   /**
@@ -218,6 +236,12 @@ export class CompiledEvaluator {
     const result = { lo, hi: inner.hi === inner.lo ? lo : map(inner.hi) };
     return index.loaded ? withUnloaded(result, index.loaded, this.store.size) : result;
   }
+}
+
+function orInPlaceCopy(a: Bitset, b: Bitset): Bitset {
+  const out = a.slice();
+  orInPlace(out, b);
+  return out;
 }
 
 /** Contacts whose number of associated records (primary links only, for `primary`) is within [min, max]. */

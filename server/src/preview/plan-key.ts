@@ -32,6 +32,8 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
       return `sub(${p.channel},${p.all ? '*' : p.ids.join('|')},${p.status})`;
     case 'constant':
       return p.accept ? 'everyone' : 'no one';
+    case 'members':
+      return `M(${JSON.stringify([p.ids, p.emails])})`;
     case 'unavailable':
       return `?${p.text}`;
   }

@@ -69,5 +69,7 @@ export type PlanNode =
   /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
   | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }
+  /** A static list's own members: contacts with one of these record ids or (lowercase) emails. */
+  | { kind: 'members'; span: Span; ids: string[]; emails: string[]; text: string }
   /** Cannot be judged locally: invalid condition, missing data kind, cycle. Never guessed. */
   | { kind: 'unavailable'; span: Span; reason: string; text: string };

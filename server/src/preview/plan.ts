@@ -18,6 +18,8 @@ import { associationByWord, associationProblem } from '../language/associations'
 import type { SubscriptionChannel } from './types';
 import { DAY_MS } from './time';
 import { isValidTimeZone } from '../hubspot/compile/time';
+import { listTypeOf } from '../language/checks/list-settings';
+import type { MembersByList } from './members';
 import { propertiesOf } from '../language/schema';
 
 export interface PlanContext {
@@ -26,6 +28,8 @@ export interface PlanContext {
   now: number;
   /** Workspace lists by name, for `in list "Name"`. */
   lists?: ReadonlyMap<string, ListNode>;
+  /** Members of static lists by lowercased name (members.ts); a static list without an entry has none. */
+  members?: MembersByList;
 }
 
 interface Env {
@@ -47,8 +51,31 @@ export function planList(written: ListNode, ctx: PlanContext, visiting: string[]
   const list = expandOrdered(written, ctx.schema);
   const zone = listZone(list);
   if (!isValidTimeZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
+  if (listTypeOf(list) === 'static') return planMembers(list, ctx);
   if (!list.where) return { kind: 'constant', span: list, accept: false };
   return planExpr(list.where, { ctx, zone, objectType: 'contacts', visiting: [...visiting, list.name.text] });
+}
+
+/** A static list is its members (none when it names none); members with errors are not judged. */
+function planMembers(list: ListNode, ctx: PlanContext): PlanNode {
+  const members = ctx.members?.get(list.name.text.toLowerCase());
+  if (!members) return { kind: 'constant', span: list, accept: false };
+  const text = `members of "${list.name.text}"`;
+  const span = membersSpan(list);
+  if (members.problem) return unavailable(span, `the members have an error: ${members.problem}`, text);
+  return { kind: 'members', span, ids: members.ids, emails: members.emails, text };
+}
+
+/** From the first members setting to the end of the last (what the funnel shows as the clause). */
+function membersSpan(list: ListNode): { start: number; end: number } {
+  const settings = list.settings.filter((s) => s.key.text === 'members' || s.key.text === 'members from');
+  if (settings.length === 0) return { start: list.name.start, end: list.name.end };
+  return { start: Math.min(...settings.map((s) => s.start)), end: Math.max(...settings.map((s) => s.end)) };
+}
+
+/** `email is any of (…)`: how a static list's emails are matched (case-insensitive, as every string filter). */
+export function memberEmailFilter(emails: string[]): PropertyFilter {
+  return { ...blankFilter('email', 'string', 'MULTISTRING', 'IS_EQUAL_TO', false), values: emails };
 }
 
 function planExpr(e: Expr, env: Env): PlanNode {

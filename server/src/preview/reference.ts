@@ -6,6 +6,7 @@ import type { PlanNode } from './plan-types';
 import type { AssociatedRecord, CompanyRecord, ContactRecord, OptState, SubscriptionRecord, Tri } from './types';
 import type { AssociatedObjectName } from '../language/schema-types';
 import { judgeFilter } from './judge';
+import { memberEmailFilter } from './plan';
 
 export function triAnd(values: Tri[]): Tri {
   if (values.includes(false)) return false;
@@ -46,6 +47,8 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
       return judgeSubscription(plan, contact);
     case 'constant':
       return plan.accept;
+    case 'members':
+      return plan.ids.includes(contact.id) || (plan.emails.length > 0 && judgeFilter(memberEmailFilter(plan.emails), contact.properties, contact.history) === true);
     case 'unavailable':
       return 'unknown';
   }

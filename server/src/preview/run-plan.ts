@@ -8,6 +8,7 @@ import { readsHistory } from '../language/operators';
 import { associationIndex, type ColumnStore } from './columns';
 import { planList } from './plan';
 import { timeRefs, type PlanNode } from './plan-types';
+import type { MembersByList } from './members';
 
 export interface PlanWorkspace {
   schema: Schema;
@@ -15,6 +16,8 @@ export interface PlanWorkspace {
   lists: ListNode[];
   /** Zone of lists without `timezone:` (hslist.json `timezone`, UTC by default). */
   defaultTimezone: string;
+  /** Members of static lists (members.ts `workspaceMembers`); without it a static list has none. */
+  members?: MembersByList;
 }
 
 /** What the loaded data holds besides contact properties. */
@@ -38,7 +41,7 @@ export interface LoadedKinds {
 export function planForList(list: ListNode, workspace: PlanWorkspace, now: number): PlanNode {
   const zoned = workspace.lists.map((l) => withDefaultZone(l, workspace.defaultTimezone));
   const lists = new Map(zoned.map((l) => [l.name.text, l]));
-  return planList(withDefaultZone(list, workspace.defaultTimezone), { schema: workspace.schema, now, lists });
+  return planList(withDefaultZone(list, workspace.defaultTimezone), { schema: workspace.schema, now, lists, members: workspace.members });
 }
 
 /** planList reads only the list's own `timezone:`; the workspace default is added as one when absent. */

@@ -18,6 +18,8 @@ import { dataNeeds, IDENTITY_PROPERTIES, type DataNeeds } from './hubspot/needs'
 import { loadHubSpotContacts, type Refresh } from './hubspot/source';
 import { loadContactsFile } from './run-file';
 import { markUnanswerable, planForList, type PlanWorkspace } from './run-plan';
+import { membersNotInData } from './members';
+import { listTypeOf } from '../language/checks/list-settings';
 
 export interface PreviewWorkspace extends PlanWorkspace {
   /** Folder of hslist.json: the live source caches under its .hslist/cache/. */
@@ -100,6 +102,8 @@ export interface ListPreview {
   /** The rows the list certainly / possibly matches, for the enter/leave comparison. */
   rows: TriSet;
   store: ColumnStore;
+  /** A static list's members (by `#id` or email) with no contact in the data: counted out, and named. */
+  membersNotInData?: string[];
 }
 
 export interface PreviewOptions {
@@ -128,6 +132,8 @@ export function previewList(workspace: PlanWorkspace, data: PreviewData, listNam
     samples: result.sampleIds.map((id) => sampleContact(store, store.ids.rowOf(id), properties)),
   };
   if (options.explain !== undefined) preview.explanation = explainWho(store, marked, data.history, options.explain);
+  const members = workspace.members?.get(list.name.text.toLowerCase());
+  if (members && !members.problem && listTypeOf(list) === 'static') preview.membersNotInData = membersNotInData(members, store);
   return preview;
 }
 

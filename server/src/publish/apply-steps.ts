@@ -10,6 +10,7 @@ import type { DesiredList } from './desired';
 import type { FolderResolver } from './folders';
 import type { Change, PlanEntry } from './plan-types';
 import { resolvePlaceholders } from './references';
+import { applyMembers } from './apply-members';
 import type { ListState, PortalState, StateWriter } from './state-file';
 
 export interface StepContext {
@@ -19,6 +20,8 @@ export interface StepContext {
   folders: FolderResolver;
   /** The HubSpot id for an `in list` reference, as known at this moment of the apply. */
   idOf(name: string): string | undefined;
+  /** Something the user must read about a list that was applied (members HubSpot did not take). */
+  note(name: string, text: string): void;
 }
 
 export class WaitingForReference extends Error {}
@@ -60,6 +63,9 @@ async function runChange(change: Change, entry: PlanEntry, listId: string | unde
       delete ctx.portal.lists[entry.stateName ?? entry.name];
       await ctx.writer.save();
       return undefined;
+    case 'members':
+      await applyMembers(entry, listId!, change.add, change.remove, ctx);
+      return listId;
   }
 }
 

@@ -29,14 +29,16 @@ export interface ApplyOutcome {
   /** Why the run stopped early: the DAILY limit, a cancellation. */
   stopped?: string;
   foldersCreated: string[];
+  /** What to read about lists that were applied: members read back, members HubSpot has no contact for. */
+  notes: { name: string; text: string }[];
 }
 
 export async function applyPlan(plan: Plan, account: HubSpotAccount, writer: StateWriter, folders: FolderIndex, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const portal = portalState(writer.state, plan.portalId);
-  const outcome: ApplyOutcome = { applied: [], skipped: [], failed: [], foldersCreated: [] };
+  const outcome: ApplyOutcome = { applied: [], skipped: [], failed: [], foldersCreated: [], notes: [] };
   const { runnable, skipped } = selectRunnable(plan, options.force === true);
   outcome.skipped.push(...skipped);
-  const ctx: StepContext = { account, portal, writer, folders: new FolderResolver(account, folders), idOf: idResolver(plan, portal) };
+  const ctx: StepContext = { account, portal, writer, folders: new FolderResolver(account, folders), idOf: idResolver(plan, portal), note: (name, text) => outcome.notes.push({ name, text }) };
   await runInOrder(runnable, ctx, outcome, options);
   outcome.foldersCreated = ctx.folders.created;
   await rememberInclusionList(plan, writer);

@@ -3,6 +3,7 @@
 // with an error of its own (or defined twice) is still listed, with its problems, so the plan can say
 // it is blocked while the rest of the workspace goes ahead.
 
+import { resolveMembers, type ResolvedMembers } from '../preview/members';
 import { relative } from 'node:path';
 import type { ListNode } from '@hslist/grammar';
 import { compileList } from '../hubspot/compile';
@@ -28,6 +29,8 @@ export interface DesiredList {
   node: ListNode;
   /** Why it cannot be published as it stands (errors in its text, a duplicate name). */
   problems: string[];
+  /** A static list's own members (`members`, `members from`), when it names any: apply makes HubSpot's match. */
+  members?: ResolvedMembers;
 }
 
 export interface DesiredWorkspace {
@@ -65,6 +68,8 @@ function desiredList(analysis: WorkspaceAnalysis, defs: Definitions, options: De
   const compiled = compileList(resolveList(node, analysis.definitions), { schema: options.schema, defaultTimezone: options.defaultTimezone, listIdFor: () => undefined });
   if (!compiled.request && own.length === 0) problems.push(...compiled.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
   const request = compiled.request;
+  const members = resolveMembers(node, first.path, (offset) => (file ? file.lineIndex.positionAt(offset).line + 1 : 0));
+  if (members?.problem && own.length === 0) problems.push(members.problem);
   return {
     name: node.name.text,
     processingType: request?.processingType ?? 'DYNAMIC',
@@ -75,6 +80,7 @@ function desiredList(analysis: WorkspaceAnalysis, defs: Definitions, options: De
     location,
     node,
     problems,
+    ...(members ? { members } : {}),
   };
 }
 

@@ -34,7 +34,19 @@ export type Change =
   | { kind: 'record' }
   /** The state file forgets a list that is gone from HubSpot and from the files. */
   | { kind: 'forget' }
-  | { kind: 'delete' };
+  | { kind: 'delete' }
+  /** A static list's members: record ids to add and to remove (only the difference). */
+  | { kind: 'members'; add: string[]; remove: string[] };
+
+/** A static list's members in the files against HubSpot's. */
+export interface MemberPlan {
+  /** Contacts the files name that HubSpot has. */
+  wanted: number;
+  add: string[];
+  remove: string[];
+  /** Members named in the files with no contact in HubSpot (`#id` or email): reported, never sent. */
+  unmatched: string[];
+}
 
 export interface ContactSample {
   id: string;
@@ -81,6 +93,8 @@ export interface PlanEntry {
   /** For drifted lists: HubSpot's criteria as .hslist text, and a diff against the file. */
   drift?: { remoteText?: string; diff?: string; note?: string };
   impact?: Impact;
+  /** A static list with members in the files: the difference against HubSpot's members. */
+  members?: MemberPlan;
 }
 
 export interface Plan {

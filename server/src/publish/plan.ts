@@ -12,6 +12,7 @@ import { referencedListIds, resolvePlaceholders } from './references';
 import { folderPathOfList, type RemotePortal } from './remote';
 import { findListState, type ListState, type PortalState } from './state-file';
 import { blockDependents, plannedIds, type Identity } from './plan-identity';
+import { withMemberChanges } from './members-plan';
 
 export interface PlanOptions {
   prune?: boolean;
@@ -23,6 +24,7 @@ export function makePlan(desired: DesiredWorkspace, remote: RemotePortal, portal
   plannedIds(desired, remote, portal, (d) => resolvedHash(d, idFor), identities);
   const entries = desired.lists.map((d) => entryFor(d, identities.get(d.name.toLowerCase()), remote, idFor));
   blockDependents(entries, desired);
+  entries.forEach((entry, i) => (entries[i] = withMemberChanges(entry, remote.members)));
   const leftovers = leftoverEntries(desired, remote, portal, identities, options);
   const notes = [...leftovers.notes, ...inclusionNotes(desired, portal)];
   return {

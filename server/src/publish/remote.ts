@@ -6,7 +6,8 @@
 import type { HubSpotAccount, HubSpotList, ListFolder } from '../hubspot/account/types';
 import { ROOT_FOLDER_ID } from '../hubspot/account/account-folders';
 import type { DesiredWorkspace } from './desired';
-import type { PortalState } from './state-file';
+import { findListState, type PortalState } from './state-file';
+import { readRemoteMembers, type RemoteMembers } from './members-remote';
 
 export interface FolderIndex {
   /** Lowercased path ("events/2025") → folder id; the root is "". */
@@ -29,6 +30,8 @@ export interface RemotePortal {
   /** Lists read with their filters, by id. */
   withFilters: Map<string, HubSpotList>;
   folders: FolderIndex;
+  /** What static lists with members in the files need (members-remote.ts); absent when none has any. */
+  members?: RemoteMembers;
 }
 
 export async function readRemote(account: HubSpotAccount, portalId: string, desired: DesiredWorkspace, portal: PortalState | undefined): Promise<RemotePortal> {
@@ -42,7 +45,13 @@ export async function readRemote(account: HubSpotAccount, portalId: string, desi
   const withFilters = new Map((await account.getLists([...wanted], true)).map((l) => [l.listId, l]));
   const folderPaths = [...desired.lists.map((d) => d.folder), ...Object.values(portal?.lists ?? {}).map((l) => l.folder)];
   const folders = await readFolders(account, folderPaths.filter((p): p is string => p !== undefined));
-  return { portalId, host: account.host, lists, byName, withFilters, folders };
+  const members = await readRemoteMembers(account, desired, (d) => existingListId(d.name, byName, portal));
+  return { portalId, host: account.host, lists, byName, withFilters, folders, ...(members ? { members } : {}) };
+}
+
+/** The id of the list HubSpot holds for this name: the state file's, else the portal's list of that name. */
+function existingListId(name: string, byName: Map<string, HubSpotList>, portal: PortalState | undefined): string | undefined {
+  return findListState(portal, name)?.entry.listId ?? byName.get(name.toLowerCase())?.listId;
 }
 
 async function readFolders(account: HubSpotAccount, paths: string[]): Promise<FolderIndex> {

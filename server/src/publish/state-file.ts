@@ -25,6 +25,10 @@ export interface ListState {
   filtersHash: string;
   /** Hash of the canonical filters HubSpot returned for them. */
   remoteHash: string;
+  /** A static list with members in the files: how many HubSpot held when read back after the last apply. */
+  members?: number;
+  /** Hash of those members' record ids (apply-members.ts). */
+  membersHash?: string;
 }
 
 export interface PortalState {

@@ -2,6 +2,7 @@
 // each mapping with its rule (R1–R4). Pure over the syntax tree; the checks report what is malformed, so
 // here an unreadable value simply counts as "not set here".
 
+import { settingValueString } from '@hslist/grammar';
 import type { MappingNode, SyncNode } from '@hslist/grammar';
 import { findSetting, settingWord } from '../language/checks/settings';
 import { normaliseRule } from '../language/checks/sync-block';
@@ -38,7 +39,7 @@ export const RULE_ID: Record<MappingRule, RuleId> = { 'prefer-salesforce': 'R1',
 
 function ruleOf(mapping: MappingNode): MappingRule | undefined {
   if (!mapping.rule) return undefined;
-  const text = mapping.rule.kind === 'number' ? String(mapping.rule.value) : mapping.rule.value;
+  const text = settingValueString(mapping.rule);
   return RULE_BY_TEXT[normaliseRule(text)];
 }
 

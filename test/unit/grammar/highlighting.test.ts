@@ -75,6 +75,8 @@ describe('grammar: highlighting', () => {
     const setting = jsRegExp(rules.setting.match).exec('  inclusion list: "Q"');
     assert.equal(setting?.[1], 'inclusion list');
     assert.equal(jsRegExp(rules.setting.match).exec('  where x is known'), null);
+    assert.equal(jsRegExp(rules.setting.match).exec('  members from: "people.csv"')?.[1], 'members from');
+    assert.equal(jsRegExp(rules.setting.match).exec('  members: (#12, "a@x.com")')?.[1], 'members');
     const values = jsRegExp(rules['block-header'].patterns[2].match).exec('Values competitors = ("a")');
     assert.deepEqual([values?.[1], values?.[2]], ['Values', 'competitors']);
     const condition = jsRegExp(rules['block-header'].patterns[3].match).exec('condition internal {');

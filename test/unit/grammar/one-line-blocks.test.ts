@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { format, parse, type SettingValue } from '@hslist/grammar';
 
 function valueText(value: SettingValue | undefined): unknown {
-  return value?.value;
+  return value && value.kind !== 'members' ? value.value : undefined;
 }
 
 /** Settings of the first block as [key, value] pairs, after checking the text parses cleanly. */

@@ -1,6 +1,6 @@
 // Blocks, settings, mappings and boolean structure.
 import assert from 'node:assert/strict';
-import { KEYWORDS, parse, tokenize, type Expr } from '@hslist/grammar';
+import { KEYWORDS, parse, settingValueString, tokenize, type Expr } from '@hslist/grammar';
 import { marked } from '../../support/markers';
 import { whereOf } from './phrases.test';
 
@@ -52,12 +52,12 @@ list "Other" {}
     ]);
     const sync = file.syncBlocks[0];
     assert.equal(sync.target.text, 'salesforce');
-    assert.deepEqual(sync.settings.map((s) => [s.key.text, s.value?.value]), [
+    assert.deepEqual(sync.settings.map((s) => [s.key.text, s.value && settingValueString(s.value)]), [
       ['inclusion list', 'Qualified'],
       ['salesforce creates hubspot contacts', 'yes'],
       ['hubspot creates in salesforce', 'lead'],
     ]);
-    assert.deepEqual(sync.mappings.map((m) => [m.hubspotProperty.text, m.salesforceField.text, m.rule?.value]), [
+    assert.deepEqual(sync.mappings.map((m) => [m.hubspotProperty.text, m.salesforceField.text, m.rule && settingValueString(m.rule)]), [
       ['lifecyclestage', 'Status', 'prefer salesforce unless blank'],
       ['jobtitle', 'Title', "don't sync"],
     ]);

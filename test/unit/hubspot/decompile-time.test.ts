@@ -2,6 +2,7 @@
 // ROLLING_DATE_RANGE, and a `date` property's days.
 
 import { strict as assert } from 'node:assert';
+import { settingValueString } from '@hslist/grammar';
 import { and, decompiled, prop, root } from './decompile-support';
 
 describe('decompile: time points', () => {
@@ -45,6 +46,6 @@ describe('decompile: time points', () => {
       timePoint: { timeType: 'INDEXED', timezoneSource: 'CUSTOM', zoneId: 'America/New_York', indexReference: { referenceType: 'NOW' } } });
     const { where, result } = decompiled(root(and(birthday, created)));
     assert.equal(where, 'birthday is before 2024-03-04 and createdate is after now');
-    assert.deepEqual(result.list?.settings.map((s) => s.value?.value), ['active', 'America/New_York']);
+    assert.deepEqual(result.list?.settings.map((s) => (s.value && settingValueString(s.value))), ['active', 'America/New_York']);
   });
 });

@@ -2,6 +2,7 @@
 // has no phrase. Trees are shown in a compact form so the expectations read like the language.
 
 import { strict as assert } from 'node:assert';
+import { settingValueString } from '@hslist/grammar';
 import { compileList } from '../../../server/src/hubspot/compile';
 import { decompileList, decompileObjectList } from '../../../server/src/hubspot/decompile';
 import { TEST_SCHEMA } from './compile-schema';
@@ -17,7 +18,7 @@ describe('decompile: HubSpot documented examples', () => {
     assert.equal(where, 'firstname is any of ("John") or lastname is none of ("Smith") and lastname is known');
     assert.deepEqual(codes, []);
     assert.equal(result.list?.name.text, 'Pulled');
-    assert.deepEqual(result.list?.settings.map((s) => [s.key.text, s.value?.value]), [['type', 'active']]);
+    assert.deepEqual(result.list?.settings.map((s) => [s.key.text, (s.value && settingValueString(s.value))]), [['type', 'active']]);
   });
 
   it('lifecyclestage IS_ANY_OF, IS_KNOWN, NUMBER_RANGED', () => {
@@ -37,7 +38,7 @@ describe('decompile: HubSpot documented examples', () => {
     const { where, codes, result } = decompiled(json);
     assert.equal(where, 'notes_last_updated is after 2024-03-04');
     assert.deepEqual(codes, []);
-    assert.deepEqual(result.list?.settings.map((s) => [s.key.text, s.value?.value]), [['type', 'active'], ['timezone', 'America/New_York']]);
+    assert.deepEqual(result.list?.settings.map((s) => [s.key.text, (s.value && settingValueString(s.value))]), [['type', 'active'], ['timezone', 'America/New_York']]);
   });
 
   it('"created in the last 30 days" (INDEXED TODAY − 30 days to NOW) → is less than 30 days ago', () => {
@@ -53,7 +54,7 @@ describe('decompile: HubSpot documented examples', () => {
     const { where, codes, result } = decompiled(json);
     assert.equal(where, 'email is known and createdate is less than days ago 30 days');
     assert.deepEqual(codes, []);
-    assert.deepEqual(result.list?.settings.map((s) => [s.key.text, s.value?.value]), [['type', 'active'], ['timezone', 'UTC']]);
+    assert.deepEqual(result.list?.settings.map((s) => [s.key.text, (s.value && settingValueString(s.value))]), [['type', 'active'], ['timezone', 'UTC']]);
   });
 
   it('IN_LIST NOT_IN_LIST → not in list #1234; a known id → its name; a placeholder → its name', () => {
@@ -151,7 +152,7 @@ describe('decompile: echoes and phrases', () => {
   it('a MANUAL list with no filterBranch is a static list', () => {
     const result = decompileList({ name: 'Hand', processingType: 'MANUAL', objectTypeId: '0-1' }, CTX);
     assert.deepEqual([result.list?.where, result.diagnostics], [undefined, []]);
-    assert.deepEqual(result.list?.settings.map((s) => s.value?.value), ['static']);
+    assert.deepEqual(result.list?.settings.map((s) => (s.value && settingValueString(s.value))), ['static']);
   });
 });
 

@@ -86,4 +86,12 @@ describe('language: navigation, hover, actions', () => {
     const typed = semanticTokens(tree, text).filter((t) => ranges.some((r) => r.start === t.start));
     assert.deepEqual(typed.map((t) => t.type), ['listName', 'property', 'operator', 'operator']);
   });
+
+  it('colours a static list\'s member ids as numbers and its emails as strings', () => {
+    const { text, ranges } = marked('list "S" {\n  type: static\n  members: (⟦#12⟧, ⟦"ann@example.com"⟧)\n}\n');
+    const tree = analyzeWorkspace([{ path: 'x', text }], defaultSchema()).files.get('x')?.tree;
+    assert.ok(tree);
+    const typed = semanticTokens(tree, text).filter((t) => ranges.some((r) => r.start === t.start));
+    assert.deepEqual(typed.map((t) => t.type), ['number', 'string']);
+  });
 });

@@ -9,6 +9,7 @@ import { associatedDefs, buildStore } from '../../../server/src/preview/columns-
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { hasBit } from '../../../server/src/preview/bitset';
 import type { ContactRecord, Tri } from '../../../server/src/preview/types';
+import type { MembersByList } from '../../../server/src/preview/members';
 import { listOf, testSchema } from './lists';
 
 export const NOW = Date.parse('2024-06-15T12:00:00Z'); // a Saturday
@@ -17,13 +18,15 @@ export interface JudgeOptions {
   timezone?: string;
   /** The other lists of the workspace (for `in list "Name"`). */
   lists?: ListNode[];
+  /** Members of the static ones among them, by lowercased name. */
+  members?: MembersByList;
 }
 
 /** The reference result for each contact (after checking the compiled evaluator gives the same). */
 export function judgeAll(where: string, contacts: ContactRecord[], options: JudgeOptions = {}): Tri[] {
   const schema = testSchema();
   const lists = new Map((options.lists ?? []).map((l) => [l.name.text, l]));
-  const plan = planList(listOf(where, options.timezone), { schema, now: NOW, lists });
+  const plan = planList(listOf(where, options.timezone), { schema, now: NOW, lists, members: options.members });
   const expected = contacts.map((c) => evaluateContact(plan, c));
   const store = buildStore(contacts, [...schema.objects.contacts.values()], [...schema.objects.companies.values()], associatedDefs(schema));
   const { lo, hi } = new CompiledEvaluator(store).rows(plan);

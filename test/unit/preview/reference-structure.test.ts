@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { NOW, contact, judgeAll } from './judge-helper';
-import { listOf } from './lists';
+import { listOf, parseLists } from './lists';
 
 const DAY = 86_400_000;
 
@@ -18,6 +18,17 @@ describe('preview semantics: lists, associations, forms, history, logic', () => 
     const contacts = [contact({ lifecyclestage: 'customer' }), contact({ lifecyclestage: 'lead' })];
     assert.deepEqual(judgeAll('in list "Customers"', contacts, { lists: [customers] }), [true, false]);
     assert.deepEqual(judgeAll('not in list "customers"', contacts, { lists: [customers] }), [false, true]);
+  });
+
+  it('in list "Static" is its members: by record id, or by email in any case; both evaluators agree', () => {
+    const speakers = parseLists('list "Speakers" {\n  type: static\n}\n')[0];
+    const contacts = [contact({ email: 'Ann@Example.com' }), contact({ email: 'bob@example.com' }), contact({ email: null })];
+    const members = new Map([['speakers', { ids: [contacts[2].id, '999'], emails: ['ann@example.com', 'ghost@nowhere.io'] }]]);
+    assert.deepEqual(judgeAll('in list "Speakers"', contacts, { lists: [speakers], members }), [true, false, true]);
+    assert.deepEqual(judgeAll('not in list "Speakers"', contacts, { lists: [speakers], members }), [false, true, false]);
+    assert.deepEqual(judgeAll('in list "Speakers"', contacts, { lists: [speakers] }), [false, false, false], 'a static list that names no members has none');
+    const broken = new Map([['speakers', { ids: [], emails: [], problem: 'The members file "x.csv" cannot be read' }]]);
+    assert.deepEqual(judgeAll('in list "Speakers"', contacts, { lists: [speakers], members: broken }), ['unknown', 'unknown', 'unknown']);
   });
 
   it('in list #id uses loaded memberships; without them it is not previewable (unknown)', () => {

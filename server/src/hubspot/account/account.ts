@@ -15,6 +15,7 @@ import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
 import { pageContacts } from './account-records';
 import { associatedFor } from './account-associations';
+import { changeListMemberships, contactIdsByEmail, existingContactIds } from './account-memberships';
 import { contactsModifiedSince, countContacts, readContactsHistory } from './account-search';
 import type { HubSpotAccount, HubSpotAssociationLabel, Json } from './types';
 
@@ -53,6 +54,9 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     contactsModifiedSince: (since, properties, searchOptions) => contactsModifiedSince(api, since, properties, searchOptions ?? {}),
     countContacts: () => countContacts(api),
     readContactsHistory: (ids, history) => readContactsHistory(api, ids, history),
+    changeListMemberships: (listId, add, remove) => changeListMemberships(api, listId, add, remove),
+    contactIdsByEmail: (emails) => contactIdsByEmail(api, emails),
+    existingContactIds: (ids) => existingContactIds(api, ids),
   };
 }
 

@@ -81,6 +81,13 @@ export interface ListMembership {
   membershipTimestamp: string;
 }
 
+/** What HubSpot reports of an add-and-remove: ids added, removed, and missing (no such record). */
+export interface MembershipChange {
+  added: string[];
+  removed: string[];
+  missing: string[];
+}
+
 /** A lists folder (`PublicListFolder`); `childLists` holds list ids, only for the folder asked for. */
 export interface ListFolder {
   id: string;
@@ -166,6 +173,12 @@ export interface HubSpotAccount {
   searchLists(options?: ListSearchOptions): Promise<HubSpotList[]>;
   /** Every member, all pages, ordered by record id. */
   listMemberships(listId: string): Promise<ListMembership[]>;
+  /** Adds and removes members of a MANUAL or SNAPSHOT list (in batches); what HubSpot reports. */
+  changeListMemberships(listId: string, add: string[], remove: string[]): Promise<MembershipChange>;
+  /** Lowercased email → contact record id, for the emails some contact has (contacts batch read by email). */
+  contactIdsByEmail(emails: string[]): Promise<Map<string, string>>;
+  /** Which of these record ids are contacts (contacts batch read); the others are left out. */
+  existingContactIds(ids: string[]): Promise<string[]>;
   /** The folder and, recursively, the folders under it (root "0" by default). */
   getFolder(folderId?: string): Promise<ListFolder>;
   createFolder(name: string, parentFolderId?: string): Promise<ListFolder>;

@@ -15,6 +15,7 @@ import { checkAssociationLabels } from './association-labels';
 import { checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
 import { checkListCycles } from './list-cycles';
 import { checkListSettings } from './list-settings';
+import { checkStaticMembers } from './static-members';
 import { checkOperatorTypes } from './operator-type';
 import { checkOptions } from './options';
 import { checkUnknownProperties } from './properties';
@@ -78,6 +79,7 @@ const WORKSPACE_CHECKS: [string, WorkspaceCheck, (index: WorkspaceIndex) => Iter
   ['list-cycle', checkListCycles, (index) => index.references.filter((r) => r.kind === 'inList').map((r) => r.path)],
   ['workspace-sync', checkWorkspaceSync, (index) => index.syncBlocks.map((s) => s.path)],
   ['trigger-properties', checkTriggerProperties, (index) => index.syncBlocks.map((s) => s.path)],
+  ['static-members', checkStaticMembers, (index) => index.files.filter((f) => f.tree.lists.length > 0).map((f) => f.path)],
   ['definitions', (index, _lists, schema) => (schema ? checkDefinitions(index, schema) : []), definitionPaths],
 ];
 

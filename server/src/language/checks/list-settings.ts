@@ -1,7 +1,9 @@
 // List settings: `unknown-list-setting`, `duplicate-setting`, `invalid-list-type`,
 // `invalid-timezone`, `invalid-setting-value` (folder/description need text), and the type/criteria
 // agreement: `static-list-with-criteria` (a MANUAL list has no filters) and `missing-criteria`
-// (an active or snapshot list needs `where`). A list without `type:` is active.
+// (an active or snapshot list needs `where`). A list without `type:` is active. Members: only a static
+// list has `members` / `members from` (`members-on-non-static-list`); the members themselves are
+// checked across the workspace (members.ts), since a members file can change without this file.
 
 import { type ListNode, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
@@ -9,7 +11,7 @@ import { replaceFixes, type FileCheckContext } from './context';
 import { checkSettingKeys, findSetting, settingText, settingWord } from './settings';
 import { isValidTimeZone } from '../../hubspot/compile/time';
 
-export const LIST_SETTINGS = ['type', 'folder', 'timezone', 'description'] as const;
+export const LIST_SETTINGS = ['type', 'folder', 'timezone', 'description', 'members', 'members from'] as const;
 export const LIST_TYPES = ['active', 'static', 'snapshot'] as const;
 export type ListType = (typeof LIST_TYPES)[number];
 
@@ -34,7 +36,7 @@ function checkType(list: ListNode): Diagnostic[] {
 function checkTimezone(list: ListNode): Diagnostic[] {
   const setting = findSetting(list.settings, 'timezone');
   if (!setting) return [];
-  const zone = setting.value && setting.value.kind !== 'number' ? setting.value.value : undefined;
+  const zone = setting.value && (setting.value.kind === 'string' || setting.value.kind === 'word') ? setting.value.value : undefined;
   if (zone && isValidTimeZone(zone)) return [];
   const message = `${zone ? `\`${zone}\` is not a known time zone` : 'The time zone is missing'}; use an IANA name such as "Europe/Warsaw" or "UTC".`;
   return [diagnostic('invalid-timezone', message, setting.value ?? setting.key)];
@@ -64,6 +66,24 @@ function checkCriteriaAgreement(list: ListNode): Diagnostic[] {
   return [];
 }
 
+function checkMembersSettings(list: ListNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const type = listTypeOf(list);
+  for (const key of ['members', 'members from']) {
+    const setting = findSetting(list.settings, key);
+    if (!setting) continue;
+    if (type !== undefined && type !== 'static') {
+      const message = `Only a static list has members; this list is ${type} (HubSpot fills it from its criteria). Add \`type: static\` and remove \`where\`, or remove \`${key}\`.`;
+      out.push(diagnostic('members-on-non-static-list', message, setting.key));
+    }
+    const wanted = key === 'members' ? 'members' : 'string';
+    if (setting.value?.kind === wanted) continue;
+    const shape = key === 'members' ? 'record ids and emails in parentheses: `members: (#123, "ann@example.com")`' : 'a file name in double quotes: `members from: "people.csv"`';
+    out.push(diagnostic('invalid-setting-value', `\`${key}\` takes ${shape}${setting.value ? `, not \`${settingText(setting.value)}\`` : ''}.`, setting.value ?? setting.key));
+  }
+  return out;
+}
+
 export function checkListSettings(ctx: FileCheckContext): Diagnostic[] {
   return ctx.file.lists.flatMap((list) => [
     ...checkSettingKeys(list.settings, LIST_SETTINGS, 'unknown-list-setting', 'list'),
@@ -71,5 +91,6 @@ export function checkListSettings(ctx: FileCheckContext): Diagnostic[] {
     ...checkTimezone(list),
     ...checkTextSettings(list),
     ...checkCriteriaAgreement(list),
+    ...checkMembersSettings(list),
   ]);
 }

@@ -1,18 +1,18 @@
 // Helpers shared by the list-settings and sync-settings checks.
 
-import { type Setting, type SettingValue, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type Setting, type SettingValue, diagnostic, type Diagnostic, settingValueString } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { replaceFixes } from './context';
 
 /** The setting's value as lowercase text (`"Active"` and `active` both give "active"). */
 export function settingWord(value: SettingValue | undefined): string | undefined {
   if (!value) return undefined;
-  return value.kind === 'number' ? String(value.value) : value.value.trim().toLowerCase();
+  return settingValueString(value).trim().toLowerCase();
 }
 
 /** The setting's value as written (strings without quotes). */
 export function settingText(value: SettingValue): string {
-  return value.kind === 'number' ? String(value.value) : value.value;
+  return settingValueString(value);
 }
 
 /** `duplicate-setting` for every repeat of a key; `unknown-…-setting` for keys not in `known`. */

@@ -2,7 +2,7 @@
 // `unknown-sync-setting`, `duplicate-setting`, `invalid-sync-value`; and its field mappings:
 // `invalid-sync-rule`, `unknown-property`, `duplicate-mapping`, `unmappable-property` (rule M3).
 
-import { type MappingNode, type SyncNode, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type MappingNode, type SyncNode, diagnostic, type Diagnostic, settingValueString } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { describeProperty } from '../walk';
 import { replaceFixes, type FileCheckContext } from './context';
@@ -58,7 +58,7 @@ function checkValues(sync: SyncNode): Diagnostic[] {
 
 function checkRule(mapping: MappingNode): Diagnostic[] {
   if (!mapping.rule) return [];
-  const written = mapping.rule.kind === 'number' ? String(mapping.rule.value) : mapping.rule.value;
+  const written = settingValueString(mapping.rule);
   if (normaliseRule(written) in SYNC_RULES) return [];
   const rules = ['prefer salesforce unless blank', 'always salesforce', 'two way', "don't sync"];
   const suggestions = suggest(normaliseRule(written), rules.map((value) => ({ value })));

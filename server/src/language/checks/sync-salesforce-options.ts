@@ -4,7 +4,7 @@
 // HubSpot (A-OPTION, Assumed: HubSpot refuses a value that is not one of an enumeration's options). Only
 // mappings whose rule may write to HubSpot are judged: every rule but `don't sync`.
 
-import { diagnostic, type Diagnostic } from '@hslist/grammar';
+import { diagnostic, type Diagnostic, settingValueString } from '@hslist/grammar';
 import type { SalesforceField, SalesforcePicklistValue } from '../../salesforce/field-model';
 import type { PropertyDef } from '../schema-types';
 import type { FileCheckContext } from './context';
@@ -16,7 +16,7 @@ const NAMED_AT_MOST = 10;
 function writesToHubSpot(resolved: ResolvedMapping): boolean {
   const rule = resolved.mapping.rule;
   if (!rule) return true;
-  const text = normaliseRule(rule.kind === 'number' ? String(rule.value) : rule.value);
+  const text = normaliseRule(settingValueString(rule));
   return text !== "don't sync" && text !== 'do not sync';
 }
 

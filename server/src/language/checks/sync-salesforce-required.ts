@@ -63,7 +63,7 @@ function gapsFor(sf: SalesforceSchema, object: SalesforceObjectName, mappings: M
 
 function describeGap(gap: Gap): string {
   const rule = gap.readOnly?.rule;
-  const why = rule && rule.kind !== 'number' ? `mapped here with \`${rule.value}\`, which never writes to Salesforce` : '';
+  const why = rule && (rule.kind === 'string' || rule.kind === 'word') ? `mapped here with \`${rule.value}\`, which never writes to Salesforce` : '';
   const notes = [gap.field.label !== gap.field.name ? gap.field.label : '', why].filter((n) => n !== '').join('; ');
   return `\`${gap.field.name}\`${notes ? ` (${notes})` : ''}`;
 }

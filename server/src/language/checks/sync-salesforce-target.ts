@@ -2,6 +2,7 @@
 // mapping resolved against both schemas. Only mappings whose HubSpot side is a mappable property are
 // resolved; `unknown-property` and `unmappable-property` (sync-block.ts) already speak for the others.
 
+import { settingValueString } from '@hslist/grammar';
 import type { MappingNode, SyncNode } from '@hslist/grammar';
 import type { SalesforceField } from '../../salesforce/field-model';
 import { findSalesforceField, type SalesforceObjectName, type SalesforceSchema } from '../salesforce-schema';
@@ -57,7 +58,7 @@ export function resolveMappings(ctx: FileCheckContext, sync: SyncNode, sf: Sales
  */
 export function writesToSalesforce(mapping: MappingNode): boolean {
   if (!mapping.rule) return true;
-  const rule = normaliseRule(mapping.rule.kind === 'number' ? String(mapping.rule.value) : mapping.rule.value);
+  const rule = normaliseRule(settingValueString(mapping.rule));
   return rule !== 'always salesforce' && rule !== "don't sync" && rule !== 'do not sync';
 }
 

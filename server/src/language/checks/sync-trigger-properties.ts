@@ -5,7 +5,7 @@
 // sync block whose rule syncs (a mapping without a rule counts: its rule is chosen in HubSpot's UI) or one
 // of HubSpot's default mappings (rule M4) it does not turn off; `don't sync` is Assumed not to trigger.
 
-import { type ListNode, type SyncNode, diagnostic } from '@hslist/grammar';
+import { type ListNode, type SyncNode, diagnostic, settingValueString } from '@hslist/grammar';
 import { findList, type WorkspaceIndex } from '../symbols';
 import { forEachCondition } from '../walk';
 import type { PathDiagnostic } from './list-references';
@@ -23,7 +23,7 @@ export function mappedProperties(sync: SyncNode): Set<string> {
   const mapped = new Set<string>();
   const turnedOff = new Set<string>();
   for (const m of sync.mappings) {
-    const rule = m.rule ? (m.rule.kind === 'number' ? String(m.rule.value) : m.rule.value) : undefined;
+    const rule = m.rule ? settingValueString(m.rule) : undefined;
     (syncsAtAll(rule) ? mapped : turnedOff).add(m.hubspotProperty.text.toLowerCase());
   }
   for (const object of syncTarget(sync).objects) {

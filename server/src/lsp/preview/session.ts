@@ -3,6 +3,7 @@
 // published counterpart (published.ts). Edits stop the running evaluation at once and evaluate again
 // after a pause in typing (debounced); rounds run one at a time.
 
+import { workspaceMembers } from '../../preview/members';
 import type { ListNode } from '@hslist/grammar';
 import { isInclusionList } from '../../preview/inclusion';
 import type { ServerContext } from '../context';
@@ -95,7 +96,7 @@ export class PreviewSession {
     const analysis = this.ctx.state.analysis();
     // Named conditions and value sets are written in here: the worker previews plain lists.
     for (const file of analysis.files.values()) lists.push(...resolveLists(file.tree.lists ?? [], analysis.definitions));
-    return { lists, now: this.data.loaded?.now ?? Date.now() };
+    return { lists, now: this.data.loaded?.now ?? Date.now(), members: workspaceMembers(analysis) };
   }
 
   /** The worker, once data is loaded; undefined (status says why) otherwise. */

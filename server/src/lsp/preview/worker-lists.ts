@@ -47,7 +47,7 @@ export class LoadedPreview {
   plan(name: string, scope: ListScope): { list: ListNode; plan: PlanNode } | undefined {
     const list = scope.lists.find((l) => l.name.text === name);
     if (!list) return undefined;
-    const workspace = { schema: this.schema, lists: scope.lists, defaultTimezone: this.defaultTimezone };
+    const workspace = { schema: this.schema, lists: scope.lists, defaultTimezone: this.defaultTimezone, members: scope.members };
     const marked = answerablePlan(workspace, this.data, list, scope.now, EDITOR_LIVE_HINT);
     const { plan } = resolveHistoryFilters(marked, this.data.store, this.data.history, this.historyMembers);
     for (const [id, bits] of this.historyMembers) this.store.memberships?.set(id, bits);

@@ -9,6 +9,7 @@
 // cancelled by an `abort` message naming it (the user pressed Cancel); it then answers `cancelled`.
 // While a load runs, the worker sends `progress` messages with the load's id.
 
+import type { MembersByList } from '../../preview/members';
 import type { ListNode } from '@hslist/grammar';
 import type { Schema } from '../../language/schema-types';
 import type { HubSpotAccountOptions } from '../../hubspot/account/account';
@@ -27,6 +28,8 @@ export interface ListScope {
   lists: ListNode[];
   /** *now*, pinned per data load so relative-date clauses stay cached between edits. */
   now: number;
+  /** Members of static lists, resolved on the server's side (members files are read there). */
+  members?: MembersByList;
 }
 
 /** Where the Salesforce records come from: an export (a file or a folder, absolute), or the org read under `key` (worker-sync.ts). */

@@ -81,7 +81,7 @@ async function recordsFor(req: SimulateRequest, fields: string[]): Promise<{ dat
 export async function simulateInWorker(at: LoadedPreview, req: SimulateRequest): Promise<{ summary: SyncSummary } | { error: string }> {
   const records = await recordsFor(req, mappedFields(mappingsByObject(req.settings, at.schema, undefined)));
   if ('error' in records) return records;
-  const workspace = { schema: at.schema, lists: req.scope.lists, defaultTimezone: at.defaultTimezone, root: req.root };
+  const workspace = { schema: at.schema, lists: req.scope.lists, defaultTimezone: at.defaultTimezone, root: req.root, members: req.scope.members };
   const input = simulationInput({ workspace, settings: req.settings, data: at.data, salesforce: records.data, salesforceSchema: records.schema, now: req.scope.now, sampleSize: req.sampleSize });
   if ('error' in input) return input;
   const sim = simulateSync(input);

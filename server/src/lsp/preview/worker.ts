@@ -32,7 +32,7 @@ async function load(req: Extract<ToWorker, { kind: 'load' }>): Promise<FromWorke
   const source: DataSource = req.source.kind === 'file'
     ? { kind: 'file', path: req.source.path, exportZone: req.source.exportZone }
     : { kind: 'hubspot', connection: req.source.connection };
-  const workspace = { schema: req.schema, lists: req.scope.lists, defaultTimezone: req.defaultTimezone, root: req.root };
+  const workspace = { schema: req.schema, lists: req.scope.lists, defaultTimezone: req.defaultTimezone, root: req.root, members: req.scope.members };
   try {
     const data = await loadPreviewData(workspace, source, {
       now: () => req.scope.now,

@@ -4,6 +4,7 @@
 // the user asks for a plan, under the plan's cancellable progress; a data source that fails or is
 // cancelled becomes a note, never a failed plan (the plan does not depend on it).
 
+import { workspaceMembers } from '../../preview/members';
 import { relative } from 'node:path';
 import type { HubSpotAccountOptions } from '../../hubspot/account/account';
 import { PreviewCancelled } from '../../preview/hubspot/abort';
@@ -36,7 +37,7 @@ export async function judgeImpacts(ctx: ServerContext, planned: Planned, connect
     return;
   }
   const lists = workspaceLists(workspace.analysis);
-  const preview: PreviewWorkspace = { schema: workspace.schema, lists, defaultTimezone: workspace.defaultTimezone, root: workspace.root };
+  const preview: PreviewWorkspace = { schema: workspace.schema, lists, defaultTimezone: workspace.defaultTimezone, root: workspace.root, members: workspaceMembers(workspace.analysis) };
   const now = Date.now();
   work.report(`Loading contacts from ${chosen.label}…`);
   try {

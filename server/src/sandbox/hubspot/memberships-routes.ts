@@ -25,6 +25,8 @@ export function membershipsRoutes(state: EmulatorState): Route[] {
     route('PUT', '/crm/v3/lists/:listId/memberships/remove', (r) => withList(r, (list) => change(state, list, [], idsOf(r.body)))),
     route('PUT', '/crm/v3/lists/:listId/memberships/add-and-remove', (r) => withList(r, (list) => {
       const body = asJson(r.body);
+      // MembershipChangeRequest: both arrays are required (HubSpot's Lists v3 spec).
+      if (!Array.isArray(body.recordIdsToAdd) || !Array.isArray(body.recordIdsToRemove)) return validationError('"recordIdsToAdd" and "recordIdsToRemove" are required arrays of record ids.');
       return change(state, list, idsOf(body.recordIdsToAdd), idsOf(body.recordIdsToRemove));
     })),
     route('PUT', '/crm/v3/lists/:listId/memberships/add-from/:sourceListId', (r) => withList(r, (list) => {

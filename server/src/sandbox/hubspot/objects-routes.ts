@@ -115,14 +115,38 @@ function lowerBound(ids: string[], after: string): number {
   return low;
 }
 
+/**
+ * How batch read finds a record: by id, or with `idProperty` by a property whose values are unique
+ * (HubSpot's batch read reference: `email` for contacts, `hs_object_id`), emails compared in lower case
+ * as HubSpot stores them.
+ */
+function recordLookup(store: Map<string, CrmRecord>, type: ServedObjectType, idProperty: unknown): ((id: string) => CrmRecord | undefined) | string {
+  if (idProperty === undefined || idProperty === null || idProperty === 'hs_object_id') return (id) => store.get(id);
+  if (idProperty === 'email' && type === 'contacts') {
+    const byEmail = new Map<string, CrmRecord>();
+    for (const record of store.values()) {
+      const email = record.properties.email;
+      if (typeof email === 'string' && email !== '' && !byEmail.has(email.toLowerCase())) byEmail.set(email.toLowerCase(), record);
+    }
+    return (id) => byEmail.get(id.toLowerCase());
+  }
+  return `"idProperty" ${JSON.stringify(idProperty)} is not a unique-value property of ${type}.`;
+}
+
 function batchRead(state: EmulatorState, type: ServedObjectType, request: RouteRequest): RouteResult {
   const body = asJson(request.body);
   const inputs = asArray(body.inputs).map((input) => String(asJson(input).id));
   if (inputs.length > 100) return validationError('Batch read accepts at most 100 inputs.');
   const store = recordsOf(state, type);
   const options = { properties: asArray(body.properties).map(String), propertiesWithHistory: asArray(body.propertiesWithHistory).map(String), associations: [] };
-  const found = inputs.map((id) => store.get(id)).filter((r): r is CrmRecord => r !== undefined && !r.archived);
-  const missing = inputs.filter((id) => !store.get(id) || store.get(id)!.archived);
+  const lookup = recordLookup(store, type, body.idProperty);
+  if (typeof lookup === 'string') return validationError(lookup);
+  const live = (id: string) => {
+    const record = lookup(id);
+    return record && !record.archived ? record : undefined;
+  };
+  const found = [...new Set(inputs.map(live).filter((r): r is CrmRecord => r !== undefined))];
+  const missing = inputs.filter((id) => !live(id));
   const envelope = batchEnvelope(state, found.map((record) => recordView(state, type, record, options)));
   if (missing.length === 0) return ok(envelope);
   const error = hubspotError(404, 'OBJECT_NOT_FOUND', `Could not get some ${OBJECT_NAMES[type]} objects, they may be deleted or not exist. Check that ids are valid.`, { context: { ids: missing } }).body;
