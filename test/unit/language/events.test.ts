@@ -40,7 +40,8 @@ describe('language: subscriptions in completion and hover', () => {
 describe('language: associations and counts in completion and hover', () => {
   it('offers the objects, then `where` or a label, then the object\'s own properties', () => {
     assert.deepEqual(labels('list "A" {\n  where associated <|>'), ['company where', 'primary company where', 'deal where', 'ticket where']);
-    assert.deepEqual(labels('list "A" {\n  where associated deal <|>'), ['where', 'labeled #']);
+    assert.deepEqual(labels('list "A" {\n  where associated deal <|>'), ['where', 'labeled']);
+    assert.ok(labels('list "A" {\n  where associated deal labeled "Decision maker" where <|>').includes('amount'), 'a label by name, then the deal\'s properties');
     const dealProps = labels('list "A" {\n  where associated deal where <|>');
     assert.ok(dealProps.includes('amount') && dealProps.includes('dealstage') && !dealProps.includes('email'));
     assert.ok(labels('list "A" {\n  where associated ticket labeled #7 where <|>').includes('hs_ticket_priority'));
