@@ -151,7 +151,15 @@ export async function answerConnect(page, command, url, token) {
   const secret = page.locator('.quick-input-widget input[type="password"]');
   await secret.waitFor();
   await secret.fill(token);
-  await page.keyboard.press('Enter');
+  await secret.press('Enter');
+  // On a busy machine the Enter can land before the input holds the token, and the prompt stays open:
+  // wait for it to close, and only while it is still open fill and press again (never into the editor).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await title(2).waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+    await secret.fill(token, { timeout: 2_000 }).catch(() => undefined);
+    await secret.press('Enter', { timeout: 2_000 }).catch(() => undefined);
+  }
+  await title(2).waitFor({ state: 'hidden' });
 }
 
 export function statusItem(page, text) {
