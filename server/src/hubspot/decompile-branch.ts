@@ -7,7 +7,7 @@ import type { Expr } from '@hslist/grammar';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
-import { decompileCommunicationSubscription, decompileCount, decompileEmailSubscription } from './decompile-events';
+import { decompileCommunicationSubscription, decompileCount, decompileEmailEvent, decompileEmailSubscription, decompilePageView } from './decompile-events';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
 import { isNegative } from '../language/checks/no-value';
 import { associationByObjectTypeId, type AssociationKind } from '../language/associations';
@@ -122,6 +122,10 @@ function decompileFilter(f: unknown, path: string, env: BranchEnv, scope: Scope)
       return decompileCommunicationSubscription(f, path, env.r);
     case 'NUM_ASSOCIATIONS':
       return decompileCount(f, path, env.r);
+    case 'EMAIL_EVENT':
+      return decompileEmailEvent(f, path, env.r);
+    case 'PAGE_VIEW':
+      return decompilePageView(f, path, env.r);
     case 'CONSTANT':
       if (typeof f.shouldAccept !== 'boolean') return env.r.invalid(`${path}.shouldAccept`, 'must be true or false');
       return { ...ast.NO_SPAN, kind: 'constant', accept: f.shouldAccept };

@@ -108,6 +108,10 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       const missing = formsMissing(p, data);
       return missing ? unavailable(missing) : p;
     }
+    case 'emailEvent':
+      return data.store.emailEvents ? p : unavailable(`marketing email events are not in this data (only JSON records with "emailEvents" carry them)`);
+    case 'pageView':
+      return data.store.pageViews ? p : unavailable(`page views are not in this data (only JSON records with "pageViews" carry them)`);
     case 'subscription':
       return data.store.subscriptions ? p : unavailable(`subscription statuses are not in this data (only JSON records with "subscriptions" carry them)`);
     default:
