@@ -63,7 +63,7 @@ function emailEvent(v: unknown): EmailEventRecord | undefined {
 }
 
 export function readEmailEvents(value: unknown, line: number, report: ReportBuilder): EmailEventRecord[] | undefined {
-  const shape = `{ "appId": digits, "emailId": digits, "type": ${EMAIL_EVENT_TYPES.map((t) => `"${t}"`).join('|')}, "timestamp": epoch ms or ISO 8601 }`;
+  const shape = `{ "appId": digits, "emailId": digits, "type": ${EMAIL_EVENT_TYPES.map((t) => `"${t}"`).join('|')}, "timestamp": epoch ms or ISO 8601 with its zone }`;
   return strictList(value, 'emailEvents', shape, emailEvent, line, report);
 }
 
@@ -76,7 +76,7 @@ function pageView(v: unknown): PageViewRecord | undefined {
 }
 
 export function readPageViews(value: unknown, line: number, report: ReportBuilder): PageViewRecord[] | undefined {
-  return strictList(value, 'pageViews', '{ "url": text, "timestamp": epoch ms or ISO 8601 }', pageView, line, report);
+  return strictList(value, 'pageViews', '{ "url": text, "timestamp": epoch ms or ISO 8601 with its zone }', pageView, line, report);
 }
 
 /** Association labels: USER_DEFINED association type ids, digits. */
