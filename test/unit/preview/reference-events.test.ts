@@ -8,6 +8,7 @@ import { planList } from '../../../server/src/preview/plan';
 import { markUnanswerable } from '../../../server/src/preview/run-plan';
 import { buildStore } from '../../../server/src/preview/columns-build';
 import { listOf, testSchema } from './lists';
+import { newContactJudge } from '../../../server/src/sync/run';
 
 const DAY = 86_400_000;
 const event = (emailId: string, type: EmailEventType, daysAgo = 1, appId = '9'): EmailEventRecord => ({ appId, emailId, type, timestamp: NOW - daysAgo * DAY });
@@ -85,5 +86,14 @@ describe('preview: data without email events or page views', () => {
       'page views are not in this data (only JSON records with "pageViews" carry them)',
     ]);
     assert.match(reasons(true)[0], /the live HubSpot source does not load them; JSON records with "emailEvents" carry them/);
+  });
+});
+
+describe('sync: a contact that does not exist yet', () => {
+  it('has no email events or page views (not "unknown"): `not visited page` lets it in, `opened` does not', () => {
+    const lists = [listOf('marketing email #1 of app #9 opened'), listOf('not visited page containing "/careers"', undefined, 'Not careers')];
+    const workspace = { schema: testSchema(), lists, defaultTimezone: 'UTC' };
+    assert.equal(newContactJudge(workspace, lists[0], NOW)({ email: 'new@x.com' }), false);
+    assert.equal(newContactJudge(workspace, lists[1], NOW)({ email: 'new@x.com' }), true);
   });
 });
