@@ -95,8 +95,8 @@ export function decompileCount(f: Json, path: string, r: Reporter): Expr | undef
   return { ...ast.NO_SPAN, kind: 'associationCount', objectType: ast.name(kind.word), primary, comparison: comparisonOf(min ?? 0, max) };
 }
 
-/** `in last N days` from a pruningRefineBy (undefined: none; null: reported). */
-function windowDays(refine: unknown, path: string, r: Reporter): number | undefined | null {
+/** `in last N days` from a pruningRefineBy (undefined: none; null: reported): only "after N days in the past" has a phrase. */
+export function windowDays(refine: unknown, path: string, r: Reporter): number | undefined | null {
   if (refine === undefined) return undefined;
   const o = isObject(refine) ? refine : {};
   const t = isObject(o.timeOffset) ? o.timeOffset : {};
