@@ -129,18 +129,9 @@ function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: C
   const filter: Filter = { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
   // A form's name (with the pulled forms) becomes its id; the checker stops a name it cannot resolve.
   if (cond.formId) filter.formId = formIdOf(cond.formId.text, env.schema);
-  const days = cond.withinLastDays;
-  if (days) {
-    if (days.kind !== 'number' || !Number.isInteger(days.value) || days.value < 1) {
-      fail(env, days, 'The number of days after `in last` must be a whole number, 1 or more.');
-      return undefined;
-    }
-    filter.pruningRefineBy = {
-      type: 'RELATIVE_COMPARATIVE',
-      comparison: 'AFTER',
-      timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount: days.value },
-    };
-  }
+  const window = lastDaysRefine(cond.withinLastDays);
+  if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
+  if (window) filter.pruningRefineBy = window;
   return filter;
 }
 
