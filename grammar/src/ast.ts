@@ -131,6 +131,8 @@ export type Condition =
   | AssociationCountCondition
   | FormSubmissionCondition
   | SubscriptionCondition
+  | EmailEventCondition
+  | PageViewCondition
   | ConstantCondition
   | ConditionReference
   | ErrorCondition;
@@ -329,6 +331,33 @@ export interface SubscriptionCondition extends Span {
   ids: Name[];
   /** `all <channel>`: the contact's status for every subscription of the channel (portal-wide). */
   all: boolean;
+}
+
+/**
+ * `marketing email #456 of app #113 opened [in last N days]`: HubSpot's EMAIL_EVENT filter. The event is
+ * the words as written (`opened`, `marked spam`, `opened but not clicked`, …), lowercased and joined with
+ * single spaces; the checker reports a phrase that names no event.
+ */
+export interface EmailEventCondition extends Span {
+  kind: 'emailEvent';
+  /** The email's id (`#456`, the `#` left out). */
+  emailId: Name;
+  /** The id of the app that sent it (`#113`, the `#` left out). */
+  appId: Name;
+  event: Name;
+  withinLastDays: Value | undefined;
+}
+
+/** How a page view's URL is matched: the whole URL, a part of it, or a regular expression. */
+export type PageMatch = 'is' | 'containing' | 'matching';
+
+/** `visited page "https://…"`, `visited page containing "/pricing"`, `visited page matching "…"`, with `in last N days`: PAGE_VIEW. */
+export interface PageViewCondition extends Span {
+  kind: 'pageView';
+  match: PageMatch;
+  /** The URL, part or pattern (the string's text; the span includes the quotes). */
+  url: Name;
+  withinLastDays: Value | undefined;
 }
 
 /** `condition internal_contacts`: the criteria of a named condition of the workspace, in this place. */

@@ -1,12 +1,13 @@
 // Grammar of the conditions on what a contact did, agreed to or is linked to, beyond its properties:
 // subscription statuses (`opted in to email subscription #123`, `opted out of all sms`), counts of
-// associated records (`number of associated deals >= 2`) and the associated object words.
+// associated records (`number of associated deals >= 2`), the associated object words, marketing
+// email events (`marketing email #456 of app #113 opened`) and page views (`visited page containing "/pricing"`).
 
-import type { AssociationCountCondition, CountComparison, ErrorCondition, Name, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
+import type { AssociationCountCondition, CountComparison, EmailEventCondition, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
 import { PhraseParser } from './parser-phrase';
 import * as T from './tokens';
 
-const { AnyWord, Comma, Equals, Greater, GreaterEq, Less, LessEq, ListId, LParen, NumberLit, RParen, Kw: K } = T;
+const { AnyWord, Comma, Equals, Greater, GreaterEq, Less, LessEq, ListId, LParen, NumberLit, RParen, StringLit, Kw: K } = T;
 
 const OBJECT_WORDS: Record<string, string> = { company: 'company', companies: 'company', deal: 'deal', deals: 'deal', ticket: 'ticket', tickets: 'ticket' };
 
@@ -130,6 +131,70 @@ export class EventParser extends PhraseParser {
       return { operator: found.operator, low: this.tokenValue(found.low), high, ...this.spanFrom(start) };
     });
   });
+
+  /** `marketing email #456 of app #113 <event> [in last N days]`. */
+  protected emailEventCondition = this.RULE('emailEventCondition', (): EmailEventCondition | ErrorCondition => {
+    const first = this.CONSUME(K.marketing);
+    this.CONSUME(K.email);
+    const email = this.CONSUME(ListId);
+    this.CONSUME(K.of);
+    this.CONSUME(K.app);
+    const app = this.CONSUME2(ListId);
+    const event = this.SUBRULE(this.emailEventWords);
+    const withinLastDays = this.SUBRULE(this.lastDaysWindow);
+    return this.ACTION(() => {
+      const start = this.startOf(first);
+      if (!event) return this.errorCondition(start);
+      return { kind: 'emailEvent', emailId: this.idOf(email), appId: this.idOf(app), event, withinLastDays, ...this.spanFrom(start) };
+    });
+  });
+
+  /** `opened`, `marked spam`, `opened but not clicked`: one word, `spam` after it, or `but not` and a word. */
+  private emailEventWords = this.RULE('emailEventWords', (): Name | undefined => {
+    const words = [this.CONSUME(AnyWord)];
+    this.OPTION({ GATE: () => this.LA(1).image.toLowerCase() === 'spam', DEF: () => { words.push(this.CONSUME2(AnyWord)); } });
+    this.OPTION2({
+      GATE: () => this.LA(1).image.toLowerCase() === 'but',
+      DEF: () => {
+        words.push(this.CONSUME3(AnyWord));
+        words.push(this.CONSUME(K.not));
+        words.push(this.CONSUME4(AnyWord));
+      },
+    });
+    return this.ACTION(() => {
+      const span = { start: this.startOf(words[0]), end: this.tokenSpan(words[words.length - 1]).end };
+      return { text: words.map((w) => w.image.toLowerCase()).join(' '), ...span };
+    });
+  });
+
+  /** `visited page [containing|matching] "<url>" [in last N days]`. */
+  protected pageViewCondition = this.RULE('pageViewCondition', (): PageViewCondition | ErrorCondition => {
+    const first = this.CONSUME(K.visited);
+    this.CONSUME(K.page);
+    const match = this.OPTION(() =>
+      this.OR([
+        { ALT: () => { this.CONSUME(K.containing); return 'containing' as PageMatch; } },
+        { ALT: () => { this.CONSUME(K.matching); return 'matching' as PageMatch; } },
+      ]),
+    );
+    const url = this.CONSUME(StringLit);
+    const withinLastDays = this.SUBRULE2(this.lastDaysWindow);
+    return this.ACTION(() => {
+      const start = this.startOf(first);
+      return { kind: 'pageView', match: match ?? 'is', url: { text: this.stringText(url), ...this.tokenSpan(url) }, withinLastDays, ...this.spanFrom(start) };
+    });
+  });
+
+  /** `in last N days`, optional. */
+  private lastDaysWindow = this.RULE('lastDaysWindow', (): Value | undefined =>
+    this.OPTION(() => {
+      this.CONSUME(K.in);
+      this.CONSUME(K.last);
+      const days = this.CONSUME(NumberLit);
+      this.SUBRULE(this.daysWord);
+      return this.ACTION((): Value => this.tokenValue(days));
+    }),
+  );
 
   /** `#123` as a name without the `#`, its span keeping it. */
   protected idOf(token: ReturnType<EventParser['LA']>): Name {

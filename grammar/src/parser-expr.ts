@@ -81,6 +81,8 @@ export class ExprParser extends EventParser {
         { ALT: () => this.SUBRULE(this.formCondition) },
         { ALT: () => this.SUBRULE(this.subscriptionCondition) },
         { ALT: () => this.SUBRULE(this.associationCountCondition) },
+        { ALT: () => this.SUBRULE(this.emailEventCondition) },
+        { ALT: () => this.SUBRULE(this.pageViewCondition) },
         { ALT: () => this.SUBRULE(this.conditionReference) },
         { ALT: () => this.constant(this.CONSUME(K.everyone), true) },
         { ALT: () => this.constant(this.CONSUME(K.nobody), false) },

@@ -145,6 +145,10 @@ export function conditionText(c: Condition): string {
     }
     case 'subscription':
       return subscriptionText(c);
+    case 'emailEvent':
+      return `marketing email #${c.emailId.text} of app #${c.appId.text} ${c.event.text}${lastDays(c.withinLastDays)}`;
+    case 'pageView':
+      return `visited page ${c.match === 'is' ? '' : `${c.match} `}${encodeString(c.url.text)}${lastDays(c.withinLastDays)}`;
     case 'constant':
       return c.accept ? 'everyone' : 'nobody';
     case 'conditionRef':
@@ -168,6 +172,10 @@ function countText(c: AssociationCountCondition): string {
   const { operator, low, high } = c.comparison;
   const compared = operator === 'is between' ? `is between ${printValue(low)} and ${high ? printValue(high) : '??'}` : `${operator} ${printValue(low)}`;
   return `number of associated ${c.primary ? 'primary ' : ''}${PLURALS[object] ?? object} ${compared}`;
+}
+
+function lastDays(days: Value | undefined): string {
+  return days ? ` in last ${printValue(days)} days` : '';
 }
 
 const STATUS_WORDS: Record<SubscriptionCondition['status'], string> = {

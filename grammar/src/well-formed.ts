@@ -143,6 +143,10 @@ function isCondition(c: Condition): boolean {
       return (c.formId === undefined || isName(c.formId)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'subscription':
       return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
+    case 'emailEvent':
+      return isName(c.emailId) && isName(c.appId) && isName(c.event) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+    case 'pageView':
+      return isName(c.url) && typeof c.match === 'string' && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'constant':
       return typeof c.accept === 'boolean';
     case 'conditionRef':

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { wallClockAt } from '../../server/src/hubspot/compile/time';
 import { wallClockToInstant } from '../../server/src/preview/time';
-import type { AssociatedRecord, ContactRecord, SubscriptionRecord } from '../../server/src/preview/types';
+import { EMAIL_EVENT_TYPES, type AssociatedRecord, type ContactRecord, type EmailEventRecord, type PageViewRecord, type SubscriptionRecord } from '../../server/src/preview/types';
+import { EMAIL_EVENTS } from '../../server/src/hubspot/compile/events';
 
 export const ZONES = ['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Chatham'];
 
@@ -69,8 +70,21 @@ function condition(now: number): fc.Arbitrary<string> {
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('is a', 'is not a', 'contains b', 'does not contain b', 'contains any of (a, c)', 'is exactly (a, b)', 'is none of (c)'), unknown).map(([w, u]) => `hs_tags ${w}${u}`) },
     { weight: 2, arbitrary: subscriptionArb },
     { weight: 2, arbitrary: associationArb },
+    { weight: 2, arbitrary: emailEventArb },
+    { weight: 2, arbitrary: pageViewArb },
   );
 }
+
+/** Marketing email events: every event phrase, two emails of one app and one of another, with and without a window. */
+const windowArb = fc.constantFrom('', ' in last 1 days', ' in last 7 days', ' in last 20 days');
+const emailEventArb = fc
+  .tuple(fc.constantFrom('#1 of app #9', '#2 of app #9', '#1 of app #8'), fc.constantFrom(...Object.keys(EMAIL_EVENTS)), windowArb)
+  .map(([email, event, window]) => `marketing email ${email} ${event}${window}`);
+
+/** Page views: the whole URL (in another case too), a part, a pattern. */
+const pageViewArb = fc
+  .tuple(fc.constantFrom('"https://x.com/pricing"', '"HTTPS://X.COM/Pricing"', 'containing "/pricing"', 'containing "blog"', 'matching "https://x\\\\.com/blog/.*"'), windowArb)
+  .map(([target, window]) => `visited page ${target}${window}`);
 
 /** Subscription statuses: by id (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
 const subscriptionArb = fc
@@ -132,6 +146,8 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
       countryUpdated: fc.array(instant, { maxLength: 2 }),
       // Always loaded: the emulator has every status (no status is NOT_OPTED); not loaded is tested in unit tests.
       subscriptions: fc.array(subscriptionRecordArb, { maxLength: 5 }),
+      emailEvents: fc.array(emailEventRecordArb(instant), { maxLength: 6 }),
+      pageViews: fc.array(pageViewRecordArb(instant), { maxLength: 4 }),
       deals: fc.array(linkedArb({ amount: fc.constantFrom('100', '500', '5000', null), dealstage: fc.constantFrom('closedwon', 'closedlost') }), { maxLength: 3 }),
       tickets: fc.array(linkedArb({ hs_ticket_priority: fc.constantFrom('HIGH', 'LOW', null) }), { maxLength: 2 }),
       companies: fc.array(linkedArb({ industry: fc.constantFrom('SOFTWARE', 'RETAIL') }), { maxLength: 3 }),
@@ -149,6 +165,8 @@ export function contactArb(zone: string, now: number, id: number): fc.Arbitrary<
       deals: r.deals,
       tickets: r.tickets,
       subscriptions: r.subscriptions,
+      emailEvents: r.emailEvents,
+      pageViews: r.pageViews,
     }));
 }
 
@@ -162,3 +180,15 @@ function linkedArb(properties: Record<string, fc.Arbitrary<string | null>>): fc.
 const subscriptionRecordArb: fc.Arbitrary<SubscriptionRecord> = fc
   .tuple(fc.constantFrom('EMAIL', 'SMS', 'WHATSAPP' as const), fc.constantFrom('1', '2', '3', undefined), fc.constantFrom('OPT_IN', 'OPT_OUT', 'NOT_OPTED' as const))
   .map(([channel, subscriptionId, status]) => ({ channel, status, ...(subscriptionId ? { subscriptionId } : {}) }));
+
+function emailEventRecordArb(instant: fc.Arbitrary<number>): fc.Arbitrary<EmailEventRecord> {
+  return fc
+    .tuple(fc.constantFrom(['9', '1'], ['9', '2'], ['8', '1']), fc.constantFrom(...EMAIL_EVENT_TYPES), instant)
+    .map(([[appId, emailId], type, timestamp]) => ({ appId, emailId, type, timestamp }));
+}
+
+function pageViewRecordArb(instant: fc.Arbitrary<number>): fc.Arbitrary<PageViewRecord> {
+  return fc
+    .tuple(fc.constantFrom('https://x.com/pricing', 'https://x.com/Pricing', 'https://x.com/pricing/team', 'https://x.com/blog/a', 'https://y.com/blog'), instant)
+    .map(([url, timestamp]) => ({ url, timestamp }));
+}

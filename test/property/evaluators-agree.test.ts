@@ -31,7 +31,10 @@ function asEvalContact(c: ContactRecord): EvalContact {
   );
   const linked = (records: AssociatedRecord[] | undefined) => (records ?? []).map((r) => ({ id: r.id, properties: r.properties, associationLabels: r.labels }));
   const primary = (c.companies ?? []).find((co) => co.primary)?.id;
-  return { id: c.id, properties: c.properties, history, companies: linked(c.companies), primaryCompanyId: primary, deals: linked(c.deals), tickets: linked(c.tickets), subscriptions: c.subscriptions };
+  return { id: c.id, properties: c.properties, history, companies: linked(c.companies), primaryCompanyId: primary, deals: linked(c.deals), tickets: linked(c.tickets), subscriptions: c.subscriptions,
+    emailEvents: c.emailEvents?.map((e) => ({ ...e, timestamp: new Date(e.timestamp).toISOString() })),
+    pageViews: c.pageViews?.map((v) => ({ ...v, timestamp: new Date(v.timestamp).toISOString() })),
+  };
 }
 
 /** Each evaluator's verdicts, or undefined when the criteria do not compile (`not` of a calendar phrase). */

@@ -121,7 +121,13 @@ function toContact(c: RawContact, i: number): ContactRecord {
 function toEmulated(c: ContactRecord): EvalContact {
   const iso = (t: number) => new Date(t).toISOString();
   const history = c.history && Object.fromEntries(Object.entries(c.history).map(([name, es]) => [name, es.map((e) => ({ value: e.value ?? '', timestamp: iso(e.timestamp) }))]));
-  return { ...c, history, formSubmissions: c.formSubmissions?.map((s) => ({ formId: s.formId, timestamp: iso(s.timestamp) })) };
+  return {
+    ...c,
+    history,
+    formSubmissions: c.formSubmissions?.map((s) => ({ formId: s.formId, timestamp: iso(s.timestamp) })),
+    emailEvents: c.emailEvents?.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
+    pageViews: c.pageViews?.map((v) => ({ ...v, timestamp: iso(v.timestamp) })),
+  };
 }
 
 describe('preview property: reference == compiled == emulator on the compiled filterBranch', () => {

@@ -7,7 +7,7 @@ import type { Expr } from '@hslist/grammar';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
-import { decompileCommunicationSubscription, decompileCount, decompileEmailSubscription } from './decompile-events';
+import { decompileCommunicationSubscription, decompileCount, decompileEmailEvent, decompileEmailSubscription, decompilePageView, windowDays } from './decompile-events';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
 import { isNegative } from '../language/checks/no-value';
 import { associationByObjectTypeId, type AssociationKind } from '../language/associations';
@@ -122,6 +122,10 @@ function decompileFilter(f: unknown, path: string, env: BranchEnv, scope: Scope)
       return decompileCommunicationSubscription(f, path, env.r);
     case 'NUM_ASSOCIATIONS':
       return decompileCount(f, path, env.r);
+    case 'EMAIL_EVENT':
+      return decompileEmailEvent(f, path, env.r);
+    case 'PAGE_VIEW':
+      return decompilePageView(f, path, env.r);
     case 'CONSTANT':
       if (typeof f.shouldAccept !== 'boolean') return env.r.invalid(`${path}.shouldAccept`, 'must be true or false');
       return { ...ast.NO_SPAN, kind: 'constant', accept: f.shouldAccept };
@@ -155,7 +159,7 @@ function decompileForm(f: Json, path: string, env: BranchEnv): Expr | undefined 
   if (negated === undefined) return undefined;
   if (f.coalescingRefineBy !== undefined) return env.r.notRepresentable(`${path}.coalescingRefineBy`, 'a count of form submissions');
   if (f.formId !== undefined && typeof f.formId !== 'string') return env.r.invalid(`${path}.formId`, 'must be a string');
-  const days = f.pruningRefineBy === undefined ? undefined : lastDays(f.pruningRefineBy, `${path}.pruningRefineBy`, env);
+  const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, env.r);
   if (days === null) return undefined;
   const cond: Expr = {
     ...ast.NO_SPAN,
@@ -164,21 +168,4 @@ function decompileForm(f: Json, path: string, env: BranchEnv): Expr | undefined 
     withinLastDays: days === undefined ? undefined : ast.numberValue(days),
   };
   return negated ? ast.not(cond) : cond;
-}
-
-/** Only "after N days in the past" has a phrase (`in last N days`); null when reported. */
-function lastDays(refine: unknown, path: string, env: BranchEnv): number | null {
-  const o = isObject(refine) ? refine : {};
-  const t = isObject(o.timeOffset) ? o.timeOffset : {};
-  const ok =
-    o.type === 'RELATIVE_COMPARATIVE' &&
-    o.comparison === 'AFTER' &&
-    t.offsetDirection === 'PAST' &&
-    t.timeUnit === 'DAYS' &&
-    typeof t.amount === 'number' &&
-    Number.isInteger(t.amount) &&
-    t.amount >= 1;
-  if (ok) return t.amount as number;
-  env.r.notRepresentable(path, `a ${String(o.type ?? 'malformed')} time refinement other than "in the last N days"`);
-  return null;
 }

@@ -1,12 +1,14 @@
 // Filters on what a contact agreed to or did, back to their phrases: EMAIL_SUBSCRIPTION and
 // COMMUNICATION_SUBSCRIPTION → `opted in to email subscription #123`, `opted out of all sms`; and
-// NUM_ASSOCIATIONS → `number of associated deals >= 2`.
+// NUM_ASSOCIATIONS → `number of associated deals >= 2`; EMAIL_EVENT → `marketing email #456 of app #113
+// opened`; PAGE_VIEW → `visited page containing "/pricing"` (NOT_HAS_… → `not visited page …`).
 
-import type { CountComparison, Expr, Name } from '@hslist/grammar';
+import type { CountComparison, Expr, Name, PageMatch } from '@hslist/grammar';
 import { associationByTypeId } from '../language/associations';
 import * as ast from './decompile-ast';
 import { isObject, type Json, type Reporter } from './decompile-report';
 import { STATUS_OF } from './compile/subscriptions';
+import { EMAIL_EVENT_LEVEL, EVENT_OF } from './compile/events';
 import type { OptState } from './filter-branch';
 
 function oneState(f: Json, key: string, path: string, r: Reporter): OptState | undefined {
@@ -91,4 +93,65 @@ export function decompileCount(f: Json, path: string, r: Reporter): Expr | undef
   if (max !== undefined && max < (min ?? 0)) return r.invalid(`${path}.coalescingRefineBy`, 'maxOccurrences is below minOccurrences');
   const { kind, primary } = found;
   return { ...ast.NO_SPAN, kind: 'associationCount', objectType: ast.name(kind.word), primary, comparison: comparisonOf(min ?? 0, max) };
+}
+
+/** `in last N days` from a pruningRefineBy (undefined: none; null: reported): only "after N days in the past" has a phrase. */
+export function windowDays(refine: unknown, path: string, r: Reporter): number | undefined | null {
+  if (refine === undefined) return undefined;
+  const o = isObject(refine) ? refine : {};
+  const t = isObject(o.timeOffset) ? o.timeOffset : {};
+  const amount = t.amount;
+  const ok = o.type === 'RELATIVE_COMPARATIVE' && o.comparison === 'AFTER' && t.offsetDirection === 'PAST' && t.timeUnit === 'DAYS';
+  if (ok && typeof amount === 'number' && Number.isInteger(amount) && amount >= 1) return amount;
+  r.notRepresentable(path, `a ${String(o.type ?? 'malformed')} time refinement other than "in the last N days"`);
+  return null;
+}
+
+function digitsId(f: Json, key: string, path: string, r: Reporter): Name | undefined | null {
+  const v = f[key];
+  if (typeof v !== 'string' && typeof v !== 'number') {
+    r.invalid(`${path}.${key}`, v === undefined ? 'is missing' : 'must be an id');
+    return null;
+  }
+  if (!/^\d+$/.test(String(v))) {
+    r.notRepresentable(`${path}.${key}`, `the id ${JSON.stringify(v)} (not digits)`);
+    return null;
+  }
+  return ast.name(String(v));
+}
+
+export function decompileEmailEvent(f: Json, path: string, r: Reporter): Expr | undefined {
+  const event = typeof f.operator === 'string' ? EVENT_OF[f.operator] : undefined;
+  if (!event) return r.notRepresentable(`${path}.operator`, `the email event ${String(f.operator)}`);
+  // Other levels (their values are not documented) would read as ours: no phrase rather than a broader list.
+  if (f.level !== EMAIL_EVENT_LEVEL) return r.notRepresentable(`${path}.level`, `an EMAIL_EVENT of level ${String(f.level)}`);
+  if (f.clickUrl !== undefined) return r.notRepresentable(`${path}.clickUrl`, 'a click on one link of an email');
+  const emailId = digitsId(f, 'emailId', path, r);
+  const appId = digitsId(f, 'appId', path, r);
+  const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, r);
+  if (!emailId || !appId || days === null) return undefined;
+  const withinLastDays = days === undefined ? undefined : ast.numberValue(days);
+  return { ...ast.NO_SPAN, kind: 'emailEvent', emailId, appId, event: ast.name(event), withinLastDays };
+}
+
+const PAGE_MATCHES: Record<string, { match: PageMatch; negated: boolean }> = {
+  HAS_PAGEVIEW_EQ: { match: 'is', negated: false },
+  HAS_PAGEVIEW_CONTAINS: { match: 'containing', negated: false },
+  HAS_PAGEVIEW_MATCHES_REGEX: { match: 'matching', negated: false },
+  NOT_HAS_PAGEVIEW_EQ: { match: 'is', negated: true },
+  NOT_HAS_PAGEVIEW_CONTAINS: { match: 'containing', negated: true },
+};
+
+export function decompilePageView(f: Json, path: string, r: Reporter): Expr | undefined {
+  const found = typeof f.operator === 'string' ? PAGE_MATCHES[f.operator] : undefined;
+  if (!found) return r.notRepresentable(`${path}.operator`, `the page view operator ${String(f.operator)}`);
+  if (typeof f.pageUrl !== 'string' || f.pageUrl === '') return r.invalid(`${path}.pageUrl`, 'must be a URL');
+  if (f.coalescingRefineBy !== undefined) return r.notRepresentable(`${path}.coalescingRefineBy`, 'a count of page views');
+  // enableTracking is not documented; false is read as absent (docs/language.md, Assumed).
+  if (f.enableTracking !== undefined && f.enableTracking !== false) return r.notRepresentable(`${path}.enableTracking`, `enableTracking ${String(f.enableTracking)}`);
+  const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, r);
+  if (days === null) return undefined;
+  const withinLastDays = days === undefined ? undefined : ast.numberValue(days);
+  const cond: Expr = { ...ast.NO_SPAN, kind: 'pageView', match: found.match, url: ast.name(f.pageUrl), withinLastDays };
+  return found.negated ? ast.not(cond) : cond;
 }

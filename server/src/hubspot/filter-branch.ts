@@ -54,7 +54,16 @@ export interface AssociationBranch {
 // ---------------------------------------------------------------------------------------------
 // Filters
 
-export type Filter = PropertyFilter | InListFilter | FormSubmissionFilter | ConstantFilter | EmailSubscriptionFilter | CommunicationSubscriptionFilter | NumAssociationsFilter;
+export type Filter =
+  | PropertyFilter
+  | InListFilter
+  | FormSubmissionFilter
+  | ConstantFilter
+  | EmailSubscriptionFilter
+  | CommunicationSubscriptionFilter
+  | NumAssociationsFilter
+  | EmailEventFilter
+  | PageViewFilter;
 
 export interface PropertyFilter {
   filterType: 'PROPERTY';
@@ -118,6 +127,36 @@ export interface NumAssociationsFilter {
   associationTypeId: number;
   associationCategory: 'HUBSPOT_DEFINED';
   coalescingRefineBy: NumOccurrencesRefineBy;
+}
+
+/** HubSpot's EMAIL_EVENT operators (the SDK's PublicEmailEventFilter). */
+export type EmailEventOperator =
+  | 'SENT' | 'RECEIVED' | 'OPENED' | 'LINK_CLICKED' | 'REPLIED' | 'BOUNCED' | 'UNSUBSCRIBED' | 'MARKED_SPAM'
+  | 'OPENED_BUT_LINK_NOT_CLICKED' | 'OPENED_BUT_NOT_REPLIED' | 'RECEIVED_BUT_NOT_OPENED' | 'SENT_BUT_LINK_NOT_CLICKED' | 'SENT_BUT_NOT_RECEIVED';
+
+/**
+ * "The contact had this event for this marketing email" (within the window, if any). `appId`, `emailId`,
+ * `level` and `operator` are required by HubSpot's spec; `level`'s values are not documented, the
+ * compiler writes EMAIL (docs/language.md, Assumed).
+ */
+export interface EmailEventFilter {
+  filterType: 'EMAIL_EVENT';
+  appId: string;
+  emailId: string;
+  level: string;
+  operator: EmailEventOperator;
+  pruningRefineBy?: RelativeComparativeRefineBy;
+}
+
+/** HubSpot's PAGE_VIEW operators (its list filters reference). */
+export type PageViewOperator = 'HAS_PAGEVIEW_EQ' | 'HAS_PAGEVIEW_CONTAINS' | 'HAS_PAGEVIEW_MATCHES_REGEX' | 'NOT_HAS_PAGEVIEW_EQ' | 'NOT_HAS_PAGEVIEW_CONTAINS';
+
+/** "The contact viewed (or never viewed) a page whose URL is, contains or matches `pageUrl`" (within the window, if any). */
+export interface PageViewFilter {
+  filterType: 'PAGE_VIEW';
+  pageUrl: string;
+  operator: PageViewOperator;
+  pruningRefineBy?: RelativeComparativeRefineBy;
 }
 
 export interface ConstantFilter {

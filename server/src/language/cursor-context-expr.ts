@@ -5,6 +5,7 @@
 import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
 import { associationByWord } from './associations';
+import { EMAIL_EVENTS } from '../hubspot/compile/events';
 import { advance, initialStates, isComplete, isPropertyToken, type PhraseState } from './completion-phrases';
 
 export type ExprExpectation =
@@ -30,6 +31,8 @@ type Mode =
   | 'including'
   | 'submitted'
   | 'opted'
+  | 'marketing'
+  | 'visited'
   | 'property'
   | 'error';
 
@@ -58,6 +61,8 @@ class ExprScanner {
   submittedLast = '';
   /** The words of a subscription condition after `opted`, lowercased. */
   optedWords: string[] = [];
+  /** The words after `marketing` or `visited`, lowercased; `#` for an id, `"` for a string, `N` for a number. */
+  eventWords: string[] = [];
 
   objectType(): ObjectTypeName {
     return this.frames.length > 0 ? this.frames[this.frames.length - 1].objectType : 'contacts';
@@ -93,6 +98,9 @@ class ExprScanner {
         return this.submitted(t, word);
       case 'opted':
         return this.opted(word);
+      case 'marketing':
+      case 'visited':
+        return this.eventCondition(t, word);
       case 'property':
         return this.phraseToken(t);
       case 'error':
@@ -117,10 +125,11 @@ class ExprScanner {
       this.pendingAssociation = undefined;
       return;
     }
-    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count', condition: 'conditionName' };
+    const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count', condition: 'conditionName', marketing: 'marketing', visited: 'visited' };
     if (next[word]) {
       this.submittedWords = 0;
       this.optedWords = [];
+      this.eventWords = [];
       this.countWords = [];
       this.mode = next[word];
       return;
@@ -183,6 +192,18 @@ class ExprScanner {
       (target[1] === 'subscription' && target.length === 3) ||
       (target[1] === 'subscriptions' && word === ')');
     if (ended) this.endCondition(false);
+  }
+
+  /** An email event or page view: complete after its event or URL, or after `in last N days`; `and`, `or`, `)` end it. */
+  private eventCondition(t: HslistToken, word: string): void {
+    const mode = this.mode as 'marketing' | 'visited';
+    if ((word === 'and' || word === 'or' || word === ')') && eventComplete(mode, this.eventWords)) {
+      this.endCondition(false);
+      this.feed(t);
+      return;
+    }
+    this.eventWords.push(t.kind === 'listId' ? '#' : t.kind === 'string' ? '"' : t.kind === 'number' ? 'N' : word);
+    if (this.eventWords.slice(-4).join(' ') === 'in last N days') this.endCondition(false);
   }
 
   /** A condition ended: close the one-condition association scopes it was in. */
@@ -252,6 +273,9 @@ class ExprScanner {
         return this.submittedWords === 1 && this.submittedLast === 'form' ? [{ kind: 'formName' }] : [{ kind: 'joiner', includingUnknown: false }];
       case 'opted':
         return optedExpectations(this.optedWords);
+      case 'marketing':
+      case 'visited':
+        return eventExpectations(this.mode, this.eventWords);
       case 'property':
         return this.phraseExpectations();
       case 'error':
@@ -297,6 +321,41 @@ function optedExpectations(words: string[]): ExprExpectation[] {
   if (target[0] === 'all') return [{ kind: 'keywords', phrases: CHANNEL_WORDS }];
   if (target.length === 1) return [{ kind: 'keywords', phrases: ['subscription', 'subscriptions'] }];
   return [];
+}
+
+/** The words of a marketing email condition before its event: `email #… of app #…`. */
+const EMAIL_HEAD = ['email', '#', 'of', 'app', '#'];
+const EMAIL_EVENT_PHRASES = Object.keys(EMAIL_EVENTS);
+
+/** The words of the condition up to its window, and whether they make a whole condition. */
+function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean {
+  const window = words.indexOf('in');
+  const head = window < 0 ? words : words.slice(0, window);
+  if (mode === 'visited') return head[head.length - 1] === '"';
+  return head.length > EMAIL_HEAD.length && EMAIL_EVENT_PHRASES.includes(head.slice(EMAIL_HEAD.length).join(' '));
+}
+
+function eventExpectations(mode: 'marketing' | 'visited', words: string[]): ExprExpectation[] {
+  const window = words.indexOf('in');
+  if (window >= 0) {
+    const rest = words.slice(window);
+    if (rest.length === 1) return [{ kind: 'keywords', phrases: ['last'] }];
+    if (rest.length === 3) return [{ kind: 'keywords', phrases: ['days'] }];
+    return [];
+  }
+  if (mode === 'visited') {
+    if (words.length === 0) return [{ kind: 'keywords', phrases: ['page'] }];
+    if (words.length === 1) return [{ kind: 'keywords', phrases: ['containing', 'matching'] }];
+    return eventComplete(mode, words) ? [{ kind: 'keywords', phrases: ['in last'] }, { kind: 'joiner', includingUnknown: false }] : [];
+  }
+  if (words.length < EMAIL_HEAD.length) {
+    const next = EMAIL_HEAD[words.length];
+    return next === '#' ? [] : [{ kind: 'keywords', phrases: [next === 'of' ? 'of app' : next] }];
+  }
+  const typed = words.slice(EMAIL_HEAD.length).join(' ');
+  const rest = EMAIL_EVENT_PHRASES.filter((p) => typed === '' || p.startsWith(`${typed} `)).map((p) => (typed === '' ? p : p.slice(typed.length + 1)));
+  if (!eventComplete(mode, words)) return [{ kind: 'keywords', phrases: rest }];
+  return [{ kind: 'keywords', phrases: [...rest, 'in last'] }, { kind: 'joiner', includingUnknown: false }];
 }
 
 /** Expectations after the tokens of a `where` expression (the `where` itself excluded). */

@@ -1,7 +1,8 @@
 // One sentence of help per operator phrase, for hover (docs/language.md and docs/semantics.md say it
 // at length).
 
-import type { SubscriptionCondition, SurfaceOperator } from '@hslist/grammar';
+import type { EmailEventCondition, PageViewCondition, SubscriptionCondition, SurfaceOperator, Value } from '@hslist/grammar';
+import { EMAIL_EVENT_LEVEL, EMAIL_EVENTS, emailEventOperator, PAGE_OPERATORS } from '../hubspot/compile/events';
 import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
 
 export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
@@ -80,3 +81,53 @@ export const ORDERED_ENUMERATION_HELP: Record<'is after' | 'is before', string> 
   'is after': 'The option is one after this one in the property\'s order, this one left out (HubSpot gets them as `is any of`).',
   'is before': 'The option is one before this one in the property\'s order, this one left out (HubSpot gets them as `is any of`).',
 };
+
+/** What each email event phrase means, in words. */
+const EVENT_HELP: Record<string, string> = {
+  sent: 'was sent',
+  received: 'received (it was delivered)',
+  opened: 'opened',
+  clicked: 'clicked a link in',
+  replied: 'replied to',
+  bounced: 'bounced from',
+  unsubscribed: 'unsubscribed through',
+  'marked spam': 'marked as spam',
+  'opened but not clicked': 'opened, and never clicked a link in,',
+  'opened but not replied': 'opened, and never replied to,',
+  'received but not opened': 'received, and never opened,',
+  'sent but not clicked': 'was sent, and never clicked a link in,',
+  'sent but not received': 'was sent, and never received,',
+};
+
+function windowText(days: Value | undefined): string {
+  return days && days.kind === 'number' ? ` in the last ${days.value} days` : '';
+}
+
+/** What an email event condition matches and the HubSpot filter it becomes. */
+export function emailEventHelp(c: EmailEventCondition): string {
+  const operator = emailEventOperator(c);
+  if (!operator) return `\`${c.event.text}\` is not a marketing email event: ${Object.keys(EMAIL_EVENTS).join(', ')}.`;
+  const phrase = c.event.text.toLowerCase();
+  const window = c.withinLastDays ? `${windowText(c.withinLastDays)}${phrase.includes(' but ') ? ' (the second event: never, Assumed)' : ''}` : '';
+  return [
+    `**Marketing email event**: the contact ${EVENT_HELP[phrase]} marketing email #${c.emailId.text} (app #${c.appId.text})${window}.`,
+    '',
+    `HubSpot: \`EMAIL_EVENT\` \`${operator}\` (level \`${EMAIL_EVENT_LEVEL}\`, Assumed). \`not\` cannot apply to it.`,
+  ].join('\n');
+}
+
+const PAGE_HELP: Record<PageViewCondition['match'], string> = {
+  is: 'whose URL is',
+  containing: 'whose URL contains',
+  matching: 'whose whole URL matches the regular expression',
+};
+
+/** What a page view condition matches and the HubSpot filter it becomes. */
+export function pageViewHelp(c: PageViewCondition): string {
+  const { positive, negated } = PAGE_OPERATORS[c.match];
+  return [
+    `**Page view**: the contact viewed a page ${PAGE_HELP[c.match]} "${c.url.text}"${windowText(c.withinLastDays)}.`,
+    '',
+    `HubSpot: \`PAGE_VIEW\` \`${positive}\`${negated ? `; with \`not\`, \`${negated}\`` : '; `not` cannot apply to it'}.`,
+  ].join('\n');
+}

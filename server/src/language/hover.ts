@@ -5,7 +5,7 @@
 import { printExpr, type AssociationLabelRef, type Condition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
-import { OPERATOR_HELP, ORDERED_ENUMERATION_HELP, subscriptionHelp } from './hover-operators';
+import { emailEventHelp, OPERATOR_HELP, ORDERED_ENUMERATION_HELP, pageViewHelp, subscriptionHelp } from './hover-operators';
 import { associationHelp, countHelp } from './hover-associations';
 import { expandCondition, isOrderedUse, whyNoOrder } from './ordered';
 import { listSummary } from './navigation-lists';
@@ -92,6 +92,8 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
   if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
+  if (c.kind === 'emailEvent') return { markdown: emailEventHelp(c), span: c };
+  if (c.kind === 'pageView') return { markdown: pageViewHelp(c), span: c };
   if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
   if (c.kind === 'association' && c.label && within(c.label, input.offset)) {
     // The label with its name and id when the labels are pulled; else what the association matches.

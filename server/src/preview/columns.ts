@@ -112,6 +112,10 @@ export interface ColumnStore {
   forms?: FormStore;
   /** Subscription statuses: fields channel, subscription id ('' = the channel portal-wide), status. */
   subscriptions?: EntryStore;
+  /** Marketing email events: fields app id, email id, type; with their timestamps. */
+  emailEvents?: EntryStore;
+  /** Page views: field URL; with their timestamps. */
+  pageViews?: EntryStore;
 }
 
 /** The index of an associated object, undefined when not loaded. */

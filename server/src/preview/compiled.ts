@@ -11,7 +11,7 @@ import { type Bitset, andInPlace, emptyBitset, firstRows, fullBitset, not, orInP
 import { evaluateFilter } from './compiled-leaves';
 import type { LeafResult } from './leaf-result';
 import { formRows } from './compiled-history';
-import { subscriptionRows } from './compiled-entries';
+import { emailEventRows, pageViewRows, subscriptionRows } from './compiled-entries';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKeyOf, planText } from './plan-key';
 import { FUNNELS_KEPT, type Funnel, count, funnelPass } from './compiled-funnel';
@@ -177,6 +177,10 @@ export class CompiledEvaluator {
         return asTriSet(formRows(plan, this.store), size);
       case 'subscription':
         return asTriSet(subscriptionRows(plan, this.store), size);
+      case 'emailEvent':
+        return asTriSet(emailEventRows(plan, this.store), size);
+      case 'pageView':
+        return asTriSet(pageViewRows(plan, this.store), size);
       case 'associationCount':
         return countRows(plan, this.store);
       case 'inList': {
@@ -332,6 +336,8 @@ function collectUnavailable(node: CompiledNode, out: NotPreviewable[], inCompani
 function missingData(p: PlanNode): string {
   if (p.kind === 'form') return 'form submissions are not loaded';
   if (p.kind === 'subscription') return 'subscription statuses are not loaded';
+  if (p.kind === 'emailEvent') return 'email events are not loaded';
+  if (p.kind === 'pageView') return 'page views are not loaded';
   if (p.kind === 'filter' && readsHistory(p.filter)) return `property history for "${p.filter.property}" is not loaded`;
   return 'the data this condition needs is not loaded';
 }

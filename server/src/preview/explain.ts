@@ -4,7 +4,7 @@
 import type { Span } from '@hslist/grammar';
 import { timeRefs, type PlanNode } from './plan-types';
 import { type AssociationIndex, type ColumnStore, type FormStore, type HistoryStore, rawValue } from './columns';
-import type { CompanyRecord, ContactRecord, FormSubmission, HistoryEntry, SubscriptionRecord, Tri } from './types';
+import type { CompanyRecord, ContactRecord, EmailEventType, FormSubmission, HistoryEntry, SubscriptionRecord, Tri } from './types';
 import { entriesAt } from './columns-entries';
 import { dictEntry } from './string-dict';
 import { evaluateContact, triAnd, triNot, triOr } from './reference';
@@ -36,6 +36,10 @@ export function recordAt(store: ColumnStore, row: number): ContactRecord {
   if (tickets) record.tickets = tickets;
   if (store.history && hasBit(store.history.loaded, row)) record.history = historyAt(store.history, row);
   if (store.forms && hasBit(store.forms.loaded, row)) record.formSubmissions = submissionsAt(store.forms, row);
+  if (store.emailEvents && hasBit(store.emailEvents.loaded, row)) {
+    record.emailEvents = entriesAt(store.emailEvents, row).map(({ texts: [appId, emailId, type], timestamp }) => ({ appId, emailId, type: type as EmailEventType, timestamp }));
+  }
+  if (store.pageViews && hasBit(store.pageViews.loaded, row)) record.pageViews = entriesAt(store.pageViews, row).map(({ texts: [url], timestamp }) => ({ url, timestamp }));
   if (store.subscriptions && hasBit(store.subscriptions.loaded, row)) {
     record.subscriptions = entriesAt(store.subscriptions, row).map(({ texts: [channel, id, status] }) => ({
       channel: channel as SubscriptionRecord['channel'],

@@ -28,6 +28,10 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
       return `N(${p.object},${p.primary ? 'primary' : ''},${p.min},${p.max ?? ''})`;
     case 'form':
       return `form(${p.formId ?? '*'},${p.since ?? '-'})`;
+    case 'emailEvent':
+      return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'})`;
+    case 'pageView':
+      return `page(${p.match},${JSON.stringify(p.url)},${p.since ?? '-'})`;
     case 'subscription':
       return `sub(${p.channel},${p.all ? '*' : p.ids.join('|')},${p.status})`;
     case 'constant':

@@ -3,7 +3,8 @@
 // (time points turned into instants in the list's zone); what the operation then means is
 // docs/semantics.md, applied by reference.ts (literally) and compiled.ts (over columns).
 
-import type { Span, CalendarUnit } from '@hslist/grammar';
+import type { Span, CalendarUnit, PageMatch } from '@hslist/grammar';
+import type { EmailEventOperator } from '../hubspot/filter-branch';
 import type { OperationType, TypeClass } from '../language/operators';
 import type { AssociatedObjectName } from '../language/schema-types';
 import type { OptState, SubscriptionChannel } from './types';
@@ -68,6 +69,10 @@ export type PlanNode =
   | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
   /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
   | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
+  /** The contact had the event for the email (app and email id), after `since` when set (docs/preview.md). */
+  | { kind: 'emailEvent'; span: Span; appId: string; emailId: string; operator: EmailEventOperator; since: number | undefined; text: string }
+  /** The contact viewed a page whose URL is, contains or matches `url`, after `since` when set. */
+  | { kind: 'pageView'; span: Span; match: PageMatch; url: string; since: number | undefined; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }
   /** A static list's own members: contacts with one of these record ids or (lowercase) emails. */
   | { kind: 'members'; span: Span; ids: string[]; emails: string[]; text: string }

@@ -2,7 +2,9 @@
 // HubSpot operation via the operator table; anything that cannot be judged locally becomes an
 // `unavailable` node with the reason, so no evaluator ever guesses.
 
-import type { Expr, ListNode, PropertyCondition } from '@hslist/grammar';
+import type { EmailEventCondition, Expr, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
+import { emailEventOperator } from '../hubspot/compile/events';
+import { urlMatcher } from './events';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
@@ -102,6 +104,10 @@ function planExpr(e: Expr, env: Env): PlanNode {
     }
     case 'subscription':
       return planSubscription(e, env);
+    case 'emailEvent':
+      return planEmailEvent(e, env);
+    case 'pageView':
+      return planPageView(e, env);
     case 'constant':
       return { kind: 'constant', span: e, accept: e.accept };
     case 'conditionRef':
@@ -119,6 +125,33 @@ function planSubscription(e: Extract<Expr, { kind: 'subscription' }>, env: Env):
   if (!channel) return unavailable(e, `"${e.channel.text}" is not a subscription channel`, text);
   const channelName = channel.toUpperCase() as SubscriptionChannel;
   return { kind: 'subscription', span: e, channel: channelName, ids: e.ids.map((id) => id.text), all: e.all, status: OPT_STATE[e.status], text };
+}
+
+/** The start of `in last N days` (strictly after it, as for forms); null when the count is no whole number ≥ 1. */
+function windowStart(days: Value | undefined, now: number): number | undefined | null {
+  if (!days) return undefined;
+  if (days.kind !== 'number' || !Number.isInteger(days.value) || days.value < 1) return null;
+  return now - days.value * DAY_MS;
+}
+
+function planEmailEvent(e: EmailEventCondition, env: Env): PlanNode {
+  const text = exprText(e);
+  if (env.objectType !== 'contacts') return unavailable(e, 'email events belong to contacts only', text);
+  const operator = emailEventOperator(e);
+  if (!operator) return unavailable(e, `"${e.event.text}" is not a marketing email event`, text);
+  const since = windowStart(e.withinLastDays, env.ctx.now);
+  if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
+  return { kind: 'emailEvent', span: e, appId: e.appId.text, emailId: e.emailId.text, operator, since, text };
+}
+
+function planPageView(e: PageViewCondition, env: Env): PlanNode {
+  const text = exprText(e);
+  if (env.objectType !== 'contacts') return unavailable(e, 'page views belong to contacts only', text);
+  const matcher = urlMatcher(e.match, e.url.text);
+  if (typeof matcher === 'string') return unavailable(e, matcher, text);
+  const since = windowStart(e.withinLastDays, env.ctx.now);
+  if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
+  return { kind: 'pageView', span: e, match: e.match, url: e.url.text, since, text };
 }
 
 function planInList(e: Extract<Expr, { kind: 'inList' }>, env: Env): PlanNode {

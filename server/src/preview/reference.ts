@@ -6,6 +6,7 @@ import type { PlanNode } from './plan-types';
 import type { AssociatedRecord, CompanyRecord, ContactRecord, OptState, SubscriptionRecord, Tri } from './types';
 import type { AssociatedObjectName } from '../language/schema-types';
 import { judgeFilter } from './judge';
+import { EVENT_RULES, urlMatcher } from './events';
 import { memberEmailFilter } from './plan';
 
 export function triAnd(values: Tri[]): Tri {
@@ -45,6 +46,10 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
       return judgeForm(plan, contact);
     case 'subscription':
       return judgeSubscription(plan, contact);
+    case 'emailEvent':
+      return judgeEmailEvent(plan, contact);
+    case 'pageView':
+      return judgePageView(plan, contact);
     case 'constant':
       return plan.accept;
     case 'members':
@@ -93,6 +98,21 @@ function judgeSubscription(plan: Extract<PlanNode, { kind: 'subscription' }>, co
   if (!contact.subscriptions) return 'unknown';
   const ids = plan.all ? [''] : plan.ids;
   return ids.every((id) => subscriptionStatus(contact.subscriptions!, plan.channel, id) === plan.status);
+}
+
+function judgeEmailEvent(plan: Extract<PlanNode, { kind: 'emailEvent' }>, contact: ContactRecord): Tri {
+  if (!contact.emailEvents) return 'unknown';
+  const rule = EVENT_RULES[plan.operator];
+  const ofEmail = contact.emailEvents.filter((e) => e.appId === plan.appId && e.emailId === plan.emailId);
+  const happened = ofEmail.some((e) => e.type === rule.happened && (plan.since === undefined || e.timestamp > plan.since));
+  return happened && !(rule.without !== undefined && ofEmail.some((e) => e.type === rule.without));
+}
+
+function judgePageView(plan: Extract<PlanNode, { kind: 'pageView' }>, contact: ContactRecord): Tri {
+  if (!contact.pageViews) return 'unknown';
+  const matches = urlMatcher(plan.match, plan.url);
+  if (typeof matches === 'string') return 'unknown';
+  return contact.pageViews.some((v) => (plan.since === undefined || v.timestamp > plan.since) && matches(v.url));
 }
 
 /** Every contact's result, for tests and the benchmark's reference figure. */

@@ -108,9 +108,18 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       const missing = formsMissing(p, data);
       return missing ? unavailable(missing) : p;
     }
+    case 'emailEvent':
+      return data.store.emailEvents ? p : unavailable(`marketing email events are not in this data (${onlyJson(data, 'emailEvents')})`);
+    case 'pageView':
+      return data.store.pageViews ? p : unavailable(`page views are not in this data (${onlyJson(data, 'pageViews')})`);
     case 'subscription':
       return data.store.subscriptions ? p : unavailable(`subscription statuses are not in this data (only JSON records with "subscriptions" carry them)`);
     default:
       return p;
   }
+}
+
+/** Where such data can come from: the live source does not load it; JSON records may carry it. */
+function onlyJson(data: LoadedKinds, field: string): string {
+  return data.live ? `the live HubSpot source does not load them; JSON records with "${field}" carry them` : `only JSON records with "${field}" carry them`;
 }

@@ -42,6 +42,27 @@ export interface SubscriptionRecord {
 }
 
 /**
+ * The kinds of marketing email event a source records (the names of HubSpot's Email Events API where it
+ * has one: SENT, DELIVERED, OPEN, CLICK, BOUNCE, SPAMREPORT; REPLY and UNSUBSCRIBE are ours).
+ */
+export const EMAIL_EVENT_TYPES = ['SENT', 'DELIVERED', 'OPEN', 'CLICK', 'REPLY', 'BOUNCE', 'UNSUBSCRIBE', 'SPAMREPORT'] as const;
+export type EmailEventType = (typeof EMAIL_EVENT_TYPES)[number];
+
+/** One marketing email event of a contact: which email (of which app), what happened, when (epoch ms). */
+export interface EmailEventRecord {
+  appId: string;
+  emailId: string;
+  type: EmailEventType;
+  timestamp: number;
+}
+
+/** One page the contact viewed, and when (epoch ms). */
+export interface PageViewRecord {
+  url: string;
+  timestamp: number;
+}
+
+/**
  * A contact with the optional extras a source may load. An extra that is `undefined` was not
  * loaded at all: filters that need it are "not previewable locally" (never guessed as empty).
  */
@@ -56,6 +77,8 @@ export interface ContactRecord {
   tickets?: AssociatedRecord[];
   formSubmissions?: FormSubmission[];
   subscriptions?: SubscriptionRecord[];
+  emailEvents?: EmailEventRecord[];
+  pageViews?: PageViewRecord[];
 }
 
 /** Kleene logic: `'unknown'` = this contact cannot be judged from the loaded data. */

@@ -8,6 +8,7 @@ import type { CalendarUnit, Condition, Expr, ListNode, Operand, RelativeAnchor, 
 import { OPERATOR_TABLE, isMultiSelect, typeClassOf, type OperatorRow } from '../../../server/src/language/operators';
 import type { PropertyDef } from '../../../server/src/language/schema-types';
 import { COMPANY_PROPERTIES, CONTACT_PROPERTIES } from './compile-schema';
+import { EMAIL_EVENTS } from '../../../server/src/hubspot/compile/events';
 
 const S = { start: 0, end: 0 };
 const ZONES = ['UTC', 'Europe/Warsaw', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe'];
@@ -106,6 +107,12 @@ const otherCondition: fc.Arbitrary<Condition> = fc.oneof(
   fc.boolean().map((accept): Condition => ({ ...S, kind: 'constant', accept })),
   fc.tuple(fc.constantFrom('opted in', 'opted out', 'not opted' as const), fc.constantFrom('email', 'sms', 'whatsapp'), fc.subarray(['1', '22', '333'], { minLength: 1 }), fc.boolean()).map(
     ([status, channel, ids, all]): Condition => ({ ...S, kind: 'subscription', status, channel: { ...S, text: channel }, ids: all ? [] : ids.map((text) => ({ ...S, text })), all }),
+  ),
+  fc.tuple(fc.constantFrom('1', '456'), fc.constantFrom('113', '9'), fc.constantFrom(...Object.keys(EMAIL_EVENTS)), fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined })).map(
+    ([email, app, event, days]): Condition => ({ ...S, kind: 'emailEvent', emailId: { ...S, text: email }, appId: { ...S, text: app }, event: { ...S, text: event }, withinLastDays: days === undefined ? undefined : numberValue(days) }),
+  ),
+  fc.tuple(fc.constantFrom('is', 'containing', 'matching' as const), fc.constantFrom('https://x.com/pricing', '/blog', 'https://x\\.com/.*'), fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined })).map(
+    ([match, url, days]): Condition => ({ ...S, kind: 'pageView', match, url: { ...S, text: url }, withinLastDays: days === undefined ? undefined : numberValue(days) }),
   ),
 );
 

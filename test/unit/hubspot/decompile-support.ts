@@ -43,6 +43,8 @@ export function show(e: Expr | undefined): string {
     case 'formSubmission':
       return `submitted ${e.formId ? `form ${JSON.stringify(e.formId.text)}` : 'any form'}${e.withinLastDays ? ` in last ${showValue(e.withinLastDays)} days` : ''}`;
     case 'subscription': return printExpr(e);
+    case 'emailEvent': return printExpr(e);
+    case 'pageView': return printExpr(e);
     case 'constant': return e.accept ? 'everyone' : 'nobody';
     case 'conditionRef': return `condition ${e.name.text}`;
     case 'error': return '<error>';

@@ -157,18 +157,18 @@ describe('decompile: echoes and phrases', () => {
 });
 
 describe('decompile: what has no phrase, and bad JSON', () => {
-  it('EMAIL_EVENT and PAGE_VIEW filters: not-representable with their paths, and no list (never a broader one)', () => {
+  it('an EMAIL_EVENT of another level and a PAGE_VIEW count: not-representable with their paths, and no list (never a broader one)', () => {
     const json = root(
       and(prop('email', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN' }), { filterType: 'EMAIL_EVENT', appId: '1', emailId: '2', level: 'X', operator: 'OPENED' }),
-      and({ filterType: 'PAGE_VIEW', pageUrl: 'https://x', operator: 'HAS_PAGEVIEW_EQ' }),
+      and({ filterType: 'PAGE_VIEW', pageUrl: 'https://x', operator: 'HAS_PAGEVIEW_EQ', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3 } }),
     );
     const { where, result } = decompiled(json);
     assert.deepEqual([where, result.list, result.text], ['', undefined, undefined]);
     assert.deepEqual(result.diagnostics.map((d) => [d.code, d.message.split(':')[0]]), [
-      ['not-representable', 'filterBranch.filterBranches[0].filters[1]'],
-      ['not-representable', 'filterBranch.filterBranches[1].filters[0]'],
+      ['not-representable', 'filterBranch.filterBranches[0].filters[1].level'],
+      ['not-representable', 'filterBranch.filterBranches[1].filters[0].coalescingRefineBy'],
     ]);
-    assert.match(result.diagnostics[0].message, /EMAIL_EVENT/);
+    assert.match(result.diagnostics[0].message, /EMAIL_EVENT of level X/);
   });
 
   it('NOT_ALL branches and fiscal years are not representable', () => {

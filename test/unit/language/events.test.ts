@@ -1,4 +1,4 @@
-// Completion and hover for conditions beyond properties: subscription statuses, associations.
+// Completion and hover for conditions beyond properties: subscription statuses, associations, email events, page views.
 
 import { strict as assert } from 'node:assert';
 import { complete } from '../../../server/src/language/completion';
@@ -61,5 +61,32 @@ describe('language: associations and counts in completion and hover', () => {
     assert.match(hover('list "A" {\n  where associated de<|>al where amount > 1\n}') ?? '', /object type `0-3`, HUBSPOT_DEFINED association type 4/);
     assert.match(hover('list "A" {\n  where associated deal labeled #1<|>2 where amount > 1\n}') ?? '', /USER_DEFINED association type 12/);
     assert.match(hover('list "A" {\n  where number of associated deals is betw<|>een 1 and 3\n}') ?? '', /1 to 3[\s\S]*NUM_ASSOCIATIONS/);
+  });
+});
+
+describe('language: marketing email events and page views in completion and hover', () => {
+  it('offers the conditions, then their words one step at a time', () => {
+    const start = labels('list "A" {\n  where <|>');
+    assert.ok(start.includes('marketing email #… of app #… opened') && start.includes('visited page containing "…"'));
+    assert.deepEqual(labels('list "A" {\n  where marketing <|>'), ['email']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 <|>'), ['of app']);
+    const events = labels('list "A" {\n  where marketing email #4 of app #1 <|>');
+    assert.ok(events.includes('opened') && events.includes('marked spam') && events.includes('sent but not received'), events.join());
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened <|>'), ['but not clicked', 'but not replied', 'in last', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in <|>'), ['last']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 <|>'), ['days']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 days <|>'), ['and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where visited <|>'), ['page']);
+    assert.deepEqual(labels('list "A" {\n  where visited page <|>'), ['containing', 'matching']);
+    assert.deepEqual(labels('list "A" {\n  where visited page containing "/pricing" <|>'), ['in last', 'and', 'or']);
+    assert.ok(labels('list "A" {\n  where visited page "x" and <|>').includes('visited page containing "…"'));
+  });
+
+  it('hover says what it matches and which HubSpot filter it is', () => {
+    const email = hover('list "A" {\n  where marketing email #4 of app #1 opened but not clic<|>ked in last 30 days\n}') ?? '';
+    assert.match(email, /opened, and never clicked a link in, marketing email #4 \(app #1\) in the last 30 days \(the second event: never, Assumed\)/);
+    assert.match(email, /`EMAIL_EVENT` `OPENED_BUT_LINK_NOT_CLICKED` \(level `EMAIL`, Assumed\)/);
+    assert.match(hover('list "A" {\n  where visited pa<|>ge containing "/pricing"\n}') ?? '', /URL contains "\/pricing"[\s\S]*`HAS_PAGEVIEW_CONTAINS`; with `not`, `NOT_HAS_PAGEVIEW_CONTAINS`/);
+    assert.match(hover('list "A" {\n  where visited page matching "a<|>.*"\n}') ?? '', /`HAS_PAGEVIEW_MATCHES_REGEX`; `not` cannot apply to it/);
   });
 });

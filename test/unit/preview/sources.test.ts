@@ -104,6 +104,30 @@ describe('preview sources: JSON and NDJSON API records', () => {
     assert.equal(report.rowsRejected, 0);
   });
 
+  it('email events and page views are read whole or not at all: one bad entry leaves them out for that contact, reported', async () => {
+    const path = join(dir, 'events.ndjson');
+    writeFileSync(path, [
+      JSON.stringify({ id: '1', properties: {}, emailEvents: [{ appId: 113, emailId: '456', type: 'open', timestamp: '2024-06-01T10:00:00Z' }], pageViews: [{ url: 'https://x.com/a', timestamp: 1717236000000 }] }),
+      JSON.stringify({ id: '2', properties: {}, emailEvents: [{ appId: '113', emailId: '456', type: 'FORWARD', timestamp: 1 }], pageViews: [{ url: 'https://x.com/a' }] }),
+      JSON.stringify({ id: '3', properties: {}, emailEvents: [{ emailId: '456', type: 'OPEN', timestamp: 1 }], pageViews: 'many' }),
+      JSON.stringify({ id: '4', properties: {}, emailEvents: [{ appId: '1', emailId: '2', type: 'SENT', timestamp: '2024-06-01 10:00' }] }),
+    ].join('\n'));
+    const rows: ContactRecord[] = [];
+    const report = await readNdjsonContacts(path, testSchema(), (r) => rows.push(r));
+    assert.deepEqual(rows.map((r) => [r.emailEvents, r.pageViews]), [
+      [[{ appId: '113', emailId: '456', type: 'OPEN', timestamp: Date.parse('2024-06-01T10:00:00Z') }], [{ url: 'https://x.com/a', timestamp: 1717236000000 }]],
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+    ]);
+    assert.deepEqual(report.issues.map((i) => [i.line, i.code]), [[2, 'bad-record'], [2, 'bad-record'], [3, 'bad-record'], [3, 'bad-record'], [4, 'bad-record']]);
+    assert.match(report.issues[0].message, /emailEvents\[0\] is .*"FORWARD".*left out/);
+    assert.match(report.issues[1].message, /pageViews\[0\] is \{"url":"https:\/\/x.com\/a"\}/);
+    assert.match(report.issues[3].message, /"pageViews" is not a list/);
+    assert.match(report.issues[4].message, /emailEvents\[0\].*"timestamp": epoch ms or ISO 8601 with its zone/);
+    assert.equal(report.rowsRejected, 0);
+  });
+
   it('JSON array (or an API page with results)', async () => {
     const path = join(dir, 'contacts.json');
     writeFileSync(path, JSON.stringify({ results: [{ id: '1', properties: { email: 'a@x.com' } }, 'nonsense'] }));

@@ -2,7 +2,7 @@
 // (De Morgan). Leaves that cannot be compiled or negated are reported and come back undefined;
 // the caller then returns no request for the list.
 
-import { type AssociationCondition, type AssociationCountCondition, type Condition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type AssociationCondition, type AssociationCountCondition, type Condition, type EmailEventCondition, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
   MAX_AND_BRANCHES,
@@ -22,6 +22,7 @@ import { formIdOf } from '../../language/schema-forms';
 import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
+import { emailEventFilter, emailEventOperator, lastDaysRefine, PAGE_OPERATORS, pageViewFilter } from './events';
 
 export interface CriteriaEnv {
   schema: Schema;
@@ -86,6 +87,10 @@ function positiveFilter(cond: Exclude<Condition, AssociationCondition>, scope: S
     }
     case 'formSubmission':
       return formFilter(cond, env);
+    case 'emailEvent':
+      return emailFilter(cond, env);
+    case 'pageView':
+      return pageFilter(cond, env);
     case 'subscription':
     case 'associationCount':
       return undefined; // compileSubscription / compileCount, before any filter is made
@@ -124,19 +129,24 @@ function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: C
   const filter: Filter = { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
   // A form's name (with the pulled forms) becomes its id; the checker stops a name it cannot resolve.
   if (cond.formId) filter.formId = formIdOf(cond.formId.text, env.schema);
-  const days = cond.withinLastDays;
-  if (days) {
-    if (days.kind !== 'number' || !Number.isInteger(days.value) || days.value < 1) {
-      fail(env, days, 'The number of days after `in last` must be a whole number, 1 or more.');
-      return undefined;
-    }
-    filter.pruningRefineBy = {
-      type: 'RELATIVE_COMPARATIVE',
-      comparison: 'AFTER',
-      timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount: days.value },
-    };
-  }
+  const window = lastDaysRefine(cond.withinLastDays);
+  if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
+  if (window) filter.pruningRefineBy = window;
   return filter;
+}
+
+function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | undefined {
+  const operator = emailEventOperator(cond);
+  if (!operator) return fail(env, cond.event, `\`${cond.event.text}\` is not a marketing email event, so the list cannot be compiled.`);
+  const window = lastDaysRefine(cond.withinLastDays);
+  if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
+  return emailEventFilter(cond, operator, window);
+}
+
+function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefined {
+  const window = lastDaysRefine(cond.withinLastDays);
+  if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
+  return pageViewFilter(cond, PAGE_OPERATORS[cond.match].positive, window);
 }
 
 /** One filter; under `not`, the OR of the filters of every other status (HubSpot takes one status per filter). */

@@ -4,7 +4,15 @@
 // Where HubSpot has no opposite operator we return an explanation instead of changing the meaning.
 
 import { OPERATOR_TABLE, isHistoryOperator, negatedOperator } from '../../language/operators';
-import type { Filter, PropertyFilter, PropertyOperation } from '../filter-branch';
+import type { Filter, PageViewOperator, PropertyFilter, PropertyOperation } from '../filter-branch';
+
+/** HubSpot's page view operators with an opposite (its list filters reference has no NOT_… for a pattern). */
+const PAGE_NEGATIONS: Partial<Record<PageViewOperator, PageViewOperator>> = {
+  HAS_PAGEVIEW_EQ: 'NOT_HAS_PAGEVIEW_EQ',
+  NOT_HAS_PAGEVIEW_EQ: 'HAS_PAGEVIEW_EQ',
+  HAS_PAGEVIEW_CONTAINS: 'NOT_HAS_PAGEVIEW_CONTAINS',
+  NOT_HAS_PAGEVIEW_CONTAINS: 'HAS_PAGEVIEW_CONTAINS',
+};
 
 export type NegationResult = { filter: Filter } | { error: string };
 
@@ -21,6 +29,13 @@ export function negateFilter(filter: Filter): NegationResult {
     case 'NUM_ASSOCIATIONS':
       // criteria.ts negates these conditions (into the other statuses, the complementary counts) before a filter is made.
       return { error: `a ${filter.filterType} filter has no negated form of its own` };
+    case 'EMAIL_EVENT':
+      return { error: `HubSpot has no opposite of a marketing email event (EMAIL_EVENT ${filter.operator}), so \`not\` cannot apply to it; the "… but not …" events (such as \`opened but not clicked\`) say what did not happen after what did` };
+    case 'PAGE_VIEW': {
+      const negated = PAGE_NEGATIONS[filter.operator];
+      if (!negated) return { error: 'HubSpot has no opposite of a page view matching a pattern (PAGE_VIEW HAS_PAGEVIEW_MATCHES_REGEX), so `not` cannot apply to it; use `not visited page "…"` or `not visited page containing "…"`' };
+      return { filter: { ...filter, operator: negated } };
+    }
     case 'PROPERTY':
       return negateProperty(filter);
   }

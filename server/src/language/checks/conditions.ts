@@ -5,9 +5,13 @@
 //   `invalid-list-id`: `in list #id` where the id is not all digits;
 //   `unknown-channel`: a subscription channel other than email, sms or whatsapp;
 //   `invalid-association`: `associated primary deal` (only a company is primary), `primary` with a label;
-//   `invalid-number`: a count of associated records that is not a whole number, or a range with none.
+//   `invalid-number`: a count of associated records that is not a whole number, or a range with none;
+//   `unknown-email-event`: a marketing email event phrase HubSpot has no operator for;
+//   `invalid-page-url`: an empty page URL, or a `matching` pattern that is no regular expression;
+//   `invalid-number`: the day count of `in last N days` after an email event or a page view.
 
-import { type Condition, type SurfaceOperator, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type Condition, type EmailEventCondition, type PageViewCondition, type SurfaceOperator, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { EMAIL_EVENTS, emailEventOperator } from '../../hubspot/compile/events';
 import { OPERATOR_TABLE, isHistoryOperator } from '../operators';
 import { allConditions } from '../walk';
 import type { FileCheckContext } from './context';
@@ -38,6 +42,10 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       if (count) out.push(count);
       return out;
     }
+    case 'emailEvent':
+      return [...eventProblems(condition), ...countProblems(condition.withinLastDays)];
+    case 'pageView':
+      return [...pageProblems(condition), ...countProblems(condition.withinLastDays)];
     case 'subscription': {
       if (channelOf(condition)) return [];
       const suggestions = suggest(condition.channel.text.toLowerCase(), CHANNELS.map((value) => ({ value })));
@@ -67,6 +75,29 @@ function conditionProblems(condition: Condition): Diagnostic[] {
     }
     default:
       return [];
+  }
+}
+
+function countProblems(days: Value | undefined): Diagnostic[] {
+  const count = checkCount(days, 'days');
+  return count ? [count] : [];
+}
+
+function eventProblems(c: EmailEventCondition): Diagnostic[] {
+  if (emailEventOperator(c)) return [];
+  const suggestions = suggest(c.event.text, Object.keys(EMAIL_EVENTS).map((value) => ({ value })));
+  const message = withDidYouMean(`\`${c.event.text}\` is not a marketing email event: HubSpot's are ${Object.keys(EMAIL_EVENTS).join(', ')}`, suggestions);
+  return [diagnostic('unknown-email-event', message, c.event, 'error', replaceFixes(c.event, suggestions))];
+}
+
+function pageProblems(c: PageViewCondition): Diagnostic[] {
+  if (c.url.text.trim() === '') return [diagnostic('invalid-page-url', 'The page URL (or part, or pattern) is empty: it would match every page view.', c.url)];
+  if (c.match !== 'matching') return [];
+  try {
+    new RegExp(c.url.text);
+    return [];
+  } catch (e) {
+    return [diagnostic('invalid-page-url', `\`${c.url.text}\` is not a regular expression: ${(e as Error).message}.`, c.url)];
   }
 }
 

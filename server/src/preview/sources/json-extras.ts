@@ -3,7 +3,7 @@
 // NOT_OPTED). An extra with any malformed entry is reported and left out of the record as a whole,
 // so the filters that need it say "not in this data" for that contact instead of guessing.
 
-import type { AssociatedRecord, SubscriptionRecord } from '../types';
+import { EMAIL_EVENT_TYPES, type AssociatedRecord, type EmailEventRecord, type EmailEventType, type PageViewRecord, type SubscriptionRecord } from '../types';
 import type { ReportBuilder } from './report';
 
 type Raw = Record<string, unknown>;
@@ -39,6 +39,44 @@ export function strictList<T>(value: unknown, field: string, shape: string, read
 
 export function readSubscriptions(value: unknown, line: number, report: ReportBuilder): SubscriptionRecord[] | undefined {
   return strictList(value, 'subscriptions', '{ "channel": "EMAIL"|"SMS"|"WHATSAPP", "subscriptionId"?: digits, "status": "OPT_IN"|"OPT_OUT"|"NOT_OPTED" }', subscription, line, report);
+}
+
+/** Epoch ms or an ISO 8601 date and time with its zone; NaN for anything else. */
+function instant(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T[^ ]*(?:Z|[+-]\d{2}:\d{2})$/.test(v)) return NaN;
+  return Date.parse(v);
+}
+
+function digits(v: unknown): string | undefined {
+  const text = typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  return text !== undefined && /^\d+$/.test(text) ? text : undefined;
+}
+
+function emailEvent(v: unknown): EmailEventRecord | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Raw;
+  const type = typeof o.type === 'string' ? o.type.toUpperCase() : '';
+  const [appId, emailId, timestamp] = [digits(o.appId), digits(o.emailId), instant(o.timestamp)];
+  if (!appId || !emailId || !(EMAIL_EVENT_TYPES as readonly string[]).includes(type) || Number.isNaN(timestamp)) return undefined;
+  return { appId, emailId, type: type as EmailEventType, timestamp };
+}
+
+export function readEmailEvents(value: unknown, line: number, report: ReportBuilder): EmailEventRecord[] | undefined {
+  const shape = `{ "appId": digits, "emailId": digits, "type": ${EMAIL_EVENT_TYPES.map((t) => `"${t}"`).join('|')}, "timestamp": epoch ms or ISO 8601 with its zone }`;
+  return strictList(value, 'emailEvents', shape, emailEvent, line, report);
+}
+
+function pageView(v: unknown): PageViewRecord | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as Raw;
+  const timestamp = instant(o.timestamp);
+  if (typeof o.url !== 'string' || o.url === '' || Number.isNaN(timestamp)) return undefined;
+  return { url: o.url, timestamp };
+}
+
+export function readPageViews(value: unknown, line: number, report: ReportBuilder): PageViewRecord[] | undefined {
+  return strictList(value, 'pageViews', '{ "url": text, "timestamp": epoch ms or ISO 8601 with its zone }', pageView, line, report);
 }
 
 /** Association labels: USER_DEFINED association type ids, digits. */

@@ -1,6 +1,6 @@
 // API-shaped contact records: a JSON array or NDJSON (one record a line), each
 // `{ id, properties, propertiesWithHistory?, listMemberships?, companies?, deals?, tickets?, formSubmissions?,
-// subscriptions? }`.
+// subscriptions?, emailEvents?, pageViews? }`.
 // Records that are not of that shape are rejected and reported with their line (NDJSON) or
 // position (array index + 1); values are checked against the schema like the CSV's.
 
@@ -12,7 +12,7 @@ import { readRegularText, regularFileStream } from '../../files/regular-file';
 import { IdRegistry, ReportBuilder, UnreadableSource } from './report';
 import { checkValue } from './values-check';
 import type { SourceOptions } from './csv';
-import { companyLabels, readAssociated, readSubscriptions } from './json-extras';
+import { companyLabels, readAssociated, readEmailEvents, readPageViews, readSubscriptions } from './json-extras';
 
 type Sink = (record: ContactRecord) => void;
 
@@ -136,6 +136,14 @@ function acceptRecord(value: unknown, line: number, s: State, sink: Sink): void 
   if (v.subscriptions !== undefined) {
     const subscriptions = readSubscriptions(v.subscriptions, line, s.report);
     if (subscriptions) record.subscriptions = subscriptions;
+  }
+  if (v.emailEvents !== undefined) {
+    const events = readEmailEvents(v.emailEvents, line, s.report);
+    if (events) record.emailEvents = events;
+  }
+  if (v.pageViews !== undefined) {
+    const views = readPageViews(v.pageViews, line, s.report);
+    if (views) record.pageViews = views;
   }
   s.report.loaded();
   sink(record);

@@ -41,6 +41,10 @@ export interface PortalContact extends CrmRecord {
   formSubmissions: FormSubmission[];
   /** Statuses set by hand (admin route); none recorded means not opted in or out. */
   subscriptions?: SubscriptionStatus[];
+  /** Marketing email events set by hand (admin route): type SENT, DELIVERED, OPEN, CLICK, REPLY, BOUNCE, UNSUBSCRIBE or SPAMREPORT. */
+  emailEvents?: { appId: string; emailId: string; type: string; timestamp: string }[];
+  /** Pages the contact viewed, set by hand (admin route). */
+  pageViews?: { url: string; timestamp: string }[];
   /** USER_DEFINED labels (type ids) of some of the contact's company associations, by company id. */
   companyLabels?: Record<string, string[]>;
   /** Associated deals and tickets (the contact's own records), served by the objects and v4 associations routes. */

@@ -1,5 +1,5 @@
 // Filters on what a contact agreed to, from the JSON alone (docs/language.md, Matching semantics):
-// EMAIL_SUBSCRIPTION and COMMUNICATION_SUBSCRIPTION. Written apart from the preview's evaluators so
+// EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION, EMAIL_EVENT and PAGE_VIEW. Written apart from the preview's evaluators so
 // that the three can be compared.
 
 import { asArray, type EvalContact, type EvalContext, type Json } from './evaluate-types';
@@ -35,4 +35,64 @@ export function evaluateCommunicationSubscription(filter: Json, contact: EvalCon
   }
   if (ids.length === 0) return false;
   return everyHas(contact, channel, ids, asArray(filter.acceptedOptStates), ctx, 'COMMUNICATION_SUBSCRIPTION');
+}
+
+/** For each EMAIL_EVENT operator: the event that must have happened (in the window) and the one that must never have. */
+const EMAIL_OPERATORS: Record<string, [string, string?]> = {
+  SENT: ['SENT'],
+  RECEIVED: ['DELIVERED'],
+  OPENED: ['OPEN'],
+  LINK_CLICKED: ['CLICK'],
+  REPLIED: ['REPLY'],
+  BOUNCED: ['BOUNCE'],
+  UNSUBSCRIBED: ['UNSUBSCRIBE'],
+  MARKED_SPAM: ['SPAMREPORT'],
+  OPENED_BUT_LINK_NOT_CLICKED: ['OPEN', 'CLICK'],
+  OPENED_BUT_NOT_REPLIED: ['OPEN', 'REPLY'],
+  RECEIVED_BUT_NOT_OPENED: ['DELIVERED', 'OPEN'],
+  SENT_BUT_LINK_NOT_CLICKED: ['SENT', 'CLICK'],
+  SENT_BUT_NOT_RECEIVED: ['SENT', 'DELIVERED'],
+};
+
+type Window = (at: number) => boolean;
+
+/** The event for the email happened in the window; for "… but not …", the second never did (Assumed, docs/preview.md). */
+export function evaluateEmailEvent(filter: Json, contact: EvalContact, ctx: EvalContext, inWindow: Window): boolean {
+  const rule = EMAIL_OPERATORS[String(filter.operator)];
+  if (!rule) {
+    ctx.report?.(`Unknown EMAIL_EVENT operator ${String(filter.operator)}; it matches no one here.`);
+    return false;
+  }
+  if (filter.clickUrl !== undefined) {
+    ctx.report?.('Cannot evaluate an EMAIL_EVENT with "clickUrl"; it matches no one here.');
+    return false;
+  }
+  const [happened, never] = rule;
+  const events = (contact.emailEvents ?? []).filter((e) => String(e.appId) === String(filter.appId) && String(e.emailId) === String(filter.emailId));
+  const some = events.some((e) => e.type === happened && inWindow(Date.parse(e.timestamp)));
+  return some && !(never !== undefined && events.some((e) => e.type === never));
+}
+
+/** A view in the window whose URL equals / contains (ignoring case) or wholly matches the pattern; NOT_HAS_…: none. */
+export function evaluatePageView(filter: Json, contact: EvalContact, ctx: EvalContext, inWindow: Window): boolean {
+  const operator = String(filter.operator);
+  const wanted = String(filter.pageUrl ?? '');
+  let matches: (url: string) => boolean;
+  if (operator.endsWith('_EQ')) matches = (url) => url.toLowerCase() === wanted.toLowerCase();
+  else if (operator.endsWith('_CONTAINS')) matches = (url) => url.toLowerCase().includes(wanted.toLowerCase());
+  else if (operator === 'HAS_PAGEVIEW_MATCHES_REGEX') {
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${wanted})$`);
+    } catch {
+      ctx.report?.(`PAGE_VIEW pageUrl "${wanted}" is not a regular expression; it matches no one here.`);
+      return false;
+    }
+    matches = (url) => re.test(url);
+  } else {
+    ctx.report?.(`Unknown PAGE_VIEW operator ${operator}; it matches no one here.`);
+    return false;
+  }
+  const viewed = (contact.pageViews ?? []).some((v) => inWindow(Date.parse(v.timestamp)) && matches(v.url));
+  return operator.startsWith('NOT_') ? !viewed : viewed;
 }

@@ -26,6 +26,9 @@ export interface EvalContact extends EvalRecord {
   formSubmissions?: { formId: string; timestamp: string }[];
   /** Subscription statuses: one subscription of a channel, or the channel portal-wide (no id). */
   subscriptions?: { channel: string; subscriptionId?: string; status: string }[];
+  /** Marketing email events (types as docs/preview.md lists them). */
+  emailEvents?: { appId: string; emailId: string; type: string; timestamp: string }[];
+  pageViews?: { url: string; timestamp: string }[];
 }
 
 export interface EvalContext {

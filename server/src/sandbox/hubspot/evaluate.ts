@@ -6,7 +6,7 @@
 import { asArray, asJson, DAY_MS, type EvalContact, type EvalContext, type EvalRecord, type Json } from './evaluate-types';
 import { evaluatePropertyFilter } from './evaluate-property';
 import { parseInstant } from './evaluate-time';
-import { evaluateCommunicationSubscription, evaluateEmailSubscription } from './evaluate-events';
+import { evaluateCommunicationSubscription, evaluateEmailEvent, evaluateEmailSubscription, evaluatePageView } from './evaluate-events';
 import { associatedRecords, evaluateNumAssociations } from './evaluate-associations';
 
 export type { EvalContact, EvalContext, EvalRecord } from './evaluate-types';
@@ -62,6 +62,10 @@ function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, 
       return evaluateEmailSubscription(filter, contact, ctx);
     case 'COMMUNICATION_SUBSCRIPTION':
       return evaluateCommunicationSubscription(filter, contact, ctx);
+    case 'EMAIL_EVENT':
+      return evaluateEmailEvent(filter, contact, ctx, submissionWindow(asJson(filter.pruningRefineBy), ctx.now));
+    case 'PAGE_VIEW':
+      return evaluatePageView(filter, contact, ctx, submissionWindow(asJson(filter.pruningRefineBy), ctx.now));
     default:
       ctx.report?.(`Cannot evaluate a ${String(filter.filterType)} filter; it matches no one here.`);
       return false;

@@ -92,6 +92,10 @@ function validateFilter(filter: Json, where: string, properties: Map<string, Pro
       return validateSubscription(filter, where, type);
     case 'NUM_ASSOCIATIONS':
       return validateNumAssociations(filter, where);
+    case 'EMAIL_EVENT':
+      return validateEmailEvent(filter, where);
+    case 'PAGE_VIEW':
+      return validatePageView(filter, where);
     default:
       return filter.operator === undefined ? `${where}: a ${type} filter requires "operator".` : undefined;
   }
@@ -108,6 +112,28 @@ function validateSubscription(filter: Json, where: string, type: string): Proble
     if (!['EMAIL', 'SMS', 'WHATSAPP'].includes(String(filter.channel))) return `${where}: COMMUNICATION_SUBSCRIPTION channel must be EMAIL, SMS or WHATSAPP.`;
     if (!['PORTAL_WIDE', 'BUSINESS_UNIT_WIDE', 'INDIVIDUAL_SUBSCRIPTION'].includes(String(filter.subscriptionType))) return `${where}: COMMUNICATION_SUBSCRIPTION requires "subscriptionType".`;
   }
+  return undefined;
+}
+
+const EMAIL_EVENT_OPERATORS = [
+  'LINK_CLICKED', 'MARKED_SPAM', 'OPENED', 'OPENED_BUT_LINK_NOT_CLICKED', 'OPENED_BUT_NOT_REPLIED', 'REPLIED', 'UNSUBSCRIBED',
+  'BOUNCED', 'RECEIVED', 'RECEIVED_BUT_NOT_OPENED', 'SENT', 'SENT_BUT_LINK_NOT_CLICKED', 'SENT_BUT_NOT_RECEIVED',
+];
+const PAGE_VIEW_OPERATORS = ['HAS_PAGEVIEW_EQ', 'HAS_PAGEVIEW_CONTAINS', 'HAS_PAGEVIEW_MATCHES_REGEX', 'NOT_HAS_PAGEVIEW_EQ', 'NOT_HAS_PAGEVIEW_CONTAINS'];
+
+/** The spec's required fields (appId, emailId, level, operator) and a known operator. */
+function validateEmailEvent(filter: Json, where: string): Problem {
+  for (const field of ['appId', 'emailId', 'level']) {
+    if (typeof filter[field] !== 'string' || filter[field] === '') return `${where}: an EMAIL_EVENT filter requires "${field}" (a string).`;
+  }
+  if (!EMAIL_EVENT_OPERATORS.includes(String(filter.operator))) return `${where}: unknown EMAIL_EVENT operator "${String(filter.operator)}".`;
+  return undefined;
+}
+
+/** The spec's required fields (pageUrl, operator) and a documented operator. */
+function validatePageView(filter: Json, where: string): Problem {
+  if (typeof filter.pageUrl !== 'string' || filter.pageUrl === '') return `${where}: a PAGE_VIEW filter requires "pageUrl" (a string).`;
+  if (!PAGE_VIEW_OPERATORS.includes(String(filter.operator))) return `${where}: unknown PAGE_VIEW operator "${String(filter.operator)}".`;
   return undefined;
 }
 

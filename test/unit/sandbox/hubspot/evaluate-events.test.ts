@@ -1,5 +1,5 @@
 // The emulator's evaluator on filters beyond properties: subscription statuses, associated deals and
-// tickets, counts of associated records.
+// tickets, counts of associated records, marketing email events and page views.
 
 import { strict as assert } from 'node:assert';
 import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES } from '../../../../server/src/sandbox/data/hubspot-schema';
@@ -86,5 +86,59 @@ describe('HubSpot emulator evaluator: deals, tickets, labels and NUM_ASSOCIATION
     assert.deepEqual(state.evaluateBranch(branch(12, 'USER_DEFINED')), ['1']);
     assert.deepEqual(state.evaluateBranch(list(count(4, { minOccurrences: 2 }))), ['1']);
     assert.deepEqual(state.evaluateBranch(list(count(15, { minOccurrences: 1 }))), ['2']);
+  });
+});
+
+describe('HubSpot emulator evaluator: EMAIL_EVENT and PAGE_VIEW', () => {
+  const at = (daysAgo: number) => new Date(NOW - daysAgo * 86_400_000).toISOString();
+  const people = {
+    opened: contact({}, { emailEvents: [{ appId: '113', emailId: '456', type: 'DELIVERED', timestamp: at(20) }, { appId: '113', emailId: '456', type: 'OPEN', timestamp: at(2) }], pageViews: [{ url: 'https://x.com/Pricing', timestamp: at(2) }] }),
+    clicked: contact({}, { emailEvents: [{ appId: '113', emailId: '456', type: 'OPEN', timestamp: at(40) }, { appId: '113', emailId: '456', type: 'CLICK', timestamp: at(40) }], pageViews: [{ url: 'https://x.com/blog/a', timestamp: at(40) }] }),
+    none: contact({}),
+  };
+  const email = (operator: string, extra: object = {}) => ({ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL', operator, ...extra });
+  const page = (operator: string, pageUrl: string, extra: object = {}) => ({ filterType: 'PAGE_VIEW', pageUrl, operator, ...extra });
+  const last = (amount: number) => ({ pruningRefineBy: { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount } } });
+
+  it('an email event of that email of that app, in the window; "… but not …": the second never happened', () => {
+    assert.deepEqual(kept(email('OPENED'), people), ['opened', 'clicked']);
+    assert.deepEqual(kept(email('OPENED', last(30)), people), ['opened']);
+    assert.deepEqual(kept(email('OPENED_BUT_LINK_NOT_CLICKED'), people), ['opened']);
+    assert.deepEqual(kept(email('RECEIVED_BUT_NOT_OPENED'), people), []);
+    assert.deepEqual(kept({ ...email('OPENED'), emailId: '457' }, people), []);
+    assert.deepEqual(kept({ ...email('OPENED'), appId: '1' }, people), []);
+  });
+
+  it('page views: equal or containing ignoring case, a pattern over the whole URL, NOT_HAS_… none; with a window', () => {
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_EQ', 'https://x.com/pricing'), people), ['opened']);
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_CONTAINS', '/BLOG/'), people), ['clicked']);
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_MATCHES_REGEX', 'https://x\\.com/.*'), people), ['opened', 'clicked']);
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_MATCHES_REGEX', 'x\\.com'), people), []);
+    assert.deepEqual(kept(page('NOT_HAS_PAGEVIEW_CONTAINS', 'x.com', last(7)), people), ['clicked', 'none']);
+  });
+
+  it('what it cannot judge matches no one and is reported', () => {
+    const problems: string[] = [];
+    assert.deepEqual(kept(email('OPENED', { clickUrl: 'https://x.com/a' }), people, { report: (p) => problems.push(p) }), []);
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_MATCHES_REGEX', '(unclosed'), people, { report: (p) => problems.push(p) }), []);
+    assert.match(problems[0], /clickUrl/);
+    assert.match(problems.at(-1) ?? '', /not a regular expression/);
+  });
+
+  it('validation: the required fields and known operators', () => {
+    assert.equal(validateFilterBranch(list(email('OPENED')), ctx), undefined);
+    assert.equal(validateFilterBranch(list(page('NOT_HAS_PAGEVIEW_EQ', 'https://x')), ctx), undefined);
+    assert.match(validateFilterBranch(list({ ...email('OPENED'), level: undefined }), ctx) ?? '', /requires "level"/);
+    assert.match(validateFilterBranch(list(email('FORWARDED')), ctx) ?? '', /unknown EMAIL_EVENT operator "FORWARDED"/);
+    assert.match(validateFilterBranch(list(page('NOT_HAS_PAGEVIEW_MATCHES_REGEX', 'a')), ctx) ?? '', /unknown PAGE_VIEW operator/);
+    assert.match(validateFilterBranch(list(page('HAS_PAGEVIEW_EQ', '')), ctx) ?? '', /requires "pageUrl"/);
+  });
+
+  it('the emulator\'s contacts carry hand-written email events and page views (POST /__emulator/contacts)', () => {
+    const state = new EmulatorState(loadDefaultSchema(), () => NOW);
+    state.upsertContact(contactFrom({ id: '1', properties: {}, emailEvents: [{ appId: '113', emailId: '456', type: 'SENT', timestamp: at(1) }] }, NOW));
+    state.upsertContact(contactFrom({ id: '2', properties: {}, pageViews: [{ url: 'https://x.com/pricing', timestamp: at(1) }] }, NOW));
+    assert.deepEqual(state.evaluateBranch(list(email('SENT_BUT_NOT_RECEIVED'))), ['1']);
+    assert.deepEqual(state.evaluateBranch(list(page('HAS_PAGEVIEW_CONTAINS', 'pricing'))), ['2']);
   });
 });

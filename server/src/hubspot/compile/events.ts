@@ -1,0 +1,58 @@
+// Marketing email events and page views → EMAIL_EVENT and PAGE_VIEW filters (HubSpot's list filters
+// reference; the fields are the SDK's PublicEmailEventFilter and PublicPageViewAnalyticsFilter).
+// `in last N days` is a pruningRefineBy, as for form submissions. HubSpot has no opposite of an email
+// event, nor of a page matching a pattern, so `not` on them is refused (never a broader list).
+
+import type { EmailEventCondition, PageViewCondition, Value } from '@hslist/grammar';
+import type { EmailEventFilter, EmailEventOperator, PageViewFilter, PageViewOperator, RelativeComparativeRefineBy } from '../filter-branch';
+
+/** The event phrases of the language and HubSpot's operator for each. */
+export const EMAIL_EVENTS: Readonly<Record<string, EmailEventOperator>> = {
+  sent: 'SENT',
+  received: 'RECEIVED',
+  opened: 'OPENED',
+  clicked: 'LINK_CLICKED',
+  replied: 'REPLIED',
+  bounced: 'BOUNCED',
+  unsubscribed: 'UNSUBSCRIBED',
+  'marked spam': 'MARKED_SPAM',
+  'opened but not clicked': 'OPENED_BUT_LINK_NOT_CLICKED',
+  'opened but not replied': 'OPENED_BUT_NOT_REPLIED',
+  'received but not opened': 'RECEIVED_BUT_NOT_OPENED',
+  'sent but not clicked': 'SENT_BUT_LINK_NOT_CLICKED',
+  'sent but not received': 'SENT_BUT_NOT_RECEIVED',
+};
+
+export const EVENT_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(EMAIL_EVENTS).map(([phrase, op]) => [op, phrase]));
+
+/** The `level` the compiler writes: HubSpot's docs do not list the values (docs/language.md, Assumed). */
+export const EMAIL_EVENT_LEVEL = 'EMAIL';
+
+export function emailEventOperator(c: EmailEventCondition): EmailEventOperator | undefined {
+  return EMAIL_EVENTS[c.event.text.toLowerCase()];
+}
+
+export const PAGE_OPERATORS: Record<PageViewCondition['match'], { positive: PageViewOperator; negated?: PageViewOperator }> = {
+  is: { positive: 'HAS_PAGEVIEW_EQ', negated: 'NOT_HAS_PAGEVIEW_EQ' },
+  containing: { positive: 'HAS_PAGEVIEW_CONTAINS', negated: 'NOT_HAS_PAGEVIEW_CONTAINS' },
+  matching: { positive: 'HAS_PAGEVIEW_MATCHES_REGEX' },
+};
+
+/** "After N days in the past": the window of `in last N days`; a string when the count is no whole number ≥ 1. */
+export function lastDaysRefine(days: Value | undefined): RelativeComparativeRefineBy | undefined | string {
+  if (!days) return undefined;
+  if (days.kind !== 'number' || !Number.isInteger(days.value) || days.value < 1) return 'The number of days after `in last` must be a whole number, 1 or more.';
+  return { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount: days.value } };
+}
+
+export function emailEventFilter(c: EmailEventCondition, operator: EmailEventOperator, window: RelativeComparativeRefineBy | undefined): EmailEventFilter {
+  const filter: EmailEventFilter = { filterType: 'EMAIL_EVENT', appId: c.appId.text, emailId: c.emailId.text, level: EMAIL_EVENT_LEVEL, operator };
+  if (window) filter.pruningRefineBy = window;
+  return filter;
+}
+
+export function pageViewFilter(c: PageViewCondition, operator: PageViewOperator, window: RelativeComparativeRefineBy | undefined): PageViewFilter {
+  const filter: PageViewFilter = { filterType: 'PAGE_VIEW', pageUrl: c.url.text, operator };
+  if (window) filter.pruningRefineBy = window;
+  return filter;
+}
