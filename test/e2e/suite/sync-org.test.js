@@ -58,7 +58,7 @@ describe('the Salesforce side read from the connected org', function () {
     const count = (outcome) => report.contacts.outcomes.find((o) => o.outcome === outcome)?.count ?? 0;
     const willSync = count('create') + count('create-fails') + count('update') + count('in-sync');
     assert.ok(willSync > 0 && report.creates.Lead > 0, `the sandbox gives something to sync: ${cli.stdout.slice(0, 200)}`);
-    // Waits for the figures to match rather than taking the first ones: in one run of twenty the lens first
+    // Waits for the figures to match rather than taking the first ones: in one run the lens first
     // showed every lead create failing, then settled on the CLI's figures (noted for a closer look: a
     // simulation that ran before the org's schema was in).
     const expected = `Salesforce: ${fmt(willSync)} will sync · ${fmt(report.creates.Lead)} new leads`;
