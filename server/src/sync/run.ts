@@ -23,6 +23,19 @@ export function syncProperties(mappings: MappingsByObject): string[] {
   return [...mappedProperties(mappings), 'lastmodifieddate'];
 }
 
+/**
+ * The mapped HubSpot properties (of the portal's schema) the loaded contact data holds no column for. A
+ * live load reads only the properties asked for: simulated without one, every contact would look blank
+ * there (creates failing for a required field), a wrong count; the caller says the data is not ready instead.
+ */
+export function propertiesNotLoaded(mappings: MappingsByObject, columns: ReadonlyMap<string, unknown>): string[] {
+  return [...mappings.Lead, ...mappings.Contact]
+    .filter((m) => m.propertyDef !== undefined && !columns.has(m.property))
+    .map((m) => m.property)
+    .filter((p, i, all) => all.indexOf(p) === i)
+    .sort();
+}
+
 /** The inclusion list's rows in the loaded data, or undefined without an inclusion list (everyone is eligible, E1). */
 export function inclusionRows(workspace: PlanWorkspace, data: PreviewData, list: ListNode | undefined, now: number): TriSet | undefined {
   if (!list) return undefined;

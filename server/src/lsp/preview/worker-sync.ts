@@ -10,7 +10,7 @@ import { findSalesforceSchemaDir, loadSalesforceSchema, salesforceSchemaFromJson
 import { connectSalesforce, SalesforceError, type SalesforceOrg } from '../../salesforce';
 import { syncDataFacts } from '../../sync/facts';
 import { mappedFields, mappingsByObject } from '../../sync/mappings';
-import { simulationInput } from '../../sync/run';
+import { propertiesNotLoaded, simulationInput } from '../../sync/run';
 import type { SalesforceData } from '../../sync/salesforce-data';
 import { readSalesforceFiles } from '../../sync/salesforce-file';
 import { readSalesforceOrg } from '../../sync/salesforce-org';
@@ -79,7 +79,11 @@ async function recordsFor(req: SimulateRequest, fields: string[]): Promise<{ dat
 }
 
 export async function simulateInWorker(at: LoadedPreview, req: SimulateRequest): Promise<{ summary: SyncSummary } | { error: string }> {
-  const records = await recordsFor(req, mappedFields(mappingsByObject(req.settings, at.schema, undefined)));
+  const mappings = mappingsByObject(req.settings, at.schema, undefined);
+  // Contact data loaded before the sync block's properties were asked for: figures now would be wrong.
+  const missing = propertiesNotLoaded(mappings, at.store.columns);
+  if (missing.length > 0) return { error: `${req.contactsLabel} does not hold ${missing.join(', ')} (properties the sync block maps), so there are no figures for it yet` };
+  const records = await recordsFor(req, mappedFields(mappings));
   if ('error' in records) return records;
   const workspace = { schema: at.schema, lists: req.scope.lists, defaultTimezone: at.defaultTimezone, root: req.root, members: req.scope.members };
   const input = simulationInput({ workspace, settings: req.settings, data: at.data, salesforce: records.data, salesforceSchema: records.schema, now: req.scope.now, sampleSize: req.sampleSize });
