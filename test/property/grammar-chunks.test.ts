@@ -2,27 +2,14 @@
 // the text in one piece: the same tree and the same diagnostics, for valid and for broken text.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parse, tokenize } from '../../grammar/src/index';
+import { parse } from '../../grammar/src/index';
 import { parseInChunks } from '../../grammar/src/parse';
-import { arbHslistFile } from '../support/hslist-gen';
+import { arbHslistFile, arbTokenEdits, editedVersions } from '../support/hslist-gen';
 
 /** Several valid files joined, with some tokens deleted, duplicated or replaced by a troublemaker. */
 const broken = fc
-  .tuple(
-    fc.array(arbHslistFile(), { minLength: 1, maxLength: 4 }),
-    fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('{', '}', '(', ')', 'list', 'sync', 'where', '"x', 'and', ':')), { maxLength: 3 }),
-  )
-  .map(([files, edits]) => {
-    const parts = tokenize(files.join('\n')).map((t) => t.text);
-    for (const [at, op, token] of edits) {
-      if (parts.length === 0) break;
-      const i = at % parts.length;
-      if (op === 'delete') parts.splice(i, 1);
-      else if (op === 'insert') parts.splice(i, 0, token);
-      else parts[i] = token;
-    }
-    return parts.join(' ');
-  });
+  .tuple(fc.array(arbHslistFile(), { minLength: 1, maxLength: 4 }), arbTokenEdits(['{', '}', '(', ')', 'list', 'sync', 'where', '"x', 'and', ':'], { maxLength: 3 }))
+  .map(([files, edits]) => editedVersions(files.join('\n'), edits).at(-1) as string);
 
 function sameAsOnePiece(text: string, chunkTokens: number): void {
   assert.deepEqual(parseInChunks(text, chunkTokens), parseInChunks(text, Infinity), text);

@@ -2,33 +2,18 @@
 // valid and broken text; and an edit inside one block parses that block alone.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BlockMemo, parse, parseReusing, tokenize } from '../../grammar/src/index';
-import { arbHslistFile } from '../support/hslist-gen';
+import { BlockMemo, parse, parseReusing } from '../../grammar/src/index';
+import { arbHslistFile, arbTokenEdits, editedVersions } from '../support/hslist-gen';
 
 /** A text and a sequence of edits: a token deleted, duplicated or replaced, or a block appended. */
-const editedVersions = fc
-  .tuple(
-    fc.array(arbHslistFile(), { minLength: 1, maxLength: 4 }),
-    fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('{', '}', '(', ')', 'list', 'where', '"x', 'and', ':', '7', 'email')), { maxLength: 6 }),
-  )
-  .map(([files, edits]) => {
-    const parts = tokenize(files.join('\n')).map((t) => t.text);
-    const versions = [parts.join(' ')];
-    for (const [at, op, token] of edits) {
-      if (parts.length === 0) break;
-      const i = at % parts.length;
-      if (op === 'delete') parts.splice(i, 1);
-      else if (op === 'insert') parts.splice(i, 0, token);
-      else parts[i] = token;
-      versions.push(parts.join(' '));
-    }
-    return versions;
-  });
+const versionsOfAnEdit = fc
+  .tuple(fc.array(arbHslistFile(), { minLength: 1, maxLength: 4 }), arbTokenEdits(['{', '}', '(', ')', 'list', 'where', '"x', 'and', ':', '7', 'email'], { maxLength: 6 }))
+  .map(([files, edits]) => editedVersions(files.join('\n'), edits));
 
 describe('grammar: reparsing with a block memo', () => {
   it('gives the tree and diagnostics of a fresh parse after every edit', () => {
     fc.assert(
-      fc.property(editedVersions, (versions) => {
+      fc.property(versionsOfAnEdit, (versions) => {
         const memo = new BlockMemo();
         for (const text of versions) assert.deepEqual(parseReusing(text, memo), parse(text), text);
       }),

@@ -2,8 +2,8 @@
 // strings and on mutations of valid programs; format is idempotent and keeps the meaning.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { format, parse, tokenize } from '../../grammar/src/index';
-import { arbHslistFile } from '../support/hslist-gen';
+import { format, parse } from '../../grammar/src/index';
+import { arbHslistFile, arbTokenEdits, editedVersions } from '../support/hslist-gen';
 
 function withoutOffsets(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (k, v) => (k === 'start' || k === 'end' || k === 'operatorSpan' || k === 'whereKeyword' || k === 'includeUnknown' ? (k === 'includeUnknown' ? v !== undefined : undefined) : v)));
@@ -18,17 +18,9 @@ function checkDiagnostics(text: string): void {
 }
 
 /** Valid program, cut into tokens, with some tokens deleted, duplicated or replaced. */
-const mutated = fc.tuple(arbHslistFile(), fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('(', ')', '}', '{', 'and', 'or', 'is', 'not', '"x', ':', 'where', 'list', '#1', '42')), { minLength: 1, maxLength: 4 })).map(([text, edits]) => {
-  const parts = tokenize(text).map((t) => t.text);
-  for (const [at, op, token] of edits) {
-    if (parts.length === 0) break;
-    const i = at % parts.length;
-    if (op === 'delete') parts.splice(i, 1);
-    else if (op === 'insert') parts.splice(i, 0, token);
-    else parts[i] = token;
-  }
-  return parts.join(' ');
-});
+const mutated = fc
+  .tuple(arbHslistFile(), arbTokenEdits(['(', ')', '}', '{', 'and', 'or', 'is', 'not', '"x', ':', 'where', 'list', '#1', '42'], { minLength: 1, maxLength: 4 }))
+  .map(([text, edits]) => editedVersions(text, edits).at(-1) as string);
 
 describe('grammar properties', () => {
   it('parse never throws and keeps diagnostics inside random text', () => {

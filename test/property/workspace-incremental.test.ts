@@ -3,36 +3,20 @@
 // inside one list re-checks that list alone.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { tokenize } from '@hslist/grammar';
 import { defaultSchema } from '../../server/src/language/schema';
 import { analyzeWorkspace, Workspace } from '../../server/src/language/workspace';
-import { arbHslistFile } from '../support/hslist-gen';
+import { arbHslistFile, arbTokenEdits, editedVersions } from '../support/hslist-gen';
 
 const schema = defaultSchema();
 
-const editedVersions = fc
-  .tuple(
-    fc.array(arbHslistFile(), { minLength: 1, maxLength: 4 }),
-    fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'replace'), fc.constantFrom('{', '}', 'list', 'where', '"x', 'and', ':', '7', 'emial', 'lifecyclestage', 'lead', 'is')), { maxLength: 6 }),
-  )
-  .map(([files, edits]) => {
-    const parts = tokenize(files.join('\n')).map((t) => t.text);
-    const versions = [parts.join(' ')];
-    for (const [at, op, token] of edits) {
-      if (parts.length === 0) break;
-      const i = at % parts.length;
-      if (op === 'delete') parts.splice(i, 1);
-      else if (op === 'insert') parts.splice(i, 0, token);
-      else parts[i] = token;
-      versions.push(parts.join(' '));
-    }
-    return versions;
-  });
+const versionsOfAnEdit = fc
+  .tuple(fc.array(arbHslistFile(), { minLength: 1, maxLength: 4 }), arbTokenEdits(['{', '}', 'list', 'where', '"x', 'and', ':', '7', 'emial', 'lifecyclestage', 'lead', 'is'], { maxLength: 6 }))
+  .map(([files, edits]) => editedVersions(files.join('\n'), edits));
 
 describe('workspace: incremental re-analysis', () => {
   it('gives the diagnostics and tree of a fresh analysis after every edit', () => {
     fc.assert(
-      fc.property(editedVersions, (versions) => {
+      fc.property(versionsOfAnEdit, (versions) => {
         const workspace = new Workspace(schema);
         workspace.setFile('other.hslist', 'list "Other" {\n  where email is known\n}\n');
         for (const text of versions) {

@@ -190,3 +190,29 @@ export function arbBrokenFile(): fc.Arbitrary<string> {
       return cut === undefined ? mutated : mutated.slice(0, Math.floor(mutated.length * cut));
     });
 }
+
+/** A token edit: at a position (modulo the token count), delete the token there, insert one before it, or replace it. */
+export type TokenEdit = [at: number, op: 'delete' | 'insert' | 'replace', token: string];
+
+/** Token edits whose inserted or replacing tokens are drawn from `tokens` (the troublemakers of a test). */
+export function arbTokenEdits(tokens: string[], lengths: { minLength?: number; maxLength: number }): fc.Arbitrary<TokenEdit[]> {
+  return fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete' as const, 'insert' as const, 'replace' as const), fc.constantFrom(...tokens)), lengths);
+}
+
+/**
+ * The text's tokens joined by spaces after each edit in turn: the first element is the text unedited, each
+ * next one has one more edit (what an editor holds while a user types).
+ */
+export function editedVersions(text: string, edits: TokenEdit[]): string[] {
+  const parts = tokenize(text).map((t) => t.text);
+  const versions = [parts.join(' ')];
+  for (const [at, op, token] of edits) {
+    if (parts.length === 0) break;
+    const i = at % parts.length;
+    if (op === 'delete') parts.splice(i, 1);
+    else if (op === 'insert') parts.splice(i, 0, token);
+    else parts[i] = token;
+    versions.push(parts.join(' '));
+  }
+  return versions;
+}
