@@ -5,33 +5,24 @@
 
 import type { AssociationLabelRef } from '@hslist/grammar';
 import type { AssociatedObjectType, PortalAssociationLabel, Schema } from './schema-types';
+import { catalogueEntries, type CatalogueProblem } from './schema-catalogue';
 
 export const ASSOCIATION_LABELS_FILE = 'association-labels.json';
 
 const OBJECTS: readonly AssociatedObjectType[] = ['companies', 'deals', 'tickets'];
 
-export interface LabelsProblem {
-  path: string;
-  message: string;
-}
+export type LabelsProblem = CatalogueProblem;
 
 /** The labels, and the objects whose labels were read (`objects` in the file; all three when it says none). */
 export function parseAssociationLabels(value: unknown, file: string, problems: LabelsProblem[]): { labels: PortalAssociationLabel[]; objects: AssociatedObjectType[] } | undefined {
-  const results = typeof value === 'object' && value !== null && Array.isArray((value as { results?: unknown }).results) ? (value as { results: unknown[] }).results : undefined;
-  if (!results) {
-    problems.push({ path: '$', message: `${file} must hold {"results": [labels]}` });
-    return undefined;
-  }
-  const labels: PortalAssociationLabel[] = [];
-  results.forEach((item, i) => {
-    const l = (item ?? {}) as Record<string, unknown>;
+  const labels = catalogueEntries(value, file, 'labels', problems, (l): PortalAssociationLabel | { lacks: string } => {
     const typeId = typeof l.typeId === 'number' || typeof l.typeId === 'string' ? String(l.typeId) : '';
     if (!(OBJECTS as readonly unknown[]).includes(l.toObjectType) || !/^[1-9]\d*$/.test(typeId) || typeof l.label !== 'string' || l.label === '') {
-      problems.push({ path: `results[${i}]`, message: `${file}: results[${i}] needs a toObjectType (companies, deals or tickets), a typeId and a label` });
-      return;
+      return { lacks: 'a toObjectType (companies, deals or tickets), a typeId and a label' };
     }
-    labels.push({ object: l.toObjectType as AssociatedObjectType, typeId, label: l.label, category: typeof l.category === 'string' ? l.category : 'USER_DEFINED' });
+    return { object: l.toObjectType as AssociatedObjectType, typeId, label: l.label, category: typeof l.category === 'string' ? l.category : 'USER_DEFINED' };
   });
+  if (!labels) return undefined;
   const listed = (value as { objects?: unknown }).objects;
   const objects = Array.isArray(listed) ? OBJECTS.filter((o) => listed.includes(o)) : [...OBJECTS];
   return { labels, objects };

@@ -4,6 +4,7 @@
 // without case, as HubSpot's form picker finds them); a GUID stays accepted and is shown by its name.
 
 import type { FormRef, Schema } from './schema-types';
+import { catalogueEntries, type CatalogueProblem } from './schema-catalogue';
 
 export type { FormRef };
 
@@ -15,27 +16,13 @@ export function isFormId(text: string): boolean {
   return GUID.test(text);
 }
 
-export interface FormsProblem {
-  path: string;
-  message: string;
-}
+export type FormsProblem = CatalogueProblem;
 
 export function parseForms(value: unknown, file: string, problems: FormsProblem[]): FormRef[] | undefined {
-  const results = typeof value === 'object' && value !== null && Array.isArray((value as { results?: unknown }).results) ? (value as { results: unknown[] }).results : undefined;
-  if (!results) {
-    problems.push({ path: '$', message: `${file} must hold {"results": [forms]}` });
-    return undefined;
-  }
-  const forms: FormRef[] = [];
-  results.forEach((item, i) => {
-    const f = (item ?? {}) as Record<string, unknown>;
-    if (typeof f.id !== 'string' || f.id === '' || typeof f.name !== 'string') {
-      problems.push({ path: `results[${i}]`, message: `${file}: results[${i}] needs a string id and name (a form)` });
-      return;
-    }
-    forms.push({ id: f.id, name: f.name, formType: typeof f.formType === 'string' ? f.formType : 'hubspot', archived: f.archived === true });
-  });
-  return forms;
+  return catalogueEntries<FormRef>(value, file, 'forms', problems, (f) =>
+    typeof f.id !== 'string' || f.id === '' || typeof f.name !== 'string'
+      ? { lacks: 'a string id and name (a form)' }
+      : { id: f.id, name: f.name, formType: typeof f.formType === 'string' ? f.formType : 'hubspot', archived: f.archived === true });
 }
 
 export type FormMatch =

@@ -5,33 +5,20 @@
 // read `optionsFrom: 'owners'` and let a file name an owner by name or email.
 
 import type { OwnerRef, PropertyOption, Schema } from './schema-types';
+import { catalogueEntries, type CatalogueProblem } from './schema-catalogue';
 
 export type { OwnerRef };
 
 export const OWNERS_FILE = 'owners.json';
 
-export interface OwnersProblem {
-  path: string;
-  message: string;
-}
+export type OwnersProblem = CatalogueProblem;
 
 export function parseOwners(value: unknown, file: string, problems: OwnersProblem[]): OwnerRef[] | undefined {
-  const results = typeof value === 'object' && value !== null && Array.isArray((value as { results?: unknown }).results) ? (value as { results: unknown[] }).results : undefined;
-  if (!results) {
-    problems.push({ path: '$', message: `${file} must hold {"results": [owners]}` });
-    return undefined;
-  }
-  const owners: OwnerRef[] = [];
-  results.forEach((item, i) => {
-    const o = (item ?? {}) as Record<string, unknown>;
-    if (typeof o.id !== 'string' || !/^\d+$/.test(o.id)) {
-      problems.push({ path: `results[${i}]`, message: `${file}: results[${i}] needs an id of digits (an owner id)` });
-      return;
-    }
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    owners.push({ id: o.id, firstName: text(o.firstName), lastName: text(o.lastName), email: text(o.email), archived: o.archived === true });
-  });
-  return owners;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return catalogueEntries<OwnerRef>(value, file, 'owners', problems, (o) =>
+    typeof o.id !== 'string' || !/^\d+$/.test(o.id)
+      ? { lacks: 'an id of digits (an owner id)' }
+      : { id: o.id, firstName: text(o.firstName), lastName: text(o.lastName), email: text(o.email), archived: o.archived === true });
 }
 
 export function ownerName(owner: OwnerRef): string {

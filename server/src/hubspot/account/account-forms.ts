@@ -2,9 +2,8 @@
 // (`submitted form "Demo request"`) while FORM_SUBMISSION filters get its id. Live and archived forms are
 // both read: a contact's submissions of a form archived since still count in HubSpot's filter.
 
-import { arrayOf, type Api } from './api';
-import { nextAfter } from './account-lists';
-import { withQuery } from './paths';
+import type { Api } from './api';
+import { liveAndArchived } from './account-catalogue';
 import { toAccountError } from './errors';
 import type { HubSpotForm, Json } from './types';
 
@@ -12,18 +11,7 @@ import type { HubSpotForm, Json } from './types';
 const FORMS_PAGE = 50;
 
 export async function allForms(api: Api): Promise<HubSpotForm[]> {
-  return [...(await formsPages(api, false)), ...(await formsPages(api, true))];
-}
-
-async function formsPages(api: Api, archived: boolean): Promise<HubSpotForm[]> {
-  const forms: HubSpotForm[] = [];
-  let after: string | undefined;
-  do {
-    const page = await api.call('GET', withQuery(api.paths.forms(), { limit: FORMS_PAGE, after, archived }));
-    for (const item of arrayOf(page, 'results', 'the forms', api.host)) forms.push(toForm(item, api.host, archived));
-    after = nextAfter(page);
-  } while (after);
-  return forms;
+  return liveAndArchived(api, api.paths.forms(), 'the forms', FORMS_PAGE, (item, archived) => toForm(item, api.host, archived));
 }
 
 function toForm(value: unknown, host: string, archived: boolean): HubSpotForm {

@@ -2,9 +2,8 @@
 // holds an owner's `id`; the schema pull keeps the catalogue so files can name owners instead. Active
 // and archived (deactivated) owners are both read: a contact may still be owned by someone who left.
 
-import { arrayOf, type Api } from './api';
-import { nextAfter } from './account-lists';
-import { withQuery } from './paths';
+import type { Api } from './api';
+import { liveAndArchived } from './account-catalogue';
 import { toAccountError } from './errors';
 import type { HubSpotOwner, Json } from './types';
 
@@ -12,18 +11,7 @@ import type { HubSpotOwner, Json } from './types';
 const OWNERS_PAGE = 100;
 
 export async function allOwners(api: Api): Promise<HubSpotOwner[]> {
-  return [...(await ownersPages(api, false)), ...(await ownersPages(api, true))];
-}
-
-async function ownersPages(api: Api, archived: boolean): Promise<HubSpotOwner[]> {
-  const owners: HubSpotOwner[] = [];
-  let after: string | undefined;
-  do {
-    const page = await api.call('GET', withQuery(api.paths.owners(), { limit: OWNERS_PAGE, after, archived }));
-    for (const item of arrayOf(page, 'results', 'the owners', api.host)) owners.push(toOwner(item, api.host, archived));
-    after = nextAfter(page);
-  } while (after);
-  return owners;
+  return liveAndArchived(api, api.paths.owners(), 'the owners', OWNERS_PAGE, (item, archived) => toOwner(item, api.host, archived));
 }
 
 function toOwner(value: unknown, host: string, archived: boolean): HubSpotOwner {

@@ -6,6 +6,7 @@
 
 import { diagnostic, type Diagnostic, type FormSubmissionCondition, type Name } from '@hslist/grammar';
 import { suggest, withDidYouMean } from '../did-you-mean';
+import { clip } from '../clip';
 import { describeForm, matchForm, type FormRef } from '../schema-forms';
 import { allConditions, quoteString } from '../walk';
 import { replaceFixes, type FileCheckContext } from './context';
@@ -37,10 +38,6 @@ function formProblem(target: Name, forms: readonly FormRef[] | undefined, ctx: F
       return diagnostic('unknown-form', message, target, 'error', replaceFixes(target, suggestions, quoteString));
     }
   }
-}
-
-function clip(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 export function checkForms(ctx: FileCheckContext): Diagnostic[] {
