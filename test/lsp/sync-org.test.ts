@@ -11,45 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { displayHost } from '../../server/src/accounts/hosts';
-import type { SalesforceRecord } from '../../server/src/sandbox/data/salesforce-org';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../server/src/sandbox/salesforce/emulator';
 import { LspClient } from './support/lsp-client';
 import { until } from './support/until';
+import { CONTACT_DESCRIBE, LEAD_DESCRIBE, SYNC_CONTACTS, SYNC_SALESFORCE_RECORDS as RECORDS, SYNC_TEXT as TEXT } from '../support/sync-world';
 
 const SESSION = '00D5g000004hSlS!AQ-editor-org-session-41';
-
-const CONTACTS = `Record ID,Email,First Name,Last Name,Company Name,Job Title,Country/Region,Lifecycle Stage,Last Modified Date
-1,ada@lovelace.org,Ada,Lovelace,Acme,CEO,Poland,Lead,2025-05-01 10:00
-2,bob@example.com,Bob,Builder,Bobco,,Germany,Lead,2025-05-01 10:00
-3,,Cy,Nomail,Cyco,,Poland,Lead,2025-05-01 10:00
-4,dee@corp.pl,Dee,Kowalska,Corp,,Poland,Customer,2025-05-01 10:00
-5,eve@corp.pl,Eve,Nowak,,,Poland,Lead,2025-05-01 10:00
-`;
-
-const MODIFIED = '2025-01-01T00:00:00.000+0000';
-const RECORDS: SalesforceRecord[] = [
-  { type: 'Lead', fields: { Id: '00Q000000000001AAA', Email: 'ADA@lovelace.org', LastModifiedDate: MODIFIED, LastName: 'Lovelace', Company: 'Acme', Title: 'CTO', IsConverted: false } },
-  { type: 'Lead', fields: { Id: '00Q000000000002AAA', Email: 'zed@new.org', LastModifiedDate: MODIFIED, LastName: 'Zed', Company: 'Newco', Title: 'Dev', IsConverted: false } },
-  { type: 'Contact', fields: { Id: '003000000000001AAA', Email: 'dee@corp.pl', LastModifiedDate: MODIFIED, LastName: 'Kowalska' } },
-];
-
-const TEXT = `list "Polish leads" {
-  where email is known
-    and lifecyclestage is lead
-    and country is "Poland"
-}
-
-sync salesforce {
-  inclusion list: "Polish leads"
-  salesforce creates hubspot contacts: yes
-  hubspot creates in salesforce: lead
-  map jobtitle to Title: two way
-}
-`;
-
-const field = (name: string, type: string, extra: Record<string, unknown> = {}) => ({ name, label: name, type, nillable: true, createable: true, updateable: true, defaultedOnCreate: false, picklistValues: [], ...extra });
-const LEAD = { name: 'Lead', label: 'Lead', fields: [field('Email', 'email'), field('LastName', 'string', { nillable: false }), field('Company', 'string', { nillable: false }), field('Title', 'string'), field('Country', 'string'), field('Status', 'picklist', { nillable: false, picklistValues: [{ value: 'Open', label: 'Open', active: true, defaultValue: true }] })] };
-const CONTACT = { name: 'Contact', label: 'Contact', fields: [field('Email', 'email'), field('LastName', 'string', { nillable: false }), field('Title', 'string'), field('MailingCountry', 'string')] };
 
 /** The lens title the export of test/lsp/sync.test.ts gives for the same contacts and records. */
 const FIGURES = 'Salesforce: 2 will sync · 0 new leads · 1 would fail · 1 frozen';
@@ -69,10 +36,10 @@ describe('lsp: the Salesforce side read from the connected org', function () {
     org = await startSalesforceEmulator({ records: RECORDS, accessToken: SESSION });
     root = mkdtempSync(join(tmpdir(), 'hslist-lsp-org-'));
     writeFileSync(join(root, 'hslist.json'), JSON.stringify({ contacts: 'contacts.csv', salesforce: { records: 'org', instanceUrl: org.url } }));
-    writeFileSync(join(root, 'contacts.csv'), CONTACTS);
+    writeFileSync(join(root, 'contacts.csv'), SYNC_CONTACTS);
     mkdirSync(join(root, '.hslist', 'schema', 'salesforce'), { recursive: true });
-    writeFileSync(join(root, '.hslist', 'schema', 'salesforce', 'lead.json'), JSON.stringify(LEAD));
-    writeFileSync(join(root, '.hslist', 'schema', 'salesforce', 'contact.json'), JSON.stringify(CONTACT));
+    writeFileSync(join(root, '.hslist', 'schema', 'salesforce', 'lead.json'), JSON.stringify(LEAD_DESCRIBE));
+    writeFileSync(join(root, '.hslist', 'schema', 'salesforce', 'contact.json'), JSON.stringify(CONTACT_DESCRIBE));
     client = await LspClient.start(root);
     client.salesforceConnection = { instanceUrl: org.url, accessToken: SESSION };
     uri = client.open(join(root, 'sync.hslist'), TEXT).uri;

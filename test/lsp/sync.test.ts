@@ -9,42 +9,14 @@ import type { CodeLens, Hover } from 'vscode-languageserver-protocol';
 import type { SyncAnswer } from '../../server/src/lsp/preview/protocol';
 import { lspSession } from './support/session';
 import { until } from './support/until';
+import { CONTACT_DESCRIBE, LEAD_DESCRIBE, POLISH_LEADS, SYNC_BLOCK, SYNC_CONTACTS, SYNC_SALESFORCE_CSV } from '../support/sync-world';
 
-const CONTACTS = `Record ID,Email,First Name,Last Name,Company Name,Job Title,Country/Region,Lifecycle Stage,Last Modified Date
-1,ada@lovelace.org,Ada,Lovelace,Acme,CEO,Poland,Lead,2025-05-01 10:00
-2,bob@example.com,Bob,Builder,Bobco,,Germany,Lead,2025-05-01 10:00
-3,,Cy,Nomail,Cyco,,Poland,Lead,2025-05-01 10:00
-4,dee@corp.pl,Dee,Kowalska,Corp,,Poland,Customer,2025-05-01 10:00
-5,eve@corp.pl,Eve,Nowak,,,Poland,Lead,2025-05-01 10:00
-`;
-
-const SALESFORCE = `Id,Email,LastModifiedDate,LastName,Company,Title
-00Q000000000001AAA,ADA@lovelace.org,2025-01-01T00:00:00.000+0000,Lovelace,Acme,CTO
-00Q000000000002AAA,zed@new.org,2025-01-01T00:00:00.000+0000,Zed,Newco,Dev
-003000000000001AAA,dee@corp.pl,2025-01-01T00:00:00.000+0000,Kowalska,,
-`;
-
-const TEXT = `list "Polish leads" {
-  where email is known
-    and lifecyclestage is lead
-    and country is "Poland"
-}
-
+const TEXT = `${POLISH_LEADS}
 list "Titled" {
   where jobtitle is known and country is "O'Neill"
 }
 
-sync salesforce {
-  inclusion list: "Polish leads"
-  salesforce creates hubspot contacts: yes
-  hubspot creates in salesforce: lead
-  map jobtitle to Title: two way
-}
-`;
-
-const field = (name: string, type: string, extra: Record<string, unknown> = {}) => ({ name, label: name, type, nillable: true, createable: true, updateable: true, defaultedOnCreate: false, picklistValues: [], ...extra });
-const LEAD = { name: 'Lead', label: 'Lead', fields: [field('Email', 'email'), field('LastName', 'string', { nillable: false }), field('Company', 'string', { nillable: false }), field('Title', 'string'), field('Country', 'string'), field('Status', 'picklist', { nillable: false, picklistValues: [{ value: 'Open', label: 'Open', active: true, defaultValue: true }] })] };
-const CONTACT = { name: 'Contact', label: 'Contact', fields: [field('Email', 'email'), field('LastName', 'string', { nillable: false }), field('Title', 'string'), field('MailingCountry', 'string')] };
+${SYNC_BLOCK}`;
 
 describe('lsp: the Salesforce side', function () {
   this.timeout(60_000);
@@ -52,10 +24,10 @@ describe('lsp: the Salesforce side', function () {
   const lsp = lspSession({
     files: {
       'hslist.json': JSON.stringify({ contacts: 'contacts.csv', salesforce: { records: 'salesforce.csv' } }),
-      'contacts.csv': CONTACTS,
-      'salesforce.csv': SALESFORCE,
-      '.hslist/schema/salesforce/lead.json': JSON.stringify(LEAD),
-      '.hslist/schema/salesforce/contact.json': JSON.stringify(CONTACT),
+      'contacts.csv': SYNC_CONTACTS,
+      'salesforce.csv': SYNC_SALESFORCE_CSV,
+      '.hslist/schema/salesforce/lead.json': JSON.stringify(LEAD_DESCRIBE),
+      '.hslist/schema/salesforce/contact.json': JSON.stringify(CONTACT_DESCRIBE),
     },
     ready: (session) => {
       uri = session.client.open(session.path('sync.hslist'), TEXT).uri;

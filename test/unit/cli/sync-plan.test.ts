@@ -5,34 +5,7 @@ import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hslist, workspace } from './cli-support';
-
-const CONTACTS = `Record ID,Email,First Name,Last Name,Company Name,Job Title,Country/Region,Lifecycle Stage,Last Modified Date
-1,ada@lovelace.org,Ada,Lovelace,Acme,CEO,Poland,Lead,2025-05-01 10:00
-2,bob@example.com,Bob,Builder,Bobco,,Germany,Lead,2025-05-01 10:00
-3,,Cy,Nomail,Cyco,,Poland,Lead,2025-05-01 10:00
-4,dee@corp.pl,Dee,Kowalska,Corp,,Poland,Customer,2025-05-01 10:00
-5,eve@corp.pl,Eve,Nowak,,,Poland,Lead,2025-05-01 10:00
-`;
-
-const SALESFORCE = `Id,Email,LastModifiedDate,LastName,Company,Title
-00Q000000000001AAA,ADA@lovelace.org,2025-01-01T00:00:00.000+0000,Lovelace,Acme,CTO
-00Q000000000002AAA,zed@new.org,2025-01-01T00:00:00.000+0000,Zed,Newco,Dev
-003000000000001AAA,dee@corp.pl,2025-01-01T00:00:00.000+0000,Kowalska,,
-`;
-
-const SYNC = `list "Polish leads" {
-  where email is known
-    and lifecyclestage is lead
-    and country is "Poland"
-}
-
-sync salesforce {
-  inclusion list: "Polish leads"
-  salesforce creates hubspot contacts: yes
-  hubspot creates in salesforce: lead
-  map jobtitle to Title: two way
-}
-`;
+import { SYNC_CONTACTS as CONTACTS, SYNC_SALESFORCE_CSV as SALESFORCE, SYNC_TEXT as SYNC } from '../../support/sync-world';
 
 function syncWorkspace(files: Record<string, string> = {}): string {
   return workspace({ 'hslist.json': JSON.stringify({ contacts: 'contacts.csv' }), 'contacts.csv': CONTACTS, 'salesforce.csv': SALESFORCE, 'sync.hslist': SYNC, ...files });
