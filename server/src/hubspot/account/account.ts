@@ -11,6 +11,7 @@ import { listsApi } from './account-lists';
 import { allOwners } from './account-owners';
 import { allForms } from './account-forms';
 import { formSubmissions } from './account-submissions';
+import { emailSubscriptionStatuses } from './account-subscriptions';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
 import { pageContacts } from './account-records';
@@ -45,6 +46,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
       return arrayOf(answer, 'results', `the contact–${to} association labels`, api.host).map((item) => toAssociationLabel(item, api.host));
     },
     getFormSubmissions: (formId, onPage) => formSubmissions(api, formId, onPage),
+    getEmailSubscriptionStatuses: (emails, onBatch) => emailSubscriptionStatuses(api, emails, onBatch),
     ...propertiesApi(api),
     ...listsApi(api),
     ...foldersApi(api),

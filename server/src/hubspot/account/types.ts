@@ -61,6 +61,13 @@ export interface FormSubmissionData {
   email?: string;
 }
 
+/** A contact's email subscription status (Communication Preferences v4); no `subscriptionId`: the portal-wide one. */
+export interface EmailSubscriptionStatus {
+  subscriptionId?: string;
+  /** SUBSCRIBED, UNSUBSCRIBED and NOT_SPECIFIED, read as the list filters' opt states. */
+  status: 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
+}
+
 export interface ListCreateRequest {
   name: string;
   objectTypeId: string;
@@ -155,6 +162,8 @@ export interface HubSpotAccount {
   getForms(): Promise<HubSpotForm[]>;
   /** Every submission of one form, all pages; `onPage` hears how many were read so far. */
   getFormSubmissions(formId: string, onPage?: (read: number) => void): Promise<FormSubmissionData[]>;
+  /** Lower-cased email → its email subscription statuses; addresses HubSpot did not answer for are left out. */
+  getEmailSubscriptionStatuses(emails: string[], onBatch?: (done: number) => void): Promise<Map<string, EmailSubscriptionStatus[]>>;
   /** One property, or undefined when the portal has none of that name. */
   getProperty(objectType: CrmObjectType, name: string): Promise<PropertyDef | undefined>;
   /** Creates a custom property (Properties API body: name, label, type, fieldType, groupName, options). */

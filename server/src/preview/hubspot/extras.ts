@@ -12,12 +12,13 @@ import type { AssociatedObjectType, AssociatedRecordData, HubSpotAccount } from 
 import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
-import type { AssociatedRecord, CompanyRecord, ContactRecord, FormSubmission } from '../types';
+import type { AssociatedRecord, CompanyRecord, ContactRecord, FormSubmission, SubscriptionRecord } from '../types';
 import { addContacts, type ContactSet } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
 import type { Progress } from './fetch-contacts';
 import type { DataNeeds } from './needs';
 import { readSubmissions } from './submissions';
+import { readSubscriptionStatuses } from './subscriptions';
 
 export interface Extras {
   /** Contact id → ids of the `#id` lists it is a member of (every referenced list that exists). */
@@ -27,11 +28,13 @@ export interface Extras {
   tickets: Map<string, AssociatedRecord[]> | undefined;
   /** Contact id → submissions of the forms read (matched by email); undefined when no list needs them. */
   submissions: Map<string, FormSubmission[]> | undefined;
+  /** Contact id → email subscription statuses, for the contacts HubSpot answered for; undefined when not read. */
+  subscriptions?: Map<string, SubscriptionRecord[]>;
   /** The forms whose submissions were read: every form, or these ids. */
   formsRead: 'all' | ReadonlySet<string> | undefined;
   /** Referenced `#id` lists that could not be read, with why: their conditions stay "not previewable". */
   missingLists: Map<string, string>;
-  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them) or `form:<id>`. */
+  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them), `form:<id>`, `subscriptions` or `subscriptions:<CHANNEL>`. */
   unloaded: Map<string, string>;
 }
 
@@ -52,7 +55,8 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const deals = await read('deals', needs.deals, needs.dealProperties);
   const tickets = await read('tickets', needs.tickets, needs.ticketProperties);
   const forms = needs.anyForm || (needs.formIds ?? []).length > 0 ? await readSubmissions(account, contacts, needs, unloaded, options) : undefined;
-  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, missingLists, unloaded };
+  const subscriptions = await readSubscriptionStatuses(account, contacts, needs, unloaded, options);
+  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, subscriptions, missingLists, unloaded };
 }
 
 /** The names HubSpot wants at least one of in a batch read: the record's name when no list reads a property. */
@@ -120,7 +124,9 @@ function extrasOf(extras: Extras, id: string): LiveExtras {
     ...(extras.deals ? { deals: extras.deals.get(id) ?? [] } : {}),
     ...(extras.tickets ? { tickets: extras.tickets.get(id) ?? [] } : {}),
     ...(extras.submissions ? { formSubmissions: extras.submissions.get(id) ?? [] } : {}),
+    // No entry: HubSpot gave no statuses for this contact (no email address), so nothing is known.
+    ...(extras.subscriptions?.has(id) ? { subscriptions: extras.subscriptions.get(id) } : {}),
   };
 }
 
-export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions'>;
+export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions'>;

@@ -72,7 +72,7 @@ async function formSubmissions(account: HubSpotAccount, formId: string, signal: 
 }
 
 /** Lower-cased email → the ids of the contacts holding it (HubSpot keeps emails unique; a file may not). */
-function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
+export function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
   const byEmail = new Map<string, string[]>();
   const add = (email: string | null | undefined, id: string) => {
     if (!email) return;
