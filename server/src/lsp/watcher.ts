@@ -16,7 +16,7 @@ import { refreshSchema } from './commands';
 import type { ServerContext } from './context';
 import { describeError } from './guard';
 import { pathOfUri } from './state';
-import { filesRead } from './workspace-events';
+import { filesRead, membersFilesChanged } from './workspace-events';
 import { findSetting } from '../language/checks/settings';
 
 export const WATCHED_GLOBS = ['**/*.hslist', '**/hslist.json', '**/.hslist/schema/**', '**/*.csv'];
@@ -49,20 +49,23 @@ function membersFiles(ctx: ServerContext): Set<string> {
 
 function onWatchedFiles(ctx: ServerContext, params: DidChangeWatchedFilesParams): void {
   let settingsChanged = false;
+  let membersChanged = false;
   const changes = params.changes ?? [];
   const named = changes.some((c) => pathOfUri(c.uri).endsWith('.csv')) ? membersFiles(ctx) : new Set<string>();
   for (const change of changes) {
     const path = pathOfUri(change.uri);
     if (ctx.state.isSettingsFile(path)) settingsChanged = true;
     // Members files are read by the workspace checks (cached by size and time): a new analysis reads it again.
-    if (named.has(path)) ctx.state.inputChanged();
+    if (named.has(path)) membersChanged = true;
     if (!path.endsWith('.hslist')) continue;
     if (change.type === FileChangeType.Deleted) ctx.state.deletedFromDisk(path);
     else if (!isFolder(path)) ctx.state.readFromDisk(path);
   }
+  if (membersChanged) ctx.state.inputChanged();
   if (settingsChanged) refreshSchema(ctx);
   ctx.publisher.schedule();
   filesRead(ctx);
+  if (membersChanged) membersFilesChanged(ctx);
 }
 
 function onConfiguration(ctx: ServerContext, params: DidChangeConfigurationParams): void {

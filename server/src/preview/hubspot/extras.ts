@@ -67,7 +67,8 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const read = async (object: AssociatedObjectType, wanted: boolean | undefined, properties: string[] | undefined) => {
     if (!wanted) return undefined;
     const found = await readAssociated(account, contactIds, object, properties ?? [], unloaded, options, refresh);
-    if (found) toCache.associations[object] = { properties: found.properties, byContact: Object.fromEntries(found.byContact) };
+    // A contact without records is left out: no entry reads as none (associations.ts).
+    if (found) toCache.associations[object] = { properties: found.properties, byContact: Object.fromEntries([...found.byContact].filter(([, list]) => list.length > 0)) };
     return found?.byContact;
   };
   const companies = await read('companies', needs.companies, needs.companyProperties);
