@@ -92,6 +92,12 @@ export class WorkspaceState {
     this.sync(path);
   }
 
+  /** A file the analysis reads besides the texts (a static list's members file) changed: analyse again. */
+  inputChanged(): void {
+    this.dirty = true;
+    this.generation++;
+  }
+
   setOpen(uri: string, text: string, version: number): void {
     this.open.set(pathOfUri(uri), { uri, text, version });
     this.sync(pathOfUri(uri));

@@ -14,7 +14,7 @@ import { AssociationBuilder } from './columns-associations';
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
 
 /** What a row carries besides its properties, when its source loaded it (a copied row gets them anew). */
-export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions'>;
+export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions'>;
 import { dictEntries, dictEntry, dictFromEntries, findEntry, indexDict, narrowFirst } from './string-dict';
 import type { AssociatedRecord, CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
@@ -110,7 +110,6 @@ export class StoreBuilder {
     if (record.history) this.history.add(row, record.history);
     if (record.emailEvents) this.emailEvents.add(row, record.emailEvents.map((e) => ({ texts: [e.appId, e.emailId, e.type], timestamp: e.timestamp })));
     if (record.pageViews) this.pageViews.add(row, record.pageViews.map((v) => ({ texts: [v.url], timestamp: v.timestamp })));
-    if (record.subscriptions) this.subscriptions.add(row, record.subscriptions.map((s) => ({ texts: [s.channel, s.subscriptionId ?? '', s.status] })));
   }
 
   /** A record's associated records say their labels: none when `labels` is absent. */
@@ -120,6 +119,8 @@ export class StoreBuilder {
     if (extras.deals) this.addAssociated('deals', row, extras.deals);
     if (extras.tickets) this.addAssociated('tickets', row, extras.tickets);
     if (extras.formSubmissions) this.forms.add(row, extras.formSubmissions);
+    // A row extra, so rows copied from a cached store get the live source's statuses too.
+    if (extras.subscriptions) this.subscriptions.add(row, extras.subscriptions.map((s) => ({ texts: [s.channel, s.subscriptionId ?? '', s.status] })));
   }
 
   private addMemberships(row: number, listIds: string[]): void {

@@ -11,6 +11,7 @@ const PHASES: Record<Progress['phase'], string> = {
   deals: 'associated deals',
   tickets: 'associated tickets',
   forms: 'form submissions',
+  subscriptions: 'email subscription statuses',
   saving: 'the snapshot',
 };
 

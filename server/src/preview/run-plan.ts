@@ -29,7 +29,7 @@ export interface LoadedKinds {
   missingLists: ReadonlyMap<string, string>;
   /** How to get what is missing, for the reasons ("preview with --data hubspot"). */
   hint: string;
-  /** What the live source could not read, with why: `companies`, `deals`, `tickets`, `forms` or `form:<id>`. */
+  /** What the live source could not read, with why: `companies`, `deals`, `tickets`, `forms`, `form:<id>`, `subscriptions` or `subscriptions:<CHANNEL>`. */
   unloaded?: ReadonlyMap<string, string>;
   /** The forms whose submissions the live source read; absent: whatever the records carry is all there is. */
   formsRead?: 'all' | ReadonlySet<string>;
@@ -109,17 +109,33 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       return missing ? unavailable(missing) : p;
     }
     case 'emailEvent':
-      return data.store.emailEvents ? p : unavailable(`marketing email events are not in this data (${onlyJson(data, 'emailEvents')})`);
+      return data.store.emailEvents ? p : unavailable(`marketing email events are not in this data (${data.live ? LIVE_EMAIL_EVENTS : ONLY_JSON_EMAIL_EVENTS})`);
     case 'pageView':
-      return data.store.pageViews ? p : unavailable(`page views are not in this data (${onlyJson(data, 'pageViews')})`);
-    case 'subscription':
-      return data.store.subscriptions ? p : unavailable(`subscription statuses are not in this data (only JSON records with "subscriptions" carry them)`);
+      return data.store.pageViews ? p : unavailable(`page views are not in this data (${data.live ? LIVE_PAGE_VIEWS : ONLY_JSON_PAGE_VIEWS})`);
+    case 'subscription': {
+      const missing = subscriptionsMissing(p, data);
+      return missing ? unavailable(missing) : p;
+    }
     default:
       return p;
   }
 }
 
-/** Where such data can come from: the live source does not load it; JSON records may carry it. */
-function onlyJson(data: LoadedKinds, field: string): string {
-  return data.live ? `the live HubSpot source does not load them; JSON records with "${field}" carry them` : `only JSON records with "${field}" carry them`;
+const ONLY_JSON_EMAIL_EVENTS = 'only JSON records with "emailEvents" carry them';
+const ONLY_JSON_PAGE_VIEWS = 'only JSON records with "pageViews" carry them';
+/**
+ * HubSpot's Email Events API (`/email/public/v1/events`) selects events by `campaignId`, while an
+ * EMAIL_EVENT filter names an `emailId` whose relation to a campaign id HubSpot does not document, and
+ * it has no reply events: loading by a guessed id could answer "no" for contacts who did open.
+ */
+const LIVE_EMAIL_EVENTS = "the live HubSpot source does not load them: HubSpot's Email Events API selects events by email campaign id, and HubSpot does not document which campaign an EMAIL_EVENT filter's emailId is; " + ONLY_JSON_EMAIL_EVENTS;
+/** HubSpot's Events API has page views (`e_visited_page`), on Enterprise portals only; hslist does not read it. */
+const LIVE_PAGE_VIEWS = "the live HubSpot source does not load them: only HubSpot's Events API has them (e_visited_page, Enterprise portals), which hslist does not read; " + ONLY_JSON_PAGE_VIEWS;
+
+/** Why a subscription condition cannot be judged (HubSpot refused, or has no batch read for the channel), or undefined. */
+function subscriptionsMissing(p: Extract<PlanNode, { kind: 'subscription' }>, data: LoadedKinds): string | undefined {
+  const refused = data.unloaded?.get(`subscriptions:${p.channel}`) ?? data.unloaded?.get('subscriptions');
+  if (refused) return `${p.channel === 'EMAIL' ? '' : `${p.channel} `}subscription statuses are not in this data (${refused})`;
+  if (data.store.subscriptions) return undefined;
+  return `subscription statuses are not in this data (${data.live ? data.hint : 'only JSON records with "subscriptions" carry them'})`;
 }

@@ -47,7 +47,7 @@ export interface PreviewData {
   report: SourceReport;
   history: HistoryById | undefined;
   missingLists: ReadonlyMap<string, string>;
-  /** Live source: what HubSpot would not give, with why (`companies`, `deals`, `tickets`, `forms`, `form:<id>`). */
+  /** Live source: what HubSpot would not give, with why (`companies`, `deals`, `tickets`, `forms`, `form:<id>`, `subscriptions[:<CHANNEL>]`). */
   unloaded?: ReadonlyMap<string, string>;
   /** Live source: the forms whose submissions were read (every form, or these ids); undefined: the records carry them. */
   formsRead?: 'all' | ReadonlySet<string>;

@@ -6,6 +6,7 @@ import { type FileNode, type ListNode, type Setting, printFile } from '@hslist/g
 import { decompileList } from '../hubspot/decompile';
 import type { HubSpotList } from '../hubspot/account/types';
 import type { PublishWorkspace } from './session';
+import { membersSetting, type MembersForm } from './pull-members';
 
 export interface PulledList {
   list: HubSpotList;
@@ -16,7 +17,7 @@ export interface PulledList {
 /** Decompiler notes that mean the text would match more than HubSpot's list does. */
 const BROADENING_NOTES = [/is read as "any associated company"/];
 
-export function pulledText(list: HubSpotList, folder: string | undefined, workspace: PublishWorkspace, listNameFor: (id: string) => string | undefined): PulledList | { reasons: string[] } {
+export function pulledText(list: HubSpotList, folder: string | undefined, workspace: PublishWorkspace, listNameFor: (id: string) => string | undefined, members?: MembersForm): PulledList | { reasons: string[] } {
   const decompiled = decompileList(list, { schema: workspace.schema, listNameFor, defaultTimezone: workspace.defaultTimezone });
   const reasons = decompiled.diagnostics
     .filter((d) => d.severity === 'error' || BROADENING_NOTES.some((re) => re.test(d.message)))
@@ -24,7 +25,8 @@ export function pulledText(list: HubSpotList, folder: string | undefined, worksp
       ? d.message.replace(/, so the list is not decompiled\.$/, ': the list is not pulled, because leaving it out would make the list broader.')
       : `${d.message.replace(/\.$/, '')}: the list is not pulled, because that reading is broader than HubSpot's.`);
   if (!decompiled.list || reasons.length > 0) return { reasons: reasons.length > 0 ? reasons : ['HubSpot\'s definition could not be read'] };
-  const node: ListNode = { ...decompiled.list, settings: withFolder(decompiled.list.settings, folder) };
+  const settings = withFolder(decompiled.list.settings, folder);
+  const node: ListNode = { ...decompiled.list, settings: members ? [...settings, membersSetting(members)] : settings };
   const file: FileNode = { start: 0, end: 0, kind: 'file', lists: [node], syncBlocks: [], comments: [] };
   return { list, ...(folder ? { folder } : {}), text: `// Pulled from HubSpot list #${list.listId}.\n${printFile(file)}` };
 }

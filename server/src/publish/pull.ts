@@ -16,6 +16,9 @@ import { PublishError, type PublishWorkspace } from './session';
 import { portalState, readStateFile, writeStateFile, type PortalState } from './state-file';
 import { portalMismatch, type ResolvedTarget } from './targets';
 import { folderPaths } from './pull-folders';
+import { INLINE_MEMBERS, membersCsv, membersFilePath, membersForm, staticListMembers } from './pull-members';
+import { membersHash } from './apply-members';
+import { existsSync } from 'node:fs';
 
 export interface PullRequest {
   all?: boolean;
@@ -44,13 +47,21 @@ export async function pullLists(workspace: PublishWorkspace, account: HubSpotAcc
   const outcome: PullOutcome = { portalId: details.portalId, written: [], skipped: [], failed: [] };
   const chosen = choose(await account.searchLists(), request, workspace, portal, outcome);
   if (chosen.length === 0) return outcome;
-  const lists = await account.getLists(chosen.map((l) => l.listId), true);
+  const found = await account.getLists(chosen.map((l) => l.listId), true);
+  const unreadMembers = new Set<string>();
+  const members = await staticListMembers(account, found, (list, reason) => {
+    unreadMembers.add(list.listId);
+    outcome.failed.push({ name: list.name, listId: list.listId, reasons: [reason] });
+  });
+  const lists = found.filter((l) => !unreadMembers.has(l.listId));
   const folders = await folderPaths(account);
-  const pulled = settle(lists, folders, workspace, portal, request, outcome);
+  const pulled = settle(lists, folders, workspace, portal, request, outcome, members);
   if (pulled.length === 0) return outcome;
-  await writeFilesAtomically(pulled.map((p) => ({ path: p.file, content: p.text })));
+  await writeFilesAtomically(pulled.flatMap((p) => [{ path: p.file, content: p.text }, ...(p.membersFile ? [{ path: p.membersFile.path, content: p.membersFile.content }] : [])]));
   for (const p of pulled) {
-    portal.lists[p.list.name] = { listId: p.list.listId, processingType: p.list.processingType, filtersHash: p.filtersHash, remoteHash: definitionHash(p.list.processingType, p.list.filterBranch), ...(p.folder ? { folder: p.folder } : {}) };
+    const ids = members.get(p.list.listId);
+    const held = ids && ids.length > 0 ? { members: ids.length, membersHash: membersHash(ids) } : {};
+    portal.lists[p.list.name] = { listId: p.list.listId, processingType: p.list.processingType, filtersHash: p.filtersHash, remoteHash: definitionHash(p.list.processingType, p.list.filterBranch), ...(p.folder ? { folder: p.folder } : {}), ...held };
     outcome.written.push({ name: p.list.name, listId: p.list.listId, file: p.file });
   }
   await writeStateFile(workspace.root, read.state);
@@ -88,25 +99,38 @@ interface Pulled extends PulledList {
   file: string;
   text: string;
   filtersHash: string;
+  /** A static list with many members: its members file, written with the .hslist. */
+  membersFile?: { path: string; content: string };
 }
 
 /** Decompiles and checks the lists, dropping those that fail, until every remaining one checks clean. */
-function settle(lists: HubSpotList[], folders: Map<string, string>, workspace: PublishWorkspace, portal: PortalState, request: PullRequest, outcome: PullOutcome): Pulled[] {
+function settle(lists: HubSpotList[], folders: Map<string, string>, workspace: PublishWorkspace, portal: PortalState, request: PullRequest, outcome: PullOutcome, members: Map<string, string[]>): Pulled[] {
   let candidates = lists;
   for (;;) {
     const names = nameMap(portal, candidates);
     const texts = new Map<string, Pulled>();
     const files = fileNames(candidates, request.outDir);
     for (const list of candidates) {
-      const made = pulledText(list, folders.get(list.listId), workspace, (id) => names.get(id));
+      const ids = members.get(list.listId) ?? [];
+      // Checked with the members inline (a members file is not written yet), written as they will be.
+      const made = pulledText(list, folders.get(list.listId), workspace, (id) => names.get(id), ids.length > 0 ? membersForm(ids, files.get(list.listId)!, true) : undefined);
       if ('reasons' in made) outcome.failed.push({ name: list.name, listId: list.listId, reasons: made.reasons });
       else texts.set(list.listId, { ...made, file: files.get(list.listId)!, text: made.text, filtersHash: '' });
     }
-    const failures = checkAll([...texts.values()], workspace, portal, names, request);
-    if (failures.size === 0) return [...texts.values()];
+    const failures = checkAll([...texts.values()], workspace, portal, names, request, members);
+    if (failures.size === 0) return [...texts.values()].map((p) => withMembersFile(p, members.get(p.list.listId) ?? [], folders, workspace, names));
     for (const [listId, reasons] of failures) outcome.failed.push({ name: texts.get(listId)!.list.name, listId, reasons });
     candidates = candidates.filter((l) => texts.has(l.listId) && !failures.has(l.listId));
   }
+}
+
+/** A list with many members is written naming a members file beside it, which is written too. */
+function withMembersFile(p: Pulled, ids: string[], folders: Map<string, string>, workspace: PublishWorkspace, names: Map<string, string>): Pulled {
+  const form = membersForm(ids, p.file);
+  if (!('file' in form)) return p;
+  const made = pulledText(p.list, folders.get(p.list.listId), workspace, (id) => names.get(id), form);
+  if ('reasons' in made) return p; // the same list decompiled a moment ago: cannot differ
+  return { ...p, text: made.text, membersFile: { path: membersFilePath(p.file), content: membersCsv(ids) } };
 }
 
 /** List id → the name `in list` uses for it: lists kept as code and lists pulled now; others stay `#id`. */
@@ -130,11 +154,16 @@ function fileNames(lists: HubSpotList[], dir: string): Map<string, string> {
 }
 
 /** Problems per list id, from checking the workspace with the pulled files added; fills each filtersHash. */
-function checkAll(pulled: Pulled[], workspace: PublishWorkspace, portal: PortalState, names: Map<string, string>, request: PullRequest): Map<string, string[]> {
+function checkAll(pulled: Pulled[], workspace: PublishWorkspace, portal: PortalState, names: Map<string, string>, request: PullRequest, members: Map<string, string[]>): Map<string, string[]> {
   const failures = new Map<string, string[]>();
   const existing: SourceFile[] = [...workspace.analysis.files.values()].map((f) => ({ path: f.path, text: f.text }));
   const taken = new Set(existing.map((f) => f.path));
   for (const p of pulled) if (taken.has(p.file) && !request.overwrite) failures.set(p.list.listId, [`${p.file} exists already (pass --overwrite to replace it)`]);
+  for (const p of pulled) {
+    const csv = membersFilePath(p.file);
+    const many = (members.get(p.list.listId)?.length ?? 0) > INLINE_MEMBERS;
+    if (many && existsSync(csv) && !request.overwrite) failures.set(p.list.listId, [...(failures.get(p.list.listId) ?? []), `${csv} exists already (pass --overwrite to replace it)`]);
+  }
   const files = [...existing.filter((f) => !pulled.some((p) => p.file === f.path)), ...pulled.map((p) => ({ path: p.file, text: p.text }))];
   const analysis = analyzeWorkspace(files, workspace.schema, { defaultTimezone: workspace.defaultTimezone });
   const desired = desiredWorkspace(analysis, { root: workspace.root, schema: workspace.schema, defaultTimezone: workspace.defaultTimezone });

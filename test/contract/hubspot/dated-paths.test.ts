@@ -104,6 +104,28 @@ describe('HubSpot emulator ↔ @hubspot/api-client: date-based API paths (2026-0
     assert.match(JSON.stringify(await denied.json()), /forms/);
   });
 
+  it('Communication Preferences batch reads under /communication-preferences/v4 and 2026-09: the wire shape, 207 for an unknown address, EMAIL only, their scope', async () => {
+    const contact = [...h.emulator.state.contacts.values()].find((c) => c.properties.email)!;
+    h.emulator.state.upsertContact({ ...contact, subscriptions: [{ channel: 'EMAIL', subscriptionId: '81537745', status: 'OPT_OUT' }, { channel: 'EMAIL', status: 'OPT_IN' }] });
+    const email = contact.properties.email!;
+    for (const version of ['v4', '2026-09']) {
+      const read = await call('POST', `/communication-preferences/${version}/statuses/batch/read`, { inputs: [email.toUpperCase()] }, { channel: 'EMAIL' });
+      assert.equal(read.status, 200);
+      const [result] = read.json.results as { subscriberIdString: string; statuses: Record<string, unknown>[] }[];
+      assert.equal(result.subscriberIdString, email.toUpperCase(), 'the address as it was asked for');
+      assert.deepEqual(result.statuses.map((x) => [x.subscriptionId, x.status, x.channel]), [[81537745, 'UNSUBSCRIBED', 'EMAIL']]);
+      assert.deepEqual(Object.keys(result.statuses[0]).sort(), ['channel', 'source', 'status', 'subscriberIdString', 'subscriptionId', 'subscriptionName', 'timestamp'], 'the fields the spec requires, and the name');
+      const wide = await call('POST', `/communication-preferences/${version}/statuses/batch/unsubscribe-all/read`, { inputs: [email, 'nobody@nowhere.example'] }, { channel: 'EMAIL' });
+      assert.equal(wide.status, 207, 'an address no contact holds is an error of the batch');
+      assert.deepEqual((wide.json.results as { wideStatuses: Record<string, unknown>[] }[])[0].wideStatuses.map((x) => [x.wideStatusType, x.status]), [['PORTAL_WIDE', 'SUBSCRIBED']]);
+      assert.equal(wide.json.numErrors, 1);
+    }
+    assert.equal((await call('POST', '/communication-preferences/v4/statuses/batch/read', { inputs: [email] }, { channel: 'SMS' })).status, 400, 'the spec\'s channel enum is EMAIL');
+    const denied = await fetch(`${h.emulator.url}/communication-preferences/v4/statuses/batch/read?channel=EMAIL`, { method: 'POST', headers: { Authorization: `Bearer ${READ_ONLY}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ inputs: [email] }) });
+    assert.equal(denied.status, 403);
+    assert.match(JSON.stringify(await denied.json()), /communication_preferences\.statuses\.batch\.read/);
+  });
+
   it('scopes apply to a dated path as to its v3 path', async () => {
     const asReadOnly = (method: string, path: string, body?: unknown) =>
       fetch(`${h.emulator.url}${path}`, { method, headers: { Authorization: `Bearer ${READ_ONLY}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -28,6 +28,12 @@ describe('publish: pull HubSpot lists into .hslist files', () => {
     const applied = await hslist(published, source.env, 'apply', '--yes', '--data', 'contacts.csv');
     assert.equal(applied.code, 0, applied.out + applied.err);
     for (const doc of DOCUMENTED.lists) await source.account.createList({ name: doc.name, objectTypeId: '0-1', processingType: 'DYNAMIC', filterBranch: doc.filterBranch });
+    // A static list of three: its members come back inline.
+    const speakers = await source.account.createList({ name: 'Speakers', objectTypeId: '0-1', processingType: 'MANUAL' });
+    await source.account.changeListMemberships(speakers.listId, ['12', '3', '40'], []);
+    // One of thirty: its members come back in a members file.
+    const attendees = await source.account.createList({ name: 'Booth visitors', objectTypeId: '0-1', processingType: 'MANUAL' });
+    await source.account.changeListMemberships(attendees.listId, source.emulator.state.contactIds().slice(0, 30), []);
 
     const fresh = workspace({}, '{ "timezone": "Europe/Warsaw" }\n');
     assert.equal((await hslist(fresh, source.env, 'schema', 'pull')).code, 0);
@@ -35,7 +41,7 @@ describe('publish: pull HubSpot lists into .hslist files', () => {
     const refused = DOCUMENTED.lists.filter((l) => !l.representable).map((l) => l.name);
     assert.equal(pulled.code, refused.length > 0 ? 1 : 0, pulled.out);
     for (const name of refused) assert.match(pulled.out, new RegExp(`✗ "${name}" #\\d+ not pulled:\\n {4}.*cannot be written in \\.hslist.*`));
-    const expected = DOCUMENTED.lists.length - refused.length + 12 + 3;
+    const expected = DOCUMENTED.lists.length - refused.length + 12 + 3 + 2;
     assert.match(pulled.out, new RegExp(`Pull from portal 4242001: ${expected} written, 0 already in code, ${refused.length} not pulled\\.`));
     // HubSpot's "created in the last 30 days" and the primary company read back as the language says them.
     assert.match(readFileSync(join(fresh, 'doc-created-in-the-last-30-days.hslist'), 'utf8'), /createdate is less than 30 days ago/);
@@ -43,6 +49,23 @@ describe('publish: pull HubSpot lists into .hslist files', () => {
     assert.equal(readdirSync(fresh).filter((f) => f.endsWith('.hslist') && f !== '.hslist').length, expected, pulled.out);
     assert.match(readFileSync(join(fresh, 'qualified-for-salesforce.hslist'), 'utf8'), /^\/\/ Pulled from HubSpot list #\d+\.\nlist "Qualified for Salesforce" \{\n {2}type: active\n {2}folder: "Salesforce"\n/);
     assert.match(readFileSync(join(fresh, 'webinar-attendees.hslist'), 'utf8'), /in list "Webinar registrants"/, 'ids of pulled lists become names');
+
+    // Static lists come back with their members: a few inline, more in a members file beside the list.
+    assert.match(readFileSync(join(fresh, 'speakers.hslist'), 'utf8'), /\n {2}type: static\n {2}members: \(#3, #12, #40\)\n\}/);
+    const heldBySource = (name: string) => {
+      const list = [...source.emulator.state.lists.values()].find((l) => l.name === name && !l.deletedAt)!;
+      return source.emulator.state.membersOf(list).map((m) => m.recordId);
+    };
+    const tradeShow = readFileSync(join(fresh, 'trade-show-2024-attendees.hslist'), 'utf8');
+    assert.match(tradeShow, /\n {2}members: \(\n {4}#\d+,\n/, 'up to 20 members inline, one a line');
+    assert.equal(tradeShow.match(/#\d+/g)!.length - 1, heldBySource('Trade show 2024 attendees').length, 'its members, and the list id in the comment');
+    const visitors = readFileSync(join(fresh, 'booth-visitors.hslist'), 'utf8');
+    assert.match(visitors, /\n {2}type: static\n {2}members from: "booth-visitors\.members\.csv"\n\}/);
+    const csv = readFileSync(join(fresh, 'booth-visitors.members.csv'), 'utf8').trim().split('\n');
+    assert.equal(csv[0], 'id');
+    assert.deepEqual(csv.slice(1).sort(), heldBySource('Booth visitors').sort());
+    assert.equal(csv.length - 1, 30);
+    assert.deepEqual(stateOf(fresh).portals['4242001'].lists['Booth visitors'].members, 30);
 
     const check = await hslist(fresh, source.env, 'check');
     assert.equal(check.code, 0, check.out + check.err);

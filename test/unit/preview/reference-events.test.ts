@@ -85,7 +85,8 @@ describe('preview: data without email events or page views', () => {
       'marketing email events are not in this data (only JSON records with "emailEvents" carry them)',
       'page views are not in this data (only JSON records with "pageViews" carry them)',
     ]);
-    assert.match(reasons(true)[0], /the live HubSpot source does not load them; JSON records with "emailEvents" carry them/);
+    assert.match(reasons(true)[0], /the live HubSpot source does not load them: HubSpot's Email Events API selects events by email campaign id, .*; only JSON records with "emailEvents" carry them\)$/);
+    assert.match(reasons(true)[1], /only HubSpot's Events API has them \(e_visited_page, Enterprise portals\), which hslist does not read/);
   });
 });
 

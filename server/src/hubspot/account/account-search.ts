@@ -1,29 +1,37 @@
 // The CRM search API for the live preview's refresh: contacts modified since an instant (GT on
-// `lastmodifieddate`), a contacts count, and a batch read with property history (search never returns
-// history). Search is limited to 5 requests a second besides the general limit (the transport paces it).
+// `lastmodifieddate`), companies, deals or tickets modified since one (GT on `hs_lastmodifieddate`, their
+// name for it), a contacts count, and a batch read with property history (search never returns history). Search is limited to 5 requests a second besides the general limit (the transport paces it).
 
 import { chunks, type Api } from './api';
 import { nextAfter } from './account-lists';
 import { recordsOf } from './account-records';
-import type { CrmRecordData, ModifiedContacts, ModifiedSinceOptions } from './types';
+import type { AssociatedObjectType, CrmRecordData, ModifiedContacts, ModifiedSinceOptions } from './types';
 
 /** HubSpot's search pages at most 200 results and never past 10,000 (HubSpot's CRM search guide). */
 export const SEARCH_PAGE = 200;
 export const SEARCH_CEILING = 10_000;
 const READ_BATCH = 100;
 
-export async function contactsModifiedSince(api: Api, since: number, properties: string[], options: ModifiedSinceOptions): Promise<ModifiedContacts> {
+export function contactsModifiedSince(api: Api, since: number, properties: string[], options: ModifiedSinceOptions): Promise<ModifiedContacts> {
+  return modifiedSince(api, 'contacts', 'lastmodifieddate', since, properties, options);
+}
+
+export function recordsModifiedSince(api: Api, object: AssociatedObjectType, since: number, properties: string[], options: ModifiedSinceOptions): Promise<ModifiedContacts> {
+  return modifiedSince(api, object, 'hs_lastmodifieddate', since, properties, options);
+}
+
+async function modifiedSince(api: Api, object: string, modified: string, since: number, properties: string[], options: ModifiedSinceOptions): Promise<ModifiedContacts> {
   const records: CrmRecordData[] = [];
   let after: string | undefined;
   do {
     const request = {
-      filterGroups: [{ filters: [{ propertyName: 'lastmodifieddate', operator: 'GT', value: String(since) }] }],
+      filterGroups: [{ filters: [{ propertyName: modified, operator: 'GT', value: String(since) }] }],
       sorts: ['hs_object_id'],
       properties,
       limit: SEARCH_PAGE,
       ...(after === undefined ? {} : { after }),
     };
-    const page = await api.call('POST', api.paths.objectsSearch('contacts'), request, { readOnly: true, search: true });
+    const page = await api.call('POST', api.paths.objectsSearch(object), request, { readOnly: true, search: true });
     const total = typeof page.total === 'number' ? page.total : Number.NaN;
     if (total > (options.ceiling ?? SEARCH_CEILING)) return { tooMany: total };
     records.push(...recordsOf(page, 'a page of search results', api.host));

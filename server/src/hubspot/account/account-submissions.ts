@@ -1,5 +1,6 @@
 // A form's submissions (Form Integrations v1: `GET /form-integrations/v1/submissions/forms/{form_guid}`),
-// newest first in pages of at most 50 joined by `after`. Each result is `{conversionId, submittedAt,
+// newest first in pages of at most 50 joined by `after` (so a refresh stops at the first page that
+// reaches back past what it already has). Each result is `{conversionId, submittedAt,
 // values: [{name, value}], pageUrl}`; the preview needs when it was sent and the email it carried.
 
 import { arrayOf, type Api } from './api';
@@ -11,7 +12,7 @@ import type { FormSubmissionData } from './types';
 /** HubSpot's maximum page size for this endpoint. */
 const SUBMISSIONS_PAGE = 50;
 
-export async function formSubmissions(api: Api, formId: string, onPage?: (read: number) => void): Promise<FormSubmissionData[]> {
+export async function formSubmissions(api: Api, formId: string, onPage?: (read: number) => void, since?: number): Promise<FormSubmissionData[]> {
   const submissions: FormSubmissionData[] = [];
   let after: string | undefined;
   do {
@@ -20,7 +21,8 @@ export async function formSubmissions(api: Api, formId: string, onPage?: (read: 
       submissions.push(toSubmission(item, formId, `the submissions of form ${formId} (result ${submissions.length + i + 1})`, api.host));
     }
     onPage?.(submissions.length);
-    after = nextAfter(page);
+    const reachedSince = since !== undefined && submissions.length > 0 && submissions[submissions.length - 1].submittedAt < since;
+    after = reachedSince ? undefined : nextAfter(page);
   } while (after);
   return submissions;
 }

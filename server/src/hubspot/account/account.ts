@@ -11,12 +11,13 @@ import { listsApi } from './account-lists';
 import { allOwners } from './account-owners';
 import { allForms } from './account-forms';
 import { formSubmissions } from './account-submissions';
+import { emailSubscriptionStatuses } from './account-subscriptions';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
 import { pageContacts } from './account-records';
 import { associatedFor } from './account-associations';
 import { changeListMemberships, contactIdsByEmail, existingContactIds } from './account-memberships';
-import { contactsModifiedSince, countContacts, readContactsHistory } from './account-search';
+import { contactsModifiedSince, countContacts, readContactsHistory, recordsModifiedSince } from './account-search';
 import type { HubSpotAccount, HubSpotAssociationLabel, Json } from './types';
 
 export interface HubSpotAccountOptions extends ClientOptions {
@@ -44,7 +45,8 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
       const answer = await api.call('GET', api.paths.associationLabels('contacts', to));
       return arrayOf(answer, 'results', `the contact–${to} association labels`, api.host).map((item) => toAssociationLabel(item, api.host));
     },
-    getFormSubmissions: (formId, onPage) => formSubmissions(api, formId, onPage),
+    getFormSubmissions: (formId, onPage, since) => formSubmissions(api, formId, onPage, since),
+    getEmailSubscriptionStatuses: (emails, onBatch) => emailSubscriptionStatuses(api, emails, onBatch),
     ...propertiesApi(api),
     ...listsApi(api),
     ...foldersApi(api),
@@ -52,6 +54,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     getCompaniesFor: (contactIds, companyProperties) => associatedFor(api, contactIds, 'companies', companyProperties ?? ['name', 'domain']),
     getAssociatedFor: (contactIds, object, properties) => associatedFor(api, contactIds, object, properties),
     contactsModifiedSince: (since, properties, searchOptions) => contactsModifiedSince(api, since, properties, searchOptions ?? {}),
+    recordsModifiedSince: (object, since, properties, searchOptions) => recordsModifiedSince(api, object, since, properties, searchOptions ?? {}),
     countContacts: () => countContacts(api),
     readContactsHistory: (ids, history) => readContactsHistory(api, ids, history),
     changeListMemberships: (listId, add, remove) => changeListMemberships(api, listId, add, remove),

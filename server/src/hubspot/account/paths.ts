@@ -45,6 +45,8 @@ export interface ApiPaths {
   forms(): string;
   associationLabels(fromObjectType: string, toObjectType: string): string;
   formSubmissions(formGuid: string): string;
+  subscriptionStatusesBatchRead(): string;
+  unsubscribeAllStatusesBatchRead(): string;
 }
 
 export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiPaths {
@@ -53,6 +55,7 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
   const crm = (family: string, legacyVersion = 'v3') => (legacy ? `/crm/${legacyVersion}/${family}` : `/crm/${family}/${version}`);
   const lists = crm('lists');
   const objects = legacy ? '/crm/v3/objects' : `/crm/objects/${version}`;
+  const preferences = `/communication-preferences/${legacy ? 'v4' : version}`;
   return {
     version,
     accountDetails: () => `/account-info/${legacy ? 'v3' : version}/details`,
@@ -82,6 +85,10 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     // A form's submissions exist only under the legacy Form Integrations v1 API (no v3 and no dated
     // version publishes them), so every `version` calls the same path.
     formSubmissions: (guid) => `/form-integrations/v1/submissions/forms/${encode(guid)}`,
+    // Communication Preferences: the batch reads are v4's (v3 has none); the dated versions keep the
+    // sub-paths (spec Communication Preferences/Subscriptions/Rollouts/176901/{v4,2026-09}/).
+    subscriptionStatusesBatchRead: () => `${preferences}/statuses/batch/read`,
+    unsubscribeAllStatusesBatchRead: () => `${preferences}/statuses/batch/unsubscribe-all/read`,
   };
 }
 

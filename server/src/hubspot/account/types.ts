@@ -61,6 +61,13 @@ export interface FormSubmissionData {
   email?: string;
 }
 
+/** A contact's email subscription status (Communication Preferences v4); no `subscriptionId`: the portal-wide one. */
+export interface EmailSubscriptionStatus {
+  subscriptionId?: string;
+  /** SUBSCRIBED, UNSUBSCRIBED and NOT_SPECIFIED, read as the list filters' opt states. */
+  status: 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
+}
+
 export interface ListCreateRequest {
   name: string;
   objectTypeId: string;
@@ -153,8 +160,13 @@ export interface HubSpotAccount {
   getOwners(): Promise<HubSpotOwner[]>;
   /** Every form, live and archived. */
   getForms(): Promise<HubSpotForm[]>;
-  /** Every submission of one form, all pages; `onPage` hears how many were read so far. */
-  getFormSubmissions(formId: string, onPage?: (read: number) => void): Promise<FormSubmissionData[]>;
+  /**
+   * The submissions of one form, newest first: every page, or with `since` (epoch ms) only until a page
+   * reaches one submitted before it (the pages are newest first); `onPage` hears how many were read so far.
+   */
+  getFormSubmissions(formId: string, onPage?: (read: number) => void, since?: number): Promise<FormSubmissionData[]>;
+  /** Lower-cased email → its email subscription statuses; addresses HubSpot did not answer for are left out. */
+  getEmailSubscriptionStatuses(emails: string[], onBatch?: (done: number) => void): Promise<Map<string, EmailSubscriptionStatus[]>>;
   /** One property, or undefined when the portal has none of that name. */
   getProperty(objectType: CrmObjectType, name: string): Promise<PropertyDef | undefined>;
   /** Creates a custom property (Properties API body: name, label, type, fieldType, groupName, options). */
@@ -191,6 +203,8 @@ export interface HubSpotAccount {
   getAssociatedFor(contactIds: string[], object: AssociatedObjectType, properties: string[]): Promise<Map<string, AssociatedRecordData[]>>;
   /** Contacts with `lastmodifieddate` after `since` (epoch ms), or how many there are when over the ceiling. */
   contactsModifiedSince(since: number, properties: string[], options?: ModifiedSinceOptions): Promise<ModifiedContacts>;
+  /** Companies, deals or tickets with `hs_lastmodifieddate` after `since` (epoch ms), or how many when over the ceiling. */
+  recordsModifiedSince(object: AssociatedObjectType, since: number, properties: string[], options?: ModifiedSinceOptions): Promise<ModifiedContacts>;
   /** How many contacts the portal holds, when HubSpot says. */
   countContacts(): Promise<number | undefined>;
   /** The history of `history` properties for these contacts (batch reads). */

@@ -2,6 +2,7 @@
 // message loop), code lenses, inlay hints, and the custom requests the client and its panel send
 // (protocol.ts). server.ts calls registerPreview(ctx) and announces PREVIEW_CAPABILITIES.
 
+import { onMembersFilesChanged } from '../workspace-events';
 import { CodeLensRefreshRequest, ErrorCodes, ResponseError, type CodeLens, type CodeLensParams, type InlayHint, type InlayHintParams, type Position } from 'vscode-languageserver/node';
 import { extraCodeLenses } from '../code-lens-sources';
 import type { ServerContext } from '../context';
@@ -120,6 +121,8 @@ export function registerPreview(ctx: ServerContext): void {
   };
   ctx.documents.onDidChangeContent(() => session.edited());
   ctx.documents.onDidClose(() => session.edited());
+  // A members file changed on disk: the static lists that read it hold others now.
+  onMembersFilesChanged(ctx, () => session.edited());
   ctx.connection.onCodeLens(guarded(ctx.connection, 'codeLens', [] as CodeLens[], (p: CodeLensParams) =>
     [...codeLenses(ctx, session, p.textDocument.uri), ...extraCodeLenses(ctx, p.textDocument.uri)]));
   ctx.connection.languages.inlayHint.on(guarded(ctx.connection, 'inlayHint', [] as InlayHint[], (p: InlayHintParams) => inlayHints(ctx, session, p.textDocument.uri)));

@@ -2,22 +2,26 @@
 // `in list #id` (memberships API); each contact's associated companies, deals and tickets with the
 // properties the lists read and the labels of each association (v4 associations + batch read); the
 // submissions of the forms `submitted form` names (Form Integrations v1), matched to contacts by the
-// email they carry; then the columnar store of it all. All of it is read again on every run: none of
-// these changes touches the contact's `lastmodifieddate`, which the incremental refresh follows.
+// email they carry; email subscription statuses; then the columnar store of it all. Memberships and
+// subscription statuses are read again on every run; on a refresh, associations and submissions are
+// read only where they changed (associations.ts, submissions.ts) and the rest comes from the cache.
 //
 // Data HubSpot refuses (a 403 for a scope the token lacks, a form it does not have) is recorded with
 // the reason in `unloaded`: its conditions stay "not in this data", never a silent "no".
 
-import type { AssociatedObjectType, AssociatedRecordData, HubSpotAccount } from '../../hubspot/account/types';
+import type { AssociatedObjectType, HubSpotAccount } from '../../hubspot/account/types';
 import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
-import type { AssociatedRecord, CompanyRecord, ContactRecord, FormSubmission } from '../types';
+import type { AssociatedRecord, CompanyRecord, ContactRecord, FormSubmission, SubscriptionRecord } from '../types';
 import { addContacts, type ContactSet } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
+import { propertiesToRead, readAssociations } from './associations';
+import type { CachedExtras } from './extras-cache';
 import type { Progress } from './fetch-contacts';
 import type { DataNeeds } from './needs';
 import { readSubmissions } from './submissions';
+import { readSubscriptionStatuses } from './subscriptions';
 
 export interface Extras {
   /** Contact id → ids of the `#id` lists it is a member of (every referenced list that exists). */
@@ -27,11 +31,15 @@ export interface Extras {
   tickets: Map<string, AssociatedRecord[]> | undefined;
   /** Contact id → submissions of the forms read (matched by email); undefined when no list needs them. */
   submissions: Map<string, FormSubmission[]> | undefined;
+  /** Contact id → email subscription statuses, for the contacts HubSpot answered for; undefined when not read. */
+  subscriptions?: Map<string, SubscriptionRecord[]>;
   /** The forms whose submissions were read: every form, or these ids. */
   formsRead: 'all' | ReadonlySet<string> | undefined;
+  /** What was read, for the cache the next refresh starts from (extras-cache.ts). */
+  toCache: Pick<CachedExtras, 'associations' | 'submissions'>;
   /** Referenced `#id` lists that could not be read, with why: their conditions stay "not previewable". */
   missingLists: Map<string, string>;
-  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them) or `form:<id>`. */
+  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them), `form:<id>`, `subscriptions` or `subscriptions:<CHANNEL>`. */
   unloaded: Map<string, string>;
 }
 
@@ -42,35 +50,48 @@ interface ExtraOptions {
   schema?: Pick<Schema, 'lists'>;
 }
 
-export async function readExtras(account: HubSpotAccount, contacts: ContactSet, contactIds: string[], needs: DataNeeds, options: ExtraOptions): Promise<Extras> {
+/** A refresh of the cached extras: what changed since `since` is read, the rest comes from `cached`. */
+export interface ExtrasRefresh {
+  since: number;
+  /** Contacts modified since the last fetch. */
+  modifiedIds: string[];
+  cached: CachedExtras;
+  searchCeiling?: number;
+}
+
+export async function readExtras(account: HubSpotAccount, contacts: ContactSet, contactIds: string[], needs: DataNeeds, options: ExtraOptions, refresh?: ExtrasRefresh): Promise<Extras> {
   const missingLists = new Map<string, string>();
   const unloaded = new Map<string, string>();
+  const toCache: Extras['toCache'] = { associations: {}, submissions: {} };
   const memberships = needs.listIds.length > 0 ? await readMemberships(account, needs.listIds, missingLists, options) : undefined;
-  const read = (object: AssociatedObjectType, wanted: boolean | undefined, properties: string[] | undefined) =>
-    wanted ? readAssociated(account, contactIds, object, properties ?? [], unloaded, options) : Promise.resolve(undefined);
+  const read = async (object: AssociatedObjectType, wanted: boolean | undefined, properties: string[] | undefined) => {
+    if (!wanted) return undefined;
+    const found = await readAssociated(account, contactIds, object, properties ?? [], unloaded, options, refresh);
+    // A contact without records is left out: no entry reads as none (associations.ts).
+    if (found) toCache.associations[object] = { properties: found.properties, byContact: Object.fromEntries([...found.byContact].filter(([, list]) => list.length > 0)) };
+    return found?.byContact;
+  };
   const companies = await read('companies', needs.companies, needs.companyProperties);
   const deals = await read('deals', needs.deals, needs.dealProperties);
   const tickets = await read('tickets', needs.tickets, needs.ticketProperties);
-  const forms = needs.anyForm || (needs.formIds ?? []).length > 0 ? await readSubmissions(account, contacts, needs, unloaded, options) : undefined;
-  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, missingLists, unloaded };
+  const cachedForms = refresh?.cached.submissions;
+  const forms = needs.anyForm || (needs.formIds ?? []).length > 0 ? await readSubmissions(account, contacts, needs, unloaded, options, cachedForms) : undefined;
+  if (forms) toCache.submissions = forms.asRead;
+  const subscriptions = await readSubscriptionStatuses(account, contacts, needs, unloaded, options);
+  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, subscriptions, missingLists, unloaded, toCache };
 }
 
-/** The names HubSpot wants at least one of in a batch read: the record's name when no list reads a property. */
-const NAME_PROPERTY: Record<AssociatedObjectType, string> = { companies: 'name', deals: 'dealname', tickets: 'subject' };
-
-async function readAssociated(account: HubSpotAccount, contactIds: string[], object: AssociatedObjectType, properties: string[], unloaded: Map<string, string>, options: ExtraOptions): Promise<Map<string, AssociatedRecord[]> | undefined> {
-  throwIfAborted(options.signal);
-  options.onProgress?.({ phase: object, done: 0, total: contactIds.length });
-  let found: Map<string, AssociatedRecordData[]>;
+async function readAssociated(account: HubSpotAccount, contactIds: string[], object: AssociatedObjectType, properties: string[], unloaded: Map<string, string>, options: ExtraOptions, refresh: ExtrasRefresh | undefined): Promise<{ byContact: Map<string, CompanyRecord[]>; properties: string[] } | undefined> {
+  const cached = refresh?.cached.associations[object];
+  const incremental = refresh ? { since: refresh.since, modifiedIds: refresh.modifiedIds, cached, searchCeiling: refresh.searchCeiling } : undefined;
   try {
-    found = await untilAborted(account.getAssociatedFor(contactIds, object, properties.length > 0 ? properties : [NAME_PROPERTY[object]]), options.signal);
+    const byContact = await readAssociations(account, contactIds, object, properties, incremental, options);
+    return { byContact, properties: propertiesToRead(object, properties) };
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
     unloaded.set(object, `HubSpot refused the associated ${object}: ${(error as Error).message}`);
     return undefined;
   }
-  options.onProgress?.({ phase: object, done: contactIds.length, total: contactIds.length });
-  return new Map([...found].map(([id, list]) => [id, list.map((r) => ({ id: r.id, properties: r.properties, labels: r.labels, ...(r.primary ? { primary: true } : {}) }))]));
 }
 
 async function readMemberships(account: HubSpotAccount, listIds: string[], missing: Map<string, string>, options: ExtraOptions): Promise<Map<string, string[]>> {
@@ -102,7 +123,7 @@ function listLabels(listIds: string[], catalogue: Map<string, PortalListRef> | u
 }
 
 /** The store: every contact carries memberships / associated records / submissions (maybe none) when those were loaded. */
-export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Extras): ColumnStore {
+export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Omit<Extras, 'toCache'>): ColumnStore {
   const defsOf = (object: 'contacts' | AssociatedObjectType, names: string[] | undefined) =>
     (names ?? []).map((p) => schema.objects[object]?.get(p)).filter((d): d is PropertyDef => d !== undefined);
   const builder = new StoreBuilder(defsOf('contacts', needs.contactProperties), defsOf('companies', needs.companyProperties), {
@@ -113,14 +134,16 @@ export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: Data
   return builder.finish();
 }
 
-function extrasOf(extras: Extras, id: string): LiveExtras {
+function extrasOf(extras: Omit<Extras, 'toCache'>, id: string): LiveExtras {
   return {
     ...(extras.memberships ? { listMemberships: extras.memberships.get(id) ?? [] } : {}),
     ...(extras.companies ? { companies: extras.companies.get(id) ?? [] } : {}),
     ...(extras.deals ? { deals: extras.deals.get(id) ?? [] } : {}),
     ...(extras.tickets ? { tickets: extras.tickets.get(id) ?? [] } : {}),
     ...(extras.submissions ? { formSubmissions: extras.submissions.get(id) ?? [] } : {}),
+    // No entry: HubSpot gave no statuses for this contact (no email address), so nothing is known.
+    ...(extras.subscriptions?.has(id) ? { subscriptions: extras.subscriptions.get(id) } : {}),
   };
 }
 
-export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions'>;
+export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions'>;

@@ -6,7 +6,7 @@ import type { ContactRecord, HistoryEntry } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
 import type { HistoryById } from './cache-files';
 
-export type Phase = 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'deals' | 'tickets' | 'forms' | 'saving';
+export type Phase = 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'deals' | 'tickets' | 'forms' | 'subscriptions' | 'saving';
 
 export interface Progress {
   phase: Phase;

@@ -29,6 +29,8 @@ export interface DataNeeds {
   formIds?: string[];
   /** True when a list uses `submitted any form`: every form's submissions are read. */
   anyForm?: boolean;
+  /** Channels of the subscription statuses the lists ask about (EMAIL, SMS, WHATSAPP), sorted. */
+  subscriptionChannels?: string[];
 }
 
 type Holder = 'contacts' | AssociatedObjectName;
@@ -40,10 +42,11 @@ interface Collector {
   associated: Set<AssociatedObjectName>;
   formIds: Set<string>;
   anyForm: boolean;
+  channels: Set<string>;
 }
 
 function collector(contacts: Iterable<string>): Collector {
-  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), associated: new Set(), formIds: new Set(), anyForm: false };
+  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), associated: new Set(), formIds: new Set(), anyForm: false, channels: new Set() };
 }
 
 /** The union of what the given plans read. */
@@ -62,6 +65,7 @@ export function dataNeeds(plans: Iterable<PlanNode>): DataNeeds {
     ticketProperties: [...c.properties.tickets].sort(),
     formIds: [...c.formIds].sort(),
     anyForm: c.anyForm,
+    subscriptionChannels: [...c.channels].sort(),
   };
 }
 
@@ -98,6 +102,9 @@ function walk(plan: PlanNode, c: Collector, holder: Holder): void {
       if (plan.formId === undefined) c.anyForm = true;
       else c.formIds.add(plan.formId);
       return;
+    case 'subscription':
+      c.channels.add(plan.channel);
+      return;
     case 'filter': {
       const target = c.properties[holder];
       const ofContact = holder === 'contacts';
@@ -128,7 +135,8 @@ export function coversNeeds(have: DataNeeds, want: DataNeeds): boolean {
     (have.tickets === true || !want.tickets) &&
     covers(have.ticketProperties ?? [], want.ticketProperties ?? []) &&
     (have.anyForm === true || !want.anyForm) &&
-    covers(have.formIds ?? [], want.formIds ?? [])
+    covers(have.formIds ?? [], want.formIds ?? []) &&
+    covers(have.subscriptionChannels ?? [], want.subscriptionChannels ?? [])
   );
 }
 
@@ -147,5 +155,6 @@ export function mergeNeeds(a: DataNeeds, b: DataNeeds): DataNeeds {
     ticketProperties: union(a.ticketProperties ?? [], b.ticketProperties ?? []),
     formIds: union(a.formIds ?? [], b.formIds ?? []),
     anyForm: a.anyForm === true || b.anyForm === true,
+    subscriptionChannels: union(a.subscriptionChannels ?? [], b.subscriptionChannels ?? []),
   };
 }

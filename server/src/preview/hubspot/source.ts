@@ -1,8 +1,8 @@
 // The live HubSpot contact source: a snapshot of the portal's contacts holding only what the workspace
 // reads, cached under .hslist/cache/ and refreshed incrementally (contacts modified since the last
-// fetch). List memberships (`in list #id`), associated companies, deals and tickets, and form
-// submissions are read again on every run (extras.ts): none of those changes touches the contact's
-// `lastmodifieddate`, which the incremental refresh follows.
+// fetch). Associated companies, deals and tickets and form submissions are cached beside it and
+// refreshed where they changed (extras.ts); list memberships (`in list #id`) and subscription
+// statuses are read again on every run.
 //
 // "Modified since the last fetch" is measured on HubSpot's clock: the watermark is the newest
 // `lastmodifieddate` HubSpot returned, never our clock and never the preview's `--now` (a future
@@ -20,7 +20,8 @@ import { throwIfAborted, untilAborted } from './abort';
 import { cachePaths, keepCacheOutOfGit, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
 import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
 import { contactIds, type ContactSet } from './contact-set';
-import { buildLiveStore, readExtras, type Extras } from './extras';
+import { buildLiveStore, readExtras, type Extras, type ExtrasRefresh } from './extras';
+import { extrasPath, readCachedExtras, writeCachedExtras, type CachedExtras } from './extras-cache';
 import { SEARCH_CEILING } from '../../hubspot/account/account-search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
 
@@ -51,7 +52,7 @@ export interface Refresh {
   fetched: number;
 }
 
-export interface LiveData extends Extras {
+export interface LiveData extends Omit<Extras, 'toCache'> {
   /** The portal's id and its time zone setting (account-info). */
   portal: { id: string; timeZone: string | undefined };
   store: ColumnStore;
@@ -75,7 +76,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const fetchStart = performance.now();
   const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached);
   const fetchMs = Math.ceil(performance.now() - fetchStart);
-  const extras = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options);
+  const { toCache, ...extras } = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options, extrasRefresh(plan, fetched, cached, options.searchCeiling));
   throwIfAborted(options.signal);
   const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
   options.onProgress?.({ phase: 'saving', done: 0 });
@@ -83,6 +84,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   sweepCacheTemps(paths);
   keepCacheOutOfGit(paths);
   writeSnapshot(store, paths.snapshot);
+  writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: store.version, ...toCache });
   const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
   const watermark = fetched.refresh.mode === 'full' ? fetched.newestModified : newest(fetched.newestModified, previous?.watermark ? Date.parse(previous.watermark) : undefined);
   const manifest = newManifest({
@@ -95,12 +97,18 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
 
 type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
 
+/** When the contacts were refreshed incrementally and the extras of that snapshot are cached: read only what changed. */
+function extrasRefresh(plan: RefreshPlan, fetched: Fetched, cached: Cached | undefined, searchCeiling: number | undefined): ExtrasRefresh | undefined {
+  if (plan.mode !== 'incremental' || fetched.contacts.kind !== 'merge' || !cached?.extras) return undefined;
+  return { since: plan.since, modifiedIds: fetched.contacts.modified.map((r) => r.id), cached: cached.extras, searchCeiling };
+}
+
 function chooseRefresh(previous: Manifest | undefined, cached: Cached | undefined, portal: { base: string; id: string }, needs: DataNeeds, now: number): RefreshPlan {
   if (!previous) return { mode: 'full', reason: 'no cached snapshot yet' };
   if (previous.portal !== portal.base) return { mode: 'full', reason: `the cache holds contacts of ${previous.portal}` };
   if (previous.portalId !== portal.id) return { mode: 'full', reason: `the cache holds contacts of ${previous.portalId ? `portal ${previous.portalId}` : 'an unnamed portal'}, not of portal ${portal.id}` };
   if (!cached) return { mode: 'full', reason: 'the cached snapshot is unreadable or incomplete' };
-  // Memberships, associated records and submissions are read on every run: only contact properties and history are reused.
+  // Extras the cache lacks are read in full (extras.ts): only contact properties and history decide here.
   if (!coversNeeds(previous.needs, { ...previous.needs, contactProperties: needs.contactProperties, historyProperties: needs.historyProperties })) {
     return { mode: 'full', reason: 'the lists read properties the cache does not hold' };
   }
@@ -116,10 +124,11 @@ function newest(a: number | undefined, b: number | undefined): number | undefine
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
-/** The snapshot and history of the last run. */
+/** The snapshot, history and extras of the last run. */
 interface Cached {
   store: ColumnStore;
   history: HistoryById | undefined;
+  extras: CachedExtras | undefined;
 }
 
 interface Fetched {
@@ -152,7 +161,7 @@ function readCached(paths: ReturnType<typeof cachePaths>, manifest: Manifest): C
   if ('error' in store || store.version !== manifest.snapshotVersion) return undefined;
   const history = readHistoryFile(paths);
   if (manifest.needs.historyProperties.length > 0 && !history) return undefined;
-  return { store, history };
+  return { store, history, extras: readCachedExtras(extrasPath(paths.snapshot), manifest.snapshotVersion) };
 }
 
 function liveReport(account: HubSpotAccount, rows: number): SourceReport {

@@ -3,8 +3,12 @@
 // value, compared without case. Assumed (docs/preview.md): HubSpot ties a submission to a contact by
 // more than the email (its tracking cookie, the contact's other addresses), so a submission whose email
 // no contact holds now counts for no one here.
+//
+// On a refresh, a form already cached is read only down to its newest cached submission (HubSpot pages
+// them newest first) less a margin; the older ones come from the cache. A submission HubSpot deleted
+// stays until the daily full fetch, as a deleted contact does.
 
-import type { HubSpotAccount } from '../../hubspot/account/types';
+import type { FormSubmissionData, HubSpotAccount } from '../../hubspot/account/types';
 import type { StringColumn } from '../columns';
 import { dictEntry } from '../string-dict';
 import type { FormSubmission } from '../types';
@@ -22,28 +26,35 @@ export interface ReadSubmissions {
   byContact: Map<string, FormSubmission[]>;
   /** Every form's submissions were read, or those of these forms. */
   read: 'all' | Set<string>;
+  /** Form id → its submissions (newest first), for the cache. */
+  asRead: Record<string, FormSubmissionData[]>;
 }
+
+/** Submissions this long before the newest cached one are read again: one sent while the last read ran, clock skew. */
+export const SUBMISSIONS_OVERLAP_MS = 10 * 60_000;
 
 /**
  * The submissions of the forms `needs` names, by contact id; forms HubSpot does not have and a refusal
  * (403) are recorded in `unloaded` (`form:<id>`, or `forms` for all of them). Undefined when nothing could be read.
  */
-export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options): Promise<ReadSubmissions | undefined> {
+export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options, cached?: Record<string, FormSubmissionData[]>): Promise<ReadSubmissions | undefined> {
   let formIds = needs.formIds ?? [];
   try {
     if (needs.anyForm) formIds = [...new Set([...formIds, ...(await untilAborted(account.getForms(), options.signal)).map((f) => f.id)])];
     const byEmail = contactsByEmail(contacts);
     const byContact = new Map<string, FormSubmission[]>();
     const read = new Set<string>();
+    const asRead: Record<string, FormSubmissionData[]> = {};
     for (const [i, formId] of formIds.entries()) {
       throwIfAborted(options.signal);
       options.onProgress?.({ phase: 'forms', done: i, total: formIds.length });
-      const found = await formSubmissions(account, formId, options.signal);
+      const found = await formSubmissions(account, formId, options.signal, cached?.[formId]);
       if (found === 'not found') {
         unloaded.set(`form:${formId}`, `HubSpot has no form ${formId}`);
         continue;
       }
       read.add(formId);
+      asRead[formId] = found;
       for (const s of found) {
         for (const contactId of (s.email && byEmail.get(s.email.toLowerCase())) || []) {
           const list = byContact.get(contactId);
@@ -54,7 +65,7 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
       }
     }
     options.onProgress?.({ phase: 'forms', done: formIds.length, total: formIds.length });
-    return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read };
+    return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read, asRead };
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
     unloaded.set('forms', `HubSpot refused the form submissions: ${(error as Error).message}`);
@@ -62,9 +73,13 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
   }
 }
 
-async function formSubmissions(account: HubSpotAccount, formId: string, signal: AbortSignal | undefined) {
+/** The form's submissions, newest first: all, or with a cached copy only the newer ones read and the older ones cached. */
+async function formSubmissions(account: HubSpotAccount, formId: string, signal: AbortSignal | undefined, cached: FormSubmissionData[] | undefined) {
+  const since = cached && cached.length > 0 ? cached.reduce((max, s) => Math.max(max, s.submittedAt), -Infinity) - SUBMISSIONS_OVERLAP_MS : undefined;
   try {
-    return await untilAborted(account.getFormSubmissions(formId), signal);
+    const found = await untilAborted(account.getFormSubmissions(formId, undefined, since), signal);
+    if (since === undefined) return found;
+    return [...found.filter((s) => s.submittedAt >= since), ...cached!.filter((s) => s.submittedAt < since)];
   } catch (error) {
     if ((error as { status?: number }).status === 404) return 'not found' as const;
     throw error;
@@ -72,7 +87,7 @@ async function formSubmissions(account: HubSpotAccount, formId: string, signal: 
 }
 
 /** Lower-cased email → the ids of the contacts holding it (HubSpot keeps emails unique; a file may not). */
-function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
+export function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
   const byEmail = new Map<string, string[]>();
   const add = (email: string | null | undefined, id: string) => {
     if (!email) return;

@@ -30,6 +30,8 @@ export function requiredScope(method: string, path: string): string {
   if (path.startsWith('/marketing/v3/forms')) return 'forms';
   // A form's submissions (Form Integrations v1) want `forms` too (HubSpot's scopes reference).
   if (path.startsWith('/form-integrations/')) return 'forms';
+  // Reading many contacts' subscription statuses wants its own scope (the v4 spec's oauth2 security).
+  if (path.startsWith('/communication-preferences/')) return 'communication_preferences.statuses.batch.read';
   // Deals and tickets, and a contact's associations to them, want the scope of those records.
   if (/^\/crm\/v3\/objects\/deals(\/|$)|^\/crm\/(v4\/associations|associations\/v4)\/contacts\/deals\//.test(path)) return 'crm.objects.deals.read';
   if (/^\/crm\/v3\/objects\/tickets(\/|$)|^\/crm\/(v4\/associations|associations\/v4)\/contacts\/tickets\//.test(path)) return 'tickets';

@@ -1,26 +1,30 @@
-// CRM search (reference/hubspot-api.md §5.2): filterGroups ORed, filters ANDed, one sort, `total`,
+// CRM search (HubSpot's CRM search guide): filterGroups ORed, filters ANDed, one sort, `total`,
 // offset cursor, and HubSpot's limits (5 groups, 6 filters a group, 18 in all, 200 a page,
-// 10,000 results, 3,000-character body).
+// 10,000 results, 3,000-character body). Contacts, companies, deals and tickets (no free-text `query`
+// for the last two here).
 
 import type { CrmRecord } from '../data/hubspot-records';
 import { asArray, asJson, type Json } from './evaluate-types';
 import { parseInstant } from './evaluate-time';
 import { intParam, notFound, ok, route, validationError, type Route, type RouteResult } from './http-kit';
-import { recordView, type ObjectType } from './objects-view';
+import { recordView, type ServedObjectType } from './objects-view';
 import type { EmulatorState } from './state';
 
 const OPERATORS = new Set(['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN']);
-const QUERY_PROPERTIES: Record<ObjectType, string[]> = {
+const QUERY_PROPERTIES: Record<ServedObjectType, string[]> = {
   contacts: ['firstname', 'lastname', 'email', 'phone', 'company', 'hs_email_domain'],
   companies: ['name', 'domain', 'website', 'phone'],
+  deals: [],
+  tickets: [],
 };
+const SEARCHED = new Set(['contacts', 'companies', 'deals', 'tickets']);
 
 export function searchRoutes(state: EmulatorState): Route[] {
   return [
     route('POST', '/crm/v3/objects/:objectType/search', (r) => {
       const type = r.params.objectType;
-      if (type !== 'contacts' && type !== 'companies') return notFound(`Unknown object type ${type}.`);
-      return search(state, type, r.body, JSON.stringify(r.body ?? {}).length);
+      if (!SEARCHED.has(type)) return notFound(`Unknown object type ${type}.`);
+      return search(state, type as ServedObjectType, r.body, JSON.stringify(r.body ?? {}).length);
     }),
   ];
 }
@@ -41,7 +45,7 @@ function limitsProblem(groups: Json[], bodyLength: number): string | undefined {
   return undefined;
 }
 
-function search(state: EmulatorState, type: ObjectType, rawBody: unknown, bodyLength: number): RouteResult {
+function search(state: EmulatorState, type: ServedObjectType, rawBody: unknown, bodyLength: number): RouteResult {
   const body = asJson(rawBody);
   const groups = asArray(body.filterGroups).map(asJson);
   const problem = limitsProblem(groups, bodyLength);
@@ -52,8 +56,9 @@ function search(state: EmulatorState, type: ObjectType, rawBody: unknown, bodyLe
   if (Number.isNaN(after) || after < 0) return validationError('"after" must be an integer-like string.');
   if (after + limit > 10_000) return validationError('Paging past 10,000 results is not supported; narrow the search.');
   const propertyTypes = new Map(state.schema[type].map((p) => [p.name, p.type]));
-  const store = type === 'contacts' ? state.contacts : state.companies;
-  const ids = type === 'contacts' ? state.contactIds() : state.companyIds();
+  const linked = type === 'deals' || type === 'tickets' ? state.linkedRecords(type) : undefined;
+  const store: ReadonlyMap<string, CrmRecord> = linked ?? (type === 'contacts' ? state.contacts : state.companies);
+  const ids = linked ? [...linked.keys()] : type === 'contacts' ? state.contactIds() : state.companyIds();
   const query = typeof body.query === 'string' ? body.query.toLowerCase() : '';
   const matching: CrmRecord[] = [];
   for (const id of ids) {

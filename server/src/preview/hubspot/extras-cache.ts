@@ -1,0 +1,52 @@
+// What the live source read besides contacts, kept beside the snapshot (`hubspot-extras.json`, in the
+// git-ignored cache) so the next refresh reads only what changed: each contact's associated records
+// per object (with the properties they were read with) and each form's submissions as HubSpot gave
+// them (newest first, with the email they carried: they are matched to contacts again on every run).
+// It names the snapshot's version: a file from another run is not used (the refresh then reads in full).
+
+import { existsSync, rmSync } from 'node:fs';
+import { readRegularText } from '../../files/regular-file';
+import { writeFileAtomically } from '../../files/temp-files';
+import type { AssociatedObjectType, FormSubmissionData } from '../../hubspot/account/types';
+import type { CompanyRecord } from '../types';
+
+const FORMAT = 1;
+
+export interface CachedAssociations {
+  /** The record properties read (a refresh that needs others reads in full). */
+  properties: string[];
+  /** Contact id → its associated records; a contact without any has none here. */
+  byContact: Record<string, CompanyRecord[]>;
+}
+
+export interface CachedExtras {
+  format: number;
+  snapshotVersion: string;
+  associations: Partial<Record<AssociatedObjectType, CachedAssociations>>;
+  /** Form id → its submissions, newest first. */
+  submissions: Record<string, FormSubmissionData[]>;
+}
+
+export function extrasPath(snapshotPath: string): string {
+  return snapshotPath.replace(/hubspot-contacts\.snap$/, 'hubspot-extras.json');
+}
+
+/** The cached extras of the snapshot of this version, or undefined (none, unreadable, another run's). */
+export function readCachedExtras(path: string, snapshotVersion: string): CachedExtras | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const read = readRegularText(path);
+    if (!read.ok) return undefined;
+    const e = JSON.parse(read.text) as Partial<CachedExtras>;
+    const ok = e.format === FORMAT && e.snapshotVersion === snapshotVersion && typeof e.associations === 'object' && e.associations !== null && typeof e.submissions === 'object' && e.submissions !== null;
+    return ok ? (e as CachedExtras) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCachedExtras(path: string, extras: Omit<CachedExtras, 'format'>): void {
+  const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0;
+  if (empty) rmSync(path, { force: true });
+  else writeFileAtomically(path, JSON.stringify({ format: FORMAT, ...extras }));
+}
