@@ -123,7 +123,7 @@ function digitsId(f: Json, key: string, path: string, r: Reporter): Name | undef
 export function decompileEmailEvent(f: Json, path: string, r: Reporter): Expr | undefined {
   const event = typeof f.operator === 'string' ? EVENT_OF[f.operator] : undefined;
   if (!event) return r.notRepresentable(`${path}.operator`, `the email event ${String(f.operator)}`);
-  // Other levels (their values are not documented) would read as ours: no phrase rather than a broader list.
+  // Other levels (documented by name only) would read as ours: no phrase rather than another list.
   if (f.level !== EMAIL_EVENT_LEVEL) return r.notRepresentable(`${path}.level`, `an EMAIL_EVENT of level ${String(f.level)}`);
   if (f.clickUrl !== undefined) return r.notRepresentable(`${path}.clickUrl`, 'a click on one link of an email');
   const emailId = digitsId(f, 'emailId', path, r);
@@ -131,7 +131,7 @@ export function decompileEmailEvent(f: Json, path: string, r: Reporter): Expr | 
   const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, r);
   if (!emailId || !appId || days === null) return undefined;
   const withinLastDays = days === undefined ? undefined : ast.numberValue(days);
-  return { ...ast.NO_SPAN, kind: 'emailEvent', emailId, appId, event: ast.name(event), withinLastDays };
+  return { ...ast.NO_SPAN, kind: 'emailEvent', email: { by: 'ids', emailId, appId }, event: ast.name(event), withinLastDays };
 }
 
 const PAGE_MATCHES: Record<string, { match: PageMatch; negated: boolean }> = {

@@ -14,6 +14,7 @@ export type ExprExpectation =
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
   | { kind: 'formName' }
+  | { kind: 'marketingEmailName' }
   | { kind: 'labelName'; objectType: ObjectTypeName }
   | { kind: 'conditionName' }
   | { kind: 'phrase'; objectType: ObjectTypeName; property: string; states: PhraseState[] };
@@ -332,7 +333,13 @@ function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean 
   const window = words.indexOf('in');
   const head = window < 0 ? words : words.slice(0, window);
   if (mode === 'visited') return head[head.length - 1] === '"';
-  return head.length > EMAIL_HEAD.length && EMAIL_EVENT_PHRASES.includes(head.slice(EMAIL_HEAD.length).join(' '));
+  const length = emailHeadLength(head);
+  return head.length > length && EMAIL_EVENT_PHRASES.includes(head.slice(length).join(' '));
+}
+
+/** How many words the email takes: `email # of app #`, `email " of app #`, or `email "` (a name alone). */
+function emailHeadLength(words: string[]): number {
+  return words[1] === '"' && words[2] !== 'of' ? 2 : EMAIL_HEAD.length;
 }
 
 function eventExpectations(mode: 'marketing' | 'visited', words: string[]): ExprExpectation[] {
@@ -348,12 +355,17 @@ function eventExpectations(mode: 'marketing' | 'visited', words: string[]): Expr
     if (words.length === 1) return [{ kind: 'keywords', phrases: ['containing', 'matching'] }];
     return eventComplete(mode, words) ? [{ kind: 'keywords', phrases: ['in last'] }, { kind: 'joiner', includingUnknown: false }] : [];
   }
-  if (words.length < EMAIL_HEAD.length) {
+  // After `marketing email`: the pulled emails by name (an id is typed).
+  if (words.length === 1 && words[0] === 'email') return [{ kind: 'marketingEmailName' }];
+  const length = emailHeadLength(words);
+  if (words.length < length) {
     const next = EMAIL_HEAD[words.length];
     return next === '#' ? [] : [{ kind: 'keywords', phrases: [next === 'of' ? 'of app' : next] }];
   }
-  const typed = words.slice(EMAIL_HEAD.length).join(' ');
+  const typed = words.slice(length).join(' ');
   const rest = EMAIL_EVENT_PHRASES.filter((p) => typed === '' || p.startsWith(`${typed} `)).map((p) => (typed === '' ? p : p.slice(typed.length + 1)));
+  // `marketing email "…"`: the app id may follow the name (so a fix can write the email's id beside it).
+  if (typed === '' && length === 2) rest.push('of app');
   if (!eventComplete(mode, words)) return [{ kind: 'keywords', phrases: rest }];
   return [{ kind: 'keywords', phrases: [...rest, 'in last'] }, { kind: 'joiner', includingUnknown: false }];
 }

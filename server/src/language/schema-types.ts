@@ -53,6 +53,8 @@ export interface Schema {
   owners?: OwnerRef[];
   /** The portal's forms, when the schema folder holds forms.json. */
   forms?: FormRef[];
+  /** The portal's marketing emails, when the schema folder holds marketing-emails.json. */
+  marketingEmails?: MarketingEmailRef[];
   /** The portal's association labels (contact → company, deal, ticket), when the schema folder holds association-labels.json. */
   associationLabels?: { labels: PortalAssociationLabel[]; objects: AssociatedObjectType[] };
 }
@@ -72,6 +74,18 @@ export interface FormRef {
   name: string;
   formType: string;
   archived: boolean;
+}
+
+/** A marketing email (Marketing Emails v3), as schema pull keeps it in marketing-emails.json. */
+export interface MarketingEmailRef {
+  id: string;
+  name: string;
+  subject: string;
+  state: string;
+  archived: boolean;
+  /** Its email campaign ids (the Email Events API's `emailCampaignId`), the primary one first. */
+  emailCampaignIds: string[];
+  emailCampaignGroupId?: string;
 }
 
 export type AssociatedObjectType = 'companies' | 'deals' | 'tickets';

@@ -141,7 +141,8 @@ function planEmailEvent(e: EmailEventCondition, env: Env): PlanNode {
   if (!operator) return unavailable(e, `"${e.event.text}" is not a marketing email event`, text);
   const since = windowStart(e.withinLastDays, env.ctx.now);
   if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
-  return { kind: 'emailEvent', span: e, appId: e.appId.text, emailId: e.emailId.text, operator, since, text };
+  if (e.email.by === 'name') return unavailable(e, `marketing email "${e.email.name.text}" is written by name, and which of its ids HubSpot's events carry is not documented`, text);
+  return { kind: 'emailEvent', span: e, appId: e.email.appId.text, emailId: e.email.emailId.text, operator, since, text };
 }
 
 function planPageView(e: PageViewCondition, env: Env): PlanNode {

@@ -46,9 +46,9 @@ describe('email events and page views: parse and print', () => {
 });
 
 describe('email events and page views: compile', () => {
-  it('every event phrase is one EMAIL_EVENT operator, with the SDK\'s required fields and level EMAIL (Assumed)', () => {
+  it('every event phrase is one EMAIL_EVENT operator, with the SDK\'s required fields and level EMAIL_API_CAMPAIGN (Assumed)', () => {
     for (const [phrase, operator] of Object.entries(EMAIL_EVENTS)) {
-      assert.deepEqual(only(`marketing email #456 of app #113 ${phrase}`), [[{ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL', operator }]], phrase);
+      assert.deepEqual(only(`marketing email #456 of app #113 ${phrase}`), [[{ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator }]], phrase);
     }
     assert.deepEqual(new Set(Object.values(EMAIL_EVENTS)), new Set(Object.values(PublicEmailEventFilterOperatorEnum)), 'every operator of the SDK, no other');
   });
@@ -62,7 +62,7 @@ describe('email events and page views: compile', () => {
 
   it('`in last N days` is a pruningRefineBy, as for forms', () => {
     assert.deepEqual(only('marketing email #4 of app #1 clicked in last 30 days'), [[
-      { filterType: 'EMAIL_EVENT', appId: '1', emailId: '4', level: 'EMAIL', operator: 'LINK_CLICKED', pruningRefineBy: lastDays(30) },
+      { filterType: 'EMAIL_EVENT', appId: '1', emailId: '4', level: 'EMAIL_API_CAMPAIGN', operator: 'LINK_CLICKED', pruningRefineBy: lastDays(30) },
     ]]);
     assert.deepEqual(only('visited page containing "/pricing" in last 7 days'), [[
       { filterType: 'PAGE_VIEW', pageUrl: '/pricing', operator: 'HAS_PAGEVIEW_CONTAINS', pruningRefineBy: lastDays(7) },
@@ -102,7 +102,7 @@ describe('email events and page views: compile', () => {
 describe('email events and page views: decompile', () => {
   it('each documented shape comes back as its phrase, and compiles to the same JSON again', () => {
     const filters = [
-      { filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL', operator: 'OPENED_BUT_NOT_REPLIED', pruningRefineBy: lastDays(14) },
+      { filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator: 'OPENED_BUT_NOT_REPLIED', pruningRefineBy: lastDays(14) },
       { filterType: 'PAGE_VIEW', pageUrl: 'https://x.com/pricing', operator: 'HAS_PAGEVIEW_EQ' },
       { filterType: 'PAGE_VIEW', pageUrl: '/blog', operator: 'NOT_HAS_PAGEVIEW_CONTAINS', pruningRefineBy: lastDays(2) },
       { filterType: 'PAGE_VIEW', pageUrl: '.*/docs/.*', operator: 'HAS_PAGEVIEW_MATCHES_REGEX' },
@@ -119,7 +119,7 @@ describe('email events and page views: decompile', () => {
   });
 
   it('what the language cannot say is refused at its path: other levels, a link, a count, unknown operators, odd ids', () => {
-    const email = { filterType: 'EMAIL_EVENT', appId: '1', emailId: '2', level: 'EMAIL', operator: 'OPENED' };
+    const email = { filterType: 'EMAIL_EVENT', appId: '1', emailId: '2', level: 'EMAIL_API_CAMPAIGN', operator: 'OPENED' };
     const page = { filterType: 'PAGE_VIEW', pageUrl: 'https://x', operator: 'HAS_PAGEVIEW_EQ' };
     const at = (field: string) => [['not-representable', `filterBranch.filterBranches[0].filters[0].${field}`]];
     assert.deepEqual(refused({ ...email, level: 'CAMPAIGN' }), at('level'));

@@ -85,7 +85,7 @@ describe('language: marketing email events and page views in completion and hove
   it('hover says what it matches and which HubSpot filter it is', () => {
     const email = hover('list "A" {\n  where marketing email #4 of app #1 opened but not clic<|>ked in last 30 days\n}') ?? '';
     assert.match(email, /opened, and never clicked a link in, marketing email #4 \(app #1\) in the last 30 days \(the second event: never, Assumed\)/);
-    assert.match(email, /`EMAIL_EVENT` `OPENED_BUT_LINK_NOT_CLICKED` \(level `EMAIL`, Assumed\)/);
+    assert.match(email, /`EMAIL_EVENT` `OPENED_BUT_LINK_NOT_CLICKED` \(level `EMAIL_API_CAMPAIGN`, Assumed\)/);
     assert.match(hover('list "A" {\n  where visited pa<|>ge containing "/pricing"\n}') ?? '', /URL contains "\/pricing"[\s\S]*`HAS_PAGEVIEW_CONTAINS`; with `not`, `NOT_HAS_PAGEVIEW_CONTAINS`/);
     assert.match(hover('list "A" {\n  where visited page matching "a<|>.*"\n}') ?? '', /`HAS_PAGEVIEW_MATCHES_REGEX`; `not` cannot apply to it/);
   });

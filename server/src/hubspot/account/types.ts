@@ -52,6 +52,22 @@ export interface HubSpotForm {
   archived: boolean;
 }
 
+/**
+ * A marketing email (Marketing Emails v3), as much as a file needs to name it. EMAIL_EVENT filters take an
+ * `emailId` and an `appId`; which of these ids is the `emailId` HubSpot's documents do not say, so all are kept.
+ */
+export interface HubSpotMarketingEmail {
+  id: string;
+  name: string;
+  subject: string;
+  /** DRAFT, PUBLISHED, … as HubSpot gives it. */
+  state: string;
+  archived: boolean;
+  /** The email campaign ids HubSpot's Email Events API names (`emailCampaignId`); the first is the primary one when known. */
+  emailCampaignIds: string[];
+  emailCampaignGroupId?: string;
+}
+
 /** One submission of a form (Form Integrations v1), as much of it as the preview reads. */
 export interface FormSubmissionData {
   formId: string;
@@ -153,6 +169,8 @@ export interface HubSpotAccount {
   getOwners(): Promise<HubSpotOwner[]>;
   /** Every form, live and archived. */
   getForms(): Promise<HubSpotForm[]>;
+  /** The portal's marketing emails, live and archived. */
+  getMarketingEmails(): Promise<HubSpotMarketingEmail[]>;
   /** Every submission of one form, all pages; `onPage` hears how many were read so far. */
   getFormSubmissions(formId: string, onPage?: (read: number) => void): Promise<FormSubmissionData[]>;
   /** One property, or undefined when the portal has none of that name. */

@@ -138,9 +138,11 @@ function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: C
 function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | undefined {
   const operator = emailEventOperator(cond);
   if (!operator) return fail(env, cond.event, `\`${cond.event.text}\` is not a marketing email event, so the list cannot be compiled.`);
+  // A name resolves only for people: which of the email's ids HubSpot's filter takes is not documented.
+  if (cond.email.by === 'name') return fail(env, cond.email.name, `Marketing email "${cond.email.name.text}" is written by name, and HubSpot's documents do not say which of its ids EMAIL_EVENT takes, so the list cannot be compiled: write \`marketing email #<emailId> of app #<appId>\` (docs/language.md#marketing-email-events).`);
   const window = lastDaysRefine(cond.withinLastDays);
   if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
-  return emailEventFilter(cond, operator, window);
+  return emailEventFilter({ emailId: cond.email.emailId.text, appId: cond.email.appId.text }, operator, window);
 }
 
 function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefined {

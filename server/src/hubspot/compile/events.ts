@@ -25,8 +25,13 @@ export const EMAIL_EVENTS: Readonly<Record<string, EmailEventOperator>> = {
 
 export const EVENT_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(EMAIL_EVENTS).map(([phrase, op]) => [op, phrase]));
 
-/** The `level` the compiler writes: HubSpot's docs do not list the values (docs/language.md, Assumed). */
-export const EMAIL_EVENT_LEVEL = 'EMAIL';
+/**
+ * The `level` the compiler writes. HubSpot's "List filter definitions (BETA)" page lists EMAIL_API_CAMPAIGN,
+ * EMAIL_API_CAMPAIGN_GROUP and HUBSPOT_CAMPAIGN, and its one example pairs EMAIL_API_CAMPAIGN with an
+ * `emailId` and an `appId`, as the language writes them; what each level means is not said (Assumed:
+ * docs/language.md#marketing-email-events).
+ */
+export const EMAIL_EVENT_LEVEL = 'EMAIL_API_CAMPAIGN';
 
 export function emailEventOperator(c: EmailEventCondition): EmailEventOperator | undefined {
   return EMAIL_EVENTS[c.event.text.toLowerCase()];
@@ -45,8 +50,8 @@ export function lastDaysRefine(days: Value | undefined): RelativeComparativeRefi
   return { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount: days.value } };
 }
 
-export function emailEventFilter(c: EmailEventCondition, operator: EmailEventOperator, window: RelativeComparativeRefineBy | undefined): EmailEventFilter {
-  const filter: EmailEventFilter = { filterType: 'EMAIL_EVENT', appId: c.appId.text, emailId: c.emailId.text, level: EMAIL_EVENT_LEVEL, operator };
+export function emailEventFilter(ids: { emailId: string; appId: string }, operator: EmailEventOperator, window: RelativeComparativeRefineBy | undefined): EmailEventFilter {
+  const filter: EmailEventFilter = { filterType: 'EMAIL_EVENT', appId: ids.appId, emailId: ids.emailId, level: EMAIL_EVENT_LEVEL, operator };
   if (window) filter.pruningRefineBy = window;
   return filter;
 }

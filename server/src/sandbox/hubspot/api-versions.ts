@@ -24,6 +24,8 @@ const PREFIXES: DatedPrefix[] = [
   { canonical: '/crm/v3/owners', dated: '/crm/owners/{version}', versions: DATED_VERSIONS },
   // Marketing/Forms/Rollouts/144909/2026-09-beta/forms.json (no dated Forms spec without -beta yet)
   { canonical: '/marketing/v3/forms', dated: '/marketing/forms/{version}', versions: [...DATED_VERSIONS, '2026-09-beta'] },
+  // Marketing/Marketing Emails/Rollouts/145892/{2026-03,2026-09}/marketingEmails.json
+  { canonical: '/marketing/v3/emails', dated: '/marketing/emails/{version}', versions: DATED_VERSIONS },
   // Account/Account Info/Rollouts/144923/{2026-03,2026-09}/accountInfo.json
   { canonical: '/account-info/v3', dated: '/account-info/{version}', versions: DATED_VERSIONS },
 ];

@@ -18,6 +18,7 @@ import { membershipsRoutes } from './memberships-routes';
 import { accountRoutes } from './account-routes';
 import { ownersRoutes } from './owners-routes';
 import { formsRoutes } from './forms-routes';
+import { marketingEmailsRoutes } from './emails-routes';
 import { objectsRoutes } from './objects-routes';
 import { propertiesRoutes } from './properties-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -90,6 +91,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...accountRoutes(state, { portalId: options.portalId ?? 4242001 }),
     ...ownersRoutes(),
     ...formsRoutes(state),
+    ...marketingEmailsRoutes(),
   ];
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {

@@ -96,7 +96,7 @@ describe('HubSpot emulator evaluator: EMAIL_EVENT and PAGE_VIEW', () => {
     clicked: contact({}, { emailEvents: [{ appId: '113', emailId: '456', type: 'OPEN', timestamp: at(40) }, { appId: '113', emailId: '456', type: 'CLICK', timestamp: at(40) }], pageViews: [{ url: 'https://x.com/blog/a', timestamp: at(40) }] }),
     none: contact({}),
   };
-  const email = (operator: string, extra: object = {}) => ({ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL', operator, ...extra });
+  const email = (operator: string, extra: object = {}) => ({ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator, ...extra });
   const page = (operator: string, pageUrl: string, extra: object = {}) => ({ filterType: 'PAGE_VIEW', pageUrl, operator, ...extra });
   const last = (amount: number) => ({ pruningRefineBy: { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount } } });
 
