@@ -87,6 +87,7 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
     const email = o.description && o.description !== o.label ? ` <${o.description}>` : '';
     return `Owner \`${o.value}\` of ${def.label}: **${o.label}**${email}${o.hidden ? ' (deactivated)' : ''}.${sent}`;
   }
+  if (def.optionsFrom === 'teams') return `Team \`${o.value}\` of ${def.label}: **${o.label}**.${sent}`;
   return `Option \`${o.value}\` of ${def.label}: **${o.label}**.${sent}`;
 }
 

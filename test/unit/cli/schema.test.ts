@@ -69,6 +69,12 @@ describe('hslist schema pull', () => {
     assert.match(after.out, /owned\.hslist:2:29: info option-label `Jan Kowalski` is owner 101/);
     const compiled = JSON.parse((await hslistWith({}, root, 'compile', 'owned.hslist')).out);
     assert.deepEqual(compiled[0].filterBranch.filterBranches[0].filters[0].operation.values, ['101']);
+    // The owners' teams come with them: a team may be named too, and compiles to its id.
+    writeFileSync(join(root, 'team.hslist'), 'list "Sales team" {\n  where hubspot_team_id is "Sales Poland"\n}\n');
+    const teamCheck = await hslistWith({}, root, 'check');
+    assert.match(teamCheck.out, /team\.hslist:2:28: info option-label `Sales Poland` is team 9001 \(Sales Poland\)/);
+    const team = JSON.parse((await hslistWith({}, root, 'compile', 'team.hslist')).out);
+    assert.deepEqual(team[0].filterBranch.filterBranches[0].filters[0].operation.values, ['9001']);
 
     const scopeless = workspace({});
     sandbox.hubspot.faults.add({ type: 'status', status: 403, method: 'GET', path: '/crm/v3/owners', count: 1 });
