@@ -361,6 +361,8 @@ export interface PageViewCondition extends Span {
   match: PageMatch;
   /** The URL, part or pattern (the string's text; the span includes the quotes). */
   url: Name;
+  /** `at least N times`: HubSpot's coalescingRefineBy NUM_OCCURRENCES (minOccurrences). */
+  atLeastTimes: Value | undefined;
   withinLastDays: Value | undefined;
 }
 

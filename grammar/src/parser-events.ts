@@ -185,7 +185,7 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `visited page [containing|matching] "<url>" [in last N days]`. */
+  /** `visited page [containing|matching] "<url>" [at least N times] [in last N days]`. */
   protected pageViewCondition = this.RULE('pageViewCondition', (): PageViewCondition | ErrorCondition => {
     const first = this.CONSUME(K.visited);
     this.CONSUME(K.page);
@@ -196,10 +196,18 @@ export class EventParser extends PhraseParser {
       ]),
     );
     const url = this.CONSUME(StringLit);
+    const atLeastTimes = this.OPTION2(() => {
+      this.CONSUME(K.at);
+      this.CONSUME(K.least);
+      const count = this.CONSUME(NumberLit);
+      this.CONSUME(K.times);
+      return count;
+    });
     const withinLastDays = this.SUBRULE2(this.lastDaysWindow);
     return this.ACTION(() => {
       const start = this.startOf(first);
-      return { kind: 'pageView', match: match ?? 'is', url: { text: this.stringText(url), ...this.tokenSpan(url) }, withinLastDays, ...this.spanFrom(start) };
+      const times = atLeastTimes ? this.tokenValue(atLeastTimes) : undefined;
+      return { kind: 'pageView', match: match ?? 'is', url: { text: this.stringText(url), ...this.tokenSpan(url) }, atLeastTimes: times, withinLastDays, ...this.spanFrom(start) };
     });
   });
 

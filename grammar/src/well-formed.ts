@@ -146,7 +146,7 @@ function isCondition(c: Condition): boolean {
     case 'emailEvent':
       return isEmailTarget(c.email) && isName(c.event) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'pageView':
-      return isName(c.url) && typeof c.match === 'string' && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+      return isName(c.url) && typeof c.match === 'string' && (c.atLeastTimes === undefined || isValue(c.atLeastTimes)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'constant':
       return typeof c.accept === 'boolean';
     case 'conditionRef':

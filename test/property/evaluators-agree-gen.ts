@@ -81,10 +81,14 @@ const emailEventArb = fc
   .tuple(fc.constantFrom('#1 of app #9', '#2 of app #9', '#1 of app #8'), fc.constantFrom(...Object.keys(EMAIL_EVENTS)), windowArb)
   .map(([email, event, window]) => `marketing email ${email} ${event}${window}`);
 
-/** Page views: the whole URL (in another case too), a part, a pattern. */
+/** Page views: the whole URL (in another case too), a part, a pattern; a count of views (within the window). */
 const pageViewArb = fc
-  .tuple(fc.constantFrom('"https://x.com/pricing"', '"HTTPS://X.COM/Pricing"', 'containing "/pricing"', 'containing "blog"', 'matching "https://x\\\\.com/blog/.*"'), windowArb)
-  .map(([target, window]) => `visited page ${target}${window}`);
+  .tuple(
+    fc.constantFrom('"https://x.com/pricing"', '"HTTPS://X.COM/Pricing"', 'containing "/pricing"', 'containing "blog"', 'matching "https://x\\\\.com/blog/.*"'),
+    fc.constantFrom('', '', ' at least 1 times', ' at least 2 times', ' at least 3 times'),
+    windowArb,
+  )
+  .map(([target, times, window]) => `visited page ${target}${times}${window}`);
 
 /** Subscription statuses: by id (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
 const subscriptionArb = fc

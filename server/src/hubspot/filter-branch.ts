@@ -156,6 +156,8 @@ export interface PageViewFilter {
   filterType: 'PAGE_VIEW';
   pageUrl: string;
   operator: PageViewOperator;
+  /** `at least N times`: views are counted (within the pruning window) and N or more pass. */
+  coalescingRefineBy?: NumOccurrencesRefineBy;
   pruningRefineBy?: RelativeComparativeRefineBy;
 }
 

@@ -332,7 +332,7 @@ const EMAIL_EVENT_PHRASES = Object.keys(EMAIL_EVENTS);
 function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean {
   const window = words.indexOf('in');
   const head = window < 0 ? words : words.slice(0, window);
-  if (mode === 'visited') return head[head.length - 1] === '"';
+  if (mode === 'visited') return head[head.length - 1] === '"' || (head[head.length - 1] === 'times' && head[head.length - 4] === 'at');
   const length = emailHeadLength(head);
   return head.length > length && EMAIL_EVENT_PHRASES.includes(head.slice(length).join(' '));
 }
@@ -353,7 +353,12 @@ function eventExpectations(mode: 'marketing' | 'visited', words: string[]): Expr
   if (mode === 'visited') {
     if (words.length === 0) return [{ kind: 'keywords', phrases: ['page'] }];
     if (words.length === 1) return [{ kind: 'keywords', phrases: ['containing', 'matching'] }];
-    return eventComplete(mode, words) ? [{ kind: 'keywords', phrases: ['in last'] }, { kind: 'joiner', includingUnknown: false }] : [];
+    // `at least N times` after the URL, then `in last N days`.
+    const last = words[words.length - 1];
+    if (last === 'at') return [{ kind: 'keywords', phrases: ['least'] }];
+    if (last === 'N' && words[words.length - 2] === 'least') return [{ kind: 'keywords', phrases: ['times'] }];
+    if (!eventComplete(mode, words)) return [];
+    return [{ kind: 'keywords', phrases: last === '"' ? ['at least', 'in last'] : ['in last'] }, { kind: 'joiner', includingUnknown: false }];
   }
   // After `marketing email`: the pulled emails by name (an id is typed).
   if (words.length === 1 && words[0] === 'email') return [{ kind: 'marketingEmailName' }];

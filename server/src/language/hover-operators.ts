@@ -125,9 +125,14 @@ const PAGE_HELP: Record<PageViewCondition['match'], string> = {
 /** What a page view condition matches and the HubSpot filter it becomes. */
 export function pageViewHelp(c: PageViewCondition): string {
   const { positive, negated } = PAGE_OPERATORS[c.match];
+  const times = c.atLeastTimes?.kind === 'number' ? c.atLeastTimes.value : undefined;
+  const viewed = times === undefined ? 'viewed a page' : `viewed pages`;
+  const count = times === undefined ? '' : ` at least ${times} times`;
+  const refine = times === undefined ? '' : ` counted by \`coalescingRefineBy\` \`NUM_OCCURRENCES\` (\`minOccurrences: ${times}\`)`;
+  const not = negated && times === undefined ? `; with \`not\`, \`${negated}\`` : '; `not` cannot apply to it';
   return [
-    `**Page view**: the contact viewed a page ${PAGE_HELP[c.match]} "${c.url.text}"${windowText(c.withinLastDays)}.`,
+    `**Page view**: the contact ${viewed} ${PAGE_HELP[c.match]} "${c.url.text}"${count}${windowText(c.withinLastDays)}.`,
     '',
-    `HubSpot: \`PAGE_VIEW\` \`${positive}\`${negated ? `; with \`not\`, \`${negated}\`` : '; `not` cannot apply to it'}.`,
+    `HubSpot: \`PAGE_VIEW\` \`${positive}\`${refine}${not}.`,
   ].join('\n');
 }

@@ -70,10 +70,13 @@ export function pageViewRows(plan: Extract<PlanNode, { kind: 'pageView' }>, stor
   const urlMatches = s.strings.map((u, code) => code !== 0 && matches(u));
   const [urls] = s.fields;
   const since = plan.since ?? -Infinity;
+  // `at least N times`: the Nth matching view in the window decides.
+  const needed = plan.minTimes ?? 1;
   const hit = emptyBitset(store.size);
   for (let r = 0; r < store.size; r++) {
+    let seen = 0;
     for (let k = s.offsets[r]; k < s.offsets[r + 1]; k++) {
-      if (urlMatches[urls[k]] && s.timestamps[k] > since) {
+      if (urlMatches[urls[k]] && s.timestamps[k] > since && ++seen >= needed) {
         setBit(hit, r);
         break;
       }

@@ -31,7 +31,7 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
     case 'emailEvent':
       return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'})`;
     case 'pageView':
-      return `page(${p.match},${JSON.stringify(p.url)},${p.since ?? '-'})`;
+      return `page(${p.match},${JSON.stringify(p.url)},${p.since ?? '-'}${p.minTimes !== undefined ? `,x${p.minTimes}` : ''})`;
     case 'subscription':
       return `sub(${p.channel},${p.all ? '*' : p.ids.join('|')},${p.status})`;
     case 'constant':

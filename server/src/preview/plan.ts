@@ -3,7 +3,7 @@
 // `unavailable` node with the reason, so no evaluator ever guesses.
 
 import type { EmailEventCondition, Expr, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
-import { emailEventOperator } from '../hubspot/compile/events';
+import { emailEventOperator, timesCount } from '../hubspot/compile/events';
 import { urlMatcher } from './events';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
@@ -152,7 +152,9 @@ function planPageView(e: PageViewCondition, env: Env): PlanNode {
   if (typeof matcher === 'string') return unavailable(e, matcher, text);
   const since = windowStart(e.withinLastDays, env.ctx.now);
   if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
-  return { kind: 'pageView', span: e, match: e.match, url: e.url.text, since, text };
+  const times = timesCount(e.atLeastTimes);
+  if (typeof times === 'string') return unavailable(e, 'the number of times is not a whole number, 1 or more', text);
+  return { kind: 'pageView', span: e, match: e.match, url: e.url.text, since, ...(times !== undefined ? { minTimes: times } : {}), text };
 }
 
 function planInList(e: Extract<Expr, { kind: 'inList' }>, env: Env): PlanNode {

@@ -112,7 +112,8 @@ function judgePageView(plan: Extract<PlanNode, { kind: 'pageView' }>, contact: C
   if (!contact.pageViews) return 'unknown';
   const matches = urlMatcher(plan.match, plan.url);
   if (typeof matches === 'string') return 'unknown';
-  return contact.pageViews.some((v) => (plan.since === undefined || v.timestamp > plan.since) && matches(v.url));
+  const viewed = contact.pageViews.filter((v) => (plan.since === undefined || v.timestamp > plan.since) && matches(v.url)).length;
+  return viewed >= (plan.minTimes ?? 1);
 }
 
 /** Every contact's result, for tests and the benchmark's reference figure. */

@@ -29,6 +29,7 @@ describe('email events and page views: parse and print', () => {
       'marketing email #456 of app #113 opened but not clicked',
       'visited page "https://example.com/pricing"',
       'visited page containing "/pricing" in last 7 days',
+      'visited page "https://example.com/pricing" at least 3 times in last 30 days',
       'visited page matching "https://example\\\\.com/blog/.*"',
       'not visited page containing "/careers" and email is known',
     ]) {
@@ -84,6 +85,15 @@ describe('email events and page views: compile', () => {
     assert.match(diagnostics[0].message, /no opposite of a page view matching a pattern/);
   });
 
+  it('`at least N times` counts the views in the window: coalescingRefineBy NUM_OCCURRENCES beside the pruning window (SDK shape)', () => {
+    const [[filter]] = only('visited page "https://x.com/pricing" at least 3 times in last 30 days')!;
+    assert.deepEqual(filter, { filterType: 'PAGE_VIEW', pageUrl: 'https://x.com/pricing', operator: 'HAS_PAGEVIEW_EQ', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3 }, pruningRefineBy: lastDays(30) });
+    assertSdkShape(filter as unknown as Record<string, unknown>, PublicPageViewAnalyticsFilter, ['filterType', 'pageUrl', 'operator']);
+    const result = compileText(listText('not visited page containing "/pricing" at least 2 times'));
+    assert.equal(result.request, undefined, 'no documented opposite of a count: no list');
+    assert.match(result.diagnostics.map((d) => d.message).join(), /no opposite of a count of page views/);
+  });
+
   it('`not` of an email event has no HubSpot filter: no list, never a broader one', () => {
     const { request, diagnostics } = compileText(listText('not marketing email #4 of app #1 opened'));
     assert.equal(request, undefined);
@@ -106,6 +116,7 @@ describe('email events and page views: decompile', () => {
       { filterType: 'PAGE_VIEW', pageUrl: 'https://x.com/pricing', operator: 'HAS_PAGEVIEW_EQ' },
       { filterType: 'PAGE_VIEW', pageUrl: '/blog', operator: 'NOT_HAS_PAGEVIEW_CONTAINS', pruningRefineBy: lastDays(2) },
       { filterType: 'PAGE_VIEW', pageUrl: '.*/docs/.*', operator: 'HAS_PAGEVIEW_MATCHES_REGEX' },
+      { filterType: 'PAGE_VIEW', pageUrl: '/pricing', operator: 'HAS_PAGEVIEW_CONTAINS', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3 }, pruningRefineBy: lastDays(30) },
     ];
     const { where, codes } = decompiled(root(...filters.map((f) => and(f))));
     assert.deepEqual(codes, []);
@@ -114,6 +125,7 @@ describe('email events and page views: decompile', () => {
       'visited page "https://x.com/pricing"',
       'not visited page containing "/blog" in last 2 days',
       'visited page matching ".*/docs/.*"',
+      'visited page containing "/pricing" at least 3 times in last 30 days',
     ].join(' or '));
     assert.deepEqual(only(decompiled(root(...filters.map((f) => and(f)))).result.text!.split('where ')[1].replace(/\n}\n?$/, '').trim()), filters.map((f) => [f]));
   });
@@ -129,6 +141,9 @@ describe('email events and page views: decompile', () => {
     assert.deepEqual(refused({ ...email, pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER', timestamp: 1 } }), at('pruningRefineBy'));
     assert.deepEqual(refused({ ...page, operator: 'HAS_PAGEVIEW_STARTS_WITH' }), at('operator'));
     assert.deepEqual(refused({ ...page, enableTracking: true }), at('enableTracking'));
+    assert.deepEqual(refused({ ...page, coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 1, maxOccurrences: 2 } }), at('coalescingRefineBy'));
+    assert.deepEqual(refused({ ...page, coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 0 } }), at('coalescingRefineBy'));
+    assert.deepEqual(refused({ ...page, operator: 'NOT_HAS_PAGEVIEW_EQ', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 2 } }), at('coalescingRefineBy'));
     assert.deepEqual(decompiled(root(and({ ...email, appId: undefined }))).result.diagnostics.map((d) => [d.code, d.message]), [
       ['invalid-list-json', 'filterBranch.filterBranches[0].filters[0].appId: is missing.'],
     ]);
@@ -147,6 +162,8 @@ describe('email events and page views: checks', () => {
     expectDiagnostics('list "A" { where marketing email #4 of app #1 sent in last ⟦0⟧ days }', ['invalid-number']);
     expectDiagnostics('list "A" { where visited page containing "/a" in last ⟦2.5⟧ days }', ['invalid-number']);
     expectDiagnostics('list "A" { where visited page ⟦""⟧ }', ['invalid-page-url']);
+    expectDiagnostics('list "A" { where visited page "/a" at least ⟦0⟧ times }', ['invalid-number']);
+    expectDiagnostics('list "A" { where ⟦not visited page "/a" at least 2 times⟧ }', ['not-expressible']);
     expectDiagnostics('list "A" { where visited page matching ⟦"(unclosed"⟧ }', ['invalid-page-url']);
     expectDiagnostics('list "A" { where visited page containing "(unclosed" and marketing email #4 of app #1 bounced in last 3 days }', []);
   });

@@ -22,7 +22,7 @@ import { formIdOf } from '../../language/schema-forms';
 import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
-import { emailEventFilter, emailEventOperator, lastDaysRefine, PAGE_OPERATORS, pageViewFilter } from './events';
+import { emailEventFilter, emailEventOperator, lastDaysRefine, PAGE_OPERATORS, pageViewFilter, timesCount } from './events';
 
 export interface CriteriaEnv {
   schema: Schema;
@@ -148,7 +148,9 @@ function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | unde
 function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefined {
   const window = lastDaysRefine(cond.withinLastDays);
   if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
-  return pageViewFilter(cond, PAGE_OPERATORS[cond.match].positive, window);
+  const times = timesCount(cond.atLeastTimes);
+  if (typeof times === 'string') return fail(env, cond.atLeastTimes ?? cond, times);
+  return pageViewFilter(cond, PAGE_OPERATORS[cond.match].positive, window, times);
 }
 
 /** One filter; under `not`, the OR of the filters of every other status (HubSpot takes one status per filter). */

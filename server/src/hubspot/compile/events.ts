@@ -43,6 +43,13 @@ export const PAGE_OPERATORS: Record<PageViewCondition['match'], { positive: Page
   matching: { positive: 'HAS_PAGEVIEW_MATCHES_REGEX' },
 };
 
+/** The count of `at least N times`: undefined without one, a string when it is no whole number ≥ 1. */
+export function timesCount(times: Value | undefined): number | undefined | string {
+  if (!times) return undefined;
+  if (times.kind !== 'number' || !Number.isInteger(times.value) || times.value < 1) return 'The number after `at least` must be a whole number, 1 or more.';
+  return times.value;
+}
+
 /** "After N days in the past": the window of `in last N days`; a string when the count is no whole number ≥ 1. */
 export function lastDaysRefine(days: Value | undefined): RelativeComparativeRefineBy | undefined | string {
   if (!days) return undefined;
@@ -56,8 +63,10 @@ export function emailEventFilter(ids: { emailId: string; appId: string }, operat
   return filter;
 }
 
-export function pageViewFilter(c: PageViewCondition, operator: PageViewOperator, window: RelativeComparativeRefineBy | undefined): PageViewFilter {
+export function pageViewFilter(c: PageViewCondition, operator: PageViewOperator, window: RelativeComparativeRefineBy | undefined, minTimes?: number): PageViewFilter {
   const filter: PageViewFilter = { filterType: 'PAGE_VIEW', pageUrl: c.url.text, operator };
+  // HubSpot's filters overview: pruningRefineBy narrows the views to a window, then coalescingRefineBy counts them.
+  if (minTimes !== undefined) filter.coalescingRefineBy = { type: 'NUM_OCCURRENCES', minOccurrences: minTimes };
   if (window) filter.pruningRefineBy = window;
   return filter;
 }

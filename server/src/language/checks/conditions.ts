@@ -8,7 +8,8 @@
 //   `invalid-number`: a count of associated records that is not a whole number, or a range with none;
 //   `unknown-email-event`: a marketing email event phrase HubSpot has no operator for;
 //   `invalid-page-url`: an empty page URL, or a `matching` pattern that is no regular expression;
-//   `invalid-number`: the day count of `in last N days` after an email event or a page view.
+//   `invalid-number`: the day count of `in last N days` after an email event or a page view, and the
+//     count of `visited page … at least N times`.
 
 import { type Condition, type EmailEventCondition, type PageViewCondition, type SurfaceOperator, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { EMAIL_EVENTS, emailEventOperator } from '../../hubspot/compile/events';
@@ -45,7 +46,7 @@ function conditionProblems(condition: Condition): Diagnostic[] {
     case 'emailEvent':
       return [...eventProblems(condition), ...countProblems(condition.withinLastDays)];
     case 'pageView':
-      return [...pageProblems(condition), ...countProblems(condition.withinLastDays)];
+      return [...pageProblems(condition), ...countProblems(condition.atLeastTimes, 'times'), ...countProblems(condition.withinLastDays)];
     case 'subscription': {
       if (channelOf(condition)) return [];
       const suggestions = suggest(condition.channel.text.toLowerCase(), CHANNELS.map((value) => ({ value })));
@@ -78,8 +79,8 @@ function conditionProblems(condition: Condition): Diagnostic[] {
   }
 }
 
-function countProblems(days: Value | undefined): Diagnostic[] {
-  const count = checkCount(days, 'days');
+function countProblems(value: Value | undefined, what = 'days'): Diagnostic[] {
+  const count = checkCount(value, what);
   return count ? [count] : [];
 }
 

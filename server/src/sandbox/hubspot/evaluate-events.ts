@@ -93,6 +93,22 @@ export function evaluatePageView(filter: Json, contact: EvalContact, ctx: EvalCo
     ctx.report?.(`Unknown PAGE_VIEW operator ${operator}; it matches no one here.`);
     return false;
   }
-  const viewed = (contact.pageViews ?? []).some((v) => inWindow(Date.parse(v.timestamp)) && matches(v.url));
+  const count = (contact.pageViews ?? []).filter((v) => inWindow(Date.parse(v.timestamp)) && matches(v.url)).length;
+  const viewed = count >= 1 && withinOccurrences(count, filter.coalescingRefineBy, ctx);
   return operator.startsWith('NOT_') ? !viewed : viewed;
+}
+
+/**
+ * A coalescingRefineBy NUM_OCCURRENCES: at least `minOccurrences` (1 when absent: a view must have happened) and
+ * at most `maxOccurrences` of the views in the window (HubSpot's filters overview: prune, then coalesce). Another
+ * refine type is reported and matches no one.
+ */
+function withinOccurrences(count: number, refine: unknown, ctx: EvalContext): boolean {
+  if (refine === undefined) return true;
+  const r = refine as Json;
+  if (r?.type !== 'NUM_OCCURRENCES') {
+    ctx.report?.(`Cannot evaluate a PAGE_VIEW coalescingRefineBy of type ${String(r?.type)}; it matches no one here.`);
+    return false;
+  }
+  return count >= (typeof r.minOccurrences === 'number' ? r.minOccurrences : 1) && (typeof r.maxOccurrences !== 'number' || count <= r.maxOccurrences);
 }

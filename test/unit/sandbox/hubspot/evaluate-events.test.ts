@@ -117,6 +117,15 @@ describe('HubSpot emulator evaluator: EMAIL_EVENT and PAGE_VIEW', () => {
     assert.deepEqual(kept(page('NOT_HAS_PAGEVIEW_CONTAINS', 'x.com', last(7)), people), ['clicked', 'none']);
   });
 
+  it('page views counted: NUM_OCCURRENCES over the views in the window (at least min, at most max)', () => {
+    const views = (n: number, daysAgo: number) => Array.from({ length: n }, (_, i) => ({ url: 'https://x.com/pricing', timestamp: at(daysAgo + i) }));
+    const counted = { twice: contact({}, { pageViews: views(2, 1) }), thrice: contact({}, { pageViews: views(3, 1) }), old: contact({}, { pageViews: [...views(1, 1), ...views(3, 40)] }) };
+    const times = (min: number, max?: number) => ({ coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: min, ...(max === undefined ? {} : { maxOccurrences: max }) } });
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_EQ', 'https://x.com/pricing', times(3)), counted), ['thrice', 'old']);
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_EQ', 'https://x.com/pricing', { ...times(3), ...last(30) }), counted), ['thrice'], 'the window prunes before the count');
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_EQ', 'https://x.com/pricing', times(1, 2)), counted), ['twice']);
+  });
+
   it('what it cannot judge matches no one and is reported', () => {
     const problems: string[] = [];
     assert.deepEqual(kept(email('OPENED', { clickUrl: 'https://x.com/a' }), people, { report: (p) => problems.push(p) }), []);
