@@ -343,6 +343,8 @@ export interface EmailEventCondition extends Span {
   /** The email: its ids as HubSpot's filter takes them, or its name in the pulled marketing emails. */
   email: EmailTarget;
   event: Name;
+  /** `clicked link "https://…"`: the one link clicked (HubSpot's clickUrl, only with LINK_CLICKED). */
+  clickUrl: Name | undefined;
   withinLastDays: Value | undefined;
 }
 

@@ -132,7 +132,7 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `marketing email #456 of app #113 <event> [in last N days]`, or the email by name: `marketing email "November newsletter" <event>`. */
+  /** `marketing email #456 of app #113 <event> [link "<url>"] [in last N days]`, or the email by name: `marketing email "November newsletter" <event>`. */
   protected emailEventCondition = this.RULE('emailEventCondition', (): EmailEventCondition | ErrorCondition => {
     const first = this.CONSUME(K.marketing);
     this.CONSUME(K.email);
@@ -159,11 +159,20 @@ export class EventParser extends PhraseParser {
       },
     ]);
     const event = this.SUBRULE(this.emailEventWords);
+    // `link "…"` after the event (`clicked link "https://…"`); `link` is a plain word, no keyword.
+    const link = this.OPTION3({
+      GATE: () => this.LA(1).image.toLowerCase() === 'link',
+      DEF: () => {
+        this.CONSUME5(AnyWord);
+        return this.CONSUME2(StringLit);
+      },
+    });
     const withinLastDays = this.SUBRULE(this.lastDaysWindow);
     return this.ACTION(() => {
       const start = this.startOf(first);
       if (!event || !email) return this.errorCondition(start);
-      return { kind: 'emailEvent', email, event, withinLastDays, ...this.spanFrom(start) };
+      const clickUrl = link ? { text: this.stringText(link), ...this.tokenSpan(link) } : undefined;
+      return { kind: 'emailEvent', email, event, clickUrl, withinLastDays, ...this.spanFrom(start) };
     });
   });
 

@@ -125,13 +125,14 @@ export function decompileEmailEvent(f: Json, path: string, r: Reporter): Expr | 
   if (!event) return r.notRepresentable(`${path}.operator`, `the email event ${String(f.operator)}`);
   // Other levels (documented by name only) would read as ours: no phrase rather than another list.
   if (f.level !== EMAIL_EVENT_LEVEL) return r.notRepresentable(`${path}.level`, `an EMAIL_EVENT of level ${String(f.level)}`);
-  if (f.clickUrl !== undefined) return r.notRepresentable(`${path}.clickUrl`, 'a click on one link of an email');
+  // HubSpot allows clickUrl only with LINK_CLICKED (its list filter definitions): elsewhere it has no phrase.
+  if (f.clickUrl !== undefined && (f.operator !== 'LINK_CLICKED' || typeof f.clickUrl !== 'string' || f.clickUrl === '')) return r.notRepresentable(`${path}.clickUrl`, `a clickUrl on ${String(f.operator)}`);
   const emailId = digitsId(f, 'emailId', path, r);
   const appId = digitsId(f, 'appId', path, r);
   const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, r);
   if (!emailId || !appId || days === null) return undefined;
   const withinLastDays = days === undefined ? undefined : ast.numberValue(days);
-  return { ...ast.NO_SPAN, kind: 'emailEvent', email: { by: 'ids', emailId, appId }, event: ast.name(event), withinLastDays };
+  return { ...ast.NO_SPAN, kind: 'emailEvent', email: { by: 'ids', emailId, appId }, event: ast.name(event), clickUrl: typeof f.clickUrl === 'string' ? ast.name(f.clickUrl) : undefined, withinLastDays };
 }
 
 const PAGE_MATCHES: Record<string, { match: PageMatch; negated: boolean }> = {

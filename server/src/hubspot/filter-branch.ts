@@ -145,6 +145,8 @@ export interface EmailEventFilter {
   emailId: string;
   level: string;
   operator: EmailEventOperator;
+  /** The one link clicked; HubSpot allows it only with LINK_CLICKED. */
+  clickUrl?: string;
   pruningRefineBy?: RelativeComparativeRefineBy;
 }
 

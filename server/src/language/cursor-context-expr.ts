@@ -334,7 +334,9 @@ function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean 
   const head = window < 0 ? words : words.slice(0, window);
   if (mode === 'visited') return head[head.length - 1] === '"' || (head[head.length - 1] === 'times' && head[head.length - 4] === 'at');
   const length = emailHeadLength(head);
-  return head.length > length && EMAIL_EVENT_PHRASES.includes(head.slice(length).join(' '));
+  // `clicked link "…"`: the link comes after the event.
+  const event = head.slice(length).join(' ').replace(/ link "$/, '');
+  return head.length > length && EMAIL_EVENT_PHRASES.includes(event);
 }
 
 /** How many words the email takes: `email # of app #`, `email " of app #`, or `email "` (a name alone). */
@@ -368,9 +370,11 @@ function eventExpectations(mode: 'marketing' | 'visited', words: string[]): Expr
     return next === '#' ? [] : [{ kind: 'keywords', phrases: [next === 'of' ? 'of app' : next] }];
   }
   const typed = words.slice(length).join(' ');
+  if (typed === 'clicked link') return [];
   const rest = EMAIL_EVENT_PHRASES.filter((p) => typed === '' || p.startsWith(`${typed} `)).map((p) => (typed === '' ? p : p.slice(typed.length + 1)));
   // `marketing email "…"`: the app id may follow the name (so a fix can write the email's id beside it).
   if (typed === '' && length === 2) rest.push('of app');
+  if (typed === 'clicked') rest.push('link');
   if (!eventComplete(mode, words)) return [{ kind: 'keywords', phrases: rest }];
   return [{ kind: 'keywords', phrases: [...rest, 'in last'] }, { kind: 'joiner', includingUnknown: false }];
 }

@@ -110,7 +110,7 @@ export function emailEventHelp(c: EmailEventCondition): string {
   const phrase = c.event.text.toLowerCase();
   const window = c.withinLastDays ? `${windowText(c.withinLastDays)}${phrase.includes(' but ') ? ' (the second event: never, Assumed)' : ''}` : '';
   return [
-    `**Marketing email event**: the contact ${EVENT_HELP[phrase]} marketing email ${c.email.by === 'ids' ? `#${c.email.emailId.text} (app #${c.email.appId.text})` : `"${c.email.name.text}"`}${window}.`,
+    `**Marketing email event**: the contact ${EVENT_HELP[phrase]} marketing email ${c.email.by === 'ids' ? `#${c.email.emailId.text} (app #${c.email.appId.text})` : `"${c.email.name.text}"`}${c.clickUrl ? `, on the link "${c.clickUrl.text}" (clickUrl; the same URL, ignoring case, Assumed)` : ''}${window}.`,
     '',
     `HubSpot: \`EMAIL_EVENT\` \`${operator}\` (level \`${EMAIL_EVENT_LEVEL}\`, Assumed). \`not\` cannot apply to it.`,
   ].join('\n');

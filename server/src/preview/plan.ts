@@ -142,7 +142,8 @@ function planEmailEvent(e: EmailEventCondition, env: Env): PlanNode {
   const since = windowStart(e.withinLastDays, env.ctx.now);
   if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
   if (e.email.by === 'name') return unavailable(e, `marketing email "${e.email.name.text}" is written by name, and which of its ids HubSpot's events carry is not documented`, text);
-  return { kind: 'emailEvent', span: e, appId: e.email.appId.text, emailId: e.email.emailId.text, operator, since, text };
+  if (e.clickUrl && operator !== 'LINK_CLICKED') return unavailable(e, '`link "…"` goes only with `clicked`', text);
+  return { kind: 'emailEvent', span: e, appId: e.email.appId.text, emailId: e.email.emailId.text, operator, since, ...(e.clickUrl ? { clickUrl: e.clickUrl.text } : {}), text };
 }
 
 function planPageView(e: PageViewCondition, env: Env): PlanNode {

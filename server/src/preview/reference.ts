@@ -104,7 +104,9 @@ function judgeEmailEvent(plan: Extract<PlanNode, { kind: 'emailEvent' }>, contac
   if (!contact.emailEvents) return 'unknown';
   const rule = EVENT_RULES[plan.operator];
   const ofEmail = contact.emailEvents.filter((e) => e.appId === plan.appId && e.emailId === plan.emailId);
-  const happened = ofEmail.some((e) => e.type === rule.happened && (plan.since === undefined || e.timestamp > plan.since));
+  // A link (clickUrl): the click must be on that URL, compared ignoring case (Assumed, as page URLs).
+  const onLink = (e: { url?: string }) => plan.clickUrl === undefined || (e.url ?? '').toLowerCase() === plan.clickUrl.toLowerCase();
+  const happened = ofEmail.some((e) => e.type === rule.happened && (plan.since === undefined || e.timestamp > plan.since) && onLink(e));
   return happened && !(rule.without !== undefined && ofEmail.some((e) => e.type === rule.without));
 }
 

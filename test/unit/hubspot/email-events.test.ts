@@ -7,6 +7,9 @@ import { compileText, listText } from './compile-support';
 import { and, decompiled, root } from './decompile-support';
 import { expectDiagnostics, fixed } from '../language/expect';
 import { EMAIL_EVENTS } from '../../../server/src/hubspot/compile/events';
+import { defaultSchema } from '../../../server/src/language/schema';
+import { planList } from '../../../server/src/preview/plan';
+import { evaluateContact } from '../../../server/src/preview/reference';
 import { PublicEmailEventFilter, PublicEmailEventFilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/lists/models/PublicEmailEventFilter';
 import { PublicPageViewAnalyticsFilter } from '@hubspot/api-client/lib/codegen/crm/lists/models/PublicPageViewAnalyticsFilter';
 
@@ -27,6 +30,7 @@ describe('email events and page views: parse and print', () => {
       'marketing email #456 of app #113 opened',
       'marketing email #456 of app #113 marked spam in last 30 days',
       'marketing email #456 of app #113 opened but not clicked',
+      'marketing email #456 of app #113 clicked link "https://example.com/offer" in last 7 days',
       'visited page "https://example.com/pricing"',
       'visited page containing "/pricing" in last 7 days',
       'visited page "https://example.com/pricing" at least 3 times in last 30 days',
@@ -85,6 +89,16 @@ describe('email events and page views: compile', () => {
     assert.match(diagnostics[0].message, /no opposite of a page view matching a pattern/);
   });
 
+  it('`clicked link "…"` is LINK_CLICKED with clickUrl (SDK shape); the preview judges the click on that link', () => {
+    const [[filter]] = only('marketing email #456 of app #113 clicked link "https://x.com/offer"')!;
+    assert.deepEqual(filter, { filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator: 'LINK_CLICKED', clickUrl: 'https://x.com/offer' });
+    assertSdkShape(filter as unknown as Record<string, unknown>, PublicEmailEventFilter, ['filterType', 'appId', 'emailId', 'level', 'operator']);
+    const [list] = parse(listText('marketing email #456 of app #113 clicked link "https://x.com/offer"')).file.lists;
+    const plan = planList(list, { schema: defaultSchema(), now: 0, lists: new Map() });
+    const click = (url?: string) => evaluateContact(plan, { id: '1', properties: {}, emailEvents: [{ appId: '113', emailId: '456', type: 'CLICK', timestamp: 0, ...(url ? { url } : {}) }] });
+    assert.deepEqual([click('https://x.com/offer'), click('HTTPS://X.COM/OFFER'), click('https://x.com/other'), click()], [true, true, false, false]);
+  });
+
   it('`at least N times` counts the views in the window: coalescingRefineBy NUM_OCCURRENCES beside the pruning window (SDK shape)', () => {
     const [[filter]] = only('visited page "https://x.com/pricing" at least 3 times in last 30 days')!;
     assert.deepEqual(filter, { filterType: 'PAGE_VIEW', pageUrl: 'https://x.com/pricing', operator: 'HAS_PAGEVIEW_EQ', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3 }, pruningRefineBy: lastDays(30) });
@@ -117,6 +131,7 @@ describe('email events and page views: decompile', () => {
       { filterType: 'PAGE_VIEW', pageUrl: '/blog', operator: 'NOT_HAS_PAGEVIEW_CONTAINS', pruningRefineBy: lastDays(2) },
       { filterType: 'PAGE_VIEW', pageUrl: '.*/docs/.*', operator: 'HAS_PAGEVIEW_MATCHES_REGEX' },
       { filterType: 'PAGE_VIEW', pageUrl: '/pricing', operator: 'HAS_PAGEVIEW_CONTAINS', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3 }, pruningRefineBy: lastDays(30) },
+      { filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator: 'LINK_CLICKED', clickUrl: 'https://x.com/offer' },
     ];
     const { where, codes } = decompiled(root(...filters.map((f) => and(f))));
     assert.deepEqual(codes, []);
@@ -126,6 +141,7 @@ describe('email events and page views: decompile', () => {
       'not visited page containing "/blog" in last 2 days',
       'visited page matching ".*/docs/.*"',
       'visited page containing "/pricing" at least 3 times in last 30 days',
+      'marketing email #456 of app #113 clicked link "https://x.com/offer"',
     ].join(' or '));
     assert.deepEqual(only(decompiled(root(...filters.map((f) => and(f)))).result.text!.split('where ')[1].replace(/\n}\n?$/, '').trim()), filters.map((f) => [f]));
   });
@@ -163,6 +179,8 @@ describe('email events and page views: checks', () => {
     expectDiagnostics('list "A" { where visited page containing "/a" in last ⟦2.5⟧ days }', ['invalid-number']);
     expectDiagnostics('list "A" { where visited page ⟦""⟧ }', ['invalid-page-url']);
     expectDiagnostics('list "A" { where visited page "/a" at least ⟦0⟧ times }', ['invalid-number']);
+    expectDiagnostics('list "A" { where marketing email #4 of app #1 opened link ⟦"https://x.com/a"⟧ }', ['invalid-click-url']);
+    expectDiagnostics('list "A" { where marketing email #4 of app #1 clicked link ⟦""⟧ }', ['invalid-click-url']);
     expectDiagnostics('list "A" { where ⟦not visited page "/a" at least 2 times⟧ }', ['not-expressible']);
     expectDiagnostics('list "A" { where visited page matching ⟦"(unclosed"⟧ }', ['invalid-page-url']);
     expectDiagnostics('list "A" { where visited page containing "(unclosed" and marketing email #4 of app #1 bounced in last 3 days }', []);

@@ -74,6 +74,8 @@ describe('language: marketing email events and page views in completion and hove
     assert.ok(events.includes('opened') && events.includes('marked spam') && events.includes('sent but not received'), events.join());
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened <|>'), ['but not clicked', 'but not replied', 'in last', 'and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in <|>'), ['last']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 clicked <|>'), ['link', 'in last', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 clicked link "https://x.com/a" <|>'), ['in last', 'and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 <|>'), ['days']);
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 days <|>'), ['and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where visited <|>'), ['page']);

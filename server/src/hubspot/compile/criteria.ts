@@ -142,7 +142,9 @@ function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | unde
   if (cond.email.by === 'name') return fail(env, cond.email.name, `Marketing email "${cond.email.name.text}" is written by name, and HubSpot's documents do not say which of its ids EMAIL_EVENT takes, so the list cannot be compiled: write \`marketing email #<emailId> of app #<appId>\` (docs/language.md#marketing-email-events).`);
   const window = lastDaysRefine(cond.withinLastDays);
   if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
-  return emailEventFilter({ emailId: cond.email.emailId.text, appId: cond.email.appId.text }, operator, window);
+  // HubSpot allows clickUrl only with LINK_CLICKED (its list filter definitions).
+  if (cond.clickUrl && operator !== 'LINK_CLICKED') return fail(env, cond.clickUrl, `\`link "…"\` goes only with \`clicked\` (HubSpot takes a clickUrl only on LINK_CLICKED), so the list cannot be compiled.`);
+  return emailEventFilter({ emailId: cond.email.emailId.text, appId: cond.email.appId.text }, operator, window, cond.clickUrl?.text);
 }
 
 function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefined {

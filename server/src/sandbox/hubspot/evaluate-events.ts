@@ -63,13 +63,16 @@ export function evaluateEmailEvent(filter: Json, contact: EvalContact, ctx: Eval
     ctx.report?.(`Unknown EMAIL_EVENT operator ${String(filter.operator)}; it matches no one here.`);
     return false;
   }
-  if (filter.clickUrl !== undefined) {
-    ctx.report?.('Cannot evaluate an EMAIL_EVENT with "clickUrl"; it matches no one here.');
+  // HubSpot allows clickUrl only with LINK_CLICKED (its list filter definitions); elsewhere it is refused here.
+  if (filter.clickUrl !== undefined && (filter.operator !== 'LINK_CLICKED' || typeof filter.clickUrl !== 'string')) {
+    ctx.report?.(`Cannot evaluate an EMAIL_EVENT ${String(filter.operator)} with "clickUrl"; it matches no one here.`);
     return false;
   }
   const [happened, never] = rule;
+  const link = typeof filter.clickUrl === 'string' ? filter.clickUrl.toLowerCase() : undefined;
+  const onLink = (e: { url?: string }) => link === undefined || (e.url ?? '').toLowerCase() === link;
   const events = (contact.emailEvents ?? []).filter((e) => String(e.appId) === String(filter.appId) && String(e.emailId) === String(filter.emailId));
-  const some = events.some((e) => e.type === happened && inWindow(Date.parse(e.timestamp)));
+  const some = events.some((e) => e.type === happened && inWindow(Date.parse(e.timestamp)) && onLink(e));
   return some && !(never !== undefined && events.some((e) => e.type === never));
 }
 

@@ -117,6 +117,15 @@ describe('HubSpot emulator evaluator: EMAIL_EVENT and PAGE_VIEW', () => {
     assert.deepEqual(kept(page('NOT_HAS_PAGEVIEW_CONTAINS', 'x.com', last(7)), people), ['clicked', 'none']);
   });
 
+  it('a click on one link: clickUrl compared with the click event\'s url, ignoring case; only with LINK_CLICKED', () => {
+    const clicks = {
+      offer: contact({}, { emailEvents: [{ appId: '113', emailId: '456', type: 'CLICK', timestamp: at(1), url: 'https://x.com/Offer' }] }),
+      other: contact({}, { emailEvents: [{ appId: '113', emailId: '456', type: 'CLICK', timestamp: at(1), url: 'https://x.com/other' }] }),
+    };
+    assert.deepEqual(kept(email('LINK_CLICKED', { clickUrl: 'https://x.com/offer' }), clicks), ['offer']);
+    assert.deepEqual(kept(email('LINK_CLICKED'), clicks), ['offer', 'other']);
+  });
+
   it('page views counted: NUM_OCCURRENCES over the views in the window (at least min, at most max)', () => {
     const views = (n: number, daysAgo: number) => Array.from({ length: n }, (_, i) => ({ url: 'https://x.com/pricing', timestamp: at(daysAgo + i) }));
     const counted = { twice: contact({}, { pageViews: views(2, 1) }), thrice: contact({}, { pageViews: views(3, 1) }), old: contact({}, { pageViews: [...views(1, 1), ...views(3, 40)] }) };
