@@ -165,6 +165,13 @@ describe('email events and page views: decompile', () => {
     ]);
     assert.deepEqual(decompiled(root(and({ ...page, enableTracking: false }))).codes, [], 'enableTracking false reads as absent (Assumed)');
   });
+
+  it('UNIFIED_EVENTS, as a filter or as a branch, has no phrase: refused at its path (docs/language.md says why)', () => {
+    assert.deepEqual(refused({ filterType: 'UNIFIED_EVENTS', eventTypeId: 'pe1234_signup', filterLines: [] }), [['not-representable', 'filterBranch.filterBranches[0].filters[0]']]);
+    const branch = { filterBranchType: 'UNIFIED_EVENTS', eventTypeId: 'pe1234_signup', operator: 'HAS_COMPLETED', filters: [], filterBranches: [] };
+    const json = root({ filterBranchType: 'AND', filters: [], filterBranches: [branch] });
+    assert.deepEqual(decompiled(json).result.diagnostics.map((d) => [d.code, d.message.split(':')[0]]), [['not-representable', 'filterBranch.filterBranches[0].filterBranches[0]']]);
+  });
 });
 
 describe('email events and page views: checks', () => {
