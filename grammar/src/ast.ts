@@ -340,13 +340,19 @@ export interface SubscriptionCondition extends Span {
  */
 export interface EmailEventCondition extends Span {
   kind: 'emailEvent';
-  /** The email's id (`#456`, the `#` left out). */
-  emailId: Name;
-  /** The id of the app that sent it (`#113`, the `#` left out). */
-  appId: Name;
+  /** The email: its ids as HubSpot's filter takes them, or its name in the pulled marketing emails. */
+  email: EmailTarget;
   event: Name;
+  /** `clicked link "https://…"`: the one link clicked (HubSpot's clickUrl, only with LINK_CLICKED). */
+  clickUrl: Name | undefined;
   withinLastDays: Value | undefined;
 }
+
+/**
+ * `#456 of app #113` (the `#` left out of each) or `"November newsletter"` (optionally `of app #113`). A name resolves for hover and
+ * completion only: which ids it would stand for is not documented, so it is never compiled.
+ */
+export type EmailTarget = { by: 'ids'; emailId: Name; appId: Name } | { by: 'name'; name: Name; appId: Name | undefined };
 
 /** How a page view's URL is matched: the whole URL, a part of it, or a regular expression. */
 export type PageMatch = 'is' | 'containing' | 'matching';
@@ -357,6 +363,8 @@ export interface PageViewCondition extends Span {
   match: PageMatch;
   /** The URL, part or pattern (the string's text; the span includes the quotes). */
   url: Name;
+  /** `at least N times`: HubSpot's coalescingRefineBy NUM_OCCURRENCES (minOccurrences). */
+  atLeastTimes: Value | undefined;
   withinLastDays: Value | undefined;
 }
 

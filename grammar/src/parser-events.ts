@@ -3,7 +3,7 @@
 // associated records (`number of associated deals >= 2`), the associated object words, marketing
 // email events (`marketing email #456 of app #113 opened`) and page views (`visited page containing "/pricing"`).
 
-import type { AssociationCountCondition, CountComparison, EmailEventCondition, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
+import type { AssociationCountCondition, CountComparison, EmailEventCondition, EmailTarget, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
 import { PhraseParser } from './parser-phrase';
 import * as T from './tokens';
 
@@ -132,20 +132,47 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `marketing email #456 of app #113 <event> [in last N days]`. */
+  /** `marketing email #456 of app #113 <event> [link "<url>"] [in last N days]`, or the email by name: `marketing email "November newsletter" <event>`. */
   protected emailEventCondition = this.RULE('emailEventCondition', (): EmailEventCondition | ErrorCondition => {
     const first = this.CONSUME(K.marketing);
     this.CONSUME(K.email);
-    const email = this.CONSUME(ListId);
-    this.CONSUME(K.of);
-    this.CONSUME(K.app);
-    const app = this.CONSUME2(ListId);
+    const email = this.OR([
+      {
+        ALT: () => {
+          const id = this.CONSUME(ListId);
+          this.CONSUME(K.of);
+          this.CONSUME(K.app);
+          const app = this.CONSUME2(ListId);
+          return this.ACTION((): EmailTarget => ({ by: 'ids', emailId: this.idOf(id), appId: this.idOf(app) }));
+        },
+      },
+      {
+        ALT: () => {
+          const name = this.CONSUME(StringLit);
+          const app = this.OPTION(() => {
+            this.CONSUME2(K.of);
+            this.CONSUME2(K.app);
+            return this.CONSUME3(ListId);
+          });
+          return this.ACTION((): EmailTarget => ({ by: 'name', name: { text: this.stringText(name), ...this.tokenSpan(name) }, appId: app ? this.idOf(app) : undefined }));
+        },
+      },
+    ]);
     const event = this.SUBRULE(this.emailEventWords);
+    // `link "…"` after the event (`clicked link "https://…"`); `link` is a plain word, no keyword.
+    const link = this.OPTION3({
+      GATE: () => this.LA(1).image.toLowerCase() === 'link',
+      DEF: () => {
+        this.CONSUME5(AnyWord);
+        return this.CONSUME2(StringLit);
+      },
+    });
     const withinLastDays = this.SUBRULE(this.lastDaysWindow);
     return this.ACTION(() => {
       const start = this.startOf(first);
-      if (!event) return this.errorCondition(start);
-      return { kind: 'emailEvent', emailId: this.idOf(email), appId: this.idOf(app), event, withinLastDays, ...this.spanFrom(start) };
+      if (!event || !email) return this.errorCondition(start);
+      const clickUrl = link ? { text: this.stringText(link), ...this.tokenSpan(link) } : undefined;
+      return { kind: 'emailEvent', email, event, clickUrl, withinLastDays, ...this.spanFrom(start) };
     });
   });
 
@@ -167,7 +194,7 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `visited page [containing|matching] "<url>" [in last N days]`. */
+  /** `visited page [containing|matching] "<url>" [at least N times] [in last N days]`. */
   protected pageViewCondition = this.RULE('pageViewCondition', (): PageViewCondition | ErrorCondition => {
     const first = this.CONSUME(K.visited);
     this.CONSUME(K.page);
@@ -178,10 +205,18 @@ export class EventParser extends PhraseParser {
       ]),
     );
     const url = this.CONSUME(StringLit);
+    const atLeastTimes = this.OPTION2(() => {
+      this.CONSUME(K.at);
+      this.CONSUME(K.least);
+      const count = this.CONSUME(NumberLit);
+      this.CONSUME(K.times);
+      return count;
+    });
     const withinLastDays = this.SUBRULE2(this.lastDaysWindow);
     return this.ACTION(() => {
       const start = this.startOf(first);
-      return { kind: 'pageView', match: match ?? 'is', url: { text: this.stringText(url), ...this.tokenSpan(url) }, withinLastDays, ...this.spanFrom(start) };
+      const times = atLeastTimes ? this.tokenValue(atLeastTimes) : undefined;
+      return { kind: 'pageView', match: match ?? 'is', url: { text: this.stringText(url), ...this.tokenSpan(url) }, atLeastTimes: times, withinLastDays, ...this.spanFrom(start) };
     });
   });
 

@@ -146,9 +146,9 @@ export function conditionText(c: Condition): string {
     case 'subscription':
       return subscriptionText(c);
     case 'emailEvent':
-      return `marketing email #${c.emailId.text} of app #${c.appId.text} ${c.event.text}${lastDays(c.withinLastDays)}`;
+      return `marketing email ${c.email.by === 'ids' ? `#${c.email.emailId.text} of app #${c.email.appId.text}` : `${encodeString(c.email.name.text)}${c.email.appId ? ` of app #${c.email.appId.text}` : ''}`} ${c.event.text}${c.clickUrl ? ` link ${encodeString(c.clickUrl.text)}` : ''}${lastDays(c.withinLastDays)}`;
     case 'pageView':
-      return `visited page ${c.match === 'is' ? '' : `${c.match} `}${encodeString(c.url.text)}${lastDays(c.withinLastDays)}`;
+      return `visited page ${c.match === 'is' ? '' : `${c.match} `}${encodeString(c.url.text)}${c.atLeastTimes ? ` at least ${printValue(c.atLeastTimes)} times` : ''}${lastDays(c.withinLastDays)}`;
     case 'constant':
       return c.accept ? 'everyone' : 'nobody';
     case 'conditionRef':

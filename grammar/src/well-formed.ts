@@ -144,9 +144,9 @@ function isCondition(c: Condition): boolean {
     case 'subscription':
       return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
     case 'emailEvent':
-      return isName(c.emailId) && isName(c.appId) && isName(c.event) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+      return isEmailTarget(c.email) && isName(c.event) && (c.clickUrl === undefined || isName(c.clickUrl)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'pageView':
-      return isName(c.url) && typeof c.match === 'string' && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+      return isName(c.url) && typeof c.match === 'string' && (c.atLeastTimes === undefined || isValue(c.atLeastTimes)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'constant':
       return typeof c.accept === 'boolean';
     case 'conditionRef':
@@ -185,4 +185,10 @@ function repairExpr(expr: unknown, around: Span): Expr {
 
 function errorAt(span: Span): Expr {
   return { kind: 'error', start: span.start, end: span.end };
+}
+
+function isEmailTarget(t: unknown): boolean {
+  const e = t as { by?: unknown; emailId?: unknown; appId?: unknown; name?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  return e.by === 'ids' ? isName(e.emailId) && isName(e.appId) : e.by === 'name' && isName(e.name) && (e.appId === undefined || isName(e.appId));
 }

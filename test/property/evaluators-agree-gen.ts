@@ -78,13 +78,17 @@ function condition(now: number): fc.Arbitrary<string> {
 /** Marketing email events: every event phrase, two emails of one app and one of another, with and without a window. */
 const windowArb = fc.constantFrom('', ' in last 1 days', ' in last 7 days', ' in last 20 days');
 const emailEventArb = fc
-  .tuple(fc.constantFrom('#1 of app #9', '#2 of app #9', '#1 of app #8'), fc.constantFrom(...Object.keys(EMAIL_EVENTS)), windowArb)
+  .tuple(fc.constantFrom('#1 of app #9', '#2 of app #9', '#1 of app #8'), fc.constantFrom(...Object.keys(EMAIL_EVENTS), 'clicked link "https://x.com/a"', 'clicked link "HTTPS://X.COM/B"'), windowArb)
   .map(([email, event, window]) => `marketing email ${email} ${event}${window}`);
 
-/** Page views: the whole URL (in another case too), a part, a pattern. */
+/** Page views: the whole URL (in another case too), a part, a pattern; a count of views (within the window). */
 const pageViewArb = fc
-  .tuple(fc.constantFrom('"https://x.com/pricing"', '"HTTPS://X.COM/Pricing"', 'containing "/pricing"', 'containing "blog"', 'matching "https://x\\\\.com/blog/.*"'), windowArb)
-  .map(([target, window]) => `visited page ${target}${window}`);
+  .tuple(
+    fc.constantFrom('"https://x.com/pricing"', '"HTTPS://X.COM/Pricing"', 'containing "/pricing"', 'containing "blog"', 'matching "https://x\\\\.com/blog/.*"'),
+    fc.constantFrom('', '', ' at least 1 times', ' at least 2 times', ' at least 3 times'),
+    windowArb,
+  )
+  .map(([target, times, window]) => `visited page ${target}${times}${window}`);
 
 /** Subscription statuses: by id (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
 const subscriptionArb = fc
@@ -183,8 +187,9 @@ const subscriptionRecordArb: fc.Arbitrary<SubscriptionRecord> = fc
 
 function emailEventRecordArb(instant: fc.Arbitrary<number>): fc.Arbitrary<EmailEventRecord> {
   return fc
-    .tuple(fc.constantFrom(['9', '1'], ['9', '2'], ['8', '1']), fc.constantFrom(...EMAIL_EVENT_TYPES), instant)
-    .map(([[appId, emailId], type, timestamp]) => ({ appId, emailId, type, timestamp }));
+    .tuple(fc.constantFrom(['9', '1'], ['9', '2'], ['8', '1']), fc.constantFrom(...EMAIL_EVENT_TYPES), instant, fc.constantFrom(undefined, 'https://x.com/a', 'https://x.com/b'))
+    // A click may carry the link clicked (the Email Events API's `url`); other events carry none.
+    .map(([[appId, emailId], type, timestamp, url]) => ({ appId, emailId, type, timestamp, ...(type === 'CLICK' && url ? { url } : {}) }));
 }
 
 function pageViewRecordArb(instant: fc.Arbitrary<number>): fc.Arbitrary<PageViewRecord> {

@@ -123,15 +123,16 @@ function digitsId(f: Json, key: string, path: string, r: Reporter): Name | undef
 export function decompileEmailEvent(f: Json, path: string, r: Reporter): Expr | undefined {
   const event = typeof f.operator === 'string' ? EVENT_OF[f.operator] : undefined;
   if (!event) return r.notRepresentable(`${path}.operator`, `the email event ${String(f.operator)}`);
-  // Other levels (their values are not documented) would read as ours: no phrase rather than a broader list.
+  // Other levels (documented by name only) would read as ours: no phrase rather than another list.
   if (f.level !== EMAIL_EVENT_LEVEL) return r.notRepresentable(`${path}.level`, `an EMAIL_EVENT of level ${String(f.level)}`);
-  if (f.clickUrl !== undefined) return r.notRepresentable(`${path}.clickUrl`, 'a click on one link of an email');
+  // HubSpot allows clickUrl only with LINK_CLICKED (its list filter definitions): elsewhere it has no phrase.
+  if (f.clickUrl !== undefined && (f.operator !== 'LINK_CLICKED' || typeof f.clickUrl !== 'string' || f.clickUrl === '')) return r.notRepresentable(`${path}.clickUrl`, `a clickUrl on ${String(f.operator)}`);
   const emailId = digitsId(f, 'emailId', path, r);
   const appId = digitsId(f, 'appId', path, r);
   const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, r);
   if (!emailId || !appId || days === null) return undefined;
   const withinLastDays = days === undefined ? undefined : ast.numberValue(days);
-  return { ...ast.NO_SPAN, kind: 'emailEvent', emailId, appId, event: ast.name(event), withinLastDays };
+  return { ...ast.NO_SPAN, kind: 'emailEvent', email: { by: 'ids', emailId, appId }, event: ast.name(event), clickUrl: typeof f.clickUrl === 'string' ? ast.name(f.clickUrl) : undefined, withinLastDays };
 }
 
 const PAGE_MATCHES: Record<string, { match: PageMatch; negated: boolean }> = {
@@ -146,12 +147,30 @@ export function decompilePageView(f: Json, path: string, r: Reporter): Expr | un
   const found = typeof f.operator === 'string' ? PAGE_MATCHES[f.operator] : undefined;
   if (!found) return r.notRepresentable(`${path}.operator`, `the page view operator ${String(f.operator)}`);
   if (typeof f.pageUrl !== 'string' || f.pageUrl === '') return r.invalid(`${path}.pageUrl`, 'must be a URL');
-  if (f.coalescingRefineBy !== undefined) return r.notRepresentable(`${path}.coalescingRefineBy`, 'a count of page views');
+  const times = viewCount(f.coalescingRefineBy, found.negated, `${path}.coalescingRefineBy`, r);
+  if (times === null) return undefined;
   // enableTracking is not documented; false is read as absent (docs/language.md, Assumed).
   if (f.enableTracking !== undefined && f.enableTracking !== false) return r.notRepresentable(`${path}.enableTracking`, `enableTracking ${String(f.enableTracking)}`);
   const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, r);
   if (days === null) return undefined;
   const withinLastDays = days === undefined ? undefined : ast.numberValue(days);
-  const cond: Expr = { ...ast.NO_SPAN, kind: 'pageView', match: found.match, url: ast.name(f.pageUrl), withinLastDays };
+  const atLeastTimes = times === undefined ? undefined : ast.numberValue(times);
+  const cond: Expr = { ...ast.NO_SPAN, kind: 'pageView', match: found.match, url: ast.name(f.pageUrl), atLeastTimes, withinLastDays };
   return found.negated ? ast.not(cond) : cond;
+}
+
+/**
+ * `at least N times` from a NUM_OCCURRENCES count with a minimum of 1 or more and no maximum, on a view that
+ * happened; any other count (a maximum, or on NOT_HAS_…) has no phrase. Null when refused.
+ */
+function viewCount(refine: unknown, negated: boolean, path: string, r: Reporter): number | undefined | null {
+  if (refine === undefined) return undefined;
+  const c = refine as Json | null;
+  const min = c?.minOccurrences;
+  const plain = c !== null && typeof c === 'object' && c.type === 'NUM_OCCURRENCES' && c.maxOccurrences === undefined && typeof min === 'number' && Number.isInteger(min) && min >= 1;
+  if (!plain || negated) {
+    r.notRepresentable(path, negated ? 'a count of page views on a view that did not happen' : 'a count of page views other than "at least N times"');
+    return null;
+  }
+  return min as number;
 }

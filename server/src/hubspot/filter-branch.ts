@@ -136,8 +136,8 @@ export type EmailEventOperator =
 
 /**
  * "The contact had this event for this marketing email" (within the window, if any). `appId`, `emailId`,
- * `level` and `operator` are required by HubSpot's spec; `level`'s values are not documented, the
- * compiler writes EMAIL (docs/language.md, Assumed).
+ * `level` and `operator` are required by HubSpot's spec; the compiler writes EMAIL_API_CAMPAIGN, the level
+ * of HubSpot's documented example (its meaning is not documented: docs/language.md, Assumed).
  */
 export interface EmailEventFilter {
   filterType: 'EMAIL_EVENT';
@@ -145,6 +145,8 @@ export interface EmailEventFilter {
   emailId: string;
   level: string;
   operator: EmailEventOperator;
+  /** The one link clicked; HubSpot allows it only with LINK_CLICKED. */
+  clickUrl?: string;
   pruningRefineBy?: RelativeComparativeRefineBy;
 }
 
@@ -156,6 +158,8 @@ export interface PageViewFilter {
   filterType: 'PAGE_VIEW';
   pageUrl: string;
   operator: PageViewOperator;
+  /** `at least N times`: views are counted (within the pruning window) and N or more pass. */
+  coalescingRefineBy?: NumOccurrencesRefineBy;
   pruningRefineBy?: RelativeComparativeRefineBy;
 }
 

@@ -6,7 +6,8 @@ import { formatPropertyName } from './checks/context';
 import { LIST_SETTINGS, LIST_TYPES } from './checks/list-settings';
 import { CONDITION_SETTINGS } from './checks/definitions';
 import { SYNC_RULES, SYNC_SETTINGS, SYNC_VALUES } from './checks/sync-block';
-import type { FormRef, ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import type { FormRef, MarketingEmailRef, ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import { describeEmailIds } from './schema-emails';
 import { formatOptionValue, quoteString } from './walk';
 import { propertiesOf } from './schema';
 
@@ -117,6 +118,28 @@ export function formNameEntries(forms: readonly FormRef[] | undefined, replace: 
         replace,
       };
     });
+}
+
+/**
+ * The portal's marketing emails (marketing-emails.json) by name, with their ids in the detail: a name is
+ * for people (hover, the check's fixes), since which id EMAIL_EVENT takes is not documented. Archived
+ * emails come last; one whose name a live email has is not offered (the name means the live one).
+ */
+export function marketingEmailNameEntries(emails: readonly MarketingEmailRef[] | undefined, replace: Span): CompletionEntry[] {
+  const all = emails ?? [];
+  return all
+    .filter((e) => !e.archived || !all.some((l) => !l.archived && sameName(l.name, e.name)))
+    .map((e) => ({
+      // Two live emails of one name stay apart by id (the check then asks which one is meant).
+      label: all.filter((o) => o.archived === e.archived && sameName(o.name, e.name)).length > 1 ? `${e.name} (#${e.id})` : e.name,
+      kind: 'value' as const,
+      detail: `marketing email ${describeEmailIds(e)}${e.archived ? ' (archived)' : ''}`,
+      documentation: `HubSpot marketing email **${e.name}**${e.subject ? `, subject "${e.subject}"` : ''}${e.state ? ` (${e.state})` : ''}. Its ids: ${describeEmailIds(e)}.`,
+      insertText: quoteString(e.name),
+      filterText: quoteString(e.name),
+      sortText: `${e.archived ? 1 : 0}${e.name.toLowerCase()} ${e.id.padStart(12, '0')}`,
+      replace,
+    }));
 }
 
 function sameName(a: string, b: string): boolean {

@@ -6,6 +6,7 @@ import type { HslistToken, Span } from '@hslist/grammar';
 import { fitsType, insertRest, isOrderedPhrase, readableRest, type PhraseState } from './completion-phrases';
 import {
   formNameEntries,
+  marketingEmailNameEntries,
   labelNameEntries,
   listNameEntries,
   listSettingValueEntries,
@@ -154,6 +155,7 @@ function expressionEntries(expectations: ExprExpectation[], input: CompletionInp
   return expectations.flatMap((e): CompletionEntry[] => {
     if (e.kind === 'listName') return listNameEntries(input.lists, replace);
     if (e.kind === 'formName') return formNameEntries(input.schema.forms, replace);
+    if (e.kind === 'marketingEmailName') return marketingEmailNameEntries(input.schema.marketingEmails, replace);
     if (e.kind === 'labelName') return labelNameEntries(input.schema, e.objectType, replace);
     if (inString) return [];
     switch (e.kind) {

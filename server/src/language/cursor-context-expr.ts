@@ -14,6 +14,7 @@ export type ExprExpectation =
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
   | { kind: 'formName' }
+  | { kind: 'marketingEmailName' }
   | { kind: 'labelName'; objectType: ObjectTypeName }
   | { kind: 'conditionName' }
   | { kind: 'phrase'; objectType: ObjectTypeName; property: string; states: PhraseState[] };
@@ -331,8 +332,16 @@ const EMAIL_EVENT_PHRASES = Object.keys(EMAIL_EVENTS);
 function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean {
   const window = words.indexOf('in');
   const head = window < 0 ? words : words.slice(0, window);
-  if (mode === 'visited') return head[head.length - 1] === '"';
-  return head.length > EMAIL_HEAD.length && EMAIL_EVENT_PHRASES.includes(head.slice(EMAIL_HEAD.length).join(' '));
+  if (mode === 'visited') return head[head.length - 1] === '"' || (head[head.length - 1] === 'times' && head[head.length - 4] === 'at');
+  const length = emailHeadLength(head);
+  // `clicked link "…"`: the link comes after the event.
+  const event = head.slice(length).join(' ').replace(/ link "$/, '');
+  return head.length > length && EMAIL_EVENT_PHRASES.includes(event);
+}
+
+/** How many words the email takes: `email # of app #`, `email " of app #`, or `email "` (a name alone). */
+function emailHeadLength(words: string[]): number {
+  return words[1] === '"' && words[2] !== 'of' ? 2 : EMAIL_HEAD.length;
 }
 
 function eventExpectations(mode: 'marketing' | 'visited', words: string[]): ExprExpectation[] {
@@ -346,14 +355,26 @@ function eventExpectations(mode: 'marketing' | 'visited', words: string[]): Expr
   if (mode === 'visited') {
     if (words.length === 0) return [{ kind: 'keywords', phrases: ['page'] }];
     if (words.length === 1) return [{ kind: 'keywords', phrases: ['containing', 'matching'] }];
-    return eventComplete(mode, words) ? [{ kind: 'keywords', phrases: ['in last'] }, { kind: 'joiner', includingUnknown: false }] : [];
+    // `at least N times` after the URL, then `in last N days`.
+    const last = words[words.length - 1];
+    if (last === 'at') return [{ kind: 'keywords', phrases: ['least'] }];
+    if (last === 'N' && words[words.length - 2] === 'least') return [{ kind: 'keywords', phrases: ['times'] }];
+    if (!eventComplete(mode, words)) return [];
+    return [{ kind: 'keywords', phrases: last === '"' ? ['at least', 'in last'] : ['in last'] }, { kind: 'joiner', includingUnknown: false }];
   }
-  if (words.length < EMAIL_HEAD.length) {
+  // After `marketing email`: the pulled emails by name (an id is typed).
+  if (words.length === 1 && words[0] === 'email') return [{ kind: 'marketingEmailName' }];
+  const length = emailHeadLength(words);
+  if (words.length < length) {
     const next = EMAIL_HEAD[words.length];
     return next === '#' ? [] : [{ kind: 'keywords', phrases: [next === 'of' ? 'of app' : next] }];
   }
-  const typed = words.slice(EMAIL_HEAD.length).join(' ');
+  const typed = words.slice(length).join(' ');
+  if (typed === 'clicked link') return [];
   const rest = EMAIL_EVENT_PHRASES.filter((p) => typed === '' || p.startsWith(`${typed} `)).map((p) => (typed === '' ? p : p.slice(typed.length + 1)));
+  // `marketing email "…"`: the app id may follow the name (so a fix can write the email's id beside it).
+  if (typed === '' && length === 2) rest.push('of app');
+  if (typed === 'clicked') rest.push('link');
   if (!eventComplete(mode, words)) return [{ kind: 'keywords', phrases: rest }];
   return [{ kind: 'keywords', phrases: [...rest, 'in last'] }, { kind: 'joiner', includingUnknown: false }];
 }

@@ -110,7 +110,7 @@ export function emailEventHelp(c: EmailEventCondition): string {
   const phrase = c.event.text.toLowerCase();
   const window = c.withinLastDays ? `${windowText(c.withinLastDays)}${phrase.includes(' but ') ? ' (the second event: never, Assumed)' : ''}` : '';
   return [
-    `**Marketing email event**: the contact ${EVENT_HELP[phrase]} marketing email #${c.emailId.text} (app #${c.appId.text})${window}.`,
+    `**Marketing email event**: the contact ${EVENT_HELP[phrase]} marketing email ${c.email.by === 'ids' ? `#${c.email.emailId.text} (app #${c.email.appId.text})` : `"${c.email.name.text}"`}${c.clickUrl ? `, on the link "${c.clickUrl.text}" (clickUrl; the same URL, ignoring case, Assumed)` : ''}${window}.`,
     '',
     `HubSpot: \`EMAIL_EVENT\` \`${operator}\` (level \`${EMAIL_EVENT_LEVEL}\`, Assumed). \`not\` cannot apply to it.`,
   ].join('\n');
@@ -125,9 +125,14 @@ const PAGE_HELP: Record<PageViewCondition['match'], string> = {
 /** What a page view condition matches and the HubSpot filter it becomes. */
 export function pageViewHelp(c: PageViewCondition): string {
   const { positive, negated } = PAGE_OPERATORS[c.match];
+  const times = c.atLeastTimes?.kind === 'number' ? c.atLeastTimes.value : undefined;
+  const viewed = times === undefined ? 'viewed a page' : `viewed pages`;
+  const count = times === undefined ? '' : ` at least ${times} times`;
+  const refine = times === undefined ? '' : ` counted by \`coalescingRefineBy\` \`NUM_OCCURRENCES\` (\`minOccurrences: ${times}\`)`;
+  const not = negated && times === undefined ? `; with \`not\`, \`${negated}\`` : '; `not` cannot apply to it';
   return [
-    `**Page view**: the contact viewed a page ${PAGE_HELP[c.match]} "${c.url.text}"${windowText(c.withinLastDays)}.`,
+    `**Page view**: the contact ${viewed} ${PAGE_HELP[c.match]} "${c.url.text}"${count}${windowText(c.withinLastDays)}.`,
     '',
-    `HubSpot: \`PAGE_VIEW\` \`${positive}\`${negated ? `; with \`not\`, \`${negated}\`` : '; `not` cannot apply to it'}.`,
+    `HubSpot: \`PAGE_VIEW\` \`${positive}\`${refine}${not}.`,
   ].join('\n');
 }

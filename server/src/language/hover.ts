@@ -2,7 +2,7 @@
 // options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
 // phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
 
-import { printExpr, type AssociationLabelRef, type Condition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
+import { printExpr, type AssociationLabelRef, type Condition, type EmailEventCondition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { emailEventHelp, OPERATOR_HELP, ORDERED_ENUMERATION_HELP, pageViewHelp, subscriptionHelp } from './hover-operators';
@@ -12,6 +12,7 @@ import { listSummary } from './navigation-lists';
 import { definitionNameAt, definitionSummary } from './navigation-definitions';
 import { matchOption } from './option-match';
 import { matchForm } from './schema-forms';
+import { describeEmailIds, emailsWithId, matchMarketingEmail, type MarketingEmailRef } from './schema-emails';
 import { matchLabel } from './association-labels';
 import { associationByWord } from './associations';
 import { operationFor } from './operators';
@@ -86,13 +87,14 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
     const email = o.description && o.description !== o.label ? ` <${o.description}>` : '';
     return `Owner \`${o.value}\` of ${def.label}: **${o.label}**${email}${o.hidden ? ' (deactivated)' : ''}.${sent}`;
   }
+  if (def.optionsFrom === 'teams') return `Team \`${o.value}\` of ${def.label}: **${o.label}**.${sent}`;
   return `Option \`${o.value}\` of ${def.label}: **${o.label}**.${sent}`;
 }
 
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
   if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
-  if (c.kind === 'emailEvent') return { markdown: emailEventHelp(c), span: c };
+  if (c.kind === 'emailEvent') return marketingEmailHover(c, input) ?? { markdown: emailEventHelp(c), span: c };
   if (c.kind === 'pageView') return { markdown: pageViewHelp(c), span: c };
   if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
   if (c.kind === 'association' && c.label && within(c.label, input.offset)) {
@@ -114,6 +116,27 @@ function labelHover(c: Extract<Condition, { kind: 'association' }>, ref: Associa
   if (!label) return undefined;
   const sent = match.kind === 'name' ? ` HubSpot's association branch gets type id ${label.typeId}.` : '';
   return { markdown: `Association label **${label.label}** (contact → ${kind.word}, ${label.category}): id #${label.typeId}.${sent}`, span: ref };
+}
+
+/** The marketing email a name or id under the cursor stands for, with its ids, subject and state (marketing-emails.json). */
+function marketingEmailHover(c: EmailEventCondition, input: HoverInput): HoverResult | undefined {
+  const emails = input.schema.marketingEmails;
+  if (c.email.by === 'name') {
+    if (!within(c.email.name, input.offset)) return undefined;
+    const match = matchMarketingEmail(c.email.name.text, emails);
+    if (match.kind !== 'name') return undefined;
+    return { markdown: `${emailSummary(match.email)}\n\nHubSpot's documents do not say which of these ids EMAIL_EVENT takes, so a name is not compiled: write \`#<emailId> of app #<appId>\`.`, span: c.email.name };
+  }
+  if (!within(c.email.emailId, input.offset)) return undefined;
+  const found = emailsWithId(c.email.emailId.text, emails);
+  if (found.length === 0) return undefined;
+  const id = c.email.emailId.text;
+  return { markdown: found.map((f) => `#${id} is the ${f.as} of ${emailSummary(f.email)}`).join('\n\n'), span: c.email.emailId };
+}
+
+function emailSummary(email: MarketingEmailRef): string {
+  const state = [email.state, email.archived ? 'archived' : ''].filter(Boolean).join(', ');
+  return `Marketing email **${email.name}**${state ? ` (${state})` : ''}: id ${describeEmailIds(email)}${email.subject ? `, subject "${email.subject}"` : ''}.`;
 }
 
 /** The form a name or id stands for (with the pulled forms), and the id HubSpot gets. */

@@ -21,8 +21,11 @@ export interface PropertyDef {
   /** Options are not listed inline (owners and other referenced objects): any value is accepted. */
   externalOptions?: boolean;
   referencedObjectType?: string;
-  /** `owners`: the options are the portal's owners (schema-owners.ts), listed although `externalOptions`. */
-  optionsFrom?: 'owners';
+  /**
+   * `owners`: the options are the portal's owners (schema-owners.ts), listed although `externalOptions`;
+   * `teams`: the portal's teams, as owners.json gives them with each owner.
+   */
+  optionsFrom?: 'owners' | 'teams';
   hubspotDefined?: boolean;
   calculated?: boolean;
   hidden?: boolean;
@@ -53,6 +56,8 @@ export interface Schema {
   owners?: OwnerRef[];
   /** The portal's forms, when the schema folder holds forms.json. */
   forms?: FormRef[];
+  /** The portal's marketing emails, when the schema folder holds marketing-emails.json. */
+  marketingEmails?: MarketingEmailRef[];
   /** The portal's association labels (contact → company, deal, ticket), when the schema folder holds association-labels.json. */
   associationLabels?: { labels: PortalAssociationLabel[]; objects: AssociatedObjectType[] };
 }
@@ -64,6 +69,14 @@ export interface OwnerRef {
   lastName: string;
   email: string;
   archived: boolean;
+  /** The teams the owner is in (Owners v3 `teams`). */
+  teams: TeamRef[];
+}
+
+/** A team of the portal, as Owners v3 names it beside each owner: `hubspot_team_id` holds its id. */
+export interface TeamRef {
+  id: string;
+  name: string;
 }
 
 /** A HubSpot form (Marketing Forms v3), as schema pull keeps it in forms.json: FORM_SUBMISSION filters take its id. */
@@ -72,6 +85,18 @@ export interface FormRef {
   name: string;
   formType: string;
   archived: boolean;
+}
+
+/** A marketing email (Marketing Emails v3), as schema pull keeps it in marketing-emails.json. */
+export interface MarketingEmailRef {
+  id: string;
+  name: string;
+  subject: string;
+  state: string;
+  archived: boolean;
+  /** Its email campaign ids (the Email Events API's `emailCampaignId`), the primary one first. */
+  emailCampaignIds: string[];
+  emailCampaignGroupId?: string;
 }
 
 export type AssociatedObjectType = 'companies' | 'deals' | 'tickets';

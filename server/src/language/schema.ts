@@ -13,6 +13,7 @@ import type { ObjectTypeName, PortalListRef, PropertyDef, Schema } from './schem
 import { isRecord, validatePropertyList, type SchemaProblem } from './schema-validate';
 import { OWNERS_FILE, parseOwners, withOwnerOptions } from './schema-owners';
 import { FORMS_FILE, parseForms } from './schema-forms';
+import { MARKETING_EMAILS_FILE, parseMarketingEmails } from './schema-emails';
 import { ASSOCIATION_LABELS_FILE, parseAssociationLabels } from './association-labels';
 import defaultContacts from './default-schema/contacts.json';
 import defaultCompanies from './default-schema/companies.json';
@@ -145,6 +146,14 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
     problems.push(...formsProblems.map((p) => ({ file: formsFile, ...p })));
     if (forms) loaded.schema = { ...loaded.schema, forms };
   }
+  const emailsFile = path.join(dir, MARKETING_EMAILS_FILE);
+  if (loaded.schema && fs.existsSync(emailsFile)) {
+    const read = readJson(emailsFile, problems);
+    const emailProblems: { path: string; message: string }[] = [];
+    const marketingEmails = read.ok ? parseMarketingEmails(read.value, emailsFile, emailProblems) : undefined;
+    problems.push(...emailProblems.map((p) => ({ file: emailsFile, ...p })));
+    if (marketingEmails) loaded.schema = { ...loaded.schema, marketingEmails };
+  }
   const labelsFile = path.join(dir, ASSOCIATION_LABELS_FILE);
   if (loaded.schema && fs.existsSync(labelsFile)) {
     const read = readJson(labelsFile, problems);
@@ -156,7 +165,7 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
   return loaded;
 }
 
-export { ASSOCIATION_LABELS_FILE, FORMS_FILE, OWNERS_FILE };
+export { ASSOCIATION_LABELS_FILE, FORMS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE };
 
 /** The portal's list catalogue beside the property files (written by `hslist schema pull`). */
 export const LISTS_FILE = 'lists.json';

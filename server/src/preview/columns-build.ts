@@ -52,7 +52,7 @@ export class StoreBuilder {
   private readonly history: HistoryBuilder;
   private readonly forms = new FormBuilder();
   private readonly subscriptions = new EntryBuilder(3);
-  private readonly emailEvents = new EntryBuilder(3);
+  private readonly emailEvents = new EntryBuilder(4);
   private readonly pageViews = new EntryBuilder(1);
 
   /**
@@ -108,7 +108,7 @@ export class StoreBuilder {
     for (let i = 0; i < this.writers.length; i++) this.writers[i].write(row, record.properties[this.defs[i].name]);
     this.addExtras(row, record);
     if (record.history) this.history.add(row, record.history);
-    if (record.emailEvents) this.emailEvents.add(row, record.emailEvents.map((e) => ({ texts: [e.appId, e.emailId, e.type], timestamp: e.timestamp })));
+    if (record.emailEvents) this.emailEvents.add(row, record.emailEvents.map((e) => ({ texts: [e.appId, e.emailId, e.type, e.url ?? ''], timestamp: e.timestamp })));
     if (record.pageViews) this.pageViews.add(row, record.pageViews.map((v) => ({ texts: [v.url], timestamp: v.timestamp })));
   }
 

@@ -40,8 +40,11 @@ export function subscriptionRows(plan: Extract<PlanNode, { kind: 'subscription' 
 export function emailEventRows(plan: Extract<PlanNode, { kind: 'emailEvent' }>, store: ColumnStore): LeafResult {
   const s = store.emailEvents;
   if (!s) return { reason: 'email events are not loaded' };
-  const [apps, emails, types] = s.fields;
+  const [apps, emails, types, urls] = s.fields;
   const [app, email] = [codeOf(s, plan.appId), codeOf(s, plan.emailId)];
+  // `clicked link "…"`: which interned URLs are that link, ignoring case (Assumed, as page URLs).
+  const wantedUrl = plan.clickUrl?.toLowerCase();
+  const onLink = wantedUrl === undefined ? undefined : s.strings.map((u, code) => code !== 0 && u.toLowerCase() === wantedUrl);
   const rule = EVENT_RULES[plan.operator];
   const [happened, without] = [codeOf(s, rule.happened), rule.without === undefined ? -1 : codeOf(s, rule.without)];
   const since = plan.since ?? -Infinity;
@@ -52,7 +55,7 @@ export function emailEventRows(plan: Extract<PlanNode, { kind: 'emailEvent' }>, 
       let excluded = false;
       for (let k = s.offsets[r]; k < s.offsets[r + 1]; k++) {
         if (apps[k] !== app || emails[k] !== email) continue;
-        if (types[k] === happened && s.timestamps[k] > since) found = true;
+        if (types[k] === happened && s.timestamps[k] > since && (!onLink || onLink[urls[k]])) found = true;
         if (without >= 0 && types[k] === without) excluded = true;
       }
       if (found && !excluded) setBit(hit, r);
@@ -70,10 +73,13 @@ export function pageViewRows(plan: Extract<PlanNode, { kind: 'pageView' }>, stor
   const urlMatches = s.strings.map((u, code) => code !== 0 && matches(u));
   const [urls] = s.fields;
   const since = plan.since ?? -Infinity;
+  // `at least N times`: the Nth matching view in the window decides.
+  const needed = plan.minTimes ?? 1;
   const hit = emptyBitset(store.size);
   for (let r = 0; r < store.size; r++) {
+    let seen = 0;
     for (let k = s.offsets[r]; k < s.offsets[r + 1]; k++) {
-      if (urlMatches[urls[k]] && s.timestamps[k] > since) {
+      if (urlMatches[urls[k]] && s.timestamps[k] > since && ++seen >= needed) {
         setBit(hit, r);
         break;
       }

@@ -37,7 +37,7 @@ export function recordAt(store: ColumnStore, row: number): ContactRecord {
   if (store.history && hasBit(store.history.loaded, row)) record.history = historyAt(store.history, row);
   if (store.forms && hasBit(store.forms.loaded, row)) record.formSubmissions = submissionsAt(store.forms, row);
   if (store.emailEvents && hasBit(store.emailEvents.loaded, row)) {
-    record.emailEvents = entriesAt(store.emailEvents, row).map(({ texts: [appId, emailId, type], timestamp }) => ({ appId, emailId, type: type as EmailEventType, timestamp }));
+    record.emailEvents = entriesAt(store.emailEvents, row).map(({ texts: [appId, emailId, type, url], timestamp }) => ({ appId, emailId, type: type as EmailEventType, timestamp, ...(url ? { url } : {}) }));
   }
   if (store.pageViews && hasBit(store.pageViews.loaded, row)) record.pageViews = entriesAt(store.pageViews, row).map(({ texts: [url], timestamp }) => ({ url, timestamp }));
   if (store.subscriptions && hasBit(store.subscriptions.loaded, row)) {

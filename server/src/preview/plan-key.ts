@@ -29,9 +29,9 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
     case 'form':
       return `form(${p.formId ?? '*'},${p.since ?? '-'})`;
     case 'emailEvent':
-      return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'})`;
+      return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'}${p.clickUrl !== undefined ? `,${JSON.stringify(p.clickUrl)}` : ''})`;
     case 'pageView':
-      return `page(${p.match},${JSON.stringify(p.url)},${p.since ?? '-'})`;
+      return `page(${p.match},${JSON.stringify(p.url)},${p.since ?? '-'}${p.minTimes !== undefined ? `,x${p.minTimes}` : ''})`;
     case 'subscription':
       return `sub(${p.channel},${p.all ? '*' : p.ids.join('|')},${p.status})`;
     case 'constant':

@@ -70,9 +70,9 @@ export type PlanNode =
   /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
   | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
   /** The contact had the event for the email (app and email id), after `since` when set (docs/preview.md). */
-  | { kind: 'emailEvent'; span: Span; appId: string; emailId: string; operator: EmailEventOperator; since: number | undefined; text: string }
+  | { kind: 'emailEvent'; span: Span; appId: string; emailId: string; operator: EmailEventOperator; since: number | undefined; clickUrl?: string; text: string }
   /** The contact viewed a page whose URL is, contains or matches `url`, after `since` when set. */
-  | { kind: 'pageView'; span: Span; match: PageMatch; url: string; since: number | undefined; text: string }
+  | { kind: 'pageView'; span: Span; match: PageMatch; url: string; since: number | undefined; minTimes?: number; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }
   /** A static list's own members: contacts with one of these record ids or (lowercase) emails. */
   | { kind: 'members'; span: Span; ids: string[]; emails: string[]; text: string }

@@ -3,7 +3,7 @@
 // `unavailable` node with the reason, so no evaluator ever guesses.
 
 import type { EmailEventCondition, Expr, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
-import { emailEventOperator } from '../hubspot/compile/events';
+import { emailEventOperator, timesCount } from '../hubspot/compile/events';
 import { urlMatcher } from './events';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
@@ -141,7 +141,9 @@ function planEmailEvent(e: EmailEventCondition, env: Env): PlanNode {
   if (!operator) return unavailable(e, `"${e.event.text}" is not a marketing email event`, text);
   const since = windowStart(e.withinLastDays, env.ctx.now);
   if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
-  return { kind: 'emailEvent', span: e, appId: e.appId.text, emailId: e.emailId.text, operator, since, text };
+  if (e.email.by === 'name') return unavailable(e, `marketing email "${e.email.name.text}" is written by name, and which of its ids HubSpot's events carry is not documented`, text);
+  if (e.clickUrl && operator !== 'LINK_CLICKED') return unavailable(e, '`link "…"` goes only with `clicked`', text);
+  return { kind: 'emailEvent', span: e, appId: e.email.appId.text, emailId: e.email.emailId.text, operator, since, ...(e.clickUrl ? { clickUrl: e.clickUrl.text } : {}), text };
 }
 
 function planPageView(e: PageViewCondition, env: Env): PlanNode {
@@ -151,7 +153,9 @@ function planPageView(e: PageViewCondition, env: Env): PlanNode {
   if (typeof matcher === 'string') return unavailable(e, matcher, text);
   const since = windowStart(e.withinLastDays, env.ctx.now);
   if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
-  return { kind: 'pageView', span: e, match: e.match, url: e.url.text, since, text };
+  const times = timesCount(e.atLeastTimes);
+  if (typeof times === 'string') return unavailable(e, 'the number of times is not a whole number, 1 or more', text);
+  return { kind: 'pageView', span: e, match: e.match, url: e.url.text, since, ...(times !== undefined ? { minTimes: times } : {}), text };
 }
 
 function planInList(e: Extract<Expr, { kind: 'inList' }>, env: Env): PlanNode {

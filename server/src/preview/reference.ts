@@ -104,7 +104,9 @@ function judgeEmailEvent(plan: Extract<PlanNode, { kind: 'emailEvent' }>, contac
   if (!contact.emailEvents) return 'unknown';
   const rule = EVENT_RULES[plan.operator];
   const ofEmail = contact.emailEvents.filter((e) => e.appId === plan.appId && e.emailId === plan.emailId);
-  const happened = ofEmail.some((e) => e.type === rule.happened && (plan.since === undefined || e.timestamp > plan.since));
+  // A link (clickUrl): the click must be on that URL, compared ignoring case (Assumed, as page URLs).
+  const onLink = (e: { url?: string }) => plan.clickUrl === undefined || (e.url ?? '').toLowerCase() === plan.clickUrl.toLowerCase();
+  const happened = ofEmail.some((e) => e.type === rule.happened && (plan.since === undefined || e.timestamp > plan.since) && onLink(e));
   return happened && !(rule.without !== undefined && ofEmail.some((e) => e.type === rule.without));
 }
 
@@ -112,7 +114,8 @@ function judgePageView(plan: Extract<PlanNode, { kind: 'pageView' }>, contact: C
   if (!contact.pageViews) return 'unknown';
   const matches = urlMatcher(plan.match, plan.url);
   if (typeof matches === 'string') return 'unknown';
-  return contact.pageViews.some((v) => (plan.since === undefined || v.timestamp > plan.since) && matches(v.url));
+  const viewed = contact.pageViews.filter((v) => (plan.since === undefined || v.timestamp > plan.since) && matches(v.url)).length;
+  return viewed >= (plan.minTimes ?? 1);
 }
 
 /** Every contact's result, for tests and the benchmark's reference figure. */

@@ -54,6 +54,8 @@ export interface EmailEventRecord {
   emailId: string;
   type: EmailEventType;
   timestamp: number;
+  /** The link clicked (CLICK events), as HubSpot's Email Events API gives it. */
+  url?: string;
 }
 
 /** One page the contact viewed, and when (epoch ms). */

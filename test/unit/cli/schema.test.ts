@@ -37,9 +37,9 @@ describe('hslist schema pull', () => {
     const root = workspace({ 'hslist.json': '{}', 'lists/sync.hslist': SYNC });
     const run = await hslistWith({ ...hubspotEnv, ...salesforceEnv }, join(root, 'lists'), 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms, \d+ deal properties, \d+ ticket properties, \d+ association labels → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json, .*deals\.json, .*tickets\.json, .*association-labels\.json$/m);
+    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms, 6 marketing emails, \d+ deal properties, \d+ ticket properties, \d+ association labels → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json, .*marketing-emails\.json, .*deals\.json, .*tickets\.json, .*association-labels\.json$/m);
     assert.match(run.out, /^Salesforce \(http:\/\/127\.0\.0\.1:\d+\): 2\d Lead fields, 2\d Contact fields → .*salesforce\/lead\.json, .*salesforce\/contact\.json$/m);
-    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'owners.json', 'salesforce', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'salesforce', 'tickets.json']);
     assert.deepEqual(readdirSync(join(root, '.hslist', 'schema', 'salesforce')).sort(), ['contact.json', 'lead.json'], 'no temporary files left');
     const contacts = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'contacts.json'), 'utf8'));
     assert.ok(contacts.results.some((p: { name: string }) => p.name === 'renewal_date'), "the portal's custom property was pulled");
@@ -69,13 +69,19 @@ describe('hslist schema pull', () => {
     assert.match(after.out, /owned\.hslist:2:29: info option-label `Jan Kowalski` is owner 101/);
     const compiled = JSON.parse((await hslistWith({}, root, 'compile', 'owned.hslist')).out);
     assert.deepEqual(compiled[0].filterBranch.filterBranches[0].filters[0].operation.values, ['101']);
+    // The owners' teams come with them: a team may be named too, and compiles to its id.
+    writeFileSync(join(root, 'team.hslist'), 'list "Sales team" {\n  where hubspot_team_id is "Sales Poland"\n}\n');
+    const teamCheck = await hslistWith({}, root, 'check');
+    assert.match(teamCheck.out, /team\.hslist:2:28: info option-label `Sales Poland` is team 9001 \(Sales Poland\)/);
+    const team = JSON.parse((await hslistWith({}, root, 'compile', 'team.hslist')).out);
+    assert.deepEqual(team[0].filterBranch.filterBranches[0].filters[0].operation.values, ['9001']);
 
     const scopeless = workspace({});
     sandbox.hubspot.faults.add({ type: 'status', status: 403, method: 'GET', path: '/crm/v3/owners', count: 1 });
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: owners not pulled: the token may not read them \(HubSpot said 403; the private app needs the crm\.objects\.owners\.read scope\)/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'tickets.json']);
   });
   it('forms: pulled by name and id, and a list may name one (compiled to its id); a token without the forms scope pulls the rest', async () => {
     const root = workspace({ 'demo.hslist': 'list "Webinar" {\n  where submitted form "Webinar registration" in last 90 days\n}\n' });
@@ -96,14 +102,38 @@ describe('hslist schema pull', () => {
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: forms not pulled: the token may not read them \(HubSpot said 403; the private app needs the forms scope\), so forms can be given by id only/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'lists.json', 'owners.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'tickets.json']);
   });
 
+  it('marketing emails: pulled live and archived with their ids; a name resolves and the check names the ids, never compiled; a token without the scope pulls the rest', async () => {
+    const root = workspace({ 'mail.hslist': 'list "Readers" {\n  where marketing email "November newsletter" of app #113 opened\n}\n' });
+    const before = await hslistWith({}, root, 'check');
+    assert.match(before.out, /mail\.hslist:2:25: error unknown-marketing-email Marketing emails are not pulled/);
+    assert.equal((await hslistWith(hubspotEnv, root, 'schema', 'pull')).code, 0);
+    const emails = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'marketing-emails.json'), 'utf8')).results as { id: string; name: string; archived: boolean; emailCampaignIds: string[] }[];
+    assert.deepEqual(emails.map((e) => `${e.name} ${e.id}${e.archived ? ' archived' : ''}`), [
+      'December newsletter 150005', 'November newsletter 150001', 'November newsletter 150006 archived', 'Product update 150003', 'Product update 150004', 'Webinar invitation 150002',
+    ]);
+    assert.deepEqual(emails.find((e) => e.id === '150002')?.emailCampaignIds, ['250002', '250012']);
+    const after = await hslistWith({}, root, 'check');
+    assert.equal(after.code, 1, after.out);
+    assert.match(after.out, /mail\.hslist:2:25: error marketing-email-by-name Marketing email "November newsletter" is #150001 \(email campaign id #250001; campaign group #650001\), but HubSpot's documents do not say/);
+    const compiled = await hslistWith({}, root, 'compile', 'mail.hslist');
+    assert.notEqual(compiled.code, 0, 'a name is never compiled to a guessed id');
+    assert.doesNotMatch(compiled.out, /EMAIL_EVENT/);
+
+    const scopeless = workspace({});
+    sandbox.hubspot.faults.add({ type: 'status', status: 403, method: 'GET', path: '/marketing/v3/emails', count: 1 });
+    const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /note: marketing emails not pulled: the token may not read them \(HubSpot said 403; the private app needs the marketing\.email\.read \(or content\) scope\), so marketing emails can be given by id only/);
+    assert.ok(!existsSync(join(scopeless, '.hslist', 'schema', 'marketing-emails.json')));
+  });
 
   it('either side alone works', async () => {
     const hubspotOnly = workspace({});
     assert.equal((await hslistWith(hubspotEnv, hubspotOnly, 'schema', 'pull')).code, 0);
-    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'owners.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'tickets.json']);
     const salesforceOnly = workspace({});
     const run = await hslistWith(salesforceEnv, salesforceOnly, 'schema', 'pull');
     assert.equal(run.code, 0);

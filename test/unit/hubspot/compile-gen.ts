@@ -109,10 +109,10 @@ const otherCondition: fc.Arbitrary<Condition> = fc.oneof(
     ([status, channel, ids, all]): Condition => ({ ...S, kind: 'subscription', status, channel: { ...S, text: channel }, ids: all ? [] : ids.map((text) => ({ ...S, text })), all }),
   ),
   fc.tuple(fc.constantFrom('1', '456'), fc.constantFrom('113', '9'), fc.constantFrom(...Object.keys(EMAIL_EVENTS)), fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined })).map(
-    ([email, app, event, days]): Condition => ({ ...S, kind: 'emailEvent', emailId: { ...S, text: email }, appId: { ...S, text: app }, event: { ...S, text: event }, withinLastDays: days === undefined ? undefined : numberValue(days) }),
+    ([email, app, event, days]): Condition => ({ ...S, kind: 'emailEvent', email: { by: 'ids', emailId: { ...S, text: email }, appId: { ...S, text: app } }, event: { ...S, text: event }, clickUrl: undefined, withinLastDays: days === undefined ? undefined : numberValue(days) }),
   ),
   fc.tuple(fc.constantFrom('is', 'containing', 'matching' as const), fc.constantFrom('https://x.com/pricing', '/blog', 'https://x\\.com/.*'), fc.option(fc.integer({ min: 1, max: 90 }), { nil: undefined })).map(
-    ([match, url, days]): Condition => ({ ...S, kind: 'pageView', match, url: { ...S, text: url }, withinLastDays: days === undefined ? undefined : numberValue(days) }),
+    ([match, url, days]): Condition => ({ ...S, kind: 'pageView', match, url: { ...S, text: url }, atLeastTimes: undefined, withinLastDays: days === undefined ? undefined : numberValue(days) }),
   ),
 );
 

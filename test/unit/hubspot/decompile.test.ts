@@ -157,10 +157,10 @@ describe('decompile: echoes and phrases', () => {
 });
 
 describe('decompile: what has no phrase, and bad JSON', () => {
-  it('an EMAIL_EVENT of another level and a PAGE_VIEW count: not-representable with their paths, and no list (never a broader one)', () => {
+  it('an EMAIL_EVENT of another level and a PAGE_VIEW count with a maximum: not-representable with their paths, and no list (never a broader one)', () => {
     const json = root(
       and(prop('email', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN' }), { filterType: 'EMAIL_EVENT', appId: '1', emailId: '2', level: 'X', operator: 'OPENED' }),
-      and({ filterType: 'PAGE_VIEW', pageUrl: 'https://x', operator: 'HAS_PAGEVIEW_EQ', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3 } }),
+      and({ filterType: 'PAGE_VIEW', pageUrl: 'https://x', operator: 'HAS_PAGEVIEW_EQ', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3, maxOccurrences: 5 } }),
     );
     const { where, result } = decompiled(json);
     assert.deepEqual([where, result.list, result.text], ['', undefined, undefined]);

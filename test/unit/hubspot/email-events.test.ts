@@ -7,6 +7,9 @@ import { compileText, listText } from './compile-support';
 import { and, decompiled, root } from './decompile-support';
 import { expectDiagnostics, fixed } from '../language/expect';
 import { EMAIL_EVENTS } from '../../../server/src/hubspot/compile/events';
+import { defaultSchema } from '../../../server/src/language/schema';
+import { planList } from '../../../server/src/preview/plan';
+import { evaluateContact } from '../../../server/src/preview/reference';
 import { PublicEmailEventFilter, PublicEmailEventFilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/lists/models/PublicEmailEventFilter';
 import { PublicPageViewAnalyticsFilter } from '@hubspot/api-client/lib/codegen/crm/lists/models/PublicPageViewAnalyticsFilter';
 
@@ -27,8 +30,10 @@ describe('email events and page views: parse and print', () => {
       'marketing email #456 of app #113 opened',
       'marketing email #456 of app #113 marked spam in last 30 days',
       'marketing email #456 of app #113 opened but not clicked',
+      'marketing email #456 of app #113 clicked link "https://example.com/offer" in last 7 days',
       'visited page "https://example.com/pricing"',
       'visited page containing "/pricing" in last 7 days',
+      'visited page "https://example.com/pricing" at least 3 times in last 30 days',
       'visited page matching "https://example\\\\.com/blog/.*"',
       'not visited page containing "/careers" and email is known',
     ]) {
@@ -46,9 +51,9 @@ describe('email events and page views: parse and print', () => {
 });
 
 describe('email events and page views: compile', () => {
-  it('every event phrase is one EMAIL_EVENT operator, with the SDK\'s required fields and level EMAIL (Assumed)', () => {
+  it('every event phrase is one EMAIL_EVENT operator, with the SDK\'s required fields and level EMAIL_API_CAMPAIGN (Assumed)', () => {
     for (const [phrase, operator] of Object.entries(EMAIL_EVENTS)) {
-      assert.deepEqual(only(`marketing email #456 of app #113 ${phrase}`), [[{ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL', operator }]], phrase);
+      assert.deepEqual(only(`marketing email #456 of app #113 ${phrase}`), [[{ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator }]], phrase);
     }
     assert.deepEqual(new Set(Object.values(EMAIL_EVENTS)), new Set(Object.values(PublicEmailEventFilterOperatorEnum)), 'every operator of the SDK, no other');
   });
@@ -62,7 +67,7 @@ describe('email events and page views: compile', () => {
 
   it('`in last N days` is a pruningRefineBy, as for forms', () => {
     assert.deepEqual(only('marketing email #4 of app #1 clicked in last 30 days'), [[
-      { filterType: 'EMAIL_EVENT', appId: '1', emailId: '4', level: 'EMAIL', operator: 'LINK_CLICKED', pruningRefineBy: lastDays(30) },
+      { filterType: 'EMAIL_EVENT', appId: '1', emailId: '4', level: 'EMAIL_API_CAMPAIGN', operator: 'LINK_CLICKED', pruningRefineBy: lastDays(30) },
     ]]);
     assert.deepEqual(only('visited page containing "/pricing" in last 7 days'), [[
       { filterType: 'PAGE_VIEW', pageUrl: '/pricing', operator: 'HAS_PAGEVIEW_CONTAINS', pruningRefineBy: lastDays(7) },
@@ -84,6 +89,25 @@ describe('email events and page views: compile', () => {
     assert.match(diagnostics[0].message, /no opposite of a page view matching a pattern/);
   });
 
+  it('`clicked link "…"` is LINK_CLICKED with clickUrl (SDK shape); the preview judges the click on that link', () => {
+    const [[filter]] = only('marketing email #456 of app #113 clicked link "https://x.com/offer"')!;
+    assert.deepEqual(filter, { filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator: 'LINK_CLICKED', clickUrl: 'https://x.com/offer' });
+    assertSdkShape(filter as unknown as Record<string, unknown>, PublicEmailEventFilter, ['filterType', 'appId', 'emailId', 'level', 'operator']);
+    const [list] = parse(listText('marketing email #456 of app #113 clicked link "https://x.com/offer"')).file.lists;
+    const plan = planList(list, { schema: defaultSchema(), now: 0, lists: new Map() });
+    const click = (url?: string) => evaluateContact(plan, { id: '1', properties: {}, emailEvents: [{ appId: '113', emailId: '456', type: 'CLICK', timestamp: 0, ...(url ? { url } : {}) }] });
+    assert.deepEqual([click('https://x.com/offer'), click('HTTPS://X.COM/OFFER'), click('https://x.com/other'), click()], [true, true, false, false]);
+  });
+
+  it('`at least N times` counts the views in the window: coalescingRefineBy NUM_OCCURRENCES beside the pruning window (SDK shape)', () => {
+    const [[filter]] = only('visited page "https://x.com/pricing" at least 3 times in last 30 days')!;
+    assert.deepEqual(filter, { filterType: 'PAGE_VIEW', pageUrl: 'https://x.com/pricing', operator: 'HAS_PAGEVIEW_EQ', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3 }, pruningRefineBy: lastDays(30) });
+    assertSdkShape(filter as unknown as Record<string, unknown>, PublicPageViewAnalyticsFilter, ['filterType', 'pageUrl', 'operator']);
+    const result = compileText(listText('not visited page containing "/pricing" at least 2 times'));
+    assert.equal(result.request, undefined, 'no documented opposite of a count: no list');
+    assert.match(result.diagnostics.map((d) => d.message).join(), /no opposite of a count of page views/);
+  });
+
   it('`not` of an email event has no HubSpot filter: no list, never a broader one', () => {
     const { request, diagnostics } = compileText(listText('not marketing email #4 of app #1 opened'));
     assert.equal(request, undefined);
@@ -102,10 +126,12 @@ describe('email events and page views: compile', () => {
 describe('email events and page views: decompile', () => {
   it('each documented shape comes back as its phrase, and compiles to the same JSON again', () => {
     const filters = [
-      { filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL', operator: 'OPENED_BUT_NOT_REPLIED', pruningRefineBy: lastDays(14) },
+      { filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator: 'OPENED_BUT_NOT_REPLIED', pruningRefineBy: lastDays(14) },
       { filterType: 'PAGE_VIEW', pageUrl: 'https://x.com/pricing', operator: 'HAS_PAGEVIEW_EQ' },
       { filterType: 'PAGE_VIEW', pageUrl: '/blog', operator: 'NOT_HAS_PAGEVIEW_CONTAINS', pruningRefineBy: lastDays(2) },
       { filterType: 'PAGE_VIEW', pageUrl: '.*/docs/.*', operator: 'HAS_PAGEVIEW_MATCHES_REGEX' },
+      { filterType: 'PAGE_VIEW', pageUrl: '/pricing', operator: 'HAS_PAGEVIEW_CONTAINS', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 3 }, pruningRefineBy: lastDays(30) },
+      { filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator: 'LINK_CLICKED', clickUrl: 'https://x.com/offer' },
     ];
     const { where, codes } = decompiled(root(...filters.map((f) => and(f))));
     assert.deepEqual(codes, []);
@@ -114,12 +140,14 @@ describe('email events and page views: decompile', () => {
       'visited page "https://x.com/pricing"',
       'not visited page containing "/blog" in last 2 days',
       'visited page matching ".*/docs/.*"',
+      'visited page containing "/pricing" at least 3 times in last 30 days',
+      'marketing email #456 of app #113 clicked link "https://x.com/offer"',
     ].join(' or '));
     assert.deepEqual(only(decompiled(root(...filters.map((f) => and(f)))).result.text!.split('where ')[1].replace(/\n}\n?$/, '').trim()), filters.map((f) => [f]));
   });
 
   it('what the language cannot say is refused at its path: other levels, a link, a count, unknown operators, odd ids', () => {
-    const email = { filterType: 'EMAIL_EVENT', appId: '1', emailId: '2', level: 'EMAIL', operator: 'OPENED' };
+    const email = { filterType: 'EMAIL_EVENT', appId: '1', emailId: '2', level: 'EMAIL_API_CAMPAIGN', operator: 'OPENED' };
     const page = { filterType: 'PAGE_VIEW', pageUrl: 'https://x', operator: 'HAS_PAGEVIEW_EQ' };
     const at = (field: string) => [['not-representable', `filterBranch.filterBranches[0].filters[0].${field}`]];
     assert.deepEqual(refused({ ...email, level: 'CAMPAIGN' }), at('level'));
@@ -129,10 +157,20 @@ describe('email events and page views: decompile', () => {
     assert.deepEqual(refused({ ...email, pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER', timestamp: 1 } }), at('pruningRefineBy'));
     assert.deepEqual(refused({ ...page, operator: 'HAS_PAGEVIEW_STARTS_WITH' }), at('operator'));
     assert.deepEqual(refused({ ...page, enableTracking: true }), at('enableTracking'));
+    assert.deepEqual(refused({ ...page, coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 1, maxOccurrences: 2 } }), at('coalescingRefineBy'));
+    assert.deepEqual(refused({ ...page, coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 0 } }), at('coalescingRefineBy'));
+    assert.deepEqual(refused({ ...page, operator: 'NOT_HAS_PAGEVIEW_EQ', coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 2 } }), at('coalescingRefineBy'));
     assert.deepEqual(decompiled(root(and({ ...email, appId: undefined }))).result.diagnostics.map((d) => [d.code, d.message]), [
       ['invalid-list-json', 'filterBranch.filterBranches[0].filters[0].appId: is missing.'],
     ]);
     assert.deepEqual(decompiled(root(and({ ...page, enableTracking: false }))).codes, [], 'enableTracking false reads as absent (Assumed)');
+  });
+
+  it('UNIFIED_EVENTS, as a filter or as a branch, has no phrase: refused at its path (docs/language.md says why)', () => {
+    assert.deepEqual(refused({ filterType: 'UNIFIED_EVENTS', eventTypeId: 'pe1234_signup', filterLines: [] }), [['not-representable', 'filterBranch.filterBranches[0].filters[0]']]);
+    const branch = { filterBranchType: 'UNIFIED_EVENTS', eventTypeId: 'pe1234_signup', operator: 'HAS_COMPLETED', filters: [], filterBranches: [] };
+    const json = root({ filterBranchType: 'AND', filters: [], filterBranches: [branch] });
+    assert.deepEqual(decompiled(json).result.diagnostics.map((d) => [d.code, d.message.split(':')[0]]), [['not-representable', 'filterBranch.filterBranches[0].filterBranches[0]']]);
   });
 });
 
@@ -147,6 +185,10 @@ describe('email events and page views: checks', () => {
     expectDiagnostics('list "A" { where marketing email #4 of app #1 sent in last ⟦0⟧ days }', ['invalid-number']);
     expectDiagnostics('list "A" { where visited page containing "/a" in last ⟦2.5⟧ days }', ['invalid-number']);
     expectDiagnostics('list "A" { where visited page ⟦""⟧ }', ['invalid-page-url']);
+    expectDiagnostics('list "A" { where visited page "/a" at least ⟦0⟧ times }', ['invalid-number']);
+    expectDiagnostics('list "A" { where marketing email #4 of app #1 opened link ⟦"https://x.com/a"⟧ }', ['invalid-click-url']);
+    expectDiagnostics('list "A" { where marketing email #4 of app #1 clicked link ⟦""⟧ }', ['invalid-click-url']);
+    expectDiagnostics('list "A" { where ⟦not visited page "/a" at least 2 times⟧ }', ['not-expressible']);
     expectDiagnostics('list "A" { where visited page matching ⟦"(unclosed"⟧ }', ['invalid-page-url']);
     expectDiagnostics('list "A" { where visited page containing "(unclosed" and marketing email #4 of app #1 bounced in last 3 days }', []);
   });

@@ -74,19 +74,29 @@ describe('language: marketing email events and page views in completion and hove
     assert.ok(events.includes('opened') && events.includes('marked spam') && events.includes('sent but not received'), events.join());
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened <|>'), ['but not clicked', 'but not replied', 'in last', 'and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in <|>'), ['last']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 clicked <|>'), ['link', 'in last', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 clicked link "https://x.com/a" <|>'), ['in last', 'and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 <|>'), ['days']);
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 days <|>'), ['and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where visited <|>'), ['page']);
     assert.deepEqual(labels('list "A" {\n  where visited page <|>'), ['containing', 'matching']);
-    assert.deepEqual(labels('list "A" {\n  where visited page containing "/pricing" <|>'), ['in last', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where visited page containing "/pricing" <|>'), ['at least', 'in last', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where visited page containing "/pricing" at <|>'), ['least']);
+    assert.deepEqual(labels('list "A" {\n  where visited page containing "/pricing" at least 3 <|>'), ['times']);
+    assert.deepEqual(labels('list "A" {\n  where visited page containing "/pricing" at least 3 times <|>'), ['in last', 'and', 'or']);
     assert.ok(labels('list "A" {\n  where visited page "x" and <|>').includes('visited page containing "…"'));
   });
 
   it('hover says what it matches and which HubSpot filter it is', () => {
     const email = hover('list "A" {\n  where marketing email #4 of app #1 opened but not clic<|>ked in last 30 days\n}') ?? '';
     assert.match(email, /opened, and never clicked a link in, marketing email #4 \(app #1\) in the last 30 days \(the second event: never, Assumed\)/);
-    assert.match(email, /`EMAIL_EVENT` `OPENED_BUT_LINK_NOT_CLICKED` \(level `EMAIL`, Assumed\)/);
+    assert.match(email, /`EMAIL_EVENT` `OPENED_BUT_LINK_NOT_CLICKED` \(level `EMAIL_API_CAMPAIGN`, Assumed\)/);
     assert.match(hover('list "A" {\n  where visited pa<|>ge containing "/pricing"\n}') ?? '', /URL contains "\/pricing"[\s\S]*`HAS_PAGEVIEW_CONTAINS`; with `not`, `NOT_HAS_PAGEVIEW_CONTAINS`/);
     assert.match(hover('list "A" {\n  where visited page matching "a<|>.*"\n}') ?? '', /`HAS_PAGEVIEW_MATCHES_REGEX`; `not` cannot apply to it/);
+    assert.equal(hover('list "A" {\n  where visited pa<|>ge "/pricing" at least 3 times in last 30 days\n}'), [
+      '**Page view**: the contact viewed pages whose URL is "/pricing" at least 3 times in the last 30 days.',
+      '',
+      'HubSpot: `PAGE_VIEW` `HAS_PAGEVIEW_EQ` counted by `coalescingRefineBy` `NUM_OCCURRENCES` (`minOccurrences: 3`); `not` cannot apply to it.',
+    ].join('\n'));
   });
 });

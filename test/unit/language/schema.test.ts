@@ -15,7 +15,7 @@ describe('language: schema', () => {
   it('bundles HubSpot standard contact and company properties', () => {
     const schema = defaultSchema();
     const contacts = schema.objects.contacts;
-    assert.ok(contacts.size >= 60 && contacts.size <= 100, `${contacts.size} contact properties`);
+    assert.ok(contacts.size >= 60 && contacts.size <= 110, `${contacts.size} contact properties`);
     assert.deepEqual(contacts.get('lifecyclestage')?.options.map((o) => o.value), [
       'subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other',
     ]);

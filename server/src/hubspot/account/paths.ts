@@ -43,6 +43,7 @@ export interface ApiPaths {
   folderRename(folderId: string): string;
   owners(): string;
   forms(): string;
+  marketingEmails(): string;
   associationLabels(fromObjectType: string, toObjectType: string): string;
   formSubmissions(formGuid: string): string;
   subscriptionStatusesBatchRead(): string;
@@ -82,6 +83,8 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     // 2026-09-beta Forms guide moves it to `/marketing/forms/2026-09-beta` (spec Marketing/Forms/Rollouts/144909/).
     associationLabels: (from, to) => `${crm('associations', 'v4')}/${encode(from)}/${encode(to)}/labels`,
     forms: () => (legacy ? '/marketing/v3/forms' : `/marketing/forms/${FORMS_DATED[version] ?? version}`),
+    // Marketing Emails v3 `/marketing/v3/emails`, dated `/marketing/emails/2026-09` (spec Marketing/Marketing Emails/Rollouts/145892/).
+    marketingEmails: () => (legacy ? '/marketing/v3/emails' : `/marketing/emails/${version}`),
     // A form's submissions exist only under the legacy Form Integrations v1 API (no v3 and no dated
     // version publishes them), so every `version` calls the same path.
     formSubmissions: (guid) => `/form-integrations/v1/submissions/forms/${encode(guid)}`,

@@ -52,6 +52,22 @@ export interface HubSpotForm {
   archived: boolean;
 }
 
+/**
+ * A marketing email (Marketing Emails v3), as much as a file needs to name it. EMAIL_EVENT filters take an
+ * `emailId` and an `appId`; which of these ids is the `emailId` HubSpot's documents do not say, so all are kept.
+ */
+export interface HubSpotMarketingEmail {
+  id: string;
+  name: string;
+  subject: string;
+  /** DRAFT, PUBLISHED, … as HubSpot gives it. */
+  state: string;
+  archived: boolean;
+  /** The email campaign ids HubSpot's Email Events API names (`emailCampaignId`); the first is the primary one when known. */
+  emailCampaignIds: string[];
+  emailCampaignGroupId?: string;
+}
+
 /** One submission of a form (Form Integrations v1), as much of it as the preview reads. */
 export interface FormSubmissionData {
   formId: string;
@@ -160,6 +176,8 @@ export interface HubSpotAccount {
   getOwners(): Promise<HubSpotOwner[]>;
   /** Every form, live and archived. */
   getForms(): Promise<HubSpotForm[]>;
+  /** The portal's marketing emails, live and archived. */
+  getMarketingEmails(): Promise<HubSpotMarketingEmail[]>;
   /**
    * The submissions of one form, newest first: every page, or with `since` (epoch ms) only until a page
    * reaches one submitted before it (the pages are newest first); `onPage` hears how many were read so far.

@@ -22,7 +22,7 @@ import { formIdOf } from '../../language/schema-forms';
 import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
-import { emailEventFilter, emailEventOperator, lastDaysRefine, PAGE_OPERATORS, pageViewFilter } from './events';
+import { emailEventFilter, emailEventOperator, lastDaysRefine, PAGE_OPERATORS, pageViewFilter, timesCount } from './events';
 
 export interface CriteriaEnv {
   schema: Schema;
@@ -138,15 +138,21 @@ function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: C
 function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | undefined {
   const operator = emailEventOperator(cond);
   if (!operator) return fail(env, cond.event, `\`${cond.event.text}\` is not a marketing email event, so the list cannot be compiled.`);
+  // A name resolves only for people: which of the email's ids HubSpot's filter takes is not documented.
+  if (cond.email.by === 'name') return fail(env, cond.email.name, `Marketing email "${cond.email.name.text}" is written by name, and HubSpot's documents do not say which of its ids EMAIL_EVENT takes, so the list cannot be compiled: write \`marketing email #<emailId> of app #<appId>\` (docs/language.md#marketing-email-events).`);
   const window = lastDaysRefine(cond.withinLastDays);
   if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
-  return emailEventFilter(cond, operator, window);
+  // HubSpot allows clickUrl only with LINK_CLICKED (its list filter definitions).
+  if (cond.clickUrl && operator !== 'LINK_CLICKED') return fail(env, cond.clickUrl, `\`link "…"\` goes only with \`clicked\` (HubSpot takes a clickUrl only on LINK_CLICKED), so the list cannot be compiled.`);
+  return emailEventFilter({ emailId: cond.email.emailId.text, appId: cond.email.appId.text }, operator, window, cond.clickUrl?.text);
 }
 
 function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefined {
   const window = lastDaysRefine(cond.withinLastDays);
   if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
-  return pageViewFilter(cond, PAGE_OPERATORS[cond.match].positive, window);
+  const times = timesCount(cond.atLeastTimes);
+  if (typeof times === 'string') return fail(env, cond.atLeastTimes ?? cond, times);
+  return pageViewFilter(cond, PAGE_OPERATORS[cond.match].positive, window, times);
 }
 
 /** One filter; under `not`, the OR of the filters of every other status (HubSpot takes one status per filter). */

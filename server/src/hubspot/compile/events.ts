@@ -25,8 +25,13 @@ export const EMAIL_EVENTS: Readonly<Record<string, EmailEventOperator>> = {
 
 export const EVENT_OF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(EMAIL_EVENTS).map(([phrase, op]) => [op, phrase]));
 
-/** The `level` the compiler writes: HubSpot's docs do not list the values (docs/language.md, Assumed). */
-export const EMAIL_EVENT_LEVEL = 'EMAIL';
+/**
+ * The `level` the compiler writes. HubSpot's "List filter definitions (BETA)" page lists EMAIL_API_CAMPAIGN,
+ * EMAIL_API_CAMPAIGN_GROUP and HUBSPOT_CAMPAIGN, and its one example pairs EMAIL_API_CAMPAIGN with an
+ * `emailId` and an `appId`, as the language writes them; what each level means is not said (Assumed:
+ * docs/language.md#marketing-email-events).
+ */
+export const EMAIL_EVENT_LEVEL = 'EMAIL_API_CAMPAIGN';
 
 export function emailEventOperator(c: EmailEventCondition): EmailEventOperator | undefined {
   return EMAIL_EVENTS[c.event.text.toLowerCase()];
@@ -38,6 +43,13 @@ export const PAGE_OPERATORS: Record<PageViewCondition['match'], { positive: Page
   matching: { positive: 'HAS_PAGEVIEW_MATCHES_REGEX' },
 };
 
+/** The count of `at least N times`: undefined without one, a string when it is no whole number ≥ 1. */
+export function timesCount(times: Value | undefined): number | undefined | string {
+  if (!times) return undefined;
+  if (times.kind !== 'number' || !Number.isInteger(times.value) || times.value < 1) return 'The number after `at least` must be a whole number, 1 or more.';
+  return times.value;
+}
+
 /** "After N days in the past": the window of `in last N days`; a string when the count is no whole number ≥ 1. */
 export function lastDaysRefine(days: Value | undefined): RelativeComparativeRefineBy | undefined | string {
   if (!days) return undefined;
@@ -45,14 +57,17 @@ export function lastDaysRefine(days: Value | undefined): RelativeComparativeRefi
   return { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount: days.value } };
 }
 
-export function emailEventFilter(c: EmailEventCondition, operator: EmailEventOperator, window: RelativeComparativeRefineBy | undefined): EmailEventFilter {
-  const filter: EmailEventFilter = { filterType: 'EMAIL_EVENT', appId: c.appId.text, emailId: c.emailId.text, level: EMAIL_EVENT_LEVEL, operator };
+export function emailEventFilter(ids: { emailId: string; appId: string }, operator: EmailEventOperator, window: RelativeComparativeRefineBy | undefined, clickUrl?: string): EmailEventFilter {
+  const filter: EmailEventFilter = { filterType: 'EMAIL_EVENT', appId: ids.appId, emailId: ids.emailId, level: EMAIL_EVENT_LEVEL, operator };
+  if (clickUrl !== undefined) filter.clickUrl = clickUrl;
   if (window) filter.pruningRefineBy = window;
   return filter;
 }
 
-export function pageViewFilter(c: PageViewCondition, operator: PageViewOperator, window: RelativeComparativeRefineBy | undefined): PageViewFilter {
+export function pageViewFilter(c: PageViewCondition, operator: PageViewOperator, window: RelativeComparativeRefineBy | undefined, minTimes?: number): PageViewFilter {
   const filter: PageViewFilter = { filterType: 'PAGE_VIEW', pageUrl: c.url.text, operator };
+  // HubSpot's filters overview: pruningRefineBy narrows the views to a window, then coalescingRefineBy counts them.
+  if (minTimes !== undefined) filter.coalescingRefineBy = { type: 'NUM_OCCURRENCES', minOccurrences: minTimes };
   if (window) filter.pruningRefineBy = window;
   return filter;
 }

@@ -32,6 +32,8 @@ export function negateFilter(filter: Filter): NegationResult {
     case 'EMAIL_EVENT':
       return { error: `HubSpot has no opposite of a marketing email event (EMAIL_EVENT ${filter.operator}), so \`not\` cannot apply to it; the "… but not …" events (such as \`opened but not clicked\`) say what did not happen after what did` };
     case 'PAGE_VIEW': {
+      // Whether NOT_HAS_… with a count means "fewer views" or "no views" is not documented: no guess.
+      if (filter.coalescingRefineBy) return { error: 'HubSpot documents no opposite of a count of page views (PAGE_VIEW with coalescingRefineBy), so `not` cannot apply to `visited page … at least N times`' };
       const negated = PAGE_NEGATIONS[filter.operator];
       if (!negated) return { error: 'HubSpot has no opposite of a page view matching a pattern (PAGE_VIEW HAS_PAGEVIEW_MATCHES_REGEX), so `not` cannot apply to it; use `not visited page "…"` or `not visited page containing "…"`' };
       return { filter: { ...filter, operator: negated } };

@@ -7,8 +7,10 @@
 //   `invalid-association`: `associated primary deal` (only a company is primary), `primary` with a label;
 //   `invalid-number`: a count of associated records that is not a whole number, or a range with none;
 //   `unknown-email-event`: a marketing email event phrase HubSpot has no operator for;
+//   `invalid-click-url`: `link "…"` after an event other than `clicked`, or an empty link;
 //   `invalid-page-url`: an empty page URL, or a `matching` pattern that is no regular expression;
-//   `invalid-number`: the day count of `in last N days` after an email event or a page view.
+//   `invalid-number`: the day count of `in last N days` after an email event or a page view, and the
+//     count of `visited page … at least N times`.
 
 import { type Condition, type EmailEventCondition, type PageViewCondition, type SurfaceOperator, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { EMAIL_EVENTS, emailEventOperator } from '../../hubspot/compile/events';
@@ -43,9 +45,9 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       return out;
     }
     case 'emailEvent':
-      return [...eventProblems(condition), ...countProblems(condition.withinLastDays)];
+      return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays)];
     case 'pageView':
-      return [...pageProblems(condition), ...countProblems(condition.withinLastDays)];
+      return [...pageProblems(condition), ...countProblems(condition.atLeastTimes, 'times'), ...countProblems(condition.withinLastDays)];
     case 'subscription': {
       if (channelOf(condition)) return [];
       const suggestions = suggest(condition.channel.text.toLowerCase(), CHANNELS.map((value) => ({ value })));
@@ -78,8 +80,8 @@ function conditionProblems(condition: Condition): Diagnostic[] {
   }
 }
 
-function countProblems(days: Value | undefined): Diagnostic[] {
-  const count = checkCount(days, 'days');
+function countProblems(value: Value | undefined, what = 'days'): Diagnostic[] {
+  const count = checkCount(value, what);
   return count ? [count] : [];
 }
 
@@ -88,6 +90,15 @@ function eventProblems(c: EmailEventCondition): Diagnostic[] {
   const suggestions = suggest(c.event.text, Object.keys(EMAIL_EVENTS).map((value) => ({ value })));
   const message = withDidYouMean(`\`${c.event.text}\` is not a marketing email event: HubSpot's are ${Object.keys(EMAIL_EVENTS).join(', ')}`, suggestions);
   return [diagnostic('unknown-email-event', message, c.event, 'error', replaceFixes(c.event, suggestions))];
+}
+
+/** `link "…"` only after `clicked` (HubSpot takes a clickUrl only with LINK_CLICKED), and not empty. */
+function clickUrlProblems(c: EmailEventCondition): Diagnostic[] {
+  if (!c.clickUrl) return [];
+  const operator = emailEventOperator(c);
+  if (operator && operator !== 'LINK_CLICKED') return [diagnostic('invalid-click-url', `\`link "…"\` goes only with \`clicked\`: HubSpot takes the clicked link (clickUrl) only on LINK_CLICKED, not on \`${c.event.text}\`.`, c.clickUrl)];
+  if (c.clickUrl.text.trim() === '') return [diagnostic('invalid-click-url', 'The link is empty: write the URL of the link clicked.', c.clickUrl)];
+  return [];
 }
 
 function pageProblems(c: PageViewCondition): Diagnostic[] {

@@ -11,6 +11,7 @@ import { SuggestBudget } from '../did-you-mean';
 import { contain } from './contain';
 import { checkConditions } from './conditions';
 import { checkForms } from './forms';
+import { checkMarketingEmails } from './marketing-emails';
 import { checkAssociationLabels } from './association-labels';
 import { checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
 import { checkListCycles } from './list-cycles';
@@ -46,6 +47,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['ordered-range', checkOrderedRanges],
   ['condition', checkConditions],
   ['form', checkForms],
+  ['marketing-email', checkMarketingEmails],
   ['association-label', checkAssociationLabels],
   ['no-value', checkNoValueTrap],
   ['multi-select', checkMultiSelectEquality],

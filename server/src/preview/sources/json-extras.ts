@@ -59,11 +59,12 @@ function emailEvent(v: unknown): EmailEventRecord | undefined {
   const type = typeof o.type === 'string' ? o.type.toUpperCase() : '';
   const [appId, emailId, timestamp] = [digits(o.appId), digits(o.emailId), instant(o.timestamp)];
   if (!appId || !emailId || !(EMAIL_EVENT_TYPES as readonly string[]).includes(type) || Number.isNaN(timestamp)) return undefined;
-  return { appId, emailId, type: type as EmailEventType, timestamp };
+  if (o.url !== undefined && (typeof o.url !== 'string' || type !== 'CLICK')) return undefined;
+  return { appId, emailId, type: type as EmailEventType, timestamp, ...(typeof o.url === 'string' ? { url: o.url } : {}) };
 }
 
 export function readEmailEvents(value: unknown, line: number, report: ReportBuilder): EmailEventRecord[] | undefined {
-  const shape = `{ "appId": digits, "emailId": digits, "type": ${EMAIL_EVENT_TYPES.map((t) => `"${t}"`).join('|')}, "timestamp": epoch ms or ISO 8601 with its zone }`;
+  const shape = `{ "appId": digits, "emailId": digits, "type": ${EMAIL_EVENT_TYPES.map((t) => `"${t}"`).join('|')}, "timestamp": epoch ms or ISO 8601 with its zone, "url"?: the link clicked (CLICK only) }`;
   return strictList(value, 'emailEvents', shape, emailEvent, line, report);
 }
 

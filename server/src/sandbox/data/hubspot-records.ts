@@ -42,7 +42,7 @@ export interface PortalContact extends CrmRecord {
   /** Statuses set by hand (admin route); none recorded means not opted in or out. */
   subscriptions?: SubscriptionStatus[];
   /** Marketing email events set by hand (admin route): type SENT, DELIVERED, OPEN, CLICK, REPLY, BOUNCE, UNSUBSCRIBE or SPAMREPORT. */
-  emailEvents?: { appId: string; emailId: string; type: string; timestamp: string }[];
+  emailEvents?: { appId: string; emailId: string; type: string; timestamp: string; url?: string }[];
   /** Pages the contact viewed, set by hand (admin route). */
   pageViews?: { url: string; timestamp: string }[];
   /** USER_DEFINED labels (type ids) of some of the contact's company associations, by company id. */

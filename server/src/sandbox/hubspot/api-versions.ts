@@ -26,6 +26,8 @@ const PREFIXES: DatedPrefix[] = [
   { canonical: '/marketing/v3/forms', dated: '/marketing/forms/{version}', versions: [...DATED_VERSIONS, '2026-09-beta'] },
   // Communication Preferences/Subscriptions/Rollouts/176901/{2026-03,2026-09}/subscriptions.json: v4's batch reads
   { canonical: '/communication-preferences/v4', dated: '/communication-preferences/{version}', versions: DATED_VERSIONS },
+  // Marketing/Marketing Emails/Rollouts/145892/{2026-03,2026-09}/marketingEmails.json
+  { canonical: '/marketing/v3/emails', dated: '/marketing/emails/{version}', versions: DATED_VERSIONS },
   // Account/Account Info/Rollouts/144923/{2026-03,2026-09}/accountInfo.json
   { canonical: '/account-info/v3', dated: '/account-info/{version}', versions: DATED_VERSIONS },
 ];

@@ -28,6 +28,8 @@ export function requiredScope(method: string, path: string): string {
   if (path.startsWith('/crm/v3/owners')) return 'crm.objects.owners.read';
   // Marketing Forms v3 wants the `forms` scope (its spec's oauth2 security).
   if (path.startsWith('/marketing/v3/forms')) return 'forms';
+  // Marketing Emails v3 accepts marketing.email.read, marketing.email.write or content (its spec's security): `content` here.
+  if (path.startsWith('/marketing/v3/emails')) return 'content';
   // A form's submissions (Form Integrations v1) want `forms` too (HubSpot's scopes reference).
   if (path.startsWith('/form-integrations/')) return 'forms';
   // Reading many contacts' subscription statuses wants its own scope (the v4 spec's oauth2 security).

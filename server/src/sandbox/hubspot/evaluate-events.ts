@@ -63,13 +63,16 @@ export function evaluateEmailEvent(filter: Json, contact: EvalContact, ctx: Eval
     ctx.report?.(`Unknown EMAIL_EVENT operator ${String(filter.operator)}; it matches no one here.`);
     return false;
   }
-  if (filter.clickUrl !== undefined) {
-    ctx.report?.('Cannot evaluate an EMAIL_EVENT with "clickUrl"; it matches no one here.');
+  // HubSpot allows clickUrl only with LINK_CLICKED (its list filter definitions); elsewhere it is refused here.
+  if (filter.clickUrl !== undefined && (filter.operator !== 'LINK_CLICKED' || typeof filter.clickUrl !== 'string')) {
+    ctx.report?.(`Cannot evaluate an EMAIL_EVENT ${String(filter.operator)} with "clickUrl"; it matches no one here.`);
     return false;
   }
   const [happened, never] = rule;
+  const link = typeof filter.clickUrl === 'string' ? filter.clickUrl.toLowerCase() : undefined;
+  const onLink = (e: { url?: string }) => link === undefined || (e.url ?? '').toLowerCase() === link;
   const events = (contact.emailEvents ?? []).filter((e) => String(e.appId) === String(filter.appId) && String(e.emailId) === String(filter.emailId));
-  const some = events.some((e) => e.type === happened && inWindow(Date.parse(e.timestamp)));
+  const some = events.some((e) => e.type === happened && inWindow(Date.parse(e.timestamp)) && onLink(e));
   return some && !(never !== undefined && events.some((e) => e.type === never));
 }
 
@@ -93,6 +96,22 @@ export function evaluatePageView(filter: Json, contact: EvalContact, ctx: EvalCo
     ctx.report?.(`Unknown PAGE_VIEW operator ${operator}; it matches no one here.`);
     return false;
   }
-  const viewed = (contact.pageViews ?? []).some((v) => inWindow(Date.parse(v.timestamp)) && matches(v.url));
+  const count = (contact.pageViews ?? []).filter((v) => inWindow(Date.parse(v.timestamp)) && matches(v.url)).length;
+  const viewed = count >= 1 && withinOccurrences(count, filter.coalescingRefineBy, ctx);
   return operator.startsWith('NOT_') ? !viewed : viewed;
+}
+
+/**
+ * A coalescingRefineBy NUM_OCCURRENCES: at least `minOccurrences` (1 when absent: a view must have happened) and
+ * at most `maxOccurrences` of the views in the window (HubSpot's filters overview: prune, then coalesce). Another
+ * refine type is reported and matches no one.
+ */
+function withinOccurrences(count: number, refine: unknown, ctx: EvalContext): boolean {
+  if (refine === undefined) return true;
+  const r = refine as Json;
+  if (r?.type !== 'NUM_OCCURRENCES') {
+    ctx.report?.(`Cannot evaluate a PAGE_VIEW coalescingRefineBy of type ${String(r?.type)}; it matches no one here.`);
+    return false;
+  }
+  return count >= (typeof r.minOccurrences === 'number' ? r.minOccurrences : 1) && (typeof r.maxOccurrences !== 'number' || count <= r.maxOccurrences);
 }

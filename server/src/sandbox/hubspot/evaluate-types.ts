@@ -27,7 +27,7 @@ export interface EvalContact extends EvalRecord {
   /** Subscription statuses: one subscription of a channel, or the channel portal-wide (no id). */
   subscriptions?: { channel: string; subscriptionId?: string; status: string }[];
   /** Marketing email events (types as docs/preview.md lists them). */
-  emailEvents?: { appId: string; emailId: string; type: string; timestamp: string }[];
+  emailEvents?: { appId: string; emailId: string; type: string; timestamp: string; url?: string }[];
   pageViews?: { url: string; timestamp: string }[];
 }
 

@@ -119,6 +119,8 @@ const EMAIL_EVENT_OPERATORS = [
   'LINK_CLICKED', 'MARKED_SPAM', 'OPENED', 'OPENED_BUT_LINK_NOT_CLICKED', 'OPENED_BUT_NOT_REPLIED', 'REPLIED', 'UNSUBSCRIBED',
   'BOUNCED', 'RECEIVED', 'RECEIVED_BUT_NOT_OPENED', 'SENT', 'SENT_BUT_LINK_NOT_CLICKED', 'SENT_BUT_NOT_RECEIVED',
 ];
+/** The levels HubSpot's "List filter definitions (BETA)" page lists for EMAIL_EVENT. */
+const EMAIL_EVENT_LEVELS = ['EMAIL_API_CAMPAIGN', 'EMAIL_API_CAMPAIGN_GROUP', 'HUBSPOT_CAMPAIGN'];
 const PAGE_VIEW_OPERATORS = ['HAS_PAGEVIEW_EQ', 'HAS_PAGEVIEW_CONTAINS', 'HAS_PAGEVIEW_MATCHES_REGEX', 'NOT_HAS_PAGEVIEW_EQ', 'NOT_HAS_PAGEVIEW_CONTAINS'];
 
 /** The spec's required fields (appId, emailId, level, operator) and a known operator. */
@@ -127,6 +129,7 @@ function validateEmailEvent(filter: Json, where: string): Problem {
     if (typeof filter[field] !== 'string' || filter[field] === '') return `${where}: an EMAIL_EVENT filter requires "${field}" (a string).`;
   }
   if (!EMAIL_EVENT_OPERATORS.includes(String(filter.operator))) return `${where}: unknown EMAIL_EVENT operator "${String(filter.operator)}".`;
+  if (!EMAIL_EVENT_LEVELS.includes(String(filter.level))) return `${where}: unknown EMAIL_EVENT level "${String(filter.level)}".`;
   return undefined;
 }
 

@@ -19,6 +19,7 @@ import { accountRoutes } from './account-routes';
 import { ownersRoutes } from './owners-routes';
 import { formsRoutes } from './forms-routes';
 import { preferencesRoutes } from './preferences-routes';
+import { marketingEmailsRoutes } from './emails-routes';
 import { objectsRoutes } from './objects-routes';
 import { propertiesRoutes } from './properties-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -92,6 +93,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...ownersRoutes(),
     ...formsRoutes(state),
     ...preferencesRoutes(state),
+    ...marketingEmailsRoutes(),
   ];
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {

@@ -96,7 +96,7 @@ describe('HubSpot emulator evaluator: EMAIL_EVENT and PAGE_VIEW', () => {
     clicked: contact({}, { emailEvents: [{ appId: '113', emailId: '456', type: 'OPEN', timestamp: at(40) }, { appId: '113', emailId: '456', type: 'CLICK', timestamp: at(40) }], pageViews: [{ url: 'https://x.com/blog/a', timestamp: at(40) }] }),
     none: contact({}),
   };
-  const email = (operator: string, extra: object = {}) => ({ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL', operator, ...extra });
+  const email = (operator: string, extra: object = {}) => ({ filterType: 'EMAIL_EVENT', appId: '113', emailId: '456', level: 'EMAIL_API_CAMPAIGN', operator, ...extra });
   const page = (operator: string, pageUrl: string, extra: object = {}) => ({ filterType: 'PAGE_VIEW', pageUrl, operator, ...extra });
   const last = (amount: number) => ({ pruningRefineBy: { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount } } });
 
@@ -115,6 +115,24 @@ describe('HubSpot emulator evaluator: EMAIL_EVENT and PAGE_VIEW', () => {
     assert.deepEqual(kept(page('HAS_PAGEVIEW_MATCHES_REGEX', 'https://x\\.com/.*'), people), ['opened', 'clicked']);
     assert.deepEqual(kept(page('HAS_PAGEVIEW_MATCHES_REGEX', 'x\\.com'), people), []);
     assert.deepEqual(kept(page('NOT_HAS_PAGEVIEW_CONTAINS', 'x.com', last(7)), people), ['clicked', 'none']);
+  });
+
+  it('a click on one link: clickUrl compared with the click event\'s url, ignoring case; only with LINK_CLICKED', () => {
+    const clicks = {
+      offer: contact({}, { emailEvents: [{ appId: '113', emailId: '456', type: 'CLICK', timestamp: at(1), url: 'https://x.com/Offer' }] }),
+      other: contact({}, { emailEvents: [{ appId: '113', emailId: '456', type: 'CLICK', timestamp: at(1), url: 'https://x.com/other' }] }),
+    };
+    assert.deepEqual(kept(email('LINK_CLICKED', { clickUrl: 'https://x.com/offer' }), clicks), ['offer']);
+    assert.deepEqual(kept(email('LINK_CLICKED'), clicks), ['offer', 'other']);
+  });
+
+  it('page views counted: NUM_OCCURRENCES over the views in the window (at least min, at most max)', () => {
+    const views = (n: number, daysAgo: number) => Array.from({ length: n }, (_, i) => ({ url: 'https://x.com/pricing', timestamp: at(daysAgo + i) }));
+    const counted = { twice: contact({}, { pageViews: views(2, 1) }), thrice: contact({}, { pageViews: views(3, 1) }), old: contact({}, { pageViews: [...views(1, 1), ...views(3, 40)] }) };
+    const times = (min: number, max?: number) => ({ coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: min, ...(max === undefined ? {} : { maxOccurrences: max }) } });
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_EQ', 'https://x.com/pricing', times(3)), counted), ['thrice', 'old']);
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_EQ', 'https://x.com/pricing', { ...times(3), ...last(30) }), counted), ['thrice'], 'the window prunes before the count');
+    assert.deepEqual(kept(page('HAS_PAGEVIEW_EQ', 'https://x.com/pricing', times(1, 2)), counted), ['twice']);
   });
 
   it('what it cannot judge matches no one and is reported', () => {
