@@ -152,8 +152,12 @@ function listsWithErrors(diagnostics: Diagnostic[], lists: ListNode[]): Set<List
 export class CompileCache {
   private entries = new Map<string, Diagnostic[]>();
   private used = new Map<string, Diagnostic[]>();
-  /** Results by tree node: an unchanged file keeps its trees, so most lists skip even the text lookup. */
-  private byNode = new WeakMap<ListNode, Diagnostic[]>();
+  /**
+   * Results by tree node: an unchanged file keeps its trees, so most lists skip even the text lookup.
+   * The list's source and relative diagnostics go with them so that a hit still counts as a use: a list
+   * found by node in one pass and moved by an edit in the next must still be found by its text.
+   */
+  private byNode = new WeakMap<ListNode, { source: string; relative: Diagnostic[]; absolute: Diagnostic[] }>();
   private key: CompileKey | undefined;
   compileCount = 0;
 
@@ -168,13 +172,10 @@ export class CompileCache {
 
   diagnostics(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
     const known = this.byNode.get(list);
-    if (known) return known;
-    const absolute = this.byText(text, list, compile);
-    this.byNode.set(list, absolute);
-    return absolute;
-  }
-
-  private byText(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
+    if (known) {
+      this.used.set(known.source, known.relative);
+      return known.absolute;
+    }
     const source = text.slice(list.start, list.end);
     let relative = this.entries.get(source) ?? this.used.get(source);
     if (!relative) {
@@ -182,7 +183,9 @@ export class CompileCache {
       relative = compile().map((d) => shift(d, -list.start));
     }
     this.used.set(source, relative);
-    return relative.map((d) => shift(d, list.start));
+    const absolute = relative.map((d) => shift(d, list.start));
+    this.byNode.set(list, { source, relative, absolute });
+    return absolute;
   }
 }
 
