@@ -6,6 +6,7 @@
 
 import { BlockMemo, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
 import { BlockCheckMemo } from './block-checks';
+import { WorkspaceCheckMemo } from './workspace-check-memo';
 import { compileList } from '../hubspot/compile';
 import { runFileChecks, runWorkspaceChecks } from './checks';
 import { contain } from './checks/contain';
@@ -83,6 +84,8 @@ export class AnalysisCache {
   parseCount = 0;
   /** Compiler diagnostics by list source text, offsets relative to the list's start (see compileDiagnostics). */
   readonly compiled = new CompileCache();
+  /** Cross-file diagnostics, kept while no file's names, references or checked blocks changed. */
+  readonly crossFile = new WorkspaceCheckMemo();
 
   /** Whether `file` would parse or check nothing (the text and schemas are the ones cached). */
   isCurrent(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): boolean {
@@ -215,7 +218,8 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
   cache.retainOnly(new Set(files.map((f) => f.path)));
   const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
-  const crossFile = [...index.problems, ...runWorkspaceChecks(index, schema.lists, schema)];
+  const fromText = cache.crossFile.run(index, schema, () => runWorkspaceChecks(index, schema.lists, schema, 'text'));
+  const crossFile = [...index.problems, ...fromText, ...runWorkspaceChecks(index, schema.lists, schema, 'files')];
   const definitions = index.definitions ?? NO_DEFINITIONS;
   cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor, definitions: definitions.fingerprint });
   const owns = new Map<string, Diagnostic[]>();
