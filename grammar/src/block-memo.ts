@@ -7,6 +7,7 @@
 
 import type { Diagnostic } from './diagnostic';
 import type { FileBlocks } from './parser';
+import type { ChunkLayout } from './chunk-layout';
 
 export interface ChunkResult extends FileBlocks {
   /** Diagnostics of a clean chunk (no syntax error, but e.g. a warning the parser adds). */
@@ -24,6 +25,10 @@ export class BlockMemo {
   private used = new Map<string, Entry>();
   /** Chunks parsed (not taken from the memo) since the memo was made: tests prove reuse with it. */
   parsedChunks = 0;
+  /** Characters scanned since the memo was made: tests prove that unchanged parts are not scanned again. */
+  scannedChars = 0;
+  /** Where the last parse's chunks were, so that the next one scans only what changed (chunk-layout.ts). */
+  layout: ChunkLayout | undefined;
 
   /**
    * The chunk `source` starting at `start`, when an earlier parse read it clean. A chunk still where it
