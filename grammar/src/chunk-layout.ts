@@ -46,16 +46,32 @@ export interface ReusePlan {
 export function reusePlan(old: ChunkLayout | undefined, text: string): ReusePlan | undefined {
   if (!old || old.chunks.length < 2) return undefined;
   const before = old.text;
-  const shorter = Math.min(before.length, text.length);
-  let prefix = 0;
-  while (prefix < shorter && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefix(before, text);
+  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - prefix);
   // The last chunk start whose keyword and the character after it lie in the unchanged prefix, with
   // every chunk before it clean (a dirty chunk was parsed together with the rest of its file).
   let resume = 0;
   for (let i = 1; i < old.chunks.length && old.chunks[i].firstTokenEnd < prefix && old.chunks[i - 1].clean; i++) resume = i;
   return { old, resume, delta: text.length - before.length, sameFrom: text.length - suffix };
+}
+
+/** Characters compared at once before the first difference is looked for one by one: a native comparison is far quicker. */
+const BLOCK = 512;
+
+function commonPrefix(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + BLOCK <= shorter && a.substring(n, n + BLOCK) === b.substring(n, n + BLOCK)) n += BLOCK;
+  while (n < shorter && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the common end of `a` and `b`, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + BLOCK <= limit && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /**
