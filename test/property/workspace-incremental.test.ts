@@ -72,4 +72,17 @@ describe('workspace: incremental re-analysis', () => {
     // ... and an edit in the first moves them all: each is still known by its text.
     assert.equal(analyzeWith((l) => (l[0] = l[0].replace('> 0', '> 100'))), 2, 'the first list and the last one (back to its text)');
   });
+
+  it('keeps the analysis of a file an edit in another file did not change, and makes a new one when it did', () => {
+    const workspace = new Workspace(schema);
+    workspace.setFile('other.hslist', 'list "Other" {\n  where lifecyclestage is leed and in list "Main"\n}\n');
+    workspace.setFile('main.hslist', 'list "Main" {\n  where email is known\n}\n');
+    const first = workspace.analyze().files.get('other.hslist');
+    workspace.setFile('main.hslist', 'list "Main" {\n  where email is known and annualrevenue > 5\n}\n');
+    assert.equal(workspace.analyze().files.get('other.hslist'), first, 'nothing it depends on changed');
+    workspace.setFile('main.hslist', 'list "Renamed" {\n  where email is known\n}\n');
+    const renamed = workspace.analyze().files.get('other.hslist');
+    assert.notEqual(renamed, first);
+    assert.deepEqual(renamed?.diagnostics.map((d) => d.code), ['unknown-option', 'unknown-list']);
+  });
 });

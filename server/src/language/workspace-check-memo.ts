@@ -122,7 +122,8 @@ function moveAll(diagnostics: PathDiagnostic[], before: Map<string, FileFacts>, 
   for (const d of diagnostics) {
     const moved = move(d, d.path, before, after);
     if (!moved) return undefined;
-    out.push({ ...moved, path: d.path });
+    // One that did not move stays the same object, so its file's diagnostics are known unchanged (workspace.ts).
+    out.push(moved === d ? d : { ...moved, path: d.path });
   }
   return out;
 }
@@ -131,15 +132,18 @@ function move(d: Diagnostic, path: string, before: Map<string, FileFacts>, after
   const by = shiftOf(d, path, before, after);
   if (by === undefined) return undefined;
   const fixes: NonNullable<Diagnostic['fixes']> = [];
+  let moved = by !== 0;
   for (const fix of d.fixes ?? []) {
     const edits = [];
     for (const edit of fix.edits) {
       const editBy = shiftOf(edit, fix.path ?? path, before, after);
       if (editBy === undefined) return undefined;
+      moved ||= editBy !== 0;
       edits.push({ ...edit, start: edit.start + editBy, end: edit.end + editBy });
     }
     fixes.push({ ...fix, edits });
   }
+  if (!moved) return d;
   return { ...d, start: d.start + by, end: d.end + by, ...(d.fixes ? { fixes } : {}) };
 }
 

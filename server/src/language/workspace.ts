@@ -66,6 +66,8 @@ interface CachedFile {
   checkedWith?: Schema;
   checkedWithSalesforce?: SalesforceSchema;
   localDiagnostics: Diagnostic[];
+  /** The last analysis of the file and the diagnostics it was made of, unsorted. */
+  analysis?: { diagnostics: Diagnostic[]; result: FileAnalysis };
 }
 
 /** What compiler diagnostics depend on besides the file itself: other files never change them. */
@@ -222,10 +224,16 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
   const crossFile = [...index.problems, ...fromText, ...runWorkspaceChecks(index, schema.lists, schema, 'files')];
   const definitions = index.definitions ?? NO_DEFINITIONS;
   cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor, definitions: definitions.fingerprint });
+  const crossFileByPath = new Map<string, Diagnostic[]>();
+  for (const d of crossFile) {
+    const group = crossFileByPath.get(d.path);
+    if (group) group.push(withoutPath(d));
+    else crossFileByPath.set(d.path, [withoutPath(d)]);
+  }
   const owns = new Map<string, Diagnostic[]>();
   for (const { path } of index.files) {
     const entry = entries.get(path) as CachedFile;
-    owns.set(path, [...entry.parseDiagnostics, ...entry.localDiagnostics, ...crossFile.filter((d) => d.path === path).map(withoutPath)]);
+    owns.set(path, [...entry.parseDiagnostics, ...entry.localDiagnostics, ...(crossFileByPath.get(path) ?? [])]);
   }
   for (const d of usesOfBrokenDefinitions(definitions, (path) => owns.get(path), (path) => entries.get(path)?.lineIndex)) owns.get(d.path)?.push(withoutPath(d));
   const result = new Map<string, FileAnalysis>();
@@ -233,15 +241,36 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
     const entry = entries.get(path) as CachedFile;
     const own = owns.get(path) as Diagnostic[];
     const compiled = compileDiagnostics(entry, own, cache.compiled, { ...options, schema, definitions });
-    result.set(path, { path, text: entry.text, tree: entry.tree, lineIndex: entry.lineIndex, diagnostics: [...own, ...compiled].sort(byPosition) });
+    result.set(path, fileAnalysis(entry, path, [...own, ...compiled]));
   }
   return { files: result, lists: index.lists, references: index.references, syncBlocks: index.syncBlocks, definitions: index.definitions };
 }
 
+/**
+ * The file's analysis, the last one itself when its diagnostics are the same objects as last time (an
+ * unchanged file keeps its parse, checks, compiled and cross-file diagnostics): most files of a workspace
+ * are not sorted again after each keystroke in another.
+ */
+function fileAnalysis(entry: CachedFile, path: string, diagnostics: Diagnostic[]): FileAnalysis {
+  const last = entry.analysis;
+  const same = last !== undefined && last.diagnostics.length === diagnostics.length && last.diagnostics.every((d, i) => d === diagnostics[i]);
+  const result = same ? last.result : { path, text: entry.text, tree: entry.tree, lineIndex: entry.lineIndex, diagnostics: [...diagnostics].sort(byPosition) };
+  entry.analysis = { diagnostics, result };
+  return result;
+}
+
+/** Each cross-file diagnostic's copy without its path, made once, so that a diagnostic kept between analyses stays the same object. */
+const pathless = new WeakMap<Diagnostic & { path: string }, Diagnostic>();
+
 function withoutPath(d: Diagnostic & { path: string }): Diagnostic {
-  const { path: _path, ...rest } = d;
-  void _path;
-  return rest;
+  let out = pathless.get(d);
+  if (!out) {
+    const { path: _path, ...rest } = d;
+    void _path;
+    out = rest;
+    pathless.set(d, out);
+  }
+  return out;
 }
 
 /** A workspace that remembers its files and re-analyses incrementally. */
