@@ -8,7 +8,7 @@
 // only for a file that parsed without an error (workspace.ts): recovery may shape a list from what lies
 // around it.
 
-import type { Diagnostic, FileNode, ListNode } from '@hslist/grammar';
+import { movedFrom, type Diagnostic, type FileNode, type ListNode } from '@hslist/grammar';
 import { runFileChecks } from './checks';
 import { FILE_SUGGEST_CELLS } from './checks/context';
 import { SuggestBudget } from './did-you-mean';
@@ -49,8 +49,11 @@ export class BlockCheckMemo {
       this.used.set(known.source, known.relative);
       return known.absolute;
     }
-    const source = text.slice(list.start, list.end);
-    let relative = this.entries.get(source) ?? this.used.get(source);
+    // A list an edit moved is a copy of one checked before: its source and results are that list's.
+    const origin = movedFrom(list);
+    const before = origin && this.byNode.get(origin.list);
+    const source = before?.source ?? text.slice(list.start, list.end);
+    let relative = before?.relative ?? this.entries.get(source) ?? this.used.get(source);
     if (!relative) {
       this.checkedLists++;
       relative = run({ ...file, lists: [list], syncBlocks: [], valueSets: [], conditions: [] }).map((d) => shift(d, -list.start));

@@ -4,7 +4,7 @@
 // one file changed re-parses only that file; cross-file checks and the compiler run every time, so
 // a change in one file updates the diagnostics of the files that reference it.
 
-import { BlockMemo, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
+import { BlockMemo, movedFrom, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
 import { BlockCheckMemo } from './block-checks';
 import { WorkspaceCheckMemo } from './workspace-check-memo';
 import { compileList } from '../hubspot/compile';
@@ -181,8 +181,11 @@ export class CompileCache {
       this.used.set(known.source, known.relative);
       return known.absolute;
     }
-    const source = text.slice(list.start, list.end);
-    let relative = this.entries.get(source) ?? this.used.get(source);
+    // A list an edit moved is a copy of one compiled before: its source and results are that list's.
+    const origin = movedFrom(list);
+    const before = origin && this.byNode.get(origin.list);
+    const source = before?.source ?? text.slice(list.start, list.end);
+    let relative = before?.relative ?? this.entries.get(source) ?? this.used.get(source);
     if (!relative) {
       this.compileCount++;
       relative = compile().map((d) => shift(d, -list.start));
