@@ -76,7 +76,11 @@ describe('workspace: cross-file diagnostics after edits', () => {
           for (const s of sources()) workspace.setFile(s.path, s.text);
           const incremental = workspace.analyze();
           const fresh = analyzeWorkspace(sources(), schema);
-          for (const path of PATHS) assert.deepEqual(incremental.files.get(path)?.diagnostics, fresh.files.get(path)?.diagnostics, `${path} after ${JSON.stringify(edit)}:\n${sources().map((s) => `== ${s.path}\n${s.text}`).join('\n')}`);
+          const shown = `after ${JSON.stringify(edit)}:\n${sources().map((s) => `== ${s.path}\n${s.text}`).join('\n')}`;
+          for (const path of PATHS) assert.deepEqual(incremental.files.get(path)?.diagnostics, fresh.files.get(path)?.diagnostics, `${path} ${shown}`);
+          // Navigation and rename read the references: each at its place, from the list that holds it.
+          const places = (refs: typeof fresh.references) => refs.map((r) => [r.path, r.name, r.kind, r.span.start, r.span.end, r.fromList?.start]);
+          assert.deepEqual(places(incremental.references), places(fresh.references), `references ${shown}`);
         }
       }),
       { numRuns: Number(process.env.HSLIST_PROPERTY_RUNS ?? 200) },
