@@ -1,8 +1,10 @@
 // Workspace analysis: every .hslist file parsed and checked, the list symbol table, references to
 // lists, the sync blocks, and cross-file checks. Incremental: parses (and the single-file checks,
-// which depend only on the file and the schema) are cached by path + text, so re-analysing after
-// one file changed re-parses only that file; cross-file checks and the compiler run every time, so
-// a change in one file updates the diagnostics of the files that reference it.
+// which depend only on the file and the schema) are cached by path + text, and within an edited file
+// by block, so re-analysing after one edit re-parses and re-checks the blocks it touched; the compiler
+// results are kept by each list's text; cross-file checks run again when a file's list names or
+// references changed (workspace-check-memo.ts), so a change in one file updates the diagnostics of the
+// files that reference it. docs/checks.md#after-an-edit says what is done again after an edit.
 
 import { BlockMemo, movedFrom, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
 import { BlockCheckMemo } from './block-checks';

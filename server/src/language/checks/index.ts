@@ -1,6 +1,7 @@
 // Every check, in two groups: per file (parser diagnostics aside, they depend only on the file and
-// the schema, so they are cached with the parse) and across the workspace (recomputed on every
-// analysis, since a change in one file can change another file's diagnostics).
+// the schema, so they are cached with the parse) and across the workspace (a change in one file can
+// change another file's diagnostics: they are recomputed whenever what they read changed,
+// workspace-check-memo.ts, and those that read files on disk on every analysis).
 
 import type { Diagnostic } from '@hslist/grammar';
 import type { WorkspaceIndex } from '../symbols';
