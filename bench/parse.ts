@@ -88,6 +88,10 @@ const busy = spawn(process.execPath, ['-e', 'const end = Date.now() + 120000; wh
 const busyRuns: number[] = [];
 for (let round = 0; round < 3; round++) busyRuns.push(...recheckRuns(false).wall);
 busy.kill();
+// An extra figure, not the goal's: the same quiet re-check once the incremental paths have run (the three
+// passes above): the loop measured first is their first use in this process, so it includes their compilation
+// by the JIT, which an editor pays only on its first keystrokes.
+const warm = recheckRuns(false).wall;
 
 // Reference: JSON.parse of the compiled requests of the same lists.
 const analysis = analyzeWorkspace(files, schema);
@@ -110,10 +114,11 @@ const referenceMedian = quantile(reference.wall, 0.5);
 const busyP95 = quantile(busyRuns, 0.95);
 console.log(`2,000-line file re-checked after an edit (blocks the edit left alone reused): median ${fmt(recheckMedian)} ms wall, ${fmt(recheckCpuMedian)} ms CPU; p95 ${fmt(quantile(recheck, 0.95))} ms wall; goals median < 4 ms, p95 < 8 ms: ${recheckMedian < 4 && quantile(recheck, 0.95) < 8 ? 'met' : 'MISSED'}; load average ${load1.toFixed(1)} on ${os.cpus().length} cores`);
 console.log(`the same beside a busy process: p95 ${fmt(busyP95)} ms; reference, the file parsed and checked whole on each edit: median ${fmt(referenceMedian)} ms (${(recheckMedian / referenceMedian).toFixed(2)}x)`);
+console.log(`the same once the incremental paths have run (a later pass, not the goal's figure): median ${fmt(quantile(warm, 0.5))} ms, p95 ${fmt(quantile(warm, 0.95))} ms`);
 console.log(`reference JSON.parse of the compiled JSON: median ${fmt(jsonMedian)} ms; workspace parse+check / JSON.parse = ${(workspaceMedian / jsonMedian).toFixed(1)}x`);
 console.log(
   `bench=parse files=${files.length} lines=${totalLines} file_median_ms=${fmt(quantile(perFile, 0.5))} file_p95_ms=${fmt(quantile(perFile, 0.95))} ` +
     `workspace_ms=${fmt(workspaceMedian)} recheck2000_median_ms=${fmt(recheckMedian)} recheck2000_p95_ms=${fmt(quantile(recheck, 0.95))} ` +
-    `recheck2000_cpu_median_ms=${fmt(recheckCpuMedian)} recheck2000_busy_p95_ms=${fmt(busyP95)} recheck2000_whole_median_ms=${fmt(referenceMedian)} ratio_recheck_vs_whole=${(recheckMedian / referenceMedian).toFixed(3)} json_parse_ms=${fmt(jsonMedian)} ratio_vs_json_parse=${(workspaceMedian / jsonMedian).toFixed(1)} ` +
+    `recheck2000_cpu_median_ms=${fmt(recheckCpuMedian)} recheck2000_busy_p95_ms=${fmt(busyP95)} recheck2000_warm_median_ms=${fmt(quantile(warm, 0.5))} recheck2000_warm_p95_ms=${fmt(quantile(warm, 0.95))} recheck2000_whole_median_ms=${fmt(referenceMedian)} ratio_recheck_vs_whole=${(recheckMedian / referenceMedian).toFixed(3)} json_parse_ms=${fmt(jsonMedian)} ratio_vs_json_parse=${(workspaceMedian / jsonMedian).toFixed(1)} ` +
     `load1=${load1.toFixed(1)} goal_median4_p95_8=${recheckMedian < 4 && quantile(recheck, 0.95) < 8 ? 'met' : 'missed'}`,
 );

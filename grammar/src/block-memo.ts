@@ -5,8 +5,10 @@
 // finds unchanged from the memo, moved to where the chunk now starts. Only entries the last parse used
 // are kept, so the memo holds one file's blocks, not every version ever typed.
 
+import type { ListNode } from './ast';
 import type { Diagnostic } from './diagnostic';
 import type { FileBlocks } from './parser';
+import type { ChunkLayout } from './chunk-layout';
 
 export interface ChunkResult extends FileBlocks {
   /** Diagnostics of a clean chunk (no syntax error, but e.g. a warning the parser adds). */
@@ -24,6 +26,10 @@ export class BlockMemo {
   private used = new Map<string, Entry>();
   /** Chunks parsed (not taken from the memo) since the memo was made: tests prove reuse with it. */
   parsedChunks = 0;
+  /** Characters scanned since the memo was made: tests prove that unchanged parts are not scanned again. */
+  scannedChars = 0;
+  /** Where the last parse's chunks were, so that the next one scans only what changed (chunk-layout.ts). */
+  layout: ChunkLayout | undefined;
 
   /**
    * The chunk `source` starting at `start`, when an earlier parse read it clean. A chunk still where it
@@ -32,7 +38,7 @@ export class BlockMemo {
   take(source: string, start: number): ChunkResult | undefined {
     const known = this.entries.get(source) ?? this.used.get(source);
     if (!known) return undefined;
-    const entry = known.start === start ? known : { start, result: shifted(known.result, start - known.start) };
+    const entry = known.start === start ? known : moved(known, start);
     this.used.set(source, entry);
     return entry.result;
   }
@@ -47,6 +53,24 @@ export class BlockMemo {
     this.entries = this.used;
     this.used = new Map();
   }
+}
+
+/**
+ * Each list a moved chunk holds, with the list it is a copy of and how far it moved: what was derived from a
+ * list's text alone (its references, checks, compiled diagnostics) is the copy's too, moved, without
+ * walking the copy again.
+ */
+const origins = new WeakMap<ListNode, { list: ListNode; by: number }>();
+
+export function movedFrom(list: ListNode): { list: ListNode; by: number } | undefined {
+  return origins.get(list);
+}
+
+function moved(known: Entry, start: number): Entry {
+  const by = start - known.start;
+  const result = shifted(known.result, by);
+  known.result.lists.forEach((list, i) => origins.set(result.lists[i], { list, by }));
+  return { start, result };
 }
 
 /** A copy of `value` with every `start` and `end` offset moved by `by` (AST nodes, diagnostics, fixes). */

@@ -3,7 +3,7 @@
 export * from './ast';
 export * from './diagnostic';
 export { parse, parseReusing, type ParseResult } from './parse';
-export { BlockMemo } from './block-memo';
+export { BlockMemo, movedFrom } from './block-memo';
 export { KEYWORDS, NOT_PROPERTIES } from './tokens';
 export { tokenize, type HslistToken, type TokenKind } from './tokenize';
 export { printFile, settingValueString } from './print';

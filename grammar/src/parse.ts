@@ -10,6 +10,7 @@ import { Scanner } from './scan';
 import { HslistParser, type FileBlocks } from './parser';
 import { makeWellFormed } from './well-formed';
 import type { BlockMemo } from './block-memo';
+import { lexicalBefore, movedLexical, movedMarks, reusePlan, sameRest, type ChunkLayout, type ChunkMark } from './chunk-layout';
 
 export interface ParseResult {
   file: FileNode;
@@ -73,42 +74,99 @@ function parseUnsafe(text: string, chunkTokens: number, memo?: BlockMemo): Parse
   const p = parser();
   p.textLength = text.length;
   const parsed: Parsed = { lists: [], syncBlocks: [], valueSets: [], conditions: [], syntax: [] };
+  const plan = memo ? reusePlan(memo.layout, text) : undefined;
+  // Set again when this parse ends well: a layout is only ever the one of the last text parsed.
+  if (memo) memo.layout = undefined;
+  const marks: ChunkMark[] = [];
+  if (memo && plan && plan.resume > 0) {
+    const unchanged = plan.old.chunks.slice(0, plan.resume);
+    if (!takeKnown(unchanged, memo, parsed)) return parseUnsafe(text, chunkTokens, memo);
+    marks.push(...unchanged);
+    const at = plan.old.chunks[plan.resume];
+    scanner.resumeAt(at.start, at.line, at.lineStart);
+    addLexical(scanner, lexicalBefore(plan.old, at.start));
+  }
+  const scannedFrom = scanner.pos;
+  let scannedTo = text.length;
   let chunk = scanner.nextChunk(chunkTokens);
   for (;;) {
     const tooDeep = findTooDeepNesting(chunk);
     if (tooDeep) return tooDeepResult(text, scanner, tooDeep);
     const last = scanner.done;
-    const result = !memo ? parseChunk(p, chunk) : chunk.length > 0 ? memoChunk(p, chunk, text, memo) : wellFormedChunk(parseChunk(p, chunk));
+    const result: Parsed & { clean: boolean; source?: string } = !memo ? parseChunk(p, chunk) : chunk.length > 0 ? memoChunk(p, chunk, text, memo) : wellFormedChunk(parseChunk(p, chunk));
     if (result.clean || last) {
-      parsed.lists.push(...result.lists);
-      parsed.syncBlocks.push(...result.syncBlocks);
-      parsed.valueSets.push(...result.valueSets);
-      parsed.conditions.push(...result.conditions);
-      parsed.syntax.push(...result.syntax);
+      append(parsed, result);
+      if (memo && chunk.length > 0) marks.push(markOf(chunk, result.source ?? '', result.clean));
       if (last) break;
+      const next = scanner.nextStart;
+      const rest = memo && plan && next ? sameRest(plan, next.startOffset) : undefined;
+      if (memo && plan && next && rest) {
+        // The rest of the text is the old rest, moved: its chunks come from the memo, unscanned.
+        const moved = movedMarks(rest, plan.delta, next.startLine as number, next.startOffset - (next.startColumn as number) + 1);
+        if (!takeKnown(moved, memo, parsed)) return parseUnsafe(text, chunkTokens, memo);
+        marks.push(...moved);
+        addLexical(scanner, movedLexical(plan.old, rest[0].start, plan.delta));
+        scannedTo = scanner.pos;
+        scanner.skipRest();
+        break;
+      }
       chunk = scanner.nextChunk(chunkTokens);
     } else chunk = chunk.concat(scanner.nextChunk(Infinity));
   }
   const lexical = lexicalProblems(text, scanner);
   const { lists, syncBlocks, valueSets, conditions } = parsed;
   const whole: FileNode = { kind: 'file', lists, syncBlocks, valueSets, conditions, comments: lexical.comments, start: 0, end: text.length };
+  if (memo) {
+    memo.scannedChars += scannedTo - scannedFrom;
+    memo.layout = { text, chunks: marks, comments: scanner.comments, errors: scanner.errors, unterminated: scanner.unterminated };
+  }
   const file = memo ? whole : makeWellFormed(whole);
   return { file, diagnostics: onePerLine(lexical.diagnostics, parsed.syntax, text) };
 }
 
+function append(parsed: Parsed, result: Parsed): void {
+  parsed.lists.push(...result.lists);
+  parsed.syncBlocks.push(...result.syncBlocks);
+  parsed.valueSets.push(...result.valueSets);
+  parsed.conditions.push(...result.conditions);
+  parsed.syntax.push(...result.syntax);
+}
+
+/** The memo's results of chunks known to be unchanged (false when one is missing: then the file is scanned whole). */
+function takeKnown(chunks: ChunkMark[], memo: BlockMemo, parsed: Parsed): boolean {
+  for (const mark of chunks) {
+    const known = memo.take(mark.source, mark.start);
+    if (!known) return false;
+    append(parsed, known);
+  }
+  return true;
+}
+
+function addLexical(scanner: Scanner, found: Pick<ChunkLayout, 'comments' | 'errors' | 'unterminated'>): void {
+  scanner.comments.push(...found.comments);
+  scanner.errors.push(...found.errors);
+  scanner.unterminated.push(...found.unterminated);
+}
+
+function markOf(chunk: IToken[], source: string, clean: boolean): ChunkMark {
+  const first = chunk[0];
+  const start = first.startOffset;
+  return { start, firstTokenEnd: start + first.image.length, line: first.startLine as number, lineStart: start - (first.startColumn as number) + 1, source, clean };
+}
+
 /** A chunk from the memo when its text was read clean before; else parsed, and kept when clean. */
-function memoChunk(p: HslistParser, chunk: IToken[], text: string, memo: BlockMemo): Parsed & { clean: boolean } {
+function memoChunk(p: HslistParser, chunk: IToken[], text: string, memo: BlockMemo): Parsed & { clean: boolean; source: string } {
   const lastToken = chunk[chunk.length - 1];
   const start = chunk[0].startOffset;
   const source = text.slice(start, lastToken.startOffset + lastToken.image.length);
   const known = memo.take(source, start);
-  if (known) return { ...known, clean: true };
+  if (known) return { ...known, clean: true, source };
   memo.parsedChunks++;
   // Made well-formed here, block by block (what makeWellFormed does to a file it does to each block), so
   // that a chunk taken from the memo needs no second pass.
   const result = wellFormedChunk(parseChunk(p, chunk));
   if (result.clean) memo.keep(source, start, result);
-  return result;
+  return { ...result, source };
 }
 
 function wellFormedChunk(result: Parsed & { clean: boolean }): Parsed & { clean: boolean } {

@@ -60,6 +60,26 @@ export class Scanner {
     return this.pos >= this.text.length && this.carried === undefined;
   }
 
+  /** The `list` or `sync` keyword the next chunk starts with (the last chunk ended just before it). */
+  get nextStart(): IToken | undefined {
+    return this.carried;
+  }
+
+  /** Go on from a chunk start an earlier scan of the same text found (chunk-layout.ts): no block is open there. */
+  resumeAt(pos: number, line: number, lineStart: number): void {
+    this.pos = pos;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.depth = 0;
+    this.carried = undefined;
+  }
+
+  /** Stop: the rest of the text is known to scan as an earlier scan found (chunk-layout.ts). */
+  skipRest(): void {
+    this.pos = this.text.length;
+    this.carried = undefined;
+  }
+
   /**
    * The next tokens: at least `minTokens` of them, then up to a `list` or `sync` that follows a `}`
    * closing the outermost block (or to the end of the text).

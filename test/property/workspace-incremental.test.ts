@@ -53,4 +53,36 @@ describe('workspace: incremental re-analysis', () => {
     assert.deepEqual(new Set(unknown.map((d) => text.slice(d.start, d.end))), new Set(['leed']), 'at their places in the edited text');
     assert.deepEqual(unknown[0].fixes?.[0].edits.map((e) => text.slice(e.start, e.end)), ['leed'], 'fixes moved with them');
   });
+
+  it('compiles again only the lists an edit touched, also when earlier edits left them where they were', () => {
+    const lists = Array.from({ length: 10 }, (_, i) => `list "L${i}" {\n  where (country is "Poland" or annualrevenue > ${i}) and email is known\n}\n`);
+    const workspace = new Workspace(schema);
+    const analyzeWith = (edit: (l: string[]) => void) => {
+      const edited = [...lists];
+      edit(edited);
+      workspace.setFile('big.hslist', edited.join('\n'));
+      const before = workspace.cache.compiled.compileCount;
+      workspace.analyze();
+      return workspace.cache.compiled.compileCount - before;
+    };
+    assert.equal(analyzeWith(() => {}), 10, 'every list compiled once');
+    // An edit in the last list: the lists before it keep their place (and their trees) ...
+    assert.equal(analyzeWith((l) => (l[9] = l[9].replace('> 9', '> 90'))), 1);
+    assert.equal(analyzeWith((l) => (l[9] = l[9].replace('> 9', '> 91'))), 1);
+    // ... and an edit in the first moves them all: each is still known by its text.
+    assert.equal(analyzeWith((l) => (l[0] = l[0].replace('> 0', '> 100'))), 2, 'the first list and the last one (back to its text)');
+  });
+
+  it('keeps the analysis of a file an edit in another file did not change, and makes a new one when it did', () => {
+    const workspace = new Workspace(schema);
+    workspace.setFile('other.hslist', 'list "Other" {\n  where lifecyclestage is leed and in list "Main"\n}\n');
+    workspace.setFile('main.hslist', 'list "Main" {\n  where email is known\n}\n');
+    const first = workspace.analyze().files.get('other.hslist');
+    workspace.setFile('main.hslist', 'list "Main" {\n  where email is known and annualrevenue > 5\n}\n');
+    assert.equal(workspace.analyze().files.get('other.hslist'), first, 'nothing it depends on changed');
+    workspace.setFile('main.hslist', 'list "Renamed" {\n  where email is known\n}\n');
+    const renamed = workspace.analyze().files.get('other.hslist');
+    assert.notEqual(renamed, first);
+    assert.deepEqual(renamed?.diagnostics.map((d) => d.code), ['unknown-option', 'unknown-list']);
+  });
 });

@@ -8,7 +8,7 @@
 // only for a file that parsed without an error (workspace.ts): recovery may shape a list from what lies
 // around it.
 
-import type { Diagnostic, FileNode, ListNode } from '@hslist/grammar';
+import { movedFrom, type Diagnostic, type FileNode, type ListNode } from '@hslist/grammar';
 import { runFileChecks } from './checks';
 import { FILE_SUGGEST_CELLS } from './checks/context';
 import { SuggestBudget } from './did-you-mean';
@@ -18,6 +18,8 @@ import type { Schema } from './schema-types';
 export class BlockCheckMemo {
   private entries = new Map<string, Diagnostic[]>();
   private used = new Map<string, Diagnostic[]>();
+  /** Results by list node: a list the edit left in place is the same node, and skips even the text lookup. */
+  private byNode = new WeakMap<ListNode, { source: string; relative: Diagnostic[]; absolute: Diagnostic[] }>();
   private schema?: Schema;
   private salesforceSchema?: SalesforceSchema;
   /** Lists checked (not taken from the memo) since the memo was made: tests prove reuse with it. */
@@ -27,6 +29,7 @@ export class BlockCheckMemo {
   check({ path, text, file, schema, salesforceSchema }: { path: string; text: string; file: FileNode; schema: Schema; salesforceSchema?: SalesforceSchema }): Diagnostic[] {
     if (schema !== this.schema || salesforceSchema !== this.salesforceSchema) {
       this.entries = new Map();
+      this.byNode = new WeakMap();
       this.schema = schema;
       this.salesforceSchema = salesforceSchema;
     }
@@ -40,14 +43,25 @@ export class BlockCheckMemo {
   }
 
   private listDiagnostics(list: ListNode, text: string, run: (part: FileNode) => Diagnostic[], file: FileNode): Diagnostic[] {
-    const source = text.slice(list.start, list.end);
-    let relative = this.entries.get(source) ?? this.used.get(source);
+    const known = this.byNode.get(list);
+    if (known) {
+      // Still a use of its text: the list may move with the next edit and must be found by it then.
+      this.used.set(known.source, known.relative);
+      return known.absolute;
+    }
+    // A list an edit moved is a copy of one checked before: its source and results are that list's.
+    const origin = movedFrom(list);
+    const before = origin && this.byNode.get(origin.list);
+    const source = before?.source ?? text.slice(list.start, list.end);
+    let relative = before?.relative ?? this.entries.get(source) ?? this.used.get(source);
     if (!relative) {
       this.checkedLists++;
       relative = run({ ...file, lists: [list], syncBlocks: [], valueSets: [], conditions: [] }).map((d) => shift(d, -list.start));
     }
     this.used.set(source, relative);
-    return relative.map((d) => shift(d, list.start));
+    const absolute = relative.map((d) => shift(d, list.start));
+    this.byNode.set(list, { source, relative, absolute });
+    return absolute;
   }
 }
 

@@ -14,6 +14,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     this.starts = [0];
+    // Most texts end lines with "\n" alone: then the native search finds them (re-checking a big file
+    // after each keystroke builds one index of it).
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */ && text.charCodeAt(i + 1) === 10) i++;

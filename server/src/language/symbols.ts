@@ -2,7 +2,7 @@
 // are unique case-insensitively) and every reference to a list by name, with its place, so that
 // go-to-definition, find-references and rename can use them.
 
-import type { FileNode, ListNode, NamedConditionNode, Span, SyncNode, Diagnostic } from '@hslist/grammar';
+import { movedFrom, type FileNode, type ListNode, type NamedConditionNode, type Span, type SyncNode, type Diagnostic } from '@hslist/grammar';
 import { contain } from './checks/contain';
 import { collectDefinitions, type Definitions } from './definitions/table';
 import { forEachCondition } from './walk';
@@ -64,15 +64,38 @@ function referencesIn(file: IndexedFile): ListReference[] {
   return references;
 }
 
+/**
+ * References in each list, by list: an edit re-parses one list of a file and moves the others (copies,
+ * block-memo.ts), whose references are those of the list they were copied from, moved.
+ */
+const referencesByList = new WeakMap<ListNode, { path: string; references: ListReference[] }>();
+
+function listReferences(path: string, list: ListNode): ListReference[] {
+  const known = referencesByList.get(list);
+  if (known?.path === path) return known.references;
+  const origin = movedFrom(list);
+  const before = origin && referencesByList.get(origin.list);
+  const references =
+    origin && before?.path === path
+      ? before.references.map((r) => ({ ...r, span: { start: r.span.start + origin.by, end: r.span.end + origin.by }, fromList: list }))
+      : findListReferences(path, list);
+  referencesByList.set(list, { path, references });
+  return references;
+}
+
+function findListReferences(path: string, list: ListNode): ListReference[] {
+  const out: ListReference[] = [];
+  forEachCondition(list.where, 'contacts', (c) => {
+    if (c.kind === 'inList' && c.target.by === 'name') {
+      out.push({ name: c.target.text, path, span: { start: c.target.start, end: c.target.end }, kind: 'inList', fromList: list });
+    }
+  });
+  return out;
+}
+
 function findReferences(file: IndexedFile): ListReference[] {
   const out: ListReference[] = [];
-  for (const list of file.tree.lists) {
-    forEachCondition(list.where, 'contacts', (c) => {
-      if (c.kind === 'inList' && c.target.by === 'name') {
-        out.push({ name: c.target.text, path: file.path, span: { start: c.target.start, end: c.target.end }, kind: 'inList', fromList: list });
-      }
-    });
-  }
+  for (const list of file.tree.lists) out.push(...listReferences(file.path, list));
   for (const condition of file.tree.conditions ?? []) {
     forEachCondition(condition.where, 'contacts', (c) => {
       if (c.kind === 'inList' && c.target.by === 'name') {

@@ -1,11 +1,14 @@
 // Workspace analysis: every .hslist file parsed and checked, the list symbol table, references to
 // lists, the sync blocks, and cross-file checks. Incremental: parses (and the single-file checks,
-// which depend only on the file and the schema) are cached by path + text, so re-analysing after
-// one file changed re-parses only that file; cross-file checks and the compiler run every time, so
-// a change in one file updates the diagnostics of the files that reference it.
+// which depend only on the file and the schema) are cached by path + text, and within an edited file
+// by block, so re-analysing after one edit re-parses and re-checks the blocks it touched; the compiler
+// results are kept by each list's text; cross-file checks run again when a file's list names or
+// references changed (workspace-check-memo.ts), so a change in one file updates the diagnostics of the
+// files that reference it. docs/checks.md#after-an-edit says what is done again after an edit.
 
-import { BlockMemo, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
+import { BlockMemo, movedFrom, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
 import { BlockCheckMemo } from './block-checks';
+import { WorkspaceCheckMemo } from './workspace-check-memo';
 import { compileList } from '../hubspot/compile';
 import { runFileChecks, runWorkspaceChecks } from './checks';
 import { contain } from './checks/contain';
@@ -65,6 +68,8 @@ interface CachedFile {
   checkedWith?: Schema;
   checkedWithSalesforce?: SalesforceSchema;
   localDiagnostics: Diagnostic[];
+  /** The last analysis of the file and the diagnostics it was made of, unsorted. */
+  analysis?: { diagnostics: Diagnostic[]; result: FileAnalysis };
 }
 
 /** What compiler diagnostics depend on besides the file itself: other files never change them. */
@@ -83,6 +88,8 @@ export class AnalysisCache {
   parseCount = 0;
   /** Compiler diagnostics by list source text, offsets relative to the list's start (see compileDiagnostics). */
   readonly compiled = new CompileCache();
+  /** Cross-file diagnostics, kept while no file's names, references or checked blocks changed. */
+  readonly crossFile = new WorkspaceCheckMemo();
 
   /** Whether `file` would parse or check nothing (the text and schemas are the ones cached). */
   isCurrent(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): boolean {
@@ -152,8 +159,12 @@ function listsWithErrors(diagnostics: Diagnostic[], lists: ListNode[]): Set<List
 export class CompileCache {
   private entries = new Map<string, Diagnostic[]>();
   private used = new Map<string, Diagnostic[]>();
-  /** Results by tree node: an unchanged file keeps its trees, so most lists skip even the text lookup. */
-  private byNode = new WeakMap<ListNode, Diagnostic[]>();
+  /**
+   * Results by tree node: an unchanged file keeps its trees, so most lists skip even the text lookup.
+   * The list's source and relative diagnostics go with them so that a hit still counts as a use: a list
+   * found by node in one pass and moved by an edit in the next must still be found by its text.
+   */
+  private byNode = new WeakMap<ListNode, { source: string; relative: Diagnostic[]; absolute: Diagnostic[] }>();
   private key: CompileKey | undefined;
   compileCount = 0;
 
@@ -168,21 +179,23 @@ export class CompileCache {
 
   diagnostics(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
     const known = this.byNode.get(list);
-    if (known) return known;
-    const absolute = this.byText(text, list, compile);
-    this.byNode.set(list, absolute);
-    return absolute;
-  }
-
-  private byText(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
-    const source = text.slice(list.start, list.end);
-    let relative = this.entries.get(source) ?? this.used.get(source);
+    if (known) {
+      this.used.set(known.source, known.relative);
+      return known.absolute;
+    }
+    // A list an edit moved is a copy of one compiled before: its source and results are that list's.
+    const origin = movedFrom(list);
+    const before = origin && this.byNode.get(origin.list);
+    const source = before?.source ?? text.slice(list.start, list.end);
+    let relative = before?.relative ?? this.entries.get(source) ?? this.used.get(source);
     if (!relative) {
       this.compileCount++;
       relative = compile().map((d) => shift(d, -list.start));
     }
     this.used.set(source, relative);
-    return relative.map((d) => shift(d, list.start));
+    const absolute = relative.map((d) => shift(d, list.start));
+    this.byNode.set(list, { source, relative, absolute });
+    return absolute;
   }
 }
 
@@ -212,13 +225,20 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
   cache.retainOnly(new Set(files.map((f) => f.path)));
   const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
-  const crossFile = [...index.problems, ...runWorkspaceChecks(index, schema.lists, schema)];
+  const fromText = cache.crossFile.run(index, schema, () => runWorkspaceChecks(index, schema.lists, schema, 'text'));
+  const crossFile = [...index.problems, ...fromText, ...runWorkspaceChecks(index, schema.lists, schema, 'files')];
   const definitions = index.definitions ?? NO_DEFINITIONS;
   cache.compiled.begin({ schema, timezone: options.defaultTimezone ?? 'UTC', listIdFor: options.listIdFor, definitions: definitions.fingerprint });
+  const crossFileByPath = new Map<string, Diagnostic[]>();
+  for (const d of crossFile) {
+    const group = crossFileByPath.get(d.path);
+    if (group) group.push(withoutPath(d));
+    else crossFileByPath.set(d.path, [withoutPath(d)]);
+  }
   const owns = new Map<string, Diagnostic[]>();
   for (const { path } of index.files) {
     const entry = entries.get(path) as CachedFile;
-    owns.set(path, [...entry.parseDiagnostics, ...entry.localDiagnostics, ...crossFile.filter((d) => d.path === path).map(withoutPath)]);
+    owns.set(path, [...entry.parseDiagnostics, ...entry.localDiagnostics, ...(crossFileByPath.get(path) ?? [])]);
   }
   for (const d of usesOfBrokenDefinitions(definitions, (path) => owns.get(path), (path) => entries.get(path)?.lineIndex)) owns.get(d.path)?.push(withoutPath(d));
   const result = new Map<string, FileAnalysis>();
@@ -226,15 +246,36 @@ export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: A
     const entry = entries.get(path) as CachedFile;
     const own = owns.get(path) as Diagnostic[];
     const compiled = compileDiagnostics(entry, own, cache.compiled, { ...options, schema, definitions });
-    result.set(path, { path, text: entry.text, tree: entry.tree, lineIndex: entry.lineIndex, diagnostics: [...own, ...compiled].sort(byPosition) });
+    result.set(path, fileAnalysis(entry, path, [...own, ...compiled]));
   }
   return { files: result, lists: index.lists, references: index.references, syncBlocks: index.syncBlocks, definitions: index.definitions };
 }
 
+/**
+ * The file's analysis, the last one itself when its diagnostics are the same objects as last time (an
+ * unchanged file keeps its parse, checks, compiled and cross-file diagnostics): most files of a workspace
+ * are not sorted again after each keystroke in another.
+ */
+function fileAnalysis(entry: CachedFile, path: string, diagnostics: Diagnostic[]): FileAnalysis {
+  const last = entry.analysis;
+  const same = last !== undefined && last.diagnostics.length === diagnostics.length && last.diagnostics.every((d, i) => d === diagnostics[i]);
+  const result = same ? last.result : { path, text: entry.text, tree: entry.tree, lineIndex: entry.lineIndex, diagnostics: [...diagnostics].sort(byPosition) };
+  entry.analysis = { diagnostics, result };
+  return result;
+}
+
+/** Each cross-file diagnostic's copy without its path, made once, so that a diagnostic kept between analyses stays the same object. */
+const pathless = new WeakMap<Diagnostic & { path: string }, Diagnostic>();
+
 function withoutPath(d: Diagnostic & { path: string }): Diagnostic {
-  const { path: _path, ...rest } = d;
-  void _path;
-  return rest;
+  let out = pathless.get(d);
+  if (!out) {
+    const { path: _path, ...rest } = d;
+    void _path;
+    out = rest;
+    pathless.set(d, out);
+  }
+  return out;
 }
 
 /** A workspace that remembers its files and re-analyses incrementally. */

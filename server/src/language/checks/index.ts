@@ -1,6 +1,7 @@
 // Every check, in two groups: per file (parser diagnostics aside, they depend only on the file and
-// the schema, so they are cached with the parse) and across the workspace (recomputed on every
-// analysis, since a change in one file can change another file's diagnostics).
+// the schema, so they are cached with the parse) and across the workspace (a change in one file can
+// change another file's diagnostics: they are recomputed whenever what they read changed,
+// workspace-check-memo.ts, and those that read files on disk on every analysis).
 
 import type { Diagnostic } from '@hslist/grammar';
 import type { WorkspaceIndex } from '../symbols';
@@ -92,9 +93,19 @@ function definitionPaths(index: WorkspaceIndex): string[] {
   return [...d.references.map((r) => r.path), ...[...d.valueSets.values(), ...d.conditions.values()].flatMap((defs) => defs.map((s) => s.path))];
 }
 
+/**
+ * The checks that read more than the workspace's text: static members come from members files on disk,
+ * which may change between two analyses of the same text (workspace-check-memo.ts keeps the others).
+ */
+const READS_FILES = new Set(['static-members']);
+
+/** Which cross-file checks to run: all of them, only those that read the text alone, or only the others. */
+export type WorkspaceCheckPart = 'all' | 'text' | 'files';
+
 /** `schema`: for the checks of a value set's values against the property of each use (none without it). */
-export function runWorkspaceChecks(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>, schema?: Schema): PathDiagnostic[] {
-  return WORKSPACE_CHECKS.flatMap(([name, check, scope]) =>
+export function runWorkspaceChecks(index: WorkspaceIndex, portalLists?: ReadonlyMap<string, PortalListRef>, schema?: Schema, part: WorkspaceCheckPart = 'all'): PathDiagnostic[] {
+  const chosen = part === 'all' ? WORKSPACE_CHECKS : WORKSPACE_CHECKS.filter(([name]) => READS_FILES.has(name) === (part === 'files'));
+  return chosen.flatMap(([name, check, scope]) =>
     contain<PathDiagnostic>(name, () => check(index, portalLists, schema), (d) => [...new Set(scope(index))].map((path) => ({ ...d, path }))),
   );
 }

@@ -3,17 +3,29 @@
 // a members file edited outside the editor is read again on the next analysis (members-file.ts caches
 // by size and modification time).
 
+import type { FileNode, ListNode } from '@hslist/grammar';
 import type { WorkspaceIndex } from '../symbols';
 import type { PathDiagnostic } from './list-references';
 import { staticMembers } from '../members';
 import { listTypeOf } from './list-settings';
 
+/** The static lists of a tree: this check runs on every analysis, and most files keep their trees. */
+const staticListsByTree = new WeakMap<FileNode, ListNode[]>();
+
+function staticListsOf(tree: FileNode): ListNode[] {
+  let lists = staticListsByTree.get(tree);
+  if (!lists) {
+    lists = tree.lists.filter((list) => listTypeOf(list) === 'static');
+    staticListsByTree.set(tree, lists);
+  }
+  return lists;
+}
+
 export function checkStaticMembers(index: WorkspaceIndex): PathDiagnostic[] {
   const out: PathDiagnostic[] = [];
   for (const file of index.files) {
     const lineOf = (offset: number) => file.lineIndex.positionAt(offset).line + 1;
-    for (const list of file.tree.lists) {
-      if (listTypeOf(list) !== 'static') continue;
+    for (const list of staticListsOf(file.tree)) {
       for (const d of staticMembers(list, file.path, lineOf).diagnostics) out.push({ ...d, path: file.path });
     }
   }

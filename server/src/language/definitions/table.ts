@@ -4,7 +4,7 @@
 // one table. Built from the syntax trees; a tree is reused while its file's text is unchanged, so is
 // what was found in it.
 
-import type { FileNode, ListNode, NamedConditionNode, PropertyCondition, Span, ValueSetNode } from '@hslist/grammar';
+import { movedFrom, type FileNode, type ListNode, type NamedConditionNode, type PropertyCondition, type Span, type ValueSetNode } from '@hslist/grammar';
 import type { ObjectTypeName } from '../schema-types';
 import { forEachCondition } from '../walk';
 
@@ -79,6 +79,8 @@ function usesIn(path: string, tree: FileNode): DefinitionReference[] {
   if (cached?.path === path) return cached.references;
   const references: DefinitionReference[] = [];
   for (const from of criteriaBlocks(tree)) {
+    if (usesNothing(from)) continue;
+    const before = references.length;
     forEachCondition(from.where, 'contacts', (c, objectType) => {
       if (c.kind === 'conditionRef') references.push({ kind: 'condition', name: c.name.text, path, span: spanOf(c.name), from, objectType });
       const operands = c.kind === 'property' ? c.operands : undefined;
@@ -86,9 +88,26 @@ function usesIn(path: string, tree: FileNode): DefinitionReference[] {
         references.push({ kind: 'valueSet', name: operands.valueSet.text, path, span: spanOf(operands.valueSet), from, objectType, condition: c });
       }
     });
+    if (references.length === before && from.kind === 'list') listsUsingNothing.add(from);
   }
   usesByTree.set(tree, { path, references });
   return references;
+}
+
+/**
+ * Lists that use no definition. Most lists use none, and an edit moves most lists of a file (copies,
+ * block-memo.ts): a copy of such a list uses none either, and is not walked again. (A use points into the
+ * list's tree, so lists that have uses are walked.)
+ */
+const listsUsingNothing = new WeakSet<ListNode>();
+
+function usesNothing(block: CriteriaBlock): boolean {
+  if (block.kind !== 'list') return false;
+  if (listsUsingNothing.has(block)) return true;
+  const origin = movedFrom(block);
+  if (!origin || !listsUsingNothing.has(origin.list)) return false;
+  listsUsingNothing.add(block);
+  return true;
 }
 
 function spanOf(span: Span): Span {

@@ -1,0 +1,128 @@
+// Scanning only what an edit touched. `parseReusing` cuts a text into chunks of whole blocks, and a
+// chunk starts at a `list` or `sync` keyword right after the `}` that closes a block: there the
+// scanner holds no state but its position and line. So a text scanned before can be scanned again from
+// the last chunk start that lies wholly before the first changed character (everything before it scans
+// as it did), and once the scan of the new text reaches a chunk start of the old text inside the part
+// after the last changed character, the rest scans as it did too, moved by the change in length. A
+// ChunkLayout is what the last parse saw: where each chunk started, on which line, its source, whether it
+// parsed clean, and the comments and bad characters the scanner met. `parse.ts` uses it; the chunks'
+// parses come from the BlockMemo by their source, as before.
+
+import type { ScannedComment } from './scan';
+
+export interface ChunkMark {
+  /** Offset of the chunk's first token (from the second chunk on, the `list` or `sync` keyword). */
+  start: number;
+  /** End of that first token: the scanner read up to it (and the character after) to find the start. */
+  firstTokenEnd: number;
+  /** 1-based line of `start`, and the offset its line begins at. */
+  line: number;
+  lineStart: number;
+  /** The chunk's source: from its first token to the end of its last. */
+  source: string;
+  /** Parsed without a syntax error (and so kept in the memo); the rest of a file after a dirty chunk is one chunk. */
+  clean: boolean;
+}
+
+export interface ChunkLayout {
+  text: string;
+  chunks: ChunkMark[];
+  comments: ScannedComment[];
+  errors: { offset: number; length: number }[];
+  unterminated: ScannedComment[];
+}
+
+/** The parts of the old layout that hold for `text`. */
+export interface ReusePlan {
+  old: ChunkLayout;
+  /** Chunks before `resume` are unchanged and in place; the scan starts again at `old.chunks[resume]` (0: from the start). */
+  resume: number;
+  /** New length minus old length. */
+  delta: number;
+  /** Offsets from this one on (in the new text) hold what the old text held `delta` earlier. */
+  sameFrom: number;
+}
+
+export function reusePlan(old: ChunkLayout | undefined, text: string): ReusePlan | undefined {
+  if (!old || old.chunks.length < 2) return undefined;
+  const before = old.text;
+  const prefix = commonPrefix(before, text);
+  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - prefix);
+  // The last chunk start whose keyword and the character after it lie in the unchanged prefix, with
+  // every chunk before it clean (a dirty chunk was parsed together with the rest of its file).
+  let resume = 0;
+  for (let i = 1; i < old.chunks.length && old.chunks[i].firstTokenEnd < prefix && old.chunks[i - 1].clean; i++) resume = i;
+  return { old, resume, delta: text.length - before.length, sameFrom: text.length - suffix };
+}
+
+/** Characters compared at once before the first difference is looked for one by one: a native comparison is far quicker. */
+const BLOCK = 512;
+
+function commonPrefix(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + BLOCK <= shorter && a.substring(n, n + BLOCK) === b.substring(n, n + BLOCK)) n += BLOCK;
+  while (n < shorter && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the common end of `a` and `b`, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + BLOCK <= limit && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/**
+ * The old chunks from the one that started at `start - delta` on, when the new scan reached a chunk start
+ * at `start` inside the unchanged end and every old chunk from there on parsed clean: they are the new
+ * text's chunks from `start` on, moved by `delta`.
+ */
+export function sameRest(plan: ReusePlan, start: number): ChunkMark[] | undefined {
+  if (start < plan.sameFrom) return undefined;
+  const chunks = plan.old.chunks;
+  const oldStart = start - plan.delta;
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (chunks[mid].start <= oldStart) low = mid;
+    else high = mid - 1;
+  }
+  if (low === 0 || chunks[low].start !== oldStart) return undefined;
+  const rest = chunks.slice(low);
+  return rest.every((c) => c.clean) ? rest : undefined;
+}
+
+/** Old marks, comments and bad characters from `from` (an old offset) on, moved to the new text. */
+export function movedMarks(rest: ChunkMark[], delta: number, line: number, lineStart: number): ChunkMark[] {
+  const first = rest[0];
+  const lines = line - first.line;
+  return rest.map((c) => ({
+    ...c,
+    start: c.start + delta,
+    firstTokenEnd: c.firstTokenEnd + delta,
+    line: c.line + lines,
+    // A chunk on the first one's line shares its line start, which may lie before the change.
+    lineStart: c.line === first.line ? lineStart : c.lineStart + delta,
+  }));
+}
+
+/** The scanner's findings of `layout` at or after `from` (old offsets), moved by `delta`. */
+export function movedLexical(layout: ChunkLayout, from: number, delta: number): Pick<ChunkLayout, 'comments' | 'errors' | 'unterminated'> {
+  return {
+    comments: layout.comments.filter((c) => c.start >= from).map((c) => ({ start: c.start + delta, end: c.end + delta })),
+    errors: layout.errors.filter((e) => e.offset >= from).map((e) => ({ offset: e.offset + delta, length: e.length })),
+    unterminated: layout.unterminated.filter((u) => u.start >= from).map((u) => ({ start: u.start + delta, end: u.end + delta })),
+  };
+}
+
+/** The scanner's findings of `layout` before `to`. */
+export function lexicalBefore(layout: ChunkLayout, to: number): Pick<ChunkLayout, 'comments' | 'errors' | 'unterminated'> {
+  return {
+    comments: layout.comments.filter((c) => c.start < to),
+    errors: layout.errors.filter((e) => e.offset < to),
+    unterminated: layout.unterminated.filter((u) => u.start < to),
+  };
+}
