@@ -46,21 +46,18 @@ export function patchStore(base: ColumnStore, modified: readonly ContactRecord[]
   const rows = rowsOf(base, modified);
   if (!rows || !canPatch(base, modified, options.defs)) return undefined;
   const size = base.size + rows.appended.length;
-  const patches = options.defs.map((def) => patchFor(base.columns.get(def.name)!, def, size));
-  modified.forEach((record, k) => {
-    for (let i = 0; i < patches.length; i++) patches[i].write(rows.row[k], record.properties[options.defs[i].name]);
-  });
+  const columns = new Map<string, Column>();
+  // Column by column, each taken out of `base` first: when new contacts make its arrays grow, the
+  // old ones are garbage before the next column grows, so the peak is the store plus one column.
+  for (const def of options.defs) {
+    const patch = patchFor(base.columns.get(def.name)!, def, size);
+    base.columns.delete(def.name);
+    modified.forEach((record, k) => patch.write(rows.row[k], record.properties[def.name]));
+    columns.set(def.name, patch.finish());
+  }
+  base.columns.clear();
   const ids = rows.appended.length === 0 ? base.ids : appendIds(base.ids.numeric!, rows.appended.map((k) => modified[k].id));
-  return {
-    version: newVersion(),
-    size,
-    ids,
-    columns: new Map(patches.map((p) => {
-      const column = p.finish();
-      return [column.name, column];
-    })),
-    ...extrasFor(ids, size, options),
-  };
+  return { version: newVersion(), size, ids, columns, ...extrasFor(ids, size, options) };
 }
 
 /** Each modified record's row (existing, or appended after the cached rows in id order), or undefined. */
@@ -105,11 +102,19 @@ function extrasFor(ids: ColumnStore['ids'], size: number, options: PatchOptions)
   return builder.finish(size);
 }
 
-/** The array with room for `size` elements (the same array when it has it); new elements are `fill`. */
-function sized<T extends Uint32Array | Float64Array | Uint8Array>(a: T, size: number, fill = 0): T {
+type Typed = Uint32Array | Float64Array | Uint8Array;
+
+/**
+ * The array with `size` elements (at least), new elements `fill`: the same array when it is long
+ * enough, a longer view of its buffer when the buffer has room behind it (a snapshot is read so),
+ * else a copy. The room was never written, so it holds zeros.
+ */
+function sized<T extends Typed>(a: T, size: number, fill = 0): T {
   if (a.length >= size) return a;
-  const next = new (a.constructor as new (n: number) => T)(size);
-  next.set(a);
+  const Ctor = a.constructor as { new (n: number): T; new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number };
+  const fits = a.byteOffset + size * Ctor.BYTES_PER_ELEMENT <= a.buffer.byteLength;
+  const next = fits ? new Ctor(a.buffer as ArrayBuffer, a.byteOffset, size) : new Ctor(size);
+  if (!fits) next.set(a);
   if (fill !== 0) next.fill(fill, a.length);
   return next;
 }

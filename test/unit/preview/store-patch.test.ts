@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStore } from '../../../server/src/preview/columns-build';
 import { patchStore } from '../../../server/src/preview/columns-patch';
-import type { ColumnStore, StringColumn } from '../../../server/src/preview/columns';
+import type { ColumnStore, NumberColumn, StringColumn } from '../../../server/src/preview/columns';
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { planList } from '../../../server/src/preview/plan';
 import { readSnapshot, writeSnapshot } from '../../../server/src/preview/snapshot';
@@ -71,6 +71,27 @@ describe('preview store: patching a refresh into a large store', () => {
       }
       const dict = (store.columns.get('email') as StringColumn).dict;
       assert.ok(lowerDict(dict).slice(1).some((p) => p.orders), 'a new part that grew large got its own orders');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('appends new contacts into the room a snapshot leaves behind its large arrays, without copying them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hslist-patch-'));
+    try {
+      const many = Array.from({ length: 70_000 }, (_, i) => contact(i, i % 7 ? `p${i}@x.org` : null));
+      writeSnapshot(buildStore(many, defs), join(dir, 's.snap'));
+      const read = readSnapshot(join(dir, 's.snap'));
+      assert.ok(!('error' in read));
+      const numbers = read.columns.get('num_employees') as NumberColumn;
+      const added = [contact(70_001), { id: String(1000 + 70_003 * 2), properties: { email: 'late@fresh.org' } }];
+      const patched = patchStore(read, added, { defs });
+      assert.ok(patched);
+      const grown = patched.columns.get('num_employees') as NumberColumn;
+      assert.equal(grown.values.buffer, numbers.values.buffer, 'the same buffer, a longer view');
+      assert.equal(grown.values.length, 70_002);
+      const fresh = buildStore([...many, ...added], defs);
+      for (const where of [...LISTS, 'num_employees is unknown', 'num_employees < 1', 'email is "late@fresh.org"']) assert.equal(count(patched, where), count(fresh, where), where);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
