@@ -1,6 +1,7 @@
 // Benchmark step 4 (own process): the live source's incremental refresh at full size. 1,000 modified
 // contacts (950 cached ones whose lifecycle stage, lead status and email moved on — new emails are
-// strings no dictionary holds yet — and 50 new ones after the last id) are merged into the cached
+// strings no dictionary holds yet — and 50 new ones after the last id, fewer where the preview's
+// limit leaves no room) are merged into the cached
 // snapshot as the live source does it (patchStore: the columns patched in place), and, as the
 // reference in the same run, by copying every row into a new store (the former way). Peak RSS
 // during the patch is read from /proc (VmHWM, reset just before) against the RSS the loaded
@@ -20,6 +21,7 @@ import { BENCH_NOW, benchSchema, generateContact } from './data/contacts-generat
 import { benchList } from './data/bench-list';
 import { dataFiles } from './data/bench-files';
 import { argNumber } from './preview-args';
+import { MAX_PREVIEW_CONTACTS } from '../server/src/preview/store-limits';
 
 const MODIFIED = 1000;
 const NEW_CONTACTS = 50;
@@ -61,9 +63,14 @@ function load(path: string): ColumnStore {
   return store;
 }
 
+/** New contacts, as many as the preview's limit leaves room for (none at exactly 10M). */
+function newContacts(size: number): number {
+  return Math.max(0, Math.min(NEW_CONTACTS, MAX_PREVIEW_CONTACTS - size));
+}
+
 /** Every k-th cached contact changed as a refresh usually finds them, and new contacts after the last. */
 function modifications(base: ColumnStore, seed: number): ContactRecord[] {
-  const changed = MODIFIED - NEW_CONTACTS;
+  const changed = MODIFIED - newContacts(base.size);
   const step = Math.max(1, Math.floor(base.size / changed));
   const modified: ContactRecord[] = [];
   for (let row = 0; row < base.size && modified.length < changed; row += step) {
@@ -72,7 +79,7 @@ function modifications(base: ColumnStore, seed: number): ContactRecord[] {
     modified.push({ id: base.ids.at(row), properties });
   }
   const lastId = Number(base.ids.at(base.size - 1));
-  for (let k = 0; k < NEW_CONTACTS; k++) modified.push({ ...generateContact(seed + 2, k), id: String(lastId + 1 + k) });
+  for (let k = 0; k < newContacts(base.size); k++) modified.push({ ...generateContact(seed + 2, k), id: String(lastId + 1 + k) });
   return modified;
 }
 
@@ -110,7 +117,7 @@ function main(): void {
   const ok = patched.size === copied.size && rows.every((r) => rowText(patched, r) === rowText(copied, r)) && count(patched) === count(copied);
   const snapshotRss = loaded - beforeLoad;
   console.log(JSON.stringify({
-    refresh_modified: modified.length, refresh_new: NEW_CONTACTS, refresh_ms: patchMs, refresh_copy_ms: copyMs, refresh_size: patched.size, refresh_ok: ok,
+    refresh_modified: modified.length, refresh_new: newContacts(base.size), refresh_ms: patchMs, refresh_copy_ms: copyMs, refresh_size: patched.size, refresh_ok: ok,
     refresh_snapshot_rss_mb: snapshotRss / 1e6, refresh_peak_growth_mb: peakReset ? Math.max(0, peak - loaded) / 1e6 : -1,
     refresh_rss_ratio: peakReset && snapshotRss > 0 ? (snapshotRss + Math.max(0, peak - loaded)) / snapshotRss : -1,
   }));

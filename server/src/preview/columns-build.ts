@@ -10,6 +10,7 @@ import { emptyBitset, hasBit, rowsBitset, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
 import { AssociationBuilder } from './columns-associations';
+import { MAX_PREVIEW_CONTACTS, checkPreviewSize } from './store-limits';
 
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
 
@@ -56,10 +57,12 @@ export class StoreBuilder {
    * `defs`: the contact properties to keep; `companyDefs`: those of associated companies; `otherDefs`:
    * those of associated deals and tickets (absent: their records are kept without properties).
    */
+  /** `maxRows`: more rows than this throw PreviewTooLarge (store-limits.ts). */
   constructor(
     private readonly defs: PropertyDef[],
     companyDefs: PropertyDef[] = [],
     otherDefs: Partial<Record<'deals' | 'tickets', PropertyDef[]>> = {},
+    private readonly maxRows = MAX_PREVIEW_CONTACTS,
   ) {
     this.extras = new ExtrasBuilder(companyDefs, otherDefs);
     this.writers = defs.map(writerFor);
@@ -72,6 +75,7 @@ export class StoreBuilder {
    * value becomes text, and runs of rows are copied as ranges.
    */
   addRowsOf(store: ColumnStore, fromRow: number, count: number, extrasOf: (row: number) => RowExtras = () => ({})): void {
+    checkPreviewSize(this.size + count, this.maxRows);
     const row = this.size;
     this.size += count;
     for (let k = 0; k < count; k++) this.ids.push(store.ids.at(fromRow + k));
@@ -100,6 +104,7 @@ export class StoreBuilder {
   }
 
   add(record: ContactRecord | CompanyRecord & Partial<ContactRecord>): void {
+    checkPreviewSize(this.size + 1, this.maxRows);
     const row = this.size++;
     this.ids.push(record.id);
     for (let i = 0; i < this.writers.length; i++) this.writers[i].write(row, record.properties[this.defs[i].name]);

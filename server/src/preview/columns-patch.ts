@@ -19,6 +19,7 @@ import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type N
 import { ExtrasBuilder, type RowExtras, type StoreExtras } from './columns-build';
 import { type Bitset, emptyBitset, setBit, wordsFor } from './bitset';
 import { appendEntries, findEntry } from './string-dict';
+import { checkPreviewSize } from './store-limits';
 import type { ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 
@@ -29,6 +30,8 @@ export interface PatchOptions {
   otherDefs?: Partial<Record<'deals' | 'tickets', PropertyDef[]>>;
   /** Each contact's extras, read afresh for every contact; absent when the source loaded none. */
   extrasOf?: (id: string) => RowExtras;
+  /** More contacts than this throw PreviewTooLarge (default MAX_PREVIEW_CONTACTS). */
+  maxRows?: number;
 }
 
 type Raw = string | null | undefined;
@@ -46,6 +49,7 @@ export function patchStore(base: ColumnStore, modified: readonly ContactRecord[]
   const rows = rowsOf(base, modified);
   if (!rows || !canPatch(base, modified, options.defs)) return undefined;
   const size = base.size + rows.appended.length;
+  checkPreviewSize(size, options.maxRows);
   const columns = new Map<string, Column>();
   // Column by column, each taken out of `base` first: when new contacts make its arrays grow, the
   // old ones are garbage before the next column grows, so the peak is the store plus one column.
