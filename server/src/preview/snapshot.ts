@@ -181,7 +181,7 @@ export function writeSnapshot(store: ColumnStore, path: string): void {
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(header.length, 8);
   const headPad = Buffer.alloc((8 - ((12 + header.length) % 8)) % 8);
-  writeFileAtomically(path, Buffer.concat([prefix, header, headPad, ...w.chunks]));
+  writeFileAtomically(path, [prefix, header, headPad, ...w.chunks]);
 }
 
 /** Read a snapshot, or say why the file is not one. */
