@@ -52,11 +52,14 @@ const baseArb = fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), propertiesArb)
 
 /** One refresh: some cached contacts changed (each at most once), some new ones (ids after the cached). */
 function refreshArb(ids: string[]): fc.Arbitrary<ContactRecord[]> {
-  const changed = fc.subarray(ids).chain((picked) => fc.tuple(...picked.map((id) => propertiesArb.map((properties) => ({ id, properties })))));
+  const changed = fc.shuffledSubarray(ids).chain((picked) => fc.tuple(...picked.map((id) => propertiesArb.map((properties) => ({ id, properties })))));
   const added = fc.array(propertiesArb, { maxLength: 5 });
-  return fc.tuple(changed, added).map(([c, a]) => {
+  // In any order: the search returns contacts by modification time, not by id.
+  return fc.tuple(changed, added, fc.nat()).map(([c, a, cut]) => {
     const last = Math.max(100, ...ids.map(Number));
-    return [...a.map((properties, k) => ({ id: String(last + 1 + k * 2), properties })), ...c];
+    const news = a.map((properties, k) => ({ id: String(last + 1 + k * 2), properties })).reverse();
+    const at = c.length === 0 ? 0 : cut % (c.length + 1);
+    return [...c.slice(0, at), ...news, ...c.slice(at)];
   });
 }
 

@@ -64,29 +64,29 @@ export function patchStore(base: ColumnStore, modified: readonly ContactRecord[]
   return { version: newVersion(), size, ids, columns, ...extrasFor(ids, size, options) };
 }
 
-/** Each modified record's row (existing, or appended after the cached rows in id order), or undefined. */
+/**
+ * Each modified record's row, or undefined: a cached contact keeps its row; new ones are appended
+ * in id order, which keeps the rows in id order only when every new id is above the last cached one.
+ */
 function rowsOf(base: ColumnStore, modified: readonly ContactRecord[]): { row: number[]; appended: number[] } | undefined {
   if (!base.ids.numeric) return undefined;
-  const row: number[] = [];
-  const appended: number[] = [];
+  const row = new Array<number>(modified.length);
+  const fresh: number[] = [];
   const seen = new Set<string>();
-  let lastId = base.size > 0 ? base.ids.numeric[base.size - 1] : -Infinity;
   for (const [k, record] of modified.entries()) {
     if (seen.has(record.id)) return undefined;
     seen.add(record.id);
-    const existing = base.ids.rowOf(record.id);
-    if (existing >= 0) {
-      row.push(existing);
-      continue;
-    }
-    const id = Number(record.id);
-    if (!/^[1-9]\d{0,14}$/.test(record.id) || !(id > lastId)) return undefined;
-    lastId = id;
-    row.push(base.size + appended.length);
-    appended.push(k);
+    row[k] = base.ids.rowOf(record.id);
+    if (row[k] < 0) fresh.push(k);
   }
+  const lastId = base.size > 0 ? base.ids.numeric[base.size - 1] : -Infinity;
+  if (!fresh.every((k) => NUMERIC_ID.test(modified[k].id) && Number(modified[k].id) > lastId)) return undefined;
+  const appended = fresh.sort((a, b) => Number(modified[a].id) - Number(modified[b].id));
+  appended.forEach((k, i) => (row[k] = base.size + i));
   return { row, appended };
 }
+
+const NUMERIC_ID = /^[1-9]\d{0,14}$/;
 
 function canPatch(base: ColumnStore, modified: readonly ContactRecord[], defs: PropertyDef[]): boolean {
   const plain = modified.every((r) => !r.history && !r.emailEvents && !r.pageViews && !r.subscriptions);
@@ -94,8 +94,7 @@ function canPatch(base: ColumnStore, modified: readonly ContactRecord[], defs: P
 }
 
 function appendIds(ids: Float64Array, added: string[]): ReturnType<typeof idColumn> {
-  const out = new Float64Array(ids.length + added.length);
-  out.set(ids);
+  const out = sized(ids, ids.length + added.length);
   added.forEach((id, k) => (out[ids.length + k] = Number(id)));
   return idColumn(out);
 }
