@@ -1,5 +1,5 @@
 // How many contacts a local preview holds. 10 million is what `bench:preview --contacts 10000000`
-// runs on a 24 GB machine (30 properties: about 2.2 GB of snapshot, linear in time and memory).
+// runs on a 24 GB machine (30 properties: a 2.1 GB snapshot; time and memory grow linearly).
 // Past it the hard walls come close: V8 keeps at most 2^24 (16.7M) entries in the Map that interns
 // a property's distinct values while a store is built, and the builder's strings live in a heap of
 // about 4 GB. So a larger portal gets a clear refusal instead of a crash part-way through.
