@@ -55,9 +55,9 @@ export class StoreBuilder {
 
   /**
    * `defs`: the contact properties to keep; `companyDefs`: those of associated companies; `otherDefs`:
-   * those of associated deals and tickets (absent: their records are kept without properties).
+   * those of associated deals and tickets (absent: their records are kept without properties);
+   * `maxRows`: more rows than this throw PreviewTooLarge (store-limits.ts).
    */
-  /** `maxRows`: more rows than this throw PreviewTooLarge (store-limits.ts). */
   constructor(
     private readonly defs: PropertyDef[],
     companyDefs: PropertyDef[] = [],
