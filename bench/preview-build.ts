@@ -4,6 +4,7 @@
 
 import { benchSchema, generateContact } from './data/contacts-generator';
 import { dataFiles, exists, writeDuckCsv } from './data/bench-files';
+import { statSync } from 'node:fs';
 import { StoreBuilder } from '../server/src/preview/columns-build';
 import { writeSnapshot } from '../server/src/preview/snapshot';
 import { argNumber } from './preview-args';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     await writeDuckCsv(contacts, seed, files.duckCsv, files.membersCsv);
     out.cached = false;
   }
+  out.snapshot_mb = statSync(files.snapshot).size / 1e6;
   out.build_peak_rss_mb = (process.resourceUsage().maxRSS * 1024) / 1e6;
   console.log(JSON.stringify(out));
 }

@@ -15,7 +15,7 @@ const seed = argNumber('--seed', 7);
 const LOADER = join(__dirname, '..', 'test', 'support', 'register-ts.cjs');
 
 function step(file: string): Record<string, number | boolean | number[]> {
-  const r = spawnSync(process.execPath, ['--require', LOADER, join(__dirname, file), '--contacts', String(contacts), '--seed', String(seed)], {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--require', LOADER, join(__dirname, file), '--contacts', String(contacts), '--seed', String(seed)], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -30,7 +30,7 @@ const fmt = (n: unknown) => (typeof n === 'number' ? (Number.isInteger(n) ? Stri
 
 const loadBefore = loadavg()[0];
 const build = step('preview-build.ts');
-console.log(`data: ${contacts} contacts × 30 properties, seed ${seed} (${build.cached ? 'cached' : 'generated'}; build peak RSS ${fmt(build.build_peak_rss_mb)} MB)`);
+console.log(`data: ${contacts} contacts × 30 properties, seed ${seed} (${build.cached ? 'cached' : 'generated'}; build peak RSS ${fmt(build.build_peak_rss_mb)} MB; snapshot file ${fmt(build.snapshot_mb)} MB)`);
 console.log(`machine load (1-minute average) at start: ${loadBefore.toFixed(2)}; at the end: see load_avg below (the bars assume an idle machine)`);
 const engine = step('preview-engine.ts');
 const duck = step('preview-duckdb.ts');
@@ -44,8 +44,11 @@ console.log(`first evaluation after load: ${fmt(engine.first_eval_ms)} ms`);
 console.log(`full evaluation (cold clause cache, median of 5): ${fmt(engine.full_eval_ms)} ms; DuckDB query (median of 5, ${duck.duckdb_threads} threads): ${fmt(duck.duckdb_ms)} ms`);
 console.log(`one-clause re-evaluation (plan + evaluate, median of 5): number clause ${fmt(engine.reeval_ms)} ms, email-domain clause ${fmt(engine.reeval_string_ms)} ms (bar < 10)`);
 console.log(`enter/leave against ${fmt(Math.ceil(contacts / 7))} published members: reading them ${fmt(engine.members_ms)} ms (once per load), comparing ${fmt(engine.diff_ms)} ms (each evaluation)`);
-console.log(`live refresh with ${fmt(refresh.refresh_modified)} modified contacts (two properties each): new store by copying columns ${fmt(refresh.refresh_copy_ms)} ms; by re-adding records (the former way) ${fmt(refresh.refresh_records_ms)} ms${refresh.refresh_ok ? '' : ' — MERGE WRONG'}`);
-console.log(`reference interpreter: ${fmt(engine.reference_ms)} ms; engine peak RSS ${fmt(engine.peak_rss_mb)} MB (bar < 400)`);
+console.log(`live refresh with ${fmt(refresh.refresh_modified)} modified contacts (${fmt(refresh.refresh_new)} of them new; three properties each, new emails among them): store patched in place ${fmt(refresh.refresh_ms)} ms (bar < 300); by copying every row into a new store (the former way) ${fmt(refresh.refresh_copy_ms)} ms${refresh.refresh_ok ? '' : ' — MERGE WRONG'}`);
+console.log(`refresh memory: the loaded snapshot takes ${fmt(refresh.refresh_snapshot_rss_mb)} MB of RSS; the patch's peak adds ${fmt(refresh.refresh_peak_growth_mb)} MB: ${fmt(refresh.refresh_rss_ratio)}× the snapshot's (bar < 1.5)`);
+console.log(`reference interpreter: ${fmt(engine.reference_ms)} ms; engine peak RSS ${fmt(engine.peak_rss_mb)} MB (bars: < 400 at 1M, < 3000 at 10M)`);
+/** A figure per million contacts: linear growth keeps it the same at 1M and 10M. */
+const perMillion = (n: unknown) => (n as number) / (contacts / 1e6);
 const ratioDuck = (engine.full_eval_ms as number) / (duck.duckdb_ms as number);
 const ratioRef = (engine.full_eval_ms as number) / (engine.reference_ms as number);
 console.log(
@@ -53,8 +56,10 @@ console.log(
     `contacts=${contacts}`, `count=${engine.count}`, `counts_equal=${same}`, `full_eval_ms=${fmt(engine.full_eval_ms)}`,
     `duckdb_ms=${fmt(duck.duckdb_ms)}`, `ratio_vs_duckdb=${(ratioDuck).toFixed(3)}`, `reference_ms=${fmt(engine.reference_ms)}`,
     `ratio_vs_reference=${ratioRef.toFixed(4)}`, `reeval_ms=${fmt(engine.reeval_ms)}`, `reeval_string_ms=${fmt(engine.reeval_string_ms)}`, `diff_ms=${fmt(engine.diff_ms)}`,
-    `refresh_ms=${fmt(refresh.refresh_copy_ms)}`, `ratio_refresh_vs_records=${((refresh.refresh_copy_ms as number) / (refresh.refresh_records_ms as number)).toFixed(3)}`,
-    `snapshot_load_ms=${fmt(engine.snapshot_load_ms)}`, `peak_rss_mb=${fmt(engine.peak_rss_mb)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
+    `refresh_ms=${fmt(refresh.refresh_ms)}`, `refresh_copy_ms=${fmt(refresh.refresh_copy_ms)}`, `ratio_refresh_vs_copy=${((refresh.refresh_ms as number) / (refresh.refresh_copy_ms as number)).toFixed(4)}`,
+    `refresh_rss_ratio=${fmt(refresh.refresh_rss_ratio)}`, `snapshot_load_ms=${fmt(engine.snapshot_load_ms)}`, `peak_rss_mb=${fmt(engine.peak_rss_mb)}`,
+    `eval_ms_per_million=${fmt(perMillion(engine.full_eval_ms))}`, `load_ms_per_million=${fmt(perMillion(engine.snapshot_load_ms))}`, `rss_mb_per_million=${fmt(perMillion(engine.peak_rss_mb))}`,
+    `snapshot_mb_per_million=${fmt(perMillion(build.snapshot_mb))}`, `load_avg=${loadavg()[0].toFixed(2)}`,
   ].join(' '),
 );
 if (!same || !refresh.refresh_ok) process.exitCode = 1;

@@ -6,7 +6,7 @@
 // as it would have. Worker threads get no signals; their writers sweep the temporaries that a killed
 // process left behind (`sweepStaleTemps`).
 
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 
@@ -72,15 +72,34 @@ export function sweepStaleTemps(dir: string, pidOf: (name: string) => number | u
  * Writes `path` through `<path>.<pid>.tmp` and a rename (a reader never sees half a file), with the
  * temporary tracked while it exists and removed if the write fails.
  */
-export function writeFileAtomically(path: string, content: string | Uint8Array): void {
+export function writeFileAtomically(path: string, content: string | Uint8Array | readonly Uint8Array[]): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   trackTemp(tmp);
   try {
-    writeFileSync(tmp, content);
+    if (Array.isArray(content)) writeChunks(tmp, content);
+    else writeFileSync(tmp, content as string | Uint8Array);
     renameSync(tmp, path);
   } finally {
     rmSync(tmp, { force: true });
     releaseTemp(tmp);
   }
 }
+
+/**
+ * Chunk after chunk, never joined: a large snapshot is gigabytes, and one buffer of it would double
+ * the memory (and cannot pass 4 GB in Node 20).
+ */
+function writeChunks(path: string, chunks: readonly Uint8Array[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done, Math.min(chunk.byteLength - done, WRITE_MAX));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One write call at most this many bytes (a single write stops short of 2 GB on Linux). */
+const WRITE_MAX = 1 << 30;

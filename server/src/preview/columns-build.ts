@@ -10,6 +10,7 @@ import { emptyBitset, hasBit, rowsBitset, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
 import { AssociationBuilder } from './columns-associations';
+import { MAX_PREVIEW_CONTACTS, checkPreviewSize } from './store-limits';
 
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
 
@@ -46,25 +47,24 @@ export class StoreBuilder {
   private size = 0;
   private readonly ids: string[] = [];
   private readonly writers: ColumnWriter[];
-  private memberships: Map<string, number[]> | undefined;
-  private readonly associated = new Map<AssociatedObject, AssociationBuilder>();
-  private readonly associatedDefs: Partial<Record<AssociatedObject, PropertyDef[]>>;
+  private readonly extras: ExtrasBuilder;
   private readonly history: HistoryBuilder;
-  private readonly forms = new FormBuilder();
   private readonly subscriptions = new EntryBuilder(3);
   private readonly emailEvents = new EntryBuilder(4);
   private readonly pageViews = new EntryBuilder(1);
 
   /**
    * `defs`: the contact properties to keep; `companyDefs`: those of associated companies; `otherDefs`:
-   * those of associated deals and tickets (absent: their records are kept without properties).
+   * those of associated deals and tickets (absent: their records are kept without properties);
+   * `maxRows`: more rows than this throw PreviewTooLarge (store-limits.ts).
    */
   constructor(
     private readonly defs: PropertyDef[],
     companyDefs: PropertyDef[] = [],
     otherDefs: Partial<Record<'deals' | 'tickets', PropertyDef[]>> = {},
+    private readonly maxRows = MAX_PREVIEW_CONTACTS,
   ) {
-    this.associatedDefs = { companies: companyDefs, ...otherDefs };
+    this.extras = new ExtrasBuilder(companyDefs, otherDefs);
     this.writers = defs.map(writerFor);
     this.history = new HistoryBuilder(defs.map((d) => d.name));
   }
@@ -75,12 +75,13 @@ export class StoreBuilder {
    * value becomes text, and runs of rows are copied as ranges.
    */
   addRowsOf(store: ColumnStore, fromRow: number, count: number, extrasOf: (row: number) => RowExtras = () => ({})): void {
+    checkPreviewSize(this.size + count, this.maxRows);
     const row = this.size;
     this.size += count;
     for (let k = 0; k < count; k++) this.ids.push(store.ids.at(fromRow + k));
     for (let i = 0; i < this.writers.length; i++) this.writers[i].copy(row, store.columns.get(this.defs[i].name)!, fromRow, count);
     for (let k = 0; k < count; k++) {
-      this.addExtras(row + k, extrasOf(fromRow + k));
+      this.extras.add(row + k, extrasOf(fromRow + k));
     }
   }
 
@@ -103,17 +104,50 @@ export class StoreBuilder {
   }
 
   add(record: ContactRecord | CompanyRecord & Partial<ContactRecord>): void {
+    checkPreviewSize(this.size + 1, this.maxRows);
     const row = this.size++;
     this.ids.push(record.id);
     for (let i = 0; i < this.writers.length; i++) this.writers[i].write(row, record.properties[this.defs[i].name]);
-    this.addExtras(row, record);
+    this.extras.add(row, record);
     if (record.history) this.history.add(row, record.history);
     if (record.emailEvents) this.emailEvents.add(row, record.emailEvents.map((e) => ({ texts: [e.appId, e.emailId, e.type, e.url ?? ''], timestamp: e.timestamp })));
     if (record.pageViews) this.pageViews.add(row, record.pageViews.map((v) => ({ texts: [v.url], timestamp: v.timestamp })));
   }
 
+  finish(): ColumnStore {
+    const size = this.size;
+    for (const w of this.writers) w.finish(size);
+    return {
+      version: newVersion(),
+      size,
+      ids: idColumn(this.ids),
+      columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
+      ...this.extras.finish(size),
+      history: this.history.finish(size),
+      subscriptions: this.subscriptions.finish(size),
+      emailEvents: this.emailEvents.finish(size),
+      pageViews: this.pageViews.finish(size),
+    };
+  }
+
+}
+
+/** The parts of a store its source reads afresh for every contact on each load: memberships, associated records, form submissions. */
+export type StoreExtras = Pick<ColumnStore, 'memberships' | 'associations' | 'otherAssociations' | 'forms'>;
+
+/** Collects each row's extras (rows in order) into their compressed forms. */
+export class ExtrasBuilder {
+  private memberships: Map<string, number[]> | undefined;
+  private readonly associated = new Map<AssociatedObject, AssociationBuilder>();
+  private readonly associatedDefs: Partial<Record<AssociatedObject, PropertyDef[]>>;
+  private readonly forms = new FormBuilder();
+
+  constructor(companyDefs: PropertyDef[] = [], otherDefs: Partial<Record<'deals' | 'tickets', PropertyDef[]>> = {}) {
+    this.associatedDefs = { companies: companyDefs, ...otherDefs };
+  }
+
   /** A record's associated records say their labels: none when `labels` is absent. */
-  private addExtras(row: number, extras: RowExtras): void {
+  add(row: number, extras: RowExtras): void {
     if (extras.listMemberships) this.addMemberships(row, extras.listMemberships);
     if (extras.companies) this.addAssociated('companies', row, extras.companies);
     if (extras.deals) this.addAssociated('deals', row, extras.deals);
@@ -132,30 +166,18 @@ export class StoreBuilder {
     }
   }
 
-  /** `withLabels`: the records say their association labels (none when `labels` is absent). */
-  private addAssociated(object: AssociatedObject, row: number, records: AssociatedRecord[], withLabels = true): void {
+  private addAssociated(object: AssociatedObject, row: number, records: AssociatedRecord[]): void {
     let builder = this.associated.get(object);
     if (!builder) this.associated.set(object, (builder = new AssociationBuilder(() => new StoreBuilder(this.associatedDefs[object] ?? []))));
-    builder.add(row, records, withLabels);
+    builder.add(row, records, true);
   }
 
-  finish(): ColumnStore {
-    const size = this.size;
-    for (const w of this.writers) w.finish(size);
-    const memberships = this.memberships && new Map([...this.memberships].map(([id, rows]) => [id, rowsBitset(rows, size)]));
+  finish(size: number): StoreExtras {
     return {
-      version: newVersion(),
-      size,
-      ids: idColumn(this.ids),
-      columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
-      memberships,
+      memberships: this.memberships && new Map([...this.memberships].map(([id, rows]) => [id, rowsBitset(rows, size)])),
       associations: this.associated.get('companies')?.finish(size),
       otherAssociations: this.otherAssociations(size),
-      history: this.history.finish(size),
       forms: this.forms.finish(size),
-      subscriptions: this.subscriptions.finish(size),
-      emailEvents: this.emailEvents.finish(size),
-      pageViews: this.pageViews.finish(size),
     };
   }
 

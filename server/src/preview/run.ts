@@ -16,6 +16,7 @@ import type { Progress } from './hubspot/fetch-contacts';
 import { resolveHistoryFilters } from './hubspot/history-overlay';
 import { dataNeeds, IDENTITY_PROPERTIES, type DataNeeds } from './hubspot/needs';
 import { loadHubSpotContacts, type Refresh } from './hubspot/source';
+import { PreviewTooLarge } from './store-limits';
 import { loadContactsFile } from './run-file';
 import { markUnanswerable, planForList, type PlanWorkspace } from './run-plan';
 import { membersNotInData } from './members';
@@ -77,7 +78,13 @@ export async function loadPreviewData(workspace: PreviewWorkspace, source: DataS
     if ('error' in loaded) return loaded;
     return { kind: 'file', ...loaded, history: undefined, missingLists: new Map() };
   }
-  const live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, clock: options.clock, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling });
+  let live: Awaited<ReturnType<typeof loadHubSpotContacts>>;
+  try {
+    live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, clock: options.clock, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling });
+  } catch (error) {
+    if (error instanceof PreviewTooLarge) return { error: `The HubSpot portal cannot be previewed locally: ${error.message}` };
+    throw error;
+  }
   return {
     kind: 'hubspot', store: live.store, report: live.report, history: live.history, missingLists: live.missingLists, unloaded: live.unloaded,
     ...(live.formsRead ? { formsRead: live.formsRead } : {}), refresh: live.refresh, portal: live.portal,

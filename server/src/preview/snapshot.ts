@@ -17,6 +17,9 @@ import { type StringDict, lowerDict } from './string-dict';
 import type { DictPart } from './string-part';
 
 const MAGIC = 'HSLSNAP7';
+/** Arrays of at least this many elements are read with 1/ROOM_SHARE more room in their buffer. */
+const ROOM_MIN_LENGTH = 1 << 16;
+const ROOM_SHARE = 16;
 const OLDER = /^HSLSNAP\d$/;
 type Typed = Uint32Array | Float64Array | Uint8Array;
 const ARRAY_TYPES = { u32: Uint32Array, f64: Float64Array, u8: Uint8Array } as const;
@@ -178,7 +181,7 @@ export function writeSnapshot(store: ColumnStore, path: string): void {
   prefix.write(MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(header.length, 8);
   const headPad = Buffer.alloc((8 - ((12 + header.length) % 8)) % 8);
-  writeFileAtomically(path, Buffer.concat([prefix, header, headPad, ...w.chunks]));
+  writeFileAtomically(path, [prefix, header, headPad, ...w.chunks]);
 }
 
 /** Read a snapshot, or say why the file is not one. */
@@ -223,11 +226,18 @@ class ChunkReader {
     private readonly refs: ChunkRef[],
   ) {}
 
+  /**
+   * A large array gets room to grow behind it (ROOM_SHARE more elements) in its buffer: an incremental
+   * refresh appends new contacts there without copying the column (columns-patch.ts). The room is
+   * never written, so its pages are never touched and cost no memory.
+   */
   array<T extends Typed>(i: number): T {
     const ref = this.refs[i];
     const Ctor = ARRAY_TYPES[ref.tag as ArrayTag];
-    const out = new Ctor(ref.bytes / Ctor.BYTES_PER_ELEMENT);
-    readExactly(this.fd, this.base + ref.at, ref.bytes, new Uint8Array(out.buffer));
+    const length = ref.bytes / Ctor.BYTES_PER_ELEMENT;
+    const room = length >= ROOM_MIN_LENGTH ? Math.ceil(length / ROOM_SHARE) : 0;
+    const out = new Ctor(new ArrayBuffer((length + room) * Ctor.BYTES_PER_ELEMENT), 0, length);
+    readExactly(this.fd, this.base + ref.at, ref.bytes, new Uint8Array(out.buffer, 0, ref.bytes));
     return out as T;
   }
 

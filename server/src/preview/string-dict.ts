@@ -8,7 +8,7 @@
 // is searched entry by entry instead (correct, slower; it never happens with real HubSpot data).
 
 import { containsWord, isWordChar } from './values';
-import { equalEntries, hasOrderSearch, markByOrder, partOrders } from './string-order';
+import { ORDER_MIN_ENTRIES, equalEntries, hasOrderSearch, markByOrder, partOrders } from './string-order';
 import type { DictPart, StringTest } from './string-part';
 
 export const SEP = '\u0000';
@@ -37,17 +37,48 @@ function partOf(entries: readonly string[], first: number): DictPart {
   return { text: entries.length ? SEP + entries.join(SEP) + SEP : SEP, starts, first };
 }
 
-/** A dictionary of the entries in code order, in parts by width. */
-export function dictFromEntries(entries: readonly string[]): StringDict {
+/**
+ * A part's text stays under this many characters: V8's longest string is 2^29 - 24 characters, and
+ * a 10M-contact portal's emails alone are about 250M. Past it a run of entries starts a new part.
+ */
+export const MAX_PART_CHARS = 1 << 27;
+
+/** A dictionary of the entries in code order, in parts by width (and by MAX_PART_CHARS). */
+export function dictFromEntries(entries: readonly string[], maxPartChars = MAX_PART_CHARS): StringDict {
   const parts: DictPart[] = [];
   let runStart = 0;
+  let chars = 1;
   for (let i = 1; i <= entries.length; i++) {
-    if (i === entries.length || WIDE.test(entries[i]) !== WIDE.test(entries[runStart])) {
+    chars += entries[i - 1].length + 1;
+    const next = i < entries.length ? entries[i].length + 1 : 0;
+    if (i === entries.length || WIDE.test(entries[i]) !== WIDE.test(entries[runStart]) || chars + next > maxPartChars) {
       parts.push(partOf(entries.slice(runStart, i), runStart));
       runStart = i;
+      chars = 1;
     }
   }
   return { size: entries.length, parts, plain: !entries.some((e) => e.includes(SEP)) };
+}
+
+/**
+ * The dictionary with `added` as new codes size, size+1, …, for a store patched in place
+ * (columns-patch.ts): existing codes and parts stay as they are, with their lower-cased forms and
+ * sorted orders, so nothing large is joined or sorted again. The new entries go into a small last
+ * part (the last part is rebuilt with them while it is below ORDER_MIN_ENTRIES), searched by
+ * indexOf or, once that large, by its own orders. Entries no row uses any more may stay: a search
+ * that matches them marks no row.
+ */
+export function appendEntries(d: StringDict, added: readonly string[]): StringDict {
+  if (added.length === 0) return d;
+  const lower = lowerDict(d);
+  const last = d.parts[d.parts.length - 1];
+  const rebuildLast = last.starts.length - 1 < ORDER_MIN_ENTRIES;
+  const kept = rebuildLast ? d.parts.length - 1 : d.parts.length;
+  const tail = rebuildLast ? partOf([...dictEntries([last]), ...added], last.first) : partOf(added, d.size);
+  const out: StringDict = { size: d.size + added.length, parts: [...d.parts.slice(0, kept), tail], plain: d.plain && !added.some((e) => e.includes(SEP)) };
+  out.lower = [...lower.slice(0, kept), lowerPart(tail)];
+  indexDict(out);
+  return out;
 }
 
 /** The entries reordered one-byte first (entry 0 stays 0), and each old code's new code. */
@@ -92,13 +123,15 @@ export function dictEntries(d: StringDict | readonly DictPart[]): string[] {
  * it); when some character changes length (`İ` → `i̇`) the part is rebuilt entry by entry.
  */
 export function lowerDict(d: StringDict): readonly DictPart[] {
-  d.lower ??= d.parts.map((part) => {
-    const text = part.text.toLowerCase();
-    if (text === part.text) return part;
-    if (text.length === part.text.length) return { text, starts: part.starts, first: part.first };
-    return partOf(dictEntries([part]).map((e) => e.toLowerCase()), part.first);
-  });
+  d.lower ??= d.parts.map(lowerPart);
   return d.lower;
+}
+
+function lowerPart(part: DictPart): DictPart {
+  const text = part.text.toLowerCase();
+  if (text === part.text) return part;
+  if (text.length === part.text.length) return { text, starts: part.starts, first: part.first };
+  return partOf(dictEntries([part]).map((e) => e.toLowerCase()), part.first);
 }
 
 const ANCHORS: Record<StringTest, [boolean, boolean]> = {

@@ -13,6 +13,7 @@ import type { AssociatedObjectType, HubSpotAccount } from '../../hubspot/account
 import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
+import { patchStore } from '../columns-patch';
 import type { AssociatedRecord, CompanyRecord, ContactRecord, FormSubmission, SubscriptionRecord } from '../types';
 import { addContacts, type ContactSet } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
@@ -126,10 +127,16 @@ function listLabels(listIds: string[], catalogue: Map<string, PortalListRef> | u
 export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Omit<Extras, 'toCache'>): ColumnStore {
   const defsOf = (object: 'contacts' | AssociatedObjectType, names: string[] | undefined) =>
     (names ?? []).map((p) => schema.objects[object]?.get(p)).filter((d): d is PropertyDef => d !== undefined);
-  const builder = new StoreBuilder(defsOf('contacts', needs.contactProperties), defsOf('companies', needs.companyProperties), {
-    deals: defsOf('deals', needs.dealProperties),
-    tickets: defsOf('tickets', needs.ticketProperties),
-  });
+  const defs = defsOf('contacts', needs.contactProperties);
+  const companyDefs = defsOf('companies', needs.companyProperties);
+  const otherDefs = { deals: defsOf('deals', needs.dealProperties), tickets: defsOf('tickets', needs.ticketProperties) };
+  if (contacts.kind === 'merge') {
+    // An incremental refresh patches the cached store (which was read for this run alone) in place.
+    const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions].some((e) => e !== undefined);
+    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined });
+    if (patched) return patched;
+  }
+  const builder = new StoreBuilder(defs, companyDefs, otherDefs);
   addContacts(contacts, builder, (id) => extrasOf(extras, id));
   return builder.finish();
 }
