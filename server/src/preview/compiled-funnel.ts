@@ -43,6 +43,37 @@ export function funnelPass(parts: Bitset[]): Funnel {
   return { last, counts: Array.from(counts) };
 }
 
+/**
+ * The funnel after one clause changed (clause `c`: `before[c]` became `parts[c]`; every other part
+ * the same), from the funnel of `before`. Only the words where clause c's rows changed are walked,
+ * each only as far as its changed rows survive: while a user edits one clause, the cost follows
+ * the rows the edit changed instead of the whole funnel (a full pass is ~1.5 ms at 1M contacts).
+ */
+export function funnelAfterEdit(previous: Funnel, before: readonly Bitset[], parts: readonly Bitset[], c: number): Funnel {
+  const k = parts.length;
+  const counts = Float64Array.from(previous.counts);
+  const last = previous.last.slice();
+  const was = before[c];
+  const now = parts[c];
+  for (let w = 0; w < last.length; w++) {
+    let reached = was[w] ^ now[w];
+    for (let j = 0; j < c && reached !== 0; j++) reached &= parts[j][w];
+    if (reached === 0) continue;
+    // Changed rows that passed the clauses before c: those that now pass c, and those that did.
+    let gained = reached & now[w];
+    let lost = reached & was[w];
+    for (let j = c; j < k && (gained | lost) !== 0; j++) {
+      gained &= parts[j][w];
+      lost &= before[j][w];
+      counts[j] += bitsIn(gained) - bitsIn(lost);
+    }
+    // Still set after the last clause: rows that entered or left the list's result.
+    last[w] = (last[w] & ~lost) | gained;
+  }
+  countsOf.set(last, counts[k - 1]);
+  return { last, counts: Array.from(counts) };
+}
+
 /** Set bits of a 32-bit word (int32 arithmetic throughout, so the loop stays in small integers). */
 function bitsIn(x: number): number {
   let v = (x - ((x >> 1) & 0x55555555)) | 0;
