@@ -9,6 +9,7 @@ import { associationIndex, type ColumnStore } from './columns';
 import { linkHasLabel } from './columns-associations';
 import { type Bitset, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, setBit } from './bitset';
 import { evaluateFilter } from './compiled-leaves';
+import { RangeMemo } from './compiled-ranges';
 import type { LeafResult } from './leaf-result';
 import { formRows } from './compiled-history';
 import { emailEventRows, pageViewRows, subscriptionRows } from './compiled-entries';
@@ -47,6 +48,7 @@ export class EvaluationCancelled extends Error {
 export class CompiledEvaluator {
   private readonly cache = new Map<string, TriSet>();
   private readonly funnels = new Map<string, Funnel>();
+  private readonly ranges = new RangeMemo();
   /** The funnel computed last and the clause rows it came from, for the next one-clause edit. */
   private lastFunnel: { parts: Bitset[]; funnel: Funnel } | undefined;
   private shouldStop: (() => boolean) | undefined;
@@ -135,6 +137,7 @@ export class CompiledEvaluator {
   clearCache(): void {
     this.cache.clear();
     this.funnels.clear();
+    this.ranges.clear();
     this.lastFunnel = undefined;
   }
 
@@ -189,8 +192,10 @@ export class CompiledEvaluator {
   private leaf(plan: PlanNode): TriSet {
     const size = this.store.size;
     switch (plan.kind) {
-      case 'filter':
-        return asTriSet(evaluateFilter(plan.filter, this.store), size);
+      case 'filter': {
+        // A number or date bound edited: from the rows of the previous bound where few rows change.
+        return asTriSet(this.ranges.rows(plan.filter, this.store, () => evaluateFilter(plan.filter, this.store)), size);
+      }
       case 'form':
         return asTriSet(formRows(plan, this.store), size);
       case 'subscription':

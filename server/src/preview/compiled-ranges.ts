@@ -1,0 +1,160 @@
+// Re-evaluating a number or date filter after its bound was edited (`hubspotscore > 20` → `> 21`)
+// without a pass over the column: the new rows are the previous rows of the same property and shape
+// with the rows flipped whose value lies between the old and the new bound. Those rows are found in
+// a bucket index of the column (rows grouped by value range, a counting sort; made on the first such
+// edit of the property), and each is compared exactly, so the result is the one a pass would give.
+
+import type { PropertyFilter } from './plan-types';
+import type { ColumnStore, NumberColumn } from './columns';
+import type { Bitset } from './bitset';
+import type { LeafResult } from './leaf-result';
+import { closedBounds, valueInterval } from './compiled-leaves';
+import { isHistoryOperator } from '../language/operators';
+
+/** Rows grouped by bucket of value: bucket b holds the rows whose value v has `b` splits <= v. */
+export interface RangeIndex {
+  splits: Float64Array;
+  /** bucket b's rows are rows[offsets[b] .. offsets[b + 1]). */
+  offsets: Uint32Array;
+  rows: Uint32Array;
+}
+
+const BUCKETS = 256;
+const SAMPLE = 8192;
+/** Beyond this share of the rows to compare, a pass over the column is as fast. */
+const MAX_SHARE = 1 / 16;
+
+const indexes = new WeakMap<Float64Array, RangeIndex>();
+
+/** The number of splits <= v (the bucket of v). */
+function bucketOf(splits: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = splits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (splits[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Splits at quantiles of a sample of the values, so that buckets hold similar numbers of rows. */
+function splitsOf(values: Float64Array): Float64Array {
+  const sample: number[] = [];
+  const step = Math.max(1, Math.floor(values.length / SAMPLE));
+  for (let r = 0; r < values.length; r += step) if (!Number.isNaN(values[r])) sample.push(values[r]);
+  sample.sort((a, b) => a - b);
+  const splits = new Set<number>();
+  for (let k = 1; k < BUCKETS; k++) if (sample.length > 0) splits.add(sample[Math.floor((k * sample.length) / BUCKETS)]);
+  return Float64Array.from([...splits].sort((a, b) => a - b));
+}
+
+/** The column's bucket index (rows without a value are in none), made once per column. */
+export function rangeIndex(values: Float64Array): RangeIndex {
+  const known = indexes.get(values);
+  if (known) return known;
+  const splits = splitsOf(values);
+  const bucket = new Uint16Array(values.length);
+  const offsets = new Uint32Array(splits.length + 2);
+  for (let r = 0; r < values.length; r++) {
+    if (Number.isNaN(values[r])) continue;
+    bucket[r] = bucketOf(splits, values[r]);
+    offsets[bucket[r] + 1]++;
+  }
+  for (let b = 0; b + 1 < offsets.length; b++) offsets[b + 1] += offsets[b];
+  const next = offsets.slice(0, offsets.length - 1);
+  const rows = new Uint32Array(offsets[offsets.length - 1]);
+  for (let r = 0; r < values.length; r++) if (!Number.isNaN(values[r])) rows[next[bucket[r]]++] = r;
+  const index = { splits, offsets, rows };
+  indexes.set(values, index);
+  return index;
+}
+
+/** Bucket ranges [first, last] covering the values in [a, b] (a <= b). */
+function bucketsOf(index: RangeIndex, a: number, b: number): [number, number] {
+  return [bucketOf(index.splits, a), bucketOf(index.splits, b)];
+}
+
+/**
+ * Bucket ranges, disjoint, holding every value inside exactly one of [a1, b1] and [a2, b2] (each
+ * possibly empty, a > b): around the two lower bounds and the two upper ones.
+ */
+function changedBuckets(index: RangeIndex, [a1, b1]: [number, number], [a2, b2]: [number, number]): [number, number][] {
+  const spans: [number, number][] = [];
+  if (a1 <= b1 && a2 <= b2 && a1 <= b2 && a2 <= b1) {
+    // Overlapping: an end that did not move (`> 20` → `> 21` keeps +Infinity) changes no row.
+    if (a1 !== a2) spans.push([Math.min(a1, a2), Math.max(a1, a2)]);
+    if (b1 !== b2) spans.push([Math.min(b1, b2), Math.max(b1, b2)]);
+  } else for (const [a, b] of [[a1, b1], [a2, b2]]) if (a <= b) spans.push([a, b]);
+  const ranges = spans.map(([a, b]) => bucketsOf(index, a, b)).sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+interface Kept {
+  bounds: [number, number];
+  rows: Bitset;
+}
+
+/**
+ * The last rows computed per property and filter shape (inside or outside an interval, with or
+ * without contacts lacking a value), for the next edit of a bound. Belongs to one evaluator (one store).
+ */
+export class RangeMemo {
+  private readonly kept = new Map<string, Kept>();
+
+  /** The rows of `f` from the kept rows of its shape when few rows change, else from `compute` (a pass). */
+  rows(f: PropertyFilter, store: ColumnStore, compute: () => LeafResult): LeafResult {
+    const shape = rangeShape(f, store);
+    if (!shape) return compute();
+    const before = this.kept.get(shape.key);
+    const rows = (before && flipped(before, shape.bounds, shape.column, store.size)) ?? compute();
+    if (rows instanceof Uint32Array) this.kept.set(shape.key, { bounds: shape.bounds, rows });
+    return rows;
+  }
+
+  clear(): void {
+    this.kept.clear();
+  }
+}
+
+/** The property, interval and flags of a plain number or date filter on a loaded column, else undefined. */
+function rangeShape(f: PropertyFilter, store: ColumnStore): { key: string; bounds: [number, number]; column: NumberColumn } | undefined {
+  if (f.propertyParser !== 'VALUE' || isHistoryOperator(f.operator) || f.pointRef || f.lowerRef || f.upperRef) return undefined;
+  const col = store.columns.get(f.property);
+  if (!col || (col.kind !== 'number' && col.kind !== 'date')) return undefined;
+  const iv = valueInterval(f);
+  if ('reason' in iv) return undefined;
+  return { key: `${f.property}|${iv.outside}|${f.includeUnknown}`, bounds: closedBounds(iv), column: col };
+}
+
+/**
+ * The kept rows with every row flipped whose value is inside one interval but not the other (the
+ * same flip whether the shape keeps the inside or the outside; rows without a value are in neither).
+ * Undefined when too many rows would be compared.
+ */
+function flipped(before: Kept, bounds: [number, number], { values, known }: NumberColumn, size: number): Bitset | undefined {
+  const index = rangeIndex(values);
+  const buckets = changedBuckets(index, before.bounds, bounds);
+  const compared = buckets.reduce((n, [first, last]) => n + index.offsets[last + 1] - index.offsets[first], 0);
+  if (compared > size * MAX_SHARE) return undefined;
+  const rows = before.rows.slice();
+  const [min1, max1] = before.bounds;
+  const [min2, max2] = bounds;
+  for (const [first, last] of buckets) {
+    for (let k = index.offsets[first]; k < index.offsets[last + 1]; k++) {
+      const r = index.rows[k];
+      const v = values[r];
+      const wasInside = v >= min1 && v <= max1;
+      const isInside = v >= min2 && v <= max2;
+      // Only rows with a value are judged by the interval (as the pass's `and` with `known`).
+      if (wasInside !== isInside && (known[r >>> 5] & (1 << (r & 31))) !== 0) rows[r >>> 5] ^= 1 << (r & 31);
+    }
+  }
+  return rows;
+}
