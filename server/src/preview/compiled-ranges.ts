@@ -11,68 +11,68 @@ import type { LeafResult } from './leaf-result';
 import { closedBounds, valueInterval } from './compiled-leaves';
 import { isHistoryOperator } from '../language/operators';
 
-/** Rows grouped by bucket of value: bucket b holds the rows whose value v has `b` splits <= v. */
+/**
+ * Rows grouped by bucket of value: equal-width buckets between two quantiles of a sample (values
+ * beyond them fall in the first or last bucket), so a row's bucket is arithmetic, not a search.
+ */
 export interface RangeIndex {
-  splits: Float64Array;
+  /** bucket(v) = clamp(floor((v - origin) * scale), 0, BUCKETS - 1): monotone in v. */
+  origin: number;
+  scale: number;
   /** bucket b's rows are rows[offsets[b] .. offsets[b + 1]). */
   offsets: Uint32Array;
   rows: Uint32Array;
 }
 
-const BUCKETS = 256;
+const BUCKETS = 4096;
 const SAMPLE = 8192;
 /** Beyond this share of the rows to compare, a pass over the column is as fast. */
 const MAX_SHARE = 1 / 16;
 
 const indexes = new WeakMap<Float64Array, RangeIndex>();
 
-/** The number of splits <= v (the bucket of v). */
-function bucketOf(splits: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = splits.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (splits[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function bucketOf(index: Pick<RangeIndex, 'origin' | 'scale'>, v: number): number {
+  return Math.min(BUCKETS - 1, Math.max(0, Math.floor((v - index.origin) * index.scale)));
 }
 
-/** Splits at quantiles of a sample of the values, so that buckets hold similar numbers of rows. */
-function splitsOf(values: Float64Array): Float64Array {
+/** Origin and scale from the 0.5% and 99.5% quantiles of a sample, so that a few outliers do not squeeze every row into one bucket. */
+function scaleOf(values: Float64Array): Pick<RangeIndex, 'origin' | 'scale'> {
   const sample: number[] = [];
   const step = Math.max(1, Math.floor(values.length / SAMPLE));
-  for (let r = 0; r < values.length; r += step) if (!Number.isNaN(values[r])) sample.push(values[r]);
+  for (let r = 0; r < values.length; r += step) if (Number.isFinite(values[r])) sample.push(values[r]);
   sample.sort((a, b) => a - b);
-  const splits = new Set<number>();
-  for (let k = 1; k < BUCKETS; k++) if (sample.length > 0) splits.add(sample[Math.floor((k * sample.length) / BUCKETS)]);
-  return Float64Array.from([...splits].sort((a, b) => a - b));
+  if (sample.length === 0) return { origin: 0, scale: 0 };
+  const lo = sample[Math.floor(sample.length * 0.005)];
+  const hi = sample[Math.floor(sample.length * 0.995)];
+  return { origin: lo, scale: hi > lo ? BUCKETS / (hi - lo) : 0 };
 }
 
-/** The column's bucket index (rows without a value are in none), made once per column. */
+/** The column's bucket index (rows without a value are in none), made once per column: two passes. */
 export function rangeIndex(values: Float64Array): RangeIndex {
   const known = indexes.get(values);
   if (known) return known;
-  const splits = splitsOf(values);
+  const { origin, scale } = scaleOf(values);
   const bucket = new Uint16Array(values.length);
-  const offsets = new Uint32Array(splits.length + 2);
+  const offsets = new Uint32Array(BUCKETS + 1);
   for (let r = 0; r < values.length; r++) {
-    if (Number.isNaN(values[r])) continue;
-    bucket[r] = bucketOf(splits, values[r]);
-    offsets[bucket[r] + 1]++;
+    const v = values[r];
+    if (v !== v) continue; // no value
+    const b = Math.min(BUCKETS - 1, Math.max(0, Math.floor((v - origin) * scale)));
+    bucket[r] = b;
+    offsets[b + 1]++;
   }
-  for (let b = 0; b + 1 < offsets.length; b++) offsets[b + 1] += offsets[b];
-  const next = offsets.slice(0, offsets.length - 1);
-  const rows = new Uint32Array(offsets[offsets.length - 1]);
-  for (let r = 0; r < values.length; r++) if (!Number.isNaN(values[r])) rows[next[bucket[r]]++] = r;
-  const index = { splits, offsets, rows };
+  for (let b = 0; b < BUCKETS; b++) offsets[b + 1] += offsets[b];
+  const next = offsets.slice(0, BUCKETS);
+  const rows = new Uint32Array(offsets[BUCKETS]);
+  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) rows[next[bucket[r]]++] = r;
+  const index = { origin, scale, offsets, rows };
   indexes.set(values, index);
   return index;
 }
 
 /** Bucket ranges [first, last] covering the values in [a, b] (a <= b). */
 function bucketsOf(index: RangeIndex, a: number, b: number): [number, number] {
-  return [bucketOf(index.splits, a), bucketOf(index.splits, b)];
+  return [bucketOf(index, a), bucketOf(index, b)];
 }
 
 /**
