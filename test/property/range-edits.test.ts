@@ -89,4 +89,12 @@ describe('number and date filters re-evaluated after an edit of their bounds', (
     rows('num_employees < 10');
     assert.equal(passes, 3, 'half of the rows change: a pass');
   });
+
+  it('a column of one value (every row in one bucket) with a bound at -Infinity, as `<=` has', () => {
+    const store = buildStore(contactsOf([1.5, null, 1.5]), defs);
+    const memo = new RangeMemo();
+    for (const where of ['num_employees <= 0', 'num_employees is between 0 and 2', 'num_employees >= 2', 'num_employees <= 1.5']) {
+      assert.deepEqual(memo.rows(filterOf(where), store, () => evaluateFilter(filterOf(where), store)), evaluateFilter(filterOf(where), store), where);
+    }
+  });
 });

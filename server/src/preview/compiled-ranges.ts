@@ -16,7 +16,7 @@ import { isHistoryOperator } from '../language/operators';
  * beyond them fall in the first or last bucket), so a row's bucket is arithmetic, not a search.
  */
 export interface RangeIndex {
-  /** bucket(v) = clamp(floor((v - origin) * scale), 0, BUCKETS - 1): monotone in v. */
+  /** bucket(v) = floor((v - origin) * scale) clamped to [0, BUCKETS - 1] (bucketOf): monotone in v. */
   origin: number;
   scale: number;
   /** bucket b's rows are rows[offsets[b] .. offsets[b + 1]). */
@@ -32,7 +32,10 @@ const MAX_SHARE = 1 / 16;
 const indexes = new WeakMap<Float64Array, RangeIndex>();
 
 function bucketOf(index: Pick<RangeIndex, 'origin' | 'scale'>, v: number): number {
-  return Math.min(BUCKETS - 1, Math.max(0, Math.floor((v - index.origin) * index.scale)));
+  const x = (v - index.origin) * index.scale;
+  // NaN (an infinite bound times the zero scale of a one-value column) goes to the first bucket, as
+  // everything below it: every row is then in that one bucket.
+  return x >= BUCKETS - 1 ? BUCKETS - 1 : x > 0 ? Math.floor(x) : 0;
 }
 
 /** Origin and scale from the 0.5% and 99.5% quantiles of a sample, so that a few outliers do not squeeze every row into one bucket. */
@@ -51,13 +54,13 @@ function scaleOf(values: Float64Array): Pick<RangeIndex, 'origin' | 'scale'> {
 export function rangeIndex(values: Float64Array): RangeIndex {
   const known = indexes.get(values);
   if (known) return known;
-  const { origin, scale } = scaleOf(values);
+  const scaled = scaleOf(values);
   const bucket = new Uint16Array(values.length);
   const offsets = new Uint32Array(BUCKETS + 1);
   for (let r = 0; r < values.length; r++) {
     const v = values[r];
     if (v !== v) continue; // no value
-    const b = Math.min(BUCKETS - 1, Math.max(0, Math.floor((v - origin) * scale)));
+    const b = bucketOf(scaled, v);
     bucket[r] = b;
     offsets[b + 1]++;
   }
@@ -65,7 +68,7 @@ export function rangeIndex(values: Float64Array): RangeIndex {
   const next = offsets.slice(0, BUCKETS);
   const rows = new Uint32Array(offsets[BUCKETS]);
   for (let r = 0; r < values.length; r++) if (values[r] === values[r]) rows[next[bucket[r]]++] = r;
-  const index = { origin, scale, offsets, rows };
+  const index = { ...scaled, offsets, rows };
   indexes.set(values, index);
   return index;
 }
