@@ -20,7 +20,41 @@ export interface Funnel {
 }
 
 /** Funnels remembered per evaluator (one bitset each). */
-export const FUNNELS_KEPT = 32;
+const FUNNELS_KEPT = 32;
+
+/**
+ * The funnels of an evaluator: remembered per list (LRU, by the list's key), and the one computed
+ * last with the clause rows it came from, so that after a one-clause edit it is corrected where that
+ * clause's rows changed (funnelAfterEdit). Unchanged clauses come from the clause cache as the same
+ * arrays, so identity tells which clause changed; anything else (another list, two clauses changed)
+ * is a full pass.
+ */
+export class FunnelMemo {
+  private readonly byList = new Map<string, Funnel>();
+  private last: { parts: Bitset[]; funnel: Funnel } | undefined;
+
+  of(key: string, parts: Bitset[]): Funnel {
+    let funnel = this.byList.get(key);
+    if (funnel) this.byList.delete(key);
+    else funnel = this.fromLast(parts) ?? funnelPass(parts);
+    this.byList.set(key, funnel);
+    if (this.byList.size > FUNNELS_KEPT) this.byList.delete(this.byList.keys().next().value as string);
+    this.last = { parts, funnel };
+    return funnel;
+  }
+
+  private fromLast(parts: Bitset[]): Funnel | undefined {
+    const last = this.last;
+    if (!last || last.parts.length !== parts.length || parts.length < 2) return undefined;
+    const changed = parts.flatMap((p, i) => (p === last.parts[i] ? [] : [i]));
+    return changed.length === 1 ? funnelAfterEdit(last.funnel, last.parts, parts, changed[0]) : undefined;
+  }
+
+  clear(): void {
+    this.byList.clear();
+    this.last = undefined;
+  }
+}
 
 /**
  * The funnel in one pass over the words: every step's count and the last step's rows, without an

@@ -15,7 +15,7 @@ import { formRows } from './compiled-history';
 import { emailEventRows, pageViewRows, subscriptionRows } from './compiled-entries';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKeyOf, planText } from './plan-key';
-import { FUNNELS_KEPT, type Funnel, count, funnelAfterEdit, funnelPass } from './compiled-funnel';
+import { FunnelMemo, count } from './compiled-funnel';
 import { readsHistory } from '../language/operators';
 import { memberEmailFilter } from './plan';
 
@@ -47,10 +47,8 @@ export class EvaluationCancelled extends Error {
 
 export class CompiledEvaluator {
   private readonly cache = new Map<string, TriSet>();
-  private readonly funnels = new Map<string, Funnel>();
+  private readonly funnels = new FunnelMemo();
   private readonly ranges = new RangeMemo();
-  /** The funnel computed last and the clause rows it came from, for the next one-clause edit. */
-  private lastFunnel: { parts: Bitset[]; funnel: Funnel } | undefined;
   private shouldStop: (() => boolean) | undefined;
   constructor(
     readonly store: ColumnStore,
@@ -91,54 +89,23 @@ export class CompiledEvaluator {
   /**
    * The root's result and the top-level clauses (the root's `and` operands, or the root itself) with
    * the funnel. A top-level `and` of certain clauses IS the funnel's last step, so after an edit only
-   * the edited clause, the groups holding it and one funnel pass are computed.
+   * the edited clause and the groups holding it are computed, and the last funnel corrected (FunnelMemo).
    */
   private runWithFunnel(root: CompiledNode): { result: TriSet; clauses: ClauseCount[] } {
     const isAnd = root.plan.kind === 'and' && root.children.length > 0;
     const tops = isAnd ? root.children : [root];
     const parts = tops.map((node) => node.run());
-    const funnel = this.funnelOf(root, parts);
+    const funnel = this.funnels.of(`funnel|${root.key}`, parts.map((p) => p.lo));
     let result = parts[0];
     if (isAnd) result = parts.every((p) => p.lo === p.hi) ? (root.result = certain(funnel.last)) : root.run();
     const clauses = tops.map((node, i) => ({ ...clauseCount(node, this.store.size), funnel: funnel.counts[i] }));
     return { result, clauses };
   }
 
-  /** The funnel of the top-level clauses (one pass, see funnelPass), remembered per list (LRU). */
-  private funnelOf(root: CompiledNode, parts: TriSet[]): Funnel {
-    const key = `funnel|${root.key}`;
-    const los = parts.map((p) => p.lo);
-    const hit = this.funnels.get(key);
-    if (hit) {
-      this.funnels.delete(key);
-      this.funnels.set(key, hit);
-      this.lastFunnel = { parts: los, funnel: hit };
-      return hit;
-    }
-    const funnel = this.funnelFromLast(los) ?? funnelPass(los);
-    this.lastFunnel = { parts: los, funnel };
-    this.funnels.set(key, funnel);
-    if (this.funnels.size > FUNNELS_KEPT) this.funnels.delete(this.funnels.keys().next().value as string);
-    return funnel;
-  }
-
-  /**
-   * After a one-clause edit the funnel is the last one computed, corrected where that clause's rows
-   * changed (funnelAfterEdit). Unchanged clauses come from the cache as the same arrays, so identity
-   * tells which clause changed; anything else (another list, two clauses changed) is a full pass.
-   */
-  private funnelFromLast(parts: Bitset[]): Funnel | undefined {
-    const last = this.lastFunnel;
-    if (!last || last.parts.length !== parts.length || parts.length < 2) return undefined;
-    const changed = parts.flatMap((p, i) => (p === last.parts[i] ? [] : [i]));
-    return changed.length === 1 ? funnelAfterEdit(last.funnel, last.parts, parts, changed[0]) : undefined;
-  }
-
   clearCache(): void {
     this.cache.clear();
     this.funnels.clear();
     this.ranges.clear();
-    this.lastFunnel = undefined;
   }
 
   private compile(plan: PlanNode): CompiledNode {
