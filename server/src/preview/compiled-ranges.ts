@@ -55,19 +55,14 @@ export function rangeIndex(values: Float64Array): RangeIndex {
   const known = indexes.get(values);
   if (known) return known;
   const scaled = scaleOf(values);
-  const bucket = new Uint16Array(values.length);
   const offsets = new Uint32Array(BUCKETS + 1);
-  for (let r = 0; r < values.length; r++) {
-    const v = values[r];
-    if (v !== v) continue; // no value
-    const b = bucketOf(scaled, v);
-    bucket[r] = b;
-    offsets[b + 1]++;
-  }
+  // `v === v`: the row has a value (not NaN). Buckets are computed twice rather than kept per row:
+  // the arithmetic is cheaper than 2 MB more at the engine's peak.
+  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) offsets[bucketOf(scaled, values[r]) + 1]++;
   for (let b = 0; b < BUCKETS; b++) offsets[b + 1] += offsets[b];
   const next = offsets.slice(0, BUCKETS);
   const rows = new Uint32Array(offsets[BUCKETS]);
-  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) rows[next[bucket[r]]++] = r;
+  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) rows[next[bucketOf(scaled, values[r])]++] = r;
   const index = { ...scaled, offsets, rows };
   indexes.set(values, index);
   return index;
