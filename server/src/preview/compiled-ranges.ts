@@ -139,20 +139,24 @@ function rangeShape(f: PropertyFilter, store: ColumnStore): { key: string; bound
 function flipped(before: Kept, bounds: [number, number], { values, known }: NumberColumn, size: number): Bitset | undefined {
   const index = rangeIndex(values);
   const buckets = changedBuckets(index, before.bounds, bounds);
-  const compared = buckets.reduce((n, [first, last]) => n + index.offsets[last + 1] - index.offsets[first], 0);
+  const { offsets } = index;
+  const compared = buckets.reduce((n, [first, last]) => n + offsets[last + 1] - offsets[first], 0);
   if (compared > size * MAX_SHARE) return undefined;
   const rows = before.rows.slice();
-  const [min1, max1] = before.bounds;
-  const [min2, max2] = bounds;
-  for (const [first, last] of buckets) {
-    for (let k = index.offsets[first]; k < index.offsets[last + 1]; k++) {
-      const r = index.rows[k];
-      const v = values[r];
-      const wasInside = v >= min1 && v <= max1;
-      const isInside = v >= min2 && v <= max2;
-      // Only rows with a value are judged by the interval (as the pass's `and` with `known`).
-      if (wasInside !== isInside && (known[r >>> 5] & (1 << (r & 31))) !== 0) rows[r >>> 5] ^= 1 << (r & 31);
-    }
-  }
+  for (const [first, last] of buckets) flipBetween(rows, index.rows, offsets[first], offsets[last + 1], values, known, before.bounds, bounds);
   return rows;
+}
+
+/**
+ * Flips, for the index rows [from, to), the bit of each row with a value inside exactly one of the two
+ * intervals. Plain locals only: this runs on an edit, often before the engine has optimised it.
+ */
+function flipBetween(rows: Bitset, candidates: Uint32Array, from: number, to: number, values: Float64Array, known: Bitset, [min1, max1]: [number, number], [min2, max2]: [number, number]): void {
+  for (let k = from; k < to; k++) {
+    const r = candidates[k];
+    const v = values[r];
+    const bit = 1 << (r & 31);
+    // Only rows with a value are judged by the interval (as the pass's `and` with `known`).
+    if ((v >= min1 && v <= max1) !== (v >= min2 && v <= max2) && (known[r >>> 5] & bit) !== 0) rows[r >>> 5] ^= bit;
+  }
 }
