@@ -9,12 +9,13 @@ import { associationIndex, type ColumnStore } from './columns';
 import { linkHasLabel } from './columns-associations';
 import { type Bitset, andInPlace, emptyBitset, firstRows, fullBitset, not, orInPlace, setBit } from './bitset';
 import { evaluateFilter } from './compiled-leaves';
+import { RangeMemo } from './compiled-ranges';
 import type { LeafResult } from './leaf-result';
 import { formRows } from './compiled-history';
 import { emailEventRows, pageViewRows, subscriptionRows } from './compiled-entries';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKeyOf, planText } from './plan-key';
-import { FUNNELS_KEPT, type Funnel, count, funnelPass } from './compiled-funnel';
+import { FunnelMemo, count } from './compiled-funnel';
 import { readsHistory } from '../language/operators';
 import { memberEmailFilter } from './plan';
 
@@ -46,7 +47,8 @@ export class EvaluationCancelled extends Error {
 
 export class CompiledEvaluator {
   private readonly cache = new Map<string, TriSet>();
-  private readonly funnels = new Map<string, Funnel>();
+  private readonly funnels = new FunnelMemo();
+  private readonly ranges = new RangeMemo();
   private shouldStop: (() => boolean) | undefined;
   constructor(
     readonly store: ColumnStore,
@@ -87,37 +89,23 @@ export class CompiledEvaluator {
   /**
    * The root's result and the top-level clauses (the root's `and` operands, or the root itself) with
    * the funnel. A top-level `and` of certain clauses IS the funnel's last step, so after an edit only
-   * the edited clause, the groups holding it and one funnel pass are computed.
+   * the edited clause and the groups holding it are computed, and the last funnel corrected (FunnelMemo).
    */
   private runWithFunnel(root: CompiledNode): { result: TriSet; clauses: ClauseCount[] } {
     const isAnd = root.plan.kind === 'and' && root.children.length > 0;
     const tops = isAnd ? root.children : [root];
     const parts = tops.map((node) => node.run());
-    const funnel = this.funnelOf(root, parts);
+    const funnel = this.funnels.of(`funnel|${root.key}`, parts.map((p) => p.lo));
     let result = parts[0];
     if (isAnd) result = parts.every((p) => p.lo === p.hi) ? (root.result = certain(funnel.last)) : root.run();
     const clauses = tops.map((node, i) => ({ ...clauseCount(node, this.store.size), funnel: funnel.counts[i] }));
     return { result, clauses };
   }
 
-  /** The funnel of the top-level clauses (one pass, see funnelPass), remembered per list (LRU). */
-  private funnelOf(root: CompiledNode, parts: TriSet[]): Funnel {
-    const key = `funnel|${root.key}`;
-    const hit = this.funnels.get(key);
-    if (hit) {
-      this.funnels.delete(key);
-      this.funnels.set(key, hit);
-      return hit;
-    }
-    const funnel = funnelPass(parts.map((p) => p.lo));
-    this.funnels.set(key, funnel);
-    if (this.funnels.size > FUNNELS_KEPT) this.funnels.delete(this.funnels.keys().next().value as string);
-    return funnel;
-  }
-
   clearCache(): void {
     this.cache.clear();
     this.funnels.clear();
+    this.ranges.clear();
   }
 
   private compile(plan: PlanNode): CompiledNode {
@@ -171,8 +159,10 @@ export class CompiledEvaluator {
   private leaf(plan: PlanNode): TriSet {
     const size = this.store.size;
     switch (plan.kind) {
-      case 'filter':
-        return asTriSet(evaluateFilter(plan.filter, this.store), size);
+      case 'filter': {
+        // A number or date bound edited: from the rows of the previous bound where few rows change.
+        return asTriSet(this.ranges.rows(plan.filter, this.store, () => evaluateFilter(plan.filter, this.store)), size);
+      }
       case 'form':
         return asTriSet(formRows(plan, this.store), size);
       case 'subscription':
