@@ -49,7 +49,6 @@ export class StoreBuilder {
   private readonly writers: ColumnWriter[];
   private readonly extras: ExtrasBuilder;
   private readonly history: HistoryBuilder;
-  private readonly subscriptions = new EntryBuilder(3);
   private readonly emailEvents = new EntryBuilder(4);
   private readonly pageViews = new EntryBuilder(1);
 
@@ -124,7 +123,6 @@ export class StoreBuilder {
       columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
       ...this.extras.finish(size),
       history: this.history.finish(size),
-      subscriptions: this.subscriptions.finish(size),
       emailEvents: this.emailEvents.finish(size),
       pageViews: this.pageViews.finish(size),
     };
@@ -132,8 +130,8 @@ export class StoreBuilder {
 
 }
 
-/** The parts of a store its source reads afresh for every contact on each load: memberships, associated records, form submissions. */
-export type StoreExtras = Pick<ColumnStore, 'memberships' | 'associations' | 'otherAssociations' | 'forms'>;
+/** The parts of a store its source reads afresh for every contact on each load: memberships, associated records, form submissions, subscription statuses. */
+export type StoreExtras = Pick<ColumnStore, 'memberships' | 'associations' | 'otherAssociations' | 'forms' | 'subscriptions'>;
 
 /** Collects each row's extras (rows in order) into their compressed forms. */
 export class ExtrasBuilder {
@@ -141,6 +139,7 @@ export class ExtrasBuilder {
   private readonly associated = new Map<AssociatedObject, AssociationBuilder>();
   private readonly associatedDefs: Partial<Record<AssociatedObject, PropertyDef[]>>;
   private readonly forms = new FormBuilder();
+  private readonly subscriptions = new EntryBuilder(3);
 
   constructor(companyDefs: PropertyDef[] = [], otherDefs: Partial<Record<'deals' | 'tickets', PropertyDef[]>> = {}) {
     this.associatedDefs = { companies: companyDefs, ...otherDefs };
@@ -178,6 +177,7 @@ export class ExtrasBuilder {
       associations: this.associated.get('companies')?.finish(size),
       otherAssociations: this.otherAssociations(size),
       forms: this.forms.finish(size),
+      subscriptions: this.subscriptions.finish(size),
     };
   }
 
