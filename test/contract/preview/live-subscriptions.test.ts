@@ -62,11 +62,12 @@ describe('preview: subscription statuses from the live HubSpot source', function
     assert.ok(!('error' in p), 'error' in p ? p.error : '');
     return p.result;
   };
+  let checks = 0;
   const emulatorCount = async (name: string) => {
     const list = ws.lists.find((l) => l.name.text === name)!;
     const { request } = compileList(list, { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
     const account = createHubSpotAccount(h.connection);
-    const created = await account.createList({ ...request!, name: `${name} (emulator check)` } as never);
+    const created = await account.createList({ ...request!, name: `${name} (emulator check ${++checks})` } as never);
     return (await account.listMemberships(created.listId)).length;
   };
 
@@ -109,6 +110,21 @@ describe('preview: subscription statuses from the live HubSpot source', function
     assert.equal(r.maxCount - r.count, withoutEmail);
     assert.match(r.notPreviewable[0].reason, /^subscription statuses are not in this data for some contacts \(HubSpot reads email statuses by address: a contact without one has none/);
     assert.equal(r.maxCount, await emulatorCount('Not asked'), 'the emulator counts them in: the preview says "up to"');
+  });
+
+  it('after an incremental refresh (the cached store patched in place) the statuses are still there, and a changed one is read again', async () => {
+    h.tick(3_600_000);
+    const at = new Date(h.now()).toISOString();
+    const optedOut = [...h.emulator.state.contacts.values()].find((c) => c.properties.email && c.subscriptions?.some((st) => st.subscriptionId === '81537745' && st.status === 'OPT_OUT'))!;
+    const subscriptions = optedOut.subscriptions!.map((st) => (st.subscriptionId === '81537745' ? { ...st, status: 'OPT_IN' as const } : st));
+    h.emulator.state.upsertContact({ ...optedOut, subscriptions, properties: { ...optedOut.properties, lastmodifieddate: at }, updatedAt: at });
+    const before = result('Newsletter').count;
+    const refreshed = await loadPreviewData(ws, { kind: 'hubspot', connection: h.connection }, { now: h.now, clock: h.now });
+    assert.ok(!('error' in refreshed));
+    assert.equal(refreshed.refresh?.mode, 'incremental');
+    data = refreshed;
+    assert.equal(result('Newsletter').count, before + 1);
+    for (const name of ['Newsletter', 'Unsubscribed from all', 'Both newsletters']) assert.equal(result(name).count, await emulatorCount(name), name);
   });
 
   it('SMS statuses stay "not in this data": HubSpot reads many contacts\' statuses only for email', () => {
