@@ -47,7 +47,7 @@ interface EmulatorProcess {
 }
 
 function forkEmulator(): EmulatorProcess {
-  const child = fork(join(__dirname, 'fetch-emulator.ts'), [], { execArgv: ['-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), '--max-old-space-size=16384'], stdio: 'inherit' });
+  const child = fork(join(__dirname, 'fetch-emulator.ts'), [], { execArgv: ['-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), '--max-old-space-size=12288'], stdio: 'inherit' });
   const ask = <K extends FromEmulator['kind']>(message: ToEmulator, answer: K) =>
     new Promise<Extract<FromEmulator, { kind: K }>>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`the emulator process exited (${code}) before answering ${message.kind}`));

@@ -6,7 +6,7 @@
 // as it would have. Worker threads get no signals; their writers sweep the temporaries that a killed
 // process left behind (`sweepStaleTemps`).
 
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 
@@ -72,15 +72,27 @@ export function sweepStaleTemps(dir: string, pidOf: (name: string) => number | u
  * Writes `path` through `<path>.<pid>.tmp` and a rename (a reader never sees half a file), with the
  * temporary tracked while it exists and removed if the write fails.
  */
-export function writeFileAtomically(path: string, content: string | Uint8Array): void {
+export function writeFileAtomically(path: string, content: string | Uint8Array | Iterable<string>): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   trackTemp(tmp);
   try {
-    writeFileSync(tmp, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(tmp, content);
+    else writeChunks(tmp, content);
     renameSync(tmp, path);
   } finally {
     rmSync(tmp, { force: true });
     releaseTemp(tmp);
+  }
+}
+
+/** Text given in pieces is written piece by piece: a big file never becomes one string in memory. */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    // writeFileSync on a descriptor writes all of each piece at the current position.
+    for (const chunk of chunks) writeFileSync(fd, chunk);
+  } finally {
+    closeSync(fd);
   }
 }
