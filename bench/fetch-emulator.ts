@@ -31,7 +31,7 @@ async function run(): Promise<void> {
       const requests = emulator!.requests;
       const byKind = new Map<string, number>();
       for (const r of requests) {
-        const key = `${r.method} ${r.path.replace(/\/\d+/g, '/{id}')}`;
+        const key = `${r.method} ${r.path.replace(/\/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=\/|$)/g, '/{id}')}`;
         byKind.set(key, (byKind.get(key) ?? 0) + 1);
       }
       reply({ kind: 'report', requests: requests.length, status429: requests.filter((r) => r.status === 429).length, byKind: [...byKind], rssMb: process.memoryUsage().rss / 1e6 });
