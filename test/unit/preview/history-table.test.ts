@@ -47,6 +47,19 @@ describe('preview: the compact history table', () => {
     assert.equal(historyOf(table, '1', 'hs_lead_status'), undefined);
   });
 
+  it('finds contacts set out of id order too (9 after 10), before and after the order breaks', () => {
+    const table = new HistoryTable();
+    const ids = ['2', '10', '9', '100', '11', '1'];
+    for (const [i, id] of ids.entries()) {
+      table.set(id, { p: [{ value: id, timestamp: i }] });
+      for (const seen of ids.slice(0, i + 1)) assert.deepEqual(historyOf(table, seen, 'p'), [{ value: seen, timestamp: ids.indexOf(seen) }], `${seen} after ${id}`);
+      assert.equal(table.get('3'), undefined);
+    }
+    table.set('10', { p: [] });
+    assert.deepEqual(table.get('10'), { p: [] });
+    assert.deepEqual([...table.entries()].map(([id]) => id), ids);
+  });
+
   it('grows past its first buffers (thousands of contacts and entries)', () => {
     const table = new HistoryTable();
     const entries = (i: number) => Array.from({ length: i % 4 }, (_, k) => ({ value: `v${(i + k) % 7}`, timestamp: i * 1000 + k }));

@@ -6,6 +6,7 @@
 // Records are made only when asked for (`get`), e.g. for the one contact `--explain` names.
 
 import type { HistoryEntry } from '../types';
+import { compareIds } from './contact-set';
 
 /** What the preview reads of contacts' history: a contact's entries by property, newest first. */
 export interface HistoryById {
@@ -29,8 +30,13 @@ interface PropertyRanges {
 }
 
 export class HistoryTable implements HistoryById {
-  private readonly slotOf = new Map<string, number>();
   private readonly ids: string[] = [];
+  /**
+   * Slots by id, made only once ids stop arriving in id order: a full fetch sets them in HubSpot's
+   * page order, which is id order, and then a binary search of `ids` finds them without a map of a
+   * million strings.
+   */
+  private slotOf: Map<string, number> | undefined;
   private readonly ranges = new Map<string, PropertyRanges>();
   /** Entry values: 0 for null, else 1 + the index in `values`. */
   private readonly values: string[] = [];
@@ -52,10 +58,12 @@ export class HistoryTable implements HistoryById {
 
   /** Sets (or replaces) a contact's history; a replaced contact's old entries stay unused in the arrays. */
   set(id: string, record: Record<string, HistoryEntry[]>): void {
-    let slot = this.slotOf.get(id);
+    let slot = this.slotFor(id);
     if (slot === undefined) {
       slot = this.ids.length;
-      this.slotOf.set(id, slot);
+      const last = this.ids[slot - 1];
+      if (!this.slotOf && last !== undefined && compareIds(last, id) >= 0) this.slotOf = new Map(this.ids.map((known, i) => [known, i]));
+      this.slotOf?.set(id, slot);
       this.ids.push(id);
     }
     for (const ranges of this.ranges.values()) ranges.counts[slot] = 0;
@@ -63,13 +71,13 @@ export class HistoryTable implements HistoryById {
   }
 
   get(id: string): Record<string, HistoryEntry[]> | undefined {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotFor(id);
     return slot === undefined ? undefined : this.recordAt(slot);
   }
 
   /** One property's entries for a contact (undefined when the contact or that property's history is missing). */
   entriesOf(id: string, property: string): HistoryEntry[] | undefined {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotFor(id);
     const ranges = this.ranges.get(property);
     if (slot === undefined || !ranges || slot >= ranges.counts.length || ranges.counts[slot] === 0) return undefined;
     return this.entriesAt(ranges, slot);
@@ -77,6 +85,18 @@ export class HistoryTable implements HistoryById {
 
   *entries(): IterableIterator<[string, Record<string, HistoryEntry[]>]> {
     for (let slot = 0; slot < this.ids.length; slot++) yield [this.ids[slot], this.recordAt(slot)];
+  }
+
+  private slotFor(id: string): number | undefined {
+    if (this.slotOf) return this.slotOf.get(id);
+    let low = 0;
+    let high = this.ids.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareIds(this.ids[mid], id) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low < this.ids.length && this.ids[low] === id ? low : undefined;
   }
 
   private setEntries(slot: number, property: string, entries: HistoryEntry[]): void {
