@@ -1,8 +1,9 @@
-// The property history of the live source's contacts, held compactly. A full fetch of a big portal
-// asks for the history of the properties `has ever been` / `updated in last` read, and kept as one
-// object per contact, one array per property and one object per entry it took more memory than the
-// whole snapshot of the contacts. Here each entry is a value code (values interned once) and a
-// timestamp in typed arrays; a contact's entries for a property are a (start, count) range of them.
+// The property history of the live source's contacts, held compactly. A full fetch asks for the
+// history of the properties `has ever been` / `updated in last` read; kept as one object per contact,
+// one array per property and one object per entry, a big portal's history is millions of small objects
+// (its JSON file alone is about as big as the snapshot: 18.6 MB against 19.3 MB for the examples at
+// 100k contacts). Here each entry is a value code (values interned once) and a timestamp in typed
+// arrays; a contact's entries for a property are a (start, count) range of them.
 // Records are made only when asked for (`get`), e.g. for the one contact `--explain` names.
 
 import type { HistoryEntry } from '../types';
