@@ -72,13 +72,13 @@ export function sweepStaleTemps(dir: string, pidOf: (name: string) => number | u
  * Writes `path` through `<path>.<pid>.tmp` and a rename (a reader never sees half a file), with the
  * temporary tracked while it exists and removed if the write fails.
  */
-export function writeFileAtomically(path: string, content: string | Uint8Array | readonly Uint8Array[]): void {
+export function writeFileAtomically(path: string, content: string | Uint8Array | Iterable<string | Uint8Array>): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   trackTemp(tmp);
   try {
-    if (Array.isArray(content)) writeChunks(tmp, content);
-    else writeFileSync(tmp, content as string | Uint8Array);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(tmp, content);
+    else writeChunks(tmp, content);
     renameSync(tmp, path);
   } finally {
     rmSync(tmp, { force: true });
@@ -87,14 +87,16 @@ export function writeFileAtomically(path: string, content: string | Uint8Array |
 }
 
 /**
- * Chunk after chunk, never joined: a large snapshot is gigabytes, and one buffer of it would double
- * the memory (and cannot pass 4 GB in Node 20).
+ * Piece after piece, never joined: a large snapshot is gigabytes, and one buffer of it would double the
+ * memory (and cannot pass 4 GB in Node 20); a big text never becomes one string in memory.
  */
-function writeChunks(path: string, chunks: readonly Uint8Array[]): void {
+function writeChunks(path: string, chunks: Iterable<string | Uint8Array>): void {
   const fd = openSync(path, 'w');
   try {
     for (const chunk of chunks) {
-      for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done, Math.min(chunk.byteLength - done, WRITE_MAX));
+      // writeFileSync on a descriptor writes all of a string at the current position.
+      if (typeof chunk === 'string') writeFileSync(fd, chunk);
+      else for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done, Math.min(chunk.byteLength - done, WRITE_MAX));
     }
   } finally {
     closeSync(fd);

@@ -115,6 +115,16 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     assert.ok(found.every((s, i) => i === 0 || found[i - 1].submittedAt >= s.submittedAt), 'newest first');
   });
 
+  it('sees a submission added after a read (the emulator gathers a form\'s submissions once per change of its state)', async () => {
+    const before = await h.account.getFormSubmissions(WEBINAR_FORM_ID);
+    const carrier = contacts().find((c) => c.properties.email && c.properties.email !== before[0]?.email)!;
+    const newest = new Date(Date.UTC(2025, 11, 31, 23, 59)).toISOString();
+    h.emulator.state.upsertContact({ ...carrier, formSubmissions: [...carrier.formSubmissions, { formId: WEBINAR_FORM_ID, timestamp: newest }] });
+    const after = await h.account.getFormSubmissions(WEBINAR_FORM_ID);
+    assert.equal(after.length, before.length + 1);
+    assert.deepEqual([after[0].email, after[0].submittedAt], [carrier.properties.email, Date.parse(newest)]);
+  });
+
   it('reads the same under the 2026-09 API version (dated associations and objects paths; submissions have only v1)', async () => {
     const dated = createHubSpotAccount({ accessToken: TOKEN, basePath: h.emulator.url, numberOfApiCallRetries: 0, throttle: false, apiVersion: '2026-09' });
     h.emulator.requests.length = 0;

@@ -9,7 +9,10 @@ import { readRegularText } from '../../files/regular-file';
 import { sweepStaleTemps, writeFileAtomically } from '../../files/temp-files';
 import { dirname, join } from 'node:path';
 import type { HistoryEntry } from '../types';
+import { HistoryTable, type HistoryById } from './history-table';
 import type { DataNeeds } from './needs';
+
+export type { HistoryById } from './history-table';
 
 export const CACHE_DIR = join('.hslist', 'cache');
 const FORMAT = 1;
@@ -48,8 +51,6 @@ export interface Manifest {
   snapshotVersion: string;
 }
 
-export type HistoryById = Map<string, Record<string, HistoryEntry[]>>;
-
 /** The manifest, or undefined when there is none or it is not one (a fresh fetch then replaces it). */
 export function readManifest(paths: CachePaths): Manifest | undefined {
   if (!existsSync(paths.manifest)) return undefined;
@@ -75,7 +76,9 @@ export function readHistoryFile(paths: CachePaths): HistoryById | undefined {
     const read = readRegularText(paths.history);
     if (!read.ok) return undefined;
     const raw = JSON.parse(read.text) as Record<string, Record<string, HistoryEntry[]>>;
-    return new Map(Object.entries(raw));
+    const table = new HistoryTable();
+    for (const id of Object.keys(raw)) table.set(id, raw[id]);
+    return table;
   } catch {
     return undefined;
   }
@@ -96,7 +99,7 @@ export function keepCacheOutOfGit(paths: CachePaths): void {
 }
 
 export function writeCacheFiles(paths: CachePaths, manifest: Manifest, history: HistoryById | undefined): void {
-  if (history) writeFileAtomically(paths.history, JSON.stringify(Object.fromEntries(history)));
+  if (history) writeFileAtomically(paths.history, historyJson(history));
   else rmSync(paths.history, { force: true });
   writeFileAtomically(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
 }
@@ -113,4 +116,25 @@ function writerOf(name: string): number | undefined {
  */
 export function sweepCacheTemps(paths: CachePaths): void {
   sweepStaleTemps(dirname(paths.manifest), writerOf);
+}
+
+/**
+ * The history file's JSON (`{"<id>": {"<property>": [{value, timestamp}, …]}, …}`) in pieces of a
+ * thousand contacts, so that the whole text never is one string (as big as the file) in memory.
+ */
+function* historyJson(history: HistoryById): Generator<string> {
+  let piece: string[] = [];
+  let first = true;
+  const flush = (): string => {
+    const text = `${first ? '{' : ','}${piece.join(',')}`;
+    first = false;
+    piece = [];
+    return text;
+  };
+  for (const [id, record] of history.entries()) {
+    piece.push(`${JSON.stringify(id)}:${JSON.stringify(record)}`);
+    if (piece.length === 1000) yield flush();
+  }
+  if (piece.length > 0 || first) yield flush();
+  yield '}';
 }

@@ -17,7 +17,8 @@ export function byNumericId(a: { id: string }, b: { id: string }): number {
   return compareIds(a.id, b.id);
 }
 
-function compareIds(a: string, b: string): number {
+/** HubSpot record ids in numeric order (shorter first, then by text). */
+export function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 

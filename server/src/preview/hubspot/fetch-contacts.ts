@@ -1,10 +1,16 @@
-// Contacts from the portal as preview records: all of them (the SDK's paging, with history when a
-// list needs it), or only the ones modified since the last fetch (search), merged into the cached ones.
+// Contacts from the portal: all of them (the SDK's paging, with history when a list needs it), each
+// page appended to columns as it arrives (a full fetch never holds the portal's contacts as objects:
+// at 100k contacts that was most of the fetch's memory), or only the ones modified since the last
+// fetch (search), as records merged into the cached snapshot.
 
 import type { CrmRecordData, HubSpotAccount } from '../../hubspot/account/types';
+import type { PropertyDef } from '../../language/schema-types';
+import type { ColumnStore } from '../columns';
+import { StoreBuilder } from '../columns-build';
 import type { ContactRecord, HistoryEntry } from '../types';
+import { compareIds } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
-import type { HistoryById } from './cache-files';
+import { HistoryTable, type HistoryById } from './history-table';
 
 export type Phase = 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'deals' | 'tickets' | 'forms' | 'subscriptions' | 'saving';
 
@@ -26,7 +32,8 @@ export interface FetchContext {
 }
 
 export interface FetchedContacts {
-  records: ContactRecord[];
+  /** The contacts' properties as columns, in id order; only their properties (extras come later). */
+  store: ColumnStore;
   /** Present when history was asked for: every fetched contact has an entry (maybe empty). */
   history: HistoryById | undefined;
   /** The newest modification time HubSpot gave for these contacts (epoch ms), if it gave any. */
@@ -47,25 +54,53 @@ function newest(a: number | undefined, b: number | undefined): number | undefine
   return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
-/** Every contact with `properties`, and the history of `history` properties. */
-export async function fetchAllContacts(ctx: FetchContext, properties: string[], history: string[]): Promise<FetchedContacts> {
+/**
+ * Every contact with the properties of `defs`, and the history of `history` properties. Each page goes
+ * into a StoreBuilder's columns (values parsed once, strings interned) and its objects are dropped.
+ */
+export async function fetchAllContacts(ctx: FetchContext, defs: PropertyDef[], history: string[]): Promise<FetchedContacts> {
   const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
-  const records: ContactRecord[] = [];
-  const histories: HistoryById | undefined = history.length > 0 ? new Map() : undefined;
+  const builder = new StoreBuilder(defs);
+  const order = new IdOrder();
+  const histories = history.length > 0 ? new HistoryTable() : undefined;
   let newestModified: number | undefined;
-  const pages = ctx.account.pageContacts(properties, history.length > 0 ? { history } : {})[Symbol.asyncIterator]();
+  let fetched = 0;
+  const pages = ctx.account.pageContacts(defs.map((d) => d.name), history.length > 0 ? { history } : {})[Symbol.asyncIterator]();
   for (;;) {
     throwIfAborted(ctx.signal);
     const next = await untilAborted(pages.next(), ctx.signal);
     if (next.done) break;
     for (const data of next.value) {
-      records.push({ id: data.id, properties: data.properties });
+      builder.add({ id: data.id, properties: data.properties });
+      order.see(data.id);
       newestModified = newest(newestModified, modifiedAt(data));
       histories?.set(data.id, historyEntries(data, history));
     }
-    ctx.onProgress?.({ phase: 'contacts', done: records.length, total: total === undefined ? undefined : Math.max(total, records.length) });
+    fetched += next.value.length;
+    ctx.onProgress?.({ phase: 'contacts', done: fetched, total: total === undefined ? undefined : Math.max(total, fetched) });
   }
-  return { records, history: histories, newestModified };
+  const store = builder.finish();
+  return { store: order.sorted ? store : inIdOrder(store, defs), history: histories, newestModified };
+}
+
+/** Whether ids arrived in id order (HubSpot pages by id; nothing promises it, so it is checked). */
+class IdOrder {
+  sorted = true;
+  private last: string | undefined;
+
+  see(id: string): void {
+    if (this.last !== undefined && compareIds(this.last, id) >= 0) this.sorted = false;
+    this.last = id;
+  }
+}
+
+/** The store's rows reordered by id (copied column by column, never through text). */
+function inIdOrder(store: ColumnStore, defs: PropertyDef[]): ColumnStore {
+  const rows = Array.from({ length: store.size }, (_, row) => row).sort((a, b) => compareIds(store.ids.at(a), store.ids.at(b)));
+  const builder = new StoreBuilder(defs);
+  builder.seedFrom(store);
+  for (const row of rows) builder.addRowsOf(store, row, 1);
+  return builder.finish();
 }
 
 /** The contacts modified since the last fetch, and the history merged with the cached one. */
@@ -84,11 +119,13 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
   const newestModified = found.records.reduce<number | undefined>((max, data) => newest(max, modifiedAt(data)), undefined);
   let histories = cachedHistory;
   if (history.length > 0) {
-    histories = new Map(cachedHistory ?? []);
+    // The cached history (read from the file this run) is updated in place: nothing else holds it.
+    const table = cachedHistory ? HistoryTable.from(cachedHistory) : new HistoryTable();
+    histories = table;
     const ids = modified.map((r) => r.id);
     ctx.onProgress?.({ phase: 'history', done: 0, total: ids.length });
     const read = await untilAborted(ctx.account.readContactsHistory(ids, history), ctx.signal);
-    for (const id of ids) histories.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
+    for (const id of ids) table.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
     ctx.onProgress?.({ phase: 'history', done: ids.length, total: ids.length });
   }
   return { modified, history: histories, newestModified };

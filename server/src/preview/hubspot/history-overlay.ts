@@ -11,7 +11,7 @@ import { emptyBitset, setBit, type Bitset } from '../bitset';
 import { judgeFilter } from '../judge';
 import { planKey } from '../plan-key';
 import { isHistoryOperator } from '../../language/operators';
-import type { HistoryById } from './cache-files';
+import { historyOf, type HistoryById } from './history-table';
 
 const PREFIX = 'history:';
 
@@ -62,7 +62,7 @@ function historyMembers(plan: Extract<PlanNode, { kind: 'filter' }>, store: Colu
   const column = store.columns.get(f.property);
   const bits = emptyBitset(store.size);
   for (let row = 0; row < store.size; row++) {
-    const entries = history.get(store.ids.at(row))?.[f.property];
+    const entries = historyOf(history, store.ids.at(row), f.property);
     if (!entries) return undefined;
     const current = column ? rawValue(column, row) : null;
     if (judgeFilter(f, { [f.property]: current }, { [f.property]: entries }) === true) setBit(bits, row);

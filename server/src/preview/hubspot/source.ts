@@ -151,8 +151,12 @@ async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds
     const reason = `${result.tooMany.toLocaleString('en-US')} contacts changed since the last fetch, over the search API's ${(ctx.searchCeiling ?? SEARCH_CEILING).toLocaleString('en-US')}`;
     return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined);
   }
-  const all = await fetchAllContacts(ctx, properties, history);
-  return { contacts: { kind: 'records', records: all.records }, history: all.history, newestModified: all.newestModified, refresh: { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.records.length } };
+  const defs = properties.map((p) => schema.objects.contacts.get(p)!);
+  const all = await fetchAllContacts(ctx, defs, history);
+  // The fetched columns are the base, with nothing merged in: the store is built from them by copying
+  // rows (StoreBuilder.addRowsOf), as an incremental refresh builds from the cached snapshot.
+  const contacts: ContactSet = { kind: 'merge', base: all.store, modified: [] };
+  return { contacts, history: all.history, newestModified: all.newestModified, refresh: { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.store.size } };
 }
 
 /** The cached snapshot and history, when the snapshot matches the manifest. */

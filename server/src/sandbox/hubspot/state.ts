@@ -94,6 +94,11 @@ export class EmulatorState {
     this.touch();
   }
 
+  /** Changes with every change of records or lists: what a route caches from the state is keyed by it. */
+  get revision(): number {
+    return this.version;
+  }
+
   /** Any change of records or lists invalidates cached memberships. */
   touch(): void {
     this.version++;

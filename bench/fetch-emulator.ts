@@ -1,0 +1,49 @@
+// The HubSpot emulator of `bench:fetch`, in a process of its own (forked by bench/fetch.ts): the
+// bench's memory figure is then the fetching process's alone, not the portal's too. It reports its
+// URL once listening, and on request a summary of the requests it answered; it never sends the log
+// itself (at 1M contacts that is tens of thousands of entries with bodies).
+
+import { startHubSpotEmulator } from '../server/src/sandbox/hubspot/server';
+
+export type ToEmulator = { kind: 'start'; seed: number; contacts: number; token: string; tenSecondMax: number } | { kind: 'clear' } | { kind: 'report' } | { kind: 'stop' };
+export type FromEmulator =
+  | { kind: 'listening'; url: string; generatedMs: number; contacts: number }
+  | { kind: 'report'; requests: number; status429: number; byKind: Array<[string, number]>; rssMb: number }
+  | { kind: 'failed'; message: string };
+
+function reply(message: FromEmulator): void {
+  process.send!(message);
+}
+
+async function run(): Promise<void> {
+  let emulator: Awaited<ReturnType<typeof startHubSpotEmulator>> | undefined;
+  process.on('message', (message: ToEmulator) => {
+    void handle(message).catch((error: unknown) => reply({ kind: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) }));
+  });
+  async function handle(message: ToEmulator): Promise<void> {
+    if (message.kind === 'start') {
+      const started = Date.now();
+      emulator = await startHubSpotEmulator({ seed: message.seed, contacts: message.contacts, tokens: [message.token], rateLimits: { tenSecondMax: message.tenSecondMax } });
+      reply({ kind: 'listening', url: emulator.url, generatedMs: Date.now() - started, contacts: emulator.state.contacts.size });
+    } else if (message.kind === 'clear') {
+      emulator!.requests.length = 0;
+    } else if (message.kind === 'report') {
+      const requests = emulator!.requests;
+      const byKind = new Map<string, number>();
+      for (const r of requests) {
+        const key = `${r.method} ${r.path.replace(/\/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=\/|$)/g, '/{id}')}`;
+        byKind.set(key, (byKind.get(key) ?? 0) + 1);
+      }
+      reply({ kind: 'report', requests: requests.length, status429: requests.filter((r) => r.status === 429).length, byKind: [...byKind], rssMb: process.memoryUsage().rss / 1e6 });
+    } else {
+      await emulator?.stop();
+      process.exit(0);
+    }
+  }
+}
+
+if (!process.send) {
+  console.error('bench/fetch-emulator.ts is forked by bench/fetch.ts, not run on its own');
+  process.exit(2);
+}
+void run();

@@ -1,0 +1,76 @@
+// The full fetch appends each page of contacts to columns as it arrives (fetch-contacts.ts). Here the
+// store it ends with is compared, row by row and value by value, with the store built the former way
+// on the same seeded portal: every page's contacts kept as records, sorted by id, then added with the
+// same extras (memberships, associations, submissions) in one StoreBuilder.
+
+import { strict as assert } from 'node:assert';
+import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
+import { recordAt } from '../../../server/src/preview/explain';
+import { buildLiveStore } from '../../../server/src/preview/hubspot/extras';
+import { loadHubSpotContacts, type LiveData } from '../../../server/src/preview/hubspot/source';
+import { workspaceNeeds, type PreviewWorkspace } from '../../../server/src/preview/run';
+import type { ContactRecord, HistoryEntry } from '../../../server/src/preview/types';
+import { WEBINAR_FORM_ID } from '../../../server/src/sandbox/data/hubspot-portal';
+import { liveWorkspace, startLive, type LiveHarness } from './support';
+
+const LISTS = (newsletter: string) => `
+list "Everything" {
+  type: active
+  where (in list #${newsletter} or hs_lead_status has ever been UNQUALIFIED or associated company where numberofemployees > 100)
+    and email is known and annualrevenue >= 1000 and not (lifecyclestage is customer) and createdate is after 2020-01-01
+    and associated deal where amount > 100 and submitted form "${WEBINAR_FORM_ID}" and hs_email_optout is false
+}
+`;
+
+describe('preview: the streamed full fetch builds the same store as records did', function () {
+  this.timeout(30_000);
+  let h: LiveHarness;
+  let ws: PreviewWorkspace;
+  let live: LiveData;
+
+  before(async () => {
+    h = await startLive(450);
+    ws = liveWorkspace(LISTS(h.emulator.state.activeListByName('Newsletter import')!.listId));
+    live = await loadHubSpotContacts({ root: ws.root, connection: h.connection, schema: ws.schema, needs: workspaceNeeds(ws, h.now()), clock: h.now });
+  });
+  after(async () => h.emulator.stop());
+
+  /** The former build: every page's contacts as records (the SDK's pages), then one store with the same extras; and their history as objects. */
+  async function formerBuild() {
+    const needs = workspaceNeeds(ws, h.now());
+    const properties = needs.contactProperties.filter((p) => ws.schema.objects.contacts.has(p));
+    const records: ContactRecord[] = [];
+    const history = new Map<string, Record<string, HistoryEntry[]>>();
+    for await (const page of createHubSpotAccount(h.connection).pageContacts(properties, { history: needs.historyProperties })) {
+      for (const data of page) {
+        records.push({ id: data.id, properties: data.properties });
+        // As the engine holds history: epoch ms, newest first; a property without any is [].
+        history.set(data.id, Object.fromEntries(needs.historyProperties.map((p) => [p, (data.history?.[p] ?? []).map((e) => ({ value: e.value, timestamp: Date.parse(e.timestamp) })).sort((a, b) => b.timestamp - a.timestamp)])));
+      }
+    }
+    return { store: buildLiveStore({ kind: 'records', records }, ws.schema, needs, live), history, needs };
+  }
+
+  it('holds the same contacts in the same order, with the same values, memberships, associations and submissions', async () => {
+    assert.equal(live.refresh.mode, 'full');
+    const { store: former } = await formerBuild();
+    assert.equal(live.store.size, 450);
+    assert.equal(former.size, live.store.size);
+    assert.deepEqual([...live.store.columns.keys()].sort(), [...former.columns.keys()].sort());
+    for (const [name, column] of live.store.columns) assert.equal(column.kind, former.columns.get(name)!.kind, name);
+    for (let row = 0; row < former.size; row++) assert.deepEqual(recordAt(live.store, row), recordAt(former, row), `row ${row}`);
+    // The data is not trivially empty: the comparison above compares something.
+    const values = (name: string) => new Set(Array.from({ length: former.size }, (_, row) => recordAt(former, row).properties[name]));
+    assert.ok(values('annualrevenue').size > 10 && values('lifecyclestage').size > 3 && values('email').size > 400);
+    assert.ok(live.memberships && live.memberships.size > 0 && live.companies && live.deals && live.submissions);
+  });
+
+  it('holds the same history of every contact, in the compact table', async () => {
+    const { history, needs } = await formerBuild();
+    assert.deepEqual(needs.historyProperties, ['hs_lead_status']);
+    assert.ok(live.history);
+    assert.equal(live.history.size, history.size);
+    for (const [id, record] of history) assert.deepEqual(live.history.get(id), record, `contact ${id}`);
+    assert.ok([...history.values()].some((r) => r.hs_lead_status.length > 1), 'some contact has more than one entry');
+  });
+});

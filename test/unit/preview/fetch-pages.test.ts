@@ -1,0 +1,47 @@
+// The full fetch appends pages to columns as they arrive (fetch-contacts.ts). HubSpot pages contacts
+// by id, but nothing promises it: pages out of id order still give a store in id order. The account
+// here is an in-process stand-in serving fixed pages (the emulator's own pages are in id order; the
+// live-source contract tests cover those).
+
+import { strict as assert } from 'node:assert';
+import type { CrmRecordData, HubSpotAccount } from '../../../server/src/hubspot/account/types';
+import { defaultSchema } from '../../../server/src/language/schema';
+import { recordAt } from '../../../server/src/preview/explain';
+import { fetchAllContacts } from '../../../server/src/preview/hubspot/fetch-contacts';
+
+function accountServing(pages: CrmRecordData[][]): HubSpotAccount {
+  const account: Pick<HubSpotAccount, 'countContacts' | 'pageContacts'> = {
+    countContacts: async () => pages.flat().length,
+    pageContacts: async function* () {
+      yield* pages;
+    },
+  };
+  return account as HubSpotAccount;
+}
+
+const contact = (id: string, email: string, annualrevenue: string | null, lead: string): CrmRecordData => ({
+  id, properties: { email, annualrevenue }, updatedAt: `2025-0${id.length}-01T00:00:00Z`,
+  history: { hs_lead_status: [{ value: lead, timestamp: '2024-01-01T00:00:00Z' }] },
+});
+
+describe('preview: a full fetch\'s pages into columns', () => {
+  const schema = defaultSchema();
+  const defs = ['email', 'annualrevenue'].map((p) => schema.objects.contacts.get(p)!);
+
+  it('keeps the store in id order (numeric: 9 before 10) when pages come out of order, with history and the newest modification', async () => {
+    const pages = [[contact('10', 'ten@x.com', '100', 'NEW'), contact('9', 'nine@x.com', null, 'OPEN')], [contact('100', 'hundred@x.com', '7.5', 'NEW'), contact('2', 'two@x.com', '3', 'OPEN')]];
+    const fetched = await fetchAllContacts({ account: accountServing(pages) }, defs, ['hs_lead_status']);
+    assert.deepEqual(Array.from({ length: fetched.store.size }, (_, row) => fetched.store.ids.at(row)), ['2', '9', '10', '100']);
+    const rows = Array.from({ length: fetched.store.size }, (_, row) => recordAt(fetched.store, row).properties);
+    assert.deepEqual(rows.map((p) => p.email), ['two@x.com', 'nine@x.com', 'ten@x.com', 'hundred@x.com']);
+    assert.deepEqual(rows.map((p) => p.annualrevenue), ['3', null, '100', '7.5']);
+    assert.deepEqual(fetched.history?.get('9'), { hs_lead_status: [{ value: 'OPEN', timestamp: Date.parse('2024-01-01T00:00:00Z') }] });
+    assert.equal(fetched.newestModified, Date.parse('2025-03-01T00:00:00Z'));
+  });
+
+  it('gives no history when none was asked for', async () => {
+    const fetched = await fetchAllContacts({ account: accountServing([[contact('1', 'a@x.com', '1', 'NEW')]]) }, defs, []);
+    assert.equal(fetched.history, undefined);
+    assert.equal(fetched.store.size, 1);
+  });
+});
