@@ -6,8 +6,9 @@
 // references changed (workspace-check-memo.ts), so a change in one file updates the diagnostics of the
 // files that reference it. docs/checks.md#after-an-edit says what is done again after an edit.
 
-import { BlockMemo, movedFrom, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
+import { BlockMemo, parse, parseReusing, type FileNode, type ListNode, type SyncNode, type Diagnostic } from '@hslist/grammar';
 import { BlockCheckMemo } from './block-checks';
+import { ListDiagnosticsMemo } from './list-diagnostics-memo';
 import { WorkspaceCheckMemo } from './workspace-check-memo';
 import { compileList } from '../hubspot/compile';
 import { runFileChecks, runWorkspaceChecks } from './checks';
@@ -157,51 +158,23 @@ function listsWithErrors(diagnostics: Diagnostic[], lists: ListNode[]): Set<List
  * the latest analysis are dropped, so the cache holds one workspace's lists at most.
  */
 export class CompileCache {
-  private entries = new Map<string, Diagnostic[]>();
-  private used = new Map<string, Diagnostic[]>();
-  /**
-   * Results by tree node: an unchanged file keeps its trees, so most lists skip even the text lookup.
-   * The list's source and relative diagnostics go with them so that a hit still counts as a use: a list
-   * found by node in one pass and moved by an edit in the next must still be found by its text.
-   */
-  private byNode = new WeakMap<ListNode, { source: string; relative: Diagnostic[]; absolute: Diagnostic[] }>();
+  private readonly lists = new ListDiagnosticsMemo();
   private key: CompileKey | undefined;
-  compileCount = 0;
+
+  /** Lists compiled (not taken from the cache) since it was made: tests prove reuse with it. */
+  get compileCount(): number {
+    return this.lists.computed;
+  }
 
   begin(key: CompileKey): void {
     const k = this.key;
-    const same = k && k.schema === key.schema && k.timezone === key.timezone && k.listIdFor === key.listIdFor && k.definitions === key.definitions;
-    this.entries = same ? this.used.size > 0 ? this.used : this.entries : new Map();
-    if (!same) this.byNode = new WeakMap();
-    this.used = new Map();
+    this.lists.begin(k !== undefined && k.schema === key.schema && k.timezone === key.timezone && k.listIdFor === key.listIdFor && k.definitions === key.definitions);
     this.key = key;
   }
 
   diagnostics(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
-    const known = this.byNode.get(list);
-    if (known) {
-      this.used.set(known.source, known.relative);
-      return known.absolute;
-    }
-    // A list an edit moved is a copy of one compiled before: its source and results are that list's.
-    const origin = movedFrom(list);
-    const before = origin && this.byNode.get(origin.list);
-    const source = before?.source ?? text.slice(list.start, list.end);
-    let relative = before?.relative ?? this.entries.get(source) ?? this.used.get(source);
-    if (!relative) {
-      this.compileCount++;
-      relative = compile().map((d) => shift(d, -list.start));
-    }
-    this.used.set(source, relative);
-    const absolute = relative.map((d) => shift(d, list.start));
-    this.byNode.set(list, { source, relative, absolute });
-    return absolute;
+    return this.lists.diagnostics(text, list, compile);
   }
-}
-
-function shift(d: Diagnostic, by: number): Diagnostic {
-  const fixes = d.fixes?.map((f) => (f.path ? f : { ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) }));
-  return { ...d, start: d.start + by, end: d.end + by, ...(fixes ? { fixes } : {}) };
 }
 
 function compileDiagnostics(entry: CachedFile, own: Diagnostic[], cache: CompileCache, options: AnalyzeOptions & { schema: Schema; definitions: Definitions }): Diagnostic[] {
