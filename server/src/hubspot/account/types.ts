@@ -1,7 +1,7 @@
 // The HubSpot account as the rest of hslist sees it: plain JSON values (ISO strings, not Dates), so
 // results compare, diff and serialise without surprises.
 
-import type { PropertyDef } from '../../language/schema-types';
+import type { MarketingEmailRef, PropertyDef } from '../../language/schema-types';
 
 export type Json = Record<string, unknown>;
 export type CrmObjectType = 'contacts' | 'companies';
@@ -56,17 +56,7 @@ export interface HubSpotForm {
  * A marketing email (Marketing Emails v3), as much as a file needs to name it. EMAIL_EVENT filters take an
  * `emailId` and an `appId`; which of these ids is the `emailId` HubSpot's documents do not say, so all are kept.
  */
-export interface HubSpotMarketingEmail {
-  id: string;
-  name: string;
-  subject: string;
-  /** DRAFT, PUBLISHED, … as HubSpot gives it. */
-  state: string;
-  archived: boolean;
-  /** The email campaign ids HubSpot's Email Events API names (`emailCampaignId`); the first is the primary one when known. */
-  emailCampaignIds: string[];
-  emailCampaignGroupId?: string;
-}
+export type HubSpotMarketingEmail = MarketingEmailRef;
 
 /** One submission of a form (Form Integrations v1), as much of it as the preview reads. */
 export interface FormSubmissionData {

@@ -5,7 +5,7 @@
 // Each form carries the fields the spec requires; the emulator's forms are plain HubSpot forms.
 
 import type { EmulatorState } from './state';
-import { intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
+import { notFound, offsetPage, ok, route, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import type { PortalForm } from '../data/hubspot-records';
 
 const CREATED = '2024-01-15T09:00:00.000Z';
@@ -34,17 +34,13 @@ export function formsRoutes(state: EmulatorState): Route[] {
   };
   return [
     route('GET', '/marketing/v3/forms', (r) => {
-      const limit = intParam(r.query.get('limit')) ?? 20;
-      if (Number.isNaN(limit) || limit < 1 || limit > MAX_LIMIT) return validationError(`limit must be a whole number from 1 to ${MAX_LIMIT}; got "${r.query.get('limit')}".`);
       const types = r.query.getAll('formTypes');
       const wanted = types.length === 0 ? ['hubspot'] : types;
       const archived = r.query.get('archived') === 'true';
       const matching = archived || !(wanted.includes('hubspot') || wanted.includes('all')) ? [] : state.forms;
-      const start = Number(r.query.get('after') ?? 0);
-      if (!Number.isInteger(start) || start < 0) return validationError(`after must be a cursor from an earlier page; got "${r.query.get('after')}".`);
-      const results = matching.slice(start, start + limit).map(formView);
-      const next = start + limit < matching.length ? { paging: { next: { after: String(start + limit), link: '' } } } : {};
-      return ok({ results, ...next });
+      const paged = offsetPage(r.query, matching, { byDefault: 20, max: MAX_LIMIT });
+      if ('error' in paged) return paged.error;
+      return ok({ results: paged.page.map(formView), ...paged.paging });
     }),
     route('GET', '/form-integrations/v1/submissions/forms/:formGuid', (r) => submissions(state, r, submittedTo)),
   ];
@@ -58,16 +54,13 @@ export function formsRoutes(state: EmulatorState): Route[] {
 function submissions(state: EmulatorState, request: RouteRequest, submittedTo: (formId: string) => Submitted[]): RouteResult {
   const formId = request.params.formGuid;
   if (!state.forms.some((f) => f.id === formId)) return notFound(`Form ${formId} does not exist.`);
-  const limit = intParam(request.query.get('limit')) ?? 20;
-  if (Number.isNaN(limit) || limit < 1 || limit > MAX_LIMIT) return validationError(`limit must be a whole number from 1 to ${MAX_LIMIT}; got "${request.query.get('limit')}".`);
-  const start = Number(request.query.get('after') ?? 0);
-  if (!Number.isInteger(start) || start < 0) return validationError(`after must be a cursor from an earlier page; got "${request.query.get('after')}".`);
   const all = submittedTo(formId);
-  const results = all.slice(start, start + limit).map((s) => ({
+  const paged = offsetPage(request.query, all, { byDefault: 20, max: MAX_LIMIT });
+  if ('error' in paged) return paged.error;
+  const results = paged.page.map((s) => ({
     conversionId: conversionId(s.contactId, s.k), submittedAt: s.at, values: submittedValues(state.contacts.get(s.contactId)!.properties), pageUrl: `https://www.example.com/forms/${formId}`,
   }));
-  const next = start + limit < all.length ? { paging: { next: { after: String(start + limit), link: '' } } } : {};
-  return ok({ results, ...next });
+  return ok({ results, ...paged.paging });
 }
 
 /** Every live contact's submissions of the form, newest first (then by contact and index, so pages are stable). */

@@ -82,3 +82,18 @@ export function intParam(value: string | null | undefined | unknown): number | u
 export function boolParam(value: string | null): boolean {
   return value === 'true';
 }
+
+/**
+ * One page of `items` for a GET that pages by `limit` and an `after` cursor (the emulator's cursors are
+ * offsets): the page and the `paging` to send (none on the last page; `link` where the spec has one), or
+ * the 400 HubSpot gives for a bad `limit` or `after`.
+ */
+export function offsetPage<T>(query: URLSearchParams, items: readonly T[], limits: { byDefault: number; max: number; link?: boolean }): { page: T[]; paging: { paging?: unknown } } | { error: RouteResult } {
+  const limit = intParam(query.get('limit')) ?? limits.byDefault;
+  if (Number.isNaN(limit) || limit < 1 || limit > limits.max) return { error: validationError(`limit must be a whole number from 1 to ${limits.max}; got "${query.get('limit')}".`) };
+  const start = Number(query.get('after') ?? 0);
+  if (!Number.isInteger(start) || start < 0) return { error: validationError(`after must be a cursor from an earlier page; got "${query.get('after')}".`) };
+  const after = String(start + limit);
+  const paging = start + limit < items.length ? { paging: { next: limits.link === false ? { after } : { after, link: '' } } } : {};
+  return { page: items.slice(start, start + limit), paging };
+}
