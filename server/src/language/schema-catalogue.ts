@@ -25,3 +25,19 @@ export function catalogueEntries<T>(value: unknown, file: string, what: string, 
   });
   return entries;
 }
+
+/** What a name written in a file finds in a catalogue: one entry, several, or none. */
+export type NamedEntries<T> = { kind: 'one'; entry: T } | { kind: 'many'; entries: T[] } | { kind: 'none' };
+
+/**
+ * The entries named `name` (case and surrounding spaces ignored). An archived entry keeps its name in
+ * HubSpot, so a live one of the same name is the one meant; archived ones count only when no live one has it.
+ */
+export function entriesNamed<T extends { name: string; archived: boolean }>(name: string, entries: readonly T[]): NamedEntries<T> {
+  const folded = name.trim().toLowerCase();
+  const named = entries.filter((e) => e.name.trim().toLowerCase() === folded);
+  const live = named.filter((e) => !e.archived);
+  const candidates = live.length > 0 ? live : named;
+  if (candidates.length === 1) return { kind: 'one', entry: candidates[0] };
+  return candidates.length > 1 ? { kind: 'many', entries: candidates } : { kind: 'none' };
+}

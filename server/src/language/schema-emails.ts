@@ -6,7 +6,7 @@
 // so the compiler never turns a name into ids: the check names the ids the email has and lets the writer choose.
 
 import type { MarketingEmailRef } from './schema-types';
-import { catalogueEntries, type CatalogueProblem } from './schema-catalogue';
+import { catalogueEntries, entriesNamed, type CatalogueProblem } from './schema-catalogue';
 
 export type { MarketingEmailRef };
 
@@ -35,12 +35,9 @@ export type MarketingEmailMatch =
 
 export function matchMarketingEmail(name: string, emails: readonly MarketingEmailRef[] | undefined): MarketingEmailMatch {
   if (!emails) return { kind: 'no-catalogue' };
-  const folded = name.trim().toLowerCase();
-  const named = emails.filter((e) => e.name.trim().toLowerCase() === folded);
-  const live = named.filter((e) => !e.archived);
-  const candidates = live.length > 0 ? live : named;
-  if (candidates.length === 1) return { kind: 'name', email: candidates[0] };
-  return candidates.length > 1 ? { kind: 'ambiguous', emails: candidates } : { kind: 'unknown' };
+  const found = entriesNamed(name, emails);
+  if (found.kind === 'one') return { kind: 'name', email: found.entry };
+  return found.kind === 'many' ? { kind: 'ambiguous', emails: found.entries } : { kind: 'unknown' };
 }
 
 /** The pulled emails an id written as `#123` may stand for: its own id, or one of its email campaign ids. */

@@ -4,7 +4,7 @@
 // without case, as HubSpot's form picker finds them); a GUID stays accepted and is shown by its name.
 
 import type { FormRef, Schema } from './schema-types';
-import { catalogueEntries, type CatalogueProblem } from './schema-catalogue';
+import { catalogueEntries, entriesNamed, type CatalogueProblem } from './schema-catalogue';
 
 export type { FormRef };
 
@@ -36,13 +36,9 @@ export type FormMatch =
 export function matchForm(text: string, forms: readonly FormRef[] | undefined): FormMatch {
   if (isFormId(text)) return { kind: 'id', id: text, form: forms?.find((f) => f.id.toLowerCase() === text.toLowerCase()) };
   if (!forms) return { kind: 'no-catalogue' };
-  const folded = text.trim().toLowerCase();
-  const named = forms.filter((f) => f.name.trim().toLowerCase() === folded);
-  // An archived form keeps its name; a live one of the same name is the one meant.
-  const live = named.filter((f) => !f.archived);
-  const candidates = live.length > 0 ? live : named;
-  if (candidates.length === 1) return { kind: 'name', form: candidates[0] };
-  return candidates.length > 1 ? { kind: 'ambiguous', forms: candidates } : { kind: 'unknown' };
+  const found = entriesNamed(text, forms);
+  if (found.kind === 'one') return { kind: 'name', form: found.entry };
+  return found.kind === 'many' ? { kind: 'ambiguous', forms: found.entries } : { kind: 'unknown' };
 }
 
 /** The id HubSpot gets for a written form: the id itself, or the id of the one form the name names; else the text. */
