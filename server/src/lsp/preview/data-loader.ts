@@ -77,6 +77,14 @@ export class DataLoader {
     return this.load(wanted, lists, settings, baseKey);
   }
 
+  /**
+   * False when the workspace now needs more than the load read: a sync block (or list) that arrived while
+   * it ran. The caller loads again rather than simulate on data without the block's properties.
+   */
+  stillCovers(lists: ListNode[]): boolean {
+    return this.loaded === undefined || covers(this.loaded, this.needsOf(lists, this.ctx.state.settings, this.loaded.now));
+  }
+
   /** The worker source; for the live portal this asks the client for the connection. */
   private async wanted(choice: Exclude<DataChoice, { kind: 'none' }>, key: string): Promise<Wanted | undefined> {
     if (choice.kind === 'file') {
@@ -99,7 +107,10 @@ export class DataLoader {
     const started = performance.now();
     const now = Date.now();
     this.ctx.connection.console.info(`hslist preview: loading contacts from ${wanted.label}`);
+    // The needs are taken before the load, with the extra properties the request carries: the sync block
+    // may appear while the load runs, and needs taken after it would claim properties never loaded.
     const extraProperties = this.extraProperties();
+    const needs = this.needsOf(lists, settings, now, extraProperties);
     const request = { source: wanted.source, schema: settings.schema, defaultTimezone: settings.config.timezone, root: settings.config.root, scope: { lists, now }, extraProperties };
     const outcome = await this.withProgress(`hslist: loading contacts from ${wanted.label}`, (report) => this.runner!.load(request, report));
     if (outcome.kind === 'cancelled') {
@@ -112,7 +123,7 @@ export class DataLoader {
       this.loaded = undefined;
       return this.unavailable('error', `hslist: the contact data ${wanted.label} cannot be read: ${outcome.message}`, 'warn', wanted.label);
     }
-    this.loaded = { key: wanted.key, needs: this.needsOf(lists, settings, now), now, kind };
+    this.loaded = { key: wanted.key, needs, now, kind };
     const note = zoneNote(outcome.portalTimeZone, settings.config);
     this.status = { state: 'ready', source: wanted.label, kind, total: outcome.total, ...(note ? { note } : {}) };
     this.ctx.publisher.setNoValueCounts({ total: outcome.total, counts: outcome.noValueCounts });
@@ -125,9 +136,9 @@ export class DataLoader {
   }
 
   /** What the lists read, plus the extra properties the schema knows (as loadPreviewData adds them). */
-  private needsOf(lists: ListNode[], settings: LoadedSettings, now: number): DataNeeds {
+  private needsOf(lists: ListNode[], settings: LoadedSettings, now: number, extraProperties = this.extraProperties()): DataNeeds {
     const needs = workspaceNeeds({ schema: settings.schema, lists, defaultTimezone: settings.config.timezone }, now);
-    const extra = this.extraProperties().filter((p) => settings.schema.objects.contacts.has(p) && !needs.contactProperties.includes(p));
+    const extra = extraProperties.filter((p) => settings.schema.objects.contacts.has(p) && !needs.contactProperties.includes(p));
     return extra.length === 0 ? needs : { ...needs, contactProperties: [...needs.contactProperties, ...extra].sort() };
   }
 

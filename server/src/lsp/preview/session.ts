@@ -141,6 +141,11 @@ export class PreviewSession {
     }
     this.onUpdated(previews.map((p) => p.name));
     this.compareInBackground(targets);
+    // A file created during the load (announced by the watcher, not an edit) starts no round of its own.
+    if (!this.data.stillCovers(this.scope().lists)) {
+      void this.refresh();
+      return;
+    }
     await this.simulateSync(scope);
   }
 
