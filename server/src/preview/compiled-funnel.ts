@@ -12,6 +12,16 @@ export function count(b: Bitset): number {
   return n;
 }
 
+/** Records the popcount of a bitset made by flipping bits of one whose count is known (range edits). */
+export function rememberCount(b: Bitset, n: number): void {
+  countsOf.set(b, n);
+}
+
+/** The popcount if already known (never computes it). */
+export function knownCount(b: Bitset): number | undefined {
+  return countsOf.get(b);
+}
+
 export interface Funnel {
   /** The AND of all top-level clauses. */
   last: Bitset;

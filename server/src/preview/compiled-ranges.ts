@@ -10,6 +10,7 @@ import type { Bitset } from './bitset';
 import type { LeafResult } from './leaf-result';
 import { closedBounds, valueInterval } from './compiled-leaves';
 import { isHistoryOperator } from '../language/operators';
+import { knownCount, rememberCount } from './compiled-funnel';
 
 /**
  * Rows grouped by bucket of value: equal-width buckets between two quantiles of a sample (values
@@ -143,20 +144,31 @@ function flipped(before: Kept, bounds: [number, number], { values, known }: Numb
   const compared = buckets.reduce((n, [first, last]) => n + offsets[last + 1] - offsets[first], 0);
   if (compared > size * MAX_SHARE) return undefined;
   const rows = before.rows.slice();
-  for (const [first, last] of buckets) flipBetween(rows, index.rows, offsets[first], offsets[last + 1], values, known, before.bounds, bounds);
+  let change = 0;
+  for (const [first, last] of buckets) change += flipBetween(rows, index.rows, offsets[first], offsets[last + 1], values, known, before.bounds, bounds);
+  // The clause's count follows from the flips: no popcount of the new rows on each edit.
+  const was = knownCount(before.rows);
+  if (was !== undefined) rememberCount(rows, was + change);
   return rows;
 }
 
 /**
  * Flips, for the index rows [from, to), the bit of each row with a value inside exactly one of the two
- * intervals. Plain locals only: this runs on an edit, often before the engine has optimised it.
+ * intervals; returns the change in set bits. Plain locals only: this runs on an edit, often before the
+ * engine has optimised it.
  */
-function flipBetween(rows: Bitset, candidates: Uint32Array, from: number, to: number, values: Float64Array, known: Bitset, [min1, max1]: [number, number], [min2, max2]: [number, number]): void {
+function flipBetween(rows: Bitset, candidates: Uint32Array, from: number, to: number, values: Float64Array, known: Bitset, [min1, max1]: [number, number], [min2, max2]: [number, number]): number {
+  let change = 0;
   for (let k = from; k < to; k++) {
     const r = candidates[k];
     const v = values[r];
     const bit = 1 << (r & 31);
     // Only rows with a value are judged by the interval (as the pass's `and` with `known`).
-    if ((v >= min1 && v <= max1) !== (v >= min2 && v <= max2) && (known[r >>> 5] & bit) !== 0) rows[r >>> 5] ^= bit;
+    if ((v >= min1 && v <= max1) !== (v >= min2 && v <= max2) && (known[r >>> 5] & bit) !== 0) {
+      const word = rows[r >>> 5] ^ bit;
+      rows[r >>> 5] = word;
+      change += (word & bit) !== 0 ? 1 : -1;
+    }
   }
+  return change;
 }
