@@ -69,6 +69,9 @@ function recheckRuns(whole: boolean): { wall: number[]; cpu: number[] } {
   const workspace = new Workspace(schema);
   for (const f of files) workspace.setFile(f.path, f.text);
   workspace.setFile('big.hslist', bigText);
+  // Open in the editor, as the language server marks a file on didOpen: its blocks go into the memos on
+  // this first analysis (not timed, as opening a file is not a keystroke). The reference reads it whole.
+  workspace.setEditing('big.hslist', !whole);
   workspace.analyze();
   const wall: number[] = [];
   const cpu: number[] = [];

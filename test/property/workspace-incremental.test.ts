@@ -16,8 +16,10 @@ const versionsOfAnEdit = fc
 describe('workspace: incremental re-analysis', () => {
   it('gives the diagnostics and tree of a fresh analysis after every edit', () => {
     fc.assert(
-      fc.property(versionsOfAnEdit, (versions) => {
+      fc.property(versionsOfAnEdit, fc.boolean(), (versions, open) => {
         const workspace = new Workspace(schema);
+        // Open in the editor or not: the memos are filled on the first analysis or the first edit.
+        workspace.setEditing('main.hslist', open);
         workspace.setFile('other.hslist', 'list "Other" {\n  where email is known\n}\n');
         for (const text of versions) {
           workspace.setFile('main.hslist', text);
@@ -52,6 +54,26 @@ describe('workspace: incremental re-analysis', () => {
     const text = edited.join('\n');
     assert.deepEqual(new Set(unknown.map((d) => text.slice(d.start, d.end))), new Set(['leed']), 'at their places in the edited text');
     assert.deepEqual(unknown[0].fixes?.[0].edits.map((e) => text.slice(e.start, e.end)), ['leed'], 'fixes moved with them');
+  });
+
+  it('a file open in the editor goes through the memos on open: its first edit parses and checks one list', () => {
+    const lists = Array.from({ length: 30 }, (_, i) => `list "L${i}" {\n  where num_employees > ${i} and lifecyclestage is leed\n}\n`);
+    const workspace = new Workspace(schema);
+    const memo = () => (workspace.cache as unknown as { entries: Map<string, { parseMemo: { parsedChunks: number }; checkMemo: { checkedLists: number } }> }).entries.get('big.hslist')!;
+    workspace.setFile('big.hslist', lists.join('\n'));
+    workspace.analyze();
+    assert.deepEqual([memo().parseMemo.parsedChunks, memo().checkMemo.checkedLists], [0, 0], 'read from disk: parsed and checked whole');
+    // Opened (same text): the next analysis fills the memos, before any keystroke.
+    workspace.setEditing('big.hslist', true);
+    assert.deepEqual(workspace.pendingFiles(), ['big.hslist'], 'the opened file is work for the publisher');
+    const opened = workspace.analyze().files.get('big.hslist')!;
+    assert.deepEqual([memo().parseMemo.parsedChunks, memo().checkMemo.checkedLists], [30, 30]);
+    assert.deepEqual(opened.diagnostics, analyzeWorkspace([{ path: 'big.hslist', text: lists.join('\n') }], schema).files.get('big.hslist')!.diagnostics);
+    const edited = [...lists];
+    edited[12] = edited[12].replace('leed', 'lead');
+    workspace.setFile('big.hslist', edited.join('\n'));
+    workspace.analyze();
+    assert.deepEqual([memo().parseMemo.parsedChunks, memo().checkMemo.checkedLists], [31, 31], 'the first keystroke: one list');
   });
 
   it('compiles again only the lists an edit touched, also when earlier edits left them where they were', () => {

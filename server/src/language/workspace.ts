@@ -24,6 +24,11 @@ import { usesOfBrokenDefinitions } from './definitions/broken';
 export interface SourceFile {
   path: string;
   text: string;
+  /**
+   * Open in an editor: parsed and checked block by block from its first analysis, so that the first
+   * keystroke costs the block it touched, not a whole parse and check to fill the memos.
+   */
+  editing?: boolean;
 }
 
 export interface FileAnalysis {
@@ -95,15 +100,18 @@ export class AnalysisCache {
   /** Whether `file` would parse or check nothing (the text and schemas are the ones cached). */
   isCurrent(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): boolean {
     const entry = this.entries.get(source.path);
-    return entry !== undefined && entry.text === source.text && entry.checkedWith === schema && entry.checkedWithSalesforce === salesforceSchema;
+    return entry !== undefined && entry.text === source.text && entry.checkedWith === schema && entry.checkedWithSalesforce === salesforceSchema && (source.editing !== true || entry.edited);
   }
 
   file(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): CachedFile {
     let entry = this.entries.get(source.path);
-    if (!entry || entry.text !== source.text) {
+    // A file read whole before and now open in the editor goes through the memos once (on open, not on
+    // its first keystroke).
+    const toMemoize = source.editing === true && entry !== undefined && !entry.edited;
+    if (!entry || entry.text !== source.text || toMemoize) {
       // A file read for the first time is parsed and checked whole (the quickest way when nothing can be
-      // reused); from its first edit on, block by block, reusing what the edit left alone.
-      const edited = entry !== undefined;
+      // reused); from its first edit on, or while it is open, block by block, reusing what an edit left alone.
+      const edited = entry !== undefined || source.editing === true;
       const parseMemo = entry?.parseMemo ?? new BlockMemo();
       const checkMemo = entry?.checkMemo ?? new BlockCheckMemo();
       const { file, diagnostics } = edited ? parseReusing(source.text, parseMemo) : parse(source.text);
@@ -254,6 +262,8 @@ function withoutPath(d: Diagnostic & { path: string }): Diagnostic {
 /** A workspace that remembers its files and re-analyses incrementally. */
 export class Workspace {
   private readonly texts = new Map<string, string>();
+  /** Files open in an editor (SourceFile.editing). */
+  private readonly editing = new Set<string>();
   readonly cache = new AnalysisCache();
 
   constructor(
@@ -267,6 +277,17 @@ export class Workspace {
 
   removeFile(path: string): void {
     this.texts.delete(path);
+    this.editing.delete(path);
+  }
+
+  /** Whether the file is open in an editor (its edits are expected: see SourceFile.editing). */
+  setEditing(path: string, editing: boolean): void {
+    if (editing) this.editing.add(path);
+    else this.editing.delete(path);
+  }
+
+  private source(path: string, text: string): SourceFile {
+    return this.editing.has(path) ? { path, text, editing: true } : { path, text };
   }
 
   setSchema(schema: Schema): void {
@@ -279,17 +300,17 @@ export class Workspace {
 
   /** Files whose parse or single-file checks are not cached yet: `prepare` each, then `analyze` is quick. */
   pendingFiles(): string[] {
-    return [...this.texts].filter(([path, text]) => !this.cache.isCurrent({ path, text }, this.schema, this.options.salesforceSchema)).map(([path]) => path);
+    return [...this.texts].filter(([path, text]) => !this.cache.isCurrent(this.source(path, text), this.schema, this.options.salesforceSchema)).map(([path]) => path);
   }
 
   /** Parses and checks one file into the cache (the language server does this one file per turn of its loop). */
   prepare(path: string): void {
     const text = this.texts.get(path);
-    if (text !== undefined) this.cache.file({ path, text }, this.schema, this.options.salesforceSchema);
+    if (text !== undefined) this.cache.file(this.source(path, text), this.schema, this.options.salesforceSchema);
   }
 
   analyze(): WorkspaceAnalysis {
-    const files = [...this.texts].map(([path, text]) => ({ path, text }));
+    const files = [...this.texts].map(([path, text]) => this.source(path, text));
     return analyzeWorkspace(files, this.schema, { ...this.options, cache: this.cache });
   }
 }

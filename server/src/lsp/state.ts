@@ -56,7 +56,10 @@ export class WorkspaceState {
   reloadSettings(): string[] {
     this.settings = loadSettings(this.folders[0] ?? process.cwd(), this.schemaOverride);
     this.workspace = this.newWorkspace();
-    for (const path of this.allPaths()) this.workspace.setFile(path, this.textOf(path) as string);
+    for (const path of this.allPaths()) {
+      this.workspace.setFile(path, this.textOf(path) as string);
+      this.workspace.setEditing(path, this.open.has(path));
+    }
     this.dirty = true;
     this.generation++;
     return this.settings.problems;
@@ -121,6 +124,7 @@ export class WorkspaceState {
     const text = this.textOf(path);
     if (text === undefined) this.workspace.removeFile(path);
     else this.workspace.setFile(path, text);
+    this.workspace.setEditing(path, this.open.has(path));
     this.dirty = true;
     this.generation++;
   }
