@@ -145,8 +145,15 @@ export async function connectAccount(page, command, url, token) {
 export async function answerConnect(page, command, url, token) {
   const title = (step) => page.locator('.quick-input-widget .quick-input-title', { hasText: `${command} (${step}/2)` });
   await title(1).waitFor();
-  assert.equal(await page.locator('.quick-input-widget input').inputValue(), url, `${command} suggests the workspace's host`);
-  await page.keyboard.press('Enter');
+  const first = page.locator('.quick-input-widget input');
+  assert.equal(await first.inputValue(), url, `${command} suggests the workspace's host`);
+  await first.press('Enter');
+  // On a busy machine the Enter can land before the box takes keys, and the first step stays open (seen
+  // at load 5): press it again, into the box itself, while the first step still shows.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await title(2).waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+    if (await title(1).isVisible()) await first.press('Enter', { timeout: 2_000 }).catch(() => undefined);
+  }
   await title(2).waitFor();
   const secret = page.locator('.quick-input-widget input[type="password"]');
   await secret.waitFor();
