@@ -23,6 +23,11 @@ export interface RangeIndex {
   /** bucket b's rows are rows[offsets[b] .. offsets[b + 1]). */
   offsets: Uint32Array;
   rows: Uint32Array;
+  /**
+   * Set when the column holds at most BUCKETS distinct values (scores, counts, days): bucket b holds exactly
+   * the rows of value distinct[b], ascending. An edit then flips whole buckets, comparing no row's value.
+   */
+  distinct?: Float64Array;
 }
 
 const BUCKETS = 4096;
@@ -31,6 +36,9 @@ const SAMPLE = 8192;
 const MAX_SHARE = 1 / 16;
 
 const indexes = new WeakMap<Float64Array, RangeIndex>();
+
+/** Columns with at most this many distinct values get a bucket per value (tests lower it to reach the other index). */
+export const distinctIndexLimit = { max: BUCKETS };
 
 function bucketOf(index: Pick<RangeIndex, 'origin' | 'scale'>, v: number): number {
   const x = (v - index.origin) * index.scale;
@@ -55,6 +63,41 @@ function scaleOf(values: Float64Array): Pick<RangeIndex, 'origin' | 'scale'> {
 export function rangeIndex(values: Float64Array): RangeIndex {
   const known = indexes.get(values);
   if (known) return known;
+  const index = distinctIndex(values) ?? bucketIndex(values);
+  indexes.set(values, index);
+  return index;
+}
+
+/** The column's distinct values (ascending), or undefined past distinctIndexLimit of them. */
+function distinctValues(values: Float64Array): Float64Array | undefined {
+  const seen = new Set<number>();
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r];
+    if (v === v && !seen.has(v)) {
+      seen.add(v);
+      if (seen.size > distinctIndexLimit.max) return undefined;
+    }
+  }
+  return Float64Array.from(seen).sort();
+}
+
+/** One bucket per distinct value (a counting sort by value), when there are few enough. */
+function distinctIndex(values: Float64Array): RangeIndex | undefined {
+  const distinct = distinctValues(values);
+  if (!distinct) return undefined;
+  const bucketOfValue = new Map<number, number>();
+  distinct.forEach((v, b) => bucketOfValue.set(v, b));
+  const offsets = new Uint32Array(distinct.length + 1);
+  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) offsets[(bucketOfValue.get(values[r]) as number) + 1]++;
+  for (let b = 0; b < distinct.length; b++) offsets[b + 1] += offsets[b];
+  const next = offsets.slice(0, distinct.length);
+  const rows = new Uint32Array(offsets[distinct.length]);
+  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) rows[next[bucketOfValue.get(values[r]) as number]++] = r;
+  return { origin: 0, scale: 0, offsets, rows, distinct };
+}
+
+/** Equal-width buckets of value ranges, for columns of many distinct values. */
+function bucketIndex(values: Float64Array): RangeIndex {
   const scaled = scaleOf(values);
   const offsets = new Uint32Array(BUCKETS + 1);
   // `v === v`: the row has a value (not NaN). Buckets are computed twice rather than kept per row:
@@ -64,14 +107,25 @@ export function rangeIndex(values: Float64Array): RangeIndex {
   const next = offsets.slice(0, BUCKETS);
   const rows = new Uint32Array(offsets[BUCKETS]);
   for (let r = 0; r < values.length; r++) if (values[r] === values[r]) rows[next[bucketOf(scaled, values[r])]++] = r;
-  const index = { ...scaled, offsets, rows };
-  indexes.set(values, index);
-  return index;
+  return { ...scaled, offsets, rows };
 }
 
-/** Bucket ranges [first, last] covering the values in [a, b] (a <= b). */
+/** Bucket ranges [first, last] covering the values in [a, b] (a <= b); first > last when no distinct value lies there. */
 function bucketsOf(index: RangeIndex, a: number, b: number): [number, number] {
+  if (index.distinct) return [firstAtLeast(index.distinct, a), firstAtLeast(index.distinct, b, true) - 1];
   return [bucketOf(index, a), bucketOf(index, b)];
+}
+
+/** The first position whose value is >= x (> x with `after`), by binary search. */
+function firstAtLeast(sorted: Float64Array, x: number, after = false): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x || (after && sorted[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -85,7 +139,7 @@ function changedBuckets(index: RangeIndex, [a1, b1]: [number, number], [a2, b2]:
     if (a1 !== a2) spans.push([Math.min(a1, a2), Math.max(a1, a2)]);
     if (b1 !== b2) spans.push([Math.min(b1, b2), Math.max(b1, b2)]);
   } else for (const [a, b] of [[a1, b1], [a2, b2]]) if (a <= b) spans.push([a, b]);
-  const ranges = spans.map(([a, b]) => bucketsOf(index, a, b)).sort((x, y) => x[0] - y[0]);
+  const ranges = spans.map(([a, b]) => bucketsOf(index, a, b)).filter(([first, last]) => first <= last).sort((x, y) => x[0] - y[0]);
   const merged: [number, number][] = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
@@ -145,7 +199,10 @@ function flipped(before: Kept, bounds: [number, number], { values, known }: Numb
   if (compared > size * MAX_SHARE) return undefined;
   const rows = before.rows.slice();
   let change = 0;
-  for (const [first, last] of buckets) change += flipBetween(rows, index.rows, offsets[first], offsets[last + 1], values, known, before.bounds, bounds);
+  for (const [first, last] of buckets) {
+    if (index.distinct) change += flipBuckets(rows, index, first, last, known, before.bounds, bounds);
+    else change += flipBetween(rows, index.rows, offsets[first], offsets[last + 1], values, known, before.bounds, bounds);
+  }
   // The clause's count follows from the flips: no popcount of the new rows on each edit.
   const was = knownCount(before.rows);
   if (was !== undefined) rememberCount(rows, was + change);
@@ -169,6 +226,32 @@ function flipBetween(rows: Bitset, candidates: Uint32Array, from: number, to: nu
       rows[r >>> 5] = word;
       change += (word & bit) !== 0 ? 1 : -1;
     }
+  }
+  return change;
+}
+
+/** flipBetween for a distinct-value index: a bucket's value decides for all its rows. */
+function flipBuckets(rows: Bitset, index: RangeIndex, first: number, last: number, known: Bitset, [min1, max1]: [number, number], [min2, max2]: [number, number]): number {
+  const distinct = index.distinct as Float64Array;
+  let change = 0;
+  for (let b = first; b <= last; b++) {
+    const v = distinct[b];
+    if ((v >= min1 && v <= max1) === (v >= min2 && v <= max2)) continue;
+    change += flipAll(rows, index.rows, index.offsets[b], index.offsets[b + 1], known);
+  }
+  return change;
+}
+
+/** Flips the bit of each index row in [from, to) that has a known value; returns the change in set bits. */
+function flipAll(rows: Bitset, candidates: Uint32Array, from: number, to: number, known: Bitset): number {
+  let change = 0;
+  for (let k = from; k < to; k++) {
+    const r = candidates[k];
+    const bit = 1 << (r & 31);
+    if ((known[r >>> 5] & bit) === 0) continue;
+    const word = rows[r >>> 5] ^ bit;
+    rows[r >>> 5] = word;
+    change += (word & bit) !== 0 ? 1 : -1;
   }
   return change;
 }
