@@ -24,8 +24,8 @@ export interface RangeIndex {
   offsets: Uint32Array;
   rows: Uint32Array;
   /**
-   * Set when the column holds at most BUCKETS distinct values (scores, counts, days): bucket b holds exactly
-   * the rows of value distinct[b], ascending. An edit then flips whole buckets, comparing no row's value.
+   * Set when the column holds whole numbers of at most BUCKETS distinct values (scores, counts): bucket b
+   * holds exactly the rows of value distinct[b], ascending. An edit then flips whole buckets, comparing no row's value.
    */
   distinct?: Float64Array;
 }
@@ -37,7 +37,7 @@ const MAX_SHARE = 1 / 16;
 
 const indexes = new WeakMap<Float64Array, RangeIndex>();
 
-/** Columns with at most this many distinct values get a bucket per value (tests lower it to reach the other index). */
+/** Whole-number columns with at most this many distinct values get a bucket per value (tests lower it to reach the other index). */
 export const distinctIndexLimit = { max: BUCKETS };
 
 function bucketOf(index: Pick<RangeIndex, 'origin' | 'scale'>, v: number): number {
@@ -68,31 +68,47 @@ export function rangeIndex(values: Float64Array): RangeIndex {
   return index;
 }
 
-/** The column's distinct values (ascending), or undefined past distinctIndexLimit of them. */
-function distinctValues(values: Float64Array): Float64Array | undefined {
-  const seen = new Set<number>();
+/** Whole values spanning at most this many: counted in a table indexed by value (256 KB at most). */
+const MAX_SPAN = 1 << 16;
+
+/** The smallest and largest value when every value is a whole number spanning at most MAX_SPAN, else undefined. */
+function wholeSpan(values: Float64Array): { min: number; max: number } | undefined {
+  let min = Infinity;
+  let max = -Infinity;
   for (let r = 0; r < values.length; r++) {
     const v = values[r];
-    if (v === v && !seen.has(v)) {
-      seen.add(v);
-      if (seen.size > distinctIndexLimit.max) return undefined;
-    }
+    if (v !== v) continue;
+    if (Math.floor(v) !== v) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (max - min > MAX_SPAN) return undefined;
   }
-  return Float64Array.from(seen).sort();
+  return min <= max ? { min, max } : undefined;
 }
 
-/** One bucket per distinct value (a counting sort by value), when there are few enough. */
+/**
+ * One bucket per distinct value (a counting sort by value), for whole-number columns of few distinct
+ * values (scores, counts): three passes over the column through a table indexed by value.
+ */
 function distinctIndex(values: Float64Array): RangeIndex | undefined {
-  const distinct = distinctValues(values);
-  if (!distinct) return undefined;
-  const bucketOfValue = new Map<number, number>();
-  distinct.forEach((v, b) => bucketOfValue.set(v, b));
-  const offsets = new Uint32Array(distinct.length + 1);
-  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) offsets[(bucketOfValue.get(values[r]) as number) + 1]++;
-  for (let b = 0; b < distinct.length; b++) offsets[b + 1] += offsets[b];
-  const next = offsets.slice(0, distinct.length);
-  const rows = new Uint32Array(offsets[distinct.length]);
-  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) rows[next[bucketOfValue.get(values[r]) as number]++] = r;
+  const span = wholeSpan(values);
+  if (!span) return undefined;
+  const { min } = span;
+  const perValue = new Uint32Array(span.max - min + 1);
+  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) perValue[values[r] - min]++;
+  const present: number[] = [];
+  for (let k = 0; k < perValue.length; k++) if (perValue[k] > 0) present.push(k);
+  if (present.length > distinctIndexLimit.max) return undefined;
+  // perValue becomes the next free slot of each value's bucket.
+  const offsets = new Uint32Array(present.length + 1);
+  const distinct = new Float64Array(present.length);
+  present.forEach((k, b) => {
+    distinct[b] = k + min;
+    offsets[b + 1] = offsets[b] + perValue[k];
+    perValue[k] = offsets[b];
+  });
+  const rows = new Uint32Array(offsets[present.length]);
+  for (let r = 0; r < values.length; r++) if (values[r] === values[r]) rows[perValue[values[r] - min]++] = r;
   return { origin: 0, scale: 0, offsets, rows, distinct };
 }
 
