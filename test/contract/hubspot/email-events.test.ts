@@ -96,6 +96,16 @@ describe('HubSpot emulator: GET /email/public/v1/events', () => {
     }
   });
 
+  it('the account layer names a broken answer: an event without a recipient, hasMore without an offset', async () => {
+    const query = { appId: '113', campaignId: '456', eventType: 'OPEN' };
+    h.emulator.faults.add({ type: 'body', path: PATH, json: { hasMore: false, events: [{ id: 'e1', created: 1, type: 'OPEN', appId: 113, emailCampaignId: 456 }] } });
+    const noRecipient = await expectRejection(h.account.getEmailEvents(query));
+    assert.match(noRecipient.message, /sent the OPEN events of email campaign 456 of app 113 \(event 1\) without a created time, type and recipient/);
+    h.emulator.faults.add({ type: 'body', path: PATH, json: { hasMore: true, events: [] } });
+    const noOffset = await expectRejection(h.account.getEmailEvents(query));
+    assert.match(noOffset.message, /answered the OPEN events of email campaign 456 of app 113 with hasMore but no offset to read on from/);
+  });
+
   it('the account layer pages through every event of a type with the SDK, and a token without `content` gets a 403', async () => {
     const events = await h.account.getEmailEvents({ appId: '113', campaignId: '456', eventType: 'SENT' });
     assert.equal(events.length, withEmail.length);

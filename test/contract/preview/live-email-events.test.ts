@@ -145,6 +145,35 @@ describe('preview: marketing email events from the live HubSpot source', functio
   });
 });
 
+describe('preview: email events HubSpot answers with an error', function () {
+  this.timeout(30_000);
+  it('a 400 for one email leaves its conditions "not in this data" with HubSpot\'s answer, the other email still loads; a 503 and a 429 are retried', async () => {
+    const h = await startLive(120);
+    try {
+      const withEmail = [...h.emulator.state.contacts.values()].filter((c) => c.properties.email && !c.archived);
+      withEmail.forEach((c, k) => h.emulator.state.upsertContact({ ...c, emailEvents: eventsFor(k) }));
+      // The reads go email by email, 456 (CLICK, OPEN) before 789: the first read of 456 is refused.
+      h.emulator.faults.add({ type: 'status', status: 400, path: '/email/public/v1/events' });
+      h.emulator.faults.add({ type: 'status', status: 503, path: '/email/public/v1/events' });
+      h.emulator.faults.add({ type: 'rate-limit', policy: 'SECONDLY', path: '/email/public/v1/events' });
+      const ws = liveWorkspace(LISTS);
+      const data = await loadPreviewData(ws, { kind: 'hubspot', connection: h.connection }, { now: h.now, clock: h.now });
+      assert.ok(!('error' in data));
+      const opened = previewList(ws, data, 'Opened', { now: h.now() });
+      assert.ok(!('error' in opened));
+      assert.deepEqual([opened.result.count, opened.result.complete], [0, false]);
+      assert.match(opened.result.notPreviewable[0].reason, /^marketing email events are not in this data \(HubSpot refused the events of email campaign 456 of app 113: HubSpot said 400 Bad Request: /);
+      const bounced = previewList(ws, data, 'Bounced the other', { now: h.now() });
+      assert.ok(!('error' in bounced));
+      assert.ok(bounced.result.count > 0);
+      const statuses = requestsTo(h.emulator, 'GET', EVENTS).map((r) => r.status);
+      assert.deepEqual(statuses, [400, 503, 429, 200], 'one read of 456, then 789 after a 503 and a 429');
+    } finally {
+      await h.emulator.stop();
+    }
+  });
+});
+
 describe('preview: a token without the content scope', function () {
   this.timeout(20_000);
   it('names HubSpot\'s 403 and counts the contacts as unknown, never as "no"', async () => {
