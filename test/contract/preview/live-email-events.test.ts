@@ -145,6 +145,36 @@ describe('preview: marketing email events from the live HubSpot source', functio
   });
 });
 
+describe('preview: an email written by its own id, not an email campaign id', function () {
+  this.timeout(20_000);
+  it('stays "not in this data" with which ids the email has (when its marketing emails are pulled); its campaign id loads', async () => {
+    const h = await startLive(80);
+    try {
+      const withEmail = [...h.emulator.state.contacts.values()].filter((c) => c.properties.email && !c.archived);
+      withEmail.forEach((c, k) => h.emulator.state.upsertContact({ ...c, emailEvents: k % 2 === 0 ? [{ appId: '113', emailId: '250001', type: 'OPEN', timestamp: at(3) }] : [] }));
+      const ws = liveWorkspace('list "By own id" {\n  where marketing email #150001 of app #113 opened\n}\nlist "By campaign" {\n  where marketing email #250001 of app #113 opened\n}\n');
+      const november = { id: '150001', name: 'November newsletter', subject: 'What changed in November', state: 'PUBLISHED', archived: false, emailCampaignIds: ['250001'] };
+      ws.schema = { ...ws.schema, marketingEmails: [november] };
+      const data = await loadPreviewData(ws, { kind: 'hubspot', connection: h.connection }, { now: h.now, clock: h.now });
+      assert.ok(!('error' in data));
+      const own = previewList(ws, data, 'By own id', { now: h.now() });
+      assert.ok(!('error' in own));
+      assert.deepEqual([own.result.count, own.result.complete], [0, false]);
+      assert.equal(own.result.notPreviewable[0].reason, 'marketing email events are not in this data (#150001 is the id of marketing email "November newsletter", not an email campaign id (its email campaign id is #250001), and HubSpot\'s Email Events API gives events by email campaign id)');
+      assert.deepEqual(requestsTo(h.emulator, 'GET', EVENTS).map((r) => new URLSearchParams(r.query).get('campaignId')), ['250001']);
+      const byCampaign = previewList(ws, data, 'By campaign', { now: h.now() });
+      assert.ok(!('error' in byCampaign));
+      const { request } = compileList(ws.lists[1], { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
+      const account = createHubSpotAccount(h.connection);
+      const created = await account.createList({ ...request!, name: 'check: by campaign' } as never);
+      assert.ok(byCampaign.result.count > 0);
+      assert.equal(byCampaign.result.count, (await account.listMemberships(created.listId)).length);
+    } finally {
+      await h.emulator.stop();
+    }
+  });
+});
+
 describe('preview: email events HubSpot answers with an error', function () {
   this.timeout(30_000);
   it('a 400 for one email leaves its conditions "not in this data" with HubSpot\'s answer, the other email still loads; a 503 and a 429 are retried', async () => {

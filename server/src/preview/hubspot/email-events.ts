@@ -6,6 +6,8 @@
 //
 // **Assumed** (docs/preview.md): an EMAIL_EVENT filter's `emailId` (level EMAIL_API_CAMPAIGN, the level
 // the compiler writes) is the Email Events API's `emailCampaignId`, and its `appId` the events' `appId`.
+// Where the pulled marketing emails show the id to be an email's own id and none of its campaign ids,
+// its conditions stay "not in this data" with that reason instead of reading no events (a "no" for all).
 // A contact without an email address has no events here: its conditions stay unknown, never "no".
 // Events whose recipient no contact holds now are counted and reported, not silently dropped.
 //
@@ -16,6 +18,7 @@
 // the previous read's start less a margin; the older ones come from the cache.
 
 import type { EmailEventData, HubSpotAccount } from '../../hubspot/account/types';
+import type { MarketingEmailRef } from '../../language/schema-types';
 import type { EmailEventRecord, EmailEventType } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
 import type { ContactSet } from './contact-set';
@@ -60,6 +63,8 @@ interface Options {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   clock?: () => number;
+  /** The pulled marketing emails (schema pull), to tell an email's own id from its email campaign ids. */
+  schema?: { marketingEmails?: MarketingEmailRef[] };
 }
 
 const NO_EVENTS: readonly EmailEventRecord[] = Object.freeze([]);
@@ -73,7 +78,11 @@ const EXAMPLES = 3;
 export async function readEmailEvents(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options, cached?: CachedEmailEvents): Promise<ReadEmailEvents | undefined> {
   const wanted = needs.emailEvents ?? [];
   for (const n of wanted) if (NOT_IN_API[n.type]) unloaded.set(`emailEvents:${n.type}`, NOT_IN_API[n.type]!);
-  const loadable = wanted.filter((n) => API_EVENT_TYPE[n.type] !== undefined);
+  for (const n of wanted) {
+    const own = ownIdOf(n.emailId, options.schema?.marketingEmails);
+    if (own) unloaded.set(`emailEvents:${n.appId}:${n.emailId}`, own);
+  }
+  const loadable = wanted.filter((n) => API_EVENT_TYPE[n.type] !== undefined && !unloaded.has(`emailEvents:${n.appId}:${n.emailId}`));
   if (loadable.length === 0) return undefined;
   const emails = [...new Set(loadable.map((n) => `${n.appId}:${n.emailId}`))];
   const asRead: CachedEmailEvents = {};
@@ -97,6 +106,17 @@ export async function readEmailEvents(account: HubSpotAccount, contacts: Contact
     return undefined;
   }
   return { asRead, ...tieToContacts(contacts, loadable, asRead) };
+}
+
+/**
+ * Why `#id` is not read as an email campaign id, when the pulled marketing emails say it is an email's
+ * own id and none of its campaign ids: events read by it would be none, a "no" for every contact.
+ */
+function ownIdOf(emailId: string, emails: MarketingEmailRef[] | undefined): string | undefined {
+  const email = emails?.find((e) => e.id === emailId && !e.emailCampaignIds.includes(emailId));
+  if (!email) return undefined;
+  const campaigns = email.emailCampaignIds.length > 0 ? `its email campaign ${email.emailCampaignIds.length === 1 ? 'id is' : 'ids are'} ${email.emailCampaignIds.map((c) => `#${c}`).join(', ')}` : 'it has no email campaign id';
+  return `#${emailId} is the id of marketing email "${email.name}", not an email campaign id (${campaigns}), and HubSpot's Email Events API gives events by email campaign id`;
 }
 
 /** One email's events of one type: all of its window, or with a covering cache only those since the last read. */

@@ -53,7 +53,7 @@ interface ExtraOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   /** The portal's lists (schema pull's catalogue): progress names the lists it reads. */
-  schema?: Pick<Schema, 'lists'>;
+  schema?: Pick<Schema, 'lists' | 'marketingEmails'>;
   /** The wall clock, for when email events were read (default Date.now). */
   clock?: () => number;
 }
