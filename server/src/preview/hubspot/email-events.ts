@@ -113,8 +113,9 @@ export async function readEmailEvents(account: HubSpotAccount, contacts: Contact
  * own id and none of its campaign ids: events read by it would be none, a "no" for every contact.
  */
 function ownIdOf(emailId: string, emails: MarketingEmailRef[] | undefined): string | undefined {
-  const email = emails?.find((e) => e.id === emailId && !e.emailCampaignIds.includes(emailId));
-  if (!email) return undefined;
+  const email = emails?.find((e) => e.id === emailId);
+  // An id that is some email's campaign id too is read as that campaign's.
+  if (!email || emails!.some((e) => e.emailCampaignIds.includes(emailId))) return undefined;
   const campaigns = email.emailCampaignIds.length > 0 ? `its email campaign ${email.emailCampaignIds.length === 1 ? 'id is' : 'ids are'} ${email.emailCampaignIds.map((c) => `#${c}`).join(', ')}` : 'it has no email campaign id';
   return `#${emailId} is the id of marketing email "${email.name}", not an email campaign id (${campaigns}), and HubSpot's Email Events API gives events by email campaign id`;
 }
