@@ -15,7 +15,7 @@ import { MAX_PREVIEW_CONTACTS, checkPreviewSize } from './store-limits';
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
 
 /** What a row carries besides its properties, when its source loaded it (a copied row gets them anew). */
-export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions'>;
+export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents'>;
 import { dictEntries, dictEntry, dictFromEntries, findEntry, indexDict, narrowFirst } from './string-dict';
 import type { AssociatedRecord, CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
@@ -49,7 +49,6 @@ export class StoreBuilder {
   private readonly writers: ColumnWriter[];
   private readonly extras: ExtrasBuilder;
   private readonly history: HistoryBuilder;
-  private readonly emailEvents = new EntryBuilder(4);
   private readonly pageViews = new EntryBuilder(1);
 
   /**
@@ -109,7 +108,6 @@ export class StoreBuilder {
     for (let i = 0; i < this.writers.length; i++) this.writers[i].write(row, record.properties[this.defs[i].name]);
     this.extras.add(row, record);
     if (record.history) this.history.add(row, record.history);
-    if (record.emailEvents) this.emailEvents.add(row, record.emailEvents.map((e) => ({ texts: [e.appId, e.emailId, e.type, e.url ?? ''], timestamp: e.timestamp })));
     if (record.pageViews) this.pageViews.add(row, record.pageViews.map((v) => ({ texts: [v.url], timestamp: v.timestamp })));
   }
 
@@ -123,15 +121,14 @@ export class StoreBuilder {
       columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
       ...this.extras.finish(size),
       history: this.history.finish(size),
-      emailEvents: this.emailEvents.finish(size),
       pageViews: this.pageViews.finish(size),
     };
   }
 
 }
 
-/** The parts of a store its source reads afresh for every contact on each load: memberships, associated records, form submissions, subscription statuses. */
-export type StoreExtras = Pick<ColumnStore, 'memberships' | 'associations' | 'otherAssociations' | 'forms' | 'subscriptions'>;
+/** The parts of a store its source reads afresh for every contact on each load: memberships, associated records, form submissions, subscription statuses, email events. */
+export type StoreExtras = Pick<ColumnStore, 'memberships' | 'associations' | 'otherAssociations' | 'forms' | 'subscriptions' | 'emailEvents'>;
 
 /** Collects each row's extras (rows in order) into their compressed forms. */
 export class ExtrasBuilder {
@@ -140,6 +137,7 @@ export class ExtrasBuilder {
   private readonly associatedDefs: Partial<Record<AssociatedObject, PropertyDef[]>>;
   private readonly forms = new FormBuilder();
   private readonly subscriptions = new EntryBuilder(3);
+  private readonly emailEvents = new EntryBuilder(4);
 
   constructor(companyDefs: PropertyDef[] = [], otherDefs: Partial<Record<'deals' | 'tickets', PropertyDef[]>> = {}) {
     this.associatedDefs = { companies: companyDefs, ...otherDefs };
@@ -154,6 +152,7 @@ export class ExtrasBuilder {
     if (extras.formSubmissions) this.forms.add(row, extras.formSubmissions);
     // A row extra, so rows copied from a cached store get the live source's statuses too.
     if (extras.subscriptions) this.subscriptions.add(row, extras.subscriptions.map((s) => ({ texts: [s.channel, s.subscriptionId ?? '', s.status] })));
+    if (extras.emailEvents) this.emailEvents.add(row, extras.emailEvents.map((e) => ({ texts: [e.appId, e.emailId, e.type, e.url ?? ''], timestamp: e.timestamp })));
   }
 
   private addMemberships(row: number, listIds: string[]): void {
@@ -178,6 +177,7 @@ export class ExtrasBuilder {
       otherAssociations: this.otherAssociations(size),
       forms: this.forms.finish(size),
       subscriptions: this.subscriptions.finish(size),
+      emailEvents: this.emailEvents.finish(size),
     };
   }
 

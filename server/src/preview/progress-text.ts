@@ -12,6 +12,7 @@ const PHASES: Record<Progress['phase'], string> = {
   tickets: 'associated tickets',
   forms: 'form submissions',
   subscriptions: 'email subscription statuses',
+  emailEvents: 'marketing email events',
   saving: 'the snapshot',
 };
 
@@ -39,7 +40,7 @@ export function progressText(p: Progress): string {
   const done = p.done.toLocaleString('en-US');
   if (p.total === undefined) return `${PHASES[p.phase]}: ${done}`;
   // "1 of 1" alone would not say of what: memberships are counted in lists, not contacts.
-  const unit = p.phase === 'memberships' ? (p.total === 1 ? ' list' : ' lists') : p.phase === 'forms' ? (p.total === 1 ? ' form' : ' forms') : '';
+  const unit = p.phase === 'memberships' ? (p.total === 1 ? ' list' : ' lists') : p.phase === 'forms' ? (p.total === 1 ? ' form' : ' forms') : p.phase === 'emailEvents' ? (p.total === 1 ? ' email' : ' emails') : '';
   return `${PHASES[p.phase]}: ${done} of ${p.total.toLocaleString('en-US')}${unit}`;
 }
 

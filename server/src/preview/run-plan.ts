@@ -9,6 +9,7 @@ import { associationIndex, type ColumnStore } from './columns';
 import { planList } from './plan';
 import { timeRefs, type PlanNode } from './plan-types';
 import type { MembersByList } from './members';
+import { EVENT_RULES } from './events';
 
 export interface PlanWorkspace {
   schema: Schema;
@@ -29,7 +30,7 @@ export interface LoadedKinds {
   missingLists: ReadonlyMap<string, string>;
   /** How to get what is missing, for the reasons ("preview with --data hubspot"). */
   hint: string;
-  /** What the live source could not read, with why: `companies`, `deals`, `tickets`, `forms`, `form:<id>`, `subscriptions` or `subscriptions:<CHANNEL>`. */
+  /** What the live source could not read, with why: `companies`, `deals`, `tickets`, `forms`, `form:<id>`, `subscriptions`, `subscriptions:<CHANNEL>`, `emailEvents`, `emailEvents:<TYPE>` or `emailEvents:<appId>:<emailId>`. */
   unloaded?: ReadonlyMap<string, string>;
   /** The forms whose submissions the live source read; absent: whatever the records carry is all there is. */
   formsRead?: 'all' | ReadonlySet<string>;
@@ -108,8 +109,10 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       const missing = formsMissing(p, data);
       return missing ? unavailable(missing) : p;
     }
-    case 'emailEvent':
-      return data.store.emailEvents ? p : unavailable(`marketing email events are not in this data (${data.live ? LIVE_EMAIL_EVENTS : ONLY_JSON_EMAIL_EVENTS})`);
+    case 'emailEvent': {
+      const missing = emailEventsMissing(p, data);
+      return missing ? unavailable(missing) : p;
+    }
     case 'pageView':
       return data.store.pageViews ? p : unavailable(`page views are not in this data (${data.live ? LIVE_PAGE_VIEWS : ONLY_JSON_PAGE_VIEWS})`);
     case 'subscription': {
@@ -123,12 +126,21 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
 
 const ONLY_JSON_EMAIL_EVENTS = 'only JSON records with "emailEvents" carry them';
 const ONLY_JSON_PAGE_VIEWS = 'only JSON records with "pageViews" carry them';
+
 /**
- * HubSpot's Email Events API (`/email/public/v1/events`) selects events by `campaignId`, while an
- * EMAIL_EVENT filter names an `emailId` whose relation to a campaign id HubSpot does not document, and
- * it has no reply events: loading by a guessed id could answer "no" for contacts who did open.
+ * Why an email event condition cannot be judged, or undefined: HubSpot refused the events (all of them,
+ * or this email's), the Email Events API has no event of a type it reads (REPLY, UNSUBSCRIBE), or the
+ * data has none.
  */
-const LIVE_EMAIL_EVENTS = "the live HubSpot source does not load them: HubSpot's Email Events API selects events by email campaign id, and HubSpot does not document which campaign an EMAIL_EVENT filter's emailId is; " + ONLY_JSON_EMAIL_EVENTS;
+function emailEventsMissing(p: Extract<PlanNode, { kind: 'emailEvent' }>, data: LoadedKinds): string | undefined {
+  const rule = EVENT_RULES[p.operator];
+  const types = rule.without ? [rule.happened, rule.without] : [rule.happened];
+  const keys = ['emailEvents', ...types.map((t) => `emailEvents:${t}`), `emailEvents:${p.appId}:${p.emailId}`];
+  const refused = keys.map((k) => data.unloaded?.get(k)).find((r) => r !== undefined);
+  if (refused) return `marketing email events are not in this data (${refused})`;
+  if (data.store.emailEvents) return undefined;
+  return `marketing email events are not in this data (${data.live ? data.hint : ONLY_JSON_EMAIL_EVENTS})`;
+}
 /** HubSpot's Events API has page views (`e_visited_page`), on Enterprise portals only; hslist does not read it. */
 const LIVE_PAGE_VIEWS = "the live HubSpot source does not load them: only HubSpot's Events API has them (e_visited_page, Enterprise portals), which hslist does not read; " + ONLY_JSON_PAGE_VIEWS;
 

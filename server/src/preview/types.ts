@@ -115,4 +115,6 @@ export interface SourceReport {
   issues: SourceIssue[];
   /** Columns that were ignored because the schema does not know them. */
   unknownColumns: string[];
+  /** What the source read but could not tie to a contact, said beside the counts (the live source's email events). */
+  notes?: string[];
 }

@@ -19,6 +19,12 @@ describe('hslist preview text output', () => {
     assert.match(text, /^ {2}incremental refresh: 12 contacts modified since the last fetch$/m);
   });
 
+  it('prints what the source read but tied to no contact as a note under the data line', () => {
+    const r = report({});
+    r.data.notes = ['2 marketing email events of 1 recipient whose address no contact holds now were not counted for anyone (gone@x.com)'];
+    assert.match(renderText(r), /^ {2}incremental refresh: 12 contacts modified since the last fetch\n {2}note: 2 marketing email events of 1 recipient whose address no contact holds now were not counted for anyone \(gone@x\.com\)$/m);
+  });
+
   it('tells who would enter and leave the published inclusion list, with samples', () => {
     const published = { listId: '77', members: 1_172, enter: { count: 37, samples: [sample('9', 'a@x.pl', 'Ann Nowak')] }, leave: { count: 5, samples: [] }, undecided: 0, membersNotInData: 2, syncsToSalesforce: true };
     const text = renderText(report({ published }));

@@ -13,6 +13,7 @@ import { allForms } from './account-forms';
 import { allMarketingEmails } from './account-emails';
 import { formSubmissions } from './account-submissions';
 import { emailSubscriptionStatuses } from './account-subscriptions';
+import { emailEvents } from './account-email-events';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
 import { pageContacts } from './account-records';
@@ -49,6 +50,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     },
     getFormSubmissions: (formId, onPage, since) => formSubmissions(api, formId, onPage, since),
     getEmailSubscriptionStatuses: (emails, onBatch) => emailSubscriptionStatuses(api, emails, onBatch),
+    getEmailEvents: (query, onPage) => emailEvents(api, query, onPage),
     ...propertiesApi(api),
     ...listsApi(api),
     ...foldersApi(api),

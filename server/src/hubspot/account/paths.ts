@@ -48,6 +48,7 @@ export interface ApiPaths {
   formSubmissions(formGuid: string): string;
   subscriptionStatusesBatchRead(): string;
   unsubscribeAllStatusesBatchRead(): string;
+  emailEvents(): string;
 }
 
 export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiPaths {
@@ -92,6 +93,9 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     // sub-paths (spec Communication Preferences/Subscriptions/Rollouts/176901/{v4,2026-09}/).
     subscriptionStatusesBatchRead: () => `${preferences}/statuses/batch/read`,
     unsubscribeAllStatusesBatchRead: () => `${preferences}/statuses/batch/unsubscribe-all/read`,
+    // Marketing email events exist only under the legacy Email Analytics v1 API (no v3 and no dated
+    // version publishes them), so every `version` calls the same path.
+    emailEvents: () => '/email/public/v1/events',
   };
 }
 

@@ -74,6 +74,30 @@ export interface EmailSubscriptionStatus {
   status: 'OPT_IN' | 'OPT_OUT' | 'NOT_OPTED';
 }
 
+/** Which marketing email events to read (Email Analytics v1): one type, of one email campaign of one app, from a time on. */
+export interface EmailEventQuery {
+  appId: string;
+  campaignId: string;
+  /** HubSpot's event type, case-sensitive: SENT, DELIVERED, OPEN, CLICK, BOUNCE, SPAMREPORT, … */
+  eventType: string;
+  /** Epoch ms: only events at or after it; absent: all time. */
+  startTimestamp?: number;
+}
+
+/** One marketing email event (Email Analytics v1), as much of it as the preview reads. */
+export interface EmailEventData {
+  id: string;
+  /** Epoch ms. */
+  created: number;
+  type: string;
+  /** The recipient's email address, as HubSpot gives it. */
+  recipient: string;
+  appId: string;
+  emailCampaignId: string;
+  /** The link clicked (CLICK events). */
+  url?: string;
+}
+
 export interface ListCreateRequest {
   name: string;
   objectTypeId: string;
@@ -175,6 +199,8 @@ export interface HubSpotAccount {
   getFormSubmissions(formId: string, onPage?: (read: number) => void, since?: number): Promise<FormSubmissionData[]>;
   /** Lower-cased email → its email subscription statuses; addresses HubSpot did not answer for are left out. */
   getEmailSubscriptionStatuses(emails: string[], onBatch?: (done: number) => void): Promise<Map<string, EmailSubscriptionStatus[]>>;
+  /** Marketing email events of one type of one email campaign, newest first, every page; `onPage` hears how many were read so far. */
+  getEmailEvents(query: EmailEventQuery, onPage?: (read: number) => void): Promise<EmailEventData[]>;
   /** One property, or undefined when the portal has none of that name. */
   getProperty(objectType: CrmObjectType, name: string): Promise<PropertyDef | undefined>;
   /** Creates a custom property (Properties API body: name, label, type, fieldType, groupName, options). */

@@ -132,6 +132,8 @@ export class DataLoader {
     const refresh = outcome.refresh ? ` (${outcome.refresh.mode} refresh: ${outcome.refresh.reason}; ${outcome.refresh.fetched.toLocaleString('en-US')} fetched)` : '';
     this.ctx.connection.console.info(info + refresh);
     if (problems) this.ctx.connection.console.warn(problems);
+    // What the source read but tied to no contact (the live portal's email events of strangers).
+    for (const n of outcome.report.notes ?? []) this.ctx.connection.console.info(`hslist preview: ${n}.`);
     return true;
   }
 

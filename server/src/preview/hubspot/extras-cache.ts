@@ -1,7 +1,8 @@
 // What the live source read besides contacts, kept beside the snapshot (`hubspot-extras.json`, in the
 // git-ignored cache) so the next refresh reads only what changed: each contact's associated records
 // per object (with the properties they were read with) and each form's submissions as HubSpot gave
-// them (newest first, with the email they carried: they are matched to contacts again on every run).
+// them (newest first, with the email they carried: they are matched to contacts again on every run), and
+// each email's marketing email events per type, with when they were read (matched again on every run too).
 // It names the snapshot's version: a file from another run is not used (the refresh then reads in full).
 
 import { existsSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { readRegularText } from '../../files/regular-file';
 import { writeFileAtomically } from '../../files/temp-files';
 import type { AssociatedObjectType, FormSubmissionData } from '../../hubspot/account/types';
 import type { CompanyRecord } from '../types';
+import type { CachedEmailEvents } from './email-events';
 
 const FORMAT = 1;
 
@@ -25,6 +27,8 @@ export interface CachedExtras {
   associations: Partial<Record<AssociatedObjectType, CachedAssociations>>;
   /** Form id → its submissions, newest first. */
   submissions: Record<string, FormSubmissionData[]>;
+  /** Marketing email events by `appId:emailId:TYPE`, with the window and time of their read (absent in files of older runs: read in full). */
+  emailEvents?: CachedEmailEvents;
 }
 
 export function extrasPath(snapshotPath: string): string {
@@ -46,7 +50,7 @@ export function readCachedExtras(path: string, snapshotVersion: string): CachedE
 }
 
 export function writeCachedExtras(path: string, extras: Omit<CachedExtras, 'format'>): void {
-  const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0;
+  const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0 && Object.keys(extras.emailEvents ?? {}).length === 0;
   if (empty) rmSync(path, { force: true });
   else writeFileAtomically(path, JSON.stringify({ format: FORMAT, ...extras }));
 }

@@ -14,7 +14,7 @@ import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-t
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
 import { patchStore } from '../columns-patch';
-import type { AssociatedRecord, CompanyRecord, ContactRecord, FormSubmission, SubscriptionRecord } from '../types';
+import type { AssociatedRecord, CompanyRecord, ContactRecord, EmailEventRecord, FormSubmission, SubscriptionRecord } from '../types';
 import { addContacts, type ContactSet } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
 import { propertiesToRead, readAssociations } from './associations';
@@ -23,6 +23,7 @@ import type { Progress } from './fetch-contacts';
 import type { DataNeeds } from './needs';
 import { readSubmissions } from './submissions';
 import { readSubscriptionStatuses } from './subscriptions';
+import { readEmailEvents, type ReadEmailEvents } from './email-events';
 
 export interface Extras {
   /** Contact id → ids of the `#id` lists it is a member of (every referenced list that exists). */
@@ -34,13 +35,17 @@ export interface Extras {
   submissions: Map<string, FormSubmission[]> | undefined;
   /** Contact id → email subscription statuses, for the contacts HubSpot answered for; undefined when not read. */
   subscriptions?: Map<string, SubscriptionRecord[]>;
+  /** Contact id → marketing email events of the emails and types the lists ask about; undefined when not read. */
+  emailEvents?: Map<string, EmailEventRecord[]>;
+  /** Events read whose recipient no contact holds (not counted for anyone). */
+  emailEventsUnmatched?: ReadEmailEvents['unmatched'];
   /** The forms whose submissions were read: every form, or these ids. */
   formsRead: 'all' | ReadonlySet<string> | undefined;
   /** What was read, for the cache the next refresh starts from (extras-cache.ts). */
-  toCache: Pick<CachedExtras, 'associations' | 'submissions'>;
+  toCache: Pick<CachedExtras, 'associations' | 'submissions' | 'emailEvents'>;
   /** Referenced `#id` lists that could not be read, with why: their conditions stay "not previewable". */
   missingLists: Map<string, string>;
-  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them), `form:<id>`, `subscriptions` or `subscriptions:<CHANNEL>`. */
+  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them), `form:<id>`, `subscriptions`, `subscriptions:<CHANNEL>`, `emailEvents`, `emailEvents:<TYPE>` or `emailEvents:<appId>:<emailId>`. */
   unloaded: Map<string, string>;
 }
 
@@ -48,7 +53,9 @@ interface ExtraOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   /** The portal's lists (schema pull's catalogue): progress names the lists it reads. */
-  schema?: Pick<Schema, 'lists'>;
+  schema?: Pick<Schema, 'lists' | 'marketingEmails'>;
+  /** The wall clock, for when email events were read (default Date.now). */
+  clock?: () => number;
 }
 
 /** A refresh of the cached extras: what changed since `since` is read, the rest comes from `cached`. */
@@ -79,7 +86,10 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const forms = needs.anyForm || (needs.formIds ?? []).length > 0 ? await readSubmissions(account, contacts, needs, unloaded, options, cachedForms) : undefined;
   if (forms) toCache.submissions = forms.asRead;
   const subscriptions = await readSubscriptionStatuses(account, contacts, needs, unloaded, options);
-  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, subscriptions, missingLists, unloaded, toCache };
+  const events = await readEmailEvents(account, contacts, needs, unloaded, options, refresh?.cached.emailEvents);
+  if (events) toCache.emailEvents = events.asRead;
+  const emailEvents = events && { emailEvents: events.byContact, emailEventsUnmatched: events.unmatched };
+  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, subscriptions, ...emailEvents, missingLists, unloaded, toCache };
 }
 
 async function readAssociated(account: HubSpotAccount, contactIds: string[], object: AssociatedObjectType, properties: string[], unloaded: Map<string, string>, options: ExtraOptions, refresh: ExtrasRefresh | undefined): Promise<{ byContact: Map<string, CompanyRecord[]>; properties: string[] } | undefined> {
@@ -132,7 +142,7 @@ export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: Data
   const otherDefs = { deals: defsOf('deals', needs.dealProperties), tickets: defsOf('tickets', needs.ticketProperties) };
   if (contacts.kind === 'merge') {
     // An incremental refresh patches the cached store (which was read for this run alone) in place.
-    const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions].some((e) => e !== undefined);
+    const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions, extras.emailEvents].some((e) => e !== undefined);
     const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined });
     if (patched) return patched;
   }
@@ -150,7 +160,9 @@ function extrasOf(extras: Omit<Extras, 'toCache'>, id: string): LiveExtras {
     ...(extras.submissions ? { formSubmissions: extras.submissions.get(id) ?? [] } : {}),
     // No entry: HubSpot gave no statuses for this contact (no email address), so nothing is known.
     ...(extras.subscriptions?.has(id) ? { subscriptions: extras.subscriptions.get(id) } : {}),
+    // No entry: the contact has no email address, so which events are its is not known.
+    ...(extras.emailEvents?.has(id) ? { emailEvents: extras.emailEvents.get(id) } : {}),
   };
 }
 
-export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions'>;
+export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents'>;

@@ -4,6 +4,7 @@
 import { timeRefs, type PlanNode } from '../plan-types';
 import type { AssociatedObjectName } from '../../language/schema-types';
 import { readsHistory } from '../../language/operators';
+import { addEventNeeds, coversEventNeeds, mergeEventNeeds, sortedEventNeeds, type EmailEventNeed } from './email-event-needs';
 
 /** Always loaded: samples show each contact's email and name, and `--explain` finds contacts by email. */
 export const IDENTITY_PROPERTIES = ['email', 'firstname', 'lastname'] as const;
@@ -31,6 +32,8 @@ export interface DataNeeds {
   anyForm?: boolean;
   /** Channels of the subscription statuses the lists ask about (EMAIL, SMS, WHATSAPP), sorted. */
   subscriptionChannels?: string[];
+  /** Marketing email events the lists ask about (per app, email and type, from when), sorted by key. */
+  emailEvents?: EmailEventNeed[];
 }
 
 type Holder = 'contacts' | AssociatedObjectName;
@@ -43,10 +46,11 @@ interface Collector {
   formIds: Set<string>;
   anyForm: boolean;
   channels: Set<string>;
+  emailEvents: Map<string, EmailEventNeed>;
 }
 
 function collector(contacts: Iterable<string>): Collector {
-  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), associated: new Set(), formIds: new Set(), anyForm: false, channels: new Set() };
+  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), associated: new Set(), formIds: new Set(), anyForm: false, channels: new Set(), emailEvents: new Map() };
 }
 
 /** The union of what the given plans read. */
@@ -66,6 +70,7 @@ export function dataNeeds(plans: Iterable<PlanNode>): DataNeeds {
     formIds: [...c.formIds].sort(),
     anyForm: c.anyForm,
     subscriptionChannels: [...c.channels].sort(),
+    emailEvents: sortedEventNeeds(c.emailEvents),
   };
 }
 
@@ -105,6 +110,9 @@ function walk(plan: PlanNode, c: Collector, holder: Holder): void {
     case 'subscription':
       c.channels.add(plan.channel);
       return;
+    case 'emailEvent':
+      addEventNeeds(plan, c.emailEvents);
+      return;
     case 'filter': {
       const target = c.properties[holder];
       const ofContact = holder === 'contacts';
@@ -136,7 +144,8 @@ export function coversNeeds(have: DataNeeds, want: DataNeeds): boolean {
     covers(have.ticketProperties ?? [], want.ticketProperties ?? []) &&
     (have.anyForm === true || !want.anyForm) &&
     covers(have.formIds ?? [], want.formIds ?? []) &&
-    covers(have.subscriptionChannels ?? [], want.subscriptionChannels ?? [])
+    covers(have.subscriptionChannels ?? [], want.subscriptionChannels ?? []) &&
+    coversEventNeeds(have.emailEvents, want.emailEvents)
   );
 }
 
@@ -156,5 +165,6 @@ export function mergeNeeds(a: DataNeeds, b: DataNeeds): DataNeeds {
     formIds: union(a.formIds ?? [], b.formIds ?? []),
     anyForm: a.anyForm === true || b.anyForm === true,
     subscriptionChannels: union(a.subscriptionChannels ?? [], b.subscriptionChannels ?? []),
+    emailEvents: mergeEventNeeds(a.emailEvents, b.emailEvents),
   };
 }

@@ -20,6 +20,7 @@ import { ownersRoutes } from './owners-routes';
 import { formsRoutes } from './forms-routes';
 import { preferencesRoutes } from './preferences-routes';
 import { marketingEmailsRoutes } from './emails-routes';
+import { emailEventsRoutes } from './email-events-routes';
 import { objectsRoutes } from './objects-routes';
 import { propertiesRoutes } from './properties-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -94,6 +95,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...formsRoutes(state),
     ...preferencesRoutes(state),
     ...marketingEmailsRoutes(),
+    ...emailEventsRoutes(state, options.portalId ?? 4242001),
   ];
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {
