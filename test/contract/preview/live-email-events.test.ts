@@ -12,7 +12,7 @@ import { EVENTS_OVERLAP_MS } from '../../../server/src/preview/hubspot/email-eve
 import { loadPreviewData, previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
 import type { PortalContact } from '../../../server/src/sandbox/data/hubspot-records';
 import { startHubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
-import { liveWorkspace, requestsTo, START, startLive, TOKEN, type LiveHarness } from './support';
+import { emulatorCount as emulatorCountOf, liveWorkspace, previewResult, requestsTo, START, startLive, TOKEN, type LiveHarness } from './support';
 
 const LISTS = `
 list "Opened" {
@@ -64,19 +64,8 @@ describe('preview: marketing email events from the live HubSpot source', functio
   let stranger: PortalContact;
   const progress: Progress[] = [];
 
-  const result = (name: string) => {
-    const p = previewList(ws, data, name, { now: h.now() });
-    assert.ok(!('error' in p), 'error' in p ? p.error : '');
-    return p.result;
-  };
-  let checks = 0;
-  const emulatorCount = async (name: string) => {
-    const list = ws.lists.find((l) => l.name.text === name)!;
-    const { request } = compileList(list, { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
-    const account = createHubSpotAccount(h.connection);
-    const created = await account.createList({ ...request!, name: `${name} (emulator check ${++checks})` } as never);
-    return (await account.listMemberships(created.listId)).length;
-  };
+  const result = (name: string) => previewResult(h, ws, data, name);
+  const emulatorCount = (name: string) => emulatorCountOf(h, ws, name);
   const eventReads = () => requestsTo(h.emulator, 'GET', EVENTS).map((r) => new URLSearchParams(r.query));
 
   before(async () => {

@@ -4,12 +4,10 @@
 
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
-import { compileList } from '../../../server/src/hubspot/compile';
 import { dirname, join } from 'node:path';
 import { cachePaths } from '../../../server/src/preview/hubspot/cache-files';
-import { loadPreviewData, previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
-import { liveWorkspace, requestsTo, startLive, type LiveHarness } from './support';
+import { loadPreviewData, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
+import { emulatorCount as emulatorCountOf, liveWorkspace, previewResult, requestsTo, startLive, type LiveHarness } from './support';
 import { WEBINAR_FORM_ID } from '../../../server/src/sandbox/data/hubspot-portal';
 
 const LISTS = (newsletter: string) => `
@@ -100,19 +98,9 @@ describe('preview: the live HubSpot source against the emulator', function () {
     assert.ok(!('error' in data));
     return data;
   };
-  const count = (data: PreviewData, name: string) => {
-    const p = previewList(ws, data, name, { now: h.now() });
-    assert.ok(!('error' in p), 'error' in p ? p.error : '');
-    return p.result;
-  };
+  const count = (data: PreviewData, name: string) => previewResult(h, ws, data, name);
   /** The emulator's own membership count of the list compiled by hslist and created there. */
-  const emulatorCount = async (name: string) => {
-    const list = ws.lists.find((l) => l.name.text === name)!;
-    const { request } = compileList(list, { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
-    const account = createHubSpotAccount(h.connection);
-    const created = await account.createList({ ...request!, name: `${name} (emulator check ${h.now()})` } as never);
-    return (await account.listMemberships(created.listId)).length;
-  };
+  const emulatorCount = (name: string) => emulatorCountOf(h, ws, name);
 
   /** The newest lastmodifieddate of the emulator's contacts, as ISO. */
   const newestModified = () => new Date(Math.max(...[...h.emulator.state.contacts.values()].map((c) => Date.parse(String(c.properties.lastmodifieddate))))).toISOString();

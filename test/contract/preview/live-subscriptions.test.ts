@@ -4,12 +4,10 @@
 // address is unknown, never "not opted".
 
 import { strict as assert } from 'node:assert';
-import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
-import { compileList } from '../../../server/src/hubspot/compile';
 import type { Progress } from '../../../server/src/preview/hubspot/fetch-contacts';
 import { loadPreviewData, previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
 import type { SubscriptionStatus } from '../../../server/src/sandbox/data/hubspot-records';
-import { liveWorkspace, requestsTo, startLive, TOKEN, type LiveHarness } from './support';
+import { emulatorCount as emulatorCountOf, liveWorkspace, previewResult, requestsTo, startLive, TOKEN, type LiveHarness } from './support';
 import { startHubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
 
 const LISTS = `
@@ -57,19 +55,8 @@ describe('preview: subscription statuses from the live HubSpot source', function
   let data: PreviewData;
   const progress: Progress[] = [];
 
-  const result = (name: string) => {
-    const p = previewList(ws, data, name, { now: h.now() });
-    assert.ok(!('error' in p), 'error' in p ? p.error : '');
-    return p.result;
-  };
-  let checks = 0;
-  const emulatorCount = async (name: string) => {
-    const list = ws.lists.find((l) => l.name.text === name)!;
-    const { request } = compileList(list, { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
-    const account = createHubSpotAccount(h.connection);
-    const created = await account.createList({ ...request!, name: `${name} (emulator check ${++checks})` } as never);
-    return (await account.listMemberships(created.listId)).length;
-  };
+  const result = (name: string) => previewResult(h, ws, data, name);
+  const emulatorCount = (name: string) => emulatorCountOf(h, ws, name);
 
   before(async () => {
     h = await startLive(250);

@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../../../server/src/language/schema';
-import type { HubSpotAccountOptions } from '../../../server/src/hubspot/account/account';
-import type { PreviewWorkspace } from '../../../server/src/preview/run';
+import { strict as assert } from 'node:assert';
+import { createHubSpotAccount, type HubSpotAccountOptions } from '../../../server/src/hubspot/account/account';
+import { compileList } from '../../../server/src/hubspot/compile';
+import { previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
 import type { PortalContact } from '../../../server/src/sandbox/data/hubspot-records';
 
@@ -51,7 +53,25 @@ export function liveWorkspace(text: string): PreviewWorkspace {
   return { root, schema: defaultSchema(), lists: file.lists, defaultTimezone: 'UTC' };
 }
 
-/** The emulator's own answer: the list compiled by hslist, created there, its members read back. */
+/** The preview's result for one list of the workspace, at the harness's *now* (a preview error fails the test). */
+export function previewResult(h: LiveHarness, ws: PreviewWorkspace, data: PreviewData, name: string) {
+  const p = previewList(ws, data, name, { now: h.now() });
+  assert.ok(!('error' in p), 'error' in p ? p.error : '');
+  return p.result;
+}
+
+let emulatorChecks = 0;
+
+/** The emulator's own answer: the list compiled by hslist, created there (under a fresh name), its members counted. */
+export async function emulatorCount(h: LiveHarness, ws: PreviewWorkspace, name: string): Promise<number> {
+  const list = ws.lists.find((l) => l.name.text === name)!;
+  const { request } = compileList(list, { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
+  const account = createHubSpotAccount(h.connection);
+  const created = await account.createList({ ...request!, name: `${name} (emulator check ${++emulatorChecks})` } as never);
+  return (await account.listMemberships(created.listId)).length;
+}
+
+/** Requests the emulator received with this method and a path matching `path`. */
 export function requestsTo(emulator: HubSpotEmulator, method: string, path: RegExp) {
   return emulator.requests.filter((r) => r.method === method && path.test(r.path));
 }
