@@ -1,0 +1,103 @@
+// `node --expose-gc -r ./test/support/register-ts.cjs bench/fetch-memory.ts [--contacts N] [--limit R] [--snapshot-at PHASE]`:
+// where a first live fetch's memory goes, phase by phase (issue 15). The same fetch as bench:fetch
+// (examples/ against the emulator in its own process), but the emulator's limit is `--limit` requests
+// per ten seconds (default 1900, ten times HubSpot's: this measures memory, not pacing). On every
+// progress report it samples this process's memory, and at each change of phase it forces a
+// collection (--expose-gc) and prints what is still live then next to the highest figures the phase
+// reached: the difference is garbage that V8 had not collected yet. `--snapshot-at contacts-end`
+// (or a phase's name) writes a V8 heap snapshot there, to open in Chrome's DevTools.
+
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import { loadPreviewData } from '../server/src/preview/run';
+import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
+import { forkEmulator, maxRss, workspaceOfExamples } from './fetch-kit';
+import { argNumber } from './preview-args';
+
+const CONTACTS = argNumber('--contacts', 100_000);
+const LIMIT = argNumber('--limit', 1900);
+const TOKEN = 'pat-na1-bench-fetch-memory';
+const SNAPSHOT_AT = process.argv.includes('--snapshot-at') ? process.argv[process.argv.indexOf('--snapshot-at') + 1] : undefined;
+const MB = 1e6;
+
+interface PhaseFigures {
+  phase: string;
+  ms: number;
+  peakRss: number;
+  peakHeapUsed: number;
+  peakArrayBuffers: number;
+  /** V8's heap spaces (committed bytes) when the RSS was highest: what the peak is made of. */
+  spacesAtPeak: Record<string, number>;
+  /** After a forced collection at the phase's end. */
+  liveHeap?: number;
+  liveArrayBuffers?: number;
+  rssAfterGc?: number;
+}
+
+/** Committed MB of each V8 heap space (new_space is the young generation the scavenger copies between). */
+function spaces(): Record<string, number> {
+  return Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name.replace(/_space$/, ''), Math.round(s.space_size / MB)]));
+}
+
+function collect(): void {
+  if (!global.gc) throw new Error('run with node --expose-gc');
+  global.gc();
+}
+
+async function main(): Promise<void> {
+  const emulator = forkEmulator();
+  try {
+    const started = await emulator.ask({ kind: 'start', seed: 7, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT }, 'listening');
+    const workspace = workspaceOfExamples();
+    collect();
+    const base = process.memoryUsage();
+    const baseSpaces = spaces();
+    const phases: PhaseFigures[] = [];
+    let current: PhaseFigures | undefined;
+    const t0 = Date.now();
+    const sample = () => {
+      const m = process.memoryUsage();
+      if (!current) return;
+      if (m.rss > current.peakRss) current.spacesAtPeak = spaces();
+      current.peakRss = Math.max(current.peakRss, m.rss, maxRss());
+      current.peakHeapUsed = Math.max(current.peakHeapUsed, m.heapUsed);
+      current.peakArrayBuffers = Math.max(current.peakArrayBuffers, m.arrayBuffers);
+    };
+    const endPhase = (name: string) => {
+      if (current) {
+        sample();
+        collect();
+        const m = process.memoryUsage();
+        Object.assign(current, { liveHeap: m.heapUsed, liveArrayBuffers: m.arrayBuffers, rssAfterGc: m.rss, ms: Date.now() - t0 });
+        if (SNAPSHOT_AT === `${current.phase}-end`) console.log(`heap snapshot: ${writeHeapSnapshot()}`);
+      }
+      current = { phase: name, ms: 0, peakRss: 0, peakHeapUsed: 0, peakArrayBuffers: 0, spacesAtPeak: {} };
+      phases.push(current);
+    };
+    const timer = setInterval(sample, 50);
+    const onProgress = (p: Progress) => {
+      if (p.phase !== current?.phase) endPhase(p.phase);
+      else sample();
+    };
+    endPhase('start');
+    const loaded = await loadPreviewData(workspace, { kind: 'hubspot', connection: { accessToken: TOKEN, basePath: started.url } }, { onProgress });
+    clearInterval(timer);
+    endPhase('done');
+    if ('error' in loaded) throw new Error(loaded.error);
+    const report = await emulator.ask({ kind: 'report' }, 'report');
+    console.log(`heap spaces at the start (MB committed): ${Object.entries(baseSpaces).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ')}`);
+    console.log(`${loaded.store.size.toLocaleString('en-US')} contacts, ${report.requests} requests; at the start: RSS ${(base.rss / MB).toFixed(0)} MB, heap ${(base.heapUsed / MB).toFixed(0)} MB, array buffers ${(base.arrayBuffers / MB).toFixed(0)} MB`);
+    console.log('phase (ends at ms)  peak RSS+  peak heap+  peak buffers+  | after gc: RSS+  live heap+  live buffers+   (MB over the start)');
+    const d = (x: number | undefined, from: number) => (x === undefined ? '-' : ((x - from) / MB).toFixed(0)).padStart(8);
+    for (const p of phases.slice(0, -1)) {
+      const committed = Object.entries(p.spacesAtPeak).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ');
+      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakArrayBuffers, base.arrayBuffers)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveArrayBuffers, base.arrayBuffers)}   at the RSS peak, heap spaces (MB committed): ${committed}`);
+    }
+  } finally {
+    emulator.tell({ kind: 'stop' });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
