@@ -61,6 +61,8 @@ function newest(a: number | undefined, b: number | undefined): number | undefine
 export async function fetchAllContacts(ctx: FetchContext, defs: PropertyDef[], history: string[]): Promise<FetchedContacts> {
   const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
   const builder = new StoreBuilder(defs);
+  // HubSpot's count sizes the columns once; contacts added meanwhile grow them, deleted ones are cut at the end.
+  if (total !== undefined) builder.reserve(total);
   const order = new IdOrder();
   const histories = history.length > 0 ? new HistoryTable() : undefined;
   let newestModified: number | undefined;
