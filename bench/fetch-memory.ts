@@ -1,11 +1,11 @@
-// `node --expose-gc -r ./test/support/register-ts.cjs bench/fetch-memory.ts [--contacts N] [--limit R] [--snapshot-at PHASE]`:
+// `npm run bench:fetch-memory [-- --contacts N] [--limit R] [--snapshot-at PHASE-end]` (node --expose-gc):
 // where a first live fetch's memory goes, phase by phase (issue 15). The same fetch as bench:fetch
 // (examples/ against the emulator in its own process), but the emulator's limit is `--limit` requests
 // per ten seconds (default 1900, ten times HubSpot's: this measures memory, not pacing). On every
 // progress report it samples this process's memory, and at each change of phase it forces a
 // collection (--expose-gc) and prints what is still live then next to the highest figures the phase
 // reached: the difference is garbage that V8 had not collected yet. `--snapshot-at contacts-end`
-// (or a phase's name) writes a V8 heap snapshot there, to open in Chrome's DevTools.
+// (any phase's name and -end, or -mid: half way through it) writes a V8 heap snapshot there, for Chrome's DevTools or bench/heap-summary.ts.
 
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { loadPreviewData } from '../server/src/preview/run';
@@ -74,9 +74,14 @@ async function main(): Promise<void> {
       phases.push(current);
     };
     const timer = setInterval(sample, 50);
+    let midWritten = false;
     const onProgress = (p: Progress) => {
       if (p.phase !== current?.phase) endPhase(p.phase);
       else sample();
+      if (SNAPSHOT_AT === `${p.phase}-mid` && !midWritten && p.total !== undefined && p.done >= p.total / 2) {
+        midWritten = true;
+        console.log(`heap snapshot: ${writeHeapSnapshot()}`);
+      }
     };
     endPhase('start');
     const loaded = await loadPreviewData(workspace, { kind: 'hubspot', connection: { accessToken: TOKEN, basePath: started.url } }, { onProgress });
@@ -86,11 +91,12 @@ async function main(): Promise<void> {
     const report = await emulator.ask({ kind: 'report' }, 'report');
     console.log(`heap spaces at the start (MB committed): ${Object.entries(baseSpaces).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ')}`);
     console.log(`${loaded.store.size.toLocaleString('en-US')} contacts, ${report.requests} requests; at the start: RSS ${(base.rss / MB).toFixed(0)} MB, heap ${(base.heapUsed / MB).toFixed(0)} MB, array buffers ${(base.arrayBuffers / MB).toFixed(0)} MB`);
-    console.log('phase (ends at ms)  peak RSS+  peak heap+  peak buffers+  | after gc: RSS+  live heap+  live buffers+   (MB over the start)');
+    console.log('phase (ends at ms)  RSS high-water+  peak heap+  peak buffers+  | after gc: RSS+  live heap+  live buffers+   (MB over the start)');
+    console.log('(the RSS high-water mark is the kernel\'s, so far in the process: the phase that raises it is the one that costs)');
     const d = (x: number | undefined, from: number) => (x === undefined ? '-' : ((x - from) / MB).toFixed(0)).padStart(8);
     for (const p of phases.slice(0, -1)) {
       const committed = Object.entries(p.spacesAtPeak).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ');
-      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakArrayBuffers, base.arrayBuffers)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveArrayBuffers, base.arrayBuffers)}   at the RSS peak, heap spaces (MB committed): ${committed}`);
+      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakArrayBuffers, base.arrayBuffers)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveArrayBuffers, base.arrayBuffers)}   at the RSS peak, heap spaces (MB committed): ${committed}`);
     }
   } finally {
     emulator.tell({ kind: 'stop' });
