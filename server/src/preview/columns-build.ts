@@ -96,10 +96,12 @@ export class StoreBuilder {
   /**
    * Room for `rows` rows in every column at once, when the source says how many are coming (the live
    * fetch's contact count): no column doubles its buffers (keeping the old copy until it is collected),
-   * and `finish` keeps them as they are when exactly that many came.
+   * and `finish` keeps them as they are when exactly that many came. More rows than a store may hold
+   * reserve nothing: adding them is refused (PreviewTooLarge) before that much memory is needed.
    */
   reserve(rows: number): void {
-    for (const w of this.writers) w.reserve(Math.min(rows, this.maxRows));
+    if (rows > this.maxRows) return;
+    for (const w of this.writers) w.reserve(rows);
   }
 
   /** Before any row is added: string columns start from `store`'s dictionaries (copies then keep their codes). */

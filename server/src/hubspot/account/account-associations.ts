@@ -3,7 +3,6 @@
 // USER_DEFINED labels), then a batch read of those records with the properties the lists use. A contact
 // with more associations than one answer holds gets a `paging.next.after` in its result; it is asked
 // again with that cursor until none is left, so no association is silently dropped.
-
 //
 // Memory (issue 15): at 100,000 contacts this answer is held through the rest of a live fetch. A link is
 // one object per distinct (record, primary, labels), shared by every contact that has it, and a contact

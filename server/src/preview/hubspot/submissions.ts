@@ -99,7 +99,7 @@ export function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
  * `contactsByEmail` for the addresses in `wanted` (lower-cased) only. A full fetch's cached contacts
  * are matched by dictionary code: each distinct address is lower-cased once (the dictionary's own
  * lower-cased form) and rows are compared as numbers, so no map of every contact's address is made
- * (at 100,000 contacts that map was the largest thing a fetch held while reading submissions).
+ * (issue 15: at 100,000 contacts, 100,000 lower-cased strings and lists held while matching).
  */
 export function contactsWithEmails(contacts: ContactSet, wanted: ReadonlySet<string>): Map<string, string[]> {
   return emailIndex(contacts, wanted);
