@@ -5,8 +5,10 @@
 // progress report it samples this process's memory, and at each change of phase it forces a
 // collection (--expose-gc) and prints what is still live then next to the highest figures the phase
 // reached: the difference is garbage that V8 had not collected yet. `--snapshot-at contacts-end`
-// (any phase's name and -end, or -mid: half way through it) writes a V8 heap snapshot there, for Chrome's DevTools or bench/heap-summary.ts.
+// (any phase's name and -end, or -mid: half way through it) writes a V8 heap snapshot there, for Chrome's DevTools or bench/heap-summary.ts;
+// `--profile PHASE` prints the sites that allocated most during that phase (V8's sampling heap profiler).
 
+import { Session } from 'node:inspector';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { loadPreviewData } from '../server/src/preview/run';
 import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
@@ -17,6 +19,7 @@ const CONTACTS = argNumber('--contacts', 100_000);
 const LIMIT = argNumber('--limit', 1900);
 const TOKEN = 'pat-na1-bench-fetch-memory';
 const SNAPSHOT_AT = process.argv.includes('--snapshot-at') ? process.argv[process.argv.indexOf('--snapshot-at') + 1] : undefined;
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 const MB = 1e6;
 
 interface PhaseFigures {
@@ -36,6 +39,46 @@ interface PhaseFigures {
 /** Committed MB of each V8 heap space (new_space is the young generation the scavenger copies between). */
 function spaces(): Record<string, number> {
   return Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name.replace(/_space$/, ''), Math.round(s.space_size / MB)]));
+}
+
+/**
+ * V8's sampling heap profiler over one phase, counting what was allocated there even when it was
+ * collected since (young garbage too): the allocation sites that make a phase's heap grow.
+ */
+class AllocationProfile {
+  private readonly session = new Session();
+
+  constructor() {
+    this.session.connect();
+  }
+
+  private post<T>(method: string, params: object = {}): Promise<T> {
+    return new Promise((resolve, reject) => this.session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
+  }
+
+  async start(): Promise<void> {
+    await this.post('HeapProfiler.enable');
+    await this.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
+
+  /** The top allocation sites by bytes, each as its innermost three frames. */
+  async stop(top = 12): Promise<string[]> {
+    interface Node { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: Node[] }
+    const { profile } = await this.post<{ profile: { head: Node } }>('HeapProfiler.stopSampling');
+    const bySite = new Map<string, number>();
+    const walk = (node: Node, stack: string[]) => {
+      const frame = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}`;
+      const here = [...stack, frame];
+      if (node.selfSize > 0) {
+        const site = here.slice(-3).reverse().join(' < ');
+        bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+      }
+      for (const child of node.children) walk(child, here);
+    };
+    walk(profile.head, []);
+    this.session.disconnect();
+    return [...bySite].sort((a, b) => b[1] - a[1]).slice(0, top).map(([site, bytes]) => `${(bytes / MB).toFixed(1).padStart(7)} MB  ${site}`);
+  }
 }
 
 function collect(): void {
@@ -62,7 +105,15 @@ async function main(): Promise<void> {
       current.peakHeapUsed = Math.max(current.peakHeapUsed, m.heapUsed);
       current.peakArrayBuffers = Math.max(current.peakArrayBuffers, m.arrayBuffers);
     };
+    let profile: AllocationProfile | undefined;
+    const profiled: string[] = [];
     const endPhase = (name: string) => {
+      if (profile) {
+        const ending = profile;
+        profile = undefined;
+        void ending.stop().then((lines) => profiled.push(...lines));
+      }
+      if (PROFILE === name) void (profile = new AllocationProfile()).start();
       if (current) {
         sample();
         collect();
@@ -88,6 +139,8 @@ async function main(): Promise<void> {
     clearInterval(timer);
     endPhase('done');
     if ('error' in loaded) throw new Error(loaded.error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (profiled.length > 0) console.log(`allocated during "${PROFILE}" (sampled; frames innermost first, line numbers of the compiled functions):\n${profiled.join('\n')}`);
     const report = await emulator.ask({ kind: 'report' }, 'report');
     console.log(`heap spaces at the start (MB committed): ${Object.entries(baseSpaces).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ')}`);
     console.log(`${loaded.store.size.toLocaleString('en-US')} contacts, ${report.requests} requests; at the start: RSS ${(base.rss / MB).toFixed(0)} MB, heap ${(base.heapUsed / MB).toFixed(0)} MB, array buffers ${(base.arrayBuffers / MB).toFixed(0)} MB`);
