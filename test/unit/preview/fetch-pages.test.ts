@@ -60,6 +60,19 @@ describe('preview: a full fetch\'s pages into columns', () => {
     for (const count of [2100, 5000, 3]) assert.deepEqual(await read(count), expected, `count ${count}`);
   });
 
+  it('keeps history newest first however it came, drops entries without a readable time, and keeps ties in the order given', async () => {
+    const at = (day: number) => `2024-01-${String(day).padStart(2, '0')}T00:00:00Z`;
+    const mixed: CrmRecordData = {
+      id: '1', properties: { email: 'a@x.com' },
+      history: { hs_lead_status: [{ value: 'B', timestamp: at(2) }, { value: 'late', timestamp: at(9) }, { value: 'bad', timestamp: 'yesterday' }, { value: 'C', timestamp: at(2) }, { value: 'A', timestamp: at(1) }] },
+    };
+    const ordered: CrmRecordData = { id: '2', properties: { email: 'b@x.com' }, history: { hs_lead_status: [{ value: 'new', timestamp: at(5) }, { value: 'old', timestamp: at(3) }] } };
+    const fetched = await fetchAllContacts({ account: accountServing([[mixed, ordered]]) }, defs, ['hs_lead_status']);
+    const values = (id: string) => fetched.history?.get(id)?.hs_lead_status.map((e) => `${e.value}@${new Date(e.timestamp).getUTCDate()}`);
+    assert.deepEqual(values('1'), ['late@9', 'B@2', 'C@2', 'A@1']);
+    assert.deepEqual(values('2'), ['new@5', 'old@3']);
+  });
+
   it('gives no history when none was asked for', async () => {
     const fetched = await fetchAllContacts({ account: accountServing([[contact('1', 'a@x.com', '1', 'NEW')]]) }, defs, []);
     assert.equal(fetched.history, undefined);
