@@ -25,7 +25,10 @@ const MB = 1e6;
 interface PhaseFigures {
   phase: string;
   ms: number;
+  /** The kernel's RSS high-water mark (so far in the process). */
   peakRss: number;
+  /** The highest RSS sampled in this phase: where `spacesAtPeak` was taken. */
+  sampledRss: number;
   peakHeapUsed: number;
   peakArrayBuffers: number;
   /** V8's heap spaces (committed bytes) when the RSS was highest: what the peak is made of. */
@@ -100,7 +103,10 @@ async function main(): Promise<void> {
     const sample = () => {
       const m = process.memoryUsage();
       if (!current) return;
-      if (m.rss > current.peakRss) current.spacesAtPeak = spaces();
+      if (m.rss > current.sampledRss) {
+        current.sampledRss = m.rss;
+        current.spacesAtPeak = spaces();
+      }
       current.peakRss = Math.max(current.peakRss, m.rss, maxRss());
       current.peakHeapUsed = Math.max(current.peakHeapUsed, m.heapUsed);
       current.peakArrayBuffers = Math.max(current.peakArrayBuffers, m.arrayBuffers);
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
         Object.assign(current, { liveHeap: m.heapUsed, liveArrayBuffers: m.arrayBuffers, rssAfterGc: m.rss, ms: Date.now() - t0 });
         if (SNAPSHOT_AT === `${current.phase}-end`) console.log(`heap snapshot: ${writeHeapSnapshot()}`);
       }
-      current = { phase: name, ms: 0, peakRss: 0, peakHeapUsed: 0, peakArrayBuffers: 0, spacesAtPeak: {} };
+      current = { phase: name, ms: 0, peakRss: 0, sampledRss: 0, peakHeapUsed: 0, peakArrayBuffers: 0, spacesAtPeak: {} };
       phases.push(current);
     };
     const timer = setInterval(sample, 50);
@@ -149,7 +155,7 @@ async function main(): Promise<void> {
     const d = (x: number | undefined, from: number) => (x === undefined ? '-' : ((x - from) / MB).toFixed(0)).padStart(8);
     for (const p of phases.slice(0, -1)) {
       const committed = Object.entries(p.spacesAtPeak).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ');
-      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakArrayBuffers, base.arrayBuffers)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveArrayBuffers, base.arrayBuffers)}   at the RSS peak, heap spaces (MB committed): ${committed}`);
+      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakArrayBuffers, base.arrayBuffers)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveArrayBuffers, base.arrayBuffers)}   at the phase's highest sampled RSS, heap spaces (MB committed): ${committed}`);
     }
   } finally {
     emulator.tell({ kind: 'stop' });
