@@ -13,14 +13,11 @@
 // The history file beside the snapshot (only when a list reads history) is printed, not counted.
 // The last line is one summary line of name=value figures.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parse } from '@hslist/grammar';
-import { defaultSchema } from '../server/src/language/schema';
-import { loadPreviewData, type PreviewWorkspace } from '../server/src/preview/run';
-import { fork, type ChildProcess } from 'node:child_process';
-import type { FromEmulator, ToEmulator } from './fetch-emulator';
+import { loadPreviewData } from '../server/src/preview/run';
+import { forkEmulator, maxRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
 import { argNumber } from './preview-args';
 
 const CONTACTS = argNumber('--contacts', 100_000);
@@ -28,45 +25,8 @@ const SEED = argNumber('--seed', 7);
 const TOKEN = 'pat-na1-bench-fetch-5e2d';
 const LIMIT = 190;
 const WINDOW_MS = 10_000;
-const EXAMPLES = join(__dirname, '..', 'examples');
 /** The emulator seeds its portal up to the start of today (its clock is the real one). */
 const NOW = Date.now();
-
-function workspaceOfExamples(): PreviewWorkspace {
-  const lists = readdirSync(EXAMPLES).filter((f) => f.endsWith('.hslist')).flatMap((f) => parse(readFileSync(join(EXAMPLES, f), 'utf8')).file.lists);
-  // `in list "Webinar registrants"` names a list of the portal not kept as code, as schema pull catalogues it.
-  const catalogue = new Map([['webinar registrants', { listId: '3', name: 'Webinar registrants', processingType: 'MANUAL', objectTypeId: '0-1' }]]);
-  return { schema: { ...defaultSchema(), lists: catalogue }, lists, defaultTimezone: 'Europe/Warsaw', root: mkdtempSync(join(tmpdir(), 'hslist-bench-fetch-')) };
-}
-
-/** The emulator's process: `ask` sends one message and waits for the answer of the kind named. */
-interface EmulatorProcess {
-  ask<K extends FromEmulator['kind']>(message: ToEmulator, answer: K): Promise<Extract<FromEmulator, { kind: K }>>;
-  tell(message: ToEmulator): void;
-  child: ChildProcess;
-}
-
-function forkEmulator(): EmulatorProcess {
-  const child = fork(join(__dirname, 'fetch-emulator.ts'), [], { execArgv: ['-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), '--max-old-space-size=12288'], stdio: 'inherit' });
-  const ask = <K extends FromEmulator['kind']>(message: ToEmulator, answer: K) =>
-    new Promise<Extract<FromEmulator, { kind: K }>>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`the emulator process exited (${code}) before answering ${message.kind}`));
-      child.once('exit', onExit);
-      child.once('message', (m: FromEmulator) => {
-        child.off('exit', onExit);
-        if (m.kind === 'failed') reject(new Error(`the emulator failed: ${m.message}`));
-        else if (m.kind !== answer) reject(new Error(`the emulator answered ${m.kind} to ${message.kind}`));
-        else resolve(m as Extract<FromEmulator, { kind: K }>);
-      });
-      child.send(message);
-    });
-  return { ask, tell: (message) => child.send(message), child };
-}
-
-/** This process's RSS high-water mark in bytes, as the kernel keeps it (it sees synchronous stretches a timer cannot). */
-function maxRss(): number {
-  return process.resourceUsage().maxRSS * 1024;
-}
 
 async function main(): Promise<void> {
   const emulator = forkEmulator();

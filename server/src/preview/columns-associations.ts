@@ -4,20 +4,38 @@
 
 import type { AssociationIndex, ColumnStore } from './columns';
 import type { AssociatedRecord } from './types';
-import { rowsBitset } from './bitset';
+import { emptyBitset, setBit } from './bitset';
 
 interface RecordSink {
   add(record: AssociatedRecord): void;
   finish(): ColumnStore;
 }
 
+function grown<T extends Uint32Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/**
+ * Links are kept flat, in the order they are added (typed arrays, one entry per link), never as arrays
+ * per contact: at 100,000 contacts three small arrays per contact were most of what building a live
+ * store allocated (issue 15). Sources add rows in row order, so `finish` only counts; a row added out
+ * of order is placed by a stable counting sort, which keeps each contact's links in the order given.
+ */
 export class AssociationBuilder {
   private readonly builder: RecordSink;
   private readonly byId = new Map<string, number>();
-  private readonly links: number[][] = [];
-  private readonly primary: boolean[][] = [];
-  private readonly labels: string[][] = [];
-  private readonly loadedRows: number[] = [];
+  private contactRows = new Uint32Array(256);
+  private recordRows = new Uint32Array(256);
+  private primary = new Uint8Array(256);
+  private readonly labels: string[] = [];
+  private links = 0;
+  private loadedRows = new Uint32Array(256);
+  private loaded = 0;
+  private lastRow = 0;
+  private inRowOrder = true;
   private labelsKnown = true;
 
   constructor(newBuilder: () => RecordSink) {
@@ -26,11 +44,16 @@ export class AssociationBuilder {
 
   /** `withLabels` false: these records do not say their labels, so no label condition can be judged on this store. */
   add(row: number, records: (AssociatedRecord & { primary?: boolean })[], withLabels: boolean): void {
-    this.loadedRows.push(row);
+    this.loadedRows = grown(this.loadedRows, this.loaded + 1);
+    this.loadedRows[this.loaded++] = row;
     if (!withLabels) this.labelsKnown = false;
-    const links = (this.links[row] ??= []);
-    const primary = (this.primary[row] ??= []);
-    const labels = (this.labels[row] ??= []);
+    if (records.length === 0) return;
+    if (row < this.lastRow) this.inRowOrder = false;
+    this.lastRow = row;
+    const need = this.links + records.length;
+    this.contactRows = grown(this.contactRows, need);
+    this.recordRows = grown(this.recordRows, need);
+    this.primary = grown(this.primary, need);
     for (const record of records) {
       let recordRow = this.byId.get(record.id);
       if (recordRow === undefined) {
@@ -38,27 +61,43 @@ export class AssociationBuilder {
         this.byId.set(record.id, recordRow);
         this.builder.add(record);
       }
-      links.push(recordRow);
-      primary.push(record.primary === true);
-      labels.push((record.labels ?? []).join(';'));
+      this.contactRows[this.links] = row;
+      this.recordRows[this.links] = recordRow;
+      this.primary[this.links] = record.primary === true ? 1 : 0;
+      this.labels.push((record.labels ?? []).join(';'));
+      this.links++;
     }
   }
 
   finish(size: number): AssociationIndex {
     const offsets = new Uint32Array(size + 1);
-    const rows: number[] = [];
-    const primary: number[] = [];
-    const labels: string[] = [];
-    for (let r = 0; r < size; r++) {
-      offsets[r] = rows.length;
-      rows.push(...(this.links[r] ?? []));
-      for (const isPrimary of this.primary[r] ?? []) primary.push(isPrimary ? 1 : 0);
-      labels.push(...(this.labels[r] ?? []));
+    for (let k = 0; k < this.links; k++) offsets[this.contactRows[k] + 1]++;
+    for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
+    const { rows, primary, labels } = this.inRowOrder ? this.asAdded() : this.byRow(offsets);
+    const index: AssociationIndex = { records: this.builder.finish(), offsets, rows, primary };
+    if (this.loaded < size) {
+      index.loaded = emptyBitset(size);
+      for (let k = 0; k < this.loaded; k++) setBit(index.loaded, this.loadedRows[k]);
     }
-    offsets[size] = rows.length;
-    const index: AssociationIndex = { records: this.builder.finish(), offsets, rows: Uint32Array.from(rows), primary: Uint8Array.from(primary) };
-    if (this.loadedRows.length < size) index.loaded = rowsBitset(this.loadedRows, size);
     return this.labelsKnown ? { ...index, labels } : index;
+  }
+
+  private asAdded(): { rows: Uint32Array; primary: Uint8Array; labels: string[] } {
+    return { rows: this.recordRows.slice(0, this.links), primary: this.primary.slice(0, this.links), labels: this.labels };
+  }
+
+  private byRow(offsets: Uint32Array): { rows: Uint32Array; primary: Uint8Array; labels: string[] } {
+    const next = offsets.slice(0, offsets.length - 1);
+    const rows = new Uint32Array(this.links);
+    const primary = new Uint8Array(this.links);
+    const labels = new Array<string>(this.links);
+    for (let k = 0; k < this.links; k++) {
+      const at = next[this.contactRows[k]]++;
+      rows[at] = this.recordRows[k];
+      primary[at] = this.primary[k];
+      labels[at] = this.labels[k];
+    }
+    return { rows, primary, labels };
   }
 }
 

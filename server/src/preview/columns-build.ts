@@ -35,6 +35,11 @@ interface ColumnWriter {
   finish(size: number): void;
 }
 
+/** `a` cut to `size` elements: `a` itself when it has exactly that many (a builder reserved the right size), so no second copy is made. */
+function exactly<T extends Uint32Array | Float64Array | Uint8Array>(a: T, size: number): T {
+  return a.length === size ? a : (a.slice(0, size) as T);
+}
+
 function grown<T extends Uint32Array | Float64Array | Uint8Array>(a: T, need: number, fill?: number): T {
   if (need <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
@@ -85,6 +90,17 @@ export class StoreBuilder {
 
   addRowOf(store: ColumnStore, fromRow: number, extras: RowExtras = {}): void {
     this.addRowsOf(store, fromRow, 1, () => extras);
+  }
+
+  /**
+   * Room for `rows` rows in every column at once, when the source says how many are coming (the live
+   * fetch's contact count): no column doubles its buffers (keeping the old copy until it is collected),
+   * and `finish` keeps them as they are when exactly that many came. More rows than a store may hold
+   * reserve nothing: adding them is refused (PreviewTooLarge) before that much memory is needed.
+   */
+  reserve(rows: number): void {
+    if (rows > this.maxRows) return;
+    for (const w of this.writers) w.reserve(rows);
   }
 
   /** Before any row is added: string columns start from `store`'s dictionaries (copies then keep their codes). */
@@ -258,7 +274,7 @@ function stringWriter(def: PropertyDef): ColumnWriter {
       for (let k = 0; k < count; k++) copyOne(row + k, source, fromRow + k);
     },
     finish(size) {
-      col.codes = col.codes.slice(0, size);
+      col.codes = exactly(col.codes, size);
       if (seededFrom && entries.length === seededFrom.size) {
         // No value is new: the seed's dictionary (joined, lower-cased, sorted already) serves as it is.
         col.dict = seededFrom;
@@ -294,7 +310,7 @@ function numberWriter(def: PropertyDef, kind: 'number' | 'date'): ColumnWriter {
       col.values.set((from as NumberColumn).values.subarray(fromRow, fromRow + count), row);
     },
     finish(size) {
-      col.values = col.values.slice(0, size);
+      col.values = exactly(col.values, size);
       col.known = emptyBitset(size);
       for (let r = 0; r < size; r++) if (!Number.isNaN(col.values[r])) setBit(col.known, r);
     },
@@ -373,8 +389,8 @@ function enumWriter(def: PropertyDef): ColumnWriter {
       }
     },
     finish(size) {
-      col.bits = col.bits.map((b) => b.slice(0, wordsFor(size)));
-      col.counts = col.counts.slice(0, size);
+      col.bits = col.bits.map((b) => exactly(b, wordsFor(size)));
+      col.counts = exactly(col.counts, size);
       col.known = emptyBitset(size);
       for (let r = 0; r < size; r++) if (col.counts[r] !== 0) setBit(col.known, r);
     },

@@ -83,6 +83,28 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     assert.deepEqual([first.id, first.primary, first.labels], [contact.companyIds[0], true, ['301']]);
   });
 
+  it('holds one record object for every contact with the same link, and one empty list for all contacts without (issue 15: memory at 100k contacts)', async () => {
+    const ids = contacts().map((c) => c.id);
+    const companies = await h.account.getAssociatedFor(ids, 'companies', ['name']);
+    assert.equal(companies.size, ids.length, 'every contact asked about has an entry');
+    const byLink = new Map<string, object>();
+    let shared = 0;
+    for (const list of companies.values()) {
+      for (const company of list) {
+        const key = `${company.id} ${company.primary === true} ${company.labels.join(',')}`;
+        const seen = byLink.get(key);
+        if (seen) assert.equal(company, seen, key);
+        if (seen) shared++;
+        else byLink.set(key, company);
+      }
+    }
+    assert.ok(shared > 0, 'the seeded portal has contacts that share a company');
+    const without = ids.filter((id) => companies.get(id)!.length === 0);
+    assert.ok(without.length > 1 && without.every((id) => companies.get(id) === companies.get(without[0])), 'contacts without a company share one empty list');
+    assert.throws(() => companies.get(without[0])!.push(companies.get(ids.find((id) => companies.get(id)!.length > 0)!)![0]), TypeError, 'that list is frozen: nothing can add to every contact at once');
+    assert.deepEqual(Object.keys([...byLink.values()][0]).sort().filter((k) => k !== 'primary'), ['id', 'labels', 'properties'], 'a record holds what the preview keeps, nothing more');
+  });
+
   it('serves deal and ticket properties and records', async () => {
     const amount = (await fetch(`${h.emulator.url}/crm/v3/properties/deals/amount`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json())) as { type: string };
     assert.equal(amount.type, 'number');

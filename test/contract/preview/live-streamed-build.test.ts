@@ -65,6 +65,33 @@ describe('preview: the streamed full fetch builds the same store as records did'
     assert.ok(live.memberships && live.memberships.size > 0 && live.companies && live.deals && live.submissions);
   });
 
+  it('gives every contact the portal\'s own companies (primary, labels), deals (labels) and webinar submissions', () => {
+    // Checked against the emulator's portal itself, not against another build: the associations are
+    // shared objects and flat links now (issue 15), and submissions are matched by dictionary code.
+    const portal = h.emulator.state;
+    // A submission carries the submitter's email (none when it has none) and is tied to every contact holding that address.
+    const webinarByEmail = new Map<string, number[]>();
+    for (const c of portal.contacts.values()) {
+      const email = c.properties.email?.toLowerCase();
+      if (email) webinarByEmail.set(email, [...(webinarByEmail.get(email) ?? []), ...c.formSubmissions.filter((f) => f.formId === WEBINAR_FORM_ID).map((f) => Date.parse(f.timestamp))]);
+    }
+    let linked = 0;
+    let submitted = 0;
+    for (let row = 0; row < live.store.size; row++) {
+      const record = recordAt(live.store, row);
+      const contact = portal.contacts.get(record.id)!;
+      const companies = (record.companies ?? []).map((c) => [c.id, c.primary === true, c.labels ?? []]);
+      assert.deepEqual(companies, contact.companyIds.map((id, i) => [id, i === 0, contact.companyLabels?.[id] ?? []]), `companies of ${record.id}`);
+      const deals = (record.deals ?? []).map((d) => [d.id, d.labels ?? []]);
+      assert.deepEqual(deals, (contact.deals ?? []).map((d) => [d.id, d.associationLabels ?? []]), `deals of ${record.id}`);
+      const webinar = [...(webinarByEmail.get(contact.properties.email?.toLowerCase() ?? '') ?? [])].sort();
+      assert.deepEqual((record.formSubmissions ?? []).map((f) => f.timestamp).sort(), webinar, `submissions of ${record.id}`);
+      linked += companies.length;
+      submitted += webinar.length;
+    }
+    assert.ok(linked > 100 && submitted > 10, `the portal has links (${linked}) and submissions (${submitted}) to compare`);
+  });
+
   it('holds the same history of every contact, in the compact table', async () => {
     const { history, needs } = await formerBuild();
     assert.deepEqual(needs.historyProperties, ['hs_lead_status']);

@@ -3,6 +3,10 @@
 // USER_DEFINED labels), then a batch read of those records with the properties the lists use. A contact
 // with more associations than one answer holds gets a `paging.next.after` in its result; it is asked
 // again with that cursor until none is left, so no association is silently dropped.
+//
+// Memory (issue 15): at 100,000 contacts this answer is held through the rest of a live fetch. A link is
+// one object per distinct (record, primary, labels), shared by every contact that has it, and a contact
+// without any shares one frozen empty list; the batch inputs are made a batch at a time.
 
 import { arrayOf, chunks, type Api } from './api';
 import { nextAfter } from './account-lists';
@@ -22,38 +26,61 @@ interface Link {
   labels: string[];
 }
 
+/** What a contact without associated records of the object gets (frozen: it is shared). */
+const NONE: AssociatedRecordData[] = Object.freeze([]) as unknown as AssociatedRecordData[];
+
+/** Each of `contactIds` → its associated records (the shared NONE for none); records are shared between contacts with the same link. */
 export async function associatedFor(api: Api, contactIds: string[], object: AssociatedObjectType, properties: string[]): Promise<Map<string, AssociatedRecordData[]>> {
   const links = await readLinks(api, contactIds, object);
-  const records = await readRecords(api, object, [...new Set([...links.values()].flat().map((l) => l.id))], properties);
+  const linked = new Set<Link>();
+  for (const list of links.values()) for (const link of list) linked.add(link);
+  const records = await readRecords(api, object, [...new Set([...linked].map((l) => l.id))], properties);
+  const asRecord = new Map<Link, AssociatedRecordData>();
+  for (const link of linked) {
+    const record = records.get(link.id);
+    if (record) asRecord.set(link, { id: record.id, properties: record.properties, labels: link.labels, ...(link.primary ? { primary: true } : {}) });
+  }
   const result = new Map<string, AssociatedRecordData[]>();
-  for (const [contactId, list] of links) {
-    const found: AssociatedRecordData[] = [];
-    for (const link of list) {
-      const record = records.get(link.id);
-      // A record deleted between the two reads is no longer associated.
-      if (record) found.push({ ...record, ...(link.primary ? { primary: true } : {}), labels: link.labels });
-    }
-    result.set(contactId, found);
+  for (const id of contactIds) {
+    // A record deleted between the two reads is no longer associated.
+    const found = (links.get(id) ?? []).flatMap((link) => asRecord.get(link) ?? []);
+    result.set(id, found.length > 0 ? found : NONE);
   }
   return result;
 }
 
+/** Each contact's links (only contacts with some); equal links are one shared object. */
 async function readLinks(api: Api, contactIds: string[], object: AssociatedObjectType): Promise<Map<string, Link[]>> {
-  const links = new Map<string, Link[]>(contactIds.map((id) => [id, []]));
-  let inputs: { id: string; after?: string }[] = contactIds.map((id) => ({ id }));
-  while (inputs.length > 0) {
-    const more: { id: string; after: string }[] = [];
-    for (const batch of chunks(inputs, ASSOCIATION_BATCH)) {
-      const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', object), { inputs: batch }, { readOnly: true });
-      for (const item of arrayOf(answer, 'results', `a batch of contact → ${object} associations`, api.host)) {
-        const { from, to, after } = linksOf(item, api.host);
+  const links = new Map<string, Link[]>();
+  const shared = new Map<string, Link>();
+  const intern = (link: Link) => {
+    const key = `${link.id} ${link.primary ? 1 : 0} ${link.labels.join(',')}`;
+    const known = shared.get(key);
+    if (known) return known;
+    shared.set(key, link);
+    return link;
+  };
+  let more: { id: string; after: string }[] = [];
+  const ask = async (inputs: { id: string; after?: string }[]) => {
+    const asked = new Set(inputs.map((input) => input.id));
+    const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, { readOnly: true });
+    for (const item of arrayOf(answer, 'results', `a batch of contact → ${object} associations`, api.host)) {
+      const { from, to, after } = linksOf(item, api.host);
+      if (!asked.has(from)) continue;
+      if (to.length > 0) {
         const list = links.get(from);
-        if (!list) continue;
-        list.push(...to);
-        if (after) more.push({ id: from, after });
+        if (list) list.push(...to.map(intern));
+        else links.set(from, to.map(intern));
       }
+      if (after) more.push({ id: from, after });
     }
-    inputs = more;
+  };
+  for (let start = 0; start < contactIds.length; start += ASSOCIATION_BATCH) await ask(contactIds.slice(start, start + ASSOCIATION_BATCH).map((id) => ({ id })));
+  // Then, round by round, the contacts whose answer had more (`after`).
+  while (more.length > 0) {
+    const round = more;
+    more = [];
+    for (const batch of chunks(round, ASSOCIATION_BATCH)) await ask(batch);
   }
   return links;
 }

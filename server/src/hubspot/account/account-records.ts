@@ -30,17 +30,40 @@ function toRecord(value: unknown, what: string, host: string): CrmRecordData {
   if (!record || typeof record !== 'object' || !validId || typeof record.properties !== 'object' || record.properties === null || Array.isArray(record.properties)) {
     throw toAccountError(new Error(`HubSpot at ${host} sent ${what} that is not a record with an id and properties`), host);
   }
-  const properties: Record<string, string | null> = {};
-  for (const [name, v] of Object.entries(record.properties as Record<string, unknown>)) properties[name] = v === null || v === undefined ? null : String(v);
-  const result: CrmRecordData = { id: String(record.id), properties, ...(typeof record.updatedAt === 'string' ? { updatedAt: record.updatedAt } : {}) };
+  const result: CrmRecordData = { id: String(record.id), properties: stringValues(record.properties as Record<string, unknown>), ...(typeof record.updatedAt === 'string' ? { updatedAt: record.updatedAt } : {}) };
   if (record.propertiesWithHistory && typeof record.propertiesWithHistory === 'object') result.history = historyOf(record.propertiesWithHistory as Record<string, unknown>);
   return result;
 }
 
+// A full fetch reads every contact through here (issue 15: at 100,000 contacts, copying each record's
+// properties and history was the largest part of what the fetch allocated). HubSpot sends strings, so
+// its parsed objects are kept as they are and copied only when some value is not a string.
+
+/** The properties as strings or null: the parsed object itself when every value already is one. */
+function stringValues(raw: Record<string, unknown>): Record<string, string | null> {
+  for (const name in raw) {
+    const v = raw[name];
+    if (v !== null && typeof v !== 'string') return asStrings(raw);
+  }
+  return raw as Record<string, string | null>;
+}
+
+function asStrings(raw: Record<string, unknown>): Record<string, string | null> {
+  const properties: Record<string, string | null> = {};
+  for (const [name, v] of Object.entries(raw)) properties[name] = v === null || v === undefined ? null : String(v);
+  return properties;
+}
+
 function historyOf(raw: Record<string, unknown>): Record<string, HistoryValue[]> {
   const history: Record<string, HistoryValue[]> = {};
-  for (const [name, entries] of Object.entries(raw)) {
-    history[name] = (Array.isArray(entries) ? entries : []).map((e: { value?: unknown; timestamp?: unknown }) => ({ value: String(e?.value ?? ''), timestamp: String(e?.timestamp ?? '') }));
+  for (const name in raw) {
+    const entries = raw[name];
+    history[name] = !Array.isArray(entries) ? [] : entries.every(isHistoryValue) ? entries : entries.map((e: { value?: unknown; timestamp?: unknown }) => ({ value: String(e?.value ?? ''), timestamp: String(e?.timestamp ?? '') }));
   }
   return history;
+}
+
+/** An entry as HubSpot sends it: string value and time (its other fields, such as sourceType, are not read). */
+function isHistoryValue(e: unknown): e is HistoryValue {
+  return typeof e === 'object' && e !== null && typeof (e as HistoryValue).value === 'string' && typeof (e as HistoryValue).timestamp === 'string';
 }

@@ -62,16 +62,32 @@ async function refreshed(account: HubSpotAccount, contactIds: string[], object: 
   return result;
 }
 
-/** The associations of `ids`: an entry for each, [] for none. */
+/**
+ * The associations of `ids`: an entry for each, [] for none. The account's answer is kept as it is
+ * (its lists and records are shared, issue 15): only a record carrying more than a CompanyRecord
+ * holds (an account that kept `updatedAt`) is copied, so that the cache holds what it always did.
+ */
 async function readFor(account: HubSpotAccount, ids: string[], object: AssociatedObjectType, properties: string[], options: Options): Promise<Map<string, CompanyRecord[]>> {
   options.onProgress?.({ phase: object, done: 0, total: ids.length });
-  const found = ids.length === 0 ? new Map<string, AssociatedRecordData[]>() : await untilAborted(account.getAssociatedFor(ids, object, properties), options.signal);
+  const found: Map<string, CompanyRecord[]> = ids.length === 0 ? new Map<string, AssociatedRecordData[]>() : await untilAborted(account.getAssociatedFor(ids, object, properties), options.signal);
   options.onProgress?.({ phase: object, done: ids.length, total: ids.length });
-  const result = new Map<string, CompanyRecord[]>();
-  for (const id of ids) result.set(id, (found.get(id) ?? []).map(asRecord));
-  return result;
+  for (const id of ids) {
+    const list = found.get(id);
+    if (!list) found.set(id, []);
+    else if (list.some((r) => !isPlain(r))) found.set(id, list.map(asRecord));
+  }
+  if (found.size > ids.length) {
+    // An answer for contacts not asked about: left out, as before.
+    const asked = new Set(ids);
+    for (const id of found.keys()) if (!asked.has(id)) found.delete(id);
+  }
+  return found;
 }
 
-function asRecord(r: AssociatedRecordData): CompanyRecord {
-  return { id: r.id, properties: r.properties, labels: r.labels, ...(r.primary ? { primary: true } : {}) };
+function isPlain(r: CompanyRecord & { updatedAt?: unknown; history?: unknown }): boolean {
+  return r.updatedAt === undefined && r.history === undefined && Array.isArray(r.labels);
+}
+
+function asRecord(r: AssociatedRecordData | CompanyRecord): CompanyRecord {
+  return { id: r.id, properties: r.properties, labels: r.labels ?? [], ...(r.primary ? { primary: true } : {}) };
 }

@@ -46,8 +46,11 @@ export interface FetchedContacts {
  * watermark comes from HubSpot's clock, never from ours or from `--now`.
  */
 export function modifiedAt(data: CrmRecordData): number | undefined {
-  const times = [data.properties.lastmodifieddate, data.updatedAt].map((t) => (t ? Date.parse(t) : NaN)).filter((t) => !Number.isNaN(t));
-  return times.length > 0 ? Math.max(...times) : undefined;
+  // Once per fetched contact: two numbers, no arrays.
+  const property = data.properties.lastmodifieddate ? Date.parse(data.properties.lastmodifieddate) : NaN;
+  const updated = data.updatedAt ? Date.parse(data.updatedAt) : NaN;
+  if (Number.isNaN(property)) return Number.isNaN(updated) ? undefined : updated;
+  return Number.isNaN(updated) ? property : Math.max(property, updated);
 }
 
 function newest(a: number | undefined, b: number | undefined): number | undefined {
@@ -61,6 +64,8 @@ function newest(a: number | undefined, b: number | undefined): number | undefine
 export async function fetchAllContacts(ctx: FetchContext, defs: PropertyDef[], history: string[]): Promise<FetchedContacts> {
   const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
   const builder = new StoreBuilder(defs);
+  // HubSpot's count sizes the columns once; contacts added meanwhile grow them, deleted ones are cut at the end.
+  if (total !== undefined) builder.reserve(total);
   const order = new IdOrder();
   const histories = history.length > 0 ? new HistoryTable() : undefined;
   let newestModified: number | undefined;
@@ -135,10 +140,16 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
 function historyEntries(data: CrmRecordData, names: string[]): Record<string, HistoryEntry[]> {
   const out: Record<string, HistoryEntry[]> = {};
   for (const name of names) {
-    out[name] = (data.history?.[name] ?? [])
-      .map((e) => ({ value: e.value, timestamp: Date.parse(e.timestamp) }))
-      .filter((e) => !Number.isNaN(e.timestamp))
-      .sort((a, b) => b.timestamp - a.timestamp);
+    const entries: HistoryEntry[] = [];
+    let newestFirst = true;
+    for (const e of data.history?.[name] ?? []) {
+      const timestamp = Date.parse(e.timestamp);
+      if (Number.isNaN(timestamp)) continue;
+      if (entries.length > 0 && entries[entries.length - 1].timestamp < timestamp) newestFirst = false;
+      entries.push({ value: e.value, timestamp });
+    }
+    // HubSpot sends them newest first; sorting (stable, as before) only when it did not.
+    out[name] = newestFirst ? entries : entries.sort((a, b) => b.timestamp - a.timestamp);
   }
   return out;
 }

@@ -10,7 +10,7 @@
 
 import type { FormSubmissionData, HubSpotAccount } from '../../hubspot/account/types';
 import type { StringColumn } from '../columns';
-import { dictEntry } from '../string-dict';
+import { dictEntry, lowerDict } from '../string-dict';
 import type { FormSubmission } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
 import { visitContacts, type ContactSet } from './contact-set';
@@ -41,7 +41,6 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
   let formIds = needs.formIds ?? [];
   try {
     if (needs.anyForm) formIds = [...new Set([...formIds, ...(await untilAborted(account.getForms(), options.signal)).map((f) => f.id)])];
-    const byEmail = contactsByEmail(contacts);
     const byContact = new Map<string, FormSubmission[]>();
     const read = new Set<string>();
     const asRead: Record<string, FormSubmissionData[]> = {};
@@ -55,6 +54,11 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
       }
       read.add(formId);
       asRead[formId] = found;
+    }
+    // Matched once every form is read: only the submissions' own addresses are looked up.
+    const sent = Object.values(asRead).flatMap((found) => found.flatMap((s) => (s.email ? [s.email.toLowerCase()] : [])));
+    const byEmail = contactsWithEmails(contacts, new Set(sent));
+    for (const [formId, found] of Object.entries(asRead)) {
       for (const s of found) {
         for (const contactId of (s.email && byEmail.get(s.email.toLowerCase())) || []) {
           const list = byContact.get(contactId);
@@ -88,18 +92,52 @@ async function formSubmissions(account: HubSpotAccount, formId: string, signal: 
 
 /** Lower-cased email → the ids of the contacts holding it (HubSpot keeps emails unique; a file may not). */
 export function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
+  return emailIndex(contacts, undefined);
+}
+
+/**
+ * `contactsByEmail` for the addresses in `wanted` (lower-cased) only. A full fetch's cached contacts
+ * are matched by dictionary code: each distinct address is lower-cased once (the dictionary's own
+ * lower-cased form) and rows are compared as numbers, so no map of every contact's address is made
+ * (issue 15: at 100,000 contacts, 100,000 lower-cased strings and lists held while matching).
+ */
+export function contactsWithEmails(contacts: ContactSet, wanted: ReadonlySet<string>): Map<string, string[]> {
+  return emailIndex(contacts, wanted);
+}
+
+function emailIndex(contacts: ContactSet, wanted: ReadonlySet<string> | undefined): Map<string, string[]> {
   const byEmail = new Map<string, string[]>();
-  const add = (email: string | null | undefined, id: string) => {
-    if (!email) return;
-    const key = email.toLowerCase();
+  const add = (key: string, id: string) => {
     const ids = byEmail.get(key);
     if (ids) ids.push(id);
     else byEmail.set(key, [id]);
   };
-  const column = contacts.kind === 'merge' ? (contacts.base.columns.get('email') as StringColumn | undefined) : undefined;
-  visitContacts(contacts, (r) => add(r.properties.email, r.id), (from, count) => {
+  const addRecord = (email: string | null | undefined, id: string) => {
+    const key = email ? email.toLowerCase() : undefined;
+    if (key && (!wanted || wanted.has(key))) add(key, id);
+  };
+  const found = contacts.kind === 'merge' ? contacts.base.columns.get('email') : undefined;
+  const column = found?.kind === 'string' ? found : undefined;
+  const wantedCodes = column && wanted ? codesOf(column, wanted) : undefined;
+  visitContacts(contacts, (r) => addRecord(r.properties.email, r.id), (from, count) => {
     if (contacts.kind !== 'merge' || !column) return;
-    for (let row = from; row < from + count; row++) add(column.codes[row] === 0 ? undefined : dictEntry(column.dict, column.codes[row]), contacts.base.ids.at(row));
+    for (let row = from; row < from + count; row++) {
+      const code = column.codes[row];
+      if (code === 0) continue;
+      if (!wantedCodes) addRecord(dictEntry(column.dict, code), contacts.base.ids.at(row));
+      else if (wantedCodes.has(code)) add(wantedCodes.get(code)!, contacts.base.ids.at(row));
+    }
   });
   return byEmail;
+}
+
+/** The column's codes whose entry, lower-cased, is one of `wanted`, with that lower-cased entry. */
+function codesOf(column: StringColumn, wanted: ReadonlySet<string>): Map<number, string> {
+  const lower = lowerDict(column.dict);
+  const codes = new Map<number, string>();
+  for (let code = 1; code < column.dict.size; code++) {
+    const entry = dictEntry(lower, code);
+    if (wanted.has(entry)) codes.set(code, entry);
+  }
+  return codes;
 }

@@ -1,0 +1,50 @@
+// What bench/fetch.ts and bench/fetch-memory.ts share: the examples/ workspace as the live preview
+// reads it, and the HubSpot emulator in a child process of its own (bench/fetch-emulator.ts), so the
+// measuring process's memory is the fetcher's alone.
+
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fork, type ChildProcess } from 'node:child_process';
+import { parse } from '@hslist/grammar';
+import { defaultSchema } from '../server/src/language/schema';
+import type { PreviewWorkspace } from '../server/src/preview/run';
+import type { FromEmulator, ToEmulator } from './fetch-emulator';
+
+const EXAMPLES = join(__dirname, '..', 'examples');
+
+export function workspaceOfExamples(): PreviewWorkspace {
+  const lists = readdirSync(EXAMPLES).filter((f) => f.endsWith('.hslist')).flatMap((f) => parse(readFileSync(join(EXAMPLES, f), 'utf8')).file.lists);
+  // `in list "Webinar registrants"` names a list of the portal not kept as code, as schema pull catalogues it.
+  const catalogue = new Map([['webinar registrants', { listId: '3', name: 'Webinar registrants', processingType: 'MANUAL', objectTypeId: '0-1' }]]);
+  return { schema: { ...defaultSchema(), lists: catalogue }, lists, defaultTimezone: 'Europe/Warsaw', root: mkdtempSync(join(tmpdir(), 'hslist-bench-fetch-')) };
+}
+
+/** The emulator's process: `ask` sends one message and waits for the answer of the kind named. */
+export interface EmulatorProcess {
+  ask<K extends FromEmulator['kind']>(message: ToEmulator, answer: K): Promise<Extract<FromEmulator, { kind: K }>>;
+  tell(message: ToEmulator): void;
+  child: ChildProcess;
+}
+
+export function forkEmulator(): EmulatorProcess {
+  const child = fork(join(__dirname, 'fetch-emulator.ts'), [], { execArgv: ['-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), '--max-old-space-size=12288'], stdio: 'inherit' });
+  const ask = <K extends FromEmulator['kind']>(message: ToEmulator, answer: K) =>
+    new Promise<Extract<FromEmulator, { kind: K }>>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the emulator process exited (${code}) before answering ${message.kind}`));
+      child.once('exit', onExit);
+      child.once('message', (m: FromEmulator) => {
+        child.off('exit', onExit);
+        if (m.kind === 'failed') reject(new Error(`the emulator failed: ${m.message}`));
+        else if (m.kind !== answer) reject(new Error(`the emulator answered ${m.kind} to ${message.kind}`));
+        else resolve(m as Extract<FromEmulator, { kind: K }>);
+      });
+      child.send(message);
+    });
+  return { ask, tell: (message) => child.send(message), child };
+}
+
+/** This process's RSS high-water mark in bytes, as the kernel keeps it (it sees synchronous stretches a timer cannot). */
+export function maxRss(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}

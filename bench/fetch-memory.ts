@@ -1,0 +1,168 @@
+// `npm run bench:fetch-memory [-- --contacts N] [--limit R] [--snapshot-at PHASE-end]` (node --expose-gc):
+// where a first live fetch's memory goes, phase by phase (issue 15). The same fetch as bench:fetch
+// (examples/ against the emulator in its own process), but the emulator's limit is `--limit` requests
+// per ten seconds (default 1900, ten times HubSpot's: this measures memory, not pacing). On every
+// progress report it samples this process's memory, and at each change of phase it forces a
+// collection (--expose-gc) and prints what is still live then next to the highest figures the phase
+// reached: the difference is garbage that V8 had not collected yet. `--snapshot-at contacts-end`
+// (any phase's name and -end, or -mid: half way through it) writes a V8 heap snapshot there, for Chrome's DevTools or bench/heap-summary.ts;
+// `--profile PHASE` prints the sites that allocated most during that phase (V8's sampling heap profiler).
+
+import { Session } from 'node:inspector';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import { loadPreviewData } from '../server/src/preview/run';
+import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
+import { forkEmulator, maxRss, workspaceOfExamples } from './fetch-kit';
+import { argNumber } from './preview-args';
+
+const CONTACTS = argNumber('--contacts', 100_000);
+const LIMIT = argNumber('--limit', 1900);
+const TOKEN = 'pat-na1-bench-fetch-memory';
+const SNAPSHOT_AT = process.argv.includes('--snapshot-at') ? process.argv[process.argv.indexOf('--snapshot-at') + 1] : undefined;
+const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
+const MB = 1e6;
+
+interface PhaseFigures {
+  phase: string;
+  ms: number;
+  /** The kernel's RSS high-water mark (so far in the process). */
+  peakRss: number;
+  /** The highest RSS sampled in this phase: where `spacesAtPeak` was taken. */
+  sampledRss: number;
+  peakHeapUsed: number;
+  peakArrayBuffers: number;
+  /** V8's heap spaces (committed bytes) when the RSS was highest: what the peak is made of. */
+  spacesAtPeak: Record<string, number>;
+  /** After a forced collection at the phase's end. */
+  liveHeap?: number;
+  liveArrayBuffers?: number;
+  rssAfterGc?: number;
+}
+
+/** Committed MB of each V8 heap space (new_space is the young generation the scavenger copies between). */
+function spaces(): Record<string, number> {
+  return Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name.replace(/_space$/, ''), Math.round(s.space_size / MB)]));
+}
+
+/**
+ * V8's sampling heap profiler over one phase, counting what was allocated there even when it was
+ * collected since (young garbage too): the allocation sites that make a phase's heap grow.
+ */
+class AllocationProfile {
+  private readonly session = new Session();
+
+  constructor() {
+    this.session.connect();
+  }
+
+  private post<T>(method: string, params: object = {}): Promise<T> {
+    return new Promise((resolve, reject) => this.session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
+  }
+
+  async start(): Promise<void> {
+    await this.post('HeapProfiler.enable');
+    await this.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
+
+  /** The top allocation sites by bytes, each as its innermost three frames. */
+  async stop(top = 12): Promise<string[]> {
+    interface Node { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: Node[] }
+    const { profile } = await this.post<{ profile: { head: Node } }>('HeapProfiler.stopSampling');
+    const bySite = new Map<string, number>();
+    const walk = (node: Node, stack: string[]) => {
+      const frame = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}`;
+      const here = [...stack, frame];
+      if (node.selfSize > 0) {
+        const site = here.slice(-3).reverse().join(' < ');
+        bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+      }
+      for (const child of node.children) walk(child, here);
+    };
+    walk(profile.head, []);
+    this.session.disconnect();
+    return [...bySite].sort((a, b) => b[1] - a[1]).slice(0, top).map(([site, bytes]) => `${(bytes / MB).toFixed(1).padStart(7)} MB  ${site}`);
+  }
+}
+
+function collect(): void {
+  if (!global.gc) throw new Error('run with node --expose-gc');
+  global.gc();
+}
+
+async function main(): Promise<void> {
+  const emulator = forkEmulator();
+  try {
+    const started = await emulator.ask({ kind: 'start', seed: 7, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT }, 'listening');
+    const workspace = workspaceOfExamples();
+    collect();
+    const base = process.memoryUsage();
+    const baseSpaces = spaces();
+    const phases: PhaseFigures[] = [];
+    let current: PhaseFigures | undefined;
+    const t0 = Date.now();
+    const sample = () => {
+      const m = process.memoryUsage();
+      if (!current) return;
+      if (m.rss > current.sampledRss) {
+        current.sampledRss = m.rss;
+        current.spacesAtPeak = spaces();
+      }
+      current.peakRss = Math.max(current.peakRss, m.rss, maxRss());
+      current.peakHeapUsed = Math.max(current.peakHeapUsed, m.heapUsed);
+      current.peakArrayBuffers = Math.max(current.peakArrayBuffers, m.arrayBuffers);
+    };
+    let profile: AllocationProfile | undefined;
+    const profiled: string[] = [];
+    const endPhase = (name: string) => {
+      if (profile) {
+        const ending = profile;
+        profile = undefined;
+        void ending.stop().then((lines) => profiled.push(...lines));
+      }
+      if (PROFILE === name) void (profile = new AllocationProfile()).start();
+      if (current) {
+        sample();
+        collect();
+        const m = process.memoryUsage();
+        Object.assign(current, { liveHeap: m.heapUsed, liveArrayBuffers: m.arrayBuffers, rssAfterGc: m.rss, ms: Date.now() - t0 });
+        if (SNAPSHOT_AT === `${current.phase}-end`) console.log(`heap snapshot: ${writeHeapSnapshot()}`);
+      }
+      current = { phase: name, ms: 0, peakRss: 0, sampledRss: 0, peakHeapUsed: 0, peakArrayBuffers: 0, spacesAtPeak: {} };
+      phases.push(current);
+    };
+    const timer = setInterval(sample, 50);
+    let midWritten = false;
+    const onProgress = (p: Progress) => {
+      if (p.phase !== current?.phase) endPhase(p.phase);
+      else sample();
+      if (SNAPSHOT_AT === `${p.phase}-mid` && !midWritten && p.total !== undefined && p.done >= p.total / 2) {
+        midWritten = true;
+        console.log(`heap snapshot: ${writeHeapSnapshot()}`);
+      }
+    };
+    endPhase('start');
+    const loaded = await loadPreviewData(workspace, { kind: 'hubspot', connection: { accessToken: TOKEN, basePath: started.url } }, { onProgress });
+    clearInterval(timer);
+    endPhase('done');
+    if ('error' in loaded) throw new Error(loaded.error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (profiled.length > 0) console.log(`allocated during "${PROFILE}" (sampled; frames innermost first, line numbers of the compiled functions):\n${profiled.join('\n')}`);
+    const report = await emulator.ask({ kind: 'report' }, 'report');
+    console.log(`heap spaces at the start (MB committed): ${Object.entries(baseSpaces).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ')}`);
+    console.log(`${loaded.store.size.toLocaleString('en-US')} contacts, ${report.requests} requests; at the start: RSS ${(base.rss / MB).toFixed(0)} MB, heap ${(base.heapUsed / MB).toFixed(0)} MB, array buffers ${(base.arrayBuffers / MB).toFixed(0)} MB`);
+    console.log('phase (ends at ms)  RSS high-water+  peak heap+  peak buffers+  | after gc: RSS+  live heap+  live buffers+   (MB over the start)');
+    console.log('(the RSS high-water mark is the kernel\'s, so far in the process: the phase that raises it is the one that costs)');
+    const d = (x: number | undefined, from: number) => (x === undefined ? '-' : ((x - from) / MB).toFixed(0)).padStart(8);
+    for (const p of phases.slice(0, -1)) {
+      const committed = Object.entries(p.spacesAtPeak).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ');
+      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakArrayBuffers, base.arrayBuffers)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveArrayBuffers, base.arrayBuffers)}   at the phase's highest sampled RSS, heap spaces (MB committed): ${committed}`);
+    }
+  } finally {
+    emulator.tell({ kind: 'stop' });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+// AssociationBuilder keeps links flat, in the order added (columns-associations.ts): each contact's
+// links must come out in the order given whether rows arrive in row order (every source today) or not,
+// with the primary flags, labels and the rows whose associations were loaded.
+
+import { strict as assert } from 'node:assert';
+import { hasBit } from '../../../server/src/preview/bitset';
+import { AssociationBuilder } from '../../../server/src/preview/columns-associations';
+import { StoreBuilder } from '../../../server/src/preview/columns-build';
+import type { CompanyRecord } from '../../../server/src/preview/types';
+
+const company = (id: string, primary = false, labels: string[] = []): CompanyRecord => ({ id, properties: {}, labels, ...(primary ? { primary } : {}) });
+
+/** Each row's links as (record id, primary, labels), read back from the index. */
+function linksByRow(builder: AssociationBuilder, size: number) {
+  const index = builder.finish(size);
+  return {
+    loaded: index.loaded ? Array.from({ length: size }, (_, r) => hasBit(index.loaded!, r)) : 'all',
+    rows: Array.from({ length: size }, (_, r) => {
+      const out: string[] = [];
+      for (let k = index.offsets[r]; k < index.offsets[r + 1]; k++) out.push(`${index.records.ids.at(index.rows[k])}${index.primary[k] ? '*' : ''}${index.labels?.[k] ? `[${index.labels[k]}]` : ''}`);
+      return out;
+    }),
+  };
+}
+
+describe('preview store: associated records as flat links', () => {
+  const adds: Array<[number, CompanyRecord[]]> = [
+    [0, [company('7', true), company('8', false, ['301'])]],
+    [1, []],
+    [2, [company('8', true)]],
+    [4, [company('9'), company('7', false, ['301', '302'])]],
+  ];
+  const expected = { loaded: [true, true, true, false, true], rows: [['7*', '8[301]'], [], ['8*'], [], ['9', '7[301;302]']] };
+
+  it('gives each contact its links in the order added, with primary flags, labels and the loaded rows', () => {
+    const builder = new AssociationBuilder(() => new StoreBuilder([]));
+    for (const [row, records] of adds) builder.add(row, records, true);
+    assert.deepEqual(linksByRow(builder, 5), expected);
+  });
+
+  it('gives the same index when rows arrive out of order, a contact\'s links still in their given order', () => {
+    const builder = new AssociationBuilder(() => new StoreBuilder([]));
+    for (const [row, records] of [adds[3], adds[1], adds[0], adds[2]]) builder.add(row, records, true);
+    const got = linksByRow(builder, 5);
+    assert.deepEqual(got.loaded, expected.loaded);
+    assert.deepEqual(got.rows, expected.rows);
+  });
+
+  it('says every row was loaded by leaving `loaded` out, and drops labels when a record did not say them', () => {
+    const builder = new AssociationBuilder(() => new StoreBuilder([]));
+    builder.add(0, [company('1')], true);
+    builder.add(1, [company('1', true)], false);
+    const index = builder.finish(2);
+    assert.equal(index.loaded, undefined);
+    assert.equal(index.labels, undefined);
+    assert.deepEqual([...index.rows], [0, 0]);
+    assert.deepEqual([...index.primary], [0, 1]);
+  });
+});
