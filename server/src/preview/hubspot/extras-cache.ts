@@ -7,6 +7,7 @@
 
 import { existsSync, rmSync } from 'node:fs';
 import { readRegularText } from '../../files/regular-file';
+import { jsonPieces } from '../../files/json-pieces';
 import { writeFileAtomically } from '../../files/temp-files';
 import type { AssociatedObjectType, FormSubmissionData } from '../../hubspot/account/types';
 import type { CompanyRecord } from '../types';
@@ -52,5 +53,7 @@ export function readCachedExtras(path: string, snapshotVersion: string): CachedE
 export function writeCachedExtras(path: string, extras: Omit<CachedExtras, 'format'>): void {
   const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0 && Object.keys(extras.emailEvents ?? {}).length === 0;
   if (empty) rmSync(path, { force: true });
-  else writeFileAtomically(path, JSON.stringify({ format: FORMAT, ...extras }));
+  // In pieces, contact by contact (depth 4: the file, associations, an object's, its byContact): one string
+  // of it all was tens of MB at 100k contacts, at the end of the fetch's peak.
+  else writeFileAtomically(path, jsonPieces({ format: FORMAT, ...extras }, 4));
 }

@@ -152,17 +152,19 @@ export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: Data
 }
 
 function extrasOf(extras: Omit<Extras, 'toCache'>, id: string): LiveExtras {
-  return {
-    ...(extras.memberships ? { listMemberships: extras.memberships.get(id) ?? [] } : {}),
-    ...(extras.companies ? { companies: extras.companies.get(id) ?? [] } : {}),
-    ...(extras.deals ? { deals: extras.deals.get(id) ?? [] } : {}),
-    ...(extras.tickets ? { tickets: extras.tickets.get(id) ?? [] } : {}),
-    ...(extras.submissions ? { formSubmissions: extras.submissions.get(id) ?? [] } : {}),
-    // No entry: HubSpot gave no statuses for this contact (no email address), so nothing is known.
-    ...(extras.subscriptions?.has(id) ? { subscriptions: extras.subscriptions.get(id) } : {}),
-    // No entry: the contact has no email address, so which events are its is not known.
-    ...(extras.emailEvents?.has(id) ? { emailEvents: extras.emailEvents.get(id) } : {}),
-  };
+  // Assigned field by field, not spread: this runs for every contact of a fetch, and the spreads made
+  // six short-lived objects per contact (tens of MB at the fetch's peak at 100k contacts).
+  const out: LiveExtras = {};
+  if (extras.memberships) out.listMemberships = extras.memberships.get(id) ?? [];
+  if (extras.companies) out.companies = extras.companies.get(id) ?? [];
+  if (extras.deals) out.deals = extras.deals.get(id) ?? [];
+  if (extras.tickets) out.tickets = extras.tickets.get(id) ?? [];
+  if (extras.submissions) out.formSubmissions = extras.submissions.get(id) ?? [];
+  // No entry: HubSpot gave no statuses for this contact (no email address), so nothing is known.
+  if (extras.subscriptions?.has(id)) out.subscriptions = extras.subscriptions.get(id);
+  // No entry: the contact has no email address, so which events are its is not known.
+  if (extras.emailEvents?.has(id)) out.emailEvents = extras.emailEvents.get(id);
+  return out;
 }
 
 export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents'>;

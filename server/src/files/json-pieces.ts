@@ -1,0 +1,39 @@
+// JSON text in pieces, for caches too big to hold as one string beside the data they are made of (the
+// live source's `hubspot-extras.json` is tens of MB at 100k contacts): the pieces joined are exactly
+// `JSON.stringify(value)` for plain data (objects, arrays, strings, numbers, booleans, null; keys whose
+// value is undefined or a function left out, as JSON.stringify leaves them out).
+
+/** About this many characters per piece: small enough to be garbage at once, large enough to write fast. */
+const PIECE = 1 << 16;
+
+/**
+ * `value` as JSON, objects down to `depth` levels written key by key (deeper values whole), joined into
+ * pieces of about 64 KB.
+ */
+export function* jsonPieces(value: unknown, depth: number): Generator<string> {
+  let buffer = '';
+  for (const part of parts(value, depth)) {
+    buffer += part;
+    if (buffer.length >= PIECE) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+function* parts(value: unknown, depth: number): Generator<string> {
+  if (depth <= 0 || typeof value !== 'object' || value === null || Array.isArray(value) || 'toJSON' in value) {
+    yield JSON.stringify(value);
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    yield* parts(v, depth - 1);
+    first = false;
+  }
+  yield '}';
+}
