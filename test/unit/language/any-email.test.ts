@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { format, parse, printExpr } from '@hslist/grammar';
 import { compileList } from '../../../server/src/hubspot/compile';
+import { decompileList } from '../../../server/src/hubspot/decompile';
 import { resolveList } from '../../../server/src/language/definitions/resolve';
 import { collectDefinitions } from '../../../server/src/language/definitions/table';
 import { complete } from '../../../server/src/language/completion';
@@ -185,5 +186,16 @@ describe('any marketing email: compile', () => {
     const result = compiled(listText('associated company where (marketing email any opened)'));
     assert.equal(result.request, undefined);
     assert.match(result.diagnostics.map((d) => d.message).join('\n'), /only company property conditions/);
+  });
+});
+
+describe('any marketing email: decompile (hslist pull)', () => {
+  it('a published any-email list comes back as its property form (HubSpot stores a PROPERTY filter)', () => {
+    for (const [any, property] of [['marketing email any opened in last 30 days', 'hs_email_last_open_date is less than 30 days ago'], ['marketing email any bounced', 'hs_email_bounce > 0'], ['marketing email any sent', 'hs_email_last_send_date is known']]) {
+      const request = compiled(listText(any)).request!;
+      const back = decompileList({ ...request, listId: '1' }, { schema: defaultSchema(), listNameFor: () => undefined });
+      assert.deepEqual(back.diagnostics.filter((d) => d.severity === 'error'), [], any);
+      assert.equal(printExpr(back.list!.where!), property, any);
+    }
   });
 });
