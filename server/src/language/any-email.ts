@@ -22,6 +22,11 @@ export const ANY_EMAIL_EVENTS: Readonly<Record<string, { property: string; kind:
   bounced: { property: 'hs_email_bounce', kind: 'count' },
 };
 
+/** What `any` stands for with the event `word` (lowercased), if anything (own keys only: `constructor` is no event). */
+export function anyEmailEvent(word: string): { property: string; kind: 'date' | 'count' } | undefined {
+  return Object.hasOwn(ANY_EMAIL_EVENTS, word) ? ANY_EMAIL_EVENTS[word] : undefined;
+}
+
 /** The event words completion offers after `marketing email any` (`delivered` is accepted as well, as `received`). */
 export const ANY_EMAIL_PHRASES = ['opened', 'clicked', 'sent', 'received', 'bounced'];
 
@@ -32,7 +37,7 @@ const ONE_EMAIL = 'marketing email #<emailId> of app #<appId>';
 
 export function anyEmailMeaning(c: EmailEventCondition): AnyEmailMeaning {
   const event = c.event.text.toLowerCase();
-  const known = ANY_EMAIL_EVENTS[event];
+  const known = anyEmailEvent(event);
   if (!known) return { problem: `HubSpot keeps no contact property for \`${event}\` over all marketing emails (its EMAIL_EVENT filter takes one email), so \`marketing email any ${event}\` cannot be said: write it for one email, \`${ONE_EMAIL} ${event}\`. Over any email, only ${ANY_EMAIL_PHRASES.join(', ')} can be said`, at: c.event };
   if (c.clickUrl) return { problem: `HubSpot keeps the date of a contact's last click over all marketing emails (${known.property}), not which link was clicked, so \`link "…"\` cannot be said for any email: write \`marketing email any clicked\`, or the link for one email, \`${ONE_EMAIL} clicked link "…"\``, at: c.clickUrl };
   if (c.withinLastDays && known.kind === 'count') return { problem: `HubSpot keeps only a count of the marketing emails a contact was ${event === 'bounced' ? 'bounced' : 'delivered'} (${known.property}), with no date, so \`in last N days\` cannot be said for any email: write \`marketing email any ${event}\` (ever), or the window for one email, \`${ONE_EMAIL} ${event === 'delivered' ? 'received' : event} in last N days\``, at: c.withinLastDays };

@@ -6,7 +6,7 @@ import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
 import { associationByWord } from './associations';
 import { EMAIL_EVENTS } from '../hubspot/compile/events';
-import { ANY_EMAIL_EVENTS, ANY_EMAIL_PHRASES } from './any-email';
+import { ANY_EMAIL_PHRASES, anyEmailEvent } from './any-email';
 import { advance, initialStates, isComplete, isPropertyToken, type PhraseState } from './completion-phrases';
 
 export type ExprExpectation =
@@ -337,7 +337,7 @@ function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean 
   const length = emailHeadLength(head);
   // `clicked link "…"`: the link comes after the event.
   const event = head.slice(length).join(' ').replace(/ link "$/, '');
-  return head.length > length && (head[1] === 'any' ? event in ANY_EMAIL_EVENTS : EMAIL_EVENT_PHRASES.includes(event));
+  return head.length > length && (head[1] === 'any' ? anyEmailEvent(event) !== undefined : EMAIL_EVENT_PHRASES.includes(event));
 }
 
 /** How many words the email takes: `email # of app #`, `email " of app #`, or `email "` / `email any` (two words). */
@@ -348,7 +348,7 @@ function emailHeadLength(words: string[]): number {
 /** After `marketing email any`: the events an any-email condition can say, then `in last` after a dated one. */
 function anyEmailExpectations(event: string[]): ExprExpectation[] {
   if (event.length === 0) return [{ kind: 'keywords', phrases: ANY_EMAIL_PHRASES }];
-  const known = ANY_EMAIL_EVENTS[event.join(' ')];
+  const known = anyEmailEvent(event.join(' '));
   if (!known) return [];
   return [...(known.kind === 'date' ? [{ kind: 'keywords' as const, phrases: ['in last'] }] : []), { kind: 'joiner', includingUnknown: false }];
 }

@@ -106,6 +106,9 @@ describe('any marketing email: checks', () => {
   it('a word that is no event is `unknown-email-event` with did-you-mean among the events `any` takes', () => {
     expectDiagnostics('list "A" { where marketing email any ⟦opend⟧ in last 30 days }', ['unknown-email-event']);
     assert.equal(fixed('list "A" { where marketing email any opend }', 'unknown-email-event'), 'list "A" { where marketing email any opened }');
+    // Names an object has by inheritance are no events either (nor for one email).
+    expectDiagnostics('list "A" { where marketing email any ⟦constructor⟧ }', ['unknown-email-event']);
+    expectDiagnostics('list "A" { where marketing email #1 of app #1 ⟦constructor⟧ }', ['unknown-email-event']);
   });
 
   it('a bad day count is `invalid-number`, as for one email', () => {

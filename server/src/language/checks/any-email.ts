@@ -7,7 +7,7 @@
 
 import { diagnostic, type Diagnostic, type EmailEventCondition } from '@hslist/grammar';
 import { EMAIL_EVENTS } from '../../hubspot/compile/events';
-import { ANY_EMAIL_EVENTS, ANY_EMAIL_PHRASES, anyEmailMeaning } from '../any-email';
+import { ANY_EMAIL_PHRASES, anyEmailEvent, anyEmailMeaning } from '../any-email';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { propertiesOf } from '../schema';
 import { allConditions } from '../walk';
@@ -15,7 +15,7 @@ import { replaceFixes, type FileCheckContext } from './context';
 
 function anyEmailProblem(c: EmailEventCondition, ctx: FileCheckContext): Diagnostic | undefined {
   const event = c.event.text.toLowerCase();
-  if (!ANY_EMAIL_EVENTS[event] && !EMAIL_EVENTS[event]) {
+  if (!anyEmailEvent(event) && !Object.hasOwn(EMAIL_EVENTS, event)) {
     const suggestions = suggest(c.event.text, ANY_EMAIL_PHRASES.map((value) => ({ value })));
     const message = withDidYouMean(`\`${c.event.text}\` is not a marketing email event; over any email these can be said: ${ANY_EMAIL_PHRASES.join(', ')}`, suggestions);
     return diagnostic('unknown-email-event', message, c.event, 'error', replaceFixes(c.event, suggestions));
