@@ -40,7 +40,7 @@ export function anyEmailMeaning(c: EmailEventCondition): AnyEmailMeaning {
   const known = anyEmailEvent(event);
   if (!known) return { problem: `HubSpot keeps no contact property for \`${event}\` over all marketing emails (its EMAIL_EVENT filter takes one email), so \`marketing email any ${event}\` cannot be said: write it for one email, \`${ONE_EMAIL} ${event}\`. Over any email, only ${ANY_EMAIL_PHRASES.join(', ')} can be said`, at: c.event };
   if (c.clickUrl) return { problem: `HubSpot keeps the date of a contact's last click over all marketing emails (${known.property}), not which link was clicked, so \`link "…"\` cannot be said for any email: write \`marketing email any clicked\`, or the link for one email, \`${ONE_EMAIL} clicked link "…"\``, at: c.clickUrl };
-  if (c.withinLastDays && known.kind === 'count') return { problem: `HubSpot keeps only a count of the marketing emails a contact was ${event === 'bounced' ? 'bounced' : 'delivered'} (${known.property}), with no date, so \`in last N days\` cannot be said for any email: write \`marketing email any ${event}\` (ever), or the window for one email, \`${ONE_EMAIL} ${event === 'delivered' ? 'received' : event} in last N days\``, at: c.withinLastDays };
+  if (c.withinLastDays && known.kind === 'count') return { problem: `HubSpot keeps only a count of the marketing emails ${event === 'bounced' ? 'that bounced for' : 'delivered to'} a contact (${known.property}), with no date, so \`in last N days\` cannot be said for any email: write \`marketing email any ${event}\` (ever), or the window for one email, \`${ONE_EMAIL} ${event === 'delivered' ? 'received' : event} in last N days\``, at: c.withinLastDays };
   return { property: known.property, condition: propertyCondition(c, known) };
 }
 

@@ -94,7 +94,7 @@ describe('any marketing email: checks', () => {
 
   it('a window on a count (received, delivered, bounced) is `any-email-event` on its day count', () => {
     const [d] = expectDiagnostics('list "A" { where marketing email any bounced in last ⟦30⟧ days }', ['any-email-event']);
-    assert.match(d.message, /only a count of the marketing emails a contact was bounced \(hs_email_bounce\), with no date.*`marketing email any bounced` \(ever\)/);
+    assert.match(d.message, /only a count of the marketing emails that bounced for a contact \(hs_email_bounce\), with no date.*`marketing email any bounced` \(ever\)/);
     expectDiagnostics('list "A" { where marketing email any delivered in last ⟦7⟧ days }', ['any-email-event']);
   });
 
