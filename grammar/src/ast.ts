@@ -350,9 +350,11 @@ export interface EmailEventCondition extends Span {
 
 /**
  * `#456 of app #113` (the `#` left out of each) or `"November newsletter"` (optionally `of app #113`). A name resolves for hover and
- * completion only: which ids it would stand for is not documented, so it is never compiled.
+ * completion only: which ids it would stand for is not documented, so it is never compiled. `any` (the span is the word) is
+ * every marketing email: HubSpot's EMAIL_EVENT takes one email, so it is written out as the contact property HubSpot keeps for
+ * the event over all emails before compiling and previewing (server/src/language/any-email.ts).
  */
-export type EmailTarget = { by: 'ids'; emailId: Name; appId: Name } | { by: 'name'; name: Name; appId: Name | undefined };
+export type EmailTarget = { by: 'ids'; emailId: Name; appId: Name } | { by: 'name'; name: Name; appId: Name | undefined } | { by: 'any'; any: Span };
 
 /** How a page view's URL is matched: the whole URL, a part of it, or a regular expression. */
 export type PageMatch = 'is' | 'containing' | 'matching';

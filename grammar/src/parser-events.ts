@@ -1,7 +1,7 @@
 // Grammar of the conditions on what a contact did, agreed to or is linked to, beyond its properties:
 // subscription statuses (`opted in to email subscription #123`, `opted out of all sms`), counts of
 // associated records (`number of associated deals >= 2`), the associated object words, marketing
-// email events (`marketing email #456 of app #113 opened`) and page views (`visited page containing "/pricing"`).
+// email events (`marketing email #456 of app #113 opened`, `marketing email any opened`) and page views (`visited page containing "/pricing"`).
 
 import type { AssociationCountCondition, CountComparison, EmailEventCondition, EmailTarget, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
 import { PhraseParser } from './parser-phrase';
@@ -132,7 +132,7 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `marketing email #456 of app #113 <event> [link "<url>"] [in last N days]`, or the email by name: `marketing email "November newsletter" <event>`. */
+  /** `marketing email #456 of app #113 <event> [link "<url>"] [in last N days]`, the email by name (`marketing email "November newsletter" <event>`), or any email (`marketing email any opened`). */
   protected emailEventCondition = this.RULE('emailEventCondition', (): EmailEventCondition | ErrorCondition => {
     const first = this.CONSUME(K.marketing);
     this.CONSUME(K.email);
@@ -155,6 +155,12 @@ export class EventParser extends PhraseParser {
             return this.CONSUME3(ListId);
           });
           return this.ACTION((): EmailTarget => ({ by: 'name', name: { text: this.stringText(name), ...this.tokenSpan(name) }, appId: app ? this.idOf(app) : undefined }));
+        },
+      },
+      {
+        ALT: () => {
+          const any = this.CONSUME(K.any);
+          return this.ACTION((): EmailTarget => ({ by: 'any', any: this.tokenSpan(any) }));
         },
       },
     ]);

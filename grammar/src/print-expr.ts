@@ -2,7 +2,7 @@
 // precedence needs; `exprLines` breaks `and`/`or` chains one operand per line when a line would pass
 // 100 columns. Every output re-parses to the same tree (modulo offsets).
 
-import type { AssociationCondition, AssociationCountCondition, Condition, Expr, Name, Operand, PropertyCondition, SubscriptionCondition, Value } from './ast';
+import type { AssociationCondition, AssociationCountCondition, Condition, EmailTarget, Expr, Name, Operand, PropertyCondition, SubscriptionCondition, Value } from './ast';
 import { encodeString } from './lex';
 import { KEYWORDS, NOT_PROPERTIES } from './tokens';
 
@@ -146,7 +146,7 @@ export function conditionText(c: Condition): string {
     case 'subscription':
       return subscriptionText(c);
     case 'emailEvent':
-      return `marketing email ${c.email.by === 'ids' ? `#${c.email.emailId.text} of app #${c.email.appId.text}` : `${encodeString(c.email.name.text)}${c.email.appId ? ` of app #${c.email.appId.text}` : ''}`} ${c.event.text}${c.clickUrl ? ` link ${encodeString(c.clickUrl.text)}` : ''}${lastDays(c.withinLastDays)}`;
+      return `marketing email ${emailTargetText(c.email)} ${c.event.text}${c.clickUrl ? ` link ${encodeString(c.clickUrl.text)}` : ''}${lastDays(c.withinLastDays)}`;
     case 'pageView':
       return `visited page ${c.match === 'is' ? '' : `${c.match} `}${encodeString(c.url.text)}${c.atLeastTimes ? ` at least ${printValue(c.atLeastTimes)} times` : ''}${lastDays(c.withinLastDays)}`;
     case 'constant':
@@ -172,6 +172,13 @@ function countText(c: AssociationCountCondition): string {
   const { operator, low, high } = c.comparison;
   const compared = operator === 'is between' ? `is between ${printValue(low)} and ${high ? printValue(high) : '??'}` : `${operator} ${printValue(low)}`;
   return `number of associated ${c.primary ? 'primary ' : ''}${PLURALS[object] ?? object} ${compared}`;
+}
+
+/** `#456 of app #113`, `"November newsletter" [of app #113]` or `any`. */
+function emailTargetText(email: EmailTarget): string {
+  if (email.by === 'any') return 'any';
+  if (email.by === 'ids') return `#${email.emailId.text} of app #${email.appId.text}`;
+  return `${encodeString(email.name.text)}${email.appId ? ` of app #${email.appId.text}` : ''}`;
 }
 
 function lastDays(days: Value | undefined): string {

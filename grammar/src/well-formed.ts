@@ -188,7 +188,8 @@ function errorAt(span: Span): Expr {
 }
 
 function isEmailTarget(t: unknown): boolean {
-  const e = t as { by?: unknown; emailId?: unknown; appId?: unknown; name?: unknown } | null;
+  const e = t as { by?: unknown; emailId?: unknown; appId?: unknown; name?: unknown; any?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
+  if (e.by === 'any') return isSpan(e.any);
   return e.by === 'ids' ? isName(e.emailId) && isName(e.appId) : e.by === 'name' && isName(e.name) && (e.appId === undefined || isName(e.appId));
 }

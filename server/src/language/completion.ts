@@ -85,6 +85,7 @@ function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, repla
           { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form name or id' },
           { text: 'opted in to email subscription #…', insert: 'opted in to email subscription #', snippet: 'opted ${1|in to,out of,neither in nor out of|} ${2|email,sms,whatsapp|} subscription #$3', detail: 'a subscription status' },
           { text: 'marketing email #… of app #… opened', insert: 'marketing email #', snippet: 'marketing email #$1 of app #$2 ${3|opened,clicked,sent,received,bounced,replied,unsubscribed,marked spam,opened but not clicked|}', detail: 'a marketing email event' },
+          { text: 'marketing email any opened', insert: 'marketing email any ', snippet: 'marketing email any ${1|opened,clicked,sent,received,bounced|}', detail: 'an event over any marketing email (a contact property)' },
           { text: 'visited page containing "…"', insert: 'visited page ', snippet: 'visited page ${1|containing ,matching ,|}"$2"', detail: 'a page view' },
           { text: 'everyone', detail: 'every contact' },
           { text: 'nobody', detail: 'no contact' },

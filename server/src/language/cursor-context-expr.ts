@@ -6,6 +6,7 @@ import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
 import { associationByWord } from './associations';
 import { EMAIL_EVENTS } from '../hubspot/compile/events';
+import { ANY_EMAIL_PHRASES, anyEmailEvent } from './any-email';
 import { advance, initialStates, isComplete, isPropertyToken, type PhraseState } from './completion-phrases';
 
 export type ExprExpectation =
@@ -336,12 +337,20 @@ function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean 
   const length = emailHeadLength(head);
   // `clicked link "…"`: the link comes after the event.
   const event = head.slice(length).join(' ').replace(/ link "$/, '');
-  return head.length > length && EMAIL_EVENT_PHRASES.includes(event);
+  return head.length > length && (head[1] === 'any' ? anyEmailEvent(event) !== undefined : EMAIL_EVENT_PHRASES.includes(event));
 }
 
-/** How many words the email takes: `email # of app #`, `email " of app #`, or `email "` (a name alone). */
+/** How many words the email takes: `email # of app #`, `email " of app #`, or `email "` / `email any` (two words). */
 function emailHeadLength(words: string[]): number {
-  return words[1] === '"' && words[2] !== 'of' ? 2 : EMAIL_HEAD.length;
+  return words[1] === 'any' || (words[1] === '"' && words[2] !== 'of') ? 2 : EMAIL_HEAD.length;
+}
+
+/** After `marketing email any`: the events an any-email condition can say, then `in last` after a dated one. */
+function anyEmailExpectations(event: string[]): ExprExpectation[] {
+  if (event.length === 0) return [{ kind: 'keywords', phrases: ANY_EMAIL_PHRASES }];
+  const known = anyEmailEvent(event.join(' '));
+  if (!known) return [];
+  return [...(known.kind === 'date' ? [{ kind: 'keywords' as const, phrases: ['in last'] }] : []), { kind: 'joiner', includingUnknown: false }];
 }
 
 function eventExpectations(mode: 'marketing' | 'visited', words: string[]): ExprExpectation[] {
@@ -362,8 +371,9 @@ function eventExpectations(mode: 'marketing' | 'visited', words: string[]): Expr
     if (!eventComplete(mode, words)) return [];
     return [{ kind: 'keywords', phrases: last === '"' ? ['at least', 'in last'] : ['in last'] }, { kind: 'joiner', includingUnknown: false }];
   }
-  // After `marketing email`: the pulled emails by name (an id is typed).
-  if (words.length === 1 && words[0] === 'email') return [{ kind: 'marketingEmailName' }];
+  // After `marketing email`: the pulled emails by name (an id is typed), or `any` email.
+  if (words.length === 1 && words[0] === 'email') return [{ kind: 'marketingEmailName' }, { kind: 'keywords', phrases: ['any'] }];
+  if (words[1] === 'any') return anyEmailExpectations(words.slice(2));
   const length = emailHeadLength(words);
   if (words.length < length) {
     const next = EMAIL_HEAD[words.length];

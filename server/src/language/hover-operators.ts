@@ -1,7 +1,7 @@
 // One sentence of help per operator phrase, for hover (docs/language.md and docs/semantics.md say it
 // at length).
 
-import type { EmailEventCondition, PageViewCondition, SubscriptionCondition, SurfaceOperator, Value } from '@hslist/grammar';
+import type { EmailEventCondition, EmailTarget, PageViewCondition, SubscriptionCondition, SurfaceOperator, Value } from '@hslist/grammar';
 import { EMAIL_EVENT_LEVEL, EMAIL_EVENTS, emailEventOperator, PAGE_OPERATORS } from '../hubspot/compile/events';
 import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
 
@@ -103,6 +103,11 @@ function windowText(days: Value | undefined): string {
   return days && days.kind === 'number' ? ` in the last ${days.value} days` : '';
 }
 
+function emailWords(email: EmailTarget): string {
+  if (email.by === 'ids') return `#${email.emailId.text} (app #${email.appId.text})`;
+  return email.by === 'name' ? `"${email.name.text}"` : 'of any';
+}
+
 /** What an email event condition matches and the HubSpot filter it becomes. */
 export function emailEventHelp(c: EmailEventCondition): string {
   const operator = emailEventOperator(c);
@@ -110,7 +115,7 @@ export function emailEventHelp(c: EmailEventCondition): string {
   const phrase = c.event.text.toLowerCase();
   const window = c.withinLastDays ? `${windowText(c.withinLastDays)}${phrase.includes(' but ') ? ' (the second event: never, Assumed)' : ''}` : '';
   return [
-    `**Marketing email event**: the contact ${EVENT_HELP[phrase]} marketing email ${c.email.by === 'ids' ? `#${c.email.emailId.text} (app #${c.email.appId.text})` : `"${c.email.name.text}"`}${c.clickUrl ? `, on the link "${c.clickUrl.text}" (clickUrl; the same URL, ignoring case, Assumed)` : ''}${window}.`,
+    `**Marketing email event**: the contact ${EVENT_HELP[phrase]} marketing email ${emailWords(c.email)}${c.clickUrl ? `, on the link "${c.clickUrl.text}" (clickUrl; the same URL, ignoring case, Assumed)` : ''}${window}.`,
     '',
     `HubSpot: \`EMAIL_EVENT\` \`${operator}\` (level \`${EMAIL_EVENT_LEVEL}\`, Assumed). \`not\` cannot apply to it.`,
   ].join('\n');

@@ -7,6 +7,7 @@ import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { emailEventHelp, OPERATOR_HELP, ORDERED_ENUMERATION_HELP, pageViewHelp, subscriptionHelp } from './hover-operators';
 import { associationHelp, countHelp } from './hover-associations';
+import { anyEmailHelp } from './hover-any-email';
 import { expandCondition, isOrderedUse, whyNoOrder } from './ordered';
 import { listSummary } from './navigation-lists';
 import { definitionNameAt, definitionSummary } from './navigation-definitions';
@@ -94,6 +95,7 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
   if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
+  if (c.kind === 'emailEvent' && c.email.by === 'any') return { markdown: anyEmailHelp(c, propertiesOf(input.schema, 'contacts')), span: c };
   if (c.kind === 'emailEvent') return marketingEmailHover(c, input) ?? { markdown: emailEventHelp(c), span: c };
   if (c.kind === 'pageView') return { markdown: pageViewHelp(c), span: c };
   if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
@@ -127,7 +129,7 @@ function marketingEmailHover(c: EmailEventCondition, input: HoverInput): HoverRe
     if (match.kind !== 'name') return undefined;
     return { markdown: `${emailSummary(match.email)}\n\nHubSpot's documents do not say which of these ids EMAIL_EVENT takes, so a name is not compiled: write \`#<emailId> of app #<appId>\`.`, span: c.email.name };
   }
-  if (!within(c.email.emailId, input.offset)) return undefined;
+  if (c.email.by !== 'ids' || !within(c.email.emailId, input.offset)) return undefined;
   const found = emailsWithId(c.email.emailId.text, emails);
   if (found.length === 0) return undefined;
   const id = c.email.emailId.text;

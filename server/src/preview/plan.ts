@@ -11,6 +11,7 @@ import { optionValue } from '../language/option-match';
 import { formIdOf } from '../language/schema-forms';
 import { labelIdOf } from '../language/association-labels';
 import { expandOrdered } from '../language/ordered';
+import { anyEmailMeaning, writeAnyEmails } from '../language/any-email';
 import { timeRefs, type PlanNode, type PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { resolveOperands } from './plan-operands';
@@ -49,8 +50,9 @@ export function listZone(list: ListNode): string {
 }
 
 export function planList(written: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
-  // `is at least V` is judged as the `is any of (…)` it compiles to (language/ordered.ts).
-  const list = expandOrdered(written, ctx.schema);
+  // `is at least V` is judged as the `is any of (…)` it compiles to (language/ordered.ts), and
+  // `marketing email any opened` as the contact property condition it compiles to (language/any-email.ts).
+  const list = writeAnyEmails(expandOrdered(written, ctx.schema));
   const zone = listZone(list);
   if (!isValidTimeZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
   if (listTypeOf(list) === 'static') return planMembers(list, ctx);
@@ -137,6 +139,10 @@ function windowStart(days: Value | undefined, now: number): number | undefined |
 function planEmailEvent(e: EmailEventCondition, env: Env): PlanNode {
   const text = exprText(e);
   if (env.objectType !== 'contacts') return unavailable(e, 'email events belong to contacts only', text);
+  if (e.email.by === 'any') {
+    const meaning = anyEmailMeaning(e);
+    return unavailable(e, 'problem' in meaning ? meaning.problem : 'an event over any marketing email is judged as its contact property, written out before planning', text);
+  }
   const operator = emailEventOperator(e);
   if (!operator) return unavailable(e, `"${e.event.text}" is not a marketing email event`, text);
   const since = windowStart(e.withinLastDays, env.ctx.now);

@@ -100,11 +100,12 @@ describe('language: marketing emails by name (marketing-emails.json pulled)', ()
     assert.match(at('#9 ') ?? '', /^\*\*Marketing email event\*\*: the contact was sent marketing email #9 \(app #1\)/, 'an id no pulled email has: what the condition matches');
   });
 
-  it('completion after `marketing email` offers the emails by name with their ids; an archived namesake is not offered', () => {
+  it('completion after `marketing email` offers `any`, then the emails by name with their ids; an archived namesake is not offered', () => {
     const m = marked('list "A" {\n  where marketing email <|>\n}');
     const entries = complete({ text: m.text, offset: m.cursor as number, schema, lists: [], folders: [] });
     const sorted = [...entries].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     assert.deepEqual(sorted.map((e) => [e.label, e.insertText, e.detail]), [
+      ['any', 'any ', undefined],
       ['November newsletter', '"November newsletter"', 'marketing email #1001 (email campaign ids #2001, #2011; campaign group #3001)'],
       ['Product update (#1003)', '"Product update"', 'marketing email #1003 (email campaign id #2003)'],
       ['Product update (#1004)', '"Product update"', 'marketing email #1004'],

@@ -2,6 +2,7 @@
 // (De Morgan). Leaves that cannot be compiled or negated are reported and come back undefined;
 // the caller then returns no request for the list.
 
+import { anyEmailMeaning } from '../../language/any-email';
 import { type AssociationCondition, type AssociationCountCondition, type Condition, type EmailEventCondition, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
@@ -136,6 +137,11 @@ function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: C
 }
 
 function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | undefined {
+  // An event over any email is written out as a contact property before compiling (language/any-email.ts): one left cannot be said.
+  if (cond.email.by === 'any') {
+    const meaning = anyEmailMeaning(cond);
+    return 'problem' in meaning ? fail(env, meaning.at, `${meaning.problem}, so the list cannot be compiled.`) : fail(env, cond, 'An event over any marketing email was not written out as its contact property, so the list cannot be compiled.');
+  }
   const operator = emailEventOperator(cond);
   if (!operator) return fail(env, cond.event, `\`${cond.event.text}\` is not a marketing email event, so the list cannot be compiled.`);
   // A name resolves only for people: which of the email's ids HubSpot's filter takes is not documented.

@@ -34,7 +34,9 @@ export const EVENT_OF: Readonly<Record<string, string>> = Object.fromEntries(Obj
 export const EMAIL_EVENT_LEVEL = 'EMAIL_API_CAMPAIGN';
 
 export function emailEventOperator(c: EmailEventCondition): EmailEventOperator | undefined {
-  return EMAIL_EVENTS[c.event.text.toLowerCase()];
+  // Own keys only: `constructor` or `tostring` written as the event is no event.
+  const phrase = c.event.text.toLowerCase();
+  return Object.hasOwn(EMAIL_EVENTS, phrase) ? EMAIL_EVENTS[phrase] : undefined;
 }
 
 export const PAGE_OPERATORS: Record<PageViewCondition['match'], { positive: PageViewOperator; negated?: PageViewOperator }> = {

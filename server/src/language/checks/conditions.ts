@@ -6,7 +6,8 @@
 //   `unknown-channel`: a subscription channel other than email, sms or whatsapp;
 //   `invalid-association`: `associated primary deal` (only a company is primary), `primary` with a label;
 //   `invalid-number`: a count of associated records that is not a whole number, or a range with none;
-//   `unknown-email-event`: a marketing email event phrase HubSpot has no operator for;
+//   `unknown-email-event`: a marketing email event phrase HubSpot has no operator for (`marketing email any …`:
+//     checks/any-email.ts);
 //   `invalid-click-url`: `link "…"` after an event other than `clicked`, or an empty link;
 //   `invalid-page-url`: an empty page URL, or a `matching` pattern that is no regular expression;
 //   `invalid-number`: the day count of `in last N days` after an email event or a page view, and the
@@ -45,6 +46,8 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       return out;
     }
     case 'emailEvent':
+      // The event and link of `marketing email any …` are checked with what they stand for (any-email.ts).
+      if (condition.email.by === 'any') return countProblems(condition.withinLastDays);
       return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays)];
     case 'pageView':
       return [...pageProblems(condition), ...countProblems(condition.atLeastTimes, 'times'), ...countProblems(condition.withinLastDays)];

@@ -13,6 +13,7 @@ import { contain } from './contain';
 import { checkConditions } from './conditions';
 import { checkForms } from './forms';
 import { checkMarketingEmails } from './marketing-emails';
+import { checkAnyEmails } from './any-email';
 import { checkAssociationLabels } from './association-labels';
 import { checkDuplicateLists, checkUnknownLists, type PathDiagnostic } from './list-references';
 import { checkListCycles } from './list-cycles';
@@ -49,6 +50,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['condition', checkConditions],
   ['form', checkForms],
   ['marketing-email', checkMarketingEmails],
+  ['any-email', checkAnyEmails],
   ['association-label', checkAssociationLabels],
   ['no-value', checkNoValueTrap],
   ['multi-select', checkMultiSelectEquality],

@@ -1,12 +1,14 @@
 // Writing the workspace's definitions in where they are used, before a list is compiled or previewed:
 // `condition name` becomes the named condition's criteria (in parentheses), `is any of name` gets the
-// value set's values. What is written in takes the span of the use, so whatever the compiler or the
+// value set's values; `marketing email any opened` becomes the contact property condition it stands for
+// (any-email.ts). What is written in takes the span of the use, so whatever the compiler or the
 // preview says about it points at the use in the list (`not condition internal` that HubSpot cannot
 // negate is reported on that `not`), never into another file. A use with no definition, or one on a
 // cycle, is left as it is: the checks report it, and the compiler refuses it rather than guess.
 // The syntax trees are never changed: a list that uses nothing comes back as the same object.
 
 import type { Expr, ListNode, PropertyCondition, Span } from '@hslist/grammar';
+import { writeAnyEmailsIn } from '../any-email';
 import { findCondition, findValueSet, NO_DEFINITIONS, type Definitions } from './table';
 
 interface Env {
@@ -23,7 +25,8 @@ export function resolveList(list: ListNode, definitions: Definitions = NO_DEFINI
   if (!list.where) return list;
   const cached = resolvedLists.get(list);
   if (cached?.definitions === definitions) return cached.list;
-  const where = resolveExpr(list.where, { definitions, visiting: new Set() });
+  // `marketing email any opened` (in the list or in a condition written in) becomes its property condition (any-email.ts).
+  const where = writeAnyEmailsIn(resolveExpr(list.where, { definitions, visiting: new Set() }));
   const resolved = where === list.where ? list : { ...list, where };
   resolvedLists.set(list, { definitions, list: resolved });
   return resolved;
