@@ -8,13 +8,10 @@ import { compileList } from '../../../server/src/hubspot/compile';
 import { decompileList } from '../../../server/src/hubspot/decompile';
 import { resolveList } from '../../../server/src/language/definitions/resolve';
 import { collectDefinitions } from '../../../server/src/language/definitions/table';
-import { complete } from '../../../server/src/language/completion';
-import { hoverAt } from '../../../server/src/language/hover';
 import { defaultSchema } from '../../../server/src/language/schema';
 import type { Schema } from '../../../server/src/language/schema-types';
 import { validateFilterBranch } from '../../../server/src/sandbox/hubspot/list-validate';
-import { marked } from '../../support/markers';
-import { analyzeText, expectClean, expectDiagnostics, fixed, MAIN } from './expect';
+import { completionLabels, expectClean, expectDiagnostics, fixed, hoverText, MAIN } from './expect';
 
 const listText = (where: string) => `list "A" {\n  where ${where}\n}\n`;
 
@@ -39,15 +36,8 @@ function branchOf(where: string): unknown {
   return result.request?.filterBranch;
 }
 
-function labels(source: string): string[] {
-  const m = marked(source);
-  return complete({ text: m.text, offset: m.cursor as number, schema: defaultSchema(), lists: [] }).map((e) => e.label);
-}
-
-function hover(source: string): string | undefined {
-  const m = marked(source);
-  return hoverAt({ analysis: analyzeText(m.text), path: MAIN, offset: m.cursor as number, schema: defaultSchema() })?.markdown;
-}
+const labels = completionLabels;
+const hover = hoverText;
 
 const validation = {
   contactProperties: defaultSchema().objects.contacts,

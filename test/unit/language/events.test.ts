@@ -1,21 +1,10 @@
 // Completion and hover for conditions beyond properties: subscription statuses, associations, email events, page views.
 
 import { strict as assert } from 'node:assert';
-import { complete } from '../../../server/src/language/completion';
-import { hoverAt } from '../../../server/src/language/hover';
-import { defaultSchema } from '../../../server/src/language/schema';
-import { marked } from '../../support/markers';
-import { analyzeText, MAIN } from './expect';
+import { completionLabels, hoverText } from './expect';
 
-function labels(source: string): string[] {
-  const m = marked(source);
-  return complete({ text: m.text, offset: m.cursor as number, schema: defaultSchema(), lists: [] }).map((e) => e.label);
-}
-
-function hover(source: string): string | undefined {
-  const m = marked(source);
-  return hoverAt({ analysis: analyzeText(m.text), path: MAIN, offset: m.cursor as number, schema: defaultSchema() })?.markdown;
-}
+const labels = completionLabels;
+const hover = hoverText;
 
 describe('language: subscriptions in completion and hover', () => {
   it('offers the condition, then its words one step at a time', () => {

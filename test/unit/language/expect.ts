@@ -3,6 +3,8 @@
 
 import { strict as assert } from 'node:assert';
 import type { Diagnostic, Fix } from '@hslist/grammar';
+import { complete } from '../../../server/src/language/completion';
+import { hoverAt } from '../../../server/src/language/hover';
 import { defaultSchema } from '../../../server/src/language/schema';
 import type { Schema } from '../../../server/src/language/schema-types';
 import { analyzeWorkspace, type SourceFile, type WorkspaceAnalysis } from '../../../server/src/language/workspace';
@@ -69,4 +71,16 @@ export function fixed(source: string, code: string, options: ExpectOptions = {},
   const fix = matching[0].fixes?.[fixIndex];
   assert.ok(fix, `${code} has fix #${fixIndex}`);
   return applyFix(text, fix);
+}
+
+/** The completion labels at the cursor marker of `source` (a lone file, the bundled schema). */
+export function completionLabels(source: string): string[] {
+  const m = marked(source);
+  return complete({ text: m.text, offset: m.cursor as number, schema: defaultSchema(), lists: [] }).map((e) => e.label);
+}
+
+/** The hover text at the cursor marker of `source`, analysed as the workspace's one file. */
+export function hoverText(source: string): string | undefined {
+  const m = marked(source);
+  return hoverAt({ analysis: analyzeText(m.text), path: MAIN, offset: m.cursor as number, schema: defaultSchema() })?.markdown;
 }
