@@ -130,42 +130,33 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
     const read = readJson(listsFile, problems);
     if (read.ok) loaded.schema.lists = portalLists(read.value, listsFile, problems);
   }
-  const ownersFile = path.join(dir, OWNERS_FILE);
-  if (loaded.schema && fs.existsSync(ownersFile)) {
-    const read = readJson(ownersFile, problems);
-    const ownersProblems: { path: string; message: string }[] = [];
-    const owners = read.ok ? parseOwners(read.value, ownersFile, ownersProblems) : undefined;
-    problems.push(...ownersProblems.map((p) => ({ file: ownersFile, ...p })));
-    if (owners) loaded.schema = withOwnerOptions(loaded.schema, owners);
-  }
-  const formsFile = path.join(dir, FORMS_FILE);
-  if (loaded.schema && fs.existsSync(formsFile)) {
-    const read = readJson(formsFile, problems);
-    const formsProblems: { path: string; message: string }[] = [];
-    const forms = read.ok ? parseForms(read.value, formsFile, formsProblems) : undefined;
-    problems.push(...formsProblems.map((p) => ({ file: formsFile, ...p })));
-    if (forms) loaded.schema = { ...loaded.schema, forms };
-  }
-  const emailsFile = path.join(dir, MARKETING_EMAILS_FILE);
-  if (loaded.schema && fs.existsSync(emailsFile)) {
-    const read = readJson(emailsFile, problems);
-    const emailProblems: { path: string; message: string }[] = [];
-    const marketingEmails = read.ok ? parseMarketingEmails(read.value, emailsFile, emailProblems) : undefined;
-    problems.push(...emailProblems.map((p) => ({ file: emailsFile, ...p })));
-    if (marketingEmails) loaded.schema = { ...loaded.schema, marketingEmails };
-  }
-  const labelsFile = path.join(dir, ASSOCIATION_LABELS_FILE);
-  if (loaded.schema && fs.existsSync(labelsFile)) {
-    const read = readJson(labelsFile, problems);
-    const labelProblems: { path: string; message: string }[] = [];
-    const associationLabels = read.ok ? parseAssociationLabels(read.value, labelsFile, labelProblems) : undefined;
-    problems.push(...labelProblems.map((p) => ({ file: labelsFile, ...p })));
-    if (associationLabels) loaded.schema = { ...loaded.schema, associationLabels };
-  }
+  if (!loaded.schema) return loaded;
+  const owners = readCatalogue(dir, OWNERS_FILE, parseOwners, problems);
+  if (owners) loaded.schema = withOwnerOptions(loaded.schema, owners);
+  const forms = readCatalogue(dir, FORMS_FILE, parseForms, problems);
+  if (forms) loaded.schema = { ...loaded.schema, forms };
+  const marketingEmails = readCatalogue(dir, MARKETING_EMAILS_FILE, parseMarketingEmails, problems);
+  if (marketingEmails) loaded.schema = { ...loaded.schema, marketingEmails };
+  const associationLabels = readCatalogue(dir, ASSOCIATION_LABELS_FILE, parseAssociationLabels, problems);
+  if (associationLabels) loaded.schema = { ...loaded.schema, associationLabels };
   return loaded;
 }
 
 export { ASSOCIATION_LABELS_FILE, FORMS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE };
+
+type CatalogueParser<T> = (value: unknown, file: string, problems: { path: string; message: string }[]) => T | undefined;
+
+/** An optional catalogue beside the property files (owners, forms, …), parsed; its problems name the file. */
+function readCatalogue<T>(dir: string, name: string, parseCatalogue: CatalogueParser<T>, problems: SchemaProblem[]): T | undefined {
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) return undefined;
+  const read = readJson(file, problems);
+  if (!read.ok) return undefined;
+  const found: { path: string; message: string }[] = [];
+  const parsed = parseCatalogue(read.value, file, found);
+  problems.push(...found.map((p) => ({ file, ...p })));
+  return parsed;
+}
 
 /** The portal's list catalogue beside the property files (written by `hslist schema pull`). */
 export const LISTS_FILE = 'lists.json';
