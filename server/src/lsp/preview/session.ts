@@ -141,8 +141,9 @@ export class PreviewSession {
     }
     this.onUpdated(previews.map((p) => p.name));
     this.compareInBackground(targets);
-    // A file created during the load (announced by the watcher, not an edit) starts no round of its own.
-    if (!this.data.stillCovers(this.scope().lists)) {
+    // A sync block created during the load (announced by the watcher, not an edit) starts no round of its
+    // own: the extra properties it maps are read from the workspace now, the lists from this round.
+    if (!this.data.stillCovers(scope.lists)) {
       void this.refresh();
       return;
     }
