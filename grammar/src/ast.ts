@@ -306,14 +306,19 @@ export interface CountComparison extends Span {
 }
 
 /**
- * `submitted form "<form guid>"` | `submitted any form`, optionally `in last N days`.
- * `not submitted ...` is `not` around it.
+ * `submitted form "<form guid>"` | `submitted any form`, optionally `on page "Pricing"` (or `on page #123`),
+ * optionally `in last N days`. `not submitted ...` is `not` around it.
  */
 export interface FormSubmissionCondition extends Span {
   kind: 'formSubmission';
   formId: Name | undefined; // undefined = any form
+  /** The page the submission happened on (HubSpot's FORM_SUBMISSION_ON_PAGE), when written. */
+  page?: PageRef;
   withinLastDays: Value | undefined;
 }
+
+/** A CMS page as written: `#123` (`by: 'id'`, the digits) or `"Pricing"` (`by: 'name'`). */
+export type PageRef = Name & { by: 'id' | 'name' };
 
 /** A subscription status as HubSpot's list filters name them: OPT_IN, OPT_OUT, NOT_OPTED. */
 export type SubscriptionStatus = 'opted in' | 'opted out' | 'not opted';

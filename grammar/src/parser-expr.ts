@@ -4,7 +4,7 @@
 // span the caller completes, so a bad condition never hides the ones after it.
 
 import type { IOrAlt } from './chevrotain';
-import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Span, Value } from './ast';
+import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, PageRef, Span, Value } from './ast';
 import { ParserBase } from './parser-base';
 import { type Phrase } from './parser-phrase';
 import { EventParser } from './parser-events';
@@ -168,6 +168,8 @@ export class ExprParser extends EventParser {
   private formCondition = this.RULE('formCondition', (): FormSubmissionCondition | ErrorCondition => {
     const first = this.CONSUME(K.submitted);
     const target = this.SUBRULE(this.formTarget);
+    // Directly after the form, before any window; an index of its own so clauses added after it keep theirs.
+    const page = this.OPTION9(() => this.SUBRULE(this.formPage));
     const withinLastDays = this.OPTION(() => {
       this.CONSUME(K.in);
       this.CONSUME(K.last);
@@ -179,8 +181,29 @@ export class ExprParser extends EventParser {
       // A target lost in recovery is undefined, which must not read as `any form`.
       if (target === undefined) return this.errorCondition(this.startOf(first));
       const formId = target === 'any' ? undefined : target;
-      return { kind: 'formSubmission', formId, withinLastDays, ...this.spanFrom(this.startOf(first)) };
+      const node: FormSubmissionCondition = { kind: 'formSubmission', formId, withinLastDays, ...this.spanFrom(this.startOf(first)) };
+      return page ? { ...node, page } : node;
     });
+  });
+
+  /** `on page "Pricing"` | `on page #123`: where the submission happened (HubSpot's FORM_SUBMISSION_ON_PAGE). */
+  private formPage = this.RULE('formPage', (): PageRef => {
+    this.CONSUME(K.on);
+    this.CONSUME(K.page);
+    return this.OR([
+      {
+        ALT: () => {
+          const id = this.CONSUME(ListId);
+          return this.ACTION((): PageRef => ({ text: id.image.slice(1), ...this.tokenSpan(id), by: 'id' }));
+        },
+      },
+      {
+        ALT: () => {
+          const name = this.CONSUME(StringLit);
+          return this.ACTION((): PageRef => ({ text: this.stringText(name), ...this.tokenSpan(name), by: 'name' }));
+        },
+      },
+    ]);
   });
 
   /** `form "<id>"` → its name; `any form` → 'any'; undefined only when recovery lost it. */

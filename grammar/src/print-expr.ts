@@ -141,7 +141,8 @@ export function conditionText(c: Condition): string {
       return countText(c);
     case 'formSubmission': {
       const form = c.formId ? `form ${encodeString(c.formId.text)}` : 'any form';
-      return `submitted ${form}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
+      const page = c.page ? ` on page ${c.page.by === 'id' ? `#${c.page.text}` : encodeString(c.page.text)}` : '';
+      return `submitted ${form}${page}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
     }
     case 'subscription':
       return subscriptionText(c);

@@ -46,7 +46,7 @@ export const KEYWORDS: readonly string[] = [
   'blank', 'primary', 'today', 'start', 'end', 'the', 'when', 'at', 'least', 'most',
   'opted', 'out', 'neither', 'nor', 'subscription', 'subscriptions',
   'deal', 'deals', 'ticket', 'tickets', 'labeled', 'number',
-  'marketing', 'email', 'app', 'visited', 'page', 'containing', 'matching', 'times',
+  'marketing', 'email', 'app', 'visited', 'page', 'containing', 'matching', 'times', 'on',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years',
   'true', 'false',
 ];

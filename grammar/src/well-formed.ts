@@ -140,7 +140,7 @@ function isCondition(c: Condition): boolean {
     case 'associationCount':
       return isName(c.objectType) && isSpan(c.comparison) && isValue(c.comparison.low) && (c.comparison.high === undefined || isValue(c.comparison.high));
     case 'formSubmission':
-      return (c.formId === undefined || isName(c.formId)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+      return (c.formId === undefined || isName(c.formId)) && (c.page === undefined || (isName(c.page) && (c.page.by === 'id' || c.page.by === 'name'))) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'subscription':
       return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
     case 'emailEvent':

@@ -66,7 +66,7 @@ const propertyCondition = seq(property, arbPhrase, fc.constantFrom('', '', '', '
 
 const otherCondition = fc.oneof(
   seq(lit('in list'), fc.oneof(stringLit, fc.integer({ min: 1, max: 99999 }).map((n) => `#${n}`))),
-  seq(lit('submitted'), fc.oneof(seq(lit('form'), stringLit), lit('any form')), fc.constantFrom('', 'in last 30 days')),
+  seq(lit('submitted'), fc.oneof(seq(lit('form'), stringLit), lit('any form')), fc.oneof(fc.constant(''), seq(lit('on page'), fc.oneof(stringLit, fc.integer({ min: 1, max: 99999 }).map((n) => `#${n}`)))), fc.constantFrom('', 'in last 30 days')),
   kw('everyone'),
   kw('nobody'),
   seq(kw('condition'), identifier),

@@ -58,6 +58,7 @@ export type Filter =
   | PropertyFilter
   | InListFilter
   | FormSubmissionFilter
+  | FormSubmissionOnPageFilter
   | ConstantFilter
   | EmailSubscriptionFilter
   | CommunicationSubscriptionFilter
@@ -81,6 +82,15 @@ export interface InListFilter {
 export interface FormSubmissionFilter {
   filterType: 'FORM_SUBMISSION';
   operator: 'FILLED_OUT' | 'NOT_FILLED_OUT';
+  formId?: string;
+  pruningRefineBy?: RelativeComparativeRefineBy;
+}
+
+/** A submission on one CMS page (HubSpot's FORM_SUBMISSION_ON_PAGE): the page's id is required. */
+export interface FormSubmissionOnPageFilter {
+  filterType: 'FORM_SUBMISSION_ON_PAGE';
+  operator: 'FILLED_OUT' | 'NOT_FILLED_OUT';
+  pageId: string;
   formId?: string;
   pruningRefineBy?: RelativeComparativeRefineBy;
 }

@@ -20,6 +20,7 @@ import {
   type ListInfo,
   type SalesforceFieldInfo,
 } from './completion-values';
+import { pageNameEntries } from './completion-pages';
 import type { ExprExpectation } from './cursor-context-expr';
 import { conditionEntries, valueSetEntries, type DefinitionInfo } from './completion-definitions';
 import { cursorContext, type CursorContext } from './cursor-context';
@@ -156,6 +157,7 @@ function expressionEntries(expectations: ExprExpectation[], input: CompletionInp
   return expectations.flatMap((e): CompletionEntry[] => {
     if (e.kind === 'listName') return listNameEntries(input.lists, replace);
     if (e.kind === 'formName') return formNameEntries(input.schema.forms, replace);
+    if (e.kind === 'pageName') return pageNameEntries(input.schema.pages, replace);
     if (e.kind === 'marketingEmailName') return marketingEmailNameEntries(input.schema.marketingEmails, replace);
     if (e.kind === 'labelName') return labelNameEntries(input.schema, e.objectType, replace);
     if (inString) return [];

@@ -15,6 +15,7 @@ export type ExprExpectation =
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
   | { kind: 'formName' }
+  | { kind: 'pageName' }
   | { kind: 'marketingEmailName' }
   | { kind: 'labelName'; objectType: ObjectTypeName }
   | { kind: 'conditionName' }
@@ -61,6 +62,8 @@ class ExprScanner {
   submittedWords = 0;
   /** The last word after `submitted` (`form` before the form's name or id). */
   submittedLast = '';
+  /** The word before `submittedLast` (`on` before `page`). */
+  submittedPrev = '';
   /** The words of a subscription condition after `opted`, lowercased. */
   optedWords: string[] = [];
   /** The words after `marketing` or `visited`, lowercased; `#` for an id, `"` for a string, `N` for a number. */
@@ -130,6 +133,8 @@ class ExprScanner {
     const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count', condition: 'conditionName', marketing: 'marketing', visited: 'visited' };
     if (next[word]) {
       this.submittedWords = 0;
+      this.submittedLast = '';
+      this.submittedPrev = '';
       this.optedWords = [];
       this.eventWords = [];
       this.countWords = [];
@@ -163,6 +168,7 @@ class ExprScanner {
       return;
     }
     this.submittedWords++;
+    this.submittedPrev = this.submittedLast;
     this.submittedLast = word;
   }
 
@@ -271,8 +277,7 @@ class ExprScanner {
       case 'including':
         return [{ kind: 'keywords', phrases: ['unknown'] }];
       case 'submitted':
-        if (this.submittedWords === 0) return [{ kind: 'keywords', phrases: ['any form', 'form'] }];
-        return this.submittedWords === 1 && this.submittedLast === 'form' ? [{ kind: 'formName' }] : [{ kind: 'joiner', includingUnknown: false }];
+        return submittedExpectations(this.submittedWords, this.submittedPrev, this.submittedLast);
       case 'opted':
         return optedExpectations(this.optedWords);
       case 'marketing':
@@ -290,6 +295,16 @@ class ExprScanner {
     if (this.states.some(isComplete)) out.push({ kind: 'joiner', includingUnknown: true });
     return out;
   }
+}
+
+/** After `submitted`: the form, then `on page` and the page, then a joiner. */
+function submittedExpectations(words: number, prev: string, last: string): ExprExpectation[] {
+  if (words === 0) return [{ kind: 'keywords', phrases: ['any form', 'form'] }];
+  if (words === 1 && last === 'form') return [{ kind: 'formName' }];
+  if (last === 'on') return [{ kind: 'keywords', phrases: ['page'] }];
+  if (last === 'page' && prev === 'on') return [{ kind: 'pageName' }];
+  const formDone = words === 2 && (prev === 'any' || prev === 'form');
+  return formDone ? [{ kind: 'keywords', phrases: ['on page'] }, { kind: 'joiner', includingUnknown: false }] : [{ kind: 'joiner', includingUnknown: false }];
 }
 
 function countExpectations(words: string[]): ExprExpectation[] {

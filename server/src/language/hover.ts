@@ -13,6 +13,7 @@ import { listSummary } from './navigation-lists';
 import { definitionNameAt, definitionSummary } from './navigation-definitions';
 import { matchOption } from './option-match';
 import { matchForm } from './schema-forms';
+import { pageHover } from './hover-pages';
 import { describeEmailIds, emailsWithId, matchMarketingEmail, type MarketingEmailRef } from './schema-emails';
 import { matchLabel } from './association-labels';
 import { associationByWord } from './associations';
@@ -106,6 +107,7 @@ function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverIn
   if (c.kind === 'association' && within(c.objectType, input.offset)) return { markdown: associationHelp(c), span: c.objectType };
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
   if (c.kind === 'formSubmission' && c.formId && within(c.formId, input.offset)) return formHover(c.formId.text, c.formId, input);
+  if (c.kind === 'formSubmission' && c.page && within(c.page, input.offset)) return pageHover(c.page, input.schema.pages);
   return undefined;
 }
 

@@ -56,6 +56,8 @@ export interface Schema {
   owners?: OwnerRef[];
   /** The portal's forms, when the schema folder holds forms.json. */
   forms?: FormRef[];
+  /** The portal's CMS pages (landing and website pages), when the schema folder holds pages.json. */
+  pages?: CmsPageRef[];
   /** The portal's marketing emails, when the schema folder holds marketing-emails.json. */
   marketingEmails?: MarketingEmailRef[];
   /** The portal's association labels (contact → company, deal, ticket), when the schema folder holds association-labels.json. */
@@ -84,6 +86,16 @@ export interface FormRef {
   id: string;
   name: string;
   formType: string;
+  archived: boolean;
+}
+
+/** A CMS page (CMS Pages v3), as schema pull keeps it in pages.json: FORM_SUBMISSION_ON_PAGE filters take its id. */
+export interface CmsPageRef {
+  id: string;
+  name: string;
+  /** The page's address as HubSpot generates it; may be empty for a page never published. */
+  url: string;
+  kind: 'landing page' | 'website page';
   archived: boolean;
 }
 

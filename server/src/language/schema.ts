@@ -13,6 +13,7 @@ import type { ObjectTypeName, PortalListRef, PropertyDef, Schema } from './schem
 import { isRecord, validatePropertyList, type SchemaProblem } from './schema-validate';
 import { OWNERS_FILE, parseOwners, withOwnerOptions } from './schema-owners';
 import { FORMS_FILE, parseForms } from './schema-forms';
+import { PAGES_FILE, parsePages } from './schema-pages';
 import { MARKETING_EMAILS_FILE, parseMarketingEmails } from './schema-emails';
 import { ASSOCIATION_LABELS_FILE, parseAssociationLabels } from './association-labels';
 import defaultContacts from './default-schema/contacts.json';
@@ -135,6 +136,8 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
   if (owners) loaded.schema = withOwnerOptions(loaded.schema, owners);
   const forms = readCatalogue(dir, FORMS_FILE, parseForms, problems);
   if (forms) loaded.schema = { ...loaded.schema, forms };
+  const pages = readCatalogue(dir, PAGES_FILE, parsePages, problems);
+  if (pages) loaded.schema = { ...loaded.schema, pages };
   const marketingEmails = readCatalogue(dir, MARKETING_EMAILS_FILE, parseMarketingEmails, problems);
   if (marketingEmails) loaded.schema = { ...loaded.schema, marketingEmails };
   const associationLabels = readCatalogue(dir, ASSOCIATION_LABELS_FILE, parseAssociationLabels, problems);
@@ -142,7 +145,7 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
   return loaded;
 }
 
-export { ASSOCIATION_LABELS_FILE, FORMS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE };
+export { ASSOCIATION_LABELS_FILE, FORMS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE, PAGES_FILE };
 
 type CatalogueParser<T> = (value: unknown, file: string, problems: { path: string; message: string }[]) => T | undefined;
 

@@ -96,11 +96,12 @@ function propertyCondition(defs: PropertyDef[]): fc.Arbitrary<Condition> {
 const otherCondition: fc.Arbitrary<Condition> = fc.oneof(
   fc.constantFrom('Webinar attendees', 'New leads').map((n): Condition => ({ ...S, kind: 'inList', target: { ...S, text: n, by: 'name' } })),
   fc.integer({ min: 1, max: 99999 }).map((n): Condition => ({ ...S, kind: 'inList', target: { ...S, text: String(n), by: 'id' } })),
-  fc.tuple(fc.option(fc.constantFrom('f-1', 'f-2'), { nil: undefined }), fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined })).map(
-    ([form, days]): Condition => ({
+  fc.tuple(fc.option(fc.constantFrom('f-1', 'f-2'), { nil: undefined }), fc.option(fc.constantFrom('123', '98765432101'), { nil: undefined, freq: 2 }), fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined })).map(
+    ([form, page, days]): Condition => ({
       ...S,
       kind: 'formSubmission',
       formId: form === undefined ? undefined : { ...S, text: form },
+      ...(page === undefined ? {} : { page: { ...S, text: page, by: 'id' as const } }),
       withinLastDays: days === undefined ? undefined : numberValue(days),
     }),
   ),

@@ -41,7 +41,7 @@ export function show(e: Expr | undefined): string {
     case 'association': return printExpr({ ...e, where: undefined }).replace(/ \?\?$/, ` ${show(e.where)}`);
     case 'associationCount': return printExpr(e);
     case 'formSubmission':
-      return `submitted ${e.formId ? `form ${JSON.stringify(e.formId.text)}` : 'any form'}${e.withinLastDays ? ` in last ${showValue(e.withinLastDays)} days` : ''}`;
+      return printExpr(e);
     case 'subscription': return printExpr(e);
     case 'emailEvent': return printExpr(e);
     case 'pageView': return printExpr(e);

@@ -11,6 +11,8 @@ import {
   listPlaceholder,
   type AssociationBranch,
   type Filter,
+  type FormSubmissionFilter,
+  type FormSubmissionOnPageFilter,
   type PropertyFilter,
 } from '../filter-branch';
 import { associationByWord, associationProblem, type AssociationKind } from '../../language/associations';
@@ -20,6 +22,7 @@ import { negateFilter } from './negate';
 import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
 import { formIdOf } from '../../language/schema-forms';
+import { pageIdOf } from '../../language/schema-pages';
 import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
@@ -127,9 +130,15 @@ function propertyFilter(cond: PropertyCondition, scope: Scope, env: CriteriaEnv)
 }
 
 function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: CriteriaEnv): Filter | undefined {
-  const filter: Filter = { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
+  const filter: FormSubmissionFilter | FormSubmissionOnPageFilter = cond.page ? { filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'FILLED_OUT', pageId: '' } : { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
   // A form's name (with the pulled forms) becomes its id; the checker stops a name it cannot resolve.
   if (cond.formId) filter.formId = formIdOf(cond.formId.text, env.schema);
+  if (cond.page && filter.filterType === 'FORM_SUBMISSION_ON_PAGE') {
+    // HubSpot compares page ids: a name that names no one page cannot be sent (the checker says which and why).
+    const pageId = pageIdOf(cond.page, env.schema);
+    if (pageId === undefined) return fail(env, cond.page, `Page "${cond.page.text}" does not name one page of the pulled pages, so the list cannot be compiled; write the page's id (\`on page #123\`).`);
+    filter.pageId = pageId;
+  }
   const window = lastDaysRefine(cond.withinLastDays);
   if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
   if (window) filter.pruningRefineBy = window;

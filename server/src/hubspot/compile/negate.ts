@@ -21,6 +21,7 @@ export function negateFilter(filter: Filter): NegationResult {
     case 'IN_LIST':
       return { filter: { ...filter, operator: filter.operator === 'IN_LIST' ? 'NOT_IN_LIST' : 'IN_LIST' } };
     case 'FORM_SUBMISSION':
+    case 'FORM_SUBMISSION_ON_PAGE':
       return { filter: { ...filter, operator: filter.operator === 'FILLED_OUT' ? 'NOT_FILLED_OUT' : 'FILLED_OUT' } };
     case 'CONSTANT':
       return { filter: { ...filter, shouldAccept: !filter.shouldAccept } };

@@ -87,6 +87,10 @@ function validateFilter(filter: Json, where: string, properties: Map<string, Pro
       return typeof filter.shouldAccept === 'boolean' ? undefined : `${where}: a CONSTANT filter requires "shouldAccept" (true or false).`;
     case 'FORM_SUBMISSION':
       return ['FILLED_OUT', 'NOT_FILLED_OUT'].includes(String(filter.operator)) ? undefined : `${where}: FORM_SUBMISSION operator must be FILLED_OUT or NOT_FILLED_OUT.`;
+    case 'FORM_SUBMISSION_ON_PAGE':
+      // Its spec's required fields: filterType, operator and pageId (a string).
+      if (typeof filter.pageId !== 'string' || filter.pageId === '') return `${where}: a FORM_SUBMISSION_ON_PAGE filter requires "pageId" (a string).`;
+      return ['FILLED_OUT', 'NOT_FILLED_OUT'].includes(String(filter.operator)) ? undefined : `${where}: FORM_SUBMISSION_ON_PAGE operator must be FILLED_OUT or NOT_FILLED_OUT.`;
     case 'EMAIL_SUBSCRIPTION':
     case 'COMMUNICATION_SUBSCRIPTION':
       return validateSubscription(filter, where, type);

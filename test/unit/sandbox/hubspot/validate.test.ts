@@ -14,6 +14,7 @@ const isLead = property('lifecyclestage', { operationType: 'ENUMERATION', operat
 describe('HubSpot emulator: filterBranch validation', () => {
   it('accepts the documented shape', () => {
     assert.equal(validateFilterBranch(list(isLead, { filterType: 'IN_LIST', listId: '1', operator: 'NOT_IN_LIST' }), ctx), undefined);
+    assert.equal(validateFilterBranch(list({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'NOT_FILLED_OUT', pageId: '1001', formId: 'f-1' }), ctx), undefined);
   });
   const rejects: [string, unknown, RegExp][] = [
     ['a root that is not OR', { filterBranchType: 'AND', filters: [], filterBranches: [] }, /root filter branch must be of type OR/],
@@ -24,6 +25,8 @@ describe('HubSpot emulator: filterBranch validation', () => {
     ['a missing value', list(property('firstname', { operationType: 'STRING', operator: 'IS_EQUAL_TO' })), /STRING requires "value"/],
     ['an unknown property', list(property('nope', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN' })), /property "nope" does not exist/],
     ['a type mismatch', list(property('firstname', { operationType: 'NUMBER', operator: 'IS_EQUAL_TO', value: 1 })), /NUMBER cannot filter property "firstname" of type string/],
+    ['a form-on-page filter without its page id', list({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'FILLED_OUT' }), /FORM_SUBMISSION_ON_PAGE filter requires "pageId"/],
+    ['a form-on-page filter with another operator', list({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'SUBMITTED', pageId: '1' }), /operator must be FILLED_OUT or NOT_FILLED_OUT/],
     ['an unknown list', list({ filterType: 'IN_LIST', listId: '99', operator: 'IN_LIST' }), /list 99 does not exist/],
   ];
   for (const [what, branch, message] of rejects) {
