@@ -13,11 +13,13 @@ import { hasBit } from '../../server/src/preview/bitset';
 import { compileList } from '../../server/src/hubspot/compile';
 import { matchesFilterBranch, type EvalContact } from '../../server/src/sandbox/hubspot/evaluate';
 import { listOf, testSchema } from '../unit/preview/lists';
+import { pageIdsByUrl, pageUrlKey } from '../../server/src/language/schema-pages';
 import { NOW } from '../unit/preview/judge-helper';
 import type { ContactRecord, Tri } from '../../server/src/preview/types';
 import { contactArb, toContact, whereArb } from './preview-gen';
 
 const schema = testSchema();
+const PAGE_BY_URL = pageIdsByUrl(schema.pages ?? []);
 const defs = [...schema.objects.contacts.values()];
 const companyDefs = [...schema.objects.companies.values()];
 const propertyType = (name: string) => (schema.objects.contacts.get(name) ?? schema.objects.companies.get(name))?.type;
@@ -29,7 +31,11 @@ function toEmulated(c: ContactRecord): EvalContact {
   return {
     ...c,
     history,
-    formSubmissions: c.formSubmissions?.map((s) => ({ formId: s.formId, timestamp: iso(s.timestamp) })),
+    // HubSpot knows each submission's page; an address is a page's as the preview reads it (docs/language.md, Assumed).
+    formSubmissions: c.formSubmissions?.map((s) => {
+      const pageId = s.pageId ?? (s.pageUrl === undefined ? undefined : PAGE_BY_URL.get(pageUrlKey(s.pageUrl)));
+      return { formId: s.formId, timestamp: iso(s.timestamp), ...(pageId === undefined ? {} : { pageId }) };
+    }),
     emailEvents: c.emailEvents?.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
     pageViews: c.pageViews?.map((v) => ({ ...v, timestamp: iso(v.timestamp) })),
   };

@@ -20,7 +20,11 @@ const hoursAgo = fc.integer({ min: 0, max: 60 * 24 });
 
 /** Past values (older than the current one) of the properties whose history the lists ask about. */
 const pastArb = fc.record({ country: fc.array(nullable(text), { maxLength: 3 }), hs_tags: fc.array(nullable(tagSet), { maxLength: 2 }), num_employees: fc.array(nullable(numberText), { maxLength: 2 }), is_vip: fc.array(nullable(vipText), { maxLength: 2 }) });
-const submissionArb = fc.record({ formId: fc.constantFrom('f1', 'f2'), hoursAgo });
+/** Where a submission was sent: a page id, an address (of a page, in another spelling, or of no page), or unknown. */
+const submissionPage = fc.constantFrom<{ pageId?: string; pageUrl?: string }>(
+  {}, { pageId: '101' }, { pageId: '102' }, { pageId: '103' }, { pageUrl: 'HTTPS://x.com/Pricing/?utm_source=mail#form' }, { pageUrl: 'https://x.com/contact' }, { pageUrl: 'https://elsewhere.com/pricing' },
+);
+const submissionArb = fc.record({ formId: fc.constantFrom('f1', 'f2'), hoursAgo, page: submissionPage });
 
 /** The test schema's lifecycle stages, in order. */
 const STAGES = ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer'];
@@ -70,6 +74,9 @@ export const conditionArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(oneOf('has ever been', 'has never been'), fc.boolean()).map(([op, v]) => `is_vip ${op} ${v}`),
   fc.tuple(oneOf('country', 'hs_tags', 'num_employees'), oneOf('was updated in last', 'was not updated in last'), fc.integer({ min: 1, max: 60 })).map(([p, op, n]) => `${p} ${op} ${n} days`),
   fc.tuple(oneOf('any form', 'form "f1"', 'form "f2"'), fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined })).map(([form, n]) => `submitted ${form}${n === undefined ? '' : ` in last ${n} days`}`),
+  // On a page by name, by id, one without a url (#103) and one not pulled (#999): addresses cannot be matched to the last two.
+  fc.tuple(oneOf('any form', 'form "f1"'), oneOf('"Pricing"', '#102', '#103', '#999'), fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }))
+    .map(([form, page, n]) => `submitted ${form} on page ${page}${n === undefined ? '' : ` in last ${n} days`}`),
 );
 export const whereArb: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   e: fc.oneof(
@@ -99,7 +106,7 @@ export function toContact(c: RawContact, i: number): ContactRecord {
   const record: ContactRecord = { id: String(i), properties: props, listMemberships: member ? ['7'] : [], companies: industry.map((x: string, k: number) => ({ id: `c${i}-${k}`, properties: { industry: x } })) };
   const h = historyOf(c);
   if (h) record.history = h;
-  if (forms) record.formSubmissions = forms.map((s) => ({ formId: s.formId, timestamp: NOW - s.hoursAgo * HOUR }));
+  if (forms) record.formSubmissions = forms.map((s) => ({ formId: s.formId, timestamp: NOW - s.hoursAgo * HOUR, ...s.page }));
   return record;
 }
 

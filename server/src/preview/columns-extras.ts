@@ -8,6 +8,7 @@ import { rowsBitset } from './bitset';
 import { dictFromEntries, narrowFirst } from './string-dict';
 import type { FormSubmission, HistoryEntry } from './types';
 import { isUnknownValue } from './values';
+import { pageUrlKey } from '../language/schema-pages';
 
 /** Entries appended row by row, turned into compressed-row offsets at the end. */
 class RowLists {
@@ -100,6 +101,10 @@ export class FormBuilder {
   private readonly forms: number[] = [];
   private readonly timestamps: number[] = [];
   private readonly formIds = new Interner();
+  private readonly pages: number[] = [];
+  private readonly pageIds = new Interner();
+  private readonly urls: number[] = [];
+  private readonly pageUrls = new Interner();
 
   add(row: number, submissions: FormSubmission[]): void {
     this.loadedRows.push(row);
@@ -108,6 +113,9 @@ export class FormBuilder {
       // Form ids are never empty in HubSpot; an empty one is kept distinct from "any form" all the same.
       this.forms.push(s.formId === '' ? 0 : this.formIds.code(s.formId));
       this.timestamps.push(s.timestamp);
+      this.pages.push(this.pageIds.code(s.pageId));
+      // Kept as compared (pageUrlKey), so judging does not fold every address again.
+      this.urls.push(this.pageUrls.code(s.pageUrl === undefined ? undefined : pageUrlKey(s.pageUrl)));
     }
   }
 
@@ -120,6 +128,10 @@ export class FormBuilder {
       forms: Uint32Array.from(this.forms),
       formIds: this.formIds.entries,
       timestamps: Float64Array.from(this.timestamps),
+      pages: Uint32Array.from(this.pages),
+      pageIds: this.pageIds.entries,
+      urls: Uint32Array.from(this.urls),
+      pageUrls: this.pageUrls.entries,
     };
   }
 }

@@ -92,6 +92,12 @@ export interface FormStore {
   forms: Uint32Array;
   formIds: string[];
   timestamps: Float64Array;
+  /** Index into pageIds per submission: the page it was sent on; 0 when the data does not say. */
+  pages: Uint32Array;
+  pageIds: string[];
+  /** Index into pageUrls per submission: the address it was sent from (its pageUrlKey, see form-pages.ts); 0 when not given. */
+  urls: Uint32Array;
+  pageUrls: string[];
 }
 
 export interface ColumnStore {

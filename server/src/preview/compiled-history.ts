@@ -2,7 +2,7 @@
 // store's per-row lists. Rows whose record carried no history / no submissions are "may match"
 // (hi) but never "certainly" (lo): exactly the reference interpreter's `unknown`.
 
-import type { PlanNode, PropertyFilter } from './plan-types';
+import type { FormPage, PlanNode, PropertyFilter } from './plan-types';
 import type { Column, ColumnStore, FormStore, HistoryColumn } from './columns';
 import { type Bitset, and, emptyBitset, not, or, popcount, setBit } from './bitset';
 import { dictionaryMatches } from './compiled-strings';
@@ -137,8 +137,39 @@ export function formRows(plan: Extract<PlanNode, { kind: 'form' }>, store: Colum
   if (!forms) return { reason: 'form submissions are not loaded' };
   const out = emptyBitset(store.size);
   const wanted = plan.formId === undefined ? -1 : forms.formIds.indexOf(plan.formId);
+  if (plan.page) {
+    const maybe = emptyBitset(store.size);
+    if (plan.formId === undefined || wanted >= 0) markSubmittedOnPage(forms, wanted, plan.since, plan.page, { out, maybe }, store.size);
+    const { lo, hi } = asRange(partially(out, forms.loaded, store.size));
+    return { lo, hi: or(hi, maybe) };
+  }
   if (plan.formId === undefined || wanted >= 0) markSubmitted(forms, wanted, plan.since, out, store.size);
   return partially(out, forms.loaded, store.size);
+}
+
+/** `… on page`: rows with a submission on the page in `out`; rows whose only candidates' page is unknown in `maybe` (as form-pages.ts). */
+function markSubmittedOnPage(forms: FormStore, wanted: number, since: number | undefined, page: FormPage, into: { out: Bitset; maybe: Bitset }, size: number): void {
+  const pageCode = forms.pageIds.indexOf(page.id);
+  const urlCode = page.urlKey === undefined ? -1 : forms.pageUrls.indexOf(page.urlKey);
+  for (let r = 0; r < size; r++) {
+    let unknown = false;
+    for (let k = forms.offsets[r]; k < forms.offsets[r + 1]; k++) {
+      if ((wanted >= 0 && forms.forms[k] !== wanted) || (since !== undefined && forms.timestamps[k] <= since)) continue;
+      const on = forms.pages[k] !== 0 ? forms.pages[k] === pageCode : forms.urls[k] !== 0 && page.urlKey !== undefined ? forms.urls[k] === urlCode : undefined;
+      if (on === true) {
+        setBit(into.out, r);
+        unknown = false;
+        break;
+      }
+      if (on === undefined) unknown = true;
+    }
+    if (unknown) setBit(into.maybe, r);
+  }
+}
+
+function asRange(result: LeafResult): { lo: Bitset; hi: Bitset } {
+  if ('reason' in result) throw new Error('a form store always gives rows');
+  return 'lo' in result ? result : { lo: result, hi: result };
 }
 
 function markSubmitted(forms: FormStore, wanted: number, since: number | undefined, out: Bitset, size: number): void {

@@ -324,6 +324,7 @@ function collectUnavailable(node: CompiledNode, out: NotPreviewable[], inCompani
 }
 
 function missingData(p: PlanNode): string {
+  if (p.kind === 'form' && p.page) return `the page of some form submissions is not in this data (${p.page.unknownWhy}), or their submissions are not loaded`;
   if (p.kind === 'form') return 'form submissions are not loaded';
   if (p.kind === 'subscription') return 'subscription statuses are not in this data for some contacts (HubSpot reads email statuses by address: a contact without one has none; or JSON records without "subscriptions")';
   if (p.kind === 'emailEvent') return 'marketing email events are not in this data for some contacts (HubSpot gives events by recipient address: a contact without one has none; or JSON records without "emailEvents")';

@@ -76,7 +76,13 @@ function historyAt(history: HistoryStore, row: number): Record<string, HistoryEn
 
 function submissionsAt(forms: FormStore, row: number): FormSubmission[] {
   const out: FormSubmission[] = [];
-  for (let k = forms.offsets[row]; k < forms.offsets[row + 1]; k++) out.push({ formId: forms.formIds[forms.forms[k]], timestamp: forms.timestamps[k] });
+  for (let k = forms.offsets[row]; k < forms.offsets[row + 1]; k++) {
+    const submission: FormSubmission = { formId: forms.formIds[forms.forms[k]], timestamp: forms.timestamps[k] };
+    if (forms.pages[k] !== 0) submission.pageId = forms.pageIds[forms.pages[k]];
+    // The address as stored (its key): the same page to the judge as the address it came from.
+    if (forms.urls[k] !== 0) submission.pageUrl = forms.pageUrls[forms.urls[k]];
+    out.push(submission);
+  }
   return out;
 }
 

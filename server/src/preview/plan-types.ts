@@ -66,7 +66,8 @@ export type PlanNode =
   | { kind: 'association'; span: Span; object: AssociatedObjectName; records: PlanNode; text: string; primary: boolean; label: string | undefined }
   /** The number of associated records of `object` (primary companies only, for `primary`) is within [min, max]. */
   | { kind: 'associationCount'; span: Span; object: AssociatedObjectName; primary: boolean; min: number; max: number | undefined; text: string }
-  | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
+  /** Some submission of the form (any form without an id) after `since`; with `page`, sent on that page. */
+  | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; page?: FormPage; text: string }
   /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
   | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
   /** The contact had the event for the email (app and email id), after `since` when set (docs/preview.md). */
@@ -78,3 +79,12 @@ export type PlanNode =
   | { kind: 'members'; span: Span; ids: string[]; emails: string[]; text: string }
   /** Cannot be judged locally: invalid condition, missing data kind, cycle. Never guessed. */
   | { kind: 'unavailable'; span: Span; reason: string; text: string };
+
+/** The page of `submitted … on page …`: its id and, when the pulled pages give it one url of its own, that url's key. */
+export interface FormPage {
+  id: string;
+  /** pageUrlKey of the page's url; absent when the page or its url is not known, so a submission's url cannot be matched. */
+  urlKey?: string;
+  /** Why a submission's page may not be known, for the count's "up to" (docs/preview.md). */
+  unknownWhy: string;
+}

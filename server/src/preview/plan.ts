@@ -9,6 +9,7 @@ import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
 import { formIdOf } from '../language/schema-forms';
+import { formPageOf } from './form-pages';
 import { labelIdOf } from '../language/association-labels';
 import { expandOrdered } from '../language/ordered';
 import { anyEmailMeaning, writeAnyEmails } from '../language/any-email';
@@ -102,7 +103,11 @@ function planExpr(e: Expr, env: Env): PlanNode {
     case 'formSubmission': {
       const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
       const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
-      return { kind: 'form', span: e, formId: e.formId ? formIdOf(e.formId.text, env.ctx.schema) : undefined, since, text: exprText(e) };
+      const formId = e.formId ? formIdOf(e.formId.text, env.ctx.schema) : undefined;
+      if (!e.page) return { kind: 'form', span: e, formId, since, text: exprText(e) };
+      const page = formPageOf(e.page, env.ctx.schema);
+      if ('unavailable' in page) return unavailable(e, page.unavailable, exprText(e));
+      return { kind: 'form', span: e, formId, since, page, text: exprText(e) };
     }
     case 'subscription':
       return planSubscription(e, env);

@@ -8,6 +8,7 @@ import type { AssociatedObjectName } from '../language/schema-types';
 import { judgeFilter } from './judge';
 import { EVENT_RULES, urlMatcher } from './events';
 import { memberEmailFilter } from './plan';
+import { submissionOnPage } from './form-pages';
 
 export function triAnd(values: Tri[]): Tri {
   if (values.includes(false)) return false;
@@ -83,9 +84,14 @@ function judgeCount(plan: Extract<PlanNode, { kind: 'associationCount' }>, conta
 function judgeForm(plan: Extract<PlanNode, { kind: 'form' }>, contact: ContactRecord): Tri {
   if (!contact.formSubmissions) return 'unknown';
   // `in last N days` compiles to a RELATIVE_COMPARATIVE AFTER now − N days window: strictly after, as IS_AFTER.
-  return contact.formSubmissions.some(
+  const sent = contact.formSubmissions.filter(
     (s) => (plan.formId === undefined || s.formId === plan.formId) && (plan.since === undefined || s.timestamp > plan.since),
   );
+  const page = plan.page;
+  if (!page) return sent.length > 0;
+  // On the page: yes if one was; unknown if none was but the page of one cannot be told.
+  const on = sent.map((s) => submissionOnPage(s, page));
+  return on.includes(true) ? true : on.includes('unknown') ? 'unknown' : false;
 }
 
 /** The contact's status for one subscription of the channel ('' = the channel portal-wide); no entry is NOT_OPTED (Assumed). */

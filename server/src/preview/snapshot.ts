@@ -5,9 +5,10 @@
 // array straight into its own typed array and each dictionary into ONE string, so no file-sized
 // buffer stays in memory and no per-entry strings are made.
 //
-// Layout: "HSLSNAP7" | uint32 header length | header JSON | padding to 8 | chunks. Version 7 added the
-// associated deals and tickets and each association's labels and loaded rows: a version-6 file is
-// refused (and the live source fetches anew), never read as a store without them.
+// Layout: "HSLSNAP8" | uint32 header length | header JSON | padding to 8 | chunks. Version 7 added the
+// associated deals and tickets and each association's labels and loaded rows; version 8 each form
+// submission's page (id and address): an older file is refused (and the live source fetches anew), never
+// read as a store without them.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { writeFileAtomically } from '../files/temp-files';
@@ -16,7 +17,7 @@ import { idColumn } from './columns';
 import { type StringDict, lowerDict } from './string-dict';
 import type { DictPart } from './string-part';
 
-const MAGIC = 'HSLSNAP7';
+const MAGIC = 'HSLSNAP8';
 /** Arrays of at least this many elements are read with 1/ROOM_SHARE more room in their buffer. */
 const ROOM_MIN_LENGTH = 1 << 16;
 const ROOM_SHARE = 16;
@@ -42,7 +43,7 @@ interface StoreHeader {
   associations: AssociationHeader | null;
   otherAssociations: { deals?: AssociationHeader; tickets?: AssociationHeader } | null;
   history: { loaded: number; columns: [string, HistoryHeader][] } | null;
-  forms: { loaded: number; offsets: number; forms: number; formIds: number; timestamps: number } | null;
+  forms: { loaded: number; offsets: number; forms: number; formIds: number; timestamps: number; pages: number; pageIds: number; urls: number; pageUrls: number } | null;
 }
 
 interface AssociationHeader {
@@ -170,7 +171,10 @@ function historyHeader(h: HistoryColumn, w: ChunkWriter): HistoryHeader {
 }
 
 function formsHeader(f: FormStore, w: ChunkWriter): NonNullable<StoreHeader['forms']> {
-  return { loaded: w.array(f.loaded), offsets: w.array(f.offsets), forms: w.array(f.forms), formIds: w.strings(f.formIds), timestamps: w.array(f.timestamps) };
+  return {
+    loaded: w.array(f.loaded), offsets: w.array(f.offsets), forms: w.array(f.forms), formIds: w.strings(f.formIds), timestamps: w.array(f.timestamps),
+    pages: w.array(f.pages), pageIds: w.strings(f.pageIds), urls: w.array(f.urls), pageUrls: w.strings(f.pageUrls),
+  };
 }
 
 /** Write the store to `path` (atomically: a temporary file, then rename). */
@@ -318,5 +322,8 @@ function restoreHistory(h: NonNullable<StoreHeader['history']>, r: ChunkReader):
 }
 
 function restoreForms(f: NonNullable<StoreHeader['forms']>, r: ChunkReader): FormStore {
-  return { loaded: r.array(f.loaded), offsets: r.array(f.offsets), forms: r.array(f.forms), formIds: r.strings(f.formIds), timestamps: r.array(f.timestamps) };
+  return {
+    loaded: r.array(f.loaded), offsets: r.array(f.offsets), forms: r.array(f.forms), formIds: r.strings(f.formIds), timestamps: r.array(f.timestamps),
+    pages: r.array(f.pages), pageIds: r.strings(f.pageIds), urls: r.array(f.urls), pageUrls: r.strings(f.pageUrls),
+  };
 }

@@ -26,6 +26,10 @@ export interface FormSubmission {
   formId: string;
   /** Epoch milliseconds. */
   timestamp: number;
+  /** The CMS page it was sent on, when the data says (JSON records' `pageId`). */
+  pageId?: string;
+  /** The address it was sent from (the live source's Form Integrations `pageUrl`, or JSON records'). */
+  pageUrl?: string;
 }
 
 export type SubscriptionChannel = 'EMAIL' | 'SMS' | 'WHATSAPP';

@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { parse, type ListNode } from '@hslist/grammar';
-import type { PropertyDef, Schema } from '../../../server/src/language/schema-types';
+import type { CmsPageRef, PropertyDef, Schema } from '../../../server/src/language/schema-types';
 
 /** Every list of a workspace file; a syntax error in a test's own text fails the test. */
 export function parseLists(text: string): ListNode[] {
@@ -38,5 +38,13 @@ export function testSchema(): Schema {
   return {
     source: 'test',
     objects: { contacts: new Map(contacts.map((p) => [p.name, p])), companies: new Map(companies.map((p) => [p.name, p])) },
+    pages: TEST_PAGES,
   };
 }
+
+/** The test portal's CMS pages, for `submitted … on page …`: #102's url has a trailing slash; #103 has none yet. */
+export const TEST_PAGES: CmsPageRef[] = [
+  { id: '101', name: 'Pricing', url: 'https://x.com/pricing', kind: 'website page', archived: false },
+  { id: '102', name: 'Contact', url: 'https://x.com/Contact/', kind: 'website page', archived: false },
+  { id: '103', name: 'Draft', url: '', kind: 'landing page', archived: false },
+];

@@ -1,7 +1,8 @@
 // A form's submissions (Form Integrations v1: `GET /form-integrations/v1/submissions/forms/{form_guid}`),
 // newest first in pages of at most 50 joined by `after` (so a refresh stops at the first page that
 // reaches back past what it already has). Each result is `{conversionId, submittedAt,
-// values: [{name, value}], pageUrl}`; the preview needs when it was sent and the email it carried.
+// values: [{name, value}], pageUrl}`; the preview needs when it was sent, the email it carried and the page
+// it was sent from (for `on page …`).
 
 import { arrayOf, type Api } from './api';
 import { nextAfter } from './account-lists';
@@ -34,5 +35,6 @@ function toSubmission(value: unknown, formId: string, what: string, host: string
     throw toAccountError(new Error(`HubSpot at ${host} sent ${what} without a submittedAt time and values`), host);
   }
   const email = (s.values as { name?: unknown; value?: unknown }[]).find((v) => v?.name === 'email' && typeof v.value === 'string' && v.value !== '');
-  return { formId, submittedAt, ...(email ? { email: String(email.value) } : {}) };
+  const pageUrl = (s as { pageUrl?: unknown }).pageUrl;
+  return { formId, submittedAt, ...(email ? { email: String(email.value) } : {}), ...(typeof pageUrl === 'string' && pageUrl !== '' ? { pageUrl } : {}) };
 }

@@ -65,6 +65,8 @@ export interface FormSubmissionData {
   submittedAt: number;
   /** The submission's `email` field, when it has one. */
   email?: string;
+  /** The address of the page the form was sent from, when HubSpot gives one. */
+  pageUrl?: string;
 }
 
 /** A contact's email subscription status (Communication Preferences v4); no `subscriptionId`: the portal-wide one. */

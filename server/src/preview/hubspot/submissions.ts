@@ -62,7 +62,7 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
       for (const s of found) {
         for (const contactId of (s.email && byEmail.get(s.email.toLowerCase())) || []) {
           const list = byContact.get(contactId);
-          const submission = { formId, timestamp: s.submittedAt };
+          const submission: FormSubmission = { formId, timestamp: s.submittedAt, ...(s.pageUrl ? { pageUrl: s.pageUrl } : {}) };
           if (list) list.push(submission);
           else byContact.set(contactId, [submission]);
         }

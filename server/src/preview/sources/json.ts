@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Schema } from '../../language/schema-types';
-import type { ContactRecord, HistoryEntry, SourceReport } from '../types';
+import type { ContactRecord, FormSubmission, HistoryEntry, SourceReport } from '../types';
 import { readRegularText, regularFileStream } from '../../files/regular-file';
 import { IdRegistry, ReportBuilder, UnreadableSource } from './report';
 import { checkValue } from './values-check';
@@ -132,7 +132,7 @@ function acceptRecord(value: unknown, line: number, s: State, sink: Sink): void 
     const records = readAssociated(v[field], field, line, s.report);
     if (records) record[field] = records;
   }
-  if (Array.isArray(v.formSubmissions)) record.formSubmissions = v.formSubmissions.filter(isRecordLike).map((f) => ({ formId: String(f.formId), timestamp: toMs(f.timestamp) }));
+  if (Array.isArray(v.formSubmissions)) record.formSubmissions = v.formSubmissions.filter(isRecordLike).map(readSubmission);
   if (v.subscriptions !== undefined) {
     const subscriptions = readSubscriptions(v.subscriptions, line, s.report);
     if (subscriptions) record.subscriptions = subscriptions;
@@ -187,4 +187,12 @@ function history(h: Record<string, unknown>): Record<string, HistoryEntry[]> {
     out[name] = entries.filter(isRecordLike).map((e) => ({ value: e.value === null || e.value === undefined ? null : String(e.value), timestamp: toMs(e.timestamp) }));
   }
   return out;
+}
+
+/** One of `formSubmissions`: `{ formId, timestamp, pageId?, pageUrl? }`; a page neither names leaves its page unknown. */
+function readSubmission(f: Record<string, unknown>): FormSubmission {
+  const submission: FormSubmission = { formId: String(f.formId), timestamp: toMs(f.timestamp) };
+  if ((typeof f.pageId === 'string' && f.pageId !== '') || typeof f.pageId === 'number') submission.pageId = String(f.pageId);
+  if (typeof f.pageUrl === 'string' && f.pageUrl !== '') submission.pageUrl = f.pageUrl;
+  return submission;
 }

@@ -20,6 +20,8 @@ export interface CrmRecord {
 export interface FormSubmission {
   formId: string;
   timestamp: string;
+  /** The CMS page it was sent on (one of the portal's pages); none for a form sent elsewhere. */
+  pageId?: string;
 }
 
 /** A subscription status: one subscription of a channel, or the channel portal-wide (no id). */

@@ -23,7 +23,8 @@ export interface EvalContact extends EvalRecord {
   primaryCompanyId?: string;
   deals?: EvalRecord[];
   tickets?: EvalRecord[];
-  formSubmissions?: { formId: string; timestamp: string }[];
+  /** `pageId`: the CMS page it was sent on; none for a form on another site (or embedded off HubSpot's pages). */
+  formSubmissions?: { formId: string; timestamp: string; pageId?: string }[];
   /** Subscription statuses: one subscription of a channel, or the channel portal-wide (no id). */
   subscriptions?: { channel: string; subscriptionId?: string; status: string }[];
   /** Marketing email events (types as docs/preview.md lists them). */

@@ -55,6 +55,7 @@ function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, 
       return filter.operator === 'NOT_IN_LIST' ? !member : member;
     }
     case 'FORM_SUBMISSION':
+    case 'FORM_SUBMISSION_ON_PAGE':
       return evaluateFormSubmission(filter, contact, ctx);
     case 'NUM_ASSOCIATIONS':
       return evaluateNumAssociations(filter, contact, ctx);
@@ -74,8 +75,10 @@ function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, 
 
 function evaluateFormSubmission(filter: Json, contact: EvalContact, ctx: EvalContext): boolean {
   const formId = typeof filter.formId === 'string' ? filter.formId : undefined;
+  // FORM_SUBMISSION_ON_PAGE: only submissions sent on that page (its spec: "the page where the form submission occurred").
+  const pageId = filter.filterType === 'FORM_SUBMISSION_ON_PAGE' ? String(filter.pageId) : undefined;
   const inWindow = submissionWindow(asJson(filter.pruningRefineBy), ctx.now);
-  const submissions = (contact.formSubmissions ?? []).filter((s) => formId === undefined || s.formId === formId);
+  const submissions = (contact.formSubmissions ?? []).filter((s) => (formId === undefined || s.formId === formId) && (pageId === undefined || s.pageId === pageId));
   const matching = submissions.filter((s) => {
     const at = parseInstant(s.timestamp);
     return at !== undefined && inWindow(at);
@@ -84,7 +87,7 @@ function evaluateFormSubmission(filter: Json, contact: EvalContact, ctx: EvalCon
   const filled = matching.length > 0 && count(matching.length);
   if (filter.operator === 'FILLED_OUT') return filled;
   if (filter.operator === 'NOT_FILLED_OUT') return !filled;
-  ctx.report?.(`Unknown FORM_SUBMISSION operator ${String(filter.operator)}.`);
+  ctx.report?.(`Unknown ${String(filter.filterType)} operator ${String(filter.operator)}.`);
   return false;
 }
 

@@ -80,6 +80,17 @@ describe('HubSpot emulator evaluator: associations and forms', () => {
     assert.equal(matches(form('NOT_FILLED_OUT', { formId: 'other' }), submitted), true);
     assert.equal(matches(form('NOT_FILLED_OUT'), contact({})), true);
   });
+  it('FORM_SUBMISSION_ON_PAGE: only submissions sent on that page count (of the form, in the window)', () => {
+    const onPages = contact({}, { formSubmissions: [{ formId: 'demo', timestamp: '2024-06-10T00:00:00Z', pageId: '1001' }, { formId: 'news', timestamp: '2023-01-01T00:00:00Z' }] });
+    const onPage = (operator: string, extra: Json) => ({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator, ...extra });
+    const lastWeek = { pruningRefineBy: { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount: 7 } } };
+    assert.equal(matches(onPage('FILLED_OUT', { pageId: '1001' }), onPages), true);
+    assert.equal(matches(onPage('FILLED_OUT', { pageId: '1001', formId: 'demo', ...lastWeek }), onPages), true);
+    assert.equal(matches(onPage('FILLED_OUT', { pageId: '1001', formId: 'news' }), onPages), false, 'news was sent on no page');
+    assert.equal(matches(onPage('FILLED_OUT', { pageId: '1002' }), onPages), false);
+    assert.equal(matches(onPage('NOT_FILLED_OUT', { pageId: '1002' }), onPages), true);
+    assert.equal(matches(onPage('NOT_FILLED_OUT', { pageId: '1001' }), onPages), false);
+  });
   it('NUM_OCCURRENCES counts the submissions', () => {
     const twice = { coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 2 } };
     assert.equal(matches(form('FILLED_OUT', twice), contact({}, submissions)), true);
