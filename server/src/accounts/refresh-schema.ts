@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stableJson } from '../hubspot/account/pull-schema';
 import type { HubSpotAccount } from '../hubspot/account/types';
 import { schemaJson } from '../salesforce/schema-pull';
-import { ASSOCIATION_LABELS_FILE, FORMS_FILE, LISTS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE } from '../language/schema';
+import { ASSOCIATION_LABELS_FILE, FORMS_FILE, LISTS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE, PAGES_FILE } from '../language/schema';
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { SALESFORCE_OBJECTS, SALESFORCE_SCHEMA_SUBDIR, salesforceFileName } from '../language/salesforce-schema';
 import type { Accounts, SalesforceConnector } from './accounts';
@@ -76,6 +76,7 @@ const COUNT_WORDS: Record<string, string> = {
   lists: 'lists',
   owners: 'owners',
   forms: 'forms',
+  pages: 'pages',
   marketingEmails: 'marketing emails',
   deals: 'deal properties',
   tickets: 'ticket properties',
@@ -118,6 +119,13 @@ async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<Pulled
     forms.sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
     files.push({ path: join(dir, FORMS_FILE), content: stableJson({ results: forms }) });
     counts.forms = forms.length;
+  }
+  // The landing and website pages, so `submitted … on page "Pricing"` resolves to the page's id.
+  const pages = await catalogueOrNote(PAGES, () => account.getPages(), notes);
+  if (pages) {
+    pages.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.kind.localeCompare(b.kind) || Number(a.id) - Number(b.id) || (a.id < b.id ? -1 : 1));
+    files.push({ path: join(dir, PAGES_FILE), content: stableJson({ results: pages }) });
+    counts.pages = pages.length;
   }
   // The marketing emails, so `marketing email "November newsletter"` resolves (hover, completion, the ids to write).
   const emails = await catalogueOrNote(EMAILS, () => account.getMarketingEmails(), notes);
@@ -169,6 +177,8 @@ interface Catalogue {
 
 const OWNERS: Catalogue = { what: 'owners', scope: 'crm.objects.owners.read', consequence: 'owner names cannot be checked' };
 const FORMS: Catalogue = { what: 'forms', scope: 'forms', consequence: 'forms can be given by id only' };
+// CMS Pages v3 accepts `content`, or content.landing_pages.read and content.site_pages.read for each kind (its spec's security).
+const PAGES: Catalogue = { what: 'pages', scope: 'content (or content.landing_pages.read and content.site_pages.read)', consequence: 'pages can be given by id only' };
 // Marketing Emails v3 accepts any of marketing.email.read, marketing.email.write and content (its spec's security).
 const EMAILS: Catalogue = { what: 'marketing emails', scope: 'marketing.email.read (or content)', consequence: 'marketing emails can be given by id only' };
 const OBJECT_PROPERTIES: Record<'deals' | 'tickets', Catalogue> = {

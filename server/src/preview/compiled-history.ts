@@ -140,7 +140,10 @@ export function formRows(plan: Extract<PlanNode, { kind: 'form' }>, store: Colum
   if (plan.page) {
     const maybe = emptyBitset(store.size);
     if (plan.formId === undefined || wanted >= 0) markSubmittedOnPage(forms, wanted, plan.since, plan.page, { out, maybe }, store.size);
-    const { lo, hi } = asRange(partially(out, forms.loaded, store.size));
+    const known = partially(out, forms.loaded, store.size);
+    // Certain unless some row's page is unknown: the leaf then may match those rows too.
+    if (popcount(maybe) === 0) return known;
+    const { lo, hi } = asRange(known);
     return { lo, hi: or(hi, maybe) };
   }
   if (plan.formId === undefined || wanted >= 0) markSubmitted(forms, wanted, plan.since, out, store.size);

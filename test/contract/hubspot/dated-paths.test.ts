@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { LEADS_OR_POLAND, startHarness, TOKEN, type Harness } from './support';
+import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 
 const READ_ONLY = 'read-only-token-5678';
 
@@ -102,6 +103,27 @@ describe('HubSpot emulator ↔ @hubspot/api-client: date-based API paths (2026-0
     const denied = await fetch(`${h.emulator.url}/marketing/v3/forms`, { headers: { Authorization: `Bearer ${READ_ONLY}` } });
     assert.equal(denied.status, 403);
     assert.match(JSON.stringify(await denied.json()), /forms/);
+  });
+
+  it('CMS Pages under /cms/v3/pages/{landing-pages,site-pages} and /cms/pages/2026-03: pages by after, archived apart, the content scope; the account layer reads both kinds', async () => {
+    const first = await call('GET', '/cms/v3/pages/site-pages', undefined, { limit: '2' });
+    assert.equal(first.status, 200);
+    assert.equal(first.json.total, 3);
+    const after = (first.json.paging as { next: { after: string } }).next.after;
+    const rest = (await call('GET', '/cms/v3/pages/site-pages', undefined, { limit: '2', after })).json;
+    assert.deepEqual([...(first.json.results as { id: string }[]), ...(rest.results as { id: string }[])].map((p) => p.id), ['51000001', '51000002', '51000003']);
+    const archived = (await call('GET', '/cms/pages/2026-03/site-pages', undefined, { archived: 'true' })).json.results as { id: string; url: string; subcategory: string }[];
+    assert.deepEqual(archived.map((p) => [p.id, p.url, p.subcategory]), [['51000004', 'https://www.example.com/pricing-2023', 'site_page']]);
+    assert.equal((await call('GET', '/cms/pages/2026-09/landing-pages')).status, 404, 'CMS Pages publishes no 2026-09 version');
+    const denied = await fetch(`${h.emulator.url}/cms/v3/pages/landing-pages`, { headers: { Authorization: `Bearer ${READ_ONLY}` } });
+    assert.equal(denied.status, 403);
+    for (const version of ['v3', '2026-09']) {
+      const pages = await createHubSpotAccount({ accessToken: TOKEN, basePath: h.emulator.url, numberOfApiCallRetries: 0, throttle: false, apiVersion: version }).getPages();
+      assert.deepEqual(pages.map((p) => `${p.id} ${p.kind}${p.archived ? ' archived' : ''}`).sort(), [
+        '51000001 website page', '51000002 website page', '51000003 website page', '51000004 website page archived',
+        '52000001 landing page', '52000002 landing page', '52000003 landing page',
+      ], version);
+    }
   });
 
   it('Communication Preferences batch reads under /communication-preferences/v4 and 2026-09: the wire shape, 207 for an unknown address, EMAIL only, their scope', async () => {

@@ -37,9 +37,9 @@ describe('hslist schema pull', () => {
     const root = workspace({ 'hslist.json': '{}', 'lists/sync.hslist': SYNC });
     const run = await hslistWith({ ...hubspotEnv, ...salesforceEnv }, join(root, 'lists'), 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms, 6 marketing emails, \d+ deal properties, \d+ ticket properties, \d+ association labels → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json, .*marketing-emails\.json, .*deals\.json, .*tickets\.json, .*association-labels\.json$/m);
+    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms, 7 pages, 6 marketing emails, \d+ deal properties, \d+ ticket properties, \d+ association labels → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json, .*pages\.json, .*marketing-emails\.json, .*deals\.json, .*tickets\.json, .*association-labels\.json$/m);
     assert.match(run.out, /^Salesforce \(http:\/\/127\.0\.0\.1:\d+\): 2\d Lead fields, 2\d Contact fields → .*salesforce\/lead\.json, .*salesforce\/contact\.json$/m);
-    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'salesforce', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'salesforce', 'tickets.json']);
     assert.deepEqual(readdirSync(join(root, '.hslist', 'schema', 'salesforce')).sort(), ['contact.json', 'lead.json'], 'no temporary files left');
     const contacts = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'contacts.json'), 'utf8'));
     assert.ok(contacts.results.some((p: { name: string }) => p.name === 'renewal_date'), "the portal's custom property was pulled");
@@ -81,7 +81,7 @@ describe('hslist schema pull', () => {
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: owners not pulled: the token may not read them \(HubSpot said 403; the private app needs the crm\.objects\.owners\.read scope\)/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'pages.json', 'tickets.json']);
   });
   it('forms: pulled by name and id, and a list may name one (compiled to its id); a token without the forms scope pulls the rest', async () => {
     const root = workspace({ 'demo.hslist': 'list "Webinar" {\n  where submitted form "Webinar registration" in last 90 days\n}\n' });
@@ -102,7 +102,35 @@ describe('hslist schema pull', () => {
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: forms not pulled: the token may not read them \(HubSpot said 403; the private app needs the forms scope\), so forms can be given by id only/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'tickets.json']);
+  });
+
+  it('pages: landing and website pages, live and archived, pulled by name; a list may name one (compiled to its id); a token without the scope pulls the rest', async () => {
+    const root = workspace({ 'page.hslist': 'list "Ebook readers" {\n  where submitted form "Ebook download" on page "Ebook" or submitted any form on page "Pricing"\n}\n' });
+    const before = await hslistWith({}, root, 'check');
+    assert.match(before.out, /page\.hslist:2:49: error page-not-id /, 'without the pages, a name cannot be sent');
+    assert.equal((await hslistWith(hubspotEnv, root, 'schema', 'pull')).code, 0);
+    const pages = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'pages.json'), 'utf8')).results as { id: string; name: string; url: string; kind: string; archived: boolean }[];
+    assert.deepEqual(pages.map((p) => `${p.name} #${p.id} ${p.kind}${p.archived ? ' archived' : ''}`), [
+      'Contact us #51000002 website page', 'Ebook #52000002 landing page', 'Home #51000003 website page', 'Pricing #52000003 landing page',
+      'Pricing #51000001 website page', 'Pricing 2023 #51000004 website page archived', 'Webinar registration #52000001 landing page',
+    ]);
+    assert.equal(pages.find((p) => p.id === '52000002')?.url, 'https://info.example.com/ebook');
+    const after = await hslistWith({}, root, 'check');
+    assert.equal(after.code, 1, after.out);
+    assert.match(after.out, /page\.hslist:2:87: error ambiguous-page "Pricing" names 2 pages: "Pricing" \(#52000003, landing page\), "Pricing" \(#51000001, website page\)/);
+    writeFileSync(join(root, 'page.hslist'), 'list "Ebook readers" {\n  where submitted form "Ebook download" on page "Ebook" or submitted any form on page #51000001\n}\n');
+    assert.equal((await hslistWith({}, root, 'check')).code, 0);
+    const compiled = JSON.parse((await hslistWith({}, root, 'compile', 'page.hslist')).out);
+    assert.deepEqual(compiled[0].filterBranch.filterBranches.map((b: { filters: { filterType: string; pageId: string }[] }) => `${b.filters[0].filterType} ${b.filters[0].pageId}`), ['FORM_SUBMISSION_ON_PAGE 52000002', 'FORM_SUBMISSION_ON_PAGE 51000001']);
+
+    const scopeless = workspace({});
+    sandbox.hubspot.faults.add({ type: 'status', status: 403, method: 'GET', path: '/cms/v3/pages/site-pages', count: 1 });
+    const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /note: pages not pulled: the token may not read them \(HubSpot said 403; the private app needs the content \(or content\.landing_pages\.read and content\.site_pages\.read\) scope\), so pages can be given by id only/);
+    assert.ok(!existsSync(join(scopeless, '.hslist', 'schema', 'pages.json')));
+    assert.ok(existsSync(join(scopeless, '.hslist', 'schema', 'forms.json')), 'the rest is pulled');
   });
 
   it('marketing emails: pulled live and archived with their ids; a name resolves and the check names the ids, never compiled; a token without the scope pulls the rest', async () => {
@@ -133,7 +161,7 @@ describe('hslist schema pull', () => {
   it('either side alone works', async () => {
     const hubspotOnly = workspace({});
     assert.equal((await hslistWith(hubspotEnv, hubspotOnly, 'schema', 'pull')).code, 0);
-    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'tickets.json']);
     const salesforceOnly = workspace({});
     const run = await hslistWith(salesforceEnv, salesforceOnly, 'schema', 'pull');
     assert.equal(run.code, 0);

@@ -14,6 +14,8 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.accountDetails(), '/account-info/v3/details');
     assert.equal(p.owners(), '/crm/v3/owners');
     assert.equal(p.forms(), '/marketing/v3/forms');
+    assert.equal(p.landingPages(), '/cms/v3/pages/landing-pages');
+    assert.equal(p.sitePages(), '/cms/v3/pages/site-pages');
     assert.equal(p.subscriptionStatusesBatchRead(), '/communication-preferences/v4/statuses/batch/read', 'v3 has no batch read: v4 is the legacy one');
     assert.equal(p.unsubscribeAllStatusesBatchRead(), '/communication-preferences/v4/statuses/batch/unsubscribe-all/read');
   });
@@ -28,6 +30,8 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.accountDetails(), '/account-info/2026-09/details');
     assert.equal(p.owners(), '/crm/owners/2026-09');
     assert.equal(p.forms(), '/marketing/forms/2026-09-beta', 'HubSpot publishes Forms under 2026-09 only as a beta');
+    assert.equal(p.sitePages(), '/cms/pages/2026-03/site-pages', 'CMS Pages has no dated version after 2026-03 yet');
+    assert.equal(apiPaths('2026-03').landingPages(), '/cms/pages/2026-03/landing-pages');
     assert.equal(p.subscriptionStatusesBatchRead(), '/communication-preferences/2026-09/statuses/batch/read');
     assert.throws(() => apiPaths('v4'), /Unknown HubSpot API version "v4"/);
   });

@@ -10,6 +10,7 @@ import { toAccountError } from './errors';
 import { listsApi } from './account-lists';
 import { allOwners } from './account-owners';
 import { allForms } from './account-forms';
+import { allPages } from './account-pages';
 import { allMarketingEmails } from './account-emails';
 import { formSubmissions } from './account-submissions';
 import { emailSubscriptionStatuses } from './account-subscriptions';
@@ -44,6 +45,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     getOwners: () => allOwners(api),
     getForms: () => allForms(api),
     getMarketingEmails: () => allMarketingEmails(api),
+    getPages: () => allPages(api),
     getAssociationLabels: async (to) => {
       const answer = await api.call('GET', api.paths.associationLabels('contacts', to));
       return arrayOf(answer, 'results', `the contact–${to} association labels`, api.host).map((item) => toAssociationLabel(item, api.host));

@@ -19,6 +19,8 @@ const encode = encodeURIComponent;
 
 /** Where an API family's dated version is only published as a beta so far, the path it has. */
 const FORMS_DATED: Record<string, string> = { '2026-09': '2026-09-beta' };
+/** CMS Pages publishes one dated version so far (2026-03): a later version calls it until its own appears. */
+const PAGES_DATED: Record<string, string> = { '2026-09': '2026-03' };
 
 export interface ApiPaths {
   readonly version: HubSpotApiVersion;
@@ -44,6 +46,8 @@ export interface ApiPaths {
   owners(): string;
   forms(): string;
   marketingEmails(): string;
+  landingPages(): string;
+  sitePages(): string;
   associationLabels(fromObjectType: string, toObjectType: string): string;
   formSubmissions(formGuid: string): string;
   subscriptionStatusesBatchRead(): string;
@@ -86,6 +90,9 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     forms: () => (legacy ? '/marketing/v3/forms' : `/marketing/forms/${FORMS_DATED[version] ?? version}`),
     // Marketing Emails v3 `/marketing/v3/emails`, dated `/marketing/emails/2026-09` (spec Marketing/Marketing Emails/Rollouts/145892/).
     marketingEmails: () => (legacy ? '/marketing/v3/emails' : `/marketing/emails/${version}`),
+    // CMS Pages v3 `/cms/v3/pages/{landing-pages,site-pages}`, dated `/cms/pages/2026-03/…` (spec CMS/Pages/Rollouts/59888/{v3,2026-03}/).
+    landingPages: () => (legacy ? '/cms/v3/pages/landing-pages' : `/cms/pages/${PAGES_DATED[version] ?? version}/landing-pages`),
+    sitePages: () => (legacy ? '/cms/v3/pages/site-pages' : `/cms/pages/${PAGES_DATED[version] ?? version}/site-pages`),
     // A form's submissions exist only under the legacy Form Integrations v1 API (no v3 and no dated
     // version publishes them), so every `version` calls the same path.
     formSubmissions: (guid) => `/form-integrations/v1/submissions/forms/${encode(guid)}`,

@@ -1,7 +1,7 @@
 // The HubSpot account as the rest of hslist sees it: plain JSON values (ISO strings, not Dates), so
 // results compare, diff and serialise without surprises.
 
-import type { MarketingEmailRef, PropertyDef } from '../../language/schema-types';
+import type { CmsPageRef, MarketingEmailRef, PropertyDef } from '../../language/schema-types';
 
 export type Json = Record<string, unknown>;
 export type CrmObjectType = 'contacts' | 'companies';
@@ -51,6 +51,9 @@ export interface HubSpotForm {
   formType: string;
   archived: boolean;
 }
+
+/** A landing or website page (CMS Pages v3): FORM_SUBMISSION_ON_PAGE filters take its `id`. */
+export type HubSpotPage = CmsPageRef;
 
 /**
  * A marketing email (Marketing Emails v3), as much as a file needs to name it. EMAIL_EVENT filters take an
@@ -194,6 +197,8 @@ export interface HubSpotAccount {
   getForms(): Promise<HubSpotForm[]>;
   /** The portal's marketing emails, live and archived. */
   getMarketingEmails(): Promise<HubSpotMarketingEmail[]>;
+  /** The portal's landing and website pages, live and archived. */
+  getPages(): Promise<HubSpotPage[]>;
   /**
    * The submissions of one form, newest first: every page, or with `since` (epoch ms) only until a page
    * reaches one submitted before it (the pages are newest first); `onPage` hears how many were read so far.

@@ -8,7 +8,8 @@
 // N days moves every date by exactly N days and changes nothing else: a seed and a day give one portal.
 
 import { createRandom, forKey, type Random } from './random';
-import type { FormSubmission, HistoryEntry, LinkedRecord, PortalCompany, PortalContact, PortalForm } from './hubspot-records';
+import type { FormSubmission, HistoryEntry, LinkedRecord, PortalCompany, PortalContact, PortalForm, PortalPage } from './hubspot-records';
+import { PORTAL_PAGES, withPage } from './hubspot-pages';
 import { BUYING_ROLES, DEAL_STAGES, INDUSTRIES, LEAD_STATUSES, LIFECYCLE_STAGES, TICKET_PRIORITIES } from './hubspot-schema';
 import {
   CITIES, COMPANY_SUFFIXES, COMPANY_WORDS, COUNTRIES, EMAIL_DOMAINS, FIRST_NAMES, JOB_TITLES, LAST_NAMES, US_STATES,
@@ -30,6 +31,7 @@ export interface Portal {
   contactCount: number;
   companyCount: number;
   forms: PortalForm[];
+  pages: readonly PortalPage[];
   staticListNames: string[];
   companies(): Iterable<PortalCompany>;
   contacts(): Iterable<PortalContact>;
@@ -104,6 +106,7 @@ export function generatePortal(options: PortalOptions): Portal {
     contactCount,
     companyCount,
     forms: context.forms,
+    pages: PORTAL_PAGES,
     staticListNames: STATIC_LISTS.map(([name]) => name),
     *companies() {
       for (let i = 0; i < companyCount; i++) yield makeCompany(context, i);
@@ -322,7 +325,7 @@ function timeline(random: Random, values: readonly string[], created: number, en
 
 function makeSubmissions(random: Random, forms: PortalForm[], created: number, end: number): FormSubmission[] {
   const count = random.weighted([[0, 55], [1, 30], [2, 10], [3, 5]] as const);
-  return Array.from({ length: count }, () => ({ formId: random.pick(forms).id, timestamp: iso(randomInstant(random, created, end)) }));
+  return Array.from({ length: count }, () => withPage({ formId: random.pick(forms).id, timestamp: iso(randomInstant(random, created, end)) }));
 }
 
 function pickCompanies(random: Random, companyCount: number): number[] {

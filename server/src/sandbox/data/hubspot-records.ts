@@ -58,6 +58,15 @@ export interface PortalContact extends CrmRecord {
 
 export type PortalCompany = CrmRecord;
 
+/** A landing or website page of the portal (CMS Pages v3); form submissions may name one as their page. */
+export interface PortalPage {
+  id: string;
+  name: string;
+  url: string;
+  kind: 'landing page' | 'website page';
+  archived: boolean;
+}
+
 export interface PortalForm {
   id: string;
   name: string;

@@ -28,6 +28,8 @@ const PREFIXES: DatedPrefix[] = [
   { canonical: '/communication-preferences/v4', dated: '/communication-preferences/{version}', versions: DATED_VERSIONS },
   // Marketing/Marketing Emails/Rollouts/145892/{2026-03,2026-09}/marketingEmails.json
   { canonical: '/marketing/v3/emails', dated: '/marketing/emails/{version}', versions: DATED_VERSIONS },
+  // CMS/Pages/Rollouts/59888/2026-03/pages.json (no 2026-09 Pages spec yet)
+  { canonical: '/cms/v3/pages', dated: '/cms/pages/{version}', versions: ['2026-03'] },
   // Account/Account Info/Rollouts/144923/{2026-03,2026-09}/accountInfo.json
   { canonical: '/account-info/v3', dated: '/account-info/{version}', versions: DATED_VERSIONS },
 ];

@@ -32,6 +32,8 @@ export function requiredScope(method: string, path: string): string {
   if (path.startsWith('/marketing/v3/emails')) return 'content';
   // Marketing email events (Email Analytics v1) want `content` (its reference's scope requirements).
   if (path.startsWith('/email/public/v1/events')) return 'content';
+  // CMS Pages v3 accepts `content` or a read scope per kind (its spec's security): `content` here.
+  if (path.startsWith('/cms/v3/pages/')) return 'content';
   // A form's submissions (Form Integrations v1) want `forms` too (HubSpot's scopes reference).
   if (path.startsWith('/form-integrations/')) return 'forms';
   // Reading many contacts' subscription statuses wants its own scope (the v4 spec's oauth2 security).

@@ -7,6 +7,7 @@
 import type { EmulatorState } from './state';
 import { notFound, offsetPage, ok, route, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import type { PortalForm } from '../data/hubspot-records';
+import { pageUrlOf } from './pages-routes';
 
 const CREATED = '2024-01-15T09:00:00.000Z';
 const MAX_LIMIT = 50;
@@ -16,6 +17,7 @@ interface Submitted {
   contactId: string;
   k: number;
   at: number;
+  pageId?: string;
 }
 
 export function formsRoutes(state: EmulatorState): Route[] {
@@ -58,7 +60,9 @@ function submissions(state: EmulatorState, request: RouteRequest, submittedTo: (
   const paged = offsetPage(request.query, all, { byDefault: 20, max: MAX_LIMIT });
   if ('error' in paged) return paged.error;
   const results = paged.page.map((s) => ({
-    conversionId: conversionId(s.contactId, s.k), submittedAt: s.at, values: submittedValues(state.contacts.get(s.contactId)!.properties), pageUrl: `https://www.example.com/forms/${formId}`,
+    conversionId: conversionId(s.contactId, s.k), submittedAt: s.at, values: submittedValues(state.contacts.get(s.contactId)!.properties),
+    // The page it was sent on; a submission on no page of the portal came from a form on another site.
+    pageUrl: pageUrlOf(state, s.pageId) ?? `https://partner.example.org/forms/${formId}`,
   }));
   return ok({ results, ...paged.paging });
 }
@@ -69,7 +73,7 @@ function gatherSubmissions(state: EmulatorState, formId: string): Submitted[] {
   for (const contact of state.contacts.values()) {
     if (contact.archived) continue;
     contact.formSubmissions.forEach((s, k) => {
-      if (s.formId === formId) all.push({ contactId: contact.id, k, at: Date.parse(s.timestamp) });
+      if (s.formId === formId) all.push({ contactId: contact.id, k, at: Date.parse(s.timestamp), ...(s.pageId ? { pageId: s.pageId } : {}) });
     });
   }
   return all.sort((a, b) => b.at - a.at || a.contactId.localeCompare(b.contactId) || a.k - b.k);

@@ -18,6 +18,7 @@ import { membershipsRoutes } from './memberships-routes';
 import { accountRoutes } from './account-routes';
 import { ownersRoutes } from './owners-routes';
 import { formsRoutes } from './forms-routes';
+import { pagesRoutes } from './pages-routes';
 import { preferencesRoutes } from './preferences-routes';
 import { marketingEmailsRoutes } from './emails-routes';
 import { emailEventsRoutes } from './email-events-routes';
@@ -93,6 +94,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...accountRoutes(state, { portalId: options.portalId ?? 4242001 }),
     ...ownersRoutes(),
     ...formsRoutes(state),
+    ...pagesRoutes(state),
     ...preferencesRoutes(state),
     ...marketingEmailsRoutes(),
     ...emailEventsRoutes(state, options.portalId ?? 4242001),

@@ -1,7 +1,7 @@
 // The emulator's portal: records, lists and forms, plus list membership (DYNAMIC lists evaluated by
 // evaluate.ts, MANUAL/SNAPSHOT lists stored). Memberships are cached per state version.
 
-import type { CrmRecord, LinkedRecord, PortalCompany, PortalContact, PortalForm } from '../data/hubspot-records';
+import type { CrmRecord, LinkedRecord, PortalCompany, PortalContact, PortalForm, PortalPage } from '../data/hubspot-records';
 import type { Portal } from '../data/hubspot-portal';
 import type { EmulatorSchema } from '../data/hubspot-schema';
 import { matchesFilterBranch, type EvalContact } from './evaluate';
@@ -46,6 +46,7 @@ export class EmulatorState {
   readonly companies = new Map<string, PortalCompany>();
   readonly lists = new Map<string, EmulatorList>();
   forms: PortalForm[] = [];
+  pages: readonly PortalPage[] = [];
   readonly folders: FolderStore;
   private sortedContactIds: string[] | undefined;
   private sortedCompanyIds: string[] | undefined;
@@ -67,6 +68,7 @@ export class EmulatorState {
     this.companies.clear();
     this.lists.clear();
     this.forms = [];
+    this.pages = [];
     this.folders.reset();
     this.nextListId = 1;
     this.touch();
@@ -74,6 +76,7 @@ export class EmulatorState {
 
   loadPortal(portal: Portal): void {
     this.forms = portal.forms;
+    this.pages = portal.pages;
     for (const company of portal.companies()) this.companies.set(company.id, company);
     const staticMembers = new Map<string, string[]>(portal.staticListNames.map((name) => [name, []]));
     for (const contact of portal.contacts()) {
