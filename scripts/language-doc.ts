@@ -39,12 +39,17 @@ export function compileExample(source: string): string {
   return JSON.stringify(shown, null, 2) + '\n';
 }
 
-/** The bundled properties plus `contract_start`, a custom `date` property (HubSpot's standard contact properties have none). */
+/**
+ * The bundled properties plus `contract_start`, a custom `date` property (HubSpot's standard contact properties
+ * have none), and a pulled form and page, so the examples can name them as a portal's files would.
+ */
 function docSchema(): Schema {
   const base = defaultSchema();
   const contacts = new Map(base.objects.contacts);
   contacts.set('contract_start', { name: 'contract_start', label: 'Contract start', type: 'date', fieldType: 'date', options: [] });
-  return { ...base, objects: { ...base.objects, contacts } };
+  const forms = [{ id: '3f1c2b9a-5d4e-4a7b-9c1d-2e8f6a0b7c35', name: 'Demo request', formType: 'hubspot', archived: false }];
+  const pages = [{ id: '123456', name: 'Pricing', url: 'https://www.example.com/pricing', kind: 'website page' as const, archived: false }];
+  return { ...base, objects: { ...base.objects, contacts }, forms, pages };
 }
 
 function onlyFilter(branch: unknown): unknown {

@@ -15,6 +15,13 @@ import { hoverAt } from '../../../server/src/language/hover';
 import { marked } from '../../support/markers';
 import { analyzeText, expectClean, expectDiagnostics, fixed, MAIN } from './expect';
 import { decompiled, and, root } from '../hubspot/decompile-support';
+import { Readable } from 'node:stream';
+import { readNdjsonContacts } from '../../../server/src/preview/sources';
+import { planList } from '../../../server/src/preview/plan';
+import { evaluateContact } from '../../../server/src/preview/reference';
+import { buildStore } from '../../../server/src/preview/columns-build';
+import { CompiledEvaluator } from '../../../server/src/preview/compiled';
+import type { ContactRecord } from '../../../server/src/preview/types';
 
 const DEMO = '3f1c2b9a-5d4e-4a7b-9c1d-2e8f6a0b7c35';
 const problems: { path: string; message: string }[] = [];
@@ -139,5 +146,27 @@ describe('language: form submissions on a page (pages.json pulled)', () => {
     const byUrl = pageIdsByUrl([...pages, { id: '4001', name: 'Copy', url: 'https://info.example.com/webinar/', kind: 'landing page', archived: false }]);
     assert.equal(byUrl.get(pageUrlKey('https://www.example.com/pricing?x')), '1001');
     assert.equal(byUrl.get(pageUrlKey('https://info.example.com/webinar')), undefined);
+  });
+
+  it('previews JSON records by pageId or pageUrl; a submission whose page is unknown makes the count "up to", with why', async () => {
+    const now = Date.parse('2026-01-31T00:00:00Z');
+    const sent = (page: object, formId = DEMO) => ({ formId, timestamp: '2026-01-30T00:00:00Z', ...page });
+    const lines = [
+      { id: '1', properties: {}, formSubmissions: [sent({ pageId: '1001' })] },
+      { id: '2', properties: {}, formSubmissions: [sent({ pageUrl: 'https://WWW.example.com/pricing/?utm=x#f' })] },
+      { id: '3', properties: {}, formSubmissions: [sent({ pageUrl: 'https://www.example.com/other' }), sent({ pageId: '2001' })] },
+      { id: '4', properties: {}, formSubmissions: [sent({})] },
+      { id: '5', properties: {}, formSubmissions: [sent({ pageId: '1001' }, 'another-form')] },
+      { id: '6', properties: {} },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const contacts: ContactRecord[] = [];
+    await readNdjsonContacts(Readable.from([lines]), schema, (r) => contacts.push(r));
+    assert.deepEqual(contacts[1].formSubmissions?.[0].pageUrl, 'https://WWW.example.com/pricing/?utm=x#f');
+    const [list] = parse('list "P" {\n  where submitted form "Demo request" on page "Pricing"\n}\n').file.lists;
+    const plan = planList(list, { schema, now, lists: new Map() });
+    assert.deepEqual(contacts.map((c) => evaluateContact(plan, c)), [true, true, false, 'unknown', false, 'unknown']);
+    const result = new CompiledEvaluator(buildStore(contacts, [...schema.objects.contacts.values()], [])).evaluate(plan);
+    assert.deepEqual([result.count, result.maxCount, result.complete], [2, 4, false]);
+    assert.match(result.notPreviewable[0].reason, /^the page of some form submissions is not in this data \(some submissions carry neither a page id nor a page address\)/);
   });
 });
