@@ -1,12 +1,17 @@
 // Hover on the page of `submitted … on page …`: the page a name or `#id` stands for (with the pulled
 // pages): its name, kind, id and url, and the id HubSpot's FORM_SUBMISSION_ON_PAGE filter gets.
 
-import type { PageRef } from '@hslist/grammar';
-import type { HoverResult } from './hover';
+import type { PageRef, Span } from '@hslist/grammar';
 import { matchPage } from './schema-pages';
 import type { CmsPageRef } from './schema-types';
 
-export function pageHover(ref: PageRef, pages: readonly CmsPageRef[] | undefined): HoverResult | undefined {
+/** hover.ts's HoverResult, said again here: importing it would make hover.ts and this file import each other. */
+interface PageHover {
+  markdown: string;
+  span: Span;
+}
+
+export function pageHover(ref: PageRef, pages: readonly CmsPageRef[] | undefined): PageHover | undefined {
   const match = matchPage(ref, pages);
   if (match.kind === 'id' && !match.page) {
     const why = pages ? 'no pulled page has this id' : 'the portal\'s pages are not pulled (hslist schema pull)';
