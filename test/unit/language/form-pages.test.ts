@@ -107,6 +107,9 @@ describe('language: form submissions on a page (pages.json pulled)', () => {
     const counted = decompiled(onPage({ coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 2 } }));
     assert.equal(counted.result.list, undefined);
     assert.ok(counted.codes.length > 0);
+    const absolute = decompiled(onPage({ pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER', timestamp: 1704067200000 } }));
+    assert.equal(absolute.result.list, undefined, 'a window other than `in last N days` cannot be phrased');
+    assert.match(absolute.result.diagnostics[0].message, /pruningRefineBy/);
     for (const pageId of ['landing-7', undefined]) {
       const bad = decompiled(onPage({ pageId }));
       assert.equal(bad.result.list, undefined, `pageId ${String(pageId)}`);

@@ -13,7 +13,8 @@ import type { AssociatedObjectType, FormSubmissionData } from '../../hubspot/acc
 import type { CompanyRecord } from '../types';
 import type { CachedEmailEvents } from './email-events';
 
-const FORMAT = 1;
+/** 2: each submission keeps its `pageUrl` (for `on page …`); a file of format 1 lacks it and is not used. */
+const FORMAT = 2;
 
 export interface CachedAssociations {
   /** The record properties read (a refresh that needs others reads in full). */
