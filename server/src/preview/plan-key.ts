@@ -27,7 +27,8 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
     case 'associationCount':
       return `N(${p.object},${p.primary ? 'primary' : ''},${p.min},${p.max ?? ''})`;
     case 'form':
-      return `form(${p.formId ?? '*'},${p.since ?? '-'})`;
+      // The page with what judging it reads (its url key), so a page pulled again with another url is another leaf.
+      return `form(${p.formId ?? '*'},${p.since ?? '-'}${p.page ? `,page:${JSON.stringify([p.page.id, p.page.urlKey ?? null])}` : ''})`;
     case 'emailEvent':
       return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'}${p.clickUrl !== undefined ? `,${JSON.stringify(p.clickUrl)}` : ''})`;
     case 'pageView':

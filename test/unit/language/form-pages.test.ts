@@ -172,4 +172,13 @@ describe('language: form submissions on a page (pages.json pulled)', () => {
     assert.deepEqual([result.count, result.maxCount, result.complete], [2, 4, false]);
     assert.match(result.notPreviewable[0].reason, /^the page of some form submissions is not in this data \(some submissions carry neither a page id nor a page address\)/);
   });
+
+  it('two pages of one form are two conditions to the compiled evaluator (its cache keys tell them apart)', () => {
+    const now = Date.parse('2026-01-31T00:00:00Z');
+    const contact: ContactRecord = { id: '1', properties: {}, formSubmissions: [{ formId: DEMO, timestamp: now - 1000, pageId: '2001' }] };
+    const [list] = parse('list "P" {\n  where submitted any form on page #2001 and not submitted any form on page #1001\n}\n').file.lists;
+    const plan = planList(list, { schema, now, lists: new Map() });
+    assert.equal(evaluateContact(plan, contact), true);
+    assert.equal(new CompiledEvaluator(buildStore([contact], [...schema.objects.contacts.values()], [])).evaluate(plan).count, 1);
+  });
 });
