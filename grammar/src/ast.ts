@@ -306,14 +306,27 @@ export interface CountComparison extends Span {
 }
 
 /**
- * `submitted form "<form guid>"` | `submitted any form`, optionally `in last N days`.
- * `not submitted ...` is `not` around it.
+ * `submitted form "<form>"` | `submitted any form`, optionally a count (`at least 2 times`) and then a
+ * window (`in last N days`, `after D`, `before D`, `between D and D`). `not submitted ...` is `not` around it.
  */
 export interface FormSubmissionCondition extends Span {
   kind: 'formSubmission';
   formId: Name | undefined; // undefined = any form
+  /** `at least N times`, `at most N times`, `between N and M times`: HubSpot's coalescingRefineBy NUM_OCCURRENCES. */
+  count?: OccurrenceCount;
   withinLastDays: Value | undefined;
+  /** `after D`, `before D`, `between D and D`: HubSpot's pruningRefineBy ABSOLUTE_COMPARATIVE / ABSOLUTE_RANGED. */
+  window?: TimeWindow;
 }
+
+/** A count of occurrences: `at least N times` (min only), `at most N times` (max only), `between N and M times` (both). */
+export interface OccurrenceCount extends Span {
+  min: Value | undefined;
+  max: Value | undefined;
+}
+
+/** An absolute time window: after or before a date (or instant), or between two (both days included). */
+export type TimeWindow = Span & ({ kind: 'after' | 'before'; at: Value } | { kind: 'between'; low: Value; high: Value });
 
 /** A subscription status as HubSpot's list filters name them: OPT_IN, OPT_OUT, NOT_OPTED. */
 export type SubscriptionStatus = 'opted in' | 'opted out' | 'not opted';

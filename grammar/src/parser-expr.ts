@@ -3,15 +3,15 @@
 // Rules build our own tree (ast.ts) directly; a rule that fails returns an ErrorCondition whose
 // span the caller completes, so a bad condition never hides the ones after it.
 
-import type { IOrAlt } from './chevrotain';
-import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, Span, Value } from './ast';
+import type { IOrAlt, IToken } from './chevrotain';
+import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, OccurrenceCount, Span, TimeWindow, Value } from './ast';
 import { ParserBase } from './parser-base';
 import { type Phrase } from './parser-phrase';
 import { EventParser } from './parser-events';
 import * as T from './tokens';
 
 // Module-level references to token types (cheaper than a namespace lookup on every use).
-const { LParen, ListId, NumberLit, RParen, StringLit, Kw: K } = T;
+const { DateLit, DateTimeLit, LParen, ListId, NumberLit, RParen, StringLit, Kw: K } = T;
 
 
 /** Placeholder a failed rule returns; `complete` gives it its real span. */
@@ -165,22 +165,96 @@ export class ExprParser extends EventParser {
     });
   });
 
+  /** `submitted form "<form>"` | `submitted any form`, then an optional count and an optional window, in that order. */
   private formCondition = this.RULE('formCondition', (): FormSubmissionCondition | ErrorCondition => {
     const first = this.CONSUME(K.submitted);
     const target = this.SUBRULE(this.formTarget);
-    const withinLastDays = this.OPTION(() => {
-      this.CONSUME(K.in);
-      this.CONSUME(K.last);
-      const days = this.CONSUME(NumberLit);
-      this.SUBRULE(this.daysWord);
-      return this.ACTION((): Value => this.tokenValue(days));
-    });
+    const count = this.OPTION(() => this.SUBRULE(this.occurrenceCount));
+    const window = this.OPTION2(() => this.SUBRULE(this.submissionWindow));
     return this.ACTION(() => {
       // A target lost in recovery is undefined, which must not read as `any form`.
       if (target === undefined) return this.errorCondition(this.startOf(first));
       const formId = target === 'any' ? undefined : target;
-      return { kind: 'formSubmission', formId, withinLastDays, ...this.spanFrom(this.startOf(first)) };
+      const withinLastDays = window && 'days' in window ? window.days : undefined;
+      const node: FormSubmissionCondition = { kind: 'formSubmission', formId, withinLastDays, ...this.spanFrom(this.startOf(first)) };
+      if (count) node.count = count;
+      if (window && !('days' in window)) node.window = window;
+      return node;
     });
+  });
+
+  /** `at least N times`, `at most N times`, `between N and M times` (numbers: a date after `between` is a window). */
+  private occurrenceCount = this.RULE('occurrenceCount', (): OccurrenceCount => {
+    const start = this.ACTION(() => this.here());
+    const bounds = this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.at);
+          return this.OR2([
+            { ALT: () => { this.CONSUME(K.least); return { min: this.CONSUME(NumberLit) }; } },
+            { ALT: () => { this.CONSUME(K.most); return { max: this.CONSUME2(NumberLit) }; } },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.between);
+          const min = this.CONSUME3(NumberLit);
+          this.CONSUME(K.and);
+          return { min, max: this.CONSUME4(NumberLit) };
+        },
+      },
+    ]);
+    this.CONSUME(K.times);
+    return this.ACTION((): OccurrenceCount => {
+      const value = (t: IToken | undefined) => (t ? this.tokenValue(t) : undefined);
+      return { min: value(bounds?.min), max: value(bounds?.max), ...this.spanFrom(start) };
+    });
+  });
+
+  /** `in last N days`, `after D`, `before D`, `between D and D` (D a date or an instant). */
+  private submissionWindow = this.RULE('submissionWindow', (): TimeWindow | { days: Value } => {
+    const start = this.ACTION(() => this.here());
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.in);
+          this.CONSUME(K.last);
+          const days = this.CONSUME(NumberLit);
+          this.SUBRULE(this.daysWord);
+          return this.ACTION(() => ({ days: this.tokenValue(days) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.after);
+          const at = this.SUBRULE(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'after', at, ...this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.before);
+          const at = this.SUBRULE2(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'before', at, ...this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.between);
+          const low = this.SUBRULE3(this.windowTime);
+          this.CONSUME(K.and);
+          const high = this.SUBRULE4(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'between', low, high, ...this.spanFrom(start) }));
+        },
+      },
+    ]);
+  });
+
+  /** A date (a whole day in the list's zone) or an instant. */
+  private windowTime = this.RULE('windowTime', (): Value => {
+    const token = this.OR([{ ALT: () => this.CONSUME(DateTimeLit) }, { ALT: () => this.CONSUME(DateLit) }]);
+    return this.ACTION(() => this.tokenValue(token));
   });
 
   /** `form "<id>"` → its name; `any form` → 'any'; undefined only when recovery lost it. */

@@ -2,7 +2,7 @@
 // precedence needs; `exprLines` breaks `and`/`or` chains one operand per line when a line would pass
 // 100 columns. Every output re-parses to the same tree (modulo offsets).
 
-import type { AssociationCondition, AssociationCountCondition, Condition, EmailTarget, Expr, Name, Operand, PropertyCondition, SubscriptionCondition, Value } from './ast';
+import type { AssociationCondition, AssociationCountCondition, Condition, EmailTarget, Expr, Name, OccurrenceCount, Operand, PropertyCondition, SubscriptionCondition, TimeWindow, Value } from './ast';
 import { encodeString } from './lex';
 import { KEYWORDS, NOT_PROPERTIES } from './tokens';
 
@@ -129,6 +129,19 @@ function calendarPhrase(op: string, unit: string, count: Value | undefined): str
   return `${op} ${unitText(unit, count)}`;
 }
 
+/** ` at least 2 times`, ` at most 3 times`, ` between 2 and 5 times`; '' without a count. */
+function occurrenceText(count: OccurrenceCount | undefined): string {
+  if (!count) return '';
+  if (count.min && count.max) return ` between ${printValue(count.min)} and ${printValue(count.max)} times`;
+  return count.min ? ` at least ${printValue(count.min)} times` : count.max ? ` at most ${printValue(count.max)} times` : '';
+}
+
+/** ` after D`, ` before D`, ` between D and D`; '' without a window. */
+function windowText(window: TimeWindow | undefined): string {
+  if (!window) return '';
+  return window.kind === 'between' ? ` between ${printValue(window.low)} and ${printValue(window.high)}` : ` ${window.kind} ${printValue(window.at)}`;
+}
+
 export function conditionText(c: Condition): string {
   switch (c.kind) {
     case 'property':
@@ -141,7 +154,7 @@ export function conditionText(c: Condition): string {
       return countText(c);
     case 'formSubmission': {
       const form = c.formId ? `form ${encodeString(c.formId.text)}` : 'any form';
-      return `submitted ${form}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
+      return `submitted ${form}${occurrenceText(c.count)}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}${windowText(c.window)}`;
     }
     case 'subscription':
       return subscriptionText(c);

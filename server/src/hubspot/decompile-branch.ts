@@ -7,8 +7,9 @@ import type { Expr } from '@hslist/grammar';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
-import { decompileCommunicationSubscription, decompileCount, decompileEmailEvent, decompileEmailSubscription, decompilePageView, windowDays } from './decompile-events';
+import { decompileCommunicationSubscription, decompileCount, decompileEmailEvent, decompileEmailSubscription, decompilePageView } from './decompile-events';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
+import { decompileForm } from './decompile-form';
 import { isNegative } from '../language/checks/no-value';
 import { associationByObjectTypeId, type AssociationKind } from '../language/associations';
 import type { AssociatedObjectName } from '../language/schema-types';
@@ -115,7 +116,7 @@ function decompileFilter(f: unknown, path: string, env: BranchEnv, scope: Scope)
     case 'IN_LIST':
       return decompileInList(f, path, env);
     case 'FORM_SUBMISSION':
-      return decompileForm(f, path, env);
+      return decompileForm(f, path, { zone: env.zone, r: env.r });
     case 'EMAIL_SUBSCRIPTION':
       return decompileEmailSubscription(f, path, env.r);
     case 'COMMUNICATION_SUBSCRIPTION':
@@ -154,18 +155,3 @@ function decompileInList(f: Json, path: string, env: BranchEnv): Expr | undefine
   return negated ? ast.not(cond) : cond;
 }
 
-function decompileForm(f: Json, path: string, env: BranchEnv): Expr | undefined {
-  const negated = negatedBy(f.operator, 'FILLED_OUT', 'NOT_FILLED_OUT', path, env);
-  if (negated === undefined) return undefined;
-  if (f.coalescingRefineBy !== undefined) return env.r.notRepresentable(`${path}.coalescingRefineBy`, 'a count of form submissions');
-  if (f.formId !== undefined && typeof f.formId !== 'string') return env.r.invalid(`${path}.formId`, 'must be a string');
-  const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, env.r);
-  if (days === null) return undefined;
-  const cond: Expr = {
-    ...ast.NO_SPAN,
-    kind: 'formSubmission',
-    formId: typeof f.formId === 'string' ? ast.name(f.formId) : undefined,
-    withinLastDays: days === undefined ? undefined : ast.numberValue(days),
-  };
-  return negated ? ast.not(cond) : cond;
-}

@@ -82,7 +82,27 @@ export interface FormSubmissionFilter {
   filterType: 'FORM_SUBMISSION';
   operator: 'FILLED_OUT' | 'NOT_FILLED_OUT';
   formId?: string;
-  pruningRefineBy?: RelativeComparativeRefineBy;
+  /** `at least N times` …: the submissions (within the pruning window) are counted. */
+  coalescingRefineBy?: NumOccurrencesRefineBy;
+  pruningRefineBy?: PruningRefineBy;
+}
+
+/** The windows the language writes: the last N days, or after / before / between instants. */
+export type PruningRefineBy = RelativeComparativeRefineBy | AbsoluteComparativeRefineBy | AbsoluteRangedRefineBy;
+
+/** Strictly after (before) `timestamp`, epoch milliseconds. */
+export interface AbsoluteComparativeRefineBy {
+  type: 'ABSOLUTE_COMPARATIVE';
+  comparison: 'AFTER' | 'BEFORE';
+  timestamp: number;
+}
+
+/** From `lowerTimestamp` to `upperTimestamp`, both included (BETWEEN; the language writes no NOT_BETWEEN). */
+export interface AbsoluteRangedRefineBy {
+  type: 'ABSOLUTE_RANGED';
+  rangeType: 'BETWEEN';
+  lowerTimestamp: number;
+  upperTimestamp: number;
 }
 
 /** "Within the last N days": the submission happened after now − N days. */

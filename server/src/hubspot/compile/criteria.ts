@@ -3,7 +3,7 @@
 // the caller then returns no request for the list.
 
 import { anyEmailMeaning } from '../../language/any-email';
-import { type AssociationCondition, type AssociationCountCondition, type Condition, type EmailEventCondition, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type AssociationCondition, type AssociationCountCondition, type Condition, type EmailEventCondition, type FormSubmissionCondition, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
   MAX_AND_BRANCHES,
@@ -11,6 +11,7 @@ import {
   listPlaceholder,
   type AssociationBranch,
   type Filter,
+  type FormSubmissionFilter,
   type PropertyFilter,
 } from '../filter-branch';
 import { associationByWord, associationProblem, type AssociationKind } from '../../language/associations';
@@ -23,6 +24,7 @@ import { formIdOf } from '../../language/schema-forms';
 import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
+import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from './refine';
 import { emailEventFilter, emailEventOperator, lastDaysRefine, PAGE_OPERATORS, pageViewFilter, timesCount } from './events';
 
 export interface CriteriaEnv {
@@ -126,13 +128,23 @@ function propertyFilter(cond: PropertyCondition, scope: Scope, env: CriteriaEnv)
   return { filterType: 'PROPERTY', property: prop.name, operation: result.operation };
 }
 
-function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: CriteriaEnv): Filter | undefined {
-  const filter: Filter = { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
+function formFilter(cond: FormSubmissionCondition, env: CriteriaEnv): Filter | undefined {
+  const filter: FormSubmissionFilter = { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
   // A form's name (with the pulled forms) becomes its id; the checker stops a name it cannot resolve.
   if (cond.formId) filter.formId = formIdOf(cond.formId.text, env.schema);
+  if (cond.count) {
+    const count = occurrencesRefine(cond.count);
+    if (isRefineProblem(count)) return fail(env, count.at, `${count.message} So the list cannot be compiled.`);
+    filter.coalescingRefineBy = count;
+  }
   const window = lastDaysRefine(cond.withinLastDays);
   if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
   if (window) filter.pruningRefineBy = window;
+  if (cond.window) {
+    const absolute = absoluteWindowRefine(cond.window, env.zone);
+    if (isRefineProblem(absolute)) return fail(env, absolute.at, `${absolute.message} So the list cannot be compiled.`);
+    filter.pruningRefineBy = absolute;
+  }
   return filter;
 }
 
