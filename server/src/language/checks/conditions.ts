@@ -48,7 +48,7 @@ function conditionProblems(condition: Condition): Diagnostic[] {
     case 'emailEvent':
       // The event and link of `marketing email any …` are checked with what they stand for (any-email.ts).
       if (condition.email.by === 'any') return countProblems(condition.withinLastDays);
-      return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays)];
+      return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays), ...relativeWindowWarning(condition)];
     case 'pageView':
       return [...pageProblems(condition), ...countProblems(condition.atLeastTimes, 'times'), ...countProblems(condition.withinLastDays)];
     case 'subscription': {
@@ -93,6 +93,18 @@ function eventProblems(c: EmailEventCondition): Diagnostic[] {
   const suggestions = suggest(c.event.text, Object.keys(EMAIL_EVENTS).map((value) => ({ value })));
   const message = withDidYouMean(`\`${c.event.text}\` is not a marketing email event: HubSpot's are ${Object.keys(EMAIL_EVENTS).join(', ')}`, suggestions);
   return [diagnostic('unknown-email-event', message, c.event, 'error', replaceFixes(c.event, suggestions))];
+}
+
+/**
+ * HubSpot's list filter definitions say EMAIL_EVENT's pruningRefineBy "only supports" the absolute windows, while
+ * `in last N days` is a relative one (as forms and page views take it). Not refused: HubSpot would answer a publish
+ * it does not accept with an error that names the filter, never with a wrong list; but said before publishing.
+ */
+function relativeWindowWarning(c: EmailEventCondition): Diagnostic[] {
+  if (!c.withinLastDays) return [];
+  const message =
+    "HubSpot's list filter definitions say a marketing email event's time window (pruningRefineBy) takes only absolute dates (ABSOLUTE_COMPARATIVE, ABSOLUTE_RANGED), and `in last N days` is relative: HubSpot may refuse this list when it is published. `marketing email any opened|clicked|sent in last N days` has no such limit.";
+  return [diagnostic('email-event-relative-window', message, c.withinLastDays, 'warning')];
 }
 
 /** `link "…"` only after `clicked` (HubSpot takes a clickUrl only with LINK_CLICKED), and not empty. */
