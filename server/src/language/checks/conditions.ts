@@ -103,7 +103,7 @@ function eventProblems(c: EmailEventCondition): Diagnostic[] {
 function relativeWindowWarning(c: EmailEventCondition): Diagnostic[] {
   if (!c.withinLastDays) return [];
   const message =
-    "HubSpot's list filter definitions say a marketing email event's time window (pruningRefineBy) takes only absolute dates (ABSOLUTE_COMPARATIVE, ABSOLUTE_RANGED), and `in last N days` is relative: HubSpot may refuse this list when it is published. `marketing email any opened|clicked|sent in last N days` has no such limit.";
+    "HubSpot's list filter definitions say a marketing email event's time window (pruningRefineBy) takes only absolute dates (ABSOLUTE_COMPARATIVE, ABSOLUTE_RANGED), and `in last N days` is relative: HubSpot may refuse this list when it is published. An absolute window (`after 2024-01-31`, `before …`, `between … and …`) is documented; `marketing email any opened|clicked|sent in last N days` has no such limit.";
   return [diagnostic('email-event-relative-window', message, c.withinLastDays, 'warning')];
 }
 
