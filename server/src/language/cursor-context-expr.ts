@@ -2,6 +2,7 @@
 // parse). A small state machine over conditions, joiners, parentheses and `associated company where`
 // scopes; operator phrases are followed with completion-phrases.ts.
 
+import { formPlace } from './cursor-context-form';
 import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
 import { associationByWord } from './associations';
@@ -58,9 +59,8 @@ class ExprScanner {
   states: PhraseState[] = [];
   /** The last condition was a property condition without `including unknown` yet. */
   canIncludeUnknown = false;
-  submittedWords = 0;
-  /** The last word after `submitted` (`form` before the form's name or id). */
-  submittedLast = '';
+  /** The words after `submitted`: `"` for a string, `N` for a number, `D` for a date or an instant, others lowercased. */
+  submittedWords: string[] = [];
   /** The words of a subscription condition after `opted`, lowercased. */
   optedWords: string[] = [];
   /** The words after `marketing` or `visited`, lowercased; `#` for an id, `"` for a string, `N` for a number. */
@@ -129,7 +129,7 @@ class ExprScanner {
     }
     const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count', condition: 'conditionName', marketing: 'marketing', visited: 'visited' };
     if (next[word]) {
-      this.submittedWords = 0;
+      this.submittedWords = [];
       this.optedWords = [];
       this.eventWords = [];
       this.countWords = [];
@@ -156,14 +156,17 @@ class ExprScanner {
     this.feed(t);
   }
 
+  /** `submitted form "…"` and its count and window; `and` inside `between … and …` is the phrase's. */
   private submitted(t: HslistToken, word: string): void {
-    if (word === 'and' || word === 'or' || word === ')') {
+    const place = formPlace(this.submittedWords);
+    if ((word === 'and' && !place?.andInside) || word === 'or' || word === ')') {
       this.endCondition(false);
       this.feed(t);
       return;
     }
-    this.submittedWords++;
-    this.submittedLast = word;
+    const kind = t.kind as string;
+    this.submittedWords.push(kind === 'string' ? '"' : kind === 'number' ? 'N' : kind === 'date' || kind === 'datetime' ? 'D' : word);
+    if (!formPlace(this.submittedWords)) this.fail();
   }
 
   /** `associated [primary] <object>`: then `where` or `labeled #id where`. */
@@ -271,8 +274,7 @@ class ExprScanner {
       case 'including':
         return [{ kind: 'keywords', phrases: ['unknown'] }];
       case 'submitted':
-        if (this.submittedWords === 0) return [{ kind: 'keywords', phrases: ['any form', 'form'] }];
-        return this.submittedWords === 1 && this.submittedLast === 'form' ? [{ kind: 'formName' }] : [{ kind: 'joiner', includingUnknown: false }];
+        return formExpectations(this.submittedWords);
       case 'opted':
         return optedExpectations(this.optedWords);
       case 'marketing':
@@ -290,6 +292,15 @@ class ExprScanner {
     if (this.states.some(isComplete)) out.push({ kind: 'joiner', includingUnknown: true });
     return out;
   }
+}
+
+/** After `submitted`: `any form` / `form`, the form's name, then a count and a window, each optional. */
+function formExpectations(words: string[]): ExprExpectation[] {
+  if (words.length === 1 && words[0] === 'form') return [{ kind: 'formName' }];
+  const place = formPlace(words);
+  if (!place) return [];
+  const keywords: ExprExpectation[] = place.phrases.length > 0 ? [{ kind: 'keywords', phrases: place.phrases }] : [];
+  return place.complete ? [...keywords, { kind: 'joiner', includingUnknown: false }] : keywords;
 }
 
 function countExpectations(words: string[]): ExprExpectation[] {

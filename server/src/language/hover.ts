@@ -8,6 +8,8 @@ import { propertyDocumentation } from './completion-values';
 import { emailEventHelp, OPERATOR_HELP, ORDERED_ENUMERATION_HELP, pageViewHelp, subscriptionHelp } from './hover-operators';
 import { associationHelp, countHelp } from './hover-associations';
 import { anyEmailHelp } from './hover-any-email';
+import { formSubmissionHelp } from './hover-forms';
+import { isValidTimeZone } from '../hubspot/compile/time';
 import { expandCondition, isOrderedUse, whyNoOrder } from './ordered';
 import { listSummary } from './navigation-lists';
 import { definitionNameAt, definitionSummary } from './navigation-definitions';
@@ -92,7 +94,7 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
   return `Option \`${o.value}\` of ${def.label}: **${o.label}**.${sent}`;
 }
 
-function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
+function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput, zone: { zone: string; note: string }): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
   if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
   if (c.kind === 'emailEvent' && c.email.by === 'any') return { markdown: anyEmailHelp(c, propertiesOf(input.schema, 'contacts')), span: c };
@@ -106,7 +108,16 @@ function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverIn
   if (c.kind === 'association' && within(c.objectType, input.offset)) return { markdown: associationHelp(c), span: c.objectType };
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
   if (c.kind === 'formSubmission' && c.formId && within(c.formId, input.offset)) return formHover(c.formId.text, c.formId, input);
+  if (c.kind === 'formSubmission') return { markdown: formSubmissionHelp(c, zone.zone, zone.note), span: c };
   return undefined;
+}
+
+/** The zone a list's dates are read in, as hover can know it: its `timezone:`, else UTC (the default unless the workspace sets one). */
+function hoverZone(list: ListNode | NamedConditionNode): { zone: string; note: string } {
+  const value = list.kind === 'list' ? list.settings.find((s) => s.key.text === 'timezone')?.value : undefined;
+  const zone = value && (value.kind === 'string' || value.kind === 'word') ? value.value : undefined;
+  if (zone && isValidTimeZone(zone)) return { zone, note: `dates in ${zone}, the list's zone` };
+  return { zone: 'UTC', note: 'dates in UTC, the default zone of a list without `timezone:` unless the workspace sets another' };
 }
 
 /** The association label a name or id stands for (with the pulled labels), and the type id HubSpot gets. */
@@ -161,7 +172,7 @@ function inListHover(list: ListNode | NamedConditionNode, input: HoverInput): Ho
   if (list.kind === 'list' && within(list.name, input.offset)) return listHover(list.name.text, list.name, input);
   let found: HoverResult | undefined;
   forEachCondition(list.where, 'contacts', (c, objectType) => {
-    if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input);
+    if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input, hoverZone(list));
   });
   return found;
 }

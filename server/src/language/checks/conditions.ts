@@ -1,7 +1,10 @@
 // Checks on conditions that are not about a property's type (form names and ids: forms.ts):
 //   `including-unknown-ignored` (warning): `including unknown` on `is known` / `is unknown` and on
 //     history and updated-at operators, where HubSpot ignores the no-value flag (docs/semantics.md);
-//   `invalid-number`: the day count of `submitted form ... in last N days`;
+//   `invalid-number`: the day count of `submitted form ... in last N days`, and its count of times (`at least 0
+//     times`, `between 5 and 2 times`);
+//   `invalid-date`, `empty-time-window`: a date of `submitted form … after / before / between` that does not
+//     exist, and a `between` window whose first time is after its second;
 //   `invalid-list-id`: `in list #id` where the id is not all digits;
 //   `unknown-channel`: a subscription channel other than email, sms or whatsapp;
 //   `invalid-association`: `associated primary deal` (only a company is primary), `primary` with a label;
@@ -13,12 +16,15 @@
 //   `invalid-number`: the day count of `in last N days` after an email event or a page view, and the
 //     count of `visited page … at least N times`.
 
-import { type Condition, type EmailEventCondition, type PageViewCondition, type SurfaceOperator, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type Condition, type EmailEventCondition, type FormSubmissionCondition, type ListNode, type NamedConditionNode, type PageViewCondition, type SurfaceOperator, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from '../../hubspot/compile/refine';
+import { isValidTimeZone } from '../../hubspot/compile/time';
 import { EMAIL_EVENTS, emailEventOperator } from '../../hubspot/compile/events';
 import { OPERATOR_TABLE, isHistoryOperator } from '../operators';
 import { allConditions } from '../walk';
 import type { FileCheckContext } from './context';
-import { checkCount } from './literals';
+import { checkCount, checkDateValue } from './literals';
+import { findSetting } from './settings';
 import { replaceFixes } from './context';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { CHANNELS, channelOf } from '../../hubspot/compile/subscriptions';
@@ -31,7 +37,7 @@ function ignoresNoValueFlag(surface: SurfaceOperator): boolean {
   return rows.length > 0 && rows.every((r) => r.operationType === 'ALL_PROPERTY' || isHistoryOperator(r.operator));
 }
 
-function conditionProblems(condition: Condition): Diagnostic[] {
+function conditionProblems(condition: Condition, zone: string): Diagnostic[] {
   switch (condition.kind) {
     case 'property': {
       if (!condition.includeUnknown || !ignoresNoValueFlag(condition.operator)) return [];
@@ -39,12 +45,8 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       const fix = { title: 'Remove `including unknown`', edits: [{ start: Math.max(condition.operands.end, condition.operatorSpan.end), end: condition.includeUnknown.end, newText: '' }] };
       return [diagnostic('including-unknown-ignored', message, condition.includeUnknown, 'warning', [fix])];
     }
-    case 'formSubmission': {
-      const out: Diagnostic[] = [];
-      const count = checkCount(condition.withinLastDays, 'days');
-      if (count) out.push(count);
-      return out;
-    }
+    case 'formSubmission':
+      return [...countProblems(condition.withinLastDays), ...formRefineProblems(condition, zone)];
     case 'emailEvent':
       // The event and link of `marketing email any …` are checked with what they stand for (any-email.ts).
       if (condition.email.by === 'any') return countProblems(condition.withinLastDays);
@@ -127,6 +129,33 @@ function pageProblems(c: PageViewCondition): Diagnostic[] {
   }
 }
 
+/** A count of submissions and an absolute window, as the compiler reads them (compile/refine.ts), at their place. */
+function formRefineProblems(c: FormSubmissionCondition, zone: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (c.count) {
+    const count = occurrencesRefine(c.count);
+    if (isRefineProblem(count)) out.push(diagnostic(count.code, count.message, count.at));
+  }
+  if (c.window) {
+    const times = c.window.kind === 'between' ? [c.window.low, c.window.high] : [c.window.at];
+    const invalid = times.map(checkDateValue).filter((d): d is Diagnostic => d !== undefined);
+    const window = invalid.length === 0 ? absoluteWindowRefine(c.window, zone) : undefined;
+    out.push(...invalid);
+    if (window && isRefineProblem(window)) out.push(diagnostic(window.code, window.message, window.at));
+  }
+  return out;
+}
+
+/**
+ * The zone a list's dates are read in for these checks: its `timezone:` when valid, else UTC. Only the
+ * order of a date and an instant in one window can depend on it; the compiler checks again in the real zone.
+ */
+function checkZone(block: ListNode | NamedConditionNode): string {
+  const value = 'settings' in block ? findSetting(block.settings, 'timezone')?.value : undefined;
+  const zone = value && (value.kind === 'string' || value.kind === 'word') ? value.value : undefined;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
 export function checkConditions(ctx: FileCheckContext): Diagnostic[] {
-  return allConditions(ctx.file).flatMap(({ condition }) => conditionProblems(condition));
+  return allConditions(ctx.file).flatMap(({ condition, list }) => conditionProblems(condition, checkZone(list)));
 }
