@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { parse, printExpr } from '@hslist/grammar';
 import { compileText, listText } from './compile-support';
 import { and, decompiled, root } from './decompile-support';
+import { expectDiagnostics } from '../language/expect';
 
 const compiled = (where: string, settings = '') => compileText(listText(where, settings));
 const only = (where: string, settings = '') => compiled(where, settings).request?.filterBranch?.filterBranches.map((b) => b.filters);
@@ -51,5 +52,11 @@ describe('marketing email events with absolute windows', () => {
     }
     const refused = decompiled(root(and(email('OPENED', { pruningRefineBy: { type: 'ABSOLUTE_RANGED', rangeType: 'NOT_BETWEEN', lowerTimestamp: 1, upperTimestamp: 2 } })))).result.diagnostics;
     assert.deepEqual(refused.map((d) => [d.code, d.message.split(':')[0]]), [['not-representable', 'filterBranch.filterBranches[0].filters[0].pruningRefineBy']]);
+  });
+
+  it('checks: a date that does not exist, an empty range, and no relative-window warning on an absolute window', () => {
+    expectDiagnostics('list "A" { where marketing email #456 of app #113 opened after ⟦2024-02-30⟧ }', ['invalid-date']);
+    expectDiagnostics('list "A" { where marketing email #456 of app #113 opened ⟦between 2024-03-01 and 2024-02-01⟧ }', ['empty-time-window']);
+    expectDiagnostics('list "A" { where marketing email #456 of app #113 opened between 2024-01-01 and 2024-02-01 }', []);
   });
 });
