@@ -124,10 +124,11 @@ describe('any marketing email: completion and hover', () => {
     assert.ok(labels('list "A" {\n  where <|>').includes('marketing email any opened'));
     assert.ok(labels('list "A" {\n  where marketing email <|>').includes('any'));
     assert.deepEqual(labels('list "A" {\n  where marketing email any <|>'), ['opened', 'clicked', 'sent', 'received', 'bounced']);
-    assert.deepEqual(labels('list "A" {\n  where marketing email any opened <|>'), ['in last', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email any opened <|>'), ['in last', 'after', 'and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email any bounced <|>'), ['and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email any opened in <|>'), ['last']);
     assert.deepEqual(labels('list "A" {\n  where marketing email any opened in last 30 days <|>'), ['and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email any opened after 2024-01-31 <|>'), ['and', 'or']);
     assert.ok(labels('list "A" {\n  where marketing email any opened and <|>').includes('email'), 'a property after the condition');
   });
 
