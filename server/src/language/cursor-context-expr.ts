@@ -353,6 +353,8 @@ function emailWindowStart(words: string[]): number {
 /** The words of the condition up to its window, and whether they make a whole condition. */
 function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean {
   const window = mode === 'visited' ? words.indexOf('in') : emailWindowStart(words);
+  // A window begun must be whole (`between D` is not: its `and` is the window's).
+  if (mode === 'marketing' && window >= 0 && !windowPlace(words.slice(window))?.complete) return false;
   const head = window < 0 ? words : words.slice(0, window);
   if (mode === 'visited') return head[head.length - 1] === '"' || (head[head.length - 1] === 'times' && head[head.length - 4] === 'at');
   const length = emailHeadLength(head);
