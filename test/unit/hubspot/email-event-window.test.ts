@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { parse, printExpr } from '@hslist/grammar';
 import { compileText, listText } from './compile-support';
 import { and, decompiled, root } from './decompile-support';
-import { expectDiagnostics } from '../language/expect';
+import { expectDiagnostics, hoverText } from '../language/expect';
 
 const compiled = (where: string, settings = '') => compileText(listText(where, settings));
 const only = (where: string, settings = '') => compiled(where, settings).request?.filterBranch?.filterBranches.map((b) => b.filters);
@@ -58,5 +58,11 @@ describe('marketing email events with absolute windows', () => {
     expectDiagnostics('list "A" { where marketing email #456 of app #113 opened after ⟦2024-02-30⟧ }', ['invalid-date']);
     expectDiagnostics('list "A" { where marketing email #456 of app #113 opened ⟦between 2024-03-01 and 2024-02-01⟧ }', ['empty-time-window']);
     expectDiagnostics('list "A" { where marketing email #456 of app #113 opened between 2024-01-01 and 2024-02-01 }', []);
+  });
+
+  it('hover says the window in words and the refine-by with its instants', () => {
+    const text = hoverText('list "A" {\n  timezone: "Europe/Warsaw"\n  where marketing email #456 of app #113 ope<|>ned after 2024-01-31\n}') ?? '';
+    assert.match(text, /opened marketing email #456 \(app #113\) after 2024-01-31 \(after its last moment\)/);
+    assert.match(text, /ABSOLUTE_COMPARATIVE` `AFTER` `timestamp: 1706741999999` \(2024-01-31T22:59:59.999Z\) \(dates in Europe\/Warsaw/);
   });
 });
