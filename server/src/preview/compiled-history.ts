@@ -2,6 +2,7 @@
 // store's per-row lists. Rows whose record carried no history / no submissions are "may match"
 // (hi) but never "certainly" (lo): exactly the reference interpreter's `unknown`.
 
+import { inSubmissionWindow, submissionCountPasses } from './form-window';
 import type { PlanNode, PropertyFilter } from './plan-types';
 import type { Column, ColumnStore, FormStore, HistoryColumn } from './columns';
 import { type Bitset, and, emptyBitset, not, or, popcount, setBit } from './bitset';
@@ -131,23 +132,27 @@ function currentMatches(f: PropertyFilter, store: ColumnStore, positiveRows: Pos
   return out;
 }
 
-/** `submitted form`: some loaded submission of that form (any form without an id), strictly after `since` (as reference.ts). */
+/** `submitted form`: loaded submissions of that form (any form without an id) in the window, as many as the count asks (as reference.ts). */
 export function formRows(plan: Extract<PlanNode, { kind: 'form' }>, store: ColumnStore): LeafResult {
   const forms = store.forms;
   if (!forms) return { reason: 'form submissions are not loaded' };
   const out = emptyBitset(store.size);
   const wanted = plan.formId === undefined ? -1 : forms.formIds.indexOf(plan.formId);
-  if (plan.formId === undefined || wanted >= 0) markSubmitted(forms, wanted, plan.since, out, store.size);
+  if (plan.formId === undefined || wanted >= 0) markSubmitted(forms, wanted, plan, out, store.size);
   return partially(out, forms.loaded, store.size);
 }
 
-function markSubmitted(forms: FormStore, wanted: number, since: number | undefined, out: Bitset, size: number): void {
+function markSubmitted(forms: FormStore, wanted: number, plan: Extract<PlanNode, { kind: 'form' }>, out: Bitset, size: number): void {
+  // Without a count, the first submission in the window decides; with one, every submission is counted.
+  const counted = plan.minTimes !== undefined || plan.maxTimes !== undefined;
   for (let r = 0; r < size; r++) {
+    let seen = 0;
     for (let k = forms.offsets[r]; k < forms.offsets[r + 1]; k++) {
-      if ((wanted < 0 || forms.forms[k] === wanted) && (since === undefined || forms.timestamps[k] > since)) {
-        setBit(out, r);
-        break;
+      if ((wanted < 0 || forms.forms[k] === wanted) && inSubmissionWindow(plan, forms.timestamps[k])) {
+        seen++;
+        if (!counted) break;
       }
     }
+    if (submissionCountPasses(plan, seen)) setBit(out, r);
   }
 }

@@ -27,7 +27,7 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
     case 'associationCount':
       return `N(${p.object},${p.primary ? 'primary' : ''},${p.min},${p.max ?? ''})`;
     case 'form':
-      return `form(${p.formId ?? '*'},${p.since ?? '-'})`;
+      return `form(${p.formId ?? '*'},${p.since ?? '-'},${p.before ?? '-'},${p.from ?? '-'},${p.to ?? '-'},${p.minTimes ?? '-'},${p.maxTimes ?? '-'})`;
     case 'emailEvent':
       return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'}${p.clickUrl !== undefined ? `,${JSON.stringify(p.clickUrl)}` : ''})`;
     case 'pageView':

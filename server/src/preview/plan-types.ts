@@ -66,7 +66,12 @@ export type PlanNode =
   | { kind: 'association'; span: Span; object: AssociatedObjectName; records: PlanNode; text: string; primary: boolean; label: string | undefined }
   /** The number of associated records of `object` (primary companies only, for `primary`) is within [min, max]. */
   | { kind: 'associationCount'; span: Span; object: AssociatedObjectName; primary: boolean; min: number; max: number | undefined; text: string }
-  | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; text: string }
+  /**
+   * Submissions of the form (any form without an id) in the window: strictly after `since`, strictly before
+   * `before`, from `from` to `to` inclusive (each when set); at least one, and at least `minTimes` and at most
+   * `maxTimes` of them when set (HubSpot's filters overview: the window first, then the count).
+   */
+  | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; before?: number; from?: number; to?: number; minTimes?: number; maxTimes?: number; text: string }
   /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
   | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
   /** The contact had the event for the email (app and email id), after `since` when set (docs/preview.md). */

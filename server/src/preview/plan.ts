@@ -2,7 +2,8 @@
 // HubSpot operation via the operator table; anything that cannot be judged locally becomes an
 // `unavailable` node with the reason, so no evaluator ever guesses.
 
-import type { EmailEventCondition, Expr, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
+import type { EmailEventCondition, Expr, FormSubmissionCondition, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
+import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from '../hubspot/compile/refine';
 import { emailEventOperator, timesCount } from '../hubspot/compile/events';
 import { urlMatcher } from './events';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
@@ -99,11 +100,8 @@ function planExpr(e: Expr, env: Env): PlanNode {
       return planAssociation(e, env);
     case 'associationCount':
       return planCount(e, env);
-    case 'formSubmission': {
-      const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
-      const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
-      return { kind: 'form', span: e, formId: e.formId ? formIdOf(e.formId.text, env.ctx.schema) : undefined, since, text: exprText(e) };
-    }
+    case 'formSubmission':
+      return planForm(e, env);
     case 'subscription':
       return planSubscription(e, env);
     case 'emailEvent':
@@ -118,6 +116,28 @@ function planExpr(e: Expr, env: Env): PlanNode {
     case 'error':
       return unavailable(e, 'the condition has a syntax error', exprText(e));
   }
+}
+
+/** The window and count as the compiler writes them (compile/refine.ts), as bounds on the submissions' times. */
+function planForm(e: FormSubmissionCondition, env: Env): PlanNode {
+  const text = exprText(e);
+  const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
+  const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
+  const node: Extract<PlanNode, { kind: 'form' }> = { kind: 'form', span: e, formId: e.formId ? formIdOf(e.formId.text, env.ctx.schema) : undefined, since, text };
+  if (e.count) {
+    const count = occurrencesRefine(e.count);
+    if (isRefineProblem(count)) return unavailable(e, count.message, text);
+    if (count.minOccurrences !== undefined) node.minTimes = count.minOccurrences;
+    if (count.maxOccurrences !== undefined) node.maxTimes = count.maxOccurrences;
+  }
+  if (e.window) {
+    const window = absoluteWindowRefine(e.window, env.zone);
+    if (isRefineProblem(window)) return unavailable(e, window.message, text);
+    if (window.type === 'ABSOLUTE_RANGED') Object.assign(node, { from: window.lowerTimestamp, to: window.upperTimestamp });
+    else if (window.comparison === 'AFTER') node.since = window.timestamp;
+    else node.before = window.timestamp;
+  }
+  return node;
 }
 
 function planSubscription(e: Extract<Expr, { kind: 'subscription' }>, env: Env): PlanNode {

@@ -2,6 +2,7 @@
 // docs/semantics.md. Slow and obviously right; the fast evaluator is tested against it.
 // Kleene logic: a condition that needs data that was not loaded is 'unknown', never guessed.
 
+import { inSubmissionWindow, submissionCountPasses } from './form-window';
 import type { PlanNode } from './plan-types';
 import type { AssociatedRecord, CompanyRecord, ContactRecord, OptState, SubscriptionRecord, Tri } from './types';
 import type { AssociatedObjectName } from '../language/schema-types';
@@ -83,9 +84,8 @@ function judgeCount(plan: Extract<PlanNode, { kind: 'associationCount' }>, conta
 function judgeForm(plan: Extract<PlanNode, { kind: 'form' }>, contact: ContactRecord): Tri {
   if (!contact.formSubmissions) return 'unknown';
   // `in last N days` compiles to a RELATIVE_COMPARATIVE AFTER now − N days window: strictly after, as IS_AFTER.
-  return contact.formSubmissions.some(
-    (s) => (plan.formId === undefined || s.formId === plan.formId) && (plan.since === undefined || s.timestamp > plan.since),
-  );
+  const inWindow = contact.formSubmissions.filter((s) => (plan.formId === undefined || s.formId === plan.formId) && inSubmissionWindow(plan, s.timestamp));
+  return submissionCountPasses(plan, inWindow.length);
 }
 
 /** The contact's status for one subscription of the channel ('' = the channel portal-wide); no entry is NOT_OPTED (Assumed). */
