@@ -359,6 +359,8 @@ export interface EmailEventCondition extends Span {
   /** `clicked link "https://…"`: the one link clicked (HubSpot's clickUrl, only with LINK_CLICKED). */
   clickUrl: Name | undefined;
   withinLastDays: Value | undefined;
+  /** `after D`, `before D`, `between D and D`: HubSpot's pruningRefineBy ABSOLUTE_COMPARATIVE / ABSOLUTE_RANGED (the only windows its list filter definitions give EMAIL_EVENT). */
+  window?: TimeWindow;
 }
 
 /**

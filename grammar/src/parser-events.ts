@@ -3,11 +3,11 @@
 // associated records (`number of associated deals >= 2`), the associated object words, marketing
 // email events (`marketing email #456 of app #113 opened`, `marketing email any opened`) and page views (`visited page containing "/pricing"`).
 
-import type { AssociationCountCondition, CountComparison, EmailEventCondition, EmailTarget, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
+import type { AssociationCountCondition, CountComparison, EmailEventCondition, EmailTarget, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionStatus, TimeWindow, Value } from './ast';
 import { PhraseParser } from './parser-phrase';
 import * as T from './tokens';
 
-const { AnyWord, Comma, Equals, Greater, GreaterEq, Less, LessEq, ListId, LParen, NumberLit, RParen, StringLit, Kw: K } = T;
+const { AnyWord, Comma, DateLit, DateTimeLit, Equals, Greater, GreaterEq, Less, LessEq, ListId, LParen, NumberLit, RParen, StringLit, Kw: K } = T;
 
 const OBJECT_WORDS: Record<string, string> = { company: 'company', companies: 'company', deal: 'deal', deals: 'deal', ticket: 'ticket', tickets: 'ticket' };
 
@@ -132,7 +132,7 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `marketing email #456 of app #113 <event> [link "<url>"] [in last N days]`, the email by name (`marketing email "November newsletter" <event>`), or any email (`marketing email any opened`). */
+  /** `marketing email #456 of app #113 <event> [link "<url>"] [in last N days | after D | before D | between D and D]`, the email by name (`marketing email "November newsletter" <event>`), or any email (`marketing email any opened`). */
   protected emailEventCondition = this.RULE('emailEventCondition', (): EmailEventCondition | ErrorCondition => {
     const first = this.CONSUME(K.marketing);
     this.CONSUME(K.email);
@@ -173,12 +173,15 @@ export class EventParser extends PhraseParser {
         return this.CONSUME2(StringLit);
       },
     });
-    const withinLastDays = this.SUBRULE(this.lastDaysWindow);
+    const window = this.OPTION4(() => this.SUBRULE(this.eventWindow));
     return this.ACTION(() => {
       const start = this.startOf(first);
       if (!event || !email) return this.errorCondition(start);
       const clickUrl = link ? { text: this.stringText(link), ...this.tokenSpan(link) } : undefined;
-      return { kind: 'emailEvent', email, event, clickUrl, withinLastDays, ...this.spanFrom(start) };
+      const withinLastDays = window && 'days' in window ? window.days : undefined;
+      const node: EmailEventCondition = { kind: 'emailEvent', email, event, clickUrl, withinLastDays, ...this.spanFrom(start) };
+      if (window && !('days' in window)) node.window = window;
+      return node;
     });
   });
 
@@ -224,6 +227,51 @@ export class EventParser extends PhraseParser {
       const times = atLeastTimes ? this.tokenValue(atLeastTimes) : undefined;
       return { kind: 'pageView', match: match ?? 'is', url: { text: this.stringText(url), ...this.tokenSpan(url) }, atLeastTimes: times, withinLastDays, ...this.spanFrom(start) };
     });
+  });
+
+  /** A window on events (form submissions, email events): `in last N days`, `after D`, `before D`, `between D and D` (D a date or an instant). */
+  protected eventWindow = this.RULE('eventWindow', (): TimeWindow | { days: Value } => {
+    const start = this.ACTION(() => this.here());
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.in);
+          this.CONSUME(K.last);
+          const days = this.CONSUME(NumberLit);
+          this.SUBRULE(this.daysWord);
+          return this.ACTION(() => ({ days: this.tokenValue(days) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.after);
+          const at = this.SUBRULE(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'after', at, ...this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.before);
+          const at = this.SUBRULE2(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'before', at, ...this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.between);
+          const low = this.SUBRULE3(this.windowTime);
+          this.CONSUME(K.and);
+          const high = this.SUBRULE4(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'between', low, high, ...this.spanFrom(start) }));
+        },
+      },
+    ]);
+  });
+
+  /** A date (a whole day in the list's zone) or an instant. */
+  protected windowTime = this.RULE('windowTime', (): Value => {
+    const token = this.OR([{ ALT: () => this.CONSUME(DateTimeLit) }, { ALT: () => this.CONSUME(DateLit) }]);
+    return this.ACTION(() => this.tokenValue(token));
   });
 
   /** `in last N days`, optional. */

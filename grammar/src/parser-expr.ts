@@ -4,14 +4,14 @@
 // span the caller completes, so a bad condition never hides the ones after it.
 
 import type { IOrAlt, IToken } from './chevrotain';
-import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, OccurrenceCount, Span, TimeWindow, Value } from './ast';
+import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, OccurrenceCount, Span } from './ast';
 import { ParserBase } from './parser-base';
 import { type Phrase } from './parser-phrase';
 import { EventParser } from './parser-events';
 import * as T from './tokens';
 
 // Module-level references to token types (cheaper than a namespace lookup on every use).
-const { DateLit, DateTimeLit, LParen, ListId, NumberLit, RParen, StringLit, Kw: K } = T;
+const { LParen, ListId, NumberLit, RParen, StringLit, Kw: K } = T;
 
 
 /** Placeholder a failed rule returns; `complete` gives it its real span. */
@@ -170,7 +170,7 @@ export class ExprParser extends EventParser {
     const first = this.CONSUME(K.submitted);
     const target = this.SUBRULE(this.formTarget);
     const count = this.OPTION(() => this.SUBRULE(this.occurrenceCount));
-    const window = this.OPTION2(() => this.SUBRULE(this.submissionWindow));
+    const window = this.OPTION2(() => this.SUBRULE(this.eventWindow));
     return this.ACTION(() => {
       // A target lost in recovery is undefined, which must not read as `any form`.
       if (target === undefined) return this.errorCondition(this.startOf(first));
@@ -210,51 +210,6 @@ export class ExprParser extends EventParser {
       const value = (t: IToken | undefined) => (t ? this.tokenValue(t) : undefined);
       return { min: value(bounds?.min), max: value(bounds?.max), ...this.spanFrom(start) };
     });
-  });
-
-  /** `in last N days`, `after D`, `before D`, `between D and D` (D a date or an instant). */
-  private submissionWindow = this.RULE('submissionWindow', (): TimeWindow | { days: Value } => {
-    const start = this.ACTION(() => this.here());
-    return this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.in);
-          this.CONSUME(K.last);
-          const days = this.CONSUME(NumberLit);
-          this.SUBRULE(this.daysWord);
-          return this.ACTION(() => ({ days: this.tokenValue(days) }));
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.after);
-          const at = this.SUBRULE(this.windowTime);
-          return this.ACTION((): TimeWindow => ({ kind: 'after', at, ...this.spanFrom(start) }));
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.before);
-          const at = this.SUBRULE2(this.windowTime);
-          return this.ACTION((): TimeWindow => ({ kind: 'before', at, ...this.spanFrom(start) }));
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.between);
-          const low = this.SUBRULE3(this.windowTime);
-          this.CONSUME(K.and);
-          const high = this.SUBRULE4(this.windowTime);
-          return this.ACTION((): TimeWindow => ({ kind: 'between', low, high, ...this.spanFrom(start) }));
-        },
-      },
-    ]);
-  });
-
-  /** A date (a whole day in the list's zone) or an instant. */
-  private windowTime = this.RULE('windowTime', (): Value => {
-    const token = this.OR([{ ALT: () => this.CONSUME(DateTimeLit) }, { ALT: () => this.CONSUME(DateLit) }]);
-    return this.ACTION(() => this.tokenValue(token));
   });
 
   /** `form "<id>"` → its name; `any form` → 'any'; undefined only when recovery lost it. */

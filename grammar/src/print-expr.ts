@@ -159,7 +159,7 @@ export function conditionText(c: Condition): string {
     case 'subscription':
       return subscriptionText(c);
     case 'emailEvent':
-      return `marketing email ${emailTargetText(c.email)} ${c.event.text}${c.clickUrl ? ` link ${encodeString(c.clickUrl.text)}` : ''}${lastDays(c.withinLastDays)}`;
+      return `marketing email ${emailTargetText(c.email)} ${c.event.text}${c.clickUrl ? ` link ${encodeString(c.clickUrl.text)}` : ''}${lastDays(c.withinLastDays)}${windowText(c.window)}`;
     case 'pageView':
       return `visited page ${c.match === 'is' ? '' : `${c.match} `}${encodeString(c.url.text)}${c.atLeastTimes ? ` at least ${printValue(c.atLeastTimes)} times` : ''}${lastDays(c.withinLastDays)}`;
     case 'constant':

@@ -153,7 +153,7 @@ function isCondition(c: Condition): boolean {
     case 'subscription':
       return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
     case 'emailEvent':
-      return isEmailTarget(c.email) && isName(c.event) && (c.clickUrl === undefined || isName(c.clickUrl)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+      return isEmailTarget(c.email) && isName(c.event) && (c.clickUrl === undefined || isName(c.clickUrl)) && (c.withinLastDays === undefined || isValue(c.withinLastDays)) && (c.window === undefined || isWindow(c.window));
     case 'pageView':
       return isName(c.url) && typeof c.match === 'string' && (c.atLeastTimes === undefined || isValue(c.atLeastTimes)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'constant':

@@ -124,7 +124,7 @@ function decompileFilter(f: unknown, path: string, env: BranchEnv, scope: Scope)
     case 'NUM_ASSOCIATIONS':
       return decompileCount(f, path, env.r);
     case 'EMAIL_EVENT':
-      return decompileEmailEvent(f, path, env.r);
+      return decompileEmailEvent(f, path, { zone: env.zone, r: env.r });
     case 'PAGE_VIEW':
       return decompilePageView(f, path, env.r);
     case 'CONSTANT':

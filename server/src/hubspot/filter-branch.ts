@@ -167,7 +167,8 @@ export interface EmailEventFilter {
   operator: EmailEventOperator;
   /** The one link clicked; HubSpot allows it only with LINK_CLICKED. */
   clickUrl?: string;
-  pruningRefineBy?: RelativeComparativeRefineBy;
+  /** HubSpot's list filter definitions: "only supports" ABSOLUTE_COMPARATIVE and ABSOLUTE_RANGED (`in last N days`'s relative one is unconfirmed). */
+  pruningRefineBy?: PruningRefineBy;
 }
 
 /** HubSpot's PAGE_VIEW operators (its list filters reference). */

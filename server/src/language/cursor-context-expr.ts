@@ -2,7 +2,7 @@
 // parse). A small state machine over conditions, joiners, parentheses and `associated company where`
 // scopes; operator phrases are followed with completion-phrases.ts.
 
-import { formPlace } from './cursor-context-form';
+import { formPlace, windowPlace, WINDOW_OPENERS } from './cursor-context-form';
 import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
 import { associationByWord } from './associations';
@@ -207,8 +207,12 @@ class ExprScanner {
       this.feed(t);
       return;
     }
-    this.eventWords.push(t.kind === 'listId' ? '#' : t.kind === 'string' ? '"' : t.kind === 'number' ? 'N' : word);
-    if (this.eventWords.slice(-4).join(' ') === 'in last N days') this.endCondition(false);
+    const kind = t.kind as string;
+    this.eventWords.push(kind === 'listId' ? '#' : kind === 'string' ? '"' : kind === 'number' ? 'N' : kind === 'date' || kind === 'datetime' ? 'D' : word);
+    if (mode === 'visited' && this.eventWords.slice(-4).join(' ') === 'in last N days') this.endCondition(false);
+    // A marketing email event's window ends it (`in last N days`, `after D`, `between D and D`).
+    const window = mode === 'marketing' ? emailWindowStart(this.eventWords) : -1;
+    if (window >= 0 && windowPlace(this.eventWords.slice(window))?.complete) this.endCondition(false);
   }
 
   /** A condition ended: close the one-condition association scopes it was in. */
@@ -340,9 +344,17 @@ function optedExpectations(words: string[]): ExprExpectation[] {
 const EMAIL_HEAD = ['email', '#', 'of', 'app', '#'];
 const EMAIL_EVENT_PHRASES = Object.keys(EMAIL_EVENTS);
 
+/** Where a marketing email event's window starts in its words (after the email), -1 without one. */
+function emailWindowStart(words: string[]): number {
+  const length = emailHeadLength(words);
+  return words.findIndex((w, i) => i >= length && WINDOW_OPENERS.includes(w));
+}
+
 /** The words of the condition up to its window, and whether they make a whole condition. */
 function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean {
-  const window = words.indexOf('in');
+  const window = mode === 'visited' ? words.indexOf('in') : emailWindowStart(words);
+  // A window begun must be whole (`between D` is not: its `and` is the window's).
+  if (mode === 'marketing' && window >= 0 && !windowPlace(words.slice(window))?.complete) return false;
   const head = window < 0 ? words : words.slice(0, window);
   if (mode === 'visited') return head[head.length - 1] === '"' || (head[head.length - 1] === 'times' && head[head.length - 4] === 'at');
   const length = emailHeadLength(head);
@@ -356,16 +368,25 @@ function emailHeadLength(words: string[]): number {
   return words[1] === 'any' || (words[1] === '"' && words[2] !== 'of') ? 2 : EMAIL_HEAD.length;
 }
 
-/** After `marketing email any`: the events an any-email condition can say, then `in last` after a dated one. */
+/** After `marketing email any`: the events an any-email condition can say, then `in last` or `after` after a dated one (any-email.ts). */
 function anyEmailExpectations(event: string[]): ExprExpectation[] {
   if (event.length === 0) return [{ kind: 'keywords', phrases: ANY_EMAIL_PHRASES }];
   const known = anyEmailEvent(event.join(' '));
   if (!known) return [];
-  return [...(known.kind === 'date' ? [{ kind: 'keywords' as const, phrases: ['in last'] }] : []), { kind: 'joiner', includingUnknown: false }];
+  return [...(known.kind === 'date' ? [{ kind: 'keywords' as const, phrases: ['in last', 'after'] }] : []), { kind: 'joiner', includingUnknown: false }];
+}
+
+/** Inside a marketing email event's window: its next words (a number or date is typed, not offered). */
+function emailWindowExpectations(tail: string[]): ExprExpectation[] {
+  const place = windowPlace(tail);
+  if (!place) return [];
+  return place.complete ? [{ kind: 'joiner', includingUnknown: false }] : [{ kind: 'keywords', phrases: place.phrases }];
 }
 
 function eventExpectations(mode: 'marketing' | 'visited', words: string[]): ExprExpectation[] {
-  const window = words.indexOf('in');
+  const emailWindow = mode === 'marketing' ? emailWindowStart(words) : -1;
+  if (emailWindow >= 0) return emailWindowExpectations(words.slice(emailWindow));
+  const window = mode === 'visited' ? words.indexOf('in') : -1;
   if (window >= 0) {
     const rest = words.slice(window);
     if (rest.length === 1) return [{ kind: 'keywords', phrases: ['last'] }];
@@ -397,7 +418,7 @@ function eventExpectations(mode: 'marketing' | 'visited', words: string[]): Expr
   if (typed === '' && length === 2) rest.push('of app');
   if (typed === 'clicked') rest.push('link');
   if (!eventComplete(mode, words)) return [{ kind: 'keywords', phrases: rest }];
-  return [{ kind: 'keywords', phrases: [...rest, 'in last'] }, { kind: 'joiner', includingUnknown: false }];
+  return [{ kind: 'keywords', phrases: [...rest, 'in last', 'after', 'before', 'between'] }, { kind: 'joiner', includingUnknown: false }];
 }
 
 /** Expectations after the tokens of a `where` expression (the `where` itself excluded). */

@@ -25,6 +25,14 @@ export function formPlace(words: string[]): FormPlace | undefined {
   return tailPlace(words.slice(2), [COUNTS, WINDOWS]);
 }
 
+/** The place in an event's window (a marketing email event's, after the event): `tail` from its first word. */
+export function windowPlace(tail: string[]): FormPlace | undefined {
+  return tailPlace(tail, [WINDOWS]);
+}
+
+/** The words that open a window: a word among them after an event starts its window. */
+export const WINDOW_OPENERS = WINDOWS.map((p) => p[0]).filter(unique);
+
 /** The place in the refinements after the form: each stage's phrase is optional, in order. */
 function tailPlace(tail: string[], stages: string[][][]): FormPlace | undefined {
   const patterns = stages.flat();

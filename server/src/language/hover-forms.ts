@@ -40,7 +40,8 @@ function raw(v: Value): string {
   return v.kind === 'date' || v.kind === 'datetime' ? v.raw : '?';
 }
 
-function windowWords(c: FormSubmissionCondition): string {
+/** ` in the last N days`, ` after D (after its last moment)` …: the window of a form submission or an email event, in words. */
+export function windowWords(c: Pick<FormSubmissionCondition, 'withinLastDays' | 'window'>): string {
   if (c.withinLastDays?.kind === 'number') return ` in the last ${c.withinLastDays.value} days`;
   const w = c.window;
   if (!w) return '';
@@ -53,7 +54,8 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function windowRefineText(r: PruningRefineBy): string {
+/** The refine-by a window compiles to, with its instants. */
+export function windowRefineText(r: PruningRefineBy): string {
   if (r.type === 'ABSOLUTE_COMPARATIVE') return `\`ABSOLUTE_COMPARATIVE\` \`${r.comparison}\` \`timestamp: ${r.timestamp}\` (${iso(r.timestamp)})`;
   if (r.type === 'ABSOLUTE_RANGED') return `\`ABSOLUTE_RANGED\` \`BETWEEN\` \`lowerTimestamp: ${r.lowerTimestamp}\` (${iso(r.lowerTimestamp)}) and \`upperTimestamp: ${r.upperTimestamp}\` (${iso(r.upperTimestamp)})`;
   return `\`RELATIVE_COMPARATIVE\` \`AFTER\` ${r.timeOffset.amount} days in the past`;

@@ -98,7 +98,7 @@ function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverIn
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
   if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
   if (c.kind === 'emailEvent' && c.email.by === 'any') return { markdown: anyEmailHelp(c, propertiesOf(input.schema, 'contacts')), span: c };
-  if (c.kind === 'emailEvent') return marketingEmailHover(c, input) ?? { markdown: emailEventHelp(c), span: c };
+  if (c.kind === 'emailEvent') return marketingEmailHover(c, input) ?? { markdown: emailEventHelp(c, zone.zone, zone.note), span: c };
   if (c.kind === 'pageView') return { markdown: pageViewHelp(c), span: c };
   if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
   if (c.kind === 'association' && c.label && within(c.label, input.offset)) {

@@ -29,7 +29,7 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
     case 'form':
       return `form(${p.formId ?? '*'},${p.since ?? '-'},${p.before ?? '-'},${p.from ?? '-'},${p.to ?? '-'},${p.minTimes ?? '-'},${p.maxTimes ?? '-'})`;
     case 'emailEvent':
-      return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'}${p.clickUrl !== undefined ? `,${JSON.stringify(p.clickUrl)}` : ''})`;
+      return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'},${p.before ?? '-'},${p.from ?? '-'},${p.to ?? '-'}${p.clickUrl !== undefined ? `,${JSON.stringify(p.clickUrl)}` : ''})`;
     case 'pageView':
       return `page(${p.match},${JSON.stringify(p.url)},${p.since ?? '-'}${p.minTimes !== undefined ? `,x${p.minTimes}` : ''})`;
     case 'subscription':

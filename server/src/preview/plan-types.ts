@@ -74,8 +74,8 @@ export type PlanNode =
   | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; before?: number; from?: number; to?: number; minTimes?: number; maxTimes?: number; text: string }
   /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
   | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
-  /** The contact had the event for the email (app and email id), after `since` when set (docs/preview.md). */
-  | { kind: 'emailEvent'; span: Span; appId: string; emailId: string; operator: EmailEventOperator; since: number | undefined; clickUrl?: string; text: string }
+  /** The contact had the event for the email (app and email id) in the window (bounds as for `form`; docs/preview.md). */
+  | { kind: 'emailEvent'; span: Span; appId: string; emailId: string; operator: EmailEventOperator; since: number | undefined; before?: number; from?: number; to?: number; clickUrl?: string; text: string }
   /** The contact viewed a page whose URL is, contains or matches `url`, after `since` when set. */
   | { kind: 'pageView'; span: Span; match: PageMatch; url: string; since: number | undefined; minTimes?: number; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }

@@ -6,6 +6,7 @@ import type { EmailEventCondition, Expr, FormSubmissionCondition, ListNode, Page
 import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from '../hubspot/compile/refine';
 import { emailEventOperator, timesCount } from '../hubspot/compile/events';
 import { urlMatcher } from './events';
+import { absoluteBounds } from './form-window';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
@@ -133,9 +134,7 @@ function planForm(e: FormSubmissionCondition, env: Env): PlanNode {
   if (e.window) {
     const window = absoluteWindowRefine(e.window, env.zone);
     if (isRefineProblem(window)) return unavailable(e, window.message, text);
-    if (window.type === 'ABSOLUTE_RANGED') Object.assign(node, { from: window.lowerTimestamp, to: window.upperTimestamp });
-    else if (window.comparison === 'AFTER') node.since = window.timestamp;
-    else node.before = window.timestamp;
+    Object.assign(node, absoluteBounds(window));
   }
   return node;
 }
@@ -169,7 +168,9 @@ function planEmailEvent(e: EmailEventCondition, env: Env): PlanNode {
   if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
   if (e.email.by === 'name') return unavailable(e, `marketing email "${e.email.name.text}" is written by name, and which of its ids HubSpot's events carry is not documented`, text);
   if (e.clickUrl && operator !== 'LINK_CLICKED') return unavailable(e, '`link "…"` goes only with `clicked`', text);
-  return { kind: 'emailEvent', span: e, appId: e.email.appId.text, emailId: e.email.emailId.text, operator, since, ...(e.clickUrl ? { clickUrl: e.clickUrl.text } : {}), text };
+  const window = e.window ? absoluteWindowRefine(e.window, env.zone) : undefined;
+  if (window && isRefineProblem(window)) return unavailable(e, window.message, text);
+  return { kind: 'emailEvent', span: e, appId: e.email.appId.text, emailId: e.email.emailId.text, operator, since, ...(window ? absoluteBounds(window) : {}), ...(e.clickUrl ? { clickUrl: e.clickUrl.text } : {}), text };
 }
 
 function planPageView(e: PageViewCondition, env: Env): PlanNode {

@@ -106,7 +106,7 @@ function judgeEmailEvent(plan: Extract<PlanNode, { kind: 'emailEvent' }>, contac
   const ofEmail = contact.emailEvents.filter((e) => e.appId === plan.appId && e.emailId === plan.emailId);
   // A link (clickUrl): the click must be on that URL, compared ignoring case (Assumed, as page URLs).
   const onLink = (e: { url?: string }) => plan.clickUrl === undefined || (e.url ?? '').toLowerCase() === plan.clickUrl.toLowerCase();
-  const happened = ofEmail.some((e) => e.type === rule.happened && (plan.since === undefined || e.timestamp > plan.since) && onLink(e));
+  const happened = ofEmail.some((e) => e.type === rule.happened && inSubmissionWindow(plan, e.timestamp) && onLink(e));
   return happened && !(rule.without !== undefined && ofEmail.some((e) => e.type === rule.without));
 }
 

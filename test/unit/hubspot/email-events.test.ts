@@ -154,7 +154,7 @@ describe('email events and page views: decompile', () => {
     assert.deepEqual(refused({ ...email, clickUrl: 'https://x/y' }), at('clickUrl'));
     assert.deepEqual(refused({ ...email, operator: 'FORWARDED' }), at('operator'));
     assert.deepEqual(refused({ ...email, emailId: 'abc' }), at('emailId'));
-    assert.deepEqual(refused({ ...email, pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER', timestamp: 1 } }), at('pruningRefineBy'));
+    assert.deepEqual(refused({ ...email, pruningRefineBy: { type: 'RELATIVE_RANGED', rangeType: 'BETWEEN', lowerBoundOffset: {}, upperBoundOffset: {} } }), at('pruningRefineBy'));
     assert.deepEqual(refused({ ...page, operator: 'HAS_PAGEVIEW_STARTS_WITH' }), at('operator'));
     assert.deepEqual(refused({ ...page, enableTracking: true }), at('enableTracking'));
     assert.deepEqual(refused({ ...page, coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 1, maxOccurrences: 2 } }), at('coalescingRefineBy'));

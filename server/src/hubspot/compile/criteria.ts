@@ -158,11 +158,13 @@ function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | unde
   if (!operator) return fail(env, cond.event, `\`${cond.event.text}\` is not a marketing email event, so the list cannot be compiled.`);
   // A name resolves only for people: which of the email's ids HubSpot's filter takes is not documented.
   if (cond.email.by === 'name') return fail(env, cond.email.name, `Marketing email "${cond.email.name.text}" is written by name, and HubSpot's documents do not say which of its ids EMAIL_EVENT takes, so the list cannot be compiled: write \`marketing email #<emailId> of app #<appId>\` (docs/language.md#marketing-email-events).`);
-  const window = lastDaysRefine(cond.withinLastDays);
-  if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
+  const lastDays = lastDaysRefine(cond.withinLastDays);
+  if (typeof lastDays === 'string') return fail(env, cond.withinLastDays ?? cond, lastDays);
+  const absolute = cond.window ? absoluteWindowRefine(cond.window, env.zone) : undefined;
+  if (absolute && isRefineProblem(absolute)) return fail(env, absolute.at, `${absolute.message} So the list cannot be compiled.`);
   // HubSpot allows clickUrl only with LINK_CLICKED (its list filter definitions).
   if (cond.clickUrl && operator !== 'LINK_CLICKED') return fail(env, cond.clickUrl, `\`link "…"\` goes only with \`clicked\` (HubSpot takes a clickUrl only on LINK_CLICKED), so the list cannot be compiled.`);
-  return emailEventFilter({ emailId: cond.email.emailId.text, appId: cond.email.appId.text }, operator, window, cond.clickUrl?.text);
+  return emailEventFilter({ emailId: cond.email.emailId.text, appId: cond.email.appId.text }, operator, absolute ?? lastDays, cond.clickUrl?.text);
 }
 
 function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefined {

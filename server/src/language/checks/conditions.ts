@@ -3,8 +3,10 @@
 //     history and updated-at operators, where HubSpot ignores the no-value flag (docs/semantics.md);
 //   `invalid-number`: the day count of `submitted form ... in last N days`, and its count of times (`at least 0
 //     times`, `between 5 and 2 times`);
-//   `invalid-date`, `empty-time-window`: a date of `submitted form … after / before / between` that does not
-//     exist, and a `between` window whose first time is after its second;
+//   `invalid-date`, `empty-time-window`: a date of `submitted form … after / before / between` (or of a
+//     marketing email event's window) that does not exist, and a `between` window whose first time is after its second;
+//   `email-event-relative-window` (warning): `in last N days` on one marketing email's event (HubSpot documents
+//     only absolute windows for EMAIL_EVENT);
 //   `invalid-list-id`: `in list #id` where the id is not all digits;
 //   `unknown-channel`: a subscription channel other than email, sms or whatsapp;
 //   `invalid-association`: `associated primary deal` (only a company is primary), `primary` with a label;
@@ -16,7 +18,7 @@
 //   `invalid-number`: the day count of `in last N days` after an email event or a page view, and the
 //     count of `visited page … at least N times`.
 
-import { type Condition, type EmailEventCondition, type FormSubmissionCondition, type ListNode, type NamedConditionNode, type PageViewCondition, type SurfaceOperator, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type Condition, type EmailEventCondition, type FormSubmissionCondition, type ListNode, type NamedConditionNode, type PageViewCondition, type SurfaceOperator, type TimeWindow, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from '../../hubspot/compile/refine';
 import { isValidTimeZone } from '../../hubspot/compile/time';
 import { EMAIL_EVENTS, emailEventOperator } from '../../hubspot/compile/events';
@@ -49,8 +51,8 @@ function conditionProblems(condition: Condition, zone: string): Diagnostic[] {
       return [...countProblems(condition.withinLastDays), ...formRefineProblems(condition, zone)];
     case 'emailEvent':
       // The event and link of `marketing email any …` are checked with what they stand for (any-email.ts).
-      if (condition.email.by === 'any') return countProblems(condition.withinLastDays);
-      return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays), ...relativeWindowWarning(condition)];
+      if (condition.email.by === 'any') return [...countProblems(condition.withinLastDays), ...windowProblems(condition.window, zone)];
+      return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays), ...windowProblems(condition.window, zone), ...relativeWindowWarning(condition)];
     case 'pageView':
       return [...pageProblems(condition), ...countProblems(condition.atLeastTimes, 'times'), ...countProblems(condition.withinLastDays)];
     case 'subscription': {
@@ -105,7 +107,7 @@ function eventProblems(c: EmailEventCondition): Diagnostic[] {
 function relativeWindowWarning(c: EmailEventCondition): Diagnostic[] {
   if (!c.withinLastDays) return [];
   const message =
-    "HubSpot's list filter definitions say a marketing email event's time window (pruningRefineBy) takes only absolute dates (ABSOLUTE_COMPARATIVE, ABSOLUTE_RANGED), and `in last N days` is relative: HubSpot may refuse this list when it is published. `marketing email any opened|clicked|sent in last N days` has no such limit.";
+    "HubSpot's list filter definitions say a marketing email event's time window (pruningRefineBy) takes only absolute dates (ABSOLUTE_COMPARATIVE, ABSOLUTE_RANGED), and `in last N days` is relative: HubSpot may refuse this list when it is published. An absolute window (`after 2024-01-31`, `before …`, `between … and …`) is documented; `marketing email any opened|clicked|sent in last N days` has no such limit.";
   return [diagnostic('email-event-relative-window', message, c.withinLastDays, 'warning')];
 }
 
@@ -136,14 +138,17 @@ function formRefineProblems(c: FormSubmissionCondition, zone: string): Diagnosti
     const count = occurrencesRefine(c.count);
     if (isRefineProblem(count)) out.push(diagnostic(count.code, count.message, count.at));
   }
-  if (c.window) {
-    const times = c.window.kind === 'between' ? [c.window.low, c.window.high] : [c.window.at];
-    const invalid = times.map(checkDateValue).filter((d): d is Diagnostic => d !== undefined);
-    const window = invalid.length === 0 ? absoluteWindowRefine(c.window, zone) : undefined;
-    out.push(...invalid);
-    if (window && isRefineProblem(window)) out.push(diagnostic(window.code, window.message, window.at));
-  }
-  return out;
+  return [...out, ...windowProblems(c.window, zone)];
+}
+
+/** A date of an absolute window (forms, email events) that does not exist, and a `between` whose first time is after its second. */
+function windowProblems(w: TimeWindow | undefined, zone: string): Diagnostic[] {
+  if (!w) return [];
+  const times = w.kind === 'between' ? [w.low, w.high] : [w.at];
+  const invalid = times.map(checkDateValue).filter((d): d is Diagnostic => d !== undefined);
+  if (invalid.length > 0) return invalid;
+  const window = absoluteWindowRefine(w, zone);
+  return isRefineProblem(window) ? [diagnostic(window.code, window.message, window.at)] : [];
 }
 
 /**
