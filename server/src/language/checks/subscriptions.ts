@@ -43,7 +43,7 @@ function refProblems(ref: SubscriptionRef, channel: Channel, definitions: readon
     case 'name':
       return match.definition.archived ? [inactive(match.definition, ref)] : [];
     case 'no-catalogue': {
-      const message = `HubSpot's subscription filters take subscription ids (such as #81537745), and no subscription definitions are pulled to find "${clip(ref.text)}" in. Write the id (Settings > Marketing > Email > Subscription types), or ${PULL} so subscriptions can be named.`;
+      const message = `HubSpot's subscription filters take subscription ids (such as #81537745), and no subscription definitions are pulled to find "${clip(ref.text)}" in. Write the id (HubSpot shows it in the settings of the portal's subscription types), or ${PULL} so subscriptions can be named.`;
       return [diagnostic('subscription-not-id', message, ref, 'error')];
     }
     case 'ambiguous': {
