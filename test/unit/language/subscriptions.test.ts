@@ -188,5 +188,9 @@ describe('language: subscriptions by name (subscriptions.json pulled)', () => {
       ['Newsletter (2019)', '"Newsletter (2019)"'],
     ]);
     assert.deepEqual(offered('list "A" {\n  where opted out of sms subscriptions (#1, <|>\n}'), [['Order alerts', '"Order alerts"'], ['Service chat', '"Service chat"']]);
+    // Inside a name being typed, the entry replaces the whole string.
+    const m = marked('list "A" {\n  where opted in to email subscription "New<|>"\n}');
+    const typed = complete({ text: m.text, offset: m.cursor as number, schema, lists: [], folders: [] }).find((e) => e.label === 'Newsletter')!;
+    assert.equal(m.text.slice(typed.replace!.start, typed.replace!.end), '"New"');
   });
 });
