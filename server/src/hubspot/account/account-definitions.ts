@@ -1,8 +1,9 @@
 // Communication Preferences definitions (`GET /communication-preferences/v4/definitions`, dated versions alike):
 // the portal's subscription types, so a file can name one (`opted in to email subscription "Newsletter"`) and
-// the compiler write its id. One answer holds them all (the spec pages nothing); without `businessUnitId`
-// HubSpot filters by no business unit. Inactive definitions are kept, marked archived: contacts keep their
-// statuses of them and lists may still ask about them.
+// the compiler write its id. One answer holds them all (the spec pages nothing). The spec describes
+// `businessUnitId` as a filter, so none is sent; whether HubSpot then answers for every business unit or
+// only the default one it does not say (docs/language.md#subscriptions-by-name). Inactive definitions are
+// kept, marked archived: contacts keep their statuses of them and lists may still ask about them.
 
 import { arrayOf, type Api } from './api';
 import { toAccountError } from './errors';

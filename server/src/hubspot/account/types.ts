@@ -192,7 +192,7 @@ export interface HubSpotAccount {
   getForms(): Promise<HubSpotForm[]>;
   /** The portal's marketing emails, live and archived. */
   getMarketingEmails(): Promise<HubSpotMarketingEmail[]>;
-  /** The portal's subscription types (Communication Preferences definitions), active and inactive, of every business unit. */
+  /** The portal's subscription types (Communication Preferences definitions), active and inactive, as HubSpot answers without a businessUnitId filter. */
   getSubscriptionDefinitions(): Promise<SubscriptionDef[]>;
   /**
    * The submissions of one form, newest first: every page, or with `since` (epoch ms) only until a page
