@@ -24,7 +24,7 @@ function inactive(def: SubscriptionDef, ref: SubscriptionRef): Diagnostic {
 
 function idProblems(ref: SubscriptionRef, def: SubscriptionDef | undefined, channel: Channel, definitions: readonly SubscriptionDef[]): Diagnostic[] {
   if (!def) {
-    const message = `No subscription #${ref.text} among the portal's ${definitions.length} subscription definitions pulled into the schema; HubSpot matches no status of it unless the subscription is newer than the pull (hslist schema pull).`;
+    const message = `No subscription #${ref.text} among the portal's ${definitions.length} subscription definitions pulled into the schema; HubSpot matches no status of it unless the subscription is newer than the pull or of a business unit it did not see (hslist schema pull).`;
     return [diagnostic('unknown-subscription', message, ref, 'warning')];
   }
   const own = channelOfDefinition(def);
