@@ -39,12 +39,20 @@ export function compileExample(source: string): string {
   return JSON.stringify(shown, null, 2) + '\n';
 }
 
-/** The bundled properties plus `contract_start`, a custom `date` property (HubSpot's standard contact properties have none). */
+/**
+ * The bundled properties plus `contract_start`, a custom `date` property (HubSpot's standard contact properties have
+ * none), and the subscription definitions the Subscriptions section names (as `hslist schema pull` would write them).
+ */
 function docSchema(): Schema {
   const base = defaultSchema();
   const contacts = new Map(base.objects.contacts);
   contacts.set('contract_start', { name: 'contract_start', label: 'Contract start', type: 'date', fieldType: 'date', options: [] });
-  return { ...base, objects: { ...base.objects, contacts } };
+  const subscriptions = [
+    { id: '81537745', name: 'Newsletter', description: 'The monthly newsletter', communicationMethod: 'EMAIL', archived: false },
+    { id: '321981152', name: 'Product updates', description: 'What changed in the product', communicationMethod: 'EMAIL', archived: false },
+    { id: '4711', name: 'Order alerts', description: 'Texts about deliveries', communicationMethod: 'SMS', archived: false },
+  ];
+  return { ...base, objects: { ...base.objects, contacts }, subscriptions };
 }
 
 function onlyFilter(branch: unknown): unknown {

@@ -332,19 +332,26 @@ export type TimeWindow = Span & ({ kind: 'after' | 'before'; at: Value } | { kin
 export type SubscriptionStatus = 'opted in' | 'opted out' | 'not opted';
 
 /**
- * `opted in to email subscription #123`, `opted out of sms subscriptions (#1, #2)`, `opted neither in
- * nor out of all whatsapp`: HubSpot's EMAIL_SUBSCRIPTION and COMMUNICATION_SUBSCRIPTION filters.
+ * `opted in to email subscription #123`, `opted in to email subscription "Newsletter"`, `opted out of sms
+ * subscriptions (#1, "Alerts")`, `opted neither in nor out of all whatsapp`: HubSpot's EMAIL_SUBSCRIPTION
+ * and COMMUNICATION_SUBSCRIPTION filters.
  */
 export interface SubscriptionCondition extends Span {
   kind: 'subscription';
   status: SubscriptionStatus;
   /** The channel word as written (`email`, `sms`, `whatsapp`; the checker reports any other). */
   channel: Name;
-  /** Subscription ids (`#123`, the `#` left out); empty with `all`. */
-  ids: Name[];
+  /** The subscriptions as written, by id or by name; empty with `all`. */
+  subscriptions: SubscriptionRef[];
   /** `all <channel>`: the contact's status for every subscription of the channel (portal-wide). */
   all: boolean;
 }
+
+/**
+ * A subscription as written: `#123` (`by: 'id'`, the digits) or `"Newsletter"` (`by: 'name'`, resolved with the
+ * portal's subscription definitions that `hslist schema pull` writes). A tree made without `by` holds an id.
+ */
+export type SubscriptionRef = Name & { by?: 'id' | 'name' };
 
 /**
  * `marketing email #456 of app #113 opened [in last N days]`: HubSpot's EMAIL_EVENT filter. The event is

@@ -3,7 +3,7 @@
 // associated records (`number of associated deals >= 2`), the associated object words, marketing
 // email events (`marketing email #456 of app #113 opened`, `marketing email any opened`) and page views (`visited page containing "/pricing"`).
 
-import type { AssociationCountCondition, CountComparison, EmailEventCondition, EmailTarget, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionStatus, TimeWindow, Value } from './ast';
+import type { AssociationCountCondition, CountComparison, EmailEventCondition, EmailTarget, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionRef, SubscriptionStatus, TimeWindow, Value } from './ast';
 import { PhraseParser } from './parser-phrase';
 import * as T from './tokens';
 
@@ -11,7 +11,7 @@ const { AnyWord, Comma, DateLit, DateTimeLit, Equals, Greater, GreaterEq, Less, 
 
 const OBJECT_WORDS: Record<string, string> = { company: 'company', companies: 'company', deal: 'deal', deals: 'deal', ticket: 'ticket', tickets: 'ticket' };
 
-type Target = { channel: Name; ids: Name[]; all: boolean };
+type Target = { channel: Name; subscriptions: SubscriptionRef[]; all: boolean };
 
 export class EventParser extends PhraseParser {
   /** `opted in to …`, `opted out of …`, `opted neither in nor out of …`, then the subscription(s). */
@@ -39,33 +39,51 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `all <channel>`, `<channel> subscription #id`, `<channel> subscriptions (#id, …)`. */
+  /** `all <channel>`, `<channel> subscription #id|"name"`, `<channel> subscriptions (#id, "name", …)`. */
   private subscriptionTarget = this.RULE('subscriptionTarget', (): Target | undefined =>
     this.OR([
       {
         ALT: () => {
           this.CONSUME(K.all);
           const channel = this.CONSUME(AnyWord);
-          return this.ACTION(() => ({ channel: this.nameOf(channel), ids: [], all: true }));
+          return this.ACTION(() => ({ channel: this.nameOf(channel), subscriptions: [], all: true }));
         },
       },
       {
         ALT: () => {
           const channel = this.CONSUME2(AnyWord);
-          const ids = this.OR2([
-            { ALT: () => { this.CONSUME(K.subscription); return [this.CONSUME(ListId)]; } },
+          const subscriptions = this.OR2([
+            { ALT: () => { this.CONSUME(K.subscription); return [this.SUBRULE(this.subscriptionRef)]; } },
             {
               ALT: () => {
                 this.CONSUME(K.subscriptions);
                 this.CONSUME(LParen);
-                const list = [this.CONSUME2(ListId)];
-                this.MANY(() => { this.CONSUME(Comma); list.push(this.CONSUME3(ListId)); });
+                const list = [this.SUBRULE2(this.subscriptionRef)];
+                this.MANY(() => { this.CONSUME(Comma); list.push(this.SUBRULE3(this.subscriptionRef)); });
                 this.CONSUME(RParen);
                 return list;
               },
             },
           ]);
-          return this.ACTION(() => ({ channel: this.nameOf(channel), ids: ids.map((t) => this.idOf(t)), all: false }));
+          return this.ACTION(() => ({ channel: this.nameOf(channel), subscriptions, all: false }));
+        },
+      },
+    ]),
+  );
+
+  /** One subscription: `#123` (its id) or `"Newsletter"` (its name). */
+  private subscriptionRef = this.RULE('subscriptionRef', (): SubscriptionRef =>
+    this.OR([
+      {
+        ALT: () => {
+          const id = this.CONSUME(ListId);
+          return this.ACTION((): SubscriptionRef => ({ ...this.idOf(id), by: 'id' }));
+        },
+      },
+      {
+        ALT: () => {
+          const name = this.CONSUME(StringLit);
+          return this.ACTION((): SubscriptionRef => ({ text: this.stringText(name), ...this.tokenSpan(name), by: 'name' }));
         },
       },
     ]),

@@ -206,8 +206,8 @@ const STATUS_WORDS: Record<SubscriptionCondition['status'], string> = {
 
 function subscriptionText(c: SubscriptionCondition): string {
   const channel = c.channel.text.toLowerCase();
-  const ids = c.ids.map((id) => `#${id.text}`);
-  const target = c.all ? `all ${channel}` : ids.length === 1 ? `${channel} subscription ${ids[0]}` : `${channel} subscriptions (${ids.join(', ')})`;
+  const refs = c.subscriptions.map((s) => (s.by === 'name' ? encodeString(s.text) : `#${s.text}`));
+  const target = c.all ? `all ${channel}` : refs.length === 1 ? `${channel} subscription ${refs[0]}` : `${channel} subscriptions (${refs.join(', ')})`;
   return `${STATUS_WORDS[c.status]} ${target}`;
 }
 

@@ -151,7 +151,7 @@ function isCondition(c: Condition): boolean {
     case 'formSubmission':
       return (c.formId === undefined || isName(c.formId)) && (c.withinLastDays === undefined || isValue(c.withinLastDays)) && (c.count === undefined || isCount(c.count)) && (c.window === undefined || isWindow(c.window));
     case 'subscription':
-      return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
+      return isName(c.channel) && Array.isArray(c.subscriptions) && c.subscriptions.every((s) => isName(s) && (s.by === undefined || s.by === 'id' || s.by === 'name')) && typeof c.all === 'boolean' && typeof c.status === 'string';
     case 'emailEvent':
       return isEmailTarget(c.email) && isName(c.event) && (c.clickUrl === undefined || isName(c.clickUrl)) && (c.withinLastDays === undefined || isValue(c.withinLastDays)) && (c.window === undefined || isWindow(c.window));
     case 'pageView':

@@ -99,12 +99,28 @@ const pageViewArb = fc
   )
   .map(([target, times, window]) => `visited page ${target}${times}${window}`);
 
-/** Subscription statuses: by id (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
+/**
+ * The subscription definitions of the test's schema (subscriptions.json): a name the generator writes
+ * stands for its id, when the definition fits the channel (one without a channel fits both).
+ */
+export const SUBSCRIPTION_DEFINITIONS = [
+  { id: '1', name: 'Newsletter', description: '', communicationMethod: 'EMAIL', archived: false },
+  { id: '2', name: 'Order alerts', description: '', communicationMethod: 'SMS', archived: false },
+  { id: '3', name: 'Updates', description: '', archived: false },
+];
+const NAMES: Record<string, Record<string, string>> = { email: { 1: 'Newsletter', 3: 'Updates' }, sms: { 2: 'Order alerts', 3: 'Updates' } };
+
+/** One subscription of a channel: its `#id`, or its name where a definition of the channel has one. */
+const subscriptionRefArb = (channel: string, id: string) => (NAMES[channel][id] ? fc.constantFrom(`#${id}`, `"${NAMES[channel][id]}"`) : fc.constant(`#${id}`));
+
+/** Subscription statuses: by id or name (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
 const subscriptionArb = fc
   .tuple(
     fc.constantFrom('opted in to', 'opted out of', 'opted neither in nor out of'),
     fc.oneof(
-      fc.tuple(fc.constantFrom('email', 'sms'), fc.subarray(['1', '2', '3'], { minLength: 1 })).map(([c, ids]) => (ids.length === 1 ? `${c} subscription #${ids[0]}` : `${c} subscriptions (${ids.map((i) => `#${i}`).join(', ')})`)),
+      fc
+        .tuple(fc.constantFrom('email', 'sms'), fc.subarray(['1', '2', '3'], { minLength: 1 }))
+        .chain(([c, ids]) => fc.tuple(...ids.map((id) => subscriptionRefArb(c, id))).map((refs) => (refs.length === 1 ? `${c} subscription ${refs[0]}` : `${c} subscriptions (${refs.join(', ')})`))),
       fc.constantFrom('all email', 'all sms', 'all whatsapp'),
     ),
   )

@@ -3,7 +3,7 @@
 // NUM_ASSOCIATIONS → `number of associated deals >= 2`; EMAIL_EVENT → `marketing email #456 of app #113
 // opened`; PAGE_VIEW → `visited page containing "/pricing"` (NOT_HAS_… → `not visited page …`).
 
-import type { CountComparison, Expr, Name, PageMatch } from '@hslist/grammar';
+import type { CountComparison, Expr, Name, PageMatch, SubscriptionRef } from '@hslist/grammar';
 import { associationByTypeId } from '../language/associations';
 import * as ast from './decompile-ast';
 import { readWindow, windowDays, type WindowEnv } from './decompile-window';
@@ -22,16 +22,17 @@ function oneState(f: Json, key: string, path: string, r: Reporter): OptState | u
   return r.notRepresentable(`${path}.${key}[0]`, `the subscription status ${String(state)}`);
 }
 
-function ids(f: Json, path: string, r: Reporter): Name[] | undefined {
+/** The ids as `#123` (like forms' and owners' ids, `hslist pull` writes ids; hover shows a pulled definition's name). */
+function ids(f: Json, path: string, r: Reporter): SubscriptionRef[] | undefined {
   const raw = f.subscriptionIds;
   if (!Array.isArray(raw)) return r.invalid(`${path}.subscriptionIds`, 'must be a list of subscription ids');
   const bad = raw.findIndex((id) => !/^\d+$/.test(String(id)));
   if (bad >= 0) return r.notRepresentable(`${path}.subscriptionIds[${bad}]`, `the subscription id ${JSON.stringify(raw[bad])} (not digits)`);
-  return raw.map((id) => ast.name(String(id)));
+  return raw.map((id) => ({ ...ast.name(String(id)), by: 'id' as const }));
 }
 
-function condition(status: OptState, channel: string, subscriptionIds: Name[], all: boolean): Expr {
-  return { ...ast.NO_SPAN, kind: 'subscription', status: STATUS_OF[status], channel: ast.name(channel), ids: subscriptionIds, all };
+function condition(status: OptState, channel: string, subscriptions: SubscriptionRef[], all: boolean): Expr {
+  return { ...ast.NO_SPAN, kind: 'subscription', status: STATUS_OF[status], channel: ast.name(channel), subscriptions, all };
 }
 
 export function decompileEmailSubscription(f: Json, path: string, r: Reporter): Expr | undefined {

@@ -16,6 +16,8 @@ export type ExprExpectation =
   | { kind: 'keywords'; phrases: string[] }
   | { kind: 'listName' }
   | { kind: 'formName' }
+  /** A subscription of the channel written before `subscription` (the word as written, lowercased). */
+  | { kind: 'subscriptionName'; channel: string }
   | { kind: 'marketingEmailName' }
   | { kind: 'labelName'; objectType: ObjectTypeName }
   | { kind: 'conditionName' }
@@ -337,7 +339,10 @@ function optedExpectations(words: string[]): ExprExpectation[] {
   if (target.length === 0) return [{ kind: 'keywords', phrases: [...CHANNEL_WORDS.map((c) => `${c} subscription`), ...CHANNEL_WORDS.map((c) => `all ${c}`)] }];
   if (target[0] === 'all') return [{ kind: 'keywords', phrases: CHANNEL_WORDS }];
   if (target.length === 1) return [{ kind: 'keywords', phrases: ['subscription', 'subscriptions'] }];
-  return [];
+  const last = target[target.length - 1];
+  const oneNext = target[1] === 'subscription' && target.length === 2;
+  const inList = target[1] === 'subscriptions' && (last === '(' || last === ',');
+  return oneNext || inList ? [{ kind: 'subscriptionName', channel: target[0] }] : [];
 }
 
 /** The words of a marketing email condition before its event: `email #… of app #…`. */

@@ -69,7 +69,7 @@ const STATUS_HELP: Record<SubscriptionCondition['status'], string> = {
 export function subscriptionHelp(c: SubscriptionCondition): string {
   const channel = channelOf(c);
   if (!channel) return `\`${c.channel.text}\` is not a subscription channel (email, sms, whatsapp).`;
-  const what = c.all ? `all ${channel} (the channel portal-wide)` : `${c.ids.length === 1 ? 'subscription' : 'every one of the subscriptions'} ${c.ids.map((i) => `#${i.text}`).join(', ')} (${channel})`;
+  const what = c.all ? `all ${channel} (the channel portal-wide)` : `${c.subscriptions.length === 1 ? 'subscription' : 'every one of the subscriptions'} ${c.subscriptions.map((s) => (s.by === 'name' ? `"${s.text}"` : `#${s.text}`)).join(', ')} (${channel})`;
   const filter = channel === 'email' && !c.all ? 'EMAIL_SUBSCRIPTION' : `COMMUNICATION_SUBSCRIPTION (${c.all ? 'PORTAL_WIDE' : 'INDIVIDUAL_SUBSCRIPTION'})`;
   return [
     `**Subscription status**: the contact ${STATUS_HELP[c.status]} ${what}.`,

@@ -2,7 +2,7 @@
 // options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
 // phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
 
-import { printExpr, type AssociationLabelRef, type Condition, type EmailEventCondition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
+import { printExpr, type AssociationLabelRef, type Condition, type EmailEventCondition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SubscriptionCondition, type SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { emailEventHelp, OPERATOR_HELP, ORDERED_ENUMERATION_HELP, pageViewHelp, subscriptionHelp } from './hover-operators';
@@ -15,6 +15,8 @@ import { listSummary } from './navigation-lists';
 import { definitionNameAt, definitionSummary } from './navigation-definitions';
 import { matchOption } from './option-match';
 import { matchForm } from './schema-forms';
+import { matchSubscription } from './schema-subscriptions';
+import { channelOf } from '../hubspot/compile/subscriptions';
 import { describeEmailIds, emailsWithId, matchMarketingEmail, type MarketingEmailRef } from './schema-emails';
 import { matchLabel } from './association-labels';
 import { associationByWord } from './associations';
@@ -96,7 +98,7 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
 
 function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput, zone: { zone: string; note: string }): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
-  if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
+  if (c.kind === 'subscription') return subscriptionHover(c, input) ?? { markdown: subscriptionHelp(c), span: c };
   if (c.kind === 'emailEvent' && c.email.by === 'any') return { markdown: anyEmailHelp(c, propertiesOf(input.schema, 'contacts')), span: c };
   if (c.kind === 'emailEvent') return marketingEmailHover(c, input) ?? { markdown: emailEventHelp(c, zone.zone, zone.note), span: c };
   if (c.kind === 'pageView') return { markdown: pageViewHelp(c), span: c };
@@ -150,6 +152,25 @@ function marketingEmailHover(c: EmailEventCondition, input: HoverInput): HoverRe
 function emailSummary(email: MarketingEmailRef): string {
   const state = [email.state, email.archived ? 'archived' : ''].filter(Boolean).join(', ');
   return `Marketing email **${email.name}**${state ? ` (${state})` : ''}: id ${describeEmailIds(email)}${email.subject ? `, subject "${email.subject}"` : ''}.`;
+}
+
+/** The subscription definition a name or id under the cursor stands for (subscriptions.json), and the id HubSpot gets. */
+function subscriptionHover(c: SubscriptionCondition, input: HoverInput): HoverResult | undefined {
+  const ref = c.subscriptions.find((s) => within(s, input.offset));
+  const channel = channelOf(c);
+  if (!ref || !channel) return undefined;
+  const match = matchSubscription(ref, channel, input.schema.subscriptions);
+  const def = match.kind === 'name' || match.kind === 'id' ? match.definition : undefined;
+  if (!def) return undefined;
+  const facts = [
+    `id \`${def.id}\``,
+    def.communicationMethod ? `channel ${def.communicationMethod.toLowerCase()}` : 'channel not given by HubSpot',
+    def.archived ? 'inactive' : undefined,
+    def.businessUnitId ? `business unit ${def.businessUnitId}` : undefined,
+  ].filter((f) => f !== undefined);
+  const sent = match.kind === 'name' ? ` HubSpot's filter gets its id \`${def.id}\`.` : '';
+  const description = def.description ? `\n\n${def.description}` : '';
+  return { markdown: `Subscription **${def.name}**: ${facts.join(', ')}.${sent}${description}`, span: ref };
 }
 
 /** The form a name or id stands for (with the pulled forms), and the id HubSpot gets. */

@@ -11,6 +11,7 @@ import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
 import { formIdOf } from '../language/schema-forms';
+import { subscriptionIdOf } from '../language/schema-subscriptions';
 import { labelIdOf } from '../language/association-labels';
 import { expandOrdered } from '../language/ordered';
 import { anyEmailMeaning, writeAnyEmails } from '../language/any-email';
@@ -145,7 +146,14 @@ function planSubscription(e: Extract<Expr, { kind: 'subscription' }>, env: Env):
   const channel = channelOf(e);
   if (!channel) return unavailable(e, `"${e.channel.text}" is not a subscription channel`, text);
   const channelName = channel.toUpperCase() as SubscriptionChannel;
-  return { kind: 'subscription', span: e, channel: channelName, ids: e.ids.map((id) => id.text), all: e.all, status: OPT_STATE[e.status], text };
+  // A name means its definition's id (the pulled definitions'), which the data's statuses carry.
+  const ids: string[] = [];
+  for (const ref of e.subscriptions) {
+    const id = subscriptionIdOf(ref, channel, env.ctx.schema);
+    if (id === undefined) return unavailable(e, `the subscription "${ref.text}" names no one ${channel} subscription of the pulled schema`, text);
+    ids.push(id);
+  }
+  return { kind: 'subscription', span: e, channel: channelName, ids, all: e.all, status: OPT_STATE[e.status], text };
 }
 
 /** The start of `in last N days` (strictly after it, as for forms); null when the count is no whole number ≥ 1. */

@@ -131,7 +131,7 @@ const otherCondition: fc.Arbitrary<Condition> = fc.oneof(
   ),
   fc.boolean().map((accept): Condition => ({ ...S, kind: 'constant', accept })),
   fc.tuple(fc.constantFrom('opted in', 'opted out', 'not opted' as const), fc.constantFrom('email', 'sms', 'whatsapp'), fc.subarray(['1', '22', '333'], { minLength: 1 }), fc.boolean()).map(
-    ([status, channel, ids, all]): Condition => ({ ...S, kind: 'subscription', status, channel: { ...S, text: channel }, ids: all ? [] : ids.map((text) => ({ ...S, text })), all }),
+    ([status, channel, ids, all]): Condition => ({ ...S, kind: 'subscription', status, channel: { ...S, text: channel }, subscriptions: all ? [] : ids.map((text) => ({ ...S, text, by: 'id' as const })), all }),
   ),
   fc.tuple(fc.constantFrom('1', '456'), fc.constantFrom('113', '9'), fc.constantFrom(...Object.keys(EMAIL_EVENTS)), fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined })).map(
     ([email, app, event, days]): Condition => ({ ...S, kind: 'emailEvent', email: { by: 'ids', emailId: { ...S, text: email }, appId: { ...S, text: app } }, event: { ...S, text: event }, clickUrl: undefined, withinLastDays: days === undefined ? undefined : numberValue(days) }),

@@ -16,6 +16,7 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.forms(), '/marketing/v3/forms');
     assert.equal(p.subscriptionStatusesBatchRead(), '/communication-preferences/v4/statuses/batch/read', 'v3 has no batch read: v4 is the legacy one');
     assert.equal(p.unsubscribeAllStatusesBatchRead(), '/communication-preferences/v4/statuses/batch/unsubscribe-all/read');
+    assert.equal(p.subscriptionDefinitions(), '/communication-preferences/v4/definitions', 'v4 answers {results}, as the dated versions do');
   });
 
   it('date-based paths put the version after the API family', () => {
@@ -29,6 +30,7 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.owners(), '/crm/owners/2026-09');
     assert.equal(p.forms(), '/marketing/forms/2026-09-beta', 'HubSpot publishes Forms under 2026-09 only as a beta');
     assert.equal(p.subscriptionStatusesBatchRead(), '/communication-preferences/2026-09/statuses/batch/read');
+    assert.equal(p.subscriptionDefinitions(), '/communication-preferences/2026-09/definitions');
     assert.throws(() => apiPaths('v4'), /Unknown HubSpot API version "v4"/);
   });
 

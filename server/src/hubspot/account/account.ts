@@ -13,6 +13,7 @@ import { allForms } from './account-forms';
 import { allMarketingEmails } from './account-emails';
 import { formSubmissions } from './account-submissions';
 import { emailSubscriptionStatuses } from './account-subscriptions';
+import { subscriptionDefinitions } from './account-definitions';
 import { emailEvents } from './account-email-events';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
@@ -44,6 +45,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     getOwners: () => allOwners(api),
     getForms: () => allForms(api),
     getMarketingEmails: () => allMarketingEmails(api),
+    getSubscriptionDefinitions: () => subscriptionDefinitions(api),
     getAssociationLabels: async (to) => {
       const answer = await api.call('GET', api.paths.associationLabels('contacts', to));
       return arrayOf(answer, 'results', `the contact–${to} association labels`, api.host).map((item) => toAssociationLabel(item, api.host));

@@ -21,6 +21,7 @@ import { negateFilter } from './negate';
 import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
 import { formIdOf } from '../../language/schema-forms';
+import { subscriptionIdOf } from '../../language/schema-subscriptions';
 import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
@@ -179,9 +180,16 @@ function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefin
 function compileSubscription(cond: SubscriptionCondition, scope: Scope, env: CriteriaEnv): Tree | undefined {
   const channel = channelOf(cond);
   if (!channel) return fail(env, cond.channel, `\`${cond.channel.text}\` is not a subscription channel; use email, sms or whatsapp.`);
-  if (!cond.all && cond.ids.length === 0) return fail(env, cond, 'Name the subscription by its id, such as `#123`.');
-  if (!scope.negatedBy) return leaf(subscriptionFilter(channel, cond.ids.map((id) => id.text), cond.all, OPT_STATE[cond.status]));
-  const children = negatedSubscriptionFilters(channel, cond).map(leaf);
+  if (!cond.all && cond.subscriptions.length === 0) return fail(env, cond, 'Name the subscription by its id, such as `#123`, or by its name.');
+  const ids: string[] = [];
+  for (const ref of cond.subscriptions) {
+    // A name means the one pulled definition of that name and channel (the checker stops any other).
+    const id = subscriptionIdOf(ref, channel, env.schema);
+    if (id === undefined) return fail(env, ref, `The subscription "${ref.text}" names no one ${channel} subscription of the pulled schema; write its id (\`#123\`).`);
+    ids.push(id);
+  }
+  if (!scope.negatedBy) return leaf(subscriptionFilter(channel, ids, cond.all, OPT_STATE[cond.status]));
+  const children = negatedSubscriptionFilters(channel, cond, ids).map(leaf);
   return { kind: 'or', children };
 }
 

@@ -12,6 +12,7 @@ import { SuggestBudget } from '../did-you-mean';
 import { contain } from './contain';
 import { checkConditions } from './conditions';
 import { checkForms } from './forms';
+import { checkSubscriptions } from './subscriptions';
 import { checkMarketingEmails } from './marketing-emails';
 import { checkAnyEmails } from './any-email';
 import { checkAssociationLabels } from './association-labels';
@@ -49,6 +50,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['ordered-range', checkOrderedRanges],
   ['condition', checkConditions],
   ['form', checkForms],
+  ['subscription', checkSubscriptions],
   ['marketing-email', checkMarketingEmails],
   ['any-email', checkAnyEmails],
   ['association-label', checkAssociationLabels],
