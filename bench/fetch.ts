@@ -9,7 +9,12 @@
 //                         50 ms sampler) minus its RSS when the fetch started;
 //   snapshot_mb         = the finished snapshot file (.hslist/cache/hubspot-contacts.snap): the store's
 //                         typed arrays and dictionary text as they are held in memory;
-//   ratio_rss_vs_snapshot = the first over the second (issue 15's goal: under 1.5).
+//   ratio_rss_vs_snapshot = the first over the second (issue 15's goal: under 1.5, read as against the file);
+//   retained_mb         = what the finished data holds in this process once the fetch is over: V8's live heap
+//                         and array buffers after a full GC, with the loaded data still referenced, minus the
+//                         same before the fetch (the memory a preview keeps for the snapshot and its history);
+//   ratio_rss_vs_retained = peak_rss_growth_mb over retained_mb (the goal read as "1.5 × the memory the
+//                         finished snapshot takes"). Both readings are printed; neither replaces the other.
 // The history file beside the snapshot (only when a list reads history) is printed, not counted.
 // The last line is one summary line of name=value figures.
 
@@ -41,7 +46,7 @@ async function main(): Promise<void> {
 
 async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
   const workspace = workspaceOfExamples();
-  global.gc?.();
+  const liveBefore = liveBytes();
   const rssBefore = process.memoryUsage().rss;
   const maxBefore = maxRss();
   let peakRss = rssBefore;
@@ -66,18 +71,29 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     const historyMb = existsSync(historyFile) ? statSync(historyFile).size / 1e6 : 0;
     const peakMb = (peak - rssBefore) / 1e6;
     const ratio = peakMb / snapshotMb;
+    const retainedMb = (liveBytes() - liveBefore) / 1e6;
+    const ratioRetained = peakMb / retainedMb;
     console.log(`first fetch of ${loaded.store.size.toLocaleString('en-US')} contacts: ${(fetchMs / 1000).toFixed(1)} s, ${sent} requests (${report.byKind.map(([k, n]) => `${n} ${k}`).join(', ')}), ${report.status429} answered 429`);
     console.log(`  the least time ${LIMIT} requests / 10 s allows for ${sent} requests: ${(leastMs / 1000).toFixed(1)} s (ratio ${(fetchMs / leastMs).toFixed(3)}, goal ≤ 1.1)`);
     console.log(`  the fetching process's peak RSS during the fetch: +${peakMb.toFixed(0)} MB over its ${(rssBefore / 1e6).toFixed(0)} MB at the start;`);
     console.log(`  the finished snapshot file: ${snapshotMb.toFixed(1)} MB (ratio ${ratio.toFixed(2)}, goal < 1.5); history file ${historyMb.toFixed(1)} MB; the emulator's process: ${report.rssMb.toFixed(0)} MB RSS`);
+    console.log(`  what the finished data holds in memory after the fetch (live heap + array buffers): ${retainedMb.toFixed(1)} MB (peak growth over it: ${ratioRetained.toFixed(2)})`);
     console.log([
       'bench=fetch', `contacts=${CONTACTS}`, `fetch_ms=${fetchMs}`, `requests=${sent}`, `requests_per_1000_contacts=${((sent / CONTACTS) * 1000).toFixed(1)}`,
       `least_ms=${leastMs}`, `ratio_vs_least_time=${(fetchMs / leastMs).toFixed(3)}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`,
-      `snapshot_mb=${snapshotMb.toFixed(1)}`, `ratio_rss_vs_snapshot=${ratio.toFixed(2)}`, `history_mb=${historyMb.toFixed(1)}`, `emulator_rss_mb=${report.rssMb.toFixed(0)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
+      `snapshot_mb=${snapshotMb.toFixed(1)}`, `ratio_rss_vs_snapshot=${ratio.toFixed(2)}`, `history_mb=${historyMb.toFixed(1)}`, `retained_mb=${retainedMb.toFixed(1)}`, `ratio_rss_vs_retained=${ratioRetained.toFixed(2)}`, `emulator_rss_mb=${report.rssMb.toFixed(0)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
     ].join(' '));
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** V8's live heap and array buffers after a full GC (`--expose-gc`, set by `npm run bench:fetch`). */
+function liveBytes(): number {
+  if (!global.gc) throw new Error('bench:fetch needs node --expose-gc (run it with npm run bench:fetch)');
+  global.gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }
 
 main().catch((error: unknown) => {

@@ -40,8 +40,9 @@ export function compileExample(source: string): string {
 }
 
 /**
- * The bundled properties plus `contract_start`, a custom `date` property (HubSpot's standard contact properties
- * have none), and a pulled form and page, so the examples can name them as a portal's files would.
+ * The bundled properties plus `contract_start`, a custom `date` property (HubSpot's standard contact properties have
+ * none), a pulled form and page, and the subscription definitions the Subscriptions section names, so the examples
+ * can name them as a portal's files (written by `hslist schema pull`) would.
  */
 function docSchema(): Schema {
   const base = defaultSchema();
@@ -49,7 +50,12 @@ function docSchema(): Schema {
   contacts.set('contract_start', { name: 'contract_start', label: 'Contract start', type: 'date', fieldType: 'date', options: [] });
   const forms = [{ id: '3f1c2b9a-5d4e-4a7b-9c1d-2e8f6a0b7c35', name: 'Demo request', formType: 'hubspot', archived: false }];
   const pages = [{ id: '123456', name: 'Pricing', url: 'https://www.example.com/pricing', kind: 'website page' as const, archived: false }];
-  return { ...base, objects: { ...base.objects, contacts }, forms, pages };
+  const subscriptions = [
+    { id: '81537745', name: 'Newsletter', description: 'The monthly newsletter', communicationMethod: 'EMAIL', archived: false },
+    { id: '321981152', name: 'Product updates', description: 'What changed in the product', communicationMethod: 'EMAIL', archived: false },
+    { id: '4711', name: 'Order alerts', description: 'Texts about deliveries', communicationMethod: 'SMS', archived: false },
+  ];
+  return { ...base, objects: { ...base.objects, contacts }, forms, pages, subscriptions };
 }
 
 function onlyFilter(branch: unknown): unknown {

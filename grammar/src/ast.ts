@@ -306,37 +306,58 @@ export interface CountComparison extends Span {
 }
 
 /**
- * `submitted form "<form guid>"` | `submitted any form`, optionally `on page "Pricing"` (or `on page #123`),
- * optionally `in last N days`. `not submitted ...` is `not` around it.
+ * `submitted form "<form>"` | `submitted any form`, optionally `on page "Pricing"` (or `on page #123`), then
+ * optionally a count (`at least 2 times`) and then a window (`in last N days`, `after D`, `before D`,
+ * `between D and D`). `not submitted ...` is `not` around it.
  */
 export interface FormSubmissionCondition extends Span {
   kind: 'formSubmission';
   formId: Name | undefined; // undefined = any form
   /** The page the submission happened on (HubSpot's FORM_SUBMISSION_ON_PAGE), when written. */
   page?: PageRef;
+  /** `at least N times`, `at most N times`, `between N and M times`: HubSpot's coalescingRefineBy NUM_OCCURRENCES. */
+  count?: OccurrenceCount;
   withinLastDays: Value | undefined;
+  /** `after D`, `before D`, `between D and D`: HubSpot's pruningRefineBy ABSOLUTE_COMPARATIVE / ABSOLUTE_RANGED. */
+  window?: TimeWindow;
 }
 
 /** A CMS page as written: `#123` (`by: 'id'`, the digits) or `"Pricing"` (`by: 'name'`). */
 export type PageRef = Name & { by: 'id' | 'name' };
 
+/** A count of occurrences: `at least N times` (min only), `at most N times` (max only), `between N and M times` (both). */
+export interface OccurrenceCount extends Span {
+  min: Value | undefined;
+  max: Value | undefined;
+}
+
+/** An absolute time window: after or before a date (or instant), or between two (both days included). */
+export type TimeWindow = Span & ({ kind: 'after' | 'before'; at: Value } | { kind: 'between'; low: Value; high: Value });
+
 /** A subscription status as HubSpot's list filters name them: OPT_IN, OPT_OUT, NOT_OPTED. */
 export type SubscriptionStatus = 'opted in' | 'opted out' | 'not opted';
 
 /**
- * `opted in to email subscription #123`, `opted out of sms subscriptions (#1, #2)`, `opted neither in
- * nor out of all whatsapp`: HubSpot's EMAIL_SUBSCRIPTION and COMMUNICATION_SUBSCRIPTION filters.
+ * `opted in to email subscription #123`, `opted in to email subscription "Newsletter"`, `opted out of sms
+ * subscriptions (#1, "Alerts")`, `opted neither in nor out of all whatsapp`: HubSpot's EMAIL_SUBSCRIPTION
+ * and COMMUNICATION_SUBSCRIPTION filters.
  */
 export interface SubscriptionCondition extends Span {
   kind: 'subscription';
   status: SubscriptionStatus;
   /** The channel word as written (`email`, `sms`, `whatsapp`; the checker reports any other). */
   channel: Name;
-  /** Subscription ids (`#123`, the `#` left out); empty with `all`. */
-  ids: Name[];
+  /** The subscriptions as written, by id or by name; empty with `all`. */
+  subscriptions: SubscriptionRef[];
   /** `all <channel>`: the contact's status for every subscription of the channel (portal-wide). */
   all: boolean;
 }
+
+/**
+ * A subscription as written: `#123` (`by: 'id'`, the digits) or `"Newsletter"` (`by: 'name'`, resolved with the
+ * portal's subscription definitions that `hslist schema pull` writes). A tree made without `by` holds an id.
+ */
+export type SubscriptionRef = Name & { by?: 'id' | 'name' };
 
 /**
  * `marketing email #456 of app #113 opened [in last N days]`: HubSpot's EMAIL_EVENT filter. The event is
@@ -351,6 +372,8 @@ export interface EmailEventCondition extends Span {
   /** `clicked link "https://…"`: the one link clicked (HubSpot's clickUrl, only with LINK_CLICKED). */
   clickUrl: Name | undefined;
   withinLastDays: Value | undefined;
+  /** `after D`, `before D`, `between D and D`: HubSpot's pruningRefineBy ABSOLUTE_COMPARATIVE / ABSOLUTE_RANGED (the only windows its list filter definitions give EMAIL_EVENT). */
+  window?: TimeWindow;
 }
 
 /**

@@ -3,15 +3,15 @@
 // associated records (`number of associated deals >= 2`), the associated object words, marketing
 // email events (`marketing email #456 of app #113 opened`, `marketing email any opened`) and page views (`visited page containing "/pricing"`).
 
-import type { AssociationCountCondition, CountComparison, EmailEventCondition, EmailTarget, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionStatus, Value } from './ast';
+import type { AssociationCountCondition, CountComparison, EmailEventCondition, EmailTarget, ErrorCondition, Name, PageMatch, PageViewCondition, SubscriptionCondition, SubscriptionRef, SubscriptionStatus, TimeWindow, Value } from './ast';
 import { PhraseParser } from './parser-phrase';
 import * as T from './tokens';
 
-const { AnyWord, Comma, Equals, Greater, GreaterEq, Less, LessEq, ListId, LParen, NumberLit, RParen, StringLit, Kw: K } = T;
+const { AnyWord, Comma, DateLit, DateTimeLit, Equals, Greater, GreaterEq, Less, LessEq, ListId, LParen, NumberLit, RParen, StringLit, Kw: K } = T;
 
 const OBJECT_WORDS: Record<string, string> = { company: 'company', companies: 'company', deal: 'deal', deals: 'deal', ticket: 'ticket', tickets: 'ticket' };
 
-type Target = { channel: Name; ids: Name[]; all: boolean };
+type Target = { channel: Name; subscriptions: SubscriptionRef[]; all: boolean };
 
 export class EventParser extends PhraseParser {
   /** `opted in to …`, `opted out of …`, `opted neither in nor out of …`, then the subscription(s). */
@@ -39,33 +39,51 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `all <channel>`, `<channel> subscription #id`, `<channel> subscriptions (#id, …)`. */
+  /** `all <channel>`, `<channel> subscription #id|"name"`, `<channel> subscriptions (#id, "name", …)`. */
   private subscriptionTarget = this.RULE('subscriptionTarget', (): Target | undefined =>
     this.OR([
       {
         ALT: () => {
           this.CONSUME(K.all);
           const channel = this.CONSUME(AnyWord);
-          return this.ACTION(() => ({ channel: this.nameOf(channel), ids: [], all: true }));
+          return this.ACTION(() => ({ channel: this.nameOf(channel), subscriptions: [], all: true }));
         },
       },
       {
         ALT: () => {
           const channel = this.CONSUME2(AnyWord);
-          const ids = this.OR2([
-            { ALT: () => { this.CONSUME(K.subscription); return [this.CONSUME(ListId)]; } },
+          const subscriptions = this.OR2([
+            { ALT: () => { this.CONSUME(K.subscription); return [this.SUBRULE(this.subscriptionRef)]; } },
             {
               ALT: () => {
                 this.CONSUME(K.subscriptions);
                 this.CONSUME(LParen);
-                const list = [this.CONSUME2(ListId)];
-                this.MANY(() => { this.CONSUME(Comma); list.push(this.CONSUME3(ListId)); });
+                const list = [this.SUBRULE2(this.subscriptionRef)];
+                this.MANY(() => { this.CONSUME(Comma); list.push(this.SUBRULE3(this.subscriptionRef)); });
                 this.CONSUME(RParen);
                 return list;
               },
             },
           ]);
-          return this.ACTION(() => ({ channel: this.nameOf(channel), ids: ids.map((t) => this.idOf(t)), all: false }));
+          return this.ACTION(() => ({ channel: this.nameOf(channel), subscriptions, all: false }));
+        },
+      },
+    ]),
+  );
+
+  /** One subscription: `#123` (its id) or `"Newsletter"` (its name). */
+  private subscriptionRef = this.RULE('subscriptionRef', (): SubscriptionRef =>
+    this.OR([
+      {
+        ALT: () => {
+          const id = this.CONSUME(ListId);
+          return this.ACTION((): SubscriptionRef => ({ ...this.idOf(id), by: 'id' }));
+        },
+      },
+      {
+        ALT: () => {
+          const name = this.CONSUME(StringLit);
+          return this.ACTION((): SubscriptionRef => ({ text: this.stringText(name), ...this.tokenSpan(name), by: 'name' }));
         },
       },
     ]),
@@ -132,7 +150,7 @@ export class EventParser extends PhraseParser {
     });
   });
 
-  /** `marketing email #456 of app #113 <event> [link "<url>"] [in last N days]`, the email by name (`marketing email "November newsletter" <event>`), or any email (`marketing email any opened`). */
+  /** `marketing email #456 of app #113 <event> [link "<url>"] [in last N days | after D | before D | between D and D]`, the email by name (`marketing email "November newsletter" <event>`), or any email (`marketing email any opened`). */
   protected emailEventCondition = this.RULE('emailEventCondition', (): EmailEventCondition | ErrorCondition => {
     const first = this.CONSUME(K.marketing);
     this.CONSUME(K.email);
@@ -173,12 +191,15 @@ export class EventParser extends PhraseParser {
         return this.CONSUME2(StringLit);
       },
     });
-    const withinLastDays = this.SUBRULE(this.lastDaysWindow);
+    const window = this.OPTION4(() => this.SUBRULE(this.eventWindow));
     return this.ACTION(() => {
       const start = this.startOf(first);
       if (!event || !email) return this.errorCondition(start);
       const clickUrl = link ? { text: this.stringText(link), ...this.tokenSpan(link) } : undefined;
-      return { kind: 'emailEvent', email, event, clickUrl, withinLastDays, ...this.spanFrom(start) };
+      const withinLastDays = window && 'days' in window ? window.days : undefined;
+      const node: EmailEventCondition = { kind: 'emailEvent', email, event, clickUrl, withinLastDays, ...this.spanFrom(start) };
+      if (window && !('days' in window)) node.window = window;
+      return node;
     });
   });
 
@@ -224,6 +245,51 @@ export class EventParser extends PhraseParser {
       const times = atLeastTimes ? this.tokenValue(atLeastTimes) : undefined;
       return { kind: 'pageView', match: match ?? 'is', url: { text: this.stringText(url), ...this.tokenSpan(url) }, atLeastTimes: times, withinLastDays, ...this.spanFrom(start) };
     });
+  });
+
+  /** A window on events (form submissions, email events): `in last N days`, `after D`, `before D`, `between D and D` (D a date or an instant). */
+  protected eventWindow = this.RULE('eventWindow', (): TimeWindow | { days: Value } => {
+    const start = this.ACTION(() => this.here());
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.in);
+          this.CONSUME(K.last);
+          const days = this.CONSUME(NumberLit);
+          this.SUBRULE(this.daysWord);
+          return this.ACTION(() => ({ days: this.tokenValue(days) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.after);
+          const at = this.SUBRULE(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'after', at, ...this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.before);
+          const at = this.SUBRULE2(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'before', at, ...this.spanFrom(start) }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.between);
+          const low = this.SUBRULE3(this.windowTime);
+          this.CONSUME(K.and);
+          const high = this.SUBRULE4(this.windowTime);
+          return this.ACTION((): TimeWindow => ({ kind: 'between', low, high, ...this.spanFrom(start) }));
+        },
+      },
+    ]);
+  });
+
+  /** A date (a whole day in the list's zone) or an instant. */
+  protected windowTime = this.RULE('windowTime', (): Value => {
+    const token = this.OR([{ ALT: () => this.CONSUME(DateTimeLit) }, { ALT: () => this.CONSUME(DateLit) }]);
+    return this.ACTION(() => this.tokenValue(token));
   });
 
   /** `in last N days`, optional. */

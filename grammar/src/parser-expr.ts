@@ -3,8 +3,8 @@
 // Rules build our own tree (ast.ts) directly; a rule that fails returns an ErrorCondition whose
 // span the caller completes, so a bad condition never hides the ones after it.
 
-import type { IOrAlt } from './chevrotain';
-import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, PageRef, Span, Value } from './ast';
+import type { IOrAlt, IToken } from './chevrotain';
+import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, OccurrenceCount, PageRef, Span } from './ast';
 import { ParserBase } from './parser-base';
 import { type Phrase } from './parser-phrase';
 import { EventParser } from './parser-events';
@@ -165,24 +165,53 @@ export class ExprParser extends EventParser {
     });
   });
 
+  /** `submitted form "<form>"` | `submitted any form`, then an optional count and an optional window, in that order. */
   private formCondition = this.RULE('formCondition', (): FormSubmissionCondition | ErrorCondition => {
     const first = this.CONSUME(K.submitted);
     const target = this.SUBRULE(this.formTarget);
-    // Directly after the form, before any window; an index of its own so clauses added after it keep theirs.
+    // Directly after the form, before the count and window; an index of its own so clauses added after it keep theirs.
     const page = this.OPTION9(() => this.SUBRULE(this.formPage));
-    const withinLastDays = this.OPTION(() => {
-      this.CONSUME(K.in);
-      this.CONSUME(K.last);
-      const days = this.CONSUME(NumberLit);
-      this.SUBRULE(this.daysWord);
-      return this.ACTION((): Value => this.tokenValue(days));
-    });
+    const count = this.OPTION(() => this.SUBRULE(this.occurrenceCount));
+    const window = this.OPTION2(() => this.SUBRULE(this.eventWindow));
     return this.ACTION(() => {
       // A target lost in recovery is undefined, which must not read as `any form`.
       if (target === undefined) return this.errorCondition(this.startOf(first));
       const formId = target === 'any' ? undefined : target;
+      const withinLastDays = window && 'days' in window ? window.days : undefined;
       const node: FormSubmissionCondition = { kind: 'formSubmission', formId, withinLastDays, ...this.spanFrom(this.startOf(first)) };
-      return page ? { ...node, page } : node;
+      if (page) node.page = page;
+      if (count) node.count = count;
+      if (window && !('days' in window)) node.window = window;
+      return node;
+    });
+  });
+
+  /** `at least N times`, `at most N times`, `between N and M times` (numbers: a date after `between` is a window). */
+  private occurrenceCount = this.RULE('occurrenceCount', (): OccurrenceCount => {
+    const start = this.ACTION(() => this.here());
+    const bounds = this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.at);
+          return this.OR2([
+            { ALT: () => { this.CONSUME(K.least); return { min: this.CONSUME(NumberLit) }; } },
+            { ALT: () => { this.CONSUME(K.most); return { max: this.CONSUME2(NumberLit) }; } },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.between);
+          const min = this.CONSUME3(NumberLit);
+          this.CONSUME(K.and);
+          return { min, max: this.CONSUME4(NumberLit) };
+        },
+      },
+    ]);
+    this.CONSUME(K.times);
+    return this.ACTION((): OccurrenceCount => {
+      const value = (t: IToken | undefined) => (t ? this.tokenValue(t) : undefined);
+      return { min: value(bounds?.min), max: value(bounds?.max), ...this.spanFrom(start) };
     });
   });
 

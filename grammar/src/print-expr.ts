@@ -2,7 +2,7 @@
 // precedence needs; `exprLines` breaks `and`/`or` chains one operand per line when a line would pass
 // 100 columns. Every output re-parses to the same tree (modulo offsets).
 
-import type { AssociationCondition, AssociationCountCondition, Condition, EmailTarget, Expr, Name, Operand, PropertyCondition, SubscriptionCondition, Value } from './ast';
+import type { AssociationCondition, AssociationCountCondition, Condition, EmailTarget, Expr, Name, OccurrenceCount, Operand, PropertyCondition, SubscriptionCondition, TimeWindow, Value } from './ast';
 import { encodeString } from './lex';
 import { KEYWORDS, NOT_PROPERTIES } from './tokens';
 
@@ -129,6 +129,19 @@ function calendarPhrase(op: string, unit: string, count: Value | undefined): str
   return `${op} ${unitText(unit, count)}`;
 }
 
+/** ` at least 2 times`, ` at most 3 times`, ` between 2 and 5 times`; '' without a count. */
+function occurrenceText(count: OccurrenceCount | undefined): string {
+  if (!count) return '';
+  if (count.min && count.max) return ` between ${printValue(count.min)} and ${printValue(count.max)} times`;
+  return count.min ? ` at least ${printValue(count.min)} times` : count.max ? ` at most ${printValue(count.max)} times` : '';
+}
+
+/** ` after D`, ` before D`, ` between D and D`; '' without a window. */
+function windowText(window: TimeWindow | undefined): string {
+  if (!window) return '';
+  return window.kind === 'between' ? ` between ${printValue(window.low)} and ${printValue(window.high)}` : ` ${window.kind} ${printValue(window.at)}`;
+}
+
 export function conditionText(c: Condition): string {
   switch (c.kind) {
     case 'property':
@@ -142,12 +155,12 @@ export function conditionText(c: Condition): string {
     case 'formSubmission': {
       const form = c.formId ? `form ${encodeString(c.formId.text)}` : 'any form';
       const page = c.page ? ` on page ${c.page.by === 'id' ? `#${c.page.text}` : encodeString(c.page.text)}` : '';
-      return `submitted ${form}${page}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}`;
+      return `submitted ${form}${page}${occurrenceText(c.count)}${c.withinLastDays ? ` in last ${printValue(c.withinLastDays)} days` : ''}${windowText(c.window)}`;
     }
     case 'subscription':
       return subscriptionText(c);
     case 'emailEvent':
-      return `marketing email ${emailTargetText(c.email)} ${c.event.text}${c.clickUrl ? ` link ${encodeString(c.clickUrl.text)}` : ''}${lastDays(c.withinLastDays)}`;
+      return `marketing email ${emailTargetText(c.email)} ${c.event.text}${c.clickUrl ? ` link ${encodeString(c.clickUrl.text)}` : ''}${lastDays(c.withinLastDays)}${windowText(c.window)}`;
     case 'pageView':
       return `visited page ${c.match === 'is' ? '' : `${c.match} `}${encodeString(c.url.text)}${c.atLeastTimes ? ` at least ${printValue(c.atLeastTimes)} times` : ''}${lastDays(c.withinLastDays)}`;
     case 'constant':
@@ -194,8 +207,8 @@ const STATUS_WORDS: Record<SubscriptionCondition['status'], string> = {
 
 function subscriptionText(c: SubscriptionCondition): string {
   const channel = c.channel.text.toLowerCase();
-  const ids = c.ids.map((id) => `#${id.text}`);
-  const target = c.all ? `all ${channel}` : ids.length === 1 ? `${channel} subscription ${ids[0]}` : `${channel} subscriptions (${ids.join(', ')})`;
+  const refs = c.subscriptions.map((s) => (s.by === 'name' ? encodeString(s.text) : `#${s.text}`));
+  const target = c.all ? `all ${channel}` : refs.length === 1 ? `${channel} subscription ${refs[0]}` : `${channel} subscriptions (${refs.join(', ')})`;
   return `${STATUS_WORDS[c.status]} ${target}`;
 }
 

@@ -6,7 +6,7 @@
 // ErrorCondition over its text (checks skip those), a broken setting, mapping or block is dropped.
 // Later layers can then trust the types instead of each guarding against recovery.
 
-import type { Condition, Expr, FileNode, ListNode, MappingNode, Name, NamedConditionNode, Operand, Setting, SettingValue, Span, SyncNode, Value, ValueSetNode } from './ast';
+import type { Condition, Expr, FileNode, ListNode, MappingNode, Name, NamedConditionNode, OccurrenceCount, Operand, Setting, SettingValue, Span, SyncNode, TimeWindow, Value, ValueSetNode } from './ast';
 
 type Check<T> = (node: T) => boolean;
 
@@ -128,6 +128,15 @@ function isOperand(x: unknown): x is Operand {
   }
 }
 
+function isCount(c: OccurrenceCount): boolean {
+  return isSpan(c) && (c.min !== undefined || c.max !== undefined) && (c.min === undefined || isValue(c.min)) && (c.max === undefined || isValue(c.max));
+}
+
+function isWindow(w: TimeWindow): boolean {
+  if (!isSpan(w)) return false;
+  return w.kind === 'between' ? isValue(w.low) && isValue(w.high) : (w.kind === 'after' || w.kind === 'before') && isValue(w.at);
+}
+
 /** Whether a condition (not a connective) has every part its kind needs. */
 function isCondition(c: Condition): boolean {
   switch (c.kind) {
@@ -140,11 +149,17 @@ function isCondition(c: Condition): boolean {
     case 'associationCount':
       return isName(c.objectType) && isSpan(c.comparison) && isValue(c.comparison.low) && (c.comparison.high === undefined || isValue(c.comparison.high));
     case 'formSubmission':
-      return (c.formId === undefined || isName(c.formId)) && (c.page === undefined || (isName(c.page) && (c.page.by === 'id' || c.page.by === 'name'))) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+      return (
+        (c.formId === undefined || isName(c.formId)) &&
+        (c.page === undefined || (isName(c.page) && (c.page.by === 'id' || c.page.by === 'name'))) &&
+        (c.withinLastDays === undefined || isValue(c.withinLastDays)) &&
+        (c.count === undefined || isCount(c.count)) &&
+        (c.window === undefined || isWindow(c.window))
+      );
     case 'subscription':
-      return isName(c.channel) && Array.isArray(c.ids) && c.ids.every(isName) && typeof c.all === 'boolean' && typeof c.status === 'string';
+      return isName(c.channel) && Array.isArray(c.subscriptions) && c.subscriptions.every((s) => isName(s) && (s.by === undefined || s.by === 'id' || s.by === 'name')) && typeof c.all === 'boolean' && typeof c.status === 'string';
     case 'emailEvent':
-      return isEmailTarget(c.email) && isName(c.event) && (c.clickUrl === undefined || isName(c.clickUrl)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+      return isEmailTarget(c.email) && isName(c.event) && (c.clickUrl === undefined || isName(c.clickUrl)) && (c.withinLastDays === undefined || isValue(c.withinLastDays)) && (c.window === undefined || isWindow(c.window));
     case 'pageView':
       return isName(c.url) && typeof c.match === 'string' && (c.atLeastTimes === undefined || isValue(c.atLeastTimes)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
     case 'constant':

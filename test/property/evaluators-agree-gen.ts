@@ -70,16 +70,25 @@ function condition(now: number): fc.Arbitrary<string> {
     { weight: 2, arbitrary: fc.tuple(fc.constantFrom('is a', 'is not a', 'contains b', 'does not contain b', 'contains any of (a, c)', 'is exactly (a, b)', 'is none of (c)'), unknown).map(([w, u]) => `hs_tags ${w}${u}`) },
     { weight: 2, arbitrary: subscriptionArb },
     { weight: 2, arbitrary: associationArb },
-    { weight: 2, arbitrary: emailEventArb },
+    { weight: 2, arbitrary: emailEventArb(now) },
     { weight: 2, arbitrary: pageViewArb },
   );
 }
 
 /** Marketing email events: every event phrase, two emails of one app and one of another, with and without a window. */
 const windowArb = fc.constantFrom('', ' in last 1 days', ' in last 7 days', ' in last 20 days');
-const emailEventArb = fc
-  .tuple(fc.constantFrom('#1 of app #9', '#2 of app #9', '#1 of app #8'), fc.constantFrom(...Object.keys(EMAIL_EVENTS), 'clicked link "https://x.com/a"', 'clicked link "HTTPS://X.COM/B"'), windowArb)
-  .map(([email, event, window]) => `marketing email ${email} ${event}${window}`);
+const emailEventArb = (now: number) =>
+  fc
+    .tuple(fc.constantFrom('#1 of app #9', '#2 of app #9', '#1 of app #8'), fc.constantFrom(...Object.keys(EMAIL_EVENTS), 'clicked link "https://x.com/a"', 'clicked link "HTTPS://X.COM/B"'), fc.oneof(windowArb, absoluteWindowArb(now)))
+    .map(([email, event, window]) => `marketing email ${email} ${event}${window}`);
+
+/** `after D`, `before D`, `between D1 and D2` (dates or instants, the earlier first) within weeks of now, where the events are. */
+function absoluteWindowArb(now: number): fc.Arbitrary<string> {
+  const days = fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -20, max: 20 })).map(([a, b]) => [dayText(now, Math.min(a, b)), dayText(now, Math.max(a, b))]);
+  const instant = (m: number) => new Date(now + m * 60_000).toISOString().replace('.000Z', 'Z');
+  const instants = fc.tuple(fc.integer({ min: -20 * 1440, max: 20 * 1440 }), fc.integer({ min: -20 * 1440, max: 20 * 1440 })).map(([a, b]) => [instant(Math.min(a, b)), instant(Math.max(a, b))]);
+  return fc.tuple(fc.constantFrom('after', 'before', 'between'), fc.oneof(days, instants)).map(([kind, [low, high]]) => (kind === 'between' ? ` between ${low} and ${high}` : ` ${kind} ${low}`));
+}
 
 /** Page views: the whole URL (in another case too), a part, a pattern; a count of views (within the window). */
 const pageViewArb = fc
@@ -90,12 +99,28 @@ const pageViewArb = fc
   )
   .map(([target, times, window]) => `visited page ${target}${times}${window}`);
 
-/** Subscription statuses: by id (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
+/**
+ * The subscription definitions of the test's schema (subscriptions.json): a name the generator writes
+ * stands for its id, when the definition fits the channel (one without a channel fits both).
+ */
+export const SUBSCRIPTION_DEFINITIONS = [
+  { id: '1', name: 'Newsletter', description: '', communicationMethod: 'EMAIL', archived: false },
+  { id: '2', name: 'Order alerts', description: '', communicationMethod: 'SMS', archived: false },
+  { id: '3', name: 'Updates', description: '', archived: false },
+];
+const NAMES: Record<string, Record<string, string>> = { email: { 1: 'Newsletter', 3: 'Updates' }, sms: { 2: 'Order alerts', 3: 'Updates' } };
+
+/** One subscription of a channel: its `#id`, or its name where a definition of the channel has one. */
+const subscriptionRefArb = (channel: string, id: string) => (NAMES[channel][id] ? fc.constantFrom(`#${id}`, `"${NAMES[channel][id]}"`) : fc.constant(`#${id}`));
+
+/** Subscription statuses: by id or name (EMAIL_SUBSCRIPTION, COMMUNICATION_SUBSCRIPTION) and portal-wide. */
 const subscriptionArb = fc
   .tuple(
     fc.constantFrom('opted in to', 'opted out of', 'opted neither in nor out of'),
     fc.oneof(
-      fc.tuple(fc.constantFrom('email', 'sms'), fc.subarray(['1', '2', '3'], { minLength: 1 })).map(([c, ids]) => (ids.length === 1 ? `${c} subscription #${ids[0]}` : `${c} subscriptions (${ids.map((i) => `#${i}`).join(', ')})`)),
+      fc
+        .tuple(fc.constantFrom('email', 'sms'), fc.subarray(['1', '2', '3'], { minLength: 1 }))
+        .chain(([c, ids]) => fc.tuple(...ids.map((id) => subscriptionRefArb(c, id))).map((refs) => (refs.length === 1 ? `${c} subscription ${refs[0]}` : `${c} subscriptions (${refs.join(', ')})`))),
       fc.constantFrom('all email', 'all sms', 'all whatsapp'),
     ),
   )

@@ -1,7 +1,7 @@
 // The three evaluators agree: the preview's reference interpreter, its fast columnar evaluator, and
 // the HubSpot emulator's evaluator of the compiled filterBranch JSON, on generated criteria (relative
 // times, rolling and calendar phrases, `date` properties, last updates, blank checks, multi-select
-// operators, ordered enumerations written out as `is any of`) and contacts around local midnight and
+// operators, ordered enumerations written out as `is any of`, subscriptions by id and by name) and contacts around local midnight and
 // DST changes in UTC, New York, Tokyo and Chatham.
 
 import { strict as assert } from 'node:assert';
@@ -17,9 +17,10 @@ import { hasBit } from '../../server/src/preview/bitset';
 import type { AssociatedRecord, ContactRecord, Tri } from '../../server/src/preview/types';
 import { matchesFilterBranch, type EvalContact } from '../../server/src/sandbox/hubspot/evaluate';
 import { testSchema } from '../unit/preview/lists';
-import { contactArb, criteriaArb, nowArb, ZONES } from './evaluators-agree-gen';
+import { contactArb, criteriaArb, nowArb, SUBSCRIPTION_DEFINITIONS, ZONES } from './evaluators-agree-gen';
 
-const schema = testSchema();
+// With subscription definitions pulled, so generated names of subscriptions compile and preview as their ids.
+const schema = { ...testSchema(), subscriptions: SUBSCRIPTION_DEFINITIONS };
 
 function listText(where: string, zone: string): string {
   return `list "Under test" {\n  timezone: ${JSON.stringify(zone)}\n  where ${where}\n}\n`;
@@ -70,6 +71,13 @@ describe('the three evaluators agree (property-based)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('every subscription name the generator writes compiles to its id (no case is skipped as not compiling)', () => {
+    const v = verdicts('opted in to email subscriptions ("Newsletter", "Updates") and opted out of sms subscriptions ("Order alerts", "Updates")', 'UTC', Date.parse('2024-06-15T12:00:00Z'), []);
+    assert.ok(v, 'the names compile');
+    const ids = (v.json as { filterBranches: { filters: { subscriptionIds: string[] }[] }[] }).filterBranches[0].filters.map((f) => f.subscriptionIds);
+    assert.deepEqual(ids, [['1', '3'], ['2', '3']]);
   });
 
   it('a pulled ROLLING_DATE_RANGE (decompiled, compiled again) matches the same contacts as HubSpot\'s original', () => {

@@ -16,7 +16,7 @@ import { listOf, testSchema } from '../unit/preview/lists';
 import { pageIdsByUrl, pageUrlKey } from '../../server/src/language/schema-pages';
 import { NOW } from '../unit/preview/judge-helper';
 import type { ContactRecord, Tri } from '../../server/src/preview/types';
-import { contactArb, toContact, whereArb } from './preview-gen';
+import { contactArb, formWhereArb, toContact, whereArb } from './preview-gen';
 
 const schema = testSchema();
 const PAGE_BY_URL = pageIdsByUrl(schema.pages ?? []);
@@ -41,12 +41,11 @@ function toEmulated(c: ContactRecord): EvalContact {
   };
 }
 
-describe('preview property: reference == compiled == emulator on the compiled filterBranch', () => {
-  it('agree on generated lists and contacts, history and form submissions included', function () {
-    this.timeout(60_000);
+/** Lists from `wheres` × contacts: the three evaluators agree; returns how many lists the emulator judged (compiled ones). */
+function assertAgree(wheres: fc.Arbitrary<string>, numRuns: number): number {
     let emulatorChecked = 0;
     fc.assert(
-      fc.property(whereArb, fc.array(contactArb, { minLength: 1, maxLength: 12 }), fc.constantFrom('UTC', 'Europe/Warsaw', 'America/New_York'), (where, raw, zone) => {
+      fc.property(wheres, fc.array(contactArb, { minLength: 1, maxLength: 12 }), fc.constantFrom('UTC', 'Europe/Warsaw', 'America/New_York'), (where, raw, zone) => {
         const contacts = raw.map(toContact);
         const list = listOf(where, zone, 'Generated');
         const plan = planList(list, { schema, now: NOW });
@@ -67,8 +66,21 @@ describe('preview property: reference == compiled == emulator on the compiled fi
         const emulated = certain.map((c) => matchesFilterBranch(branch, toEmulated(c), ctx));
         assert.deepEqual(emulated, expected.filter((r) => r !== 'unknown'), `emulator disagrees on ${JSON.stringify(branch)}`);
       }),
-      { numRuns: 500 },
+      { numRuns },
     );
+    return emulatorChecked;
+}
+
+describe('preview property: reference == compiled == emulator on the compiled filterBranch', () => {
+  it('agree on generated lists and contacts, history and form submissions included', function () {
+    this.timeout(60_000);
+    const emulatorChecked = assertAgree(whereArb, 500);
+    assert.ok(emulatorChecked > 50, `only ${emulatorChecked} generated lists compiled`);
+  });
+
+  it('agree on form submissions with counts and windows (submissions on the windows\' bounds)', function () {
+    this.timeout(60_000);
+    const emulatorChecked = assertAgree(formWhereArb, 600);
     assert.ok(emulatorChecked > 50, `only ${emulatorChecked} generated lists compiled`);
   });
 });

@@ -24,7 +24,9 @@ const pastArb = fc.record({ country: fc.array(nullable(text), { maxLength: 3 }),
 const submissionPage = fc.constantFrom<{ pageId?: string; pageUrl?: string }>(
   {}, { pageId: '101' }, { pageId: '102' }, { pageId: '103' }, { pageUrl: 'HTTPS://x.com/Pricing/?utm_source=mail#form' }, { pageUrl: 'https://x.com/contact' }, { pageUrl: 'https://elsewhere.com/pricing' },
 );
-const submissionArb = fc.record({ formId: fc.constantFrom('f1', 'f2'), hoursAgo, page: submissionPage });
+/** Every 12 hours over the last 20 days (00:00 and 12:00 UTC, as NOW is noon): where the windows' bounds fall. */
+const onGrid = fc.integer({ min: 0, max: 40 }).map((k) => k * 12);
+const submissionArb = fc.record({ formId: fc.constantFrom('f1', 'f2'), hoursAgo: fc.oneof(onGrid, hoursAgo), page: submissionPage });
 
 /** The test schema's lifecycle stages, in order. */
 const STAGES = ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'customer'];
@@ -44,6 +46,36 @@ const dayText = instant.map((t) => new Date(t).toISOString().slice(0, 10));
 const dateValue = fc.oneof(dayText, instant.map((t) => new Date(t).toISOString()));
 const oneOf = <T extends string>(...xs: T[]) => fc.constantFrom(...xs);
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** A count of submissions, or none: `at least`, `at most`, `between … and … times` (the minimum not above the maximum). */
+const formCount: fc.Arbitrary<string> = fc.oneof(
+  fc.constant(''),
+  fc.tuple(oneOf('at least', 'at most'), fc.integer({ min: 1, max: 3 })).map(([op, n]) => ` ${op} ${n} times`),
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 })).map(([n, extra]) => ` between ${n} and ${n + extra} times`),
+);
+/** Days and instants around the generated submissions (the last 60 days before NOW, on the hour): boundaries are hit. */
+const recentDay = fc.integer({ min: 0, max: 21 }).map((d) => new Date(NOW - d * 24 * HOUR).toISOString().slice(0, 10));
+const recentInstant = fc.oneof(onGrid, hoursAgo).map((h) => new Date(NOW - h * HOUR).toISOString().replace('.000Z', 'Z'));
+const recentTime = fc.oneof(recentDay, recentInstant);
+/** A window, or none: `in last N days`, `after` / `before` a day or an instant, `between` two in order. */
+const formWindow: fc.Arbitrary<string> = fc.oneof(
+  fc.constant(''),
+  fc.integer({ min: 1, max: 60 }).map((n) => ` in last ${n} days`),
+  fc.tuple(oneOf('after', 'before'), recentTime).map(([op, t]) => ` ${op} ${t}`),
+  fc.tuple(recentDay, recentDay).map(([a, b]) => ` between ${a < b ? a : b} and ${a < b ? b : a}`),
+  fc.tuple(recentInstant, recentInstant).map(([a, b]) => ` between ${a < b ? a : b} and ${a < b ? b : a}`),
+);
+
+/**
+ * A page, or none: by name, by id, one without a url (#103) and one not pulled (#999); addresses cannot be
+ * matched to the last two.
+ */
+const formPage: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 2, arbitrary: oneOf(' on page "Pricing"', ' on page #102', ' on page #103', ' on page #999') });
+
+/** `submitted form "f1" | any form`, with a page, a count and a window each sometimes. */
+export const formConditionArb: fc.Arbitrary<string> = fc.tuple(oneOf('any form', 'form "f1"', 'form "f2"'), formPage, formCount, formWindow).map(
+  ([form, page, count, window]) => `submitted ${form}${page}${count}${window}`,
+);
 
 export const conditionArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(oneOf('country', 'jobtitle'), oneOf('is', 'is not', 'contains', 'does not contain', 'starts with', 'ends with', 'contains exactly', 'does not contain exactly'), text, unknownFlag)
@@ -73,20 +105,23 @@ export const conditionArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(oneOf('has ever been', 'has never been'), fc.integer({ min: -5, max: 20 })).map(([op, n]) => `num_employees ${op} ${n}`),
   fc.tuple(oneOf('has ever been', 'has never been'), fc.boolean()).map(([op, v]) => `is_vip ${op} ${v}`),
   fc.tuple(oneOf('country', 'hs_tags', 'num_employees'), oneOf('was updated in last', 'was not updated in last'), fc.integer({ min: 1, max: 60 })).map(([p, op, n]) => `${p} ${op} ${n} days`),
-  fc.tuple(oneOf('any form', 'form "f1"', 'form "f2"'), fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined })).map(([form, n]) => `submitted ${form}${n === undefined ? '' : ` in last ${n} days`}`),
-  // On a page by name, by id, one without a url (#103) and one not pulled (#999): addresses cannot be matched to the last two.
-  fc.tuple(oneOf('any form', 'form "f1"'), oneOf('"Pricing"', '#102', '#103', '#999'), fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }))
-    .map(([form, page, n]) => `submitted ${form} on page ${page}${n === undefined ? '' : ` in last ${n} days`}`),
+  { weight: 4, arbitrary: formConditionArb },
 );
-export const whereArb: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
+export const whereArb: fc.Arbitrary<string> = whereOf(conditionArb);
+/** Only form submission conditions, nested: so their bounds and counts are met often. */
+export const formWhereArb: fc.Arbitrary<string> = whereOf(formConditionArb);
+
+function whereOf(leaf: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.letrec<{ e: string }>((tie) => ({
   e: fc.oneof(
     { maxDepth: 3, depthSize: 'small' },
-    conditionArb,
+    leaf,
     fc.array(tie('e'), { minLength: 2, maxLength: 3 }).map((xs) => `(${xs.join(' and ')})`),
     fc.array(tie('e'), { minLength: 2, maxLength: 3 }).map((xs) => `(${xs.join(' or ')})`),
     tie('e').map((x) => `not (${x})`),
   ),
 })).e;
+}
 
 export type RawContact = typeof contactArb extends fc.Arbitrary<infer T> ? T : never;
 

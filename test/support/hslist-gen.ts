@@ -66,7 +66,13 @@ const propertyCondition = seq(property, arbPhrase, fc.constantFrom('', '', '', '
 
 const otherCondition = fc.oneof(
   seq(lit('in list'), fc.oneof(stringLit, fc.integer({ min: 1, max: 99999 }).map((n) => `#${n}`))),
-  seq(lit('submitted'), fc.oneof(seq(lit('form'), stringLit), lit('any form')), fc.oneof(fc.constant(''), seq(lit('on page'), fc.oneof(stringLit, fc.integer({ min: 1, max: 99999 }).map((n) => `#${n}`)))), fc.constantFrom('', 'in last 30 days')),
+  seq(
+    lit('submitted'),
+    fc.oneof(seq(lit('form'), stringLit), lit('any form')),
+    fc.oneof(fc.constant(''), seq(lit('on page'), fc.oneof(stringLit, fc.integer({ min: 1, max: 99999 }).map((n) => `#${n}`)))),
+    fc.constantFrom('', 'at least 2 times', 'at most 0 times', 'between 5 and 2 times'),
+    fc.constantFrom('', 'in last 30 days', 'after 2024-01-31', 'before 2024-02-30', 'between 2024-03-01 and 2024-01-01T10:00:00Z'),
+  ),
   kw('everyone'),
   kw('nobody'),
   seq(kw('condition'), identifier),

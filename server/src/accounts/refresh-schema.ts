@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stableJson } from '../hubspot/account/pull-schema';
 import type { HubSpotAccount } from '../hubspot/account/types';
 import { schemaJson } from '../salesforce/schema-pull';
-import { ASSOCIATION_LABELS_FILE, FORMS_FILE, LISTS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE, PAGES_FILE } from '../language/schema';
+import { ASSOCIATION_LABELS_FILE, FORMS_FILE, LISTS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE, PAGES_FILE, SUBSCRIPTIONS_FILE } from '../language/schema';
 import { HubSpotAccountError } from '../hubspot/account/errors';
 import { SALESFORCE_OBJECTS, SALESFORCE_SCHEMA_SUBDIR, salesforceFileName } from '../language/salesforce-schema';
 import type { Accounts, SalesforceConnector } from './accounts';
@@ -81,6 +81,7 @@ const COUNT_WORDS: Record<string, string> = {
   deals: 'deal properties',
   tickets: 'ticket properties',
   associationLabels: 'association labels',
+  subscriptions: 'subscription definitions',
 };
 
 /** "103 contact properties, 44 company properties, 12 lists, 7 owners": one wording for the CLI and the editor. */
@@ -134,6 +135,13 @@ async function pullHubSpot(account: HubSpotAccount, dir: string): Promise<Pulled
     files.push({ path: join(dir, MARKETING_EMAILS_FILE), content: stableJson({ results: emails }) });
     counts.marketingEmails = emails.length;
   }
+  // The subscription types, so `opted in to email subscription "Newsletter"` resolves to the id HubSpot takes.
+  const subscriptions = await catalogueOrNote(SUBSCRIPTIONS, () => account.getSubscriptionDefinitions(), notes);
+  if (subscriptions) {
+    subscriptions.sort((a, b) => a.name.localeCompare(b.name, 'en') || Number(a.id) - Number(b.id));
+    files.push({ path: join(dir, SUBSCRIPTIONS_FILE), content: stableJson({ results: subscriptions }) });
+    counts.subscriptions = subscriptions.length;
+  }
   // Deal and ticket properties (for `associated deal where …`) and the association labels (`labeled "…"`).
   for (const objectType of ['deals', 'tickets'] as const) {
     const properties = await catalogueOrNote(OBJECT_PROPERTIES[objectType], () => account.getProperties(objectType), notes);
@@ -181,6 +189,8 @@ const FORMS: Catalogue = { what: 'forms', scope: 'forms', consequence: 'forms ca
 const PAGES: Catalogue = { what: 'pages', scope: 'content (or content.landing_pages.read and content.site_pages.read)', consequence: 'pages can be given by id only' };
 // Marketing Emails v3 accepts any of marketing.email.read, marketing.email.write and content (its spec's security).
 const EMAILS: Catalogue = { what: 'marketing emails', scope: 'marketing.email.read (or content)', consequence: 'marketing emails can be given by id only' };
+// Communication Preferences definitions accept communication_preferences.read or …read_write (the spec's security).
+const SUBSCRIPTIONS: Catalogue = { what: 'subscription definitions', scope: 'communication_preferences.read', consequence: 'subscriptions can be given by id only' };
 const OBJECT_PROPERTIES: Record<'deals' | 'tickets', Catalogue> = {
   deals: { what: 'deal properties', scope: 'crm.objects.deals.read', consequence: 'deal conditions are checked against the bundled standard properties' },
   tickets: { what: 'ticket properties', scope: 'tickets', consequence: 'ticket conditions are checked against the bundled standard properties' },

@@ -3,12 +3,13 @@
 // filters their conditions. Whatever has no phrase is reported (`not-representable`), and then the
 // list as a whole is not decompiled (decompile.ts).
 
-import type { Expr, PageRef } from '@hslist/grammar';
+import type { Expr } from '@hslist/grammar';
 import type { PropertyDef } from '../language/schema-types';
 import * as ast from './decompile-ast';
 import { decompilePropertyFilter, type OperationEnv } from './decompile-operation';
-import { decompileCommunicationSubscription, decompileCount, decompileEmailEvent, decompileEmailSubscription, decompilePageView, windowDays } from './decompile-events';
+import { decompileCommunicationSubscription, decompileCount, decompileEmailEvent, decompileEmailSubscription, decompilePageView } from './decompile-events';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
+import { decompileForm } from './decompile-form';
 import { isNegative } from '../language/checks/no-value';
 import { associationByObjectTypeId, type AssociationKind } from '../language/associations';
 import type { AssociatedObjectName } from '../language/schema-types';
@@ -116,7 +117,7 @@ function decompileFilter(f: unknown, path: string, env: BranchEnv, scope: Scope)
       return decompileInList(f, path, env);
     case 'FORM_SUBMISSION':
     case 'FORM_SUBMISSION_ON_PAGE':
-      return decompileForm(f, path, env);
+      return decompileForm(f, path, { zone: env.zone, r: env.r });
     case 'EMAIL_SUBSCRIPTION':
       return decompileEmailSubscription(f, path, env.r);
     case 'COMMUNICATION_SUBSCRIPTION':
@@ -124,7 +125,7 @@ function decompileFilter(f: unknown, path: string, env: BranchEnv, scope: Scope)
     case 'NUM_ASSOCIATIONS':
       return decompileCount(f, path, env.r);
     case 'EMAIL_EVENT':
-      return decompileEmailEvent(f, path, env.r);
+      return decompileEmailEvent(f, path, { zone: env.zone, r: env.r });
     case 'PAGE_VIEW':
       return decompilePageView(f, path, env.r);
     case 'CONSTANT':
@@ -155,36 +156,3 @@ function decompileInList(f: Json, path: string, env: BranchEnv): Expr | undefine
   return negated ? ast.not(cond) : cond;
 }
 
-/** A FORM_SUBMISSION_ON_PAGE's page, written as its id (`on page #123`); null when it is no page id. */
-function pageOf(pageId: unknown, path: string, env: BranchEnv): PageRef | null {
-  const id = typeof pageId === 'string' || typeof pageId === 'number' ? String(pageId) : undefined;
-  if (id === undefined || id === '') {
-    env.r.invalid(path, 'must be a page id');
-    return null;
-  }
-  // Only digits can be written `#…`; HubSpot's page ids are numbers (CMS Pages API).
-  if (!/^\d+$/.test(id)) {
-    env.r.notRepresentable(path, `the page id "${id}" (not digits)`);
-    return null;
-  }
-  return { ...ast.name(id), by: 'id' };
-}
-
-function decompileForm(f: Json, path: string, env: BranchEnv): Expr | undefined {
-  const negated = negatedBy(f.operator, 'FILLED_OUT', 'NOT_FILLED_OUT', path, env);
-  if (negated === undefined) return undefined;
-  if (f.coalescingRefineBy !== undefined) return env.r.notRepresentable(`${path}.coalescingRefineBy`, 'a count of form submissions');
-  if (f.formId !== undefined && typeof f.formId !== 'string') return env.r.invalid(`${path}.formId`, 'must be a string');
-  const page = f.filterType === 'FORM_SUBMISSION_ON_PAGE' ? pageOf(f.pageId, `${path}.pageId`, env) : undefined;
-  if (page === null) return undefined;
-  const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, env.r);
-  if (days === null) return undefined;
-  const cond: Expr = {
-    ...ast.NO_SPAN,
-    kind: 'formSubmission',
-    formId: typeof f.formId === 'string' ? ast.name(f.formId) : undefined,
-    ...(page ? { page } : {}),
-    withinLastDays: days === undefined ? undefined : ast.numberValue(days),
-  };
-  return negated ? ast.not(cond) : cond;
-}

@@ -3,9 +3,10 @@
 // NUM_ASSOCIATIONS → `number of associated deals >= 2`; EMAIL_EVENT → `marketing email #456 of app #113
 // opened`; PAGE_VIEW → `visited page containing "/pricing"` (NOT_HAS_… → `not visited page …`).
 
-import type { CountComparison, Expr, Name, PageMatch } from '@hslist/grammar';
+import type { CountComparison, Expr, Name, PageMatch, SubscriptionRef } from '@hslist/grammar';
 import { associationByTypeId } from '../language/associations';
 import * as ast from './decompile-ast';
+import { readWindow, windowDays, type WindowEnv } from './decompile-window';
 import { isObject, type Json, type Reporter } from './decompile-report';
 import { STATUS_OF } from './compile/subscriptions';
 import { EMAIL_EVENT_LEVEL, EVENT_OF } from './compile/events';
@@ -21,16 +22,17 @@ function oneState(f: Json, key: string, path: string, r: Reporter): OptState | u
   return r.notRepresentable(`${path}.${key}[0]`, `the subscription status ${String(state)}`);
 }
 
-function ids(f: Json, path: string, r: Reporter): Name[] | undefined {
+/** The ids as `#123` (like forms' and owners' ids, `hslist pull` writes ids; hover shows a pulled definition's name). */
+function ids(f: Json, path: string, r: Reporter): SubscriptionRef[] | undefined {
   const raw = f.subscriptionIds;
   if (!Array.isArray(raw)) return r.invalid(`${path}.subscriptionIds`, 'must be a list of subscription ids');
   const bad = raw.findIndex((id) => !/^\d+$/.test(String(id)));
   if (bad >= 0) return r.notRepresentable(`${path}.subscriptionIds[${bad}]`, `the subscription id ${JSON.stringify(raw[bad])} (not digits)`);
-  return raw.map((id) => ast.name(String(id)));
+  return raw.map((id) => ({ ...ast.name(String(id)), by: 'id' as const }));
 }
 
-function condition(status: OptState, channel: string, subscriptionIds: Name[], all: boolean): Expr {
-  return { ...ast.NO_SPAN, kind: 'subscription', status: STATUS_OF[status], channel: ast.name(channel), ids: subscriptionIds, all };
+function condition(status: OptState, channel: string, subscriptions: SubscriptionRef[], all: boolean): Expr {
+  return { ...ast.NO_SPAN, kind: 'subscription', status: STATUS_OF[status], channel: ast.name(channel), subscriptions, all };
 }
 
 export function decompileEmailSubscription(f: Json, path: string, r: Reporter): Expr | undefined {
@@ -95,17 +97,6 @@ export function decompileCount(f: Json, path: string, r: Reporter): Expr | undef
   return { ...ast.NO_SPAN, kind: 'associationCount', objectType: ast.name(kind.word), primary, comparison: comparisonOf(min ?? 0, max) };
 }
 
-/** `in last N days` from a pruningRefineBy (undefined: none; null: reported): only "after N days in the past" has a phrase. */
-export function windowDays(refine: unknown, path: string, r: Reporter): number | undefined | null {
-  if (refine === undefined) return undefined;
-  const o = isObject(refine) ? refine : {};
-  const t = isObject(o.timeOffset) ? o.timeOffset : {};
-  const amount = t.amount;
-  const ok = o.type === 'RELATIVE_COMPARATIVE' && o.comparison === 'AFTER' && t.offsetDirection === 'PAST' && t.timeUnit === 'DAYS';
-  if (ok && typeof amount === 'number' && Number.isInteger(amount) && amount >= 1) return amount;
-  r.notRepresentable(path, `a ${String(o.type ?? 'malformed')} time refinement other than "in the last N days"`);
-  return null;
-}
 
 function digitsId(f: Json, key: string, path: string, r: Reporter): Name | undefined | null {
   const v = f[key];
@@ -120,7 +111,8 @@ function digitsId(f: Json, key: string, path: string, r: Reporter): Name | undef
   return ast.name(String(v));
 }
 
-export function decompileEmailEvent(f: Json, path: string, r: Reporter): Expr | undefined {
+export function decompileEmailEvent(f: Json, path: string, env: WindowEnv): Expr | undefined {
+  const r = env.r;
   const event = typeof f.operator === 'string' ? EVENT_OF[f.operator] : undefined;
   if (!event) return r.notRepresentable(`${path}.operator`, `the email event ${String(f.operator)}`);
   // Other levels (documented by name only) would read as ours: no phrase rather than another list.
@@ -129,10 +121,11 @@ export function decompileEmailEvent(f: Json, path: string, r: Reporter): Expr | 
   if (f.clickUrl !== undefined && (f.operator !== 'LINK_CLICKED' || typeof f.clickUrl !== 'string' || f.clickUrl === '')) return r.notRepresentable(`${path}.clickUrl`, `a clickUrl on ${String(f.operator)}`);
   const emailId = digitsId(f, 'emailId', path, r);
   const appId = digitsId(f, 'appId', path, r);
-  const days = windowDays(f.pruningRefineBy, `${path}.pruningRefineBy`, r);
-  if (!emailId || !appId || days === null) return undefined;
-  const withinLastDays = days === undefined ? undefined : ast.numberValue(days);
-  return { ...ast.NO_SPAN, kind: 'emailEvent', email: { by: 'ids', emailId, appId }, event: ast.name(event), clickUrl: typeof f.clickUrl === 'string' ? ast.name(f.clickUrl) : undefined, withinLastDays };
+  const window = readWindow(f.pruningRefineBy, `${path}.pruningRefineBy`, env);
+  if (!emailId || !appId || window === null) return undefined;
+  const withinLastDays = typeof window === 'number' ? ast.numberValue(window) : undefined;
+  const clickUrl = typeof f.clickUrl === 'string' ? ast.name(f.clickUrl) : undefined;
+  return { ...ast.NO_SPAN, kind: 'emailEvent', email: { by: 'ids', emailId, appId }, event: ast.name(event), clickUrl, withinLastDays, ...(typeof window === 'object' ? { window } : {}) };
 }
 
 const PAGE_MATCHES: Record<string, { match: PageMatch; negated: boolean }> = {

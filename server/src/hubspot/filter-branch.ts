@@ -83,7 +83,27 @@ export interface FormSubmissionFilter {
   filterType: 'FORM_SUBMISSION';
   operator: 'FILLED_OUT' | 'NOT_FILLED_OUT';
   formId?: string;
-  pruningRefineBy?: RelativeComparativeRefineBy;
+  /** `at least N times` …: the submissions (within the pruning window) are counted. */
+  coalescingRefineBy?: NumOccurrencesRefineBy;
+  pruningRefineBy?: PruningRefineBy;
+}
+
+/** The windows the language writes: the last N days, or after / before / between instants. */
+export type PruningRefineBy = RelativeComparativeRefineBy | AbsoluteComparativeRefineBy | AbsoluteRangedRefineBy;
+
+/** Strictly after (before) `timestamp`, epoch milliseconds. */
+export interface AbsoluteComparativeRefineBy {
+  type: 'ABSOLUTE_COMPARATIVE';
+  comparison: 'AFTER' | 'BEFORE';
+  timestamp: number;
+}
+
+/** From `lowerTimestamp` to `upperTimestamp`, both included (BETWEEN; the language writes no NOT_BETWEEN). */
+export interface AbsoluteRangedRefineBy {
+  type: 'ABSOLUTE_RANGED';
+  rangeType: 'BETWEEN';
+  lowerTimestamp: number;
+  upperTimestamp: number;
 }
 
 /** A submission on one CMS page (HubSpot's FORM_SUBMISSION_ON_PAGE): the page's id is required. */
@@ -92,7 +112,9 @@ export interface FormSubmissionOnPageFilter {
   operator: 'FILLED_OUT' | 'NOT_FILLED_OUT';
   pageId: string;
   formId?: string;
-  pruningRefineBy?: RelativeComparativeRefineBy;
+  /** As on FORM_SUBMISSION (HubSpot's PublicFormSubmissionOnPageFilter takes both refine-bys). */
+  coalescingRefineBy?: NumOccurrencesRefineBy;
+  pruningRefineBy?: PruningRefineBy;
 }
 
 /** "Within the last N days": the submission happened after now − N days. */
@@ -157,7 +179,8 @@ export interface EmailEventFilter {
   operator: EmailEventOperator;
   /** The one link clicked; HubSpot allows it only with LINK_CLICKED. */
   clickUrl?: string;
-  pruningRefineBy?: RelativeComparativeRefineBy;
+  /** HubSpot's list filter definitions: "only supports" ABSOLUTE_COMPARATIVE and ABSOLUTE_RANGED (`in last N days`'s relative one is unconfirmed). */
+  pruningRefineBy?: PruningRefineBy;
 }
 
 /** HubSpot's PAGE_VIEW operators (its list filters reference). */

@@ -41,6 +41,10 @@ export function anyEmailMeaning(c: EmailEventCondition): AnyEmailMeaning {
   if (!known) return { problem: `HubSpot keeps no contact property for \`${event}\` over all marketing emails (its EMAIL_EVENT filter takes one email), so \`marketing email any ${event}\` cannot be said: write it for one email, \`${ONE_EMAIL} ${event}\`. Over any email, only ${ANY_EMAIL_PHRASES.join(', ')} can be said`, at: c.event };
   if (c.clickUrl) return { problem: `HubSpot keeps the date of a contact's last click over all marketing emails (${known.property}), not which link was clicked, so \`link "…"\` cannot be said for any email: write \`marketing email any clicked\`, or the link for one email, \`${ONE_EMAIL} clicked link "…"\``, at: c.clickUrl };
   if (c.withinLastDays && known.kind === 'count') return { problem: `HubSpot keeps only a count of the marketing emails ${event === 'bounced' ? 'that bounced for' : 'delivered to'} a contact (${known.property}), with no date, so \`in last N days\` cannot be said for any email: write \`marketing email any ${event}\` (ever), or the window for one email, \`${ONE_EMAIL} ${event === 'delivered' ? 'received' : event} in last N days\``, at: c.withinLastDays };
+  if (c.window && (known.kind === 'count' || c.window.kind !== 'after')) {
+    const why = known.kind === 'count' ? `only a count of them (${known.property}), with no date` : `only the date of the last one (${known.property}), so only \`after D\` can be said over all emails (the last is after D exactly when some is)`;
+    return { problem: `HubSpot keeps ${why}, so \`${c.window.kind} …\` cannot be said for any marketing email: write the window for one email, \`${ONE_EMAIL} ${event === 'delivered' ? 'received' : event} ${c.window.kind} …\``, at: c.window };
+  }
   return { property: known.property, condition: propertyCondition(c, known) };
 }
 
@@ -52,6 +56,8 @@ function propertyCondition(c: EmailEventCondition, known: { property: string; ki
     const zero: Value = { kind: 'number', value: 0, raw: '0', ...at };
     return { kind: 'property', property, operator: '>', operatorSpan: at, operands: { kind: 'single', value: zero, ...at }, includeUnknown: undefined, ...at };
   }
+  // `after D`: the date of the last such event is after D exactly when some such event is.
+  if (c.window?.kind === 'after') return { kind: 'property', property, operator: 'is after', operatorSpan: at, operands: { kind: 'single', value: { ...c.window.at, ...at }, ...at }, includeUnknown: undefined, ...at };
   if (!c.withinLastDays) return { kind: 'property', property, operator: 'is known', operatorSpan: at, operands: { kind: 'none', ...at }, includeUnknown: undefined, ...at };
   const count: Value = { ...c.withinLastDays, ...at };
   return { kind: 'property', property, operator: 'is less than days ago', operatorSpan: at, operands: { kind: 'days', count, ...at }, includeUnknown: undefined, ...at };

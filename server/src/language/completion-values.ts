@@ -6,9 +6,10 @@ import { formatPropertyName } from './checks/context';
 import { LIST_SETTINGS, LIST_TYPES } from './checks/list-settings';
 import { CONDITION_SETTINGS } from './checks/definitions';
 import { SYNC_RULES, SYNC_SETTINGS, SYNC_VALUES } from './checks/sync-block';
-import type { FormRef, MarketingEmailRef, ObjectTypeName, PropertyDef, Schema } from './schema-types';
+import type { FormRef, MarketingEmailRef, ObjectTypeName, PropertyDef, Schema, SubscriptionDef } from './schema-types';
 import { describeEmailIds } from './schema-emails';
 import { formatOptionValue, quoteString } from './walk';
+import { channelOfDefinition } from './schema-subscriptions';
 import { propertiesOf } from './schema';
 
 export type EntryKind = 'keyword' | 'property' | 'operator' | 'value' | 'list' | 'setting' | 'field' | 'snippet' | 'unit' | 'definition';
@@ -115,6 +116,33 @@ export function formNameEntries(forms: readonly FormRef[] | undefined, replace: 
         insertText: quoteString(inserted),
         filterText: `${quoteString(f.name)} ${f.id}`,
         sortText: `${f.archived ? 1 : 0}${f.name.toLowerCase()} ${f.id}`,
+        replace,
+      };
+    });
+}
+
+/**
+ * The portal's subscription definitions (subscriptions.json) of the phrase's channel by name; the compiler
+ * writes the id. As with forms, a name several live definitions share inserts each one's `#id`, and an
+ * inactive definition is offered (last) only when no live one has its name. Definitions whose channel
+ * HubSpot does not say are offered in every channel.
+ */
+export function subscriptionNameEntries(definitions: readonly SubscriptionDef[] | undefined, channelWord: string, replace: Span): CompletionEntry[] {
+  const fitting = (definitions ?? []).filter((d) => (channelOfDefinition(d) ?? channelWord) === channelWord);
+  const live = (name: string) => fitting.filter((d) => !d.archived && sameName(d.name, name));
+  return fitting
+    .filter((d) => !d.archived || live(d.name).length === 0)
+    .map((d) => {
+      const shared = fitting.filter((g) => g.archived === d.archived && sameName(g.name, d.name)).length > 1;
+      const about = [d.communicationMethod?.toLowerCase(), d.archived ? 'inactive' : undefined].filter((x) => x !== undefined).join(', ');
+      return {
+        label: shared ? `${d.name} (#${d.id})` : d.name,
+        kind: 'value' as const,
+        detail: `subscription #${d.id}${about ? ` (${about})` : ''}`,
+        documentation: `Subscription **${d.name}**${d.description ? `: ${d.description}` : ''}. The filter gets its id \`${d.id}\`.${shared ? ' Another subscription has this name, so its id is written.' : ''}`,
+        insertText: shared ? `#${d.id}` : quoteString(d.name),
+        filterText: `${quoteString(d.name)} ${d.id}`,
+        sortText: `${d.archived ? 1 : 0}${d.name.toLowerCase()} ${d.id}`,
         replace,
       };
     });

@@ -6,6 +6,7 @@ import type { HslistToken, Span } from '@hslist/grammar';
 import { fitsType, insertRest, isOrderedPhrase, readableRest, type PhraseState } from './completion-phrases';
 import {
   formNameEntries,
+  subscriptionNameEntries,
   marketingEmailNameEntries,
   labelNameEntries,
   listNameEntries,
@@ -84,7 +85,7 @@ function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, repla
           { text: 'condition …', insert: 'condition', detail: 'a named condition of the workspace', retrigger: true },
           { text: 'submitted any form', snippet: 'submitted any form' },
           { text: 'submitted form "…"', insert: 'submitted form ', snippet: 'submitted form "$1"', detail: 'by form name or id' },
-          { text: 'opted in to email subscription #…', insert: 'opted in to email subscription #', snippet: 'opted ${1|in to,out of,neither in nor out of|} ${2|email,sms,whatsapp|} subscription #$3', detail: 'a subscription status' },
+          { text: 'opted in to email subscription …', insert: 'opted in to email subscription ', snippet: 'opted ${1|in to,out of,neither in nor out of|} ${2|email,sms,whatsapp|} subscription $3', detail: 'a subscription status, by name or #id' },
           { text: 'marketing email #… of app #… opened', insert: 'marketing email #', snippet: 'marketing email #$1 of app #$2 ${3|opened,clicked,sent,received,bounced,replied,unsubscribed,marked spam,opened but not clicked|}', detail: 'a marketing email event' },
           { text: 'marketing email any opened', insert: 'marketing email any ', snippet: 'marketing email any ${1|opened,clicked,sent,received,bounced|}', detail: 'an event over any marketing email (a contact property)' },
           { text: 'visited page containing "…"', insert: 'visited page ', snippet: 'visited page ${1|containing ,matching ,|}"$2"', detail: 'a page view' },
@@ -158,6 +159,7 @@ function expressionEntries(expectations: ExprExpectation[], input: CompletionInp
     if (e.kind === 'listName') return listNameEntries(input.lists, replace);
     if (e.kind === 'formName') return formNameEntries(input.schema.forms, replace);
     if (e.kind === 'pageName') return pageNameEntries(input.schema.pages, replace);
+    if (e.kind === 'subscriptionName') return subscriptionNameEntries(input.schema.subscriptions, e.channel, replace);
     if (e.kind === 'marketingEmailName') return marketingEmailNameEntries(input.schema.marketingEmails, replace);
     if (e.kind === 'labelName') return labelNameEntries(input.schema, e.objectType, replace);
     if (inString) return [];

@@ -2,6 +2,7 @@
 // parse). A small state machine over conditions, joiners, parentheses and `associated company where`
 // scopes; operator phrases are followed with completion-phrases.ts.
 
+import { formPlace, windowPlace, WINDOW_OPENERS } from './cursor-context-form';
 import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
 import { associationByWord } from './associations';
@@ -16,6 +17,8 @@ export type ExprExpectation =
   | { kind: 'listName' }
   | { kind: 'formName' }
   | { kind: 'pageName' }
+  /** A subscription of the channel written before `subscription` (the word as written, lowercased). */
+  | { kind: 'subscriptionName'; channel: string }
   | { kind: 'marketingEmailName' }
   | { kind: 'labelName'; objectType: ObjectTypeName }
   | { kind: 'conditionName' }
@@ -59,11 +62,8 @@ class ExprScanner {
   states: PhraseState[] = [];
   /** The last condition was a property condition without `including unknown` yet. */
   canIncludeUnknown = false;
-  submittedWords = 0;
-  /** The last word after `submitted` (`form` before the form's name or id). */
-  submittedLast = '';
-  /** The word before `submittedLast` (`on` before `page`). */
-  submittedPrev = '';
+  /** The words after `submitted`: `#` for an id, `"` for a string, `N` for a number, `D` for a date or an instant, others lowercased. */
+  submittedWords: string[] = [];
   /** The words of a subscription condition after `opted`, lowercased. */
   optedWords: string[] = [];
   /** The words after `marketing` or `visited`, lowercased; `#` for an id, `"` for a string, `N` for a number. */
@@ -132,9 +132,7 @@ class ExprScanner {
     }
     const next: Record<string, Mode> = { in: 'in', associated: 'associated', submitted: 'submitted', opted: 'opted', number: 'count', condition: 'conditionName', marketing: 'marketing', visited: 'visited' };
     if (next[word]) {
-      this.submittedWords = 0;
-      this.submittedLast = '';
-      this.submittedPrev = '';
+      this.submittedWords = [];
       this.optedWords = [];
       this.eventWords = [];
       this.countWords = [];
@@ -161,15 +159,17 @@ class ExprScanner {
     this.feed(t);
   }
 
+  /** `submitted form "…"` and its count and window; `and` inside `between … and …` is the phrase's. */
   private submitted(t: HslistToken, word: string): void {
-    if (word === 'and' || word === 'or' || word === ')') {
+    const place = formPlace(this.submittedWords);
+    if ((word === 'and' && !place?.andInside) || word === 'or' || word === ')') {
       this.endCondition(false);
       this.feed(t);
       return;
     }
-    this.submittedWords++;
-    this.submittedPrev = this.submittedLast;
-    this.submittedLast = word;
+    const kind = t.kind as string;
+    this.submittedWords.push(kind === 'listId' ? '#' : kind === 'string' ? '"' : kind === 'number' ? 'N' : kind === 'date' || kind === 'datetime' ? 'D' : word);
+    if (!formPlace(this.submittedWords)) this.fail();
   }
 
   /** `associated [primary] <object>`: then `where` or `labeled #id where`. */
@@ -210,8 +210,12 @@ class ExprScanner {
       this.feed(t);
       return;
     }
-    this.eventWords.push(t.kind === 'listId' ? '#' : t.kind === 'string' ? '"' : t.kind === 'number' ? 'N' : word);
-    if (this.eventWords.slice(-4).join(' ') === 'in last N days') this.endCondition(false);
+    const kind = t.kind as string;
+    this.eventWords.push(kind === 'listId' ? '#' : kind === 'string' ? '"' : kind === 'number' ? 'N' : kind === 'date' || kind === 'datetime' ? 'D' : word);
+    if (mode === 'visited' && this.eventWords.slice(-4).join(' ') === 'in last N days') this.endCondition(false);
+    // A marketing email event's window ends it (`in last N days`, `after D`, `between D and D`).
+    const window = mode === 'marketing' ? emailWindowStart(this.eventWords) : -1;
+    if (window >= 0 && windowPlace(this.eventWords.slice(window))?.complete) this.endCondition(false);
   }
 
   /** A condition ended: close the one-condition association scopes it was in. */
@@ -277,7 +281,7 @@ class ExprScanner {
       case 'including':
         return [{ kind: 'keywords', phrases: ['unknown'] }];
       case 'submitted':
-        return submittedExpectations(this.submittedWords, this.submittedPrev, this.submittedLast);
+        return formExpectations(this.submittedWords);
       case 'opted':
         return optedExpectations(this.optedWords);
       case 'marketing':
@@ -297,14 +301,14 @@ class ExprScanner {
   }
 }
 
-/** After `submitted`: the form, then `on page` and the page, then a joiner. */
-function submittedExpectations(words: number, prev: string, last: string): ExprExpectation[] {
-  if (words === 0) return [{ kind: 'keywords', phrases: ['any form', 'form'] }];
-  if (words === 1 && last === 'form') return [{ kind: 'formName' }];
-  if (last === 'on') return [{ kind: 'keywords', phrases: ['page'] }];
-  if (last === 'page' && prev === 'on') return [{ kind: 'pageName' }];
-  const formDone = words === 2 && (prev === 'any' || prev === 'form');
-  return formDone ? [{ kind: 'keywords', phrases: ['on page'] }, { kind: 'joiner', includingUnknown: false }] : [{ kind: 'joiner', includingUnknown: false }];
+/** After `submitted`: `any form` / `form`, the form's name, then a page, a count and a window, each optional. */
+function formExpectations(words: string[]): ExprExpectation[] {
+  if (words.length === 1 && words[0] === 'form') return [{ kind: 'formName' }];
+  const place = formPlace(words);
+  if (!place) return [];
+  if (place.page) return [{ kind: 'pageName' }];
+  const keywords: ExprExpectation[] = place.phrases.length > 0 ? [{ kind: 'keywords', phrases: place.phrases }] : [];
+  return place.complete ? [...keywords, { kind: 'joiner', includingUnknown: false }] : keywords;
 }
 
 function countExpectations(words: string[]): ExprExpectation[] {
@@ -337,16 +341,27 @@ function optedExpectations(words: string[]): ExprExpectation[] {
   if (target.length === 0) return [{ kind: 'keywords', phrases: [...CHANNEL_WORDS.map((c) => `${c} subscription`), ...CHANNEL_WORDS.map((c) => `all ${c}`)] }];
   if (target[0] === 'all') return [{ kind: 'keywords', phrases: CHANNEL_WORDS }];
   if (target.length === 1) return [{ kind: 'keywords', phrases: ['subscription', 'subscriptions'] }];
-  return [];
+  const last = target[target.length - 1];
+  const oneNext = target[1] === 'subscription' && target.length === 2;
+  const inList = target[1] === 'subscriptions' && (last === '(' || last === ',');
+  return oneNext || inList ? [{ kind: 'subscriptionName', channel: target[0] }] : [];
 }
 
 /** The words of a marketing email condition before its event: `email #… of app #…`. */
 const EMAIL_HEAD = ['email', '#', 'of', 'app', '#'];
 const EMAIL_EVENT_PHRASES = Object.keys(EMAIL_EVENTS);
 
+/** Where a marketing email event's window starts in its words (after the email), -1 without one. */
+function emailWindowStart(words: string[]): number {
+  const length = emailHeadLength(words);
+  return words.findIndex((w, i) => i >= length && WINDOW_OPENERS.includes(w));
+}
+
 /** The words of the condition up to its window, and whether they make a whole condition. */
 function eventComplete(mode: 'marketing' | 'visited', words: string[]): boolean {
-  const window = words.indexOf('in');
+  const window = mode === 'visited' ? words.indexOf('in') : emailWindowStart(words);
+  // A window begun must be whole (`between D` is not: its `and` is the window's).
+  if (mode === 'marketing' && window >= 0 && !windowPlace(words.slice(window))?.complete) return false;
   const head = window < 0 ? words : words.slice(0, window);
   if (mode === 'visited') return head[head.length - 1] === '"' || (head[head.length - 1] === 'times' && head[head.length - 4] === 'at');
   const length = emailHeadLength(head);
@@ -360,16 +375,25 @@ function emailHeadLength(words: string[]): number {
   return words[1] === 'any' || (words[1] === '"' && words[2] !== 'of') ? 2 : EMAIL_HEAD.length;
 }
 
-/** After `marketing email any`: the events an any-email condition can say, then `in last` after a dated one. */
+/** After `marketing email any`: the events an any-email condition can say, then `in last` or `after` after a dated one (any-email.ts). */
 function anyEmailExpectations(event: string[]): ExprExpectation[] {
   if (event.length === 0) return [{ kind: 'keywords', phrases: ANY_EMAIL_PHRASES }];
   const known = anyEmailEvent(event.join(' '));
   if (!known) return [];
-  return [...(known.kind === 'date' ? [{ kind: 'keywords' as const, phrases: ['in last'] }] : []), { kind: 'joiner', includingUnknown: false }];
+  return [...(known.kind === 'date' ? [{ kind: 'keywords' as const, phrases: ['in last', 'after'] }] : []), { kind: 'joiner', includingUnknown: false }];
+}
+
+/** Inside a marketing email event's window: its next words (a number or date is typed, not offered). */
+function emailWindowExpectations(tail: string[]): ExprExpectation[] {
+  const place = windowPlace(tail);
+  if (!place) return [];
+  return place.complete ? [{ kind: 'joiner', includingUnknown: false }] : [{ kind: 'keywords', phrases: place.phrases }];
 }
 
 function eventExpectations(mode: 'marketing' | 'visited', words: string[]): ExprExpectation[] {
-  const window = words.indexOf('in');
+  const emailWindow = mode === 'marketing' ? emailWindowStart(words) : -1;
+  if (emailWindow >= 0) return emailWindowExpectations(words.slice(emailWindow));
+  const window = mode === 'visited' ? words.indexOf('in') : -1;
   if (window >= 0) {
     const rest = words.slice(window);
     if (rest.length === 1) return [{ kind: 'keywords', phrases: ['last'] }];
@@ -401,7 +425,7 @@ function eventExpectations(mode: 'marketing' | 'visited', words: string[]): Expr
   if (typed === '' && length === 2) rest.push('of app');
   if (typed === 'clicked') rest.push('link');
   if (!eventComplete(mode, words)) return [{ kind: 'keywords', phrases: rest }];
-  return [{ kind: 'keywords', phrases: [...rest, 'in last'] }, { kind: 'joiner', includingUnknown: false }];
+  return [{ kind: 'keywords', phrases: [...rest, 'in last', 'after', 'before', 'between'] }, { kind: 'joiner', includingUnknown: false }];
 }
 
 /** Expectations after the tokens of a `where` expression (the `where` itself excluded). */

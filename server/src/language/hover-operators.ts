@@ -3,6 +3,8 @@
 
 import type { EmailEventCondition, EmailTarget, PageViewCondition, SubscriptionCondition, SurfaceOperator, Value } from '@hslist/grammar';
 import { EMAIL_EVENT_LEVEL, EMAIL_EVENTS, emailEventOperator, PAGE_OPERATORS } from '../hubspot/compile/events';
+import { absoluteWindowRefine, isRefineProblem } from '../hubspot/compile/refine';
+import { windowRefineText, windowWords } from './hover-forms';
 import { channelOf, OPT_STATE } from '../hubspot/compile/subscriptions';
 
 export const OPERATOR_HELP: Record<SurfaceOperator, string> = {
@@ -67,7 +69,7 @@ const STATUS_HELP: Record<SubscriptionCondition['status'], string> = {
 export function subscriptionHelp(c: SubscriptionCondition): string {
   const channel = channelOf(c);
   if (!channel) return `\`${c.channel.text}\` is not a subscription channel (email, sms, whatsapp).`;
-  const what = c.all ? `all ${channel} (the channel portal-wide)` : `${c.ids.length === 1 ? 'subscription' : 'every one of the subscriptions'} ${c.ids.map((i) => `#${i.text}`).join(', ')} (${channel})`;
+  const what = c.all ? `all ${channel} (the channel portal-wide)` : `${c.subscriptions.length === 1 ? 'subscription' : 'every one of the subscriptions'} ${c.subscriptions.map((s) => (s.by === 'name' ? `"${s.text}"` : `#${s.text}`)).join(', ')} (${channel})`;
   const filter = channel === 'email' && !c.all ? 'EMAIL_SUBSCRIPTION' : `COMMUNICATION_SUBSCRIPTION (${c.all ? 'PORTAL_WIDE' : 'INDIVIDUAL_SUBSCRIPTION'})`;
   return [
     `**Subscription status**: the contact ${STATUS_HELP[c.status]} ${what}.`,
@@ -109,15 +111,19 @@ function emailWords(email: EmailTarget): string {
 }
 
 /** What an email event condition matches and the HubSpot filter it becomes. */
-export function emailEventHelp(c: EmailEventCondition): string {
+export function emailEventHelp(c: EmailEventCondition, zone: string, zoneNote: string): string {
   const operator = emailEventOperator(c);
   if (!operator) return `\`${c.event.text}\` is not a marketing email event: ${Object.keys(EMAIL_EVENTS).join(', ')}.`;
+  const absolute = c.window ? absoluteWindowRefine(c.window, zone) : undefined;
+  if (absolute && isRefineProblem(absolute)) return absolute.message;
   const phrase = c.event.text.toLowerCase();
-  const window = c.withinLastDays ? `${windowText(c.withinLastDays)}${phrase.includes(' but ') ? ' (the second event: never, Assumed)' : ''}` : '';
+  const windowed = c.withinLastDays || c.window;
+  const window = windowed ? `${c.window ? windowWords(c) : windowText(c.withinLastDays!)}${phrase.includes(' but ') ? ' (the second event: never, Assumed)' : ''}` : '';
+  const refine = absolute ? `; \`pruningRefineBy\` ${windowRefineText(absolute)} (${zoneNote})` : '';
   return [
     `**Marketing email event**: the contact ${EVENT_HELP[phrase]} marketing email ${emailWords(c.email)}${c.clickUrl ? `, on the link "${c.clickUrl.text}" (clickUrl; the same URL, ignoring case, Assumed)` : ''}${window}.`,
     '',
-    `HubSpot: \`EMAIL_EVENT\` \`${operator}\` (level \`${EMAIL_EVENT_LEVEL}\`, Assumed). \`not\` cannot apply to it.`,
+    `HubSpot: \`EMAIL_EVENT\` \`${operator}\` (level \`${EMAIL_EVENT_LEVEL}\`, Assumed)${refine}. \`not\` cannot apply to it.`,
   ].join('\n');
 }
 

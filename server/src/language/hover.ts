@@ -2,18 +2,22 @@
 // options), a list (type, folder, file, conditions, which lists it uses and is used by), an operator
 // phrase (what it matches, the HubSpot operation it becomes), an option value, a sync rule.
 
-import { printExpr, type AssociationLabelRef, type Condition, type EmailEventCondition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SyncNode } from '@hslist/grammar';
+import { printExpr, type AssociationLabelRef, type Condition, type EmailEventCondition, type ListNode, type Name, type NamedConditionNode, type PropertyCondition, type Span, type SubscriptionCondition, type SyncNode } from '@hslist/grammar';
 import { SYNC_RULES, SYNC_VALUES, normaliseRule } from './checks/sync-block';
 import { propertyDocumentation } from './completion-values';
 import { emailEventHelp, OPERATOR_HELP, ORDERED_ENUMERATION_HELP, pageViewHelp, subscriptionHelp } from './hover-operators';
 import { associationHelp, countHelp } from './hover-associations';
 import { anyEmailHelp } from './hover-any-email';
+import { formSubmissionHelp } from './hover-forms';
+import { isValidTimeZone } from '../hubspot/compile/time';
 import { expandCondition, isOrderedUse, whyNoOrder } from './ordered';
 import { listSummary } from './navigation-lists';
 import { definitionNameAt, definitionSummary } from './navigation-definitions';
 import { matchOption } from './option-match';
 import { matchForm } from './schema-forms';
 import { pageHover } from './hover-pages';
+import { matchSubscription } from './schema-subscriptions';
+import { channelOf } from '../hubspot/compile/subscriptions';
 import { describeEmailIds, emailsWithId, matchMarketingEmail, type MarketingEmailRef } from './schema-emails';
 import { matchLabel } from './association-labels';
 import { associationByWord } from './associations';
@@ -93,11 +97,11 @@ function optionHover(def: PropertyDef, text: string): string | undefined {
   return `Option \`${o.value}\` of ${def.label}: **${o.label}**.${sent}`;
 }
 
-function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput): HoverResult | undefined {
+function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverInput, zone: { zone: string; note: string }): HoverResult | undefined {
   if (c.kind === 'property') return propertyConditionHover(c, objectType, input);
-  if (c.kind === 'subscription') return { markdown: subscriptionHelp(c), span: c };
+  if (c.kind === 'subscription') return subscriptionHover(c, input) ?? { markdown: subscriptionHelp(c), span: c };
   if (c.kind === 'emailEvent' && c.email.by === 'any') return { markdown: anyEmailHelp(c, propertiesOf(input.schema, 'contacts')), span: c };
-  if (c.kind === 'emailEvent') return marketingEmailHover(c, input) ?? { markdown: emailEventHelp(c), span: c };
+  if (c.kind === 'emailEvent') return marketingEmailHover(c, input) ?? { markdown: emailEventHelp(c, zone.zone, zone.note), span: c };
   if (c.kind === 'pageView') return { markdown: pageViewHelp(c), span: c };
   if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
   if (c.kind === 'association' && c.label && within(c.label, input.offset)) {
@@ -108,7 +112,16 @@ function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverIn
   if (c.kind === 'inList' && c.target.by === 'name' && within(c.target, input.offset)) return listHover(c.target.text, c.target, input);
   if (c.kind === 'formSubmission' && c.formId && within(c.formId, input.offset)) return formHover(c.formId.text, c.formId, input);
   if (c.kind === 'formSubmission' && c.page && within(c.page, input.offset)) return pageHover(c.page, input.schema.pages);
+  if (c.kind === 'formSubmission') return { markdown: formSubmissionHelp(c, zone.zone, zone.note), span: c };
   return undefined;
+}
+
+/** The zone a list's dates are read in, as hover can know it: its `timezone:`, else UTC (the default unless the workspace sets one). */
+function hoverZone(list: ListNode | NamedConditionNode): { zone: string; note: string } {
+  const value = list.kind === 'list' ? list.settings.find((s) => s.key.text === 'timezone')?.value : undefined;
+  const zone = value && (value.kind === 'string' || value.kind === 'word') ? value.value : undefined;
+  if (zone && isValidTimeZone(zone)) return { zone, note: `dates in ${zone}, the list's zone` };
+  return { zone: 'UTC', note: 'dates in UTC, the default zone of a list without `timezone:` unless the workspace sets another' };
 }
 
 /** The association label a name or id stands for (with the pulled labels), and the type id HubSpot gets. */
@@ -143,6 +156,25 @@ function emailSummary(email: MarketingEmailRef): string {
   return `Marketing email **${email.name}**${state ? ` (${state})` : ''}: id ${describeEmailIds(email)}${email.subject ? `, subject "${email.subject}"` : ''}.`;
 }
 
+/** The subscription definition a name or id under the cursor stands for (subscriptions.json), and the id HubSpot gets. */
+function subscriptionHover(c: SubscriptionCondition, input: HoverInput): HoverResult | undefined {
+  const ref = c.subscriptions.find((s) => within(s, input.offset));
+  const channel = channelOf(c);
+  if (!ref || !channel) return undefined;
+  const match = matchSubscription(ref, channel, input.schema.subscriptions);
+  const def = match.kind === 'name' || match.kind === 'id' ? match.definition : undefined;
+  if (!def) return undefined;
+  const facts = [
+    `id \`${def.id}\``,
+    def.communicationMethod ? `channel ${def.communicationMethod.toLowerCase()}` : 'channel not given by HubSpot',
+    def.archived ? 'inactive' : undefined,
+    def.businessUnitId ? `business unit ${def.businessUnitId}` : undefined,
+  ].filter((f) => f !== undefined);
+  const sent = match.kind === 'name' ? ` HubSpot's filter gets its id \`${def.id}\`.` : '';
+  const description = def.description ? `\n\n${def.description}` : '';
+  return { markdown: `Subscription **${def.name}**: ${facts.join(', ')}.${sent}${description}`, span: ref };
+}
+
 /** The form a name or id stands for (with the pulled forms), and the id HubSpot gets. */
 function formHover(text: string, span: Span, input: HoverInput): HoverResult | undefined {
   const match = matchForm(text, input.schema.forms);
@@ -163,7 +195,7 @@ function inListHover(list: ListNode | NamedConditionNode, input: HoverInput): Ho
   if (list.kind === 'list' && within(list.name, input.offset)) return listHover(list.name.text, list.name, input);
   let found: HoverResult | undefined;
   forEachCondition(list.where, 'contacts', (c, objectType) => {
-    if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input);
+    if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input, hoverZone(list));
   });
   return found;
 }

@@ -62,6 +62,23 @@ export interface Schema {
   marketingEmails?: MarketingEmailRef[];
   /** The portal's association labels (contact → company, deal, ticket), when the schema folder holds association-labels.json. */
   associationLabels?: { labels: PortalAssociationLabel[]; objects: AssociatedObjectType[] };
+  /** The portal's subscription definitions, when the schema folder holds subscriptions.json. */
+  subscriptions?: SubscriptionDef[];
+}
+
+/**
+ * A subscription type (Communication Preferences' definitions), as schema pull keeps it in subscriptions.json:
+ * EMAIL_SUBSCRIPTION and COMMUNICATION_SUBSCRIPTION filters take its id. `archived` is HubSpot's `isActive`
+ * turned round (the SDKs describe it as "active or archived").
+ */
+export interface SubscriptionDef {
+  id: string;
+  name: string;
+  description: string;
+  /** HubSpot's `communicationMethod`, as given (absent when HubSpot gives none). */
+  communicationMethod?: string;
+  archived: boolean;
+  businessUnitId?: string;
 }
 
 /** A HubSpot user who can own records (Owners v3), as schema pull keeps it in owners.json. */

@@ -16,6 +16,7 @@ import { FORMS_FILE, parseForms } from './schema-forms';
 import { PAGES_FILE, parsePages } from './schema-pages';
 import { MARKETING_EMAILS_FILE, parseMarketingEmails } from './schema-emails';
 import { ASSOCIATION_LABELS_FILE, parseAssociationLabels } from './association-labels';
+import { parseSubscriptions, SUBSCRIPTIONS_FILE } from './schema-subscriptions';
 import defaultContacts from './default-schema/contacts.json';
 import defaultCompanies from './default-schema/companies.json';
 import defaultDeals from './default-schema/deals.json';
@@ -142,10 +143,12 @@ export function loadSchemaDirectory(dir: string): SchemaLoadResult {
   if (marketingEmails) loaded.schema = { ...loaded.schema, marketingEmails };
   const associationLabels = readCatalogue(dir, ASSOCIATION_LABELS_FILE, parseAssociationLabels, problems);
   if (associationLabels) loaded.schema = { ...loaded.schema, associationLabels };
+  const subscriptions = readCatalogue(dir, SUBSCRIPTIONS_FILE, parseSubscriptions, problems);
+  if (subscriptions) loaded.schema = { ...loaded.schema, subscriptions };
   return loaded;
 }
 
-export { ASSOCIATION_LABELS_FILE, FORMS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE, PAGES_FILE };
+export { ASSOCIATION_LABELS_FILE, FORMS_FILE, MARKETING_EMAILS_FILE, OWNERS_FILE, PAGES_FILE, SUBSCRIPTIONS_FILE };
 
 type CatalogueParser<T> = (value: unknown, file: string, problems: { path: string; message: string }[]) => T | undefined;
 

@@ -3,6 +3,7 @@
 // record did not carry the list may match (hi) but are never certain (lo), as the reference
 // interpreter's `unknown`.
 
+import { inSubmissionWindow } from './form-window';
 import type { PlanNode } from './plan-types';
 import type { ColumnStore } from './columns';
 import { codeOf } from './columns-entries';
@@ -36,7 +37,7 @@ export function subscriptionRows(plan: Extract<PlanNode, { kind: 'subscription' 
   return partially(hit, s.loaded, store.size);
 }
 
-/** Some event of the wanted type for the email after `since`, and (for "… but not …") none of the other type at all. */
+/** Some event of the wanted type for the email in the window, and (for "… but not …") none of the other type at all. */
 export function emailEventRows(plan: Extract<PlanNode, { kind: 'emailEvent' }>, store: ColumnStore): LeafResult {
   const s = store.emailEvents;
   if (!s) return { reason: 'email events are not loaded' };
@@ -47,7 +48,6 @@ export function emailEventRows(plan: Extract<PlanNode, { kind: 'emailEvent' }>, 
   const onLink = wantedUrl === undefined ? undefined : s.strings.map((u, code) => code !== 0 && u.toLowerCase() === wantedUrl);
   const rule = EVENT_RULES[plan.operator];
   const [happened, without] = [codeOf(s, rule.happened), rule.without === undefined ? -1 : codeOf(s, rule.without)];
-  const since = plan.since ?? -Infinity;
   const hit = emptyBitset(store.size);
   if (app >= 0 && email >= 0 && happened >= 0) {
     for (let r = 0; r < store.size; r++) {
@@ -55,7 +55,7 @@ export function emailEventRows(plan: Extract<PlanNode, { kind: 'emailEvent' }>, 
       let excluded = false;
       for (let k = s.offsets[r]; k < s.offsets[r + 1]; k++) {
         if (apps[k] !== app || emails[k] !== email) continue;
-        if (types[k] === happened && s.timestamps[k] > since && (!onLink || onLink[urls[k]])) found = true;
+        if (types[k] === happened && inSubmissionWindow(plan, s.timestamps[k]) && (!onLink || onLink[urls[k]])) found = true;
         if (without >= 0 && types[k] === without) excluded = true;
       }
       if (found && !excluded) setBit(hit, r);

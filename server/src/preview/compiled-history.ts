@@ -2,6 +2,7 @@
 // store's per-row lists. Rows whose record carried no history / no submissions are "may match"
 // (hi) but never "certainly" (lo): exactly the reference interpreter's `unknown`.
 
+import { inSubmissionWindow, submissionCountPasses, submissionCountVerdict } from './form-window';
 import type { FormPage, PlanNode, PropertyFilter } from './plan-types';
 import type { Column, ColumnStore, FormStore, HistoryColumn } from './columns';
 import { type Bitset, and, emptyBitset, not, or, popcount, setBit } from './bitset';
@@ -131,7 +132,7 @@ function currentMatches(f: PropertyFilter, store: ColumnStore, positiveRows: Pos
   return out;
 }
 
-/** `submitted form`: some loaded submission of that form (any form without an id), strictly after `since` (as reference.ts). */
+/** `submitted form`: loaded submissions of that form (any form without an id) in the window, as many as the count asks (as reference.ts). */
 export function formRows(plan: Extract<PlanNode, { kind: 'form' }>, store: ColumnStore): LeafResult {
   const forms = store.forms;
   if (!forms) return { reason: 'form submissions are not loaded' };
@@ -139,34 +140,36 @@ export function formRows(plan: Extract<PlanNode, { kind: 'form' }>, store: Colum
   const wanted = plan.formId === undefined ? -1 : forms.formIds.indexOf(plan.formId);
   if (plan.page) {
     const maybe = emptyBitset(store.size);
-    if (plan.formId === undefined || wanted >= 0) markSubmittedOnPage(forms, wanted, plan.since, plan.page, { out, maybe }, store.size);
+    if (plan.formId === undefined || wanted >= 0) markSubmittedOnPage(forms, wanted, plan, plan.page, { out, maybe }, store.size);
     const known = partially(out, forms.loaded, store.size);
     // Certain unless some row's page is unknown: the leaf then may match those rows too.
     if (popcount(maybe) === 0) return known;
     const { lo, hi } = asRange(known);
     return { lo, hi: or(hi, maybe) };
   }
-  if (plan.formId === undefined || wanted >= 0) markSubmitted(forms, wanted, plan.since, out, store.size);
+  if (plan.formId === undefined || wanted >= 0) markSubmitted(forms, wanted, plan, out, store.size);
   return partially(out, forms.loaded, store.size);
 }
 
-/** `… on page`: rows with a submission on the page in `out`; rows whose only candidates' page is unknown in `maybe` (as form-pages.ts). */
-function markSubmittedOnPage(forms: FormStore, wanted: number, since: number | undefined, page: FormPage, into: { out: Bitset; maybe: Bitset }, size: number): void {
+/**
+ * `… on page`: rows whose submissions in the window on the page pass the count in `out`; rows where that turns
+ * on submissions whose page is unknown in `maybe` (as form-pages.ts and the reference's submissionCountVerdict).
+ */
+function markSubmittedOnPage(forms: FormStore, wanted: number, plan: Extract<PlanNode, { kind: 'form' }>, page: FormPage, into: { out: Bitset; maybe: Bitset }, size: number): void {
   const pageCode = forms.pageIds.indexOf(page.id);
   const urlCode = page.urlKey === undefined ? -1 : forms.pageUrls.indexOf(page.urlKey);
   for (let r = 0; r < size; r++) {
-    let unknown = false;
+    let sure = 0;
+    let unsure = 0;
     for (let k = forms.offsets[r]; k < forms.offsets[r + 1]; k++) {
-      if ((wanted >= 0 && forms.forms[k] !== wanted) || (since !== undefined && forms.timestamps[k] <= since)) continue;
+      if ((wanted >= 0 && forms.forms[k] !== wanted) || !inSubmissionWindow(plan, forms.timestamps[k])) continue;
       const on = forms.pages[k] !== 0 ? forms.pages[k] === pageCode : forms.urls[k] !== 0 && page.urlKey !== undefined ? forms.urls[k] === urlCode : undefined;
-      if (on === true) {
-        setBit(into.out, r);
-        unknown = false;
-        break;
-      }
-      if (on === undefined) unknown = true;
+      if (on === true) sure++;
+      else if (on === undefined) unsure++;
     }
-    if (unknown) setBit(into.maybe, r);
+    const verdict = submissionCountVerdict(plan, sure, unsure);
+    if (verdict === true) setBit(into.out, r);
+    else if (verdict === 'unknown') setBit(into.maybe, r);
   }
 }
 
@@ -175,13 +178,17 @@ function asRange(result: LeafResult): { lo: Bitset; hi: Bitset } {
   return 'lo' in result ? result : { lo: result, hi: result };
 }
 
-function markSubmitted(forms: FormStore, wanted: number, since: number | undefined, out: Bitset, size: number): void {
+function markSubmitted(forms: FormStore, wanted: number, plan: Extract<PlanNode, { kind: 'form' }>, out: Bitset, size: number): void {
+  // Without a count, the first submission in the window decides; with one, every submission is counted.
+  const counted = plan.minTimes !== undefined || plan.maxTimes !== undefined;
   for (let r = 0; r < size; r++) {
+    let seen = 0;
     for (let k = forms.offsets[r]; k < forms.offsets[r + 1]; k++) {
-      if ((wanted < 0 || forms.forms[k] === wanted) && (since === undefined || forms.timestamps[k] > since)) {
-        setBit(out, r);
-        break;
+      if ((wanted < 0 || forms.forms[k] === wanted) && inSubmissionWindow(plan, forms.timestamps[k])) {
+        seen++;
+        if (!counted) break;
       }
     }
+    if (submissionCountPasses(plan, seen)) setBit(out, r);
   }
 }

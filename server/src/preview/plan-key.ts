@@ -28,9 +28,9 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
       return `N(${p.object},${p.primary ? 'primary' : ''},${p.min},${p.max ?? ''})`;
     case 'form':
       // The page with what judging it reads (its url key), so a page pulled again with another url is another leaf.
-      return `form(${p.formId ?? '*'},${p.since ?? '-'}${p.page ? `,page:${JSON.stringify([p.page.id, p.page.urlKey ?? null])}` : ''})`;
+      return `form(${p.formId ?? '*'},${p.since ?? '-'},${p.before ?? '-'},${p.from ?? '-'},${p.to ?? '-'},${p.minTimes ?? '-'},${p.maxTimes ?? '-'}${p.page ? `,page:${JSON.stringify([p.page.id, p.page.urlKey ?? null])}` : ''})`;
     case 'emailEvent':
-      return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'}${p.clickUrl !== undefined ? `,${JSON.stringify(p.clickUrl)}` : ''})`;
+      return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'},${p.before ?? '-'},${p.from ?? '-'},${p.to ?? '-'}${p.clickUrl !== undefined ? `,${JSON.stringify(p.clickUrl)}` : ''})`;
     case 'pageView':
       return `page(${p.match},${JSON.stringify(p.url)},${p.since ?? '-'}${p.minTimes !== undefined ? `,x${p.minTimes}` : ''})`;
     case 'subscription':

@@ -66,12 +66,17 @@ export type PlanNode =
   | { kind: 'association'; span: Span; object: AssociatedObjectName; records: PlanNode; text: string; primary: boolean; label: string | undefined }
   /** The number of associated records of `object` (primary companies only, for `primary`) is within [min, max]. */
   | { kind: 'associationCount'; span: Span; object: AssociatedObjectName; primary: boolean; min: number; max: number | undefined; text: string }
-  /** Some submission of the form (any form without an id) after `since`; with `page`, sent on that page. */
-  | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; page?: FormPage; text: string }
+  /**
+   * Submissions of the form (any form without an id) in the window: strictly after `since`, strictly before
+   * `before`, from `from` to `to` inclusive (each when set); with `page`, only those sent on that page; at least
+   * one, and at least `minTimes` and at most `maxTimes` of them when set (HubSpot's filters overview: the window
+   * first, then the count).
+   */
+  | { kind: 'form'; span: Span; formId: string | undefined; since: number | undefined; before?: number; from?: number; to?: number; minTimes?: number; maxTimes?: number; page?: FormPage; text: string }
   /** Every one of `ids` (the channel portal-wide when `all`) has `status`; a subscription with no entry is NOT_OPTED. */
   | { kind: 'subscription'; span: Span; channel: SubscriptionChannel; ids: string[]; all: boolean; status: OptState; text: string }
-  /** The contact had the event for the email (app and email id), after `since` when set (docs/preview.md). */
-  | { kind: 'emailEvent'; span: Span; appId: string; emailId: string; operator: EmailEventOperator; since: number | undefined; clickUrl?: string; text: string }
+  /** The contact had the event for the email (app and email id) in the window (bounds as for `form`; docs/preview.md). */
+  | { kind: 'emailEvent'; span: Span; appId: string; emailId: string; operator: EmailEventOperator; since: number | undefined; before?: number; from?: number; to?: number; clickUrl?: string; text: string }
   /** The contact viewed a page whose URL is, contains or matches `url`, after `since` when set. */
   | { kind: 'pageView'; span: Span; match: PageMatch; url: string; since: number | undefined; minTimes?: number; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }

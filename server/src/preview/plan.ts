@@ -2,14 +2,17 @@
 // HubSpot operation via the operator table; anything that cannot be judged locally becomes an
 // `unavailable` node with the reason, so no evaluator ever guesses.
 
-import type { EmailEventCondition, Expr, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
+import type { EmailEventCondition, Expr, FormSubmissionCondition, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
+import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from '../hubspot/compile/refine';
 import { emailEventOperator, timesCount } from '../hubspot/compile/events';
 import { urlMatcher } from './events';
+import { absoluteBounds } from './form-window';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
 import { formIdOf } from '../language/schema-forms';
 import { formPageOf } from './form-pages';
+import { subscriptionIdOf } from '../language/schema-subscriptions';
 import { labelIdOf } from '../language/association-labels';
 import { expandOrdered } from '../language/ordered';
 import { anyEmailMeaning, writeAnyEmails } from '../language/any-email';
@@ -100,15 +103,8 @@ function planExpr(e: Expr, env: Env): PlanNode {
       return planAssociation(e, env);
     case 'associationCount':
       return planCount(e, env);
-    case 'formSubmission': {
-      const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
-      const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
-      const formId = e.formId ? formIdOf(e.formId.text, env.ctx.schema) : undefined;
-      if (!e.page) return { kind: 'form', span: e, formId, since, text: exprText(e) };
-      const page = formPageOf(e.page, env.ctx.schema);
-      if ('unavailable' in page) return unavailable(e, page.unavailable, exprText(e));
-      return { kind: 'form', span: e, formId, since, page, text: exprText(e) };
-    }
+    case 'formSubmission':
+      return planForm(e, env);
     case 'subscription':
       return planSubscription(e, env);
     case 'emailEvent':
@@ -125,13 +121,42 @@ function planExpr(e: Expr, env: Env): PlanNode {
   }
 }
 
+/** The window and count as the compiler writes them (compile/refine.ts), as bounds on the submissions' times; the page as form-pages.ts judges it. */
+function planForm(e: FormSubmissionCondition, env: Env): PlanNode {
+  const text = exprText(e);
+  const days = e.withinLastDays?.kind === 'number' ? e.withinLastDays.value : undefined;
+  const since = days === undefined ? undefined : env.ctx.now - days * DAY_MS;
+  const node: Extract<PlanNode, { kind: 'form' }> = { kind: 'form', span: e, formId: e.formId ? formIdOf(e.formId.text, env.ctx.schema) : undefined, since, text };
+  if (e.count) {
+    const count = occurrencesRefine(e.count);
+    if (isRefineProblem(count)) return unavailable(e, count.message, text);
+    if (count.minOccurrences !== undefined) node.minTimes = count.minOccurrences;
+    if (count.maxOccurrences !== undefined) node.maxTimes = count.maxOccurrences;
+  }
+  if (e.window) {
+    const window = absoluteWindowRefine(e.window, env.zone);
+    if (isRefineProblem(window)) return unavailable(e, window.message, text);
+    Object.assign(node, absoluteBounds(window));
+  }
+  if (!e.page) return node;
+  const page = formPageOf(e.page, env.ctx.schema);
+  return 'unavailable' in page ? unavailable(e, page.unavailable, text) : { ...node, page };
+}
+
 function planSubscription(e: Extract<Expr, { kind: 'subscription' }>, env: Env): PlanNode {
   const text = exprText(e);
   if (env.objectType !== 'contacts') return unavailable(e, 'subscriptions belong to contacts only', text);
   const channel = channelOf(e);
   if (!channel) return unavailable(e, `"${e.channel.text}" is not a subscription channel`, text);
   const channelName = channel.toUpperCase() as SubscriptionChannel;
-  return { kind: 'subscription', span: e, channel: channelName, ids: e.ids.map((id) => id.text), all: e.all, status: OPT_STATE[e.status], text };
+  // A name means its definition's id (the pulled definitions'), which the data's statuses carry.
+  const ids: string[] = [];
+  for (const ref of e.subscriptions) {
+    const id = subscriptionIdOf(ref, channel, env.ctx.schema);
+    if (id === undefined) return unavailable(e, `the subscription "${ref.text}" names no one ${channel} subscription of the pulled schema`, text);
+    ids.push(id);
+  }
+  return { kind: 'subscription', span: e, channel: channelName, ids, all: e.all, status: OPT_STATE[e.status], text };
 }
 
 /** The start of `in last N days` (strictly after it, as for forms); null when the count is no whole number ≥ 1. */
@@ -154,7 +179,9 @@ function planEmailEvent(e: EmailEventCondition, env: Env): PlanNode {
   if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
   if (e.email.by === 'name') return unavailable(e, `marketing email "${e.email.name.text}" is written by name, and which of its ids HubSpot's events carry is not documented`, text);
   if (e.clickUrl && operator !== 'LINK_CLICKED') return unavailable(e, '`link "…"` goes only with `clicked`', text);
-  return { kind: 'emailEvent', span: e, appId: e.email.appId.text, emailId: e.email.emailId.text, operator, since, ...(e.clickUrl ? { clickUrl: e.clickUrl.text } : {}), text };
+  const window = e.window ? absoluteWindowRefine(e.window, env.zone) : undefined;
+  if (window && isRefineProblem(window)) return unavailable(e, window.message, text);
+  return { kind: 'emailEvent', span: e, appId: e.email.appId.text, emailId: e.email.emailId.text, operator, since, ...(window ? absoluteBounds(window) : {}), ...(e.clickUrl ? { clickUrl: e.clickUrl.text } : {}), text };
 }
 
 function planPageView(e: PageViewCondition, env: Env): PlanNode {

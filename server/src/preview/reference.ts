@@ -2,6 +2,7 @@
 // docs/semantics.md. Slow and obviously right; the fast evaluator is tested against it.
 // Kleene logic: a condition that needs data that was not loaded is 'unknown', never guessed.
 
+import { inSubmissionWindow, submissionCountPasses, submissionCountVerdict } from './form-window';
 import type { PlanNode } from './plan-types';
 import type { AssociatedRecord, CompanyRecord, ContactRecord, OptState, SubscriptionRecord, Tri } from './types';
 import type { AssociatedObjectName } from '../language/schema-types';
@@ -84,14 +85,12 @@ function judgeCount(plan: Extract<PlanNode, { kind: 'associationCount' }>, conta
 function judgeForm(plan: Extract<PlanNode, { kind: 'form' }>, contact: ContactRecord): Tri {
   if (!contact.formSubmissions) return 'unknown';
   // `in last N days` compiles to a RELATIVE_COMPARATIVE AFTER now − N days window: strictly after, as IS_AFTER.
-  const sent = contact.formSubmissions.filter(
-    (s) => (plan.formId === undefined || s.formId === plan.formId) && (plan.since === undefined || s.timestamp > plan.since),
-  );
+  const inWindow = contact.formSubmissions.filter((s) => (plan.formId === undefined || s.formId === plan.formId) && inSubmissionWindow(plan, s.timestamp));
   const page = plan.page;
-  if (!page) return sent.length > 0;
-  // On the page: yes if one was; unknown if none was but the page of one cannot be told.
-  const on = sent.map((s) => submissionOnPage(s, page));
-  return on.includes(true) ? true : on.includes('unknown') ? 'unknown' : false;
+  if (!page) return submissionCountPasses(plan, inWindow.length);
+  // On the page: the count lies between the submissions surely on it and those plus the ones whose page cannot be told.
+  const on = inWindow.map((s) => submissionOnPage(s, page));
+  return submissionCountVerdict(plan, on.filter((x) => x === true).length, on.filter((x) => x === 'unknown').length);
 }
 
 /** The contact's status for one subscription of the channel ('' = the channel portal-wide); no entry is NOT_OPTED (Assumed). */
@@ -112,7 +111,7 @@ function judgeEmailEvent(plan: Extract<PlanNode, { kind: 'emailEvent' }>, contac
   const ofEmail = contact.emailEvents.filter((e) => e.appId === plan.appId && e.emailId === plan.emailId);
   // A link (clickUrl): the click must be on that URL, compared ignoring case (Assumed, as page URLs).
   const onLink = (e: { url?: string }) => plan.clickUrl === undefined || (e.url ?? '').toLowerCase() === plan.clickUrl.toLowerCase();
-  const happened = ofEmail.some((e) => e.type === rule.happened && (plan.since === undefined || e.timestamp > plan.since) && onLink(e));
+  const happened = ofEmail.some((e) => e.type === rule.happened && inSubmissionWindow(plan, e.timestamp) && onLink(e));
   return happened && !(rule.without !== undefined && ofEmail.some((e) => e.type === rule.without));
 }
 

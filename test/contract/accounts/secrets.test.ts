@@ -91,7 +91,7 @@ describe('accounts: no secret leaves hslist schema pull', function () {
     assert.match(runs.failures.stderr, /Salesforce said 400 invalid_grant/);
     assert.match(runs.serverError.stderr, /HubSpot said 500/);
     const files = filesUnder(dir);
-    assert.equal(files.length, 12, files.join(', '));
+    assert.equal(files.length, 13, files.join(', '));
     const texts: Record<string, string> = {
       'the HubSpot request log': JSON.stringify(hubspot.requests),
       'the Salesforce request log': JSON.stringify(salesforce.state.requestLog),

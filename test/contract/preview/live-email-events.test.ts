@@ -14,6 +14,8 @@ import type { PortalContact } from '../../../server/src/sandbox/data/hubspot-rec
 import { startHubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
 import { emulatorCount as emulatorCountOf, liveWorkspace, previewResult, requestsTo, START, startLive, TOKEN, type LiveHarness } from './support';
 
+const dayAgo = (days: number) => new Date(START - days * 86_400_000).toISOString().slice(0, 10);
+
 const LISTS = `
 list "Opened" {
   type: active
@@ -33,6 +35,11 @@ list "Opened, never clicked" {
 list "Bounced the other" {
   type: active
   where marketing email #789 of app #113 bounced in last 10 days
+}
+
+list "Opened in a range" {
+  type: active
+  where marketing email #456 of app #113 opened between ${dayAgo(30)} and ${dayAgo(10)} or marketing email #456 of app #113 opened after ${dayAgo(3)}
 }
 
 list "Replied" {
@@ -91,11 +98,12 @@ describe('preview: marketing email events from the live HubSpot source', functio
   });
 
   it('counts equal the emulator\'s own membership of each list', async () => {
-    for (const name of ['Opened', 'Clicked the offer lately', 'Opened, never clicked', 'Bounced the other']) {
+    for (const name of ['Opened', 'Clicked the offer lately', 'Opened, never clicked', 'Bounced the other', 'Opened in a range']) {
       const r = result(name);
       assert.ok(r.count > 0, name);
       assert.equal(r.count, await emulatorCount(name), name);
     }
+    assert.ok(result('Opened in a range').count < result('Opened').count, 'the windows leave some openers out');
   });
 
   it('a contact without an email address is unknown, never "no"', () => {

@@ -71,8 +71,8 @@ test('"hslist: Refresh schema" pulls both schemas, says what it got and re-check
   // machine may show late or that other notifications may push into the notification center.
   await eventually(() => existsSync(path.join(schema, 'lists.json')) && readFileSync(path.join(schema, 'contacts.json'), 'utf8').includes('renewal_date'), 'the schema files');
   const text = await waitForMessage(ui.page, runCommand, 'schema refreshed');
-  // The schema pull also catalogues the portal's lists, owners, forms, pages, deal and ticket properties and association labels.
-  const counts = /HubSpot: (\d+) contact properties, (\d+) company properties(?:, \d+ (?:lists?|owners?|forms?|pages?|marketing emails?|deal properties|ticket properties|association labels?))*; Salesforce: (\d+) Lead fields, (\d+) Contact fields/.exec(text);
+  // The schema pull also catalogues the portal's lists, owners, forms, pages, marketing emails, subscription definitions, deal and ticket properties and association labels.
+  const counts = /HubSpot: (\d+) contact properties, (\d+) company properties(?:, \d+ (?:lists?|owners?|forms?|pages?|marketing emails?|subscription definitions?|deal properties|ticket properties|association labels?))*; Salesforce: (\d+) Lead fields, (\d+) Contact fields/.exec(text);
   assert.ok(counts, `unexpected summary: ${text}`);
   const contacts = JSON.parse(readFileSync(path.join(schema, 'contacts.json'), 'utf8'));
   assert.equal(contacts.results.length, Number(counts[1]));

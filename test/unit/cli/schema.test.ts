@@ -37,9 +37,9 @@ describe('hslist schema pull', () => {
     const root = workspace({ 'hslist.json': '{}', 'lists/sync.hslist': SYNC });
     const run = await hslistWith({ ...hubspotEnv, ...salesforceEnv }, join(root, 'lists'), 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms, 7 pages, 6 marketing emails, \d+ deal properties, \d+ ticket properties, \d+ association labels → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json, .*pages\.json, .*marketing-emails\.json, .*deals\.json, .*tickets\.json, .*association-labels\.json$/m);
+    assert.match(run.out, /^HubSpot \(127\.0\.0\.1:\d+\): \d+ contact properties, \d+ company properties, \d+ lists, 7 owners, 4 forms, 7 pages, 6 marketing emails, 7 subscription definitions, \d+ deal properties, \d+ ticket properties, \d+ association labels → .*contacts\.json, .*companies\.json, .*lists\.json, .*owners\.json, .*forms\.json, .*pages\.json, .*marketing-emails\.json, .*subscriptions\.json, .*deals\.json, .*tickets\.json, .*association-labels\.json$/m);
     assert.match(run.out, /^Salesforce \(http:\/\/127\.0\.0\.1:\d+\): 2\d Lead fields, 2\d Contact fields → .*salesforce\/lead\.json, .*salesforce\/contact\.json$/m);
-    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'salesforce', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(root, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'salesforce', 'subscriptions.json', 'tickets.json']);
     assert.deepEqual(readdirSync(join(root, '.hslist', 'schema', 'salesforce')).sort(), ['contact.json', 'lead.json'], 'no temporary files left');
     const contacts = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'contacts.json'), 'utf8'));
     assert.ok(contacts.results.some((p: { name: string }) => p.name === 'renewal_date'), "the portal's custom property was pulled");
@@ -81,7 +81,7 @@ describe('hslist schema pull', () => {
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: owners not pulled: the token may not read them \(HubSpot said 403; the private app needs the crm\.objects\.owners\.read scope\)/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'pages.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'pages.json', 'subscriptions.json', 'tickets.json']);
   });
   it('forms: pulled by name and id, and a list may name one (compiled to its id); a token without the forms scope pulls the rest', async () => {
     const root = workspace({ 'demo.hslist': 'list "Webinar" {\n  where submitted form "Webinar registration" in last 90 days\n}\n' });
@@ -102,7 +102,7 @@ describe('hslist schema pull', () => {
     const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
     assert.equal(run.code, 0, run.err);
     assert.match(run.out, /note: forms not pulled: the token may not read them \(HubSpot said 403; the private app needs the forms scope\), so forms can be given by id only/);
-    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'subscriptions.json', 'tickets.json']);
   });
 
   it('pages: landing and website pages, live and archived, pulled by name; a list may name one (compiled to its id); a token without the scope pulls the rest', async () => {
@@ -158,10 +158,36 @@ describe('hslist schema pull', () => {
     assert.ok(!existsSync(join(scopeless, '.hslist', 'schema', 'marketing-emails.json')));
   });
 
+  it('subscriptions: the definitions are pulled with channel and state, and a list may name one (compiled to its id); a token without the scope pulls the rest', async () => {
+    const root = workspace({ 'news.hslist': 'list "Readers" {\n  where opted in to email subscriptions ("Newsletter", #321981152) and not opted out of sms subscription "Order alerts"\n}\n' });
+    const before = await hslistWith({}, root, 'check');
+    assert.match(before.out, /news\.hslist:2:42: error subscription-not-id /, 'without the definitions, a name cannot be sent');
+    assert.equal((await hslistWith(hubspotEnv, root, 'schema', 'pull')).code, 0);
+    const definitions = JSON.parse(readFileSync(join(root, '.hslist', 'schema', 'subscriptions.json'), 'utf8')).results as { id: string; name: string; communicationMethod: string; archived: boolean; businessUnitId: string }[];
+    assert.deepEqual(definitions.map((d) => `${d.name} ${d.id} ${d.communicationMethod}${d.archived ? ' archived' : ''}`), [
+      'Events 81537801 EMAIL', 'Events 81537802 EMAIL', 'Newsletter 81537745 EMAIL', 'Newsletter (2019) 81530001 EMAIL archived', 'Order alerts 4711 SMS', 'Product updates 321981152 EMAIL', 'Support chat 4712 WHATSAPP',
+    ]);
+    assert.equal(definitions[0].businessUnitId, '0');
+    const after = await hslistWith({}, root, 'check');
+    assert.equal(after.code, 0, after.out);
+    const compiled = JSON.parse((await hslistWith({}, root, 'compile', 'news.hslist')).out);
+    const filters = compiled[0].filterBranch.filterBranches.map((b: { filters: { subscriptionIds: string[] }[] }) => b.filters.map((f) => f.subscriptionIds));
+    assert.deepEqual(filters, [[['81537745', '321981152'], ['4711']], [['81537745', '321981152'], ['4711']]], 'names became ids; `not opted out` is opted in or neither');
+    writeFileSync(join(root, 'events.hslist'), 'list "Events" {\n  where opted in to email subscription "Events"\n}\n');
+    assert.match((await hslistWith({}, root, 'check')).out, /events\.hslist:2:40: error ambiguous-subscription "Events" names 2 email subscriptions: "Events" \(#81537801, email, business unit 0\), "Events" \(#81537802, email, business unit 0\)/);
+
+    const scopeless = workspace({});
+    sandbox.hubspot.faults.add({ type: 'status', status: 403, method: 'GET', path: '/communication-preferences/v4/definitions', count: 1 });
+    const run = await hslistWith(hubspotEnv, scopeless, 'schema', 'pull');
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /note: subscription definitions not pulled: the token may not read them \(HubSpot said 403; the private app needs the communication_preferences\.read scope\), so subscriptions can be given by id only/);
+    assert.deepEqual(readdirSync(join(scopeless, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'tickets.json']);
+  });
+
   it('either side alone works', async () => {
     const hubspotOnly = workspace({});
     assert.equal((await hslistWith(hubspotEnv, hubspotOnly, 'schema', 'pull')).code, 0);
-    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'tickets.json']);
+    assert.deepEqual(readdirSync(join(hubspotOnly, '.hslist', 'schema')).sort(), ['association-labels.json', 'companies.json', 'contacts.json', 'deals.json', 'forms.json', 'lists.json', 'marketing-emails.json', 'owners.json', 'pages.json', 'subscriptions.json', 'tickets.json']);
     const salesforceOnly = workspace({});
     const run = await hslistWith(salesforceEnv, salesforceOnly, 'schema', 'pull');
     assert.equal(run.code, 0);

@@ -4,7 +4,7 @@
 // (unknown properties, wrong operands) so "compiling never throws" also covers bad input.
 
 import fc from 'fast-check';
-import type { CalendarUnit, Condition, Expr, ListNode, Operand, RelativeAnchor, Value } from '@hslist/grammar';
+import type { CalendarUnit, Condition, Expr, ListNode, OccurrenceCount, Operand, RelativeAnchor, TimeWindow, Value } from '@hslist/grammar';
 import { OPERATOR_TABLE, isMultiSelect, typeClassOf, type OperatorRow } from '../../../server/src/language/operators';
 import type { PropertyDef } from '../../../server/src/language/schema-types';
 import { COMPANY_PROPERTIES, CONTACT_PROPERTIES } from './compile-schema';
@@ -93,21 +93,46 @@ function propertyCondition(defs: PropertyDef[]): fc.Arbitrary<Condition> {
   );
 }
 
+/** `at least N times`, `at most N times`, `between N and M times` (M ≥ N). */
+const occurrenceCount: fc.Arbitrary<OccurrenceCount> = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom('min', 'max', 'both')).map(([n, extra, which]) => ({
+  ...S,
+  min: which === 'max' ? undefined : numberValue(n),
+  max: which === 'min' ? undefined : numberValue(n + (which === 'both' ? extra : 0)),
+}));
+
+/** No window, `in last N days` (the number), or `after` / `before` / `between` dates and instants (in order). */
+const formWindow: fc.Arbitrary<number | TimeWindow | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.integer({ min: 1, max: 365 }),
+  fc.tuple(fc.constantFrom('after' as const, 'before' as const), fc.oneof(dateValue, datetimeValue)).map(([kind, at]): TimeWindow => ({ ...S, kind, at })),
+  fc.tuple(fc.oneof(dateValue, datetimeValue), fc.oneof(dateValue, datetimeValue)).map(([a, b]): TimeWindow => {
+    const [low, high] = rawTime(a) <= rawTime(b) ? [a, b] : [b, a];
+    return { ...S, kind: 'between', low, high };
+  }),
+);
+
+/** Enough to put two generated times in order: a date's first moment in UTC, or the instant. */
+function rawTime(v: Value): number {
+  return v.kind === 'date' || v.kind === 'datetime' ? Date.parse(v.raw) : 0;
+}
+
 const otherCondition: fc.Arbitrary<Condition> = fc.oneof(
   fc.constantFrom('Webinar attendees', 'New leads').map((n): Condition => ({ ...S, kind: 'inList', target: { ...S, text: n, by: 'name' } })),
   fc.integer({ min: 1, max: 99999 }).map((n): Condition => ({ ...S, kind: 'inList', target: { ...S, text: String(n), by: 'id' } })),
-  fc.tuple(fc.option(fc.constantFrom('f-1', 'f-2'), { nil: undefined }), fc.option(fc.constantFrom('123', '98765432101'), { nil: undefined, freq: 2 }), fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined })).map(
-    ([form, page, days]): Condition => ({
+  fc.tuple(fc.option(fc.constantFrom('f-1', 'f-2'), { nil: undefined }), fc.option(fc.constantFrom('123', '98765432101'), { nil: undefined, freq: 2 }), fc.option(occurrenceCount, { nil: undefined }), formWindow).map(
+    ([form, page, count, window]): Condition => ({
       ...S,
       kind: 'formSubmission',
       formId: form === undefined ? undefined : { ...S, text: form },
       ...(page === undefined ? {} : { page: { ...S, text: page, by: 'id' as const } }),
-      withinLastDays: days === undefined ? undefined : numberValue(days),
+      withinLastDays: typeof window === 'number' ? numberValue(window) : undefined,
+      ...(count ? { count } : {}),
+      ...(typeof window === 'object' ? { window } : {}),
     }),
   ),
   fc.boolean().map((accept): Condition => ({ ...S, kind: 'constant', accept })),
   fc.tuple(fc.constantFrom('opted in', 'opted out', 'not opted' as const), fc.constantFrom('email', 'sms', 'whatsapp'), fc.subarray(['1', '22', '333'], { minLength: 1 }), fc.boolean()).map(
-    ([status, channel, ids, all]): Condition => ({ ...S, kind: 'subscription', status, channel: { ...S, text: channel }, ids: all ? [] : ids.map((text) => ({ ...S, text })), all }),
+    ([status, channel, ids, all]): Condition => ({ ...S, kind: 'subscription', status, channel: { ...S, text: channel }, subscriptions: all ? [] : ids.map((text) => ({ ...S, text, by: 'id' as const })), all }),
   ),
   fc.tuple(fc.constantFrom('1', '456'), fc.constantFrom('113', '9'), fc.constantFrom(...Object.keys(EMAIL_EVENTS)), fc.option(fc.integer({ min: 1, max: 365 }), { nil: undefined })).map(
     ([email, app, event, days]): Condition => ({ ...S, kind: 'emailEvent', email: { by: 'ids', emailId: { ...S, text: email }, appId: { ...S, text: app } }, event: { ...S, text: event }, clickUrl: undefined, withinLastDays: days === undefined ? undefined : numberValue(days) }),

@@ -40,8 +40,7 @@ export function show(e: Expr | undefined): string {
     case 'inList': return `in list ${e.target.by === 'id' ? `#${e.target.text}` : JSON.stringify(e.target.text)}`;
     case 'association': return printExpr({ ...e, where: undefined }).replace(/ \?\?$/, ` ${show(e.where)}`);
     case 'associationCount': return printExpr(e);
-    case 'formSubmission':
-      return printExpr(e);
+    case 'formSubmission': return printExpr(e);
     case 'subscription': return printExpr(e);
     case 'emailEvent': return printExpr(e);
     case 'pageView': return printExpr(e);

@@ -154,7 +154,7 @@ describe('email events and page views: decompile', () => {
     assert.deepEqual(refused({ ...email, clickUrl: 'https://x/y' }), at('clickUrl'));
     assert.deepEqual(refused({ ...email, operator: 'FORWARDED' }), at('operator'));
     assert.deepEqual(refused({ ...email, emailId: 'abc' }), at('emailId'));
-    assert.deepEqual(refused({ ...email, pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER', timestamp: 1 } }), at('pruningRefineBy'));
+    assert.deepEqual(refused({ ...email, pruningRefineBy: { type: 'RELATIVE_RANGED', rangeType: 'BETWEEN', lowerBoundOffset: {}, upperBoundOffset: {} } }), at('pruningRefineBy'));
     assert.deepEqual(refused({ ...page, operator: 'HAS_PAGEVIEW_STARTS_WITH' }), at('operator'));
     assert.deepEqual(refused({ ...page, enableTracking: true }), at('enableTracking'));
     assert.deepEqual(refused({ ...page, coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 1, maxOccurrences: 2 } }), at('coalescingRefineBy'));
@@ -182,7 +182,7 @@ describe('email events and page views: checks', () => {
   });
 
   it('the day count, an empty URL and a pattern that is no regular expression', () => {
-    expectDiagnostics('list "A" { where marketing email #4 of app #1 sent in last ⟦0⟧ days }', ['invalid-number']);
+    expectDiagnostics('list "A" { where visited page "/a" in last ⟦0⟧ days }', ['invalid-number']);
     expectDiagnostics('list "A" { where visited page containing "/a" in last ⟦2.5⟧ days }', ['invalid-number']);
     expectDiagnostics('list "A" { where visited page ⟦""⟧ }', ['invalid-page-url']);
     expectDiagnostics('list "A" { where visited page "/a" at least ⟦0⟧ times }', ['invalid-number']);
@@ -190,6 +190,12 @@ describe('email events and page views: checks', () => {
     expectDiagnostics('list "A" { where marketing email #4 of app #1 clicked link ⟦""⟧ }', ['invalid-click-url']);
     expectDiagnostics('list "A" { where ⟦not visited page "/a" at least 2 times⟧ }', ['not-expressible']);
     expectDiagnostics('list "A" { where visited page matching ⟦"(unclosed"⟧ }', ['invalid-page-url']);
-    expectDiagnostics('list "A" { where visited page containing "(unclosed" and marketing email #4 of app #1 bounced in last 3 days }', []);
+    expectDiagnostics('list "A" { where visited page containing "(unclosed" and marketing email #4 of app #1 bounced }', []);
+  });
+
+  it('a relative window on one email is said to be one HubSpot documents no support for; on any email it is not', () => {
+    expectDiagnostics('list "A" { where marketing email #4 of app #1 bounced in last ⟦3⟧ days }', ['email-event-relative-window']);
+    expectDiagnostics('list "A" { where marketing email ⟦"Nov"⟧ of app #1 opened in last ⟦3⟧ days }', ['unknown-marketing-email', 'email-event-relative-window']);
+    expectDiagnostics('list "A" { where marketing email any opened in last 3 days }', []);
   });
 });

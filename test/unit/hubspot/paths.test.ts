@@ -18,6 +18,7 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.sitePages(), '/cms/v3/pages/site-pages');
     assert.equal(p.subscriptionStatusesBatchRead(), '/communication-preferences/v4/statuses/batch/read', 'v3 has no batch read: v4 is the legacy one');
     assert.equal(p.unsubscribeAllStatusesBatchRead(), '/communication-preferences/v4/statuses/batch/unsubscribe-all/read');
+    assert.equal(p.subscriptionDefinitions(), '/communication-preferences/v4/definitions', 'v4 answers {results}, as the dated versions do');
   });
 
   it('date-based paths put the version after the API family', () => {
@@ -33,6 +34,7 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.sitePages(), '/cms/pages/2026-03/site-pages', 'CMS Pages has no dated version after 2026-03 yet');
     assert.equal(apiPaths('2026-03').landingPages(), '/cms/pages/2026-03/landing-pages');
     assert.equal(p.subscriptionStatusesBatchRead(), '/communication-preferences/2026-09/statuses/batch/read');
+    assert.equal(p.subscriptionDefinitions(), '/communication-preferences/2026-09/definitions');
     assert.throws(() => apiPaths('v4'), /Unknown HubSpot API version "v4"/);
   });
 

@@ -88,6 +88,14 @@ describe('any marketing email: checks', () => {
     expectDiagnostics('list "A" { where marketing email any delivered in last ⟦7⟧ days }', ['any-email-event']);
   });
 
+  it('an absolute window: `after D` is said by the last event\'s date; `before` and `between`, and any window on a count, are `any-email-event` on the window', () => {
+    expectDiagnostics('list "A" { where marketing email any opened after 2024-01-31 }', []);
+    const [d] = expectDiagnostics('list "A" { where marketing email any opened ⟦before 2024-01-31⟧ }', ['any-email-event']);
+    assert.match(d.message, /only the date of the last one \(hs_email_last_open_date\), so only `after D` can be said/);
+    expectDiagnostics('list "A" { where marketing email any clicked ⟦between 2024-01-01 and 2024-02-01⟧ }', ['any-email-event']);
+    expectDiagnostics('list "A" { where marketing email any bounced ⟦after 2024-01-01⟧ }', ['any-email-event']);
+  });
+
   it('`link "…"` is `any-email-event` on the link', () => {
     const [d] = expectDiagnostics('list "A" { where marketing email any clicked link ⟦"https://x.com"⟧ }', ['any-email-event']);
     assert.match(d.message, /not which link was clicked/);
@@ -116,10 +124,11 @@ describe('any marketing email: completion and hover', () => {
     assert.ok(labels('list "A" {\n  where <|>').includes('marketing email any opened'));
     assert.ok(labels('list "A" {\n  where marketing email <|>').includes('any'));
     assert.deepEqual(labels('list "A" {\n  where marketing email any <|>'), ['opened', 'clicked', 'sent', 'received', 'bounced']);
-    assert.deepEqual(labels('list "A" {\n  where marketing email any opened <|>'), ['in last', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email any opened <|>'), ['in last', 'after', 'and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email any bounced <|>'), ['and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email any opened in <|>'), ['last']);
     assert.deepEqual(labels('list "A" {\n  where marketing email any opened in last 30 days <|>'), ['and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email any opened after 2024-01-31 <|>'), ['and', 'or']);
     assert.ok(labels('list "A" {\n  where marketing email any opened and <|>').includes('email'), 'a property after the condition');
   });
 
@@ -141,6 +150,8 @@ describe('any marketing email: compile', () => {
     ['marketing email any opened', 'hs_email_last_open_date is known'],
     ['marketing email any opened in last 30 days', 'hs_email_last_open_date is less than 30 days ago'],
     ['marketing email any clicked in last 7 days', 'hs_email_last_click_date is less than 7 days ago'],
+    ['marketing email any opened after 2024-01-31', 'hs_email_last_open_date is after 2024-01-31'],
+    ['marketing email any sent after 2024-01-31T10:00:00Z', 'hs_email_last_send_date is after 2024-01-31T10:00:00Z'],
     ['marketing email any sent', 'hs_email_last_send_date is known'],
     ['marketing email any received', 'hs_email_delivered > 0'],
     ['marketing email any delivered', 'hs_email_delivered > 0'],

@@ -8,7 +8,7 @@ const hover = hoverText;
 
 describe('language: subscriptions in completion and hover', () => {
   it('offers the condition, then its words one step at a time', () => {
-    assert.ok(labels('list "A" {\n  where <|>').includes('opted in to email subscription #…'));
+    assert.ok(labels('list "A" {\n  where <|>').includes('opted in to email subscription …'));
     assert.deepEqual(labels('list "A" {\n  where opted <|>'), ['in to', 'out of', 'neither in nor out of']);
     assert.deepEqual(labels('list "A" {\n  where opted neither in <|>'), ['nor out of']);
     assert.ok(labels('list "A" {\n  where opted out of <|>').includes('all sms'));
@@ -61,12 +61,17 @@ describe('language: marketing email events and page views in completion and hove
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 <|>'), ['of app']);
     const events = labels('list "A" {\n  where marketing email #4 of app #1 <|>');
     assert.ok(events.includes('opened') && events.includes('marked spam') && events.includes('sent but not received'), events.join());
-    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened <|>'), ['but not clicked', 'but not replied', 'in last', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened <|>'), ['but not clicked', 'but not replied', 'in last', 'after', 'before', 'between', 'and', 'or']);
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in <|>'), ['last']);
-    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 clicked <|>'), ['link', 'in last', 'and', 'or']);
-    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 clicked link "https://x.com/a" <|>'), ['in last', 'and', 'or']);
-    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 <|>'), ['days']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 clicked <|>'), ['link', 'in last', 'after', 'before', 'between', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 clicked link "https://x.com/a" <|>'), ['in last', 'after', 'before', 'between', 'and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 <|>'), ['days', 'day']);
     assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened in last 3 days <|>'), ['and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened after <|>'), []);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened after 2024-01-31 <|>'), ['and', 'or']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened between 2024-01-01 <|>'), ['and']);
+    assert.deepEqual(labels('list "A" {\n  where marketing email #4 of app #1 opened between 2024-01-01 and 2024-02-01 <|>'), ['and', 'or']);
+    assert.ok(labels('list "A" {\n  where marketing email #4 of app #1 opened after 2024-01-31 and <|>').includes('email'), 'a property after the window');
     assert.deepEqual(labels('list "A" {\n  where visited <|>'), ['page']);
     assert.deepEqual(labels('list "A" {\n  where visited page <|>'), ['containing', 'matching']);
     assert.deepEqual(labels('list "A" {\n  where visited page containing "/pricing" <|>'), ['at least', 'in last', 'and', 'or']);

@@ -99,17 +99,19 @@ describe('language: form submissions on a page (pages.json pulled)', () => {
     assert.deepEqual(codes, ['not-compilable']);
   });
 
-  it('decompiles FORM_SUBMISSION_ON_PAGE to `on page #id`; refuses a count, a non-numeric or missing page id', () => {
+  it('decompiles FORM_SUBMISSION_ON_PAGE to `on page #id` with its window; refuses a count on NOT_FILLED_OUT, a non-numeric or missing page id', () => {
     const onPage = (extra: object) => root(and({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'NOT_FILLED_OUT', pageId: '1001', formId: 'f-1', ...extra }));
     assert.equal(decompiled(onPage({})).where, 'not submitted form "f-1" on page #1001');
     const windowed = { pruningRefineBy: { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount: 7 } } };
     assert.equal(decompiled(onPage({ operator: 'FILLED_OUT', formId: undefined, ...windowed })).where, 'submitted any form on page #1001 in last 7 days');
     const counted = decompiled(onPage({ coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 2 } }));
-    assert.equal(counted.result.list, undefined);
-    assert.ok(counted.codes.length > 0);
+    assert.equal(counted.result.list, undefined, 'HubSpot documents no meaning for a count on NOT_FILLED_OUT');
+    assert.match(counted.result.diagnostics[0].message, /coalescingRefineBy/);
     const absolute = decompiled(onPage({ pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER', timestamp: 1704067200000 } }));
-    assert.equal(absolute.result.list, undefined, 'a window other than `in last N days` cannot be phrased');
-    assert.match(absolute.result.diagnostics[0].message, /pruningRefineBy/);
+    assert.equal(absolute.where, 'not submitted form "f-1" on page #1001 after 2024-01-01T00:00:00Z');
+    const unphrased = decompiled(onPage({ pruningRefineBy: { type: 'ABSOLUTE_RANGED', rangeType: 'NOT_BETWEEN', lowerTimestamp: 1, upperTimestamp: 2 } }));
+    assert.equal(unphrased.result.list, undefined, 'NOT_BETWEEN has no phrase');
+    assert.match(unphrased.result.diagnostics[0].message, /pruningRefineBy/);
     for (const pageId of ['landing-7', undefined]) {
       const bad = decompiled(onPage({ pageId }));
       assert.equal(bad.result.list, undefined, `pageId ${String(pageId)}`);

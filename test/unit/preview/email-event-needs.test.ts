@@ -28,6 +28,12 @@ describe('preview: the email events a workspace needs', () => {
     assert.deepEqual(widened.emailEvents, [{ appId: '113', emailId: '456', type: 'OPEN' }]);
   });
 
+  it('an absolute window reads from its start: after D from D\'s last moment, between from its first; before D all time', () => {
+    assert.deepEqual(needsOf('marketing email #456 of app #113 opened after 2026-01-31').emailEvents, [{ appId: '113', emailId: '456', type: 'OPEN', since: Date.parse('2026-01-31T23:59:59.999Z') }]);
+    assert.deepEqual(needsOf('marketing email #456 of app #113 opened between 2026-01-01 and 2026-01-31').emailEvents, [{ appId: '113', emailId: '456', type: 'OPEN', since: Date.parse('2026-01-01T00:00:00Z') - 1 }]);
+    assert.deepEqual(needsOf('marketing email #456 of app #113 opened before 2026-01-31').emailEvents, [{ appId: '113', emailId: '456', type: 'OPEN' }]);
+  });
+
   it('"… but not …" reads the second event over all time, whatever the window', () => {
     assert.deepEqual(needsOf('marketing email #456 of app #113 opened but not clicked in last 10 days').emailEvents, [
       { appId: '113', emailId: '456', type: 'CLICK' },

@@ -115,6 +115,25 @@ describe('preview semantics: history and form submissions (both evaluators)', ()
     assert.deepEqual(judgeAll('not submitted form "f2"', forms), [true, true, 'unknown']);
   });
 
+  it('counts and windows: the window first (dates are whole days in the list\'s zone), then at least one and the count', () => {
+    const at = (iso: string) => ({ formId: 'f1', timestamp: Date.parse(iso) });
+    const people = [
+      contact({}, { formSubmissions: [at('2024-01-10T10:00:00Z'), at('2024-01-31T23:30:00Z')] }),
+      contact({}, { formSubmissions: [at('2024-03-01T00:00:00Z')] }),
+      contact({}, { formSubmissions: [] }),
+      contact({}),
+    ];
+    assert.deepEqual(judgeAll('submitted form "f1" at least 2 times', people), [true, false, false, 'unknown']);
+    assert.deepEqual(judgeAll('submitted form "f1" at most 1 times', people), [false, true, false, 'unknown']);
+    assert.deepEqual(judgeAll('submitted form "f1" after 2024-01-31', people), [false, true, false, 'unknown']);
+    // In Warsaw, 23:30 UTC on January 31st is already February 1st.
+    assert.deepEqual(judgeAll('submitted form "f1" after 2024-01-31', people, { timezone: 'Europe/Warsaw' }), [true, true, false, 'unknown']);
+    assert.deepEqual(judgeAll('submitted form "f1" before 2024-03-01', people), [true, false, false, 'unknown']);
+    assert.deepEqual(judgeAll('submitted form "f1" between 2 and 3 times between 2024-01-01 and 2024-01-31', people), [true, false, false, 'unknown']);
+    assert.deepEqual(judgeAll('submitted form "f1" between 2 and 3 times between 2024-01-01 and 2024-01-31', people, { timezone: 'Europe/Warsaw' }), [false, false, false, 'unknown']);
+    assert.deepEqual(judgeAll('not submitted form "f1" between 2024-03-01T00:00:00Z and 2024-03-02', people), [true, false, true, 'unknown']);
+  });
+
   it('no record with the data at all: unknown for everyone', () => {
     assert.deepEqual(judgeAll('submitted any form', [contact({})]), ['unknown']);
     assert.deepEqual(judgeAll('country has ever been "Poland"', [contact({ country: 'Poland' })]), ['unknown']);

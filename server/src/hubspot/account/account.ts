@@ -14,6 +14,7 @@ import { allPages } from './account-pages';
 import { allMarketingEmails } from './account-emails';
 import { formSubmissions } from './account-submissions';
 import { emailSubscriptionStatuses } from './account-subscriptions';
+import { subscriptionDefinitions } from './account-definitions';
 import { emailEvents } from './account-email-events';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
@@ -46,6 +47,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     getForms: () => allForms(api),
     getMarketingEmails: () => allMarketingEmails(api),
     getPages: () => allPages(api),
+    getSubscriptionDefinitions: () => subscriptionDefinitions(api),
     getAssociationLabels: async (to) => {
       const answer = await api.call('GET', api.paths.associationLabels('contacts', to));
       return arrayOf(answer, 'results', `the contact–${to} association labels`, api.host).map((item) => toAssociationLabel(item, api.host));

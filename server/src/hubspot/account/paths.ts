@@ -50,6 +50,7 @@ export interface ApiPaths {
   sitePages(): string;
   associationLabels(fromObjectType: string, toObjectType: string): string;
   formSubmissions(formGuid: string): string;
+  subscriptionDefinitions(): string;
   subscriptionStatusesBatchRead(): string;
   unsubscribeAllStatusesBatchRead(): string;
   emailEvents(): string;
@@ -97,7 +98,10 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     // version publishes them), so every `version` calls the same path.
     formSubmissions: (guid) => `/form-integrations/v1/submissions/forms/${encode(guid)}`,
     // Communication Preferences: the batch reads are v4's (v3 has none); the dated versions keep the
-    // sub-paths (spec Communication Preferences/Subscriptions/Rollouts/176901/{v4,2026-09}/).
+    // sub-paths (spec Communication Preferences/Subscriptions/Rollouts/176901/{v4,2026-09}/). The definitions
+    // are v4's too: v4 and the dated versions answer `{results: [...]}` (v3's `/communication-preferences/v3/definitions`
+    // answers `{subscriptionDefinitions: [...]}`, spec Rollouts/147906/v3/), so one reading serves every `version`.
+    subscriptionDefinitions: () => `${preferences}/definitions`,
     subscriptionStatusesBatchRead: () => `${preferences}/statuses/batch/read`,
     unsubscribeAllStatusesBatchRead: () => `${preferences}/statuses/batch/unsubscribe-all/read`,
     // Marketing email events exist only under the legacy Email Analytics v1 API (no v3 and no dated

@@ -1,7 +1,7 @@
 // The HubSpot account as the rest of hslist sees it: plain JSON values (ISO strings, not Dates), so
 // results compare, diff and serialise without surprises.
 
-import type { CmsPageRef, MarketingEmailRef, PropertyDef } from '../../language/schema-types';
+import type { CmsPageRef, MarketingEmailRef, PropertyDef, SubscriptionDef } from '../../language/schema-types';
 
 export type Json = Record<string, unknown>;
 export type CrmObjectType = 'contacts' | 'companies';
@@ -199,6 +199,8 @@ export interface HubSpotAccount {
   getMarketingEmails(): Promise<HubSpotMarketingEmail[]>;
   /** The portal's landing and website pages, live and archived. */
   getPages(): Promise<HubSpotPage[]>;
+  /** The portal's subscription types (Communication Preferences definitions), active and inactive, as HubSpot answers without a businessUnitId filter. */
+  getSubscriptionDefinitions(): Promise<SubscriptionDef[]>;
   /**
    * The submissions of one form, newest first: every page, or with `since` (epoch ms) only until a page
    * reaches one submitted before it (the pages are newest first); `onPage` hears how many were read so far.

@@ -3,7 +3,7 @@
 // the caller then returns no request for the list.
 
 import { anyEmailMeaning } from '../../language/any-email';
-import { type AssociationCondition, type AssociationCountCondition, type Condition, type EmailEventCondition, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type AssociationCondition, type AssociationCountCondition, type Condition, type EmailEventCondition, type FormSubmissionCondition, type PageRef, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
   MAX_AND_BRANCHES,
@@ -23,9 +23,11 @@ import { withoutImpliedKnown } from './implied';
 import { compileOperation } from './operation';
 import { formIdOf } from '../../language/schema-forms';
 import { pageIdOf } from '../../language/schema-pages';
+import { subscriptionIdOf } from '../../language/schema-subscriptions';
 import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
+import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from './refine';
 import { emailEventFilter, emailEventOperator, lastDaysRefine, PAGE_OPERATORS, pageViewFilter, timesCount } from './events';
 
 export interface CriteriaEnv {
@@ -129,20 +131,33 @@ function propertyFilter(cond: PropertyCondition, scope: Scope, env: CriteriaEnv)
   return { filterType: 'PROPERTY', property: prop.name, operation: result.operation };
 }
 
-function formFilter(cond: Extract<Condition, { kind: 'formSubmission' }>, env: CriteriaEnv): Filter | undefined {
-  const filter: FormSubmissionFilter | FormSubmissionOnPageFilter = cond.page ? { filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'FILLED_OUT', pageId: '' } : { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
+function formFilter(cond: FormSubmissionCondition, env: CriteriaEnv): Filter | undefined {
+  const filter: FormSubmissionFilter = { filterType: 'FORM_SUBMISSION', operator: 'FILLED_OUT' };
   // A form's name (with the pulled forms) becomes its id; the checker stops a name it cannot resolve.
   if (cond.formId) filter.formId = formIdOf(cond.formId.text, env.schema);
-  if (cond.page && filter.filterType === 'FORM_SUBMISSION_ON_PAGE') {
-    // HubSpot compares page ids: a name that names no one page cannot be sent (the checker says which and why).
-    const pageId = pageIdOf(cond.page, env.schema);
-    if (pageId === undefined) return fail(env, cond.page, `Page "${cond.page.text}" does not name one page of the pulled pages, so the list cannot be compiled; write the page's id (\`on page #123\`).`);
-    filter.pageId = pageId;
+  if (cond.count) {
+    const count = occurrencesRefine(cond.count);
+    if (isRefineProblem(count)) return fail(env, count.at, `${count.message} So the list cannot be compiled.`);
+    filter.coalescingRefineBy = count;
   }
   const window = lastDaysRefine(cond.withinLastDays);
   if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
   if (window) filter.pruningRefineBy = window;
-  return filter;
+  if (cond.window) {
+    const absolute = absoluteWindowRefine(cond.window, env.zone);
+    if (isRefineProblem(absolute)) return fail(env, absolute.at, `${absolute.message} So the list cannot be compiled.`);
+    filter.pruningRefineBy = absolute;
+  }
+  return cond.page ? onPage(filter, cond.page, env) : filter;
+}
+
+/** The same submissions narrowed to one page: FORM_SUBMISSION_ON_PAGE takes the form's count and window alike. */
+function onPage(filter: FormSubmissionFilter, page: PageRef, env: CriteriaEnv): FormSubmissionOnPageFilter | undefined {
+  // HubSpot compares page ids: a name that names no one page cannot be sent (the checker says which and why).
+  const pageId = pageIdOf(page, env.schema);
+  if (pageId === undefined) return fail(env, page, `Page "${page.text}" does not name one page of the pulled pages, so the list cannot be compiled; write the page's id (\`on page #123\`).`);
+  const { filterType: _form, operator, ...refined } = filter;
+  return { filterType: 'FORM_SUBMISSION_ON_PAGE', operator, pageId, ...refined };
 }
 
 function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | undefined {
@@ -155,11 +170,13 @@ function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | unde
   if (!operator) return fail(env, cond.event, `\`${cond.event.text}\` is not a marketing email event, so the list cannot be compiled.`);
   // A name resolves only for people: which of the email's ids HubSpot's filter takes is not documented.
   if (cond.email.by === 'name') return fail(env, cond.email.name, `Marketing email "${cond.email.name.text}" is written by name, and HubSpot's documents do not say which of its ids EMAIL_EVENT takes, so the list cannot be compiled: write \`marketing email #<emailId> of app #<appId>\` (docs/language.md#marketing-email-events).`);
-  const window = lastDaysRefine(cond.withinLastDays);
-  if (typeof window === 'string') return fail(env, cond.withinLastDays ?? cond, window);
+  const lastDays = lastDaysRefine(cond.withinLastDays);
+  if (typeof lastDays === 'string') return fail(env, cond.withinLastDays ?? cond, lastDays);
+  const absolute = cond.window ? absoluteWindowRefine(cond.window, env.zone) : undefined;
+  if (absolute && isRefineProblem(absolute)) return fail(env, absolute.at, `${absolute.message} So the list cannot be compiled.`);
   // HubSpot allows clickUrl only with LINK_CLICKED (its list filter definitions).
   if (cond.clickUrl && operator !== 'LINK_CLICKED') return fail(env, cond.clickUrl, `\`link "…"\` goes only with \`clicked\` (HubSpot takes a clickUrl only on LINK_CLICKED), so the list cannot be compiled.`);
-  return emailEventFilter({ emailId: cond.email.emailId.text, appId: cond.email.appId.text }, operator, window, cond.clickUrl?.text);
+  return emailEventFilter({ emailId: cond.email.emailId.text, appId: cond.email.appId.text }, operator, absolute ?? lastDays, cond.clickUrl?.text);
 }
 
 function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefined {
@@ -174,9 +191,16 @@ function pageFilter(cond: PageViewCondition, env: CriteriaEnv): Filter | undefin
 function compileSubscription(cond: SubscriptionCondition, scope: Scope, env: CriteriaEnv): Tree | undefined {
   const channel = channelOf(cond);
   if (!channel) return fail(env, cond.channel, `\`${cond.channel.text}\` is not a subscription channel; use email, sms or whatsapp.`);
-  if (!cond.all && cond.ids.length === 0) return fail(env, cond, 'Name the subscription by its id, such as `#123`.');
-  if (!scope.negatedBy) return leaf(subscriptionFilter(channel, cond.ids.map((id) => id.text), cond.all, OPT_STATE[cond.status]));
-  const children = negatedSubscriptionFilters(channel, cond).map(leaf);
+  if (!cond.all && cond.subscriptions.length === 0) return fail(env, cond, 'Name the subscription by its id, such as `#123`, or by its name.');
+  const ids: string[] = [];
+  for (const ref of cond.subscriptions) {
+    // A name means the one pulled definition of that name and channel (the checker stops any other).
+    const id = subscriptionIdOf(ref, channel, env.schema);
+    if (id === undefined) return fail(env, ref, `The subscription "${ref.text}" names no one ${channel} subscription of the pulled schema; write its id (\`#123\`).`);
+    ids.push(id);
+  }
+  if (!scope.negatedBy) return leaf(subscriptionFilter(channel, ids, cond.all, OPT_STATE[cond.status]));
+  const children = negatedSubscriptionFilters(channel, cond, ids).map(leaf);
   return { kind: 'or', children };
 }
 

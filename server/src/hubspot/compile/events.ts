@@ -59,7 +59,7 @@ export function lastDaysRefine(days: Value | undefined): RelativeComparativeRefi
   return { type: 'RELATIVE_COMPARATIVE', comparison: 'AFTER', timeOffset: { offsetDirection: 'PAST', timeUnit: 'DAYS', amount: days.value } };
 }
 
-export function emailEventFilter(ids: { emailId: string; appId: string }, operator: EmailEventOperator, window: RelativeComparativeRefineBy | undefined, clickUrl?: string): EmailEventFilter {
+export function emailEventFilter(ids: { emailId: string; appId: string }, operator: EmailEventOperator, window: EmailEventFilter['pruningRefineBy'], clickUrl?: string): EmailEventFilter {
   const filter: EmailEventFilter = { filterType: 'EMAIL_EVENT', appId: ids.appId, emailId: ids.emailId, level: EMAIL_EVENT_LEVEL, operator };
   if (clickUrl !== undefined) filter.clickUrl = clickUrl;
   if (window) filter.pruningRefineBy = window;

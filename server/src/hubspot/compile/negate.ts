@@ -22,6 +22,8 @@ export function negateFilter(filter: Filter): NegationResult {
       return { filter: { ...filter, operator: filter.operator === 'IN_LIST' ? 'NOT_IN_LIST' : 'IN_LIST' } };
     case 'FORM_SUBMISSION':
     case 'FORM_SUBMISSION_ON_PAGE':
+      // Whether NOT_FILLED_OUT with a count means "another count" or "none" is not documented: no guess.
+      if (filter.coalescingRefineBy) return { error: `HubSpot documents no opposite of a count of form submissions (${filter.filterType} with coalescingRefineBy), so \`not\` cannot apply to \`submitted form … at least / at most / between N and M times\`` };
       return { filter: { ...filter, operator: filter.operator === 'FILLED_OUT' ? 'NOT_FILLED_OUT' : 'FILLED_OUT' } };
     case 'CONSTANT':
       return { filter: { ...filter, shouldAccept: !filter.shouldAccept } };

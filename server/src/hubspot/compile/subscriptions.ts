@@ -1,4 +1,4 @@
-// `opted in to email subscription #123` and the like → EMAIL_SUBSCRIPTION (marketing email
+// `opted in to email subscription #123` (or `"Newsletter"`, its name) and the like → EMAIL_SUBSCRIPTION (marketing email
 // subscriptions by id) or COMMUNICATION_SUBSCRIPTION (SMS and WhatsApp subscriptions by id; a
 // channel portal-wide with `all`). HubSpot takes one accepted status per filter, so `not` becomes the
 // other statuses: `not opted in to … #1` = opted out of #1 or opted neither in nor out of #1.
@@ -33,8 +33,8 @@ export function subscriptionFilter(channel: Channel, ids: string[], all: boolean
  * The filters whose OR is the condition's negation: every id (or the channel) with each other status.
  * "Every id has status S" is false when some id has another status (Assumed reading of several ids).
  */
-export function negatedSubscriptionFilters(channel: Channel, c: SubscriptionCondition): Filter[] {
+export function negatedSubscriptionFilters(channel: Channel, c: SubscriptionCondition, ids: string[]): Filter[] {
   const others = (Object.keys(STATUS_OF) as OptState[]).filter((s) => s !== OPT_STATE[c.status]);
-  const targets = c.all ? [[]] : c.ids.map((id) => [id.text]);
-  return targets.flatMap((ids) => others.map((s) => subscriptionFilter(channel, ids, c.all, s)));
+  const targets = c.all ? [[]] : ids.map((id) => [id]);
+  return targets.flatMap((one) => others.map((s) => subscriptionFilter(channel, one, c.all, s)));
 }

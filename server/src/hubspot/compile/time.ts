@@ -101,6 +101,14 @@ export function datetimeLiteralToWallClock(raw: string, zone: string): WallClock
   return wallClockAt(zone, utcOf(wall) - zoneSuffixMinutes(m[8]) * 60000);
 }
 
+/** The instant of a datetime literal that carries `Z` or an offset (undefined without one, or when it is no real time). */
+export function suffixedLiteralInstant(raw: string): number | undefined {
+  const m = DATETIME.exec(raw.trim());
+  const wall = datetimeLiteralToWallClock(raw, 'UTC');
+  if (!m || !m[8] || !wall) return undefined;
+  return utcOf(wall);
+}
+
 function zoneSuffixMinutes(suffix: string): number {
   if (suffix.toUpperCase() === 'Z') return 0;
   const sign = suffix.startsWith('-') ? -1 : 1;

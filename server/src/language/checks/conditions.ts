@@ -1,7 +1,12 @@
 // Checks on conditions that are not about a property's type (form names and ids: forms.ts):
 //   `including-unknown-ignored` (warning): `including unknown` on `is known` / `is unknown` and on
 //     history and updated-at operators, where HubSpot ignores the no-value flag (docs/semantics.md);
-//   `invalid-number`: the day count of `submitted form ... in last N days`;
+//   `invalid-number`: the day count of `submitted form ... in last N days`, and its count of times (`at least 0
+//     times`, `between 5 and 2 times`);
+//   `invalid-date`, `empty-time-window`: a date of `submitted form … after / before / between` (or of a
+//     marketing email event's window) that does not exist, and a `between` window whose first time is after its second;
+//   `email-event-relative-window` (warning): `in last N days` on one marketing email's event (HubSpot documents
+//     only absolute windows for EMAIL_EVENT);
 //   `invalid-list-id`: `in list #id` where the id is not all digits;
 //   `unknown-channel`: a subscription channel other than email, sms or whatsapp;
 //   `invalid-association`: `associated primary deal` (only a company is primary), `primary` with a label;
@@ -13,12 +18,15 @@
 //   `invalid-number`: the day count of `in last N days` after an email event or a page view, and the
 //     count of `visited page … at least N times`.
 
-import { type Condition, type EmailEventCondition, type PageViewCondition, type SurfaceOperator, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type Condition, type EmailEventCondition, type FormSubmissionCondition, type ListNode, type NamedConditionNode, type PageViewCondition, type SurfaceOperator, type TimeWindow, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from '../../hubspot/compile/refine';
+import { isValidTimeZone } from '../../hubspot/compile/time';
 import { EMAIL_EVENTS, emailEventOperator } from '../../hubspot/compile/events';
 import { OPERATOR_TABLE, isHistoryOperator } from '../operators';
 import { allConditions } from '../walk';
 import type { FileCheckContext } from './context';
-import { checkCount } from './literals';
+import { checkCount, checkDateValue } from './literals';
+import { findSetting } from './settings';
 import { replaceFixes } from './context';
 import { suggest, withDidYouMean } from '../did-you-mean';
 import { CHANNELS, channelOf } from '../../hubspot/compile/subscriptions';
@@ -31,7 +39,7 @@ function ignoresNoValueFlag(surface: SurfaceOperator): boolean {
   return rows.length > 0 && rows.every((r) => r.operationType === 'ALL_PROPERTY' || isHistoryOperator(r.operator));
 }
 
-function conditionProblems(condition: Condition): Diagnostic[] {
+function conditionProblems(condition: Condition, zone: string): Diagnostic[] {
   switch (condition.kind) {
     case 'property': {
       if (!condition.includeUnknown || !ignoresNoValueFlag(condition.operator)) return [];
@@ -39,16 +47,12 @@ function conditionProblems(condition: Condition): Diagnostic[] {
       const fix = { title: 'Remove `including unknown`', edits: [{ start: Math.max(condition.operands.end, condition.operatorSpan.end), end: condition.includeUnknown.end, newText: '' }] };
       return [diagnostic('including-unknown-ignored', message, condition.includeUnknown, 'warning', [fix])];
     }
-    case 'formSubmission': {
-      const out: Diagnostic[] = [];
-      const count = checkCount(condition.withinLastDays, 'days');
-      if (count) out.push(count);
-      return out;
-    }
+    case 'formSubmission':
+      return [...countProblems(condition.withinLastDays), ...formRefineProblems(condition, zone)];
     case 'emailEvent':
       // The event and link of `marketing email any …` are checked with what they stand for (any-email.ts).
-      if (condition.email.by === 'any') return countProblems(condition.withinLastDays);
-      return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays)];
+      if (condition.email.by === 'any') return [...countProblems(condition.withinLastDays), ...windowProblems(condition.window, zone)];
+      return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays), ...windowProblems(condition.window, zone), ...relativeWindowWarning(condition)];
     case 'pageView':
       return [...pageProblems(condition), ...countProblems(condition.atLeastTimes, 'times'), ...countProblems(condition.withinLastDays)];
     case 'subscription': {
@@ -95,6 +99,18 @@ function eventProblems(c: EmailEventCondition): Diagnostic[] {
   return [diagnostic('unknown-email-event', message, c.event, 'error', replaceFixes(c.event, suggestions))];
 }
 
+/**
+ * HubSpot's list filter definitions say EMAIL_EVENT's pruningRefineBy "only supports" the absolute windows, while
+ * `in last N days` is a relative one (as forms and page views take it). Not refused: HubSpot would answer a publish
+ * it does not accept with an error that names the filter, never with a wrong list; but said before publishing.
+ */
+function relativeWindowWarning(c: EmailEventCondition): Diagnostic[] {
+  if (!c.withinLastDays) return [];
+  const message =
+    "HubSpot's list filter definitions say a marketing email event's time window (pruningRefineBy) takes only absolute dates (ABSOLUTE_COMPARATIVE, ABSOLUTE_RANGED), and `in last N days` is relative: HubSpot may refuse this list when it is published. An absolute window (`after 2024-01-31`, `before …`, `between … and …`) is documented; `marketing email any opened|clicked|sent in last N days` has no such limit.";
+  return [diagnostic('email-event-relative-window', message, c.withinLastDays, 'warning')];
+}
+
 /** `link "…"` only after `clicked` (HubSpot takes a clickUrl only with LINK_CLICKED), and not empty. */
 function clickUrlProblems(c: EmailEventCondition): Diagnostic[] {
   if (!c.clickUrl) return [];
@@ -115,6 +131,36 @@ function pageProblems(c: PageViewCondition): Diagnostic[] {
   }
 }
 
+/** A count of submissions and an absolute window, as the compiler reads them (compile/refine.ts), at their place. */
+function formRefineProblems(c: FormSubmissionCondition, zone: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (c.count) {
+    const count = occurrencesRefine(c.count);
+    if (isRefineProblem(count)) out.push(diagnostic(count.code, count.message, count.at));
+  }
+  return [...out, ...windowProblems(c.window, zone)];
+}
+
+/** A date of an absolute window (forms, email events) that does not exist, and a `between` whose first time is after its second. */
+function windowProblems(w: TimeWindow | undefined, zone: string): Diagnostic[] {
+  if (!w) return [];
+  const times = w.kind === 'between' ? [w.low, w.high] : [w.at];
+  const invalid = times.map(checkDateValue).filter((d): d is Diagnostic => d !== undefined);
+  if (invalid.length > 0) return invalid;
+  const window = absoluteWindowRefine(w, zone);
+  return isRefineProblem(window) ? [diagnostic(window.code, window.message, window.at)] : [];
+}
+
+/**
+ * The zone a list's dates are read in for these checks: its `timezone:` when valid, else UTC. Only the
+ * order of a date and an instant in one window can depend on it; the compiler checks again in the real zone.
+ */
+function checkZone(block: ListNode | NamedConditionNode): string {
+  const value = 'settings' in block ? findSetting(block.settings, 'timezone')?.value : undefined;
+  const zone = value && (value.kind === 'string' || value.kind === 'word') ? value.value : undefined;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
 export function checkConditions(ctx: FileCheckContext): Diagnostic[] {
-  return allConditions(ctx.file).flatMap(({ condition }) => conditionProblems(condition));
+  return allConditions(ctx.file).flatMap(({ condition, list }) => conditionProblems(condition, checkZone(list)));
 }

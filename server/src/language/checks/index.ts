@@ -13,6 +13,7 @@ import { contain } from './contain';
 import { checkConditions } from './conditions';
 import { checkForms } from './forms';
 import { checkPages } from './pages';
+import { checkSubscriptions } from './subscriptions';
 import { checkMarketingEmails } from './marketing-emails';
 import { checkAnyEmails } from './any-email';
 import { checkAssociationLabels } from './association-labels';
@@ -51,6 +52,7 @@ const FILE_CHECKS: [string, FileCheck][] = [
   ['condition', checkConditions],
   ['form', checkForms],
   ['page', checkPages],
+  ['subscription', checkSubscriptions],
   ['marketing-email', checkMarketingEmails],
   ['any-email', checkAnyEmails],
   ['association-label', checkAssociationLabels],

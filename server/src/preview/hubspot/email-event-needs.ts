@@ -1,6 +1,6 @@
 // Which marketing email events the lists ask about: for each email (app and email id) the event types its
-// conditions read, each from the start of the widest window a condition gives it (`in last N days`;
-// none: all time). A "… but not …" condition reads its second type over all time (preview/events.ts).
+// conditions read, each from the start of the widest window a condition gives it (`in last N days`,
+// `after D`, `between D and D`; none or `before D`: all time). A "… but not …" condition reads its second type over all time (preview/events.ts).
 
 import type { PlanNode } from '../plan-types';
 import { EVENT_RULES } from '../events';
@@ -21,7 +21,9 @@ export function eventNeedKey(n: Pick<EmailEventNeed, 'appId' | 'emailId' | 'type
 /** Adds what one `emailEvent` plan node reads to `into` (by key), widening a window already there. */
 export function addEventNeeds(plan: Extract<PlanNode, { kind: 'emailEvent' }>, into: Map<string, EmailEventNeed>): void {
   const rule = EVENT_RULES[plan.operator];
-  widen(into, { appId: plan.appId, emailId: plan.emailId, type: rule.happened, ...(plan.since !== undefined ? { since: plan.since } : {}) });
+  // The window's start: `after D` / `in last N days` (since, exclusive) or `between` (from, inclusive); `before D` reads all time.
+  const since = plan.from !== undefined ? plan.from - 1 : plan.since;
+  widen(into, { appId: plan.appId, emailId: plan.emailId, type: rule.happened, ...(since !== undefined ? { since } : {}) });
   if (rule.without) widen(into, { appId: plan.appId, emailId: plan.emailId, type: rule.without });
 }
 

@@ -36,6 +36,8 @@ export function requiredScope(method: string, path: string): string {
   if (path.startsWith('/cms/v3/pages/')) return 'content';
   // A form's submissions (Form Integrations v1) want `forms` too (HubSpot's scopes reference).
   if (path.startsWith('/form-integrations/')) return 'forms';
+  // The subscription definitions want communication_preferences.read (or …read_write; the v4 spec's security).
+  if (path.startsWith('/communication-preferences/v4/definitions')) return 'communication_preferences.read';
   // Reading many contacts' subscription statuses wants its own scope (the v4 spec's oauth2 security).
   if (path.startsWith('/communication-preferences/')) return 'communication_preferences.statuses.batch.read';
   // Deals and tickets, and a contact's associations to them, want the scope of those records.

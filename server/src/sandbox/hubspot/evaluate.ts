@@ -73,18 +73,28 @@ function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, 
   }
 }
 
+/** Refine-bys the emulator judges; any other (SET_OCCURRENCES, ALL_HISTORY, …) is reported and matches no one. */
+const JUDGED_WINDOWS = [undefined, 'RELATIVE_COMPARATIVE', 'RELATIVE_RANGED', 'ABSOLUTE_COMPARATIVE', 'ABSOLUTE_RANGED'];
+
 function evaluateFormSubmission(filter: Json, contact: EvalContact, ctx: EvalContext): boolean {
   const formId = typeof filter.formId === 'string' ? filter.formId : undefined;
   // FORM_SUBMISSION_ON_PAGE: only submissions sent on that page (its spec: "the page where the form submission occurred").
   const pageId = filter.filterType === 'FORM_SUBMISSION_ON_PAGE' ? String(filter.pageId) : undefined;
+  const window = asJson(filter.pruningRefineBy).type;
+  const count = asJson(filter.coalescingRefineBy).type;
+  const unjudged = !JUDGED_WINDOWS.includes(window as string | undefined) ? window : count !== undefined && count !== 'NUM_OCCURRENCES' ? count : undefined;
+  if (unjudged !== undefined) {
+    ctx.report?.(`Cannot evaluate a ${String(filter.filterType)} refined by ${String(unjudged)}; it matches no one here.`);
+    return false;
+  }
   const inWindow = submissionWindow(asJson(filter.pruningRefineBy), ctx.now);
   const submissions = (contact.formSubmissions ?? []).filter((s) => (formId === undefined || s.formId === formId) && (pageId === undefined || s.pageId === pageId));
   const matching = submissions.filter((s) => {
     const at = parseInstant(s.timestamp);
     return at !== undefined && inWindow(at);
   });
-  const count = countCheck(asJson(filter.coalescingRefineBy));
-  const filled = matching.length > 0 && count(matching.length);
+  const counted = countCheck(asJson(filter.coalescingRefineBy));
+  const filled = matching.length > 0 && counted(matching.length);
   if (filter.operator === 'FILLED_OUT') return filled;
   if (filter.operator === 'NOT_FILLED_OUT') return !filled;
   ctx.report?.(`Unknown ${String(filter.filterType)} operator ${String(filter.operator)}.`);

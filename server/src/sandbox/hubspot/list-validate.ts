@@ -86,11 +86,11 @@ function validateFilter(filter: Json, where: string, properties: Map<string, Pro
     case 'CONSTANT':
       return typeof filter.shouldAccept === 'boolean' ? undefined : `${where}: a CONSTANT filter requires "shouldAccept" (true or false).`;
     case 'FORM_SUBMISSION':
-      return ['FILLED_OUT', 'NOT_FILLED_OUT'].includes(String(filter.operator)) ? undefined : `${where}: FORM_SUBMISSION operator must be FILLED_OUT or NOT_FILLED_OUT.`;
+      return validateFormSubmission(filter, where);
     case 'FORM_SUBMISSION_ON_PAGE':
-      // Its spec's required fields: filterType, operator and pageId (a string).
+      // Its spec's required fields: filterType, operator and pageId (a string); the refine-bys as FORM_SUBMISSION's.
       if (typeof filter.pageId !== 'string' || filter.pageId === '') return `${where}: a FORM_SUBMISSION_ON_PAGE filter requires "pageId" (a string).`;
-      return ['FILLED_OUT', 'NOT_FILLED_OUT'].includes(String(filter.operator)) ? undefined : `${where}: FORM_SUBMISSION_ON_PAGE operator must be FILLED_OUT or NOT_FILLED_OUT.`;
+      return validateFormSubmission(filter, where);
     case 'EMAIL_SUBSCRIPTION':
     case 'COMMUNICATION_SUBSCRIPTION':
       return validateSubscription(filter, where, type);
@@ -102,6 +102,40 @@ function validateFilter(filter: Json, where: string, properties: Map<string, Pro
       return validatePageView(filter, where);
     default:
       return filter.operator === undefined ? `${where}: a ${type} filter requires "operator".` : undefined;
+  }
+}
+
+/** The operator, and the refine-bys of the spec's shapes (PublicFormSubmissionFilter: a count and a time window). */
+function validateFormSubmission(filter: Json, where: string): Problem {
+  const type = String(filter.filterType);
+  if (!['FILLED_OUT', 'NOT_FILLED_OUT'].includes(String(filter.operator))) return `${where}: ${type} operator must be FILLED_OUT or NOT_FILLED_OUT.`;
+  if (filter.formId !== undefined && typeof filter.formId !== 'string') return `${where}: ${type} "formId" must be a string.`;
+  for (const key of ['coalescingRefineBy', 'pruningRefineBy']) {
+    const problem = filter[key] === undefined ? undefined : validateRefineBy(filter[key], `${where}.${key}`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+const REFINE_TYPES = ['NUM_OCCURRENCES', 'SET_OCCURRENCES', 'RELATIVE_COMPARATIVE', 'RELATIVE_RANGED', 'ABSOLUTE_COMPARATIVE', 'ABSOLUTE_RANGED', 'ALL_HISTORY'];
+const isInt = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v);
+
+/** A refine-by of a type the spec names, with the spec's required fields for those the emulator evaluates. */
+function validateRefineBy(value: unknown, where: string): Problem {
+  const r = value !== null && typeof value === 'object' ? (value as Json) : undefined;
+  if (!r || !REFINE_TYPES.includes(String(r.type))) return `${where}: unknown refine-by type "${String(r?.type)}".`;
+  switch (r.type) {
+    case 'NUM_OCCURRENCES':
+      for (const k of ['minOccurrences', 'maxOccurrences']) if (r[k] !== undefined && !(isInt(r[k]) && Number(r[k]) >= 0)) return `${where}.${k} must be a whole number, 0 or more.`;
+      return undefined;
+    case 'ABSOLUTE_COMPARATIVE':
+      if (!['BEFORE', 'AFTER'].includes(String(r.comparison))) return `${where}.comparison must be BEFORE or AFTER.`;
+      return isInt(r.timestamp) ? undefined : `${where}.timestamp must be epoch milliseconds (an integer).`;
+    case 'ABSOLUTE_RANGED':
+      if (!['BETWEEN', 'NOT_BETWEEN'].includes(String(r.rangeType))) return `${where}.rangeType must be BETWEEN or NOT_BETWEEN.`;
+      return isInt(r.lowerTimestamp) && isInt(r.upperTimestamp) ? undefined : `${where}: ABSOLUTE_RANGED requires "lowerTimestamp" and "upperTimestamp" (integers).`;
+    default:
+      return undefined;
   }
 }
 

@@ -1,5 +1,7 @@
-// Communication Preferences v4, the two batch reads the live preview uses (HubSpot's spec
-// PublicApiSpecs/Communication Preferences/Subscriptions/Rollouts/176901/v4/subscriptions.json):
+// Communication Preferences v4 (HubSpot's spec PublicApiSpecs/Communication Preferences/Subscriptions/Rollouts/176901/v4/subscriptions.json):
+// `GET /communication-preferences/v4/definitions` (the portal's subscription types, as ActionResponseWithResults
+// of SubscriptionDefinition, `businessUnitId` filtering them, `includeTranslations` adding an empty list), and
+// the two batch reads the live preview uses:
 // `POST /communication-preferences/v4/statuses/batch/read?channel=EMAIL` (each subscriber's status per
 // email subscription) and `…/statuses/batch/unsubscribe-all/read?channel=EMAIL` (the portal-wide status).
 // Subscribers are email addresses (`subscriberIdString`). `channel` takes only EMAIL, as the spec's enum
@@ -9,6 +11,7 @@
 // id is the portal-wide one.
 
 import type { PortalContact, SubscriptionStatus } from '../data/hubspot-records';
+import { SANDBOX_SUBSCRIPTIONS, type SandboxSubscription } from '../data/hubspot-subscriptions';
 import { asArray, asJson } from './evaluate-types';
 import { ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import type { EmulatorState } from './state';
@@ -17,13 +20,24 @@ const WIRE_STATUS: Record<SubscriptionStatus['status'], string> = { OPT_IN: 'SUB
 
 type Answer = (contact: PortalContact, subscriber: string, at: string) => Record<string, unknown>;
 
-export function preferencesRoutes(state: EmulatorState): Route[] {
+const CREATED = '2024-01-15T09:00:00.000Z';
+
+export function preferencesRoutes(state: EmulatorState, definitions: readonly SandboxSubscription[] = SANDBOX_SUBSCRIPTIONS): Route[] {
+  const nameOf = (id: string) => definitions.find((d) => d.id === id)?.name ?? `Subscription ${id}`;
   return [
+    route('GET', '/communication-preferences/v4/definitions', (r) => {
+      const unit = r.query.get('businessUnitId');
+      if (unit !== null && !/^\d+$/.test(unit)) return validationError(`businessUnitId must be an integer; got "${unit}".`, [{ message: 'businessUnitId must be an integer', in: 'businessUnitId' }]);
+      // Every sandbox subscription belongs to the default business unit, 0.
+      const results = unit === null || unit === '0' ? definitions.map((d) => definitionView(d, r.query.get('includeTranslations') === 'true')) : [];
+      const at = new Date(state.now()).toISOString();
+      return ok({ status: 'COMPLETE', results, requestedAt: at, startedAt: at, completedAt: at });
+    }),
     route('POST', '/communication-preferences/v4/statuses/batch/read', (r) => batchRead(state, r, (contact, subscriber, at) => ({
       subscriberIdString: subscriber,
       statuses: emailStatuses(contact).filter((s) => s.subscriptionId !== undefined).map((s) => ({
         channel: 'EMAIL', source: 'Set by the emulator', status: WIRE_STATUS[s.status], subscriberIdString: subscriber,
-        subscriptionId: Number(s.subscriptionId), subscriptionName: `Subscription ${s.subscriptionId}`, timestamp: at,
+        subscriptionId: Number(s.subscriptionId), subscriptionName: nameOf(s.subscriptionId as string), timestamp: at,
       })),
     }))),
     route('POST', '/communication-preferences/v4/statuses/batch/unsubscribe-all/read', (r) => batchRead(state, r, (contact, subscriber, at) => ({
@@ -33,6 +47,10 @@ export function preferencesRoutes(state: EmulatorState): Route[] {
       })),
     }))),
   ];
+}
+
+function definitionView(d: SandboxSubscription, translations: boolean): Record<string, unknown> {
+  return { ...d, businessUnitId: 0, isDefault: false, isInternal: false, createdAt: CREATED, updatedAt: CREATED, ...(translations ? { subscriptionTranslations: [] } : {}) };
 }
 
 function emailStatuses(contact: PortalContact): SubscriptionStatus[] {

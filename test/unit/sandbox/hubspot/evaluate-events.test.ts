@@ -1,5 +1,5 @@
 // The emulator's evaluator on filters beyond properties: subscription statuses, associated deals and
-// tickets, counts of associated records, marketing email events and page views.
+// tickets, counts of associated records, marketing email events, page views, and form submissions with counts and windows.
 
 import { strict as assert } from 'node:assert';
 import { FALLBACK_COMPANY_PROPERTIES, FALLBACK_CONTACT_PROPERTIES } from '../../../../server/src/sandbox/data/hubspot-schema';
@@ -158,5 +158,46 @@ describe('HubSpot emulator evaluator: EMAIL_EVENT and PAGE_VIEW', () => {
     state.upsertContact(contactFrom({ id: '2', properties: {}, pageViews: [{ url: 'https://x.com/pricing', timestamp: at(1) }] }, NOW));
     assert.deepEqual(state.evaluateBranch(list(email('SENT_BUT_NOT_RECEIVED'))), ['1']);
     assert.deepEqual(state.evaluateBranch(list(page('HAS_PAGEVIEW_CONTAINS', 'pricing'))), ['2']);
+  });
+});
+
+describe('HubSpot emulator evaluator: form submissions with counts and windows', () => {
+  const at = (iso: string) => ({ formId: 'f1', timestamp: iso });
+  const people = {
+    twoInJanuary: contact({}, { formSubmissions: [at('2024-01-10T10:00:00Z'), at('2024-01-20T10:00:00Z')] }),
+    oneInMarch: contact({}, { formSubmissions: [at('2024-03-01T00:00:00Z')] }),
+    none: contact({}, { formSubmissions: [] }),
+  };
+  const form = (extra: object, operator = 'FILLED_OUT') => ({ filterType: 'FORM_SUBMISSION', operator, formId: 'f1', ...extra });
+  const count = (min?: number, max?: number) => ({ coalescingRefineBy: { type: 'NUM_OCCURRENCES', ...(min !== undefined ? { minOccurrences: min } : {}), ...(max !== undefined ? { maxOccurrences: max } : {}) } });
+  const between = (low: string, high: string) => ({ pruningRefineBy: { type: 'ABSOLUTE_RANGED', rangeType: 'BETWEEN', lowerTimestamp: Date.parse(low), upperTimestamp: Date.parse(high) } });
+
+  it('the window first, then the count; at most N still needs one submission', () => {
+    assert.deepEqual(kept(form(count(2)), people), ['twoInJanuary']);
+    assert.deepEqual(kept(form(count(undefined, 1)), people), ['oneInMarch']);
+    assert.deepEqual(kept(form({ ...count(2), ...between('2024-01-15T00:00:00Z', '2024-03-31T00:00:00Z') }), people), []);
+    assert.deepEqual(kept(form({ ...count(1, 1), ...between('2024-01-15T00:00:00Z', '2024-03-01T00:00:00Z') }), people), ['twoInJanuary', 'oneInMarch']);
+  });
+
+  it('AFTER and BEFORE are strict; a range includes both ends; NOT_FILLED_OUT is no submission in the window', () => {
+    const comparative = (comparison: string, iso: string) => ({ pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison, timestamp: Date.parse(iso) } });
+    assert.deepEqual(kept(form(comparative('AFTER', '2024-03-01T00:00:00Z')), people), []);
+    assert.deepEqual(kept(form(comparative('BEFORE', '2024-03-01T00:00:00Z')), people), ['twoInJanuary']);
+    assert.deepEqual(kept(form(between('2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z')), people), ['oneInMarch']);
+    assert.deepEqual(kept(form(comparative('BEFORE', '2024-03-01T00:00:00Z'), 'NOT_FILLED_OUT'), people), ['oneInMarch', 'none']);
+  });
+
+  it('a refine-by it cannot judge matches no one and is reported', () => {
+    const reports: string[] = [];
+    const filter = form({ coalescingRefineBy: { type: 'SET_OCCURRENCES' } });
+    assert.equal(matchesFilterBranch(list(filter), people.twoInJanuary, { now: NOW, report: (m: string) => reports.push(m) } as never), false);
+    assert.match(reports.join(), /Cannot evaluate a FORM_SUBMISSION refined by SET_OCCURRENCES/);
+  });
+
+  it('validation: the refine-bys of the spec, with their required fields', () => {
+    assert.equal(validateFilterBranch(list(form({ ...count(2, 5), ...between('2024-01-01T00:00:00Z', '2024-02-01T00:00:00Z') })), ctx), undefined);
+    assert.match(validateFilterBranch(list(form({ pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER' } })), ctx) ?? '', /pruningRefineBy.timestamp must be epoch milliseconds/);
+    assert.match(validateFilterBranch(list(form({ coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: -1 } })), ctx) ?? '', /minOccurrences must be a whole number/);
+    assert.match(validateFilterBranch(list(form({ pruningRefineBy: { type: 'SOMETIME' } })), ctx) ?? '', /unknown refine-by type "SOMETIME"/);
   });
 });
