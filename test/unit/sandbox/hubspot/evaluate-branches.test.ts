@@ -91,6 +91,21 @@ describe('HubSpot emulator evaluator: associations and forms', () => {
     assert.equal(matches(onPage('NOT_FILLED_OUT', { pageId: '1002' }), onPages), true);
     assert.equal(matches(onPage('NOT_FILLED_OUT', { pageId: '1001' }), onPages), false);
   });
+  it('FORM_SUBMISSION_ON_PAGE: a count and an absolute window count only the submissions on the page, in the window', () => {
+    const sent = (at: string, pageId?: string) => ({ formId: 'demo', timestamp: at, ...(pageId ? { pageId } : {}) });
+    const c = contact({}, { formSubmissions: [sent('2024-01-10T00:00:00Z', '1001'), sent('2024-02-10T00:00:00Z', '1001'), sent('2024-02-11T00:00:00Z', '2002'), sent('2024-05-01T00:00:00Z', '1001')] });
+    const onPage = (extra: Json) => ({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'FILLED_OUT', pageId: '1001', ...extra });
+    const q1 = { pruningRefineBy: { type: 'ABSOLUTE_RANGED', rangeType: 'BETWEEN', lowerTimestamp: Date.parse('2024-01-01T00:00:00Z'), upperTimestamp: Date.parse('2024-03-31T23:59:59.999Z') } };
+    const count = (min?: number, max?: number) => ({ coalescingRefineBy: { type: 'NUM_OCCURRENCES', ...(min ? { minOccurrences: min } : {}), ...(max ? { maxOccurrences: max } : {}) } });
+    assert.equal(matches(onPage({ ...count(2), ...q1 }), c), true, 'two on the page in Q1 (the one on #2002 not counted)');
+    assert.equal(matches(onPage({ ...count(3), ...q1 }), c), false, 'the May one is outside the window');
+    assert.equal(matches(onPage(count(3)), c), true, 'without the window all three on the page count');
+    assert.equal(matches(onPage({ ...count(undefined, 1), ...q1 }), c), false, 'at most 1: there are 2');
+    const after = { pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER', timestamp: Date.parse('2024-02-10T00:00:00Z') } };
+    assert.equal(matches(onPage({ ...count(undefined, 1), ...after }), c), true, 'strictly after: only the May one');
+    assert.equal(matches({ ...onPage(after), pageId: '2002' }, c), true);
+    assert.equal(matches({ ...onPage(after), operator: 'NOT_FILLED_OUT', pageId: '3003' }, c), true);
+  });
   it('NUM_OCCURRENCES counts the submissions', () => {
     const twice = { coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 2 } };
     assert.equal(matches(form('FILLED_OUT', twice), contact({}, submissions)), true);

@@ -15,6 +15,8 @@ describe('HubSpot emulator: filterBranch validation', () => {
   it('accepts the documented shape', () => {
     assert.equal(validateFilterBranch(list(isLead, { filterType: 'IN_LIST', listId: '1', operator: 'NOT_IN_LIST' }), ctx), undefined);
     assert.equal(validateFilterBranch(list({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'NOT_FILLED_OUT', pageId: '1001', formId: 'f-1' }), ctx), undefined);
+    const refined = { coalescingRefineBy: { type: 'NUM_OCCURRENCES', minOccurrences: 2 }, pruningRefineBy: { type: 'ABSOLUTE_RANGED', rangeType: 'BETWEEN', lowerTimestamp: 1, upperTimestamp: 2 } };
+    assert.equal(validateFilterBranch(list({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'FILLED_OUT', pageId: '1001', ...refined }), ctx), undefined, 'its spec takes both refine-bys');
   });
   const rejects: [string, unknown, RegExp][] = [
     ['a root that is not OR', { filterBranchType: 'AND', filters: [], filterBranches: [] }, /root filter branch must be of type OR/],
@@ -26,6 +28,7 @@ describe('HubSpot emulator: filterBranch validation', () => {
     ['an unknown property', list(property('nope', { operationType: 'ALL_PROPERTY', operator: 'IS_KNOWN' })), /property "nope" does not exist/],
     ['a type mismatch', list(property('firstname', { operationType: 'NUMBER', operator: 'IS_EQUAL_TO', value: 1 })), /NUMBER cannot filter property "firstname" of type string/],
     ['a form-on-page filter without its page id', list({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'FILLED_OUT' }), /FORM_SUBMISSION_ON_PAGE filter requires "pageId"/],
+    ['a form-on-page filter with a malformed window', list({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'FILLED_OUT', pageId: '1', pruningRefineBy: { type: 'ABSOLUTE_COMPARATIVE', comparison: 'AFTER' } }), /pruningRefineBy\.timestamp must be epoch milliseconds/],
     ['a form-on-page filter with another operator', list({ filterType: 'FORM_SUBMISSION_ON_PAGE', operator: 'SUBMITTED', pageId: '1' }), /operator must be FILLED_OUT or NOT_FILLED_OUT/],
     ['an unknown list', list({ filterType: 'IN_LIST', listId: '99', operator: 'IN_LIST' }), /list 99 does not exist/],
   ];
