@@ -9,6 +9,7 @@ import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type N
 import { emptyBitset, hasBit, rowsBitset, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
+import { ActivityBuilder } from './columns-activity';
 import { AssociationBuilder } from './columns-associations';
 import { MAX_PREVIEW_CONTACTS, checkPreviewSize } from './store-limits';
 
@@ -55,6 +56,7 @@ export class StoreBuilder {
   private readonly extras: ExtrasBuilder;
   private readonly history: HistoryBuilder;
   private readonly pageViews = new EntryBuilder(1);
+  private readonly activity = new ActivityBuilder();
 
   /**
    * `defs`: the contact properties to keep; `companyDefs`: those of associated companies; `otherDefs`:
@@ -125,6 +127,7 @@ export class StoreBuilder {
     this.extras.add(row, record);
     if (record.history) this.history.add(row, record.history);
     if (record.pageViews) this.pageViews.add(row, record.pageViews.map((v) => ({ texts: [v.url], timestamp: v.timestamp })));
+    this.activity.add(row, record);
   }
 
   finish(): ColumnStore {
@@ -138,6 +141,7 @@ export class StoreBuilder {
       ...this.extras.finish(size),
       history: this.history.finish(size),
       pageViews: this.pageViews.finish(size),
+      ...this.activity.finish(size),
     };
   }
 

@@ -115,6 +115,12 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
     }
     case 'pageView':
       return data.store.pageViews ? p : unavailable(`page views are not in this data (${data.live ? LIVE_PAGE_VIEWS : ONLY_JSON_PAGE_VIEWS})`);
+    case 'webinar':
+    case 'cta':
+    case 'adsSeen': {
+      const { store, label, field } = ACTIVITY_DATA[p.kind];
+      return data.store[store] ? p : unavailable(`${label} are not in this data (${data.live ? `the live HubSpot source does not load them: ${NO_PUBLIC_READ}; ` : ''}only JSON records with "${field}" carry them)`);
+    }
     case 'subscription': {
       const missing = subscriptionsMissing(p, data);
       return missing ? unavailable(missing) : p;
@@ -123,6 +129,14 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       return p;
   }
 }
+
+/** Where each activity condition's data is, and what it is called in a reason. */
+const ACTIVITY_DATA = {
+  webinar: { store: 'webinars', label: 'webinar registrations and attendance', field: 'webinars' },
+  cta: { store: 'ctaEvents', label: 'CTA clicks and views', field: 'ctaEvents' },
+  adsSeen: { store: 'adViews', label: 'ad views', field: 'adViews' },
+} as const;
+const NO_PUBLIC_READ = "HubSpot's public APIs have no per-contact read of them";
 
 const ONLY_JSON_EMAIL_EVENTS = 'only JSON records with "emailEvents" carry them';
 const ONLY_JSON_PAGE_VIEWS = 'only JSON records with "pageViews" carry them';
