@@ -15,7 +15,7 @@ import { matchesFilterBranch, type EvalContact } from '../../server/src/sandbox/
 import { listOf, testSchema } from '../unit/preview/lists';
 import { NOW } from '../unit/preview/judge-helper';
 import type { ContactRecord, Tri } from '../../server/src/preview/types';
-import { contactArb, formWhereArb, toContact, whereArb } from './preview-gen';
+import { activityWhereArb, contactArb, formWhereArb, toContact, whereArb } from './preview-gen';
 
 const schema = testSchema();
 const defs = [...schema.objects.contacts.values()];
@@ -32,6 +32,8 @@ function toEmulated(c: ContactRecord): EvalContact {
     formSubmissions: c.formSubmissions?.map((s) => ({ formId: s.formId, timestamp: iso(s.timestamp) })),
     emailEvents: c.emailEvents?.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
     pageViews: c.pageViews?.map((v) => ({ ...v, timestamp: iso(v.timestamp) })),
+    ctaEvents: c.ctaEvents?.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
+    adViews: c.adViews?.map((v) => ({ timestamp: iso(v.timestamp) })),
   };
 }
 
@@ -75,6 +77,12 @@ describe('preview property: reference == compiled == emulator on the compiled fi
   it('agree on form submissions with counts and windows (submissions on the windows\' bounds)', function () {
     this.timeout(60_000);
     const emulatorChecked = assertAgree(formWhereArb, 600);
+    assert.ok(emulatorChecked > 50, `only ${emulatorChecked} generated lists compiled`);
+  });
+
+  it('agree on webinars, CTAs (counts and windows) and ads seen, events on the windows\' bounds', function () {
+    this.timeout(60_000);
+    const emulatorChecked = assertAgree(activityWhereArb, 600);
     assert.ok(emulatorChecked > 50, `only ${emulatorChecked} generated lists compiled`);
   });
 });
