@@ -2,9 +2,10 @@
 // `in list #id` (memberships API); each contact's associated companies, deals and tickets with the
 // properties the lists read and the labels of each association (v4 associations + batch read); the
 // submissions of the forms `submitted form` names (Form Integrations v1), matched to contacts by the
-// email they carry; email subscription statuses; then the columnar store of it all. Memberships and
-// subscription statuses are read again on every run; on a refresh, associations and submissions are
-// read only where they changed (associations.ts, submissions.ts) and the rest comes from the cache.
+// email they carry; email subscription statuses; marketing email events; the page views of contacts
+// that have some (Events API, page-views.ts); then the columnar store of it all. Memberships and
+// subscription statuses are read again on every run; on a refresh, associations, submissions, email
+// events and page views are read only where they changed and the rest comes from the cache.
 //
 // Data HubSpot refuses (a 403 for a scope the token lacks, a form it does not have) is recorded with
 // the reason in `unloaded`: its conditions stay "not in this data", never a silent "no".
