@@ -334,7 +334,7 @@ function missingData(p: PlanNode): string {
   if (p.kind === 'form') return 'form submissions are not loaded';
   if (p.kind === 'subscription') return 'subscription statuses are not in this data for some contacts (HubSpot reads email statuses by address: a contact without one has none; or JSON records without "subscriptions")';
   if (p.kind === 'emailEvent') return 'marketing email events are not in this data for some contacts (HubSpot gives events by recipient address: a contact without one has none; or JSON records without "emailEvents")';
-  if (p.kind === 'pageView') return 'page views are not loaded';
+  if (p.kind === 'pageView') return 'page views are not in this data for some contacts (HubSpot answered their page views with an error: see the notes; or JSON records without "pageViews")';
   if (p.kind === 'webinar') return 'webinars are not in this data for some contacts (JSON records without "webinars")';
   if (p.kind === 'cta') return 'CTA events are not in this data for some contacts (JSON records without "ctaEvents")';
   if (p.kind === 'adsSeen') return 'ads seen are not in this data for some contacts (JSON records without "adViews")';

@@ -28,6 +28,8 @@ const PREFIXES: DatedPrefix[] = [
   { canonical: '/communication-preferences/v4', dated: '/communication-preferences/{version}', versions: DATED_VERSIONS },
   // Marketing/Marketing Emails/Rollouts/145892/{2026-03,2026-09}/marketingEmails.json
   { canonical: '/marketing/v3/emails', dated: '/marketing/emails/{version}', versions: DATED_VERSIONS },
+  // Events/Events/Rollouts/147897/{2025-09,2026-03,2026-09}/events.json: the Events API's read moved under event-occurrences
+  { canonical: '/events/v3/events', dated: '/events/event-occurrences/{version}', versions: ['2025-09', ...DATED_VERSIONS] },
   // Account/Account Info/Rollouts/144923/{2026-03,2026-09}/accountInfo.json
   { canonical: '/account-info/v3', dated: '/account-info/{version}', versions: DATED_VERSIONS },
 ];

@@ -32,6 +32,8 @@ export function requiredScope(method: string, path: string): string {
   if (path.startsWith('/marketing/v3/emails')) return 'content';
   // Marketing email events (Email Analytics v1) want `content` (its reference's scope requirements).
   if (path.startsWith('/email/public/v1/events')) return 'content';
+  // The Events API's read wants only `oauth` (its spec's security); what it needs is an Enterprise subscription (events-routes.ts).
+  if (path.startsWith('/events/')) return 'oauth';
   // A form's submissions (Form Integrations v1) want `forms` too (HubSpot's scopes reference).
   if (path.startsWith('/form-integrations/')) return 'forms';
   // The subscription definitions want communication_preferences.read (or …read_write; the v4 spec's security).
