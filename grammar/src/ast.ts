@@ -133,6 +133,9 @@ export type Condition =
   | SubscriptionCondition
   | EmailEventCondition
   | PageViewCondition
+  | WebinarCondition
+  | CtaCondition
+  | AdsSeenCondition
   | ConstantCondition
   | ConditionReference
   | ErrorCondition;
@@ -396,6 +399,41 @@ export interface PageViewCondition extends Span {
   /** `at least N times`: HubSpot's coalescingRefineBy NUM_OCCURRENCES (minOccurrences). */
   atLeastTimes: Value | undefined;
   withinLastDays: Value | undefined;
+}
+
+/** A webinar as written: `#123` (`quoted: false`, the digits) or `"…"` (`quoted: true`, the text, for an id that is not digits). */
+export type WebinarRef = Name & { quoted: boolean };
+
+/**
+ * `registered for webinar #123`, `attended webinar #123`, `registered for any webinar`: HubSpot's WEBINAR filter
+ * (HAS_WEBINAR_REGISTRATION / HAS_WEBINAR_ATTENDANCE; `not` gives their NOT_HAS_ forms).
+ */
+export interface WebinarCondition extends Span {
+  kind: 'webinar';
+  action: 'registered' | 'attended';
+  /** undefined = any webinar (the filter without a webinarId). */
+  webinar: WebinarRef | undefined;
+}
+
+/**
+ * `clicked cta "<ctaName>"`, `viewed cta "<ctaName>"` with the forms' optional count and window: HubSpot's CTA filter
+ * (HAS_CLICKED_CTA / HAS_OPENED_CTA; `not` gives their HAS_NOT_ forms).
+ */
+export interface CtaCondition extends Span {
+  kind: 'cta';
+  action: 'clicked' | 'viewed';
+  /** The CTA's `ctaName` as HubSpot's filter takes it (its list filter definitions' example is a GUID). */
+  cta: Name;
+  count?: OccurrenceCount;
+  withinLastDays: Value | undefined;
+  window?: TimeWindow;
+}
+
+/** `saw any ad in last 30 days` (or `after D`, `before D`, `between D and D`): HubSpot's ADS_TIME filter, whose window is required. */
+export interface AdsSeenCondition extends Span {
+  kind: 'adsSeen';
+  withinLastDays: Value | undefined;
+  window?: TimeWindow;
 }
 
 /** `condition internal_contacts`: the criteria of a named condition of the workspace, in this place. */

@@ -3,21 +3,21 @@
 // Rules build our own tree (ast.ts) directly; a rule that fails returns an ErrorCondition whose
 // span the caller completes, so a bad condition never hides the ones after it.
 
-import type { IOrAlt, IToken } from './chevrotain';
-import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, OccurrenceCount, PageRef, Span } from './ast';
+import type { IOrAlt } from './chevrotain';
+import type { AssociationLabelRef, Expr, ErrorCondition, FormSubmissionCondition, InListCondition, Name, PageRef, Span } from './ast';
 import { ParserBase } from './parser-base';
 import { type Phrase } from './parser-phrase';
-import { EventParser } from './parser-events';
+import { ActivityParser } from './parser-activity';
 import * as T from './tokens';
 
 // Module-level references to token types (cheaper than a namespace lookup on every use).
-const { LParen, ListId, NumberLit, RParen, StringLit, Kw: K } = T;
+const { LParen, ListId, RParen, StringLit, Kw: K } = T;
 
 
 /** Placeholder a failed rule returns; `complete` gives it its real span. */
 const LOST = (): ErrorCondition => ({ kind: 'error', start: NaN, end: NaN });
 
-export class ExprParser extends EventParser {
+export class ExprParser extends ActivityParser {
   /** Give an ErrorCondition from recovery the span from where its rule began to the last token skipped. */
   protected complete(expr: Expr | undefined, start: number): Expr {
     if (!expr || (expr.kind === 'error' && Number.isNaN(expr.start))) return this.errorCondition(start);
@@ -83,6 +83,9 @@ export class ExprParser extends EventParser {
         { ALT: () => this.SUBRULE(this.associationCountCondition) },
         { ALT: () => this.SUBRULE(this.emailEventCondition) },
         { ALT: () => this.SUBRULE(this.pageViewCondition) },
+        { ALT: () => this.SUBRULE(this.webinarCondition) },
+        { ALT: () => this.SUBRULE(this.ctaCondition) },
+        { ALT: () => this.SUBRULE(this.adsSeenCondition) },
         { ALT: () => this.SUBRULE(this.conditionReference) },
         { ALT: () => this.constant(this.CONSUME(K.everyone), true) },
         { ALT: () => this.constant(this.CONSUME(K.nobody), false) },
@@ -183,35 +186,6 @@ export class ExprParser extends EventParser {
       if (count) node.count = count;
       if (window && !('days' in window)) node.window = window;
       return node;
-    });
-  });
-
-  /** `at least N times`, `at most N times`, `between N and M times` (numbers: a date after `between` is a window). */
-  private occurrenceCount = this.RULE('occurrenceCount', (): OccurrenceCount => {
-    const start = this.ACTION(() => this.here());
-    const bounds = this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.at);
-          return this.OR2([
-            { ALT: () => { this.CONSUME(K.least); return { min: this.CONSUME(NumberLit) }; } },
-            { ALT: () => { this.CONSUME(K.most); return { max: this.CONSUME2(NumberLit) }; } },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.between);
-          const min = this.CONSUME3(NumberLit);
-          this.CONSUME(K.and);
-          return { min, max: this.CONSUME4(NumberLit) };
-        },
-      },
-    ]);
-    this.CONSUME(K.times);
-    return this.ACTION((): OccurrenceCount => {
-      const value = (t: IToken | undefined) => (t ? this.tokenValue(t) : undefined);
-      return { min: value(bounds?.min), max: value(bounds?.max), ...this.spanFrom(start) };
     });
   });
 

@@ -163,6 +163,14 @@ export function conditionText(c: Condition): string {
       return `marketing email ${emailTargetText(c.email)} ${c.event.text}${c.clickUrl ? ` link ${encodeString(c.clickUrl.text)}` : ''}${lastDays(c.withinLastDays)}${windowText(c.window)}`;
     case 'pageView':
       return `visited page ${c.match === 'is' ? '' : `${c.match} `}${encodeString(c.url.text)}${c.atLeastTimes ? ` at least ${printValue(c.atLeastTimes)} times` : ''}${lastDays(c.withinLastDays)}`;
+    case 'webinar': {
+      const webinar = c.webinar ? `webinar ${c.webinar.quoted ? encodeString(c.webinar.text) : `#${c.webinar.text}`}` : 'any webinar';
+      return `${c.action === 'registered' ? 'registered for' : 'attended'} ${webinar}`;
+    }
+    case 'cta':
+      return `${c.action} cta ${encodeString(c.cta.text)}${occurrenceText(c.count)}${lastDays(c.withinLastDays)}${windowText(c.window)}`;
+    case 'adsSeen':
+      return `saw any ad${lastDays(c.withinLastDays)}${windowText(c.window)}`;
     case 'constant':
       return c.accept ? 'everyone' : 'nobody';
     case 'conditionRef':

@@ -29,7 +29,7 @@ const NOT_VALUES = new Set(['and', 'or', 'including', 'true', 'false']);
  * (write `` `number` `` for a property of that name): were `number` a property word, telling
  * `number of associated deals` from `number > 5` would take two tokens of lookahead for every property.
  */
-export const NOT_PROPERTIES: ReadonlySet<string> = new Set(['not', 'in', 'associated', 'submitted', 'opted', 'number', 'marketing', 'visited', 'everyone', 'nobody', 'condition', 'and', 'or']);
+export const NOT_PROPERTIES: ReadonlySet<string> = new Set(['not', 'in', 'associated', 'submitted', 'opted', 'number', 'marketing', 'visited', 'registered', 'attended', 'clicked', 'viewed', 'saw', 'everyone', 'nobody', 'condition', 'and', 'or']);
 /** Words that start a top-level block: never stray text, so the top level always tries the block. */
 const BLOCK_WORDS = new Set(['list', 'sync', 'values', 'condition']);
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years']);
@@ -47,6 +47,7 @@ export const KEYWORDS: readonly string[] = [
   'opted', 'out', 'neither', 'nor', 'subscription', 'subscriptions',
   'deal', 'deals', 'ticket', 'tickets', 'labeled', 'number',
   'marketing', 'email', 'app', 'visited', 'page', 'containing', 'matching', 'times', 'on',
+  'registered', 'attended', 'for', 'webinar', 'clicked', 'viewed', 'cta', 'saw', 'ad',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'quarter', 'quarters', 'year', 'years',
   'true', 'false',
 ];

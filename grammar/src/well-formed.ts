@@ -162,6 +162,12 @@ function isCondition(c: Condition): boolean {
       return isEmailTarget(c.email) && isName(c.event) && (c.clickUrl === undefined || isName(c.clickUrl)) && (c.withinLastDays === undefined || isValue(c.withinLastDays)) && (c.window === undefined || isWindow(c.window));
     case 'pageView':
       return isName(c.url) && typeof c.match === 'string' && (c.atLeastTimes === undefined || isValue(c.atLeastTimes)) && (c.withinLastDays === undefined || isValue(c.withinLastDays));
+    case 'webinar':
+      return (c.action === 'registered' || c.action === 'attended') && (c.webinar === undefined || (isName(c.webinar) && typeof c.webinar.quoted === 'boolean'));
+    case 'cta':
+      return (c.action === 'clicked' || c.action === 'viewed') && isName(c.cta) && (c.count === undefined || isCount(c.count)) && (c.withinLastDays === undefined || isValue(c.withinLastDays)) && (c.window === undefined || isWindow(c.window));
+    case 'adsSeen':
+      return (c.withinLastDays === undefined || isValue(c.withinLastDays)) && (c.window === undefined || isWindow(c.window)) && (c.withinLastDays !== undefined || c.window !== undefined);
     case 'constant':
       return typeof c.accept === 'boolean';
     case 'conditionRef':

@@ -16,7 +16,7 @@ import { listOf, testSchema } from '../unit/preview/lists';
 import { pageIdsByUrl, pageUrlKey } from '../../server/src/language/schema-pages';
 import { NOW } from '../unit/preview/judge-helper';
 import type { ContactRecord, Tri } from '../../server/src/preview/types';
-import { contactArb, formWhereArb, toContact, whereArb } from './preview-gen';
+import { activityWhereArb, contactArb, formWhereArb, toContact, whereArb } from './preview-gen';
 
 const schema = testSchema();
 const PAGE_BY_URL = pageIdsByUrl(schema.pages ?? []);
@@ -38,6 +38,8 @@ function toEmulated(c: ContactRecord): EvalContact {
     }),
     emailEvents: c.emailEvents?.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
     pageViews: c.pageViews?.map((v) => ({ ...v, timestamp: iso(v.timestamp) })),
+    ctaEvents: c.ctaEvents?.map((e) => ({ ...e, timestamp: iso(e.timestamp) })),
+    adViews: c.adViews?.map((v) => ({ timestamp: iso(v.timestamp) })),
   };
 }
 
@@ -81,6 +83,12 @@ describe('preview property: reference == compiled == emulator on the compiled fi
   it('agree on form submissions with counts and windows (submissions on the windows\' bounds)', function () {
     this.timeout(60_000);
     const emulatorChecked = assertAgree(formWhereArb, 600);
+    assert.ok(emulatorChecked > 50, `only ${emulatorChecked} generated lists compiled`);
+  });
+
+  it('agree on webinars, CTAs (counts and windows) and ads seen, events on the windows\' bounds', function () {
+    this.timeout(60_000);
+    const emulatorChecked = assertAgree(activityWhereArb, 600);
     assert.ok(emulatorChecked > 50, `only ${emulatorChecked} generated lists compiled`);
   });
 });

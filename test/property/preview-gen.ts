@@ -1,5 +1,5 @@
 // Generators shared by the preview's property tests: lists as .hslist text (conditions on strings,
-// numbers, enumerations, booleans, dates, list membership, companies, history and form submissions,
+// numbers, enumerations, booleans, dates, list membership, companies, history, form submissions, webinars, CTAs and ads,
 // nested with and / or / not) and contacts, sometimes carrying property history and form submissions.
 
 import fc from 'fast-check';
@@ -38,6 +38,9 @@ export const contactArb = fc.record({
   member: fc.boolean(), industry: fc.array(fc.constantFrom('SOFTWARE', 'RETAIL'), { maxLength: 2 }),
   history: fc.option(fc.tuple(pastArb, fc.array(hoursAgo, { minLength: 8, maxLength: 8 })), { nil: undefined, freq: 4 }),
   forms: fc.option(fc.array(submissionArb, { maxLength: 3 }), { nil: undefined, freq: 4 }),
+  webinars: fc.option(fc.array(fc.record({ id: fc.constantFrom('1', '2', 'w-x'), registered: fc.boolean(), attended: fc.boolean() }), { maxLength: 3 }), { nil: undefined, freq: 4 }),
+  ctaEvents: fc.option(fc.array(fc.record({ cta: fc.constantFrom('c1', 'c2'), type: fc.constantFrom('CLICK' as const, 'VIEW' as const), hoursAgo: fc.oneof(onGrid, hoursAgo) }), { maxLength: 4 }), { nil: undefined, freq: 4 }),
+  adViews: fc.option(fc.array(fc.oneof(onGrid, hoursAgo), { maxLength: 3 }), { nil: undefined, freq: 4 }),
 });
 
 const q = (s: string) => JSON.stringify(s);
@@ -77,6 +80,13 @@ export const formConditionArb: fc.Arbitrary<string> = fc.tuple(oneOf('any form',
   ([form, page, count, window]) => `submitted ${form}${page}${count}${window}`,
 );
 
+/** Webinars by id, quoted id or any; CTAs with the forms' counts and windows; ads seen in a window (never without one). */
+export const activityConditionArb: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(oneOf('registered for', 'attended'), oneOf('webinar #1', 'webinar #2', 'webinar "w-x"', 'any webinar')).map(([action, webinar]) => `${action} ${webinar}`),
+  fc.tuple(oneOf('clicked', 'viewed'), oneOf('"c1"', '"c2"'), formCount, formWindow).map(([action, cta, count, window]) => `${action} cta ${cta}${count}${window}`),
+  formWindow.filter((w) => w !== '').map((window) => `saw any ad${window}`),
+);
+
 export const conditionArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(oneOf('country', 'jobtitle'), oneOf('is', 'is not', 'contains', 'does not contain', 'starts with', 'ends with', 'contains exactly', 'does not contain exactly'), text, unknownFlag)
     .map(([p, op, v, u]) => `${p} ${op} ${q(v)}${u}`),
@@ -106,10 +116,13 @@ export const conditionArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(oneOf('has ever been', 'has never been'), fc.boolean()).map(([op, v]) => `is_vip ${op} ${v}`),
   fc.tuple(oneOf('country', 'hs_tags', 'num_employees'), oneOf('was updated in last', 'was not updated in last'), fc.integer({ min: 1, max: 60 })).map(([p, op, n]) => `${p} ${op} ${n} days`),
   { weight: 4, arbitrary: formConditionArb },
+  { weight: 2, arbitrary: activityConditionArb },
 );
 export const whereArb: fc.Arbitrary<string> = whereOf(conditionArb);
 /** Only form submission conditions, nested: so their bounds and counts are met often. */
 export const formWhereArb: fc.Arbitrary<string> = whereOf(formConditionArb);
+/** Only webinar, CTA and ads conditions, nested. */
+export const activityWhereArb: fc.Arbitrary<string> = whereOf(activityConditionArb);
 
 function whereOf(leaf: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc.letrec<{ e: string }>((tie) => ({
@@ -136,12 +149,15 @@ function historyOf(c: RawContact): Record<string, HistoryEntry[]> | undefined {
 }
 
 export function toContact(c: RawContact, i: number): ContactRecord {
-  const { member, industry, history, forms, ...props } = c;
+  const { member, industry, history, forms, webinars, ctaEvents, adViews, ...props } = c;
   void history;
   const record: ContactRecord = { id: String(i), properties: props, listMemberships: member ? ['7'] : [], companies: industry.map((x: string, k: number) => ({ id: `c${i}-${k}`, properties: { industry: x } })) };
   const h = historyOf(c);
   if (h) record.history = h;
   if (forms) record.formSubmissions = forms.map((s) => ({ formId: s.formId, timestamp: NOW - s.hoursAgo * HOUR, ...s.page }));
+  if (webinars) record.webinars = webinars;
+  if (ctaEvents) record.ctaEvents = ctaEvents.map((e) => ({ cta: e.cta, type: e.type, timestamp: NOW - e.hoursAgo * HOUR }));
+  if (adViews) record.adViews = adViews.map((h) => ({ timestamp: NOW - h * HOUR }));
   return record;
 }
 

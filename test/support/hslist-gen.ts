@@ -11,7 +11,7 @@ const RESERVED = new Set(
   ('list sync values condition where map to and or not in associated company companies submitted form everyone nobody is known unknown was ' +
     'updated last any of none exactly contains all does contain starts ends with between before after property less than ' +
     'more ago from now this so far next has ever never been contained including day days week weeks month months ' +
-    'quarter quarters year years true false at least most').split(' '),
+    'quarter quarters year years true false at least most registered attended for webinar clicked viewed cta saw ad').split(' '),
 );
 
 /** A keyword in random case: keywords are case-insensitive. */
@@ -73,6 +73,10 @@ const otherCondition = fc.oneof(
     fc.constantFrom('', 'at least 2 times', 'at most 0 times', 'between 5 and 2 times'),
     fc.constantFrom('', 'in last 30 days', 'after 2024-01-31', 'before 2024-02-30', 'between 2024-03-01 and 2024-01-01T10:00:00Z'),
   ),
+  seq(fc.constantFrom('registered for', 'attended'), fc.oneof(lit('any webinar'), seq(lit('webinar'), fc.oneof(stringLit, fc.integer({ min: 1, max: 99999 }).map((n) => `#${n}`))))),
+  seq(lit('clicked cta'), stringLit, fc.constantFrom('', 'at least 2 times', 'between 5 and 2 times'), fc.constantFrom('', 'in last 7 days', 'before 2024-01-01')),
+  seq(kw('viewed'), lit('cta'), stringLit),
+  seq(lit('saw any ad'), fc.constantFrom('in last 30 days', 'after 2024-01-31', 'between 2024-03-01 and 2024-01-01')),
   kw('everyone'),
   kw('nobody'),
   seq(kw('condition'), identifier),

@@ -10,6 +10,7 @@ import { decompilePropertyFilter, type OperationEnv } from './decompile-operatio
 import { decompileCommunicationSubscription, decompileCount, decompileEmailEvent, decompileEmailSubscription, decompilePageView } from './decompile-events';
 import { arrayField, isObject, Reporter, type Json } from './decompile-report';
 import { decompileForm } from './decompile-form';
+import { decompileAdsTime, decompileCta, decompileWebinar } from './decompile-activity';
 import { isNegative } from '../language/checks/no-value';
 import { associationByObjectTypeId, type AssociationKind } from '../language/associations';
 import type { AssociatedObjectName } from '../language/schema-types';
@@ -128,6 +129,12 @@ function decompileFilter(f: unknown, path: string, env: BranchEnv, scope: Scope)
       return decompileEmailEvent(f, path, { zone: env.zone, r: env.r });
     case 'PAGE_VIEW':
       return decompilePageView(f, path, env.r);
+    case 'WEBINAR':
+      return decompileWebinar(f, path, { zone: env.zone, r: env.r });
+    case 'CTA':
+      return decompileCta(f, path, { zone: env.zone, r: env.r });
+    case 'ADS_TIME':
+      return decompileAdsTime(f, path, { zone: env.zone, r: env.r });
     case 'CONSTANT':
       if (typeof f.shouldAccept !== 'boolean') return env.r.invalid(`${path}.shouldAccept`, 'must be true or false');
       return { ...ast.NO_SPAN, kind: 'constant', accept: f.shouldAccept };

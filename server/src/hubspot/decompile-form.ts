@@ -42,14 +42,14 @@ function readPage(pageId: unknown, path: string, r: Reporter): PageRef | null {
   return { ...ast.name(id), by: 'id' };
 }
 
-/** A NUM_OCCURRENCES count with a bound of 1 or more, on FILLED_OUT only (no opposite of a count is documented); null when refused. */
-function readCount(refine: unknown, negated: boolean, path: string, r: Reporter): OccurrenceCount | undefined | null {
+/** A NUM_OCCURRENCES count with a bound of 1 or more, on FILLED_OUT (CTA: its positive operators) only (no opposite of a count is documented); null when refused. */
+export function readCount(refine: unknown, negated: boolean, path: string, r: Reporter, what = { events: 'form submissions', negative: 'NOT_FILLED_OUT' }): OccurrenceCount | undefined | null {
   if (refine === undefined) return undefined;
-  if (!isObject(refine) || refine.type !== 'NUM_OCCURRENCES') return refuse(r, path, `a count of form submissions refined by ${isObject(refine) ? String(refine.type) : 'a malformed object'}`);
-  if (negated) return refuse(r, path, 'a count on NOT_FILLED_OUT (HubSpot documents no meaning for it)');
+  if (!isObject(refine) || refine.type !== 'NUM_OCCURRENCES') return refuse(r, path, `a count of ${what.events} refined by ${isObject(refine) ? String(refine.type) : 'a malformed object'}`);
+  if (negated) return refuse(r, path, `a count on ${what.negative} (HubSpot documents no meaning for it)`);
   const min = bound(refine.minOccurrences);
   const max = bound(refine.maxOccurrences);
-  if (min === null || max === null || (min === undefined && max === undefined)) return refuse(r, path, 'a count of form submissions other than at least / at most / between N and M times, N 1 or more');
+  if (min === null || max === null || (min === undefined && max === undefined)) return refuse(r, path, `a count of ${what.events} other than at least / at most / between N and M times, N 1 or more`);
   if (min !== undefined && max !== undefined && min > max) {
     r.invalid(path, 'maxOccurrences is below minOccurrences');
     return null;

@@ -64,7 +64,10 @@ export type Filter =
   | CommunicationSubscriptionFilter
   | NumAssociationsFilter
   | EmailEventFilter
-  | PageViewFilter;
+  | PageViewFilter
+  | WebinarFilter
+  | CtaFilter
+  | AdsTimeFilter;
 
 export interface PropertyFilter {
   filterType: 'PROPERTY';
@@ -194,6 +197,32 @@ export interface PageViewFilter {
   /** `at least N times`: views are counted (within the pruning window) and N or more pass. */
   coalescingRefineBy?: NumOccurrencesRefineBy;
   pruningRefineBy?: RelativeComparativeRefineBy;
+}
+
+/** WEBINAR (Lists v3 `PublicWebinarFilter`): without a webinarId, any webinar (Assumed: docs/language.md). */
+export interface WebinarFilter {
+  filterType: 'WEBINAR';
+  operator: WebinarOperator;
+  webinarId?: string;
+}
+
+export type WebinarOperator = 'HAS_WEBINAR_REGISTRATION' | 'NOT_HAS_WEBINAR_REGISTRATION' | 'HAS_WEBINAR_ATTENDANCE' | 'NOT_HAS_WEBINAR_ATTENDANCE';
+
+/** CTA (Lists v3 `PublicCtaAnalyticsFilter`): the refine-bys the language writes are the forms'. */
+export interface CtaFilter {
+  filterType: 'CTA';
+  ctaName: string;
+  operator: CtaOperator;
+  coalescingRefineBy?: NumOccurrencesRefineBy;
+  pruningRefineBy?: PruningRefineBy;
+}
+
+export type CtaOperator = 'HAS_CLICKED_CTA' | 'HAS_NOT_CLICKED_CTA' | 'HAS_OPENED_CTA' | 'HAS_NOT_OPENED_CTA';
+
+/** ADS_TIME (Lists v3 `PublicAdsTimeFilter`): some ad seen in the window, which is required. */
+export interface AdsTimeFilter {
+  filterType: 'ADS_TIME';
+  pruningRefineBy: PruningRefineBy;
 }
 
 export interface ConstantFilter {

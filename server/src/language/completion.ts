@@ -89,6 +89,10 @@ function conditionStartEntries(schema: Schema, objectType: ObjectTypeName, repla
           { text: 'marketing email #… of app #… opened', insert: 'marketing email #', snippet: 'marketing email #$1 of app #$2 ${3|opened,clicked,sent,received,bounced,replied,unsubscribed,marked spam,opened but not clicked|}', detail: 'a marketing email event' },
           { text: 'marketing email any opened', insert: 'marketing email any ', snippet: 'marketing email any ${1|opened,clicked,sent,received,bounced|}', detail: 'an event over any marketing email (a contact property)' },
           { text: 'visited page containing "…"', insert: 'visited page ', snippet: 'visited page ${1|containing ,matching ,|}"$2"', detail: 'a page view' },
+          { text: 'registered for webinar #…', insert: 'registered for webinar #', snippet: '${1|registered for,attended|} webinar #$2', detail: 'a webinar registration or attendance, by webinar id' },
+          { text: 'attended any webinar', snippet: '${1|attended,registered for|} any webinar', detail: 'any webinar' },
+          { text: 'clicked cta "…"', insert: 'clicked cta ', snippet: '${1|clicked,viewed|} cta "$2"', detail: 'a call-to-action, by its ctaName' },
+          { text: 'saw any ad in last … days', insert: 'saw any ad ', snippet: 'saw any ad in last $1 days', detail: 'ads seen in a window' },
           { text: 'everyone', detail: 'every contact' },
           { text: 'nobody', detail: 'no contact' },
         ];

@@ -2,7 +2,7 @@
 // parse). A small state machine over conditions, joiners, parentheses and `associated company where`
 // scopes; operator phrases are followed with completion-phrases.ts.
 
-import { formPlace, windowPlace, WINDOW_OPENERS } from './cursor-context-form';
+import { activityPlace, formPlace, windowPlace, WINDOW_OPENERS, type FormPlace } from './cursor-context-form';
 import type { HslistToken } from '@hslist/grammar';
 import type { ObjectTypeName } from './schema-types';
 import { associationByWord } from './associations';
@@ -39,6 +39,7 @@ type Mode =
   | 'opted'
   | 'marketing'
   | 'visited'
+  | 'activity'
   | 'property'
   | 'error';
 
@@ -68,6 +69,8 @@ class ExprScanner {
   optedWords: string[] = [];
   /** The words after `marketing` or `visited`, lowercased; `#` for an id, `"` for a string, `N` for a number. */
   eventWords: string[] = [];
+  /** The words of a webinar, CTA or ads condition, its first word included (as `eventWords`). */
+  activityWords: string[] = [];
 
   objectType(): ObjectTypeName {
     return this.frames.length > 0 ? this.frames[this.frames.length - 1].objectType : 'contacts';
@@ -106,6 +109,8 @@ class ExprScanner {
       case 'marketing':
       case 'visited':
         return this.eventCondition(t, word);
+      case 'activity':
+        return this.activity(t, word);
       case 'property':
         return this.phraseToken(t);
       case 'error':
@@ -140,6 +145,11 @@ class ExprScanner {
       return;
     }
     if (word === 'everyone' || word === 'nobody') return this.endCondition(false);
+    if (ACTIVITY_VERBS.includes(word)) {
+      this.activityWords = [word];
+      this.mode = 'activity';
+      return;
+    }
     if (!isPropertyToken(t)) return this.fail();
     if (this.pendingAssociation) this.frames.push({ objectType: this.pendingAssociation });
     this.pendingAssociation = undefined;
@@ -167,9 +177,20 @@ class ExprScanner {
       this.feed(t);
       return;
     }
-    const kind = t.kind as string;
-    this.submittedWords.push(kind === 'listId' ? '#' : kind === 'string' ? '"' : kind === 'number' ? 'N' : kind === 'date' || kind === 'datetime' ? 'D' : word);
+    this.submittedWords.push(wordOf(t, word));
     if (!formPlace(this.submittedWords)) this.fail();
+  }
+
+  /** A webinar, CTA or ads condition; `and` inside `between … and …` is the phrase's. */
+  private activity(t: HslistToken, word: string): void {
+    const place = activityPlace(this.activityWords);
+    if ((word === 'and' && !place?.andInside) || word === 'or' || word === ')') {
+      this.endCondition(false);
+      this.feed(t);
+      return;
+    }
+    this.activityWords.push(wordOf(t, word));
+    if (!activityPlace(this.activityWords)) this.fail();
   }
 
   /** `associated [primary] <object>`: then `where` or `labeled #id where`. */
@@ -282,6 +303,8 @@ class ExprScanner {
         return [{ kind: 'keywords', phrases: ['unknown'] }];
       case 'submitted':
         return formExpectations(this.submittedWords);
+      case 'activity':
+        return placeExpectations(activityPlace(this.activityWords));
       case 'opted':
         return optedExpectations(this.optedWords);
       case 'marketing':
@@ -301,14 +324,26 @@ class ExprScanner {
   }
 }
 
+/** The words that start a webinar, CTA or ads condition. */
+const ACTIVITY_VERBS = ['registered', 'attended', 'clicked', 'viewed', 'saw'];
+
+/** A token as the scanner's words have it: `#` for an id, `"` for a string, `N` for a number, `D` for a date or an instant. */
+function wordOf(t: HslistToken, word: string): string {
+  const kind = t.kind as string;
+  return kind === 'listId' ? '#' : kind === 'string' ? '"' : kind === 'number' ? 'N' : kind === 'date' || kind === 'datetime' ? 'D' : word;
+}
+
+function placeExpectations(place: FormPlace | undefined): ExprExpectation[] {
+  if (!place) return [];
+  const keywords: ExprExpectation[] = place.phrases.length > 0 ? [{ kind: 'keywords', phrases: place.phrases }] : [];
+  return place.complete ? [...keywords, { kind: 'joiner', includingUnknown: false }] : keywords;
+}
+
 /** After `submitted`: `any form` / `form`, the form's name, then a page, a count and a window, each optional. */
 function formExpectations(words: string[]): ExprExpectation[] {
   if (words.length === 1 && words[0] === 'form') return [{ kind: 'formName' }];
   const place = formPlace(words);
-  if (!place) return [];
-  if (place.page) return [{ kind: 'pageName' }];
-  const keywords: ExprExpectation[] = place.phrases.length > 0 ? [{ kind: 'keywords', phrases: place.phrases }] : [];
-  return place.complete ? [...keywords, { kind: 'joiner', includingUnknown: false }] : keywords;
+  return place?.page ? [{ kind: 'pageName' }] : placeExpectations(place);
 }
 
 function countExpectations(words: string[]): ExprExpectation[] {

@@ -29,6 +29,41 @@ export function formPlace(words: string[]): FormPlace | undefined {
   return tailPlace(words.slice(2), [PAGES, COUNTS, WINDOWS]);
 }
 
+const WEBINAR_VERBS: Record<string, string[]> = { registered: ['for'], attended: [] };
+
+/**
+ * The place in a webinar, CTA or ads condition, from its words (its first word included): `registered for
+ * webinar #…`, `attended any webinar`, `clicked cta "…" [count] [window]`, `saw any ad <window>`.
+ */
+export function activityPlace(words: string[]): FormPlace | undefined {
+  const [verb, ...rest] = words;
+  if (verb === 'clicked' || verb === 'viewed') {
+    if (rest.length === 0) return { complete: false, phrases: ['cta'], andInside: false };
+    if (rest[0] !== 'cta') return undefined;
+    if (rest.length === 1) return { complete: false, phrases: [], andInside: false };
+    return rest[1] === '"' ? tailPlace(rest.slice(2), [COUNTS, WINDOWS]) : undefined;
+  }
+  if (verb === 'saw') {
+    const head = ['any', 'ad'];
+    if (rest.length < head.length) return rest.every((w, i) => w === head[i]) ? { complete: false, phrases: [head.slice(rest.length).join(' ')], andInside: false } : undefined;
+    if (rest[0] !== 'any' || rest[1] !== 'ad') return undefined;
+    const tail = rest.slice(2);
+    // The window is required: without one the words are not yet a condition.
+    return tail.length === 0 ? { complete: false, phrases: WINDOWS.map(openingWords).filter(unique), andInside: false } : windowPlace(tail);
+  }
+  const prefix = WEBINAR_VERBS[verb ?? ''];
+  if (!prefix) return undefined;
+  const head = [...prefix];
+  if (rest.length < head.length) return rest.every((w, i) => w === head[i]) ? { complete: false, phrases: [[...head.slice(rest.length), 'webinar'].join(' '), [...head.slice(rest.length), 'any webinar'].join(' ')], andInside: false } : undefined;
+  if (!head.every((w, i) => rest[i] === w)) return undefined;
+  const target = rest.slice(head.length);
+  if (target.length === 0) return { complete: false, phrases: ['webinar', 'any webinar'], andInside: false };
+  if (target[0] === 'any') return target.length === 1 ? { complete: false, phrases: ['webinar'], andInside: false } : target.length === 2 && target[1] === 'webinar' ? { complete: true, phrases: [], andInside: false } : undefined;
+  if (target[0] !== 'webinar') return undefined;
+  if (target.length === 1) return { complete: false, phrases: [], andInside: false };
+  return target.length === 2 && (target[1] === '#' || target[1] === '"') ? { complete: true, phrases: [], andInside: false } : undefined;
+}
+
 /** The place in an event's window (a marketing email event's, after the event): `tail` from its first word. */
 export function windowPlace(tail: string[]): FormPlace | undefined {
   return tailPlace(tail, [WINDOWS]);

@@ -9,6 +9,7 @@ import { emailEventHelp, OPERATOR_HELP, ORDERED_ENUMERATION_HELP, pageViewHelp, 
 import { associationHelp, countHelp } from './hover-associations';
 import { anyEmailHelp } from './hover-any-email';
 import { formSubmissionHelp } from './hover-forms';
+import { adsSeenHelp, ctaHelp, webinarHelp } from './hover-activity';
 import { isValidTimeZone } from '../hubspot/compile/time';
 import { expandCondition, isOrderedUse, whyNoOrder } from './ordered';
 import { listSummary } from './navigation-lists';
@@ -103,6 +104,9 @@ function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverIn
   if (c.kind === 'emailEvent' && c.email.by === 'any') return { markdown: anyEmailHelp(c, propertiesOf(input.schema, 'contacts')), span: c };
   if (c.kind === 'emailEvent') return marketingEmailHover(c, input) ?? { markdown: emailEventHelp(c, zone.zone, zone.note), span: c };
   if (c.kind === 'pageView') return { markdown: pageViewHelp(c), span: c };
+  if (c.kind === 'webinar') return { markdown: webinarHelp(c), span: c };
+  if (c.kind === 'cta') return { markdown: ctaHelp(c, zone.zone, zone.note), span: c };
+  if (c.kind === 'adsSeen') return { markdown: adsSeenHelp(c, zone.zone, zone.note), span: c };
   if (c.kind === 'associationCount') return { markdown: countHelp(c), span: c };
   if (c.kind === 'association' && c.label && within(c.label, input.offset)) {
     // The label with its name and id when the labels are pulled; else what the association matches.

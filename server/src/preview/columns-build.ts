@@ -9,13 +9,14 @@ import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type N
 import { emptyBitset, hasBit, rowsBitset, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
+import { ActivityBuilder } from './columns-activity';
 import { AssociationBuilder } from './columns-associations';
 import { MAX_PREVIEW_CONTACTS, checkPreviewSize } from './store-limits';
 
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
 
 /** What a row carries besides its properties, when its source loaded it (a copied row gets them anew). */
-export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents'>;
+export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents' | 'pageViews'>;
 import { dictEntries, dictEntry, dictFromEntries, findEntry, indexDict, narrowFirst } from './string-dict';
 import type { AssociatedRecord, CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
@@ -54,7 +55,7 @@ export class StoreBuilder {
   private readonly writers: ColumnWriter[];
   private readonly extras: ExtrasBuilder;
   private readonly history: HistoryBuilder;
-  private readonly pageViews = new EntryBuilder(1);
+  private readonly activity = new ActivityBuilder();
 
   /**
    * `defs`: the contact properties to keep; `companyDefs`: those of associated companies; `otherDefs`:
@@ -124,7 +125,7 @@ export class StoreBuilder {
     for (let i = 0; i < this.writers.length; i++) this.writers[i].write(row, record.properties[this.defs[i].name]);
     this.extras.add(row, record);
     if (record.history) this.history.add(row, record.history);
-    if (record.pageViews) this.pageViews.add(row, record.pageViews.map((v) => ({ texts: [v.url], timestamp: v.timestamp })));
+    this.activity.add(row, record);
   }
 
   finish(): ColumnStore {
@@ -137,14 +138,14 @@ export class StoreBuilder {
       columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
       ...this.extras.finish(size),
       history: this.history.finish(size),
-      pageViews: this.pageViews.finish(size),
+      ...this.activity.finish(size),
     };
   }
 
 }
 
-/** The parts of a store its source reads afresh for every contact on each load: memberships, associated records, form submissions, subscription statuses, email events. */
-export type StoreExtras = Pick<ColumnStore, 'memberships' | 'associations' | 'otherAssociations' | 'forms' | 'subscriptions' | 'emailEvents'>;
+/** The parts of a store its source reads afresh for every contact on each load: memberships, associated records, form submissions, subscription statuses, email events, page views. */
+export type StoreExtras = Pick<ColumnStore, 'memberships' | 'associations' | 'otherAssociations' | 'forms' | 'subscriptions' | 'emailEvents' | 'pageViews'>;
 
 /** Collects each row's extras (rows in order) into their compressed forms. */
 export class ExtrasBuilder {
@@ -154,6 +155,7 @@ export class ExtrasBuilder {
   private readonly forms = new FormBuilder();
   private readonly subscriptions = new EntryBuilder(3);
   private readonly emailEvents = new EntryBuilder(4);
+  private readonly pageViews = new EntryBuilder(1);
 
   constructor(companyDefs: PropertyDef[] = [], otherDefs: Partial<Record<'deals' | 'tickets', PropertyDef[]>> = {}) {
     this.associatedDefs = { companies: companyDefs, ...otherDefs };
@@ -169,6 +171,7 @@ export class ExtrasBuilder {
     // A row extra, so rows copied from a cached store get the live source's statuses too.
     if (extras.subscriptions) this.subscriptions.add(row, extras.subscriptions.map((s) => ({ texts: [s.channel, s.subscriptionId ?? '', s.status] })));
     if (extras.emailEvents) this.emailEvents.add(row, extras.emailEvents.map((e) => ({ texts: [e.appId, e.emailId, e.type, e.url ?? ''], timestamp: e.timestamp })));
+    if (extras.pageViews) this.pageViews.add(row, extras.pageViews.map((v) => ({ texts: [v.url], timestamp: v.timestamp })));
   }
 
   private addMemberships(row: number, listIds: string[]): void {
@@ -194,6 +197,7 @@ export class ExtrasBuilder {
       forms: this.forms.finish(size),
       subscriptions: this.subscriptions.finish(size),
       emailEvents: this.emailEvents.finish(size),
+      pageViews: this.pageViews.finish(size),
     };
   }
 

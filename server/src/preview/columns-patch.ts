@@ -89,7 +89,7 @@ function rowsOf(base: ColumnStore, modified: readonly ContactRecord[]): { row: n
 const NUMERIC_ID = /^[1-9]\d{0,14}$/;
 
 function canPatch(base: ColumnStore, modified: readonly ContactRecord[], defs: PropertyDef[]): boolean {
-  const plain = modified.every((r) => !r.history && !r.emailEvents && !r.pageViews && !r.subscriptions);
+  const plain = modified.every((r) => !r.history && !r.emailEvents && !r.pageViews && !r.subscriptions && !r.webinars && !r.ctaEvents && !r.adViews);
   return plain && defs.every((def) => base.columns.get(def.name)?.kind === columnKindFor(typeClassOf(def.type)));
 }
 

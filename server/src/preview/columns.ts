@@ -122,6 +122,12 @@ export interface ColumnStore {
   emailEvents?: EntryStore;
   /** Page views: field URL; with their timestamps. */
   pageViews?: EntryStore;
+  /** Webinars: fields webinar id, `registered` or `attended` (one entry for each that is true). */
+  webinars?: EntryStore;
+  /** CTA events: fields ctaName, CLICK or VIEW; with their timestamps. */
+  ctaEvents?: EntryStore;
+  /** Ads seen: no field; their timestamps. */
+  adViews?: EntryStore;
 }
 
 /** The index of an associated object, undefined when not loaded. */

@@ -13,6 +13,7 @@ import { RangeMemo } from './compiled-ranges';
 import type { LeafResult } from './leaf-result';
 import { formRows } from './compiled-history';
 import { emailEventRows, pageViewRows, subscriptionRows } from './compiled-entries';
+import { adsSeenRows, ctaRows, webinarRows } from './compiled-activity';
 import type { ClauseCount, NotPreviewable, PreviewResult } from './result-types';
 import { planKeyOf, planText } from './plan-key';
 import { FunnelMemo, count } from './compiled-funnel';
@@ -171,6 +172,12 @@ export class CompiledEvaluator {
         return asTriSet(emailEventRows(plan, this.store), size);
       case 'pageView':
         return asTriSet(pageViewRows(plan, this.store), size);
+      case 'webinar':
+        return asTriSet(webinarRows(plan, this.store), size);
+      case 'cta':
+        return asTriSet(ctaRows(plan, this.store), size);
+      case 'adsSeen':
+        return asTriSet(adsSeenRows(plan, this.store), size);
       case 'associationCount':
         return countRows(plan, this.store);
       case 'inList': {
@@ -328,7 +335,10 @@ function missingData(p: PlanNode): string {
   if (p.kind === 'form') return 'form submissions are not loaded';
   if (p.kind === 'subscription') return 'subscription statuses are not in this data for some contacts (HubSpot reads email statuses by address: a contact without one has none; or JSON records without "subscriptions")';
   if (p.kind === 'emailEvent') return 'marketing email events are not in this data for some contacts (HubSpot gives events by recipient address: a contact without one has none; or JSON records without "emailEvents")';
-  if (p.kind === 'pageView') return 'page views are not loaded';
+  if (p.kind === 'pageView') return 'page views are not in this data for some contacts (HubSpot answered their page views with an error: see the notes; or JSON records without "pageViews")';
+  if (p.kind === 'webinar') return 'webinars are not in this data for some contacts (JSON records without "webinars")';
+  if (p.kind === 'cta') return 'CTA events are not in this data for some contacts (JSON records without "ctaEvents")';
+  if (p.kind === 'adsSeen') return 'ads seen are not in this data for some contacts (JSON records without "adViews")';
   if (p.kind === 'filter' && readsHistory(p.filter)) return `property history for "${p.filter.property}" is not loaded`;
   return 'the data this condition needs is not loaded';
 }

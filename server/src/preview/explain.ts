@@ -6,6 +6,7 @@ import { timeRefs, type PlanNode } from './plan-types';
 import { type AssociationIndex, type ColumnStore, type FormStore, type HistoryStore, rawValue } from './columns';
 import type { CompanyRecord, ContactRecord, EmailEventType, FormSubmission, HistoryEntry, SubscriptionRecord, Tri } from './types';
 import { entriesAt } from './columns-entries';
+import { activityAt } from './columns-activity';
 import { dictEntry } from './string-dict';
 import { evaluateContact, triAnd, triNot, triOr } from './reference';
 import { planText } from './plan-key';
@@ -39,6 +40,7 @@ export function recordAt(store: ColumnStore, row: number): ContactRecord {
   if (store.emailEvents && hasBit(store.emailEvents.loaded, row)) {
     record.emailEvents = entriesAt(store.emailEvents, row).map(({ texts: [appId, emailId, type, url], timestamp }) => ({ appId, emailId, type: type as EmailEventType, timestamp, ...(url ? { url } : {}) }));
   }
+  Object.assign(record, activityAt(store, row));
   if (store.pageViews && hasBit(store.pageViews.loaded, row)) record.pageViews = entriesAt(store.pageViews, row).map(({ texts: [url], timestamp }) => ({ url, timestamp }));
   if (store.subscriptions && hasBit(store.subscriptions.loaded, row)) {
     record.subscriptions = entriesAt(store.subscriptions, row).map(({ texts: [channel, id, status] }) => ({

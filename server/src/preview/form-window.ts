@@ -28,7 +28,7 @@ export function inSubmissionWindow(plan: TimeBounds, at: number): boolean {
 }
 
 /** At least one submission in the window (FILLED_OUT), and within the count when there is one. */
-export function submissionCountPasses(plan: FormPlan, count: number): boolean {
+export function submissionCountPasses(plan: Pick<FormPlan, 'minTimes' | 'maxTimes'>, count: number): boolean {
   return count >= Math.max(1, plan.minTimes ?? 1) && (plan.maxTimes === undefined || count <= plan.maxTimes);
 }
 

@@ -33,6 +33,12 @@ export function planKeyOf(p: PlanNode, childKeys: readonly string[]): string {
       return `email(${p.appId},${p.emailId},${p.operator},${p.since ?? '-'},${p.before ?? '-'},${p.from ?? '-'},${p.to ?? '-'}${p.clickUrl !== undefined ? `,${JSON.stringify(p.clickUrl)}` : ''})`;
     case 'pageView':
       return `page(${p.match},${JSON.stringify(p.url)},${p.since ?? '-'}${p.minTimes !== undefined ? `,x${p.minTimes}` : ''})`;
+    case 'webinar':
+      return `webinar(${p.action},${p.webinarId === undefined ? '*' : JSON.stringify(p.webinarId)})`;
+    case 'cta':
+      return `cta(${p.action},${JSON.stringify(p.ctaName)},${p.since ?? '-'},${p.before ?? '-'},${p.from ?? '-'},${p.to ?? '-'},${p.minTimes ?? '-'},${p.maxTimes ?? '-'})`;
+    case 'adsSeen':
+      return `ads(${p.since ?? '-'},${p.before ?? '-'},${p.from ?? '-'},${p.to ?? '-'})`;
     case 'subscription':
       return `sub(${p.channel},${p.all ? '*' : p.ids.join('|')},${p.status})`;
     case 'constant':

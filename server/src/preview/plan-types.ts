@@ -79,6 +79,12 @@ export type PlanNode =
   | { kind: 'emailEvent'; span: Span; appId: string; emailId: string; operator: EmailEventOperator; since: number | undefined; before?: number; from?: number; to?: number; clickUrl?: string; text: string }
   /** The contact viewed a page whose URL is, contains or matches `url`, after `since` when set. */
   | { kind: 'pageView'; span: Span; match: PageMatch; url: string; since: number | undefined; minTimes?: number; text: string }
+  /** Registered for (attended) the webinar; any webinar without an id (JSON `webinars`; docs/preview.md). */
+  | { kind: 'webinar'; span: Span; action: 'registered' | 'attended'; webinarId: string | undefined; text: string }
+  /** Clicked (viewed) the CTA in the window (bounds and count as for `form`; JSON `ctaEvents`). */
+  | { kind: 'cta'; span: Span; action: 'clicked' | 'viewed'; ctaName: string; since: number | undefined; before?: number; from?: number; to?: number; minTimes?: number; maxTimes?: number; text: string }
+  /** Saw some ad in the window (bounds as for `form`; JSON `adViews`). */
+  | { kind: 'adsSeen'; span: Span; since: number | undefined; before?: number; from?: number; to?: number; text: string }
   | { kind: 'constant'; span: Span; accept: boolean }
   /** A static list's own members: contacts with one of these record ids or (lowercase) emails. */
   | { kind: 'members'; span: Span; ids: string[]; emails: string[]; text: string }

@@ -2,11 +2,12 @@
 // HubSpot operation via the operator table; anything that cannot be judged locally becomes an
 // `unavailable` node with the reason, so no evaluator ever guesses.
 
-import type { EmailEventCondition, Expr, FormSubmissionCondition, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
+import type { AdsSeenCondition, CtaCondition, WebinarCondition, EmailEventCondition, Expr, FormSubmissionCondition, ListNode, PageViewCondition, PropertyCondition, Value } from '@hslist/grammar';
 import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from '../hubspot/compile/refine';
 import { emailEventOperator, timesCount } from '../hubspot/compile/events';
 import { urlMatcher } from './events';
 import { absoluteBounds } from './form-window';
+import { planAdsSeen, planCta, planWebinar } from './plan-activity';
 import type { ObjectTypeName, Schema } from '../language/schema-types';
 import { operationFor, typeClassOf } from '../language/operators';
 import { optionValue } from '../language/option-match';
@@ -111,6 +112,10 @@ function planExpr(e: Expr, env: Env): PlanNode {
       return planEmailEvent(e, env);
     case 'pageView':
       return planPageView(e, env);
+    case 'webinar':
+    case 'cta':
+    case 'adsSeen':
+      return planActivity(e, env);
     case 'constant':
       return { kind: 'constant', span: e, accept: e.accept };
     case 'conditionRef':
@@ -194,6 +199,14 @@ function planPageView(e: PageViewCondition, env: Env): PlanNode {
   const times = timesCount(e.atLeastTimes);
   if (typeof times === 'string') return unavailable(e, 'the number of times is not a whole number, 1 or more', text);
   return { kind: 'pageView', span: e, match: e.match, url: e.url.text, since, ...(times !== undefined ? { minTimes: times } : {}), text };
+}
+
+function planActivity(e: WebinarCondition | CtaCondition | AdsSeenCondition, env: Env): PlanNode {
+  const text = exprText(e);
+  const why = (reason: string) => unavailable(e, reason, text);
+  if (env.objectType !== 'contacts') return why(`${e.kind === 'webinar' ? 'webinars' : e.kind === 'cta' ? 'calls-to-action' : 'ads'} belong to contacts only`);
+  if (e.kind === 'webinar') return planWebinar(e, text);
+  return e.kind === 'cta' ? planCta(e, text, env.ctx.now, env.zone, why) : planAdsSeen(e, text, env.ctx.now, env.zone, why);
 }
 
 function planInList(e: Extract<Expr, { kind: 'inList' }>, env: Env): PlanNode {

@@ -13,8 +13,12 @@ const PHASES: Record<Progress['phase'], string> = {
   forms: 'form submissions',
   subscriptions: 'email subscription statuses',
   emailEvents: 'marketing email events',
+  pageViews: 'page views',
   saving: 'the snapshot',
 };
+
+/** The Events API gives one contact's views a request (or more): what the count costs is said with it. */
+const PAGE_VIEW_UNIT = ' contacts with page views (a request or more each)';
 
 /** Lists named in a progress line before "and N more". */
 const LISTS_NAMED = 3;
@@ -40,7 +44,7 @@ export function progressText(p: Progress): string {
   const done = p.done.toLocaleString('en-US');
   if (p.total === undefined) return `${PHASES[p.phase]}: ${done}`;
   // "1 of 1" alone would not say of what: memberships are counted in lists, not contacts.
-  const unit = p.phase === 'memberships' ? (p.total === 1 ? ' list' : ' lists') : p.phase === 'forms' ? (p.total === 1 ? ' form' : ' forms') : p.phase === 'emailEvents' ? (p.total === 1 ? ' email' : ' emails') : '';
+  const unit = p.phase === 'memberships' ? (p.total === 1 ? ' list' : ' lists') : p.phase === 'forms' ? (p.total === 1 ? ' form' : ' forms') : p.phase === 'emailEvents' ? (p.total === 1 ? ' email' : ' emails') : p.phase === 'pageViews' ? PAGE_VIEW_UNIT : '';
   return `${PHASES[p.phase]}: ${done} of ${p.total.toLocaleString('en-US')}${unit}`;
 }
 

@@ -52,6 +52,12 @@ export function evaluateContact(plan: PlanNode, contact: ContactRecord): Tri {
       return judgeEmailEvent(plan, contact);
     case 'pageView':
       return judgePageView(plan, contact);
+    case 'webinar':
+      return contact.webinars ? contact.webinars.some((w) => (plan.webinarId === undefined || w.id === plan.webinarId) && w[plan.action]) : 'unknown';
+    case 'cta':
+      return judgeCta(plan, contact);
+    case 'adsSeen':
+      return contact.adViews ? contact.adViews.some((v) => inSubmissionWindow(plan, v.timestamp)) : 'unknown';
     case 'constant':
       return plan.accept;
     case 'members':
@@ -121,6 +127,14 @@ function judgePageView(plan: Extract<PlanNode, { kind: 'pageView' }>, contact: C
   if (typeof matches === 'string') return 'unknown';
   const viewed = contact.pageViews.filter((v) => (plan.since === undefined || v.timestamp > plan.since) && matches(v.url)).length;
   return viewed >= (plan.minTimes ?? 1);
+}
+
+/** The CTA's clicks (views) in the window, counted as form submissions are. */
+function judgeCta(plan: Extract<PlanNode, { kind: 'cta' }>, contact: ContactRecord): Tri {
+  if (!contact.ctaEvents) return 'unknown';
+  const type = plan.action === 'clicked' ? 'CLICK' : 'VIEW';
+  const inWindow = contact.ctaEvents.filter((e) => e.cta === plan.ctaName && e.type === type && inSubmissionWindow(plan, e.timestamp));
+  return submissionCountPasses(plan, inWindow.length);
 }
 
 /** Every contact's result, for tests and the benchmark's reference figure. */

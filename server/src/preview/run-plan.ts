@@ -30,7 +30,7 @@ export interface LoadedKinds {
   missingLists: ReadonlyMap<string, string>;
   /** How to get what is missing, for the reasons ("preview with --data hubspot"). */
   hint: string;
-  /** What the live source could not read, with why: `companies`, `deals`, `tickets`, `forms`, `form:<id>`, `subscriptions`, `subscriptions:<CHANNEL>`, `emailEvents`, `emailEvents:<TYPE>` or `emailEvents:<appId>:<emailId>`. */
+  /** What the live source could not read, with why: `companies`, `deals`, `tickets`, `forms`, `form:<id>`, `subscriptions`, `subscriptions:<CHANNEL>`, `emailEvents`, `emailEvents:<TYPE>`, `emailEvents:<appId>:<emailId>` or `pageViews`. */
   unloaded?: ReadonlyMap<string, string>;
   /** The forms whose submissions the live source read; absent: whatever the records carry is all there is. */
   formsRead?: 'all' | ReadonlySet<string>;
@@ -113,8 +113,17 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       const missing = emailEventsMissing(p, data);
       return missing ? unavailable(missing) : p;
     }
-    case 'pageView':
-      return data.store.pageViews ? p : unavailable(`page views are not in this data (${data.live ? LIVE_PAGE_VIEWS : ONLY_JSON_PAGE_VIEWS})`);
+    case 'pageView': {
+      const refused = data.unloaded?.get('pageViews');
+      if (refused) return unavailable(`page views are not in this data (${refused})`);
+      return data.store.pageViews ? p : unavailable(`page views are not in this data (${data.live ? data.hint : ONLY_JSON_PAGE_VIEWS})`);
+    }
+    case 'webinar':
+    case 'cta':
+    case 'adsSeen': {
+      const { store, label, field } = ACTIVITY_DATA[p.kind];
+      return data.store[store] ? p : unavailable(`${label} are not in this data (${data.live ? `the live HubSpot source does not load them: ${NO_PUBLIC_READ}; ` : ''}only JSON records with "${field}" carry them)`);
+    }
     case 'subscription': {
       const missing = subscriptionsMissing(p, data);
       return missing ? unavailable(missing) : p;
@@ -123,6 +132,14 @@ function markNode(p: PlanNode, data: LoadedKinds, mark: (p: PlanNode) => PlanNod
       return p;
   }
 }
+
+/** Where each activity condition's data is, and what it is called in a reason. */
+const ACTIVITY_DATA = {
+  webinar: { store: 'webinars', label: 'webinar registrations and attendance', field: 'webinars' },
+  cta: { store: 'ctaEvents', label: 'CTA clicks and views', field: 'ctaEvents' },
+  adsSeen: { store: 'adViews', label: 'ad views', field: 'adViews' },
+} as const;
+const NO_PUBLIC_READ = "HubSpot's public APIs have no per-contact read of them";
 
 const ONLY_JSON_EMAIL_EVENTS = 'only JSON records with "emailEvents" carry them';
 const ONLY_JSON_PAGE_VIEWS = 'only JSON records with "pageViews" carry them';
@@ -141,8 +158,6 @@ function emailEventsMissing(p: Extract<PlanNode, { kind: 'emailEvent' }>, data: 
   if (data.store.emailEvents) return undefined;
   return `marketing email events are not in this data (${data.live ? data.hint : ONLY_JSON_EMAIL_EVENTS})`;
 }
-/** HubSpot's Events API has page views (`e_visited_page`), on Enterprise portals only; hslist does not read it. */
-const LIVE_PAGE_VIEWS = "the live HubSpot source does not load them: only HubSpot's Events API has them (e_visited_page, Enterprise portals), which hslist does not read; " + ONLY_JSON_PAGE_VIEWS;
 
 /** Why a subscription condition cannot be judged (HubSpot refused, or has no batch read for the channel), or undefined. */
 function subscriptionsMissing(p: Extract<PlanNode, { kind: 'subscription' }>, data: LoadedKinds): string | undefined {

@@ -68,6 +68,27 @@ export interface PageViewRecord {
   timestamp: number;
 }
 
+/** A webinar of the contact: whether it registered for it and whether it attended (JSON `webinars`). */
+export interface WebinarRecord {
+  id: string;
+  registered: boolean;
+  attended: boolean;
+}
+
+/** A click on or a view of a call-to-action (its ctaName), and when (epoch ms); JSON `ctaEvents`. */
+export interface CtaEventRecord {
+  cta: string;
+  type: CtaEventType;
+  timestamp: number;
+}
+
+export type CtaEventType = 'CLICK' | 'VIEW';
+
+/** An ad the contact saw, and when (epoch ms); JSON `adViews`. */
+export interface AdViewRecord {
+  timestamp: number;
+}
+
 /**
  * A contact with the optional extras a source may load. An extra that is `undefined` was not
  * loaded at all: filters that need it are "not previewable locally" (never guessed as empty).
@@ -85,6 +106,9 @@ export interface ContactRecord {
   subscriptions?: SubscriptionRecord[];
   emailEvents?: EmailEventRecord[];
   pageViews?: PageViewRecord[];
+  webinars?: WebinarRecord[];
+  ctaEvents?: CtaEventRecord[];
+  adViews?: AdViewRecord[];
 }
 
 /** Kleene logic: `'unknown'` = this contact cannot be judged from the loaded data. */

@@ -44,11 +44,11 @@ export function inclusionRows(workspace: PlanWorkspace, data: PreviewData, list:
   return new CompiledEvaluator(store).rows(plan);
 }
 
-/** How a contact that does not exist yet is judged: no list memberships, companies, forms, email events or page views, and no past values. */
+/** How a contact that does not exist yet is judged: no list memberships, companies, forms, email events, page views, webinars, CTA events or ads seen, and no past values. */
 export function newContactJudge(workspace: PlanWorkspace, list: ListNode | undefined, now: number): (properties: Record<string, string | null>) => Tri {
   if (!list) return () => true;
   const plan = planForList(list, workspace, now);
-  return (properties) => evaluateContact(plan, { id: 'new', properties, history: {}, listMemberships: [], companies: [], formSubmissions: [], subscriptions: [], emailEvents: [], pageViews: [] });
+  return (properties) => evaluateContact(plan, { id: 'new', properties, history: {}, listMemberships: [], companies: [], formSubmissions: [], subscriptions: [], emailEvents: [], pageViews: [], webinars: [], ctaEvents: [], adViews: [] });
 }
 
 function requiredFields(schema: SalesforceSchema | undefined): Record<SalesforceObject, string[]> | undefined {

@@ -58,6 +58,7 @@ describe('grammar: highlighting', () => {
     assert.equal(scopeOf('has never been exactly'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('is not blank'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('is at least'), 'keyword.operator.phrase.hslist');
+    for (const phrase of ['registered for webinar', 'attended any webinar', 'clicked cta', 'viewed cta', 'saw any ad']) assert.equal(scopeOf(phrase), 'keyword.other.condition.hslist', phrase);
     assert.equal(scopeOf('was updated after'), 'keyword.operator.phrase.hslist');
     assert.equal(scopeOf('when'), 'keyword.other.property.hslist');
     assert.equal(scopeOf('start of month'), 'constant.language.relative-time.hslist');

@@ -44,6 +44,9 @@ export function show(e: Expr | undefined): string {
     case 'subscription': return printExpr(e);
     case 'emailEvent': return printExpr(e);
     case 'pageView': return printExpr(e);
+    case 'webinar': return printExpr(e);
+    case 'cta': return printExpr(e);
+    case 'adsSeen': return printExpr(e);
     case 'constant': return e.accept ? 'everyone' : 'nobody';
     case 'conditionRef': return `condition ${e.name.text}`;
     case 'error': return '<error>';

@@ -66,7 +66,7 @@ describe('HubSpot\'s documented requests: decompile → print → parse → comp
   const trips = DOCUMENTED.filter((d) => d.roundTrips).length;
 
   it(`${trips} of the ${DOCUMENTED.length} documented requests round-trip; every other one is refused filter by filter`, () => {
-    assert.equal(trips, DOCUMENTED.length - 2);
+    assert.equal(trips, DOCUMENTED.length - 1);
   });
 
   for (const doc of DOCUMENTED.filter((d) => d.roundTrips)) {

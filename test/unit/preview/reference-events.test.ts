@@ -86,7 +86,9 @@ describe('preview: data without email events or page views', () => {
       'page views are not in this data (only JSON records with "pageViews" carry them)',
     ]);
     assert.equal(reasons(true)[0], 'marketing email events are not in this data (preview with --data hubspot)');
-    assert.match(reasons(true)[1], /only HubSpot's Events API has them \(e_visited_page, Enterprise portals\), which hslist does not read/);
+    assert.equal(reasons(true)[1], 'page views are not in this data (preview with --data hubspot)');
+    const refused = markUnanswerable(plan, { ...kinds, live: true, unloaded: new Map([['pageViews', 'HubSpot refused the page views: HubSpot said 403 Forbidden: no']]) });
+    assert.equal(refused.kind === 'or' && refused.children[1].kind === 'unavailable' ? refused.children[1].reason : '', 'page views are not in this data (HubSpot refused the page views: HubSpot said 403 Forbidden: no)');
   });
 });
 

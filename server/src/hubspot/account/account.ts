@@ -16,6 +16,7 @@ import { formSubmissions } from './account-submissions';
 import { emailSubscriptionStatuses } from './account-subscriptions';
 import { subscriptionDefinitions } from './account-definitions';
 import { emailEvents } from './account-email-events';
+import { pageViews } from './account-page-views';
 import { foldersApi } from './account-folders';
 import { propertiesApi } from './account-properties';
 import { pageContacts } from './account-records';
@@ -55,6 +56,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     getFormSubmissions: (formId, onPage, since) => formSubmissions(api, formId, onPage, since),
     getEmailSubscriptionStatuses: (emails, onBatch) => emailSubscriptionStatuses(api, emails, onBatch),
     getEmailEvents: (query, onPage) => emailEvents(api, query, onPage),
+    getPageViews: (query, onPage) => pageViews(api, query, onPage),
     ...propertiesApi(api),
     ...listsApi(api),
     ...foldersApi(api),

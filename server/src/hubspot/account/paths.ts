@@ -54,6 +54,7 @@ export interface ApiPaths {
   subscriptionStatusesBatchRead(): string;
   unsubscribeAllStatusesBatchRead(): string;
   emailEvents(): string;
+  events(): string;
 }
 
 export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiPaths {
@@ -107,6 +108,9 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     // Marketing email events exist only under the legacy Email Analytics v1 API (no v3 and no dated
     // version publishes them), so every `version` calls the same path.
     emailEvents: () => '/email/public/v1/events',
+    // The Events API (a contact's page views, `e_visited_page`): v3's `/events/v3/events`; its dated
+    // versions moved to `/events/event-occurrences/{version}` (spec Events/Events/Rollouts/147897/{v3,2025-09,2026-03,2026-09}/).
+    events: () => (legacy ? '/events/v3/events' : `/events/event-occurrences/${version}`),
   };
 }
 

@@ -103,6 +103,22 @@ export interface EmailEventData {
   url?: string;
 }
 
+/** Which page views to read (Events API): one contact's `e_visited_page` events, from a time on. */
+export interface PageViewQuery {
+  contactId: string;
+  /** Epoch ms: only views after it (`occurredAfter`); absent: all time. */
+  occurredAfter?: number;
+}
+
+/** One page view (an `e_visited_page` event), as much of it as the preview reads. */
+export interface PageViewData {
+  id: string;
+  /** Epoch ms (the event's `occurredAt`). */
+  occurredAt: number;
+  /** The page's URL: the event property `hs_url`. */
+  url: string;
+}
+
 export interface ListCreateRequest {
   name: string;
   objectTypeId: string;
@@ -210,6 +226,8 @@ export interface HubSpotAccount {
   getEmailSubscriptionStatuses(emails: string[], onBatch?: (done: number) => void): Promise<Map<string, EmailSubscriptionStatus[]>>;
   /** Marketing email events of one type of one email campaign, newest first, every page; `onPage` hears how many were read so far. */
   getEmailEvents(query: EmailEventQuery, onPage?: (read: number) => void): Promise<EmailEventData[]>;
+  /** One contact's page views (Events API `e_visited_page`), every page; `onPage` hears how many were read so far. */
+  getPageViews(query: PageViewQuery, onPage?: (read: number) => void): Promise<PageViewData[]>;
   /** One property, or undefined when the portal has none of that name. */
   getProperty(objectType: CrmObjectType, name: string): Promise<PropertyDef | undefined>;
   /** Creates a custom property (Properties API body: name, label, type, fieldType, groupName, options). */

@@ -3,7 +3,7 @@
 // the caller then returns no request for the list.
 
 import { anyEmailMeaning } from '../../language/any-email';
-import { type AssociationCondition, type AssociationCountCondition, type Condition, type EmailEventCondition, type FormSubmissionCondition, type PageRef, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type AssociationCondition, type AdsSeenCondition, type AssociationCountCondition, type Condition, type CtaCondition, type EmailEventCondition, type FormSubmissionCondition, type PageRef, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, type WebinarCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
   MAX_AND_BRANCHES,
@@ -27,6 +27,7 @@ import { subscriptionIdOf } from '../../language/schema-subscriptions';
 import { labelIdOf, matchLabel } from '../../language/association-labels';
 import { channelOf, negatedSubscriptionFilters, OPT_STATE, subscriptionFilter } from './subscriptions';
 import { propertiesOf } from '../../language/schema';
+import { adsTimeFilter, CTA_COUNT_NOT, ctaFilter, isActivityProblem, webinarFilter } from './activity';
 import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from './refine';
 import { emailEventFilter, emailEventOperator, lastDaysRefine, PAGE_OPERATORS, pageViewFilter, timesCount } from './events';
 
@@ -75,6 +76,7 @@ function compileCondition(cond: Condition, scope: Scope, env: CriteriaEnv): Tree
   }
   if (cond.kind === 'subscription') return compileSubscription(cond, scope, env);
   if (cond.kind === 'associationCount') return compileCount(cond, scope, env);
+  if (cond.kind === 'webinar' || cond.kind === 'cta' || cond.kind === 'adsSeen') return compileActivity(cond, scope, env);
   const filter = positiveFilter(cond, scope, env);
   if (!filter) return undefined;
   if (!scope.negatedBy) return leaf(filter);
@@ -99,7 +101,10 @@ function positiveFilter(cond: Exclude<Condition, AssociationCondition>, scope: S
       return pageFilter(cond, env);
     case 'subscription':
     case 'associationCount':
-      return undefined; // compileSubscription / compileCount, before any filter is made
+    case 'webinar':
+    case 'cta':
+    case 'adsSeen':
+      return undefined; // compileSubscription / compileCount / compileActivity, before any filter is made
     case 'constant':
       return { filterType: 'CONSTANT', shouldAccept: cond.accept };
     case 'conditionRef':
@@ -202,6 +207,19 @@ function compileSubscription(cond: SubscriptionCondition, scope: Scope, env: Cri
   if (!scope.negatedBy) return leaf(subscriptionFilter(channel, ids, cond.all, OPT_STATE[cond.status]));
   const children = negatedSubscriptionFilters(channel, cond, ids).map(leaf);
   return { kind: 'or', children };
+}
+
+/** WEBINAR and CTA take their own negated operators (so a `not` is written into the filter); ADS_TIME has none. */
+function compileActivity(cond: WebinarCondition | CtaCondition | AdsSeenCondition, scope: Scope, env: CriteriaEnv): Tree | undefined {
+  const negated = scope.negatedBy !== undefined;
+  if (cond.kind === 'webinar') return leaf(webinarFilter(cond, negated));
+  if (cond.kind === 'adsSeen' && scope.negatedBy) {
+    return notExpressible(env, scope.negatedBy, 'HubSpot has no opposite of "saw any ad" (ADS_TIME has no operator), so `not` cannot apply to `saw any ad …`.');
+  }
+  if (cond.kind === 'cta' && cond.count && scope.negatedBy) return notExpressible(env, scope.negatedBy, CTA_COUNT_NOT);
+  const filter = cond.kind === 'cta' ? ctaFilter(cond, negated, env.zone) : adsTimeFilter(cond, env.zone);
+  if (isActivityProblem(filter)) return fail(env, filter.at, `${filter.message} So the list cannot be compiled.`);
+  return leaf(filter);
 }
 
 /** NUM_ASSOCIATIONS; under `not`, the complementary counts (`nobody` when there is none). */

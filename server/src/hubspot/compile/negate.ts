@@ -32,6 +32,11 @@ export function negateFilter(filter: Filter): NegationResult {
     case 'NUM_ASSOCIATIONS':
       // criteria.ts negates these conditions (into the other statuses, the complementary counts) before a filter is made.
       return { error: `a ${filter.filterType} filter has no negated form of its own` };
+    case 'WEBINAR':
+    case 'CTA':
+    case 'ADS_TIME':
+      // criteria.ts writes `not` into these filters' operators (compile/activity.ts) before a filter is made.
+      return { error: `a ${filter.filterType} filter is negated where it is made` };
     case 'EMAIL_EVENT':
       return { error: `HubSpot has no opposite of a marketing email event (EMAIL_EVENT ${filter.operator}), so \`not\` cannot apply to it; the "… but not …" events (such as \`opened but not clicked\`) say what did not happen after what did` };
     case 'PAGE_VIEW': {

@@ -16,9 +16,11 @@
 //   `invalid-click-url`: `link "…"` after an event other than `clicked`, or an empty link;
 //   `invalid-page-url`: an empty page URL, or a `matching` pattern that is no regular expression;
 //   `invalid-number`: the day count of `in last N days` after an email event or a page view, and the
-//     count of `visited page … at least N times`.
+//     count of `visited page … at least N times`;
+//   `empty-name`: an empty quoted webinar id or CTA name; the counts and windows of `clicked|viewed cta` and
+//     `saw any ad` get the forms' checks.
 
-import { type Condition, type EmailEventCondition, type FormSubmissionCondition, type ListNode, type NamedConditionNode, type PageViewCondition, type SurfaceOperator, type TimeWindow, type Value, diagnostic, type Diagnostic } from '@hslist/grammar';
+import { type Condition, type EmailEventCondition, type CtaCondition, type FormSubmissionCondition, type ListNode, type NamedConditionNode, type PageViewCondition, type SurfaceOperator, type TimeWindow, type Value, type WebinarCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import { absoluteWindowRefine, isRefineProblem, occurrencesRefine } from '../../hubspot/compile/refine';
 import { isValidTimeZone } from '../../hubspot/compile/time';
 import { EMAIL_EVENTS, emailEventOperator } from '../../hubspot/compile/events';
@@ -55,6 +57,12 @@ function conditionProblems(condition: Condition, zone: string): Diagnostic[] {
       return [...eventProblems(condition), ...clickUrlProblems(condition), ...countProblems(condition.withinLastDays), ...windowProblems(condition.window, zone), ...relativeWindowWarning(condition)];
     case 'pageView':
       return [...pageProblems(condition), ...countProblems(condition.atLeastTimes, 'times'), ...countProblems(condition.withinLastDays)];
+    case 'webinar':
+      return webinarProblems(condition);
+    case 'cta':
+      return [...ctaNameProblems(condition), ...countProblems(condition.withinLastDays), ...formRefineProblems(condition, zone)];
+    case 'adsSeen':
+      return [...countProblems(condition.withinLastDays), ...windowProblems(condition.window, zone)];
     case 'subscription': {
       if (channelOf(condition)) return [];
       const suggestions = suggest(condition.channel.text.toLowerCase(), CHANNELS.map((value) => ({ value })));
@@ -132,13 +140,25 @@ function pageProblems(c: PageViewCondition): Diagnostic[] {
 }
 
 /** A count of submissions and an absolute window, as the compiler reads them (compile/refine.ts), at their place. */
-function formRefineProblems(c: FormSubmissionCondition, zone: string): Diagnostic[] {
+function formRefineProblems(c: FormSubmissionCondition | CtaCondition, zone: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (c.count) {
     const count = occurrencesRefine(c.count);
     if (isRefineProblem(count)) out.push(diagnostic(count.code, count.message, count.at));
   }
   return [...out, ...windowProblems(c.window, zone)];
+}
+
+/** A quoted webinar id must say something: an empty one would compile to the filter of any webinar's opposite meaning. */
+function webinarProblems(c: WebinarCondition): Diagnostic[] {
+  if (!c.webinar || c.webinar.text.trim() !== '') return [];
+  return [diagnostic('empty-name', 'The webinar id is empty: write its id (`webinar #123` or `webinar "…"`), or `any webinar`.', c.webinar)];
+}
+
+/** HubSpot's CTA filter requires a ctaName: an empty one names no call-to-action. */
+function ctaNameProblems(c: CtaCondition): Diagnostic[] {
+  if (c.cta.text.trim() !== '') return [];
+  return [diagnostic('empty-name', 'The call-to-action name is empty: write the ctaName HubSpot gives the CTA.', c.cta)];
 }
 
 /** A date of an absolute window (forms, email events) that does not exist, and a `between` whose first time is after its second. */

@@ -2,7 +2,8 @@
 // git-ignored cache) so the next refresh reads only what changed: each contact's associated records
 // per object (with the properties they were read with) and each form's submissions as HubSpot gave
 // them (newest first, with the email they carried: they are matched to contacts again on every run), and
-// each email's marketing email events per type, with when they were read (matched again on every run too).
+// each email's marketing email events per type, with when they were read (matched again on every run too),
+// and the page views of each contact that has some, with its view count and when they were read.
 // It names the snapshot's version: a file from another run is not used (the refresh then reads in full).
 
 import { existsSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { writeFileAtomically } from '../../files/temp-files';
 import type { AssociatedObjectType, FormSubmissionData } from '../../hubspot/account/types';
 import type { CompanyRecord } from '../types';
 import type { CachedEmailEvents } from './email-events';
+import type { CachedPageViews } from './page-views';
 
 /** 2: each submission keeps its `pageUrl` (for `on page …`); a file of format 1 lacks it and is not used. */
 const FORMAT = 2;
@@ -31,6 +33,8 @@ export interface CachedExtras {
   submissions: Record<string, FormSubmissionData[]>;
   /** Marketing email events by `appId:emailId:TYPE`, with the window and time of their read (absent in files of older runs: read in full). */
   emailEvents?: CachedEmailEvents;
+  /** Page views of the contacts that have some, with each contact's view count and time of read (absent: read in full). */
+  pageViews?: CachedPageViews;
 }
 
 export function extrasPath(snapshotPath: string): string {
@@ -52,7 +56,7 @@ export function readCachedExtras(path: string, snapshotVersion: string): CachedE
 }
 
 export function writeCachedExtras(path: string, extras: Omit<CachedExtras, 'format'>): void {
-  const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0 && Object.keys(extras.emailEvents ?? {}).length === 0;
+  const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0 && Object.keys(extras.emailEvents ?? {}).length === 0 && extras.pageViews === undefined;
   if (empty) rmSync(path, { force: true });
   // In pieces, contact by contact (depth 4: the file, associations, an object's, its byContact): one string
   // of it all was tens of MB at 100k contacts, at the end of the fetch's peak.

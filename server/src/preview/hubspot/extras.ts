@@ -2,9 +2,10 @@
 // `in list #id` (memberships API); each contact's associated companies, deals and tickets with the
 // properties the lists read and the labels of each association (v4 associations + batch read); the
 // submissions of the forms `submitted form` names (Form Integrations v1), matched to contacts by the
-// email they carry; email subscription statuses; then the columnar store of it all. Memberships and
-// subscription statuses are read again on every run; on a refresh, associations and submissions are
-// read only where they changed (associations.ts, submissions.ts) and the rest comes from the cache.
+// email they carry; email subscription statuses; marketing email events; the page views of contacts
+// that have some (Events API, page-views.ts); then the columnar store of it all. Memberships and
+// subscription statuses are read again on every run; on a refresh, associations, submissions, email
+// events and page views are read only where they changed and the rest comes from the cache.
 //
 // Data HubSpot refuses (a 403 for a scope the token lacks, a form it does not have) is recorded with
 // the reason in `unloaded`: its conditions stay "not in this data", never a silent "no".
@@ -14,7 +15,7 @@ import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-t
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
 import { patchStore } from '../columns-patch';
-import type { AssociatedRecord, CompanyRecord, ContactRecord, EmailEventRecord, FormSubmission, SubscriptionRecord } from '../types';
+import type { AssociatedRecord, CompanyRecord, ContactRecord, EmailEventRecord, FormSubmission, PageViewRecord, SubscriptionRecord } from '../types';
 import { addContacts, type ContactSet } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
 import { propertiesToRead, readAssociations } from './associations';
@@ -24,6 +25,7 @@ import type { DataNeeds } from './needs';
 import { readSubmissions } from './submissions';
 import { readSubscriptionStatuses } from './subscriptions';
 import { readEmailEvents, type ReadEmailEvents } from './email-events';
+import { readPageViews, type ReadPageViews } from './page-views';
 
 export interface Extras {
   /** Contact id → ids of the `#id` lists it is a member of (every referenced list that exists). */
@@ -39,13 +41,17 @@ export interface Extras {
   emailEvents?: Map<string, EmailEventRecord[]>;
   /** Events read whose recipient no contact holds (not counted for anyone). */
   emailEventsUnmatched?: ReadEmailEvents['unmatched'];
+  /** Contact id → its page views (Events API); no entry: HubSpot gave none for it; undefined when not read. */
+  pageViews?: Map<string, PageViewRecord[]>;
+  /** Contacts whose page views HubSpot answered with an error (they stay unknown), and how many were asked. */
+  pageViewsRead?: Pick<ReadPageViews, 'asked' | 'failed'>;
   /** The forms whose submissions were read: every form, or these ids. */
   formsRead: 'all' | ReadonlySet<string> | undefined;
   /** What was read, for the cache the next refresh starts from (extras-cache.ts). */
-  toCache: Pick<CachedExtras, 'associations' | 'submissions' | 'emailEvents'>;
+  toCache: Pick<CachedExtras, 'associations' | 'submissions' | 'emailEvents' | 'pageViews'>;
   /** Referenced `#id` lists that could not be read, with why: their conditions stay "not previewable". */
   missingLists: Map<string, string>;
-  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them), `form:<id>`, `subscriptions`, `subscriptions:<CHANNEL>`, `emailEvents`, `emailEvents:<TYPE>` or `emailEvents:<appId>:<emailId>`. */
+  /** What could not be read, with why: `companies`, `deals`, `tickets`, `forms` (all of them), `form:<id>`, `subscriptions`, `subscriptions:<CHANNEL>`, `emailEvents`, `emailEvents:<TYPE>`, `emailEvents:<appId>:<emailId>` or `pageViews`. */
   unloaded: Map<string, string>;
 }
 
@@ -89,7 +95,10 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const events = await readEmailEvents(account, contacts, needs, unloaded, options, refresh?.cached.emailEvents);
   if (events) toCache.emailEvents = events.asRead;
   const emailEvents = events && { emailEvents: events.byContact, emailEventsUnmatched: events.unmatched };
-  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, subscriptions, ...emailEvents, missingLists, unloaded, toCache };
+  const views = await readPageViews(account, contacts, needs.pageViews, unloaded, options, refresh?.cached.pageViews);
+  if (views) toCache.pageViews = views.asRead;
+  const pageViews = views && { pageViews: views.byContact, pageViewsRead: { asked: views.asked, failed: views.failed } };
+  return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, subscriptions, ...emailEvents, ...pageViews, missingLists, unloaded, toCache };
 }
 
 async function readAssociated(account: HubSpotAccount, contactIds: string[], object: AssociatedObjectType, properties: string[], unloaded: Map<string, string>, options: ExtraOptions, refresh: ExtrasRefresh | undefined): Promise<{ byContact: Map<string, CompanyRecord[]>; properties: string[] } | undefined> {
@@ -142,7 +151,7 @@ export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: Data
   const otherDefs = { deals: defsOf('deals', needs.dealProperties), tickets: defsOf('tickets', needs.ticketProperties) };
   if (contacts.kind === 'merge') {
     // An incremental refresh patches the cached store (which was read for this run alone) in place.
-    const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions, extras.emailEvents].some((e) => e !== undefined);
+    const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions, extras.emailEvents, extras.pageViews].some((e) => e !== undefined);
     const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined });
     if (patched) return patched;
   }
@@ -164,7 +173,9 @@ function extrasOf(extras: Omit<Extras, 'toCache'>, id: string): LiveExtras {
   if (extras.subscriptions?.has(id)) out.subscriptions = extras.subscriptions.get(id);
   // No entry: the contact has no email address, so which events are its is not known.
   if (extras.emailEvents?.has(id)) out.emailEvents = extras.emailEvents.get(id);
+  // No entry: HubSpot answered this contact's page views with an error, so they are not known.
+  if (extras.pageViews?.has(id)) out.pageViews = extras.pageViews.get(id);
   return out;
 }
 
-export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents'>;
+export type LiveExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents' | 'pageViews'>;

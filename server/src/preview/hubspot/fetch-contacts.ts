@@ -12,7 +12,7 @@ import { compareIds } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
 import { HistoryTable, type HistoryById } from './history-table';
 
-export type Phase = 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'deals' | 'tickets' | 'forms' | 'subscriptions' | 'emailEvents' | 'saving';
+export type Phase = 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'deals' | 'tickets' | 'forms' | 'subscriptions' | 'emailEvents' | 'pageViews' | 'saving';
 
 export interface Progress {
   phase: Phase;

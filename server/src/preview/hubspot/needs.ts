@@ -6,6 +6,15 @@ import type { AssociatedObjectName } from '../../language/schema-types';
 import { readsHistory } from '../../language/operators';
 import { addEventNeeds, coversEventNeeds, mergeEventNeeds, sortedEventNeeds, type EmailEventNeed } from './email-event-needs';
 
+/** HubSpot's default contact property "Number of Pageviews": loaded with the contacts when page views are needed, so that only contacts with views are asked for them. */
+export const PAGE_VIEW_COUNT = 'hs_analytics_num_page_views';
+
+/** Page views the lists ask about (`visited page …`): every contact's, from a time on. */
+export interface PageViewNeed {
+  /** Epoch ms: views after it are needed (the widest `in last N days`); absent: all time. */
+  since?: number;
+}
+
 /** Always loaded: samples show each contact's email and name, and `--explain` finds contacts by email. */
 export const IDENTITY_PROPERTIES = ['email', 'firstname', 'lastname'] as const;
 
@@ -34,6 +43,8 @@ export interface DataNeeds {
   subscriptionChannels?: string[];
   /** Marketing email events the lists ask about (per app, email and type, from when), sorted by key. */
   emailEvents?: EmailEventNeed[];
+  /** Present when a list uses `visited page …`. */
+  pageViews?: PageViewNeed;
 }
 
 type Holder = 'contacts' | AssociatedObjectName;
@@ -47,16 +58,18 @@ interface Collector {
   anyForm: boolean;
   channels: Set<string>;
   emailEvents: Map<string, EmailEventNeed>;
+  pageViews: PageViewNeed | undefined;
 }
 
 function collector(contacts: Iterable<string>): Collector {
-  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), associated: new Set(), formIds: new Set(), anyForm: false, channels: new Set(), emailEvents: new Map() };
+  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), associated: new Set(), formIds: new Set(), anyForm: false, channels: new Set(), emailEvents: new Map(), pageViews: undefined };
 }
 
 /** The union of what the given plans read. */
 export function dataNeeds(plans: Iterable<PlanNode>): DataNeeds {
   const c = collector(IDENTITY_PROPERTIES);
   for (const plan of plans) walk(plan, c, 'contacts');
+  if (c.pageViews) c.properties.contacts.add(PAGE_VIEW_COUNT);
   return {
     contactProperties: [...c.properties.contacts].sort(),
     companyProperties: [...c.properties.companies].sort(),
@@ -71,6 +84,7 @@ export function dataNeeds(plans: Iterable<PlanNode>): DataNeeds {
     anyForm: c.anyForm,
     subscriptionChannels: [...c.channels].sort(),
     emailEvents: sortedEventNeeds(c.emailEvents),
+    ...(c.pageViews ? { pageViews: c.pageViews } : {}),
   };
 }
 
@@ -113,6 +127,9 @@ function walk(plan: PlanNode, c: Collector, holder: Holder): void {
     case 'emailEvent':
       addEventNeeds(plan, c.emailEvents);
       return;
+    case 'pageView':
+      c.pageViews = widerPageViews(c.pageViews, plan.since === undefined ? {} : { since: plan.since });
+      return;
     case 'filter': {
       const target = c.properties[holder];
       const ofContact = holder === 'contacts';
@@ -145,7 +162,8 @@ export function coversNeeds(have: DataNeeds, want: DataNeeds): boolean {
     (have.anyForm === true || !want.anyForm) &&
     covers(have.formIds ?? [], want.formIds ?? []) &&
     covers(have.subscriptionChannels ?? [], want.subscriptionChannels ?? []) &&
-    coversEventNeeds(have.emailEvents, want.emailEvents)
+    coversEventNeeds(have.emailEvents, want.emailEvents) &&
+    (want.pageViews === undefined || (have.pageViews !== undefined && (have.pageViews.since === undefined || (want.pageViews.since !== undefined && have.pageViews.since <= want.pageViews.since))))
   );
 }
 
@@ -166,5 +184,12 @@ export function mergeNeeds(a: DataNeeds, b: DataNeeds): DataNeeds {
     anyForm: a.anyForm === true || b.anyForm === true,
     subscriptionChannels: union(a.subscriptionChannels ?? [], b.subscriptionChannels ?? []),
     emailEvents: mergeEventNeeds(a.emailEvents, b.emailEvents),
+    ...(a.pageViews || b.pageViews ? { pageViews: widerPageViews(a.pageViews, b.pageViews) } : {}),
   };
+}
+
+/** Both windows together: the earlier start, all time when either is. */
+export function widerPageViews(a: PageViewNeed | undefined, b: PageViewNeed | undefined): PageViewNeed {
+  if (!a || !b) return (a ?? b)!;
+  return a.since === undefined || b.since === undefined ? {} : { since: Math.min(a.since, b.since) };
 }

@@ -1,7 +1,7 @@
 // The live HubSpot contact source: a snapshot of the portal's contacts holding only what the workspace
 // reads, cached under .hslist/cache/ and refreshed incrementally (contacts modified since the last
-// fetch). Associated companies, deals and tickets, form submissions and marketing email events are
-// cached beside it and refreshed where they changed (extras.ts); list memberships (`in list #id`) and
+// fetch). Associated companies, deals and tickets, form submissions, marketing email events and page
+// views are cached beside it and refreshed where they changed (extras.ts); list memberships (`in list #id`) and
 // subscription statuses are read again on every run.
 //
 // "Modified since the last fetch" is measured on HubSpot's clock: the watermark is the newest
@@ -23,6 +23,7 @@ import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras, type ExtrasRefresh } from './extras';
 import { extrasPath, readCachedExtras, writeCachedExtras, type CachedExtras } from './extras-cache';
 import { unmatchedEventsNote } from './email-events';
+import { failedViewsNote } from './page-views';
 import { SEARCH_CEILING } from '../../hubspot/account/account-search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
 
@@ -93,7 +94,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
     ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs, contacts: store.size, snapshotVersion: store.version,
   });
   writeCacheFiles(paths, manifest, fetched.history);
-  return { store, report: liveReport(ctx.account, store.size, extras.emailEventsUnmatched), history: fetched.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
+  return { store, report: liveReport(ctx.account, store.size, extras), history: fetched.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
 }
 
 type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
@@ -169,7 +170,9 @@ function readCached(paths: ReturnType<typeof cachePaths>, manifest: Manifest): C
   return { store, history, extras: readCachedExtras(extrasPath(paths.snapshot), manifest.snapshotVersion) };
 }
 
-function liveReport(account: HubSpotAccount, rows: number, unmatched: Extras['emailEventsUnmatched']): SourceReport {
-  const notes = unmatched && unmatched.events > 0 ? [unmatchedEventsNote(unmatched)] : [];
+function liveReport(account: HubSpotAccount, rows: number, extras: Pick<Extras, 'emailEventsUnmatched' | 'pageViewsRead'>): SourceReport {
+  const unmatched = extras.emailEventsUnmatched;
+  const failedViews = extras.pageViewsRead?.failed ?? [];
+  const notes = [...(unmatched && unmatched.events > 0 ? [unmatchedEventsNote(unmatched)] : []), ...(failedViews.length > 0 ? [failedViewsNote(failedViews)] : [])];
   return { source: `HubSpot (${account.host})`, rowsLoaded: rows, rowsRejected: 0, counts: {}, issues: [], unknownColumns: [], ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -42,7 +42,7 @@ export function readSubscriptions(value: unknown, line: number, report: ReportBu
 }
 
 /** Epoch ms or an ISO 8601 date and time with its zone; NaN for anything else. */
-function instant(v: unknown): number {
+export function instant(v: unknown): number {
   if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T[^ ]*(?:Z|[+-]\d{2}:\d{2})$/.test(v)) return NaN;
   return Date.parse(v);

@@ -12,6 +12,7 @@ import { readRegularText, regularFileStream } from '../../files/regular-file';
 import { IdRegistry, ReportBuilder, UnreadableSource } from './report';
 import { checkValue } from './values-check';
 import type { SourceOptions } from './csv';
+import { readAdViews, readCtaEvents, readWebinars } from './json-activity';
 import { companyLabels, readAssociated, readEmailEvents, readPageViews, readSubscriptions } from './json-extras';
 
 type Sink = (record: ContactRecord) => void;
@@ -145,8 +146,25 @@ function acceptRecord(value: unknown, line: number, s: State, sink: Sink): void 
     const views = readPageViews(v.pageViews, line, s.report);
     if (views) record.pageViews = views;
   }
+  readActivity(v, record, line, s.report);
   s.report.loaded();
   sink(record);
+}
+
+/** `webinars`, `ctaEvents`, `adViews`: each kept only when every entry reads. */
+function readActivity(v: Record<string, unknown>, record: ContactRecord, line: number, report: ReportBuilder): void {
+  if (v.webinars !== undefined) {
+    const webinars = readWebinars(v.webinars, line, report);
+    if (webinars) record.webinars = webinars;
+  }
+  if (v.ctaEvents !== undefined) {
+    const events = readCtaEvents(v.ctaEvents, line, report);
+    if (events) record.ctaEvents = events;
+  }
+  if (v.adViews !== undefined) {
+    const views = readAdViews(v.adViews, line, report);
+    if (views) record.adViews = views;
+  }
 }
 
 function checkProperties(props: Record<string, unknown>, line: number, s: State): Record<string, string | null> {

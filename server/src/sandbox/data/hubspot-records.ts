@@ -47,6 +47,12 @@ export interface PortalContact extends CrmRecord {
   emailEvents?: { appId: string; emailId: string; type: string; timestamp: string; url?: string }[];
   /** Pages the contact viewed, set by hand (admin route). */
   pageViews?: { url: string; timestamp: string }[];
+  /** Webinars the contact registered for and attended, set by hand (admin route). */
+  webinars?: { id: string; registered: boolean; attended: boolean }[];
+  /** Clicks (CLICK) and views (VIEW) of calls-to-action by ctaName, set by hand (admin route). */
+  ctaEvents?: { cta: string; type: string; timestamp: string }[];
+  /** Ads the contact saw, set by hand (admin route). */
+  adViews?: { timestamp: string }[];
   /** USER_DEFINED labels (type ids) of some of the contact's company associations, by company id. */
   companyLabels?: Record<string, string[]>;
   /** Associated deals and tickets (the contact's own records), served by the objects and v4 associations routes. */

@@ -48,6 +48,7 @@ export const FALLBACK_CONTACT_PROPERTIES: PropertyDef[] = [
   prop('hs_buying_role', 'Buying Role', 'enumeration', 'checkbox', { options: options(BUYING_ROLES) }),
   prop('hubspot_owner_id', 'Contact owner', 'enumeration', 'select', { externalOptions: true, referencedObjectType: 'OWNER' }),
   prop('hs_analytics_num_visits', 'Number of Sessions', 'number', 'number', { calculated: true }),
+  prop('hs_analytics_num_page_views', 'Number of Pageviews', 'number', 'number', { calculated: true }),
   prop('num_employees', 'Number of Employees', 'number', 'number'),
   prop('annualrevenue', 'Annual Revenue', 'number', 'number'),
   bool('hs_email_optout', 'Unsubscribed from all email'),

@@ -81,7 +81,7 @@ function summary(state: EmulatorState): Json {
   return { contacts: state.contacts.size, companies: state.companies.size, lists: state.lists.size, folders: state.folders.count(), schema: state.schema.source };
 }
 
-/** A hand-written contact: `{id, properties, history?, companyIds?, companyLabels?, formSubmissions?, subscriptions?, emailEvents?, pageViews?, deals?, tickets?}`. */
+/** A hand-written contact: `{id, properties, history?, companyIds?, companyLabels?, formSubmissions?, subscriptions?, emailEvents?, pageViews?, webinars?, ctaEvents?, adViews?, deals?, tickets?}`. */
 export function contactFrom(input: Json, nowMs: number): PortalContact {
   const at = new Date(nowMs).toISOString();
   const id = String(input.id);
@@ -98,6 +98,9 @@ export function contactFrom(input: Json, nowMs: number): PortalContact {
     ...(input.subscriptions !== undefined ? { subscriptions: asArray(input.subscriptions) as PortalContact['subscriptions'] } : {}),
     ...(input.emailEvents !== undefined ? { emailEvents: asArray(input.emailEvents) as PortalContact['emailEvents'] } : {}),
     ...(input.pageViews !== undefined ? { pageViews: asArray(input.pageViews) as PortalContact['pageViews'] } : {}),
+    ...(input.webinars !== undefined ? { webinars: asArray(input.webinars) as PortalContact['webinars'] } : {}),
+    ...(input.ctaEvents !== undefined ? { ctaEvents: asArray(input.ctaEvents) as PortalContact['ctaEvents'] } : {}),
+    ...(input.adViews !== undefined ? { adViews: asArray(input.adViews) as PortalContact['adViews'] } : {}),
     ...(input.companyLabels !== undefined ? { companyLabels: companyLabelsFrom(input.companyLabels) } : {}),
     ...(input.deals !== undefined ? { deals: asArray(input.deals).map(linkedFrom) } : {}),
     ...(input.tickets !== undefined ? { tickets: asArray(input.tickets).map(linkedFrom) } : {}),

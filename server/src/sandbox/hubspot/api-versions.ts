@@ -30,6 +30,8 @@ const PREFIXES: DatedPrefix[] = [
   { canonical: '/marketing/v3/emails', dated: '/marketing/emails/{version}', versions: DATED_VERSIONS },
   // CMS/Pages/Rollouts/59888/2026-03/pages.json (no 2026-09 Pages spec yet)
   { canonical: '/cms/v3/pages', dated: '/cms/pages/{version}', versions: ['2026-03'] },
+  // Events/Events/Rollouts/147897/{2025-09,2026-03,2026-09}/events.json: the Events API's read moved under event-occurrences
+  { canonical: '/events/v3/events', dated: '/events/event-occurrences/{version}', versions: ['2025-09', ...DATED_VERSIONS] },
   // Account/Account Info/Rollouts/144923/{2026-03,2026-09}/accountInfo.json
   { canonical: '/account-info/v3', dated: '/account-info/{version}', versions: DATED_VERSIONS },
 ];

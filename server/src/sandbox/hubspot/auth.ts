@@ -34,6 +34,8 @@ export function requiredScope(method: string, path: string): string {
   if (path.startsWith('/email/public/v1/events')) return 'content';
   // CMS Pages v3 accepts `content` or a read scope per kind (its spec's security): `content` here.
   if (path.startsWith('/cms/v3/pages/')) return 'content';
+  // The Events API's read wants only `oauth` (its spec's security); what it needs is an Enterprise subscription (events-routes.ts).
+  if (path.startsWith('/events/')) return 'oauth';
   // A form's submissions (Form Integrations v1) want `forms` too (HubSpot's scopes reference).
   if (path.startsWith('/form-integrations/')) return 'forms';
   // The subscription definitions want communication_preferences.read (or …read_write; the v4 spec's security).

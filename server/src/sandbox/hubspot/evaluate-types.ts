@@ -30,6 +30,12 @@ export interface EvalContact extends EvalRecord {
   /** Marketing email events (types as docs/preview.md lists them). */
   emailEvents?: { appId: string; emailId: string; type: string; timestamp: string; url?: string }[];
   pageViews?: { url: string; timestamp: string }[];
+  /** Webinars the contact registered for and attended (WEBINAR). */
+  webinars?: { id: string; registered: boolean; attended: boolean }[];
+  /** Clicks and views of calls-to-action, by ctaName (CTA). */
+  ctaEvents?: { cta: string; type: string; timestamp: string }[];
+  /** Ads the contact saw (ADS_TIME). */
+  adViews?: { timestamp: string }[];
 }
 
 export interface EvalContext {

@@ -1,12 +1,13 @@
 // Evaluates a HubSpot `filterBranch` (Lists v3 JSON) against one contact, following docs/semantics.md.
 // Written on the JSON alone, independently of the .hslist evaluator, so the two can be compared.
-// Filters it cannot judge (events, page views, ...) reject the contact and are reported: an emulator
+// Filters it cannot judge (behavioral events, surveys, ...) reject the contact and are reported: an emulator
 // that guesses would let contacts "sync" by surprise.
 
 import { asArray, asJson, DAY_MS, type EvalContact, type EvalContext, type EvalRecord, type Json } from './evaluate-types';
 import { evaluatePropertyFilter } from './evaluate-property';
 import { parseInstant } from './evaluate-time';
 import { evaluateCommunicationSubscription, evaluateEmailEvent, evaluateEmailSubscription, evaluatePageView } from './evaluate-events';
+import { evaluateAdsTime, evaluateCta, evaluateWebinar } from './evaluate-activity';
 import { associatedRecords, evaluateNumAssociations } from './evaluate-associations';
 
 export type { EvalContact, EvalContext, EvalRecord } from './evaluate-types';
@@ -67,6 +68,12 @@ function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, 
       return evaluateEmailEvent(filter, contact, ctx, submissionWindow(asJson(filter.pruningRefineBy), ctx.now));
     case 'PAGE_VIEW':
       return evaluatePageView(filter, contact, ctx, submissionWindow(asJson(filter.pruningRefineBy), ctx.now));
+    case 'WEBINAR':
+      return evaluateWebinar(filter, contact, ctx);
+    case 'CTA':
+      return judgedRefines(filter, ctx) && evaluateCta(filter, contact, ctx, submissionWindow(asJson(filter.pruningRefineBy), ctx.now), countCheck(asJson(filter.coalescingRefineBy)));
+    case 'ADS_TIME':
+      return judgedRefines(filter, ctx) && evaluateAdsTime(contact, submissionWindow(asJson(filter.pruningRefineBy), ctx.now));
     default:
       ctx.report?.(`Cannot evaluate a ${String(filter.filterType)} filter; it matches no one here.`);
       return false;
@@ -76,17 +83,21 @@ function evaluateFilter(filter: Json, record: EvalRecord, contact: EvalContact, 
 /** Refine-bys the emulator judges; any other (SET_OCCURRENCES, ALL_HISTORY, …) is reported and matches no one. */
 const JUDGED_WINDOWS = [undefined, 'RELATIVE_COMPARATIVE', 'RELATIVE_RANGED', 'ABSOLUTE_COMPARATIVE', 'ABSOLUTE_RANGED'];
 
+/** Whether the filter's refine-bys are ones the emulator judges; another is reported (and the filter matches no one). */
+function judgedRefines(filter: Json, ctx: EvalContext): boolean {
+  const window = asJson(filter.pruningRefineBy).type;
+  const count = asJson(filter.coalescingRefineBy).type;
+  const unjudged = !JUDGED_WINDOWS.includes(window as string | undefined) ? window : count !== undefined && count !== 'NUM_OCCURRENCES' ? count : undefined;
+  if (unjudged === undefined) return true;
+  ctx.report?.(`Cannot evaluate a ${String(filter.filterType)} refined by ${String(unjudged)}; it matches no one here.`);
+  return false;
+}
+
 function evaluateFormSubmission(filter: Json, contact: EvalContact, ctx: EvalContext): boolean {
   const formId = typeof filter.formId === 'string' ? filter.formId : undefined;
   // FORM_SUBMISSION_ON_PAGE: only submissions sent on that page (its spec: "the page where the form submission occurred").
   const pageId = filter.filterType === 'FORM_SUBMISSION_ON_PAGE' ? String(filter.pageId) : undefined;
-  const window = asJson(filter.pruningRefineBy).type;
-  const count = asJson(filter.coalescingRefineBy).type;
-  const unjudged = !JUDGED_WINDOWS.includes(window as string | undefined) ? window : count !== undefined && count !== 'NUM_OCCURRENCES' ? count : undefined;
-  if (unjudged !== undefined) {
-    ctx.report?.(`Cannot evaluate a ${String(filter.filterType)} refined by ${String(unjudged)}; it matches no one here.`);
-    return false;
-  }
+  if (!judgedRefines(filter, ctx)) return false;
   const inWindow = submissionWindow(asJson(filter.pruningRefineBy), ctx.now);
   const submissions = (contact.formSubmissions ?? []).filter((s) => (formId === undefined || s.formId === formId) && (pageId === undefined || s.pageId === pageId));
   const matching = submissions.filter((s) => {

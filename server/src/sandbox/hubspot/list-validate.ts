@@ -100,6 +100,10 @@ function validateFilter(filter: Json, where: string, properties: Map<string, Pro
       return validateEmailEvent(filter, where);
     case 'PAGE_VIEW':
       return validatePageView(filter, where);
+    case 'WEBINAR':
+    case 'CTA':
+    case 'ADS_TIME':
+      return validateActivity(filter, where, type) ?? validateRefines(filter, where);
     default:
       return filter.operator === undefined ? `${where}: a ${type} filter requires "operator".` : undefined;
   }
@@ -110,6 +114,11 @@ function validateFormSubmission(filter: Json, where: string): Problem {
   const type = String(filter.filterType);
   if (!['FILLED_OUT', 'NOT_FILLED_OUT'].includes(String(filter.operator))) return `${where}: ${type} operator must be FILLED_OUT or NOT_FILLED_OUT.`;
   if (filter.formId !== undefined && typeof filter.formId !== 'string') return `${where}: ${type} "formId" must be a string.`;
+  return validateRefines(filter, where);
+}
+
+/** The refine-bys present are of the spec's shapes. */
+function validateRefines(filter: Json, where: string): Problem {
   for (const key of ['coalescingRefineBy', 'pruningRefineBy']) {
     const problem = filter[key] === undefined ? undefined : validateRefineBy(filter[key], `${where}.${key}`);
     if (problem) return problem;
@@ -228,4 +237,18 @@ function validatePropertyType(name: string, op: Json, where: string, properties:
   const knownType = Object.values(OPERATION_PROPERTY_TYPES).some((types) => types !== 'any' && types.includes(property.type));
   if (allowed === 'any' || !allowed || !knownType || op.propertyParser === 'UPDATED_AT' || allowed.includes(property.type)) return undefined;
   return `${where}: operationType ${String(op.operationType)} cannot filter property "${name}" of type ${property.type}.`;
+}
+
+/** The operators and required fields of the spec's PublicWebinarFilter, PublicCtaAnalyticsFilter and PublicAdsTimeFilter. */
+const ACTIVITY_OPERATORS: Record<string, string[]> = {
+  WEBINAR: ['HAS_WEBINAR_REGISTRATION', 'NOT_HAS_WEBINAR_REGISTRATION', 'HAS_WEBINAR_ATTENDANCE', 'NOT_HAS_WEBINAR_ATTENDANCE'],
+  CTA: ['HAS_CLICKED_CTA', 'HAS_NOT_CLICKED_CTA', 'HAS_OPENED_CTA', 'HAS_NOT_OPENED_CTA', 'HAS_CLICKED_CTA_PLACEMENT', 'HAS_NOT_CLICKED_CTA_PLACEMENT', 'HAS_OPENED_CTA_PLACEMENT', 'HAS_NOT_OPENED_CTA_PLACEMENT'],
+};
+
+function validateActivity(filter: Json, where: string, type: string): Problem {
+  if (type === 'ADS_TIME') return filter.pruningRefineBy === undefined ? `${where}: an ADS_TIME filter requires "pruningRefineBy".` : undefined;
+  if (!ACTIVITY_OPERATORS[type].includes(String(filter.operator))) return `${where}: unknown ${type} operator "${String(filter.operator)}".`;
+  if (type === 'CTA' && (typeof filter.ctaName !== 'string' || filter.ctaName === '')) return `${where}: a CTA filter requires "ctaName" (a string).`;
+  if (type === 'WEBINAR' && filter.webinarId !== undefined && typeof filter.webinarId !== 'string') return `${where}: WEBINAR "webinarId" must be a string.`;
+  return undefined;
 }

@@ -22,6 +22,7 @@ import { pagesRoutes } from './pages-routes';
 import { preferencesRoutes } from './preferences-routes';
 import { marketingEmailsRoutes } from './emails-routes';
 import { emailEventsRoutes } from './email-events-routes';
+import { eventsRoutes } from './events-routes';
 import { objectsRoutes } from './objects-routes';
 import { propertiesRoutes } from './properties-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -45,6 +46,8 @@ export interface HubSpotEmulatorOptions extends AuthOptions {
   timeZone?: string;
   /** The portal's id (account-info); default 4242001. */
   portalId?: number;
+  /** False: a portal without an Enterprise subscription, whose Events API (page views) answers 403. Default true. */
+  eventsApi?: boolean;
 }
 
 export interface HubSpotEmulator {
@@ -98,6 +101,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...preferencesRoutes(state),
     ...marketingEmailsRoutes(),
     ...emailEventsRoutes(state, options.portalId ?? 4242001),
+    ...eventsRoutes(state, { enabled: options.eventsApi !== false }),
   ];
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {

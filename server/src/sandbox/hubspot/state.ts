@@ -80,7 +80,7 @@ export class EmulatorState {
     for (const company of portal.companies()) this.companies.set(company.id, company);
     const staticMembers = new Map<string, string[]>(portal.staticListNames.map((name) => [name, []]));
     for (const contact of portal.contacts()) {
-      this.contacts.set(contact.id, contact);
+      this.contacts.set(contact.id, withPageViewCount(contact));
       for (const name of contact.staticListNames) staticMembers.get(name)?.push(contact.id);
     }
     for (const [name, ids] of staticMembers) this.addStaticList(name, ids);
@@ -88,7 +88,7 @@ export class EmulatorState {
   }
 
   upsertContact(contact: PortalContact): void {
-    this.contacts.set(contact.id, contact);
+    this.contacts.set(contact.id, withPageViewCount(contact));
     this.touch();
   }
 
@@ -259,4 +259,14 @@ export function newList(listId: string, name: string, processingType: Processing
     listId, name, objectTypeId: '0-1', processingType, listVersion: 1, createdAt: at, updatedAt: at, filtersUpdatedAt: at,
     processingSince: nowMs, processingSeen: false, members: new Map(), folderId: ROOT_FOLDER_ID, extra: {},
   };
+}
+
+/**
+ * HubSpot's "Number of Pageviews" (`hs_analytics_num_page_views`) kept equal to the page views the
+ * contact holds, when it holds some list of them (a contact without `pageViews` keeps what it has).
+ */
+function withPageViewCount(contact: PortalContact): PortalContact {
+  if (contact.pageViews === undefined) return contact;
+  const count = String(contact.pageViews.length);
+  return contact.properties.hs_analytics_num_page_views === count ? contact : { ...contact, properties: { ...contact.properties, hs_analytics_num_page_views: count } };
 }

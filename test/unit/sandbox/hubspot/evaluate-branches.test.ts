@@ -43,8 +43,8 @@ describe('HubSpot emulator evaluator: branches', () => {
   });
   it('filters it cannot judge match no one and are reported', () => {
     const problems: string[] = [];
-    assert.equal(matches({ filterType: 'CTA', ctaName: 'x', operator: 'HAS_CLICKED_CTA' }, contact({}), { report: (p) => problems.push(p) }), false);
-    assert.match(problems[0], /CTA/);
+    assert.equal(matches({ filterType: 'EVENT', eventId: 'pe123_x', operator: 'HAS_EVENT' }, contact({}), { report: (p) => problems.push(p) }), false);
+    assert.match(problems[0], /Cannot evaluate a EVENT filter/);
   });
 });
 
