@@ -41,7 +41,7 @@ export function compileExample(source: string): string {
 
 /**
  * The bundled properties plus `contract_start`, a custom `date` property (HubSpot's standard contact properties have
- * none), a pulled form and page, and the subscription definitions the Subscriptions section names, so the examples
+ * none), a pulled form and page, a marketing email sent once, and the subscription definitions the Subscriptions section names, so the examples
  * can name them as a portal's files (written by `hslist schema pull`) would.
  */
 function docSchema(): Schema {
@@ -55,7 +55,8 @@ function docSchema(): Schema {
     { id: '321981152', name: 'Product updates', description: 'What changed in the product', communicationMethod: 'EMAIL', archived: false },
     { id: '4711', name: 'Order alerts', description: 'Texts about deliveries', communicationMethod: 'SMS', archived: false },
   ];
-  return { ...base, objects: { ...base.objects, contacts }, forms, pages, subscriptions };
+  const marketingEmails = [{ id: '150001', name: 'November newsletter', subject: 'What changed in November', state: 'PUBLISHED', archived: false, emailCampaignIds: ['250001'] }];
+  return { ...base, objects: { ...base.objects, contacts }, forms, pages, subscriptions, marketingEmails };
 }
 
 function onlyFilter(branch: unknown): unknown {

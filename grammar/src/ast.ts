@@ -380,8 +380,8 @@ export interface EmailEventCondition extends Span {
 }
 
 /**
- * `#456 of app #113` (the `#` left out of each) or `"November newsletter"` (optionally `of app #113`). A name resolves for hover and
- * completion only: which ids it would stand for is not documented, so it is never compiled. `any` (the span is the word) is
+ * `#456 of app #113` (the `#` left out of each) or `"November newsletter"` (optionally `of app #113`). A name with its app is
+ * compiled as the email's campaign ids (server/src/language/email-names.ts; which id EMAIL_EVENT takes is not documented: Assumed). `any` (the span is the word) is
  * every marketing email: HubSpot's EMAIL_EVENT takes one email, so it is written out as the contact property HubSpot keeps for
  * the event over all emails before compiling and previewing (server/src/language/any-email.ts).
  */

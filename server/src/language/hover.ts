@@ -19,6 +19,7 @@ import { matchForm } from './schema-forms';
 import { pageHover } from './hover-pages';
 import { matchSubscription } from './schema-subscriptions';
 import { channelOf } from '../hubspot/compile/subscriptions';
+import { emailNameMeaning } from './email-names';
 import { describeEmailIds, emailsWithId, matchMarketingEmail, type MarketingEmailRef } from './schema-emails';
 import { matchLabel } from './association-labels';
 import { associationByWord } from './associations';
@@ -146,7 +147,11 @@ function marketingEmailHover(c: EmailEventCondition, input: HoverInput): HoverRe
     if (!within(c.email.name, input.offset)) return undefined;
     const match = matchMarketingEmail(c.email.name.text, emails);
     if (match.kind !== 'name') return undefined;
-    return { markdown: `${emailSummary(match.email)}\n\nHubSpot's documents do not say which of these ids EMAIL_EVENT takes, so a name is not compiled: write \`#<emailId> of app #<appId>\`.`, span: c.email.name };
+    const meaning = emailNameMeaning(c, emails);
+    const compiled = meaning && !('problem' in meaning)
+      ? `HubSpot gets: \`EMAIL_EVENT\` with \`emailId\` ${meaning.campaignIds.map((id) => `\`${id}\``).join(' or ')} and \`appId\` \`${meaning.appId.text}\`: its email campaign ids (HubSpot's documents do not say which of these ids EMAIL_EVENT takes; read as the email campaign id, Assumed).`
+      : `Not compiled: ${meaning && 'problem' in meaning ? meaning.problem : 'no campaign id'}.`;
+    return { markdown: `${emailSummary(match.email)}\n\n${compiled}`, span: c.email.name };
   }
   if (c.email.by !== 'ids' || !within(c.email.emailId, input.offset)) return undefined;
   const found = emailsWithId(c.email.emailId.text, emails);

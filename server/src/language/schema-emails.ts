@@ -1,9 +1,8 @@
 // The portal's marketing emails (`hslist schema pull`'s marketing-emails.json, from Marketing Emails v3), so a
 // file can write `marketing email "November newsletter" opened`. A name resolves to the one email it names
-// (names compared without case; a live email before an archived namesake) for hover, completion and the
-// check. HubSpot's EMAIL_EVENT filter takes an `emailId` and an `appId`, and its documents do not say which
-// of an email's ids the `emailId` is, nor where the `appId` comes from (docs/language.md#marketing-email-events),
-// so the compiler never turns a name into ids: the check names the ids the email has and lets the writer choose.
+// (names compared without case; a live email before an archived namesake) for hover, completion, the check,
+// and the compiler, which writes it as its email campaign ids (email-names.ts: HubSpot's documents do not say
+// which of an email's ids EMAIL_EVENT's `emailId` is, so that is an Assumed reading the check states).
 
 import type { MarketingEmailRef } from './schema-types';
 import { catalogueEntries, entriesNamed, type CatalogueProblem } from './schema-catalogue';

@@ -17,6 +17,7 @@ import { subscriptionIdOf } from '../language/schema-subscriptions';
 import { labelIdOf } from '../language/association-labels';
 import { expandOrdered } from '../language/ordered';
 import { anyEmailMeaning, writeAnyEmails } from '../language/any-email';
+import { emailNameMeaning, writeEmailNames } from '../language/email-names';
 import { timeRefs, type PlanNode, type PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { resolveOperands } from './plan-operands';
@@ -57,7 +58,8 @@ export function listZone(list: ListNode): string {
 export function planList(written: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
   // `is at least V` is judged as the `is any of (…)` it compiles to (language/ordered.ts), and
   // `marketing email any opened` as the contact property condition it compiles to (language/any-email.ts).
-  const list = writeAnyEmails(expandOrdered(written, ctx.schema));
+  // A marketing email by name is judged as the campaign ids it compiles to (language/email-names.ts).
+  const list = writeEmailNames(writeAnyEmails(expandOrdered(written, ctx.schema)), ctx.schema);
   const zone = listZone(list);
   if (!isValidTimeZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
   if (listTypeOf(list) === 'static') return planMembers(list, ctx);
@@ -182,7 +184,10 @@ function planEmailEvent(e: EmailEventCondition, env: Env): PlanNode {
   if (!operator) return unavailable(e, `"${e.event.text}" is not a marketing email event`, text);
   const since = windowStart(e.withinLastDays, env.ctx.now);
   if (since === null) return unavailable(e, 'the number of days is not a whole number, 1 or more', text);
-  if (e.email.by === 'name') return unavailable(e, `marketing email "${e.email.name.text}" is written by name, and which of its ids HubSpot's events carry is not documented`, text);
+  if (e.email.by === 'name') {
+    const meaning = emailNameMeaning(e, env.ctx.schema.marketingEmails);
+    return unavailable(e, meaning && 'problem' in meaning ? meaning.problem : `marketing email "${e.email.name.text}" was not written as its campaign ids`, text);
+  }
   if (e.clickUrl && operator !== 'LINK_CLICKED') return unavailable(e, '`link "…"` goes only with `clicked`', text);
   const window = e.window ? absoluteWindowRefine(e.window, env.zone) : undefined;
   if (window && isRefineProblem(window)) return unavailable(e, window.message, text);

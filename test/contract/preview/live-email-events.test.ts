@@ -144,12 +144,12 @@ describe('preview: marketing email events from the live HubSpot source', functio
 
 describe('preview: an email written by its own id, not an email campaign id', function () {
   this.timeout(20_000);
-  it('stays "not in this data" with which ids the email has (when its marketing emails are pulled); its campaign id loads', async () => {
+  it('an email\'s own id stays "not in this data" with which ids it has; its campaign id and its name load, and HubSpot\'s lists agree', async () => {
     const h = await startLive(80);
     try {
       const withEmail = [...h.emulator.state.contacts.values()].filter((c) => c.properties.email && !c.archived);
       withEmail.forEach((c, k) => h.emulator.state.upsertContact({ ...c, emailEvents: k % 2 === 0 ? [{ appId: '113', emailId: '250001', type: 'OPEN', timestamp: at(3) }] : [] }));
-      const ws = liveWorkspace('list "By own id" {\n  where marketing email #150001 of app #113 opened\n}\nlist "By campaign" {\n  where marketing email #250001 of app #113 opened\n}\n');
+      const ws = liveWorkspace('list "By own id" {\n  where marketing email #150001 of app #113 opened\n}\nlist "By campaign" {\n  where marketing email #250001 of app #113 opened\n}\nlist "By name" {\n  where marketing email "November newsletter" of app #113 opened\n}\n');
       const november = { id: '150001', name: 'November newsletter', subject: 'What changed in November', state: 'PUBLISHED', archived: false, emailCampaignIds: ['250001'] };
       ws.schema = { ...ws.schema, marketingEmails: [november] };
       const data = await loadPreviewData(ws, { kind: 'hubspot', connection: h.connection }, { now: h.now, clock: h.now });
@@ -166,6 +166,13 @@ describe('preview: an email written by its own id, not an email campaign id', fu
       const created = await account.createList({ ...request!, name: 'check: by campaign' } as never);
       assert.ok(byCampaign.result.count > 0);
       assert.equal(byCampaign.result.count, (await account.listMemberships(created.listId)).length);
+      // By name: its campaign id (Assumed reading), previewed and published alike.
+      const byName = previewList(ws, data, 'By name', { now: h.now() });
+      assert.ok(!('error' in byName));
+      assert.equal(byName.result.count, byCampaign.result.count);
+      const named = compileList(ws.lists[2], { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
+      const createdByName = await account.createList({ ...named.request!, name: 'check: by name' } as never);
+      assert.equal((await account.listMemberships(createdByName.listId)).length, byName.result.count);
     } finally {
       await h.emulator.stop();
     }

@@ -1,7 +1,8 @@
 // Marketing emails by name: with the portal's marketing emails pulled (marketing-emails.json),
-// `marketing email "November newsletter" opened` resolves for hover, completion and the check, which names
-// the email's ids; since HubSpot's documents do not say which id EMAIL_EVENT's emailId takes, a name is
-// never compiled nor previewed (no guessed id that would match no one), and the fixes write one id each.
+// `marketing email "November newsletter" of app #113 opened` resolves for hover, completion and the check, and
+// compiles and previews as the email's campaign ids (one EMAIL_EVENT each, or'ed; Assumed, as HubSpot's
+// documents do not say which id EMAIL_EVENT's emailId takes), which the check says with a warning; the fixes
+// write one id each.
 
 import { strict as assert } from 'node:assert';
 import { parse, printExpr } from '@hslist/grammar';
@@ -53,17 +54,18 @@ describe('language: marketing emails by name (marketing-emails.json pulled)', ()
     assert.match(d.message, /Marketing emails are not pulled, so "November newsletter" names nothing: write `marketing email #<emailId> of app #<appId>`/);
   });
 
-  it('a resolved name is an error naming every id of the email (the live one over an archived namesake), any case', () => {
+  it('a resolved name without its app is an error asking for it (the live one over an archived namesake), any case', () => {
     const [d] = expectDiagnostics('list "A" { where marketing email ⟦"november NEWSLETTER"⟧ opened }', ['marketing-email-by-name'], withEmails);
     assert.equal(d.severity, 'error');
-    assert.match(d.message, /^Marketing email "November newsletter" is #1001 \(email campaign ids #2001, #2011; campaign group #3001\), but HubSpot's documents do not say which of a marketing email's ids EMAIL_EVENT's emailId takes/);
-    assert.match(d.message, /with `of app #<appId>` after the name, a fix writes each of its ids/);
+    assert.match(d.message, /^Marketing email "November newsletter" is #1001 \(email campaign ids #2001, #2011; campaign group #3001\); HubSpot's EMAIL_EVENT also takes the app that sent it: write `of app #<appId>`/);
     assert.deepEqual(d.fixes ?? [], [], 'no fix while the app id is missing: it would not be a whole condition');
   });
 
-  it('with the app id written, one fix per id of the email, each writing it where the name was', () => {
+  it('with the app id written, a warning says which campaign ids it compiles to and why (Assumed); one fix per id of the email', () => {
     const text = 'list "A" { where marketing email "November newsletter" of app #113 opened }';
     const [d] = expectDiagnostics('list "A" { where marketing email ⟦"November newsletter"⟧ of app #113 opened }', ['marketing-email-by-name'], withEmails);
+    assert.equal(d.severity, 'warning');
+    assert.match(d.message, /^Marketing email "November newsletter" compiles to its email campaign ids #2001, #2011 of app #113 \(its own id is #1001\)\..*Assumed.*`hslist count`/);
     assert.deepEqual(d.fixes?.map((f) => f.title), [
       'Write #1001 (its email id of "November newsletter") of app #113',
       'Write #2001 (an email campaign id of "November newsletter") of app #113',
@@ -71,6 +73,9 @@ describe('language: marketing emails by name (marketing-emails.json pulled)', ()
       'Write #3001 (its campaign group id of "November newsletter") of app #113',
     ]);
     assert.equal(fixed(text, 'marketing-email-by-name', withEmails, 1), 'list "A" { where marketing email #2001 of app #113 opened }');
+    const [never] = expectDiagnostics('list "A" { where marketing email ⟦"Webinar invitation"⟧ of app #113 opened }', ['marketing-email-by-name'], withEmails);
+    assert.equal(never.severity, 'error');
+    assert.match(never.message, /has no email campaign id \(it has not been sent\)/);
   });
 
   it('a name nobody has gets did-you-mean and a fix; two live emails of one name are ambiguous', () => {
@@ -82,20 +87,35 @@ describe('language: marketing emails by name (marketing-emails.json pulled)', ()
     assert.deepEqual(twice.fixes?.map((f) => f.edits[0].newText), ['#1003', '#2003', '#1004']);
   });
 
-  it('a name is never compiled nor previewed: no guessed id', () => {
+  it('a name compiles to its campaign ids, one EMAIL_EVENT each, or\'ed; the preview judges the same ids', () => {
+    const compiledWhere = (where: string) => {
+      const [list] = parse(`list "A" {\n  where ${where}\n}\n`).file.lists;
+      return compileList(list, { schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
+    };
+    const byName = compiledWhere('marketing email "November newsletter" of app #113 opened in last 30 days');
+    const byIds = compiledWhere('marketing email #2001 of app #113 opened in last 30 days or marketing email #2011 of app #113 opened in last 30 days');
+    assert.deepEqual(byName.request?.filterBranch, byIds.request?.filterBranch);
+    assert.equal(byName.request?.filterBranch?.filterBranches.length, 2);
+    const single = compiledWhere('marketing email "Product update" of app #1 opened');
+    assert.equal(single.request, undefined, 'an ambiguous name is not compiled');
     const [list] = parse('list "A" {\n  where marketing email "November newsletter" of app #113 opened\n}\n').file.lists;
-    const result = compileList(list, { schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
-    assert.equal(result.request, undefined);
-    assert.match(result.diagnostics.map((d) => d.message).join('\n'), /written by name, and HubSpot's documents do not say which of its ids EMAIL_EVENT takes/);
     const plan = planList(list, { schema, now: 0, lists: new Map() });
-    assert.equal(plan.kind, 'unavailable');
+    assert.equal(plan.kind, 'or');
+    const unsent = compiledWhere('marketing email "Webinar invitation" of app #113 opened');
+    assert.equal(unsent.request, undefined);
+    assert.match(unsent.diagnostics.map((d) => d.message).join('\n'), /has no email campaign id \(it has not been sent\)/);
+    const noApp = planList(parse('list "A" {\n  where marketing email "November newsletter" opened\n}\n').file.lists[0], { schema, now: 0, lists: new Map() });
+    assert.equal(noApp.kind, 'unavailable');
   });
 
   it('hover on a name or an id shows the email: its ids, subject and state', () => {
     const text = 'list "A" { where marketing email "November newsletter" opened or marketing email #2011 of app #113 clicked or marketing email #9 of app #1 sent }';
     const analysis = analyzeText(text, withEmails);
     const at = (needle: string) => hoverAt({ analysis, path: MAIN, offset: text.indexOf(needle) + 2, schema })?.markdown;
-    assert.match(at('"November newsletter"') ?? '', /^Marketing email \*\*November newsletter\*\* \(PUBLISHED\): id #1001 \(email campaign ids #2001, #2011; campaign group #3001\), subject "What changed"\.\n\nHubSpot's documents do not say which of these ids EMAIL_EVENT takes/);
+    assert.match(at('"November newsletter"') ?? '', /^Marketing email \*\*November newsletter\*\* \(PUBLISHED\): id #1001 \(email campaign ids #2001, #2011; campaign group #3001\), subject "What changed"\.\n\nNot compiled: marketing email "November newsletter" needs its app/);
+    const named = 'list "A" { where marketing email "November newsletter" of app #113 opened }';
+    const namedHover = hoverAt({ analysis: analyzeText(named, withEmails), path: MAIN, offset: named.indexOf('November'), schema })?.markdown ?? '';
+    assert.match(namedHover, /HubSpot gets: `EMAIL_EVENT` with `emailId` `2001` or `2011` and `appId` `113`: its email campaign ids .*Assumed/);
     assert.equal(at('#2011'), '#2011 is the email campaign id of Marketing email **November newsletter** (PUBLISHED): id #1001 (email campaign ids #2001, #2011; campaign group #3001), subject "What changed".');
     assert.match(at('#9 ') ?? '', /^\*\*Marketing email event\*\*: the contact was sent marketing email #9 \(app #1\)/, 'an id no pulled email has: what the condition matches');
   });

@@ -3,6 +3,7 @@
 // the caller then returns no request for the list.
 
 import { anyEmailMeaning } from '../../language/any-email';
+import { emailNameMeaning } from '../../language/email-names';
 import { type AssociationCondition, type AdsSeenCondition, type AssociationCountCondition, type Condition, type CtaCondition, type EmailEventCondition, type FormSubmissionCondition, type PageRef, type PageViewCondition, type Expr, type PropertyCondition, type Span, type SubscriptionCondition, type WebinarCondition, diagnostic, type Diagnostic } from '@hslist/grammar';
 import type { ObjectTypeName, Schema } from '../../language/schema-types';
 import {
@@ -173,8 +174,12 @@ function emailFilter(cond: EmailEventCondition, env: CriteriaEnv): Filter | unde
   }
   const operator = emailEventOperator(cond);
   if (!operator) return fail(env, cond.event, `\`${cond.event.text}\` is not a marketing email event, so the list cannot be compiled.`);
-  // A name resolves only for people: which of the email's ids HubSpot's filter takes is not documented.
-  if (cond.email.by === 'name') return fail(env, cond.email.name, `Marketing email "${cond.email.name.text}" is written by name, and HubSpot's documents do not say which of its ids EMAIL_EVENT takes, so the list cannot be compiled: write \`marketing email #<emailId> of app #<appId>\` (docs/language.md#marketing-email-events).`);
+  // A name that resolves was written as its campaign ids before compiling (language/email-names.ts); one left cannot be.
+  if (cond.email.by === 'name') {
+    const meaning = emailNameMeaning(cond, env.schema.marketingEmails);
+    const why = meaning && 'problem' in meaning ? meaning.problem : `marketing email "${cond.email.name.text}" was not written as its campaign ids`;
+    return fail(env, cond.email.name, `${why[0].toUpperCase()}${why.slice(1)}, so the list cannot be compiled: write \`marketing email #<emailId> of app #<appId>\` or pull the schema (docs/language.md#marketing-emails-by-name).`);
+  }
   const lastDays = lastDaysRefine(cond.withinLastDays);
   if (typeof lastDays === 'string') return fail(env, cond.withinLastDays ?? cond, lastDays);
   const absolute = cond.window ? absoluteWindowRefine(cond.window, env.zone) : undefined;

@@ -1,10 +1,11 @@
 // Checks on `marketing email "…"`: a marketing email written by name (marketing-emails.json from `hslist
-// schema pull`). HubSpot's EMAIL_EVENT filter takes an `emailId` and an `appId`; its documents do not say
-// which of an email's ids (its id, its email campaign ids, its campaign group id) the `emailId` is, so a
-// name is never compiled (a wrong id would publish a list that matches no one, in silence). The checker
-// resolves the name and says which ids the email has:
-//   `marketing-email-by-name` (error): the name resolves; one fix per id it has, writing `#<id> of app #<app>`
-//     once the app id is written (`marketing email "…" of app #113 opened`);
+// schema pull`). HubSpot's EMAIL_EVENT filter takes an `emailId` and an `appId`; its documents do not say which
+// of an email's ids (its id, its email campaign ids, its campaign group id) the `emailId` is. A name that
+// resolves, with its app written, is compiled as its email campaign ids (language/email-names.ts, Assumed), and
+// the check says so where it is written:
+//   `marketing-email-by-name` (warning): the name compiles to its campaign ids, read as EMAIL_EVENT's emailId
+//     (Assumed); one fix per id it has, writing `#<id>` instead of the name;
+//   `marketing-email-by-name` (error): the app id is not written, or the email has no campaign id (never sent);
 //   `unknown-marketing-email` (error): no pulled email has the name (did-you-mean), or no emails are pulled;
 //   `ambiguous-marketing-email` (error): two live emails share the name.
 
@@ -41,11 +42,17 @@ function nameProblem(name: Name, appId: Name | undefined, ctx: FileCheckContext)
 }
 
 function resolvedName(name: Name, appId: Name | undefined, email: MarketingEmailRef): Diagnostic {
-  const then = appId
-    ? 'choose the id HubSpot\'s own list of this email shows (a fix writes each)'
-    : 'write `marketing email #<emailId> of app #<appId>`; with `of app #<appId>` after the name, a fix writes each of its ids';
-  const message = `Marketing email "${email.name}" is ${describeEmailIds(email)}, but ${WHY}, so a name is not compiled: ${then}.`;
-  return diagnostic('marketing-email-by-name', message, name, 'error', appId ? idFixes(name, appId, email) : []);
+  if (!appId) {
+    const message = `Marketing email "${email.name}" is ${describeEmailIds(email)}; HubSpot's EMAIL_EVENT also takes the app that sent it: write \`of app #<appId>\` after the name (then a fix can also write each of its ids).`;
+    return diagnostic('marketing-email-by-name', message, name, 'error');
+  }
+  if (email.emailCampaignIds.length === 0) {
+    const message = `Marketing email "${email.name}" is ${describeEmailIds(email)} and has no email campaign id (it has not been sent), so no event of it can be named: ${WHY}.`;
+    return diagnostic('marketing-email-by-name', message, name, 'error', idFixes(name, appId, email));
+  }
+  const ids = email.emailCampaignIds.map((id) => `#${id}`).join(', ');
+  const message = `Marketing email "${email.name}" compiles to its email campaign id${email.emailCampaignIds.length > 1 ? 's' : ''} ${ids} of app #${appId.text} (its own id is #${email.id}). ${WHY}; hslist reads it as the email campaign id (Assumed: the filter's level is EMAIL_API_CAMPAIGN, and HubSpot's Email Events API names an event's email by appId and emailCampaignId, as the live preview reads them). To be sure before publishing, compare the preview with \`hslist count\` (or "hslist: Count in HubSpot (temporary lists)…"), which asks HubSpot itself.`;
+  return diagnostic('marketing-email-by-name', message, name, 'warning', idFixes(name, appId, email));
 }
 
 /** One fix per id the email carries, each writing `#<id>` where the name was (the app id stays as written). */
