@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { benchSchema, generateContact } from './contacts-generator';
 import { typeClassOf } from '../../server/src/language/operators';
 import { parseInstant } from '../../server/src/preview/values';
+import { SNAPSHOT_MAGIC } from '../../server/src/preview/snapshot';
 
 export const DATA_DIR = join(__dirname, '..', '.data');
 const GENERATOR_VERSION = 'v1';
@@ -12,7 +13,8 @@ const GENERATOR_VERSION = 'v1';
 export function dataFiles(contacts: number, seed: number) {
   mkdirSync(DATA_DIR, { recursive: true });
   const stem = join(DATA_DIR, `preview-${GENERATOR_VERSION}-${contacts}-${seed}`);
-  return { snapshot: `${stem}.v5.snap`, duckCsv: `${stem}.duck.csv`, membersCsv: `${stem}.members.csv` };
+  // The snapshot format in the name: a cache of an older format is built again instead of failing to load.
+  return { snapshot: `${stem}.${SNAPSHOT_MAGIC.toLowerCase()}.snap`, duckCsv: `${stem}.duck.csv`, membersCsv: `${stem}.members.csv` };
 }
 
 export const exists = existsSync;

@@ -17,7 +17,9 @@ import { idColumn } from './columns';
 import { type StringDict, lowerDict } from './string-dict';
 import type { DictPart } from './string-part';
 
-const MAGIC = 'HSLSNAP8';
+/** The file's first bytes, which say its format: a file of another format is read again from the source. */
+export const SNAPSHOT_MAGIC = 'HSLSNAP8';
+const MAGIC = SNAPSHOT_MAGIC;
 /** Arrays of at least this many elements are read with 1/ROOM_SHARE more room in their buffer. */
 const ROOM_MIN_LENGTH = 1 << 16;
 const ROOM_SHARE = 16;
