@@ -16,7 +16,7 @@ export const DEFAULT_TOKEN = 'emulator-token';
 
 const NOT_FOUND_MESSAGE = 'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview';
 
-/** The scope HubSpot wants for a call (reference/hubspot-api.md §8). */
+/** The scope HubSpot wants for a call (the scopes HubSpot's API references list for each endpoint). */
 export function requiredScope(method: string, path: string): string {
   // Account information needs only `oauth`, which every token has.
   if (path.startsWith('/account-info/')) return 'oauth';

@@ -1,5 +1,5 @@
 // What HubSpot accepts in a filterBranch: filter types, operation types and their operators and the
-// fields each needs (reference/hubspot-api.md §2). Used by the validator.
+// fields each needs (HubSpot's list filter definitions and the Lists v3 OpenAPI spec). Used by the validator.
 
 export const FILTER_TYPES = new Set([
   'PROPERTY', 'IN_LIST', 'ASSOCIATION', 'CONSTANT', 'FORM_SUBMISSION', 'FORM_SUBMISSION_ON_PAGE', 'EMAIL_EVENT',

@@ -1,4 +1,4 @@
-// Validates a filterBranch the way HubSpot's Lists API does (reference/hubspot-api.md §2.1–2.3):
+// Validates a filterBranch the way HubSpot's Lists API does (HubSpot's list filters guide and the Lists v3 OpenAPI spec):
 // root OR without filters and ≥1 AND child; known branch, filter and operation types; required fields;
 // properties that exist with a matching type. Returns the first problem, naming where it is.
 

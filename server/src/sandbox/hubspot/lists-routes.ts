@@ -1,4 +1,4 @@
-// Lists v3 (reference/hubspot-api.md §1): create, read by id / ids / name, search, rename,
+// Lists v3 (HubSpot's Lists v3 reference and OpenAPI spec): create, read by id / ids / name, search, rename,
 // update filters, delete and restore.
 
 import { asJson, type Json } from './evaluate-types';

@@ -1,4 +1,4 @@
-// List memberships (reference/hubspot-api.md §1.1): cursor pages by record id or join order, manual
+// List memberships (HubSpot's Lists v3 memberships reference): cursor pages by record id or join order, manual
 // changes for MANUAL / SNAPSHOT lists, and the lists a record belongs to.
 
 import { asJson } from './evaluate-types';

@@ -1,4 +1,4 @@
-// How CRM records leave the emulator (reference/hubspot-api.md §5.1): string values, requested
+// How CRM records leave the emulator (HubSpot's CRM objects v3 reference and OpenAPI spec): string values, requested
 // properties present (null when empty), history newest first, v3 association blocks.
 
 import type { CrmRecord, PortalContact } from '../data/hubspot-records';

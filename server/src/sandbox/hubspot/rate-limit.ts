@@ -1,4 +1,4 @@
-// HubSpot's rate limits (reference/hubspot-api.md §3.2): a ten-second rolling window, a daily count
+// HubSpot's rate limits (HubSpot's API usage guidelines): a ten-second rolling window, a daily count
 // (reset at midnight UTC; the emulator's portal zone), and 5 searches a second. The clock is
 // injected, so tests never wait for a window to pass.
 
