@@ -4,9 +4,8 @@
 
 import { strict as assert } from 'node:assert';
 import { parse } from '@hslist/grammar';
-import { createHubSpotAccount, type HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
-import { compileList } from '../../server/src/hubspot/compile';
-import { defaultSchema } from '../../server/src/language/schema';
+import type { HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
+import { emulatorMembers } from '../support/emulator-members';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
 import { lspSession } from './support/session';
 
@@ -42,11 +41,7 @@ describe('lsp: preview of marketing email events from the live portal', function
   after(() => emulator?.stop());
 
   it('counts the openers the emulator puts in the same list, and names the events of a recipient who is no contact', async () => {
-    const [list] = parse(listText).file.lists;
-    const { request } = compileList(list, { schema: defaultSchema(), listIdFor: () => undefined, defaultTimezone: 'UTC' });
-    const account = createHubSpotAccount(connection);
-    const created = await account.createList({ ...request!, name: 'check: openers' } as never);
-    const members = (await account.listMemberships(created.listId)).length;
+    const members = (await emulatorMembers(connection, parse(listText).file.lists[0], 'check: openers')).ids.length;
     assert.ok(members > 0);
     const total = [...emulator.state.contacts.values()].filter((c) => !c.archived).length;
     // Contacts without an email address are unknown for the event (never "no"); `email is known` decides them.

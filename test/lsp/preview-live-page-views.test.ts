@@ -4,9 +4,8 @@
 
 import { strict as assert } from 'node:assert';
 import { parse } from '@hslist/grammar';
-import { createHubSpotAccount, type HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
-import { compileList } from '../../server/src/hubspot/compile';
-import { defaultSchema } from '../../server/src/language/schema';
+import type { HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
+import { emulatorMembers } from '../support/emulator-members';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
 import { lspSession } from './support/session';
 
@@ -37,11 +36,7 @@ describe('lsp: preview of page views from the live portal', function () {
   after(() => emulator?.stop());
 
   it('counts the pricing visitors the emulator puts in the same list, asking only the contacts with views', async () => {
-    const [list] = parse(listText).file.lists;
-    const { request } = compileList(list, { schema: defaultSchema(), listIdFor: () => undefined, defaultTimezone: 'UTC' });
-    const account = createHubSpotAccount(connection);
-    const created = await account.createList({ ...request!, name: 'check: pricing visitors' } as never);
-    const members = (await account.listMemberships(created.listId)).length;
+    const members = (await emulatorMembers(connection, parse(listText).file.lists[0], 'check: pricing visitors')).ids.length;
     assert.ok(members > 0);
     const live = [...emulator.state.contacts.values()].filter((c) => !c.archived);
     await lsp.lensTitled(uri, `${members.toLocaleString('en-US')} of ${live.length.toLocaleString('en-US')} contacts`, 30_000);

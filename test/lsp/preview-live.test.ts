@@ -7,10 +7,9 @@
 
 import { strict as assert } from 'node:assert';
 import { parse } from '@hslist/grammar';
-import { createHubSpotAccount, type HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
-import { compileList } from '../../server/src/hubspot/compile';
-import { defaultSchema } from '../../server/src/language/schema';
+import type { HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
 import type { PreviewStatus, PreviewSummary, RowsPage } from '../../server/src/lsp/preview/protocol';
+import { emulatorMembers as membersInEmulator } from '../support/emulator-members';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
 import { lspSession } from './support/session';
 import { until } from './support/until';
@@ -33,11 +32,7 @@ describe('lsp: preview of the live HubSpot portal', function () {
 
   /** The ids the emulator itself puts in a list of these criteria (created under another name). */
   async function emulatorMembers(where: string, name: string): Promise<{ listId: string; ids: string[] }> {
-    const [list] = parse(listText(where)).file.lists;
-    const { request } = compileList(list, { schema: defaultSchema(), listIdFor: () => undefined, defaultTimezone: 'UTC' });
-    const account = createHubSpotAccount(connection);
-    const created = await account.createList({ ...request!, name } as never);
-    return { listId: created.listId, ids: (await account.listMemberships(created.listId)).map((m) => m.recordId) };
+    return membersInEmulator(connection, parse(listText(where)).file.lists[0], name);
   }
 
   before(async () => {

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { parse } from '@hslist/grammar';
 import { defaultSchema } from '../../../server/src/language/schema';
 import { strict as assert } from 'node:assert';
-import { createHubSpotAccount, type HubSpotAccountOptions } from '../../../server/src/hubspot/account/account';
-import { compileList } from '../../../server/src/hubspot/compile';
+import type { HubSpotAccountOptions } from '../../../server/src/hubspot/account/account';
 import { previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
+import { emulatorMembers } from '../../support/emulator-members';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
 import type { PortalContact } from '../../../server/src/sandbox/data/hubspot-records';
 
@@ -65,10 +65,7 @@ let emulatorChecks = 0;
 /** The emulator's own answer: the list compiled by hslist, created there (under a fresh name), its members counted. */
 export async function emulatorCount(h: LiveHarness, ws: PreviewWorkspace, name: string): Promise<number> {
   const list = ws.lists.find((l) => l.name.text === name)!;
-  const { request } = compileList(list, { schema: ws.schema, listIdFor: () => undefined, defaultTimezone: 'UTC' });
-  const account = createHubSpotAccount(h.connection);
-  const created = await account.createList({ ...request!, name: `${name} (emulator check ${++emulatorChecks})` } as never);
-  return (await account.listMemberships(created.listId)).length;
+  return (await emulatorMembers(h.connection, list, `${name} (emulator check ${++emulatorChecks})`, ws.schema)).ids.length;
 }
 
 /** Requests the emulator received with this method and a path matching `path`. */
