@@ -10,7 +10,8 @@
 //   received (or delivered) / bounced → hs_email_delivered > 0 / hs_email_bounce > 0 (counts: no window)
 // Every other event has no such property, and is refused by the checker (checks/any-email.ts).
 
-import type { EmailEventCondition, Expr, ListNode, PropertyCondition, Span, Value } from '@hslist/grammar';
+import type { Condition, EmailEventCondition, Expr, ListNode, PropertyCondition, Span, Value } from '@hslist/grammar';
+import { mapContactConditions, mapListConditions } from './walk';
 
 /** The event words `any` takes, and the contact property HubSpot keeps for each over all marketing emails. */
 export const ANY_EMAIL_EVENTS: Readonly<Record<string, { property: string; kind: 'date' | 'count' }>> = {
@@ -71,9 +72,7 @@ export function anyEmailExpansion(c: EmailEventCondition): PropertyCondition | u
 
 /** `list` with every any-email condition of the contact written out; the same object when it has none. */
 export function writeAnyEmails(list: ListNode): ListNode {
-  if (!list.where) return list;
-  const where = writeAnyEmailsIn(list.where);
-  return where === list.where ? list : { ...list, where };
+  return mapListConditions(list, anyEmailWritten);
 }
 
 /**
@@ -81,23 +80,9 @@ export function writeAnyEmails(list: ListNode): ListNode {
  * about the contact, and the compiler and the preview refuse an email event there as they do for one email.
  */
 export function writeAnyEmailsIn(expr: Expr): Expr {
-  switch (expr.kind) {
-    case 'and':
-    case 'or': {
-      const operands = expr.operands.map(writeAnyEmailsIn);
-      return operands.every((o, i) => o === expr.operands[i]) ? expr : { ...expr, operands };
-    }
-    case 'not': {
-      const operand = writeAnyEmailsIn(expr.operand);
-      return operand === expr.operand ? expr : { ...expr, operand };
-    }
-    case 'paren': {
-      const inner = writeAnyEmailsIn(expr.inner);
-      return inner === expr.inner ? expr : { ...expr, inner };
-    }
-    case 'emailEvent':
-      return expr.email.by === 'any' ? (anyEmailExpansion(expr) ?? expr) : expr;
-    default:
-      return expr;
-  }
+  return mapContactConditions(expr, anyEmailWritten);
+}
+
+function anyEmailWritten(c: Condition): Expr {
+  return c.kind === 'emailEvent' && c.email.by === 'any' ? (anyEmailExpansion(c) ?? c) : c;
 }

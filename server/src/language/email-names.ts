@@ -7,6 +7,7 @@
 // written (checks/marketing-emails.ts), so the reading is never silent.
 
 import type { EmailEventCondition, Expr, ListNode, Name, Span } from '@hslist/grammar';
+import { mapListConditions } from './walk';
 import { matchMarketingEmail, type MarketingEmailRef } from './schema-emails';
 import type { Schema } from './schema-types';
 
@@ -25,34 +26,8 @@ export function emailNameMeaning(c: EmailEventCondition, emails: readonly Market
 
 /** `list` with every marketing email written by name (that resolves) written as its campaign ids; the same object when there is none. */
 export function writeEmailNames(list: ListNode, schema: Schema): ListNode {
-  if (!list.where) return list;
-  const where = writeEmailNamesIn(list.where, schema.marketingEmails);
-  return where === list.where ? list : { ...list, where };
-}
-
-function writeEmailNamesIn(expr: Expr, emails: readonly MarketingEmailRef[] | undefined): Expr {
-  switch (expr.kind) {
-    case 'and':
-    case 'or': {
-      const operands = expr.operands.map((o) => writeEmailNamesIn(o, emails));
-      return operands.every((o, i) => o === expr.operands[i]) ? expr : { ...expr, operands };
-    }
-    case 'not': {
-      const operand = writeEmailNamesIn(expr.operand, emails);
-      return operand === expr.operand ? expr : { ...expr, operand };
-    }
-    case 'paren': {
-      const inner = writeEmailNamesIn(expr.inner, emails);
-      return inner === expr.inner ? expr : { ...expr, inner };
-    }
-    case 'association':
-      // About the associated records: an email event there is refused as it is for an id.
-      return expr;
-    case 'emailEvent':
-      return byCampaignIds(expr, emails) ?? expr;
-    default:
-      return expr;
-  }
+  // Inside `associated … where` an email event is refused as it is for an id, so only the contact's are written.
+  return mapListConditions(list, (c) => (c.kind === 'emailEvent' ? (byCampaignIds(c, schema.marketingEmails) ?? c) : c));
 }
 
 /** One condition per campaign id, every span at the name (so diagnostics point at what was written), or'ed. */

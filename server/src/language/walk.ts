@@ -126,3 +126,37 @@ export function quoteString(text: string): string {
 export function describeProperty(def: PropertyDef): string {
   return def.label && def.label !== def.name ? `${def.label} (\`${def.name}\`)` : `\`${def.name}\``;
 }
+
+/**
+ * `expr` with each condition about the contact itself (outside `associated … where`) replaced by what `rewrite`
+ * gives; the same objects where nothing changed, so a caller can tell that nothing did.
+ */
+export function mapContactConditions(expr: Expr, rewrite: (c: Condition) => Expr): Expr {
+  switch (expr.kind) {
+    case 'and':
+    case 'or': {
+      const operands = expr.operands.map((o) => mapContactConditions(o, rewrite));
+      return operands.every((o, i) => o === expr.operands[i]) ? expr : { ...expr, operands };
+    }
+    case 'not': {
+      const operand = mapContactConditions(expr.operand, rewrite);
+      return operand === expr.operand ? expr : { ...expr, operand };
+    }
+    case 'paren': {
+      const inner = mapContactConditions(expr.inner, rewrite);
+      return inner === expr.inner ? expr : { ...expr, inner };
+    }
+    case 'association':
+      // About the associated records, not the contact: left as written.
+      return expr;
+    default:
+      return rewrite(expr);
+  }
+}
+
+/** `list` with its criteria rewritten as `mapContactConditions` does; the same object when nothing changed. */
+export function mapListConditions(list: ListNode, rewrite: (c: Condition) => Expr): ListNode {
+  if (!list.where) return list;
+  const where = mapContactConditions(list.where, rewrite);
+  return where === list.where ? list : { ...list, where };
+}
