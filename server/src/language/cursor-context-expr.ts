@@ -171,26 +171,23 @@ class ExprScanner {
 
   /** `submitted form "…"` and its count and window; `and` inside `between … and …` is the phrase's. */
   private submitted(t: HslistToken, word: string): void {
-    const place = formPlace(this.submittedWords);
-    if ((word === 'and' && !place?.andInside) || word === 'or' || word === ')') {
-      this.endCondition(false);
-      this.feed(t);
-      return;
-    }
-    this.submittedWords.push(wordOf(t, word));
-    if (!formPlace(this.submittedWords)) this.fail();
+    this.placedPhrase(t, word, this.submittedWords, formPlace);
   }
 
   /** A webinar, CTA or ads condition; `and` inside `between … and …` is the phrase's. */
   private activity(t: HslistToken, word: string): void {
-    const place = activityPlace(this.activityWords);
-    if ((word === 'and' && !place?.andInside) || word === 'or' || word === ')') {
+    this.placedPhrase(t, word, this.activityWords, activityPlace);
+  }
+
+  /** A phrase whose places `placeOf` knows: `and` (unless inside it), `or` and `)` end it; a word that fits no place fails. */
+  private placedPhrase(t: HslistToken, word: string, words: string[], placeOf: (words: string[]) => FormPlace | undefined): void {
+    if ((word === 'and' && !placeOf(words)?.andInside) || word === 'or' || word === ')') {
       this.endCondition(false);
       this.feed(t);
       return;
     }
-    this.activityWords.push(wordOf(t, word));
-    if (!activityPlace(this.activityWords)) this.fail();
+    words.push(wordOf(t, word));
+    if (!placeOf(words)) this.fail();
   }
 
   /** `associated [primary] <object>`: then `where` or `labeled #id where`. */
