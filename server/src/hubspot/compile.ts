@@ -3,9 +3,7 @@
 
 import { type FileNode, type ListNode, type Setting, diagnostic, type Diagnostic, settingValueString } from '@hslist/grammar';
 import type { Schema } from '../language/schema-types';
-import { expandOrdered } from '../language/ordered';
-import { writeAnyEmails } from '../language/any-email';
-import { writeEmailNames } from '../language/email-names';
+import { writtenOut } from '../language/written-out';
 import { compileCriteria, withinLimits, type CriteriaEnv } from './compile/criteria';
 import { distribute } from './compile/dnf';
 import { isValidTimeZone } from './compile/time';
@@ -34,11 +32,8 @@ export interface CompiledList {
 const PROCESSING_TYPES: Record<string, ProcessingType> = { active: 'DYNAMIC', static: 'MANUAL', snapshot: 'SNAPSHOT' };
 
 export function compileList(written: ListNode, ctx: CompileContext): CompiledList {
-  // HubSpot has no ordered operators: `is at least V` goes out as `is any of (…)` (language/ordered.ts); nor
-  // an event over any marketing email: it goes out as a contact property (language/any-email.ts; a list
-  // resolved against the workspace has it written out already); a marketing email by name goes out as its
-  // email campaign ids (language/email-names.ts).
-  const list = writeEmailNames(writeAnyEmails(expandOrdered(written, ctx.schema)), ctx.schema);
+  // Phrases HubSpot has no filter for go out as those it has (language/written-out.ts).
+  const list = writtenOut(written, ctx.schema);
   const diagnostics: Diagnostic[] = [];
   const processingType = processingTypeOf(list, diagnostics);
   const zone = timezoneOf(list, ctx, diagnostics);

@@ -15,9 +15,9 @@ import { formIdOf } from '../language/schema-forms';
 import { formPageOf } from './form-pages';
 import { subscriptionIdOf } from '../language/schema-subscriptions';
 import { labelIdOf } from '../language/association-labels';
-import { expandOrdered } from '../language/ordered';
-import { anyEmailMeaning, writeAnyEmails } from '../language/any-email';
-import { emailNameMeaning, writeEmailNames } from '../language/email-names';
+import { writtenOut } from '../language/written-out';
+import { anyEmailMeaning } from '../language/any-email';
+import { emailNameMeaning } from '../language/email-names';
 import { timeRefs, type PlanNode, type PropertyFilter } from './plan-types';
 import { exprText } from './canonical';
 import { resolveOperands } from './plan-operands';
@@ -56,10 +56,8 @@ export function listZone(list: ListNode): string {
 }
 
 export function planList(written: ListNode, ctx: PlanContext, visiting: string[] = []): PlanNode {
-  // `is at least V` is judged as the `is any of (…)` it compiles to (language/ordered.ts), and
-  // `marketing email any opened` as the contact property condition it compiles to (language/any-email.ts).
-  // A marketing email by name is judged as the campaign ids it compiles to (language/email-names.ts).
-  const list = writeEmailNames(writeAnyEmails(expandOrdered(written, ctx.schema)), ctx.schema);
+  // Judged as it compiles: phrases HubSpot has no filter for written out as those it has (language/written-out.ts).
+  const list = writtenOut(written, ctx.schema);
   const zone = listZone(list);
   if (!isValidTimeZone(zone)) return unavailable(list, `time zone "${zone}" is not a known IANA zone`, list.name.text);
   if (listTypeOf(list) === 'static') return planMembers(list, ctx);
