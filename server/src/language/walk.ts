@@ -128,30 +128,39 @@ export function describeProperty(def: PropertyDef): string {
 }
 
 /**
- * `expr` with each condition about the contact itself (outside `associated … where`) replaced by what `rewrite`
- * gives; the same objects where nothing changed, so a caller can tell that nothing did.
+ * `expr` with each condition replaced by what `rewrite` gives; the same objects where nothing changed, so a
+ * caller can tell that nothing did. The conditions inside `associated … where` (about the associated records)
+ * are rewritten only with `intoAssociations`; the association itself is never passed to `rewrite`.
  */
-export function mapContactConditions(expr: Expr, rewrite: (c: Condition) => Expr): Expr {
+export function mapConditions(expr: Expr, rewrite: (c: Condition) => Expr, intoAssociations = false): Expr {
+  const map = (e: Expr) => mapConditions(e, rewrite, intoAssociations);
   switch (expr.kind) {
     case 'and':
     case 'or': {
-      const operands = expr.operands.map((o) => mapContactConditions(o, rewrite));
+      const operands = expr.operands.map(map);
       return operands.every((o, i) => o === expr.operands[i]) ? expr : { ...expr, operands };
     }
     case 'not': {
-      const operand = mapContactConditions(expr.operand, rewrite);
+      const operand = map(expr.operand);
       return operand === expr.operand ? expr : { ...expr, operand };
     }
     case 'paren': {
-      const inner = mapContactConditions(expr.inner, rewrite);
+      const inner = map(expr.inner);
       return inner === expr.inner ? expr : { ...expr, inner };
     }
-    case 'association':
-      // About the associated records, not the contact: left as written.
-      return expr;
+    case 'association': {
+      if (!intoAssociations || !expr.where) return expr;
+      const where = map(expr.where);
+      return where === expr.where ? expr : { ...expr, where };
+    }
     default:
       return rewrite(expr);
   }
+}
+
+/** `expr` with each condition about the contact itself (outside `associated … where`) rewritten. */
+export function mapContactConditions(expr: Expr, rewrite: (c: Condition) => Expr): Expr {
+  return mapConditions(expr, rewrite);
 }
 
 /** `list` with its criteria rewritten as `mapContactConditions` does; the same object when nothing changed. */

@@ -9,6 +9,7 @@
 
 import type { Expr, ListNode, PropertyCondition, Span } from '@hslist/grammar';
 import { writeAnyEmailsIn } from '../any-email';
+import { mapConditions } from '../walk';
 import { findCondition, findValueSet, NO_DEFINITIONS, type Definitions } from './table';
 
 interface Env {
@@ -39,32 +40,7 @@ export function resolveLists(lists: readonly ListNode[], definitions: Definition
 
 /** The criteria of a named condition with its own uses written in (for hover and the checks). */
 export function resolveExpr(expr: Expr, env: Env): Expr {
-  switch (expr.kind) {
-    case 'and':
-    case 'or': {
-      const operands = expr.operands.map((o) => resolveExpr(o, env));
-      return operands.every((o, i) => o === expr.operands[i]) ? expr : { ...expr, operands };
-    }
-    case 'not': {
-      const operand = resolveExpr(expr.operand, env);
-      return operand === expr.operand ? expr : { ...expr, operand };
-    }
-    case 'paren': {
-      const inner = resolveExpr(expr.inner, env);
-      return inner === expr.inner ? expr : { ...expr, inner };
-    }
-    case 'association': {
-      if (!expr.where) return expr;
-      const where = resolveExpr(expr.where, env);
-      return where === expr.where ? expr : { ...expr, where };
-    }
-    case 'property':
-      return resolveValueSet(expr, env.definitions);
-    case 'conditionRef':
-      return resolveCondition(expr, env);
-    default:
-      return expr;
-  }
+  return mapConditions(expr, (c) => (c.kind === 'property' ? resolveValueSet(c, env.definitions) : c.kind === 'conditionRef' ? resolveCondition(c, env) : c), true);
 }
 
 function resolveValueSet(condition: PropertyCondition, definitions: Definitions): PropertyCondition {
