@@ -7,7 +7,7 @@ import { parse } from '@hslist/grammar';
 import type { HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
 import { emulatorMembers } from '../support/emulator-members';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
-import { lspSession } from './support/session';
+import { livePortalSession } from './support/live-portal';
 
 const TOKEN = 'pat-na1-editor-events-52d0';
 const WHERE = 'email is known and marketing email #456 of app #113 opened';
@@ -17,7 +17,6 @@ describe('lsp: preview of marketing email events from the live portal', function
   this.timeout(90_000);
   let emulator: HubSpotEmulator;
   let connection: HubSpotAccountOptions;
-  let uri: string;
   let stranger = '';
 
   before(async () => {
@@ -31,13 +30,7 @@ describe('lsp: preview of marketing email events from the live portal', function
     stranger = gone.properties.email!.toLowerCase();
     emulator.state.upsertContact({ ...gone, archived: true, emailEvents: [{ appId: '113', emailId: '456', type: 'OPEN', timestamp: '2025-11-03T10:00:00Z' }] });
   });
-  const lsp = lspSession({
-    files: () => ({ 'hslist.json': JSON.stringify({ contacts: 'hubspot', hubspot: { baseUrl: emulator.url } }) }),
-    ready: ({ client, path }) => {
-      client.hubspotConnection = { accessToken: TOKEN, baseUrl: emulator.url };
-      uri = client.open(path('lists.hslist'), listText).uri;
-    },
-  });
+  const { lsp, uri } = livePortalSession(() => ({ url: emulator.url, token: TOKEN }), listText);
   after(() => emulator?.stop());
 
   it('counts the openers the emulator puts in the same list, and names the events of a recipient who is no contact', async () => {
@@ -46,7 +39,7 @@ describe('lsp: preview of marketing email events from the live portal', function
     const total = [...emulator.state.contacts.values()].filter((c) => !c.archived).length;
     // Contacts without an email address are unknown for the event (never "no"); `email is known` decides them.
     const decided = '(1 condition is not previewable locally; the count does not depend on it)';
-    await lsp.lensTitled(uri, `${members.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} contacts ${decided}`, 30_000);
+    await lsp.lensTitled(uri(), `${members.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} contacts ${decided}`, 30_000);
     assert.ok(lsp.client.log.some((line) => line.includes(`1 marketing email event of 1 recipient whose address no contact holds now was not counted for anyone (${stranger})`)), lsp.client.log.join('\n'));
   });
 });

@@ -7,7 +7,7 @@ import { parse } from '@hslist/grammar';
 import type { HubSpotAccountOptions } from '../../server/src/hubspot/account/account';
 import { emulatorMembers } from '../support/emulator-members';
 import { startHubSpotEmulator, type HubSpotEmulator } from '../../server/src/sandbox/hubspot/server';
-import { lspSession } from './support/session';
+import { livePortalSession } from './support/live-portal';
 
 const TOKEN = 'pat-na1-editor-pageviews-7e41';
 const listText = 'list "Pricing visitors" {\n  type: active\n  where visited page containing "/pricing"\n}\n';
@@ -16,7 +16,6 @@ describe('lsp: preview of page views from the live portal', function () {
   this.timeout(90_000);
   let emulator: HubSpotEmulator;
   let connection: HubSpotAccountOptions;
-  let uri: string;
 
   before(async () => {
     emulator = await startHubSpotEmulator({ seed: 23, contacts: 200, tokens: [TOKEN], processingDelayMs: 0 });
@@ -26,20 +25,14 @@ describe('lsp: preview of page views from the live portal', function () {
       emulator.state.upsertContact({ ...c, pageViews: k % 2 === 0 ? [{ url, timestamp: '2025-11-02T10:00:00Z' }] : [] });
     });
   });
-  const lsp = lspSession({
-    files: () => ({ 'hslist.json': JSON.stringify({ contacts: 'hubspot', hubspot: { baseUrl: emulator.url } }) }),
-    ready: ({ client, path }) => {
-      client.hubspotConnection = { accessToken: TOKEN, baseUrl: emulator.url };
-      uri = client.open(path('lists.hslist'), listText).uri;
-    },
-  });
+  const { lsp, uri } = livePortalSession(() => ({ url: emulator.url, token: TOKEN }), listText);
   after(() => emulator?.stop());
 
   it('counts the pricing visitors the emulator puts in the same list, asking only the contacts with views', async () => {
     const members = (await emulatorMembers(connection, parse(listText).file.lists[0], 'check: pricing visitors')).ids.length;
     assert.ok(members > 0);
     const live = [...emulator.state.contacts.values()].filter((c) => !c.archived);
-    await lsp.lensTitled(uri, `${members.toLocaleString('en-US')} of ${live.length.toLocaleString('en-US')} contacts`, 30_000);
+    await lsp.lensTitled(uri(), `${members.toLocaleString('en-US')} of ${live.length.toLocaleString('en-US')} contacts`, 30_000);
     const asked = emulator.requests.filter((r) => r.path === '/events/v3/events').length;
     assert.equal(asked, live.filter((c) => (c.pageViews ?? []).length > 0).length);
   });
