@@ -19,6 +19,9 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(p.subscriptionStatusesBatchRead(), '/communication-preferences/v4/statuses/batch/read', 'v3 has no batch read: v4 is the legacy one');
     assert.equal(p.unsubscribeAllStatusesBatchRead(), '/communication-preferences/v4/statuses/batch/unsubscribe-all/read');
     assert.equal(p.subscriptionDefinitions(), '/communication-preferences/v4/definitions', 'v4 answers {results}, as the dated versions do');
+    assert.equal(p.exportStart(), '/crm/v3/exports/export/async');
+    assert.equal(p.exportStatus('77'), '/crm/v3/exports/export/async/tasks/77/status');
+    assert.equal(p.exportById('77'), '/crm/v3/exports/export/77');
   });
 
   it('date-based paths put the version after the API family', () => {
@@ -35,6 +38,9 @@ describe('HubSpot account: every path in one place, switched by API version', ()
     assert.equal(apiPaths('2026-03').landingPages(), '/cms/pages/2026-03/landing-pages');
     assert.equal(p.subscriptionStatusesBatchRead(), '/communication-preferences/2026-09/statuses/batch/read');
     assert.equal(p.subscriptionDefinitions(), '/communication-preferences/2026-09/definitions');
+    assert.equal(p.exportStart(), '/crm/exports/2026-09/export/async');
+    assert.equal(p.exportStatus('77'), '/crm/exports/2026-09/export/async/tasks/77/status');
+    assert.equal(p.exportById('77'), '/crm/exports/2026-09/export/77');
     assert.throws(() => apiPaths('v4'), /Unknown HubSpot API version "v4"/);
   });
 

@@ -23,6 +23,8 @@ import { pageContacts } from './account-records';
 import { associatedFor } from './account-associations';
 import { changeListMemberships, contactIdsByEmail, existingContactIds } from './account-memberships';
 import { contactsModifiedSince, countContacts, readContactsHistory, recordsModifiedSince } from './account-search';
+import { exportDetails, exportStatus, startContactsExport } from './account-exports';
+import { downloadExport } from './export-download';
 import type { HubSpotAccount, HubSpotAssociationLabel, Json } from './types';
 
 export interface HubSpotAccountOptions extends ClientOptions {
@@ -70,6 +72,11 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     changeListMemberships: (listId, add, remove) => changeListMemberships(api, listId, add, remove),
     contactIdsByEmail: (emails) => contactIdsByEmail(api, emails),
     existingContactIds: (ids) => existingContactIds(api, ids),
+    startContactsExport: (properties, exportName) => startContactsExport(api, properties, exportName),
+    exportStatus: (taskId) => exportStatus(api, taskId),
+    exportDetails: (exportId) => exportDetails(api, exportId),
+    // Outside `api.call` on purpose: the file host is not the connected host, and gets no token.
+    downloadExport: (url, file, downloadOptions) => downloadExport(url, file, { ...downloadOptions, timeoutMs: api.timeoutMs, signal: api.signal }),
   };
 }
 

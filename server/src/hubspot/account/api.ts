@@ -10,6 +10,9 @@ import type { Json } from './types';
 export interface Api {
   readonly host: string;
   readonly paths: ApiPaths;
+  /** The transport's time limit per answer and per pause in a body (for what is fetched outside `call`). */
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
   /** The JSON answer; failures are HubSpotAccountError (redacted, one sentence). */
   call(method: string, path: string, body?: unknown, options?: Pick<RawCall, 'readOnly' | 'search'>): Promise<Json>;
 }
@@ -18,6 +21,8 @@ export function makeApi(client: Client, transport: Transport, version: string | 
   return {
     host: transport.host,
     paths: apiPaths(version),
+    timeoutMs: transport.timeoutMs,
+    ...(signal ? { signal } : {}),
     call: async (method, path, body, options = {}) => {
       try {
         return await rawRequest(client, { method, path, body, ...options }, transport, signal);

@@ -55,6 +55,9 @@ export interface ApiPaths {
   unsubscribeAllStatusesBatchRead(): string;
   emailEvents(): string;
   events(): string;
+  exportStart(): string;
+  exportStatus(taskId: string): string;
+  exportById(exportId: string): string;
 }
 
 export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiPaths {
@@ -111,6 +114,10 @@ export function apiPaths(version: HubSpotApiVersion = DEFAULT_API_VERSION): ApiP
     // The Events API (a contact's page views, `e_visited_page`): v3's `/events/v3/events`; its dated
     // versions moved to `/events/event-occurrences/{version}` (spec Events/Events/Rollouts/147897/{v3,2025-09,2026-03,2026-09}/).
     events: () => (legacy ? '/events/v3/events' : `/events/event-occurrences/${version}`),
+    // CRM Exports v3 `/crm/v3/exports/export/…`, dated `/crm/exports/{version}/export/…` (spec CRM/Exports/Rollouts/95922/{v3,2025-09,2026-03,2026-09}/).
+    exportStart: () => `${crm('exports')}/export/async`,
+    exportStatus: (id) => `${crm('exports')}/export/async/tasks/${encode(id)}/status`,
+    exportById: (id) => `${crm('exports')}/export/${encode(id)}`,
   };
 }
 

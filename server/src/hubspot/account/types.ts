@@ -193,6 +193,31 @@ export interface ModifiedSinceOptions {
   onPage?: (done: number, total: number) => void;
 }
 
+/** An export's progress (CRM Exports `GET …/export/async/tasks/{taskId}/status`). */
+export interface ExportTaskStatus {
+  /** PENDING, PROCESSING, COMPLETE or CANCELED (the spec's values), or whatever else HubSpot says. */
+  status: string;
+  /** Where the file can be downloaded, once COMPLETE (on HubSpot's file host, for five minutes). */
+  url?: string;
+  /** HubSpot's own error messages, when it gave any. */
+  errors: string[];
+}
+
+/** What HubSpot says of a finished export (`GET …/export/{exportId}`). */
+export interface ExportDetails {
+  /** DONE, PROCESSING, FAILED, CANCELED, … (the spec's `exportState`). */
+  exportState: string;
+  /** How many records the file holds, when HubSpot says. */
+  recordCount?: number;
+}
+
+export interface ExportDownloadOptions {
+  /** A file larger than this is refused (before reading when the answer says its size). */
+  maxBytes?: number;
+  /** Hears the bytes written so far. */
+  onBytes?: (bytes: number) => void;
+}
+
 /** Who the account is: `GET /account-info/v3/details`. */
 export interface AccountDetails {
   portalId: string;
@@ -270,4 +295,10 @@ export interface HubSpotAccount {
   countContacts(): Promise<number | undefined>;
   /** The history of `history` properties for these contacts (batch reads). */
   readContactsHistory(ids: string[], history: string[]): Promise<Map<string, CrmRecordData>>;
+  /** Starts a CSV export of every contact with these properties, as internal names and values (CRM Exports): its task id. */
+  startContactsExport(properties: string[], exportName: string): Promise<string>;
+  exportStatus(taskId: string): Promise<ExportTaskStatus>;
+  exportDetails(exportId: string): Promise<ExportDetails>;
+  /** Writes an export's file to `file`, fetched from the URL its status gave, never with the token; its size in bytes. */
+  downloadExport(url: string, file: string, options?: ExportDownloadOptions): Promise<number>;
 }
