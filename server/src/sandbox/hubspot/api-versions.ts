@@ -32,6 +32,8 @@ const PREFIXES: DatedPrefix[] = [
   { canonical: '/cms/v3/pages', dated: '/cms/pages/{version}', versions: ['2026-03'] },
   // Events/Events/Rollouts/147897/{2025-09,2026-03,2026-09}/events.json: the Events API's read moved under event-occurrences
   { canonical: '/events/v3/events', dated: '/events/event-occurrences/{version}', versions: ['2025-09', ...DATED_VERSIONS] },
+  // CRM/Exports/Rollouts/95922/{2025-09,2026-03,2026-09}/exports.json
+  { canonical: '/crm/v3/exports', dated: '/crm/exports/{version}', versions: ['2025-09', ...DATED_VERSIONS] },
   // Account/Account Info/Rollouts/144923/{2026-03,2026-09}/accountInfo.json
   { canonical: '/account-info/v3', dated: '/account-info/{version}', versions: DATED_VERSIONS },
 ];

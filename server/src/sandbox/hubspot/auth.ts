@@ -42,6 +42,8 @@ export function requiredScope(method: string, path: string): string {
   if (path.startsWith('/communication-preferences/v4/definitions')) return 'communication_preferences.read';
   // Reading many contacts' subscription statuses wants its own scope (the v4 spec's oauth2 security).
   if (path.startsWith('/communication-preferences/')) return 'communication_preferences.statuses.batch.read';
+  // CRM exports want `crm.export` (the exports spec's security; with OAuth only a Super Admin can grant it).
+  if (path.startsWith('/crm/v3/exports')) return 'crm.export';
   // Deals and tickets, and a contact's associations to them, want the scope of those records.
   if (/^\/crm\/v3\/objects\/deals(\/|$)|^\/crm\/(v4\/associations|associations\/v4)\/contacts\/deals\//.test(path)) return 'crm.objects.deals.read';
   if (/^\/crm\/v3\/objects\/tickets(\/|$)|^\/crm\/(v4\/associations|associations\/v4)\/contacts\/tickets\//.test(path)) return 'tickets';

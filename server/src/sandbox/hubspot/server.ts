@@ -1,6 +1,7 @@
 // A local HubSpot on 127.0.0.1: Lists v3 (with folders), Properties v3, contacts/companies read and
-// search, v4 associations, each also under its date-based path (2026-03, 2026-09), rate limits,
-// faults, and a request log. Start with `startHubSpotEmulator()`.
+// search, v4 associations, CRM exports (their files served by a file host on a port of its own), each
+// also under its date-based path (2026-03, 2026-09), rate limits, faults, and a request log. Start
+// with `startHubSpotEmulator()`.
 
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
@@ -23,6 +24,9 @@ import { preferencesRoutes } from './preferences-routes';
 import { marketingEmailsRoutes } from './emails-routes';
 import { emailEventsRoutes } from './email-events-routes';
 import { eventsRoutes } from './events-routes';
+import { ExportStore, type ExportsOptions } from './exports';
+import { exportsRoutes } from './exports-routes';
+import { startExportHost, type FileRequest } from './export-host';
 import { objectsRoutes } from './objects-routes';
 import { propertiesRoutes } from './properties-routes';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -48,6 +52,17 @@ export interface HubSpotEmulatorOptions extends AuthOptions {
   portalId?: number;
   /** False: a portal without an Enterprise subscription, whose Events API (page views) answers 403. Default true. */
   eventsApi?: boolean;
+  /** CRM exports: how long one takes, when files are zipped and split, the daily limit. */
+  exports?: ExportsOptions;
+}
+
+/** The emulated file host that serves export files (another origin than the API; no token needed or wanted). */
+export interface EmulatedFileHost {
+  url: string;
+  /** Every request it received, with whether it carried an Authorization header. */
+  requests: FileRequest[];
+  /** Faults of the file host only (the API's `faults` never touch it). */
+  faults: FaultInjector;
 }
 
 export interface HubSpotEmulator {
@@ -57,6 +72,9 @@ export interface HubSpotEmulator {
   faults: FaultInjector;
   limiter: RateLimiter;
   requests: LoggedRequest[];
+  /** The CRM exports: `exports.failNext(…)` spoils the next export. */
+  exports: ExportStore;
+  files: EmulatedFileHost;
   advanceClock(ms: number): void;
   stop(): Promise<void>;
 }
@@ -70,6 +88,8 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
   const portal = options.portal ?? (options.seed !== undefined ? seeded(options.seed, options.contacts ?? 100) : undefined);
   if (portal) state.loadPortal(portal);
   const faults = new FaultInjector();
+  const exports = new ExportStore(state, options.exports);
+  const fileFaults = new FaultInjector();
   const limiter = new RateLimiter(options.rateLimits ?? {}, now);
   const requests: LoggedRequest[] = [];
   const control: EmulatorControl = {
@@ -81,6 +101,8 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     reset: () => {
       state.reset();
       faults.clear();
+      exports.reset();
+      fileFaults.clear();
       limiter.reset();
       requests.length = 0;
     },
@@ -102,6 +124,7 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
     ...marketingEmailsRoutes(),
     ...emailEventsRoutes(state, options.portalId ?? 4242001),
     ...eventsRoutes(state, { enabled: options.eventsApi !== false }),
+    ...exportsRoutes(state, exports),
   ];
   const admin = adminRoutes(control);
   const server = http.createServer((req, res) => {
@@ -112,14 +135,19 @@ export async function startHubSpotEmulator(options: HubSpotEmulatorOptions = {})
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  const fileHost = await startExportHost(exports, fileFaults, now);
   return {
-    url: `http://127.0.0.1:${port}`, port, state, faults, limiter, requests,
+    url: `http://127.0.0.1:${port}`, port, state, faults, limiter, requests, exports,
+    files: { url: fileHost.url, requests: fileHost.requests, faults: fileFaults },
     advanceClock: control.advanceClock,
     // Closing every connection also ends requests a `hold` fault never answers.
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: async () => {
+      await fileHost.stop();
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
   };
 }
 
