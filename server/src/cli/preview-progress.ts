@@ -2,7 +2,7 @@
 // finished phase), so logs of CI runs stay readable.
 
 import type { Progress } from '../preview/hubspot/fetch-contacts';
-import { phaseName, progressText as describe, progressVerb as verb } from '../preview/progress-text';
+import { finishedText, phaseName, progressText as describe, progressVerb as verb } from '../preview/progress-text';
 
 export interface ProgressReporter {
   update(p: Progress): void;
@@ -37,7 +37,7 @@ function barReporter(write: (text: string) => void): ProgressReporter {
 function lineReporter(write: (text: string) => void): ProgressReporter {
   let current: Progress | undefined;
   const flush = () => {
-    if (current && current.phase !== 'saving') write(`Loaded ${describe(current)}\n`);
+    if (current && current.phase !== 'saving') write(`${finishedText(current)}\n`);
   };
   return {
     update(p) {

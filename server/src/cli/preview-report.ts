@@ -90,7 +90,7 @@ function renderSalesforce(side: SalesforceSideReport): string {
 
 function renderData(d: DataReport): string {
   const lines = [`Data: ${d.source}: ${n(d.rowsLoaded)} contacts loaded, ${n(d.rowsRejected)} rows rejected`];
-  if (d.refresh) lines.push(`  ${d.refresh.mode === 'full' ? `full fetch (${d.refresh.reason})` : `incremental refresh: ${n(d.refresh.fetched)} contacts modified since the last fetch`}`);
+  if (d.refresh) lines.push(`  ${d.refresh.mode === 'full' ? `full fetch (${d.refresh.reason})${d.refresh.via === 'export' ? " through HubSpot's CRM export" : ''}` : `incremental refresh: ${n(d.refresh.fetched)} contacts modified since the last fetch`}`);
   if (d.zoneNote) lines.push(`  note: ${d.zoneNote}`);
   for (const note of d.notes ?? []) lines.push(`  note: ${note}`);
   const kinds = Object.entries(d.counts).map(([code, count]) => `${n(count ?? 0)} ${code}`);

@@ -16,6 +16,7 @@ import type { Progress } from './hubspot/fetch-contacts';
 import { resolveHistoryFilters } from './hubspot/history-overlay';
 import { dataNeeds, IDENTITY_PROPERTIES, type DataNeeds } from './hubspot/needs';
 import { loadHubSpotContacts, type Refresh } from './hubspot/source';
+import { BadExportsSetting, type ExportPolicy } from './hubspot/fetch-export';
 import { PreviewTooLarge } from './store-limits';
 import { loadContactsFile } from './run-file';
 import { markUnanswerable, planForList, type PlanWorkspace } from './run-plan';
@@ -29,7 +30,7 @@ export interface PreviewWorkspace extends PlanWorkspace {
 
 export type DataSource =
   | { kind: 'file'; path: string; /** How to name it in messages. */ label?: string; exportZone?: string }
-  | { kind: 'hubspot'; connection: HubSpotAccountOptions; /** Tests only: see HubSpotSourceOptions. */ searchCeiling?: number };
+  | { kind: 'hubspot'; connection: HubSpotAccountOptions; /** Tests and benches only: see HubSpotSourceOptions. */ searchCeiling?: number; exports?: ExportPolicy | false };
 
 export interface LoadOptions {
   /** The preview's *now* (relative dates; the CLI's --now). */
@@ -80,9 +81,10 @@ export async function loadPreviewData(workspace: PreviewWorkspace, source: DataS
   }
   let live: Awaited<ReturnType<typeof loadHubSpotContacts>>;
   try {
-    live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, clock: options.clock, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling });
+    live = await loadHubSpotContacts({ root: workspace.root, connection: source.connection, schema: workspace.schema, needs, clock: options.clock, signal: options.signal, onProgress: options.onProgress, searchCeiling: source.searchCeiling, exports: source.exports });
   } catch (error) {
     if (error instanceof PreviewTooLarge) return { error: `The HubSpot portal cannot be previewed locally: ${error.message}` };
+    if (error instanceof BadExportsSetting) return { error: error.message };
     throw error;
   }
   return {

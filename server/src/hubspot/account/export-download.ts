@@ -146,5 +146,6 @@ function cutOff(url: URL, bytes: number, declared: number | undefined): HubSpotA
 }
 
 function mb(bytes: number): string {
+  if (bytes < 1024 ** 2) return `${bytes.toLocaleString('en-US')} bytes`;
   return `${(bytes / 1024 ** 2).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
 }

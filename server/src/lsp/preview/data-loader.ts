@@ -129,7 +129,7 @@ export class DataLoader {
     this.ctx.publisher.setNoValueCounts({ total: outcome.total, counts: outcome.noValueCounts });
     if (note) this.ctx.connection.console.info(`hslist preview: ${note}`);
     const { info, problems } = describeReport(outcome.report, performance.now() - started);
-    const refresh = outcome.refresh ? ` (${outcome.refresh.mode} refresh: ${outcome.refresh.reason}; ${outcome.refresh.fetched.toLocaleString('en-US')} fetched)` : '';
+    const refresh = outcome.refresh ? ` (${outcome.refresh.mode} refresh: ${outcome.refresh.reason}; ${outcome.refresh.fetched.toLocaleString('en-US')} fetched${outcome.refresh.via === 'export' ? " through HubSpot's CRM export" : ''})` : '';
     this.ctx.connection.console.info(info + refresh);
     if (problems) this.ctx.connection.console.warn(problems);
     // What the source read but tied to no contact (the live portal's email events of strangers).

@@ -12,7 +12,7 @@ import { compareIds } from './contact-set';
 import { throwIfAborted, untilAborted } from './abort';
 import { HistoryTable, type HistoryById } from './history-table';
 
-export type Phase = 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'deals' | 'tickets' | 'forms' | 'subscriptions' | 'emailEvents' | 'pageViews' | 'saving';
+export type Phase = 'export' | 'exportFile' | 'contacts' | 'modified' | 'history' | 'memberships' | 'companies' | 'deals' | 'tickets' | 'forms' | 'subscriptions' | 'emailEvents' | 'pageViews' | 'saving';
 
 export interface Progress {
   phase: Phase;
@@ -21,6 +21,8 @@ export interface Progress {
   total?: number;
   /** The memberships phase: the lists read, by name when the schema's catalogue knows it ("Webinar registrants"), else "#id". */
   lists?: string[];
+  /** The export phase: HubSpot's status of the export (PENDING, PROCESSING); `done` is then the seconds waited. */
+  exportStatus?: string;
 }
 
 export interface FetchContext {
@@ -61,8 +63,8 @@ function newest(a: number | undefined, b: number | undefined): number | undefine
  * Every contact with the properties of `defs`, and the history of `history` properties. Each page goes
  * into a StoreBuilder's columns (values parsed once, strings interned) and its objects are dropped.
  */
-export async function fetchAllContacts(ctx: FetchContext, defs: PropertyDef[], history: string[]): Promise<FetchedContacts> {
-  const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
+export async function fetchAllContacts(ctx: FetchContext, defs: PropertyDef[], history: string[], counted?: { total: number | undefined }): Promise<FetchedContacts> {
+  const total = counted ? counted.total : await untilAborted(ctx.account.countContacts(), ctx.signal);
   const builder = new StoreBuilder(defs);
   // HubSpot's count sizes the columns once; contacts added meanwhile grow them, deleted ones are cut at the end.
   if (total !== undefined) builder.reserve(total);
@@ -100,7 +102,7 @@ class IdOrder {
 }
 
 /** The store's rows reordered by id (copied column by column, never through text). */
-function inIdOrder(store: ColumnStore, defs: PropertyDef[]): ColumnStore {
+export function inIdOrder(store: ColumnStore, defs: PropertyDef[]): ColumnStore {
   const rows = Array.from({ length: store.size }, (_, row) => row).sort((a, b) => compareIds(store.ids.at(a), store.ids.at(b)));
   const builder = new StoreBuilder(defs);
   builder.seedFrom(store);

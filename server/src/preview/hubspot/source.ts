@@ -10,6 +10,7 @@
 // for changes after it, minus a margin for index lag and minus how long the fetch took (a contact
 // changed while its page was already read has a time within that window).
 
+import { dirname } from 'node:path';
 import { createHubSpotAccount, type HubSpotAccountOptions } from '../../hubspot/account/account';
 import type { HubSpotAccount } from '../../hubspot/account/types';
 import type { Schema } from '../../language/schema-types';
@@ -18,7 +19,9 @@ import { readSnapshot, writeSnapshot } from '../snapshot';
 import type { SourceReport } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
 import { cachePaths, keepCacheOutOfGit, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
-import { fetchAllContacts, fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
+import { fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
+import { exportPolicyFrom, type ExportPolicy } from './fetch-export';
+import { fetchFullSnapshot } from './full-fetch';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras, type ExtrasRefresh } from './extras';
 import { extrasPath, readCachedExtras, writeCachedExtras, type CachedExtras } from './extras-cache';
@@ -44,6 +47,8 @@ export interface HubSpotSourceOptions {
   onProgress?: (p: Progress) => void;
   /** The search API's result ceiling, 10,000 by default; tests lower it to reach the fallback quickly. */
   searchCeiling?: number;
+  /** When a full fetch uses HubSpot's CRM export (by default as HSLIST_HUBSPOT_EXPORTS says, else EXPORT_POLICY); false: never. */
+  exports?: ExportPolicy | false;
 }
 
 export interface Refresh {
@@ -52,6 +57,8 @@ export interface Refresh {
   reason: string;
   /** Contacts fetched this run (all for a full fetch, the modified ones otherwise). */
   fetched: number;
+  /** How a full fetch read the contacts: HubSpot's CRM export, or the contact pages. */
+  via?: 'export' | 'pages';
 }
 
 export interface LiveData extends Omit<Extras, 'toCache'> {
@@ -67,7 +74,10 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const clock = options.clock ?? Date.now;
   const started = clock();
   const paths = cachePaths(options.root);
-  const ctx: FetchContext = { account: createHubSpotAccount({ ...options.connection, signal: options.signal }), signal: options.signal, onProgress: options.onProgress, searchCeiling: options.searchCeiling };
+  const ctx: FullContext = {
+    account: createHubSpotAccount({ ...options.connection, signal: options.signal }), signal: options.signal, onProgress: options.onProgress, searchCeiling: options.searchCeiling,
+    cacheDir: dirname(paths.snapshot), exports: options.exports ?? exportPolicyFrom(process.env),
+  };
   const details = await untilAborted(ctx.account.accountDetails(), options.signal);
   const portal = { base: options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com', id: details.portalId };
   const previous = readManifest(paths);
@@ -94,7 +104,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
     ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs, contacts: store.size, snapshotVersion: store.version,
   });
   writeCacheFiles(paths, manifest, fetched.history);
-  return { store, report: liveReport(ctx.account, store.size, extras), history: fetched.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
+  return { store, report: liveReport(ctx.account, store.size, extras, fetched.note), history: fetched.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
 }
 
 type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
@@ -133,7 +143,15 @@ interface Cached {
   extras: CachedExtras | undefined;
 }
 
+/** What a fetch needs besides the account: where an export's file may be downloaded, and whether one may be used. */
+interface FullContext extends FetchContext {
+  cacheDir: string;
+  exports: ExportPolicy | false;
+}
+
 interface Fetched {
+  /** Why a full fetch read the pages after trying an export. */
+  note?: string;
   contacts: ContactSet;
   history: HistoryById | undefined;
   refresh: Refresh;
@@ -141,7 +159,7 @@ interface Fetched {
   newestModified: number | undefined;
 }
 
-async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds, plan: RefreshPlan, cached: Cached | undefined): Promise<Fetched> {
+async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds, plan: RefreshPlan, cached: Cached | undefined): Promise<Fetched> {
   const properties = needs.contactProperties.filter((p) => schema.objects.contacts.has(p));
   const history = needs.historyProperties;
   if (plan.mode === 'incremental' && cached) {
@@ -154,11 +172,12 @@ async function fetchContacts(ctx: FetchContext, schema: Schema, needs: DataNeeds
     return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined);
   }
   const defs = properties.map((p) => schema.objects.contacts.get(p)!);
-  const all = await fetchAllContacts(ctx, defs, history);
+  const all = await fetchFullSnapshot(ctx, defs, history, ctx.cacheDir, ctx.exports);
   // The fetched columns are the base, with nothing merged in: the store is built from them by copying
   // rows (StoreBuilder.addRowsOf), as an incremental refresh builds from the cached snapshot.
   const contacts: ContactSet = { kind: 'merge', base: all.store, modified: [] };
-  return { contacts, history: all.history, newestModified: all.newestModified, refresh: { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.store.size } };
+  const refresh: Refresh = { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.store.size, via: all.via };
+  return { contacts, history: all.history, newestModified: all.newestModified, refresh, ...(all.note ? { note: all.note } : {}) };
 }
 
 /** The cached snapshot and history, when the snapshot matches the manifest. */
@@ -170,9 +189,9 @@ function readCached(paths: ReturnType<typeof cachePaths>, manifest: Manifest): C
   return { store, history, extras: readCachedExtras(extrasPath(paths.snapshot), manifest.snapshotVersion) };
 }
 
-function liveReport(account: HubSpotAccount, rows: number, extras: Pick<Extras, 'emailEventsUnmatched' | 'pageViewsRead'>): SourceReport {
+function liveReport(account: HubSpotAccount, rows: number, extras: Pick<Extras, 'emailEventsUnmatched' | 'pageViewsRead'>, fetchNote: string | undefined): SourceReport {
   const unmatched = extras.emailEventsUnmatched;
   const failedViews = extras.pageViewsRead?.failed ?? [];
-  const notes = [...(unmatched && unmatched.events > 0 ? [unmatchedEventsNote(unmatched)] : []), ...(failedViews.length > 0 ? [failedViewsNote(failedViews)] : [])];
+  const notes = [...(fetchNote ? [fetchNote] : []), ...(unmatched && unmatched.events > 0 ? [unmatchedEventsNote(unmatched)] : []), ...(failedViews.length > 0 ? [failedViewsNote(failedViews)] : [])];
   return { source: `HubSpot (${account.host})`, rowsLoaded: rows, rowsRejected: 0, counts: {}, issues: [], unknownColumns: [], ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -1,0 +1,31 @@
+// A full fetch of the contacts: through HubSpot's CRM export where it serves, else page by page. An
+// export serves when no list needs property history (an export has only current values) and the portal
+// is large enough that the pages would cost more than an export's few requests and its wait
+// (ExportPolicy.minContacts). When the export is not used after all (a token without `crm.export`, an
+// export that failed, was cancelled or took too long, a file that is cut short or not as asked), the
+// pages are read from the start and a note says why, quoting HubSpot's answer: never a partial store.
+
+import type { PropertyDef } from '../../language/schema-types';
+import { untilAborted } from './abort';
+import { fetchAllContacts, type FetchContext, type FetchedContacts } from './fetch-contacts';
+import { ExportNotUsed, fetchViaExport, type ExportPolicy } from './fetch-export';
+
+export interface FullFetch extends FetchedContacts {
+  via: 'export' | 'pages';
+  /** Why an export that was tried was not used. */
+  note?: string;
+}
+
+export async function fetchFullSnapshot(ctx: FetchContext, defs: PropertyDef[], history: string[], cacheDir: string, policy: ExportPolicy | false): Promise<FullFetch> {
+  const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
+  let note: string | undefined;
+  if (policy && history.length === 0 && total !== undefined && total >= policy.minContacts) {
+    try {
+      return { ...(await fetchViaExport(ctx, defs, total, cacheDir, policy)), via: 'export' };
+    } catch (error) {
+      if (!(error instanceof ExportNotUsed)) throw error;
+      note = `HubSpot's CRM export of the contacts was not used (${error.message.replace(/\.$/, '')}); they were read page by page instead`;
+    }
+  }
+  return { ...(await fetchAllContacts(ctx, defs, history, { total })), via: 'pages', ...(note ? { note } : {}) };
+}
