@@ -129,6 +129,22 @@ describe('hslist preview --data hubspot (child process against the emulator)', f
     assert.equal(report.lists[0].count, before + 1, 'the contact changed after the first run is counted');
   });
 
+  it('HSLIST_HUBSPOT_EXPORTS=1: the full fetch reads HubSpot\'s CRM export and says so while it waits', async () => {
+    h.tick(1_000);
+    const ws = liveWorkspace(NEW);
+    const run = await hslist(ws.root, { ...env, HSLIST_HUBSPOT_EXPORTS: '1' }, ['preview', 'lists.hslist', '--data', 'hubspot', '--now', new Date(h.now()).toISOString()]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^HubSpot is preparing an export of the contacts…\nWaited \d+ s for HubSpot's export \(COMPLETE\)\nLoading contacts from HubSpot's export…\nLoaded contacts from HubSpot's export: 300 of 300\n/m);
+    assert.match(run.stdout, /full fetch \(no cached snapshot yet\) through HubSpot's CRM export/);
+    assert.doesNotMatch(run.stderr, /Loading contacts…/, 'no contact page was read');
+  });
+
+  it('HSLIST_HUBSPOT_EXPORTS with a value that is neither off nor a number is an error that says so', async () => {
+    const run = await hslist(liveWorkspace(NEW).root, { ...env, HSLIST_HUBSPOT_EXPORTS: 'sometimes' }, ['preview', 'lists.hslist', '--data', 'hubspot']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /HSLIST_HUBSPOT_EXPORTS must be "off" or the fewest contacts a full fetch uses HubSpot's CRM export for \(such as 100000\); it is "sometimes"/);
+  });
+
   it('"contacts": "hubspot" in hslist.json previews the live portal without --data, and says what is missing without a token', async () => {
     const ws = liveWorkspace(OLD);
     writeFileSync(join(ws.root, 'hslist.json'), JSON.stringify({ contacts: 'hubspot' }));

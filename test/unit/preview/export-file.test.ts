@@ -5,9 +5,9 @@
 // (the emulator's contract tests cover the real one).
 
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ZipFile } from 'yazl';
 import type { HubSpotAccount } from '../../../server/src/hubspot/account/types';
 import { defaultSchema } from '../../../server/src/language/schema';
@@ -127,7 +127,12 @@ function exporting(csv: string, recordCount: number, status = 'COMPLETE'): HubSp
     startContactsExport: async () => '7',
     exportStatus: async () => ({ status, ...(status === 'COMPLETE' ? { url: 'https://files.example/7.csv' } : {}), errors: [] }),
     exportDetails: async () => ({ exportState: 'DONE', recordCount }),
-    downloadExport: async (_url, file) => (writeFileSync(file, csv), csv.length),
+    downloadExport: async (_url, file) => {
+      // The file holds contacts: the cache folder keeps it out of git before it is written.
+      assert.ok(existsSync(join(dirname(file), '.gitignore')), 'a .gitignore beside the download');
+      writeFileSync(file, csv);
+      return csv.length;
+    },
   };
   return account as HubSpotAccount;
 }

@@ -92,7 +92,11 @@ const GIT_IGNORE = '# Written by hslist: contacts of the portal (names, emails) 
  * file of it out of git, whatever the repository's own ignore file says. Written before the first file.
  */
 export function keepCacheOutOfGit(paths: CachePaths): void {
-  const dir = dirname(paths.snapshot);
+  keepFolderOutOfGit(dirname(paths.snapshot));
+}
+
+/** The cache folder, made with its `.gitignore` if missing (before any file of contacts goes in: a downloaded export too). */
+export function keepFolderOutOfGit(dir: string): void {
   mkdirSync(dir, { recursive: true });
   const ignore = join(dir, '.gitignore');
   if (!existsSync(ignore)) writeFileSync(ignore, GIT_IGNORE);

@@ -5,12 +5,13 @@
 // carrying HubSpot's answer or the file's problem, for the caller to read the pages instead: a store
 // is returned only when every row the export holds was read and checked.
 
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HubSpotAccountError } from '../../hubspot/account/errors';
 import type { PropertyDef } from '../../language/schema-types';
 import { releaseTemp, trackTemp } from '../../files/temp-files';
 import { PreviewCancelled, throwIfAborted, untilAborted } from './abort';
+import { keepFolderOutOfGit } from './cache-files';
 import { ExportFileError, readExportParts } from './export-file';
 import { ExportRows, ID_COLUMN, MODIFIED_COLUMN } from './export-rows';
 import { inIdOrder, type FetchContext, type FetchedContacts } from './fetch-contacts';
@@ -116,7 +117,7 @@ async function waitForFile(ctx: FetchContext, taskId: string, deadlineMs: number
 
 /** The file goes to a temporary in the cache folder (git-ignored: it holds contacts) and is removed whatever happens. */
 async function downloadAndRead(ctx: FetchContext, url: string, rows: ExportRows, cacheDir: string): Promise<void> {
-  mkdirSync(cacheDir, { recursive: true });
+  keepFolderOutOfGit(cacheDir);
   const file = join(cacheDir, `hubspot-export.download.${process.pid}.tmp`);
   trackTemp(file);
   try {
