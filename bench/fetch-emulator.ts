@@ -8,7 +8,7 @@ import { startHubSpotEmulator } from '../server/src/sandbox/hubspot/server';
 export type ToEmulator = { kind: 'start'; seed: number; contacts: number; token: string; tenSecondMax: number } | { kind: 'clear' } | { kind: 'report' } | { kind: 'stop' };
 export type FromEmulator =
   | { kind: 'listening'; url: string; generatedMs: number; contacts: number }
-  | { kind: 'report'; requests: number; status429: number; byKind: Array<[string, number]>; rssMb: number }
+  | { kind: 'report'; requests: number; status429: number; byKind: Array<[string, number]>; rssMb: number; downloads: number }
   | { kind: 'failed'; message: string };
 
 function reply(message: FromEmulator): void {
@@ -27,6 +27,7 @@ async function run(): Promise<void> {
       reply({ kind: 'listening', url: emulator.url, generatedMs: Date.now() - started, contacts: emulator.state.contacts.size });
     } else if (message.kind === 'clear') {
       emulator!.requests.length = 0;
+      emulator!.files.requests.length = 0;
     } else if (message.kind === 'report') {
       const requests = emulator!.requests;
       const byKind = new Map<string, number>();
@@ -34,7 +35,7 @@ async function run(): Promise<void> {
         const key = `${r.method} ${r.path.replace(/\/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=\/|$)/g, '/{id}')}`;
         byKind.set(key, (byKind.get(key) ?? 0) + 1);
       }
-      reply({ kind: 'report', requests: requests.length, status429: requests.filter((r) => r.status === 429).length, byKind: [...byKind], rssMb: process.memoryUsage().rss / 1e6 });
+      reply({ kind: 'report', requests: requests.length, status429: requests.filter((r) => r.status === 429).length, byKind: [...byKind], rssMb: process.memoryUsage().rss / 1e6, downloads: emulator!.files.requests.length });
     } else {
       await emulator?.stop();
       process.exit(0);

@@ -1,5 +1,7 @@
-// `npm run bench:fetch [-- --contacts N]`: the first `preview --data hubspot` of the examples/ workspace
-// (its lists read history, companies and list memberships) against the HubSpot emulator holding N seeded
+// `npm run bench:fetch [-- --contacts N] [--workspace no-history] [--exports off]`: the first `preview --data
+// hubspot` of the examples/ workspace (its lists read history, companies and list memberships; with
+// `--workspace no-history` a copy whose history clauses read current values, so that the full fetch may
+// use HubSpot's CRM export, which has no history) against the HubSpot emulator holding N seeded
 // contacts and enforcing HubSpot's Professional limit (190 requests per ten seconds), through the real
 // SDK and the live source. Reported against the limit itself: the fetch time over the least time the
 // limit allows for the requests it sent, the requests per contact, 429s; and the fetching process's
@@ -16,17 +18,23 @@
 //   ratio_rss_vs_retained = peak_rss_growth_mb over retained_mb (the goal read as "1.5 × the memory the
 //                         finished snapshot takes"). Both readings are printed; neither replaces the other.
 // The history file beside the snapshot (only when a list reads history) is printed, not counted.
+// How the contacts came (`via=export` or `via=pages`; `--exports off` forces the pages) is printed, and
+// for an export the wait for HubSpot to prepare it and the time to download and read its file; the file
+// host's downloads are not API requests (no rate limit) and are counted apart.
 // The last line is one summary line of name=value figures.
 
 import { existsSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
 import { loadPreviewData } from '../server/src/preview/run';
 import { forkEmulator, maxRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
 import { argNumber } from './preview-args';
 
 const CONTACTS = argNumber('--contacts', 100_000);
 const SEED = argNumber('--seed', 7);
+const WORKSPACE = argText('--workspace', 'examples', ['examples', 'no-history']);
+const EXPORTS = argText('--exports', 'on', ['on', 'off']);
 const TOKEN = 'pat-na1-bench-fetch-5e2d';
 const LIMIT = 190;
 const WINDOW_MS = 10_000;
@@ -45,7 +53,8 @@ async function main(): Promise<void> {
 }
 
 async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
-  const workspace = workspaceOfExamples();
+  const workspace = workspaceOfExamples({ history: WORKSPACE !== 'no-history' });
+  const phases = phaseTimer();
   const liveBefore = liveBytes();
   const rssBefore = process.memoryUsage().rss;
   const maxBefore = maxRss();
@@ -55,16 +64,22 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     await emulator.ask({ kind: 'report' }, 'report'); // the emulator has answered nothing yet; this waits for it to be idle
     emulator.tell({ kind: 'clear' });
     const fetchStarted = Date.now();
-    const loaded = await loadPreviewData(workspace, { kind: 'hubspot', connection: { accessToken: TOKEN, basePath: url } }, { now: () => NOW });
+    const source = { kind: 'hubspot' as const, connection: { accessToken: TOKEN, basePath: url }, ...(EXPORTS === 'off' ? { exports: false as const } : {}) };
+    const loaded = await loadPreviewData(workspace, source, { now: () => NOW, onProgress: phases.see });
     const fetchMs = Date.now() - fetchStarted;
+    phases.end();
     clearInterval(sampler);
     if ('error' in loaded) throw new Error(loaded.error);
+    if (WORKSPACE === 'no-history' && loaded.history) throw new Error('the no-history workspace still reads history');
+    const via = loaded.refresh?.via ?? 'pages';
     // The kernel's high-water mark counts only when the fetch raised it (else it is from before the fetch).
     const maxAfter = maxRss();
     const peak = Math.max(peakRss, process.memoryUsage().rss, maxAfter > maxBefore ? maxAfter : 0);
     const report = await emulator.ask({ kind: 'report' }, 'report');
     const sent = report.requests;
     const leastMs = Math.floor((sent - 1) / LIMIT) * WINDOW_MS;
+    // Fewer than LIMIT + 1 requests fit one window: the limit then allows no less time than none at all.
+    const ratioLeast = leastMs > 0 ? (fetchMs / leastMs).toFixed(3) : 'n/a';
     const cache = join(workspace.root, '.hslist', 'cache');
     const snapshotMb = statSync(join(cache, 'hubspot-contacts.snap')).size / 1e6;
     const historyFile = join(cache, 'hubspot-history.json');
@@ -73,19 +88,52 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     const ratio = peakMb / snapshotMb;
     const retainedMb = (liveBytes() - liveBefore) / 1e6;
     const ratioRetained = peakMb / retainedMb;
-    console.log(`first fetch of ${loaded.store.size.toLocaleString('en-US')} contacts: ${(fetchMs / 1000).toFixed(1)} s, ${sent} requests (${report.byKind.map(([k, n]) => `${n} ${k}`).join(', ')}), ${report.status429} answered 429`);
-    console.log(`  the least time ${LIMIT} requests / 10 s allows for ${sent} requests: ${(leastMs / 1000).toFixed(1)} s (ratio ${(fetchMs / leastMs).toFixed(3)}, goal ≤ 1.1)`);
+    console.log(`first fetch of ${loaded.store.size.toLocaleString('en-US')} contacts (${WORKSPACE}, via ${via}): ${(fetchMs / 1000).toFixed(1)} s, ${sent} requests (${report.byKind.map(([k, n]) => `${n} ${k}`).join(', ')}), ${report.status429} answered 429, ${report.downloads} download(s) from the file host`);
+    if (via === 'export') console.log(`  HubSpot's export: ${(phases.ms('export') / 1000).toFixed(1)} s waiting for it, ${(phases.ms('exportFile') / 1000).toFixed(1)} s reading its file`);
+    for (const note of loaded.report.notes ?? []) console.log(`  note: ${note}`);
+    console.log(`  the least time ${LIMIT} requests / 10 s allows for ${sent} requests: ${(leastMs / 1000).toFixed(1)} s (ratio ${ratioLeast}, goal ≤ 1.1)`);
     console.log(`  the fetching process's peak RSS during the fetch: +${peakMb.toFixed(0)} MB over its ${(rssBefore / 1e6).toFixed(0)} MB at the start;`);
     console.log(`  the finished snapshot file: ${snapshotMb.toFixed(1)} MB (ratio ${ratio.toFixed(2)}, goal < 1.5); history file ${historyMb.toFixed(1)} MB; the emulator's process: ${report.rssMb.toFixed(0)} MB RSS`);
     console.log(`  what the finished data holds in memory after the fetch (live heap + array buffers): ${retainedMb.toFixed(1)} MB (peak growth over it: ${ratioRetained.toFixed(2)})`);
     console.log([
-      'bench=fetch', `contacts=${CONTACTS}`, `fetch_ms=${fetchMs}`, `requests=${sent}`, `requests_per_1000_contacts=${((sent / CONTACTS) * 1000).toFixed(1)}`,
-      `least_ms=${leastMs}`, `ratio_vs_least_time=${(fetchMs / leastMs).toFixed(3)}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`,
+      'bench=fetch', `contacts=${CONTACTS}`, `workspace=${WORKSPACE}`, `via=${via}`, `fetch_ms=${fetchMs}`, `requests=${sent}`, `requests_per_1000_contacts=${((sent / CONTACTS) * 1000).toFixed(1)}`,
+      `downloads=${report.downloads}`, `export_wait_ms=${phases.ms('export')}`, `export_read_ms=${phases.ms('exportFile')}`,
+      `least_ms=${leastMs}`, `ratio_vs_least_time=${ratioLeast}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`,
       `snapshot_mb=${snapshotMb.toFixed(1)}`, `ratio_rss_vs_snapshot=${ratio.toFixed(2)}`, `history_mb=${historyMb.toFixed(1)}`, `retained_mb=${retainedMb.toFixed(1)}`, `ratio_rss_vs_retained=${ratioRetained.toFixed(2)}`, `emulator_rss_mb=${report.rssMb.toFixed(0)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
     ].join(' '));
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** How long each load phase lasted: from its first progress report to the next phase's first (or `end`). */
+function phaseTimer(): { see(p: Progress): void; end(): void; ms(phase: Progress['phase']): number } {
+  const spent = new Map<string, number>();
+  let current: { phase: string; since: number } | undefined;
+  const close = () => {
+    if (current) spent.set(current.phase, (spent.get(current.phase) ?? 0) + Date.now() - current.since);
+    current = undefined;
+  };
+  return {
+    see(p) {
+      if (current?.phase === p.phase) return;
+      close();
+      current = { phase: p.phase, since: Date.now() };
+    },
+    end: close,
+    ms: (phase) => spent.get(phase) ?? 0,
+  };
+}
+
+function argText(name: string, fallback: string, allowed: string[]): string {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return fallback;
+  const value = process.argv[i + 1];
+  if (!allowed.includes(value)) {
+    console.error(`${name} is one of ${allowed.join(', ')}; got "${value}"`);
+    process.exit(2);
+  }
+  return value;
 }
 
 /** V8's live heap and array buffers after a full GC (`--expose-gc`, set by `npm run bench:fetch`). */
