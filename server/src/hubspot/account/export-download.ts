@@ -105,12 +105,14 @@ function save(response: http.IncomingMessage, url: URL, file: string, context: D
     const out = createWriteStream(file);
     let bytes = 0;
     let done = false;
+    // Settles only once the file is closed: a caller removing the partial file must not race its last write.
     const fail = (error: Error) => {
       if (done) return;
       done = true;
       response.destroy();
+      if (out.closed) return reject(error);
+      out.once('close', () => reject(error));
       out.destroy();
-      reject(error);
     };
     response.setTimeout(context.timeoutMs, () => fail(fileError(url, `sent nothing for ${Math.round(context.timeoutMs / 1000)} s after ${bytes.toLocaleString('en-US')} bytes`, 'timeout')));
     response.on('data', (chunk: Buffer) => {
