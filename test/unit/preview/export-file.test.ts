@@ -16,6 +16,7 @@ import { PreviewCancelled } from '../../../server/src/preview/hubspot/abort';
 import { readExportParts } from '../../../server/src/preview/hubspot/export-file';
 import { ExportRows } from '../../../server/src/preview/hubspot/export-rows';
 import { ExportNotUsed, fetchViaExport, type ExportPolicy } from '../../../server/src/preview/hubspot/fetch-export';
+import { PreviewTooLarge } from '../../../server/src/preview/store-limits';
 
 const schema = defaultSchema();
 const ASKED = ['hs_object_id', 'lastmodifieddate', 'email', 'lifecyclestage', 'createdate', 'hs_email_optout'];
@@ -154,6 +155,14 @@ describe('preview: the export fetch\'s own checks', () => {
 
   it('fewer records than the portal counts sets it aside: an export of not every contact', async () => {
     await assert.rejects(fetchViaExport({ account: exporting(`${HEADER}\n`, 0) }, defs, 500, dir, POLICY), /holds 0 contacts where the portal counts 500: not every contact/);
+  });
+
+  it('an export of more contacts than a preview holds is refused before its file is downloaded', async () => {
+    const account = exporting('', 10_000_001);
+    let downloads = 0;
+    account.downloadExport = async () => (downloads++, 0);
+    await assert.rejects(fetchViaExport({ account }, defs, 10_000_001, dir, POLICY), (e: unknown) => e instanceof PreviewTooLarge);
+    assert.equal(downloads, 0);
   });
 
   it('a cancel while HubSpot prepares the export is a cancel, not a reason to read the pages', async () => {

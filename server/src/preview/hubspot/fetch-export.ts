@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { HubSpotAccountError } from '../../hubspot/account/errors';
 import type { PropertyDef } from '../../language/schema-types';
 import { releaseTemp, trackTemp } from '../../files/temp-files';
+import { checkPreviewSize } from '../store-limits';
 import { PreviewCancelled, throwIfAborted, untilAborted } from './abort';
 import { keepFolderOutOfGit } from './cache-files';
 import { ExportFileError, readExportParts } from './export-file';
@@ -83,6 +84,8 @@ async function exportAndRead(ctx: FetchContext, defs: PropertyDef[], total: numb
   if (details.recordCount < total - Math.max(100, Math.ceil(total / 100))) {
     throw new ExportNotUsed(`HubSpot's export ${taskId} holds ${details.recordCount.toLocaleString('en-US')} contacts where the portal counts ${total.toLocaleString('en-US')}: not every contact`);
   }
+  // A portal past what a preview holds is refused before its file is downloaded, as the pages would refuse it.
+  checkPreviewSize(details.recordCount);
   const rows = new ExportRows(asked, defs, details.recordCount);
   await downloadAndRead(ctx, url, rows, cacheDir);
   if (rows.rows !== details.recordCount) {
