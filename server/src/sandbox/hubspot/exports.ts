@@ -86,7 +86,11 @@ export class ExportStore {
     const job: Job = { ...request, id: String(this.nextId++), requestedAt: now, startsAt, readyAt: startsAt + (this.options.delayMs ?? 0), statusRead: false, recordCount: records.length, fault: this.planned.shift() ?? {} };
     this.jobs.set(job.id, job);
     const name = `hubspot-crm-exports-${request.name.replace(/[^\w-]+/g, '-').toLowerCase()}-${job.id}`;
-    void buildExportFile(records, request.properties, defs, request.format, name, { ...this.options, fault: job.fault.file }).then((file) => (job.file = file));
+    // A file that cannot be made is an export that FAILED, never an emulator that stops.
+    buildExportFile(records, request.properties, defs, request.format, name, { ...this.options, fault: job.fault.file }).then(
+      (file) => (job.file = file),
+      () => (job.fault = { ...job.fault, status: 'FAILED' }),
+    );
     return { id: job.id };
   }
 
