@@ -163,7 +163,7 @@ describe('live source: a full fetch through HubSpot\'s CRM export', function () 
     const cases: Array<{ name: string; export?: ExportFault; file?: Fault; note: RegExp }> = [
       { name: 'an export HubSpot cancels', export: { status: 'CANCELED' }, note: /export 700\d ended CANCELED\)/ },
       { name: 'an export that fails, with HubSpot\'s error', export: { status: 'FAILED' }, note: /ended FAILED: The export could not be completed\)/ },
-      { name: 'an export not ready in time', export: { never: true }, note: /was still PROCESSING after \d+ s, longer than reading the pages would take/ },
+      { name: 'an export not ready in time', export: { never: true }, note: /was still PROCESSING after \d+ s, the longest hslist waits before reading the pages instead/ },
       { name: 'a zip cut short', export: { file: 'truncated' }, note: /the export's zip is not readable \(.*\): it may have been cut short/ },
       { name: 'a file without its last row', export: { file: 'missing-row' }, note: /export file holds 299 rows where HubSpot said 300 records: it is incomplete/ },
       { name: 'a column nobody asked for', export: { file: 'extra-column' }, note: /export file hubspot-crm-exports-.*\.csv line 1: column "hs_extra_column" is not a property the export asked for/ },

@@ -111,7 +111,7 @@ async function waitForFile(ctx: FetchContext, taskId: string, deadlineMs: number
       throw new ExportNotUsed(`HubSpot's export ${taskId} ended ${status.status}${said}`);
     }
     if (waited + pause > deadlineMs) {
-      throw new ExportNotUsed(`HubSpot's export ${taskId} was still ${status.status} after ${Math.round(waited / 1000)} s, longer than reading the pages would take`);
+      throw new ExportNotUsed(`HubSpot's export ${taskId} was still ${status.status} after ${Math.round(waited / 1000)} s, the longest hslist waits before reading the pages instead`);
     }
     await pauseFor(pause, ctx.signal);
     pause = Math.min(policy.maxPollMs, pause * 2);
