@@ -219,6 +219,20 @@ function writerFor(def: PropertyDef): ColumnWriter {
   return numberWriter(def, kind);
 }
 
+/**
+ * A copy of a value that holds on to nothing else, one byte a character when every character fits.
+ * A value split from a line of text is, in V8, a slice of the whole decoded chunk (kept alive with it),
+ * and a chunk holding one character past U+00FF makes every slice of it two bytes a character: a
+ * dictionary keeps each distinct value until the store is finished, so a file source would otherwise
+ * hold all of its text, twice as wide. (JSON.parse's strings are fresh already; copying them costs
+ * only their first sight.)
+ */
+function ownString(raw: string): string {
+  return LATIN1.test(raw) ? Buffer.from(raw, 'latin1').toString('latin1') : Buffer.from(raw, 'utf16le').toString('utf16le');
+}
+
+const LATIN1 = /^[\x00-\xff]*$/;
+
 function stringWriter(def: PropertyDef): ColumnWriter {
   const col: StringColumn = { kind: 'string', name: def.name, type: def.type, known: emptyBitset(0), codes: new Uint32Array(1024), dict: dictFromEntries(['']) };
   // Distinct values while building; joined into one StringDict at the end.
@@ -237,8 +251,9 @@ function stringWriter(def: PropertyDef): ColumnWriter {
       if (found >= 0) return found;
     }
     code = entries.length;
-    entries.push(raw);
-    codeOf.set(raw, code);
+    const own = ownString(raw);
+    entries.push(own);
+    codeOf.set(own, code);
     return code;
   };
   // Each distinct value of a source that was not seeded is looked up once: its new code is remembered per source code.
