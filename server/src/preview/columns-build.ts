@@ -231,7 +231,8 @@ function ownString(raw: string): string {
   return LATIN1.test(raw) ? Buffer.from(raw, 'latin1').toString('latin1') : Buffer.from(raw, 'utf16le').toString('utf16le');
 }
 
-const LATIN1 = /^[\x00-\xff]*$/;
+/** No character past U+00FF. */
+const LATIN1 = /^[^\u0100-\uffff]*$/;
 
 function stringWriter(def: PropertyDef): ColumnWriter {
   const col: StringColumn = { kind: 'string', name: def.name, type: def.type, known: emptyBitset(0), codes: new Uint32Array(1024), dict: dictFromEntries(['']) };
