@@ -10,7 +10,8 @@ import type { AssociatedObjectType, CrmRecordData, ModifiedContacts, ModifiedSin
 /** HubSpot's search pages at most 200 results and never past 10,000 (HubSpot's CRM search guide). */
 export const SEARCH_PAGE = 200;
 export const SEARCH_CEILING = 10_000;
-const READ_BATCH = 100;
+/** A batch read takes 100 ids, but only 50 when it asks for history (HubSpot answers 400 past that). */
+const HISTORY_READ_BATCH = 50;
 
 export function contactsModifiedSince(api: Api, since: number, properties: string[], options: ModifiedSinceOptions): Promise<ModifiedContacts> {
   return modifiedSince(api, 'contacts', 'lastmodifieddate', since, properties, options);
@@ -52,7 +53,7 @@ export async function countContacts(api: Api): Promise<number | undefined> {
 
 export async function readContactsHistory(api: Api, ids: string[], history: string[]): Promise<Map<string, CrmRecordData>> {
   const out = new Map<string, CrmRecordData>();
-  for (const batch of chunks(ids, READ_BATCH)) {
+  for (const batch of chunks(ids, HISTORY_READ_BATCH)) {
     const body = { inputs: batch.map((id) => ({ id })), properties: history, propertiesWithHistory: history };
     const answer = await api.call('POST', api.paths.objectsBatchRead('contacts'), body, { readOnly: true });
     for (const record of recordsOf(answer, 'a batch of contacts with history', api.host)) out.set(record.id, record);
