@@ -66,7 +66,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     contactsModifiedSince: (since, properties, searchOptions) => contactsModifiedSince(api, since, properties, searchOptions ?? {}),
     recordsModifiedSince: (object, since, properties, searchOptions) => recordsModifiedSince(api, object, since, properties, searchOptions ?? {}),
     countContacts: () => countContacts(api),
-    readContactsHistory: (ids, history) => readContactsHistory(api, ids, history),
+    readContactsHistory: (ids, history, onRead) => readContactsHistory(api, ids, history, onRead),
     changeListMemberships: (listId, add, remove) => changeListMemberships(api, listId, add, remove),
     contactIdsByEmail: (emails) => contactIdsByEmail(api, emails),
     existingContactIds: (ids) => existingContactIds(api, ids),

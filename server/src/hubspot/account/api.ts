@@ -11,7 +11,12 @@ export interface Api {
   readonly host: string;
   readonly paths: ApiPaths;
   /** The JSON answer; failures are HubSpotAccountError (redacted, one sentence). */
-  call(method: string, path: string, body?: unknown, options?: Pick<RawCall, 'readOnly' | 'search'>): Promise<Json>;
+  call(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Json>;
+}
+
+export interface CallOptions extends Pick<RawCall, 'readOnly' | 'search'> {
+  /** Abandons this call too (a read in parallel whose sibling failed), besides the account's own signal. */
+  signal?: AbortSignal;
 }
 
 export function makeApi(client: Client, transport: Transport, version: string | undefined, signal?: AbortSignal): Api {
@@ -19,10 +24,12 @@ export function makeApi(client: Client, transport: Transport, version: string | 
     host: transport.host,
     paths: apiPaths(version),
     call: async (method, path, body, options = {}) => {
+      const { signal: own, ...call } = options;
+      const either = own && signal ? AbortSignal.any([signal, own]) : (own ?? signal);
       try {
-        return await rawRequest(client, { method, path, body, ...options }, transport, signal);
+        return await rawRequest(client, { method, path, body, ...call }, transport, either);
       } catch (error) {
-        if (signal?.aborted) throw error; // a cancellation is not HubSpot's failure
+        if (either?.aborted) throw error; // a cancellation is not HubSpot's failure
         throw toAccountError(error, transport.host);
       }
     },

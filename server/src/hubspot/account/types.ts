@@ -268,6 +268,6 @@ export interface HubSpotAccount {
   recordsModifiedSince(object: AssociatedObjectType, since: number, properties: string[], options?: ModifiedSinceOptions): Promise<ModifiedContacts>;
   /** How many contacts the portal holds, when HubSpot says. */
   countContacts(): Promise<number | undefined>;
-  /** The history of `history` properties for these contacts (batch reads). */
-  readContactsHistory(ids: string[], history: string[]): Promise<Map<string, CrmRecordData>>;
+  /** The history of `history` properties for these contacts (batch reads of 50, a few at a time); `onRead` hears how many ids were answered so far. */
+  readContactsHistory(ids: string[], history: string[], onRead?: (done: number) => void): Promise<Map<string, CrmRecordData>>;
 }

@@ -129,7 +129,7 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
     histories = table;
     const ids = modified.map((r) => r.id);
     ctx.onProgress?.({ phase: 'history', done: 0, total: ids.length });
-    const read = await untilAborted(ctx.account.readContactsHistory(ids, history), ctx.signal);
+    const read = await untilAborted(ctx.account.readContactsHistory(ids, history, (done) => ctx.onProgress?.({ phase: 'history', done, total: ids.length })), ctx.signal);
     for (const id of ids) table.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
     ctx.onProgress?.({ phase: 'history', done: ids.length, total: ids.length });
   }
