@@ -48,6 +48,12 @@ export interface HubSpotEmulatorOptions extends AuthOptions {
   portalId?: number;
   /** False: a portal without an Enterprise subscription, whose Events API (page views) answers 403. Default true. */
   eventsApi?: boolean;
+  /**
+   * Every API answer waits this long after its request was handled (default 0): a real HubSpot takes a few
+   * hundred milliseconds an answer, loopback one, so a client that reads one request after another is
+   * slow only against the first. Benchmarks set it to show that wait.
+   */
+  latencyMs?: number;
 }
 
 export interface HubSpotEmulator {
@@ -179,7 +185,7 @@ async function handleApi(request: ApiRequest, res: http.ServerResponse, ctx: Con
     return;
   }
   const answer = answerFor(request, ctx, fault, entry);
-  await sleep(fault.delayAfterMs);
+  await sleep(fault.delayAfterMs + (ctx.options.latencyMs ?? 0));
   if (terminal?.type === 'reset') {
     entry.status = 'reset';
     request.req.socket.destroy();
