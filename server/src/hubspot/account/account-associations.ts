@@ -84,7 +84,7 @@ async function readLinks(api: Api, contactIds: string[], object: AssociatedObjec
   let round: (string | Cursor)[] = contactIds;
   // Round by round: the contacts whose answer had more (`after`) are asked again with that cursor.
   while (round.length > 0) {
-    const answers = await readInParallel(chunks(round, ASSOCIATION_BATCH), ask);
+    const answers = await readInParallel(chunks(round, ASSOCIATION_BATCH), ask, { concurrency: api.concurrency });
     round = [];
     for (const { from, to, after } of answers.flat()) {
       if (to.length > 0) {
@@ -119,7 +119,7 @@ async function readRecords(api: Api, object: AssociatedObjectType, ids: string[]
   const answers = await readInParallel(chunks(ids, READ_BATCH), async (batch, signal) => {
     const answer = await api.call('POST', api.paths.objectsBatchRead(object), { inputs: batch.map((id) => ({ id })), properties, propertiesWithHistory: [] }, { readOnly: true, signal });
     return recordsOf(answer, `a batch of ${object}`, api.host);
-  });
+  }, { concurrency: api.concurrency });
   const records = new Map<string, CrmRecordData>();
   for (const batch of answers) for (const record of batch) records.set(record.id, record);
   return records;

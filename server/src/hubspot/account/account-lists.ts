@@ -33,7 +33,7 @@ export function listsApi(api: Api): ListsPart {
       const batches = await readInParallel(chunks([...new Set(listIds)], BATCH_IDS), async (ids, signal) => {
         const answer = await api.call('GET', withQuery(api.paths.lists(), { listIds: ids, includeFilters }), undefined, { signal });
         return arrayOf(answer, 'lists', 'a batch read of lists', api.host).map((l) => list(l, 'a batch read of lists'));
-      });
+      }, { concurrency: api.concurrency });
       return batches.flat().filter((l) => !l.deletedAt);
     },
     createList: async (request) => list((await api.call('POST', api.paths.lists(), request)).list, 'the new list'),

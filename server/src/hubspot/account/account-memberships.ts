@@ -34,7 +34,7 @@ export async function contactIdsByEmail(api: Api, emails: string[]): Promise<Map
       const email = record.properties.email?.toLowerCase();
       return email && asked.has(email) ? [[email, record.id]] : [];
     });
-  });
+  }, { concurrency: api.concurrency });
   return new Map(answers.flat());
 }
 
@@ -44,7 +44,7 @@ export async function existingContactIds(api: Api, ids: string[]): Promise<strin
     const body = { inputs: batch.map((id) => ({ id })), properties: ['email'], propertiesWithHistory: [] };
     const asked = new Set(batch);
     return recordsOf(await batchReadOrNone(api, body, signal), 'a batch of contacts read by id', api.host).filter((record) => asked.has(record.id)).map((record) => record.id);
-  });
+  }, { concurrency: api.concurrency });
   return answers.flat();
 }
 

@@ -6,7 +6,7 @@ import { chunks, type Api } from './api';
 import { nextAfter } from './account-lists';
 import { recordsOf } from './account-records';
 import { readInParallel } from './parallel-reads';
-import type { AssociatedObjectType, CrmRecordData, ModifiedContacts, ModifiedSinceOptions } from './types';
+import type { AssociatedObjectType, CrmRecordData, ModifiedContacts, ModifiedSinceOptions, SearchFilter } from './types';
 
 /** HubSpot's search pages at most 200 results and never past 10,000 (HubSpot's CRM search guide). */
 export const SEARCH_PAGE = 200;
@@ -43,12 +43,21 @@ async function modifiedSince(api: Api, object: string, modified: string, since: 
   return { records };
 }
 
-export async function countContacts(api: Api): Promise<number | undefined> {
+export function countContacts(api: Api): Promise<number | undefined> {
+  return searchTotal(api, []); // only used for the progress bar and to size the columns
+}
+
+/** How many contacts pass these filters (one AND group): an estimate that chooses how to read, never an answer. */
+export function countContactsWhere(api: Api, filters: SearchFilter[]): Promise<number | undefined> {
+  return searchTotal(api, filters.length > 0 ? [{ filters }] : []);
+}
+
+async function searchTotal(api: Api, filterGroups: { filters: SearchFilter[] }[]): Promise<number | undefined> {
   try {
-    const page = await api.call('POST', api.paths.objectsSearch('contacts'), { filterGroups: [], properties: ['hs_object_id'], limit: 1 }, { readOnly: true, search: true });
+    const page = await api.call('POST', api.paths.objectsSearch('contacts'), { filterGroups, properties: ['hs_object_id'], limit: 1 }, { readOnly: true, search: true });
     return typeof page.total === 'number' ? page.total : undefined;
   } catch {
-    return undefined; // only used for the progress bar
+    return undefined; // its callers go on without it
   }
 }
 
@@ -61,7 +70,7 @@ export async function readContactsHistory(api: Api, ids: string[], history: stri
     const records = recordsOf(await api.call('POST', api.paths.objectsBatchRead('contacts'), body, { readOnly: true, signal }), 'a batch of contacts with history', api.host);
     onRead?.((read += batch.length));
     return records;
-  });
+  }, { concurrency: api.concurrency });
   const out = new Map<string, CrmRecordData>();
   for (const records of answers) for (const record of records) out.set(record.id, record);
   return out;

@@ -29,7 +29,7 @@ export async function emailSubscriptionStatuses(api: Api, emails: string[], onBa
     const found = await statusesOf(api, batch, signal);
     onBatch?.((done += batch.length));
     return found;
-  });
+  }, { concurrency: api.concurrency });
   const found = new Map<string, EmailSubscriptionStatus[]>();
   for (const batch of answers) for (const [subscriber, statuses] of batch) found.set(subscriber, statuses);
   return found;

@@ -4,12 +4,15 @@
 import type { Client } from '@hubspot/api-client';
 import { toAccountError } from './errors';
 import { apiPaths, type ApiPaths } from './paths';
+import { READ_CONCURRENCY } from './parallel-reads';
 import { rawRequest, type RawCall, type Transport } from './raw-request';
 import type { Json } from './types';
 
 export interface Api {
   readonly host: string;
   readonly paths: ApiPaths;
+  /** Id-based reads in flight at once (parallel-reads.ts). */
+  readonly concurrency: number;
   /** The JSON answer; failures are HubSpotAccountError (redacted, one sentence). */
   call(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Json>;
 }
@@ -23,6 +26,7 @@ export function makeApi(client: Client, transport: Transport, version: string | 
   return {
     host: transport.host,
     paths: apiPaths(version),
+    concurrency: transport.concurrency ?? READ_CONCURRENCY,
     call: async (method, path, body, options = {}) => {
       const { signal: own, ...call } = options;
       const either = own && signal ? AbortSignal.any([signal, own]) : (own ?? signal);

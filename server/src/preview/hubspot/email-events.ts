@@ -91,7 +91,7 @@ export async function readEmailEvents(account: HubSpotAccount, contacts: Contact
     const progress = (done: number) => options.onProgress?.({ phase: 'emailEvents', done, total: emails.length });
     progress(0);
     // A few emails at a time; each email's event types one after another (a refused email stops its own).
-    const perEmail = await readInParallel(emails, (email) => readEmail(account, loadable.filter((n) => `${n.appId}:${n.emailId}` === email), options, cached), { onDone: progress });
+    const perEmail = await readInParallel(emails, (email) => readEmail(account, loadable.filter((n) => `${n.appId}:${n.emailId}` === email), options, cached), { concurrency: account.readConcurrency, onDone: progress });
     for (const [i, { reads, refused }] of perEmail.entries()) {
       for (const [key, read] of reads) asRead[key] = read;
       if (refused !== undefined) unloaded.set(`emailEvents:${emails[i]}`, refused);

@@ -129,7 +129,7 @@ async function readMemberships(account: HubSpotAccount, listIds: string[], missi
       if ((error as { status?: number }).status !== 404) throw error;
       return 'no such list' as const;
     }
-  }, { onDone: progress });
+  }, { concurrency: account.readConcurrency, onDone: progress });
   for (const [i, found] of members.entries()) {
     const listId = listIds[i];
     if (found === 'no such list') {

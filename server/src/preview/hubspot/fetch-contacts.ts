@@ -137,7 +137,7 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
 }
 
 /** History as the engine's records hold it (epoch ms, newest first); a property without any is []. */
-function historyEntries(data: CrmRecordData, names: string[]): Record<string, HistoryEntry[]> {
+export function historyEntries(data: CrmRecordData, names: string[]): Record<string, HistoryEntry[]> {
   const out: Record<string, HistoryEntry[]> = {};
   for (const name of names) {
     const entries: HistoryEntry[] = [];

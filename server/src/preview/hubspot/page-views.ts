@@ -89,7 +89,7 @@ export async function readPageViews(account: HubSpotAccount, contacts: ContactSe
     const reads = await readInParallel(toAsk, (contact) => {
       throwIfAborted(options.signal);
       return readOne(account, contact.id, contact.count, asRead.since, contact.previous, options);
-    }, { onDone: progress });
+    }, { concurrency: account.readConcurrency, onDone: progress });
     for (const [i, read] of reads.entries()) {
       if ('failed' in read) failed.push({ id: toAsk[i].id, reason: read.failed });
       else keep(toAsk[i].id, read, byContact, asRead);

@@ -51,7 +51,7 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
     const answers = await readInParallel(formIds, (formId) => {
       throwIfAborted(options.signal);
       return formSubmissions(account, formId, options.signal, cached?.[formId]);
-    }, { onDone: progress });
+    }, { concurrency: account.readConcurrency, onDone: progress });
     for (const [i, found] of answers.entries()) {
       const formId = formIds[i];
       if (found === 'not found') {
