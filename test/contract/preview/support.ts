@@ -11,7 +11,7 @@ import { strict as assert } from 'node:assert';
 import type { HubSpotAccountOptions } from '../../../server/src/hubspot/account/account';
 import { previewList, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
 import { emulatorMembers } from '../../support/emulator-members';
-import { startHubSpotEmulator, type HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
+import { startHubSpotEmulator, type HubSpotEmulator, type HubSpotEmulatorOptions } from '../../../server/src/sandbox/hubspot/server';
 import type { PortalContact } from '../../../server/src/sandbox/data/hubspot-records';
 
 export const TOKEN = 'pat-na1-preview-contract-5a1d';
@@ -27,9 +27,9 @@ export interface LiveHarness {
   modify(id: string, properties: Record<string, string | null>): void;
 }
 
-export async function startLive(contacts = 300): Promise<LiveHarness> {
+export async function startLive(contacts = 300, options: Pick<HubSpotEmulatorOptions, 'latencyMs'> = {}): Promise<LiveHarness> {
   let now = START;
-  const emulator = await startHubSpotEmulator({ seed: 23, contacts, tokens: [TOKEN], clock: () => now, processingDelayMs: 0 });
+  const emulator = await startHubSpotEmulator({ seed: 23, contacts, tokens: [TOKEN], clock: () => now, processingDelayMs: 0, ...options });
   return {
     emulator,
     connection: { accessToken: TOKEN, basePath: emulator.url, numberOfApiCallRetries: 3, throttle: false },
@@ -44,9 +44,8 @@ export async function startLive(contacts = 300): Promise<LiveHarness> {
   };
 }
 
-/** A workspace folder holding `lists.hslist` with this text, and its parsed lists. */
-export function liveWorkspace(text: string): PreviewWorkspace {
-  const root = mkdtempSync(join(tmpdir(), 'hslist-live-'));
+/** A workspace folder holding `lists.hslist` with this text, and its parsed lists; `root`: that folder (and its cache) again. */
+export function liveWorkspace(text: string, root = mkdtempSync(join(tmpdir(), 'hslist-live-'))): PreviewWorkspace {
   writeFileSync(join(root, 'lists.hslist'), text);
   writeFileSync(join(root, 'hslist.json'), '{}\n');
   const { file } = parse(text);
