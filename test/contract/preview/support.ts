@@ -27,7 +27,7 @@ export interface LiveHarness {
   modify(id: string, properties: Record<string, string | null>): void;
 }
 
-export async function startLive(contacts = 300, options: Pick<HubSpotEmulatorOptions, 'latencyMs'> = {}): Promise<LiveHarness> {
+export async function startLive(contacts = 300, options: Pick<HubSpotEmulatorOptions, 'latencyMs' | 'rateLimits'> = {}): Promise<LiveHarness> {
   let now = START;
   const emulator = await startHubSpotEmulator({ seed: 23, contacts, tokens: [TOKEN], clock: () => now, processingDelayMs: 0, ...options });
   return {
