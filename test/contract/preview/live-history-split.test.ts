@@ -72,6 +72,7 @@ list "Status quiet for a month" {
     assert.deepEqual(historyReadIds(h.emulator).sort(), recent.sort(), 'history of exactly the recently modified contacts');
     const estimate = requestsTo(h.emulator, 'POST', SEARCH).map((r) => (r.body as { filterGroups: { filters: { propertyName: string; operator: string; value: string }[] }[] }).filterGroups);
     assert.deepEqual(estimate.find((g) => g.length > 0)?.[0].filters, [{ propertyName: 'lastmodifieddate', operator: 'LT', value: String(since) }], 'HubSpot counts the contacts the window decides');
+    assert.equal(estimate.length, 2, 'the count of all contacts is asked once, then the estimate');
     assert.equal(data.history?.size, 300, 'every contact has an entry: history, or none for a decided contact');
     await assertCountsEqualEmulator(h, ws, data, ['Stage changed lately', 'Status quiet for a month']);
     const manifest = JSON.parse(readFileSync(cachePaths(ws.root).manifest, 'utf8'));
