@@ -1,11 +1,12 @@
 // The HubSpot emulator of `bench:fetch`, in a process of its own (forked by bench/fetch.ts): the
 // bench's memory figure is then the fetching process's alone, not the portal's too. It reports its
 // URL once listening, and on request a summary of the requests it answered; it never sends the log
-// itself (at 1M contacts that is tens of thousands of entries with bodies).
+// itself (at 1M contacts that is tens of thousands of entries with bodies). With `latencyMs` every answer
+// waits that long, as a real HubSpot's take a few hundred milliseconds.
 
 import { startHubSpotEmulator } from '../server/src/sandbox/hubspot/server';
 
-export type ToEmulator = { kind: 'start'; seed: number; contacts: number; token: string; tenSecondMax: number } | { kind: 'clear' } | { kind: 'report' } | { kind: 'stop' };
+export type ToEmulator = { kind: 'start'; seed: number; contacts: number; token: string; tenSecondMax: number; latencyMs?: number } | { kind: 'clear' } | { kind: 'report' } | { kind: 'stop' };
 export type FromEmulator =
   | { kind: 'listening'; url: string; generatedMs: number; contacts: number }
   | { kind: 'report'; requests: number; status429: number; byKind: Array<[string, number]>; rssMb: number; downloads: number }
@@ -23,7 +24,7 @@ async function run(): Promise<void> {
   async function handle(message: ToEmulator): Promise<void> {
     if (message.kind === 'start') {
       const started = Date.now();
-      emulator = await startHubSpotEmulator({ seed: message.seed, contacts: message.contacts, tokens: [message.token], rateLimits: { tenSecondMax: message.tenSecondMax } });
+      emulator = await startHubSpotEmulator({ seed: message.seed, contacts: message.contacts, tokens: [message.token], rateLimits: { tenSecondMax: message.tenSecondMax }, latencyMs: message.latencyMs });
       reply({ kind: 'listening', url: emulator.url, generatedMs: Date.now() - started, contacts: emulator.state.contacts.size });
     } else if (message.kind === 'clear') {
       emulator!.requests.length = 0;

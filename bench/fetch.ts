@@ -21,6 +21,10 @@
 // How the contacts came (`via=export` or `via=pages`; `--exports off` forces the pages) is printed, and
 // for an export the wait for HubSpot to prepare it and the time to download and read its file; the file
 // host's downloads are not API requests (no rate limit) and are counted apart.
+// `--latency-ms N` makes every answer of the emulator wait N ms, as a real HubSpot's take a few hundred:
+// then `sequential_floor_ms` (requests × N) is the least a fetch reading one request after another could
+// take, against which the reads a few at a time (`--read-concurrency N`, 1 for one after another) show
+// their gain. `--windows-only` reads the examples with `has ever been` as `is` (bench/fetch-kit.ts).
 // The last line is one summary line of name=value figures.
 
 import { existsSync, statSync } from 'node:fs';
@@ -30,11 +34,19 @@ import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
 import { loadPreviewData } from '../server/src/preview/run';
 import { forkEmulator, maxRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
 import { argNumber } from './preview-args';
+import { READ_CONCURRENCY as DEFAULT_READ_CONCURRENCY } from '../server/src/hubspot/account/parallel-reads';
 
 const CONTACTS = argNumber('--contacts', 100_000);
-const SEED = argNumber('--seed', 7);
+/** Each answer of the emulator waits this long (`--latency-ms`, default 0: loopback's ~1 ms), as a real HubSpot's take a few hundred ms. */
+const LATENCY_MS = process.argv.includes('--latency-ms') ? argNumber('--latency-ms', 0) : 0;
+/** Id-based reads in flight at once (`--read-concurrency`, default the account layer's; 1 reads one after another). */
+const READ_CONCURRENCY_ARG = process.argv.includes('--read-concurrency') ? argNumber('--read-concurrency', 1) : undefined;
+const READ_CONCURRENCY = READ_CONCURRENCY_ARG ?? DEFAULT_READ_CONCURRENCY;
+/** `--windows-only`: the examples with `has ever been` read as `is` (bench/fetch-kit.ts). */
+const WINDOWS_ONLY = process.argv.includes('--windows-only');
 const WORKSPACE = argText('--workspace', 'examples', ['examples', 'no-history']);
 const EXPORTS = argText('--exports', 'on', ['on', 'off']);
+const SEED = argNumber('--seed', 7);
 const TOKEN = 'pat-na1-bench-fetch-5e2d';
 const LIMIT = 190;
 const WINDOW_MS = 10_000;
@@ -44,7 +56,7 @@ const NOW = Date.now();
 async function main(): Promise<void> {
   const emulator = forkEmulator();
   try {
-    const started = await emulator.ask({ kind: 'start', seed: SEED, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT }, 'listening');
+    const started = await emulator.ask({ kind: 'start', seed: SEED, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT, latencyMs: LATENCY_MS }, 'listening');
     console.log(`portal: ${started.contacts.toLocaleString('en-US')} contacts generated in ${(started.generatedMs / 1000).toFixed(1)} s (in the emulator's own process)`);
     await measure(emulator, started.url);
   } finally {
@@ -53,7 +65,7 @@ async function main(): Promise<void> {
 }
 
 async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
-  const workspace = workspaceOfExamples({ history: WORKSPACE !== 'no-history' });
+  const workspace = workspaceOfExamples({ windowsOnly: WINDOWS_ONLY, history: WORKSPACE !== 'no-history' });
   const phases = phaseTimer();
   const liveBefore = liveBytes();
   const rssBefore = process.memoryUsage().rss;
@@ -64,7 +76,8 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     await emulator.ask({ kind: 'report' }, 'report'); // the emulator has answered nothing yet; this waits for it to be idle
     emulator.tell({ kind: 'clear' });
     const fetchStarted = Date.now();
-    const source = { kind: 'hubspot' as const, connection: { accessToken: TOKEN, basePath: url }, ...(EXPORTS === 'off' ? { exports: false as const } : {}) };
+    const connection = { accessToken: TOKEN, basePath: url, ...(READ_CONCURRENCY_ARG !== undefined ? { readConcurrency: READ_CONCURRENCY_ARG } : {}) };
+    const source = { kind: 'hubspot' as const, connection, ...(EXPORTS === 'off' ? { exports: false as const } : {}) };
     const loaded = await loadPreviewData(workspace, source, { now: () => NOW, onProgress: phases.see });
     const fetchMs = Date.now() - fetchStarted;
     phases.end();
@@ -78,8 +91,8 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     const report = await emulator.ask({ kind: 'report' }, 'report');
     const sent = report.requests;
     const leastMs = Math.floor((sent - 1) / LIMIT) * WINDOW_MS;
-    // Fewer than LIMIT + 1 requests fit one window: the limit then allows no less time than none at all.
-    const ratioLeast = leastMs > 0 ? (fetchMs / leastMs).toFixed(3) : 'n/a';
+    // Requests that fit in one window are allowed at once: no least time to compare with.
+    const ratioVsLeast = leastMs > 0 ? (fetchMs / leastMs).toFixed(3) : 'n/a';
     const cache = join(workspace.root, '.hslist', 'cache');
     const snapshotMb = statSync(join(cache, 'hubspot-contacts.snap')).size / 1e6;
     const historyFile = join(cache, 'hubspot-history.json');
@@ -91,14 +104,15 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     console.log(`first fetch of ${loaded.store.size.toLocaleString('en-US')} contacts (${WORKSPACE}, via ${via}): ${(fetchMs / 1000).toFixed(1)} s, ${sent} requests (${report.byKind.map(([k, n]) => `${n} ${k}`).join(', ')}), ${report.status429} answered 429, ${report.downloads} download(s) from the file host`);
     if (via === 'export') console.log(`  HubSpot's export: ${(phases.ms('export') / 1000).toFixed(1)} s waiting for it, ${(phases.ms('exportFile') / 1000).toFixed(1)} s reading its file`);
     for (const note of loaded.report.notes ?? []) console.log(`  note: ${note}`);
-    console.log(`  the least time ${LIMIT} requests / 10 s allows for ${sent} requests: ${(leastMs / 1000).toFixed(1)} s (ratio ${ratioLeast}, goal ≤ 1.1)`);
+    console.log(`  the least time ${LIMIT} requests / 10 s allows for ${sent} requests: ${(leastMs / 1000).toFixed(1)} s (ratio ${ratioVsLeast}, goal ≤ 1.1)`);
+    if (LATENCY_MS > 0) console.log(`  each answer took ${LATENCY_MS} ms more: one request after another could not take under ${((sent * LATENCY_MS) / 1000).toFixed(1)} s; ${READ_CONCURRENCY} id-based reads went at once`);
     console.log(`  the fetching process's peak RSS during the fetch: +${peakMb.toFixed(0)} MB over its ${(rssBefore / 1e6).toFixed(0)} MB at the start;`);
     console.log(`  the finished snapshot file: ${snapshotMb.toFixed(1)} MB (ratio ${ratio.toFixed(2)}, goal < 1.5); history file ${historyMb.toFixed(1)} MB; the emulator's process: ${report.rssMb.toFixed(0)} MB RSS`);
     console.log(`  what the finished data holds in memory after the fetch (live heap + array buffers): ${retainedMb.toFixed(1)} MB (peak growth over it: ${ratioRetained.toFixed(2)})`);
     console.log([
-      'bench=fetch', `contacts=${CONTACTS}`, `workspace=${WORKSPACE}`, `via=${via}`, `fetch_ms=${fetchMs}`, `requests=${sent}`, `requests_per_1000_contacts=${((sent / CONTACTS) * 1000).toFixed(1)}`,
+      'bench=fetch', `contacts=${CONTACTS}`, `history=${WORKSPACE === 'no-history' ? 'none' : WINDOWS_ONLY ? 'windows-only' : 'examples'}`, `via=${via}`, `latency_ms=${LATENCY_MS}`, `read_concurrency=${READ_CONCURRENCY}`, `sequential_floor_ms=${sent * LATENCY_MS}`, `fetch_ms=${fetchMs}`, `requests=${sent}`, `requests_per_1000_contacts=${((sent / CONTACTS) * 1000).toFixed(1)}`,
       `downloads=${report.downloads}`, `export_wait_ms=${phases.ms('export')}`, `export_read_ms=${phases.ms('exportFile')}`,
-      `least_ms=${leastMs}`, `ratio_vs_least_time=${ratioLeast}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`,
+      `least_ms=${leastMs}`, `ratio_vs_least_time=${ratioVsLeast}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`,
       `snapshot_mb=${snapshotMb.toFixed(1)}`, `ratio_rss_vs_snapshot=${ratio.toFixed(2)}`, `history_mb=${historyMb.toFixed(1)}`, `retained_mb=${retainedMb.toFixed(1)}`, `ratio_rss_vs_retained=${ratioRetained.toFixed(2)}`, `emulator_rss_mb=${report.rssMb.toFixed(0)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
     ].join(' '));
   } finally {

@@ -192,6 +192,20 @@ describe('preview: the live HubSpot source against the emulator', function () {
     for (const name of EXTRA_LISTS) assert.equal(count(second, name).count, await emulatorCount(name), `${name} after a refresh`);
   });
 
+  it('a refresh of more than 50 modified contacts reads their history 50 at a time, HubSpot\'s limit with history', async () => {
+    h.tick(60 * 60_000);
+    const ids = [...h.emulator.state.contacts.values()].slice(0, 120).map((c) => c.id);
+    ids.forEach((id, i) => h.modify(id, { lifecyclestage: i % 2 === 0 ? 'marketingqualifiedlead' : 'customer', hs_lead_status: 'UNQUALIFIED' }));
+    h.emulator.requests.length = 0;
+    const refreshed = await load();
+    assert.equal(refreshed.refresh?.mode, 'incremental');
+    const reads = requestsTo(h.emulator, 'POST', /^\/crm\/v3\/objects\/contacts\/batch\/read$/);
+    const sizes = reads.map((r) => (r.body as { inputs: unknown[] }).inputs.length);
+    assert.ok(sizes.length >= 3 && sizes.every((n) => n <= 50), `batch sizes ${sizes.join(', ')}`);
+    assert.ok(reads.every((r) => r.status === 200), 'HubSpot accepted every batch');
+    for (const name of ['Once an MQL', 'Everything at once']) assert.equal(count(refreshed, name).count, await emulatorCount(name), name);
+  });
+
   it('a cache written by the previous snapshot version is fetched anew, never read without its deals', async () => {
     const paths = cachePaths(ws.root);
     const bytes = readFileSync(paths.snapshot);

@@ -44,9 +44,8 @@ export async function startLive(contacts = 300, options: HubSpotEmulatorOptions 
   };
 }
 
-/** A workspace folder holding `lists.hslist` with this text, and its parsed lists. */
-export function liveWorkspace(text: string): PreviewWorkspace {
-  const root = mkdtempSync(join(tmpdir(), 'hslist-live-'));
+/** A workspace folder holding `lists.hslist` with this text, and its parsed lists; `root`: that folder (and its cache) again. */
+export function liveWorkspace(text: string, root = mkdtempSync(join(tmpdir(), 'hslist-live-'))): PreviewWorkspace {
   writeFileSync(join(root, 'lists.hslist'), text);
   writeFileSync(join(root, 'hslist.json'), '{}\n');
   const { file } = parse(text);

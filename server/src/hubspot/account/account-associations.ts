@@ -7,10 +7,12 @@
 // Memory (issue 15): at 100,000 contacts this answer is held through the rest of a live fetch. A link is
 // one object per distinct (record, primary, labels), shared by every contact that has it, and a contact
 // without any shares one frozen empty list; the batch inputs are made a batch at a time.
+// Both reads go a few batches at a time (parallel-reads.ts): they name contacts and records by id.
 
 import { arrayOf, chunks, type Api } from './api';
 import { nextAfter } from './account-lists';
 import { recordsOf } from './account-records';
+import { readInParallel } from './parallel-reads';
 import { toAccountError } from './errors';
 import type { AssociatedObjectType, AssociatedRecordData, CrmRecordData, Json } from './types';
 
@@ -18,6 +20,12 @@ const ASSOCIATION_BATCH = 1000;
 const READ_BATCH = 100;
 /** HubSpot's "Contact with Primary Company" association type. */
 const PRIMARY_COMPANY_TYPE = 1;
+
+/** A contact asked again from where its previous answer stopped. */
+interface Cursor {
+  id: string;
+  after: string;
+}
 
 interface Link {
   id: string;
@@ -60,27 +68,32 @@ async function readLinks(api: Api, contactIds: string[], object: AssociatedObjec
     shared.set(key, link);
     return link;
   };
-  let more: { id: string; after: string }[] = [];
-  const ask = async (inputs: { id: string; after?: string }[]) => {
+  // Each answer becomes its links as it arrives (the parsed answer is dropped); they are merged in the
+  // batches' order, so a contact's links keep the order one read after another gave them.
+  const ask = async (batch: (string | Cursor)[], signal: AbortSignal) => {
+    const inputs = batch.map((input) => (typeof input === 'string' ? { id: input } : input));
     const asked = new Set(inputs.map((input) => input.id));
-    const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, { readOnly: true });
+    const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, { readOnly: true, signal });
+    const found: ReturnType<typeof linksOf>[] = [];
     for (const item of arrayOf(answer, 'results', `a batch of contact → ${object} associations`, api.host)) {
-      const { from, to, after } = linksOf(item, api.host);
-      if (!asked.has(from)) continue;
+      const result = linksOf(item, api.host);
+      if (asked.has(result.from)) found.push({ ...result, to: result.to.map(intern) });
+    }
+    return found;
+  };
+  let round: (string | Cursor)[] = contactIds;
+  // Round by round: the contacts whose answer had more (`after`) are asked again with that cursor.
+  while (round.length > 0) {
+    const answers = await readInParallel(chunks(round, ASSOCIATION_BATCH), ask, { concurrency: api.concurrency });
+    round = [];
+    for (const { from, to, after } of answers.flat()) {
       if (to.length > 0) {
         const list = links.get(from);
-        if (list) list.push(...to.map(intern));
-        else links.set(from, to.map(intern));
+        if (list) list.push(...to);
+        else links.set(from, to);
       }
-      if (after) more.push({ id: from, after });
+      if (after) round.push({ id: from, after });
     }
-  };
-  for (let start = 0; start < contactIds.length; start += ASSOCIATION_BATCH) await ask(contactIds.slice(start, start + ASSOCIATION_BATCH).map((id) => ({ id })));
-  // Then, round by round, the contacts whose answer had more (`after`).
-  while (more.length > 0) {
-    const round = more;
-    more = [];
-    for (const batch of chunks(round, ASSOCIATION_BATCH)) await ask(batch);
   }
   return links;
 }
@@ -103,10 +116,11 @@ function linksOf(item: unknown, host: string): { from: string; to: Link[]; after
 }
 
 async function readRecords(api: Api, object: AssociatedObjectType, ids: string[], properties: string[]): Promise<Map<string, CrmRecordData>> {
+  const answers = await readInParallel(chunks(ids, READ_BATCH), async (batch, signal) => {
+    const answer = await api.call('POST', api.paths.objectsBatchRead(object), { inputs: batch.map((id) => ({ id })), properties, propertiesWithHistory: [] }, { readOnly: true, signal });
+    return recordsOf(answer, `a batch of ${object}`, api.host);
+  }, { concurrency: api.concurrency });
   const records = new Map<string, CrmRecordData>();
-  for (const batch of chunks(ids, READ_BATCH)) {
-    const answer = await api.call('POST', api.paths.objectsBatchRead(object), { inputs: batch.map((id) => ({ id })), properties, propertiesWithHistory: [] }, { readOnly: true });
-    for (const record of recordsOf(answer, `a batch of ${object}`, api.host)) records.set(record.id, record);
-  }
+  for (const batch of answers) for (const record of batch) records.set(record.id, record);
   return records;
 }

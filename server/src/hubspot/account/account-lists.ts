@@ -2,6 +2,7 @@
 // travel as plain JSON, never through the SDK's models.
 
 import { arrayOf, chunks, type Api } from './api';
+import { readInParallel } from './parallel-reads';
 import { toAccountError } from './errors';
 import { withQuery } from './paths';
 import type { HubSpotAccount, HubSpotList, Json, ListMembership, ListSearchOptions } from './types';
@@ -29,12 +30,11 @@ export function listsApi(api: Api): ListsPart {
     },
     getList: async (listId, includeFilters = false) => list((await api.call('GET', withQuery(api.paths.list(listId), { includeFilters }))).list, `list ${listId}`),
     getLists: async (listIds, includeFilters = false) => {
-      const found: HubSpotList[] = [];
-      for (const ids of chunks([...new Set(listIds)], BATCH_IDS)) {
-        const answer = await api.call('GET', withQuery(api.paths.lists(), { listIds: ids, includeFilters }));
-        found.push(...arrayOf(answer, 'lists', 'a batch read of lists', api.host).map((l) => list(l, 'a batch read of lists')));
-      }
-      return found.filter((l) => !l.deletedAt);
+      const batches = await readInParallel(chunks([...new Set(listIds)], BATCH_IDS), async (ids, signal) => {
+        const answer = await api.call('GET', withQuery(api.paths.lists(), { listIds: ids, includeFilters }), undefined, { signal });
+        return arrayOf(answer, 'lists', 'a batch read of lists', api.host).map((l) => list(l, 'a batch read of lists'));
+      }, { concurrency: api.concurrency });
+      return batches.flat().filter((l) => !l.deletedAt);
     },
     createList: async (request) => list((await api.call('POST', api.paths.lists(), request)).list, 'the new list'),
     updateListFilters: async (listId, filterBranch) =>

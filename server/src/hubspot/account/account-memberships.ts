@@ -1,5 +1,5 @@
 // A static list's members: emails to contact record ids (contacts batch read with `idProperty: email`,
-// 100 a request as HubSpot's batch reads take), and changes through `PUT …/memberships/add-and-remove`.
+// 100 a request as HubSpot's batch reads take, a few requests at a time), and changes through `PUT …/memberships/add-and-remove`.
 // HubSpot's Lists reference names no per-request limit for add-and-remove; requests carry at most
 // MEMBERSHIP_CHANGE_BATCH ids together, a cautious size that keeps each body small (an assumption,
 // documented in docs/publish.md).
@@ -7,15 +7,16 @@
 import { arrayOf, chunks, type Api } from './api';
 import { recordsOf } from './account-records';
 import { toAccountError } from './errors';
+import { readInParallel } from './parallel-reads';
 import type { Json, MembershipChange } from './types';
 
 const READ_BATCH = 100;
 export const MEMBERSHIP_CHANGE_BATCH = 1000;
 
 /** A contacts batch read; found records are its results, the others its errors (207). A 404 is read as none found. */
-async function batchReadOrNone(api: Api, body: Json): Promise<Json> {
+async function batchReadOrNone(api: Api, body: Json, signal: AbortSignal): Promise<Json> {
   try {
-    return await api.call('POST', api.paths.objectsBatchRead('contacts'), body, { readOnly: true });
+    return await api.call('POST', api.paths.objectsBatchRead('contacts'), body, { readOnly: true, signal });
   } catch (error) {
     if (toAccountError(error, api.host).status === 404) return { results: [] };
     throw error;
@@ -24,28 +25,27 @@ async function batchReadOrNone(api: Api, body: Json): Promise<Json> {
 
 /** Lowercased email → record id, for the emails some contact has; the others are absent. */
 export async function contactIdsByEmail(api: Api, emails: string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
   const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
-  for (const batch of chunks(wanted, READ_BATCH)) {
+  const answers = await readInParallel(chunks(wanted, READ_BATCH), async (batch, signal) => {
     const body = { idProperty: 'email', inputs: batch.map((id) => ({ id })), properties: ['email'], propertiesWithHistory: [] };
-    const answer = await batchReadOrNone(api, body);
-    for (const record of recordsOf(answer, 'a batch of contacts read by email', api.host)) {
+    const records = recordsOf(await batchReadOrNone(api, body, signal), 'a batch of contacts read by email', api.host);
+    const asked = new Set(batch);
+    return records.flatMap((record): [string, string][] => {
       const email = record.properties.email?.toLowerCase();
-      if (email && batch.includes(email)) found.set(email, record.id);
-    }
-  }
-  return found;
+      return email && asked.has(email) ? [[email, record.id]] : [];
+    });
+  }, { concurrency: api.concurrency });
+  return new Map(answers.flat());
 }
 
 /** The ids among these that are contacts: a batch read names the others among its errors (207). */
 export async function existingContactIds(api: Api, ids: string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const batch of chunks([...new Set(ids)], READ_BATCH)) {
+  const answers = await readInParallel(chunks([...new Set(ids)], READ_BATCH), async (batch, signal) => {
     const body = { inputs: batch.map((id) => ({ id })), properties: ['email'], propertiesWithHistory: [] };
-    const answer = await batchReadOrNone(api, body);
-    for (const record of recordsOf(answer, 'a batch of contacts read by id', api.host)) if (batch.includes(record.id)) found.push(record.id);
-  }
-  return found;
+    const asked = new Set(batch);
+    return recordsOf(await batchReadOrNone(api, body, signal), 'a batch of contacts read by id', api.host).filter((record) => asked.has(record.id)).map((record) => record.id);
+  }, { concurrency: api.concurrency });
+  return answers.flat();
 }
 
 function idsIn(answer: Json, field: string, listId: string, host: string): string[] {

@@ -9,6 +9,7 @@
 
 import { arrayOf, chunks, type Api } from './api';
 import { toAccountError } from './errors';
+import { readInParallel } from './parallel-reads';
 import { withQuery } from './paths';
 import type { EmailSubscriptionStatus, Json } from './types';
 
@@ -22,21 +23,30 @@ const OPT_STATE: Record<string, EmailSubscriptionStatus['status']> = { SUBSCRIBE
 
 /** Lower-cased email → its statuses (per subscription id, and the portal-wide one without an id). */
 export async function emailSubscriptionStatuses(api: Api, emails: string[], onBatch?: (done: number) => void): Promise<Map<string, EmailSubscriptionStatus[]>> {
-  const found = new Map<string, EmailSubscriptionStatus[]>();
   let done = 0;
-  for (const batch of chunks(emails, STATUS_BATCH)) {
-    const body = { inputs: batch };
-    const individual = await api.call('POST', withQuery(api.paths.subscriptionStatusesBatchRead(), { channel: 'EMAIL' }), body, { readOnly: true });
-    const wide = await api.call('POST', withQuery(api.paths.unsubscribeAllStatusesBatchRead(), { channel: 'EMAIL' }), body, { readOnly: true });
-    const answered = new Map<string, EmailSubscriptionStatus[]>();
-    for (const r of results(individual, 'statuses', api.host)) answered.set(r.subscriber, r.items.map((s) => individualStatus(s, api.host)));
-    // Both reads must answer for a subscriber: half of its statuses would read the other half as "not opted".
-    for (const r of results(wide, 'wideStatuses', api.host)) {
-      const statuses = answered.get(r.subscriber);
-      if (statuses) found.set(r.subscriber, [...statuses, ...r.items.flatMap((s) => portalWideStatus(s, api.host))]);
-    }
-    done += batch.length;
-    onBatch?.(done);
+  // A few batches at a time (parallel-reads.ts); each batch's two reads one after the other.
+  const answers = await readInParallel(chunks(emails, STATUS_BATCH), async (batch, signal) => {
+    const found = await statusesOf(api, batch, signal);
+    onBatch?.((done += batch.length));
+    return found;
+  }, { concurrency: api.concurrency });
+  const found = new Map<string, EmailSubscriptionStatus[]>();
+  for (const batch of answers) for (const [subscriber, statuses] of batch) found.set(subscriber, statuses);
+  return found;
+}
+
+/** One batch of addresses: the subscribers both reads answered for, with all their statuses. */
+async function statusesOf(api: Api, batch: string[], signal: AbortSignal): Promise<[string, EmailSubscriptionStatus[]][]> {
+  const body = { inputs: batch };
+  const individual = await api.call('POST', withQuery(api.paths.subscriptionStatusesBatchRead(), { channel: 'EMAIL' }), body, { readOnly: true, signal });
+  const wide = await api.call('POST', withQuery(api.paths.unsubscribeAllStatusesBatchRead(), { channel: 'EMAIL' }), body, { readOnly: true, signal });
+  const answered = new Map<string, EmailSubscriptionStatus[]>();
+  for (const r of results(individual, 'statuses', api.host)) answered.set(r.subscriber, r.items.map((s) => individualStatus(s, api.host)));
+  // Both reads must answer for a subscriber: half of its statuses would read the other half as "not opted".
+  const found: [string, EmailSubscriptionStatus[]][] = [];
+  for (const r of results(wide, 'wideStatuses', api.host)) {
+    const statuses = answered.get(r.subscriber);
+    if (statuses) found.push([r.subscriber, [...statuses, ...r.items.flatMap((s) => portalWideStatus(s, api.host))]]);
   }
   return found;
 }

@@ -22,7 +22,7 @@ import { propertiesApi } from './account-properties';
 import { pageContacts } from './account-records';
 import { associatedFor } from './account-associations';
 import { changeListMemberships, contactIdsByEmail, existingContactIds } from './account-memberships';
-import { contactsModifiedSince, countContacts, readContactsHistory, recordsModifiedSince } from './account-search';
+import { contactsModifiedSince, countContacts, countContactsWhere, readContactsHistory, recordsModifiedSince } from './account-search';
 import { exportDetails, exportStatus, startContactsExport } from './account-exports';
 import { downloadExport } from './export-download';
 import type { HubSpotAccount, HubSpotAssociationLabel, Json } from './types';
@@ -36,6 +36,7 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
   const api = makeApi(hubSpotClient(options), transportFor(options), options.apiVersion, options.signal);
   return {
     host: api.host,
+    readConcurrency: api.concurrency,
     accountDetails: async () => {
       const details = await api.call('GET', api.paths.accountDetails());
       if (typeof details.portalId !== 'number' && typeof details.portalId !== 'string') throw toAccountError(new Error('HubSpot gave account details without a portalId.'), api.host);
@@ -68,7 +69,8 @@ export function createHubSpotAccount(options: HubSpotAccountOptions): HubSpotAcc
     contactsModifiedSince: (since, properties, searchOptions) => contactsModifiedSince(api, since, properties, searchOptions ?? {}),
     recordsModifiedSince: (object, since, properties, searchOptions) => recordsModifiedSince(api, object, since, properties, searchOptions ?? {}),
     countContacts: () => countContacts(api),
-    readContactsHistory: (ids, history) => readContactsHistory(api, ids, history),
+    countContactsWhere: (filters) => countContactsWhere(api, filters),
+    readContactsHistory: (ids, history, onRead) => readContactsHistory(api, ids, history, onRead),
     changeListMemberships: (listId, add, remove) => changeListMemberships(api, listId, add, remove),
     contactIdsByEmail: (emails) => contactIdsByEmail(api, emails),
     existingContactIds: (ids) => existingContactIds(api, ids),

@@ -4,6 +4,7 @@
 import type { Client } from '@hubspot/api-client';
 import { toAccountError } from './errors';
 import { apiPaths, type ApiPaths } from './paths';
+import { READ_CONCURRENCY } from './parallel-reads';
 import { rawRequest, type RawCall, type Transport } from './raw-request';
 import type { Json } from './types';
 
@@ -13,8 +14,15 @@ export interface Api {
   /** The transport's time limit per answer and per pause in a body (for what is fetched outside `call`). */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
+  /** Id-based reads in flight at once (parallel-reads.ts). */
+  readonly concurrency: number;
   /** The JSON answer; failures are HubSpotAccountError (redacted, one sentence). */
-  call(method: string, path: string, body?: unknown, options?: Pick<RawCall, 'readOnly' | 'search'>): Promise<Json>;
+  call(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Json>;
+}
+
+export interface CallOptions extends Pick<RawCall, 'readOnly' | 'search'> {
+  /** Abandons this call too (a read in parallel whose sibling failed), besides the account's own signal. */
+  signal?: AbortSignal;
 }
 
 export function makeApi(client: Client, transport: Transport, version: string | undefined, signal?: AbortSignal): Api {
@@ -23,11 +31,14 @@ export function makeApi(client: Client, transport: Transport, version: string | 
     paths: apiPaths(version),
     timeoutMs: transport.timeoutMs,
     ...(signal ? { signal } : {}),
+    concurrency: transport.concurrency ?? READ_CONCURRENCY,
     call: async (method, path, body, options = {}) => {
+      const { signal: own, ...call } = options;
+      const either = own && signal ? AbortSignal.any([signal, own]) : (own ?? signal);
       try {
-        return await rawRequest(client, { method, path, body, ...options }, transport, signal);
+        return await rawRequest(client, { method, path, body, ...call }, transport, either);
       } catch (error) {
-        if (signal?.aborted) throw error; // a cancellation is not HubSpot's failure
+        if (either?.aborted) throw error; // a cancellation is not HubSpot's failure
         throw toAccountError(error, transport.host);
       }
     },

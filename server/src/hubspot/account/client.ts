@@ -5,6 +5,7 @@
 
 import { Client } from '@hubspot/api-client';
 import { DEFAULT_TIMEOUT_MS, type Transport } from './raw-request';
+import { READ_CONCURRENCY } from './parallel-reads';
 import { RatePacer } from './rate-pacer';
 import { registerSecret } from './redact';
 import type { HubSpotApiVersion } from './paths';
@@ -20,6 +21,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** `v3` (default) or a date-based version such as `2026-09` (paths.ts). */
   apiVersion?: HubSpotApiVersion;
+  /** Id-based reads in flight at once (parallel-reads.ts; default READ_CONCURRENCY). 1 reads one after another, as tests compare. */
+  readConcurrency?: number;
 }
 
 interface Cached {
@@ -57,6 +60,7 @@ export function transportFor(options: ClientOptions): Transport {
     host: hostOf(options.basePath),
     attempts,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    concurrency: Math.max(1, Math.floor(options.readConcurrency ?? READ_CONCURRENCY)),
     ...(paced ? { pacer: entry.pacer, searchPacer: entry.searchPacer } : {}),
   };
 }

@@ -43,6 +43,8 @@ export interface Transport {
   timeoutMs: number;
   pacer?: RatePacer;
   searchPacer?: RatePacer;
+  /** Id-based reads in flight at once (parallel-reads.ts). */
+  concurrency?: number;
 }
 
 /** The parsed JSON answer; non-2xx answers (after retries) become HubSpotAccountError with HubSpot's own message. */

@@ -187,6 +187,14 @@ export interface PageContactsOptions {
 
 export type ModifiedContacts = { records: CrmRecordData[] } | { tooMany: number };
 
+/** One filter of a CRM search (HubSpot's CRM search guide): `value`, or `values` for IN and NOT_IN. */
+export interface SearchFilter {
+  propertyName: string;
+  operator: string;
+  value?: string;
+  values?: string[];
+}
+
 export interface ModifiedSinceOptions {
   /** Default 10,000, the search API's ceiling; lower only in tests. */
   ceiling?: number;
@@ -228,6 +236,8 @@ export interface AccountDetails {
 export interface HubSpotAccount {
   /** Where requests go, e.g. "api.hubapi.com" or "127.0.0.1:4010", for messages. */
   readonly host: string;
+  /** Id-based reads in flight at once (parallel-reads.ts); absent: its default. */
+  readonly readConcurrency?: number;
   accountDetails(): Promise<AccountDetails>;
   getProperties(objectType: CrmObjectType | 'deals' | 'tickets'): Promise<PropertyDef[]>;
   /** The association types and labels of contacts with `toObjectType` (v4 associations labels). */
@@ -293,8 +303,10 @@ export interface HubSpotAccount {
   recordsModifiedSince(object: AssociatedObjectType, since: number, properties: string[], options?: ModifiedSinceOptions): Promise<ModifiedContacts>;
   /** How many contacts the portal holds, when HubSpot says. */
   countContacts(): Promise<number | undefined>;
-  /** The history of `history` properties for these contacts (batch reads). */
-  readContactsHistory(ids: string[], history: string[]): Promise<Map<string, CrmRecordData>>;
+  /** How many contacts pass all of these search filters (one search), when HubSpot says. */
+  countContactsWhere(filters: SearchFilter[]): Promise<number | undefined>;
+  /** The history of `history` properties for these contacts (batch reads of 50, a few at a time); `onRead` hears how many ids were answered so far. */
+  readContactsHistory(ids: string[], history: string[], onRead?: (done: number) => void): Promise<Map<string, CrmRecordData>>;
   /** Starts a CSV export of every contact with these properties, as internal names and values (CRM Exports): its task id. */
   startContactsExport(properties: string[], exportName: string): Promise<string>;
   exportStatus(taskId: string): Promise<ExportTaskStatus>;

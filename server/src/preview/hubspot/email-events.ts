@@ -18,6 +18,7 @@
 // the previous read's start less a margin; the older ones come from the cache.
 
 import type { EmailEventData, HubSpotAccount } from '../../hubspot/account/types';
+import { readInParallel } from '../../hubspot/account/parallel-reads';
 import type { MarketingEmailRef } from '../../language/schema-types';
 import type { EmailEventRecord, EmailEventType } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
@@ -87,19 +88,14 @@ export async function readEmailEvents(account: HubSpotAccount, contacts: Contact
   const emails = [...new Set(loadable.map((n) => `${n.appId}:${n.emailId}`))];
   const asRead: CachedEmailEvents = {};
   try {
-    for (const [i, email] of emails.entries()) {
-      options.onProgress?.({ phase: 'emailEvents', done: i, total: emails.length });
-      for (const need of loadable.filter((n) => `${n.appId}:${n.emailId}` === email)) {
-        throwIfAborted(options.signal);
-        const read = await readOne(account, need, options, cached?.[eventNeedKey(need)]);
-        if ('refused' in read) {
-          unloaded.set(`emailEvents:${email}`, read.refused);
-          break;
-        }
-        asRead[eventNeedKey(need)] = read;
-      }
+    const progress = (done: number) => options.onProgress?.({ phase: 'emailEvents', done, total: emails.length });
+    progress(0);
+    // A few emails at a time; each email's event types one after another (a refused email stops its own).
+    const perEmail = await readInParallel(emails, (email) => readEmail(account, loadable.filter((n) => `${n.appId}:${n.emailId}` === email), options, cached), { concurrency: account.readConcurrency, onDone: progress });
+    for (const [i, { reads, refused }] of perEmail.entries()) {
+      for (const [key, read] of reads) asRead[key] = read;
+      if (refused !== undefined) unloaded.set(`emailEvents:${emails[i]}`, refused);
     }
-    options.onProgress?.({ phase: 'emailEvents', done: emails.length, total: emails.length });
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
     unloaded.set('emailEvents', `HubSpot refused the marketing email events: ${(error as Error).message}`);
@@ -118,6 +114,18 @@ function ownIdOf(emailId: string, emails: MarketingEmailRef[] | undefined): stri
   if (!email || emails!.some((e) => e.emailCampaignIds.includes(emailId))) return undefined;
   const campaigns = email.emailCampaignIds.length > 0 ? `its email campaign ${email.emailCampaignIds.length === 1 ? 'id is' : 'ids are'} ${email.emailCampaignIds.map((c) => `#${c}`).join(', ')}` : 'it has no email campaign id';
   return `#${emailId} is the id of marketing email "${email.name}", not an email campaign id (${campaigns}), and HubSpot's Email Events API gives events by email campaign id`;
+}
+
+/** One email's events of each type asked, until HubSpot refuses that email (then the rest of its types are not asked). */
+async function readEmail(account: HubSpotAccount, needs: EmailEventNeed[], options: Options, cached: CachedEmailEvents | undefined): Promise<{ reads: [string, CachedEventRead][]; refused?: string }> {
+  const reads: [string, CachedEventRead][] = [];
+  for (const need of needs) {
+    throwIfAborted(options.signal);
+    const read = await readOne(account, need, options, cached?.[eventNeedKey(need)]);
+    if ('refused' in read) return { reads, refused: read.refused };
+    reads.push([eventNeedKey(need), read]);
+  }
+  return { reads };
 }
 
 /** One email's events of one type: all of its window, or with a covering cache only those since the last read. */

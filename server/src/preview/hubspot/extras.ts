@@ -11,6 +11,7 @@
 // the reason in `unloaded`: its conditions stay "not in this data", never a silent "no".
 
 import type { AssociatedObjectType, HubSpotAccount } from '../../hubspot/account/types';
+import { readInParallel } from '../../hubspot/account/parallel-reads';
 import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
@@ -117,22 +118,30 @@ async function readAssociated(account: HubSpotAccount, contactIds: string[], obj
 async function readMemberships(account: HubSpotAccount, listIds: string[], missing: Map<string, string>, options: ExtraOptions): Promise<Map<string, string[]>> {
   const byContact = new Map<string, string[]>();
   const lists = listLabels(listIds, options.schema?.lists);
-  for (const [i, listId] of listIds.entries()) {
+  const progress = (done: number) => options.onProgress?.({ phase: 'memberships', done, total: listIds.length, lists });
+  progress(0);
+  // A few lists at a time (each list's pages one after another); merged in the lists' order.
+  const members = await readInParallel(listIds, async (listId) => {
     throwIfAborted(options.signal);
-    options.onProgress?.({ phase: 'memberships', done: i, total: listIds.length, lists });
     try {
-      for (const m of await untilAborted(account.listMemberships(listId), options.signal)) {
-        const lists = byContact.get(m.recordId);
-        if (lists) lists.push(listId);
-        else byContact.set(m.recordId, [listId]);
-      }
+      return await untilAborted(account.listMemberships(listId), options.signal);
     } catch (error) {
-      const status = (error as { status?: number }).status;
-      if (status !== 404) throw error;
+      if ((error as { status?: number }).status !== 404) throw error;
+      return 'no such list' as const;
+    }
+  }, { concurrency: account.readConcurrency, onDone: progress });
+  for (const [i, found] of members.entries()) {
+    const listId = listIds[i];
+    if (found === 'no such list') {
       missing.set(listId, `HubSpot has no list #${listId}`);
+      continue;
+    }
+    for (const m of found) {
+      const lists = byContact.get(m.recordId);
+      if (lists) lists.push(listId);
+      else byContact.set(m.recordId, [listId]);
     }
   }
-  options.onProgress?.({ phase: 'memberships', done: listIds.length, total: listIds.length, lists });
   return byContact;
 }
 

@@ -131,7 +131,7 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
     histories = table;
     const ids = modified.map((r) => r.id);
     ctx.onProgress?.({ phase: 'history', done: 0, total: ids.length });
-    const read = await untilAborted(ctx.account.readContactsHistory(ids, history), ctx.signal);
+    const read = await untilAborted(ctx.account.readContactsHistory(ids, history, (done) => ctx.onProgress?.({ phase: 'history', done, total: ids.length })), ctx.signal);
     for (const id of ids) table.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
     ctx.onProgress?.({ phase: 'history', done: ids.length, total: ids.length });
   }
@@ -139,7 +139,7 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
 }
 
 /** History as the engine's records hold it (epoch ms, newest first); a property without any is []. */
-function historyEntries(data: CrmRecordData, names: string[]): Record<string, HistoryEntry[]> {
+export function historyEntries(data: CrmRecordData, names: string[]): Record<string, HistoryEntry[]> {
   const out: Record<string, HistoryEntry[]> = {};
   for (const name of names) {
     const entries: HistoryEntry[] = [];

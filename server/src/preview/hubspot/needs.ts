@@ -5,6 +5,7 @@ import { timeRefs, type PlanNode } from '../plan-types';
 import type { AssociatedObjectName } from '../../language/schema-types';
 import { readsHistory } from '../../language/operators';
 import { addEventNeeds, coversEventNeeds, mergeEventNeeds, sortedEventNeeds, type EmailEventNeed } from './email-event-needs';
+import { addHistoryFilter, LAST_MODIFIED, mergeScopes, scopeCovers, type HistoryScope } from './history-scope';
 
 /** HubSpot's default contact property "Number of Pageviews": loaded with the contacts when page views are needed, so that only contacts with views are asked for them. */
 export const PAGE_VIEW_COUNT = 'hs_analytics_num_page_views';
@@ -27,6 +28,12 @@ export interface DataNeeds {
   listIds: string[];
   /** Contact properties used by has-ever / has-never / updated-in-last filters, sorted. */
   historyProperties: string[];
+  /**
+   * Which contacts need the history of `historyProperties` (history-scope.ts), when there are some. Absent:
+   * every contact's; a manifest says so for a cache that read every contact's history (or was written
+   * before hslist read history only where needed).
+   */
+  historyScope?: HistoryScope;
   /** True when any list filters on associated companies. */
   companies: boolean;
   /** True when any list filters on associated deals (`associated deal …`, `number of associated deals …`). */
@@ -53,6 +60,7 @@ interface Collector {
   properties: Record<Holder, Set<string>>;
   listIds: Set<string>;
   history: Set<string>;
+  historyScope: HistoryScope;
   associated: Set<AssociatedObjectName>;
   formIds: Set<string>;
   anyForm: boolean;
@@ -62,7 +70,7 @@ interface Collector {
 }
 
 function collector(contacts: Iterable<string>): Collector {
-  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), associated: new Set(), formIds: new Set(), anyForm: false, channels: new Set(), emailEvents: new Map(), pageViews: undefined };
+  return { properties: { contacts: new Set(contacts), companies: new Set(), deals: new Set(), tickets: new Set() }, listIds: new Set(), history: new Set(), historyScope: { tests: [] }, associated: new Set(), formIds: new Set(), anyForm: false, channels: new Set(), emailEvents: new Map(), pageViews: undefined };
 }
 
 /** The union of what the given plans read. */
@@ -70,11 +78,14 @@ export function dataNeeds(plans: Iterable<PlanNode>): DataNeeds {
   const c = collector(IDENTITY_PROPERTIES);
   for (const plan of plans) walk(plan, c, 'contacts');
   if (c.pageViews) c.properties.contacts.add(PAGE_VIEW_COUNT);
+  // A contact modified before an `updated in last N days` window starts is judged by this, without history.
+  if (c.historyScope.windowSince !== undefined) c.properties.contacts.add(LAST_MODIFIED);
   return {
     contactProperties: [...c.properties.contacts].sort(),
     companyProperties: [...c.properties.companies].sort(),
     listIds: [...c.listIds].sort(),
     historyProperties: [...c.history].sort(),
+    ...(c.history.size > 0 ? { historyScope: c.historyScope } : {}),
     companies: c.associated.has('companies'),
     deals: c.associated.has('deals'),
     dealProperties: [...c.properties.deals].sort(),
@@ -136,9 +147,15 @@ function walk(plan: PlanNode, c: Collector, holder: Holder): void {
       target.add(plan.filter.property);
       for (const ref of timeRefs(plan.filter)) {
         target.add(ref.property);
-        if (ofContact && ref.updated) c.history.add(ref.property);
+        if (ofContact && ref.updated) {
+          c.history.add(ref.property);
+          c.historyScope.everyContact = true;
+        }
       }
-      if (ofContact && readsHistory(plan.filter)) c.history.add(plan.filter.property);
+      if (ofContact && readsHistory(plan.filter)) {
+        c.history.add(plan.filter.property);
+        addHistoryFilter(c.historyScope, plan.filter);
+      }
       return;
     }
     default:
@@ -154,6 +171,7 @@ export function coversNeeds(have: DataNeeds, want: DataNeeds): boolean {
     covers(have.companyProperties, want.companyProperties) &&
     covers(have.listIds, want.listIds) &&
     covers(have.historyProperties, want.historyProperties) &&
+    (want.historyProperties.length === 0 || scopeCovers(have.historyScope, want.historyScope)) &&
     (have.companies || !want.companies) &&
     (have.deals === true || !want.deals) &&
     covers(have.dealProperties ?? [], want.dealProperties ?? []) &&
@@ -175,6 +193,7 @@ export function mergeNeeds(a: DataNeeds, b: DataNeeds): DataNeeds {
     companyProperties: union(a.companyProperties, b.companyProperties),
     listIds: union(a.listIds, b.listIds),
     historyProperties: union(a.historyProperties, b.historyProperties),
+    ...mergedHistoryScope(a, b),
     companies: a.companies || b.companies,
     deals: a.deals === true || b.deals === true,
     dealProperties: union(a.dealProperties ?? [], b.dealProperties ?? []),
@@ -186,6 +205,14 @@ export function mergeNeeds(a: DataNeeds, b: DataNeeds): DataNeeds {
     emailEvents: mergeEventNeeds(a.emailEvents, b.emailEvents),
     ...(a.pageViews || b.pageViews ? { pageViews: widerPageViews(a.pageViews, b.pageViews) } : {}),
   };
+}
+
+/** Both together: a contact is decided only when both decide it; every contact's history when either wants it. */
+function mergedHistoryScope(a: DataNeeds, b: DataNeeds): Pick<DataNeeds, 'historyScope'> {
+  const scope = (n: DataNeeds) => (n.historyScope ? { historyScope: n.historyScope } : {});
+  if (a.historyProperties.length === 0) return scope(b);
+  if (b.historyProperties.length === 0) return scope(a);
+  return a.historyScope && b.historyScope ? { historyScope: mergeScopes(a.historyScope, b.historyScope) } : {};
 }
 
 /** Both windows together: the earlier start, all time when either is. */

@@ -21,7 +21,7 @@ import { throwIfAborted, untilAborted } from './abort';
 import { cachePaths, keepCacheOutOfGit, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
 import { fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
 import { exportPolicyFrom, type ExportPolicy } from './fetch-export';
-import { fetchFullSnapshot } from './full-fetch';
+import { fetchFullSnapshot, type FullFetch } from './full-fetch';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras, type ExtrasRefresh } from './extras';
 import { extrasPath, readCachedExtras, writeCachedExtras, type CachedExtras } from './extras-cache';
@@ -29,6 +29,8 @@ import { unmatchedEventsNote } from './email-events';
 import { failedViewsNote } from './page-views';
 import { SEARCH_CEILING } from '../../hubspot/account/account-search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
+import { fetchAllWithHistory } from './fetch-with-history';
+import { NO_HISTORY_NEEDED, type HistoryScope } from './history-scope';
 
 /** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
 export const REFRESH_MARGIN_MS = 10 * 60_000;
@@ -86,7 +88,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
   const plan = chooseRefresh(previous, cached, portal, options.needs, started);
   const fetchStart = performance.now();
-  const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached);
+  const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached && previous ? { ...cached, historyScope: previous.needs.historyScope } : undefined, options.needs.historyScope);
   const fetchMs = Math.ceil(performance.now() - fetchStart);
   const { toCache, ...extras } = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options, extrasRefresh(plan, fetched, cached, options.searchCeiling));
   throwIfAborted(options.signal);
@@ -100,7 +102,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
   const watermark = fetched.refresh.mode === 'full' ? fetched.newestModified : newest(fetched.newestModified, previous?.watermark ? Date.parse(previous.watermark) : undefined);
   const manifest = newManifest({
-    portal: portal.base, portalId: portal.id, needs, lastFetch: new Date(started).toISOString(), lastFullFetch,
+    portal: portal.base, portalId: portal.id, needs: withHistoryScope(needs, fetched.historyScope), lastFetch: new Date(started).toISOString(), lastFullFetch,
     ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs, contacts: store.size, snapshotVersion: store.version,
   });
   writeCacheFiles(paths, manifest, fetched.history);
@@ -121,8 +123,12 @@ function chooseRefresh(previous: Manifest | undefined, cached: Cached | undefine
   if (previous.portalId !== portal.id) return { mode: 'full', reason: `the cache holds contacts of ${previous.portalId ? `portal ${previous.portalId}` : 'an unnamed portal'}, not of portal ${portal.id}` };
   if (!cached) return { mode: 'full', reason: 'the cached snapshot is unreadable or incomplete' };
   // Extras the cache lacks are read in full (extras.ts): only contact properties and history decide here.
-  if (!coversNeeds(previous.needs, { ...previous.needs, contactProperties: needs.contactProperties, historyProperties: needs.historyProperties })) {
+  const wanted = { ...previous.needs, contactProperties: needs.contactProperties, historyProperties: needs.historyProperties };
+  if (!coversNeeds(previous.needs, { ...wanted, historyScope: previous.needs.historyScope })) {
     return { mode: 'full', reason: 'the lists read properties the cache does not hold' };
+  }
+  if (!coversNeeds(previous.needs, { ...wanted, historyScope: needs.historyScope })) {
+    return { mode: 'full', reason: 'the lists read the history of contacts whose history the cache did not read' };
   }
   const age = now - Date.parse(previous.lastFullFetch);
   if (age < 0) return { mode: 'full', reason: 'the last full fetch is dated after now (the clock was changed)' };
@@ -130,6 +136,12 @@ function chooseRefresh(previous: Manifest | undefined, cached: Cached | undefine
   const watermark = previous.watermark ? Date.parse(previous.watermark) : NaN;
   if (Number.isNaN(watermark)) return { mode: 'full', reason: 'the cache holds no modification time from HubSpot to refresh from' };
   return { mode: 'incremental', since: watermark - REFRESH_MARGIN_MS - (previous.fetchMs ?? 0) };
+}
+
+/** The needs as the cache holds them: its history left out the contacts `scope` decided (none when undefined). */
+function withHistoryScope(needs: DataNeeds, scope: HistoryScope | undefined): DataNeeds {
+  const { historyScope: _wanted, ...rest } = needs;
+  return scope && needs.historyProperties.length > 0 ? { ...rest, historyScope: scope } : rest;
 }
 
 function newest(a: number | undefined, b: number | undefined): number | undefined {
@@ -140,6 +152,8 @@ function newest(a: number | undefined, b: number | undefined): number | undefine
 interface Cached {
   store: ColumnStore;
   history: HistoryById | undefined;
+  /** The contacts the cached history left out (as the manifest says); undefined: none. */
+  historyScope?: HistoryScope;
   extras: CachedExtras | undefined;
 }
 
@@ -154,30 +168,42 @@ interface Fetched {
   note?: string;
   contacts: ContactSet;
   history: HistoryById | undefined;
+  /** Which contacts' history was not read, as the next run must know; undefined: every contact's was. */
+  historyScope: HistoryScope | undefined;
   refresh: Refresh;
   /** The newest `lastmodifieddate` HubSpot returned in this fetch. */
   newestModified: number | undefined;
 }
 
-async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds, plan: RefreshPlan, cached: Cached | undefined): Promise<Fetched> {
+/**
+ * The contacts: modified ones merged into the cache, or all of them. A full fetch reads history only for
+ * the contacts the current lists' `scope` leaves undecided (fetch-with-history.ts): the lists of earlier
+ * runs that `needs` still holds would keep old windows' starts for ever, and a cache that does not cover
+ * them is fetched in full again when they come back. Without history, a full fetch may read HubSpot's CRM
+ * export instead of the pages (full-fetch.ts).
+ */
+async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds, plan: RefreshPlan, cached: Cached | undefined, scope: HistoryScope | undefined): Promise<Fetched> {
   const properties = needs.contactProperties.filter((p) => schema.objects.contacts.has(p));
   const history = needs.historyProperties;
   if (plan.mode === 'incremental' && cached) {
     const result = await fetchModifiedContacts(ctx, cached.history, plan.since, properties, history);
     if (!('tooMany' in result)) {
       const contacts: ContactSet = { kind: 'merge', base: cached.store, modified: result.modified };
-      return { contacts, history: result.history, newestModified: result.newestModified, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified.length } };
+      // The modified contacts' history is read in full, so the cache's scope still says what is left out.
+      return { contacts, history: result.history, historyScope: cached.historyScope, newestModified: result.newestModified, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified.length } };
     }
     const reason = `${result.tooMany.toLocaleString('en-US')} contacts changed since the last fetch, over the search API's ${(ctx.searchCeiling ?? SEARCH_CEILING).toLocaleString('en-US')}`;
-    return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined);
+    return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined, scope);
   }
   const defs = properties.map((p) => schema.objects.contacts.get(p)!);
-  const all = await fetchFullSnapshot(ctx, defs, history, ctx.cacheDir, ctx.exports);
+  const all: FullFetch & { historyScope: HistoryScope | undefined } = history.length > 0
+    ? { ...(await fetchAllWithHistory(ctx, defs, history, scope ?? NO_HISTORY_NEEDED)), via: 'pages' }
+    : { ...(await fetchFullSnapshot(ctx, defs, [], ctx.cacheDir, ctx.exports)), historyScope: undefined };
   // The fetched columns are the base, with nothing merged in: the store is built from them by copying
   // rows (StoreBuilder.addRowsOf), as an incremental refresh builds from the cached snapshot.
   const contacts: ContactSet = { kind: 'merge', base: all.store, modified: [] };
   const refresh: Refresh = { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.store.size, via: all.via };
-  return { contacts, history: all.history, newestModified: all.newestModified, refresh, ...(all.note ? { note: all.note } : {}) };
+  return { contacts, history: all.history, historyScope: all.historyScope, newestModified: all.newestModified, refresh, ...(all.note ? { note: all.note } : {}) };
 }
 
 /** The cached snapshot and history, when the snapshot matches the manifest. */

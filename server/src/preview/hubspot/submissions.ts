@@ -9,6 +9,7 @@
 // stays until the daily full fetch, as a deleted contact does.
 
 import type { FormSubmissionData, HubSpotAccount } from '../../hubspot/account/types';
+import { readInParallel } from '../../hubspot/account/parallel-reads';
 import type { StringColumn } from '../columns';
 import { dictEntry, lowerDict } from '../string-dict';
 import type { FormSubmission } from '../types';
@@ -44,10 +45,15 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
     const byContact = new Map<string, FormSubmission[]>();
     const read = new Set<string>();
     const asRead: Record<string, FormSubmissionData[]> = {};
-    for (const [i, formId] of formIds.entries()) {
+    const progress = (done: number) => options.onProgress?.({ phase: 'forms', done, total: formIds.length });
+    progress(0);
+    // A few forms at a time (each form's pages one after another: each names the next).
+    const answers = await readInParallel(formIds, (formId) => {
       throwIfAborted(options.signal);
-      options.onProgress?.({ phase: 'forms', done: i, total: formIds.length });
-      const found = await formSubmissions(account, formId, options.signal, cached?.[formId]);
+      return formSubmissions(account, formId, options.signal, cached?.[formId]);
+    }, { concurrency: account.readConcurrency, onDone: progress });
+    for (const [i, found] of answers.entries()) {
+      const formId = formIds[i];
       if (found === 'not found') {
         unloaded.set(`form:${formId}`, `HubSpot has no form ${formId}`);
         continue;
@@ -68,7 +74,6 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
         }
       }
     }
-    options.onProgress?.({ phase: 'forms', done: formIds.length, total: formIds.length });
     return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read, asRead };
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;

@@ -8,7 +8,7 @@
 // N days moves every date by exactly N days and changes nothing else: a seed and a day give one portal.
 
 import { createRandom, forKey, type Random } from './random';
-import type { FormSubmission, HistoryEntry, LinkedRecord, PortalCompany, PortalContact, PortalForm, PortalPage } from './hubspot-records';
+import { newestChange, type FormSubmission, type HistoryEntry, type LinkedRecord, type PortalCompany, type PortalContact, type PortalForm, type PortalPage } from './hubspot-records';
 import { PORTAL_PAGES, withPage } from './hubspot-pages';
 import { BUYING_ROLES, DEAL_STAGES, INDUSTRIES, LEAD_STATUSES, LIFECYCLE_STAGES, TICKET_PRIORITIES } from './hubspot-schema';
 import {
@@ -176,17 +176,20 @@ export function makeContact(context: PortalContext, index: number): PortalContac
   const updated = randomInstant(random, created, end);
   const companyIndexes = pickCompanies(random, context.companyCount);
   const createdAt = iso(created);
-  const updatedAt = iso(updated);
   // Object.assign into one object: spreading three 10-key objects per record doubles the garbage.
   const properties: Record<string, string | null> = Object.assign(identity(random, index), location(random), sales(random, created, context));
   properties.company = companyIndexes.length > 0 ? companyName(seed, companyIndexes[0]) : null;
   properties.createdate = createdAt;
-  properties.lastmodifieddate = updatedAt;
+  properties.lastmodifieddate = null;
   properties.hs_object_id = id;
+  const history = makeHistory(random, properties, created, end);
+  // The last modification is never before a change the history records (HubSpot's definition).
+  const updatedAt = iso(Math.max(updated, newestChange(history)));
+  properties.lastmodifieddate = updatedAt;
   return {
     id,
     properties,
-    history: makeHistory(random, properties, created, end),
+    history,
     createdAt,
     updatedAt,
     archived: false,

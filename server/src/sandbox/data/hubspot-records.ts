@@ -17,6 +17,22 @@ export interface CrmRecord {
   archived: boolean;
 }
 
+/**
+ * The newest change any explicit history records (epoch ms; -Infinity for none). HubSpot's
+ * `lastmodifieddate` is "the most recent timestamp of any property update" of the contact, so it is never
+ * older than this: the generator and hand-written contacts keep it so.
+ */
+export function newestChange(history: Record<string, { timestamp: string }[]> | undefined): number {
+  let newest = -Infinity;
+  for (const entries of Object.values(history ?? {})) {
+    for (const e of entries ?? []) {
+      const at = Date.parse(e.timestamp);
+      if (at > newest) newest = at;
+    }
+  }
+  return newest;
+}
+
 export interface FormSubmission {
   formId: string;
   timestamp: string;

@@ -1,7 +1,7 @@
 // Test-only endpoints under /__emulator/: seed or reset the portal, add records, arm faults, move the
 // clock, read the request log. No auth, not rate limited, not logged.
 
-import type { LinkedRecord, PortalContact } from '../data/hubspot-records';
+import { newestChange, type LinkedRecord, type PortalContact } from '../data/hubspot-records';
 import { asArray, asJson, type Json } from './evaluate-types';
 import { faultProblem } from './fault-check';
 import type { Fault, FaultInjector, FaultType } from './faults';
@@ -86,10 +86,14 @@ export function contactFrom(input: Json, nowMs: number): PortalContact {
   const at = new Date(nowMs).toISOString();
   const id = String(input.id);
   const properties: Record<string, string | null> = { ...(asJson(input.properties) as Record<string, string | null>), hs_object_id: id };
+  const history = asJson(input.history) as PortalContact['history'];
+  // A `lastmodifieddate` older than a change the history records is raised to it, as HubSpot keeps it.
+  const newest = newestChange(history);
+  if (properties.lastmodifieddate && Date.parse(properties.lastmodifieddate) < newest) properties.lastmodifieddate = new Date(newest).toISOString();
   return {
     id,
     properties,
-    history: asJson(input.history) as PortalContact['history'],
+    history,
     createdAt: String(properties.createdate ?? at),
     updatedAt: String(properties.lastmodifieddate ?? at),
     archived: input.archived === true,

@@ -139,6 +139,9 @@ function batchRead(state: EmulatorState, type: ServedObjectType, request: RouteR
   if (inputs.length > 100) return validationError('Batch read accepts at most 100 inputs.');
   const store = recordsOf(state, type);
   const options = { properties: asArray(body.properties).map(String), propertiesWithHistory: asArray(body.propertiesWithHistory).map(String), associations: [] };
+  // HubSpot refuses a batch read with history of more than 50 inputs, with this message (quoted in public
+  // bug reports of integrations that sent 100, e.g. PipedreamHQ/pipedream#8462).
+  if (options.propertiesWithHistory.length > 0 && inputs.length > 50) return validationError('The maximum number of inputs supported in a batch request for property histories is 50. Please reduce the number of items and try again');
   const lookup = recordLookup(store, type, body.idProperty);
   if (typeof lookup === 'string') return validationError(lookup);
   const live = (id: string) => {

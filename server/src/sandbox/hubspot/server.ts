@@ -54,6 +54,12 @@ export interface HubSpotEmulatorOptions extends AuthOptions {
   eventsApi?: boolean;
   /** CRM exports: how long one takes, when files are zipped and split, the daily limit. */
   exports?: ExportsOptions;
+  /**
+   * Every API answer waits this long after its request was handled (default 0): a real HubSpot takes a few
+   * hundred milliseconds an answer, loopback one, so a client that reads one request after another is
+   * slow only against the first. Benchmarks set it to show that wait.
+   */
+  latencyMs?: number;
 }
 
 /** The emulated file host that serves export files (another origin than the API; no token needed or wanted). */
@@ -207,7 +213,7 @@ async function handleApi(request: ApiRequest, res: http.ServerResponse, ctx: Con
     return;
   }
   const answer = answerFor(request, ctx, fault, entry);
-  await sleep(fault.delayAfterMs);
+  await sleep(fault.delayAfterMs + (ctx.options.latencyMs ?? 0));
   if (terminal?.type === 'reset') {
     entry.status = 'reset';
     request.req.socket.destroy();

@@ -88,7 +88,8 @@ export class EmulatorState {
   }
 
   upsertContact(contact: PortalContact): void {
-    this.contacts.set(contact.id, withPageViewCount(contact));
+    const before = this.contacts.get(contact.id);
+    this.contacts.set(contact.id, withPageViewCount(before ? withChangesInHistory(before, contact) : contact));
     this.touch();
   }
 
@@ -269,4 +270,20 @@ function withPageViewCount(contact: PortalContact): PortalContact {
   if (contact.pageViews === undefined) return contact;
   const count = String(contact.pageViews.length);
   return contact.properties.hs_analytics_num_page_views === count ? contact : { ...contact, properties: { ...contact.properties, hs_analytics_num_page_views: count } };
+}
+
+/**
+ * HubSpot records every change of a value in the property's history, newest first, so the history always
+ * ends in the current value. A property with explicit history whose value an update changes gets an entry
+ * for the new value at the update's time (unless the caller wrote that entry already).
+ */
+function withChangesInHistory(before: PortalContact, after: PortalContact): PortalContact {
+  let history = after.history;
+  for (const [name, entries] of Object.entries(after.history)) {
+    const value = after.properties[name] ?? '';
+    if ((before.properties[name] ?? '') === value || entries[0]?.value === value) continue;
+    if (history === after.history) history = { ...after.history };
+    history[name] = [{ value, timestamp: after.updatedAt, sourceType: 'API' }, ...entries];
+  }
+  return history === after.history ? after : { ...after, history };
 }
