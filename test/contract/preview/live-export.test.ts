@@ -103,12 +103,31 @@ describe('live source: a full fetch through HubSpot\'s CRM export', function () 
       assert.ok(h.emulator.files.requests.every((r) => !r.path.includes(TOKEN)));
     });
 
-    it('a workspace whose lists read history still reads the pages (an export has no history)', async () => {
+    it('lists that need every contact\'s history read the pages with it (an export has no history)', async () => {
       h.emulator.requests.length = 0;
       const data = await load(h, liveWorkspace(LISTS + HISTORY), QUICK);
       assert.equal(data.kind === 'hubspot' && data.refresh?.via, 'pages');
       assert.equal(exportStarts(h), 0);
       assert.equal(requestsTo(h.emulator, 'GET', /^\/crm\/v3\/objects\/contacts$/).length, 6, '300 contacts, 50 a page with history');
+    });
+
+    it('lists whose history few contacts need: values from the export, history by batch reads, answers as through the pages', async () => {
+      const text = `${LISTS}\nlist "Touched lately" {\n  where lifecyclestage was updated in last 3 days or hs_lead_status was updated in last 3 days\n}\n`;
+      h.modify('5', { lifecyclestage: 'customer' });
+      h.modify('6', { hs_lead_status: 'CONNECTED' });
+      const viaPages = liveWorkspace(text);
+      const pages = await load(h, viaPages, false);
+      h.emulator.requests.length = 0;
+      const viaExport = liveWorkspace(text);
+      const exported = await load(h, viaExport, QUICK);
+      assert.equal(exported.kind === 'hubspot' && exported.refresh?.via, 'export');
+      assert.equal(exportStarts(h), 1);
+      assert.equal(contactPages(h), 0, 'no contact page, with or without history');
+      assert.ok(requestsTo(h.emulator, 'POST', /^\/crm\/v3\/objects\/contacts\/batch\/read$/).length > 0, 'the undecided contacts\' history by batch reads');
+      const expected = answers(viaPages, pages, h.now());
+      const touched = expected.find((a) => a.list === 'Touched lately')!.members;
+      assert.ok(touched.includes('5') && touched.includes('6') && touched.length < 150, `${touched.length} touched lately`);
+      assert.deepEqual(answers(viaExport, exported, h.now()), expected);
     });
 
     it('a portal smaller than the policy\'s minimum reads the pages', async () => {

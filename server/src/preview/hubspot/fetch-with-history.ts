@@ -7,6 +7,8 @@
 // (HubSpot's own count of their current values and `lastmodifieddate`); without an estimate, or when the
 // split costs no fewer requests, every contact's history is read as before. The estimate only chooses:
 // each contact is then decided on the values its page gave, so the answers are the same either way.
+// In the second way the values may come from HubSpot's CRM export instead of the pages (`fetchValues`,
+// full-fetch.ts): the history is read by batch reads all the same.
 
 import type { SearchFilter } from '../../hubspot/account/types';
 import type { PropertyDef } from '../../language/schema-types';
@@ -24,21 +26,27 @@ const HISTORY_CHUNK = 1000;
 export interface FetchedWithHistory extends FetchedContacts {
   /** The scope that decided the contacts whose history was not read; undefined: every contact's was. */
   historyScope: HistoryScope | undefined;
+  /** How the values came, when `fetchValues` says, and why an export it tried was not used. */
+  via?: 'export' | 'pages';
+  note?: string;
 }
 
+/** Every contact's current values without history: the pages by default, or what the caller reads them with. */
+export type ValuesFetch = (ctx: FetchContext, defs: PropertyDef[]) => Promise<FetchedContacts & { via?: 'export' | 'pages'; note?: string }>;
+
 /** Every contact with its properties, and the history of `history` for every contact that `scope` leaves undecided. */
-export async function fetchAllWithHistory(ctx: FetchContext, defs: PropertyDef[], history: string[], scope: HistoryScope): Promise<FetchedWithHistory> {
+export async function fetchAllWithHistory(ctx: FetchContext, defs: PropertyDef[], history: string[], scope: HistoryScope, fetchValues: ValuesFetch = (c, d) => fetchAllContacts(c, d, [])): Promise<FetchedWithHistory> {
   const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
   const counted = withKnownCount(ctx, total);
   const needing = canDecide(scope, defs) ? await estimateNeeding(counted, scope, total) : undefined;
   if (total === undefined || needing === undefined || !splitIsCheaper(total, needing)) {
     return { ...(await fetchAllContacts(counted, defs, history)), historyScope: undefined };
   }
-  const paged = await fetchAllContacts(counted, defs, []);
+  const paged = await fetchValues(counted, defs);
   const { table, gone } = await readNeededHistory(ctx, paged.store, history, scope);
   // A contact HubSpot no longer gave when its history was asked was deleted since its page: it is left out.
   const store = gone.length > 0 ? withoutRows(paged.store, defs, gone) : paged.store;
-  return { store, history: table, newestModified: paged.newestModified, historyScope: scope };
+  return { store, history: table, newestModified: paged.newestModified, historyScope: scope, ...(paged.via ? { via: paged.via } : {}), ...(paged.note ? { note: paged.note } : {}) };
 }
 
 /** Requests of each way: N / 50 pages against N / 100 pages and needing / 50 batch reads. */

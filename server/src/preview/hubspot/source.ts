@@ -29,7 +29,7 @@ import { unmatchedEventsNote } from './email-events';
 import { failedViewsNote } from './page-views';
 import { SEARCH_CEILING } from '../../hubspot/account/account-search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
-import { fetchAllWithHistory } from './fetch-with-history';
+import { fetchAllWithHistory, type ValuesFetch } from './fetch-with-history';
 import { NO_HISTORY_NEEDED, type HistoryScope } from './history-scope';
 
 /** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
@@ -196,8 +196,10 @@ async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds,
     return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined, scope);
   }
   const defs = properties.map((p) => schema.objects.contacts.get(p)!);
+  // Current values through the CRM export where it serves; history (an export has none) by main's ways.
+  const values: ValuesFetch = (c, d) => fetchFullSnapshot(c, d, [], ctx.cacheDir, ctx.exports);
   const all: FullFetch & { historyScope: HistoryScope | undefined } = history.length > 0
-    ? { ...(await fetchAllWithHistory(ctx, defs, history, scope ?? NO_HISTORY_NEEDED)), via: 'pages' }
+    ? { via: 'pages', ...(await fetchAllWithHistory(ctx, defs, history, scope ?? NO_HISTORY_NEEDED, values)) }
     : { ...(await fetchFullSnapshot(ctx, defs, [], ctx.cacheDir, ctx.exports)), historyScope: undefined };
   // The fetched columns are the base, with nothing merged in: the store is built from them by copying
   // rows (StoreBuilder.addRowsOf), as an incremental refresh builds from the cached snapshot.
