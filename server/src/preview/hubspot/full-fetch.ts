@@ -1,5 +1,6 @@
 // A full fetch of the contacts: through HubSpot's CRM export where it serves, else page by page. An
-// export serves when no list needs property history (an export has only current values) and the portal
+// export serves when the contacts are read without property history (an export has only current values:
+// no list reads history, or fetch-with-history.ts reads the undecided contacts' history apart) and the portal
 // is large enough that the pages would cost more than an export's few requests and its wait
 // (ExportPolicy.minContacts). When the export is not used after all (a token without `crm.export`, an
 // export that failed, was cancelled or took too long, a file that is cut short or not as asked), the
