@@ -69,7 +69,13 @@ export function movedFrom(list: ListNode): { list: ListNode; by: number } | unde
 function moved(known: Entry, start: number): Entry {
   const by = start - known.start;
   const result = shifted(known.result, by);
-  known.result.lists.forEach((list, i) => origins.set(result.lists[i], { list, by }));
+  known.result.lists.forEach((list, i) => {
+    origins.set(result.lists[i], { list, by });
+    // The list moved from is superseded, and only a list's own origin is ever read: forgetting where
+    // it came from keeps the copies of one list from holding each other, edit after edit (a chain
+    // that grew by every copy for as long as the file was edited).
+    origins.delete(list);
+  });
   return { start, result };
 }
 
