@@ -1,9 +1,10 @@
-// The block memo across many edits: what it keeps of earlier parses is bounded, whatever the number of
-// edits (a moved list is derived from the one before it, never from a chain of all earlier ones).
+// The block memo across many edits: a list an edit moved reads exactly as a fresh parse reads it, its
+// nodes copied only when something reads them, and what the memo keeps of earlier parses is bounded
+// whatever the number of edits (a moved list never holds the lists it moved from).
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { BlockMemo, parseReusing, type ListNode } from '@hslist/grammar';
+import { BlockMemo, parse, parseReusing, type ListNode } from '@hslist/grammar';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -29,5 +30,46 @@ describe('grammar: block memo memory', () => {
     await new Promise((resolve) => setImmediate(resolve));
     collectGarbage();
     assert.equal(old.filter((ref) => ref.deref() !== undefined).length, 0, 'lists of a parse four edits ago are still reachable');
+  });
+});
+
+describe('grammar: lists an edit moved', () => {
+  const lists = ['list "A" {\n  where email is known\n}\n', 'list "B" {\n  type: static\n  where lifecyclestage is lead\n}\n', 'list "C" {\n  where country is "Poland" or phone is known\n}\n'];
+  const first = lists.join('\n');
+  const edited = (n: number) => first.replace('email is known', `email is known${' and phone is known'.repeat(n)}`);
+
+  it('read as a fresh parse reads them, their settings and criteria copied only when read', () => {
+    const memo = new BlockMemo();
+    parseReusing(first, memo);
+    const text = edited(1);
+    const { file } = parseReusing(text, memo);
+    assert.equal(memo.parsedChunks, 4, 'the edited list alone parsed again');
+    assert.deepEqual([file.lists[1].start, file.lists[2].name.start], [text.indexOf('list "B"'), text.indexOf('"C"')], 'names and spans moved');
+    assert.equal(memo.copiedLists, 0, 'nothing read their criteria yet');
+    assert.equal(file.lists[2].where?.start, text.indexOf('country'));
+    assert.equal(memo.copiedLists, 1);
+    assert.equal(file.lists[2].where, file.lists[2].where, 'one copy, the same on every read');
+    assert.deepEqual(file, parse(text).file);
+    assert.equal(memo.copiedLists, 2);
+  });
+
+  it('moved again before anything read them: copied from the list as parsed, moved by both edits', () => {
+    const memo = new BlockMemo();
+    parseReusing(first, memo);
+    parseReusing(edited(1), memo);
+    const text = edited(3);
+    const { file } = parseReusing(text, memo);
+    assert.equal(memo.copiedLists, 0);
+    assert.deepEqual(file, parse(text).file);
+    assert.equal(file.lists[1].settings[0].value?.start, text.indexOf('static'));
+  });
+
+  it('serialise and clone as the lists of a fresh parse', () => {
+    const memo = new BlockMemo();
+    parseReusing(first, memo);
+    const text = edited(2);
+    const { file } = parseReusing(text, memo);
+    assert.equal(JSON.stringify(file), JSON.stringify(parse(text).file));
+    assert.deepEqual(structuredClone(file), parse(text).file);
   });
 });

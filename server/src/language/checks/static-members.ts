@@ -3,7 +3,7 @@
 // a members file edited outside the editor is read again on the next analysis (members-file.ts caches
 // by size and modification time).
 
-import type { FileNode, ListNode } from '@hslist/grammar';
+import { movedFrom, type FileNode, type ListNode } from '@hslist/grammar';
 import type { WorkspaceIndex } from '../symbols';
 import type { PathDiagnostic } from './list-references';
 import { staticMembers } from '../members';
@@ -15,10 +15,27 @@ const staticListsByTree = new WeakMap<FileNode, ListNode[]>();
 function staticListsOf(tree: FileNode): ListNode[] {
   let lists = staticListsByTree.get(tree);
   if (!lists) {
-    lists = tree.lists.filter((list) => listTypeOf(list) === 'static');
+    lists = tree.lists.filter(isStatic);
     staticListsByTree.set(tree, lists);
   }
   return lists;
+}
+
+/**
+ * Whether a list is static, by list. An edit gives its file a new tree whose other lists moved
+ * (block-memo.ts): a moved list is static when the list it moved from was, and its settings are not
+ * read (reading them copies its nodes, moved-list.ts).
+ */
+const staticByList = new WeakMap<ListNode, boolean>();
+
+function isStatic(list: ListNode): boolean {
+  let known = staticByList.get(list);
+  if (known === undefined) {
+    const origin = movedFrom(list);
+    known = (origin && staticByList.get(origin.list)) ?? listTypeOf(list) === 'static';
+    staticByList.set(list, known);
+  }
+  return known;
 }
 
 export function checkStaticMembers(index: WorkspaceIndex): PathDiagnostic[] {
