@@ -51,6 +51,11 @@ export class BlockMemo {
     return entry.result;
   }
 
+  /** Whether `take` would find the chunk `source`. */
+  knows(source: string): boolean {
+    return this.entries.has(source) || this.used.has(source);
+  }
+
   /** Remember a clean chunk's result (offsets as parsed, i.e. absolute). */
   keep(source: string, start: number, result: ChunkResult): void {
     this.used.set(source, { start, result });

@@ -3,10 +3,13 @@
 // scanner holds no state but its position and line. So a text scanned before can be scanned again from
 // the last chunk start that lies wholly before the first changed character (everything before it scans
 // as it did), and once the scan of the new text reaches a chunk start of the old text inside the part
-// after the last changed character, the rest scans as it did too, moved by the change in length. A
-// ChunkLayout is what the last parse saw: where each chunk started, on which line, its source, whether it
-// parsed clean, and the comments and bad characters the scanner met. `parse.ts` uses it; the chunks'
-// parses come from the BlockMemo by their source, as before.
+// after the last changed character, the rest scans as it did too, moved by the change in length. In
+// between (a text changed in two places since the last parse), each chunk start the scan reaches is
+// compared with the old chunk expected there: when the text holds that chunk's source unchanged, and a
+// chunk start follows it as one followed it then, the scan goes on after it. A ChunkLayout is what the
+// last parse saw: where each chunk started, on which lines, its source, whether it parsed clean, and the
+// comments and bad characters the scanner met. `parse.ts` uses it; the chunks' parses come from the
+// BlockMemo by their source, as before.
 
 import type { ScannedComment } from './scan';
 
@@ -18,6 +21,9 @@ export interface ChunkMark {
   /** 1-based line of `start`, and the offset its line begins at. */
   line: number;
   lineStart: number;
+  /** The same for the chunk's last token (tokens never span lines): where the scanner stands after the chunk. */
+  lastLine: number;
+  lastLineStart: number;
   /** The chunk's source: from its first token to the end of its last. */
   source: string;
   /** Parsed without a syntax error (and so kept in the memo); the rest of a file after a dirty chunk is one chunk. */
@@ -99,14 +105,56 @@ export function sameRest(plan: ReusePlan, start: number): ChunkMark[] | undefine
 export function movedMarks(rest: ChunkMark[], delta: number, line: number, lineStart: number): ChunkMark[] {
   const first = rest[0];
   const lines = line - first.line;
+  // A chunk on the first one's line shares its line start, which may lie before the change.
   return rest.map((c) => ({
     ...c,
     start: c.start + delta,
     firstTokenEnd: c.firstTokenEnd + delta,
     line: c.line + lines,
-    // A chunk on the first one's line shares its line start, which may lie before the change.
     lineStart: c.line === first.line ? lineStart : c.lineStart + delta,
+    lastLine: c.lastLine + lines,
+    lastLineStart: c.lastLine === first.line ? lineStart : c.lastLineStart + delta,
   }));
+}
+
+/**
+ * The old chunk the new text holds unchanged at `start`, a chunk start found by scanning the changed
+ * part: the one expected there (the one after the last chunk read), or a neighbour when an edit added or
+ * removed a block. Between two edits (a text edited in two places since the last parse) the old chunks
+ * come one after another, each moved by the first edit.
+ */
+export function unchangedChunkAt(plan: ReusePlan, text: string, start: number, expected: number): number | undefined {
+  const chunks = plan.old.chunks;
+  for (const k of [expected, expected + 1, expected - 1]) {
+    const c = chunks[k];
+    if (c !== undefined && c.clean && text.startsWith(c.source, start)) return k;
+  }
+  return undefined;
+}
+
+/** The scanner's findings of `layout` inside the old chunk `chunk`, moved to where it starts now. */
+export function lexicalWithin(layout: ChunkLayout, chunk: ChunkMark, start: number): Pick<ChunkLayout, 'comments' | 'errors' | 'unterminated'> {
+  const from = chunk.start;
+  const to = from + chunk.source.length;
+  const by = start - from;
+  const within = <T>(items: T[], at: (item: T) => number): T[] => items.slice(firstAtOrAfter(items, from, at), firstAtOrAfter(items, to, at));
+  return {
+    comments: within(layout.comments, (c) => c.start).map((c) => ({ start: c.start + by, end: c.end + by })),
+    errors: within(layout.errors, (e) => e.offset).map((e) => ({ offset: e.offset + by, length: e.length })),
+    unterminated: within(layout.unterminated, (u) => u.start).map((u) => ({ start: u.start + by, end: u.end + by })),
+  };
+}
+
+/** Index of the first of `items` (in offset order) at or after `offset`. */
+function firstAtOrAfter<T>(items: T[], offset: number, at: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (at(items[mid]) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The scanner's findings of `layout` at or after `from` (old offsets), moved by `delta`. */
