@@ -46,8 +46,11 @@ export class ListDiagnosticsMemo {
     this.usedThisPass = 0;
   }
 
-  /** `list`'s diagnostics (absolute offsets in `text`), from the memo or else from `compute`. */
-  diagnostics(text: string, list: ListNode, compute: () => Diagnostic[]): Diagnostic[] {
+  /**
+   * `list`'s diagnostics (absolute offsets in `text`), from the memo or else from `compute(list)` (one
+   * function for every list of a pass: no closure is made per list of the workspace on each keystroke).
+   */
+  diagnostics(text: string, list: ListNode, compute: (list: ListNode) => Diagnostic[]): Diagnostic[] {
     const known = this.byNode.get(list);
     if (known) {
       this.use(known.source, known.entry);
@@ -60,7 +63,7 @@ export class ListDiagnosticsMemo {
     let entry = before?.entry ?? this.entries.get(source);
     if (!entry) {
       this.computed++;
-      entry = { relative: compute().map((d) => shiftDiagnostic(d, -list.start)), usedIn: -1 };
+      entry = { relative: compute(list).map((d) => shiftDiagnostic(d, -list.start)), usedIn: -1 };
     }
     this.use(source, entry);
     const absolute = entry.relative.map((d) => shiftDiagnostic(d, list.start));
