@@ -3,7 +3,8 @@
 // a members file edited outside the editor is read again on the next analysis (members-file.ts caches
 // by size and modification time).
 
-import { movedFrom, type FileNode, type ListNode } from '@hslist/grammar';
+import type { FileNode, ListNode } from '@hslist/grammar';
+import { relativeToList } from '../list-relative';
 import type { WorkspaceIndex } from '../symbols';
 import type { PathDiagnostic } from './list-references';
 import { staticMembers } from '../members';
@@ -22,20 +23,13 @@ function staticListsOf(tree: FileNode): ListNode[] {
 }
 
 /**
- * Whether a list is static, by list. An edit gives its file a new tree whose other lists moved
- * (block-memo.ts): a moved list is static when the list it moved from was, and its settings are not
- * read (reading them copies its nodes, moved-list.ts).
+ * Whether a list is static, by list: a list an edit moved is static when the list it moved from was, and
+ * its settings are not read again (list-relative.ts).
  */
 const staticByList = new WeakMap<ListNode, boolean>();
 
 function isStatic(list: ListNode): boolean {
-  let known = staticByList.get(list);
-  if (known === undefined) {
-    const origin = movedFrom(list);
-    known = (origin && staticByList.get(origin.list)) ?? listTypeOf(list) === 'static';
-    staticByList.set(list, known);
-  }
-  return known;
+  return relativeToList(staticByList, list, (l) => listTypeOf(l) === 'static');
 }
 
 export function checkStaticMembers(index: WorkspaceIndex): PathDiagnostic[] {
