@@ -1,11 +1,12 @@
 // A list that an edit moved without changing it. Its nodes are those of the list it was read as, every
-// offset moved by how far the list moved. Copying all of them on every edit was most of the cost of a
-// keystroke in a long file (every list after the edit moves when the edit changes the text's length),
+// offset moved by how far the list moved. Copying all of them on every edit was a large part of the cost
+// of a keystroke in a long file (every list after the edit moves when the edit changes the text's length),
 // and the copies were garbage by the next keystroke. Yet a re-check reads of a moved list only its name
 // and where it starts and ends: its checks, references and compiled diagnostics are those of the list it
 // moved from, moved (block-memo.ts movedFrom). So a moved list is made with those, and its settings and
-// criteria are copied, moved, only when something reads them (hover, completion, a rename, ...): what
-// that reader gets is exactly the copy a fresh parse would give, and no list is ever changed in place.
+// criteria are copied, moved, only when something reads them (a hover over it, the list types completion
+// shows, a preview): what that reader gets is exactly the copy a fresh parse would give, and no list is
+// ever changed in place.
 
 import type { Expr, ListNode, Setting } from './ast';
 import { shifted } from './shift';
