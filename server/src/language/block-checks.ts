@@ -8,7 +8,7 @@
 // only for a file that parsed without an error (workspace.ts): recovery may shape a list from what lies
 // around it.
 
-import type { Diagnostic, FileNode } from '@hslist/grammar';
+import type { Diagnostic, FileNode, ListNode } from '@hslist/grammar';
 import { runFileChecks } from './checks';
 import { FILE_SUGGEST_CELLS } from './checks/context';
 import { SuggestBudget } from './did-you-mean';
@@ -33,7 +33,9 @@ export class BlockCheckMemo {
     this.salesforceSchema = salesforceSchema;
     const suggestBudget = new SuggestBudget(FILE_SUGGEST_CELLS);
     const context = (part: FileNode) => ({ path, text, file: part, schema, salesforceSchema, suggestBudget });
-    const out = file.lists.flatMap((list) => this.lists.diagnostics(text, list, () => runFileChecks(context({ ...file, lists: [list], syncBlocks: [], valueSets: [], conditions: [] }))));
+    const checkList = (list: ListNode) => runFileChecks(context({ ...file, lists: [list], syncBlocks: [], valueSets: [], conditions: [] }));
+    const out: Diagnostic[] = [];
+    for (const list of file.lists) out.push(...this.lists.diagnostics(text, list, checkList));
     out.push(...runFileChecks(context({ ...file, lists: [] })));
     return out;
   }

@@ -180,7 +180,7 @@ export class CompileCache {
     this.key = key;
   }
 
-  diagnostics(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
+  diagnostics(text: string, list: ListNode, compile: (list: ListNode) => Diagnostic[]): Diagnostic[] {
     return this.lists.diagnostics(text, list, compile);
   }
 }
@@ -189,12 +189,11 @@ function compileDiagnostics(entry: CachedFile, own: Diagnostic[], cache: Compile
   const listIdFor = options.listIdFor ?? (() => undefined);
   const ctx = { schema: options.schema, defaultTimezone: options.defaultTimezone ?? 'UTC', listIdFor: (name: string) => listIdFor(name) };
   const broken = listsWithErrors(own, entry.tree.lists);
-  return entry.tree.lists.flatMap((list) => {
-    if (broken.has(list)) return [];
-    // A compiler bug on one list is that list's internal-check-error, at its name; the others still compile.
-    const compile = () => compileList(resolveList(list, options.definitions), ctx).diagnostics;
-    return cache.diagnostics(entry.text, list, () => contain('HubSpot compiler', compile, (d) => [d], list.name));
-  });
+  // A compiler bug on one list is that list's internal-check-error, at its name; the others still compile.
+  const compile = (list: ListNode) => contain('HubSpot compiler', () => compileList(resolveList(list, options.definitions), ctx).diagnostics, (d) => [d], list.name);
+  const out: Diagnostic[] = [];
+  for (const list of entry.tree.lists) if (!broken.has(list)) out.push(...cache.diagnostics(entry.text, list, compile));
+  return out;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
