@@ -73,6 +73,8 @@ interface CachedFile {
   lineIndex: LineIndex;
   checkedWith?: Schema;
   checkedWithSalesforce?: SalesforceSchema;
+  /** The workspace's default zone the checks read undated lists' dates in. */
+  checkedInZone?: string;
   localDiagnostics: Diagnostic[];
   /** The last analysis of the file and the diagnostics it was made of, unsorted. */
   analysis?: { diagnostics: Diagnostic[]; result: FileAnalysis };
@@ -98,12 +100,12 @@ export class AnalysisCache {
   readonly crossFile = new WorkspaceCheckMemo();
 
   /** Whether `file` would parse or check nothing (the text and schemas are the ones cached). */
-  isCurrent(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): boolean {
+  isCurrent(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema, defaultTimezone = 'UTC'): boolean {
     const entry = this.entries.get(source.path);
-    return entry !== undefined && entry.text === source.text && entry.checkedWith === schema && entry.checkedWithSalesforce === salesforceSchema && (source.editing !== true || entry.edited);
+    return entry !== undefined && entry.text === source.text && entry.checkedWith === schema && entry.checkedWithSalesforce === salesforceSchema && entry.checkedInZone === defaultTimezone && (source.editing !== true || entry.edited);
   }
 
-  file(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): CachedFile {
+  file(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema, defaultTimezone = 'UTC'): CachedFile {
     let entry = this.entries.get(source.path);
     // A file read whole before and now open in the editor goes through the memos once (on open, not on
     // its first keystroke).
@@ -119,14 +121,15 @@ export class AnalysisCache {
       entry = { text: source.text, parseMemo, checkMemo, edited, tree: file, parseDiagnostics: diagnostics, lineIndex: new LineIndex(source.text), localDiagnostics: [] };
       this.entries.set(source.path, entry);
     }
-    if (entry.checkedWith !== schema || entry.checkedWithSalesforce !== salesforceSchema) {
-      const context = { path: source.path, text: source.text, file: entry.tree, schema, salesforceSchema };
+    if (entry.checkedWith !== schema || entry.checkedWithSalesforce !== salesforceSchema || entry.checkedInZone !== defaultTimezone) {
+      const context = { path: source.path, text: source.text, file: entry.tree, schema, salesforceSchema, defaultTimezone };
       // A list's checks depend on its text alone only when the file parsed without an error (recovery
       // from one may shape a list from what lies around it): otherwise the file is checked whole.
       const parsedClean = entry.parseDiagnostics.every((d) => d.severity !== 'error');
       entry.localDiagnostics = entry.edited && parsedClean ? entry.checkMemo.check(context) : runFileChecks(context);
       entry.checkedWith = schema;
       entry.checkedWithSalesforce = salesforceSchema;
+      entry.checkedInZone = defaultTimezone;
     }
     return entry;
   }
@@ -203,7 +206,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: AnalyzeOptions = {}): WorkspaceAnalysis {
   const cache = options.cache ?? new AnalysisCache();
   cache.retainOnly(new Set(files.map((f) => f.path)));
-  const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
+  const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema, options.defaultTimezone)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
   const fromText = cache.crossFile.run(index, schema, () => runWorkspaceChecks(index, schema.lists, schema, 'text'));
   const crossFile = [...index.problems, ...fromText, ...runWorkspaceChecks(index, schema.lists, schema, 'files')];
@@ -299,13 +302,13 @@ export class Workspace {
 
   /** Files whose parse or single-file checks are not cached yet: `prepare` each, then `analyze` is quick. */
   pendingFiles(): string[] {
-    return [...this.texts].filter(([path, text]) => !this.cache.isCurrent(this.source(path, text), this.schema, this.options.salesforceSchema)).map(([path]) => path);
+    return [...this.texts].filter(([path, text]) => !this.cache.isCurrent(this.source(path, text), this.schema, this.options.salesforceSchema, this.options.defaultTimezone)).map(([path]) => path);
   }
 
   /** Parses and checks one file into the cache (the language server does this one file per turn of its loop). */
   prepare(path: string): void {
     const text = this.texts.get(path);
-    if (text !== undefined) this.cache.file(this.source(path, text), this.schema, this.options.salesforceSchema);
+    if (text !== undefined) this.cache.file(this.source(path, text), this.schema, this.options.salesforceSchema, this.options.defaultTimezone);
   }
 
   analyze(): WorkspaceAnalysis {
