@@ -9,6 +9,8 @@ import type { ListNode } from './ast';
 import type { Diagnostic } from './diagnostic';
 import type { FileBlocks } from './parser';
 import type { ChunkLayout } from './chunk-layout';
+import { movedList } from './moved-list';
+import { shifted } from './shift';
 
 export interface ChunkResult extends FileBlocks {
   /** Diagnostics of a clean chunk (no syntax error, but e.g. a warning the parser adds). */
@@ -28,19 +30,30 @@ export class BlockMemo {
   parsedChunks = 0;
   /** Characters scanned since the memo was made: tests prove that unchanged parts are not scanned again. */
   scannedChars = 0;
+  /** Moved lists whose settings or criteria were read (and so copied, moved-list.ts): tests prove a re-check reads none. */
+  copiedLists = 0;
+  private readonly countCopy = (): void => {
+    this.copiedLists++;
+  };
   /** Where the last parse's chunks were, so that the next one scans only what changed (chunk-layout.ts). */
   layout: ChunkLayout | undefined;
 
   /**
    * The chunk `source` starting at `start`, when an earlier parse read it clean. A chunk still where it
-   * was is the same nodes (nothing changes a parsed tree); one that moved is a copy with its offsets moved.
+   * was is the same nodes (nothing changes a parsed tree); one that moved has its offsets moved (its lists
+   * lazily, moved-list.ts).
    */
   take(source: string, start: number): ChunkResult | undefined {
     const known = this.entries.get(source) ?? this.used.get(source);
     if (!known) return undefined;
-    const entry = known.start === start ? known : moved(known, start);
+    const entry = known.start === start ? known : moved(known, start, this.countCopy);
     this.used.set(source, entry);
     return entry.result;
+  }
+
+  /** Whether `take` would find the chunk `source`. */
+  knows(source: string): boolean {
+    return this.entries.has(source) || this.used.has(source);
   }
 
   /** Remember a clean chunk's result (offsets as parsed, i.e. absolute). */
@@ -56,9 +69,9 @@ export class BlockMemo {
 }
 
 /**
- * Each list a moved chunk holds, with the list it is a copy of and how far it moved: what was derived from a
- * list's text alone (its references, checks, compiled diagnostics) is the copy's too, moved, without
- * walking the copy again.
+ * Each list a moved chunk holds, with the list it was moved from and how far it moved: what was derived
+ * from a list's text alone (its references, checks, compiled diagnostics) is the moved list's too, moved,
+ * without reading the moved list's criteria (moved-list.ts copies them only when something reads them).
  */
 const origins = new WeakMap<ListNode, { list: ListNode; by: number }>();
 
@@ -66,30 +79,23 @@ export function movedFrom(list: ListNode): { list: ListNode; by: number } | unde
   return origins.get(list);
 }
 
-function moved(known: Entry, start: number): Entry {
+function moved(known: Entry, start: number, onCopy: () => void): Entry {
   const by = start - known.start;
-  const result = shifted(known.result, by);
-  known.result.lists.forEach((list, i) => origins.set(result.lists[i], { list, by }));
+  const { lists, syncBlocks, valueSets, conditions, syntax } = known.result;
+  // Sync blocks and definitions are few and small, and their checks read them on every pass: copied now.
+  const result: ChunkResult = {
+    lists: lists.map((list) => movedList(list, by, onCopy)),
+    syncBlocks: shifted(syncBlocks, by),
+    valueSets: shifted(valueSets, by),
+    conditions: shifted(conditions, by),
+    syntax: shifted(syntax, by),
+  };
+  lists.forEach((list, i) => {
+    origins.set(result.lists[i], { list, by });
+    // The list moved from is superseded, and only a list's own origin is ever read: forgetting where
+    // it came from keeps the moved lists of one list from holding each other, edit after edit (a chain
+    // that grew by every move for as long as the file was edited).
+    origins.delete(list);
+  });
   return { start, result };
-}
-
-/** A copy of `value` with every `start` and `end` offset moved by `by` (AST nodes, diagnostics, fixes). */
-export function shifted<T>(value: T, by: number): T {
-  return copy(value, by) as T;
-}
-
-function copy(value: unknown, by: number): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = copy(value[i], by);
-    return out;
-  }
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key in source) {
-    const v = source[key];
-    out[key] = typeof v === 'number' ? (key === 'start' || key === 'end' ? v + by : v) : typeof v === 'object' && v !== null ? copy(v, by) : v;
-  }
-  return out;
 }

@@ -3,10 +3,13 @@
 // scanner holds no state but its position and line. So a text scanned before can be scanned again from
 // the last chunk start that lies wholly before the first changed character (everything before it scans
 // as it did), and once the scan of the new text reaches a chunk start of the old text inside the part
-// after the last changed character, the rest scans as it did too, moved by the change in length. A
-// ChunkLayout is what the last parse saw: where each chunk started, on which line, its source, whether it
-// parsed clean, and the comments and bad characters the scanner met. `parse.ts` uses it; the chunks'
-// parses come from the BlockMemo by their source, as before.
+// after the last changed character, the rest scans as it did too, moved by the change in length. In
+// between (a text changed in two places since the last parse), each chunk start the scan reaches is
+// compared with the old chunk expected there: when the text holds that chunk's source unchanged, and a
+// chunk start follows it as one followed it then, the scan goes on after it. A ChunkLayout is what the
+// last parse saw: where each chunk started, on which lines, its source, whether it parsed clean, and the
+// comments and bad characters the scanner met. `parse.ts` uses it; the chunks' parses come from the
+// BlockMemo by their source, as before.
 
 import type { ScannedComment } from './scan';
 
@@ -18,6 +21,9 @@ export interface ChunkMark {
   /** 1-based line of `start`, and the offset its line begins at. */
   line: number;
   lineStart: number;
+  /** The same for the chunk's last token (tokens never span lines): where the scanner stands after the chunk. */
+  lastLine: number;
+  lastLineStart: number;
   /** The chunk's source: from its first token to the end of its last. */
   source: string;
   /** Parsed without a syntax error (and so kept in the memo); the rest of a file after a dirty chunk is one chunk. */
@@ -55,22 +61,32 @@ export function reusePlan(old: ChunkLayout | undefined, text: string): ReusePlan
   return { old, resume, delta: text.length - before.length, sameFrom: text.length - suffix };
 }
 
-/** Characters compared at once before the first difference is looked for one by one: a native comparison is far quicker. */
-const BLOCK = 512;
-
+/**
+ * Length of the common start of `a` and `b`. Compared in runs whose length doubles while they are equal
+ * and halves past a difference: a few native comparisons of long runs, then the difference found by
+ * halving, instead of one comparison per character (or per short block) of a long file.
+ */
 function commonPrefix(a: string, b: string): number {
   const shorter = Math.min(a.length, b.length);
   let n = 0;
-  while (n + BLOCK <= shorter && a.substring(n, n + BLOCK) === b.substring(n, n + BLOCK)) n += BLOCK;
-  while (n < shorter && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  for (let run = 512; run > 0; ) {
+    if (n + run <= shorter && a.substring(n, n + run) === b.substring(n, n + run)) {
+      n += run;
+      run *= 2;
+    } else run >>= 1;
+  }
   return n;
 }
 
-/** Length of the common end of `a` and `b`, at most `limit`. */
+/** Length of the common end of `a` and `b`, at most `limit`, found as `commonPrefix` finds a start. */
 function commonSuffix(a: string, b: string, limit: number): number {
   let n = 0;
-  while (n + BLOCK <= limit && a.substring(a.length - n - BLOCK, a.length - n) === b.substring(b.length - n - BLOCK, b.length - n)) n += BLOCK;
-  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  for (let run = 512; run > 0; ) {
+    if (n + run <= limit && a.substring(a.length - n - run, a.length - n) === b.substring(b.length - n - run, b.length - n)) {
+      n += run;
+      run *= 2;
+    } else run >>= 1;
+  }
   return n;
 }
 
@@ -99,14 +115,58 @@ export function sameRest(plan: ReusePlan, start: number): ChunkMark[] | undefine
 export function movedMarks(rest: ChunkMark[], delta: number, line: number, lineStart: number): ChunkMark[] {
   const first = rest[0];
   const lines = line - first.line;
+  // A chunk on the first one's line shares its line start, which may lie before the change.
   return rest.map((c) => ({
-    ...c,
+    source: c.source,
+    clean: c.clean,
     start: c.start + delta,
     firstTokenEnd: c.firstTokenEnd + delta,
     line: c.line + lines,
-    // A chunk on the first one's line shares its line start, which may lie before the change.
     lineStart: c.line === first.line ? lineStart : c.lineStart + delta,
+    lastLine: c.lastLine + lines,
+    lastLineStart: c.lastLine === first.line ? lineStart : c.lastLineStart + delta,
   }));
+}
+
+/**
+ * The old chunk the new text holds unchanged at `start`, a chunk start found by scanning the changed
+ * part: the one expected there (the one after the last chunk read), or a neighbour when an edit added or
+ * removed a block. Between two edits (a text edited in two places since the last parse) the old chunks
+ * come one after another, each moved by the first edit.
+ */
+export function unchangedChunkAt(plan: ReusePlan, text: string, start: number, expected: number): number | undefined {
+  const chunks = plan.old.chunks;
+  for (const k of [expected, expected + 1, expected - 1]) {
+    const c = chunks[k];
+    // Compared as a substring: V8 compares two strings far quicker than `startsWith` does.
+    if (c !== undefined && c.clean && text.substring(start, start + c.source.length) === c.source) return k;
+  }
+  return undefined;
+}
+
+/** The scanner's findings of `layout` inside the old chunk `chunk`, moved to where it starts now. */
+export function lexicalWithin(layout: ChunkLayout, chunk: ChunkMark, start: number): Pick<ChunkLayout, 'comments' | 'errors' | 'unterminated'> {
+  const from = chunk.start;
+  const to = from + chunk.source.length;
+  const by = start - from;
+  const within = <T>(items: T[], at: (item: T) => number): T[] => items.slice(firstAtOrAfter(items, from, at), firstAtOrAfter(items, to, at));
+  return {
+    comments: within(layout.comments, (c) => c.start).map((c) => ({ start: c.start + by, end: c.end + by })),
+    errors: within(layout.errors, (e) => e.offset).map((e) => ({ offset: e.offset + by, length: e.length })),
+    unterminated: within(layout.unterminated, (u) => u.start).map((u) => ({ start: u.start + by, end: u.end + by })),
+  };
+}
+
+/** Index of the first of `items` (in offset order) at or after `offset`. */
+function firstAtOrAfter<T>(items: T[], offset: number, at: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (at(items[mid]) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The scanner's findings of `layout` at or after `from` (old offsets), moved by `delta`. */

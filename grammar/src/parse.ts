@@ -10,7 +10,7 @@ import { Scanner } from './scan';
 import { HslistParser, type FileBlocks } from './parser';
 import { makeWellFormed } from './well-formed';
 import type { BlockMemo } from './block-memo';
-import { lexicalBefore, movedLexical, movedMarks, reusePlan, sameRest, type ChunkLayout, type ChunkMark } from './chunk-layout';
+import { lexicalBefore, lexicalWithin, movedLexical, movedMarks, reusePlan, sameRest, unchangedChunkAt, type ChunkLayout, type ChunkMark, type ReusePlan } from './chunk-layout';
 
 export interface ParseResult {
   file: FileNode;
@@ -88,6 +88,8 @@ function parseUnsafe(text: string, chunkTokens: number, memo?: BlockMemo): Parse
   }
   const scannedFrom = scanner.pos;
   let scannedTo = text.length;
+  // Between two edits, the old chunks that come after the one scanned last (reuse.expected).
+  const reuse = { expected: plan?.resume ?? 0, skipped: 0 };
   let chunk = scanner.nextChunk(chunkTokens);
   for (;;) {
     const tooDeep = findTooDeepNesting(chunk);
@@ -97,7 +99,10 @@ function parseUnsafe(text: string, chunkTokens: number, memo?: BlockMemo): Parse
     if (result.clean || last) {
       append(parsed, result);
       if (memo && chunk.length > 0) marks.push(markOf(chunk, result.source ?? '', result.clean));
+      reuse.expected++;
       if (last) break;
+      if (memo && plan) takeUnchanged({ text, scanner, plan, memo, parsed, marks }, reuse);
+      if (scanner.done) break;
       const next = scanner.nextStart;
       const rest = memo && plan && next ? sameRest(plan, next.startOffset) : undefined;
       if (memo && plan && next && rest) {
@@ -117,7 +122,7 @@ function parseUnsafe(text: string, chunkTokens: number, memo?: BlockMemo): Parse
   const { lists, syncBlocks, valueSets, conditions } = parsed;
   const whole: FileNode = { kind: 'file', lists, syncBlocks, valueSets, conditions, comments: lexical.comments, start: 0, end: text.length };
   if (memo) {
-    memo.scannedChars += scannedTo - scannedFrom;
+    memo.scannedChars += scannedTo - scannedFrom - reuse.skipped;
     memo.layout = { text, chunks: marks, comments: scanner.comments, errors: scanner.errors, unterminated: scanner.unterminated };
   }
   const file = memo ? whole : makeWellFormed(whole);
@@ -130,6 +135,37 @@ function append(parsed: Parsed, result: Parsed): void {
   parsed.valueSets.push(...result.valueSets);
   parsed.conditions.push(...result.conditions);
   parsed.syntax.push(...result.syntax);
+}
+
+interface Reading {
+  text: string;
+  scanner: Scanner;
+  plan: ReusePlan;
+  memo: BlockMemo;
+  parsed: Parsed;
+  marks: ChunkMark[];
+}
+
+/**
+ * From the next chunk start on, every old chunk the text still holds there, one after another, taken
+ * from the memo with the scanner going on after it, up to the first that changed or the unchanged end
+ * (sameRest takes that whole). A text edited in two places since the last parse is scanned at the two
+ * places, not from the first to the second.
+ */
+function takeUnchanged({ text, scanner, plan, memo, parsed, marks }: Reading, reuse: { expected: number; skipped: number }): void {
+  for (let next = scanner.nextStart; next && !sameRest(plan, next.startOffset); next = scanner.nextStart) {
+    const start = next.startOffset;
+    const k = unchangedChunkAt(plan, text, start, reuse.expected);
+    if (k === undefined) return;
+    const old = plan.old.chunks[k];
+    const mark = movedMarks([old], start - old.start, next.startLine as number, start - (next.startColumn as number) + 1)[0];
+    const end = start + old.source.length;
+    if (!memo.knows(old.source) || !scanner.skipChunk(end, mark.lastLine, mark.lastLineStart, lexicalWithin(plan.old, old, start), old.source.endsWith('}'))) return;
+    append(parsed, memo.take(old.source, start) as Parsed);
+    marks.push(mark);
+    reuse.expected = k + 1;
+    reuse.skipped += old.source.length;
+  }
 }
 
 /** The memo's results of chunks known to be unchanged (false when one is missing: then the file is scanned whole). */
@@ -150,8 +186,10 @@ function addLexical(scanner: Scanner, found: Pick<ChunkLayout, 'comments' | 'err
 
 function markOf(chunk: IToken[], source: string, clean: boolean): ChunkMark {
   const first = chunk[0];
+  const last = chunk[chunk.length - 1];
   const start = first.startOffset;
-  return { start, firstTokenEnd: start + first.image.length, line: first.startLine as number, lineStart: start - (first.startColumn as number) + 1, source, clean };
+  const lineStart = (token: IToken) => token.startOffset - (token.startColumn as number) + 1;
+  return { start, firstTokenEnd: start + first.image.length, line: first.startLine as number, lineStart: lineStart(first), lastLine: last.startLine as number, lastLineStart: lineStart(last), source, clean };
 }
 
 /** A chunk from the memo when its text was read clean before; else parsed, and kept when clean. */

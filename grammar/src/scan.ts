@@ -74,6 +74,33 @@ export class Scanner {
     this.carried = undefined;
   }
 
+  /**
+   * Go on after a chunk known to scan as an earlier scan found (chunk-layout.ts), ending at `end` on
+   * `line`, with `inside` the comments and bad characters it holds. That holds when the next token starts
+   * a chunk, as it did then: a `list` or `sync` after the chunk's closing brace, or none at all. Returns
+   * whether it does; when not, the scanner is left as it was, to scan the chunk.
+   */
+  skipChunk(end: number, line: number, lineStart: number, inside: Pick<ScanResult, 'comments' | 'errors' | 'unterminated'>, endsWithBrace: boolean): boolean {
+    const before = { pos: this.pos, line: this.line, lineStart: this.lineStart, carried: this.carried, comments: this.comments.length, errors: this.errors.length, unterminated: this.unterminated.length };
+    this.comments.push(...inside.comments);
+    this.errors.push(...inside.errors);
+    this.unterminated.push(...inside.unterminated);
+    this.resumeAt(end, line, lineStart);
+    const found: IToken[] = (this.tokens = []);
+    while (this.pos < this.text.length && found.length === 0) this.step();
+    const next = found[0];
+    if (next === undefined || (endsWithBrace && (next.tokenType === LIST || next.tokenType === SYNC))) {
+      this.carried = next;
+      return true;
+    }
+    this.resumeAt(before.pos, before.line, before.lineStart);
+    this.carried = before.carried;
+    this.comments.length = before.comments;
+    this.errors.length = before.errors;
+    this.unterminated.length = before.unterminated;
+    return false;
+  }
+
   /** Stop: the rest of the text is known to scan as an earlier scan found (chunk-layout.ts). */
   skipRest(): void {
     this.pos = this.text.length;

@@ -33,7 +33,67 @@ const typedVersions = fc
     return versions;
   });
 
+/**
+ * A text and versions of it that each differ from it by one edit: one version to the next, the text
+ * changed in two places (the last edit undone, another made), as after an edit at one place and then at
+ * another, or an undo.
+ */
+const versionsEditedInTwoPlaces = fc
+  .tuple(
+    fc.array(arbHslistFile(), { minLength: 2, maxLength: 6 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat(7), fc.nat(3), fc.constantFrom('\n', ' ', 'x', '77', '{', '}', '"', '(', 'list "y" {\n', '// c\n', '}\nlist "z" {', '}\n\nlist "w" {\n  where email is known\n}\n', '\u0001')), { minLength: 2, maxLength: 8 }),
+  )
+  .map(([files, edits]) => {
+    const base = files.join('\n');
+    const versions = [base];
+    for (const [at, near, removed, typed] of edits) {
+      const i = editAt(base, at, near);
+      versions.push(base.slice(0, i) + (removed === 0 ? '' : typed) + base.slice(i + (removed === 0 ? 1 : removed - 1)));
+    }
+    return versions;
+  });
+
 describe('grammar: reparsing with a block memo', () => {
+  it('gives what a fresh parse gives when the text changed in two places since the last parse', () => {
+    fc.assert(
+      fc.property(versionsEditedInTwoPlaces, (versions) => {
+        const memo = new BlockMemo();
+        for (const text of versions) {
+          assert.deepEqual(parseReusing(text, memo), parse(text), JSON.stringify(text));
+          // What the next parse starts from is what a fresh parse finds: the same chunks, lines and comments.
+          const fresh = new BlockMemo();
+          parseReusing(text, fresh);
+          assert.deepEqual(memo.layout, fresh.layout, JSON.stringify(text));
+        }
+      }),
+      { numRuns: Number(process.env.HSLIST_PROPERTY_RUNS ?? 300) },
+    );
+  });
+
+  it('scans again only the two places a text changed since the last parse, not what lies between them', () => {
+    const lists = Array.from({ length: 40 }, (_, i) => `list "L${i}" {\n  where num_employees > ${i} and email is known // n\n}\n`);
+    const memo = new BlockMemo();
+    const edit = (i: number) => lists.map((l, j) => (j === i ? l.replace(`> ${i}`, `> ${i}000`) : l)).join('\n');
+    parseReusing(edit(5), memo);
+    const scanned = memo.scannedChars;
+    const text = edit(34);
+    assert.deepEqual(parseReusing(text, memo), parse(text));
+    assert.ok(memo.scannedChars - scanned < 6 * lists[5].length, `scanned ${memo.scannedChars - scanned} of ${text.length} characters`);
+    assert.equal(memo.parsedChunks, 42, 'the two lists that changed parsed again');
+  });
+
+  it('reads a block that ends without a brace as a fresh parse does when a list is added after it', () => {
+    // A chunk ends at a `list` or `sync` right after a `}`: a value set's `)` followed by a new list is not an end.
+    const old = 'list "A" {\n  where email is known\n}\nlist "B" {\n  where phone is known\n}\nvalues v = (1, 2)\n';
+    const memo = new BlockMemo();
+    parseReusing(old, memo);
+    const text = `${old.replace('email', 'firstname')}list "C" {\n  where num_employees is any of v\n}\n`;
+    assert.deepEqual(parseReusing(text, memo), parse(text));
+    const fresh = new BlockMemo();
+    parseReusing(text, fresh);
+    assert.deepEqual(memo.layout, fresh.layout);
+  });
+
   it('gives what a fresh parse gives when characters are typed and deleted across lines', () => {
     fc.assert(
       fc.property(typedVersions, (versions) => {

@@ -107,5 +107,18 @@ describe('workspace: cross-file diagnostics after edits', () => {
     workspace.setFile('c.hslist', 'list "tarrget" {\n  where email is known\n}\n');
     assert.deepEqual(workspace.analyze().files.get('c.hslist')?.diagnostics.map((d) => d.code), ['duplicate-list']);
   });
+
+  it('checks again when a list kept in place now stands on another line (an edit of the same length above it)', () => {
+    const workspace = new Workspace(schema);
+    workspace.setEditing('a.hslist', true);
+    const a = (gap: string) => `list "Other" {\n  where email is known\n}\n${gap}list "Twice" {\n  where email is known\n}\n`;
+    workspace.setFile('a.hslist', a('\n\n'));
+    workspace.setFile('b.hslist', 'list "Twice" {\n  where phone is known\n}\n');
+    const duplicate = () => workspace.analyze().files.get('b.hslist')?.diagnostics.find((d) => d.code === 'duplicate-list')?.message;
+    assert.match(duplicate() ?? '', /a\.hslist:6/);
+    // A line break made a space: "Twice" keeps its offset (and its parse) but moves up a line.
+    workspace.setFile('a.hslist', a(' \n'));
+    assert.match(duplicate() ?? '', /a\.hslist:5/);
+  });
 });
 

@@ -13,7 +13,32 @@ const versionsOfAnEdit = fc
   .tuple(fc.array(arbHslistFile(), { minLength: 1, maxLength: 4 }), arbTokenEdits(['{', '}', 'list', 'where', '"x', 'and', ':', '7', 'emial', 'lifecyclestage', 'lead', 'is'], { maxLength: 6 }))
   .map(([files, edits]) => editedVersions(files.join('\n'), edits));
 
+/** A file of many blocks and versions each one edit away from it: one version to the next, it changed in two places. */
+const versionsEditedInTwoPlaces = fc
+  .tuple(fc.array(arbHslistFile(), { minLength: 3, maxLength: 6 }), fc.array(fc.tuple(fc.nat(), fc.nat(2), fc.constantFrom(' ', 'x', '7', '\n', 'emial', 'leed', '"', '}\nlist "n" {\n  where phone is known\n')), { minLength: 2, maxLength: 6 }))
+  .map(([files, edits]) => {
+    const base = files.join('\n');
+    return [base, ...edits.map(([at, removed, typed]) => base.slice(0, at % (base.length + 1)) + typed + base.slice((at % (base.length + 1)) + removed))];
+  });
+
 describe('workspace: incremental re-analysis', () => {
+  it('gives the diagnostics and tree of a fresh analysis when the file changed in two places since the last one', () => {
+    fc.assert(
+      fc.property(versionsEditedInTwoPlaces, (versions) => {
+        const workspace = new Workspace(schema);
+        workspace.setEditing('main.hslist', true);
+        for (const text of versions) {
+          workspace.setFile('main.hslist', text);
+          const incremental = workspace.analyze().files.get('main.hslist');
+          const fresh = analyzeWorkspace([{ path: 'main.hslist', text }], schema).files.get('main.hslist');
+          assert.deepEqual(incremental?.diagnostics, fresh?.diagnostics, text);
+          assert.deepEqual(incremental?.tree, fresh?.tree, text);
+        }
+      }),
+      { numRuns: Number(process.env.HSLIST_PROPERTY_RUNS ?? 100) },
+    );
+  });
+
   it('gives the diagnostics and tree of a fresh analysis after every edit', () => {
     fc.assert(
       fc.property(versionsOfAnEdit, fc.boolean(), (versions, open) => {

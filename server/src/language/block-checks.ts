@@ -8,7 +8,7 @@
 // only for a file that parsed without an error (workspace.ts): recovery may shape a list from what lies
 // around it.
 
-import type { Diagnostic, FileNode } from '@hslist/grammar';
+import type { Diagnostic, FileNode, ListNode } from '@hslist/grammar';
 import { runFileChecks } from './checks';
 import { FILE_SUGGEST_CELLS } from './checks/context';
 import { SuggestBudget } from './did-you-mean';
@@ -20,6 +20,7 @@ export class BlockCheckMemo {
   private readonly lists = new ListDiagnosticsMemo();
   private schema?: Schema;
   private salesforceSchema?: SalesforceSchema;
+  private defaultTimezone?: string;
 
   /** Lists checked (not taken from the memo) since the memo was made: tests prove reuse with it. */
   get checkedLists(): number {
@@ -27,13 +28,16 @@ export class BlockCheckMemo {
   }
 
   /** The file checks of `file` (the tree of `text` at `path`), reusing each unchanged list's. */
-  check({ path, text, file, schema, salesforceSchema }: { path: string; text: string; file: FileNode; schema: Schema; salesforceSchema?: SalesforceSchema }): Diagnostic[] {
-    this.lists.begin(schema === this.schema && salesforceSchema === this.salesforceSchema);
+  check({ path, text, file, schema, salesforceSchema, defaultTimezone }: { path: string; text: string; file: FileNode; schema: Schema; salesforceSchema?: SalesforceSchema; defaultTimezone?: string }): Diagnostic[] {
+    this.lists.begin(schema === this.schema && salesforceSchema === this.salesforceSchema && defaultTimezone === this.defaultTimezone);
     this.schema = schema;
     this.salesforceSchema = salesforceSchema;
+    this.defaultTimezone = defaultTimezone;
     const suggestBudget = new SuggestBudget(FILE_SUGGEST_CELLS);
-    const context = (part: FileNode) => ({ path, text, file: part, schema, salesforceSchema, suggestBudget });
-    const out = file.lists.flatMap((list) => this.lists.diagnostics(text, list, () => runFileChecks(context({ ...file, lists: [list], syncBlocks: [], valueSets: [], conditions: [] }))));
+    const context = (part: FileNode) => ({ path, text, file: part, schema, salesforceSchema, defaultTimezone, suggestBudget });
+    const checkList = (list: ListNode) => runFileChecks(context({ ...file, lists: [list], syncBlocks: [], valueSets: [], conditions: [] }));
+    const out: Diagnostic[] = [];
+    for (const list of file.lists) out.push(...this.lists.diagnostics(text, list, checkList));
     out.push(...runFileChecks(context({ ...file, lists: [] })));
     return out;
   }

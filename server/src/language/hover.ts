@@ -40,6 +40,8 @@ export interface HoverInput {
   path: string;
   offset: number;
   schema: Schema;
+  /** The zone of lists without `timezone:` (hslist.json's `timezone`); UTC when absent. */
+  defaultTimezone?: string;
   /** How a file path is shown (e.g. relative to the workspace folder). */
   displayPath?: (path: string) => string;
 }
@@ -121,12 +123,13 @@ function conditionHover(c: Condition, objectType: ObjectTypeName, input: HoverIn
   return undefined;
 }
 
-/** The zone a list's dates are read in, as hover can know it: its `timezone:`, else UTC (the default unless the workspace sets one). */
-function hoverZone(list: ListNode | NamedConditionNode): { zone: string; note: string } {
+/** The zone a list's dates are read in, as the compiler reads them: its `timezone:`, else the workspace's default zone, else UTC. */
+function hoverZone(list: ListNode | NamedConditionNode, defaultZone: string | undefined): { zone: string; note: string } {
   const value = list.kind === 'list' ? list.settings.find((s) => s.key.text === 'timezone')?.value : undefined;
   const zone = value && (value.kind === 'string' || value.kind === 'word') ? value.value : undefined;
   if (zone && isValidTimeZone(zone)) return { zone, note: `dates in ${zone}, the list's zone` };
-  return { zone: 'UTC', note: 'dates in UTC, the default zone of a list without `timezone:` unless the workspace sets another' };
+  if (defaultZone && defaultZone !== 'UTC' && isValidTimeZone(defaultZone)) return { zone: defaultZone, note: `dates in ${defaultZone}, the workspace's zone (hslist.json) for a list without \`timezone:\`` };
+  return { zone: 'UTC', note: 'dates in UTC, the zone of a list without `timezone:` when hslist.json sets none' };
 }
 
 /** The association label a name or id stands for (with the pulled labels), and the type id HubSpot gets. */
@@ -204,7 +207,7 @@ function inListHover(list: ListNode | NamedConditionNode, input: HoverInput): Ho
   if (list.kind === 'list' && within(list.name, input.offset)) return listHover(list.name.text, list.name, input);
   let found: HoverResult | undefined;
   forEachCondition(list.where, 'contacts', (c, objectType) => {
-    if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input, hoverZone(list));
+    if (!found && within(c, input.offset)) found = conditionHover(c, objectType, input, hoverZone(list, input.defaultTimezone));
   });
   return found;
 }

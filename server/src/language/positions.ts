@@ -10,21 +10,10 @@ export interface Position {
 
 export class LineIndex {
   /** Offset of the first character of each line. */
-  private readonly starts: number[];
+  private readonly starts: Uint32Array;
 
   constructor(readonly text: string) {
-    this.starts = [0];
-    // Most texts end lines with "\n" alone: then the native search finds them (re-checking a big file
-    // after each keystroke builds one index of it).
-    if (text.indexOf('\r') < 0) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */ && text.charCodeAt(i + 1) === 10) i++;
-      if (c === 10 || c === 13) this.starts.push(i + 1);
-    }
+    this.starts = text.indexOf('\r') < 0 ? lineFeedStarts(text) : anyLineStarts(text);
   }
 
   get lineCount(): number {
@@ -61,6 +50,49 @@ export class LineIndex {
     if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/**
+ * Line starts are collected in one buffer kept between indexes and copied out at their exact count: a big
+ * file is indexed again after each keystroke, and a growing array of numbers left several times its size
+ * as garbage. A buffer grown for a file of very many lines is not kept.
+ */
+let scratch = new Uint32Array(4096);
+const KEPT_SCRATCH = 1 << 16;
+
+function withLineStart(n: number, start: number): void {
+  if (n === scratch.length) {
+    const grown = new Uint32Array(n * 2);
+    grown.set(scratch);
+    scratch = grown;
+  }
+  scratch[n] = start;
+}
+
+function exactCopy(count: number): Uint32Array {
+  const starts = scratch.slice(0, count);
+  if (scratch.length > KEPT_SCRATCH) scratch = new Uint32Array(4096);
+  return starts;
+}
+
+/** Line starts of a text whose lines end with "\n" alone (most texts): found by the native search. */
+function lineFeedStarts(text: string): Uint32Array {
+  let n = 1;
+  scratch[0] = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) withLineStart(n++, i + 1);
+  return exactCopy(n);
+}
+
+/** Line starts of a text with "\r\n" or lone "\r" line ends too. */
+function anyLineStarts(text: string): Uint32Array {
+  let n = 1;
+  scratch[0] = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */ && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13) withLineStart(n++, i + 1);
+  }
+  return exactCopy(n);
 }
 
 const cache = new WeakMap<object, LineIndex>();

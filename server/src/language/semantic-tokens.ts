@@ -1,7 +1,8 @@
 // Semantic tokens by offsets: the lexer's tokens, refined by the tree (a word is a property, an
 // operator phrase, an option value or a list name depending on where it stands).
 
-import { tokenize, type HslistToken, type FileNode, type NamedConditionNode, type Span } from '@hslist/grammar';
+import { tokenize, type HslistToken, type FileNode, type ListNode, type NamedConditionNode, type Span } from '@hslist/grammar';
+import { relativeToList } from './list-relative';
 import { forEachCondition, operandValues, comparedProperties } from './walk';
 
 // New types go at the end: the legend's indices of the others stay as they are.
@@ -19,22 +20,40 @@ interface Marks {
   operators: Span[];
 }
 
+/** A list's or named condition's marks, offsets relative to its start (list-relative.ts). */
+interface BlockMarks {
+  at: [number, SemanticTokenType][];
+  operators: Span[];
+}
+
 /** Value set names are variables, named conditions functions (the editor's standard token types). */
-function markList(list: FileNode['lists'][number] | NamedConditionNode, marks: Marks): void {
-  marks.at.set(list.name.start, list.kind === 'list' ? 'listName' : 'function');
-  for (const s of list.settings) if (s.value?.kind === 'word') marks.at.set(s.value.start, 'enumMember');
+function blockMarks(list: FileNode['lists'][number] | NamedConditionNode): BlockMarks {
+  const base = list.start;
+  const marks: BlockMarks = { at: [], operators: [] };
+  const mark = (span: Span, type: SemanticTokenType) => marks.at.push([span.start - base, type]);
+  mark(list.name, list.kind === 'list' ? 'listName' : 'function');
+  for (const s of list.settings) if (s.value?.kind === 'word') mark(s.value, 'enumMember');
   // A member's `#123` is a contact's record id, not a list: shown as a number.
-  for (const s of list.settings) if (s.value?.kind === 'members') for (const item of s.value.items) if (item.kind === 'id') marks.at.set(item.start, 'number');
+  for (const s of list.settings) if (s.value?.kind === 'members') for (const item of s.value.items) if (item.kind === 'id') mark(item, 'number');
   forEachCondition(list.where, 'contacts', (c) => {
-    if (c.kind === 'inList') marks.at.set(c.target.start, 'listName');
-    if (c.kind === 'conditionRef') marks.at.set(c.name.start, 'function');
+    if (c.kind === 'inList') mark(c.target, 'listName');
+    if (c.kind === 'conditionRef') mark(c.name, 'function');
     if (c.kind !== 'property') return;
-    if (c.operands.kind === 'list' && c.operands.valueSet) marks.at.set(c.operands.valueSet.start, 'variable');
-    marks.at.set(c.property.start, 'property');
-    marks.operators.push(c.operatorSpan);
-    for (const name of comparedProperties(c)) marks.at.set(name.start, 'property');
-    for (const v of operandValues(c)) if (v.kind === 'word') marks.at.set(v.start, 'enumMember');
+    if (c.operands.kind === 'list' && c.operands.valueSet) mark(c.operands.valueSet, 'variable');
+    mark(c.property, 'property');
+    marks.operators.push({ start: c.operatorSpan.start - base, end: c.operatorSpan.end - base });
+    for (const name of comparedProperties(c)) mark(name, 'property');
+    for (const v of operandValues(c)) if (v.kind === 'word') mark(v, 'enumMember');
   });
+  return marks;
+}
+
+const marksByList = new WeakMap<ListNode, BlockMarks>();
+
+function markList(list: ListNode | NamedConditionNode, marks: Marks): void {
+  const own = list.kind === 'list' ? relativeToList(marksByList, list, blockMarks) : blockMarks(list);
+  for (const [at, type] of own.at) marks.at.set(list.start + at, type);
+  for (const op of own.operators) marks.operators.push({ start: list.start + op.start, end: list.start + op.end });
 }
 
 function collectMarks(file: FileNode): Marks {

@@ -2,6 +2,7 @@
 // children. Offsets only; the LSP layer makes DocumentSymbols of them.
 
 import { printValue, type ListNode, type NamedConditionNode, type Setting, type Span, type SyncNode, type FileNode, type ValueSetNode } from '@hslist/grammar';
+import { relativeToList } from './list-relative';
 import { typeOf } from './navigation-lists';
 
 export type OutlineKind = 'list' | 'sync' | 'setting' | 'criteria' | 'mapping' | 'valueSet' | 'condition';
@@ -51,9 +52,23 @@ function syncItem(sync: SyncNode, text: string): OutlineItem {
   return { name: `sync ${sync.target.text}`, kind: 'sync', span, selection: { start: sync.target.start, end: sync.target.end }, children };
 }
 
+/** A list's item with offsets relative to the list's start, by list (list-relative.ts). */
+const relativeItems = new WeakMap<ListNode, OutlineItem>();
+
+function movedItem(item: OutlineItem, by: number): OutlineItem {
+  const span = { start: item.span.start + by, end: item.span.end + by };
+  const selection = { start: item.selection.start + by, end: item.selection.end + by };
+  return { ...item, span, selection, children: item.children.map((c) => movedItem(c, by)) };
+}
+
+function placedListItem(list: ListNode, text: string): OutlineItem {
+  const relative = relativeToList(relativeItems, list, (l) => movedItem(listItem(l, text), -l.start));
+  return movedItem(relative, list.start);
+}
+
 export function documentOutline(file: FileNode, text: string): OutlineItem[] {
   const items = [
-    ...file.lists.map((l) => listItem(l, text)),
+    ...file.lists.map((l) => placedListItem(l, text)),
     ...file.syncBlocks.map((s) => syncItem(s, text)),
     ...(file.valueSets ?? []).map(valueSetItem),
     ...(file.conditions ?? []).map((c) => listItem(c, text)),

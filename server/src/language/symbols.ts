@@ -77,7 +77,7 @@ function listReferences(path: string, list: ListNode): ListReference[] {
   const before = origin && referencesByList.get(origin.list);
   const references =
     origin && before?.path === path
-      ? before.references.map((r) => ({ ...r, span: { start: r.span.start + origin.by, end: r.span.end + origin.by }, fromList: list }))
+      ? before.references.map((r) => ({ name: r.name, path, span: { start: r.span.start + origin.by, end: r.span.end + origin.by }, kind: r.kind, fromList: list }))
       : findListReferences(path, list);
   referencesByList.set(list, { path, references });
   return references;
@@ -112,6 +112,17 @@ function findReferences(file: IndexedFile): ListReference[] {
   return out;
 }
 
+/** A tree's lists as symbols, with their keys: a tree is reused while its file's text is unchanged, so are these. */
+const symbolsByTree = new WeakMap<FileNode, { path: string; symbols: [string, ListSymbol][] }>();
+
+function symbolsIn(file: IndexedFile): [string, ListSymbol][] {
+  const cached = symbolsByTree.get(file.tree);
+  if (cached?.path === file.path) return cached.symbols;
+  const symbols = file.tree.lists.map((node): [string, ListSymbol] => [listKey(node.name.text), { name: node.name.text, path: file.path, node }]);
+  symbolsByTree.set(file.tree, { path: file.path, symbols });
+  return symbols;
+}
+
 export function buildIndex(files: IndexedFile[]): WorkspaceIndex {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const lists = new Map<string, ListSymbol[]>();
@@ -119,11 +130,10 @@ export function buildIndex(files: IndexedFile[]): WorkspaceIndex {
   const syncBlocks: { path: string; node: SyncNode }[] = [];
   const problems: WorkspaceIndex['problems'] = [];
   for (const file of sorted) {
-    for (const node of file.tree.lists) {
-      const key = listKey(node.name.text);
-      const defs = lists.get(key) ?? [];
-      defs.push({ name: node.name.text, path: file.path, node });
-      lists.set(key, defs);
+    for (const [key, symbol] of symbolsIn(file)) {
+      const defs = lists.get(key);
+      if (defs) defs.push(symbol);
+      else lists.set(key, [symbol]);
     }
     const found = contain('list-reference', () => referencesIn(file), (d) => {
       problems.push({ ...d, path: file.path });

@@ -7,21 +7,11 @@
 // name or reference typed, a line added above one, a diagnostic on no known fact, another schema) runs
 // the checks again: a stale diagnostic is a wrong answer, so when in doubt they are recomputed.
 
-import type { Diagnostic, FileNode, ListNode, Span } from '@hslist/grammar';
+import type { Diagnostic, FileNode, Span } from '@hslist/grammar';
 import type { PathDiagnostic } from './checks';
-import type { DefinitionReference } from './definitions/table';
 import type { Schema } from './schema-types';
-import { listKey, type IndexedFile, type ListReference, type WorkspaceIndex } from './symbols';
-
-/** What the cross-file checks read of one file. */
-interface FileFacts {
-  /** The facts with offsets left out; lines and columns stay in, since messages name places by line. */
-  key: string;
-  /** Where the facts stand, as many and in the same order whenever `key` is the same; none overlaps another. */
-  anchors: Span[];
-  /** Indexes into `anchors` by start offset, for a binary search. */
-  byStart: number[];
-}
+import { listKey, type WorkspaceIndex } from './symbols';
+import { factsOf, type FileFacts } from './workspace-check-facts';
 
 /** Facts by tree: an unchanged file keeps its tree, so its facts are not gathered again. */
 const factsByTree = new WeakMap<FileNode, { path: string; fullLists: string; facts: FileFacts }>();
@@ -53,8 +43,6 @@ function workspaceFacts(index: WorkspaceIndex): Map<string, FileFacts> {
   // The inclusion list is read whole (its type, its properties), wherever it is defined.
   const inclusion = new Set(index.references.filter((r) => r.kind === 'inclusionList').map((r) => listKey(r.name)));
   const fullLists = [...inclusion].sort().join('\u0000');
-  const references = groupByPath(index.references);
-  const uses = groupByPath(index.definitions?.references ?? []);
   const out = new Map<string, FileFacts>();
   for (const file of index.files) {
     const known = factsByTree.get(file.tree);
@@ -62,58 +50,14 @@ function workspaceFacts(index: WorkspaceIndex): Map<string, FileFacts> {
       out.set(file.path, known.facts);
       continue;
     }
-    const facts = factsOf(file, references.get(file.path) ?? [], uses.get(file.path) ?? [], inclusion);
+    // Most files keep their trees: only the references and uses of the others are looked for.
+    const references = index.references.filter((r) => r.path === file.path);
+    const uses = (index.definitions?.references ?? []).filter((u) => u.path === file.path);
+    const facts = factsOf(file, references, uses, inclusion);
     factsByTree.set(file.tree, { path: file.path, fullLists, facts });
     out.set(file.path, facts);
   }
   return out;
-}
-
-function groupByPath<T extends { path: string }>(items: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const group = out.get(item.path);
-    if (group) group.push(item);
-    else out.set(item.path, [item]);
-  }
-  return out;
-}
-
-function factsOf(file: IndexedFile, references: ListReference[], uses: DefinitionReference[], inclusion: Set<string>): FileFacts {
-  const parts: string[] = [file.path];
-  const anchors: Span[] = [];
-  const at = (offset: number) => {
-    const p = file.lineIndex.positionAt(offset);
-    return `${p.line}:${p.character}`;
-  };
-  const whole = (kind: string, span: Span) => {
-    parts.push(`${kind}@${at(span.start)}`, file.text.slice(span.start, span.end));
-    anchors.push({ start: span.start, end: span.end });
-  };
-  const usingDefinitions = new Set(uses.map((u) => u.from));
-  const listNumber = new Map<ListNode, number>();
-  const full = new Set<ListNode>();
-  file.tree.lists.forEach((list, i) => {
-    listNumber.set(list, i);
-    if (inclusion.has(listKey(list.name.text)) || usingDefinitions.has(list)) {
-      full.add(list);
-      whole('list', list);
-    } else {
-      parts.push(`name@${at(list.name.start)}+${list.name.end - list.name.start}`, list.name.text);
-      anchors.push({ start: list.name.start, end: list.name.end });
-    }
-  });
-  for (const ref of references) {
-    const from = ref.fromList ? `list ${listNumber.get(ref.fromList) ?? '?'}` : ref.fromCondition ? `condition ${ref.fromCondition.name.text}` : 'sync';
-    parts.push(`${ref.kind} from ${from}@${at(ref.span.start)}+${ref.span.end - ref.span.start}`, ref.name);
-    // A reference inside a block kept whole moves with that block.
-    if (ref.fromList && !full.has(ref.fromList)) anchors.push({ start: ref.span.start, end: ref.span.end });
-  }
-  for (const node of file.tree.syncBlocks) whole('sync', node);
-  for (const node of file.tree.valueSets ?? []) whole('values', node);
-  for (const node of file.tree.conditions ?? []) whole('condition', node);
-  const byStart = anchors.map((_, i) => i).sort((a, b) => anchors[a].start - anchors[b].start);
-  return { key: parts.join('\u0000'), anchors, byStart };
 }
 
 /** Every diagnostic moved with the fact it sits on, or undefined when one sits on none. */

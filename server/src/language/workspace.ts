@@ -73,6 +73,8 @@ interface CachedFile {
   lineIndex: LineIndex;
   checkedWith?: Schema;
   checkedWithSalesforce?: SalesforceSchema;
+  /** The workspace's default zone the checks read undated lists' dates in. */
+  checkedInZone?: string;
   localDiagnostics: Diagnostic[];
   /** The last analysis of the file and the diagnostics it was made of, unsorted. */
   analysis?: { diagnostics: Diagnostic[]; result: FileAnalysis };
@@ -98,12 +100,12 @@ export class AnalysisCache {
   readonly crossFile = new WorkspaceCheckMemo();
 
   /** Whether `file` would parse or check nothing (the text and schemas are the ones cached). */
-  isCurrent(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): boolean {
+  isCurrent(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema, defaultTimezone = 'UTC'): boolean {
     const entry = this.entries.get(source.path);
-    return entry !== undefined && entry.text === source.text && entry.checkedWith === schema && entry.checkedWithSalesforce === salesforceSchema && (source.editing !== true || entry.edited);
+    return entry !== undefined && entry.text === source.text && entry.checkedWith === schema && entry.checkedWithSalesforce === salesforceSchema && entry.checkedInZone === defaultTimezone && (source.editing !== true || entry.edited);
   }
 
-  file(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema): CachedFile {
+  file(source: SourceFile, schema: Schema, salesforceSchema?: SalesforceSchema, defaultTimezone = 'UTC'): CachedFile {
     let entry = this.entries.get(source.path);
     // A file read whole before and now open in the editor goes through the memos once (on open, not on
     // its first keystroke).
@@ -119,14 +121,15 @@ export class AnalysisCache {
       entry = { text: source.text, parseMemo, checkMemo, edited, tree: file, parseDiagnostics: diagnostics, lineIndex: new LineIndex(source.text), localDiagnostics: [] };
       this.entries.set(source.path, entry);
     }
-    if (entry.checkedWith !== schema || entry.checkedWithSalesforce !== salesforceSchema) {
-      const context = { path: source.path, text: source.text, file: entry.tree, schema, salesforceSchema };
+    if (entry.checkedWith !== schema || entry.checkedWithSalesforce !== salesforceSchema || entry.checkedInZone !== defaultTimezone) {
+      const context = { path: source.path, text: source.text, file: entry.tree, schema, salesforceSchema, defaultTimezone };
       // A list's checks depend on its text alone only when the file parsed without an error (recovery
       // from one may shape a list from what lies around it): otherwise the file is checked whole.
       const parsedClean = entry.parseDiagnostics.every((d) => d.severity !== 'error');
       entry.localDiagnostics = entry.edited && parsedClean ? entry.checkMemo.check(context) : runFileChecks(context);
       entry.checkedWith = schema;
       entry.checkedWithSalesforce = salesforceSchema;
+      entry.checkedInZone = defaultTimezone;
     }
     return entry;
   }
@@ -180,7 +183,7 @@ export class CompileCache {
     this.key = key;
   }
 
-  diagnostics(text: string, list: ListNode, compile: () => Diagnostic[]): Diagnostic[] {
+  diagnostics(text: string, list: ListNode, compile: (list: ListNode) => Diagnostic[]): Diagnostic[] {
     return this.lists.diagnostics(text, list, compile);
   }
 }
@@ -189,12 +192,11 @@ function compileDiagnostics(entry: CachedFile, own: Diagnostic[], cache: Compile
   const listIdFor = options.listIdFor ?? (() => undefined);
   const ctx = { schema: options.schema, defaultTimezone: options.defaultTimezone ?? 'UTC', listIdFor: (name: string) => listIdFor(name) };
   const broken = listsWithErrors(own, entry.tree.lists);
-  return entry.tree.lists.flatMap((list) => {
-    if (broken.has(list)) return [];
-    // A compiler bug on one list is that list's internal-check-error, at its name; the others still compile.
-    const compile = () => compileList(resolveList(list, options.definitions), ctx).diagnostics;
-    return cache.diagnostics(entry.text, list, () => contain('HubSpot compiler', compile, (d) => [d], list.name));
-  });
+  // A compiler bug on one list is that list's internal-check-error, at its name; the others still compile.
+  const compile = (list: ListNode) => contain('HubSpot compiler', () => compileList(resolveList(list, options.definitions), ctx).diagnostics, (d) => [d], list.name);
+  const out: Diagnostic[] = [];
+  for (const list of entry.tree.lists) if (!broken.has(list)) out.push(...cache.diagnostics(entry.text, list, compile));
+  return out;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
@@ -204,7 +206,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 export function analyzeWorkspace(files: SourceFile[], schema: Schema, options: AnalyzeOptions = {}): WorkspaceAnalysis {
   const cache = options.cache ?? new AnalysisCache();
   cache.retainOnly(new Set(files.map((f) => f.path)));
-  const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema)]));
+  const entries = new Map(files.map((f) => [f.path, cache.file(f, schema, options.salesforceSchema, options.defaultTimezone)]));
   const index = buildIndex([...entries].map(([path, e]) => ({ path, text: e.text, tree: e.tree, lineIndex: e.lineIndex })));
   const fromText = cache.crossFile.run(index, schema, () => runWorkspaceChecks(index, schema.lists, schema, 'text'));
   const crossFile = [...index.problems, ...fromText, ...runWorkspaceChecks(index, schema.lists, schema, 'files')];
@@ -300,13 +302,13 @@ export class Workspace {
 
   /** Files whose parse or single-file checks are not cached yet: `prepare` each, then `analyze` is quick. */
   pendingFiles(): string[] {
-    return [...this.texts].filter(([path, text]) => !this.cache.isCurrent(this.source(path, text), this.schema, this.options.salesforceSchema)).map(([path]) => path);
+    return [...this.texts].filter(([path, text]) => !this.cache.isCurrent(this.source(path, text), this.schema, this.options.salesforceSchema, this.options.defaultTimezone)).map(([path]) => path);
   }
 
   /** Parses and checks one file into the cache (the language server does this one file per turn of its loop). */
   prepare(path: string): void {
     const text = this.texts.get(path);
-    if (text !== undefined) this.cache.file(this.source(path, text), this.schema, this.options.salesforceSchema);
+    if (text !== undefined) this.cache.file(this.source(path, text), this.schema, this.options.salesforceSchema, this.options.defaultTimezone);
   }
 
   analyze(): WorkspaceAnalysis {

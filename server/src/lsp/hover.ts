@@ -14,7 +14,7 @@ export function registerHover(ctx: ServerContext): void {
       const at = fileOf(ctx, params.textDocument.uri);
       if (!at) return null;
       const offset = toOffset(at.file.lineIndex, params.position);
-      const found = hoverAt({ analysis: at.analysis, path: at.path, offset, schema: ctx.state.settings.schema, displayPath: (p) => ctx.state.relative(p) });
+      const found = hoverAt({ analysis: at.analysis, path: at.path, offset, schema: ctx.state.settings.schema, defaultTimezone: ctx.state.settings.config.timezone, displayPath: (p) => ctx.state.relative(p) });
       // On a list's name the preview adds its count and a sample of matching contacts, and SOQL its Salesforce equivalent.
       const counts = previewHoverMarkdown(ctx, params.textDocument.uri, offset);
       const soql = soqlHoverMarkdown(ctx, params.textDocument.uri, offset);

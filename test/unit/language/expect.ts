@@ -16,10 +16,12 @@ export interface ExpectOptions {
   /** Other files of the workspace. */
   others?: SourceFile[];
   schema?: Schema;
+  /** hslist.json's `timezone`: the zone of lists without `timezone:`. */
+  defaultTimezone?: string;
 }
 
 export function analyzeText(text: string, options: ExpectOptions = {}): WorkspaceAnalysis {
-  return analyzeWorkspace([{ path: MAIN, text }, ...(options.others ?? [])], options.schema ?? defaultSchema());
+  return analyzeWorkspace([{ path: MAIN, text }, ...(options.others ?? [])], options.schema ?? defaultSchema(), { defaultTimezone: options.defaultTimezone });
 }
 
 export function diagnosticsOf(analysis: WorkspaceAnalysis, path = MAIN): Diagnostic[] {
@@ -80,7 +82,7 @@ export function completionLabels(source: string): string[] {
 }
 
 /** The hover text at the cursor marker of `source`, analysed as the workspace's one file. */
-export function hoverText(source: string): string | undefined {
+export function hoverText(source: string, defaultTimezone?: string): string | undefined {
   const m = marked(source);
-  return hoverAt({ analysis: analyzeText(m.text), path: MAIN, offset: m.cursor as number, schema: defaultSchema() })?.markdown;
+  return hoverAt({ analysis: analyzeText(m.text, { defaultTimezone }), path: MAIN, offset: m.cursor as number, schema: defaultSchema(), defaultTimezone })?.markdown;
 }

@@ -40,6 +40,14 @@ describe('language: form submission counts and windows are checked', () => {
     expectDiagnostics(list('submitted any form ⟦between 2024-01-01 and 2023-12-31T23:30:00Z⟧'), ['empty-time-window']);
   });
 
+  it('a list without `timezone:` is judged in the workspace\'s zone (hslist.json), as the compiler reads it', () => {
+    const text = list('submitted any form between 2024-01-01 and 2023-12-31T23:30:00Z');
+    expectClean(text, { defaultTimezone: 'Europe/Warsaw' });
+    expectDiagnostics(text, ['empty-time-window'], { defaultTimezone: 'UTC' });
+    const hovered = hoverText(list('submitted any form af<|>ter 2024-01-31'), 'Europe/Warsaw') ?? '';
+    assert.match(hovered, /`timestamp: 1706741999999` \(2024-01-31T22:59:59\.999Z\) \(dates in Europe\/Warsaw, the workspace's zone/);
+  });
+
   it('not before a count is not-expressible (the compiler\'s code), at the whole negated condition', () => {
     expectDiagnostics(list('⟦not submitted any form at least 2 times⟧'), ['not-expressible']);
   });
@@ -81,7 +89,7 @@ describe('language: form submission counts and windows in hover', () => {
   it('a window alone keeps `not` (NOT_FILLED_OUT, no submission in the window, Assumed); a count without a window', () => {
     const after = hover(list('submitted any form af<|>ter 2024-01-31')) ?? '';
     assert.match(after, /submitted any form after 2024-01-31 \(after its last moment\)\./);
-    assert.match(after, /`ABSOLUTE_COMPARATIVE` `AFTER` `timestamp: 1706745599999` \(2024-01-31T23:59:59\.999Z\) \(dates in UTC, the default zone/);
+    assert.match(after, /`ABSOLUTE_COMPARATIVE` `AFTER` `timestamp: 1706745599999` \(2024-01-31T23:59:59\.999Z\) \(dates in UTC, the zone of a list without `timezone:` when hslist.json sets none/);
     assert.match(after, /with `not`, `NOT_FILLED_OUT`: no submission in that window \(Assumed\)/);
     assert.match(hover(list('submitted any form at mo<|>st 3 times')) ?? '', /at most 3 times \(and at least once\)[\s\S]*`maxOccurrences: 3`/);
   });

@@ -21,6 +21,19 @@ describe('language: positions and did-you-mean', () => {
     }
   });
 
+  it('indexes texts of very many lines, one after another, as counting their line ends does', () => {
+    for (const [lines, end] of [[70000, '\n'], [5000, '\r\n'], [3, '\n'], [70000, '\r']] as const) {
+      const text = Array.from({ length: lines }, (_, i) => `line ${i}`).join(end);
+      const index = new LineIndex(text);
+      assert.equal(index.lineCount, lines);
+      for (const line of [0, 1, lines >> 1, lines - 1]) {
+        const offset = text.indexOf(`line ${line}${line === lines - 1 ? '' : end}`);
+        assert.deepEqual(index.positionAt(offset + 2), { line, character: 2 }, `${lines} lines ending ${JSON.stringify(end)}`);
+        assert.equal(index.offsetAt({ line, character: 2 }), offset + 2);
+      }
+    }
+  });
+
   it('Damerau–Levenshtein counts a swap of neighbours as one edit', () => {
     assert.equal(editDistance('emial', 'email'), 1);
     assert.equal(editDistance('kitten', 'sitting'), 3);

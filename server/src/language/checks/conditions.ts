@@ -172,15 +172,17 @@ function windowProblems(w: TimeWindow | undefined, zone: string): Diagnostic[] {
 }
 
 /**
- * The zone a list's dates are read in for these checks: its `timezone:` when valid, else UTC. Only the
- * order of a date and an instant in one window can depend on it; the compiler checks again in the real zone.
+ * The zone a list's dates are read in, as the compiler reads them: its `timezone:` when valid, else the
+ * workspace's default zone (hslist.json's `timezone`), else UTC. Only the order of a date and an instant
+ * in one window can depend on it.
  */
-function checkZone(block: ListNode | NamedConditionNode): string {
+function checkZone(block: ListNode | NamedConditionNode, defaultZone: string | undefined): string {
   const value = 'settings' in block ? findSetting(block.settings, 'timezone')?.value : undefined;
   const zone = value && (value.kind === 'string' || value.kind === 'word') ? value.value : undefined;
-  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+  if (zone && isValidTimeZone(zone)) return zone;
+  return defaultZone && isValidTimeZone(defaultZone) ? defaultZone : 'UTC';
 }
 
 export function checkConditions(ctx: FileCheckContext): Diagnostic[] {
-  return allConditions(ctx.file).flatMap(({ condition, list }) => conditionProblems(condition, checkZone(list)));
+  return allConditions(ctx.file).flatMap(({ condition, list }) => conditionProblems(condition, checkZone(list, ctx.defaultTimezone)));
 }

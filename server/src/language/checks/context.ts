@@ -14,6 +14,8 @@ export interface FileCheckContext {
   schema: Schema;
   /** Lead and Contact fields from `hslist schema pull`; the Salesforce-aware sync checks run only with it. */
   salesforceSchema?: SalesforceSchema;
+  /** The zone of lists without `timezone:` (hslist.json's `timezone`); UTC when absent. */
+  defaultTimezone?: string;
   /** Did-you-mean work shared by every check of the file (see did-you-mean.ts); one is made when absent. */
   suggestBudget?: SuggestBudget;
 }

@@ -4,6 +4,7 @@
 // by size and modification time).
 
 import type { FileNode, ListNode } from '@hslist/grammar';
+import { relativeToList } from '../list-relative';
 import type { WorkspaceIndex } from '../symbols';
 import type { PathDiagnostic } from './list-references';
 import { staticMembers } from '../members';
@@ -15,10 +16,20 @@ const staticListsByTree = new WeakMap<FileNode, ListNode[]>();
 function staticListsOf(tree: FileNode): ListNode[] {
   let lists = staticListsByTree.get(tree);
   if (!lists) {
-    lists = tree.lists.filter((list) => listTypeOf(list) === 'static');
+    lists = tree.lists.filter(isStatic);
     staticListsByTree.set(tree, lists);
   }
   return lists;
+}
+
+/**
+ * Whether a list is static, by list: a list an edit moved is static when the list it moved from was, and
+ * its settings are not read again (list-relative.ts).
+ */
+const staticByList = new WeakMap<ListNode, boolean>();
+
+function isStatic(list: ListNode): boolean {
+  return relativeToList(staticByList, list, (l) => listTypeOf(l) === 'static');
 }
 
 export function checkStaticMembers(index: WorkspaceIndex): PathDiagnostic[] {
