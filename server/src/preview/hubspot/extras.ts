@@ -11,14 +11,12 @@
 // the reason in `unloaded`: its conditions stay "not in this data", never a silent "no".
 
 import type { AssociatedObjectType, HubSpotAccount } from '../../hubspot/account/types';
-import { readInParallel } from '../../hubspot/account/parallel-reads';
-import type { PortalListRef, PropertyDef, Schema } from '../../language/schema-types';
+import type { PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
 import { patchStore } from '../columns-patch';
 import type { AssociatedRecord, CompanyRecord, ContactRecord, EmailEventRecord, FormSubmission, PageViewRecord, SubscriptionRecord } from '../types';
 import { addContacts, type ContactSet } from './contact-set';
-import { throwIfAborted, untilAborted } from './abort';
 import { propertiesToRead, readAssociations } from './associations';
 import type { CachedExtras } from './extras-cache';
 import type { Progress } from './fetch-contacts';
@@ -27,6 +25,8 @@ import { readSubmissions } from './submissions';
 import { readSubscriptionStatuses } from './subscriptions';
 import { readEmailEvents, type ReadEmailEvents } from './email-events';
 import { readPageViews, type ReadPageViews } from './page-views';
+import type { EarlyReads } from './early-reads';
+import { listLabels, readMembershipPages, type MembershipPages } from './memberships';
 
 export interface Extras {
   /** Contact id → ids of the `#id` lists it is a member of (every referenced list that exists). */
@@ -74,11 +74,11 @@ export interface ExtrasRefresh {
   searchCeiling?: number;
 }
 
-export async function readExtras(account: HubSpotAccount, contacts: ContactSet, contactIds: string[], needs: DataNeeds, options: ExtraOptions, refresh?: ExtrasRefresh): Promise<Extras> {
+export async function readExtras(account: HubSpotAccount, contacts: ContactSet, contactIds: string[], needs: DataNeeds, options: ExtraOptions, refresh?: ExtrasRefresh, early?: EarlyReads): Promise<Extras> {
   const missingLists = new Map<string, string>();
   const unloaded = new Map<string, string>();
   const toCache: Extras['toCache'] = { associations: {}, submissions: {} };
-  const memberships = needs.listIds.length > 0 ? await readMemberships(account, needs.listIds, missingLists, options) : undefined;
+  const memberships = needs.listIds.length > 0 ? await readMemberships(account, needs.listIds, missingLists, options, early?.memberships) : undefined;
   const read = async (object: AssociatedObjectType, wanted: boolean | undefined, properties: string[] | undefined) => {
     if (!wanted) return undefined;
     const found = await readAssociated(account, contactIds, object, properties ?? [], unloaded, options, refresh);
@@ -90,7 +90,7 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const deals = await read('deals', needs.deals, needs.dealProperties);
   const tickets = await read('tickets', needs.tickets, needs.ticketProperties);
   const cachedForms = refresh?.cached.submissions;
-  const forms = needs.anyForm || (needs.formIds ?? []).length > 0 ? await readSubmissions(account, contacts, needs, unloaded, options, cachedForms) : undefined;
+  const forms = needs.anyForm || (needs.formIds ?? []).length > 0 ? await readSubmissions(account, contacts, needs, unloaded, options, cachedForms, early?.forms) : undefined;
   if (forms) toCache.submissions = forms.asRead;
   const subscriptions = await readSubscriptionStatuses(account, contacts, needs, unloaded, options);
   const events = await readEmailEvents(account, contacts, needs, unloaded, options, refresh?.cached.emailEvents);
@@ -115,21 +115,10 @@ async function readAssociated(account: HubSpotAccount, contactIds: string[], obj
   }
 }
 
-async function readMemberships(account: HubSpotAccount, listIds: string[], missing: Map<string, string>, options: ExtraOptions): Promise<Map<string, string[]>> {
+async function readMemberships(account: HubSpotAccount, listIds: string[], missing: Map<string, string>, options: ExtraOptions, early?: Promise<MembershipPages>): Promise<Map<string, string[]>> {
   const byContact = new Map<string, string[]>();
-  const lists = listLabels(listIds, options.schema?.lists);
-  const progress = (done: number) => options.onProgress?.({ phase: 'memberships', done, total: listIds.length, lists });
-  progress(0);
-  // A few lists at a time (each list's pages one after another); merged in the lists' order.
-  const members = await readInParallel(listIds, async (listId) => {
-    throwIfAborted(options.signal);
-    try {
-      return await untilAborted(account.listMemberships(listId), options.signal);
-    } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw error;
-      return 'no such list' as const;
-    }
-  }, { concurrency: account.readConcurrency, onDone: progress });
+  const members = await (early ?? readMembershipPages(account, listIds, options));
+  if (early) options.onProgress?.({ phase: 'memberships', done: listIds.length, total: listIds.length, lists: listLabels(listIds, options.schema?.lists) });
   for (const [i, found] of members.entries()) {
     const listId = listIds[i];
     if (found === 'no such list') {
@@ -145,11 +134,6 @@ async function readMemberships(account: HubSpotAccount, listIds: string[], missi
   return byContact;
 }
 
-/** `"Webinar registrants"` for a list the catalogue names, else `#4711`. */
-function listLabels(listIds: string[], catalogue: Map<string, PortalListRef> | undefined): string[] {
-  const names = new Map([...(catalogue?.values() ?? [])].map((l) => [l.listId, l.name]));
-  return listIds.map((id) => (names.has(id) ? `"${names.get(id)}"` : `#${id}`));
-}
 
 /** The store: every contact carries memberships / associated records / submissions (maybe none) when those were loaded. */
 export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Omit<Extras, 'toCache'>): ColumnStore {

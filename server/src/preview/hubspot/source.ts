@@ -24,6 +24,7 @@ import { exportPolicyFrom, type ExportPolicy } from './fetch-export';
 import { fetchFullSnapshot, type FullFetch } from './full-fetch';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras, type ExtrasRefresh } from './extras';
+import { startEarlyReads } from './early-reads';
 import { extrasPath, readCachedExtras, writeCachedExtras, type CachedExtras } from './extras-cache';
 import { unmatchedEventsNote } from './email-events';
 import { failedViewsNote } from './page-views';
@@ -88,9 +89,20 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
   const plan = chooseRefresh(previous, cached, portal, options.needs, started);
   const fetchStart = performance.now();
-  const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached && previous ? { ...cached, historyScope: previous.needs.historyScope } : undefined, options.needs.historyScope);
-  const fetchMs = Math.ceil(performance.now() - fetchStart);
-  const { toCache, ...extras } = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options, extrasRefresh(plan, fetched, cached, options.searchCeiling));
+  // A full fetch reads what needs no contact while the contacts come (early-reads.ts).
+  const early = plan.mode === 'full' ? startEarlyReads((signal) => createHubSpotAccount({ ...options.connection, signal }), needs, options) : undefined;
+  let fetched: Fetched;
+  let fetchMs: number;
+  let readExtrasResult: Extras;
+  try {
+    fetched = await fetchContacts(ctx, options.schema, needs, plan, cached && previous ? { ...cached, historyScope: previous.needs.historyScope } : undefined, options.needs.historyScope);
+    fetchMs = Math.ceil(performance.now() - fetchStart);
+    readExtrasResult = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options, extrasRefresh(plan, fetched, cached, options.searchCeiling), early);
+  } catch (error) {
+    await early?.cancel();
+    throw error;
+  }
+  const { toCache, ...extras } = readExtrasResult;
   throwIfAborted(options.signal);
   const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
   options.onProgress?.({ phase: 'saving', done: 0 });

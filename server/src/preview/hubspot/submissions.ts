@@ -38,20 +38,13 @@ export const SUBMISSIONS_OVERLAP_MS = 10 * 60_000;
  * The submissions of the forms `needs` names, by contact id; forms HubSpot does not have and a refusal
  * (403) are recorded in `unloaded` (`form:<id>`, or `forms` for all of them). Undefined when nothing could be read.
  */
-export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options, cached?: Record<string, FormSubmissionData[]>): Promise<ReadSubmissions | undefined> {
-  let formIds = needs.formIds ?? [];
+export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options, cached?: Record<string, FormSubmissionData[]>, early?: Promise<FormPages>): Promise<ReadSubmissions | undefined> {
   try {
-    if (needs.anyForm) formIds = [...new Set([...formIds, ...(await untilAborted(account.getForms(), options.signal)).map((f) => f.id)])];
+    const { formIds, answers } = await (early ?? readFormPages(account, needs, options, cached));
+    if (early) options.onProgress?.({ phase: 'forms', done: formIds.length, total: formIds.length });
     const byContact = new Map<string, FormSubmission[]>();
     const read = new Set<string>();
     const asRead: Record<string, FormSubmissionData[]> = {};
-    const progress = (done: number) => options.onProgress?.({ phase: 'forms', done, total: formIds.length });
-    progress(0);
-    // A few forms at a time (each form's pages one after another: each names the next).
-    const answers = await readInParallel(formIds, (formId) => {
-      throwIfAborted(options.signal);
-      return formSubmissions(account, formId, options.signal, cached?.[formId]);
-    }, { concurrency: account.readConcurrency, onDone: progress });
     for (const [i, found] of answers.entries()) {
       const formId = formIds[i];
       if (found === 'not found') {
@@ -80,6 +73,28 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
     unloaded.set('forms', `HubSpot refused the form submissions: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/** The forms `needs` names (every form for `submitted any form`) and each one's submissions, or 'not found'. */
+export interface FormPages {
+  formIds: string[];
+  answers: (FormSubmissionData[] | 'not found')[];
+}
+
+/**
+ * Every form's submissions, read a few forms at a time (each form's pages one after another: each names
+ * the next). Needs no contact, so a full fetch reads them while the contacts come (early-reads.ts).
+ */
+export async function readFormPages(account: HubSpotAccount, needs: DataNeeds, options: Options, cached?: Record<string, FormSubmissionData[]>): Promise<FormPages> {
+  let formIds = needs.formIds ?? [];
+  if (needs.anyForm) formIds = [...new Set([...formIds, ...(await untilAborted(account.getForms(), options.signal)).map((f) => f.id)])];
+  const progress = (done: number) => options.onProgress?.({ phase: 'forms', done, total: formIds.length });
+  progress(0);
+  const answers = await readInParallel(formIds, (formId) => {
+    throwIfAborted(options.signal);
+    return formSubmissions(account, formId, options.signal, cached?.[formId]);
+  }, { concurrency: account.readConcurrency, onDone: progress });
+  return { formIds, answers };
 }
 
 /** The form's submissions, newest first: all, or with a cached copy only the newer ones read and the older ones cached. */
