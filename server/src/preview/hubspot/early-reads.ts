@@ -1,7 +1,8 @@
 // Reads of a full fetch that need no contact: the members of the `#id` lists and the forms' submissions.
-// They start with the contacts instead of after them, so they go while HubSpot prepares a CRM export or
-// answers the contact pages one after another (a real HubSpot takes a few hundred ms an answer, and the
-// pages cannot be split): the rate limit has room then. Their progress is said when the extras reach
+// They start while HubSpot prepares the contacts' CRM export (fetch-export.ts calls `whileWaiting`)
+// instead of after the contacts: the rate limit is idle then. They are not started beside the contact
+// pages: the pages already use the limit, and the submissions held meanwhile raised a 100,000-contact
+// fetch's peak memory by about 50 MB (bench:fetch, one run). Their progress is said when the extras reach
 // them (extras.ts), so the phases still come one after another. A failure is not lost: it is thrown where
 // the extras await it, as it would have been thrown had they been read there. When the fetch fails
 // first, `cancel` stops them and waits for them, so no read outlives the fetch.

@@ -29,6 +29,8 @@ export interface FetchContext {
   account: HubSpotAccount;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** Called when the fetch starts waiting on HubSpot with the rate limit idle (an export being prepared): other reads may go meanwhile. */
+  whileWaiting?: () => void;
   /** The search API's result ceiling (10,000); tests lower it. */
   searchCeiling?: number;
 }

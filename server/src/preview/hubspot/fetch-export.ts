@@ -77,6 +77,7 @@ export async function fetchViaExport(ctx: FetchContext, defs: PropertyDef[], tot
 async function exportAndRead(ctx: FetchContext, defs: PropertyDef[], total: number, cacheDir: string, policy: ExportPolicy): Promise<FetchedContacts> {
   const asked = [...new Set([ID_COLUMN, MODIFIED_COLUMN, ...defs.map((d) => d.name)])];
   const taskId = await untilAborted(ctx.account.startContactsExport(asked, `hslist preview ${new Date().toISOString()}`), ctx.signal);
+  ctx.whileWaiting?.();
   const url = await waitForFile(ctx, taskId, exportDeadlineMs(total, policy), policy);
   const details = await untilAborted(ctx.account.exportDetails(taskId), ctx.signal);
   if (details.exportState !== 'DONE') throw new ExportNotUsed(`HubSpot's status of export ${taskId} was COMPLETE, but its details say ${details.exportState}`);

@@ -24,7 +24,7 @@ import { exportPolicyFrom, type ExportPolicy } from './fetch-export';
 import { fetchFullSnapshot, type FullFetch } from './full-fetch';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras, type ExtrasRefresh } from './extras';
-import { startEarlyReads } from './early-reads';
+import { startEarlyReads, type EarlyReads } from './early-reads';
 import { extrasPath, readCachedExtras, writeCachedExtras, type CachedExtras } from './extras-cache';
 import { unmatchedEventsNote } from './email-events';
 import { failedViewsNote } from './page-views';
@@ -89,8 +89,9 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
   const plan = chooseRefresh(previous, cached, portal, options.needs, started);
   const fetchStart = performance.now();
-  // A full fetch reads what needs no contact while the contacts come (early-reads.ts).
-  const early = plan.mode === 'full' ? startEarlyReads((signal) => createHubSpotAccount({ ...options.connection, signal }), needs, options) : undefined;
+  // While HubSpot prepares a full fetch's export, what needs no contact is read (early-reads.ts).
+  let early: EarlyReads | undefined;
+  if (plan.mode === 'full') ctx.whileWaiting = () => void (early ??= startEarlyReads((signal) => createHubSpotAccount({ ...options.connection, signal }), needs, options));
   let fetched: Fetched;
   let fetchMs: number;
   let readExtrasResult: Extras;
