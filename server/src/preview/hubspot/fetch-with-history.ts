@@ -32,17 +32,17 @@ export interface FetchedWithHistory extends FetchedContacts {
 }
 
 /** Every contact's current values without history: the pages by default, or what the caller reads them with. */
-export type ValuesFetch = (ctx: FetchContext, defs: PropertyDef[]) => Promise<FetchedContacts & { via?: 'export' | 'pages'; note?: string }>;
+export type ValuesFetch = (ctx: FetchContext, defs: PropertyDef[], counted: { total: number | undefined }) => Promise<FetchedContacts & { via?: 'export' | 'pages'; note?: string }>;
 
 /** Every contact with its properties, and the history of `history` for every contact that `scope` leaves undecided. */
-export async function fetchAllWithHistory(ctx: FetchContext, defs: PropertyDef[], history: string[], scope: HistoryScope, fetchValues: ValuesFetch = (c, d) => fetchAllContacts(c, d, [])): Promise<FetchedWithHistory> {
+export async function fetchAllWithHistory(ctx: FetchContext, defs: PropertyDef[], history: string[], scope: HistoryScope, fetchValues: ValuesFetch = (c, d, counted) => fetchAllContacts(c, d, [], counted)): Promise<FetchedWithHistory> {
+  // HubSpot's count, asked once: the estimate and whichever fetch follows are given it.
   const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
-  const counted = withKnownCount(ctx, total);
-  const needing = canDecide(scope, defs) ? await estimateNeeding(counted, scope, total) : undefined;
+  const needing = canDecide(scope, defs) ? await estimateNeeding(ctx, scope, total) : undefined;
   if (total === undefined || needing === undefined || !splitIsCheaper(total, needing)) {
-    return { ...(await fetchAllContacts(counted, defs, history)), historyScope: undefined };
+    return { ...(await fetchAllContacts(ctx, defs, history, { total })), historyScope: undefined };
   }
-  const paged = await fetchValues(counted, defs);
+  const paged = await fetchValues(ctx, defs, { total });
   const { table, gone } = await readNeededHistory(ctx, paged.store, history, scope);
   // A contact HubSpot no longer gave when its history was asked was deleted since its page: it is left out.
   const store = gone.length > 0 ? withoutRows(paged.store, defs, gone) : paged.store;
@@ -67,12 +67,6 @@ async function estimateNeeding(ctx: FetchContext, scope: HistoryScope, total: nu
   if (filters.length === 0) return 0; // nothing reads history for these lists any more: every contact is decided
   const decided = await untilAborted(ctx.account.countContactsWhere(filters), ctx.signal);
   return decided === undefined ? undefined : Math.max(0, total - decided);
-}
-
-/** The context with HubSpot's count already known, so the paging does not ask for it again. */
-function withKnownCount(ctx: FetchContext, total: number | undefined): FetchContext {
-  const account = Object.create(ctx.account, { countContacts: { value: async () => total } }) as FetchContext['account'];
-  return { ...ctx, account };
 }
 
 /**

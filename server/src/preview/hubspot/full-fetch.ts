@@ -17,8 +17,9 @@ export interface FullFetch extends FetchedContacts {
   note?: string;
 }
 
-export async function fetchFullSnapshot(ctx: FetchContext, defs: PropertyDef[], history: string[], cacheDir: string, policy: ExportPolicy | false): Promise<FullFetch> {
-  const total = await untilAborted(ctx.account.countContacts(), ctx.signal);
+/** `counted`: HubSpot's count when the caller asked for it already (else it is asked here). */
+export async function fetchFullSnapshot(ctx: FetchContext, defs: PropertyDef[], history: string[], cacheDir: string, policy: ExportPolicy | false, counted?: { total: number | undefined }): Promise<FullFetch> {
+  const total = counted ? counted.total : await untilAborted(ctx.account.countContacts(), ctx.signal);
   let note: string | undefined;
   if (policy && history.length === 0 && total !== undefined && total >= policy.minContacts) {
     try {

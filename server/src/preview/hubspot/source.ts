@@ -210,7 +210,7 @@ async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds,
   }
   const defs = properties.map((p) => schema.objects.contacts.get(p)!);
   // Current values through the CRM export where it serves; history (an export has none) by main's ways.
-  const values: ValuesFetch = (c, d) => fetchFullSnapshot(c, d, [], ctx.cacheDir, ctx.exports);
+  const values: ValuesFetch = (c, d, counted) => fetchFullSnapshot(c, d, [], ctx.cacheDir, ctx.exports, counted);
   const all: FullFetch & { historyScope: HistoryScope | undefined } = history.length > 0
     ? { via: 'pages', ...(await fetchAllWithHistory(ctx, defs, history, scope ?? NO_HISTORY_NEEDED, values)) }
     : { ...(await fetchFullSnapshot(ctx, defs, [], ctx.cacheDir, ctx.exports)), historyScope: undefined };
