@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { dictFromEntries, indexDict, lowerDict, markMatches } from '../../server/src/preview/string-dict';
-import { ORDER_MIN_ENTRIES } from '../../server/src/preview/string-order';
+import { ORDER_MIN_ENTRIES, partOrders } from '../../server/src/preview/string-order';
 import type { StringTest } from '../../server/src/preview/string-part';
 
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'C'), maxLength: 7 });
@@ -37,6 +37,25 @@ describe('string orders: marking by binary search', () => {
         },
       ),
       { numRuns: Number(process.env.HSLIST_PROPERTY_RUNS ?? 300) / 3 },
+    );
+  });
+
+  it('sorts entries as `<` sorts their text (reversed for the suffix order), equal texts in entry order', () => {
+    // A part holds one-byte entries or wide ones (string-dict.ts): each kind with prefixes of each
+    // other, and for the wide a surrogate pair, compared by UTF-16 code units as `<` compares them.
+    const narrow = fc.string({ unit: fc.constantFrom('a', 'b', 'é', 'z'), maxLength: 5 });
+    const wide = fc.string({ unit: fc.constantFrom('a', 'Ж', '\u{1F600}', 'я'), maxLength: 4 }).map((w) => `Ж${w}`);
+    fc.assert(
+      fc.property(fc.constantFrom(narrow, wide).chain((word) => fc.array(word, { minLength: ORDER_MIN_ENTRIES, maxLength: ORDER_MIN_ENTRIES + 50 })), (words) => {
+        const [part] = dictFromEntries(words).parts;
+        const orders = partOrders(part);
+        assert.ok(orders, 'a part this large has orders');
+        const byKey = (key: (w: string) => string) => words.map((w, i) => [key(w), i] as const).sort(([a, i], [b, j]) => (a < b ? -1 : a > b ? 1 : i - j)).map(([, i]) => i);
+        const reversed = (w: string) => w.split('').reverse().join('');
+        assert.deepEqual([...orders.byPrefix], byKey((w) => w));
+        assert.deepEqual([...orders.bySuffix], byKey(reversed));
+      }),
+      { numRuns: Number(process.env.HSLIST_PROPERTY_RUNS ?? 300) / 30 },
     );
   });
 });

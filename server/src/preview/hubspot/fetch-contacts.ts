@@ -33,6 +33,8 @@ export interface FetchContext {
   whileWaiting?: () => void;
   /** The search API's result ceiling (10,000); tests lower it. */
   searchCeiling?: number;
+  /** Called before a synchronous peak of memory (finishing the columns): a collection if garbage built up (heap-relief.ts). */
+  relieveHeap?: () => void;
 }
 
 export interface FetchedContacts {
@@ -88,6 +90,7 @@ export async function fetchAllContacts(ctx: FetchContext, defs: PropertyDef[], h
     fetched += next.value.length;
     ctx.onProgress?.({ phase: 'contacts', done: fetched, total: total === undefined ? undefined : Math.max(total, fetched) });
   }
+  ctx.relieveHeap?.();
   const store = builder.finish();
   return { store: order.sorted ? store : inIdOrder(store, defs), history: histories, newestModified };
 }

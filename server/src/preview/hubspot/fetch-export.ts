@@ -92,6 +92,7 @@ async function exportAndRead(ctx: FetchContext, defs: PropertyDef[], total: numb
   if (rows.rows !== details.recordCount) {
     throw new ExportNotUsed(`HubSpot's export file holds ${rows.rows.toLocaleString('en-US')} rows where HubSpot said ${details.recordCount.toLocaleString('en-US')} records: it is incomplete`);
   }
+  ctx.relieveHeap?.();
   return { store: inOrderWithoutRepeats(rows, defs), history: undefined, newestModified: rows.newestModified };
 }
 

@@ -10,6 +10,7 @@
 // for changes after it, minus a margin for index lag and minus how long the fetch took (a contact
 // changed while its page was already read has a time within that window).
 
+import { startHeapRelief, type HeapReliefStats } from './heap-relief';
 import { dirname } from 'node:path';
 import { createHubSpotAccount, type HubSpotAccountOptions } from '../../hubspot/account/account';
 import type { HubSpotAccount } from '../../hubspot/account/types';
@@ -62,6 +63,8 @@ export interface Refresh {
   fetched: number;
   /** How a full fetch read the contacts: HubSpot's CRM export, or the contact pages. */
   via?: 'export' | 'pages';
+  /** The full collections run to keep the fetch's peak memory down (heap-relief.ts). */
+  heapRelief?: HeapReliefStats;
 }
 
 export interface LiveData extends Omit<Extras, 'toCache'> {
@@ -89,37 +92,45 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
   const plan = chooseRefresh(previous, cached, portal, options.needs, started);
   const fetchStart = performance.now();
-  // While HubSpot prepares a full fetch's export, what needs no contact is read (early-reads.ts).
-  let early: EarlyReads | undefined;
-  if (plan.mode === 'full') ctx.whileWaiting = () => void (early ??= startEarlyReads((signal) => createHubSpotAccount({ ...options.connection, signal }), needs, options));
-  let fetched: Fetched;
-  let fetchMs: number;
-  let readExtrasResult: Extras;
+  const relief = startHeapRelief();
+  ctx.relieveHeap = relief.now;
   try {
-    fetched = await fetchContacts(ctx, options.schema, needs, plan, cached && previous ? { ...cached, historyScope: previous.needs.historyScope } : undefined, options.needs.historyScope);
-    fetchMs = Math.ceil(performance.now() - fetchStart);
-    readExtrasResult = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options, extrasRefresh(plan, fetched, cached, options.searchCeiling), early);
-  } catch (error) {
-    await early?.cancel();
-    throw error;
+    // While HubSpot prepares a full fetch's export, what needs no contact is read (early-reads.ts).
+    let early: EarlyReads | undefined;
+    if (plan.mode === 'full') ctx.whileWaiting = () => void (early ??= startEarlyReads((signal) => createHubSpotAccount({ ...options.connection, signal }), needs, options));
+    let fetched: Fetched;
+    let fetchMs: number;
+    let readExtrasResult: Extras;
+    try {
+      fetched = await fetchContacts(ctx, options.schema, needs, plan, cached && previous ? { ...cached, historyScope: previous.needs.historyScope } : undefined, options.needs.historyScope);
+      fetchMs = Math.ceil(performance.now() - fetchStart);
+      readExtrasResult = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options, extrasRefresh(plan, fetched, cached, options.searchCeiling), early);
+    } catch (error) {
+      await early?.cancel();
+      throw error;
+    }
+    const { toCache, ...extras } = readExtrasResult;
+    throwIfAborted(options.signal);
+    relief.now();
+    const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
+    relief.now();
+    options.onProgress?.({ phase: 'saving', done: 0 });
+    // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
+    sweepCacheTemps(paths);
+    keepCacheOutOfGit(paths);
+    writeSnapshot(store, paths.snapshot);
+    writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: store.version, ...toCache });
+    const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
+    const watermark = fetched.refresh.mode === 'full' ? fetched.newestModified : newest(fetched.newestModified, previous?.watermark ? Date.parse(previous.watermark) : undefined);
+    const manifest = newManifest({
+      portal: portal.base, portalId: portal.id, needs: withHistoryScope(needs, fetched.historyScope), lastFetch: new Date(started).toISOString(), lastFullFetch,
+      ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs, contacts: store.size, snapshotVersion: store.version,
+    });
+    writeCacheFiles(paths, manifest, fetched.history);
+    return { store, report: liveReport(ctx.account, store.size, extras, fetched.note), history: fetched.history, refresh: { ...fetched.refresh, heapRelief: relief.stop() }, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
+  } finally {
+    relief.stop();
   }
-  const { toCache, ...extras } = readExtrasResult;
-  throwIfAborted(options.signal);
-  const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
-  options.onProgress?.({ phase: 'saving', done: 0 });
-  // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
-  sweepCacheTemps(paths);
-  keepCacheOutOfGit(paths);
-  writeSnapshot(store, paths.snapshot);
-  writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: store.version, ...toCache });
-  const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
-  const watermark = fetched.refresh.mode === 'full' ? fetched.newestModified : newest(fetched.newestModified, previous?.watermark ? Date.parse(previous.watermark) : undefined);
-  const manifest = newManifest({
-    portal: portal.base, portalId: portal.id, needs: withHistoryScope(needs, fetched.historyScope), lastFetch: new Date(started).toISOString(), lastFullFetch,
-    ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs, contacts: store.size, snapshotVersion: store.version,
-  });
-  writeCacheFiles(paths, manifest, fetched.history);
-  return { store, report: liveReport(ctx.account, store.size, extras, fetched.note), history: fetched.history, refresh: fetched.refresh, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
 }
 
 type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
