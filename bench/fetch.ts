@@ -102,7 +102,7 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     const ratioVsLeast = leastMs > 0 ? (fetchMs / leastMs).toFixed(3) : 'n/a';
     const cache = join(workspace.root, '.hslist', 'cache');
     const snapshotMb = statSync(join(cache, 'hubspot-contacts.snap')).size / 1e6;
-    const historyFile = join(cache, 'hubspot-history.json');
+    const historyFile = join(cache, 'hubspot-history.bin');
     const historyMb = existsSync(historyFile) ? statSync(historyFile).size / 1e6 : 0;
     const peakMb = (peak - rssBefore) / 1e6;
     const ratio = peakMb / snapshotMb;

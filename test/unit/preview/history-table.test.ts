@@ -1,11 +1,11 @@
 // The live source's compact property history (history-table.ts): what goes in comes out, a property
 // without history stays "missing" (never "none"), a contact's history can be replaced, and the cache
-// file written in pieces reads back the same.
+// binary cache file reads back the same (and a damaged one is refused).
 
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { cachePaths, readHistoryFile, writeCacheFiles, newManifest } from '../../../server/src/preview/hubspot/cache-files';
 import { HistoryTable, historyOf } from '../../../server/src/preview/hubspot/history-table';
 import type { HistoryEntry } from '../../../server/src/preview/types';
@@ -67,7 +67,10 @@ describe('preview: the compact history table', () => {
     for (const i of [0, 1, 1023, 1024, 4999]) assert.deepEqual(table.get(String(i)), { p: entries(i) }, `contact ${i}`);
   });
 
-  it('is written to the cache file in pieces and read back the same (a Map of the same history writes the same file)', () => {
+  const manifestOf = (historyProperties: string[], contacts: number) =>
+    newManifest({ portal: 'http://127.0.0.1:1', needs: { contactProperties: [], companyProperties: [], listIds: [], historyProperties, companies: false }, lastFetch: '2026-01-01T00:00:00Z', lastFullFetch: '2026-01-01T00:00:00Z', contacts, snapshotVersion: 'v' });
+
+  it('is written to the binary cache file and read back the same (a Map of the same history writes the same file)', () => {
     const table = new HistoryTable();
     const map = new Map<string, Record<string, HistoryEntry[]>>();
     for (let i = 0; i < 2500; i++) {
@@ -76,21 +79,62 @@ describe('preview: the compact history table', () => {
       map.set(String(i + 1), record);
     }
     const paths = cachePaths(mkdtempSync(join(tmpdir(), 'hslist-history-')));
-    const manifest = newManifest({ portal: 'http://127.0.0.1:1', needs: { contactProperties: [], companyProperties: [], listIds: [], historyProperties: ['lifecyclestage'], companies: false }, lastFetch: '2026-01-01T00:00:00Z', lastFullFetch: '2026-01-01T00:00:00Z', contacts: 2500, snapshotVersion: 'v' });
-    writeCacheFiles(paths, manifest, table);
-    const written = readFileSync(paths.history, 'utf8');
-    assert.deepEqual(JSON.parse(written), Object.fromEntries(map));
+    writeCacheFiles(paths, manifestOf(['lifecyclestage'], 2500), table);
+    const written = readFileSync(paths.history);
+    assert.equal(written.toString('latin1', 0, 8), 'HSLHIST1');
     const read = readHistoryFile(paths)!;
     assert.equal(read.size, 2500);
+    assert.deepEqual(new Map(read.entries()), map);
     assert.deepEqual(read.get('2500'), BOB);
     assert.deepEqual(read.get('1'), ALICE);
-    writeCacheFiles(paths, manifest, map);
-    assert.equal(readFileSync(paths.history, 'utf8'), written);
+    assert.equal(historyOf(read, '2', 'hs_lead_status'), undefined, 'a property without history of this contact stays missing');
+    assert.deepEqual(historyOf(read, '1', 'hs_lead_status'), [], 'and one without entries stays none');
+    writeCacheFiles(paths, manifestOf(['lifecyclestage'], 2500), map);
+    assert.deepEqual(readFileSync(paths.history), written);
   });
 
-  it('writes an empty history as {}', () => {
+  it('writes a replaced history once (the entries it replaced are left out), and keeps contacts out of id order findable', () => {
+    const table = new HistoryTable();
+    table.set('30', ALICE);
+    table.set('4', BOB);
+    table.set('30', BOB);
+    table.set('200', ALICE);
     const paths = cachePaths(mkdtempSync(join(tmpdir(), 'hslist-history-')));
-    writeCacheFiles(paths, newManifest({ portal: 'x', needs: { contactProperties: [], companyProperties: [], listIds: [], historyProperties: [], companies: false }, lastFetch: 'x', lastFullFetch: 'x', contacts: 0, snapshotVersion: 'v' }), new HistoryTable());
-    assert.equal(readFileSync(paths.history, 'utf8'), '{}');
+    writeCacheFiles(paths, manifestOf(['lifecyclestage'], 3), table);
+    const columns = (readHistoryFile(paths) as HistoryTable).columns();
+    assert.equal(columns.codes.length, BOB.lifecyclestage.length * 2 + ALICE.lifecyclestage.length, 'entries once each');
+    const read = readHistoryFile(paths) as HistoryTable;
+    assert.deepEqual([...read.entries()].map(([id]) => id), ['30', '4', '200']);
+    for (const [id, record] of [['30', BOB], ['4', BOB], ['200', ALICE]] as const) assert.deepEqual(read.get(id), record, id);
+    read.set('5', ALICE);
+    assert.deepEqual(read.get('5'), ALICE, 'a table read from the file takes more contacts');
+  });
+
+  it('reads an empty history, and refuses a damaged file (the next fetch is then a full one)', () => {
+    const paths = cachePaths(mkdtempSync(join(tmpdir(), 'hslist-history-')));
+    writeCacheFiles(paths, manifestOf([], 0), new HistoryTable());
+    assert.equal(readHistoryFile(paths)?.size, 0);
+    const table = new HistoryTable();
+    for (let i = 0; i < 100; i++) table.set(String(i + 1), ALICE);
+    writeCacheFiles(paths, manifestOf(['lifecyclestage'], 100), table);
+    const whole = readFileSync(paths.history);
+    writeFileSync(paths.history, whole.subarray(0, whole.length - 9));
+    assert.equal(readHistoryFile(paths), undefined, 'cut short');
+    const header = whole.readUInt32LE(8);
+    const body = JSON.parse(whole.toString('utf8', 12, 12 + header)) as { history: { ids: { count: number } } };
+    const lying = Buffer.from(JSON.stringify({ ...body, history: { ...body.history, ids: { ...body.history.ids, count: 99 } } }).padEnd(header, ' '), 'utf8');
+    writeFileSync(paths.history, Buffer.concat([whole.subarray(0, 12), lying, whole.subarray(12 + header)]));
+    assert.equal(readHistoryFile(paths), undefined, 'a header that does not match its chunks');
+    writeFileSync(paths.history, '{"1":{}}');
+    assert.equal(readHistoryFile(paths), undefined, 'the JSON of earlier versions');
+  });
+
+  it('removes the JSON history file of earlier versions when it writes the cache', () => {
+    const paths = cachePaths(mkdtempSync(join(tmpdir(), 'hslist-history-')));
+    mkdirSync(dirname(paths.history), { recursive: true });
+    const legacy = join(dirname(paths.history), 'hubspot-history.json');
+    writeFileSync(legacy, '{}');
+    writeCacheFiles(paths, manifestOf(['lifecyclestage'], 1), new HistoryTable());
+    assert.equal(existsSync(legacy), false);
   });
 });

@@ -8,14 +8,16 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readRegularText } from '../../files/regular-file';
 import { sweepStaleTemps, writeFileAtomically } from '../../files/temp-files';
 import { dirname, join } from 'node:path';
-import type { HistoryEntry } from '../types';
-import { HistoryTable, type HistoryById } from './history-table';
+import type { HistoryById } from './history-table';
+import { readHistoryTable, writeHistoryFile } from './history-file';
 import type { DataNeeds } from './needs';
 
 export type { HistoryById } from './history-table';
 
 export const CACHE_DIR = join('.hslist', 'cache');
 const FORMAT = 1;
+/** Where versions before the binary history file (history-file.ts) kept it, as JSON. */
+const LEGACY_HISTORY = 'hubspot-history.json';
 
 export interface CachePaths {
   snapshot: string;
@@ -25,7 +27,7 @@ export interface CachePaths {
 
 export function cachePaths(root: string): CachePaths {
   const dir = join(root, CACHE_DIR);
-  return { snapshot: join(dir, 'hubspot-contacts.snap'), manifest: join(dir, 'hubspot-contacts.json'), history: join(dir, 'hubspot-history.json') };
+  return { snapshot: join(dir, 'hubspot-contacts.snap'), manifest: join(dir, 'hubspot-contacts.json'), history: join(dir, 'hubspot-history.bin') };
 }
 
 export interface Manifest {
@@ -72,16 +74,8 @@ export function newManifest(fields: Omit<Manifest, 'format'>): Manifest {
 
 export function readHistoryFile(paths: CachePaths): HistoryById | undefined {
   if (!existsSync(paths.history)) return undefined;
-  try {
-    const read = readRegularText(paths.history);
-    if (!read.ok) return undefined;
-    const raw = JSON.parse(read.text) as Record<string, Record<string, HistoryEntry[]>>;
-    const table = new HistoryTable();
-    for (const id of Object.keys(raw)) table.set(id, raw[id]);
-    return table;
-  } catch {
-    return undefined;
-  }
+  const table = readHistoryTable(paths.history);
+  return 'error' in table ? undefined : table;
 }
 
 /** History (when any) then the manifest, each through a temporary file and a rename. */
@@ -103,12 +97,14 @@ export function keepFolderOutOfGit(dir: string): void {
 }
 
 export function writeCacheFiles(paths: CachePaths, manifest: Manifest, history: HistoryById | undefined): void {
-  if (history) writeFileAtomically(paths.history, historyJson(history));
+  if (history) writeHistoryFile(paths.history, history);
   else rmSync(paths.history, { force: true });
+  // The JSON history of earlier versions, which nothing reads any more.
+  rmSync(join(dirname(paths.history), LEGACY_HISTORY), { force: true });
   writeFileAtomically(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
 }
 
-/** `hubspot-history.json.4711.tmp` → 4711: the temporaries of the cache's writers. */
+/** `hubspot-history.bin.4711.tmp` → 4711: the temporaries of the cache's writers. */
 function writerOf(name: string): number | undefined {
   const m = /^hubspot-[a-z-]+\.[a-z]+\.(\d+)\.tmp$/.exec(name);
   return m ? Number(m[1]) : undefined;
@@ -122,23 +118,3 @@ export function sweepCacheTemps(paths: CachePaths): void {
   sweepStaleTemps(dirname(paths.manifest), writerOf);
 }
 
-/**
- * The history file's JSON (`{"<id>": {"<property>": [{value, timestamp}, …]}, …}`) in pieces of a
- * thousand contacts, so that the whole text never is one string (as big as the file) in memory.
- */
-function* historyJson(history: HistoryById): Generator<string> {
-  let piece: string[] = [];
-  let first = true;
-  const flush = (): string => {
-    const text = `${first ? '{' : ','}${piece.join(',')}`;
-    first = false;
-    piece = [];
-    return text;
-  };
-  for (const [id, record] of history.entries()) {
-    piece.push(`${JSON.stringify(id)}:${JSON.stringify(record)}`);
-    if (piece.length === 1000) yield flush();
-  }
-  if (piece.length > 0 || first) yield flush();
-  yield '}';
-}

@@ -30,8 +30,22 @@ interface PropertyRanges {
   counts: Uint32Array;
 }
 
+/**
+ * A table as plain arrays (the cache file, history-file.ts): contact `slot`'s entries of a property
+ * are codes/timestamps[starts[slot] … starts[slot] + counts[slot] - 1), counts being one more than the
+ * number of entries (0: no history of it).
+ */
+export interface HistoryColumns {
+  ids: string[];
+  /** Entry values; code 0 is null, code k is values[k - 1]. */
+  values: string[];
+  codes: Uint32Array;
+  timestamps: Float64Array;
+  properties: { name: string; starts: Uint32Array; counts: Uint32Array }[];
+}
+
 export class HistoryTable implements HistoryById {
-  private readonly ids: string[] = [];
+  private ids: string[] = [];
   /**
    * Slots by id, made only once ids stop arriving in id order: a full fetch sets them in HubSpot's
    * page order, which is id order, and then a binary search of `ids` finds them without a map of a
@@ -40,10 +54,10 @@ export class HistoryTable implements HistoryById {
   private slotOf: Map<string, number> | undefined;
   private readonly ranges = new Map<string, PropertyRanges>();
   /** Entry values: 0 for null, else 1 + the index in `values`. */
-  private readonly values: string[] = [];
+  private values: string[] = [];
   private readonly codeOf = new Map<string, number>();
-  private codes = new Uint32Array(1024);
-  private timestamps = new Float64Array(1024);
+  private codes: Uint32Array = new Uint32Array(1024);
+  private timestamps: Float64Array = new Float64Array(1024);
   private used = 0;
 
   static from(history: HistoryById): HistoryTable {
@@ -55,6 +69,60 @@ export class HistoryTable implements HistoryById {
 
   get size(): number {
     return this.ids.length;
+  }
+
+  /** The table as arrays, each contact's entries once (those a replaced history left unused are dropped). */
+  columns(): HistoryColumns {
+    const slots = this.ids.length;
+    let total = 0;
+    for (const ranges of this.ranges.values()) for (let slot = 0; slot < Math.min(slots, ranges.counts.length); slot++) total += Math.max(0, ranges.counts[slot] - 1);
+    const codes = new Uint32Array(total);
+    const timestamps = new Float64Array(total);
+    let used = 0;
+    const properties = [...this.ranges].map(([name, ranges]) => {
+      const starts = new Uint32Array(slots);
+      const counts = new Uint32Array(slots);
+      for (let slot = 0; slot < Math.min(slots, ranges.counts.length); slot++) {
+        const count = ranges.counts[slot];
+        if (count === 0) continue;
+        const from = ranges.starts[slot];
+        codes.set(this.codes.subarray(from, from + count - 1), used);
+        timestamps.set(this.timestamps.subarray(from, from + count - 1), used);
+        starts[slot] = used;
+        counts[slot] = count;
+        used += count - 1;
+      }
+      return { name, starts, counts };
+    });
+    return { ids: this.ids.slice(), values: this.values.slice(), codes, timestamps, properties };
+  }
+
+  /** A table of `columns` (taken over, not copied); an inconsistent one throws, naming what does not fit. */
+  static fromColumns(columns: HistoryColumns): HistoryTable {
+    const { ids, values, codes, timestamps, properties } = columns;
+    if (codes.length !== timestamps.length) throw new Error(`${codes.length} value codes for ${timestamps.length} timestamps`);
+    for (const code of codes) if (code > values.length) throw new Error(`value code ${code} past the ${values.length} values`);
+    const table = new HistoryTable();
+    for (const { name, starts, counts } of properties) {
+      if (starts.length !== ids.length || counts.length !== ids.length) throw new Error(`the ranges of ${name} are not one per contact`);
+      for (let slot = 0; slot < ids.length; slot++) {
+        if (counts[slot] > 0 && starts[slot] + counts[slot] - 1 > codes.length) throw new Error(`the entries of ${name} for ${ids[slot]} run past the end`);
+      }
+      table.ranges.set(name, { starts, counts });
+    }
+    table.ids = ids;
+    table.values = values;
+    values.forEach((value, i) => table.codeOf.set(value, i + 1));
+    table.codes = codes;
+    table.timestamps = timestamps;
+    table.used = codes.length;
+    for (let slot = 1; slot < ids.length; slot++) {
+      if (compareIds(ids[slot - 1], ids[slot]) >= 0) {
+        table.slotOf = new Map(ids.map((id, i) => [id, i]));
+        break;
+      }
+    }
+    return table;
   }
 
   /** Sets (or replaces) a contact's history; a replaced contact's old entries stay unused in the arrays. */
