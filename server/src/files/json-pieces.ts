@@ -10,9 +10,14 @@ const PIECE = 1 << 16;
  * `value` as JSON, objects down to `depth` levels written key by key (deeper values whole), joined into
  * pieces of about 64 KB.
  */
-export function* jsonPieces(value: unknown, depth: number): Generator<string> {
+export function jsonPieces(value: unknown, depth: number): Generator<string> {
+  return inPieces(jsonParts(value, depth));
+}
+
+/** Short strings joined into pieces of about 64 KB. */
+export function* inPieces(parts: Iterable<string>): Generator<string> {
   let buffer = '';
-  for (const part of parts(value, depth)) {
+  for (const part of parts) {
     buffer += part;
     if (buffer.length >= PIECE) {
       yield buffer;
@@ -22,7 +27,8 @@ export function* jsonPieces(value: unknown, depth: number): Generator<string> {
   if (buffer !== '') yield buffer;
 }
 
-function* parts(value: unknown, depth: number): Generator<string> {
+/** `value` as JSON in short parts, objects down to `depth` levels key by key. */
+export function* jsonParts(value: unknown, depth: number): Generator<string> {
   if (depth <= 0 || typeof value !== 'object' || value === null || Array.isArray(value) || 'toJSON' in value) {
     yield JSON.stringify(value);
     return;
@@ -32,7 +38,7 @@ function* parts(value: unknown, depth: number): Generator<string> {
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     yield `${first ? '' : ','}${JSON.stringify(key)}:`;
-    yield* parts(v, depth - 1);
+    yield* jsonParts(v, depth - 1);
     first = false;
   }
   yield '}';

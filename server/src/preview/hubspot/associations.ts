@@ -56,7 +56,7 @@ async function refreshed(account: HubSpotAccount, contactIds: string[], object: 
   const newer = new Map(records.map((r) => [r.id, r.properties]));
   const result = new Map<string, CompanyRecord[]>();
   for (const id of contactIds) {
-    const list = fresh.get(id) ?? (cached.byContact[id] ?? []).map((r) => (newer.has(r.id) ? { ...r, properties: { ...r.properties, ...newer.get(r.id) } } : r));
+    const list = fresh.get(id) ?? (cached.byContact.get(id) ?? []).map((r) => (newer.has(r.id) ? { ...r, properties: { ...r.properties, ...newer.get(r.id) } } : r));
     result.set(id, list);
   }
   return result;

@@ -5,24 +5,36 @@
 // each email's marketing email events per type, with when they were read (matched again on every run too),
 // and the page views of each contact that has some, with its view count and when they were read.
 // It names the snapshot's version: a file from another run is not used (the refresh then reads in full).
+//
+// Format 3 writes each associated record once (`records`: [id, properties]) and each contact's links as
+// [record number, 1 when primary else 0, …label ids]: the records written out for every contact made
+// the file 24 MB at 100k contacts (now a few MB), and reading it back made an object for each.
 
 import { existsSync, rmSync } from 'node:fs';
 import { readRegularText } from '../../files/regular-file';
-import { jsonPieces } from '../../files/json-pieces';
+import { inPieces, jsonParts } from '../../files/json-pieces';
 import { writeFileAtomically } from '../../files/temp-files';
 import type { AssociatedObjectType, FormSubmissionData } from '../../hubspot/account/types';
 import type { CompanyRecord } from '../types';
 import type { CachedEmailEvents } from './email-events';
 import type { CachedPageViews } from './page-views';
 
-/** 2: each submission keeps its `pageUrl` (for `on page …`); a file of format 1 lacks it and is not used. */
-const FORMAT = 2;
+/** 2: each submission keeps its `pageUrl` (for `on page …`); 3: records once, links by number. An older file is not used. */
+const FORMAT = 3;
 
 export interface CachedAssociations {
   /** The record properties read (a refresh that needs others reads in full). */
   properties: string[];
-  /** Contact id → its associated records; a contact without any has none here. */
-  byContact: Record<string, CompanyRecord[]>;
+  /** Contact id → its associated records; a contact without any may have none here (it is not written). */
+  byContact: ReadonlyMap<string, CompanyRecord[]>;
+}
+
+/** How an object's associations are in the file. */
+interface FileAssociations {
+  properties: string[];
+  records: [string, CompanyRecord['properties']][];
+  /** Contact id → [record number, primary 1 or 0, …label ids] per link. */
+  byContact: Record<string, (string | number)[][]>;
 }
 
 export interface CachedExtras {
@@ -47,18 +59,97 @@ export function readCachedExtras(path: string, snapshotVersion: string): CachedE
   try {
     const read = readRegularText(path);
     if (!read.ok) return undefined;
-    const e = JSON.parse(read.text) as Partial<CachedExtras>;
+    const e = JSON.parse(read.text) as Partial<Omit<CachedExtras, 'associations'>> & { associations?: Record<string, FileAssociations> };
     const ok = e.format === FORMAT && e.snapshotVersion === snapshotVersion && typeof e.associations === 'object' && e.associations !== null && typeof e.submissions === 'object' && e.submissions !== null;
-    return ok ? (e as CachedExtras) : undefined;
+    if (!ok) return undefined;
+    const associations = Object.fromEntries(Object.entries(e.associations!).map(([object, a]) => [object, fromFile(a)]));
+    return { ...(e as CachedExtras), associations };
   } catch {
     return undefined;
   }
 }
 
+/** A link's records are shared by every contact with the same link, as the fetch shares them (account-associations.ts). */
+function fromFile(a: FileAssociations): CachedAssociations {
+  if (!Array.isArray(a.properties) || !Array.isArray(a.records) || typeof a.byContact !== 'object' || a.byContact === null) throw new Error('associations in an unknown shape');
+  const shared = new Map<string, CompanyRecord>();
+  const linkOf = (link: (string | number)[]): CompanyRecord => {
+    const key = link.join(' ');
+    let record = shared.get(key);
+    if (!record) {
+      const [index, primary, ...labels] = link;
+      const entry = a.records[index as number];
+      if (!entry) throw new Error(`a link to record number ${index}, of ${a.records.length}`);
+      record = { id: entry[0], properties: entry[1], labels: labels.map(String), ...(primary === 1 ? { primary: true } : {}) };
+      shared.set(key, record);
+    }
+    return record;
+  };
+  const byContact = new Map<string, CompanyRecord[]>();
+  for (const id in a.byContact) byContact.set(id, a.byContact[id].map(linkOf));
+  return { properties: a.properties, byContact };
+}
+
 export function writeCachedExtras(path: string, extras: Omit<CachedExtras, 'format'>): void {
   const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0 && Object.keys(extras.emailEvents ?? {}).length === 0 && extras.pageViews === undefined;
   if (empty) rmSync(path, { force: true });
-  // In pieces, contact by contact (depth 4: the file, associations, an object's, its byContact): one string
-  // of it all was tens of MB at 100k contacts, at the end of the fetch's peak.
-  else writeFileAtomically(path, jsonPieces({ format: FORMAT, ...extras }, 4));
+  // In pieces, contact by contact: one string of it all was tens of MB at 100k contacts, at the end of the fetch's peak.
+  else writeFileAtomically(path, inPieces(extrasParts({ format: FORMAT, ...extras })));
+}
+
+function* extrasParts(extras: CachedExtras): Generator<string> {
+  const { associations, ...rest } = extras;
+  yield '{"associations":{';
+  let first = true;
+  for (const [object, a] of Object.entries(associations)) {
+    if (!a) continue;
+    yield `${first ? '' : ','}${JSON.stringify(object)}:`;
+    yield* associationParts(a);
+    first = false;
+  }
+  yield '}';
+  for (const [key, value] of Object.entries(rest)) {
+    if (value === undefined) continue;
+    yield `,${JSON.stringify(key)}:`;
+    yield* jsonParts(value, 3);
+  }
+  yield '}';
+}
+
+/** Each contact's links, then the records they number (once each, in the order first met); contacts without any are left out. */
+function* associationParts(a: CachedAssociations): Generator<string> {
+  const numbers = new RecordNumbers();
+  yield `{"properties":${JSON.stringify(a.properties)},"byContact":{`;
+  let first = true;
+  for (const [id, records] of a.byContact) {
+    if (records.length === 0) continue;
+    const encoded = records.map((r) => [numbers.of(r), r.primary ? 1 : 0, ...(r.labels ?? [])]);
+    yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(encoded)}`;
+    first = false;
+  }
+  yield '},"records":[';
+  for (let i = 0; i < numbers.records.length; i++) yield `${i === 0 ? '' : ','}${JSON.stringify(numbers.records[i])}`;
+  yield ']}';
+}
+
+/**
+ * Numbers for records, one per distinct (id, properties): the same object gets its number at once; a
+ * record of the same id in another object (a refresh merged newer properties into a copy per contact)
+ * gets the number of an equal one, or a number of its own if its properties differ.
+ */
+class RecordNumbers {
+  readonly records: [string, CompanyRecord['properties']][] = [];
+  private readonly byObject = new Map<CompanyRecord['properties'], number>();
+  private readonly byId = new Map<string, number[]>();
+
+  of(r: CompanyRecord): number {
+    const known = this.byObject.get(r.properties);
+    if (known !== undefined && this.records[known][0] === r.id) return known;
+    const text = JSON.stringify(r.properties);
+    const same = (this.byId.get(r.id) ?? []).find((n) => JSON.stringify(this.records[n][1]) === text);
+    const number = same ?? this.records.push([r.id, r.properties]) - 1;
+    if (same === undefined) this.byId.set(r.id, [...(this.byId.get(r.id) ?? []), number]);
+    this.byObject.set(r.properties, number);
+    return number;
+  }
 }

@@ -82,8 +82,8 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const read = async (object: AssociatedObjectType, wanted: boolean | undefined, properties: string[] | undefined) => {
     if (!wanted) return undefined;
     const found = await readAssociated(account, contactIds, object, properties ?? [], unloaded, options, refresh);
-    // A contact without records is left out: no entry reads as none (associations.ts).
-    if (found) toCache.associations[object] = { properties: found.properties, byContact: Object.fromEntries([...found.byContact].filter(([, list]) => list.length > 0)) };
+    // The map itself, not a copy: a contact without records is left out when it is written (extras-cache.ts).
+    if (found) toCache.associations[object] = { properties: found.properties, byContact: found.byContact };
     return found?.byContact;
   };
   const companies = await read('companies', needs.companies, needs.companyProperties);

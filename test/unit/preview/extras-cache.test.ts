@@ -1,0 +1,61 @@
+// The live source's cache of what it read besides contacts (extras-cache.ts): each associated record
+// is written once and each contact's links by number, and it reads back as the same records (shared
+// between contacts with the same link), labels and primary flags; a record of one id whose properties a
+// refresh changed for some contacts keeps both readings; contacts without records are left out; a
+// file of another format or another snapshot is not used.
+
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCachedExtras, writeCachedExtras } from '../../../server/src/preview/hubspot/extras-cache';
+import type { CompanyRecord } from '../../../server/src/preview/types';
+
+const ACME = { id: '900', properties: { name: 'Acme', industry: 'RETAIL' }, labels: [], primary: true } as CompanyRecord;
+const GLOBEX_LABELLED = { id: '901', properties: { name: 'Globex', industry: null }, labels: ['17', '23'] } as CompanyRecord;
+/** The same company as a refresh leaves it for one contact: a copy with a newer property. */
+const ACME_RENAMED = { ...ACME, properties: { ...ACME.properties, name: 'Acme Inc.' } };
+const ACME_COPY = { ...ACME, properties: { ...ACME.properties } };
+
+function roundTrip(byContact: Map<string, CompanyRecord[]>) {
+  const path = join(mkdtempSync(join(tmpdir(), 'hslist-extras-')), 'hubspot-extras.json');
+  writeCachedExtras(path, { snapshotVersion: 'v1', associations: { companies: { properties: ['name', 'industry'], byContact } }, submissions: { f1: [] } });
+  return { path, read: readCachedExtras(path, 'v1') };
+}
+
+describe('preview: the cache of associations and other extras', () => {
+  it('writes each record once and reads every contact\'s records back, shared between equal links', () => {
+    const byContact = new Map<string, CompanyRecord[]>([['1', [ACME, GLOBEX_LABELLED]], ['2', [ACME]], ['3', []], ['4', [GLOBEX_LABELLED]]]);
+    const { path, read } = roundTrip(byContact);
+    const text = readFileSync(path, 'utf8');
+    assert.equal(text.split('"Acme"').length - 1, 1, 'Acme is written once');
+    const companies = read!.associations.companies!;
+    assert.deepEqual(companies.properties, ['name', 'industry']);
+    assert.deepEqual([...companies.byContact.keys()], ['1', '2', '4'], 'a contact without records is left out');
+    assert.deepEqual(companies.byContact.get('1'), [ACME, GLOBEX_LABELLED]);
+    assert.deepEqual(companies.byContact.get('4'), [GLOBEX_LABELLED]);
+    assert.equal(companies.byContact.get('1')![0], companies.byContact.get('2')![0], 'one object for one link');
+    assert.deepEqual(read!.submissions, { f1: [] });
+  });
+
+  it('keeps a refreshed copy of a record apart when its properties differ, and as one when they are equal', () => {
+    const byContact = new Map<string, CompanyRecord[]>([['1', [ACME]], ['2', [ACME_RENAMED]], ['3', [ACME_COPY]]]);
+    const { path, read } = roundTrip(byContact);
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { associations: { companies: { records: unknown[] } } };
+    assert.equal(file.associations.companies.records.length, 2);
+    const companies = read!.associations.companies!;
+    assert.deepEqual(companies.byContact.get('1'), [ACME]);
+    assert.deepEqual(companies.byContact.get('2'), [ACME_RENAMED]);
+    assert.deepEqual(companies.byContact.get('3'), [ACME]);
+  });
+
+  it('does not use a file of another snapshot, of the former format, or with a link to no record', () => {
+    const { path } = roundTrip(new Map([['1', [ACME]]]));
+    assert.equal(readCachedExtras(path, 'v2'), undefined, 'another snapshot');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, text.replace('"format":3', '"format":2'));
+    assert.equal(readCachedExtras(path, 'v1'), undefined, 'the former format (records written for every contact)');
+    writeFileSync(path, text.replace('[[0,1]]', '[[5,1]]'));
+    assert.equal(readCachedExtras(path, 'v1'), undefined, 'a link to record number 5 of 1');
+  });
+});
