@@ -16,6 +16,12 @@ function pacerOnFakeClock(options: ConstructorParameters<typeof RatePacer>[0] = 
   return { pacer, now: () => now, install, restore };
 }
 
+/** A request let go and answered at once. */
+async function sent(pacer: RatePacer): Promise<void> {
+  await pacer.acquire();
+  pacer.settle();
+}
+
 describe('HubSpot account: pacing by the rate-limit window', () => {
   it('reads HubSpot\'s headers', () => {
     const headers = new Map([['x-hubspot-ratelimit-max', '190'], ['x-hubspot-ratelimit-remaining', '187'], ['x-hubspot-ratelimit-interval-milliseconds', '10000']]);
@@ -27,9 +33,9 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
     const clock = pacerOnFakeClock({ assumedMax: 5, windowMs: 1000, safetyMs: 0 });
     clock.install();
     try {
-      for (let i = 0; i < 5; i++) await clock.pacer.acquire();
+      for (let i = 0; i < 5; i++) await sent(clock.pacer);
       assert.equal(clock.now(), 0, 'five at once');
-      await clock.pacer.acquire();
+      await sent(clock.pacer);
       assert.equal(clock.now(), 1001, 'the sixth waits for the first to leave the window');
     } finally {
       clock.restore();
@@ -40,12 +46,12 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
     const clock = pacerOnFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 });
     clock.install();
     try {
-      await clock.pacer.acquire();
+      await sent(clock.pacer);
       clock.pacer.observe({ max: 10, remaining: 5, intervalMs: 1000 });
       // 10 allowed, 1 of ours, 5 left: 4 are someone else's, so 6 - 1 = 5 more go now.
-      for (let i = 0; i < 5; i++) await clock.pacer.acquire();
+      for (let i = 0; i < 5; i++) await sent(clock.pacer);
       assert.equal(clock.now(), 0);
-      await clock.pacer.acquire();
+      await sent(clock.pacer);
       assert.ok(clock.now() > 1000, 'the seventh waits');
     } finally {
       clock.restore();
@@ -56,12 +62,56 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
     const clock = pacerOnFakeClock({ windowMs: 1000, safetyMs: 0 });
     clock.install();
     try {
-      await clock.pacer.acquire();
+      await sent(clock.pacer);
       void clock.pacer.blockFor();
-      await clock.pacer.acquire();
+      await sent(clock.pacer);
       assert.equal(clock.now(), 1000);
     } finally {
       clock.restore();
     }
+  });
+
+  it('counts a request from its answer: one answered late holds its place until a window after that', async () => {
+    const clock = pacerOnFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 });
+    clock.install();
+    try {
+      await clock.pacer.acquire();
+      await clock.pacer.acquire();
+      // The event loop was busy: both were sent, and answered, only 500 ms after they were let go.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      clock.pacer.settle();
+      clock.pacer.settle();
+      await sent(clock.pacer);
+      assert.equal(clock.now(), 1501, 'the third waits a window from the answers, not from when the first two were let go');
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('never forgets a request in flight: with the window full of them, the next waits for an answer', async () => {
+    const clock = pacerOnFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 });
+    clock.install();
+    try {
+      await clock.pacer.acquire();
+      await clock.pacer.acquire();
+      let third = false;
+      const waiting = clock.pacer.acquire().then(() => (third = true));
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      assert.equal(third, false, 'five windows later, two requests still in flight: nothing more goes');
+      clock.pacer.settle();
+      await waiting;
+      assert.equal(clock.now(), 5000 + 1001, 'it goes a window after the answer');
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('stops waiting for an answer when cancelled', async () => {
+    const pacer = new RatePacer({ assumedMax: 1, windowMs: 1000, safetyMs: 0 });
+    await pacer.acquire();
+    const cancel = new AbortController();
+    const waiting = pacer.acquire(cancel.signal);
+    cancel.abort(new Error('cancelled'));
+    await assert.rejects(waiting, /cancelled/);
   });
 });

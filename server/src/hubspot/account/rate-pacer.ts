@@ -6,6 +6,13 @@
 // window leaves it, so a burst never turns into a 429 storm and a long job never idles below the limit.
 // What HubSpot reports as remaining also counts other apps' and tools' requests on the same limit; the
 // pacer leaves that share alone.
+//
+// A request counts from the moment it is let go until its answer (or failure), and then for a window
+// after that answer: HubSpot counts it when it arrives, which is after we let it go, and may be much
+// after when the event loop was busy in between (the socket is written only once it is free again: at
+// 1M contacts the export file's 23 s of reading held requests let go just before it, and when they
+// arrived with the next window's requests HubSpot answered 429). Its answer is the latest it can have
+// arrived, so counting from there never counts fewer than HubSpot does.
 
 export interface RateHeaders {
   max?: number;
@@ -34,7 +41,7 @@ export interface PacerOptions {
   /** Requests per window until HubSpot's headers say otherwise: the lowest tier's limit. */
   assumedMax?: number;
   windowMs?: number;
-  /** Added to the window: our send time is a little before HubSpot's admission time. */
+  /** Added to the window: a margin on HubSpot's clock and ours. */
   safetyMs?: number;
   now?: () => number;
 }
@@ -42,7 +49,12 @@ export interface PacerOptions {
 export class RateLimitAbort extends Error {}
 
 export class RatePacer {
+  /** When each answered request of the window was answered, oldest first. */
   private readonly sent: number[] = [];
+  /** Requests let go and not answered yet: all of them count. */
+  private inFlight = 0;
+  /** Acquires waiting for an answer to free room. */
+  private readonly waitingForAnswer = new Set<() => void>();
   private max: number;
   private windowMs: number;
   private readonly safetyMs: number;
@@ -61,20 +73,49 @@ export class RatePacer {
     this.now = options.now ?? Date.now;
   }
 
-  /** Waits until the window has room for one more request, then counts it. */
+  /** Waits until the window has room for one more request, then counts it; `settle` must follow once it is answered or failed. */
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       while (this.block) await this.block;
       const now = this.now();
       this.forgetOld(now);
-      const wait = this.waitTime(now);
+      const free = Math.max(1, this.max - this.others) - this.inFlight;
+      if (free <= 0) {
+        await this.nextAnswer(signal);
+        continue;
+      }
+      const wait = this.waitTime(now, free);
       if (wait <= 0) {
-        this.sent.push(now);
+        this.inFlight++;
         return;
       }
       this.waitedMs += wait;
       await sleep(wait, signal);
     }
+  }
+
+  /** A request `acquire` let go was answered (or failed): it counts for a window from now. */
+  settle(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.sent.push(this.now());
+    for (const wake of this.waitingForAnswer) wake();
+    this.waitingForAnswer.clear();
+  }
+
+  private nextAnswer(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason ?? new RateLimitAbort('aborted'));
+      const onAbort = () => {
+        this.waitingForAnswer.delete(wake);
+        reject(signal?.reason ?? new RateLimitAbort('aborted'));
+      };
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.waitingForAnswer.add(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   /** Learns the limit and the other clients' share from an answer's headers. */
@@ -83,7 +124,7 @@ export class RatePacer {
     if (headers.max !== undefined && headers.max > 0) this.max = headers.max;
     if (headers.max !== undefined && headers.remaining !== undefined) {
       this.forgetOld(this.now());
-      this.others = Math.max(0, headers.max - headers.remaining - this.sent.length);
+      this.others = Math.max(0, headers.max - headers.remaining - this.sent.length - this.inFlight);
     }
   }
 
@@ -92,9 +133,9 @@ export class RatePacer {
    * window unless HubSpot said how long), after which none of our requests is in the window any more.
    */
   blockFor(ms: number = this.windowMs + this.safetyMs): Promise<void> {
+    // Ours answered before the block leave the window with it; those answered during it still count.
     this.block ??= sleep(ms).then(() => {
       this.block = undefined;
-      this.sent.length = 0;
       this.others = 0;
     });
     return this.block;
@@ -105,11 +146,11 @@ export class RatePacer {
     while (this.sent.length > 0 && this.sent[0] <= horizon) this.sent.shift();
   }
 
-  private waitTime(now: number): number {
-    const room = Math.max(1, this.max - this.others);
-    if (this.sent.length < room) return 0;
-    // The request that must leave the window before one more fits.
-    const leaving = this.sent[this.sent.length - room];
+  /** How long until one more fits beside the answered requests, with `free` places left besides those in flight. */
+  private waitTime(now: number, free: number): number {
+    if (this.sent.length < free) return 0;
+    // The answered request that must leave the window before one more fits.
+    const leaving = this.sent[this.sent.length - free];
     return leaving + this.windowMs + this.safetyMs - now + 1;
   }
 }

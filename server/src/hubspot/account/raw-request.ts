@@ -55,18 +55,19 @@ export async function rawRequest(client: Client, call: RawCall, transport: Trans
   for (;;) {
     // A cancelled run sends nothing more (a listener added after the abort would never fire).
     if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('aborted');
-    await transport.pacer?.acquire(signal);
-    if (call.search) await transport.searchPacer?.acquire(signal);
+    const held = await acquirePacers(transport, call, signal);
     let answer: Answer;
     try {
-      answer = await exchange(client, call, transport, signal);
+      answer = await exchange(client, call, transport, signal, () => settle(held));
     } catch (error) {
+      settle(held);
       const failure = asNetworkFailure(error, call, transport.host);
       if (!repeatable) failure.uncertain = true;
       if (!repeatable || ++failures >= transport.attempts || signal?.aborted) throw failure;
       await sleep(SERVER_ERROR_WAIT_MS * failures, signal);
       continue;
     }
+    settle(held);
     if (answer.status < 300) return answer.json;
     const policy = policyOf(answer.json);
     if (answer.status === 429 && policy !== 'DAILY' && ++rateLimited <= RATE_LIMIT_RETRIES) {
@@ -81,15 +82,38 @@ export async function rawRequest(client: Client, call: RawCall, transport: Trans
   }
 }
 
+/** The pacers this call goes through, each acquired (the search API's own too); every one must be settled once. */
+async function acquirePacers(transport: Transport, call: RawCall, signal: AbortSignal | undefined): Promise<RatePacer[]> {
+  const held: RatePacer[] = [];
+  try {
+    for (const pacer of [transport.pacer, call.search ? transport.searchPacer : undefined]) {
+      if (!pacer) continue;
+      await pacer.acquire(signal);
+      held.push(pacer);
+    }
+    return held;
+  } catch (error) {
+    settle(held);
+    throw error;
+  }
+}
+
+/** The request was answered or failed: it counts in the pacers' windows from now (rate-pacer.ts). Once per acquire. */
+function settle(held: RatePacer[]): void {
+  for (const pacer of held.splice(0)) pacer.settle();
+}
+
 interface Answer {
   status: number;
   json: Json;
   retryAfterMs: number | undefined;
 }
 
-async function exchange(client: Client, call: RawCall, transport: Transport, signal: AbortSignal | undefined): Promise<Answer> {
+/** One attempt; `answered` is called when the answer's headers arrive (HubSpot has counted the request by then). */
+async function exchange(client: Client, call: RawCall, transport: Transport, signal: AbortSignal | undefined, answered: () => void): Promise<Answer> {
   const sent = client.apiRequest({ method: call.method, path: call.path, ...(call.body === undefined ? {} : { body: call.body }) });
   const response = await withinTime(sent, transport.timeoutMs, signal, () => timeoutError(call, transport));
+  answered();
   transport.pacer?.observe(readRateHeaders(response.headers));
   const text = await readBodyText(response.body as unknown as BodyStream, response.headers.get('content-length'), transport.timeoutMs, signal, {
     stalled: (got, expected) => stalledError(call, transport, got, expected),
