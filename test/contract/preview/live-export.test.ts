@@ -1,7 +1,8 @@
 // The live source's full fetch through HubSpot's CRM export, against the emulator with the real SDK: a
 // workspace whose lists need no history previews the same through the export as through the contact
 // pages (same contacts, same counts, same members), zipped and split into parts too; a workspace that
-// reads history still pages; the next refresh stays on search; and every way an export can fail ends in
+// reads every contact's history pages when that costs fewer requests, and takes the export and batch
+// reads of history when those cost at most a tenth more (they go in parallel); the next refresh stays on search; and every way an export can fail ends in
 // the pages with a note quoting why, never in a partial store, and leaves no downloaded file behind.
 
 import { strict as assert } from 'node:assert';
@@ -103,7 +104,7 @@ describe('live source: a full fetch through HubSpot\'s CRM export', function () 
       assert.ok(h.emulator.files.requests.every((r) => !r.path.includes(TOKEN)));
     });
 
-    it('lists that need every contact\'s history read the pages with it (an export has no history)', async () => {
+    it('lists that need every contact\'s history, in a small portal: the pages with it (an export and batch reads would cost more requests)', async () => {
       h.emulator.requests.length = 0;
       const data = await load(h, liveWorkspace(LISTS + HISTORY), QUICK);
       assert.equal(data.kind === 'hubspot' && data.refresh?.via, 'pages');
@@ -111,23 +112,55 @@ describe('live source: a full fetch through HubSpot\'s CRM export', function () 
       assert.equal(requestsTo(h.emulator, 'GET', /^\/crm\/v3\/objects\/contacts$/).length, 6, '300 contacts, 50 a page with history');
     });
 
+    it('lists that need every contact\'s history, in a portal where 50 a page is over a hundred pages: the export and batch reads of history five at a time', async () => {
+      const big = await startLive(5_000, { rateLimits: { tenSecondMax: 10_000 } });
+      try {
+        const viaPages = liveWorkspace(LISTS + HISTORY);
+        const pages = await load(big, viaPages, false);
+        assert.equal(contactPages(big), 100, '5,000 contacts, 50 a page with history');
+        big.emulator.requests.length = 0;
+        const viaExport = liveWorkspace(LISTS + HISTORY);
+        const exported = await load(big, viaExport, QUICK);
+        assert.equal(exported.kind === 'hubspot' && exported.refresh?.via, 'export');
+        assert.equal(contactPages(big), 0, 'no contact page');
+        const reads = requestsTo(big.emulator, 'POST', /^\/crm\/v3\/objects\/contacts\/batch\/read$/).map((r) => r.body as { inputs: { id: string }[]; propertiesWithHistory: string[] });
+        assert.ok(reads.every((b) => b.inputs.length <= 50 && b.propertiesWithHistory.includes('lifecyclestage')), 'batch reads of at most 50, with history');
+        // Every contact but those whose current stage decides `has ever been` without history.
+        const undecided = [...big.emulator.state.contacts.values()].filter((c) => c.properties.lifecyclestage !== 'marketingqualifiedlead').map((c) => c.id);
+        assert.ok(undecided.length > 4_000, `${undecided.length} need their history`);
+        assert.deepEqual([...new Set(reads.flatMap((b) => b.inputs.map((i) => i.id)))].sort(), undecided.sort(), 'the history of every contact that needs it');
+        assert.ok(big.emulator.requests.length <= 100 * 1.1 + 20, `${big.emulator.requests.length} requests against the 100 pages (and the rest)`);
+        const expected = answers(viaPages, pages, big.now());
+        assert.ok(expected.find((a) => a.list === 'Once an MQL')!.count > 0);
+        assert.deepEqual(answers(viaExport, exported, big.now()), expected);
+      } finally {
+        await big.emulator.stop();
+      }
+    });
+
     it('lists whose history few contacts need: values from the export, history by batch reads, answers as through the pages', async () => {
-      const text = `${LISTS}\nlist "Touched lately" {\n  where lifecyclestage was updated in last 3 days or hs_lead_status was updated in last 3 days\n}\n`;
-      h.modify('5', { lifecyclestage: 'customer' });
-      h.modify('6', { hs_lead_status: 'CONNECTED' });
-      const viaPages = liveWorkspace(text);
-      const pages = await load(h, viaPages, false);
-      h.emulator.requests.length = 0;
-      const viaExport = liveWorkspace(text);
-      const exported = await load(h, viaExport, QUICK);
-      assert.equal(exported.kind === 'hubspot' && exported.refresh?.via, 'export');
-      assert.equal(exportStarts(h), 1);
-      assert.equal(contactPages(h), 0, 'no contact page, with or without history');
-      assert.ok(requestsTo(h.emulator, 'POST', /^\/crm\/v3\/objects\/contacts\/batch\/read$/).length > 0, 'the undecided contacts\' history by batch reads');
-      const expected = answers(viaPages, pages, h.now());
-      const touched = expected.find((a) => a.list === 'Touched lately')!.members;
-      assert.ok(touched.includes('5') && touched.includes('6') && touched.length < 150, `${touched.length} touched lately`);
-      assert.deepEqual(answers(viaExport, exported, h.now()), expected);
+      // 1,000 contacts: 20 pages of 50 with history, against the export's ~10 requests and a batch read or two.
+      const h = await startLive(1_000, { rateLimits: { tenSecondMax: 10_000 } });
+      try {
+        const text = `${LISTS}\nlist "Touched lately" {\n  where lifecyclestage was updated in last 3 days or hs_lead_status was updated in last 3 days\n}\n`;
+        h.modify('5', { lifecyclestage: 'customer' });
+        h.modify('6', { hs_lead_status: 'CONNECTED' });
+        const viaPages = liveWorkspace(text);
+        const pages = await load(h, viaPages, false);
+        h.emulator.requests.length = 0;
+        const viaExport = liveWorkspace(text);
+        const exported = await load(h, viaExport, QUICK);
+        assert.equal(exported.kind === 'hubspot' && exported.refresh?.via, 'export');
+        assert.equal(exportStarts(h), 1);
+        assert.equal(contactPages(h), 0, 'no contact page, with or without history');
+        assert.ok(requestsTo(h.emulator, 'POST', /^\/crm\/v3\/objects\/contacts\/batch\/read$/).length > 0, 'the undecided contacts\' history by batch reads');
+        const expected = answers(viaPages, pages, h.now());
+        const touched = expected.find((a) => a.list === 'Touched lately')!.members;
+        assert.ok(touched.includes('5') && touched.includes('6') && touched.length < 150, `${touched.length} touched lately`);
+        assert.deepEqual(answers(viaExport, exported, h.now()), expected);
+      } finally {
+        await h.emulator.stop();
+      }
     });
 
     it('a portal smaller than the policy\'s minimum reads the pages', async () => {

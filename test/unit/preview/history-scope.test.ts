@@ -127,4 +127,11 @@ describe('preview: which contacts need their history read', () => {
     assert.ok(!splitIsCheaper(100_000, 50_000) && !splitIsCheaper(100_000, 100_000));
     assert.ok(!splitIsCheaper(0, 0) && !splitIsCheaper(40, 0), 'one page either way');
   });
+
+  it('with the values from an export, splits up to a tenth more requests than the pages (its batch reads go in parallel)', () => {
+    // 100,000 contacts: 2,000 pages of 50; the export's ~10 requests and 2,000 batch reads of 50 for all of them.
+    assert.ok(splitIsCheaper(100_000, 100_000, true), 'every contact needing history: 2,010 requests against 2,000 pages');
+    assert.ok(splitIsCheaper(100_000, 50_000, true));
+    assert.ok(!splitIsCheaper(1_000, 1_000, true), 'a small portal: 30 requests against 20 pages');
+  });
 });

@@ -17,11 +17,16 @@ export interface FullFetch extends FetchedContacts {
   note?: string;
 }
 
+/** Whether a full fetch without history of `total` contacts tries the export (it may still fall back to the pages). */
+export function exportServes(policy: ExportPolicy | false, total: number): policy is ExportPolicy {
+  return policy !== false && total >= policy.minContacts;
+}
+
 /** `counted`: HubSpot's count when the caller asked for it already (else it is asked here). */
 export async function fetchFullSnapshot(ctx: FetchContext, defs: PropertyDef[], history: string[], cacheDir: string, policy: ExportPolicy | false, counted?: { total: number | undefined }): Promise<FullFetch> {
   const total = counted ? counted.total : await untilAborted(ctx.account.countContacts(), ctx.signal);
   let note: string | undefined;
-  if (policy && history.length === 0 && total !== undefined && total >= policy.minContacts) {
+  if (history.length === 0 && total !== undefined && exportServes(policy, total)) {
     try {
       return { ...(await fetchViaExport(ctx, defs, total, cacheDir, policy)), via: 'export' };
     } catch (error) {

@@ -22,7 +22,7 @@ import { throwIfAborted, untilAborted } from './abort';
 import { cachePaths, keepCacheOutOfGit, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
 import { fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
 import { exportPolicyFrom, type ExportPolicy } from './fetch-export';
-import { fetchFullSnapshot, type FullFetch } from './full-fetch';
+import { exportServes, fetchFullSnapshot, type FullFetch } from './full-fetch';
 import { contactIds, type ContactSet } from './contact-set';
 import { buildLiveStore, readExtras, type Extras, type ExtrasRefresh } from './extras';
 import { startEarlyReads, type EarlyReads } from './early-reads';
@@ -223,7 +223,7 @@ async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds,
   // Current values through the CRM export where it serves; history (an export has none) by main's ways.
   const values: ValuesFetch = (c, d, counted) => fetchFullSnapshot(c, d, [], ctx.cacheDir, ctx.exports, counted);
   const all: FullFetch & { historyScope: HistoryScope | undefined } = history.length > 0
-    ? { via: 'pages', ...(await fetchAllWithHistory(ctx, defs, history, scope ?? NO_HISTORY_NEEDED, values)) }
+    ? { via: 'pages', ...(await fetchAllWithHistory(ctx, defs, history, scope ?? NO_HISTORY_NEEDED, values, (total) => exportServes(ctx.exports, total))) }
     : { ...(await fetchFullSnapshot(ctx, defs, [], ctx.cacheDir, ctx.exports)), historyScope: undefined };
   // The fetched columns are the base, with nothing merged in: the store is built from them by copying
   // rows (StoreBuilder.addRowsOf), as an incremental refresh builds from the cached snapshot.
