@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { cachePaths } from '../../../server/src/preview/hubspot/cache-files';
+import { rawValue } from '../../../server/src/preview/columns';
 import { loadPreviewData, type PreviewData, type PreviewWorkspace } from '../../../server/src/preview/run';
 import type { HubSpotEmulator } from '../../../server/src/sandbox/hubspot/server';
 import { emulatorCount, liveWorkspace, previewResult, requestsTo, startLive, type LiveHarness } from './support';
@@ -116,6 +117,40 @@ describe('preview: a contact deleted between its page and its history read', fun
       assert.equal(data.store.size, 299);
       assert.equal(data.history?.get(doomed.id), undefined);
       await assertCountsEqualEmulator(h, ws, data, ['Stage changed lately', 'Stage quiet']);
+    } finally {
+      await h.emulator.stop();
+    }
+  });
+});
+
+describe('preview: a contact changed, then deleted before the refresh reads its history', function () {
+  this.timeout(30_000);
+  it('is not merged with no history: it stays as the last fetch had it, and a note says so', async () => {
+    const h = await startLive(300);
+    try {
+      const ws = liveWorkspace('list "Once a customer" {\n  where lifecyclestage has ever been customer\n}\n');
+      const first = await load(h, ws);
+      const [doomed, kept] = [...h.emulator.state.contacts.values()].filter((c) => c.properties.lifecyclestage !== 'customer' && (first.history?.get(c.id)?.lifecyclestage ?? []).some((e) => e.value === 'customer'));
+      assert.ok(doomed && kept, 'two contacts that were customers once');
+      const before = first.history!.get(doomed.id);
+      h.tick(60_000);
+      h.modify(doomed.id, { firstname: 'Gone' });
+      h.modify(kept.id, { firstname: 'Kept' });
+      h.tick(60_000);
+      // The search has found both; HubSpot loses one before their history is read.
+      const onProgress = (p: { phase: string; done: number }) => {
+        if (p.phase === 'history' && p.done === 0) h.emulator.state.upsertContact({ ...h.emulator.state.contacts.get(doomed.id)!, archived: true });
+      };
+      const again = await loadPreviewData(ws, { kind: 'hubspot', connection: h.connection }, { now: h.now, clock: h.now, onProgress });
+      assert.ok(!('error' in again), 'error' in again ? again.error : '');
+      assert.equal(again.kind === 'hubspot' && again.refresh?.mode, 'incremental');
+      assert.deepEqual(again.history?.get(doomed.id), before, 'its history as the last fetch read it, not an empty one');
+      const row = again.store.ids.rowOf(doomed.id);
+      assert.notEqual(rawValue(again.store.columns.get('firstname')!, row!), 'Gone', 'its values as the last fetch had them');
+      assert.equal(rawValue(again.store.columns.get('firstname')!, again.store.ids.rowOf(kept.id)!), 'Kept');
+      assert.match((again.report.notes ?? []).join('\n'), new RegExp(`A contact changed since the last fetch \\(#${doomed.id}\\) was deleted in HubSpot before its history was read`));
+      const r = previewResult(h, ws, again, 'Once a customer');
+      assert.equal(r.count, (await emulatorCount(h, ws, 'Once a customer')) + 1, 'the emulator no longer counts it; the preview does until the next full fetch');
     } finally {
       await h.emulator.stop();
     }

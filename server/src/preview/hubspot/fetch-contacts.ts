@@ -115,8 +115,11 @@ export function inIdOrder(store: ColumnStore, defs: PropertyDef[]): ColumnStore 
   return builder.finish();
 }
 
-/** The contacts modified since the last fetch, and the history merged with the cached one. */
-export type Incremental = { modified: ContactRecord[]; history: HistoryById | undefined; newestModified: number | undefined } | { tooMany: number };
+/**
+ * The contacts modified since the last fetch, and the history merged with the cached one. `vanished`:
+ * modified contacts HubSpot no longer gave when their history was read (deleted since the search).
+ */
+export type Incremental = { modified: ContactRecord[]; history: HistoryById | undefined; newestModified: number | undefined; vanished: string[] } | { tooMany: number };
 
 /**
  * The contacts modified after `since` (one search, paged); when a list needs history, the modified
@@ -127,9 +130,10 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
   const onPage = (done: number, total: number) => ctx.onProgress?.({ phase: 'modified', done, total });
   const found = await untilAborted(ctx.account.contactsModifiedSince(since, properties, { onPage, ceiling: ctx.searchCeiling }), ctx.signal);
   if ('tooMany' in found) return found;
-  const modified = found.records.map((data) => ({ id: data.id, properties: data.properties }));
+  let modified = found.records.map((data) => ({ id: data.id, properties: data.properties }));
   const newestModified = found.records.reduce<number | undefined>((max, data) => newest(max, modifiedAt(data)), undefined);
   let histories = cachedHistory;
+  const vanished: string[] = [];
   if (history.length > 0) {
     // The cached history (read from the file this run) is updated in place: nothing else holds it.
     const table = cachedHistory ? HistoryTable.from(cachedHistory) : new HistoryTable();
@@ -137,10 +141,21 @@ export async function fetchModifiedContacts(ctx: FetchContext, cachedHistory: Hi
     const ids = modified.map((r) => r.id);
     ctx.onProgress?.({ phase: 'history', done: 0, total: ids.length });
     const read = await untilAborted(ctx.account.readContactsHistory(ids, history, (done) => ctx.onProgress?.({ phase: 'history', done, total: ids.length })), ctx.signal);
-    for (const id of ids) table.set(id, historyEntries(read.get(id) ?? { id, properties: {} }, history));
+    for (const id of ids) {
+      const record = read.get(id);
+      if (record) table.set(id, historyEntries(record, history));
+      else vanished.push(id);
+    }
+    // A contact deleted since the search is not merged with no history (which could change what its
+    // has-ever filters say): it stays as the cache holds it until the next full fetch drops it, as any
+    // deleted contact does, and the caller says so.
+    if (vanished.length > 0) {
+      const gone = new Set(vanished);
+      modified = modified.filter((r) => !gone.has(r.id));
+    }
     ctx.onProgress?.({ phase: 'history', done: ids.length, total: ids.length });
   }
-  return { modified, history: histories, newestModified };
+  return { modified, history: histories, newestModified, vanished };
 }
 
 /** History as the engine's records hold it (epoch ms, newest first); a property without any is []. */

@@ -214,7 +214,8 @@ async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds,
     if (!('tooMany' in result)) {
       const contacts: ContactSet = { kind: 'merge', base: cached.store, modified: result.modified };
       // The modified contacts' history is read in full, so the cache's scope still says what is left out.
-      return { contacts, history: result.history, historyScope: cached.historyScope, newestModified: result.newestModified, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified.length } };
+      const note = result.vanished.length > 0 ? vanishedNote(result.vanished) : undefined;
+      return { contacts, history: result.history, historyScope: cached.historyScope, newestModified: result.newestModified, refresh: { mode: 'incremental', reason: 'contacts modified since the last fetch', fetched: result.modified.length }, ...(note ? { note } : {}) };
     }
     const reason = `${result.tooMany.toLocaleString('en-US')} contacts changed since the last fetch, over the search API's ${(ctx.searchCeiling ?? SEARCH_CEILING).toLocaleString('en-US')}`;
     return fetchContacts(ctx, schema, needs, { mode: 'full', reason }, undefined, scope);
@@ -230,6 +231,13 @@ async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds,
   const contacts: ContactSet = { kind: 'merge', base: all.store, modified: [] };
   const refresh: Refresh = { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.store.size, via: all.via };
   return { contacts, history: all.history, historyScope: all.historyScope, newestModified: all.newestModified, refresh, ...(all.note ? { note: all.note } : {}) };
+}
+
+/** What the preview says of modified contacts deleted before their history was read (fetch-contacts.ts). */
+function vanishedNote(ids: string[]): string {
+  const one = ids.length === 1;
+  const named = ids.slice(0, 3).map((id) => `#${id}`).join(', ') + (ids.length > 3 ? ` and ${ids.length - 3} more` : '');
+  return `${one ? 'A contact' : `${ids.length} contacts`} changed since the last fetch (${named}) ${one ? 'was' : 'were'} deleted in HubSpot before ${one ? 'its' : 'their'} history was read: ${one ? 'it is' : 'they are'} counted as the last fetch had ${one ? 'it' : 'them'} (not at all if new since) until the next full fetch, within a day`;
 }
 
 /** The cached snapshot and history, when the snapshot matches the manifest. */
