@@ -10,7 +10,6 @@
 // for changes after it, minus a margin for index lag and minus how long the fetch took (a contact
 // changed while its page was already read has a time within that window).
 
-import { startHeapRelief, type HeapReliefStats } from './heap-relief';
 import { dirname } from 'node:path';
 import { createHubSpotAccount, type HubSpotAccountOptions } from '../../hubspot/account/account';
 import type { HubSpotAccount } from '../../hubspot/account/types';
@@ -33,6 +32,7 @@ import { SEARCH_CEILING } from '../../hubspot/account/account-search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
 import { fetchAllWithHistory, type ValuesFetch } from './fetch-with-history';
 import { NO_HISTORY_NEEDED, type HistoryScope } from './history-scope';
+import { startHeapRelief, type HeapReliefStats } from './heap-relief';
 
 /** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
 export const REFRESH_MARGIN_MS = 10 * 60_000;
@@ -91,46 +91,65 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const cached = previous && samePortal ? readCached(paths, previous) : undefined;
   const needs = previous && cached ? mergeNeeds(previous.needs, options.needs) : options.needs;
   const plan = chooseRefresh(previous, cached, portal, options.needs, started);
-  const fetchStart = performance.now();
   const relief = startHeapRelief();
   ctx.relieveHeap = relief.now;
   try {
-    // While HubSpot prepares a full fetch's export, what needs no contact is read (early-reads.ts).
-    let early: EarlyReads | undefined;
-    if (plan.mode === 'full') ctx.whileWaiting = () => void (early ??= startEarlyReads((signal) => createHubSpotAccount({ ...options.connection, signal }), needs, options));
-    let fetched: Fetched;
-    let fetchMs: number;
-    let readExtrasResult: Extras;
-    try {
-      fetched = await fetchContacts(ctx, options.schema, needs, plan, cached && previous ? { ...cached, historyScope: previous.needs.historyScope } : undefined, options.needs.historyScope);
-      fetchMs = Math.ceil(performance.now() - fetchStart);
-      readExtrasResult = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options, extrasRefresh(plan, fetched, cached, options.searchCeiling), early);
-    } catch (error) {
-      await early?.cancel();
-      throw error;
-    }
-    const { toCache, ...extras } = readExtrasResult;
+    const { fetched, fetchMs, extras: read } = await fetchWithExtras(ctx, options, needs, plan, cached, previous);
+    const { toCache, ...extras } = read;
     throwIfAborted(options.signal);
     relief.now();
     const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
     relief.now();
     options.onProgress?.({ phase: 'saving', done: 0 });
-    // Synchronous from here on: a Ctrl-C cannot land between the snapshot and the manifest.
-    sweepCacheTemps(paths);
-    keepCacheOutOfGit(paths);
-    writeSnapshot(store, paths.snapshot);
-    writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: store.version, ...toCache });
-    const lastFullFetch = fetched.refresh.mode === 'full' ? new Date(started).toISOString() : previous!.lastFullFetch;
-    const watermark = fetched.refresh.mode === 'full' ? fetched.newestModified : newest(fetched.newestModified, previous?.watermark ? Date.parse(previous.watermark) : undefined);
-    const manifest = newManifest({
-      portal: portal.base, portalId: portal.id, needs: withHistoryScope(needs, fetched.historyScope), lastFetch: new Date(started).toISOString(), lastFullFetch,
-      ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs, contacts: store.size, snapshotVersion: store.version,
-    });
-    writeCacheFiles(paths, manifest, fetched.history);
+    saveToCache(paths, { store, toCache, fetched, fetchMs, needs, portal, previous, started });
     return { store, report: liveReport(ctx.account, store.size, extras, fetched.note), history: fetched.history, refresh: { ...fetched.refresh, heapRelief: relief.stop() }, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
   } finally {
     relief.stop();
   }
+}
+
+/** The contacts, then the extras; while HubSpot prepares a full fetch's export, what needs no contact is read (early-reads.ts). */
+async function fetchWithExtras(ctx: FullContext, options: HubSpotSourceOptions, needs: DataNeeds, plan: RefreshPlan, cached: Cached | undefined, previous: Manifest | undefined): Promise<{ fetched: Fetched; fetchMs: number; extras: Extras }> {
+  const fetchStart = performance.now();
+  let early: EarlyReads | undefined;
+  if (plan.mode === 'full') ctx.whileWaiting = () => void (early ??= startEarlyReads((signal) => createHubSpotAccount({ ...options.connection, signal }), needs, options));
+  try {
+    const fetched = await fetchContacts(ctx, options.schema, needs, plan, cached && previous ? { ...cached, historyScope: previous.needs.historyScope } : undefined, options.needs.historyScope);
+    const fetchMs = Math.ceil(performance.now() - fetchStart);
+    const extras = await readExtras(ctx.account, fetched.contacts, contactIds(fetched.contacts), needs, options, extrasRefresh(plan, fetched, cached, options.searchCeiling), early);
+    return { fetched, fetchMs, extras };
+  } catch (error) {
+    await early?.cancel();
+    throw error;
+  }
+}
+
+interface Finished {
+  store: ColumnStore;
+  toCache: Extras['toCache'];
+  fetched: Fetched;
+  fetchMs: number;
+  needs: DataNeeds;
+  portal: { base: string; id: string };
+  previous: Manifest | undefined;
+  /** When this run started (the wall clock). */
+  started: number;
+}
+
+/** The snapshot, extras, history and manifest, the manifest last. Synchronous: a Ctrl-C cannot land between the snapshot and the manifest. */
+function saveToCache(paths: ReturnType<typeof cachePaths>, f: Finished): void {
+  sweepCacheTemps(paths);
+  keepCacheOutOfGit(paths);
+  writeSnapshot(f.store, paths.snapshot);
+  writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: f.store.version, ...f.toCache });
+  const full = f.fetched.refresh.mode === 'full';
+  const lastFullFetch = full ? new Date(f.started).toISOString() : f.previous!.lastFullFetch;
+  const watermark = full ? f.fetched.newestModified : newest(f.fetched.newestModified, f.previous?.watermark ? Date.parse(f.previous.watermark) : undefined);
+  const manifest = newManifest({
+    portal: f.portal.base, portalId: f.portal.id, needs: withHistoryScope(f.needs, f.fetched.historyScope), lastFetch: new Date(f.started).toISOString(), lastFullFetch,
+    ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs: f.fetchMs, contacts: f.store.size, snapshotVersion: f.store.version,
+  });
+  writeCacheFiles(paths, manifest, f.fetched.history);
 }
 
 type RefreshPlan = { mode: 'full'; reason: string } | { mode: 'incremental'; since: number };
