@@ -9,7 +9,7 @@ import { startHubSpotEmulator } from '../server/src/sandbox/hubspot/server';
 export type ToEmulator = { kind: 'start'; seed: number; contacts: number; token: string; tenSecondMax: number; latencyMs?: number } | { kind: 'clear' } | { kind: 'report' } | { kind: 'stop' };
 export type FromEmulator =
   | { kind: 'listening'; url: string; generatedMs: number; contacts: number }
-  | { kind: 'report'; requests: number; status429: number; byKind: Array<[string, number]>; rssMb: number; downloads: number }
+  | { kind: 'report'; requests: number; status429: number; byKind: Array<[string, number]>; rssMb: number; downloads: number; lastAt: number | undefined; busiestWindows: number[] }
   | { kind: 'failed'; message: string };
 
 function reply(message: FromEmulator): void {
@@ -36,12 +36,28 @@ async function run(): Promise<void> {
         const key = `${r.method} ${r.path.replace(/\/(\d+|[0-9a-f]{8}-[0-9a-f-]{27})(?=\/|$)/g, '/{id}')}`;
         byKind.set(key, (byKind.get(key) ?? 0) + 1);
       }
-      reply({ kind: 'report', requests: requests.length, status429: requests.filter((r) => r.status === 429).length, byKind: [...byKind], rssMb: process.memoryUsage().rss / 1e6, downloads: emulator!.files.requests.length });
+      const times = requests.map((r) => Date.parse(r.at));
+      reply({
+        kind: 'report', requests: requests.length, status429: requests.filter((r) => r.status === 429).length, byKind: [...byKind], rssMb: process.memoryUsage().rss / 1e6, downloads: emulator!.files.requests.length,
+        lastAt: times.length > 0 ? Math.max(...times.slice(-1000)) : undefined, busiestWindows: perWindow(times),
+      });
     } else {
       await emulator?.stop();
       process.exit(0);
     }
   }
+}
+
+/** Requests that arrived in each ten seconds from the first: where a fetch left the limit idle. */
+function perWindow(times: number[]): number[] {
+  if (times.length === 0) return [];
+  const first = Math.min(...times.slice(0, 1000));
+  const counts: number[] = [];
+  for (const t of times) {
+    const w = Math.floor((t - first) / 10_000);
+    counts[w] = (counts[w] ?? 0) + 1;
+  }
+  return Array.from(counts, (n) => n ?? 0);
 }
 
 if (!process.send) {
