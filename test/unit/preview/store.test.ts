@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { associatedDefs, buildStore } from '../../../server/src/preview/columns-build';
+import { associatedDefs, buildStore, StoreBuilder } from '../../../server/src/preview/columns-build';
 import { readSnapshot, writeSnapshot } from '../../../server/src/preview/snapshot';
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { explainContact, recordAt } from '../../../server/src/preview/explain';
@@ -171,5 +171,28 @@ describe('preview store: snapshot, counts, funnel, explain, cache', () => {
         assert.equal(ev.evaluate(p).count, expected, where);
       }
     }
+  });
+});
+
+describe('store builder: finishing in turns', () => {
+  it('gives the store finish gives, and lets other work run between its columns', async () => {
+    const defs = [...testSchema().objects.contacts.values()].filter((d) => ['email', 'firstname', 'lifecyclestage', 'annualrevenue', 'hs_email_optout'].includes(d.name));
+    const records: ContactRecord[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: String(i + 1),
+      properties: { email: `p${(i * 7919) % 5000}@x${i % 13}.com`, firstname: i % 3 === 0 ? null : `Ann${i % 17}`, lifecyclestage: ['lead', 'customer'][i % 2], annualrevenue: String(i * 10), hs_email_optout: i % 5 === 0 ? 'true' : 'false' },
+    }));
+    const build = () => {
+      const b = new StoreBuilder(defs);
+      for (const r of records) b.add(r);
+      return b;
+    };
+    const whole = build().finish();
+    const builder = build();
+    let otherWorkRan = false;
+    setImmediate(() => (otherWorkRan = true));
+    const inTurns = await builder.finishInTurns();
+    assert.equal(otherWorkRan, true, 'work queued behind the finish ran before it ended');
+    for (const row of [0, 1, 2, 999, 4999]) assert.deepEqual(recordAt(inTurns, row), recordAt(whole, row), `row ${row}`);
+    assert.deepEqual([...inTurns.columns.keys()], [...whole.columns.keys()]);
   });
 });

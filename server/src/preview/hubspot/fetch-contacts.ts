@@ -91,7 +91,7 @@ export async function fetchAllContacts(ctx: FetchContext, defs: PropertyDef[], h
     ctx.onProgress?.({ phase: 'contacts', done: fetched, total: total === undefined ? undefined : Math.max(total, fetched) });
   }
   ctx.relieveHeap?.();
-  const store = builder.finish();
+  const store = await builder.finishInTurns();
   return { store: order.sorted ? store : inIdOrder(store, defs), history: histories, newestModified };
 }
 

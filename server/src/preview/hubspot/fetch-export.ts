@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HubSpotAccountError } from '../../hubspot/account/errors';
 import type { PropertyDef } from '../../language/schema-types';
+import type { ColumnStore } from '../columns';
 import { releaseTemp, trackTemp } from '../../files/temp-files';
 import { checkPreviewSize } from '../store-limits';
 import { PreviewCancelled, throwIfAborted, untilAborted } from './abort';
@@ -93,7 +94,7 @@ async function exportAndRead(ctx: FetchContext, defs: PropertyDef[], total: numb
     throw new ExportNotUsed(`HubSpot's export file holds ${rows.rows.toLocaleString('en-US')} rows where HubSpot said ${details.recordCount.toLocaleString('en-US')} records: it is incomplete`);
   }
   ctx.relieveHeap?.();
-  return { store: inOrderWithoutRepeats(rows, defs), history: undefined, newestModified: rows.newestModified };
+  return { store: inOrderWithoutRepeats(await rows.builder.finishInTurns(), rows.sorted, defs), history: undefined, newestModified: rows.newestModified };
 }
 
 /** The file's URL once the export is COMPLETE; ExportNotUsed when it ends otherwise or takes longer than `deadlineMs`. */
@@ -142,9 +143,8 @@ async function downloadAndRead(ctx: FetchContext, url: string, rows: ExportRows,
 }
 
 /** The store in id order; a record id that came twice makes the file unusable (which row holds the contact?). */
-function inOrderWithoutRepeats(rows: ExportRows, defs: PropertyDef[]) {
-  const built = rows.builder.finish();
-  if (rows.sorted) return built;
+function inOrderWithoutRepeats(built: ColumnStore, sorted: boolean, defs: PropertyDef[]) {
+  if (sorted) return built;
   const store = inIdOrder(built, defs);
   for (let row = 1; row < store.size; row++) {
     if (store.ids.at(row) === store.ids.at(row - 1)) throw new ExportNotUsed(`HubSpot's export file holds record id ${store.ids.at(row)} twice`);
