@@ -10,7 +10,7 @@
 import type { HubSpotAccount } from '../../hubspot/account/types';
 import type { Schema } from '../../language/schema-types';
 import { readMembershipPages, type MembershipPages } from './memberships';
-import type { DataNeeds } from './needs';
+import { readsForms, type DataNeeds } from './needs';
 import { readFormPages, type FormPages } from './submissions';
 
 export interface EarlyReads {
@@ -32,8 +32,7 @@ export function startEarlyReads(accountFor: (signal: AbortSignal) => HubSpotAcco
   const account = accountFor(controller.signal);
   const quiet = { signal: controller.signal, schema: options.schema };
   const memberships = needs.listIds.length > 0 ? handled(readMembershipPages(account, needs.listIds, quiet)) : undefined;
-  const wantsForms = needs.anyForm === true || (needs.formIds ?? []).length > 0;
-  const forms = wantsForms ? handled(readFormPages(account, needs, quiet)) : undefined;
+  const forms = readsForms(needs) ? handled(readFormPages(account, needs, quiet)) : undefined;
   return {
     memberships,
     forms,

@@ -20,7 +20,7 @@ import { addContacts, type ContactSet } from './contact-set';
 import { propertiesToRead, readAssociations } from './associations';
 import type { CachedExtras } from './extras-cache';
 import type { Progress } from './fetch-contacts';
-import type { DataNeeds } from './needs';
+import { readsForms, type DataNeeds } from './needs';
 import { readSubmissions } from './submissions';
 import { readSubscriptionStatuses } from './subscriptions';
 import { readEmailEvents, type ReadEmailEvents } from './email-events';
@@ -90,7 +90,7 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const deals = await read('deals', needs.deals, needs.dealProperties);
   const tickets = await read('tickets', needs.tickets, needs.ticketProperties);
   const cachedForms = refresh?.cached.submissions;
-  const forms = needs.anyForm || (needs.formIds ?? []).length > 0 ? await readSubmissions(account, contacts, needs, unloaded, options, cachedForms, early?.forms) : undefined;
+  const forms = readsForms(needs) ? await readSubmissions(account, contacts, needs, unloaded, options, cachedForms, early?.forms) : undefined;
   if (forms) toCache.submissions = forms.asRead;
   const subscriptions = await readSubscriptionStatuses(account, contacts, needs, unloaded, options);
   const events = await readEmailEvents(account, contacts, needs, unloaded, options, refresh?.cached.emailEvents);

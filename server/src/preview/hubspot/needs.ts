@@ -220,3 +220,8 @@ export function widerPageViews(a: PageViewNeed | undefined, b: PageViewNeed | un
   if (!a || !b) return (a ?? b)!;
   return a.since === undefined || b.since === undefined ? {} : { since: Math.min(a.since, b.since) };
 }
+
+/** Whether the lists read form submissions: of any form, or of forms they name. */
+export function readsForms(needs: DataNeeds): boolean {
+  return needs.anyForm === true || (needs.formIds ?? []).length > 0;
+}
