@@ -1,4 +1,4 @@
-// `npm run bench:fetch-memory [-- --contacts N] [--limit R] [--snapshot-at PHASE-end]` (node --expose-gc):
+// `npm run bench:fetch-memory [-- --contacts N] [--limit R] [--workspace no-history] [--snapshot-at PHASE-end]` (node --expose-gc):
 // where a first live fetch's memory goes, phase by phase (issue 15). The same fetch as bench:fetch
 // (examples/ against the emulator in its own process), but the emulator's limit is `--limit` requests
 // per ten seconds (default 1900, ten times HubSpot's: this measures memory, not pacing). On every
@@ -19,6 +19,7 @@ const CONTACTS = argNumber('--contacts', 100_000);
 const LIMIT = argNumber('--limit', 1900);
 const TOKEN = 'pat-na1-bench-fetch-memory';
 const SNAPSHOT_AT = process.argv.includes('--snapshot-at') ? process.argv[process.argv.indexOf('--snapshot-at') + 1] : undefined;
+const NO_HISTORY = process.argv.includes('--workspace') && process.argv[process.argv.indexOf('--workspace') + 1] === 'no-history';
 const PROFILE = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1] : undefined;
 const MB = 1e6;
 
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
   const emulator = forkEmulator();
   try {
     const started = await emulator.ask({ kind: 'start', seed: 7, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT }, 'listening');
-    const workspace = workspaceOfExamples();
+    const workspace = workspaceOfExamples({ history: !NO_HISTORY });
     collect();
     const base = process.memoryUsage();
     const baseSpaces = spaces();

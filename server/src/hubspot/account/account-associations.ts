@@ -5,8 +5,8 @@
 // again with that cursor until none is left, so no association is silently dropped.
 //
 // Memory (issue 15): at 100,000 contacts this answer is held through the rest of a live fetch. A link is
-// one object per distinct (record, primary, labels), shared by every contact that has it, and a contact
-// without any shares one frozen empty list; the batch inputs are made a batch at a time.
+// one object per distinct (record, primary, labels), shared by every contact that has it; contacts with
+// the same links share one frozen list, and a contact without any shares one frozen empty list; the batch inputs are made a batch at a time.
 // Both reads go a few batches at a time (parallel-reads.ts): they name contacts and records by id.
 
 import { arrayOf, chunks, type Api } from './api';
@@ -37,7 +37,11 @@ interface Link {
 /** What a contact without associated records of the object gets (frozen: it is shared). */
 const NONE: AssociatedRecordData[] = Object.freeze([]) as unknown as AssociatedRecordData[];
 
-/** Each of `contactIds` → its associated records (the shared NONE for none); records are shared between contacts with the same link. */
+/**
+ * Each of `contactIds` → its associated records (the shared NONE for none). Contacts with the same links
+ * share one frozen list of records (at 1M contacts, a list each took 160 MB: an array made by `flatMap`
+ * or `push` reserves room for 17 elements), and records are shared between contacts with the same link.
+ */
 export async function associatedFor(api: Api, contactIds: string[], object: AssociatedObjectType, properties: string[]): Promise<Map<string, AssociatedRecordData[]>> {
   const links = await readLinks(api, contactIds, object);
   const linked = new Set<Link>();
@@ -48,13 +52,40 @@ export async function associatedFor(api: Api, contactIds: string[], object: Asso
     const record = records.get(link.id);
     if (record) asRecord.set(link, { id: record.id, properties: record.properties, labels: link.labels, ...(link.primary ? { primary: true } : {}) });
   }
+  const sharedLists = new SharedLists(asRecord);
   const result = new Map<string, AssociatedRecordData[]>();
   for (const id of contactIds) {
-    // A record deleted between the two reads is no longer associated.
-    const found = (links.get(id) ?? []).flatMap((link) => asRecord.get(link) ?? []);
-    result.set(id, found.length > 0 ? found : NONE);
+    const list = links.get(id);
+    result.set(id, list ? sharedLists.of(list) : NONE);
   }
   return result;
+}
+
+/** One frozen list of records per distinct list of links (equal links are one object already: `intern`). */
+class SharedLists {
+  private readonly serial = new Map<Link, number>();
+  private readonly lists = new Map<string, AssociatedRecordData[]>();
+
+  constructor(private readonly asRecord: Map<Link, AssociatedRecordData>) {}
+
+  of(links: Link[]): AssociatedRecordData[] {
+    const key = links.length === 1 ? this.serialOf(links[0]) : links.map((l) => this.serialOf(l)).join(',');
+    let list = this.lists.get(key);
+    if (!list) {
+      // A record deleted between the two reads is no longer associated; `map` sizes the array exactly.
+      const found = links.map((link) => this.asRecord.get(link));
+      list = Object.freeze(found.includes(undefined) ? found.filter((r) => r !== undefined) : found) as AssociatedRecordData[];
+      if (list.length === 0) list = NONE;
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+
+  private serialOf(link: Link): string {
+    let n = this.serial.get(link);
+    if (n === undefined) this.serial.set(link, (n = this.serial.size));
+    return String(n);
+  }
 }
 
 /** Each contact's links (only contacts with some); equal links are one shared object. */
@@ -68,32 +99,34 @@ async function readLinks(api: Api, contactIds: string[], object: AssociatedObjec
     shared.set(key, link);
     return link;
   };
-  // Each answer becomes its links as it arrives (the parsed answer is dropped); they are merged in the
-  // batches' order, so a contact's links keep the order one read after another gave them.
+  // Each answer becomes its links as it arrives (the parsed answer is dropped) and is merged at once: a
+  // contact is in one batch of a round, and rounds go one after another, so its links keep the order
+  // one read after another gave them. A contact is keyed by the id string it was asked with (one string
+  // per contact, shared with the caller's list, not another made from each answer).
+  let nextRound: Cursor[] = [];
   const ask = async (batch: (string | Cursor)[], signal: AbortSignal) => {
     const inputs = batch.map((input) => (typeof input === 'string' ? { id: input } : input));
-    const asked = new Set(inputs.map((input) => input.id));
+    const asked = new Map(inputs.map((input) => [input.id, input.id]));
     const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, { readOnly: true, signal });
-    const found: ReturnType<typeof linksOf>[] = [];
     for (const item of arrayOf(answer, 'results', `a batch of contact → ${object} associations`, api.host)) {
       const result = linksOf(item, api.host);
-      if (asked.has(result.from)) found.push({ ...result, to: result.to.map(intern) });
-    }
-    return found;
-  };
-  let round: (string | Cursor)[] = contactIds;
-  // Round by round: the contacts whose answer had more (`after`) are asked again with that cursor.
-  while (round.length > 0) {
-    const answers = await readInParallel(chunks(round, ASSOCIATION_BATCH), ask, { concurrency: api.concurrency });
-    round = [];
-    for (const { from, to, after } of answers.flat()) {
-      if (to.length > 0) {
+      const from = asked.get(result.from);
+      if (from === undefined) continue;
+      if (result.to.length > 0) {
+        const to = result.to.map(intern);
         const list = links.get(from);
         if (list) list.push(...to);
         else links.set(from, to);
       }
-      if (after) round.push({ id: from, after });
+      if (result.after) nextRound.push({ id: from, after: result.after });
     }
+  };
+  let round: (string | Cursor)[] = contactIds;
+  // Round by round: the contacts whose answer had more (`after`) are asked again with that cursor.
+  while (round.length > 0) {
+    await readInParallel(chunks(round, ASSOCIATION_BATCH), ask, { concurrency: api.concurrency });
+    round = nextRound;
+    nextRound = [];
   }
   return links;
 }

@@ -55,12 +55,21 @@ async function refreshed(account: HubSpotAccount, contactIds: string[], object: 
   const fresh = await readFor(account, modifiedIds.filter((id) => present.has(id)), object, properties, options);
   const newer = new Map(records.map((r) => [r.id, r.properties]));
   const result = new Map<string, CompanyRecord[]>();
-  for (const id of contactIds) {
-    const list = fresh.get(id) ?? (cached.byContact.get(id) ?? []).map((r) => (newer.has(r.id) ? { ...r, properties: { ...r.properties, ...newer.get(r.id) } } : r));
-    result.set(id, list);
-  }
+  // A cached list no modified record is in is kept as it is (lists are shared between contacts, and
+  // a copy each made a million arrays on every refresh of a 1M portal).
+  const withNewer = new Map<CompanyRecord[], CompanyRecord[]>();
+  const updated = (list: CompanyRecord[]): CompanyRecord[] => {
+    if (newer.size === 0 || !list.some((r) => newer.has(r.id))) return list;
+    let copy = withNewer.get(list);
+    if (!copy) withNewer.set(list, (copy = list.map((r) => (newer.has(r.id) ? { ...r, properties: { ...r.properties, ...newer.get(r.id) } } : r))));
+    return copy;
+  };
+  for (const id of contactIds) result.set(id, fresh.get(id) ?? updated(cached.byContact.get(id) ?? NONE));
   return result;
 }
+
+/** The list of a contact without records (shared: lists are never changed in place). */
+const NONE: CompanyRecord[] = [];
 
 /**
  * The associations of `ids`: an entry for each, [] for none. The account's answer is kept as it is
