@@ -5,13 +5,14 @@
 import type { PropertyDef, Schema } from '../language/schema-types';
 import { propertiesOf } from '../language/schema';
 import { typeClassOf } from '../language/operators';
-import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
+import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, newVersion } from './columns';
 import { emptyBitset, hasBit, rowsBitset, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
 import { ActivityBuilder } from './columns-activity';
 import { AssociationBuilder } from './columns-associations';
 import { MAX_PREVIEW_CONTACTS, checkPreviewSize } from './store-limits';
+import { IdsBuilder } from './id-builder';
 
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
 
@@ -51,7 +52,7 @@ function grown<T extends Uint32Array | Float64Array | Uint8Array>(a: T, need: nu
 
 export class StoreBuilder {
   private size = 0;
-  private readonly ids: string[] = [];
+  private readonly ids = new IdsBuilder();
   private readonly writers: ColumnWriter[];
   private readonly extras: ExtrasBuilder;
   private readonly history: HistoryBuilder;
@@ -82,7 +83,7 @@ export class StoreBuilder {
     checkPreviewSize(this.size + count, this.maxRows);
     const row = this.size;
     this.size += count;
-    for (let k = 0; k < count; k++) this.ids.push(store.ids.at(fromRow + k));
+    this.ids.pushFrom(store.ids, fromRow, count);
     for (let i = 0; i < this.writers.length; i++) this.writers[i].copy(row, store.columns.get(this.defs[i].name)!, fromRow, count);
     for (let k = 0; k < count; k++) {
       this.extras.add(row + k, extrasOf(fromRow + k));
@@ -101,6 +102,7 @@ export class StoreBuilder {
    */
   reserve(rows: number): void {
     if (rows > this.maxRows) return;
+    this.ids.reserve(rows);
     for (const w of this.writers) w.reserve(rows);
   }
 
@@ -152,7 +154,7 @@ export class StoreBuilder {
     return {
       version: newVersion(),
       size,
-      ids: idColumn(this.ids),
+      ids: this.ids.finish(),
       columns: new Map(this.writers.map((w) => [w.column.name, w.column])),
       ...this.extras.finish(size),
       history: this.history.finish(size),

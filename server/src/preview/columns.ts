@@ -161,7 +161,7 @@ export interface IdColumn {
   readonly strings: string[] | undefined;
 }
 
-const NUMERIC_ID = /^[1-9]\d{0,14}$/;
+export const NUMERIC_ID = /^[1-9]\d{0,14}$/;
 
 export function idColumn(ids: string[] | Float64Array): IdColumn {
   if (ids instanceof Float64Array) {
