@@ -15,11 +15,13 @@ const SUBMISSIONS_PAGE = 50;
 
 export async function formSubmissions(api: Api, formId: string, onPage?: (read: number) => void, since?: number): Promise<FormSubmissionData[]> {
   const submissions: FormSubmissionData[] = [];
+  // A form is sent from a few pages: each address is held once, not once per submission (issue 15).
+  const pages = new Map<string, string>();
   let after: string | undefined;
   do {
     const page = await api.call('GET', withQuery(api.paths.formSubmissions(formId), { limit: SUBMISSIONS_PAGE, after }));
     for (const [i, item] of arrayOf(page, 'results', `the submissions of form ${formId}`, api.host).entries()) {
-      submissions.push(toSubmission(item, formId, `the submissions of form ${formId} (result ${submissions.length + i + 1})`, api.host));
+      submissions.push(toSubmission(item, formId, `the submissions of form ${formId} (result ${submissions.length + i + 1})`, api.host, pages));
     }
     onPage?.(submissions.length);
     const reachedSince = since !== undefined && submissions.length > 0 && submissions[submissions.length - 1].submittedAt < since;
@@ -28,13 +30,21 @@ export async function formSubmissions(api: Api, formId: string, onPage?: (read: 
   return submissions;
 }
 
-function toSubmission(value: unknown, formId: string, what: string, host: string): FormSubmissionData {
+function toSubmission(value: unknown, formId: string, what: string, host: string, pages: Map<string, string>): FormSubmissionData {
   const s = value as { submittedAt?: unknown; values?: unknown } | null;
   const submittedAt = typeof s?.submittedAt === 'number' ? s.submittedAt : typeof s?.submittedAt === 'string' ? Number(s.submittedAt) : NaN;
   if (!s || typeof s !== 'object' || !Number.isFinite(submittedAt) || !Array.isArray(s.values)) {
     throw toAccountError(new Error(`HubSpot at ${host} sent ${what} without a submittedAt time and values`), host);
   }
   const email = (s.values as { name?: unknown; value?: unknown }[]).find((v) => v?.name === 'email' && typeof v.value === 'string' && v.value !== '');
-  const pageUrl = (s as { pageUrl?: unknown }).pageUrl;
-  return { formId, submittedAt, ...(email ? { email: String(email.value) } : {}), ...(typeof pageUrl === 'string' && pageUrl !== '' ? { pageUrl } : {}) };
+  const sentFrom = (s as { pageUrl?: unknown }).pageUrl;
+  const pageUrl = typeof sentFrom === 'string' && sentFrom !== '' ? interned(pages, sentFrom) : undefined;
+  return { formId, submittedAt, ...(email ? { email: String(email.value) } : {}), ...(pageUrl ? { pageUrl } : {}) };
+}
+
+function interned(seen: Map<string, string>, value: string): string {
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  seen.set(value, value);
+  return value;
 }
