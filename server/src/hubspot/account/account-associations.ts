@@ -52,53 +52,62 @@ export async function associatedFor(api: Api, contactIds: string[], object: Asso
     const record = records.get(link.id);
     if (record) asRecord.set(link, { id: record.id, properties: record.properties, labels: link.labels, ...(link.primary ? { primary: true } : {}) });
   }
-  const sharedLists = new SharedLists(asRecord);
+  // Lists of links are shared already (LinkInterner): each becomes its list of records once.
+  const recordLists = new Map<readonly Link[], AssociatedRecordData[]>();
+  const recordsOf = (list: readonly Link[]): AssociatedRecordData[] => {
+    let found = recordLists.get(list);
+    if (!found) recordLists.set(list, (found = frozenRecords(list, asRecord)));
+    return found;
+  };
   const result = new Map<string, AssociatedRecordData[]>();
   for (const id of contactIds) {
     const list = links.get(id);
-    result.set(id, list ? sharedLists.of(list) : NONE);
+    result.set(id, list ? recordsOf(list) : NONE);
   }
   return result;
 }
 
-/** One frozen list of records per distinct list of links (equal links are one object already: `intern`). */
-class SharedLists {
-  private readonly serial = new Map<Link, number>();
-  private readonly lists = new Map<string, AssociatedRecordData[]>();
+/** The records of `links`, exactly sized (`map`) and frozen; a record deleted between the two reads is no longer associated. */
+function frozenRecords(links: readonly Link[], asRecord: Map<Link, AssociatedRecordData>): AssociatedRecordData[] {
+  const found = links.map((link) => asRecord.get(link));
+  const records = found.includes(undefined) ? found.filter((r) => r !== undefined) : found;
+  return records.length === 0 ? NONE : (Object.freeze(records) as AssociatedRecordData[]);
+}
 
-  constructor(private readonly asRecord: Map<Link, AssociatedRecordData>) {}
+/**
+ * Equal links as one object, and equal lists of links as one frozen list: at 1M contacts, a list each
+ * (an array made by `flatMap` or `push` reserves room for 17 elements) took 160 MB, and most contacts
+ * share their companies' list with others.
+ */
+class LinkInterner {
+  private readonly links = new Map<string, Link>();
+  private readonly serials = new Map<Link, number>();
+  private readonly lists = new Map<string, readonly Link[]>();
 
-  of(links: Link[]): AssociatedRecordData[] {
-    const key = links.length === 1 ? this.serialOf(links[0]) : links.map((l) => this.serialOf(l)).join(',');
-    let list = this.lists.get(key);
-    if (!list) {
-      // A record deleted between the two reads is no longer associated; `map` sizes the array exactly.
-      const found = links.map((link) => this.asRecord.get(link));
-      list = Object.freeze(found.includes(undefined) ? found.filter((r) => r !== undefined) : found) as AssociatedRecordData[];
-      if (list.length === 0) list = NONE;
-      this.lists.set(key, list);
-    }
-    return list;
+  link(link: Link): Link {
+    const key = `${link.id} ${link.primary ? 1 : 0} ${link.labels.join(',')}`;
+    const known = this.links.get(key);
+    if (known) return known;
+    this.links.set(key, link);
+    this.serials.set(link, this.serials.size);
+    return link;
   }
 
-  private serialOf(link: Link): string {
-    let n = this.serial.get(link);
-    if (n === undefined) this.serial.set(link, (n = this.serial.size));
-    return String(n);
+  /** `links` (already interned one by one) as the shared list of those links in that order. */
+  list(links: Link[]): readonly Link[] {
+    const key = links.map((l) => this.serials.get(l)).join(',');
+    const known = this.lists.get(key);
+    if (known) return known;
+    const list = Object.freeze(links);
+    this.lists.set(key, list);
+    return list;
   }
 }
 
-/** Each contact's links (only contacts with some); equal links are one shared object. */
-async function readLinks(api: Api, contactIds: string[], object: AssociatedObjectType): Promise<Map<string, Link[]>> {
-  const links = new Map<string, Link[]>();
-  const shared = new Map<string, Link>();
-  const intern = (link: Link) => {
-    const key = `${link.id} ${link.primary ? 1 : 0} ${link.labels.join(',')}`;
-    const known = shared.get(key);
-    if (known) return known;
-    shared.set(key, link);
-    return link;
-  };
+/** Each contact's links (only contacts with some); equal links are one shared object, equal lists one shared list. */
+async function readLinks(api: Api, contactIds: string[], object: AssociatedObjectType): Promise<Map<string, readonly Link[]>> {
+  const links = new Map<string, readonly Link[]>();
+  const interner = new LinkInterner();
   // Each answer becomes its links as it arrives (the parsed answer is dropped) and is merged at once: a
   // contact is in one batch of a round, and rounds go one after another, so its links keep the order
   // one read after another gave them. A contact is keyed by the id string it was asked with (one string
@@ -113,10 +122,9 @@ async function readLinks(api: Api, contactIds: string[], object: AssociatedObjec
       const from = asked.get(result.from);
       if (from === undefined) continue;
       if (result.to.length > 0) {
-        const to = result.to.map(intern);
-        const list = links.get(from);
-        if (list) list.push(...to);
-        else links.set(from, to);
+        const to = result.to.map((link) => interner.link(link));
+        const before = links.get(from);
+        links.set(from, interner.list(before ? [...before, ...to] : to));
       }
       if (result.after) nextRound.push({ id: from, after: result.after });
     }
