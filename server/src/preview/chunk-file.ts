@@ -40,19 +40,31 @@ export interface DictHeader {
   orders: ({ byPrefix: number; bySuffix: number } | null)[];
 }
 
+/** A chunk's bytes, or a text encoded only when it is written (in pieces: see `textPieces`). */
+type Chunk = Buffer | { bytes: number; pieces: () => Iterable<Buffer> };
+
 export class ChunkWriter {
-  readonly chunks: Buffer[] = [];
+  readonly chunks: Chunk[] = [];
   readonly refs: ChunkRef[] = [];
   private at = 0;
 
-  add(data: Buffer, tag: ChunkRef['tag']): number {
+  add(data: Chunk, tag: ChunkRef['tag']): number {
     const pad = (8 - (this.at % 8)) % 8;
     if (pad) this.chunks.push(Buffer.alloc(pad));
     this.at += pad;
-    this.refs.push({ at: this.at, bytes: data.length, tag });
+    const bytes = 'pieces' in data ? data.bytes : data.length;
+    this.refs.push({ at: this.at, bytes, tag });
     this.chunks.push(data);
-    this.at += data.length;
+    this.at += bytes;
     return this.refs.length - 1;
+  }
+
+  /** The chunks as they go to the file, texts encoded piece by piece as they are written. */
+  *pieces(): Generator<Buffer> {
+    for (const chunk of this.chunks) {
+      if ('pieces' in chunk) yield* chunk.pieces();
+      else yield chunk;
+    }
   }
 
   array(a: Typed): number {
@@ -66,9 +78,12 @@ export class ChunkWriter {
    * UTF-8 cannot carry — UTF-16.
    */
   text(text: string): number {
-    if (!/[\u0100-\uffff]/.test(text)) return this.add(Buffer.from(text, 'latin1'), 'latin1');
-    if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) return this.add(Buffer.from(text, 'utf8'), 'utf8');
-    return this.add(Buffer.from(text, 'utf16le'), 'utf16le');
+    // Encoded when written, a piece at a time: a million emails' dictionary and its lower-cased form
+    // as whole buffers were tens of MB more at the end of a fetch's peak (issue 15).
+    const encoded = (encoding: BufferEncoding, bytes: number) => this.add({ bytes, pieces: () => textPieces(text, encoding) }, encoding as ChunkRef['tag']);
+    if (!/[\u0100-\uffff]/.test(text)) return encoded('latin1', text.length);
+    if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) return encoded('utf8', Buffer.byteLength(text, 'utf8'));
+    return encoded('utf16le', text.length * 2);
   }
 
   /** The lower-cased form is stored too, so the first evaluation after a load does not lower-case it again. */
@@ -94,7 +109,21 @@ export function writeChunkFile(path: string, magic: string, body: object, w: Chu
   prefix.write(magic, 0, 'latin1');
   prefix.writeUInt32LE(header.length, 8);
   const headPad = Buffer.alloc((8 - ((12 + header.length) % 8)) % 8);
-  writeFileAtomically(path, [prefix, header, headPad, ...w.chunks]);
+  writeFileAtomically(path, [prefix, header, headPad, ...w.pieces()]);
+}
+
+/** Characters encoded at a time when a text is written. */
+const TEXT_PIECE_CHARS = 1 << 22;
+
+/** `text` encoded in pieces of TEXT_PIECE_CHARS characters; in UTF-8 a piece never ends inside a surrogate pair (each half alone would be written as U+FFFD). */
+function* textPieces(text: string, encoding: BufferEncoding): Generator<Buffer> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + TEXT_PIECE_CHARS);
+    const high = text.charCodeAt(end - 1);
+    if (encoding === 'utf8' && end < text.length && high >= 0xd800 && high <= 0xdbff) end--;
+    yield Buffer.from(text.slice(at, end), encoding);
+    at = end;
+  }
 }
 
 export interface ChunkFileKind {
