@@ -7,7 +7,7 @@
 const PIECE = 1 << 16;
 
 /**
- * `value` as JSON, objects down to `depth` levels written key by key (deeper values whole), joined into
+ * `value` as JSON, objects and arrays down to `depth` levels written part by part (deeper values whole), joined into
  * pieces of about 64 KB.
  */
 export function jsonPieces(value: unknown, depth: number): Generator<string> {
@@ -27,10 +27,18 @@ export function* inPieces(parts: Iterable<string>): Generator<string> {
   if (buffer !== '') yield buffer;
 }
 
-/** `value` as JSON in short parts, objects down to `depth` levels key by key. */
+/** `value` as JSON in short parts: objects down to `depth` levels key by key, arrays there element by element (each element whole). */
 export function* jsonParts(value: unknown, depth: number): Generator<string> {
-  if (depth <= 0 || typeof value !== 'object' || value === null || Array.isArray(value) || 'toJSON' in value) {
+  if (depth <= 0 || typeof value !== 'object' || value === null || 'toJSON' in value) {
     yield JSON.stringify(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    // Element by element: one form's 160,000 submissions as one string was 74 MB more while a 1M portal's cache was written.
+    // Each element whole: key by key, 160,000 small objects took twice as long.
+    yield '[';
+    for (let i = 0; i < value.length; i++) yield (i > 0 ? ',' : '') + (JSON.stringify(value[i]) ?? 'null');
+    yield ']';
     return;
   }
   yield '{';

@@ -22,4 +22,16 @@ describe('JSON in pieces', () => {
     assert.ok(pieces.length > 10, `${pieces.length} pieces`);
     assert.ok(pieces.every((p) => p.length < 2 * 65536), 'no piece is much larger than 64 KB');
   });
+
+  it('writes arrays element by element, holes and undefined as null, so one long array is many pieces', () => {
+    const submissions = { f1: Array.from({ length: 20000 }, (_, i) => ({ submittedAt: i, email: `p${i}@x.com`, pageUrl: undefined })) };
+    const odd: unknown[] = [1, undefined, () => 2, Symbol('s'), { toJSON: () => 'j' }, [undefined]];
+    odd.length = 8; // two holes at the end
+    for (const value of [submissions, odd, { odd }]) {
+      const pieces = [...jsonPieces(value, 3)];
+      assert.equal(pieces.join(''), JSON.stringify(value));
+      assert.ok(pieces.every((p) => p.length < 2 * 65536), 'no piece is much larger than 64 KB');
+    }
+    assert.ok([...jsonPieces(submissions, 3)].length > 10, 'the long array is cut into pieces');
+  });
 });
