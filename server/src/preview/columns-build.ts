@@ -18,7 +18,7 @@ type AssociatedObject = 'companies' | 'deals' | 'tickets';
 /** What a row carries besides its properties, when its source loaded it (a copied row gets them anew). */
 export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents' | 'pageViews'>;
 import { dictEntry, dictFromEntries, indexDict } from './string-dict';
-import { type DictBuilder, MapDictBuilder } from './string-builder';
+import { CompactDictBuilder, type DictBuilder, MapDictBuilder } from './string-builder';
 import type { AssociatedRecord, CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 
@@ -238,22 +238,25 @@ function writerFor(def: PropertyDef): ColumnWriter {
   return numberWriter(def, kind);
 }
 
+/** `newCodeOf` of a source code not looked up yet (no code is that large: see string-builder.ts). */
+const NOT_LOOKED_UP = 0xffffffff;
+
 function stringWriter(def: PropertyDef): ColumnWriter {
   const col: StringColumn = { kind: 'string', name: def.name, type: def.type, known: emptyBitset(0), codes: new Uint32Array(1024), dict: dictFromEntries(['']) };
-  // Distinct values while building; joined into one StringDict at the end.
-  let strings: DictBuilder = new MapDictBuilder();
+  // Distinct values while building, joined into one StringDict at the end: compact unless seeded.
+  let strings: DictBuilder = new CompactDictBuilder();
   let seededFrom: StringColumn['dict'] | undefined;
   let copiedFrom: StringColumn['dict'] | undefined;
-  let newCodeOf = new Int32Array(0);
+  let newCodeOf = new Uint32Array(0);
   // Each distinct value of a source that was not seeded is looked up once: its new code is remembered per source code.
   const copyOne = (row: number, source: StringColumn, fromRow: number): void => {
     const code = source.codes[fromRow];
     if (code === 0) return;
     if (copiedFrom !== source.dict) {
       copiedFrom = source.dict;
-      newCodeOf = new Int32Array(source.dict.size).fill(-1);
+      newCodeOf = new Uint32Array(source.dict.size).fill(NOT_LOOKED_UP);
     }
-    if (newCodeOf[code] < 0) newCodeOf[code] = isUnknownValue(dictEntry(source.dict, code)) ? 0 : strings.codeFor(dictEntry(source.dict, code));
+    if (newCodeOf[code] === NOT_LOOKED_UP) newCodeOf[code] = isUnknownValue(dictEntry(source.dict, code)) ? 0 : strings.codeFor(dictEntry(source.dict, code));
     col.codes[row] = newCodeOf[code];
   };
   return {
