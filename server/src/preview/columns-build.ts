@@ -18,7 +18,8 @@ type AssociatedObject = 'companies' | 'deals' | 'tickets';
 
 /** What a row carries besides its properties, when its source loaded it (a copied row gets them anew). */
 export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents' | 'pageViews'>;
-import { dictEntries, dictEntry, dictFromEntries, findEntry, indexDict, narrowFirst } from './string-dict';
+import { dictEntry, dictFromEntries, indexDict } from './string-dict';
+import { CompactDictBuilder, type DictBuilder, MapDictBuilder } from './string-builder';
 import type { AssociatedRecord, CompanyRecord, ContactRecord } from './types';
 import { isUnknownValue, parseBoolean, parseEnumeration, parseInstant, parseNumber } from './values';
 
@@ -239,53 +240,25 @@ function writerFor(def: PropertyDef): ColumnWriter {
   return numberWriter(def, kind);
 }
 
-/**
- * A copy of a value that holds on to nothing else, one byte a character when every character fits.
- * A value split from a line of text is, in V8, a slice of the whole decoded chunk (kept alive with it),
- * and a chunk holding one character past U+00FF makes every slice of it two bytes a character: a
- * dictionary keeps each distinct value until the store is finished, so a file source would otherwise
- * hold all of its text, twice as wide. (JSON.parse's strings are fresh already; copying them costs
- * only their first sight.)
- */
-function ownString(raw: string): string {
-  return LATIN1.test(raw) ? Buffer.from(raw, 'latin1').toString('latin1') : Buffer.from(raw, 'utf16le').toString('utf16le');
-}
-
-/** No character past U+00FF. */
-const LATIN1 = /^[^\u0100-\uffff]*$/;
+/** `newCodeOf` of a source code not looked up yet (no code is that large: see string-builder.ts). */
+const NOT_LOOKED_UP = 0xffffffff;
 
 function stringWriter(def: PropertyDef): ColumnWriter {
   const col: StringColumn = { kind: 'string', name: def.name, type: def.type, known: emptyBitset(0), codes: new Uint32Array(1024), dict: dictFromEntries(['']) };
-  // Distinct values while building; joined into one StringDict at the end.
-  let entries: string[] = [''];
-  let codeOf = new Map<string, number>();
+  // Distinct values while building, joined into one StringDict at the end: compact unless seeded.
+  let strings: DictBuilder = new CompactDictBuilder();
   let seededFrom: StringColumn['dict'] | undefined;
   let copiedFrom: StringColumn['dict'] | undefined;
-  let newCodeOf = new Int32Array(0);
-  // After `seed`, codeOf holds only the values added since; the seed's own are found by binary search
-  // in its sorted orders (findEntry) instead of a map of a million entries.
-  const codeFor = (raw: string): number => {
-    let code = codeOf.get(raw);
-    if (code !== undefined) return code;
-    if (seededFrom) {
-      const found = findEntry(seededFrom, raw);
-      if (found >= 0) return found;
-    }
-    code = entries.length;
-    const own = ownString(raw);
-    entries.push(own);
-    codeOf.set(own, code);
-    return code;
-  };
+  let newCodeOf = new Uint32Array(0);
   // Each distinct value of a source that was not seeded is looked up once: its new code is remembered per source code.
   const copyOne = (row: number, source: StringColumn, fromRow: number): void => {
     const code = source.codes[fromRow];
     if (code === 0) return;
     if (copiedFrom !== source.dict) {
       copiedFrom = source.dict;
-      newCodeOf = new Int32Array(source.dict.size).fill(-1);
+      newCodeOf = new Uint32Array(source.dict.size).fill(NOT_LOOKED_UP);
     }
-    if (newCodeOf[code] < 0) newCodeOf[code] = isUnknownValue(dictEntry(source.dict, code)) ? 0 : codeFor(dictEntry(source.dict, code));
+    if (newCodeOf[code] === NOT_LOOKED_UP) newCodeOf[code] = isUnknownValue(dictEntry(source.dict, code)) ? 0 : strings.codeFor(dictEntry(source.dict, code));
     col.codes[row] = newCodeOf[code];
   };
   return {
@@ -293,16 +266,15 @@ function stringWriter(def: PropertyDef): ColumnWriter {
     write(row, raw) {
       col.codes = grown(col.codes, row + 1);
       if (isUnknownValue(raw)) return;
-      col.codes[row] = codeFor(raw);
+      col.codes[row] = strings.codeFor(raw);
     },
     reserve(rows) {
       col.codes = grown(col.codes, rows);
     },
     seed(from) {
-      if (entries.length > 1) return;
+      if (strings.size > 1) return;
       seededFrom = (from as StringColumn).dict;
-      entries = dictEntries(seededFrom);
-      codeOf = new Map();
+      strings = new MapDictBuilder(seededFrom);
     },
     copy(row, from, fromRow, count) {
       const source = from as StringColumn;
@@ -315,18 +287,9 @@ function stringWriter(def: PropertyDef): ColumnWriter {
     },
     finish(size) {
       col.codes = exactly(col.codes, size);
-      if (seededFrom && entries.length === seededFrom.size) {
-        // No value is new: the seed's dictionary (joined, lower-cased, sorted already) serves as it is.
-        col.dict = seededFrom;
-      } else {
-        const reordered = narrowFirst(entries);
-        if (reordered) for (let r = 0; r < size; r++) col.codes[r] = reordered.newCode[col.codes[r]];
-        col.dict = dictFromEntries(reordered?.ordered ?? entries);
-      }
+      col.dict = strings.finish(col.codes);
       indexDict(col.dict);
       seededFrom = undefined;
-      entries = [];
-      codeOf = new Map();
       col.known = emptyBitset(size);
       for (let r = 0; r < size; r++) if (col.codes[r] !== 0) setBit(col.known, r);
     },

@@ -1,0 +1,339 @@
+// Builds a string column's dictionary (string-dict.ts) while rows are added. A live fetch of a million
+// contacts sees about a million distinct emails: kept as one JS string each plus a Map from value to
+// code, they cost about three times the dictionary's text and set the fetch's peak memory. The compact
+// builder keeps each distinct value as encoded text in large blocks instead, found again through an
+// open-addressing table of typed arrays, and joins the blocks into the dictionary's parts at the end.
+// The dictionary and codes it gives are exactly those of `narrowFirst` + `dictFromEntries` over the
+// values in first-seen order.
+
+import { endianness } from 'node:os';
+import { MAX_PART_CHARS, SEP, type StringDict, dictEntries, dictFromEntries, findEntry, narrowFirst } from './string-dict';
+import type { DictPart } from './string-part';
+
+/** What a string column's writer needs of a dictionary builder. */
+export interface DictBuilder {
+  /** Distinct entries so far, '' (code 0) included. */
+  readonly size: number;
+  /** The code of `value`, added when new: provisional until `finish`. */
+  codeFor(value: string): number;
+  /** The dictionary; the provisional `codes` become its codes, in place. Once: the builder lets go of its entries. */
+  finish(codes: Uint32Array): StringDict;
+}
+
+/**
+ * A 32-bit hash of `value`'s UTF-16 code units: the multiply-by-31 string hash (so a test can make
+ * values of equal hash: "Aa" and "BB"), then murmur3's finalizer, because the table takes the low bits.
+ */
+export function hashOf(value: string): number {
+  let h = 0;
+  for (let i = 0; i < value.length; i++) h = (Math.imul(h, 31) + value.charCodeAt(i)) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Some character past U+00FF: the value is stored (and joined) two bytes a character. */
+const WIDE = /[\u0100-\uffff]/;
+
+/** Tags a wide entry's provisional code: wide entry w is `WIDE_CODE + w` until `finish` puts it after the one-byte entries. */
+const WIDE_CODE = 0x80000000;
+
+/** The table grows (doubles) past this load: linear probes stay short. */
+const MAX_LOAD = 0.7;
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+type Units = Uint8Array | Uint16Array;
+
+interface TableOptions {
+  /** Code units per block at most (an entry longer than that gets a block of its own size). */
+  maxBlockUnits: number;
+  /** The table's first capacity (a power of two). */
+  initialSlots: number;
+}
+
+export interface CompactOptions extends Partial<TableOptions> {
+  /** Longest text of a part (dictFromEntries' parameter of the same name). */
+  maxPartChars?: number;
+}
+
+const DEFAULTS: TableOptions = { maxBlockUnits: 1 << 20, initialSlots: 16 };
+
+/** A column's first block: most columns hold few distinct values, so blocks start small and double. */
+const FIRST_BLOCK_UNITS = 1 << 10;
+
+/**
+ * The distinct entries of one width, in first-seen order: their code units in blocks (an entry never
+ * spans two; each is followed by SEP), and a table from hash to entry. Positions are those of the
+ * width's joined text SEP e0 SEP e1 … SEP, which `finish` cuts into parts.
+ */
+class EntryTable {
+  count = 0;
+  /** Some entry contains SEP. */
+  holdsSep = false;
+  /** Where each entry starts in the joined text; `starts[count]` is where the next one would. */
+  private starts: Uint32Array = new Uint32Array(64).fill(1, 0, 1);
+  private blocks: Units[] = [];
+  /** Where each block's first unit is in the joined text. */
+  private blockStarts: number[] = [];
+  private block: Units;
+  private blockFill = 0;
+  private nextBlockUnits: number;
+  /** Entry + 1 per slot, 0 when free. */
+  private slots: Int32Array;
+  /** The full hash of each taken slot's entry: compared before the text, and what a grown table is filled from. */
+  private hashes: Int32Array;
+
+  constructor(
+    private readonly newUnits: (length: number) => Units,
+    private readonly options: TableOptions,
+  ) {
+    this.block = newUnits(0);
+    this.nextBlockUnits = Math.min(FIRST_BLOCK_UNITS, options.maxBlockUnits);
+    this.slots = new Int32Array(options.initialSlots);
+    this.hashes = new Int32Array(options.initialSlots);
+  }
+
+  /** The entry equal to `value` (whose hash is `hash`), added when new. */
+  entryFor(value: string, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const slot = this.slots[i];
+      if (slot === 0) return this.added(value, hash, i);
+      if (this.hashes[i] === hash && this.holds(slot - 1, value)) return slot - 1;
+    }
+  }
+
+  private added(value: string, hash: number, slot: number): number {
+    const entry = this.count++;
+    this.store(value, entry);
+    this.slots[slot] = entry + 1;
+    this.hashes[slot] = hash;
+    if (this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
+    return entry;
+  }
+
+  /** Entry `entry`'s text equals `value`. */
+  private holds(entry: number, value: string): boolean {
+    const start = this.starts[entry];
+    if (this.starts[entry + 1] - start - 1 !== value.length) return false;
+    const b = this.blockAt(start);
+    const units = this.blocks[b];
+    const offset = start - this.blockStarts[b];
+    for (let k = 0; k < value.length; k++) if (units[offset + k] !== value.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** The block holding joined-text position `pos` (the last one starting at or before it). */
+  private blockAt(pos: number): number {
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.blockStarts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private store(value: string, entry: number): void {
+    const units = value.length + 1;
+    const start = this.starts[entry];
+    if (this.blockFill + units > this.block.length) this.startBlock(units, start);
+    const block = this.block;
+    const at = this.blockFill;
+    for (let k = 0; k < value.length; k++) block[at + k] = value.charCodeAt(k);
+    block[at + value.length] = 0;
+    this.blockFill += units;
+    if (entry + 2 > this.starts.length) this.starts = grownStarts(this.starts);
+    this.starts[entry + 1] = start + units;
+    if (value.includes(SEP)) this.holdsSep = true;
+  }
+
+  /** A new block with room for `units`, its first unit at `start` in the joined text (the rest of the current block stays unused: it is not copied). */
+  private startBlock(units: number, start: number): void {
+    const length = Math.max(units, this.nextBlockUnits);
+    this.nextBlockUnits = Math.min(this.nextBlockUnits * 2, this.options.maxBlockUnits);
+    this.block = this.newUnits(length);
+    this.blockFill = 0;
+    this.blocks.push(this.block);
+    this.blockStarts.push(start);
+  }
+
+  private rehash(capacity: number): void {
+    const slots = new Int32Array(capacity);
+    const hashes = new Int32Array(capacity);
+    const mask = capacity - 1;
+    for (let j = 0; j < this.slots.length; j++) {
+      if (this.slots[j] === 0) continue;
+      let i = this.hashes[j] & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = this.slots[j];
+      hashes[i] = this.hashes[j];
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
+
+  /**
+   * The entries as dictionary parts (entry i is code `first + i`), cut as dictFromEntries cuts them:
+   * a part takes the next entry while its text stays within `maxPartChars`. The table and blocks are
+   * let go of on the way, each block as soon as it has been copied.
+   */
+  finishParts(first: number, maxPartChars: number): DictPart[] {
+    this.slots = this.hashes = new Int32Array(0);
+    const joined = this.joined();
+    const starts = this.starts;
+    this.starts = new Uint32Array(0);
+    const parts: DictPart[] = [];
+    for (let a = 0; a < this.count; ) {
+      const base = starts[a] - 1;
+      let b = a + 1;
+      while (b < this.count && starts[b + 1] - base <= maxPartChars) b++;
+      parts.push({ text: decoded(joined, base, starts[b]), starts: relativeStarts(starts, a, b, base), first: first + a });
+      a = b;
+    }
+    return parts;
+  }
+
+  /** The joined text SEP e0 SEP e1 … SEP as one buffer of exact size, emptying the blocks. */
+  private joined(): Units {
+    const end = this.starts[this.count];
+    const out = this.newUnits(end);
+    this.block = this.newUnits(0);
+    for (let b = 0; b < this.blocks.length; b++) {
+      const used = (b + 1 < this.blocks.length ? this.blockStarts[b + 1] : end) - this.blockStarts[b];
+      out.set(this.blocks[b].subarray(0, used), this.blockStarts[b]);
+      this.blocks[b] = this.block;
+    }
+    this.blocks = [];
+    this.blockStarts = [];
+    return out;
+  }
+}
+
+function grownStarts(starts: Uint32Array): Uint32Array {
+  const next = new Uint32Array(starts.length * 2);
+  next.set(starts);
+  return next;
+}
+
+/** Units `[from, to)` as a string: one byte a character for one-byte units (V8 keeps latin1 text so). */
+function decoded(units: Units, from: number, to: number): string {
+  const bytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  if (units instanceof Uint8Array) return bytes.toString('latin1', from, to);
+  const slice = bytes.subarray(from * 2, to * 2);
+  // Typed arrays are in the machine's byte order; 'utf16le' reads little-endian.
+  return LITTLE_ENDIAN ? slice.toString('utf16le') : Buffer.from(slice).swap16().toString('utf16le');
+}
+
+/** Entries a…b's starts, counted from the part's first character `base`. */
+function relativeStarts(starts: Uint32Array, a: number, b: number, base: number): Uint32Array {
+  const out = new Uint32Array(b - a + 1);
+  for (let k = 0; k <= b - a; k++) out[k] = starts[a + k] - base;
+  return out;
+}
+
+/**
+ * Distinct values as latin1 bytes (values with no character past U+00FF) or UTF-16 code units, in
+ * blocks: for a million emails a little over half the memory of a string and a Map entry each
+ * (bench/string-builder.ts), and a few dozen objects for the garbage collector to mark instead of
+ * two million. Provisional codes: a one-byte entry's code is final (first-seen order, '' is 0); a
+ * wide one's is tagged and becomes (one-byte entries) + (its first-seen order among the wide) at
+ * `finish`, as `narrowFirst` orders them.
+ */
+export class CompactDictBuilder implements DictBuilder {
+  private readonly narrow: EntryTable;
+  private wide: EntryTable | undefined;
+  private readonly table: TableOptions;
+  private readonly maxPartChars: number;
+
+  constructor(options: CompactOptions = {}) {
+    this.table = { maxBlockUnits: options.maxBlockUnits ?? DEFAULTS.maxBlockUnits, initialSlots: options.initialSlots ?? DEFAULTS.initialSlots };
+    this.maxPartChars = options.maxPartChars ?? MAX_PART_CHARS;
+    this.narrow = new EntryTable((n) => new Uint8Array(n), this.table);
+    this.narrow.entryFor('', hashOf(''));
+  }
+
+  get size(): number {
+    return this.narrow.count + (this.wide?.count ?? 0);
+  }
+
+  codeFor(value: string): number {
+    const hash = hashOf(value);
+    if (!WIDE.test(value)) return this.narrow.entryFor(value, hash);
+    this.wide ??= new EntryTable((n) => new Uint16Array(n), this.table);
+    return WIDE_CODE + this.wide.entryFor(value, hash);
+  }
+
+  finish(codes: Uint32Array): StringDict {
+    const narrowCount = this.narrow.count;
+    const size = this.size;
+    const plain = !this.narrow.holdsSep && !this.wide?.holdsSep;
+    if (this.wide) {
+      for (let r = 0; r < codes.length; r++) if (codes[r] >= WIDE_CODE) codes[r] = narrowCount + (codes[r] - WIDE_CODE);
+    }
+    const parts = this.narrow.finishParts(0, this.maxPartChars);
+    if (this.wide) parts.push(...this.wide.finishParts(narrowCount, this.maxPartChars));
+    this.wide = undefined;
+    return { size, parts, plain };
+  }
+}
+
+/**
+ * One JS string per distinct value and a Map from value to code: the builder for a column that starts
+ * from a finished store's dictionary (`seed`: a cached store copied row by row keeps its codes). The
+ * Map holds only the values added since; the seed's own are found by binary search in its sorted
+ * orders (findEntry) instead of a map of a million entries. Without a seed: the builder before the
+ * compact one, which tests and the benchmark compare against.
+ */
+export class MapDictBuilder implements DictBuilder {
+  private entries: string[];
+  private codeOf = new Map<string, number>();
+
+  constructor(private seed?: StringDict) {
+    this.entries = seed ? dictEntries(seed) : [''];
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  codeFor(value: string): number {
+    let code = this.codeOf.get(value);
+    if (code !== undefined) return code;
+    if (this.seed) {
+      const found = findEntry(this.seed, value);
+      if (found >= 0) return found;
+    }
+    code = this.entries.length;
+    const own = ownString(value);
+    this.entries.push(own);
+    this.codeOf.set(own, code);
+    return code;
+  }
+
+  finish(codes: Uint32Array): StringDict {
+    const { entries, seed } = this;
+    this.entries = [];
+    this.codeOf = new Map();
+    this.seed = undefined;
+    // No value is new: the seed's dictionary (joined, lower-cased, sorted already) serves as it is.
+    if (seed && entries.length === seed.size) return seed;
+    const reordered = narrowFirst(entries);
+    if (reordered) for (let r = 0; r < codes.length; r++) codes[r] = reordered.newCode[codes[r]];
+    return dictFromEntries(reordered?.ordered ?? entries);
+  }
+}
+
+/**
+ * A copy of a value that holds on to nothing else, one byte a character when every character fits.
+ * A value split from a line of text is, in V8, a slice of the whole decoded chunk (kept alive with it),
+ * and a chunk holding one character past U+00FF makes every slice of it two bytes a character: a
+ * dictionary keeps each distinct value until the store is finished, so a file source would otherwise
+ * hold all of its text, twice as wide. (JSON.parse's strings are fresh already; copying them costs
+ * only their first sight.)
+ */
+function ownString(raw: string): string {
+  return WIDE.test(raw) ? Buffer.from(raw, 'utf16le').toString('utf16le') : Buffer.from(raw, 'latin1').toString('latin1');
+}
