@@ -13,7 +13,7 @@
 //                         typed arrays and dictionary text as they are held in memory;
 //   ratio_rss_vs_snapshot = the first over the second (issue 15's goal: under 1.5, read as against the file);
 //   retained_mb         = what the finished data holds in this process once the fetch is over: V8's live heap
-//                         and array buffers after a full GC, with the loaded data still referenced, minus the
+//                         and external memory (array buffers, external strings) after a full GC, with the loaded data still referenced, minus the
 //                         same before the fetch (the memory a preview keeps for the snapshot and its history);
 //   ratio_rss_vs_retained = peak_rss_growth_mb over retained_mb;
 //   loaded_rss_mb       = the RSS the finished snapshot and its history take when a preview reads them from
@@ -121,7 +121,7 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     if (LATENCY_MS > 0) console.log(`  each answer took ${LATENCY_MS} ms more: one request after another could not take under ${((sent * LATENCY_MS) / 1000).toFixed(1)} s; ${READ_CONCURRENCY} id-based reads went at once`);
     console.log(`  the fetching process's peak RSS during the fetch: +${peakMb.toFixed(0)} MB over its ${(rssBefore / 1e6).toFixed(0)} MB at the start;`);
     console.log(`  the finished snapshot file: ${snapshotMb.toFixed(1)} MB (ratio ${ratio.toFixed(2)}, goal < 1.5); history file ${historyMb.toFixed(1)} MB; the emulator's process: ${report.rssMb.toFixed(0)} MB RSS`);
-    console.log(`  what the finished data holds in memory after the fetch (live heap + array buffers): ${retainedMb.toFixed(1)} MB (peak growth over it: ${ratioRetained.toFixed(2)})`);
+    console.log(`  what the finished data holds in memory after the fetch (live heap + external memory): ${retainedMb.toFixed(1)} MB (peak growth over it: ${ratioRetained.toFixed(2)})`);
     console.log(`  the finished snapshot and history read from the cache in a fresh process: +${finished.loaded_rss_mb.toFixed(1)} MB RSS (peak growth over it: ${ratioLoaded.toFixed(2)}, goal < 1.5); reading them peaked at +${finished.load_peak_mb.toFixed(1)} MB`);
     console.log(`  full collections run during the fetch to keep its peak down: ${relief.collections}, ${relief.ms.toFixed(0)} ms in all`);
     console.log([
@@ -180,12 +180,16 @@ function argText(name: string, fallback: string, allowed: string[]): string {
   return value;
 }
 
-/** V8's live heap and array buffers after a full GC (`--expose-gc`, set by `npm run bench:fetch`). */
+/**
+ * V8's live heap and the memory outside it that JS objects hold (array buffers, and external strings:
+ * a dictionary's text made from a buffer, past about 1 MB, is one) after a full GC (`--expose-gc`, set
+ * by `npm run bench:fetch`).
+ */
 function liveBytes(): number {
   if (!global.gc) throw new Error('bench:fetch needs node --expose-gc (run it with npm run bench:fetch)');
   global.gc();
   const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+  return m.heapUsed + m.external;
 }
 
 main().catch((error: unknown) => {
