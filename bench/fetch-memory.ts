@@ -31,12 +31,12 @@ interface PhaseFigures {
   /** The highest RSS sampled in this phase: where `spacesAtPeak` was taken. */
   sampledRss: number;
   peakHeapUsed: number;
-  peakArrayBuffers: number;
+  peakExternal: number;
   /** V8's heap spaces (committed bytes) when the RSS was highest: what the peak is made of. */
   spacesAtPeak: Record<string, number>;
   /** After a forced collection at the phase's end. */
   liveHeap?: number;
-  liveArrayBuffers?: number;
+  liveExternal?: number;
   rssAfterGc?: number;
 }
 
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
       }
       current.peakRss = Math.max(current.peakRss, m.rss, maxRss());
       current.peakHeapUsed = Math.max(current.peakHeapUsed, m.heapUsed);
-      current.peakArrayBuffers = Math.max(current.peakArrayBuffers, m.arrayBuffers);
+      current.peakExternal = Math.max(current.peakExternal, m.external);
     };
     let profile: AllocationProfile | undefined;
     const profiled: string[] = [];
@@ -125,10 +125,10 @@ async function main(): Promise<void> {
         sample();
         collect();
         const m = process.memoryUsage();
-        Object.assign(current, { liveHeap: m.heapUsed, liveArrayBuffers: m.arrayBuffers, rssAfterGc: m.rss, ms: Date.now() - t0 });
+        Object.assign(current, { liveHeap: m.heapUsed, liveExternal: m.external, rssAfterGc: m.rss, ms: Date.now() - t0 });
         if (SNAPSHOT_AT === `${current.phase}-end`) console.log(`heap snapshot: ${writeHeapSnapshot()}`);
       }
-      current = { phase: name, ms: 0, peakRss: 0, sampledRss: 0, peakHeapUsed: 0, peakArrayBuffers: 0, spacesAtPeak: {} };
+      current = { phase: name, ms: 0, peakRss: 0, sampledRss: 0, peakHeapUsed: 0, peakExternal: 0, spacesAtPeak: {} };
       phases.push(current);
     };
     const timer = setInterval(sample, 50);
@@ -150,13 +150,13 @@ async function main(): Promise<void> {
     if (profiled.length > 0) console.log(`allocated during "${PROFILE}" (sampled; frames innermost first, line numbers of the compiled functions):\n${profiled.join('\n')}`);
     const report = await emulator.ask({ kind: 'report' }, 'report');
     console.log(`heap spaces at the start (MB committed): ${Object.entries(baseSpaces).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ')}`);
-    console.log(`${loaded.store.size.toLocaleString('en-US')} contacts, ${report.requests} requests; at the start: RSS ${(base.rss / MB).toFixed(0)} MB, heap ${(base.heapUsed / MB).toFixed(0)} MB, array buffers ${(base.arrayBuffers / MB).toFixed(0)} MB`);
-    console.log('phase (ends at ms)  RSS high-water+  peak heap+  peak buffers+  | after gc: RSS+  live heap+  live buffers+   (MB over the start)');
+    console.log(`${loaded.store.size.toLocaleString('en-US')} contacts, ${report.requests} requests; at the start: RSS ${(base.rss / MB).toFixed(0)} MB, heap ${(base.heapUsed / MB).toFixed(0)} MB, external (array buffers, external strings) ${(base.external / MB).toFixed(0)} MB`);
+    console.log('phase (ends at ms)  RSS high-water+  peak heap+  peak external+  | after gc: RSS+  live heap+  live external+   (MB over the start)');
     console.log('(the RSS high-water mark is the kernel\'s, so far in the process: the phase that raises it is the one that costs)');
     const d = (x: number | undefined, from: number) => (x === undefined ? '-' : ((x - from) / MB).toFixed(0)).padStart(8);
     for (const p of phases.slice(0, -1)) {
       const committed = Object.entries(p.spacesAtPeak).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ');
-      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakArrayBuffers, base.arrayBuffers)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveArrayBuffers, base.arrayBuffers)}   at the phase's highest sampled RSS, heap spaces (MB committed): ${committed}`);
+      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakExternal, base.external)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveExternal, base.external)}   at the phase's highest sampled RSS, heap spaces (MB committed): ${committed}`);
     }
   } finally {
     emulator.tell({ kind: 'stop' });
