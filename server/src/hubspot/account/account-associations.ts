@@ -6,7 +6,9 @@
 //
 // Memory (issue 15): at 100,000 contacts this answer is held through the rest of a live fetch. A link is
 // one object per distinct (record, primary, labels), shared by every contact that has it; contacts with
-// the same links share one frozen list, and a contact without any shares one frozen empty list; the batch inputs are made a batch at a time.
+// the same links share one frozen list, and a contact without any shares one frozen empty list; the batch
+// inputs are made a batch at a time, and each contact's list sits at its index of the ids asked about
+// (contact-lists.ts: no map of a million id strings).
 // Both reads go a few batches at a time (parallel-reads.ts): they name contacts and records by id.
 
 import { arrayOf, chunks, type Api } from './api';
@@ -15,15 +17,16 @@ import { recordsOf } from './account-records';
 import { readInParallel } from './parallel-reads';
 import { toAccountError } from './errors';
 import type { AssociatedObjectType, AssociatedRecordData, CrmRecordData, Json } from './types';
+import { type ContactIdList, ListsByContact, contactIdList } from './contact-lists';
 
 const ASSOCIATION_BATCH = 1000;
 const READ_BATCH = 100;
 /** HubSpot's "Contact with Primary Company" association type. */
 const PRIMARY_COMPANY_TYPE = 1;
 
-/** A contact asked again from where its previous answer stopped. */
+/** A contact (its index in the ids asked about) asked again from where its previous answer stopped. */
 interface Cursor {
-  id: string;
+  index: number;
   after: string;
 }
 
@@ -42,30 +45,29 @@ const NONE: AssociatedRecordData[] = Object.freeze([]) as unknown as AssociatedR
  * share one frozen list of records (at 1M contacts, a list each took 160 MB: an array made by `flatMap`
  * or `push` reserves room for 17 elements), and records are shared between contacts with the same link.
  */
-export async function associatedFor(api: Api, contactIds: string[], object: AssociatedObjectType, properties: string[]): Promise<Map<string, AssociatedRecordData[]>> {
-  const links = await readLinks(api, contactIds, object);
+export async function associatedFor(api: Api, contactIds: readonly string[] | ContactIdList, object: AssociatedObjectType, properties: string[]): Promise<ListsByContact<AssociatedRecordData>> {
+  const ids = contactIdList(contactIds);
+  const links = await readLinks(api, ids, object);
   const linked = new Set<Link>();
-  for (const list of links.values()) for (const link of list) linked.add(link);
+  for (const list of links) if (list) for (const link of list) linked.add(link);
   const records = await readRecords(api, object, [...new Set([...linked].map((l) => l.id))], properties);
   const asRecord = new Map<Link, AssociatedRecordData>();
   for (const link of linked) {
     const record = records.get(link.id);
     if (record) asRecord.set(link, { id: record.id, properties: record.properties, labels: link.labels, ...(link.primary ? { primary: true } : {}) });
   }
-  // Lists of links are shared already (LinkInterner): each becomes its list of records once.
+  // Lists of links are shared already (LinkInterner): each becomes its list of records once, and the
+  // array of links becomes the array of records in place.
   const recordLists = new Map<readonly Link[], AssociatedRecordData[]>();
-  const recordsOf = (list: readonly Link[]): AssociatedRecordData[] => {
+  const lists = links as (readonly Link[] | AssociatedRecordData[] | undefined)[];
+  for (let i = 0; i < lists.length; i++) {
+    const list = links[i];
+    if (!list) continue;
     let found = recordLists.get(list);
     if (!found) recordLists.set(list, (found = frozenRecords(list, asRecord)));
-    return found;
-  };
-  // The map of links becomes the answer in place (a second map of a million contacts was 30 MB more at
-  // the companies read's peak): each contact's links give way to its records, and the contacts without
-  // any are added with NONE.
-  const result = links as Map<string, readonly Link[] | AssociatedRecordData[]>;
-  for (const [id, list] of links) result.set(id, recordsOf(list as readonly Link[]));
-  for (const id of contactIds) if (!result.has(id)) result.set(id, NONE);
-  return result as Map<string, AssociatedRecordData[]>;
+    lists[i] = found;
+  }
+  return new ListsByContact(ids, lists as (AssociatedRecordData[] | undefined)[], NONE);
 }
 
 /** The records of `links`, exactly sized (`map`) and frozen; a record deleted between the two reads is no longer associated. */
@@ -105,36 +107,44 @@ class LinkInterner {
   }
 }
 
-/** Each contact's links (only contacts with some); equal links are one shared object, equal lists one shared list. */
-async function readLinks(api: Api, contactIds: string[], object: AssociatedObjectType): Promise<Map<string, readonly Link[]>> {
-  const links = new Map<string, readonly Link[]>();
+/** Each contact's links at its index (undefined: none); equal links are one shared object, equal lists one shared list. */
+async function readLinks(api: Api, ids: ContactIdList, object: AssociatedObjectType): Promise<(readonly Link[] | undefined)[]> {
+  const links = new Array<readonly Link[] | undefined>(ids.length);
   const interner = new LinkInterner();
   // Each answer becomes its links as it arrives (the parsed answer is dropped) and is merged at once: a
   // contact is in one batch of a round, and rounds go one after another, so its links keep the order
-  // one read after another gave them. A contact is keyed by the id string it was asked with (one string
-  // per contact, shared with the caller's list, not another made from each answer).
+  // one read after another gave them. A batch's id strings are made for its request alone.
   let nextRound: Cursor[] = [];
-  const ask = async (batch: (string | Cursor)[], signal: AbortSignal) => {
-    const inputs = batch.map((input) => (typeof input === 'string' ? { id: input } : input));
-    const asked = new Map(inputs.map((input) => [input.id, input.id]));
+  const ask = async (batch: Cursor[] | { from: number; to: number }, signal: AbortSignal) => {
+    const asked = new Map<string, number>();
+    const inputs: ({ id: string } | { id: string; after: string })[] = [];
+    const add = (index: number, after?: string) => {
+      const id = ids.at(index);
+      asked.set(id, index);
+      inputs.push(after === undefined ? { id } : { id, after });
+    };
+    if (Array.isArray(batch)) for (const c of batch) add(c.index, c.after);
+    else for (let i = batch.from; i < batch.to; i++) add(i);
     const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, { readOnly: true, signal });
     for (const item of arrayOf(answer, 'results', `a batch of contact → ${object} associations`, api.host)) {
       const result = linksOf(item, api.host);
-      const from = asked.get(result.from);
-      if (from === undefined) continue;
+      const index = asked.get(result.from);
+      if (index === undefined) continue;
       if (result.to.length > 0) {
         const to = result.to.map((link) => interner.link(link));
-        const before = links.get(from);
-        links.set(from, interner.list(before ? [...before, ...to] : to));
+        const before = links[index];
+        links[index] = interner.list(before ? [...before, ...to] : to);
       }
-      if (result.after) nextRound.push({ id: from, after: result.after });
+      if (result.after) nextRound.push({ index, after: result.after });
     }
   };
-  let round: (string | Cursor)[] = contactIds;
-  // Round by round: the contacts whose answer had more (`after`) are asked again with that cursor.
+  // The first round asks every contact, a range of indexes a batch; then the contacts whose answer had
+  // more (`after`) are asked again with that cursor, round by round.
+  let round: (Cursor[] | { from: number; to: number })[] = [];
+  for (let from = 0; from < ids.length; from += ASSOCIATION_BATCH) round.push({ from, to: Math.min(ids.length, from + ASSOCIATION_BATCH) });
   while (round.length > 0) {
-    await readInParallel(chunks(round, ASSOCIATION_BATCH), ask, { concurrency: api.concurrency });
-    round = nextRound;
+    await readInParallel(round, ask, { concurrency: api.concurrency });
+    round = chunks(nextRound, ASSOCIATION_BATCH);
     nextRound = [];
   }
   return links;

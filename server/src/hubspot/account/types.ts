@@ -2,6 +2,7 @@
 // results compare, diff and serialise without surprises.
 
 import type { CmsPageRef, MarketingEmailRef, PropertyDef, SubscriptionDef } from '../../language/schema-types';
+import type { ContactIdList, ListsById } from './contact-lists';
 
 export type Json = Record<string, unknown>;
 export type CrmObjectType = 'contacts' | 'companies';
@@ -293,10 +294,10 @@ export interface HubSpotAccount {
   moveListToFolder(listId: string, folderId: string): Promise<void>;
   /** Pages of contacts with the given properties, until the portal runs out. */
   pageContacts(properties: string[], options?: PageContactsOptions): AsyncIterable<CrmRecordData[]>;
-  /** Each contact's associated companies, with the given company properties. */
-  getCompaniesFor(contactIds: string[], companyProperties?: string[]): Promise<Map<string, AssociatedRecordData[]>>;
-  /** Each contact's associated records of `object` with these properties, and the labels of each association. */
-  getAssociatedFor(contactIds: string[], object: AssociatedObjectType, properties: string[]): Promise<Map<string, AssociatedRecordData[]>>;
+  /** Each contact's associated companies, with the given company properties (every contact asked about has an entry). */
+  getCompaniesFor(contactIds: readonly string[] | ContactIdList, companyProperties?: string[]): Promise<ListsById<AssociatedRecordData>>;
+  /** Each contact's associated records of `object` with these properties, and the labels of each association (every contact asked about has an entry). */
+  getAssociatedFor(contactIds: readonly string[] | ContactIdList, object: AssociatedObjectType, properties: string[]): Promise<ListsById<AssociatedRecordData>>;
   /** Contacts with `lastmodifieddate` after `since` (epoch ms), or how many there are when over the ceiling. */
   contactsModifiedSince(since: number, properties: string[], options?: ModifiedSinceOptions): Promise<ModifiedContacts>;
   /** Companies, deals or tickets with `hs_lastmodifieddate` after `since` (epoch ms), or how many when over the ceiling. */

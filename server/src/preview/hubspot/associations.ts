@@ -11,6 +11,7 @@
 
 import type { AssociatedObjectType, AssociatedRecordData, HubSpotAccount } from '../../hubspot/account/types';
 import type { CompanyRecord } from '../types';
+import { type ContactIdList, type ListsById, ListsByContact, contactIdList } from '../../hubspot/account/contact-lists';
 import { throwIfAborted, untilAborted } from './abort';
 import type { CachedAssociations } from './extras-cache';
 import type { Progress } from './fetch-contacts';
@@ -39,7 +40,7 @@ interface Options {
 }
 
 /** Contact id → associated records, every contact of `contactIds` with an entry; a 403 is HubSpot's answer to record. */
-export async function readAssociations(account: HubSpotAccount, contactIds: string[], object: AssociatedObjectType, wanted: string[], refresh: AssociationsRefresh | undefined, options: Options): Promise<Map<string, CompanyRecord[]>> {
+export async function readAssociations(account: HubSpotAccount, contactIds: ContactIdList, object: AssociatedObjectType, wanted: string[], refresh: AssociationsRefresh | undefined, options: Options): Promise<ListsById<CompanyRecord>> {
   throwIfAborted(options.signal);
   const properties = propertiesToRead(object, wanted);
   const cached = refresh?.cached && properties.every((p) => refresh.cached!.properties.includes(p)) ? refresh.cached : undefined;
@@ -50,11 +51,9 @@ export async function readAssociations(account: HubSpotAccount, contactIds: stri
   return readFor(account, contactIds, object, properties, options);
 }
 
-async function refreshed(account: HubSpotAccount, contactIds: string[], object: AssociatedObjectType, properties: string[], modifiedIds: string[], cached: CachedAssociations, records: { id: string; properties: Record<string, string | null> }[], options: Options): Promise<Map<string, CompanyRecord[]>> {
-  const present = new Set(contactIds);
-  const fresh = await readFor(account, modifiedIds.filter((id) => present.has(id)), object, properties, options);
+async function refreshed(account: HubSpotAccount, ids: ContactIdList, object: AssociatedObjectType, properties: string[], modifiedIds: string[], cached: CachedAssociations, records: { id: string; properties: Record<string, string | null> }[], options: Options): Promise<ListsById<CompanyRecord>> {
+  const fresh = await readFor(account, contactIdList(modifiedIds.filter((id) => ids.indexOf(id) >= 0)), object, properties, options);
   const newer = new Map(records.map((r) => [r.id, r.properties]));
-  const result = new Map<string, CompanyRecord[]>();
   // A cached list no modified record is in is kept as it is (lists are shared between contacts, and
   // a copy each made a million arrays on every refresh of a 1M portal).
   const withNewer = new Map<CompanyRecord[], CompanyRecord[]>();
@@ -64,8 +63,12 @@ async function refreshed(account: HubSpotAccount, contactIds: string[], object: 
     if (!copy) withNewer.set(list, (copy = list.map((r) => (newer.has(r.id) ? { ...r, properties: { ...r.properties, ...newer.get(r.id) } } : r))));
     return copy;
   };
-  for (const id of contactIds) result.set(id, fresh.get(id) ?? updated(cached.byContact.get(id) ?? NONE));
-  return result;
+  const lists = new Array<CompanyRecord[]>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids.at(i);
+    lists[i] = fresh.get(id) ?? updated(cached.byContact.get(id) ?? NONE);
+  }
+  return new ListsByContact(ids, lists, NONE);
 }
 
 /** The list of a contact without records (shared: lists are never changed in place). */
@@ -73,24 +76,21 @@ const NONE: CompanyRecord[] = [];
 
 /**
  * The associations of `ids`: an entry for each, [] for none. The account's answer is kept as it is
- * (its lists and records are shared, issue 15): only a record carrying more than a CompanyRecord
- * holds (an account that kept `updatedAt`) is copied, so that the cache holds what it always did.
+ * (its lists and records are shared, issue 15). Another account's answer (a test's) is laid out at the
+ * ids' indexes, a record carrying more than a CompanyRecord holds (`updatedAt`) copied so that the
+ * cache holds what it always did, and contacts not asked about left out.
  */
-async function readFor(account: HubSpotAccount, ids: string[], object: AssociatedObjectType, properties: string[], options: Options): Promise<Map<string, CompanyRecord[]>> {
+async function readFor(account: HubSpotAccount, ids: ContactIdList, object: AssociatedObjectType, properties: string[], options: Options): Promise<ListsById<CompanyRecord>> {
   options.onProgress?.({ phase: object, done: 0, total: ids.length });
-  const found: Map<string, CompanyRecord[]> = ids.length === 0 ? new Map<string, AssociatedRecordData[]>() : await untilAborted(account.getAssociatedFor(ids, object, properties), options.signal);
+  if (ids.length === 0) return new ListsByContact<CompanyRecord>(ids, [], NONE);
+  const found = await untilAborted(account.getAssociatedFor(ids, object, properties), options.signal);
   options.onProgress?.({ phase: object, done: ids.length, total: ids.length });
-  for (const id of ids) {
-    const list = found.get(id);
-    if (!list) found.set(id, []);
-    else if (list.some((r) => !isPlain(r))) found.set(id, list.map(asRecord));
-  }
-  if (found.size > ids.length) {
-    // An answer for contacts not asked about: left out, as before.
-    const asked = new Set(ids);
-    for (const id of found.keys()) if (!asked.has(id)) found.delete(id);
-  }
-  return found;
+  if (found instanceof ListsByContact && found.ids === ids) return found;
+  const lists = Array.from({ length: ids.length }, (_, i) => {
+    const list = found.get(ids.at(i));
+    return list && list.some((r) => !isPlain(r)) ? list.map(asRecord) : list;
+  });
+  return new ListsByContact<CompanyRecord>(ids, lists, NONE);
 }
 
 function isPlain(r: CompanyRecord & { updatedAt?: unknown; history?: unknown }): boolean {

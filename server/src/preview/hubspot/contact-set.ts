@@ -3,7 +3,9 @@
 // The merge never turns the cached contacts into records: at 1M contacts that took 20 s and 2.5 GB;
 // rows are copied column by column instead (StoreBuilder.addRowOf).
 
-import type { ColumnStore } from '../columns';
+import type { ColumnStore, IdColumn } from '../columns';
+import type { ContactIdList } from '../../hubspot/account/contact-lists';
+import { IdsBuilder } from '../id-builder';
 import type { RowExtras, StoreBuilder } from '../columns-build';
 import { recordAt } from '../explain';
 import type { ContactRecord } from '../types';
@@ -53,13 +55,19 @@ export function visitContacts(set: ContactSet, onRecord: (r: ContactRecord) => v
   while (next < modified.length) onRecord(modified[next++]);
 }
 
-/** Every contact id, in id order. */
-export function contactIds(set: ContactSet): string[] {
-  const ids: string[] = [];
-  visitContacts(set, (r) => ids.push(r.id), (from, count) => {
-    for (let k = 0; k < count; k++) ids.push((set as { base: ColumnStore }).base.ids.at(from + k));
-  });
-  return ids;
+/**
+ * Every contact id, in id order. When no contact was modified (a full fetch) it is the store's own id
+ * column (numbers, binary-searched): no string per contact is held while the extras are read.
+ */
+export function contactIds(set: ContactSet): ContactIdList {
+  if (set.kind === 'merge' && set.modified.length === 0) return listOf(set.base.ids);
+  const ids = new IdsBuilder();
+  visitContacts(set, (r) => ids.push(r.id), (from, count) => ids.pushFrom((set as { base: ColumnStore }).base.ids, from, count));
+  return listOf(ids.finish());
+}
+
+function listOf(ids: IdColumn): ContactIdList {
+  return { length: ids.length, at: (i) => ids.at(i), indexOf: (id) => ids.rowOf(id) };
 }
 
 /** Adds every contact to the builder; `extrasOf` gives each its memberships, associated records and submissions. */

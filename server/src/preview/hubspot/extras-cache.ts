@@ -10,6 +10,7 @@
 // [record number, 1 when primary else 0, …label ids]: the records written out for every contact made
 // the file 24 MB at 100k contacts (now a few MB), and reading it back made an object for each.
 
+import type { ListsById } from '../../hubspot/account/contact-lists';
 import { existsSync, rmSync } from 'node:fs';
 import { readRegularText } from '../../files/regular-file';
 import { inPieces, jsonParts } from '../../files/json-pieces';
@@ -26,7 +27,7 @@ export interface CachedAssociations {
   /** The record properties read (a refresh that needs others reads in full). */
   properties: string[];
   /** Contact id → its associated records; a contact without any may have none here (it is not written). */
-  byContact: ReadonlyMap<string, CompanyRecord[]>;
+  byContact: ListsById<CompanyRecord>;
 }
 
 /** How an object's associations are in the file. */
@@ -121,7 +122,7 @@ function* associationParts(a: CachedAssociations): Generator<string> {
   const numbers = new RecordNumbers();
   yield `{"properties":${JSON.stringify(a.properties)},"byContact":{`;
   let first = true;
-  for (const [id, records] of a.byContact) {
+  for (const [id, records] of a.byContact.entries()) {
     if (records.length === 0) continue;
     const encoded = records.map((r) => [numbers.of(r), r.primary ? 1 : 0, ...(r.labels ?? [])]);
     yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(encoded)}`;

@@ -11,6 +11,7 @@
 // the reason in `unloaded`: its conditions stay "not in this data", never a silent "no".
 
 import type { AssociatedObjectType, HubSpotAccount } from '../../hubspot/account/types';
+import type { ContactIdList, ListsById } from '../../hubspot/account/contact-lists';
 import type { PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
@@ -31,9 +32,9 @@ import { listLabels, readMembershipPages, type MembershipPages } from './members
 export interface Extras {
   /** Contact id → ids of the `#id` lists it is a member of (every referenced list that exists). */
   memberships: Map<string, string[]> | undefined;
-  companies: Map<string, CompanyRecord[]> | undefined;
-  deals: Map<string, AssociatedRecord[]> | undefined;
-  tickets: Map<string, AssociatedRecord[]> | undefined;
+  companies: ListsById<CompanyRecord> | undefined;
+  deals: ListsById<AssociatedRecord> | undefined;
+  tickets: ListsById<AssociatedRecord> | undefined;
   /** Contact id → submissions of the forms read (matched by email); undefined when no list needs them. */
   submissions: Map<string, FormSubmission[]> | undefined;
   /** Contact id → email subscription statuses, for the contacts HubSpot answered for; undefined when not read. */
@@ -74,7 +75,7 @@ export interface ExtrasRefresh {
   searchCeiling?: number;
 }
 
-export async function readExtras(account: HubSpotAccount, contacts: ContactSet, contactIds: string[], needs: DataNeeds, options: ExtraOptions, refresh?: ExtrasRefresh, early?: EarlyReads): Promise<Extras> {
+export async function readExtras(account: HubSpotAccount, contacts: ContactSet, contactIds: ContactIdList, needs: DataNeeds, options: ExtraOptions, refresh?: ExtrasRefresh, early?: EarlyReads): Promise<Extras> {
   const missingLists = new Map<string, string>();
   const unloaded = new Map<string, string>();
   const toCache: Extras['toCache'] = { associations: {}, submissions: {} };
@@ -102,7 +103,7 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   return { memberships, companies, deals, tickets, submissions: forms?.byContact, formsRead: forms?.read, subscriptions, ...emailEvents, ...pageViews, missingLists, unloaded, toCache };
 }
 
-async function readAssociated(account: HubSpotAccount, contactIds: string[], object: AssociatedObjectType, properties: string[], unloaded: Map<string, string>, options: ExtraOptions, refresh: ExtrasRefresh | undefined): Promise<{ byContact: Map<string, CompanyRecord[]>; properties: string[] } | undefined> {
+async function readAssociated(account: HubSpotAccount, contactIds: ContactIdList, object: AssociatedObjectType, properties: string[], unloaded: Map<string, string>, options: ExtraOptions, refresh: ExtrasRefresh | undefined): Promise<{ byContact: ListsById<CompanyRecord>; properties: string[] } | undefined> {
   const cached = refresh?.cached.associations[object];
   const incremental = refresh ? { since: refresh.since, modifiedIds: refresh.modifiedIds, cached, searchCeiling: refresh.searchCeiling } : undefined;
   try {

@@ -1,0 +1,74 @@
+// Reads that name every contact of a portal (each contact's associated records) keep one entry per
+// contact. Keyed by id in a Map, a million contacts were a million id strings plus a 30 MB table at a
+// live fetch's peak (issue 15). Here the ids are a list the caller already holds (a store's id column:
+// numbers, binary-searched), and each contact's entry sits at its index in a plain array.
+
+/** Contact ids in a fixed order, and where an id is (-1: not there). */
+export interface ContactIdList {
+  readonly length: number;
+  at(index: number): string;
+  indexOf(id: string): number;
+}
+
+/** What a reader of each contact's list needs: a Map serves, and so does ListsByContact. */
+export interface ListsById<V> {
+  /** Every contact of the read has an entry (an empty list when it has none). */
+  readonly size: number;
+  get(id: string): V[] | undefined;
+  has(id: string): boolean;
+  entries(): Iterable<[string, V[]]>;
+  values(): Iterable<V[]>;
+}
+
+/** `ids` as a ContactIdList; an array is searched through a map made on the first `indexOf`. */
+export function contactIdList(ids: readonly string[] | ContactIdList): ContactIdList {
+  if (!Array.isArray(ids)) return ids as ContactIdList;
+  const list = ids as readonly string[];
+  let index: Map<string, number> | undefined;
+  return {
+    length: list.length,
+    at: (i) => list[i],
+    indexOf: (id) => {
+      if (!index) {
+        index = new Map();
+        for (let i = list.length - 1; i >= 0; i--) index.set(list[i], i);
+      }
+      return index.get(id) ?? -1;
+    },
+  };
+}
+
+/** Each contact's list at its index of `ids`; an index without one holds `none` (shared, never changed). */
+export class ListsByContact<V> implements ListsById<V> {
+  constructor(
+    readonly ids: ContactIdList,
+    private readonly lists: readonly (readonly V[] | undefined)[],
+    private readonly none: readonly V[],
+  ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get(id: string): V[] | undefined {
+    const i = this.ids.indexOf(id);
+    return i < 0 ? undefined : this.at(i);
+  }
+
+  has(id: string): boolean {
+    return this.ids.indexOf(id) >= 0;
+  }
+
+  /** The list of the contact at `index`. */
+  at(index: number): V[] {
+    return (this.lists[index] ?? this.none) as V[];
+  }
+
+  *values(): Generator<V[]> {
+    for (let i = 0; i < this.ids.length; i++) yield this.at(i);
+  }
+
+  *entries(): Generator<[string, V[]]> {
+    for (let i = 0; i < this.ids.length; i++) yield [this.ids.at(i), this.at(i)];
+  }
+}

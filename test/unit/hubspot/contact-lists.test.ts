@@ -1,0 +1,29 @@
+import { strict as assert } from 'node:assert';
+import { ListsByContact, contactIdList } from '../../../server/src/hubspot/account/contact-lists';
+
+describe('each contact\'s list at its index (issue 15: no map of a million id strings)', () => {
+  const NONE: readonly string[] = Object.freeze([]);
+
+  it('answers as a map would: every contact asked about has an entry, the shared empty list for none', () => {
+    const ids = contactIdList(['10', '20', '30']);
+    const lists = new ListsByContact(ids, [['a'], undefined, ['b', 'c']], NONE);
+    assert.equal(lists.size, 3);
+    assert.deepEqual(lists.get('30'), ['b', 'c']);
+    assert.equal(lists.get('20'), NONE);
+    assert.equal(lists.get('40'), undefined);
+    assert.deepEqual([lists.has('10'), lists.has('40')], [true, false]);
+    assert.deepEqual([...lists.entries()], [['10', ['a']], ['20', []], ['30', ['b', 'c']]]);
+    assert.deepEqual([...lists.values()], [['a'], [], ['b', 'c']]);
+  });
+
+  it('a list of ids given as an array finds the first place of an id', () => {
+    const ids = contactIdList(['5', '6', '5']);
+    assert.deepEqual([ids.indexOf('5'), ids.indexOf('6'), ids.indexOf('7')], [0, 1, -1]);
+    assert.equal(ids.at(2), '5');
+  });
+
+  it('a list of ids given as a list is used as it is', () => {
+    const own = { length: 2, at: (i: number) => String(100 + i), indexOf: (id: string) => Number(id) - 100 };
+    assert.equal(contactIdList(own), own);
+  });
+});
