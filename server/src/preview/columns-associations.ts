@@ -24,9 +24,15 @@ function grown<T extends Uint32Array | Uint8Array>(a: T, need: number): T {
  * store allocated (issue 15). Sources add rows in row order, so `finish` only counts; a row added out
  * of order is placed by a stable counting sort, which keeps each contact's links in the order given.
  */
+/** Record objects memoized before the memo must prove itself (AssociationBuilder.linkOf). */
+const MEMO_TRIAL = 1 << 16;
+
 export class AssociationBuilder {
   private readonly builder: RecordSink;
   private readonly byId = new Map<string, number>();
+  /** Each record object seen, as a link (see `linkOf`); undefined once objects turn out not to be shared. */
+  private seenLinks: Map<AssociatedRecord, { recordRow: number; labels: string }> | undefined = new Map();
+  private seenHits = 0;
   private contactRows = new Uint32Array(256);
   private recordRows = new Uint32Array(256);
   private primary = new Uint8Array(256);
@@ -55,18 +61,39 @@ export class AssociationBuilder {
     this.recordRows = grown(this.recordRows, need);
     this.primary = grown(this.primary, need);
     for (const record of records) {
-      let recordRow = this.byId.get(record.id);
-      if (recordRow === undefined) {
-        recordRow = this.byId.size;
-        this.byId.set(record.id, recordRow);
-        this.builder.add(record);
-      }
+      const link = this.linkOf(record);
       this.contactRows[this.links] = row;
-      this.recordRows[this.links] = recordRow;
+      this.recordRows[this.links] = link.recordRow;
       this.primary[this.links] = record.primary === true ? 1 : 0;
-      this.labels.push((record.labels ?? []).join(';'));
+      this.labels.push(link.labels);
       this.links++;
     }
+  }
+
+  /**
+   * The record's row and its labels joined. A live fetch shares one object per link among the contacts
+   * that have it, so each is looked up (by id) and joined once, not once per contact (at 1M contacts
+   * that was most of building the store's companies). A source whose records are an object each (a
+   * file) would only fill the memo: past 65,536 objects with hits for fewer than a quarter of them, it is dropped.
+   */
+  private linkOf(record: AssociatedRecord & { primary?: boolean }): { recordRow: number; labels: string } {
+    const known = this.seenLinks?.get(record);
+    if (known) {
+      this.seenHits++;
+      return known;
+    }
+    let recordRow = this.byId.get(record.id);
+    if (recordRow === undefined) {
+      recordRow = this.byId.size;
+      this.byId.set(record.id, recordRow);
+      this.builder.add(record);
+    }
+    const link = { recordRow, labels: (record.labels ?? []).join(';') };
+    if (this.seenLinks) {
+      this.seenLinks.set(record, link);
+      if (this.seenLinks.size > MEMO_TRIAL && this.seenHits * 4 < this.seenLinks.size) this.seenLinks = undefined;
+    }
+    return link;
   }
 
   finish(size: number): AssociationIndex {

@@ -105,6 +105,7 @@ export class FormBuilder {
   private readonly pageIds = new Interner();
   private readonly urls: number[] = [];
   private readonly pageUrls = new Interner();
+  private readonly urlKeys = new Map<string, string>();
 
   add(row: number, submissions: FormSubmission[]): void {
     this.loadedRows.push(row);
@@ -115,8 +116,15 @@ export class FormBuilder {
       this.timestamps.push(s.timestamp);
       this.pages.push(this.pageIds.code(s.pageId));
       // Kept as compared (pageUrlKey), so judging does not fold every address again.
-      this.urls.push(this.pageUrls.code(s.pageUrl === undefined ? undefined : pageUrlKey(s.pageUrl)));
+      this.urls.push(this.pageUrls.code(s.pageUrl === undefined ? undefined : this.urlKey(s.pageUrl)));
     }
+  }
+
+  /** pageUrlKey, once per address (a form is sent from a few pages, by many contacts). */
+  private urlKey(url: string): string {
+    let key = this.urlKeys.get(url);
+    if (key === undefined) this.urlKeys.set(url, (key = pageUrlKey(url)));
+    return key;
   }
 
   /** undefined when no record carried form submissions. */

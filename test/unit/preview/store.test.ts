@@ -212,3 +212,22 @@ describe('store builder: finishing in turns', () => {
     assert.deepEqual([...inTurns.columns.keys()], [...whole.columns.keys()]);
   });
 });
+
+describe('store builder: associated records shared between contacts', () => {
+  it('gives the same links whether contacts share record objects (a live fetch) or each has its own (a file), past the memo\'s trial', () => {
+    const companyDefs = [...testSchema().objects.companies.values()];
+    const companies = Array.from({ length: 40 }, (_, k) => ({ id: `c${k}`, properties: { industry: k % 2 ? 'SOFTWARE' : 'RETAIL' }, labels: k % 3 ? [] : ['301', '7'], ...(k % 5 ? {} : { primary: true }) }));
+    const records = (shared: boolean): ContactRecord[] => Array.from({ length: 70_000 }, (_, i) => {
+      const linked = [companies[i % 40], companies[(i * 7) % 40]].map((c) => (shared ? c : { ...c, labels: [...c.labels] }));
+      return { id: String(i + 1), properties: {}, companies: i % 9 === 0 ? [] : linked };
+    });
+    const built = (shared: boolean) => buildStore(records(shared), [], companyDefs).associations!;
+    const [own, shared] = [built(false), built(true)];
+    assert.deepEqual(shared.offsets, own.offsets);
+    assert.deepEqual(shared.rows, own.rows);
+    assert.deepEqual(shared.primary, own.primary);
+    assert.deepEqual(shared.labels, own.labels);
+    assert.equal(shared.records.size, 40);
+    assert.ok(shared.labels!.includes('301;7') && shared.labels!.includes(''), 'labels joined, and none for a link without');
+  });
+});
