@@ -15,7 +15,7 @@
 
 import type { PropertyDef } from '../language/schema-types';
 import { typeClassOf } from '../language/operators';
-import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, idColumn, newVersion } from './columns';
+import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, NUMERIC_ID, columnKindFor, idColumn, newVersion } from './columns';
 import { ExtrasBuilder, type RowExtras, type StoreExtras } from './columns-build';
 import { type Bitset, emptyBitset, setBit, wordsFor } from './bitset';
 import { appendEntries, findEntry } from './string-dict';
@@ -85,8 +85,6 @@ function rowsOf(base: ColumnStore, modified: readonly ContactRecord[]): { row: n
   appended.forEach((k, i) => (row[k] = base.size + i));
   return { row, appended };
 }
-
-const NUMERIC_ID = /^[1-9]\d{0,14}$/;
 
 function canPatch(base: ColumnStore, modified: readonly ContactRecord[], defs: PropertyDef[]): boolean {
   const plain = modified.every((r) => !r.history && !r.emailEvents && !r.pageViews && !r.subscriptions && !r.webinars && !r.ctaEvents && !r.adViews);
