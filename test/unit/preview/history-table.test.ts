@@ -81,7 +81,9 @@ describe('preview: the compact history table', () => {
     const paths = cachePaths(mkdtempSync(join(tmpdir(), 'hslist-history-')));
     writeCacheFiles(paths, manifestOf(['lifecyclestage'], 2500), table);
     const written = readFileSync(paths.history);
-    assert.equal(written.toString('latin1', 0, 8), 'HSLHIST1');
+    assert.equal(written.toString('latin1', 0, 8), 'HSLHIST2');
+    const header = JSON.parse(written.toString('utf8', 12, 12 + written.readUInt32LE(8))) as { history: { ids: { numeric: boolean } }; chunks: { tag: string }[] };
+    assert.equal(header.history.ids.numeric, true, 'record ids are written as numbers');
     const read = readHistoryFile(paths)!;
     assert.equal(read.size, 2500);
     assert.deepEqual(new Map(read.entries()), map);
@@ -108,6 +110,22 @@ describe('preview: the compact history table', () => {
     for (const [id, record] of [['30', BOB], ['4', BOB], ['200', ALICE]] as const) assert.deepEqual(read.get(id), record, id);
     read.set('5', ALICE);
     assert.deepEqual(read.get('5'), ALICE, 'a table read from the file takes more contacts');
+  });
+
+  it('keeps ids that are not record ids as strings, in the file too, and refuses a file of the format before (ids as strings always)', () => {
+    const table = new HistoryTable();
+    for (const id of ['7', '12', 'x-3', '007']) table.set(id, id === '12' ? BOB : ALICE);
+    const paths = cachePaths(mkdtempSync(join(tmpdir(), 'hslist-history-')));
+    writeCacheFiles(paths, manifestOf(['lifecyclestage'], 4), table);
+    const read = readHistoryFile(paths) as HistoryTable;
+    assert.deepEqual([...read.entries()].map(([id]) => id), ['7', '12', 'x-3', '007']);
+    assert.deepEqual(read.get('12'), BOB);
+    assert.deepEqual(read.get('007'), ALICE);
+    assert.equal(read.get('7.0'), undefined);
+    const older = readFileSync(paths.history);
+    older.write('HSLHIST1', 0, 'latin1');
+    writeFileSync(paths.history, older);
+    assert.equal(readHistoryFile(paths), undefined, 'an HSLHIST1 file: the contacts are fetched again');
   });
 
   it('reads an empty history, and refuses a damaged file (the next fetch is then a full one)', () => {

@@ -49,4 +49,23 @@ describe('IdsBuilder: a store\'s ids while rows are added (issue 15: no string p
     s.pushFrom(named, 1, 2);
     assert.deepEqual(s.finish().strings, ['7', 'b', 'c']);
   });
+
+  it('finds an id\'s first index: by binary search while ids rise, through an index once they do not', () => {
+    const rising = IdsBuilder.of(Float64Array.from([3, 10, 200, 1000]));
+    assert.deepEqual(['3', '200', '1000', '11', '03', 'x'].map((id) => rising.indexOf(id)), [0, 2, 3, -1, -1, -1]);
+    const b = new IdsBuilder();
+    for (const id of ['5', '9']) b.push(id);
+    assert.equal(b.indexOf('9'), 1);
+    b.push('2');
+    b.push('9');
+    assert.deepEqual(['5', '9', '2', '4'].map((id) => b.indexOf(id)), [0, 1, 2, -1], 'out of order: the first index');
+    b.push('11');
+    assert.equal(b.indexOf('11'), 4, 'an id added after the index was made is found');
+    const named = IdsBuilder.of(['a', 'b', 'c']);
+    assert.deepEqual(['a', 'c', 'd'].map((id) => named.indexOf(id)), [0, 2, -1]);
+    const shuffled = IdsBuilder.of(['b', 'a']);
+    assert.deepEqual([shuffled.indexOf('a'), shuffled.indexOf('b')], [1, 0]);
+    assert.deepEqual(shuffled.copy(), ['b', 'a']);
+    assert.deepEqual(rising.copy(), Float64Array.from([3, 10, 200, 1000]));
+  });
 });

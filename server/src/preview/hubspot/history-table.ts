@@ -7,7 +7,7 @@
 // Records are made only when asked for (`get`), e.g. for the one contact `--explain` names.
 
 import type { HistoryEntry } from '../types';
-import { compareIds } from './contact-set';
+import { IdsBuilder } from '../id-builder';
 
 /** What the preview reads of contacts' history: a contact's entries by property, newest first. */
 export interface HistoryById {
@@ -36,7 +36,8 @@ interface PropertyRanges {
  * number of entries (0: no history of it).
  */
 export interface HistoryColumns {
-  ids: string[];
+  /** Record ids as numbers (HubSpot's), else as strings. */
+  ids: Float64Array | string[];
   /** Entry values; code 0 is null, code k is values[k - 1]. */
   values: string[];
   codes: Uint32Array;
@@ -45,13 +46,11 @@ export interface HistoryColumns {
 }
 
 export class HistoryTable implements HistoryById {
-  private ids: string[] = [];
   /**
-   * Slots by id, made only once ids stop arriving in id order: a full fetch sets them in HubSpot's
-   * page order, which is id order, and then a binary search of `ids` finds them without a map of a
-   * million strings.
+   * Contacts by slot, as numbers while every id is a record id (a million id strings were 32 MB), found
+   * by binary search while they arrive in id order, as a full fetch sets them (IdsBuilder).
    */
-  private slotOf: Map<string, number> | undefined;
+  private ids = new IdsBuilder();
   private readonly ranges = new Map<string, PropertyRanges>();
   /** Entry values: 0 for null, else 1 + the index in `values`. */
   private values: string[] = [];
@@ -94,7 +93,7 @@ export class HistoryTable implements HistoryById {
       }
       return { name, starts, counts };
     });
-    return { ids: this.ids.slice(), values: this.values.slice(), codes, timestamps, properties };
+    return { ids: this.ids.copy(), values: this.values.slice(), codes, timestamps, properties };
   }
 
   /** A table of `columns` (taken over, not copied); an inconsistent one throws, naming what does not fit. */
@@ -103,36 +102,28 @@ export class HistoryTable implements HistoryById {
     if (codes.length !== timestamps.length) throw new Error(`${codes.length} value codes for ${timestamps.length} timestamps`);
     for (const code of codes) if (code > values.length) throw new Error(`value code ${code} past the ${values.length} values`);
     const table = new HistoryTable();
+    const slots = IdsBuilder.of(ids);
     for (const { name, starts, counts } of properties) {
       if (starts.length !== ids.length || counts.length !== ids.length) throw new Error(`the ranges of ${name} are not one per contact`);
       for (let slot = 0; slot < ids.length; slot++) {
-        if (counts[slot] > 0 && starts[slot] + counts[slot] - 1 > codes.length) throw new Error(`the entries of ${name} for ${ids[slot]} run past the end`);
+        if (counts[slot] > 0 && starts[slot] + counts[slot] - 1 > codes.length) throw new Error(`the entries of ${name} for ${slots.at(slot)} run past the end`);
       }
       table.ranges.set(name, { starts, counts });
     }
-    table.ids = ids;
+    table.ids = slots;
     table.values = values;
     values.forEach((value, i) => table.codeOf.set(value, i + 1));
     table.codes = codes;
     table.timestamps = timestamps;
     table.used = codes.length;
-    for (let slot = 1; slot < ids.length; slot++) {
-      if (compareIds(ids[slot - 1], ids[slot]) >= 0) {
-        table.slotOf = new Map(ids.map((id, i) => [id, i]));
-        break;
-      }
-    }
     return table;
   }
 
   /** Sets (or replaces) a contact's history; a replaced contact's old entries stay unused in the arrays. */
   set(id: string, record: Record<string, HistoryEntry[]>): void {
-    let slot = this.slotFor(id);
-    if (slot === undefined) {
+    let slot = this.ids.indexOf(id);
+    if (slot < 0) {
       slot = this.ids.length;
-      const last = this.ids[slot - 1];
-      if (!this.slotOf && last !== undefined && compareIds(last, id) >= 0) this.slotOf = new Map(this.ids.map((known, i) => [known, i]));
-      this.slotOf?.set(id, slot);
       this.ids.push(id);
     }
     for (const ranges of this.ranges.values()) ranges.counts[slot] = 0;
@@ -153,19 +144,12 @@ export class HistoryTable implements HistoryById {
   }
 
   *entries(): IterableIterator<[string, Record<string, HistoryEntry[]>]> {
-    for (let slot = 0; slot < this.ids.length; slot++) yield [this.ids[slot], this.recordAt(slot)];
+    for (let slot = 0; slot < this.ids.length; slot++) yield [this.ids.at(slot), this.recordAt(slot)];
   }
 
   private slotFor(id: string): number | undefined {
-    if (this.slotOf) return this.slotOf.get(id);
-    let low = 0;
-    let high = this.ids.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (compareIds(this.ids[mid], id) < 0) low = mid + 1;
-      else high = mid;
-    }
-    return low < this.ids.length && this.ids[low] === id ? low : undefined;
+    const slot = this.ids.indexOf(id);
+    return slot < 0 ? undefined : slot;
   }
 
   private setEntries(slot: number, property: string, entries: HistoryEntry[]): void {
