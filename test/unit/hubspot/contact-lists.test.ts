@@ -16,10 +16,11 @@ describe('each contact\'s list at its index (issue 15: no map of a million id st
     assert.deepEqual([...lists.values()], [['a'], [], ['b', 'c']]);
   });
 
-  it('a list of ids given as an array finds the first place of an id', () => {
-    const ids = contactIdList(['5', '6', '5']);
-    assert.deepEqual([ids.indexOf('5'), ids.indexOf('6'), ids.indexOf('7')], [0, 1, -1]);
-    assert.equal(ids.at(2), '5');
+  it('a list of ids given as an array keeps each id once, where it first came', () => {
+    const ids = contactIdList(['5', '6', '5', '7']);
+    assert.equal(ids.length, 3);
+    assert.deepEqual([ids.indexOf('5'), ids.indexOf('6'), ids.indexOf('7'), ids.indexOf('8')], [0, 1, 2, -1]);
+    assert.equal(ids.at(2), '7');
   });
 
   it('a list of ids given as a list is used as it is', () => {

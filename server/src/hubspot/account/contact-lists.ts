@@ -3,7 +3,7 @@
 // live fetch's peak (issue 15). Here the ids are a list the caller already holds (a store's id column:
 // numbers, binary-searched), and each contact's entry sits at its index in a plain array.
 
-/** Contact ids in a fixed order, and where an id is (-1: not there). */
+/** Contact ids in a fixed order, each once, and where an id is (-1: not there). */
 export interface ContactIdList {
   readonly length: number;
   at(index: number): string;
@@ -20,10 +20,15 @@ export interface ListsById<V> {
   values(): Iterable<V[]>;
 }
 
-/** `ids` as a ContactIdList; an array is searched through a map made on the first `indexOf`. */
+/**
+ * `ids` as a ContactIdList. An array is searched through a map made on the first `indexOf`, and an id it
+ * names twice is kept once (a list's ids are distinct, as a store's are: each contact has one entry).
+ */
 export function contactIdList(ids: readonly string[] | ContactIdList): ContactIdList {
   if (!Array.isArray(ids)) return ids as ContactIdList;
-  const list = ids as readonly string[];
+  const given = ids as readonly string[];
+  const distinct = new Set(given);
+  const list = distinct.size === given.length ? given : [...distinct];
   let index: Map<string, number> | undefined;
   return {
     length: list.length,
