@@ -5,7 +5,11 @@
 // is not a record id arrives (a file source may name contacts any way).
 
 import { type IdColumn, NUMERIC_ID, idColumn } from './columns';
-import { compareIds } from './hubspot/contact-set';
+
+/** HubSpot record ids in numeric order (shorter first, then by text). */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 export class IdsBuilder {
   private numbers: Float64Array | undefined = new Float64Array(1024);

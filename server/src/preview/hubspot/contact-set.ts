@@ -5,7 +5,7 @@
 
 import type { ColumnStore, IdColumn } from '../columns';
 import type { ContactIdList } from '../../hubspot/account/contact-lists';
-import { IdsBuilder } from '../id-builder';
+import { IdsBuilder, compareIds } from '../id-builder';
 import type { RowExtras, StoreBuilder } from '../columns-build';
 import { recordAt } from '../explain';
 import type { ContactRecord } from '../types';
@@ -19,10 +19,6 @@ export function byNumericId(a: { id: string }, b: { id: string }): number {
   return compareIds(a.id, b.id);
 }
 
-/** HubSpot record ids in numeric order (shorter first, then by text). */
-export function compareIds(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
-}
 
 /**
  * Visits every contact in id order: a record, or a run of rows of the cached store that no modified

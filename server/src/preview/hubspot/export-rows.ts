@@ -9,7 +9,7 @@ import type { PropertyDef } from '../../language/schema-types';
 import { StoreBuilder } from '../columns-build';
 import { CsvRecordReader, type CsvItem } from '../sources/csv-records';
 import { parseInstant } from '../values';
-import { compareIds } from './contact-set';
+import { compareIds } from '../id-builder';
 import { ExportFileError, type PartSink } from './export-file';
 import { exportCellProblem, timestampProblem } from './export-values';
 

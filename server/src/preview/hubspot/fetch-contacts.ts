@@ -8,7 +8,7 @@ import type { PropertyDef } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
 import { StoreBuilder } from '../columns-build';
 import type { ContactRecord, HistoryEntry } from '../types';
-import { compareIds } from './contact-set';
+import { compareIds } from '../id-builder';
 import { throwIfAborted, untilAborted } from './abort';
 import { HistoryTable, type HistoryById } from './history-table';
 
