@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCachedExtras, writeCachedExtras } from '../../../server/src/preview/hubspot/extras-cache';
 import type { CompanyRecord } from '../../../server/src/preview/types';
+import type { ListsById } from '../../../server/src/hubspot/account/contact-lists';
 
 const ACME = { id: '900', properties: { name: 'Acme', industry: 'RETAIL' }, labels: [], primary: true } as CompanyRecord;
 const GLOBEX_LABELLED = { id: '901', properties: { name: 'Globex', industry: null }, labels: ['17', '23'] } as CompanyRecord;
@@ -17,13 +18,28 @@ const GLOBEX_LABELLED = { id: '901', properties: { name: 'Globex', industry: nul
 const ACME_RENAMED = { ...ACME, properties: { ...ACME.properties, name: 'Acme Inc.' } };
 const ACME_COPY = { ...ACME, properties: { ...ACME.properties } };
 
-function roundTrip(byContact: Map<string, CompanyRecord[]>) {
+function roundTrip(byContact: ListsById<CompanyRecord>) {
   const path = join(mkdtempSync(join(tmpdir(), 'hslist-extras-')), 'hubspot-extras.json');
   writeCachedExtras(path, { snapshotVersion: 'v1', associations: { companies: { properties: ['name', 'industry'], byContact } }, submissions: { f1: [] } });
   return { path, read: readCachedExtras(path, 'v1') };
 }
 
 describe('preview: the cache of associations and other extras', () => {
+  it('reads contacts with the same links as one frozen list, and writes shared and unshared lists alike', () => {
+    const shared = [ACME, GLOBEX_LABELLED];
+    // Most contacts with a list of their own (the writer's memo of encoded lists gives up on them), every tenth the shared one.
+    const byContact = new Map<string, CompanyRecord[]>(Array.from({ length: 100_000 }, (_, i) => [String(i + 1), i % 10 === 0 ? shared : [{ ...ACME }]]));
+    const { path, read } = roundTrip(byContact);
+    const lists = read!.associations.companies!.byContact;
+    assert.equal(lists.get('1'), lists.get('11'), 'equal links: one list');
+    assert.equal(lists.get('2'), lists.get('3'), 'the copies of one record read back as one list too');
+    assert.ok(Object.isFrozen(lists.get('1')), 'a shared list is frozen');
+    assert.deepEqual(lists.get('1'), shared);
+    assert.deepEqual(lists.get('2'), [ACME]);
+    const again = roundTrip(lists);
+    assert.equal(readFileSync(again.path, 'utf8').replace(/"snapshotVersion":"[^"]*"/, ''), readFileSync(path, 'utf8').replace(/"snapshotVersion":"[^"]*"/, ''), 'written again, the same file');
+  });
+
   it('writes each record once and reads every contact\'s records back, shared between equal links', () => {
     const byContact = new Map<string, CompanyRecord[]>([['1', [ACME, GLOBEX_LABELLED]], ['2', [ACME]], ['3', []], ['4', [GLOBEX_LABELLED]]]);
     const { path, read } = roundTrip(byContact);
@@ -35,6 +51,7 @@ describe('preview: the cache of associations and other extras', () => {
     assert.deepEqual(companies.byContact.get('1'), [ACME, GLOBEX_LABELLED]);
     assert.deepEqual(companies.byContact.get('4'), [GLOBEX_LABELLED]);
     assert.equal(companies.byContact.get('1')![0], companies.byContact.get('2')![0], 'one object for one link');
+    assert.notEqual(companies.byContact.get('2'), companies.byContact.get('4'));
     assert.deepEqual(read!.submissions, { f1: [] });
   });
 

@@ -86,8 +86,17 @@ function fromFile(a: FileAssociations): CachedAssociations {
     }
     return record;
   };
+  // Contacts with the same links share one frozen list, as the fetch's do (a list each was 880,000
+  // arrays for a 1M portal's refresh).
+  const lists = new Map<string, CompanyRecord[]>();
   const byContact = new Map<string, CompanyRecord[]>();
-  for (const id in a.byContact) byContact.set(id, a.byContact[id].map(linkOf));
+  for (const id in a.byContact) {
+    const links = a.byContact[id];
+    const key = links.map((link) => link.join(' ')).join('|');
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = Object.freeze(links.map(linkOf)) as CompanyRecord[]));
+    byContact.set(id, list);
+  }
   return { properties: a.properties, byContact };
 }
 
@@ -121,16 +130,42 @@ function* extrasParts(extras: CachedExtras): Generator<string> {
 function* associationParts(a: CachedAssociations): Generator<string> {
   const numbers = new RecordNumbers();
   yield `{"properties":${JSON.stringify(a.properties)},"byContact":{`;
+  const encoded = new EncodedLists((records) => JSON.stringify(records.map((r) => [numbers.of(r), r.primary ? 1 : 0, ...(r.labels ?? [])])));
   let first = true;
   for (const [id, records] of a.byContact.entries()) {
     if (records.length === 0) continue;
-    const encoded = records.map((r) => [numbers.of(r), r.primary ? 1 : 0, ...(r.labels ?? [])]);
-    yield `${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(encoded)}`;
+    yield `${first ? '' : ','}${JSON.stringify(id)}:${encoded.of(records)}`;
     first = false;
   }
   yield '},"records":[';
   for (let i = 0; i < numbers.records.length; i++) yield `${i === 0 ? '' : ','}${JSON.stringify(numbers.records[i])}`;
   yield ']}';
+}
+
+/**
+ * Each list's links as JSON, once per list object: contacts with the same links share one list (the
+ * fetch's and the file's), so a 1M portal's 880,000 lists are a few thousand to encode. Lists that turn
+ * out to be an object each (past 65,536 with hits for fewer than a quarter) are encoded each time.
+ */
+class EncodedLists {
+  private memo: Map<CompanyRecord[], string> | undefined = new Map();
+  private hits = 0;
+
+  constructor(private readonly encode: (records: CompanyRecord[]) => string) {}
+
+  of(records: CompanyRecord[]): string {
+    const known = this.memo?.get(records);
+    if (known !== undefined) {
+      this.hits++;
+      return known;
+    }
+    const text = this.encode(records);
+    if (this.memo) {
+      this.memo.set(records, text);
+      if (this.memo.size > 1 << 16 && this.hits * 4 < this.memo.size) this.memo = undefined;
+    }
+    return text;
+  }
 }
 
 /**
