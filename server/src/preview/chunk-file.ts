@@ -9,7 +9,7 @@ import { closeSync, readSync } from 'node:fs';
 import { openRegularFile } from '../files/regular-file';
 import { writeFileAtomically } from '../files/temp-files';
 import { type StringDict, lowerDict } from './string-dict';
-import type { DictPart } from './string-part';
+import { type DictPart, WIDE } from './string-part';
 
 /** Arrays of at least this many elements are read with 1/ROOM_SHARE more room in their buffer. */
 const ROOM_MIN_LENGTH = 1 << 16;
@@ -81,7 +81,7 @@ export class ChunkWriter {
     // Encoded when written, a piece at a time: a million emails' dictionary and its lower-cased form
     // as whole buffers were tens of MB more at the end of a fetch's peak (issue 15).
     const encoded = (encoding: BufferEncoding, bytes: number) => this.add({ bytes, pieces: () => textPieces(text, encoding) }, encoding as ChunkRef['tag']);
-    if (!/[\u0100-\uffff]/.test(text)) return encoded('latin1', text.length);
+    if (!WIDE.test(text)) return encoded('latin1', text.length);
     if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) return encoded('utf8', Buffer.byteLength(text, 'utf8'));
     return encoded('utf16le', text.length * 2);
   }

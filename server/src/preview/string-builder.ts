@@ -8,7 +8,7 @@
 
 import { endianness } from 'node:os';
 import { MAX_PART_CHARS, SEP, type StringDict, dictEntries, dictFromEntries, findEntry, narrowFirst } from './string-dict';
-import type { DictPart } from './string-part';
+import { type DictPart, WIDE } from './string-part';
 
 /** What a string column's writer needs of a dictionary builder. */
 export interface DictBuilder {
@@ -31,9 +31,6 @@ export function hashOf(value: string): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
-
-/** Some character past U+00FF: the value is stored (and joined) two bytes a character. */
-const WIDE = /[\u0100-\uffff]/;
 
 /** Tags a wide entry's provisional code: wide entry w is `WIDE_CODE + w` until `finish` puts it after the one-byte entries. */
 const WIDE_CODE = 0x80000000;

@@ -9,10 +9,9 @@
 
 import { containsWord, isWordChar } from './values';
 import { ORDER_MIN_ENTRIES, equalEntries, hasOrderSearch, markByOrder, partOrders } from './string-order';
-import type { DictPart, StringTest } from './string-part';
+import { type DictPart, type StringTest, WIDE } from './string-part';
 
 export const SEP = '\u0000';
-
 
 export interface StringDict {
   /** Number of entries. */
@@ -23,8 +22,6 @@ export interface StringDict {
   /** The lower-cased parts, made once on first use (or read from a snapshot). */
   lower?: readonly DictPart[];
 }
-
-const WIDE = /[\u0100-\uffff]/;
 
 function partOf(entries: readonly string[], first: number): DictPart {
   const starts = new Uint32Array(entries.length + 1);

@@ -3,7 +3,7 @@
 // with v are one contiguous run of the part's entries sorted by their text (their reversed text).
 // Made when a store is finished and kept in its snapshot; `contains` still scans (string-dict.ts).
 
-import type { DictPart, PartOrders, StringTest } from './string-part';
+import { type DictPart, type PartOrders, type StringTest, WIDE } from './string-part';
 
 /** Parts with at least this many entries get orders (4 bytes per entry per order). */
 export const ORDER_MIN_ENTRIES = 4096;
@@ -37,7 +37,6 @@ function sortedBy(part: DictPart, reversed: boolean): Uint32Array {
   return order.sort((a, b) => compareEntries(text, starts, a, b, reversed) || a - b);
 }
 
-const WIDE = /[\u0100-\uffff]/;
 /** Ranges this small are sorted by comparison; larger ones by their next character. */
 const INSERTION_MAX = 24;
 

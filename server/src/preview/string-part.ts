@@ -25,3 +25,6 @@ export interface PartOrders {
 
 /** The string operators a dictionary answers entry by entry. */
 export type StringTest = 'IS_EQUAL_TO' | 'CONTAINS' | 'STARTS_WITH' | 'ENDS_WITH' | 'CONTAINS_EXACTLY';
+
+/** Some character past U+00FF: a string holding one is two bytes a character (a part of it is wide). */
+export const WIDE = /[\u0100-\uffff]/;
