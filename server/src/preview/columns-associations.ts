@@ -2,6 +2,7 @@
 // store of that object's properties, and per contact the links to it in compressed-row form, with
 // whether the link is the primary one and the labels (USER_DEFINED association type ids) it carries.
 
+import { IdentityMemo } from './identity-memo';
 import type { AssociationIndex, ColumnStore } from './columns';
 import type { AssociatedRecord } from './types';
 import { emptyBitset, setBit } from './bitset';
@@ -24,15 +25,10 @@ function grown<T extends Uint32Array | Uint8Array>(a: T, need: number): T {
  * store allocated (issue 15). Sources add rows in row order, so `finish` only counts; a row added out
  * of order is placed by a stable counting sort, which keeps each contact's links in the order given.
  */
-/** Record objects memoized before the memo must prove itself (AssociationBuilder.linkOf). */
-const MEMO_TRIAL = 1 << 16;
-
 export class AssociationBuilder {
   private readonly builder: RecordSink;
   private readonly byId = new Map<string, number>();
-  /** Each record object seen, as a link (see `linkOf`); undefined once objects turn out not to be shared. */
-  private seenLinks: Map<AssociatedRecord, { recordRow: number; labels: string }> | undefined = new Map();
-  private seenHits = 0;
+  private readonly seenLinks = new IdentityMemo<AssociatedRecord, { recordRow: number; labels: string }>();
   private contactRows = new Uint32Array(256);
   private recordRows = new Uint32Array(256);
   private primary = new Uint8Array(256);
@@ -71,30 +67,24 @@ export class AssociationBuilder {
   }
 
   /**
-   * The record's row and its labels joined. A live fetch shares one object per link among the contacts
-   * that have it, so each is looked up (by id) and joined once, not once per contact (at 1M contacts
-   * that was most of building the store's companies). A source whose records are an object each (a
-   * file) would only fill the memo: past 65,536 objects with hits for fewer than a quarter of them, it is dropped.
+   * The record's row and its labels joined, once per record object (IdentityMemo): a live fetch shares
+   * one object per link among the contacts that have it (at 1M contacts, looking each up and joining its
+   * labels per contact was most of building the store's companies).
    */
   private linkOf(record: AssociatedRecord & { primary?: boolean }): { recordRow: number; labels: string } {
-    const known = this.seenLinks?.get(record);
-    if (known) {
-      this.seenHits++;
-      return known;
-    }
+    return this.seenLinks.get(record, this.newLink);
+  }
+
+  /** A record's link made anew (one function for every call: `linkOf` runs once per link). */
+  private readonly newLink = (record: AssociatedRecord): { recordRow: number; labels: string } => {
     let recordRow = this.byId.get(record.id);
     if (recordRow === undefined) {
       recordRow = this.byId.size;
       this.byId.set(record.id, recordRow);
       this.builder.add(record);
     }
-    const link = { recordRow, labels: (record.labels ?? []).join(';') };
-    if (this.seenLinks) {
-      this.seenLinks.set(record, link);
-      if (this.seenLinks.size > MEMO_TRIAL && this.seenHits * 4 < this.seenLinks.size) this.seenLinks = undefined;
-    }
-    return link;
-  }
+    return { recordRow, labels: (record.labels ?? []).join(';') };
+  };
 
   finish(size: number): AssociationIndex {
     const offsets = new Uint32Array(size + 1);

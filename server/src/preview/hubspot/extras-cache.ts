@@ -10,6 +10,7 @@
 // [record number, 1 when primary else 0, …label ids]: the records written out for every contact made
 // the file 24 MB at 100k contacts (now a few MB), and reading it back made an object for each.
 
+import { IdentityMemo } from '../identity-memo';
 import type { ListsById } from '../../hubspot/account/contact-lists';
 import { existsSync, rmSync } from 'node:fs';
 import { readRegularText } from '../../files/regular-file';
@@ -130,42 +131,18 @@ function* extrasParts(extras: CachedExtras): Generator<string> {
 function* associationParts(a: CachedAssociations): Generator<string> {
   const numbers = new RecordNumbers();
   yield `{"properties":${JSON.stringify(a.properties)},"byContact":{`;
-  const encoded = new EncodedLists((records) => JSON.stringify(records.map((r) => [numbers.of(r), r.primary ? 1 : 0, ...(r.labels ?? [])])));
+  // Contacts with the same links share one list (the fetch's and the file's): each is encoded once.
+  const encoded = new IdentityMemo<CompanyRecord[], string>();
+  const encode = (records: CompanyRecord[]) => JSON.stringify(records.map((r) => [numbers.of(r), r.primary ? 1 : 0, ...(r.labels ?? [])]));
   let first = true;
   for (const [id, records] of a.byContact.entries()) {
     if (records.length === 0) continue;
-    yield `${first ? '' : ','}${JSON.stringify(id)}:${encoded.of(records)}`;
+    yield `${first ? '' : ','}${JSON.stringify(id)}:${encoded.get(records, encode)}`;
     first = false;
   }
   yield '},"records":[';
   for (let i = 0; i < numbers.records.length; i++) yield `${i === 0 ? '' : ','}${JSON.stringify(numbers.records[i])}`;
   yield ']}';
-}
-
-/**
- * Each list's links as JSON, once per list object: contacts with the same links share one list (the
- * fetch's and the file's), so a 1M portal's 880,000 lists are a few thousand to encode. Lists that turn
- * out to be an object each (past 65,536 with hits for fewer than a quarter) are encoded each time.
- */
-class EncodedLists {
-  private memo: Map<CompanyRecord[], string> | undefined = new Map();
-  private hits = 0;
-
-  constructor(private readonly encode: (records: CompanyRecord[]) => string) {}
-
-  of(records: CompanyRecord[]): string {
-    const known = this.memo?.get(records);
-    if (known !== undefined) {
-      this.hits++;
-      return known;
-    }
-    const text = this.encode(records);
-    if (this.memo) {
-      this.memo.set(records, text);
-      if (this.memo.size > 1 << 16 && this.hits * 4 < this.memo.size) this.memo = undefined;
-    }
-    return text;
-  }
 }
 
 /**
