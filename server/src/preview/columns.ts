@@ -195,7 +195,7 @@ function isAscending(ids: Float64Array): boolean {
   return true;
 }
 
-function binarySearch(ids: Float64Array, n: number): number {
+export function binarySearch(ids: Float64Array, n: number): number {
   let lo = 0;
   let hi = ids.length - 1;
   while (lo <= hi) {

@@ -4,7 +4,7 @@
 // fetch's peak (issue 15). So they are numbers from the start, and become strings only when an id that
 // is not a record id arrives (a file source may name contacts any way).
 
-import { type IdColumn, NUMERIC_ID, idColumn } from './columns';
+import { type IdColumn, NUMERIC_ID, binarySearch, idColumn } from './columns';
 
 /** HubSpot record ids in numeric order (shorter first, then by text). */
 export function compareIds(a: string, b: string): number {
@@ -76,8 +76,8 @@ export class IdsBuilder {
       }
       return this.index.get(id) ?? -1;
     }
-    if (this.numbers) return NUMERIC_ID.test(id) ? sortedIndexOf(this.numbers, this.size, Number(id), (a, b) => a - b) : -1;
-    return sortedIndexOf(this.strings!, this.size, id, compareIds);
+    if (this.numbers) return NUMERIC_ID.test(id) ? binarySearch(this.numbers.subarray(0, this.size), Number(id)) : -1;
+    return sortedIndexOf(this.strings!, id);
   }
 
   /** A copy of the ids as they are held, exactly as many (a file writes numbers or strings). */
@@ -111,16 +111,16 @@ export class IdsBuilder {
   }
 }
 
-/** The index of `value` in the ascending `items[0…size)` (binary search), or -1. */
-function sortedIndexOf<T>(items: ArrayLike<T>, size: number, value: T, compare: (a: T, b: T) => number): number {
+/** The index of `id` in `ids`, ascending by compareIds (binary search), or -1. */
+function sortedIndexOf(ids: readonly string[], id: string): number {
   let low = 0;
-  let high = size;
+  let high = ids.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (compare(items[mid], value) < 0) low = mid + 1;
+    if (compareIds(ids[mid], id) < 0) low = mid + 1;
     else high = mid;
   }
-  return low < size && compare(items[low], value) === 0 ? low : -1;
+  return low < ids.length && ids[low] === id ? low : -1;
 }
 
 function resized(a: Float64Array, length: number): Float64Array {
