@@ -72,7 +72,7 @@ async function refreshed(account: HubSpotAccount, ids: ContactIdList, object: As
 }
 
 /** The list of a contact without records (shared: lists are never changed in place). */
-const NONE: CompanyRecord[] = [];
+const NONE = Object.freeze([]) as unknown as CompanyRecord[];
 
 /**
  * The associations of `ids`: an entry for each, [] for none. The account's answer is kept as it is
