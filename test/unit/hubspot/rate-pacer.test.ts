@@ -114,4 +114,72 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
     cancel.abort(new Error('cancelled'));
     await assert.rejects(waiting, /cancelled/);
   });
+
+  describe('requests nothing waits on (background) give way', () => {
+    /** A background request let go and answered at once. */
+    async function sentInBackground(pacer: RatePacer): Promise<void> {
+      await pacer.acquire(undefined, 'background');
+      pacer.settle();
+    }
+
+    it('alone, a background burst takes the whole window', async () => {
+      const clock = pacerOnFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 });
+      clock.install();
+      try {
+        for (let i = 0; i < 20; i++) await sentInBackground(clock.pacer);
+        assert.equal(clock.now(), 0, 'no foreground request went: no reserve');
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('leaves the window\'s last places to a foreground request that went within a window', async () => {
+      const clock = pacerOnFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 });
+      clock.install();
+      try {
+        await sent(clock.pacer);
+        for (let i = 0; i < 18; i++) await sentInBackground(clock.pacer);
+        assert.equal(clock.now(), 0, '1 foreground and 18 background at once');
+        await sentInBackground(clock.pacer);
+        assert.ok(clock.now() > 0, 'the 19th background request waits: one place (5% of 20) is kept');
+        const before = clock.now();
+        await sent(clock.pacer);
+        assert.equal(clock.now(), before, 'a foreground request takes the kept place at once');
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('a foreground request waiting for the window goes before the background ones waiting with it', async () => {
+      const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
+      clock.install();
+      try {
+        for (let i = 0; i < 4; i++) await clock.pacer.acquire(undefined, 'background');
+        const order: string[] = [];
+        const background = [1, 2, 3].map((n) => clock.pacer.acquire(undefined, 'background').then(() => order.push(`background ${n}`)));
+        const foreground = clock.pacer.acquire().then(() => order.push('foreground'));
+        for (let i = 0; i < 4; i++) clock.pacer.settle();
+        await foreground;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        assert.equal(order[0], 'foreground', `went in the order ${order.join(', ')}`);
+        for (let i = 0; i < order.length; i++) clock.pacer.settle();
+        await Promise.race([Promise.all(background), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        assert.equal(order.length, 4, 'the background requests go after it, within the window');
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('a background request waiting behind a foreground one that is cancelled goes on', async () => {
+      const pacer = new RatePacer({ assumedMax: 1, windowMs: 1000, safetyMs: 0 });
+      const cancel = new AbortController();
+      await pacer.acquire(undefined, 'background');
+      const foreground = pacer.acquire(cancel.signal);
+      const background = pacer.acquire(undefined, 'background');
+      cancel.abort(new Error('cancelled'));
+      await assert.rejects(foreground, /cancelled/);
+      pacer.settle();
+      await background; // resolves within a window: the test's timeout is the failure
+    });
+  });
 });

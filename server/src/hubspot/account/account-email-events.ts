@@ -22,7 +22,7 @@ export async function emailEvents(api: Api, query: EmailEventQuery, onPage?: (re
   let offset: string | undefined;
   do {
     const params = { appId: query.appId, campaignId: query.campaignId, eventType: query.eventType, startTimestamp: query.startTimestamp, excludeFilteredEvents: true, limit: EVENTS_PAGE, offset };
-    const page = await api.call('GET', withQuery(api.paths.emailEvents(), params));
+    const page = await api.call('GET', withQuery(api.paths.emailEvents(), params), undefined, { background: true });
     for (const item of arrayOf(page, 'events', what, api.host)) events.push(toEvent(item, `${what} (event ${events.length + 1})`, api.host));
     onPage?.(events.length);
     offset = nextOffset(page, what, api.host);

@@ -67,7 +67,7 @@ async function allMemberships(api: Api, listId: string): Promise<ListMembership[
   const members: ListMembership[] = [];
   let after: string | undefined;
   do {
-    const page = await api.call('GET', withQuery(api.paths.listMemberships(listId), { after, limit: MEMBERSHIPS_PAGE }));
+    const page = await api.call('GET', withQuery(api.paths.listMemberships(listId), { after, limit: MEMBERSHIPS_PAGE }), undefined, { background: true });
     for (const m of arrayOf(page, 'results', `list ${listId}'s members`, api.host)) {
       const member = m as Json;
       members.push({ recordId: String(member.recordId), membershipTimestamp: String(member.membershipTimestamp ?? '') });

@@ -27,7 +27,7 @@ export async function pageViews(api: Api, query: PageViewQuery, onPage?: (read: 
   let after: string | undefined;
   do {
     const params = { objectType: 'contact', objectId: query.contactId, eventType: PAGE_VIEW_EVENT, occurredAfter, limit: PAGE_VIEWS_PAGE, after };
-    const page = await api.call('GET', withQuery(api.paths.events(), params));
+    const page = await api.call('GET', withQuery(api.paths.events(), params), undefined, { background: true });
     for (const item of arrayOf(page, 'results', what, api.host)) views.push(toPageView(item, `${what} (event ${views.length + 1})`, api.host));
     onPage?.(views.length);
     after = nextAfter(page);

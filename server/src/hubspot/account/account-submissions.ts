@@ -19,7 +19,7 @@ export async function formSubmissions(api: Api, formId: string, onPage?: (read: 
   const pages = new Map<string, string>();
   let after: string | undefined;
   do {
-    const page = await api.call('GET', withQuery(api.paths.formSubmissions(formId), { limit: SUBMISSIONS_PAGE, after }));
+    const page = await api.call('GET', withQuery(api.paths.formSubmissions(formId), { limit: SUBMISSIONS_PAGE, after }), undefined, { background: true });
     for (const [i, item] of arrayOf(page, 'results', `the submissions of form ${formId}`, api.host).entries()) {
       submissions.push(toSubmission(item, formId, `the submissions of form ${formId} (result ${submissions.length + i + 1})`, api.host, pages));
     }

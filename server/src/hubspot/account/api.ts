@@ -20,7 +20,7 @@ export interface Api {
   call(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Json>;
 }
 
-export interface CallOptions extends Pick<RawCall, 'readOnly' | 'search'> {
+export interface CallOptions extends Pick<RawCall, 'readOnly' | 'search' | 'background'> {
   /** Abandons this call too (a read in parallel whose sibling failed), besides the account's own signal. */
   signal?: AbortSignal;
 }

@@ -13,6 +13,12 @@
 // 1M contacts the export file's 23 s of reading held requests let go just before it, and when they
 // arrived with the next window's requests HubSpot answered 429). Its answer is the latest it can have
 // arrived, so counting from there never counts fewer than HubSpot does.
+//
+// Requests that nothing waits on (a form's submissions, a list's memberships: `background`) leave the
+// window's last places to the ones a fetch's next step waits on (the export's status, the contacts and
+// their companies), and give way to those that are waiting: a burst of form pages filled the whole
+// window at the start of a fetch, and the export's second status read then waited ten seconds behind
+// them, with the export long ready (issue 15).
 
 export interface RateHeaders {
   max?: number;
@@ -48,6 +54,12 @@ export interface PacerOptions {
 
 export class RateLimitAbort extends Error {}
 
+/** `background`: nothing waits on this request; it leaves room for those something waits on. */
+export type Priority = 'foreground' | 'background';
+
+/** The share of the window background requests leave to foreground ones (at least one place). */
+const FOREGROUND_RESERVE = 0.05;
+
 export class RatePacer {
   /** When each answered request of the window was answered, oldest first. */
   private readonly sent: number[] = [];
@@ -63,6 +75,10 @@ export class RatePacer {
   /** Set after a 429: every request waits for it (one window), however the clock reads. */
   private block: Promise<void> | undefined;
   private readonly now: () => number;
+  /** Foreground acquires waiting now: background ones give way to them. */
+  private foregroundWaiting = 0;
+  /** When a foreground request was last let go (the reserve holds for a window after it). */
+  private lastForegroundAt = Number.NEGATIVE_INFINITY;
   /** Total time requests waited for the window, for benchmarks and logs. */
   waitedMs = 0;
 
@@ -74,12 +90,35 @@ export class RatePacer {
   }
 
   /** Waits until the window has room for one more request, then counts it; `settle` must follow once it is answered or failed. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  async acquire(signal?: AbortSignal, priority: Priority = 'foreground'): Promise<void> {
+    if (priority === 'background') return this.acquireRoom(signal, (room) => this.backgroundHeld(room));
+    this.foregroundWaiting++;
+    try {
+      await this.acquireRoom(signal, () => 0);
+      this.lastForegroundAt = this.now();
+    } finally {
+      this.foregroundWaiting--;
+      this.wakeWaiters(); // background requests that gave way look again
+    }
+  }
+
+  /**
+   * The places of the window a background request may not take: all while a foreground one waits;
+   * else the reserve for a window after a foreground request went (never the last place of all).
+   */
+  private backgroundHeld(room: number): number {
+    if (this.foregroundWaiting > 0) return room;
+    if (this.now() - this.lastForegroundAt > this.windowMs) return 0;
+    return Math.min(room - 1, Math.ceil(this.max * FOREGROUND_RESERVE));
+  }
+
+  private async acquireRoom(signal: AbortSignal | undefined, held: (room: number) => number): Promise<void> {
     for (;;) {
       while (this.block) await this.block;
       const now = this.now();
       this.forgetOld(now);
-      const free = Math.max(1, this.max - this.others) - this.inFlight;
+      const room = Math.max(1, this.max - this.others);
+      const free = room - this.inFlight - held(room);
       if (free <= 0) {
         await this.nextAnswer(signal);
         continue;
@@ -98,6 +137,10 @@ export class RatePacer {
   settle(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
     this.sent.push(this.now());
+    this.wakeWaiters();
+  }
+
+  private wakeWaiters(): void {
     for (const wake of this.waitingForAnswer) wake();
     this.waitingForAnswer.clear();
   }

@@ -34,6 +34,8 @@ export interface RawCall {
   readOnly?: boolean;
   /** The CRM search API, limited to 5 requests a second on top of the general limit. */
   search?: boolean;
+  /** Nothing waits on this read (a form's submissions, a list's members): it gives way in the window (rate-pacer.ts). */
+  background?: boolean;
 }
 
 export interface Transport {
@@ -88,7 +90,7 @@ async function acquirePacers(transport: Transport, call: RawCall, signal: AbortS
   try {
     for (const pacer of [transport.pacer, call.search ? transport.searchPacer : undefined]) {
       if (!pacer) continue;
-      await pacer.acquire(signal);
+      await pacer.acquire(signal, call.background ? 'background' : 'foreground');
       held.push(pacer);
     }
     return held;
