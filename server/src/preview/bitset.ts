@@ -109,8 +109,32 @@ export function bitsetFromCodes(codes: Uint32Array, matchByCode: Uint8Array, siz
   return out;
 }
 
-export function rowsBitset(rows: readonly number[], size: number): Bitset {
-  const b = emptyBitset(size);
-  for (const r of rows) setBit(b, r);
-  return b;
+/**
+ * Rows set one by one while a store is built, before its size is known: one bit per row (a number per
+ * row was 8 bytes, and the array's growth left its old copies in V8's large-object space until the
+ * next full collection: tens of MB while a 1M-contact fetch built its store, issue 15).
+ */
+export class RowBits {
+  private words = new Uint32Array(32);
+  /** How many times a row was set (a row set twice counts twice). */
+  count = 0;
+
+  set(row: number): void {
+    const word = row >>> 5;
+    if (word >= this.words.length) {
+      const next = new Uint32Array(Math.max(word + 1, this.words.length * 2));
+      next.set(this.words);
+      this.words = next;
+    }
+    this.words[word] |= 1 << (row & 31);
+    this.count++;
+  }
+
+  /** The rows below `size` as a bitset of that size. */
+  finish(size: number): Bitset {
+    const b = emptyBitset(size);
+    b.set(this.words.subarray(0, Math.min(this.words.length, b.length)));
+    clearTail(b, size);
+    return b;
+  }
 }

@@ -28,11 +28,14 @@ function grown<T extends Uint32Array | Uint8Array>(a: T, need: number): T {
 export class AssociationBuilder {
   private readonly builder: RecordSink;
   private readonly byId = new Map<string, number>();
-  private readonly seenLinks = new IdentityMemo<AssociatedRecord, { recordRow: number; labels: string }>();
+  private readonly seenLinks = new IdentityMemo<AssociatedRecord, { recordRow: number; labels: number }>();
   private contactRows = new Uint32Array(256);
   private recordRows = new Uint32Array(256);
   private primary = new Uint8Array(256);
-  private readonly labels: string[] = [];
+  /** Each link's labels as a code into `labelTexts`: a string per link is made only once, at its final size, in `finish`. */
+  private labelCodes = new Uint32Array(256);
+  private readonly labelTexts: string[] = [];
+  private readonly labelCode = new Map<string, number>();
   private links = 0;
   private loadedRows = new Uint32Array(256);
   private loaded = 0;
@@ -56,12 +59,13 @@ export class AssociationBuilder {
     this.contactRows = grown(this.contactRows, need);
     this.recordRows = grown(this.recordRows, need);
     this.primary = grown(this.primary, need);
+    this.labelCodes = grown(this.labelCodes, need);
     for (const record of records) {
       const link = this.linkOf(record);
       this.contactRows[this.links] = row;
       this.recordRows[this.links] = link.recordRow;
       this.primary[this.links] = record.primary === true ? 1 : 0;
-      this.labels.push(link.labels);
+      this.labelCodes[this.links] = link.labels;
       this.links++;
     }
   }
@@ -71,20 +75,29 @@ export class AssociationBuilder {
    * one object per link among the contacts that have it (at 1M contacts, looking each up and joining its
    * labels per contact was most of building the store's companies).
    */
-  private linkOf(record: AssociatedRecord & { primary?: boolean }): { recordRow: number; labels: string } {
+  private linkOf(record: AssociatedRecord & { primary?: boolean }): { recordRow: number; labels: number } {
     return this.seenLinks.get(record, this.newLink);
   }
 
   /** A record's link made anew (one function for every call: `linkOf` runs once per link). */
-  private readonly newLink = (record: AssociatedRecord): { recordRow: number; labels: string } => {
+  private readonly newLink = (record: AssociatedRecord): { recordRow: number; labels: number } => {
     let recordRow = this.byId.get(record.id);
     if (recordRow === undefined) {
       recordRow = this.byId.size;
       this.byId.set(record.id, recordRow);
       this.builder.add(record);
     }
-    return { recordRow, labels: (record.labels ?? []).join(';') };
+    return { recordRow, labels: this.codeOfLabels((record.labels ?? []).join(';')) };
   };
+
+  private codeOfLabels(joined: string): number {
+    let code = this.labelCode.get(joined);
+    if (code === undefined) {
+      code = this.labelTexts.push(joined) - 1;
+      this.labelCode.set(joined, code);
+    }
+    return code;
+  }
 
   finish(size: number): AssociationIndex {
     const offsets = new Uint32Array(size + 1);
@@ -100,7 +113,9 @@ export class AssociationBuilder {
   }
 
   private asAdded(): { rows: Uint32Array; primary: Uint8Array; labels: string[] } {
-    return { rows: this.recordRows.slice(0, this.links), primary: this.primary.slice(0, this.links), labels: this.labels };
+    const labels = new Array<string>(this.links);
+    for (let k = 0; k < this.links; k++) labels[k] = this.labelTexts[this.labelCodes[k]];
+    return { rows: this.recordRows.slice(0, this.links), primary: this.primary.slice(0, this.links), labels };
   }
 
   private byRow(offsets: Uint32Array): { rows: Uint32Array; primary: Uint8Array; labels: string[] } {
@@ -112,7 +127,7 @@ export class AssociationBuilder {
       const at = next[this.contactRows[k]]++;
       rows[at] = this.recordRows[k];
       primary[at] = this.primary[k];
-      labels[at] = this.labels[k];
+      labels[at] = this.labelTexts[this.labelCodes[k]];
     }
     return { rows, primary, labels };
   }

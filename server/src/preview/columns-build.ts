@@ -6,7 +6,7 @@ import type { PropertyDef, Schema } from '../language/schema-types';
 import { propertiesOf } from '../language/schema';
 import { typeClassOf } from '../language/operators';
 import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, newVersion } from './columns';
-import { emptyBitset, hasBit, rowsBitset, setBit, wordsFor } from './bitset';
+import { emptyBitset, hasBit, RowBits, setBit, wordsFor } from './bitset';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
 import { ActivityBuilder } from './columns-activity';
@@ -170,7 +170,7 @@ export type StoreExtras = Pick<ColumnStore, 'memberships' | 'associations' | 'ot
 
 /** Collects each row's extras (rows in order) into their compressed forms. */
 export class ExtrasBuilder {
-  private memberships: Map<string, number[]> | undefined;
+  private memberships: Map<string, RowBits> | undefined;
   private readonly associated = new Map<AssociatedObject, AssociationBuilder>();
   private readonly associatedDefs: Partial<Record<AssociatedObject, PropertyDef[]>>;
   private readonly forms = new FormBuilder();
@@ -199,8 +199,8 @@ export class ExtrasBuilder {
     this.memberships ??= new Map();
     for (const id of listIds) {
       let rows = this.memberships.get(id);
-      if (!rows) this.memberships.set(id, (rows = []));
-      rows.push(row);
+      if (!rows) this.memberships.set(id, (rows = new RowBits()));
+      rows.set(row);
     }
   }
 
@@ -212,7 +212,7 @@ export class ExtrasBuilder {
 
   finish(size: number): StoreExtras {
     return {
-      memberships: this.memberships && new Map([...this.memberships].map(([id, rows]) => [id, rowsBitset(rows, size)])),
+      memberships: this.memberships && new Map([...this.memberships].map(([id, rows]) => [id, rows.finish(size)])),
       associations: this.associated.get('companies')?.finish(size),
       otherAssociations: this.otherAssociations(size),
       forms: this.forms.finish(size),

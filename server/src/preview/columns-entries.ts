@@ -4,7 +4,7 @@
 // marks the rows whose record carried the list at all (a row without it is unknown, never empty).
 
 import type { Bitset } from './bitset';
-import { rowsBitset } from './bitset';
+import { RowBits } from './bitset';
 
 export interface EntryStore {
   loaded: Bitset;
@@ -19,7 +19,7 @@ export interface EntryStore {
 }
 
 export class EntryBuilder {
-  private readonly loadedRows: number[] = [];
+  private readonly loadedRows = new RowBits();
   private readonly rows: number[] = [];
   private readonly fields: number[][];
   private readonly timestamps: number[] = [];
@@ -32,7 +32,7 @@ export class EntryBuilder {
 
   /** The row's whole list (call once per row that carries it, rows in order). */
   add(row: number, entries: { texts: (string | undefined)[]; timestamp?: number }[]): void {
-    this.loadedRows.push(row);
+    this.loadedRows.set(row);
     for (const e of entries) {
       this.rows.push(row);
       for (let f = 0; f < this.fieldCount; f++) this.fields[f].push(this.code(e.texts[f] ?? ''));
@@ -52,12 +52,12 @@ export class EntryBuilder {
 
   /** undefined when no record carried the list. */
   finish(size: number): EntryStore | undefined {
-    if (this.loadedRows.length === 0) return undefined;
+    if (this.loadedRows.count === 0) return undefined;
     const offsets = new Uint32Array(size + 1);
     for (const r of this.rows) offsets[r + 1]++;
     for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
     return {
-      loaded: rowsBitset(this.loadedRows, size),
+      loaded: this.loadedRows.finish(size),
       offsets,
       fields: this.fields.map((f) => Uint32Array.from(f)),
       strings: this.strings,

@@ -4,7 +4,7 @@
 // record carried the data at all, because a record without it is "not known", never "none".
 
 import type { FormStore, HistoryColumn, HistoryStore } from './columns';
-import { rowsBitset } from './bitset';
+import { RowBits } from './bitset';
 import { dictFromEntries, narrowFirst } from './string-dict';
 import type { FormSubmission, HistoryEntry } from './types';
 import { isUnknownValue } from './values';
@@ -47,13 +47,13 @@ interface HistoryAccumulator {
 }
 
 export class HistoryBuilder {
-  private readonly loadedRows: number[] = [];
+  private readonly loadedRows = new RowBits();
   private readonly byProperty = new Map<string, HistoryAccumulator>();
 
   constructor(private readonly properties: readonly string[]) {}
 
   add(row: number, history: Record<string, HistoryEntry[] | undefined>): void {
-    this.loadedRows.push(row);
+    this.loadedRows.set(row);
     for (const name of this.properties) {
       const entries = history[name];
       if (!entries || entries.length === 0) continue;
@@ -69,13 +69,13 @@ export class HistoryBuilder {
 
   /** undefined when no record carried history. */
   finish(size: number): HistoryStore | undefined {
-    if (this.loadedRows.length === 0) return undefined;
+    if (this.loadedRows.count === 0) return undefined;
     const columns = new Map<string, HistoryColumn>();
     for (const name of this.properties) {
       const acc = this.byProperty.get(name);
       columns.set(name, acc ? finishHistory(acc, size) : emptyHistory(size));
     }
-    return { loaded: rowsBitset(this.loadedRows, size), columns };
+    return { loaded: this.loadedRows.finish(size), columns };
   }
 }
 
@@ -96,7 +96,7 @@ function emptyHistory(size: number): HistoryColumn {
 }
 
 export class FormBuilder {
-  private readonly loadedRows: number[] = [];
+  private readonly loadedRows = new RowBits();
   private readonly lists = new RowLists();
   private readonly forms: number[] = [];
   private readonly timestamps: number[] = [];
@@ -108,7 +108,7 @@ export class FormBuilder {
   private readonly urlKeys = new Map<string, string>();
 
   add(row: number, submissions: FormSubmission[]): void {
-    this.loadedRows.push(row);
+    this.loadedRows.set(row);
     for (const s of submissions) {
       this.lists.rows.push(row);
       // Form ids are never empty in HubSpot; an empty one is kept distinct from "any form" all the same.
@@ -129,9 +129,9 @@ export class FormBuilder {
 
   /** undefined when no record carried form submissions. */
   finish(size: number): FormStore | undefined {
-    if (this.loadedRows.length === 0) return undefined;
+    if (this.loadedRows.count === 0) return undefined;
     return {
-      loaded: rowsBitset(this.loadedRows, size),
+      loaded: this.loadedRows.finish(size),
       offsets: this.lists.offsets(size),
       forms: Uint32Array.from(this.forms),
       formIds: this.formIds.entries,
