@@ -36,7 +36,7 @@ export interface Extras {
   deals: ListsById<AssociatedRecord> | undefined;
   tickets: ListsById<AssociatedRecord> | undefined;
   /** Contact id → submissions of the forms read (matched by email); undefined when no list needs them. */
-  submissions: Map<string, FormSubmission[]> | undefined;
+  submissions: ListsById<FormSubmission> | undefined;
   /** Contact id → email subscription statuses, for the contacts HubSpot answered for; undefined when not read. */
   subscriptions?: Map<string, SubscriptionRecord[]>;
   /** Contact id → marketing email events of the emails and types the lists ask about; undefined when not read. */

@@ -10,7 +10,8 @@
 
 import type { FormSubmissionData, HubSpotAccount } from '../../hubspot/account/types';
 import { readInParallel } from '../../hubspot/account/parallel-reads';
-import type { StringColumn } from '../columns';
+import type { ColumnStore, IdColumn, StringColumn } from '../columns';
+import type { ListsById } from '../../hubspot/account/contact-lists';
 import { dictEntry, lowerDict } from '../string-dict';
 import type { FormSubmission } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
@@ -24,7 +25,8 @@ interface Options {
 }
 
 export interface ReadSubmissions {
-  byContact: Map<string, FormSubmission[]>;
+  /** Contact id → its submissions, in the forms' order and each form's; no entry for a contact without any. */
+  byContact: ListsById<FormSubmission>;
   /** Every form's submissions were read, or those of these forms. */
   read: 'all' | Set<string>;
   /** Form id → its submissions (newest first), for the cache. */
@@ -42,7 +44,6 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
   try {
     const { formIds, answers } = await (early ?? readFormPages(account, needs, options, cached));
     if (early) options.onProgress?.({ phase: 'forms', done: formIds.length, total: formIds.length });
-    const byContact = new Map<string, FormSubmission[]>();
     const read = new Set<string>();
     const asRead: Record<string, FormSubmissionData[]> = {};
     for (const [i, found] of answers.entries()) {
@@ -54,29 +55,148 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
       read.add(formId);
       asRead[formId] = found;
     }
-    // Matched once every form is read: only the submissions' own addresses are looked up, each
-    // lower-cased once (plain loops: at 160,000 submissions the arrays and spreads were a second).
-    const sent = new Set<string>();
-    for (const found of Object.values(asRead)) for (const s of found) if (s.email) sent.add(s.email.toLowerCase());
-    const byEmail = contactsWithEmails(contacts, sent);
-    for (const [formId, found] of Object.entries(asRead)) {
-      for (const s of found) {
-        const ids = s.email ? byEmail.get(s.email.toLowerCase()) : undefined;
-        if (!ids) continue;
-        for (const contactId of ids) {
-          const submission: FormSubmission = s.pageUrl ? { formId, timestamp: s.submittedAt, pageUrl: s.pageUrl } : { formId, timestamp: s.submittedAt };
-          const list = byContact.get(contactId);
-          if (list) list.push(submission);
-          else byContact.set(contactId, [submission]);
-        }
-      }
-    }
+    const byContact = contacts.kind === 'merge' && contacts.modified.length === 0 ? matchByRow(contacts.base, asRead) : matchById(contacts, asRead);
     return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read, asRead };
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
     unloaded.set('forms', `HubSpot refused the form submissions: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/** The lower-cased addresses the submissions carry. */
+function addressesOf(asRead: Record<string, FormSubmissionData[]>): Set<string> {
+  const sent = new Set<string>();
+  for (const found of Object.values(asRead)) for (const s of found) if (s.email) sent.add(s.email.toLowerCase());
+  return sent;
+}
+
+/**
+ * Matched once every form is read: only the submissions' own addresses are looked up, each lower-cased
+ * once (plain loops: at 160,000 submissions the arrays and spreads were a second).
+ */
+function matchById(contacts: ContactSet, asRead: Record<string, FormSubmissionData[]>): Map<string, FormSubmission[]> {
+  const byEmail = contactsWithEmails(contacts, addressesOf(asRead));
+  const byContact = new Map<string, FormSubmission[]>();
+  for (const [formId, found] of Object.entries(asRead)) {
+    for (const s of found) {
+      const ids = s.email ? byEmail.get(s.email.toLowerCase()) : undefined;
+      if (!ids) continue;
+      for (const contactId of ids) {
+        const list = byContact.get(contactId);
+        if (list) list.push(submissionOf(formId, s));
+        else byContact.set(contactId, [submissionOf(formId, s)]);
+      }
+    }
+  }
+  return byContact;
+}
+
+function submissionOf(formId: string, s: FormSubmissionData): FormSubmission {
+  return s.pageUrl ? { formId, timestamp: s.submittedAt, pageUrl: s.pageUrl } : { formId, timestamp: s.submittedAt };
+}
+
+/**
+ * A full fetch's matching, by the store's rows: each (row, submission) pair is one number, sorted, and a
+ * contact's submissions are made when its row is built (SubmissionsByRow). A map of each contact's
+ * submission objects, keyed by a string per contact, was 30 MB at a 1M-contact fetch's peak (issue 15).
+ */
+function matchByRow(base: ColumnStore, asRead: Record<string, FormSubmissionData[]>): SubmissionsByRow {
+  const rowsByEmail = rowsWithEmails(base, addressesOf(asRead));
+  const sent: FormSubmissionData[] = [];
+  const formOf: number[] = [];
+  const formIds = Object.keys(asRead);
+  let pairs: Float64Array = new Float64Array(1024);
+  let count = 0;
+  formIds.forEach((formId, f) => {
+    for (const s of asRead[formId]) {
+      const rows = s.email ? rowsByEmail.get(s.email.toLowerCase()) : undefined;
+      if (!rows) continue;
+      const k = sent.push(s) - 1;
+      formOf.push(f);
+      if (count + rows.length > pairs.length) pairs = grownPairs(pairs, count + rows.length);
+      for (const row of rows) pairs[count++] = row * PAIR_SHIFT + k;
+    }
+  });
+  // By row, then in the order read: the order the map of lists gave.
+  const sorted = pairs.slice(0, count).sort();
+  return new SubmissionsByRow(base.ids, sorted, sent, Uint32Array.from(formOf), formIds);
+}
+
+/** A pair is row × PAIR_SHIFT + the submission's index: exact below 2^53 for 10M rows and 2^29 submissions. */
+const PAIR_SHIFT = 2 ** 29;
+
+function grownPairs(pairs: Float64Array, need: number): Float64Array {
+  const next = new Float64Array(Math.max(need, pairs.length * 2));
+  next.set(pairs);
+  return next;
+}
+
+/** Each contact's submissions by its row of the store, made on asking (ListsById, as the map of lists was). */
+class SubmissionsByRow implements ListsById<FormSubmission> {
+  readonly size: number;
+
+  constructor(
+    private readonly ids: IdColumn,
+    /** row × PAIR_SHIFT + submission index, ascending. */
+    private readonly pairs: Float64Array,
+    private readonly sent: readonly FormSubmissionData[],
+    private readonly formOf: Uint32Array,
+    private readonly formIds: readonly string[],
+  ) {
+    let contacts = 0;
+    for (let i = 0; i < pairs.length; i++) if (i === 0 || rowOfPair(pairs[i]) !== rowOfPair(pairs[i - 1])) contacts++;
+    this.size = contacts;
+  }
+
+  get(id: string): FormSubmission[] | undefined {
+    const row = this.ids.rowOf(id);
+    return row < 0 ? undefined : this.atRow(row);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  *entries(): Generator<[string, FormSubmission[]]> {
+    for (let i = 0; i < this.pairs.length; ) {
+      const row = rowOfPair(this.pairs[i]);
+      const list = this.atRow(row)!;
+      yield [this.ids.at(row), list];
+      i += list.length;
+    }
+  }
+
+  *values(): Generator<FormSubmission[]> {
+    for (const [, list] of this.entries()) yield list;
+  }
+
+  private atRow(row: number): FormSubmission[] | undefined {
+    let at = firstPairAt(this.pairs, row * PAIR_SHIFT);
+    if (at >= this.pairs.length || rowOfPair(this.pairs[at]) !== row) return undefined;
+    const list: FormSubmission[] = [];
+    for (; at < this.pairs.length && rowOfPair(this.pairs[at]) === row; at++) {
+      const k = this.pairs[at] - row * PAIR_SHIFT;
+      list.push(submissionOf(this.formIds[this.formOf[k]], this.sent[k]));
+    }
+    return list;
+  }
+}
+
+function rowOfPair(pair: number): number {
+  return Math.floor(pair / PAIR_SHIFT);
+}
+
+/** The first index whose pair is at least `key` (binary search). */
+function firstPairAt(pairs: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = pairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (pairs[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The forms `needs` names (every form for `submitted any form`) and each one's submissions, or 'not found'. */
@@ -127,6 +247,23 @@ export function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
  */
 export function contactsWithEmails(contacts: ContactSet, wanted: ReadonlySet<string>): Map<string, string[]> {
   return emailIndex(contacts, wanted);
+}
+
+/** A store's rows (not ids) by the lower-cased addresses in `wanted`: a full fetch's matching (matchByRow). */
+function rowsWithEmails(base: ColumnStore, wanted: ReadonlySet<string>): Map<string, number[]> {
+  const byEmail = new Map<string, number[]>();
+  const found = base.columns.get('email');
+  if (found?.kind !== 'string') return byEmail;
+  const wantedCodes = codesOf(found, wanted);
+  for (let row = 0; row < base.size; row++) {
+    const code = found.codes[row];
+    const key = code === 0 ? undefined : wantedCodes.get(code);
+    if (key === undefined) continue;
+    const rows = byEmail.get(key);
+    if (rows) rows.push(row);
+    else byEmail.set(key, [row]);
+  }
+  return byEmail;
 }
 
 function emailIndex(contacts: ContactSet, wanted: ReadonlySet<string> | undefined): Map<string, string[]> {
