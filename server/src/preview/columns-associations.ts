@@ -5,7 +5,7 @@
 import { IdentityMemo } from './identity-memo';
 import type { AssociationIndex, ColumnStore } from './columns';
 import type { AssociatedRecord } from './types';
-import { emptyBitset, setBit } from './bitset';
+import { RowBits } from './bitset';
 
 interface RecordSink {
   add(record: AssociatedRecord): void;
@@ -37,8 +37,8 @@ export class AssociationBuilder {
   private readonly labelTexts: string[] = [];
   private readonly labelCode = new Map<string, number>();
   private links = 0;
-  private loadedRows = new Uint32Array(256);
-  private loaded = 0;
+  /** The rows added (a bit each: a number per row was 4 MB at 1M contacts, and grew by copies). */
+  private readonly loadedRows = new RowBits();
   private lastRow = 0;
   private inRowOrder = true;
   private labelsKnown = true;
@@ -49,8 +49,7 @@ export class AssociationBuilder {
 
   /** `withLabels` false: these records do not say their labels, so no label condition can be judged on this store. */
   add(row: number, records: (AssociatedRecord & { primary?: boolean })[], withLabels: boolean): void {
-    this.loadedRows = grown(this.loadedRows, this.loaded + 1);
-    this.loadedRows[this.loaded++] = row;
+    this.loadedRows.set(row);
     if (!withLabels) this.labelsKnown = false;
     if (records.length === 0) return;
     if (row < this.lastRow) this.inRowOrder = false;
@@ -105,10 +104,7 @@ export class AssociationBuilder {
     for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
     const { rows, primary, labels } = this.inRowOrder ? this.asAdded() : this.byRow(offsets);
     const index: AssociationIndex = { records: this.builder.finish(), offsets, rows, primary };
-    if (this.loaded < size) {
-      index.loaded = emptyBitset(size);
-      for (let k = 0; k < this.loaded; k++) setBit(index.loaded, this.loadedRows[k]);
-    }
+    if (this.loadedRows.count < size) index.loaded = this.loadedRows.finish(size);
     return this.labelsKnown ? { ...index, labels } : index;
   }
 
