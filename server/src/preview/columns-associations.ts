@@ -33,7 +33,7 @@ export class AssociationBuilder {
   private recordRows = new Uint32Array(256);
   private primary = new Uint8Array(256);
   /** Each link's labels as a code into `labelTexts`: a string per link is made only once, at its final size, in `finish`. */
-  private labelCodes = new Uint32Array(256);
+  private labelCodes: Uint32Array | undefined;
   private readonly labelTexts: string[] = [];
   private readonly labelCode = new Map<string, number>();
   private links = 0;
@@ -58,13 +58,12 @@ export class AssociationBuilder {
     this.contactRows = grown(this.contactRows, need);
     this.recordRows = grown(this.recordRows, need);
     this.primary = grown(this.primary, need);
-    this.labelCodes = grown(this.labelCodes, need);
     for (const record of records) {
       const link = this.linkOf(record);
       this.contactRows[this.links] = row;
       this.recordRows[this.links] = link.recordRow;
       this.primary[this.links] = record.primary === true ? 1 : 0;
-      this.labelCodes[this.links] = link.labels;
+      if (link.labels !== 0 || this.labelCodes) this.setLabelCode(this.links, link.labels, need);
       this.links++;
     }
   }
@@ -89,6 +88,19 @@ export class AssociationBuilder {
     return { recordRow, labels: this.codeOfLabels((record.labels ?? []).join(';')) };
   };
 
+  /**
+   * Link k's label code. Codes are kept only from the first link whose labels differ from the first
+   * link's: where every link says the same (no labels at all, most often), no array of them is made.
+   */
+  private setLabelCode(k: number, code: number, need: number): void {
+    this.labelCodes = this.labelCodes ? grown(this.labelCodes, need) : new Uint32Array(Math.max(256, need));
+    this.labelCodes[k] = code;
+  }
+
+  private labelsOf(k: number): string {
+    return this.labelTexts[this.labelCodes ? this.labelCodes[k] : 0];
+  }
+
   private codeOfLabels(joined: string): number {
     let code = this.labelCode.get(joined);
     if (code === undefined) {
@@ -110,7 +122,7 @@ export class AssociationBuilder {
 
   private asAdded(): { rows: Uint32Array; primary: Uint8Array; labels: string[] } {
     const labels = new Array<string>(this.links);
-    for (let k = 0; k < this.links; k++) labels[k] = this.labelTexts[this.labelCodes[k]];
+    for (let k = 0; k < this.links; k++) labels[k] = this.labelsOf(k);
     return { rows: this.recordRows.slice(0, this.links), primary: this.primary.slice(0, this.links), labels };
   }
 
@@ -123,7 +135,7 @@ export class AssociationBuilder {
       const at = next[this.contactRows[k]]++;
       rows[at] = this.recordRows[k];
       primary[at] = this.primary[k];
-      labels[at] = this.labelTexts[this.labelCodes[k]];
+      labels[at] = this.labelsOf(k);
     }
     return { rows, primary, labels };
   }

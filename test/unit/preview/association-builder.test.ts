@@ -56,4 +56,15 @@ describe('preview store: associated records as flat links', () => {
     assert.deepEqual([...index.rows], [0, 0]);
     assert.deepEqual([...index.primary], [0, 1]);
   });
+
+  it('gives every link its labels when all say the same, and when the first different one comes late', () => {
+    const same = new AssociationBuilder(() => new StoreBuilder([]));
+    for (let row = 0; row < 300; row++) same.add(row, [company(String(row % 7), false, ['301'])], true);
+    assert.ok(same.finish(300).labels!.every((l) => l === '301'));
+    const late = new AssociationBuilder(() => new StoreBuilder([]));
+    for (let row = 0; row < 300; row++) late.add(row, [company(String(row), false, row === 299 ? ['5'] : [])], true);
+    const labels = late.finish(300).labels!;
+    assert.equal(labels.length, 300);
+    assert.deepEqual([labels[0], labels[298], labels[299]], ['', '', '5']);
+  });
 });
