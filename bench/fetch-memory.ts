@@ -114,11 +114,12 @@ async function main(): Promise<void> {
     };
     let profile: AllocationProfile | undefined;
     const profiled: string[] = [];
+    const stopping: Promise<void>[] = [];
     const endPhase = (name: string) => {
       if (profile) {
         const ending = profile;
         profile = undefined;
-        void ending.stop().then((lines) => profiled.push(...lines));
+        stopping.push(ending.stop().then((lines) => void profiled.push(...lines)));
       }
       if (PROFILE === name) void (profile = new AllocationProfile()).start();
       if (current) {
@@ -146,7 +147,8 @@ async function main(): Promise<void> {
     clearInterval(timer);
     endPhase('done');
     if ('error' in loaded) throw new Error(loaded.error);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The last phase's profile (`--profile saving`) stops as the fetch ends: awaited, not raced.
+    await Promise.all(stopping);
     if (profiled.length > 0) console.log(`allocated during "${PROFILE}" (sampled; frames innermost first, line numbers of the compiled functions):\n${profiled.join('\n')}`);
     const report = await emulator.ask({ kind: 'report' }, 'report');
     console.log(`heap spaces at the start (MB committed): ${Object.entries(baseSpaces).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ')}`);

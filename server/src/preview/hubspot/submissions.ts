@@ -55,7 +55,7 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
       read.add(formId);
       asRead[formId] = found;
     }
-    const byContact = contacts.kind === 'merge' && contacts.modified.length === 0 ? matchByRow(contacts.base, asRead) : matchById(contacts, asRead);
+    const byContact = contacts.kind === 'merge' && contacts.modified.length === 0 && pairsFit(contacts.base.size, asRead) ? matchByRow(contacts.base, asRead) : matchById(contacts, asRead);
     return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read, asRead };
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
@@ -123,8 +123,15 @@ function matchByRow(base: ColumnStore, asRead: Record<string, FormSubmissionData
   return new SubmissionsByRow(base.ids, sorted, sent, Uint32Array.from(formOf), formIds);
 }
 
-/** A pair is row × PAIR_SHIFT + the submission's index: exact below 2^53 for 10M rows and 2^29 submissions. */
+/** A pair is row × PAIR_SHIFT + the submission's index: exact below 2^53, so for up to 2^24 rows and 2^29 submissions. */
 const PAIR_SHIFT = 2 ** 29;
+
+/** Whether every pair of this store and these submissions is an exact number (else they are matched by id). */
+function pairsFit(rows: number, asRead: Record<string, FormSubmissionData[]>): boolean {
+  let submissions = 0;
+  for (const found of Object.values(asRead)) submissions += found.length;
+  return rows <= 2 ** 53 / PAIR_SHIFT && submissions < PAIR_SHIFT;
+}
 
 function grownPairs(pairs: Float64Array, need: number): Float64Array {
   const next = new Float64Array(Math.max(need, pairs.length * 2));
