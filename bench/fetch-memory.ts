@@ -60,9 +60,11 @@ class AllocationProfile {
     return new Promise((resolve, reject) => this.session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
   }
 
+  /** Both messages are sent at once: an in-process session dispatches them as they are posted, so a synchronous phase (saving) is profiled too. */
   async start(): Promise<void> {
-    await this.post('HeapProfiler.enable');
-    await this.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    const enabled = this.post('HeapProfiler.enable');
+    const sampling = this.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    await Promise.all([enabled, sampling]);
   }
 
   /** The top allocation sites by bytes, each as its innermost three frames. */
