@@ -1,6 +1,8 @@
 // Row sets as bitsets (bit i of word i >>> 5 = row i), so AND / OR / NOT over a million rows are a
 // few tens of thousands of word operations. Bits past `size` are always kept zero.
 
+import { grown } from './typed-grow';
+
 export type Bitset = Uint32Array;
 
 export function wordsFor(size: number): number {
@@ -121,11 +123,7 @@ export class RowBits {
 
   set(row: number): void {
     const word = row >>> 5;
-    if (word >= this.words.length) {
-      const next = new Uint32Array(Math.max(word + 1, this.words.length * 2));
-      next.set(this.words);
-      this.words = next;
-    }
+    this.words = grown(this.words, word + 1);
     this.words[word] |= 1 << (row & 31);
     this.count++;
   }

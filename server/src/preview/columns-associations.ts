@@ -6,17 +6,11 @@ import { IdentityMemo } from './identity-memo';
 import type { AssociationIndex, ColumnStore } from './columns';
 import type { AssociatedRecord } from './types';
 import { RowBits } from './bitset';
+import { grown } from './typed-grow';
 
 interface RecordSink {
   add(record: AssociatedRecord): void;
   finish(): ColumnStore;
-}
-
-function grown<T extends Uint32Array | Uint8Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  next.set(a);
-  return next;
 }
 
 /**

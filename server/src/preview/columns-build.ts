@@ -7,6 +7,7 @@ import { propertiesOf } from '../language/schema';
 import { typeClassOf } from '../language/operators';
 import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, newVersion } from './columns';
 import { emptyBitset, hasBit, RowBits, setBit, wordsFor } from './bitset';
+import { grown } from './typed-grow';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
 import { ActivityBuilder } from './columns-activity';
@@ -41,14 +42,6 @@ interface ColumnWriter {
 /** `a` cut to `size` elements: `a` itself when it has exactly that many (a builder reserved the right size), so no second copy is made. */
 function exactly<T extends Uint32Array | Float64Array | Uint8Array>(a: T, size: number): T {
   return a.length === size ? a : (a.slice(0, size) as T);
-}
-
-function grown<T extends Uint32Array | Float64Array | Uint8Array>(a: T, need: number, fill?: number): T {
-  if (need <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  if (fill !== undefined) next.fill(fill, a.length);
-  next.set(a);
-  return next;
 }
 
 export class StoreBuilder {

@@ -9,6 +9,7 @@
 import { endianness } from 'node:os';
 import { MAX_PART_CHARS, SEP, type StringDict, dictEntries, dictFromEntries, findEntry, narrowFirst } from './string-dict';
 import { type DictPart, WIDE } from './string-part';
+import { grown } from './typed-grow';
 
 /** What a string column's writer needs of a dictionary builder. */
 export interface DictBuilder {
@@ -142,7 +143,7 @@ class EntryTable {
     for (let k = 0; k < value.length; k++) block[at + k] = value.charCodeAt(k);
     block[at + value.length] = 0;
     this.blockFill += units;
-    if (entry + 2 > this.starts.length) this.starts = grownStarts(this.starts);
+    this.starts = grown(this.starts, entry + 2);
     this.starts[entry + 1] = start + units;
     if (value.includes(SEP)) this.holdsSep = true;
   }
@@ -207,12 +208,6 @@ class EntryTable {
     this.blockStarts = [];
     return out;
   }
-}
-
-function grownStarts(starts: Uint32Array): Uint32Array {
-  const next = new Uint32Array(starts.length * 2);
-  next.set(starts);
-  return next;
 }
 
 /** Units `[from, to)` as a string: one byte a character for one-byte units (V8 keeps latin1 text so). */

@@ -8,19 +8,13 @@
 
 import type { HistoryEntry } from '../types';
 import { IdsBuilder } from '../id-builder';
+import { grown } from '../typed-grow';
 
 /** What the preview reads of contacts' history: a contact's entries by property, newest first. */
 export interface HistoryById {
   get(id: string): Record<string, HistoryEntry[]> | undefined;
   entries(): IterableIterator<[string, Record<string, HistoryEntry[]>]>;
   readonly size: number;
-}
-
-function grown<T extends Uint32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
-  next.set(a);
-  return next;
 }
 
 /** One property's ranges, by contact slot; a count of 0 means "no history of it for this contact" (not "none"). */

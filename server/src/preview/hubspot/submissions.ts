@@ -10,8 +10,9 @@
 
 import type { FormSubmissionData, HubSpotAccount } from '../../hubspot/account/types';
 import { readInParallel } from '../../hubspot/account/parallel-reads';
-import type { ColumnStore, IdColumn, StringColumn } from '../columns';
+import type { ColumnStore, StringColumn } from '../columns';
 import type { ListsById } from '../../hubspot/account/contact-lists';
+import { matchByRow, pairsFit, submissionOf } from './submissions-by-row';
 import { dictEntry, lowerDict } from '../string-dict';
 import type { FormSubmission } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
@@ -55,7 +56,9 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
       read.add(formId);
       asRead[formId] = found;
     }
-    const byContact = contacts.kind === 'merge' && contacts.modified.length === 0 && pairsFit(contacts.base.size, asRead) ? matchByRow(contacts.base, asRead) : matchById(contacts, asRead);
+    // A full fetch's store holds every contact: matched by its rows (submissions-by-row.ts).
+    const byRow = contacts.kind === 'merge' && contacts.modified.length === 0 && pairsFit(contacts.base.size, asRead);
+    const byContact = byRow ? matchByRow(contacts.base.ids, rowsWithEmails(contacts.base, addressesOf(asRead)), asRead) : matchById(contacts, asRead);
     return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read, asRead };
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
@@ -90,120 +93,6 @@ function matchById(contacts: ContactSet, asRead: Record<string, FormSubmissionDa
     }
   }
   return byContact;
-}
-
-function submissionOf(formId: string, s: FormSubmissionData): FormSubmission {
-  return s.pageUrl ? { formId, timestamp: s.submittedAt, pageUrl: s.pageUrl } : { formId, timestamp: s.submittedAt };
-}
-
-/**
- * A full fetch's matching, by the store's rows: each (row, submission) pair is one number, sorted, and a
- * contact's submissions are made when its row is built (SubmissionsByRow). A map of each contact's
- * submission objects, keyed by a string per contact, was 30 MB at a 1M-contact fetch's peak (issue 15).
- */
-function matchByRow(base: ColumnStore, asRead: Record<string, FormSubmissionData[]>): SubmissionsByRow {
-  const rowsByEmail = rowsWithEmails(base, addressesOf(asRead));
-  const sent: FormSubmissionData[] = [];
-  const formOf: number[] = [];
-  const formIds = Object.keys(asRead);
-  let pairs: Float64Array = new Float64Array(1024);
-  let count = 0;
-  formIds.forEach((formId, f) => {
-    for (const s of asRead[formId]) {
-      const rows = s.email ? rowsByEmail.get(s.email.toLowerCase()) : undefined;
-      if (!rows) continue;
-      const k = sent.push(s) - 1;
-      formOf.push(f);
-      if (count + rows.length > pairs.length) pairs = grownPairs(pairs, count + rows.length);
-      for (const row of rows) pairs[count++] = row * PAIR_SHIFT + k;
-    }
-  });
-  // By row, then in the order read: the order the map of lists gave.
-  const sorted = pairs.slice(0, count).sort();
-  return new SubmissionsByRow(base.ids, sorted, sent, Uint32Array.from(formOf), formIds);
-}
-
-/** A pair is row × PAIR_SHIFT + the submission's index: exact below 2^53, so for up to 2^24 rows and 2^29 submissions. */
-const PAIR_SHIFT = 2 ** 29;
-
-/** Whether every pair of this store and these submissions is an exact number (else they are matched by id). */
-function pairsFit(rows: number, asRead: Record<string, FormSubmissionData[]>): boolean {
-  let submissions = 0;
-  for (const found of Object.values(asRead)) submissions += found.length;
-  return rows <= 2 ** 53 / PAIR_SHIFT && submissions < PAIR_SHIFT;
-}
-
-function grownPairs(pairs: Float64Array, need: number): Float64Array {
-  const next = new Float64Array(Math.max(need, pairs.length * 2));
-  next.set(pairs);
-  return next;
-}
-
-/** Each contact's submissions by its row of the store, made on asking (ListsById, as the map of lists was). */
-class SubmissionsByRow implements ListsById<FormSubmission> {
-  readonly size: number;
-
-  constructor(
-    private readonly ids: IdColumn,
-    /** row × PAIR_SHIFT + submission index, ascending. */
-    private readonly pairs: Float64Array,
-    private readonly sent: readonly FormSubmissionData[],
-    private readonly formOf: Uint32Array,
-    private readonly formIds: readonly string[],
-  ) {
-    let contacts = 0;
-    for (let i = 0; i < pairs.length; i++) if (i === 0 || rowOfPair(pairs[i]) !== rowOfPair(pairs[i - 1])) contacts++;
-    this.size = contacts;
-  }
-
-  get(id: string): FormSubmission[] | undefined {
-    const row = this.ids.rowOf(id);
-    return row < 0 ? undefined : this.atRow(row);
-  }
-
-  has(id: string): boolean {
-    return this.get(id) !== undefined;
-  }
-
-  *entries(): Generator<[string, FormSubmission[]]> {
-    for (let i = 0; i < this.pairs.length; ) {
-      const row = rowOfPair(this.pairs[i]);
-      const list = this.atRow(row)!;
-      yield [this.ids.at(row), list];
-      i += list.length;
-    }
-  }
-
-  *values(): Generator<FormSubmission[]> {
-    for (const [, list] of this.entries()) yield list;
-  }
-
-  private atRow(row: number): FormSubmission[] | undefined {
-    let at = firstPairAt(this.pairs, row * PAIR_SHIFT);
-    if (at >= this.pairs.length || rowOfPair(this.pairs[at]) !== row) return undefined;
-    const list: FormSubmission[] = [];
-    for (; at < this.pairs.length && rowOfPair(this.pairs[at]) === row; at++) {
-      const k = this.pairs[at] - row * PAIR_SHIFT;
-      list.push(submissionOf(this.formIds[this.formOf[k]], this.sent[k]));
-    }
-    return list;
-  }
-}
-
-function rowOfPair(pair: number): number {
-  return Math.floor(pair / PAIR_SHIFT);
-}
-
-/** The first index whose pair is at least `key` (binary search). */
-function firstPairAt(pairs: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = pairs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pairs[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The forms `needs` names (every form for `submitted any form`) and each one's submissions, or 'not found'. */

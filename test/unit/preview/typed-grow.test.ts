@@ -1,0 +1,20 @@
+// grown (typed-grow.ts): the one helper the store's builders grow their typed arrays with.
+
+import { strict as assert } from 'node:assert';
+import { grown } from '../../../server/src/preview/typed-grow';
+
+describe('preview: typed arrays grown while a store is built', () => {
+  it('keeps the array when it is long enough, else doubles it (or to what is needed) and keeps its elements', () => {
+    const a = Uint32Array.from([1, 2, 3, 4]);
+    assert.equal(grown(a, 4), a);
+    const doubled = grown(a, 5);
+    assert.ok(doubled instanceof Uint32Array);
+    assert.deepEqual([...doubled], [1, 2, 3, 4, 0, 0, 0, 0]);
+    assert.equal(grown(a, 11).length, 11);
+  });
+
+  it('fills the new elements when asked, of any of the element types', () => {
+    assert.deepEqual([...grown(Float64Array.from([0.5]), 3, -1)], [0.5, -1, -1]);
+    assert.deepEqual([...grown(Uint8Array.from([7]), 2)], [7, 0]);
+  });
+});
