@@ -53,9 +53,14 @@ interface TableOptions {
 export interface CompactOptions extends Partial<TableOptions> {
   /** Longest text of a part (dictFromEntries' parameter of the same name). */
   maxPartChars?: number;
+  /** A part half this long ends where a block starts (EntryTable.finishParts). */
+  splitPartAt?: number;
 }
 
 const DEFAULTS: TableOptions = { maxBlockUnits: 1 << 20, initialSlots: 16 };
+
+/** Where a part ends at a block's start: parts of a large dictionary are its blocks, not copied (EntryTable.finishParts). */
+const SPLIT_PART_AT = 1 << 20;
 
 /** A column's first block: most columns hold few distinct values, so blocks start small and double. */
 const FIRST_BLOCK_UNITS = 1 << 10;
@@ -63,7 +68,11 @@ const FIRST_BLOCK_UNITS = 1 << 10;
 /**
  * The distinct entries of one width, in first-seen order: their code units in blocks (an entry never
  * spans two; each is followed by SEP), and a table from hash to entry. Positions are those of the
- * width's joined text SEP e0 SEP e1 … SEP, which `finish` cuts into parts.
+ * width's joined text SEP e0 SEP e1 … SEP, which `finish` cuts into parts. A block holds a SEP before
+ * its first entry too, so that it reads as that stretch of the joined text; once full it is sealed:
+ * decoded into a string, which is what the dictionary's parts are cut from, and its buffer let go of.
+ * The text is never held whole a second time (a joined copy of a million emails' blocks and the parts
+ * decoded from it were most of a live fetch's peak while the export's columns were finished, issue 15).
  */
 class EntryTable {
   count = 0;
@@ -71,8 +80,9 @@ class EntryTable {
   holdsSep = false;
   /** Where each entry starts in the joined text; `starts[count]` is where the next one would. */
   private starts: Uint32Array = new Uint32Array(64).fill(1, 0, 1);
-  private blocks: Units[] = [];
-  /** Where each block's first unit is in the joined text. */
+  /** The sealed blocks' text, each SEP e … SEP. */
+  private sealed: string[] = [];
+  /** Where each block's first entry is in the joined text (sealed blocks, then the one being filled). */
   private blockStarts: number[] = [];
   private block: Units;
   private blockFill = 0;
@@ -116,8 +126,14 @@ class EntryTable {
     const start = this.starts[entry];
     if (this.starts[entry + 1] - start - 1 !== value.length) return false;
     const b = this.blockAt(start);
-    const units = this.blocks[b];
-    const offset = start - this.blockStarts[b];
+    // Position 0 of a block is the SEP before its first entry.
+    const offset = start - this.blockStarts[b] + 1;
+    if (b < this.sealed.length) {
+      const text = this.sealed[b];
+      for (let k = 0; k < value.length; k++) if (text.charCodeAt(offset + k) !== value.charCodeAt(k)) return false;
+      return true;
+    }
+    const units = this.block;
     for (let k = 0; k < value.length; k++) if (units[offset + k] !== value.charCodeAt(k)) return false;
     return true;
   }
@@ -125,7 +141,7 @@ class EntryTable {
   /** The block holding joined-text position `pos` (the last one starting at or before it). */
   private blockAt(pos: number): number {
     let lo = 0;
-    let hi = this.blocks.length - 1;
+    let hi = this.blockStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (this.blockStarts[mid] <= pos) lo = mid;
@@ -148,14 +164,22 @@ class EntryTable {
     if (value.includes(SEP)) this.holdsSep = true;
   }
 
-  /** A new block with room for `units`, its first unit at `start` in the joined text (the rest of the current block stays unused: it is not copied). */
+  /** A new block with room for `units` after its leading SEP, its first entry at `start` in the joined text; the full one is sealed (its unused rest is not copied). */
   private startBlock(units: number, start: number): void {
-    const length = Math.max(units, this.nextBlockUnits);
+    this.seal();
+    const length = Math.max(units + 1, this.nextBlockUnits);
     this.nextBlockUnits = Math.min(this.nextBlockUnits * 2, this.options.maxBlockUnits);
     this.block = this.newUnits(length);
-    this.blockFill = 0;
-    this.blocks.push(this.block);
+    this.blockFill = 1;
     this.blockStarts.push(start);
+  }
+
+  /** The block being filled, if it holds entries, as a string; its buffer is let go of. */
+  private seal(): void {
+    if (this.blockStarts.length === this.sealed.length) return;
+    this.sealed.push(decoded(this.block, 0, this.blockFill));
+    this.block = this.newUnits(0);
+    this.blockFill = 0;
   }
 
   private rehash(capacity: number): void {
@@ -174,40 +198,48 @@ class EntryTable {
   }
 
   /**
-   * The entries as dictionary parts (entry i is code `first + i`), cut as dictFromEntries cuts them:
-   * a part takes the next entry while its text stays within `maxPartChars`. The table and blocks are
-   * let go of on the way, each block as soon as it has been copied.
+   * The entries as dictionary parts (entry i is code `first + i`), cut as dictFromEntries cuts them (a
+   * part takes the next entry while its text stays within `maxPartChars`), and also where a block
+   * starts once the part holds half of `splitAt` characters: a part within one block is a slice of its
+   * string, so the text is not copied again; only the first small blocks are joined into one part.
    */
-  finishParts(first: number, maxPartChars: number): DictPart[] {
+  finishParts(first: number, maxPartChars: number, splitAt: number): DictPart[] {
     this.slots = this.hashes = new Int32Array(0);
-    const joined = this.joined();
-    const starts = this.starts;
+    this.seal();
+    const { starts, sealed, blockStarts } = this;
     this.starts = new Uint32Array(0);
+    this.sealed = [];
+    this.blockStarts = [];
     const parts: DictPart[] = [];
+    let k = 0;
     for (let a = 0; a < this.count; ) {
+      while (k + 1 < blockStarts.length && blockStarts[k + 1] <= starts[a]) k++;
       const base = starts[a] - 1;
       let b = a + 1;
-      while (b < this.count && starts[b + 1] - base <= maxPartChars) b++;
-      parts.push({ text: decoded(joined, base, starts[b]), starts: relativeStarts(starts, a, b, base), first: first + a });
+      let last = k;
+      while (b < this.count && starts[b + 1] - base <= maxPartChars) {
+        const entersBlock = last + 1 < blockStarts.length && starts[b] === blockStarts[last + 1];
+        // Half: a full block's text is a little short of its size, so a whole one never joins the next.
+        if (entersBlock && 2 * (starts[b] - base) >= splitAt) break;
+        if (entersBlock) last++;
+        b++;
+      }
+      parts.push({ text: textAcross(sealed, blockStarts, k, last, base, starts[b]), starts: relativeStarts(starts, a, b, base), first: first + a });
       a = b;
     }
     return parts;
   }
+}
 
-  /** The joined text SEP e0 SEP e1 … SEP as one buffer of exact size, emptying the blocks. */
-  private joined(): Units {
-    const end = this.starts[this.count];
-    const out = this.newUnits(end);
-    this.block = this.newUnits(0);
-    for (let b = 0; b < this.blocks.length; b++) {
-      const used = (b + 1 < this.blocks.length ? this.blockStarts[b + 1] : end) - this.blockStarts[b];
-      out.set(this.blocks[b].subarray(0, used), this.blockStarts[b]);
-      this.blocks[b] = this.block;
-    }
-    this.blocks = [];
-    this.blockStarts = [];
-    return out;
-  }
+/** Joined-text positions `[from, to)`, which lie in blocks `first…last`: a slice of one block's string, or the blocks' slices joined (each block after the first without its leading SEP, the last one's trailing SEP). */
+function textAcross(sealed: readonly string[], blockStarts: readonly number[], first: number, last: number, from: number, to: number): string {
+  // Block j's string begins at joined position blockStarts[j] - 1 (its leading SEP).
+  const at = (j: number, pos: number) => pos - (blockStarts[j] - 1);
+  if (first === last) return sealed[first].slice(at(first, from), at(first, to));
+  const pieces = [sealed[first].slice(at(first, from))];
+  for (let j = first + 1; j < last; j++) pieces.push(sealed[j].slice(1));
+  pieces.push(sealed[last].slice(1, at(last, to)));
+  return pieces.join('');
 }
 
 /** Units `[from, to)` as a string: one byte a character for one-byte units (V8 keeps latin1 text so). */
@@ -239,10 +271,12 @@ export class CompactDictBuilder implements DictBuilder {
   private wide: EntryTable | undefined;
   private readonly table: TableOptions;
   private readonly maxPartChars: number;
+  private readonly splitPartAt: number;
 
   constructor(options: CompactOptions = {}) {
     this.table = { maxBlockUnits: options.maxBlockUnits ?? DEFAULTS.maxBlockUnits, initialSlots: options.initialSlots ?? DEFAULTS.initialSlots };
     this.maxPartChars = options.maxPartChars ?? MAX_PART_CHARS;
+    this.splitPartAt = options.splitPartAt ?? SPLIT_PART_AT;
     this.narrow = new EntryTable((n) => new Uint8Array(n), this.table);
     this.narrow.entryFor('', hashOf(''));
   }
@@ -258,15 +292,20 @@ export class CompactDictBuilder implements DictBuilder {
     return WIDE_CODE + this.wide.entryFor(value, hash);
   }
 
+  private finished = false;
+
   finish(codes: Uint32Array): StringDict {
+    // The entries' text went into the parts: a second dictionary would be made of nothing.
+    if (this.finished) throw new Error('a dictionary builder is finished once');
+    this.finished = true;
     const narrowCount = this.narrow.count;
     const size = this.size;
     const plain = !this.narrow.holdsSep && !this.wide?.holdsSep;
     if (this.wide) {
       for (let r = 0; r < codes.length; r++) if (codes[r] >= WIDE_CODE) codes[r] = narrowCount + (codes[r] - WIDE_CODE);
     }
-    const parts = this.narrow.finishParts(0, this.maxPartChars);
-    if (this.wide) parts.push(...this.wide.finishParts(narrowCount, this.maxPartChars));
+    const parts = this.narrow.finishParts(0, this.maxPartChars, this.splitPartAt);
+    if (this.wide) parts.push(...this.wide.finishParts(narrowCount, this.maxPartChars, this.splitPartAt));
     this.wide = undefined;
     return { size, parts, plain };
   }

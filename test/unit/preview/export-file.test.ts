@@ -104,7 +104,8 @@ describe('preview: HubSpot\'s export file into columns', () => {
     const zip = fileOf(await zipOf({ 'part-1.csv': `${HEADER}\n${ROWS[0]}\n`, 'part-2.csv': `${HEADER}\n${ROWS[1]}\n${ROWS[2]}\n` }), 'parts.zip');
     const rows = await read(zip);
     assert.equal(rows.rows, 3);
-    assert.deepEqual(Array.from({ length: 3 }, (_, row) => rows.builder.finish().ids.at(row)), ['1', '2', '3']);
+    const store = rows.builder.finish();
+    assert.deepEqual(Array.from({ length: 3 }, (_, row) => store.ids.at(row)), ['1', '2', '3']);
     const odd = fileOf(await zipOf({ 'part-1.csv': `${HEADER}\n`, 'readme.txt': 'hi' }), 'odd.zip');
     await assert.rejects(read(odd), /the export's zip holds readme\.txt, which is not a CSV file/);
     const cut = await zipOf({ 'part-1.csv': `${HEADER}\n${ROWS.join('\n')}\n` });

@@ -1,6 +1,7 @@
 // The compact dictionary builder (string-builder.ts) must give exactly the dictionary and codes that
 // the builder before it gave: distinct values in first-seen order, one-byte ones first (narrowFirst),
-// joined and cut into parts by dictFromEntries.
+// joined and cut into parts by dictFromEntries (a large dictionary's parts also end where its blocks
+// start, so that its text is not copied again: tested apart).
 
 import { strict as assert } from 'node:assert';
 import { buildStore } from '../../../server/src/preview/columns-build';
@@ -101,6 +102,35 @@ describe('preview store: compact string dictionary builder', () => {
     assert.deepEqual(built.dict.parts.map((p) => p.first), [0, 3, 5, 6, 7, 10]);
     assert.ok(built.dict.parts.every((p) => p.text.length <= 16 || p.starts.length === 2));
     assert.deepEqual(built, expected(values, 16));
+  });
+
+  it('ends a part where a block starts once it holds splitPartAt characters: each part its entries joined, found by lookups', () => {
+    const random = createRandom(20261207);
+    for (let round = 0; round < 200; round++) {
+      const values = Array.from({ length: random.int(0, 150) }, () => Array.from({ length: random.int(0, 9) }, () => random.pick(['a', 'q', '.', 'ś', '😀', '\0'])).join(''));
+      const options = { maxBlockUnits: random.int(1, 48), maxPartChars: random.int(1, 120), splitPartAt: random.int(1, 60) };
+      const built = compact(values, options);
+      const want = expected(values);
+      assert.deepEqual(built.codes, want.codes, `round ${round}`);
+      assert.deepEqual(dictEntries(built.dict), dictEntries(want.dict), `round ${round}`);
+      let next = 0;
+      for (const part of built.dict.parts) {
+        assert.equal(part.first, next, `round ${round}`);
+        const entries = dictEntries({ size: part.starts.length - 1, parts: [{ ...part, first: 0 }], plain: false });
+        assert.equal(part.text, `\0${entries.join('\0')}\0`, `round ${round}`);
+        assert.ok(part.text.length <= options.maxPartChars || entries.length === 1, `round ${round}`);
+        next += entries.length;
+      }
+      assert.equal(next, built.dict.size, `round ${round}`);
+    }
+  });
+
+  it('gives a large dictionary parts of about a block each', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => `person${i}@example${i % 97}.com`);
+    const built = compact(values, { maxBlockUnits: 4096, splitPartAt: 4096 });
+    assert.deepEqual(dictEntries(built.dict), dictEntries(expected(values).dict));
+    assert.ok(built.dict.parts.length > 20, `${built.dict.parts.length} parts`);
+    assert.ok(built.dict.parts.every((p) => p.text.length <= 2 * 4096 + 64), 'no part past two blocks');
   });
 
   it('matches the builder before it on random values (seeded), whatever the block, table and part sizes', () => {
