@@ -92,15 +92,26 @@ export function writeFileAtomically(path: string, content: string | Uint8Array |
  */
 function writeChunks(path: string, chunks: Iterable<string | Uint8Array>): void {
   const fd = openSync(path, 'w');
+  // Short strings are encoded into one buffer used again and again: a buffer each (a million contacts'
+  // extras cache is thousands of pieces) was memory the allocator kept after the fetch's peak (issue 15).
+  let scratch: Buffer | undefined;
   try {
     for (const chunk of chunks) {
+      if (typeof chunk !== 'string') writeAll(fd, chunk);
+      else if (chunk.length * 3 <= SCRATCH_BYTES) writeAll(fd, (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, scratch.write(chunk, 'utf8')));
       // writeFileSync on a descriptor writes all of a string at the current position.
-      if (typeof chunk === 'string') writeFileSync(fd, chunk);
-      else for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done, Math.min(chunk.byteLength - done, WRITE_MAX));
+      else writeFileSync(fd, chunk);
     }
   } finally {
     closeSync(fd);
   }
+}
+
+/** Room for a string piece of 64K characters (json-pieces.ts) in UTF-8, and a little over. */
+const SCRATCH_BYTES = 1 << 18;
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, Math.min(bytes.byteLength - done, WRITE_MAX));
 }
 
 /** One write call at most this many bytes (a single write stops short of 2 GB on Linux). */

@@ -41,7 +41,7 @@ export interface DictHeader {
 }
 
 /** A chunk's bytes, or a text encoded only when it is written (in pieces: see `textPieces`). */
-type Chunk = Buffer | { bytes: number; pieces: () => Iterable<Buffer> };
+type Chunk = Buffer | { bytes: number; pieces: (scratch: TextScratch) => Iterable<Buffer> };
 
 export class ChunkWriter {
   readonly chunks: Chunk[] = [];
@@ -59,10 +59,16 @@ export class ChunkWriter {
     return this.refs.length - 1;
   }
 
-  /** The chunks as they go to the file, texts encoded piece by piece as they are written. */
+  /**
+   * The chunks as they go to the file, texts encoded piece by piece as they are written, into one
+   * buffer used again for every piece: a piece is valid until the next one is asked for (the file is
+   * written synchronously, piece after piece). A new buffer per piece left tens of MB with the
+   * allocator after a million contacts' snapshot was written (issue 15).
+   */
   *pieces(): Generator<Buffer> {
+    const scratch = new TextScratch();
     for (const chunk of this.chunks) {
-      if ('pieces' in chunk) yield* chunk.pieces();
+      if ('pieces' in chunk) yield* chunk.pieces(scratch);
       else yield chunk;
     }
   }
@@ -80,7 +86,7 @@ export class ChunkWriter {
   text(text: string): number {
     // Encoded when written, a piece at a time: a million emails' dictionary and its lower-cased form
     // as whole buffers were tens of MB more at the end of a fetch's peak (issue 15).
-    const encoded = (encoding: BufferEncoding, bytes: number) => this.add({ bytes, pieces: () => textPieces(text, encoding) }, encoding as ChunkRef['tag']);
+    const encoded = (encoding: BufferEncoding, bytes: number) => this.add({ bytes, pieces: (scratch) => textPieces(text, encoding, scratch) }, encoding as ChunkRef['tag']);
     if (!WIDE.test(text)) return encoded('latin1', text.length);
     if ((text as unknown as { isWellFormed(): boolean }).isWellFormed()) return encoded('utf8', Buffer.byteLength(text, 'utf8'));
     return encoded('utf16le', text.length * 2);
@@ -109,19 +115,37 @@ export function writeChunkFile(path: string, magic: string, body: object, w: Chu
   prefix.write(magic, 0, 'latin1');
   prefix.writeUInt32LE(header.length, 8);
   const headPad = Buffer.alloc((8 - ((12 + header.length) % 8)) % 8);
-  writeFileAtomically(path, [prefix, header, headPad, ...w.pieces()]);
+  // A generator, never an array of the pieces: each text piece is valid only until the next is written.
+  writeFileAtomically(path, (function* () {
+    yield* [prefix, header, headPad];
+    yield* w.pieces();
+  })());
 }
 
 /** Characters encoded at a time when a text is written. */
 const TEXT_PIECE_CHARS = 1 << 22;
 
+/** Most bytes a UTF-16 code unit takes in each encoding a text is written in. */
+const BYTES_PER_UNIT: Partial<Record<BufferEncoding, number>> = { latin1: 1, utf8: 3, utf16le: 2 };
+
+/** One buffer a text's pieces are encoded into, grown to the widest encoding met. */
+class TextScratch {
+  private buffer = Buffer.alloc(0);
+
+  encode(text: string, encoding: BufferEncoding): Buffer {
+    const need = text.length * (BYTES_PER_UNIT[encoding] ?? 3);
+    if (this.buffer.length < need) this.buffer = Buffer.allocUnsafe(need);
+    return this.buffer.subarray(0, this.buffer.write(text, 0, encoding));
+  }
+}
+
 /** `text` encoded in pieces of TEXT_PIECE_CHARS characters; in UTF-8 a piece never ends inside a surrogate pair (each half alone would be written as U+FFFD). */
-function* textPieces(text: string, encoding: BufferEncoding): Generator<Buffer> {
+function* textPieces(text: string, encoding: BufferEncoding, scratch: TextScratch): Generator<Buffer> {
   for (let at = 0; at < text.length; ) {
     let end = Math.min(text.length, at + TEXT_PIECE_CHARS);
     const high = text.charCodeAt(end - 1);
     if (encoding === 'utf8' && end < text.length && high >= 0xd800 && high <= 0xdbff) end--;
-    yield Buffer.from(text.slice(at, end), encoding);
+    yield scratch.encode(text.slice(at, end), encoding);
     at = end;
   }
 }

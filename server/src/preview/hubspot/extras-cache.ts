@@ -131,13 +131,16 @@ function* extrasParts(extras: CachedExtras): Generator<string> {
 function* associationParts(a: CachedAssociations): Generator<string> {
   const numbers = new RecordNumbers();
   yield `{"properties":${JSON.stringify(a.properties)},"byContact":{`;
-  // Contacts with the same links share one list (the fetch's and the file's): each is encoded once.
-  const encoded = new IdentityMemo<CompanyRecord[], string>();
-  const encode = (records: CompanyRecord[]) => JSON.stringify(records.map((r) => [numbers.of(r), r.primary ? 1 : 0, ...(r.labels ?? [])]));
+  // Contacts with the same link share one record object (the fetch's and the file's): each link is
+  // encoded once. A memo by list held a string for each distinct list while the cache was written, at
+  // the end of the fetch's peak (issue 15); there are a few links per company.
+  const encoded = new IdentityMemo<CompanyRecord, string>();
+  const encode = (r: CompanyRecord) => `[${numbers.of(r)},${r.primary ? 1 : 0}${(r.labels ?? []).map((l) => `,${JSON.stringify(l)}`).join('')}]`;
   let first = true;
   for (const [id, records] of a.byContact.entries()) {
     if (records.length === 0) continue;
-    yield `${first ? '' : ','}${JSON.stringify(id)}:${encoded.get(records, encode)}`;
+    const links = records.length === 1 ? encoded.get(records[0], encode) : records.map((r) => encoded.get(r, encode)).join(',');
+    yield `${first ? '' : ','}${JSON.stringify(id)}:[${links}]`;
     first = false;
   }
   yield '},"records":[';

@@ -101,7 +101,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
     const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
     relief.now();
     options.onProgress?.({ phase: 'saving', done: 0 });
-    saveToCache(paths, { store, toCache, fetched, fetchMs, needs, portal, previous, started });
+    saveToCache(paths, { store, toCache, fetched, fetchMs, needs, portal, previous, started }, relief.now);
     return { store, report: liveReport(ctx.account, store.size, extras, fetched.note), history: fetched.history, refresh: { ...fetched.refresh, heapRelief: relief.stop() }, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
   } finally {
     relief.stop();
@@ -137,10 +137,12 @@ interface Finished {
 }
 
 /** The snapshot, extras, history and manifest, the manifest last. Synchronous: a Ctrl-C cannot land between the snapshot and the manifest. */
-function saveToCache(paths: ReturnType<typeof cachePaths>, f: Finished): void {
+function saveToCache(paths: ReturnType<typeof cachePaths>, f: Finished, relieveHeap?: () => void): void {
   sweepCacheTemps(paths);
   keepCacheOutOfGit(paths);
   writeSnapshot(f.store, paths.snapshot);
+  // Writing is synchronous, so the periodic collections cannot run: the snapshot's garbage goes before the extras are written.
+  relieveHeap?.();
   writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: f.store.version, ...f.toCache });
   const full = f.fetched.refresh.mode === 'full';
   const lastFullFetch = full ? new Date(f.started).toISOString() : f.previous!.lastFullFetch;
