@@ -5,6 +5,7 @@
 
 import type { Bitset } from './bitset';
 import { RowBits } from './bitset';
+import { PushList } from './typed-grow';
 
 export interface EntryStore {
   loaded: Bitset;
@@ -20,14 +21,14 @@ export interface EntryStore {
 
 export class EntryBuilder {
   private readonly loadedRows = new RowBits();
-  private readonly rows: number[] = [];
-  private readonly fields: number[][];
-  private readonly timestamps: number[] = [];
+  private readonly rows = new PushList((n) => new Uint32Array(n));
+  private readonly fields: PushList<Uint32Array>[];
+  private readonly timestamps = new PushList((n) => new Float64Array(n));
   private readonly strings: string[] = [''];
   private readonly codeOf = new Map<string, number>([['', 0]]);
 
   constructor(private readonly fieldCount: number) {
-    this.fields = Array.from({ length: fieldCount }, () => []);
+    this.fields = Array.from({ length: fieldCount }, () => new PushList((n) => new Uint32Array(n)));
   }
 
   /** The row's whole list (call once per row that carries it, rows in order). */
@@ -54,14 +55,14 @@ export class EntryBuilder {
   finish(size: number): EntryStore | undefined {
     if (this.loadedRows.count === 0) return undefined;
     const offsets = new Uint32Array(size + 1);
-    for (const r of this.rows) offsets[r + 1]++;
+    for (let k = 0; k < this.rows.length; k++) offsets[this.rows.at(k) + 1]++;
     for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
     return {
       loaded: this.loadedRows.finish(size),
       offsets,
-      fields: this.fields.map((f) => Uint32Array.from(f)),
+      fields: this.fields.map((f) => f.finish()),
       strings: this.strings,
-      timestamps: Float64Array.from(this.timestamps),
+      timestamps: this.timestamps.finish(),
     };
   }
 }

@@ -9,14 +9,15 @@ import { dictFromEntries, narrowFirst } from './string-dict';
 import type { FormSubmission, HistoryEntry } from './types';
 import { isUnknownValue } from './values';
 import { pageUrlKey } from '../language/schema-pages';
+import { PushList } from './typed-grow';
 
 /** Entries appended row by row, turned into compressed-row offsets at the end. */
 class RowLists {
-  readonly rows: number[] = [];
+  readonly rows = new PushList((n) => new Uint32Array(n));
 
   offsets(size: number): Uint32Array {
     const offsets = new Uint32Array(size + 1);
-    for (const r of this.rows) offsets[r + 1]++;
+    for (let k = 0; k < this.rows.length; k++) offsets[this.rows.at(k) + 1]++;
     for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
     return offsets;
   }
@@ -41,8 +42,8 @@ class Interner {
 
 interface HistoryAccumulator {
   lists: RowLists;
-  codes: number[];
-  timestamps: number[];
+  codes: PushList<Uint32Array>;
+  timestamps: PushList<Float64Array>;
   values: Interner;
 }
 
@@ -58,7 +59,7 @@ export class HistoryBuilder {
       const entries = history[name];
       if (!entries || entries.length === 0) continue;
       let acc = this.byProperty.get(name);
-      if (!acc) this.byProperty.set(name, (acc = { lists: new RowLists(), codes: [], timestamps: [], values: new Interner() }));
+      if (!acc) this.byProperty.set(name, (acc = { lists: new RowLists(), codes: new PushList((n) => new Uint32Array(n)), timestamps: new PushList((n) => new Float64Array(n)), values: new Interner() }));
       for (const e of entries) {
         acc.lists.rows.push(row);
         acc.codes.push(acc.values.code(e.value));
@@ -81,13 +82,13 @@ export class HistoryBuilder {
 
 function finishHistory(acc: HistoryAccumulator, size: number): HistoryColumn {
   const reordered = narrowFirst(acc.values.entries);
-  const codes = Uint32Array.from(acc.codes);
+  const codes = acc.codes.finish();
   if (reordered) for (let k = 0; k < codes.length; k++) codes[k] = reordered.newCode[codes[k]];
   return {
     offsets: acc.lists.offsets(size),
     codes,
     values: dictFromEntries(reordered?.ordered ?? acc.values.entries),
-    timestamps: Float64Array.from(acc.timestamps),
+    timestamps: acc.timestamps.finish(),
   };
 }
 
@@ -98,12 +99,12 @@ function emptyHistory(size: number): HistoryColumn {
 export class FormBuilder {
   private readonly loadedRows = new RowBits();
   private readonly lists = new RowLists();
-  private readonly forms: number[] = [];
-  private readonly timestamps: number[] = [];
+  private readonly forms = new PushList((n) => new Uint32Array(n));
+  private readonly timestamps = new PushList((n) => new Float64Array(n));
   private readonly formIds = new Interner();
-  private readonly pages: number[] = [];
+  private readonly pages = new PushList((n) => new Uint32Array(n));
   private readonly pageIds = new Interner();
-  private readonly urls: number[] = [];
+  private readonly urls = new PushList((n) => new Uint32Array(n));
   private readonly pageUrls = new Interner();
   private readonly urlKeys = new Map<string, string>();
 
@@ -133,12 +134,12 @@ export class FormBuilder {
     return {
       loaded: this.loadedRows.finish(size),
       offsets: this.lists.offsets(size),
-      forms: Uint32Array.from(this.forms),
+      forms: this.forms.finish(),
       formIds: this.formIds.entries,
-      timestamps: Float64Array.from(this.timestamps),
-      pages: Uint32Array.from(this.pages),
+      timestamps: this.timestamps.finish(),
+      pages: this.pages.finish(),
       pageIds: this.pageIds.entries,
-      urls: Uint32Array.from(this.urls),
+      urls: this.urls.finish(),
       pageUrls: this.pageUrls.entries,
     };
   }

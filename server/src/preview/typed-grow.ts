@@ -13,3 +13,31 @@ export function grown<T extends Growable>(a: T, need: number, fill?: number): T 
   next.set(a);
   return next;
 }
+
+/**
+ * Numbers pushed one by one (a builder's per-entry codes, rows, timestamps) into a typed array that
+ * grows by `grown`: a JS array of numbers took 8 bytes an element and left its outgrown copies in V8's
+ * large-object space until a full collection (issue 15).
+ */
+export class PushList<T extends Uint32Array | Float64Array> {
+  private items: T;
+  length = 0;
+
+  constructor(make: (n: number) => T) {
+    this.items = make(256);
+  }
+
+  push(value: number): void {
+    this.items = grown(this.items, this.length + 1);
+    this.items[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.items[index];
+  }
+
+  /** The numbers pushed, in an array of exactly their count. */
+  finish(): T {
+    return this.items.slice(0, this.length) as T;
+  }
+}

@@ -1,7 +1,7 @@
 // grown (typed-grow.ts): the one helper the store's builders grow their typed arrays with.
 
 import { strict as assert } from 'node:assert';
-import { grown } from '../../../server/src/preview/typed-grow';
+import { PushList, grown } from '../../../server/src/preview/typed-grow';
 
 describe('preview: typed arrays grown while a store is built', () => {
   it('keeps the array when it is long enough, else doubles it (or to what is needed) and keeps its elements', () => {
@@ -16,5 +16,17 @@ describe('preview: typed arrays grown while a store is built', () => {
   it('fills the new elements when asked, of any of the element types', () => {
     assert.deepEqual([...grown(Float64Array.from([0.5]), 3, -1)], [0.5, -1, -1]);
     assert.deepEqual([...grown(Uint8Array.from([7]), 2)], [7, 0]);
+  });
+
+  it('PushList keeps every number pushed past its first size, and finishes at exactly their count', () => {
+    const list = new PushList((n) => new Float64Array(n));
+    for (let k = 0; k < 1000; k++) list.push(k / 4);
+    assert.equal(list.length, 1000);
+    assert.equal(list.at(999), 999 / 4);
+    const done = list.finish();
+    assert.ok(done instanceof Float64Array);
+    assert.equal(done.length, 1000);
+    assert.deepEqual([...done.subarray(0, 3)], [0, 0.25, 0.5]);
+    assert.equal(new PushList((n) => new Uint32Array(n)).finish().length, 0);
   });
 });

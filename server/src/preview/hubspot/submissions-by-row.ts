@@ -1,11 +1,13 @@
 // A full fetch's form submissions matched by the store's rows (issue 15): the store holds every contact,
-// so each (row, submission) pair is one number, sorted, and a contact's submission objects are made when
-// its row is built. A map of each contact's submission objects, keyed by a string per contact, was 30 MB
+// so each (row, submission) pair is one number, in row order, and a contact's submission objects are made
+// when its row is built. A map of each contact's submission objects, keyed by a string per contact, was 30 MB
 // at a 1M-contact fetch's peak. submissions.ts reads the forms and matches a refresh's contacts by id.
 
 import type { ListsById } from '../../hubspot/account/contact-lists';
 import type { FormSubmissionData } from '../../hubspot/account/types';
-import type { IdColumn } from '../columns';
+import type { ColumnStore, IdColumn, StringColumn } from '../columns';
+import { hashOf } from '../string-builder';
+import { dictEntry, lowerDict } from '../string-dict';
 import { grown } from '../typed-grow';
 import type { FormSubmission } from '../types';
 
@@ -13,26 +15,85 @@ export function submissionOf(formId: string, s: FormSubmissionData): FormSubmiss
   return s.pageUrl ? { formId, timestamp: s.submittedAt, pageUrl: s.pageUrl } : { formId, timestamp: s.submittedAt };
 }
 
-/** Each contact's submissions, by the rows `rowsByEmail` gives each lower-cased address (ids: the store's id column). */
-export function matchByRow(ids: IdColumn, rowsByEmail: ReadonlyMap<string, readonly number[]>, asRead: Record<string, FormSubmissionData[]>): ListsById<FormSubmission> {
+/**
+ * Each contact's submissions, matched by the store's email column without case. Typed arrays only:
+ * the submissions sorted by the hash of their lower-cased address, each code of the column's
+ * dictionary looked up there once (its lower-cased entry, compared in full on an equal hash), then the
+ * rows walked in order. Maps of each address's codes and rows (a string and a list per address) took
+ * 60 MB of heap at a 1,000,000-contact fetch's peak (issue 15).
+ */
+export function matchByRow(store: ColumnStore, asRead: Record<string, FormSubmissionData[]>): ListsById<FormSubmission> {
   const sent: FormSubmissionData[] = [];
   const formOf: number[] = [];
   const formIds = Object.keys(asRead);
-  let pairs: Float64Array = new Float64Array(1024);
-  let count = 0;
   formIds.forEach((formId, f) => {
-    for (const s of asRead[formId]) {
-      const rows = s.email ? rowsByEmail.get(s.email.toLowerCase()) : undefined;
-      if (!rows) continue;
-      const k = sent.push(s) - 1;
-      formOf.push(f);
-      pairs = grown(pairs, count + rows.length);
-      for (const row of rows) pairs[count++] = row * PAIR_SHIFT + k;
-    }
+    for (const s of asRead[formId]) if (s.email) formOf[sent.push(s) - 1] = f;
   });
-  // By row, then in the order read: the order the map of lists gave.
-  const sorted = pairs.slice(0, count).sort();
-  return new SubmissionsByRow(ids, sorted, sent, Uint32Array.from(formOf), formIds);
+  const email = store.columns.get('email');
+  const byCode = email?.kind === 'string' ? submissionsByCode(email, sent) : new Float64Array(0);
+  return new SubmissionsByRow(store.ids, pairsByRow(email?.kind === 'string' ? email.codes : new Uint32Array(0), byCode), sent, Uint32Array.from(formOf), formIds);
+}
+
+/** (code × PAIR_SHIFT + submission index) for every code whose lower-cased entry is a submission's lower-cased address: by code, then submission. */
+function submissionsByCode(column: StringColumn, sent: readonly FormSubmissionData[]): Float64Array {
+  const lowered = (k: number) => sent[k].email!.toLowerCase();
+  const hashes = new Int32Array(sent.length);
+  for (let k = 0; k < sent.length; k++) hashes[k] = hashOf(lowered(k));
+  // Equal hashes together, each run in submission order.
+  const byHash = new Uint32Array(sent.length);
+  for (let k = 0; k < sent.length; k++) byHash[k] = k;
+  byHash.sort((a, b) => hashes[a] - hashes[b] || a - b);
+  const sortedHashes = Int32Array.from(byHash, (k) => hashes[k]);
+  const lower = lowerDict(column.dict);
+  let out = new Float64Array(1024);
+  let count = 0;
+  for (let code = 1; code < column.dict.size; code++) {
+    const entry = dictEntry(lower, code);
+    const hash = hashOf(entry);
+    for (let at = firstAtLeast(sortedHashes, hash); at < sortedHashes.length && sortedHashes[at] === hash; at++) {
+      const k = byHash[at];
+      if (lowered(k) !== entry) continue;
+      out = grown(out, count + 1);
+      out[count++] = code * PAIR_SHIFT + k;
+    }
+  }
+  return out.subarray(0, count);
+}
+
+/** (row × PAIR_SHIFT + submission index) for each row whose code has submissions: rows in order, each row's submissions in the order read. */
+function pairsByRow(codes: Uint32Array, byCode: Float64Array): Float64Array {
+  if (byCode.length === 0) return byCode;
+  // Where each code's run of submissions starts in byCode (-1: none).
+  const runOf = new Int32Array(codeOfPair(byCode[byCode.length - 1]) + 1).fill(-1);
+  for (let j = byCode.length - 1; j >= 0; j--) runOf[codeOfPair(byCode[j])] = j;
+  let pairs = new Float64Array(1024);
+  let count = 0;
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row];
+    const run = code < runOf.length ? runOf[code] : -1;
+    if (run < 0) continue;
+    for (let j = run; j < byCode.length && codeOfPair(byCode[j]) === code; j++) {
+      pairs = grown(pairs, count + 1);
+      pairs[count++] = row * PAIR_SHIFT + (byCode[j] - code * PAIR_SHIFT);
+    }
+  }
+  return pairs.slice(0, count);
+}
+
+function codeOfPair(pair: number): number {
+  return Math.floor(pair / PAIR_SHIFT);
+}
+
+/** The first index whose value is at least `key` (binary search). */
+function firstAtLeast(sorted: Int32Array, key: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A pair is row × PAIR_SHIFT + the submission's index: exact below 2^53, so for up to 2^24 rows and 2^29 submissions. */

@@ -10,7 +10,7 @@
 
 import type { FormSubmissionData, HubSpotAccount } from '../../hubspot/account/types';
 import { readInParallel } from '../../hubspot/account/parallel-reads';
-import type { ColumnStore, StringColumn } from '../columns';
+import type { StringColumn } from '../columns';
 import type { ListsById } from '../../hubspot/account/contact-lists';
 import { matchByRow, pairsFit, submissionOf } from './submissions-by-row';
 import { dictEntry, lowerDict } from '../string-dict';
@@ -58,7 +58,7 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
     }
     // A full fetch's store holds every contact: matched by its rows (submissions-by-row.ts).
     const byRow = contacts.kind === 'merge' && contacts.modified.length === 0 && pairsFit(contacts.base.size, asRead);
-    const byContact = byRow ? matchByRow(contacts.base.ids, rowsWithEmails(contacts.base, addressesOf(asRead)), asRead) : matchById(contacts, asRead);
+    const byContact = byRow ? matchByRow(contacts.base, asRead) : matchById(contacts, asRead);
     return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read, asRead };
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
@@ -143,23 +143,6 @@ export function contactsByEmail(contacts: ContactSet): Map<string, string[]> {
  */
 export function contactsWithEmails(contacts: ContactSet, wanted: ReadonlySet<string>): Map<string, string[]> {
   return emailIndex(contacts, wanted);
-}
-
-/** A store's rows (not ids) by the lower-cased addresses in `wanted`: a full fetch's matching (matchByRow). */
-function rowsWithEmails(base: ColumnStore, wanted: ReadonlySet<string>): Map<string, number[]> {
-  const byEmail = new Map<string, number[]>();
-  const found = base.columns.get('email');
-  if (found?.kind !== 'string') return byEmail;
-  const wantedCodes = codesOf(found, wanted);
-  for (let row = 0; row < base.size; row++) {
-    const code = found.codes[row];
-    const key = code === 0 ? undefined : wantedCodes.get(code);
-    if (key === undefined) continue;
-    const rows = byEmail.get(key);
-    if (rows) rows.push(row);
-    else byEmail.set(key, [row]);
-  }
-  return byEmail;
 }
 
 function emailIndex(contacts: ContactSet, wanted: ReadonlySet<string> | undefined): Map<string, string[]> {
