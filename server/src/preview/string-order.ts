@@ -162,11 +162,14 @@ export function markByOrder(part: DictPart, orders: PartOrders, test: StringTest
 /** Local entries of a lower-cased part equal to `needle` (lower-cased), by binary search in its orders. */
 export function equalEntries(part: DictPart, orders: PartOrders, needle: string): number[] {
   const order = orders.byPrefix;
-  const [lo, end] = matchingRun(part, order, needle, false);
   const out: number[] = [];
-  for (let k = lo; k < end; k++) {
+  // Entries equal to the needle sort first among those that start with it (an entry sorts before a
+  // longer one it begins), so one search finds them, then a step while they last: a dictionary built
+  // while a fetch runs is a few dozen parts, and a refresh looks up each new value in every one.
+  for (let k = firstWhere(order, 0, (i) => compareHead(part, i, needle, false) >= 0); k < order.length; k++) {
     const i = order[k];
-    if (part.starts[i + 1] - 1 - part.starts[i] === needle.length) out.push(i);
+    if (part.starts[i + 1] - 1 - part.starts[i] !== needle.length || compareHead(part, i, needle, false) !== 0) break;
+    out.push(i);
   }
   return out;
 }

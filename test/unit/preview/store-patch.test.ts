@@ -119,6 +119,17 @@ describe('string dictionary: parts', () => {
     assert.equal(findEntry(d, 'entry-777'), 778);
   });
 
+  it('finds every entry exactly among others that differ in case or begin with it, in every sorted part', () => {
+    const stems = Array.from({ length: 3000 }, (_, i) => `s${(i * 7919) % 3000}`);
+    // Each stem as itself, in upper case, and as the start of two longer entries: equal lower-cased forms sit side by side in the sorted order.
+    const entries = ['', ...stems.flatMap((s) => [s, s.toUpperCase(), `${s}x`, `${s}.y`])];
+    const d = dictFromEntries(entries, 40000);
+    indexDict(d);
+    assert.ok(d.parts.length >= 2 && lowerDict(d).every((p) => p.orders), 'several parts, each sorted');
+    entries.forEach((entry, code) => code > 0 && assert.equal(findEntry(d, entry), code, entry));
+    for (const absent of ['s1y', 'S', 's15000', 'sX']) assert.equal(findEntry(d, absent), -1, absent);
+  });
+
   it('appends entries after the existing codes and finds them', () => {
     const d = dictFromEntries(['', 'a', 'B']);
     const more = appendEntries(d, ['Ć', 'd']);

@@ -103,7 +103,8 @@ const PAIR_SHIFT = 2 ** 29;
 export function pairsFit(rows: number, asRead: Record<string, FormSubmissionData[]>): boolean {
   let submissions = 0;
   for (const found of Object.values(asRead)) submissions += found.length;
-  return rows <= 2 ** 53 / PAIR_SHIFT && submissions < PAIR_SHIFT;
+  // Strictly fewer rows than 2^24: a dictionary code (at most the row count) is paired the same way.
+  return rows < 2 ** 53 / PAIR_SHIFT && submissions < PAIR_SHIFT;
 }
 
 /** Each contact's submissions by its row of the store, made on asking (ListsById, as the map of lists was). */
