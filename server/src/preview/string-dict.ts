@@ -222,7 +222,9 @@ export function findEntry(d: StringDict, value: string): number {
   if (!d.plain || value.includes(SEP)) return dictEntries(d).indexOf(value);
   const lowered = lowerDict(d);
   const needle = value.toLowerCase();
-  for (const [p, part] of d.parts.entries()) {
+  // A plain loop: a refresh calls this for every new value, over each of a fetched dictionary's parts.
+  for (let p = 0; p < d.parts.length; p++) {
+    const part = d.parts[p];
     const lower = lowered[p];
     if (!lower.orders) {
       const at = part.text.indexOf(SEP + value + SEP);
