@@ -81,6 +81,8 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     const companies = await h.account.getCompaniesFor([contact.id], ['name']);
     const first = companies.get(contact.id)![0];
     assert.deepEqual([first.id, first.primary, first.labels], [contact.companyIds[0], true, ['301']]);
+    // HubSpot's answer carries createdate, hs_lastmodifieddate and hs_object_id too: only what was asked is kept (issue 15).
+    assert.deepEqual(Object.keys(first.properties), ['name']);
     const twice = await h.account.getCompaniesFor([contact.id, contact.id], ['name']);
     assert.deepEqual([twice.size, twice.get(contact.id)], [1, companies.get(contact.id)], 'a contact named twice has one entry, with its companies once');
   });
