@@ -64,15 +64,15 @@ function submissionsByCode(column: StringColumn, sent: readonly FormSubmissionDa
 function pairsByRow(codes: Uint32Array, byCode: Float64Array): Float64Array {
   if (byCode.length === 0) return byCode;
   // Where each code's run of submissions starts in byCode (-1: none).
-  const runOf = new Int32Array(codeOfPair(byCode[byCode.length - 1]) + 1).fill(-1);
-  for (let j = byCode.length - 1; j >= 0; j--) runOf[codeOfPair(byCode[j])] = j;
+  const runOf = new Int32Array(headOfPair(byCode[byCode.length - 1]) + 1).fill(-1);
+  for (let j = byCode.length - 1; j >= 0; j--) runOf[headOfPair(byCode[j])] = j;
   let pairs = new Float64Array(1024);
   let count = 0;
   for (let row = 0; row < codes.length; row++) {
     const code = codes[row];
     const run = code < runOf.length ? runOf[code] : -1;
     if (run < 0) continue;
-    for (let j = run; j < byCode.length && codeOfPair(byCode[j]) === code; j++) {
+    for (let j = run; j < byCode.length && headOfPair(byCode[j]) === code; j++) {
       pairs = grown(pairs, count + 1);
       pairs[count++] = row * PAIR_SHIFT + (byCode[j] - code * PAIR_SHIFT);
     }
@@ -80,12 +80,8 @@ function pairsByRow(codes: Uint32Array, byCode: Float64Array): Float64Array {
   return pairs.slice(0, count);
 }
 
-function codeOfPair(pair: number): number {
-  return Math.floor(pair / PAIR_SHIFT);
-}
-
 /** The first index whose value is at least `key` (binary search). */
-function firstAtLeast(sorted: Int32Array, key: number): number {
+function firstAtLeast(sorted: Int32Array | Float64Array, key: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -120,7 +116,7 @@ class SubmissionsByRow implements ListsById<FormSubmission> {
     private readonly formIds: readonly string[],
   ) {
     let contacts = 0;
-    for (let i = 0; i < pairs.length; i++) if (i === 0 || rowOfPair(pairs[i]) !== rowOfPair(pairs[i - 1])) contacts++;
+    for (let i = 0; i < pairs.length; i++) if (i === 0 || headOfPair(pairs[i]) !== headOfPair(pairs[i - 1])) contacts++;
     this.size = contacts;
   }
 
@@ -136,7 +132,7 @@ class SubmissionsByRow implements ListsById<FormSubmission> {
 
   *entries(): Generator<[string, FormSubmission[]]> {
     for (let i = 0; i < this.pairs.length; ) {
-      const row = rowOfPair(this.pairs[i]);
+      const row = headOfPair(this.pairs[i]);
       const list = this.atRow(row)!;
       yield [this.ids.at(row), list];
       i += list.length;
@@ -149,15 +145,15 @@ class SubmissionsByRow implements ListsById<FormSubmission> {
 
   /** The index of the row's first pair, or -1 when it has none. */
   private firstAt(row: number): number {
-    const at = firstPairAt(this.pairs, row * PAIR_SHIFT);
-    return at < this.pairs.length && rowOfPair(this.pairs[at]) === row ? at : -1;
+    const at = firstAtLeast(this.pairs, row * PAIR_SHIFT);
+    return at < this.pairs.length && headOfPair(this.pairs[at]) === row ? at : -1;
   }
 
   private atRow(row: number): FormSubmission[] | undefined {
     let at = this.firstAt(row);
     if (at < 0) return undefined;
     const list: FormSubmission[] = [];
-    for (; at < this.pairs.length && rowOfPair(this.pairs[at]) === row; at++) {
+    for (; at < this.pairs.length && headOfPair(this.pairs[at]) === row; at++) {
       const k = this.pairs[at] - row * PAIR_SHIFT;
       list.push(submissionOf(this.formIds[this.formOf[k]], this.sent[k]));
     }
@@ -165,18 +161,8 @@ class SubmissionsByRow implements ListsById<FormSubmission> {
   }
 }
 
-function rowOfPair(pair: number): number {
+/** A pair's first number: the row (or the dictionary code, while submissions are matched to codes). */
+function headOfPair(pair: number): number {
   return Math.floor(pair / PAIR_SHIFT);
 }
 
-/** The first index whose pair is at least `key` (binary search). */
-function firstPairAt(pairs: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = pairs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pairs[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
