@@ -2,9 +2,10 @@
 // contacts sees about a million distinct emails: kept as one JS string each plus a Map from value to
 // code, they cost about three times the dictionary's text and set the fetch's peak memory. The compact
 // builder keeps each distinct value as encoded text in large blocks instead, found again through an
-// open-addressing table of typed arrays, and joins the blocks into the dictionary's parts at the end.
-// The dictionary and codes it gives are exactly those of `narrowFirst` + `dictFromEntries` over the
-// values in first-seen order.
+// open-addressing table of typed arrays; a full block becomes a string, and the dictionary's parts are
+// cut from those strings at the end. The codes and entries it gives are exactly those of `narrowFirst`
+// + `dictFromEntries` over the values in first-seen order, and so are the parts of a dictionary smaller
+// than half a block; a larger one's parts also end where its blocks start.
 
 import { endianness } from 'node:os';
 import { MAX_PART_CHARS, SEP, type StringDict, dictEntries, dictFromEntries, findEntry, narrowFirst } from './string-dict';
