@@ -5,7 +5,7 @@
 
 import type { Bitset } from './bitset';
 import { RowBits } from './bitset';
-import { PushList } from './typed-grow';
+import { PushList, RowLists } from './typed-grow';
 
 export interface EntryStore {
   loaded: Bitset;
@@ -21,7 +21,7 @@ export interface EntryStore {
 
 export class EntryBuilder {
   private readonly loadedRows = new RowBits();
-  private readonly rows = new PushList((n) => new Uint32Array(n));
+  private readonly lists = new RowLists();
   private readonly fields: PushList<Uint32Array>[];
   private readonly timestamps = new PushList((n) => new Float64Array(n));
   private readonly strings: string[] = [''];
@@ -35,7 +35,7 @@ export class EntryBuilder {
   add(row: number, entries: { texts: (string | undefined)[]; timestamp?: number }[]): void {
     this.loadedRows.set(row);
     for (const e of entries) {
-      this.rows.push(row);
+      this.lists.rows.push(row);
       for (let f = 0; f < this.fieldCount; f++) this.fields[f].push(this.code(e.texts[f] ?? ''));
       this.timestamps.push(e.timestamp ?? NaN);
     }
@@ -54,12 +54,9 @@ export class EntryBuilder {
   /** undefined when no record carried the list. */
   finish(size: number): EntryStore | undefined {
     if (this.loadedRows.count === 0) return undefined;
-    const offsets = new Uint32Array(size + 1);
-    for (let k = 0; k < this.rows.length; k++) offsets[this.rows.at(k) + 1]++;
-    for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
     return {
       loaded: this.loadedRows.finish(size),
-      offsets,
+      offsets: this.lists.offsets(size),
       fields: this.fields.map((f) => f.finish()),
       strings: this.strings,
       timestamps: this.timestamps.finish(),

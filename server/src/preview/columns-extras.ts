@@ -9,19 +9,7 @@ import { dictFromEntries, narrowFirst } from './string-dict';
 import type { FormSubmission, HistoryEntry } from './types';
 import { isUnknownValue } from './values';
 import { pageUrlKey } from '../language/schema-pages';
-import { PushList } from './typed-grow';
-
-/** Entries appended row by row, turned into compressed-row offsets at the end. */
-class RowLists {
-  readonly rows = new PushList((n) => new Uint32Array(n));
-
-  offsets(size: number): Uint32Array {
-    const offsets = new Uint32Array(size + 1);
-    for (let k = 0; k < this.rows.length; k++) offsets[this.rows.at(k) + 1]++;
-    for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
-    return offsets;
-  }
-}
+import { PushList, RowLists } from './typed-grow';
 
 /** Values interned as codes (0 = no value), for a StringDict at the end. */
 class Interner {

@@ -1,7 +1,7 @@
 // Typed arrays that grow while a store or index is built, before its size is known: doubled (or to what
 // is needed, if more), the old elements copied, new ones zero unless `fill` says. One helper for the
 // builders that had a copy each (columns-build, columns-associations, history-table, bitset's RowBits,
-// the submissions' pairs).
+// the submissions' pairs); numbers pushed one by one (PushList) and per-row lists (RowLists) on top.
 
 type Growable = Uint32Array | Float64Array | Uint8Array;
 
@@ -39,5 +39,17 @@ export class PushList<T extends Uint32Array | Float64Array> {
   /** The numbers pushed, in an array of exactly their count. */
   finish(): T {
     return this.items.slice(0, this.length) as T;
+  }
+}
+
+/** Entries appended row by row (rows in order), turned into compressed-row offsets at the end. */
+export class RowLists {
+  readonly rows = new PushList((n) => new Uint32Array(n));
+
+  offsets(size: number): Uint32Array {
+    const offsets = new Uint32Array(size + 1);
+    for (let k = 0; k < this.rows.length; k++) offsets[this.rows.at(k) + 1]++;
+    for (let r = 0; r < size; r++) offsets[r + 1] += offsets[r];
+    return offsets;
   }
 }

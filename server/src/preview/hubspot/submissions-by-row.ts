@@ -8,7 +8,7 @@ import type { FormSubmissionData } from '../../hubspot/account/types';
 import type { ColumnStore, IdColumn, StringColumn } from '../columns';
 import { hashOf } from '../string-builder';
 import { dictEntry, lowerDict } from '../string-dict';
-import { grown } from '../typed-grow';
+import { PushList } from '../typed-grow';
 import type { FormSubmission } from '../types';
 
 export function submissionOf(formId: string, s: FormSubmissionData): FormSubmission {
@@ -24,14 +24,18 @@ export function submissionOf(formId: string, s: FormSubmissionData): FormSubmiss
  */
 export function matchByRow(store: ColumnStore, asRead: Record<string, FormSubmissionData[]>): ListsById<FormSubmission> {
   const sent: FormSubmissionData[] = [];
-  const formOf: number[] = [];
+  const formOf = new PushList((n) => new Uint32Array(n));
   const formIds = Object.keys(asRead);
   formIds.forEach((formId, f) => {
-    for (const s of asRead[formId]) if (s.email) formOf[sent.push(s) - 1] = f;
+    for (const s of asRead[formId]) {
+      if (!s.email) continue;
+      sent.push(s);
+      formOf.push(f);
+    }
   });
   const email = store.columns.get('email');
   const byCode = email?.kind === 'string' ? submissionsByCode(email, sent) : new Float64Array(0);
-  return new SubmissionsByRow(store.ids, pairsByRow(email?.kind === 'string' ? email.codes : new Uint32Array(0), byCode), sent, Uint32Array.from(formOf), formIds);
+  return new SubmissionsByRow(store.ids, pairsByRow(email?.kind === 'string' ? email.codes : new Uint32Array(0), byCode), sent, formOf.finish(), formIds);
 }
 
 /** (code × PAIR_SHIFT + submission index) for every code whose lower-cased entry is a submission's lower-cased address: by code, then submission. */
@@ -45,19 +49,16 @@ function submissionsByCode(column: StringColumn, sent: readonly FormSubmissionDa
   byHash.sort((a, b) => hashes[a] - hashes[b] || a - b);
   const sortedHashes = Int32Array.from(byHash, (k) => hashes[k]);
   const lower = lowerDict(column.dict);
-  let out = new Float64Array(1024);
-  let count = 0;
+  const out = new PushList((n) => new Float64Array(n));
   for (let code = 1; code < column.dict.size; code++) {
     const entry = dictEntry(lower, code);
     const hash = hashOf(entry);
     for (let at = firstAtLeast(sortedHashes, hash); at < sortedHashes.length && sortedHashes[at] === hash; at++) {
       const k = byHash[at];
-      if (lowered(k) !== entry) continue;
-      out = grown(out, count + 1);
-      out[count++] = code * PAIR_SHIFT + k;
+      if (lowered(k) === entry) out.push(code * PAIR_SHIFT + k);
     }
   }
-  return out.subarray(0, count);
+  return out.finish();
 }
 
 /** (row × PAIR_SHIFT + submission index) for each row whose code has submissions: rows in order, each row's submissions in the order read. */
@@ -66,18 +67,14 @@ function pairsByRow(codes: Uint32Array, byCode: Float64Array): Float64Array {
   // Where each code's run of submissions starts in byCode (-1: none).
   const runOf = new Int32Array(headOfPair(byCode[byCode.length - 1]) + 1).fill(-1);
   for (let j = byCode.length - 1; j >= 0; j--) runOf[headOfPair(byCode[j])] = j;
-  let pairs = new Float64Array(1024);
-  let count = 0;
+  const pairs = new PushList((n) => new Float64Array(n));
   for (let row = 0; row < codes.length; row++) {
     const code = codes[row];
     const run = code < runOf.length ? runOf[code] : -1;
     if (run < 0) continue;
-    for (let j = run; j < byCode.length && headOfPair(byCode[j]) === code; j++) {
-      pairs = grown(pairs, count + 1);
-      pairs[count++] = row * PAIR_SHIFT + (byCode[j] - code * PAIR_SHIFT);
-    }
+    for (let j = run; j < byCode.length && headOfPair(byCode[j]) === code; j++) pairs.push(row * PAIR_SHIFT + (byCode[j] - code * PAIR_SHIFT));
   }
-  return pairs.slice(0, count);
+  return pairs.finish();
 }
 
 /** The first index whose value is at least `key` (binary search). */
