@@ -45,8 +45,11 @@ const LITTLE_ENDIAN = endianness() === 'LE';
 type Units = Uint8Array | Uint16Array;
 
 interface TableOptions {
-  /** Code units per block at most (an entry longer than that gets a block of its own size). */
-  maxBlockUnits: number;
+  /**
+   * Code units of a full-size block, until a quarter of the text so far is more: then a block is that
+   * quarter (an entry longer than either gets a block of its own size).
+   */
+  blockUnits: number;
   /** The table's first capacity (a power of two). */
   initialSlots: number;
 }
@@ -58,7 +61,14 @@ export interface CompactOptions extends Partial<TableOptions> {
   splitPartAt?: number;
 }
 
-const DEFAULTS: TableOptions = { maxBlockUnits: 1 << 20, initialSlots: 16 };
+const DEFAULTS: TableOptions = { blockUnits: 1 << 20, initialSlots: 16 };
+
+/**
+ * A block past `blockUnits` is the text so far over this: the blocks (and so the parts a lookup visits
+ * one by one) grow in number with the log of the text, not with the text. Fixed blocks of 1M made a
+ * million emails 27 parts and ten million 270, and a refresh's lookups slowed with them (issue 15).
+ */
+const GROWTH_DIVISOR = 4;
 
 /** Where a part ends at a block's start: parts of a large dictionary are its blocks, not copied (EntryTable.finishParts). */
 const SPLIT_PART_AT = 1 << 20;
@@ -98,7 +108,7 @@ class EntryTable {
     private readonly options: TableOptions,
   ) {
     this.block = newUnits(0);
-    this.nextBlockUnits = Math.min(FIRST_BLOCK_UNITS, options.maxBlockUnits);
+    this.nextBlockUnits = Math.min(FIRST_BLOCK_UNITS, options.blockUnits);
     this.slots = new Int32Array(options.initialSlots);
     this.hashes = new Int32Array(options.initialSlots);
   }
@@ -168,8 +178,8 @@ class EntryTable {
   /** A new block with room for `units` after its leading SEP, its first entry at `start` in the joined text; the full one is sealed (its unused rest is not copied). */
   private startBlock(units: number, start: number): void {
     this.seal();
-    const length = Math.max(units + 1, this.nextBlockUnits);
-    this.nextBlockUnits = Math.min(this.nextBlockUnits * 2, this.options.maxBlockUnits);
+    const length = Math.max(units + 1, this.nextBlockUnits, Math.floor(start / GROWTH_DIVISOR));
+    this.nextBlockUnits = Math.min(this.nextBlockUnits * 2, this.options.blockUnits);
     this.block = this.newUnits(length);
     this.blockFill = 1;
     this.blockStarts.push(start);
@@ -275,7 +285,7 @@ export class CompactDictBuilder implements DictBuilder {
   private readonly splitPartAt: number;
 
   constructor(options: CompactOptions = {}) {
-    this.table = { maxBlockUnits: options.maxBlockUnits ?? DEFAULTS.maxBlockUnits, initialSlots: options.initialSlots ?? DEFAULTS.initialSlots };
+    this.table = { blockUnits: options.blockUnits ?? DEFAULTS.blockUnits, initialSlots: options.initialSlots ?? DEFAULTS.initialSlots };
     this.maxPartChars = options.maxPartChars ?? MAX_PART_CHARS;
     this.splitPartAt = options.splitPartAt ?? SPLIT_PART_AT;
     this.narrow = new EntryTable((n) => new Uint8Array(n), this.table);

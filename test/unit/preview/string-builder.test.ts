@@ -74,7 +74,7 @@ describe('preview store: compact string dictionary builder', () => {
 
   it('gives a value longer than a block a block of its own, and finds values in every block', () => {
     const values = ['abc', 'x'.repeat(20), 'defg', 'ś'.repeat(9), 'hi', 'żółw', 'x'.repeat(20), 'abc', 'ś'.repeat(9), 'hi'];
-    const built = compact(values, { maxBlockUnits: 8 });
+    const built = compact(values, { blockUnits: 8 });
     assert.deepEqual(built.codes, [1, 2, 3, 5, 4, 6, 2, 1, 5, 4]);
     assert.deepEqual(built, expected(values));
   });
@@ -108,7 +108,7 @@ describe('preview store: compact string dictionary builder', () => {
     const random = createRandom(20261207);
     for (let round = 0; round < 200; round++) {
       const values = Array.from({ length: random.int(0, 150) }, () => Array.from({ length: random.int(0, 9) }, () => random.pick(['a', 'q', '.', 'ś', '😀', '\0'])).join(''));
-      const options = { maxBlockUnits: random.int(1, 48), maxPartChars: random.int(1, 120), splitPartAt: random.int(1, 60) };
+      const options = { blockUnits: random.int(1, 48), maxPartChars: random.int(1, 120), splitPartAt: random.int(1, 60) };
       const built = compact(values, options);
       const want = expected(values);
       assert.deepEqual(built.codes, want.codes, `round ${round}`);
@@ -125,12 +125,20 @@ describe('preview store: compact string dictionary builder', () => {
     }
   });
 
-  it('gives a large dictionary parts of about a block each', () => {
+  it('gives a large dictionary parts of a block each, the blocks growing with the text: few parts, none past its block', () => {
     const values = Array.from({ length: 5000 }, (_, i) => `person${i}@example${i % 97}.com`);
-    const built = compact(values, { maxBlockUnits: 4096, splitPartAt: 4096 });
+    const built = compact(values, { blockUnits: 4096, splitPartAt: 4096 });
     assert.deepEqual(dictEntries(built.dict), dictEntries(expected(values).dict));
-    assert.ok(built.dict.parts.length > 20, `${built.dict.parts.length} parts`);
-    assert.ok(built.dict.parts.every((p) => p.text.length <= 2 * 4096 + 64), 'no part past two blocks');
+    const chars = built.dict.parts.reduce((n, p) => n + p.text.length, 0);
+    // Blocks of 4,096 until the text is four of them, then a quarter of the text so far each: about
+    // 4 + log(chars / 16,384) / log(1.25) blocks, where fixed blocks would be chars / 4,096 (about 30).
+    const fixed = Math.ceil(chars / 4096);
+    assert.ok(built.dict.parts.length >= 8 && built.dict.parts.length <= 16, `${built.dict.parts.length} parts for ${chars} characters (fixed blocks: ${fixed})`);
+    let before = 0;
+    for (const part of built.dict.parts) {
+      assert.ok(part.text.length <= Math.max(4096, before / 4) + 64, `a part of ${part.text.length} after ${before} characters`);
+      before += part.text.length;
+    }
   });
 
   it('matches the builder before it on random values (seeded), whatever the block, table and part sizes', () => {
@@ -139,7 +147,7 @@ describe('preview store: compact string dictionary builder', () => {
     for (let round = 0; round < 300; round++) {
       const pool = Array.from({ length: random.int(1, 40) }, () => Array.from({ length: random.int(0, 12) }, () => random.pick(alphabet.slice(0, random.int(1, alphabet.length)))).join(''));
       const values = Array.from({ length: random.int(0, 120) }, () => random.pick(pool));
-      const options = { maxBlockUnits: random.int(1, 64), initialSlots: 2 ** random.int(0, 5), maxPartChars: random.int(1, 80) };
+      const options = { blockUnits: random.int(1, 64), initialSlots: 2 ** random.int(0, 5), maxPartChars: random.int(1, 80) };
       const built = compact(values, options);
       assert.deepEqual(built, expected(values, options.maxPartChars), `round ${round}`);
       const before = withMap(values);
