@@ -14,6 +14,7 @@ import { loadPreviewData } from '../server/src/preview/run';
 import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
 import { forkEmulator, maxRss, workspaceOfExamples } from './fetch-kit';
 import { argNumber } from './preview-args';
+import { relaunch } from '../bin/node-settings';
 
 const CONTACTS = argNumber('--contacts', 100_000);
 const LIMIT = argNumber('--limit', 1900);
@@ -167,7 +168,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Measured as the CLI runs a fetch: with hslist's node settings (bin/node-settings.js), started again with them when they are missing.
+relaunch(__filename, () =>
+  void main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  }),
+);

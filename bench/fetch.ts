@@ -42,6 +42,7 @@ import { loadPreviewData } from '../server/src/preview/run';
 import { forkEmulator, maxRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
 import { argNumber } from './preview-args';
 import { READ_CONCURRENCY as DEFAULT_READ_CONCURRENCY } from '../server/src/hubspot/account/parallel-reads';
+import { NODE_FLAGS, relaunch } from '../bin/node-settings';
 
 const CONTACTS = argNumber('--contacts', 100_000);
 /** Each answer of the emulator waits this long (`--latency-ms`, default 0: loopback's ~1 ms), as a real HubSpot's take a few hundred ms. */
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   try {
     const started = await emulator.ask({ kind: 'start', seed: SEED, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT, latencyMs: LATENCY_MS }, 'listening');
     console.log(`portal: ${started.contacts.toLocaleString('en-US')} contacts generated in ${(started.generatedMs / 1000).toFixed(1)} s (in the emulator's own process)`);
+    console.log(`node settings (as the CLI's fetching commands run): ${process.execArgv.filter((a) => NODE_FLAGS.includes(a)).join(' ') || 'none'}, MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset'}`);
     await measure(emulator, started.url);
   } finally {
     emulator.tell({ kind: 'stop' });
@@ -139,7 +141,8 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
 /** The memory the finished snapshot takes when read from the cache, measured in a fresh process (bench/fetch-loaded.ts). */
 function loadedMemory(root: string): Promise<{ loaded_rss_mb: number; load_peak_mb: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), join(__dirname, 'fetch-loaded.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // A preview reads the cache with the same settings (its environment is this process's).
+    const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', '-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), join(__dirname, 'fetch-loaded.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.on('error', reject);
@@ -192,7 +195,10 @@ function liveBytes(): number {
   return m.heapUsed + m.external;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Measured as the CLI runs a fetch: with hslist's node settings (bin/node-settings.js), started again with them when they are missing.
+relaunch(__filename, () =>
+  void main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  }),
+);

@@ -17,7 +17,7 @@ export function packCli() {
   rmSync(STAGE, { recursive: true, force: true });
   mkdirSync(path.join(STAGE, 'bin'), { recursive: true });
   mkdirSync(path.join(STAGE, 'dist'), { recursive: true });
-  copyFileSync(path.join(ROOT, 'bin', 'hslist.js'), path.join(STAGE, 'bin', 'hslist.js'));
+  for (const file of ['hslist.js', 'node-settings.js']) copyFileSync(path.join(ROOT, 'bin', file), path.join(STAGE, 'bin', file));
   copyFileSync(bundle, path.join(STAGE, 'dist', 'cli.js'));
   copyFileSync(path.join(ROOT, 'README.md'), path.join(STAGE, 'README.md'));
   const manifest = {

@@ -44,4 +44,6 @@ export interface PingResult {
   pong: true;
   server: string;
   documents: number;
+  /** How the server's node runs: its V8 flags and glibc mmap threshold (bin/node-settings.js). */
+  node: { execArgv: string[]; mallocMmapThreshold: string | undefined };
 }

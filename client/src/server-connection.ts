@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CLIENT_ID, LANGUAGE_ID, PING_REQUEST, PingResult } from './ids';
 import { ServerState } from './status';
+import { NODE_ENV, NODE_FLAGS } from '../../bin/node-settings';
 
 /** Called with every new LanguageClient before it starts: handlers and features of ours. */
 export type ClientSetup = (client: LanguageClient) => void;
@@ -103,10 +104,12 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private createClient(): LanguageClient {
-    const run = { module: this.serverModule, transport: TransportKind.ipc };
+    // The server and its preview worker fetch portals: they run with the CLI's node settings (bin/node-settings.js).
+    const settings = { execArgv: [...NODE_FLAGS], env: { ...NODE_ENV, ...process.env } };
+    const run = { module: this.serverModule, transport: TransportKind.ipc, options: settings };
     const serverOptions: ServerOptions = {
       run,
-      debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      debug: { ...run, options: { ...settings, execArgv: [...NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

@@ -74,7 +74,8 @@ export function registerCommands(ctx: ServerContext): void {
       throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}.`);
     }),
   );
-  ctx.connection.onRequest('hslist/ping', () => ({ pong: true, server: SERVER_NAME, documents: ctx.documents.all().length }));
+  // `node` says how the server runs (the client starts it with bin/node-settings.js's flags and environment).
+  ctx.connection.onRequest('hslist/ping', () => ({ pong: true, server: SERVER_NAME, documents: ctx.documents.all().length, node: { execArgv: process.execArgv, mallocMmapThreshold: process.env.MALLOC_MMAP_THRESHOLD_ } }));
   ctx.connection.onRequest('hslist/memory', (params: { gc?: boolean } | undefined) => {
     const gc = (globalThis as { gc?: () => void }).gc;
     if (params?.gc && gc) gc();

@@ -21,6 +21,9 @@ describe('activation', () => {
     assert.strictEqual(pong.pong, true);
     assert.strictEqual(pong.server, 'hslist-language-server');
     assert.ok(pong.documents >= 1, `the server should know the open document, knows ${pong.documents}`);
+    // The server (and the preview worker it starts, which takes the process's V8 flags) runs with the CLI's node settings.
+    assert.ok(pong.node.execArgv.includes('--max-semi-space-size=8'), `server execArgv: ${pong.node.execArgv.join(' ')}`);
+    assert.strictEqual(pong.node.mallocMmapThreshold, '131072');
   });
 
   it('shows the server state and the accounts in the status bar', async () => {

@@ -1,0 +1,74 @@
+// How hslist's own processes run node: the CLI (bin/hslist.js), the language server and its preview
+// worker (the VS Code client forks the server with them; a worker thread takes the process's V8 flags),
+// and bench:fetch, which measures what the CLI does. Issue 15's goal is a first fetch's peak memory
+// under 1.5 × the finished snapshot's; at 1,000,000 contacts these two settings took the peak from
+// +365 to +319 MB (docs/preview.md, "A full fetch's memory, sixth round"):
+//
+// - V8's young generation in semi-spaces of 8 MB, not 16: a fetch keeps few short-lived objects (its
+//   data goes into typed arrays), and the full-size young generation was 34 MB of resident pages.
+// - glibc's malloc with a fixed mmap threshold of 128 KB (its default start): the threshold otherwise
+//   rises to the size of any mmapped block freed, up to 32 MB, and then array buffers of up to that
+//   size come from the heap, whose free room is rarely given back. Other C libraries ignore the name.
+//
+// Node takes V8's young generation size only at start, and the C library reads its environment only
+// at start, so a process started without them starts itself again (`relaunch`).
+'use strict';
+
+const { spawn } = require('node:child_process');
+
+const NODE_FLAGS = ['--max-semi-space-size=8'];
+const NODE_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/** Set in the process started again: it never starts a third. */
+const RELAUNCHED = 'HSLIST_NODE_SETTINGS_APPLIED';
+
+/**
+ * The node arguments and environment to start `script` again with, or undefined when this process
+ * runs with the settings already, was started again once, or runs under an inspector (a second one
+ * would find its port taken). A value the user set for the environment variable is kept.
+ */
+function relaunchArgs(proc, script) {
+  const execArgv = proc.execArgv;
+  if (proc.env[RELAUNCHED] === '1' || execArgv.some((a) => /^--inspect/.test(a))) return undefined;
+  const missingFlags = NODE_FLAGS.filter((f) => !execArgv.some((a) => a.split('=')[0] === f.split('=')[0]));
+  const missingEnv = Object.keys(NODE_ENV).filter((k) => proc.env[k] === undefined);
+  if (missingFlags.length === 0 && missingEnv.length === 0) return undefined;
+  const env = { ...proc.env, [RELAUNCHED]: '1' };
+  for (const k of missingEnv) env[k] = NODE_ENV[k];
+  return { args: [...execArgv, ...missingFlags, script, ...proc.argv.slice(2)], env };
+}
+
+/**
+ * Runs `script` again with the settings in a child that shares the terminal, and ends as it ends (its
+ * exit code, or the signal that stopped it). A Ctrl-C in a terminal reaches the child by itself (it is
+ * in the terminal's foreground process group): passed on as well, it would arrive twice, and a second
+ * SIGINT stops a command in the middle of its cleanup; so SIGINT is passed on only when no standard
+ * stream is a terminal. SIGTERM and SIGHUP are always passed on. When node cannot be started again,
+ * `fallback` runs in this process instead.
+ */
+function relaunch(script, fallback) {
+  const again = relaunchArgs(process, script);
+  if (!again) return fallback();
+  const child = spawn(process.execPath, again.args, { stdio: 'inherit', env: again.env });
+  const terminal = [process.stdin, process.stdout, process.stderr].some((s) => s && s.isTTY);
+  const forward = (signal) => () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', terminal ? () => undefined : forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+  process.on('SIGHUP', forward('SIGHUP'));
+  child.on('error', (error) => {
+    process.stderr.write(`hslist: could not start node again with its settings (${error.message}); running without them.\n`);
+    fallback();
+  });
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+      return;
+    }
+    process.exitCode = code === null ? 1 : code;
+  });
+}
+
+module.exports = { NODE_FLAGS, NODE_ENV, RELAUNCHED, relaunchArgs, relaunch };
