@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCachedExtras, writeCachedExtras } from '../../../server/src/preview/hubspot/extras-cache';
 import type { CompanyRecord } from '../../../server/src/preview/types';
+import { SubmissionTable } from '../../../server/src/preview/hubspot/submission-table';
 import type { ListsById } from '../../../server/src/hubspot/account/contact-lists';
 
 const ACME = { id: '900', properties: { name: 'Acme', industry: 'RETAIL' }, labels: [], primary: true } as CompanyRecord;
@@ -18,9 +19,17 @@ const GLOBEX_LABELLED = { id: '901', properties: { name: 'Globex', industry: nul
 const ACME_RENAMED = { ...ACME, properties: { ...ACME.properties, name: 'Acme Inc.' } };
 const ACME_COPY = { ...ACME, properties: { ...ACME.properties } };
 
-function roundTrip(byContact: ListsById<CompanyRecord>) {
+/** Newest first, as HubSpot gives them: addresses of one and two bytes a character, none, an empty one, pages shared. */
+const SUBMITTED = [
+  { formId: 'f1', submittedAt: 1_700_000_300_000, email: 'Ana@Example.com', pageUrl: 'https://example.com/webinar' },
+  { formId: 'f1', submittedAt: 1_700_000_200_000, email: 'żaneta@przykład.pl' },
+  { formId: 'f1', submittedAt: 1_700_000_100_000, pageUrl: 'https://example.com/webinar' },
+  { formId: 'f1', submittedAt: 1_700_000_000_000, email: '', pageUrl: 'https://example.com/other' },
+];
+
+function roundTrip(byContact: ListsById<CompanyRecord>, submitted = SUBMITTED) {
   const path = join(mkdtempSync(join(tmpdir(), 'hslist-extras-')), 'hubspot-extras.json');
-  writeCachedExtras(path, { snapshotVersion: 'v1', associations: { companies: { properties: ['name', 'industry'], byContact } }, submissions: { f1: [] } });
+  writeCachedExtras(path, { snapshotVersion: 'v1', associations: { companies: { properties: ['name', 'industry'], byContact } }, submissions: { f1: SubmissionTable.of('f1', submitted), f2: SubmissionTable.of('f2', []) } });
   return { path, read: readCachedExtras(path, 'v1') };
 }
 
@@ -52,7 +61,19 @@ describe('preview: the cache of associations and other extras', () => {
     assert.deepEqual(companies.byContact.get('4'), [GLOBEX_LABELLED]);
     assert.equal(companies.byContact.get('1')![0], companies.byContact.get('2')![0], 'one object for one link');
     assert.notEqual(companies.byContact.get('2'), companies.byContact.get('4'));
-    assert.deepEqual(read!.submissions, { f1: [] });
+  });
+
+  it('writes each form\'s submissions as HubSpot gave them and reads them back as they were (an empty address is none)', () => {
+    const { path, read } = roundTrip(new Map());
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { submissions: Record<string, unknown[]> };
+    const asGiven = SUBMITTED.map(({ email, ...s }) => (email ? { ...s, email } : s));
+    assert.deepEqual(file.submissions, { f1: asGiven, f2: [] });
+    assert.deepEqual(Object.keys(read!.submissions), ['f1', 'f2']);
+    assert.deepEqual(read!.submissions.f1.rows(), asGiven);
+    assert.equal(read!.submissions.f1.email(1), 'żaneta@przykład.pl');
+    assert.equal(read!.submissions.f1.pageUrl(2), 'https://example.com/webinar');
+    assert.equal(read!.submissions.f1.newest(), 1_700_000_300_000);
+    assert.equal(read!.submissions.f2.length, 0);
   });
 
   it('keeps a refreshed copy of a record apart when its properties differ, and as one when they are equal', () => {
@@ -66,7 +87,7 @@ describe('preview: the cache of associations and other extras', () => {
     assert.deepEqual(companies.byContact.get('3'), [ACME]);
   });
 
-  it('does not use a file of another snapshot, of the former format, or with a link to no record', () => {
+  it('does not use a file of another snapshot, of the former format, with a link to no record or a submission of another shape', () => {
     const { path } = roundTrip(new Map([['1', [ACME]]]));
     assert.equal(readCachedExtras(path, 'v2'), undefined, 'another snapshot');
     const text = readFileSync(path, 'utf8');
@@ -74,5 +95,11 @@ describe('preview: the cache of associations and other extras', () => {
     assert.equal(readCachedExtras(path, 'v1'), undefined, 'the former format (records written for every contact)');
     writeFileSync(path, text.replace('[[0,1]]', '[[5,1]]'));
     assert.equal(readCachedExtras(path, 'v1'), undefined, 'a link to record number 5 of 1');
+    writeFileSync(path, text.replace('"f2":[]', '"f2":[null]'));
+    assert.equal(readCachedExtras(path, 'v1'), undefined, 'a submission that is not an object');
+    writeFileSync(path, text.replace('"f2":[]', '"f2":[{"formId":"f2","submittedAt":"yesterday"}]'));
+    assert.equal(readCachedExtras(path, 'v1'), undefined, 'a submission without a time');
+    writeFileSync(path, text);
+    assert.notEqual(readCachedExtras(path, 'v1'), undefined, 'the file as written');
   });
 });

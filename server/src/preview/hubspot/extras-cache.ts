@@ -20,6 +20,7 @@ import type { AssociatedObjectType, FormSubmissionData } from '../../hubspot/acc
 import type { CompanyRecord } from '../types';
 import type { CachedEmailEvents } from './email-events';
 import type { CachedPageViews } from './page-views';
+import { SubmissionTable } from './submission-table';
 
 /** 2: each submission keeps its `pageUrl` (for `on page …`); 3: records once, links by number. An older file is not used. */
 const FORMAT = 3;
@@ -43,8 +44,8 @@ export interface CachedExtras {
   format: number;
   snapshotVersion: string;
   associations: Partial<Record<AssociatedObjectType, CachedAssociations>>;
-  /** Form id → its submissions, newest first. */
-  submissions: Record<string, FormSubmissionData[]>;
+  /** Form id → its submissions, newest first (in the file, HubSpot's objects). */
+  submissions: Record<string, SubmissionTable>;
   /** Marketing email events by `appId:emailId:TYPE`, with the window and time of their read (absent in files of older runs: read in full). */
   emailEvents?: CachedEmailEvents;
   /** Page views of the contacts that have some, with each contact's view count and time of read (absent: read in full). */
@@ -61,14 +62,20 @@ export function readCachedExtras(path: string, snapshotVersion: string): CachedE
   try {
     const read = readRegularText(path);
     if (!read.ok) return undefined;
-    const e = JSON.parse(read.text) as Partial<Omit<CachedExtras, 'associations'>> & { associations?: Record<string, FileAssociations> };
+    const e = JSON.parse(read.text) as Partial<Omit<CachedExtras, 'associations' | 'submissions'>> & { associations?: Record<string, FileAssociations>; submissions?: Record<string, FormSubmissionData[]> };
     const ok = e.format === FORMAT && e.snapshotVersion === snapshotVersion && typeof e.associations === 'object' && e.associations !== null && typeof e.submissions === 'object' && e.submissions !== null;
     if (!ok) return undefined;
     const associations = Object.fromEntries(Object.entries(e.associations!).map(([object, a]) => [object, fromFile(a)]));
-    return { ...(e as CachedExtras), associations };
+    const submissions = Object.fromEntries(Object.entries(e.submissions!).map(([formId, found]) => [formId, submissionsFromFile(formId, found)]));
+    return { ...(e as Omit<CachedExtras, 'associations' | 'submissions'>), associations, submissions };
   } catch {
     return undefined;
   }
+}
+
+function submissionsFromFile(formId: string, found: FormSubmissionData[]): SubmissionTable {
+  if (!Array.isArray(found) || !found.every((s) => typeof s === 'object' && s !== null && typeof s.submittedAt === 'number')) throw new Error('submissions in an unknown shape');
+  return SubmissionTable.of(formId, found);
 }
 
 /** A link's records are shared by every contact with the same link, as the fetch shares them (account-associations.ts). */
@@ -109,13 +116,22 @@ export function writeCachedExtras(path: string, extras: Omit<CachedExtras, 'form
 }
 
 function* extrasParts(extras: CachedExtras): Generator<string> {
-  const { associations, ...rest } = extras;
+  const { associations, submissions, ...rest } = extras;
   yield '{"associations":{';
   let first = true;
   for (const [object, a] of Object.entries(associations)) {
     if (!a) continue;
     yield `${first ? '' : ','}${JSON.stringify(object)}:`;
     yield* associationParts(a);
+    first = false;
+  }
+  yield '},"submissions":{';
+  first = true;
+  for (const [formId, table] of Object.entries(submissions)) {
+    yield `${first ? '' : ','}${JSON.stringify(formId)}:[`;
+    // A submission at a time, as HubSpot's answer gave it: the file is what it was when they were objects.
+    for (let k = 0; k < table.length; k++) yield `${k === 0 ? '' : ','}${JSON.stringify(table.at(k))}`;
+    yield ']';
     first = false;
   }
   yield '}';

@@ -4,15 +4,17 @@
 // at a 1M-contact fetch's peak. submissions.ts reads the forms and matches a refresh's contacts by id.
 
 import type { ListsById } from '../../hubspot/account/contact-lists';
-import type { FormSubmissionData } from '../../hubspot/account/types';
 import type { ColumnStore, IdColumn, StringColumn } from '../columns';
 import { hashOf } from '../string-builder';
 import { dictEntry, lowerDict } from '../string-dict';
 import { PushList } from '../typed-grow';
 import type { FormSubmission } from '../types';
+import { type SubmissionTable, submissionCount } from './submission-table';
 
-export function submissionOf(formId: string, s: FormSubmissionData): FormSubmission {
-  return s.pageUrl ? { formId, timestamp: s.submittedAt, pageUrl: s.pageUrl } : { formId, timestamp: s.submittedAt };
+/** Submission k of the table, as the store's builder takes it. */
+export function submissionOf(table: SubmissionTable, k: number): FormSubmission {
+  const pageUrl = table.pageUrl(k);
+  return pageUrl ? { formId: table.formId, timestamp: table.submittedAt[k], pageUrl } : { formId: table.formId, timestamp: table.submittedAt[k] };
 }
 
 /**
@@ -22,25 +24,38 @@ export function submissionOf(formId: string, s: FormSubmissionData): FormSubmiss
  * rows walked in order. Maps of each address's codes and rows (a string and a list per address) took
  * 60 MB of heap at a 1,000,000-contact fetch's peak (issue 15).
  */
-export function matchByRow(store: ColumnStore, asRead: Record<string, FormSubmissionData[]>): ListsById<FormSubmission> {
-  const sent: FormSubmissionData[] = [];
-  const formOf = new PushList((n) => new Uint32Array(n));
-  const formIds = Object.keys(asRead);
-  formIds.forEach((formId, f) => {
-    for (const s of asRead[formId]) {
-      if (!s.email) continue;
-      sent.push(s);
-      formOf.push(f);
-    }
-  });
+export function matchByRow(store: ColumnStore, asRead: Record<string, SubmissionTable>): ListsById<FormSubmission> {
+  const sent = sentWithEmail(Object.values(asRead));
   const email = store.columns.get('email');
   const byCode = email?.kind === 'string' ? submissionsByCode(email, sent) : new Float64Array(0);
-  return new SubmissionsByRow(store.ids, pairsByRow(email?.kind === 'string' ? email.codes : new Uint32Array(0), byCode), sent, formOf.finish(), formIds);
+  return new SubmissionsByRow(store.ids, pairsByRow(email?.kind === 'string' ? email.codes : new Uint32Array(0), byCode), sent);
+}
+
+/** The submissions that carry an address, numbered 0…n-1 across the forms in order: each one's form and place in it. */
+interface Sent {
+  tables: readonly SubmissionTable[];
+  table: Uint32Array;
+  index: Uint32Array;
+  readonly length: number;
+}
+
+function sentWithEmail(tables: readonly SubmissionTable[]): Sent {
+  const table = new PushList((n) => new Uint32Array(n));
+  const index = new PushList((n) => new Uint32Array(n));
+  tables.forEach((t, f) => {
+    for (let k = 0; k < t.length; k++) {
+      if (t.email(k) === undefined) continue;
+      table.push(f);
+      index.push(k);
+    }
+  });
+  const [tableOf, indexIn] = [table.finish(), index.finish()];
+  return { tables, table: tableOf, index: indexIn, length: tableOf.length };
 }
 
 /** (code × PAIR_SHIFT + submission index) for every code whose lower-cased entry is a submission's lower-cased address: by code, then submission. */
-function submissionsByCode(column: StringColumn, sent: readonly FormSubmissionData[]): Float64Array {
-  const lowered = (k: number) => sent[k].email!.toLowerCase();
+function submissionsByCode(column: StringColumn, sent: Sent): Float64Array {
+  const lowered = (k: number) => sent.tables[sent.table[k]].email(sent.index[k])!.toLowerCase();
   const hashes = new Int32Array(sent.length);
   for (let k = 0; k < sent.length; k++) hashes[k] = hashOf(lowered(k));
   // Equal hashes together, each run in submission order.
@@ -93,9 +108,8 @@ function firstAtLeast(sorted: Int32Array | Float64Array, key: number): number {
 const PAIR_SHIFT = 2 ** 29;
 
 /** Whether every pair of this store and these submissions is an exact number (else they are matched by id). */
-export function pairsFit(rows: number, asRead: Record<string, FormSubmissionData[]>): boolean {
-  let submissions = 0;
-  for (const found of Object.values(asRead)) submissions += found.length;
+export function pairsFit(rows: number, asRead: Record<string, SubmissionTable>): boolean {
+  const submissions = submissionCount(asRead);
   // Strictly fewer rows than 2^24: a dictionary code (at most the row count) is paired the same way.
   return rows < 2 ** 53 / PAIR_SHIFT && submissions < PAIR_SHIFT;
 }
@@ -108,9 +122,7 @@ class SubmissionsByRow implements ListsById<FormSubmission> {
     private readonly ids: IdColumn,
     /** row × PAIR_SHIFT + submission index, ascending. */
     private readonly pairs: Float64Array,
-    private readonly sent: readonly FormSubmissionData[],
-    private readonly formOf: Uint32Array,
-    private readonly formIds: readonly string[],
+    private readonly sent: Sent,
   ) {
     let contacts = 0;
     for (let i = 0; i < pairs.length; i++) if (i === 0 || headOfPair(pairs[i]) !== headOfPair(pairs[i - 1])) contacts++;
@@ -152,7 +164,7 @@ class SubmissionsByRow implements ListsById<FormSubmission> {
     const list: FormSubmission[] = [];
     for (; at < this.pairs.length && headOfPair(this.pairs[at]) === row; at++) {
       const k = this.pairs[at] - row * PAIR_SHIFT;
-      list.push(submissionOf(this.formIds[this.formOf[k]], this.sent[k]));
+      list.push(submissionOf(this.sent.tables[this.sent.table[k]], this.sent.index[k]));
     }
     return list;
   }

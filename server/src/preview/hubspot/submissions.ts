@@ -8,11 +8,12 @@
 // them newest first) less a margin; the older ones come from the cache. A submission HubSpot deleted
 // stays until the daily full fetch, as a deleted contact does.
 
-import type { FormSubmissionData, HubSpotAccount } from '../../hubspot/account/types';
+import type { HubSpotAccount } from '../../hubspot/account/types';
 import { readInParallel } from '../../hubspot/account/parallel-reads';
 import type { StringColumn } from '../columns';
 import type { ListsById } from '../../hubspot/account/contact-lists';
 import { matchByRow, pairsFit, submissionOf } from './submissions-by-row';
+import { SubmissionTable } from './submission-table';
 import { dictEntry, lowerDict } from '../string-dict';
 import type { FormSubmission } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
@@ -31,7 +32,7 @@ export interface ReadSubmissions {
   /** Every form's submissions were read, or those of these forms. */
   read: 'all' | Set<string>;
   /** Form id → its submissions (newest first), for the cache. */
-  asRead: Record<string, FormSubmissionData[]>;
+  asRead: Record<string, SubmissionTable>;
 }
 
 /** Submissions this long before the newest cached one are read again: one sent while the last read ran, clock skew. */
@@ -41,12 +42,12 @@ export const SUBMISSIONS_OVERLAP_MS = 10 * 60_000;
  * The submissions of the forms `needs` names, by contact id; forms HubSpot does not have and a refusal
  * (403) are recorded in `unloaded` (`form:<id>`, or `forms` for all of them). Undefined when nothing could be read.
  */
-export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options, cached?: Record<string, FormSubmissionData[]>, early?: Promise<FormPages>): Promise<ReadSubmissions | undefined> {
+export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options, cached?: Record<string, SubmissionTable>, early?: Promise<FormPages>): Promise<ReadSubmissions | undefined> {
   try {
     const { formIds, answers } = await (early ?? readFormPages(account, needs, options, cached));
     if (early) options.onProgress?.({ phase: 'forms', done: formIds.length, total: formIds.length });
     const read = new Set<string>();
-    const asRead: Record<string, FormSubmissionData[]> = {};
+    const asRead: Record<string, SubmissionTable> = {};
     for (const [i, found] of answers.entries()) {
       const formId = formIds[i];
       if (found === 'not found') {
@@ -68,9 +69,14 @@ export async function readSubmissions(account: HubSpotAccount, contacts: Contact
 }
 
 /** The lower-cased addresses the submissions carry. */
-function addressesOf(asRead: Record<string, FormSubmissionData[]>): Set<string> {
+function addressesOf(asRead: Record<string, SubmissionTable>): Set<string> {
   const sent = new Set<string>();
-  for (const found of Object.values(asRead)) for (const s of found) if (s.email) sent.add(s.email.toLowerCase());
+  for (const table of Object.values(asRead)) {
+    for (let k = 0; k < table.length; k++) {
+      const email = table.email(k);
+      if (email) sent.add(email.toLowerCase());
+    }
+  }
   return sent;
 }
 
@@ -78,17 +84,18 @@ function addressesOf(asRead: Record<string, FormSubmissionData[]>): Set<string> 
  * Matched once every form is read: only the submissions' own addresses are looked up, each lower-cased
  * once (plain loops: at 160,000 submissions the arrays and spreads were a second).
  */
-function matchById(contacts: ContactSet, asRead: Record<string, FormSubmissionData[]>): Map<string, FormSubmission[]> {
+function matchById(contacts: ContactSet, asRead: Record<string, SubmissionTable>): Map<string, FormSubmission[]> {
   const byEmail = contactsWithEmails(contacts, addressesOf(asRead));
   const byContact = new Map<string, FormSubmission[]>();
-  for (const [formId, found] of Object.entries(asRead)) {
-    for (const s of found) {
-      const ids = s.email ? byEmail.get(s.email.toLowerCase()) : undefined;
+  for (const table of Object.values(asRead)) {
+    for (let k = 0; k < table.length; k++) {
+      const email = table.email(k);
+      const ids = email ? byEmail.get(email.toLowerCase()) : undefined;
       if (!ids) continue;
       for (const contactId of ids) {
         const list = byContact.get(contactId);
-        if (list) list.push(submissionOf(formId, s));
-        else byContact.set(contactId, [submissionOf(formId, s)]);
+        if (list) list.push(submissionOf(table, k));
+        else byContact.set(contactId, [submissionOf(table, k)]);
       }
     }
   }
@@ -98,14 +105,14 @@ function matchById(contacts: ContactSet, asRead: Record<string, FormSubmissionDa
 /** The forms `needs` names (every form for `submitted any form`) and each one's submissions, or 'not found'. */
 export interface FormPages {
   formIds: string[];
-  answers: (FormSubmissionData[] | 'not found')[];
+  answers: (SubmissionTable | 'not found')[];
 }
 
 /**
  * Every form's submissions, read a few forms at a time (each form's pages one after another: each names
  * the next). Needs no contact, so a full fetch reads them while the contacts come (early-reads.ts).
  */
-export async function readFormPages(account: HubSpotAccount, needs: DataNeeds, options: Options, cached?: Record<string, FormSubmissionData[]>): Promise<FormPages> {
+export async function readFormPages(account: HubSpotAccount, needs: DataNeeds, options: Options, cached?: Record<string, SubmissionTable>): Promise<FormPages> {
   let formIds = needs.formIds ?? [];
   if (needs.anyForm) formIds = [...new Set([...formIds, ...(await untilAborted(account.getForms(), options.signal)).map((f) => f.id)])];
   const progress = (done: number) => options.onProgress?.({ phase: 'forms', done, total: formIds.length });
@@ -117,13 +124,16 @@ export async function readFormPages(account: HubSpotAccount, needs: DataNeeds, o
   return { formIds, answers };
 }
 
-/** The form's submissions, newest first: all, or with a cached copy only the newer ones read and the older ones cached. */
-async function formSubmissions(account: HubSpotAccount, formId: string, signal: AbortSignal | undefined, cached: FormSubmissionData[] | undefined) {
-  const since = cached && cached.length > 0 ? cached.reduce((max, s) => Math.max(max, s.submittedAt), -Infinity) - SUBMISSIONS_OVERLAP_MS : undefined;
+/**
+ * The form's submissions, newest first: all, or with a cached copy only the newer ones read and the
+ * older ones cached. Made a table as soon as read: the objects of one form at a time are garbage then.
+ */
+async function formSubmissions(account: HubSpotAccount, formId: string, signal: AbortSignal | undefined, cached: SubmissionTable | undefined): Promise<SubmissionTable | 'not found'> {
+  const since = cached && cached.length > 0 ? cached.newest() - SUBMISSIONS_OVERLAP_MS : undefined;
   try {
     const found = await untilAborted(account.getFormSubmissions(formId, undefined, since), signal);
-    if (since === undefined) return found;
-    return [...found.filter((s) => s.submittedAt >= since), ...cached!.filter((s) => s.submittedAt < since)];
+    if (since === undefined) return SubmissionTable.of(formId, found);
+    return SubmissionTable.of(formId, [...found.filter((s) => s.submittedAt >= since), ...cached!.rows().filter((s) => s.submittedAt < since)]);
   } catch (error) {
     if ((error as { status?: number }).status === 404) return 'not found' as const;
     throw error;
