@@ -6,6 +6,7 @@ import { associatedDefs, buildStore, StoreBuilder } from '../../../server/src/pr
 import { readSnapshot, writeSnapshot } from '../../../server/src/preview/snapshot';
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { explainContact, recordAt } from '../../../server/src/preview/explain';
+import { TEXT_PIECE_CHARS } from '../../../server/src/preview/chunk-file';
 import { planList } from '../../../server/src/preview/plan';
 import { evaluateContact } from '../../../server/src/preview/reference';
 import type { ContactRecord } from '../../../server/src/preview/types';
@@ -79,9 +80,9 @@ describe('preview store: snapshot, counts, funnel, explain, cache', () => {
     assert.equal(new CompiledEvaluator(loaded).evaluate(plan('country starts with "i̇s" or country contains "ωm" or country ends with "lone"')).count, 3);
   });
 
-  it('dictionaries longer than a piece of writing (4M characters) survive it, a surrogate pair on the boundary included', () => {
+  it('dictionaries longer than a piece of writing (TEXT_PIECE_CHARS) survive it, a surrogate pair on the boundary included', () => {
     // Texts are encoded a piece at a time when a snapshot is written (issue 15); one pair sits across each piece's end.
-    const long = (fill: string, pair: string) => fill.repeat((1 << 22) - 2) + pair + fill.repeat(50);
+    const long = (fill: string, pair: string) => fill.repeat(TEXT_PIECE_CHARS - 2) + pair + fill.repeat(50);
     // email: a latin1 part and a UTF-8 part; country: a UTF-16 part (a lone surrogate).
     const values = [[long('a', 'bb'), long('ω', '\ud800z')], [long('ś', '😀'), 'short']];
     for (const offset of [0, 1]) {
