@@ -7,6 +7,7 @@
 // reached: the difference is garbage that V8 had not collected yet. `--snapshot-at contacts-end`
 // (any phase's name and -end, or -mid: half way through it) writes a V8 heap snapshot there, for Chrome's DevTools or bench/heap-summary.ts;
 // `--profile PHASE` prints the sites that allocated most during that phase (V8's sampling heap profiler).
+// Like bench:fetch, it runs under the CLI's node settings (bin/node-settings.js).
 
 import { Session } from 'node:inspector';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';

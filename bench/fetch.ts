@@ -31,6 +31,8 @@
 // then `sequential_floor_ms` (requests × N) is the least a fetch reading one request after another could
 // take, against which the reads a few at a time (`--read-concurrency N`, 1 for one after another) show
 // their gain. `--windows-only` reads the examples with `has ever been` as `is` (bench/fetch-kit.ts).
+// It runs under the node settings of the CLI's fetching commands (bin/node-settings.js: started again
+// with them when they are missing), and the fresh process that reads the cache back takes them too.
 // The last line is one summary line of name=value figures.
 
 import { spawn } from 'node:child_process';
