@@ -21,10 +21,11 @@ function cliForNobody(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hslist-cli-nobody-'));
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'dist'));
-  copyFileSync(join(ROOT, 'bin/hslist.js'), join(dir, 'bin/hslist.js'));
-  copyFileSync(join(ROOT, 'dist/cli.js'), join(dir, 'dist/cli.js'));
+  // The bin scripts as the package holds them (scripts/pack-cli.mjs): `preview` starts node again through node-settings.js.
+  const files = ['bin/hslist.js', 'bin/node-settings.js', 'dist/cli.js'];
+  for (const file of files) copyFileSync(join(ROOT, file), join(dir, file));
   for (const path of [dir, join(dir, 'bin'), join(dir, 'dist')]) chmodSync(path, 0o755);
-  for (const path of [join(dir, 'bin/hslist.js'), join(dir, 'dist/cli.js')]) chmodSync(path, 0o644);
+  for (const file of files) chmodSync(join(dir, file), 0o644);
   nobodysCli = join(dir, 'bin/hslist.js');
   return nobodysCli;
 }

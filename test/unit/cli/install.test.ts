@@ -29,5 +29,10 @@ describe('hslist CLI: packed and installed', function () {
     const planHelp = spawnSync('hslist', ['plan', '--help'], { cwd: elsewhere, env, encoding: 'utf8' });
     assert.equal(planHelp.status, 0, planHelp.stderr);
     assert.match(planHelp.stdout, /--target <NAME>/);
+    // preview starts node again with the settings (bin/node-settings.js, packed beside hslist.js) and ends as that run ends.
+    writeFileSync(join(elsewhere, 'c.csv'), 'id,lifecyclestage\n1,customer\n2,lead\n');
+    const preview = spawnSync('hslist', ['preview', 'lists.hslist', '--data', 'c.csv'], { cwd: elsewhere, env, encoding: 'utf8' });
+    assert.equal(preview.status, 0, preview.stderr);
+    assert.match(preview.stdout, /^Customers: 1 of 2 contacts$/m);
   });
 });

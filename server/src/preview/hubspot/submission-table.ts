@@ -47,6 +47,11 @@ export class SubmissionTable {
     return this.submittedAt.length;
   }
 
+  /** Submission k carried an address (without making a string of it). */
+  hasEmail(k: number): boolean {
+    return this.emailStarts[k] !== this.emailStarts[k + 1];
+  }
+
   /** Submission k's address; undefined when it carried none (an empty one is none: it matches no contact). */
   email(k: number): string | undefined {
     const [from, to] = [this.emailStarts[k], this.emailStarts[k + 1]];

@@ -44,7 +44,7 @@ function sentWithEmail(tables: readonly SubmissionTable[]): Sent {
   const index = new PushList((n) => new Uint32Array(n));
   tables.forEach((t, f) => {
     for (let k = 0; k < t.length; k++) {
-      if (t.email(k) === undefined) continue;
+      if (!t.hasEmail(k)) continue;
       table.push(f);
       index.push(k);
     }
