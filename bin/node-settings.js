@@ -2,7 +2,7 @@
 // worker (the VS Code client forks the server with them; a worker thread takes the process's V8 flags),
 // and bench:fetch, which measures what the CLI does. Issue 15's goal is a first fetch's peak memory
 // under 1.5 × the finished snapshot's; at 1,000,000 contacts these two settings took the peak from
-// +365 to +319 MB (docs/preview.md, "A full fetch's memory, sixth round"):
+// +365 to +319 MB in one run each (docs/preview.md, "A full fetch's memory, sixth round"):
 //
 // - V8's young generation in semi-spaces of 8 MB, not 16: a fetch keeps few short-lived objects (its
 //   data goes into typed arrays), and the full-size young generation was 34 MB of resident pages.
