@@ -14,7 +14,7 @@ import { IdentityMemo } from '../identity-memo';
 import type { ListsById } from '../../hubspot/account/contact-lists';
 import { existsSync, rmSync } from 'node:fs';
 import { readRegularText } from '../../files/regular-file';
-import { inPieces, jsonParts } from '../../files/json-pieces';
+import { jsonParts } from '../../files/json-pieces';
 import { writeFileAtomically } from '../../files/temp-files';
 import type { AssociatedObjectType, FormSubmissionData } from '../../hubspot/account/types';
 import type { CompanyRecord } from '../types';
@@ -111,8 +111,9 @@ function fromFile(a: FileAssociations): CachedAssociations {
 export function writeCachedExtras(path: string, extras: Omit<CachedExtras, 'format'>): void {
   const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0 && Object.keys(extras.emailEvents ?? {}).length === 0 && extras.pageViews === undefined;
   if (empty) rmSync(path, { force: true });
-  // In pieces, contact by contact: one string of it all was tens of MB at 100k contacts, at the end of the fetch's peak.
-  else writeFileAtomically(path, inPieces(extrasParts({ format: FORMAT, ...extras })));
+  // Part by part, contact by contact, each encoded into the writer's buffer: one string of it all was tens
+  // of MB at 100k contacts, and parts joined into pieces grew the old generation (temp-files.ts).
+  else writeFileAtomically(path, extrasParts({ format: FORMAT, ...extras }));
 }
 
 function* extrasParts(extras: CachedExtras): Generator<string> {

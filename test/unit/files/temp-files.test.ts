@@ -1,0 +1,32 @@
+// writeFileAtomically with an iterable: short strings, long strings and bytes in any order come out as
+// the same bytes as their concatenation, in UTF-8, however the short ones fill the writer's buffer.
+
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../../../server/src/files/temp-files';
+import { createRandom } from '../../../server/src/sandbox/data/random';
+
+describe('files: writing a file from pieces', () => {
+  it('writes short and long strings and bytes in order, as one UTF-8 text (seeded)', () => {
+    const random = createRandom(20261207);
+    const dir = mkdtempSync(join(tmpdir(), 'hslist-pieces-'));
+    const alphabet = ['a', 'ż', '😀', '"', '\n', '中'];
+    for (let round = 0; round < 12; round++) {
+      const pieces: (string | Uint8Array)[] = [];
+      for (let k = random.int(0, 1_500); k > 0; k--) {
+        // Long strings and bytes are rare, so that runs of short ones fill the writer's buffer between them.
+        const kind = random.int(0, 199);
+        // Short ones of up to 2,000 characters fill the writer's 256 KB buffer several times a round.
+        const length = kind === 0 ? random.int(80_000, 200_000) : random.int(0, 2_000);
+        const text = Array.from({ length }, () => random.pick(alphabet)).join('');
+        pieces.push(kind === 1 ? Buffer.from(text, 'utf8') : text);
+      }
+      const path = join(dir, `f${round}.txt`);
+      writeFileAtomically(path, pieces);
+      const want = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+      assert.ok(readFileSync(path).equals(want), `round ${round}`);
+    }
+  });
+});
