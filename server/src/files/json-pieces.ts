@@ -1,31 +1,9 @@
-// JSON text in pieces, for caches too big to hold as one string beside the data they are made of (the
-// live source's `hubspot-extras.json` is tens of MB at 100k contacts): the pieces joined are exactly
+// JSON text in short parts, for caches too big to hold as one string beside the data they are made of (the
+// live source's `hubspot-extras.json` is tens of MB at 100k contacts), written part by part into the
+// file writer's buffer (temp-files.ts; joining them into larger pieces first grew the old generation,
+// issue 15): the parts joined are exactly
 // `JSON.stringify(value)` for plain data (objects, arrays, strings, numbers, booleans, null; keys whose
 // value is undefined or a function left out, as JSON.stringify leaves them out).
-
-/** About this many characters per piece: small enough to be garbage at once, large enough to write fast. */
-const PIECE = 1 << 16;
-
-/**
- * `value` as JSON, objects and arrays down to `depth` levels written part by part (deeper values whole), joined into
- * pieces of about 64 KB.
- */
-export function jsonPieces(value: unknown, depth: number): Generator<string> {
-  return inPieces(jsonParts(value, depth));
-}
-
-/** Short strings joined into pieces of about 64 KB. */
-export function* inPieces(parts: Iterable<string>): Generator<string> {
-  let buffer = '';
-  for (const part of parts) {
-    buffer += part;
-    if (buffer.length >= PIECE) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer !== '') yield buffer;
-}
 
 /** `value` as JSON in short parts: objects down to `depth` levels key by key, arrays there element by element (each element whole). */
 export function* jsonParts(value: unknown, depth: number): Generator<string> {

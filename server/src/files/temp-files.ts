@@ -136,7 +136,7 @@ class PendingText {
   }
 }
 
-/** Room for a string piece of 64K characters (json-pieces.ts) in UTF-8, and a little over. */
+/** The buffer short strings are encoded into; a string of more than a third of it is written on its own. */
 const SCRATCH_BYTES = 1 << 18;
 
 function writeAll(fd: number, bytes: Uint8Array): void {
