@@ -124,8 +124,8 @@ export function writeChunkFile(path: string, magic: string, body: object, w: Chu
 
 /**
  * Characters encoded at a time when a text is written. The scratch buffer takes up to three bytes a
- * character (UTF-8): pieces of 4M characters made it 12 MB, held at the top of a fetch's peak, which
- * is set while the snapshot is written (issue 15); 1M characters write as fast.
+ * character (UTF-8): pieces of 4M characters made it 12 MB, held while the snapshot is written, one of
+ * the steps that can set a fetch's peak (issue 15); 1M characters write as fast.
  */
 export const TEXT_PIECE_CHARS = 1 << 20;
 
