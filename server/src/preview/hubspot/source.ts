@@ -35,6 +35,7 @@ import { NO_HISTORY_NEEDED, type HistoryScope } from './history-scope';
 import { startHeapRelief, type HeapReliefStats } from './heap-relief';
 
 /** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
+
 export const REFRESH_MARGIN_MS = 10 * 60_000;
 /** Incremental refreshes never see deleted contacts, so the snapshot is refetched in full once a day. */
 export const FULL_REFETCH_AFTER_MS = 24 * 60 * 60_000;
@@ -97,7 +98,8 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
     const { fetched, fetchMs, extras: read } = await fetchWithExtras(ctx, options, needs, plan, cached, previous);
     const { toCache, ...extras } = read;
     throwIfAborted(options.signal);
-    relief.now();
+    // Building the store is the fetch's highest step: it starts from the live data alone (heap-relief.ts).
+    relief.collect();
     const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
     relief.now();
     options.onProgress?.({ phase: 'saving', done: 0 });
