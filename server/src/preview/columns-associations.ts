@@ -6,7 +6,7 @@ import { IdentityMemo } from './identity-memo';
 import type { AssociationIndex, ColumnStore } from './columns';
 import type { AssociatedRecord } from './types';
 import { RowBits } from './bitset';
-import { grown } from './typed-grow';
+import { exactly, grown } from './typed-grow';
 
 interface RecordSink {
   add(record: AssociatedRecord): void;
@@ -39,6 +39,19 @@ export class AssociationBuilder {
 
   constructor(newBuilder: () => RecordSink) {
     this.builder = newBuilder();
+  }
+
+  /**
+   * Room for `links` links at once, when the caller knows how many are coming (a live fetch's lists as
+   * read): the link arrays are made at their final size, so none doubles (leaving its outgrown copy for
+   * the next full collection) and `finish` hands them over without a copy. More links still fit (they
+   * grow as before); fewer are cut at `finish`.
+   */
+  reserve(links: number): void {
+    if (this.links > 0 || links <= this.contactRows.length) return;
+    this.contactRows = new Uint32Array(links);
+    this.recordRows = new Uint32Array(links);
+    this.primary = new Uint8Array(links);
   }
 
   /** `withLabels` false: these records do not say their labels, so no label condition can be judged on this store. */
@@ -117,7 +130,7 @@ export class AssociationBuilder {
   private asAdded(): { rows: Uint32Array; primary: Uint8Array; labels: string[] } {
     const labels = new Array<string>(this.links);
     for (let k = 0; k < this.links; k++) labels[k] = this.labelsOf(k);
-    return { rows: this.recordRows.slice(0, this.links), primary: this.primary.slice(0, this.links), labels };
+    return { rows: exactly(this.recordRows, this.links), primary: exactly(this.primary, this.links), labels };
   }
 
   private byRow(offsets: Uint32Array): { rows: Uint32Array; primary: Uint8Array; labels: string[] } {

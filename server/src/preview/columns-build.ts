@@ -7,7 +7,7 @@ import { propertiesOf } from '../language/schema';
 import { typeClassOf } from '../language/operators';
 import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, newVersion } from './columns';
 import { emptyBitset, hasBit, RowBits, setBit, wordsFor } from './bitset';
-import { grown } from './typed-grow';
+import { exactly, grown } from './typed-grow';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
 import { ActivityBuilder } from './columns-activity';
@@ -16,6 +16,8 @@ import { MAX_PREVIEW_CONTACTS, checkPreviewSize } from './store-limits';
 import { IdsBuilder } from './id-builder';
 
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
+/** How many links of each associated object a build will add, when its source knows. */
+export type LinkCounts = Partial<Record<AssociatedObject, number>>;
 
 /** What a row carries besides its properties, when its source loaded it (a copied row gets them anew). */
 export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents' | 'pageViews'>;
@@ -37,11 +39,6 @@ interface ColumnWriter {
   reserve(rows: number): void;
   /** Shrink buffers to `size` rows. */
   finish(size: number): void;
-}
-
-/** `a` cut to `size` elements: `a` itself when it has exactly that many (a builder reserved the right size), so no second copy is made. */
-function exactly<T extends Uint32Array | Float64Array | Uint8Array>(a: T, size: number): T {
-  return a.length === size ? a : (a.slice(0, size) as T);
 }
 
 export class StoreBuilder {
@@ -98,6 +95,11 @@ export class StoreBuilder {
     if (rows > this.maxRows) return;
     this.ids.reserve(rows);
     for (const w of this.writers) w.reserve(rows);
+  }
+
+  /** Room for the links the rows will carry (ExtrasBuilder.reserveLinks). */
+  reserveLinks(counts: LinkCounts): void {
+    this.extras.reserveLinks(counts);
   }
 
   /** Before any row is added: string columns start from `store`'s dictionaries (copies then keep their codes). */
@@ -197,10 +199,22 @@ export class ExtrasBuilder {
     }
   }
 
+  /**
+   * Room for the links each object's rows will add (AssociationBuilder.reserve). Only for objects every
+   * row will carry: a builder made here is in the store even if no row adds to it.
+   */
+  reserveLinks(counts: LinkCounts): void {
+    for (const [object, links] of Object.entries(counts) as [AssociatedObject, number][]) this.builderOf(object).reserve(links);
+  }
+
   private addAssociated(object: AssociatedObject, row: number, records: AssociatedRecord[]): void {
+    this.builderOf(object).add(row, records, true);
+  }
+
+  private builderOf(object: AssociatedObject): AssociationBuilder {
     let builder = this.associated.get(object);
     if (!builder) this.associated.set(object, (builder = new AssociationBuilder(() => new StoreBuilder(this.associatedDefs[object] ?? []))));
-    builder.add(row, records, true);
+    return builder;
   }
 
   finish(size: number): StoreExtras {

@@ -14,6 +14,11 @@ export function grown<T extends Growable>(a: T, need: number, fill?: number): T 
   return next;
 }
 
+/** `a` cut to `size` elements: `a` itself when it has exactly that many (a builder reserved the right size), so no second copy is made. */
+export function exactly<T extends Growable>(a: T, size: number): T {
+  return a.length === size ? a : (a.slice(0, size) as T);
+}
+
 /**
  * Numbers pushed one by one (a builder's per-entry codes, rows, timestamps) into a typed array that
  * grows by `grown`: a JS array of numbers took 8 bytes an element and left its outgrown copies in V8's

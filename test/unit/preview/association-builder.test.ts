@@ -67,4 +67,29 @@ describe('preview store: associated records as flat links', () => {
     assert.equal(labels.length, 300);
     assert.deepEqual([labels[0], labels[298], labels[299]], ['', '', '5']);
   });
+
+  it('gives the same index whether the links were reserved exactly, too few or too many (a live fetch reserves what it read)', () => {
+    for (const reserved of [5, 3, 300, 0]) {
+      const builder = new AssociationBuilder(() => new StoreBuilder([]));
+      builder.reserve(reserved);
+      for (const [row, records] of adds) builder.add(row, records, true);
+      const got = linksByRow(builder, 5);
+      assert.deepEqual(got, expected, `${reserved} links reserved`);
+    }
+    const exact = new AssociationBuilder(() => new StoreBuilder([]));
+    exact.reserve(5);
+    for (const [row, records] of adds) exact.add(row, records, true);
+    const index = exact.finish(5);
+    assert.deepEqual([index.rows.length, index.primary.length, index.labels!.length], [5, 5, 5]);
+  });
+
+  it('reserves through the store builder only the objects named, each one the store then holds', () => {
+    const builder = new StoreBuilder([]);
+    builder.reserveLinks({ companies: 2 });
+    builder.add({ id: '1', properties: {}, companies: [company('7', true), company('8')] });
+    builder.add({ id: '2', properties: {}, companies: [] });
+    const store = builder.finish();
+    assert.deepEqual([...store.associations!.offsets], [0, 2, 2]);
+    assert.equal(store.otherAssociations, undefined, 'no deals or tickets were reserved or added');
+  });
 });
