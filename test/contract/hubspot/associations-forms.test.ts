@@ -122,6 +122,25 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     assert.ok(sharedLists > 0, 'the seeded portal has contacts with the same companies');
   });
 
+  it('leaves out a company deleted between the association read and the record read, for every contact that had it', async () => {
+    const ids = contacts().map((c) => c.id);
+    const asked = await h.account.getAssociatedFor(ids, 'companies', ['name']);
+    // The records are read 100 at a time, in the order the contacts first name them: the first batch is
+    // sent first, and HubSpot's answer to it lacks its first company (the one deleted meanwhile).
+    const batch = [...new Set([...asked.values()].flat().map((c) => c.id))].slice(0, 100);
+    const gone = batch[0];
+    const sharing = ids.filter((id) => asked.get(id)!.some((c) => c.id === gone));
+    assert.ok(sharing.length > 1, 'the seeded portal has contacts sharing that company');
+    const answer = await (await fetch(`${h.emulator.url}/crm/v3/objects/companies/batch/read`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ inputs: batch.map((id) => ({ id })), properties: ['name'] }) })).json() as { results: { id: string }[] };
+    h.emulator.faults.add({ type: 'body', path: '/crm/v3/objects/companies/batch/read', json: { ...answer, results: answer.results.filter((r) => r.id !== gone) }, count: 1 });
+    const read = await h.account.getAssociatedFor(ids, 'companies', ['name']);
+    for (const id of sharing) {
+      assert.deepEqual(read.get(id)!.map((c) => c.id), asked.get(id)!.map((c) => c.id).filter((c) => c !== gone), id);
+      assert.ok(Object.isFrozen(read.get(id)), 'the list without it is frozen too');
+    }
+    assert.ok([...read.values()].every((list) => list.every((c) => c.properties.name !== undefined)), 'every company left has its properties');
+  });
+
   it('serves deal and ticket properties and records', async () => {
     const amount = (await fetch(`${h.emulator.url}/crm/v3/properties/deals/amount`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json())) as { type: string };
     assert.equal(amount.type, 'number');
