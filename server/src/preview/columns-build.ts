@@ -16,8 +16,11 @@ import { MAX_PREVIEW_CONTACTS, checkPreviewSize } from './store-limits';
 import { IdsBuilder } from './id-builder';
 
 type AssociatedObject = 'companies' | 'deals' | 'tickets';
-/** How many links of each associated object a build will add, when its source knows. */
-export type LinkCounts = Partial<Record<AssociatedObject, number>>;
+/** How many links of each associated object, and how many form submissions, a build will add, when its source knows. */
+export interface ExtrasCounts {
+  links?: Partial<Record<AssociatedObject, number>>;
+  submissions?: number;
+}
 
 /** What a row carries besides its properties, when its source loaded it (a copied row gets them anew). */
 export type RowExtras = Pick<ContactRecord, 'listMemberships' | 'companies' | 'deals' | 'tickets' | 'formSubmissions' | 'subscriptions' | 'emailEvents' | 'pageViews'>;
@@ -97,9 +100,9 @@ export class StoreBuilder {
     for (const w of this.writers) w.reserve(rows);
   }
 
-  /** Room for the links the rows will carry (ExtrasBuilder.reserveLinks). */
-  reserveLinks(counts: LinkCounts): void {
-    this.extras.reserveLinks(counts);
+  /** Room for the links and submissions the rows will carry (ExtrasBuilder.reserve). */
+  reserveExtras(counts: ExtrasCounts): void {
+    this.extras.reserve(counts);
   }
 
   /** Before any row is added: string columns start from `store`'s dictionaries (copies then keep their codes). */
@@ -200,11 +203,13 @@ export class ExtrasBuilder {
   }
 
   /**
-   * Room for the links each object's rows will add (AssociationBuilder.reserve). Only for objects every
-   * row will carry: a builder made here is in the store even if no row adds to it.
+   * Room for the links each object's rows will add and the submissions they carry (their arrays made
+   * once at that size: AssociationBuilder.reserve, PushList.reserve). Only for objects every row will
+   * carry: a builder made here is in the store even if no row adds to it.
    */
-  reserveLinks(counts: LinkCounts): void {
-    for (const [object, links] of Object.entries(counts) as [AssociatedObject, number][]) this.builderOf(object).reserve(links);
+  reserve(counts: ExtrasCounts): void {
+    for (const [object, links] of Object.entries(counts.links ?? {}) as [AssociatedObject, number][]) this.builderOf(object).reserve(links);
+    if (counts.submissions !== undefined) this.forms.reserve(counts.submissions);
   }
 
   private addAssociated(object: AssociatedObject, row: number, records: AssociatedRecord[]): void {

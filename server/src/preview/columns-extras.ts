@@ -96,6 +96,11 @@ export class FormBuilder {
   private readonly pageUrls = new Interner();
   private readonly urlKeys = new Map<string, string>();
 
+  /** Room for `count` submissions at once, when the caller knows how many are coming (PushList.reserve). */
+  reserve(count: number): void {
+    for (const list of [this.lists.rows, this.forms, this.timestamps, this.pages, this.urls]) list.reserve(count);
+  }
+
   add(row: number, submissions: FormSubmission[]): void {
     this.loadedRows.set(row);
     for (const s of submissions) {

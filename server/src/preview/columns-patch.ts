@@ -16,7 +16,7 @@
 import type { PropertyDef } from '../language/schema-types';
 import { typeClassOf } from '../language/operators';
 import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, NUMERIC_ID, columnKindFor, idColumn, newVersion } from './columns';
-import { ExtrasBuilder, type LinkCounts, type RowExtras, type StoreExtras } from './columns-build';
+import { ExtrasBuilder, type ExtrasCounts, type RowExtras, type StoreExtras } from './columns-build';
 import { type Bitset, emptyBitset, setBit, wordsFor } from './bitset';
 import { appendEntries, findEntry } from './string-dict';
 import { checkPreviewSize } from './store-limits';
@@ -30,8 +30,8 @@ export interface PatchOptions {
   otherDefs?: Partial<Record<'deals' | 'tickets', PropertyDef[]>>;
   /** Each contact's extras, read afresh for every contact; absent when the source loaded none. */
   extrasOf?: (id: string) => RowExtras;
-  /** How many links `extrasOf` will give of each associated object, when the source knows (ExtrasBuilder.reserveLinks). */
-  linkCounts?: LinkCounts;
+  /** How many links of each associated object and how many submissions `extrasOf` will give, when the source knows (ExtrasBuilder.reserve). */
+  extrasCounts?: ExtrasCounts;
   /** More contacts than this throw PreviewTooLarge (default MAX_PREVIEW_CONTACTS). */
   maxRows?: number;
 }
@@ -101,7 +101,7 @@ function appendIds(ids: Float64Array, added: string[]): ReturnType<typeof idColu
 
 function extrasFor(ids: ColumnStore['ids'], size: number, options: PatchOptions): StoreExtras {
   const builder = new ExtrasBuilder(options.companyDefs, options.otherDefs);
-  if (options.linkCounts) builder.reserveLinks(options.linkCounts);
+  if (options.extrasCounts) builder.reserve(options.extrasCounts);
   if (options.extrasOf) for (let row = 0; row < size; row++) builder.add(row, options.extrasOf(ids.at(row)));
   return builder.finish(size);
 }

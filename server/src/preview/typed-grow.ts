@@ -28,8 +28,13 @@ export class PushList<T extends Uint32Array | Float64Array> {
   private items: T;
   length = 0;
 
-  constructor(make: (n: number) => T) {
+  constructor(private readonly make: (n: number) => T) {
     this.items = make(256);
+  }
+
+  /** Room for `count` numbers at once, before any is pushed, when the caller knows how many are coming (no doubling; `finish` then copies nothing). */
+  reserve(count: number): void {
+    if (this.length === 0 && count > this.items.length) this.items = this.make(count);
   }
 
   push(value: number): void {
@@ -41,9 +46,9 @@ export class PushList<T extends Uint32Array | Float64Array> {
     return this.items[index];
   }
 
-  /** The numbers pushed, in an array of exactly their count. */
+  /** The numbers pushed, in an array of exactly their count (the list's own array when it is full: push no more after). */
   finish(): T {
-    return this.items.slice(0, this.length) as T;
+    return exactly(this.items, this.length);
   }
 }
 

@@ -85,7 +85,7 @@ describe('preview store: associated records as flat links', () => {
 
   it('reserves through the store builder only the objects named, each one the store then holds', () => {
     const builder = new StoreBuilder([]);
-    builder.reserveLinks({ companies: 2 });
+    builder.reserveExtras({ links: { companies: 2 } });
     builder.add({ id: '1', properties: {}, companies: [company('7', true), company('8')] });
     builder.add({ id: '2', properties: {}, companies: [] });
     const store = builder.finish();

@@ -29,4 +29,20 @@ describe('preview: typed arrays grown while a store is built', () => {
     assert.deepEqual([...done.subarray(0, 3)], [0, 0.25, 0.5]);
     assert.equal(new PushList((n) => new Uint32Array(n)).finish().length, 0);
   });
+
+  it('PushList reserved before its first push gives the same numbers whether the count was exact, short or long', () => {
+    for (const reserved of [1000, 10, 5000]) {
+      const list = new PushList((n) => new Uint32Array(n));
+      list.reserve(reserved);
+      for (let k = 0; k < 1000; k++) list.push(k * 3);
+      const done = list.finish();
+      assert.equal(done.length, 1000, `${reserved} reserved`);
+      assert.equal(done[999], 2997);
+      assert.equal(done.buffer.byteLength, 4000, 'exactly their count, whatever was reserved');
+    }
+    const late = new PushList((n) => new Uint32Array(n));
+    late.push(7);
+    late.reserve(10_000);
+    assert.deepEqual([...late.finish()], [7], 'a reservation after the first push changes nothing');
+  });
 });

@@ -18,6 +18,8 @@ export interface ListsById<V> {
   has(id: string): boolean;
   entries(): Iterable<[string, V[]]>;
   values(): Iterable<V[]>;
+  /** How many values the lists hold in all, when known without making them (lists made on asking). */
+  readonly valueCount?: number;
 }
 
 /**

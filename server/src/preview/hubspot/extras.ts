@@ -14,7 +14,7 @@ import type { AssociatedObjectType, HubSpotAccount } from '../../hubspot/account
 import type { ContactIdList, ListsById } from '../../hubspot/account/contact-lists';
 import type { PropertyDef, Schema } from '../../language/schema-types';
 import type { ColumnStore } from '../columns';
-import { StoreBuilder, type LinkCounts } from '../columns-build';
+import { StoreBuilder, type ExtrasCounts } from '../columns-build';
 import { patchStore } from '../columns-patch';
 import type { AssociatedRecord, CompanyRecord, ContactRecord, EmailEventRecord, FormSubmission, PageViewRecord, SubscriptionRecord } from '../types';
 import { addContacts, type ContactSet } from './contact-set';
@@ -146,26 +146,31 @@ export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: Data
   if (contacts.kind === 'merge') {
     // An incremental refresh patches the cached store (which was read for this run alone) in place.
     const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions, extras.emailEvents, extras.pageViews].some((e) => e !== undefined);
-    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined, linkCounts: linkCounts(extras) });
+    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined, extrasCounts: extrasCounts(extras) });
     if (patched) return patched;
   }
   const builder = new StoreBuilder(defs, companyDefs, otherDefs);
-  builder.reserveLinks(linkCounts(extras));
+  builder.reserveExtras(extrasCounts(extras));
   addContacts(contacts, builder, (id) => extrasOf(extras, id));
   return builder.finish();
 }
 
-/** The links of each associated object read: what the store will hold when its contacts are those read (a hint: AssociationBuilder.reserve). */
-function linkCounts(extras: Omit<Extras, 'toCache'>): LinkCounts {
-  const counts: LinkCounts = {};
+/** The links of each associated object and the submissions read: what the store will hold when its contacts are those read (a hint: ExtrasBuilder.reserve). */
+function extrasCounts(extras: Omit<Extras, 'toCache'>): ExtrasCounts {
+  const links: NonNullable<ExtrasCounts['links']> = {};
   for (const object of ['companies', 'deals', 'tickets'] as const) {
     const lists = extras[object];
-    if (!lists) continue;
-    let links = 0;
-    for (const list of lists.values()) links += list.length;
-    counts[object] = links;
+    if (lists) links[object] = valueCount(lists);
   }
-  return counts;
+  return { links, ...(extras.submissions ? { submissions: valueCount(extras.submissions) } : {}) };
+}
+
+/** How many values the lists hold in all: said by the lists when they make them on asking (SubmissionsByRow), else counted. */
+function valueCount(lists: ListsById<unknown>): number {
+  if (lists.valueCount !== undefined) return lists.valueCount;
+  let count = 0;
+  for (const list of lists.values()) count += list.length;
+  return count;
 }
 
 function extrasOf(extras: Omit<Extras, 'toCache'>, id: string): LiveExtras {

@@ -117,6 +117,8 @@ export function pairsFit(rows: number, asRead: Record<string, SubmissionTable>):
 /** Each contact's submissions by its row of the store, made on asking (ListsById, as the map of lists was). */
 class SubmissionsByRow implements ListsById<FormSubmission> {
   readonly size: number;
+  /** Every (contact, submission) pair: the submissions all lists hold. */
+  readonly valueCount: number;
 
   constructor(
     private readonly ids: IdColumn,
@@ -127,6 +129,7 @@ class SubmissionsByRow implements ListsById<FormSubmission> {
     let contacts = 0;
     for (let i = 0; i < pairs.length; i++) if (i === 0 || headOfPair(pairs[i]) !== headOfPair(pairs[i - 1])) contacts++;
     this.size = contacts;
+    this.valueCount = pairs.length;
   }
 
   get(id: string): FormSubmission[] | undefined {
