@@ -1,7 +1,7 @@
-// JSON text in short parts, for caches too big to hold as one string beside the data they are made of (the
-// live source's `hubspot-extras.json` is tens of MB at 100k contacts), written part by part into the
-// file writer's buffer (temp-files.ts; joining them into larger pieces first grew the old generation,
-// issue 15): the parts joined are exactly
+// JSON text in short parts, for caches too big to hold as one string beside the data they are made of
+// (the live source's `hubspot-extras.json` is tens of MB at 100k contacts). The file writer encodes the
+// parts one after another into its buffer (temp-files.ts); joining them into larger pieces first grew
+// the old generation (issue 15). The parts joined are exactly
 // `JSON.stringify(value)` for plain data (objects, arrays, strings, numbers, booleans, null; keys whose
 // value is undefined or a function left out, as JSON.stringify leaves them out).
 

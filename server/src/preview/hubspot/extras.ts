@@ -143,14 +143,15 @@ export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: Data
   const defs = defsOf('contacts', needs.contactProperties);
   const companyDefs = defsOf('companies', needs.companyProperties);
   const otherDefs = { deals: defsOf('deals', needs.dealProperties), tickets: defsOf('tickets', needs.ticketProperties) };
+  const counts = extrasCounts(extras);
   if (contacts.kind === 'merge') {
     // An incremental refresh patches the cached store (which was read for this run alone) in place.
     const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions, extras.emailEvents, extras.pageViews].some((e) => e !== undefined);
-    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined, extrasCounts: extrasCounts(extras) });
+    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined, extrasCounts: counts });
     if (patched) return patched;
   }
   const builder = new StoreBuilder(defs, companyDefs, otherDefs);
-  builder.reserveExtras(extrasCounts(extras));
+  builder.reserveExtras(counts);
   addContacts(contacts, builder, (id) => extrasOf(extras, id));
   return builder.finish();
 }
