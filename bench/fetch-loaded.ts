@@ -7,30 +7,26 @@
 
 import { cachePaths, readHistoryFile } from '../server/src/preview/hubspot/cache-files';
 import { readSnapshot } from '../server/src/preview/snapshot';
-import { maxRss } from './fetch-kit';
+import { maxRss, settledRss } from './fetch-kit';
 
-function collect(): void {
-  if (!global.gc) throw new Error('run with node --expose-gc');
-  global.gc();
-}
-
-function main(): void {
+async function main(): Promise<void> {
   const root = process.argv[2];
   if (!root) throw new Error('name the workspace root whose cache to read');
   const paths = cachePaths(root);
-  collect();
-  const before = process.memoryUsage().rss;
+  const before = await settledRss();
   const maxBefore = maxRss();
   const store = readSnapshot(paths.snapshot);
   if ('error' in store) throw new Error(store.error);
   const history = readHistoryFile(paths);
   // The kernel's high-water mark counts only when reading raised it (else it is from starting up).
   const peak = maxRss() > maxBefore ? maxRss() : process.memoryUsage().rss;
-  collect();
-  const held = process.memoryUsage().rss;
+  const held = await settledRss();
   // Kept referenced until measured.
   const rows = store.size + (history?.size ?? 0);
   console.log(JSON.stringify({ loaded_rss_mb: (held - before) / 1e6, load_peak_mb: (peak - before) / 1e6, rows }));
 }
 
-main();
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -9,6 +9,7 @@
 // `--profile PHASE` prints the sites that allocated most during that phase (V8's sampling heap profiler).
 // Like bench:fetch, it runs under the CLI's node settings (bin/node-settings.js).
 
+import { rmSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { loadPreviewData } from '../server/src/preview/run';
@@ -96,9 +97,9 @@ function collect(): void {
 
 async function main(): Promise<void> {
   const emulator = forkEmulator();
+  const workspace = workspaceOfExamples({ history: !NO_HISTORY });
   try {
     const started = await emulator.ask({ kind: 'start', seed: 7, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT }, 'listening');
-    const workspace = workspaceOfExamples({ history: !NO_HISTORY });
     collect();
     const base = process.memoryUsage();
     const baseSpaces = spaces();
@@ -166,6 +167,8 @@ async function main(): Promise<void> {
     }
   } finally {
     emulator.tell({ kind: 'stop' });
+    // The workspace's cache holds the portal's contacts: never left in the temp folder.
+    rmSync(workspace.root, { recursive: true, force: true });
   }
 }
 

@@ -36,12 +36,12 @@
 // The last line is one summary line of name=value figures.
 
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
 import { loadPreviewData } from '../server/src/preview/run';
-import { forkEmulator, maxRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
+import { forkEmulator, maxRss, settledRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
 import { argNumber } from './preview-args';
 import { READ_CONCURRENCY as DEFAULT_READ_CONCURRENCY } from '../server/src/hubspot/account/parallel-reads';
 import { NODE_FLAGS, relaunch } from '../bin/node-settings';
@@ -79,7 +79,7 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
   const workspace = workspaceOfExamples({ windowsOnly: WINDOWS_ONLY, history: WORKSPACE !== 'no-history' });
   const phases = phaseTimer();
   const liveBefore = liveBytes();
-  const rssBefore = process.memoryUsage().rss;
+  const rssBefore = await settledRss();
   const maxBefore = maxRss();
   let peakRss = rssBefore;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -137,6 +137,8 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     ].join(' '));
   } finally {
     clearInterval(sampler);
+    // The workspace's cache holds the portal's contacts (250 MB at a million): never left in the temp folder.
+    rmSync(workspace.root, { recursive: true, force: true });
   }
 }
 
