@@ -124,7 +124,15 @@ export function lowerDict(d: StringDict): readonly DictPart[] {
   return d.lower;
 }
 
+/**
+ * A character `toLowerCase` may change: ASCII capitals and anything past ASCII. A part without one is
+ * its own lower-cased form, known without making the copy (at a million contacts, a lower-cased copy
+ * of each large part, equal to it and dropped at once, was tens of MB while the store was finished).
+ */
+const MAY_LOWER = /[A-Z\u0080-\uffff]/;
+
 function lowerPart(part: DictPart): DictPart {
+  if (!MAY_LOWER.test(part.text)) return part;
   const text = part.text.toLowerCase();
   if (text === part.text) return part;
   if (text.length === part.text.length) return { text, starts: part.starts, first: part.first };
