@@ -7,7 +7,7 @@ import { propertiesOf } from '../language/schema';
 import { typeClassOf } from '../language/operators';
 import { type BoolColumn, type Column, type ColumnStore, type EnumColumn, type NumberColumn, type StringColumn, columnKindFor, newVersion } from './columns';
 import { emptyBitset, hasBit, RowBits, setBit, wordsFor } from './bitset';
-import { exactly, grown } from './typed-grow';
+import { exactly, grown, reservedTo } from './typed-grow';
 import { FormBuilder, HistoryBuilder } from './columns-extras';
 import { EntryBuilder } from './columns-entries';
 import { ActivityBuilder } from './columns-activity';
@@ -40,8 +40,8 @@ interface ColumnWriter {
   seed?(from: Column): void;
   /** Room for `rows` rows at once (instead of doubling a million-row buffer ten times). */
   reserve(rows: number): void;
-  /** Shrink buffers to `size` rows. */
-  finish(size: number): void;
+  /** Shrink buffers to `size` rows; the bytes of typed arrays it let go of (a dictionary's tables, a buffer copied to its size). */
+  finish(size: number): number;
 }
 
 export class StoreBuilder {
@@ -139,11 +139,14 @@ export class StoreBuilder {
    * As `finish`, letting other work run between columns: at a million contacts a string column's sorted
    * orders take seconds, and a live fetch's requests in flight (the lists' members and the forms'
    * submissions, read meanwhile) would wait that long in one block, leaving the rate limit idle.
+   * `onReleased` hears, after each column, the bytes it let go of.
    */
-  async finishInTurns(): Promise<ColumnStore> {
+  async finishInTurns(onReleased?: (bytes: number) => void): Promise<ColumnStore> {
     const size = this.size;
     for (const w of this.writers) {
-      w.finish(size);
+      const released = w.finish(size);
+      // A finished column's tables are garbage before the next column makes its own (heap-relief.ts).
+      onReleased?.(released);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return this.assembled(size);
@@ -281,7 +284,7 @@ function stringWriter(def: PropertyDef): ColumnWriter {
       col.codes[row] = strings.codeFor(raw);
     },
     reserve(rows) {
-      col.codes = grown(col.codes, rows);
+      col.codes = reservedTo(col.codes, rows);
     },
     seed(from) {
       if (strings.size > 1) return;
@@ -298,12 +301,13 @@ function stringWriter(def: PropertyDef): ColumnWriter {
       for (let k = 0; k < count; k++) copyOne(row + k, source, fromRow + k);
     },
     finish(size) {
-      col.codes = exactly(col.codes, size);
+      const released = shrunk(col.codes, (col.codes = exactly(col.codes, size))) + strings.tableBytes;
       col.dict = strings.finish(col.codes);
       indexDict(col.dict);
       seededFrom = undefined;
       col.known = emptyBitset(size);
       for (let r = 0; r < size; r++) if (col.codes[r] !== 0) setBit(col.known, r);
+      return released;
     },
   };
 }
@@ -318,16 +322,17 @@ function numberWriter(def: PropertyDef, kind: 'number' | 'date'): ColumnWriter {
       col.values[row] = kind === 'number' ? parseNumber(raw) : parseInstant(raw);
     },
     reserve(rows) {
-      col.values = grown(col.values, rows, NaN);
+      col.values = reservedTo(col.values, rows, NaN);
     },
     copy(row, from, fromRow, count) {
       col.values = grown(col.values, row + count, NaN);
       col.values.set((from as NumberColumn).values.subarray(fromRow, fromRow + count), row);
     },
     finish(size) {
-      col.values = exactly(col.values, size);
+      const released = shrunk(col.values, (col.values = exactly(col.values, size)));
       col.known = emptyBitset(size);
       for (let r = 0; r < size; r++) if (!Number.isNaN(col.values[r])) setBit(col.known, r);
+      return released;
     },
   };
 }
@@ -343,7 +348,7 @@ function boolWriter(def: PropertyDef): ColumnWriter {
       if (b !== undefined) state[row] = b ? 2 : 1;
     },
     reserve(rows) {
-      state = grown(state, rows);
+      state = reservedTo(state, rows);
     },
     copy(row, from, fromRow, count) {
       state = grown(state, row + count);
@@ -357,6 +362,9 @@ function boolWriter(def: PropertyDef): ColumnWriter {
         if (state[r] !== 0) setBit(col.known, r);
         if (state[r] === 2) setBit(col.trues, r);
       }
+      const released = state.byteLength;
+      state = new Uint8Array(0);
+      return released;
     },
   };
 }
@@ -404,12 +412,23 @@ function enumWriter(def: PropertyDef): ColumnWriter {
       }
     },
     finish(size) {
-      col.bits = col.bits.map((b) => exactly(b, wordsFor(size)));
-      col.counts = exactly(col.counts, size);
+      let released = 0;
+      col.bits = col.bits.map((b) => {
+        const kept = exactly(b, wordsFor(size));
+        released += shrunk(b, kept);
+        return kept;
+      });
+      released += shrunk(col.counts, (col.counts = exactly(col.counts, size)));
       col.known = emptyBitset(size);
       for (let r = 0; r < size; r++) if (col.counts[r] !== 0) setBit(col.known, r);
+      return released;
     },
   };
+}
+
+/** The bytes `before` held when `exactly` gave another array (a copy at the right size): `before` is garbage now. */
+function shrunk(before: ArrayBufferView, after: ArrayBufferView): number {
+  return before === after ? 0 : before.byteLength;
 }
 
 /** Build a store from records in memory (tests, JSON sources). */

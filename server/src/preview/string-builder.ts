@@ -20,6 +20,8 @@ export interface DictBuilder {
   codeFor(value: string): number;
   /** The dictionary; the provisional `codes` become its codes, in place. Once: the builder lets go of its entries. */
   finish(codes: Uint32Array): StringDict;
+  /** Bytes of typed arrays `finish` lets go of (its lookup tables): garbage V8 does not count as growth (heap-relief.ts). */
+  readonly tableBytes: number;
 }
 
 /**
@@ -111,6 +113,11 @@ class EntryTable {
     this.nextBlockUnits = Math.min(FIRST_BLOCK_UNITS, options.blockUnits);
     this.slots = new Int32Array(options.initialSlots);
     this.hashes = new Int32Array(options.initialSlots);
+  }
+
+  /** Its typed arrays' bytes (the sealed blocks' text goes into the dictionary). */
+  get tableBytes(): number {
+    return this.starts.byteLength + this.slots.byteLength + this.hashes.byteLength + this.block.byteLength;
   }
 
   /** The entry equal to `value` (whose hash is `hash`), added when new. */
@@ -296,6 +303,10 @@ export class CompactDictBuilder implements DictBuilder {
     return this.narrow.count + (this.wide?.count ?? 0);
   }
 
+  get tableBytes(): number {
+    return this.narrow.tableBytes + (this.wide?.tableBytes ?? 0);
+  }
+
   codeFor(value: string): number {
     const hash = hashOf(value);
     if (!WIDE.test(value)) return this.narrow.entryFor(value, hash);
@@ -340,6 +351,9 @@ export class MapDictBuilder implements DictBuilder {
   get size(): number {
     return this.entries.length;
   }
+
+  /** Its entries and map are heap objects, whose size is not known here: not counted. */
+  readonly tableBytes = 0;
 
   codeFor(value: string): number {
     let code = this.codeOf.get(value);

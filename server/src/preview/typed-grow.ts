@@ -14,6 +14,15 @@ export function grown<T extends Growable>(a: T, need: number, fill?: number): T 
   return next;
 }
 
+/** `a` when it holds `rows` elements already, else a copy of exactly `rows` (a builder told how many are coming: `exactly` then keeps it). */
+export function reservedTo<T extends Growable>(a: T, rows: number, fill?: number): T {
+  if (rows <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(rows);
+  if (fill !== undefined) next.fill(fill, a.length);
+  next.set(a);
+  return next;
+}
+
 /** `a` cut to `size` elements: `a` itself when it has exactly that many (a builder reserved the right size), so no second copy is made. */
 export function exactly<T extends Growable>(a: T, size: number): T {
   return a.length === size ? a : (a.slice(0, size) as T);

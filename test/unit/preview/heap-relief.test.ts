@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { getHeapStatistics } from 'node:v8';
-import { heapReliefWanted, startHeapRelief } from '../../../server/src/preview/hubspot/heap-relief';
+import { heapReliefWanted, slackFor, startHeapRelief } from '../../../server/src/preview/hubspot/heap-relief';
 
 /** About `mb` MB of objects held long enough to be promoted to the old generation, then dropped (a fetch's parsed answers). */
 function garbage(mb: number): number {
@@ -12,9 +12,9 @@ function garbage(mb: number): number {
   return held.length;
 }
 
-/** More garbage (MB) than the slack of a heap as large as this one (heap-relief.ts: 16 MB, or a quarter of the heap). */
+/** More garbage (MB) than any slack a relief started here can have (a quarter of what was added since its start, at most the whole heap). */
 function pastSlackMb(): number {
-  return Math.ceil(Math.max(16e6, getHeapStatistics().used_heap_size * 0.25) / 1e6) + 32;
+  return Math.ceil(slackFor(getHeapStatistics().used_heap_size) / 1e6) + 32;
 }
 
 describe('preview: heap relief during a live fetch', () => {
@@ -54,6 +54,34 @@ describe('preview: heap relief during a live fetch', () => {
       assert.equal(held.length, 0);
     } finally {
       relief.stop();
+    }
+  });
+
+  it('has a slack of 4 MB, or a quarter of what the fetch added to the heap: not of the program\'s own heap', () => {
+    assert.equal(slackFor(0), 4e6);
+    assert.equal(slackFor(-5e6), 4e6, 'a heap smaller than at the start');
+    assert.equal(slackFor(16e6), 4e6);
+    assert.equal(slackFor(200e6), 50e6);
+  });
+
+  it('counts what a step says it let go of (a finished column\'s tables) as growth', () => {
+    const relief = startHeapRelief(true);
+    try {
+      relief.collect();
+      relief.now(1e6);
+      assert.equal(relief.stop().collections, 1, 'a megabyte is under the slack');
+    } finally {
+      relief.stop();
+    }
+    const again = startHeapRelief(true);
+    try {
+      again.collect();
+      again.now(3e6);
+      again.now(pastSlackMb() * 1e6);
+      const stats = again.stop();
+      assert.equal(stats.collections, 2, 'released bytes past the slack, with nothing allocated');
+    } finally {
+      again.stop();
     }
   });
 

@@ -214,6 +214,39 @@ describe('store builder: finishing in turns', () => {
   });
 });
 
+describe('store builder: what finishing a column lets go of', () => {
+  const defs = () => [...testSchema().objects.contacts.values()].filter((d) => ['email', 'annualrevenue', 'is_vip', 'lifecyclestage'].includes(d.name));
+  const records = (n: number): ContactRecord[] =>
+    Array.from({ length: n }, (_, i) => ({ id: String(i + 1), properties: { email: `p${i}@x.com`, annualrevenue: String(i), is_vip: 'false', lifecyclestage: 'lead' } }));
+  const releasedByColumn = async (b: StoreBuilder) => {
+    const released: number[] = [];
+    const store = await b.finishInTurns((bytes) => released.push(bytes));
+    return { store, byName: new Map([...store.columns.keys()].map((name, i) => [name, released[i]])) };
+  };
+
+  it('reports each column\'s let-go bytes once: a dictionary\'s tables, a buffer copied to its size, a bool column\'s states', async () => {
+    const b = new StoreBuilder(defs());
+    // 3,000 rows reserved for 2,000 added (buffers made at exactly the reserved size): each is copied to its size and the reserved one dropped.
+    b.reserve(3000);
+    for (const r of records(2000)) b.add(r);
+    const { store, byName } = await releasedByColumn(b);
+    assert.equal(store.size, 2000);
+    // 2,000 distinct emails: a table of at least 2,000 / 0.7 slots of two 4-byte arrays, the starts and the codes' reserve.
+    assert.ok(byName.get('email')! >= 2 * 4 * 2048 + 3000 * 4, `email let go of ${byName.get('email')} bytes`);
+    assert.equal(byName.get('annualrevenue'), 3000 * 8, 'the reserved Float64Array');
+    assert.equal(byName.get('is_vip'), 3000, 'one state byte per reserved row');
+    assert.ok(byName.get('lifecyclestage')! > 0, 'the option bits and counts copied to their size');
+  });
+
+  it('reports nothing copied for number columns reserved at exactly their size', async () => {
+    const b = new StoreBuilder(defs());
+    b.reserve(2000);
+    for (const r of records(2000)) b.add(r);
+    const { byName } = await releasedByColumn(b);
+    assert.equal(byName.get('annualrevenue'), 0);
+  });
+});
+
 describe('store builder: associated records shared between contacts', () => {
   it('gives the same links whether contacts share record objects (a live fetch) or each has its own (a file), past the memo\'s trial', () => {
     const companyDefs = [...testSchema().objects.companies.values()];

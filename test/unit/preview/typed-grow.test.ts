@@ -1,7 +1,7 @@
 // grown (typed-grow.ts): the one helper the store's builders grow their typed arrays with.
 
 import { strict as assert } from 'node:assert';
-import { PushList, grown } from '../../../server/src/preview/typed-grow';
+import { PushList, exactly, grown, reservedTo } from '../../../server/src/preview/typed-grow';
 
 describe('preview: typed arrays grown while a store is built', () => {
   it('keeps the array when it is long enough, else doubles it (or to what is needed) and keeps its elements', () => {
@@ -11,6 +11,16 @@ describe('preview: typed arrays grown while a store is built', () => {
     assert.ok(doubled instanceof Uint32Array);
     assert.deepEqual([...doubled], [1, 2, 3, 4, 0, 0, 0, 0]);
     assert.equal(grown(a, 11).length, 11);
+  });
+
+  it('reserves exactly the rows asked for (not doubled), so that `exactly` keeps the array at that size', () => {
+    const a = Float64Array.from([1, 2]);
+    assert.equal(reservedTo(a, 2), a, 'long enough already');
+    const r = reservedTo(a, 3000, NaN);
+    assert.equal(r.length, 3000);
+    assert.deepEqual([...r.subarray(0, 3)], [1, 2, NaN]);
+    assert.equal(exactly(r, 3000), r, 'no copy when exactly the reserved rows came');
+    assert.equal(reservedTo(new Uint32Array(1024), 2000).length, 2000, 'grown would have made 2048');
   });
 
   it('fills the new elements when asked, of any of the element types', () => {

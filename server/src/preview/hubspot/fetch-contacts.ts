@@ -33,8 +33,11 @@ export interface FetchContext {
   whileWaiting?: () => void;
   /** The search API's result ceiling (10,000); tests lower it. */
   searchCeiling?: number;
-  /** Called before a synchronous peak of memory (finishing the columns): a collection if garbage built up (heap-relief.ts). */
-  relieveHeap?: () => void;
+  /**
+   * Called before and during a synchronous peak of memory (finishing the columns): a collection if garbage
+   * built up, counting `released` bytes the caller has just let go of (heap-relief.ts).
+   */
+  relieveHeap?: (released?: number) => void;
 }
 
 export interface FetchedContacts {
@@ -91,7 +94,7 @@ export async function fetchAllContacts(ctx: FetchContext, defs: PropertyDef[], h
     ctx.onProgress?.({ phase: 'contacts', done: fetched, total: total === undefined ? undefined : Math.max(total, fetched) });
   }
   ctx.relieveHeap?.();
-  const store = await builder.finishInTurns();
+  const store = await builder.finishInTurns(ctx.relieveHeap);
   return { store: order.sorted ? store : inIdOrder(store, defs), history: histories, newestModified };
 }
 

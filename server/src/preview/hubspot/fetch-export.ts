@@ -94,7 +94,7 @@ async function exportAndRead(ctx: FetchContext, defs: PropertyDef[], total: numb
     throw new ExportNotUsed(`HubSpot's export file holds ${rows.rows.toLocaleString('en-US')} rows where HubSpot said ${details.recordCount.toLocaleString('en-US')} records: it is incomplete`);
   }
   ctx.relieveHeap?.();
-  return { store: inOrderWithoutRepeats(await rows.builder.finishInTurns(), rows.sorted, defs), history: undefined, newestModified: rows.newestModified };
+  return { store: inOrderWithoutRepeats(await rows.builder.finishInTurns(ctx.relieveHeap), rows.sorted, defs), history: undefined, newestModified: rows.newestModified };
 }
 
 /** The file's URL once the export is COMPLETE; ExportNotUsed when it ends otherwise or takes longer than `deadlineMs`. */

@@ -4,25 +4,41 @@
 // lives across an await, long enough for V8's young-generation scavenges to promote it, and V8 lets
 // the old generation grow to about twice its live size before a full collection: at 100,000 contacts
 // the fetching process's RSS rose by 90–120 MB while the finished data held 34 MB (bench/fetch.ts,
-// bench/fetch-memory.ts). Here a full collection runs whenever the heap (with the array buffers V8
-// frees) has grown by more than a slack since the last one: checked on a timer while the fetch awaits
-// HubSpot, and by `now()` before the fetch's synchronous peaks (finishing the columns, saving);
-// `collect()` runs one whatever the growth, before building the store (the highest of those steps).
-// Each collection is a pause of tens of ms (printed by bench:fetch); a fetch waits on HubSpot's rate
-// limit far longer.
+// bench/fetch-memory.ts). Here a full collection runs whenever the old generation (with the array
+// buffers and external strings V8 frees) has grown by more than a slack since the last one: checked on
+// a timer while the fetch awaits HubSpot, and by `now()` before and during the fetch's synchronous
+// peaks (finishing the columns, saving); `collect()` runs one whatever the growth, before building the
+// store (the highest of those steps). Each collection is a pause of a few to tens of ms (printed by
+// bench:fetch); a fetch waits on HubSpot's rate limit far longer.
+//
+// What counts and what the slack is (each measured at 100,000 contacts, bench:fetch --workspace
+// no-history, where the finished snapshot takes about 20 MB):
+// - the young generation is left out: its size is fixed (its semi-spaces are committed either way) and
+//   scavenges empty it; counted, its filling alone called for collections of nothing;
+// - the slack is a quarter of what the fetch added to the old generation, not of the whole heap: the
+//   program's own heap (modules, code: 20 MB) made the slack 16 MB, as much as the data, and the
+//   fetch's RSS peaked at 1.6–1.9 times the finished snapshot's;
+// - memory a step let go of (a finished column's hash tables) is counted as growth when the step says
+//   so (`now(released)`): V8 counts it nowhere, since it was live at the last collection.
 //
 // V8 offers a collection only through `gc`, which Node exposes with --expose-gc; when the process
 // was started without it, the flag is set at run time and `gc` read from a new context (the flag
 // applies to contexts made after it). `HSLIST_HEAP_RELIEF=off` turns all of this off.
 
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 export const HEAP_RELIEF_VARIABLE = 'HSLIST_HEAP_RELIEF';
-/** The least growth of the heap that calls for a collection. */
-const MIN_SLACK_BYTES = 16e6;
-/** Past a live heap of 64 MB, the slack is a quarter of it (a collection's cost grows with the heap). */
+/** The least growth that calls for a collection. */
+const MIN_SLACK_BYTES = 4e6;
+/** Past 16 MB added to the old generation by the fetch, the slack is a quarter of that (a collection's cost grows with the heap). */
 const SLACK_SHARE = 0.25;
+
+/** The growth that calls for a collection, once the fetch has added `addedBytes` to the old generation (live, at the last collection). */
+export function slackFor(addedBytes: number): number {
+  return Math.max(MIN_SLACK_BYTES, Math.max(0, addedBytes) * SLACK_SHARE);
+}
+
 const CHECK_EVERY_MS = 25;
 
 export interface HeapReliefStats {
@@ -32,12 +48,14 @@ export interface HeapReliefStats {
 }
 
 export interface HeapRelief {
-  /** A collection now if the heap grew by more than the slack (before a synchronous peak). */
-  now(): void;
   /**
-   * A collection now, whatever the heap's growth: before the step that sets a full fetch's peak (building
-   * the store). The slack is counted on V8's heap alone, so the array buffers a fetch has outgrown (its
-   * columns' doubled copies, an export's chunks) can wait for V8's own schedule; here they go too.
+   * A collection now if the heap grew by more than the slack (before or during a synchronous peak);
+   * `released`: bytes the caller has just let go of, counted as growth until the next collection.
+   */
+  now(released?: number): void;
+  /**
+   * A collection now, whatever the growth: before the step that sets a full fetch's peak (building the
+   * store), so that it starts from the live data alone, not from up to a slack of garbage.
    */
   collect(): void;
   /** Stops the timer; what was done. */
@@ -62,15 +80,18 @@ function collector(): (() => void) | undefined {
 }
 
 /**
- * What the process holds: V8's heap, and with it the memory outside it that V8 frees (array buffers,
- * external strings). Growth is counted on both: an export's file is read in chunks of array buffers,
- * whose garbage (7 MB at 100,000 contacts) a count of the heap alone let wait until after the columns
- * were finished. The slack stays a share of the heap alone (the store's columns are array buffers, and
- * a slack of a quarter of them would let as much garbage build up).
+ * What the fetch's collections can free: V8's old generation (the heap without its young generation),
+ * and with it the memory outside the heap that V8 frees (array buffers, external strings). Growth is
+ * counted on both: an export's file is read in chunks of array buffers, whose garbage (7 MB at 100,000
+ * contacts) a count of the heap alone let wait until after the columns were finished. The slack is a
+ * share of the heap alone (the store's columns are array buffers, and a slack of a quarter of them would
+ * let as much garbage build up).
  */
 function heldNow(): { heap: number; all: number } {
   const stats = getHeapStatistics();
-  return { heap: stats.used_heap_size, all: stats.used_heap_size + stats.external_memory };
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
+  const old = stats.used_heap_size - young;
+  return { heap: old, all: old + stats.external_memory };
 }
 
 /** Whether the environment leaves heap relief on (anything but `off`). */
@@ -83,23 +104,27 @@ export function startHeapRelief(wanted = heapReliefWanted()): HeapRelief {
   const gc = wanted ? collector() : undefined;
   const stats: HeapReliefStats = { collections: 0, ms: 0 };
   if (!gc) return { now: () => undefined, collect: () => undefined, stop: () => stats };
-  let floor = heldNow();
+  const start = heldNow();
+  let floor = start;
+  let released = 0;
   const collect = () => {
     const started = performance.now();
     gc();
     stats.ms += performance.now() - started;
     stats.collections++;
     floor = heldNow();
+    released = 0;
   };
-  const relieve = () => {
+  const relieve = (letGo = 0) => {
+    released += letGo;
     const held = heldNow();
-    if (held.all - floor.all >= Math.max(MIN_SLACK_BYTES, floor.heap * SLACK_SHARE)) collect();
+    if (held.all - floor.all + released >= slackFor(floor.heap - start.heap)) collect();
   };
-  const timer = setInterval(relieve, CHECK_EVERY_MS);
+  const timer = setInterval(() => relieve(), CHECK_EVERY_MS);
   timer.unref();
   let stopped = false;
   return {
-    now: () => (stopped ? undefined : relieve()),
+    now: (letGo?: number) => (stopped ? undefined : relieve(letGo)),
     collect: () => (stopped ? undefined : collect()),
     stop() {
       stopped = true;
