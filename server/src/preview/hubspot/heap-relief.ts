@@ -30,8 +30,8 @@ import { runInNewContext } from 'node:vm';
 
 export const HEAP_RELIEF_VARIABLE = 'HSLIST_HEAP_RELIEF';
 /** The least growth that calls for a collection. */
-const MIN_SLACK_BYTES = 4e6;
-/** Past 16 MB added to the old generation by the fetch, the slack is a quarter of that (a collection's cost grows with the heap). */
+const MIN_SLACK_BYTES = 8e6;
+/** Past 32 MB added to the old generation by the fetch, the slack is a quarter of that (a collection's cost grows with the heap). */
 const SLACK_SHARE = 0.25;
 
 /** The growth that calls for a collection, once the fetch has added `addedBytes` to the old generation (live, at the last collection). */
