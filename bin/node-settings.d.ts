@@ -4,3 +4,5 @@ export const NODE_ENV: Readonly<Record<string, string>>;
 export const RELAUNCHED: string;
 export function relaunchArgs(proc: { execArgv: string[]; env: NodeJS.ProcessEnv; argv: string[] }, script: string): { args: string[]; env: NodeJS.ProcessEnv } | undefined;
 export function relaunch(script: string, fallback: () => void): void;
+/** Whether the CLI's arguments (without node and the script) name a command that may read a portal's contacts. */
+export function mayFetch(argv: readonly string[]): boolean;

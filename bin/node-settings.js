@@ -19,6 +19,23 @@ const { spawn } = require('node:child_process');
 const NODE_FLAGS = ['--max-semi-space-size=8'];
 const NODE_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
+/** The commands that read a portal's contacts whatever their arguments (plan and apply read the lists' members). */
+const FETCHING = ['preview', 'plan', 'apply', 'sync-plan'];
+/** The commands that read them only when asked to (`--data hubspot`: check's sync checks against the live portal). */
+const FETCHING_WITH_DATA = ['check'];
+
+/**
+ * Whether the CLI's arguments (`argv` without node and the script) name a command that may read a
+ * portal's contacts: it is then worth starting node again with the settings. Command names are those
+ * of server/src/cli/command-specs.ts (a test holds the two together).
+ */
+function mayFetch(argv) {
+  const [command, ...rest] = argv;
+  if (FETCHING.includes(command)) return true;
+  if (!FETCHING_WITH_DATA.includes(command)) return false;
+  return rest.some((arg, i) => arg === '--data=hubspot' || (arg === '--data' && rest[i + 1] === 'hubspot'));
+}
+
 /** Set in the process started again: it never starts a third. */
 const RELAUNCHED = 'HSLIST_NODE_SETTINGS_APPLIED';
 
@@ -71,4 +88,4 @@ function relaunch(script, fallback) {
   });
 }
 
-module.exports = { NODE_FLAGS, NODE_ENV, RELAUNCHED, relaunchArgs, relaunch };
+module.exports = { NODE_FLAGS, NODE_ENV, RELAUNCHED, relaunchArgs, relaunch, mayFetch };

@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NODE_ENV, NODE_FLAGS, RELAUNCHED, relaunchArgs } from '../../../bin/node-settings';
+import { NODE_ENV, NODE_FLAGS, RELAUNCHED, mayFetch, relaunchArgs } from '../../../bin/node-settings';
+import { COMMANDS } from '../../../server/src/cli/command-specs';
 
 const SETTINGS = join(__dirname, '..', '..', '..', 'bin', 'node-settings.js');
 
@@ -58,6 +59,25 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}, signal
 
 describe('node settings of the CLI (bin/node-settings.js)', function () {
   this.timeout(20_000);
+
+  it('starts again for the commands that may read a portal\'s contacts, as the command table names them', () => {
+    const names = COMMANDS.map((c) => c.name);
+    for (const name of ['preview', 'plan', 'apply', 'sync-plan']) {
+      assert.ok(names.includes(name), `${name} is a command`);
+      assert.equal(mayFetch([name]), true, name);
+    }
+    // Every command that takes --data reads the live portal with `--data hubspot`, whichever way it is written.
+    for (const command of COMMANDS.filter((c) => c.options.some((o) => o.flag === 'data'))) {
+      assert.equal(mayFetch([command.name, 'a.hslist', '--data', 'hubspot']), true, `${command.name} --data hubspot`);
+      assert.equal(mayFetch([command.name, '--data=hubspot']), true, `${command.name} --data=hubspot`);
+    }
+    assert.equal(mayFetch(['check', '--data', 'contacts.csv']), false, 'check reads a file');
+    assert.equal(mayFetch(['check', 'hubspot']), false, 'a path named hubspot');
+    for (const name of ['fmt', 'compile', 'count', 'pull', 'settings', 'schema', 'sandbox', 'completion']) {
+      assert.equal(mayFetch([name, '--data', 'hubspot']), false, name);
+    }
+    assert.equal(mayFetch([]), false);
+  });
 
   it('starts again with the flags and environment it lacks, keeping node options, arguments and a value the user set', () => {
     const again = relaunchArgs({ execArgv: ['--expose-gc'], env: { HOME: '/h' }, argv: ['node', 'cli.js', 'preview', '--data', 'hubspot'] }, 'cli.js');
