@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStore } from '../../../server/src/preview/columns-build';
+import { hasBit } from '../../../server/src/preview/bitset';
 import { patchStore } from '../../../server/src/preview/columns-patch';
 import type { ColumnStore, NumberColumn, StringColumn } from '../../../server/src/preview/columns';
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
@@ -136,5 +137,30 @@ describe('string dictionary: parts', () => {
     assert.deepEqual(dictEntries(more), ['', 'a', 'B', 'Ć', 'd']);
     assert.equal(findEntry(more, 'Ć'), 3);
     assert.deepEqual(dictEntries(lowerDict(more)), ['', 'a', 'b', 'ć', 'd']);
+  });
+});
+
+describe('preview store: patching with heap relief', () => {
+  it('asks for relief every 65,536 rows while the extras are added, and once after them', () => {
+    const contacts = Array.from({ length: 70_000 }, (_, i) => ({ id: String(i + 1), properties: { country: 'Poland' } }));
+    const store = buildStore(contacts, defs);
+    const reliefAt: number[] = [];
+    let rowsSeen = 0;
+    const patched = patchStore(store, [], {
+      defs,
+      extrasOf: () => (rowsSeen++, { listMemberships: ['7'] }),
+      relieveHeap: () => reliefAt.push(rowsSeen),
+    });
+    assert.ok(patched);
+    assert.deepEqual(reliefAt, [65_536, 70_000]);
+    const members = patched.memberships?.get('7');
+    assert.ok(members && [0, 65_535, 65_536, 69_999].every((row) => hasBit(members, row)), 'every row\'s extras were added');
+  });
+
+  it('asks for none without extras to add but the one after', () => {
+    const store = buildStore([contact(1), contact(2)], defs);
+    let calls = 0;
+    assert.ok(patchStore(store, [], { defs, relieveHeap: () => calls++ }));
+    assert.equal(calls, 1);
   });
 });

@@ -137,7 +137,8 @@ async function readMemberships(account: HubSpotAccount, listIds: string[], missi
 
 
 /** The store: every contact carries memberships / associated records / submissions (maybe none) when those were loaded. */
-export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Omit<Extras, 'toCache'>): ColumnStore {
+/** `relieveHeap`: called while a large build runs (heap-relief.ts). */
+export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Omit<Extras, 'toCache'>, relieveHeap?: () => void): ColumnStore {
   const defsOf = (object: 'contacts' | AssociatedObjectType, names: string[] | undefined) =>
     (names ?? []).map((p) => schema.objects[object]?.get(p)).filter((d): d is PropertyDef => d !== undefined);
   const defs = defsOf('contacts', needs.contactProperties);
@@ -147,7 +148,7 @@ export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: Data
   if (contacts.kind === 'merge') {
     // An incremental refresh patches the cached store (which was read for this run alone) in place.
     const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions, extras.emailEvents, extras.pageViews].some((e) => e !== undefined);
-    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined, extrasCounts: counts });
+    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined, extrasCounts: counts, relieveHeap });
     if (patched) return patched;
   }
   const builder = new StoreBuilder(defs, companyDefs, otherDefs);

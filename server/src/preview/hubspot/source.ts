@@ -100,7 +100,7 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
     throwIfAborted(options.signal);
     // Building the store is the fetch's highest step: it starts from the live data alone (heap-relief.ts).
     relief.collect();
-    const store = buildLiveStore(fetched.contacts, options.schema, needs, extras);
+    const store = buildLiveStore(fetched.contacts, options.schema, needs, extras, () => relief.now());
     relief.now();
     options.onProgress?.({ phase: 'saving', done: 0 });
     saveToCache(paths, { store, toCache, fetched, fetchMs, needs, portal, previous, started }, relief.now);
