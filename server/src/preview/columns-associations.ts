@@ -6,7 +6,7 @@ import { IdentityMemo } from './identity-memo';
 import type { AssociationIndex, ColumnStore } from './columns';
 import type { AssociatedRecord } from './types';
 import { RowBits } from './bitset';
-import { exactly, grown } from './typed-grow';
+import { exactly, grown, reservedTo } from './typed-grow';
 
 interface RecordSink {
   add(record: AssociatedRecord): void;
@@ -48,10 +48,9 @@ export class AssociationBuilder {
    * grow as before); fewer are cut at `finish`.
    */
   reserve(links: number): void {
-    if (this.links > 0 || links <= this.contactRows.length) return;
-    this.contactRows = new Uint32Array(links);
-    this.recordRows = new Uint32Array(links);
-    this.primary = new Uint8Array(links);
+    this.contactRows = reservedTo(this.contactRows, links);
+    this.recordRows = reservedTo(this.recordRows, links);
+    this.primary = reservedTo(this.primary, links);
   }
 
   /** `withLabels` false: these records do not say their labels, so no label condition can be judged on this store. */

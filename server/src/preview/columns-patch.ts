@@ -34,16 +34,7 @@ export interface PatchOptions {
   extrasCounts?: ExtrasCounts;
   /** More contacts than this throw PreviewTooLarge (default MAX_PREVIEW_CONTACTS). */
   maxRows?: number;
-  /** Called every RELIEF_ROWS rows while the extras are added: a collection if garbage built up (heap-relief.ts). */
-  relieveHeap?: () => void;
 }
-
-/**
- * Rows between two calls of `relieveHeap`: the extras of each row are objects made for it and dropped,
- * and the loop is synchronous, so the relief's timer cannot run; at a million contacts they were 21 MB
- * of garbage at the end of the build, the fetch's highest step.
- */
-const RELIEF_ROWS = 1 << 16;
 
 type Raw = string | null | undefined;
 
@@ -111,14 +102,7 @@ function appendIds(ids: Float64Array, added: string[]): ReturnType<typeof idColu
 function extrasFor(ids: ColumnStore['ids'], size: number, options: PatchOptions): StoreExtras {
   const builder = new ExtrasBuilder(options.companyDefs, options.otherDefs);
   if (options.extrasCounts) builder.reserve(options.extrasCounts);
-  const { extrasOf, relieveHeap } = options;
-  if (extrasOf) {
-    for (let row = 0; row < size; row++) {
-      builder.add(row, extrasOf(ids.at(row)));
-      if (relieveHeap && row % RELIEF_ROWS === RELIEF_ROWS - 1) relieveHeap();
-    }
-  }
-  relieveHeap?.();
+  if (options.extrasOf) for (let row = 0; row < size; row++) builder.add(row, options.extrasOf(ids.at(row)));
   return builder.finish(size);
 }
 

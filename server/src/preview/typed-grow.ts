@@ -37,13 +37,13 @@ export class PushList<T extends Uint32Array | Float64Array> {
   private items: T;
   length = 0;
 
-  constructor(private readonly make: (n: number) => T) {
+  constructor(make: (n: number) => T) {
     this.items = make(256);
   }
 
-  /** Room for `count` numbers at once, before any is pushed, when the caller knows how many are coming (no doubling; `finish` then copies nothing). */
+  /** Room for `count` numbers at once, when the caller knows how many are coming (no doubling; `finish` then copies nothing). */
   reserve(count: number): void {
-    if (this.length === 0 && count > this.items.length) this.items = this.make(count);
+    this.items = reservedTo(this.items, count);
   }
 
   push(value: number): void {

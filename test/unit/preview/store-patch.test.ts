@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildStore } from '../../../server/src/preview/columns-build';
 import { hasBit } from '../../../server/src/preview/bitset';
 import { patchStore } from '../../../server/src/preview/columns-patch';
+import { RELIEF_CONTACTS, relievedEvery } from '../../../server/src/preview/hubspot/extras';
 import type { ColumnStore, NumberColumn, StringColumn } from '../../../server/src/preview/columns';
 import { CompiledEvaluator } from '../../../server/src/preview/compiled';
 import { planList } from '../../../server/src/preview/plan';
@@ -141,26 +142,26 @@ describe('string dictionary: parts', () => {
 });
 
 describe('preview store: patching with heap relief', () => {
-  it('asks for relief every 65,536 rows while the extras are added, and once after them', () => {
+  it('asks for relief every RELIEF_CONTACTS contacts while the extras are added, and adds every row\'s extras', () => {
     const contacts = Array.from({ length: 70_000 }, (_, i) => ({ id: String(i + 1), properties: { country: 'Poland' } }));
     const store = buildStore(contacts, defs);
     const reliefAt: number[] = [];
     let rowsSeen = 0;
-    const patched = patchStore(store, [], {
-      defs,
-      extrasOf: () => (rowsSeen++, { listMemberships: ['7'] }),
-      relieveHeap: () => reliefAt.push(rowsSeen),
-    });
+    const extrasOf = relievedEvery(RELIEF_CONTACTS, () => (rowsSeen++, { listMemberships: ['7'] }), () => reliefAt.push(rowsSeen));
+    const patched = patchStore(store, [], { defs, extrasOf });
     assert.ok(patched);
-    assert.deepEqual(reliefAt, [65_536, 70_000]);
+    assert.equal(RELIEF_CONTACTS, 65_536);
+    assert.deepEqual(reliefAt, [65_535], 'before the 65,536th contact\'s extras are made');
     const members = patched.memberships?.get('7');
     assert.ok(members && [0, 65_535, 65_536, 69_999].every((row) => hasBit(members, row)), 'every row\'s extras were added');
   });
 
-  it('asks for none without extras to add but the one after', () => {
-    const store = buildStore([contact(1), contact(2)], defs);
-    let calls = 0;
-    assert.ok(patchStore(store, [], { defs, relieveHeap: () => calls++ }));
-    assert.equal(calls, 1);
+  it('passes the extras through as they are, and is the function itself without relief', () => {
+    const double = (n: number) => n * 2;
+    assert.equal(relievedEvery(3, double, undefined), double);
+    let reliefs = 0;
+    const relieved = relievedEvery(3, double, () => reliefs++);
+    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map(relieved), [2, 4, 6, 8, 10, 12, 14]);
+    assert.equal(reliefs, 2);
   });
 });

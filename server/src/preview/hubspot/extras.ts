@@ -136,8 +136,11 @@ async function readMemberships(account: HubSpotAccount, listIds: string[], missi
 }
 
 
-/** The store: every contact carries memberships / associated records / submissions (maybe none) when those were loaded. */
-/** `relieveHeap`: called while a large build runs (heap-relief.ts). */
+/**
+ * The store: every contact carries memberships / associated records / submissions (maybe none) when
+ * those were loaded. `relieveHeap` is called every RELIEF_CONTACTS contacts while their extras are added
+ * (heap-relief.ts).
+ */
 export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: DataNeeds, extras: Omit<Extras, 'toCache'>, relieveHeap?: () => void): ColumnStore {
   const defsOf = (object: 'contacts' | AssociatedObjectType, names: string[] | undefined) =>
     (names ?? []).map((p) => schema.objects[object]?.get(p)).filter((d): d is PropertyDef => d !== undefined);
@@ -145,16 +148,34 @@ export function buildLiveStore(contacts: ContactSet, schema: Schema, needs: Data
   const companyDefs = defsOf('companies', needs.companyProperties);
   const otherDefs = { deals: defsOf('deals', needs.dealProperties), tickets: defsOf('tickets', needs.ticketProperties) };
   const counts = extrasCounts(extras);
+  const rowExtras = relievedEvery(RELIEF_CONTACTS, (id: string) => extrasOf(extras, id), relieveHeap);
   if (contacts.kind === 'merge') {
     // An incremental refresh patches the cached store (which was read for this run alone) in place.
     const loaded = [extras.memberships, extras.companies, extras.deals, extras.tickets, extras.submissions, extras.subscriptions, extras.emailEvents, extras.pageViews].some((e) => e !== undefined);
-    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? (id) => extrasOf(extras, id) : undefined, extrasCounts: counts, relieveHeap });
+    const patched = patchStore(contacts.base, contacts.modified, { defs, companyDefs, otherDefs, extrasOf: loaded ? rowExtras : undefined, extrasCounts: counts });
     if (patched) return patched;
   }
   const builder = new StoreBuilder(defs, companyDefs, otherDefs);
   builder.reserveExtras(counts);
-  addContacts(contacts, builder, (id) => extrasOf(extras, id));
+  addContacts(contacts, builder, rowExtras);
   return builder.finish();
+}
+
+/**
+ * Contacts between two calls of `relieveHeap` while a store is built: each contact's extras are objects
+ * made for it and dropped, and the build is synchronous, so the relief's timer cannot run; at a million
+ * contacts they were 21 MB of garbage at the end of the build, a full fetch's highest step.
+ */
+export const RELIEF_CONTACTS = 1 << 16;
+
+/** `extras` as it is, and `relieve` called after every `every` calls of it. */
+export function relievedEvery<A, R>(every: number, extras: (arg: A) => R, relieve: (() => void) | undefined): (arg: A) => R {
+  if (!relieve) return extras;
+  let calls = 0;
+  return (arg) => {
+    if (++calls % every === 0) relieve();
+    return extras(arg);
+  };
 }
 
 /** The links of each associated object and the submissions read: what the store will hold when its contacts are those read (a hint: ExtrasBuilder.reserve). */

@@ -35,7 +35,6 @@ import { NO_HISTORY_NEEDED, type HistoryScope } from './history-scope';
 import { startHeapRelief, type HeapReliefStats } from './heap-relief';
 
 /** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
-
 export const REFRESH_MARGIN_MS = 10 * 60_000;
 /** Incremental refreshes never see deleted contacts, so the snapshot is refetched in full once a day. */
 export const FULL_REFETCH_AFTER_MS = 24 * 60 * 60_000;
