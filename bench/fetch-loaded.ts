@@ -1,7 +1,7 @@
 // `node --expose-gc -r ./test/support/register-ts.cjs bench/fetch-loaded.ts ROOT`: the memory a preview
 // holds for the finished snapshot of a live fetch, in a fresh process (bench/fetch.ts forks it once the
 // fetch is over): the cached snapshot and history files of ROOT's .hslist/cache read as a preview
-// reads them, the RSS they add after a full collection, and the highest RSS reading them reached. It
+// reads them, the RSS they add (each reading once settled: fetch-kit.ts settledRss), and the highest RSS reading them reached. It
 // prints one JSON line. This is "the finished snapshot's" memory of issue 15's fetch goal, as the
 // refresh goal reads it (bench/preview-refresh.ts: the RSS the loaded snapshot takes).
 

@@ -8,7 +8,7 @@
 // memory against the finished snapshot's size. The emulator runs in a child process
 // (bench/fetch-emulator.ts), so this process's memory is the fetcher's alone:
 //   peak_rss_growth_mb  = the highest RSS of this process during the fetch (the kernel's maxRSS, and a
-//                         50 ms sampler) minus its RSS when the fetch started;
+//                         50 ms sampler) minus its RSS when the fetch started, once settled (fetch-kit.ts settledRss);
 //   snapshot_mb         = the finished snapshot file (.hslist/cache/hubspot-contacts.snap): the store's
 //                         typed arrays and dictionary text as they are held in memory;
 //   ratio_rss_vs_snapshot = the first over the second (issue 15's goal: under 1.5, read as against the file);
@@ -17,7 +17,7 @@
 //                         same before the fetch (the memory a preview keeps for the snapshot and its history);
 //   ratio_rss_vs_retained = peak_rss_growth_mb over retained_mb;
 //   loaded_rss_mb       = the RSS the finished snapshot and its history take when a preview reads them from
-//                         the cache, in a fresh process (bench/fetch-loaded.ts), after a full collection;
+//                         the cache, in a fresh process (bench/fetch-loaded.ts), once settled (settledRss);
 //   ratio_rss_vs_loaded = peak_rss_growth_mb over loaded_rss_mb: issue 15's goal ("peak memory during a fetch
 //                         under 1.5 × the finished snapshot's") read as its refresh goal is read (the RSS the
 //                         loaded snapshot takes, bench/preview-refresh.ts). All three readings are printed.
