@@ -29,11 +29,33 @@ export interface DictBuilder {
  * values of equal hash: "Aa" and "BB"), then murmur3's finalizer, because the table takes the low bits.
  */
 export function hashOf(value: string): number {
+  return hashOfText(value, 0, value.length);
+}
+
+/** `hashOf` of `text.slice(from, to)`, without the slice. */
+function hashOfText(text: string, from: number, to: number): number {
   let h = 0;
-  for (let i = 0; i < value.length; i++) h = (Math.imul(h, 31) + value.charCodeAt(i)) | 0;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  return finalized(h);
+}
+
+/** `hashOf` of the code units `[from, to)` of a block being filled. */
+function hashOfUnits(units: Units, from: number, to: number): number {
+  let h = 0;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 31) + units[k]) | 0;
+  return finalized(h);
+}
+
+/** murmur3's finalizer: every bit of the string hash moves the low bits a table takes, and the top ones a tag takes. */
+function finalized(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+/** A slot's tag: the hash's top eight bits (its slot comes from the low ones). */
+function tagOf(hash: number): number {
+  return hash >>> 24;
 }
 
 /** Tags a wide entry's provisional code: wide entry w is `WIDE_CODE + w` until `finish` puts it after the one-byte entries. */
@@ -102,8 +124,12 @@ class EntryTable {
   private nextBlockUnits: number;
   /** Entry + 1 per slot, 0 when free. */
   private slots: Int32Array;
-  /** The full hash of each taken slot's entry: compared before the text, and what a grown table is filled from. */
-  private hashes: Int32Array;
+  /**
+   * Eight bits of each taken slot's hash (its top ones: the slot comes from the low ones), compared
+   * before the text, so that most slots holding another entry are passed over without reading it. A
+   * full hash a slot was 4 bytes more: 1 MB per 100,000 distinct values, held while the export is read.
+   */
+  private tags: Uint8Array;
 
   constructor(
     private readonly newUnits: (length: number) => Units,
@@ -112,21 +138,22 @@ class EntryTable {
     this.block = newUnits(0);
     this.nextBlockUnits = Math.min(FIRST_BLOCK_UNITS, options.blockUnits);
     this.slots = new Int32Array(options.initialSlots);
-    this.hashes = new Int32Array(options.initialSlots);
+    this.tags = new Uint8Array(options.initialSlots);
   }
 
   /** Its typed arrays' bytes (the sealed blocks' text goes into the dictionary). */
   get tableBytes(): number {
-    return this.starts.byteLength + this.slots.byteLength + this.hashes.byteLength + this.block.byteLength;
+    return this.starts.byteLength + this.slots.byteLength + this.tags.byteLength + this.block.byteLength;
   }
 
   /** The entry equal to `value` (whose hash is `hash`), added when new. */
   entryFor(value: string, hash: number): number {
     const mask = this.slots.length - 1;
+    const tag = tagOf(hash);
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const slot = this.slots[i];
       if (slot === 0) return this.added(value, hash, i);
-      if (this.hashes[i] === hash && this.holds(slot - 1, value)) return slot - 1;
+      if (this.tags[i] === tag && this.holds(slot - 1, value)) return slot - 1;
     }
   }
 
@@ -134,7 +161,7 @@ class EntryTable {
     const entry = this.count++;
     this.store(value, entry);
     this.slots[slot] = entry + 1;
-    this.hashes[slot] = hash;
+    this.tags[slot] = tagOf(hash);
     if (this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
     return entry;
   }
@@ -200,19 +227,29 @@ class EntryTable {
     this.blockFill = 0;
   }
 
+  /**
+   * A table of `capacity` slots holding every entry, placed by its hash read again from the text where it
+   * is kept (the table keeps only tags), entry after entry, so the text is read in order.
+   */
   private rehash(capacity: number): void {
     const slots = new Int32Array(capacity);
-    const hashes = new Int32Array(capacity);
+    const tags = new Uint8Array(capacity);
     const mask = capacity - 1;
-    for (let j = 0; j < this.slots.length; j++) {
-      if (this.slots[j] === 0) continue;
-      let i = this.hashes[j] & mask;
+    let b = 0;
+    for (let entry = 0; entry < this.count; entry++) {
+      const start = this.starts[entry];
+      while (b + 1 < this.blockStarts.length && this.blockStarts[b + 1] <= start) b++;
+      // Position 0 of a block is the SEP before its first entry.
+      const from = start - this.blockStarts[b] + 1;
+      const to = from + this.starts[entry + 1] - start - 1;
+      const hash = b < this.sealed.length ? hashOfText(this.sealed[b], from, to) : hashOfUnits(this.block, from, to);
+      let i = hash & mask;
       while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = this.slots[j];
-      hashes[i] = this.hashes[j];
+      slots[i] = entry + 1;
+      tags[i] = tagOf(hash);
     }
     this.slots = slots;
-    this.hashes = hashes;
+    this.tags = tags;
   }
 
   /**
@@ -222,7 +259,8 @@ class EntryTable {
    * string, so the text is not copied again; only the first small blocks are joined into one part.
    */
   finishParts(first: number, maxPartChars: number, splitAt: number): DictPart[] {
-    this.slots = this.hashes = new Int32Array(0);
+    this.slots = new Int32Array(0);
+    this.tags = new Uint8Array(0);
     this.seal();
     const { starts, sealed, blockStarts } = this;
     this.starts = new Uint32Array(0);
