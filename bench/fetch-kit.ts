@@ -2,7 +2,7 @@
 // reads it, and the HubSpot emulator in a child process of its own (bench/fetch-emulator.ts), so the
 // measuring process's memory is the fetcher's alone.
 
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -80,4 +80,39 @@ export async function settledRss(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
   return process.memoryUsage().rss;
+}
+
+/** This process's resident memory by kind of mapping, in bytes (Linux's /proc/self/smaps). */
+export interface MappedRss {
+  /** The C library's main heap (`[heap]`): its small blocks, an HTTP answer's 64 KB chunks among them. */
+  cHeap: number;
+  /** Anonymous mappings: V8's pages, array buffers and the C library's large blocks, thread stacks. */
+  anonymous: number;
+  /** Pages of files: node's own code and the libraries it runs, first touched as they are first used. */
+  files: number;
+}
+
+/**
+ * The resident memory by kind of mapping, or undefined where /proc/self/smaps is not (outside Linux).
+ * Reading it takes a few ms: taken when a phase's RSS reaches a new high, not on every sample. A block
+ * the C library maps just past its heap's end may be joined with it by the kernel, so the first two
+ * kinds can trade a few MB between readings.
+ */
+export function mappedRss(): MappedRss | undefined {
+  const path = '/proc/self/smaps';
+  if (!existsSync(path)) return undefined;
+  const rss: MappedRss = { cHeap: 0, anonymous: 0, files: 0 };
+  let kind: keyof MappedRss = 'anonymous';
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    // A mapping's header: range, permissions, offset, device, inode, then its path or [name] if any.
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (header) {
+      const name = header[1];
+      kind = name === '[heap]' ? 'cHeap' : name.startsWith('/') ? 'files' : 'anonymous';
+      continue;
+    }
+    const resident = /^Rss:\s+(\d+) kB/.exec(line);
+    if (resident) rss[kind] += Number(resident[1]) * 1024;
+  }
+  return rss;
 }

@@ -7,6 +7,9 @@
 // reached: the difference is garbage that V8 had not collected yet. `--snapshot-at contacts-end`
 // (any phase's name and -end, or -mid: half way through it) writes a V8 heap snapshot there, for Chrome's DevTools or bench/heap-summary.ts;
 // `--profile PHASE` prints the sites that allocated most during that phase (V8's sampling heap profiler).
+// At each phase's highest sampled RSS it also reads where the resident memory is by kind of mapping
+// (on Linux): the C library's heap, anonymous mappings (V8's pages, array buffers), files (node's code).
+// An export's download, for one, goes through the C library's heap (HTTP chunks of 64 KB).
 // Like bench:fetch, it runs under the CLI's node settings (bin/node-settings.js).
 
 import { rmSync } from 'node:fs';
@@ -14,7 +17,7 @@ import { Session } from 'node:inspector';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { loadPreviewData } from '../server/src/preview/run';
 import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
-import { forkEmulator, maxRss, workspaceOfExamples } from './fetch-kit';
+import { forkEmulator, mappedRss, maxRss, type MappedRss, workspaceOfExamples } from './fetch-kit';
 import { argNumber } from './preview-args';
 import { relaunch } from '../bin/node-settings';
 
@@ -37,6 +40,8 @@ interface PhaseFigures {
   peakExternal: number;
   /** V8's heap spaces (committed bytes) when the RSS was highest: what the peak is made of. */
   spacesAtPeak: Record<string, number>;
+  /** The resident memory by kind of mapping then (Linux only). */
+  mappedAtPeak?: MappedRss;
   /** After a forced collection at the phase's end. */
   liveHeap?: number;
   liveExternal?: number;
@@ -103,6 +108,7 @@ async function main(): Promise<void> {
     collect();
     const base = process.memoryUsage();
     const baseSpaces = spaces();
+    const baseMapped = mappedRss();
     const phases: PhaseFigures[] = [];
     let current: PhaseFigures | undefined;
     const t0 = Date.now();
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
       if (m.rss > current.sampledRss) {
         current.sampledRss = m.rss;
         current.spacesAtPeak = spaces();
+        current.mappedAtPeak = mappedRss();
       }
       current.peakRss = Math.max(current.peakRss, m.rss, maxRss());
       current.peakHeapUsed = Math.max(current.peakHeapUsed, m.heapUsed);
@@ -163,7 +170,8 @@ async function main(): Promise<void> {
     const d = (x: number | undefined, from: number) => (x === undefined ? '-' : ((x - from) / MB).toFixed(0)).padStart(8);
     for (const p of phases.slice(0, -1)) {
       const committed = Object.entries(p.spacesAtPeak).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ');
-      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakExternal, base.external)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveExternal, base.external)}   at the phase's highest sampled RSS, heap spaces (MB committed): ${committed}`);
+      const mapped = p.mappedAtPeak && baseMapped ? `; resident over the start: C heap ${d(p.mappedAtPeak.cHeap, baseMapped.cHeap).trim()}, anonymous ${d(p.mappedAtPeak.anonymous, baseMapped.anonymous).trim()}, files ${d(p.mappedAtPeak.files, baseMapped.files).trim()}` : '';
+      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakExternal, base.external)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveExternal, base.external)}   at the phase's highest sampled RSS, heap spaces (MB committed): ${committed}${mapped}`);
     }
   } finally {
     emulator.tell({ kind: 'stop' });
