@@ -38,6 +38,10 @@ export interface FetchContext {
    * built up, counting `released` bytes the caller has just let go of (heap-relief.ts).
    */
   relieveHeap?: (released?: number) => void;
+  /** The portal's id (account-info): an export an earlier run left unread is taken up only for the same portal (export-pending.ts). */
+  portalId?: string;
+  /** The wall clock (tests move it); Date.now when absent. */
+  clock?: () => number;
 }
 
 export interface FetchedContacts {
@@ -47,6 +51,8 @@ export interface FetchedContacts {
   history: HistoryById | undefined;
   /** The newest modification time HubSpot gave for these contacts (epoch ms), if it gave any. */
   newestModified: number | undefined;
+  /** When the contacts were read from HubSpot, when that was before this run: an earlier run's export, taken up (epoch ms). */
+  asOf?: number;
 }
 
 /**

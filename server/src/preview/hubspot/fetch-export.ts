@@ -14,6 +14,7 @@ import { releaseTemp, trackTemp } from '../../files/temp-files';
 import { checkPreviewSize } from '../store-limits';
 import { PreviewCancelled, throwIfAborted, untilAborted } from './abort';
 import { keepFolderOutOfGit } from './cache-files';
+import { forgetExport, rememberExport, resumableExport } from './export-pending';
 import { ExportFileError, readExportParts } from './export-file';
 import { ExportRows, ID_COLUMN, MODIFIED_COLUMN } from './export-rows';
 import { inIdOrder, type FetchContext, type FetchedContacts } from './fetch-contacts';
@@ -65,6 +66,9 @@ export class ExportNotUsed extends Error {
   }
 }
 
+/** The export was still being prepared when the wait ended: HubSpot goes on with it, and the next full fetch may read it (export-pending.ts). */
+class ExportNotReady extends ExportNotUsed {}
+
 /** How long to wait for an export of `total` contacts before reading the pages instead. */
 export function exportDeadlineMs(total: number, policy: ExportPolicy): number {
   return Math.max(policy.minWaitMs, Math.ceil(total / 100) * 100);
@@ -79,9 +83,46 @@ export async function fetchViaExport(ctx: FetchContext, defs: PropertyDef[], tot
   }
 }
 
+/**
+ * The export an earlier run left unread when it may be taken up (export-pending.ts), else a new one;
+ * an export is remembered from its start until it is read or has failed, and kept when the preview is
+ * cancelled. A taken-up export that fails makes way for a new one, not for the pages.
+ */
 async function exportAndRead(ctx: FetchContext, defs: PropertyDef[], total: number, cacheDir: string, policy: ExportPolicy): Promise<FetchedContacts> {
   const asked = [...new Set([ID_COLUMN, MODIFIED_COLUMN, ...defs.map((d) => d.name)])];
-  const taskId = await untilAborted(ctx.account.startContactsExport(asked, `hslist preview ${new Date().toISOString()}`), ctx.signal);
+  const now = ctx.clock ?? Date.now;
+  const resumable = ctx.portalId !== undefined ? resumableExport(cacheDir, ctx.portalId, asked, now()) : undefined;
+  if (resumable) {
+    try {
+      return await settled(cacheDir, readExport(ctx, resumable.taskId, asked, defs, total, cacheDir, policy, resumable.startedAt));
+    } catch (error) {
+      // Still not ready: a new one would not be sooner (HubSpot prepares one export at a time).
+      if (error instanceof ExportNotReady || !(error instanceof ExportNotUsed || error instanceof HubSpotAccountError || error instanceof ExportFileError)) throw error;
+    }
+  }
+  const startedAt = now();
+  const taskId = await untilAborted(ctx.account.startContactsExport(asked, `hslist preview ${new Date(startedAt).toISOString()}`), ctx.signal);
+  if (ctx.portalId !== undefined) {
+    keepFolderOutOfGit(cacheDir);
+    rememberExport(cacheDir, { portalId: ctx.portalId, taskId, properties: asked, startedAt });
+  }
+  return settled(cacheDir, readExport(ctx, taskId, asked, defs, total, cacheDir, policy));
+}
+
+/** The export's outcome; once it is read or has failed there is nothing to take up (one cancelled, or not ready in time, is left to the next run). */
+async function settled(cacheDir: string, reading: Promise<FetchedContacts>): Promise<FetchedContacts> {
+  try {
+    const read = await reading;
+    forgetExport(cacheDir);
+    return read;
+  } catch (error) {
+    if (!(error instanceof PreviewCancelled || error instanceof ExportNotReady)) forgetExport(cacheDir);
+    throw error;
+  }
+}
+
+/** Waits for export `taskId`, then downloads and reads its file; `startedAt`: when an earlier run started it (the contacts are as of then). */
+async function readExport(ctx: FetchContext, taskId: string, asked: string[], defs: PropertyDef[], total: number, cacheDir: string, policy: ExportPolicy, startedAt?: number): Promise<FetchedContacts> {
   ctx.whileWaiting?.();
   const url = await waitForFile(ctx, taskId, exportDeadlineMs(total, policy), policy);
   const details = await untilAborted(ctx.account.exportDetails(taskId), ctx.signal);
@@ -98,7 +139,8 @@ async function exportAndRead(ctx: FetchContext, defs: PropertyDef[], total: numb
     throw new ExportNotUsed(`HubSpot's export file holds ${rows.rows.toLocaleString('en-US')} rows where HubSpot said ${details.recordCount.toLocaleString('en-US')} records: it is incomplete`);
   }
   ctx.relieveHeap?.();
-  return { store: inOrderWithoutRepeats(await rows.builder.finishInTurns(ctx.relieveHeap), rows.sorted, defs), history: undefined, newestModified: rows.newestModified };
+  const store = inOrderWithoutRepeats(await rows.builder.finishInTurns(ctx.relieveHeap), rows.sorted, defs);
+  return { store, history: undefined, newestModified: rows.newestModified, ...(startedAt !== undefined ? { asOf: startedAt } : {}) };
 }
 
 /** The file's URL once the export is COMPLETE; ExportNotUsed when it ends otherwise or takes longer than `deadlineMs`. */
@@ -118,7 +160,7 @@ async function waitForFile(ctx: FetchContext, taskId: string, deadlineMs: number
       throw new ExportNotUsed(`HubSpot's export ${taskId} ended ${status.status}${said}`);
     }
     if (waited + pause > deadlineMs) {
-      throw new ExportNotUsed(`HubSpot's export ${taskId} was still ${status.status} after ${Math.round(waited / 1000)} s, the longest hslist waits before reading the pages instead`);
+      throw new ExportNotReady(`HubSpot's export ${taskId} was still ${status.status} after ${Math.round(waited / 1000)} s, the longest hslist waits before reading the pages instead`);
     }
     await pauseFor(pause, ctx.signal);
     pause = Math.min(policy.maxPollMs, pause * 2);

@@ -55,7 +55,7 @@ export async function fetchAllWithHistory(ctx: FetchContext, defs: PropertyDef[]
   const { table, gone } = await readNeededHistory(ctx, paged.store, history, scope);
   // A contact HubSpot no longer gave when its history was asked was deleted since its page: it is left out.
   const store = gone.length > 0 ? withoutRows(paged.store, defs, gone) : paged.store;
-  return { store, history: table, newestModified: paged.newestModified, historyScope: scope, ...(paged.via ? { via: paged.via } : {}), ...(paged.note ? { note: paged.note } : {}) };
+  return { store, history: table, newestModified: paged.newestModified, historyScope: scope, ...(paged.via ? { via: paged.via } : {}), ...(paged.note ? { note: paged.note } : {}), ...(paged.asOf !== undefined ? { asOf: paged.asOf } : {}) };
 }
 
 /** What an export costs in requests: start it, read its status a few times (pauses doubling to 10 s), read its details. */

@@ -28,11 +28,18 @@ export async function fetchFullSnapshot(ctx: FetchContext, defs: PropertyDef[], 
   let note: string | undefined;
   if (history.length === 0 && total !== undefined && exportServes(policy, total)) {
     try {
-      return { ...(await fetchViaExport(ctx, defs, total, cacheDir, policy)), via: 'export' };
+      const read = await fetchViaExport(ctx, defs, total, cacheDir, policy);
+      return { ...read, via: 'export', ...(read.asOf !== undefined ? { note: takenUpNote(read.asOf) } : {}) };
     } catch (error) {
       if (!(error instanceof ExportNotUsed)) throw error;
       note = `HubSpot's CRM export of the contacts was not used (${error.message.replace(/\.$/, '')}); they were read page by page instead`;
     }
   }
   return { ...(await fetchAllContacts(ctx, defs, history, { total })), via: 'pages', ...(note ? { note } : {}) };
+}
+
+/** What the preview says of contacts read from an export an earlier run started (export-pending.ts). */
+function takenUpNote(asOf: number): string {
+  const at = new Date(asOf).toISOString().replace(/\.\d+Z$/, '').replace('T', ' ');
+  return `The contacts are as of ${at} UTC: HubSpot's CRM export an earlier run started then, and stopped before reading, was read instead of starting another; the next refresh brings the changes since`;
 }

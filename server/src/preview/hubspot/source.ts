@@ -86,6 +86,8 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   };
   const details = await untilAborted(ctx.account.accountDetails(), options.signal);
   const portal = { base: options.connection.basePath?.replace(/\/+$/, '') ?? 'https://api.hubapi.com', id: details.portalId };
+  ctx.portalId = details.portalId;
+  ctx.clock = clock;
   const previous = readManifest(paths);
   const samePortal = previous !== undefined && portal.base === previous.portal && portal.id === previous.portalId;
   const cached = previous && samePortal ? readCached(paths, previous) : undefined;
@@ -146,11 +148,14 @@ function saveToCache(paths: ReturnType<typeof cachePaths>, f: Finished, relieveH
   relieveHeap?.();
   writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: f.store.version, ...f.toCache });
   const full = f.fetched.refresh.mode === 'full';
-  const lastFullFetch = full ? new Date(f.started).toISOString() : f.previous!.lastFullFetch;
+  // Contacts from an earlier run's export are as of its start: the daily refetch and the next refresh's margin count from there.
+  const asOf = Math.min(f.started, f.fetched.asOf ?? f.started);
+  const fetchMs = f.fetchMs + (f.started - asOf);
+  const lastFullFetch = full ? new Date(asOf).toISOString() : f.previous!.lastFullFetch;
   const watermark = full ? f.fetched.newestModified : newest(f.fetched.newestModified, f.previous?.watermark ? Date.parse(f.previous.watermark) : undefined);
   const manifest = newManifest({
     portal: f.portal.base, portalId: f.portal.id, needs: withHistoryScope(f.needs, f.fetched.historyScope), lastFetch: new Date(f.started).toISOString(), lastFullFetch,
-    ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs: f.fetchMs, contacts: f.store.size, snapshotVersion: f.store.version,
+    ...(watermark !== undefined ? { watermark: new Date(watermark).toISOString() } : {}), fetchMs, contacts: f.store.size, snapshotVersion: f.store.version,
   });
   writeCacheFiles(paths, manifest, f.fetched.history);
 }
@@ -219,6 +224,8 @@ interface Fetched {
   refresh: Refresh;
   /** The newest `lastmodifieddate` HubSpot returned in this fetch. */
   newestModified: number | undefined;
+  /** When the contacts were read, when before this run (an earlier run's export, taken up). */
+  asOf?: number;
 }
 
 /**
@@ -252,7 +259,7 @@ async function fetchContacts(ctx: FullContext, schema: Schema, needs: DataNeeds,
   // rows (StoreBuilder.addRowsOf), as an incremental refresh builds from the cached snapshot.
   const contacts: ContactSet = { kind: 'merge', base: all.store, modified: [] };
   const refresh: Refresh = { mode: 'full', reason: plan.mode === 'full' ? plan.reason : 'no cache', fetched: all.store.size, via: all.via };
-  return { contacts, history: all.history, historyScope: all.historyScope, newestModified: all.newestModified, refresh, ...(all.note ? { note: all.note } : {}) };
+  return { contacts, history: all.history, historyScope: all.historyScope, newestModified: all.newestModified, refresh, ...(all.note ? { note: all.note } : {}), ...(all.asOf !== undefined ? { asOf: all.asOf } : {}) };
 }
 
 /** What the preview says of modified contacts deleted before their history was read (fetch-contacts.ts). */
