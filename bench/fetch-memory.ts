@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     const base = process.memoryUsage();
     const baseSpaces = spaces();
     const baseMapped = mappedRss();
+    let mappedAtRss = 0;
     const phases: PhaseFigures[] = [];
     let current: PhaseFigures | undefined;
     const t0 = Date.now();
@@ -118,7 +119,11 @@ async function main(): Promise<void> {
       if (m.rss > current.sampledRss) {
         current.sampledRss = m.rss;
         current.spacesAtPeak = spaces();
-        current.mappedAtPeak = mappedRss();
+        // Reading smaps makes a string of tens of KB: within a phase, read again only once the RSS rose 1 MB more.
+        if (m.rss >= mappedAtRss + MB) {
+          current.mappedAtPeak = mappedRss();
+          mappedAtRss = m.rss;
+        }
       }
       current.peakRss = Math.max(current.peakRss, m.rss, maxRss());
       current.peakHeapUsed = Math.max(current.peakHeapUsed, m.heapUsed);
@@ -142,6 +147,7 @@ async function main(): Promise<void> {
         if (SNAPSHOT_AT === `${current.phase}-end`) console.log(`heap snapshot: ${writeHeapSnapshot()}`);
       }
       current = { phase: name, ms: 0, peakRss: 0, sampledRss: 0, peakHeapUsed: 0, peakExternal: 0, spacesAtPeak: {} };
+      mappedAtRss = 0;
       phases.push(current);
     };
     const timer = setInterval(sample, 50);

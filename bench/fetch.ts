@@ -150,17 +150,23 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
 }
 
 /** The memory the finished snapshot takes when read from the cache, measured in a fresh process (bench/fetch-loaded.ts). */
-function loadedMemory(root: string): Promise<{ loaded_rss_mb: number; load_peak_mb: number }> {
+async function loadedMemory(root: string): Promise<{ loaded_rss_mb: number; load_peak_mb: number }> {
+  // A preview reads the cache with the same settings (its environment is this process's).
+  const out = await childOutput([...NODE_FLAGS, '--expose-gc', '-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), join(__dirname, 'fetch-loaded.ts'), root], 'bench/fetch-loaded.ts');
+  return JSON.parse(out.trim().split('\n').pop() ?? '') as { loaded_rss_mb: number; load_peak_mb: number };
+}
+
+/** What node prints on stdout when run with `nodeArgs` (passed on as it comes when `echo`); an error naming `what` when it does not end with 0. */
+function childOutput(nodeArgs: string[], what: string, echo = false): Promise<string> {
   return new Promise((resolve, reject) => {
-    // A preview reads the cache with the same settings (its environment is this process's).
-    const child = spawn(process.execPath, [...NODE_FLAGS, '--expose-gc', '-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), join(__dirname, 'fetch-loaded.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`bench/fetch-loaded.ts exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as { loaded_rss_mb: number; load_peak_mb: number });
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (echo) process.stdout.write(chunk);
+      out += chunk.toString('utf8');
     });
+    child.on('error', reject);
+    child.on('close', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`${what} ended with ${signal ?? `exit code ${code}`}`))));
   });
 }
 
@@ -228,21 +234,11 @@ async function repeated(runs: number): Promise<void> {
 }
 
 /** Runs one measure in a child process, passing its report on; its summary line, or an error naming the run. */
-function oneRun(nodeArgs: string[], name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      out += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      const summary = out.split('\n').reverse().find((l) => l.startsWith('bench=fetch '));
-      if (code !== 0 || !summary) return reject(new Error(`${name} of bench:fetch ${code !== 0 ? `ended with ${signal ?? `exit code ${code}`}` : 'printed no summary line'}`));
-      resolve(summary);
-    });
-  });
+async function oneRun(nodeArgs: string[], name: string): Promise<string> {
+  const out = await childOutput(nodeArgs, `${name} of bench:fetch`, true);
+  const summary = out.split('\n').reverse().find((l) => l.startsWith('bench=fetch '));
+  if (!summary) throw new Error(`${name} of bench:fetch printed no summary line`);
+  return summary;
 }
 
 relaunch(__filename, () =>

@@ -78,9 +78,15 @@ export async function fetchViaExport(ctx: FetchContext, defs: PropertyDef[], tot
   try {
     return await exportAndRead(ctx, defs, total, cacheDir, policy);
   } catch (error) {
-    if (error instanceof HubSpotAccountError || error instanceof ExportFileError) throw new ExportNotUsed(error.message);
-    throw error;
+    throw notUsedOf(error) ?? error;
   }
+}
+
+/** Why an export failed, when it did (HubSpot's answer, the file's problem); undefined for anything else (a cancelled preview). */
+function notUsedOf(error: unknown): ExportNotUsed | undefined {
+  if (error instanceof ExportNotUsed) return error;
+  if (error instanceof HubSpotAccountError || error instanceof ExportFileError) return new ExportNotUsed(error.message);
+  return undefined;
 }
 
 /**
@@ -97,7 +103,8 @@ async function exportAndRead(ctx: FetchContext, defs: PropertyDef[], total: numb
       return await settled(cacheDir, readExport(ctx, resumable.taskId, asked, defs, total, cacheDir, policy, resumable.startedAt));
     } catch (error) {
       // Still not ready: a new one would not be sooner (HubSpot prepares one export at a time).
-      if (error instanceof ExportNotReady || !(error instanceof ExportNotUsed || error instanceof HubSpotAccountError || error instanceof ExportFileError)) throw error;
+      const notUsed = notUsedOf(error);
+      if (!notUsed || notUsed instanceof ExportNotReady) throw error;
     }
   }
   const startedAt = now();
