@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { connectAccount, notification, previewPanel, quickOpen, REPO, runCommand, sandboxWorkspace, screenshot, statusItem, workbenchPage } from './workbench.mjs';
+import { connectAccount, cursorOnLine, notification, previewPanel, quickOpen, REPO, runCommand, sandboxWorkspace, screenshot, statusItem, workbenchPage } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const { portal } = require('../fixtures/sandbox.cjs');
@@ -39,7 +39,7 @@ function compile(text) {
 }
 
 /** Focus back in the editor, cursor in the list (F1 from inside the webview may not reach the workbench). */
-const cursorInList = () => ui.page.locator('.monaco-editor .view-line', { hasText: 'where email is known' }).first().click({ position: { x: 4, y: 6 } });
+const cursorInList = () => cursorOnLine(ui.page, ui.folder, FILE, 'where email is known');
 const panel = () => previewPanel(ui.page);
 const countLens = () => ui.page.locator('.monaco-editor .codelens-decoration', { hasText: `of ${fmt(ui.sandbox.contacts)} contacts` }).first();
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { csvOf, generateContacts } from '../fixtures/contacts-gen.mjs';
-import { previewPanel, quickOpen, runCommand, screenshot, workbenchPage, workspaceCopy } from './workbench.mjs';
+import { cursorOnLine, previewPanel, quickOpen, runCommand, screenshot, workbenchPage, workspaceCopy } from './workbench.mjs';
 
 const N = 100_000;
 const contacts = generateContacts(N, 20240601);
@@ -19,11 +19,8 @@ const ui = workbenchPage({
 });
 const panel = () => previewPanel(ui.page);
 
-/** Puts the cursor at the start of the line (clicking its left end keeps the editor unscrolled). */
-async function cursorOnLine(text) {
-  await ui.page.locator('.monaco-editor .view-line', { hasText: text }).first().click({ position: { x: 4, y: 6 } });
-  await ui.page.keyboard.press('Home');
-}
+/** The cursor at the start of preview.hslist's first line holding `text` (workbench.mjs). */
+const cursorOn = (text) => cursorOnLine(ui.page, ui.folder, 'preview.hslist', text);
 
 test('the list line shows its count over 100,000 contacts', async () => {
   await quickOpen(ui.page, 'preview.hslist');
@@ -31,7 +28,7 @@ test('the list line shows its count over 100,000 contacts', async () => {
 });
 
 test('the panel pages rows on scroll: the end shows the last contacts, the DOM only a window', async () => {
-  await cursorOnLine('where email is known');
+  await cursorOn('where email is known');
   await runCommand(ui.page, 'hslist: Open preview panel');
   const frame = panel();
   await frame.locator('#list-name', { hasText: 'Everyone with email' }).waitFor();
@@ -57,7 +54,7 @@ test('the search box narrows the matches', async () => {
 });
 
 test('the panel follows the cursor to a list with several clauses and draws its funnel', async () => {
-  await cursorOnLine('and annualrevenue >= 500000');
+  await cursorOn('and annualrevenue >= 500000');
   const frame = panel();
   await frame.locator('#list-name', { hasText: 'Engaged customers' }).waitFor();
   const engaged = contacts.filter((c) => ['opportunity', 'customer', 'evangelist'].includes(c.lifecyclestage)

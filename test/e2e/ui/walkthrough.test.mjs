@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { answerConnect, explorerRow, previewPanel, runCommand, sandboxWorkspace, statusItem, waitForMessage, workbenchPage } from './workbench.mjs';
+import { answerConnect, cursorOnLine, explorerRow, previewPanel, runCommand, sandboxWorkspace, statusItem, waitForMessage, workbenchPage } from './workbench.mjs';
 
 const WALKTHROUGH = 'hslist.hslist#gettingStarted';
 const STEPS = ['workspace', 'connect', 'schema', 'preview', 'publish'];
@@ -86,11 +86,7 @@ test('the preview panel on the first list checks the fourth step', async () => {
   await ui.page.locator('.tab.active', { hasText: 'lists.hslist' }).waitFor();
   // The live portal's count on the list line: the sandbox is seeded up to today.
   await ui.page.locator('.monaco-editor .codelens-decoration', { hasText: `of ${ui.sandbox.contacts} contacts` }).first().waitFor();
-  // The cursor into the list by keyboard (its line 4 is `where email is known`): a click on the line could
-  // land on an explorer row's path tooltip or the editor's sticky header, whichever covered it then.
-  await runCommand(ui.page, 'View: Focus Active Editor Group');
-  await ui.page.keyboard.press('Control+Home');
-  for (let line = 1; line < 4; line++) await ui.page.keyboard.press('ArrowDown');
+  await cursorOnLine(ui.page, ui.folder, 'lists.hslist', 'where email is known');
   await runCommand(ui.page, 'hslist: Open preview panel');
   await previewPanel(ui.page).locator('#list-name', { hasText: 'Created in the last 6 weeks' }).waitFor();
   await untilChecked(4);

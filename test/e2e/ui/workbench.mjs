@@ -3,7 +3,7 @@
 // `workbenchPage()`, which every test file calls once. Every helper waits for something visible in the
 // UI; none sleeps for a fixed time.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, afterEach, before } from 'node:test';
@@ -119,6 +119,23 @@ export async function quickOpen(page, fileName) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.tab', { hasText: fileName }).waitFor();
+}
+
+/**
+ * Puts the cursor at the start of the first line of `file` (in `folder`, open in the active editor) that
+ * holds `text`, by keyboard: a click on the line could land on whatever covers it then (an explorer row's
+ * tooltip, the editor's sticky header; a CI run timed out on one), and F1 pressed while a webview has the
+ * focus may not reach the workbench. So the editor's input gets the focus from the page, then Ctrl+Home and
+ * one Down a line (the fixtures have no folded or wrapped lines).
+ */
+export async function cursorOnLine(page, folder, file, text) {
+  const line = readFileSync(path.join(folder, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+  assert.ok(line > 0, `${file} has no line holding "${text}"`);
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  await editor.locator('textarea.inputarea, .native-edit-context').first().focus();
+  await page.keyboard.press('Control+Home');
+  for (let at = 1; at < line; at++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
 }
 
 /** Runs a command from the palette (F1: Ctrl+Shift+P belongs to the browser). */
