@@ -9,6 +9,8 @@
 // (bench/fetch-emulator.ts), so this process's memory is the fetcher's alone:
 //   peak_rss_growth_mb  = the highest RSS of this process during the fetch (the kernel's maxRSS, and a
 //                         50 ms sampler) minus its RSS when the fetch started, once settled (fetch-kit.ts settledRss);
+//   peak_phase          = the fetch's phase under way at the highest RSS the sampler saw (export, exportFile,
+//                         companies, forms, saving…): which step holds the peak, which moves from run to run;
 //   snapshot_mb         = the finished snapshot file (.hslist/cache/hubspot-contacts.snap): the store's
 //                         typed arrays and dictionary text as they are held in memory;
 //   ratio_rss_vs_snapshot = the first over the second (issue 15's goal: under 1.5, read as against the file);
@@ -89,7 +91,12 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
   const rssBefore = await settledRss();
   const maxBefore = maxRss();
   let peakRss = rssBefore;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  // The phase under way at the highest sampled RSS: where a run's peak is (it moves from run to run at 100,000).
+  let peakPhase = 'start';
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    if (rss > peakRss) [peakRss, peakPhase] = [rss, phases.current()];
+  }, 50);
   try {
     await emulator.ask({ kind: 'report' }, 'report'); // the emulator has answered nothing yet; this waits for it to be idle
     emulator.tell({ kind: 'clear' });
@@ -138,7 +145,7 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     console.log([
       'bench=fetch', `contacts=${CONTACTS}`, `history=${WORKSPACE === 'no-history' ? 'none' : WINDOWS_ONLY ? 'windows-only' : 'examples'}`, `via=${via}`, `latency_ms=${LATENCY_MS}`, `read_concurrency=${READ_CONCURRENCY}`, `sequential_floor_ms=${sent * LATENCY_MS}`, `fetch_ms=${fetchMs}`, `requests=${sent}`, `requests_per_1000_contacts=${((sent / CONTACTS) * 1000).toFixed(1)}`,
       `downloads=${report.downloads}`, `export_wait_ms=${phases.ms('export')}`, `export_read_ms=${phases.ms('exportFile')}`,
-      `least_ms=${leastMs}`, `ratio_vs_least_time=${ratioVsLeast}`, `after_last_request_ms=${tailMs}`, `idle_windows=${slack.length}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`,
+      `least_ms=${leastMs}`, `ratio_vs_least_time=${ratioVsLeast}`, `after_last_request_ms=${tailMs}`, `idle_windows=${slack.length}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`, `peak_phase=${peakPhase}`,
       `snapshot_mb=${snapshotMb.toFixed(1)}`, `ratio_rss_vs_snapshot=${ratio.toFixed(2)}`, `history_mb=${historyMb.toFixed(1)}`, `retained_mb=${retainedMb.toFixed(1)}`, `ratio_rss_vs_retained=${ratioRetained.toFixed(2)}`,
       `loaded_rss_mb=${finished.loaded_rss_mb.toFixed(1)}`, `ratio_rss_vs_loaded=${ratioLoaded.toFixed(2)}`, `gc_collections=${relief.collections}`, `gc_ms=${relief.ms.toFixed(0)}`, `emulator_rss_mb=${report.rssMb.toFixed(0)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
     ].join(' '));
@@ -171,7 +178,7 @@ function childOutput(nodeArgs: string[], what: string, echo = false): Promise<st
 }
 
 /** How long each load phase lasted: from its first progress report to the next phase's first (or `end`). */
-function phaseTimer(): { see(p: Progress): void; end(): void; ms(phase: Progress['phase']): number } {
+function phaseTimer(): { see(p: Progress): void; end(): void; ms(phase: Progress['phase']): number; current(): string } {
   const spent = new Map<string, number>();
   let current: { phase: string; since: number } | undefined;
   const close = () => {
@@ -186,6 +193,7 @@ function phaseTimer(): { see(p: Progress): void; end(): void; ms(phase: Progress
     },
     end: close,
     ms: (phase) => spent.get(phase) ?? 0,
+    current: () => current?.phase ?? 'start',
   };
 }
 
@@ -230,7 +238,7 @@ async function repeated(runs: number): Promise<void> {
     console.log(`== run ${run} of ${runs}`);
     lines.push(await oneRun([...process.execArgv, __filename, ...args], `run ${run} of ${runs}`));
   }
-  console.log(runsSummary('fetch-runs', lines, RUN_FIGURES, RUN_GOALS) + ` contacts=${CONTACTS} workspace=${WORKSPACE}`);
+  console.log(runsSummary('fetch-runs', lines, RUN_FIGURES, RUN_GOALS, ['peak_phase']) + ` contacts=${CONTACTS} workspace=${WORKSPACE}`);
 }
 
 /** Runs one measure in a child process, passing its report on; its summary line, or an error naming the run. */

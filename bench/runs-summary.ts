@@ -39,11 +39,11 @@ const NOT_APPLICABLE = 'n/a';
 
 /**
  * One summary line over the runs' lines (`bench=<bench> runs=N`, then each figure's `_min`, `_median`
- * and `_max`, then each goal's `_runs=k/N`). A figure that is `n/a` in every run is `n/a` here too. A
+ * and `_max`, then each goal's `_runs=k/N`, then each label's tally over the runs). A figure that is `n/a` in every run is `n/a` here too. A
  * figure missing from a run, or not a number there, is an error that names the run: a summary over
  * fewer runs than it says would pass for a steadier result.
  */
-export function runsSummary(bench: string, lines: readonly string[], figures: readonly string[], goals: readonly RunGoal[]): string {
+export function runsSummary(bench: string, lines: readonly string[], figures: readonly string[], goals: readonly RunGoal[], labels: readonly string[] = []): string {
   if (lines.length === 0) throw new Error('no run to sum up');
   const parsed = lines.map(figuresOf);
   const notApplicable = (figure: string) => parsed.every((f) => f.get(figure) === NOT_APPLICABLE);
@@ -67,5 +67,20 @@ export function runsSummary(bench: string, lines: readonly string[], figures: re
     const met = notApplicable(goal.figure) ? NOT_APPLICABLE : `${valuesOf(goal.figure).filter((v) => goal.met(v)).length}/${lines.length}`;
     parts.push(`${goal.name}_runs=${met}`);
   }
+  for (const label of labels) parts.push(`${label}=${tally(parsed, label)}`);
   return parts.join(' ');
+}
+
+/**
+ * How many runs gave each value of a figure that is a word (`peak_phase=companies`), most first, then by
+ * name: `companies:4,exportFile:2`. A run without it is an error that names the run, as for numbers.
+ */
+function tally(parsed: readonly Map<string, string>[], label: string): string {
+  const counts = new Map<string, number>();
+  parsed.forEach((figures, i) => {
+    const value = figures.get(label);
+    if (value === undefined || value === '') throw new Error(`run ${i + 1} of ${parsed.length} has no value for ${label}`);
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  });
+  return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).map(([value, n]) => `${value}:${n}`).join(',');
 }

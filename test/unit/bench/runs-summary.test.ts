@@ -48,4 +48,10 @@ describe('bench: the line over several runs', () => {
     assert.throws(() => runsSummary('fetch-runs', ['bench=fetch ratio_vs_least_time=n/a', 'bench=fetch ratio_vs_least_time=1.05'], ['ratio_vs_least_time'], []), /run 1 of 2 has no number for ratio_vs_least_time \("n\/a"\)/);
     assert.throws(() => runsSummary('fetch-runs', [], ['peak_rss_growth_mb'], []), /no run to sum up/);
   });
+
+  it('tallies a figure that is a word over the runs, most first, and refuses a run without it', () => {
+    const lines = ['bench=fetch peak_phase=exportFile', 'bench=fetch peak_phase=companies', 'bench=fetch peak_phase=companies', 'bench=fetch peak_phase=saving'];
+    assert.equal(runsSummary('fetch-runs', lines, [], [], ['peak_phase']), 'bench=fetch-runs runs=4 peak_phase=companies:2,exportFile:1,saving:1');
+    assert.throws(() => runsSummary('fetch-runs', ['bench=fetch peak_phase=export', 'bench=fetch peak_rss_growth_mb=30'], [], [], ['peak_phase']), /run 2 of 2 has no value for peak_phase/);
+  });
 });
