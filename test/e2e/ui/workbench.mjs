@@ -123,7 +123,7 @@ export async function quickOpen(page, fileName) {
 
 /**
  * Puts the cursor at the start of the first line of `file` (in `folder`, open in the active editor) that
- * holds `text`, by keyboard: a click on the line could land on whatever covers it then (an explorer row's
+ * holds `text` (shown in an editor), by keyboard: a click on the line could land on whatever covers it then (an explorer row's
  * tooltip, the editor's sticky header; a CI run timed out on one), and F1 pressed while a webview has the
  * focus may not reach the workbench. So the editor's input gets the focus from the page, then Ctrl+Home and
  * one Down a line (the fixtures have no folded or wrapped lines).
@@ -131,7 +131,8 @@ export async function quickOpen(page, fileName) {
 export async function cursorOnLine(page, folder, file, text) {
   const line = readFileSync(path.join(folder, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
   assert.ok(line > 0, `${file} has no line holding "${text}"`);
-  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  // The editor showing that line (with the preview panel open, the active group is the panel's).
+  const editor = page.locator('.editor-group-container .monaco-editor').filter({ has: page.locator('.view-line', { hasText: text }) }).first();
   await editor.locator('textarea.inputarea, .native-edit-context').first().focus();
   await page.keyboard.press('Control+Home');
   for (let at = 1; at < line; at++) await page.keyboard.press('ArrowDown');
