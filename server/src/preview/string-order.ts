@@ -27,24 +27,24 @@ function compareEntries(text: string, starts: Uint32Array, a: number, b: number,
   return aLength - bLength;
 }
 
-/**
- * The part's entry numbers sorted by their text (reversed: by their reversed text); equal texts in entry
- * order. `scratch` (as long as the part's entries) is the radix sort's room, shared by both orders.
- */
-function sortedBy(part: DictPart, reversed: boolean, scratch: Uint32Array): Uint32Array {
-  const count = part.starts.length - 1;
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  const { text, starts } = part;
-  if (!WIDE.test(text)) return radixSorted(text, starts, order, reversed, scratch);
-  return order.sort((a, b) => compareEntries(text, starts, a, b, reversed) || a - b);
+/** The part's entry numbers, in entry order: what a sort starts from. */
+function entryOrder(part: DictPart): Uint32Array {
+  const order = new Uint32Array(part.starts.length - 1);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order;
 }
 
-/** Ranges this small are sorted by comparison; larger ones by their next character. */
+/** A part with characters past one byte, sorted by comparisons (reversed: by its reversed text); equal texts in entry order. */
+function comparedOrder(part: DictPart, reversed: boolean): Uint32Array {
+  const { text, starts } = part;
+  return entryOrder(part).sort((a, b) => compareEntries(text, starts, a, b, reversed) || a - b);
+}
+
 const INSERTION_MAX = 24;
 
 /**
- * `order` sorted as `sortedBy` says, for a part whose characters are all one byte: most significant
+ * `order` sorted by its entries' text (reversed: by their reversed text; equal texts in entry order), for
+ * a part whose characters are all one byte (`scratch`: as long as `order`, the sort's room): most significant
  * character first, a range of entries at a time bucketed by its character at `depth` (an entry that
  * ended first, then by code), stably, so equal texts keep their entry order. Each character is read
  * once per level rather than once per comparison: at a million entries a comparison sort took about
@@ -100,9 +100,11 @@ function insertionSort(order: Uint32Array, lo: number, hi: number, compare: (a: 
 
 export function partOrders(part: DictPart): PartOrders | undefined {
   if (part.starts.length - 1 < ORDER_MIN_ENTRIES) return undefined;
+  if (WIDE.test(part.text)) return { byPrefix: comparedOrder(part, false), bySuffix: comparedOrder(part, true) };
   // One scratch for both sorts: at a million emails each was 4 MB more while the column was finished.
   const scratch = new Uint32Array(part.starts.length - 1);
-  return { byPrefix: sortedBy(part, false, scratch), bySuffix: sortedBy(part, true, scratch) };
+  const radix = (reversed: boolean) => radixSorted(part.text, part.starts, entryOrder(part), reversed, scratch);
+  return { byPrefix: radix(false), bySuffix: radix(true) };
 }
 
 /**
