@@ -9,8 +9,11 @@
 // (bench/fetch-emulator.ts), so this process's memory is the fetcher's alone:
 //   peak_rss_growth_mb  = the highest RSS of this process during the fetch (the kernel's maxRSS, and a
 //                         50 ms sampler) minus its RSS when the fetch started, once settled (fetch-kit.ts settledRss);
-//   peak_phase          = the fetch's phase under way at the highest RSS the sampler saw (export, exportFile,
+//   peak_phase          = the fetch's phase under way at the highest RSS seen (the sampler's, and the kernel's
+//                         high-water mark read at each sample and progress report) (export, exportFile,
 //                         companies, forms, saving…): which step holds the peak, which moves from run to run;
+//   phase_peaks_mb      = each phase's highest sampled RSS over the start (`companies:34,exportFile:31`): how far
+//                         below the peak the other phases are, so whether lowering one would lower the run's;
 //   snapshot_mb         = the finished snapshot file (.hslist/cache/hubspot-contacts.snap): the store's
 //                         typed arrays and dictionary text as they are held in memory;
 //   ratio_rss_vs_snapshot = the first over the second (issue 15's goal: under 1.5, read as against the file);
@@ -93,18 +96,35 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
   let peakRss = rssBefore;
   // The phase under way at the highest sampled RSS: where a run's peak is (it moves from run to run at 100,000).
   let peakPhase = 'start';
-  const sampler = setInterval(() => {
-    const rss = process.memoryUsage().rss;
-    if (rss > peakRss) [peakRss, peakPhase] = [rss, phases.current()];
-  }, 50);
+  // Each phase's highest sampled RSS: whether lowering one phase would lower the run's peak.
+  // The kernel's high-water mark is read too, at each sample and progress report: a synchronous step
+  // (finishing a column, building the store) runs no timer, and its top is seen only there.
+  const phasePeaks = new Map<string, number>();
+  let highWater = maxBefore;
+  const notePeak = (rss: number, phase: string) => {
+    if (rss > (phasePeaks.get(phase) ?? 0)) phasePeaks.set(phase, rss);
+    if (rss > peakRss) [peakRss, peakPhase] = [rss, phase];
+  };
+  const sample = () => {
+    const phase = phases.current();
+    notePeak(process.memoryUsage().rss, phase);
+    const hwm = maxRss();
+    if (hwm > highWater) notePeak((highWater = hwm), phase);
+  };
+  const sampler = setInterval(sample, 50);
+  const onProgress = (p: Progress) => {
+    sample();
+    phases.see(p);
+  };
   try {
     await emulator.ask({ kind: 'report' }, 'report'); // the emulator has answered nothing yet; this waits for it to be idle
     emulator.tell({ kind: 'clear' });
     const fetchStarted = Date.now();
     const connection = { accessToken: TOKEN, basePath: url, ...(READ_CONCURRENCY_ARG !== undefined ? { readConcurrency: READ_CONCURRENCY_ARG } : {}) };
     const source = { kind: 'hubspot' as const, connection, ...(EXPORTS === 'off' ? { exports: false as const } : {}) };
-    const loaded = await loadPreviewData(workspace, source, { now: () => NOW, onProgress: phases.see });
+    const loaded = await loadPreviewData(workspace, source, { now: () => NOW, onProgress });
     const fetchMs = Date.now() - fetchStarted;
+    sample();
     phases.end();
     clearInterval(sampler);
     if ('error' in loaded) throw new Error(loaded.error);
@@ -145,7 +165,7 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     console.log([
       'bench=fetch', `contacts=${CONTACTS}`, `history=${WORKSPACE === 'no-history' ? 'none' : WINDOWS_ONLY ? 'windows-only' : 'examples'}`, `via=${via}`, `latency_ms=${LATENCY_MS}`, `read_concurrency=${READ_CONCURRENCY}`, `sequential_floor_ms=${sent * LATENCY_MS}`, `fetch_ms=${fetchMs}`, `requests=${sent}`, `requests_per_1000_contacts=${((sent / CONTACTS) * 1000).toFixed(1)}`,
       `downloads=${report.downloads}`, `export_wait_ms=${phases.ms('export')}`, `export_read_ms=${phases.ms('exportFile')}`,
-      `least_ms=${leastMs}`, `ratio_vs_least_time=${ratioVsLeast}`, `after_last_request_ms=${tailMs}`, `idle_windows=${slack.length}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`, `peak_phase=${peakPhase}`,
+      `least_ms=${leastMs}`, `ratio_vs_least_time=${ratioVsLeast}`, `after_last_request_ms=${tailMs}`, `idle_windows=${slack.length}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`, `peak_phase=${peakPhase}`, `phase_peaks_mb=${[...phasePeaks].map(([phase, rss]) => `${phase}:${((rss - rssBefore) / 1e6).toFixed(0)}`).join(',')}`,
       `snapshot_mb=${snapshotMb.toFixed(1)}`, `ratio_rss_vs_snapshot=${ratio.toFixed(2)}`, `history_mb=${historyMb.toFixed(1)}`, `retained_mb=${retainedMb.toFixed(1)}`, `ratio_rss_vs_retained=${ratioRetained.toFixed(2)}`,
       `loaded_rss_mb=${finished.loaded_rss_mb.toFixed(1)}`, `ratio_rss_vs_loaded=${ratioLoaded.toFixed(2)}`, `gc_collections=${relief.collections}`, `gc_ms=${relief.ms.toFixed(0)}`, `emulator_rss_mb=${report.rssMb.toFixed(0)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
     ].join(' '));
