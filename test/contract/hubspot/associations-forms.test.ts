@@ -149,6 +149,27 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     assert.deepEqual([one.id, one.properties.hs_ticket_priority], [ticket.id, ticket.properties.hs_ticket_priority ?? null]);
   });
 
+  it('an associations answer cut short, malformed or of the wrong shape is an error naming it, never fewer associations (answers read from their bytes)', async () => {
+    // A body cut short stalls under node-fetch rather than failing: the time limit ends it (1 s here).
+    const account = createHubSpotAccount({ accessToken: TOKEN, basePath: h.emulator.url, numberOfApiCallRetries: 0, throttle: false, timeoutMs: 1000 });
+    const path = '/crm/v4/associations/contacts/deals/batch/read';
+    const cases: [Parameters<typeof h.emulator.faults.add>[0], RegExp][] = [
+      [{ type: 'truncate', path, bytes: 40 }, /broke off its answer to POST \/crm\/v4\/associations\/contacts\/deals\/batch\/read: 40 of [\d,]+ bytes arrived/],
+      [{ type: 'body', path, raw: '{"results":[{"from":{"id":"1"},"to":[{"toObjectId":7}' }, /answered a batch of contact → deals associations with something that is not JSON \(the end where "," or "]" was expected at byte 53\)/],
+      [{ type: 'body', path, json: { status: 'COMPLETE' } }, /answered a batch of contact → deals associations without a "results" array/],
+      [{ type: 'body', path, json: { results: [{ from: { id: '1' }, to: [{ associationTypes: [] }] }] } }, /sent an association without "toObjectId"/],
+    ];
+    for (const [fault, message] of cases) {
+      h.emulator.faults.clear();
+      h.emulator.faults.add(fault);
+      const error = await expectRejection(account.getAssociatedFor(['1', '2'], 'deals', ['amount']));
+      assert.match(error.message, message, fault.type);
+      assert.match(error.message, /^HubSpot at 127\.0\.0\.1:\d+ /, 'the host is named first');
+    }
+    h.emulator.faults.clear();
+    assert.equal((await account.getAssociatedFor(['1', '2'], 'deals', ['amount'])).size, 2, 'the next read is whole');
+  });
+
   it('says 403 for deals a token has no scope for', async () => {
     const account = createHubSpotAccount({ accessToken: NO_DEALS_TOKEN, basePath: h.emulator.url, numberOfApiCallRetries: 0, throttle: false });
     const error = await expectRejection(account.getAssociatedFor(['1'], 'deals', ['amount']));

@@ -11,18 +11,15 @@
 // (contact-lists.ts: no map of a million id strings).
 // Both reads go a few batches at a time (parallel-reads.ts): they name contacts and records by id.
 
-import { arrayOf, chunks, type Api } from './api';
-import { nextAfter } from './account-lists';
+import { chunks, type Api } from './api';
 import { recordsOf } from './account-records';
 import { readInParallel } from './parallel-reads';
-import { toAccountError } from './errors';
-import type { AssociatedObjectType, AssociatedRecordData, CrmRecordData, Json } from './types';
+import { readAssociationAnswer, type AssociationAnswer } from './association-answer';
+import type { AssociatedObjectType, AssociatedRecordData, CrmRecordData } from './types';
 import { type ContactIdList, ListsByContact, contactIdList } from './contact-lists';
 
 const ASSOCIATION_BATCH = 1000;
 const READ_BATCH = 100;
-/** HubSpot's "Contact with Primary Company" association type. */
-const PRIMARY_COMPANY_TYPE = 1;
 
 /** A contact (its index in the ids asked about) asked again from where its previous answer stopped. */
 interface Cursor {
@@ -38,8 +35,6 @@ type Link = AssociatedRecordData;
 
 /** A link's properties until its record is read (shared; replaced, never changed). */
 const NOT_READ: Record<string, string | null> = Object.freeze({}) as Record<string, string | null>;
-/** The labels of a link without any (shared: most links have none). */
-const NO_LABELS: string[] = Object.freeze([]) as unknown as string[];
 
 /** What a contact without associated records of the object gets (frozen: it is shared). */
 const NONE: AssociatedRecordData[] = Object.freeze([]) as unknown as AssociatedRecordData[];
@@ -51,10 +46,10 @@ const NONE: AssociatedRecordData[] = Object.freeze([]) as unknown as AssociatedR
  */
 export async function associatedFor(api: Api, contactIds: readonly string[] | ContactIdList, object: AssociatedObjectType, properties: string[]): Promise<ListsByContact<AssociatedRecordData>> {
   const ids = contactIdList(contactIds);
-  const links = await readLinks(api, ids, object);
-  const linked = new Set<Link>();
-  for (const list of links) if (list) for (const link of list) linked.add(link);
-  const records = await readRecords(api, object, [...new Set([...linked].map((l) => l.id))], properties);
+  const interner = new LinkInterner();
+  const links = await readLinks(api, ids, object, interner);
+  const linked = [...interner.all()];
+  const records = await readRecords(api, object, [...new Set(linked.map((l) => l.id))], properties);
   // Links and lists of links are shared already (LinkInterner), so each link becomes its record in
   // place and each list stays as it is: a second set of records and lists was 15 MB more at the end of
   // a 1,000,000-contact read (issue 15).
@@ -85,24 +80,44 @@ function dropGone(links: (readonly Link[] | undefined)[], gone: ReadonlySet<Link
 /**
  * Equal links as one object, and equal lists of links as one frozen list: at 1M contacts, a list each
  * (an array made by `flatMap` or `push` reserves room for 17 elements) took 160 MB, and most contacts
- * share their companies' list with others.
+ * share their companies' list with others. A link without labels is found by its record's id alone and
+ * a list of one link by the link itself: a key string for each link and list read was a tenth of what
+ * the companies' read allocated at 100,000 contacts (issue 15).
  */
 class LinkInterner {
-  private readonly links = new Map<string, Link>();
+  /** Links without labels by record id: [0] the others, [1] the primary ones. */
+  private readonly plain = [new Map<string, Link>(), new Map<string, Link>()];
+  private readonly labelled = new Map<string, Link>();
   private readonly serials = new Map<Link, number>();
+  private readonly single = new Map<Link, readonly Link[]>();
   private readonly lists = new Map<string, readonly Link[]>();
 
-  link(link: Link): Link {
-    const key = `${link.id} ${link.primary === true ? 1 : 0} ${link.labels.join(',')}`;
-    const known = this.links.get(key);
+  link(id: string, primary: number, labels: readonly string[]): Link {
+    const byId = labels.length === 0 ? this.plain[primary] : undefined;
+    const key = byId ? id : `${id} ${primary} ${labels.join(',')}`;
+    const known = byId ? byId.get(key) : this.labelled.get(key);
     if (known) return known;
-    this.links.set(key, link);
+    const link: Link = primary === 1 ? { id, properties: NOT_READ, labels: labels as string[], primary: true } : { id, properties: NOT_READ, labels: labels as string[] };
+    (byId ?? this.labelled).set(key, link);
     this.serials.set(link, this.serials.size);
     return link;
   }
 
-  /** `links` (already interned one by one) as the shared list of those links in that order. */
-  list(links: Link[]): readonly Link[] {
+  /**
+   * The shared list of the links `before` (a list made here, from an earlier answer) followed by the
+   * answer's links `start` up to `end`. A contact's one link (the commonest) makes no array to look up.
+   */
+  list(before: readonly Link[] | undefined, answer: AssociationAnswer, start: number, end: number): readonly Link[] {
+    if (!before && end - start === 1) {
+      const link = this.link(answer.to[start], answer.primary[start], answer.labels[start]);
+      let list = this.single.get(link);
+      if (!list) this.single.set(link, (list = Object.freeze([link])));
+      return list;
+    }
+    const links = new Array<Link>((before?.length ?? 0) + end - start);
+    let n = 0;
+    if (before) for (const link of before) links[n++] = link;
+    for (let k = start; k < end; k++) links[n++] = this.link(answer.to[k], answer.primary[k], answer.labels[k]);
     const key = links.map((l) => this.serials.get(l)).join(',');
     const known = this.lists.get(key);
     if (known) return known;
@@ -110,37 +125,45 @@ class LinkInterner {
     this.lists.set(key, list);
     return list;
   }
+
+  /** Every link made, each once. */
+  all(): IterableIterator<Link> {
+    return this.serials.keys();
+  }
 }
 
 /** Each contact's links at its index (undefined: none); equal links are one shared object, equal lists one shared list. */
-async function readLinks(api: Api, ids: ContactIdList, object: AssociatedObjectType): Promise<(readonly Link[] | undefined)[]> {
+async function readLinks(api: Api, ids: ContactIdList, object: AssociatedObjectType, interner: LinkInterner): Promise<(readonly Link[] | undefined)[]> {
   const links = new Array<readonly Link[] | undefined>(ids.length);
-  const interner = new LinkInterner();
-  // Each answer becomes its links as it arrives (the parsed answer is dropped) and is merged at once: a
+  const what = `a batch of contact → ${object} associations`;
+  // Each answer is read from its bytes into flat arrays (association-answer.ts) and merged at once: a
   // contact is in one batch of a round, and rounds go one after another, so its links keep the order
   // one read after another gave them. A batch's id strings are made for its request alone.
   let nextRound: Cursor[] = [];
   const ask = async (batch: Cursor[] | { from: number; to: number }, signal: AbortSignal) => {
-    const asked = new Map<string, number>();
     const inputs: ({ id: string } | { id: string; after: string })[] = [];
-    const add = (index: number, after?: string) => {
-      const id = ids.at(index);
-      asked.set(id, index);
-      inputs.push(after === undefined ? { id } : { id, after });
-    };
-    if (Array.isArray(batch)) for (const c of batch) add(c.index, c.after);
-    else for (let i = batch.from; i < batch.to; i++) add(i);
-    const answer = await api.call('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, { readOnly: true, signal });
-    for (const item of arrayOf(answer, 'results', `a batch of contact → ${object} associations`, api.host)) {
-      const result = linksOf(item, api.host);
-      const index = asked.get(result.from);
-      if (index === undefined) continue;
-      if (result.to.length > 0) {
-        const to = result.to.map((link) => interner.link(link));
-        const before = links[index];
-        links[index] = interner.list(before ? [...before, ...to] : to);
+    // Which contacts this batch asked about: a range of indexes, or the few asked again with a cursor.
+    // An answer's contact is found by its index in `ids` (no map of the batch's id strings).
+    let wasAsked: (index: number) => boolean;
+    if (Array.isArray(batch)) {
+      const again = new Set<number>();
+      for (const c of batch) {
+        again.add(c.index);
+        inputs.push({ id: ids.at(c.index), after: c.after });
       }
-      if (result.after) nextRound.push({ index, after: result.after });
+      wasAsked = (index) => again.has(index);
+    } else {
+      for (let i = batch.from; i < batch.to; i++) inputs.push({ id: ids.at(i) });
+      wasAsked = (index) => index >= batch.from && index < batch.to;
+    }
+    const answer = await api.callDecoded('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, (bytes) => readAssociationAnswer(bytes, api.host, what), { readOnly: true, signal });
+    for (let r = 0; r < answer.from.length; r++) {
+      const index = ids.indexOf(answer.from[r]);
+      if (index < 0 || !wasAsked(index)) continue;
+      const [start, end] = [answer.start[r], answer.start[r + 1]];
+      if (end > start) links[index] = interner.list(links[index], answer, start, end);
+      const after = answer.after.get(r);
+      if (after !== undefined) nextRound.push({ index, after });
     }
   };
   // The first round asks every contact, a range of indexes a batch; then the contacts whose answer had
@@ -153,23 +176,6 @@ async function readLinks(api: Api, ids: ContactIdList, object: AssociatedObjectT
     nextRound = [];
   }
   return links;
-}
-
-function linksOf(item: unknown, host: string): { from: string; to: Link[]; after: string | undefined } {
-  const result = item as { from?: { id?: unknown }; to?: unknown } | null;
-  if (!result || result.from?.id === undefined || !Array.isArray(result.to)) {
-    throw toAccountError(new Error(`HubSpot at ${host} sent an association result without "from" and "to"`), host);
-  }
-  const to = result.to.map((entry: { toObjectId?: unknown; associationTypes?: unknown }) => {
-    if (entry?.toObjectId === undefined || entry.toObjectId === null) throw toAccountError(new Error(`HubSpot at ${host} sent an association without "toObjectId"`), host);
-    const types = Array.isArray(entry.associationTypes) ? (entry.associationTypes as { category?: unknown; typeId?: unknown }[]) : [];
-    const id = String(entry.toObjectId);
-    const found = types.filter((t) => t?.category === 'USER_DEFINED' && t.typeId !== undefined).map((t) => String(t.typeId));
-    const labels = found.length > 0 ? found : NO_LABELS;
-    // Two literals, not a spread: every link has one of two shapes.
-    return types.some((t) => t?.typeId === PRIMARY_COMPANY_TYPE && t.category === 'HUBSPOT_DEFINED') ? { id, properties: NOT_READ, labels, primary: true } : { id, properties: NOT_READ, labels };
-  });
-  return { from: String(result.from.id), to, after: nextAfter(result as Json) };
 }
 
 async function readRecords(api: Api, object: AssociatedObjectType, ids: string[], properties: string[]): Promise<Map<string, CrmRecordData>> {

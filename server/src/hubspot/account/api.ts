@@ -5,7 +5,7 @@ import type { Client } from '@hubspot/api-client';
 import { toAccountError } from './errors';
 import { apiPaths, type ApiPaths } from './paths';
 import { READ_CONCURRENCY } from './parallel-reads';
-import { rawRequest, type RawCall, type Transport } from './raw-request';
+import { rawRequest, rawRequestDecoded, type RawCall, type Transport } from './raw-request';
 import type { Json } from './types';
 
 export interface Api {
@@ -18,6 +18,8 @@ export interface Api {
   readonly concurrency: number;
   /** The JSON answer; failures are HubSpotAccountError (redacted, one sentence). */
   call(method: string, path: string, body?: unknown, options?: CallOptions): Promise<Json>;
+  /** A 2xx answer as `decode` reads it from its bytes (it throws HubSpotAccountError for what it cannot read); failures as `call`'s. */
+  callDecoded<T>(method: string, path: string, body: unknown, decode: (bytes: Buffer) => T, options?: CallOptions): Promise<T>;
 }
 
 export interface CallOptions extends Pick<RawCall, 'readOnly' | 'search' | 'background'> {
@@ -32,17 +34,21 @@ export function makeApi(client: Client, transport: Transport, version: string | 
     timeoutMs: transport.timeoutMs,
     ...(signal ? { signal } : {}),
     concurrency: transport.concurrency ?? READ_CONCURRENCY,
-    call: async (method, path, body, options = {}) => {
-      const { signal: own, ...call } = options;
-      const either = own && signal ? AbortSignal.any([signal, own]) : (own ?? signal);
-      try {
-        return await rawRequest(client, { method, path, body, ...call }, transport, either);
-      } catch (error) {
-        if (either?.aborted) throw error; // a cancellation is not HubSpot's failure
-        throw toAccountError(error, transport.host);
-      }
-    },
+    call: (method, path, body, options = {}) => accountCall(transport, signal, options, (call, either) => rawRequest(client, { method, path, body, ...call }, transport, either)),
+    callDecoded: (method, path, body, decode, options = {}) => accountCall(transport, signal, options, (call, either) => rawRequestDecoded(client, { method, path, body, ...call }, decode, transport, either)),
   };
+}
+
+/** One call with the account's signal and the call's own as one, its failures as HubSpotAccountError. */
+async function accountCall<T>(transport: Transport, signal: AbortSignal | undefined, options: CallOptions, send: (call: Omit<CallOptions, 'signal'>, either: AbortSignal | undefined) => Promise<T>): Promise<T> {
+  const { signal: own, ...call } = options;
+  const either = own && signal ? AbortSignal.any([signal, own]) : (own ?? signal);
+  try {
+    return await send(call, either);
+  } catch (error) {
+    if (either?.aborted) throw error; // a cancellation is not HubSpot's failure
+    throw toAccountError(error, transport.host);
+  }
 }
 
 /** Items of a JSON array field, or a clear error when HubSpot's answer lacks it. */

@@ -17,10 +17,15 @@ export interface BodyErrors {
   truncated(got: number, expected: number | undefined): Error;
 }
 
-export function readBodyText(body: BodyStream | null, contentLength: string | null, idleMs: number, signal: AbortSignal | undefined, errors: BodyErrors): Promise<string> {
-  if (!body) return Promise.resolve('');
+export async function readBodyText(body: BodyStream | null, contentLength: string | null, idleMs: number, signal: AbortSignal | undefined, errors: BodyErrors): Promise<string> {
+  return (await readBodyBytes(body, contentLength, idleMs, signal, errors)).toString('utf8');
+}
+
+/** The body's bytes, with the same guards (for an answer read without making it one string first). */
+export function readBodyBytes(body: BodyStream | null, contentLength: string | null, idleMs: number, signal: AbortSignal | undefined, errors: BodyErrors): Promise<Buffer> {
+  if (!body) return Promise.resolve(Buffer.alloc(0));
   const expected = contentLength !== null && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -46,7 +51,7 @@ export function readBodyText(body: BodyStream | null, contentLength: string | nu
     });
     const finish = () => {
       if (expected !== undefined && size < expected) fail(errors.truncated(size, expected));
-      else settle(() => resolve(Buffer.concat(chunks).toString('utf8')));
+      else settle(() => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     };
     body.on('end', finish);
     // A stream that closes without 'end' was cut off: judged by what arrived.

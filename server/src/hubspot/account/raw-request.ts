@@ -13,7 +13,7 @@
 
 import type { Client } from '@hubspot/api-client';
 import { errorFromResponse, HubSpotAccountError } from './errors';
-import { readBodyText, type BodyStream } from './body-read';
+import { readBodyBytes, type BodyStream } from './body-read';
 import { withinTime } from '../../accounts/time-limit';
 import { readRateHeaders, sleep, type RatePacer } from './rate-pacer';
 import type { Json } from './types';
@@ -51,6 +51,19 @@ export interface Transport {
 
 /** The parsed JSON answer; non-2xx answers (after retries) become HubSpotAccountError with HubSpot's own message. */
 export async function rawRequest(client: Client, call: RawCall, transport: Transport, signal?: AbortSignal): Promise<Json> {
+  return (await request(client, call, transport, signal, undefined)) as Json;
+}
+
+/**
+ * A 2xx answer read from its bytes by `decode` (what it throws is the call's failure), for answers read by
+ * the hundred whose JSON objects and text a full fetch need not make (association-answer.ts); anything
+ * else as `rawRequest`.
+ */
+export async function rawRequestDecoded<T>(client: Client, call: RawCall, decode: (bytes: Buffer) => T, transport: Transport, signal?: AbortSignal): Promise<T> {
+  return (await request(client, call, transport, signal, decode)) as T;
+}
+
+async function request(client: Client, call: RawCall, transport: Transport, signal: AbortSignal | undefined, decode: ((bytes: Buffer) => unknown) | undefined): Promise<unknown> {
   const repeatable = call.readOnly === true || IDEMPOTENT.has(call.method.toUpperCase());
   let failures = 0;
   let rateLimited = 0;
@@ -60,7 +73,7 @@ export async function rawRequest(client: Client, call: RawCall, transport: Trans
     const held = await acquirePacers(transport, call, signal);
     let answer: Answer;
     try {
-      answer = await exchange(client, call, transport, signal, () => settle(held));
+      answer = await exchange(client, call, transport, signal, () => settle(held), decode);
     } catch (error) {
       settle(held);
       const failure = asNetworkFailure(error, call, transport.host);
@@ -70,7 +83,7 @@ export async function rawRequest(client: Client, call: RawCall, transport: Trans
       continue;
     }
     settle(held);
-    if (answer.status < 300) return answer.json;
+    if (answer.status < 300) return decode ? answer.decoded : answer.json;
     const policy = policyOf(answer.json);
     if (answer.status === 429 && policy !== 'DAILY' && ++rateLimited <= RATE_LIMIT_RETRIES) {
       await waitOutRateLimit(transport, policy, answer.retryAfterMs, signal);
@@ -108,19 +121,23 @@ function settle(held: RatePacer[]): void {
 interface Answer {
   status: number;
   json: Json;
+  /** What `decode` made of a 2xx answer's bytes. */
+  decoded?: unknown;
   retryAfterMs: number | undefined;
 }
 
 /** One attempt; `answered` is called when the answer's headers arrive (HubSpot has counted the request by then). */
-async function exchange(client: Client, call: RawCall, transport: Transport, signal: AbortSignal | undefined, answered: () => void): Promise<Answer> {
+async function exchange(client: Client, call: RawCall, transport: Transport, signal: AbortSignal | undefined, answered: () => void, decode: ((bytes: Buffer) => unknown) | undefined): Promise<Answer> {
   const sent = client.apiRequest({ method: call.method, path: call.path, ...(call.body === undefined ? {} : { body: call.body }) });
   const response = await withinTime(sent, transport.timeoutMs, signal, () => timeoutError(call, transport));
   answered();
   transport.pacer?.observe(readRateHeaders(response.headers));
-  const text = await readBodyText(response.body as unknown as BodyStream, response.headers.get('content-length'), transport.timeoutMs, signal, {
+  const bytes = await readBodyBytes(response.body as unknown as BodyStream, response.headers.get('content-length'), transport.timeoutMs, signal, {
     stalled: (got, expected) => stalledError(call, transport, got, expected),
     truncated: (got, expected) => new HubSpotAccountError('unreachable', `HubSpot at ${transport.host} broke off its answer to ${describe(call)}: ${expected === undefined ? `the connection closed after ${got.toLocaleString('en-US')} bytes` : `${got.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} bytes arrived`}.`),
   });
+  if (response.ok && decode) return { status: response.status, json: {}, decoded: decode(bytes), retryAfterMs: undefined };
+  const text = bytes.toString('utf8');
   const parsed = parseBody(text);
   if (response.ok && (parsed === null || typeof parsed !== 'object')) {
     throw new HubSpotAccountError('server', `HubSpot at ${transport.host} answered ${describe(call)} with something that is not JSON (${text.slice(0, 60) || 'an empty body'}).`);

@@ -1,0 +1,282 @@
+// A pull reader of JSON held as its UTF-8 bytes: the caller asks for the object's keys, the array's
+// elements and the values it wants, and skips the rest. For answers read by the hundred in a full fetch,
+// where `JSON.parse` made an object for every field of every item and the text was one large string
+// besides (issue 15: at 100,000 contacts the associations' answers were most of what the companies' read
+// allocated). It accepts exactly what JSON.parse accepts (RFC 8259: no trailing commas, no comments, no
+// leading zeros, strings without raw control characters), and a syntax error says the byte offset.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const NINE = 0x39;
+/** Deeper than this is refused (a hostile answer must not exhaust the stack while it is skipped). */
+const MAX_DEPTH = 512;
+
+export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'true' | 'false' | 'null';
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    what: string,
+    readonly offset: number,
+  ) {
+    super(`${what} at byte ${offset}`);
+  }
+}
+
+const ESCAPED: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+
+/**
+ * Strings a reader expects over and over (its keys, a field's few values), each read as the one string
+ * given here rather than made anew: a hundred answers of a thousand results each made a string for every
+ * key of every item.
+ */
+export class KnownStrings {
+  /** By length: each string and its UTF-8 bytes. */
+  private readonly byLength = new Map<number, { text: string; bytes: Buffer }[]>();
+
+  constructor(texts: readonly string[]) {
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      const same = this.byLength.get(bytes.length);
+      if (same) same.push({ text, bytes });
+      else this.byLength.set(bytes.length, [{ text, bytes }]);
+    }
+  }
+
+  /** The known string whose bytes are `bytes[start, end)`, if there is one. */
+  find(bytes: Buffer, start: number, end: number): string | undefined {
+    const same = this.byLength.get(end - start);
+    if (!same) return undefined;
+    for (const known of same) if (bytes.compare(known.bytes, 0, known.bytes.length, start, end) === 0) return known.text;
+    return undefined;
+  }
+}
+
+const NONE_KNOWN = new KnownStrings([]);
+
+export class JsonBytes {
+  private at = 0;
+  /** Whether the innermost object or array has had no member yet (so none needs a comma before it). */
+  private fresh = false;
+  private depth = 0;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly known: KnownStrings = NONE_KNOWN,
+  ) {}
+
+  /** The kind of the next value (whitespace before it is passed over). */
+  peek(): JsonKind {
+    this.skipSpace();
+    const c = this.bytes[this.at];
+    if (c === 0x7b) return 'object';
+    if (c === 0x5b) return 'array';
+    if (c === QUOTE) return 'string';
+    if (c === MINUS || (c >= ZERO && c <= NINE)) return 'number';
+    if (c === 0x74) return 'true';
+    if (c === 0x66) return 'false';
+    if (c === 0x6e) return 'null';
+    throw this.unexpected();
+  }
+
+  beginObject(): void {
+    this.open(0x7b);
+  }
+
+  /** The object's next key, its colon passed; undefined at its end (its `}` passed). */
+  nextKey(): string | undefined {
+    if (this.closes(0x7d)) return undefined;
+    this.skipSpace();
+    if (this.bytes[this.at] !== QUOTE) throw this.unexpected('a key');
+    const key = this.readString();
+    this.skipSpace();
+    if (this.bytes[this.at] !== COLON) throw this.unexpected('":"');
+    this.at++;
+    return key;
+  }
+
+  beginArray(): void {
+    this.open(0x5b);
+  }
+
+  /** Whether the array has another element (its comma passed); false at its end (its `]` passed). */
+  nextElement(): boolean {
+    return !this.closes(0x5d);
+  }
+
+  readString(): string {
+    if (this.peek() !== 'string') throw this.unexpected('a string');
+    const bytes = this.bytes;
+    const start = ++this.at;
+    const end = this.plainEnd(start);
+    if (bytes[end] === BACKSLASH) return this.readEscaped(start, end);
+    this.at = end + 1;
+    return this.known.find(bytes, start, end) ?? bytes.toString('utf8', start, end);
+  }
+
+  /** Where the string starting at `start` ends (its closing quote) or has its first backslash. */
+  private plainEnd(start: number): number {
+    const bytes = this.bytes;
+    let i = start;
+    for (;;) {
+      const c = bytes[i];
+      if (c === QUOTE || c === BACKSLASH) return i;
+      if (c === undefined) throw new JsonSyntaxError('unterminated string', start - 1);
+      if (c < 0x20) throw new JsonSyntaxError('a control character in a string', i);
+      i++;
+    }
+  }
+
+  /** Passes over a string, checked as readString checks it, without making it. */
+  private skipString(): void {
+    const bytes = this.bytes;
+    const start = ++this.at;
+    let i = this.plainEnd(start);
+    while (bytes[i] === BACKSLASH) {
+      const e = bytes[i + 1];
+      if (e === 0x75) {
+        if (!/^[0-9a-fA-F]{4}$/.test(bytes.toString('latin1', i + 2, i + 6))) throw new JsonSyntaxError('a malformed \\u escape', i);
+        i = this.plainEnd(i + 6);
+      } else if (e !== undefined && ESCAPED[e] !== undefined) i = this.plainEnd(i + 2);
+      else throw new JsonSyntaxError('an unknown escape', i);
+    }
+    this.at = i + 1;
+  }
+
+  /** A number as its text (an id is kept as HubSpot wrote it, whatever its size). */
+  readNumberText(): string {
+    if (this.peek() !== 'number') throw this.unexpected('a number');
+    const bytes = this.bytes;
+    const start = this.at;
+    let i = start;
+    if (bytes[i] === MINUS) i++;
+    if (bytes[i] === ZERO) i++;
+    else if (isDigit(bytes[i])) while (isDigit(bytes[i])) i++;
+    else throw new JsonSyntaxError('a malformed number', start);
+    if (bytes[i] === 0x2e) {
+      i++;
+      if (!isDigit(bytes[i])) throw new JsonSyntaxError('a malformed number', start);
+      while (isDigit(bytes[i])) i++;
+    }
+    if (bytes[i] === 0x65 || bytes[i] === 0x45) {
+      i++;
+      if (bytes[i] === 0x2b || bytes[i] === MINUS) i++;
+      if (!isDigit(bytes[i])) throw new JsonSyntaxError('a malformed number', start);
+      while (isDigit(bytes[i])) i++;
+    }
+    this.at = i;
+    return bytes.toString('latin1', start, i);
+  }
+
+  /** A string, number, true, false or null as JSON.parse gives it; an object or array is an error. */
+  readScalar(): string | number | boolean | null {
+    const kind = this.peek();
+    if (kind === 'string') return this.readString();
+    if (kind === 'number') return Number(this.readNumberText());
+    if (kind === 'object' || kind === 'array') throw this.unexpected('a string, number, true, false or null');
+    this.word(kind);
+    return kind === 'null' ? null : kind === 'true';
+  }
+
+  /** Passes over the next value, whatever it is (checked as it goes). */
+  skipValue(): void {
+    const kind = this.peek();
+    if (kind === 'object') {
+      this.beginObject();
+      while (this.nextKey() !== undefined) this.skipValue();
+    } else if (kind === 'array') {
+      this.beginArray();
+      while (this.nextElement()) this.skipValue();
+    } else if (kind === 'string') this.skipString();
+    else this.readScalar();
+  }
+
+  /** Nothing but whitespace is left. */
+  end(): void {
+    this.skipSpace();
+    if (this.at < this.bytes.length) throw this.unexpected('the end');
+  }
+
+  private open(bracket: number): void {
+    this.skipSpace();
+    if (this.bytes[this.at] !== bracket) throw this.unexpected(`"${String.fromCharCode(bracket)}"`);
+    if (++this.depth > MAX_DEPTH) throw new JsonSyntaxError(`more than ${MAX_DEPTH} levels of nesting`, this.at);
+    this.at++;
+    this.fresh = true;
+  }
+
+  /** At the container's closing bracket: passes it; else passes the comma before the next member (none before the first). */
+  private closes(bracket: number): boolean {
+    this.skipSpace();
+    const c = this.bytes[this.at];
+    if (c === bracket) {
+      this.at++;
+      this.depth--;
+      this.fresh = false;
+      return true;
+    }
+    if (this.fresh) this.fresh = false;
+    else if (c === COMMA) this.at++;
+    else throw this.unexpected(`"," or "${String.fromCharCode(bracket)}"`);
+    return false;
+  }
+
+  private word(kind: 'true' | 'false' | 'null'): void {
+    for (let k = 0; k < kind.length; k++) {
+      if (this.bytes[this.at + k] !== kind.charCodeAt(k)) throw new JsonSyntaxError('an unknown word', this.at);
+    }
+    this.at += kind.length;
+  }
+
+  /** The rest of a string from its first backslash on (`start`: its first byte, `i`: the backslash). */
+  private readEscaped(start: number, i: number): string {
+    const bytes = this.bytes;
+    let text = '';
+    let from = start;
+    for (;;) {
+      const c = bytes[i];
+      if (c === QUOTE) break;
+      if (c === undefined) throw new JsonSyntaxError('unterminated string', start - 1);
+      if (c < 0x20) throw new JsonSyntaxError('a control character in a string', i);
+      if (c !== BACKSLASH) {
+        i++;
+        continue;
+      }
+      text += bytes.toString('utf8', from, i);
+      const e = bytes[i + 1];
+      if (e === 0x75) {
+        const hex = bytes.toString('latin1', i + 2, i + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JsonSyntaxError('a malformed \\u escape', i);
+        text += String.fromCharCode(parseInt(hex, 16));
+        i += 6;
+      } else {
+        const char = e === undefined ? undefined : ESCAPED[e];
+        if (char === undefined) throw new JsonSyntaxError('an unknown escape', i);
+        text += char;
+        i += 2;
+      }
+      from = i;
+    }
+    this.at = i + 1;
+    return text + bytes.toString('utf8', from, i);
+  }
+
+  private skipSpace(): void {
+    const bytes = this.bytes;
+    let c = bytes[this.at];
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = bytes[++this.at];
+  }
+
+  private unexpected(wanted?: string): JsonSyntaxError {
+    const c = this.bytes[this.at];
+    const found = c === undefined ? 'the end' : c >= 0x20 && c < 0x7f ? `"${String.fromCharCode(c)}"` : `byte 0x${c.toString(16)}`;
+    return new JsonSyntaxError(wanted ? `${found} where ${wanted} was expected` : `${found} where a value was expected`, this.at);
+  }
+}
+
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= ZERO && c <= NINE;
+}
