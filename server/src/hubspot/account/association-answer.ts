@@ -5,10 +5,13 @@
 // JSON.parse each was one large string and an object for every result, link and association type, most
 // of what the companies' read allocated and the top of the fetch's peak (issue 15).
 //
-// What is read, as HubSpot's Associations v4 reference gives the answer: `results[]` of
-// `{ from: { id }, to: [{ toObjectId, associationTypes: [{ category, typeId, label }] }], paging: { next: { after } } }`.
-// Every other field (`status`, `errors`, `startedAt`, `label` …) is passed over, but the whole body must
-// be JSON: a body cut short or malformed is an error, never a partial answer.
+// What is read, as HubSpot's reference of the batch read gives the answer
+// (https://developers.hubspot.com/docs/api-reference/legacy/crm/associations/associate-records/batch/get-associations):
+// `results[]` of `{ from: { id }, to: [{ toObjectId, associationTypes: [{ category, typeId, label }] }], paging: { next: { after } } }`,
+// `paging` only when the contact has more. The reference writes `toObjectId` as a string and the API
+// sends a number: either is read. Every other field (`status`, `errors`, `startedAt`, `label` …) is
+// passed over, but the whole body must be JSON: a body cut short or malformed is an error, never a
+// partial answer.
 
 import { JsonBytes, JsonSyntaxError, KnownStrings } from '../../files/json-bytes';
 import { HubSpotAccountError } from './errors';
