@@ -41,8 +41,9 @@
 // `--runs N` runs the whole measure N times, each in a process of its own started one after another
 // (a fetch leaves its process's heap grown and its code compiled, so a second one in it would not be a
 // first fetch), prints each run's report as it comes, and ends with one line over the runs
-// (bench/runs-summary.ts): each figure's least, median and greatest, and in how many runs each goal was
-// met. At 100,000 contacts the same code's peak moved by 9 MB from run to run.
+// (bench/runs-summary.ts): each figure's least, median and greatest, in how many runs each goal was
+// met, how often each phase held the peak, and each phase's median peak (`phase_peaks_mb_median`). At
+// 100,000 contacts the same code's peak moved by 9 MB from run to run.
 // The last line is one summary line of name=value figures.
 
 import { spawn } from 'node:child_process';
@@ -258,7 +259,7 @@ async function repeated(runs: number): Promise<void> {
     console.log(`== run ${run} of ${runs}`);
     lines.push(await oneRun([...process.execArgv, __filename, ...args], `run ${run} of ${runs}`));
   }
-  console.log(runsSummary('fetch-runs', lines, RUN_FIGURES, RUN_GOALS, ['peak_phase']) + ` contacts=${CONTACTS} workspace=${WORKSPACE}`);
+  console.log(runsSummary('fetch-runs', lines, RUN_FIGURES, RUN_GOALS, ['peak_phase'], ['phase_peaks_mb']) + ` contacts=${CONTACTS} workspace=${WORKSPACE}`);
 }
 
 /** Runs one measure in a child process, passing its report on; its summary line, or an error naming the run. */

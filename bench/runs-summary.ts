@@ -39,11 +39,12 @@ const NOT_APPLICABLE = 'n/a';
 
 /**
  * One summary line over the runs' lines (`bench=<bench> runs=N`, then each figure's `_min`, `_median`
- * and `_max`, then each goal's `_runs=k/N`, then each label's tally over the runs). A figure that is `n/a` in every run is `n/a` here too. A
+ * and `_max`, then each goal's `_runs=k/N`, then each label's tally over the runs, then each keyed figure's
+ * median by key: `keyed_median=a:1,b:2`). A figure that is `n/a` in every run is `n/a` here too. A
  * figure missing from a run, or not a number there, is an error that names the run: a summary over
  * fewer runs than it says would pass for a steadier result.
  */
-export function runsSummary(bench: string, lines: readonly string[], figures: readonly string[], goals: readonly RunGoal[], labels: readonly string[] = []): string {
+export function runsSummary(bench: string, lines: readonly string[], figures: readonly string[], goals: readonly RunGoal[], labels: readonly string[] = [], keyed: readonly string[] = []): string {
   if (lines.length === 0) throw new Error('no run to sum up');
   const parsed = lines.map(figuresOf);
   const notApplicable = (figure: string) => parsed.every((f) => f.get(figure) === NOT_APPLICABLE);
@@ -68,7 +69,28 @@ export function runsSummary(bench: string, lines: readonly string[], figures: re
     parts.push(`${goal.name}_runs=${met}`);
   }
   for (const label of labels) parts.push(`${label}=${tally(parsed, label)}`);
+  for (const figure of keyed) parts.push(`${figure}_median=${mediansByKey(parsed, figure)}`);
   return parts.join(' ');
+}
+
+/**
+ * A figure of numbers by key (`phase_peaks_mb=export:21,exportFile:34`), each key's median over the runs
+ * that name it, in the order keys first appear. A run without the figure, or with a value that is not a
+ * number, is an error that names the run.
+ */
+function mediansByKey(parsed: readonly Map<string, string>[], figure: string): string {
+  const byKey = new Map<string, number[]>();
+  parsed.forEach((figures, i) => {
+    const raw = figures.get(figure);
+    if (raw === undefined || raw === '') throw new Error(`run ${i + 1} of ${parsed.length} has no value for ${figure}`);
+    for (const pair of raw.split(',')) {
+      const [key, text] = pair.split(':');
+      const value = Number(text);
+      if (!key || text === undefined || text === '' || !Number.isFinite(value)) throw new Error(`run ${i + 1} of ${parsed.length} has "${pair}" in ${figure}, not key:number`);
+      byKey.set(key, [...(byKey.get(key) ?? []), value]);
+    }
+  });
+  return [...byKey].map(([key, values]) => `${key}:${shown(middle(values))}`).join(',');
 }
 
 /**

@@ -54,4 +54,11 @@ describe('bench: the line over several runs', () => {
     assert.equal(runsSummary('fetch-runs', lines, [], [], ['peak_phase']), 'bench=fetch-runs runs=4 peak_phase=companies:2,exportFile:1,saving:1');
     assert.throws(() => runsSummary('fetch-runs', ['bench=fetch peak_phase=export', 'bench=fetch peak_rss_growth_mb=30'], [], [], ['peak_phase']), /run 2 of 2 has no value for peak_phase/);
   });
+
+  it('gives each key\'s median of a figure by key, in the order keys first appear, and refuses a run without it or with a value that is not a number', () => {
+    const lines = ['bench=fetch phase_peaks_mb=export:20,exportFile:34', 'bench=fetch phase_peaks_mb=export:22,exportFile:25,saving:31', 'bench=fetch phase_peaks_mb=exportFile:30,export:21'];
+    assert.equal(runsSummary('fetch-runs', lines, [], [], [], ['phase_peaks_mb']), 'bench=fetch-runs runs=3 phase_peaks_mb_median=export:21,exportFile:30,saving:31');
+    assert.throws(() => runsSummary('fetch-runs', ['bench=fetch phase_peaks_mb=export:1', 'bench=fetch peak_phase=x'], [], [], [], ['phase_peaks_mb']), /run 2 of 2 has no value for phase_peaks_mb/);
+    assert.throws(() => runsSummary('fetch-runs', ['bench=fetch phase_peaks_mb=export:1,saving:x'], [], [], [], ['phase_peaks_mb']), /run 1 of 1 has "saving:x" in phase_peaks_mb, not key:number/);
+  });
 });
