@@ -130,9 +130,13 @@ function readLink(json: JsonBytes, answer: AssociationAnswer, host: string): voi
     json.beginObject();
     for (let key = json.nextKey(); key !== undefined; key = json.nextKey()) {
       if (key === 'toObjectId') id = idText(json);
-      else if (key === 'associationTypes' && json.peek() === 'array') [primary, labels] = readTypes(json);
-      else if (key === 'associationTypes') [primary, labels] = (json.skipValue(), [0, NO_LABELS]);
-      else json.skipValue();
+      else if (key !== 'associationTypes') json.skipValue();
+      else if (json.peek() === 'array') [primary, labels] = readTypes(json);
+      else {
+        // Not a list of types: none, as a reading of JSON.parse's objects would take it.
+        json.skipValue();
+        [primary, labels] = [0, NO_LABELS];
+      }
     }
   } else json.skipValue();
   if (id === undefined) throw shapeError(`HubSpot at ${host} sent an association without "toObjectId"`);
@@ -155,7 +159,7 @@ function readTypes(json: JsonBytes): [number, readonly string[]] {
     let typeId: string | number | undefined;
     json.beginObject();
     for (let key = json.nextKey(); key !== undefined; key = json.nextKey()) {
-      if (key === 'category') category = json.peek() === 'string' ? json.readString() : (json.skipValue(), undefined);
+      if (key === 'category') category = readStringOrSkip(json);
       else if (key === 'typeId') typeId = typeIdOf(json);
       else json.skipValue();
     }
@@ -163,6 +167,13 @@ function readTypes(json: JsonBytes): [number, readonly string[]] {
     if (category === 'HUBSPOT_DEFINED' && typeId === PRIMARY_COMPANY_TYPE) primary = 1;
   }
   return [primary, labels ?? NO_LABELS];
+}
+
+/** A string value; anything else is passed over (undefined). */
+function readStringOrSkip(json: JsonBytes): string | undefined {
+  if (json.peek() === 'string') return json.readString();
+  json.skipValue();
+  return undefined;
 }
 
 /** A type id as JSON.parse gives it (a number or a string); anything else is no type id. */
@@ -188,7 +199,10 @@ function idText(json: JsonBytes): string | undefined {
 }
 
 function readAfter(json: JsonBytes): string | undefined {
-  if (json.peek() !== 'object') return (json.skipValue(), undefined);
+  if (json.peek() !== 'object') {
+    json.skipValue();
+    return undefined;
+  }
   let after: string | undefined;
   json.beginObject();
   for (let key = json.nextKey(); key !== undefined; key = json.nextKey()) {
@@ -206,7 +220,10 @@ function readAfter(json: JsonBytes): string | undefined {
       if (inner !== 'after') json.skipValue();
       else if (json.peek() === 'string') after = json.readString() || undefined;
       else if (json.peek() === 'number') after = String(Number(json.readNumberText()));
-      else after = (json.skipValue(), undefined);
+      else {
+        json.skipValue();
+        after = undefined;
+      }
     }
   }
   return after;

@@ -17,11 +17,7 @@ export interface BodyErrors {
   truncated(got: number, expected: number | undefined): Error;
 }
 
-export async function readBodyText(body: BodyStream | null, contentLength: string | null, idleMs: number, signal: AbortSignal | undefined, errors: BodyErrors): Promise<string> {
-  return (await readBodyBytes(body, contentLength, idleMs, signal, errors)).toString('utf8');
-}
-
-/** The body's bytes, with the same guards (for an answer read without making it one string first). */
+/** The body's bytes (the caller decodes them: as text for JSON.parse, or read as they are, association-answer.ts). */
 export function readBodyBytes(body: BodyStream | null, contentLength: string | null, idleMs: number, signal: AbortSignal | undefined, errors: BodyErrors): Promise<Buffer> {
   if (!body) return Promise.resolve(Buffer.alloc(0));
   const expected = contentLength !== null && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
