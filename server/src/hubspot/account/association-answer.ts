@@ -109,12 +109,8 @@ function readResult(json: JsonBytes, answer: AssociationAnswer, host: string): v
 
 /** `from.id` (a string or a number, as HubSpot writes either); undefined when there is none. */
 function readFromId(json: JsonBytes): string | undefined {
-  if (json.peek() !== 'object') {
-    json.skipValue();
-    return undefined;
-  }
+  if (!openedObject(json)) return undefined;
   let id: string | undefined;
-  json.beginObject();
   for (let key = json.nextKey(); key !== undefined; key = json.nextKey()) {
     if (key === 'id') id = idText(json);
     else json.skipValue();
@@ -199,23 +195,15 @@ function idText(json: JsonBytes): string | undefined {
 }
 
 function readAfter(json: JsonBytes): string | undefined {
-  if (json.peek() !== 'object') {
-    json.skipValue();
-    return undefined;
-  }
+  if (!openedObject(json)) return undefined;
   let after: string | undefined;
-  json.beginObject();
   for (let key = json.nextKey(); key !== undefined; key = json.nextKey()) {
     if (key !== 'next') {
       json.skipValue();
       continue;
     }
     after = undefined;
-    if (json.peek() !== 'object') {
-      json.skipValue();
-      continue;
-    }
-    json.beginObject();
+    if (!openedObject(json)) continue;
     for (let inner = json.nextKey(); inner !== undefined; inner = json.nextKey()) {
       if (inner !== 'after') json.skipValue();
       else if (json.peek() === 'string') after = json.readString() || undefined;
@@ -227,6 +215,16 @@ function readAfter(json: JsonBytes): string | undefined {
     }
   }
   return after;
+}
+
+/** Whether the next value is an object, then begun; any other value is passed over. */
+function openedObject(json: JsonBytes): boolean {
+  if (json.peek() !== 'object') {
+    json.skipValue();
+    return false;
+  }
+  json.beginObject();
+  return true;
 }
 
 /** The links of a result's earlier `to` (a key HubSpot would never write twice, read as JSON.parse would). */
