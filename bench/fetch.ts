@@ -12,7 +12,7 @@
 //   peak_phase          = the fetch's phase under way at the highest RSS seen (the sampler's, and the kernel's
 //                         high-water mark read at each sample and progress report) (export, exportFile,
 //                         companies, forms, saving…): which step holds the peak, which moves from run to run;
-//   phase_peaks_mb      = each phase's highest sampled RSS over the start (`companies:34,exportFile:31`): how far
+//   phase_peaks_mb      = each phase's highest RSS seen (as for peak_phase) over the start (`companies:34,exportFile:31`): how far
 //                         below the peak the other phases are, so whether lowering one would lower the run's;
 //   snapshot_mb         = the finished snapshot file (.hslist/cache/hubspot-contacts.snap): the store's
 //                         typed arrays and dictionary text as they are held in memory;

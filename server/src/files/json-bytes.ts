@@ -109,40 +109,43 @@ export class JsonBytes {
 
   readString(): string {
     if (this.peek() !== 'string') throw this.unexpected('a string');
-    const bytes = this.bytes;
-    const start = ++this.at;
-    const end = this.plainEnd(start);
-    if (bytes[end] === BACKSLASH) return this.readEscaped(start, end);
+    const open = this.at;
+    const end = this.plainEnd(open, open + 1);
+    if (this.bytes[end] === BACKSLASH) return this.readEscaped(open, end);
     this.at = end + 1;
-    return this.known.find(bytes, start, end) ?? bytes.toString('utf8', start, end);
+    return this.known.find(this.bytes, open + 1, end) ?? this.bytes.toString('utf8', open + 1, end);
   }
 
-  /** Where the string starting at `start` ends (its closing quote) or has its first backslash. */
-  private plainEnd(start: number): number {
+  /** From `i` in the string whose quote is at `open`: where it ends (its closing quote) or has its next backslash. */
+  private plainEnd(open: number, i: number): number {
     const bytes = this.bytes;
-    let i = start;
     for (;;) {
       const c = bytes[i];
       if (c === QUOTE || c === BACKSLASH) return i;
-      if (c === undefined) throw new JsonSyntaxError('unterminated string', start - 1);
+      if (c === undefined) throw new JsonSyntaxError('unterminated string', open);
       if (c < 0x20) throw new JsonSyntaxError('a control character in a string', i);
       i++;
     }
   }
 
+  /** The escape at `i` (a backslash), checked: the character it stands for, and where the string goes on. */
+  private escapeAt(i: number): [string, number] {
+    const e = this.bytes[i + 1];
+    if (e === 0x75) {
+      const hex = this.bytes.toString('latin1', i + 2, i + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JsonSyntaxError('a malformed \\u escape', i);
+      return [String.fromCharCode(parseInt(hex, 16)), i + 6];
+    }
+    const char = e === undefined ? undefined : ESCAPED[e];
+    if (char === undefined) throw new JsonSyntaxError('an unknown escape', i);
+    return [char, i + 2];
+  }
+
   /** Passes over a string, checked as readString checks it, without making it. */
   private skipString(): void {
-    const bytes = this.bytes;
-    const start = ++this.at;
-    let i = this.plainEnd(start);
-    while (bytes[i] === BACKSLASH) {
-      const e = bytes[i + 1];
-      if (e === 0x75) {
-        if (!/^[0-9a-fA-F]{4}$/.test(bytes.toString('latin1', i + 2, i + 6))) throw new JsonSyntaxError('a malformed \\u escape', i);
-        i = this.plainEnd(i + 6);
-      } else if (e !== undefined && ESCAPED[e] !== undefined) i = this.plainEnd(i + 2);
-      else throw new JsonSyntaxError('an unknown escape', i);
-    }
+    const open = this.at;
+    let i = this.plainEnd(open, open + 1);
+    while (this.bytes[i] === BACKSLASH) i = this.plainEnd(open, this.escapeAt(i)[1]);
     this.at = i + 1;
   }
 
@@ -231,37 +234,18 @@ export class JsonBytes {
     this.at += kind.length;
   }
 
-  /** The rest of a string from its first backslash on (`start`: its first byte, `i`: the backslash). */
-  private readEscaped(start: number, i: number): string {
-    const bytes = this.bytes;
+  /** The string whose quote is at `open`, from its first backslash (at `i`) on. */
+  private readEscaped(open: number, i: number): string {
     let text = '';
-    let from = start;
-    for (;;) {
-      const c = bytes[i];
-      if (c === QUOTE) break;
-      if (c === undefined) throw new JsonSyntaxError('unterminated string', start - 1);
-      if (c < 0x20) throw new JsonSyntaxError('a control character in a string', i);
-      if (c !== BACKSLASH) {
-        i++;
-        continue;
-      }
-      text += bytes.toString('utf8', from, i);
-      const e = bytes[i + 1];
-      if (e === 0x75) {
-        const hex = bytes.toString('latin1', i + 2, i + 6);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JsonSyntaxError('a malformed \\u escape', i);
-        text += String.fromCharCode(parseInt(hex, 16));
-        i += 6;
-      } else {
-        const char = e === undefined ? undefined : ESCAPED[e];
-        if (char === undefined) throw new JsonSyntaxError('an unknown escape', i);
-        text += char;
-        i += 2;
-      }
-      from = i;
+    let from = open + 1;
+    while (this.bytes[i] === BACKSLASH) {
+      const [char, next] = this.escapeAt(i);
+      text += this.bytes.toString('utf8', from, i) + char;
+      from = next;
+      i = this.plainEnd(open, next);
     }
     this.at = i + 1;
-    return text + bytes.toString('utf8', from, i);
+    return text + this.bytes.toString('utf8', from, i);
   }
 
   private skipSpace(): void {

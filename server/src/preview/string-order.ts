@@ -40,6 +40,7 @@ function comparedOrder(part: DictPart, reversed: boolean): Uint32Array {
   return entryOrder(part).sort((a, b) => compareEntries(text, starts, a, b, reversed) || a - b);
 }
 
+/** Ranges this small are sorted by comparison; larger ones by their next character. */
 const INSERTION_MAX = 24;
 
 /**
