@@ -81,10 +81,15 @@ const answerOf = (results: Result[], order: number) =>
         ),
       ],
       ['startedAt', '2026-12-07T10:00:00Z'],
-      ['errors', [{ status: 'error', message: 'a "quoted" \\ message' }]],
+      ['errors', [noAssociations('4', 'a "quoted" \\ message')]],
     ],
     order,
   );
+
+/** HubSpot's error item for a contact without associations of the type (the answer's `errors`, status 207). */
+function noAssociations(id: string, message = `No company is associated with contact ${id}.`) {
+  return { status: 'error', category: 'OBJECT_NOT_FOUND', subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND', message, context: { fromObjectId: [id], fromObjectType: ['contact'], toObjectType: ['company'] } };
+}
 
 describe('associations batch answer: read from its bytes', () => {
   it('gives what JSON.parse and a plain reading give, whatever the order and extra fields', () => {
@@ -121,6 +126,25 @@ describe('associations batch answer: read from its bytes', () => {
     for (const [body, message] of cases) {
       assert.throws(() => readAssociationAnswer(Buffer.from(body), HOST, WHAT), (e: unknown) => e instanceof HubSpotAccountError && message.test(e.message), body);
     }
+  });
+
+  it('reads "no associations" errors as none, and any other error as a failure naming its category and message', () => {
+    const results = [{ from: { id: '1' }, to: [{ toObjectId: 7, associationTypes: [] }] }];
+    const none = readAssociationAnswer(Buffer.from(JSON.stringify({ status: 'COMPLETE', results, numErrors: 2, errors: [noAssociations('2'), noAssociations('3')] })), HOST, WHAT);
+    assert.deepEqual([none.from, none.to], [['1'], ['7']]);
+    const failing: [unknown, RegExp][] = [
+      [[{ status: 'error', category: 'INTERNAL_ERROR', message: 'Something went wrong.' }], /api\.hubapi\.test answered a batch of contact → companies associations with an error other than "no associations": INTERNAL_ERROR: "Something went wrong\."; the contacts it names would otherwise show no associations\.$/],
+      [[noAssociations('2'), { category: 'OBJECT_NOT_FOUND', subCategory: 'crm.objects.OBJECT_NOT_FOUND', message: 'Contact 3 was not found.' }, { category: 'RATE_LIMITS' }], /with 2 errors other than "no associations": OBJECT_NOT_FOUND \/ crm\.objects\.OBJECT_NOT_FOUND: "Contact 3 was not found\." \(and 1 more\)/],
+      // The "no associations" words without their subCategory are not taken on trust: loud, not silent.
+      [[{ category: 'OBJECT_NOT_FOUND', message: 'No company is associated with contact 2.' }], /an error other than "no associations": OBJECT_NOT_FOUND: "No company is associated with contact 2\."/],
+      [['broken'], /an error other than "no associations": no category: no message/],
+    ];
+    for (const [errors, message] of failing) {
+      const body = JSON.stringify({ status: 'COMPLETE', results, numErrors: 1, errors });
+      assert.throws(() => readAssociationAnswer(Buffer.from(body), HOST, WHAT), (e: unknown) => e instanceof HubSpotAccountError && e.kind === 'server' && message.test(e.message), body);
+    }
+    // `errors` that is not a list names no error (as a reading of JSON.parse's objects would take it).
+    assert.deepEqual(readAssociationAnswer(Buffer.from(JSON.stringify({ results, errors: {} })), HOST, WHAT).from, ['1']);
   });
 
   it('keeps the last of a key HubSpot would never write twice, as JSON.parse does', () => {

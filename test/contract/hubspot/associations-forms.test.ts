@@ -52,6 +52,19 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     assert.deepEqual(labelled.associationTypes, [{ category: 'HUBSPOT_DEFINED', typeId: 15, label: null }, { category: 'USER_DEFINED', typeId: 201, label: 'Reporter' }]);
   });
 
+  it('answers a contact without associations with a NO_ASSOCIATIONS_FOUND error (207), read as none', async () => {
+    const holder = contacts().find((c) => (c.tickets ?? []).length > 0)!;
+    const without = contacts().find((c) => (c.tickets ?? []).length === 0)!;
+    const response = await fetch(`${h.emulator.url}/crm/v4/associations/contacts/tickets/batch/read`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ inputs: [{ id: holder.id }, { id: without.id }] }) });
+    assert.equal(response.status, 207);
+    const body = (await response.json()) as { results: { from: { id: string } }[]; numErrors: number; errors: { category: string; subCategory: string; message: string; context: { fromObjectId: string[] } }[] };
+    assert.deepEqual(body.results.map((r) => r.from.id), [holder.id]);
+    assert.equal(body.numErrors, 1);
+    assert.deepEqual(body.errors.map((e) => [e.category, e.subCategory, e.message, e.context.fromObjectId]), [['OBJECT_NOT_FOUND', 'crm.associations.NO_ASSOCIATIONS_FOUND', `No ticket is associated with contact ${without.id}.`, [without.id]]]);
+    const read = await h.account.getAssociatedFor([holder.id, without.id], 'tickets', ['subject']);
+    assert.deepEqual([read.get(holder.id)!.length, read.get(without.id)], [holder.tickets!.length, []]);
+  });
+
   it('lists the association types and labels from contacts (Associations Schema v4 and its 2026-09 path)', async () => {
     const get = (path: string) => fetch(`${h.emulator.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then(async (r) => ({ status: r.status, body: (await r.json()) as { results: unknown[] } }));
     const deals = await get('/crm/associations/v4/contacts/deals/labels');
@@ -158,6 +171,8 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
       [{ type: 'body', path, raw: '{"results":[{"from":{"id":"1"},"to":[{"toObjectId":7}' }, /answered a batch of contact → deals associations with something that is not JSON \(the end where "," or "]" was expected at byte 53\)/],
       [{ type: 'body', path, json: { status: 'COMPLETE' } }, /answered a batch of contact → deals associations without a "results" array/],
       [{ type: 'body', path, json: { results: [{ from: { id: '1' }, to: [{ associationTypes: [] }] }] } }, /sent an association without "toObjectId"/],
+      // HubSpot could not read one contact's associations: an error, not a contact shown without any.
+      [{ type: 'body', path, status: 207, json: { status: 'COMPLETE', results: [], numErrors: 1, errors: [{ status: 'error', category: 'INTERNAL_ERROR', message: 'Could not read associations for 2.' }] } }, /answered a batch of contact → deals associations with an error other than "no associations": INTERNAL_ERROR: "Could not read associations for 2\."/],
     ];
     for (const [fault, message] of cases) {
       h.emulator.faults.clear();

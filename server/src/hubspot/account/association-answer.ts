@@ -9,9 +9,15 @@
 // (https://developers.hubspot.com/docs/api-reference/legacy/crm/associations/associate-records/batch/get-associations):
 // `results[]` of `{ from: { id }, to: [{ toObjectId, associationTypes: [{ category, typeId, label }] }], paging: { next: { after } } }`,
 // `paging` only when the contact has more. The reference writes `toObjectId` as a string and the API
-// sends a number: either is read. Every other field (`status`, `errors`, `startedAt`, `label` …) is
-// passed over, but the whole body must be JSON: a body cut short or malformed is an error, never a
-// partial answer.
+// sends a number: either is read. Every other field (`status`, `startedAt`, `label` …) is passed over,
+// but the whole body must be JSON: a body cut short or malformed is an error, never a partial answer.
+//
+// `errors`: HubSpot answers a contact with no associations of the type with no result and an error of
+// subCategory `crm.associations.NO_ASSOCIATIONS_FOUND` ("No company is associated with contact 1.",
+// status 207; HubSpot's reference lists the `errors` items but not this subCategory: it is what the API
+// sends, as integrations that read it report). That error means "none" and is passed over. Any other
+// error means HubSpot could not read some contact's associations: the answer is then an error naming the
+// host, the error's category and message, never those contacts shown with no associations.
 
 import { JsonBytes, JsonSyntaxError, KnownStrings } from '../../files/json-bytes';
 import { HubSpotAccountError } from './errors';
@@ -19,7 +25,9 @@ import { HubSpotAccountError } from './errors';
 /** HubSpot's "Contact with Primary Company" association type (HUBSPOT_DEFINED). */
 const PRIMARY_COMPANY_TYPE = 1;
 /** The answer's keys and the types' categories: read as these strings, not made for each item. */
-const KNOWN = new KnownStrings(['results', 'from', 'id', 'to', 'toObjectId', 'associationTypes', 'category', 'typeId', 'label', 'paging', 'next', 'after', 'link', 'HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']);
+/** The subCategory of the error HubSpot gives a contact without associations of the type: none, not a failure. */
+export const NO_ASSOCIATIONS_FOUND = 'crm.associations.NO_ASSOCIATIONS_FOUND';
+const KNOWN = new KnownStrings(['results', 'from', 'id', 'to', 'toObjectId', 'associationTypes', 'category', 'typeId', 'label', 'paging', 'next', 'after', 'link', 'HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'errors', 'subCategory', 'message', 'status', 'error', 'OBJECT_NOT_FOUND', NO_ASSOCIATIONS_FOUND]);
 /** The labels of a link without any (shared: most links have none). */
 export const NO_LABELS: readonly string[] = Object.freeze([]);
 
@@ -42,43 +50,97 @@ export interface AssociationAnswer {
 export function readAssociationAnswer(bytes: Buffer, host: string, what: string): AssociationAnswer {
   const answer = emptyAnswer();
   const json = new JsonBytes(bytes, KNOWN);
-  let results = false;
+  const top: TopFields = { results: false, failures: { count: 0 } };
   try {
-    if (json.peek() === 'object') results = readResults(json, answer, host);
+    if (json.peek() === 'object') readTop(json, answer, host, top);
     else json.skipValue();
     json.end();
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw shapeError(`HubSpot at ${host} answered ${what} with something that is not JSON (${error.message})`);
     throw error;
   }
-  if (!results) throw shapeError(`HubSpot at ${host} answered ${what} without a "results" array`);
+  if (!top.results) throw shapeError(`HubSpot at ${host} answered ${what} without a "results" array`);
+  if (top.failures.count > 0) throw failuresError(host, what, top.failures);
   return answer;
+}
+
+/** What the top object says besides its results: whether `results` was an array, and its errors other than "no associations". */
+interface TopFields {
+  results: boolean;
+  failures: Failures;
+}
+
+/** The errors that are not "no associations": how many, and the first one's words. */
+interface Failures {
+  count: number;
+  first?: { category?: string; subCategory?: string; message?: string };
 }
 
 function emptyAnswer(): AssociationAnswer {
   return { from: [], start: [0], to: [], primary: [], labels: [], after: new Map() };
 }
 
-/** The top object's `results` read into `answer`; whether it was an array. */
-function readResults(json: JsonBytes, answer: AssociationAnswer, host: string): boolean {
-  let results = false;
+/** The top object's `results` read into `answer`, and its `errors` counted into `top`. */
+function readTop(json: JsonBytes, answer: AssociationAnswer, host: string, top: TopFields): void {
   json.beginObject();
   for (let key = json.nextKey(); key !== undefined; key = json.nextKey()) {
+    if (key === 'errors') {
+      // A key given twice: JSON.parse keeps the last, and so does this.
+      top.failures = readFailures(json);
+      continue;
+    }
     if (key !== 'results') {
       json.skipValue();
       continue;
     }
-    // A key given twice: JSON.parse keeps the last, and so does this.
     Object.assign(answer, emptyAnswer());
-    results = json.peek() === 'array';
-    if (!results) {
+    top.results = json.peek() === 'array';
+    if (!top.results) {
       json.skipValue();
       continue;
     }
     json.beginArray();
     while (json.nextElement()) readResult(json, answer, host);
   }
-  return results;
+}
+
+/** The `errors` array's items other than "no associations" (anything that is not an array: none). */
+function readFailures(json: JsonBytes): Failures {
+  const failures: Failures = { count: 0 };
+  if (json.peek() !== 'array') {
+    json.skipValue();
+    return failures;
+  }
+  json.beginArray();
+  while (json.nextElement()) {
+    const error = readError(json);
+    if (error.subCategory === NO_ASSOCIATIONS_FOUND) continue;
+    failures.count++;
+    failures.first ??= error;
+  }
+  return failures;
+}
+
+/** One error's category, subCategory and message (strings only; an item that is not an object has none). */
+function readError(json: JsonBytes): NonNullable<Failures['first']> {
+  const error: NonNullable<Failures['first']> = {};
+  if (!openedObject(json)) return error;
+  for (let key = json.nextKey(); key !== undefined; key = json.nextKey()) {
+    if (key === 'category') error.category = readStringOrSkip(json);
+    else if (key === 'subCategory') error.subCategory = readStringOrSkip(json);
+    else if (key === 'message') error.message = readStringOrSkip(json);
+    else json.skipValue();
+  }
+  return error;
+}
+
+/** HubSpot could not read some contacts' associations: the fetch stops rather than show them with none. */
+function failuresError(host: string, what: string, failures: Failures): HubSpotAccountError {
+  const first = failures.first ?? {};
+  const kind = [first.category, first.subCategory].filter((k) => k !== undefined).join(' / ') || 'no category';
+  const said = first.message === undefined ? 'no message' : `"${first.message}"`;
+  const others = failures.count > 1 ? ` (and ${failures.count - 1} more)` : '';
+  return shapeError(`HubSpot at ${host} answered ${what} with ${failures.count === 1 ? 'an error' : `${failures.count} errors`} other than "no associations": ${kind}: ${said}${others}; the contacts it names would otherwise show no associations`);
 }
 
 function readResult(json: JsonBytes, answer: AssociationAnswer, host: string): void {

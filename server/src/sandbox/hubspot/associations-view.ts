@@ -26,10 +26,16 @@ interface TypeView {
   label: string | null;
 }
 
-/** The batch read's results, or why the request is invalid. Unknown and archived contacts have no result. */
-export function contactAssociations(state: EmulatorState, inputs: unknown[], to: AssociatedObject): unknown[] | string {
+/**
+ * The batch read's results and errors, or why the request is invalid. A contact with no associations of
+ * the type has no result but an error of subCategory `crm.associations.NO_ASSOCIATIONS_FOUND`, as
+ * HubSpot answers it (status 207; its message and context as HubSpot words them). Unknown and archived
+ * contacts have neither (Assumed: docs/emulators.md).
+ */
+export function contactAssociations(state: EmulatorState, inputs: unknown[], to: AssociatedObject): { results: unknown[]; errors: unknown[] } | string {
   if (inputs.length > MAX_INPUTS) return `Batch read accepts at most ${MAX_INPUTS} inputs.`;
   const results: unknown[] = [];
+  const errors: unknown[] = [];
   for (const [i, raw] of inputs.entries()) {
     const input = asJson(raw);
     const id = String(input.id);
@@ -38,12 +44,29 @@ export function contactAssociations(state: EmulatorState, inputs: unknown[], to:
     const contact = state.contacts.get(id);
     if (!contact || contact.archived) continue;
     const all = links(contact, to);
+    if (all.length === 0) {
+      errors.push(noAssociations(id, to));
+      continue;
+    }
     const end = start + ASSOCIATIONS_PER_RESULT;
     const result: Record<string, unknown> = { from: { id }, to: all.slice(start, end) };
     if (end < all.length) result.paging = { next: { after: String(end), link: '' } };
     results.push(result);
   }
-  return results;
+  return { results, errors };
+}
+
+const SINGULAR: Record<AssociatedObject, string> = { companies: 'company', deals: 'deal', tickets: 'ticket' };
+
+/** HubSpot's error item for a contact without associations of the type. */
+function noAssociations(id: string, to: AssociatedObject): unknown {
+  return {
+    status: 'error',
+    category: 'OBJECT_NOT_FOUND',
+    subCategory: 'crm.associations.NO_ASSOCIATIONS_FOUND',
+    message: `No ${SINGULAR[to]} is associated with contact ${id}.`,
+    context: { fromObjectId: [id], fromObjectType: ['contact'], toObjectType: [SINGULAR[to]] },
+  };
 }
 
 /** The contact's associations to `to`, each with its types (HubSpot-defined and labels). */

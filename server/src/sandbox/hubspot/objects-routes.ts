@@ -54,7 +54,9 @@ export function objectsRoutes(state: EmulatorState): Route[] {
       const to = r.params.toObjectType;
       if (!(ASSOCIATED_OBJECTS as readonly string[]).includes(to)) return notFound(`Unknown object type ${to}.`);
       const answer = contactAssociations(state, asArray(asJson(r.body).inputs), to as (typeof ASSOCIATED_OBJECTS)[number]);
-      return typeof answer === 'string' ? validationError(answer) : ok(batchEnvelope(state, answer));
+      if (typeof answer === 'string') return validationError(answer);
+      const envelope = batchEnvelope(state, answer.results);
+      return answer.errors.length === 0 ? ok(envelope) : ok({ ...envelope, numErrors: answer.errors.length, errors: answer.errors }, 207);
     }),
     route('GET', '/crm/v3/properties/:objectType', (r) => typed(r, (type) => ok({ results: state.schema[type] }))),
     route('GET', '/crm/v3/properties/:objectType/:propertyName', (r) => typed(r, (type) => {
