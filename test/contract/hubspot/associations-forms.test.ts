@@ -154,6 +154,16 @@ describe('HubSpot account layer: associated deals, tickets and labels; form subm
     assert.ok([...read.values()].every((list) => list.every((c) => c.properties.name !== undefined)), 'every company left has its properties');
   });
 
+  it('fails a records batch read whose errors are other than not found, rather than read those companies as deleted', async () => {
+    const account = createHubSpotAccount({ accessToken: TOKEN, basePath: h.emulator.url, numberOfApiCallRetries: 0, throttle: false });
+    const ids = contacts().map((c) => c.id);
+    const failed = { status: 'error', category: 'INTERNAL_ERROR', message: 'Could not read some companies.', context: { ids: ['1'] } };
+    h.emulator.faults.add({ type: 'body', path: '/crm/v3/objects/companies/batch/read', status: 207, json: { status: 'COMPLETE', results: [], numErrors: 1, errors: [failed] }, count: 1 });
+    const error = await expectRejection(account.getAssociatedFor(ids, 'companies', ['name']));
+    assert.match(error.message, /^HubSpot at 127\.0\.0\.1:\d+ answered a batch of companies with an error other than "not found": INTERNAL_ERROR: "Could not read some companies\."; the records it names would otherwise be read as not there\.$/);
+    h.emulator.faults.clear();
+  });
+
   it('serves deal and ticket properties and records', async () => {
     const amount = (await fetch(`${h.emulator.url}/crm/v3/properties/deals/amount`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json())) as { type: string };
     assert.equal(amount.type, 'number');

@@ -4,6 +4,7 @@
 import { arrayOf, type Api } from './api';
 import { nextAfter } from './account-lists';
 import { toAccountError } from './errors';
+import { batchFailures, batchFailuresError } from './batch-errors';
 import { withQuery } from './paths';
 import type { CrmRecordData, HistoryValue, Json, PageContactsOptions } from './types';
 
@@ -19,8 +20,14 @@ export async function* pageContacts(api: Api, properties: string[], options: Pag
   } while (after);
 }
 
-/** The records of a page or batch answer, each checked for an id and a properties object. */
+/**
+ * The records of a page or batch answer, each checked for an id and a properties object. A batch
+ * answer's `errors` of category OBJECT_NOT_FOUND name ids with no record (deleted, or never there): those
+ * are absent. Any other error item fails the read (batch-errors.ts).
+ */
 export function recordsOf(page: Json, what: string, host: string): CrmRecordData[] {
+  const failures = batchFailures(page.errors, (item) => item.category === 'OBJECT_NOT_FOUND');
+  if (failures.count > 0) throw batchFailuresError(host, what, failures, 'not found', 'the records it names would otherwise be read as not there');
   return arrayOf(page, 'results', what, host).map((item, i) => toRecord(item, `${what} (result ${i + 1})`, host));
 }
 

@@ -21,6 +21,7 @@
 
 import { JsonBytes, JsonSyntaxError, KnownStrings } from '../../files/json-bytes';
 import { HubSpotAccountError } from './errors';
+import { type BatchErrorItem, type BatchFailures, batchFailuresError } from './batch-errors';
 
 /** HubSpot's "Contact with Primary Company" association type (HUBSPOT_DEFINED). */
 const PRIMARY_COMPANY_TYPE = 1;
@@ -60,20 +61,14 @@ export function readAssociationAnswer(bytes: Buffer, host: string, what: string)
     throw error;
   }
   if (!top.results) throw shapeError(`HubSpot at ${host} answered ${what} without a "results" array`);
-  if (top.failures.count > 0) throw failuresError(host, what, top.failures);
+  if (top.failures.count > 0) throw batchFailuresError(host, what, top.failures, 'no associations', 'the contacts it names would otherwise show no associations');
   return answer;
 }
 
 /** What the top object says besides its results: whether `results` was an array, and its errors other than "no associations". */
 interface TopFields {
   results: boolean;
-  failures: Failures;
-}
-
-/** The errors that are not "no associations": how many, and the first one's words. */
-interface Failures {
-  count: number;
-  first?: { category?: string; subCategory?: string; message?: string };
+  failures: BatchFailures;
 }
 
 function emptyAnswer(): AssociationAnswer {
@@ -105,8 +100,8 @@ function readTop(json: JsonBytes, answer: AssociationAnswer, host: string, top: 
 }
 
 /** The `errors` array's items other than "no associations" (anything that is not an array: none). */
-function readFailures(json: JsonBytes): Failures {
-  const failures: Failures = { count: 0 };
+function readFailures(json: JsonBytes): BatchFailures {
+  const failures: BatchFailures = { count: 0 };
   if (json.peek() !== 'array') {
     json.skipValue();
     return failures;
@@ -122,8 +117,8 @@ function readFailures(json: JsonBytes): Failures {
 }
 
 /** One error's category, subCategory and message (strings only; an item that is not an object has none). */
-function readError(json: JsonBytes): NonNullable<Failures['first']> {
-  const error: NonNullable<Failures['first']> = {};
+function readError(json: JsonBytes): BatchErrorItem {
+  const error: BatchErrorItem = {};
   if (!openedObject(json)) return error;
   for (let key = json.nextKey(); key !== undefined; key = json.nextKey()) {
     if (key === 'category') error.category = readStringOrSkip(json);
@@ -132,15 +127,6 @@ function readError(json: JsonBytes): NonNullable<Failures['first']> {
     else json.skipValue();
   }
   return error;
-}
-
-/** HubSpot could not read some contacts' associations: the fetch stops rather than show them with none. */
-function failuresError(host: string, what: string, failures: Failures): HubSpotAccountError {
-  const first = failures.first ?? {};
-  const kind = [first.category, first.subCategory].filter((k) => k !== undefined).join(' / ') || 'no category';
-  const said = first.message === undefined ? 'no message' : `"${first.message}"`;
-  const others = failures.count > 1 ? ` (and ${failures.count - 1} more)` : '';
-  return shapeError(`HubSpot at ${host} answered ${what} with ${failures.count === 1 ? 'an error' : `${failures.count} errors`} other than "no associations": ${kind}: ${said}${others}; the contacts it names would otherwise show no associations`);
 }
 
 function readResult(json: JsonBytes, answer: AssociationAnswer, host: string): void {
