@@ -26,8 +26,8 @@
 //   ratio_rss_vs_loaded = peak_rss_growth_mb over loaded_rss_mb: issue 15's goal ("peak memory during a fetch
 //                         under 1.5 × the finished snapshot's") read as its refresh goal is read (the RSS the
 //                         loaded snapshot takes, bench/preview-refresh.ts). All three readings are printed.
-//   gc_collections, gc_ms = the full collections the fetch ran to keep its peak down (heap-relief.ts), and
-//                         the time they took.
+//   gc_collections, gc_minor, gc_ms = the full and the young-generation collections the fetch ran to
+//                         keep its peak down (heap-relief.ts), and the time they took.
 // The history file beside the snapshot (only when a list reads history) is printed, not counted.
 // How the contacts came (`via=export` or `via=pages`; `--exports off` forces the pages) is printed, and
 // for an export the wait for HubSpot to prepare it and the time to download and read its file; the file
@@ -149,7 +149,7 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     const ratioRetained = peakMb / retainedMb;
     const finished = await loadedMemory(workspace.root);
     const ratioLoaded = peakMb / finished.loaded_rss_mb;
-    const relief = loaded.refresh?.heapRelief ?? { collections: 0, ms: 0 };
+    const relief = loaded.refresh?.heapRelief ?? { collections: 0, minorCollections: 0, ms: 0 };
     console.log(`first fetch of ${loaded.store.size.toLocaleString('en-US')} contacts (${WORKSPACE}, via ${via}): ${(fetchMs / 1000).toFixed(1)} s, ${sent} requests (${report.byKind.map(([k, n]) => `${n} ${k}`).join(', ')}), ${report.status429} answered 429, ${report.downloads} download(s) from the file host`);
     if (via === 'export') console.log(`  HubSpot's export: ${(phases.ms('export') / 1000).toFixed(1)} s waiting for it, ${(phases.ms('exportFile') / 1000).toFixed(1)} s reading its file`);
     for (const note of loaded.report.notes ?? []) console.log(`  note: ${note}`);
@@ -162,13 +162,13 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     console.log(`  the finished snapshot file: ${snapshotMb.toFixed(1)} MB (ratio ${ratio.toFixed(2)}, goal < 1.5); history file ${historyMb.toFixed(1)} MB; the emulator's process: ${report.rssMb.toFixed(0)} MB RSS`);
     console.log(`  what the finished data holds in memory after the fetch (live heap + external memory): ${retainedMb.toFixed(1)} MB (peak growth over it: ${ratioRetained.toFixed(2)})`);
     console.log(`  the finished snapshot and history read from the cache in a fresh process: +${finished.loaded_rss_mb.toFixed(1)} MB RSS (peak growth over it: ${ratioLoaded.toFixed(2)}, goal < 1.5); reading them peaked at +${finished.load_peak_mb.toFixed(1)} MB`);
-    console.log(`  full collections run during the fetch to keep its peak down: ${relief.collections}, ${relief.ms.toFixed(0)} ms in all`);
+    console.log(`  collections run during the fetch to keep its peak down: ${relief.collections} full, ${relief.minorCollections} of the young generation, ${relief.ms.toFixed(0)} ms in all`);
     console.log([
       'bench=fetch', `contacts=${CONTACTS}`, `history=${WORKSPACE === 'no-history' ? 'none' : WINDOWS_ONLY ? 'windows-only' : 'examples'}`, `via=${via}`, `latency_ms=${LATENCY_MS}`, `read_concurrency=${READ_CONCURRENCY}`, `sequential_floor_ms=${sent * LATENCY_MS}`, `fetch_ms=${fetchMs}`, `requests=${sent}`, `requests_per_1000_contacts=${((sent / CONTACTS) * 1000).toFixed(1)}`,
       `downloads=${report.downloads}`, `export_wait_ms=${phases.ms('export')}`, `export_read_ms=${phases.ms('exportFile')}`,
       `least_ms=${leastMs}`, `ratio_vs_least_time=${ratioVsLeast}`, `after_last_request_ms=${tailMs}`, `idle_windows=${slack.length}`, `status_429=${report.status429}`, `peak_rss_growth_mb=${peakMb.toFixed(0)}`, `peak_phase=${peakPhase}`, `phase_peaks_mb=${[...phasePeaks].map(([phase, rss]) => `${phase}:${((rss - rssBefore) / 1e6).toFixed(0)}`).join(',')}`,
       `snapshot_mb=${snapshotMb.toFixed(1)}`, `ratio_rss_vs_snapshot=${ratio.toFixed(2)}`, `history_mb=${historyMb.toFixed(1)}`, `retained_mb=${retainedMb.toFixed(1)}`, `ratio_rss_vs_retained=${ratioRetained.toFixed(2)}`,
-      `loaded_rss_mb=${finished.loaded_rss_mb.toFixed(1)}`, `ratio_rss_vs_loaded=${ratioLoaded.toFixed(2)}`, `gc_collections=${relief.collections}`, `gc_ms=${relief.ms.toFixed(0)}`, `emulator_rss_mb=${report.rssMb.toFixed(0)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
+      `loaded_rss_mb=${finished.loaded_rss_mb.toFixed(1)}`, `ratio_rss_vs_loaded=${ratioLoaded.toFixed(2)}`, `gc_collections=${relief.collections}`, `gc_minor=${relief.minorCollections}`, `gc_ms=${relief.ms.toFixed(0)}`, `emulator_rss_mb=${report.rssMb.toFixed(0)}`, `load_avg=${loadavg()[0].toFixed(2)}`,
     ].join(' '));
   } finally {
     clearInterval(sampler);

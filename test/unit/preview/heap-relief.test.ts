@@ -57,6 +57,33 @@ describe('preview: heap relief during a live fetch', () => {
     }
   });
 
+  it('runs a young-generation collection, not a full one, once array buffers grew by 1 MB (an answer\'s chunks held by young Buffers)', () => {
+    const relief = startHeapRelief(true);
+    try {
+      relief.collect();
+      relief.now();
+      assert.equal(relief.stop().minorCollections, 0, 'nothing grew since the collection');
+    } finally {
+      relief.stop();
+    }
+    const busy = startHeapRelief(true);
+    try {
+      busy.collect();
+      // 2 MB of 64 KB chunks, as an HTTP answer arrives: under the full collection's slack.
+      let chunks: Buffer[] = [];
+      for (let i = 0; i < 32; i++) chunks.push(Buffer.alloc(64 * 1024, i));
+      chunks = [];
+      busy.now();
+      busy.now();
+      const stats = busy.stop();
+      assert.equal(stats.collections, 1, 'no full collection beyond the one asked for');
+      assert.equal(stats.minorCollections, 1, 'one young-generation collection, and none again right after it');
+      assert.equal(chunks.length, 0);
+    } finally {
+      busy.stop();
+    }
+  });
+
   it('has a slack of 8 MB, or a quarter of what the fetch added to the heap: not of the program\'s own heap', () => {
     assert.equal(slackFor(0), 8e6);
     assert.equal(slackFor(-5e6), 8e6, 'a heap smaller than at the start');
