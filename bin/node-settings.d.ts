@@ -1,6 +1,9 @@
 // Types of node-settings.js, for the TypeScript that imports it (the VS Code client, bench:fetch, tests).
 export const NODE_FLAGS: readonly string[];
+/** The CLI's environment: the C library's 4 KB mmap threshold. */
 export const NODE_ENV: Readonly<Record<string, string>>;
+/** The language server's environment: the same variable at 128 KB (keystrokes). */
+export const SERVER_ENV: Readonly<Record<string, string>>;
 export const RELAUNCHED: string;
 export function relaunchArgs(proc: { execArgv: string[]; env: NodeJS.ProcessEnv; argv: string[] }, script: string): { args: string[]; env: NodeJS.ProcessEnv } | undefined;
 export function relaunch(script: string, fallback: () => void): void;

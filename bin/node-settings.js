@@ -6,9 +6,17 @@
 //
 // - V8's young generation in semi-spaces of 8 MB, not 16: a fetch keeps few short-lived objects (its
 //   data goes into typed arrays), and the full-size young generation was 34 MB of resident pages.
-// - glibc's malloc with a fixed mmap threshold of 128 KB (its default start): the threshold otherwise
-//   rises to the size of any mmapped block freed, up to 32 MB, and then array buffers of up to that
-//   size come from the heap, whose free room is rarely given back. Other C libraries ignore the name.
+// - glibc's malloc with a fixed mmap threshold: the threshold otherwise rises to the size of any mmapped
+//   block freed, up to 32 MB, and blocks under it come from the C heap, whose free room between blocks
+//   still in use is never given back. Other C libraries ignore the name.
+//   - The CLI (NODE_ENV): 4 KB. Every block of a page or more (an HTTP answer's chunks, up to 64 KB each)
+//     is a mapping of its own, given back when freed. At 128 KB the companies' read left the C heap
+//     10–14 MB larger for the rest of a fetch, and at 100,000 contacts the save peaked at +29–34 MB; at
+//     4 KB, +22–25 (docs/preview.md, twelfth round).
+//   - The language server and its preview worker (SERVER_ENV): 128 KB (glibc's default start). Each
+//     block mapped and unmapped costs system calls and fresh pages: at 4 KB a keystroke's re-check of
+//     a 2,000-line file took a p95 of 10.7–13 ms against 6.6–8.7 (bench:parse, three runs each), over
+//     issue 15's goal of 8. An editor's server re-checks on every keystroke and fetches a portal rarely.
 //
 // Node takes V8's young generation size only at start, and the C library reads its environment only
 // at start, so a process started without them starts itself again (`relaunch`).
@@ -17,7 +25,9 @@
 const { spawn } = require('node:child_process');
 
 const NODE_FLAGS = ['--max-semi-space-size=8'];
-const NODE_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
+const NODE_ENV = { MALLOC_MMAP_THRESHOLD_: '4096' };
+/** The language server's environment (client/src/server-connection.ts): the same variable, at 128 KB. */
+const SERVER_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
 /** The commands that read a portal's contacts whatever their arguments (plan and apply read the lists' members). */
 const FETCHING = ['preview', 'plan', 'apply', 'sync-plan'];
@@ -88,4 +98,4 @@ function relaunch(script, fallback) {
   });
 }
 
-module.exports = { NODE_FLAGS, NODE_ENV, RELAUNCHED, relaunchArgs, relaunch, mayFetch };
+module.exports = { NODE_FLAGS, NODE_ENV, SERVER_ENV, RELAUNCHED, relaunchArgs, relaunch, mayFetch };

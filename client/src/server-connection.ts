@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CLIENT_ID, LANGUAGE_ID, PING_REQUEST, PingResult } from './ids';
 import { ServerState } from './status';
-import { NODE_ENV, NODE_FLAGS } from '../../bin/node-settings';
+import { NODE_FLAGS, SERVER_ENV } from '../../bin/node-settings';
 
 /** Called with every new LanguageClient before it starts: handlers and features of ours. */
 export type ClientSetup = (client: LanguageClient) => void;
@@ -104,8 +104,9 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private createClient(): LanguageClient {
-    // The server and its preview worker fetch portals: they run with the CLI's node settings (bin/node-settings.js).
-    const settings = { execArgv: [...NODE_FLAGS], env: { ...NODE_ENV, ...process.env } };
+    // The server and its preview worker fetch portals: they run with the CLI's V8 flags, and with the C
+    // library's setting for a process that also re-checks on every keystroke (bin/node-settings.js).
+    const settings = { execArgv: [...NODE_FLAGS], env: { ...SERVER_ENV, ...process.env } };
     const run = { module: this.serverModule, transport: TransportKind.ipc, options: settings };
     const serverOptions: ServerOptions = {
       run,

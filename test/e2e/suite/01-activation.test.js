@@ -21,7 +21,8 @@ describe('activation', () => {
     assert.strictEqual(pong.pong, true);
     assert.strictEqual(pong.server, 'hslist-language-server');
     assert.ok(pong.documents >= 1, `the server should know the open document, knows ${pong.documents}`);
-    // The server (and the preview worker it starts, which takes the process's V8 flags) runs with the CLI's node settings.
+    // The server (and the preview worker it starts, which takes the process's V8 flags) runs with the CLI's
+    // V8 flags, and with the language server's mmap threshold (128 KB: the CLI's 4 KB slowed keystrokes).
     assert.ok(pong.node.execArgv.includes('--max-semi-space-size=8'), `server execArgv: ${pong.node.execArgv.join(' ')}`);
     assert.strictEqual(pong.node.mallocMmapThreshold, '131072');
   });
