@@ -28,7 +28,7 @@ const PRIMARY_COMPANY_TYPE = 1;
 /** The answer's keys and the types' categories: read as these strings, not made for each item. */
 /** The subCategory of the error HubSpot gives a contact without associations of the type: none, not a failure. */
 export const NO_ASSOCIATIONS_FOUND = 'crm.associations.NO_ASSOCIATIONS_FOUND';
-const KNOWN = new KnownStrings(['results', 'from', 'id', 'to', 'toObjectId', 'associationTypes', 'category', 'typeId', 'label', 'paging', 'next', 'after', 'link', 'HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'errors', 'subCategory', 'message', 'status', 'error', 'OBJECT_NOT_FOUND', NO_ASSOCIATIONS_FOUND]);
+const KNOWN = new KnownStrings(['results', 'from', 'id', 'to', 'toObjectId', 'associationTypes', 'category', 'typeId', 'label', 'paging', 'next', 'after', 'link', 'HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED', 'errors', 'subCategory', 'message', 'status', 'OBJECT_NOT_FOUND', NO_ASSOCIATIONS_FOUND]);
 /** The labels of a link without any (shared: most links have none). */
 export const NO_LABELS: readonly string[] = Object.freeze([]);
 

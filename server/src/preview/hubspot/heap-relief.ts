@@ -19,8 +19,7 @@
 //   program's own heap (modules, code: 20 MB) made the slack 16 MB, as much as the data, and the
 //   fetch's RSS peaked at 1.6–1.9 times the finished snapshot's;
 // - memory a step let go of (a finished column's hash tables) is counted as growth when the step says
-//   so (`now(released)`): V8 counts it nowhere, since it was live at the last collection.
-//
+//   so (`now(released)`): V8 counts it nowhere, since it was live at the last collection;
 // - between full collections, a young-generation collection (a scavenge, under a millisecond) runs
 //   whenever the memory outside the heap has grown by 1 MB since the last collection of either kind: an
 //   HTTP answer's chunks and the export file's chunks are array buffers held by young Buffer objects,
@@ -79,7 +78,7 @@ type Collector = (options?: { type: 'minor' }) => void;
 
 let exposed: Collector | undefined;
 
-/** V8's full collection, exposed once for the process; undefined when it cannot be had. */
+/** V8's collector, exposed once for the process; undefined when it cannot be had. */
 function collector(): Collector | undefined {
   if (exposed) return exposed;
   const own = (globalThis as { gc?: () => void }).gc;
