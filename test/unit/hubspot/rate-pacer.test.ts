@@ -182,4 +182,59 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
       await background; // resolves within a window: the test's timeout is the failure
     });
   });
+  describe('batch reads (bulk) give way to a chain of pages', () => {
+    it('a background request waiting for the window goes before the bulk ones waiting with it', async () => {
+      const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
+      clock.install();
+      try {
+        for (let i = 0; i < 4; i++) await clock.pacer.acquire(undefined, 'bulk');
+        const order: string[] = [];
+        const bulk = [1, 2].map((n) => clock.pacer.acquire(undefined, 'bulk').then(() => order.push(`bulk ${n}`)));
+        const page = clock.pacer.acquire(undefined, 'background').then(() => order.push('page'));
+        for (let i = 0; i < 4; i++) clock.pacer.settle();
+        await page;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        assert.equal(order[0], 'page', `went in the order ${order.join(', ')}`);
+        for (let i = 0; i < order.length; i++) clock.pacer.settle();
+        await Promise.race([Promise.all(bulk), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        assert.equal(order.length, 3, 'the bulk requests go after it');
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('keeps a place for a running chain\'s next page', async () => {
+      const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
+      clock.install();
+      try {
+        await clock.pacer.acquire(undefined, 'background'); // a form's page, in flight
+        await clock.pacer.acquire(undefined, 'bulk');
+        await clock.pacer.acquire(undefined, 'bulk');
+        let third = false;
+        const bulk = clock.pacer.acquire(undefined, 'bulk').then(() => (third = true));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        assert.equal(third, false, 'the last place is kept');
+        await clock.pacer.acquire(undefined, 'background');
+        assert.equal(clock.now(), 0, 'the chain\'s next page takes it at once');
+        for (let i = 0; i < 4; i++) clock.pacer.settle();
+        await bulk; // goes once the window has room again: the test's timeout is the failure
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('alone, bulk requests take the whole window', async () => {
+      const clock = pacerOnFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 });
+      clock.install();
+      try {
+        for (let i = 0; i < 20; i++) {
+          await clock.pacer.acquire(undefined, 'bulk');
+          clock.pacer.settle();
+        }
+        assert.equal(clock.now(), 0, 'no chain ran and no request waits: nothing kept');
+      } finally {
+        clock.restore();
+      }
+    });
+  });
 });

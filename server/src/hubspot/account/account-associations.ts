@@ -156,7 +156,7 @@ async function readLinks(api: Api, ids: ContactIdList, object: AssociatedObjectT
       for (let i = batch.from; i < batch.to; i++) inputs.push({ id: ids.at(i) });
       wasAsked = (index) => index >= batch.from && index < batch.to;
     }
-    const answer = await api.callDecoded('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, (bytes) => readAssociationAnswer(bytes, api.host, what), { readOnly: true, signal });
+    const answer = await api.callDecoded('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, (bytes) => readAssociationAnswer(bytes, api.host, what), { readOnly: true, bulk: true, signal });
     for (let r = 0; r < answer.from.length; r++) {
       const index = ids.indexOf(answer.from[r]);
       if (index < 0 || !wasAsked(index)) continue;
@@ -182,7 +182,7 @@ async function readRecords(api: Api, object: AssociatedObjectType, ids: string[]
   // Each answer is cut to the id and the asked properties as it arrives: the answers are all held until
   // the last one comes, and HubSpot's records carry more (times, `archived`, properties no one asked for).
   const answers = await readInParallel(chunks(ids, READ_BATCH), async (batch, signal) => {
-    const answer = await api.call('POST', api.paths.objectsBatchRead(object), { inputs: batch.map((id) => ({ id })), properties, propertiesWithHistory: [] }, { readOnly: true, signal });
+    const answer = await api.call('POST', api.paths.objectsBatchRead(object), { inputs: batch.map((id) => ({ id })), properties, propertiesWithHistory: [] }, { readOnly: true, bulk: true, signal });
     return recordsOf(answer, `a batch of ${object}`, api.host).map((record): CrmRecordData => ({ id: record.id, properties: askedOnly(record.properties, properties) }));
   }, { concurrency: api.concurrency });
   const records = new Map<string, CrmRecordData>();

@@ -22,7 +22,7 @@ export interface Api {
   callDecoded<T>(method: string, path: string, body: unknown, decode: (bytes: Buffer) => T, options?: CallOptions): Promise<T>;
 }
 
-export interface CallOptions extends Pick<RawCall, 'readOnly' | 'search' | 'background'> {
+export interface CallOptions extends Pick<RawCall, 'readOnly' | 'search' | 'background' | 'bulk'> {
   /** Abandons this call too (a read in parallel whose sibling failed), besides the account's own signal. */
   signal?: AbortSignal;
 }

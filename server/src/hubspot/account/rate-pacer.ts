@@ -19,6 +19,13 @@
 // their companies), and give way to those that are waiting: a burst of form pages filled the whole
 // window at the start of a fetch, and the export's second status read then waited ten seconds behind
 // them, with the export long ready (issue 15).
+//
+// The id-based batch reads of a full fetch (its contacts' associations and those records: `bulk`) go a
+// few at a time and can fill a window within a second, so they give way to a background request that
+// waits, and keep one place free while one is running. A form's submissions are one page after another
+// (each page's cursor comes with the page before): held back while the batch reads took the window,
+// the chain was left with the fetch's last window to itself, one page at a time, and the window's
+// places free only at the pace the requests ten seconds before went at (docs/preview.md, twelfth round).
 
 export interface RateHeaders {
   max?: number;
@@ -54,8 +61,15 @@ export interface PacerOptions {
 
 export class RateLimitAbort extends Error {}
 
-/** `background`: nothing waits on this request; it leaves room for those something waits on. */
-export type Priority = 'foreground' | 'background';
+/**
+ * `background`: nothing waits on this request; it leaves room for those something waits on. `bulk`: one
+ * of many batch reads going a few at a time; it gives way to any request that waits, and keeps a place
+ * for a background chain that is running.
+ */
+export type Priority = 'foreground' | 'background' | 'bulk';
+
+/** A background request let go this recently is a chain whose next page is coming: bulk requests keep it a place. */
+const CHAIN_GAP_MS = 50;
 
 /** The share of the window background requests leave to foreground ones (at least one place). */
 const FOREGROUND_RESERVE = 0.05;
@@ -75,8 +89,12 @@ export class RatePacer {
   /** Set after a 429: every request waits for it (one window), however the clock reads. */
   private block: Promise<void> | undefined;
   private readonly now: () => number;
-  /** Foreground acquires waiting now: background ones give way to them. */
+  /** Foreground acquires waiting now: background and bulk ones give way to them. */
   private foregroundWaiting = 0;
+  /** Background acquires waiting now: bulk ones give way to them. */
+  private backgroundWaiting = 0;
+  /** When a background request was last let go. */
+  private lastBackgroundAt = Number.NEGATIVE_INFINITY;
   /** When a foreground request was last let go (the reserve holds for a window after it). */
   private lastForegroundAt = Number.NEGATIVE_INFINITY;
   /** Total time requests waited for the window, for benchmarks and logs. */
@@ -91,15 +109,30 @@ export class RatePacer {
 
   /** Waits until the window has room for one more request, then counts it; `settle` must follow once it is answered or failed. */
   async acquire(signal?: AbortSignal, priority: Priority = 'foreground'): Promise<void> {
-    if (priority === 'background') return this.acquireRoom(signal, (room) => this.backgroundHeld(room));
-    this.foregroundWaiting++;
+    if (priority === 'bulk') return this.acquireRoom(signal, (room) => this.bulkHeld(room));
+    const background = priority === 'background';
+    if (background) this.backgroundWaiting++;
+    else this.foregroundWaiting++;
     try {
-      await this.acquireRoom(signal, () => 0);
-      this.lastForegroundAt = this.now();
+      await this.acquireRoom(signal, background ? (room) => this.backgroundHeld(room) : () => 0);
+      if (background) this.lastBackgroundAt = this.now();
+      else this.lastForegroundAt = this.now();
     } finally {
-      this.foregroundWaiting--;
-      this.wakeWaiters(); // background requests that gave way look again
+      if (background) this.backgroundWaiting--;
+      else this.foregroundWaiting--;
+      this.wakeWaiters(); // requests that gave way look again
     }
+  }
+
+  /**
+   * The places a bulk request may not take: all while a foreground request waits; while a background one
+   * waits, all but the foreground's reserve (which the background request may not take either); one while
+   * a background chain runs (its next page comes within milliseconds of the last).
+   */
+  private bulkHeld(room: number): number {
+    if (this.foregroundWaiting > 0) return room;
+    if (this.backgroundWaiting > 0) return room - this.backgroundHeld(room);
+    return this.now() - this.lastBackgroundAt <= CHAIN_GAP_MS ? Math.min(1, room - 1) : 0;
   }
 
   /**

@@ -36,6 +36,8 @@ export interface RawCall {
   search?: boolean;
   /** Nothing waits on this read (a form's submissions, a list's members): it gives way in the window (rate-pacer.ts). */
   background?: boolean;
+  /** One of many batch reads going a few at a time: it gives way to every request that waits (rate-pacer.ts). */
+  bulk?: boolean;
 }
 
 export interface Transport {
@@ -103,7 +105,7 @@ async function acquirePacers(transport: Transport, call: RawCall, signal: AbortS
   try {
     for (const pacer of [transport.pacer, call.search ? transport.searchPacer : undefined]) {
       if (!pacer) continue;
-      await pacer.acquire(signal, call.background ? 'background' : 'foreground');
+      await pacer.acquire(signal, call.bulk ? 'bulk' : call.background ? 'background' : 'foreground');
       held.push(pacer);
     }
     return held;
