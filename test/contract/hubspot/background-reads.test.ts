@@ -1,7 +1,9 @@
 // Which reads give way in the rate-limit window (rate-pacer.ts): those nothing waits on (a form's
 // submissions, a list's members, page views, email events) go as `background`; the reads a fetch's next
-// step waits on (contacts, their companies, an export's status) go as `foreground`. Checked through the
-// real SDK against the emulator, on the pacer the account's calls really go through.
+// step waits on (contacts, an export's status, the count) go as `foreground`; the many batch reads of
+// the contacts' associations and those records go as `bulk`, which gives way to a background chain of
+// pages. Checked through the real SDK against the emulator, on the pacer the account's calls really go
+// through.
 
 import { strict as assert } from 'node:assert';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
@@ -53,10 +55,11 @@ describe('HubSpot account: reads nothing waits on give way in the rate-limit win
     assert.deepEqual(await prioritiesOf(() => paced.getEmailEvents({ appId: '113', campaignId: '456', eventType: 'SENT' })), new Set(['background']));
   });
 
-  it('contacts, their companies and the count are foreground', async () => {
+  it('contacts and the count are foreground; the associations\' and records\' batch reads are bulk', async () => {
     const ids = await firstContactIds(h.account, 5);
     assert.deepEqual(await prioritiesOf(() => firstContactIds(paced, 5)), new Set(['foreground']));
-    assert.deepEqual(await prioritiesOf(() => paced.getCompaniesFor(ids, ['name'])), new Set(['foreground']));
     assert.deepEqual(await prioritiesOf(() => paced.countContacts()), new Set(['foreground']));
+    assert.deepEqual(await prioritiesOf(() => paced.getCompaniesFor(ids, ['name'])), new Set(['bulk']));
+    assert.deepEqual(await prioritiesOf(() => paced.getAssociatedFor(ids, 'deals', ['amount'])), new Set(['bulk']));
   });
 });
