@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RatePacer, readRateHeaders } from '../../../server/src/hubspot/account/rate-pacer';
+import { type Priority, RatePacer, readRateHeaders } from '../../../server/src/hubspot/account/rate-pacer';
 
 /** A pacer on a clock that only moves when the pacer sleeps: waits are measured, never waited. */
 function pacerOnFakeClock(options: ConstructorParameters<typeof RatePacer>[0] = {}) {
@@ -20,6 +20,30 @@ function pacerOnFakeClock(options: ConstructorParameters<typeof RatePacer>[0] = 
 async function sent(pacer: RatePacer): Promise<void> {
   await pacer.acquire();
   pacer.settle();
+}
+
+/**
+ * A full window (4 places, all taken by `filling` requests), then three `yielding` requests and one
+ * `first` request waiting for it: the order they go in once the window frees (`first` must be first).
+ */
+async function orderOfWaiting(first: Priority, yielding: Priority, filling: Priority): Promise<void> {
+  const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
+  clock.install();
+  try {
+    for (let i = 0; i < 4; i++) await clock.pacer.acquire(undefined, filling);
+    const order: string[] = [];
+    const others = [1, 2, 3].map((n) => clock.pacer.acquire(undefined, yielding).then(() => order.push(`${yielding} ${n}`)));
+    const went = clock.pacer.acquire(undefined, first).then(() => order.push(first));
+    for (let i = 0; i < 4; i++) clock.pacer.settle();
+    await went;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.equal(order[0], first, `went in the order ${order.join(', ')}`);
+    for (let i = 0; i < order.length; i++) clock.pacer.settle();
+    await Promise.race([Promise.all(others), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    assert.equal(order.length, 4, `the ${yielding} requests go after it, within the window`);
+  } finally {
+    clock.restore();
+  }
 }
 
 describe('HubSpot account: pacing by the rate-limit window', () => {
@@ -150,25 +174,7 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
       }
     });
 
-    it('a foreground request waiting for the window goes before the background ones waiting with it', async () => {
-      const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
-      clock.install();
-      try {
-        for (let i = 0; i < 4; i++) await clock.pacer.acquire(undefined, 'background');
-        const order: string[] = [];
-        const background = [1, 2, 3].map((n) => clock.pacer.acquire(undefined, 'background').then(() => order.push(`background ${n}`)));
-        const foreground = clock.pacer.acquire().then(() => order.push('foreground'));
-        for (let i = 0; i < 4; i++) clock.pacer.settle();
-        await foreground;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        assert.equal(order[0], 'foreground', `went in the order ${order.join(', ')}`);
-        for (let i = 0; i < order.length; i++) clock.pacer.settle();
-        await Promise.race([Promise.all(background), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        assert.equal(order.length, 4, 'the background requests go after it, within the window');
-      } finally {
-        clock.restore();
-      }
-    });
+    it('a foreground request waiting for the window goes before the background ones waiting with it', () => orderOfWaiting('foreground', 'background', 'background'));
 
     it('a background request waiting behind a foreground one that is cancelled goes on', async () => {
       const pacer = new RatePacer({ assumedMax: 1, windowMs: 1000, safetyMs: 0 });
@@ -183,25 +189,7 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
     });
   });
   describe('batch reads (bulk) give way to a chain of pages', () => {
-    it('a background request waiting for the window goes before the bulk ones waiting with it', async () => {
-      const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
-      clock.install();
-      try {
-        for (let i = 0; i < 4; i++) await clock.pacer.acquire(undefined, 'bulk');
-        const order: string[] = [];
-        const bulk = [1, 2].map((n) => clock.pacer.acquire(undefined, 'bulk').then(() => order.push(`bulk ${n}`)));
-        const page = clock.pacer.acquire(undefined, 'background').then(() => order.push('page'));
-        for (let i = 0; i < 4; i++) clock.pacer.settle();
-        await page;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        assert.equal(order[0], 'page', `went in the order ${order.join(', ')}`);
-        for (let i = 0; i < order.length; i++) clock.pacer.settle();
-        await Promise.race([Promise.all(bulk), new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        assert.equal(order.length, 3, 'the bulk requests go after it');
-      } finally {
-        clock.restore();
-      }
-    });
+    it('a background request waiting for the window goes before the bulk ones waiting with it', () => orderOfWaiting('background', 'bulk', 'bulk'));
 
     it('keeps a place for a running chain\'s next page', async () => {
       const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
