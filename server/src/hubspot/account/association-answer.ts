@@ -21,7 +21,7 @@
 
 import { JsonBytes, JsonSyntaxError, KnownStrings } from '../../files/json-bytes';
 import { HubSpotAccountError } from './errors';
-import { type BatchErrorItem, type BatchFailures, batchFailuresError } from './batch-errors';
+import { type BatchErrorItem, type BatchFailures, batchFailuresError, countFailure } from './batch-errors';
 
 /** HubSpot's "Contact with Primary Company" association type (HUBSPOT_DEFINED). */
 const PRIMARY_COMPANY_TYPE = 1;
@@ -107,12 +107,7 @@ function readFailures(json: JsonBytes): BatchFailures {
     return failures;
   }
   json.beginArray();
-  while (json.nextElement()) {
-    const error = readError(json);
-    if (error.subCategory === NO_ASSOCIATIONS_FOUND) continue;
-    failures.count++;
-    failures.first ??= error;
-  }
+  while (json.nextElement()) countFailure(failures, readError(json), (error) => error.subCategory === NO_ASSOCIATIONS_FOUND);
   return failures;
 }
 

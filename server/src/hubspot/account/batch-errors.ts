@@ -23,13 +23,15 @@ export interface BatchFailures {
 export function batchFailures(errors: unknown, absence: (item: BatchErrorItem) => boolean): BatchFailures {
   const failures: BatchFailures = { count: 0 };
   if (!Array.isArray(errors)) return failures;
-  for (const raw of errors) {
-    const item = errorItem(raw);
-    if (absence(item)) continue;
-    failures.count++;
-    failures.first ??= item;
-  }
+  for (const raw of errors) countFailure(failures, errorItem(raw), absence);
   return failures;
+}
+
+/** Counts `item` into `failures` unless `absence` reads it as an input with nothing there. */
+export function countFailure(failures: BatchFailures, item: BatchErrorItem, absence: (item: BatchErrorItem) => boolean): void {
+  if (absence(item)) return;
+  failures.count++;
+  failures.first ??= item;
 }
 
 function errorItem(raw: unknown): BatchErrorItem {

@@ -101,11 +101,11 @@ function collector(): Collector | undefined {
  * share of the heap alone (the store's columns are array buffers, and a slack of a quarter of them would
  * let as much garbage build up).
  */
-function heldNow(): { heap: number; all: number } {
+function heldNow(): { heap: number; all: number; external: number } {
   const stats = getHeapStatistics();
   const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0;
   const old = stats.used_heap_size - young;
-  return { heap: old, all: old + stats.external_memory };
+  return { heap: old, all: old + stats.external_memory, external: stats.external_memory };
 }
 
 /** The memory outside V8's heap that V8 frees (array buffers, external strings). */
@@ -144,9 +144,8 @@ export function startHeapRelief(wanted = heapReliefWanted()): HeapRelief {
     released += letGo;
     const held = heldNow();
     if (held.all - floor.all + released >= slackFor(floor.heap - start.heap)) return collect();
-    const external = externalNow();
-    if (external - externalFloor < MINOR_EVERY_EXTERNAL_BYTES) {
-      externalFloor = Math.min(externalFloor, external);
+    if (held.external - externalFloor < MINOR_EVERY_EXTERNAL_BYTES) {
+      externalFloor = Math.min(externalFloor, held.external);
       return;
     }
     timed(() => gc({ type: 'minor' }));

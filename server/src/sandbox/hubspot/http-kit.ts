@@ -73,6 +73,11 @@ export function ok(body: unknown, status = 200): RouteResult {
   return { status, body };
 }
 
+/** A batch answer: the envelope as it is when every input had a result, else 207 with `numErrors` and the error items. */
+export function batchAnswer(envelope: Record<string, unknown>, errors: unknown[]): RouteResult {
+  return errors.length === 0 ? ok(envelope) : ok({ ...envelope, numErrors: errors.length, errors }, 207);
+}
+
 /** Parses an integer query/body parameter; undefined when absent, NaN when malformed. */
 export function intParam(value: string | null | undefined | unknown): number | undefined {
   if (value === null || value === undefined || value === '') return undefined;

@@ -4,7 +4,7 @@
 
 import type { CrmRecord } from '../data/hubspot-records';
 import { asArray, asJson } from './evaluate-types';
-import { boolParam, hubspotError, intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
+import { batchAnswer, boolParam, hubspotError, intParam, notFound, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import { listParam, recordView, type ServedObjectType } from './objects-view';
 import { contactAssociations, labelDefinitions, links, ASSOCIATED_OBJECTS } from './associations-view';
 import { byNumericId, type EmulatorState } from './state';
@@ -55,8 +55,7 @@ export function objectsRoutes(state: EmulatorState): Route[] {
       if (!(ASSOCIATED_OBJECTS as readonly string[]).includes(to)) return notFound(`Unknown object type ${to}.`);
       const answer = contactAssociations(state, asArray(asJson(r.body).inputs), to as (typeof ASSOCIATED_OBJECTS)[number]);
       if (typeof answer === 'string') return validationError(answer);
-      const envelope = batchEnvelope(state, answer.results);
-      return answer.errors.length === 0 ? ok(envelope) : ok({ ...envelope, numErrors: answer.errors.length, errors: answer.errors }, 207);
+      return batchAnswer(batchEnvelope(state, answer.results), answer.errors);
     }),
     route('GET', '/crm/v3/properties/:objectType', (r) => typed(r, (type) => ok({ results: state.schema[type] }))),
     route('GET', '/crm/v3/properties/:objectType/:propertyName', (r) => typed(r, (type) => {
@@ -155,5 +154,5 @@ function batchRead(state: EmulatorState, type: ServedObjectType, request: RouteR
   const envelope = batchEnvelope(state, found.map((record) => recordView(state, type, record, options)));
   if (missing.length === 0) return ok(envelope);
   const error = hubspotError(404, 'OBJECT_NOT_FOUND', `Could not get some ${OBJECT_NAMES[type]} objects, they may be deleted or not exist. Check that ids are valid.`, { context: { ids: missing } }).body;
-  return ok({ ...envelope, numErrors: 1, errors: [error] }, 207);
+  return batchAnswer(envelope, [error]);
 }

@@ -13,7 +13,7 @@
 import type { PortalContact, SubscriptionStatus } from '../data/hubspot-records';
 import { SANDBOX_SUBSCRIPTIONS, type SandboxSubscription } from '../data/hubspot-subscriptions';
 import { asArray, asJson } from './evaluate-types';
-import { ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
+import { batchAnswer, ok, route, validationError, type Route, type RouteRequest, type RouteResult } from './http-kit';
 import type { EmulatorState } from './state';
 
 const WIRE_STATUS: Record<SubscriptionStatus['status'], string> = { OPT_IN: 'SUBSCRIBED', OPT_OUT: 'UNSUBSCRIBED', NOT_OPTED: 'NOT_SPECIFIED' };
@@ -72,7 +72,7 @@ function batchRead(state: EmulatorState, request: RouteRequest, answer: Answer):
     else errors.push({ status: 'error', category: 'OBJECT_NOT_FOUND', message: `No contact has the email address ${subscriber}.`, context: { subscriberIdString: [subscriber] }, errors: [], links: {} });
   }
   const envelope = { status: 'COMPLETE', results, requestedAt: at, startedAt: at, completedAt: at };
-  return errors.length === 0 ? ok(envelope) : ok({ ...envelope, numErrors: errors.length, errors }, 207);
+  return batchAnswer(envelope, errors);
 }
 
 function contactsByEmail(state: EmulatorState): Map<string, PortalContact> {
