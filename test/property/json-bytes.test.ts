@@ -126,6 +126,30 @@ describe('JSON bytes: a pull reader that agrees with JSON.parse', () => {
     }
   });
 
+  it('reads a number as JSON.parse gives it, and as String writes that number, for every form and size', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 1, maxLength: 19 });
+    const integer = fc.tuple(fc.boolean(), digits).map(([minus, d]) => `${minus ? '-' : ''}${d.length > 1 ? d.replace(/^0+/, '') || '0' : d}`);
+    const written = fc.oneof(
+      integer,
+      fc.tuple(integer, digits).map(([i, f]) => `${i}.${f}`),
+      fc.tuple(integer, fc.constantFrom('e', 'E', 'e+', 'e-'), digits).map(([i, e, x]) => `${i}${e}${x}`),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => JSON.stringify(d)),
+    );
+    fc.assert(
+      fc.property(written, (number) => {
+        const parsed: unknown = JSON.parse(number);
+        assert.ok(Object.is(new JsonBytes(Buffer.from(number)).readNumber(), parsed), number);
+        assert.equal(new JsonBytes(Buffer.from(number)).readNumberAsString(), String(parsed), number);
+        assert.equal(new JsonBytes(Buffer.from(number)).readNumberText(), number);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const number of ['-0', '0', '999999999999999', '9999999999999999', '-999999999999999', '12345678901234567890', '1e2', '10.0']) {
+      assert.ok(Object.is(new JsonBytes(Buffer.from(number)).readNumber(), JSON.parse(number)), number);
+      assert.equal(new JsonBytes(Buffer.from(number)).readNumberAsString(), String(JSON.parse(number)), number);
+    }
+  });
+
   it('gives a known string itself, for keys and values alike, and reads the rest as usual', () => {
     const known = new KnownStrings(['id', 'USER_DEFINED']);
     assert.deepEqual(readAll('{"id":"USER_DEFINED","idx":"USER","USER_DEFINEDx":["id"]}', known), { id: 'USER_DEFINED', idx: 'USER', USER_DEFINEDx: ['id'] });

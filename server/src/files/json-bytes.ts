@@ -35,11 +35,11 @@ const ESCAPED: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62
  */
 export class KnownStrings {
   /** By length: each string and its UTF-8 bytes. */
-  private readonly byLength = new Map<number, { text: string; bytes: Buffer }[]>();
+  private readonly byLength = new Map<number, { text: string; bytes: Uint8Array }[]>();
 
   constructor(texts: readonly string[]) {
     for (const text of texts) {
-      const bytes = Buffer.from(text, 'utf8');
+      const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
       const same = this.byLength.get(bytes.length);
       if (same) same.push({ text, bytes });
       else this.byLength.set(bytes.length, [{ text, bytes }]);
@@ -50,9 +50,16 @@ export class KnownStrings {
   find(bytes: Buffer, start: number, end: number): string | undefined {
     const same = this.byLength.get(end - start);
     if (!same) return undefined;
-    for (const known of same) if (bytes.compare(known.bytes, 0, known.bytes.length, start, end) === 0) return known.text;
+    // Compared here, byte by byte: these strings are a few bytes long, and Buffer.compare's call into
+    // C++ cost more than the comparison (a tenth of reading an associations answer).
+    for (const known of same) if (sameBytes(known.bytes, bytes, start)) return known.text;
     return undefined;
   }
+}
+
+function sameBytes(known: Uint8Array, bytes: Buffer, start: number): boolean {
+  for (let k = 0; k < known.length; k++) if (known[k] !== bytes[start + k]) return false;
+  return true;
 }
 
 const NONE_KNOWN = new KnownStrings([]);
@@ -151,34 +158,67 @@ export class JsonBytes {
 
   /** A number as its text (an id is kept as HubSpot wrote it, whatever its size). */
   readNumberText(): string {
+    const start = this.at;
+    this.scanNumber();
+    return this.bytes.toString('latin1', start, this.at);
+  }
+
+  /** A number as JSON.parse gives it. */
+  readNumber(): number {
+    const start = this.at;
+    if (!this.scanNumber()) return Number(this.bytes.toString('latin1', start, this.at));
+    const bytes = this.bytes;
+    const negative = bytes[start] === MINUS;
+    let value = 0;
+    for (let i = negative ? start + 1 : start; i < this.at; i++) value = value * 10 + (bytes[i] - ZERO);
+    return negative ? -value : value;
+  }
+
+  /** A number as `String` writes the number JSON.parse gives (an integer of up to 15 digits is its own text). */
+  readNumberAsString(): string {
+    const start = this.at;
+    const plain = this.scanNumber();
+    const text = this.bytes.toString('latin1', start, this.at);
+    return plain ? text : String(Number(text));
+  }
+
+  /**
+   * Passes over a number, checked as JSON.parse checks it; whether it is a plain integer of at most 15
+   * digits other than -0 (exact as a double, and written back by `String` as it stands).
+   */
+  private scanNumber(): boolean {
     if (this.peek() !== 'number') throw this.unexpected('a number');
     const bytes = this.bytes;
     const start = this.at;
     let i = start;
     if (bytes[i] === MINUS) i++;
+    const digits = i;
     if (bytes[i] === ZERO) i++;
     else if (isDigit(bytes[i])) while (isDigit(bytes[i])) i++;
     else throw new JsonSyntaxError('a malformed number', start);
+    let plain = i - digits <= 15 && !(bytes[digits] === ZERO && digits > start);
     if (bytes[i] === 0x2e) {
       i++;
       if (!isDigit(bytes[i])) throw new JsonSyntaxError('a malformed number', start);
       while (isDigit(bytes[i])) i++;
+      plain = false;
     }
     if (bytes[i] === 0x65 || bytes[i] === 0x45) {
       i++;
       if (bytes[i] === 0x2b || bytes[i] === MINUS) i++;
       if (!isDigit(bytes[i])) throw new JsonSyntaxError('a malformed number', start);
       while (isDigit(bytes[i])) i++;
+      plain = false;
     }
     this.at = i;
-    return bytes.toString('latin1', start, i);
+    return plain;
   }
 
   /** A string, number, true, false or null as JSON.parse gives it; an object or array is an error. */
   readScalar(): string | number | boolean | null {
     const kind = this.peek();
     if (kind === 'string') return this.readString();
-    if (kind === 'number') return Number(this.readNumberText());
+    if (kind === 'number') return this.readNumber();
     if (kind === 'object' || kind === 'array') throw this.unexpected('a string, number, true, false or null');
     this.word(kind);
     return kind === 'null' ? null : kind === 'true';

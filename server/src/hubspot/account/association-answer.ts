@@ -218,7 +218,7 @@ function readStringOrSkip(json: JsonBytes): string | undefined {
 /** A type id as JSON.parse gives it (a number or a string); anything else is no type id. */
 function typeIdOf(json: JsonBytes): string | number | undefined {
   const kind = json.peek();
-  if (kind === 'number') return Number(json.readNumberText());
+  if (kind === 'number') return json.readNumber();
   if (kind === 'string') return json.readString();
   json.skipValue();
   return undefined;
@@ -228,11 +228,7 @@ function typeIdOf(json: JsonBytes): string | number | undefined {
 function idText(json: JsonBytes): string | undefined {
   const kind = json.peek();
   if (kind === 'string') return json.readString();
-  if (kind === 'number') {
-    const text = json.readNumberText();
-    // A plain integer HubSpot's ids fit (under 2^53) is its own text; any other form is read as JSON.parse reads it.
-    return /^(?:0|-?[1-9]\d{0,14})$/.test(text) ? text : String(Number(text));
-  }
+  if (kind === 'number') return json.readNumberAsString();
   json.skipValue();
   return undefined;
 }
@@ -250,7 +246,7 @@ function readAfter(json: JsonBytes): string | undefined {
     for (let inner = json.nextKey(); inner !== undefined; inner = json.nextKey()) {
       if (inner !== 'after') json.skipValue();
       else if (json.peek() === 'string') after = json.readString() || undefined;
-      else if (json.peek() === 'number') after = String(Number(json.readNumberText()));
+      else if (json.peek() === 'number') after = json.readNumberAsString();
       else {
         json.skipValue();
         after = undefined;
