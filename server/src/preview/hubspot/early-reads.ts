@@ -45,7 +45,7 @@ export function startEarlyReads(accountFor: (signal: AbortSignal) => HubSpotAcco
 }
 
 /** The same promise, with a handler attached, so a read that fails before it is awaited is no unhandled rejection; awaiting it still throws. */
-function handled<T>(read: Promise<T>): Promise<T> {
+export function handled<T>(read: Promise<T>): Promise<T> {
   read.catch(() => undefined);
   return read;
 }

@@ -22,11 +22,11 @@ import { propertiesToRead, readAssociations } from './associations';
 import type { CachedExtras } from './extras-cache';
 import type { Progress } from './fetch-contacts';
 import { readsForms, type DataNeeds } from './needs';
-import { readSubmissions } from './submissions';
+import { matchForms, readSubmissions } from './submissions';
 import { readSubscriptionStatuses } from './subscriptions';
 import { readEmailEvents, type ReadEmailEvents } from './email-events';
 import { readPageViews, type ReadPageViews } from './page-views';
-import type { EarlyReads } from './early-reads';
+import { handled, type EarlyReads } from './early-reads';
 import { listLabels, readMembershipPages, type MembershipPages } from './memberships';
 
 export interface Extras {
@@ -79,6 +79,10 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const missingLists = new Map<string, string>();
   const unloaded = new Map<string, string>();
   const toCache: Extras['toCache'] = { associations: {}, submissions: {} };
+  // The forms read while HubSpot prepared the export are matched to the contacts as soon as they are in,
+  // while the associations are read: at 100,000 contacts the matching was 80 ms of a full fetch's last
+  // step, after its last answer. Their progress and what they could not read are still said in order.
+  const formsMatched = early?.forms && readsForms(needs) ? handled(early.forms.then((pages) => matchForms(contacts, needs, pages))) : undefined;
   const memberships = needs.listIds.length > 0 ? await readMemberships(account, needs.listIds, missingLists, options, early?.memberships) : undefined;
   const read = async (object: AssociatedObjectType, wanted: boolean | undefined, properties: string[] | undefined) => {
     if (!wanted) return undefined;
@@ -91,7 +95,7 @@ export async function readExtras(account: HubSpotAccount, contacts: ContactSet, 
   const deals = await read('deals', needs.deals, needs.dealProperties);
   const tickets = await read('tickets', needs.tickets, needs.ticketProperties);
   const cachedForms = refresh?.cached.submissions;
-  const forms = readsForms(needs) ? await readSubmissions(account, contacts, needs, unloaded, options, cachedForms, early?.forms) : undefined;
+  const forms = readsForms(needs) ? await readSubmissions(account, contacts, needs, unloaded, options, cachedForms, formsMatched) : undefined;
   if (forms) toCache.submissions = forms.asRead;
   const subscriptions = await readSubscriptionStatuses(account, contacts, needs, unloaded, options);
   const events = await readEmailEvents(account, contacts, needs, unloaded, options, refresh?.cached.emailEvents);

@@ -41,31 +41,46 @@ export const SUBMISSIONS_OVERLAP_MS = 10 * 60_000;
 /**
  * The submissions of the forms `needs` names, by contact id; forms HubSpot does not have and a refusal
  * (403) are recorded in `unloaded` (`form:<id>`, or `forms` for all of them). Undefined when nothing could be read.
+ * `early`: the forms read while HubSpot prepared a full fetch's export, already matched (`matchForms`).
  */
-export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options, cached?: Record<string, SubmissionTable>, early?: Promise<FormPages>): Promise<ReadSubmissions | undefined> {
+export async function readSubmissions(account: HubSpotAccount, contacts: ContactSet, needs: DataNeeds, unloaded: Map<string, string>, options: Options, cached?: Record<string, SubmissionTable>, early?: Promise<MatchedForms>): Promise<ReadSubmissions | undefined> {
   try {
-    const { formIds, answers } = await (early ?? readFormPages(account, needs, options, cached));
-    if (early) options.onProgress?.({ phase: 'forms', done: formIds.length, total: formIds.length });
-    const read = new Set<string>();
-    const asRead: Record<string, SubmissionTable> = {};
-    for (const [i, found] of answers.entries()) {
-      const formId = formIds[i];
-      if (found === 'not found') {
-        unloaded.set(`form:${formId}`, `HubSpot has no form ${formId}`);
-        continue;
-      }
-      read.add(formId);
-      asRead[formId] = found;
-    }
-    // A full fetch's store holds every contact: matched by its rows (submissions-by-row.ts).
-    const byRow = contacts.kind === 'merge' && contacts.modified.length === 0 && pairsFit(contacts.base.size, asRead);
-    const byContact = byRow ? matchByRow(contacts.base, asRead) : matchById(contacts, asRead);
-    return { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read, asRead };
+    const matched = early ? await early : matchForms(contacts, needs, await readFormPages(account, needs, options, cached));
+    if (early) options.onProgress?.({ phase: 'forms', done: matched.formIds.length, total: matched.formIds.length });
+    for (const formId of matched.notFound) unloaded.set(`form:${formId}`, `HubSpot has no form ${formId}`);
+    return matched.submissions;
   } catch (error) {
     if ((error as { status?: number }).status !== 403) throw error;
     unloaded.set('forms', `HubSpot refused the form submissions: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/** The forms' pages matched to the contacts, and the forms HubSpot does not have. */
+export interface MatchedForms {
+  formIds: string[];
+  submissions: ReadSubmissions;
+  notFound: string[];
+}
+
+/** Each form's submissions tied to the contacts that hold their email (synchronous: no request). */
+export function matchForms(contacts: ContactSet, needs: DataNeeds, { formIds, answers }: FormPages): MatchedForms {
+  const read = new Set<string>();
+  const asRead: Record<string, SubmissionTable> = {};
+  const notFound: string[] = [];
+  for (const [i, found] of answers.entries()) {
+    const formId = formIds[i];
+    if (found === 'not found') {
+      notFound.push(formId);
+      continue;
+    }
+    read.add(formId);
+    asRead[formId] = found;
+  }
+  // A full fetch's store holds every contact: matched by its rows (submissions-by-row.ts).
+  const byRow = contacts.kind === 'merge' && contacts.modified.length === 0 && pairsFit(contacts.base.size, asRead);
+  const byContact = byRow ? matchByRow(contacts.base, asRead) : matchById(contacts, asRead);
+  return { formIds, submissions: { byContact, read: needs.anyForm && read.size === formIds.length ? 'all' : read, asRead }, notFound };
 }
 
 /** The lower-cased addresses the submissions carry. */
