@@ -36,6 +36,8 @@
 // then `sequential_floor_ms` (requests × N) is the least a fetch reading one request after another could
 // take, against which the reads a few at a time (`--read-concurrency N`, 1 for one after another) show
 // their gain. `--windows-only` reads the examples with `has ever been` as `is` (bench/fetch-kit.ts).
+// `--timeline FILE` writes each request's arrival (ms after the first), status and kind to FILE: which
+// requests filled which window, and where the last window's time went.
 // It runs under the node settings of the CLI's fetching commands (bin/node-settings.js: started again
 // with them when they are missing), and the fresh process that reads the cache back takes them too.
 // `--runs N` runs the whole measure N times, each in a process of its own started one after another
@@ -49,7 +51,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
 import { loadPreviewData } from '../server/src/preview/run';
 import { forkEmulator, maxRss, settledRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
@@ -70,6 +72,8 @@ const WORKSPACE = argText('--workspace', 'examples', ['examples', 'no-history'])
 const EXPORTS = argText('--exports', 'on', ['on', 'off']);
 const SEED = argNumber('--seed', 7);
 const RUNS = process.argv.includes('--runs') ? argNumber('--runs', 1) : 1;
+/** `--timeline FILE`: when each request arrived at the emulator, written to FILE (with `--runs`, the last run's). */
+const TIMELINE = argPath('--timeline');
 const TOKEN = 'pat-na1-bench-fetch-5e2d';
 const LIMIT = 190;
 const WINDOW_MS = 10_000;
@@ -134,7 +138,7 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
     // The kernel's high-water mark counts only when the fetch raised it (else it is from before the fetch).
     const maxAfter = maxRss();
     const peak = Math.max(peakRss, process.memoryUsage().rss, maxAfter > maxBefore ? maxAfter : 0);
-    const report = await emulator.ask({ kind: 'report' }, 'report');
+    const report = await emulator.ask({ kind: 'report', ...(TIMELINE ? { timeline: TIMELINE } : {}) }, 'report');
     const sent = report.requests;
     const leastMs = Math.floor((sent - 1) / LIMIT) * WINDOW_MS;
     // Requests that fit in one window are allowed at once: no least time to compare with.
@@ -216,6 +220,18 @@ function phaseTimer(): { see(p: Progress): void; end(): void; ms(phase: Progress
     ms: (phase) => spent.get(phase) ?? 0,
     current: () => current?.phase ?? 'start',
   };
+}
+
+/** An option's file, made absolute (the emulator's process writes it); undefined when the option is not given. */
+function argPath(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  if (i < 0) return undefined;
+  const value = process.argv[i + 1];
+  if (!value || value.startsWith('--')) {
+    console.error(`${name} needs a file name`);
+    process.exit(2);
+  }
+  return resolve(value);
 }
 
 function argText(name: string, fallback: string, allowed: string[]): string {
