@@ -4,9 +4,9 @@
 // pages: the pages already use the limit, and the submissions held meanwhile raised a 100,000-contact
 // fetch's peak memory by about 50 MB (bench:fetch, one run). Their progress is said when the extras reach
 // them (extras.ts), so the phases still come one after another; the forms' submissions are matched to
-// the contacts as soon as both are in (extras.ts), while the associations are read. A failure is not lost: it is thrown where
-// the extras await it, as it would have been thrown had they been read there. When the fetch fails
-// first, `cancel` stops them and waits for them, so no read outlives the fetch.
+// the contacts as soon as both are in (extras.ts), while the associations are read. A failure is not
+// lost: it is thrown where the extras await it, as it would have been thrown had they been read there.
+// When the fetch fails first, `cancel` stops them and waits for them, so no read outlives the fetch.
 
 import type { HubSpotAccount } from '../../hubspot/account/types';
 import type { Schema } from '../../language/schema-types';
