@@ -16,6 +16,17 @@ function pacerOnFakeClock(options: ConstructorParameters<typeof RatePacer>[0] = 
   return { pacer, now: () => now, install, restore };
 }
 
+/** `test` with a pacer on the fake clock, the real setTimeout put back whatever happens. */
+async function onFakeClock(options: ConstructorParameters<typeof RatePacer>[0], test: (clock: ReturnType<typeof pacerOnFakeClock>) => Promise<void>): Promise<void> {
+  const clock = pacerOnFakeClock(options);
+  clock.install();
+  try {
+    await test(clock);
+  } finally {
+    clock.restore();
+  }
+}
+
 /** A request let go and answered at once. */
 async function sent(pacer: RatePacer): Promise<void> {
   await pacer.acquire();
@@ -27,9 +38,7 @@ async function sent(pacer: RatePacer): Promise<void> {
  * `first` request waiting for it: the order they go in once the window frees (`first` must be first).
  */
 async function orderOfWaiting(first: Priority, yielding: Priority, filling: Priority): Promise<void> {
-  const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
-  clock.install();
-  try {
+  await onFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 }, async (clock) => {
     for (let i = 0; i < 4; i++) await clock.pacer.acquire(undefined, filling);
     const order: string[] = [];
     const others = [1, 2, 3].map((n) => clock.pacer.acquire(undefined, yielding).then(() => order.push(`${yielding} ${n}`)));
@@ -41,9 +50,7 @@ async function orderOfWaiting(first: Priority, yielding: Priority, filling: Prio
     for (let i = 0; i < order.length; i++) clock.pacer.settle();
     await Promise.race([Promise.all(others), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     assert.equal(order.length, 4, `the ${yielding} requests go after it, within the window`);
-  } finally {
-    clock.restore();
-  }
+  });
 }
 
 describe('HubSpot account: pacing by the rate-limit window', () => {
@@ -54,22 +61,16 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
   });
 
   it('sends a window\'s worth at once, then holds the next until the oldest leaves the window', async () => {
-    const clock = pacerOnFakeClock({ assumedMax: 5, windowMs: 1000, safetyMs: 0 });
-    clock.install();
-    try {
+    await onFakeClock({ assumedMax: 5, windowMs: 1000, safetyMs: 0 }, async (clock) => {
       for (let i = 0; i < 5; i++) await sent(clock.pacer);
       assert.equal(clock.now(), 0, 'five at once');
       await sent(clock.pacer);
       assert.equal(clock.now(), 1001, 'the sixth waits for the first to leave the window');
-    } finally {
-      clock.restore();
-    }
+    });
   });
 
   it('learns the limit from HubSpot and leaves other clients\' share alone', async () => {
-    const clock = pacerOnFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 });
-    clock.install();
-    try {
+    await onFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 }, async (clock) => {
       await sent(clock.pacer);
       clock.pacer.observe({ max: 10, remaining: 5, intervalMs: 1000 });
       // 10 allowed, 1 of ours, 5 left: 4 are someone else's, so 6 - 1 = 5 more go now.
@@ -77,28 +78,20 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
       assert.equal(clock.now(), 0);
       await sent(clock.pacer);
       assert.ok(clock.now() > 1000, 'the seventh waits');
-    } finally {
-      clock.restore();
-    }
+    });
   });
 
   it('after a 429 every request waits a whole window, then goes', async () => {
-    const clock = pacerOnFakeClock({ windowMs: 1000, safetyMs: 0 });
-    clock.install();
-    try {
+    await onFakeClock({ windowMs: 1000, safetyMs: 0 }, async (clock) => {
       await sent(clock.pacer);
       void clock.pacer.blockFor();
       await sent(clock.pacer);
       assert.equal(clock.now(), 1000);
-    } finally {
-      clock.restore();
-    }
+    });
   });
 
   it('counts a request from its answer: one answered late holds its place until a window after that', async () => {
-    const clock = pacerOnFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 });
-    clock.install();
-    try {
+    await onFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 }, async (clock) => {
       await clock.pacer.acquire();
       await clock.pacer.acquire();
       // The event loop was busy: both were sent, and answered, only 500 ms after they were let go.
@@ -107,15 +100,11 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
       clock.pacer.settle();
       await sent(clock.pacer);
       assert.equal(clock.now(), 1501, 'the third waits a window from the answers, not from when the first two were let go');
-    } finally {
-      clock.restore();
-    }
+    });
   });
 
   it('never forgets a request in flight: with the window full of them, the next waits for an answer', async () => {
-    const clock = pacerOnFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 });
-    clock.install();
-    try {
+    await onFakeClock({ assumedMax: 2, windowMs: 1000, safetyMs: 0 }, async (clock) => {
       await clock.pacer.acquire();
       await clock.pacer.acquire();
       let third = false;
@@ -125,9 +114,7 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
       clock.pacer.settle();
       await waiting;
       assert.equal(clock.now(), 5000 + 1001, 'it goes a window after the answer');
-    } finally {
-      clock.restore();
-    }
+    });
   });
 
   it('stops waiting for an answer when cancelled', async () => {
@@ -147,20 +134,14 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
     }
 
     it('alone, a background burst takes the whole window', async () => {
-      const clock = pacerOnFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 });
-      clock.install();
-      try {
+      await onFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 }, async (clock) => {
         for (let i = 0; i < 20; i++) await sentInBackground(clock.pacer);
         assert.equal(clock.now(), 0, 'no foreground request went: no reserve');
-      } finally {
-        clock.restore();
-      }
+      });
     });
 
     it('leaves the window\'s last places to a foreground request that went within a window', async () => {
-      const clock = pacerOnFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 });
-      clock.install();
-      try {
+      await onFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 }, async (clock) => {
         await sent(clock.pacer);
         for (let i = 0; i < 18; i++) await sentInBackground(clock.pacer);
         assert.equal(clock.now(), 0, '1 foreground and 18 background at once');
@@ -169,9 +150,7 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
         const before = clock.now();
         await sent(clock.pacer);
         assert.equal(clock.now(), before, 'a foreground request takes the kept place at once');
-      } finally {
-        clock.restore();
-      }
+      });
     });
 
     it('a foreground request waiting for the window goes before the background ones waiting with it', () => orderOfWaiting('foreground', 'background', 'background'));
@@ -192,9 +171,7 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
     it('a background request waiting for the window goes before the bulk ones waiting with it', () => orderOfWaiting('background', 'bulk', 'bulk'));
 
     it('keeps a place for a running chain\'s next page', async () => {
-      const clock = pacerOnFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 });
-      clock.install();
-      try {
+      await onFakeClock({ assumedMax: 4, windowMs: 1000, safetyMs: 0 }, async (clock) => {
         await clock.pacer.acquire(undefined, 'background'); // a form's page, in flight
         await clock.pacer.acquire(undefined, 'bulk');
         await clock.pacer.acquire(undefined, 'bulk');
@@ -206,23 +183,17 @@ describe('HubSpot account: pacing by the rate-limit window', () => {
         assert.equal(clock.now(), 0, 'the chain\'s next page takes it at once');
         for (let i = 0; i < 4; i++) clock.pacer.settle();
         await bulk; // goes once the window has room again: the test's timeout is the failure
-      } finally {
-        clock.restore();
-      }
+      });
     });
 
     it('alone, bulk requests take the whole window', async () => {
-      const clock = pacerOnFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 });
-      clock.install();
-      try {
+      await onFakeClock({ assumedMax: 20, windowMs: 1000, safetyMs: 0 }, async (clock) => {
         for (let i = 0; i < 20; i++) {
           await clock.pacer.acquire(undefined, 'bulk');
           clock.pacer.settle();
         }
         assert.equal(clock.now(), 0, 'no chain ran and no request waits: nothing kept');
-      } finally {
-        clock.restore();
-      }
+      });
     });
   });
 });
