@@ -3,7 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { getHeapStatistics } from 'node:v8';
-import { heapReliefWanted, slackFor, startHeapRelief } from '../../../server/src/preview/hubspot/heap-relief';
+import { type HeapRelief, type HeapReliefStats, heapReliefWanted, slackFor, startHeapRelief } from '../../../server/src/preview/hubspot/heap-relief';
 
 /** About `mb` MB of objects held long enough to be promoted to the old generation, then dropped (a fetch's parsed answers). */
 function garbage(mb: number): number {
@@ -15,6 +15,17 @@ function garbage(mb: number): number {
 /** More garbage (MB) than any slack a relief started here can have (a quarter of what was added since its start, at most the whole heap). */
 function pastSlackMb(): number {
   return Math.ceil(slackFor(getHeapStatistics().used_heap_size) / 1e6) + 32;
+}
+
+/** What a relief (turned on) did while `steps` ran: it is stopped whatever happens, so no timer outlives a test. */
+function relieved(steps: (relief: HeapRelief) => void): HeapReliefStats {
+  const relief = startHeapRelief(true);
+  try {
+    steps(relief);
+    return relief.stop();
+  } finally {
+    relief.stop();
+  }
 }
 
 describe('preview: heap relief during a live fetch', () => {
@@ -43,45 +54,35 @@ describe('preview: heap relief during a live fetch', () => {
   });
 
   it('counts array buffers that became garbage (an export read in chunks), not only the heap', () => {
-    const relief = startHeapRelief(true);
-    try {
+    let held: ArrayBuffer[] = [];
+    const stats = relieved((relief) => {
       relief.collect();
-      let held: ArrayBuffer[] = [];
       for (let i = 0; i < pastSlackMb(); i++) held.push(new ArrayBuffer(1 << 20));
       held = [];
       relief.now();
-      assert.ok(relief.stop().collections >= 2, 'buffers past the slack, with the heap itself barely grown');
-      assert.equal(held.length, 0);
-    } finally {
-      relief.stop();
-    }
+    });
+    assert.ok(stats.collections >= 2, 'buffers past the slack, with the heap itself barely grown');
+    assert.equal(held.length, 0);
   });
 
   it('runs a young-generation collection, not a full one, once array buffers grew by 1 MB (an answer\'s chunks held by young Buffers)', () => {
-    const relief = startHeapRelief(true);
-    try {
+    const quiet = relieved((relief) => {
       relief.collect();
       relief.now();
-      assert.equal(relief.stop().minorCollections, 0, 'nothing grew since the collection');
-    } finally {
-      relief.stop();
-    }
-    const busy = startHeapRelief(true);
-    try {
+    });
+    assert.equal(quiet.minorCollections, 0, 'nothing grew since the collection');
+    let chunks: Buffer[] = [];
+    const stats = relieved((busy) => {
       busy.collect();
       // 2 MB of 64 KB chunks, as an HTTP answer arrives: under the full collection's slack.
-      let chunks: Buffer[] = [];
       for (let i = 0; i < 32; i++) chunks.push(Buffer.alloc(64 * 1024, i));
       chunks = [];
       busy.now();
       busy.now();
-      const stats = busy.stop();
-      assert.equal(stats.collections, 1, 'no full collection beyond the one asked for');
-      assert.equal(stats.minorCollections, 1, 'one young-generation collection, and none again right after it');
-      assert.equal(chunks.length, 0);
-    } finally {
-      busy.stop();
-    }
+    });
+    assert.equal(stats.collections, 1, 'no full collection beyond the one asked for');
+    assert.equal(stats.minorCollections, 1, 'one young-generation collection, and none again right after it');
+    assert.equal(chunks.length, 0);
   });
 
   it('has a slack of 8 MB, or a quarter of what the fetch added to the heap: not of the program\'s own heap', () => {
@@ -92,24 +93,17 @@ describe('preview: heap relief during a live fetch', () => {
   });
 
   it('counts what a step says it let go of (a finished column\'s tables) as growth', () => {
-    const relief = startHeapRelief(true);
-    try {
+    const under = relieved((relief) => {
       relief.collect();
       relief.now(1e6);
-      assert.equal(relief.stop().collections, 1, 'a megabyte is under the slack');
-    } finally {
-      relief.stop();
-    }
-    const again = startHeapRelief(true);
-    try {
+    });
+    assert.equal(under.collections, 1, 'a megabyte is under the slack');
+    const stats = relieved((again) => {
       again.collect();
       again.now(3e6);
       again.now(pastSlackMb() * 1e6);
-      const stats = again.stop();
-      assert.equal(stats.collections, 2, 'released bytes past the slack, with nothing allocated');
-    } finally {
-      again.stop();
-    }
+    });
+    assert.equal(stats.collections, 2, 'released bytes past the slack, with nothing allocated');
   });
 
   it('collects on `collect` whatever the growth (before building the store), and counts it', () => {
