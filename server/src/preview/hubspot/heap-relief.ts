@@ -127,7 +127,7 @@ export function startHeapRelief(wanted = heapReliefWanted()): HeapRelief {
   let floor = start;
   let released = 0;
   // The memory outside the heap after the last collection of either kind (lowered as it is freed).
-  let externalFloor = externalNow();
+  let externalFloor = start.external;
   const timed = (run: () => void) => {
     const started = performance.now();
     run();
@@ -137,7 +137,7 @@ export function startHeapRelief(wanted = heapReliefWanted()): HeapRelief {
     timed(gc);
     stats.collections++;
     floor = heldNow();
-    externalFloor = externalNow();
+    externalFloor = floor.external;
     released = 0;
   };
   const relieve = (letGo = 0) => {
