@@ -17,7 +17,7 @@ import { Session } from 'node:inspector';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { loadPreviewData } from '../server/src/preview/run';
 import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
-import { forkEmulator, mappedRss, maxRss, type MappedRss, workspaceOfExamples } from './fetch-kit';
+import { forkEmulator, mappedRss, maxRss, type MappedRss, requireOneHeap, workspaceOfExamples } from './fetch-kit';
 import { argNumber } from './preview-args';
 import { relaunch } from '../bin/node-settings';
 
@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   const workspace = workspaceOfExamples({ history: !NO_HISTORY });
   try {
     const started = await emulator.ask({ kind: 'start', seed: 7, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT }, 'listening');
+    requireOneHeap();
     collect();
     const base = process.memoryUsage();
     const baseSpaces = spaces();

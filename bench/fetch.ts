@@ -54,7 +54,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
 import { loadPreviewData } from '../server/src/preview/run';
-import { forkEmulator, maxRss, settledRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
+import { forkEmulator, maxRss, settledRss, requireOneHeap, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
 import { argNumber } from './preview-args';
 import { READ_CONCURRENCY as DEFAULT_READ_CONCURRENCY } from '../server/src/hubspot/account/parallel-reads';
 import { NODE_FLAGS, relaunch } from '../bin/node-settings';
@@ -81,6 +81,7 @@ const WINDOW_MS = 10_000;
 const NOW = Date.now();
 
 async function main(): Promise<void> {
+  requireOneHeap();
   const emulator = forkEmulator();
   try {
     const started = await emulator.ask({ kind: 'start', seed: SEED, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT, latencyMs: LATENCY_MS }, 'listening');
