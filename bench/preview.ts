@@ -11,13 +11,17 @@ const contacts = argNumber('--contacts', 1_000_000);
 const seed = argNumber('--seed', 7);
 
 // The steps load our TypeScript with the repository's own loader (esbuild per file): under tsx's
-// require hook the grammar's parser (chevrotain, ESM-only) does not load.
+// require hook the grammar's parser (chevrotain, ESM-only) does not load. esbuild compiles in a child
+// process, not in a worker thread (ESBUILD_WORKER_THREADS=0): a worker is a second V8 heap, whose
+// memory reducer gives memory back at a moment of its choosing, inside the RSS the steps measure
+// (bench/fetch-kit.ts, requireOneHeap).
 const LOADER = join(__dirname, '..', 'test', 'support', 'register-ts.cjs');
 
 function step(file: string): Record<string, number | boolean | number[]> {
   const r = spawnSync(process.execPath, ['--expose-gc', '--require', LOADER, join(__dirname, file), '--contacts', String(contacts), '--seed', String(seed)], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, ESBUILD_WORKER_THREADS: '0' },
   });
   if (r.status !== 0) {
     console.error(`${file} failed:\n${r.stderr}`);
