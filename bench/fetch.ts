@@ -45,7 +45,8 @@
 // first fetch), prints each run's report as it comes, and ends with one line over the runs
 // (bench/runs-summary.ts): each figure's least, median and greatest, in how many runs each goal was
 // met, how often each phase held the peak, and each phase's median peak (`phase_peaks_mb_median`). At
-// 100,000 contacts the same code's peak moved by 9 MB from run to run.
+// 100,000 contacts the same code's peak moves by about 3 MB from run to run. It runs only with
+// ESBUILD_WORKER_THREADS=0 (its npm script sets it): bench/fetch-kit.ts, requireOneHeap.
 // The last line is one summary line of name=value figures.
 
 import { spawn } from 'node:child_process';
