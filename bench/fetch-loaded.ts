@@ -7,13 +7,13 @@
 
 import { cachePaths, readHistoryFile } from '../server/src/preview/hubspot/cache-files';
 import { readSnapshot } from '../server/src/preview/snapshot';
-import { maxRss, settledRss, requireOneHeap } from './fetch-kit';
+import { maxRss, requireOneHeap, settledRss } from './fetch-kit';
 
 async function main(): Promise<void> {
+  requireOneHeap();
   const root = process.argv[2];
   if (!root) throw new Error('name the workspace root whose cache to read');
   const paths = cachePaths(root);
-  requireOneHeap();
   const before = await settledRss();
   const maxBefore = maxRss();
   const store = readSnapshot(paths.snapshot);

@@ -101,11 +101,11 @@ function collect(): void {
 }
 
 async function main(): Promise<void> {
+  requireOneHeap();
   const emulator = forkEmulator();
   const workspace = workspaceOfExamples({ history: !NO_HISTORY });
   try {
     const started = await emulator.ask({ kind: 'start', seed: 7, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT }, 'listening');
-    requireOneHeap();
     collect();
     const base = process.memoryUsage();
     const baseSpaces = spaces();

@@ -55,7 +55,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Progress } from '../server/src/preview/hubspot/fetch-contacts';
 import { loadPreviewData } from '../server/src/preview/run';
-import { forkEmulator, maxRss, settledRss, requireOneHeap, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
+import { forkEmulator, maxRss, requireOneHeap, settledRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
 import { argNumber } from './preview-args';
 import { READ_CONCURRENCY as DEFAULT_READ_CONCURRENCY } from '../server/src/hubspot/account/parallel-reads';
 import { NODE_FLAGS, relaunch } from '../bin/node-settings';
