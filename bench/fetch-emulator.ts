@@ -34,7 +34,10 @@ async function run(): Promise<void> {
     } else if (message.kind === 'report') {
       const requests = emulator!.requests;
       const byKind = new Map<string, number>();
-      for (const r of requests) byKind.set(kindOf(r), (byKind.get(kindOf(r)) ?? 0) + 1);
+      for (const r of requests) {
+        const kind = kindOf(r);
+        byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+      }
       const times = requests.map((r) => Date.parse(r.at));
       if (message.timeline) writeTimeline(message.timeline, requests, times);
       reply({
