@@ -58,7 +58,7 @@ import { loadPreviewData } from '../server/src/preview/run';
 import { forkEmulator, maxRss, requireOneHeap, settledRss, workspaceOfExamples, type EmulatorProcess } from './fetch-kit';
 import { argNumber } from './preview-args';
 import { READ_CONCURRENCY as DEFAULT_READ_CONCURRENCY } from '../server/src/hubspot/account/parallel-reads';
-import { NODE_FLAGS, relaunch } from '../bin/node-settings';
+import { CLI_FLAGS, relaunch } from '../bin/node-settings';
 import { runsSummary } from './runs-summary';
 
 const CONTACTS = argNumber('--contacts', 100_000);
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   try {
     const started = await emulator.ask({ kind: 'start', seed: SEED, contacts: CONTACTS, token: TOKEN, tenSecondMax: LIMIT, latencyMs: LATENCY_MS }, 'listening');
     console.log(`portal: ${started.contacts.toLocaleString('en-US')} contacts generated in ${(started.generatedMs / 1000).toFixed(1)} s (in the emulator's own process)`);
-    console.log(`node settings (as the CLI's fetching commands run): ${process.execArgv.filter((a) => NODE_FLAGS.includes(a)).join(' ') || 'none'}, MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset'}`);
+    console.log(`node settings (as the CLI's fetching commands run): ${process.execArgv.filter((a) => CLI_FLAGS.includes(a)).join(' ') || 'none'}, MALLOC_MMAP_THRESHOLD_=${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset'}`);
     await measure(emulator, started.url);
   } finally {
     emulator.tell({ kind: 'stop' });
@@ -186,7 +186,7 @@ async function measure(emulator: EmulatorProcess, url: string): Promise<void> {
 /** The memory the finished snapshot takes when read from the cache, measured in a fresh process (bench/fetch-loaded.ts). */
 async function loadedMemory(root: string): Promise<{ loaded_rss_mb: number; load_peak_mb: number }> {
   // A preview reads the cache with the same settings (its environment is this process's).
-  const out = await childOutput([...NODE_FLAGS, '--expose-gc', '-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), join(__dirname, 'fetch-loaded.ts'), root], 'bench/fetch-loaded.ts');
+  const out = await childOutput([...CLI_FLAGS, '--expose-gc', '-r', join(__dirname, '..', 'test', 'support', 'register-ts.cjs'), join(__dirname, 'fetch-loaded.ts'), root], 'bench/fetch-loaded.ts');
   return JSON.parse(out.trim().split('\n').pop() ?? '') as { loaded_rss_mb: number; load_peak_mb: number };
 }
 

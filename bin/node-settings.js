@@ -18,6 +18,14 @@
 //     a 2,000-line file took a p95 of 10.7–13 ms against 6.6–8.7 (bench:parse, three runs each), over
 //     issue 15's goal of 8. An editor's server re-checks on every keystroke and fetches a portal rarely.
 //
+// - The CLI's fetching commands also run V8's collector single-threaded (`--single-threaded-gc`: no
+//   helper threads for scavenges, marking or sweeping). At 100,000 contacts the associations' read, the
+//   top of a fetch until then, peaked at +36–38 MB with the helpers and +24–27 without them, and the
+//   fetch's peak went from +37–38 to +33 (medians of five runs; docs/preview.md, fifteenth round);
+//   collections took 170 → 300 ms of a 21 s fetch. Why was not established (each helper promotes into
+//   pages of its own, and freed pages wait for the concurrent sweeper: a likely cause, not a measured
+//   one). The language server keeps the helpers: its full collections would pause keystrokes longer.
+//
 // Node takes V8's young generation size only at start, and the C library reads its environment only
 // at start, so a process started without them starts itself again (`relaunch`).
 'use strict';
@@ -25,6 +33,8 @@
 const { spawn } = require('node:child_process');
 
 const NODE_FLAGS = ['--max-semi-space-size=8'];
+/** The CLI's fetching commands (relaunch): NODE_FLAGS and V8's collector without helper threads (above). */
+const CLI_FLAGS = [...NODE_FLAGS, '--single-threaded-gc'];
 const NODE_ENV = { MALLOC_MMAP_THRESHOLD_: '4096' };
 /** The language server's environment (client/src/server-connection.ts): the same variable, at 128 KB. */
 const SERVER_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
@@ -46,6 +56,15 @@ function mayFetch(argv) {
   return rest.some((arg, i) => arg === '--data=hubspot' || (arg === '--data' && rest[i + 1] === 'hubspot'));
 }
 
+/**
+ * Whether node argument `arg` sets V8's `flag` (either given a value of its own, or turned off with
+ * `--no-`): a setting the user chose is kept. V8 reads `_` and `-` in flag names alike.
+ */
+function sameFlag(arg, flag) {
+  const name = (a) => a.split('=')[0].replace(/^--(no-)?/, '').replace(/_/g, '-');
+  return arg.startsWith('--') && name(arg) === name(flag);
+}
+
 /** Set in the process started again: it never starts a third. */
 const RELAUNCHED = 'HSLIST_NODE_SETTINGS_APPLIED';
 
@@ -57,7 +76,7 @@ const RELAUNCHED = 'HSLIST_NODE_SETTINGS_APPLIED';
 function relaunchArgs(proc, script) {
   const execArgv = proc.execArgv;
   if (proc.env[RELAUNCHED] === '1' || execArgv.some((a) => /^--inspect/.test(a))) return undefined;
-  const missingFlags = NODE_FLAGS.filter((f) => !execArgv.some((a) => a.split('=')[0] === f.split('=')[0]));
+  const missingFlags = CLI_FLAGS.filter((f) => !execArgv.some((a) => sameFlag(a, f)));
   const missingEnv = Object.keys(NODE_ENV).filter((k) => proc.env[k] === undefined);
   if (missingFlags.length === 0 && missingEnv.length === 0) return undefined;
   const env = { ...proc.env, [RELAUNCHED]: '1' };
@@ -98,4 +117,4 @@ function relaunch(script, fallback) {
   });
 }
 
-module.exports = { NODE_FLAGS, NODE_ENV, SERVER_ENV, RELAUNCHED, relaunchArgs, relaunch, mayFetch };
+module.exports = { NODE_FLAGS, CLI_FLAGS, NODE_ENV, SERVER_ENV, RELAUNCHED, relaunchArgs, relaunch, mayFetch };

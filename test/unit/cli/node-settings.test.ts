@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NODE_ENV, NODE_FLAGS, RELAUNCHED, mayFetch, relaunchArgs } from '../../../bin/node-settings';
+import { CLI_FLAGS, NODE_ENV, NODE_FLAGS, RELAUNCHED, mayFetch, relaunchArgs } from '../../../bin/node-settings';
 import { COMMANDS } from '../../../server/src/cli/command-specs';
 
 const SETTINGS = join(__dirname, '..', '..', '..', 'bin', 'node-settings.js');
@@ -81,7 +81,7 @@ describe('node settings of the CLI (bin/node-settings.js)', function () {
 
   it('starts again with the flags and environment it lacks, keeping node options, arguments and a value the user set', () => {
     const again = relaunchArgs({ execArgv: ['--expose-gc'], env: { HOME: '/h' }, argv: ['node', 'cli.js', 'preview', '--data', 'hubspot'] }, 'cli.js');
-    assert.deepEqual(again?.args, ['--expose-gc', ...NODE_FLAGS, 'cli.js', 'preview', '--data', 'hubspot']);
+    assert.deepEqual(again?.args, ['--expose-gc', ...CLI_FLAGS, 'cli.js', 'preview', '--data', 'hubspot']);
     assert.equal(again?.env.HOME, '/h');
     assert.equal(again?.env[RELAUNCHED], '1');
     for (const [k, v] of Object.entries(NODE_ENV)) assert.equal(again?.env[k], v);
@@ -89,11 +89,23 @@ describe('node settings of the CLI (bin/node-settings.js)', function () {
     assert.equal(own?.env.MALLOC_MMAP_THRESHOLD_, '65536');
   });
 
+  it('adds only the flags missing, keeping those the user set', () => {
+    const again = relaunchArgs({ execArgv: ['--max-semi-space-size=32'], env: { ...NODE_ENV }, argv: ['node', 'cli.js', 'preview'] }, 'cli.js');
+    assert.deepEqual(again?.args, ['--max-semi-space-size=32', '--single-threaded-gc', 'cli.js', 'preview']);
+  });
+
+  it('gives the language server the young generation but not the single-threaded collector (keystrokes)', () => {
+    assert.ok(NODE_FLAGS.every((f) => CLI_FLAGS.includes(f)));
+    assert.ok(!NODE_FLAGS.includes('--single-threaded-gc'));
+    assert.ok(CLI_FLAGS.includes('--single-threaded-gc'));
+  });
+
   it('does not start again when the settings are there, when it was started again once, or under an inspector', () => {
     const argv = ['node', 'cli.js', 'preview'];
-    assert.equal(relaunchArgs({ execArgv: [...NODE_FLAGS], env: { ...NODE_ENV }, argv }, 'cli.js'), undefined);
-    // A young generation the user chose is theirs.
-    assert.equal(relaunchArgs({ execArgv: ['--max-semi-space-size=32'], env: { ...NODE_ENV }, argv }, 'cli.js'), undefined);
+    assert.equal(relaunchArgs({ execArgv: [...CLI_FLAGS], env: { ...NODE_ENV }, argv }, 'cli.js'), undefined);
+    // A young generation and a collector the user chose are theirs (V8 reads `_` as `-`).
+    assert.equal(relaunchArgs({ execArgv: ['--max-semi-space-size=32', '--no-single-threaded-gc'], env: { ...NODE_ENV }, argv }, 'cli.js'), undefined);
+    assert.equal(relaunchArgs({ execArgv: ['--max_semi_space_size=32', '--single_threaded_gc'], env: { ...NODE_ENV }, argv }, 'cli.js'), undefined);
     assert.equal(relaunchArgs({ execArgv: [], env: { [RELAUNCHED]: '1' }, argv }, 'cli.js'), undefined);
     assert.equal(relaunchArgs({ execArgv: ['--inspect-brk=9229'], env: {}, argv }, 'cli.js'), undefined);
   });
@@ -105,7 +117,7 @@ describe('node settings of the CLI (bin/node-settings.js)', function () {
     assert.equal(r.lines.length, 1, r.lines.join('\n'));
     const report = JSON.parse(r.lines[0]) as { execArgv: string[]; malloc: string; args: string[]; pid: number };
     assert.notEqual(report.pid, r.pid, 'the command ran in a second process');
-    for (const flag of NODE_FLAGS) assert.ok(report.execArgv.includes(flag), report.execArgv.join(' '));
+    for (const flag of CLI_FLAGS) assert.ok(report.execArgv.includes(flag), report.execArgv.join(' '));
     assert.equal(report.malloc, NODE_ENV.MALLOC_MMAP_THRESHOLD_);
     assert.deepEqual(report.args, ['exit', '7']);
   });
