@@ -24,7 +24,9 @@
 //   fetch's peak went from +37–38 to +33 (medians of five runs; docs/preview.md, fifteenth round);
 //   collections took 170 → 300 ms of a 21 s fetch. Why was not established (each helper promotes into
 //   pages of its own, and freed pages wait for the concurrent sweeper: a likely cause, not a measured
-//   one). The language server keeps the helpers: its full collections would pause keystrokes longer.
+//   one). The language server and its preview worker keep the helpers: with the flag, keystrokes were
+//   no slower (bench:parse, bench:lsp), but the preview's one-clause re-evaluation of 1,000,000 contacts
+//   took 1.32 and 1.86 ms against 0.88 and 1.38 (bench:preview, two runs each), near issue 15's 2 ms.
 //
 // Node takes V8's young generation size only at start, and the C library reads its environment only
 // at start, so a process started without them starts itself again (`relaunch`).
