@@ -38,8 +38,13 @@ interface PhaseFigures {
   sampledRss: number;
   peakHeapUsed: number;
   peakExternal: number;
-  /** V8's heap spaces (committed bytes) when the RSS was highest: what the peak is made of. */
-  spacesAtPeak: Record<string, number>;
+  /**
+   * V8's heap spaces when the RSS was highest, each as committed/physical MB: what the peak is made of.
+   * Physical is what of the committed room has memory behind it: after a collection that reduces
+   * memory V8 gives free room back while it stays committed, and the young generation's physical size
+   * fell to half its committed one and filled again when the store's extras were built (fifteenth round).
+   */
+  spacesAtPeak: Record<string, [number, number]>;
   /** The resident memory by kind of mapping then (Linux only). */
   mappedAtPeak?: MappedRss;
   /** After a forced collection at the phase's end. */
@@ -48,9 +53,14 @@ interface PhaseFigures {
   rssAfterGc?: number;
 }
 
-/** Committed MB of each V8 heap space (new_space is the young generation the scavenger copies between). */
-function spaces(): Record<string, number> {
-  return Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name.replace(/_space$/, ''), Math.round(s.space_size / MB)]));
+/** Committed and physical MB of each V8 heap space (new_space is the young generation the scavenger copies between). */
+function spaces(): Record<string, [number, number]> {
+  return Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name.replace(/_space$/, ''), [Math.round(s.space_size / MB), Math.round(s.physical_space_size / MB)]]));
+}
+
+/** The spaces of `spaces()` that hold anything, as `name committed/physical`. */
+function spacesText(all: Record<string, [number, number]>): string {
+  return Object.entries(all).filter(([, [committed]]) => committed > 0).map(([name, [committed, physical]]) => `${name} ${committed}/${physical}`).join(', ');
 }
 
 /**
@@ -170,15 +180,14 @@ async function main(): Promise<void> {
     await Promise.all(stopping);
     if (profiled.length > 0) console.log(`allocated during "${PROFILE}" (sampled; frames innermost first, line numbers of the compiled functions):\n${profiled.join('\n')}`);
     const report = await emulator.ask({ kind: 'report' }, 'report');
-    console.log(`heap spaces at the start (MB committed): ${Object.entries(baseSpaces).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ')}`);
+    console.log(`heap spaces at the start (MB committed/physical): ${spacesText(baseSpaces)}`);
     console.log(`${loaded.store.size.toLocaleString('en-US')} contacts, ${report.requests} requests; at the start: RSS ${(base.rss / MB).toFixed(0)} MB, heap ${(base.heapUsed / MB).toFixed(0)} MB, external (array buffers, external strings) ${(base.external / MB).toFixed(0)} MB`);
     console.log('phase (ends at ms)  RSS high-water+  peak heap+  peak external+  | after gc: RSS+  live heap+  live external+   (MB over the start)');
     console.log('(the RSS high-water mark is the kernel\'s, so far in the process: the phase that raises it is the one that costs)');
     const d = (x: number | undefined, from: number) => (x === undefined ? '-' : ((x - from) / MB).toFixed(0)).padStart(8);
     for (const p of phases.slice(0, -1)) {
-      const committed = Object.entries(p.spacesAtPeak).filter(([, mb]) => mb > 0).map(([name, mb]) => `${name} ${mb}`).join(', ');
       const mapped = p.mappedAtPeak && baseMapped ? `; resident over the start: C heap ${d(p.mappedAtPeak.cHeap, baseMapped.cHeap).trim()}, anonymous ${d(p.mappedAtPeak.anonymous, baseMapped.anonymous).trim()}, files ${d(p.mappedAtPeak.files, baseMapped.files).trim()}` : '';
-      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakExternal, base.external)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveExternal, base.external)}   at the phase's highest sampled RSS, heap spaces (MB committed): ${committed}${mapped}`);
+      console.log(`${p.phase.padEnd(14)} ${String(p.ms).padStart(6)} ${d(p.peakRss, base.rss).padStart(15)} ${d(p.peakHeapUsed, base.heapUsed)} ${d(p.peakExternal, base.external)}     | ${d(p.rssAfterGc, base.rss)} ${d(p.liveHeap, base.heapUsed)} ${d(p.liveExternal, base.external)}   at the phase's highest sampled RSS, heap spaces (MB committed/physical): ${spacesText(p.spacesAtPeak)}${mapped}`);
     }
   } finally {
     emulator.tell({ kind: 'stop' });
