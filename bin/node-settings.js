@@ -21,12 +21,13 @@
 // - The CLI's fetching commands also run V8's collector single-threaded (`--single-threaded-gc`: no
 //   helper threads for scavenges, marking or sweeping). At 100,000 contacts the associations' read, the
 //   top of a fetch until then, peaked at +36–38 MB with the helpers and +24–27 without them, and the
-//   fetch's peak went from +37–38 to +33 (medians of five runs; docs/preview.md, fifteenth round);
-//   collections took 170 → 300 ms of a 21 s fetch. Why was not established (each helper promotes into
-//   pages of its own, and freed pages wait for the concurrent sweeper: a likely cause, not a measured
-//   one). The language server and its preview worker keep the helpers: with the flag, keystrokes were
-//   no slower (bench:parse, bench:lsp), but the preview's one-clause re-evaluation of 1,000,000 contacts
-//   took 1.32 and 1.86 ms against 0.88 and 1.38 (bench:preview, two runs each), near issue 15's 2 ms.
+//   fetch's peak went from +36–38 to +33–34 (medians of five and six runs; docs/preview.md, fifteenth
+//   round); collections took 300–380 ms of a 22 s fetch instead of 170. Why was not established (each
+//   helper promotes into pages of its own, and freed pages wait for the concurrent sweeper: a likely
+//   cause, not a measured one). The language server and its preview worker keep the helpers: with the
+//   flag, keystrokes were no slower (bench:parse, bench:lsp), but the preview's one-clause
+//   re-evaluation of 1,000,000 contacts took 1.32 and 1.86 ms against 0.88 and 1.38 (bench:preview,
+//   two runs each), near issue 15's 2 ms.
 //
 // Node takes V8's young generation size only at start, and the C library reads its environment only
 // at start, so a process started without them starts itself again (`relaunch`).

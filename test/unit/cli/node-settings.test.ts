@@ -94,7 +94,7 @@ describe('node settings of the CLI (bin/node-settings.js)', function () {
     assert.deepEqual(again?.args, ['--max-semi-space-size=32', '--single-threaded-gc', 'cli.js', 'preview']);
   });
 
-  it('gives the language server the young generation but not the single-threaded collector (keystrokes)', () => {
+  it('gives the language server the young generation but not the single-threaded collector (its re-evaluation would be slower)', () => {
     assert.ok(NODE_FLAGS.every((f) => CLI_FLAGS.includes(f)));
     assert.ok(!NODE_FLAGS.includes('--single-threaded-gc'));
     assert.ok(CLI_FLAGS.includes('--single-threaded-gc'));
