@@ -20,7 +20,7 @@
 //
 // - The CLI's fetching commands also run V8's collector single-threaded (`--single-threaded-gc`: no
 //   helper threads for scavenges, marking or sweeping). At 100,000 contacts the associations' read, the
-//   top of a fetch until then, peaked at +36–38 MB with the helpers and +24–27 without them, and the
+//   top of a fetch until then, peaked at +36–38 MB with the helpers and +27–30.5 without them, and the
 //   fetch's peak went from +36–38 to +33–34 (medians of five and six runs; docs/preview.md, fifteenth
 //   round); collections took 300–380 ms of a 22 s fetch instead of 170. Why was not established (each
 //   helper promotes into pages of its own, and freed pages wait for the concurrent sweeper: a likely
