@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { createHubSpotAccount } from '../../../server/src/hubspot/account/account';
 import { recordAt } from '../../../server/src/preview/explain';
-import { buildLiveStore } from '../../../server/src/preview/hubspot/extras';
+import { buildLiveStore, readExtras } from '../../../server/src/preview/hubspot/extras';
+import { contactIds } from '../../../server/src/preview/hubspot/contact-set';
 import { loadHubSpotContacts, type LiveData } from '../../../server/src/preview/hubspot/source';
 import { workspaceNeeds, type PreviewWorkspace } from '../../../server/src/preview/run';
 import type { ContactRecord, HistoryEntry } from '../../../server/src/preview/types';
@@ -48,12 +49,15 @@ describe('preview: the streamed full fetch builds the same store as records did'
         history.set(data.id, Object.fromEntries(needs.historyProperties.map((p) => [p, (data.history?.[p] ?? []).map((e) => ({ value: e.value, timestamp: Date.parse(e.timestamp) })).sort((a, b) => b.timestamp - a.timestamp)])));
       }
     }
-    return { store: buildLiveStore({ kind: 'records', records }, ws.schema, needs, live), history, needs };
+    // The extras read again, the former way: every contact asked about by id (the fetch keeps them only in its store).
+    const set = { kind: 'records' as const, records };
+    const { toCache: _cached, ...extras } = await readExtras(createHubSpotAccount(h.connection), set, contactIds(set), needs, {});
+    return { store: buildLiveStore(set, ws.schema, needs, extras), history, needs, extras };
   }
 
   it('holds the same contacts in the same order, with the same values, memberships, associations and submissions', async () => {
     assert.equal(live.refresh.mode, 'full');
-    const { store: former } = await formerBuild();
+    const { store: former, extras } = await formerBuild();
     assert.equal(live.store.size, 450);
     assert.equal(former.size, live.store.size);
     assert.deepEqual([...live.store.columns.keys()].sort(), [...former.columns.keys()].sort());
@@ -62,7 +66,7 @@ describe('preview: the streamed full fetch builds the same store as records did'
     // The data is not trivially empty: the comparison above compares something.
     const values = (name: string) => new Set(Array.from({ length: former.size }, (_, row) => recordAt(former, row).properties[name]));
     assert.ok(values('annualrevenue').size > 10 && values('lifecyclestage').size > 3 && values('email').size > 400);
-    assert.ok(live.memberships && live.memberships.size > 0 && live.companies && live.deals && live.submissions);
+    assert.ok(extras.memberships && extras.memberships.size > 0 && extras.companies && extras.deals && extras.submissions);
   });
 
   it('gives every contact the portal\'s own companies (primary, labels), deals (labels) and webinar submissions', () => {

@@ -18,7 +18,7 @@ import type { ColumnStore } from '../columns';
 import { readSnapshot, writeSnapshot } from '../snapshot';
 import type { SourceReport } from '../types';
 import { throwIfAborted, untilAborted } from './abort';
-import { cachePaths, keepCacheOutOfGit, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type HistoryById, type Manifest } from './cache-files';
+import { cachePaths, keepCacheOutOfGit, newManifest, readHistoryFile, readManifest, sweepCacheTemps, writeCacheFiles, type CachePaths, type HistoryById, type Manifest } from './cache-files';
 import { fetchModifiedContacts, type FetchContext, type Progress } from './fetch-contacts';
 import { exportPolicyFrom, type ExportPolicy } from './fetch-export';
 import { exportServes, fetchFullSnapshot, type FullFetch } from './full-fetch';
@@ -32,7 +32,7 @@ import { SEARCH_CEILING } from '../../hubspot/account/account-search';
 import { coversNeeds, mergeNeeds, type DataNeeds } from './needs';
 import { fetchAllWithHistory, type ValuesFetch } from './fetch-with-history';
 import { NO_HISTORY_NEEDED, type HistoryScope } from './history-scope';
-import { startHeapRelief, type HeapReliefStats } from './heap-relief';
+import { startHeapRelief, type HeapRelief, type HeapReliefStats } from './heap-relief';
 
 /** Contacts modified this long before the last fetch started are asked for again: clock skew, search-index lag. */
 export const REFRESH_MARGIN_MS = 10 * 60_000;
@@ -67,7 +67,7 @@ export interface Refresh {
   heapRelief?: HeapReliefStats;
 }
 
-export interface LiveData extends Omit<Extras, 'toCache'> {
+export interface LiveData extends ExtrasOutcome {
   /** The portal's id and its time zone setting (account-info). */
   portal: { id: string; timeZone: string | undefined };
   store: ColumnStore;
@@ -96,19 +96,41 @@ export async function loadHubSpotContacts(options: HubSpotSourceOptions): Promis
   const relief = startHeapRelief();
   ctx.relieveHeap = relief.now;
   try {
-    const { fetched, fetchMs, extras: read } = await fetchWithExtras(ctx, options, needs, plan, cached, previous);
-    const { toCache, ...extras } = read;
-    throwIfAborted(options.signal);
-    // Building the store is the fetch's highest step: it starts from the live data alone (heap-relief.ts).
+    const built = await fetchAndBuild(ctx, options, needs, plan, cached, previous, paths, relief);
+    // The extras as read are out of reach now (only the store holds them): the snapshot is written into their room.
     relief.collect();
-    const store = buildLiveStore(fetched.contacts, options.schema, needs, extras, () => relief.now());
-    relief.now();
-    options.onProgress?.({ phase: 'saving', done: 0 });
-    saveToCache(paths, { store, toCache, fetched, fetchMs, needs, portal, previous, started }, relief.now);
-    return { store, report: liveReport(ctx.account, store.size, extras, fetched.note), history: fetched.history, refresh: { ...fetched.refresh, heapRelief: relief.stop() }, portal: { id: details.portalId, timeZone: details.timeZone }, ...extras };
+    saveToCache(paths, { store: built.store, fetched: built.fetched, fetchMs: built.fetchMs, needs, portal, previous, started }, relief.now);
+    return { store: built.store, report: built.report, history: built.fetched.history, refresh: { ...built.fetched.refresh, heapRelief: relief.stop() }, portal: { id: details.portalId, timeZone: details.timeZone }, ...built.outcome };
   } finally {
     relief.stop();
   }
+}
+
+/** What a preview keeps of the extras once they are in the store. */
+type ExtrasOutcome = Pick<Extras, 'missingLists' | 'unloaded' | 'formsRead'>;
+
+/**
+ * The contacts and extras read, the store built from them, and the extras' cache written (after the
+ * last await: from there to the manifest nothing waits, so a Ctrl-C cannot land in between). The extras
+ * as the reads made them (each contact's lists of records, the forms' tables) are dropped when this
+ * returns: they were held while the snapshot was written, most often the highest step of a fetch of
+ * 100,000 contacts (the companies' list of lists alone is 0.8 MB there; issue 15), and then by the
+ * preview itself, which reads them only from the store.
+ */
+async function fetchAndBuild(ctx: FullContext, options: HubSpotSourceOptions, needs: DataNeeds, plan: RefreshPlan, cached: Cached | undefined, previous: Manifest | undefined, paths: CachePaths, relief: HeapRelief): Promise<{ store: ColumnStore; fetched: Fetched; fetchMs: number; report: SourceReport; outcome: ExtrasOutcome }> {
+  const { fetched, fetchMs, extras: read } = await fetchWithExtras(ctx, options, needs, plan, cached, previous);
+  const { toCache, ...extras } = read;
+  throwIfAborted(options.signal);
+  // Building the store is one of the fetch's highest steps: it starts from the live data alone (heap-relief.ts).
+  relief.collect();
+  const store = buildLiveStore(fetched.contacts, options.schema, needs, extras, () => relief.now());
+  relief.now();
+  options.onProgress?.({ phase: 'saving', done: 0 });
+  sweepCacheTemps(paths);
+  keepCacheOutOfGit(paths);
+  writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: store.version, ...toCache });
+  const outcome: ExtrasOutcome = { missingLists: extras.missingLists, unloaded: extras.unloaded, formsRead: extras.formsRead };
+  return { store, fetched, fetchMs, report: liveReport(ctx.account, store.size, extras, fetched.note), outcome };
 }
 
 /** The contacts, then the extras; while HubSpot prepares a full fetch's export, what needs no contact is read (early-reads.ts). */
@@ -129,7 +151,6 @@ async function fetchWithExtras(ctx: FullContext, options: HubSpotSourceOptions, 
 
 interface Finished {
   store: ColumnStore;
-  toCache: Extras['toCache'];
   fetched: Fetched;
   fetchMs: number;
   needs: DataNeeds;
@@ -139,14 +160,14 @@ interface Finished {
   started: number;
 }
 
-/** The snapshot, extras, history and manifest, the manifest last. Synchronous: a Ctrl-C cannot land between the snapshot and the manifest. */
-function saveToCache(paths: ReturnType<typeof cachePaths>, f: Finished, relieveHeap?: () => void): void {
-  sweepCacheTemps(paths);
-  keepCacheOutOfGit(paths);
+/**
+ * The snapshot, history and manifest (the extras' cache is written by fetchAndBuild, just before), the
+ * manifest last. Synchronous: a Ctrl-C cannot land between the snapshot and the manifest.
+ */
+function saveToCache(paths: CachePaths, f: Finished, relieveHeap?: () => void): void {
   writeSnapshot(f.store, paths.snapshot);
-  // Writing is synchronous, so the periodic collections cannot run: the snapshot's garbage goes before the extras are written.
+  // Writing is synchronous, so the periodic collections cannot run: the snapshot's garbage goes before the history is written.
   relieveHeap?.();
-  writeCachedExtras(extrasPath(paths.snapshot), { snapshotVersion: f.store.version, ...f.toCache });
   const full = f.fetched.refresh.mode === 'full';
   // Contacts from an earlier run's export are as of its start: the daily refetch and the next refresh's margin count from there.
   const asOf = Math.min(f.started, f.fetched.asOf ?? f.started);
