@@ -13,8 +13,10 @@
 //
 // What counts and what the slack is (each measured at 100,000 contacts, bench:fetch --workspace
 // no-history, where the finished snapshot takes about 20 MB):
-// - the young generation is left out: its size is fixed (its semi-spaces are committed either way) and
-//   scavenges empty it; counted, its filling alone called for collections of nothing;
+// - the young generation is left out: scavenges empty it, and counted, its filling alone called for
+//   collections of nothing. Its semi-spaces stay committed, but a full collection may give their free
+//   pages back to the system, and filling them again raises the RSS (the store's build did, by 7.5 MB
+//   at 100,000 contacts, back to the size it had at the fetch's start: docs/preview.md, fifteenth round);
 // - the slack is a quarter of what the fetch added to the old generation, not of the whole heap: the
 //   program's own heap (modules, code: 20 MB) made the slack 16 MB, as much as the data, and the
 //   fetch's RSS peaked at 1.6–1.9 times the finished snapshot's;
