@@ -139,3 +139,16 @@ export function mappedRss(): MappedRss | undefined {
   }
   return rss;
 }
+
+/**
+ * The machine's CPU time stolen by its host so far, in ms (the `steal` column of /proc/stat's `cpu`
+ * line, in USER_HZ ticks of 10 ms), or undefined where /proc/stat is not (outside Linux). On a virtual
+ * machine whose host is busy the guest waits while it seems to run: a fetch's time ratio at latency 0 is
+ * bound by its CPU in the last window, and a run during which the host took seconds is slower for it.
+ */
+export function stolenMs(): number | undefined {
+  if (!existsSync('/proc/stat')) return undefined;
+  const line = readFileSync('/proc/stat', 'utf8').split('\n').find((l) => l.startsWith('cpu '));
+  const steal = line?.trim().split(/\s+/)[8];
+  return steal === undefined ? undefined : Number(steal) * 10;
+}
