@@ -1,5 +1,6 @@
-// writeFileAtomically with an iterable: short strings, long strings and bytes in any order come out as
-// the same bytes as their concatenation, in UTF-8, however the short ones fill the writer's buffer.
+// writeFileAtomically with an iterable, or with a function handing it pieces: short strings (ASCII ones
+// copied byte by byte, others encoded), long strings and bytes in any order come out as the same bytes
+// as their concatenation, in UTF-8, however the short ones fill the writer's buffer.
 
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -27,6 +28,26 @@ describe('files: writing a file from pieces', () => {
       writeFileAtomically(path, pieces);
       const want = Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
       assert.ok(readFileSync(path).equals(want), `round ${round}`);
+    }
+  });
+
+  it('writes the pieces a function hands it in order, short ASCII ones and others alike, as one UTF-8 text (seeded)', () => {
+    const random = createRandom(20261208);
+    const dir = mkdtempSync(join(tmpdir(), 'hslist-written-'));
+    // Ids and brackets (the extras cache's pieces), and characters past ASCII anywhere in a short piece.
+    const alphabet = ['7', '"', '[', ',', 'a', 'é', '😀', '中'];
+    for (let round = 0; round < 12; round++) {
+      const pieces: string[] = [];
+      for (let k = random.int(0, 20_000); k > 0; k--) {
+        const kind = random.int(0, 999);
+        const length = kind === 0 ? random.int(90_000, 200_000) : kind < 100 ? random.int(33, 400) : random.int(0, 32);
+        // Most short pieces ASCII only; some with one character past it at any place (the byte copy stops there).
+        const ascii = random.int(0, 3) > 0;
+        pieces.push(Array.from({ length }, () => random.pick(ascii ? alphabet.slice(0, 5) : alphabet)).join(''));
+      }
+      const path = join(dir, `w${round}.txt`);
+      writeFileAtomically(path, (write) => pieces.forEach(write));
+      assert.equal(readFileSync(path, 'utf8'), pieces.join(''), `round ${round}`);
     }
   });
 });

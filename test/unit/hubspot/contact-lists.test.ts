@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ListsByContact, contactIdList } from '../../../server/src/hubspot/account/contact-lists';
+import { ListsByContact, contactIdList, forEachListed } from '../../../server/src/hubspot/account/contact-lists';
 
 describe('each contact\'s list at its index (issue 15: no map of a million id strings)', () => {
   const NONE: readonly string[] = Object.freeze([]);
@@ -26,5 +26,19 @@ describe('each contact\'s list at its index (issue 15: no map of a million id st
   it('a list of ids given as a list is used as it is', () => {
     const own = { length: 2, at: (i: number) => String(100 + i), indexOf: (id: string) => Number(id) - 100 };
     assert.equal(contactIdList(own), own);
+  });
+
+  it('visits each contact whose list is not empty, in order, as lists of any kind', () => {
+    const ids = contactIdList(['10', '20', '30', '40']);
+    const seen = (lists: Parameters<typeof forEachListed<string>>[0]) => {
+      const out: [string, string[]][] = [];
+      forEachListed(lists, (id, list) => out.push([id, list]));
+      return out;
+    };
+    const want = [['10', ['a']], ['40', ['b', 'c']]];
+    assert.deepEqual(seen(new ListsByContact(ids, [['a'], undefined, [], ['b', 'c']], NONE)), want);
+    assert.deepEqual(seen(new Map([['10', ['a']], ['20', []], ['40', ['b', 'c']]])), want);
+    // A contact without a list of its own has the shared one, visited when it is not empty.
+    assert.deepEqual(seen(new ListsByContact(contactIdList(['1', '2']), [undefined, ['x']], ['z'])), [['1', ['z']], ['2', ['x']]]);
   });
 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readCachedExtras, writeCachedExtras } from '../../../server/src/preview/hubspot/extras-cache';
 import type { CompanyRecord } from '../../../server/src/preview/types';
 import { SubmissionTable } from '../../../server/src/preview/hubspot/submission-table';
-import type { ListsById } from '../../../server/src/hubspot/account/contact-lists';
+import { ListsByContact, contactIdList, type ListsById } from '../../../server/src/hubspot/account/contact-lists';
 
 const ACME = { id: '900', properties: { name: 'Acme', industry: 'RETAIL' }, labels: [], primary: true } as CompanyRecord;
 const GLOBEX_LABELLED = { id: '901', properties: { name: 'Globex', industry: null }, labels: ['17', '23'] } as CompanyRecord;
@@ -47,6 +47,16 @@ describe('preview: the cache of associations and other extras', () => {
     assert.deepEqual(lists.get('2'), [ACME]);
     const again = roundTrip(lists);
     assert.equal(readFileSync(again.path, 'utf8').replace(/"snapshotVersion":"[^"]*"/, ''), readFileSync(path, 'utf8').replace(/"snapshotVersion":"[^"]*"/, ''), 'written again, the same file');
+  });
+
+  it('writes a fetch\'s lists at their contacts\' indexes as the same lists in a map are written; an id of other characters is escaped', () => {
+    const atIndexes = new ListsByContact(contactIdList(['5', '6', '7']), [[ACME], undefined, [GLOBEX_LABELLED, ACME]], Object.freeze([]) as unknown as CompanyRecord[]);
+    const inMap = new Map<string, CompanyRecord[]>([['5', [ACME]], ['7', [GLOBEX_LABELLED, ACME]]]);
+    const unversioned = (path: string) => readFileSync(path, 'utf8').replace(/"snapshotVersion":"[^"]*"/, '');
+    assert.equal(unversioned(roundTrip(atIndexes).path), unversioned(roundTrip(inMap).path));
+    const odd = roundTrip(new Map([['a"b\\', [ACME]], ['12', [GLOBEX_LABELLED]]])).read!.associations.companies!.byContact;
+    assert.equal(odd.size, 2);
+    assert.deepEqual([odd.get('a"b\\'), odd.get('12')], [[ACME], [GLOBEX_LABELLED]]);
   });
 
   it('writes each record once and reads every contact\'s records back, shared between equal links', () => {

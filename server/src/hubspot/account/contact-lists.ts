@@ -20,6 +20,18 @@ export interface ListsById<V> {
   values(): Iterable<V[]>;
   /** How many values the lists hold in all, when known without making them (lists made on asking). */
   readonly valueCount?: number;
+  /** Each contact with a list that is not empty, in order, without an entry made for each contact (see `forEachListed`). */
+  forEachListed?(visit: (id: string, list: V[]) => void): void;
+}
+
+/**
+ * Each contact of `lists` whose list is not empty, with its id: through the lists' own `forEachListed`
+ * when they have one (ListsByContact makes an id string only for such a contact, and no pair), else
+ * through their entries (a Map's).
+ */
+export function forEachListed<V>(lists: ListsById<V>, visit: (id: string, list: V[]) => void): void {
+  if (lists.forEachListed) return lists.forEachListed(visit);
+  for (const [id, list] of lists.entries()) if (list.length > 0) visit(id, list);
 }
 
 /**
@@ -77,5 +89,12 @@ export class ListsByContact<V> implements ListsById<V> {
 
   *entries(): Generator<[string, V[]]> {
     for (let i = 0; i < this.ids.length; i++) yield [this.ids.at(i), this.at(i)];
+  }
+
+  forEachListed(visit: (id: string, list: V[]) => void): void {
+    for (let i = 0; i < this.ids.length; i++) {
+      const list = this.at(i);
+      if (list.length > 0) visit(this.ids.at(i), list);
+    }
   }
 }

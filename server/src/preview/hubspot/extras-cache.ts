@@ -11,7 +11,7 @@
 // the file 24 MB at 100k contacts (now a few MB), and reading it back made an object for each.
 
 import { IdentityMemo } from '../identity-memo';
-import type { ListsById } from '../../hubspot/account/contact-lists';
+import { forEachListed, type ListsById } from '../../hubspot/account/contact-lists';
 import { existsSync, rmSync } from 'node:fs';
 import { readRegularText } from '../../files/regular-file';
 import { jsonParts } from '../../files/json-pieces';
@@ -111,58 +111,82 @@ function fromFile(a: FileAssociations): CachedAssociations {
 export function writeCachedExtras(path: string, extras: Omit<CachedExtras, 'format'>): void {
   const empty = Object.keys(extras.associations).length === 0 && Object.keys(extras.submissions).length === 0 && Object.keys(extras.emailEvents ?? {}).length === 0 && extras.pageViews === undefined;
   if (empty) rmSync(path, { force: true });
-  // Part by part, contact by contact, each encoded into the writer's buffer: one string of it all was tens
-  // of MB at 100k contacts, and parts joined into pieces grew the old generation (temp-files.ts).
-  else writeFileAtomically(path, extrasParts({ format: FORMAT, ...extras }));
+  // Piece by piece, contact by contact, each encoded into the writer's buffer as it is made: one string of
+  // it all was tens of MB at 100k contacts, parts joined into pieces grew the old generation, and a line
+  // per contact joined from its pieces was most of what writing the file allocated (temp-files.ts).
+  else writeFileAtomically(path, (write) => writeExtras(write, { format: FORMAT, ...extras }));
 }
 
-function* extrasParts(extras: CachedExtras): Generator<string> {
+type Write = (text: string) => void;
+
+function writeExtras(write: Write, extras: CachedExtras): void {
   const { associations, submissions, ...rest } = extras;
-  yield '{"associations":{';
+  write('{"associations":{');
   let first = true;
   for (const [object, a] of Object.entries(associations)) {
     if (!a) continue;
-    yield `${first ? '' : ','}${JSON.stringify(object)}:`;
-    yield* associationParts(a);
+    write(`${first ? '' : ','}${JSON.stringify(object)}:`);
+    writeAssociations(write, a);
     first = false;
   }
-  yield '},"submissions":{';
+  write('},"submissions":{');
   first = true;
   for (const [formId, table] of Object.entries(submissions)) {
-    yield `${first ? '' : ','}${JSON.stringify(formId)}:[`;
+    write(`${first ? '' : ','}${JSON.stringify(formId)}:[`);
     // A submission at a time, as HubSpot's answer gave it: the file is what it was when they were objects.
-    for (let k = 0; k < table.length; k++) yield `${k === 0 ? '' : ','}${JSON.stringify(table.at(k))}`;
-    yield ']';
+    for (let k = 0; k < table.length; k++) {
+      if (k > 0) write(',');
+      write(JSON.stringify(table.at(k)));
+    }
+    write(']');
     first = false;
   }
-  yield '}';
+  write('}');
   for (const [key, value] of Object.entries(rest)) {
     if (value === undefined) continue;
-    yield `,${JSON.stringify(key)}:`;
-    yield* jsonParts(value, 3);
+    write(`,${JSON.stringify(key)}:`);
+    for (const part of jsonParts(value, 3)) write(part);
   }
-  yield '}';
+  write('}');
 }
 
+/** A record id as JSON: most are digits, written as they are between quotes (no string made for it). */
+function writeId(write: Write, id: string): void {
+  if (!PLAIN_ID.test(id)) return write(JSON.stringify(id));
+  write('"');
+  write(id);
+  write('"');
+}
+
+const PLAIN_ID = /^\d+$/;
+
 /** Each contact's links, then the records they number (once each, in the order first met); contacts without any are left out. */
-function* associationParts(a: CachedAssociations): Generator<string> {
+function writeAssociations(write: Write, a: CachedAssociations): void {
   const numbers = new RecordNumbers();
-  yield `{"properties":${JSON.stringify(a.properties)},"byContact":{`;
+  write(`{"properties":${JSON.stringify(a.properties)},"byContact":{`);
   // Contacts with the same link share one record object (the fetch's and the file's): each link is
   // encoded once. A memo by list held a string for each distinct list while the cache was written, at
   // the end of the fetch's peak (issue 15); there are a few links per company.
   const encoded = new IdentityMemo<CompanyRecord, string>();
   const encode = (r: CompanyRecord) => `[${numbers.of(r)},${r.primary ? 1 : 0}${(r.labels ?? []).map((l) => `,${JSON.stringify(l)}`).join('')}]`;
   let first = true;
-  for (const [id, records] of a.byContact.entries()) {
-    if (records.length === 0) continue;
-    const links = records.length === 1 ? encoded.get(records[0], encode) : records.map((r) => encoded.get(r, encode)).join(',');
-    yield `${first ? '' : ','}${JSON.stringify(id)}:[${links}]`;
+  forEachListed(a.byContact, (id, records) => {
+    if (!first) write(',');
+    writeId(write, id);
+    write(':[');
+    for (let k = 0; k < records.length; k++) {
+      if (k > 0) write(',');
+      write(encoded.get(records[k], encode));
+    }
+    write(']');
     first = false;
+  });
+  write('},"records":[');
+  for (let i = 0; i < numbers.records.length; i++) {
+    if (i > 0) write(',');
+    write(JSON.stringify([numbers.records[i].id, numbers.records[i].properties]));
   }
-  yield '},"records":[';
-  for (let i = 0; i < numbers.records.length; i++) yield `${i === 0 ? '' : ','}${JSON.stringify([numbers.records[i].id, numbers.records[i].properties])}`;
-  yield ']}';
+  write(']}');
 }
 
 /**
