@@ -17,6 +17,7 @@ import { readInParallel } from './parallel-reads';
 import { readAssociationAnswer, type AssociationAnswer } from './association-answer';
 import type { AssociatedObjectType, AssociatedRecordData, CrmRecordData } from './types';
 import { type ContactIdList, ListsByContact, contactIdList } from './contact-lists';
+import { idInputs } from './json-text';
 
 /** Contacts in one associations batch read: HubSpot's limit since February 2025 (developers.hubspot.com/changelog, "Batch Read Limit for HubSpot Associations API"). */
 const ASSOCIATION_BATCH = 1000;
@@ -142,22 +143,27 @@ async function readLinks(api: Api, ids: ContactIdList, object: AssociatedObjectT
   // one read after another gave them. A batch's id strings are made for its request alone.
   let nextRound: Cursor[] = [];
   const ask = async (batch: Cursor[] | { from: number; to: number }, signal: AbortSignal) => {
-    const inputs: ({ id: string } | { id: string; after: string })[] = [];
     // Which contacts this batch asked about: a range of indexes, or the few asked again with a cursor.
     // An answer's contact is found by its index in `ids` (no map of the batch's id strings).
     let wasAsked: (index: number) => boolean;
+    let body: unknown;
     if (Array.isArray(batch)) {
       const again = new Set<number>();
+      const inputs: { id: string; after: string }[] = [];
       for (const c of batch) {
         again.add(c.index);
         inputs.push({ id: ids.at(c.index), after: c.after });
       }
       wasAsked = (index) => again.has(index);
+      body = { inputs };
     } else {
-      for (let i = batch.from; i < batch.to; i++) inputs.push({ id: ids.at(i) });
+      const asked = new Array<string>(batch.to - batch.from);
+      for (let i = batch.from; i < batch.to; i++) asked[i - batch.from] = ids.at(i);
       wasAsked = (index) => index >= batch.from && index < batch.to;
+      // The body written as JSON at once (json-text.ts), not a thousand objects for the SDK to serialise.
+      body = idInputs(asked) ?? { inputs: asked.map((id) => ({ id })) };
     }
-    const answer = await api.callDecoded('POST', api.paths.associationsBatchRead('contacts', object), { inputs }, (bytes) => readAssociationAnswer(bytes, api.host, what), { readOnly: true, bulk: true, signal });
+    const answer = await api.callDecoded('POST', api.paths.associationsBatchRead('contacts', object), body, (bytes) => readAssociationAnswer(bytes, api.host, what), { readOnly: true, bulk: true, signal });
     for (let r = 0; r < answer.from.length; r++) {
       const index = ids.indexOf(answer.from[r]);
       if (index < 0 || !wasAsked(index)) continue;

@@ -17,6 +17,7 @@ import { readBodyBytes, type BodyStream } from './body-read';
 import { withinTime } from '../../accounts/time-limit';
 import { readRateHeaders, sleep, type RatePacer } from './rate-pacer';
 import type { Json } from './types';
+import { requestBody } from './json-text';
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE', 'HEAD']);
 const SERVER_ERROR_WAIT_MS = 200;
@@ -130,7 +131,7 @@ interface Answer {
 
 /** One attempt; `answered` is called when the answer's headers arrive (HubSpot has counted the request by then). */
 async function exchange(client: Client, call: RawCall, transport: Transport, signal: AbortSignal | undefined, answered: () => void, decode: ((bytes: Buffer) => unknown) | undefined): Promise<Answer> {
-  const sent = client.apiRequest({ method: call.method, path: call.path, ...(call.body === undefined ? {} : { body: call.body }) });
+  const sent = client.apiRequest({ method: call.method, path: call.path, ...requestBody(call.body) });
   const response = await withinTime(sent, transport.timeoutMs, signal, () => timeoutError(call, transport));
   answered();
   transport.pacer?.observe(readRateHeaders(response.headers));
