@@ -78,36 +78,14 @@ export function writeFileAtomically(path: string, content: string | Uint8Array |
   trackTemp(tmp);
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(tmp, content);
-    else if (typeof content === 'function') writeText(tmp, content);
-    else writeChunks(tmp, content);
+    else if (typeof content === 'function') writePieces(tmp, content);
+    else writePieces(tmp, (write) => {
+      for (const piece of content) write(piece);
+    });
     renameSync(tmp, path);
   } finally {
     rmSync(tmp, { force: true });
     releaseTemp(tmp);
-  }
-}
-
-/**
- * Piece after piece, never joined: a large snapshot is gigabytes, and one buffer of it would double the
- * memory (and cannot pass 4 GB in Node 20); a big text never becomes one string in memory.
- */
-function writeChunks(path: string, chunks: Iterable<string | Uint8Array>): void {
-  const fd = openSync(path, 'w');
-  const pending = new PendingText(fd);
-  try {
-    for (const chunk of chunks) {
-      if (typeof chunk === 'string' && chunk.length * 3 <= SCRATCH_BYTES) {
-        pending.add(chunk);
-        continue;
-      }
-      pending.flush();
-      // writeFileSync on a descriptor writes all of a string at the current position.
-      if (typeof chunk === 'string') writeFileSync(fd, chunk);
-      else writeAll(fd, chunk);
-    }
-    pending.flush();
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -119,14 +97,21 @@ function writeChunks(path: string, chunks: Iterable<string | Uint8Array>): void 
  */
 export type TextWriter = (write: (text: string) => void) => void;
 
-function writeText(path: string, produce: TextWriter): void {
+/**
+ * Piece after piece, never joined: a large snapshot is gigabytes, and one buffer of it would double the
+ * memory (and cannot pass 4 GB in Node 20); a big text never becomes one string in memory. Short strings
+ * go through the writer's buffer, long ones and bytes straight to the file.
+ */
+function writePieces(path: string, produce: (write: (piece: string | Uint8Array) => void) => void): void {
   const fd = openSync(path, 'w');
   const pending = new PendingText(fd);
   try {
-    produce((text) => {
-      if (text.length * 3 <= SCRATCH_BYTES) return pending.add(text);
+    produce((piece) => {
+      if (typeof piece === 'string' && piece.length * 3 <= SCRATCH_BYTES) return pending.add(piece);
       pending.flush();
-      writeFileSync(fd, text);
+      // writeFileSync on a descriptor writes all of a string at the current position.
+      if (typeof piece === 'string') writeFileSync(fd, piece);
+      else writeAll(fd, piece);
     });
     pending.flush();
   } finally {

@@ -36,6 +36,7 @@ describe('hubspot: a batch read\'s body written as JSON text', () => {
   it('writes digit ids as the SDK would serialise their input objects, and nothing else', () => {
     assert.equal(idInputs(['1', '20', '300'])?.text, JSON.stringify({ inputs: [{ id: '1' }, { id: '20' }, { id: '300' }] }));
     assert.equal(idInputs(['1', 'x"2']), undefined);
+    assert.equal(idInputs([])?.text, JSON.stringify({ inputs: [] }));
     assert.deepEqual(requestBody(new JsonText('{"a":1}')), { body: '{"a":1}', defaultJson: false, headers: { 'Content-Type': 'application/json' } });
     assert.deepEqual(requestBody({ a: 1 }), { body: { a: 1 } });
     assert.deepEqual(requestBody(undefined), {});

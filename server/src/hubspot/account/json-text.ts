@@ -17,7 +17,7 @@ export function requestBody(body: unknown): { body?: unknown; defaultJson?: bool
 /** `{"inputs":[{"id":"…"},…]}` for ids made of digits (record ids); undefined when an id is anything else (the caller then writes objects). */
 export function idInputs(ids: readonly string[]): JsonText | undefined {
   for (const id of ids) if (!DIGITS.test(id)) return undefined;
-  return new JsonText(`{"inputs":[{"id":"${ids.join('"},{"id":"')}"}]}`);
+  return new JsonText(ids.length === 0 ? '{"inputs":[]}' : `{"inputs":[{"id":"${ids.join('"},{"id":"')}"}]}`);
 }
 
 const DIGITS = /^\d+$/;
